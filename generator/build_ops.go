@@ -1,0 +1,498 @@
+package generator
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+
+	"github.com/purecloud-go/platform-client/swagger"
+)
+
+var pathParam = regexp.MustCompile(`\{([^{}]*)\}`)
+
+// buildOperations groups the operations by tag into APIs. An operation with
+// several tags appears in each of their APIs.
+func (b *builder) buildOperations() []*API {
+	apis := map[string]*API{}       // by tag
+	apiOwner := map[string]string{} // Go name -> tag
+	tagDescriptions := map[string]string{}
+	for _, t := range b.doc.Tags {
+		if t != nil {
+			tagDescriptions[t.Name] = t.Description
+		}
+	}
+	methodOwner := map[*API]map[string]string{} // method name -> location
+	for _, path := range keys(b.spec, "/paths", b.doc.Paths) {
+		item := b.doc.Paths[path]
+		pat := "paths." + path
+		if item == nil {
+			b.errorf(pat, "the path item is empty")
+			continue
+		}
+		if item.Ref != "" {
+			b.errorf(pat, "a path item $ref is not supported")
+			continue
+		}
+		ops := item.Operations()
+		for _, method := range b.methodOrder(path, ops) {
+			at := pat + "." + method
+			o := ops[strings.ToUpper(method)]
+			op := b.buildOperation(path, strings.ToUpper(method), item, o, at)
+			if op == nil {
+				continue
+			}
+			for _, tag := range o.Tags {
+				api := apis[tag]
+				if api == nil {
+					name := typeName(tag) + "Api"
+					if !validIdent(name) || typeName(tag) == "" {
+						b.errorf(at, "the tag %q cannot become a Go type name", tag)
+						continue
+					}
+					if other, dup := apiOwner[name]; dup {
+						b.errorf(at, "tags %q and %q both become the Go type %s", other, tag, name)
+						continue
+					}
+					apiOwner[name] = tag
+					api = &API{Tag: tag, Name: name, Package: strings.ToLower(name), Description: tagDescriptions[tag]}
+					apis[tag] = api
+					methodOwner[api] = map[string]string{}
+				}
+				if other, dup := methodOwner[api][op.Name]; dup {
+					b.errorf(at, "the method name %s is already used in %s by %s", op.Name, api.Name, other)
+					continue
+				}
+				methodOwner[api][op.Name] = at
+				api.Operations = append(api.Operations, op)
+			}
+		}
+	}
+	out := make([]*API, 0, len(apis))
+	for _, api := range apis {
+		slices.SortFunc(api.Operations, func(x, y *Operation) int { return cmp.Compare(x.Name, y.Name) })
+		nameOptionTypes(api)
+		out = append(out, api)
+	}
+	slices.SortFunc(out, func(x, y *API) int { return cmp.Compare(x.Name, y.Name) })
+	return out
+}
+
+// methodOrder lists the methods of a path item in spec order.
+func (b *builder) methodOrder(path string, ops map[string]*openapi2.Operation) []string {
+	var out []string
+	for _, k := range b.spec.Keys(swagger.Pointer("paths", path)) {
+		k = strings.ToLower(k)
+		if _, ok := ops[strings.ToUpper(k)]; ok && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	for _, m := range httpMethods {
+		if _, ok := ops[strings.ToUpper(m)]; ok && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// nameOptionTypes names the options struct of each operation, unique within
+// the API's package. Every operation has one, even without optional
+// parameters, so that the API adding one never changes a method's signature.
+func nameOptionTypes(api *API) {
+	taken := map[string]bool{api.Name: true, "New": true}
+	for _, op := range api.Operations {
+		op.OptionsType = uniqueName(taken, op.Name+"Options")
+	}
+}
+
+func (b *builder) buildOperation(path, method string, item *openapi2.PathItem, o *openapi2.Operation, at string) *Operation {
+	if o == nil {
+		b.errorf(at, "the operation is empty")
+		return nil
+	}
+	nameSrc, _ := o.Extensions["x-purecloud-method-name"].(string)
+	if nameSrc == "" {
+		nameSrc = o.OperationID
+	}
+	if nameSrc == "" {
+		b.errorf(at, "the operation has neither x-purecloud-method-name nor operationId")
+		return nil
+	}
+	name := typeName(nameSrc)
+	if !validIdent(name) {
+		b.errorf(at, "the method name %q cannot become a Go identifier", nameSrc)
+		return nil
+	}
+	if len(o.Tags) == 0 {
+		b.errorf(at, "the operation has no tag, so it belongs to no API")
+		return nil
+	}
+	op := &Operation{
+		ID:          o.OperationID,
+		Name:        name,
+		Method:      method,
+		Path:        path,
+		Summary:     o.Summary,
+		Description: o.Description,
+		Deprecated:  o.Deprecated,
+		Permissions: permissions(o.Extensions["x-inin-requires-permissions"]),
+		Scopes:      b.scopes(o),
+	}
+	errsBefore := len(b.errs)
+	b.buildParams(op, item, o, at)
+	b.buildResult(op, o, at)
+	op.Accept = accept(firstNonEmpty(o.Produces, b.doc.Produces))
+	for _, p := range op.Params {
+		if p.In == "body" {
+			op.ContentType = contentType(firstNonEmpty(o.Consumes, b.doc.Consumes))
+		}
+	}
+	if len(b.errs) > errsBefore {
+		return nil
+	}
+	return op
+}
+
+func firstNonEmpty(lists ...[]string) []string {
+	for _, l := range lists {
+		if len(l) > 0 {
+			return l
+		}
+	}
+	return nil
+}
+
+// accept picks the Accept header: JSON when the operation produces it.
+func accept(produces []string) string {
+	switch {
+	case len(produces) == 0 || slices.Contains(produces, "application/json"):
+		return "application/json"
+	default:
+		return strings.Join(produces, ", ")
+	}
+}
+
+func contentType(consumes []string) string {
+	if len(consumes) == 0 || slices.Contains(consumes, "application/json") {
+		return "application/json"
+	}
+	return consumes[0]
+}
+
+func permissions(ext any) *Permissions {
+	m, ok := ext.(map[string]any)
+	if !ok {
+		return nil
+	}
+	list, _ := m["permissions"].([]any)
+	p := &Permissions{All: strings.EqualFold(fmt.Sprint(m["type"]), "ALL")}
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			p.List = append(p.List, s)
+		}
+	}
+	if len(p.List) == 0 {
+		return nil
+	}
+	return p
+}
+
+// scopes lists the OAuth scopes the operation's security requirements name.
+func (b *builder) scopes(o *openapi2.Operation) []string {
+	reqs := b.doc.Security
+	if o.Security != nil {
+		reqs = *o.Security
+	}
+	var out []string
+	for _, req := range reqs {
+		for _, scheme := range slices.Sorted(func(yield func(string) bool) {
+			for k := range req {
+				if !yield(k) {
+					return
+				}
+			}
+		}) {
+			if def := b.doc.SecurityDefinitions[scheme]; def == nil || def.Type != "oauth2" {
+				continue
+			}
+			for _, s := range req[scheme] {
+				if !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// buildParams resolves the operation's parameters (path-level ones first,
+// overridden by operation-level ones with the same name and location) and
+// checks them against the path template.
+func (b *builder) buildParams(op *Operation, item *openapi2.PathItem, o *openapi2.Operation, at string) {
+	type key struct{ in, name string }
+	var all []*openapi2.Parameter
+	index := map[key]int{}
+	add := func(list openapi2.Parameters, where string) {
+		for i, p := range list {
+			pat := fmt.Sprintf("%s.parameters[%d]", where, i)
+			if p == nil {
+				b.errorf(pat, "the parameter is empty")
+				continue
+			}
+			if p.Ref != "" {
+				resolved := b.paramRef(p.Ref, pat)
+				if resolved == nil {
+					continue
+				}
+				p = resolved
+			}
+			k := key{p.In, p.Name}
+			if j, ok := index[k]; ok {
+				all[j] = p
+				continue
+			}
+			index[k] = len(all)
+			all = append(all, p)
+		}
+	}
+	add(item.Parameters, strings.TrimSuffix(at, "."+strings.ToLower(op.Method)))
+	add(o.Parameters, at)
+
+	fields := map[string]bool{}
+	vars := map[string]bool{}
+	inPath := map[string]bool{}
+	for _, m := range pathParam.FindAllStringSubmatch(op.Path, -1) {
+		inPath[m[1]] = true
+	}
+	declared := map[string]bool{}
+	for i, p := range all {
+		pat := fmt.Sprintf("%s.parameters[%d] (%s)", at, i, p.Name)
+		param := b.buildParam(op, p, pat)
+		if param == nil {
+			continue
+		}
+		if p.In == "path" {
+			declared[p.Name] = true
+			if !inPath[p.Name] {
+				b.errorf(pat, "the path parameter %q does not appear in the path %s", p.Name, op.Path)
+				continue
+			}
+		}
+		field := exportedName(p.Name)
+		v := varName(p.Name)
+		if field == "" || v == "" {
+			b.errorf(pat, "the parameter name %q cannot become a Go identifier", p.Name)
+			continue
+		}
+		if !validIdent(field) {
+			field = "P" + field
+		}
+		param.Field = uniqueName(fields, field)
+		param.Var = uniqueName(vars, v)
+		op.Params = append(op.Params, param)
+		if param.Required {
+			op.Positional = append(op.Positional, param)
+		} else {
+			op.Options = append(op.Options, param)
+		}
+	}
+	for _, name := range slices.Sorted(func(yield func(string) bool) {
+		for n := range inPath {
+			if !yield(n) {
+				return
+			}
+		}
+	}) {
+		if !declared[name] {
+			b.errorf(at, "the path %s has {%s} but the operation declares no path parameter %q", op.Path, name, name)
+		}
+	}
+}
+
+func (b *builder) paramRef(ref, at string) *openapi2.Parameter {
+	const prefix = "#/parameters/"
+	if !strings.HasPrefix(ref, prefix) {
+		b.errorf(at, "unsupported $ref %q: only #/parameters/<name> is supported for parameters", ref)
+		return nil
+	}
+	p := b.doc.Parameters[strings.TrimPrefix(ref, prefix)]
+	if p == nil {
+		b.errorf(at, "$ref %q points to a parameter that does not exist", ref)
+		return nil
+	}
+	return p
+}
+
+func (b *builder) buildParam(op *Operation, p *openapi2.Parameter, at string) *Param {
+	if p.Name == "" {
+		b.errorf(at, "the parameter has no name")
+		return nil
+	}
+	param := &Param{
+		Name:        p.Name,
+		In:          p.In,
+		Required:    p.Required,
+		Description: p.Description,
+		Enum:        enumStrings(p.Enum),
+	}
+	if p.Default != nil {
+		param.Default = fmt.Sprint(p.Default)
+	}
+	switch p.In {
+	case "body":
+		param.Type = b.schemaType(p.Schema, at+".schema", typeOwner{inline: op.Name + "Body"}, 0)
+	case "path":
+		param.Required = true // Swagger 2.0 requires it; a spec that forgets still means it
+		param.Type = b.simpleParamType(p, at)
+	case "query", "header":
+		param.Type = b.simpleParamType(p, at)
+		if param.Type != nil && param.Type.Kind == KindArray {
+			param.Collection = p.CollectionFormat
+			switch p.CollectionFormat {
+			case "":
+				param.Collection = "csv"
+			case "csv", "ssv", "tsv", "pipes":
+			case "multi":
+				if p.In != "query" {
+					b.errorf(at, "collectionFormat multi is only valid for query parameters")
+					return nil
+				}
+			default:
+				b.errorf(at, "unknown collectionFormat %q", p.CollectionFormat)
+				return nil
+			}
+		}
+	case "formData":
+		b.errorf(at, "formData parameters are not supported")
+		return nil
+	default:
+		b.errorf(at, "unknown parameter location %q", p.In)
+		return nil
+	}
+	if param.Type == nil {
+		return nil
+	}
+	return param
+}
+
+// simpleParamType is the type of a path, query or header parameter: a
+// scalar, or for query and header parameters an array of scalars.
+func (b *builder) simpleParamType(p *openapi2.Parameter, at string) *Type {
+	if p.Type == nil || len(p.Type.Slice()) != 1 {
+		b.errorf(at, "the parameter needs exactly one type")
+		return nil
+	}
+	switch typ := p.Type.Slice()[0]; typ {
+	case "string", "integer", "number", "boolean":
+		return scalarType(typ, p.Format)
+	case "array":
+		if p.In == "path" {
+			b.errorf(at, "array path parameters are not supported")
+			return nil
+		}
+		if p.Items == nil || p.Items.Value == nil || p.Items.Value.Type == nil || len(p.Items.Value.Type.Slice()) != 1 {
+			b.errorf(at, "an array parameter needs items with one type")
+			return nil
+		}
+		it := p.Items.Value
+		switch typ := it.Type.Slice()[0]; typ {
+		case "string", "integer", "number", "boolean":
+			return &Type{Kind: KindArray, Elem: scalarType(typ, it.Format)}
+		default:
+			b.errorf(at, "array parameters of %q items are not supported", typ)
+			return nil
+		}
+	default:
+		b.errorf(at, "unsupported parameter type %q", typ)
+		return nil
+	}
+}
+
+func scalarType(typ, format string) *Type {
+	switch typ {
+	case "integer":
+		if format == "int32" {
+			return &Type{Kind: KindInt32}
+		}
+		return &Type{Kind: KindInt64, Format: format}
+	case "number":
+		if format == "float" {
+			return &Type{Kind: KindFloat32}
+		}
+		return &Type{Kind: KindFloat64, Format: format}
+	case "boolean":
+		return &Type{Kind: KindBool}
+	}
+	switch format {
+	case "date-time":
+		return &Type{Kind: KindDateTime}
+	case "date":
+		return &Type{Kind: KindDate}
+	}
+	return &Type{Kind: KindString, Format: format}
+}
+
+// buildResult picks the result type: the schema of the lowest 2xx status
+// code that has one.
+func (b *builder) buildResult(op *Operation, o *openapi2.Operation, at string) {
+	if o.Responses == nil {
+		b.errorf(at, "the operation has no responses")
+		return
+	}
+	var codes []string
+	for code := range o.Responses.Map() {
+		if len(code) == 3 && code[0] == '2' {
+			if _, err := strconv.Atoi(code); err == nil {
+				codes = append(codes, code)
+			}
+		}
+	}
+	slices.Sort(codes)
+	types := map[string]*Type{}
+	for _, code := range codes {
+		r := o.Responses.Value(code)
+		rat := at + ".responses." + code
+		if r == nil {
+			b.errorf(rat, "the response is empty")
+			continue
+		}
+		if r.Ref != "" {
+			b.errorf(rat, "a response $ref is not supported")
+			continue
+		}
+		if r.Schema == nil {
+			continue
+		}
+		t := b.schemaType(r.Schema, rat+".schema", typeOwner{inline: op.Name + "Response"}, 0)
+		if t == nil {
+			continue
+		}
+		types[code] = t
+		if op.Result == nil {
+			op.Result, op.ResultStatus = t, code
+		}
+	}
+	if op.Result == nil {
+		return
+	}
+	for _, code := range codes {
+		if code == op.ResultStatus {
+			continue
+		}
+		t := types[code]
+		if t == nil || !sameType(t, op.Result) {
+			op.OtherResults = append(op.OtherResults, AltResult{Status: code, Type: t})
+		}
+	}
+}
+
+func sameType(x, y *Type) bool {
+	if x == nil || y == nil {
+		return x == y
+	}
+	return x.Kind == y.Kind && x.Name == y.Name && sameType(x.Elem, y.Elem)
+}

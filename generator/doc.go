@@ -1,0 +1,209 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+)
+
+// commentWidth is where comment text wraps.
+const commentWidth = 100
+
+// comment renders text as a // comment block, each line prefixed with
+// indent. Paragraphs (blank-line separated) stay paragraphs, lines are
+// wrapped at word boundaries, and lines the spec indents stay as they are.
+func comment(indent, text string) string {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	var b strings.Builder
+	blank := true // suppress leading and repeated blank lines
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, " \t")
+		if line == "" {
+			if !blank {
+				b.WriteString(indent + "//\n")
+				blank = true
+			}
+			continue
+		}
+		blank = false
+		if line[0] == ' ' || line[0] == '\t' {
+			b.WriteString(indent + "// " + line + "\n")
+			continue
+		}
+		for _, l := range wrap(line, commentWidth-len(indent)-3) {
+			b.WriteString(indent + "// " + l + "\n")
+		}
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(b.String(), indent+"//\n"), "\n")
+}
+
+// wrap splits a line at spaces into lines no longer than width, where words
+// allow.
+func wrap(line string, width int) []string {
+	if len(line) <= width {
+		return []string{line}
+	}
+	var out []string
+	var cur strings.Builder
+	for _, w := range strings.Fields(line) {
+		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(w)
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// paragraphs joins the non-empty paragraphs with blank lines.
+func paragraphs(ps ...string) string {
+	var keep []string
+	for _, p := range ps {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, "\n\n")
+}
+
+// sentence ends s with a period unless it ends with punctuation already.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:") {
+		return s
+	}
+	return s + "."
+}
+
+func apiDoc(api *API) string {
+	first := fmt.Sprintf("Package %s calls the %s operations of the Genesys Cloud Platform API", api.Package, api.Tag)
+	if api.Description != "" {
+		first += ": " + api.Description
+	}
+	return comment("", paragraphs(sentence(first),
+		fmt.Sprintf("Create an %s with New and a *platformclient.Client, and call its methods.", api.Name)))
+}
+
+func modelDoc(m *Model) string {
+	var first string
+	switch {
+	case m.Freeform:
+		first = fmt.Sprintf("%s is the %s definition of the Platform API, which declares no properties: it holds the JSON as received.", m.Name, m.SpecName)
+	case m.Inline:
+		first = fmt.Sprintf("%s is the object schema at %s in the Platform API spec.", m.Name, m.SpecName)
+	case m.Name != m.SpecName:
+		first = fmt.Sprintf("%s is the %s model of the Platform API.", m.Name, m.SpecName)
+	default:
+		first = fmt.Sprintf("%s is a model of the Platform API.", m.Name)
+	}
+	return comment("", paragraphs(first, m.Description))
+}
+
+func fieldDoc(f *Field) string {
+	desc := f.Description
+	if desc == "" {
+		desc = fmt.Sprintf("%s is the %q property.", f.Name, f.JSON)
+	}
+	var notes []string
+	if f.Required {
+		notes = append(notes, "Required.")
+	}
+	if f.ReadOnly {
+		notes = append(notes, "Read-only: set by the API, ignored in requests.")
+	}
+	if f.Format != "" && f.Type.Kind == KindString {
+		notes = append(notes, fmt.Sprintf("Format: %s.", f.Format))
+	}
+	if len(f.Enum) > 0 {
+		notes = append(notes, "Values: "+strings.Join(f.Enum, ", ")+".")
+	}
+	return comment("\t", paragraphs(desc, strings.Join(notes, " ")))
+}
+
+func enumDoc(e *Enum) string {
+	return comment("", fmt.Sprintf("%s is the type of %s.%s. A value not listed below decodes as it is.", e.Name, e.Model, e.Field))
+}
+
+func opDoc(op *Operation) string {
+	first := fmt.Sprintf("%s calls %s %s", op.Name, op.Method, op.Path)
+	if op.Summary != "" {
+		first += ": " + op.Summary
+	}
+	var perms string
+	if op.Permissions != nil {
+		kind := "ANY"
+		if op.Permissions.All {
+			kind = "ALL"
+		}
+		perms = fmt.Sprintf("Requires %s permissions: %s", kind, strings.Join(op.Permissions.List, ", "))
+	}
+	var scopes string
+	if len(op.Scopes) > 0 {
+		scopes = "OAuth scopes: " + strings.Join(op.Scopes, ", ")
+	}
+	var params []string
+	for _, p := range op.Positional {
+		line := "  - " + p.Var
+		if p.Description != "" {
+			line += ": " + strings.Join(strings.Fields(p.Description), " ")
+		}
+		if len(p.Enum) > 0 {
+			line += " (" + strings.Join(p.Enum, ", ") + ")"
+		}
+		params = append(params, line)
+	}
+	var paramDoc string
+	if len(params) > 0 {
+		paramDoc = "Parameters:\n\n" + strings.Join(params, "\n")
+	}
+	if len(op.Options) > 0 {
+		paramDoc = paragraphs(paramDoc, fmt.Sprintf("The optional parameters are in %s; opts may be nil.", op.OptionsType))
+	} else {
+		paramDoc = paragraphs(paramDoc, fmt.Sprintf("The operation has no optional parameters: pass nil for opts."))
+	}
+	var results []string
+	for _, r := range op.OtherResults {
+		if r.Type == nil {
+			results = append(results, fmt.Sprintf("A %s response has no body: the result is then nil.", r.Status))
+		} else {
+			results = append(results, fmt.Sprintf("A %s response carries a %s instead: the result then holds only the fields the two types share, and the whole body is in the response's Body.", r.Status, goType(r.Type, "models.")))
+		}
+	}
+	var deprecated string
+	if op.Deprecated {
+		deprecated = "Deprecated: the Platform API marks this operation as deprecated."
+	}
+	return comment("", paragraphs(sentence(first), op.Description, perms, scopes, paramDoc, strings.Join(results, " "), deprecated))
+}
+
+func optionsTypeDoc(op *Operation) string {
+	if len(op.Options) == 0 {
+		return comment("", fmt.Sprintf("%s holds the optional parameters of %s, which has none yet: it keeps the method's signature unchanged when the API adds some.", op.OptionsType, op.Name))
+	}
+	return comment("", fmt.Sprintf("%s holds the optional parameters of %s. A nil field is not sent.", op.OptionsType, op.Name))
+}
+
+func optionDoc(p *Param) string {
+	var where string
+	switch p.In {
+	case "query":
+		where = fmt.Sprintf("%s is the query parameter %s.", p.Field, p.Name)
+	case "header":
+		where = fmt.Sprintf("%s is the %s header.", p.Field, p.Name)
+	case "body":
+		where = fmt.Sprintf("%s is the request body.", p.Field)
+	}
+	var notes []string
+	if len(p.Enum) > 0 {
+		notes = append(notes, "Values: "+strings.Join(p.Enum, ", ")+".")
+	}
+	if p.Default != "" {
+		notes = append(notes, "The API's default: "+p.Default+".")
+	}
+	return comment("\t", paragraphs(where+" "+sentence(p.Description), strings.Join(notes, " ")))
+}

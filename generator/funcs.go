@@ -1,0 +1,249 @@
+package generator
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"text/template"
+)
+
+// Template functions: how IR types and parameters are spelled in Go. The
+// templates decide the layout; these decide the spelling.
+var funcs = template.FuncMap{
+	"comment":         comment,
+	"quote":           strconv.Quote,
+	"fieldType":       fieldType,
+	"jsonTag":         jsonTag,
+	"fieldDoc":        fieldDoc,
+	"modelDoc":        modelDoc,
+	"enumDoc":         enumDoc,
+	"opDoc":           opDoc,
+	"optionDoc":       optionDoc,
+	"optionsTypeDoc":  optionsTypeDoc,
+	"argType":         argType,
+	"optionType":      optionType,
+	"resultType":      resultType,
+	"callFunc":        callFunc,
+	"setParam":        setParam,
+	"requiredPtr":     requiredPtr,
+	"apiDoc":          apiDoc,
+	"title":           title,
+	"optionSet":       optionSet,
+	"optionValue":     optionValue,
+	"resultValueType": resultValueType,
+}
+
+// title spells an upper-case HTTP method as net/http's constants do: Get.
+func title(method string) string {
+	return method[:1] + strings.ToLower(method[1:])
+}
+
+// optionSet is the condition under which an option held in expr is sent: not
+// nil, and for arrays not empty.
+func optionSet(p *Param, expr string) string {
+	if p.In != "body" && p.Type.Kind == KindArray {
+		return "len(" + expr + ") > 0"
+	}
+	return expr + " != nil"
+}
+
+// optionValue is the value of an option held in expr: dereferenced unless it
+// is a body (encoded through its pointer) or of a type that is not a pointer.
+func optionValue(p *Param, expr string) string {
+	if p.In == "body" || nilable(p.Type) {
+		return expr
+	}
+	return "*" + expr
+}
+
+// resultValueType is the type argument of Call or CallValue.
+func resultValueType(op *Operation) string {
+	return goType(op.Result, "models.")
+}
+
+// goType spells t as a value type; qual qualifies the models package's names
+// ("models." outside it, "" inside).
+func goType(t *Type, qual string) string {
+	switch t.Kind {
+	case KindString:
+		return "string"
+	case KindInt32:
+		return "int32"
+	case KindInt64:
+		return "int64"
+	case KindFloat32:
+		return "float32"
+	case KindFloat64:
+		return "float64"
+	case KindBool:
+		return "bool"
+	case KindDateTime:
+		return qual + "DateTime"
+	case KindDate:
+		return qual + "Date"
+	case KindLocalDateTime:
+		return qual + "LocalDateTime"
+	case KindLocalTime:
+		return qual + "LocalTime"
+	case KindModel, KindFreeform, KindEnum:
+		return qual + t.Name
+	case KindAny:
+		return "any"
+	case KindArray:
+		return "[]" + goType(t.Elem, qual)
+	case KindMap:
+		return "map[string]" + goType(t.Elem, qual)
+	}
+	panic(fmt.Sprintf("generator: unknown kind %d", t.Kind))
+}
+
+// nilable reports whether the Go type of t has nil as a value of its own:
+// such types are not wrapped in a pointer to express "not set".
+func nilable(t *Type) bool {
+	switch t.Kind {
+	case KindArray, KindMap, KindAny, KindFreeform:
+		return true
+	}
+	return false
+}
+
+// fieldType is the type of a model field: a pointer, unless nil is a value of
+// the type already.
+func fieldType(t *Type) string {
+	if nilable(t) {
+		return goType(t, "")
+	}
+	return "*" + goType(t, "")
+}
+
+// jsonTag is the struct tag of a field: omitzero for slices and maps, so that
+// an empty one is still sent, omitempty for the rest.
+func jsonTag(f *Field) string {
+	omit := "omitempty"
+	if f.Type.Kind == KindArray || f.Type.Kind == KindMap {
+		omit = "omitzero"
+	}
+	return fmt.Sprintf("`json:%q`", f.JSON+","+omit)
+}
+
+// paramType is the Go type of a non-body parameter: dates and date-times are
+// time.Time.
+func paramType(t *Type) string {
+	switch t.Kind {
+	case KindDate, KindDateTime:
+		return "time.Time"
+	case KindArray:
+		return "[]" + paramType(t.Elem)
+	}
+	return goType(t, "models.")
+}
+
+// argType is the type of a positional parameter.
+func argType(p *Param) string {
+	if p.In != "body" {
+		return paramType(p.Type)
+	}
+	if nilable(p.Type) || p.Type.Kind == KindString {
+		return goType(p.Type, "models.")
+	}
+	return "*" + goType(p.Type, "models.")
+}
+
+// requiredPtr reports whether a positional parameter is a pointer that must
+// not be nil.
+func requiredPtr(p *Param) bool {
+	return strings.HasPrefix(argType(p), "*")
+}
+
+// optionType is the type of an options struct field: a pointer, unless nil
+// is a value of the type already.
+func optionType(p *Param) string {
+	if nilable(p.Type) {
+		if p.In == "body" {
+			return goType(p.Type, "models.")
+		}
+		return paramType(p.Type)
+	}
+	if p.In == "body" {
+		return "*" + goType(p.Type, "models.")
+	}
+	return "*" + paramType(p.Type)
+}
+
+// resultType is the first result of an operation's method.
+func resultType(op *Operation) string {
+	if nilable(op.Result) {
+		return goType(op.Result, "models.")
+	}
+	return "*" + goType(op.Result, "models.")
+}
+
+// callFunc is the platformclient function that sends a request and decodes
+// its result.
+func callFunc(op *Operation) string {
+	if nilable(op.Result) {
+		return "CallValue"
+	}
+	return "Call"
+}
+
+// formatValue is the expression that formats a scalar parameter value.
+func formatValue(t *Type, expr string) string {
+	switch t.Kind {
+	case KindString:
+		return expr
+	case KindInt32:
+		return "platformclient.FormatInt32(" + expr + ")"
+	case KindInt64:
+		return "platformclient.FormatInt64(" + expr + ")"
+	case KindFloat32:
+		return "platformclient.FormatFloat32(" + expr + ")"
+	case KindFloat64:
+		return "platformclient.FormatFloat64(" + expr + ")"
+	case KindBool:
+		return "platformclient.FormatBool(" + expr + ")"
+	case KindDate:
+		return "platformclient.FormatDate(" + expr + ")"
+	case KindDateTime:
+		return "platformclient.FormatDateTime(" + expr + ")"
+	}
+	panic(fmt.Sprintf("generator: parameter of kind %d", t.Kind))
+}
+
+// formatFunc is formatValue as a function value, for FormatEach.
+func formatFunc(t *Type) string {
+	return strings.TrimSuffix(formatValue(t, ""), "()")
+}
+
+// collectionSeparators joins array values for each collectionFormat but multi.
+var collectionSeparators = map[string]string{"csv": ",", "ssv": " ", "tsv": "\t", "pipes": "|"}
+
+// setParam is the statement that puts parameter p, held in expr, into the
+// request req. expr is a value: the caller dereferences option pointers.
+func setParam(p *Param, expr string) string {
+	if p.In == "body" {
+		return "req.SetBody(" + expr + ")"
+	}
+	if p.Type.Kind == KindArray {
+		values := expr
+		if p.Type.Elem.Kind != KindString {
+			values = "platformclient.FormatEach(" + expr + ", " + formatFunc(p.Type.Elem) + ")"
+		}
+		if p.Collection == "multi" {
+			return fmt.Sprintf("req.AddQuery(%q, %s...)", p.Name, values)
+		}
+		joined := fmt.Sprintf("strings.Join(%s, %q)", values, collectionSeparators[p.Collection])
+		if p.In == "header" {
+			return fmt.Sprintf("req.SetHeader(%q, %s)", p.Name, joined)
+		}
+		return fmt.Sprintf("req.SetQuery(%q, %s)", p.Name, joined)
+	}
+	value := formatValue(p.Type, expr)
+	switch p.In {
+	case "path":
+		return fmt.Sprintf("req.SetPathParam(%q, %s)", p.Name, value)
+	case "header":
+		return fmt.Sprintf("req.SetHeader(%q, %s)", p.Name, value)
+	}
+	return fmt.Sprintf("req.SetQuery(%q, %s)", p.Name, value)
+}

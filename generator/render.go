@@ -1,0 +1,160 @@
+package generator
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"text/template"
+
+	"golang.org/x/tools/imports"
+
+	"github.com/purecloud-go/platform-client/templates"
+)
+
+// File is one generated file.
+type File struct {
+	// Path is slash-separated and relative to the SDK's root.
+	Path string
+	Data []byte
+}
+
+// staticData is what the fixed files of the SDK are rendered with.
+type staticData struct {
+	Module     string
+	Version    string
+	SDK        *SDK
+	Operations int // methods over all APIs
+}
+
+type apiData struct {
+	Module string
+	API    *API
+}
+
+type modelData struct {
+	Model *Model
+}
+
+// Render renders every file of the SDK, Go files formatted by goimports, in
+// path order. version is the SDK's version.
+func Render(sdk *SDK, version string) ([]File, error) {
+	tmpl, err := template.New("sdk").Funcs(funcs).ParseFS(templates.FS, "*.tmpl", "module/*.tmpl", "platformclient/*.tmpl", "models/*.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
+	type job struct {
+		path     string
+		template string
+		data     any
+	}
+	static := staticData{Module: sdk.Module, Version: version, SDK: sdk}
+	for _, api := range sdk.APIs {
+		static.Operations += len(api.Operations)
+	}
+	var jobs []job
+	for _, dir := range []string{"module", "platformclient", "models"} {
+		entries, err := fs.ReadDir(templates.FS, dir)
+		if err != nil {
+			return nil, err
+		}
+		out := dir
+		if dir == "module" {
+			out = ""
+		}
+		for _, e := range entries {
+			name := e.Name()
+			jobs = append(jobs, job{path.Join(out, strings.TrimSuffix(name, ".tmpl")), name, static})
+		}
+	}
+	for _, m := range sdk.Models {
+		jobs = append(jobs, job{"models/" + m.File, "model.go.tmpl", modelData{m}})
+	}
+	for _, api := range sdk.APIs {
+		jobs = append(jobs, job{"api/" + api.Package + "/" + api.Package + ".go", "api.go.tmpl", apiData{sdk.Module, api}})
+	}
+
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := range next {
+				j := jobs[i]
+				buf.Reset()
+				if err := tmpl.ExecuteTemplate(&buf, j.template, j.data); err != nil {
+					errs[i] = fmt.Errorf("render %s: %w", j.path, err)
+					continue
+				}
+				data := bytes.Clone(buf.Bytes())
+				if strings.HasSuffix(j.path, ".go") {
+					formatted, err := formatGo(j.path, data)
+					if err != nil {
+						errs[i] = err
+						continue
+					}
+					data = formatted
+				}
+				files[i] = File{Path: j.path, Data: data}
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
+	for i := 1; i < len(files); i++ {
+		if strings.EqualFold(files[i-1].Path, files[i].Path) {
+			return nil, fmt.Errorf("two generated files have the path %s", files[i].Path)
+		}
+	}
+	return files, nil
+}
+
+// importOptions format like gofmt and fix imports. FormatOnly stays false:
+// the templates import a superset and goimports removes what a file does not
+// use; nothing is ever missing, so it never searches GOPATH or modules.
+var importOptions = &imports.Options{Comments: true, TabIndent: true, TabWidth: 8}
+
+// formatGo formats a generated Go file. A template that produced invalid Go
+// is a bug in the generator; the error shows where.
+func formatGo(name string, src []byte) ([]byte, error) {
+	out, err := imports.Process(name, src, importOptions)
+	if err != nil {
+		return nil, fmt.Errorf("generated %s is not valid Go (a generator bug): %w\n%s", name, err, excerpt(src, err))
+	}
+	return out, nil
+}
+
+// excerpt returns the lines of src around the line an error names as
+// "name:line:col: ...".
+func excerpt(src []byte, err error) string {
+	var line int
+	msg := err.Error()
+	if i := strings.Index(msg, ":"); i >= 0 {
+		fmt.Sscanf(msg[i+1:], "%d", &line)
+	}
+	lines := strings.Split(string(src), "\n")
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	lo, hi := max(line-4, 0), min(line+3, len(lines))
+	var b strings.Builder
+	for i := lo; i < hi; i++ {
+		fmt.Fprintf(&b, "%5d  %s\n", i+1, lines[i])
+	}
+	return b.String()
+}

@@ -1,0 +1,121 @@
+package swagger
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	yaml "github.com/oasdiff/yaml3"
+)
+
+// maxYAMLDepth bounds nesting (and alias expansion) so that a hostile document
+// cannot exhaust the stack.
+const maxYAMLDepth = 200
+
+// yamlToJSON converts a YAML document to JSON, keeping the key order of every
+// mapping, so that YAML and JSON specs give the same generated output.
+func yamlToJSON(data []byte) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("invalid YAML: %w", err)
+	}
+	if doc.Kind == 0 {
+		return nil, errors.New("the document is empty")
+	}
+	var b bytes.Buffer
+	if err := writeYAMLNode(&b, &doc, 0); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func writeYAMLNode(b *bytes.Buffer, n *yaml.Node, depth int) error {
+	if depth > maxYAMLDepth {
+		return fmt.Errorf("line %d: YAML nested deeper than %d levels", n.Line, maxYAMLDepth)
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) != 1 {
+			return errors.New("the document is empty")
+		}
+		return writeYAMLNode(b, n.Content[0], depth+1)
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return fmt.Errorf("line %d: unresolved YAML alias", n.Line)
+		}
+		return writeYAMLNode(b, n.Alias, depth+1)
+	case yaml.MappingNode:
+		b.WriteByte('{')
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return fmt.Errorf("line %d: a mapping key must be a scalar", k.Line)
+			}
+			if k.Value == "<<" && k.Tag == "!!merge" {
+				return fmt.Errorf("line %d: YAML merge keys are not supported", k.Line)
+			}
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(b, k.Value)
+			b.WriteByte(':')
+			if err := writeYAMLNode(b, v, depth+1); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
+		return nil
+	case yaml.SequenceNode:
+		b.WriteByte('[')
+		for i, c := range n.Content {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := writeYAMLNode(b, c, depth+1); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+		return nil
+	case yaml.ScalarNode:
+		return writeYAMLScalar(b, n)
+	}
+	return fmt.Errorf("line %d: unsupported YAML node", n.Line)
+}
+
+func writeYAMLScalar(b *bytes.Buffer, n *yaml.Node) error {
+	switch n.ShortTag() {
+	case "!!null":
+		b.WriteString("null")
+	case "!!bool":
+		v, err := strconv.ParseBool(strings.ToLower(n.Value))
+		if err != nil {
+			return fmt.Errorf("line %d: invalid boolean %q", n.Line, n.Value)
+		}
+		b.WriteString(strconv.FormatBool(v))
+	case "!!int":
+		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		if err != nil {
+			return fmt.Errorf("line %d: invalid integer %q", n.Line, n.Value)
+		}
+		b.WriteString(strconv.FormatInt(v, 10))
+	case "!!float":
+		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+			return fmt.Errorf("line %d: number %q cannot be represented in JSON", n.Line, n.Value)
+		}
+		b.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
+	default: // strings, timestamps, binary and custom tags stay text
+		writeJSONString(b, n.Value)
+	}
+	return nil
+}
+
+func writeJSONString(b *bytes.Buffer, s string) {
+	q, _ := json.Marshal(s) // marshalling a string cannot fail
+	b.Write(q)
+}
