@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/getkin/kin-openapi v0.152.0
+	github.com/google/go-cmp v0.7.0
 	github.com/oasdiff/yaml3 v0.0.14
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/tools v0.6.0

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -185,6 +186,10 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 	fieldNames := map[string]bool{}
 	for _, prop := range keys(b.spec, propsPtr, s.Properties) {
 		pat := at + ".properties." + prop
+		if !validJSONName(prop) {
+			b.errorf(pat, "the property name %q cannot be written in a Go struct tag", prop)
+			continue
+		}
 		name := exportedName(prop)
 		if name == "" {
 			b.errorf(pat, "the property name %q cannot become a Go field name", prop)
@@ -214,6 +219,23 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 		}
 		m.Fields = append(m.Fields, f)
 	}
+}
+
+// validJSONName reports whether encoding/json takes name from a struct tag:
+// letters, digits and the punctuation it allows, nothing else.
+func validJSONName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func swaggerEscape(token string) string {
@@ -441,7 +463,7 @@ func (b *builder) nameEnumValues() {
 }
 
 func enumStrings(vals []any) []string {
-	out := make([]string, 0, len(vals))
+	var out []string
 	for _, v := range vals {
 		out = append(out, fmt.Sprint(v))
 	}

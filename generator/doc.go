@@ -3,6 +3,8 @@ package generator
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // commentWidth is where comment text wraps.
@@ -13,6 +15,7 @@ const commentWidth = 100
 // wrapped at word boundaries, and lines the spec indents stay as they are.
 func comment(indent, text string) string {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	text = strings.Map(commentRune, text)
 	var b strings.Builder
 	blank := true // suppress leading and repeated blank lines
 	for _, line := range strings.Split(text, "\n") {
@@ -34,6 +37,20 @@ func comment(indent, text string) string {
 		}
 	}
 	return strings.TrimSuffix(strings.TrimSuffix(b.String(), indent+"//\n"), "\n")
+}
+
+// commentRune drops what Go source cannot hold in a comment (NUL, a byte
+// order mark, invalid UTF-8) and turns other control characters into spaces.
+func commentRune(r rune) rune {
+	switch {
+	case r == 0 || r == '\uFEFF' || r == utf8.RuneError:
+		return -1
+	case r == '\n' || r == '\t':
+		return r
+	case unicode.IsControl(r):
+		return ' '
+	}
+	return r
 }
 
 // wrap splits a line at spaces into lines no longer than width, where words
@@ -86,7 +103,7 @@ func apiDoc(api *API) string {
 		first += ": " + api.Description
 	}
 	return comment("", paragraphs(sentence(first),
-		fmt.Sprintf("Create an %s with New and a *platformclient.Client, and call its methods.", api.Name)))
+		fmt.Sprintf("New returns a *%s for a *platformclient.Client; its methods are the operations.", api.Name)))
 }
 
 func modelDoc(m *Model) string {

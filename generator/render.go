@@ -42,18 +42,21 @@ type modelData struct {
 	Model *Model
 }
 
+// parsedTemplates parses the embedded templates once per process.
+var parsedTemplates = sync.OnceValues(func() (*template.Template, error) {
+	return template.New("sdk").Funcs(funcs).ParseFS(templates.FS, "*.tmpl", "module/*.tmpl", "platformclient/*.tmpl", "models/*.tmpl")
+})
+
+// A job renders one file.
+type job struct {
+	path     string
+	template string
+	data     any
+}
+
 // Render renders every file of the SDK, Go files formatted by goimports, in
 // path order. version is the SDK's version.
 func Render(sdk *SDK, version string) ([]File, error) {
-	tmpl, err := template.New("sdk").Funcs(funcs).ParseFS(templates.FS, "*.tmpl", "module/*.tmpl", "platformclient/*.tmpl", "models/*.tmpl")
-	if err != nil {
-		return nil, fmt.Errorf("parse templates: %w", err)
-	}
-	type job struct {
-		path     string
-		template string
-		data     any
-	}
 	static := staticData{Module: sdk.Module, Version: version, SDK: sdk}
 	for _, api := range sdk.APIs {
 		static.Operations += len(api.Operations)
@@ -73,13 +76,28 @@ func Render(sdk *SDK, version string) ([]File, error) {
 			jobs = append(jobs, job{path.Join(out, strings.TrimSuffix(name, ".tmpl")), name, static})
 		}
 	}
+	return render(append(jobs, specJobs(sdk)...))
+}
+
+// specJobs are the files whose content depends on the spec: one per model,
+// one per API.
+func specJobs(sdk *SDK) []job {
+	var jobs []job
 	for _, m := range sdk.Models {
 		jobs = append(jobs, job{"models/" + m.File, "model.go.tmpl", modelData{m}})
 	}
 	for _, api := range sdk.APIs {
 		jobs = append(jobs, job{"api/" + api.Package + "/" + api.Package + ".go", "api.go.tmpl", apiData{sdk.Module, api}})
 	}
+	return jobs
+}
 
+// render executes the jobs in parallel and returns the files in path order.
+func render(jobs []job) ([]File, error) {
+	tmpl, err := parsedTemplates()
+	if err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup

@@ -10,12 +10,15 @@ import (
 // WriteTree replaces the directory out with files, atomically: the files are
 // written to a new directory next to out, and only when all of them are
 // written is that directory swapped in. On any failure out is left as it was.
-// out's parent must exist.
+// out's parent is created if needed.
 func WriteTree(out string, files []File) (err error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if info, err := os.Stat(out); err == nil && !info.IsDir() {
 		return fmt.Errorf("write %s: exists and is not a directory", out)
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
 	if err != nil {

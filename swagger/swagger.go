@@ -111,7 +111,7 @@ func parse(data []byte) (*Spec, error) {
 		// one people know; prefer it when it finds the problem too.
 		var syn *json.SyntaxError
 		if jerr := json.Unmarshal(data, new(any)); errors.As(jerr, &syn) {
-			line, col := lineCol(data, int(syn.Offset))
+			line, col := lineCol(data, int(syn.Offset)-1) // Offset is just past the bad byte
 			return nil, fmt.Errorf("line %d, column %d: invalid JSON: %v", line, col, syn)
 		}
 		return nil, fmt.Errorf("invalid JSON: %w", err)
@@ -225,20 +225,18 @@ func decode(data []byte, res *scanResult) (*openapi2.T, error) {
 	return doc, nil
 }
 
-// locate prefixes a decoding error with the spec location and, for JSON
-// errors that carry an offset, the line and column in the document.
+// locate prefixes a decoding error with the spec location and the line and
+// column in the document: of the error itself when it carries an offset, else
+// of the value at base that failed to decode.
 func locate(data []byte, base int, where string, err error) error {
-	offset := -1
+	offset := base
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		offset = base + int(syn.Offset)
+		offset = base + int(syn.Offset) - 1
 	case errors.As(err, &typ):
 		offset = base + int(typ.Offset)
-	}
-	if offset < 0 {
-		return fmt.Errorf("%s: %w", where, err)
 	}
 	line, col := lineCol(data, offset)
 	return fmt.Errorf("%s (line %d, column %d): %w", where, line, col, err)

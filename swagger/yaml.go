@@ -12,9 +12,13 @@ import (
 	yaml "github.com/oasdiff/yaml3"
 )
 
-// maxYAMLDepth bounds nesting (and alias expansion) so that a hostile document
-// cannot exhaust the stack.
-const maxYAMLDepth = 200
+// maxYAMLDepth bounds nesting so that a hostile document cannot exhaust the
+// stack, and maxYAMLNodes bounds the values written, which aliases could
+// otherwise multiply exponentially (the real spec has about 1.3 million).
+const (
+	maxYAMLDepth = 200
+	maxYAMLNodes = 8_000_000
+)
 
 // yamlToJSON converts a YAML document to JSON, keeping the key order of every
 // mapping, so that YAML and JSON specs give the same generated output.
@@ -26,28 +30,37 @@ func yamlToJSON(data []byte) ([]byte, error) {
 	if doc.Kind == 0 {
 		return nil, errors.New("the document is empty")
 	}
-	var b bytes.Buffer
-	if err := writeYAMLNode(&b, &doc, 0); err != nil {
+	w := &yamlWriter{budget: maxYAMLNodes}
+	if err := w.node(&doc, 0); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return w.b.Bytes(), nil
 }
 
-func writeYAMLNode(b *bytes.Buffer, n *yaml.Node, depth int) error {
+type yamlWriter struct {
+	b      bytes.Buffer
+	budget int // values still allowed
+}
+
+func (w *yamlWriter) node(n *yaml.Node, depth int) error {
 	if depth > maxYAMLDepth {
 		return fmt.Errorf("line %d: YAML nested deeper than %d levels", n.Line, maxYAMLDepth)
 	}
+	if w.budget--; w.budget < 0 {
+		return fmt.Errorf("line %d: the YAML expands to more than %d values (aliases?)", n.Line, maxYAMLNodes)
+	}
+	b := &w.b
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) != 1 {
 			return errors.New("the document is empty")
 		}
-		return writeYAMLNode(b, n.Content[0], depth+1)
+		return w.node(n.Content[0], depth+1)
 	case yaml.AliasNode:
 		if n.Alias == nil {
 			return fmt.Errorf("line %d: unresolved YAML alias", n.Line)
 		}
-		return writeYAMLNode(b, n.Alias, depth+1)
+		return w.node(n.Alias, depth+1)
 	case yaml.MappingNode:
 		b.WriteByte('{')
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -63,7 +76,7 @@ func writeYAMLNode(b *bytes.Buffer, n *yaml.Node, depth int) error {
 			}
 			writeJSONString(b, k.Value)
 			b.WriteByte(':')
-			if err := writeYAMLNode(b, v, depth+1); err != nil {
+			if err := w.node(v, depth+1); err != nil {
 				return err
 			}
 		}
@@ -75,7 +88,7 @@ func writeYAMLNode(b *bytes.Buffer, n *yaml.Node, depth int) error {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			if err := writeYAMLNode(b, c, depth+1); err != nil {
+			if err := w.node(c, depth+1); err != nil {
 				return err
 			}
 		}

@@ -1,0 +1,400 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/purecloud-go/platform-client/swagger"
+)
+
+// doc assembles a small Swagger 2.0 document from its paths and definitions
+// objects (the text between the braces).
+func doc(paths, definitions string) string {
+	return `{"swagger":"2.0","info":{"title":"T","version":"v2"},"host":"api.example.com",
+"tags":[{"name":"Things","description":"Things and stuff"}],
+"paths":{` + paths + `},"definitions":{` + definitions + `}}`
+}
+
+func build(t *testing.T, src string) (*SDK, error) {
+	t.Helper()
+	spec, err := swagger.Parse([]byte(src), "test.json")
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	return Build(spec, "example.com/sdk")
+}
+
+func mustBuild(t *testing.T, src string) *SDK {
+	t.Helper()
+	sdk, err := build(t, src)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return sdk
+}
+
+func model(t *testing.T, sdk *SDK, name string) *Model {
+	t.Helper()
+	for _, m := range sdk.Models {
+		if m.Name == name {
+			return m
+		}
+	}
+	t.Fatalf("no model %s", name)
+	return nil
+}
+
+func TestTypeMapping(t *testing.T) {
+	sdk := mustBuild(t, doc(``, `
+"Thing": {"type":"object","required":["name"],"properties":{
+  "id": {"type":"string","readOnly":true,"description":"The ID."},
+  "name": {"type":"string"},
+  "count": {"type":"integer","format":"int32"},
+  "total": {"type":"integer","format":"int64"},
+  "plain": {"type":"integer"},
+  "ratio": {"type":"number","format":"float"},
+  "score": {"type":"number","format":"double"},
+  "amount": {"type":"number"},
+  "ok": {"type":"boolean"},
+  "when": {"type":"string","format":"date-time"},
+  "day": {"type":"string","format":"date"},
+  "wall": {"type":"string","format":"local-date-time"},
+  "clock": {"type":"string","format":"local-time"},
+  "link": {"type":"string","format":"uri"},
+  "state": {"type":"string","enum":["active","INACTIVE","in-progress"]},
+  "states": {"type":"array","items":{"type":"string","enum":["a","b"]}},
+  "level": {"type":"integer","format":"int32","enum":[1,2]},
+  "parent": {"$ref":"#/definitions/Thing"},
+  "children": {"type":"array","items":{"$ref":"#/definitions/Thing"}},
+  "labels": {"type":"object","additionalProperties":{"type":"string"}},
+  "byName": {"type":"object","additionalProperties":{"$ref":"#/definitions/Thing"}},
+  "extra": {"type":"object","additionalProperties":{"type":"object"}},
+  "anything": {"type":"object"},
+  "raw": {"$ref":"#/definitions/Blob"},
+  "grid": {"type":"array","items":{"type":"array","items":{"type":"string"}}},
+  "inner": {"type":"object","properties":{"x":{"type":"string"}}}
+}},
+"Blob": {"type":"object"}`))
+
+	str := &Type{Kind: KindString}
+	thing := &Type{Kind: KindModel, Name: "Thing"}
+	want := []*Field{
+		{Name: "ID", JSON: "id", Type: str, Description: "The ID.", ReadOnly: true},
+		{Name: "Name", JSON: "name", Type: str, Required: true},
+		{Name: "Count", JSON: "count", Type: &Type{Kind: KindInt32}, Format: "int32"},
+		{Name: "Total", JSON: "total", Type: &Type{Kind: KindInt64, Format: "int64"}, Format: "int64"},
+		{Name: "Plain", JSON: "plain", Type: &Type{Kind: KindInt64}},
+		{Name: "Ratio", JSON: "ratio", Type: &Type{Kind: KindFloat32}, Format: "float"},
+		{Name: "Score", JSON: "score", Type: &Type{Kind: KindFloat64, Format: "double"}, Format: "double"},
+		{Name: "Amount", JSON: "amount", Type: &Type{Kind: KindFloat64}},
+		{Name: "Ok", JSON: "ok", Type: &Type{Kind: KindBool}},
+		{Name: "When", JSON: "when", Type: &Type{Kind: KindDateTime}, Format: "date-time"},
+		{Name: "Day", JSON: "day", Type: &Type{Kind: KindDate}, Format: "date"},
+		{Name: "Wall", JSON: "wall", Type: &Type{Kind: KindLocalDateTime}, Format: "local-date-time"},
+		{Name: "Clock", JSON: "clock", Type: &Type{Kind: KindLocalTime}, Format: "local-time"},
+		{Name: "Link", JSON: "link", Type: &Type{Kind: KindString, Format: "uri"}, Format: "uri"},
+		{Name: "State", JSON: "state", Type: &Type{Kind: KindEnum, Name: "ThingState"}},
+		{Name: "States", JSON: "states", Type: &Type{Kind: KindArray, Elem: &Type{Kind: KindEnum, Name: "ThingStates"}}},
+		{Name: "Level", JSON: "level", Type: &Type{Kind: KindInt32}, Format: "int32", Enum: []string{"1", "2"}},
+		{Name: "Parent", JSON: "parent", Type: thing},
+		{Name: "Children", JSON: "children", Type: &Type{Kind: KindArray, Elem: thing}},
+		{Name: "Labels", JSON: "labels", Type: &Type{Kind: KindMap, Elem: str}},
+		{Name: "ByName", JSON: "byName", Type: &Type{Kind: KindMap, Elem: thing}},
+		{Name: "Extra", JSON: "extra", Type: &Type{Kind: KindMap, Elem: &Type{Kind: KindAny}}},
+		{Name: "Anything", JSON: "anything", Type: &Type{Kind: KindAny}},
+		{Name: "Raw", JSON: "raw", Type: &Type{Kind: KindFreeform, Name: "Blob"}},
+		{Name: "Grid", JSON: "grid", Type: &Type{Kind: KindArray, Elem: &Type{Kind: KindArray, Elem: str}}},
+		{Name: "Inner", JSON: "inner", Type: &Type{Kind: KindModel, Name: "ThingInner"}},
+	}
+	m := model(t, sdk, "Thing")
+	if diff := cmp.Diff(want, m.Fields); diff != "" {
+		t.Errorf("Thing fields, in spec order (-want +got):\n%s", diff)
+	}
+	wantEnums := []*Enum{
+		{Name: "ThingState", Model: "Thing", Field: "State", Values: []EnumValue{
+			{"ThingStateActive", "active"}, {"ThingStateInactive", "INACTIVE"}, {"ThingStateInProgress", "in-progress"}}},
+		{Name: "ThingStates", Model: "Thing", Field: "States", Values: []EnumValue{{"ThingStatesA", "a"}, {"ThingStatesB", "b"}}},
+	}
+	if diff := cmp.Diff(wantEnums, m.Enums); diff != "" {
+		t.Errorf("Thing enums (-want +got):\n%s", diff)
+	}
+	if blob := model(t, sdk, "Blob"); !blob.Freeform || len(blob.Fields) != 0 {
+		t.Errorf("Blob = %+v, want a free-form model", blob)
+	}
+	inner := model(t, sdk, "ThingInner")
+	if !inner.Inline || len(inner.Fields) != 1 || inner.Fields[0].Name != "X" || inner.SpecName != "definitions.Thing.properties.inner" {
+		t.Errorf("ThingInner = %+v, want the inline object of Thing.inner", inner)
+	}
+	var names []string
+	for _, m := range sdk.Models {
+		names = append(names, m.Name+"="+m.File)
+	}
+	if diff := cmp.Diff([]string{"Blob=blob.go", "Thing=thing.go", "ThingInner=thinginner.go"}, names); diff != "" {
+		t.Errorf("models and files, sorted (-want +got):\n%s", diff)
+	}
+}
+
+func TestGoSpelling(t *testing.T) {
+	tests := []struct {
+		t          *Type
+		field, val string
+	}{
+		{&Type{Kind: KindString}, "*string", "string"},
+		{&Type{Kind: KindInt32}, "*int32", "int32"},
+		{&Type{Kind: KindDateTime}, "*DateTime", "models.DateTime"},
+		{&Type{Kind: KindEnum, Name: "UserState"}, "*UserState", "models.UserState"},
+		{&Type{Kind: KindModel, Name: "User"}, "*User", "models.User"},
+		{&Type{Kind: KindFreeform, Name: "JsonNode"}, "JsonNode", "models.JsonNode"},
+		{&Type{Kind: KindAny}, "any", "any"},
+		{&Type{Kind: KindArray, Elem: &Type{Kind: KindModel, Name: "User"}}, "[]User", "[]models.User"},
+		{&Type{Kind: KindMap, Elem: &Type{Kind: KindArray, Elem: &Type{Kind: KindString}}}, "map[string][]string", "map[string][]string"},
+	}
+	for _, tt := range tests {
+		if got := fieldType(tt.t); got != tt.field {
+			t.Errorf("fieldType(%+v) = %s, want %s", tt.t, got, tt.field)
+		}
+		if got := goType(tt.t, "models."); got != tt.val {
+			t.Errorf("goType(%+v) = %s, want %s", tt.t, got, tt.val)
+		}
+	}
+	if got := jsonTag(&Field{JSON: "ids", Type: &Type{Kind: KindArray, Elem: &Type{Kind: KindString}}}); got != "`json:\"ids,omitzero\"`" {
+		t.Errorf("jsonTag of a slice = %s", got)
+	}
+	if got := jsonTag(&Field{JSON: "$ref", Type: &Type{Kind: KindString}}); got != "`json:\"$ref,omitempty\"`" {
+		t.Errorf("jsonTag of a scalar = %s", got)
+	}
+}
+
+const thingsOps = `
+"/api/v2/things/{thingId}/parts/{partNo}/days/{day}": {
+  "parameters": [{"name":"thingId","in":"path","required":true,"type":"string","description":"Path-level."}],
+  "put": {"tags":["Things"],"operationId":"putPart","x-purecloud-method-name":"putThingPart",
+    "summary":"Update a part","deprecated":true,
+    "x-inin-requires-permissions":{"type":"ALL","permissions":["things:part:edit","things:part:view"]},
+    "security":[{"OAuth":["things"]}],
+    "parameters":[
+      {"name":"body","in":"body","required":true,"schema":{"$ref":"#/definitions/Part"}},
+      {"name":"partNo","in":"path","required":true,"type":"integer","format":"int32"},
+      {"name":"day","in":"path","required":true,"type":"string","format":"date"},
+      {"name":"type","in":"query","required":true,"type":"string","enum":["a","b"]},
+      {"name":"pageSize","in":"query","type":"integer","format":"int32","default":25},
+      {"name":"id","in":"query","type":"array","items":{"type":"string"},"collectionFormat":"multi"},
+      {"name":"tags","in":"query","type":"array","items":{"type":"integer","format":"int64"}},
+      {"name":"after","in":"query","type":"string","format":"date-time"},
+      {"name":"If-Match","in":"header","type":"string"}
+    ],
+    "responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/Part"}},
+      "202":{"description":"accepted"},
+      "201":{"description":"created","schema":{"type":"array","items":{"$ref":"#/definitions/Part"}}},
+      "404":{"description":"nope","schema":{"$ref":"#/definitions/Part"}}}}
+}`
+
+const thingsSecurity = `,"securityDefinitions":{"OAuth":{"type":"oauth2","flow":"implicit","authorizationUrl":"https://login.example.com/authorize","scopes":{"things":"Things"}}}}`
+
+func TestOperation(t *testing.T) {
+	src := strings.TrimSuffix(doc(thingsOps, `"Part":{"type":"object","properties":{"n":{"type":"string"}}}`), "}") + thingsSecurity
+	sdk := mustBuild(t, src)
+	if len(sdk.APIs) != 1 || sdk.APIs[0].Name != "ThingsApi" || sdk.APIs[0].Package != "thingsapi" || sdk.APIs[0].Description != "Things and stuff" {
+		t.Fatalf("APIs = %+v", sdk.APIs)
+	}
+	op := sdk.APIs[0].Operations[0]
+	str := &Type{Kind: KindString}
+	want := &Operation{
+		ID: "putPart", Name: "PutThingPart", Method: "PUT",
+		Path:        "/api/v2/things/{thingId}/parts/{partNo}/days/{day}",
+		Summary:     "Update a part",
+		Deprecated:  true,
+		Permissions: &Permissions{All: true, List: []string{"things:part:edit", "things:part:view"}},
+		Scopes:      []string{"things"},
+		Params: []*Param{
+			{Name: "thingId", In: "path", Field: "ThingID", Var: "thingID", Required: true, Type: str, Description: "Path-level."},
+			{Name: "body", In: "body", Field: "Body", Var: "body", Required: true, Type: &Type{Kind: KindModel, Name: "Part"}},
+			{Name: "partNo", In: "path", Field: "PartNo", Var: "partNo", Required: true, Type: &Type{Kind: KindInt32}},
+			{Name: "day", In: "path", Field: "Day", Var: "day", Required: true, Type: &Type{Kind: KindDate}},
+			{Name: "type", In: "query", Field: "Type", Var: "typeParam", Required: true, Type: str, Enum: []string{"a", "b"}},
+			{Name: "pageSize", In: "query", Field: "PageSize", Var: "pageSize", Type: &Type{Kind: KindInt32}, Default: "25"},
+			{Name: "id", In: "query", Field: "ID", Var: "id", Type: &Type{Kind: KindArray, Elem: str}, Collection: "multi"},
+			{Name: "tags", In: "query", Field: "Tags", Var: "tags", Type: &Type{Kind: KindArray, Elem: &Type{Kind: KindInt64, Format: "int64"}}, Collection: "csv"},
+			{Name: "after", In: "query", Field: "After", Var: "after", Type: &Type{Kind: KindDateTime}},
+			{Name: "If-Match", In: "header", Field: "IfMatch", Var: "ifMatch", Type: str},
+		},
+		OptionsType:  "PutThingPartOptions",
+		Result:       &Type{Kind: KindModel, Name: "Part"},
+		ResultStatus: "200",
+		OtherResults: []AltResult{
+			{Status: "201", Type: &Type{Kind: KindArray, Elem: &Type{Kind: KindModel, Name: "Part"}}},
+			{Status: "202"},
+		},
+		Accept:      "application/json",
+		ContentType: "application/json",
+	}
+	want.Positional = want.Params[:5]
+	want.Options = want.Params[5:]
+	if diff := cmp.Diff(want, op, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("operation (-want +got):\n%s", diff)
+	}
+
+	// How each parameter is put into the request.
+	wantSet := []string{
+		`req.SetPathParam("thingId", thingID)`,
+		`req.SetBody(body)`,
+		`req.SetPathParam("partNo", platformclient.FormatInt32(partNo))`,
+		`req.SetPathParam("day", platformclient.FormatDate(day))`,
+		`req.SetQuery("type", typeParam)`,
+	}
+	for i, p := range op.Positional {
+		if got := setParam(p, p.Var); got != wantSet[i] {
+			t.Errorf("setParam(%s) = %s, want %s", p.Name, got, wantSet[i])
+		}
+	}
+	wantOpt := []struct{ typ, cond, set string }{
+		{"*int32", "opts.PageSize != nil", `req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))`},
+		{"[]string", "len(opts.ID) > 0", `req.AddQuery("id", opts.ID...)`},
+		{"[]int64", "len(opts.Tags) > 0", `req.SetQuery("tags", strings.Join(platformclient.FormatEach(opts.Tags, platformclient.FormatInt64), ","))`},
+		{"*time.Time", "opts.After != nil", `req.SetQuery("after", platformclient.FormatDateTime(*opts.After))`},
+		{"*string", "opts.IfMatch != nil", `req.SetHeader("If-Match", *opts.IfMatch)`},
+	}
+	for i, p := range op.Options {
+		expr := "opts." + p.Field
+		got := []string{optionType(p), optionSet(p, expr), setParam(p, optionValue(p, expr))}
+		if diff := cmp.Diff([]string{wantOpt[i].typ, wantOpt[i].cond, wantOpt[i].set}, got); diff != "" {
+			t.Errorf("option %s (-want +got):\n%s", p.Name, diff)
+		}
+	}
+	wantArgs := []string{"string", "*models.Part", "int32", "time.Time", "string"}
+	for i, p := range op.Positional {
+		if got := argType(p); got != wantArgs[i] {
+			t.Errorf("argType(%s) = %s, want %s", p.Name, got, wantArgs[i])
+		}
+	}
+	if got := resultType(op); got != "*models.Part" {
+		t.Errorf("resultType = %s", got)
+	}
+}
+
+func TestOperationTagsAndResults(t *testing.T) {
+	sdk := mustBuild(t, doc(`
+"/a": {"get": {"tags":["Things","Other Stuff"],"operationId":"getA","responses":{"200":{"description":"ok","schema":{"type":"array","items":{"$ref":"#/definitions/A"}}}}},
+       "delete": {"tags":["Things"],"operationId":"deleteA","responses":{"204":{"description":"gone"}}}},
+"/b": {"get": {"tags":["Things"],"x-purecloud-method-name":"getBText","produces":["text/plain"],"responses":{"200":{"description":"ok","schema":{"type":"string"}}}},
+       "post": {"tags":["Things"],"operationId":"postB","consumes":["application/scim+json"],"produces":["application/scim+json"],
+         "parameters":[{"name":"body","in":"body","schema":{"type":"object","additionalProperties":{"type":"object"}}}],
+         "responses":{"200":{"description":"ok","schema":{"type":"object","properties":{"ok":{"type":"boolean"}}}}}}}`,
+		`"A":{"type":"object","properties":{"x":{"type":"string"}}}`))
+	var got []string
+	for _, api := range sdk.APIs {
+		for _, op := range api.Operations {
+			res := "-"
+			if op.Result != nil {
+				res = resultType(op) + " via " + callFunc(op)
+			}
+			got = append(got, api.Name+"."+op.Name+" "+res+" accept="+op.Accept+" content="+op.ContentType)
+		}
+	}
+	want := []string{
+		"OtherStuffApi.GetA []models.A via CallValue accept=application/json content=",
+		"ThingsApi.DeleteA - accept=application/json content=",
+		"ThingsApi.GetA []models.A via CallValue accept=application/json content=",
+		"ThingsApi.GetBText *string via Call accept=text/plain content=",
+		"ThingsApi.PostB *models.PostBResponse via Call accept=application/scim+json content=application/scim+json",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("operations (-want +got):\n%s", diff)
+	}
+	postB := sdk.APIs[1].Operations[3]
+	if p := postB.Options[0]; optionType(p) != "map[string]any" || setParam(p, optionValue(p, "opts.Body")) != "req.SetBody(opts.Body)" {
+		t.Errorf("optional map body: type %s, set %s", optionType(p), setParam(p, optionValue(p, "opts.Body")))
+	}
+	if m := model(t, sdk, "PostBResponse"); !m.Inline {
+		t.Errorf("PostBResponse should be an inline model")
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	op := func(path, method, params string) string {
+		return `"` + path + `":{"` + method + `":{"tags":["Things"],"operationId":"op","parameters":[` + params + `],"responses":{"200":{"description":"ok"}}}}`
+	}
+	tests := []struct {
+		name, src string
+		want      []string // substrings of the error, each a location and a reason
+	}{
+		{"dangling ref in a property", doc(``, `"A":{"type":"object","properties":{"b":{"$ref":"#/definitions/Nope"}}}`),
+			[]string{`definitions.A.properties.b: $ref "#/definitions/Nope" points to a definition that does not exist`}},
+		{"dangling ref in a response", doc(`"/x":{"get":{"tags":["Things"],"operationId":"getX","responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/Gone"}}}}}`, ``),
+			[]string{`paths./x.get.responses.200.schema: $ref "#/definitions/Gone"`}},
+		{"external ref", doc(``, `"A":{"type":"object","properties":{"b":{"$ref":"other.json#/definitions/B"}}}`),
+			[]string{`definitions.A.properties.b: unsupported $ref "other.json#/definitions/B"`}},
+		{"path parameter missing from the path", doc(op("/x", "get", `{"name":"id","in":"path","required":true,"type":"string"}`), ``),
+			[]string{`paths./x.get.parameters[0] (id): the path parameter "id" does not appear in the path /x`}},
+		{"path template without parameter", doc(op("/x/{id}", "get", ``), ``),
+			[]string{`paths./x/{id}.get: the path /x/{id} has {id} but the operation declares no path parameter "id"`}},
+		{"duplicate method names", doc(`"/a":{"get":{"tags":["Things"],"operationId":"getThing","responses":{}}},"/b":{"get":{"tags":["Things"],"operationId":"getThing","responses":{}}}`, ``),
+			[]string{`paths./b.get: the method name GetThing is already used in ThingsApi by paths./a.get`}},
+		{"method name that is no identifier", doc(`"/a":{"get":{"tags":["Things"],"operationId":"7up","responses":{}}}`, ``),
+			[]string{`paths./a.get: the method name "7up" cannot become a Go identifier`}},
+		{"definition name that is no identifier", doc(``, `"%%%":{"type":"object","properties":{"a":{"type":"string"}}}`),
+			[]string{`definitions.%%%: the definition name "%%%" cannot become a Go type name`}},
+		{"property name that is no identifier", doc(``, `"A":{"type":"object","properties":{"$":{"type":"string"}}}`),
+			[]string{`definitions.A.properties.$: the property name "$" cannot become a Go field name`}},
+		{"property name that cannot be a JSON tag", doc(``, `"A":{"type":"object","properties":{"a,b":{"type":"string"},"c`+"`"+`":{"type":"string"}}}`),
+			[]string{`definitions.A.properties.a,b: the property name "a,b" cannot be written in a Go struct tag`, "definitions.A.properties.c`"}},
+		{"tag that is no identifier", doc(`"/a":{"get":{"tags":["&&"],"operationId":"getA","responses":{}}}`, ``),
+			[]string{`paths./a.get: the tag "&&" cannot become a Go type name`}},
+		{"definitions that collide", doc(``, `"foo-bar":{"type":"object","properties":{"a":{"type":"string"}}},"fooBar":{"type":"object","properties":{"a":{"type":"string"}}}`),
+			[]string{`definitions.fooBar: definitions "foo-bar" and "fooBar" both become the Go type FooBar`}},
+		{"no tag", doc(`"/a":{"get":{"operationId":"getA","responses":{}}}`, ``),
+			[]string{`paths./a.get: the operation has no tag`}},
+		{"no method name", doc(`"/a":{"get":{"tags":["Things"],"responses":{}}}`, ``),
+			[]string{`paths./a.get: the operation has neither x-purecloud-method-name nor operationId`}},
+		{"array without items", doc(``, `"A":{"type":"object","properties":{"b":{"type":"array"}}}`),
+			[]string{`definitions.A.properties.b: an array schema needs items`}},
+		{"unknown type", doc(``, `"A":{"type":"object","properties":{"b":{"type":"decimal"}}}`),
+			[]string{`definitions.A.properties.b: unsupported type "decimal"`}},
+		{"allOf", doc(``, `"A":{"allOf":[{"$ref":"#/definitions/B"}]},"B":{"type":"object","properties":{"a":{"type":"string"}}}`),
+			[]string{`definitions.A: allOf is not supported`}},
+		{"formData", doc(op("/a", "post", `{"name":"f","in":"formData","type":"file"}`), ``),
+			[]string{`paths./a.post.parameters[0] (f): formData parameters are not supported`}},
+		{"bad collectionFormat", doc(op("/a", "get", `{"name":"ids","in":"query","type":"array","items":{"type":"string"},"collectionFormat":"json"}`), ``),
+			[]string{`paths./a.get.parameters[0] (ids): unknown collectionFormat "json"`}},
+		{"several problems, all reported", doc(op("/x", "get", `{"name":"id","in":"path","required":true,"type":"string"}`), `"A":{"type":"object","properties":{"b":{"$ref":"#/definitions/Nope"}}}`),
+			[]string{`definitions.A.properties.b:`, `paths./x.get.parameters[0] (id):`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sdk, err := build(t, tt.src)
+			if err == nil {
+				t.Fatalf("Build succeeded (%d APIs), want an error", len(sdk.APIs))
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error\n%v\nlacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestBuildErrorLimit(t *testing.T) {
+	var defs []string
+	for i := range 40 {
+		defs = append(defs, `"D`+strings.Repeat("x", i)+`":{"type":"object","properties":{"b":{"$ref":"#/definitions/Nope"}}}`)
+	}
+	_, err := build(t, doc(``, strings.Join(defs, ",")))
+	if err == nil || !strings.Contains(err.Error(), "and 15 more problems") {
+		t.Fatalf("error = %v, want 25 problems and a count of the rest", err)
+	}
+}
+
+func TestBuiltinNameCollision(t *testing.T) {
+	sdk := mustBuild(t, doc(``, `"DateTime":{"type":"object","properties":{"a":{"type":"string"}}},
+"User":{"type":"object","properties":{"state":{"type":"string","enum":["x"]}}},
+"UserState":{"type":"object","properties":{"a":{"type":"string"}}}`))
+	model(t, sdk, "DateTimeModel")
+	u := model(t, sdk, "User")
+	if u.Enums[0].Name != "UserStateEnum" || u.Fields[0].Type.Name != "UserStateEnum" {
+		t.Errorf("User.state enum = %+v, want UserStateEnum (UserState is a model)", u.Enums[0])
+	}
+}

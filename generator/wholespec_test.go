@@ -1,0 +1,159 @@
+package generator
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/purecloud-go/platform-client/swagger"
+)
+
+// realSpec is the Platform API spec the SDK is generated from.
+const realSpec = "../../shared/swagger/platform-api-v2.json"
+
+// committedSDK is the generated SDK in this repository.
+const committedSDK = "../sdk"
+
+// e2eTests are test files copied into the generated SDK and run there.
+const e2eTests = "testdata/e2e"
+
+// TestWholeSpec generates the SDK from the real spec and checks it: the
+// counts of APIs, methods and models, determinism, that the committed sdk/
+// is what the generator produces, that the module builds and passes go vet,
+// and that its tests (runtime tests and the end-to-end tests of
+// testdata/e2e) pass.
+func TestWholeSpec(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and builds the whole SDK")
+	}
+	if _, err := os.Stat(realSpec); err != nil {
+		t.Fatalf("the Platform API spec is expected at %s (the shared folder beside the repository): %v", realSpec, err)
+	}
+	spec, err := swagger.Load(t.Context(), realSpec, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, sdk, err := Files(spec, DefaultModule, DefaultVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("counts", func(t *testing.T) {
+		methods := 0
+		for _, api := range sdk.APIs {
+			methods += len(api.Operations)
+		}
+		if len(sdk.APIs) != 87 || methods != 3324 || len(sdk.Models) != 4672 {
+			t.Errorf("model: %d APIs, %d methods, %d models; want 87, 3324, 4672", len(sdk.APIs), methods, len(sdk.Models))
+		}
+		// The same, counted in the generated Go code itself.
+		apiTypes, goMethods, modelTypes := countGo(t, files)
+		if apiTypes != 87 || goMethods != 3324 || modelTypes != 4672 {
+			t.Errorf("generated code: %d API types, %d methods, %d model types; want 87, 3324, 4672", apiTypes, goMethods, modelTypes)
+		}
+	})
+
+	t.Run("deterministic", func(t *testing.T) {
+		spec2, err := swagger.Load(t.Context(), realSpec, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _, err := Files(spec2, DefaultModule, DefaultVersion)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareTrees(t, fileMap(files), fileMap(again), "make the generator deterministic")
+	})
+
+	t.Run("committed sdk is up to date", func(t *testing.T) {
+		compareTrees(t, readTree(t, committedSDK), fileMap(files), "sdk/ is stale: run `make generate` and commit it")
+	})
+
+	t.Run("builds, vets and passes its tests", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "sdk")
+		if err := WriteTree(out, files); err != nil {
+			t.Fatal(err)
+		}
+		goCmd(t, out, "build", "./...")
+		goCmd(t, out, "vet", "./...")
+		copyE2E(t, out)
+		goCmd(t, out, "test", "./...")
+	})
+}
+
+func fileMap(files []File) map[string][]byte {
+	m := make(map[string][]byte, len(files))
+	for _, f := range files {
+		m[f.Path] = f.Data
+	}
+	return m
+}
+
+// countGo parses the generated Go files and counts the API types (one per
+// api/ package), the methods declared on them, and the model types (the
+// struct and alias types of the models package, other than its time types).
+func countGo(t *testing.T, files []File) (apiTypes, methods, modelTypes int) {
+	t.Helper()
+	fset := token.NewFileSet()
+	for _, f := range files {
+		isAPI := strings.HasPrefix(f.Path, "api/")
+		isModel := strings.HasPrefix(f.Path, "models/") && f.Path != "models/time_types.go"
+		if !strings.HasSuffix(f.Path, ".go") || strings.HasSuffix(f.Path, "_test.go") || !isAPI && !isModel {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f.Path, f.Data, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range file.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if isAPI && d.Recv != nil {
+					methods++
+				}
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					ts, ok := s.(*ast.TypeSpec)
+					if !ok {
+						continue
+					}
+					_, isStruct := ts.Type.(*ast.StructType)
+					switch {
+					case isAPI && strings.HasSuffix(ts.Name.Name, "Api") && isStruct:
+						apiTypes++
+					case isModel && (isStruct || ts.Assign.IsValid()):
+						modelTypes++
+					}
+				}
+			}
+		}
+	}
+	return apiTypes, methods, modelTypes
+}
+
+// copyE2E copies the end-to-end tests into the generated SDK: each directory
+// under testdata/e2e holds the tests of the SDK package at the same path.
+func copyE2E(t *testing.T, sdkDir string) {
+	t.Helper()
+	err := filepath.WalkDir(e2eTests, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(e2eTests, p)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(sdkDir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
