@@ -1,0 +1,3 @@
+module github.com/purecloud-go/platform-client/sdk
+
+go 1.24
