@@ -57,6 +57,12 @@ func TestWholeSpec(t *testing.T) {
 		}
 	})
 
+	t.Run("every exported name documented", func(t *testing.T) {
+		if missing := undocumented(t, files); len(missing) > 0 {
+			t.Errorf("%d exported names without a doc comment, such as %v", len(missing), head(missing))
+		}
+	})
+
 	t.Run("deterministic", func(t *testing.T) {
 		spec2, err := swagger.Load(t.Context(), realSpec, 0)
 		if err != nil {
@@ -133,6 +139,67 @@ func countGo(t *testing.T, files []File) (apiTypes, methods, modelTypes int) {
 		}
 	}
 	return apiTypes, methods, modelTypes
+}
+
+// undocumented lists the exported names of the generated Go files (not
+// tests) that have no doc comment: packages, types, functions, methods,
+// struct fields, and constants and variables unless their group has a
+// comment.
+func undocumented(t *testing.T, files []File) []string {
+	t.Helper()
+	var missing []string
+	packageDoc := map[string]bool{} // by directory
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if !strings.HasSuffix(f.Path, ".go") || strings.HasSuffix(f.Path, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f.Path, f.Data, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Dir(f.Path)
+		packageDoc[dir] = packageDoc[dir] || file.Doc != nil
+		report := func(name string) { missing = append(missing, f.Path+": "+name) }
+		for _, decl := range file.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if d.Name.IsExported() && d.Doc == nil {
+					report(d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch s := spec.(type) {
+					case *ast.TypeSpec:
+						if s.Name.IsExported() && d.Doc == nil && s.Doc == nil {
+							report(s.Name.Name)
+						}
+						if st, ok := s.Type.(*ast.StructType); ok {
+							for _, field := range st.Fields.List {
+								for _, n := range field.Names {
+									if n.IsExported() && field.Doc == nil && field.Comment == nil {
+										report(s.Name.Name + "." + n.Name)
+									}
+								}
+							}
+						}
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							if n.IsExported() && d.Doc == nil && s.Doc == nil && s.Comment == nil {
+								report(n.Name)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	for dir, ok := range packageDoc {
+		if !ok {
+			missing = append(missing, dir+": package comment")
+		}
+	}
+	return missing
 }
 
 // copyE2E copies the end-to-end tests into the generated SDK: each directory
