@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -84,6 +85,7 @@ func TestWholeSpec(t *testing.T) {
 		if err := WriteTree(out, files); err != nil {
 			t.Fatal(err)
 		}
+		copyREADMEExamples(t, out)
 		goCmd(t, out, "build", "./...")
 		goCmd(t, out, "vet", "./...")
 		copyE2E(t, out)
@@ -200,6 +202,35 @@ func undocumented(t *testing.T, files []File) []string {
 		}
 	}
 	return missing
+}
+
+// copyREADMEExamples writes every Go block of the SDK's README that is a
+// main package into its own directory of the module, so that building the
+// module compiles them.
+func copyREADMEExamples(t *testing.T, sdkDir string) {
+	t.Helper()
+	readme, err := os.ReadFile(filepath.Join(sdkDir, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, block := range strings.Split(string(readme), "```go\n")[1:] {
+		code, _, ok := strings.Cut(block, "```")
+		if !ok || !strings.HasPrefix(code, "package main") {
+			continue
+		}
+		n++
+		dir := filepath.Join(sdkDir, "readme-examples", fmt.Sprint(n))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(code), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n == 0 {
+		t.Error("the SDK README has no Go example")
+	}
 }
 
 // copyE2E copies the end-to-end tests into the generated SDK: each directory

@@ -57,6 +57,16 @@ func FormatEach[T any](values []T, format func(T) string) []string {
 // Ptr(int32(25)), Ptr(models.UserStateActive).
 func Ptr[T any](v T) *T { return &v }
 
+// Deref returns *p, or the zero value of T when p is nil: a safe read of an
+// optional field, such as Deref(user.Name).
+func Deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}
+
 // String returns a pointer to v.
 func String(v string) *string { return &v }
 

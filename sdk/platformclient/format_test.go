@@ -203,3 +203,23 @@ func TestPointerHelpers(t *testing.T) {
 		t.Error("String returned a shared pointer")
 	}
 }
+
+func TestDeref(t *testing.T) {
+	t.Parallel()
+	if got := Deref(String("s")); got != "s" {
+		t.Errorf("Deref(String(s)) = %q", got)
+	}
+	if got := Deref[string](nil); got != "" {
+		t.Errorf("Deref[string](nil) = %q, want empty", got)
+	}
+	if got := Deref[int32](nil); got != 0 {
+		t.Errorf("Deref[int32](nil) = %d, want 0", got)
+	}
+	type pair struct{ a, b int }
+	if got := Deref(&pair{1, 2}); got != (pair{1, 2}) {
+		t.Errorf("Deref(&pair) = %+v", got)
+	}
+	if got := Deref[pair](nil); got != (pair{}) {
+		t.Errorf("Deref[pair](nil) = %+v, want the zero value", got)
+	}
+}
