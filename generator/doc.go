@@ -181,7 +181,7 @@ func opDoc(op *Operation) string {
 	if len(op.Options) > 0 {
 		paramDoc = paragraphs(paramDoc, fmt.Sprintf("The optional parameters are in %s; opts may be nil.", op.OptionsType))
 	} else {
-		paramDoc = paragraphs(paramDoc, fmt.Sprintf("The operation has no optional parameters: pass nil for opts."))
+		paramDoc = paragraphs(paramDoc, "The operation has no optional parameters: pass nil for opts.")
 	}
 	var results []string
 	for _, r := range op.OtherResults {

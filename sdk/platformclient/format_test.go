@@ -199,7 +199,7 @@ func TestPointerHelpers(t *testing.T) {
 	if v != "original" || *p2 != "original" {
 		t.Errorf("after *p1 = changed: v = %q, *p2 = %q", v, *p2)
 	}
-	if String("x") == String("x") {
+	if s1, s2 := String("x"), String("x"); s1 == s2 {
 		t.Error("String returned a shared pointer")
 	}
 }
