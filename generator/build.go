@@ -315,23 +315,11 @@ func (b *builder) inlineType(s *openapi2.Schema, at string, owner typeOwner, dep
 		}
 	}
 	switch typ {
-	case "string":
-		if len(s.Enum) > 0 && owner.model != nil {
+	case "string", "integer", "number", "boolean":
+		if typ == "string" && len(s.Enum) > 0 && owner.model != nil {
 			return b.enumType(s, at, owner)
 		}
-		return stringType(s.Format)
-	case "integer":
-		if s.Format == "int32" {
-			return &Type{Kind: KindInt32}
-		}
-		return &Type{Kind: KindInt64, Format: s.Format}
-	case "number":
-		if s.Format == "float" {
-			return &Type{Kind: KindFloat32}
-		}
-		return &Type{Kind: KindFloat64, Format: s.Format}
-	case "boolean":
-		return &Type{Kind: KindBool}
+		return scalarType(typ, s.Format)
 	case "array":
 		if s.Items == nil {
 			b.errorf(at, "an array schema needs items")
@@ -364,7 +352,22 @@ func v2Schema(ref *openapi3.SchemaRef) (*openapi2.SchemaRef, error) {
 	return out, nil
 }
 
-func stringType(format string) *Type {
+// scalarType maps a string, integer, number or boolean type and its format.
+func scalarType(typ, format string) *Type {
+	switch typ {
+	case "integer":
+		if format == "int32" {
+			return &Type{Kind: KindInt32}
+		}
+		return &Type{Kind: KindInt64, Format: format}
+	case "number":
+		if format == "float" {
+			return &Type{Kind: KindFloat32}
+		}
+		return &Type{Kind: KindFloat64, Format: format}
+	case "boolean":
+		return &Type{Kind: KindBool}
+	}
 	switch format {
 	case "date-time":
 		return &Type{Kind: KindDateTime}

@@ -412,30 +412,6 @@ func (b *builder) simpleParamType(p *openapi2.Parameter, at string) *Type {
 	}
 }
 
-func scalarType(typ, format string) *Type {
-	switch typ {
-	case "integer":
-		if format == "int32" {
-			return &Type{Kind: KindInt32}
-		}
-		return &Type{Kind: KindInt64, Format: format}
-	case "number":
-		if format == "float" {
-			return &Type{Kind: KindFloat32}
-		}
-		return &Type{Kind: KindFloat64, Format: format}
-	case "boolean":
-		return &Type{Kind: KindBool}
-	}
-	switch format {
-	case "date-time":
-		return &Type{Kind: KindDateTime}
-	case "date":
-		return &Type{Kind: KindDate}
-	}
-	return &Type{Kind: KindString, Format: format}
-}
-
 // buildResult picks the result type: the schema of the lowest 2xx status
 // code that has one.
 func (b *builder) buildResult(op *Operation, o *openapi2.Operation, at string) {

@@ -398,3 +398,28 @@ func TestBuiltinNameCollision(t *testing.T) {
 		t.Errorf("User.state enum = %+v, want UserStateEnum (UserState is a model)", u.Enums[0])
 	}
 }
+
+func TestLocalTimeParameters(t *testing.T) {
+	sdk := mustBuild(t, doc(`"/a":{"get":{"tags":["Things"],"operationId":"getA","parameters":[
+  {"name":"at","in":"query","required":true,"type":"string","format":"local-date-time"},
+  {"name":"opens","in":"query","type":"string","format":"local-time"},
+  {"name":"days","in":"query","type":"array","items":{"type":"string","format":"local-time"},"collectionFormat":"multi"}],
+  "responses":{"200":{"description":"ok"}}}}`, ``))
+	op := sdk.APIs[0].Operations[0]
+	var got []string
+	for _, p := range op.Positional {
+		got = append(got, argType(p), setParam(p, p.Var))
+	}
+	for _, p := range op.Options {
+		expr := "opts." + p.Field
+		got = append(got, optionType(p), setParam(p, optionValue(p, expr)))
+	}
+	want := []string{
+		"models.LocalDateTime", `req.SetQuery("at", at.String())`,
+		"*models.LocalTime", `req.SetQuery("opens", (*opts.Opens).String())`,
+		"[]models.LocalTime", `req.AddQuery("days", platformclient.FormatEach(opts.Days, models.LocalTime.String)...)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("local time parameters (-want +got):\n%s", diff)
+	}
+}

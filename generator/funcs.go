@@ -187,32 +187,43 @@ func callFunc(op *Operation) string {
 	return "Call"
 }
 
+// formatFuncs are the platformclient functions that format parameter values.
+var formatFuncs = map[Kind]string{
+	KindInt32:    "platformclient.FormatInt32",
+	KindInt64:    "platformclient.FormatInt64",
+	KindFloat32:  "platformclient.FormatFloat32",
+	KindFloat64:  "platformclient.FormatFloat64",
+	KindBool:     "platformclient.FormatBool",
+	KindDate:     "platformclient.FormatDate",
+	KindDateTime: "platformclient.FormatDateTime",
+}
+
 // formatValue is the expression that formats a scalar parameter value.
 func formatValue(t *Type, expr string) string {
 	switch t.Kind {
 	case KindString:
 		return expr
-	case KindInt32:
-		return "platformclient.FormatInt32(" + expr + ")"
-	case KindInt64:
-		return "platformclient.FormatInt64(" + expr + ")"
-	case KindFloat32:
-		return "platformclient.FormatFloat32(" + expr + ")"
-	case KindFloat64:
-		return "platformclient.FormatFloat64(" + expr + ")"
-	case KindBool:
-		return "platformclient.FormatBool(" + expr + ")"
-	case KindDate:
-		return "platformclient.FormatDate(" + expr + ")"
-	case KindDateTime:
-		return "platformclient.FormatDateTime(" + expr + ")"
+	case KindLocalDateTime, KindLocalTime:
+		if strings.HasPrefix(expr, "*") {
+			expr = "(" + expr + ")"
+		}
+		return expr + ".String()"
 	}
-	panic(fmt.Sprintf("generator: parameter of kind %d", t.Kind))
+	return formatFunc(t) + "(" + expr + ")"
 }
 
-// formatFunc is formatValue as a function value, for FormatEach.
+// formatFunc is the function that formats a scalar parameter value, for
+// FormatEach.
 func formatFunc(t *Type) string {
-	return strings.TrimSuffix(formatValue(t, ""), "()")
+	switch t.Kind {
+	case KindLocalDateTime, KindLocalTime:
+		return goType(t, "models.") + ".String"
+	}
+	f, ok := formatFuncs[t.Kind]
+	if !ok {
+		panic(fmt.Sprintf("generator: parameter of kind %d", t.Kind))
+	}
+	return f
 }
 
 // collectionSeparators joins array values for each collectionFormat but multi.

@@ -48,9 +48,14 @@ func (a *PantryApi) DeletePantryShelfJar(ctx context.Context, shelfID string, po
 	return a.client.Do(ctx, req, nil)
 }
 
-// GetPantryInventoryOptions holds the optional parameters of GetPantryInventory, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type GetPantryInventoryOptions struct{}
+// GetPantryInventoryOptions holds the optional parameters of GetPantryInventory. A nil field is not
+// sent.
+type GetPantryInventoryOptions struct {
+	// OpeningTimes is the query parameter openingTimes.
+	OpeningTimes []models.LocalTime
+	// Shelves is the query parameter shelves.
+	Shelves []int32
+}
 
 // GetPantryInventory calls GET /api/v2/pantry/inventory/{day}: Inventory of a day.
 //
@@ -58,12 +63,22 @@ type GetPantryInventoryOptions struct{}
 //
 //   - day
 //   - typeParam (dry, fresh)
+//   - asOf
 //
-// The operation has no optional parameters: pass nil for opts.
-func (a *PantryApi) GetPantryInventory(ctx context.Context, day time.Time, typeParam string, opts *GetPantryInventoryOptions) (map[string]int64, *platformclient.APIResponse, error) {
+// The optional parameters are in GetPantryInventoryOptions; opts may be nil.
+func (a *PantryApi) GetPantryInventory(ctx context.Context, day time.Time, typeParam string, asOf models.LocalDateTime, opts *GetPantryInventoryOptions) (map[string]int64, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getPantryInventory", http.MethodGet, "/api/v2/pantry/inventory/{day}")
 	req.SetPathParam("day", platformclient.FormatDate(day))
 	req.SetQuery("type", typeParam)
+	req.SetQuery("asOf", asOf.String())
+	if opts != nil {
+		if len(opts.OpeningTimes) > 0 {
+			req.AddQuery("openingTimes", platformclient.FormatEach(opts.OpeningTimes, models.LocalTime.String)...)
+		}
+		if len(opts.Shelves) > 0 {
+			req.SetQuery("shelves", strings.Join(platformclient.FormatEach(opts.Shelves, platformclient.FormatInt32), "|"))
+		}
+	}
 	return platformclient.CallValue[map[string]int64](ctx, a.client, req)
 }
 
