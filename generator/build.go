@@ -213,7 +213,7 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 				f.Enum = enumStrings(ps.Enum)
 			}
 		}
-		f.Type = b.schemaType(ref, pat, typeOwner{model: m, field: f.Name, ptr: propsPtr + "/" + swaggerEscape(prop) + "/properties"}, depth+1)
+		f.Type = b.schemaType(ref, pat, typeOwner{model: m, field: f.Name, ptr: propsPtr + "/" + swaggerEscape(prop)}, depth+1)
 		if f.Type == nil {
 			continue
 		}
@@ -249,7 +249,7 @@ type typeOwner struct {
 	model  *Model
 	field  string
 	inline string // name for an inline object schema when model is nil
-	ptr    string // JSON pointer of the schema's "properties", for key order
+	ptr    string // JSON pointer of the schema, for the key order of its properties
 }
 
 var definitionRef = regexp.MustCompile(`^#/definitions/([^/]+)$`)
@@ -325,7 +325,9 @@ func (b *builder) inlineType(s *openapi2.Schema, at string, owner typeOwner, dep
 			b.errorf(at, "an array schema needs items")
 			return nil
 		}
-		elem := b.schemaType(s.Items, at+".items", owner, depth+1)
+		elemOwner := owner
+		elemOwner.ptr += "/items"
+		elem := b.schemaType(s.Items, at+".items", elemOwner, depth+1)
 		if elem == nil {
 			return nil
 		}
@@ -393,12 +395,12 @@ func (b *builder) objectType(s *openapi2.Schema, at string, owner typeOwner, dep
 		}
 		m := &Model{Name: b.typeName(name, "Object"), SpecName: at, Inline: true, Description: s.Description}
 		b.models = append(b.models, m)
-		b.fillModel(m, s, at, owner.ptr, depth)
+		b.fillModel(m, s, at, owner.ptr+"/properties", depth)
 		return &Type{Kind: KindModel, Name: m.Name}
 	}
 	if ap := s.AdditionalProperties; ap.Schema != nil {
 		elemOwner := owner
-		elemOwner.ptr = ""
+		elemOwner.ptr += "/additionalProperties"
 		apAt := at + ".additionalProperties"
 		v2, err := v2Schema(ap.Schema)
 		if err != nil {

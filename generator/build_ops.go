@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -209,13 +210,7 @@ func (b *builder) scopes(o *openapi2.Operation) []string {
 	}
 	var out []string
 	for _, req := range reqs {
-		for _, scheme := range slices.Sorted(func(yield func(string) bool) {
-			for k := range req {
-				if !yield(k) {
-					return
-				}
-			}
-		}) {
+		for _, scheme := range slices.Sorted(maps.Keys(req)) {
 			if def := b.doc.SecurityDefinitions[scheme]; def == nil || def.Type != "oauth2" {
 				continue
 			}
@@ -234,33 +229,40 @@ func (b *builder) scopes(o *openapi2.Operation) []string {
 // checks them against the path template.
 func (b *builder) buildParams(op *Operation, item *openapi2.PathItem, o *openapi2.Operation, at string) {
 	type key struct{ in, name string }
-	var all []*openapi2.Parameter
+	type source struct {
+		p   *openapi2.Parameter
+		at  string // location in error messages
+		ptr string // JSON pointer, for the key order of an inline body schema
+	}
+	var all []source
 	index := map[key]int{}
-	add := func(list openapi2.Parameters, where string) {
+	add := func(list openapi2.Parameters, where string, ptr ...string) {
 		for i, p := range list {
-			pat := fmt.Sprintf("%s.parameters[%d]", where, i)
+			src := source{p, fmt.Sprintf("%s.parameters[%d]", where, i), swagger.Pointer(append(ptr, "parameters", strconv.Itoa(i))...)}
 			if p == nil {
-				b.errorf(pat, "the parameter is empty")
+				b.errorf(src.at, "the parameter is empty")
 				continue
 			}
 			if p.Ref != "" {
-				resolved := b.paramRef(p.Ref, pat)
+				resolved := b.paramRef(p.Ref, src.at)
 				if resolved == nil {
 					continue
 				}
-				p = resolved
+				src.p, src.ptr = resolved, swagger.Pointer("parameters", strings.TrimPrefix(p.Ref, "#/parameters/"))
 			}
-			k := key{p.In, p.Name}
+			src.at += " (" + src.p.Name + ")"
+			k := key{src.p.In, src.p.Name}
 			if j, ok := index[k]; ok {
-				all[j] = p
+				all[j] = src
 				continue
 			}
 			index[k] = len(all)
-			all = append(all, p)
+			all = append(all, src)
 		}
 	}
-	add(item.Parameters, strings.TrimSuffix(at, "."+strings.ToLower(op.Method)))
-	add(o.Parameters, at)
+	method := strings.ToLower(op.Method)
+	add(item.Parameters, strings.TrimSuffix(at, "."+method), "paths", op.Path)
+	add(o.Parameters, at, "paths", op.Path, method)
 
 	fields := map[string]bool{}
 	vars := map[string]bool{}
@@ -269,9 +271,9 @@ func (b *builder) buildParams(op *Operation, item *openapi2.PathItem, o *openapi
 		inPath[m[1]] = true
 	}
 	declared := map[string]bool{}
-	for i, p := range all {
-		pat := fmt.Sprintf("%s.parameters[%d] (%s)", at, i, p.Name)
-		param := b.buildParam(op, p, pat)
+	for _, src := range all {
+		p, pat := src.p, src.at
+		param := b.buildParam(op, p, pat, src.ptr)
 		if param == nil {
 			continue
 		}
@@ -300,13 +302,7 @@ func (b *builder) buildParams(op *Operation, item *openapi2.PathItem, o *openapi
 			op.Options = append(op.Options, param)
 		}
 	}
-	for _, name := range slices.Sorted(func(yield func(string) bool) {
-		for n := range inPath {
-			if !yield(n) {
-				return
-			}
-		}
-	}) {
+	for _, name := range slices.Sorted(maps.Keys(inPath)) {
 		if !declared[name] {
 			b.errorf(at, "the path %s has {%s} but the operation declares no path parameter %q", op.Path, name, name)
 		}
@@ -327,7 +323,7 @@ func (b *builder) paramRef(ref, at string) *openapi2.Parameter {
 	return p
 }
 
-func (b *builder) buildParam(op *Operation, p *openapi2.Parameter, at string) *Param {
+func (b *builder) buildParam(op *Operation, p *openapi2.Parameter, at, ptr string) *Param {
 	if p.Name == "" {
 		b.errorf(at, "the parameter has no name")
 		return nil
@@ -344,7 +340,7 @@ func (b *builder) buildParam(op *Operation, p *openapi2.Parameter, at string) *P
 	}
 	switch p.In {
 	case "body":
-		param.Type = b.schemaType(p.Schema, at+".schema", typeOwner{inline: op.Name + "Body"}, 0)
+		param.Type = b.schemaType(p.Schema, at+".schema", typeOwner{inline: op.Name + "Body", ptr: ptr + "/schema"}, 0)
 	case "path":
 		param.Required = true // Swagger 2.0 requires it; a spec that forgets still means it
 		param.Type = b.simpleParamType(p, at)
@@ -443,7 +439,8 @@ func (b *builder) buildResult(op *Operation, o *openapi2.Operation, at string) {
 		if r.Schema == nil {
 			continue
 		}
-		t := b.schemaType(r.Schema, rat+".schema", typeOwner{inline: op.Name + "Response"}, 0)
+		ptr := swagger.Pointer("paths", op.Path, strings.ToLower(op.Method), "responses", code, "schema")
+		t := b.schemaType(r.Schema, rat+".schema", typeOwner{inline: op.Name + "Response", ptr: ptr}, 0)
 		if t == nil {
 			continue
 		}

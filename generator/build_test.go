@@ -423,3 +423,22 @@ func TestLocalTimeParameters(t *testing.T) {
 		t.Errorf("local time parameters (-want +got):\n%s", diff)
 	}
 }
+
+// TestInlineObjectOrder checks that the fields of inline object schemas keep
+// the spec's order wherever the schema sits.
+func TestInlineObjectOrder(t *testing.T) {
+	obj := `{"type":"object","properties":{"zulu":{"type":"string"},"alpha":{"type":"string"},"mike":{"type":"string"}}}`
+	sdk := mustBuild(t, doc(`"/a":{"post":{"tags":["Things"],"operationId":"postA",
+  "parameters":[{"name":"q","in":"query","type":"string"},{"name":"body","in":"body","required":true,"schema":`+obj+`}],
+  "responses":{"200":{"description":"ok","schema":`+obj+`}}}}`,
+		`"Holder":{"type":"object","properties":{"list":{"type":"array","items":`+obj+`},"byKey":{"type":"object","additionalProperties":`+obj+`}}}`))
+	for _, name := range []string{"PostABody", "PostAResponse", "HolderList", "HolderByKey"} {
+		var got []string
+		for _, f := range model(t, sdk, name).Fields {
+			got = append(got, f.JSON)
+		}
+		if diff := cmp.Diff([]string{"zulu", "alpha", "mike"}, got); diff != "" {
+			t.Errorf("%s fields (-want +got):\n%s", name, diff)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package swagger
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -176,9 +177,7 @@ func (s *scanner) array() error {
 	}
 	depth := len(s.stack)
 	for i := 0; ; i++ {
-		// Array elements never record key order themselves except through
-		// "properties" below them, so the index token only keeps depth right.
-		s.stack = append(s.stack, "#")
+		s.stack = append(s.stack, strconv.Itoa(i))
 		if err := s.value(); err != nil {
 			return err
 		}
