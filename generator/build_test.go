@@ -442,3 +442,15 @@ func TestInlineObjectOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyBody(t *testing.T) {
+	list := &Param{In: "body", Type: &Type{Kind: KindArray, Elem: &Type{Kind: KindModel, Name: "A"}}}
+	dict := &Param{In: "body", Type: &Type{Kind: KindMap, Elem: &Type{Kind: KindAny}}}
+	one := &Param{In: "body", Type: &Type{Kind: KindModel, Name: "A"}}
+	query := &Param{In: "query", Type: &Type{Kind: KindArray, Elem: &Type{Kind: KindString}}}
+	for p, want := range map[*Param]string{list: "[]models.A{}", dict: "map[string]any{}", one: "", query: ""} {
+		if got := emptyBody(p); got != want {
+			t.Errorf("emptyBody(%s %s) = %q, want %q", p.In, goType(p.Type, "models."), got, want)
+		}
+	}
+}

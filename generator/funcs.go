@@ -26,6 +26,7 @@ var funcs = template.FuncMap{
 	"callFunc":        callFunc,
 	"setParam":        setParam,
 	"requiredPtr":     requiredPtr,
+	"emptyBody":       emptyBody,
 	"apiDoc":          apiDoc,
 	"title":           title,
 	"optionSet":       optionSet,
@@ -153,6 +154,16 @@ func argType(p *Param) string {
 // not be nil.
 func requiredPtr(p *Param) bool {
 	return strings.HasPrefix(argType(p), "*")
+}
+
+// emptyBody is the empty value sent for a nil required body that is a slice
+// or a map ("" for other bodies): JSON null would be refused, and in Go a nil
+// slice or map is an empty one.
+func emptyBody(p *Param) string {
+	if p.In != "body" || p.Type.Kind != KindArray && p.Type.Kind != KindMap {
+		return ""
+	}
+	return goType(p.Type, "models.") + "{}"
 }
 
 // optionType is the type of an options struct field: a pointer, unless nil

@@ -167,6 +167,19 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+func TestYAMLUnquotedVersion(t *testing.T) {
+	spec, err := Parse([]byte("swagger: 2.0\ninfo: {title: T, version: 1.0}\npaths: {}\n"), "spec.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if spec.Doc.Swagger != "2.0" {
+		t.Errorf("swagger = %q, want 2.0", spec.Doc.Swagger)
+	}
+	if _, err := Parse([]byte("swagger: 3.0\n"), "spec.yaml"); err == nil || !strings.Contains(err.Error(), `"swagger" is "3.0"`) {
+		t.Errorf("swagger: 3.0 gave %v", err)
+	}
+}
+
 func TestYAMLAliasBomb(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("swagger: '2.0'\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")

@@ -20,6 +20,13 @@ const (
 	maxYAMLNodes = 8_000_000
 )
 
+// textKeys are the Swagger fields that are always text. Their unquoted YAML
+// values stay text (swagger: 2.0 and version: 1.0 are numbers in YAML, and
+// kin-openapi would reject them).
+var textKeys = map[string]bool{
+	"swagger": true, "version": true, "title": true, "description": true, "summary": true, "operationId": true,
+}
+
 // yamlToJSON converts a YAML document to JSON, keeping the key order of every
 // mapping, so that YAML and JSON specs give the same generated output.
 func yamlToJSON(data []byte) ([]byte, error) {
@@ -76,6 +83,10 @@ func (w *yamlWriter) node(n *yaml.Node, depth int) error {
 			}
 			writeJSONString(b, k.Value)
 			b.WriteByte(':')
+			if textKeys[k.Value] && v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null" {
+				writeJSONString(b, v.Value)
+				continue
+			}
 			if err := w.node(v, depth+1); err != nil {
 				return err
 			}

@@ -532,6 +532,9 @@ type PatchAssistantQueuesOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *AgentAssistantsApi) PatchAssistantQueues(ctx context.Context, assistantID string, body []models.AssistantQueue, opts *PatchAssistantQueuesOptions) (*models.AssistantQueueListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.AssistantQueue{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchAssistantQueues", http.MethodPatch, "/api/v2/assistants/{assistantId}/queues")
 	req.SetPathParam("assistantId", assistantID)
 	req.SetBody(body)

@@ -2872,6 +2872,9 @@ type PostAnalyticsReportingDashboardsUsersBulkRemoveOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *AnalyticsApi) PostAnalyticsReportingDashboardsUsersBulkRemove(ctx context.Context, body []string, opts *PostAnalyticsReportingDashboardsUsersBulkRemoveOptions) (*platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postAnalyticsReportingDashboardsUsersBulkRemove", http.MethodPost, "/api/v2/analytics/reporting/dashboards/users/bulk/remove")
 	req.SetBody(body)
 	return a.client.Do(ctx, req, nil)

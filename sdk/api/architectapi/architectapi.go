@@ -4425,6 +4425,9 @@ type PostFlowVersionsOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *ArchitectApi) PostFlowVersions(ctx context.Context, flowID string, body map[string]any, opts *PostFlowVersionsOptions) (*models.FlowVersion, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = map[string]any{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postFlowVersions", http.MethodPost, "/api/v2/flows/{flowId}/versions")
 	req.SetPathParam("flowId", flowID)
 	req.SetBody(body)
@@ -4728,6 +4731,9 @@ type PostFlowsDatatableRowsOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *ArchitectApi) PostFlowsDatatableRows(ctx context.Context, datatableID string, dataTableRow map[string]any, opts *PostFlowsDatatableRowsOptions) (map[string]any, *platformclient.APIResponse, error) {
+	if dataTableRow == nil {
+		dataTableRow = map[string]any{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postFlowsDatatableRows", http.MethodPost, "/api/v2/flows/datatables/{datatableId}/rows")
 	req.SetPathParam("datatableId", datatableID)
 	req.SetBody(dataTableRow)

@@ -1245,6 +1245,9 @@ type PostAuthorizationDivisionObjectOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *AuthorizationApi) PostAuthorizationDivisionObject(ctx context.Context, divisionID string, objectType string, body []string, opts *PostAuthorizationDivisionObjectOptions) (*platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postAuthorizationDivisionObject", http.MethodPost, "/api/v2/authorization/divisions/{divisionId}/objects/{objectType}")
 	req.SetPathParam("divisionId", divisionID)
 	req.SetPathParam("objectType", objectType)
@@ -1825,6 +1828,9 @@ type PutAuthorizationRoleUsersAddOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *AuthorizationApi) PutAuthorizationRoleUsersAdd(ctx context.Context, roleID string, body []string, opts *PutAuthorizationRoleUsersAddOptions) ([]string, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putAuthorizationRoleUsersAdd", http.MethodPut, "/api/v2/authorization/roles/{roleId}/users/add")
 	req.SetPathParam("roleId", roleID)
 	req.SetBody(body)
@@ -1850,6 +1856,9 @@ type PutAuthorizationRoleUsersRemoveOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *AuthorizationApi) PutAuthorizationRoleUsersRemove(ctx context.Context, roleID string, body []string, opts *PutAuthorizationRoleUsersRemoveOptions) ([]string, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putAuthorizationRoleUsersRemove", http.MethodPut, "/api/v2/authorization/roles/{roleId}/users/remove")
 	req.SetPathParam("roleId", roleID)
 	req.SetBody(body)
@@ -1874,6 +1883,9 @@ type PutAuthorizationRolesDefaultOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *AuthorizationApi) PutAuthorizationRolesDefault(ctx context.Context, body []models.DomainOrganizationRole, opts *PutAuthorizationRolesDefaultOptions) (*models.OrganizationRoleEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.DomainOrganizationRole{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putAuthorizationRolesDefault", http.MethodPut, "/api/v2/authorization/roles/default")
 	req.SetBody(body)
 	return platformclient.Call[models.OrganizationRoleEntityListing](ctx, a.client, req)
@@ -1924,6 +1936,9 @@ type PutUserRolesOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *AuthorizationApi) PutUserRoles(ctx context.Context, subjectID string, body []string, opts *PutUserRolesOptions) (*models.UserAuthorization, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putUserRoles", http.MethodPut, "/api/v2/users/{subjectId}/roles")
 	req.SetPathParam("subjectId", subjectID)
 	req.SetBody(body)

@@ -2530,6 +2530,9 @@ type PostIntegrationsActionDraftTestOptions struct {
 //
 // The optional parameters are in PostIntegrationsActionDraftTestOptions; opts may be nil.
 func (a *IntegrationsApi) PostIntegrationsActionDraftTest(ctx context.Context, actionID string, body map[string]any, opts *PostIntegrationsActionDraftTestOptions) (*models.TestExecutionResult, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = map[string]any{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postIntegrationsActionDraftTest", http.MethodPost, "/api/v2/integrations/actions/{actionId}/draft/test")
 	req.SetPathParam("actionId", actionID)
 	req.SetBody(body)
@@ -2566,6 +2569,9 @@ type PostIntegrationsActionExecuteOptions struct {
 //
 // The optional parameters are in PostIntegrationsActionExecuteOptions; opts may be nil.
 func (a *IntegrationsApi) PostIntegrationsActionExecute(ctx context.Context, actionID string, body map[string]any, opts *PostIntegrationsActionExecuteOptions) (any, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = map[string]any{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postIntegrationsActionExecute", http.MethodPost, "/api/v2/integrations/actions/{actionId}/execute")
 	req.SetPathParam("actionId", actionID)
 	req.SetBody(body)
@@ -2602,6 +2608,9 @@ type PostIntegrationsActionTestOptions struct {
 //
 // The optional parameters are in PostIntegrationsActionTestOptions; opts may be nil.
 func (a *IntegrationsApi) PostIntegrationsActionTest(ctx context.Context, actionID string, body map[string]any, opts *PostIntegrationsActionTestOptions) (*models.TestExecutionResult, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = map[string]any{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postIntegrationsActionTest", http.MethodPost, "/api/v2/integrations/actions/{actionId}/test")
 	req.SetPathParam("actionId", actionID)
 	req.SetBody(body)
@@ -2822,6 +2831,9 @@ type PostIntegrationsWebhookEventsOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *IntegrationsApi) PostIntegrationsWebhookEvents(ctx context.Context, tokenID string, body map[string]any, opts *PostIntegrationsWebhookEventsOptions) (*models.WebhookInvocationResponse, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = map[string]any{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postIntegrationsWebhookEvents", http.MethodPost, "/api/v2/integrations/webhooks/{tokenId}/events")
 	req.SetPathParam("tokenId", tokenID)
 	req.SetBody(body)
@@ -3024,6 +3036,9 @@ type PutIntegrationsUnifiedcommunicationThirdpartypresencesOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *IntegrationsApi) PutIntegrationsUnifiedcommunicationThirdpartypresences(ctx context.Context, ucIntegrationID string, body []models.UCThirdPartyPresence, opts *PutIntegrationsUnifiedcommunicationThirdpartypresencesOptions) (*string, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.UCThirdPartyPresence{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putIntegrationsUnifiedcommunicationThirdpartypresences", http.MethodPut, "/api/v2/integrations/unifiedcommunications/{ucIntegrationId}/thirdpartypresences")
 	req.SetPathParam("ucIntegrationId", ucIntegrationID)
 	req.SetBody(body)

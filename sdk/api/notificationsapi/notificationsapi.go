@@ -168,6 +168,9 @@ type PostNotificationsChannelSubscriptionsOptions struct {
 //
 // The optional parameters are in PostNotificationsChannelSubscriptionsOptions; opts may be nil.
 func (a *NotificationsApi) PostNotificationsChannelSubscriptions(ctx context.Context, channelID string, body []models.ChannelTopic, opts *PostNotificationsChannelSubscriptionsOptions) (*models.ChannelTopicEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.ChannelTopic{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postNotificationsChannelSubscriptions", http.MethodPost, "/api/v2/notifications/channels/{channelId}/subscriptions")
 	req.SetPathParam("channelId", channelID)
 	req.SetBody(body)
@@ -219,6 +222,9 @@ type PutNotificationsChannelSubscriptionsOptions struct {
 //
 // The optional parameters are in PutNotificationsChannelSubscriptionsOptions; opts may be nil.
 func (a *NotificationsApi) PutNotificationsChannelSubscriptions(ctx context.Context, channelID string, body []models.ChannelTopic, opts *PutNotificationsChannelSubscriptionsOptions) (*models.ChannelTopicEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.ChannelTopic{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putNotificationsChannelSubscriptions", http.MethodPut, "/api/v2/notifications/channels/{channelId}/subscriptions")
 	req.SetPathParam("channelId", channelID)
 	req.SetBody(body)

@@ -303,6 +303,9 @@ type PostAuthorizationDivisionObjectOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *ObjectsApi) PostAuthorizationDivisionObject(ctx context.Context, divisionID string, objectType string, body []string, opts *PostAuthorizationDivisionObjectOptions) (*platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postAuthorizationDivisionObject", http.MethodPost, "/api/v2/authorization/divisions/{divisionId}/objects/{objectType}")
 	req.SetPathParam("divisionId", divisionID)
 	req.SetPathParam("objectType", objectType)

@@ -1206,6 +1206,9 @@ type PutOrgauthorizationTrusteeGroupRolesOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *OrganizationAuthorizationApi) PutOrgauthorizationTrusteeGroupRoles(ctx context.Context, trusteeOrgID string, trusteeGroupID string, body []string, opts *PutOrgauthorizationTrusteeGroupRolesOptions) (*models.UserAuthorization, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putOrgauthorizationTrusteeGroupRoles", http.MethodPut, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}/roles")
 	req.SetPathParam("trusteeOrgId", trusteeOrgID)
 	req.SetPathParam("trusteeGroupId", trusteeGroupID)
@@ -1265,6 +1268,9 @@ type PutOrgauthorizationTrusteeUserRolesOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *OrganizationAuthorizationApi) PutOrgauthorizationTrusteeUserRoles(ctx context.Context, trusteeOrgID string, trusteeUserID string, body []string, opts *PutOrgauthorizationTrusteeUserRolesOptions) (*models.UserAuthorization, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putOrgauthorizationTrusteeUserRoles", http.MethodPut, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}/roles")
 	req.SetPathParam("trusteeOrgId", trusteeOrgID)
 	req.SetPathParam("trusteeUserId", trusteeUserID)

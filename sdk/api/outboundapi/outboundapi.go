@@ -4207,6 +4207,9 @@ type PostOutboundCampaignsPerformanceQueryOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *OutboundApi) PostOutboundCampaignsPerformanceQuery(ctx context.Context, body []string, opts *PostOutboundCampaignsPerformanceQueryOptions) (*models.CampaignPerformanceDataListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postOutboundCampaignsPerformanceQuery", http.MethodPost, "/api/v2/outbound/campaigns/performance/query")
 	req.SetBody(body)
 	return platformclient.Call[models.CampaignPerformanceDataListing](ctx, a.client, req)
@@ -4230,6 +4233,9 @@ type PostOutboundCampaignsProgressOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *OutboundApi) PostOutboundCampaignsProgress(ctx context.Context, body []string, opts *PostOutboundCampaignsProgressOptions) ([]models.CampaignProgress, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postOutboundCampaignsProgress", http.MethodPost, "/api/v2/outbound/campaigns/progress")
 	req.SetBody(body)
 	return platformclient.CallValue[[]models.CampaignProgress](ctx, a.client, req)
@@ -4290,6 +4296,9 @@ type PostOutboundContactlistContactsOptions struct {
 //
 // The optional parameters are in PostOutboundContactlistContactsOptions; opts may be nil.
 func (a *OutboundApi) PostOutboundContactlistContacts(ctx context.Context, contactListID string, body []models.WritableDialerContact, opts *PostOutboundContactlistContactsOptions) ([]models.DialerContact, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.WritableDialerContact{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postOutboundContactlistContacts", http.MethodPost, "/api/v2/outbound/contactlists/{contactListId}/contacts")
 	req.SetPathParam("contactListId", contactListID)
 	req.SetBody(body)
@@ -4326,6 +4335,9 @@ type PostOutboundContactlistContactsBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *OutboundApi) PostOutboundContactlistContactsBulk(ctx context.Context, contactListID string, body []string, opts *PostOutboundContactlistContactsBulkOptions) ([]models.DialerContact, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postOutboundContactlistContactsBulk", http.MethodPost, "/api/v2/outbound/contactlists/{contactListId}/contacts/bulk")
 	req.SetPathParam("contactListId", contactListID)
 	req.SetBody(body)
@@ -4623,6 +4635,9 @@ type PostOutboundContactlisttemplatesBulkAddOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *OutboundApi) PostOutboundContactlisttemplatesBulkAdd(ctx context.Context, body []models.ContactListTemplate, opts *PostOutboundContactlisttemplatesBulkAddOptions) (*models.ContactListTemplateEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.ContactListTemplate{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postOutboundContactlisttemplatesBulkAdd", http.MethodPost, "/api/v2/outbound/contactlisttemplates/bulk/add")
 	req.SetBody(body)
 	return platformclient.Call[models.ContactListTemplateEntityListing](ctx, a.client, req)
@@ -4722,6 +4737,9 @@ type PostOutboundDnclistEmailaddressesOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *OutboundApi) PostOutboundDnclistEmailaddresses(ctx context.Context, dncListID string, body []string, opts *PostOutboundDnclistEmailaddressesOptions) (*platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postOutboundDnclistEmailaddresses", http.MethodPost, "/api/v2/outbound/dnclists/{dncListId}/emailaddresses")
 	req.SetPathParam("dncListId", dncListID)
 	req.SetBody(body)
@@ -4776,6 +4794,9 @@ type PostOutboundDnclistPhonenumbersOptions struct {
 //
 // The optional parameters are in PostOutboundDnclistPhonenumbersOptions; opts may be nil.
 func (a *OutboundApi) PostOutboundDnclistPhonenumbers(ctx context.Context, dncListID string, body []string, opts *PostOutboundDnclistPhonenumbersOptions) (*platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postOutboundDnclistPhonenumbers", http.MethodPost, "/api/v2/outbound/dnclists/{dncListId}/phonenumbers")
 	req.SetPathParam("dncListId", dncListID)
 	req.SetBody(body)
@@ -4904,6 +4925,9 @@ type PostOutboundImporttemplatesBulkAddOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *OutboundApi) PostOutboundImporttemplatesBulkAdd(ctx context.Context, body []models.ImportTemplate, opts *PostOutboundImporttemplatesBulkAddOptions) (*models.ImportTemplateEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.ImportTemplate{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postOutboundImporttemplatesBulkAdd", http.MethodPost, "/api/v2/outbound/importtemplates/bulk/add")
 	req.SetBody(body)
 	return platformclient.Call[models.ImportTemplateEntityListing](ctx, a.client, req)
@@ -5007,6 +5031,9 @@ type PostOutboundMessagingcampaignsProgressOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *OutboundApi) PostOutboundMessagingcampaignsProgress(ctx context.Context, body []string, opts *PostOutboundMessagingcampaignsProgressOptions) ([]models.CampaignProgress, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postOutboundMessagingcampaignsProgress", http.MethodPost, "/api/v2/outbound/messagingcampaigns/progress")
 	req.SetBody(body)
 	return platformclient.CallValue[[]models.CampaignProgress](ctx, a.client, req)

@@ -737,6 +737,9 @@ type PutUsersPresencesBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *PresenceApi) PutUsersPresencesBulk(ctx context.Context, body []models.MutableUserPresence, opts *PutUsersPresencesBulkOptions) ([]models.UserPresence, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.MutableUserPresence{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putUsersPresencesBulk", http.MethodPut, "/api/v2/users/presences/bulk")
 	req.SetBody(body)
 	return platformclient.CallValue[[]models.UserPresence](ctx, a.client, req)

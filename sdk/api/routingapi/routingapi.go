@@ -3554,6 +3554,9 @@ type PatchRoutingQueueMembersOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *RoutingApi) PatchRoutingQueueMembers(ctx context.Context, queueID string, body []models.QueueMember, opts *PatchRoutingQueueMembersOptions) (*models.QueueMemberEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.QueueMember{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchRoutingQueueMembers", http.MethodPatch, "/api/v2/routing/queues/{queueId}/members")
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
@@ -3612,6 +3615,9 @@ type PatchRoutingQueueUsersOptions struct{}
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *RoutingApi) PatchRoutingQueueUsers(ctx context.Context, queueID string, body []models.QueueMember, opts *PatchRoutingQueueUsersOptions) (*models.QueueMemberEntityListingV1, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.QueueMember{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchRoutingQueueUsers", http.MethodPatch, "/api/v2/routing/queues/{queueId}/users")
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
@@ -3810,6 +3816,9 @@ type PatchUserQueuesOptions struct {
 //
 // The optional parameters are in PatchUserQueuesOptions; opts may be nil.
 func (a *RoutingApi) PatchUserQueues(ctx context.Context, userID string, body []models.UserQueue, opts *PatchUserQueuesOptions) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.UserQueue{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchUserQueues", http.MethodPatch, "/api/v2/users/{userId}/queues")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
@@ -3869,6 +3878,9 @@ type PatchUserRoutinglanguagesBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *RoutingApi) PatchUserRoutinglanguagesBulk(ctx context.Context, userID string, body []models.UserRoutingLanguagePost, opts *PatchUserRoutinglanguagesBulkOptions) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.UserRoutingLanguagePost{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchUserRoutinglanguagesBulk", http.MethodPatch, "/api/v2/users/{userId}/routinglanguages/bulk")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
@@ -3893,6 +3905,9 @@ type PatchUserRoutingskillsBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *RoutingApi) PatchUserRoutingskillsBulk(ctx context.Context, userID string, body []models.UserRoutingSkillPost, opts *PatchUserRoutingskillsBulkOptions) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.UserRoutingSkillPost{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchUserRoutingskillsBulk", http.MethodPatch, "/api/v2/users/{userId}/routingskills/bulk")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
@@ -4356,6 +4371,9 @@ type PostRoutingQueueMembersOptions struct {
 //
 // The optional parameters are in PostRoutingQueueMembersOptions; opts may be nil.
 func (a *RoutingApi) PostRoutingQueueMembers(ctx context.Context, queueID string, body []models.WritableEntity, opts *PostRoutingQueueMembersOptions) (*platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.WritableEntity{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postRoutingQueueMembers", http.MethodPost, "/api/v2/routing/queues/{queueId}/members")
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
@@ -4392,6 +4410,9 @@ type PostRoutingQueueUsersOptions struct {
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *RoutingApi) PostRoutingQueueUsers(ctx context.Context, queueID string, body []models.WritableEntity, opts *PostRoutingQueueUsersOptions) (*platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.WritableEntity{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postRoutingQueueUsers", http.MethodPost, "/api/v2/routing/queues/{queueId}/users")
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
@@ -4421,6 +4442,9 @@ type PostRoutingQueueWrapupcodesOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *RoutingApi) PostRoutingQueueWrapupcodes(ctx context.Context, queueID string, body []models.WrapUpCodeReference, opts *PostRoutingQueueWrapupcodesOptions) ([]models.WrapupCode, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.WrapUpCodeReference{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postRoutingQueueWrapupcodes", http.MethodPost, "/api/v2/routing/queues/{queueId}/wrapupcodes")
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
@@ -5195,6 +5219,9 @@ type PutUserRoutingskillsBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *RoutingApi) PutUserRoutingskillsBulk(ctx context.Context, userID string, body []models.UserRoutingSkillPost, opts *PutUserRoutingskillsBulkOptions) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.UserRoutingSkillPost{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putUserRoutingskillsBulk", http.MethodPut, "/api/v2/users/{userId}/routingskills/bulk")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)

@@ -235,6 +235,9 @@ type PostScreenmonitorsSessionsUsersDetailsOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *ScreenMonitoringApi) PostScreenmonitorsSessionsUsersDetails(ctx context.Context, body []string, opts *PostScreenmonitorsSessionsUsersDetailsOptions) (*models.ScreenMonitoringUserDetailsEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postScreenmonitorsSessionsUsersDetails", http.MethodPost, "/api/v2/screenmonitors/sessions/users/details")
 	req.SetBody(body)
 	return platformclient.Call[models.ScreenMonitoringUserDetailsEntityListing](ctx, a.client, req)

@@ -1446,6 +1446,9 @@ type PostSocialmediaTopicDataingestionrulesOpenRuleIdMessagesBulkOptions struct{
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesOpenRuleIdMessagesBulk(ctx context.Context, topicID string, ruleID string, body []models.OpenSocialMediaNormalizedMessage, opts *PostSocialmediaTopicDataingestionrulesOpenRuleIdMessagesBulkOptions) (*models.OpenSocialNormalizedMessageEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.OpenSocialMediaNormalizedMessage{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postSocialmediaTopicDataingestionrulesOpenRuleIdMessagesBulk", http.MethodPost, "/api/v2/socialmedia/topics/{topicId}/dataingestionrules/open/{ruleId}/messages/bulk")
 	req.SetPathParam("topicId", topicID)
 	req.SetPathParam("ruleId", ruleID)

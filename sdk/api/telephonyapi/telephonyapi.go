@@ -424,6 +424,9 @@ type PostTelephonyNumbersRoutingOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *TelephonyApi) PostTelephonyNumbersRouting(ctx context.Context, body []models.NumberRoutingRequest, opts *PostTelephonyNumbersRoutingOptions) (*platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.NumberRoutingRequest{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("postTelephonyNumbersRouting", http.MethodPost, "/api/v2/telephony/numbers/routing")
 	req.SetBody(body)
 	return a.client.Do(ctx, req, nil)

@@ -3829,6 +3829,9 @@ type PutTelephonyProvidersEdgesSiteNumberplansOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesSiteNumberplans(ctx context.Context, siteID string, body []models.NumberPlan, opts *PutTelephonyProvidersEdgesSiteNumberplansOptions) ([]models.NumberPlan, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.NumberPlan{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesSiteNumberplans", http.MethodPut, "/api/v2/telephony/providers/edges/sites/{siteId}/numberplans")
 	req.SetPathParam("siteId", siteID)
 	req.SetBody(body)

@@ -2374,6 +2374,9 @@ type PatchUserCustomattributesBulkOptions struct{}
 //
 // A 204 response has no body: the result is then nil.
 func (a *UsersApi) PatchUserCustomattributesBulk(ctx context.Context, userID string, userCustomAttributesList []models.UserCustomAttributesUpdateRequest, opts *PatchUserCustomattributesBulkOptions) (*models.UserCustomAttributes, *platformclient.APIResponse, error) {
+	if userCustomAttributesList == nil {
+		userCustomAttributesList = []models.UserCustomAttributesUpdateRequest{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchUserCustomattributesBulk", http.MethodPatch, "/api/v2/users/{userId}/customattributes/bulk")
 	req.SetPathParam("userId", userID)
 	req.SetBody(userCustomAttributesList)
@@ -2469,6 +2472,9 @@ type PatchUserQueuesOptions struct {
 //
 // The optional parameters are in PatchUserQueuesOptions; opts may be nil.
 func (a *UsersApi) PatchUserQueues(ctx context.Context, userID string, body []models.UserQueue, opts *PatchUserQueuesOptions) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.UserQueue{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchUserQueues", http.MethodPatch, "/api/v2/users/{userId}/queues")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
@@ -2528,6 +2534,9 @@ type PatchUserRoutinglanguagesBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *UsersApi) PatchUserRoutinglanguagesBulk(ctx context.Context, userID string, body []models.UserRoutingLanguagePost, opts *PatchUserRoutinglanguagesBulkOptions) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.UserRoutingLanguagePost{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchUserRoutinglanguagesBulk", http.MethodPatch, "/api/v2/users/{userId}/routinglanguages/bulk")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
@@ -2552,6 +2561,9 @@ type PatchUserRoutingskillsBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *UsersApi) PatchUserRoutingskillsBulk(ctx context.Context, userID string, body []models.UserRoutingSkillPost, opts *PatchUserRoutingskillsBulkOptions) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.UserRoutingSkillPost{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchUserRoutingskillsBulk", http.MethodPatch, "/api/v2/users/{userId}/routingskills/bulk")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
@@ -2575,6 +2587,9 @@ type PatchUsersBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *UsersApi) PatchUsersBulk(ctx context.Context, body []models.PatchUser, opts *PatchUsersBulkOptions) (*models.UserEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.PatchUser{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchUsersBulk", http.MethodPatch, "/api/v2/users/bulk")
 	req.SetBody(body)
 	return platformclient.Call[models.UserEntityListing](ctx, a.client, req)
@@ -3367,6 +3382,9 @@ type PutUserProfileskillsOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *UsersApi) PutUserProfileskills(ctx context.Context, userID string, body []string, opts *PutUserProfileskillsOptions) ([]string, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putUserProfileskills", http.MethodPut, "/api/v2/users/{userId}/profileskills")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
@@ -3390,6 +3408,9 @@ type PutUserRolesOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *UsersApi) PutUserRoles(ctx context.Context, subjectID string, body []string, opts *PutUserRolesOptions) (*models.UserAuthorization, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []string{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putUserRoles", http.MethodPut, "/api/v2/users/{subjectId}/roles")
 	req.SetPathParam("subjectId", subjectID)
 	req.SetBody(body)
@@ -3443,6 +3464,9 @@ type PutUserRoutingskillsBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *UsersApi) PutUserRoutingskillsBulk(ctx context.Context, userID string, body []models.UserRoutingSkillPost, opts *PutUserRoutingskillsBulkOptions) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.UserRoutingSkillPost{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("putUserRoutingskillsBulk", http.MethodPut, "/api/v2/users/{userId}/routingskills/bulk")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)

@@ -5813,6 +5813,9 @@ type PatchWorkforcemanagementUsersWorkplanbidranksBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementUsersWorkplanbidranksBulk(ctx context.Context, body []models.WorkPlanBidRanks, opts *PatchWorkforcemanagementUsersWorkplanbidranksBulkOptions) (*models.EntityListing, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.WorkPlanBidRanks{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchWorkforcemanagementUsersWorkplanbidranksBulk", http.MethodPatch, "/api/v2/workforcemanagement/users/workplanbidranks/bulk")
 	req.SetBody(body)
 	return platformclient.Call[models.EntityListing](ctx, a.client, req)

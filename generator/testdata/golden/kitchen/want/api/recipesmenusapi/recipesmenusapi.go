@@ -107,6 +107,9 @@ type PatchRecipesBulkOptions struct{}
 //
 // The operation has no optional parameters: pass nil for opts.
 func (a *RecipesMenusApi) PatchRecipesBulk(ctx context.Context, body []models.Recipe, opts *PatchRecipesBulkOptions) ([]models.Recipe, *platformclient.APIResponse, error) {
+	if body == nil {
+		body = []models.Recipe{} // a nil list is an empty one
+	}
 	req := platformclient.NewRequest("patchRecipesBulk", http.MethodPatch, "/api/v2/recipes/bulk")
 	req.SetBody(body)
 	return platformclient.CallValue[[]models.Recipe](ctx, a.client, req)
