@@ -187,13 +187,10 @@ func TestYAMLAliasBomb(t *testing.T) {
 		prev := "*a" + string(rune('0'+i-1))
 		b.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [" + strings.Repeat(prev+", ", 9) + prev + "]\n")
 	}
-	start := time.Now()
+	// 10^9 values once expanded: without the limit this would not finish.
 	_, err := Parse([]byte(b.String()), "bomb.yaml")
 	if err == nil || !strings.Contains(err.Error(), "expands to more than") {
 		t.Fatalf("error = %v, want the expansion limit", err)
-	}
-	if d := time.Since(start); d > 20*time.Second {
-		t.Errorf("rejecting the alias bomb took %v", d)
 	}
 }
 
@@ -240,9 +237,9 @@ func TestLoadURL(t *testing.T) {
 	if _, err := Load(t.Context(), srv.URL+"/nope", 0); err == nil || !strings.Contains(err.Error(), "404") {
 		t.Errorf("404: error %v", err)
 	}
-	start := time.Now()
-	if _, err := Load(t.Context(), srv.URL+"/slow", 100*time.Millisecond); err == nil || time.Since(start) > 3*time.Second {
-		t.Errorf("timeout: error %v after %v", err, time.Since(start))
+	// The server answers after 5 s; a fetch that gives up after 100 ms fails.
+	if _, err := Load(t.Context(), srv.URL+"/slow", 100*time.Millisecond); err == nil || !strings.Contains(err.Error(), "deadline exceeded") {
+		t.Errorf("timeout: error %v, want a deadline error", err)
 	}
 }
 
