@@ -141,19 +141,19 @@ func paramType(t *Type) string {
 
 // argType is the type of a positional parameter.
 func argType(p *Param) string {
-	if p.In != "body" {
+	switch {
+	case p.In != "body":
 		return paramType(p.Type)
+	case requiredPtr(p):
+		return "*" + goType(p.Type, "models.")
 	}
-	if nilable(p.Type) || p.Type.Kind == KindString {
-		return goType(p.Type, "models.")
-	}
-	return "*" + goType(p.Type, "models.")
+	return goType(p.Type, "models.")
 }
 
 // requiredPtr reports whether a positional parameter is a pointer that must
-// not be nil.
+// not be nil: a body that is neither a string nor of a type nil belongs to.
 func requiredPtr(p *Param) bool {
-	return strings.HasPrefix(argType(p), "*")
+	return p.In == "body" && !nilable(p.Type) && p.Type.Kind != KindString
 }
 
 // emptyBody is the empty value sent for a nil required body that is a slice
