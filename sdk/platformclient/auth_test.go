@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -31,11 +32,18 @@ type fakeOAuth struct {
 	valid     map[string]bool // access tokens the API accepts
 	refresh   map[string]bool // refresh tokens the login service accepts
 	refuse    string          // when set, the login service answers 400 with this error code
+	codes     map[string]issuedCode
+	deny      bool // the authorize endpoint redirects with access_denied
+}
+
+// issuedCode is an authorization code the fake login page issued.
+type issuedCode struct {
+	clientID, redirectURI, challenge string
 }
 
 func newFakeOAuth(t *testing.T) *fakeOAuth {
 	t.Helper()
-	f := &fakeOAuth{expiresIn: 86400, valid: map[string]bool{}, refresh: map[string]bool{}}
+	f := &fakeOAuth{expiresIn: 86400, valid: map[string]bool{}, refresh: map[string]bool{}, codes: map[string]issuedCode{}}
 	f.login = newTestServer(t, f.token)
 	f.api = newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		tok, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
@@ -52,6 +60,10 @@ func newFakeOAuth(t *testing.T) *fakeOAuth {
 }
 
 func (f *fakeOAuth) token(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet && r.URL.Path == "/oauth/authorize" {
+		f.authorize(w, r)
+		return
+	}
 	if r.Method != http.MethodPost || r.URL.Path != "/oauth/token" {
 		http.NotFound(w, r)
 		return
@@ -59,6 +71,20 @@ func (f *fakeOAuth) token(w http.ResponseWriter, r *http.Request) {
 	r.ParseForm()
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if r.PostForm.Get("grant_type") == "authorization_code" {
+		code, ok := f.codes[r.PostForm.Get("code")]
+		delete(f.codes, r.PostForm.Get("code"))
+		clientID, _, _ := r.BasicAuth()
+		if clientID == "" {
+			clientID = r.PostForm.Get("client_id")
+		}
+		switch {
+		case !ok, code.clientID != clientID, code.redirectURI != r.PostForm.Get("redirect_uri"),
+			code.challenge != "" && oauth2.S256ChallengeFromVerifier(r.PostForm.Get("code_verifier")) != code.challenge:
+			reply(http.StatusBadRequest, "application/json", `{"error":"invalid_grant","error_description":"bad code"}`)(w, r)
+			return
+		}
+	}
 	if f.refuse != "" {
 		reply(http.StatusBadRequest, "application/json", `{"error":"`+f.refuse+`","description":"refused by the test"}`)(w, r)
 		return
@@ -74,6 +100,34 @@ func (f *fakeOAuth) token(w http.ResponseWriter, r *http.Request) {
 	body, _ := json.Marshal(map[string]any{"access_token": access, "token_type": "bearer", "expires_in": f.expiresIn, "refresh_token": refresh})
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(body)
+}
+
+// authorize is the login page: it logs the user in at once and redirects
+// with a code, or with access_denied when f.deny is set.
+func (f *fakeOAuth) authorize(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	back, err := url.Parse(q.Get("redirect_uri"))
+	if err != nil || q.Get("response_type") != "code" || q.Get("client_id") == "" || q.Get("state") == "" {
+		http.Error(w, "bad authorize request", http.StatusBadRequest)
+		return
+	}
+	if q.Has("code_challenge") && q.Get("code_challenge_method") != "S256" {
+		http.Error(w, "bad code_challenge_method", http.StatusBadRequest)
+		return
+	}
+	params := url.Values{"state": {q.Get("state")}}
+	f.mu.Lock()
+	if f.deny {
+		params.Set("error", "access_denied")
+		params.Set("error_description", "The user said no")
+	} else {
+		code := fmt.Sprintf("code-%d", len(f.codes)+1)
+		f.codes[code] = issuedCode{q.Get("client_id"), q.Get("redirect_uri"), q.Get("code_challenge")}
+		params.Set("code", code)
+	}
+	f.mu.Unlock()
+	back.RawQuery = params.Encode()
+	http.Redirect(w, r, back.String(), http.StatusFound)
 }
 
 // revokeAll makes the API refuse every token issued so far.
