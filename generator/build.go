@@ -45,6 +45,7 @@ func Build(spec *swagger.Spec, module string) (*SDK, error) {
 	b.nameDefinitions()
 	b.buildDefinitions()
 	sdk.APIs = b.buildOperations()
+	b.detectPaging(sdk.APIs)
 	b.nameEnumValues()
 	if len(b.errs) > 0 {
 		return nil, b.err()

@@ -32,6 +32,7 @@ var funcs = template.FuncMap{
 	"optionSet":       optionSet,
 	"optionValue":     optionValue,
 	"resultValueType": resultValueType,
+	"paging":          newPagingData, "itemType": itemType, "intField": intField, "trimStar": trimStar,
 }
 
 // title spells an upper-case HTTP method as net/http's constants do: Get.

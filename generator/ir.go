@@ -64,6 +64,9 @@ type Operation struct {
 	Accept string
 	// ContentType is the media type of the request body ("" without a body).
 	ContentType string
+	// Paging says how to walk the pages of a paged listing result; nil for
+	// other results (see paging.go).
+	Paging *Paging
 }
 
 // Permissions is the x-inin-requires-permissions extension.

@@ -48,6 +48,19 @@ func TestWholeSpec(t *testing.T) {
 		for _, api := range sdk.APIs {
 			methods += len(api.Operations)
 		}
+		paged := map[string]int{}
+		for _, api := range sdk.APIs {
+			for _, op := range api.Operations {
+				if op.Paging != nil {
+					paged[op.Paging.Kind]++
+				}
+			}
+		}
+		// 283 listings paged by number, 96 by cursor (3 with a cursor
+		// field, 93 with a nextUri).
+		if paged[PageByNumber] != 283 || paged[PageByCursor] != 96 {
+			t.Errorf("paged listings: %v; want 283 by number, 96 by cursor", paged)
+		}
 		if len(sdk.APIs) != 87 || methods != 3324 || len(sdk.Models) != 4672 {
 			t.Errorf("model: %d APIs, %d methods, %d models; want 87, 3324, 4672", len(sdk.APIs), methods, len(sdk.Models))
 		}
@@ -90,6 +103,9 @@ func TestWholeSpec(t *testing.T) {
 		goCmd(t, out, "vet", "./...")
 		copyE2E(t, out)
 		goCmd(t, out, "test", "./...")
+		// The runtime's concurrency (1000 goroutines sharing a client while
+		// its token is renewed) is checked by the race detector.
+		goCmd(t, out, "test", "-race", "./platformclient")
 	})
 }
 
@@ -120,7 +136,8 @@ func countGo(t *testing.T, files []File) (apiTypes, methods, modelTypes int) {
 		for _, decl := range file.Decls {
 			switch d := decl.(type) {
 			case *ast.FuncDecl:
-				if isAPI && d.Recv != nil {
+				// Iterator methods of paged listings are counted apart.
+				if isAPI && d.Recv != nil && !strings.HasSuffix(d.Name.Name, "Iter") {
 					methods++
 				}
 			case *ast.GenDecl:

@@ -8,6 +8,7 @@ package agentassistantsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -273,6 +274,30 @@ func (a *AgentAssistantsApi) GetAssistantQueues(ctx context.Context, assistantID
 	return platformclient.Call[models.AssistantQueueListing](ctx, a.client, req)
 }
 
+// GetAssistantQueuesIter returns an iterator over the items of every page of
+// GetAssistantQueues. It calls GetAssistantQueues as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AgentAssistantsApi) GetAssistantQueuesIter(ctx context.Context, assistantID string, opts *GetAssistantQueuesOptions) iter.Seq2[models.AssistantQueue, error] {
+	var o GetAssistantQueuesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AssistantQueue, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAssistantQueues(ctx, assistantID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetAssistantsOptions holds the optional parameters of GetAssistants. A nil field is not sent.
 type GetAssistantsOptions struct {
 	// Before is the query parameter before. The cursor that points to the start of the set of entities
@@ -324,6 +349,30 @@ func (a *AgentAssistantsApi) GetAssistants(ctx context.Context, opts *GetAssista
 		}
 	}
 	return platformclient.Call[models.AssistantListing](ctx, a.client, req)
+}
+
+// GetAssistantsIter returns an iterator over the items of every page of
+// GetAssistants. It calls GetAssistants as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AgentAssistantsApi) GetAssistantsIter(ctx context.Context, opts *GetAssistantsOptions) iter.Seq2[models.Assistant, error] {
+	var o GetAssistantsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Assistant, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAssistants(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetAssistantsAgentchecklistOptions holds the optional parameters of GetAssistantsAgentchecklist,
@@ -420,6 +469,30 @@ func (a *AgentAssistantsApi) GetAssistantsAgentchecklists(ctx context.Context, o
 	return platformclient.Call[models.AgentChecklistListing](ctx, a.client, req)
 }
 
+// GetAssistantsAgentchecklistsIter returns an iterator over the items of every page of
+// GetAssistantsAgentchecklists. It calls GetAssistantsAgentchecklists as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AgentAssistantsApi) GetAssistantsAgentchecklistsIter(ctx context.Context, opts *GetAssistantsAgentchecklistsOptions) iter.Seq2[models.AgentChecklist, error] {
+	var o GetAssistantsAgentchecklistsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AgentChecklist, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAssistantsAgentchecklists(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetAssistantsAgentchecklistsLanguagesOptions holds the optional parameters of
 // GetAssistantsAgentchecklistsLanguages, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -486,6 +559,30 @@ func (a *AgentAssistantsApi) GetAssistantsQueues(ctx context.Context, opts *GetA
 		}
 	}
 	return platformclient.Call[models.AssistantQueueListing](ctx, a.client, req)
+}
+
+// GetAssistantsQueuesIter returns an iterator over the items of every page of
+// GetAssistantsQueues. It calls GetAssistantsQueues as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AgentAssistantsApi) GetAssistantsQueuesIter(ctx context.Context, opts *GetAssistantsQueuesOptions) iter.Seq2[models.AssistantQueue, error] {
+	var o GetAssistantsQueuesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AssistantQueue, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAssistantsQueues(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // PatchAssistantOptions holds the optional parameters of PatchAssistant, which has none yet: it

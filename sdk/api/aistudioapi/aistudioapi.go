@@ -8,6 +8,7 @@ package aistudioapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -147,6 +148,28 @@ func (a *AIStudioApi) GetConversationsSummariesSettings(ctx context.Context, opt
 		}
 	}
 	return platformclient.Call[models.SummarySettingEntityListing](ctx, a.client, req)
+}
+
+// GetConversationsSummariesSettingsIter returns an iterator over the items of every page of
+// GetConversationsSummariesSettings. It calls GetConversationsSummariesSettings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AIStudioApi) GetConversationsSummariesSettingsIter(ctx context.Context, opts *GetConversationsSummariesSettingsOptions) iter.Seq2[models.SummarySetting, error] {
+	var o GetConversationsSummariesSettingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SummarySetting, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsSummariesSettings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetGuideOptions holds the optional parameters of GetGuide, which has none yet: it keeps the
@@ -304,6 +327,28 @@ func (a *AIStudioApi) GetGuides(ctx context.Context, opts *GetGuidesOptions) (*m
 		}
 	}
 	return platformclient.Call[models.GuideEntityListing](ctx, a.client, req)
+}
+
+// GetGuidesIter returns an iterator over the items of every page of
+// GetGuides. It calls GetGuides as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AIStudioApi) GetGuidesIter(ctx context.Context, opts *GetGuidesOptions) iter.Seq2[models.Guide, error] {
+	var o GetGuidesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Guide, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGuides(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetGuidesJobOptions holds the optional parameters of GetGuidesJob, which has none yet: it keeps

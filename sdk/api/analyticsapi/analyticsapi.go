@@ -8,6 +8,7 @@ package analyticsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -592,6 +593,30 @@ func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturns(ctx context.Co
 	return platformclient.Call[models.ReportingTurnsResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsBotflowDivisionsReportingturnsIter returns an iterator over the items of every page of
+// GetAnalyticsBotflowDivisionsReportingturns. It calls GetAnalyticsBotflowDivisionsReportingturns as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturnsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) iter.Seq2[models.ReportingTurn, error] {
+	var o GetAnalyticsBotflowDivisionsReportingturnsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ReportingTurn, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAnalyticsBotflowDivisionsReportingturns(ctx, botFlowID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetAnalyticsBotflowReportingturnsOptions holds the optional parameters of
 // GetAnalyticsBotflowReportingturns. A nil field is not sent.
 type GetAnalyticsBotflowReportingturnsOptions struct {
@@ -681,6 +706,30 @@ func (a *AnalyticsApi) GetAnalyticsBotflowReportingturns(ctx context.Context, bo
 	return platformclient.Call[models.ReportingTurnsResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsBotflowReportingturnsIter returns an iterator over the items of every page of
+// GetAnalyticsBotflowReportingturns. It calls GetAnalyticsBotflowReportingturns as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsBotflowReportingturnsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) iter.Seq2[models.ReportingTurn, error] {
+	var o GetAnalyticsBotflowReportingturnsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ReportingTurn, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAnalyticsBotflowReportingturns(ctx, botFlowID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetAnalyticsBotflowSessionsOptions holds the optional parameters of GetAnalyticsBotflowSessions.
 // A nil field is not sent.
 type GetAnalyticsBotflowSessionsOptions struct {
@@ -748,6 +797,30 @@ func (a *AnalyticsApi) GetAnalyticsBotflowSessions(ctx context.Context, botFlowI
 		}
 	}
 	return platformclient.Call[models.SessionsResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsBotflowSessionsIter returns an iterator over the items of every page of
+// GetAnalyticsBotflowSessions. It calls GetAnalyticsBotflowSessions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsBotflowSessionsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) iter.Seq2[models.BotFlowSession, error] {
+	var o GetAnalyticsBotflowSessionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.BotFlowSession, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAnalyticsBotflowSessions(ctx, botFlowID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetAnalyticsBotsAggregatesJobOptions holds the optional parameters of
@@ -1422,6 +1495,28 @@ func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsers(ctx context.Context,
 	return platformclient.Call[models.DashboardUserListing](ctx, a.client, req)
 }
 
+// GetAnalyticsReportingDashboardsUsersIter returns an iterator over the items of every page of
+// GetAnalyticsReportingDashboardsUsers. It calls GetAnalyticsReportingDashboardsUsers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsersIter(ctx context.Context, opts *GetAnalyticsReportingDashboardsUsersOptions) iter.Seq2[models.DashboardUser, error] {
+	var o GetAnalyticsReportingDashboardsUsersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardUser, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAnalyticsReportingDashboardsUsers(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetAnalyticsReportingExportsOptions holds the optional parameters of
 // GetAnalyticsReportingExports. A nil field is not sent.
 type GetAnalyticsReportingExportsOptions struct {
@@ -1454,6 +1549,28 @@ func (a *AnalyticsApi) GetAnalyticsReportingExports(ctx context.Context, opts *G
 		}
 	}
 	return platformclient.Call[models.ReportingExportJobListing](ctx, a.client, req)
+}
+
+// GetAnalyticsReportingExportsIter returns an iterator over the items of every page of
+// GetAnalyticsReportingExports. It calls GetAnalyticsReportingExports as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsReportingExportsIter(ctx context.Context, opts *GetAnalyticsReportingExportsOptions) iter.Seq2[models.ReportingExportJobResponse, error] {
+	var o GetAnalyticsReportingExportsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ReportingExportJobResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAnalyticsReportingExports(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetAnalyticsReportingExportsMetadataOptions holds the optional parameters of
@@ -1551,6 +1668,28 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQuery(ctx context.
 	return platformclient.Call[models.DashboardConfigurationListing](ctx, a.client, req)
 }
 
+// GetAnalyticsReportingSettingsDashboardsQueryIter returns an iterator over the items of every page of
+// GetAnalyticsReportingSettingsDashboardsQuery. It calls GetAnalyticsReportingSettingsDashboardsQuery as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryIter(ctx context.Context, dashboardType string, dashboardAccessFilter string, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[models.DashboardConfiguration, error] {
+	var o GetAnalyticsReportingSettingsDashboardsQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAnalyticsReportingSettingsDashboardsQuery(ctx, dashboardType, dashboardAccessFilter, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetAnalyticsReportingSettingsUserDashboardsOptions holds the optional parameters of
 // GetAnalyticsReportingSettingsUserDashboards. A nil field is not sent.
 type GetAnalyticsReportingSettingsUserDashboardsOptions struct {
@@ -1618,6 +1757,28 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboards(ctx context.C
 		}
 	}
 	return platformclient.Call[models.DashboardConfigurationListing](ctx, a.client, req)
+}
+
+// GetAnalyticsReportingSettingsUserDashboardsIter returns an iterator over the items of every page of
+// GetAnalyticsReportingSettingsUserDashboards. It calls GetAnalyticsReportingSettingsUserDashboards as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboardsIter(ctx context.Context, userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) iter.Seq2[models.DashboardConfiguration, error] {
+	var o GetAnalyticsReportingSettingsUserDashboardsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAnalyticsReportingSettingsUserDashboards(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetAnalyticsResolutionsAggregatesJobOptions holds the optional parameters of

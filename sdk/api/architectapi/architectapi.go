@@ -8,6 +8,7 @@ package architectapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -591,6 +592,28 @@ func (a *ArchitectApi) GetArchitectDependencytracking(ctx context.Context, name 
 	return platformclient.Call[models.DependencyObjectEntityListing](ctx, a.client, req)
 }
 
+// GetArchitectDependencytrackingIter returns an iterator over the items of every page of
+// GetArchitectDependencytracking. It calls GetArchitectDependencytracking as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectDependencytrackingIter(ctx context.Context, name string, opts *GetArchitectDependencytrackingOptions) iter.Seq2[models.DependencyObject, error] {
+	var o GetArchitectDependencytrackingOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectDependencytracking(ctx, name, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetArchitectDependencytrackingBuildOptions holds the optional parameters of
 // GetArchitectDependencytrackingBuild, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -661,6 +684,28 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresources(ctx conte
 	return platformclient.Call[models.ConsumedResourcesEntityListing](ctx, a.client, req)
 }
 
+// GetArchitectDependencytrackingConsumedresourcesIter returns an iterator over the items of every page of
+// GetArchitectDependencytrackingConsumedresources. It calls GetArchitectDependencytrackingConsumedresources as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesIter(ctx context.Context, id string, version string, objectType string, opts *GetArchitectDependencytrackingConsumedresourcesOptions) iter.Seq2[models.Dependency, error] {
+	var o GetArchitectDependencytrackingConsumedresourcesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Dependency, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectDependencytrackingConsumedresources(ctx, id, version, objectType, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetArchitectDependencytrackingConsumingresourcesOptions holds the optional parameters of
 // GetArchitectDependencytrackingConsumingresources. A nil field is not sent.
 type GetArchitectDependencytrackingConsumingresourcesOptions struct {
@@ -722,6 +767,28 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresources(ctx cont
 		}
 	}
 	return platformclient.Call[models.ConsumingResourcesEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectDependencytrackingConsumingresourcesIter returns an iterator over the items of every page of
+// GetArchitectDependencytrackingConsumingresources. It calls GetArchitectDependencytrackingConsumingresources as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesIter(ctx context.Context, id string, objectType string, opts *GetArchitectDependencytrackingConsumingresourcesOptions) iter.Seq2[models.Dependency, error] {
+	var o GetArchitectDependencytrackingConsumingresourcesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Dependency, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectDependencytrackingConsumingresources(ctx, id, objectType, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetArchitectDependencytrackingDeletedresourceconsumersOptions holds the optional parameters of
@@ -789,6 +856,28 @@ func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumers(ct
 		}
 	}
 	return platformclient.Call[models.DependencyObjectEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectDependencytrackingDeletedresourceconsumersIter returns an iterator over the items of every page of
+// GetArchitectDependencytrackingDeletedresourceconsumers. It calls GetArchitectDependencytrackingDeletedresourceconsumers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumersIter(ctx context.Context, opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) iter.Seq2[models.DependencyObject, error] {
+	var o GetArchitectDependencytrackingDeletedresourceconsumersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectDependencytrackingDeletedresourceconsumers(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetArchitectDependencytrackingObjectOptions holds the optional parameters of
@@ -931,6 +1020,28 @@ func (a *ArchitectApi) GetArchitectDependencytrackingTypes(ctx context.Context, 
 	return platformclient.Call[models.DependencyTypeEntityListing](ctx, a.client, req)
 }
 
+// GetArchitectDependencytrackingTypesIter returns an iterator over the items of every page of
+// GetArchitectDependencytrackingTypes. It calls GetArchitectDependencytrackingTypes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectDependencytrackingTypesIter(ctx context.Context, opts *GetArchitectDependencytrackingTypesOptions) iter.Seq2[models.DependencyType, error] {
+	var o GetArchitectDependencytrackingTypesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyType, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectDependencytrackingTypes(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetArchitectDependencytrackingUpdatedresourceconsumersOptions holds the optional parameters of
 // GetArchitectDependencytrackingUpdatedresourceconsumers. A nil field is not sent.
 type GetArchitectDependencytrackingUpdatedresourceconsumersOptions struct {
@@ -989,6 +1100,28 @@ func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumers(ct
 		}
 	}
 	return platformclient.Call[models.DependencyObjectEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectDependencytrackingUpdatedresourceconsumersIter returns an iterator over the items of every page of
+// GetArchitectDependencytrackingUpdatedresourceconsumers. It calls GetArchitectDependencytrackingUpdatedresourceconsumers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumersIter(ctx context.Context, opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) iter.Seq2[models.DependencyObject, error] {
+	var o GetArchitectDependencytrackingUpdatedresourceconsumersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectDependencytrackingUpdatedresourceconsumers(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetArchitectEmergencygroupOptions holds the optional parameters of GetArchitectEmergencygroup,
@@ -1066,6 +1199,28 @@ func (a *ArchitectApi) GetArchitectEmergencygroups(ctx context.Context, opts *Ge
 	return platformclient.Call[models.EmergencyGroupListing](ctx, a.client, req)
 }
 
+// GetArchitectEmergencygroupsIter returns an iterator over the items of every page of
+// GetArchitectEmergencygroups. It calls GetArchitectEmergencygroups as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectEmergencygroupsIter(ctx context.Context, opts *GetArchitectEmergencygroupsOptions) iter.Seq2[models.EmergencyGroup, error] {
+	var o GetArchitectEmergencygroupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmergencyGroup, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectEmergencygroups(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetArchitectEmergencygroupsDivisionviewsOptions holds the optional parameters of
 // GetArchitectEmergencygroupsDivisionviews. A nil field is not sent.
 type GetArchitectEmergencygroupsDivisionviewsOptions struct {
@@ -1132,6 +1287,28 @@ func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviews(ctx context.Cont
 		}
 	}
 	return platformclient.Call[models.EmergencyGroupDivisionViewEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectEmergencygroupsDivisionviewsIter returns an iterator over the items of every page of
+// GetArchitectEmergencygroupsDivisionviews. It calls GetArchitectEmergencygroupsDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviewsIter(ctx context.Context, opts *GetArchitectEmergencygroupsDivisionviewsOptions) iter.Seq2[models.EmergencyGroupDivisionView, error] {
+	var o GetArchitectEmergencygroupsDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmergencyGroupDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectEmergencygroupsDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetArchitectGrammarOptions holds the optional parameters of GetArchitectGrammar. A nil field is
@@ -1265,6 +1442,28 @@ func (a *ArchitectApi) GetArchitectGrammars(ctx context.Context, opts *GetArchit
 	return platformclient.Call[models.GrammarListing](ctx, a.client, req)
 }
 
+// GetArchitectGrammarsIter returns an iterator over the items of every page of
+// GetArchitectGrammars. It calls GetArchitectGrammars as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectGrammarsIter(ctx context.Context, opts *GetArchitectGrammarsOptions) iter.Seq2[models.Grammar, error] {
+	var o GetArchitectGrammarsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Grammar, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectGrammars(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetArchitectIvrOptions holds the optional parameters of GetArchitectIvr, which has none yet: it
 // keeps the method's signature unchanged when the API adds some.
 type GetArchitectIvrOptions struct{}
@@ -1376,6 +1575,28 @@ func (a *ArchitectApi) GetArchitectIvrs(ctx context.Context, opts *GetArchitectI
 	return platformclient.Call[models.IVREntityListing](ctx, a.client, req)
 }
 
+// GetArchitectIvrsIter returns an iterator over the items of every page of
+// GetArchitectIvrs. It calls GetArchitectIvrs as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectIvrsIter(ctx context.Context, opts *GetArchitectIvrsOptions) iter.Seq2[models.IVR, error] {
+	var o GetArchitectIvrsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IVR, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectIvrs(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetArchitectIvrsDivisionviewsOptions holds the optional parameters of
 // GetArchitectIvrsDivisionviews. A nil field is not sent.
 type GetArchitectIvrsDivisionviewsOptions struct {
@@ -1437,6 +1658,28 @@ func (a *ArchitectApi) GetArchitectIvrsDivisionviews(ctx context.Context, opts *
 		}
 	}
 	return platformclient.Call[models.IVRDivisionViewEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectIvrsDivisionviewsIter returns an iterator over the items of every page of
+// GetArchitectIvrsDivisionviews. It calls GetArchitectIvrsDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectIvrsDivisionviewsIter(ctx context.Context, opts *GetArchitectIvrsDivisionviewsOptions) iter.Seq2[models.IVRDivisionView, error] {
+	var o GetArchitectIvrsDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IVRDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectIvrsDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetArchitectPromptOptions holds the optional parameters of GetArchitectPrompt. A nil field is not
@@ -1544,6 +1787,28 @@ func (a *ArchitectApi) GetArchitectPromptHistoryHistoryId(ctx context.Context, p
 	return platformclient.Call[models.HistoryListing](ctx, a.client, req)
 }
 
+// GetArchitectPromptHistoryHistoryIdIter returns an iterator over the items of every page of
+// GetArchitectPromptHistoryHistoryId. It calls GetArchitectPromptHistoryHistoryId as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectPromptHistoryHistoryIdIter(ctx context.Context, promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
+	var o GetArchitectPromptHistoryHistoryIdOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectPromptHistoryHistoryId(ctx, promptID, historyID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetArchitectPromptResourceOptions holds the optional parameters of GetArchitectPromptResource,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetArchitectPromptResourceOptions struct{}
@@ -1608,6 +1873,28 @@ func (a *ArchitectApi) GetArchitectPromptResources(ctx context.Context, promptID
 		}
 	}
 	return platformclient.Call[models.PromptAssetEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectPromptResourcesIter returns an iterator over the items of every page of
+// GetArchitectPromptResources. It calls GetArchitectPromptResources as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectPromptResourcesIter(ctx context.Context, promptID string, opts *GetArchitectPromptResourcesOptions) iter.Seq2[models.PromptAsset, error] {
+	var o GetArchitectPromptResourcesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.PromptAsset, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectPromptResources(ctx, promptID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetArchitectPromptsOptions holds the optional parameters of GetArchitectPrompts. A nil field is
@@ -1695,6 +1982,28 @@ func (a *ArchitectApi) GetArchitectPrompts(ctx context.Context, opts *GetArchite
 		}
 	}
 	return platformclient.Call[models.PromptEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectPromptsIter returns an iterator over the items of every page of
+// GetArchitectPrompts. It calls GetArchitectPrompts as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectPromptsIter(ctx context.Context, opts *GetArchitectPromptsOptions) iter.Seq2[models.Prompt, error] {
+	var o GetArchitectPromptsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Prompt, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectPrompts(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetArchitectScheduleOptions holds the optional parameters of GetArchitectSchedule, which has none
@@ -1804,6 +2113,28 @@ func (a *ArchitectApi) GetArchitectSchedulegroups(ctx context.Context, opts *Get
 	return platformclient.Call[models.ScheduleGroupEntityListing](ctx, a.client, req)
 }
 
+// GetArchitectSchedulegroupsIter returns an iterator over the items of every page of
+// GetArchitectSchedulegroups. It calls GetArchitectSchedulegroups as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectSchedulegroupsIter(ctx context.Context, opts *GetArchitectSchedulegroupsOptions) iter.Seq2[models.ScheduleGroup, error] {
+	var o GetArchitectSchedulegroupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ScheduleGroup, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectSchedulegroups(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetArchitectSchedulegroupsDivisionviewsOptions holds the optional parameters of
 // GetArchitectSchedulegroupsDivisionviews. A nil field is not sent.
 type GetArchitectSchedulegroupsDivisionviewsOptions struct {
@@ -1868,6 +2199,28 @@ func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviews(ctx context.Conte
 	return platformclient.Call[models.ScheduleGroupDivisionViewEntityListing](ctx, a.client, req)
 }
 
+// GetArchitectSchedulegroupsDivisionviewsIter returns an iterator over the items of every page of
+// GetArchitectSchedulegroupsDivisionviews. It calls GetArchitectSchedulegroupsDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviewsIter(ctx context.Context, opts *GetArchitectSchedulegroupsDivisionviewsOptions) iter.Seq2[models.ScheduleGroupDivisionView, error] {
+	var o GetArchitectSchedulegroupsDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ScheduleGroupDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectSchedulegroupsDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetArchitectSchedulesOptions holds the optional parameters of GetArchitectSchedules. A nil field
 // is not sent.
 type GetArchitectSchedulesOptions struct {
@@ -1923,6 +2276,28 @@ func (a *ArchitectApi) GetArchitectSchedules(ctx context.Context, opts *GetArchi
 		}
 	}
 	return platformclient.Call[models.ScheduleEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectSchedulesIter returns an iterator over the items of every page of
+// GetArchitectSchedules. It calls GetArchitectSchedules as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectSchedulesIter(ctx context.Context, opts *GetArchitectSchedulesOptions) iter.Seq2[models.Schedule, error] {
+	var o GetArchitectSchedulesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Schedule, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectSchedules(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetArchitectSchedulesDivisionviewsOptions holds the optional parameters of
@@ -1986,6 +2361,28 @@ func (a *ArchitectApi) GetArchitectSchedulesDivisionviews(ctx context.Context, o
 		}
 	}
 	return platformclient.Call[models.ScheduleDivisionViewEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectSchedulesDivisionviewsIter returns an iterator over the items of every page of
+// GetArchitectSchedulesDivisionviews. It calls GetArchitectSchedulesDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectSchedulesDivisionviewsIter(ctx context.Context, opts *GetArchitectSchedulesDivisionviewsOptions) iter.Seq2[models.SchedulesDivisionView, error] {
+	var o GetArchitectSchedulesDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SchedulesDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectSchedulesDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetArchitectSystempromptOptions holds the optional parameters of GetArchitectSystemprompt. A nil
@@ -2094,6 +2491,28 @@ func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryId(ctx context.Cont
 	return platformclient.Call[models.HistoryListing](ctx, a.client, req)
 }
 
+// GetArchitectSystempromptHistoryHistoryIdIter returns an iterator over the items of every page of
+// GetArchitectSystempromptHistoryHistoryId. It calls GetArchitectSystempromptHistoryHistoryId as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryIdIter(ctx context.Context, promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
+	var o GetArchitectSystempromptHistoryHistoryIdOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectSystempromptHistoryHistoryId(ctx, promptID, historyID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetArchitectSystempromptResourceOptions holds the optional parameters of
 // GetArchitectSystempromptResource, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -2171,6 +2590,28 @@ func (a *ArchitectApi) GetArchitectSystempromptResources(ctx context.Context, pr
 		}
 	}
 	return platformclient.Call[models.SystemPromptAssetEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectSystempromptResourcesIter returns an iterator over the items of every page of
+// GetArchitectSystempromptResources. It calls GetArchitectSystempromptResources as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectSystempromptResourcesIter(ctx context.Context, promptID string, opts *GetArchitectSystempromptResourcesOptions) iter.Seq2[models.SystemPromptAsset, error] {
+	var o GetArchitectSystempromptResourcesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SystemPromptAsset, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectSystempromptResources(ctx, promptID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetArchitectSystempromptsOptions holds the optional parameters of GetArchitectSystemprompts. A
@@ -2254,6 +2695,28 @@ func (a *ArchitectApi) GetArchitectSystemprompts(ctx context.Context, opts *GetA
 		}
 	}
 	return platformclient.Call[models.SystemPromptEntityListing](ctx, a.client, req)
+}
+
+// GetArchitectSystempromptsIter returns an iterator over the items of every page of
+// GetArchitectSystemprompts. It calls GetArchitectSystemprompts as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetArchitectSystempromptsIter(ctx context.Context, opts *GetArchitectSystempromptsOptions) iter.Seq2[models.SystemPrompt, error] {
+	var o GetArchitectSystempromptsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SystemPrompt, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetArchitectSystemprompts(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetFlowOptions holds the optional parameters of GetFlow. A nil field is not sent.
@@ -2344,6 +2807,28 @@ func (a *ArchitectApi) GetFlowHistoryHistoryId(ctx context.Context, flowID strin
 		}
 	}
 	return platformclient.Call[models.HistoryListing](ctx, a.client, req)
+}
+
+// GetFlowHistoryHistoryIdIter returns an iterator over the items of every page of
+// GetFlowHistoryHistoryId. It calls GetFlowHistoryHistoryId as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowHistoryHistoryIdIter(ctx context.Context, flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
+	var o GetFlowHistoryHistoryIdOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowHistoryHistoryId(ctx, flowID, historyID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetFlowInstancesSettingsLoglevelsOptions holds the optional parameters of
@@ -2612,6 +3097,28 @@ func (a *ArchitectApi) GetFlowVersions(ctx context.Context, flowID string, opts 
 	return platformclient.Call[models.FlowVersionEntityListing](ctx, a.client, req)
 }
 
+// GetFlowVersionsIter returns an iterator over the items of every page of
+// GetFlowVersions. It calls GetFlowVersions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowVersionsIter(ctx context.Context, flowID string, opts *GetFlowVersionsOptions) iter.Seq2[models.FlowVersion, error] {
+	var o GetFlowVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowVersion, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowVersions(ctx, flowID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetFlowsOptions holds the optional parameters of GetFlows. A nil field is not sent.
 type GetFlowsOptions struct {
 	// Type is the query parameter type. Type.
@@ -2748,6 +3255,28 @@ func (a *ArchitectApi) GetFlows(ctx context.Context, opts *GetFlowsOptions) (*mo
 	return platformclient.Call[models.FlowEntityListing](ctx, a.client, req)
 }
 
+// GetFlowsIter returns an iterator over the items of every page of
+// GetFlows. It calls GetFlows as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsIter(ctx context.Context, opts *GetFlowsOptions) iter.Seq2[models.Flow, error] {
+	var o GetFlowsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Flow, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlows(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetFlowsDatatableOptions holds the optional parameters of GetFlowsDatatable. A nil field is not
 // sent.
 type GetFlowsDatatableOptions struct {
@@ -2877,6 +3406,28 @@ func (a *ArchitectApi) GetFlowsDatatableImportJobs(ctx context.Context, datatabl
 	return platformclient.Call[models.DataTableImportEntityListing](ctx, a.client, req)
 }
 
+// GetFlowsDatatableImportJobsIter returns an iterator over the items of every page of
+// GetFlowsDatatableImportJobs. It calls GetFlowsDatatableImportJobs as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsDatatableImportJobsIter(ctx context.Context, datatableID string, opts *GetFlowsDatatableImportJobsOptions) iter.Seq2[models.DataTableImportJob, error] {
+	var o GetFlowsDatatableImportJobsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTableImportJob, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsDatatableImportJobs(ctx, datatableID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetFlowsDatatableRowOptions holds the optional parameters of GetFlowsDatatableRow. A nil field is
 // not sent.
 type GetFlowsDatatableRowOptions struct {
@@ -2971,6 +3522,28 @@ func (a *ArchitectApi) GetFlowsDatatableRows(ctx context.Context, datatableID st
 	return platformclient.Call[models.DataTableRowEntityListing](ctx, a.client, req)
 }
 
+// GetFlowsDatatableRowsIter returns an iterator over the items of every page of
+// GetFlowsDatatableRows. It calls GetFlowsDatatableRows as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsDatatableRowsIter(ctx context.Context, datatableID string, opts *GetFlowsDatatableRowsOptions) iter.Seq2[map[string]any, error] {
+	var o GetFlowsDatatableRowsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]map[string]any, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsDatatableRows(ctx, datatableID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetFlowsDatatablesOptions holds the optional parameters of GetFlowsDatatables. A nil field is not
 // sent.
 type GetFlowsDatatablesOptions struct {
@@ -3037,6 +3610,28 @@ func (a *ArchitectApi) GetFlowsDatatables(ctx context.Context, opts *GetFlowsDat
 		}
 	}
 	return platformclient.Call[models.DataTablesDomainEntityListing](ctx, a.client, req)
+}
+
+// GetFlowsDatatablesIter returns an iterator over the items of every page of
+// GetFlowsDatatables. It calls GetFlowsDatatables as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsDatatablesIter(ctx context.Context, opts *GetFlowsDatatablesOptions) iter.Seq2[models.DataTable, error] {
+	var o GetFlowsDatatablesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTable, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsDatatables(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetFlowsDatatablesDivisionviewOptions holds the optional parameters of
@@ -3142,6 +3737,28 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionviews(ctx context.Context, opts
 	return platformclient.Call[models.DataTablesDomainEntityListing](ctx, a.client, req)
 }
 
+// GetFlowsDatatablesDivisionviewsIter returns an iterator over the items of every page of
+// GetFlowsDatatablesDivisionviews. It calls GetFlowsDatatablesDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsDatatablesDivisionviewsIter(ctx context.Context, opts *GetFlowsDatatablesDivisionviewsOptions) iter.Seq2[models.DataTable, error] {
+	var o GetFlowsDatatablesDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTable, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsDatatablesDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetFlowsDivisionviewsOptions holds the optional parameters of GetFlowsDivisionviews. A nil field
 // is not sent.
 type GetFlowsDivisionviewsOptions struct {
@@ -3234,6 +3851,28 @@ func (a *ArchitectApi) GetFlowsDivisionviews(ctx context.Context, opts *GetFlows
 		}
 	}
 	return platformclient.Call[models.FlowDivisionViewEntityListing](ctx, a.client, req)
+}
+
+// GetFlowsDivisionviewsIter returns an iterator over the items of every page of
+// GetFlowsDivisionviews. It calls GetFlowsDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsDivisionviewsIter(ctx context.Context, opts *GetFlowsDivisionviewsOptions) iter.Seq2[models.FlowDivisionView, error] {
+	var o GetFlowsDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetFlowsExecutionOptions holds the optional parameters of GetFlowsExecution, which has none yet:
@@ -3434,6 +4073,28 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevels(ctx context.Context, o
 	return platformclient.Call[models.FlowSettingsResponseEntityListing](ctx, a.client, req)
 }
 
+// GetFlowsInstancesSettingsLoglevelsIter returns an iterator over the items of every page of
+// GetFlowsInstancesSettingsLoglevels. It calls GetFlowsInstancesSettingsLoglevels as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsIter(ctx context.Context, opts *GetFlowsInstancesSettingsLoglevelsOptions) iter.Seq2[models.FlowSettingsResponse, error] {
+	var o GetFlowsInstancesSettingsLoglevelsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowSettingsResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsInstancesSettingsLoglevels(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetFlowsInstancesSettingsLoglevelsCharacteristicsOptions holds the optional parameters of
 // GetFlowsInstancesSettingsLoglevelsCharacteristics, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -3565,6 +4226,28 @@ func (a *ArchitectApi) GetFlowsLookup(ctx context.Context, id []string, opts *Ge
 	return platformclient.Call[models.FlowEntityListing](ctx, a.client, req)
 }
 
+// GetFlowsLookupIter returns an iterator over the items of every page of
+// GetFlowsLookup. It calls GetFlowsLookup as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsLookupIter(ctx context.Context, id []string, opts *GetFlowsLookupOptions) iter.Seq2[models.Flow, error] {
+	var o GetFlowsLookupOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Flow, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsLookup(ctx, id, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetFlowsMilestoneOptions holds the optional parameters of GetFlowsMilestone, which has none yet:
 // it keeps the method's signature unchanged when the API adds some.
 type GetFlowsMilestoneOptions struct{}
@@ -3664,6 +4347,28 @@ func (a *ArchitectApi) GetFlowsMilestones(ctx context.Context, opts *GetFlowsMil
 	return platformclient.Call[models.FlowMilestoneListing](ctx, a.client, req)
 }
 
+// GetFlowsMilestonesIter returns an iterator over the items of every page of
+// GetFlowsMilestones. It calls GetFlowsMilestones as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsMilestonesIter(ctx context.Context, opts *GetFlowsMilestonesOptions) iter.Seq2[models.FlowMilestone, error] {
+	var o GetFlowsMilestonesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowMilestone, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsMilestones(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetFlowsMilestonesDivisionviewsOptions holds the optional parameters of
 // GetFlowsMilestonesDivisionviews. A nil field is not sent.
 type GetFlowsMilestonesDivisionviewsOptions struct {
@@ -3729,6 +4434,28 @@ func (a *ArchitectApi) GetFlowsMilestonesDivisionviews(ctx context.Context, opts
 		}
 	}
 	return platformclient.Call[models.FlowMilestoneDivisionViewEntityListing](ctx, a.client, req)
+}
+
+// GetFlowsMilestonesDivisionviewsIter returns an iterator over the items of every page of
+// GetFlowsMilestonesDivisionviews. It calls GetFlowsMilestonesDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsMilestonesDivisionviewsIter(ctx context.Context, opts *GetFlowsMilestonesDivisionviewsOptions) iter.Seq2[models.FlowMilestoneDivisionView, error] {
+	var o GetFlowsMilestonesDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowMilestoneDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsMilestonesDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetFlowsOutcomeOptions holds the optional parameters of GetFlowsOutcome, which has none yet: it
@@ -3830,6 +4557,28 @@ func (a *ArchitectApi) GetFlowsOutcomes(ctx context.Context, opts *GetFlowsOutco
 	return platformclient.Call[models.FlowOutcomeListing](ctx, a.client, req)
 }
 
+// GetFlowsOutcomesIter returns an iterator over the items of every page of
+// GetFlowsOutcomes. It calls GetFlowsOutcomes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsOutcomesIter(ctx context.Context, opts *GetFlowsOutcomesOptions) iter.Seq2[models.FlowOutcome, error] {
+	var o GetFlowsOutcomesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowOutcome, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsOutcomes(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetFlowsOutcomesDivisionviewsOptions holds the optional parameters of
 // GetFlowsOutcomesDivisionviews. A nil field is not sent.
 type GetFlowsOutcomesDivisionviewsOptions struct {
@@ -3895,6 +4644,28 @@ func (a *ArchitectApi) GetFlowsOutcomesDivisionviews(ctx context.Context, opts *
 		}
 	}
 	return platformclient.Call[models.FlowOutcomeDivisionViewEntityListing](ctx, a.client, req)
+}
+
+// GetFlowsOutcomesDivisionviewsIter returns an iterator over the items of every page of
+// GetFlowsOutcomesDivisionviews. It calls GetFlowsOutcomesDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ArchitectApi) GetFlowsOutcomesDivisionviewsIter(ctx context.Context, opts *GetFlowsOutcomesDivisionviewsOptions) iter.Seq2[models.FlowOutcomeDivisionView, error] {
+	var o GetFlowsOutcomesDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowOutcomeDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFlowsOutcomesDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PatchArchitectGrammarOptions holds the optional parameters of PatchArchitectGrammar. A nil field

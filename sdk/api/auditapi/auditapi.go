@@ -7,6 +7,7 @@ package auditapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -129,6 +130,30 @@ func (a *AuditApi) GetAuditsQueryTransactionIdResults(ctx context.Context, trans
 		}
 	}
 	return platformclient.Call[models.AuditQueryExecutionResultsResponse](ctx, a.client, req)
+}
+
+// GetAuditsQueryTransactionIdResultsIter returns an iterator over the items of every page of
+// GetAuditsQueryTransactionIdResults. It calls GetAuditsQueryTransactionIdResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuditApi) GetAuditsQueryTransactionIdResultsIter(ctx context.Context, transactionID string, opts *GetAuditsQueryTransactionIdResultsOptions) iter.Seq2[models.AuditLogMessage, error] {
+	var o GetAuditsQueryTransactionIdResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AuditLogMessage, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAuditsQueryTransactionIdResults(ctx, transactionID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // PostAuditsQueryOptions holds the optional parameters of PostAuditsQuery, which has none yet: it

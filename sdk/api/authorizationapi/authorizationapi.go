@@ -8,6 +8,7 @@ package authorizationapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -205,6 +206,28 @@ func (a *AuthorizationApi) GetAuthorizationDivisionGrants(ctx context.Context, d
 	return platformclient.Call[models.AuthzDivisionGrantEntityListing](ctx, a.client, req)
 }
 
+// GetAuthorizationDivisionGrantsIter returns an iterator over the items of every page of
+// GetAuthorizationDivisionGrants. It calls GetAuthorizationDivisionGrants as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationDivisionGrantsIter(ctx context.Context, divisionID string, opts *GetAuthorizationDivisionGrantsOptions) iter.Seq2[models.AuthzGrant, error] {
+	var o GetAuthorizationDivisionGrantsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzGrant, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationDivisionGrants(ctx, divisionID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetAuthorizationDivisionsOptions holds the optional parameters of GetAuthorizationDivisions. A
 // nil field is not sent.
 type GetAuthorizationDivisionsOptions struct {
@@ -278,6 +301,28 @@ func (a *AuthorizationApi) GetAuthorizationDivisions(ctx context.Context, opts *
 	return platformclient.Call[models.AuthzDivisionEntityListing](ctx, a.client, req)
 }
 
+// GetAuthorizationDivisionsIter returns an iterator over the items of every page of
+// GetAuthorizationDivisions. It calls GetAuthorizationDivisions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationDivisionsIter(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[models.AuthzDivision, error] {
+	var o GetAuthorizationDivisionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationDivisions(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetAuthorizationDivisionsDeletedOptions holds the optional parameters of
 // GetAuthorizationDivisionsDeleted. A nil field is not sent.
 type GetAuthorizationDivisionsDeletedOptions struct {
@@ -310,6 +355,28 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsDeleted(ctx context.Context,
 		}
 	}
 	return platformclient.Call[models.AuthzDivisionEntityListing](ctx, a.client, req)
+}
+
+// GetAuthorizationDivisionsDeletedIter returns an iterator over the items of every page of
+// GetAuthorizationDivisionsDeleted. It calls GetAuthorizationDivisionsDeleted as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationDivisionsDeletedIter(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[models.AuthzDivision, error] {
+	var o GetAuthorizationDivisionsDeletedOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationDivisionsDeleted(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetAuthorizationDivisionsHomeOptions holds the optional parameters of
@@ -395,6 +462,30 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsQuery(ctx context.Context, o
 	return platformclient.Call[models.AuthzDivisionCursorListing](ctx, a.client, req)
 }
 
+// GetAuthorizationDivisionsQueryIter returns an iterator over the items of every page of
+// GetAuthorizationDivisionsQuery. It calls GetAuthorizationDivisionsQuery as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationDivisionsQueryIter(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[models.AuthzDivision, error] {
+	var o GetAuthorizationDivisionsQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthzDivision, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAuthorizationDivisionsQuery(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetAuthorizationDivisionspermittedMeOptions holds the optional parameters of
 // GetAuthorizationDivisionspermittedMe. A nil field is not sent.
 type GetAuthorizationDivisionspermittedMeOptions struct {
@@ -465,6 +556,28 @@ func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMe(ctx context
 	return platformclient.Call[models.DivsPermittedEntityListing](ctx, a.client, req)
 }
 
+// GetAuthorizationDivisionspermittedPagedMeIter returns an iterator over the items of every page of
+// GetAuthorizationDivisionspermittedPagedMe. It calls GetAuthorizationDivisionspermittedPagedMe as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[models.AuthzDivision, error] {
+	var o GetAuthorizationDivisionspermittedPagedMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetAuthorizationDivisionspermittedPagedSubjectIdOptions holds the optional parameters of
 // GetAuthorizationDivisionspermittedPagedSubjectId. A nil field is not sent.
 type GetAuthorizationDivisionspermittedPagedSubjectIdOptions struct {
@@ -508,6 +621,28 @@ func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectId(ctx 
 		}
 	}
 	return platformclient.Call[models.DivsPermittedEntityListing](ctx, a.client, req)
+}
+
+// GetAuthorizationDivisionspermittedPagedSubjectIdIter returns an iterator over the items of every page of
+// GetAuthorizationDivisionspermittedPagedSubjectId. It calls GetAuthorizationDivisionspermittedPagedSubjectId as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[models.AuthzDivision, error] {
+	var o GetAuthorizationDivisionspermittedPagedSubjectIdOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetAuthorizationPermissionsOptions holds the optional parameters of GetAuthorizationPermissions.
@@ -555,6 +690,28 @@ func (a *AuthorizationApi) GetAuthorizationPermissions(ctx context.Context, opts
 	return platformclient.Call[models.PermissionCollectionEntityListing](ctx, a.client, req)
 }
 
+// GetAuthorizationPermissionsIter returns an iterator over the items of every page of
+// GetAuthorizationPermissions. It calls GetAuthorizationPermissions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationPermissionsIter(ctx context.Context, opts *GetAuthorizationPermissionsOptions) iter.Seq2[models.DomainPermissionCollection, error] {
+	var o GetAuthorizationPermissionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainPermissionCollection, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationPermissions(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetAuthorizationPoliciesOptions holds the optional parameters of GetAuthorizationPolicies. A nil
 // field is not sent.
 type GetAuthorizationPoliciesOptions struct {
@@ -586,6 +743,30 @@ func (a *AuthorizationApi) GetAuthorizationPolicies(ctx context.Context, opts *G
 		}
 	}
 	return platformclient.Call[models.AuthorizationPolicyEntityListing](ctx, a.client, req)
+}
+
+// GetAuthorizationPoliciesIter returns an iterator over the items of every page of
+// GetAuthorizationPolicies. It calls GetAuthorizationPolicies as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationPoliciesIter(ctx context.Context, opts *GetAuthorizationPoliciesOptions) iter.Seq2[models.AuthorizationPolicy, error] {
+	var o GetAuthorizationPoliciesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthorizationPolicy, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAuthorizationPolicies(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetAuthorizationPoliciesSubjectSubjectIdOptions holds the optional parameters of
@@ -627,6 +808,30 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectId(ctx context.
 	return platformclient.Call[models.AuthorizationPolicyEntityListing](ctx, a.client, req)
 }
 
+// GetAuthorizationPoliciesSubjectSubjectIdIter returns an iterator over the items of every page of
+// GetAuthorizationPoliciesSubjectSubjectId. It calls GetAuthorizationPoliciesSubjectSubjectId as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectIdIter(ctx context.Context, subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) iter.Seq2[models.AuthorizationPolicy, error] {
+	var o GetAuthorizationPoliciesSubjectSubjectIdOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthorizationPolicy, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAuthorizationPoliciesSubjectSubjectId(ctx, subjectID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetAuthorizationPoliciesTargetOptions holds the optional parameters of
 // GetAuthorizationPoliciesTarget. A nil field is not sent.
 type GetAuthorizationPoliciesTargetOptions struct {
@@ -663,6 +868,30 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesTarget(ctx context.Context, t
 		}
 	}
 	return platformclient.Call[models.AuthorizationPolicyEntityListing](ctx, a.client, req)
+}
+
+// GetAuthorizationPoliciesTargetIter returns an iterator over the items of every page of
+// GetAuthorizationPoliciesTarget. It calls GetAuthorizationPoliciesTarget as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationPoliciesTargetIter(ctx context.Context, targetName string, opts *GetAuthorizationPoliciesTargetOptions) iter.Seq2[models.AuthorizationPolicy, error] {
+	var o GetAuthorizationPoliciesTargetOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthorizationPolicy, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAuthorizationPoliciesTarget(ctx, targetName, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetAuthorizationPoliciesTargetSubjectSubjectIdOptions holds the optional parameters of
@@ -904,6 +1133,28 @@ func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrants(ctx context.Context
 	return platformclient.Call[models.SubjectDivisionGrantsEntityListing](ctx, a.client, req)
 }
 
+// GetAuthorizationRoleSubjectgrantsIter returns an iterator over the items of every page of
+// GetAuthorizationRoleSubjectgrants. It calls GetAuthorizationRoleSubjectgrants as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrantsIter(ctx context.Context, roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) iter.Seq2[models.SubjectDivisionGrants, error] {
+	var o GetAuthorizationRoleSubjectgrantsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SubjectDivisionGrants, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationRoleSubjectgrants(ctx, roleID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetAuthorizationRoleUsersOptions holds the optional parameters of GetAuthorizationRoleUsers. A
 // nil field is not sent.
 type GetAuthorizationRoleUsersOptions struct {
@@ -941,6 +1192,28 @@ func (a *AuthorizationApi) GetAuthorizationRoleUsers(ctx context.Context, roleID
 		}
 	}
 	return platformclient.Call[models.UserReferenceEntityListing](ctx, a.client, req)
+}
+
+// GetAuthorizationRoleUsersIter returns an iterator over the items of every page of
+// GetAuthorizationRoleUsers. It calls GetAuthorizationRoleUsers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationRoleUsersIter(ctx context.Context, roleID string, opts *GetAuthorizationRoleUsersOptions) iter.Seq2[models.UserReference, error] {
+	var o GetAuthorizationRoleUsersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserReference, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationRoleUsers(ctx, roleID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetAuthorizationRolesOptions holds the optional parameters of GetAuthorizationRoles. A nil field
@@ -1022,6 +1295,28 @@ func (a *AuthorizationApi) GetAuthorizationRoles(ctx context.Context, opts *GetA
 		}
 	}
 	return platformclient.Call[models.OrganizationRoleEntityListing](ctx, a.client, req)
+}
+
+// GetAuthorizationRolesIter returns an iterator over the items of every page of
+// GetAuthorizationRoles. It calls GetAuthorizationRoles as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AuthorizationApi) GetAuthorizationRolesIter(ctx context.Context, opts *GetAuthorizationRolesOptions) iter.Seq2[models.DomainOrganizationRole, error] {
+	var o GetAuthorizationRolesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainOrganizationRole, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationRoles(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetAuthorizationRolesSettingsOptions holds the optional parameters of

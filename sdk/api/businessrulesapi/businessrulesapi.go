@@ -8,6 +8,7 @@ package businessrulesapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -274,6 +275,30 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExports(ctx context.Cont
 	return platformclient.Call[models.DecisionTableExportJobListing](ctx, a.client, req)
 }
 
+// GetBusinessrulesDecisiontableExportsIter returns an iterator over the items of every page of
+// GetBusinessrulesDecisiontableExports. It calls GetBusinessrulesDecisiontableExports as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExportsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) iter.Seq2[models.DecisionTableExportJob, error] {
+	var o GetBusinessrulesDecisiontableExportsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTableExportJob, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetBusinessrulesDecisiontableExports(ctx, tableID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetBusinessrulesDecisiontableImportOptions holds the optional parameters of
 // GetBusinessrulesDecisiontableImport, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -334,6 +359,30 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImports(ctx context.Cont
 		}
 	}
 	return platformclient.Call[models.DecisionTableImportJobListing](ctx, a.client, req)
+}
+
+// GetBusinessrulesDecisiontableImportsIter returns an iterator over the items of every page of
+// GetBusinessrulesDecisiontableImports. It calls GetBusinessrulesDecisiontableImports as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImportsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) iter.Seq2[models.DecisionTableImportJob, error] {
+	var o GetBusinessrulesDecisiontableImportsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTableImportJob, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetBusinessrulesDecisiontableImports(ctx, tableID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetBusinessrulesDecisiontableVersionOptions holds the optional parameters of
@@ -466,6 +515,30 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersions(ctx context.Con
 	return platformclient.Call[models.DecisionTableVersionListing](ctx, a.client, req)
 }
 
+// GetBusinessrulesDecisiontableVersionsIter returns an iterator over the items of every page of
+// GetBusinessrulesDecisiontableVersions. It calls GetBusinessrulesDecisiontableVersions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) iter.Seq2[models.DecisionTableVersion, error] {
+	var o GetBusinessrulesDecisiontableVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTableVersion, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetBusinessrulesDecisiontableVersions(ctx, tableID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetBusinessrulesDecisiontablesOptions holds the optional parameters of
 // GetBusinessrulesDecisiontables. A nil field is not sent.
 type GetBusinessrulesDecisiontablesOptions struct {
@@ -509,6 +582,30 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontables(ctx context.Context, o
 		}
 	}
 	return platformclient.Call[models.DecisionTableListing](ctx, a.client, req)
+}
+
+// GetBusinessrulesDecisiontablesIter returns an iterator over the items of every page of
+// GetBusinessrulesDecisiontables. It calls GetBusinessrulesDecisiontables as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesIter(ctx context.Context, opts *GetBusinessrulesDecisiontablesOptions) iter.Seq2[models.DecisionTable, error] {
+	var o GetBusinessrulesDecisiontablesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTable, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetBusinessrulesDecisiontables(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetBusinessrulesDecisiontablesSearchOptions holds the optional parameters of
@@ -570,6 +667,30 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearch(ctx context.Cont
 		}
 	}
 	return platformclient.Call[models.DecisionTableListing](ctx, a.client, req)
+}
+
+// GetBusinessrulesDecisiontablesSearchIter returns an iterator over the items of every page of
+// GetBusinessrulesDecisiontablesSearch. It calls GetBusinessrulesDecisiontablesSearch as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearchIter(ctx context.Context, opts *GetBusinessrulesDecisiontablesSearchOptions) iter.Seq2[models.DecisionTable, error] {
+	var o GetBusinessrulesDecisiontablesSearchOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTable, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetBusinessrulesDecisiontablesSearch(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetBusinessrulesSchemaOptions holds the optional parameters of GetBusinessrulesSchema, which has

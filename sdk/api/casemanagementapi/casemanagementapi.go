@@ -8,6 +8,7 @@ package casemanagementapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -198,6 +199,30 @@ func (a *CaseManagementApi) GetCasemanagementCaseAssociations(ctx context.Contex
 	return platformclient.Call[models.CaseAssociationListing](ctx, a.client, req)
 }
 
+// GetCasemanagementCaseAssociationsIter returns an iterator over the items of every page of
+// GetCasemanagementCaseAssociations. It calls GetCasemanagementCaseAssociations as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CaseManagementApi) GetCasemanagementCaseAssociationsIter(ctx context.Context, caseID string, opts *GetCasemanagementCaseAssociationsOptions) iter.Seq2[models.CaseAssociation, error] {
+	var o GetCasemanagementCaseAssociationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CaseAssociation, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetCasemanagementCaseAssociations(ctx, caseID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetCasemanagementCaseStageOptions holds the optional parameters of GetCasemanagementCaseStage,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetCasemanagementCaseStageOptions struct{}
@@ -293,6 +318,30 @@ func (a *CaseManagementApi) GetCasemanagementCaseStageSteps(ctx context.Context,
 	return platformclient.Call[models.StepListing](ctx, a.client, req)
 }
 
+// GetCasemanagementCaseStageStepsIter returns an iterator over the items of every page of
+// GetCasemanagementCaseStageSteps. It calls GetCasemanagementCaseStageSteps as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CaseManagementApi) GetCasemanagementCaseStageStepsIter(ctx context.Context, caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) iter.Seq2[models.Step, error] {
+	var o GetCasemanagementCaseStageStepsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Step, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetCasemanagementCaseStageSteps(ctx, caseID, stageID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetCasemanagementCaseStagesOptions holds the optional parameters of GetCasemanagementCaseStages.
 // A nil field is not sent.
 type GetCasemanagementCaseStagesOptions struct {
@@ -333,6 +382,30 @@ func (a *CaseManagementApi) GetCasemanagementCaseStages(ctx context.Context, cas
 		}
 	}
 	return platformclient.Call[models.StageListing](ctx, a.client, req)
+}
+
+// GetCasemanagementCaseStagesIter returns an iterator over the items of every page of
+// GetCasemanagementCaseStages. It calls GetCasemanagementCaseStages as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CaseManagementApi) GetCasemanagementCaseStagesIter(ctx context.Context, caseID string, opts *GetCasemanagementCaseStagesOptions) iter.Seq2[models.Stage, error] {
+	var o GetCasemanagementCaseStagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Stage, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetCasemanagementCaseStages(ctx, caseID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetCasemanagementCaseTerminateJobOptions holds the optional parameters of
@@ -585,6 +658,30 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplans(c
 	return platformclient.Call[models.StepplanListing](ctx, a.client, req)
 }
 
+// GetCasemanagementCaseplanVersionStageplanStepplansIter returns an iterator over the items of every page of
+// GetCasemanagementCaseplanVersionStageplanStepplans. It calls GetCasemanagementCaseplanVersionStageplanStepplans as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplansIter(ctx context.Context, caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) iter.Seq2[models.Stepplan, error] {
+	var o GetCasemanagementCaseplanVersionStageplanStepplansOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Stepplan, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetCasemanagementCaseplanVersionStageplanStepplans(ctx, caseplanID, versionID, stageplanID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetCasemanagementCaseplanVersionStageplansOptions holds the optional parameters of
 // GetCasemanagementCaseplanVersionStageplans. A nil field is not sent.
 type GetCasemanagementCaseplanVersionStageplansOptions struct {
@@ -636,6 +733,30 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplans(ctx conte
 	return platformclient.Call[models.StageplanListing](ctx, a.client, req)
 }
 
+// GetCasemanagementCaseplanVersionStageplansIter returns an iterator over the items of every page of
+// GetCasemanagementCaseplanVersionStageplans. It calls GetCasemanagementCaseplanVersionStageplans as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplansIter(ctx context.Context, caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) iter.Seq2[models.Stageplan, error] {
+	var o GetCasemanagementCaseplanVersionStageplansOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Stageplan, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetCasemanagementCaseplanVersionStageplans(ctx, caseplanID, versionID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetCasemanagementCaseplansOptions holds the optional parameters of GetCasemanagementCaseplans. A
 // nil field is not sent.
 type GetCasemanagementCaseplansOptions struct {
@@ -674,6 +795,30 @@ func (a *CaseManagementApi) GetCasemanagementCaseplans(ctx context.Context, opts
 		}
 	}
 	return platformclient.Call[models.CaseplanListing](ctx, a.client, req)
+}
+
+// GetCasemanagementCaseplansIter returns an iterator over the items of every page of
+// GetCasemanagementCaseplans. It calls GetCasemanagementCaseplans as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CaseManagementApi) GetCasemanagementCaseplansIter(ctx context.Context, opts *GetCasemanagementCaseplansOptions) iter.Seq2[models.Caseplan, error] {
+	var o GetCasemanagementCaseplansOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Caseplan, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetCasemanagementCaseplans(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetCasemanagementCasesExternalcontactOptions holds the optional parameters of
@@ -721,6 +866,30 @@ func (a *CaseManagementApi) GetCasemanagementCasesExternalcontact(ctx context.Co
 		}
 	}
 	return platformclient.Call[models.CaseListing](ctx, a.client, req)
+}
+
+// GetCasemanagementCasesExternalcontactIter returns an iterator over the items of every page of
+// GetCasemanagementCasesExternalcontact. It calls GetCasemanagementCasesExternalcontact as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CaseManagementApi) GetCasemanagementCasesExternalcontactIter(ctx context.Context, externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) iter.Seq2[models.Case, error] {
+	var o GetCasemanagementCasesExternalcontactOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Case, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetCasemanagementCasesExternalcontact(ctx, externalContactID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetCasemanagementCasesReferenceOptions holds the optional parameters of

@@ -8,6 +8,7 @@ package coachingapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -175,6 +176,28 @@ func (a *CoachingApi) GetCoachingAppointmentAnnotations(ctx context.Context, app
 	return platformclient.Call[models.CoachingAnnotationList](ctx, a.client, req)
 }
 
+// GetCoachingAppointmentAnnotationsIter returns an iterator over the items of every page of
+// GetCoachingAppointmentAnnotations. It calls GetCoachingAppointmentAnnotations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CoachingApi) GetCoachingAppointmentAnnotationsIter(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) iter.Seq2[models.CoachingAnnotation, error] {
+	var o GetCoachingAppointmentAnnotationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAnnotation, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetCoachingAppointmentAnnotations(ctx, appointmentID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetCoachingAppointmentStatusesOptions holds the optional parameters of
 // GetCoachingAppointmentStatuses. A nil field is not sent.
 type GetCoachingAppointmentStatusesOptions struct {
@@ -214,6 +237,28 @@ func (a *CoachingApi) GetCoachingAppointmentStatuses(ctx context.Context, appoin
 		}
 	}
 	return platformclient.Call[models.CoachingAppointmentStatusResponseList](ctx, a.client, req)
+}
+
+// GetCoachingAppointmentStatusesIter returns an iterator over the items of every page of
+// GetCoachingAppointmentStatuses. It calls GetCoachingAppointmentStatuses as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CoachingApi) GetCoachingAppointmentStatusesIter(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentStatusesOptions) iter.Seq2[models.CoachingAppointmentStatusResponse, error] {
+	var o GetCoachingAppointmentStatusesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAppointmentStatusResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetCoachingAppointmentStatuses(ctx, appointmentID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetCoachingAppointmentsOptions holds the optional parameters of GetCoachingAppointments. A nil
@@ -306,6 +351,28 @@ func (a *CoachingApi) GetCoachingAppointments(ctx context.Context, userIDs []str
 	return platformclient.Call[models.CoachingAppointmentResponseList](ctx, a.client, req)
 }
 
+// GetCoachingAppointmentsIter returns an iterator over the items of every page of
+// GetCoachingAppointments. It calls GetCoachingAppointments as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CoachingApi) GetCoachingAppointmentsIter(ctx context.Context, userIDs []string, opts *GetCoachingAppointmentsOptions) iter.Seq2[models.CoachingAppointmentResponse, error] {
+	var o GetCoachingAppointmentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAppointmentResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetCoachingAppointments(ctx, userIDs, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetCoachingAppointmentsMeOptions holds the optional parameters of GetCoachingAppointmentsMe. A
 // nil field is not sent.
 type GetCoachingAppointmentsMeOptions struct {
@@ -389,6 +456,28 @@ func (a *CoachingApi) GetCoachingAppointmentsMe(ctx context.Context, opts *GetCo
 	return platformclient.Call[models.CoachingAppointmentResponseList](ctx, a.client, req)
 }
 
+// GetCoachingAppointmentsMeIter returns an iterator over the items of every page of
+// GetCoachingAppointmentsMe. It calls GetCoachingAppointmentsMe as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CoachingApi) GetCoachingAppointmentsMeIter(ctx context.Context, opts *GetCoachingAppointmentsMeOptions) iter.Seq2[models.CoachingAppointmentResponse, error] {
+	var o GetCoachingAppointmentsMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAppointmentResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetCoachingAppointmentsMe(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetCoachingNotificationOptions holds the optional parameters of GetCoachingNotification. A nil
 // field is not sent.
 type GetCoachingNotificationOptions struct {
@@ -458,6 +547,28 @@ func (a *CoachingApi) GetCoachingNotifications(ctx context.Context, opts *GetCoa
 		}
 	}
 	return platformclient.Call[models.CoachingNotificationList](ctx, a.client, req)
+}
+
+// GetCoachingNotificationsIter returns an iterator over the items of every page of
+// GetCoachingNotifications. It calls GetCoachingNotifications as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *CoachingApi) GetCoachingNotificationsIter(ctx context.Context, opts *GetCoachingNotificationsOptions) iter.Seq2[models.CoachingNotification, error] {
+	var o GetCoachingNotificationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingNotification, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetCoachingNotifications(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetCoachingScheduleslotsJobOptions holds the optional parameters of GetCoachingScheduleslotsJob,

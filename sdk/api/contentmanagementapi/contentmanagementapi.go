@@ -8,6 +8,7 @@ package contentmanagementapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -308,6 +309,28 @@ func (a *ContentManagementApi) GetContentmanagementDocuments(ctx context.Context
 	return platformclient.Call[models.DocumentEntityListing](ctx, a.client, req)
 }
 
+// GetContentmanagementDocumentsIter returns an iterator over the items of every page of
+// GetContentmanagementDocuments. It calls GetContentmanagementDocuments as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ContentManagementApi) GetContentmanagementDocumentsIter(ctx context.Context, workspaceID string, opts *GetContentmanagementDocumentsOptions) iter.Seq2[models.Document, error] {
+	var o GetContentmanagementDocumentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Document, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetContentmanagementDocuments(ctx, workspaceID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetContentmanagementQueryOptions holds the optional parameters of GetContentmanagementQuery. A
 // nil field is not sent.
 type GetContentmanagementQueryOptions struct {
@@ -523,6 +546,28 @@ func (a *ContentManagementApi) GetContentmanagementShares(ctx context.Context, o
 	return platformclient.Call[models.ShareEntityListing](ctx, a.client, req)
 }
 
+// GetContentmanagementSharesIter returns an iterator over the items of every page of
+// GetContentmanagementShares. It calls GetContentmanagementShares as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ContentManagementApi) GetContentmanagementSharesIter(ctx context.Context, opts *GetContentmanagementSharesOptions) iter.Seq2[models.Share, error] {
+	var o GetContentmanagementSharesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Share, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetContentmanagementShares(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetContentmanagementStatusOptions holds the optional parameters of GetContentmanagementStatus. A
 // nil field is not sent.
 type GetContentmanagementStatusOptions struct {
@@ -553,6 +598,28 @@ func (a *ContentManagementApi) GetContentmanagementStatus(ctx context.Context, o
 		}
 	}
 	return platformclient.Call[models.CommandStatusEntityListing](ctx, a.client, req)
+}
+
+// GetContentmanagementStatusIter returns an iterator over the items of every page of
+// GetContentmanagementStatus. It calls GetContentmanagementStatus as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ContentManagementApi) GetContentmanagementStatusIter(ctx context.Context, opts *GetContentmanagementStatusOptions) iter.Seq2[models.CommandStatus, error] {
+	var o GetContentmanagementStatusOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CommandStatus, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetContentmanagementStatus(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetContentmanagementStatusStatusIdOptions holds the optional parameters of
@@ -672,6 +739,28 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceDocuments(ctx contex
 	return platformclient.Call[models.DocumentEntityListing](ctx, a.client, req)
 }
 
+// GetContentmanagementWorkspaceDocumentsIter returns an iterator over the items of every page of
+// GetContentmanagementWorkspaceDocuments. It calls GetContentmanagementWorkspaceDocuments as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ContentManagementApi) GetContentmanagementWorkspaceDocumentsIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) iter.Seq2[models.Document, error] {
+	var o GetContentmanagementWorkspaceDocumentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Document, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetContentmanagementWorkspaceDocuments(ctx, workspaceID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetContentmanagementWorkspaceMemberOptions holds the optional parameters of
 // GetContentmanagementWorkspaceMember. A nil field is not sent.
 type GetContentmanagementWorkspaceMemberOptions struct {
@@ -742,6 +831,28 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceMembers(ctx context.
 		}
 	}
 	return platformclient.Call[models.WorkspaceMemberEntityListing](ctx, a.client, req)
+}
+
+// GetContentmanagementWorkspaceMembersIter returns an iterator over the items of every page of
+// GetContentmanagementWorkspaceMembers. It calls GetContentmanagementWorkspaceMembers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ContentManagementApi) GetContentmanagementWorkspaceMembersIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) iter.Seq2[models.WorkspaceMember, error] {
+	var o GetContentmanagementWorkspaceMembersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WorkspaceMember, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetContentmanagementWorkspaceMembers(ctx, workspaceID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetContentmanagementWorkspaceTagvalueOptions holds the optional parameters of
@@ -821,6 +932,28 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvalues(ctx contex
 	return platformclient.Call[models.TagValueEntityListing](ctx, a.client, req)
 }
 
+// GetContentmanagementWorkspaceTagvaluesIter returns an iterator over the items of every page of
+// GetContentmanagementWorkspaceTagvalues. It calls GetContentmanagementWorkspaceTagvalues as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvaluesIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) iter.Seq2[models.TagValue, error] {
+	var o GetContentmanagementWorkspaceTagvaluesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TagValue, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetContentmanagementWorkspaceTagvalues(ctx, workspaceID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetContentmanagementWorkspacesOptions holds the optional parameters of
 // GetContentmanagementWorkspaces. A nil field is not sent.
 type GetContentmanagementWorkspacesOptions struct {
@@ -864,6 +997,28 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaces(ctx context.Contex
 		}
 	}
 	return platformclient.Call[models.WorkspaceEntityListing](ctx, a.client, req)
+}
+
+// GetContentmanagementWorkspacesIter returns an iterator over the items of every page of
+// GetContentmanagementWorkspaces. It calls GetContentmanagementWorkspaces as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ContentManagementApi) GetContentmanagementWorkspacesIter(ctx context.Context, opts *GetContentmanagementWorkspacesOptions) iter.Seq2[models.Workspace, error] {
+	var o GetContentmanagementWorkspacesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Workspace, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetContentmanagementWorkspaces(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PostContentmanagementDocumentOptions holds the optional parameters of

@@ -7,6 +7,7 @@ package conversationsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -852,6 +853,28 @@ func (a *ConversationsApi) GetConversationCommunicationInternalmessages(ctx cont
 	return platformclient.Call[models.InternalMessageDataEntityListing](ctx, a.client, req)
 }
 
+// GetConversationCommunicationInternalmessagesIter returns an iterator over the items of every page of
+// GetConversationCommunicationInternalmessages. It calls GetConversationCommunicationInternalmessages as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationCommunicationInternalmessagesIter(ctx context.Context, conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) iter.Seq2[models.InternalMessageData, error] {
+	var o GetConversationCommunicationInternalmessagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InternalMessageData, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationCommunicationInternalmessages(ctx, conversationID, communicationID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetConversationCustomattributeOptions holds the optional parameters of
 // GetConversationCustomattribute, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1112,6 +1135,30 @@ func (a *ConversationsApi) GetConversationSuggestions(ctx context.Context, conve
 		}
 	}
 	return platformclient.Call[models.SuggestionListing](ctx, a.client, req)
+}
+
+// GetConversationSuggestionsIter returns an iterator over the items of every page of
+// GetConversationSuggestions. It calls GetConversationSuggestions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationSuggestionsIter(ctx context.Context, conversationID string, opts *GetConversationSuggestionsOptions) iter.Seq2[models.Suggestion, error] {
+	var o GetConversationSuggestionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Suggestion, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetConversationSuggestions(ctx, conversationID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetConversationSummariesOptions holds the optional parameters of GetConversationSummaries, which
@@ -1468,6 +1515,28 @@ func (a *ConversationsApi) GetConversationsCallsHistory(ctx context.Context, opt
 		}
 	}
 	return platformclient.Call[models.CallHistoryConversationEntityListing](ctx, a.client, req)
+}
+
+// GetConversationsCallsHistoryIter returns an iterator over the items of every page of
+// GetConversationsCallsHistory. It calls GetConversationsCallsHistory as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsCallsHistoryIter(ctx context.Context, opts *GetConversationsCallsHistoryOptions) iter.Seq2[models.CallHistoryConversation, error] {
+	var o GetConversationsCallsHistoryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CallHistoryConversation, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsCallsHistory(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetConversationsCallsMaximumconferencepartiesOptions holds the optional parameters of
@@ -2417,6 +2486,28 @@ func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMedia(ctx
 	return platformclient.Call[models.MessageMediaListing](ctx, a.client, req)
 }
 
+// GetConversationsMessageCommunicationMessagesMediaIter returns an iterator over the items of every page of
+// GetConversationsMessageCommunicationMessagesMedia. It calls GetConversationsMessageCommunicationMessagesMedia as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMediaIter(ctx context.Context, conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) iter.Seq2[models.MessageMediaData, error] {
+	var o GetConversationsMessageCommunicationMessagesMediaOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessageMediaData, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessageCommunicationMessagesMedia(ctx, conversationID, communicationID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetConversationsMessageCommunicationMessagesMediaMediaIdOptions holds the optional parameters of
 // GetConversationsMessageCommunicationMessagesMediaMediaId, which has none yet: it keeps the
 // method's signature unchanged when the API adds some.
@@ -2666,6 +2757,28 @@ func (a *ConversationsApi) GetConversationsMessagesCachedmedia(ctx context.Conte
 		}
 	}
 	return platformclient.Call[models.CachedMediaItemEntityListing](ctx, a.client, req)
+}
+
+// GetConversationsMessagesCachedmediaIter returns an iterator over the items of every page of
+// GetConversationsMessagesCachedmedia. It calls GetConversationsMessagesCachedmedia as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessagesCachedmediaIter(ctx context.Context, opts *GetConversationsMessagesCachedmediaOptions) iter.Seq2[models.CachedMediaItem, error] {
+	var o GetConversationsMessagesCachedmediaOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CachedMediaItem, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessagesCachedmedia(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetConversationsMessagesCachedmediaCachedMediaItemIdOptions holds the optional parameters of
@@ -2951,6 +3064,28 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrations(ctx context.Con
 	return platformclient.Call[models.MessagingIntegrationEntityListing](ctx, a.client, req)
 }
 
+// GetConversationsMessagingIntegrationsIter returns an iterator over the items of every page of
+// GetConversationsMessagingIntegrations. It calls GetConversationsMessagingIntegrations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsOptions) iter.Seq2[models.MessagingIntegration, error] {
+	var o GetConversationsMessagingIntegrationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingIntegration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessagingIntegrations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetConversationsMessagingIntegrationsAppleOptions holds the optional parameters of
 // GetConversationsMessagingIntegrationsApple. A nil field is not sent.
 type GetConversationsMessagingIntegrationsAppleOptions struct {
@@ -3003,6 +3138,28 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsApple(ctx contex
 		}
 	}
 	return platformclient.Call[models.AppleIntegrationEntityListing](ctx, a.client, req)
+}
+
+// GetConversationsMessagingIntegrationsAppleIter returns an iterator over the items of every page of
+// GetConversationsMessagingIntegrationsApple. It calls GetConversationsMessagingIntegrationsApple as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsAppleIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsAppleOptions) iter.Seq2[models.AppleIntegration, error] {
+	var o GetConversationsMessagingIntegrationsAppleOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AppleIntegration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessagingIntegrationsApple(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetConversationsMessagingIntegrationsAppleIntegrationIdOptions holds the optional parameters of
@@ -3093,6 +3250,28 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebook(ctx con
 	return platformclient.Call[models.FacebookIntegrationEntityListing](ctx, a.client, req)
 }
 
+// GetConversationsMessagingIntegrationsFacebookIter returns an iterator over the items of every page of
+// GetConversationsMessagingIntegrationsFacebook. It calls GetConversationsMessagingIntegrationsFacebook as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsFacebookOptions) iter.Seq2[models.FacebookIntegration, error] {
+	var o GetConversationsMessagingIntegrationsFacebookOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FacebookIntegration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessagingIntegrationsFacebook(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetConversationsMessagingIntegrationsFacebookIntegrationIdOptions holds the optional parameters
 // of GetConversationsMessagingIntegrationsFacebookIntegrationId. A nil field is not sent.
 type GetConversationsMessagingIntegrationsFacebookIntegrationIdOptions struct {
@@ -3179,6 +3358,28 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagram(ctx co
 		}
 	}
 	return platformclient.Call[models.InstagramIntegrationEntityListing](ctx, a.client, req)
+}
+
+// GetConversationsMessagingIntegrationsInstagramIter returns an iterator over the items of every page of
+// GetConversationsMessagingIntegrationsInstagram. It calls GetConversationsMessagingIntegrationsInstagram as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsInstagramOptions) iter.Seq2[models.InstagramIntegration, error] {
+	var o GetConversationsMessagingIntegrationsInstagramOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InstagramIntegration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessagingIntegrationsInstagram(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetConversationsMessagingIntegrationsInstagramIntegrationIdOptions holds the optional parameters
@@ -3270,6 +3471,28 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpen(ctx context
 	return platformclient.Call[models.OpenIntegrationEntityListing](ctx, a.client, req)
 }
 
+// GetConversationsMessagingIntegrationsOpenIter returns an iterator over the items of every page of
+// GetConversationsMessagingIntegrationsOpen. It calls GetConversationsMessagingIntegrationsOpen as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsOpenOptions) iter.Seq2[models.OpenIntegration, error] {
+	var o GetConversationsMessagingIntegrationsOpenOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OpenIntegration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessagingIntegrationsOpen(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetConversationsMessagingIntegrationsOpenIntegrationIdOptions holds the optional parameters of
 // GetConversationsMessagingIntegrationsOpenIntegrationId. A nil field is not sent.
 type GetConversationsMessagingIntegrationsOpenIntegrationIdOptions struct {
@@ -3358,6 +3581,28 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitter(ctx cont
 		}
 	}
 	return platformclient.Call[models.TwitterIntegrationEntityListing](ctx, a.client, req)
+}
+
+// GetConversationsMessagingIntegrationsTwitterIter returns an iterator over the items of every page of
+// GetConversationsMessagingIntegrationsTwitter. It calls GetConversationsMessagingIntegrationsTwitter as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsTwitterOptions) iter.Seq2[models.TwitterIntegration, error] {
+	var o GetConversationsMessagingIntegrationsTwitterOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TwitterIntegration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessagingIntegrationsTwitter(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetConversationsMessagingIntegrationsTwitterIntegrationIdOptions holds the optional parameters of
@@ -3464,6 +3709,28 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsapp(ctx con
 		}
 	}
 	return platformclient.Call[models.WhatsAppIntegrationEntityListing](ctx, a.client, req)
+}
+
+// GetConversationsMessagingIntegrationsWhatsappIter returns an iterator over the items of every page of
+// GetConversationsMessagingIntegrationsWhatsapp. It calls GetConversationsMessagingIntegrationsWhatsapp as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsWhatsappOptions) iter.Seq2[models.WhatsAppIntegration, error] {
+	var o GetConversationsMessagingIntegrationsWhatsappOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WhatsAppIntegration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessagingIntegrationsWhatsapp(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetConversationsMessagingIntegrationsWhatsappIntegrationIdOptions holds the optional parameters
@@ -3587,6 +3854,28 @@ func (a *ConversationsApi) GetConversationsMessagingSettings(ctx context.Context
 	return platformclient.Call[models.MessagingConfigListing](ctx, a.client, req)
 }
 
+// GetConversationsMessagingSettingsIter returns an iterator over the items of every page of
+// GetConversationsMessagingSettings. It calls GetConversationsMessagingSettings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessagingSettingsIter(ctx context.Context, opts *GetConversationsMessagingSettingsOptions) iter.Seq2[models.MessagingSetting, error] {
+	var o GetConversationsMessagingSettingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingSetting, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessagingSettings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetConversationsMessagingSettingsDefaultOptions holds the optional parameters of
 // GetConversationsMessagingSettingsDefault, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -3641,6 +3930,28 @@ func (a *ConversationsApi) GetConversationsMessagingSupportedcontent(ctx context
 		}
 	}
 	return platformclient.Call[models.SupportedContentListing](ctx, a.client, req)
+}
+
+// GetConversationsMessagingSupportedcontentIter returns an iterator over the items of every page of
+// GetConversationsMessagingSupportedcontent. It calls GetConversationsMessagingSupportedcontent as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetConversationsMessagingSupportedcontentIter(ctx context.Context, opts *GetConversationsMessagingSupportedcontentOptions) iter.Seq2[models.SupportedContent, error] {
+	var o GetConversationsMessagingSupportedcontentOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SupportedContent, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetConversationsMessagingSupportedcontent(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetConversationsMessagingSupportedcontentDefaultOptions holds the optional parameters of

@@ -9,6 +9,7 @@ package employeeengagementapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"time"
 
@@ -81,6 +82,28 @@ func (a *EmployeeEngagementApi) GetEmployeeengagementCelebrations(ctx context.Co
 		}
 	}
 	return platformclient.Call[models.GetCelebrationListing](ctx, a.client, req)
+}
+
+// GetEmployeeengagementCelebrationsIter returns an iterator over the items of every page of
+// GetEmployeeengagementCelebrations. It calls GetEmployeeengagementCelebrations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *EmployeeEngagementApi) GetEmployeeengagementCelebrationsIter(ctx context.Context, opts *GetEmployeeengagementCelebrationsOptions) iter.Seq2[models.Celebration, error] {
+	var o GetEmployeeengagementCelebrationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Celebration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetEmployeeengagementCelebrations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetEmployeeengagementRecognitionOptions holds the optional parameters of
@@ -162,6 +185,28 @@ func (a *EmployeeEngagementApi) GetEmployeeengagementRecognitions(ctx context.Co
 		}
 	}
 	return platformclient.Call[models.Recognitions](ctx, a.client, req)
+}
+
+// GetEmployeeengagementRecognitionsIter returns an iterator over the items of every page of
+// GetEmployeeengagementRecognitions. It calls GetEmployeeengagementRecognitions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *EmployeeEngagementApi) GetEmployeeengagementRecognitionsIter(ctx context.Context, opts *GetEmployeeengagementRecognitionsOptions) iter.Seq2[models.Recognition, error] {
+	var o GetEmployeeengagementRecognitionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Recognition, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetEmployeeengagementRecognitions(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PatchEmployeeengagementCelebrationOptions holds the optional parameters of

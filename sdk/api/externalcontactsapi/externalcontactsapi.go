@@ -8,6 +8,7 @@ package externalcontactsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -401,6 +402,30 @@ func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessions(ctx cont
 	return platformclient.Call[models.SessionListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsContactJourneySessionsIter returns an iterator over the items of every page of
+// GetExternalcontactsContactJourneySessions. It calls GetExternalcontactsContactJourneySessions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessionsIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[models.Session, error] {
+	var o GetExternalcontactsContactJourneySessionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Session, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetExternalcontactsContactNoteOptions holds the optional parameters of
 // GetExternalcontactsContactNote. A nil field is not sent.
 type GetExternalcontactsContactNoteOptions struct {
@@ -485,6 +510,28 @@ func (a *ExternalContactsApi) GetExternalcontactsContactNotes(ctx context.Contex
 		}
 	}
 	return platformclient.Call[models.NoteListing](ctx, a.client, req)
+}
+
+// GetExternalcontactsContactNotesIter returns an iterator over the items of every page of
+// GetExternalcontactsContactNotes. It calls GetExternalcontactsContactNotes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsContactNotesIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactNotesOptions) iter.Seq2[models.Note, error] {
+	var o GetExternalcontactsContactNotesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Note, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetExternalcontactsContactNotes(ctx, contactID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetExternalcontactsContactUnresolvedOptions holds the optional parameters of
@@ -576,6 +623,28 @@ func (a *ExternalContactsApi) GetExternalcontactsContacts(ctx context.Context, o
 	return platformclient.Call[models.ContactListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsContactsIter returns an iterator over the items of every page of
+// GetExternalcontactsContacts. It calls GetExternalcontactsContacts as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsContactsIter(ctx context.Context, opts *GetExternalcontactsContactsOptions) iter.Seq2[models.ExternalContact, error] {
+	var o GetExternalcontactsContactsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalContact, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetExternalcontactsContacts(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetExternalcontactsContactsExportOptions holds the optional parameters of
 // GetExternalcontactsContactsExport, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -632,6 +701,30 @@ func (a *ExternalContactsApi) GetExternalcontactsContactsExports(ctx context.Con
 		}
 	}
 	return platformclient.Call[models.ContactsExportListing](ctx, a.client, req)
+}
+
+// GetExternalcontactsContactsExportsIter returns an iterator over the items of every page of
+// GetExternalcontactsContactsExports. It calls GetExternalcontactsContactsExports as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsContactsExportsIter(ctx context.Context, opts *GetExternalcontactsContactsExportsOptions) iter.Seq2[models.ContactsExport, error] {
+	var o GetExternalcontactsContactsExportsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ContactsExport, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetExternalcontactsContactsExports(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetExternalcontactsContactsSchemaOptions holds the optional parameters of
@@ -854,6 +947,30 @@ func (a *ExternalContactsApi) GetExternalcontactsExternalsources(ctx context.Con
 	return platformclient.Call[models.CursorExternalSourceListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsExternalsourcesIter returns an iterator over the items of every page of
+// GetExternalcontactsExternalsources. It calls GetExternalcontactsExternalsources as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsExternalsourcesIter(ctx context.Context, opts *GetExternalcontactsExternalsourcesOptions) iter.Seq2[models.ExternalSource, error] {
+	var o GetExternalcontactsExternalsourcesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalSource, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetExternalcontactsExternalsources(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	})
+}
+
 // GetExternalcontactsImportCsvSettingOptions holds the optional parameters of
 // GetExternalcontactsImportCsvSetting, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -912,6 +1029,30 @@ func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettings(ctx context.C
 		}
 	}
 	return platformclient.Call[models.Listing](ctx, a.client, req)
+}
+
+// GetExternalcontactsImportCsvSettingsIter returns an iterator over the items of every page of
+// GetExternalcontactsImportCsvSettings. It calls GetExternalcontactsImportCsvSettings as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettingsIter(ctx context.Context, opts *GetExternalcontactsImportCsvSettingsOptions) iter.Seq2[models.CsvSettings, error] {
+	var o GetExternalcontactsImportCsvSettingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CsvSettings, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetExternalcontactsImportCsvSettings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetExternalcontactsImportCsvUploadDetailsOptions holds the optional parameters of
@@ -1042,6 +1183,30 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJobs(ctx context.Context,
 	return platformclient.Call[models.ContactImportJobEntityListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsImportJobsIter returns an iterator over the items of every page of
+// GetExternalcontactsImportJobs. It calls GetExternalcontactsImportJobs as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsImportJobsIter(ctx context.Context, opts *GetExternalcontactsImportJobsOptions) iter.Seq2[models.ContactImportJobResponse, error] {
+	var o GetExternalcontactsImportJobsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ContactImportJobResponse, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetExternalcontactsImportJobs(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetExternalcontactsImportSettingOptions holds the optional parameters of
 // GetExternalcontactsImportSetting, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1110,6 +1275,30 @@ func (a *ExternalContactsApi) GetExternalcontactsImportSettings(ctx context.Cont
 	return platformclient.Call[models.ContactImportSettingsEntityListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsImportSettingsIter returns an iterator over the items of every page of
+// GetExternalcontactsImportSettings. It calls GetExternalcontactsImportSettings as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsImportSettingsIter(ctx context.Context, opts *GetExternalcontactsImportSettingsOptions) iter.Seq2[models.ContactImportSettings, error] {
+	var o GetExternalcontactsImportSettingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ContactImportSettings, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetExternalcontactsImportSettings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetExternalcontactsNotesExportOptions holds the optional parameters of
 // GetExternalcontactsNotesExport, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1168,6 +1357,30 @@ func (a *ExternalContactsApi) GetExternalcontactsNotesExports(ctx context.Contex
 		}
 	}
 	return platformclient.Call[models.NotesExportListing](ctx, a.client, req)
+}
+
+// GetExternalcontactsNotesExportsIter returns an iterator over the items of every page of
+// GetExternalcontactsNotesExports. It calls GetExternalcontactsNotesExports as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsNotesExportsIter(ctx context.Context, opts *GetExternalcontactsNotesExportsOptions) iter.Seq2[models.NotesExport, error] {
+	var o GetExternalcontactsNotesExportsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.NotesExport, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetExternalcontactsNotesExports(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetExternalcontactsOrganizationOptions holds the optional parameters of
@@ -1265,6 +1478,28 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationContacts(ctx contex
 		}
 	}
 	return platformclient.Call[models.ContactListing](ctx, a.client, req)
+}
+
+// GetExternalcontactsOrganizationContactsIter returns an iterator over the items of every page of
+// GetExternalcontactsOrganizationContacts. It calls GetExternalcontactsOrganizationContacts as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationContactsIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) iter.Seq2[models.ExternalContact, error] {
+	var o GetExternalcontactsOrganizationContactsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalContact, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetExternalcontactsOrganizationContacts(ctx, externalOrganizationID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetExternalcontactsOrganizationIdentifiersOptions holds the optional parameters of
@@ -1379,6 +1614,28 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotes(ctx context.C
 	return platformclient.Call[models.NoteListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsOrganizationNotesIter returns an iterator over the items of every page of
+// GetExternalcontactsOrganizationNotes. It calls GetExternalcontactsOrganizationNotes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotesIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) iter.Seq2[models.Note, error] {
+	var o GetExternalcontactsOrganizationNotesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Note, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetExternalcontactsOrganizationNotes(ctx, externalOrganizationID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetExternalcontactsOrganizationRelationshipsOptions holds the optional parameters of
 // GetExternalcontactsOrganizationRelationships. A nil field is not sent.
 type GetExternalcontactsOrganizationRelationshipsOptions struct {
@@ -1432,6 +1689,28 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationships(ctx c
 		}
 	}
 	return platformclient.Call[models.RelationshipListing](ctx, a.client, req)
+}
+
+// GetExternalcontactsOrganizationRelationshipsIter returns an iterator over the items of every page of
+// GetExternalcontactsOrganizationRelationships. It calls GetExternalcontactsOrganizationRelationships as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationshipsIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) iter.Seq2[models.Relationship, error] {
+	var o GetExternalcontactsOrganizationRelationshipsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Relationship, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetExternalcontactsOrganizationRelationships(ctx, externalOrganizationID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetExternalcontactsOrganizationsOptions holds the optional parameters of
@@ -1505,6 +1784,28 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizations(ctx context.Conte
 	return platformclient.Call[models.ExternalOrganizationListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsOrganizationsIter returns an iterator over the items of every page of
+// GetExternalcontactsOrganizations. It calls GetExternalcontactsOrganizations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationsIter(ctx context.Context, opts *GetExternalcontactsOrganizationsOptions) iter.Seq2[models.ExternalOrganization, error] {
+	var o GetExternalcontactsOrganizationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalOrganization, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetExternalcontactsOrganizations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetExternalcontactsOrganizationsExportOptions holds the optional parameters of
 // GetExternalcontactsOrganizationsExport, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -1563,6 +1864,30 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExports(ctx contex
 		}
 	}
 	return platformclient.Call[models.OrganizationsExportListing](ctx, a.client, req)
+}
+
+// GetExternalcontactsOrganizationsExportsIter returns an iterator over the items of every page of
+// GetExternalcontactsOrganizationsExports. It calls GetExternalcontactsOrganizationsExports as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExportsIter(ctx context.Context, opts *GetExternalcontactsOrganizationsExportsOptions) iter.Seq2[models.OrganizationsExport, error] {
+	var o GetExternalcontactsOrganizationsExportsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OrganizationsExport, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetExternalcontactsOrganizationsExports(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetExternalcontactsOrganizationsSchemaOptions holds the optional parameters of
@@ -1808,6 +2133,30 @@ func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExports(ctx contex
 	return platformclient.Call[models.RelationshipsExportListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsRelationshipsExportsIter returns an iterator over the items of every page of
+// GetExternalcontactsRelationshipsExports. It calls GetExternalcontactsRelationshipsExports as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExportsIter(ctx context.Context, opts *GetExternalcontactsRelationshipsExportsOptions) iter.Seq2[models.RelationshipsExport, error] {
+	var o GetExternalcontactsRelationshipsExportsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.RelationshipsExport, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetExternalcontactsRelationshipsExports(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetExternalcontactsReversewhitepageslookupOptions holds the optional parameters of
 // GetExternalcontactsReversewhitepageslookup. A nil field is not sent.
 type GetExternalcontactsReversewhitepageslookupOptions struct {
@@ -1887,6 +2236,30 @@ func (a *ExternalContactsApi) GetExternalcontactsScanContacts(ctx context.Contex
 	return platformclient.Call[models.CursorContactListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsScanContactsIter returns an iterator over the items of every page of
+// GetExternalcontactsScanContacts. It calls GetExternalcontactsScanContacts as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsScanContactsIter(ctx context.Context, opts *GetExternalcontactsScanContactsOptions) iter.Seq2[models.ExternalContact, error] {
+	var o GetExternalcontactsScanContactsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalContact, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetExternalcontactsScanContacts(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	})
+}
+
 // GetExternalcontactsScanContactsDivisionviewsAllOptions holds the optional parameters of
 // GetExternalcontactsScanContactsDivisionviewsAll. A nil field is not sent.
 type GetExternalcontactsScanContactsDivisionviewsAllOptions struct {
@@ -1919,6 +2292,30 @@ func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAll(ct
 		}
 	}
 	return platformclient.Call[models.CursorContactListing](ctx, a.client, req)
+}
+
+// GetExternalcontactsScanContactsDivisionviewsAllIter returns an iterator over the items of every page of
+// GetExternalcontactsScanContactsDivisionviewsAll. It calls GetExternalcontactsScanContactsDivisionviewsAll as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) iter.Seq2[models.ExternalContact, error] {
+	var o GetExternalcontactsScanContactsDivisionviewsAllOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalContact, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetExternalcontactsScanContactsDivisionviewsAll(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	})
 }
 
 // GetExternalcontactsScanNotesOptions holds the optional parameters of
@@ -1960,6 +2357,30 @@ func (a *ExternalContactsApi) GetExternalcontactsScanNotes(ctx context.Context, 
 	return platformclient.Call[models.CursorNoteListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsScanNotesIter returns an iterator over the items of every page of
+// GetExternalcontactsScanNotes. It calls GetExternalcontactsScanNotes as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsScanNotesIter(ctx context.Context, opts *GetExternalcontactsScanNotesOptions) iter.Seq2[models.Note, error] {
+	var o GetExternalcontactsScanNotesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Note, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetExternalcontactsScanNotes(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	})
+}
+
 // GetExternalcontactsScanNotesDivisionviewsAllOptions holds the optional parameters of
 // GetExternalcontactsScanNotesDivisionviewsAll. A nil field is not sent.
 type GetExternalcontactsScanNotesDivisionviewsAllOptions struct {
@@ -1991,6 +2412,30 @@ func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAll(ctx c
 		}
 	}
 	return platformclient.Call[models.CursorNoteListing](ctx, a.client, req)
+}
+
+// GetExternalcontactsScanNotesDivisionviewsAllIter returns an iterator over the items of every page of
+// GetExternalcontactsScanNotesDivisionviewsAll. It calls GetExternalcontactsScanNotesDivisionviewsAll as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) iter.Seq2[models.Note, error] {
+	var o GetExternalcontactsScanNotesDivisionviewsAllOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Note, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetExternalcontactsScanNotesDivisionviewsAll(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	})
 }
 
 // GetExternalcontactsScanOrganizationsOptions holds the optional parameters of
@@ -2033,6 +2478,30 @@ func (a *ExternalContactsApi) GetExternalcontactsScanOrganizations(ctx context.C
 	return platformclient.Call[models.CursorOrganizationListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsScanOrganizationsIter returns an iterator over the items of every page of
+// GetExternalcontactsScanOrganizations. It calls GetExternalcontactsScanOrganizations as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsIter(ctx context.Context, opts *GetExternalcontactsScanOrganizationsOptions) iter.Seq2[models.ExternalOrganization, error] {
+	var o GetExternalcontactsScanOrganizationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalOrganization, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetExternalcontactsScanOrganizations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	})
+}
+
 // GetExternalcontactsScanOrganizationsDivisionviewsAllOptions holds the optional parameters of
 // GetExternalcontactsScanOrganizationsDivisionviewsAll. A nil field is not sent.
 type GetExternalcontactsScanOrganizationsDivisionviewsAllOptions struct {
@@ -2065,6 +2534,30 @@ func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsA
 		}
 	}
 	return platformclient.Call[models.CursorOrganizationListing](ctx, a.client, req)
+}
+
+// GetExternalcontactsScanOrganizationsDivisionviewsAllIter returns an iterator over the items of every page of
+// GetExternalcontactsScanOrganizationsDivisionviewsAll. It calls GetExternalcontactsScanOrganizationsDivisionviewsAll as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) iter.Seq2[models.ExternalOrganization, error] {
+	var o GetExternalcontactsScanOrganizationsDivisionviewsAllOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalOrganization, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetExternalcontactsScanOrganizationsDivisionviewsAll(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	})
 }
 
 // GetExternalcontactsScanRelationshipsOptions holds the optional parameters of
@@ -2106,6 +2599,30 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationships(ctx context.C
 	return platformclient.Call[models.CursorRelationshipListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsScanRelationshipsIter returns an iterator over the items of every page of
+// GetExternalcontactsScanRelationships. It calls GetExternalcontactsScanRelationships as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsIter(ctx context.Context, opts *GetExternalcontactsScanRelationshipsOptions) iter.Seq2[models.Relationship, error] {
+	var o GetExternalcontactsScanRelationshipsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Relationship, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetExternalcontactsScanRelationships(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	})
+}
+
 // GetExternalcontactsScanRelationshipsDivisionviewsAllOptions holds the optional parameters of
 // GetExternalcontactsScanRelationshipsDivisionviewsAll. A nil field is not sent.
 type GetExternalcontactsScanRelationshipsDivisionviewsAllOptions struct {
@@ -2137,6 +2654,30 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsA
 		}
 	}
 	return platformclient.Call[models.CursorRelationshipListing](ctx, a.client, req)
+}
+
+// GetExternalcontactsScanRelationshipsDivisionviewsAllIter returns an iterator over the items of every page of
+// GetExternalcontactsScanRelationshipsDivisionviewsAll. It calls GetExternalcontactsScanRelationshipsDivisionviewsAll as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) iter.Seq2[models.Relationship, error] {
+	var o GetExternalcontactsScanRelationshipsDivisionviewsAllOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Relationship, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetExternalcontactsScanRelationshipsDivisionviewsAll(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	})
 }
 
 // PatchExternalcontactsContactOptions holds the optional parameters of

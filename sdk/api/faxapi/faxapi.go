@@ -7,6 +7,7 @@ package faxapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -109,6 +110,28 @@ func (a *FaxApi) GetFaxDocuments(ctx context.Context, opts *GetFaxDocumentsOptio
 		}
 	}
 	return platformclient.Call[models.FaxDocumentEntityListing](ctx, a.client, req)
+}
+
+// GetFaxDocumentsIter returns an iterator over the items of every page of
+// GetFaxDocuments. It calls GetFaxDocuments as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *FaxApi) GetFaxDocumentsIter(ctx context.Context, opts *GetFaxDocumentsOptions) iter.Seq2[models.FaxDocument, error] {
+	var o GetFaxDocumentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FaxDocument, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetFaxDocuments(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetFaxSettingsOptions holds the optional parameters of GetFaxSettings, which has none yet: it

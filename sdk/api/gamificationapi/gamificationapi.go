@@ -8,6 +8,7 @@ package gamificationapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"time"
 
@@ -131,6 +132,28 @@ func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitions(ctx c
 	return platformclient.Call[models.ExternalMetricDefinitionListing](ctx, a.client, req)
 }
 
+// GetEmployeeperformanceExternalmetricsDefinitionsIter returns an iterator over the items of every page of
+// GetEmployeeperformanceExternalmetricsDefinitions. It calls GetEmployeeperformanceExternalmetricsDefinitions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitionsIter(ctx context.Context, opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) iter.Seq2[models.ExternalMetricDefinition, error] {
+	var o GetEmployeeperformanceExternalmetricsDefinitionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalMetricDefinition, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetEmployeeperformanceExternalmetricsDefinitions(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetGamificationContestOptions holds the optional parameters of GetGamificationContest, which has
 // none yet: it keeps the method's signature unchanged when the API adds some.
 type GetGamificationContestOptions struct{}
@@ -204,6 +227,28 @@ func (a *GamificationApi) GetGamificationContestAgentsScores(ctx context.Context
 	return platformclient.Call[models.ContestScoresAgentsPagedList](ctx, a.client, req)
 }
 
+// GetGamificationContestAgentsScoresIter returns an iterator over the items of every page of
+// GetGamificationContestAgentsScores. It calls GetGamificationContestAgentsScores as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GamificationApi) GetGamificationContestAgentsScoresIter(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresOptions) iter.Seq2[models.ContestScoresAgents, error] {
+	var o GetGamificationContestAgentsScoresOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestScoresAgents, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGamificationContestAgentsScores(ctx, contestID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetGamificationContestAgentsScoresMeOptions holds the optional parameters of
 // GetGamificationContestAgentsScoresMe. A nil field is not sent.
 type GetGamificationContestAgentsScoresMeOptions struct {
@@ -255,6 +300,28 @@ func (a *GamificationApi) GetGamificationContestAgentsScoresMe(ctx context.Conte
 		}
 	}
 	return platformclient.Call[models.ContestScoresAgentsPagedList](ctx, a.client, req)
+}
+
+// GetGamificationContestAgentsScoresMeIter returns an iterator over the items of every page of
+// GetGamificationContestAgentsScoresMe. It calls GetGamificationContestAgentsScoresMe as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GamificationApi) GetGamificationContestAgentsScoresMeIter(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresMeOptions) iter.Seq2[models.ContestScoresAgents, error] {
+	var o GetGamificationContestAgentsScoresMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestScoresAgents, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGamificationContestAgentsScoresMe(ctx, contestID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetGamificationContestAgentsScoresTrendsOptions holds the optional parameters of
@@ -396,6 +463,28 @@ func (a *GamificationApi) GetGamificationContests(ctx context.Context, opts *Get
 	return platformclient.Call[models.GetContestsEssentialsListing](ctx, a.client, req)
 }
 
+// GetGamificationContestsIter returns an iterator over the items of every page of
+// GetGamificationContests. It calls GetGamificationContests as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GamificationApi) GetGamificationContestsIter(ctx context.Context, opts *GetGamificationContestsOptions) iter.Seq2[models.ContestsEssentials, error] {
+	var o GetGamificationContestsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestsEssentials, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGamificationContests(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetGamificationContestsMeOptions holds the optional parameters of GetGamificationContestsMe. A
 // nil field is not sent.
 type GetGamificationContestsMeOptions struct {
@@ -467,6 +556,28 @@ func (a *GamificationApi) GetGamificationContestsMe(ctx context.Context, opts *G
 		}
 	}
 	return platformclient.Call[models.GetContestsEssentialsListing](ctx, a.client, req)
+}
+
+// GetGamificationContestsMeIter returns an iterator over the items of every page of
+// GetGamificationContestsMe. It calls GetGamificationContestsMe as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GamificationApi) GetGamificationContestsMeIter(ctx context.Context, opts *GetGamificationContestsMeOptions) iter.Seq2[models.ContestsEssentials, error] {
+	var o GetGamificationContestsMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestsEssentials, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGamificationContestsMe(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetGamificationInsightsOptions holds the optional parameters of GetGamificationInsights. A nil
@@ -543,6 +654,28 @@ func (a *GamificationApi) GetGamificationInsights(ctx context.Context, filterTyp
 		}
 	}
 	return platformclient.Call[models.InsightsSummary](ctx, a.client, req)
+}
+
+// GetGamificationInsightsIter returns an iterator over the items of every page of
+// GetGamificationInsights. It calls GetGamificationInsights as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GamificationApi) GetGamificationInsightsIter(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) iter.Seq2[models.InsightsSummaryUserItem, error] {
+	var o GetGamificationInsightsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InsightsSummaryUserItem, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGamificationInsights(ctx, filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetGamificationInsightsDetailsOptions holds the optional parameters of

@@ -10,6 +10,7 @@ package generaldataprotectionregulationapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -77,6 +78,28 @@ func (a *GeneralDataProtectionRegulationApi) GetGdprRequests(ctx context.Context
 		}
 	}
 	return platformclient.Call[models.GDPRRequestEntityListing](ctx, a.client, req)
+}
+
+// GetGdprRequestsIter returns an iterator over the items of every page of
+// GetGdprRequests. It calls GetGdprRequests as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GeneralDataProtectionRegulationApi) GetGdprRequestsIter(ctx context.Context, opts *GetGdprRequestsOptions) iter.Seq2[models.GDPRRequest, error] {
+	var o GetGdprRequestsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.GDPRRequest, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGdprRequests(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetGdprSubjectsOptions holds the optional parameters of GetGdprSubjects, which has none yet: it

@@ -7,6 +7,7 @@ package greetingsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -220,6 +221,28 @@ func (a *GreetingsApi) GetGreetings(ctx context.Context, opts *GetGreetingsOptio
 	return platformclient.Call[models.DomainEntityListing](ctx, a.client, req)
 }
 
+// GetGreetingsIter returns an iterator over the items of every page of
+// GetGreetings. It calls GetGreetings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GreetingsApi) GetGreetingsIter(ctx context.Context, opts *GetGreetingsOptions) iter.Seq2[models.DomainEntity, error] {
+	var o GetGreetingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainEntity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGreetings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetGreetingsDefaultsOptions holds the optional parameters of GetGreetingsDefaults, which has none
 // yet: it keeps the method's signature unchanged when the API adds some.
 type GetGreetingsDefaultsOptions struct{}
@@ -270,6 +293,28 @@ func (a *GreetingsApi) GetGroupGreetings(ctx context.Context, groupID string, op
 		}
 	}
 	return platformclient.Call[models.GreetingListing](ctx, a.client, req)
+}
+
+// GetGroupGreetingsIter returns an iterator over the items of every page of
+// GetGroupGreetings. It calls GetGroupGreetings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GreetingsApi) GetGroupGreetingsIter(ctx context.Context, groupID string, opts *GetGroupGreetingsOptions) iter.Seq2[models.Greeting, error] {
+	var o GetGroupGreetingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Greeting, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGroupGreetings(ctx, groupID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetGroupGreetingsDefaultsOptions holds the optional parameters of GetGroupGreetingsDefaults,
@@ -326,6 +371,28 @@ func (a *GreetingsApi) GetUserGreetings(ctx context.Context, userID string, opts
 		}
 	}
 	return platformclient.Call[models.DomainEntityListing](ctx, a.client, req)
+}
+
+// GetUserGreetingsIter returns an iterator over the items of every page of
+// GetUserGreetings. It calls GetUserGreetings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GreetingsApi) GetUserGreetingsIter(ctx context.Context, userID string, opts *GetUserGreetingsOptions) iter.Seq2[models.DomainEntity, error] {
+	var o GetUserGreetingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainEntity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUserGreetings(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetUserGreetingsDefaultsOptions holds the optional parameters of GetUserGreetingsDefaults, which

@@ -7,6 +7,7 @@ package groupsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -173,6 +174,28 @@ func (a *GroupsApi) GetGroupMembers(ctx context.Context, groupID string, opts *G
 	return platformclient.Call[models.UserEntityListing](ctx, a.client, req)
 }
 
+// GetGroupMembersIter returns an iterator over the items of every page of
+// GetGroupMembers. It calls GetGroupMembers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GroupsApi) GetGroupMembersIter(ctx context.Context, groupID string, opts *GetGroupMembersOptions) iter.Seq2[models.User, error] {
+	var o GetGroupMembersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGroupMembers(ctx, groupID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetGroupProfileOptions holds the optional parameters of GetGroupProfile. A nil field is not sent.
 type GetGroupProfileOptions struct {
 	// Fields is the query parameter fields. Comma separated fields to return. Allowable values can be
@@ -253,6 +276,28 @@ func (a *GroupsApi) GetGroups(ctx context.Context, opts *GetGroupsOptions) (*mod
 	return platformclient.Call[models.GroupEntityListing](ctx, a.client, req)
 }
 
+// GetGroupsIter returns an iterator over the items of every page of
+// GetGroups. It calls GetGroups as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GroupsApi) GetGroupsIter(ctx context.Context, opts *GetGroupsOptions) iter.Seq2[models.Group, error] {
+	var o GetGroupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Group, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetGroups(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetGroupsSearchOptions holds the optional parameters of GetGroupsSearch. A nil field is not sent.
 type GetGroupsSearchOptions struct {
 	// Expand is the query parameter expand. expand.
@@ -331,6 +376,28 @@ func (a *GroupsApi) GetProfilesGroups(ctx context.Context, opts *GetProfilesGrou
 		}
 	}
 	return platformclient.Call[models.GroupProfileEntityListing](ctx, a.client, req)
+}
+
+// GetProfilesGroupsIter returns an iterator over the items of every page of
+// GetProfilesGroups. It calls GetProfilesGroups as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GroupsApi) GetProfilesGroupsIter(ctx context.Context, opts *GetProfilesGroupsOptions) iter.Seq2[models.GroupProfile, error] {
+	var o GetProfilesGroupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.GroupProfile, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetProfilesGroups(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PostGroupMembersOptions holds the optional parameters of PostGroupMembers, which has none yet: it

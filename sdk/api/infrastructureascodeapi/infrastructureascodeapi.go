@@ -9,6 +9,7 @@ package infrastructureascodeapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -141,6 +142,28 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAccelerators(ctx contex
 		}
 	}
 	return platformclient.Call[models.AcceleratorList](ctx, a.client, req)
+}
+
+// GetInfrastructureascodeAcceleratorsIter returns an iterator over the items of every page of
+// GetInfrastructureascodeAccelerators. It calls GetInfrastructureascodeAccelerators as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAcceleratorsIter(ctx context.Context, opts *GetInfrastructureascodeAcceleratorsOptions) iter.Seq2[models.AcceleratorMetadata, error] {
+	var o GetInfrastructureascodeAcceleratorsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AcceleratorMetadata, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetInfrastructureascodeAccelerators(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetInfrastructureascodeJobOptions holds the optional parameters of GetInfrastructureascodeJob. A

@@ -7,6 +7,7 @@ package integrationsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -264,6 +265,28 @@ func (a *IntegrationsApi) GetIntegrations(ctx context.Context, opts *GetIntegrat
 		}
 	}
 	return platformclient.Call[models.IntegrationEntityListing](ctx, a.client, req)
+}
+
+// GetIntegrationsIter returns an iterator over the items of every page of
+// GetIntegrations. It calls GetIntegrations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsIter(ctx context.Context, opts *GetIntegrationsOptions) iter.Seq2[models.Integration, error] {
+	var o GetIntegrationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Integration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetIntegrationsActionOptions holds the optional parameters of GetIntegrationsAction. A nil field
@@ -654,6 +677,28 @@ func (a *IntegrationsApi) GetIntegrationsActions(ctx context.Context, opts *GetI
 	return platformclient.Call[models.ActionEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsActionsIter returns an iterator over the items of every page of
+// GetIntegrationsActions. It calls GetIntegrationsActions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsActionsIter(ctx context.Context, opts *GetIntegrationsActionsOptions) iter.Seq2[models.Action, error] {
+	var o GetIntegrationsActionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Action, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsActions(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsActionsCategoriesOptions holds the optional parameters of
 // GetIntegrationsActionsCategories. A nil field is not sent.
 type GetIntegrationsActionsCategoriesOptions struct {
@@ -718,6 +763,28 @@ func (a *IntegrationsApi) GetIntegrationsActionsCategories(ctx context.Context, 
 		}
 	}
 	return platformclient.Call[models.CategoryEntityListing](ctx, a.client, req)
+}
+
+// GetIntegrationsActionsCategoriesIter returns an iterator over the items of every page of
+// GetIntegrationsActionsCategories. It calls GetIntegrationsActionsCategories as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsActionsCategoriesIter(ctx context.Context, opts *GetIntegrationsActionsCategoriesOptions) iter.Seq2[models.Category, error] {
+	var o GetIntegrationsActionsCategoriesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Category, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsActionsCategories(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetIntegrationsActionsCertificatesOptions holds the optional parameters of
@@ -872,6 +939,28 @@ func (a *IntegrationsApi) GetIntegrationsActionsDrafts(ctx context.Context, opts
 	return platformclient.Call[models.ActionEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsActionsDraftsIter returns an iterator over the items of every page of
+// GetIntegrationsActionsDrafts. It calls GetIntegrationsActionsDrafts as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsActionsDraftsIter(ctx context.Context, opts *GetIntegrationsActionsDraftsOptions) iter.Seq2[models.Action, error] {
+	var o GetIntegrationsActionsDraftsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Action, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsActionsDrafts(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsActionsFunctionsRuntimesOptions holds the optional parameters of
 // GetIntegrationsActionsFunctionsRuntimes, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -967,6 +1056,28 @@ func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersions(ct
 	return platformclient.Call[models.BotConnectorBotVersionSummaryEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsBotconnectorIntegrationIdBotVersionsIter returns an iterator over the items of every page of
+// GetIntegrationsBotconnectorIntegrationIdBotVersions. It calls GetIntegrationsBotconnectorIntegrationIdBotVersions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersionsIter(ctx context.Context, integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) iter.Seq2[models.BotVersionSummary, error] {
+	var o GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.BotVersionSummary, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsBotconnectorIntegrationIdBotVersions(ctx, integrationID, botID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsBotconnectorIntegrationIdBotsOptions holds the optional parameters of
 // GetIntegrationsBotconnectorIntegrationIdBots, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -1032,6 +1143,28 @@ func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummaries(
 	return platformclient.Call[models.BotConnectorBotSummaryEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter returns an iterator over the items of every page of
+// GetIntegrationsBotconnectorIntegrationIdBotsSummaries. It calls GetIntegrationsBotconnectorIntegrationIdBotsSummaries as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter(ctx context.Context, integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) iter.Seq2[models.BotSummary, error] {
+	var o GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.BotSummary, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsBotconnectorIntegrationIdBotsSummaries(ctx, integrationID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsClientappsOptions holds the optional parameters of GetIntegrationsClientapps. A
 // nil field is not sent.
 type GetIntegrationsClientappsOptions struct {
@@ -1082,6 +1215,28 @@ func (a *IntegrationsApi) GetIntegrationsClientapps(ctx context.Context, opts *G
 		}
 	}
 	return platformclient.Call[models.ClientAppEntityListing](ctx, a.client, req)
+}
+
+// GetIntegrationsClientappsIter returns an iterator over the items of every page of
+// GetIntegrationsClientapps. It calls GetIntegrationsClientapps as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsClientappsIter(ctx context.Context, opts *GetIntegrationsClientappsOptions) iter.Seq2[models.ClientApp, error] {
+	var o GetIntegrationsClientappsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ClientApp, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsClientapps(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetIntegrationsCredentialOptions holds the optional parameters of GetIntegrationsCredential,
@@ -1145,6 +1300,28 @@ func (a *IntegrationsApi) GetIntegrationsCredentials(ctx context.Context, opts *
 	return platformclient.Call[models.CredentialInfoListing](ctx, a.client, req)
 }
 
+// GetIntegrationsCredentialsIter returns an iterator over the items of every page of
+// GetIntegrationsCredentials. It calls GetIntegrationsCredentials as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsCredentialsIter(ctx context.Context, opts *GetIntegrationsCredentialsOptions) iter.Seq2[models.CredentialInfo, error] {
+	var o GetIntegrationsCredentialsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CredentialInfo, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsCredentials(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsCredentialsListingOptions holds the optional parameters of
 // GetIntegrationsCredentialsListing. A nil field is not sent.
 type GetIntegrationsCredentialsListingOptions struct {
@@ -1180,6 +1357,30 @@ func (a *IntegrationsApi) GetIntegrationsCredentialsListing(ctx context.Context,
 		}
 	}
 	return platformclient.Call[models.CredentialInfoCursorListing](ctx, a.client, req)
+}
+
+// GetIntegrationsCredentialsListingIter returns an iterator over the items of every page of
+// GetIntegrationsCredentialsListing. It calls GetIntegrationsCredentialsListing as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsCredentialsListingIter(ctx context.Context, opts *GetIntegrationsCredentialsListingOptions) iter.Seq2[models.CredentialInfo, error] {
+	var o GetIntegrationsCredentialsListingOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CredentialInfo, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetIntegrationsCredentialsListing(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetIntegrationsCredentialsTypesOptions holds the optional parameters of
@@ -1232,6 +1433,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnector(ctx context.Contex
 		}
 	}
 	return platformclient.Call[models.AudioConnectorIntegrationEntityListing](ctx, a.client, req)
+}
+
+// GetIntegrationsSpeechAudioconnectorIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechAudioconnector. It calls GetIntegrationsSpeechAudioconnector as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnectorIter(ctx context.Context, opts *GetIntegrationsSpeechAudioconnectorOptions) iter.Seq2[models.AudioConnectorIntegration, error] {
+	var o GetIntegrationsSpeechAudioconnectorOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AudioConnectorIntegration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechAudioconnector(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetIntegrationsSpeechAudioconnectorIntegrationIdOptions holds the optional parameters of
@@ -1319,6 +1542,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgents(ctx context.Cont
 	return platformclient.Call[models.DialogflowAgentSummaryEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsSpeechDialogflowAgentsIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechDialogflowAgents. It calls GetIntegrationsSpeechDialogflowAgents as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgentsIter(ctx context.Context, opts *GetIntegrationsSpeechDialogflowAgentsOptions) iter.Seq2[models.DialogflowAgentSummary, error] {
+	var o GetIntegrationsSpeechDialogflowAgentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DialogflowAgentSummary, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechDialogflowAgents(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsSpeechDialogflowcxAgentOptions holds the optional parameters of
 // GetIntegrationsSpeechDialogflowcxAgent, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -1381,6 +1626,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgents(ctx context.Co
 		}
 	}
 	return platformclient.Call[models.DialogflowCXAgentSummaryEntityListing](ctx, a.client, req)
+}
+
+// GetIntegrationsSpeechDialogflowcxAgentsIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechDialogflowcxAgents. It calls GetIntegrationsSpeechDialogflowcxAgents as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgentsIter(ctx context.Context, opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) iter.Seq2[models.DialogflowCXAgentSummary, error] {
+	var o GetIntegrationsSpeechDialogflowcxAgentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DialogflowCXAgentSummary, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechDialogflowcxAgents(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetIntegrationsSpeechLexBotAliasOptions holds the optional parameters of
@@ -1458,6 +1725,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliases(ctx context.Co
 	return platformclient.Call[models.LexBotAliasEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsSpeechLexBotBotIdAliasesIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechLexBotBotIdAliases. It calls GetIntegrationsSpeechLexBotBotIdAliases as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliasesIter(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) iter.Seq2[models.LexBotAlias, error] {
+	var o GetIntegrationsSpeechLexBotBotIdAliasesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexBotAlias, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechLexBotBotIdAliases(ctx, botID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsSpeechLexBotsOptions holds the optional parameters of
 // GetIntegrationsSpeechLexBots. A nil field is not sent.
 type GetIntegrationsSpeechLexBotsOptions struct {
@@ -1495,6 +1784,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBots(ctx context.Context, opts
 		}
 	}
 	return platformclient.Call[models.LexBotEntityListing](ctx, a.client, req)
+}
+
+// GetIntegrationsSpeechLexBotsIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechLexBots. It calls GetIntegrationsSpeechLexBots as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexBotsIter(ctx context.Context, opts *GetIntegrationsSpeechLexBotsOptions) iter.Seq2[models.LexBot, error] {
+	var o GetIntegrationsSpeechLexBotsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexBot, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechLexBots(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetIntegrationsSpeechLexv2BotAliasOptions holds the optional parameters of
@@ -1571,6 +1882,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliases(ctx context.
 	return platformclient.Call[models.LexV2BotAliasEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsSpeechLexv2BotBotIdAliasesIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechLexv2BotBotIdAliases. It calls GetIntegrationsSpeechLexv2BotBotIdAliases as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliasesIter(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) iter.Seq2[models.LexV2BotAlias, error] {
+	var o GetIntegrationsSpeechLexv2BotBotIdAliasesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexV2BotAlias, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechLexv2BotBotIdAliases(ctx, botID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsSpeechLexv2BotsOptions holds the optional parameters of
 // GetIntegrationsSpeechLexv2Bots. A nil field is not sent.
 type GetIntegrationsSpeechLexv2BotsOptions struct {
@@ -1608,6 +1941,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2Bots(ctx context.Context, op
 		}
 	}
 	return platformclient.Call[models.LexV2BotEntityListing](ctx, a.client, req)
+}
+
+// GetIntegrationsSpeechLexv2BotsIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechLexv2Bots. It calls GetIntegrationsSpeechLexv2Bots as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotsIter(ctx context.Context, opts *GetIntegrationsSpeechLexv2BotsOptions) iter.Seq2[models.LexV2Bot, error] {
+	var o GetIntegrationsSpeechLexv2BotsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexV2Bot, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechLexv2Bots(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotOptions holds the optional parameters of
@@ -1760,6 +2115,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx
 	return platformclient.Call[models.NuanceBotEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBots. It calls GetIntegrationsSpeechNuanceNuanceIntegrationIdBots as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter(ctx context.Context, nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) iter.Seq2[models.NuanceBot, error] {
+	var o GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NuanceBot, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx, nuanceIntegrationID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobOptions holds the optional parameters of
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -1874,6 +2251,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechSttEngines(ctx context.Context, o
 	return platformclient.Call[models.SttEngineEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsSpeechSttEnginesIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechSttEngines. It calls GetIntegrationsSpeechSttEngines as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechSttEnginesIter(ctx context.Context, opts *GetIntegrationsSpeechSttEnginesOptions) iter.Seq2[models.SttEngineEntity, error] {
+	var o GetIntegrationsSpeechSttEnginesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SttEngineEntity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechSttEngines(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsSpeechTtsEngineOptions holds the optional parameters of
 // GetIntegrationsSpeechTtsEngine. A nil field is not sent.
 type GetIntegrationsSpeechTtsEngineOptions struct {
@@ -1971,6 +2370,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoices(ctx context.Conte
 	return platformclient.Call[models.TtsVoiceEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsSpeechTtsEngineVoicesIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechTtsEngineVoices. It calls GetIntegrationsSpeechTtsEngineVoices as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoicesIter(ctx context.Context, engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) iter.Seq2[models.TtsVoiceEntity, error] {
+	var o GetIntegrationsSpeechTtsEngineVoicesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TtsVoiceEntity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechTtsEngineVoices(ctx, engineID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsSpeechTtsEnginesOptions holds the optional parameters of
 // GetIntegrationsSpeechTtsEngines. A nil field is not sent.
 type GetIntegrationsSpeechTtsEnginesOptions struct {
@@ -2021,6 +2442,28 @@ func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngines(ctx context.Context, o
 		}
 	}
 	return platformclient.Call[models.TtsEngineEntityListing](ctx, a.client, req)
+}
+
+// GetIntegrationsSpeechTtsEnginesIter returns an iterator over the items of every page of
+// GetIntegrationsSpeechTtsEngines. It calls GetIntegrationsSpeechTtsEngines as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsSpeechTtsEnginesIter(ctx context.Context, opts *GetIntegrationsSpeechTtsEnginesOptions) iter.Seq2[models.TtsEngineEntity, error] {
+	var o GetIntegrationsSpeechTtsEnginesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TtsEngineEntity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsSpeechTtsEngines(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetIntegrationsSpeechTtsSettingsOptions holds the optional parameters of
@@ -2141,6 +2584,28 @@ func (a *IntegrationsApi) GetIntegrationsTypes(ctx context.Context, opts *GetInt
 	return platformclient.Call[models.IntegrationTypeEntityListing](ctx, a.client, req)
 }
 
+// GetIntegrationsTypesIter returns an iterator over the items of every page of
+// GetIntegrationsTypes. It calls GetIntegrationsTypes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsTypesIter(ctx context.Context, opts *GetIntegrationsTypesOptions) iter.Seq2[models.IntegrationType, error] {
+	var o GetIntegrationsTypesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IntegrationType, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsTypes(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsUnifiedcommunicationsClientappOptions holds the optional parameters of
 // GetIntegrationsUnifiedcommunicationsClientapp, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -2227,6 +2692,28 @@ func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientapps(ctx con
 	return platformclient.Call[models.UnifiedCommunicationsIntegrationListing](ctx, a.client, req)
 }
 
+// GetIntegrationsUnifiedcommunicationsClientappsIter returns an iterator over the items of every page of
+// GetIntegrationsUnifiedcommunicationsClientapps. It calls GetIntegrationsUnifiedcommunicationsClientapps as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientappsIter(ctx context.Context, opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) iter.Seq2[models.UnifiedCommunicationsIntegration, error] {
+	var o GetIntegrationsUnifiedcommunicationsClientappsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UnifiedCommunicationsIntegration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsUnifiedcommunicationsClientapps(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntegrationsUserappsOptions holds the optional parameters of GetIntegrationsUserapps. A nil
 // field is not sent.
 type GetIntegrationsUserappsOptions struct {
@@ -2282,6 +2769,28 @@ func (a *IntegrationsApi) GetIntegrationsUserapps(ctx context.Context, opts *Get
 		}
 	}
 	return platformclient.Call[models.UserAppEntityListing](ctx, a.client, req)
+}
+
+// GetIntegrationsUserappsIter returns an iterator over the items of every page of
+// GetIntegrationsUserapps. It calls GetIntegrationsUserapps as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntegrationsApi) GetIntegrationsUserappsIter(ctx context.Context, opts *GetIntegrationsUserappsOptions) iter.Seq2[models.UserApp, error] {
+	var o GetIntegrationsUserappsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserApp, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntegrationsUserapps(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PatchIntegrationOptions holds the optional parameters of PatchIntegration. A nil field is not

@@ -8,6 +8,7 @@ package intentsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -108,6 +109,28 @@ func (a *IntentsApi) GetIntentsAssignmentsExternalcontact(ctx context.Context, e
 	return platformclient.Call[models.CustomerIntentAssignmentListing](ctx, a.client, req)
 }
 
+// GetIntentsAssignmentsExternalcontactIter returns an iterator over the items of every page of
+// GetIntentsAssignmentsExternalcontact. It calls GetIntentsAssignmentsExternalcontact as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntentsApi) GetIntentsAssignmentsExternalcontactIter(ctx context.Context, externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) iter.Seq2[models.CustomerIntentAssignmentResponse, error] {
+	var o GetIntentsAssignmentsExternalcontactOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerIntentAssignmentResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntentsAssignmentsExternalcontact(ctx, externalContactID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntentsCategoriesOptions holds the optional parameters of GetIntentsCategories. A nil field is
 // not sent.
 type GetIntentsCategoriesOptions struct {
@@ -144,6 +167,28 @@ func (a *IntentsApi) GetIntentsCategories(ctx context.Context, opts *GetIntentsC
 		}
 	}
 	return platformclient.Call[models.IntentsCategoryListing](ctx, a.client, req)
+}
+
+// GetIntentsCategoriesIter returns an iterator over the items of every page of
+// GetIntentsCategories. It calls GetIntentsCategories as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntentsApi) GetIntentsCategoriesIter(ctx context.Context, opts *GetIntentsCategoriesOptions) iter.Seq2[models.IntentsCategory, error] {
+	var o GetIntentsCategoriesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IntentsCategory, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntentsCategories(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetIntentsCategoryOptions holds the optional parameters of GetIntentsCategory, which has none
@@ -235,6 +280,28 @@ func (a *IntentsApi) GetIntentsCustomerintentSourceintents(ctx context.Context, 
 	return platformclient.Call[models.CustomerSourceIntentListing](ctx, a.client, req)
 }
 
+// GetIntentsCustomerintentSourceintentsIter returns an iterator over the items of every page of
+// GetIntentsCustomerintentSourceintents. It calls GetIntentsCustomerintentSourceintents as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntentsApi) GetIntentsCustomerintentSourceintentsIter(ctx context.Context, customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) iter.Seq2[models.CustomerSourceIntent, error] {
+	var o GetIntentsCustomerintentSourceintentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerSourceIntent, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntentsCustomerintentSourceintents(ctx, customerIntentID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetIntentsCustomerintentsOptions holds the optional parameters of GetIntentsCustomerintents. A
 // nil field is not sent.
 type GetIntentsCustomerintentsOptions struct {
@@ -276,6 +343,28 @@ func (a *IntentsApi) GetIntentsCustomerintents(ctx context.Context, opts *GetInt
 		}
 	}
 	return platformclient.Call[models.CustomerIntentListing](ctx, a.client, req)
+}
+
+// GetIntentsCustomerintentsIter returns an iterator over the items of every page of
+// GetIntentsCustomerintents. It calls GetIntentsCustomerintents as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntentsApi) GetIntentsCustomerintentsIter(ctx context.Context, opts *GetIntentsCustomerintentsOptions) iter.Seq2[models.CustomerIntentResponse, error] {
+	var o GetIntentsCustomerintentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerIntentResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntentsCustomerintents(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetIntentsSourceintentsOptions holds the optional parameters of GetIntentsSourceintents. A nil
@@ -324,6 +413,28 @@ func (a *IntentsApi) GetIntentsSourceintents(ctx context.Context, opts *GetInten
 		}
 	}
 	return platformclient.Call[models.CustomerSourceIntentListing](ctx, a.client, req)
+}
+
+// GetIntentsSourceintentsIter returns an iterator over the items of every page of
+// GetIntentsSourceintents. It calls GetIntentsSourceintents as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *IntentsApi) GetIntentsSourceintentsIter(ctx context.Context, opts *GetIntentsSourceintentsOptions) iter.Seq2[models.CustomerSourceIntent, error] {
+	var o GetIntentsSourceintentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerSourceIntent, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetIntentsSourceintents(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PatchIntentsCategoryOptions holds the optional parameters of PatchIntentsCategory, which has none

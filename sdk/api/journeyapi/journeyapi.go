@@ -8,6 +8,7 @@ package journeyapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -406,6 +407,30 @@ func (a *JourneyApi) GetExternalcontactsContactJourneySessions(ctx context.Conte
 	return platformclient.Call[models.SessionListing](ctx, a.client, req)
 }
 
+// GetExternalcontactsContactJourneySessionsIter returns an iterator over the items of every page of
+// GetExternalcontactsContactJourneySessions. It calls GetExternalcontactsContactJourneySessions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetExternalcontactsContactJourneySessionsIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[models.Session, error] {
+	var o GetExternalcontactsContactJourneySessionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Session, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetJourneyActionmapOptions holds the optional parameters of GetJourneyActionmap, which has none
 // yet: it keeps the method's signature unchanged when the API adds some.
 type GetJourneyActionmapOptions struct{}
@@ -496,6 +521,28 @@ func (a *JourneyApi) GetJourneyActionmaps(ctx context.Context, opts *GetJourneyA
 		}
 	}
 	return platformclient.Call[models.ActionMapListing](ctx, a.client, req)
+}
+
+// GetJourneyActionmapsIter returns an iterator over the items of every page of
+// GetJourneyActionmaps. It calls GetJourneyActionmaps as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneyActionmapsIter(ctx context.Context, opts *GetJourneyActionmapsOptions) iter.Seq2[models.ActionMap, error] {
+	var o GetJourneyActionmapsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ActionMap, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetJourneyActionmaps(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetJourneyActionmapsEstimatesJobOptions holds the optional parameters of
@@ -621,6 +668,28 @@ func (a *JourneyApi) GetJourneyActiontargets(ctx context.Context, opts *GetJourn
 	return platformclient.Call[models.ActionTargetListing](ctx, a.client, req)
 }
 
+// GetJourneyActiontargetsIter returns an iterator over the items of every page of
+// GetJourneyActiontargets. It calls GetJourneyActiontargets as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneyActiontargetsIter(ctx context.Context, opts *GetJourneyActiontargetsOptions) iter.Seq2[models.ActionTarget, error] {
+	var o GetJourneyActiontargetsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ActionTarget, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetJourneyActiontargets(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetJourneyActiontemplateOptions holds the optional parameters of GetJourneyActiontemplate, which
 // has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetJourneyActiontemplateOptions struct{}
@@ -707,6 +776,28 @@ func (a *JourneyApi) GetJourneyActiontemplates(ctx context.Context, opts *GetJou
 		}
 	}
 	return platformclient.Call[models.ActionTemplateListing](ctx, a.client, req)
+}
+
+// GetJourneyActiontemplatesIter returns an iterator over the items of every page of
+// GetJourneyActiontemplates. It calls GetJourneyActiontemplates as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneyActiontemplatesIter(ctx context.Context, opts *GetJourneyActiontemplatesOptions) iter.Seq2[models.ActionTemplate, error] {
+	var o GetJourneyActiontemplatesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ActionTemplate, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetJourneyActiontemplates(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetJourneyDeploymentCustomerPingOptions holds the optional parameters of
@@ -818,6 +909,28 @@ func (a *JourneyApi) GetJourneyExternaleventsConfigurations(ctx context.Context,
 		}
 	}
 	return platformclient.Call[models.ExternalEventsConfigurationListing](ctx, a.client, req)
+}
+
+// GetJourneyExternaleventsConfigurationsIter returns an iterator over the items of every page of
+// GetJourneyExternaleventsConfigurations. It calls GetJourneyExternaleventsConfigurations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneyExternaleventsConfigurationsIter(ctx context.Context, opts *GetJourneyExternaleventsConfigurationsOptions) iter.Seq2[models.ExternalEventsConfiguration, error] {
+	var o GetJourneyExternaleventsConfigurationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalEventsConfiguration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetJourneyExternaleventsConfigurations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetJourneyExternaleventsSchemaOptions holds the optional parameters of
@@ -1063,6 +1176,28 @@ func (a *JourneyApi) GetJourneyOutcomes(ctx context.Context, opts *GetJourneyOut
 	return platformclient.Call[models.OutcomeListing](ctx, a.client, req)
 }
 
+// GetJourneyOutcomesIter returns an iterator over the items of every page of
+// GetJourneyOutcomes. It calls GetJourneyOutcomes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneyOutcomesIter(ctx context.Context, opts *GetJourneyOutcomesOptions) iter.Seq2[models.Outcome, error] {
+	var o GetJourneyOutcomesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Outcome, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetJourneyOutcomes(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetJourneyOutcomesPredictorOptions holds the optional parameters of GetJourneyOutcomesPredictor,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetJourneyOutcomesPredictorOptions struct{}
@@ -1199,6 +1334,28 @@ func (a *JourneyApi) GetJourneySegments(ctx context.Context, opts *GetJourneySeg
 	return platformclient.Call[models.SegmentListing](ctx, a.client, req)
 }
 
+// GetJourneySegmentsIter returns an iterator over the items of every page of
+// GetJourneySegments. It calls GetJourneySegments as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneySegmentsIter(ctx context.Context, opts *GetJourneySegmentsOptions) iter.Seq2[models.JourneySegment, error] {
+	var o GetJourneySegmentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneySegment, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetJourneySegments(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetJourneySessionOptions holds the optional parameters of GetJourneySession, which has none yet:
 // it keeps the method's signature unchanged when the API adds some.
 type GetJourneySessionOptions struct{}
@@ -1263,6 +1420,30 @@ func (a *JourneyApi) GetJourneySessionEvents(ctx context.Context, sessionID stri
 		}
 	}
 	return platformclient.Call[models.EventListing](ctx, a.client, req)
+}
+
+// GetJourneySessionEventsIter returns an iterator over the items of every page of
+// GetJourneySessionEvents. It calls GetJourneySessionEvents as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneySessionEventsIter(ctx context.Context, sessionID string, opts *GetJourneySessionEventsOptions) iter.Seq2[models.Event, error] {
+	var o GetJourneySessionEventsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Event, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetJourneySessionEvents(ctx, sessionID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetJourneySessionOutcomescoresOptions holds the optional parameters of
@@ -1582,6 +1763,28 @@ func (a *JourneyApi) GetJourneyViews(ctx context.Context, opts *GetJourneyViewsO
 	return platformclient.Call[models.JourneyViewListing](ctx, a.client, req)
 }
 
+// GetJourneyViewsIter returns an iterator over the items of every page of
+// GetJourneyViews. It calls GetJourneyViews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneyViewsIter(ctx context.Context, opts *GetJourneyViewsOptions) iter.Seq2[models.JourneyView, error] {
+	var o GetJourneyViewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetJourneyViews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetJourneyViewsDataDetailsOptions holds the optional parameters of GetJourneyViewsDataDetails,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetJourneyViewsDataDetailsOptions struct{}
@@ -1721,6 +1924,28 @@ func (a *JourneyApi) GetJourneyViewsJobs(ctx context.Context, opts *GetJourneyVi
 	return platformclient.Call[models.JourneyViewJobListing](ctx, a.client, req)
 }
 
+// GetJourneyViewsJobsIter returns an iterator over the items of every page of
+// GetJourneyViewsJobs. It calls GetJourneyViewsJobs as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneyViewsJobsIter(ctx context.Context, opts *GetJourneyViewsJobsOptions) iter.Seq2[models.JourneyViewJob, error] {
+	var o GetJourneyViewsJobsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyViewJob, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetJourneyViewsJobs(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetJourneyViewsJobsMeOptions holds the optional parameters of GetJourneyViewsJobsMe. A nil field
 // is not sent.
 type GetJourneyViewsJobsMeOptions struct {
@@ -1765,6 +1990,28 @@ func (a *JourneyApi) GetJourneyViewsJobsMe(ctx context.Context, opts *GetJourney
 	return platformclient.Call[models.JourneyViewJobListing](ctx, a.client, req)
 }
 
+// GetJourneyViewsJobsMeIter returns an iterator over the items of every page of
+// GetJourneyViewsJobsMe. It calls GetJourneyViewsJobsMe as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneyViewsJobsMeIter(ctx context.Context, opts *GetJourneyViewsJobsMeOptions) iter.Seq2[models.JourneyViewJob, error] {
+	var o GetJourneyViewsJobsMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyViewJob, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetJourneyViewsJobsMe(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetJourneyViewsSchedulesOptions holds the optional parameters of GetJourneyViewsSchedules. A nil
 // field is not sent.
 type GetJourneyViewsSchedulesOptions struct {
@@ -1797,6 +2044,28 @@ func (a *JourneyApi) GetJourneyViewsSchedules(ctx context.Context, opts *GetJour
 		}
 	}
 	return platformclient.Call[models.JourneyViewScheduleListing](ctx, a.client, req)
+}
+
+// GetJourneyViewsSchedulesIter returns an iterator over the items of every page of
+// GetJourneyViewsSchedules. It calls GetJourneyViewsSchedules as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *JourneyApi) GetJourneyViewsSchedulesIter(ctx context.Context, opts *GetJourneyViewsSchedulesOptions) iter.Seq2[models.JourneyViewSchedule, error] {
+	var o GetJourneyViewsSchedulesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyViewSchedule, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetJourneyViewsSchedules(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PatchJourneyActionmapOptions holds the optional parameters of PatchJourneyActionmap. A nil field

@@ -8,6 +8,7 @@ package knowledgeapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"time"
 
@@ -482,6 +483,30 @@ func (a *KnowledgeApi) GetKnowledgeConnectionOptions(ctx context.Context, connec
 	return platformclient.Call[models.ConnectionOptionListing](ctx, a.client, req)
 }
 
+// GetKnowledgeConnectionOptionsIter returns an iterator over the items of every page of
+// GetKnowledgeConnectionOptions. It calls GetKnowledgeConnectionOptions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeConnectionOptionsIter(ctx context.Context, connectionID string, opts *GetKnowledgeConnectionOptionsOptions) iter.Seq2[models.ConnectionOption, error] {
+	var o GetKnowledgeConnectionOptionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ConnectionOption, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeConnectionOptions(ctx, connectionID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetKnowledgeConnectionsOptions holds the optional parameters of GetKnowledgeConnections, which
 // has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetKnowledgeConnectionsOptions struct{}
@@ -572,6 +597,30 @@ func (a *KnowledgeApi) GetKnowledgeGuestSessionCategories(ctx context.Context, s
 		}
 	}
 	return platformclient.Call[models.GuestCategoryResponseListing](ctx, a.client, req)
+}
+
+// GetKnowledgeGuestSessionCategoriesIter returns an iterator over the items of every page of
+// GetKnowledgeGuestSessionCategories. It calls GetKnowledgeGuestSessionCategories as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeGuestSessionCategoriesIter(ctx context.Context, sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) iter.Seq2[models.GuestResponseCategory, error] {
+	var o GetKnowledgeGuestSessionCategoriesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.GuestResponseCategory, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeGuestSessionCategories(ctx, sessionID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetKnowledgeGuestSessionDocumentOptions holds the optional parameters of
@@ -761,6 +810,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategories(ctx context.Context, 
 	return platformclient.Call[models.CategoryResponseListing](ctx, a.client, req)
 }
 
+// GetKnowledgeKnowledgebaseCategoriesIter returns an iterator over the items of every page of
+// GetKnowledgeKnowledgebaseCategories. It calls GetKnowledgeKnowledgebaseCategories as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategoriesIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) iter.Seq2[models.CategoryResponse, error] {
+	var o GetKnowledgeKnowledgebaseCategoriesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CategoryResponse, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeKnowledgebaseCategories(ctx, knowledgeBaseID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetKnowledgeKnowledgebaseCategoryOptions holds the optional parameters of
 // GetKnowledgeKnowledgebaseCategory, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -928,6 +1001,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedback(ctx context.Con
 	return platformclient.Call[models.KnowledgeDocumentFeedbackResponseListing](ctx, a.client, req)
 }
 
+// GetKnowledgeKnowledgebaseDocumentFeedbackIter returns an iterator over the items of every page of
+// GetKnowledgeKnowledgebaseDocumentFeedback. It calls GetKnowledgeKnowledgebaseDocumentFeedback as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedbackIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) iter.Seq2[models.KnowledgeDocumentFeedbackResponse, error] {
+	var o GetKnowledgeKnowledgebaseDocumentFeedbackOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeKnowledgebaseDocumentFeedback(ctx, knowledgeBaseID, documentID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetKnowledgeKnowledgebaseDocumentFeedbackFeedbackIdOptions holds the optional parameters of
 // GetKnowledgeKnowledgebaseDocumentFeedbackFeedbackId, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -1059,6 +1156,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariations(ctx context.C
 	return platformclient.Call[models.DocumentVariationResponseListing](ctx, a.client, req)
 }
 
+// GetKnowledgeKnowledgebaseDocumentVariationsIter returns an iterator over the items of every page of
+// GetKnowledgeKnowledgebaseDocumentVariations. It calls GetKnowledgeKnowledgebaseDocumentVariations as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariationsIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) iter.Seq2[models.DocumentVariationResponse, error] {
+	var o GetKnowledgeKnowledgebaseDocumentVariationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DocumentVariationResponse, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeKnowledgebaseDocumentVariations(ctx, knowledgeBaseID, documentID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetKnowledgeKnowledgebaseDocumentVersionOptions holds the optional parameters of
 // GetKnowledgeKnowledgebaseDocumentVersion. A nil field is not sent.
 type GetKnowledgeKnowledgebaseDocumentVersionOptions struct {
@@ -1173,6 +1294,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx co
 	return platformclient.Call[models.KnowledgeDocumentVersionVariationListing](ctx, a.client, req)
 }
 
+// GetKnowledgeKnowledgebaseDocumentVersionVariationsIter returns an iterator over the items of every page of
+// GetKnowledgeKnowledgebaseDocumentVersionVariations. It calls GetKnowledgeKnowledgebaseDocumentVersionVariations as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariationsIter(ctx context.Context, knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) iter.Seq2[models.KnowledgeDocumentVersionVariation, error] {
+	var o GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentVersionVariation, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx, knowledgeBaseID, documentID, versionID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetKnowledgeKnowledgebaseDocumentVersionsOptions holds the optional parameters of
 // GetKnowledgeKnowledgebaseDocumentVersions. A nil field is not sent.
 type GetKnowledgeKnowledgebaseDocumentVersionsOptions struct {
@@ -1222,6 +1367,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersions(ctx context.Con
 		}
 	}
 	return platformclient.Call[models.KnowledgeDocumentVersionListing](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseDocumentVersionsIter returns an iterator over the items of every page of
+// GetKnowledgeKnowledgebaseDocumentVersions. It calls GetKnowledgeKnowledgebaseDocumentVersions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionsIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) iter.Seq2[models.KnowledgeDocumentVersion, error] {
+	var o GetKnowledgeKnowledgebaseDocumentVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentVersion, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeKnowledgebaseDocumentVersions(ctx, knowledgeBaseID, documentID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetKnowledgeKnowledgebaseDocumentsOptions holds the optional parameters of
@@ -1315,6 +1484,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocuments(ctx context.Context, k
 		}
 	}
 	return platformclient.Call[models.KnowledgeDocumentResponseListing](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseDocumentsIter returns an iterator over the items of every page of
+// GetKnowledgeKnowledgebaseDocuments. It calls GetKnowledgeKnowledgebaseDocuments as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) iter.Seq2[models.KnowledgeDocumentResponse, error] {
+	var o GetKnowledgeKnowledgebaseDocumentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentResponse, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeKnowledgebaseDocuments(ctx, knowledgeBaseID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetKnowledgeKnowledgebaseDocumentsFeedbackOptions holds the optional parameters of
@@ -1415,6 +1608,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedback(ctx context.Co
 		}
 	}
 	return platformclient.Call[models.KnowledgeDocumentFeedbackResponseListing](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseDocumentsFeedbackIter returns an iterator over the items of every page of
+// GetKnowledgeKnowledgebaseDocumentsFeedback. It calls GetKnowledgeKnowledgebaseDocumentsFeedback as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedbackIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) iter.Seq2[models.KnowledgeDocumentFeedbackResponse, error] {
+	var o GetKnowledgeKnowledgebaseDocumentsFeedbackOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeKnowledgebaseDocumentsFeedback(ctx, knowledgeBaseID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetKnowledgeKnowledgebaseExportJobOptions holds the optional parameters of
@@ -1556,6 +1773,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabels(ctx context.Context, know
 	return platformclient.Call[models.LabelListing](ctx, a.client, req)
 }
 
+// GetKnowledgeKnowledgebaseLabelsIter returns an iterator over the items of every page of
+// GetKnowledgeKnowledgebaseLabels. It calls GetKnowledgeKnowledgebaseLabels as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabelsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) iter.Seq2[models.LabelResponse, error] {
+	var o GetKnowledgeKnowledgebaseLabelsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.LabelResponse, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeKnowledgebaseLabels(ctx, knowledgeBaseID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetKnowledgeKnowledgebaseOperationsOptions holds the optional parameters of
 // GetKnowledgeKnowledgebaseOperations. A nil field is not sent.
 type GetKnowledgeKnowledgebaseOperationsOptions struct {
@@ -1628,6 +1869,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperations(ctx context.Context, 
 		}
 	}
 	return platformclient.Call[models.OperationListing](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseOperationsIter returns an iterator over the items of every page of
+// GetKnowledgeKnowledgebaseOperations. It calls GetKnowledgeKnowledgebaseOperations as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperationsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) iter.Seq2[models.OperationResponse, error] {
+	var o GetKnowledgeKnowledgebaseOperationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OperationResponse, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeKnowledgebaseOperations(ctx, knowledgeBaseID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetKnowledgeKnowledgebaseOperationsUsersQueryOptions holds the optional parameters of
@@ -2071,6 +2336,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebases(ctx context.Context, opts *Get
 	return platformclient.Call[models.KnowledgeBaseListing](ctx, a.client, req)
 }
 
+// GetKnowledgeKnowledgebasesIter returns an iterator over the items of every page of
+// GetKnowledgeKnowledgebases. It calls GetKnowledgeKnowledgebases as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebasesIter(ctx context.Context, opts *GetKnowledgeKnowledgebasesOptions) iter.Seq2[models.KnowledgeBase, error] {
+	var o GetKnowledgeKnowledgebasesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeBase, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeKnowledgebases(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetKnowledgeSettingOptions holds the optional parameters of GetKnowledgeSetting, which has none
 // yet: it keeps the method's signature unchanged when the API adds some.
 type GetKnowledgeSettingOptions struct{}
@@ -2151,6 +2440,30 @@ func (a *KnowledgeApi) GetKnowledgeSettings(ctx context.Context, opts *GetKnowle
 		}
 	}
 	return platformclient.Call[models.KnowledgeSettingListing](ctx, a.client, req)
+}
+
+// GetKnowledgeSettingsIter returns an iterator over the items of every page of
+// GetKnowledgeSettings. It calls GetKnowledgeSettings as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeSettingsIter(ctx context.Context, opts *GetKnowledgeSettingsOptions) iter.Seq2[models.KnowledgeSettingsResponse, error] {
+	var o GetKnowledgeSettingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeSettingsResponse, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeSettings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetKnowledgeSourceOptions holds the optional parameters of GetKnowledgeSource. A nil field is not
@@ -2282,6 +2595,30 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletions(ctx context.Co
 	return platformclient.Call[models.V3SynchronizationDeletionListing](ctx, a.client, req)
 }
 
+// GetKnowledgeSourceSynchronizationDeletionsIter returns an iterator over the items of every page of
+// GetKnowledgeSourceSynchronizationDeletions. It calls GetKnowledgeSourceSynchronizationDeletions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletionsIter(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) iter.Seq2[models.V3SynchronizationDeletion, error] {
+	var o GetKnowledgeSourceSynchronizationDeletionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3SynchronizationDeletion, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeSourceSynchronizationDeletions(ctx, sourceID, synchronizationID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetKnowledgeSourceSynchronizationUploadOptions holds the optional parameters of
 // GetKnowledgeSourceSynchronizationUpload, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -2355,6 +2692,30 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploads(ctx context.Cont
 	return platformclient.Call[models.V3SynchronizationUploadListing](ctx, a.client, req)
 }
 
+// GetKnowledgeSourceSynchronizationUploadsIter returns an iterator over the items of every page of
+// GetKnowledgeSourceSynchronizationUploads. It calls GetKnowledgeSourceSynchronizationUploads as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploadsIter(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) iter.Seq2[models.V3SynchronizationUpload, error] {
+	var o GetKnowledgeSourceSynchronizationUploadsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3SynchronizationUpload, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeSourceSynchronizationUploads(ctx, sourceID, synchronizationID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetKnowledgeSourceSynchronizationsOptions holds the optional parameters of
 // GetKnowledgeSourceSynchronizations. A nil field is not sent.
 type GetKnowledgeSourceSynchronizationsOptions struct {
@@ -2395,6 +2756,30 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizations(ctx context.Context, s
 		}
 	}
 	return platformclient.Call[models.V3SynchronizationListing](ctx, a.client, req)
+}
+
+// GetKnowledgeSourceSynchronizationsIter returns an iterator over the items of every page of
+// GetKnowledgeSourceSynchronizations. It calls GetKnowledgeSourceSynchronizations as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationsIter(ctx context.Context, sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) iter.Seq2[models.V3Synchronization, error] {
+	var o GetKnowledgeSourceSynchronizationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3Synchronization, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeSourceSynchronizations(ctx, sourceID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetKnowledgeSourcesOptions holds the optional parameters of GetKnowledgeSources. A nil field is
@@ -2456,6 +2841,30 @@ func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizations(ctx context.Context, 
 		}
 	}
 	return platformclient.Call[models.V3SynchronizationListing](ctx, a.client, req)
+}
+
+// GetKnowledgeSourcesSynchronizationsIter returns an iterator over the items of every page of
+// GetKnowledgeSourcesSynchronizations. It calls GetKnowledgeSourcesSynchronizations as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizationsIter(ctx context.Context, opts *GetKnowledgeSourcesSynchronizationsOptions) iter.Seq2[models.V3Synchronization, error] {
+	var o GetKnowledgeSourcesSynchronizationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3Synchronization, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetKnowledgeSourcesSynchronizations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // PatchKnowledgeConnectionOptions holds the optional parameters of PatchKnowledgeConnection. A nil

@@ -8,6 +8,7 @@ package languagesapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -122,6 +123,28 @@ func (a *LanguagesApi) GetLanguages(ctx context.Context, opts *GetLanguagesOptio
 		}
 	}
 	return platformclient.Call[models.LanguageEntityListing](ctx, a.client, req)
+}
+
+// GetLanguagesIter returns an iterator over the items of every page of
+// GetLanguages. It calls GetLanguages as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LanguagesApi) GetLanguagesIter(ctx context.Context, opts *GetLanguagesOptions) iter.Seq2[models.Language, error] {
+	var o GetLanguagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Language, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLanguages(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetLanguagesTranslationsOptions holds the optional parameters of GetLanguagesTranslations, which

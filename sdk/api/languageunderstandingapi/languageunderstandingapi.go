@@ -9,6 +9,7 @@ package languageunderstandingapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"time"
 
@@ -272,6 +273,28 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedback(ctx co
 	return platformclient.Call[models.NluFeedbackListing](ctx, a.client, req)
 }
 
+// GetLanguageunderstandingDomainFeedbackIter returns an iterator over the items of every page of
+// GetLanguageunderstandingDomainFeedback. It calls GetLanguageunderstandingDomainFeedback as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedbackIter(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) iter.Seq2[models.NluFeedbackResponse, error] {
+	var o GetLanguageunderstandingDomainFeedbackOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NluFeedbackResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLanguageunderstandingDomainFeedback(ctx, domainID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetLanguageunderstandingDomainFeedbackFeedbackIdOptions holds the optional parameters of
 // GetLanguageunderstandingDomainFeedbackFeedbackId. A nil field is not sent.
 type GetLanguageunderstandingDomainFeedbackFeedbackIdOptions struct {
@@ -411,6 +434,28 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersions(ctx co
 	return platformclient.Call[models.NluDomainVersionListing](ctx, a.client, req)
 }
 
+// GetLanguageunderstandingDomainVersionsIter returns an iterator over the items of every page of
+// GetLanguageunderstandingDomainVersions. It calls GetLanguageunderstandingDomainVersions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersionsIter(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) iter.Seq2[models.NluDomainVersion, error] {
+	var o GetLanguageunderstandingDomainVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NluDomainVersion, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLanguageunderstandingDomainVersions(ctx, domainID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetLanguageunderstandingDomainsOptions holds the optional parameters of
 // GetLanguageunderstandingDomains. A nil field is not sent.
 type GetLanguageunderstandingDomainsOptions struct {
@@ -443,6 +488,28 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomains(ctx context.C
 		}
 	}
 	return platformclient.Call[models.NluDomainListing](ctx, a.client, req)
+}
+
+// GetLanguageunderstandingDomainsIter returns an iterator over the items of every page of
+// GetLanguageunderstandingDomains. It calls GetLanguageunderstandingDomains as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainsIter(ctx context.Context, opts *GetLanguageunderstandingDomainsOptions) iter.Seq2[models.NluDomain, error] {
+	var o GetLanguageunderstandingDomainsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NluDomain, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLanguageunderstandingDomains(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetLanguageunderstandingIgnorephraseOptions holds the optional parameters of
@@ -505,6 +572,28 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephrase(ctx cont
 	return platformclient.Call[models.IgnoredMinedPhraseListing](ctx, a.client, req)
 }
 
+// GetLanguageunderstandingIgnorephraseIter returns an iterator over the items of every page of
+// GetLanguageunderstandingIgnorephrase. It calls GetLanguageunderstandingIgnorephrase as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephraseIter(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) iter.Seq2[models.IgnoredMinedEntity, error] {
+	var o GetLanguageunderstandingIgnorephraseOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IgnoredMinedEntity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLanguageunderstandingIgnorephrase(ctx, languageCode, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetLanguageunderstandingIgnoretopicOptions holds the optional parameters of
 // GetLanguageunderstandingIgnoretopic. A nil field is not sent.
 type GetLanguageunderstandingIgnoretopicOptions struct {
@@ -563,6 +652,28 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopic(ctx conte
 		}
 	}
 	return platformclient.Call[models.IgnoredMinedTopicListing](ctx, a.client, req)
+}
+
+// GetLanguageunderstandingIgnoretopicIter returns an iterator over the items of every page of
+// GetLanguageunderstandingIgnoretopic. It calls GetLanguageunderstandingIgnoretopic as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopicIter(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) iter.Seq2[models.IgnoredMinedEntity, error] {
+	var o GetLanguageunderstandingIgnoretopicOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IgnoredMinedEntity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLanguageunderstandingIgnoretopic(ctx, languageCode, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetLanguageunderstandingMinerOptions holds the optional parameters of

@@ -8,6 +8,7 @@ package learningapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -276,6 +277,28 @@ func (a *LearningApi) GetLearningAssignments(ctx context.Context, opts *GetLearn
 	return platformclient.Call[models.LearningAssignmentsDomainEntity](ctx, a.client, req)
 }
 
+// GetLearningAssignmentsIter returns an iterator over the items of every page of
+// GetLearningAssignments. It calls GetLearningAssignments as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LearningApi) GetLearningAssignmentsIter(ctx context.Context, opts *GetLearningAssignmentsOptions) iter.Seq2[models.LearningAssignment, error] {
+	var o GetLearningAssignmentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningAssignment, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLearningAssignments(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetLearningAssignmentsMeOptions holds the optional parameters of GetLearningAssignmentsMe. A nil
 // field is not sent.
 type GetLearningAssignmentsMeOptions struct {
@@ -391,6 +414,28 @@ func (a *LearningApi) GetLearningAssignmentsMe(ctx context.Context, opts *GetLea
 		}
 	}
 	return platformclient.Call[models.LearningAssignmentsDomainEntity](ctx, a.client, req)
+}
+
+// GetLearningAssignmentsMeIter returns an iterator over the items of every page of
+// GetLearningAssignmentsMe. It calls GetLearningAssignmentsMe as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LearningApi) GetLearningAssignmentsMeIter(ctx context.Context, opts *GetLearningAssignmentsMeOptions) iter.Seq2[models.LearningAssignment, error] {
+	var o GetLearningAssignmentsMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningAssignment, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLearningAssignmentsMe(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetLearningModuleOptions holds the optional parameters of GetLearningModule. A nil field is not
@@ -597,6 +642,28 @@ func (a *LearningApi) GetLearningModules(ctx context.Context, opts *GetLearningM
 	return platformclient.Call[models.LearningModuleList](ctx, a.client, req)
 }
 
+// GetLearningModulesIter returns an iterator over the items of every page of
+// GetLearningModules. It calls GetLearningModules as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LearningApi) GetLearningModulesIter(ctx context.Context, opts *GetLearningModulesOptions) iter.Seq2[models.LearningModule, error] {
+	var o GetLearningModulesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningModule, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLearningModules(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetLearningModulesAssignmentsOptions holds the optional parameters of
 // GetLearningModulesAssignments. A nil field is not sent.
 type GetLearningModulesAssignmentsOptions struct {
@@ -659,6 +726,28 @@ func (a *LearningApi) GetLearningModulesAssignments(ctx context.Context, userIDs
 		}
 	}
 	return platformclient.Call[models.AssignedLearningModuleDomainEntityListing](ctx, a.client, req)
+}
+
+// GetLearningModulesAssignmentsIter returns an iterator over the items of every page of
+// GetLearningModulesAssignments. It calls GetLearningModulesAssignments as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LearningApi) GetLearningModulesAssignmentsIter(ctx context.Context, userIDs []string, opts *GetLearningModulesAssignmentsOptions) iter.Seq2[models.AssignedLearningModule, error] {
+	var o GetLearningModulesAssignmentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AssignedLearningModule, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLearningModulesAssignments(ctx, userIDs, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetLearningModulesCoverartCoverArtIdOptions holds the optional parameters of

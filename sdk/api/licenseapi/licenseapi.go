@@ -8,6 +8,7 @@ package licenseapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -134,6 +135,28 @@ func (a *LicenseApi) GetLicenseUsers(ctx context.Context, opts *GetLicenseUsersO
 		}
 	}
 	return platformclient.Call[models.UserLicensesEntityListing](ctx, a.client, req)
+}
+
+// GetLicenseUsersIter returns an iterator over the items of every page of
+// GetLicenseUsers. It calls GetLicenseUsers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LicenseApi) GetLicenseUsersIter(ctx context.Context, opts *GetLicenseUsersOptions) iter.Seq2[models.UserLicenses, error] {
+	var o GetLicenseUsersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserLicenses, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLicenseUsers(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PostLicenseInferOptions holds the optional parameters of PostLicenseInfer. A nil field is not

@@ -8,6 +8,7 @@ package locationsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -131,6 +132,28 @@ func (a *LocationsApi) GetLocations(ctx context.Context, opts *GetLocationsOptio
 		}
 	}
 	return platformclient.Call[models.LocationEntityListing](ctx, a.client, req)
+}
+
+// GetLocationsIter returns an iterator over the items of every page of
+// GetLocations. It calls GetLocations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LocationsApi) GetLocationsIter(ctx context.Context, opts *GetLocationsOptions) iter.Seq2[models.LocationDefinition, error] {
+	var o GetLocationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetLocations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetLocationsSearchOptions holds the optional parameters of GetLocationsSearch. A nil field is not

@@ -7,6 +7,7 @@ package messagingapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -158,6 +159,28 @@ func (a *MessagingApi) GetMessagingSettings(ctx context.Context, opts *GetMessag
 	return platformclient.Call[models.MessagingConfigListing](ctx, a.client, req)
 }
 
+// GetMessagingSettingsIter returns an iterator over the items of every page of
+// GetMessagingSettings. It calls GetMessagingSettings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *MessagingApi) GetMessagingSettingsIter(ctx context.Context, opts *GetMessagingSettingsOptions) iter.Seq2[models.MessagingSetting, error] {
+	var o GetMessagingSettingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingSetting, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetMessagingSettings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetMessagingSettingsDefaultOptions holds the optional parameters of GetMessagingSettingsDefault,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetMessagingSettingsDefaultOptions struct{}
@@ -216,6 +239,28 @@ func (a *MessagingApi) GetMessagingSupportedcontent(ctx context.Context, opts *G
 		}
 	}
 	return platformclient.Call[models.SupportedContentListing](ctx, a.client, req)
+}
+
+// GetMessagingSupportedcontentIter returns an iterator over the items of every page of
+// GetMessagingSupportedcontent. It calls GetMessagingSupportedcontent as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *MessagingApi) GetMessagingSupportedcontentIter(ctx context.Context, opts *GetMessagingSupportedcontentOptions) iter.Seq2[models.SupportedContent, error] {
+	var o GetMessagingSupportedcontentOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SupportedContent, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetMessagingSupportedcontent(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetMessagingSupportedcontentSupportedContentIdOptions holds the optional parameters of

@@ -8,6 +8,7 @@ package mobiledevicesapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -98,6 +99,28 @@ func (a *MobileDevicesApi) GetMobiledevices(ctx context.Context, opts *GetMobile
 		}
 	}
 	return platformclient.Call[models.DirectoryUserDevicesListing](ctx, a.client, req)
+}
+
+// GetMobiledevicesIter returns an iterator over the items of every page of
+// GetMobiledevices. It calls GetMobiledevices as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *MobileDevicesApi) GetMobiledevicesIter(ctx context.Context, opts *GetMobiledevicesOptions) iter.Seq2[models.UserDevice, error] {
+	var o GetMobiledevicesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserDevice, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetMobiledevices(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PostMobiledevicesOptions holds the optional parameters of PostMobiledevices, which has none yet:

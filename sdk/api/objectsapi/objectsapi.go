@@ -8,6 +8,7 @@ package objectsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -161,6 +162,28 @@ func (a *ObjectsApi) GetAuthorizationDivisions(ctx context.Context, opts *GetAut
 	return platformclient.Call[models.AuthzDivisionEntityListing](ctx, a.client, req)
 }
 
+// GetAuthorizationDivisionsIter returns an iterator over the items of every page of
+// GetAuthorizationDivisions. It calls GetAuthorizationDivisions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ObjectsApi) GetAuthorizationDivisionsIter(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[models.AuthzDivision, error] {
+	var o GetAuthorizationDivisionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationDivisions(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetAuthorizationDivisionsDeletedOptions holds the optional parameters of
 // GetAuthorizationDivisionsDeleted. A nil field is not sent.
 type GetAuthorizationDivisionsDeletedOptions struct {
@@ -193,6 +216,28 @@ func (a *ObjectsApi) GetAuthorizationDivisionsDeleted(ctx context.Context, opts 
 		}
 	}
 	return platformclient.Call[models.AuthzDivisionEntityListing](ctx, a.client, req)
+}
+
+// GetAuthorizationDivisionsDeletedIter returns an iterator over the items of every page of
+// GetAuthorizationDivisionsDeleted. It calls GetAuthorizationDivisionsDeleted as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ObjectsApi) GetAuthorizationDivisionsDeletedIter(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[models.AuthzDivision, error] {
+	var o GetAuthorizationDivisionsDeletedOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationDivisionsDeleted(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetAuthorizationDivisionsHomeOptions holds the optional parameters of
@@ -276,6 +321,30 @@ func (a *ObjectsApi) GetAuthorizationDivisionsQuery(ctx context.Context, opts *G
 		}
 	}
 	return platformclient.Call[models.AuthzDivisionCursorListing](ctx, a.client, req)
+}
+
+// GetAuthorizationDivisionsQueryIter returns an iterator over the items of every page of
+// GetAuthorizationDivisionsQuery. It calls GetAuthorizationDivisionsQuery as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ObjectsApi) GetAuthorizationDivisionsQueryIter(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[models.AuthzDivision, error] {
+	var o GetAuthorizationDivisionsQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthzDivision, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetAuthorizationDivisionsQuery(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // PostAuthorizationDivisionObjectOptions holds the optional parameters of

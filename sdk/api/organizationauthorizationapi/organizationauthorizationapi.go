@@ -9,6 +9,7 @@ package organizationauthorizationapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -436,6 +437,28 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroups(ctx cont
 	return platformclient.Call[models.TrustGroupEntityListing](ctx, a.client, req)
 }
 
+// GetOrgauthorizationTrusteeGroupsIter returns an iterator over the items of every page of
+// GetOrgauthorizationTrusteeGroups. It calls GetOrgauthorizationTrusteeGroups as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroupsIter(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) iter.Seq2[models.TrustGroup, error] {
+	var o GetOrgauthorizationTrusteeGroupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustGroup, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOrgauthorizationTrusteeGroups(ctx, trusteeOrgID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOrgauthorizationTrusteeUserOptions holds the optional parameters of
 // GetOrgauthorizationTrusteeUser, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -526,6 +549,28 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsers(ctx conte
 	return platformclient.Call[models.TrustUserEntityListing](ctx, a.client, req)
 }
 
+// GetOrgauthorizationTrusteeUsersIter returns an iterator over the items of every page of
+// GetOrgauthorizationTrusteeUsers. It calls GetOrgauthorizationTrusteeUsers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsersIter(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) iter.Seq2[models.TrustUser, error] {
+	var o GetOrgauthorizationTrusteeUsersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustUser, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOrgauthorizationTrusteeUsers(ctx, trusteeOrgID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOrgauthorizationTrusteesOptions holds the optional parameters of GetOrgauthorizationTrustees.
 // A nil field is not sent.
 type GetOrgauthorizationTrusteesOptions struct {
@@ -558,6 +603,28 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustees(ctx context.C
 		}
 	}
 	return platformclient.Call[models.TrustEntityListing](ctx, a.client, req)
+}
+
+// GetOrgauthorizationTrusteesIter returns an iterator over the items of every page of
+// GetOrgauthorizationTrustees. It calls GetOrgauthorizationTrustees as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteesIter(ctx context.Context, opts *GetOrgauthorizationTrusteesOptions) iter.Seq2[models.Trustee, error] {
+	var o GetOrgauthorizationTrusteesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustee, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOrgauthorizationTrustees(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOrgauthorizationTrusteesCareOptions holds the optional parameters of
@@ -732,6 +799,28 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroups(ctx cont
 	return platformclient.Call[models.TrustGroupEntityListing](ctx, a.client, req)
 }
 
+// GetOrgauthorizationTrustorGroupsIter returns an iterator over the items of every page of
+// GetOrgauthorizationTrustorGroups. It calls GetOrgauthorizationTrustorGroups as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroupsIter(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) iter.Seq2[models.TrustGroup, error] {
+	var o GetOrgauthorizationTrustorGroupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustGroup, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOrgauthorizationTrustorGroups(ctx, trustorOrgID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOrgauthorizationTrustorUserOptions holds the optional parameters of
 // GetOrgauthorizationTrustorUser, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -796,6 +885,28 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsers(ctx conte
 	return platformclient.Call[models.TrustUserEntityListing](ctx, a.client, req)
 }
 
+// GetOrgauthorizationTrustorUsersIter returns an iterator over the items of every page of
+// GetOrgauthorizationTrustorUsers. It calls GetOrgauthorizationTrustorUsers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsersIter(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) iter.Seq2[models.TrustUser, error] {
+	var o GetOrgauthorizationTrustorUsersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustUser, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOrgauthorizationTrustorUsers(ctx, trustorOrgID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOrgauthorizationTrustorsOptions holds the optional parameters of GetOrgauthorizationTrustors.
 // A nil field is not sent.
 type GetOrgauthorizationTrustorsOptions struct {
@@ -828,6 +939,28 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustors(ctx context.C
 		}
 	}
 	return platformclient.Call[models.TrustorEntityListing](ctx, a.client, req)
+}
+
+// GetOrgauthorizationTrustorsIter returns an iterator over the items of every page of
+// GetOrgauthorizationTrustors. It calls GetOrgauthorizationTrustors as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorsIter(ctx context.Context, opts *GetOrgauthorizationTrustorsOptions) iter.Seq2[models.Trustor, error] {
+	var o GetOrgauthorizationTrustorsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustor, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOrgauthorizationTrustors(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PostOrgauthorizationPairingsOptions holds the optional parameters of

@@ -7,6 +7,7 @@ package outboundapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -909,6 +910,28 @@ func (a *OutboundApi) GetOutboundAttemptlimits(ctx context.Context, opts *GetOut
 	return platformclient.Call[models.AttemptLimitsEntityListing](ctx, a.client, req)
 }
 
+// GetOutboundAttemptlimitsIter returns an iterator over the items of every page of
+// GetOutboundAttemptlimits. It calls GetOutboundAttemptlimits as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundAttemptlimitsIter(ctx context.Context, opts *GetOutboundAttemptlimitsOptions) iter.Seq2[models.AttemptLimits, error] {
+	var o GetOutboundAttemptlimitsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AttemptLimits, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundAttemptlimits(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundCallabletimesetOptions holds the optional parameters of GetOutboundCallabletimeset,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetOutboundCallabletimesetOptions struct{}
@@ -996,6 +1019,28 @@ func (a *OutboundApi) GetOutboundCallabletimesets(ctx context.Context, opts *Get
 		}
 	}
 	return platformclient.Call[models.CallableTimeSetEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundCallabletimesetsIter returns an iterator over the items of every page of
+// GetOutboundCallabletimesets. It calls GetOutboundCallabletimesets as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundCallabletimesetsIter(ctx context.Context, opts *GetOutboundCallabletimesetsOptions) iter.Seq2[models.CallableTimeSet, error] {
+	var o GetOutboundCallabletimesetsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CallableTimeSet, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundCallabletimesets(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundCallanalysisresponsesetOptions holds the optional parameters of
@@ -1087,6 +1132,28 @@ func (a *OutboundApi) GetOutboundCallanalysisresponsesets(ctx context.Context, o
 		}
 	}
 	return platformclient.Call[models.ResponseSetEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundCallanalysisresponsesetsIter returns an iterator over the items of every page of
+// GetOutboundCallanalysisresponsesets. It calls GetOutboundCallanalysisresponsesets as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundCallanalysisresponsesetsIter(ctx context.Context, opts *GetOutboundCallanalysisresponsesetsOptions) iter.Seq2[models.ResponseSet, error] {
+	var o GetOutboundCallanalysisresponsesetsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ResponseSet, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundCallanalysisresponsesets(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundCampaignOptions holds the optional parameters of GetOutboundCampaign, which has none
@@ -1309,6 +1376,28 @@ func (a *OutboundApi) GetOutboundCampaignSkillcombinations(ctx context.Context, 
 	return platformclient.Call[models.PagedSkillCombinationListing](ctx, a.client, req)
 }
 
+// GetOutboundCampaignSkillcombinationsIter returns an iterator over the items of every page of
+// GetOutboundCampaignSkillcombinations. It calls GetOutboundCampaignSkillcombinations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundCampaignSkillcombinationsIter(ctx context.Context, campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) iter.Seq2[models.SkillCombinationInfo, error] {
+	var o GetOutboundCampaignSkillcombinationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SkillCombinationInfo, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundCampaignSkillcombinations(ctx, campaignID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundCampaignStatsOptions holds the optional parameters of GetOutboundCampaignStats, which
 // has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetOutboundCampaignStatsOptions struct{}
@@ -1419,6 +1508,28 @@ func (a *OutboundApi) GetOutboundCampaignrules(ctx context.Context, opts *GetOut
 	return platformclient.Call[models.CampaignRuleEntityListing](ctx, a.client, req)
 }
 
+// GetOutboundCampaignrulesIter returns an iterator over the items of every page of
+// GetOutboundCampaignrules. It calls GetOutboundCampaignrules as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundCampaignrulesIter(ctx context.Context, opts *GetOutboundCampaignrulesOptions) iter.Seq2[models.CampaignRule, error] {
+	var o GetOutboundCampaignrulesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CampaignRule, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundCampaignrules(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundCampaignsOptions holds the optional parameters of GetOutboundCampaigns. A nil field is
 // not sent.
 type GetOutboundCampaignsOptions struct {
@@ -1513,6 +1624,28 @@ func (a *OutboundApi) GetOutboundCampaigns(ctx context.Context, opts *GetOutboun
 	return platformclient.Call[models.CampaignEntityListing](ctx, a.client, req)
 }
 
+// GetOutboundCampaignsIter returns an iterator over the items of every page of
+// GetOutboundCampaigns. It calls GetOutboundCampaigns as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundCampaignsIter(ctx context.Context, opts *GetOutboundCampaignsOptions) iter.Seq2[models.Campaign, error] {
+	var o GetOutboundCampaignsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Campaign, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundCampaigns(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundCampaignsAllOptions holds the optional parameters of GetOutboundCampaignsAll. A nil
 // field is not sent.
 type GetOutboundCampaignsAllOptions struct {
@@ -1575,6 +1708,28 @@ func (a *OutboundApi) GetOutboundCampaignsAll(ctx context.Context, opts *GetOutb
 	return platformclient.Call[models.CommonCampaignEntityListing](ctx, a.client, req)
 }
 
+// GetOutboundCampaignsAllIter returns an iterator over the items of every page of
+// GetOutboundCampaignsAll. It calls GetOutboundCampaignsAll as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundCampaignsAllIter(ctx context.Context, opts *GetOutboundCampaignsAllOptions) iter.Seq2[models.CommonCampaign, error] {
+	var o GetOutboundCampaignsAllOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CommonCampaign, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundCampaignsAll(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundCampaignsAllDivisionviewsOptions holds the optional parameters of
 // GetOutboundCampaignsAllDivisionviews. A nil field is not sent.
 type GetOutboundCampaignsAllDivisionviewsOptions struct {
@@ -1635,6 +1790,28 @@ func (a *OutboundApi) GetOutboundCampaignsAllDivisionviews(ctx context.Context, 
 		}
 	}
 	return platformclient.Call[models.CommonCampaignDivisionViewEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundCampaignsAllDivisionviewsIter returns an iterator over the items of every page of
+// GetOutboundCampaignsAllDivisionviews. It calls GetOutboundCampaignsAllDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundCampaignsAllDivisionviewsIter(ctx context.Context, opts *GetOutboundCampaignsAllDivisionviewsOptions) iter.Seq2[models.CommonCampaignDivisionView, error] {
+	var o GetOutboundCampaignsAllDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CommonCampaignDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundCampaignsAllDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundCampaignsDivisionviewOptions holds the optional parameters of
@@ -1726,6 +1903,28 @@ func (a *OutboundApi) GetOutboundCampaignsDivisionviews(ctx context.Context, opt
 		}
 	}
 	return platformclient.Call[models.CampaignDivisionViewListing](ctx, a.client, req)
+}
+
+// GetOutboundCampaignsDivisionviewsIter returns an iterator over the items of every page of
+// GetOutboundCampaignsDivisionviews. It calls GetOutboundCampaignsDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundCampaignsDivisionviewsIter(ctx context.Context, opts *GetOutboundCampaignsDivisionviewsOptions) iter.Seq2[models.CampaignDivisionView, error] {
+	var o GetOutboundCampaignsDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CampaignDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundCampaignsDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundContactlistOptions holds the optional parameters of GetOutboundContactlist. A nil
@@ -2015,6 +2214,28 @@ func (a *OutboundApi) GetOutboundContactlistfilters(ctx context.Context, opts *G
 	return platformclient.Call[models.ContactListFilterEntityListing](ctx, a.client, req)
 }
 
+// GetOutboundContactlistfiltersIter returns an iterator over the items of every page of
+// GetOutboundContactlistfilters. It calls GetOutboundContactlistfilters as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundContactlistfiltersIter(ctx context.Context, opts *GetOutboundContactlistfiltersOptions) iter.Seq2[models.ContactListFilter, error] {
+	var o GetOutboundContactlistfiltersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactListFilter, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundContactlistfilters(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundContactlistsOptions holds the optional parameters of GetOutboundContactlists. A nil
 // field is not sent.
 type GetOutboundContactlistsOptions struct {
@@ -2108,6 +2329,28 @@ func (a *OutboundApi) GetOutboundContactlists(ctx context.Context, opts *GetOutb
 		}
 	}
 	return platformclient.Call[models.ContactListEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundContactlistsIter returns an iterator over the items of every page of
+// GetOutboundContactlists. It calls GetOutboundContactlists as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundContactlistsIter(ctx context.Context, opts *GetOutboundContactlistsOptions) iter.Seq2[models.ContactList, error] {
+	var o GetOutboundContactlistsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactList, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundContactlists(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundContactlistsDivisionviewOptions holds the optional parameters of
@@ -2234,6 +2477,28 @@ func (a *OutboundApi) GetOutboundContactlistsDivisionviews(ctx context.Context, 
 	return platformclient.Call[models.ContactListDivisionViewListing](ctx, a.client, req)
 }
 
+// GetOutboundContactlistsDivisionviewsIter returns an iterator over the items of every page of
+// GetOutboundContactlistsDivisionviews. It calls GetOutboundContactlistsDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundContactlistsDivisionviewsIter(ctx context.Context, opts *GetOutboundContactlistsDivisionviewsOptions) iter.Seq2[models.ContactListDivisionView, error] {
+	var o GetOutboundContactlistsDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactListDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundContactlistsDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundContactlisttemplateOptions holds the optional parameters of
 // GetOutboundContactlisttemplate, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -2322,6 +2587,28 @@ func (a *OutboundApi) GetOutboundContactlisttemplates(ctx context.Context, opts 
 		}
 	}
 	return platformclient.Call[models.ContactListTemplateEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundContactlisttemplatesIter returns an iterator over the items of every page of
+// GetOutboundContactlisttemplates. It calls GetOutboundContactlisttemplates as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundContactlisttemplatesIter(ctx context.Context, opts *GetOutboundContactlisttemplatesOptions) iter.Seq2[models.ContactListTemplate, error] {
+	var o GetOutboundContactlisttemplatesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactListTemplate, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundContactlisttemplates(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundDiagnosticsCampaignSummaryOptions holds the optional parameters of
@@ -2430,6 +2717,28 @@ func (a *OutboundApi) GetOutboundDigitalrulesets(ctx context.Context, opts *GetO
 		}
 	}
 	return platformclient.Call[models.DigitalRuleSetEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundDigitalrulesetsIter returns an iterator over the items of every page of
+// GetOutboundDigitalrulesets. It calls GetOutboundDigitalrulesets as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundDigitalrulesetsIter(ctx context.Context, opts *GetOutboundDigitalrulesetsOptions) iter.Seq2[models.DigitalRuleSet, error] {
+	var o GetOutboundDigitalrulesetsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DigitalRuleSet, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundDigitalrulesets(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundDnclistOptions holds the optional parameters of GetOutboundDnclist. A nil field is not
@@ -2617,6 +2926,28 @@ func (a *OutboundApi) GetOutboundDnclists(ctx context.Context, opts *GetOutbound
 	return platformclient.Call[models.DncListEntityListing](ctx, a.client, req)
 }
 
+// GetOutboundDnclistsIter returns an iterator over the items of every page of
+// GetOutboundDnclists. It calls GetOutboundDnclists as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundDnclistsIter(ctx context.Context, opts *GetOutboundDnclistsOptions) iter.Seq2[models.DncList, error] {
+	var o GetOutboundDnclistsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DncList, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundDnclists(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundDnclistsDivisionviewOptions holds the optional parameters of
 // GetOutboundDnclistsDivisionview. A nil field is not sent.
 type GetOutboundDnclistsDivisionviewOptions struct {
@@ -2747,6 +3078,28 @@ func (a *OutboundApi) GetOutboundDnclistsDivisionviews(ctx context.Context, opts
 	return platformclient.Call[models.DncListDivisionViewListing](ctx, a.client, req)
 }
 
+// GetOutboundDnclistsDivisionviewsIter returns an iterator over the items of every page of
+// GetOutboundDnclistsDivisionviews. It calls GetOutboundDnclistsDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundDnclistsDivisionviewsIter(ctx context.Context, opts *GetOutboundDnclistsDivisionviewsOptions) iter.Seq2[models.DncListDivisionView, error] {
+	var o GetOutboundDnclistsDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DncListDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundDnclistsDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundEventOptions holds the optional parameters of GetOutboundEvent, which has none yet: it
 // keeps the method's signature unchanged when the API adds some.
 type GetOutboundEventOptions struct{}
@@ -2829,6 +3182,28 @@ func (a *OutboundApi) GetOutboundEvents(ctx context.Context, opts *GetOutboundEv
 		}
 	}
 	return platformclient.Call[models.DialerEventEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundEventsIter returns an iterator over the items of every page of
+// GetOutboundEvents. It calls GetOutboundEvents as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundEventsIter(ctx context.Context, opts *GetOutboundEventsOptions) iter.Seq2[models.EventLog, error] {
+	var o GetOutboundEventsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EventLog, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundEvents(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundFilespecificationtemplateOptions holds the optional parameters of
@@ -2920,6 +3295,28 @@ func (a *OutboundApi) GetOutboundFilespecificationtemplates(ctx context.Context,
 		}
 	}
 	return platformclient.Call[models.FileSpecificationTemplateEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundFilespecificationtemplatesIter returns an iterator over the items of every page of
+// GetOutboundFilespecificationtemplates. It calls GetOutboundFilespecificationtemplates as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundFilespecificationtemplatesIter(ctx context.Context, opts *GetOutboundFilespecificationtemplatesOptions) iter.Seq2[models.FileSpecificationTemplate, error] {
+	var o GetOutboundFilespecificationtemplatesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FileSpecificationTemplate, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundFilespecificationtemplates(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundImporttemplateOptions holds the optional parameters of GetOutboundImporttemplate. A
@@ -3061,6 +3458,28 @@ func (a *OutboundApi) GetOutboundImporttemplates(ctx context.Context, opts *GetO
 		}
 	}
 	return platformclient.Call[models.ImportTemplateEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundImporttemplatesIter returns an iterator over the items of every page of
+// GetOutboundImporttemplates. It calls GetOutboundImporttemplates as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundImporttemplatesIter(ctx context.Context, opts *GetOutboundImporttemplatesOptions) iter.Seq2[models.ImportTemplate, error] {
+	var o GetOutboundImporttemplatesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ImportTemplate, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundImporttemplates(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundMessagingcampaignOptions holds the optional parameters of
@@ -3235,6 +3654,28 @@ func (a *OutboundApi) GetOutboundMessagingcampaigns(ctx context.Context, opts *G
 	return platformclient.Call[models.MessagingCampaignEntityListing](ctx, a.client, req)
 }
 
+// GetOutboundMessagingcampaignsIter returns an iterator over the items of every page of
+// GetOutboundMessagingcampaigns. It calls GetOutboundMessagingcampaigns as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundMessagingcampaignsIter(ctx context.Context, opts *GetOutboundMessagingcampaignsOptions) iter.Seq2[models.MessagingCampaign, error] {
+	var o GetOutboundMessagingcampaignsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingCampaign, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundMessagingcampaigns(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundMessagingcampaignsDivisionviewOptions holds the optional parameters of
 // GetOutboundMessagingcampaignsDivisionview, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -3343,6 +3784,28 @@ func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviews(ctx context.Con
 	return platformclient.Call[models.MessagingCampaignDivisionViewEntityListing](ctx, a.client, req)
 }
 
+// GetOutboundMessagingcampaignsDivisionviewsIter returns an iterator over the items of every page of
+// GetOutboundMessagingcampaignsDivisionviews. It calls GetOutboundMessagingcampaignsDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviewsIter(ctx context.Context, opts *GetOutboundMessagingcampaignsDivisionviewsOptions) iter.Seq2[models.MessagingCampaignDivisionView, error] {
+	var o GetOutboundMessagingcampaignsDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingCampaignDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundMessagingcampaignsDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetOutboundRulesetOptions holds the optional parameters of GetOutboundRuleset, which has none
 // yet: it keeps the method's signature unchanged when the API adds some.
 type GetOutboundRulesetOptions struct{}
@@ -3428,6 +3891,28 @@ func (a *OutboundApi) GetOutboundRulesets(ctx context.Context, opts *GetOutbound
 		}
 	}
 	return platformclient.Call[models.RuleSetEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundRulesetsIter returns an iterator over the items of every page of
+// GetOutboundRulesets. It calls GetOutboundRulesets as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundRulesetsIter(ctx context.Context, opts *GetOutboundRulesetsOptions) iter.Seq2[models.RuleSet, error] {
+	var o GetOutboundRulesetsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RuleSet, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundRulesets(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundSchedulesCampaignOptions holds the optional parameters of
@@ -3730,6 +4215,28 @@ func (a *OutboundApi) GetOutboundSequences(ctx context.Context, opts *GetOutboun
 		}
 	}
 	return platformclient.Call[models.CampaignSequenceEntityListing](ctx, a.client, req)
+}
+
+// GetOutboundSequencesIter returns an iterator over the items of every page of
+// GetOutboundSequences. It calls GetOutboundSequences as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OutboundApi) GetOutboundSequencesIter(ctx context.Context, opts *GetOutboundSequencesOptions) iter.Seq2[models.CampaignSequence, error] {
+	var o GetOutboundSequencesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CampaignSequence, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOutboundSequences(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetOutboundSettingsOptions holds the optional parameters of GetOutboundSettings, which has none

@@ -8,6 +8,7 @@ package presenceapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -333,6 +334,28 @@ func (a *PresenceApi) GetPresencedefinitions(ctx context.Context, opts *GetPrese
 		}
 	}
 	return platformclient.Call[models.OrganizationPresenceEntityListing](ctx, a.client, req)
+}
+
+// GetPresencedefinitionsIter returns an iterator over the items of every page of
+// GetPresencedefinitions. It calls GetPresencedefinitions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *PresenceApi) GetPresencedefinitionsIter(ctx context.Context, opts *GetPresencedefinitionsOptions) iter.Seq2[models.OrganizationPresence, error] {
+	var o GetPresencedefinitionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OrganizationPresence, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetPresencedefinitions(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetSystempresencesOptions holds the optional parameters of GetSystempresences, which has none

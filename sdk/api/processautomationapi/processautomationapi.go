@@ -8,6 +8,7 @@ package processautomationapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -137,6 +138,30 @@ func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggers(ctx context
 	return platformclient.Call[models.ScheduledTriggerEntityListing](ctx, a.client, req)
 }
 
+// GetProcessautomationScheduledtriggersIter returns an iterator over the items of every page of
+// GetProcessautomationScheduledtriggers. It calls GetProcessautomationScheduledtriggers as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggersIter(ctx context.Context, opts *GetProcessautomationScheduledtriggersOptions) iter.Seq2[models.ScheduledTrigger, error] {
+	var o GetProcessautomationScheduledtriggersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ScheduledTrigger, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetProcessautomationScheduledtriggers(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetProcessautomationTriggerOptions holds the optional parameters of GetProcessautomationTrigger,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetProcessautomationTriggerOptions struct{}
@@ -213,6 +238,30 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggers(ctx context.Context,
 	return platformclient.Call[models.TriggerEntityListing](ctx, a.client, req)
 }
 
+// GetProcessautomationTriggersIter returns an iterator over the items of every page of
+// GetProcessautomationTriggers. It calls GetProcessautomationTriggers as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ProcessAutomationApi) GetProcessautomationTriggersIter(ctx context.Context, opts *GetProcessautomationTriggersOptions) iter.Seq2[models.Trigger, error] {
+	var o GetProcessautomationTriggersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Trigger, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetProcessautomationTriggers(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetProcessautomationTriggersTopicsOptions holds the optional parameters of
 // GetProcessautomationTriggersTopics. A nil field is not sent.
 type GetProcessautomationTriggersTopicsOptions struct {
@@ -248,6 +297,30 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggersTopics(ctx context.Co
 		}
 	}
 	return platformclient.Call[models.TopicCursorEntityListing](ctx, a.client, req)
+}
+
+// GetProcessautomationTriggersTopicsIter returns an iterator over the items of every page of
+// GetProcessautomationTriggersTopics. It calls GetProcessautomationTriggersTopics as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ProcessAutomationApi) GetProcessautomationTriggersTopicsIter(ctx context.Context, opts *GetProcessautomationTriggersTopicsOptions) iter.Seq2[string, error] {
+	var o GetProcessautomationTriggersTopicsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]string, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetProcessautomationTriggersTopics(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // PostProcessautomationScheduledtriggersOptions holds the optional parameters of

@@ -8,6 +8,7 @@ package qualityapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"time"
 
@@ -450,6 +451,28 @@ func (a *QualityApi) GetQualityAgentsActivity(ctx context.Context, opts *GetQual
 	return platformclient.Call[models.AgentActivityEntityListing](ctx, a.client, req)
 }
 
+// GetQualityAgentsActivityIter returns an iterator over the items of every page of
+// GetQualityAgentsActivity. It calls GetQualityAgentsActivity as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityAgentsActivityIter(ctx context.Context, opts *GetQualityAgentsActivityOptions) iter.Seq2[models.AgentActivity, error] {
+	var o GetQualityAgentsActivityOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AgentActivity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityAgentsActivity(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetQualityCalibrationOptions holds the optional parameters of GetQualityCalibration. A nil field
 // is not sent.
 type GetQualityCalibrationOptions struct {
@@ -561,6 +584,28 @@ func (a *QualityApi) GetQualityCalibrations(ctx context.Context, calibratorID st
 		}
 	}
 	return platformclient.Call[models.CalibrationEntityListing](ctx, a.client, req)
+}
+
+// GetQualityCalibrationsIter returns an iterator over the items of every page of
+// GetQualityCalibrations. It calls GetQualityCalibrations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityCalibrationsIter(ctx context.Context, calibratorID string, opts *GetQualityCalibrationsOptions) iter.Seq2[models.Calibration, error] {
+	var o GetQualityCalibrationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Calibration, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityCalibrations(ctx, calibratorID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetQualityConversationEvaluationOptions holds the optional parameters of
@@ -684,6 +729,30 @@ func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResults(ctx 
 		}
 	}
 	return platformclient.Call[models.QualityAuditQueryExecutionResultsResponse](ctx, a.client, req)
+}
+
+// GetQualityConversationsAuditsQueryTransactionIdResultsIter returns an iterator over the items of every page of
+// GetQualityConversationsAuditsQueryTransactionIdResults. It calls GetQualityConversationsAuditsQueryTransactionIdResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResultsIter(ctx context.Context, transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) iter.Seq2[models.QualityAuditLogMessage, error] {
+	var o GetQualityConversationsAuditsQueryTransactionIdResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.QualityAuditLogMessage, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetQualityConversationsAuditsQueryTransactionIdResults(ctx, transactionID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetQualityEvaluationsQueryOptions holds the optional parameters of GetQualityEvaluationsQuery. A
@@ -826,6 +895,28 @@ func (a *QualityApi) GetQualityEvaluationsQuery(ctx context.Context, opts *GetQu
 	return platformclient.Call[models.EvaluationEntityListing](ctx, a.client, req)
 }
 
+// GetQualityEvaluationsQueryIter returns an iterator over the items of every page of
+// GetQualityEvaluationsQuery. It calls GetQualityEvaluationsQuery as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityEvaluationsQueryIter(ctx context.Context, opts *GetQualityEvaluationsQueryOptions) iter.Seq2[models.Evaluation, error] {
+	var o GetQualityEvaluationsQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Evaluation, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityEvaluationsQuery(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetQualityEvaluatorsActivityOptions holds the optional parameters of
 // GetQualityEvaluatorsActivity. A nil field is not sent.
 type GetQualityEvaluatorsActivityOptions struct {
@@ -913,6 +1004,28 @@ func (a *QualityApi) GetQualityEvaluatorsActivity(ctx context.Context, opts *Get
 	return platformclient.Call[models.EvaluatorActivityEntityListing](ctx, a.client, req)
 }
 
+// GetQualityEvaluatorsActivityIter returns an iterator over the items of every page of
+// GetQualityEvaluatorsActivity. It calls GetQualityEvaluatorsActivity as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityEvaluatorsActivityIter(ctx context.Context, opts *GetQualityEvaluatorsActivityOptions) iter.Seq2[models.EvaluatorActivity, error] {
+	var o GetQualityEvaluatorsActivityOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluatorActivity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityEvaluatorsActivity(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetQualityFormOptions holds the optional parameters of GetQualityForm, which has none yet: it
 // keeps the method's signature unchanged when the API adds some.
 type GetQualityFormOptions struct{}
@@ -984,6 +1097,28 @@ func (a *QualityApi) GetQualityFormVersions(ctx context.Context, formID string, 
 	return platformclient.Call[models.EvaluationFormResponseEntityListing](ctx, a.client, req)
 }
 
+// GetQualityFormVersionsIter returns an iterator over the items of every page of
+// GetQualityFormVersions. It calls GetQualityFormVersions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityFormVersionsIter(ctx context.Context, formID string, opts *GetQualityFormVersionsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	var o GetQualityFormVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityFormVersions(ctx, formID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetQualityFormsOptions holds the optional parameters of GetQualityForms. A nil field is not sent.
 type GetQualityFormsOptions struct {
 	// PageSize is the query parameter pageSize. The total page size requested.
@@ -1053,6 +1188,28 @@ func (a *QualityApi) GetQualityForms(ctx context.Context, opts *GetQualityFormsO
 	return platformclient.Call[models.EvaluationFormResponseEntityListing](ctx, a.client, req)
 }
 
+// GetQualityFormsIter returns an iterator over the items of every page of
+// GetQualityForms. It calls GetQualityForms as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityFormsIter(ctx context.Context, opts *GetQualityFormsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	var o GetQualityFormsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityForms(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetQualityFormsEvaluationOptions holds the optional parameters of GetQualityFormsEvaluation,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetQualityFormsEvaluationOptions struct{}
@@ -1119,6 +1276,28 @@ func (a *QualityApi) GetQualityFormsEvaluationVersions(ctx context.Context, form
 		}
 	}
 	return platformclient.Call[models.EvaluationFormResponseEntityListing](ctx, a.client, req)
+}
+
+// GetQualityFormsEvaluationVersionsIter returns an iterator over the items of every page of
+// GetQualityFormsEvaluationVersions. It calls GetQualityFormsEvaluationVersions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityFormsEvaluationVersionsIter(ctx context.Context, formID string, opts *GetQualityFormsEvaluationVersionsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	var o GetQualityFormsEvaluationVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityFormsEvaluationVersions(ctx, formID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetQualityFormsEvaluationsOptions holds the optional parameters of GetQualityFormsEvaluations. A
@@ -1192,6 +1371,28 @@ func (a *QualityApi) GetQualityFormsEvaluations(ctx context.Context, opts *GetQu
 		}
 	}
 	return platformclient.Call[models.EvaluationFormResponseEntityListing](ctx, a.client, req)
+}
+
+// GetQualityFormsEvaluationsIter returns an iterator over the items of every page of
+// GetQualityFormsEvaluations. It calls GetQualityFormsEvaluations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityFormsEvaluationsIter(ctx context.Context, opts *GetQualityFormsEvaluationsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	var o GetQualityFormsEvaluationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityFormsEvaluations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetQualityFormsEvaluationsBulkOptions holds the optional parameters of
@@ -1310,6 +1511,28 @@ func (a *QualityApi) GetQualityFormsSurveyVersions(ctx context.Context, formID s
 	return platformclient.Call[models.SurveyFormEntityListing](ctx, a.client, req)
 }
 
+// GetQualityFormsSurveyVersionsIter returns an iterator over the items of every page of
+// GetQualityFormsSurveyVersions. It calls GetQualityFormsSurveyVersions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityFormsSurveyVersionsIter(ctx context.Context, formID string, opts *GetQualityFormsSurveyVersionsOptions) iter.Seq2[models.SurveyForm, error] {
+	var o GetQualityFormsSurveyVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityFormsSurveyVersions(ctx, formID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetQualityFormsSurveysOptions holds the optional parameters of GetQualityFormsSurveys. A nil
 // field is not sent.
 type GetQualityFormsSurveysOptions struct {
@@ -1376,6 +1599,28 @@ func (a *QualityApi) GetQualityFormsSurveys(ctx context.Context, opts *GetQualit
 		}
 	}
 	return platformclient.Call[models.SurveyFormEntityListing](ctx, a.client, req)
+}
+
+// GetQualityFormsSurveysIter returns an iterator over the items of every page of
+// GetQualityFormsSurveys. It calls GetQualityFormsSurveys as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityFormsSurveysIter(ctx context.Context, opts *GetQualityFormsSurveysOptions) iter.Seq2[models.SurveyForm, error] {
+	var o GetQualityFormsSurveysOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityFormsSurveys(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetQualityFormsSurveysBulkOptions holds the optional parameters of GetQualityFormsSurveysBulk,
@@ -1553,6 +1798,28 @@ func (a *QualityApi) GetQualityPublishedforms(ctx context.Context, opts *GetQual
 	return platformclient.Call[models.EvaluationFormResponseEntityListing](ctx, a.client, req)
 }
 
+// GetQualityPublishedformsIter returns an iterator over the items of every page of
+// GetQualityPublishedforms. It calls GetQualityPublishedforms as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityPublishedformsIter(ctx context.Context, opts *GetQualityPublishedformsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	var o GetQualityPublishedformsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityPublishedforms(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetQualityPublishedformsEvaluationOptions holds the optional parameters of
 // GetQualityPublishedformsEvaluation, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1620,6 +1887,28 @@ func (a *QualityApi) GetQualityPublishedformsEvaluations(ctx context.Context, op
 		}
 	}
 	return platformclient.Call[models.EvaluationFormResponseEntityListing](ctx, a.client, req)
+}
+
+// GetQualityPublishedformsEvaluationsIter returns an iterator over the items of every page of
+// GetQualityPublishedformsEvaluations. It calls GetQualityPublishedformsEvaluations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityPublishedformsEvaluationsIter(ctx context.Context, opts *GetQualityPublishedformsEvaluationsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	var o GetQualityPublishedformsEvaluationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityPublishedformsEvaluations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetQualityPublishedformsSurveyOptions holds the optional parameters of
@@ -1690,6 +1979,28 @@ func (a *QualityApi) GetQualityPublishedformsSurveys(ctx context.Context, opts *
 		}
 	}
 	return platformclient.Call[models.SurveyFormEntityListing](ctx, a.client, req)
+}
+
+// GetQualityPublishedformsSurveysIter returns an iterator over the items of every page of
+// GetQualityPublishedformsSurveys. It calls GetQualityPublishedformsSurveys as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetQualityPublishedformsSurveysIter(ctx context.Context, opts *GetQualityPublishedformsSurveysOptions) iter.Seq2[models.SurveyForm, error] {
+	var o GetQualityPublishedformsSurveysOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetQualityPublishedformsSurveys(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetQualitySurveyOptions holds the optional parameters of GetQualitySurvey, which has none yet: it

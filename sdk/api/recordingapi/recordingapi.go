@@ -8,6 +8,7 @@ package recordingapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -638,6 +639,28 @@ func (a *RecordingApi) GetOrphanrecordings(ctx context.Context, opts *GetOrphanr
 	return platformclient.Call[models.OrphanRecordingListing](ctx, a.client, req)
 }
 
+// GetOrphanrecordingsIter returns an iterator over the items of every page of
+// GetOrphanrecordings. It calls GetOrphanrecordings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RecordingApi) GetOrphanrecordingsIter(ctx context.Context, opts *GetOrphanrecordingsOptions) iter.Seq2[models.OrphanRecording, error] {
+	var o GetOrphanrecordingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OrphanRecording, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetOrphanrecordings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRecordingBatchrequestOptions holds the optional parameters of GetRecordingBatchrequest, which
 // has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetRecordingBatchrequestOptions struct{}
@@ -748,6 +771,28 @@ func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpolicies(ctx conte
 	return platformclient.Call[models.PolicyEntityListing](ctx, a.client, req)
 }
 
+// GetRecordingCrossplatformMediaretentionpoliciesIter returns an iterator over the items of every page of
+// GetRecordingCrossplatformMediaretentionpolicies. It calls GetRecordingCrossplatformMediaretentionpolicies as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpoliciesIter(ctx context.Context, opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) iter.Seq2[models.Policy, error] {
+	var o GetRecordingCrossplatformMediaretentionpoliciesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Policy, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRecordingCrossplatformMediaretentionpolicies(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRecordingCrossplatformMediaretentionpolicyOptions holds the optional parameters of
 // GetRecordingCrossplatformMediaretentionpolicy, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -844,6 +889,28 @@ func (a *RecordingApi) GetRecordingJobFailedrecordings(ctx context.Context, jobI
 	return platformclient.Call[models.FailedRecordingEntityListing](ctx, a.client, req)
 }
 
+// GetRecordingJobFailedrecordingsIter returns an iterator over the items of every page of
+// GetRecordingJobFailedrecordings. It calls GetRecordingJobFailedrecordings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RecordingApi) GetRecordingJobFailedrecordingsIter(ctx context.Context, jobID string, opts *GetRecordingJobFailedrecordingsOptions) iter.Seq2[models.RecordingJobFailedRecording, error] {
+	var o GetRecordingJobFailedrecordingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RecordingJobFailedRecording, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRecordingJobFailedrecordings(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRecordingJobsOptions holds the optional parameters of GetRecordingJobs. A nil field is not
 // sent.
 type GetRecordingJobsOptions struct {
@@ -914,6 +981,28 @@ func (a *RecordingApi) GetRecordingJobs(ctx context.Context, opts *GetRecordingJ
 		}
 	}
 	return platformclient.Call[models.RecordingJobEntityListing](ctx, a.client, req)
+}
+
+// GetRecordingJobsIter returns an iterator over the items of every page of
+// GetRecordingJobs. It calls GetRecordingJobs as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RecordingApi) GetRecordingJobsIter(ctx context.Context, opts *GetRecordingJobsOptions) iter.Seq2[models.RecordingJob, error] {
+	var o GetRecordingJobsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RecordingJob, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRecordingJobs(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRecordingKeyconfigurationOptions holds the optional parameters of
@@ -1043,6 +1132,28 @@ func (a *RecordingApi) GetRecordingMediaretentionpolicies(ctx context.Context, o
 	return platformclient.Call[models.PolicyEntityListing](ctx, a.client, req)
 }
 
+// GetRecordingMediaretentionpoliciesIter returns an iterator over the items of every page of
+// GetRecordingMediaretentionpolicies. It calls GetRecordingMediaretentionpolicies as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RecordingApi) GetRecordingMediaretentionpoliciesIter(ctx context.Context, opts *GetRecordingMediaretentionpoliciesOptions) iter.Seq2[models.Policy, error] {
+	var o GetRecordingMediaretentionpoliciesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Policy, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRecordingMediaretentionpolicies(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRecordingMediaretentionpolicyOptions holds the optional parameters of
 // GetRecordingMediaretentionpolicy, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1097,6 +1208,28 @@ func (a *RecordingApi) GetRecordingRecordingkeys(ctx context.Context, opts *GetR
 		}
 	}
 	return platformclient.Call[models.EncryptionKeyEntityListing](ctx, a.client, req)
+}
+
+// GetRecordingRecordingkeysIter returns an iterator over the items of every page of
+// GetRecordingRecordingkeys. It calls GetRecordingRecordingkeys as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RecordingApi) GetRecordingRecordingkeysIter(ctx context.Context, opts *GetRecordingRecordingkeysOptions) iter.Seq2[models.EncryptionKey, error] {
+	var o GetRecordingRecordingkeysOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EncryptionKey, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRecordingRecordingkeys(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRecordingRecordingkeysRotationscheduleOptions holds the optional parameters of
@@ -1201,6 +1334,30 @@ func (a *RecordingApi) GetRecordingsRetentionQuery(ctx context.Context, retentio
 		}
 	}
 	return platformclient.Call[models.RecordingRetentionCursorEntityListing](ctx, a.client, req)
+}
+
+// GetRecordingsRetentionQueryIter returns an iterator over the items of every page of
+// GetRecordingsRetentionQuery. It calls GetRecordingsRetentionQuery as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RecordingApi) GetRecordingsRetentionQueryIter(ctx context.Context, retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) iter.Seq2[models.RecordingRetention, error] {
+	var o GetRecordingsRetentionQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.RecordingRetention, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetRecordingsRetentionQuery(ctx, retentionThresholdDays, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	})
 }
 
 // GetRecordingsScreensessionsDetailsOptions holds the optional parameters of

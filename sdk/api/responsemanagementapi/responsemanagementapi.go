@@ -9,6 +9,7 @@ package responsemanagementapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -145,6 +146,28 @@ func (a *ResponseManagementApi) GetResponsemanagementLibraries(ctx context.Conte
 		}
 	}
 	return platformclient.Call[models.LibraryEntityListing](ctx, a.client, req)
+}
+
+// GetResponsemanagementLibrariesIter returns an iterator over the items of every page of
+// GetResponsemanagementLibraries. It calls GetResponsemanagementLibraries as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ResponseManagementApi) GetResponsemanagementLibrariesIter(ctx context.Context, opts *GetResponsemanagementLibrariesOptions) iter.Seq2[models.Library, error] {
+	var o GetResponsemanagementLibrariesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Library, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetResponsemanagementLibraries(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetResponsemanagementLibraryOptions holds the optional parameters of
@@ -292,6 +315,28 @@ func (a *ResponseManagementApi) GetResponsemanagementResponses(ctx context.Conte
 		}
 	}
 	return platformclient.Call[models.ResponseEntityListing](ctx, a.client, req)
+}
+
+// GetResponsemanagementResponsesIter returns an iterator over the items of every page of
+// GetResponsemanagementResponses. It calls GetResponsemanagementResponses as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ResponseManagementApi) GetResponsemanagementResponsesIter(ctx context.Context, libraryID string, opts *GetResponsemanagementResponsesOptions) iter.Seq2[models.Response, error] {
+	var o GetResponsemanagementResponsesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Response, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetResponsemanagementResponses(ctx, libraryID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PostResponsemanagementLibrariesOptions holds the optional parameters of

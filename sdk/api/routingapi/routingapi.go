@@ -8,6 +8,7 @@ package routingapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -696,6 +697,30 @@ func (a *RoutingApi) GetRoutingAssessments(ctx context.Context, opts *GetRouting
 	return platformclient.Call[models.AssessmentListing](ctx, a.client, req)
 }
 
+// GetRoutingAssessmentsIter returns an iterator over the items of every page of
+// GetRoutingAssessments. It calls GetRoutingAssessments as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingAssessmentsIter(ctx context.Context, opts *GetRoutingAssessmentsOptions) iter.Seq2[models.BenefitAssessment, error] {
+	var o GetRoutingAssessmentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.BenefitAssessment, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetRoutingAssessments(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetRoutingAssessmentsJobOptions holds the optional parameters of GetRoutingAssessmentsJob, which
 // has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetRoutingAssessmentsJobOptions struct{}
@@ -960,6 +985,28 @@ func (a *RoutingApi) GetRoutingEmailDomainRoutes(ctx context.Context, domainName
 	return platformclient.Call[models.InboundRouteEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingEmailDomainRoutesIter returns an iterator over the items of every page of
+// GetRoutingEmailDomainRoutes. It calls GetRoutingEmailDomainRoutes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingEmailDomainRoutesIter(ctx context.Context, domainName string, opts *GetRoutingEmailDomainRoutesOptions) iter.Seq2[models.InboundRoute, error] {
+	var o GetRoutingEmailDomainRoutesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InboundRoute, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingEmailDomainRoutes(ctx, domainName, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRoutingEmailDomainVerificationOptions holds the optional parameters of
 // GetRoutingEmailDomainVerification, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1034,6 +1081,28 @@ func (a *RoutingApi) GetRoutingEmailDomains(ctx context.Context, opts *GetRoutin
 		}
 	}
 	return platformclient.Call[models.InboundDomainEntityListing](ctx, a.client, req)
+}
+
+// GetRoutingEmailDomainsIter returns an iterator over the items of every page of
+// GetRoutingEmailDomains. It calls GetRoutingEmailDomains as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingEmailDomainsIter(ctx context.Context, opts *GetRoutingEmailDomainsOptions) iter.Seq2[models.InboundDomain, error] {
+	var o GetRoutingEmailDomainsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InboundDomain, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingEmailDomains(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRoutingEmailOutboundDomainOptions holds the optional parameters of
@@ -1139,6 +1208,28 @@ func (a *RoutingApi) GetRoutingEmailOutboundDomains(ctx context.Context, opts *G
 	return platformclient.Call[models.OutboundDomainEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingEmailOutboundDomainsIter returns an iterator over the items of every page of
+// GetRoutingEmailOutboundDomains. It calls GetRoutingEmailOutboundDomains as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingEmailOutboundDomainsIter(ctx context.Context, opts *GetRoutingEmailOutboundDomainsOptions) iter.Seq2[models.OutboundDomain, error] {
+	var o GetRoutingEmailOutboundDomainsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundDomain, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingEmailOutboundDomains(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRoutingEmailSettingOptions holds the optional parameters of GetRoutingEmailSetting. A nil
 // field is not sent.
 type GetRoutingEmailSettingOptions struct {
@@ -1171,6 +1262,28 @@ func (a *RoutingApi) GetRoutingEmailSetting(ctx context.Context, opts *GetRoutin
 		}
 	}
 	return platformclient.Call[models.EmailSettingEntityListing](ctx, a.client, req)
+}
+
+// GetRoutingEmailSettingIter returns an iterator over the items of every page of
+// GetRoutingEmailSetting. It calls GetRoutingEmailSetting as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingEmailSettingIter(ctx context.Context, opts *GetRoutingEmailSettingOptions) iter.Seq2[models.EmailSetting, error] {
+	var o GetRoutingEmailSettingOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmailSetting, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingEmailSetting(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRoutingEmailSettingEmailSettingIdOptions holds the optional parameters of
@@ -1279,6 +1392,28 @@ func (a *RoutingApi) GetRoutingLanguages(ctx context.Context, opts *GetRoutingLa
 	return platformclient.Call[models.LanguageEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingLanguagesIter returns an iterator over the items of every page of
+// GetRoutingLanguages. It calls GetRoutingLanguages as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingLanguagesIter(ctx context.Context, opts *GetRoutingLanguagesOptions) iter.Seq2[models.Language, error] {
+	var o GetRoutingLanguagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Language, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingLanguages(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRoutingMessageRecipientOptions holds the optional parameters of GetRoutingMessageRecipient,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetRoutingMessageRecipientOptions struct{}
@@ -1344,6 +1479,28 @@ func (a *RoutingApi) GetRoutingMessageRecipients(ctx context.Context, opts *GetR
 		}
 	}
 	return platformclient.Call[models.RecipientListing](ctx, a.client, req)
+}
+
+// GetRoutingMessageRecipientsIter returns an iterator over the items of every page of
+// GetRoutingMessageRecipients. It calls GetRoutingMessageRecipients as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingMessageRecipientsIter(ctx context.Context, opts *GetRoutingMessageRecipientsOptions) iter.Seq2[models.Recipient, error] {
+	var o GetRoutingMessageRecipientsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Recipient, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingMessageRecipients(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRoutingPredictorOptions holds the optional parameters of GetRoutingPredictor, which has none
@@ -1473,6 +1630,30 @@ func (a *RoutingApi) GetRoutingPredictors(ctx context.Context, opts *GetRoutingP
 		}
 	}
 	return platformclient.Call[models.PredictorListing](ctx, a.client, req)
+}
+
+// GetRoutingPredictorsIter returns an iterator over the items of every page of
+// GetRoutingPredictors. It calls GetRoutingPredictors as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingPredictorsIter(ctx context.Context, opts *GetRoutingPredictorsOptions) iter.Seq2[models.Predictor, error] {
+	var o GetRoutingPredictorsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Predictor, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetRoutingPredictors(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetRoutingPredictorsKeyperformanceindicatorsOptions holds the optional parameters of
@@ -1898,6 +2079,28 @@ func (a *RoutingApi) GetRoutingQueueUsers(ctx context.Context, queueID string, o
 	return platformclient.Call[models.QueueMemberEntityListingV1](ctx, a.client, req)
 }
 
+// GetRoutingQueueUsersIter returns an iterator over the items of every page of
+// GetRoutingQueueUsers. It calls GetRoutingQueueUsers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingQueueUsersIter(ctx context.Context, queueID string, opts *GetRoutingQueueUsersOptions) iter.Seq2[models.QueueMember, error] {
+	var o GetRoutingQueueUsersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.QueueMember, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingQueueUsers(ctx, queueID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRoutingQueueWrapupcodesOptions holds the optional parameters of GetRoutingQueueWrapupcodes. A
 // nil field is not sent.
 type GetRoutingQueueWrapupcodesOptions struct {
@@ -1940,6 +2143,28 @@ func (a *RoutingApi) GetRoutingQueueWrapupcodes(ctx context.Context, queueID str
 		}
 	}
 	return platformclient.Call[models.WrapupCodeEntityListing](ctx, a.client, req)
+}
+
+// GetRoutingQueueWrapupcodesIter returns an iterator over the items of every page of
+// GetRoutingQueueWrapupcodes. It calls GetRoutingQueueWrapupcodes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingQueueWrapupcodesIter(ctx context.Context, queueID string, opts *GetRoutingQueueWrapupcodesOptions) iter.Seq2[models.WrapupCode, error] {
+	var o GetRoutingQueueWrapupcodesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingQueueWrapupcodes(ctx, queueID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRoutingQueuesOptions holds the optional parameters of GetRoutingQueues. A nil field is not
@@ -2020,6 +2245,28 @@ func (a *RoutingApi) GetRoutingQueues(ctx context.Context, opts *GetRoutingQueue
 	return platformclient.Call[models.QueueEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingQueuesIter returns an iterator over the items of every page of
+// GetRoutingQueues. It calls GetRoutingQueues as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingQueuesIter(ctx context.Context, opts *GetRoutingQueuesOptions) iter.Seq2[models.Queue, error] {
+	var o GetRoutingQueuesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingQueues(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRoutingQueuesDivisionviewsOptions holds the optional parameters of
 // GetRoutingQueuesDivisionviews. A nil field is not sent.
 type GetRoutingQueuesDivisionviewsOptions struct {
@@ -2084,6 +2331,28 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviews(ctx context.Context, opts *Ge
 	return platformclient.Call[models.QueueEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingQueuesDivisionviewsIter returns an iterator over the items of every page of
+// GetRoutingQueuesDivisionviews. It calls GetRoutingQueuesDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingQueuesDivisionviewsIter(ctx context.Context, opts *GetRoutingQueuesDivisionviewsOptions) iter.Seq2[models.Queue, error] {
+	var o GetRoutingQueuesDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingQueuesDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRoutingQueuesDivisionviewsAllOptions holds the optional parameters of
 // GetRoutingQueuesDivisionviewsAll. A nil field is not sent.
 type GetRoutingQueuesDivisionviewsAllOptions struct {
@@ -2124,6 +2393,28 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviewsAll(ctx context.Context, opts 
 		}
 	}
 	return platformclient.Call[models.QueueEntityListing](ctx, a.client, req)
+}
+
+// GetRoutingQueuesDivisionviewsAllIter returns an iterator over the items of every page of
+// GetRoutingQueuesDivisionviewsAll. It calls GetRoutingQueuesDivisionviewsAll as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingQueuesDivisionviewsAllIter(ctx context.Context, opts *GetRoutingQueuesDivisionviewsAllOptions) iter.Seq2[models.Queue, error] {
+	var o GetRoutingQueuesDivisionviewsAllOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingQueuesDivisionviewsAll(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRoutingQueuesMeOptions holds the optional parameters of GetRoutingQueuesMe. A nil field is not
@@ -2170,6 +2461,28 @@ func (a *RoutingApi) GetRoutingQueuesMe(ctx context.Context, opts *GetRoutingQue
 		}
 	}
 	return platformclient.Call[models.UserQueueEntityListing](ctx, a.client, req)
+}
+
+// GetRoutingQueuesMeIter returns an iterator over the items of every page of
+// GetRoutingQueuesMe. It calls GetRoutingQueuesMe as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingQueuesMeIter(ctx context.Context, opts *GetRoutingQueuesMeOptions) iter.Seq2[models.UserQueue, error] {
+	var o GetRoutingQueuesMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingQueuesMe(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRoutingSettingsOptions holds the optional parameters of GetRoutingSettings, which has none
@@ -2428,6 +2741,30 @@ func (a *RoutingApi) GetRoutingSkillgroupMembers(ctx context.Context, skillGroup
 	return platformclient.Call[models.SkillGroupMemberEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingSkillgroupMembersIter returns an iterator over the items of every page of
+// GetRoutingSkillgroupMembers. It calls GetRoutingSkillgroupMembers as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingSkillgroupMembersIter(ctx context.Context, skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) iter.Seq2[models.UserReferenceWithName, error] {
+	var o GetRoutingSkillgroupMembersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.UserReferenceWithName, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetRoutingSkillgroupMembers(ctx, skillGroupID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetRoutingSkillgroupMembersDivisionsOptions holds the optional parameters of
 // GetRoutingSkillgroupMembersDivisions. A nil field is not sent.
 type GetRoutingSkillgroupMembersDivisionsOptions struct {
@@ -2503,6 +2840,30 @@ func (a *RoutingApi) GetRoutingSkillgroups(ctx context.Context, opts *GetRouting
 	return platformclient.Call[models.SkillGroupEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingSkillgroupsIter returns an iterator over the items of every page of
+// GetRoutingSkillgroups. It calls GetRoutingSkillgroups as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingSkillgroupsIter(ctx context.Context, opts *GetRoutingSkillgroupsOptions) iter.Seq2[models.SkillGroupDefinition, error] {
+	var o GetRoutingSkillgroupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.SkillGroupDefinition, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetRoutingSkillgroups(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetRoutingSkillsOptions holds the optional parameters of GetRoutingSkills. A nil field is not
 // sent.
 type GetRoutingSkillsOptions struct {
@@ -2545,6 +2906,28 @@ func (a *RoutingApi) GetRoutingSkills(ctx context.Context, opts *GetRoutingSkill
 		}
 	}
 	return platformclient.Call[models.SkillEntityListing](ctx, a.client, req)
+}
+
+// GetRoutingSkillsIter returns an iterator over the items of every page of
+// GetRoutingSkills. It calls GetRoutingSkills as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingSkillsIter(ctx context.Context, opts *GetRoutingSkillsOptions) iter.Seq2[models.RoutingSkill, error] {
+	var o GetRoutingSkillsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RoutingSkill, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingSkills(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRoutingSmsAddressOptions holds the optional parameters of GetRoutingSmsAddress, which has none
@@ -2600,6 +2983,28 @@ func (a *RoutingApi) GetRoutingSmsAddresses(ctx context.Context, opts *GetRoutin
 		}
 	}
 	return platformclient.Call[models.SmsAddressEntityListing](ctx, a.client, req)
+}
+
+// GetRoutingSmsAddressesIter returns an iterator over the items of every page of
+// GetRoutingSmsAddresses. It calls GetRoutingSmsAddresses as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingSmsAddressesIter(ctx context.Context, opts *GetRoutingSmsAddressesOptions) iter.Seq2[models.SmsAddress, error] {
+	var o GetRoutingSmsAddressesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SmsAddress, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingSmsAddresses(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRoutingSmsAvailablephonenumbersOptions holds the optional parameters of
@@ -2829,6 +3234,28 @@ func (a *RoutingApi) GetRoutingSmsPhonenumbers(ctx context.Context, opts *GetRou
 	return platformclient.Call[models.SmsPhoneNumberEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingSmsPhonenumbersIter returns an iterator over the items of every page of
+// GetRoutingSmsPhonenumbers. It calls GetRoutingSmsPhonenumbers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingSmsPhonenumbersIter(ctx context.Context, opts *GetRoutingSmsPhonenumbersOptions) iter.Seq2[models.SmsPhoneNumber, error] {
+	var o GetRoutingSmsPhonenumbersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SmsPhoneNumber, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingSmsPhonenumbers(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRoutingUserDirectroutingbackupSettingsOptions holds the optional parameters of
 // GetRoutingUserDirectroutingbackupSettings, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -2984,6 +3411,28 @@ func (a *RoutingApi) GetRoutingUtilizationLabels(ctx context.Context, opts *GetR
 	return platformclient.Call[models.UtilizationLabelEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingUtilizationLabelsIter returns an iterator over the items of every page of
+// GetRoutingUtilizationLabels. It calls GetRoutingUtilizationLabels as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingUtilizationLabelsIter(ctx context.Context, opts *GetRoutingUtilizationLabelsOptions) iter.Seq2[models.UtilizationLabel, error] {
+	var o GetRoutingUtilizationLabelsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UtilizationLabel, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingUtilizationLabels(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRoutingWrapupcodeOptions holds the optional parameters of GetRoutingWrapupcode, which has none
 // yet: it keeps the method's signature unchanged when the API adds some.
 type GetRoutingWrapupcodeOptions struct{}
@@ -3069,6 +3518,28 @@ func (a *RoutingApi) GetRoutingWrapupcodes(ctx context.Context, opts *GetRouting
 	return platformclient.Call[models.WrapupCodeEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingWrapupcodesIter returns an iterator over the items of every page of
+// GetRoutingWrapupcodes. It calls GetRoutingWrapupcodes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingWrapupcodesIter(ctx context.Context, opts *GetRoutingWrapupcodesOptions) iter.Seq2[models.WrapupCode, error] {
+	var o GetRoutingWrapupcodesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingWrapupcodes(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetRoutingWrapupcodesDivisionviewOptions holds the optional parameters of
 // GetRoutingWrapupcodesDivisionview, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -3151,6 +3622,28 @@ func (a *RoutingApi) GetRoutingWrapupcodesDivisionviews(ctx context.Context, opt
 	return platformclient.Call[models.WrapupCodeEntityListing](ctx, a.client, req)
 }
 
+// GetRoutingWrapupcodesDivisionviewsIter returns an iterator over the items of every page of
+// GetRoutingWrapupcodesDivisionviews. It calls GetRoutingWrapupcodesDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetRoutingWrapupcodesDivisionviewsIter(ctx context.Context, opts *GetRoutingWrapupcodesDivisionviewsOptions) iter.Seq2[models.WrapupCode, error] {
+	var o GetRoutingWrapupcodesDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetRoutingWrapupcodesDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetUserQueuesOptions holds the optional parameters of GetUserQueues. A nil field is not sent.
 type GetUserQueuesOptions struct {
 	// PageSize is the query parameter pageSize. Page size.
@@ -3200,6 +3693,28 @@ func (a *RoutingApi) GetUserQueues(ctx context.Context, userID string, opts *Get
 	return platformclient.Call[models.UserQueueEntityListing](ctx, a.client, req)
 }
 
+// GetUserQueuesIter returns an iterator over the items of every page of
+// GetUserQueues. It calls GetUserQueues as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetUserQueuesIter(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[models.UserQueue, error] {
+	var o GetUserQueuesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUserQueues(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetUserRoutinglanguagesOptions holds the optional parameters of GetUserRoutinglanguages. A nil
 // field is not sent.
 type GetUserRoutinglanguagesOptions struct {
@@ -3242,6 +3757,28 @@ func (a *RoutingApi) GetUserRoutinglanguages(ctx context.Context, userID string,
 		}
 	}
 	return platformclient.Call[models.UserLanguageEntityListing](ctx, a.client, req)
+}
+
+// GetUserRoutinglanguagesIter returns an iterator over the items of every page of
+// GetUserRoutinglanguages. It calls GetUserRoutinglanguages as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetUserRoutinglanguagesIter(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[models.UserRoutingLanguage, error] {
+	var o GetUserRoutinglanguagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingLanguage, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUserRoutinglanguages(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetUserRoutingskillsOptions holds the optional parameters of GetUserRoutingskills. A nil field is
@@ -3288,6 +3825,28 @@ func (a *RoutingApi) GetUserRoutingskills(ctx context.Context, userID string, op
 	return platformclient.Call[models.UserSkillEntityListing](ctx, a.client, req)
 }
 
+// GetUserRoutingskillsIter returns an iterator over the items of every page of
+// GetUserRoutingskills. It calls GetUserRoutingskills as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetUserRoutingskillsIter(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[models.UserRoutingSkill, error] {
+	var o GetUserRoutingskillsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingSkill, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUserRoutingskills(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetUserSkillgroupsOptions holds the optional parameters of GetUserSkillgroups. A nil field is not
 // sent.
 type GetUserSkillgroupsOptions struct {
@@ -3327,6 +3886,30 @@ func (a *RoutingApi) GetUserSkillgroups(ctx context.Context, userID string, opts
 		}
 	}
 	return platformclient.Call[models.UserSkillGroupEntityListing](ctx, a.client, req)
+}
+
+// GetUserSkillgroupsIter returns an iterator over the items of every page of
+// GetUserSkillgroups. It calls GetUserSkillgroups as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *RoutingApi) GetUserSkillgroupsIter(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[models.SkillGroup, error] {
+	var o GetUserSkillgroupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.SkillGroup, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetUserSkillgroups(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // PatchRoutingConversationOptions holds the optional parameters of PatchRoutingConversation, which

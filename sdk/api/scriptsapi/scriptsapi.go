@@ -8,6 +8,7 @@ package scriptsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -182,6 +183,28 @@ func (a *ScriptsApi) GetScripts(ctx context.Context, opts *GetScriptsOptions) (*
 	return platformclient.Call[models.ScriptEntityListing](ctx, a.client, req)
 }
 
+// GetScriptsIter returns an iterator over the items of every page of
+// GetScripts. It calls GetScripts as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ScriptsApi) GetScriptsIter(ctx context.Context, opts *GetScriptsOptions) iter.Seq2[models.Script, error] {
+	var o GetScriptsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Script, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetScripts(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetScriptsDivisionviewsOptions holds the optional parameters of GetScriptsDivisionviews. A nil
 // field is not sent.
 type GetScriptsDivisionviewsOptions struct {
@@ -261,6 +284,28 @@ func (a *ScriptsApi) GetScriptsDivisionviews(ctx context.Context, opts *GetScrip
 	return platformclient.Call[models.ScriptEntityListing](ctx, a.client, req)
 }
 
+// GetScriptsDivisionviewsIter returns an iterator over the items of every page of
+// GetScriptsDivisionviews. It calls GetScriptsDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ScriptsApi) GetScriptsDivisionviewsIter(ctx context.Context, opts *GetScriptsDivisionviewsOptions) iter.Seq2[models.Script, error] {
+	var o GetScriptsDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Script, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetScriptsDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetScriptsPublishedOptions holds the optional parameters of GetScriptsPublished. A nil field is
 // not sent.
 type GetScriptsPublishedOptions struct {
@@ -323,6 +368,28 @@ func (a *ScriptsApi) GetScriptsPublished(ctx context.Context, opts *GetScriptsPu
 		}
 	}
 	return platformclient.Call[models.ScriptEntityListing](ctx, a.client, req)
+}
+
+// GetScriptsPublishedIter returns an iterator over the items of every page of
+// GetScriptsPublished. It calls GetScriptsPublished as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ScriptsApi) GetScriptsPublishedIter(ctx context.Context, opts *GetScriptsPublishedOptions) iter.Seq2[models.Script, error] {
+	var o GetScriptsPublishedOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Script, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetScriptsPublished(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetScriptsPublishedDivisionviewVariablesOptions holds the optional parameters of
@@ -440,6 +507,28 @@ func (a *ScriptsApi) GetScriptsPublishedDivisionviews(ctx context.Context, opts 
 		}
 	}
 	return platformclient.Call[models.ScriptEntityListing](ctx, a.client, req)
+}
+
+// GetScriptsPublishedDivisionviewsIter returns an iterator over the items of every page of
+// GetScriptsPublishedDivisionviews. It calls GetScriptsPublishedDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ScriptsApi) GetScriptsPublishedDivisionviewsIter(ctx context.Context, opts *GetScriptsPublishedDivisionviewsOptions) iter.Seq2[models.Script, error] {
+	var o GetScriptsPublishedDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Script, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetScriptsPublishedDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetScriptsPublishedScriptIdOptions holds the optional parameters of GetScriptsPublishedScriptId.

@@ -8,6 +8,7 @@ package socialmediaapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -414,6 +415,28 @@ func (a *SocialMediaApi) GetSocialmediaEscalationrules(ctx context.Context, divi
 	return platformclient.Call[models.SocialEscalationResponseEntityListing](ctx, a.client, req)
 }
 
+// GetSocialmediaEscalationrulesIter returns an iterator over the items of every page of
+// GetSocialmediaEscalationrules. It calls GetSocialmediaEscalationrules as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SocialMediaApi) GetSocialmediaEscalationrulesIter(ctx context.Context, divisionID string, opts *GetSocialmediaEscalationrulesOptions) iter.Seq2[models.EscalationRuleResponse, error] {
+	var o GetSocialmediaEscalationrulesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EscalationRuleResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSocialmediaEscalationrules(ctx, divisionID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetSocialmediaTopicOptions holds the optional parameters of GetSocialmediaTopic. A nil field is
 // not sent.
 type GetSocialmediaTopicOptions struct {
@@ -488,6 +511,28 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrules(ctx context.Conte
 		}
 	}
 	return platformclient.Call[models.DataIngestionRuleResponseEntityListing](ctx, a.client, req)
+}
+
+// GetSocialmediaTopicDataingestionrulesIter returns an iterator over the items of every page of
+// GetSocialmediaTopicDataingestionrules. It calls GetSocialmediaTopicDataingestionrules as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesIter(ctx context.Context, topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) iter.Seq2[models.DataIngestionRuleResponse, error] {
+	var o GetSocialmediaTopicDataingestionrulesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataIngestionRuleResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSocialmediaTopicDataingestionrules(ctx, topicID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdOptions holds the optional
@@ -618,6 +663,28 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIn
 	return platformclient.Call[models.FacebookDataIngestionRuleVersionResponseEntityListing](ctx, a.client, req)
 }
 
+// GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter returns an iterator over the items of every page of
+// GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions. It calls GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter(ctx context.Context, topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) iter.Seq2[models.FacebookDataIngestionRuleVersionResponse, error] {
+	var o GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions(ctx, topicID, facebookIngestionRuleID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdOptions holds the optional
 // parameters of GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleId. A nil field
 // is not sent.
@@ -746,6 +813,28 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagram
 	return platformclient.Call[models.InstagramDataIngestionRuleVersionResponseEntityListing](ctx, a.client, req)
 }
 
+// GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter returns an iterator over the items of every page of
+// GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions. It calls GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter(ctx context.Context, topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) iter.Seq2[models.InstagramDataIngestionRuleVersionResponse, error] {
+	var o GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions(ctx, topicID, instagramIngestionRuleID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetSocialmediaTopicDataingestionrulesOpenOpenIdOptions holds the optional parameters of
 // GetSocialmediaTopicDataingestionrulesOpenOpenId. A nil field is not sent.
 type GetSocialmediaTopicDataingestionrulesOpenOpenIdOptions struct {
@@ -865,6 +954,28 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions
 		}
 	}
 	return platformclient.Call[models.OpenDataIngestionRuleVersionResponseEntityListing](ctx, a.client, req)
+}
+
+// GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter returns an iterator over the items of every page of
+// GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions. It calls GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter(ctx context.Context, topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) iter.Seq2[models.OpenDataIngestionRuleVersionResponse, error] {
+	var o GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions(ctx, topicID, openID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdOptions holds the optional
@@ -994,6 +1105,28 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterInge
 	return platformclient.Call[models.TwitterDataIngestionRuleVersionResponseEntityListing](ctx, a.client, req)
 }
 
+// GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter returns an iterator over the items of every page of
+// GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions. It calls GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter(ctx context.Context, topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) iter.Seq2[models.TwitterDataIngestionRuleVersionResponse, error] {
+	var o GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions(ctx, topicID, twitterIngestionRuleID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetSocialmediaTopicsOptions holds the optional parameters of GetSocialmediaTopics. A nil field is
 // not sent.
 type GetSocialmediaTopicsOptions struct {
@@ -1049,6 +1182,28 @@ func (a *SocialMediaApi) GetSocialmediaTopics(ctx context.Context, opts *GetSoci
 		}
 	}
 	return platformclient.Call[models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing](ctx, a.client, req)
+}
+
+// GetSocialmediaTopicsIter returns an iterator over the items of every page of
+// GetSocialmediaTopics. It calls GetSocialmediaTopics as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SocialMediaApi) GetSocialmediaTopicsIter(ctx context.Context, opts *GetSocialmediaTopicsOptions) iter.Seq2[models.SocialTopicWithDataIngestionRuleMetadataResponse, error] {
+	var o GetSocialmediaTopicsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSocialmediaTopics(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PatchSocialmediaTopicOptions holds the optional parameters of PatchSocialmediaTopic. A nil field

@@ -9,6 +9,7 @@ package speechtextanalyticsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -235,6 +236,28 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategories(ctx context
 	return platformclient.Call[models.CategoriesEntityListing](ctx, a.client, req)
 }
 
+// GetSpeechandtextanalyticsCategoriesIter returns an iterator over the items of every page of
+// GetSpeechandtextanalyticsCategories. It calls GetSpeechandtextanalyticsCategories as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategoriesIter(ctx context.Context, opts *GetSpeechandtextanalyticsCategoriesOptions) iter.Seq2[models.StaCategory, error] {
+	var o GetSpeechandtextanalyticsCategoriesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.StaCategory, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSpeechandtextanalyticsCategories(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetSpeechandtextanalyticsCategoryOptions holds the optional parameters of
 // GetSpeechandtextanalyticsCategory, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -323,6 +346,28 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategories
 		}
 	}
 	return platformclient.Call[models.ConversationCategoriesEntityListing](ctx, a.client, req)
+}
+
+// GetSpeechandtextanalyticsConversationCategoriesIter returns an iterator over the items of every page of
+// GetSpeechandtextanalyticsConversationCategories. It calls GetSpeechandtextanalyticsConversationCategories as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategoriesIter(ctx context.Context, conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) iter.Seq2[models.ConversationCategory, error] {
+	var o GetSpeechandtextanalyticsConversationCategoriesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ConversationCategory, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSpeechandtextanalyticsConversationCategories(ctx, conversationID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetSpeechandtextanalyticsConversationCommunicationTranscripturlOptions holds the optional
@@ -787,6 +832,28 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsigh
 	return platformclient.Call[models.ProgramInsightsSettingsEntityListing](ctx, a.client, req)
 }
 
+// GetSpeechandtextanalyticsProgramsSettingsInsightsIter returns an iterator over the items of every page of
+// GetSpeechandtextanalyticsProgramsSettingsInsights. It calls GetSpeechandtextanalyticsProgramsSettingsInsights as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsightsIter(ctx context.Context, opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) iter.Seq2[models.ProgramInsightsSettings, error] {
+	var o GetSpeechandtextanalyticsProgramsSettingsInsightsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ProgramInsightsSettings, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSpeechandtextanalyticsProgramsSettingsInsights(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetSpeechandtextanalyticsProgramsTopiclinksJobOptions holds the optional parameters of
 // GetSpeechandtextanalyticsProgramsTopiclinksJob, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -1023,6 +1090,28 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopics(ctx context.Con
 		}
 	}
 	return platformclient.Call[models.TopicsEntityListing](ctx, a.client, req)
+}
+
+// GetSpeechandtextanalyticsTopicsIter returns an iterator over the items of every page of
+// GetSpeechandtextanalyticsTopics. It calls GetSpeechandtextanalyticsTopics as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsIter(ctx context.Context, opts *GetSpeechandtextanalyticsTopicsOptions) iter.Seq2[models.ListedTopic, error] {
+	var o GetSpeechandtextanalyticsTopicsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ListedTopic, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetSpeechandtextanalyticsTopics(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetSpeechandtextanalyticsTopicsDialectsOptions holds the optional parameters of

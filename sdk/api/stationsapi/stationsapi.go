@@ -7,6 +7,7 @@ package stationsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -126,4 +127,26 @@ func (a *StationsApi) GetStations(ctx context.Context, opts *GetStationsOptions)
 		}
 	}
 	return platformclient.Call[models.StationEntityListing](ctx, a.client, req)
+}
+
+// GetStationsIter returns an iterator over the items of every page of
+// GetStations. It calls GetStations as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *StationsApi) GetStationsIter(ctx context.Context, opts *GetStationsOptions) iter.Seq2[models.Station, error] {
+	var o GetStationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Station, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetStations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }

@@ -8,6 +8,7 @@ package taskmanagementapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -332,6 +333,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinHistory(ctx context.Context,
 	return platformclient.Call[models.WorkbinChangeListing](ctx, a.client, req)
 }
 
+// GetTaskmanagementWorkbinHistoryIter returns an iterator over the items of every page of
+// GetTaskmanagementWorkbinHistory. It calls GetTaskmanagementWorkbinHistory as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorkbinHistoryIter(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) iter.Seq2[models.WorkitemsChangeWorkbinDelta, error] {
+	var o GetTaskmanagementWorkbinHistoryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemsChangeWorkbinDelta, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorkbinHistory(ctx, workbinID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetTaskmanagementWorkbinVersionOptions holds the optional parameters of
 // GetTaskmanagementWorkbinVersion, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -403,6 +428,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinVersions(ctx context.Context
 		}
 	}
 	return platformclient.Call[models.WorkbinVersionListing](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorkbinVersionsIter returns an iterator over the items of every page of
+// GetTaskmanagementWorkbinVersions. It calls GetTaskmanagementWorkbinVersions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorkbinVersionsIter(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) iter.Seq2[models.WorkbinVersion, error] {
+	var o GetTaskmanagementWorkbinVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkbinVersion, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorkbinVersions(ctx, workbinID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetTaskmanagementWorkitemOptions holds the optional parameters of GetTaskmanagementWorkitem. A
@@ -484,6 +533,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemHistory(ctx context.Context
 	return platformclient.Call[models.WorkitemChangeListing](ctx, a.client, req)
 }
 
+// GetTaskmanagementWorkitemHistoryIter returns an iterator over the items of every page of
+// GetTaskmanagementWorkitemHistory. It calls GetTaskmanagementWorkitemHistory as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemHistoryIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) iter.Seq2[models.WorkitemsChangeWorkitemDelta, error] {
+	var o GetTaskmanagementWorkitemHistoryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemsChangeWorkitemDelta, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorkitemHistory(ctx, workitemID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetTaskmanagementWorkitemUserWrapupsOptions holds the optional parameters of
 // GetTaskmanagementWorkitemUserWrapups. A nil field is not sent.
 type GetTaskmanagementWorkitemUserWrapupsOptions struct {
@@ -540,6 +613,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapups(ctx context.Con
 		}
 	}
 	return platformclient.Call[models.WorkitemWrapupEntityListing](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorkitemUserWrapupsIter returns an iterator over the items of every page of
+// GetTaskmanagementWorkitemUserWrapups. It calls GetTaskmanagementWorkitemUserWrapups as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapupsIter(ctx context.Context, workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) iter.Seq2[models.WorkitemWrapup, error] {
+	var o GetTaskmanagementWorkitemUserWrapupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemWrapup, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorkitemUserWrapups(ctx, workitemID, userID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetTaskmanagementWorkitemVersionOptions holds the optional parameters of
@@ -616,6 +713,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemVersions(ctx context.Contex
 	return platformclient.Call[models.WorkitemVersionListing](ctx, a.client, req)
 }
 
+// GetTaskmanagementWorkitemVersionsIter returns an iterator over the items of every page of
+// GetTaskmanagementWorkitemVersions. It calls GetTaskmanagementWorkitemVersions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemVersionsIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) iter.Seq2[models.WorkitemVersion, error] {
+	var o GetTaskmanagementWorkitemVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemVersion, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorkitemVersions(ctx, workitemID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetTaskmanagementWorkitemWrapupsOptions holds the optional parameters of
 // GetTaskmanagementWorkitemWrapups. A nil field is not sent.
 type GetTaskmanagementWorkitemWrapupsOptions struct {
@@ -669,6 +790,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapups(ctx context.Context
 		}
 	}
 	return platformclient.Call[models.WorkitemWrapupEntityListing](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorkitemWrapupsIter returns an iterator over the items of every page of
+// GetTaskmanagementWorkitemWrapups. It calls GetTaskmanagementWorkitemWrapups as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapupsIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) iter.Seq2[models.WorkitemWrapup, error] {
+	var o GetTaskmanagementWorkitemWrapupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemWrapup, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorkitemWrapups(ctx, workitemID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetTaskmanagementWorkitemsBulkAddJobOptions holds the optional parameters of
@@ -767,6 +912,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx contex
 		}
 	}
 	return platformclient.Call[models.BulkJobsListing](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorkitemsBulkJobsUsersMeIter returns an iterator over the items of every page of
+// GetTaskmanagementWorkitemsBulkJobsUsersMe. It calls GetTaskmanagementWorkitemsBulkJobsUsersMe as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMeIter(ctx context.Context, opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) iter.Seq2[models.BulkJob, error] {
+	var o GetTaskmanagementWorkitemsBulkJobsUsersMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.BulkJob, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetTaskmanagementWorkitemsBulkTerminateJobOptions holds the optional parameters of
@@ -1114,6 +1283,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRules(ctx con
 	return platformclient.Call[models.WorkitemDateBasedRuleListing](ctx, a.client, req)
 }
 
+// GetTaskmanagementWorktypeFlowsDatebasedRulesIter returns an iterator over the items of every page of
+// GetTaskmanagementWorktypeFlowsDatebasedRules. It calls GetTaskmanagementWorktypeFlowsDatebasedRules as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) iter.Seq2[models.WorkitemDateBasedRule, error] {
+	var o GetTaskmanagementWorktypeFlowsDatebasedRulesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemDateBasedRule, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorktypeFlowsDatebasedRules(ctx, worktypeID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetTaskmanagementWorktypeFlowsOnattributechangeRuleOptions holds the optional parameters of
 // GetTaskmanagementWorktypeFlowsOnattributechangeRule, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -1181,6 +1374,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRules
 		}
 	}
 	return platformclient.Call[models.WorkitemOnAttributeChangeRuleListing](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter returns an iterator over the items of every page of
+// GetTaskmanagementWorktypeFlowsOnattributechangeRules. It calls GetTaskmanagementWorktypeFlowsOnattributechangeRules as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) iter.Seq2[models.WorkitemOnAttributeChangeRule, error] {
+	var o GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemOnAttributeChangeRule, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorktypeFlowsOnattributechangeRules(ctx, worktypeID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetTaskmanagementWorktypeFlowsOncreateRuleOptions holds the optional parameters of
@@ -1252,6 +1469,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRules(ctx cont
 	return platformclient.Call[models.WorkitemOnCreateRuleListing](ctx, a.client, req)
 }
 
+// GetTaskmanagementWorktypeFlowsOncreateRulesIter returns an iterator over the items of every page of
+// GetTaskmanagementWorktypeFlowsOncreateRules. It calls GetTaskmanagementWorktypeFlowsOncreateRules as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) iter.Seq2[models.WorkitemOnCreateRule, error] {
+	var o GetTaskmanagementWorktypeFlowsOncreateRulesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemOnCreateRule, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorktypeFlowsOncreateRules(ctx, worktypeID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetTaskmanagementWorktypeHistoryOptions holds the optional parameters of
 // GetTaskmanagementWorktypeHistory. A nil field is not sent.
 type GetTaskmanagementWorktypeHistoryOptions struct {
@@ -1304,6 +1545,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeHistory(ctx context.Context
 		}
 	}
 	return platformclient.Call[models.WorktypeChangeListing](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorktypeHistoryIter returns an iterator over the items of every page of
+// GetTaskmanagementWorktypeHistory. It calls GetTaskmanagementWorktypeHistory as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeHistoryIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) iter.Seq2[models.WorkitemsChangeWorktypeDelta, error] {
+	var o GetTaskmanagementWorktypeHistoryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemsChangeWorktypeDelta, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorktypeHistory(ctx, worktypeID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetTaskmanagementWorktypeStatusOptions holds the optional parameters of
@@ -1426,6 +1691,30 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeVersions(ctx context.Contex
 		}
 	}
 	return platformclient.Call[models.WorktypeVersionListing](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorktypeVersionsIter returns an iterator over the items of every page of
+// GetTaskmanagementWorktypeVersions. It calls GetTaskmanagementWorktypeVersions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeVersionsIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) iter.Seq2[models.WorktypeVersion, error] {
+	var o GetTaskmanagementWorktypeVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorktypeVersion, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTaskmanagementWorktypeVersions(ctx, worktypeID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // PatchTaskmanagementWorkbinOptions holds the optional parameters of PatchTaskmanagementWorkbin,

@@ -7,6 +7,7 @@ package teamsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -146,6 +147,30 @@ func (a *TeamsApi) GetTeamMembers(ctx context.Context, teamID string, opts *GetT
 	return platformclient.Call[models.TeamMemberEntityListing](ctx, a.client, req)
 }
 
+// GetTeamMembersIter returns an iterator over the items of every page of
+// GetTeamMembers. It calls GetTeamMembers as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TeamsApi) GetTeamMembersIter(ctx context.Context, teamID string, opts *GetTeamMembersOptions) iter.Seq2[models.UserReferenceWithName, error] {
+	var o GetTeamMembersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.UserReferenceWithName, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTeamMembers(ctx, teamID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetTeamsOptions holds the optional parameters of GetTeams. A nil field is not sent.
 type GetTeamsOptions struct {
 	// PageSize is the query parameter pageSize. Page size.
@@ -194,6 +219,30 @@ func (a *TeamsApi) GetTeams(ctx context.Context, opts *GetTeamsOptions) (*models
 		}
 	}
 	return platformclient.Call[models.TeamEntityListing](ctx, a.client, req)
+}
+
+// GetTeamsIter returns an iterator over the items of every page of
+// GetTeams. It calls GetTeams as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TeamsApi) GetTeamsIter(ctx context.Context, opts *GetTeamsOptions) iter.Seq2[models.Team, error] {
+	var o GetTeamsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Team, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTeams(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // PatchTeamOptions holds the optional parameters of PatchTeam, which has none yet: it keeps the

@@ -8,6 +8,7 @@ package telephonyapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"time"
 
@@ -190,6 +191,30 @@ func (a *TelephonyApi) GetTelephonyNumbersRouting(ctx context.Context, opts *Get
 		}
 	}
 	return platformclient.Call[models.NumberRoutingListing](ctx, a.client, req)
+}
+
+// GetTelephonyNumbersRoutingIter returns an iterator over the items of every page of
+// GetTelephonyNumbersRouting. It calls GetTelephonyNumbersRouting as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyApi) GetTelephonyNumbersRoutingIter(ctx context.Context, opts *GetTelephonyNumbersRoutingOptions) iter.Seq2[models.NumberRouting, error] {
+	var o GetTelephonyNumbersRoutingOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.NumberRouting, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetTelephonyNumbersRouting(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetTelephonyOrganizationLinkOptions holds the optional parameters of

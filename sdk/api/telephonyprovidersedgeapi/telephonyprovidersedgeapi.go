@@ -9,6 +9,7 @@ package telephonyprovidersedgeapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -756,6 +757,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunks(ctx context.
 	return platformclient.Call[models.TrunkEntityListing](ctx, a.client, req)
 }
 
+// GetTelephonyProvidersEdgeTrunksIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgeTrunks. It calls GetTelephonyProvidersEdgeTrunks as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunksIter(ctx context.Context, edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) iter.Seq2[models.Trunk, error] {
+	var o GetTelephonyProvidersEdgeTrunksOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trunk, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgeTrunks(ctx, edgeID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetTelephonyProvidersEdgesOptions holds the optional parameters of GetTelephonyProvidersEdges. A
 // nil field is not sent.
 type GetTelephonyProvidersEdgesOptions struct {
@@ -822,6 +845,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdges(ctx context.Conte
 		}
 	}
 	return platformclient.Call[models.EdgeEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdges. It calls GetTelephonyProvidersEdges as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesOptions) iter.Seq2[models.Edge, error] {
+	var o GetTelephonyProvidersEdgesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Edge, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdges(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesAlertablepresencesOptions holds the optional parameters of
@@ -989,6 +1034,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpools(ctx conte
 	return platformclient.Call[models.DIDPoolEntityListing](ctx, a.client, req)
 }
 
+// GetTelephonyProvidersEdgesDidpoolsIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesDidpools. It calls GetTelephonyProvidersEdgesDidpools as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesDidpoolsOptions) iter.Seq2[models.DIDPool, error] {
+	var o GetTelephonyProvidersEdgesDidpoolsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DIDPool, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesDidpools(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetTelephonyProvidersEdgesDidpoolsDidsOptions holds the optional parameters of
 // GetTelephonyProvidersEdgesDidpoolsDids. A nil field is not sent.
 type GetTelephonyProvidersEdgesDidpoolsDidsOptions struct {
@@ -1044,6 +1111,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDids(ctx c
 		}
 	}
 	return platformclient.Call[models.DIDNumberEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesDidpoolsDidsIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesDidpoolsDids. It calls GetTelephonyProvidersEdgesDidpoolsDids as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDidsIter(ctx context.Context, typeParam string, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) iter.Seq2[models.DIDNumber, error] {
+	var o GetTelephonyProvidersEdgesDidpoolsDidsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DIDNumber, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesDidpoolsDids(ctx, typeParam, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesDidsOptions holds the optional parameters of
@@ -1112,6 +1201,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDids(ctx context.C
 		}
 	}
 	return platformclient.Call[models.DIDEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesDidsIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesDids. It calls GetTelephonyProvidersEdgesDids as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesDidsOptions) iter.Seq2[models.DID, error] {
+	var o GetTelephonyProvidersEdgesDidsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DID, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesDids(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesEdgegroupOptions holds the optional parameters of
@@ -1219,6 +1330,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroups(ctx con
 		}
 	}
 	return platformclient.Call[models.EdgeGroupEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesEdgegroupsIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesEdgegroups. It calls GetTelephonyProvidersEdgesEdgegroups as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroupsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesEdgegroupsOptions) iter.Seq2[models.EdgeGroup, error] {
+	var o GetTelephonyProvidersEdgesEdgegroupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EdgeGroup, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesEdgegroups(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesEdgeversionreportOptions holds the optional parameters of
@@ -1353,6 +1486,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpools(ctx
 	return platformclient.Call[models.ExtensionPoolEntityListing](ctx, a.client, req)
 }
 
+// GetTelephonyProvidersEdgesExtensionpoolsIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesExtensionpools. It calls GetTelephonyProvidersEdgesExtensionpools as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) iter.Seq2[models.ExtensionPool, error] {
+	var o GetTelephonyProvidersEdgesExtensionpoolsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExtensionPool, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesExtensionpools(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions holds the optional parameters of
 // GetTelephonyProvidersEdgesExtensionpoolsDivisionviews. A nil field is not sent.
 type GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions struct {
@@ -1422,6 +1577,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivi
 	return platformclient.Call[models.ExtensionPoolDivisionViewEntityListing](ctx, a.client, req)
 }
 
+// GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesExtensionpoolsDivisionviews. It calls GetTelephonyProvidersEdgesExtensionpoolsDivisionviews as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) iter.Seq2[models.ExtensionPoolDivisionView, error] {
+	var o GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExtensionPoolDivisionView, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesExtensionpoolsDivisionviews(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetTelephonyProvidersEdgesExtensionsOptions holds the optional parameters of
 // GetTelephonyProvidersEdgesExtensions. A nil field is not sent.
 type GetTelephonyProvidersEdgesExtensionsOptions struct {
@@ -1473,6 +1650,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensions(ctx con
 		}
 	}
 	return platformclient.Call[models.ExtensionEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesExtensionsIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesExtensions. It calls GetTelephonyProvidersEdgesExtensions as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionsOptions) iter.Seq2[models.Extension, error] {
+	var o GetTelephonyProvidersEdgesExtensionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Extension, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesExtensions(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesLineOptions holds the optional parameters of
@@ -1576,6 +1775,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettings(c
 	return platformclient.Call[models.LineBaseEntityListing](ctx, a.client, req)
 }
 
+// GetTelephonyProvidersEdgesLinebasesettingsIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesLinebasesettings. It calls GetTelephonyProvidersEdgesLinebasesettings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) iter.Seq2[models.LineBase, error] {
+	var o GetTelephonyProvidersEdgesLinebasesettingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LineBase, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesLinebasesettings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetTelephonyProvidersEdgesLinesOptions holds the optional parameters of
 // GetTelephonyProvidersEdgesLines. A nil field is not sent.
 type GetTelephonyProvidersEdgesLinesOptions struct {
@@ -1626,6 +1847,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLines(ctx context.
 		}
 	}
 	return platformclient.Call[models.LineEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesLinesIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesLines. It calls GetTelephonyProvidersEdgesLines as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesLinesOptions) iter.Seq2[models.Line, error] {
+	var o GetTelephonyProvidersEdgesLinesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Line, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesLines(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesLinesTemplateOptions holds the optional parameters of
@@ -1766,6 +2009,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutes(ctx
 	return platformclient.Call[models.OutboundRouteEntityListing](ctx, a.client, req)
 }
 
+// GetTelephonyProvidersEdgesOutboundroutesIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesOutboundroutes. It calls GetTelephonyProvidersEdgesOutboundroutes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesOutboundroutesOptions) iter.Seq2[models.OutboundRoute, error] {
+	var o GetTelephonyProvidersEdgesOutboundroutesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundRoute, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesOutboundroutes(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetTelephonyProvidersEdgesPhoneOptions holds the optional parameters of
 // GetTelephonyProvidersEdgesPhone, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1872,6 +2137,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettings(
 	return platformclient.Call[models.PhoneBaseEntityListing](ctx, a.client, req)
 }
 
+// GetTelephonyProvidersEdgesPhonebasesettingsIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesPhonebasesettings. It calls GetTelephonyProvidersEdgesPhonebasesettings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) iter.Seq2[models.PhoneBase, error] {
+	var o GetTelephonyProvidersEdgesPhonebasesettingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.PhoneBase, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesPhonebasesettings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions holds the optional
 // parameters of GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases. A nil field is not
 // sent.
@@ -1907,6 +2194,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsA
 		}
 	}
 	return platformclient.Call[models.PhoneMetaBaseEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases. It calls GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) iter.Seq2[models.Metabase, error] {
+	var o GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Metabase, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesPhonebasesettingsTemplateOptions holds the optional parameters of
@@ -2052,6 +2361,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhones(ctx context
 		}
 	}
 	return platformclient.Call[models.PhoneEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesPhonesIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesPhones. It calls GetTelephonyProvidersEdgesPhones as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonesOptions) iter.Seq2[models.Phone, error] {
+	var o GetTelephonyProvidersEdgesPhonesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Phone, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesPhones(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesPhonesTemplateOptions holds the optional parameters of
@@ -2292,6 +2623,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutes
 	return platformclient.Call[models.OutboundRouteBaseEntityListing](ctx, a.client, req)
 }
 
+// GetTelephonyProvidersEdgesSiteOutboundroutesIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesSiteOutboundroutes. It calls GetTelephonyProvidersEdgesSiteOutboundroutes as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutesIter(ctx context.Context, siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) iter.Seq2[models.OutboundRouteBase, error] {
+	var o GetTelephonyProvidersEdgesSiteOutboundroutesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundRouteBase, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesSiteOutboundroutes(ctx, siteID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetTelephonyProvidersEdgesSiteSiteconnectionsOptions holds the optional parameters of
 // GetTelephonyProvidersEdgesSiteSiteconnections, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -2382,6 +2735,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSites(ctx context.
 	return platformclient.Call[models.SiteEntityListing](ctx, a.client, req)
 }
 
+// GetTelephonyProvidersEdgesSitesIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesSites. It calls GetTelephonyProvidersEdgesSites as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesSitesOptions) iter.Seq2[models.Site, error] {
+	var o GetTelephonyProvidersEdgesSitesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Site, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesSites(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetTelephonyProvidersEdgesSitesSearchOptions holds the optional parameters of
 // GetTelephonyProvidersEdgesSitesSearch. A nil field is not sent.
 type GetTelephonyProvidersEdgesSitesSearchOptions struct {
@@ -2442,6 +2817,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezones(ctx cont
 		}
 	}
 	return platformclient.Call[models.TimeZoneEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesTimezonesIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesTimezones. It calls GetTelephonyProvidersEdgesTimezones as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezonesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTimezonesOptions) iter.Seq2[models.RegionTimeZone, error] {
+	var o GetTelephonyProvidersEdgesTimezonesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RegionTimeZone, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesTimezones(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesTrunkOptions holds the optional parameters of
@@ -2604,6 +3001,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettings(
 	return platformclient.Call[models.TrunkBaseEntityListing](ctx, a.client, req)
 }
 
+// GetTelephonyProvidersEdgesTrunkbasesettingsIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesTrunkbasesettings. It calls GetTelephonyProvidersEdgesTrunkbasesettings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) iter.Seq2[models.TrunkBase, error] {
+	var o GetTelephonyProvidersEdgesTrunkbasesettingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrunkBase, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesTrunkbasesettings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions holds the optional
 // parameters of GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases. A nil field is not
 // sent.
@@ -2646,6 +3065,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsA
 		}
 	}
 	return platformclient.Call[models.TrunkMetabaseEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases. It calls GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) iter.Seq2[models.Metabase, error] {
+	var o GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Metabase, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesTrunkbasesettingsTemplateOptions holds the optional parameters of
@@ -2738,6 +3179,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunks(ctx context
 		}
 	}
 	return platformclient.Call[models.TrunkEntityListing](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesTrunksIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesTrunks. It calls GetTelephonyProvidersEdgesTrunks as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunksIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunksOptions) iter.Seq2[models.Trunk, error] {
+	var o GetTelephonyProvidersEdgesTrunksOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trunk, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTelephonyProvidersEdgesTrunks(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetTelephonyProvidersEdgesTrunksMetricsOptions holds the optional parameters of

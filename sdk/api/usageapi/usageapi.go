@@ -8,6 +8,7 @@ package usageapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -123,6 +124,30 @@ func (a *UsageApi) GetUsageAggregatesQueryJob(ctx context.Context, jobID string,
 	return platformclient.Call[models.OrganizationPublicApiUsageResultsResponse](ctx, a.client, req)
 }
 
+// GetUsageAggregatesQueryJobIter returns an iterator over the items of every page of
+// GetUsageAggregatesQueryJob. It calls GetUsageAggregatesQueryJob as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsageApi) GetUsageAggregatesQueryJobIter(ctx context.Context, jobID string, opts *GetUsageAggregatesQueryJobOptions) iter.Seq2[models.OrganizationPublicApiUsage, error] {
+	var o GetUsageAggregatesQueryJobOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OrganizationPublicApiUsage, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetUsageAggregatesQueryJob(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetUsageClientClientIdAggregatesQueryJobOptions holds the optional parameters of
 // GetUsageClientClientIdAggregatesQueryJob. A nil field is not sent.
 type GetUsageClientClientIdAggregatesQueryJobOptions struct {
@@ -162,6 +187,30 @@ func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJob(ctx context.Context,
 		}
 	}
 	return platformclient.Call[models.ClientPublicApiUsageResultsResponse](ctx, a.client, req)
+}
+
+// GetUsageClientClientIdAggregatesQueryJobIter returns an iterator over the items of every page of
+// GetUsageClientClientIdAggregatesQueryJob. It calls GetUsageClientClientIdAggregatesQueryJob as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJobIter(ctx context.Context, clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) iter.Seq2[models.ClientPublicApiUsage, error] {
+	var o GetUsageClientClientIdAggregatesQueryJobOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ClientPublicApiUsage, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetUsageClientClientIdAggregatesQueryJob(ctx, clientID, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetUsageQueryExecutionIdResultsOptions holds the optional parameters of

@@ -8,6 +8,7 @@ package userrecordingsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -136,6 +137,28 @@ func (a *UserRecordingsApi) GetUserrecordings(ctx context.Context, opts *GetUser
 		}
 	}
 	return platformclient.Call[models.UserRecordingEntityListing](ctx, a.client, req)
+}
+
+// GetUserrecordingsIter returns an iterator over the items of every page of
+// GetUserrecordings. It calls GetUserrecordings as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UserRecordingsApi) GetUserrecordingsIter(ctx context.Context, opts *GetUserrecordingsOptions) iter.Seq2[models.UserRecording, error] {
+	var o GetUserrecordingsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRecording, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUserrecordings(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetUserrecordingsSummaryOptions holds the optional parameters of GetUserrecordingsSummary, which

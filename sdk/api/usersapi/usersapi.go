@@ -8,6 +8,7 @@ package usersapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -596,6 +597,28 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMe(ctx context.Context
 	return platformclient.Call[models.DivsPermittedEntityListing](ctx, a.client, req)
 }
 
+// GetAuthorizationDivisionspermittedPagedMeIter returns an iterator over the items of every page of
+// GetAuthorizationDivisionspermittedPagedMe. It calls GetAuthorizationDivisionspermittedPagedMe as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[models.AuthzDivision, error] {
+	var o GetAuthorizationDivisionspermittedPagedMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetAuthorizationDivisionspermittedPagedSubjectIdOptions holds the optional parameters of
 // GetAuthorizationDivisionspermittedPagedSubjectId. A nil field is not sent.
 type GetAuthorizationDivisionspermittedPagedSubjectIdOptions struct {
@@ -639,6 +662,28 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectId(ctx context.
 		}
 	}
 	return platformclient.Call[models.DivsPermittedEntityListing](ctx, a.client, req)
+}
+
+// GetAuthorizationDivisionspermittedPagedSubjectIdIter returns an iterator over the items of every page of
+// GetAuthorizationDivisionspermittedPagedSubjectId. It calls GetAuthorizationDivisionspermittedPagedSubjectId as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[models.AuthzDivision, error] {
+	var o GetAuthorizationDivisionspermittedPagedSubjectIdOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetAuthorizationSubjectOptions holds the optional parameters of GetAuthorizationSubject. A nil
@@ -785,6 +830,28 @@ func (a *UsersApi) GetProfilesUsers(ctx context.Context, opts *GetProfilesUsersO
 		}
 	}
 	return platformclient.Call[models.UserProfileEntityListing](ctx, a.client, req)
+}
+
+// GetProfilesUsersIter returns an iterator over the items of every page of
+// GetProfilesUsers. It calls GetProfilesUsers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetProfilesUsersIter(ctx context.Context, opts *GetProfilesUsersOptions) iter.Seq2[models.UserProfile, error] {
+	var o GetProfilesUsersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserProfile, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetProfilesUsers(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetRoutingDirectroutingbackupSettingsMeOptions holds the optional parameters of
@@ -1122,6 +1189,28 @@ func (a *UsersApi) GetUserFavorites(ctx context.Context, userID string, opts *Ge
 	return platformclient.Call[models.UserEntityListing](ctx, a.client, req)
 }
 
+// GetUserFavoritesIter returns an iterator over the items of every page of
+// GetUserFavorites. It calls GetUserFavorites as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUserFavoritesIter(ctx context.Context, userID string, opts *GetUserFavoritesOptions) iter.Seq2[models.User, error] {
+	var o GetUserFavoritesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUserFavorites(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetUserGeolocationOptions holds the optional parameters of GetUserGeolocation, which has none
 // yet: it keeps the method's signature unchanged when the API adds some.
 type GetUserGeolocationOptions struct{}
@@ -1272,6 +1361,28 @@ func (a *UsersApi) GetUserQueues(ctx context.Context, userID string, opts *GetUs
 	return platformclient.Call[models.UserQueueEntityListing](ctx, a.client, req)
 }
 
+// GetUserQueuesIter returns an iterator over the items of every page of
+// GetUserQueues. It calls GetUserQueues as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUserQueuesIter(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[models.UserQueue, error] {
+	var o GetUserQueuesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUserQueues(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetUserRolesOptions holds the optional parameters of GetUserRoles, which has none yet: it keeps
 // the method's signature unchanged when the API adds some.
 type GetUserRolesOptions struct{}
@@ -1338,6 +1449,28 @@ func (a *UsersApi) GetUserRoutinglanguages(ctx context.Context, userID string, o
 	return platformclient.Call[models.UserLanguageEntityListing](ctx, a.client, req)
 }
 
+// GetUserRoutinglanguagesIter returns an iterator over the items of every page of
+// GetUserRoutinglanguages. It calls GetUserRoutinglanguages as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUserRoutinglanguagesIter(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[models.UserRoutingLanguage, error] {
+	var o GetUserRoutinglanguagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingLanguage, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUserRoutinglanguages(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetUserRoutingskillsOptions holds the optional parameters of GetUserRoutingskills. A nil field is
 // not sent.
 type GetUserRoutingskillsOptions struct {
@@ -1380,6 +1513,28 @@ func (a *UsersApi) GetUserRoutingskills(ctx context.Context, userID string, opts
 		}
 	}
 	return platformclient.Call[models.UserSkillEntityListing](ctx, a.client, req)
+}
+
+// GetUserRoutingskillsIter returns an iterator over the items of every page of
+// GetUserRoutingskills. It calls GetUserRoutingskills as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUserRoutingskillsIter(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[models.UserRoutingSkill, error] {
+	var o GetUserRoutingskillsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingSkill, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUserRoutingskills(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetUserRoutingstatusOptions holds the optional parameters of GetUserRoutingstatus, which has none
@@ -1441,6 +1596,30 @@ func (a *UsersApi) GetUserSkillgroups(ctx context.Context, userID string, opts *
 		}
 	}
 	return platformclient.Call[models.UserSkillGroupEntityListing](ctx, a.client, req)
+}
+
+// GetUserSkillgroupsIter returns an iterator over the items of every page of
+// GetUserSkillgroups. It calls GetUserSkillgroups as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUserSkillgroupsIter(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[models.SkillGroup, error] {
+	var o GetUserSkillgroupsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.SkillGroup, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetUserSkillgroups(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetUserStateOptions holds the optional parameters of GetUserState, which has none yet: it keeps
@@ -1550,6 +1729,28 @@ func (a *UsersApi) GetUserTrustors(ctx context.Context, userID string, opts *Get
 	return platformclient.Call[models.TrustorEntityListing](ctx, a.client, req)
 }
 
+// GetUserTrustorsIter returns an iterator over the items of every page of
+// GetUserTrustors. It calls GetUserTrustors as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUserTrustorsIter(ctx context.Context, userID string, opts *GetUserTrustorsOptions) iter.Seq2[models.Trustor, error] {
+	var o GetUserTrustorsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustor, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUserTrustors(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetUserVerifiersOptions holds the optional parameters of GetUserVerifiers, which has none yet: it
 // keeps the method's signature unchanged when the API adds some.
 type GetUserVerifiersOptions struct{}
@@ -1651,6 +1852,28 @@ func (a *UsersApi) GetUsers(ctx context.Context, opts *GetUsersOptions) (*models
 	return platformclient.Call[models.UserEntityListing](ctx, a.client, req)
 }
 
+// GetUsersIter returns an iterator over the items of every page of
+// GetUsers. It calls GetUsers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUsersIter(ctx context.Context, opts *GetUsersOptions) iter.Seq2[models.User, error] {
+	var o GetUsersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUsers(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetUsersChatsMeOptions holds the optional parameters of GetUsersChatsMe. A nil field is not sent.
 type GetUsersChatsMeOptions struct {
 	// ExcludeClosed is the query parameter excludeClosed. Whether or not to exclude closed chats.
@@ -1688,6 +1911,30 @@ func (a *UsersApi) GetUsersChatsMe(ctx context.Context, opts *GetUsersChatsMeOpt
 		}
 	}
 	return platformclient.Call[models.ChatItemCursorListing](ctx, a.client, req)
+}
+
+// GetUsersChatsMeIter returns an iterator over the items of every page of
+// GetUsersChatsMe. It calls GetUsersChatsMe as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUsersChatsMeIter(ctx context.Context, opts *GetUsersChatsMeOptions) iter.Seq2[models.ChatItem, error] {
+	var o GetUsersChatsMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ChatItem, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetUsersChatsMe(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetUsersCustomattributesSchemaOptions holds the optional parameters of
@@ -1948,6 +2195,28 @@ func (a *UsersApi) GetUsersDevelopmentActivities(ctx context.Context, opts *GetU
 	return platformclient.Call[models.DevelopmentActivityListing](ctx, a.client, req)
 }
 
+// GetUsersDevelopmentActivitiesIter returns an iterator over the items of every page of
+// GetUsersDevelopmentActivities. It calls GetUsersDevelopmentActivities as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUsersDevelopmentActivitiesIter(ctx context.Context, opts *GetUsersDevelopmentActivitiesOptions) iter.Seq2[models.DevelopmentActivity, error] {
+	var o GetUsersDevelopmentActivitiesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DevelopmentActivity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUsersDevelopmentActivities(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetUsersDevelopmentActivitiesMeOptions holds the optional parameters of
 // GetUsersDevelopmentActivitiesMe. A nil field is not sent.
 type GetUsersDevelopmentActivitiesMeOptions struct {
@@ -2045,6 +2314,28 @@ func (a *UsersApi) GetUsersDevelopmentActivitiesMe(ctx context.Context, opts *Ge
 		}
 	}
 	return platformclient.Call[models.DevelopmentActivityListing](ctx, a.client, req)
+}
+
+// GetUsersDevelopmentActivitiesMeIter returns an iterator over the items of every page of
+// GetUsersDevelopmentActivitiesMe. It calls GetUsersDevelopmentActivitiesMe as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUsersDevelopmentActivitiesMeIter(ctx context.Context, opts *GetUsersDevelopmentActivitiesMeOptions) iter.Seq2[models.DevelopmentActivity, error] {
+	var o GetUsersDevelopmentActivitiesMeOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DevelopmentActivity, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUsersDevelopmentActivitiesMe(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetUsersDevelopmentActivityOptions holds the optional parameters of GetUsersDevelopmentActivity,
@@ -2216,6 +2507,30 @@ func (a *UsersApi) GetUsersQuery(ctx context.Context, opts *GetUsersQueryOptions
 		}
 	}
 	return platformclient.Call[models.UserCursorEntityListing](ctx, a.client, req)
+}
+
+// GetUsersQueryIter returns an iterator over the items of every page of
+// GetUsersQuery. It calls GetUsersQuery as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUsersQueryIter(ctx context.Context, opts *GetUsersQueryOptions) iter.Seq2[models.User, error] {
+	var o GetUsersQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.User, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetUsersQuery(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetUsersSearchOptions holds the optional parameters of GetUsersSearch. A nil field is not sent.

@@ -8,6 +8,7 @@ package usersrulesapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -139,6 +140,28 @@ func (a *UsersRulesApi) GetUsersRuleDependents(ctx context.Context, ruleID strin
 	return platformclient.Call[models.UsersRulesDependentList](ctx, a.client, req)
 }
 
+// GetUsersRuleDependentsIter returns an iterator over the items of every page of
+// GetUsersRuleDependents. It calls GetUsersRuleDependents as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersRulesApi) GetUsersRuleDependentsIter(ctx context.Context, ruleID string, opts *GetUsersRuleDependentsOptions) iter.Seq2[models.UsersRulesDependent, error] {
+	var o GetUsersRuleDependentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UsersRulesDependent, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUsersRuleDependents(ctx, ruleID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetUsersRulesOptions holds the optional parameters of GetUsersRules. A nil field is not sent.
 type GetUsersRulesOptions struct {
 	// PageNumber is the query parameter pageNumber. Page number.
@@ -196,6 +219,28 @@ func (a *UsersRulesApi) GetUsersRules(ctx context.Context, types []string, opts 
 		}
 	}
 	return platformclient.Call[models.UsersRulesRuleList](ctx, a.client, req)
+}
+
+// GetUsersRulesIter returns an iterator over the items of every page of
+// GetUsersRules. It calls GetUsersRules as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersRulesApi) GetUsersRulesIter(ctx context.Context, types []string, opts *GetUsersRulesOptions) iter.Seq2[models.UsersRulesRule, error] {
+	var o GetUsersRulesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UsersRulesRule, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetUsersRules(ctx, types, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetUsersRulesSettingOptions holds the optional parameters of GetUsersRulesSetting, which has none

@@ -7,6 +7,7 @@ package utilitiesapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -73,6 +74,28 @@ func (a *UtilitiesApi) GetTimezones(ctx context.Context, opts *GetTimezonesOptio
 		}
 	}
 	return platformclient.Call[models.TimeZoneEntityListing](ctx, a.client, req)
+}
+
+// GetTimezonesIter returns an iterator over the items of every page of
+// GetTimezones. It calls GetTimezones as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UtilitiesApi) GetTimezonesIter(ctx context.Context, opts *GetTimezonesOptions) iter.Seq2[models.RegionTimeZone, error] {
+	var o GetTimezonesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RegionTimeZone, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetTimezones(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PostCertificateDetailsOptions holds the optional parameters of PostCertificateDetails, which has

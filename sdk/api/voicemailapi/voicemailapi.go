@@ -8,6 +8,7 @@ package voicemailapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -119,6 +120,28 @@ func (a *VoicemailApi) GetVoicemailGroupMessages(ctx context.Context, groupID st
 	return platformclient.Call[models.VoicemailMessageEntityListing](ctx, a.client, req)
 }
 
+// GetVoicemailGroupMessagesIter returns an iterator over the items of every page of
+// GetVoicemailGroupMessages. It calls GetVoicemailGroupMessages as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *VoicemailApi) GetVoicemailGroupMessagesIter(ctx context.Context, groupID string, opts *GetVoicemailGroupMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
+	var o GetVoicemailGroupMessagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetVoicemailGroupMessages(ctx, groupID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetVoicemailGroupPolicyOptions holds the optional parameters of GetVoicemailGroupPolicy, which
 // has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetVoicemailGroupPolicyOptions struct{}
@@ -200,6 +223,28 @@ func (a *VoicemailApi) GetVoicemailMeMessages(ctx context.Context, opts *GetVoic
 		}
 	}
 	return platformclient.Call[models.VoicemailMessageEntityListing](ctx, a.client, req)
+}
+
+// GetVoicemailMeMessagesIter returns an iterator over the items of every page of
+// GetVoicemailMeMessages. It calls GetVoicemailMeMessages as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *VoicemailApi) GetVoicemailMeMessagesIter(ctx context.Context, opts *GetVoicemailMeMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
+	var o GetVoicemailMeMessagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetVoicemailMeMessages(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetVoicemailMePolicyOptions holds the optional parameters of GetVoicemailMePolicy, which has none
@@ -360,6 +405,28 @@ func (a *VoicemailApi) GetVoicemailQueueMessages(ctx context.Context, queueID st
 	return platformclient.Call[models.VoicemailMessageEntityListing](ctx, a.client, req)
 }
 
+// GetVoicemailQueueMessagesIter returns an iterator over the items of every page of
+// GetVoicemailQueueMessages. It calls GetVoicemailQueueMessages as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *VoicemailApi) GetVoicemailQueueMessagesIter(ctx context.Context, queueID string, opts *GetVoicemailQueueMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
+	var o GetVoicemailQueueMessagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetVoicemailQueueMessages(ctx, queueID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
+}
+
 // GetVoicemailSearchOptions holds the optional parameters of GetVoicemailSearch. A nil field is not
 // sent.
 type GetVoicemailSearchOptions struct {
@@ -447,6 +514,28 @@ func (a *VoicemailApi) GetVoicemailUserMessages(ctx context.Context, userID stri
 		}
 	}
 	return platformclient.Call[models.VoicemailMessageEntityListing](ctx, a.client, req)
+}
+
+// GetVoicemailUserMessagesIter returns an iterator over the items of every page of
+// GetVoicemailUserMessages. It calls GetVoicemailUserMessages as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *VoicemailApi) GetVoicemailUserMessagesIter(ctx context.Context, userID string, opts *GetVoicemailUserMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
+	var o GetVoicemailUserMessagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetVoicemailUserMessages(ctx, userID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetVoicemailUserpolicyOptions holds the optional parameters of GetVoicemailUserpolicy, which has

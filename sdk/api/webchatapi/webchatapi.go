@@ -8,6 +8,7 @@ package webchatapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -266,6 +267,28 @@ func (a *WebChatApi) GetWebchatGuestConversationMembers(ctx context.Context, con
 		}
 	}
 	return platformclient.Call[models.WebChatMemberInfoEntityList](ctx, a.client, req)
+}
+
+// GetWebchatGuestConversationMembersIter returns an iterator over the items of every page of
+// GetWebchatGuestConversationMembers. It calls GetWebchatGuestConversationMembers as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *WebChatApi) GetWebchatGuestConversationMembersIter(ctx context.Context, conversationID string, opts *GetWebchatGuestConversationMembersOptions) iter.Seq2[models.WebChatMemberInfo, error] {
+	var o GetWebchatGuestConversationMembersOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WebChatMemberInfo, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetWebchatGuestConversationMembers(ctx, conversationID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetWebchatGuestConversationMessageOptions holds the optional parameters of

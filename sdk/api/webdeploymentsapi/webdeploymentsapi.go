@@ -8,6 +8,7 @@ package webdeploymentsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -188,6 +189,30 @@ func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationVersions(ctx context.C
 	return platformclient.Call[models.WebDeploymentConfigurationVersionEntityListing](ctx, a.client, req)
 }
 
+// GetWebdeploymentsConfigurationVersionsIter returns an iterator over the items of every page of
+// GetWebdeploymentsConfigurationVersions. It calls GetWebdeploymentsConfigurationVersions as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationVersionsIter(ctx context.Context, configurationID string, opts *GetWebdeploymentsConfigurationVersionsOptions) iter.Seq2[models.WebDeploymentConfigurationVersion, error] {
+	var o GetWebdeploymentsConfigurationVersionsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WebDeploymentConfigurationVersion, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetWebdeploymentsConfigurationVersions(ctx, configurationID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // GetWebdeploymentsConfigurationVersionsDraftOptions holds the optional parameters of
 // GetWebdeploymentsConfigurationVersionsDraft, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -252,6 +277,30 @@ func (a *WebDeploymentsApi) GetWebdeploymentsConfigurations(ctx context.Context,
 		}
 	}
 	return platformclient.Call[models.WebDeploymentConfigurationVersionEntityListing](ctx, a.client, req)
+}
+
+// GetWebdeploymentsConfigurationsIter returns an iterator over the items of every page of
+// GetWebdeploymentsConfigurations. It calls GetWebdeploymentsConfigurations as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationsIter(ctx context.Context, opts *GetWebdeploymentsConfigurationsOptions) iter.Seq2[models.WebDeploymentConfigurationVersion, error] {
+	var o GetWebdeploymentsConfigurationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WebDeploymentConfigurationVersion, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetWebdeploymentsConfigurations(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // GetWebdeploymentsDeploymentOptions holds the optional parameters of GetWebdeploymentsDeployment.
@@ -405,6 +454,30 @@ func (a *WebDeploymentsApi) GetWebdeploymentsDeployments(ctx context.Context, op
 		}
 	}
 	return platformclient.Call[models.ExpandableWebDeploymentEntityListing](ctx, a.client, req)
+}
+
+// GetWebdeploymentsDeploymentsIter returns an iterator over the items of every page of
+// GetWebdeploymentsDeployments. It calls GetWebdeploymentsDeployments as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *WebDeploymentsApi) GetWebdeploymentsDeploymentsIter(ctx context.Context, opts *GetWebdeploymentsDeploymentsOptions) iter.Seq2[models.ExpandableWebDeployment, error] {
+	var o GetWebdeploymentsDeploymentsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ExpandableWebDeployment, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetWebdeploymentsDeployments(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // PostWebdeploymentsConfigurationVersionsDraftPublishOptions holds the optional parameters of

@@ -8,6 +8,7 @@ package webmessagingapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -73,6 +74,28 @@ func (a *WebMessagingApi) GetWebmessagingMessages(ctx context.Context, opts *Get
 		}
 	}
 	return platformclient.Call[models.WebMessagingMessageEntityList](ctx, a.client, req)
+}
+
+// GetWebmessagingMessagesIter returns an iterator over the items of every page of
+// GetWebmessagingMessages. It calls GetWebmessagingMessages as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *WebMessagingApi) GetWebmessagingMessagesIter(ctx context.Context, opts *GetWebmessagingMessagesOptions) iter.Seq2[models.WebMessagingMessage, error] {
+	var o GetWebmessagingMessagesOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WebMessagingMessage, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetWebmessagingMessages(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // PatchWebmessagingDeploymentPushdeviceOptions holds the optional parameters of

@@ -10,6 +10,7 @@ package workforcemanagementapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"time"
 
@@ -4102,6 +4103,28 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunits(ctx conte
 		}
 	}
 	return platformclient.Call[models.ManagementUnitListing](ctx, a.client, req)
+}
+
+// GetWorkforcemanagementManagementunitsIter returns an iterator over the items of every page of
+// GetWorkforcemanagementManagementunits. It calls GetWorkforcemanagementManagementunits as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitsIter(ctx context.Context, opts *GetWorkforcemanagementManagementunitsOptions) iter.Seq2[models.ManagementUnit, error] {
+	var o GetWorkforcemanagementManagementunitsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ManagementUnit, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetWorkforcemanagementManagementunits(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetWorkforcemanagementManagementunitsDivisionviewsOptions holds the optional parameters of

@@ -8,6 +8,7 @@ package pantryapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"strings"
 	"time"
@@ -160,6 +161,28 @@ func (a *PantryApi) GetPantryJars(ctx context.Context, opts *GetPantryJarsOption
 		}
 	}
 	return platformclient.Call[models.JarListing](ctx, a.client, req)
+}
+
+// GetPantryJarsIter returns an iterator over the items of every page of
+// GetPantryJars. It calls GetPantryJars as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *PantryApi) GetPantryJarsIter(ctx context.Context, opts *GetPantryJarsOptions) iter.Seq2[models.Jar, error] {
+	var o GetPantryJarsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Jar, int64, int64, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		r, _, err := a.GetPantryJars(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	})
 }
 
 // GetPantryShelfJarOptions holds the optional parameters of GetPantryShelfJar, which has none yet:
