@@ -220,6 +220,26 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
+// WithProxy sends API and token requests through the HTTP(S) proxy at
+// rawURL, such as http://user:password@proxy.example:3128, instead of the
+// proxy the environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), which is
+// the default. Credentials in the URL are sent to the proxy only, and never
+// logged. It cannot be combined with WithHTTPClient: set the proxy on that
+// client's transport instead.
+func WithProxy(rawURL string) Option {
+	return func(c *Client) error {
+		u, err := url.Parse(rawURL)
+		if err != nil {
+			return errors.New("platformclient: WithProxy: the proxy URL does not parse") // the error would show the password
+		}
+		if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "socks5" || u.Host == "" {
+			return fmt.Errorf("platformclient: WithProxy: %q is not an http, https or socks5 URL", u.Redacted())
+		}
+		c.proxyURL = u
+		return nil
+	}
+}
+
 // WithAccessToken authorizes every request with an OAuth access token the
 // application already has. It is sent until the application sets another,
 // unless a grant option is given too: the grant then replaces it after the

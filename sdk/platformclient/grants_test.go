@@ -352,7 +352,9 @@ func TestLoginBrowserChromium(t *testing.T) {
 	})
 	t.Run("error redirect", func(t *testing.T) {
 		f := newFakeOAuth(t)
+		f.mu.Lock() // the login page reads it in a request the race detector cannot link to this goroutine
 		f.deny = true
+		f.mu.Unlock()
 		c := f.client(t)
 		pages := make(chan string, 1)
 		var opened string

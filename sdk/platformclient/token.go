@@ -158,6 +158,13 @@ func (m *tokenManager) fetch(ctx context.Context, g grant, current *oauth2.Token
 	} else {
 		st = newTokenState(tok)
 	}
+	if err == nil && m.store != nil {
+		// Saved before the waiting calls go on, so that the store never
+		// lags behind the token in use.
+		if serr := m.store.Save(tok); serr != nil {
+			m.log.event(ctx, "saving the token failed", "error", serr.Error())
+		}
+	}
 	m.mu.Lock()
 	if err == nil && m.grant == g {
 		m.cur.Store(st)
@@ -171,11 +178,6 @@ func (m *tokenManager) fetch(ctx context.Context, g grant, current *oauth2.Token
 		return
 	}
 	m.log.event(ctx, "new access token", "grant", g.name(), "expiry", tok.Expiry)
-	if m.store != nil {
-		if err := m.store.Save(tok); err != nil {
-			m.log.event(ctx, "saving the token failed", "error", err.Error())
-		}
-	}
 }
 
 // useGrant makes g the way new tokens are got from now on, and tok (when
