@@ -21,6 +21,7 @@ test:
 bench:
 	go run ./cmd/buildbench -sdk sdk -spec $(SPEC)
 	go test ./swagger ./generator -run '^$$' -bench . -benchmem -benchtime 3x
+	cd sdk && go test ./platformclient -run '^$$' -bench . -benchmem -count 3
 
 # Fuzz the loader, the model builder and the renderer.
 fuzz:
