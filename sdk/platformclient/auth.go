@@ -269,6 +269,7 @@ type clientTokenSource struct {
 	c   *Client
 }
 
+// Token returns the client's token, renewed first when it is about to expire.
 func (s clientTokenSource) Token() (*oauth2.Token, error) {
 	st, err := s.c.auth.get(s.ctx)
 	if err != nil {

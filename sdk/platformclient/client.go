@@ -113,6 +113,7 @@ type loginTransport struct {
 	log       *debugLog
 }
 
+// RoundTrip sends a token request with the User-Agent set, tracing it.
 func (t *loginTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	r = r.Clone(r.Context())
 	if t.userAgent != "" {

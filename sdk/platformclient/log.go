@@ -52,6 +52,7 @@ func WithDebugLogFunc(fn func(line string), maxBodyLines int) Option {
 // funcWriter passes each Write (one record of a slog handler) to a func.
 type funcWriter func(string)
 
+// Write passes p, without its final newline, to f.
 func (f funcWriter) Write(p []byte) (int, error) {
 	f(strings.TrimSuffix(string(p), "\n"))
 	return len(p), nil
