@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/purecloud-go/platform-client/swagger"
 )
@@ -64,6 +65,8 @@ func TestWholeSpec(t *testing.T) {
 		}
 	})
 
+	t.Run("documentation pages", func(t *testing.T) { checkDocs(t, sdk, files) })
+
 	t.Run("deterministic", func(t *testing.T) {
 		spec2, err := swagger.Load(t.Context(), realSpec, 0)
 		if err != nil {
@@ -87,6 +90,9 @@ func TestWholeSpec(t *testing.T) {
 		}
 		copyREADMEExamples(t, out)
 		goCmd(t, out, "build", "./...")
+		start := time.Now()
+		n := buildDocExamples(t, out, files)
+		t.Logf("built the %d examples of the documentation pages in %.1fs", n, time.Since(start).Seconds())
 		goCmd(t, out, "vet", "./...")
 		copyE2E(t, out)
 		goCmd(t, out, "test", "./...")
