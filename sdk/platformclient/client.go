@@ -4,7 +4,6 @@ package platformclient
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,7 +12,9 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
+	"time"
+
+	"golang.org/x/oauth2"
 )
 
 // Client sends requests to the Platform API. Create one with NewClient and
@@ -21,24 +22,31 @@ import (
 // connections open between calls.
 type Client struct {
 	baseURL    *url.URL
+	loginURL   string // login service base URL, without a trailing /
 	httpClient *http.Client
 	userAgent  string
 	header     http.Header // sent with every request
+	auth       *tokenManager
+	retry      RetryPolicy
+	log        *debugLog // nil: no debug logging
 
-	mu    sync.RWMutex
-	token string
+	// Set by options, used by NewClient.
+	newGrant     func(loginURL string) grant
+	initialToken *oauth2.Token
+	proxyURL     *url.URL
 }
 
 // Option configures a Client in NewClient.
 type Option func(*Client) error
 
-// NewClient returns a Client for the us-east-1 region (api.mypurecloud.com)
-// without an access token, changed by opts.
+// NewClient returns a Client for the us-east-1 region (api.mypurecloud.com
+// and login.mypurecloud.com) without an access token, changed by opts.
 func NewClient(opts ...Option) (*Client, error) {
 	c := &Client{
-		httpClient: http.DefaultClient,
-		userAgent:  UserAgent,
-		header:     http.Header{},
+		userAgent: UserAgent,
+		header:    http.Header{},
+		auth:      &tokenManager{},
+		retry:     DefaultRetryPolicy,
 	}
 	if err := WithRegion(USEast1)(c); err != nil {
 		return nil, err
@@ -48,17 +56,141 @@ func NewClient(opts ...Option) (*Client, error) {
 			return nil, err
 		}
 	}
+	switch {
+	case c.httpClient == nil:
+		c.httpClient = &http.Client{Transport: defaultTransport}
+		if c.proxyURL != nil {
+			t := defaultTransport.Clone()
+			t.Proxy = http.ProxyURL(c.proxyURL)
+			c.httpClient.Transport = t
+		}
+	case c.proxyURL != nil:
+		return nil, errors.New("platformclient: WithProxy and WithHTTPClient together: set the proxy on the transport of your HTTP client")
+	}
+	c.auth.httpClient = c.tokenHTTPClient()
+	c.auth.log = c.log
+	if c.newGrant != nil {
+		c.auth.grant = c.newGrant(c.loginURL)
+	}
+	switch {
+	case c.initialToken != nil:
+		c.auth.set(c.initialToken)
+	case c.auth.store != nil:
+		if err := c.loadStored(); err != nil {
+			return nil, err
+		}
+	}
 	return c, nil
 }
 
-// WithRegion sends requests to the API of region.
+// defaultTransport is the transport of clients created without
+// WithHTTPClient: http.DefaultTransport's settings (proxy from the
+// environment, HTTP/2, timeouts) with more idle connections kept per host,
+// since a client usually talks to one API host from many goroutines.
+var defaultTransport = func() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64
+	return t
+}()
+
+// tokenHTTPClient is the HTTP client token requests are sent with: the
+// client's own, with the User-Agent set.
+func (c *Client) tokenHTTPClient() *http.Client {
+	hc := *c.httpClient
+	base := hc.Transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	hc.Transport = &loginTransport{base: base, userAgent: c.userAgent, log: c.log}
+	return &hc
+}
+
+// loginTransport sets the User-Agent of token requests and traces them,
+// their secrets redacted.
+type loginTransport struct {
+	base      http.RoundTripper
+	userAgent string
+	log       *debugLog
+}
+
+func (t *loginTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	if t.userAgent != "" {
+		r.Header.Set("User-Agent", t.userAgent)
+	}
+	ctx := r.Context()
+	if !t.log.enabled(ctx) {
+		return t.base.RoundTrip(r)
+	}
+	var form string
+	if r.GetBody != nil {
+		if body, err := r.GetBody(); err == nil {
+			data, _ := io.ReadAll(body)
+			body.Close()
+			form = string(data)
+		}
+	}
+	t.log.tokenRequest(ctx, r, form)
+	start := time.Now()
+	resp, err := t.base.RoundTrip(r)
+	if err != nil {
+		t.log.event(ctx, "token request failed", "url", r.URL.Redacted(), "error", err.Error())
+		return nil, err
+	}
+	data, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	t.log.tokenResponse(ctx, resp, data, time.Since(start))
+	if err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// WithRegion sends requests to the API of region and token requests to its
+// login service. A Region can be any domain that has both, such as one
+// from ParseRegion.
 func WithRegion(region Region) Option {
 	return func(c *Client) error {
 		if region.domain() == "" {
 			return errors.New("platformclient: WithRegion: empty region")
 		}
+		if err := WithLoginURL(region.LoginBaseURL())(c); err != nil {
+			return err
+		}
 		return WithBaseURL(region.APIBaseURL())(c)
 	}
+}
+
+// WithLoginURL sends token requests and builds authorization URLs with
+// rawURL instead of the region's login host, for a gateway or a test
+// server. OAuth paths (/oauth/token, /oauth/authorize) are appended to it.
+func WithLoginURL(rawURL string) Option {
+	return func(c *Client) error {
+		u, err := parseBaseURL(rawURL)
+		if err != nil {
+			return fmt.Errorf("platformclient: WithLoginURL: %w", err)
+		}
+		c.loginURL = u.String()
+		return nil
+	}
+}
+
+// parseBaseURL parses an absolute http or https URL and drops its query,
+// fragment and trailing slashes.
+func parseBaseURL(rawURL string) (*url.URL, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, fmt.Errorf("%q is not an absolute http or https URL", rawURL)
+	}
+	// Trimming both keeps an escaped prefix (a%2Fb) as it was written.
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = strings.TrimRight(u.RawPath, "/")
+	u.RawQuery, u.Fragment = "", ""
+	return u, nil
 }
 
 // WithBaseURL sends requests to rawURL instead of a region's API host, for a
@@ -66,24 +198,18 @@ func WithRegion(region Region) Option {
 // (/api/v2/...) are appended to it.
 func WithBaseURL(rawURL string) Option {
 	return func(c *Client) error {
-		u, err := url.Parse(rawURL)
+		u, err := parseBaseURL(rawURL)
 		if err != nil {
 			return fmt.Errorf("platformclient: WithBaseURL: %w", err)
 		}
-		if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-			return fmt.Errorf("platformclient: WithBaseURL: %q is not an absolute http or https URL", rawURL)
-		}
-		// Trimming both keeps an escaped prefix (a%2Fb) as it was written.
-		u.Path = strings.TrimRight(u.Path, "/")
-		u.RawPath = strings.TrimRight(u.RawPath, "/")
-		u.RawQuery, u.Fragment = "", ""
 		c.baseURL = u
 		return nil
 	}
 }
 
-// WithHTTPClient sends requests through hc instead of http.DefaultClient, for
-// timeouts, proxies, TLS settings or instrumentation.
+// WithHTTPClient sends API and token requests through hc, for timeouts,
+// proxies, TLS settings or instrumentation. By default the client has its
+// own HTTP client, with http.DefaultTransport's settings.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) error {
 		if hc == nil {
@@ -95,10 +221,12 @@ func WithHTTPClient(hc *http.Client) Option {
 }
 
 // WithAccessToken authorizes every request with an OAuth access token the
-// application already has.
+// application already has. It is sent until the application sets another,
+// unless a grant option is given too: the grant then replaces it after the
+// first 401 answer.
 func WithAccessToken(token string) Option {
 	return func(c *Client) error {
-		c.token = token
+		c.initialToken = &oauth2.Token{AccessToken: token}
 		return nil
 	}
 }
@@ -124,57 +252,26 @@ func WithHeader(name, value string) Option {
 // SetAccessToken replaces the access token used by the requests sent from
 // now on. An empty token sends requests without an Authorization header.
 func (c *Client) SetAccessToken(token string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.token = token
+	c.auth.set(&oauth2.Token{AccessToken: token})
 }
 
-// AccessToken returns the access token requests are sent with.
+// AccessToken returns the current access token, "" when there is none.
 func (c *Client) AccessToken() string {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	return c.token
+	if tok := c.Token(); tok != nil {
+		return tok.AccessToken
+	}
+	return ""
+}
+
+// LoginURL returns the base URL of the login service the client gets tokens
+// from, such as https://login.mypurecloud.com.
+func (c *Client) LoginURL() string {
+	return c.loginURL
 }
 
 // BaseURL returns the URL operation paths are appended to.
 func (c *Client) BaseURL() string {
 	return c.baseURL.String()
-}
-
-// Do sends req and reads the whole response. When the status is 2xx and out
-// is not nil, it decodes the JSON body into out, which must be a pointer; a
-// *string out also accepts a body that is plain text. When the status is not
-// 2xx, the error is an *APIError, except for 304 Not Modified (the answer to
-// a request with If-None-Match), which gives no result and no error. The
-// returned *APIResponse is nil only when no response was received.
-func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, error) {
-	hreq, err := c.newHTTPRequest(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	hresp, err := c.httpClient.Do(hreq)
-	if err != nil {
-		return nil, &RequestError{Operation: req.Operation, Method: hreq.Method, URL: hreq.URL.String(), Err: err}
-	}
-	body, err := io.ReadAll(hresp.Body)
-	hresp.Body.Close()
-	resp := newAPIResponse(hresp, body)
-	if err != nil {
-		return resp, &RequestError{Operation: req.Operation, Method: hreq.Method, URL: hreq.URL.String(), Err: fmt.Errorf("reading the response body: %w", err)}
-	}
-	if resp.StatusCode == http.StatusNotModified {
-		return resp, nil // the answer to If-None-Match: nothing changed, no result
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return resp, newAPIError(req, hreq, resp)
-	}
-	if out != nil && resp.hasBody() {
-		if err := decode(resp.Body, hresp.Header.Get("Content-Type"), out); err != nil {
-			return resp, &DecodeError{Operation: req.Operation, Response: resp, Err: err}
-		}
-		resp.decoded = true
-	}
-	return resp, nil
 }
 
 // encodeJSON encodes v without escaping <, > and & (the API takes them as
@@ -215,58 +312,4 @@ func isJSON(contentType string) bool {
 		mediaType = strings.ToLower(strings.TrimSpace(mediaType))
 	}
 	return mediaType == "application/json" || mediaType == "text/json" || strings.HasSuffix(mediaType, "+json")
-}
-
-func (c *Client) newHTTPRequest(ctx context.Context, req *Request) (*http.Request, error) {
-	if req.err != nil {
-		return nil, req.err
-	}
-	path, err := req.expandPath()
-	if err != nil {
-		return nil, err
-	}
-	target := c.baseURL.String() + path
-	if query := req.encodeQuery(); query != "" {
-		target += "?" + query
-	}
-
-	var body io.Reader
-	if req.hasBody {
-		data, err := encodeJSON(req.body)
-		if err != nil {
-			return nil, &ParamError{Operation: req.Operation, Param: "body", Reason: fmt.Sprintf("cannot be encoded as JSON: %v", err)}
-		}
-		body = bytes.NewReader(data)
-	}
-	hreq, err := http.NewRequestWithContext(ctx, req.Method, target, body)
-	if err != nil {
-		return nil, &RequestError{Operation: req.Operation, Method: req.Method, URL: target, Err: err}
-	}
-	// From weakest to strongest: the client's headers, the defaults, the
-	// request's own headers, then its Accept and ContentType fields.
-	for name, values := range c.header {
-		hreq.Header[name] = append([]string(nil), values...)
-	}
-	hreq.Header.Set("Accept", "application/json")
-	if c.userAgent != "" {
-		hreq.Header.Set("User-Agent", c.userAgent)
-	}
-	if token := c.AccessToken(); token != "" {
-		hreq.Header.Set("Authorization", "Bearer "+token)
-	}
-	for name, values := range req.header {
-		hreq.Header[name] = append([]string(nil), values...)
-	}
-	if req.Accept != "" {
-		hreq.Header.Set("Accept", req.Accept)
-	}
-	switch {
-	case !req.hasBody:
-		hreq.Header.Del("Content-Type")
-	case req.ContentType != "":
-		hreq.Header.Set("Content-Type", req.ContentType)
-	case hreq.Header.Get("Content-Type") == "":
-		hreq.Header.Set("Content-Type", "application/json")
-	}
-	return hreq, nil
 }

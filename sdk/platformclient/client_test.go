@@ -26,8 +26,14 @@ func TestNewClientDefaults(t *testing.T) {
 	if c.AccessToken() != "" {
 		t.Errorf("AccessToken() = %q, want empty", c.AccessToken())
 	}
-	if c.httpClient != http.DefaultClient {
-		t.Error("the default HTTP client is not http.DefaultClient")
+	if got, want := c.LoginURL(), "https://login.mypurecloud.com"; got != want {
+		t.Errorf("LoginURL() = %q, want %q", got, want)
+	}
+	if c.httpClient.Transport != defaultTransport || c.httpClient.Timeout != 0 {
+		t.Error("the default HTTP client does not use defaultTransport")
+	}
+	if defaultTransport.Proxy == nil || defaultTransport.TLSClientConfig != nil && defaultTransport.TLSClientConfig.InsecureSkipVerify {
+		t.Error("defaultTransport lost http.DefaultTransport's proxy or TLS settings")
 	}
 	if c.userAgent != UserAgent {
 		t.Errorf("user agent = %q, want %q", c.userAgent, UserAgent)

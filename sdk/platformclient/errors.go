@@ -78,12 +78,12 @@ type APIError struct {
 	Response *APIResponse
 }
 
-func newAPIError(req *Request, hreq *http.Request, resp *APIResponse) *APIError {
+func newAPIError(req *Request, target string, resp *APIResponse) *APIError {
 	e := &APIError{
 		StatusCode: resp.StatusCode,
 		Operation:  req.Operation,
-		Method:     hreq.Method,
-		URL:        hreq.URL.String(),
+		Method:     req.Method,
+		URL:        target,
 		Response:   resp,
 	}
 	if resp.hasBody() {

@@ -3,6 +3,7 @@
 package platformclient
 
 import (
+	"bytes"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -47,6 +48,7 @@ func newTestServer(t *testing.T, handler http.HandlerFunc) *testServer {
 			Body:          body,
 		})
 		s.mu.Unlock()
+		r.Body = io.NopCloser(bytes.NewReader(body)) // for handlers that read it
 		if handler == nil {
 			w.Header().Set("Content-Type", "application/json")
 			io.WriteString(w, "{}")

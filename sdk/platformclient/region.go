@@ -2,7 +2,10 @@
 
 package platformclient
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Region is a Genesys Cloud region, named by its domain. The API of a region
 // is served at https://api.<domain> and its login service at
@@ -37,6 +40,64 @@ func Regions() []Region {
 		USEast1, EUWest1, APSoutheast2, APNortheast1, EUCentral1, USWest2, CACentral1, APNortheast2, EUWest2,
 		APSouth1, USEast2, SAEast1, MECentral1, APNortheast3, EUCentral2, MXCentral1, APSoutheast1, EUSCDEEast1,
 	}
+}
+
+// regionNames are the names of the regions, in the order of Regions.
+var regionNames = [...]string{
+	"us-east-1", "eu-west-1", "ap-southeast-2", "ap-northeast-1", "eu-central-1", "us-west-2", "ca-central-1",
+	"ap-northeast-2", "eu-west-2", "ap-south-1", "us-east-2", "sa-east-1", "me-central-1", "ap-northeast-3",
+	"eu-central-2", "mx-central-1", "ap-southeast-1", "eusc-de-east-1",
+}
+
+// ParseRegion returns the region named name: a region name in any of the
+// spellings us-east-1, us_east_1 or US_EAST_1 (as in the official SDKs'
+// tables), or the domain of a region or of a custom environment, such as
+// mypurecloud.com, api.mypurecloud.ie or https://api.example.pure.cloud.
+// Anything else is an error that lists the region names.
+func ParseRegion(name string) (Region, error) {
+	key := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(name), "_", "-"))
+	for i, n := range regionNames {
+		if key == n {
+			return Regions()[i], nil
+		}
+	}
+	if d := Region(name).domain(); strings.Contains(d, ".") && validDomain(d) {
+		return Region(d), nil
+	}
+	return "", fmt.Errorf("platformclient: unknown region %q: want a domain such as mypurecloud.com or one of %s",
+		name, strings.Join(regionNames[:], ", "))
+}
+
+// Name returns the region's name, such as us-east-1, or "" for a domain that
+// is not one of the regions above.
+func (r Region) Name() string {
+	d := r.domain()
+	for i, known := range Regions() {
+		if d == string(known) {
+			return regionNames[i]
+		}
+	}
+	return ""
+}
+
+// validDomain reports whether d is a host name: dot-separated labels of
+// letters, digits and hyphens, optionally followed by a port.
+func validDomain(d string) bool {
+	host, port, hasPort := strings.Cut(d, ":")
+	if hasPort && (port == "" || strings.Trim(port, "0123456789") != "") {
+		return false
+	}
+	for _, label := range strings.Split(host, ".") {
+		if label == "" || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, ch := range label {
+			if !(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '-') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // domain strips what people tend to write around a region's domain: a scheme,

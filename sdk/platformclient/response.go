@@ -5,6 +5,9 @@ package platformclient
 import (
 	"bytes"
 	"net/http"
+	"strconv"
+	"strings"
+	"time"
 )
 
 // CorrelationIDHeader is the response header that identifies a request in
@@ -25,21 +28,78 @@ type APIResponse struct {
 	Header http.Header
 	// Body is the raw response body.
 	Body []byte
+	// StatusText is the status line's text, such as "OK" or "Too Many
+	// Requests".
+	StatusText string
 	// CorrelationID is the value of the Inin-Correlation-Id header.
 	CorrelationID string
+	// RateLimit is the rate limit state the inin-ratelimit-* headers
+	// report, nil when the response has none.
+	RateLimit *RateLimit
+	// Attempts is how many times the request was sent: more than 1 after
+	// retries or a new token.
+	Attempts int
 
 	decoded bool // Body was decoded into the method's result
 }
 
 func newAPIResponse(r *http.Response, body []byte) *APIResponse {
+	text := strings.TrimSpace(strings.TrimPrefix(r.Status, strconv.Itoa(r.StatusCode)))
+	if text == "" {
+		text = http.StatusText(r.StatusCode)
+	}
 	return &APIResponse{
 		Response:      r,
 		StatusCode:    r.StatusCode,
 		Status:        r.Status,
+		StatusText:    text,
 		Header:        r.Header,
 		Body:          body,
 		CorrelationID: r.Header.Get(CorrelationIDHeader),
+		RateLimit:     parseRateLimit(r.Header),
+		Attempts:      1,
 	}
+}
+
+// RateLimit is what the inin-ratelimit-* headers of a response say.
+type RateLimit struct {
+	// Count is how many requests were counted against the limit
+	// (inin-ratelimit-count).
+	Count int64
+	// Allowed is how many requests the limit allows (inin-ratelimit-allowed).
+	Allowed int64
+	// Reset is the time until the count starts again
+	// (inin-ratelimit-reset, in seconds).
+	Reset time.Duration
+}
+
+// parseRateLimit reads the inin-ratelimit-* headers; nil when there are
+// none or one does not parse.
+func parseRateLimit(h http.Header) *RateLimit {
+	count, allowed, reset := h.Get("Inin-Ratelimit-Count"), h.Get("Inin-Ratelimit-Allowed"), h.Get("Inin-Ratelimit-Reset")
+	if count == "" && allowed == "" && reset == "" {
+		return nil
+	}
+	var rl RateLimit
+	var err error
+	if count != "" {
+		if rl.Count, err = strconv.ParseInt(count, 10, 64); err != nil {
+			return nil
+		}
+	}
+	if allowed != "" {
+		if rl.Allowed, err = strconv.ParseInt(allowed, 10, 64); err != nil {
+			return nil
+		}
+	}
+	if reset != "" {
+		secs, err := strconv.ParseFloat(reset, 64)
+		if err != nil {
+			return nil
+		}
+		rl.Reset = time.Duration(secs * float64(time.Second))
+	}
+	return &rl
 }
 
 // Text returns the body as a string.
