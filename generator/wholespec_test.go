@@ -172,7 +172,9 @@ func undocumented(t *testing.T, files []File) []string {
 		for _, decl := range file.Decls {
 			switch d := decl.(type) {
 			case *ast.FuncDecl:
-				if d.Name.IsExported() && d.Doc == nil {
+				// A method of an unexported type is not part of the API
+				// (it implements an interface): go doc does not show it.
+				if d.Name.IsExported() && d.Doc == nil && (d.Recv == nil || ast.IsExported(recvType(d.Recv))) {
 					report(d.Name.Name)
 				}
 			case *ast.GenDecl:
@@ -208,6 +210,24 @@ func undocumented(t *testing.T, files []File) []string {
 		}
 	}
 	return missing
+}
+
+// recvType is the name of a method's receiver type.
+func recvType(recv *ast.FieldList) string {
+	t := recv.List[0].Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = star.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr: // generic type
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
 }
 
 // copyREADMEExamples writes every Go block of the SDK's README that is a
