@@ -233,7 +233,11 @@ func (ix *docIndex) outline(b *strings.Builder, t *Type, depth int, indent strin
 	switch t.Kind {
 	case KindModel:
 		m := ix.models[t.Name]
-		if m == nil || depth >= outlineDepth {
+		switch {
+		case m != nil && m.Freeform:
+			b.WriteString("object")
+			return
+		case m == nil || depth >= outlineDepth:
 			b.WriteString(t.Name)
 			return
 		}

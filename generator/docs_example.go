@@ -173,8 +173,7 @@ func (w *exampleWriter) option(p *Param) string {
 
 // pointer is an expression of type *T for a value of t.
 func (w *exampleWriter) pointer(t *Type, h hint, param bool, depth int) string {
-	switch t.Kind {
-	case KindModel:
+	if t.Kind == KindModel && !w.freeform(t) {
 		return "&" + w.value(t, h, param, true, depth)
 	}
 	return "platformclient.Ptr(" + w.value(t, h, param, true, depth) + ")"
@@ -242,6 +241,9 @@ func (w *exampleWriter) value(t *Type, h hint, param, typed bool, depth int) str
 		return fmt.Sprintf("models.%s(%s)", t.Name, strconv.Quote(exampleString(h)))
 	case KindModel:
 		w.usesModels = true
+		if w.freeform(t) {
+			return "models." + t.Name + "(`{\"key\": \"value\"}`)"
+		}
 		return "models." + t.Name + w.structLit(w.ix.models[t.Name], depth)
 	case KindFreeform:
 		w.usesModels = true
@@ -268,6 +270,14 @@ func elide(elem, typ string) string {
 		return rest
 	}
 	return elem
+}
+
+// freeform reports whether t names a model that declares no properties. A
+// reference to one can be KindModel: the builder marks a definition
+// freeform only when it gets to it, in name order.
+func (w *exampleWriter) freeform(t *Type) bool {
+	m := w.ix.models[t.Name]
+	return m != nil && m.Freeform
 }
 
 // structLit is the braces of a composite literal of m with a field or two

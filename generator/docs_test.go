@@ -180,8 +180,11 @@ func checkDocs(t *testing.T, sdk *SDK, files []File) {
 		}
 		for _, ex := range docExamples(page, data) {
 			examples = append(examples, ex.method)
-			if formatted, err := format.Source([]byte(ex.code)); err != nil || !bytes.Equal(formatted, []byte(ex.code)) {
-				t.Errorf("%s, %s: the example is not formatted like gofmt (%v)", page, ex.method, err)
+			switch formatted, err := format.Source([]byte(ex.code)); {
+			case err != nil:
+				t.Errorf("%s, %s: the example is not valid Go: %v", page, ex.method, err)
+			case !bytes.Equal(formatted, []byte(ex.code)):
+				t.Errorf("%s, %s: the example is not formatted like gofmt", page, ex.method)
 			}
 		}
 		for what, got := range map[string][]string{"method table": table, "method headings": headings, "examples": examples} {
