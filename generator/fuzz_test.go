@@ -51,7 +51,7 @@ func FuzzBuild(f *testing.F) {
 			return
 		}
 		// The files that do not depend on the spec are left out for speed.
-		if _, err := render(specJobs(sdk)); err != nil {
+		if _, err := render(append(specJobs(sdk), docsJobs(sdk)...)); err != nil {
 			t.Fatalf("rendering an accepted spec failed: %v", err)
 		}
 	})

@@ -47,7 +47,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files, _, err := Files(spec, goldenModule, "1.2.3")
+			files, sdk, err := Files(spec, goldenModule, "1.2.3")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -74,6 +74,7 @@ func TestGolden(t *testing.T) {
 			}
 			want := readTree(t, wantDir)
 			compareTrees(t, want, got, "go test ./generator -run TestGolden -update")
+			checkDocs(t, sdk, files)
 
 			if testing.Short() {
 				return
@@ -83,6 +84,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			goCmd(t, out, "vet", "./...")
+			buildDocExamples(t, out, files)
 		})
 	}
 }

@@ -44,7 +44,7 @@ type modelData struct {
 
 // parsedTemplates parses the embedded templates once per process.
 var parsedTemplates = sync.OnceValues(func() (*template.Template, error) {
-	return template.New("sdk").Funcs(funcs).ParseFS(templates.FS, "*.tmpl", "module/*.tmpl", "platformclient/*.tmpl", "models/*.tmpl")
+	return template.New("sdk").Funcs(funcs).ParseFS(templates.FS, "*.tmpl", "module/*.tmpl", "platformclient/*.tmpl", "models/*.tmpl", "docs/*.tmpl")
 })
 
 // A job renders one file.
@@ -76,7 +76,8 @@ func Render(sdk *SDK, version string) ([]File, error) {
 			jobs = append(jobs, job{path.Join(out, strings.TrimSuffix(name, ".tmpl")), name, static})
 		}
 	}
-	return render(append(jobs, specJobs(sdk)...))
+	jobs = append(jobs, specJobs(sdk)...)
+	return render(append(jobs, docsJobs(sdk)...))
 }
 
 // specJobs are the files whose content depends on the spec: one per model,

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/purecloud-go/platform-client/swagger"
 )
@@ -77,6 +78,8 @@ func TestWholeSpec(t *testing.T) {
 		}
 	})
 
+	t.Run("documentation pages", func(t *testing.T) { checkDocs(t, sdk, files) })
+
 	t.Run("deterministic", func(t *testing.T) {
 		spec2, err := swagger.Load(t.Context(), realSpec, 0)
 		if err != nil {
@@ -100,6 +103,9 @@ func TestWholeSpec(t *testing.T) {
 		}
 		copyREADMEExamples(t, out)
 		goCmd(t, out, "build", "./...")
+		start := time.Now()
+		n := buildDocExamples(t, out, files)
+		t.Logf("built the %d examples of the documentation pages in %.1fs", n, time.Since(start).Seconds())
 		goCmd(t, out, "vet", "./...")
 		copyE2E(t, out)
 		goCmd(t, out, "test", "./...")
@@ -183,7 +189,9 @@ func undocumented(t *testing.T, files []File) []string {
 		for _, decl := range file.Decls {
 			switch d := decl.(type) {
 			case *ast.FuncDecl:
-				if d.Name.IsExported() && d.Doc == nil {
+				// A method of an unexported type is not part of the API
+				// (it implements an interface): go doc does not show it.
+				if d.Name.IsExported() && d.Doc == nil && (d.Recv == nil || ast.IsExported(recvType(d.Recv))) {
 					report(d.Name.Name)
 				}
 			case *ast.GenDecl:
@@ -219,6 +227,24 @@ func undocumented(t *testing.T, files []File) []string {
 		}
 	}
 	return missing
+}
+
+// recvType is the name of a method's receiver type.
+func recvType(recv *ast.FieldList) string {
+	t := recv.List[0].Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = star.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr: // generic type
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
 }
 
 // copyREADMEExamples writes every Go block of the SDK's README that is a

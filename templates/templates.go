@@ -3,6 +3,8 @@
 //   - module/: files at the root of the SDK module (go.mod, README.md).
 //   - platformclient/: the runtime package, rendered once per SDK.
 //   - models/: the fixed files of the models package (time types).
+//   - docs/: the documentation pages, one per API and an index (rendered by
+//     the generator with their own data, not as fixed files).
 //   - api.go.tmpl: one API package.
 //   - model.go.tmpl: one model, with its enums.
 //
@@ -15,5 +17,5 @@ import "embed"
 
 // FS holds every template.
 //
-//go:embed *.tmpl module platformclient models
+//go:embed *.tmpl module platformclient models docs
 var FS embed.FS
