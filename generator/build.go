@@ -127,6 +127,12 @@ func (b *builder) nameDefinitions() {
 		owner[goName] = name
 		b.taken[goName] = true
 		m := &Model{Name: goName, SpecName: name}
+		// Known before any field is built, so that every reference to a
+		// definition without properties gets the same type, whatever the
+		// order definitions are built in.
+		if ref := b.doc.Definitions[name]; ref != nil && ref.Ref == "" && ref.Value != nil && len(ref.Value.Properties) == 0 {
+			m.Freeform = true
+		}
 		b.defs[name] = m
 		b.models = append(b.models, m)
 	}
@@ -155,8 +161,7 @@ func (b *builder) buildDefinitions() {
 				b.errorf(at, "%s", err)
 				continue
 			}
-			m.Freeform = true
-			continue
+			continue // Freeform, set by nameDefinitions
 		}
 		b.fillModel(m, s, at, swagger.Pointer("definitions", name, "properties"), 0)
 	}

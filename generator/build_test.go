@@ -74,10 +74,12 @@ func TestTypeMapping(t *testing.T) {
   "extra": {"type":"object","additionalProperties":{"type":"object"}},
   "anything": {"type":"object"},
   "raw": {"$ref":"#/definitions/Blob"},
+  "late": {"$ref":"#/definitions/Zed"},
   "grid": {"type":"array","items":{"type":"array","items":{"type":"string"}}},
   "inner": {"type":"object","properties":{"x":{"type":"string"}}}
 }},
-"Blob": {"type":"object"}`))
+"Blob": {"type":"object"},
+"Zed": {"type":"object"}`))
 
 	str := &Type{Kind: KindString}
 	thing := &Type{Kind: KindModel, Name: "Thing"}
@@ -106,6 +108,9 @@ func TestTypeMapping(t *testing.T) {
 		{Name: "Extra", JSON: "extra", Type: &Type{Kind: KindMap, Elem: &Type{Kind: KindAny}}},
 		{Name: "Anything", JSON: "anything", Type: &Type{Kind: KindAny}},
 		{Name: "Raw", JSON: "raw", Type: &Type{Kind: KindFreeform, Name: "Blob"}},
+		// Zed sorts after Thing, so it is built after Thing's fields: still
+		// free-form.
+		{Name: "Late", JSON: "late", Type: &Type{Kind: KindFreeform, Name: "Zed"}},
 		{Name: "Grid", JSON: "grid", Type: &Type{Kind: KindArray, Elem: &Type{Kind: KindArray, Elem: str}}},
 		{Name: "Inner", JSON: "inner", Type: &Type{Kind: KindModel, Name: "ThingInner"}},
 	}

@@ -23,7 +23,7 @@ type AuthorizationPolicy struct {
 	// Required.
 	Effect *AuthorizationPolicyEffect `json:"effect,omitempty"`
 	// Condition is the "condition" property.
-	Condition *PolicyCondition `json:"condition,omitempty"`
+	Condition PolicyCondition `json:"condition,omitempty"`
 	// Description is the "description" property.
 	Description *string `json:"description,omitempty"`
 	// Date this policy was last modified. Date time is represented as an ISO-8601 string. For example:

@@ -10,7 +10,7 @@ type BulkResponseResultVoidEntityBulkEntityErrorEntity struct {
 	// Whether the requested operation completed successfully.
 	Success *bool `json:"success,omitempty"`
 	// Entity is the "entity" property.
-	Entity *Void `json:"entity,omitempty"`
+	Entity Void `json:"entity,omitempty"`
 	// Error is the "error" property.
 	Error *BulkEntityErrorEntity `json:"error,omitempty"`
 	// Status Code for the requested operation.

@@ -7,14 +7,14 @@ type DigitalAction struct {
 	// UpdateContactColumnActionSettings is the "updateContactColumnActionSettings" property.
 	UpdateContactColumnActionSettings *UpdateContactColumnActionSettings `json:"updateContactColumnActionSettings,omitempty"`
 	// DoNotSendActionSettings is the "doNotSendActionSettings" property.
-	DoNotSendActionSettings *DoNotSendActionSettings `json:"doNotSendActionSettings,omitempty"`
+	DoNotSendActionSettings DoNotSendActionSettings `json:"doNotSendActionSettings,omitempty"`
 	// AppendToDncActionSettings is the "appendToDncActionSettings" property.
 	AppendToDncActionSettings *AppendToDncActionSettings `json:"appendToDncActionSettings,omitempty"`
 	// MarkContactUncontactableActionSettings is the "markContactUncontactableActionSettings" property.
 	MarkContactUncontactableActionSettings *MarkContactUncontactableActionSettings `json:"markContactUncontactableActionSettings,omitempty"`
 	// MarkContactAddressUncontactableActionSettings is the
 	// "markContactAddressUncontactableActionSettings" property.
-	MarkContactAddressUncontactableActionSettings *MarkContactAddressUncontactableActionSettings `json:"markContactAddressUncontactableActionSettings,omitempty"`
+	MarkContactAddressUncontactableActionSettings MarkContactAddressUncontactableActionSettings `json:"markContactAddressUncontactableActionSettings,omitempty"`
 	// SetContentTemplateActionSettings is the "setContentTemplateActionSettings" property.
 	SetContentTemplateActionSettings *SetContentTemplateActionSettings `json:"setContentTemplateActionSettings,omitempty"`
 	// SetSMSPhoneNumberActionSettings is the "setSmsPhoneNumberActionSettings" property.

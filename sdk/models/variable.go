@@ -19,7 +19,7 @@ type Variable struct {
 	// The description of the variable used by Guides runtime for input/output handling.
 	Description *string `json:"description,omitempty"`
 	// Validation is the "validation" property.
-	Validation *VariableValidation `json:"validation,omitempty"`
+	Validation VariableValidation `json:"validation,omitempty"`
 	// ListValues is the "listValues" property.
 	ListValues ListValues `json:"listValues,omitempty"`
 	// The variables that the list result will be stored in. Only applicable when type is 'List'.

@@ -7,9 +7,9 @@ type WidgetClientConfig struct {
 	// V1 is the "v1" property.
 	V1 *WidgetClientConfigV1 `json:"v1,omitempty"`
 	// V2 is the "v2" property.
-	V2 *WidgetClientConfigV2 `json:"v2,omitempty"`
+	V2 WidgetClientConfigV2 `json:"v2,omitempty"`
 	// V1HTTP is the "v1-http" property.
 	V1HTTP *WidgetClientConfigV1Http `json:"v1-http,omitempty"`
 	// ThirdParty is the "third-party" property.
-	ThirdParty *WidgetClientConfigThirdParty `json:"third-party,omitempty"`
+	ThirdParty WidgetClientConfigThirdParty `json:"third-party,omitempty"`
 }

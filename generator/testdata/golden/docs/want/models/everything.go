@@ -15,7 +15,7 @@ type Everything struct {
 	// Raw is the "raw" property.
 	//
 	// Required.
-	Raw *Raw `json:"raw,omitempty"`
+	Raw Raw `json:"raw,omitempty"`
 	// When is the "when" property.
 	When *DateTime `json:"when,omitempty"`
 	// Part is the "part" property.
