@@ -149,6 +149,7 @@ func (b *builder) buildDefinitions() {
 		}
 		s := ref.Value
 		m.Description = s.Description
+		m.Tombstone = marked(s.Extensions)
 		if len(s.Properties) == 0 {
 			if err := checkObjectSchema(s); err != "" {
 				b.errorf(at, "%s", err)
@@ -204,8 +205,12 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 			Required: required[prop],
 		}
 		ref := s.Properties[prop]
+		if ref != nil {
+			f.Tombstone = marked(ref.Extensions)
+		}
 		if ref != nil && ref.Value != nil {
 			ps := ref.Value
+			f.Tombstone = f.Tombstone || marked(ps.Extensions)
 			f.Description = ps.Description
 			f.ReadOnly = ps.ReadOnly
 			f.Format = ps.Format
@@ -394,6 +399,8 @@ func (b *builder) objectType(s *openapi2.Schema, at string, owner typeOwner, dep
 			return nil
 		}
 		m := &Model{Name: b.typeName(name, "Object"), SpecName: at, Inline: true, Description: s.Description}
+		// The inline schemas of a tombstone definition are gone with it.
+		m.Tombstone = owner.model != nil && owner.model.Tombstone
 		b.models = append(b.models, m)
 		b.fillModel(m, s, at, owner.ptr+"/properties", depth)
 		return &Type{Kind: KindModel, Name: m.Name}
@@ -430,6 +437,13 @@ func (b *builder) typeName(name, suffix string) string {
 
 func (b *builder) enumType(s *openapi2.Schema, at string, owner typeOwner) *Type {
 	e := &Enum{Name: b.typeName(owner.model.Name+owner.field, "Enum"), Model: owner.model.Name, Field: owner.field}
+	gone := map[string]bool{}
+	list, _ := s.Extensions[ExtTombstoneEnum].([]any)
+	for _, v := range list {
+		if str, ok := v.(string); ok {
+			gone[str] = true
+		}
+	}
 	seen := map[string]bool{}
 	for i, v := range s.Enum {
 		str, ok := v.(string)
@@ -439,7 +453,7 @@ func (b *builder) enumType(s *openapi2.Schema, at string, owner typeOwner) *Type
 		}
 		if !seen[str] {
 			seen[str] = true
-			e.Values = append(e.Values, EnumValue{Value: str})
+			e.Values = append(e.Values, EnumValue{Value: str, Tombstone: gone[str]})
 		}
 	}
 	owner.model.Enums = append(owner.model.Enums, e)
@@ -465,6 +479,12 @@ func (b *builder) nameEnumValues() {
 			v.Name = uniqueName(taken, name)
 		}
 	}
+}
+
+// marked reports whether extensions mark a tombstone (see Merge).
+func marked(ext map[string]any) bool {
+	v, _ := ext[ExtTombstone].(bool)
+	return v
 }
 
 func enumStrings(vals []any) []string {

@@ -118,7 +118,14 @@ func modelDoc(m *Model) string {
 	default:
 		first = fmt.Sprintf("%s is a model of the Platform API.", m.Name)
 	}
-	return comment("", paragraphs(first, m.Description))
+	var gone string
+	if m.Tombstone {
+		gone = fmt.Sprintf("Deprecated: the %s definition is no longer in the Platform API; the type is kept so that code using it still compiles.", m.SpecName)
+		if m.Inline {
+			gone = "Deprecated: the definition of this schema is no longer in the Platform API; the type is kept so that code using it still compiles."
+		}
+	}
+	return comment("", paragraphs(first, m.Description, gone))
 }
 
 func fieldDoc(f *Field) string {
@@ -139,11 +146,20 @@ func fieldDoc(f *Field) string {
 	if len(f.Enum) > 0 {
 		notes = append(notes, "Values: "+strings.Join(f.Enum, ", ")+".")
 	}
-	return comment("\t", paragraphs(desc, strings.Join(notes, " ")))
+	var gone string
+	if f.Tombstone {
+		gone = "Deprecated: the property is no longer in the Platform API: responses no longer carry it, and a value set here is still encoded in requests. The field is kept so that code using it still compiles."
+	}
+	return comment("\t", paragraphs(desc, strings.Join(notes, " "), gone))
 }
 
 func enumDoc(e *Enum) string {
 	return comment("", fmt.Sprintf("%s is the type of %s.%s. A value not listed below decodes as it is.", e.Name, e.Model, e.Field))
+}
+
+// enumValueDoc documents a tombstone constant of an enum.
+func enumValueDoc(e *Enum, v EnumValue) string {
+	return comment("\t", fmt.Sprintf("Deprecated: %q is no longer a value of %s.%s in the Platform API; the constant is kept so that code using it still compiles.", v.Value, e.Model, e.Field))
 }
 
 func opDoc(op *Operation) string {
@@ -172,6 +188,9 @@ func opDoc(op *Operation) string {
 		if len(p.Enum) > 0 {
 			line += " (" + strings.Join(p.Enum, ", ") + ")"
 		}
+		if p.Tombstone {
+			line += " (no longer in the Platform API: ignored, not sent)"
+		}
 		params = append(params, line)
 	}
 	var paramDoc string
@@ -192,7 +211,10 @@ func opDoc(op *Operation) string {
 		}
 	}
 	var deprecated string
-	if op.Deprecated {
+	switch {
+	case op.Tombstone:
+		deprecated = "Deprecated: this operation is no longer in the Platform API. The method is kept so that code calling it still compiles; it still sends the request, which the API is expected to reject (an *platformclient.APIError such as 404 Not Found)."
+	case op.Deprecated:
 		deprecated = "Deprecated: the Platform API marks this operation as deprecated."
 	}
 	return comment("", paragraphs(sentence(first), op.Description, perms, scopes, paramDoc, strings.Join(results, " "), deprecated))
@@ -222,5 +244,9 @@ func optionDoc(p *Param) string {
 	if p.Default != "" {
 		notes = append(notes, "The API's default: "+p.Default+".")
 	}
-	return comment("\t", paragraphs(where+" "+sentence(p.Description), strings.Join(notes, " ")))
+	var gone string
+	if p.Tombstone {
+		gone = "Deprecated: the parameter is no longer in the Platform API: it is ignored, not sent. The field is kept so that code setting it still compiles."
+	}
+	return comment("\t", paragraphs(where+" "+sentence(p.Description), strings.Join(notes, " "), gone))
 }

@@ -38,6 +38,9 @@ type Operation struct {
 	Summary     string
 	Description string
 	Deprecated  bool
+	// Tombstone is set for an operation the spec no longer has, kept from
+	// the last release (see Merge) so that code calling it still compiles.
+	Tombstone bool
 	// Permissions from x-inin-requires-permissions; nil when the spec has none.
 	Permissions *Permissions
 	// Scopes are the OAuth scopes the operation's security requirement names.
@@ -91,6 +94,9 @@ type Param struct {
 	Description string
 	Enum        []string // allowed values, for the documentation
 	Default     string   // default value as the spec writes it, "" when none
+	// Tombstone is set for a parameter the operation no longer has, kept from
+	// the last release so that the method's signature stays; it is not sent.
+	Tombstone bool
 }
 
 // Model is a definition: a struct, or an alias of json.RawMessage for a
@@ -105,7 +111,10 @@ type Model struct {
 	Freeform bool
 	// Inline is set for a model built from an inline object schema.
 	Inline bool
-	Fields []*Field
+	// Tombstone is set for a definition the spec no longer has, kept from the
+	// last release.
+	Tombstone bool
+	Fields    []*Field
 	// Enums are the enum types of the model's properties, in field order.
 	Enums []*Enum
 }
@@ -120,6 +129,9 @@ type Field struct {
 	ReadOnly    bool
 	Required    bool
 	Enum        []string // allowed values of an integer enum, for the documentation
+	// Tombstone is set for a property the definition no longer has, kept
+	// from the last release.
+	Tombstone bool
 }
 
 // Enum is a named string type with one constant per allowed value.
@@ -134,6 +146,9 @@ type Enum struct {
 type EnumValue struct {
 	Name  string // Go constant name
 	Value string
+	// Tombstone is set for a value the enum no longer has, kept from the last
+	// release.
+	Tombstone bool
 }
 
 // Kind is the shape of a Type.

@@ -1,0 +1,3 @@
+module example.com/kitchen/sdk
+
+go 1.24
