@@ -99,9 +99,11 @@ func (d *differ) rec(c Change, official Impact, goImpact func() Impact) {
 }
 
 // recGo records a change only RulesGo reports.
-func (d *differ) recGo(c Change, impact Impact) {
-	if d.rules == RulesGo && impact != None {
-		c.Impact = impact
+func (d *differ) recGo(c Change, impact func() Impact) {
+	if d.rules != RulesGo {
+		return
+	}
+	if c.Impact = impact(); c.Impact != None {
 		d.changes = append(d.changes, c)
 	}
 }
@@ -317,20 +319,20 @@ func (d *differ) operation(p, M string, oo, no *openapi2.Operation) {
 		// What the official differ does not compare.
 		if typeName(op.Type) == typeName(np.Type) {
 			if of, nf := paramFormat(op), paramFormat(np); of != nf {
-				d.recGo(pc(ParameterFormatChanged, "Parameter "+name+" format was changed from "+of+" to "+nf), paramGo())
+				d.recGo(pc(ParameterFormatChanged, "Parameter "+name+" format was changed from "+of+" to "+nf), paramGo)
 			}
 		}
 		if op.Schema != nil || np.Schema != nil {
 			if os, ns := schemaShape(op.Schema), schemaShape(np.Schema); os != ns {
-				d.recGo(pc(ParameterSchemaChanged, "Parameter "+name+" schema was changed from "+officialType(op.Schema)+" to "+officialType(np.Schema)), paramGo())
+				d.recGo(pc(ParameterSchemaChanged, "Parameter "+name+" schema was changed from "+officialType(op.Schema)+" to "+officialType(np.Schema)), paramGo)
 			}
 		}
 		removed, added := enumDiff(op.Enum, np.Enum)
 		for _, v := range removed {
-			d.recGo(pc(ParameterEnumChanged, "Enum value "+v+" was removed from parameter "+name), Patch)
+			d.recGo(pc(ParameterEnumChanged, "Enum value "+v+" was removed from parameter "+name), fixed(Patch))
 		}
 		for _, v := range added {
-			d.recGo(pc(ParameterEnumChanged, "Enum value "+v+" was added to parameter "+name), Patch)
+			d.recGo(pc(ParameterEnumChanged, "Enum value "+v+" was added to parameter "+name), fixed(Patch))
 		}
 	}
 
@@ -373,7 +375,7 @@ func (d *differ) operation(p, M string, oo, no *openapi2.Operation) {
 		if officialSeen {
 			d.rec(rc(ResponseTypeChanged, "Response "+code+" type was changed from "+officialType(or.Schema)+" to "+officialType(nr.Schema)), Major, resultGo(Patch))
 		} else if schemaShape(or.Schema) != schemaShape(nr.Schema) {
-			d.recGo(rc(ResponseSchemaChanged, "Response "+code+" schema was changed from "+officialType(or.Schema)+" to "+officialType(nr.Schema)), resultGo(Patch)())
+			d.recGo(rc(ResponseSchemaChanged, "Response "+code+" schema was changed from "+officialType(or.Schema)+" to "+officialType(nr.Schema)), resultGo(Patch))
 		}
 	}
 
@@ -620,7 +622,7 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 		if ns != nil && ns.Properties != nil && !skippedModels[name] {
 			d.rec(mc(ModelAdded, "", "Model was added"), Minor, fixed(Minor))
 		} else if ns != nil {
-			d.recGo(mc(ModelAdded, "", "Model was added"), Minor)
+			d.recGo(mc(ModelAdded, "", "Model was added"), fixed(Minor))
 		}
 		return
 	}
@@ -629,7 +631,7 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 		return
 	}
 	if swagger.Hash(os.Description, os.Extensions, "description") != swagger.Hash(ns.Description, ns.Extensions, "description") {
-		d.recGo(mc(ModelDescriptionChanged, "", "Description was changed"), Patch)
+		d.recGo(mc(ModelDescriptionChanged, "", "Description was changed"), fixed(Patch))
 	}
 	if os.Properties == nil || ns.Properties == nil || skippedModels[name] {
 		if (os.Properties == nil) != (ns.Properties == nil) {
@@ -637,7 +639,7 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 			if os.Properties == nil {
 				line = "Model gained properties"
 			}
-			d.recGo(mc(ModelShapeChanged, "", line), d.goModelImpact(name, Patch))
+			d.recGo(mc(ModelShapeChanged, "", line), func() Impact { return d.goModelImpact(name, Patch) })
 		}
 		return
 	}
@@ -715,9 +717,9 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 		// What the official differ does not compare.
 		if ot == nt && ov != nil && nv != nil {
 			if ov.Format != nv.Format {
-				d.recGo(mc(PropertyFormatChanged, prop, "Property "+prop+" format was changed from "+cmp.Or(ov.Format, "none")+" to "+cmp.Or(nv.Format, "none")), fieldGo(Patch)())
+				d.recGo(mc(PropertyFormatChanged, prop, "Property "+prop+" format was changed from "+cmp.Or(ov.Format, "none")+" to "+cmp.Or(nv.Format, "none")), fieldGo(Patch))
 			} else if schemaShapeNoEnum(op) != schemaShapeNoEnum(np) {
-				d.recGo(mc(PropertyItemsChanged, prop, "Property "+prop+" items were changed"), fieldGo(Patch)())
+				d.recGo(mc(PropertyItemsChanged, prop, "Property "+prop+" items were changed"), fieldGo(Patch))
 			}
 		}
 		if or, nr := slices.Contains(os.Required, prop), slices.Contains(ns.Required, prop); or != nr {
@@ -725,10 +727,10 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 			if or {
 				line = "Property " + prop + " was made optional"
 			}
-			d.recGo(mc(PropertyRequiredChanged, prop, line), Patch)
+			d.recGo(mc(PropertyRequiredChanged, prop, line), fixed(Patch))
 		}
 		if ov != nil && nv != nil && swagger.Hash(ov.Description, ov.Extensions, "description") != swagger.Hash(nv.Description, nv.Extensions, "description") {
-			d.recGo(mc(PropertyDescriptionChanged, prop, "Description was changed for property "+prop), Patch)
+			d.recGo(mc(PropertyDescriptionChanged, prop, "Description was changed for property "+prop), fixed(Patch))
 		}
 	}
 }
