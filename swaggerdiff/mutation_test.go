@@ -230,7 +230,7 @@ var mutations = []mutation{
 	{name: "22 result type changed", new: func(s *swagger.Spec) {
 		editOp(s, client, "GET", func(o *openapi2.Operation) { o.Responses.Value("200").Schema = refTo("DomainEntityRef") })
 	}, official: []string{line(Major, gClient, "Response 200 type was changed from OAuthClient to DomainEntityRef")}, officialB: Major,
-		goLines: []string{line(Major, gClient, "Response 200 type was changed from OAuthClientRequest to DomainEntityRef")}, goB: Major},
+		goLines: []string{line(Major, gClient, "Response 200 type was changed from OAuthClient to DomainEntityRef")}, goB: Major},
 	{name: "22 error schema dropped", new: func(s *swagger.Spec) {
 		editOp(s, client, "GET", func(o *openapi2.Operation) { o.Responses.Value("400").Schema = nil })
 	}, official: []string{line(Major, gClient, "Response 400 type was changed from ErrorBody to _undefined_")}, officialB: Major,
@@ -316,7 +316,10 @@ var mutations = []mutation{
 		editDef(s, oauthCli, func(d *openapi2.Schema) { d.Required = []string{"authorizedGrantType"} })
 	}, goLines: []string{line(Patch, oauthCli, "Property name was made optional")}, goB: Patch},
 	{name: "go property and model descriptions", new: func(s *swagger.Spec) {
-		editDef(s, oauthCli, func(d *openapi2.Schema) { d.Description = "A client."; d.Properties["name"].Value.Description = "Its name." })
+		editDef(s, oauthCli, func(d *openapi2.Schema) {
+			d.Description = "A client."
+			d.Properties["name"].Value.Description = "Its name."
+		})
 	}, goLines: []string{line(Patch, oauthCli, "Description was changed"), line(Patch, oauthCli, "Description was changed for property name")}, goB: Patch},
 	{name: "go model lost its properties", new: func(s *swagger.Spec) {
 		editDef(s, "LocalizedLabels", func(d *openapi2.Schema) { d.Properties = nil })
