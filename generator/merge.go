@@ -450,10 +450,7 @@ func (m *merger) tombstoneOperation(path, method string, pitem *openapi2.PathIte
 }
 
 func (m *merger) mergeDefinitions() {
-	liveType := map[string]bool{}
-	for name := range m.spec.Doc.Definitions {
-		liveType[typeName(name)] = true
-	}
+	var liveType map[string]bool // made when a definition is missing
 	carried := map[string]bool{}
 	prevDefs := m.prev.Doc.Definitions
 	setDef := func(name string, s *openapi2.SchemaRef) {
@@ -475,6 +472,12 @@ func (m *merger) mergeDefinitions() {
 		ptr := swagger.Pointer("definitions", name)
 		live, ok := m.spec.Doc.Definitions[name]
 		if !ok {
+			if liveType == nil {
+				liveType = make(map[string]bool, len(m.spec.Doc.Definitions))
+				for name := range m.spec.Doc.Definitions {
+					liveType[typeName(name)] = true
+				}
+			}
 			if liveType[typeName(name)] {
 				continue
 			}
@@ -525,10 +528,7 @@ func (m *merger) mergeSchema(live, prev *openapi2.SchemaRef, ptr, prevPtr string
 
 	objectLike := ls.Type == nil || len(ls.Type.Slice()) == 0 || isType(ls, "object")
 	if len(ps.Properties) > 0 && objectLike && len(ls.AllOf) == 0 {
-		liveField := map[string]bool{}
-		for name := range ls.Properties {
-			liveField[exportedName(name)] = true
-		}
+		var liveField map[string]bool // made when a property is missing
 		var props openapi2.Schemas // the copy of the properties, once they differ
 		var carried []string
 		for _, name := range keys(m.prev, prevPtr+"/properties", ps.Properties) {
@@ -545,6 +545,12 @@ func (m *merger) mergeSchema(live, prev *openapi2.SchemaRef, ptr, prevPtr string
 					continue
 				}
 			} else {
+				if liveField == nil {
+					liveField = make(map[string]bool, len(ls.Properties))
+					for name := range ls.Properties {
+						liveField[exportedName(name)] = true
+					}
+				}
 				if liveField[exportedName(name)] {
 					continue
 				}

@@ -38,7 +38,13 @@ func TestWholeSpec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, sdk, err := Files(spec, DefaultModule, DefaultVersion)
+	// As sdkgen generate does: the committed release's version and snapshot
+	// (with its tombstones) are kept.
+	state, err := ReadState(committedSDK)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, sdk, err := state.Regenerate(spec, DefaultModule)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +75,7 @@ func TestWholeSpec(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, _, err := Files(spec2, DefaultModule, DefaultVersion)
+		again, _, err := state.Regenerate(spec2, DefaultModule)
 		if err != nil {
 			t.Fatal(err)
 		}
