@@ -529,7 +529,7 @@ func (m *merger) mergeSchema(live, prev *openapi2.SchemaRef, ptr, prevPtr string
 	objectLike := ls.Type == nil || len(ls.Type.Slice()) == 0 || isType(ls, "object")
 	if len(ps.Properties) > 0 && objectLike && len(ls.AllOf) == 0 {
 		var liveField map[string]bool // made when a property is missing
-		var props openapi2.Schemas // the copy of the properties, once they differ
+		var props openapi2.Schemas    // the copy of the properties, once they differ
 		var carried []string
 		for _, name := range keys(m.prev, prevPtr+"/properties", ps.Properties) {
 			pp := ps.Properties[name]

@@ -448,5 +448,3 @@ func TestDiff(t *testing.T) {
 		t.Error("diff accepted --format xml")
 	}
 }
-
-
