@@ -91,6 +91,11 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			goCmd(t, out, "vet", "./...")
+			// Tests of the case's own, under e2e/, run inside its SDK.
+			if e2e := filepath.Join(dir, "e2e"); fileExists(e2e) {
+				copyTests(t, e2e, out)
+				goCmd(t, out, "test", "./...")
+			}
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -83,6 +84,9 @@ func ParseVersion(data []byte, source string) (Version, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&v); err != nil {
 		return Version{}, fmt.Errorf("%s: not a version file: %w", source, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Version{}, fmt.Errorf("%s: not a version file: data after the version object", source)
 	}
 	if err := v.Check(); err != nil {
 		return Version{}, fmt.Errorf("%s: %w", source, err)

@@ -243,11 +243,17 @@ func copyREADMEExamples(t *testing.T, sdkDir string) {
 // under testdata/e2e holds the tests of the SDK package at the same path.
 func copyE2E(t *testing.T, sdkDir string) {
 	t.Helper()
-	err := filepath.WalkDir(e2eTests, func(p string, d os.DirEntry, err error) error {
+	copyTests(t, e2eTests, sdkDir)
+}
+
+// copyTests copies the files under dir into sdkDir, at the same relative paths.
+func copyTests(t *testing.T, dir, sdkDir string) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		rel, err := filepath.Rel(e2eTests, p)
+		rel, err := filepath.Rel(dir, p)
 		if err != nil {
 			return err
 		}

@@ -286,7 +286,7 @@ func runRelease(ctx context.Context, o releaseOptions, stdout io.Writer) error {
 		}
 		// Nothing the snapshot records changed, yet the generated files did.
 		next = current.Next(swaggerdiff.Patch, swaggerdiff.None)
-		why = " (the generated files changed, not the API)"
+		why = ": the generated files changed, not the API"
 		if files, sdk, err = assemble(next); err != nil {
 			return err
 		}

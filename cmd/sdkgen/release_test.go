@@ -448,3 +448,49 @@ func TestDiff(t *testing.T) {
 		t.Error("diff accepted --format xml")
 	}
 }
+
+// TestGenerateBadState: generate refuses an SDK directory whose release
+// files are invalid, naming the file, and writes nothing.
+func TestGenerateBadState(t *testing.T) {
+	clearForceEnv(t)
+	for _, c := range []struct{ file, data, want string }{
+		{generator.SnapshotFile, "{", "invalid JSON"},
+		{generator.VersionFile, `{"major":1,"minor":2}` + "\n" + `{"patch":3}`, "data after the version object"},
+		{generator.VersionFile, `{"major":-1,"minor":0,"patch":0,"prerelease":"","display":"-1.0.0"}`, "negative"},
+		{generator.VersionFile, `{"major":1,"minor":0,"patch":0,"prerelease":"","display":"2.0.0","extra":1}`, "unknown field"},
+	} {
+		out := filepath.Join(t.TempDir(), "sdk")
+		release(t, out, specV1, nil)
+		if err := os.WriteFile(filepath.Join(out, c.file), []byte(c.data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before := snapshotTree(t, out)
+		_, err := run(t, "generate", "--spec", specV1, "--out", out)
+		if err == nil || !strings.Contains(err.Error(), c.file) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s %q: error %v, want one naming the file and %q", c.file, c.data, err, c.want)
+		}
+		if !sameFiles(before, snapshotTree(t, out)) {
+			t.Errorf("%s %q: files were written", c.file, c.data)
+		}
+	}
+}
+
+// TestReleaseGeneratorChange: when the API is the same but the generated
+// files are not (here: as an older generator would have written them), the
+// release is a patch.
+func TestReleaseGeneratorChange(t *testing.T) {
+	clearForceEnv(t)
+	out := filepath.Join(t.TempDir(), "sdk")
+	release(t, out, specV1, nil)
+	item := filepath.Join(out, "models", "item.go")
+	if err := os.WriteFile(item, []byte(strings.Replace(readFile(t, item), "// The ID", "// The id", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout := release(t, out, specV1, nil)
+	if want := "sdkgen: released 0.1.1 (patch, was 0.1.0: the generated files changed, not the API; go rules: 0 major, 0 minor, 0 patch changes) into "; !strings.HasPrefix(stdout, want) {
+		t.Errorf("printed %q, want a start of %q", stdout, want)
+	}
+	if strings.Contains(readFile(t, item), "// The id") {
+		t.Error("the changed file was not regenerated")
+	}
+}
