@@ -321,3 +321,45 @@ func TestMergeBadPrevious(t *testing.T) {
 		t.Errorf("error %v, want %s", err, want)
 	}
 }
+
+// BenchmarkMerge merges the real spec, with one operation in 50, one
+// definition in 50 and one property of every definition in 20 removed, with
+// the snapshot of the whole spec (the baseline is BenchmarkBuild: Merge runs
+// before it on every release that carries tombstones).
+func BenchmarkMerge(b *testing.B) {
+	full := loadReal(b)
+	snap, err := swagger.Snapshot(full)
+	if err != nil {
+		b.Fatal(err)
+	}
+	prev, err := swagger.Parse(snap, "snapshot")
+	if err != nil {
+		b.Fatal(err)
+	}
+	spec := loadReal(b)
+	i := 0
+	for _, path := range keys(spec, "/paths", spec.Doc.Paths) {
+		if i++; i%50 == 0 {
+			delete(spec.Doc.Paths, path)
+		}
+	}
+	for _, name := range keys(spec, "/definitions", spec.Doc.Definitions) {
+		i++
+		def := spec.Doc.Definitions[name]
+		switch {
+		case i%50 == 0:
+			delete(spec.Doc.Definitions, name)
+		case i%20 == 0 && def.Value != nil && len(def.Value.Properties) > 1:
+			for p := range def.Value.Properties {
+				delete(def.Value.Properties, p)
+				break
+			}
+		}
+	}
+	for b.Loop() {
+		merged, err := Merge(spec, prev, false)
+		if err != nil || merged == spec {
+			b.Fatalf("Merge: %v (nothing carried: %v)", err, merged == spec)
+		}
+	}
+}
