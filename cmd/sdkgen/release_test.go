@@ -13,11 +13,12 @@ import (
 	"github.com/purecloud-go/platform-client/swaggerdiff"
 )
 
-// The specs of the release tests: v1, then v2-minor (removals the SDK keeps
-// as tombstones, an added optional property) or v2-major (a property changes
-// type).
+// The specs of the release tests: v1 (the previous release of the
+// generator's golden tombstone case), then v2-minor (removals the SDK keeps as
+// tombstones, an added optional property) or v2-major (a property changes
+// type), both made from v1.
 const (
-	specV1    = "testdata/v1.json"
+	specV1    = "../../generator/testdata/golden/tombstone/previous.json"
 	specMinor = "testdata/v2-minor.json"
 	specMajor = "testdata/v2-major.json"
 	testMod   = "example.com/larder/sdk"
