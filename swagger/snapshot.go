@@ -5,9 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi2"
@@ -24,8 +26,9 @@ const (
 	// SnapshotExt marks a document as a snapshot: {"format": SnapshotFormat}.
 	SnapshotExt = "x-sdk-snapshot"
 	// HashExt holds the hashes (TextHash) of the texts a snapshot drops:
-	// {"description": "...", "summary": "..."}, on the root info, tags,
-	// operations, parameters and schemas.
+	// {"description": "...", "summary": "..."} on operations, and the
+	// description's hash alone, as a string, on the root info, tags,
+	// parameters and schemas.
 	HashExt = "x-hash"
 )
 
@@ -73,7 +76,12 @@ func Hash(text string, ext map[string]any, key string) string {
 	if text != "" {
 		return TextHash(text)
 	}
-	if h, ok := ext[HashExt].(map[string]any); ok {
+	switch h := ext[HashExt].(type) {
+	case string: // the short form: the description's hash alone
+		if key == "description" {
+			return h
+		}
+	case map[string]any:
 		if s, ok := h[key].(string); ok {
 			return s
 		}
@@ -151,17 +159,175 @@ func Snapshot(spec *Spec) ([]byte, error) {
 		w.schemaRef(doc.Definitions[name], Pointer("definitions", name), 0)
 	}
 	w.close()
+	w.sharedResponses()
 	w.close()
 	if w.err != nil {
 		return nil, w.err
 	}
-	var out bytes.Buffer
-	out.Grow(w.buf.Len() * 2)
-	if err := json.Indent(&out, w.buf.Bytes(), "", "  "); err != nil {
-		return nil, fmt.Errorf("snapshot: %w", err)
+	compact := w.fillResponses()
+	if !json.Valid(compact) {
+		return nil, errors.New("snapshot: the writer produced invalid JSON")
 	}
+	var out bytes.Buffer
+	out.Grow(len(compact) + len(compact)/8)
+	indentShallow(&out, compact, snapshotLineDepth)
 	out.WriteByte('\n')
 	return out.Bytes(), nil
+}
+
+// snapshotLineDepth is the nesting depth down to which a snapshot puts each
+// member on its own line: the root (1), paths and definitions (2), a path
+// item or a definition (3). Deeper values, such as an operation or a
+// definition's properties, are written on one line, so that a snapshot is
+// compact and a change to one operation changes one line of the diff.
+const snapshotLineDepth = 3
+
+// sharedResponses names the responses used more than once and writes them as
+// the root "responses" (none when there are none): the one used most under a
+// code is named by the code ("400"), others by the code and a hash of the
+// response ("409-1f2e3d4c"). Operations refer to them with $ref.
+func (w *snapWriter) sharedResponses() {
+	byCode := map[string][]int{}
+	for i, r := range w.resps {
+		if r.uses < 2 {
+			continue
+		}
+		code := mostCommon(r.codes)
+		byCode[code] = append(byCode[code], i)
+	}
+	if len(byCode) == 0 {
+		return
+	}
+	var names []string
+	at := map[string]int{}
+	for code, list := range byCode {
+		// The most used first; ties by first use (the index).
+		slices.SortStableFunc(list, func(a, b int) int { return w.resps[b].uses - w.resps[a].uses })
+		for k, i := range list {
+			name := code
+			if k > 0 {
+				name = code + "-" + TextHash(w.resps[i].text)[:8]
+			}
+			w.resps[i].name = name
+			names = append(names, name)
+			at[name] = i
+		}
+	}
+	slices.Sort(names)
+	w.key("responses")
+	w.open()
+	for _, name := range names {
+		w.key(name)
+		w.buf.WriteString(w.resps[at[name]].text)
+	}
+	w.close()
+}
+
+// mostCommon returns the most frequent string of list, the first on ties.
+func mostCommon(list []string) string {
+	counts := map[string]int{}
+	best := ""
+	for _, s := range list {
+		counts[s]++
+		if counts[s] > counts[best] {
+			best = s
+		}
+	}
+	return best
+}
+
+// fillResponses replaces the response placeholders of the buffer by a $ref
+// to the shared response or by the response itself.
+func (w *snapWriter) fillResponses() []byte {
+	src := w.buf.Bytes()
+	out := make([]byte, 0, len(src))
+	for {
+		i := bytes.IndexByte(src, 0)
+		if i < 0 {
+			return append(out, src...)
+		}
+		out = append(out, src[:i]...)
+		src = src[i+len(respMark):]
+		end := bytes.IndexByte(src, 0)
+		n, _ := strconv.Atoi(string(src[:end])) // written by response
+		src = src[end+1:]
+		r := w.resps[n]
+		if r.name == "" {
+			out = append(out, r.text...)
+			continue
+		}
+		out = append(out, `{"$ref":`...)
+		out = appendJSONString(out, "#/responses/"+escapePointer(r.name))
+		out = append(out, '}')
+	}
+}
+
+func appendJSONString(dst []byte, s string) []byte {
+	var b bytes.Buffer
+	writeJSONString(&b, s)
+	return append(dst, b.Bytes()...)
+}
+
+// indentShallow writes the compact JSON src to dst with the members and
+// elements of values nested at most maxDepth deep on lines of their own,
+// indented by two spaces a level, and deeper values on one line.
+func indentShallow(dst *bytes.Buffer, src []byte, maxDepth int) {
+	depth := 0
+	newline := func(d int) {
+		dst.WriteByte('\n')
+		for range d {
+			dst.WriteString("  ")
+		}
+	}
+	inString := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if inString {
+			dst.WriteByte(c)
+			switch c {
+			case '\\':
+				i++
+				dst.WriteByte(src[i])
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+			dst.WriteByte(c)
+		case '{', '[':
+			dst.WriteByte(c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst.WriteByte(src[i+1])
+				i++
+				continue
+			}
+			depth++
+			if depth <= maxDepth {
+				newline(depth)
+			}
+		case '}', ']':
+			if depth <= maxDepth {
+				newline(depth - 1)
+			}
+			depth--
+			dst.WriteByte(c)
+		case ',':
+			dst.WriteByte(c)
+			if depth <= maxDepth {
+				newline(depth)
+			}
+		case ':':
+			dst.WriteByte(c)
+			if depth <= maxDepth {
+				dst.WriteByte(' ')
+			}
+		default:
+			dst.WriteByte(c)
+		}
+	}
 }
 
 // OrderedKeys returns the keys of m in the order the spec records for the
@@ -216,7 +382,24 @@ type snapWriter struct {
 	buf   bytes.Buffer
 	first []bool // per open object: no member written yet
 	err   error
+
+	// The distinct responses, in order of first use; the buffer holds
+	// respMark, the index and a 0 byte where one is used.
+	resps     []sharedResp
+	respIndex map[string]int // compact JSON -> index in resps
 }
+
+// sharedResp is one distinct response of a snapshot: its compact JSON, how
+// often and under which codes it is used.
+type sharedResp struct {
+	text  string
+	uses  int
+	codes []string
+	name  string // in the root responses; "" when written in place
+}
+
+// respMark starts a response placeholder; a 0 byte cannot occur in JSON text.
+const respMark = "\x00r"
 
 func (w *snapWriter) open() {
 	w.buf.WriteByte('{')
@@ -266,6 +449,13 @@ func (w *snapWriter) strList(k string, list []string) {
 // hashes writes x-hash for the texts given as key, text pairs: the hash of
 // each non-empty text, or the one recorded in ext (a snapshot's own).
 func (w *snapWriter) hashes(ext map[string]any, pairs ...string) {
+	if len(pairs) == 2 && pairs[0] == "description" {
+		if h := Hash(pairs[1], ext, pairs[0]); h != "" {
+			w.key(HashExt)
+			w.str(h)
+		}
+		return
+	}
 	started := false
 	for i := 0; i+1 < len(pairs); i += 2 {
 		h := Hash(pairs[i+1], ext, pairs[i])
@@ -361,25 +551,47 @@ func (w *snapWriter) operation(path, method string, o *openapi2.Operation) {
 	if o.Responses != nil {
 		m := o.Responses.Map()
 		for _, code := range OrderedKeys(w.spec, ptr+"/responses", m) {
-			r := m[code]
 			w.key(code)
-			w.open()
-			if r != nil {
-				if r.Description != "" {
-					w.key("description")
-					w.str(r.Description)
-				}
-				if r.Schema != nil {
-					w.key("schema")
-					w.schemaRef(r.Schema, ptr+"/responses/"+escapePointer(code)+"/schema", 0)
-				}
-				w.sdkExts(r.Extensions)
-			}
-			w.close()
+			w.response(code, m[code], ptr+"/responses/"+escapePointer(code))
 		}
 	}
 	w.close()
 	w.close()
+}
+
+// response writes a response as a placeholder that Snapshot replaces by the
+// response itself or by a $ref to its shared copy in the root responses.
+func (w *snapWriter) response(code string, r *openapi2.Response, ptr string) {
+	body := &snapWriter{spec: w.spec, err: w.err}
+	body.open()
+	if r != nil {
+		if r.Description != "" {
+			body.key("description")
+			body.str(r.Description)
+		}
+		if r.Schema != nil {
+			body.key("schema")
+			body.schemaRef(r.Schema, ptr+"/schema", 0)
+		}
+		body.sdkExts(r.Extensions)
+	}
+	body.close()
+	w.err = body.err
+	text := body.buf.String()
+	i, ok := w.respIndex[text]
+	if !ok {
+		if w.respIndex == nil {
+			w.respIndex = map[string]int{}
+		}
+		i = len(w.resps)
+		w.respIndex[text] = i
+		w.resps = append(w.resps, sharedResp{text: text})
+	}
+	w.resps[i].uses++
+	w.resps[i].codes = append(w.resps[i].codes, code)
+	w.buf.WriteString(respMark)
+	w.buf.WriteString(strconv.Itoa(i))
+	w.buf.WriteByte(0)
 }
 
 func (w *snapWriter) params(list openapi2.Parameters, ptr string) {
@@ -477,6 +689,8 @@ func (w *snapWriter) schemaRef(ref *openapi2.SchemaRef, ptr string, depth int) {
 	case ref.Ref != "":
 		w.key("$ref")
 		w.str(ref.Ref)
+		// Marks beside a $ref (a tombstoned property), kept there by kin-openapi.
+		w.sdkExts(ref.Extensions)
 	case ref.Value != nil:
 		w.schema(ref.Value, ptr, depth)
 	}
@@ -542,6 +756,52 @@ func (w *snapWriter) schema(s *openapi2.Schema, ptr string, depth int) {
 	}
 	w.hashes(s.Extensions, "description", s.Description)
 	w.sdkExts(s.Extensions)
+}
+
+// resolveResponses replaces every operation response that is a $ref to the
+// root "responses" (as a snapshot writes the responses it shares) by the
+// response it points to, so that readers see plain responses. The resolved
+// responses are shared between operations: never edit one in place.
+func resolveResponses(doc *openapi2.T) error {
+	var errs []error
+	for _, path := range slices.Sorted(maps.Keys(doc.Paths)) {
+		item := doc.Paths[path]
+		if item == nil {
+			continue
+		}
+		for method, o := range item.Operations() {
+			if o.Responses == nil {
+				continue
+			}
+			for code, r := range o.Responses.Map() {
+				if r == nil || r.Ref == "" {
+					continue
+				}
+				at := "paths." + path + "." + strings.ToLower(method) + ".responses." + code
+				name, ok := strings.CutPrefix(r.Ref, "#/responses/")
+				if !ok {
+					errs = append(errs, fmt.Errorf("%s: $ref %q is not a reference to the root responses", at, r.Ref))
+					continue
+				}
+				target := doc.Responses[unescapePointer(name)]
+				if target == nil {
+					errs = append(errs, fmt.Errorf("%s: $ref %q points to no response", at, r.Ref))
+					continue
+				}
+				if target.Ref != "" {
+					errs = append(errs, fmt.Errorf("%s: $ref %q points to another $ref", at, r.Ref))
+					continue
+				}
+				o.Responses.Set(code, target)
+			}
+		}
+	}
+	slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errors.Join(errs...)
+}
+
+func unescapePointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }
 
 // v2Schema converts the schema of additionalProperties, which kin-openapi's

@@ -2,6 +2,7 @@ package swagger
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -129,8 +130,12 @@ func TestSnapshotTombstoneMarksAndBadFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"x-sdk-tombstone": true`, `"x-sdk-tombstone-enum": [`, `"x-sdk-snapshot": {`, `"description": "` + TextHash("about") + `"`} {
-		if !bytes.Contains(snap, []byte(want)) {
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, snap); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"x-sdk-tombstone":true`, `"x-sdk-tombstone-enum":[`, `"x-sdk-snapshot":{`, `"x-hash":"` + TextHash("about") + `"`} {
+		if !bytes.Contains(compact.Bytes(), []byte(want)) {
 			t.Errorf("snapshot lacks %s:\n%s", want, snap)
 		}
 	}
@@ -140,7 +145,7 @@ func TestSnapshotTombstoneMarksAndBadFormat(t *testing.T) {
 		}
 	}
 
-	bad := strings.Replace(string(snap), `"format": 1`, `"format": 7`, 1)
+	bad := strings.Replace(compact.String(), `"format":1`, `"format":7`, 1)
 	parsed, err := Parse([]byte(bad), "old.json")
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +154,7 @@ func TestSnapshotTombstoneMarksAndBadFormat(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "old.json: snapshot format 7 is not supported") {
 		t.Errorf("format 7: error %v", err)
 	}
-	bad = strings.Replace(string(snap), `"format": 1`, `"version": 1`, 1)
+	bad = strings.Replace(compact.String(), `"format":1`, `"version":1`, 1)
 	parsed, err = Parse([]byte(bad), "old.json")
 	if err != nil {
 		t.Fatal(err)
@@ -196,4 +201,70 @@ func firstDiff(a, b []byte) string {
 	}
 	lo := max(0, i-200)
 	return fmt.Sprintf("at byte %d: ...%s\n---\n...%s", i, a[lo:min(len(a), i+200)], b[lo:min(len(b), i+200)])
+}
+
+// TestSnapshotSharesResponses: a response used more than once is written
+// once in the root responses and referred to; Parse resolves the references,
+// so readers see plain responses; a reference to nothing is an error naming
+// the operation.
+func TestSnapshotSharesResponses(t *testing.T) {
+	const doc = `{"swagger": "2.0", "info": {"title": "T", "version": "v2"},
+	  "paths": {
+	    "/a": {"get": {"operationId": "getA", "responses": {
+	      "200": {"description": "ok", "schema": {"$ref": "#/definitions/B"}},
+	      "404": {"description": "gone", "schema": {"$ref": "#/definitions/E"}},
+	      "409": {"description": "clash"}}}},
+	    "/b": {"get": {"operationId": "getB", "responses": {
+	      "200": {"description": "fine"},
+	      "404": {"description": "gone", "schema": {"$ref": "#/definitions/E"}},
+	      "409": {"description": "clash again"}}},
+	      "put": {"operationId": "putB", "responses": {
+	      "204": {"description": "fine"},
+	      "409": {"description": "clash"}}}}},
+	  "definitions": {"B": {"type": "object"}, "E": {"type": "object"}}}`
+	spec, err := Parse([]byte(doc), "doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := Snapshot(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, snap); err != nil {
+		t.Fatal(err)
+	}
+	// "fine" is shared by 200 and 204: named by its most common code, the
+	// first on ties; "clash" by 409; "gone" by 404.
+	for _, want := range []string{
+		`"responses":{"200":{"description":"fine"},"404":{"description":"gone","schema":{"$ref":"#/definitions/E"}},"409":{"description":"clash"}}`,
+		`"getA","responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/B"}},"404":{"$ref":"#/responses/404"},"409":{"$ref":"#/responses/409"}}`,
+		`"getB","responses":{"200":{"$ref":"#/responses/200"},"404":{"$ref":"#/responses/404"},"409":{"description":"clash again"}}`,
+		`"putB","responses":{"204":{"$ref":"#/responses/200"},"409":{"$ref":"#/responses/409"}}`,
+	} {
+		if !strings.Contains(compact.String(), want) {
+			t.Errorf("snapshot lacks %s:\n%s", want, snap)
+		}
+	}
+	// One line per operation.
+	if !bytes.Contains(snap, []byte("\n      \"put\": {\"operationId\":\"putB\",")) {
+		t.Errorf("an operation is not on one line:\n%s", snap)
+	}
+	parsed, err := Parse(snap, "snapshot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := parsed.Doc.Paths["/b"].Put.Responses
+	if r := put.Value("204"); r == nil || r.Ref != "" || r.Description != "fine" {
+		t.Errorf("204 of putB after Parse: %+v", r)
+	}
+	if r := parsed.Doc.Paths["/a"].Get.Responses.Value("404"); r == nil || r.Schema == nil || r.Schema.Ref != "#/definitions/E" {
+		t.Errorf("404 of getA after Parse: %+v", r)
+	}
+
+	bad := strings.Replace(compact.String(), `"404":{"$ref":"#/responses/404"}`, `"404":{"$ref":"#/responses/4040"}`, 1)
+	_, err = Parse([]byte(bad), "old.json")
+	if err == nil || !strings.Contains(err.Error(), `old.json: paths./a.get.responses.404: $ref "#/responses/4040" points to no response`) {
+		t.Errorf("a $ref to no response: error %v", err)
+	}
 }
