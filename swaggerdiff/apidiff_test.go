@@ -6,13 +6,18 @@
 package swaggerdiff
 
 import (
+	"errors"
+	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"reflect"
+	"runtime"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -53,8 +58,7 @@ func (g *goPkgs) check(path string, files []generator.File) (*types.Package, err
 // subset renders only what a case changed: the APIs and models whose model
 // (IR) differs, plus every model their types reference, on both sides (the
 // union, so that a type kept unchanged is present in both packages).
-func subset(t *testing.T, old, new *generator.SDK) (o, n []generator.File, apis []string) {
-	t.Helper()
+func subset(old, new *generator.SDK) (o, n []generator.File, apis []string, err error) {
 	oAPIs, nAPIs := map[string]*generator.API{}, map[string]*generator.API{}
 	for _, a := range old.APIs {
 		oAPIs[a.Package] = a
@@ -142,7 +146,7 @@ func subset(t *testing.T, old, new *generator.SDK) (o, n []generator.File, apis 
 			}
 		}
 	}
-	pick := func(sdk *generator.SDK, apisBy map[string]*generator.API, models map[string]*generator.Model) []generator.File {
+	pick := func(sdk *generator.SDK, apisBy map[string]*generator.API) ([]generator.File, error) {
 		sub := &generator.SDK{Module: sdk.Module, Title: sdk.Title, Host: sdk.Host}
 		for _, name := range changedAPIs {
 			if a := apisBy[name]; a != nil {
@@ -154,13 +158,15 @@ func subset(t *testing.T, old, new *generator.SDK) (o, n []generator.File, apis 
 				sub.Models = append(sub.Models, m)
 			}
 		}
-		files, err := generator.Render(sub, "0.0.0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return files
+		return generator.Render(sub, "0.0.0")
 	}
-	return pick(old, oAPIs, oModels), pick(new, nAPIs, nModels), changedAPIs
+	if o, err = pick(old, oAPIs); err != nil {
+		return nil, nil, nil, fmt.Errorf("render old: %w", err)
+	}
+	if n, err = pick(new, nAPIs); err != nil {
+		return nil, nil, nil, fmt.Errorf("render new: %w", err)
+	}
+	return o, n, changedAPIs, nil
 }
 
 func union[V any](a, b map[string]V) map[string]bool {
@@ -176,8 +182,7 @@ func union[V any](a, b map[string]V) map[string]bool {
 
 // incompatible type-checks the changed packages of both sides and returns
 // apidiff's incompatible changes.
-func incompatible(t *testing.T, g *goPkgs, oldFiles, newFiles []generator.File, apis []string) []string {
-	t.Helper()
+func incompatible(g *goPkgs, oldFiles, newFiles []generator.File, apis []string) ([]string, error) {
 	module := generator.DefaultModule
 	byDir := func(files []generator.File) map[string][]generator.File {
 		out := map[string][]generator.File{}
@@ -194,23 +199,30 @@ func incompatible(t *testing.T, g *goPkgs, oldFiles, newFiles []generator.File, 
 	if g.pkgs[module+"/platformclient"] == nil {
 		p, err := g.check(module+"/platformclient", od["platformclient"])
 		if err != nil {
-			t.Fatalf("platformclient: %v", err)
+			return nil, fmt.Errorf("platformclient: %w", err)
 		}
 		g.pkgs[module+"/platformclient"] = p
 	}
 	var out []string
-	side := func(dirs map[string][]generator.File, dir string) *types.Package {
+	side := func(dirs map[string][]generator.File, dir string) (*types.Package, error) {
 		path := module + "/" + dir
 		if len(dirs[dir]) == 0 {
-			return types.NewPackage(path, dir[strings.LastIndex(dir, "/")+1:])
+			return types.NewPackage(path, dir[strings.LastIndex(dir, "/")+1:]), nil
 		}
 		p, err := g.check(path, dirs[dir])
 		if err != nil {
-			t.Fatalf("%s: %v", dir, err)
+			return nil, fmt.Errorf("%s: %w", dir, err)
 		}
-		return p
+		return p, nil
 	}
-	om, nm := side(od, "models"), side(nd, "models")
+	om, err := side(od, "models")
+	if err != nil {
+		return nil, err
+	}
+	nm, err := side(nd, "models")
+	if err != nil {
+		return nil, err
+	}
 	for _, c := range apidiff.Changes(om, nm).Changes {
 		if !c.Compatible {
 			out = append(out, "models: "+c.Message)
@@ -219,9 +231,15 @@ func incompatible(t *testing.T, g *goPkgs, oldFiles, newFiles []generator.File, 
 	for _, api := range apis {
 		dir := "api/" + api
 		g.pkgs[module+"/models"] = om
-		op := side(od, dir)
+		op, err := side(od, dir)
+		if err != nil {
+			return nil, err
+		}
 		g.pkgs[module+"/models"] = nm
-		np := side(nd, dir)
+		np, err := side(nd, dir)
+		if err != nil {
+			return nil, err
+		}
 		for _, c := range apidiff.Changes(op, np).Changes {
 			if !c.Compatible {
 				out = append(out, api+": "+c.Message)
@@ -229,47 +247,138 @@ func incompatible(t *testing.T, g *goPkgs, oldFiles, newFiles []generator.File, 
 		}
 	}
 	delete(g.pkgs, module+"/models")
-	return out
+	return out, nil
 }
 
 // TestGoVerdictAgainstApidiff generates the SDK's changed packages from the
 // old and new spec of every mutation and checks the go verdict against
 // golang.org/x/exp/apidiff: a go major must have an incompatible change,
-// anything less none.
+// anything less none. Where the verdict with Options.Tombstones differs, the
+// new side is generated as a release does, from generator.Merge(new,
+// snapshot of old, false), and checked against that verdict the same way.
+//
+// The cases run in parallel, one type-checker per worker; Compare's Go API
+// of each side is reused for the generated code (surfaces).
 func TestGoVerdictAgainstApidiff(t *testing.T) {
 	real := loadReal(t)
 	start := time.Now()
-	realSDK, err := generator.Build(real, generator.DefaultModule)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	g := &goPkgs{fset: fset, std: importer.ForCompiler(fset, "source", nil), pkgs: map[string]*types.Package{}}
-	disagree := 0
-	for _, m := range mutations {
-		old, new := m.specs(real)
-		res, err := Compare(old, new, Options{Rules: RulesGo})
-		if err != nil {
-			t.Fatalf("%s: %v", m.name, err)
+	// The cases allocate whole-spec models; the heap they leave is small.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	var (
+		mu                  sync.Mutex
+		disagree, tombCases int
+		realSnapOnce        sync.Once
+		realSnap            *swagger.Spec
+		realSnapErr         error
+		next                = make(chan mutation)
+		wg                  sync.WaitGroup
+	)
+	snapshotOf := func(s *swagger.Spec) (*swagger.Spec, error) {
+		if s == real {
+			realSnapOnce.Do(func() { realSnap, realSnapErr = snapshotSpec(real) })
+			return realSnap, realSnapErr
 		}
-		oldSDK := realSDK
-		if old != real {
-			if oldSDK, err = generator.Build(old, generator.DefaultModule); err != nil {
-				t.Fatalf("%s: old: %v", m.name, err)
+		return snapshotSpec(s)
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
+	for range workers {
+		fset := token.NewFileSet()
+		g := &goPkgs{fset: fset, std: importer.ForCompiler(fset, "source", nil), pkgs: map[string]*types.Package{}}
+		wg.Go(func() {
+			for m := range next {
+				tomb, bad, err := checkApidiff(g, real, m, snapshotOf)
+				mu.Lock()
+				if err != nil {
+					t.Errorf("%s: %v", m.name, err)
+				}
+				disagree += bad
+				if tomb {
+					tombCases++
+				}
+				mu.Unlock()
 			}
-		}
-		newSDK, err := generator.Build(new, generator.DefaultModule)
-		if err != nil {
-			t.Fatalf("%s: new: %v", m.name, err)
-		}
-		of, nf, apis := subset(t, oldSDK, newSDK)
-		inc := incompatible(t, g, of, nf, apis)
-		if (res.Bump == Major) != (len(inc) > 0) {
-			disagree++
-			t.Errorf("%s: go bump %s, apidiff incompatible changes %q; go changes %v", m.name, res.Bump, inc, render(res))
-		}
+		})
 	}
-	t.Logf("%d cases, %d disagreements, %s", len(mutations), disagree, time.Since(start).Round(time.Millisecond))
+	for _, m := range mutations {
+		next <- m
+	}
+	close(next)
+	wg.Wait()
+	if tombCases == 0 {
+		t.Error("no case has another verdict with tombstones: the tombstone check checked nothing")
+	}
+	t.Logf("%d cases (%d also with tombstones), %d disagreements, %d workers, %s",
+		len(mutations), tombCases, disagree, workers, time.Since(start).Round(time.Millisecond))
 }
 
-var _ = swagger.Pointer
+// snapshotSpec returns the parsed snapshot of s, as a release reads it.
+func snapshotSpec(s *swagger.Spec) (*swagger.Spec, error) {
+	data, err := swagger.Snapshot(s)
+	if err != nil {
+		return nil, err
+	}
+	return swagger.Parse(data, "snapshot of "+s.Source)
+}
+
+// checkApidiff checks one mutation (see TestGoVerdictAgainstApidiff): it
+// returns whether the tombstone verdict differed and was checked too, and the
+// number of disagreements, which it describes in the error.
+func checkApidiff(g *goPkgs, real *swagger.Spec, m mutation, snapshotOf func(*swagger.Spec) (*swagger.Spec, error)) (tomb bool, disagree int, err error) {
+	old, new := m.specs(real)
+	surfaces.want(old, new)
+	defer surfaces.drop(old, new)
+	res, err := Compare(old, new, Options{Rules: RulesGo})
+	if err != nil {
+		return false, 0, err
+	}
+	oldSDK, err := surfaces.sdk(old)
+	if err != nil {
+		return false, 0, fmt.Errorf("old: %w", err)
+	}
+	newSDK, err := surfaces.sdk(new)
+	if err != nil {
+		return false, 0, fmt.Errorf("new: %w", err)
+	}
+	var errs []error
+	check := func(what string, res *Result, newSDK *generator.SDK) error {
+		of, nf, apis, err := subset(oldSDK, newSDK)
+		if err != nil {
+			return err
+		}
+		inc, err := incompatible(g, of, nf, apis)
+		if err != nil {
+			return err
+		}
+		if (res.Bump == Major) != (len(inc) > 0) {
+			disagree++
+			errs = append(errs, fmt.Errorf("%s: bump %s, apidiff incompatible changes %q; changes %v", what, res.Bump, inc, render(res)))
+		}
+		return nil
+	}
+	if err := check("go", res, newSDK); err != nil {
+		return false, disagree, err
+	}
+	resT, err := Compare(old, new, Options{Rules: RulesGo, Tombstones: true})
+	if err != nil {
+		return false, disagree, fmt.Errorf("with tombstones: %w", err)
+	}
+	if resT.Bump != res.Bump {
+		prev, err := snapshotOf(old)
+		if err != nil {
+			return true, disagree, err
+		}
+		merged, err := generator.Merge(new, prev, false)
+		if err != nil {
+			return true, disagree, err
+		}
+		mergedSDK, err := generator.Build(merged, generator.DefaultModule)
+		if err != nil {
+			return true, disagree, fmt.Errorf("merged: %w", err)
+		}
+		if err := check("go with tombstones", resT, mergedSDK); err != nil {
+			return true, disagree, err
+		}
+		tomb = true
+	}
+	return tomb, disagree, errors.Join(errs...)
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi2"
 
+	"github.com/purecloud-go/platform-client/generator"
 	"github.com/purecloud-go/platform-client/swagger"
 )
 
@@ -34,7 +35,9 @@ const TombstoneExt = "x-sdk-tombstone"
 //
 // Under RulesGo both descriptions must build with the generator: the impact
 // of each change is read from the Go API generated from each side. Something
-// old marks as a tombstone and new no longer has is not a change.
+// old marks as a tombstone and new no longer has is not a change. With
+// opts.Tombstones the new side's Go API is generated from
+// generator.Merge(new, old, false), as a release does.
 func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 	rules, err := ParseRules(string(opts.Rules))
 	if err != nil {
@@ -53,7 +56,17 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 		var wg sync.WaitGroup
 		var errOld, errNew error
 		wg.Go(func() { d.goOld, errOld = buildSurface(old) })
-		wg.Go(func() { d.goNew, errNew = buildSurface(new) })
+		wg.Go(func() {
+			// With tombstones the SDK is generated from the spec merged with
+			// what old had, so the new Go API is that of the merge.
+			gen := new
+			if d.tomb {
+				if gen, errNew = generator.Merge(new, old, false); errNew != nil {
+					return
+				}
+			}
+			d.goNew, errNew = buildSurface(gen)
+		})
 		wg.Wait()
 		if errOld != nil {
 			return nil, fmt.Errorf("old API description: %w", errOld)
@@ -124,8 +137,16 @@ func tombstoned(ext map[string]any) bool {
 	return v
 }
 
+// schemaExt returns the extensions of a schema, where its marks are read.
+// The marks of a property that is a $ref sit beside the $ref, where
+// kin-openapi keeps them in SchemaRef.Extensions.
 func schemaExt(ref *openapi2.SchemaRef) map[string]any {
-	if ref == nil || ref.Value == nil {
+	switch {
+	case ref == nil:
+		return nil
+	case ref.Ref != "":
+		return ref.Extensions
+	case ref.Value == nil:
 		return nil
 	}
 	return ref.Value.Extensions
@@ -146,6 +167,11 @@ func (d *differ) walk() {
 			d.addedPath(p, ni)
 			continue
 		}
+		if oi == ni {
+			// The same item (a copy of a spec shares what it did not
+			// change): what the walk reports depends only on the item.
+			continue
+		}
 		d.path(p, oi, ni)
 	}
 	oldDefs, newDefs := d.old.Doc.Definitions, d.new.Doc.Definitions
@@ -159,6 +185,9 @@ func (d *differ) walk() {
 		od, ok := oldDefs[name]
 		if ok && tombstoned(schemaExt(od)) {
 			ok = false
+		}
+		if ok && od == newDefs[name] {
+			continue // the same schema, as for path items
 		}
 		d.model(name, od, newDefs[name], ok)
 	}

@@ -26,6 +26,8 @@ type surface struct {
 	// defModel maps a definition name to its Go type, fieldOf a definition's
 	// property (definition + "." + JSON name) to its Go field.
 	defModel map[string]*generator.Model
+	// sdk is the generator's model it was read from.
+	sdk *generator.SDK
 }
 
 // goOp is one operation's Go API: the same method in each API package of its tags.
@@ -34,13 +36,17 @@ type goOp struct {
 	packages []string
 }
 
-// reusedSurface, when set (by tests that compare many copies of one spec),
-// returns the surface of a spec already built, or nil.
-var reusedSurface func(*swagger.Spec) *surface
+// surfaceCache, when set (by tests that compare many copies of one spec and
+// generate code from them), is asked for the surface of a spec before it is
+// built and told of every surface built.
+var surfaceCache interface {
+	get(*swagger.Spec) *surface
+	put(*swagger.Spec, *surface)
+}
 
 func buildSurface(spec *swagger.Spec) (*surface, error) {
-	if reusedSurface != nil {
-		if s := reusedSurface(spec); s != nil {
+	if surfaceCache != nil {
+		if s := surfaceCache.get(spec); s != nil {
 			return s, nil
 		}
 	}
@@ -48,7 +54,16 @@ func buildSurface(spec *swagger.Spec) (*surface, error) {
 	if err != nil {
 		return nil, err
 	}
+	s := newSurface(sdk)
+	if surfaceCache != nil {
+		surfaceCache.put(spec, s)
+	}
+	return s, nil
+}
+
+func newSurface(sdk *generator.SDK) *surface {
 	s := &surface{
+		sdk:      sdk,
 		ops:      map[string]*goOp{},
 		types:    map[string]string{},
 		fields:   map[string]map[string]string{},
@@ -99,7 +114,7 @@ func buildSurface(spec *swagger.Spec) (*surface, error) {
 			s.consts[e.Name] = consts
 		}
 	}
-	return s, nil
+	return s
 }
 
 // goType spells a type as the generator does (funcs.go); qual is "models.".
@@ -388,15 +403,13 @@ func (d *differ) breaks() []goBreak {
 
 // explainBreaks makes sure that every incompatible change of the Go API is
 // behind a Major change: one the walk did not rate Major at that location is
-// reported as GoAPIChanged. Removals are not breaks when the generator keeps
-// tombstones.
+// reported as GoAPIChanged. With tombstones the new surface is generated from
+// the merged description, so what is missing from it is what the generator
+// could not keep.
 func (d *differ) explainBreaks() {
 	var extra []Change
 	seen := map[string]bool{}
 	for _, b := range d.breaks() {
-		if b.missing && d.tomb {
-			continue
-		}
 		explained := false
 		for _, c := range d.changes {
 			if c.Impact != Major {
