@@ -43,9 +43,9 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range []*swagger.Spec{old, new} {
+	for i, s := range []*swagger.Spec{old, new} {
 		if s == nil || s.Doc == nil {
-			return nil, fmt.Errorf("swaggerdiff: nil spec")
+			return nil, fmt.Errorf("swaggerdiff: no %s API description (nil spec)", []string{"old", "new"}[i])
 		}
 		if err := s.CheckSnapshot(); err != nil {
 			return nil, err
@@ -69,10 +69,10 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 		})
 		wg.Wait()
 		if errOld != nil {
-			return nil, fmt.Errorf("old API description: %w", errOld)
+			return nil, fmt.Errorf("old API description %s: %w", old.Source, errOld)
 		}
 		if errNew != nil {
-			return nil, fmt.Errorf("new API description: %w", errNew)
+			return nil, fmt.Errorf("new API description %s: %w", new.Source, errNew)
 		}
 	}
 	d.walk()

@@ -2,7 +2,6 @@ package swaggerdiff
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 	"testing"
 
@@ -345,10 +344,19 @@ var mutations = []mutation{
 			o.Responses.Value("200").Schema = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("array"), Items: refTo("DomainEntityRef")}}
 		})
 	}, goLines: []string{line(Major, gClient, "Response 200 schema was changed from OAuthClient[] to DomainEntityRef[]")}, goB: Major},
-	{name: "go method renamed by a name collision", new: func(s *swagger.Spec) {
-		// A second definition that becomes the Go type name of another one
-		// makes the generator fail: Compare reports it, tested in TestBadInput.
-		// Here: a tag rename moves every method to a new package.
+	{name: "go-api-changed: a new model takes the name of an enum type", new: func(s *swagger.Spec) {
+		// The generator names the enum of LocalizedLabels.key
+		// LocalizedLabelsKey; a definition of that name takes the name and
+		// the enum becomes LocalizedLabelsKeyEnum. No change of
+		// LocalizedLabels explains the break: the catch-all reports it.
+		s.Doc.Definitions["LocalizedLabelsKey"] = deepCopy(s.Doc.Definitions["DomainEntityRef"])
+	}, official: []string{line(Minor, "LocalizedLabelsKey", "Model was added")}, officialB: Minor,
+		goLines: []string{
+			line(Minor, "LocalizedLabelsKey", "Model was added"),
+			line(Major, "LocalizedLabels", "Go API: field models.LocalizedLabels.Key changed from *models.LocalizedLabelsKey to *models.LocalizedLabelsKeyEnum"),
+			line(Major, "LocalizedLabels", "Go API: type models.LocalizedLabelsKey changed from string to struct"),
+		}, goB: Major},
+	{name: "go tag renamed: the methods move to another package", new: func(s *swagger.Spec) {
 		editOp(s, clients, "GET", func(o *openapi2.Operation) { o.Tags = []string{"OAuth Clients"} })
 	}, official: []string{line(Major, "GET "+clients, "Tag OAuth was removed"), line(Major, "GET "+clients, "Tag OAuth Clients was added")}, officialB: Major,
 		goLines: []string{line(Major, "GET "+clients, "Tag OAuth was removed"), line(Minor, "GET "+clients, "Tag OAuth Clients was added")}, goB: Major},
@@ -420,4 +428,3 @@ func TestMutations(t *testing.T) {
 	}
 }
 
-var _ = fmt.Sprint
