@@ -427,4 +427,3 @@ func TestMutations(t *testing.T) {
 		})
 	}
 }
-
