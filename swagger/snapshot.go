@@ -176,11 +176,17 @@ func Snapshot(spec *Spec) ([]byte, error) {
 }
 
 // snapshotLineDepth is the nesting depth down to which a snapshot puts each
-// member on its own line: the root (1), paths and definitions (2), a path
-// item or a definition (3). Deeper values, such as an operation or a
-// definition's properties, are written on one line, so that a snapshot is
-// compact and a change to one operation changes one line of the diff.
-const snapshotLineDepth = 3
+// member on its own line: the root's members (1), the members of paths (2)
+// and of a path item (3), so one line per operation; the members of
+// definitions and responses (2), so one line per definition. Deeper values
+// are written on one line, so that a snapshot is compact and a change to one
+// operation or definition changes one line of a diff.
+func snapshotLineDepth(rootKey string) int {
+	if rootKey == "paths" {
+		return 3
+	}
+	return 2
+}
 
 // sharedResponses names the responses used more than once and writes them as
 // the root "responses" (none when there are none): the one used most under a
@@ -268,35 +274,32 @@ func appendJSONString(dst []byte, s string) []byte {
 	return append(dst, b.Bytes()...)
 }
 
-// indentShallow writes the compact JSON src to dst with the members and
-// elements of values nested at most maxDepth deep on lines of their own,
-// indented by two spaces a level, and deeper values on one line.
-func indentShallow(dst *bytes.Buffer, src []byte, maxDepth int) {
-	depth := 0
+// indentShallow writes the compact JSON object src to dst with the members
+// and elements of values nested at most maxDepth(key) deep on lines of their
+// own, indented by two spaces a level, and deeper values on one line; key is
+// the root member the value is in.
+func indentShallow(dst *bytes.Buffer, src []byte, maxDepth func(key string) int) {
+	depth, limit := 0, 1
 	newline := func(d int) {
 		dst.WriteByte('\n')
 		for range d {
 			dst.WriteString("  ")
 		}
 	}
-	inString := false
 	for i := 0; i < len(src); i++ {
 		c := src[i]
-		if inString {
-			dst.WriteByte(c)
-			switch c {
-			case '\\':
-				i++
-				dst.WriteByte(src[i])
-			case '"':
-				inString = false
-			}
-			continue
-		}
 		switch c {
 		case '"':
-			inString = true
-			dst.WriteByte(c)
+			start := i
+			for i++; src[i] != '"'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+			dst.Write(src[start : i+1])
+			if depth == 1 && i+1 < len(src) && src[i+1] == ':' {
+				limit = maxDepth(string(src[start+1 : i]))
+			}
 		case '{', '[':
 			dst.WriteByte(c)
 			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
@@ -305,23 +308,23 @@ func indentShallow(dst *bytes.Buffer, src []byte, maxDepth int) {
 				continue
 			}
 			depth++
-			if depth <= maxDepth {
+			if depth <= limit {
 				newline(depth)
 			}
 		case '}', ']':
-			if depth <= maxDepth {
+			if depth <= limit {
 				newline(depth - 1)
 			}
 			depth--
 			dst.WriteByte(c)
 		case ',':
 			dst.WriteByte(c)
-			if depth <= maxDepth {
+			if depth <= limit {
 				newline(depth)
 			}
 		case ':':
 			dst.WriteByte(c)
-			if depth <= maxDepth {
+			if depth <= limit {
 				dst.WriteByte(' ')
 			}
 		default:
