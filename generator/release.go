@@ -176,9 +176,10 @@ func (st *State) Previous() (*swagger.Spec, error) {
 }
 
 // Regenerate returns the files of the SDK of spec as `sdkgen generate`
-// writes them into the SDK directory st was read from: st's version, release
-// notes and snapshot kept as they are, and the snapshot's tombstones kept
-// (see Merge). module is as in Release.
+// writes them into the SDK directory st was read from: st's version and
+// release notes kept as they are, the snapshot kept as the record of the last
+// release (rewritten by swagger.Snapshot, so in today's format), and its
+// tombstones kept (see Merge). module is as in Release.
 //
 // When spec is what the last release was generated from and that release
 // kept no tombstone (the snapshot of spec is the recorded one, byte for
@@ -193,6 +194,12 @@ func (st *State) Regenerate(spec *swagger.Spec, module string) ([]File, *SDK, er
 		}
 		if !bytes.Equal(own, st.Snapshot) {
 			if r.Previous, err = st.Previous(); err != nil {
+				return nil, nil, err
+			}
+			// The same record of the last release, written as Snapshot
+			// writes today (a snapshot of a snapshot is the same bytes,
+			// unless the format changed since that release).
+			if r.Snapshot, err = swagger.Snapshot(r.Previous); err != nil {
 				return nil, nil, err
 			}
 		}
