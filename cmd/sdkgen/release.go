@@ -231,11 +231,6 @@ func runRelease(ctx context.Context, o releaseOptions, stdout io.Writer) error {
 	if spec.IsSnapshot() {
 		return fmt.Errorf("%s: an API snapshot, not a spec: the SDK is generated from the spec", o.spec)
 	}
-	// A spec the generator cannot build is reported as Generate does, with
-	// its file, before the diff looks at it.
-	if _, err := generator.Build(spec, o.module); err != nil {
-		return fmt.Errorf("%s: %w", o.spec, err)
-	}
 	previous, err := state.Previous()
 	if err != nil {
 		return err

@@ -377,6 +377,7 @@ func TestReleaseBadInput(t *testing.T) {
 		{"version with a bad prerelease", generator.VersionFile, `{"major":1,"minor":0,"patch":0,"prerelease":"beta 1","display":"1.0.0-beta 1"}`, specMinor, nil, []string{generator.VersionFile, "prerelease"}},
 		{"spec missing", "", "", filepath.Join(dir, "nope.json"), nil, []string{"nope.json", "no such file"}},
 		{"spec invalid", "", "", badSpec, nil, []string{"bad.json", `"#/definitions/Gone" points to a definition that does not exist`}},
+		{"spec invalid, official rules", "", "", badSpec, []string{"--rules", "official"}, []string{"bad.json", `"#/definitions/Gone" points to a definition that does not exist`}},
 		{"spec is a snapshot", "", "", filepath.Join(good, generator.SnapshotFile), nil, []string{"an API snapshot, not a spec"}},
 		{"bad bump", "", "", specMinor, []string{"--bump", "huge"}, []string{"--bump", "huge"}},
 		{"bad rules", "", "", specMinor, []string{"--rules", "mine"}, []string{"--rules", "mine"}},
