@@ -90,9 +90,9 @@ func Hash(text string, ext map[string]any, key string) string {
 }
 
 // Snapshot returns the compact API snapshot of spec: a valid Swagger 2.0 JSON
-// document (2-space indent, deterministic, the spec's key order kept for
-// paths, methods, responses, definitions and properties) with only what the
-// generator and swaggerdiff read:
+// document (deterministic, the spec's key order kept for paths, methods,
+// responses, definitions and properties) with only what the generator and
+// swaggerdiff read:
 //
 //   - root: swagger, info (title, version, x-hash of the description), host,
 //     consumes, produces, tags (name, x-hash), x-sdk-snapshot {"format": 1};
@@ -105,10 +105,19 @@ func Hash(text string, ext map[string]any, key string) string {
 //
 // Every x-sdk-* extension (tombstone marks) is copied through, and so is a
 // snapshot's own x-hash, so Snapshot of a parsed snapshot gives the same bytes.
-// Examples, permissions, security and the like are dropped. Parameter $refs
-// are written resolved, so a snapshot needs no root "parameters".
+// Examples, permissions, security and the like are dropped.
+//
+// Compact: a response or parameter used more than once (the standard error
+// responses, pageSize...) is written once in the root "responses" or
+// "parameters" and referred to with $ref; Parse of a snapshot resolves them,
+// so readers see plain responses and parameters. Parameter $refs of spec are
+// written resolved. Layout: one line per root member, path, operation and
+// definition (see snapshotLineDepth).
 func Snapshot(spec *Spec) ([]byte, error) {
-	w := &snapWriter{spec: spec}
+	w := &snapWriter{spec: spec,
+		sharedResps:  sharedPool{section: "responses", mark: 'r'},
+		sharedParams: sharedPool{section: "parameters", mark: 'p'},
+	}
 	doc := spec.Doc
 	w.open()
 	w.key("swagger")
@@ -159,12 +168,13 @@ func Snapshot(spec *Spec) ([]byte, error) {
 		w.schemaRef(doc.Definitions[name], Pointer("definitions", name), 0)
 	}
 	w.close()
-	w.sharedResponses()
+	w.shared(&w.sharedParams)
+	w.shared(&w.sharedResps)
 	w.close()
 	if w.err != nil {
 		return nil, w.err
 	}
-	compact := w.fillResponses()
+	compact := w.fill()
 	if !json.Valid(compact) {
 		return nil, errors.New("snapshot: the writer produced invalid JSON")
 	}
@@ -188,43 +198,44 @@ func snapshotLineDepth(rootKey string) int {
 	return 2
 }
 
-// sharedResponses names the responses used more than once and writes them as
-// the root "responses" (none when there are none): the one used most under a
-// code is named by the code ("400"), others by the code and a hash of the
-// response ("409-1f2e3d4c"). Operations refer to them with $ref.
-func (w *snapWriter) sharedResponses() {
-	byCode := map[string][]int{}
-	for i, r := range w.resps {
-		if r.uses < 2 {
+// shared names the items of pool used more than once and writes them as the
+// root section (none when there are none): the one used most under a key
+// (a response code, a parameter's "in.name") is named by the key ("400",
+// "query.pageSize"), others by the key and a hash of the item
+// ("409-1f2e3d4c"). Operations refer to them with $ref.
+func (w *snapWriter) shared(pool *sharedPool) {
+	byKey := map[string][]int{}
+	for i, it := range pool.items {
+		if it.uses < 2 {
 			continue
 		}
-		code := mostCommon(r.codes)
-		byCode[code] = append(byCode[code], i)
+		key := mostCommon(it.keys)
+		byKey[key] = append(byKey[key], i)
 	}
-	if len(byCode) == 0 {
+	if len(byKey) == 0 {
 		return
 	}
 	var names []string
 	at := map[string]int{}
-	for code, list := range byCode {
+	for key, list := range byKey {
 		// The most used first; ties by first use (the index).
-		slices.SortStableFunc(list, func(a, b int) int { return w.resps[b].uses - w.resps[a].uses })
+		slices.SortStableFunc(list, func(a, b int) int { return pool.items[b].uses - pool.items[a].uses })
 		for k, i := range list {
-			name := code
+			name := key
 			if k > 0 {
-				name = code + "-" + TextHash(w.resps[i].text)[:8]
+				name = key + "-" + TextHash(pool.items[i].text)[:8]
 			}
-			w.resps[i].name = name
+			pool.items[i].name = name
 			names = append(names, name)
 			at[name] = i
 		}
 	}
 	slices.Sort(names)
-	w.key("responses")
+	w.key(pool.section)
 	w.open()
 	for _, name := range names {
 		w.key(name)
-		w.buf.WriteString(w.resps[at[name]].text)
+		w.buf.WriteString(pool.items[at[name]].text)
 	}
 	w.close()
 }
@@ -242,9 +253,9 @@ func mostCommon(list []string) string {
 	return best
 }
 
-// fillResponses replaces the response placeholders of the buffer by a $ref
-// to the shared response or by the response itself.
-func (w *snapWriter) fillResponses() []byte {
+// fill replaces the placeholders of the buffer by a $ref to the shared item
+// or by the item itself.
+func (w *snapWriter) fill() []byte {
 	src := w.buf.Bytes()
 	out := make([]byte, 0, len(src))
 	for {
@@ -253,17 +264,21 @@ func (w *snapWriter) fillResponses() []byte {
 			return append(out, src...)
 		}
 		out = append(out, src[:i]...)
-		src = src[i+len(respMark):]
+		pool := &w.sharedResps
+		if src[i+1] == w.sharedParams.mark {
+			pool = &w.sharedParams
+		}
+		src = src[i+2:]
 		end := bytes.IndexByte(src, 0)
-		n, _ := strconv.Atoi(string(src[:end])) // written by response
+		n, _ := strconv.Atoi(string(src[:end])) // written by use
 		src = src[end+1:]
-		r := w.resps[n]
-		if r.name == "" {
-			out = append(out, r.text...)
+		it := pool.items[n]
+		if it.name == "" {
+			out = append(out, it.text...)
 			continue
 		}
 		out = append(out, `{"$ref":`...)
-		out = appendJSONString(out, "#/responses/"+escapePointer(r.name))
+		out = appendJSONString(out, "#/"+pool.section+"/"+escapePointer(it.name))
 		out = append(out, '}')
 	}
 }
@@ -386,23 +401,49 @@ type snapWriter struct {
 	first []bool // per open object: no member written yet
 	err   error
 
-	// The distinct responses, in order of first use; the buffer holds
-	// respMark, the index and a 0 byte where one is used.
-	resps     []sharedResp
-	respIndex map[string]int // compact JSON -> index in resps
+	// The responses and parameters of operations and path items, written
+	// once in the root responses and parameters when shared.
+	sharedResps, sharedParams sharedPool
 }
 
-// sharedResp is one distinct response of a snapshot: its compact JSON, how
-// often and under which codes it is used.
-type sharedResp struct {
-	text  string
-	uses  int
-	codes []string
-	name  string // in the root responses; "" when written in place
+// sharedPool holds the distinct items (responses or parameters) of a
+// snapshot in order of first use. Where one is used, the buffer holds a
+// placeholder: a 0 byte (which cannot occur in JSON text), the pool's mark,
+// the item's index and a 0 byte.
+type sharedPool struct {
+	section string // the root section: "responses" or "parameters"
+	mark    byte
+	items   []sharedItem
+	index   map[string]int // compact JSON -> index in items
 }
 
-// respMark starts a response placeholder; a 0 byte cannot occur in JSON text.
-const respMark = "\x00r"
+// sharedItem is one distinct item: its compact JSON, how often and under
+// which keys it is used.
+type sharedItem struct {
+	text string
+	uses int
+	keys []string
+	name string // in the root section; "" when written in place
+}
+
+// use writes the placeholder of the item text used under key.
+func (w *snapWriter) use(pool *sharedPool, key, text string) {
+	i, ok := pool.index[text]
+	if !ok {
+		if pool.index == nil {
+			pool.index = map[string]int{}
+		}
+		i = len(pool.items)
+		pool.index[text] = i
+		pool.items = append(pool.items, sharedItem{text: text})
+	}
+	pool.items[i].uses++
+	pool.items[i].keys = append(pool.items[i].keys, key)
+	w.buf.WriteByte(0)
+	w.buf.WriteByte(pool.mark)
+	w.buf.WriteString(strconv.Itoa(i))
+	w.buf.WriteByte(0)
+}
 
 func (w *snapWriter) open() {
 	w.buf.WriteByte('{')
@@ -580,21 +621,7 @@ func (w *snapWriter) response(code string, r *openapi2.Response, ptr string) {
 	}
 	body.close()
 	w.err = body.err
-	text := body.buf.String()
-	i, ok := w.respIndex[text]
-	if !ok {
-		if w.respIndex == nil {
-			w.respIndex = map[string]int{}
-		}
-		i = len(w.resps)
-		w.respIndex[text] = i
-		w.resps = append(w.resps, sharedResp{text: text})
-	}
-	w.resps[i].uses++
-	w.resps[i].codes = append(w.resps[i].codes, code)
-	w.buf.WriteString(respMark)
-	w.buf.WriteString(strconv.Itoa(i))
-	w.buf.WriteByte(0)
+	w.use(&w.sharedResps, code, body.buf.String())
 }
 
 func (w *snapWriter) params(list openapi2.Parameters, ptr string) {
@@ -617,7 +644,14 @@ func (w *snapWriter) params(list openapi2.Parameters, ptr string) {
 			}
 			p, pptr = resolved, Pointer("parameters", name)
 		}
-		w.param(p, pptr)
+		body := &snapWriter{spec: w.spec, err: w.err}
+		body.param(p, pptr)
+		w.err = body.err
+		key := ""
+		if p != nil {
+			key = p.In + "." + p.Name
+		}
+		w.use(&w.sharedParams, key, body.buf.String())
 	}
 	w.buf.WriteByte(']')
 }
@@ -761,18 +795,47 @@ func (w *snapWriter) schema(s *openapi2.Schema, ptr string, depth int) {
 	w.sdkExts(s.Extensions)
 }
 
-// resolveResponses replaces every operation response that is a $ref to the
-// root "responses" (as a snapshot writes the responses it shares) by the
-// response it points to, so that readers see plain responses. The resolved
-// responses are shared between operations: never edit one in place.
-func resolveResponses(doc *openapi2.T) error {
+// resolveShared replaces, in a snapshot, every operation response and
+// parameter that is a $ref to the root "responses" or "parameters" (where
+// Snapshot writes the ones it shares) by the item it points to, so that
+// readers see them in place. The resolved items are shared between
+// operations: never edit one in place. A full spec is left as it is.
+func resolveShared(doc *openapi2.T) error {
+	if _, ok := doc.Extensions[SnapshotExt]; !ok {
+		return nil
+	}
 	var errs []error
+	param := func(at string, p *openapi2.Parameter) *openapi2.Parameter {
+		if p == nil || p.Ref == "" {
+			return p
+		}
+		name, ok := strings.CutPrefix(p.Ref, "#/parameters/")
+		target := doc.Parameters[unescapePointer(name)]
+		switch {
+		case !ok:
+			errs = append(errs, fmt.Errorf("%s: $ref %q is not a reference to the root parameters", at, p.Ref))
+		case target == nil:
+			errs = append(errs, fmt.Errorf("%s: $ref %q points to no parameter", at, p.Ref))
+		case target.Ref != "":
+			errs = append(errs, fmt.Errorf("%s: $ref %q points to another $ref", at, p.Ref))
+		default:
+			return target
+		}
+		return p
+	}
 	for _, path := range slices.Sorted(maps.Keys(doc.Paths)) {
 		item := doc.Paths[path]
 		if item == nil {
 			continue
 		}
+		for i, p := range item.Parameters {
+			item.Parameters[i] = param(fmt.Sprintf("paths.%s.parameters.%d", path, i), p)
+		}
 		for method, o := range item.Operations() {
+			at := "paths." + path + "." + strings.ToLower(method)
+			for i, p := range o.Parameters {
+				o.Parameters[i] = param(fmt.Sprintf("%s.parameters.%d", at, i), p)
+			}
 			if o.Responses == nil {
 				continue
 			}
@@ -780,22 +843,19 @@ func resolveResponses(doc *openapi2.T) error {
 				if r == nil || r.Ref == "" {
 					continue
 				}
-				at := "paths." + path + "." + strings.ToLower(method) + ".responses." + code
+				at := at + ".responses." + code
 				name, ok := strings.CutPrefix(r.Ref, "#/responses/")
-				if !ok {
-					errs = append(errs, fmt.Errorf("%s: $ref %q is not a reference to the root responses", at, r.Ref))
-					continue
-				}
 				target := doc.Responses[unescapePointer(name)]
-				if target == nil {
+				switch {
+				case !ok:
+					errs = append(errs, fmt.Errorf("%s: $ref %q is not a reference to the root responses", at, r.Ref))
+				case target == nil:
 					errs = append(errs, fmt.Errorf("%s: $ref %q points to no response", at, r.Ref))
-					continue
-				}
-				if target.Ref != "" {
+				case target.Ref != "":
 					errs = append(errs, fmt.Errorf("%s: $ref %q points to another $ref", at, r.Ref))
-					continue
+				default:
+					o.Responses.Set(code, target)
 				}
-				o.Responses.Set(code, target)
 			}
 		}
 	}

@@ -203,18 +203,20 @@ func firstDiff(a, b []byte) string {
 	return fmt.Sprintf("at byte %d: ...%s\n---\n...%s", i, a[lo:min(len(a), i+200)], b[lo:min(len(b), i+200)])
 }
 
-// TestSnapshotSharesResponses: a response used more than once is written
-// once in the root responses and referred to; Parse resolves the references,
+// TestSnapshotSharesResponses: a response or parameter used more than once
+// is written once in the root responses or parameters and referred to; Parse
+// of a snapshot resolves the references,
 // so readers see plain responses; a reference to nothing is an error naming
 // the operation.
 func TestSnapshotSharesResponses(t *testing.T) {
 	const doc = `{"swagger": "2.0", "info": {"title": "T", "version": "v2"},
 	  "paths": {
-	    "/a": {"get": {"operationId": "getA", "responses": {
+	    "/a": {"get": {"operationId": "getA", "parameters": [{"name": "q", "in": "query", "type": "string"}], "responses": {
 	      "200": {"description": "ok", "schema": {"$ref": "#/definitions/B"}},
 	      "404": {"description": "gone", "schema": {"$ref": "#/definitions/E"}},
 	      "409": {"description": "clash"}}}},
-	    "/b": {"get": {"operationId": "getB", "responses": {
+	    "/b": {"parameters": [{"name": "q", "in": "query", "type": "string", "description": "shared"}],
+	      "get": {"operationId": "getB", "parameters": [{"name": "q", "in": "query", "type": "string"}], "responses": {
 	      "200": {"description": "fine"},
 	      "404": {"description": "gone", "schema": {"$ref": "#/definitions/E"}},
 	      "409": {"description": "clash again"}}},
@@ -238,8 +240,10 @@ func TestSnapshotSharesResponses(t *testing.T) {
 	// first on ties; "clash" by 409; "gone" by 404.
 	for _, want := range []string{
 		`"responses":{"200":{"description":"fine"},"404":{"description":"gone","schema":{"$ref":"#/definitions/E"}},"409":{"description":"clash"}}`,
-		`"getA","responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/B"}},"404":{"$ref":"#/responses/404"},"409":{"$ref":"#/responses/409"}}`,
-		`"getB","responses":{"200":{"$ref":"#/responses/200"},"404":{"$ref":"#/responses/404"},"409":{"description":"clash again"}}`,
+		`"parameters":{"query.q":{"name":"q","in":"query","type":"string"}}`,
+		`"/b":{"parameters":[{"name":"q","in":"query","type":"string","x-hash":"`+TextHash("shared")+`"}],`,
+		`"getA","parameters":[{"$ref":"#/parameters/query.q"}],"responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/B"}},"404":{"$ref":"#/responses/404"},"409":{"$ref":"#/responses/409"}}`,
+		`"getB","parameters":[{"$ref":"#/parameters/query.q"}],"responses":{"200":{"$ref":"#/responses/200"},"404":{"$ref":"#/responses/404"},"409":{"description":"clash again"}}`,
 		`"putB","responses":{"204":{"$ref":"#/responses/200"},"409":{"$ref":"#/responses/409"}}`,
 	} {
 		if !strings.Contains(compact.String(), want) {
@@ -258,6 +262,9 @@ func TestSnapshotSharesResponses(t *testing.T) {
 	if r := put.Value("204"); r == nil || r.Ref != "" || r.Description != "fine" {
 		t.Errorf("204 of putB after Parse: %+v", r)
 	}
+	if p := parsed.Doc.Paths["/b"].Get.Parameters[0]; p.Ref != "" || p.Name != "q" || p.In != "query" {
+		t.Errorf("parameter of getB after Parse: %+v", p)
+	}
 	if r := parsed.Doc.Paths["/a"].Get.Responses.Value("404"); r == nil || r.Schema == nil || r.Schema.Ref != "#/definitions/E" {
 		t.Errorf("404 of getA after Parse: %+v", r)
 	}
@@ -266,5 +273,10 @@ func TestSnapshotSharesResponses(t *testing.T) {
 	_, err = Parse([]byte(bad), "old.json")
 	if err == nil || !strings.Contains(err.Error(), `old.json: paths./a.get.responses.404: $ref "#/responses/4040" points to no response`) {
 		t.Errorf("a $ref to no response: error %v", err)
+	}
+	bad = strings.Replace(compact.String(), `"getA","parameters":[{"$ref":"#/parameters/query.q"}]`, `"getA","parameters":[{"$ref":"#/parameters/q"}]`, 1)
+	_, err = Parse([]byte(bad), "old.json")
+	if err == nil || !strings.Contains(err.Error(), `old.json: paths./a.get.parameters.0: $ref "#/parameters/q" points to no parameter`) {
+		t.Errorf("a $ref to no parameter: error %v", err)
 	}
 }

@@ -120,7 +120,7 @@ func parse(data []byte) (*Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := resolveResponses(doc); err != nil {
+	if err := resolveShared(doc); err != nil {
 		return nil, err
 	}
 	if doc.Swagger != "2.0" {
