@@ -331,11 +331,13 @@ func bumpName(a, b swaggerdiff.Version) string {
 }
 
 // sameTree reports whether dir holds exactly files, apart from the release
-// notes (which a release always rewrites).
+// notes (which a release always rewrites) and the snapshot (which the diff
+// has just found equivalent: its bytes differ only if its format changed).
 func sameTree(dir string, files []generator.File) (bool, error) {
+	skip := func(path string) bool { return path == generator.NotesFile || path == generator.SnapshotFile }
 	want := map[string][]byte{}
 	for _, f := range files {
-		if f.Path != generator.NotesFile {
+		if !skip(f.Path) {
 			want[f.Path] = f.Data
 		}
 	}
@@ -349,7 +351,7 @@ func sameTree(dir string, files []generator.File) (bool, error) {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if rel == generator.NotesFile {
+		if skip(rel) {
 			return nil
 		}
 		data, ok := want[rel]
