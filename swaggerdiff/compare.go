@@ -52,9 +52,11 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 		}
 	}
 	d := &differ{old: old, new: new, rules: rules, tomb: opts.Tombstones && rules == RulesGo}
+	var wg sync.WaitGroup
+	var errOld, errNew error
 	if rules == RulesGo {
-		var wg sync.WaitGroup
-		var errOld, errNew error
+		// The Go APIs are built while the walk runs (it only reads the
+		// descriptions; the Go impacts are read after, in resolveGo).
 		wg.Go(func() { d.goOld, errOld = buildSurface(old) })
 		wg.Go(func() {
 			// With tombstones the SDK is generated from the spec merged with
@@ -67,6 +69,9 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 			}
 			d.goNew, errNew = buildSurface(gen)
 		})
+	}
+	d.walk()
+	if rules == RulesGo {
 		wg.Wait()
 		if errOld != nil {
 			return nil, fmt.Errorf("old API description %s: %w", old.Source, errOld)
@@ -74,9 +79,7 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 		if errNew != nil {
 			return nil, fmt.Errorf("new API description %s: %w", new.Source, errNew)
 		}
-	}
-	d.walk()
-	if rules == RulesGo {
+		d.resolveGo()
 		d.explainBreaks()
 	}
 	res := &Result{Rules: rules, Changes: d.changes}
@@ -96,19 +99,20 @@ type differ struct {
 	goOld, goNew *surface
 	breakList    []goBreak
 	changes      []Change
+	// goImpacts[i] gives the Go impact of changes[i]: under RulesGo the
+	// walk runs while the Go APIs are built, and resolveGo reads them after.
+	goImpacts []func() Impact
 }
 
 // rec records a change with the impact of the rule set in use.
 func (d *differ) rec(c Change, official Impact, goImpact func() Impact) {
 	if d.rules == RulesGo {
-		c.Impact = goImpact()
-	} else {
-		c.Impact = official
-	}
-	if c.Impact == None {
+		d.recGo(c, goImpact)
 		return
 	}
-	d.changes = append(d.changes, c)
+	if c.Impact = official; c.Impact != None {
+		d.changes = append(d.changes, c)
+	}
 }
 
 // recGo records a change only RulesGo reports.
@@ -116,9 +120,20 @@ func (d *differ) recGo(c Change, impact func() Impact) {
 	if d.rules != RulesGo {
 		return
 	}
-	if c.Impact = impact(); c.Impact != None {
-		d.changes = append(d.changes, c)
+	d.changes = append(d.changes, c)
+	d.goImpacts = append(d.goImpacts, impact)
+}
+
+// resolveGo sets the Go impact of the changes the walk recorded, once both
+// Go APIs are built, and drops those without one.
+func (d *differ) resolveGo() {
+	kept := d.changes[:0]
+	for i, c := range d.changes {
+		if c.Impact = d.goImpacts[i](); c.Impact != None {
+			kept = append(kept, c)
+		}
 	}
+	d.changes, d.goImpacts = kept, nil
 }
 
 func fixed(i Impact) func() Impact { return func() Impact { return i } }
