@@ -241,7 +241,7 @@ func TestSnapshotSharesResponses(t *testing.T) {
 	for _, want := range []string{
 		`"responses":{"200":{"description":"fine"},"404":{"description":"gone","schema":{"$ref":"#/definitions/E"}},"409":{"description":"clash"}}`,
 		`"parameters":{"query.q":{"name":"q","in":"query","type":"string"}}`,
-		`"/b":{"parameters":[{"name":"q","in":"query","type":"string","x-hash":"`+TextHash("shared")+`"}],`,
+		`"/b":{"parameters":[{"name":"q","in":"query","type":"string","x-hash":"` + TextHash("shared") + `"}],`,
 		`"getA","parameters":[{"$ref":"#/parameters/query.q"}],"responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/B"}},"404":{"$ref":"#/responses/404"},"409":{"$ref":"#/responses/409"}}`,
 		`"getB","parameters":[{"$ref":"#/parameters/query.q"}],"responses":{"200":{"$ref":"#/responses/200"},"404":{"$ref":"#/responses/404"},"409":{"description":"clash again"}}`,
 		`"putB","responses":{"204":{"$ref":"#/responses/200"},"409":{"$ref":"#/responses/409"}}`,
