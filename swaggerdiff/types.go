@@ -93,7 +93,9 @@ type Options struct {
 	Rules Rules
 	// Tombstones says the generator keeps what the spec removes (operations,
 	// parameters, models, properties, enum values) as Deprecated:
-	// identifiers, so such a removal is Minor under RulesGo. It does not
+	// identifiers, so such a removal is Minor under RulesGo: the new side's
+	// Go API is read from generator.Merge(new, old, false), as a release
+	// generates it, so what Merge cannot keep is still Major. It does not
 	// change RulesOfficial.
 	Tombstones bool
 }
