@@ -149,7 +149,7 @@ func (b *builder) buildDefinitions() {
 		}
 		s := ref.Value
 		m.Description = s.Description
-		m.Tombstone = marked(s.Extensions)
+		m.Tombstone, m.RemovedIn = marked(s.Extensions), removedIn(s.Extensions)
 		if len(s.Properties) == 0 {
 			if err := checkObjectSchema(s); err != "" {
 				b.errorf(at, "%s", err)
@@ -206,11 +206,13 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 		}
 		ref := s.Properties[prop]
 		if ref != nil {
-			f.Tombstone = marked(ref.Extensions)
+			f.Tombstone, f.RemovedIn = marked(ref.Extensions), removedIn(ref.Extensions)
 		}
 		if ref != nil && ref.Value != nil {
 			ps := ref.Value
-			f.Tombstone = f.Tombstone || marked(ps.Extensions)
+			if marked(ps.Extensions) {
+				f.Tombstone, f.RemovedIn = true, removedIn(ps.Extensions)
+			}
 			f.Description = ps.Description
 			f.ReadOnly = ps.ReadOnly
 			f.Format = ps.Format
@@ -400,7 +402,9 @@ func (b *builder) objectType(s *openapi2.Schema, at string, owner typeOwner, dep
 		}
 		m := &Model{Name: b.typeName(name, "Object"), SpecName: at, Inline: true, Description: s.Description}
 		// The inline schemas of a tombstone definition are gone with it.
-		m.Tombstone = owner.model != nil && owner.model.Tombstone
+		if owner.model != nil {
+			m.Tombstone, m.RemovedIn = owner.model.Tombstone, owner.model.RemovedIn
+		}
 		b.models = append(b.models, m)
 		b.fillModel(m, s, at, owner.ptr+"/properties", depth)
 		return &Type{Kind: KindModel, Name: m.Name}
@@ -444,6 +448,7 @@ func (b *builder) enumType(s *openapi2.Schema, at string, owner typeOwner) *Type
 			gone[str] = true
 		}
 	}
+	labels, _ := s.Extensions[ExtRemovedInEnum].(map[string]any)
 	seen := map[string]bool{}
 	for i, v := range s.Enum {
 		str, ok := v.(string)
@@ -453,7 +458,11 @@ func (b *builder) enumType(s *openapi2.Schema, at string, owner typeOwner) *Type
 		}
 		if !seen[str] {
 			seen[str] = true
-			e.Values = append(e.Values, EnumValue{Value: str, Tombstone: gone[str]})
+			v := EnumValue{Value: str, Tombstone: gone[str]}
+			if v.Tombstone {
+				v.RemovedIn, _ = labels[str].(string)
+			}
+			e.Values = append(e.Values, v)
 		}
 	}
 	owner.model.Enums = append(owner.model.Enums, e)
@@ -484,6 +493,15 @@ func (b *builder) nameEnumValues() {
 // marked reports whether extensions mark a tombstone (see Merge).
 func marked(ext map[string]any) bool {
 	v, _ := ext[ExtTombstone].(bool)
+	return v
+}
+
+// removedIn is the version label of a tombstone, "" when it has none.
+func removedIn(ext map[string]any) string {
+	if !marked(ext) {
+		return ""
+	}
+	v, _ := ext[ExtRemovedIn].(string)
 	return v
 }
 

@@ -141,6 +141,7 @@ func (b *builder) buildOperation(path, method string, item *openapi2.PathItem, o
 		Description: o.Description,
 		Deprecated:  o.Deprecated,
 		Tombstone:   marked(o.Extensions),
+		RemovedIn:   removedIn(o.Extensions),
 		Permissions: permissions(o.Extensions["x-inin-requires-permissions"]),
 		Scopes:      b.scopes(o),
 	}
@@ -336,6 +337,7 @@ func (b *builder) buildParam(op *Operation, p *openapi2.Parameter, at, ptr strin
 		Description: p.Description,
 		Enum:        enumStrings(p.Enum),
 		Tombstone:   marked(p.Extensions),
+		RemovedIn:   removedIn(p.Extensions),
 	}
 	if p.Default != nil {
 		param.Default = fmt.Sprint(p.Default)

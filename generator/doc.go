@@ -120,9 +120,9 @@ func modelDoc(m *Model) string {
 	}
 	var gone string
 	if m.Tombstone {
-		gone = fmt.Sprintf("Deprecated: the %s definition is no longer in the Platform API; the type is kept so that code using it still compiles.", m.SpecName)
+		gone = fmt.Sprintf("Deprecated: the %s definition is no longer in the Platform API%s; the type is kept so that code using it still compiles.", m.SpecName, asOf(m.RemovedIn))
 		if m.Inline {
-			gone = "Deprecated: the definition of this schema is no longer in the Platform API; the type is kept so that code using it still compiles."
+			gone = fmt.Sprintf("Deprecated: the definition of this schema is no longer in the Platform API%s; the type is kept so that code using it still compiles.", asOf(m.RemovedIn))
 		}
 	}
 	return comment("", paragraphs(first, m.Description, gone))
@@ -148,7 +148,7 @@ func fieldDoc(f *Field) string {
 	}
 	var gone string
 	if f.Tombstone {
-		gone = "Deprecated: the property is no longer in the Platform API: responses no longer carry it, and a value set here is still encoded in requests. The field is kept so that code using it still compiles."
+		gone = fmt.Sprintf("Deprecated: the property is no longer in the Platform API%s: responses no longer carry it, and a value set here is still encoded in requests. The field is kept so that code using it still compiles.", asOf(f.RemovedIn))
 	}
 	return comment("\t", paragraphs(desc, strings.Join(notes, " "), gone))
 }
@@ -157,9 +157,18 @@ func enumDoc(e *Enum) string {
 	return comment("", fmt.Sprintf("%s is the type of %s.%s. A value not listed below decodes as it is.", e.Name, e.Model, e.Field))
 }
 
+// asOf says since which SDK release a tombstone is one, or nothing when the
+// release is not known.
+func asOf(version string) string {
+	if version == "" {
+		return ""
+	}
+	return " as of SDK release " + version
+}
+
 // enumValueDoc documents a tombstone constant of an enum.
 func enumValueDoc(e *Enum, v EnumValue) string {
-	return comment("\t", fmt.Sprintf("Deprecated: %q is no longer a value of %s.%s in the Platform API; the constant is kept so that code using it still compiles.", v.Value, e.Model, e.Field))
+	return comment("\t", fmt.Sprintf("Deprecated: %q is no longer a value of %s.%s in the Platform API%s; the constant is kept so that code using it still compiles.", v.Value, e.Model, e.Field, asOf(v.RemovedIn)))
 }
 
 func opDoc(op *Operation) string {
@@ -189,7 +198,7 @@ func opDoc(op *Operation) string {
 			line += " (" + strings.Join(p.Enum, ", ") + ")"
 		}
 		if p.Tombstone {
-			line += " (no longer in the Platform API: ignored, not sent)"
+			line += " (no longer in the Platform API" + asOf(p.RemovedIn) + ": ignored, not sent)"
 		}
 		params = append(params, line)
 	}
@@ -213,7 +222,7 @@ func opDoc(op *Operation) string {
 	var deprecated string
 	switch {
 	case op.Tombstone:
-		deprecated = "Deprecated: this operation is no longer in the Platform API. The method is kept so that code calling it still compiles; it still sends the request, which the API is expected to reject (an *platformclient.APIError such as 404 Not Found)."
+		deprecated = "Deprecated: this operation is no longer in the Platform API" + asOf(op.RemovedIn) + ". The method is kept so that code calling it still compiles; it still sends the request, which the API is expected to reject (an *platformclient.APIError such as 404 Not Found)."
 	case op.Deprecated:
 		deprecated = "Deprecated: the Platform API marks this operation as deprecated."
 	}
@@ -246,7 +255,7 @@ func optionDoc(p *Param) string {
 	}
 	var gone string
 	if p.Tombstone {
-		gone = "Deprecated: the parameter is no longer in the Platform API: it is ignored, not sent. The field is kept so that code setting it still compiles."
+		gone = "Deprecated: the parameter is no longer in the Platform API" + asOf(p.RemovedIn) + ": it is ignored, not sent. The field is kept so that code setting it still compiles."
 	}
 	return comment("\t", paragraphs(where+" "+sentence(p.Description), strings.Join(notes, " "), gone))
 }

@@ -48,10 +48,10 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// A case with a previous.json is the release after that spec:
-			// what it removed is kept as tombstones.
+			// A case with a previous.json is the release 1.3.0 after that
+			// spec: what it removed is kept as tombstones.
 			if prev := filepath.Join(dir, "previous.json"); fileExists(prev) {
-				if spec, err = Merge(spec, reparse(t, loadSpec(t, prev)), false); err != nil {
+				if spec, err = MergeLabeled(spec, reparse(t, loadSpec(t, prev)), false, "1.3.0"); err != nil {
 					t.Fatal(err)
 				}
 			}

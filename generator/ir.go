@@ -41,6 +41,9 @@ type Operation struct {
 	// Tombstone is set for an operation the spec no longer has, kept from
 	// the last release (see Merge) so that code calling it still compiles.
 	Tombstone bool
+	// RemovedIn is the SDK version that first kept the tombstone, "" when
+	// unknown (see MergeLabeled); the same in Param, Model, Field and EnumValue.
+	RemovedIn string
 	// Permissions from x-inin-requires-permissions; nil when the spec has none.
 	Permissions *Permissions
 	// Scopes are the OAuth scopes the operation's security requirement names.
@@ -97,6 +100,7 @@ type Param struct {
 	// Tombstone is set for a parameter the operation no longer has, kept from
 	// the last release so that the method's signature stays; it is not sent.
 	Tombstone bool
+	RemovedIn string
 }
 
 // Model is a definition: a struct, or an alias of json.RawMessage for a
@@ -114,6 +118,7 @@ type Model struct {
 	// Tombstone is set for a definition the spec no longer has, kept from the
 	// last release.
 	Tombstone bool
+	RemovedIn string
 	Fields    []*Field
 	// Enums are the enum types of the model's properties, in field order.
 	Enums []*Enum
@@ -132,6 +137,7 @@ type Field struct {
 	// Tombstone is set for a property the definition no longer has, kept
 	// from the last release.
 	Tombstone bool
+	RemovedIn string
 }
 
 // Enum is a named string type with one constant per allowed value.
@@ -149,6 +155,7 @@ type EnumValue struct {
 	// Tombstone is set for a value the enum no longer has, kept from the last
 	// release.
 	Tombstone bool
+	RemovedIn string
 }
 
 // Kind is the shape of a Type.

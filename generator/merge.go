@@ -26,6 +26,12 @@ const (
 	// ExtTombstoneEnum lists the values of a string schema's enum that are no
 	// longer in the API; they are also in its enum, at their old position.
 	ExtTombstoneEnum = "x-sdk-tombstone-enum"
+	// ExtRemovedIn, beside ExtTombstone, is the SDK version of the release
+	// that first kept the item as a tombstone (see MergeLabeled).
+	ExtRemovedIn = "x-sdk-removed-in"
+	// ExtRemovedInEnum, beside ExtTombstoneEnum, maps tombstone enum values
+	// to the version of the release that first kept them.
+	ExtRemovedInEnum = "x-sdk-removed-in-enum"
 )
 
 // Merge returns spec plus, marked as tombstones, what previous (the spec or
@@ -66,6 +72,16 @@ const (
 // keeps it as tombstones, so its Go type stays the same named string type
 // (which accepts any value).
 func Merge(spec, previous *swagger.Spec, prune bool) (*swagger.Spec, error) {
+	return MergeLabeled(spec, previous, prune, "")
+}
+
+// MergeLabeled is Merge that also labels what it newly keeps as a tombstone
+// with removedIn, the version of the release being made (ExtRemovedIn,
+// ExtRemovedInEnum); the label is the documentation's "as of" version. An
+// item previous already kept keeps the label it has there, so the label is
+// that of the first release that kept it. With removedIn "" (regenerating,
+// not releasing) new tombstones get no label.
+func MergeLabeled(spec, previous *swagger.Spec, prune bool, removedIn string) (*swagger.Spec, error) {
 	if spec == nil || spec.Doc == nil {
 		return nil, errors.New("merge: no spec")
 	}
@@ -75,7 +91,7 @@ func Merge(spec, previous *swagger.Spec, prune bool) (*swagger.Spec, error) {
 	if previous == nil || previous.Doc == nil {
 		return nil, errors.New("merge: no previous release")
 	}
-	m := &merger{spec: spec, prev: previous, doc: new(openapi2.T)}
+	m := &merger{spec: spec, prev: previous, doc: new(openapi2.T), label: removedIn}
 	*m.doc = *spec.Doc
 	if err := m.mergePaths(); err != nil {
 		return nil, fmt.Errorf("merge with the last release (%s): %w", previous.Source, err)
@@ -89,6 +105,7 @@ func Merge(spec, previous *swagger.Spec, prune bool) (*swagger.Spec, error) {
 
 type merger struct {
 	spec, prev *swagger.Spec
+	label      string      // ExtRemovedIn of new tombstones, "" for none
 	doc        *openapi2.T // a shallow copy of spec.Doc, changed copy on write
 	// order is spec's key order, copied on the first change (nil before:
 	// every change calls write, and a nil order means nothing was carried).
@@ -199,6 +216,20 @@ func withMark(ext map[string]any, key string, v any) map[string]any {
 	out := make(map[string]any, len(ext)+1)
 	maps.Copy(out, ext)
 	out[key] = v
+	return out
+}
+
+// tombstone returns the extensions of a carried item: ext, marked, with the
+// label it had or else the merge's own.
+func (m *merger) tombstone(ext map[string]any) map[string]any {
+	out := withMark(ext, ExtTombstone, true)
+	if _, ok := ext[ExtRemovedIn].(string); !ok {
+		if m.label == "" {
+			delete(out, ExtRemovedIn)
+		} else {
+			out[ExtRemovedIn] = m.label
+		}
+	}
 	return out
 }
 
@@ -407,7 +438,7 @@ func (m *merger) mergeParams(path, method string, item *openapi2.PathItem, op *o
 		p := removed[k]
 		t := *p.p
 		t.Ref = ""
-		t.Extensions = withMark(p.p.Extensions, ExtTombstone, true)
+		t.Extensions = m.tombstone(p.p.Extensions)
 		merged.Parameters = append(merged.Parameters, &t)
 		copies = append(copies, [2]string{p.ptr, to})
 	}
@@ -437,7 +468,7 @@ func (m *merger) tombstoneOperation(path, method string, pitem *openapi2.PathIte
 		}
 	}
 	t := *pop
-	t.Extensions = withMark(pop.Extensions, ExtTombstone, true)
+	t.Extensions = m.tombstone(pop.Extensions)
 	t.Parameters = nil
 	m.write()
 	// Responses and their schemas keep their pointers; parameters are renumbered.
@@ -482,7 +513,7 @@ func (m *merger) mergeDefinitions() {
 				continue
 			}
 			carried[name] = true
-			setDef(name, markSchema(ps))
+			setDef(name, m.markSchema(ps))
 			m.copyOrder(ptr, ptr)
 			continue
 		}
@@ -496,12 +527,12 @@ func (m *merger) mergeDefinitions() {
 }
 
 // markSchema returns a copy of s marked as a tombstone.
-func markSchema(s *openapi2.SchemaRef) *openapi2.SchemaRef {
+func (m *merger) markSchema(s *openapi2.SchemaRef) *openapi2.SchemaRef {
 	if s.Ref != "" || s.Value == nil {
-		return &openapi2.SchemaRef{Ref: s.Ref, Extensions: withMark(s.Extensions, ExtTombstone, true)}
+		return &openapi2.SchemaRef{Ref: s.Ref, Extensions: m.tombstone(s.Extensions)}
 	}
 	v := *s.Value
-	v.Extensions = withMark(v.Extensions, ExtTombstone, true)
+	v.Extensions = m.tombstone(v.Extensions)
 	return &openapi2.SchemaRef{Value: &v}
 }
 
@@ -554,7 +585,7 @@ func (m *merger) mergeSchema(live, prev *openapi2.SchemaRef, ptr, prevPtr string
 				if liveField[exportedName(name)] {
 					continue
 				}
-				merged = markSchema(pp)
+				merged = m.markSchema(pp)
 				carried = append(carried, name)
 				m.copyOrder(prevPtr+"/properties/"+esc, ptr+"/properties/"+esc)
 			}
@@ -584,6 +615,20 @@ func (m *merger) mergeSchema(live, prev *openapi2.SchemaRef, ptr, prevPtr string
 			c := change()
 			c.Enum = enum
 			c.Extensions = withMark(ls.Extensions, ExtTombstoneEnum, gone)
+			old, _ := ps.Extensions[ExtRemovedInEnum].(map[string]any)
+			labels := map[string]any{}
+			for _, v := range gone {
+				if l, ok := old[v.(string)].(string); ok {
+					labels[v.(string)] = l
+				} else if m.label != "" {
+					labels[v.(string)] = m.label
+				}
+			}
+			if len(labels) > 0 {
+				c.Extensions[ExtRemovedInEnum] = labels
+			} else {
+				delete(c.Extensions, ExtRemovedInEnum)
+			}
 		}
 	}
 	if out == nil {

@@ -363,3 +363,80 @@ func BenchmarkMerge(b *testing.B) {
 		}
 	}
 }
+
+// TestMergeLabels: a tombstone is labelled with the release that first kept
+// it, and keeps that label in later releases and regenerations.
+func TestMergeLabels(t *testing.T) {
+	spec := loadSpec(t, tombstoneDir+"spec.json")
+	first, err := MergeLabeled(spec, reparse(t, loadSpec(t, tombstoneDir+"previous.json")), false, "0.2.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The next release also removes Item.name.
+	next := loadSpec(t, tombstoneDir+"spec.json")
+	delete(next.Doc.Definitions["Item"].Value.Properties, "name")
+	second, err := MergeLabeled(next, reparse(t, first), false, "0.3.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sdk, err := Build(second, goldenModule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, op := range sdk.APIs[0].Operations {
+		got["op "+op.Name] = op.RemovedIn
+		for _, p := range op.Params {
+			got["param "+op.Name+"."+p.Name] = p.RemovedIn
+		}
+	}
+	for _, m := range sdk.Models {
+		got["model "+m.Name] = m.RemovedIn
+		for _, f := range m.Fields {
+			got["field "+m.Name+"."+f.Name] = f.RemovedIn
+		}
+		for _, e := range m.Enums {
+			for _, v := range e.Values {
+				got["value "+v.Name] = v.RemovedIn
+			}
+		}
+	}
+	want := map[string]string{
+		"op DeleteLarderItem":           "0.2.0",
+		"op GetLarderJars":              "0.2.0",
+		"op GetLarderItem":              "",
+		"param GetLarderItem.shelf":     "0.2.0",
+		"param GetLarderItem.expand":    "",
+		"model Jar":                     "0.2.0",
+		"model JarLid":                  "0.2.0",
+		"model Item":                    "",
+		"field Item.Weight":             "0.2.0",
+		"field Item.Name":               "0.3.0",
+		"field Item.ID":                 "",
+		"value ItemStateStale":          "0.2.0",
+		"value ItemStateFresh":          "",
+		"value ItemLabelsVegan":         "0.2.0",
+		"param DeleteLarderItem.itemId": "",
+	}
+	for k, w := range want {
+		if g, ok := got[k]; !ok || g != w {
+			t.Errorf("%s: RemovedIn %q (found %v), want %q", k, g, ok, w)
+		}
+	}
+	// Regenerating (no label) from the release's snapshot keeps the labels.
+	again, err := Merge(next, reparse(t, second), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f1, _, err := Files(second, goldenModule, "0.3.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f2, _, err := Files(again, goldenModule, "0.3.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(f1, f2); diff != "" {
+		t.Errorf("regenerating from the release's snapshot changed the SDK (-release +again):\n%s", diff)
+	}
+}

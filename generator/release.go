@@ -216,9 +216,11 @@ type Release struct {
 	Version Version
 	// Previous is the snapshot (or spec) of the last release, whose removals
 	// are kept as tombstones; nil when there is none. Prune carries nothing
-	// (a forced major release).
-	Previous *swagger.Spec
-	Prune    bool
+	// (a forced major release). RemovedIn labels the new tombstones (see
+	// MergeLabeled): the version of a release, "" when regenerating.
+	Previous  *swagger.Spec
+	Prune     bool
+	RemovedIn string
 	// Snapshot is written as SnapshotFile as it is; nil writes the snapshot
 	// of the merged spec.
 	Snapshot []byte
@@ -240,7 +242,7 @@ func Assemble(spec *swagger.Spec, r Release) ([]File, *SDK, *swagger.Spec, error
 	merged := spec
 	if r.Previous != nil {
 		var err error
-		if merged, err = Merge(spec, r.Previous, r.Prune); err != nil {
+		if merged, err = MergeLabeled(spec, r.Previous, r.Prune, r.RemovedIn); err != nil {
 			return nil, nil, nil, err
 		}
 	}

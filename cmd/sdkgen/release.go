@@ -257,11 +257,12 @@ func runRelease(ctx context.Context, o releaseOptions, stdout io.Writer) error {
 	}
 	assemble := func(v swaggerdiff.Version) ([]generator.File, *generator.SDK, error) {
 		files, sdk, _, err := generator.Assemble(spec, generator.Release{
-			Module:   o.module,
-			Version:  generator.Version(v),
-			Previous: previous,
-			Prune:    prune,
-			Notes:    swaggerdiff.ReleaseNotes(res, apiVersion, notes),
+			Module:    o.module,
+			Version:   generator.Version(v),
+			Previous:  previous,
+			Prune:     prune,
+			RemovedIn: v.String(),
+			Notes:     swaggerdiff.ReleaseNotes(res, apiVersion, notes),
 		})
 		return files, sdk, err
 	}

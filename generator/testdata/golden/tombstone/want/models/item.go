@@ -10,15 +10,15 @@ type Item struct {
 	ID *string `json:"id,omitempty"`
 	// Weight is the "weight" property.
 	//
-	// Deprecated: the property is no longer in the Platform API: responses no longer carry it, and a
-	// value set here is still encoded in requests. The field is kept so that code using it still
-	// compiles.
+	// Deprecated: the property is no longer in the Platform API as of SDK release 1.3.0: responses no
+	// longer carry it, and a value set here is still encoded in requests. The field is kept so that
+	// code using it still compiles.
 	Weight *float64 `json:"weight,omitempty"`
 	// Jar is the "jar" property.
 	//
-	// Deprecated: the property is no longer in the Platform API: responses no longer carry it, and a
-	// value set here is still encoded in requests. The field is kept so that code using it still
-	// compiles.
+	// Deprecated: the property is no longer in the Platform API as of SDK release 1.3.0: responses no
+	// longer carry it, and a value set here is still encoded in requests. The field is kept so that
+	// code using it still compiles.
 	Jar *Jar `json:"jar,omitempty"`
 	// State is the "state" property.
 	State *ItemState `json:"state,omitempty"`
@@ -34,12 +34,12 @@ type ItemState string
 // The values of ItemState.
 const (
 	ItemStateFresh ItemState = "fresh"
-	// Deprecated: "stale" is no longer a value of Item.State in the Platform API; the constant is kept
-	// so that code using it still compiles.
+	// Deprecated: "stale" is no longer a value of Item.State in the Platform API as of SDK release
+	// 1.3.0; the constant is kept so that code using it still compiles.
 	ItemStateStale ItemState = "stale"
 	ItemStateRipe  ItemState = "ripe"
-	// Deprecated: "spoiled" is no longer a value of Item.State in the Platform API; the constant is
-	// kept so that code using it still compiles.
+	// Deprecated: "spoiled" is no longer a value of Item.State in the Platform API as of SDK release
+	// 1.3.0; the constant is kept so that code using it still compiles.
 	ItemStateSpoiled ItemState = "spoiled"
 	ItemStateFrozen  ItemState = "frozen"
 )
@@ -49,10 +49,10 @@ type ItemLabels string
 
 // The values of ItemLabels.
 const (
-	// Deprecated: "vegan" is no longer a value of Item.Labels in the Platform API; the constant is
-	// kept so that code using it still compiles.
+	// Deprecated: "vegan" is no longer a value of Item.Labels in the Platform API as of SDK release
+	// 1.3.0; the constant is kept so that code using it still compiles.
 	ItemLabelsVegan ItemLabels = "vegan"
-	// Deprecated: "organic" is no longer a value of Item.Labels in the Platform API; the constant is
-	// kept so that code using it still compiles.
+	// Deprecated: "organic" is no longer a value of Item.Labels in the Platform API as of SDK release
+	// 1.3.0; the constant is kept so that code using it still compiles.
 	ItemLabelsOrganic ItemLabels = "organic"
 )

@@ -4,8 +4,8 @@ package models
 
 // Jar is a model of the Platform API.
 //
-// Deprecated: the Jar definition is no longer in the Platform API; the type is kept so that code
-// using it still compiles.
+// Deprecated: the Jar definition is no longer in the Platform API as of SDK release 1.3.0; the type
+// is kept so that code using it still compiles.
 type Jar struct {
 	// Label is the "label" property.
 	Label *string `json:"label,omitempty"`

@@ -4,8 +4,8 @@ package models
 
 // JarLid is the object schema at definitions.Jar.properties.lid in the Platform API spec.
 //
-// Deprecated: the definition of this schema is no longer in the Platform API; the type is kept so
-// that code using it still compiles.
+// Deprecated: the definition of this schema is no longer in the Platform API as of SDK release
+// 1.3.0; the type is kept so that code using it still compiles.
 type JarLid struct {
 	// Color is the "color" property.
 	Color *string `json:"color,omitempty"`

@@ -4,8 +4,8 @@ package models
 
 // JarList is a model of the Platform API.
 //
-// Deprecated: the JarList definition is no longer in the Platform API; the type is kept so that
-// code using it still compiles.
+// Deprecated: the JarList definition is no longer in the Platform API as of SDK release 1.3.0; the
+// type is kept so that code using it still compiles.
 type JarList struct {
 	// Entities is the "entities" property.
 	Entities []Jar `json:"entities,omitzero"`

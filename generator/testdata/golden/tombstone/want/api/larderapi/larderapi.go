@@ -39,9 +39,9 @@ type DeleteLarderItemOptions struct {
 //
 // The optional parameters are in DeleteLarderItemOptions; opts may be nil.
 //
-// Deprecated: this operation is no longer in the Platform API. The method is kept so that code
-// calling it still compiles; it still sends the request, which the API is expected to reject (an
-// *platformclient.APIError such as 404 Not Found).
+// Deprecated: this operation is no longer in the Platform API as of SDK release 1.3.0. The method
+// is kept so that code calling it still compiles; it still sends the request, which the API is
+// expected to reject (an *platformclient.APIError such as 404 Not Found).
 func (a *LarderApi) DeleteLarderItem(ctx context.Context, itemID string, opts *DeleteLarderItemOptions) (*platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("deleteLarderItem", http.MethodDelete, "/api/v2/larder/items/{itemId}")
 	req.SetPathParam("itemId", itemID)
@@ -59,8 +59,8 @@ type GetLarderItemOptions struct {
 	Expand []string
 	// Fresh is the query parameter fresh.
 	//
-	// Deprecated: the parameter is no longer in the Platform API: it is ignored, not sent. The field
-	// is kept so that code setting it still compiles.
+	// Deprecated: the parameter is no longer in the Platform API as of SDK release 1.3.0: it is
+	// ignored, not sent. The field is kept so that code setting it still compiles.
 	Fresh *bool
 }
 
@@ -69,7 +69,7 @@ type GetLarderItemOptions struct {
 // Parameters:
 //
 //   - itemID: Item ID
-//   - shelf (no longer in the Platform API: ignored, not sent)
+//   - shelf (no longer in the Platform API as of SDK release 1.3.0: ignored, not sent)
 //
 // The optional parameters are in GetLarderItemOptions; opts may be nil.
 func (a *LarderApi) GetLarderItem(ctx context.Context, itemID string, shelf string, opts *GetLarderItemOptions) (*models.Item, *platformclient.APIResponse, error) {
@@ -93,9 +93,9 @@ type GetLarderJarsOptions struct {
 //
 // The optional parameters are in GetLarderJarsOptions; opts may be nil.
 //
-// Deprecated: this operation is no longer in the Platform API. The method is kept so that code
-// calling it still compiles; it still sends the request, which the API is expected to reject (an
-// *platformclient.APIError such as 404 Not Found).
+// Deprecated: this operation is no longer in the Platform API as of SDK release 1.3.0. The method
+// is kept so that code calling it still compiles; it still sends the request, which the API is
+// expected to reject (an *platformclient.APIError such as 404 Not Found).
 func (a *LarderApi) GetLarderJars(ctx context.Context, opts *GetLarderJarsOptions) (*models.JarList, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getLarderJars", http.MethodGet, "/api/v2/larder/jars")
 	if opts != nil {
