@@ -131,8 +131,8 @@ func TestReleaseTombstones(t *testing.T) {
 		"Jar *Jar",
 		`ItemStateStale   ItemState = "stale"`,
 		"Deprecated: the property is no longer in the Platform API as of SDK release 0.2.0:",
-		`Deprecated: "stale" is no longer a value of Item.State in the Platform API as of SDK`,
-		"release 0.2.0; the constant is kept",
+		`Deprecated: "stale" is no longer a value of Item.State in the Platform API as of SDK release`,
+		"// 0.2.0; the constant is kept",
 		"BestBefore *Date",
 	} {
 		if !strings.Contains(item, want) {
