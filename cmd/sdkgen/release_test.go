@@ -382,6 +382,7 @@ func TestReleaseBadInput(t *testing.T) {
 		{"spec is a snapshot", "", "", filepath.Join(good, generator.SnapshotFile), nil, []string{"an API snapshot, not a spec"}},
 		{"bad bump", "", "", specMinor, []string{"--bump", "huge"}, []string{"--bump", "huge"}},
 		{"bad rules", "", "", specMinor, []string{"--rules", "mine"}, []string{"--rules", "mine"}},
+		{"module with a major suffix", "", "", specMinor, []string{"--module", testMod + "/v3"}, []string{testMod + "/v3", "without the major version suffix"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
