@@ -156,6 +156,7 @@ func (b *builder) buildDefinitions() {
 		}
 		s := ref.Value
 		m.Description = s.Description
+		m.Tombstone, m.RemovedIn = marked(s.Extensions), removedIn(s.Extensions)
 		if len(s.Properties) == 0 {
 			if err := checkObjectSchema(s); err != "" {
 				b.errorf(at, "%s", err)
@@ -210,8 +211,14 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 			Required: required[prop],
 		}
 		ref := s.Properties[prop]
+		if ref != nil {
+			f.Tombstone, f.RemovedIn = marked(ref.Extensions), removedIn(ref.Extensions)
+		}
 		if ref != nil && ref.Value != nil {
 			ps := ref.Value
+			if marked(ps.Extensions) {
+				f.Tombstone, f.RemovedIn = true, removedIn(ps.Extensions)
+			}
 			f.Description = ps.Description
 			f.ReadOnly = ps.ReadOnly
 			f.Format = ps.Format
@@ -400,6 +407,10 @@ func (b *builder) objectType(s *openapi2.Schema, at string, owner typeOwner, dep
 			return nil
 		}
 		m := &Model{Name: b.typeName(name, "Object"), SpecName: at, Inline: true, Description: s.Description}
+		// The inline schemas of a tombstone definition are gone with it.
+		if owner.model != nil {
+			m.Tombstone, m.RemovedIn = owner.model.Tombstone, owner.model.RemovedIn
+		}
 		b.models = append(b.models, m)
 		b.fillModel(m, s, at, owner.ptr+"/properties", depth)
 		return &Type{Kind: KindModel, Name: m.Name}
@@ -436,6 +447,14 @@ func (b *builder) typeName(name, suffix string) string {
 
 func (b *builder) enumType(s *openapi2.Schema, at string, owner typeOwner) *Type {
 	e := &Enum{Name: b.typeName(owner.model.Name+owner.field, "Enum"), Model: owner.model.Name, Field: owner.field}
+	gone := map[string]bool{}
+	list, _ := s.Extensions[ExtTombstoneEnum].([]any)
+	for _, v := range list {
+		if str, ok := v.(string); ok {
+			gone[str] = true
+		}
+	}
+	labels, _ := s.Extensions[ExtRemovedInEnum].(map[string]any)
 	seen := map[string]bool{}
 	for i, v := range s.Enum {
 		str, ok := v.(string)
@@ -445,7 +464,11 @@ func (b *builder) enumType(s *openapi2.Schema, at string, owner typeOwner) *Type
 		}
 		if !seen[str] {
 			seen[str] = true
-			e.Values = append(e.Values, EnumValue{Value: str})
+			v := EnumValue{Value: str, Tombstone: gone[str]}
+			if v.Tombstone {
+				v.RemovedIn, _ = labels[str].(string)
+			}
+			e.Values = append(e.Values, v)
 		}
 	}
 	owner.model.Enums = append(owner.model.Enums, e)
@@ -471,6 +494,21 @@ func (b *builder) nameEnumValues() {
 			v.Name = uniqueName(taken, name)
 		}
 	}
+}
+
+// marked reports whether extensions mark a tombstone (see Merge).
+func marked(ext map[string]any) bool {
+	v, _ := ext[ExtTombstone].(bool)
+	return v
+}
+
+// removedIn is the version label of a tombstone, "" when it has none.
+func removedIn(ext map[string]any) string {
+	if !marked(ext) {
+		return ""
+	}
+	v, _ := ext[ExtRemovedIn].(string)
+	return v
 }
 
 func enumStrings(vals []any) []string {

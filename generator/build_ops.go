@@ -40,7 +40,7 @@ func (b *builder) buildOperations() []*API {
 			continue
 		}
 		ops := item.Operations()
-		for _, method := range b.methodOrder(path, ops) {
+		for _, method := range methodOrder(b.spec, path, ops) {
 			at := pat + "." + method
 			o := ops[strings.ToUpper(method)]
 			op := b.buildOperation(path, strings.ToUpper(method), item, o, at)
@@ -83,10 +83,10 @@ func (b *builder) buildOperations() []*API {
 	return out
 }
 
-// methodOrder lists the methods of a path item in spec order.
-func (b *builder) methodOrder(path string, ops map[string]*openapi2.Operation) []string {
+// methodOrder lists the methods of a path item in spec order, lower case.
+func methodOrder(spec *swagger.Spec, path string, ops map[string]*openapi2.Operation) []string {
 	var out []string
-	for _, k := range b.spec.Keys(swagger.Pointer("paths", path)) {
+	for _, k := range spec.Keys(swagger.Pointer("paths", path)) {
 		k = strings.ToLower(k)
 		if _, ok := ops[strings.ToUpper(k)]; ok && !slices.Contains(out, k) {
 			out = append(out, k)
@@ -140,6 +140,8 @@ func (b *builder) buildOperation(path, method string, item *openapi2.PathItem, o
 		Summary:     o.Summary,
 		Description: o.Description,
 		Deprecated:  o.Deprecated,
+		Tombstone:   marked(o.Extensions),
+		RemovedIn:   removedIn(o.Extensions),
 		Permissions: permissions(o.Extensions["x-inin-requires-permissions"]),
 		Scopes:      b.scopes(o),
 	}
@@ -148,7 +150,7 @@ func (b *builder) buildOperation(path, method string, item *openapi2.PathItem, o
 	b.buildResult(op, o, at)
 	op.Accept = accept(firstNonEmpty(o.Produces, b.doc.Produces))
 	for _, p := range op.Params {
-		if p.In == "body" {
+		if p.In == "body" && !p.Tombstone {
 			op.ContentType = contentType(firstNonEmpty(o.Consumes, b.doc.Consumes))
 		}
 	}
@@ -277,7 +279,7 @@ func (b *builder) buildParams(op *Operation, item *openapi2.PathItem, o *openapi
 		if param == nil {
 			continue
 		}
-		if p.In == "path" {
+		if p.In == "path" && !param.Tombstone {
 			declared[p.Name] = true
 			if !inPath[p.Name] {
 				b.errorf(pat, "the path parameter %q does not appear in the path %s", p.Name, op.Path)
@@ -334,6 +336,8 @@ func (b *builder) buildParam(op *Operation, p *openapi2.Parameter, at, ptr strin
 		Required:    p.Required,
 		Description: p.Description,
 		Enum:        enumStrings(p.Enum),
+		Tombstone:   marked(p.Extensions),
+		RemovedIn:   removedIn(p.Extensions),
 	}
 	if p.Default != nil {
 		param.Default = fmt.Sprint(p.Default)

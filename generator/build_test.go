@@ -120,8 +120,8 @@ func TestTypeMapping(t *testing.T) {
 	}
 	wantEnums := []*Enum{
 		{Name: "ThingState", Model: "Thing", Field: "State", Values: []EnumValue{
-			{"ThingStateActive", "active"}, {"ThingStateInactive", "INACTIVE"}, {"ThingStateInProgress", "in-progress"}}},
-		{Name: "ThingStates", Model: "Thing", Field: "States", Values: []EnumValue{{"ThingStatesA", "a"}, {"ThingStatesB", "b"}}},
+			{Name: "ThingStateActive", Value: "active"}, {Name: "ThingStateInactive", Value: "INACTIVE"}, {Name: "ThingStateInProgress", Value: "in-progress"}}},
+		{Name: "ThingStates", Model: "Thing", Field: "States", Values: []EnumValue{{Name: "ThingStatesA", Value: "a"}, {Name: "ThingStatesB", Value: "b"}}},
 	}
 	if diff := cmp.Diff(wantEnums, m.Enums); diff != "" {
 		t.Errorf("Thing enums (-want +got):\n%s", diff)

@@ -118,7 +118,14 @@ func modelDoc(m *Model) string {
 	default:
 		first = fmt.Sprintf("%s is a model of the Platform API.", m.Name)
 	}
-	return comment("", paragraphs(first, m.Description))
+	var gone string
+	if m.Tombstone {
+		gone = fmt.Sprintf("Deprecated: the %s definition is no longer in the Platform API%s; the type is kept so that code using it still compiles.", m.SpecName, asOf(m.RemovedIn))
+		if m.Inline {
+			gone = fmt.Sprintf("Deprecated: the definition of this schema is no longer in the Platform API%s; the type is kept so that code using it still compiles.", asOf(m.RemovedIn))
+		}
+	}
+	return comment("", paragraphs(first, m.Description, gone))
 }
 
 func fieldDoc(f *Field) string {
@@ -139,11 +146,29 @@ func fieldDoc(f *Field) string {
 	if len(f.Enum) > 0 {
 		notes = append(notes, "Values: "+strings.Join(f.Enum, ", ")+".")
 	}
-	return comment("\t", paragraphs(desc, strings.Join(notes, " ")))
+	var gone string
+	if f.Tombstone {
+		gone = fmt.Sprintf("Deprecated: the property is no longer in the Platform API%s: responses no longer carry it, and a value set here is still encoded in requests. The field is kept so that code using it still compiles.", asOf(f.RemovedIn))
+	}
+	return comment("\t", paragraphs(desc, strings.Join(notes, " "), gone))
 }
 
 func enumDoc(e *Enum) string {
 	return comment("", fmt.Sprintf("%s is the type of %s.%s. A value not listed below decodes as it is.", e.Name, e.Model, e.Field))
+}
+
+// asOf says since which SDK release a tombstone is one, or nothing when the
+// release is not known.
+func asOf(version string) string {
+	if version == "" {
+		return ""
+	}
+	return " as of SDK release " + version
+}
+
+// enumValueDoc documents a tombstone constant of an enum.
+func enumValueDoc(e *Enum, v EnumValue) string {
+	return comment("\t", fmt.Sprintf("Deprecated: %q is no longer a value of %s.%s in the Platform API%s; the constant is kept so that code using it still compiles.", v.Value, e.Model, e.Field, asOf(v.RemovedIn)))
 }
 
 func opDoc(op *Operation) string {
@@ -172,6 +197,9 @@ func opDoc(op *Operation) string {
 		if len(p.Enum) > 0 {
 			line += " (" + strings.Join(p.Enum, ", ") + ")"
 		}
+		if p.Tombstone {
+			line += " (no longer in the Platform API" + asOf(p.RemovedIn) + ": ignored, not sent)"
+		}
 		params = append(params, line)
 	}
 	var paramDoc string
@@ -192,7 +220,10 @@ func opDoc(op *Operation) string {
 		}
 	}
 	var deprecated string
-	if op.Deprecated {
+	switch {
+	case op.Tombstone:
+		deprecated = "Deprecated: this operation is no longer in the Platform API" + asOf(op.RemovedIn) + ". The method is kept so that code calling it still compiles; it still sends the request, which the API is expected to reject (an *platformclient.APIError such as 404 Not Found)."
+	case op.Deprecated:
 		deprecated = "Deprecated: the Platform API marks this operation as deprecated."
 	}
 	return comment("", paragraphs(sentence(first), op.Description, perms, scopes, paramDoc, strings.Join(results, " "), deprecated))
@@ -222,5 +253,9 @@ func optionDoc(p *Param) string {
 	if p.Default != "" {
 		notes = append(notes, "The API's default: "+p.Default+".")
 	}
-	return comment("\t", paragraphs(where+" "+sentence(p.Description), strings.Join(notes, " ")))
+	var gone string
+	if p.Tombstone {
+		gone = "Deprecated: the parameter is no longer in the Platform API" + asOf(p.RemovedIn) + ": it is ignored, not sent. The field is kept so that code setting it still compiles."
+	}
+	return comment("\t", paragraphs(where+" "+sentence(p.Description), strings.Join(notes, " "), gone))
 }

@@ -111,8 +111,11 @@ func (d docsAPIData) Methods() []docMethod {
 			Params:    d.params(op),
 			Return:    "void (no response body)",
 		}
-		if op.Deprecated {
-			m.Summary = "**Deprecated.** " + m.Summary
+		switch {
+		case op.Tombstone:
+			m.Summary = strings.TrimSpace("**Removed from the API.** " + m.Summary)
+		case op.Deprecated:
+			m.Summary = strings.TrimSpace("**Deprecated.** " + m.Summary)
 		}
 		if op.Permissions != nil {
 			m.Requires = "ANY"
@@ -156,6 +159,9 @@ func (d docsAPIData) params(op *Operation) []docParam {
 	var rows []docParam
 	row := func(p *Param, name, typ, need string) {
 		notes := []string{need}
+		if p.Tombstone {
+			notes = append(notes, "no longer in the API"+sinceRelease(p.RemovedIn)+": accepted and not sent")
+		}
 		if p.In == "body" {
 			notes = append(notes, "request body")
 		} else {
@@ -288,4 +294,12 @@ func (ix *docIndex) outline(b *strings.Builder, t *Type, depth int, indent strin
 	default:
 		b.WriteString(goType(t, ""))
 	}
+}
+
+// sinceRelease says since which SDK release a tombstone is kept, or "".
+func sinceRelease(version string) string {
+	if version == "" {
+		return ""
+	}
+	return " as of SDK " + version
 }

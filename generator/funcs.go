@@ -32,7 +32,23 @@ var funcs = template.FuncMap{
 	"optionSet":       optionSet,
 	"optionValue":     optionValue,
 	"resultValueType": resultValueType,
-	"paging":          newPagingData, "itemType": itemType, "intField": intField, "trimStar": trimStar,
+	"paging":          newPagingData,
+	"itemType":        itemType,
+	"intField":        intField,
+	"trimStar":        trimStar,
+	"sent":            sent,
+	"enumValueDoc":    enumValueDoc,
+}
+
+// sent returns the parameters a method sends: all but tombstones.
+func sent(params []*Param) []*Param {
+	out := make([]*Param, 0, len(params))
+	for _, p := range params {
+		if !p.Tombstone {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // title spells an upper-case HTTP method as net/http's constants do: Get.

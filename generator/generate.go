@@ -15,7 +15,7 @@ import (
 // DefaultModule is the Go module path of the generated SDK.
 const DefaultModule = "github.com/purecloud-go/platform-client/sdk"
 
-// DefaultVersion is the SDK version written when none is given.
+// DefaultVersion is the SDK version string of DefaultSDKVersion.
 const DefaultVersion = "0.1.0"
 
 // Options says what Generate does.
@@ -24,10 +24,9 @@ type Options struct {
 	Spec string
 	// Out is the directory the SDK is written to; it is replaced as a whole.
 	Out string
-	// Module is the SDK's Go module path; empty means DefaultModule.
+	// Module is the SDK's Go module path without its major version suffix
+	// (ModulePath adds it); empty means DefaultModule.
 	Module string
-	// Version is the SDK's version; empty means DefaultVersion.
-	Version string
 	// FetchTimeout bounds the download of a spec given by URL; 0 means
 	// swagger.DefaultFetchTimeout.
 	FetchTimeout time.Duration
@@ -39,33 +38,49 @@ type Summary struct {
 	Operations int // methods over all APIs (an operation under two tags counts twice)
 	Models     int
 	Files      int
+	Version    Version
 	Elapsed    time.Duration
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("%d APIs, %d operations, %d models, %d files in %.1fs",
-		s.APIs, s.Operations, s.Models, s.Files, s.Elapsed.Seconds())
+	return fmt.Sprintf("version %s, %d APIs, %d operations, %d models, %d files in %.1fs",
+		s.Version, s.APIs, s.Operations, s.Models, s.Files, s.Elapsed.Seconds())
 }
 
-// Generate loads the spec, builds the SDK and writes it to opts.Out. On any
-// error nothing is written.
+// NewSummary counts what an SDK of files holds.
+func NewSummary(sdk *SDK, files []File, v Version) Summary {
+	sum := Summary{APIs: len(sdk.APIs), Models: len(sdk.Models), Files: len(files), Version: v}
+	for _, api := range sdk.APIs {
+		sum.Operations += len(api.Operations)
+	}
+	return sum
+}
+
+// Generate loads the spec, builds the SDK and writes it to opts.Out. It
+// never makes a release: it keeps the version, the snapshot of the last
+// release and its release notes that opts.Out holds (ReadState), and keeps
+// the snapshot's tombstones (Merge), so generating again from the spec of
+// the last release gives the same bytes. Into a directory without them it
+// writes DefaultSDKVersion and the snapshot of spec. On any error nothing is
+// written.
 func Generate(ctx context.Context, opts Options) (Summary, error) {
 	start := time.Now()
+	state, err := ReadState(opts.Out)
+	if err != nil {
+		return Summary{}, err
+	}
 	spec, err := swagger.Load(ctx, opts.Spec, opts.FetchTimeout)
 	if err != nil {
 		return Summary{}, err
 	}
-	files, sdk, err := Files(spec, opts.Module, opts.Version)
+	files, sdk, err := state.Regenerate(spec, opts.Module)
 	if err != nil {
 		return Summary{}, err
 	}
 	if err := WriteTree(opts.Out, files); err != nil {
 		return Summary{}, err
 	}
-	sum := Summary{APIs: len(sdk.APIs), Models: len(sdk.Models), Files: len(files)}
-	for _, api := range sdk.APIs {
-		sum.Operations += len(api.Operations)
-	}
+	sum := NewSummary(sdk, files, state.Version)
 	sum.Elapsed = time.Since(start)
 	return sum, nil
 }

@@ -32,7 +32,8 @@ func goldenFile(path string) bool {
 	return true
 }
 
-// TestGolden generates the SDK of each spec under testdata/golden and
+// TestGolden generates the SDK of each spec under testdata/golden (merged
+// with the snapshot of previous.json beside it, when there is one) and
 // compares the files with the want/ tree next to it (go test -update
 // rewrites them). The generated module must also build and pass go vet.
 func TestGolden(t *testing.T) {
@@ -46,6 +47,13 @@ func TestGolden(t *testing.T) {
 			spec, err := swagger.Load(t.Context(), specPath, 0)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// A case with a previous.json is the release 1.3.0 after that
+			// spec: what it removed is kept as tombstones.
+			if prev := filepath.Join(dir, "previous.json"); fileExists(prev) {
+				if spec, err = MergeLabeled(spec, reparse(t, loadSpec(t, prev)), false, "1.3.0"); err != nil {
+					t.Fatal(err)
+				}
 			}
 			files, sdk, err := Files(spec, goldenModule, "1.2.3")
 			if err != nil {
@@ -85,8 +93,18 @@ func TestGolden(t *testing.T) {
 			}
 			goCmd(t, out, "vet", "./...")
 			buildDocExamples(t, out, files)
+			// Tests of the case's own, under e2e/, run inside its SDK.
+			if e2e := filepath.Join(dir, "e2e"); fileExists(e2e) {
+				copyTests(t, e2e, out)
+				goCmd(t, out, "test", "./...")
+			}
 		})
 	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // readTree reads every file under dir, by slash path relative to dir.

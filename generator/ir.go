@@ -38,6 +38,12 @@ type Operation struct {
 	Summary     string
 	Description string
 	Deprecated  bool
+	// Tombstone is set for an operation the spec no longer has, kept from
+	// the last release (see Merge) so that code calling it still compiles.
+	Tombstone bool
+	// RemovedIn is the SDK version that first kept the tombstone, "" when
+	// unknown (see MergeLabeled); the same in Param, Model, Field and EnumValue.
+	RemovedIn string
 	// Permissions from x-inin-requires-permissions; nil when the spec has none.
 	Permissions *Permissions
 	// Scopes are the OAuth scopes the operation's security requirement names.
@@ -94,6 +100,10 @@ type Param struct {
 	Description string
 	Enum        []string // allowed values, for the documentation
 	Default     string   // default value as the spec writes it, "" when none
+	// Tombstone is set for a parameter the operation no longer has, kept from
+	// the last release so that the method's signature stays; it is not sent.
+	Tombstone bool
+	RemovedIn string
 }
 
 // Model is a definition: a struct, or an alias of json.RawMessage for a
@@ -108,7 +118,11 @@ type Model struct {
 	Freeform bool
 	// Inline is set for a model built from an inline object schema.
 	Inline bool
-	Fields []*Field
+	// Tombstone is set for a definition the spec no longer has, kept from the
+	// last release.
+	Tombstone bool
+	RemovedIn string
+	Fields    []*Field
 	// Enums are the enum types of the model's properties, in field order.
 	Enums []*Enum
 }
@@ -123,6 +137,10 @@ type Field struct {
 	ReadOnly    bool
 	Required    bool
 	Enum        []string // allowed values of an integer enum, for the documentation
+	// Tombstone is set for a property the definition no longer has, kept
+	// from the last release.
+	Tombstone bool
+	RemovedIn string
 }
 
 // Enum is a named string type with one constant per allowed value.
@@ -137,6 +155,10 @@ type Enum struct {
 type EnumValue struct {
 	Name  string // Go constant name
 	Value string
+	// Tombstone is set for a value the enum no longer has, kept from the last
+	// release.
+	Tombstone bool
+	RemovedIn string
 }
 
 // Kind is the shape of a Type.

@@ -39,7 +39,13 @@ func TestWholeSpec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, sdk, err := Files(spec, DefaultModule, DefaultVersion)
+	// As sdkgen generate does: the committed release's version and snapshot
+	// (with its tombstones) are kept.
+	state, err := ReadState(committedSDK)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, sdk, err := state.Regenerate(spec, DefaultModule)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,11 +91,25 @@ func TestWholeSpec(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, _, err := Files(spec2, DefaultModule, DefaultVersion)
+		again, _, err := state.Regenerate(spec2, DefaultModule)
 		if err != nil {
 			t.Fatal(err)
 		}
 		compareTrees(t, fileMap(files), fileMap(again), "make the generator deterministic")
+	})
+
+	t.Run("merge with its own snapshot carries nothing", func(t *testing.T) {
+		snap, err := swagger.Snapshot(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev, err := swagger.Parse(snap, "snapshot")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if merged, err := Merge(spec, prev, false); err != nil || merged != spec {
+			t.Errorf("Merge(spec, its snapshot) = %p, %v; want spec itself", merged, err)
+		}
 	})
 
 	t.Run("committed sdk is up to date", func(t *testing.T) {
@@ -280,11 +300,17 @@ func copyREADMEExamples(t *testing.T, sdkDir string) {
 // under testdata/e2e holds the tests of the SDK package at the same path.
 func copyE2E(t *testing.T, sdkDir string) {
 	t.Helper()
-	err := filepath.WalkDir(e2eTests, func(p string, d os.DirEntry, err error) error {
+	copyTests(t, e2eTests, sdkDir)
+}
+
+// copyTests copies the files under dir into sdkDir, at the same relative paths.
+func copyTests(t *testing.T, dir, sdkDir string) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		rel, err := filepath.Rel(e2eTests, p)
+		rel, err := filepath.Rel(dir, p)
 		if err != nil {
 			return err
 		}

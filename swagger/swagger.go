@@ -120,6 +120,9 @@ func parse(data []byte) (*Spec, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := resolveShared(doc); err != nil {
+		return nil, err
+	}
 	if doc.Swagger != "2.0" {
 		if doc.Swagger == "" {
 			return nil, errors.New(`not a Swagger 2.0 document: the "swagger" field is missing`)

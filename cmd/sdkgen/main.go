@@ -3,6 +3,11 @@
 //
 //	go run ./cmd/sdkgen generate                 # the shared spec, or the live one, into sdk/
 //	go run ./cmd/sdkgen generate --spec api.yaml --out /tmp/sdk
+//	go run ./cmd/sdkgen diff --old sdk/api-snapshot.json --new new.json
+//	go run ./cmd/sdkgen release --spec new.json --bump minor
+//
+// Exit status: 0 done, 1 error (nothing written), 3 nothing changed (release
+// and diff; nothing written).
 package main
 
 import (
@@ -30,9 +35,12 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := newRoot(os.Stdout).ExecuteContext(ctx)
 	stop()
-	if err != nil {
+	switch {
+	case errors.Is(err, errNoChange):
+		os.Exit(exitNoChange)
+	case err != nil:
 		fmt.Fprintln(os.Stderr, "sdkgen:", err)
-		os.Exit(1)
+		os.Exit(exitError)
 	}
 }
 
@@ -42,13 +50,18 @@ func newRoot(stdout io.Writer) *cobra.Command {
 		Short: "Generate the Genesys Cloud Platform API SDK for Go from its Swagger spec",
 		Long: `sdkgen reads the Genesys Cloud Platform API spec (Swagger 2.0, JSON or YAML,
 from a file or a URL) and writes a Go module with one package per API, a
-models package and the platformclient runtime.`,
+models package and the platformclient runtime (generate), compares two
+descriptions of the API (diff), and makes the next release of the SDK:
+diff against the last one, version bump, regeneration, release notes
+(release).
+
+` + exitCodesHelp,
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
 	}
 	root.SetOut(stdout)
-	root.AddCommand(newGenerate())
+	root.AddCommand(newGenerate(), newDiff(), newRelease())
 	return root
 }
 
@@ -60,6 +73,11 @@ func newGenerate() *cobra.Command {
 		Long: `generate loads the spec, builds every API, operation and model, renders the
 templates and replaces the output directory as a whole. Nothing is written
 unless every step succeeds; the same spec always gives the same files.
+
+It makes no release: it keeps what the output directory holds of the last
+release (` + generator.VersionFile + `, ` + generator.SnapshotFile + `, ` + generator.NotesFile + `), keeps the
+snapshot's tombstones, and uses its version (` + generator.DefaultSDKVersion.String() + ` when there is none yet,
+the snapshot then being that of the spec). Use release to bump the version.
 
 Without --spec it uses ` + sharedSpec + ` when that file exists, else it
 downloads ` + liveSpec + `.`,
@@ -86,7 +104,6 @@ downloads ` + liveSpec + `.`,
 	f.StringVar(&opts.Spec, "spec", "", "spec file or http(s) URL, JSON or YAML (default: the shared spec if present, else the live spec)")
 	f.StringVar(&opts.Out, "out", "sdk", "directory to write the SDK module to; it is replaced")
 	f.StringVar(&opts.Module, "module", generator.DefaultModule, "Go module path of the SDK")
-	f.StringVar(&opts.Version, "version", generator.DefaultVersion, "SDK version, in the User-Agent header")
 	f.DurationVar(&opts.FetchTimeout, "fetch-timeout", swagger.DefaultFetchTimeout, "give up downloading a spec given by URL after this long")
 	return cmd
 }

@@ -37,7 +37,7 @@ func TestGenerate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	summary := regexp.MustCompile(`^sdkgen: wrote \S+ from \S+: 1 APIs, 1 operations, 1 models, \d+ files in \d+\.\ds\n$`)
+	summary := regexp.MustCompile(`^sdkgen: wrote \S+ from \S+: version 0\.1\.0, 1 APIs, 1 operations, 1 models, \d+ files in \d+\.\ds\n$`)
 	if !summary.MatchString(stdout) {
 		t.Errorf("output %q, want a one-line summary", stdout)
 	}
@@ -96,5 +96,66 @@ func TestExitStatus(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "sdk")); !os.IsNotExist(err) {
 		t.Errorf("an output directory was created: %v", err)
+	}
+}
+
+// TestReleaseExitStatus runs the built command: 0 for a release, 3 for no
+// change (a line on stdout, nothing on stderr), 1 for an invalid snapshot
+// (the problem on stderr, nothing written).
+func TestReleaseExitStatus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	clearForceEnv(t)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "sdkgen")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	out := filepath.Join(dir, "sdk")
+	status := func(args ...string) (int, string, string) {
+		cmd := exec.Command(bin, args...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		if exit, ok := err.(*exec.ExitError); ok {
+			return exit.ExitCode(), stdout.String(), stderr.String()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0, stdout.String(), stderr.String()
+	}
+	if code, stdout, stderr := status("release", "--spec", specV1, "--out", out); code != exitOK || !strings.HasPrefix(stdout, "sdkgen: released 0.1.0") || stderr != "" {
+		t.Errorf("first release: status %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if code, stdout, stderr := status("release", "--spec", specV1, "--out", out); code != exitNoChange || !strings.HasPrefix(stdout, "sdkgen: no change") || stderr != "" {
+		t.Errorf("no change: status %d, stdout %q, stderr %q; want %d", code, stdout, stderr, exitNoChange)
+	}
+	if code, _, _ := status("diff", "--old", specV1, "--new", specV1); code != exitNoChange {
+		t.Errorf("diff without change: status %d, want %d", code, exitNoChange)
+	}
+	snap := filepath.Join(out, "api-snapshot.json")
+	if err := os.WriteFile(snap, []byte("[]"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := status("release", "--spec", specMinor, "--out", out)
+	if code != exitError || stdout != "" || !strings.HasPrefix(stderr, "sdkgen: ") || !strings.Contains(stderr, snap) {
+		t.Errorf("bad snapshot: status %d, stdout %q, stderr %q; want %d and the file named", code, stdout, stderr, exitError)
+	}
+	if v := readVersion(t, out); v.String() != "0.1.0" {
+		t.Errorf("a failed release changed the version to %s", v)
+	}
+	for _, c := range []string{"release", "diff"} {
+		_, stdout, _ := status(c, "--help")
+		if !strings.Contains(stdout, "Exit status:") || !strings.Contains(stdout, "3  nothing changed") {
+			t.Errorf("%s --help does not document the exit status:\n%s", c, stdout)
+		}
+	}
+	_, stdout, _ = status("release", "--help")
+	for _, want := range []string{"INCREMENT_MAJOR", "INCREMENT_MINOR", "INCREMENT_POINT", "RELEASE_NOTES", "--dry-run", "--bump", "--api-version"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("release --help lacks %s", want)
+		}
 	}
 }

@@ -1,0 +1,439 @@
+package swaggerdiff
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/purecloud-go/platform-client/generator"
+	"github.com/purecloud-go/platform-client/swagger"
+)
+
+// surface is the Go API generated from one description: what code using the
+// SDK can refer to. It is read from the generator's own model, so that every
+// name and type is the one the generator writes.
+type surface struct {
+	ops map[string]*goOp // by "METHOD path"
+	// types of the models package: name -> shape ("struct", "= json.RawMessage",
+	// "string" for an enum type).
+	types map[string]string
+	// fields of each struct type: field name -> Go type.
+	fields map[string]map[string]string
+	// consts of each enum type: constant name -> value.
+	consts map[string]map[string]string
+	// owner maps a models package type to the definition it comes from.
+	owner map[string]string
+	// defModel maps a definition name to its Go type, fieldOf a definition's
+	// property (definition + "." + JSON name) to its Go field.
+	defModel map[string]*generator.Model
+	// sdk is the generator's model it was read from.
+	sdk *generator.SDK
+}
+
+// goOp is one operation's Go API: the same method in each API package of its tags.
+type goOp struct {
+	op       *generator.Operation
+	packages []string
+}
+
+// surfaceCache, when set (by tests that compare many copies of one spec and
+// generate code from them), is asked for the surface of a spec before it is
+// built and told of every surface built.
+var surfaceCache interface {
+	get(*swagger.Spec) *surface
+	put(*swagger.Spec, *surface)
+}
+
+func buildSurface(spec *swagger.Spec) (*surface, error) {
+	if surfaceCache != nil {
+		if s := surfaceCache.get(spec); s != nil {
+			return s, nil
+		}
+	}
+	sdk, err := generator.Build(spec, generator.DefaultModule)
+	if err != nil {
+		return nil, err
+	}
+	s := newSurface(sdk)
+	if surfaceCache != nil {
+		surfaceCache.put(spec, s)
+	}
+	return s, nil
+}
+
+func newSurface(sdk *generator.SDK) *surface {
+	s := &surface{
+		sdk:      sdk,
+		ops:      map[string]*goOp{},
+		types:    map[string]string{},
+		fields:   map[string]map[string]string{},
+		consts:   map[string]map[string]string{},
+		owner:    map[string]string{},
+		defModel: map[string]*generator.Model{},
+	}
+	for _, api := range sdk.APIs {
+		for _, op := range api.Operations {
+			k := op.Method + " " + op.Path
+			g := s.ops[k]
+			if g == nil {
+				g = &goOp{op: op}
+				s.ops[k] = g
+			}
+			g.packages = append(g.packages, api.Package)
+		}
+	}
+	for _, m := range sdk.Models {
+		def := m.SpecName
+		if m.Inline {
+			// definitions.X.properties.y...: owned by X
+			def = strings.TrimPrefix(def, "definitions.")
+			if i := strings.Index(def, ".properties."); i >= 0 {
+				def = def[:i]
+			}
+		} else {
+			s.defModel[def] = m
+		}
+		s.owner[m.Name] = def
+		if m.Freeform {
+			s.types[m.Name] = "= json.RawMessage"
+			continue
+		}
+		s.types[m.Name] = "struct"
+		fields := make(map[string]string, len(m.Fields))
+		for _, f := range m.Fields {
+			fields[f.Name] = fieldType(f.Type)
+		}
+		s.fields[m.Name] = fields
+		for _, e := range m.Enums {
+			s.types[e.Name] = "string"
+			s.owner[e.Name] = def
+			consts := make(map[string]string, len(e.Values))
+			for _, v := range e.Values {
+				consts[v.Name] = v.Value
+			}
+			s.consts[e.Name] = consts
+		}
+	}
+	return s
+}
+
+// goType spells a type as the generator does (funcs.go); qual is "models.".
+func goType(t *generator.Type, param bool) string {
+	switch t.Kind {
+	case generator.KindString:
+		return "string"
+	case generator.KindInt32:
+		return "int32"
+	case generator.KindInt64:
+		return "int64"
+	case generator.KindFloat32:
+		return "float32"
+	case generator.KindFloat64:
+		return "float64"
+	case generator.KindBool:
+		return "bool"
+	case generator.KindDateTime:
+		if param {
+			return "time.Time"
+		}
+		return "models.DateTime"
+	case generator.KindDate:
+		if param {
+			return "time.Time"
+		}
+		return "models.Date"
+	case generator.KindLocalDateTime:
+		return "models.LocalDateTime"
+	case generator.KindLocalTime:
+		return "models.LocalTime"
+	case generator.KindModel, generator.KindFreeform, generator.KindEnum:
+		return "models." + t.Name
+	case generator.KindAny:
+		return "any"
+	case generator.KindArray:
+		return "[]" + goType(t.Elem, param)
+	case generator.KindMap:
+		return "map[string]" + goType(t.Elem, param)
+	}
+	return "?"
+}
+
+func nilable(t *generator.Type) bool {
+	switch t.Kind {
+	case generator.KindArray, generator.KindMap, generator.KindAny, generator.KindFreeform:
+		return true
+	}
+	return false
+}
+
+func fieldType(t *generator.Type) string {
+	if nilable(t) {
+		return goType(t, false)
+	}
+	return "*" + goType(t, false)
+}
+
+// paramSig is a parameter's place in the Go API: a positional argument of a
+// type, or an options field of a name and type.
+type paramSig struct {
+	positional bool
+	field      string
+	typ        string
+}
+
+func sigOf(p *generator.Param) paramSig {
+	body := p.In == "body"
+	base := goType(p.Type, !body)
+	if p.Required {
+		if body && !nilable(p.Type) && p.Type.Kind != generator.KindString {
+			base = "*" + base
+		}
+		return paramSig{positional: true, typ: base}
+	}
+	if !nilable(p.Type) {
+		base = "*" + base
+	}
+	return paramSig{field: p.Field, typ: base}
+}
+
+func resultType(op *generator.Operation) string {
+	if op.Result == nil {
+		return ""
+	}
+	if nilable(op.Result) {
+		return goType(op.Result, false)
+	}
+	return "*" + goType(op.Result, false)
+}
+
+// signature is a method's Go signature (without parameter names).
+func signature(op *generator.Operation) string {
+	var b strings.Builder
+	b.WriteString(op.Name + "(ctx")
+	for _, p := range op.Positional {
+		b.WriteString(", " + sigOf(p).typ)
+	}
+	b.WriteString(", *" + op.OptionsType + ") (" + resultType(op) + ")")
+	return b.String()
+}
+
+func (d *differ) goOps(p, M string) (o, n *goOp) {
+	return d.goOld.ops[M+" "+p], d.goNew.ops[M+" "+p]
+}
+
+func (d *differ) goMethodRenamed(p, M string) bool {
+	o, n := d.goOps(p, M)
+	return o != nil && n != nil && o.op.Name != n.op.Name
+}
+
+type paramPlace struct {
+	paramSig
+	found bool
+}
+
+func (d *differ) goParam(s *surface, p, M, name string) paramPlace {
+	g := s.ops[M+" "+p]
+	if g == nil {
+		return paramPlace{}
+	}
+	var out paramPlace
+	for _, prm := range g.op.Params {
+		if prm.Name == name { // the later one wins, as in the official match
+			out = paramPlace{sigOf(prm), true}
+		}
+	}
+	return out
+}
+
+func (d *differ) goParamChanged(p, M, name string) bool {
+	o, n := d.goParam(d.goOld, p, M, name), d.goParam(d.goNew, p, M, name)
+	return o != n
+}
+
+func (d *differ) goResultChanged(p, M string) bool {
+	o, n := d.goOps(p, M)
+	return o != nil && n != nil && resultType(o.op) != resultType(n.op)
+}
+
+func goField(s *surface, def, prop string) *generator.Field {
+	m := s.defModel[def]
+	if m == nil {
+		return nil
+	}
+	for _, f := range m.Fields {
+		if f.JSON == prop {
+			return f
+		}
+	}
+	return nil
+}
+
+func (d *differ) goFieldChanged(def, prop string) bool {
+	o, n := goField(d.goOld, def, prop), goField(d.goNew, def, prop)
+	if o == nil || n == nil {
+		return o != n
+	}
+	return o.Name != n.Name || fieldType(o.Type) != fieldType(n.Type)
+}
+
+func (d *differ) goFieldIsEnum(def, prop string) bool {
+	f := goField(d.goOld, def, prop)
+	if f == nil {
+		return false
+	}
+	t := f.Type
+	for t.Kind == generator.KindArray || t.Kind == generator.KindMap {
+		t = t.Elem
+	}
+	return t.Kind == generator.KindEnum
+}
+
+// goModelImpact is Major when the Go types of definition def break, else otherwise.
+func (d *differ) goModelImpact(def string, otherwise Impact) Impact {
+	for _, b := range d.breaks() {
+		if b.model == def && !b.missing {
+			return Major
+		}
+	}
+	return otherwise
+}
+
+// goBreak is one incompatible change of the Go API.
+type goBreak struct {
+	path, method, model string // location: an operation, or a definition
+	what                string
+	missing             bool // something removed (the generator can keep it as a tombstone)
+}
+
+// goBreaks lists the incompatible changes from the old Go API to the new one.
+func (d *differ) goBreaks() []goBreak {
+	var out []goBreak
+	o, n := d.goOld, d.goNew
+	for k, og := range o.ops {
+		ng := n.ops[k]
+		M, p, _ := strings.Cut(k, " ")
+		add := func(what string, missing bool) {
+			out = append(out, goBreak{path: p, method: M, what: what, missing: missing})
+		}
+		if ng == nil {
+			add("method "+og.op.Name+" was removed", true)
+			continue
+		}
+		for _, pkg := range og.packages {
+			found := false
+			for _, np := range ng.packages {
+				found = found || np == pkg
+			}
+			if !found {
+				add("method "+og.op.Name+" was removed from package "+pkg, false)
+			}
+		}
+		if os, ns := signature(og.op), signature(ng.op); os != ns {
+			add("method "+os+" is now "+ns, false)
+		}
+		nf := map[string]string{}
+		for _, prm := range ng.op.Options {
+			nf[prm.Field] = sigOf(prm).typ
+		}
+		for _, prm := range og.op.Options {
+			s := sigOf(prm)
+			switch t, ok := nf[s.field]; {
+			case !ok:
+				add("option "+og.op.OptionsType+"."+s.field+" was removed", !slicesContainsName(ng.op.Params, prm.Name))
+			case t != s.typ:
+				add("option "+og.op.OptionsType+"."+s.field+" changed from "+s.typ+" to "+t, false)
+			}
+		}
+	}
+	for name, shape := range o.types {
+		def := o.owner[name]
+		add := func(what string, missing bool) {
+			out = append(out, goBreak{model: def, what: what, missing: missing})
+		}
+		nshape, ok := n.types[name]
+		if !ok {
+			add("type models."+name+" was removed", true)
+			continue
+		}
+		if nshape != shape {
+			add("type models."+name+" changed from "+shape+" to "+nshape, false)
+			continue
+		}
+		nfields := n.fields[name]
+		for f, t := range o.fields[name] {
+			switch nt, ok := nfields[f]; {
+			case !ok:
+				add("field models."+name+"."+f+" was removed", true)
+			case nt != t:
+				add("field models."+name+"."+f+" changed from "+t+" to "+nt, false)
+			}
+		}
+		nconsts := n.consts[name]
+		for c, v := range o.consts[name] {
+			switch nv, ok := nconsts[c]; {
+			case !ok:
+				add("constant models."+c+" was removed", true)
+			case nv != v:
+				add("constant models."+c+" changed from "+v+" to "+nv, false)
+			}
+		}
+	}
+	return out
+}
+
+func slicesContainsName(params []*generator.Param, name string) bool {
+	for _, p := range params {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// breaks returns goBreaks, computed once.
+func (d *differ) breaks() []goBreak {
+	if d.breakList == nil {
+		d.breakList = d.goBreaks()
+		if d.breakList == nil {
+			d.breakList = []goBreak{}
+		}
+	}
+	return d.breakList
+}
+
+// explainBreaks makes sure that every incompatible change of the Go API is
+// behind a Major change: one the walk did not rate Major at that location is
+// reported as GoAPIChanged. With tombstones the new surface is generated from
+// the merged description, so what is missing from it is what the generator
+// could not keep.
+func (d *differ) explainBreaks() {
+	var extra []Change
+	seen := map[string]bool{}
+	for _, b := range d.breaks() {
+		explained := false
+		for _, c := range d.changes {
+			if c.Impact != Major {
+				continue
+			}
+			if b.model != "" && c.Model == b.model || b.path != "" && c.Path == b.path && (c.Method == b.method || c.Method == "") {
+				explained = true
+				break
+			}
+		}
+		if explained {
+			continue
+		}
+		c := Change{Kind: GoAPIChanged, Line: "Go API: " + b.what, Impact: Major}
+		if b.model != "" {
+			c.Group, c.Model = b.model, b.model
+		} else {
+			c.Group, c.Path, c.Method = b.method+" "+b.path, b.path, b.method
+		}
+		if !seen[c.Group+"\x00"+c.Line] {
+			seen[c.Group+"\x00"+c.Line] = true
+			extra = append(extra, c)
+		}
+	}
+	slices.SortFunc(extra, func(x, y Change) int { return cmp.Or(cmp.Compare(x.Group, y.Group), cmp.Compare(x.Line, y.Line)) })
+	d.changes = append(d.changes, extra...)
+}
