@@ -137,7 +137,7 @@ func TestTypeMapping(t *testing.T) {
 	for _, m := range sdk.Models {
 		names = append(names, m.Name+"="+m.File)
 	}
-	if diff := cmp.Diff([]string{"Blob=blob.go", "Thing=thing.go", "ThingInner=thinginner.go"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"Blob=blob.go", "Thing=thing.go", "ThingInner=thinginner.go", "Zed=zed.go"}, names); diff != "" {
 		t.Errorf("models and files, sorted (-want +got):\n%s", diff)
 	}
 }

@@ -13,6 +13,10 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"runtime/debug"
@@ -27,8 +31,52 @@ import (
 	"github.com/purecloud-go/platform-client/swagger"
 )
 
-// goPkgs type-checks generated packages in memory: the standard library
-// through the default importer, the SDK's packages from rendered files.
+// exportData finds the compiled export data of the packages the generated
+// SDK imports (the standard library and golang.org/x/oauth2) with go list,
+// run in the committed SDK module, which requires what every generated SDK
+// requires. One importer reading all of them keeps types identical across
+// packages (a *http.Client of net/http is the one oauth2 uses).
+type exportData struct {
+	mu    sync.Mutex
+	files map[string]string // import path -> export data file
+}
+
+func (e *exportData) lookup(path string) (io.ReadCloser, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.files == nil {
+		e.files = map[string]string{}
+	}
+	if _, ok := e.files[path]; !ok {
+		sdkDir, err := filepath.Abs(filepath.Join("..", "sdk"))
+		if err != nil {
+			return nil, err
+		}
+		cmd := exec.Command("go", "list", "-export", "-deps", "-f", "{{.ImportPath}}={{.Export}}", path)
+		cmd.Dir = sdkDir
+		out, err := cmd.Output()
+		if err != nil {
+			var stderr []byte
+			if ee, ok := err.(*exec.ExitError); ok {
+				stderr = ee.Stderr
+			}
+			return nil, fmt.Errorf("go list -export %s in %s: %v\n%s", path, sdkDir, err, stderr)
+		}
+		for line := range strings.Lines(string(out)) {
+			if p, file, ok := strings.Cut(strings.TrimSpace(line), "="); ok && file != "" {
+				e.files[p] = file
+			}
+		}
+	}
+	file, ok := e.files[path]
+	if !ok {
+		return nil, fmt.Errorf("no export data for %s", path)
+	}
+	return os.Open(file)
+}
+
+// goPkgs type-checks generated packages in memory: the SDK's dependencies
+// from their export data, the SDK's packages from rendered files.
 type goPkgs struct {
 	fset *token.FileSet
 	std  types.Importer
@@ -280,10 +328,11 @@ func TestGoVerdictAgainstApidiff(t *testing.T) {
 		}
 		return snapshotSpec(s)
 	}
+	exports := &exportData{}
 	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
 	for range workers {
 		fset := token.NewFileSet()
-		g := &goPkgs{fset: fset, std: importer.ForCompiler(fset, "source", nil), pkgs: map[string]*types.Package{}}
+		g := &goPkgs{fset: fset, std: importer.ForCompiler(fset, "gc", exports.lookup), pkgs: map[string]*types.Package{}}
 		wg.Go(func() {
 			for m := range next {
 				tomb, bad, err := checkApidiff(g, real, m, snapshotOf)
