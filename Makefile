@@ -40,7 +40,7 @@ test:
 # same run, then the loader and generator benchmarks.
 bench:
 	go run ./cmd/buildbench -sdk sdk -spec $(SPEC)
-	go test ./swagger ./generator -run '^$$' -bench . -benchmem -benchtime 3x
+	go test ./swagger ./generator ./swaggerdiff -run '^$$' -bench . -benchmem -benchtime 3x
 	cd sdk && go test ./platformclient -run '^$$' -bench . -benchmem -count 3
 
 # Fuzz the loader, the model builder and the renderer.

@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -188,14 +187,88 @@ func headerText(h http.Header) string {
 	return b.String()
 }
 
-// secretJSON matches a JSON string or number value whose field name
-// mentions a secret.
-var secretJSON = regexp.MustCompile(`(?i)("[^"\\]*(?:token|secret|password|assertion|credential|apikey|api_key)[^"\\]*"\s*:\s*)("(?:[^"\\]|\\.)*"|[-0-9.eE+]+)`)
+// secretWords make a JSON field secret when its name contains one of them,
+// in any case.
+var secretWords = []string{"token", "secret", "password", "assertion", "credential", "apikey", "api_key"}
 
-// redactJSON replaces the values of secret fields in a JSON document (or
-// in any text that contains JSON fields).
+// redactJSON replaces the string or number values of secret fields in a
+// JSON document (or in any text that contains JSON fields). A secret string
+// cut short, as a truncated body can be, is redacted to the end of s.
 func redactJSON(s string) string {
-	return secretJSON.ReplaceAllString(s, `${1}"`+redacted+`"`)
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for i := strings.IndexByte(s, '"'); i >= 0 && i < len(s); {
+		end := jsonStringEnd(s, i)
+		if end < 0 {
+			break
+		}
+		next := end
+		if colon := skipJSONSpace(s, end); colon < len(s) && s[colon] == ':' && isSecretName(s[i+1:end-1]) {
+			value := skipJSONSpace(s, colon+1)
+			if valueEnd := jsonScalarEnd(s, value); valueEnd > value {
+				b.WriteString(s[done:value])
+				b.WriteString(`"` + redacted + `"`)
+				done, next = valueEnd, valueEnd
+			}
+		}
+		j := strings.IndexByte(s[next:], '"')
+		if j < 0 {
+			break
+		}
+		i = next + j
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// jsonStringEnd returns the index just after the JSON string that starts
+// at s[i] (a quote), or -1 when the string does not end.
+func jsonStringEnd(s string, i int) int {
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// jsonScalarEnd returns the index just after the string or number value at
+// s[i] (len(s) for a string that does not end), or i when there is none.
+func jsonScalarEnd(s string, i int) int {
+	if i < len(s) && s[i] == '"' {
+		if end := jsonStringEnd(s, i); end >= 0 {
+			return end
+		}
+		return len(s)
+	}
+	j := i
+	for j < len(s) && strings.IndexByte("-+.0123456789eE", s[j]) >= 0 {
+		j++
+	}
+	return j
+}
+
+func skipJSONSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+func isSecretName(name string) bool {
+	name = strings.ToLower(name)
+	for _, w := range secretWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // redactForm shows a form body with every value but grant_type redacted.

@@ -8,13 +8,13 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"html"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -206,7 +206,7 @@ func (c *Client) LoginBrowser(ctx context.Context, b BrowserLogin) (*oauth2.Toke
 		w.Header().Set("Cache-Control", "no-store")
 		if err != nil {
 			w.WriteHeader(http.StatusBadRequest)
-			io.WriteString(w, "<!doctype html><title>Login failed</title><p id=\"result\">Login failed: "+html.EscapeString(err.Error())+"</p>")
+			io.WriteString(w, "<!doctype html><title>Login failed</title><p id=\"result\">Login failed: "+htmlEscaper.Replace(err.Error())+"</p>")
 		} else {
 			io.WriteString(w, "<!doctype html><title>Logged in</title><p id=\"result\">Logged in. You can close this window.</p>")
 		}
@@ -264,3 +264,6 @@ func randomState() (string, error) {
 	}
 	return base64.RawURLEncoding.EncodeToString(b), nil
 }
+
+// htmlEscaper escapes text for the login result page.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")

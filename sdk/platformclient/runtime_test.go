@@ -456,3 +456,21 @@ func execTest(t *testing.T, name string, env ...string) *exec.Cmd {
 	cmd.Env = append(os.Environ(), env...)
 	return cmd
 }
+
+func TestRedactJSON(t *testing.T) {
+	r := `"` + redacted + `"`
+	for _, tc := range []struct{ in, want string }{
+		{`{"access_token":"abc","expires_in":3600}`, `{"access_token":` + r + `,"expires_in":3600}`},
+		{`{"name": "x", "clientSecret" : "s\"3", "n": 1}`, `{"name": "x", "clientSecret" : ` + r + `, "n": 1}`},
+		{`{"API_KEY":-1.5e3,"password":"p"}`, `{"API_KEY":` + r + `,"password":` + r + `}`},
+		{`{"tokens":["a"],"note":"token"}`, `{"tokens":["a"],"note":"token"}`},    // an array value, and "token" as a value
+		{`{"refresh_token":"cut sho`, `{"refresh_token":` + r},                    // a truncated body
+		{`{"a\"token":"x"}`, `{"a\"token":` + r + `}`},                            // an escaped quote in the name
+		{`no json here "secret"`, `no json here "secret"`},                        // a name without a colon
+		{`{"x":"\\","assertion":"PHNhbWw+"}`, `{"x":"\\","assertion":` + r + `}`}, // an escaped backslash before
+	} {
+		if got := redactJSON(tc.in); got != tc.want {
+			t.Errorf("redactJSON(%s)\n got %s\nwant %s", tc.in, got, tc.want)
+		}
+	}
+}
