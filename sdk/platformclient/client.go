@@ -4,6 +4,8 @@ package platformclient
 
 import (
 	"bytes"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +13,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -34,6 +37,7 @@ type Client struct {
 	newGrant     func(loginURL string) grant
 	initialToken *oauth2.Token
 	proxyURL     *url.URL
+	tlsConfig    *tls.Config // client certificates (mTLS)
 }
 
 // Option configures a Client in NewClient.
@@ -58,14 +62,21 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	switch {
 	case c.httpClient == nil:
-		c.httpClient = &http.Client{Transport: defaultTransport}
-		if c.proxyURL != nil {
-			t := defaultTransport.Clone()
-			t.Proxy = http.ProxyURL(c.proxyURL)
-			c.httpClient.Transport = t
+		t := defaultTransport
+		if c.proxyURL != nil || c.tlsConfig != nil {
+			t = defaultTransport.Clone()
+			if c.proxyURL != nil {
+				t.Proxy = http.ProxyURL(c.proxyURL)
+			}
+			if c.tlsConfig != nil {
+				t.TLSClientConfig = c.tlsConfig
+			}
 		}
+		c.httpClient = &http.Client{Transport: t}
 	case c.proxyURL != nil:
 		return nil, errors.New("platformclient: WithProxy and WithHTTPClient together: set the proxy on the transport of your HTTP client")
+	case c.tlsConfig != nil:
+		return nil, errors.New("platformclient: WithMTLS and WithHTTPClient together: set the certificates on the transport of your HTTP client")
 	}
 	c.auth.httpClient = c.tokenHTTPClient()
 	c.auth.log = c.log
@@ -238,6 +249,50 @@ func WithProxy(rawURL string) Option {
 		}
 		c.proxyURL = u
 		return nil
+	}
+}
+
+// WithMTLS authenticates the client to the API and login hosts (or the
+// gateway in front of them) with a TLS client certificate: certPEM and
+// keyPEM are the PEM-encoded certificate chain and private key. caPEM, when
+// not empty, holds the PEM certificates of the authorities that server
+// certificates must chain to, in place of the system's; server
+// certificates are always verified. It cannot be combined with
+// WithHTTPClient: set the certificates on that client's transport instead.
+func WithMTLS(certPEM, keyPEM, caPEM []byte) Option {
+	return func(c *Client) error {
+		cert, err := tls.X509KeyPair(certPEM, keyPEM)
+		if err != nil {
+			return fmt.Errorf("platformclient: WithMTLS: the client certificate and key: %w", err)
+		}
+		cfg := &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+		if len(caPEM) > 0 {
+			cfg.RootCAs = x509.NewCertPool()
+			if !cfg.RootCAs.AppendCertsFromPEM(caPEM) {
+				return errors.New("platformclient: WithMTLS: the CA certificates hold no PEM certificate")
+			}
+		}
+		c.tlsConfig = cfg
+		return nil
+	}
+}
+
+// WithMTLSFiles is WithMTLS with the PEM files at certFile, keyFile and
+// caFile ("" for the system's authorities).
+func WithMTLSFiles(certFile, keyFile, caFile string) Option {
+	return func(c *Client) error {
+		var pems [3][]byte
+		for i, name := range [3]string{certFile, keyFile, caFile} {
+			if name == "" && i == 2 {
+				continue
+			}
+			data, err := os.ReadFile(name)
+			if err != nil {
+				return fmt.Errorf("platformclient: WithMTLSFiles: %w", err)
+			}
+			pems[i] = data
+		}
+		return WithMTLS(pems[0], pems[1], pems[2])(c)
 	}
 }
 

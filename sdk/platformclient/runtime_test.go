@@ -4,10 +4,18 @@ package platformclient
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/base64"
+	"encoding/pem"
 	"errors"
 	"io"
 	"log/slog"
+	"math/big"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -471,6 +479,97 @@ func TestRedactJSON(t *testing.T) {
 	} {
 		if got := redactJSON(tc.in); got != tc.want {
 			t.Errorf("redactJSON(%s)\n got %s\nwant %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+// testClientCert makes a self-signed client certificate and its key, in PEM.
+func testClientCert(t *testing.T, cn string) (certPEM, keyPEM []byte) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: cn},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(time.Hour),
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER})
+}
+
+func TestMTLS(t *testing.T) {
+	t.Parallel()
+	certPEM, keyPEM := testClientCert(t, "sdk-client")
+	clientCA, _ := pem.Decode(certPEM)
+	parsed, err := x509.ParseCertificate(clientCA.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"cn":"`+r.TLS.PeerCertificates[0].Subject.CommonName+`"}`)
+	}))
+	srv.TLS = &tls.Config{ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: x509.NewCertPool()}
+	srv.TLS.ClientCAs.AddCert(parsed)
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	serverCA := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw})
+
+	dir := t.TempDir()
+	files := map[string][]byte{"cert.pem": certPEM, "key.pem": keyPEM, "ca.pem": serverCA}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, opt := range map[string]Option{
+		"WithMTLS":      WithMTLS(certPEM, keyPEM, serverCA),
+		"WithMTLSFiles": WithMTLSFiles(filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem"), filepath.Join(dir, "ca.pem")),
+	} {
+		c, err := NewClient(WithBaseURL(srv.URL), opt, WithoutRetries())
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var out struct{ CN string }
+		if _, err := c.Do(t.Context(), NewRequest("op", http.MethodGet, "/api/v2/x"), &out); err != nil || out.CN != "sdk-client" {
+			t.Errorf("%s: the server saw client %q, err %v; want sdk-client", name, out.CN, err)
+		}
+	}
+
+	// Without the server's CA, its certificate is not trusted: the SDK
+	// verifies servers with mTLS on too.
+	c, err := NewClient(WithBaseURL(srv.URL), WithMTLS(certPEM, keyPEM, nil), WithoutRetries())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Do(t.Context(), NewRequest("op", http.MethodGet, "/api/v2/x"), nil)
+	var certErr *tls.CertificateVerificationError
+	if !errors.As(err, &certErr) {
+		t.Errorf("an untrusted server certificate gave %v, want a certificate verification error", err)
+	}
+
+	for name, opts := range map[string][]Option{
+		"not a certificate":   {WithMTLS([]byte("x"), keyPEM, nil)},
+		"no PEM in the CA":    {WithMTLS(certPEM, keyPEM, []byte("x"))},
+		"missing file":        {WithMTLSFiles(filepath.Join(dir, "none.pem"), filepath.Join(dir, "key.pem"), "")},
+		"with WithHTTPClient": {WithMTLS(certPEM, keyPEM, nil), WithHTTPClient(http.DefaultClient)},
+	} {
+		if _, err := NewClient(opts...); err == nil {
+			t.Errorf("%s: accepted", name)
 		}
 	}
 }
