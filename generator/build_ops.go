@@ -145,6 +145,7 @@ func (b *builder) buildOperation(path, method string, item *openapi2.PathItem, o
 		Permissions: permissions(o.Extensions["x-inin-requires-permissions"]),
 		Scopes:      b.scopes(o),
 	}
+	op.APIKeyScheme, op.APIKeyHeader = b.apiKey(o)
 	errsBefore := len(b.errs)
 	b.buildParams(op, item, o, at)
 	b.buildResult(op, o, at)
@@ -224,6 +225,25 @@ func (b *builder) scopes(o *openapi2.Operation) []string {
 		}
 	}
 	return out
+}
+
+// apiKey returns the first apiKey security scheme sent in a header that the
+// operation's security requirements name, and that header; "" for none. A
+// key sent in the query is left out: the spec has none, and the runtime
+// sets per-call headers only.
+func (b *builder) apiKey(o *openapi2.Operation) (scheme, header string) {
+	reqs := b.doc.Security
+	if o.Security != nil {
+		reqs = *o.Security
+	}
+	for _, req := range reqs {
+		for _, name := range slices.Sorted(maps.Keys(req)) {
+			if def := b.doc.SecurityDefinitions[name]; def != nil && def.Type == "apiKey" && def.In == "header" && def.Name != "" {
+				return name, def.Name
+			}
+		}
+	}
+	return "", ""
 }
 
 // buildParams resolves the operation's parameters (path-level ones first,

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -457,5 +458,33 @@ func TestEmptyBody(t *testing.T) {
 		if got := emptyBody(p); got != want {
 			t.Errorf("emptyBody(%s %s) = %q, want %q", p.In, goType(p.Type, "models."), got, want)
 		}
+	}
+}
+
+func TestAPIKeySecurity(t *testing.T) {
+	src := strings.Replace(doc(`
+"/guest": {"get": {"tags":["Things"],"operationId":"getGuest","security":[{"Guest JWT":[]}],"responses":{"204":{"description":"ok"}}}},
+"/query": {"get": {"tags":["Things"],"operationId":"getQuery","security":[{"Query Key":[]}],"responses":{"204":{"description":"ok"}}}},
+"/oauth": {"get": {"tags":["Things"],"operationId":"getOauth","responses":{"204":{"description":"ok"}}}}`, ``),
+		`"paths"`, `"security":[{"OAuth":["things"]}],
+"securityDefinitions":{"OAuth":{"type":"oauth2","flow":"implicit","authorizationUrl":"https://login.example.com/oauth/authorize","scopes":{"things":"Things"}},
+  "Guest JWT":{"type":"apiKey","name":"Authorization","in":"header"},
+  "Query Key":{"type":"apiKey","name":"key","in":"query"}},
+"paths"`, 1)
+	sdk := mustBuild(t, src)
+	var got []string
+	for _, op := range sdk.APIs[0].Operations {
+		got = append(got, fmt.Sprintf("%s %q %q %v", op.Name, op.APIKeyScheme, op.APIKeyHeader, op.Scopes))
+		if doc := opDoc(op); strings.Contains(doc, "ContextWithHeader") != (op.APIKeyHeader != "") {
+			t.Errorf("%s doc, about the API key:\n%s", op.Name, doc)
+		}
+	}
+	want := []string{
+		`GetGuest "Guest JWT" "Authorization" []`,
+		`GetOauth "" "" [things]`,
+		`GetQuery "" "" []`, // a key in the query: the runtime has no way to send one per call
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("API keys of the operations (-want +got):\n%s", diff)
 	}
 }

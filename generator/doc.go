@@ -188,6 +188,9 @@ func opDoc(op *Operation) string {
 	if len(op.Scopes) > 0 {
 		scopes = "OAuth scopes: " + strings.Join(op.Scopes, ", ")
 	}
+	if op.APIKeyHeader != "" {
+		scopes = paragraphs(scopes, apiKeyDoc(op))
+	}
 	var params []string
 	for _, p := range op.Positional {
 		line := "  - " + p.Var
@@ -227,6 +230,11 @@ func opDoc(op *Operation) string {
 		deprecated = "Deprecated: the Platform API marks this operation as deprecated."
 	}
 	return comment("", paragraphs(sentence(first), op.Description, perms, scopes, paramDoc, strings.Join(results, " "), deprecated))
+}
+
+// apiKeyDoc tells how to send the API key an operation is authorized with.
+func apiKeyDoc(op *Operation) string {
+	return fmt.Sprintf("Authorized with the API key %q in the %s header rather than the client's OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, %q, key), where key is the whole header value (for a JWT, \"Bearer \" and the token).", op.APIKeyScheme, op.APIKeyHeader, op.APIKeyHeader)
 }
 
 func optionsTypeDoc(op *Operation) string {

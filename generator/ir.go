@@ -48,6 +48,12 @@ type Operation struct {
 	Permissions *Permissions
 	// Scopes are the OAuth scopes the operation's security requirement names.
 	Scopes []string
+	// APIKeyHeader is the header of an API key the operation is authorized
+	// with instead of an OAuth token (the spec's apiKey security scheme,
+	// such as "Guest Chat JWT" in Authorization), "" for none.
+	APIKeyHeader string
+	// APIKeyScheme names that scheme.
+	APIKeyScheme string
 	// Params lists every parameter in spec order.
 	Params []*Param
 	// Positional are the required parameters, in spec order: the method's

@@ -61,6 +61,10 @@ type DeleteWebchatGuestConversationMemberOptions struct{}
 // This endpoint is deprecated. Please see the article
 // https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/
 //
+// Authorized with the API key "Guest Chat JWT" in the Authorization header rather than the client's
+// OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, "Authorization", key),
+// where key is the whole header value (for a JWT, "Bearer " and the token).
+//
 // Parameters:
 //
 //   - conversationID: conversationId
@@ -151,6 +155,10 @@ type GetWebchatGuestConversationMediarequestOptions struct{}
 // This endpoint is deprecated. Please see the article
 // https://help.genesys.cloud/articles/deprecation-legacy-co-browse-and-screenshare/
 //
+// Authorized with the API key "Guest Chat JWT" in the Authorization header rather than the client's
+// OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, "Authorization", key),
+// where key is the whole header value (for a JWT, "Bearer " and the token).
+//
 // Parameters:
 //
 //   - conversationID: conversationId
@@ -178,6 +186,10 @@ type GetWebchatGuestConversationMediarequestsOptions struct{}
 // This endpoint is deprecated. Please see the article
 // https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/
 //
+// Authorized with the API key "Guest Chat JWT" in the Authorization header rather than the client's
+// OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, "Authorization", key),
+// where key is the whole header value (for a JWT, "Bearer " and the token).
+//
 // Parameters:
 //
 //   - conversationID: conversationId
@@ -202,6 +214,10 @@ type GetWebchatGuestConversationMemberOptions struct{}
 //
 // This endpoint is deprecated. Please see the article
 // https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/
+//
+// Authorized with the API key "Guest Chat JWT" in the Authorization header rather than the client's
+// OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, "Authorization", key),
+// where key is the whole header value (for a JWT, "Bearer " and the token).
 //
 // Parameters:
 //
@@ -244,6 +260,10 @@ type GetWebchatGuestConversationMembersOptions struct {
 //
 // This endpoint is deprecated. Please see the article
 // https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/
+//
+// Authorized with the API key "Guest Chat JWT" in the Authorization header rather than the client's
+// OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, "Authorization", key),
+// where key is the whole header value (for a JWT, "Bearer " and the token).
 //
 // Parameters:
 //
@@ -303,6 +323,10 @@ type GetWebchatGuestConversationMessageOptions struct{}
 // This endpoint is deprecated. Please see the article
 // https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/
 //
+// Authorized with the API key "Guest Chat JWT" in the Authorization header rather than the client's
+// OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, "Authorization", key),
+// where key is the whole header value (for a JWT, "Bearer " and the token).
+//
 // Parameters:
 //
 //   - conversationID: conversationId
@@ -344,6 +368,10 @@ type GetWebchatGuestConversationMessagesOptions struct {
 //
 // This endpoint is deprecated. Please see the article
 // https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/
+//
+// Authorized with the API key "Guest Chat JWT" in the Authorization header rather than the client's
+// OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, "Authorization", key),
+// where key is the whole header value (for a JWT, "Bearer " and the token).
 //
 // Parameters:
 //
@@ -405,6 +433,10 @@ type PatchWebchatGuestConversationMediarequestOptions struct{}
 // This endpoint is deprecated. Please see the article
 // https://help.genesys.cloud/articles/deprecation-legacy-co-browse-and-screenshare/
 //
+// Authorized with the API key "Guest Chat JWT" in the Authorization header rather than the client's
+// OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, "Authorization", key),
+// where key is the whole header value (for a JWT, "Bearer " and the token).
+//
 // Parameters:
 //
 //   - conversationID: conversationId
@@ -463,6 +495,10 @@ type PostWebchatGuestConversationMemberMessagesOptions struct{}
 // This endpoint is deprecated. Please see the article
 // https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/
 //
+// Authorized with the API key "Guest Chat JWT" in the Authorization header rather than the client's
+// OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, "Authorization", key),
+// where key is the whole header value (for a JWT, "Bearer " and the token).
+//
 // Parameters:
 //
 //   - conversationID: conversationId
@@ -494,6 +530,10 @@ type PostWebchatGuestConversationMemberTypingOptions struct{}
 //
 // This endpoint is deprecated. Please see the article
 // https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/
+//
+// Authorized with the API key "Guest Chat JWT" in the Authorization header rather than the client's
+// OAuth token: send it with ctx = platformclient.ContextWithHeader(ctx, "Authorization", key),
+// where key is the whole header value (for a JWT, "Bearer " and the token).
 //
 // Parameters:
 //
