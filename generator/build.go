@@ -156,7 +156,7 @@ func (b *builder) buildDefinitions() {
 		}
 		s := ref.Value
 		m.Description = s.Description
-		m.Tombstone, m.RemovedIn = marked(s.Extensions), removedIn(s.Extensions)
+		m.Tombstone, m.RemovedIn = IsTombstone(s.Extensions), removedIn(s.Extensions)
 		if len(s.Properties) == 0 {
 			if err := checkObjectSchema(s); err != "" {
 				b.errorf(at, "%s", err)
@@ -212,11 +212,11 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 		}
 		ref := s.Properties[prop]
 		if ref != nil {
-			f.Tombstone, f.RemovedIn = marked(ref.Extensions), removedIn(ref.Extensions)
+			f.Tombstone, f.RemovedIn = IsTombstone(ref.Extensions), removedIn(ref.Extensions)
 		}
 		if ref != nil && ref.Value != nil {
 			ps := ref.Value
-			if marked(ps.Extensions) {
+			if IsTombstone(ps.Extensions) {
 				f.Tombstone, f.RemovedIn = true, removedIn(ps.Extensions)
 			}
 			f.Description = ps.Description
@@ -448,11 +448,8 @@ func (b *builder) typeName(name, suffix string) string {
 func (b *builder) enumType(s *openapi2.Schema, at string, owner typeOwner) *Type {
 	e := &Enum{Name: b.typeName(owner.model.Name+owner.field, "Enum"), Model: owner.model.Name, Field: owner.field}
 	gone := map[string]bool{}
-	list, _ := s.Extensions[ExtTombstoneEnum].([]any)
-	for _, v := range list {
-		if str, ok := v.(string); ok {
-			gone[str] = true
-		}
+	for _, v := range TombstoneEnum(s.Extensions) {
+		gone[v] = true
 	}
 	labels, _ := s.Extensions[ExtRemovedInEnum].(map[string]any)
 	seen := map[string]bool{}
@@ -496,15 +493,9 @@ func (b *builder) nameEnumValues() {
 	}
 }
 
-// marked reports whether extensions mark a tombstone (see Merge).
-func marked(ext map[string]any) bool {
-	v, _ := ext[ExtTombstone].(bool)
-	return v
-}
-
 // removedIn is the version label of a tombstone, "" when it has none.
 func removedIn(ext map[string]any) string {
-	if !marked(ext) {
+	if !IsTombstone(ext) {
 		return ""
 	}
 	v, _ := ext[ExtRemovedIn].(string)

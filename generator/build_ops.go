@@ -140,7 +140,7 @@ func (b *builder) buildOperation(path, method string, item *openapi2.PathItem, o
 		Summary:     o.Summary,
 		Description: o.Description,
 		Deprecated:  o.Deprecated,
-		Tombstone:   marked(o.Extensions),
+		Tombstone:   IsTombstone(o.Extensions),
 		RemovedIn:   removedIn(o.Extensions),
 		Permissions: permissions(o.Extensions["x-inin-requires-permissions"]),
 		Scopes:      b.scopes(o),
@@ -356,7 +356,7 @@ func (b *builder) buildParam(op *Operation, p *openapi2.Parameter, at, ptr strin
 		Required:    p.Required,
 		Description: p.Description,
 		Enum:        enumStrings(p.Enum),
-		Tombstone:   marked(p.Extensions),
+		Tombstone:   IsTombstone(p.Extensions),
 		RemovedIn:   removedIn(p.Extensions),
 	}
 	if p.Default != nil {

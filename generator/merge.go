@@ -221,6 +221,27 @@ func withMark(ext map[string]any, key string, v any) map[string]any {
 
 // tombstone returns the extensions of a carried item: ext, marked, with the
 // label it had or else the merge's own.
+// IsTombstone reports whether extensions mark a tombstone: an operation,
+// parameter, definition or property that Merge kept although the spec no
+// longer has it.
+func IsTombstone(ext map[string]any) bool {
+	v, _ := ext[ExtTombstone].(bool)
+	return v
+}
+
+// TombstoneEnum lists the values of a string enum that a schema's extensions
+// mark as tombstones (see ExtTombstoneEnum).
+func TombstoneEnum(ext map[string]any) []string {
+	list, _ := ext[ExtTombstoneEnum].([]any)
+	var out []string
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func (m *merger) tombstone(ext map[string]any) map[string]any {
 	out := withMark(ext, ExtTombstone, true)
 	if _, ok := ext[ExtRemovedIn].(string); !ok {

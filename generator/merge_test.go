@@ -68,13 +68,13 @@ func TestMergeCarriesRemovals(t *testing.T) {
 		t.Errorf("methods of %s: %q, want %q", itemPath, got, want)
 	}
 	get := doc.Paths[itemPath].Get
-	if marked(get.Extensions) {
+	if IsTombstone(get.Extensions) {
 		t.Error("the live operation is marked as a tombstone")
 	}
 	var params []string
 	for _, p := range get.Parameters {
 		name := p.Name
-		if marked(p.Extensions) {
+		if IsTombstone(p.Extensions) {
 			name += "†"
 		}
 		params = append(params, name)
@@ -82,13 +82,13 @@ func TestMergeCarriesRemovals(t *testing.T) {
 	if want := []string{"itemId", "shelf†", "expand", "fresh†"}; !slices.Equal(params, want) {
 		t.Errorf("parameters of getLarderItem %q, want %q († tombstone)", params, want)
 	}
-	if del := doc.Paths[itemPath].Delete; del == nil || !marked(del.Extensions) || len(del.Parameters) != 2 {
+	if del := doc.Paths[itemPath].Delete; del == nil || !IsTombstone(del.Extensions) || len(del.Parameters) != 2 {
 		t.Errorf("deleteLarderItem not carried as a tombstone with its 2 parameters: %+v", del)
 	}
-	if jars := doc.Paths[jarsPath]; jars == nil || jars.Get == nil || !marked(jars.Get.Extensions) {
+	if jars := doc.Paths[jarsPath]; jars == nil || jars.Get == nil || !IsTombstone(jars.Get.Extensions) {
 		t.Errorf("the removed path's operation is not a tombstone: %+v", jars)
 	}
-	if doc.Paths[shelvesPath].Get == nil || marked(doc.Paths[shelvesPath].Get.Extensions) {
+	if doc.Paths[shelvesPath].Get == nil || IsTombstone(doc.Paths[shelvesPath].Get.Extensions) {
 		t.Error("the added operation is missing or marked")
 	}
 
@@ -96,7 +96,7 @@ func TestMergeCarriesRemovals(t *testing.T) {
 		t.Errorf("definitions in order %q, want %q", got, want)
 	}
 	for name, want := range map[string]bool{"Item": false, "Jar": true, "JarList": true, "Shelf": false} {
-		if got := marked(doc.Definitions[name].Value.Extensions); got != want {
+		if got := IsTombstone(doc.Definitions[name].Value.Extensions); got != want {
 			t.Errorf("definition %s tombstone = %v, want %v", name, got, want)
 		}
 	}
@@ -109,10 +109,10 @@ func TestMergeCarriesRemovals(t *testing.T) {
 	if got, want := merged.Keys("/definitions/Item/properties"), []string{"id", "weight", "jar", "state", "labels", "name"}; !slices.Equal(got, want) {
 		t.Errorf("Item properties in order %q, want %q", got, want)
 	}
-	if !marked(item.Properties["weight"].Value.Extensions) {
+	if !IsTombstone(item.Properties["weight"].Value.Extensions) {
 		t.Error("Item.weight is not a tombstone")
 	}
-	if jar := item.Properties["jar"]; jar.Ref != "#/definitions/Jar" || !marked(jar.Extensions) {
+	if jar := item.Properties["jar"]; jar.Ref != "#/definitions/Jar" || !IsTombstone(jar.Extensions) {
 		t.Errorf("Item.jar = %+v, want the $ref marked beside it", jar)
 	}
 	if slices.Contains(item.Required, "weight") {

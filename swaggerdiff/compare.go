@@ -15,10 +15,6 @@ import (
 	"github.com/purecloud-go/platform-client/swagger"
 )
 
-// Tombstone marks (written by generator.Merge): an operation, parameter or
-// schema carrying TombstoneExt is no longer in the API but kept in the Go SDK.
-const TombstoneExt = "x-sdk-tombstone"
-
 // Compare compares the API description old (a spec or a snapshot) with new and
 // returns the changes in recording order, each rated by opts.Rules.
 //
@@ -147,11 +143,6 @@ func (d *differ) removal() Impact {
 	return Major
 }
 
-func tombstoned(ext map[string]any) bool {
-	v, _ := ext[TombstoneExt].(bool)
-	return v
-}
-
 // schemaExt returns the extensions of a schema, where its marks are read.
 // The marks of a property that is a $ref sit beside the $ref, where
 // kin-openapi keeps them in SchemaRef.Extensions.
@@ -191,14 +182,14 @@ func (d *differ) walk() {
 	}
 	oldDefs, newDefs := d.old.Doc.Definitions, d.new.Doc.Definitions
 	for _, name := range swagger.OrderedKeys(d.old, "/definitions", oldDefs) {
-		if _, ok := newDefs[name]; ok || tombstoned(schemaExt(oldDefs[name])) {
+		if _, ok := newDefs[name]; ok || generator.IsTombstone(schemaExt(oldDefs[name])) {
 			continue
 		}
 		d.rec(Change{Kind: ModelRemoved, Group: name, Model: name, Line: "Model " + name + " was removed"}, Major, d.removal)
 	}
 	for _, name := range swagger.OrderedKeys(d.new, "/definitions", newDefs) {
 		od, ok := oldDefs[name]
-		if ok && tombstoned(schemaExt(od)) {
+		if ok && generator.IsTombstone(schemaExt(od)) {
 			ok = false
 		}
 		if ok && od == newDefs[name] {
@@ -218,7 +209,7 @@ func allTombstones(item *openapi2.PathItem) bool {
 		return false
 	}
 	for _, o := range ops {
-		if o == nil || !tombstoned(o.Extensions) {
+		if o == nil || !generator.IsTombstone(o.Extensions) {
 			return false
 		}
 	}
@@ -244,7 +235,7 @@ func (d *differ) path(p string, oi, ni *openapi2.PathItem) {
 	oops, nops := oi.Operations(), ni.Operations()
 	for _, m := range swagger.MethodOrder(d.old, p, oi) {
 		M := strings.ToUpper(m)
-		if _, ok := nops[M]; ok || tombstoned(oops[M].Extensions) {
+		if _, ok := nops[M]; ok || generator.IsTombstone(oops[M].Extensions) {
 			continue
 		}
 		d.rec(Change{Kind: OperationRemoved, Group: p, Path: p, Method: M, Line: "Operation " + M + " was removed"}, Major, d.removal)
@@ -253,7 +244,7 @@ func (d *differ) path(p string, oi, ni *openapi2.PathItem) {
 		M := strings.ToUpper(m)
 		no := nops[M]
 		oo, ok := oops[M]
-		if !ok || tombstoned(oo.Extensions) {
+		if !ok || generator.IsTombstone(oo.Extensions) {
 			line := "Operation " + M + " was added"
 			if no.Summary != "" {
 				line = "Operation " + m + " was added. Summary: " + no.Summary
@@ -311,7 +302,7 @@ func (d *differ) operation(p, M string, oo, no *openapi2.Operation) {
 	oNames, oParams := paramsByName(oo.Parameters)
 	nNames, nParams := paramsByName(no.Parameters)
 	for _, name := range oNames {
-		if _, ok := nParams[name]; ok || tombstoned(oParams[name].Extensions) {
+		if _, ok := nParams[name]; ok || generator.IsTombstone(oParams[name].Extensions) {
 			continue
 		}
 		c := at(ParameterRemoved, "Parameter "+name+" was removed")
@@ -321,7 +312,7 @@ func (d *differ) operation(p, M string, oo, no *openapi2.Operation) {
 	for _, name := range nNames {
 		np := nParams[name]
 		op, ok := oParams[name]
-		if ok && tombstoned(op.Extensions) {
+		if ok && generator.IsTombstone(op.Extensions) {
 			ok = false
 		}
 		pc := func(kind Kind, line string) Change {
@@ -689,7 +680,7 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 	}
 	optr := swagger.Pointer("definitions", name, "properties")
 	for _, prop := range swagger.OrderedKeys(d.old, optr, os.Properties) {
-		if _, ok := ns.Properties[prop]; ok || tombstoned(schemaExt(os.Properties[prop])) {
+		if _, ok := ns.Properties[prop]; ok || generator.IsTombstone(schemaExt(os.Properties[prop])) {
 			continue
 		}
 		d.rec(mc(PropertyRemoved, prop, "Property "+prop+" was removed"), Major, d.removal)
@@ -697,7 +688,7 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 	for _, prop := range swagger.OrderedKeys(d.new, optr, ns.Properties) {
 		np := ns.Properties[prop]
 		op, ok := os.Properties[prop]
-		if ok && tombstoned(schemaExt(op)) {
+		if ok && generator.IsTombstone(schemaExt(op)) {
 			ok = false
 		}
 		if !ok {
@@ -805,12 +796,7 @@ func tombEnum(s *openapi2.Schema) []string {
 	if s == nil {
 		return nil
 	}
-	var out []string
-	list, _ := s.Extensions["x-sdk-tombstone-enum"].([]any)
-	for _, v := range list {
-		out = append(out, fmt.Sprint(v))
-	}
-	return out
+	return generator.TombstoneEnum(s.Extensions)
 }
 
 // schemaShapeNoEnum is schemaShape of a property whose enum changes are
