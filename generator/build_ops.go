@@ -205,14 +205,19 @@ func permissions(ext any) *Permissions {
 	return p
 }
 
+// security returns the operation's security requirements: its own, or the
+// spec's when it has none.
+func (b *builder) security(o *openapi2.Operation) openapi2.SecurityRequirements {
+	if o.Security != nil {
+		return *o.Security
+	}
+	return b.doc.Security
+}
+
 // scopes lists the OAuth scopes the operation's security requirements name.
 func (b *builder) scopes(o *openapi2.Operation) []string {
-	reqs := b.doc.Security
-	if o.Security != nil {
-		reqs = *o.Security
-	}
 	var out []string
-	for _, req := range reqs {
+	for _, req := range b.security(o) {
 		for _, scheme := range slices.Sorted(maps.Keys(req)) {
 			if def := b.doc.SecurityDefinitions[scheme]; def == nil || def.Type != "oauth2" {
 				continue
@@ -232,11 +237,7 @@ func (b *builder) scopes(o *openapi2.Operation) []string {
 // key sent in the query is left out: the spec has none, and the runtime
 // sets per-call headers only.
 func (b *builder) apiKey(o *openapi2.Operation) (scheme, header string) {
-	reqs := b.doc.Security
-	if o.Security != nil {
-		reqs = *o.Security
-	}
-	for _, req := range reqs {
+	for _, req := range b.security(o) {
 		for _, name := range slices.Sorted(maps.Keys(req)) {
 			if def := b.doc.SecurityDefinitions[name]; def != nil && def.Type == "apiKey" && def.In == "header" && def.Name != "" {
 				return name, def.Name
