@@ -127,11 +127,14 @@ func nilable(t *Type) bool {
 
 // fieldType is the type of a model field: a pointer, unless nil is a value of
 // the type already.
-func fieldType(t *Type) string {
+func fieldType(t *Type) string { return fieldTypeIn(t, "") }
+
+// fieldTypeIn is fieldType with model types qualified by qual ("models.").
+func fieldTypeIn(t *Type, qual string) string {
 	if nilable(t) {
-		return goType(t, "")
+		return goType(t, qual)
 	}
-	return "*" + goType(t, "")
+	return "*" + goType(t, qual)
 }
 
 // jsonTag is the struct tag of a field: omitzero for slices and maps, so that
@@ -285,4 +288,26 @@ func setParam(p *Param, expr string) string {
 		return fmt.Sprintf("req.SetHeader(%q, %s)", p.Name, value)
 	}
 	return fmt.Sprintf("req.SetQuery(%q, %s)", p.Name, value)
+}
+
+// GoType is the type of the field in its model's struct, as code outside
+// the models package spells it (*models.Address).
+func (f *Field) GoType() string { return fieldTypeIn(f.Type, "models.") }
+
+// GoType is the type of the parameter in the method's Go API: the type of its
+// positional argument when it is required, else of its options field.
+func (p *Param) GoType() string {
+	if p.Required {
+		return argType(p)
+	}
+	return optionType(p)
+}
+
+// GoResult is the type of the method's first result, "" when the operation
+// has no result.
+func (op *Operation) GoResult() string {
+	if op.Result == nil {
+		return ""
+	}
+	return resultType(op)
 }

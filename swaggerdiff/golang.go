@@ -101,7 +101,7 @@ func newSurface(sdk *generator.SDK) *surface {
 		s.types[m.Name] = "struct"
 		fields := make(map[string]string, len(m.Fields))
 		for _, f := range m.Fields {
-			fields[f.Name] = fieldType(f.Type)
+			fields[f.Name] = f.GoType()
 		}
 		s.fields[m.Name] = fields
 		for _, e := range m.Enums {
@@ -117,62 +117,6 @@ func newSurface(sdk *generator.SDK) *surface {
 	return s
 }
 
-// goType spells a type as the generator does (funcs.go); qual is "models.".
-func goType(t *generator.Type, param bool) string {
-	switch t.Kind {
-	case generator.KindString:
-		return "string"
-	case generator.KindInt32:
-		return "int32"
-	case generator.KindInt64:
-		return "int64"
-	case generator.KindFloat32:
-		return "float32"
-	case generator.KindFloat64:
-		return "float64"
-	case generator.KindBool:
-		return "bool"
-	case generator.KindDateTime:
-		if param {
-			return "time.Time"
-		}
-		return "models.DateTime"
-	case generator.KindDate:
-		if param {
-			return "time.Time"
-		}
-		return "models.Date"
-	case generator.KindLocalDateTime:
-		return "models.LocalDateTime"
-	case generator.KindLocalTime:
-		return "models.LocalTime"
-	case generator.KindModel, generator.KindFreeform, generator.KindEnum:
-		return "models." + t.Name
-	case generator.KindAny:
-		return "any"
-	case generator.KindArray:
-		return "[]" + goType(t.Elem, param)
-	case generator.KindMap:
-		return "map[string]" + goType(t.Elem, param)
-	}
-	return "?"
-}
-
-func nilable(t *generator.Type) bool {
-	switch t.Kind {
-	case generator.KindArray, generator.KindMap, generator.KindAny, generator.KindFreeform:
-		return true
-	}
-	return false
-}
-
-func fieldType(t *generator.Type) string {
-	if nilable(t) {
-		return goType(t, false)
-	}
-	return "*" + goType(t, false)
-}
-
 // paramSig is a parameter's place in the Go API: a positional argument of a
 // type, or an options field of a name and type.
 type paramSig struct {
@@ -182,28 +126,10 @@ type paramSig struct {
 }
 
 func sigOf(p *generator.Param) paramSig {
-	body := p.In == "body"
-	base := goType(p.Type, !body)
 	if p.Required {
-		if body && !nilable(p.Type) && p.Type.Kind != generator.KindString {
-			base = "*" + base
-		}
-		return paramSig{positional: true, typ: base}
+		return paramSig{positional: true, typ: p.GoType()}
 	}
-	if !nilable(p.Type) {
-		base = "*" + base
-	}
-	return paramSig{field: p.Field, typ: base}
-}
-
-func resultType(op *generator.Operation) string {
-	if op.Result == nil {
-		return ""
-	}
-	if nilable(op.Result) {
-		return goType(op.Result, false)
-	}
-	return "*" + goType(op.Result, false)
+	return paramSig{field: p.Field, typ: p.GoType()}
 }
 
 // signature is a method's Go signature (without parameter names).
@@ -213,7 +139,7 @@ func signature(op *generator.Operation) string {
 	for _, p := range op.Positional {
 		b.WriteString(", " + sigOf(p).typ)
 	}
-	b.WriteString(", *" + op.OptionsType + ") (" + resultType(op) + ")")
+	b.WriteString(", *" + op.OptionsType + ") (" + op.GoResult() + ")")
 	return b.String()
 }
 
@@ -252,7 +178,7 @@ func (d *differ) goParamChanged(p, M, name string) bool {
 
 func (d *differ) goResultChanged(p, M string) bool {
 	o, n := d.goOps(p, M)
-	return o != nil && n != nil && resultType(o.op) != resultType(n.op)
+	return o != nil && n != nil && o.op.GoResult() != n.op.GoResult()
 }
 
 func goField(s *surface, def, prop string) *generator.Field {
@@ -273,7 +199,7 @@ func (d *differ) goFieldChanged(def, prop string) bool {
 	if o == nil || n == nil {
 		return o != n
 	}
-	return o.Name != n.Name || fieldType(o.Type) != fieldType(n.Type)
+	return o.Name != n.Name || o.GoType() != n.GoType()
 }
 
 func (d *differ) goFieldIsEnum(def, prop string) bool {
