@@ -28,9 +28,6 @@ const maxSchemaDepth = 32
 // them is renamed with a "Model" suffix.
 var builtinModelTypes = []string{"DateTime", "Date", "LocalDateTime", "LocalTime"}
 
-// httpMethods in the order used when the spec records none.
-var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch"}
-
 // Build turns a loaded spec into the intermediate model of an SDK whose Go
 // module path is module. It reports every problem it finds (up to a limit),
 // each with its location in the spec.
@@ -78,29 +75,6 @@ func (b *builder) err() error {
 		errs = append(errs[:maxErrors:maxErrors], fmt.Errorf("and %d more problems", len(b.errs)-maxErrors))
 	}
 	return errors.Join(errs...)
-}
-
-// keys returns the keys of m in the spec's order for the object at ptr,
-// falling back to sorted order for keys the spec did not record.
-func keys[V any](spec *swagger.Spec, ptr string, m map[string]V) []string {
-	var out []string
-	seen := make(map[string]bool, len(m))
-	for _, k := range spec.Keys(ptr) {
-		if _, ok := m[k]; ok && !seen[k] {
-			out = append(out, k)
-			seen[k] = true
-		}
-	}
-	if len(out) == len(m) {
-		return out
-	}
-	rest := slices.Sorted(maps.Keys(m))
-	for _, k := range rest {
-		if !seen[k] {
-			out = append(out, k)
-		}
-	}
-	return out
 }
 
 func defLoc(name string) string { return "definitions." + name }
@@ -191,7 +165,7 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 		required[r] = true
 	}
 	fieldNames := map[string]bool{}
-	for _, prop := range keys(b.spec, propsPtr, s.Properties) {
+	for _, prop := range swagger.OrderedKeys(b.spec, propsPtr, s.Properties) {
 		pat := at + ".properties." + prop
 		if !validJSONName(prop) {
 			b.errorf(pat, "the property name %q cannot be written in a Go struct tag", prop)

@@ -28,7 +28,7 @@ func (b *builder) buildOperations() []*API {
 		}
 	}
 	methodOwner := map[*API]map[string]string{} // method name -> location
-	for _, path := range keys(b.spec, "/paths", b.doc.Paths) {
+	for _, path := range swagger.OrderedKeys(b.spec, "/paths", b.doc.Paths) {
 		item := b.doc.Paths[path]
 		pat := "paths." + path
 		if item == nil {
@@ -40,7 +40,7 @@ func (b *builder) buildOperations() []*API {
 			continue
 		}
 		ops := item.Operations()
-		for _, method := range methodOrder(b.spec, path, ops) {
+		for _, method := range swagger.MethodOrder(b.spec, path, item) {
 			at := pat + "." + method
 			o := ops[strings.ToUpper(method)]
 			op := b.buildOperation(path, strings.ToUpper(method), item, o, at)
@@ -80,23 +80,6 @@ func (b *builder) buildOperations() []*API {
 		out = append(out, api)
 	}
 	slices.SortFunc(out, func(x, y *API) int { return cmp.Compare(x.Name, y.Name) })
-	return out
-}
-
-// methodOrder lists the methods of a path item in spec order, lower case.
-func methodOrder(spec *swagger.Spec, path string, ops map[string]*openapi2.Operation) []string {
-	var out []string
-	for _, k := range spec.Keys(swagger.Pointer("paths", path)) {
-		k = strings.ToLower(k)
-		if _, ok := ops[strings.ToUpper(k)]; ok && !slices.Contains(out, k) {
-			out = append(out, k)
-		}
-	}
-	for _, m := range httpMethods {
-		if _, ok := ops[strings.ToUpper(m)]; ok && !slices.Contains(out, m) {
-			out = append(out, m)
-		}
-	}
 	return out
 }
 

@@ -283,7 +283,7 @@ func (m *merger) mergePaths() error {
 	}
 	prevPaths := m.prev.Doc.Paths
 	carriedPath := map[string]bool{}
-	for _, path := range keys(m.prev, "/paths", prevPaths) {
+	for _, path := range swagger.OrderedKeys(m.prev, "/paths", prevPaths) {
 		pitem := prevPaths[path]
 		if pitem == nil || pitem.Ref != "" {
 			continue
@@ -295,7 +295,7 @@ func (m *merger) mergePaths() error {
 		var changed *openapi2.PathItem // the merged path item, once it differs
 		var carried []string           // methods carried as tombstones
 		pops := pitem.Operations()
-		for _, method := range methodOrder(m.prev, path, pops) {
+		for _, method := range swagger.MethodOrder(m.prev, path, pitem) {
 			pop := pops[strings.ToUpper(method)]
 			if pop == nil {
 				continue
@@ -350,7 +350,7 @@ func (m *merger) mergePaths() error {
 		}
 	}
 	if len(carriedPath) > 0 {
-		m.order["/paths"] = mergeKeys(keys(m.spec, "/paths", m.spec.Doc.Paths), keys(m.prev, "/paths", prevPaths), func(k string) bool { return carriedPath[k] })
+		m.order["/paths"] = mergeKeys(swagger.OrderedKeys(m.spec, "/paths", m.spec.Doc.Paths), swagger.OrderedKeys(m.prev, "/paths", prevPaths), func(k string) bool { return carriedPath[k] })
 	}
 	return nil
 }
@@ -516,7 +516,7 @@ func (m *merger) mergeDefinitions() {
 		}
 		m.defs[name] = s
 	}
-	for _, name := range keys(m.prev, "/definitions", prevDefs) {
+	for _, name := range swagger.OrderedKeys(m.prev, "/definitions", prevDefs) {
 		ps := prevDefs[name]
 		if ps == nil {
 			continue
@@ -543,7 +543,7 @@ func (m *merger) mergeDefinitions() {
 		}
 	}
 	if len(carried) > 0 {
-		m.order["/definitions"] = mergeKeys(keys(m.spec, "/definitions", m.spec.Doc.Definitions), keys(m.prev, "/definitions", prevDefs), func(k string) bool { return carried[k] })
+		m.order["/definitions"] = mergeKeys(swagger.OrderedKeys(m.spec, "/definitions", m.spec.Doc.Definitions), swagger.OrderedKeys(m.prev, "/definitions", prevDefs), func(k string) bool { return carried[k] })
 	}
 }
 
@@ -583,7 +583,7 @@ func (m *merger) mergeSchema(live, prev *openapi2.SchemaRef, ptr, prevPtr string
 		var liveField map[string]bool // made when a property is missing
 		var props openapi2.Schemas    // the copy of the properties, once they differ
 		var carried []string
-		for _, name := range keys(m.prev, prevPtr+"/properties", ps.Properties) {
+		for _, name := range swagger.OrderedKeys(m.prev, prevPtr+"/properties", ps.Properties) {
 			pp := ps.Properties[name]
 			lp, ok := ls.Properties[name]
 			if pp == nil {
@@ -621,7 +621,7 @@ func (m *merger) mergeSchema(live, prev *openapi2.SchemaRef, ptr, prevPtr string
 		}
 		if len(carried) > 0 {
 			m.write()
-			m.order[ptr+"/properties"] = mergeKeys(keys(m.spec, ptr+"/properties", ls.Properties), keys(m.prev, prevPtr+"/properties", ps.Properties), func(k string) bool { return slices.Contains(carried, k) })
+			m.order[ptr+"/properties"] = mergeKeys(swagger.OrderedKeys(m.spec, ptr+"/properties", ls.Properties), swagger.OrderedKeys(m.prev, prevPtr+"/properties", ps.Properties), func(k string) bool { return slices.Contains(carried, k) })
 		}
 	}
 

@@ -338,12 +338,12 @@ func BenchmarkMerge(b *testing.B) {
 	}
 	spec := loadReal(b)
 	i := 0
-	for _, path := range keys(spec, "/paths", spec.Doc.Paths) {
+	for _, path := range swagger.OrderedKeys(spec, "/paths", spec.Doc.Paths) {
 		if i++; i%50 == 0 {
 			delete(spec.Doc.Paths, path)
 		}
 	}
-	for _, name := range keys(spec, "/definitions", spec.Doc.Definitions) {
+	for _, name := range swagger.OrderedKeys(spec, "/definitions", spec.Doc.Definitions) {
 		i++
 		def := spec.Doc.Definitions[name]
 		switch {
