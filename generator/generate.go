@@ -15,7 +15,8 @@ import (
 // DefaultModule is the Go module path of the generated SDK.
 const DefaultModule = "github.com/purecloud-go/platform-client/sdk"
 
-// DefaultVersion is the SDK version string of DefaultSDKVersion.
+// DefaultVersion is the SDK version Generate writes when Options.Version is
+// empty.
 const DefaultVersion = "0.1.0"
 
 // Options says what Generate does.
@@ -24,9 +25,12 @@ type Options struct {
 	Spec string
 	// Out is the directory the SDK is written to; it is replaced as a whole.
 	Out string
-	// Module is the SDK's Go module path without its major version suffix
-	// (ModulePath adds it); empty means DefaultModule.
+	// Module is the SDK's Go module path (with its /vN suffix from major
+	// version 2 on); empty means DefaultModule.
 	Module string
+	// Version is the SDK's version, such as 1.2.3; empty means
+	// DefaultVersion.
+	Version string
 	// FetchTimeout bounds the download of a spec given by URL; 0 means
 	// swagger.DefaultFetchTimeout.
 	FetchTimeout time.Duration
@@ -38,7 +42,7 @@ type Summary struct {
 	Operations int // methods over all APIs (an operation under two tags counts twice)
 	Models     int
 	Files      int
-	Version    Version
+	Version    string
 	Elapsed    time.Duration
 }
 
@@ -48,7 +52,7 @@ func (s Summary) String() string {
 }
 
 // NewSummary counts what an SDK of files holds.
-func NewSummary(sdk *SDK, files []File, v Version) Summary {
+func NewSummary(sdk *SDK, files []File, v string) Summary {
 	sum := Summary{APIs: len(sdk.APIs), Models: len(sdk.Models), Files: len(files), Version: v}
 	for _, api := range sdk.APIs {
 		sum.Operations += len(api.Operations)
@@ -56,31 +60,27 @@ func NewSummary(sdk *SDK, files []File, v Version) Summary {
 	return sum
 }
 
-// Generate loads the spec, builds the SDK and writes it to opts.Out. It
-// never makes a release: it keeps the version, the snapshot of the last
-// release and its release notes that opts.Out holds (ReadState), and keeps
-// the snapshot's tombstones (Merge), so generating again from the spec of
-// the last release gives the same bytes. Into a directory without them it
-// writes DefaultSDKVersion and the snapshot of spec. On any error nothing is
-// written.
+// Generate loads the spec, builds the SDK and writes it to opts.Out, which
+// it replaces as a whole. It knows nothing of releases: the release package
+// keeps the record of the last release (its version, snapshot, tombstones
+// and notes) around generation. On any error nothing is written.
 func Generate(ctx context.Context, opts Options) (Summary, error) {
 	start := time.Now()
-	state, err := ReadState(opts.Out)
-	if err != nil {
-		return Summary{}, err
-	}
 	spec, err := swagger.Load(ctx, opts.Spec, opts.FetchTimeout)
 	if err != nil {
 		return Summary{}, err
 	}
-	files, sdk, err := state.Regenerate(spec, opts.Module)
+	if opts.Version == "" {
+		opts.Version = DefaultVersion
+	}
+	files, sdk, err := Files(spec, opts.Module, opts.Version)
 	if err != nil {
 		return Summary{}, err
 	}
 	if err := WriteTree(opts.Out, files); err != nil {
 		return Summary{}, err
 	}
-	sum := NewSummary(sdk, files, state.Version)
+	sum := NewSummary(sdk, files, opts.Version)
 	sum.Elapsed = time.Since(start)
 	return sum, nil
 }

@@ -110,29 +110,3 @@ func TestParseNames(t *testing.T) {
 		t.Error("ParseFormat(yaml): no error")
 	}
 }
-
-func TestVersionNext(t *testing.T) {
-	v := Version{Major: 3, Minor: 4, Patch: 5, Prerelease: "beta"}
-	cases := []struct {
-		required, forced Impact
-		want             string
-	}{
-		{None, None, "3.4.5-beta"},
-		{Patch, None, "3.4.6-beta"},
-		{Minor, None, "3.5.0-beta"},
-		{Major, None, "4.0.0-beta"},
-		{Major, Patch, "4.0.0-beta"}, // a forced bump never lowers the required one
-		{Minor, Patch, "3.5.0-beta"},
-		{None, Minor, "3.5.0-beta"},
-		{Patch, Major, "4.0.0-beta"},
-	}
-	for _, c := range cases {
-		got := v.Next(c.required, c.forced)
-		if got.Display != c.want || got.String() != c.want || got.Prerelease != "beta" {
-			t.Errorf("Next(%s, %s) = %+v, want %s", c.required, c.forced, got, c.want)
-		}
-	}
-	if got := (Version{Major: 1}).Next(Minor, None).Display; got != "1.1.0" {
-		t.Errorf("no prerelease: %s", got)
-	}
-}

@@ -1,6 +1,7 @@
 // Package swaggerdiff compares two descriptions of the Platform API (full
 // specs or snapshots written by swagger.Snapshot) and says what changed, how
-// much each change matters and what the next SDK version is.
+// much each change matters and the bump it requires (the release package
+// turns the bump into the next SDK version).
 //
 // Two rule sets: RulesOfficial reproduces the differ of the official SDK
 // build (its change kinds, impacts with SDK versioning on, line texts,
@@ -140,42 +141,4 @@ func (r *Result) Count(i Impact) int {
 		}
 	}
 	return n
-}
-
-// Version is an SDK version as sdk/version.json stores it.
-type Version struct {
-	Major      int    `json:"major"`
-	Minor      int    `json:"minor"`
-	Patch      int    `json:"patch"`
-	Prerelease string `json:"prerelease"`
-	// Display is "M.m.p", with "-prerelease" when there is one.
-	Display string `json:"display"`
-}
-
-// String returns M.m.p, with -prerelease when there is one.
-func (v Version) String() string {
-	s := fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch)
-	if v.Prerelease != "" {
-		s += "-" + v.Prerelease
-	}
-	return s
-}
-
-// Next returns the version after v for changes that require `required` and a
-// bump forced by the maintainers (None when not forced). The bump is the
-// larger of the two: a forced bump never lowers what the changes require.
-// Major resets minor and patch, minor resets patch; the prerelease is carried
-// over; Display is recomputed. With no bump at all, v is returned unchanged
-// (Display filled in).
-func (v Version) Next(required, forced Impact) Version {
-	switch max(required, forced) {
-	case Major:
-		v.Major, v.Minor, v.Patch = v.Major+1, 0, 0
-	case Minor:
-		v.Minor, v.Patch = v.Minor+1, 0
-	case Patch:
-		v.Patch++
-	}
-	v.Display = v.String()
-	return v
 }

@@ -3,7 +3,7 @@
 //
 //	go run ./cmd/sdkgen generate                 # the shared spec, or the live one, into sdk/
 //	go run ./cmd/sdkgen generate --spec api.yaml --out /tmp/sdk
-//	go run ./cmd/sdkgen diff --old sdk/api-snapshot.json --new new.json
+//	go run ./cmd/sdkgen diff --old release/state/api-snapshot.json --new new.json
 //	go run ./cmd/sdkgen release --spec new.json --bump minor
 //
 // Exit status: 0 done, 1 error (nothing written), 3 nothing changed (release
@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/purecloud-go/platform-client/generator"
+	"github.com/purecloud-go/platform-client/release"
 	"github.com/purecloud-go/platform-client/swagger"
 )
 
@@ -55,10 +56,12 @@ descriptions of the API (diff), and makes the next release of the SDK:
 diff against the last one, version bump, regeneration, release notes
 (release).
 
+Shell completion: sdkgen completion bash|zsh|fish|powershell prints the
+script (see sdkgen completion <shell> --help for where to put it).
+
 ` + exitCodesHelp,
-		SilenceUsage:      true,
-		SilenceErrors:     true,
-		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+		SilenceUsage:  true,
+		SilenceErrors: true,
 	}
 	root.SetOut(stdout)
 	root.AddCommand(newGenerate(), newDiff(), newRelease())
@@ -66,7 +69,7 @@ diff against the last one, version bump, regeneration, release notes
 }
 
 func newGenerate() *cobra.Command {
-	var opts generator.Options
+	var opts release.GenerateOptions
 	cmd := &cobra.Command{
 		Use:   "generate",
 		Short: "Write the SDK module generated from a spec",
@@ -74,10 +77,10 @@ func newGenerate() *cobra.Command {
 templates and replaces the output directory as a whole. Nothing is written
 unless every step succeeds; the same spec always gives the same files.
 
-It makes no release: it keeps what the output directory holds of the last
-release (` + generator.VersionFile + `, ` + generator.SnapshotFile + `, ` + generator.NotesFile + `), keeps the
-snapshot's tombstones, and uses its version (` + generator.DefaultSDKVersion.String() + ` when there is none yet,
-the snapshot then being that of the spec). Use release to bump the version.
+It makes no release: it keeps the record of the last release (` + release.VersionFile + `
+and ` + release.SnapshotFile + ` in --state, ` + release.NotesFile + ` in --out), keeps the snapshot's
+tombstones, and uses its version (` + release.DefaultVersion.String() + ` when there is none yet, the
+snapshot then being that of the spec). Use release to bump the version.
 
 Without --spec it uses ` + sharedSpec + ` when that file exists, else it
 downloads ` + liveSpec + `.`,
@@ -89,21 +92,22 @@ downloads ` + liveSpec + `.`,
 			if opts.Spec == "" {
 				opts.Spec = defaultSpec()
 			}
-			sum, err := generator.Generate(cmd.Context(), opts)
+			sum, err := release.Generate(cmd.Context(), opts)
 			if err != nil {
 				if errors.Is(err, context.DeadlineExceeded) {
 					return fmt.Errorf("%w (raise --fetch-timeout)", err)
 				}
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "sdkgen: wrote %s from %s: %s\n", opts.Out, opts.Spec, sum)
+			fmt.Fprintf(cmd.OutOrStdout(), "sdkgen: wrote %s from %s: %s\n", opts.SDKDir, opts.Spec, sum)
 			return nil
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Spec, "spec", "", "spec file or http(s) URL, JSON or YAML (default: the shared spec if present, else the live spec)")
-	f.StringVar(&opts.Out, "out", "sdk", "directory to write the SDK module to; it is replaced")
-	f.StringVar(&opts.Module, "module", generator.DefaultModule, "Go module path of the SDK")
+	f.StringVar(&opts.SDKDir, "out", "sdk", "directory to write the SDK module to; it is replaced")
+	f.StringVar(&opts.StateDir, "state", "", "the record of the last release (version and API snapshot), kept (default: release/state beside --out)")
+	f.StringVar(&opts.Module, "module", generator.DefaultModule, "Go module path of the SDK, without the /vN suffix (added from major 2 on)")
 	f.DurationVar(&opts.FetchTimeout, "fetch-timeout", swagger.DefaultFetchTimeout, "give up downloading a spec given by URL after this long")
 	return cmd
 }
