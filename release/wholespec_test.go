@@ -1,11 +1,16 @@
 package release
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"golang.org/x/mod/module"
+	modzip "golang.org/x/mod/zip"
 
 	"github.com/purecloud-go/platform-client/generator"
 	"github.com/purecloud-go/platform-client/swagger"
@@ -96,4 +101,51 @@ func TestCommittedSDK(t *testing.T) {
 	if len(diffs) > 0 {
 		t.Errorf("%d files differ, such as %v: %s", len(diffs), diffs[:min(len(diffs), maxDiffsShown)], fixCommitted)
 	}
+}
+
+// TestModuleZip makes the module zip of the committed SDK as the go command
+// would download it (golang.org/x/mod/zip, which checks its files and size
+// limits) and checks that the record of the last release is not in it.
+func TestModuleZip(t *testing.T) {
+	if testing.Short() {
+		t.Skip("zips the whole SDK")
+	}
+	state, err := ReadState(committedSDK, committedDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := module.Version{Path: ModulePath(generator.DefaultModule, state.Version.Major), Version: state.Version.Semver()}
+	zipPath := filepath.Join(t.TempDir(), "sdk.zip")
+	f, err := os.Create(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := modzip.CreateFromDir(f, m, committedSDK); err != nil {
+		f.Close()
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cf, err := modzip.CheckZip(m, zipPath)
+	if err != nil || cf.Err() != nil {
+		t.Fatalf("the module zip of sdk/: %v %v", err, cf.Err())
+	}
+	var unpacked int64
+	zr, err := zip.OpenReader(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, zf := range zr.File {
+		unpacked += int64(zf.UncompressedSize64)
+		if name := path.Base(zf.Name); name == VersionFile || name == SnapshotFile {
+			t.Errorf("the module zip carries %s", zf.Name)
+		}
+	}
+	fi, err := os.Stat(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s@%s: module zip %d bytes, %d files, %d bytes unpacked", m.Path, m.Version, fi.Size(), len(cf.Valid), unpacked)
 }
