@@ -4,10 +4,12 @@ SPEC ?= ../shared/swagger/platform-api-v2.json
 FUZZTIME ?= 60s
 # release: BUMP forces at least that bump (major, minor or patch; empty: what
 # the changes require), RULES picks the rule set (go or official), API_VERSION
-# is the Platform API build named in the release notes.
+# is the Platform API build named in the release notes, COMMIT (any value)
+# commits the release and tags it sdk/vX.Y.Z.
 BUMP ?=
 RULES ?= go
 API_VERSION ?=
+COMMIT ?=
 
 .PHONY: generate release release-dry-run test bench fuzz
 
@@ -16,22 +18,24 @@ API_VERSION ?=
 generate:
 	go run ./cmd/sdkgen generate --spec $(SPEC) --out sdk
 
-# Release: diff $(SPEC) against the last release recorded in sdk/, bump the
-# version, regenerate sdk/ with version.json, api-snapshot.json and
-# RELEASENOTES.md. Exit status 3 when nothing changed (nothing written).
-#   make release SPEC=https://api.mypurecloud.com/api/v2/docs/swagger BUMP=minor
+# Release: diff $(SPEC) against the last release recorded in release/state,
+# bump the version, regenerate sdk/ with RELEASENOTES.md and write the new
+# record; with COMMIT, commit it and tag it. Exit status 3 when nothing
+# changed (nothing written); go run reports it as 1, so make fails.
+#   make release SPEC=https://api.mypurecloud.com/api/v2/docs/swagger BUMP=minor COMMIT=1
 release:
 	go run ./cmd/sdkgen release --spec $(SPEC) --out sdk --rules $(RULES) \
-		$(if $(BUMP),--bump $(BUMP)) $(if $(API_VERSION),--api-version $(API_VERSION))
+		$(if $(BUMP),--bump $(BUMP)) $(if $(API_VERSION),--api-version $(API_VERSION)) $(if $(COMMIT),--commit)
 
 # What `make release` would do, without writing anything.
 release-dry-run:
 	go run ./cmd/sdkgen release --spec $(SPEC) --out sdk --rules $(RULES) --dry-run \
 		$(if $(BUMP),--bump $(BUMP)) $(if $(API_VERSION),--api-version $(API_VERSION))
 
-# Everything CI checks: go vet, the generator's tests, and the whole-spec test,
-# which regenerates the SDK into a temporary folder, compares it with sdk/,
-# builds it, vets it and runs its tests.
+# Everything CI checks (.github/workflows/test.yml): go vet, the generator's
+# tests, the whole-spec tests, which regenerate the SDK, compare it with sdk/
+# and release/state, build it, vet it and run its tests, the release tests
+# (a release consumed through go get) and the lint of the workflows.
 test:
 	go vet ./...
 	go test -timeout 30m ./...

@@ -7,8 +7,9 @@
 //   - a cold build of the whole SDK module (go build ./...);
 //   - a cold build of a small app that calls one OAuthApi method, and the
 //     size of its binary against the baseline app's;
-//   - sdkgen generate on the whole spec, against kin-openapi decoding the
-//     same spec on its own.
+//   - sdkgen generate on the whole spec, and sdkgen release of the same spec
+//     again (the daily pipeline's usual run: diff, generation, no change),
+//     against kin-openapi decoding the same spec on its own.
 //
 // Wall time comes from the clock; peak memory is the largest sum of the
 // resident memory of the go command and all its children, sampled from /proc
@@ -32,6 +33,7 @@ import (
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi2"
+	modpath "golang.org/x/mod/module"
 )
 
 const baselineApp = `package main
@@ -123,9 +125,13 @@ func main() {
 
 	fmt.Printf("\ngeneration (median of %d runs)\n", *runs)
 	sdkgen := buildSdkgen(work)
-	gen := median(*runs, func() time.Duration { return timeGenerate(sdkgen, work, *spec, module) })
+	// sdkgen takes the module path without its /vN suffix: the version adds it.
+	sdkBase, _, _ := modpath.SplitPathVersion(module)
+	gen := median(*runs, func() time.Duration { return timeGenerate(sdkgen, work, *spec, sdkBase) })
+	rel := median(*runs, func() time.Duration { return timeRelease(sdkgen, work, *spec, sdkBase) })
 	load := median(*runs, func() time.Duration { return timeKinLoad(*spec) })
 	fmt.Printf("  %-46s %6.1f s    kin-openapi decode alone %5.1f s   ratio %.1fx\n", "sdkgen generate, whole spec", gen.Seconds(), load.Seconds(), gen.Seconds()/load.Seconds())
+	fmt.Printf("  %-46s %6.1f s    kin-openapi decode alone %5.1f s   ratio %.1fx\n", "sdkgen release, same spec (no change)", rel.Seconds(), load.Seconds(), rel.Seconds()/load.Seconds())
 }
 
 func report(name string, r, base result) {
@@ -242,6 +248,21 @@ func timeGenerate(sdkgen, work, spec, module string) time.Duration {
 	start := time.Now()
 	check(cmd.Run())
 	return time.Since(start)
+}
+
+// timeRelease releases the spec timeGenerate generated from, again: the
+// diff against the record generate wrote, the generation and the comparison
+// with the SDK, ending with exit status 3 (no change).
+func timeRelease(sdkgen, work, spec, module string) time.Duration {
+	cmd := exec.Command(sdkgen, "release", "--spec", spec, "--out", filepath.Join(work, "generated"), "--module", module)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	elapsed := time.Since(start)
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 3 {
+		log.Fatalf("sdkgen release of the generated spec: %v, want exit status 3 (no change)", err)
+	}
+	return elapsed
 }
 
 // timeKinLoad decodes the spec with kin-openapi's openapi2 types in one call,
