@@ -182,7 +182,7 @@ func TestMergeIdempotent(t *testing.T) {
 }
 
 // reparse writes the snapshot of a spec and loads it again: what the next
-// release reads from sdk/api-snapshot.json.
+// release reads from release/state/api-snapshot.json.
 func reparse(t *testing.T, s *swagger.Spec) *swagger.Spec {
 	t.Helper()
 	data, err := swagger.Snapshot(s)
