@@ -151,11 +151,11 @@ func (r *gitRepo) writes(path string) bool {
 // tagFor is the tag of version v of the SDK in sdkDir: the directory's path
 // in the repository, then /vX.Y.Z, as the go command looks for the version
 // of a module in a subdirectory (vX.Y.Z alone at the top level).
-func (r *gitRepo) tagFor(v Version) (string, error) {
+func (r *gitRepo) tagFor(v Version) string {
 	if r.paths[0] == "." {
-		return v.Semver(), nil
+		return v.Semver()
 	}
-	return r.paths[0] + "/" + v.Semver(), nil
+	return r.paths[0] + "/" + v.Semver()
 }
 
 // checkNoTag refuses a tag that exists already.

@@ -218,15 +218,18 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		}
 	}
 	apiVersion := cmp.Or(o.APIVersion, spec.Doc.Info.Version)
+	releaseAs := func(v Version) (*assembled, error) {
+		return assemble(spec, build{
+			module:    base,
+			version:   v,
+			previous:  previous,
+			prune:     sum.Pruned,
+			removedIn: v.String(),
+			notes:     swaggerdiff.ReleaseNotes(sum.Result, apiVersion, notes),
+		})
+	}
 	next := state.Version.Next(sum.Result.Bump, forced)
-	out, err := assemble(spec, build{
-		module:    base,
-		version:   next,
-		previous:  previous,
-		prune:     sum.Pruned,
-		removedIn: next.String(),
-		notes:     swaggerdiff.ReleaseNotes(sum.Result, apiVersion, notes),
-	})
+	out, err := releaseAs(next)
 	if err != nil {
 		return nil, err
 	}
@@ -241,16 +244,13 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		// Nothing the snapshot records changed, yet the generated files did.
 		next = state.Version.Next(swaggerdiff.Patch, swaggerdiff.None)
 		sum.GeneratorOnly = true
-		if out, err = assemble(spec, build{module: base, version: next, previous: previous, prune: sum.Pruned, removedIn: next.String(),
-			notes: swaggerdiff.ReleaseNotes(sum.Result, apiVersion, notes)}); err != nil {
+		if out, err = releaseAs(next); err != nil {
 			return nil, err
 		}
 	}
 	sum.Version, sum.Module = next, ModulePath(base, next.Major)
 	if repo != nil {
-		if sum.Tag, err = repo.tagFor(next); err != nil {
-			return nil, err
-		}
+		sum.Tag = repo.tagFor(next)
 		if err := repo.checkNoTag(sum.Tag); err != nil {
 			return nil, err
 		}
