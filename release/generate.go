@@ -57,17 +57,6 @@ func Generate(ctx context.Context, o GenerateOptions) (generator.Summary, error)
 	return sum, nil
 }
 
-// Regenerate returns the files of the SDK of spec as Generate writes them
-// into the SDK directory (the record's files are not among them). module is
-// the module path without the /vN suffix.
-func (st *State) Regenerate(spec *swagger.Spec, module string) ([]generator.File, *generator.SDK, error) {
-	out, err := st.regenerate(spec, module)
-	if err != nil {
-		return nil, nil, err
-	}
-	return out.sdk, out.model, nil
-}
-
 // regenerate assembles the SDK of spec with st's version, notes and
 // tombstones, and the snapshot kept as the record of the last release
 // (rewritten by swagger.Snapshot, so in today's format).
