@@ -36,6 +36,7 @@ type fakeService struct {
 	unauthorized  int           // the next n channel creations answer 401
 	failCreate    int           // the next n channel creations answer 500
 	noPong        bool          // pings are not answered
+	holdCreate    chan struct{} // when set, channel creations wait until it is closed
 	closeStatuses []websocket.StatusCode
 }
 
@@ -149,6 +150,12 @@ func writeError(w http.ResponseWriter, status int, code string) {
 }
 
 func (f *fakeService) handleCreate(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	hold := f.holdCreate
+	f.mu.Unlock()
+	if hold != nil {
+		<-hold
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	switch {

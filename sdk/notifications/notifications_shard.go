@@ -34,6 +34,7 @@ type socket struct {
 	lastSeen  atomic.Int64  // UnixNano of the last message read or handed over
 	blocked   atomic.Bool   // waiting for room in the buffer
 	closing   chan struct{} // closed on socket_closing
+	pong      chan struct{} // receives (without blocking) when a pong is read
 	dead      chan struct{} // closed when the reader stops
 	err       error         // why the reader stopped; read after dead
 }
@@ -77,7 +78,7 @@ func (s *Stream) connect(ctx context.Context, topics []string) (*socket, error) 
 	if ch == nil || ch.ID == nil || ch.ConnectURI == nil || *ch.ID == "" || *ch.ConnectURI == "" {
 		return nil, errors.New("notifications: the service created a channel without id or connectUri")
 	}
-	sock := &socket{channelID: *ch.ID, closing: make(chan struct{}), dead: make(chan struct{})}
+	sock := &socket{channelID: *ch.ID, closing: make(chan struct{}), pong: make(chan struct{}, 1), dead: make(chan struct{})}
 	if ch.Expires != nil {
 		sock.expires = ch.Expires.Time
 	}
@@ -130,7 +131,18 @@ func (s *Stream) read(sock *socket) {
 		}
 		switch m.TopicName {
 		case topicMetadata:
-			continue // heartbeat or pong: lastSeen is all they are for
+			// A heartbeat or a pong: lastSeen is what they are for, and a
+			// pong ends the drain of a retired socket.
+			var body struct {
+				Message string `json:"message"`
+			}
+			if json.Unmarshal(m.EventBody, &body) == nil && body.Message == "pong" {
+				select {
+				case sock.pong <- struct{}{}:
+				default:
+				}
+			}
+			continue
 		case topicSocketClosing:
 			select {
 			case <-sock.closing:
@@ -265,7 +277,7 @@ func (sh *shard) run() {
 				closeSocket(old)
 				return
 			}
-			closeSocket(old) // the new channel has the topics: nothing more to read here
+			s.retire(old, cfg.idleTimeout/3)
 		}
 	}
 }
@@ -296,6 +308,41 @@ func (sh *shard) topicList() []string {
 	}
 	slices.Sort(topics)
 	return topics
+}
+
+// retire closes a socket that a new channel replaced, once it has handed
+// over what it still holds. Closing it at once would drop the events sent
+// before the new channel was subscribed that the socket had not read yet (a
+// close handshake discards what arrives before the peer's close frame). So
+// it first sends a ping, and closes the socket when the pong has come
+// (everything sent before it has been read, and handed over as the buffer
+// makes room), when the socket dies, or after wait.
+func (s *Stream) retire(sock *socket, wait time.Duration) {
+	select {
+	case <-sock.dead:
+		closeSocket(sock)
+		return
+	default:
+	}
+	started := s.goTracked(func() {
+		ctx, cancel := context.WithTimeout(s.ctx, wait)
+		defer cancel()
+		select {
+		case <-sock.pong: // a late answer to an earlier ping
+		default:
+		}
+		if sock.conn.Write(ctx, websocket.MessageText, pingMessage) == nil {
+			select {
+			case <-sock.pong:
+			case <-sock.dead:
+			case <-ctx.Done():
+			}
+		}
+		closeSocket(sock)
+	})
+	if !started {
+		closeSocket(sock)
+	}
 }
 
 // closeSocket closes a socket with a normal closure (at once when it is

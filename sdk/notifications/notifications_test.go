@@ -587,3 +587,53 @@ func TestBackPressureKeepsEveryEvent(t *testing.T) {
 	}
 	must(t, <-sent)
 }
+
+func TestSwitchUnderBackPressureLosesNothing(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"}, notifications.WithBufferSize(0))
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	// The service warns, then goes on sending on the old socket until it
+	// closes it; nobody reads the events yet, so the Stream's reader of the
+	// old socket waits with the first of them while the Stream switches.
+	// The new channel is created once they are all sent: before it is
+	// subscribed, the old one is the only one to have them.
+	hold := make(chan struct{})
+	f.mu.Lock()
+	f.holdCreate = hold
+	f.mu.Unlock()
+	must(t, first.socketClosing())
+	const n = 50
+	for i := range n {
+		must(t, first.write(eventMessage("topic.a", fmt.Sprintf(`{"old":%d}`, i))))
+	}
+	close(hold)
+	second, err := f.connectedChannel(2)
+	must(t, err)
+	for i := range n {
+		must(t, second.write(eventMessage("topic.a", fmt.Sprintf(`{"new":%d}`, i))))
+	}
+	var old, new []string
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute) // lost events: fail, not hang
+	defer cancel()
+	for ev, err := range s.Events(ctx) {
+		must(t, err)
+		if ev.ChannelID == "channel-1" {
+			old = append(old, string(ev.Body))
+		} else {
+			new = append(new, string(ev.Body))
+		}
+		if len(old)+len(new) == 2*n {
+			break
+		}
+	}
+	for i := range n {
+		if old[i] != fmt.Sprintf(`{"old":%d}`, i) || new[i] != fmt.Sprintf(`{"new":%d}`, i) {
+			t.Fatalf("events %d: %s and %s", i, old[i], new[i])
+		}
+	}
+	must(t, f.waitFor("the old socket closed", func() bool { return first.closed }))
+	if first.status != websocket.StatusNormalClosure {
+		t.Errorf("old socket closed with %v, want a normal closure", first.status)
+	}
+}
