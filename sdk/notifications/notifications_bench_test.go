@@ -78,6 +78,7 @@ func BenchmarkEvents(b *testing.B) {
 	if err := <-done; err != nil {
 		b.Fatal(err)
 	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
 // BenchmarkBareWebsocket is the baseline of BenchmarkEvents: a bare
@@ -143,4 +144,5 @@ func BenchmarkBareWebsocket(b *testing.B) {
 	if err := <-done; err != nil {
 		b.Fatal(err)
 	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }

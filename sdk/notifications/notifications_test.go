@@ -152,7 +152,7 @@ func TestPingsAnsweredWithPongsAreNotEvents(t *testing.T) {
 	f := startFake(t)
 	// No heartbeat: the Stream pings after a third of the idle timeout,
 	// and the pongs keep the socket.
-	s := open(t, f, []string{"topic.a"}, notifications.WithIdleTimeout(3*time.Second))
+	s := open(t, f, []string{"topic.a"}, notifications.WithIdleTimeout(6*time.Second))
 	r := receive(t, s)
 	_, err := f.connectedChannel(1)
 	must(t, err)
