@@ -82,10 +82,15 @@ type Missed struct {
 
 // message is a message of the socket, as the service writes it.
 type message struct {
-	TopicName string          `json:"topicName"`
-	Version   json.RawMessage `json:"version"`
+	// TopicName is the event's topic, or channel.metadata for heartbeats and
+	// pongs.
+	TopicName string `json:"topicName"`
+	// Version is the version of the event's schema.
+	Version json.RawMessage `json:"version"`
+	// EventBody is the event itself.
 	EventBody json.RawMessage `json:"eventBody"`
-	Metadata  json.RawMessage `json:"metadata"`
+	// Metadata holds the CorrelationId.
+	Metadata json.RawMessage `json:"metadata"`
 }
 
 // versionText is the version as text: a JSON string unquoted, anything else
