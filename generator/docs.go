@@ -92,6 +92,15 @@ func (d docsAPIData) PkgURL() string {
 	return "https://pkg.go.dev/" + d.Module + "/api/" + d.API.Package
 }
 
+// NotificationsURL is the pkg.go.dev page of the notifications package when
+// this is the API it is built on, else "".
+func (d docsAPIData) NotificationsURL() string {
+	if !hasNotificationsOps(d.API) {
+		return ""
+	}
+	return "https://pkg.go.dev/" + d.Module + "/notifications"
+}
+
 // Description is the API's description as one paragraph.
 func (d docsAPIData) Description() string {
 	return sentence(oneLine(d.API.Description))

@@ -31,6 +31,9 @@ type staticData struct {
 	Version    string
 	SDK        *SDK
 	Operations int // methods over all APIs
+	// Notifications: the SDK has the notifications package (and its
+	// dependency, github.com/coder/websocket).
+	Notifications bool
 }
 
 type apiData struct {
@@ -44,8 +47,53 @@ type modelData struct {
 
 // parsedTemplates parses the embedded templates once per process.
 var parsedTemplates = sync.OnceValues(func() (*template.Template, error) {
-	return template.New("sdk").Funcs(funcs).ParseFS(templates.FS, "*.tmpl", "module/*.tmpl", "platformclient/*.tmpl", "models/*.tmpl", "docs/*.tmpl")
+	patterns := []string{"*.tmpl", "module/*.tmpl", "platformclient/*.tmpl", "models/*.tmpl", "docs/*.tmpl", "notifications/*.tmpl"}
+	// A template is named by its file name: a second file of the same name
+	// would silently replace the first.
+	seen := map[string]string{}
+	for _, p := range patterns {
+		names, err := fs.Glob(templates.FS, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			base := path.Base(name)
+			if other, ok := seen[base]; ok {
+				return nil, fmt.Errorf("templates %s and %s have the same file name", other, name)
+			}
+			seen[base] = name
+		}
+	}
+	return template.New("sdk").Funcs(funcs).ParseFS(templates.FS, patterns...)
 })
+
+// notificationsOps are the operations the notifications package calls.
+var notificationsOps = []string{
+	"PostNotificationsChannels",
+	"PutNotificationsChannelSubscriptions",
+	"PostNotificationsChannelSubscriptions",
+	"DeleteNotificationsChannelSubscriptions",
+}
+
+// hasNotifications reports whether the SDK can have the notifications
+// package: the spec has the NotificationsApi operations it calls.
+func hasNotifications(sdk *SDK) bool {
+	return slices.ContainsFunc(sdk.APIs, hasNotificationsOps)
+}
+
+// hasNotificationsOps reports whether api is the NotificationsApi with the
+// operations the notifications package calls.
+func hasNotificationsOps(api *API) bool {
+	if api.Package != "notificationsapi" {
+		return false
+	}
+	for _, name := range notificationsOps {
+		if !slices.ContainsFunc(api.Operations, func(op *Operation) bool { return op.Name == name && !op.Tombstone }) {
+			return false
+		}
+	}
+	return true
+}
 
 // A job renders one file.
 type job struct {
@@ -57,12 +105,16 @@ type job struct {
 // Render renders every file of the SDK, Go files formatted by goimports, in
 // path order. version is the SDK's version.
 func Render(sdk *SDK, version string) ([]File, error) {
-	static := staticData{Module: sdk.Module, Version: version, SDK: sdk}
+	static := staticData{Module: sdk.Module, Version: version, SDK: sdk, Notifications: hasNotifications(sdk)}
 	for _, api := range sdk.APIs {
 		static.Operations += len(api.Operations)
 	}
+	dirs := []string{"module", "platformclient", "models"}
+	if static.Notifications {
+		dirs = append(dirs, "notifications")
+	}
 	var jobs []job
-	for _, dir := range []string{"module", "platformclient", "models"} {
+	for _, dir := range dirs {
 		entries, err := fs.ReadDir(templates.FS, dir)
 		if err != nil {
 			return nil, err

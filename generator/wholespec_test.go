@@ -120,6 +120,9 @@ func TestWholeSpec(t *testing.T) {
 		// The runtime's concurrency (1000 goroutines sharing a client while
 		// its token is renewed) is checked by the race detector.
 		goCmd(t, out, "test", "-race", "./platformclient")
+		// So are the notifications package's goroutines (sockets, channel
+		// replacements, the buffer).
+		goCmd(t, out, "test", "-race", "./notifications")
 	})
 }
 

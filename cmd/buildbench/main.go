@@ -7,6 +7,9 @@
 //   - a cold build of the whole SDK module (go build ./...);
 //   - a cold build of a small app that calls one OAuthApi method, and the
 //     size of its binary against the baseline app's;
+//   - a cold build of a small app that follows a presence topic through the
+//     notifications package (channels, WebSockets), and its binary, against
+//     the OAuthApi app's;
 //   - sdkgen generate on the whole spec, and sdkgen release of the same spec
 //     again (the daily pipeline's usual run: diff, generation, no change),
 //     against kin-openapi decoding the same spec on its own.
@@ -89,6 +92,53 @@ func main() {
 }
 `
 
+// notificationsApp follows the presence of a user: the SDK's notifications
+// package and what it pulls in (notificationsapi, github.com/coder/websocket).
+const notificationsApp = `package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"MODULE/notifications"
+	"MODULE/platformclient"
+)
+
+type presence struct {
+	PresenceDefinition struct {
+		SystemPresence string ` + "`json:\"systemPresence\"`" + `
+	} ` + "`json:\"presenceDefinition\"`" + `
+}
+
+func main() {
+	client, err := platformclient.NewClient(platformclient.WithAccessToken(os.Getenv("GENESYS_CLOUD_ACCESS_TOKEN")))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	ctx := context.Background()
+	stream, err := notifications.Open(ctx, client, []string{"v2.users." + os.Getenv("USER_ID") + ".presence"})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	defer stream.Close()
+	for ev, err := range stream.Events(ctx) {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return
+		}
+		p, err := notifications.Decode[presence](ev)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			continue
+		}
+		fmt.Println(p.PresenceDefinition.SystemPresence)
+	}
+}
+`
+
 type result struct {
 	wall    time.Duration
 	peak    int64 // bytes, sum over the process tree
@@ -111,17 +161,25 @@ func main() {
 
 	base := writeApp(work, "base", "example.com/base", baselineApp, "", "")
 	app := writeApp(work, "oauth", "example.com/oauth", strings.ReplaceAll(oauthApp, "MODULE", module), module, sdk)
+	notif := writeApp(work, "notif", "example.com/notif", strings.ReplaceAll(notificationsApp, "MODULE", module), module, sdk)
 
 	fmt.Println("cold builds (empty GOCACHE for each)")
 	b := coldBuild(work, base, "-o", filepath.Join(work, "base.bin"), ".")
 	s := coldBuild(work, sdk, "./...")
 	o := coldBuild(work, app, "-o", filepath.Join(work, "oauth.bin"), ".")
+	n := coldBuild(work, notif, "-o", filepath.Join(work, "notif.bin"), ".")
 	baseSize, appSize := size(filepath.Join(work, "base.bin")), size(filepath.Join(work, "oauth.bin"))
+	notifSize := size(filepath.Join(work, "notif.bin"))
 	report("baseline app (net/http, encoding/json, time)", b, b)
 	report("whole SDK module, go build ./...", s, b)
 	report("app using OAuthApi only", o, b)
+	report("app using notifications", n, b)
+	fmt.Printf("  %-46s %+5.1f s, %.2fx time of the OAuthApi app\n", "notifications app vs OAuthApi app",
+		(n.wall - o.wall).Seconds(), n.wall.Seconds()/o.wall.Seconds())
 	fmt.Printf("  %-46s %6.2f MB   baseline %6.2f MB   +%.2f MB\n", "binary of the OAuthApi app",
 		mb(appSize), mb(baseSize), mb(appSize-baseSize))
+	fmt.Printf("  %-46s %6.2f MB   baseline %6.2f MB   +%.2f MB (OAuthApi app +%.2f MB)\n", "binary of the notifications app",
+		mb(notifSize), mb(baseSize), mb(notifSize-baseSize), mb(notifSize-appSize))
 
 	fmt.Printf("\ngeneration (median of %d runs)\n", *runs)
 	sdkgen := buildSdkgen(work)
