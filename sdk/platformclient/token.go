@@ -209,12 +209,13 @@ func (m *tokenManager) fetch(ctx context.Context, g grant, gen uint64, current *
 	m.flight = nil
 	f.state, f.err = st, err
 	m.mu.Unlock()
-	close(f.done)
+	// Traced before the waiting calls go on, so that their traces follow.
 	if err != nil {
 		m.log.event(ctx, "token request failed", "grant", g.name(), "error", err.Error())
-		return
+	} else {
+		m.log.event(ctx, "new access token", "grant", g.name(), "expiry", tok.Expiry)
 	}
-	m.log.event(ctx, "new access token", "grant", g.name(), "expiry", tok.Expiry)
+	close(f.done)
 }
 
 // useGrant makes g the way new tokens are got from now on, and tok (when

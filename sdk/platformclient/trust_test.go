@@ -413,8 +413,7 @@ func TestDebugLogRedactsEverything(t *testing.T) {
 	}
 
 	f := newFakeOAuth(t)
-	f.api.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
+	f.api = newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		tok, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		f.mu.Lock()
 		ok := f.valid[tok]
@@ -453,7 +452,9 @@ func TestDebugLogRedactsEverything(t *testing.T) {
 	f.mu.Unlock()
 
 	// Every other grant.
+	f.mu.Lock()
 	f.codes["the-code"] = issuedCode{"id", "https://app/cb", ""}
+	f.mu.Unlock()
 	_, err := c.AuthorizeCodeGrant(t.Context(), "id", "s3cr3t-client", "the-code", "https://app/cb")
 	record(err)
 	_, err = c.RefreshAuthorizationCodeGrant(t.Context(), "id", "s3cr3t-client", c.Token().RefreshToken)
@@ -461,7 +462,9 @@ func TestDebugLogRedactsEverything(t *testing.T) {
 	_, err = c.AuthorizeSAML2Bearer(t.Context(), "id", "s3cr3t-client", "org", "PHNhbWw+PC9zYW1sPg==")
 	record(err)
 	verifier := "pkce-verifier-0123456789012345678901234567890123"
+	f.mu.Lock()
 	f.codes["the-code"] = issuedCode{"id", "https://app/cb", oauth2.S256ChallengeFromVerifier(verifier)}
+	f.mu.Unlock()
 	_, err = c.AuthorizePKCEGrant(t.Context(), "id", verifier, "the-code", "https://app/cb")
 	record(err)
 	_, err = c.LoginBrowser(t.Context(), BrowserLogin{ClientID: "id", ClientSecret: "s3cr3t-client", OpenURL: func(u string) error {
@@ -504,7 +507,9 @@ func TestDebugLogRedactsEverything(t *testing.T) {
 	_, err = cg.Do(t.Context(), req, nil)
 	record(err)
 
+	mu.Lock()
 	out := logs.String()
+	mu.Unlock()
 	for _, s := range secrets {
 		if strings.Contains(out, s) {
 			t.Errorf("the log contains the secret %q", s)
