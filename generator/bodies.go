@@ -27,10 +27,16 @@ func consumesJSON(op *Operation) bool {
 }
 
 // nullFields reports whether the operation's options struct has NullFields:
-// its body is a JSON object model.
+// its body is an object model (which the runtime always encodes as JSON). A
+// body kept as a tombstone keeps the field too, so that removing the body
+// from the spec does not change the options struct.
 func nullFields(op *Operation) bool {
-	p := bodyParam(op)
-	return p != nil && p.Type.Kind == KindModel && consumesJSON(op)
+	for _, p := range op.Params {
+		if p.In == "body" && p.Type.Kind == KindModel {
+			return true
+		}
+	}
+	return false
 }
 
 // rawStringBody reports whether parameter p is a string body, which is sent

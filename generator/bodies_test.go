@@ -45,7 +45,7 @@ func TestNullFieldsAndStringBodies(t *testing.T) {
 		"patchA": `NullFields; option NullFields2; req.SetBody(body)`,
 		"postB":  `no NullFields; option Body: req.SetRawBody(*opts.Body)`,
 		"postC":  `no NullFields; req.SetBody(body)`,
-		"putD":   `no NullFields; req.SetBody(body)`,
+		"putD":   `NullFields; req.SetBody(body)`,
 		"postE":  `no NullFields; req.SetRawBody(body)`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
