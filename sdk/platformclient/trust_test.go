@@ -372,7 +372,14 @@ func TestURLSecretsInErrors(t *testing.T) {
 	if !errors.As(err2, &reqErr) {
 		t.Fatalf("err = %v", err2)
 	}
-	for _, text := range []string{err.Error(), apiErr.URL, err2.Error(), reqErr.URL, fmt.Sprintf("%+v", err2)} {
+	// A login gateway with user information that cannot be reached.
+	cl := srv.client(t, WithBaseURL(gw), WithLoginURL(strings.Replace(srv.URL, "http://", "http://gw-user:gw-pass-3@", 1)), WithClientCredentials("id", "secret"), WithoutRetries())
+	_, err3 := cl.Do(t.Context(), req, nil)
+	var ae *AuthError
+	if !errors.As(err3, &ae) {
+		t.Fatalf("err = %v", err3)
+	}
+	for _, text := range []string{err.Error(), apiErr.URL, err2.Error(), reqErr.URL, fmt.Sprintf("%+v", err2), err3.Error()} {
 		for _, secret := range []string{"gw-pass-3", "gw-user", "oauth-code-4"} {
 			if strings.Contains(text, secret) {
 				t.Errorf("%q shows %q", text, secret)
