@@ -270,7 +270,7 @@ func (b *builder) buildParams(op *Operation, item *openapi2.PathItem, o *openapi
 	add(item.Parameters, strings.TrimSuffix(at, "."+method), "paths", op.Path)
 	add(o.Parameters, at, "paths", op.Path, method)
 
-	fields := map[string]bool{}
+	fields := map[string]bool{NullFieldsName: true} // an option of its own (bodies.go)
 	vars := map[string]bool{}
 	inPath := map[string]bool{}
 	for _, m := range pathParam.FindAllStringSubmatch(op.Path, -1) {

@@ -209,9 +209,12 @@ func opDoc(op *Operation) string {
 	if len(params) > 0 {
 		paramDoc = "Parameters:\n\n" + strings.Join(params, "\n")
 	}
-	if len(op.Options) > 0 {
+	switch {
+	case len(op.Options) > 0:
 		paramDoc = paragraphs(paramDoc, fmt.Sprintf("The optional parameters are in %s; opts may be nil.", op.OptionsType))
-	} else {
+	case nullFields(op):
+		paramDoc = paragraphs(paramDoc, fmt.Sprintf("The operation has no optional parameters; %s holds NullFields, the body properties to send as null. opts may be nil.", op.OptionsType))
+	default:
 		paramDoc = paragraphs(paramDoc, "The operation has no optional parameters: pass nil for opts.")
 	}
 	var results []string
@@ -229,7 +232,7 @@ func opDoc(op *Operation) string {
 	case op.Deprecated:
 		deprecated = "Deprecated: the Platform API marks this operation as deprecated."
 	}
-	return comment("", paragraphs(sentence(first), op.Description, perms, scopes, paramDoc, strings.Join(results, " "), deprecated))
+	return comment("", paragraphs(sentence(first), op.Description, perms, scopes, paramDoc, stringBodyDoc(op), strings.Join(results, " "), deprecated))
 }
 
 // apiKeyDoc tells how to send the API key an operation is authorized with.
@@ -238,6 +241,9 @@ func apiKeyDoc(op *Operation) string {
 }
 
 func optionsTypeDoc(op *Operation) string {
+	if len(op.Options) == 0 && nullFields(op) {
+		return comment("", fmt.Sprintf("%s holds the options of %s, which has no optional parameters yet: NullFields, the body properties to send as null.", op.OptionsType, op.Name))
+	}
 	if len(op.Options) == 0 {
 		return comment("", fmt.Sprintf("%s holds the optional parameters of %s, which has none yet: it keeps the method's signature unchanged when the API adds some.", op.OptionsType, op.Name))
 	}

@@ -38,6 +38,8 @@ var funcs = template.FuncMap{
 	"trimStar":        trimStar,
 	"sent":            sent,
 	"enumValueDoc":    enumValueDoc,
+	"nullFields":      nullFields,
+	"nullFieldsDoc":   nullFieldsDoc,
 }
 
 // sent returns the parameters a method sends: all but tombstones.
@@ -68,7 +70,7 @@ func optionSet(p *Param, expr string) string {
 // optionValue is the value of an option held in expr: dereferenced unless it
 // is a body (encoded through its pointer) or of a type that is not a pointer.
 func optionValue(p *Param, expr string) string {
-	if p.In == "body" || nilable(p.Type) {
+	if p.In == "body" && !rawStringBody(p) || nilable(p.Type) {
 		return expr
 	}
 	return "*" + expr
@@ -263,6 +265,9 @@ var collectionSeparators = map[string]string{"csv": ",", "ssv": " ", "tsv": "\t"
 // setParam is the statement that puts parameter p, held in expr, into the
 // request req. expr is a value: the caller dereferences option pointers.
 func setParam(p *Param, expr string) string {
+	if rawStringBody(p) {
+		return "req.SetRawBody(" + expr + ")"
+	}
 	if p.In == "body" {
 		return "req.SetBody(" + expr + ")"
 	}

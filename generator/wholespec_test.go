@@ -116,6 +116,7 @@ func TestWholeSpec(t *testing.T) {
 		t.Logf("built the %d examples of the documentation pages in %.1fs", n, time.Since(start).Seconds())
 		goCmd(t, out, "vet", "./...")
 		copyE2E(t, out)
+		writeSecretNamesTest(t, out, spec)
 		goCmd(t, out, "test", "./...")
 		// The runtime's concurrency (1000 goroutines sharing a client while
 		// its token is renewed) is checked by the race detector.

@@ -305,6 +305,10 @@ func newAuthError(grant string, err error) *AuthError {
 		return ae
 	}
 	e := &AuthError{Grant: grant, Err: err}
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		uerr.URL = redactURL(uerr.URL) // a login URL may carry user information
+	}
 	var re *oauth2.RetrieveError
 	if errors.As(err, &re) {
 		if re.Response != nil {

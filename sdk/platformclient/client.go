@@ -32,6 +32,7 @@ type Client struct {
 	auth       *tokenManager
 	retry      RetryPolicy
 	log        *debugLog // nil: no debug logging
+	maxBody    int64     // largest response body read
 
 	// Set by options, used by NewClient.
 	newGrant     func(loginURL string) grant
@@ -51,6 +52,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		header:    http.Header{},
 		auth:      &tokenManager{},
 		retry:     DefaultRetryPolicy,
+		maxBody:   DefaultMaxBodySize,
 	}
 	if err := WithRegion(USEast1)(c); err != nil {
 		return nil, err
@@ -83,10 +85,12 @@ func NewClient(opts ...Option) (*Client, error) {
 	if c.newGrant != nil {
 		c.auth.grant = c.newGrant(c.loginURL)
 	}
-	switch {
-	case c.initialToken != nil:
+	if c.initialToken != nil {
 		c.auth.set(c.initialToken)
-	case c.auth.store != nil:
+	}
+	if c.auth.store != nil && (c.initialToken == nil || c.initialToken.AccessToken == "") {
+		// A stored token is newer than WithRefreshToken's refresh token,
+		// which a rotation may have replaced since: it wins.
 		if err := c.loadStored(); err != nil {
 			return nil, err
 		}
@@ -105,28 +109,74 @@ var defaultTransport = func() *http.Transport {
 }()
 
 // tokenHTTPClient is the HTTP client token requests are sent with: the
-// client's own, with the User-Agent set.
+// client's own, with the User-Agent set and the client's retry policy.
 func (c *Client) tokenHTTPClient() *http.Client {
 	hc := *c.httpClient
 	base := hc.Transport
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	hc.Transport = &loginTransport{base: base, userAgent: c.userAgent, log: c.log}
+	hc.Transport = &loginTransport{base: base, userAgent: c.userAgent, log: c.log, retry: c.retry}
 	return &hc
 }
 
-// loginTransport sets the User-Agent of token requests and traces them,
-// their secrets redacted.
+// loginTransport sets the User-Agent of token requests, traces them (their
+// secrets redacted) and sends them again after a 429 or 5xx answer or a
+// connection failure, as the client's RetryPolicy says.
 type loginTransport struct {
 	base      http.RoundTripper
 	userAgent string
 	log       *debugLog
+	retry     RetryPolicy
 }
 
-// RoundTrip sends a token request with the User-Agent set, tracing it.
+// RoundTrip sends a token request with the User-Agent set, tracing and
+// retrying it.
 func (t *loginTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	r = r.Clone(r.Context())
+	ctx := r.Context()
+	for attempt := 1; ; attempt++ {
+		resp, err := t.roundTrip(r, attempt)
+		var wait time.Duration
+		var again bool
+		reason := ""
+		switch {
+		case err != nil:
+			// A token request may be sent twice: the login service
+			// answers it with a new token either way.
+			wait, again = t.retry.afterError(attempt, http.MethodPut, true, err)
+			reason = err.Error()
+		case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
+			wait, again = t.retry.afterStatus(attempt, http.MethodPut, &APIResponse{StatusCode: http.StatusServiceUnavailable, Header: resp.Header})
+			reason = resp.Status
+		}
+		if !again || r.Body != nil && r.GetBody == nil {
+			return resp, err
+		}
+		if resp != nil {
+			io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+			resp.Body.Close()
+		}
+		t.log.event(ctx, "retrying the token request", "url", redactURL(r.URL.String()), "wait", wait, "after", reason)
+		timer := time.NewTimer(wait)
+		select {
+		case <-timer.C:
+		case <-ctx.Done():
+			timer.Stop()
+			return nil, ctx.Err()
+		}
+	}
+}
+
+// roundTrip sends one attempt of a token request.
+func (t *loginTransport) roundTrip(orig *http.Request, attempt int) (*http.Response, error) {
+	r := orig.Clone(orig.Context())
+	if attempt > 1 && orig.GetBody != nil {
+		body, err := orig.GetBody()
+		if err != nil {
+			return nil, err
+		}
+		r.Body = body
+	}
 	if t.userAgent != "" {
 		r.Header.Set("User-Agent", t.userAgent)
 	}
@@ -146,10 +196,10 @@ func (t *loginTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	start := time.Now()
 	resp, err := t.base.RoundTrip(r)
 	if err != nil {
-		t.log.event(ctx, "token request failed", "url", r.URL.Redacted(), "error", err.Error())
+		t.log.event(ctx, "token request failed", "url", redactURL(r.URL.String()), "error", err.Error())
 		return nil, err
 	}
-	data, err := io.ReadAll(resp.Body)
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxTokenBody))
 	resp.Body.Close()
 	resp.Body = io.NopCloser(bytes.NewReader(data))
 	t.log.tokenResponse(ctx, resp, data, time.Since(start))
@@ -158,6 +208,10 @@ func (t *loginTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	}
 	return resp, nil
 }
+
+// maxTokenBody is as much of a token response as is read for the trace:
+// x/oauth2 reads no more either.
+const maxTokenBody = 1 << 20
 
 // WithRegion sends requests to the API of region and token requests to its
 // login service. A Region can be any domain that has both, such as one

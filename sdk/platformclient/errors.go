@@ -72,7 +72,8 @@ type APIError struct {
 	Operation string
 	// Method is the request's HTTP method.
 	Method string
-	// URL is the request's URL.
+	// URL is the request's URL, its user information and secret query
+	// values (such as an OAuth code) redacted.
 	URL string
 	// Response is the response, with its body.
 	Response *APIResponse
@@ -83,7 +84,7 @@ func newAPIError(req *Request, target string, resp *APIResponse) *APIError {
 		StatusCode: resp.StatusCode,
 		Operation:  req.Operation,
 		Method:     req.Method,
-		URL:        target,
+		URL:        redactURL(target),
 		Response:   resp,
 	}
 	if resp.hasBody() {
@@ -144,7 +145,8 @@ type RequestError struct {
 	Operation string
 	// Method is the request's HTTP method.
 	Method string
-	// URL is the request's URL.
+	// URL is the request's URL, its user information and secret query
+	// values (such as an OAuth code) redacted.
 	URL string
 	// Err is the cause.
 	Err error

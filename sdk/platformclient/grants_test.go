@@ -269,16 +269,20 @@ func TestLoginBrowserStateAndCancel(t *testing.T) {
 	t.Parallel()
 	f := newFakeOAuth(t)
 	c := f.client(t)
-	// A redirect with another state is refused, and no code is exchanged.
-	_, err := c.LoginBrowser(t.Context(), BrowserLogin{ClientID: "id", OpenURL: func(u string) error {
+	// A redirect with another state is refused: no code is exchanged, and
+	// the login goes on until its context ends.
+	forged := make(chan error, 1)
+	ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
+	_, err := c.LoginBrowser(ctx, BrowserLogin{ClientID: "id", OpenURL: func(u string) error {
 		q, _ := url.Parse(u)
-		go followRedirects(q.Query().Get("redirect_uri") + "?code=stolen&state=forged")
+		go func() { forged <- followRedirects(q.Query().Get("redirect_uri") + "?code=stolen&state=forged") }()
 		return nil
 	}})
-	if !errors.Is(err, ErrStateMismatch) || f.login.hits() != 0 {
+	cancel()
+	if !errors.Is(err, context.DeadlineExceeded) || f.login.hits() != 0 || <-forged != nil {
 		t.Errorf("forged state: %v, %d token requests", err, f.login.hits())
 	}
-	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	ctx, cancel = context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	_, err = c.LoginBrowser(ctx, BrowserLogin{ClientID: "id", OpenURL: func(string) error { return nil }})
 	if !errors.Is(err, context.DeadlineExceeded) {

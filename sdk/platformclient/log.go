@@ -4,6 +4,7 @@ package platformclient
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -12,28 +13,39 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // redacted replaces every secret in debug logs.
 const redacted = "[REDACTED]"
 
+// MaxLoggedBodyBytes bounds each body in debug logs: a longer body is cut
+// there, whatever its number of lines, and the trace says how many bytes and
+// lines were cut.
+const MaxLoggedBodyBytes = 64 << 10
+
 // WithDebugLog traces every request and response, token requests included,
 // to logger at slog.LevelDebug: method, URL, headers, body, status, time
 // taken, correlation ID, retries and token renewals. Bodies are cut after
-// maxBodyLines lines (0: whole bodies; less than 0: no bodies).
+// maxBodyLines lines (0: no line limit; less than 0: no bodies) and after
+// MaxLoggedBodyBytes bytes.
 //
 // Secrets are never logged: the Authorization, Proxy-Authorization, Cookie
 // and Set-Cookie headers and every header whose name mentions a token, key,
 // secret or password; the bodies of token requests (client secrets, codes,
-// refresh tokens, SAML assertions) but for their grant_type; and in JSON
-// bodies, the value of every field whose name mentions a token, secret,
-// password, assertion or credential. Proxy credentials never appear.
+// refresh tokens, SAML assertions) but for their grant_type; the tokens of
+// token responses, in JSON, form or text encoding; in JSON bodies, the
+// value (of any type) of every field whose name mentions a token, secret,
+// password, PIN, JWT, assertion, verifier, key of an API or credential, and
+// of a code in an OAuth object; in URLs, the user information and the
+// values of query parameters with such names (such as an OAuth code).
+// Proxy credentials never appear.
 func WithDebugLog(logger *slog.Logger, maxBodyLines int) Option {
 	return func(c *Client) error {
 		if logger == nil {
 			return errors.New("platformclient: WithDebugLog: nil logger")
 		}
-		c.log = &debugLog{logger: logger, maxLines: maxBodyLines}
+		c.log = &debugLog{logger: logger, maxLines: maxBodyLines, maxBytes: MaxLoggedBodyBytes}
 		return nil
 	}
 }
@@ -62,6 +74,7 @@ func (f funcWriter) Write(p []byte) (int, error) {
 type debugLog struct {
 	logger   *slog.Logger
 	maxLines int
+	maxBytes int // MaxLoggedBodyBytes; tests lower it
 }
 
 func (l *debugLog) enabled(ctx context.Context) bool {
@@ -78,7 +91,7 @@ func (l *debugLog) request(ctx context.Context, req *Request, hreq *http.Request
 	if !l.enabled(ctx) {
 		return
 	}
-	args := []any{"operation", req.Operation, "method", hreq.Method, "url", hreq.URL.String(), "attempt", attempt,
+	args := []any{"operation", req.Operation, "method", hreq.Method, "url", redactURL(hreq.URL.String()), "attempt", attempt,
 		"header", headerText(hreq.Header)}
 	if body != nil && l.maxLines >= 0 {
 		args = append(args, "body", l.cut(redactJSON(string(body))))
@@ -99,12 +112,12 @@ func (l *debugLog) response(ctx context.Context, req *Request, resp *APIResponse
 }
 
 func (l *debugLog) failure(ctx context.Context, req *Request, hreq *http.Request, err error, took time.Duration) {
-	l.event(ctx, "request failed", "operation", req.Operation, "method", hreq.Method, "url", hreq.URL.String(),
+	l.event(ctx, "request failed", "operation", req.Operation, "method", hreq.Method, "url", redactURL(hreq.URL.String()),
 		"took", took, "error", err.Error())
 }
 
 func (l *debugLog) retry(ctx context.Context, req *Request, target string, wait time.Duration, reason string) {
-	l.event(ctx, "retrying", "operation", req.Operation, "url", target, "wait", wait, "after", reason)
+	l.event(ctx, "retrying", "operation", req.Operation, "url", redactURL(target), "wait", wait, "after", reason)
 }
 
 // tokenRequest traces a token request: its form body shows the field names
@@ -113,7 +126,7 @@ func (l *debugLog) tokenRequest(ctx context.Context, r *http.Request, form strin
 	if !l.enabled(ctx) {
 		return
 	}
-	args := []any{"method", r.Method, "url", r.URL.Redacted(), "header", headerText(r.Header)}
+	args := []any{"method", r.Method, "url", redactURL(r.URL.String()), "header", headerText(r.Header)}
 	if l.maxLines >= 0 {
 		args = append(args, "body", redactForm(form))
 	}
@@ -127,26 +140,42 @@ func (l *debugLog) tokenResponse(ctx context.Context, resp *http.Response, body 
 	}
 	args := []any{"status", resp.StatusCode, "took", took, "header", headerText(resp.Header)}
 	if l.maxLines >= 0 {
-		args = append(args, "body", l.cut(redactJSON(string(body))))
+		args = append(args, "body", l.cut(redactTokenBody(string(body))))
 	}
 	l.logger.DebugContext(ctx, "platformclient: token response", args...)
 }
 
-// cut keeps the first maxLines lines of s.
+// cut keeps the first maxLines lines of s and at most maxBytes bytes, and
+// says how much it left out.
 func (l *debugLog) cut(s string) string {
-	if l.maxLines <= 0 {
-		return s
+	end := len(s)
+	if l.maxBytes > 0 && end > l.maxBytes {
+		end = l.maxBytes
+		for end > 0 && !utf8.RuneStart(s[end]) {
+			end-- // do not split a character
+		}
 	}
-	n := 0
-	for i := range len(s) {
-		if s[i] == '\n' {
-			n++
-			if n == l.maxLines {
-				return s[:i] + fmt.Sprintf("\n[%d more lines]", strings.Count(s[i+1:], "\n")+1)
+	if l.maxLines > 0 {
+		n := 0
+		for i := range end {
+			if s[i] == '\n' {
+				n++
+				if n == l.maxLines {
+					end = i
+					break
+				}
 			}
 		}
 	}
-	return s
+	if end == len(s) {
+		return s
+	}
+	rest := s[end:]
+	lines := strings.Count(rest, "\n")
+	if !strings.HasPrefix(rest, "\n") {
+		lines++ // the line cut in two
+	}
+	return s[:end] + fmt.Sprintf("\n[cut: %d more bytes, %d more lines]", len(rest), lines)
 }
 
 // secretHeader reports whether a header's value must not be logged.
@@ -187,41 +216,123 @@ func headerText(h http.Header) string {
 	return b.String()
 }
 
-// secretWords make a JSON field secret when its name contains one of them,
-// in any case.
-var secretWords = []string{"token", "secret", "password", "assertion", "credential", "apikey", "api_key"}
+// secretWords make a field, header-free name secret when its name, in
+// lower case without "_" and "-", contains one of them.
+var secretWords = []string{"token", "secret", "passw", "passphrase", "assertion", "credential", "apikey", "jwt",
+	"verifier", "privatekey", "securitykey", "cookie"}
 
-// redactJSON replaces the string or number values of secret fields in a
-// JSON document (or in any text that contains JSON fields). A secret string
-// cut short, as a truncated body can be, is redacted to the end of s.
+// secretNames are names that are secret when they are the whole name.
+var secretNames = []string{"pin", "otp"}
+
+// authCodeNames are secret in an OAuth context: a field of an object under
+// a key that mentions auth, or a URL query parameter.
+var authCodeNames = []string{"code", "authcode", "authorizationcode"}
+
+// isSecretName reports whether the value named name is secret. inAuth says
+// whether the name is in an OAuth context, where an authorization code is.
+func isSecretName(name string, inAuth bool) bool {
+	n := normalizeName(name)
+	for _, w := range secretWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return slices.Contains(secretNames, n) || inAuth && slices.Contains(authCodeNames, n)
+}
+
+// normalizeName lower-cases name and drops its "_" and "-".
+func normalizeName(name string) string {
+	b := make([]byte, 0, len(name))
+	for i := range len(name) {
+		c := name[i]
+		switch {
+		case c == '_' || c == '-':
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// isAuthName reports whether a key makes the object under it an OAuth one.
+func isAuthName(name string) bool {
+	return strings.Contains(normalizeName(name), "auth")
+}
+
+// redactJSON replaces the values, of any JSON type, of secret fields in a
+// JSON document (or in any text that contains JSON fields), comparing the
+// field names once their escapes are decoded. A secret value cut short, as
+// a truncated body can be, is redacted to the end of s.
 func redactJSON(s string) string {
 	var b strings.Builder
-	done := 0 // s[:done] is in b
-	for i := strings.IndexByte(s, '"'); i >= 0 && i < len(s); {
-		end := jsonStringEnd(s, i)
-		if end < 0 {
-			break
-		}
-		next := end
-		if colon := skipJSONSpace(s, end); colon < len(s) && s[colon] == ':' && isSecretName(s[i+1:end-1]) {
-			value := skipJSONSpace(s, colon+1)
-			if valueEnd := jsonScalarEnd(s, value); valueEnd > value {
-				b.WriteString(s[done:value])
-				b.WriteString(`"` + redacted + `"`)
-				done, next = valueEnd, valueEnd
+	done := 0            // s[:done] is in b
+	var stack []bool     // per open object or array: whether it is in an OAuth context
+	pendingAuth := false // the key just read makes the next container an OAuth one
+	inAuth := func() bool { return len(stack) > 0 && stack[len(stack)-1] }
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case '"':
+			end := jsonStringEnd(s, i)
+			if end < 0 {
+				i = len(s)
+				continue
 			}
+			colon := skipJSONSpace(s, end)
+			if colon >= len(s) || s[colon] != ':' {
+				i = end // a value, or text
+				continue
+			}
+			name := jsonKey(s[i:end])
+			value := skipJSONSpace(s, colon+1)
+			if isSecretName(name, inAuth()) {
+				valueEnd := jsonValueEnd(s, value)
+				if valueEnd > value {
+					b.WriteString(s[done:value])
+					b.WriteString(`"` + redacted + `"`)
+					done = valueEnd
+				}
+				i = max(valueEnd, value)
+				continue
+			}
+			pendingAuth = inAuth() || isAuthName(name)
+			i = value
+		case '{', '[':
+			stack = append(stack, pendingAuth || inAuth())
+			pendingAuth = false
+			i++
+		case '}', ']':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			pendingAuth = false
+			i++
+		case ',':
+			pendingAuth = false
+			i++
+		default:
+			i++
 		}
-		j := strings.IndexByte(s[next:], '"')
-		if j < 0 {
-			break
-		}
-		i = next + j
 	}
 	if done == 0 {
 		return s
 	}
 	b.WriteString(s[done:])
 	return b.String()
+}
+
+// jsonKey returns the decoded name of the JSON string quoted (quotes
+// included); a name whose escapes do not decode is returned as written.
+func jsonKey(quoted string) string {
+	if strings.IndexByte(quoted, '\\') < 0 {
+		return quoted[1 : len(quoted)-1]
+	}
+	var name string
+	if json.Unmarshal([]byte(quoted), &name) != nil {
+		return quoted[1 : len(quoted)-1]
+	}
+	return name
 }
 
 // jsonStringEnd returns the index just after the JSON string that starts
@@ -238,18 +349,42 @@ func jsonStringEnd(s string, i int) int {
 	return -1
 }
 
-// jsonScalarEnd returns the index just after the string or number value at
-// s[i] (len(s) for a string that does not end), or i when there is none.
-func jsonScalarEnd(s string, i int) int {
-	if i < len(s) && s[i] == '"' {
+// jsonValueEnd returns the index just after the JSON value at s[i] (len(s)
+// for a value that does not end), or i when there is none.
+func jsonValueEnd(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '"':
 		if end := jsonStringEnd(s, i); end >= 0 {
 			return end
 		}
 		return len(s)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(s); j++ {
+			switch s[j] {
+			case '"':
+				end := jsonStringEnd(s, j)
+				if end < 0 {
+					return len(s)
+				}
+				j = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return len(s)
 	}
 	j := i
-	for j < len(s) && strings.IndexByte("-+.0123456789eE", s[j]) >= 0 {
-		j++
+	for j < len(s) && strings.IndexByte(",}] \t\r\n", s[j]) < 0 {
+		j++ // a number, true, false or null
 	}
 	return j
 }
@@ -259,16 +394,6 @@ func skipJSONSpace(s string, i int) int {
 		i++
 	}
 	return i
-}
-
-func isSecretName(name string) bool {
-	name = strings.ToLower(name)
-	for _, w := range secretWords {
-		if strings.Contains(name, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // redactForm shows a form body with every value but grant_type redacted.
@@ -294,4 +419,62 @@ func redactForm(form string) string {
 		b.WriteString(url.QueryEscape(name) + "=" + v)
 	}
 	return b.String()
+}
+
+// redactTokenBody redacts a token response in any of the encodings x/oauth2
+// reads: JSON, or a form (application/x-www-form-urlencoded or text/plain),
+// whose secret values are redacted. A body that is neither is redacted as a
+// whole.
+func redactTokenBody(body string) string {
+	trimmed := strings.TrimSpace(body)
+	switch {
+	case trimmed == "":
+		return body
+	case trimmed[0] == '{' || trimmed[0] == '[':
+		return redactJSON(body)
+	case strings.Contains(trimmed, "="):
+		return redactQuery(trimmed)
+	}
+	return redacted
+}
+
+// redactQuery redacts the values of the secret parameters of a URL query or
+// form, keeping the rest as it is. A part that does not decode is redacted
+// whole.
+func redactQuery(query string) string {
+	var b strings.Builder
+	for i, part := range strings.Split(query, "&") {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		rawName, _, hasValue := strings.Cut(part, "=")
+		name, err := url.QueryUnescape(rawName)
+		switch {
+		case err != nil:
+			b.WriteString(redacted)
+		case hasValue && isSecretName(name, true):
+			b.WriteString(rawName + "=" + redacted)
+		default:
+			b.WriteString(part)
+		}
+	}
+	return b.String()
+}
+
+// redactURL returns rawURL with its user information and the values of its
+// secret query parameters redacted: the form every URL the client prints
+// (logs, errors) takes.
+func redactURL(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return redacted // it might hold anything
+	}
+	if u.User == nil && u.RawQuery == "" {
+		return rawURL
+	}
+	if u.User != nil {
+		u.User = url.User(strings.Trim(redacted, "[]"))
+	}
+	u.RawQuery = redactQuery(u.RawQuery)
+	return u.String()
 }

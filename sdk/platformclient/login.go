@@ -5,6 +5,7 @@ package platformclient
 import (
 	"context"
 	"crypto/rand"
+	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -166,8 +167,10 @@ type BrowserLogin struct {
 // it listens on 127.0.0.1 for the redirect, has the login page opened, checks
 // the state it generated, and exchanges the code for a token (the PKCE grant
 // when b has no secret). The client uses the token from now on. A login
-// that fails on the login page gives an *AuthorizationError. It returns when
-// ctx ends, too.
+// that fails on the login page gives an *AuthorizationError. A request to
+// the listener whose state does not match, error redirects included, is
+// answered 400 and ignored: the listener waits for the login service's
+// answer until ctx ends.
 func (c *Client) LoginBrowser(ctx context.Context, b BrowserLogin) (*oauth2.Token, error) {
 	if b.ClientID == "" {
 		return nil, errors.New("platformclient: LoginBrowser: empty client ID")
@@ -175,6 +178,9 @@ func (c *Client) LoginBrowser(ctx context.Context, b BrowserLogin) (*oauth2.Toke
 	path := b.Path
 	if path == "" {
 		path = "/callback"
+	}
+	if err := checkRedirectPath(path); err != nil {
+		return nil, err
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(b.Port)))
 	if err != nil {
@@ -196,14 +202,26 @@ func (c *Client) LoginBrowser(ctx context.Context, b BrowserLogin) (*oauth2.Toke
 	}
 
 	results := make(chan redirectResult, 1)
-	mux := http.NewServeMux()
-	mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
-		red, err := readRedirect(r.URL.Query(), state, time.Now())
-		if err == nil && red.Code == "" {
-			err = errors.New("platformclient: the redirect has no authorization code")
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != path {
+			http.NotFound(w, r)
+			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
+		query := r.URL.Query()
+		if subtle.ConstantTimeCompare([]byte(query.Get("state")), []byte(state)) != 1 {
+			// Not the login service's answer to this login (another
+			// process can reach the port too): refused, and the listener
+			// waits on, error redirects included.
+			w.WriteHeader(http.StatusBadRequest)
+			io.WriteString(w, "<!doctype html><title>Login failed</title><p id=\"result\">This is not the answer to this login: its state does not match.</p>")
+			return
+		}
+		red, err := readRedirect(query, state, time.Now())
+		if err == nil && red.Code == "" {
+			err = errors.New("platformclient: the redirect has no authorization code")
+		}
 		if err != nil {
 			w.WriteHeader(http.StatusBadRequest)
 			io.WriteString(w, "<!doctype html><title>Login failed</title><p id=\"result\">Login failed: "+htmlEscaper.Replace(err.Error())+"</p>")
@@ -215,7 +233,7 @@ func (c *Client) LoginBrowser(ctx context.Context, b BrowserLogin) (*oauth2.Toke
 		default: // a later redirect; the first one counts
 		}
 	})
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	defer func() {
 		// Let the browser get its page before the listener goes.
@@ -249,6 +267,16 @@ func (c *Client) LoginBrowser(ctx context.Context, b BrowserLogin) (*oauth2.Toke
 		return c.AuthorizePKCEGrant(ctx, b.ClientID, p.CodeVerifier, res.redirect.Code, redirectURI)
 	}
 	return c.AuthorizeCodeGrant(ctx, b.ClientID, b.ClientSecret, res.redirect.Code, redirectURI)
+}
+
+// checkRedirectPath checks BrowserLogin.Path: an absolute URL path, without
+// query or fragment.
+func checkRedirectPath(path string) error {
+	u, err := url.Parse(path)
+	if err != nil || !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") || u.Path != path || u.EscapedPath() != path || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("platformclient: LoginBrowser: Path %q is not an absolute URL path such as /callback", path)
+	}
+	return nil
 }
 
 type redirectResult struct {

@@ -33,6 +33,8 @@ type Request struct {
 	header     http.Header
 	body       any
 	hasBody    bool
+	rawBody    bool     // body is a string sent as it is
+	nullFields []string // JSON property paths of the body sent as null
 	err        error
 }
 
@@ -89,7 +91,26 @@ func (r *Request) SetHeader(name, value string) {
 
 // SetBody sets the value sent as the JSON body.
 func (r *Request) SetBody(v any) {
-	r.body, r.hasBody = v, true
+	r.body, r.hasBody, r.rawBody = v, true, false
+}
+
+// SetRawBody sets the body to body as it is, not encoded: for an operation
+// whose body is a string that holds a JSON document (or text), which
+// SetBody would send as a JSON string.
+func (r *Request) SetRawBody(body string) {
+	r.body, r.hasBody, r.rawBody = body, true, true
+}
+
+// SetNullFields makes the JSON body send null for each of paths, JSON
+// property names of the body (the json names of its Go type's fields), with
+// dots for properties of nested objects: "manager", "routing.skills". A
+// listed property is null whatever the body holds for it; objects on the
+// way that the body leaves out are added. A path that is not a property of
+// the body's type, or a request without a JSON object body, fails the call
+// with a *ParamError before anything is sent. Properties of maps and
+// free-form values are not checked, since their type does not name them.
+func (r *Request) SetNullFields(paths ...string) {
+	r.nullFields = paths
 }
 
 // expandPath fills the path template with the path parameters, escaped with

@@ -471,11 +471,18 @@ func TestRedactJSON(t *testing.T) {
 		{`{"access_token":"abc","expires_in":3600}`, `{"access_token":` + r + `,"expires_in":3600}`},
 		{`{"name": "x", "clientSecret" : "s\"3", "n": 1}`, `{"name": "x", "clientSecret" : ` + r + `, "n": 1}`},
 		{`{"API_KEY":-1.5e3,"password":"p"}`, `{"API_KEY":` + r + `,"password":` + r + `}`},
-		{`{"tokens":["a"],"note":"token"}`, `{"tokens":["a"],"note":"token"}`},    // an array value, and "token" as a value
-		{`{"refresh_token":"cut sho`, `{"refresh_token":` + r},                    // a truncated body
-		{`{"a\"token":"x"}`, `{"a\"token":` + r + `}`},                            // an escaped quote in the name
-		{`no json here "secret"`, `no json here "secret"`},                        // a name without a colon
-		{`{"x":"\\","assertion":"PHNhbWw+"}`, `{"x":"\\","assertion":` + r + `}`}, // an escaped backslash before
+		{`{"tokens":["a"],"note":"token"}`, `{"tokens":` + r + `,"note":"token"}`}, // an array value, and "token" as a value
+		{`{"jwt":"j","codeVerifier":"v","pin":1234,"code":"not.found"}`, `{"jwt":` + r + `,"codeVerifier":` + r + `,"pin":` + r + `,"code":"not.found"}`},
+		{`{"oauth":{"code":"c","nonce":"n"},"x":{"code":"ok"}}`, `{"oauth":{"code":` + r + `,"nonce":"n"},"x":{"code":"ok"}}`}, // a code in an OAuth object
+		{`{"authorizations":[{"code":"c"}]}`, `{"authorizations":[{"code":` + r + `}]}`},
+		{`{"credentials":{"a":{"b":"}"}},"n":1}`, `{"credentials":` + r + `,"n":1}`}, // an object, with a brace in a string
+		{`{"secret":true,"x":null,"apiKey":null}`, `{"secret":` + r + `,"x":null,"apiKey":` + r + `}`},
+		{`{"access_token":"t","password":"p"}`, `{"access_token":` + r + `,"password":` + r + `}`}, // escaped names
+		{`{"tokens":["a", "b`, `{"tokens":` + r},                                                   // a truncated array
+		{`{"refresh_token":"cut sho`, `{"refresh_token":` + r},                                     // a truncated body
+		{`{"a\"token":"x"}`, `{"a\"token":` + r + `}`},                                             // an escaped quote in the name
+		{`no json here "secret"`, `no json here "secret"`},                                         // a name without a colon
+		{`{"x":"\\","assertion":"PHNhbWw+"}`, `{"x":"\\","assertion":` + r + `}`},                  // an escaped backslash before
 	} {
 		if got := redactJSON(tc.in); got != tc.want {
 			t.Errorf("redactJSON(%s)\n got %s\nwant %s", tc.in, got, tc.want)

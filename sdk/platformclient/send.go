@@ -5,10 +5,12 @@ package platformclient
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptrace"
+	"net/url"
 	"time"
 )
 
@@ -43,7 +45,7 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, e
 		st, err := c.auth.get(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
-				return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: target, Err: err}
+				return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: redactURL(target), Err: err}
 			}
 			return resp, err
 		}
@@ -53,18 +55,18 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, e
 		if err != nil {
 			if wait, ok := c.retry.afterError(attempt, req.Method, sent, err); ok {
 				if werr := c.sleep(ctx, req, target, wait, err.Error()); werr != nil {
-					return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: target, Err: fmt.Errorf("%w (gave up retrying: %w)", err, werr)}
+					return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: redactURL(target), Err: fmt.Errorf("%w (gave up retrying: %w)", err, werr)}
 				}
 				continue
 			}
-			return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: target, Err: err}
+			return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: redactURL(target), Err: err}
 		}
 		resp.Attempts = sends
 		if resp.StatusCode == http.StatusUnauthorized && reauths < maxReauth && c.auth.grantFor() != nil {
 			reauths++
 			if _, err := c.auth.renew(ctx, st); err != nil {
 				if ctx.Err() != nil {
-					return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: target, Err: err}
+					return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: redactURL(target), Err: err}
 				}
 				return resp, err
 			}
@@ -105,11 +107,25 @@ func (c *Client) target(req *Request) (string, []byte, error) {
 		target += "?" + query
 	}
 	if !req.hasBody {
+		if len(req.nullFields) > 0 {
+			return "", nil, &ParamError{Operation: req.Operation, Param: "NullFields", Reason: "is set for a request without a body"}
+		}
 		return target, nil, nil
+	}
+	if req.rawBody {
+		if len(req.nullFields) > 0 {
+			return "", nil, &ParamError{Operation: req.Operation, Param: "NullFields", Reason: "is set for a body that is not a JSON object"}
+		}
+		return target, []byte(req.body.(string)), nil
 	}
 	data, err := encodeJSON(req.body)
 	if err != nil {
 		return "", nil, &ParamError{Operation: req.Operation, Param: "body", Reason: fmt.Sprintf("cannot be encoded as JSON: %v", err)}
+	}
+	if len(req.nullFields) > 0 {
+		if data, err = withNullFields(data, req.body, req.nullFields); err != nil {
+			return "", nil, &ParamError{Operation: req.Operation, Param: "NullFields", Reason: err.Error()}
+		}
 	}
 	return target, data, nil
 }
@@ -134,17 +150,61 @@ func (c *Client) send(ctx context.Context, req *Request, target string, body []b
 	c.log.request(ctx, req, hreq, body, attempt)
 	hresp, err := c.httpClient.Do(hreq)
 	if err != nil {
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			uerr.URL = redactURL(uerr.URL) // the error is printed
+		}
 		c.log.failure(ctx, req, hreq, err, time.Since(start))
 		return nil, sent, err
 	}
-	data, err := io.ReadAll(hresp.Body)
+	data, err := readBody(hresp, c.maxBody)
 	hresp.Body.Close()
 	resp = newAPIResponse(hresp, data)
 	c.log.response(ctx, req, resp, time.Since(start))
 	if err != nil {
-		return resp, true, fmt.Errorf("reading the response body: %w", err)
+		return resp, true, err
 	}
 	return resp, true, nil
+}
+
+// DefaultMaxBodySize is the largest response body a client created without
+// WithMaxBodySize reads: 64 MiB.
+const DefaultMaxBodySize = 64 << 20
+
+// ErrBodyTooLarge is returned, wrapped, for a response whose body is larger
+// than the client's maximum (WithMaxBodySize): the body is not read.
+var ErrBodyTooLarge = errors.New("platformclient: the response body is larger than the client's maximum body size")
+
+// WithMaxBodySize sets the largest response body the client reads, in
+// bytes, instead of DefaultMaxBodySize. A larger body fails the call with
+// an error wrapping ErrBodyTooLarge (the response, without its body, is
+// returned with it) rather than filling the memory.
+func WithMaxBodySize(n int64) Option {
+	return func(c *Client) error {
+		if n <= 0 {
+			return fmt.Errorf("platformclient: WithMaxBodySize: %d is not a positive size", n)
+		}
+		c.maxBody = n
+		return nil
+	}
+}
+
+// readBody reads a response body of at most limit bytes.
+func readBody(hresp *http.Response, limit int64) ([]byte, error) {
+	tooLarge := func() error {
+		return fmt.Errorf("%w (%d bytes): %d %s", ErrBodyTooLarge, limit, hresp.StatusCode, http.StatusText(hresp.StatusCode))
+	}
+	if hresp.ContentLength > limit {
+		return nil, tooLarge()
+	}
+	data, err := io.ReadAll(io.LimitReader(hresp.Body, limit+1))
+	if err != nil {
+		return data, fmt.Errorf("reading the response body: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge()
+	}
+	return data, nil
 }
 
 func (c *Client) newHTTPRequest(ctx context.Context, req *Request, target string, body []byte, auth string) (*http.Request, error) {

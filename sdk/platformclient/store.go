@@ -28,7 +28,10 @@ type TokenStore interface {
 // WithTokenStore reads the client's first token from store, and saves every
 // new token to it. A stored token that has expired is not used; its refresh
 // token is, when the client was given WithRefreshToken's grant or another
-// one. A store that cannot be read is an error of NewClient.
+// one. The stored token wins over WithRefreshToken's refresh token, which
+// is older (the login service may have rotated it since); a token with an
+// access token given with WithToken or WithAccessToken wins over the store. A store that
+// cannot be read is an error of NewClient.
 func WithTokenStore(store TokenStore) Option {
 	return func(c *Client) error {
 		if store == nil {

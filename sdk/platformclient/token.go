@@ -55,6 +55,13 @@ type grant interface {
 	token(ctx context.Context, current *oauth2.Token) (*oauth2.Token, error)
 }
 
+// TokenFailureBackoff is how long a client whose token request failed
+// answers the calls that need a new token with that request's *AuthError,
+// without asking the login service again: a client with wrong credentials
+// does not send a token request per call. Setting a grant (an Authorize
+// method, LoginBrowser) or a token (SetToken) ends it at once.
+const TokenFailureBackoff = 5 * time.Second
+
 // tokenManager holds a client's token and renews it through its grant, with
 // at most one token request in flight.
 type tokenManager struct {
@@ -63,6 +70,16 @@ type tokenManager struct {
 	mu     sync.Mutex
 	grant  grant // nil: the token cannot be renewed
 	flight *tokenFlight
+	// gen counts the grants set: a token request's result is kept only
+	// when the grant it was made with is still the client's. Grants are
+	// told apart by this number, never by comparing them (a grant can hold
+	// an application's value, which Go may be unable to compare).
+	gen uint64
+	// failed is the error of the last token request of grant gen when it
+	// failed, until failedUntil; nil otherwise.
+	failed      error
+	failedUntil time.Time
+	backoff     time.Duration // TokenFailureBackoff; tests shorten it
 
 	httpClient *http.Client // for token requests
 	store      TokenStore   // nil: tokens are not persisted
@@ -85,7 +102,10 @@ func (m *tokenManager) grantFor() grant {
 // set replaces the token; it does not save it to the store.
 func (m *tokenManager) set(tok *oauth2.Token) *tokenState {
 	st := newTokenState(tok)
+	m.mu.Lock()
 	m.cur.Store(st)
+	m.failed = nil
+	m.mu.Unlock()
 	return st
 }
 
@@ -116,19 +136,31 @@ func (m *tokenManager) renew(ctx context.Context, stale *tokenState) (*tokenStat
 		m.mu.Unlock()
 		return nil, errNoGrant
 	}
-	if cur := m.cur.Load(); cur != stale && cur.fresh(time.Now()) {
+	cur := m.cur.Load()
+	if cur != stale && cur.fresh(time.Now()) {
 		m.mu.Unlock()
 		return cur, nil
 	}
 	f := m.flight
 	if f == nil {
+		if m.failed != nil && time.Now().Before(m.failedUntil) {
+			err := m.failed
+			m.mu.Unlock()
+			return nil, err
+		}
 		f = &tokenFlight{done: make(chan struct{})}
 		m.flight = f
+		// Renew from the client's current token, not from the one the
+		// request was sent with: after a rotation only the newest refresh
+		// token is valid.
 		var current *oauth2.Token
-		if stale != nil {
+		switch {
+		case cur != nil && cur.token != nil:
+			current = cur.token
+		case stale != nil:
 			current = stale.token
 		}
-		go m.fetch(context.WithoutCancel(ctx), m.grant, current, f)
+		go m.fetch(context.WithoutCancel(ctx), m.grant, m.gen, current, f)
 	}
 	m.mu.Unlock()
 	select {
@@ -144,7 +176,7 @@ func (m *tokenManager) renew(ctx context.Context, stale *tokenState) (*tokenStat
 var errNoGrant = errors.New("platformclient: the client has no OAuth grant to get a new token with")
 
 // fetch runs one token request for the callers waiting on f.
-func (m *tokenManager) fetch(ctx context.Context, g grant, current *oauth2.Token, f *tokenFlight) {
+func (m *tokenManager) fetch(ctx context.Context, g grant, gen uint64, current *oauth2.Token, f *tokenFlight) {
 	ctx, cancel := context.WithTimeout(ctx, tokenTimeout)
 	defer cancel()
 	ctx = context.WithValue(ctx, oauth2.HTTPClient, m.httpClient)
@@ -166,18 +198,24 @@ func (m *tokenManager) fetch(ctx context.Context, g grant, current *oauth2.Token
 		}
 	}
 	m.mu.Lock()
-	if err == nil && m.grant == g {
-		m.cur.Store(st)
+	if m.gen == gen {
+		if err == nil {
+			m.cur.Store(st)
+			m.failed = nil
+		} else {
+			m.failed, m.failedUntil = err, time.Now().Add(m.backoffPeriod())
+		}
 	}
 	m.flight = nil
 	f.state, f.err = st, err
 	m.mu.Unlock()
-	close(f.done)
+	// Traced before the waiting calls go on, so that their traces follow.
 	if err != nil {
 		m.log.event(ctx, "token request failed", "grant", g.name(), "error", err.Error())
-		return
+	} else {
+		m.log.event(ctx, "new access token", "grant", g.name(), "expiry", tok.Expiry)
 	}
-	m.log.event(ctx, "new access token", "grant", g.name(), "expiry", tok.Expiry)
+	close(f.done)
 }
 
 // useGrant makes g the way new tokens are got from now on, and tok (when
@@ -185,6 +223,8 @@ func (m *tokenManager) fetch(ctx context.Context, g grant, current *oauth2.Token
 func (m *tokenManager) useGrant(g grant, tok *oauth2.Token) error {
 	m.mu.Lock()
 	m.grant = g
+	m.gen++
+	m.failed = nil
 	if tok != nil {
 		m.cur.Store(newTokenState(tok))
 	}
@@ -193,4 +233,13 @@ func (m *tokenManager) useGrant(g grant, tok *oauth2.Token) error {
 		return m.store.Save(tok)
 	}
 	return nil
+}
+
+// backoffPeriod is how long a failed token request's error is returned
+// without a new request.
+func (m *tokenManager) backoffPeriod() time.Duration {
+	if m.backoff != 0 {
+		return m.backoff
+	}
+	return TokenFailureBackoff
 }

@@ -585,9 +585,16 @@ func (a *AgentAssistantsApi) GetAssistantsQueuesIter(ctx context.Context, opts *
 	})
 }
 
-// PatchAssistantOptions holds the optional parameters of PatchAssistant, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PatchAssistantOptions struct{}
+// PatchAssistantOptions holds the options of PatchAssistant, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchAssistantOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchAssistant calls PATCH /api/v2/assistants/{assistantId}: Update an assistant.
 //
@@ -600,7 +607,8 @@ type PatchAssistantOptions struct{}
 //   - assistantID: Assistant ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchAssistantOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AgentAssistantsApi) PatchAssistant(ctx context.Context, assistantID string, body *models.Assistant, opts *PatchAssistantOptions) (*models.Assistant, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchAssistant", "body")
@@ -608,6 +616,9 @@ func (a *AgentAssistantsApi) PatchAssistant(ctx context.Context, assistantID str
 	req := platformclient.NewRequest("patchAssistant", http.MethodPatch, "/api/v2/assistants/{assistantId}")
 	req.SetPathParam("assistantId", assistantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Assistant](ctx, a.client, req)
 }
 
@@ -638,10 +649,16 @@ func (a *AgentAssistantsApi) PatchAssistantQueues(ctx context.Context, assistant
 	return platformclient.Call[models.AssistantQueueListing](ctx, a.client, req)
 }
 
-// PostAssistantQueueUsersBulkAddOptions holds the optional parameters of
-// PostAssistantQueueUsersBulkAdd, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAssistantQueueUsersBulkAddOptions struct{}
+// PostAssistantQueueUsersBulkAddOptions holds the options of PostAssistantQueueUsersBulkAdd, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAssistantQueueUsersBulkAddOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAssistantQueueUsersBulkAdd calls POST
 // /api/v2/assistants/{assistantId}/queues/{queueId}/users/bulk/add: Bulk add users to
@@ -657,7 +674,8 @@ type PostAssistantQueueUsersBulkAddOptions struct{}
 //   - queueID: Queue ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAssistantQueueUsersBulkAddOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 //
 // A 204 response has no body: the result is then nil.
 func (a *AgentAssistantsApi) PostAssistantQueueUsersBulkAdd(ctx context.Context, assistantID string, queueID string, body *models.AssistantQueueUsersBulkAddRequest, opts *PostAssistantQueueUsersBulkAddOptions) (*models.BulkResponse, *platformclient.APIResponse, error) {
@@ -668,13 +686,22 @@ func (a *AgentAssistantsApi) PostAssistantQueueUsersBulkAdd(ctx context.Context,
 	req.SetPathParam("assistantId", assistantID)
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkResponse](ctx, a.client, req)
 }
 
-// PostAssistantQueueUsersBulkRemoveOptions holds the optional parameters of
-// PostAssistantQueueUsersBulkRemove, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAssistantQueueUsersBulkRemoveOptions struct{}
+// PostAssistantQueueUsersBulkRemoveOptions holds the options of PostAssistantQueueUsersBulkRemove,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAssistantQueueUsersBulkRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAssistantQueueUsersBulkRemove calls POST
 // /api/v2/assistants/{assistantId}/queues/{queueId}/users/bulk/remove: Bulk remove users from
@@ -690,7 +717,8 @@ type PostAssistantQueueUsersBulkRemoveOptions struct{}
 //   - queueID: Queue ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAssistantQueueUsersBulkRemoveOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // A 204 response has no body: the result is then nil.
 func (a *AgentAssistantsApi) PostAssistantQueueUsersBulkRemove(ctx context.Context, assistantID string, queueID string, body *models.AssistantQueueUsersBulkRemoveRequest, opts *PostAssistantQueueUsersBulkRemoveOptions) (*models.BulkResponse, *platformclient.APIResponse, error) {
@@ -701,12 +729,22 @@ func (a *AgentAssistantsApi) PostAssistantQueueUsersBulkRemove(ctx context.Conte
 	req.SetPathParam("assistantId", assistantID)
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkResponse](ctx, a.client, req)
 }
 
-// PostAssistantQueueUsersJobsOptions holds the optional parameters of PostAssistantQueueUsersJobs,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostAssistantQueueUsersJobsOptions struct{}
+// PostAssistantQueueUsersJobsOptions holds the options of PostAssistantQueueUsersJobs, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostAssistantQueueUsersJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAssistantQueueUsersJobs calls POST
 // /api/v2/assistants/{assistantId}/queues/{queueId}/users/jobs: Start a new job to assistant-queue.
@@ -721,7 +759,8 @@ type PostAssistantQueueUsersJobsOptions struct{}
 //   - queueID: Queue ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAssistantQueueUsersJobsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *AgentAssistantsApi) PostAssistantQueueUsersJobs(ctx context.Context, assistantID string, queueID string, body *models.AssistantQueueUsersJobsRequest, opts *PostAssistantQueueUsersJobsOptions) (*models.AssistantQueueUsersJobsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAssistantQueueUsersJobs", "body")
@@ -730,6 +769,9 @@ func (a *AgentAssistantsApi) PostAssistantQueueUsersJobs(ctx context.Context, as
 	req.SetPathParam("assistantId", assistantID)
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AssistantQueueUsersJobsResponse](ctx, a.client, req)
 }
 
@@ -738,6 +780,12 @@ func (a *AgentAssistantsApi) PostAssistantQueueUsersJobs(ctx context.Context, as
 type PostAssistantQueueUsersQueryOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand with.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAssistantQueueUsersQuery calls POST
@@ -768,12 +816,22 @@ func (a *AgentAssistantsApi) PostAssistantQueueUsersQuery(ctx context.Context, a
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AssistantQueueUsersQueryResponse](ctx, a.client, req)
 }
 
-// PostAssistantsOptions holds the optional parameters of PostAssistants, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostAssistantsOptions struct{}
+// PostAssistantsOptions holds the options of PostAssistants, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostAssistantsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAssistants calls POST /api/v2/assistants: Create an Assistant.
 //
@@ -785,20 +843,30 @@ type PostAssistantsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAssistantsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AgentAssistantsApi) PostAssistants(ctx context.Context, body *models.Assistant, opts *PostAssistantsOptions) (*models.Assistant, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAssistants", "body")
 	}
 	req := platformclient.NewRequest("postAssistants", http.MethodPost, "/api/v2/assistants")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Assistant](ctx, a.client, req)
 }
 
-// PostAssistantsAgentchecklistsOptions holds the optional parameters of
-// PostAssistantsAgentchecklists, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostAssistantsAgentchecklistsOptions struct{}
+// PostAssistantsAgentchecklistsOptions holds the options of PostAssistantsAgentchecklists, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAssistantsAgentchecklistsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAssistantsAgentchecklists calls POST /api/v2/assistants/agentchecklists: Create an agent
 // checklist.
@@ -811,19 +879,30 @@ type PostAssistantsAgentchecklistsOptions struct{}
 //
 //   - body: Request body containing details of checklist to be added
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAssistantsAgentchecklistsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *AgentAssistantsApi) PostAssistantsAgentchecklists(ctx context.Context, body *models.AgentChecklist, opts *PostAssistantsAgentchecklistsOptions) (*models.AgentChecklist, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAssistantsAgentchecklists", "body")
 	}
 	req := platformclient.NewRequest("postAssistantsAgentchecklists", http.MethodPost, "/api/v2/assistants/agentchecklists")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentChecklist](ctx, a.client, req)
 }
 
-// PutAssistantQueueOptions holds the optional parameters of PutAssistantQueue, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PutAssistantQueueOptions struct{}
+// PutAssistantQueueOptions holds the options of PutAssistantQueue, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PutAssistantQueueOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutAssistantQueue calls PUT /api/v2/assistants/{assistantId}/queues/{queueId}: Create a queue
 // assistant association.
@@ -838,7 +917,8 @@ type PutAssistantQueueOptions struct{}
 //   - queueID: Queue ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutAssistantQueueOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AgentAssistantsApi) PutAssistantQueue(ctx context.Context, assistantID string, queueID string, body *models.AssistantQueue, opts *PutAssistantQueueOptions) (*models.AssistantQueue, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putAssistantQueue", "body")
@@ -847,12 +927,22 @@ func (a *AgentAssistantsApi) PutAssistantQueue(ctx context.Context, assistantID 
 	req.SetPathParam("assistantId", assistantID)
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AssistantQueue](ctx, a.client, req)
 }
 
-// PutAssistantsAgentchecklistOptions holds the optional parameters of PutAssistantsAgentchecklist,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutAssistantsAgentchecklistOptions struct{}
+// PutAssistantsAgentchecklistOptions holds the options of PutAssistantsAgentchecklist, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutAssistantsAgentchecklistOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutAssistantsAgentchecklist calls PUT /api/v2/assistants/agentchecklists/{agentChecklistId}:
 // Update an agent checklist.
@@ -866,7 +956,8 @@ type PutAssistantsAgentchecklistOptions struct{}
 //   - agentChecklistID: Agent Checklist ID
 //   - body: Request body containing details of checklist to be updated
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutAssistantsAgentchecklistOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *AgentAssistantsApi) PutAssistantsAgentchecklist(ctx context.Context, agentChecklistID string, body *models.AgentChecklist, opts *PutAssistantsAgentchecklistOptions) (*models.AgentChecklist, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putAssistantsAgentchecklist", "body")
@@ -874,5 +965,8 @@ func (a *AgentAssistantsApi) PutAssistantsAgentchecklist(ctx context.Context, ag
 	req := platformclient.NewRequest("putAssistantsAgentchecklist", http.MethodPut, "/api/v2/assistants/agentchecklists/{agentChecklistId}")
 	req.SetPathParam("agentChecklistId", agentChecklistID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentChecklist](ctx, a.client, req)
 }

@@ -71,9 +71,16 @@ func (a *AgentCopilotApi) GetAssistantsCopilotFeaturesupport(ctx context.Context
 	return platformclient.Call[models.LanguageSupportResponse](ctx, a.client, req)
 }
 
-// PutAssistantCopilotOptions holds the optional parameters of PutAssistantCopilot, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutAssistantCopilotOptions struct{}
+// PutAssistantCopilotOptions holds the options of PutAssistantCopilot, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutAssistantCopilotOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutAssistantCopilot calls PUT /api/v2/assistants/{assistantId}/copilot: Update agent copilot
 // configuration.
@@ -87,7 +94,8 @@ type PutAssistantCopilotOptions struct{}
 //   - assistantID: Assistant ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutAssistantCopilotOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AgentCopilotApi) PutAssistantCopilot(ctx context.Context, assistantID string, body *models.Copilot, opts *PutAssistantCopilotOptions) (*models.Copilot, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putAssistantCopilot", "body")
@@ -95,5 +103,8 @@ func (a *AgentCopilotApi) PutAssistantCopilot(ctx context.Context, assistantID s
 	req := platformclient.NewRequest("putAssistantCopilot", http.MethodPut, "/api/v2/assistants/{assistantId}/copilot")
 	req.SetPathParam("assistantId", assistantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Copilot](ctx, a.client, req)
 }

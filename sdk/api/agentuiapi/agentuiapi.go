@@ -70,10 +70,17 @@ func (a *AgentUIApi) GetUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx context.
 	return platformclient.Call[models.AutoAnswerSettings](ctx, a.client, req)
 }
 
-// PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions holds the optional parameters of
-// PatchUsersAgentuiAgentsAutoanswerAgentIdSettings, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct{}
+// PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions holds the options of
+// PatchUsersAgentuiAgentsAutoanswerAgentIdSettings, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUsersAgentuiAgentsAutoanswerAgentIdSettings calls PATCH
 // /api/v2/users/agentui/agents/autoanswer/{agentId}/settings: Update agent auto answer settings.
@@ -87,7 +94,8 @@ type PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct{}
 //   - agentID: The agent to apply the auto answer settings to
 //   - body: AutoAnswerSettings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *AgentUIApi) PatchUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx context.Context, agentID string, body *models.AutoAnswerSettings, opts *PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions) (*models.AutoAnswerSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUsersAgentuiAgentsAutoanswerAgentIdSettings", "body")
@@ -95,13 +103,23 @@ func (a *AgentUIApi) PatchUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx contex
 	req := platformclient.NewRequest("patchUsersAgentuiAgentsAutoanswerAgentIdSettings", http.MethodPatch, "/api/v2/users/agentui/agents/autoanswer/{agentId}/settings")
 	req.SetPathParam("agentId", agentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AutoAnswerSettings](ctx, a.client, req)
 }
 
-// PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions holds the optional parameters of
-// PutUsersAgentuiAgentsAutoanswerAgentIdSettings, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct{}
+// PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions holds the options of
+// PutUsersAgentuiAgentsAutoanswerAgentIdSettings, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUsersAgentuiAgentsAutoanswerAgentIdSettings calls PUT
 // /api/v2/users/agentui/agents/autoanswer/{agentId}/settings: Set agent auto answer settings.
@@ -115,7 +133,8 @@ type PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct{}
 //   - agentID: The agent to apply the auto answer settings to
 //   - body: AutoAnswerSettings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *AgentUIApi) PutUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx context.Context, agentID string, body *models.AutoAnswerSettings, opts *PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions) (*models.AutoAnswerSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUsersAgentuiAgentsAutoanswerAgentIdSettings", "body")
@@ -123,5 +142,8 @@ func (a *AgentUIApi) PutUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx context.
 	req := platformclient.NewRequest("putUsersAgentuiAgentsAutoanswerAgentIdSettings", http.MethodPut, "/api/v2/users/agentui/agents/autoanswer/{agentId}/settings")
 	req.SetPathParam("agentId", agentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AutoAnswerSettings](ctx, a.client, req)
 }

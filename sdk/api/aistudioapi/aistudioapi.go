@@ -373,9 +373,16 @@ func (a *AIStudioApi) GetGuidesJob(ctx context.Context, jobID string, opts *GetG
 	return platformclient.Call[models.GuideContentGenerationJob](ctx, a.client, req)
 }
 
-// PatchGuideOptions holds the optional parameters of PatchGuide, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchGuideOptions struct{}
+// PatchGuideOptions holds the options of PatchGuide, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchGuideOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchGuide calls PATCH /api/v2/guides/{guideId}: Update a guide.
 //
@@ -388,7 +395,8 @@ type PatchGuideOptions struct{}
 //   - guideID: Guide ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchGuideOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *AIStudioApi) PatchGuide(ctx context.Context, guideID string, body *models.UpdateGuide, opts *PatchGuideOptions) (*models.Guide, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchGuide", "body")
@@ -396,12 +404,22 @@ func (a *AIStudioApi) PatchGuide(ctx context.Context, guideID string, body *mode
 	req := platformclient.NewRequest("patchGuide", http.MethodPatch, "/api/v2/guides/{guideId}")
 	req.SetPathParam("guideId", guideID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Guide](ctx, a.client, req)
 }
 
-// PatchGuideVersionOptions holds the optional parameters of PatchGuideVersion, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PatchGuideVersionOptions struct{}
+// PatchGuideVersionOptions holds the options of PatchGuideVersion, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchGuideVersionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchGuideVersion calls PATCH /api/v2/guides/{guideId}/versions/{versionId}: Update a guide
 // version.
@@ -416,7 +434,8 @@ type PatchGuideVersionOptions struct{}
 //   - versionID: Version ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchGuideVersionOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AIStudioApi) PatchGuideVersion(ctx context.Context, guideID string, versionID string, body *models.UpdateGuideVersion, opts *PatchGuideVersionOptions) (*models.GuideVersion, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchGuideVersion", "body")
@@ -425,13 +444,22 @@ func (a *AIStudioApi) PatchGuideVersion(ctx context.Context, guideID string, ver
 	req.SetPathParam("guideId", guideID)
 	req.SetPathParam("versionId", versionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GuideVersion](ctx, a.client, req)
 }
 
-// PostConversationsSummariesPreviewOptions holds the optional parameters of
-// PostConversationsSummariesPreview, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostConversationsSummariesPreviewOptions struct{}
+// PostConversationsSummariesPreviewOptions holds the options of PostConversationsSummariesPreview,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostConversationsSummariesPreviewOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsSummariesPreview calls POST /api/v2/conversations/summaries/preview: Trigger
 // summary preview event generation.
@@ -444,20 +472,31 @@ type PostConversationsSummariesPreviewOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsSummariesPreviewOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AIStudioApi) PostConversationsSummariesPreview(ctx context.Context, body *models.SummarySettingWithTranscript, opts *PostConversationsSummariesPreviewOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationsSummariesPreview", "body")
 	}
 	req := platformclient.NewRequest("postConversationsSummariesPreview", http.MethodPost, "/api/v2/conversations/summaries/preview")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsSummariesSettingsOptions holds the optional parameters of
-// PostConversationsSummariesSettings, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostConversationsSummariesSettingsOptions struct{}
+// PostConversationsSummariesSettingsOptions holds the options of
+// PostConversationsSummariesSettings, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationsSummariesSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsSummariesSettings calls POST /api/v2/conversations/summaries/settings: Create a
 // summary setting.
@@ -470,19 +509,30 @@ type PostConversationsSummariesSettingsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsSummariesSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AIStudioApi) PostConversationsSummariesSettings(ctx context.Context, body *models.SummarySetting, opts *PostConversationsSummariesSettingsOptions) (*models.SummarySetting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsSummariesSettings", "body")
 	}
 	req := platformclient.NewRequest("postConversationsSummariesSettings", http.MethodPost, "/api/v2/conversations/summaries/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SummarySetting](ctx, a.client, req)
 }
 
-// PostGuideSessionTurnsOptions holds the optional parameters of PostGuideSessionTurns, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostGuideSessionTurnsOptions struct{}
+// PostGuideSessionTurnsOptions holds the options of PostGuideSessionTurns, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostGuideSessionTurnsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGuideSessionTurns calls POST /api/v2/guides/{guideId}/sessions/{guideSessionId}/turns: Add a
 // turn to a guide session.
@@ -500,7 +550,8 @@ type PostGuideSessionTurnsOptions struct{}
 //   - guideSessionID: Guide Session ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGuideSessionTurnsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AIStudioApi) PostGuideSessionTurns(ctx context.Context, guideID string, guideSessionID string, body *models.GuideSessionTurnRequest, opts *PostGuideSessionTurnsOptions) (*models.GuideSessionTurnResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGuideSessionTurns", "body")
@@ -509,12 +560,22 @@ func (a *AIStudioApi) PostGuideSessionTurns(ctx context.Context, guideID string,
 	req.SetPathParam("guideId", guideID)
 	req.SetPathParam("guideSessionId", guideSessionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GuideSessionTurnResponse](ctx, a.client, req)
 }
 
-// PostGuideVersionJobsOptions holds the optional parameters of PostGuideVersionJobs, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostGuideVersionJobsOptions struct{}
+// PostGuideVersionJobsOptions holds the options of PostGuideVersionJobs, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostGuideVersionJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGuideVersionJobs calls POST /api/v2/guides/{guideId}/versions/{versionId}/jobs: Start the
 // publishing of a guide version.
@@ -529,7 +590,8 @@ type PostGuideVersionJobsOptions struct{}
 //   - versionID: Version ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGuideVersionJobsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AIStudioApi) PostGuideVersionJobs(ctx context.Context, guideID string, versionID string, body *models.GuideVersionPublishJobRequest, opts *PostGuideVersionJobsOptions) (*models.GuideVersionPublishJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGuideVersionJobs", "body")
@@ -538,6 +600,9 @@ func (a *AIStudioApi) PostGuideVersionJobs(ctx context.Context, guideID string, 
 	req.SetPathParam("guideId", guideID)
 	req.SetPathParam("versionId", versionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GuideVersionPublishJob](ctx, a.client, req)
 }
 
@@ -546,6 +611,12 @@ func (a *AIStudioApi) PostGuideVersionJobs(ctx context.Context, guideID string, 
 type PostGuideVersionsOptions struct {
 	// Body is the request body.
 	Body *models.CreateGuideVersion
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostGuideVersions calls POST /api/v2/guides/{guideId}/versions: Create a guide version.
@@ -567,12 +638,22 @@ func (a *AIStudioApi) PostGuideVersions(ctx context.Context, guideID string, opt
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GuideVersion](ctx, a.client, req)
 }
 
-// PostGuidesOptions holds the optional parameters of PostGuides, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostGuidesOptions struct{}
+// PostGuidesOptions holds the options of PostGuides, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostGuidesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGuides calls POST /api/v2/guides: Create a guide.
 //
@@ -584,19 +665,30 @@ type PostGuidesOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGuidesOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *AIStudioApi) PostGuides(ctx context.Context, body *models.CreateGuide, opts *PostGuidesOptions) (*models.Guide, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGuides", "body")
 	}
 	req := platformclient.NewRequest("postGuides", http.MethodPost, "/api/v2/guides")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Guide](ctx, a.client, req)
 }
 
-// PostGuidesJobsOptions holds the optional parameters of PostGuidesJobs, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostGuidesJobsOptions struct{}
+// PostGuidesJobsOptions holds the options of PostGuidesJobs, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostGuidesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGuidesJobs calls POST /api/v2/guides/jobs: Start a guide content generation job.
 //
@@ -608,19 +700,30 @@ type PostGuidesJobsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGuidesJobsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AIStudioApi) PostGuidesJobs(ctx context.Context, body *models.GenerateGuideContentRequest, opts *PostGuidesJobsOptions) (*models.GuideContentGenerationJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGuidesJobs", "body")
 	}
 	req := platformclient.NewRequest("postGuidesJobs", http.MethodPost, "/api/v2/guides/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GuideContentGenerationJob](ctx, a.client, req)
 }
 
-// PostGuidesUploadsOptions holds the optional parameters of PostGuidesUploads, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostGuidesUploadsOptions struct{}
+// PostGuidesUploadsOptions holds the options of PostGuidesUploads, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostGuidesUploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGuidesUploads calls POST /api/v2/guides/uploads: Generate presigned URL for uploading a file
 // content to generate guide.
@@ -633,20 +736,30 @@ type PostGuidesUploadsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGuidesUploadsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AIStudioApi) PostGuidesUploads(ctx context.Context, body *models.UploadUrlRequest, opts *PostGuidesUploadsOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGuidesUploads", "body")
 	}
 	req := platformclient.NewRequest("postGuidesUploads", http.MethodPost, "/api/v2/guides/uploads")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PutConversationsSummariesSettingOptions holds the optional parameters of
-// PutConversationsSummariesSetting, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutConversationsSummariesSettingOptions struct{}
+// PutConversationsSummariesSettingOptions holds the options of PutConversationsSummariesSetting,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutConversationsSummariesSettingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsSummariesSetting calls PUT
 // /api/v2/conversations/summaries/settings/{summarySettingId}: Update a summary setting.
@@ -660,7 +773,8 @@ type PutConversationsSummariesSettingOptions struct{}
 //   - summarySettingID: Summary setting id
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsSummariesSettingOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AIStudioApi) PutConversationsSummariesSetting(ctx context.Context, summarySettingID string, body *models.SummarySetting, opts *PutConversationsSummariesSettingOptions) (*models.SummarySetting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsSummariesSetting", "body")
@@ -668,5 +782,8 @@ func (a *AIStudioApi) PutConversationsSummariesSetting(ctx context.Context, summ
 	req := platformclient.NewRequest("putConversationsSummariesSetting", http.MethodPut, "/api/v2/conversations/summaries/settings/{summarySettingId}")
 	req.SetPathParam("summarySettingId", summarySettingID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SummarySetting](ctx, a.client, req)
 }

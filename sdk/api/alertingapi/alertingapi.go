@@ -131,6 +131,12 @@ func (a *AlertingApi) GetAlertingRule(ctx context.Context, ruleID string, opts *
 type PatchAlertingAlertOptions struct {
 	// Body is the request body.
 	Body *models.AlertRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchAlertingAlert calls PATCH /api/v2/alerting/alerts/{alertId}: Allows an entity to mute/snooze
@@ -157,6 +163,9 @@ func (a *AlertingApi) PatchAlertingAlert(ctx context.Context, alertID string, op
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CommonAlert](ctx, a.client, req)
 }
 
@@ -165,6 +174,12 @@ func (a *AlertingApi) PatchAlertingAlert(ctx context.Context, alertID string, op
 type PatchAlertingAlertsAllOptions struct {
 	// Body is the request body.
 	Body *models.CommonAllAlertUpdateRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchAlertingAlertsAll calls PATCH /api/v2/alerting/alerts/all: Updates all alerts.
@@ -183,12 +198,22 @@ func (a *AlertingApi) PatchAlertingAlertsAll(ctx context.Context, opts *PatchAle
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[models.Empty](ctx, a.client, req)
 }
 
-// PatchAlertingAlertsBulkOptions holds the optional parameters of PatchAlertingAlertsBulk, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchAlertingAlertsBulkOptions struct{}
+// PatchAlertingAlertsBulkOptions holds the options of PatchAlertingAlertsBulk, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchAlertingAlertsBulkOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchAlertingAlertsBulk calls PATCH /api/v2/alerting/alerts/bulk: Bulk alert updates.
 //
@@ -200,19 +225,30 @@ type PatchAlertingAlertsBulkOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchAlertingAlertsBulkOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *AlertingApi) PatchAlertingAlertsBulk(ctx context.Context, body *models.CommonAlertBulkUpdateRequest, opts *PatchAlertingAlertsBulkOptions) (*models.BulkResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchAlertingAlertsBulk", "body")
 	}
 	req := platformclient.NewRequest("patchAlertingAlertsBulk", http.MethodPatch, "/api/v2/alerting/alerts/bulk")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkResponse](ctx, a.client, req)
 }
 
-// PatchAlertingRulesBulkOptions holds the optional parameters of PatchAlertingRulesBulk, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchAlertingRulesBulkOptions struct{}
+// PatchAlertingRulesBulkOptions holds the options of PatchAlertingRulesBulk, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchAlertingRulesBulkOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchAlertingRulesBulk calls PATCH /api/v2/alerting/rules/bulk: Bulk update of notification
 // lists.
@@ -225,13 +261,17 @@ type PatchAlertingRulesBulkOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchAlertingRulesBulkOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *AlertingApi) PatchAlertingRulesBulk(ctx context.Context, body *models.CommonRuleBulkUpdateNotificationsRequest, opts *PatchAlertingRulesBulkOptions) (*models.BulkResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchAlertingRulesBulk", "body")
 	}
 	req := platformclient.NewRequest("patchAlertingRulesBulk", http.MethodPatch, "/api/v2/alerting/rules/bulk")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkResponse](ctx, a.client, req)
 }
 
@@ -240,6 +280,12 @@ func (a *AlertingApi) PatchAlertingRulesBulk(ctx context.Context, body *models.C
 type PostAlertingAlertsQueryOptions struct {
 	// Body is the request body.
 	Body *models.GetAlertQuery
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAlertingAlertsQuery calls POST /api/v2/alerting/alerts/query: Gets a paged list of alerts.
@@ -257,12 +303,22 @@ func (a *AlertingApi) PostAlertingAlertsQuery(ctx context.Context, opts *PostAle
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AlertListing](ctx, a.client, req)
 }
 
-// PostAlertingRulesOptions holds the optional parameters of PostAlertingRules, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostAlertingRulesOptions struct{}
+// PostAlertingRulesOptions holds the options of PostAlertingRules, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostAlertingRulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAlertingRules calls POST /api/v2/alerting/rules: Create a Rule.
 //
@@ -274,19 +330,30 @@ type PostAlertingRulesOptions struct{}
 //
 //   - body: rule to be created
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAlertingRulesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AlertingApi) PostAlertingRules(ctx context.Context, body *models.CommonRule, opts *PostAlertingRulesOptions) (*models.CommonRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAlertingRules", "body")
 	}
 	req := platformclient.NewRequest("postAlertingRules", http.MethodPost, "/api/v2/alerting/rules")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CommonRule](ctx, a.client, req)
 }
 
-// PostAlertingRulesBulkRemoveOptions holds the optional parameters of PostAlertingRulesBulkRemove,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostAlertingRulesBulkRemoveOptions struct{}
+// PostAlertingRulesBulkRemoveOptions holds the options of PostAlertingRulesBulkRemove, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostAlertingRulesBulkRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAlertingRulesBulkRemove calls POST /api/v2/alerting/rules/bulk/remove: Bulk remove rules.
 //
@@ -298,13 +365,17 @@ type PostAlertingRulesBulkRemoveOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAlertingRulesBulkRemoveOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *AlertingApi) PostAlertingRulesBulkRemove(ctx context.Context, body *models.CommonRuleBulkDeleteRequest, opts *PostAlertingRulesBulkRemoveOptions) (*models.BulkResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAlertingRulesBulkRemove", "body")
 	}
 	req := platformclient.NewRequest("postAlertingRulesBulkRemove", http.MethodPost, "/api/v2/alerting/rules/bulk/remove")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkResponse](ctx, a.client, req)
 }
 
@@ -313,6 +384,12 @@ func (a *AlertingApi) PostAlertingRulesBulkRemove(ctx context.Context, body *mod
 type PostAlertingRulesQueryOptions struct {
 	// Body is the request body.
 	Body *models.GetRulesQuery
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAlertingRulesQuery calls POST /api/v2/alerting/rules/query: Get a paged list of rules. The
@@ -330,6 +407,9 @@ func (a *AlertingApi) PostAlertingRulesQuery(ctx context.Context, opts *PostAler
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CommonRuleContainer](ctx, a.client, req)
 }
 
@@ -338,6 +418,12 @@ func (a *AlertingApi) PostAlertingRulesQuery(ctx context.Context, opts *PostAler
 type PutAlertingAlertOptions struct {
 	// Body is the request body.
 	Body *models.AlertingUnreadStatus
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutAlertingAlert calls PUT /api/v2/alerting/alerts/{alertId}: Update an alert read status.
@@ -359,12 +445,22 @@ func (a *AlertingApi) PutAlertingAlert(ctx context.Context, alertID string, opts
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AlertingUnreadStatus](ctx, a.client, req)
 }
 
-// PutAlertingRuleOptions holds the optional parameters of PutAlertingRule, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PutAlertingRuleOptions struct{}
+// PutAlertingRuleOptions holds the options of PutAlertingRule, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PutAlertingRuleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutAlertingRule calls PUT /api/v2/alerting/rules/{ruleId}: Update a rule.
 //
@@ -377,7 +473,8 @@ type PutAlertingRuleOptions struct{}
 //   - ruleID: Rule Id
 //   - body: rule to be updated
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutAlertingRuleOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AlertingApi) PutAlertingRule(ctx context.Context, ruleID string, body *models.ModifiableRuleProperties, opts *PutAlertingRuleOptions) (*models.CommonRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putAlertingRule", "body")
@@ -385,5 +482,8 @@ func (a *AlertingApi) PutAlertingRule(ctx context.Context, ruleID string, body *
 	req := platformclient.NewRequest("putAlertingRule", http.MethodPut, "/api/v2/alerting/rules/{ruleId}")
 	req.SetPathParam("ruleId", ruleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CommonRule](ctx, a.client, req)
 }

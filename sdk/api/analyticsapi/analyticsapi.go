@@ -2188,10 +2188,16 @@ func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobsAvailability(ctx context.Cont
 	return platformclient.Call[models.DataAvailabilityResponse](ctx, a.client, req)
 }
 
-// PatchAnalyticsReportingSettingsOptions holds the optional parameters of
-// PatchAnalyticsReportingSettings, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchAnalyticsReportingSettingsOptions struct{}
+// PatchAnalyticsReportingSettingsOptions holds the options of PatchAnalyticsReportingSettings,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchAnalyticsReportingSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchAnalyticsReportingSettings calls PATCH /api/v2/analytics/reporting/settings: Patch
 // AnalyticsReportingSettings values for an organization.
@@ -2204,20 +2210,31 @@ type PatchAnalyticsReportingSettingsOptions struct{}
 //
 //   - body: AnalyticsReportingSettingsRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchAnalyticsReportingSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PatchAnalyticsReportingSettings(ctx context.Context, body *models.AnalyticsReportingSettings, opts *PatchAnalyticsReportingSettingsOptions) (*models.AnalyticsReportingSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchAnalyticsReportingSettings", "body")
 	}
 	req := platformclient.NewRequest("patchAnalyticsReportingSettings", http.MethodPatch, "/api/v2/analytics/reporting/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AnalyticsReportingSettings](ctx, a.client, req)
 }
 
-// PostAnalyticsActionsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsActionsAggregatesJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsActionsAggregatesJobsOptions struct{}
+// PostAnalyticsActionsAggregatesJobsOptions holds the options of
+// PostAnalyticsActionsAggregatesJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsActionsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsActionsAggregatesJobs calls POST /api/v2/analytics/actions/aggregates/jobs: Query
 // for action aggregates asynchronously.
@@ -2230,20 +2247,31 @@ type PostAnalyticsActionsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsActionsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsActionsAggregatesJobs(ctx context.Context, body *models.ActionAsyncAggregationQuery, opts *PostAnalyticsActionsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsActionsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsActionsAggregatesJobs", http.MethodPost, "/api/v2/analytics/actions/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsActionsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsActionsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsActionsAggregatesQueryOptions struct{}
+// PostAnalyticsActionsAggregatesQueryOptions holds the options of
+// PostAnalyticsActionsAggregatesQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsActionsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsActionsAggregatesQuery calls POST /api/v2/analytics/actions/aggregates/query: Query
 // for action aggregates.
@@ -2256,20 +2284,31 @@ type PostAnalyticsActionsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsActionsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsActionsAggregatesQuery(ctx context.Context, body *models.ActionAggregationQuery, opts *PostAnalyticsActionsAggregatesQueryOptions) (*models.ActionAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsActionsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsActionsAggregatesQuery", http.MethodPost, "/api/v2/analytics/actions/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ActionAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsAgentcopilotsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsAgentcopilotsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsAgentcopilotsAggregatesQueryOptions struct{}
+// PostAnalyticsAgentcopilotsAggregatesQueryOptions holds the options of
+// PostAnalyticsAgentcopilotsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsAgentcopilotsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsAgentcopilotsAggregatesQuery calls POST
 // /api/v2/analytics/agentcopilots/aggregates/query: Query for agent copilot aggregates.
@@ -2282,13 +2321,17 @@ type PostAnalyticsAgentcopilotsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsAgentcopilotsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsAgentcopilotsAggregatesQuery(ctx context.Context, body *models.AgentCopilotAggregationQuery, opts *PostAnalyticsAgentcopilotsAggregatesQueryOptions) (*models.AgentCopilotAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsAgentcopilotsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsAgentcopilotsAggregatesQuery", http.MethodPost, "/api/v2/analytics/agentcopilots/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentCopilotAggregateQueryResponse](ctx, a.client, req)
 }
 
@@ -2298,6 +2341,12 @@ type PostAnalyticsAgentsStatusCountsOptions struct {
 	// GroupBy is the query parameter groupBy. Include to choose which groupings to count by and
 	// return. If not included it will return only counts grouped by segmentType.
 	GroupBy []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsAgentsStatusCounts calls POST /api/v2/analytics/agents/status/counts: Count agents
@@ -2323,13 +2372,22 @@ func (a *AnalyticsApi) PostAnalyticsAgentsStatusCounts(ctx context.Context, body
 			req.AddQuery("groupBy", opts.GroupBy...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AnalyticsAgentStateCountsResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsAgentsStatusQueryOptions holds the optional parameters of
-// PostAnalyticsAgentsStatusQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsAgentsStatusQueryOptions struct{}
+// PostAnalyticsAgentsStatusQueryOptions holds the options of PostAnalyticsAgentsStatusQuery, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsAgentsStatusQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsAgentsStatusQuery calls POST /api/v2/analytics/agents/status/query: Retrieve the top
 // 50 agents matching the query filters.
@@ -2342,20 +2400,30 @@ type PostAnalyticsAgentsStatusQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsAgentsStatusQueryOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsAgentsStatusQuery(ctx context.Context, body *models.AgentStateQueryRequest, opts *PostAnalyticsAgentsStatusQueryOptions) (*models.AnalyticsAgentStateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsAgentsStatusQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsAgentsStatusQuery", http.MethodPost, "/api/v2/analytics/agents/status/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AnalyticsAgentStateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsBotsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsBotsAggregatesJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsBotsAggregatesJobsOptions struct{}
+// PostAnalyticsBotsAggregatesJobsOptions holds the options of PostAnalyticsBotsAggregatesJobs,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsBotsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsBotsAggregatesJobs calls POST /api/v2/analytics/bots/aggregates/jobs: Query for bot
 // aggregates asynchronously.
@@ -2368,20 +2436,30 @@ type PostAnalyticsBotsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsBotsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsBotsAggregatesJobs(ctx context.Context, body *models.BotAsyncAggregationQuery, opts *PostAnalyticsBotsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsBotsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsBotsAggregatesJobs", http.MethodPost, "/api/v2/analytics/bots/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsBotsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsBotsAggregatesQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsBotsAggregatesQueryOptions struct{}
+// PostAnalyticsBotsAggregatesQueryOptions holds the options of PostAnalyticsBotsAggregatesQuery,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsBotsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsBotsAggregatesQuery calls POST /api/v2/analytics/bots/aggregates/query: Query for
 // bot aggregates.
@@ -2394,20 +2472,31 @@ type PostAnalyticsBotsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsBotsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsBotsAggregatesQuery(ctx context.Context, body *models.BotAggregationQuery, opts *PostAnalyticsBotsAggregatesQueryOptions) (*models.BotAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsBotsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsBotsAggregatesQuery", http.MethodPost, "/api/v2/analytics/bots/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BotAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsCasemanagementAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsCasemanagementAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsCasemanagementAggregatesJobsOptions struct{}
+// PostAnalyticsCasemanagementAggregatesJobsOptions holds the options of
+// PostAnalyticsCasemanagementAggregatesJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsCasemanagementAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsCasemanagementAggregatesJobs calls POST
 // /api/v2/analytics/casemanagement/aggregates/jobs: Query for case management aggregates
@@ -2421,20 +2510,31 @@ type PostAnalyticsCasemanagementAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsCasemanagementAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsCasemanagementAggregatesJobs(ctx context.Context, body *models.CaseManagementAsyncAggregationQuery, opts *PostAnalyticsCasemanagementAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsCasemanagementAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsCasemanagementAggregatesJobs", http.MethodPost, "/api/v2/analytics/casemanagement/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsCasemanagementAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsCasemanagementAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsCasemanagementAggregatesQueryOptions struct{}
+// PostAnalyticsCasemanagementAggregatesQueryOptions holds the options of
+// PostAnalyticsCasemanagementAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsCasemanagementAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsCasemanagementAggregatesQuery calls POST
 // /api/v2/analytics/casemanagement/aggregates/query: Query for case management aggregates.
@@ -2447,20 +2547,31 @@ type PostAnalyticsCasemanagementAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsCasemanagementAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsCasemanagementAggregatesQuery(ctx context.Context, body *models.CaseManagementAggregationQuery, opts *PostAnalyticsCasemanagementAggregatesQueryOptions) (*models.CaseManagementAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsCasemanagementAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsCasemanagementAggregatesQuery", http.MethodPost, "/api/v2/analytics/casemanagement/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CaseManagementAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsConversationDetailsPropertiesOptions holds the optional parameters of
-// PostAnalyticsConversationDetailsProperties, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsConversationDetailsPropertiesOptions struct{}
+// PostAnalyticsConversationDetailsPropertiesOptions holds the options of
+// PostAnalyticsConversationDetailsProperties, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsConversationDetailsPropertiesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsConversationDetailsProperties calls POST
 // /api/v2/analytics/conversations/{conversationId}/details/properties: Index conversation
@@ -2475,7 +2586,8 @@ type PostAnalyticsConversationDetailsPropertiesOptions struct{}
 //   - conversationID: conversationId
 //   - body: request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsConversationDetailsPropertiesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsConversationDetailsProperties(ctx context.Context, conversationID string, body *models.PropertyIndexRequest, opts *PostAnalyticsConversationDetailsPropertiesOptions) (*models.PropertyIndexRequest, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsConversationDetailsProperties", "body")
@@ -2483,6 +2595,9 @@ func (a *AnalyticsApi) PostAnalyticsConversationDetailsProperties(ctx context.Co
 	req := platformclient.NewRequest("postAnalyticsConversationDetailsProperties", http.MethodPost, "/api/v2/analytics/conversations/{conversationId}/details/properties")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PropertyIndexRequest](ctx, a.client, req)
 }
 
@@ -2493,6 +2608,12 @@ type PostAnalyticsConversationsActivityQueryOptions struct {
 	PageSize *int32
 	// PageNumber is the query parameter pageNumber. The desired page number.
 	PageNumber *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsConversationsActivityQuery calls POST
@@ -2521,13 +2642,23 @@ func (a *AnalyticsApi) PostAnalyticsConversationsActivityQuery(ctx context.Conte
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConversationActivityResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsConversationsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsConversationsAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsConversationsAggregatesJobsOptions struct{}
+// PostAnalyticsConversationsAggregatesJobsOptions holds the options of
+// PostAnalyticsConversationsAggregatesJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsConversationsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsConversationsAggregatesJobs calls POST
 // /api/v2/analytics/conversations/aggregates/jobs: Query for conversation aggregates
@@ -2541,20 +2672,31 @@ type PostAnalyticsConversationsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsConversationsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsConversationsAggregatesJobs(ctx context.Context, body *models.ConversationAsyncAggregationQuery, opts *PostAnalyticsConversationsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsConversationsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsConversationsAggregatesJobs", http.MethodPost, "/api/v2/analytics/conversations/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsConversationsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsConversationsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsConversationsAggregatesQueryOptions struct{}
+// PostAnalyticsConversationsAggregatesQueryOptions holds the options of
+// PostAnalyticsConversationsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsConversationsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsConversationsAggregatesQuery calls POST
 // /api/v2/analytics/conversations/aggregates/query: Query for conversation aggregates.
@@ -2567,20 +2709,31 @@ type PostAnalyticsConversationsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsConversationsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsConversationsAggregatesQuery(ctx context.Context, body *models.ConversationAggregationQuery, opts *PostAnalyticsConversationsAggregatesQueryOptions) (*models.ConversationAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsConversationsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsConversationsAggregatesQuery", http.MethodPost, "/api/v2/analytics/conversations/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConversationAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsConversationsDetailsJobsOptions holds the optional parameters of
-// PostAnalyticsConversationsDetailsJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsConversationsDetailsJobsOptions struct{}
+// PostAnalyticsConversationsDetailsJobsOptions holds the options of
+// PostAnalyticsConversationsDetailsJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsConversationsDetailsJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsConversationsDetailsJobs calls POST /api/v2/analytics/conversations/details/jobs:
 // Query for conversation details asynchronously.
@@ -2594,20 +2747,31 @@ type PostAnalyticsConversationsDetailsJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsConversationsDetailsJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsConversationsDetailsJobs(ctx context.Context, body *models.AsyncConversationQuery, opts *PostAnalyticsConversationsDetailsJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsConversationsDetailsJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsConversationsDetailsJobs", http.MethodPost, "/api/v2/analytics/conversations/details/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsConversationsDetailsQueryOptions holds the optional parameters of
-// PostAnalyticsConversationsDetailsQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsConversationsDetailsQueryOptions struct{}
+// PostAnalyticsConversationsDetailsQueryOptions holds the options of
+// PostAnalyticsConversationsDetailsQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsConversationsDetailsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsConversationsDetailsQuery calls POST /api/v2/analytics/conversations/details/query:
 // Query for conversation details.
@@ -2621,20 +2785,31 @@ type PostAnalyticsConversationsDetailsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsConversationsDetailsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQuery(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsConversationsDetailsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsConversationsDetailsQuery", http.MethodPost, "/api/v2/analytics/conversations/details/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AnalyticsConversationQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsEvaluationsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsEvaluationsAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsEvaluationsAggregatesJobsOptions struct{}
+// PostAnalyticsEvaluationsAggregatesJobsOptions holds the options of
+// PostAnalyticsEvaluationsAggregatesJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsEvaluationsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsEvaluationsAggregatesJobs calls POST /api/v2/analytics/evaluations/aggregates/jobs:
 // Query for evaluation aggregates asynchronously.
@@ -2647,20 +2822,31 @@ type PostAnalyticsEvaluationsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsEvaluationsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsEvaluationsAggregatesJobs(ctx context.Context, body *models.EvaluationAsyncAggregationQuery, opts *PostAnalyticsEvaluationsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsEvaluationsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsEvaluationsAggregatesJobs", http.MethodPost, "/api/v2/analytics/evaluations/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsEvaluationsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsEvaluationsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsEvaluationsAggregatesQueryOptions struct{}
+// PostAnalyticsEvaluationsAggregatesQueryOptions holds the options of
+// PostAnalyticsEvaluationsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsEvaluationsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsEvaluationsAggregatesQuery calls POST
 // /api/v2/analytics/evaluations/aggregates/query: Query for evaluation aggregates.
@@ -2673,20 +2859,31 @@ type PostAnalyticsEvaluationsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsEvaluationsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsEvaluationsAggregatesQuery(ctx context.Context, body *models.EvaluationAggregationQuery, opts *PostAnalyticsEvaluationsAggregatesQueryOptions) (*models.EvaluationAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsEvaluationsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsEvaluationsAggregatesQuery", http.MethodPost, "/api/v2/analytics/evaluations/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsFlowexecutionsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsFlowexecutionsAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsFlowexecutionsAggregatesJobsOptions struct{}
+// PostAnalyticsFlowexecutionsAggregatesJobsOptions holds the options of
+// PostAnalyticsFlowexecutionsAggregatesJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsFlowexecutionsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsFlowexecutionsAggregatesJobs calls POST
 // /api/v2/analytics/flowexecutions/aggregates/jobs: Query for flow execution aggregates
@@ -2700,20 +2897,31 @@ type PostAnalyticsFlowexecutionsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsFlowexecutionsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsFlowexecutionsAggregatesJobs(ctx context.Context, body *models.FlowExecutionAsyncAggregationQuery, opts *PostAnalyticsFlowexecutionsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsFlowexecutionsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsFlowexecutionsAggregatesJobs", http.MethodPost, "/api/v2/analytics/flowexecutions/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsFlowexecutionsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsFlowexecutionsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsFlowexecutionsAggregatesQueryOptions struct{}
+// PostAnalyticsFlowexecutionsAggregatesQueryOptions holds the options of
+// PostAnalyticsFlowexecutionsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsFlowexecutionsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsFlowexecutionsAggregatesQuery calls POST
 // /api/v2/analytics/flowexecutions/aggregates/query: Query for flow execution aggregates.
@@ -2726,13 +2934,17 @@ type PostAnalyticsFlowexecutionsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsFlowexecutionsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsFlowexecutionsAggregatesQuery(ctx context.Context, body *models.FlowExecutionAggregationQuery, opts *PostAnalyticsFlowexecutionsAggregatesQueryOptions) (*models.FlowExecutionAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsFlowexecutionsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsFlowexecutionsAggregatesQuery", http.MethodPost, "/api/v2/analytics/flowexecutions/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowExecutionAggregateQueryResponse](ctx, a.client, req)
 }
 
@@ -2743,6 +2955,12 @@ type PostAnalyticsFlowsActivityQueryOptions struct {
 	PageSize *int32
 	// PageNumber is the query parameter pageNumber. The desired page number.
 	PageNumber *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsFlowsActivityQuery calls POST /api/v2/analytics/flows/activity/query: Query for flow
@@ -2771,13 +2989,22 @@ func (a *AnalyticsApi) PostAnalyticsFlowsActivityQuery(ctx context.Context, body
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowActivityResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsFlowsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsFlowsAggregatesJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsFlowsAggregatesJobsOptions struct{}
+// PostAnalyticsFlowsAggregatesJobsOptions holds the options of PostAnalyticsFlowsAggregatesJobs,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsFlowsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsFlowsAggregatesJobs calls POST /api/v2/analytics/flows/aggregates/jobs: Query for
 // flow aggregates asynchronously.
@@ -2790,20 +3017,30 @@ type PostAnalyticsFlowsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsFlowsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsFlowsAggregatesJobs(ctx context.Context, body *models.FlowAsyncAggregationQuery, opts *PostAnalyticsFlowsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsFlowsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsFlowsAggregatesJobs", http.MethodPost, "/api/v2/analytics/flows/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsFlowsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsFlowsAggregatesQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsFlowsAggregatesQueryOptions struct{}
+// PostAnalyticsFlowsAggregatesQueryOptions holds the options of PostAnalyticsFlowsAggregatesQuery,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsFlowsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsFlowsAggregatesQuery calls POST /api/v2/analytics/flows/aggregates/query: Query for
 // flow aggregates.
@@ -2816,20 +3053,31 @@ type PostAnalyticsFlowsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsFlowsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsFlowsAggregatesQuery(ctx context.Context, body *models.FlowAggregationQuery, opts *PostAnalyticsFlowsAggregatesQueryOptions) (*models.FlowAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsFlowsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsFlowsAggregatesQuery", http.MethodPost, "/api/v2/analytics/flows/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsFlowsObservationsQueryOptions holds the optional parameters of
-// PostAnalyticsFlowsObservationsQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsFlowsObservationsQueryOptions struct{}
+// PostAnalyticsFlowsObservationsQueryOptions holds the options of
+// PostAnalyticsFlowsObservationsQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsFlowsObservationsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsFlowsObservationsQuery calls POST /api/v2/analytics/flows/observations/query: Query
 // for flow observations.
@@ -2842,20 +3090,31 @@ type PostAnalyticsFlowsObservationsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsFlowsObservationsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsFlowsObservationsQuery(ctx context.Context, body *models.FlowObservationQuery, opts *PostAnalyticsFlowsObservationsQueryOptions) (*models.FlowObservationQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsFlowsObservationsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsFlowsObservationsQuery", http.MethodPost, "/api/v2/analytics/flows/observations/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowObservationQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsJourneysAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsJourneysAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsJourneysAggregatesJobsOptions struct{}
+// PostAnalyticsJourneysAggregatesJobsOptions holds the options of
+// PostAnalyticsJourneysAggregatesJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsJourneysAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsJourneysAggregatesJobs calls POST /api/v2/analytics/journeys/aggregates/jobs: Query
 // for journey aggregates asynchronously.
@@ -2868,20 +3127,31 @@ type PostAnalyticsJourneysAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsJourneysAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsJourneysAggregatesJobs(ctx context.Context, body *models.JourneyAsyncAggregationQuery, opts *PostAnalyticsJourneysAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsJourneysAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsJourneysAggregatesJobs", http.MethodPost, "/api/v2/analytics/journeys/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsJourneysAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsJourneysAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsJourneysAggregatesQueryOptions struct{}
+// PostAnalyticsJourneysAggregatesQueryOptions holds the options of
+// PostAnalyticsJourneysAggregatesQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsJourneysAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsJourneysAggregatesQuery calls POST /api/v2/analytics/journeys/aggregates/query:
 // Query for journey aggregates.
@@ -2894,20 +3164,31 @@ type PostAnalyticsJourneysAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsJourneysAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsJourneysAggregatesQuery(ctx context.Context, body *models.JourneyAggregationQuery, opts *PostAnalyticsJourneysAggregatesQueryOptions) (*models.JourneyAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsJourneysAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsJourneysAggregatesQuery", http.MethodPost, "/api/v2/analytics/journeys/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneyAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsKnowledgeAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsKnowledgeAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsKnowledgeAggregatesJobsOptions struct{}
+// PostAnalyticsKnowledgeAggregatesJobsOptions holds the options of
+// PostAnalyticsKnowledgeAggregatesJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsKnowledgeAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsKnowledgeAggregatesJobs calls POST /api/v2/analytics/knowledge/aggregates/jobs:
 // Query for knowledge aggregates asynchronously.
@@ -2920,20 +3201,31 @@ type PostAnalyticsKnowledgeAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsKnowledgeAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsKnowledgeAggregatesJobs(ctx context.Context, body *models.KnowledgeAsyncAggregationQuery, opts *PostAnalyticsKnowledgeAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsKnowledgeAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsKnowledgeAggregatesJobs", http.MethodPost, "/api/v2/analytics/knowledge/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsKnowledgeAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsKnowledgeAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsKnowledgeAggregatesQueryOptions struct{}
+// PostAnalyticsKnowledgeAggregatesQueryOptions holds the options of
+// PostAnalyticsKnowledgeAggregatesQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsKnowledgeAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsKnowledgeAggregatesQuery calls POST /api/v2/analytics/knowledge/aggregates/query:
 // Query for knowledge aggregates.
@@ -2946,20 +3238,31 @@ type PostAnalyticsKnowledgeAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsKnowledgeAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsKnowledgeAggregatesQuery(ctx context.Context, body *models.KnowledgeAggregationQuery, opts *PostAnalyticsKnowledgeAggregatesQueryOptions) (*models.KnowledgeAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsKnowledgeAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsKnowledgeAggregatesQuery", http.MethodPost, "/api/v2/analytics/knowledge/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsQueuesObservationsQueryOptions holds the optional parameters of
-// PostAnalyticsQueuesObservationsQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsQueuesObservationsQueryOptions struct{}
+// PostAnalyticsQueuesObservationsQueryOptions holds the options of
+// PostAnalyticsQueuesObservationsQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsQueuesObservationsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsQueuesObservationsQuery calls POST /api/v2/analytics/queues/observations/query:
 // Query for queue observations.
@@ -2972,20 +3275,31 @@ type PostAnalyticsQueuesObservationsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsQueuesObservationsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsQueuesObservationsQuery(ctx context.Context, body *models.QueueObservationQuery, opts *PostAnalyticsQueuesObservationsQueryOptions) (*models.QueueObservationQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsQueuesObservationsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsQueuesObservationsQuery", http.MethodPost, "/api/v2/analytics/queues/observations/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QueueObservationQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsRatelimitsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsRatelimitsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsRatelimitsAggregatesQueryOptions struct{}
+// PostAnalyticsRatelimitsAggregatesQueryOptions holds the options of
+// PostAnalyticsRatelimitsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsRatelimitsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsRatelimitsAggregatesQuery calls POST /api/v2/analytics/ratelimits/aggregates/query:
 // Query for limits rate limit aggregates. Data populated when limits reach 90% of the maximum. Not
@@ -3003,13 +3317,17 @@ type PostAnalyticsRatelimitsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsRatelimitsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsRatelimitsAggregatesQuery(ctx context.Context, body *models.RateLimitAggregationQuery, opts *PostAnalyticsRatelimitsAggregatesQueryOptions) (*models.RateLimitAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsRatelimitsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsRatelimitsAggregatesQuery", http.MethodPost, "/api/v2/analytics/ratelimits/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RateLimitAggregateQueryResponse](ctx, a.client, req)
 }
 
@@ -3041,10 +3359,16 @@ func (a *AnalyticsApi) PostAnalyticsReportingDashboardsUsersBulkRemove(ctx conte
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostAnalyticsReportingExportsOptions holds the optional parameters of
-// PostAnalyticsReportingExports, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostAnalyticsReportingExportsOptions struct{}
+// PostAnalyticsReportingExportsOptions holds the options of PostAnalyticsReportingExports, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsReportingExportsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsReportingExports calls POST /api/v2/analytics/reporting/exports: Generate a view
 // export request.
@@ -3060,20 +3384,31 @@ type PostAnalyticsReportingExportsOptions struct{}
 //
 //   - body: ReportingExportJobRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsReportingExportsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsReportingExports(ctx context.Context, body *models.ReportingExportJobRequest, opts *PostAnalyticsReportingExportsOptions) (*models.ReportingExportJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsReportingExports", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsReportingExports", http.MethodPost, "/api/v2/analytics/reporting/exports")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ReportingExportJobResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsReportingSettingsDashboardsBulkRemoveOptions holds the optional parameters of
-// PostAnalyticsReportingSettingsDashboardsBulkRemove, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostAnalyticsReportingSettingsDashboardsBulkRemoveOptions struct{}
+// PostAnalyticsReportingSettingsDashboardsBulkRemoveOptions holds the options of
+// PostAnalyticsReportingSettingsDashboardsBulkRemove, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostAnalyticsReportingSettingsDashboardsBulkRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsReportingSettingsDashboardsBulkRemove calls POST
 // /api/v2/analytics/reporting/settings/dashboards/bulk/remove: Bulk soft delete dashboard
@@ -3087,20 +3422,32 @@ type PostAnalyticsReportingSettingsDashboardsBulkRemoveOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostAnalyticsReportingSettingsDashboardsBulkRemoveOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsBulkRemove(ctx context.Context, body *models.DashboardConfigurationBulkRequest, opts *PostAnalyticsReportingSettingsDashboardsBulkRemoveOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postAnalyticsReportingSettingsDashboardsBulkRemove", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsReportingSettingsDashboardsBulkRemove", http.MethodPost, "/api/v2/analytics/reporting/settings/dashboards/bulk/remove")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostAnalyticsReportingSettingsDashboardsQueryOptions holds the optional parameters of
-// PostAnalyticsReportingSettingsDashboardsQuery, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostAnalyticsReportingSettingsDashboardsQueryOptions struct{}
+// PostAnalyticsReportingSettingsDashboardsQueryOptions holds the options of
+// PostAnalyticsReportingSettingsDashboardsQuery, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostAnalyticsReportingSettingsDashboardsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsReportingSettingsDashboardsQuery calls POST
 // /api/v2/analytics/reporting/settings/dashboards/query: Query dashboard configurations.
@@ -3113,20 +3460,31 @@ type PostAnalyticsReportingSettingsDashboardsQueryOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsReportingSettingsDashboardsQueryOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQuery(ctx context.Context, body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsReportingSettingsDashboardsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsReportingSettingsDashboardsQuery", http.MethodPost, "/api/v2/analytics/reporting/settings/dashboards/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DashboardConfigurationListing](ctx, a.client, req)
 }
 
-// PostAnalyticsResolutionsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsResolutionsAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsResolutionsAggregatesJobsOptions struct{}
+// PostAnalyticsResolutionsAggregatesJobsOptions holds the options of
+// PostAnalyticsResolutionsAggregatesJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsResolutionsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsResolutionsAggregatesJobs calls POST /api/v2/analytics/resolutions/aggregates/jobs:
 // Query for resolution aggregates asynchronously.
@@ -3139,20 +3497,31 @@ type PostAnalyticsResolutionsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsResolutionsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsResolutionsAggregatesJobs(ctx context.Context, body *models.ResolutionAsyncAggregationQuery, opts *PostAnalyticsResolutionsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsResolutionsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsResolutionsAggregatesJobs", http.MethodPost, "/api/v2/analytics/resolutions/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsResolutionsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsResolutionsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsResolutionsAggregatesQueryOptions struct{}
+// PostAnalyticsResolutionsAggregatesQueryOptions holds the options of
+// PostAnalyticsResolutionsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsResolutionsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsResolutionsAggregatesQuery calls POST
 // /api/v2/analytics/resolutions/aggregates/query: Query for resolution aggregates.
@@ -3165,13 +3534,17 @@ type PostAnalyticsResolutionsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsResolutionsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsResolutionsAggregatesQuery(ctx context.Context, body *models.ResolutionAggregationQuery, opts *PostAnalyticsResolutionsAggregatesQueryOptions) (*models.ResolutionAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsResolutionsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsResolutionsAggregatesQuery", http.MethodPost, "/api/v2/analytics/resolutions/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ResolutionAggregateQueryResponse](ctx, a.client, req)
 }
 
@@ -3182,6 +3555,12 @@ type PostAnalyticsRoutingActivityQueryOptions struct {
 	PageSize *int32
 	// PageNumber is the query parameter pageNumber. The desired page number.
 	PageNumber *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsRoutingActivityQuery calls POST /api/v2/analytics/routing/activity/query: Query for
@@ -3210,13 +3589,23 @@ func (a *AnalyticsApi) PostAnalyticsRoutingActivityQuery(ctx context.Context, bo
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RoutingActivityResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsSummariesAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsSummariesAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsSummariesAggregatesJobsOptions struct{}
+// PostAnalyticsSummariesAggregatesJobsOptions holds the options of
+// PostAnalyticsSummariesAggregatesJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsSummariesAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsSummariesAggregatesJobs calls POST /api/v2/analytics/summaries/aggregates/jobs:
 // Query for summary aggregates asynchronously.
@@ -3229,20 +3618,31 @@ type PostAnalyticsSummariesAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsSummariesAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsSummariesAggregatesJobs(ctx context.Context, body *models.SummaryAsyncAggregationQuery, opts *PostAnalyticsSummariesAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsSummariesAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsSummariesAggregatesJobs", http.MethodPost, "/api/v2/analytics/summaries/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsSummariesAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsSummariesAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsSummariesAggregatesQueryOptions struct{}
+// PostAnalyticsSummariesAggregatesQueryOptions holds the options of
+// PostAnalyticsSummariesAggregatesQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsSummariesAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsSummariesAggregatesQuery calls POST /api/v2/analytics/summaries/aggregates/query:
 // Query for summary aggregates.
@@ -3255,20 +3655,31 @@ type PostAnalyticsSummariesAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsSummariesAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsSummariesAggregatesQuery(ctx context.Context, body *models.SummaryAggregationQuery, opts *PostAnalyticsSummariesAggregatesQueryOptions) (*models.SummaryAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsSummariesAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsSummariesAggregatesQuery", http.MethodPost, "/api/v2/analytics/summaries/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SummaryAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsSurveysAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsSurveysAggregatesJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsSurveysAggregatesJobsOptions struct{}
+// PostAnalyticsSurveysAggregatesJobsOptions holds the options of
+// PostAnalyticsSurveysAggregatesJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsSurveysAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsSurveysAggregatesJobs calls POST /api/v2/analytics/surveys/aggregates/jobs: Query
 // for survey aggregates asynchronously.
@@ -3281,20 +3692,31 @@ type PostAnalyticsSurveysAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsSurveysAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsSurveysAggregatesJobs(ctx context.Context, body *models.SurveyAsyncAggregationQuery, opts *PostAnalyticsSurveysAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsSurveysAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsSurveysAggregatesJobs", http.MethodPost, "/api/v2/analytics/surveys/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsSurveysAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsSurveysAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsSurveysAggregatesQueryOptions struct{}
+// PostAnalyticsSurveysAggregatesQueryOptions holds the options of
+// PostAnalyticsSurveysAggregatesQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsSurveysAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsSurveysAggregatesQuery calls POST /api/v2/analytics/surveys/aggregates/query: Query
 // for survey aggregates.
@@ -3307,20 +3729,31 @@ type PostAnalyticsSurveysAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsSurveysAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsSurveysAggregatesQuery(ctx context.Context, body *models.SurveyAggregationQuery, opts *PostAnalyticsSurveysAggregatesQueryOptions) (*models.SurveyAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsSurveysAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsSurveysAggregatesQuery", http.MethodPost, "/api/v2/analytics/surveys/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SurveyAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsTaskmanagementAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsTaskmanagementAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsTaskmanagementAggregatesJobsOptions struct{}
+// PostAnalyticsTaskmanagementAggregatesJobsOptions holds the options of
+// PostAnalyticsTaskmanagementAggregatesJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsTaskmanagementAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsTaskmanagementAggregatesJobs calls POST
 // /api/v2/analytics/taskmanagement/aggregates/jobs: Query for task management aggregates
@@ -3334,20 +3767,31 @@ type PostAnalyticsTaskmanagementAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsTaskmanagementAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsTaskmanagementAggregatesJobs(ctx context.Context, body *models.TaskManagementAsyncAggregationQuery, opts *PostAnalyticsTaskmanagementAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsTaskmanagementAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsTaskmanagementAggregatesJobs", http.MethodPost, "/api/v2/analytics/taskmanagement/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsTaskmanagementAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsTaskmanagementAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsTaskmanagementAggregatesQueryOptions struct{}
+// PostAnalyticsTaskmanagementAggregatesQueryOptions holds the options of
+// PostAnalyticsTaskmanagementAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsTaskmanagementAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsTaskmanagementAggregatesQuery calls POST
 // /api/v2/analytics/taskmanagement/aggregates/query: Query for task management aggregates.
@@ -3360,13 +3804,17 @@ type PostAnalyticsTaskmanagementAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsTaskmanagementAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsTaskmanagementAggregatesQuery(ctx context.Context, body *models.TaskManagementAggregationQuery, opts *PostAnalyticsTaskmanagementAggregatesQueryOptions) (*models.TaskManagementAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsTaskmanagementAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsTaskmanagementAggregatesQuery", http.MethodPost, "/api/v2/analytics/taskmanagement/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TaskManagementAggregateQueryResponse](ctx, a.client, req)
 }
 
@@ -3381,6 +3829,12 @@ type PostAnalyticsTaskmanagementMetricsQueryOptions struct {
 	// `after` key is returned as part of the response it is possible that more entities that match the
 	// filter criteria exist. Maximum of 200.
 	PageSize *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsTaskmanagementMetricsQuery calls POST
@@ -3409,6 +3863,9 @@ func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQuery(ctx context.Conte
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TaskManagementObservationQueryResponse](ctx, a.client, req)
 }
 
@@ -3419,6 +3876,12 @@ type PostAnalyticsTeamsActivityQueryOptions struct {
 	PageSize *int32
 	// PageNumber is the query parameter pageNumber. The desired page number.
 	PageNumber *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsTeamsActivityQuery calls POST /api/v2/analytics/teams/activity/query: Query for team
@@ -3447,13 +3910,23 @@ func (a *AnalyticsApi) PostAnalyticsTeamsActivityQuery(ctx context.Context, body
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TeamActivityResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsTranscriptsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsTranscriptsAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsTranscriptsAggregatesJobsOptions struct{}
+// PostAnalyticsTranscriptsAggregatesJobsOptions holds the options of
+// PostAnalyticsTranscriptsAggregatesJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsTranscriptsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsTranscriptsAggregatesJobs calls POST /api/v2/analytics/transcripts/aggregates/jobs:
 // Query for transcript aggregates asynchronously.
@@ -3466,20 +3939,31 @@ type PostAnalyticsTranscriptsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsTranscriptsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsTranscriptsAggregatesJobs(ctx context.Context, body *models.TranscriptAsyncAggregationQuery, opts *PostAnalyticsTranscriptsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsTranscriptsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsTranscriptsAggregatesJobs", http.MethodPost, "/api/v2/analytics/transcripts/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsTranscriptsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsTranscriptsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsTranscriptsAggregatesQueryOptions struct{}
+// PostAnalyticsTranscriptsAggregatesQueryOptions holds the options of
+// PostAnalyticsTranscriptsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsTranscriptsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsTranscriptsAggregatesQuery calls POST
 // /api/v2/analytics/transcripts/aggregates/query: Query for transcript aggregates.
@@ -3492,13 +3976,17 @@ type PostAnalyticsTranscriptsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsTranscriptsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsTranscriptsAggregatesQuery(ctx context.Context, body *models.TranscriptAggregationQuery, opts *PostAnalyticsTranscriptsAggregatesQueryOptions) (*models.TranscriptAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsTranscriptsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsTranscriptsAggregatesQuery", http.MethodPost, "/api/v2/analytics/transcripts/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TranscriptAggregateQueryResponse](ctx, a.client, req)
 }
 
@@ -3509,6 +3997,12 @@ type PostAnalyticsUsersActivityQueryOptions struct {
 	PageSize *int32
 	// PageNumber is the query parameter pageNumber. The desired page number.
 	PageNumber *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsUsersActivityQuery calls POST /api/v2/analytics/users/activity/query: Query for user
@@ -3537,13 +4031,22 @@ func (a *AnalyticsApi) PostAnalyticsUsersActivityQuery(ctx context.Context, body
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserActivityResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsUsersAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsUsersAggregatesJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsUsersAggregatesJobsOptions struct{}
+// PostAnalyticsUsersAggregatesJobsOptions holds the options of PostAnalyticsUsersAggregatesJobs,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsUsersAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsUsersAggregatesJobs calls POST /api/v2/analytics/users/aggregates/jobs: Query for
 // user aggregates asynchronously.
@@ -3556,20 +4059,30 @@ type PostAnalyticsUsersAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsUsersAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsUsersAggregatesJobs(ctx context.Context, body *models.UserAsyncAggregationQuery, opts *PostAnalyticsUsersAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsUsersAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsUsersAggregatesJobs", http.MethodPost, "/api/v2/analytics/users/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsUsersAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsUsersAggregatesQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsUsersAggregatesQueryOptions struct{}
+// PostAnalyticsUsersAggregatesQueryOptions holds the options of PostAnalyticsUsersAggregatesQuery,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsUsersAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsUsersAggregatesQuery calls POST /api/v2/analytics/users/aggregates/query: Query for
 // user aggregates.
@@ -3582,20 +4095,30 @@ type PostAnalyticsUsersAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsUsersAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsUsersAggregatesQuery(ctx context.Context, body *models.UserAggregationQuery, opts *PostAnalyticsUsersAggregatesQueryOptions) (*models.UserAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsUsersAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsUsersAggregatesQuery", http.MethodPost, "/api/v2/analytics/users/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsUsersDetailsJobsOptions holds the optional parameters of
-// PostAnalyticsUsersDetailsJobs, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostAnalyticsUsersDetailsJobsOptions struct{}
+// PostAnalyticsUsersDetailsJobsOptions holds the options of PostAnalyticsUsersDetailsJobs, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsUsersDetailsJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsUsersDetailsJobs calls POST /api/v2/analytics/users/details/jobs: Query for user
 // details asynchronously.
@@ -3608,20 +4131,30 @@ type PostAnalyticsUsersDetailsJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsUsersDetailsJobsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsUsersDetailsJobs(ctx context.Context, body *models.AsyncUserDetailsQuery, opts *PostAnalyticsUsersDetailsJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsUsersDetailsJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsUsersDetailsJobs", http.MethodPost, "/api/v2/analytics/users/details/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsUsersDetailsQueryOptions holds the optional parameters of
-// PostAnalyticsUsersDetailsQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsUsersDetailsQueryOptions struct{}
+// PostAnalyticsUsersDetailsQueryOptions holds the options of PostAnalyticsUsersDetailsQuery, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsUsersDetailsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsUsersDetailsQuery calls POST /api/v2/analytics/users/details/query: Query for user
 // details.
@@ -3634,20 +4167,31 @@ type PostAnalyticsUsersDetailsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsUsersDetailsQueryOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsUsersDetailsQuery(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsUsersDetailsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsUsersDetailsQuery", http.MethodPost, "/api/v2/analytics/users/details/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AnalyticsUserDetailsQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsUsersObservationsQueryOptions holds the optional parameters of
-// PostAnalyticsUsersObservationsQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsUsersObservationsQueryOptions struct{}
+// PostAnalyticsUsersObservationsQueryOptions holds the options of
+// PostAnalyticsUsersObservationsQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsUsersObservationsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsUsersObservationsQuery calls POST /api/v2/analytics/users/observations/query: Query
 // for user observations.
@@ -3660,20 +4204,30 @@ type PostAnalyticsUsersObservationsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsUsersObservationsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PostAnalyticsUsersObservationsQuery(ctx context.Context, body *models.UserObservationQuery, opts *PostAnalyticsUsersObservationsQueryOptions) (*models.UserObservationQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsUsersObservationsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsUsersObservationsQuery", http.MethodPost, "/api/v2/analytics/users/observations/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserObservationQueryResponse](ctx, a.client, req)
 }
 
-// PutAnalyticsDataretentionSettingsOptions holds the optional parameters of
-// PutAnalyticsDataretentionSettings, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutAnalyticsDataretentionSettingsOptions struct{}
+// PutAnalyticsDataretentionSettingsOptions holds the options of PutAnalyticsDataretentionSettings,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutAnalyticsDataretentionSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutAnalyticsDataretentionSettings calls PUT /api/v2/analytics/dataretention/settings: Update
 // analytics data retention setting.
@@ -3686,12 +4240,16 @@ type PutAnalyticsDataretentionSettingsOptions struct{}
 //
 //   - body: retentionDays
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutAnalyticsDataretentionSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AnalyticsApi) PutAnalyticsDataretentionSettings(ctx context.Context, body *models.UpdateAnalyticsDataRetentionRequest, opts *PutAnalyticsDataretentionSettingsOptions) (*models.AnalyticsDataRetentionResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putAnalyticsDataretentionSettings", "body")
 	}
 	req := platformclient.NewRequest("putAnalyticsDataretentionSettings", http.MethodPut, "/api/v2/analytics/dataretention/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AnalyticsDataRetentionResponse](ctx, a.client, req)
 }

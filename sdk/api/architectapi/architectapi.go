@@ -4673,6 +4673,12 @@ func (a *ArchitectApi) GetFlowsOutcomesDivisionviewsIter(ctx context.Context, op
 type PatchArchitectGrammarOptions struct {
 	// Body is the request body.
 	Body *models.Grammar
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchArchitectGrammar calls PATCH /api/v2/architect/grammars/{grammarId}: Updates a grammar.
@@ -4694,6 +4700,9 @@ func (a *ArchitectApi) PatchArchitectGrammar(ctx context.Context, grammarID stri
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Grammar](ctx, a.client, req)
 }
 
@@ -4702,6 +4711,12 @@ func (a *ArchitectApi) PatchArchitectGrammar(ctx context.Context, grammarID stri
 type PatchArchitectGrammarLanguageOptions struct {
 	// Body is the request body.
 	Body *models.GrammarLanguageUpdate
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchArchitectGrammarLanguage calls PATCH
@@ -4726,13 +4741,23 @@ func (a *ArchitectApi) PatchArchitectGrammarLanguage(ctx context.Context, gramma
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GrammarLanguage](ctx, a.client, req)
 }
 
-// PatchFlowsInstancesSettingsExecutiondataOptions holds the optional parameters of
-// PatchFlowsInstancesSettingsExecutiondata, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchFlowsInstancesSettingsExecutiondataOptions struct{}
+// PatchFlowsInstancesSettingsExecutiondataOptions holds the options of
+// PatchFlowsInstancesSettingsExecutiondata, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchFlowsInstancesSettingsExecutiondataOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchFlowsInstancesSettingsExecutiondata calls PATCH
 // /api/v2/flows/instances/settings/executiondata: Edit the execution history enabled setting.
@@ -4747,13 +4772,17 @@ type PatchFlowsInstancesSettingsExecutiondataOptions struct{}
 //
 //   - body: New Execution Data Setting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchFlowsInstancesSettingsExecutiondataOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PatchFlowsInstancesSettingsExecutiondata(ctx context.Context, body *models.ExecutionDataSettingsRequest, opts *PatchFlowsInstancesSettingsExecutiondataOptions) (*models.ExecutionDataFlowSettingsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchFlowsInstancesSettingsExecutiondata", "body")
 	}
 	req := platformclient.NewRequest("patchFlowsInstancesSettingsExecutiondata", http.MethodPatch, "/api/v2/flows/instances/settings/executiondata")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExecutionDataFlowSettingsResponse](ctx, a.client, req)
 }
 
@@ -4777,10 +4806,16 @@ func (a *ArchitectApi) PostArchitectDependencytrackingBuild(ctx context.Context,
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostArchitectEmergencygroupsOptions holds the optional parameters of
-// PostArchitectEmergencygroups, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostArchitectEmergencygroupsOptions struct{}
+// PostArchitectEmergencygroupsOptions holds the options of PostArchitectEmergencygroups, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostArchitectEmergencygroupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectEmergencygroups calls POST /api/v2/architect/emergencygroups: Creates a new
 // emergency group.
@@ -4793,20 +4828,31 @@ type PostArchitectEmergencygroupsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectEmergencygroupsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectEmergencygroups(ctx context.Context, body *models.EmergencyGroup, opts *PostArchitectEmergencygroupsOptions) (*models.EmergencyGroup, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectEmergencygroups", "body")
 	}
 	req := platformclient.NewRequest("postArchitectEmergencygroups", http.MethodPost, "/api/v2/architect/emergencygroups")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmergencyGroup](ctx, a.client, req)
 }
 
-// PostArchitectGrammarLanguageFilesDtmfOptions holds the optional parameters of
-// PostArchitectGrammarLanguageFilesDtmf, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostArchitectGrammarLanguageFilesDtmfOptions struct{}
+// PostArchitectGrammarLanguageFilesDtmfOptions holds the options of
+// PostArchitectGrammarLanguageFilesDtmf, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostArchitectGrammarLanguageFilesDtmfOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectGrammarLanguageFilesDtmf calls POST
 // /api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/dtmf: Creates a presigned
@@ -4822,7 +4868,8 @@ type PostArchitectGrammarLanguageFilesDtmfOptions struct{}
 //   - languageCode: Language
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectGrammarLanguageFilesDtmfOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectGrammarLanguageFilesDtmf(ctx context.Context, grammarID string, languageCode string, body *models.GrammarFileUploadRequest, opts *PostArchitectGrammarLanguageFilesDtmfOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectGrammarLanguageFilesDtmf", "body")
@@ -4831,13 +4878,23 @@ func (a *ArchitectApi) PostArchitectGrammarLanguageFilesDtmf(ctx context.Context
 	req.SetPathParam("grammarId", grammarID)
 	req.SetPathParam("languageCode", languageCode)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostArchitectGrammarLanguageFilesVoiceOptions holds the optional parameters of
-// PostArchitectGrammarLanguageFilesVoice, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostArchitectGrammarLanguageFilesVoiceOptions struct{}
+// PostArchitectGrammarLanguageFilesVoiceOptions holds the options of
+// PostArchitectGrammarLanguageFilesVoice, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostArchitectGrammarLanguageFilesVoiceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectGrammarLanguageFilesVoice calls POST
 // /api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/voice: Creates a presigned
@@ -4853,7 +4910,8 @@ type PostArchitectGrammarLanguageFilesVoiceOptions struct{}
 //   - languageCode: Language
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectGrammarLanguageFilesVoiceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectGrammarLanguageFilesVoice(ctx context.Context, grammarID string, languageCode string, body *models.GrammarFileUploadRequest, opts *PostArchitectGrammarLanguageFilesVoiceOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectGrammarLanguageFilesVoice", "body")
@@ -4862,13 +4920,22 @@ func (a *ArchitectApi) PostArchitectGrammarLanguageFilesVoice(ctx context.Contex
 	req.SetPathParam("grammarId", grammarID)
 	req.SetPathParam("languageCode", languageCode)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostArchitectGrammarLanguagesOptions holds the optional parameters of
-// PostArchitectGrammarLanguages, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostArchitectGrammarLanguagesOptions struct{}
+// PostArchitectGrammarLanguagesOptions holds the options of PostArchitectGrammarLanguages, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostArchitectGrammarLanguagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectGrammarLanguages calls POST /api/v2/architect/grammars/{grammarId}/languages: Create
 // a new language for a given grammar.
@@ -4882,7 +4949,8 @@ type PostArchitectGrammarLanguagesOptions struct{}
 //   - grammarID: Grammar ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectGrammarLanguagesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectGrammarLanguages(ctx context.Context, grammarID string, body *models.GrammarLanguage, opts *PostArchitectGrammarLanguagesOptions) (*models.GrammarLanguage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectGrammarLanguages", "body")
@@ -4890,12 +4958,22 @@ func (a *ArchitectApi) PostArchitectGrammarLanguages(ctx context.Context, gramma
 	req := platformclient.NewRequest("postArchitectGrammarLanguages", http.MethodPost, "/api/v2/architect/grammars/{grammarId}/languages")
 	req.SetPathParam("grammarId", grammarID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GrammarLanguage](ctx, a.client, req)
 }
 
-// PostArchitectGrammarsOptions holds the optional parameters of PostArchitectGrammars, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostArchitectGrammarsOptions struct{}
+// PostArchitectGrammarsOptions holds the options of PostArchitectGrammars, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostArchitectGrammarsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectGrammars calls POST /api/v2/architect/grammars: Create a new grammar.
 //
@@ -4907,19 +4985,30 @@ type PostArchitectGrammarsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectGrammarsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectGrammars(ctx context.Context, body *models.Grammar, opts *PostArchitectGrammarsOptions) (*models.Grammar, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectGrammars", "body")
 	}
 	req := platformclient.NewRequest("postArchitectGrammars", http.MethodPost, "/api/v2/architect/grammars")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Grammar](ctx, a.client, req)
 }
 
-// PostArchitectIvrsOptions holds the optional parameters of PostArchitectIvrs, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostArchitectIvrsOptions struct{}
+// PostArchitectIvrsOptions holds the options of PostArchitectIvrs, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostArchitectIvrsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectIvrs calls POST /api/v2/architect/ivrs: Create IVR config.
 //
@@ -4931,13 +5020,17 @@ type PostArchitectIvrsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectIvrsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectIvrs(ctx context.Context, body *models.IVR, opts *PostArchitectIvrsOptions) (*models.IVR, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectIvrs", "body")
 	}
 	req := platformclient.NewRequest("postArchitectIvrs", http.MethodPost, "/api/v2/architect/ivrs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IVR](ctx, a.client, req)
 }
 
@@ -4965,10 +5058,16 @@ func (a *ArchitectApi) PostArchitectPromptHistory(ctx context.Context, promptID 
 	return platformclient.Call[models.Operation](ctx, a.client, req)
 }
 
-// PostArchitectPromptResourcesOptions holds the optional parameters of
-// PostArchitectPromptResources, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostArchitectPromptResourcesOptions struct{}
+// PostArchitectPromptResourcesOptions holds the options of PostArchitectPromptResources, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostArchitectPromptResourcesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectPromptResources calls POST /api/v2/architect/prompts/{promptId}/resources: Create a
 // new user prompt resource.
@@ -4982,7 +5081,8 @@ type PostArchitectPromptResourcesOptions struct{}
 //   - promptID: Prompt ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectPromptResourcesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectPromptResources(ctx context.Context, promptID string, body *models.PromptAssetCreate, opts *PostArchitectPromptResourcesOptions) (*models.PromptAsset, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectPromptResources", "body")
@@ -4990,12 +5090,22 @@ func (a *ArchitectApi) PostArchitectPromptResources(ctx context.Context, promptI
 	req := platformclient.NewRequest("postArchitectPromptResources", http.MethodPost, "/api/v2/architect/prompts/{promptId}/resources")
 	req.SetPathParam("promptId", promptID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PromptAsset](ctx, a.client, req)
 }
 
-// PostArchitectPromptsOptions holds the optional parameters of PostArchitectPrompts, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostArchitectPromptsOptions struct{}
+// PostArchitectPromptsOptions holds the options of PostArchitectPrompts, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostArchitectPromptsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectPrompts calls POST /api/v2/architect/prompts: Create a new user prompt.
 //
@@ -5007,19 +5117,30 @@ type PostArchitectPromptsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectPromptsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectPrompts(ctx context.Context, body *models.Prompt, opts *PostArchitectPromptsOptions) (*models.Prompt, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectPrompts", "body")
 	}
 	req := platformclient.NewRequest("postArchitectPrompts", http.MethodPost, "/api/v2/architect/prompts")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Prompt](ctx, a.client, req)
 }
 
-// PostArchitectSchedulegroupsOptions holds the optional parameters of PostArchitectSchedulegroups,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostArchitectSchedulegroupsOptions struct{}
+// PostArchitectSchedulegroupsOptions holds the options of PostArchitectSchedulegroups, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostArchitectSchedulegroupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectSchedulegroups calls POST /api/v2/architect/schedulegroups: Creates a new schedule
 // group.
@@ -5032,19 +5153,30 @@ type PostArchitectSchedulegroupsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectSchedulegroupsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectSchedulegroups(ctx context.Context, body *models.ScheduleGroup, opts *PostArchitectSchedulegroupsOptions) (*models.ScheduleGroup, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectSchedulegroups", "body")
 	}
 	req := platformclient.NewRequest("postArchitectSchedulegroups", http.MethodPost, "/api/v2/architect/schedulegroups")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScheduleGroup](ctx, a.client, req)
 }
 
-// PostArchitectSchedulesOptions holds the optional parameters of PostArchitectSchedules, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostArchitectSchedulesOptions struct{}
+// PostArchitectSchedulesOptions holds the options of PostArchitectSchedules, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostArchitectSchedulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectSchedules calls POST /api/v2/architect/schedules: Create a new schedule.
 //
@@ -5056,13 +5188,17 @@ type PostArchitectSchedulesOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectSchedulesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectSchedules(ctx context.Context, body *models.Schedule, opts *PostArchitectSchedulesOptions) (*models.Schedule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectSchedules", "body")
 	}
 	req := platformclient.NewRequest("postArchitectSchedules", http.MethodPost, "/api/v2/architect/schedules")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Schedule](ctx, a.client, req)
 }
 
@@ -5091,10 +5227,17 @@ func (a *ArchitectApi) PostArchitectSystempromptHistory(ctx context.Context, pro
 	return platformclient.Call[models.Operation](ctx, a.client, req)
 }
 
-// PostArchitectSystempromptResourcesOptions holds the optional parameters of
-// PostArchitectSystempromptResources, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostArchitectSystempromptResourcesOptions struct{}
+// PostArchitectSystempromptResourcesOptions holds the options of
+// PostArchitectSystempromptResources, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostArchitectSystempromptResourcesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostArchitectSystempromptResources calls POST
 // /api/v2/architect/systemprompts/{promptId}/resources: Create system prompt resource override.
@@ -5108,7 +5251,8 @@ type PostArchitectSystempromptResourcesOptions struct{}
 //   - promptID: Prompt ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostArchitectSystempromptResourcesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostArchitectSystempromptResources(ctx context.Context, promptID string, body *models.SystemPromptAsset, opts *PostArchitectSystempromptResourcesOptions) (*models.SystemPromptAsset, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postArchitectSystempromptResources", "body")
@@ -5116,6 +5260,9 @@ func (a *ArchitectApi) PostArchitectSystempromptResources(ctx context.Context, p
 	req := platformclient.NewRequest("postArchitectSystempromptResources", http.MethodPost, "/api/v2/architect/systemprompts/{promptId}/resources")
 	req.SetPathParam("promptId", promptID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SystemPromptAsset](ctx, a.client, req)
 }
 
@@ -5147,6 +5294,12 @@ func (a *ArchitectApi) PostFlowHistory(ctx context.Context, flowID string, opts 
 type PostFlowInstancesSettingsLoglevelsOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostFlowInstancesSettingsLoglevels calls POST
@@ -5175,6 +5328,9 @@ func (a *ArchitectApi) PostFlowInstancesSettingsLoglevels(ctx context.Context, f
 		if len(opts.Expand) > 0 {
 			req.AddQuery("expand", opts.Expand...)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.FlowSettingsResponse](ctx, a.client, req)
 }
@@ -5209,6 +5365,12 @@ func (a *ArchitectApi) PostFlowVersions(ctx context.Context, flowID string, body
 type PostFlowsOptions struct {
 	// Language is the query parameter language. Language.
 	Language *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostFlows calls POST /api/v2/flows: Create flow.
@@ -5232,6 +5394,9 @@ func (a *ArchitectApi) PostFlows(ctx context.Context, body *models.Flow, opts *P
 		if opts.Language != nil {
 			req.SetQuery("language", *opts.Language)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.Flow](ctx, a.client, req)
 }
@@ -5406,10 +5571,16 @@ func (a *ArchitectApi) PostFlowsDatatableExportJobs(ctx context.Context, datatab
 	return platformclient.Call[models.DataTableExportJob](ctx, a.client, req)
 }
 
-// PostFlowsDatatableImportCsvJobsOptions holds the optional parameters of
-// PostFlowsDatatableImportCsvJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostFlowsDatatableImportCsvJobsOptions struct{}
+// PostFlowsDatatableImportCsvJobsOptions holds the options of PostFlowsDatatableImportCsvJobs,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostFlowsDatatableImportCsvJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostFlowsDatatableImportCsvJobs calls POST
 // /api/v2/flows/datatables/{datatableId}/import/csv/jobs: Begin an import process for importing
@@ -5429,7 +5600,8 @@ type PostFlowsDatatableImportCsvJobsOptions struct{}
 //   - datatableID: id of datatable
 //   - body: import job information
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostFlowsDatatableImportCsvJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostFlowsDatatableImportCsvJobs(ctx context.Context, datatableID string, body *models.DataTableImportJob, opts *PostFlowsDatatableImportCsvJobsOptions) (*models.DataTableImportJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postFlowsDatatableImportCsvJobs", "body")
@@ -5437,13 +5609,22 @@ func (a *ArchitectApi) PostFlowsDatatableImportCsvJobs(ctx context.Context, data
 	req := platformclient.NewRequest("postFlowsDatatableImportCsvJobs", http.MethodPost, "/api/v2/flows/datatables/{datatableId}/import/csv/jobs")
 	req.SetPathParam("datatableId", datatableID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataTableImportJob](ctx, a.client, req)
 }
 
-// PostFlowsDatatableImportJobsOptions holds the optional parameters of
-// PostFlowsDatatableImportJobs, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostFlowsDatatableImportJobsOptions struct{}
+// PostFlowsDatatableImportJobsOptions holds the options of PostFlowsDatatableImportJobs, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostFlowsDatatableImportJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostFlowsDatatableImportJobs calls POST /api/v2/flows/datatables/{datatableId}/import/jobs: Begin
 // an import process for importing rows into a datatable. Apps should migrate to use POST
@@ -5461,7 +5642,8 @@ type PostFlowsDatatableImportJobsOptions struct{}
 //   - datatableID: id of datatable
 //   - body: import job information
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostFlowsDatatableImportJobsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ArchitectApi) PostFlowsDatatableImportJobs(ctx context.Context, datatableID string, body *models.DataTableImportJob, opts *PostFlowsDatatableImportJobsOptions) (*models.DataTableImportJob, *platformclient.APIResponse, error) {
@@ -5471,6 +5653,9 @@ func (a *ArchitectApi) PostFlowsDatatableImportJobs(ctx context.Context, datatab
 	req := platformclient.NewRequest("postFlowsDatatableImportJobs", http.MethodPost, "/api/v2/flows/datatables/{datatableId}/import/jobs")
 	req.SetPathParam("datatableId", datatableID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataTableImportJob](ctx, a.client, req)
 }
 
@@ -5511,9 +5696,16 @@ func (a *ArchitectApi) PostFlowsDatatableRows(ctx context.Context, datatableID s
 	return platformclient.CallValue[map[string]any](ctx, a.client, req)
 }
 
-// PostFlowsDatatablesOptions holds the optional parameters of PostFlowsDatatables, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostFlowsDatatablesOptions struct{}
+// PostFlowsDatatablesOptions holds the options of PostFlowsDatatables, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostFlowsDatatablesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostFlowsDatatables calls POST /api/v2/flows/datatables: Create a new datatable with the
 // specified json-schema definition.
@@ -5530,19 +5722,30 @@ type PostFlowsDatatablesOptions struct{}
 //
 //   - body: datatable json-schema
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostFlowsDatatablesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostFlowsDatatables(ctx context.Context, body *models.DataTable, opts *PostFlowsDatatablesOptions) (*models.DataTable, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postFlowsDatatables", "body")
 	}
 	req := platformclient.NewRequest("postFlowsDatatables", http.MethodPost, "/api/v2/flows/datatables")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataTable](ctx, a.client, req)
 }
 
-// PostFlowsExecutionsOptions holds the optional parameters of PostFlowsExecutions, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostFlowsExecutionsOptions struct{}
+// PostFlowsExecutionsOptions holds the options of PostFlowsExecutions, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostFlowsExecutionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostFlowsExecutions calls POST /api/v2/flows/executions: Launch an instance of a flow definition,
 // for flow types that support it such as the 'workflow' type.
@@ -5558,19 +5761,30 @@ type PostFlowsExecutionsOptions struct{}
 //
 //   - flowLaunchRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostFlowsExecutionsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostFlowsExecutions(ctx context.Context, flowLaunchRequest *models.FlowExecutionLaunchRequest, opts *PostFlowsExecutionsOptions) (*models.FlowExecutionLaunchResponse, *platformclient.APIResponse, error) {
 	if flowLaunchRequest == nil {
 		return nil, nil, platformclient.MissingParam("postFlowsExecutions", "flowLaunchRequest")
 	}
 	req := platformclient.NewRequest("postFlowsExecutions", http.MethodPost, "/api/v2/flows/executions")
 	req.SetBody(flowLaunchRequest)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowExecutionLaunchResponse](ctx, a.client, req)
 }
 
-// PostFlowsExportJobsOptions holds the optional parameters of PostFlowsExportJobs, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostFlowsExportJobsOptions struct{}
+// PostFlowsExportJobsOptions holds the options of PostFlowsExportJobs, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostFlowsExportJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostFlowsExportJobs calls POST /api/v2/flows/export/jobs: Register Architect Export Job.
 //
@@ -5582,13 +5796,17 @@ type PostFlowsExportJobsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostFlowsExportJobsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ArchitectApi) PostFlowsExportJobs(ctx context.Context, body *models.RegisterArchitectExportJob, opts *PostFlowsExportJobsOptions) (*models.RegisterArchitectExportJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postFlowsExportJobs", "body")
 	}
 	req := platformclient.NewRequest("postFlowsExportJobs", http.MethodPost, "/api/v2/flows/export/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RegisterArchitectExportJobResponse](ctx, a.client, req)
 }
 
@@ -5599,6 +5817,12 @@ type PostFlowsInstancesJobsOptions struct {
 	//
 	// Values: bots, dataActions.
 	Expand *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostFlowsInstancesJobs calls POST /api/v2/flows/instances/jobs: Start a process (job) that will
@@ -5627,6 +5851,9 @@ func (a *ArchitectApi) PostFlowsInstancesJobs(ctx context.Context, body *models.
 			req.SetQuery("expand", *opts.Expand)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GetFlowExecutionDataJobResult](ctx, a.client, req)
 }
 
@@ -5639,6 +5866,12 @@ type PostFlowsInstancesQueryOptions struct {
 	//
 	// The API's default: 50.
 	PageSize *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostFlowsInstancesQuery calls POST /api/v2/flows/instances/query: Query the database of existing
@@ -5668,6 +5901,9 @@ func (a *ArchitectApi) PostFlowsInstancesQuery(ctx context.Context, body *models
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.FlowResultEntityListing](ctx, a.client, req)
 }
@@ -5701,6 +5937,12 @@ func (a *ArchitectApi) PostFlowsJobs(ctx context.Context, opts *PostFlowsJobsOpt
 type PostFlowsMilestonesOptions struct {
 	// Body is the request body.
 	Body *models.FlowMilestone
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostFlowsMilestones calls POST /api/v2/flows/milestones: Create a flow milestone.
@@ -5717,6 +5959,9 @@ func (a *ArchitectApi) PostFlowsMilestones(ctx context.Context, opts *PostFlowsM
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowMilestone](ctx, a.client, req)
 }
 
@@ -5725,6 +5970,12 @@ func (a *ArchitectApi) PostFlowsMilestones(ctx context.Context, opts *PostFlowsM
 type PostFlowsOutcomesOptions struct {
 	// Body is the request body.
 	Body *models.FlowOutcome
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostFlowsOutcomes calls POST /api/v2/flows/outcomes: Create a flow outcome.
@@ -5743,12 +5994,22 @@ func (a *ArchitectApi) PostFlowsOutcomes(ctx context.Context, opts *PostFlowsOut
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowOutcome](ctx, a.client, req)
 }
 
-// PutArchitectEmergencygroupOptions holds the optional parameters of PutArchitectEmergencygroup,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutArchitectEmergencygroupOptions struct{}
+// PutArchitectEmergencygroupOptions holds the options of PutArchitectEmergencygroup, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutArchitectEmergencygroupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutArchitectEmergencygroup calls PUT /api/v2/architect/emergencygroups/{emergencyGroupId}:
 // Updates a emergency group by ID.
@@ -5762,7 +6023,8 @@ type PutArchitectEmergencygroupOptions struct{}
 //   - emergencyGroupID: Emergency group ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutArchitectEmergencygroupOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PutArchitectEmergencygroup(ctx context.Context, emergencyGroupID string, body *models.EmergencyGroup, opts *PutArchitectEmergencygroupOptions) (*models.EmergencyGroup, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putArchitectEmergencygroup", "body")
@@ -5770,12 +6032,22 @@ func (a *ArchitectApi) PutArchitectEmergencygroup(ctx context.Context, emergency
 	req := platformclient.NewRequest("putArchitectEmergencygroup", http.MethodPut, "/api/v2/architect/emergencygroups/{emergencyGroupId}")
 	req.SetPathParam("emergencyGroupId", emergencyGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmergencyGroup](ctx, a.client, req)
 }
 
-// PutArchitectIvrOptions holds the optional parameters of PutArchitectIvr, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PutArchitectIvrOptions struct{}
+// PutArchitectIvrOptions holds the options of PutArchitectIvr, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PutArchitectIvrOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutArchitectIvr calls PUT /api/v2/architect/ivrs/{ivrId}: Update an IVR Config.
 //
@@ -5788,7 +6060,8 @@ type PutArchitectIvrOptions struct{}
 //   - ivrID: IVR id
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutArchitectIvrOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ArchitectApi) PutArchitectIvr(ctx context.Context, ivrID string, body *models.IVR, opts *PutArchitectIvrOptions) (*models.IVR, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putArchitectIvr", "body")
@@ -5796,13 +6069,22 @@ func (a *ArchitectApi) PutArchitectIvr(ctx context.Context, ivrID string, body *
 	req := platformclient.NewRequest("putArchitectIvr", http.MethodPut, "/api/v2/architect/ivrs/{ivrId}")
 	req.SetPathParam("ivrId", ivrID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IVR](ctx, a.client, req)
 }
 
-// PutArchitectIvrIdentityresolutionOptions holds the optional parameters of
-// PutArchitectIvrIdentityresolution, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutArchitectIvrIdentityresolutionOptions struct{}
+// PutArchitectIvrIdentityresolutionOptions holds the options of PutArchitectIvrIdentityresolution,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutArchitectIvrIdentityresolutionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutArchitectIvrIdentityresolution calls PUT /api/v2/architect/ivrs/{ivrId}/identityresolution:
 // Update an IVR IdentityResolutionConfig.
@@ -5816,7 +6098,8 @@ type PutArchitectIvrIdentityresolutionOptions struct{}
 //   - ivrID: IVR id
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutArchitectIvrIdentityresolutionOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PutArchitectIvrIdentityresolution(ctx context.Context, ivrID string, body *models.IVRIdentityResolutionConfig, opts *PutArchitectIvrIdentityresolutionOptions) (*models.IVRIdentityResolutionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putArchitectIvrIdentityresolution", "body")
@@ -5824,12 +6107,22 @@ func (a *ArchitectApi) PutArchitectIvrIdentityresolution(ctx context.Context, iv
 	req := platformclient.NewRequest("putArchitectIvrIdentityresolution", http.MethodPut, "/api/v2/architect/ivrs/{ivrId}/identityresolution")
 	req.SetPathParam("ivrId", ivrID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IVRIdentityResolutionConfig](ctx, a.client, req)
 }
 
-// PutArchitectPromptOptions holds the optional parameters of PutArchitectPrompt, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutArchitectPromptOptions struct{}
+// PutArchitectPromptOptions holds the options of PutArchitectPrompt, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutArchitectPromptOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutArchitectPrompt calls PUT /api/v2/architect/prompts/{promptId}: Update specified user prompt.
 //
@@ -5842,7 +6135,8 @@ type PutArchitectPromptOptions struct{}
 //   - promptID: Prompt ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutArchitectPromptOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ArchitectApi) PutArchitectPrompt(ctx context.Context, promptID string, body *models.Prompt, opts *PutArchitectPromptOptions) (*models.Prompt, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putArchitectPrompt", "body")
@@ -5850,12 +6144,22 @@ func (a *ArchitectApi) PutArchitectPrompt(ctx context.Context, promptID string, 
 	req := platformclient.NewRequest("putArchitectPrompt", http.MethodPut, "/api/v2/architect/prompts/{promptId}")
 	req.SetPathParam("promptId", promptID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Prompt](ctx, a.client, req)
 }
 
-// PutArchitectPromptResourceOptions holds the optional parameters of PutArchitectPromptResource,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutArchitectPromptResourceOptions struct{}
+// PutArchitectPromptResourceOptions holds the options of PutArchitectPromptResource, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutArchitectPromptResourceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutArchitectPromptResource calls PUT
 // /api/v2/architect/prompts/{promptId}/resources/{languageCode}: Update specified user prompt
@@ -5871,7 +6175,8 @@ type PutArchitectPromptResourceOptions struct{}
 //   - languageCode: Language
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutArchitectPromptResourceOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PutArchitectPromptResource(ctx context.Context, promptID string, languageCode string, body *models.PromptAsset, opts *PutArchitectPromptResourceOptions) (*models.PromptAsset, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putArchitectPromptResource", "body")
@@ -5880,12 +6185,22 @@ func (a *ArchitectApi) PutArchitectPromptResource(ctx context.Context, promptID 
 	req.SetPathParam("promptId", promptID)
 	req.SetPathParam("languageCode", languageCode)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PromptAsset](ctx, a.client, req)
 }
 
-// PutArchitectScheduleOptions holds the optional parameters of PutArchitectSchedule, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutArchitectScheduleOptions struct{}
+// PutArchitectScheduleOptions holds the options of PutArchitectSchedule, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutArchitectScheduleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutArchitectSchedule calls PUT /api/v2/architect/schedules/{scheduleId}: Update schedule by ID.
 //
@@ -5898,7 +6213,8 @@ type PutArchitectScheduleOptions struct{}
 //   - scheduleID: Schedule ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutArchitectScheduleOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ArchitectApi) PutArchitectSchedule(ctx context.Context, scheduleID string, body *models.Schedule, opts *PutArchitectScheduleOptions) (*models.Schedule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putArchitectSchedule", "body")
@@ -5906,12 +6222,22 @@ func (a *ArchitectApi) PutArchitectSchedule(ctx context.Context, scheduleID stri
 	req := platformclient.NewRequest("putArchitectSchedule", http.MethodPut, "/api/v2/architect/schedules/{scheduleId}")
 	req.SetPathParam("scheduleId", scheduleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Schedule](ctx, a.client, req)
 }
 
-// PutArchitectSchedulegroupOptions holds the optional parameters of PutArchitectSchedulegroup,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutArchitectSchedulegroupOptions struct{}
+// PutArchitectSchedulegroupOptions holds the options of PutArchitectSchedulegroup, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutArchitectSchedulegroupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutArchitectSchedulegroup calls PUT /api/v2/architect/schedulegroups/{scheduleGroupId}: Updates a
 // schedule group by ID.
@@ -5925,7 +6251,8 @@ type PutArchitectSchedulegroupOptions struct{}
 //   - scheduleGroupID: Schedule group ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutArchitectSchedulegroupOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PutArchitectSchedulegroup(ctx context.Context, scheduleGroupID string, body *models.ScheduleGroup, opts *PutArchitectSchedulegroupOptions) (*models.ScheduleGroup, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putArchitectSchedulegroup", "body")
@@ -5933,13 +6260,22 @@ func (a *ArchitectApi) PutArchitectSchedulegroup(ctx context.Context, scheduleGr
 	req := platformclient.NewRequest("putArchitectSchedulegroup", http.MethodPut, "/api/v2/architect/schedulegroups/{scheduleGroupId}")
 	req.SetPathParam("scheduleGroupId", scheduleGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScheduleGroup](ctx, a.client, req)
 }
 
-// PutArchitectSystempromptResourceOptions holds the optional parameters of
-// PutArchitectSystempromptResource, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutArchitectSystempromptResourceOptions struct{}
+// PutArchitectSystempromptResourceOptions holds the options of PutArchitectSystempromptResource,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutArchitectSystempromptResourceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutArchitectSystempromptResource calls PUT
 // /api/v2/architect/systemprompts/{promptId}/resources/{languageCode}: Updates a system prompt
@@ -5955,7 +6291,8 @@ type PutArchitectSystempromptResourceOptions struct{}
 //   - languageCode: Language
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutArchitectSystempromptResourceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ArchitectApi) PutArchitectSystempromptResource(ctx context.Context, promptID string, languageCode string, body *models.SystemPromptAsset, opts *PutArchitectSystempromptResourceOptions) (*models.SystemPromptAsset, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putArchitectSystempromptResource", "body")
@@ -5964,12 +6301,22 @@ func (a *ArchitectApi) PutArchitectSystempromptResource(ctx context.Context, pro
 	req.SetPathParam("promptId", promptID)
 	req.SetPathParam("languageCode", languageCode)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SystemPromptAsset](ctx, a.client, req)
 }
 
-// PutFlowOptions holds the optional parameters of PutFlow, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PutFlowOptions struct{}
+// PutFlowOptions holds the options of PutFlow, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutFlowOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutFlow calls PUT /api/v2/flows/{flowId}: Update flow.
 //
@@ -5982,7 +6329,8 @@ type PutFlowOptions struct{}
 //   - flowID: Flow ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutFlowOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *ArchitectApi) PutFlow(ctx context.Context, flowID string, body *models.Flow, opts *PutFlowOptions) (*models.Flow, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putFlow", "body")
@@ -5990,6 +6338,9 @@ func (a *ArchitectApi) PutFlow(ctx context.Context, flowID string, body *models.
 	req := platformclient.NewRequest("putFlow", http.MethodPut, "/api/v2/flows/{flowId}")
 	req.SetPathParam("flowId", flowID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Flow](ctx, a.client, req)
 }
 
@@ -5998,6 +6349,12 @@ func (a *ArchitectApi) PutFlow(ctx context.Context, flowID string, body *models.
 type PutFlowInstancesSettingsLoglevelsOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutFlowInstancesSettingsLoglevels calls PUT /api/v2/flows/{flowId}/instances/settings/loglevels:
@@ -6027,6 +6384,9 @@ func (a *ArchitectApi) PutFlowInstancesSettingsLoglevels(ctx context.Context, fl
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowSettingsResponse](ctx, a.client, req)
 }
 
@@ -6037,6 +6397,12 @@ type PutFlowsDatatableOptions struct {
 	//
 	// Values: schema.
 	Expand *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutFlowsDatatable calls PUT /api/v2/flows/datatables/{datatableId}: Updates a specific datatable
@@ -6066,6 +6432,9 @@ func (a *ArchitectApi) PutFlowsDatatable(ctx context.Context, datatableID string
 		if opts.Expand != nil {
 			req.SetQuery("expand", *opts.Expand)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.DataTable](ctx, a.client, req)
 }
@@ -6117,6 +6486,12 @@ func (a *ArchitectApi) PutFlowsDatatableRow(ctx context.Context, datatableID str
 type PutFlowsInstancesSettingsLoglevelsDefaultOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutFlowsInstancesSettingsLoglevelsDefault calls PUT
@@ -6144,6 +6519,9 @@ func (a *ArchitectApi) PutFlowsInstancesSettingsLoglevelsDefault(ctx context.Con
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowSettingsResponse](ctx, a.client, req)
 }
 
@@ -6152,6 +6530,12 @@ func (a *ArchitectApi) PutFlowsInstancesSettingsLoglevelsDefault(ctx context.Con
 type PutFlowsMilestoneOptions struct {
 	// Body is the request body.
 	Body *models.FlowMilestone
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutFlowsMilestone calls PUT /api/v2/flows/milestones/{milestoneId}: Updates a flow milestone.
@@ -6173,6 +6557,9 @@ func (a *ArchitectApi) PutFlowsMilestone(ctx context.Context, milestoneID string
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowMilestone](ctx, a.client, req)
 }
 
@@ -6180,6 +6567,12 @@ func (a *ArchitectApi) PutFlowsMilestone(ctx context.Context, milestoneID string
 type PutFlowsOutcomeOptions struct {
 	// Body is the request body.
 	Body *models.FlowOutcome
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutFlowsOutcome calls PUT /api/v2/flows/outcomes/{flowOutcomeId}: Updates a flow outcome.
@@ -6202,6 +6595,9 @@ func (a *ArchitectApi) PutFlowsOutcome(ctx context.Context, flowOutcomeID string
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.Operation](ctx, a.client, req)
 }

@@ -95,9 +95,16 @@ func (a *AssistantCopilotVariationsApi) GetAssistantVariations(ctx context.Conte
 	return platformclient.Call[models.AssistantCopilotVariationListing](ctx, a.client, req)
 }
 
-// PostAssistantVariationsOptions holds the optional parameters of PostAssistantVariations, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostAssistantVariationsOptions struct{}
+// PostAssistantVariationsOptions holds the options of PostAssistantVariations, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostAssistantVariationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAssistantVariations calls POST /api/v2/assistants/{assistantId}/variations: Create assistant
 // copilot variation.
@@ -111,7 +118,8 @@ type PostAssistantVariationsOptions struct{}
 //   - assistantID: Assistant ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAssistantVariationsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *AssistantCopilotVariationsApi) PostAssistantVariations(ctx context.Context, assistantID string, body *models.AssistantCopilotVariation, opts *PostAssistantVariationsOptions) (*models.AssistantCopilotVariation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAssistantVariations", "body")
@@ -119,12 +127,22 @@ func (a *AssistantCopilotVariationsApi) PostAssistantVariations(ctx context.Cont
 	req := platformclient.NewRequest("postAssistantVariations", http.MethodPost, "/api/v2/assistants/{assistantId}/variations")
 	req.SetPathParam("assistantId", assistantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AssistantCopilotVariation](ctx, a.client, req)
 }
 
-// PutAssistantVariationOptions holds the optional parameters of PutAssistantVariation, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutAssistantVariationOptions struct{}
+// PutAssistantVariationOptions holds the options of PutAssistantVariation, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutAssistantVariationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutAssistantVariation calls PUT /api/v2/assistants/{assistantId}/variations/{variationId}: Update
 // assistant copilot variation by id.
@@ -139,7 +157,8 @@ type PutAssistantVariationOptions struct{}
 //   - variationID: Variation ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutAssistantVariationOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AssistantCopilotVariationsApi) PutAssistantVariation(ctx context.Context, assistantID string, variationID string, body *models.AssistantCopilotVariation, opts *PutAssistantVariationOptions) (*models.AssistantCopilotVariation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putAssistantVariation", "body")
@@ -148,5 +167,8 @@ func (a *AssistantCopilotVariationsApi) PutAssistantVariation(ctx context.Contex
 	req.SetPathParam("assistantId", assistantID)
 	req.SetPathParam("variationId", variationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AssistantCopilotVariation](ctx, a.client, req)
 }

@@ -156,9 +156,16 @@ func (a *AuditApi) GetAuditsQueryTransactionIdResultsIter(ctx context.Context, t
 	})
 }
 
-// PostAuditsQueryOptions holds the optional parameters of PostAuditsQuery, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostAuditsQueryOptions struct{}
+// PostAuditsQueryOptions holds the options of PostAuditsQuery, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostAuditsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuditsQuery calls POST /api/v2/audits/query: Create audit query execution.
 //
@@ -172,13 +179,17 @@ type PostAuditsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuditsQueryOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AuditApi) PostAuditsQuery(ctx context.Context, body *models.AuditQueryRequest, opts *PostAuditsQueryOptions) (*models.AuditQueryExecutionStatusResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAuditsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAuditsQuery", http.MethodPost, "/api/v2/audits/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuditQueryExecutionStatusResponse](ctx, a.client, req)
 }
 
@@ -187,6 +198,12 @@ func (a *AuditApi) PostAuditsQuery(ctx context.Context, body *models.AuditQueryR
 type PostAuditsQueryRealtimeOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAuditsQueryRealtime calls POST /api/v2/audits/query/realtime: This endpoint will only
@@ -215,6 +232,9 @@ func (a *AuditApi) PostAuditsQueryRealtime(ctx context.Context, body *models.Aud
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuditRealtimeQueryResultsResponse](ctx, a.client, req)
 }
 
@@ -223,6 +243,12 @@ func (a *AuditApi) PostAuditsQueryRealtime(ctx context.Context, body *models.Aud
 type PostAuditsQueryRealtimeRelatedOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAuditsQueryRealtimeRelated calls POST /api/v2/audits/query/realtime/related: Often a single
@@ -248,6 +274,9 @@ func (a *AuditApi) PostAuditsQueryRealtimeRelated(ctx context.Context, body *mod
 		if len(opts.Expand) > 0 {
 			req.AddQuery("expand", opts.Expand...)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.AuditRealtimeRelatedResultsResponse](ctx, a.client, req)
 }

@@ -1459,9 +1459,16 @@ func (a *AuthorizationApi) GetUserRoles(ctx context.Context, subjectID string, o
 	return platformclient.Call[models.UserAuthorization](ctx, a.client, req)
 }
 
-// PatchAuthorizationRoleOptions holds the optional parameters of PatchAuthorizationRole, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchAuthorizationRoleOptions struct{}
+// PatchAuthorizationRoleOptions holds the options of PatchAuthorizationRole, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchAuthorizationRoleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchAuthorizationRole calls PATCH /api/v2/authorization/roles/{roleId}: Patch Organization Role
 // for needsUpdate Field.
@@ -1477,7 +1484,8 @@ type PatchAuthorizationRoleOptions struct{}
 //   - roleID: Role ID
 //   - body: Organization role
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchAuthorizationRoleOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PatchAuthorizationRole(ctx context.Context, roleID string, body *models.DomainOrganizationRole, opts *PatchAuthorizationRoleOptions) (*models.DomainOrganizationRole, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchAuthorizationRole", "body")
@@ -1485,12 +1493,22 @@ func (a *AuthorizationApi) PatchAuthorizationRole(ctx context.Context, roleID st
 	req := platformclient.NewRequest("patchAuthorizationRole", http.MethodPatch, "/api/v2/authorization/roles/{roleId}")
 	req.SetPathParam("roleId", roleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DomainOrganizationRole](ctx, a.client, req)
 }
 
-// PatchAuthorizationSettingsOptions holds the optional parameters of PatchAuthorizationSettings,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchAuthorizationSettingsOptions struct{}
+// PatchAuthorizationSettingsOptions holds the options of PatchAuthorizationSettings, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchAuthorizationSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchAuthorizationSettings calls PATCH /api/v2/authorization/settings: Change authorization
 // settings.
@@ -1505,13 +1523,17 @@ type PatchAuthorizationSettingsOptions struct{}
 //
 //   - body: Authorization Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchAuthorizationSettingsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PatchAuthorizationSettings(ctx context.Context, body *models.AuthorizationSettings, opts *PatchAuthorizationSettingsOptions) (*models.AuthorizationSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchAuthorizationSettings", "body")
 	}
 	req := platformclient.NewRequest("patchAuthorizationSettings", http.MethodPatch, "/api/v2/authorization/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuthorizationSettings](ctx, a.client, req)
 }
 
@@ -1550,10 +1572,16 @@ func (a *AuthorizationApi) PostAuthorizationDivisionObject(ctx context.Context, 
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostAuthorizationDivisionRestoreOptions holds the optional parameters of
-// PostAuthorizationDivisionRestore, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAuthorizationDivisionRestoreOptions struct{}
+// PostAuthorizationDivisionRestoreOptions holds the options of PostAuthorizationDivisionRestore,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAuthorizationDivisionRestoreOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuthorizationDivisionRestore calls POST /api/v2/authorization/divisions/{divisionId}/restore:
 // Recreate a previously deleted division.
@@ -1567,7 +1595,8 @@ type PostAuthorizationDivisionRestoreOptions struct{}
 //   - divisionID: Division ID
 //   - body: Recreated division data
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuthorizationDivisionRestoreOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PostAuthorizationDivisionRestore(ctx context.Context, divisionID string, body *models.AuthzDivision, opts *PostAuthorizationDivisionRestoreOptions) (*models.AuthzDivision, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAuthorizationDivisionRestore", "body")
@@ -1575,12 +1604,22 @@ func (a *AuthorizationApi) PostAuthorizationDivisionRestore(ctx context.Context,
 	req := platformclient.NewRequest("postAuthorizationDivisionRestore", http.MethodPost, "/api/v2/authorization/divisions/{divisionId}/restore")
 	req.SetPathParam("divisionId", divisionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuthzDivision](ctx, a.client, req)
 }
 
-// PostAuthorizationDivisionsOptions holds the optional parameters of PostAuthorizationDivisions,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostAuthorizationDivisionsOptions struct{}
+// PostAuthorizationDivisionsOptions holds the options of PostAuthorizationDivisions, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostAuthorizationDivisionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuthorizationDivisions calls POST /api/v2/authorization/divisions: Create a division.
 //
@@ -1592,13 +1631,17 @@ type PostAuthorizationDivisionsOptions struct{}
 //
 //   - body: Division
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuthorizationDivisionsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PostAuthorizationDivisions(ctx context.Context, body *models.AuthzDivision, opts *PostAuthorizationDivisionsOptions) (*models.AuthzDivision, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAuthorizationDivisions", "body")
 	}
 	req := platformclient.NewRequest("postAuthorizationDivisions", http.MethodPost, "/api/v2/authorization/divisions")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuthzDivision](ctx, a.client, req)
 }
 
@@ -1610,6 +1653,12 @@ type PostAuthorizationPoliciesTargetOptions struct {
 	//
 	// The API's default: false.
 	SkipLockoutCheck *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAuthorizationPoliciesTarget calls POST /api/v2/authorization/policies/targets/{targetName}:
@@ -1637,13 +1686,23 @@ func (a *AuthorizationApi) PostAuthorizationPoliciesTarget(ctx context.Context, 
 			req.SetQuery("skipLockoutCheck", platformclient.FormatBool(*opts.SkipLockoutCheck))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuthorizationPolicy](ctx, a.client, req)
 }
 
-// PostAuthorizationPoliciesTargetValidateOptions holds the optional parameters of
-// PostAuthorizationPoliciesTargetValidate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAuthorizationPoliciesTargetValidateOptions struct{}
+// PostAuthorizationPoliciesTargetValidateOptions holds the options of
+// PostAuthorizationPoliciesTargetValidate, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAuthorizationPoliciesTargetValidateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuthorizationPoliciesTargetValidate calls POST
 // /api/v2/authorization/policies/targets/{targetName}/validate: Validate the conditions and
@@ -1658,7 +1717,8 @@ type PostAuthorizationPoliciesTargetValidateOptions struct{}
 //   - targetName: The domain:entity:action target to which the policy will be applied
 //   - body: Access control policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuthorizationPoliciesTargetValidateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PostAuthorizationPoliciesTargetValidate(ctx context.Context, targetName string, body *models.AuthorizationPolicy, opts *PostAuthorizationPoliciesTargetValidateOptions) (*models.ValidationErrorListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAuthorizationPoliciesTargetValidate", "body")
@@ -1666,13 +1726,22 @@ func (a *AuthorizationApi) PostAuthorizationPoliciesTargetValidate(ctx context.C
 	req := platformclient.NewRequest("postAuthorizationPoliciesTargetValidate", http.MethodPost, "/api/v2/authorization/policies/targets/{targetName}/validate")
 	req.SetPathParam("targetName", targetName)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ValidationErrorListing](ctx, a.client, req)
 }
 
-// PostAuthorizationPolicySimulateOptions holds the optional parameters of
-// PostAuthorizationPolicySimulate, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAuthorizationPolicySimulateOptions struct{}
+// PostAuthorizationPolicySimulateOptions holds the options of PostAuthorizationPolicySimulate,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAuthorizationPolicySimulateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuthorizationPolicySimulate calls POST /api/v2/authorization/policies/{policyId}/simulate:
 // Simulate a request and evaluate the specified policy ID against the provided values.
@@ -1686,7 +1755,8 @@ type PostAuthorizationPolicySimulateOptions struct{}
 //   - policyID: The ID of the policy to test the simulated data against
 //   - body: A map of attribute names to type and simulated data value
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuthorizationPolicySimulateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PostAuthorizationPolicySimulate(ctx context.Context, policyID string, body *models.PolicyTestPayload, opts *PostAuthorizationPolicySimulateOptions) (*models.PolicyTestResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAuthorizationPolicySimulate", "body")
@@ -1694,6 +1764,9 @@ func (a *AuthorizationApi) PostAuthorizationPolicySimulate(ctx context.Context, 
 	req := platformclient.NewRequest("postAuthorizationPolicySimulate", http.MethodPost, "/api/v2/authorization/policies/{policyId}/simulate")
 	req.SetPathParam("policyId", policyID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PolicyTestResult](ctx, a.client, req)
 }
 
@@ -1705,6 +1778,12 @@ type PostAuthorizationRoleOptions struct {
 	//
 	// The API's default: PC_USER.
 	SubjectType *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAuthorizationRole calls POST /api/v2/authorization/roles/{roleId}: Bulk-grant subjects and
@@ -1732,13 +1811,23 @@ func (a *AuthorizationApi) PostAuthorizationRole(ctx context.Context, roleID str
 			req.SetQuery("subjectType", *opts.SubjectType)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostAuthorizationRoleComparedefaultRightRoleIdOptions holds the optional parameters of
-// PostAuthorizationRoleComparedefaultRightRoleId, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostAuthorizationRoleComparedefaultRightRoleIdOptions struct{}
+// PostAuthorizationRoleComparedefaultRightRoleIdOptions holds the options of
+// PostAuthorizationRoleComparedefaultRightRoleId, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostAuthorizationRoleComparedefaultRightRoleIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuthorizationRoleComparedefaultRightRoleId calls POST
 // /api/v2/authorization/roles/{leftRoleId}/comparedefault/{rightRoleId}: Get an unsaved org role to
@@ -1756,7 +1845,8 @@ type PostAuthorizationRoleComparedefaultRightRoleIdOptions struct{}
 //   - rightRoleID: Right Role id
 //   - body: Organization role
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuthorizationRoleComparedefaultRightRoleIdOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PostAuthorizationRoleComparedefaultRightRoleId(ctx context.Context, leftRoleID string, rightRoleID string, body *models.DomainOrganizationRole, opts *PostAuthorizationRoleComparedefaultRightRoleIdOptions) (*models.DomainOrgRoleDifference, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAuthorizationRoleComparedefaultRightRoleId", "body")
@@ -1765,12 +1855,22 @@ func (a *AuthorizationApi) PostAuthorizationRoleComparedefaultRightRoleId(ctx co
 	req.SetPathParam("leftRoleId", leftRoleID)
 	req.SetPathParam("rightRoleId", rightRoleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DomainOrgRoleDifference](ctx, a.client, req)
 }
 
-// PostAuthorizationRolesOptions holds the optional parameters of PostAuthorizationRoles, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostAuthorizationRolesOptions struct{}
+// PostAuthorizationRolesOptions holds the options of PostAuthorizationRoles, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostAuthorizationRolesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuthorizationRoles calls POST /api/v2/authorization/roles: Create an organization role.
 //
@@ -1782,13 +1882,17 @@ type PostAuthorizationRolesOptions struct{}
 //
 //   - body: Organization role
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuthorizationRolesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PostAuthorizationRoles(ctx context.Context, body *models.DomainOrganizationRoleCreate, opts *PostAuthorizationRolesOptions) (*models.DomainOrganizationRole, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAuthorizationRoles", "body")
 	}
 	req := platformclient.NewRequest("postAuthorizationRoles", http.MethodPost, "/api/v2/authorization/roles")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DomainOrganizationRole](ctx, a.client, req)
 }
 
@@ -1833,6 +1937,12 @@ type PostAuthorizationSubjectBulkaddOptions struct {
 	//
 	// The API's default: PC_USER.
 	SubjectType *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAuthorizationSubjectBulkadd calls POST /api/v2/authorization/subjects/{subjectId}/bulkadd:
@@ -1860,13 +1970,23 @@ func (a *AuthorizationApi) PostAuthorizationSubjectBulkadd(ctx context.Context, 
 			req.SetQuery("subjectType", *opts.SubjectType)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostAuthorizationSubjectBulkremoveOptions holds the optional parameters of
-// PostAuthorizationSubjectBulkremove, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAuthorizationSubjectBulkremoveOptions struct{}
+// PostAuthorizationSubjectBulkremoveOptions holds the options of
+// PostAuthorizationSubjectBulkremove, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAuthorizationSubjectBulkremoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuthorizationSubjectBulkremove calls POST
 // /api/v2/authorization/subjects/{subjectId}/bulkremove: Bulk-remove grants from a subject.
@@ -1880,7 +2000,8 @@ type PostAuthorizationSubjectBulkremoveOptions struct{}
 //   - subjectID: Subject ID (user or group)
 //   - body: Pairs of role and division IDs
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuthorizationSubjectBulkremoveOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PostAuthorizationSubjectBulkremove(ctx context.Context, subjectID string, body *models.RoleDivisionGrants, opts *PostAuthorizationSubjectBulkremoveOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postAuthorizationSubjectBulkremove", "body")
@@ -1888,6 +2009,9 @@ func (a *AuthorizationApi) PostAuthorizationSubjectBulkremove(ctx context.Contex
 	req := platformclient.NewRequest("postAuthorizationSubjectBulkremove", http.MethodPost, "/api/v2/authorization/subjects/{subjectId}/bulkremove")
 	req.SetPathParam("subjectId", subjectID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -1899,6 +2023,12 @@ type PostAuthorizationSubjectBulkreplaceOptions struct {
 	//
 	// The API's default: PC_USER.
 	SubjectType *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAuthorizationSubjectBulkreplace calls POST
@@ -1929,6 +2059,9 @@ func (a *AuthorizationApi) PostAuthorizationSubjectBulkreplace(ctx context.Conte
 		if opts.SubjectType != nil {
 			req.SetQuery("subjectType", *opts.SubjectType)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return a.client.Do(ctx, req, nil)
 }
@@ -1972,9 +2105,16 @@ func (a *AuthorizationApi) PostAuthorizationSubjectDivisionRole(ctx context.Cont
 	return a.client.Do(ctx, req, nil)
 }
 
-// PutAuthorizationDivisionOptions holds the optional parameters of PutAuthorizationDivision, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutAuthorizationDivisionOptions struct{}
+// PutAuthorizationDivisionOptions holds the options of PutAuthorizationDivision, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutAuthorizationDivisionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutAuthorizationDivision calls PUT /api/v2/authorization/divisions/{divisionId}: Update a
 // division.
@@ -1988,7 +2128,8 @@ type PutAuthorizationDivisionOptions struct{}
 //   - divisionID: Division ID
 //   - body: Updated division data
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutAuthorizationDivisionOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PutAuthorizationDivision(ctx context.Context, divisionID string, body *models.AuthzDivision, opts *PutAuthorizationDivisionOptions) (*models.AuthzDivision, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putAuthorizationDivision", "body")
@@ -1996,6 +2137,9 @@ func (a *AuthorizationApi) PutAuthorizationDivision(ctx context.Context, divisio
 	req := platformclient.NewRequest("putAuthorizationDivision", http.MethodPut, "/api/v2/authorization/divisions/{divisionId}")
 	req.SetPathParam("divisionId", divisionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuthzDivision](ctx, a.client, req)
 }
 
@@ -2007,6 +2151,12 @@ type PutAuthorizationPoliciesTargetOptions struct {
 	//
 	// The API's default: false.
 	SkipLockoutCheck *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutAuthorizationPoliciesTarget calls PUT /api/v2/authorization/policies/targets/{targetName}: Add
@@ -2035,6 +2185,9 @@ func (a *AuthorizationApi) PutAuthorizationPoliciesTarget(ctx context.Context, t
 			req.SetQuery("skipLockoutCheck", platformclient.FormatBool(*opts.SkipLockoutCheck))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuthorizationPolicy](ctx, a.client, req)
 }
 
@@ -2046,6 +2199,12 @@ type PutAuthorizationPolicyOptions struct {
 	//
 	// The API's default: false.
 	SkipLockoutCheck *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutAuthorizationPolicy calls PUT /api/v2/authorization/policies/{policyId}: Update an access
@@ -2073,12 +2232,22 @@ func (a *AuthorizationApi) PutAuthorizationPolicy(ctx context.Context, policyID 
 			req.SetQuery("skipLockoutCheck", platformclient.FormatBool(*opts.SkipLockoutCheck))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuthorizationPolicy](ctx, a.client, req)
 }
 
-// PutAuthorizationRoleOptions holds the optional parameters of PutAuthorizationRole, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutAuthorizationRoleOptions struct{}
+// PutAuthorizationRoleOptions holds the options of PutAuthorizationRole, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutAuthorizationRoleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutAuthorizationRole calls PUT /api/v2/authorization/roles/{roleId}: Update an organization role.
 //
@@ -2093,7 +2262,8 @@ type PutAuthorizationRoleOptions struct{}
 //   - roleID: Role ID
 //   - body: Organization role
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutAuthorizationRoleOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PutAuthorizationRole(ctx context.Context, roleID string, body *models.DomainOrganizationRoleUpdate, opts *PutAuthorizationRoleOptions) (*models.DomainOrganizationRole, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putAuthorizationRole", "body")
@@ -2101,6 +2271,9 @@ func (a *AuthorizationApi) PutAuthorizationRole(ctx context.Context, roleID stri
 	req := platformclient.NewRequest("putAuthorizationRole", http.MethodPut, "/api/v2/authorization/roles/{roleId}")
 	req.SetPathParam("roleId", roleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DomainOrganizationRole](ctx, a.client, req)
 }
 
@@ -2186,10 +2359,16 @@ func (a *AuthorizationApi) PutAuthorizationRolesDefault(ctx context.Context, bod
 	return platformclient.Call[models.OrganizationRoleEntityListing](ctx, a.client, req)
 }
 
-// PutAuthorizationRolesSettingsOptions holds the optional parameters of
-// PutAuthorizationRolesSettings, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutAuthorizationRolesSettingsOptions struct{}
+// PutAuthorizationRolesSettingsOptions holds the options of PutAuthorizationRolesSettings, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutAuthorizationRolesSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutAuthorizationRolesSettings calls PUT /api/v2/authorization/roles/settings: Change
 // authorization role settings.
@@ -2204,13 +2383,17 @@ type PutAuthorizationRolesSettingsOptions struct{}
 //
 //   - body: Authorization Role Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutAuthorizationRolesSettingsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *AuthorizationApi) PutAuthorizationRolesSettings(ctx context.Context, body *models.RoleSettings, opts *PutAuthorizationRolesSettingsOptions) (*models.RoleSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putAuthorizationRolesSettings", "body")
 	}
 	req := platformclient.NewRequest("putAuthorizationRolesSettings", http.MethodPut, "/api/v2/authorization/roles/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RoleSettings](ctx, a.client, req)
 }
 

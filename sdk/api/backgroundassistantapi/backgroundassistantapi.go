@@ -30,6 +30,12 @@ func New(client *platformclient.Client) *BackgroundAssistantApi {
 type PostScreenrecordingTokenOptions struct {
 	// Body is the request body.
 	Body *models.BackgroundAssistantUserAuthenticatedInfo
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostScreenrecordingToken calls POST /api/v2/screenrecording/token: Sign identifying information
@@ -44,6 +50,9 @@ func (a *BackgroundAssistantApi) PostScreenrecordingToken(ctx context.Context, o
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.SignedData](ctx, a.client, req)
 }

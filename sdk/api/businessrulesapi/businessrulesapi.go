@@ -771,10 +771,16 @@ func (a *BusinessRulesApi) GetBusinessrulesSchemasCoretypes(ctx context.Context,
 	return platformclient.Call[models.CoretypeListing](ctx, a.client, req)
 }
 
-// PatchBusinessrulesDecisiontableOptions holds the optional parameters of
-// PatchBusinessrulesDecisiontable, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchBusinessrulesDecisiontableOptions struct{}
+// PatchBusinessrulesDecisiontableOptions holds the options of PatchBusinessrulesDecisiontable,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchBusinessrulesDecisiontableOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchBusinessrulesDecisiontable calls PATCH /api/v2/businessrules/decisiontables/{tableId}:
 // Update a decision table.
@@ -794,7 +800,8 @@ type PatchBusinessrulesDecisiontableOptions struct{}
 //   - body: Decision Table
 //   - tableID: Table ID
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchBusinessrulesDecisiontableOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PatchBusinessrulesDecisiontable(ctx context.Context, body *models.UpdateDecisionTableRequest, tableID string, opts *PatchBusinessrulesDecisiontableOptions) (*models.DecisionTable, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchBusinessrulesDecisiontable", "body")
@@ -802,13 +809,23 @@ func (a *BusinessRulesApi) PatchBusinessrulesDecisiontable(ctx context.Context, 
 	req := platformclient.NewRequest("patchBusinessrulesDecisiontable", http.MethodPatch, "/api/v2/businessrules/decisiontables/{tableId}")
 	req.SetBody(body)
 	req.SetPathParam("tableId", tableID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTable](ctx, a.client, req)
 }
 
-// PatchBusinessrulesDecisiontableImportOptions holds the optional parameters of
-// PatchBusinessrulesDecisiontableImport, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchBusinessrulesDecisiontableImportOptions struct{}
+// PatchBusinessrulesDecisiontableImportOptions holds the options of
+// PatchBusinessrulesDecisiontableImport, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchBusinessrulesDecisiontableImportOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchBusinessrulesDecisiontableImport calls PATCH
 // /api/v2/businessrules/decisiontables/{tableId}/imports/{importJobId}: Update decision table row
@@ -824,7 +841,8 @@ type PatchBusinessrulesDecisiontableImportOptions struct{}
 //   - importJobID: Import job ID
 //   - body: Import job update request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchBusinessrulesDecisiontableImportOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PatchBusinessrulesDecisiontableImport(ctx context.Context, tableID string, importJobID string, body *models.UpdateDecisionTableImportJobRequest, opts *PatchBusinessrulesDecisiontableImportOptions) (*models.DecisionTableImportJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchBusinessrulesDecisiontableImport", "body")
@@ -833,13 +851,23 @@ func (a *BusinessRulesApi) PatchBusinessrulesDecisiontableImport(ctx context.Con
 	req.SetPathParam("tableId", tableID)
 	req.SetPathParam("importJobId", importJobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableImportJob](ctx, a.client, req)
 }
 
-// PatchBusinessrulesDecisiontableVersionOptions holds the optional parameters of
-// PatchBusinessrulesDecisiontableVersion, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchBusinessrulesDecisiontableVersionOptions struct{}
+// PatchBusinessrulesDecisiontableVersionOptions holds the options of
+// PatchBusinessrulesDecisiontableVersion, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchBusinessrulesDecisiontableVersionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchBusinessrulesDecisiontableVersion calls PATCH
 // /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}: Update a decision table
@@ -855,7 +883,8 @@ type PatchBusinessrulesDecisiontableVersionOptions struct{}
 //   - body: Decision Table
 //   - tableVersion: Table Version
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchBusinessrulesDecisiontableVersionOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PatchBusinessrulesDecisiontableVersion(ctx context.Context, tableID string, body *models.UpdateDecisionTableVersionRequest, tableVersion int32, opts *PatchBusinessrulesDecisiontableVersionOptions) (*models.DecisionTableVersion, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchBusinessrulesDecisiontableVersion", "body")
@@ -864,13 +893,23 @@ func (a *BusinessRulesApi) PatchBusinessrulesDecisiontableVersion(ctx context.Co
 	req.SetPathParam("tableId", tableID)
 	req.SetBody(body)
 	req.SetPathParam("tableVersion", platformclient.FormatInt32(tableVersion))
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableVersion](ctx, a.client, req)
 }
 
-// PostBusinessrulesDecisiontableExecuteOptions holds the optional parameters of
-// PostBusinessrulesDecisiontableExecute, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostBusinessrulesDecisiontableExecuteOptions struct{}
+// PostBusinessrulesDecisiontableExecuteOptions holds the options of
+// PostBusinessrulesDecisiontableExecute, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostBusinessrulesDecisiontableExecuteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesDecisiontableExecute calls POST
 // /api/v2/businessrules/decisiontables/{tableId}/execute: Execute a published decision table.
@@ -884,7 +923,8 @@ type PostBusinessrulesDecisiontableExecuteOptions struct{}
 //   - body: Decision Table
 //   - tableID: Table ID
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostBusinessrulesDecisiontableExecuteOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableExecute(ctx context.Context, body *models.DecisionTableExecutionRequest, tableID string, opts *PostBusinessrulesDecisiontableExecuteOptions) (*models.DecisionTableExecutionResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postBusinessrulesDecisiontableExecute", "body")
@@ -892,13 +932,23 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableExecute(ctx context.Con
 	req := platformclient.NewRequest("postBusinessrulesDecisiontableExecute", http.MethodPost, "/api/v2/businessrules/decisiontables/{tableId}/execute")
 	req.SetBody(body)
 	req.SetPathParam("tableId", tableID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableExecutionResponse](ctx, a.client, req)
 }
 
-// PostBusinessrulesDecisiontableExportsOptions holds the optional parameters of
-// PostBusinessrulesDecisiontableExports, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostBusinessrulesDecisiontableExportsOptions struct{}
+// PostBusinessrulesDecisiontableExportsOptions holds the options of
+// PostBusinessrulesDecisiontableExports, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostBusinessrulesDecisiontableExportsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesDecisiontableExports calls POST
 // /api/v2/businessrules/decisiontables/{tableId}/exports: Create an export job for a decision table
@@ -913,7 +963,8 @@ type PostBusinessrulesDecisiontableExportsOptions struct{}
 //   - tableID: Table ID
 //   - body: Export job request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostBusinessrulesDecisiontableExportsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableExports(ctx context.Context, tableID string, body *models.DecisionTableExportJobRequest, opts *PostBusinessrulesDecisiontableExportsOptions) (*models.DecisionTableExportJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postBusinessrulesDecisiontableExports", "body")
@@ -921,13 +972,23 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableExports(ctx context.Con
 	req := platformclient.NewRequest("postBusinessrulesDecisiontableExports", http.MethodPost, "/api/v2/businessrules/decisiontables/{tableId}/exports")
 	req.SetPathParam("tableId", tableID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableExportJob](ctx, a.client, req)
 }
 
-// PostBusinessrulesDecisiontableImportsOptions holds the optional parameters of
-// PostBusinessrulesDecisiontableImports, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostBusinessrulesDecisiontableImportsOptions struct{}
+// PostBusinessrulesDecisiontableImportsOptions holds the options of
+// PostBusinessrulesDecisiontableImports, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostBusinessrulesDecisiontableImportsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesDecisiontableImports calls POST
 // /api/v2/businessrules/decisiontables/{tableId}/imports: Create a decision table row import job.
@@ -941,7 +1002,8 @@ type PostBusinessrulesDecisiontableImportsOptions struct{}
 //   - tableID: Table ID
 //   - body: Import job create request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostBusinessrulesDecisiontableImportsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableImports(ctx context.Context, tableID string, body *models.CreateDecisionTableImportJobRequest, opts *PostBusinessrulesDecisiontableImportsOptions) (*models.DecisionTableImportJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postBusinessrulesDecisiontableImports", "body")
@@ -949,13 +1011,23 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableImports(ctx context.Con
 	req := platformclient.NewRequest("postBusinessrulesDecisiontableImports", http.MethodPost, "/api/v2/businessrules/decisiontables/{tableId}/imports")
 	req.SetPathParam("tableId", tableID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableImportJob](ctx, a.client, req)
 }
 
-// PostBusinessrulesDecisiontableVersionCopyOptions holds the optional parameters of
-// PostBusinessrulesDecisiontableVersionCopy, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostBusinessrulesDecisiontableVersionCopyOptions struct{}
+// PostBusinessrulesDecisiontableVersionCopyOptions holds the options of
+// PostBusinessrulesDecisiontableVersionCopy, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostBusinessrulesDecisiontableVersionCopyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesDecisiontableVersionCopy calls POST
 // /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/copy: Copy a decision
@@ -971,7 +1043,8 @@ type PostBusinessrulesDecisiontableVersionCopyOptions struct{}
 //   - body: Decision Table
 //   - tableVersion: Table Version
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostBusinessrulesDecisiontableVersionCopyOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionCopy(ctx context.Context, tableID string, body *models.CopyDecisionTableRequest, tableVersion int32, opts *PostBusinessrulesDecisiontableVersionCopyOptions) (*models.DecisionTableVersion, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postBusinessrulesDecisiontableVersionCopy", "body")
@@ -980,13 +1053,23 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionCopy(ctx context
 	req.SetPathParam("tableId", tableID)
 	req.SetBody(body)
 	req.SetPathParam("tableVersion", platformclient.FormatInt32(tableVersion))
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableVersion](ctx, a.client, req)
 }
 
-// PostBusinessrulesDecisiontableVersionExecuteOptions holds the optional parameters of
-// PostBusinessrulesDecisiontableVersionExecute, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostBusinessrulesDecisiontableVersionExecuteOptions struct{}
+// PostBusinessrulesDecisiontableVersionExecuteOptions holds the options of
+// PostBusinessrulesDecisiontableVersionExecute, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostBusinessrulesDecisiontableVersionExecuteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesDecisiontableVersionExecute calls POST
 // /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/execute: Execute a
@@ -1002,7 +1085,8 @@ type PostBusinessrulesDecisiontableVersionExecuteOptions struct{}
 //   - body: Decision Table
 //   - tableVersion: Table Version
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostBusinessrulesDecisiontableVersionExecuteOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionExecute(ctx context.Context, tableID string, body *models.DecisionTableExecutionRequest, tableVersion int32, opts *PostBusinessrulesDecisiontableVersionExecuteOptions) (*models.DecisionTableExecutionResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postBusinessrulesDecisiontableVersionExecute", "body")
@@ -1011,13 +1095,23 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionExecute(ctx cont
 	req.SetPathParam("tableId", tableID)
 	req.SetBody(body)
 	req.SetPathParam("tableVersion", platformclient.FormatInt32(tableVersion))
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableExecutionResponse](ctx, a.client, req)
 }
 
-// PostBusinessrulesDecisiontableVersionRowsOptions holds the optional parameters of
-// PostBusinessrulesDecisiontableVersionRows, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostBusinessrulesDecisiontableVersionRowsOptions struct{}
+// PostBusinessrulesDecisiontableVersionRowsOptions holds the options of
+// PostBusinessrulesDecisiontableVersionRows, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostBusinessrulesDecisiontableVersionRowsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesDecisiontableVersionRows calls POST
 // /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows: Create a decision
@@ -1038,7 +1132,8 @@ type PostBusinessrulesDecisiontableVersionRowsOptions struct{}
 //   - tableVersion: Table Version
 //   - body: Create decision table row request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostBusinessrulesDecisiontableVersionRowsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRows(ctx context.Context, tableID string, tableVersion int32, body *models.CreateDecisionTableRowRequest, opts *PostBusinessrulesDecisiontableVersionRowsOptions) (*models.DecisionTableRow, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postBusinessrulesDecisiontableVersionRows", "body")
@@ -1047,13 +1142,23 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRows(ctx context
 	req.SetPathParam("tableId", tableID)
 	req.SetPathParam("tableVersion", platformclient.FormatInt32(tableVersion))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableRow](ctx, a.client, req)
 }
 
-// PostBusinessrulesDecisiontableVersionRowsBulkAddOptions holds the optional parameters of
-// PostBusinessrulesDecisiontableVersionRowsBulkAdd, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostBusinessrulesDecisiontableVersionRowsBulkAddOptions struct{}
+// PostBusinessrulesDecisiontableVersionRowsBulkAddOptions holds the options of
+// PostBusinessrulesDecisiontableVersionRowsBulkAdd, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostBusinessrulesDecisiontableVersionRowsBulkAddOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesDecisiontableVersionRowsBulkAdd calls POST
 // /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows/bulk/add: Bulk add
@@ -1074,7 +1179,8 @@ type PostBusinessrulesDecisiontableVersionRowsBulkAddOptions struct{}
 //   - tableVersion: Table Version
 //   - body: Bulk add decision table rows request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostBusinessrulesDecisiontableVersionRowsBulkAddOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsBulkAdd(ctx context.Context, tableID string, tableVersion int32, body *models.BulkAddDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsBulkAddOptions) (*models.BulkAddDecisionTableRowsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postBusinessrulesDecisiontableVersionRowsBulkAdd", "body")
@@ -1083,13 +1189,23 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsBulkAdd(ctx 
 	req.SetPathParam("tableId", tableID)
 	req.SetPathParam("tableVersion", platformclient.FormatInt32(tableVersion))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkAddDecisionTableRowsResponse](ctx, a.client, req)
 }
 
-// PostBusinessrulesDecisiontableVersionRowsBulkRemoveOptions holds the optional parameters of
-// PostBusinessrulesDecisiontableVersionRowsBulkRemove, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostBusinessrulesDecisiontableVersionRowsBulkRemoveOptions struct{}
+// PostBusinessrulesDecisiontableVersionRowsBulkRemoveOptions holds the options of
+// PostBusinessrulesDecisiontableVersionRowsBulkRemove, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostBusinessrulesDecisiontableVersionRowsBulkRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesDecisiontableVersionRowsBulkRemove calls POST
 // /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows/bulk/remove: Bulk
@@ -1110,7 +1226,9 @@ type PostBusinessrulesDecisiontableVersionRowsBulkRemoveOptions struct{}
 //   - tableVersion: Table Version
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostBusinessrulesDecisiontableVersionRowsBulkRemoveOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsBulkRemove(ctx context.Context, tableID string, tableVersion int32, body *models.BulkDeleteDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsBulkRemoveOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postBusinessrulesDecisiontableVersionRowsBulkRemove", "body")
@@ -1119,13 +1237,23 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsBulkRemove(c
 	req.SetPathParam("tableId", tableID)
 	req.SetPathParam("tableVersion", platformclient.FormatInt32(tableVersion))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostBusinessrulesDecisiontableVersionRowsBulkUpdateOptions holds the optional parameters of
-// PostBusinessrulesDecisiontableVersionRowsBulkUpdate, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostBusinessrulesDecisiontableVersionRowsBulkUpdateOptions struct{}
+// PostBusinessrulesDecisiontableVersionRowsBulkUpdateOptions holds the options of
+// PostBusinessrulesDecisiontableVersionRowsBulkUpdate, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostBusinessrulesDecisiontableVersionRowsBulkUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesDecisiontableVersionRowsBulkUpdate calls POST
 // /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows/bulk/update: Bulk
@@ -1146,7 +1274,9 @@ type PostBusinessrulesDecisiontableVersionRowsBulkUpdateOptions struct{}
 //   - tableVersion: Table Version
 //   - body: Bulk update decision table rows request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostBusinessrulesDecisiontableVersionRowsBulkUpdateOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsBulkUpdate(ctx context.Context, tableID string, tableVersion int32, body *models.BulkUpdateDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsBulkUpdateOptions) (*models.BulkUpdateDecisionTableRowsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postBusinessrulesDecisiontableVersionRowsBulkUpdate", "body")
@@ -1155,6 +1285,9 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsBulkUpdate(c
 	req.SetPathParam("tableId", tableID)
 	req.SetPathParam("tableVersion", platformclient.FormatInt32(tableVersion))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkUpdateDecisionTableRowsResponse](ctx, a.client, req)
 }
 
@@ -1167,6 +1300,12 @@ type PostBusinessrulesDecisiontableVersionRowsSearchOptions struct {
 	// PageSize is the query parameter pageSize. Number of entities to return. Maximum of 100. Defaults
 	// to 25.
 	PageSize *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostBusinessrulesDecisiontableVersionRowsSearch calls POST
@@ -1200,6 +1339,9 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearch(ctx c
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", *opts.PageSize)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.DecisionTableRowListing](ctx, a.client, req)
 }
@@ -1235,6 +1377,12 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionSync(ctx context
 type PostBusinessrulesDecisiontableVersionsOptions struct {
 	// Body is the request body. Decision Table Version.
 	Body *models.CreateDecisionTableVersionRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostBusinessrulesDecisiontableVersions calls POST
@@ -1258,13 +1406,22 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersions(ctx context.Co
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableVersion](ctx, a.client, req)
 }
 
-// PostBusinessrulesDecisiontablesOptions holds the optional parameters of
-// PostBusinessrulesDecisiontables, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostBusinessrulesDecisiontablesOptions struct{}
+// PostBusinessrulesDecisiontablesOptions holds the options of PostBusinessrulesDecisiontables,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostBusinessrulesDecisiontablesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesDecisiontables calls POST /api/v2/businessrules/decisiontables: Create a
 // decision table.
@@ -1283,19 +1440,30 @@ type PostBusinessrulesDecisiontablesOptions struct{}
 //
 //   - body: Decision Table
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostBusinessrulesDecisiontablesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontables(ctx context.Context, body *models.CreateDecisionTableRequest, opts *PostBusinessrulesDecisiontablesOptions) (*models.DecisionTableVersion, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postBusinessrulesDecisiontables", "body")
 	}
 	req := platformclient.NewRequest("postBusinessrulesDecisiontables", http.MethodPost, "/api/v2/businessrules/decisiontables")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableVersion](ctx, a.client, req)
 }
 
-// PostBusinessrulesSchemasOptions holds the optional parameters of PostBusinessrulesSchemas, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostBusinessrulesSchemasOptions struct{}
+// PostBusinessrulesSchemasOptions holds the options of PostBusinessrulesSchemas, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostBusinessrulesSchemasOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostBusinessrulesSchemas calls POST /api/v2/businessrules/schemas: Create a schema.
 //
@@ -1307,13 +1475,17 @@ type PostBusinessrulesSchemasOptions struct{}
 //
 //   - body: Business Rules Schema Create Request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostBusinessrulesSchemasOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PostBusinessrulesSchemas(ctx context.Context, body *models.BusinessRulesSchemaCreateRequest, opts *PostBusinessrulesSchemasOptions) (*models.BusinessRulesDataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postBusinessrulesSchemas", "body")
 	}
 	req := platformclient.NewRequest("postBusinessrulesSchemas", http.MethodPost, "/api/v2/businessrules/schemas")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BusinessRulesDataSchema](ctx, a.client, req)
 }
 
@@ -1343,10 +1515,17 @@ func (a *BusinessRulesApi) PutBusinessrulesDecisiontableVersionPublish(ctx conte
 	return platformclient.Call[models.DecisionTableVersion](ctx, a.client, req)
 }
 
-// PutBusinessrulesDecisiontableVersionRowOptions holds the optional parameters of
-// PutBusinessrulesDecisiontableVersionRow, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutBusinessrulesDecisiontableVersionRowOptions struct{}
+// PutBusinessrulesDecisiontableVersionRowOptions holds the options of
+// PutBusinessrulesDecisiontableVersionRow, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutBusinessrulesDecisiontableVersionRowOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutBusinessrulesDecisiontableVersionRow calls PUT
 // /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows/{rowId}: Full update
@@ -1368,7 +1547,8 @@ type PutBusinessrulesDecisiontableVersionRowOptions struct{}
 //   - rowID: Row ID
 //   - body: Full update decision table row request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutBusinessrulesDecisiontableVersionRowOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PutBusinessrulesDecisiontableVersionRow(ctx context.Context, tableID string, tableVersion int32, rowID string, body *models.PutDecisionTableRowRequest, opts *PutBusinessrulesDecisiontableVersionRowOptions) (*models.DecisionTableRow, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putBusinessrulesDecisiontableVersionRow", "body")
@@ -1378,12 +1558,22 @@ func (a *BusinessRulesApi) PutBusinessrulesDecisiontableVersionRow(ctx context.C
 	req.SetPathParam("tableVersion", platformclient.FormatInt32(tableVersion))
 	req.SetPathParam("rowId", rowID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DecisionTableRow](ctx, a.client, req)
 }
 
-// PutBusinessrulesSchemaOptions holds the optional parameters of PutBusinessrulesSchema, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutBusinessrulesSchemaOptions struct{}
+// PutBusinessrulesSchemaOptions holds the options of PutBusinessrulesSchema, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutBusinessrulesSchemaOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutBusinessrulesSchema calls PUT /api/v2/businessrules/schemas/{schemaId}: Update a schema.
 //
@@ -1396,7 +1586,8 @@ type PutBusinessrulesSchemaOptions struct{}
 //   - schemaID: Schema ID
 //   - body: Business Rules Schema Update Request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutBusinessrulesSchemaOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *BusinessRulesApi) PutBusinessrulesSchema(ctx context.Context, schemaID string, body *models.BusinessRulesSchemaUpdateRequest, opts *PutBusinessrulesSchemaOptions) (*models.BusinessRulesDataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putBusinessrulesSchema", "body")
@@ -1404,5 +1595,8 @@ func (a *BusinessRulesApi) PutBusinessrulesSchema(ctx context.Context, schemaID 
 	req := platformclient.NewRequest("putBusinessrulesSchema", http.MethodPut, "/api/v2/businessrules/schemas/{schemaId}")
 	req.SetPathParam("schemaId", schemaID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BusinessRulesDataSchema](ctx, a.client, req)
 }

@@ -48,6 +48,12 @@ func (a *CarrierServicesApi) GetCarrierservicesIntegrationsEmergencylocationsMe(
 type PostCarrierservicesIntegrationsEmergencylocationsMeOptions struct {
 	// Body is the request body.
 	Body *models.EmergencyLocation
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostCarrierservicesIntegrationsEmergencylocationsMe calls POST
@@ -62,6 +68,9 @@ func (a *CarrierServicesApi) PostCarrierservicesIntegrationsEmergencylocationsMe
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.EmergencyLocation](ctx, a.client, req)
 }

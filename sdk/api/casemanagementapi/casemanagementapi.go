@@ -924,10 +924,16 @@ func (a *CaseManagementApi) GetCasemanagementCasesReference(ctx context.Context,
 	return platformclient.Call[models.Case](ctx, a.client, req)
 }
 
-// PatchCasemanagementCaseDatedueOptions holds the optional parameters of
-// PatchCasemanagementCaseDatedue, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchCasemanagementCaseDatedueOptions struct{}
+// PatchCasemanagementCaseDatedueOptions holds the options of PatchCasemanagementCaseDatedue, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchCasemanagementCaseDatedueOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchCasemanagementCaseDatedue calls PATCH /api/v2/casemanagement/cases/{caseId}/datedue: Update
 // the due date of a Case.
@@ -941,7 +947,8 @@ type PatchCasemanagementCaseDatedueOptions struct{}
 //   - caseID: Case identifier.
 //   - body: Due date update.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchCasemanagementCaseDatedueOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PatchCasemanagementCaseDatedue(ctx context.Context, caseID string, body *models.CaseDateDueUpdate, opts *PatchCasemanagementCaseDatedueOptions) (*models.Case, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchCasemanagementCaseDatedue", "body")
@@ -949,13 +956,22 @@ func (a *CaseManagementApi) PatchCasemanagementCaseDatedue(ctx context.Context, 
 	req := platformclient.NewRequest("patchCasemanagementCaseDatedue", http.MethodPatch, "/api/v2/casemanagement/cases/{caseId}/datedue")
 	req.SetPathParam("caseId", caseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Case](ctx, a.client, req)
 }
 
-// PatchCasemanagementCasePriorityOptions holds the optional parameters of
-// PatchCasemanagementCasePriority, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchCasemanagementCasePriorityOptions struct{}
+// PatchCasemanagementCasePriorityOptions holds the options of PatchCasemanagementCasePriority,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchCasemanagementCasePriorityOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchCasemanagementCasePriority calls PATCH /api/v2/casemanagement/cases/{caseId}/priority:
 // Update priority of a Case.
@@ -969,7 +985,8 @@ type PatchCasemanagementCasePriorityOptions struct{}
 //   - caseID: Case identifier.
 //   - body: Priority update.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchCasemanagementCasePriorityOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PatchCasemanagementCasePriority(ctx context.Context, caseID string, body *models.CasePriorityUpdate, opts *PatchCasemanagementCasePriorityOptions) (*models.Case, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchCasemanagementCasePriority", "body")
@@ -977,13 +994,22 @@ func (a *CaseManagementApi) PatchCasemanagementCasePriority(ctx context.Context,
 	req := platformclient.NewRequest("patchCasemanagementCasePriority", http.MethodPatch, "/api/v2/casemanagement/cases/{caseId}/priority")
 	req.SetPathParam("caseId", caseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Case](ctx, a.client, req)
 }
 
-// PatchCasemanagementCaseSummaryOptions holds the optional parameters of
-// PatchCasemanagementCaseSummary, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchCasemanagementCaseSummaryOptions struct{}
+// PatchCasemanagementCaseSummaryOptions holds the options of PatchCasemanagementCaseSummary, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchCasemanagementCaseSummaryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchCasemanagementCaseSummary calls PATCH /api/v2/casemanagement/cases/{caseId}/summary: Update
 // summary of a Case.
@@ -997,7 +1023,8 @@ type PatchCasemanagementCaseSummaryOptions struct{}
 //   - caseID: Case identifier.
 //   - body: Summary update.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchCasemanagementCaseSummaryOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PatchCasemanagementCaseSummary(ctx context.Context, caseID string, body *models.CaseSummaryUpdate, opts *PatchCasemanagementCaseSummaryOptions) (*models.Case, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchCasemanagementCaseSummary", "body")
@@ -1005,12 +1032,22 @@ func (a *CaseManagementApi) PatchCasemanagementCaseSummary(ctx context.Context, 
 	req := platformclient.NewRequest("patchCasemanagementCaseSummary", http.MethodPatch, "/api/v2/casemanagement/cases/{caseId}/summary")
 	req.SetPathParam("caseId", caseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Case](ctx, a.client, req)
 }
 
-// PatchCasemanagementCaseplanOptions holds the optional parameters of PatchCasemanagementCaseplan,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchCasemanagementCaseplanOptions struct{}
+// PatchCasemanagementCaseplanOptions holds the options of PatchCasemanagementCaseplan, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchCasemanagementCaseplanOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchCasemanagementCaseplan calls PATCH /api/v2/casemanagement/caseplans/{caseplanId}: Update the
 // attributes of a Caseplan.
@@ -1024,7 +1061,8 @@ type PatchCasemanagementCaseplanOptions struct{}
 //   - caseplanID: Caseplan identifier.
 //   - body: Caseplan update.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchCasemanagementCaseplanOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PatchCasemanagementCaseplan(ctx context.Context, caseplanID string, body *models.CaseplanUpdate, opts *PatchCasemanagementCaseplanOptions) (*models.Caseplan, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchCasemanagementCaseplan", "body")
@@ -1032,13 +1070,23 @@ func (a *CaseManagementApi) PatchCasemanagementCaseplan(ctx context.Context, cas
 	req := platformclient.NewRequest("patchCasemanagementCaseplan", http.MethodPatch, "/api/v2/casemanagement/caseplans/{caseplanId}")
 	req.SetPathParam("caseplanId", caseplanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Caseplan](ctx, a.client, req)
 }
 
-// PatchCasemanagementCaseplanStageplanOptions holds the optional parameters of
-// PatchCasemanagementCaseplanStageplan, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchCasemanagementCaseplanStageplanOptions struct{}
+// PatchCasemanagementCaseplanStageplanOptions holds the options of
+// PatchCasemanagementCaseplanStageplan, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchCasemanagementCaseplanStageplanOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchCasemanagementCaseplanStageplan calls PATCH
 // /api/v2/casemanagement/caseplans/{caseplanId}/stageplans/{stageplanId}: Update the attributes of
@@ -1054,7 +1102,8 @@ type PatchCasemanagementCaseplanStageplanOptions struct{}
 //   - stageplanID: Stageplan identifier.
 //   - body: Stageplan update.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchCasemanagementCaseplanStageplanOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PatchCasemanagementCaseplanStageplan(ctx context.Context, caseplanID string, stageplanID string, body *models.StageplanUpdate, opts *PatchCasemanagementCaseplanStageplanOptions) (*models.Stageplan, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchCasemanagementCaseplanStageplan", "body")
@@ -1063,13 +1112,23 @@ func (a *CaseManagementApi) PatchCasemanagementCaseplanStageplan(ctx context.Con
 	req.SetPathParam("caseplanId", caseplanID)
 	req.SetPathParam("stageplanId", stageplanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Stageplan](ctx, a.client, req)
 }
 
-// PatchCasemanagementCaseplanStageplanStepplanOptions holds the optional parameters of
-// PatchCasemanagementCaseplanStageplanStepplan, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchCasemanagementCaseplanStageplanStepplanOptions struct{}
+// PatchCasemanagementCaseplanStageplanStepplanOptions holds the options of
+// PatchCasemanagementCaseplanStageplanStepplan, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchCasemanagementCaseplanStageplanStepplanOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchCasemanagementCaseplanStageplanStepplan calls PATCH
 // /api/v2/casemanagement/caseplans/{caseplanId}/stageplans/{stageplanId}/stepplans/{stepplanId}:
@@ -1086,7 +1145,8 @@ type PatchCasemanagementCaseplanStageplanStepplanOptions struct{}
 //   - stepplanID: Stepplan identifier.
 //   - body: Stepplan update.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchCasemanagementCaseplanStageplanStepplanOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PatchCasemanagementCaseplanStageplanStepplan(ctx context.Context, caseplanID string, stageplanID string, stepplanID string, body *models.StepplanUpdate, opts *PatchCasemanagementCaseplanStageplanStepplanOptions) (*models.Stepplan, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchCasemanagementCaseplanStageplanStepplan", "body")
@@ -1096,13 +1156,23 @@ func (a *CaseManagementApi) PatchCasemanagementCaseplanStageplanStepplan(ctx con
 	req.SetPathParam("stageplanId", stageplanID)
 	req.SetPathParam("stepplanId", stepplanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Stepplan](ctx, a.client, req)
 }
 
-// PostCasemanagementCaseAssociationsOptions holds the optional parameters of
-// PostCasemanagementCaseAssociations, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostCasemanagementCaseAssociationsOptions struct{}
+// PostCasemanagementCaseAssociationsOptions holds the options of
+// PostCasemanagementCaseAssociations, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostCasemanagementCaseAssociationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCasemanagementCaseAssociations calls POST /api/v2/casemanagement/cases/{caseId}/associations:
 // Create a Case association.
@@ -1116,7 +1186,8 @@ type PostCasemanagementCaseAssociationsOptions struct{}
 //   - caseID: Case identifier.
 //   - body: Case association create request.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCasemanagementCaseAssociationsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PostCasemanagementCaseAssociations(ctx context.Context, caseID string, body *models.CaseAssociationCreate, opts *PostCasemanagementCaseAssociationsOptions) (*models.CaseAssociation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCasemanagementCaseAssociations", "body")
@@ -1124,6 +1195,9 @@ func (a *CaseManagementApi) PostCasemanagementCaseAssociations(ctx context.Conte
 	req := platformclient.NewRequest("postCasemanagementCaseAssociations", http.MethodPost, "/api/v2/casemanagement/cases/{caseId}/associations")
 	req.SetPathParam("caseId", caseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CaseAssociation](ctx, a.client, req)
 }
 
@@ -1150,10 +1224,17 @@ func (a *CaseManagementApi) PostCasemanagementCaseTerminateJobs(ctx context.Cont
 	return platformclient.Call[models.TerminateJob](ctx, a.client, req)
 }
 
-// PostCasemanagementCaseplanDataschemasOptions holds the optional parameters of
-// PostCasemanagementCaseplanDataschemas, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostCasemanagementCaseplanDataschemasOptions struct{}
+// PostCasemanagementCaseplanDataschemasOptions holds the options of
+// PostCasemanagementCaseplanDataschemas, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostCasemanagementCaseplanDataschemasOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCasemanagementCaseplanDataschemas calls POST
 // /api/v2/casemanagement/caseplans/{caseplanId}/dataschemas: Add a data schema to a draft Caseplan.
@@ -1167,7 +1248,8 @@ type PostCasemanagementCaseplanDataschemasOptions struct{}
 //   - caseplanID: Caseplan identifier.
 //   - body: Data schema reference.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCasemanagementCaseplanDataschemasOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PostCasemanagementCaseplanDataschemas(ctx context.Context, caseplanID string, body *models.CaseplanDataSchemaRequest, opts *PostCasemanagementCaseplanDataschemasOptions) (*models.CaseplanDataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCasemanagementCaseplanDataschemas", "body")
@@ -1175,6 +1257,9 @@ func (a *CaseManagementApi) PostCasemanagementCaseplanDataschemas(ctx context.Co
 	req := platformclient.NewRequest("postCasemanagementCaseplanDataschemas", http.MethodPost, "/api/v2/casemanagement/caseplans/{caseplanId}/dataschemas")
 	req.SetPathParam("caseplanId", caseplanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CaseplanDataSchema](ctx, a.client, req)
 }
 
@@ -1224,9 +1309,16 @@ func (a *CaseManagementApi) PostCasemanagementCaseplanVersions(ctx context.Conte
 	return platformclient.Call[models.Caseplan](ctx, a.client, req)
 }
 
-// PostCasemanagementCaseplansOptions holds the optional parameters of PostCasemanagementCaseplans,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostCasemanagementCaseplansOptions struct{}
+// PostCasemanagementCaseplansOptions holds the options of PostCasemanagementCaseplans, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostCasemanagementCaseplansOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCasemanagementCaseplans calls POST /api/v2/casemanagement/caseplans: Create a Caseplan.
 //
@@ -1238,20 +1330,30 @@ type PostCasemanagementCaseplansOptions struct{}
 //
 //   - body: Caseplan create request.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCasemanagementCaseplansOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PostCasemanagementCaseplans(ctx context.Context, body *models.CaseplanCreate, opts *PostCasemanagementCaseplansOptions) (*models.CaseplanCreateResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCasemanagementCaseplans", "body")
 	}
 	req := platformclient.NewRequest("postCasemanagementCaseplans", http.MethodPost, "/api/v2/casemanagement/caseplans")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CaseplanCreateResponse](ctx, a.client, req)
 }
 
-// PostCasemanagementCaseplansQueryOptions holds the optional parameters of
-// PostCasemanagementCaseplansQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostCasemanagementCaseplansQueryOptions struct{}
+// PostCasemanagementCaseplansQueryOptions holds the options of PostCasemanagementCaseplansQuery,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostCasemanagementCaseplansQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCasemanagementCaseplansQuery calls POST /api/v2/casemanagement/caseplans/query: Query for
 // Caseplans.
@@ -1268,19 +1370,30 @@ type PostCasemanagementCaseplansQueryOptions struct{}
 //
 //   - body: Caseplan query request.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCasemanagementCaseplansQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PostCasemanagementCaseplansQuery(ctx context.Context, body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) (*models.CaseplanQueryEntityListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCasemanagementCaseplansQuery", "body")
 	}
 	req := platformclient.NewRequest("postCasemanagementCaseplansQuery", http.MethodPost, "/api/v2/casemanagement/caseplans/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CaseplanQueryEntityListing](ctx, a.client, req)
 }
 
-// PostCasemanagementCasesOptions holds the optional parameters of PostCasemanagementCases, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostCasemanagementCasesOptions struct{}
+// PostCasemanagementCasesOptions holds the options of PostCasemanagementCases, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostCasemanagementCasesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCasemanagementCases calls POST /api/v2/casemanagement/cases: Create a Case.
 //
@@ -1292,20 +1405,31 @@ type PostCasemanagementCasesOptions struct{}
 //
 //   - body: Case create request.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCasemanagementCasesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PostCasemanagementCases(ctx context.Context, body *models.CaseCreate, opts *PostCasemanagementCasesOptions) (*models.Case, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCasemanagementCases", "body")
 	}
 	req := platformclient.NewRequest("postCasemanagementCases", http.MethodPost, "/api/v2/casemanagement/cases")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Case](ctx, a.client, req)
 }
 
-// PostCasemanagementCasesAssociationsQueryOptions holds the optional parameters of
-// PostCasemanagementCasesAssociationsQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostCasemanagementCasesAssociationsQueryOptions struct{}
+// PostCasemanagementCasesAssociationsQueryOptions holds the options of
+// PostCasemanagementCasesAssociationsQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostCasemanagementCasesAssociationsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCasemanagementCasesAssociationsQuery calls POST
 // /api/v2/casemanagement/cases/associations/query: Query for Case associations by interaction.
@@ -1318,20 +1442,31 @@ type PostCasemanagementCasesAssociationsQueryOptions struct{}
 //
 //   - body: Case association query request.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCasemanagementCasesAssociationsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQuery(ctx context.Context, body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) (*models.CaseAssociationQueryEntityListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCasemanagementCasesAssociationsQuery", "body")
 	}
 	req := platformclient.NewRequest("postCasemanagementCasesAssociationsQuery", http.MethodPost, "/api/v2/casemanagement/cases/associations/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CaseAssociationQueryEntityListing](ctx, a.client, req)
 }
 
-// PutCasemanagementCaseplanDataschemaOptions holds the optional parameters of
-// PutCasemanagementCaseplanDataschema, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutCasemanagementCaseplanDataschemaOptions struct{}
+// PutCasemanagementCaseplanDataschemaOptions holds the options of
+// PutCasemanagementCaseplanDataschema, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutCasemanagementCaseplanDataschemaOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutCasemanagementCaseplanDataschema calls PUT
 // /api/v2/casemanagement/caseplans/{caseplanId}/dataschemas/{schemaKeyName}: Update a data schema
@@ -1347,7 +1482,8 @@ type PutCasemanagementCaseplanDataschemaOptions struct{}
 //   - schemaKeyName: Schema key (for example "default").
 //   - body: Data schema reference.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutCasemanagementCaseplanDataschemaOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PutCasemanagementCaseplanDataschema(ctx context.Context, caseplanID string, schemaKeyName string, body *models.CaseplanDataSchemaRequest, opts *PutCasemanagementCaseplanDataschemaOptions) (*models.CaseplanDataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putCasemanagementCaseplanDataschema", "body")
@@ -1356,13 +1492,23 @@ func (a *CaseManagementApi) PutCasemanagementCaseplanDataschema(ctx context.Cont
 	req.SetPathParam("caseplanId", caseplanID)
 	req.SetPathParam("schemaKeyName", schemaKeyName)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CaseplanDataSchema](ctx, a.client, req)
 }
 
-// PutCasemanagementCaseplanIntakesettingsOptions holds the optional parameters of
-// PutCasemanagementCaseplanIntakesettings, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutCasemanagementCaseplanIntakesettingsOptions struct{}
+// PutCasemanagementCaseplanIntakesettingsOptions holds the options of
+// PutCasemanagementCaseplanIntakesettings, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutCasemanagementCaseplanIntakesettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutCasemanagementCaseplanIntakesettings calls PUT
 // /api/v2/casemanagement/caseplans/{caseplanId}/intakesettings: Update the intake settings for a
@@ -1377,7 +1523,8 @@ type PutCasemanagementCaseplanIntakesettingsOptions struct{}
 //   - caseplanID: Caseplan identifier.
 //   - body: Intake settings update.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutCasemanagementCaseplanIntakesettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CaseManagementApi) PutCasemanagementCaseplanIntakesettings(ctx context.Context, caseplanID string, body *models.IntakeSettingsUpdate, opts *PutCasemanagementCaseplanIntakesettingsOptions) (*models.IntakeSettingsListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putCasemanagementCaseplanIntakesettings", "body")
@@ -1385,5 +1532,8 @@ func (a *CaseManagementApi) PutCasemanagementCaseplanIntakesettings(ctx context.
 	req := platformclient.NewRequest("putCasemanagementCaseplanIntakesettings", http.MethodPut, "/api/v2/casemanagement/caseplans/{caseplanId}/intakesettings")
 	req.SetPathParam("caseplanId", caseplanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IntakeSettingsListing](ctx, a.client, req)
 }

@@ -512,9 +512,16 @@ func (a *ChatApi) GetChatsUsersMeSettings(ctx context.Context, opts *GetChatsUse
 	return platformclient.Call[models.UserSettingsForChat](ctx, a.client, req)
 }
 
-// PatchChatsRoomOptions holds the optional parameters of PatchChatsRoom, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PatchChatsRoomOptions struct{}
+// PatchChatsRoomOptions holds the options of PatchChatsRoom, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchChatsRoomOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchChatsRoom calls PATCH /api/v2/chats/rooms/{roomJid}: Set properties for a room.
 //
@@ -527,7 +534,8 @@ type PatchChatsRoomOptions struct{}
 //   - roomJid: roomJid
 //   - body: Room properties
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchChatsRoomOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ChatApi) PatchChatsRoom(ctx context.Context, roomJid string, body *models.RoomUpdateRequest, opts *PatchChatsRoomOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchChatsRoom", "body")
@@ -535,12 +543,22 @@ func (a *ChatApi) PatchChatsRoom(ctx context.Context, roomJid string, body *mode
 	req := platformclient.NewRequest("patchChatsRoom", http.MethodPatch, "/api/v2/chats/rooms/{roomJid}")
 	req.SetPathParam("roomJid", roomJid)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchChatsRoomMessageOptions holds the optional parameters of PatchChatsRoomMessage, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchChatsRoomMessageOptions struct{}
+// PatchChatsRoomMessageOptions holds the options of PatchChatsRoomMessage, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchChatsRoomMessageOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchChatsRoomMessage calls PATCH /api/v2/chats/rooms/{roomJid}/messages/{messageId}: Edit a
 // message in a room.
@@ -555,7 +573,8 @@ type PatchChatsRoomMessageOptions struct{}
 //   - messageID: messageId
 //   - body: messageBody
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchChatsRoomMessageOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ChatApi) PatchChatsRoomMessage(ctx context.Context, roomJid string, messageID string, body *models.SendMessageBody, opts *PatchChatsRoomMessageOptions) (*models.ChatSendMessageResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchChatsRoomMessage", "body")
@@ -564,12 +583,22 @@ func (a *ChatApi) PatchChatsRoomMessage(ctx context.Context, roomJid string, mes
 	req.SetPathParam("roomJid", roomJid)
 	req.SetPathParam("messageId", messageID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ChatSendMessageResponse](ctx, a.client, req)
 }
 
-// PatchChatsSettingsOptions holds the optional parameters of PatchChatsSettings, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PatchChatsSettingsOptions struct{}
+// PatchChatsSettingsOptions holds the options of PatchChatsSettings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchChatsSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchChatsSettings calls PATCH /api/v2/chats/settings: Patch Chat Settings.
 //
@@ -581,19 +610,30 @@ type PatchChatsSettingsOptions struct{}
 //
 //   - body: Chat
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchChatsSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ChatApi) PatchChatsSettings(ctx context.Context, body *models.ChatSettings, opts *PatchChatsSettingsOptions) (*models.ChatSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchChatsSettings", "body")
 	}
 	req := platformclient.NewRequest("patchChatsSettings", http.MethodPatch, "/api/v2/chats/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ChatSettings](ctx, a.client, req)
 }
 
-// PatchChatsUserMessageOptions holds the optional parameters of PatchChatsUserMessage, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchChatsUserMessageOptions struct{}
+// PatchChatsUserMessageOptions holds the options of PatchChatsUserMessage, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchChatsUserMessageOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchChatsUserMessage calls PATCH /api/v2/chats/users/{userId}/messages/{messageId}: Edit a
 // message to a user.
@@ -608,7 +648,8 @@ type PatchChatsUserMessageOptions struct{}
 //   - messageID: messageId
 //   - body: message body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchChatsUserMessageOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ChatApi) PatchChatsUserMessage(ctx context.Context, userID string, messageID string, body *models.SendMessageBody, opts *PatchChatsUserMessageOptions) (*models.ChatSendMessageResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchChatsUserMessage", "body")
@@ -617,12 +658,22 @@ func (a *ChatApi) PatchChatsUserMessage(ctx context.Context, userID string, mess
 	req.SetPathParam("userId", userID)
 	req.SetPathParam("messageId", messageID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ChatSendMessageResponse](ctx, a.client, req)
 }
 
-// PatchChatsUserSettingsOptions holds the optional parameters of PatchChatsUserSettings, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchChatsUserSettingsOptions struct{}
+// PatchChatsUserSettingsOptions holds the options of PatchChatsUserSettings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchChatsUserSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchChatsUserSettings calls PATCH /api/v2/chats/users/{userId}/settings: Update a user's chat
 // settings.
@@ -636,7 +687,8 @@ type PatchChatsUserSettingsOptions struct{}
 //   - userID: User ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchChatsUserSettingsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ChatApi) PatchChatsUserSettings(ctx context.Context, userID string, body *models.ChatUserSettings, opts *PatchChatsUserSettingsOptions) (*models.ChatUserSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchChatsUserSettings", "body")
@@ -644,12 +696,22 @@ func (a *ChatApi) PatchChatsUserSettings(ctx context.Context, userID string, bod
 	req := platformclient.NewRequest("patchChatsUserSettings", http.MethodPatch, "/api/v2/chats/users/{userId}/settings")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ChatUserSettings](ctx, a.client, req)
 }
 
-// PatchChatsUsersMeSettingsOptions holds the optional parameters of PatchChatsUsersMeSettings,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchChatsUsersMeSettingsOptions struct{}
+// PatchChatsUsersMeSettingsOptions holds the options of PatchChatsUsersMeSettings, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchChatsUsersMeSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchChatsUsersMeSettings calls PATCH /api/v2/chats/users/me/settings: Update a user's chat
 // settings.
@@ -660,19 +722,30 @@ type PatchChatsUsersMeSettingsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchChatsUsersMeSettingsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ChatApi) PatchChatsUsersMeSettings(ctx context.Context, body *models.UserSettingsForChat, opts *PatchChatsUsersMeSettingsOptions) (*models.UserSettingsForChat, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchChatsUsersMeSettings", "body")
 	}
 	req := platformclient.NewRequest("patchChatsUsersMeSettings", http.MethodPatch, "/api/v2/chats/users/me/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserSettingsForChat](ctx, a.client, req)
 }
 
-// PostChatsRoomMessagesOptions holds the optional parameters of PostChatsRoomMessages, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostChatsRoomMessagesOptions struct{}
+// PostChatsRoomMessagesOptions holds the options of PostChatsRoomMessages, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostChatsRoomMessagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostChatsRoomMessages calls POST /api/v2/chats/rooms/{roomJid}/messages: Send a message to a
 // room.
@@ -686,7 +759,8 @@ type PostChatsRoomMessagesOptions struct{}
 //   - roomJid: roomId
 //   - body: messageBody
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostChatsRoomMessagesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ChatApi) PostChatsRoomMessages(ctx context.Context, roomJid string, body *models.SendMessageBody, opts *PostChatsRoomMessagesOptions) (*models.ChatSendMessageResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postChatsRoomMessages", "body")
@@ -694,12 +768,22 @@ func (a *ChatApi) PostChatsRoomMessages(ctx context.Context, roomJid string, bod
 	req := platformclient.NewRequest("postChatsRoomMessages", http.MethodPost, "/api/v2/chats/rooms/{roomJid}/messages")
 	req.SetPathParam("roomJid", roomJid)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ChatSendMessageResponse](ctx, a.client, req)
 }
 
-// PostChatsRoomMessagesPinsOptions holds the optional parameters of PostChatsRoomMessagesPins,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostChatsRoomMessagesPinsOptions struct{}
+// PostChatsRoomMessagesPinsOptions holds the options of PostChatsRoomMessagesPins, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostChatsRoomMessagesPinsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostChatsRoomMessagesPins calls POST /api/v2/chats/rooms/{roomJid}/messages/pins: Add pinned
 // messages for a room, up to a maximum of 5 pinned messages.
@@ -713,7 +797,8 @@ type PostChatsRoomMessagesPinsOptions struct{}
 //   - roomJid: roomJid
 //   - body: Pinned Message Ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostChatsRoomMessagesPinsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ChatApi) PostChatsRoomMessagesPins(ctx context.Context, roomJid string, body *models.PinnedMessageRequest, opts *PostChatsRoomMessagesPinsOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postChatsRoomMessagesPins", "body")
@@ -721,6 +806,9 @@ func (a *ChatApi) PostChatsRoomMessagesPins(ctx context.Context, roomJid string,
 	req := platformclient.NewRequest("postChatsRoomMessagesPins", http.MethodPost, "/api/v2/chats/rooms/{roomJid}/messages/pins")
 	req.SetPathParam("roomJid", roomJid)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -748,9 +836,16 @@ func (a *ChatApi) PostChatsRoomParticipant(ctx context.Context, roomJid string, 
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostChatsRoomsOptions holds the optional parameters of PostChatsRooms, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostChatsRoomsOptions struct{}
+// PostChatsRoomsOptions holds the options of PostChatsRooms, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostChatsRoomsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostChatsRooms calls POST /api/v2/chats/rooms: Create an adhoc room.
 //
@@ -762,19 +857,30 @@ type PostChatsRoomsOptions struct{}
 //
 //   - body: Room properties
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostChatsRoomsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ChatApi) PostChatsRooms(ctx context.Context, body *models.CreateRoomRequest, opts *PostChatsRoomsOptions) (*models.CreateRoomResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postChatsRooms", "body")
 	}
 	req := platformclient.NewRequest("postChatsRooms", http.MethodPost, "/api/v2/chats/rooms")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateRoomResponse](ctx, a.client, req)
 }
 
-// PostChatsUserMessagesOptions holds the optional parameters of PostChatsUserMessages, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostChatsUserMessagesOptions struct{}
+// PostChatsUserMessagesOptions holds the options of PostChatsUserMessages, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostChatsUserMessagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostChatsUserMessages calls POST /api/v2/chats/users/{userId}/messages: Send a message to a user.
 //
@@ -787,7 +893,8 @@ type PostChatsUserMessagesOptions struct{}
 //   - userID: userId
 //   - body: message body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostChatsUserMessagesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ChatApi) PostChatsUserMessages(ctx context.Context, userID string, body *models.SendMessageBody, opts *PostChatsUserMessagesOptions) (*models.ChatSendMessageResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postChatsUserMessages", "body")
@@ -795,12 +902,22 @@ func (a *ChatApi) PostChatsUserMessages(ctx context.Context, userID string, body
 	req := platformclient.NewRequest("postChatsUserMessages", http.MethodPost, "/api/v2/chats/users/{userId}/messages")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ChatSendMessageResponse](ctx, a.client, req)
 }
 
-// PostChatsUserMessagesPinsOptions holds the optional parameters of PostChatsUserMessagesPins,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostChatsUserMessagesPinsOptions struct{}
+// PostChatsUserMessagesPinsOptions holds the options of PostChatsUserMessagesPins, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostChatsUserMessagesPinsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostChatsUserMessagesPins calls POST /api/v2/chats/users/{userId}/messages/pins: Add pinned
 // messages for a 1on1, up to a maximum of 5 pinned messages.
@@ -814,7 +931,8 @@ type PostChatsUserMessagesPinsOptions struct{}
 //   - userID: userId
 //   - body: Pinned Message Ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostChatsUserMessagesPinsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ChatApi) PostChatsUserMessagesPins(ctx context.Context, userID string, body *models.PinnedMessageRequest, opts *PostChatsUserMessagesPinsOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postChatsUserMessagesPins", "body")
@@ -822,12 +940,22 @@ func (a *ChatApi) PostChatsUserMessagesPins(ctx context.Context, userID string, 
 	req := platformclient.NewRequest("postChatsUserMessagesPins", http.MethodPost, "/api/v2/chats/users/{userId}/messages/pins")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostChatsUsersMeSettingsOptions holds the optional parameters of PostChatsUsersMeSettings, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostChatsUsersMeSettingsOptions struct{}
+// PostChatsUsersMeSettingsOptions holds the options of PostChatsUsersMeSettings, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostChatsUsersMeSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostChatsUsersMeSettings calls POST /api/v2/chats/users/me/settings: Create a user's chat
 // settings.
@@ -838,19 +966,30 @@ type PostChatsUsersMeSettingsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostChatsUsersMeSettingsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ChatApi) PostChatsUsersMeSettings(ctx context.Context, body *models.UserChatSettingsPost, opts *PostChatsUsersMeSettingsOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postChatsUsersMeSettings", "body")
 	}
 	req := platformclient.NewRequest("postChatsUsersMeSettings", http.MethodPost, "/api/v2/chats/users/me/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PutChatsMessageReactionsOptions holds the optional parameters of PutChatsMessageReactions, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutChatsMessageReactionsOptions struct{}
+// PutChatsMessageReactionsOptions holds the options of PutChatsMessageReactions, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutChatsMessageReactionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutChatsMessageReactions calls PUT /api/v2/chats/messages/{messageId}/reactions: Update reactions
 // to a message.
@@ -864,7 +1003,8 @@ type PutChatsMessageReactionsOptions struct{}
 //   - messageID: messageId
 //   - body: reactionUpdate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutChatsMessageReactionsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ChatApi) PutChatsMessageReactions(ctx context.Context, messageID string, body *models.ChatReactionUpdate, opts *PutChatsMessageReactionsOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("putChatsMessageReactions", "body")
@@ -872,12 +1012,22 @@ func (a *ChatApi) PutChatsMessageReactions(ctx context.Context, messageID string
 	req := platformclient.NewRequest("putChatsMessageReactions", http.MethodPut, "/api/v2/chats/messages/{messageId}/reactions")
 	req.SetPathParam("messageId", messageID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PutChatsSettingsOptions holds the optional parameters of PutChatsSettings, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PutChatsSettingsOptions struct{}
+// PutChatsSettingsOptions holds the options of PutChatsSettings, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PutChatsSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutChatsSettings calls PUT /api/v2/chats/settings: Update Chat Settings.
 //
@@ -889,12 +1039,16 @@ type PutChatsSettingsOptions struct{}
 //
 //   - body: Chat
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutChatsSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ChatApi) PutChatsSettings(ctx context.Context, body *models.ChatSettings, opts *PutChatsSettingsOptions) (*models.ChatSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putChatsSettings", "body")
 	}
 	req := platformclient.NewRequest("putChatsSettings", http.MethodPut, "/api/v2/chats/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ChatSettings](ctx, a.client, req)
 }

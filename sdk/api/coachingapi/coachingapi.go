@@ -593,9 +593,16 @@ func (a *CoachingApi) GetCoachingScheduleslotsJob(ctx context.Context, jobID str
 	return platformclient.Call[models.CoachingScheduleSlotsJobResponse](ctx, a.client, req)
 }
 
-// PatchCoachingAppointmentOptions holds the optional parameters of PatchCoachingAppointment, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchCoachingAppointmentOptions struct{}
+// PatchCoachingAppointmentOptions holds the options of PatchCoachingAppointment, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchCoachingAppointmentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchCoachingAppointment calls PATCH /api/v2/coaching/appointments/{appointmentId}: Update an
 // existing appointment.
@@ -611,7 +618,8 @@ type PatchCoachingAppointmentOptions struct{}
 //   - appointmentID: The ID of the coaching appointment.
 //   - body: The new version of the appointment
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchCoachingAppointmentOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // A 202 response carries a models.CoachingAppointmentReference instead: the result then holds only
 // the fields the two types share, and the whole body is in the response's Body.
@@ -622,13 +630,23 @@ func (a *CoachingApi) PatchCoachingAppointment(ctx context.Context, appointmentI
 	req := platformclient.NewRequest("patchCoachingAppointment", http.MethodPatch, "/api/v2/coaching/appointments/{appointmentId}")
 	req.SetPathParam("appointmentId", appointmentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CoachingAppointmentResponse](ctx, a.client, req)
 }
 
-// PatchCoachingAppointmentAnnotationOptions holds the optional parameters of
-// PatchCoachingAppointmentAnnotation, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchCoachingAppointmentAnnotationOptions struct{}
+// PatchCoachingAppointmentAnnotationOptions holds the options of
+// PatchCoachingAppointmentAnnotation, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchCoachingAppointmentAnnotationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchCoachingAppointmentAnnotation calls PATCH
 // /api/v2/coaching/appointments/{appointmentId}/annotations/{annotationId}: Update an existing
@@ -647,7 +665,8 @@ type PatchCoachingAppointmentAnnotationOptions struct{}
 //   - annotationID: The ID of the annotation.
 //   - body: The new version of the annotation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchCoachingAppointmentAnnotationOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CoachingApi) PatchCoachingAppointmentAnnotation(ctx context.Context, appointmentID string, annotationID string, body *models.CoachingAnnotation, opts *PatchCoachingAppointmentAnnotationOptions) (*models.CoachingAnnotation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchCoachingAppointmentAnnotation", "body")
@@ -656,13 +675,22 @@ func (a *CoachingApi) PatchCoachingAppointmentAnnotation(ctx context.Context, ap
 	req.SetPathParam("appointmentId", appointmentID)
 	req.SetPathParam("annotationId", annotationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CoachingAnnotation](ctx, a.client, req)
 }
 
-// PatchCoachingAppointmentStatusOptions holds the optional parameters of
-// PatchCoachingAppointmentStatus, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchCoachingAppointmentStatusOptions struct{}
+// PatchCoachingAppointmentStatusOptions holds the options of PatchCoachingAppointmentStatus, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchCoachingAppointmentStatusOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchCoachingAppointmentStatus calls PATCH /api/v2/coaching/appointments/{appointmentId}/status:
 // Update the status of a coaching appointment.
@@ -678,7 +706,8 @@ type PatchCoachingAppointmentStatusOptions struct{}
 //   - appointmentID: The ID of the coaching appointment.
 //   - body: Updated status of the coaching appointment
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchCoachingAppointmentStatusOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *CoachingApi) PatchCoachingAppointmentStatus(ctx context.Context, appointmentID string, body *models.CoachingAppointmentStatusRequest, opts *PatchCoachingAppointmentStatusOptions) (*models.CoachingAppointmentStatusResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchCoachingAppointmentStatus", "body")
@@ -686,12 +715,22 @@ func (a *CoachingApi) PatchCoachingAppointmentStatus(ctx context.Context, appoin
 	req := platformclient.NewRequest("patchCoachingAppointmentStatus", http.MethodPatch, "/api/v2/coaching/appointments/{appointmentId}/status")
 	req.SetPathParam("appointmentId", appointmentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CoachingAppointmentStatusResponse](ctx, a.client, req)
 }
 
-// PatchCoachingNotificationOptions holds the optional parameters of PatchCoachingNotification,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchCoachingNotificationOptions struct{}
+// PatchCoachingNotificationOptions holds the options of PatchCoachingNotification, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchCoachingNotificationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchCoachingNotification calls PATCH /api/v2/coaching/notifications/{notificationId}: Update an
 // existing notification.
@@ -705,7 +744,8 @@ type PatchCoachingNotificationOptions struct{}
 //   - notificationID: The ID of the notification.
 //   - body: Change the read state of a notification
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchCoachingNotificationOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *CoachingApi) PatchCoachingNotification(ctx context.Context, notificationID string, body *models.CoachingNotification, opts *PatchCoachingNotificationOptions) (*models.CoachingNotification, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchCoachingNotification", "body")
@@ -713,13 +753,23 @@ func (a *CoachingApi) PatchCoachingNotification(ctx context.Context, notificatio
 	req := platformclient.NewRequest("patchCoachingNotification", http.MethodPatch, "/api/v2/coaching/notifications/{notificationId}")
 	req.SetPathParam("notificationId", notificationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CoachingNotification](ctx, a.client, req)
 }
 
-// PostCoachingAppointmentAnnotationsOptions holds the optional parameters of
-// PostCoachingAppointmentAnnotations, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostCoachingAppointmentAnnotationsOptions struct{}
+// PostCoachingAppointmentAnnotationsOptions holds the options of
+// PostCoachingAppointmentAnnotations, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostCoachingAppointmentAnnotationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCoachingAppointmentAnnotations calls POST
 // /api/v2/coaching/appointments/{appointmentId}/annotations: Create a new annotation.
@@ -737,7 +787,8 @@ type PostCoachingAppointmentAnnotationsOptions struct{}
 //   - appointmentID: The ID of the coaching appointment.
 //   - body: The annotation to add
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCoachingAppointmentAnnotationsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CoachingApi) PostCoachingAppointmentAnnotations(ctx context.Context, appointmentID string, body *models.CoachingAnnotationCreateRequest, opts *PostCoachingAppointmentAnnotationsOptions) (*models.CoachingAnnotation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCoachingAppointmentAnnotations", "body")
@@ -745,13 +796,23 @@ func (a *CoachingApi) PostCoachingAppointmentAnnotations(ctx context.Context, ap
 	req := platformclient.NewRequest("postCoachingAppointmentAnnotations", http.MethodPost, "/api/v2/coaching/appointments/{appointmentId}/annotations")
 	req.SetPathParam("appointmentId", appointmentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CoachingAnnotation](ctx, a.client, req)
 }
 
-// PostCoachingAppointmentConversationsOptions holds the optional parameters of
-// PostCoachingAppointmentConversations, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostCoachingAppointmentConversationsOptions struct{}
+// PostCoachingAppointmentConversationsOptions holds the options of
+// PostCoachingAppointmentConversations, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostCoachingAppointmentConversationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCoachingAppointmentConversations calls POST
 // /api/v2/coaching/appointments/{appointmentId}/conversations: Add a conversation to an
@@ -768,7 +829,8 @@ type PostCoachingAppointmentConversationsOptions struct{}
 //   - appointmentID: The ID of the coaching appointment.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCoachingAppointmentConversationsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CoachingApi) PostCoachingAppointmentConversations(ctx context.Context, appointmentID string, body *models.AddConversationRequest, opts *PostCoachingAppointmentConversationsOptions) (*models.AddConversationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCoachingAppointmentConversations", "body")
@@ -776,12 +838,22 @@ func (a *CoachingApi) PostCoachingAppointmentConversations(ctx context.Context, 
 	req := platformclient.NewRequest("postCoachingAppointmentConversations", http.MethodPost, "/api/v2/coaching/appointments/{appointmentId}/conversations")
 	req.SetPathParam("appointmentId", appointmentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AddConversationResponse](ctx, a.client, req)
 }
 
-// PostCoachingAppointmentsOptions holds the optional parameters of PostCoachingAppointments, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostCoachingAppointmentsOptions struct{}
+// PostCoachingAppointmentsOptions holds the options of PostCoachingAppointments, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostCoachingAppointmentsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCoachingAppointments calls POST /api/v2/coaching/appointments: Create a new appointment.
 //
@@ -793,7 +865,8 @@ type PostCoachingAppointmentsOptions struct{}
 //
 //   - body: The appointment to add
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCoachingAppointmentsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // A 202 response carries a models.CoachingAppointmentReference instead: the result then holds only
 // the fields the two types share, and the whole body is in the response's Body.
@@ -803,13 +876,23 @@ func (a *CoachingApi) PostCoachingAppointments(ctx context.Context, body *models
 	}
 	req := platformclient.NewRequest("postCoachingAppointments", http.MethodPost, "/api/v2/coaching/appointments")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CoachingAppointmentResponse](ctx, a.client, req)
 }
 
-// PostCoachingAppointmentsAggregatesQueryOptions holds the optional parameters of
-// PostCoachingAppointmentsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostCoachingAppointmentsAggregatesQueryOptions struct{}
+// PostCoachingAppointmentsAggregatesQueryOptions holds the options of
+// PostCoachingAppointmentsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostCoachingAppointmentsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCoachingAppointmentsAggregatesQuery calls POST
 // /api/v2/coaching/appointments/aggregates/query: Retrieve aggregated appointment data.
@@ -822,20 +905,30 @@ type PostCoachingAppointmentsAggregatesQueryOptions struct{}
 //
 //   - body: Aggregate Request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCoachingAppointmentsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *CoachingApi) PostCoachingAppointmentsAggregatesQuery(ctx context.Context, body *models.CoachingAppointmentAggregateRequest, opts *PostCoachingAppointmentsAggregatesQueryOptions) (*models.CoachingAppointmentAggregateResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCoachingAppointmentsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postCoachingAppointmentsAggregatesQuery", http.MethodPost, "/api/v2/coaching/appointments/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CoachingAppointmentAggregateResponse](ctx, a.client, req)
 }
 
-// PostCoachingScheduleslotsJobsOptions holds the optional parameters of
-// PostCoachingScheduleslotsJobs, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostCoachingScheduleslotsJobsOptions struct{}
+// PostCoachingScheduleslotsJobsOptions holds the options of PostCoachingScheduleslotsJobs, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostCoachingScheduleslotsJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCoachingScheduleslotsJobs calls POST /api/v2/coaching/scheduleslots/jobs: Start job to
 // retrieve the slots where a coaching appointment can be scheduled.
@@ -848,20 +941,30 @@ type PostCoachingScheduleslotsJobsOptions struct{}
 //
 //   - body: The slots search request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCoachingScheduleslotsJobsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *CoachingApi) PostCoachingScheduleslotsJobs(ctx context.Context, body *models.CoachingScheduleSlotsJobRequest, opts *PostCoachingScheduleslotsJobsOptions) (*models.CoachingScheduleSlotsJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCoachingScheduleslotsJobs", "body")
 	}
 	req := platformclient.NewRequest("postCoachingScheduleslotsJobs", http.MethodPost, "/api/v2/coaching/scheduleslots/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CoachingScheduleSlotsJobResponse](ctx, a.client, req)
 }
 
-// PostCoachingScheduleslotsQueryOptions holds the optional parameters of
-// PostCoachingScheduleslotsQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostCoachingScheduleslotsQueryOptions struct{}
+// PostCoachingScheduleslotsQueryOptions holds the options of PostCoachingScheduleslotsQuery, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostCoachingScheduleslotsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCoachingScheduleslotsQuery calls POST /api/v2/coaching/scheduleslots/query: Get list of
 // possible slots where a coaching appointment can be scheduled.
@@ -874,12 +977,16 @@ type PostCoachingScheduleslotsQueryOptions struct{}
 //
 //   - body: The slot search request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCoachingScheduleslotsQueryOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *CoachingApi) PostCoachingScheduleslotsQuery(ctx context.Context, body *models.CoachingSlotsRequest, opts *PostCoachingScheduleslotsQueryOptions) (*models.CoachingSlotsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCoachingScheduleslotsQuery", "body")
 	}
 	req := platformclient.NewRequest("postCoachingScheduleslotsQuery", http.MethodPost, "/api/v2/coaching/scheduleslots/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CoachingSlotsResponse](ctx, a.client, req)
 }

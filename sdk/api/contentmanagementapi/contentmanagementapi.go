@@ -1030,6 +1030,12 @@ type PostContentmanagementDocumentOptions struct {
 	Expand *string
 	// Override is the query parameter override. Override any lock on the document.
 	Override *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostContentmanagementDocument calls POST /api/v2/contentmanagement/documents/{documentId}: Update
@@ -1060,6 +1066,9 @@ func (a *ContentManagementApi) PostContentmanagementDocument(ctx context.Context
 			req.SetQuery("override", platformclient.FormatBool(*opts.Override))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Document](ctx, a.client, req)
 }
 
@@ -1068,6 +1077,12 @@ func (a *ContentManagementApi) PostContentmanagementDocument(ctx context.Context
 type PostContentmanagementDocumentContentOptions struct {
 	// Override is the query parameter override. Override any lock on the document.
 	Override *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostContentmanagementDocumentContent calls POST
@@ -1095,6 +1110,9 @@ func (a *ContentManagementApi) PostContentmanagementDocumentContent(ctx context.
 			req.SetQuery("override", platformclient.FormatBool(*opts.Override))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ReplaceResponse](ctx, a.client, req)
 }
 
@@ -1109,6 +1127,12 @@ type PostContentmanagementDocumentsOptions struct {
 	MoveSource *string
 	// Override is the query parameter override. Override any lock on the source document.
 	Override *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostContentmanagementDocuments calls POST /api/v2/contentmanagement/documents: Add a document.
@@ -1137,6 +1161,9 @@ func (a *ContentManagementApi) PostContentmanagementDocuments(ctx context.Contex
 			req.SetQuery("override", platformclient.FormatBool(*opts.Override))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Document](ctx, a.client, req)
 }
 
@@ -1147,6 +1174,12 @@ type PostContentmanagementQueryOptions struct {
 	//
 	// Values: acl, workspace.
 	Expand *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostContentmanagementQuery calls POST /api/v2/contentmanagement/query: Query content.
@@ -1169,12 +1202,22 @@ func (a *ContentManagementApi) PostContentmanagementQuery(ctx context.Context, b
 			req.SetQuery("expand", *opts.Expand)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QueryResults](ctx, a.client, req)
 }
 
-// PostContentmanagementSharesOptions holds the optional parameters of PostContentmanagementShares,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostContentmanagementSharesOptions struct{}
+// PostContentmanagementSharesOptions holds the options of PostContentmanagementShares, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostContentmanagementSharesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostContentmanagementShares calls POST /api/v2/contentmanagement/shares: Creates a new share or
 // updates an existing share if the entity has already been shared.
@@ -1185,20 +1228,31 @@ type PostContentmanagementSharesOptions struct{}
 //
 //   - body: CreateShareRequest - entity id and type and a single member or list of members are required
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostContentmanagementSharesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ContentManagementApi) PostContentmanagementShares(ctx context.Context, body *models.CreateShareRequest, opts *PostContentmanagementSharesOptions) (*models.CreateShareResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postContentmanagementShares", "body")
 	}
 	req := platformclient.NewRequest("postContentmanagementShares", http.MethodPost, "/api/v2/contentmanagement/shares")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateShareResponse](ctx, a.client, req)
 }
 
-// PostContentmanagementWorkspaceTagvaluesOptions holds the optional parameters of
-// PostContentmanagementWorkspaceTagvalues, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostContentmanagementWorkspaceTagvaluesOptions struct{}
+// PostContentmanagementWorkspaceTagvaluesOptions holds the options of
+// PostContentmanagementWorkspaceTagvalues, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostContentmanagementWorkspaceTagvaluesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostContentmanagementWorkspaceTagvalues calls POST
 // /api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues: Create a workspace tag.
@@ -1210,7 +1264,8 @@ type PostContentmanagementWorkspaceTagvaluesOptions struct{}
 //   - workspaceID: Workspace ID
 //   - body: tag
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostContentmanagementWorkspaceTagvaluesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvalues(ctx context.Context, workspaceID string, body *models.TagValue, opts *PostContentmanagementWorkspaceTagvaluesOptions) (*models.TagValue, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postContentmanagementWorkspaceTagvalues", "body")
@@ -1218,6 +1273,9 @@ func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvalues(ctx conte
 	req := platformclient.NewRequest("postContentmanagementWorkspaceTagvalues", http.MethodPost, "/api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues")
 	req.SetPathParam("workspaceId", workspaceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TagValue](ctx, a.client, req)
 }
 
@@ -1226,6 +1284,12 @@ func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvalues(ctx conte
 type PostContentmanagementWorkspaceTagvaluesQueryOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostContentmanagementWorkspaceTagvaluesQuery calls POST
@@ -1253,13 +1317,22 @@ func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQuery(ctx 
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TagValueEntityListing](ctx, a.client, req)
 }
 
-// PostContentmanagementWorkspacesOptions holds the optional parameters of
-// PostContentmanagementWorkspaces, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostContentmanagementWorkspacesOptions struct{}
+// PostContentmanagementWorkspacesOptions holds the options of PostContentmanagementWorkspaces,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostContentmanagementWorkspacesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostContentmanagementWorkspaces calls POST /api/v2/contentmanagement/workspaces: Create a group
 // workspace.
@@ -1270,20 +1343,30 @@ type PostContentmanagementWorkspacesOptions struct{}
 //
 //   - body: Workspace
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostContentmanagementWorkspacesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ContentManagementApi) PostContentmanagementWorkspaces(ctx context.Context, body *models.WorkspaceCreate, opts *PostContentmanagementWorkspacesOptions) (*models.Workspace, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postContentmanagementWorkspaces", "body")
 	}
 	req := platformclient.NewRequest("postContentmanagementWorkspaces", http.MethodPost, "/api/v2/contentmanagement/workspaces")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Workspace](ctx, a.client, req)
 }
 
-// PutContentmanagementWorkspaceOptions holds the optional parameters of
-// PutContentmanagementWorkspace, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutContentmanagementWorkspaceOptions struct{}
+// PutContentmanagementWorkspaceOptions holds the options of PutContentmanagementWorkspace, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutContentmanagementWorkspaceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutContentmanagementWorkspace calls PUT /api/v2/contentmanagement/workspaces/{workspaceId}:
 // Update a workspace.
@@ -1295,7 +1378,8 @@ type PutContentmanagementWorkspaceOptions struct{}
 //   - workspaceID: Workspace ID
 //   - body: Workspace
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutContentmanagementWorkspaceOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ContentManagementApi) PutContentmanagementWorkspace(ctx context.Context, workspaceID string, body *models.Workspace, opts *PutContentmanagementWorkspaceOptions) (*models.Workspace, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putContentmanagementWorkspace", "body")
@@ -1303,13 +1387,23 @@ func (a *ContentManagementApi) PutContentmanagementWorkspace(ctx context.Context
 	req := platformclient.NewRequest("putContentmanagementWorkspace", http.MethodPut, "/api/v2/contentmanagement/workspaces/{workspaceId}")
 	req.SetPathParam("workspaceId", workspaceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Workspace](ctx, a.client, req)
 }
 
-// PutContentmanagementWorkspaceMemberOptions holds the optional parameters of
-// PutContentmanagementWorkspaceMember, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutContentmanagementWorkspaceMemberOptions struct{}
+// PutContentmanagementWorkspaceMemberOptions holds the options of
+// PutContentmanagementWorkspaceMember, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutContentmanagementWorkspaceMemberOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutContentmanagementWorkspaceMember calls PUT
 // /api/v2/contentmanagement/workspaces/{workspaceId}/members/{memberId}: Add a member to a
@@ -1323,7 +1417,8 @@ type PutContentmanagementWorkspaceMemberOptions struct{}
 //   - memberID: Member ID
 //   - body: Workspace Member
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutContentmanagementWorkspaceMemberOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ContentManagementApi) PutContentmanagementWorkspaceMember(ctx context.Context, workspaceID string, memberID string, body *models.WorkspaceMember, opts *PutContentmanagementWorkspaceMemberOptions) (*models.WorkspaceMember, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putContentmanagementWorkspaceMember", "body")
@@ -1332,13 +1427,23 @@ func (a *ContentManagementApi) PutContentmanagementWorkspaceMember(ctx context.C
 	req.SetPathParam("workspaceId", workspaceID)
 	req.SetPathParam("memberId", memberID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkspaceMember](ctx, a.client, req)
 }
 
-// PutContentmanagementWorkspaceTagvalueOptions holds the optional parameters of
-// PutContentmanagementWorkspaceTagvalue, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutContentmanagementWorkspaceTagvalueOptions struct{}
+// PutContentmanagementWorkspaceTagvalueOptions holds the options of
+// PutContentmanagementWorkspaceTagvalue, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutContentmanagementWorkspaceTagvalueOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutContentmanagementWorkspaceTagvalue calls PUT
 // /api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues/{tagId}: Update a workspace tag.
@@ -1352,7 +1457,8 @@ type PutContentmanagementWorkspaceTagvalueOptions struct{}
 //   - tagID: Tag ID
 //   - body: Workspace
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutContentmanagementWorkspaceTagvalueOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // A 202 response has no body: the result is then nil.
 func (a *ContentManagementApi) PutContentmanagementWorkspaceTagvalue(ctx context.Context, workspaceID string, tagID string, body *models.TagValue, opts *PutContentmanagementWorkspaceTagvalueOptions) (*models.TagValue, *platformclient.APIResponse, error) {
@@ -1363,5 +1469,8 @@ func (a *ContentManagementApi) PutContentmanagementWorkspaceTagvalue(ctx context
 	req.SetPathParam("workspaceId", workspaceID)
 	req.SetPathParam("tagId", tagID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TagValue](ctx, a.client, req)
 }

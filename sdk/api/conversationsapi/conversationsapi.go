@@ -4186,6 +4186,12 @@ func (a *ConversationsApi) GetConversationsVideosMeeting(ctx context.Context, me
 type PatchConversationCustomattributesOptions struct {
 	// Body is the request body.
 	Body *models.CustomAttributesPatchRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchConversationCustomattributes calls PATCH
@@ -4208,6 +4214,9 @@ func (a *ConversationsApi) PatchConversationCustomattributes(ctx context.Context
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return a.client.Do(ctx, req, nil)
 }
@@ -4243,10 +4252,16 @@ func (a *ConversationsApi) PatchConversationCustomattributesBulk(ctx context.Con
 	return platformclient.Call[models.CustomAttributesBulkUpdateResponseMap](ctx, a.client, req)
 }
 
-// PatchConversationParticipantOptions holds the optional parameters of
-// PatchConversationParticipant, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PatchConversationParticipantOptions struct{}
+// PatchConversationParticipantOptions holds the options of PatchConversationParticipant, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationParticipantOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationParticipant calls PATCH
 // /api/v2/conversations/{conversationId}/participants/{participantId}: Update a participant.
@@ -4264,7 +4279,8 @@ type PatchConversationParticipantOptions struct{}
 //   - participantID: participant ID
 //   - body: Update request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationParticipantOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationParticipant(ctx context.Context, conversationID string, participantID string, body *models.MediaParticipantRequest, opts *PatchConversationParticipantOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationParticipant", "body")
@@ -4273,13 +4289,23 @@ func (a *ConversationsApi) PatchConversationParticipant(ctx context.Context, con
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationParticipantAttributesOptions holds the optional parameters of
-// PatchConversationParticipantAttributes, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchConversationParticipantAttributesOptions struct{}
+// PatchConversationParticipantAttributesOptions holds the options of
+// PatchConversationParticipantAttributes, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchConversationParticipantAttributesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationParticipantAttributes calls PATCH
 // /api/v2/conversations/{conversationId}/participants/{participantId}/attributes: Update the
@@ -4293,7 +4319,8 @@ type PatchConversationParticipantAttributesOptions struct{}
 //   - participantID: participant ID
 //   - body: Participant attributes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationParticipantAttributesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationParticipantAttributes(ctx context.Context, conversationID string, participantID string, body *models.ParticipantAttributes, opts *PatchConversationParticipantAttributesOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationParticipantAttributes", "body")
@@ -4302,13 +4329,22 @@ func (a *ConversationsApi) PatchConversationParticipantAttributes(ctx context.Co
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationRecordingstateOptions holds the optional parameters of
-// PatchConversationRecordingstate, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchConversationRecordingstateOptions struct{}
+// PatchConversationRecordingstateOptions holds the options of PatchConversationRecordingstate,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationRecordingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationRecordingstate calls PATCH
 // /api/v2/conversations/{conversationId}/recordingstate: Update a conversation by setting its
@@ -4323,7 +4359,8 @@ type PatchConversationRecordingstateOptions struct{}
 //   - conversationID: conversation ID
 //   - body: SetRecordingState
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationRecordingstateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationRecordingstate(ctx context.Context, conversationID string, body *models.SetRecordingState, opts *PatchConversationRecordingstateOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationRecordingstate", "body")
@@ -4331,13 +4368,22 @@ func (a *ConversationsApi) PatchConversationRecordingstate(ctx context.Context, 
 	req := platformclient.NewRequest("patchConversationRecordingstate", http.MethodPatch, "/api/v2/conversations/{conversationId}/recordingstate")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationSecureattributesOptions holds the optional parameters of
-// PatchConversationSecureattributes, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchConversationSecureattributesOptions struct{}
+// PatchConversationSecureattributesOptions holds the options of PatchConversationSecureattributes,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationSecureattributesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationSecureattributes calls PATCH
 // /api/v2/conversations/{conversationId}/secureattributes: Update the secure attributes on a
@@ -4352,7 +4398,8 @@ type PatchConversationSecureattributesOptions struct{}
 //   - conversationID: conversation ID
 //   - body: Conversation Secure Attributes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationSecureattributesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationSecureattributes(ctx context.Context, conversationID string, body *models.ConversationSecureAttributes, opts *PatchConversationSecureattributesOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationSecureattributes", "body")
@@ -4360,6 +4407,9 @@ func (a *ConversationsApi) PatchConversationSecureattributes(ctx context.Context
 	req := platformclient.NewRequest("patchConversationSecureattributes", http.MethodPatch, "/api/v2/conversations/{conversationId}/secureattributes")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
@@ -4368,6 +4418,12 @@ func (a *ConversationsApi) PatchConversationSecureattributes(ctx context.Context
 type PatchConversationSummaryEngagementsOptions struct {
 	// Body is the request body.
 	Body *models.EngagementRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchConversationSummaryEngagements calls PATCH
@@ -4393,6 +4449,9 @@ func (a *ConversationsApi) PatchConversationSummaryEngagements(ctx context.Conte
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -4401,6 +4460,12 @@ func (a *ConversationsApi) PatchConversationSummaryEngagements(ctx context.Conte
 type PatchConversationSummaryFeedbackOptions struct {
 	// Body is the request body.
 	Body *models.FeedbackUpdateRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchConversationSummaryFeedback calls PATCH
@@ -4426,13 +4491,22 @@ func (a *ConversationsApi) PatchConversationSummaryFeedback(ctx context.Context,
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationUtilizationlabelOptions holds the optional parameters of
-// PatchConversationUtilizationlabel, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchConversationUtilizationlabelOptions struct{}
+// PatchConversationUtilizationlabelOptions holds the options of PatchConversationUtilizationlabel,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationUtilizationlabelOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationUtilizationlabel calls PATCH
 // /api/v2/conversations/{conversationId}/utilizationlabel: Update the utilization label on a
@@ -4447,7 +4521,8 @@ type PatchConversationUtilizationlabelOptions struct{}
 //   - conversationID: conversation ID
 //   - body: Conversation Utilization Label
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationUtilizationlabelOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationUtilizationlabel(ctx context.Context, conversationID string, body *models.ConversationUtilizationLabelUpdate, opts *PatchConversationUtilizationlabelOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationUtilizationlabel", "body")
@@ -4455,13 +4530,23 @@ func (a *ConversationsApi) PatchConversationUtilizationlabel(ctx context.Context
 	req := platformclient.NewRequest("patchConversationUtilizationlabel", http.MethodPatch, "/api/v2/conversations/{conversationId}/utilizationlabel")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PatchConversationsAftercallworkConversationIdParticipantCommunicationOptions holds the optional
-// parameters of PatchConversationsAftercallworkConversationIdParticipantCommunication, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsAftercallworkConversationIdParticipantCommunicationOptions struct{}
+// PatchConversationsAftercallworkConversationIdParticipantCommunicationOptions holds the options of
+// PatchConversationsAftercallworkConversationIdParticipantCommunication, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsAftercallworkConversationIdParticipantCommunicationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsAftercallworkConversationIdParticipantCommunication calls PATCH
 // /api/v2/conversations/aftercallwork/{conversationId}/participants/{participantId}/communications/{communicationId}:
@@ -4478,7 +4563,9 @@ type PatchConversationsAftercallworkConversationIdParticipantCommunicationOption
 //   - communicationID: communicationId
 //   - body: AfterCallWorkUpdate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsAftercallworkConversationIdParticipantCommunicationOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsAftercallworkConversationIdParticipantCommunication(ctx context.Context, conversationID string, participantID string, communicationID string, body *models.AfterCallWorkUpdate, opts *PatchConversationsAftercallworkConversationIdParticipantCommunicationOptions) (*models.AfterCallWorkUpdate, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsAftercallworkConversationIdParticipantCommunication", "body")
@@ -4488,12 +4575,22 @@ func (a *ConversationsApi) PatchConversationsAftercallworkConversationIdParticip
 	req.SetPathParam("participantId", participantID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AfterCallWorkUpdate](ctx, a.client, req)
 }
 
-// PatchConversationsCallOptions holds the optional parameters of PatchConversationsCall, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsCallOptions struct{}
+// PatchConversationsCallOptions holds the options of PatchConversationsCall, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsCallOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCall calls PATCH /api/v2/conversations/calls/{conversationId}: Update a
 // conversation by setting its recording state, merging in other conversations to create a
@@ -4508,7 +4605,8 @@ type PatchConversationsCallOptions struct{}
 //   - conversationID: conversationId
 //   - body: Conversation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCall(ctx context.Context, conversationID string, body *models.Conversation, opts *PatchConversationsCallOptions) (*models.Conversation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsCall", "body")
@@ -4516,13 +4614,22 @@ func (a *ConversationsApi) PatchConversationsCall(ctx context.Context, conversat
 	req := platformclient.NewRequest("patchConversationsCall", http.MethodPatch, "/api/v2/conversations/calls/{conversationId}")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Conversation](ctx, a.client, req)
 }
 
-// PatchConversationsCallConferenceOptions holds the optional parameters of
-// PatchConversationsCallConference, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchConversationsCallConferenceOptions struct{}
+// PatchConversationsCallConferenceOptions holds the options of PatchConversationsCallConference,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsCallConferenceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallConference calls PATCH
 // /api/v2/conversations/calls/{conversationId}/conference: Update a conversation by merging in
@@ -4537,7 +4644,8 @@ type PatchConversationsCallConferenceOptions struct{}
 //   - conversationID: conversationId
 //   - body: UpdateConferenceRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallConferenceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallConference(ctx context.Context, conversationID string, body *models.UpdateConferenceRequest, opts *PatchConversationsCallConferenceOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationsCallConference", "body")
@@ -4545,13 +4653,22 @@ func (a *ConversationsApi) PatchConversationsCallConference(ctx context.Context,
 	req := platformclient.NewRequest("patchConversationsCallConference", http.MethodPatch, "/api/v2/conversations/calls/{conversationId}/conference")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationsCallParticipantOptions holds the optional parameters of
-// PatchConversationsCallParticipant, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchConversationsCallParticipantOptions struct{}
+// PatchConversationsCallParticipantOptions holds the options of PatchConversationsCallParticipant,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsCallParticipantOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallParticipant calls PATCH
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}: Update conversation
@@ -4568,7 +4685,8 @@ type PatchConversationsCallParticipantOptions struct{}
 //   - participantID: participantId
 //   - body: Participant request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallParticipantOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallParticipant(ctx context.Context, conversationID string, participantID string, body *models.MediaParticipantRequest, opts *PatchConversationsCallParticipantOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationsCallParticipant", "body")
@@ -4577,13 +4695,23 @@ func (a *ConversationsApi) PatchConversationsCallParticipant(ctx context.Context
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationsCallParticipantAttributesOptions holds the optional parameters of
-// PatchConversationsCallParticipantAttributes, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchConversationsCallParticipantAttributesOptions struct{}
+// PatchConversationsCallParticipantAttributesOptions holds the options of
+// PatchConversationsCallParticipantAttributes, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchConversationsCallParticipantAttributesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallParticipantAttributes calls PATCH
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/attributes: Update the
@@ -4597,7 +4725,8 @@ type PatchConversationsCallParticipantAttributesOptions struct{}
 //   - participantID: participantId
 //   - body: Participant attributes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallParticipantAttributesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallParticipantAttributes(ctx context.Context, conversationID string, participantID string, body *models.ParticipantAttributes, opts *PatchConversationsCallParticipantAttributesOptions) (*models.ParticipantAttributes, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsCallParticipantAttributes", "body")
@@ -4606,13 +4735,23 @@ func (a *ConversationsApi) PatchConversationsCallParticipantAttributes(ctx conte
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ParticipantAttributes](ctx, a.client, req)
 }
 
-// PatchConversationsCallParticipantCommunicationOptions holds the optional parameters of
-// PatchConversationsCallParticipantCommunication, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchConversationsCallParticipantCommunicationOptions struct{}
+// PatchConversationsCallParticipantCommunicationOptions holds the options of
+// PatchConversationsCallParticipantCommunication, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchConversationsCallParticipantCommunicationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallParticipantCommunication calls PATCH
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/communications/{communicationId}:
@@ -4628,7 +4767,8 @@ type PatchConversationsCallParticipantCommunicationOptions struct{}
 //   - communicationID: communicationId
 //   - body: Participant
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallParticipantCommunicationOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallParticipantCommunication(ctx context.Context, conversationID string, participantID string, communicationID string, body *models.MediaParticipantRequest, opts *PatchConversationsCallParticipantCommunicationOptions) (models.Empty, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsCallParticipantCommunication", "body")
@@ -4638,6 +4778,9 @@ func (a *ConversationsApi) PatchConversationsCallParticipantCommunication(ctx co
 	req.SetPathParam("participantId", participantID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[models.Empty](ctx, a.client, req)
 }
 
@@ -4646,6 +4789,12 @@ func (a *ConversationsApi) PatchConversationsCallParticipantCommunication(ctx co
 type PatchConversationsCallParticipantCommunicationPostflowactionOptions struct {
 	// Body is the request body. Action.
 	Body *models.MandatoryPostCallActionInput
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchConversationsCallParticipantCommunicationPostflowaction calls PATCH
@@ -4674,13 +4823,23 @@ func (a *ConversationsApi) PatchConversationsCallParticipantCommunicationPostflo
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationsCallParticipantConsultOptions holds the optional parameters of
-// PatchConversationsCallParticipantConsult, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchConversationsCallParticipantConsultOptions struct{}
+// PatchConversationsCallParticipantConsultOptions holds the options of
+// PatchConversationsCallParticipantConsult, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchConversationsCallParticipantConsultOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallParticipantConsult calls PATCH
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult: Change who can
@@ -4694,7 +4853,8 @@ type PatchConversationsCallParticipantConsultOptions struct{}
 //   - participantID: participantId
 //   - body: new speak to
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallParticipantConsultOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallParticipantConsult(ctx context.Context, conversationID string, participantID string, body *models.ConsultTransferUpdate, opts *PatchConversationsCallParticipantConsultOptions) (*models.ConsultTransferResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsCallParticipantConsult", "body")
@@ -4703,13 +4863,23 @@ func (a *ConversationsApi) PatchConversationsCallParticipantConsult(ctx context.
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConsultTransferResponse](ctx, a.client, req)
 }
 
-// PatchConversationsCallParticipantUserUserIdOptions holds the optional parameters of
-// PatchConversationsCallParticipantUserUserId, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchConversationsCallParticipantUserUserIdOptions struct{}
+// PatchConversationsCallParticipantUserUserIdOptions holds the options of
+// PatchConversationsCallParticipantUserUserId, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchConversationsCallParticipantUserUserIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallParticipantUserUserId calls PATCH
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/user/{userId}: Update
@@ -4727,7 +4897,8 @@ type PatchConversationsCallParticipantUserUserIdOptions struct{}
 //   - userID: userId
 //   - body: Participant request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallParticipantUserUserIdOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallParticipantUserUserId(ctx context.Context, conversationID string, participantID string, userID string, body *models.MediaParticipantRequest, opts *PatchConversationsCallParticipantUserUserIdOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationsCallParticipantUserUserId", "body")
@@ -4737,12 +4908,22 @@ func (a *ConversationsApi) PatchConversationsCallParticipantUserUserId(ctx conte
 	req.SetPathParam("participantId", participantID)
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationsCallbackOptions holds the optional parameters of PatchConversationsCallback,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsCallbackOptions struct{}
+// PatchConversationsCallbackOptions holds the options of PatchConversationsCallback, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsCallbackOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallback calls PATCH /api/v2/conversations/callbacks/{conversationId}: Update a
 // conversation by disconnecting all of the participants.
@@ -4756,7 +4937,8 @@ type PatchConversationsCallbackOptions struct{}
 //   - conversationID: conversationId
 //   - body: Conversation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallbackOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallback(ctx context.Context, conversationID string, body *models.Conversation, opts *PatchConversationsCallbackOptions) (*models.Conversation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsCallback", "body")
@@ -4764,13 +4946,23 @@ func (a *ConversationsApi) PatchConversationsCallback(ctx context.Context, conve
 	req := platformclient.NewRequest("patchConversationsCallback", http.MethodPatch, "/api/v2/conversations/callbacks/{conversationId}")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Conversation](ctx, a.client, req)
 }
 
-// PatchConversationsCallbackParticipantOptions holds the optional parameters of
-// PatchConversationsCallbackParticipant, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchConversationsCallbackParticipantOptions struct{}
+// PatchConversationsCallbackParticipantOptions holds the options of
+// PatchConversationsCallbackParticipant, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchConversationsCallbackParticipantOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallbackParticipant calls PATCH
 // /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}: Update
@@ -4787,7 +4979,8 @@ type PatchConversationsCallbackParticipantOptions struct{}
 //   - participantID: participantId
 //   - body: Participant
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallbackParticipantOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallbackParticipant(ctx context.Context, conversationID string, participantID string, body *models.MediaParticipantRequest, opts *PatchConversationsCallbackParticipantOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationsCallbackParticipant", "body")
@@ -4796,13 +4989,23 @@ func (a *ConversationsApi) PatchConversationsCallbackParticipant(ctx context.Con
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationsCallbackParticipantAttributesOptions holds the optional parameters of
-// PatchConversationsCallbackParticipantAttributes, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchConversationsCallbackParticipantAttributesOptions struct{}
+// PatchConversationsCallbackParticipantAttributesOptions holds the options of
+// PatchConversationsCallbackParticipantAttributes, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchConversationsCallbackParticipantAttributesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallbackParticipantAttributes calls PATCH
 // /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/attributes: Update
@@ -4816,7 +5019,8 @@ type PatchConversationsCallbackParticipantAttributesOptions struct{}
 //   - participantID: participantId
 //   - body: Attributes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallbackParticipantAttributesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallbackParticipantAttributes(ctx context.Context, conversationID string, participantID string, body *models.ParticipantAttributes, opts *PatchConversationsCallbackParticipantAttributesOptions) (*models.ParticipantAttributes, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsCallbackParticipantAttributes", "body")
@@ -4825,13 +5029,23 @@ func (a *ConversationsApi) PatchConversationsCallbackParticipantAttributes(ctx c
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ParticipantAttributes](ctx, a.client, req)
 }
 
-// PatchConversationsCallbackParticipantCommunicationOptions holds the optional parameters of
-// PatchConversationsCallbackParticipantCommunication, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchConversationsCallbackParticipantCommunicationOptions struct{}
+// PatchConversationsCallbackParticipantCommunicationOptions holds the options of
+// PatchConversationsCallbackParticipantCommunication, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchConversationsCallbackParticipantCommunicationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallbackParticipantCommunication calls PATCH
 // /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/communications/{communicationId}:
@@ -4846,7 +5060,9 @@ type PatchConversationsCallbackParticipantCommunicationOptions struct{}
 //   - communicationID: communicationId
 //   - body: Participant
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsCallbackParticipantCommunicationOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallbackParticipantCommunication(ctx context.Context, conversationID string, participantID string, communicationID string, body *models.MediaParticipantRequest, opts *PatchConversationsCallbackParticipantCommunicationOptions) (models.Empty, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsCallbackParticipantCommunication", "body")
@@ -4856,12 +5072,22 @@ func (a *ConversationsApi) PatchConversationsCallbackParticipantCommunication(ct
 	req.SetPathParam("participantId", participantID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[models.Empty](ctx, a.client, req)
 }
 
-// PatchConversationsCallbacksOptions holds the optional parameters of PatchConversationsCallbacks,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsCallbacksOptions struct{}
+// PatchConversationsCallbacksOptions holds the options of PatchConversationsCallbacks, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsCallbacksOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCallbacks calls PATCH /api/v2/conversations/callbacks: Update a scheduled
 // callback.
@@ -4874,19 +5100,30 @@ type PatchConversationsCallbacksOptions struct{}
 //
 //   - body: PatchCallbackRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCallbacksOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsCallbacks(ctx context.Context, body *models.PatchCallbackRequest, opts *PatchConversationsCallbacksOptions) (*models.PatchCallbackResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsCallbacks", "body")
 	}
 	req := platformclient.NewRequest("patchConversationsCallbacks", http.MethodPatch, "/api/v2/conversations/callbacks")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PatchCallbackResponse](ctx, a.client, req)
 }
 
-// PatchConversationsChatOptions holds the optional parameters of PatchConversationsChat, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsChatOptions struct{}
+// PatchConversationsChatOptions holds the options of PatchConversationsChat, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsChatOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsChat calls PATCH /api/v2/conversations/chats/{conversationId}: Update a
 // conversation by disconnecting all of the participants.
@@ -4903,7 +5140,8 @@ type PatchConversationsChatOptions struct{}
 //   - conversationID: conversationId
 //   - body: Conversation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsChatOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PatchConversationsChat(ctx context.Context, conversationID string, body *models.Conversation, opts *PatchConversationsChatOptions) (*models.Conversation, *platformclient.APIResponse, error) {
@@ -4913,13 +5151,22 @@ func (a *ConversationsApi) PatchConversationsChat(ctx context.Context, conversat
 	req := platformclient.NewRequest("patchConversationsChat", http.MethodPatch, "/api/v2/conversations/chats/{conversationId}")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Conversation](ctx, a.client, req)
 }
 
-// PatchConversationsChatParticipantOptions holds the optional parameters of
-// PatchConversationsChatParticipant, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchConversationsChatParticipantOptions struct{}
+// PatchConversationsChatParticipantOptions holds the options of PatchConversationsChatParticipant,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsChatParticipantOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsChatParticipant calls PATCH
 // /api/v2/conversations/chats/{conversationId}/participants/{participantId}: Update conversation
@@ -4939,7 +5186,8 @@ type PatchConversationsChatParticipantOptions struct{}
 //   - participantID: participantId
 //   - body: Update request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsChatParticipantOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PatchConversationsChatParticipant(ctx context.Context, conversationID string, participantID string, body *models.MediaParticipantRequest, opts *PatchConversationsChatParticipantOptions) (*platformclient.APIResponse, error) {
@@ -4950,13 +5198,23 @@ func (a *ConversationsApi) PatchConversationsChatParticipant(ctx context.Context
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationsChatParticipantAttributesOptions holds the optional parameters of
-// PatchConversationsChatParticipantAttributes, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchConversationsChatParticipantAttributesOptions struct{}
+// PatchConversationsChatParticipantAttributesOptions holds the options of
+// PatchConversationsChatParticipantAttributes, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchConversationsChatParticipantAttributesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsChatParticipantAttributes calls PATCH
 // /api/v2/conversations/chats/{conversationId}/participants/{participantId}/attributes: Update the
@@ -4973,7 +5231,8 @@ type PatchConversationsChatParticipantAttributesOptions struct{}
 //   - participantID: participantId
 //   - body: Participant attributes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsChatParticipantAttributesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PatchConversationsChatParticipantAttributes(ctx context.Context, conversationID string, participantID string, body *models.ParticipantAttributes, opts *PatchConversationsChatParticipantAttributesOptions) (*models.ParticipantAttributes, *platformclient.APIResponse, error) {
@@ -4984,13 +5243,23 @@ func (a *ConversationsApi) PatchConversationsChatParticipantAttributes(ctx conte
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ParticipantAttributes](ctx, a.client, req)
 }
 
-// PatchConversationsChatParticipantCommunicationOptions holds the optional parameters of
-// PatchConversationsChatParticipantCommunication, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchConversationsChatParticipantCommunicationOptions struct{}
+// PatchConversationsChatParticipantCommunicationOptions holds the options of
+// PatchConversationsChatParticipantCommunication, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchConversationsChatParticipantCommunicationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsChatParticipantCommunication calls PATCH
 // /api/v2/conversations/chats/{conversationId}/participants/{participantId}/communications/{communicationId}:
@@ -5009,7 +5278,8 @@ type PatchConversationsChatParticipantCommunicationOptions struct{}
 //   - communicationID: communicationId
 //   - body: Participant
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsChatParticipantCommunicationOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PatchConversationsChatParticipantCommunication(ctx context.Context, conversationID string, participantID string, communicationID string, body *models.MediaParticipantRequest, opts *PatchConversationsChatParticipantCommunicationOptions) (models.Empty, *platformclient.APIResponse, error) {
@@ -5021,13 +5291,22 @@ func (a *ConversationsApi) PatchConversationsChatParticipantCommunication(ctx co
 	req.SetPathParam("participantId", participantID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[models.Empty](ctx, a.client, req)
 }
 
-// PatchConversationsCobrowsesessionOptions holds the optional parameters of
-// PatchConversationsCobrowsesession, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchConversationsCobrowsesessionOptions struct{}
+// PatchConversationsCobrowsesessionOptions holds the options of PatchConversationsCobrowsesession,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsCobrowsesessionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCobrowsesession calls PATCH
 // /api/v2/conversations/cobrowsesessions/{conversationId}: Update a conversation by disconnecting
@@ -5045,7 +5324,8 @@ type PatchConversationsCobrowsesessionOptions struct{}
 //   - conversationID: conversationId
 //   - body: Conversation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsCobrowsesessionOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PatchConversationsCobrowsesession(ctx context.Context, conversationID string, body *models.Conversation, opts *PatchConversationsCobrowsesessionOptions) (*models.Conversation, *platformclient.APIResponse, error) {
@@ -5055,6 +5335,9 @@ func (a *ConversationsApi) PatchConversationsCobrowsesession(ctx context.Context
 	req := platformclient.NewRequest("patchConversationsCobrowsesession", http.MethodPatch, "/api/v2/conversations/cobrowsesessions/{conversationId}")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Conversation](ctx, a.client, req)
 }
 
@@ -5063,6 +5346,12 @@ func (a *ConversationsApi) PatchConversationsCobrowsesession(ctx context.Context
 type PatchConversationsCobrowsesessionParticipantOptions struct {
 	// Body is the request body.
 	Body *models.MediaParticipantRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchConversationsCobrowsesessionParticipant calls PATCH
@@ -5095,6 +5384,9 @@ func (a *ConversationsApi) PatchConversationsCobrowsesessionParticipant(ctx cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -5103,6 +5395,12 @@ func (a *ConversationsApi) PatchConversationsCobrowsesessionParticipant(ctx cont
 type PatchConversationsCobrowsesessionParticipantAttributesOptions struct {
 	// Body is the request body.
 	Body *models.ParticipantAttributes
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchConversationsCobrowsesessionParticipantAttributes calls PATCH
@@ -5132,13 +5430,23 @@ func (a *ConversationsApi) PatchConversationsCobrowsesessionParticipantAttribute
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ParticipantAttributes](ctx, a.client, req)
 }
 
-// PatchConversationsCobrowsesessionParticipantCommunicationOptions holds the optional parameters of
-// PatchConversationsCobrowsesessionParticipantCommunication, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchConversationsCobrowsesessionParticipantCommunicationOptions struct{}
+// PatchConversationsCobrowsesessionParticipantCommunicationOptions holds the options of
+// PatchConversationsCobrowsesessionParticipantCommunication, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchConversationsCobrowsesessionParticipantCommunicationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsCobrowsesessionParticipantCommunication calls PATCH
 // /api/v2/conversations/cobrowsesessions/{conversationId}/participants/{participantId}/communications/{communicationId}:
@@ -5156,7 +5464,9 @@ type PatchConversationsCobrowsesessionParticipantCommunicationOptions struct{}
 //   - communicationID: communicationId
 //   - body: Participant
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsCobrowsesessionParticipantCommunicationOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PatchConversationsCobrowsesessionParticipantCommunication(ctx context.Context, conversationID string, participantID string, communicationID string, body *models.MediaParticipantRequest, opts *PatchConversationsCobrowsesessionParticipantCommunicationOptions) (models.Empty, *platformclient.APIResponse, error) {
@@ -5168,12 +5478,22 @@ func (a *ConversationsApi) PatchConversationsCobrowsesessionParticipantCommunica
 	req.SetPathParam("participantId", participantID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[models.Empty](ctx, a.client, req)
 }
 
-// PatchConversationsEmailOptions holds the optional parameters of PatchConversationsEmail, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsEmailOptions struct{}
+// PatchConversationsEmailOptions holds the options of PatchConversationsEmail, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsEmailOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsEmail calls PATCH /api/v2/conversations/emails/{conversationId}: Update a
 // conversation by disconnecting all of the participants.
@@ -5187,7 +5507,8 @@ type PatchConversationsEmailOptions struct{}
 //   - conversationID: conversationId
 //   - body: Conversation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsEmailOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsEmail(ctx context.Context, conversationID string, body *models.Conversation, opts *PatchConversationsEmailOptions) (*models.Conversation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsEmail", "body")
@@ -5195,6 +5516,9 @@ func (a *ConversationsApi) PatchConversationsEmail(ctx context.Context, conversa
 	req := platformclient.NewRequest("patchConversationsEmail", http.MethodPatch, "/api/v2/conversations/emails/{conversationId}")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Conversation](ctx, a.client, req)
 }
 
@@ -5207,6 +5531,12 @@ type PatchConversationsEmailMessagesDraftOptions struct {
 	Discard *bool
 	// Body is the request body. Draft Manipulation Request.
 	Body *models.DraftManipulationRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchConversationsEmailMessagesDraft calls PATCH
@@ -5234,13 +5564,23 @@ func (a *ConversationsApi) PatchConversationsEmailMessagesDraft(ctx context.Cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailMessage](ctx, a.client, req)
 }
 
-// PatchConversationsEmailParticipantOptions holds the optional parameters of
-// PatchConversationsEmailParticipant, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchConversationsEmailParticipantOptions struct{}
+// PatchConversationsEmailParticipantOptions holds the options of
+// PatchConversationsEmailParticipant, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchConversationsEmailParticipantOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsEmailParticipant calls PATCH
 // /api/v2/conversations/emails/{conversationId}/participants/{participantId}: Update conversation
@@ -5257,7 +5597,8 @@ type PatchConversationsEmailParticipantOptions struct{}
 //   - participantID: participantId
 //   - body: Update request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsEmailParticipantOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsEmailParticipant(ctx context.Context, conversationID string, participantID string, body *models.MediaParticipantRequest, opts *PatchConversationsEmailParticipantOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationsEmailParticipant", "body")
@@ -5266,13 +5607,23 @@ func (a *ConversationsApi) PatchConversationsEmailParticipant(ctx context.Contex
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationsEmailParticipantAttributesOptions holds the optional parameters of
-// PatchConversationsEmailParticipantAttributes, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchConversationsEmailParticipantAttributesOptions struct{}
+// PatchConversationsEmailParticipantAttributesOptions holds the options of
+// PatchConversationsEmailParticipantAttributes, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchConversationsEmailParticipantAttributesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsEmailParticipantAttributes calls PATCH
 // /api/v2/conversations/emails/{conversationId}/participants/{participantId}/attributes: Update the
@@ -5286,7 +5637,8 @@ type PatchConversationsEmailParticipantAttributesOptions struct{}
 //   - participantID: participantId
 //   - body: Participant attributes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsEmailParticipantAttributesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsEmailParticipantAttributes(ctx context.Context, conversationID string, participantID string, body *models.ParticipantAttributes, opts *PatchConversationsEmailParticipantAttributesOptions) (*models.ParticipantAttributes, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsEmailParticipantAttributes", "body")
@@ -5295,13 +5647,23 @@ func (a *ConversationsApi) PatchConversationsEmailParticipantAttributes(ctx cont
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ParticipantAttributes](ctx, a.client, req)
 }
 
-// PatchConversationsEmailParticipantCommunicationOptions holds the optional parameters of
-// PatchConversationsEmailParticipantCommunication, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchConversationsEmailParticipantCommunicationOptions struct{}
+// PatchConversationsEmailParticipantCommunicationOptions holds the options of
+// PatchConversationsEmailParticipantCommunication, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchConversationsEmailParticipantCommunicationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsEmailParticipantCommunication calls PATCH
 // /api/v2/conversations/emails/{conversationId}/participants/{participantId}/communications/{communicationId}:
@@ -5317,7 +5679,8 @@ type PatchConversationsEmailParticipantCommunicationOptions struct{}
 //   - communicationID: communicationId
 //   - body: Participant
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsEmailParticipantCommunicationOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsEmailParticipantCommunication(ctx context.Context, conversationID string, participantID string, communicationID string, body *models.MediaParticipantRequest, opts *PatchConversationsEmailParticipantCommunicationOptions) (models.Empty, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsEmailParticipantCommunication", "body")
@@ -5327,13 +5690,23 @@ func (a *ConversationsApi) PatchConversationsEmailParticipantCommunication(ctx c
 	req.SetPathParam("participantId", participantID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[models.Empty](ctx, a.client, req)
 }
 
-// PatchConversationsEmailParticipantParkingstateOptions holds the optional parameters of
-// PatchConversationsEmailParticipantParkingstate, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchConversationsEmailParticipantParkingstateOptions struct{}
+// PatchConversationsEmailParticipantParkingstateOptions holds the options of
+// PatchConversationsEmailParticipantParkingstate, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchConversationsEmailParticipantParkingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsEmailParticipantParkingstate calls PATCH
 // /api/v2/conversations/emails/{conversationId}/participants/{participantId}/parkingstate: Update
@@ -5349,7 +5722,8 @@ type PatchConversationsEmailParticipantParkingstateOptions struct{}
 //   - participantID: participantId
 //   - body: Parking update request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsEmailParticipantParkingstateOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsEmailParticipantParkingstate(ctx context.Context, conversationID string, participantID string, body *models.ParkingStateRequest, opts *PatchConversationsEmailParticipantParkingstateOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationsEmailParticipantParkingstate", "body")
@@ -5358,12 +5732,22 @@ func (a *ConversationsApi) PatchConversationsEmailParticipantParkingstate(ctx co
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationsMessageOptions holds the optional parameters of PatchConversationsMessage,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsMessageOptions struct{}
+// PatchConversationsMessageOptions holds the options of PatchConversationsMessage, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsMessageOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessage calls PATCH /api/v2/conversations/messages/{conversationId}: Update a
 // conversation by disconnecting all of the participants.
@@ -5377,7 +5761,8 @@ type PatchConversationsMessageOptions struct{}
 //   - conversationID: conversationId
 //   - body: Conversation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsMessageOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessage(ctx context.Context, conversationID string, body *models.Conversation, opts *PatchConversationsMessageOptions) (*models.Conversation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessage", "body")
@@ -5385,6 +5770,9 @@ func (a *ConversationsApi) PatchConversationsMessage(ctx context.Context, conver
 	req := platformclient.NewRequest("patchConversationsMessage", http.MethodPatch, "/api/v2/conversations/messages/{conversationId}")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Conversation](ctx, a.client, req)
 }
 
@@ -5393,6 +5781,12 @@ func (a *ConversationsApi) PatchConversationsMessage(ctx context.Context, conver
 type PatchConversationsMessageParticipantOptions struct {
 	// Body is the request body.
 	Body *models.MediaParticipantRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchConversationsMessageParticipant calls PATCH
@@ -5419,6 +5813,9 @@ func (a *ConversationsApi) PatchConversationsMessageParticipant(ctx context.Cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -5427,6 +5824,12 @@ func (a *ConversationsApi) PatchConversationsMessageParticipant(ctx context.Cont
 type PatchConversationsMessageParticipantAttributesOptions struct {
 	// Body is the request body.
 	Body *models.ParticipantAttributes
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchConversationsMessageParticipantAttributes calls PATCH
@@ -5451,13 +5854,23 @@ func (a *ConversationsApi) PatchConversationsMessageParticipantAttributes(ctx co
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ParticipantAttributes](ctx, a.client, req)
 }
 
-// PatchConversationsMessageParticipantCommunicationOptions holds the optional parameters of
-// PatchConversationsMessageParticipantCommunication, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchConversationsMessageParticipantCommunicationOptions struct{}
+// PatchConversationsMessageParticipantCommunicationOptions holds the options of
+// PatchConversationsMessageParticipantCommunication, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchConversationsMessageParticipantCommunicationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessageParticipantCommunication calls PATCH
 // /api/v2/conversations/messages/{conversationId}/participants/{participantId}/communications/{communicationId}:
@@ -5473,7 +5886,9 @@ type PatchConversationsMessageParticipantCommunicationOptions struct{}
 //   - communicationID: communicationId
 //   - body: Participant
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsMessageParticipantCommunicationOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessageParticipantCommunication(ctx context.Context, conversationID string, participantID string, communicationID string, body *models.MediaParticipantRequest, opts *PatchConversationsMessageParticipantCommunicationOptions) (models.Empty, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessageParticipantCommunication", "body")
@@ -5483,13 +5898,23 @@ func (a *ConversationsApi) PatchConversationsMessageParticipantCommunication(ctx
 	req.SetPathParam("participantId", participantID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[models.Empty](ctx, a.client, req)
 }
 
-// PatchConversationsMessageParticipantParkingstateOptions holds the optional parameters of
-// PatchConversationsMessageParticipantParkingstate, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchConversationsMessageParticipantParkingstateOptions struct{}
+// PatchConversationsMessageParticipantParkingstateOptions holds the options of
+// PatchConversationsMessageParticipantParkingstate, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchConversationsMessageParticipantParkingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessageParticipantParkingstate calls PATCH
 // /api/v2/conversations/messages/{conversationId}/participants/{participantId}/parkingstate: Update
@@ -5505,7 +5930,8 @@ type PatchConversationsMessageParticipantParkingstateOptions struct{}
 //   - participantID: participantId
 //   - body: Parking update request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsMessageParticipantParkingstateOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessageParticipantParkingstate(ctx context.Context, conversationID string, participantID string, body *models.ParkingStateRequest, opts *PatchConversationsMessageParticipantParkingstateOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationsMessageParticipantParkingstate", "body")
@@ -5514,13 +5940,23 @@ func (a *ConversationsApi) PatchConversationsMessageParticipantParkingstate(ctx 
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchConversationsMessagingIntegrationsAppleIntegrationIdOptions holds the optional parameters of
-// PatchConversationsMessagingIntegrationsAppleIntegrationId, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchConversationsMessagingIntegrationsAppleIntegrationIdOptions struct{}
+// PatchConversationsMessagingIntegrationsAppleIntegrationIdOptions holds the options of
+// PatchConversationsMessagingIntegrationsAppleIntegrationId, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchConversationsMessagingIntegrationsAppleIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessagingIntegrationsAppleIntegrationId calls PATCH
 // /api/v2/conversations/messaging/integrations/apple/{integrationId}: Update an Apple messaging
@@ -5535,7 +5971,9 @@ type PatchConversationsMessagingIntegrationsAppleIntegrationIdOptions struct{}
 //   - integrationID: Integration ID
 //   - body: AppleIntegrationUpdateRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsMessagingIntegrationsAppleIntegrationIdOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessagingIntegrationsAppleIntegrationId(ctx context.Context, integrationID string, body *models.AppleIntegrationUpdateRequest, opts *PatchConversationsMessagingIntegrationsAppleIntegrationIdOptions) (*models.AppleIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessagingIntegrationsAppleIntegrationId", "body")
@@ -5543,13 +5981,23 @@ func (a *ConversationsApi) PatchConversationsMessagingIntegrationsAppleIntegrati
 	req := platformclient.NewRequest("patchConversationsMessagingIntegrationsAppleIntegrationId", http.MethodPatch, "/api/v2/conversations/messaging/integrations/apple/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AppleIntegration](ctx, a.client, req)
 }
 
-// PatchConversationsMessagingIntegrationsFacebookIntegrationIdOptions holds the optional parameters
-// of PatchConversationsMessagingIntegrationsFacebookIntegrationId, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchConversationsMessagingIntegrationsFacebookIntegrationIdOptions struct{}
+// PatchConversationsMessagingIntegrationsFacebookIntegrationIdOptions holds the options of
+// PatchConversationsMessagingIntegrationsFacebookIntegrationId, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchConversationsMessagingIntegrationsFacebookIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessagingIntegrationsFacebookIntegrationId calls PATCH
 // /api/v2/conversations/messaging/integrations/facebook/{integrationId}: Update Facebook messaging
@@ -5564,7 +6012,9 @@ type PatchConversationsMessagingIntegrationsFacebookIntegrationIdOptions struct{
 //   - integrationID: Integration ID
 //   - body: FacebookIntegrationUpdateRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsMessagingIntegrationsFacebookIntegrationIdOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessagingIntegrationsFacebookIntegrationId(ctx context.Context, integrationID string, body *models.FacebookIntegrationUpdateRequest, opts *PatchConversationsMessagingIntegrationsFacebookIntegrationIdOptions) (*models.FacebookIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessagingIntegrationsFacebookIntegrationId", "body")
@@ -5572,13 +6022,23 @@ func (a *ConversationsApi) PatchConversationsMessagingIntegrationsFacebookIntegr
 	req := platformclient.NewRequest("patchConversationsMessagingIntegrationsFacebookIntegrationId", http.MethodPatch, "/api/v2/conversations/messaging/integrations/facebook/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FacebookIntegration](ctx, a.client, req)
 }
 
-// PatchConversationsMessagingIntegrationsInstagramIntegrationIdOptions holds the optional
-// parameters of PatchConversationsMessagingIntegrationsInstagramIntegrationId, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsMessagingIntegrationsInstagramIntegrationIdOptions struct{}
+// PatchConversationsMessagingIntegrationsInstagramIntegrationIdOptions holds the options of
+// PatchConversationsMessagingIntegrationsInstagramIntegrationId, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchConversationsMessagingIntegrationsInstagramIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessagingIntegrationsInstagramIntegrationId calls PATCH
 // /api/v2/conversations/messaging/integrations/instagram/{integrationId}: Update Instagram
@@ -5593,7 +6053,9 @@ type PatchConversationsMessagingIntegrationsInstagramIntegrationIdOptions struct
 //   - integrationID: Integration ID
 //   - body: InstagramIntegrationUpdateRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsMessagingIntegrationsInstagramIntegrationIdOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessagingIntegrationsInstagramIntegrationId(ctx context.Context, integrationID string, body *models.InstagramIntegrationUpdateRequest, opts *PatchConversationsMessagingIntegrationsInstagramIntegrationIdOptions) (*models.InstagramIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessagingIntegrationsInstagramIntegrationId", "body")
@@ -5601,13 +6063,23 @@ func (a *ConversationsApi) PatchConversationsMessagingIntegrationsInstagramInteg
 	req := platformclient.NewRequest("patchConversationsMessagingIntegrationsInstagramIntegrationId", http.MethodPatch, "/api/v2/conversations/messaging/integrations/instagram/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InstagramIntegration](ctx, a.client, req)
 }
 
-// PatchConversationsMessagingIntegrationsOpenIntegrationIdOptions holds the optional parameters of
-// PatchConversationsMessagingIntegrationsOpenIntegrationId, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchConversationsMessagingIntegrationsOpenIntegrationIdOptions struct{}
+// PatchConversationsMessagingIntegrationsOpenIntegrationIdOptions holds the options of
+// PatchConversationsMessagingIntegrationsOpenIntegrationId, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchConversationsMessagingIntegrationsOpenIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessagingIntegrationsOpenIntegrationId calls PATCH
 // /api/v2/conversations/messaging/integrations/open/{integrationId}: Update an Open messaging
@@ -5624,7 +6096,9 @@ type PatchConversationsMessagingIntegrationsOpenIntegrationIdOptions struct{}
 //   - integrationID: Integration ID
 //   - body: OpenIntegrationUpdateRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsMessagingIntegrationsOpenIntegrationIdOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessagingIntegrationsOpenIntegrationId(ctx context.Context, integrationID string, body *models.OpenIntegrationUpdateRequest, opts *PatchConversationsMessagingIntegrationsOpenIntegrationIdOptions) (*models.OpenIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessagingIntegrationsOpenIntegrationId", "body")
@@ -5632,13 +6106,23 @@ func (a *ConversationsApi) PatchConversationsMessagingIntegrationsOpenIntegratio
 	req := platformclient.NewRequest("patchConversationsMessagingIntegrationsOpenIntegrationId", http.MethodPatch, "/api/v2/conversations/messaging/integrations/open/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenIntegration](ctx, a.client, req)
 }
 
-// PatchConversationsMessagingIntegrationsTwitterIntegrationIdOptions holds the optional parameters
-// of PatchConversationsMessagingIntegrationsTwitterIntegrationId, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchConversationsMessagingIntegrationsTwitterIntegrationIdOptions struct{}
+// PatchConversationsMessagingIntegrationsTwitterIntegrationIdOptions holds the options of
+// PatchConversationsMessagingIntegrationsTwitterIntegrationId, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchConversationsMessagingIntegrationsTwitterIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessagingIntegrationsTwitterIntegrationId calls PATCH
 // /api/v2/conversations/messaging/integrations/twitter/{integrationId}: Update a Twitter messaging
@@ -5653,7 +6137,9 @@ type PatchConversationsMessagingIntegrationsTwitterIntegrationIdOptions struct{}
 //   - integrationID: Integration ID
 //   - body: TwitterIntegrationUpdateRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsMessagingIntegrationsTwitterIntegrationIdOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessagingIntegrationsTwitterIntegrationId(ctx context.Context, integrationID string, body *models.TwitterIntegrationUpdateRequest, opts *PatchConversationsMessagingIntegrationsTwitterIntegrationIdOptions) (*models.TwitterIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessagingIntegrationsTwitterIntegrationId", "body")
@@ -5661,14 +6147,23 @@ func (a *ConversationsApi) PatchConversationsMessagingIntegrationsTwitterIntegra
 	req := platformclient.NewRequest("patchConversationsMessagingIntegrationsTwitterIntegrationId", http.MethodPatch, "/api/v2/conversations/messaging/integrations/twitter/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TwitterIntegration](ctx, a.client, req)
 }
 
 // PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationIdOptions holds the
-// optional parameters of
-// PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationId, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationIdOptions struct{}
+// options of PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationId, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationId calls PATCH
 // /api/v2/conversations/messaging/integrations/whatsapp/embeddedsignup/{integrationId}: Activate a
@@ -5688,7 +6183,9 @@ type PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationIdO
 //   - integrationID: Integration ID
 //   - body: WhatsAppEmbeddedSignupIntegrationActivationRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationIdOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationId(ctx context.Context, integrationID string, body *models.WhatsAppEmbeddedSignupIntegrationActivationRequest, opts *PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationIdOptions) (*models.WhatsAppIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationId", "body")
@@ -5696,13 +6193,23 @@ func (a *ConversationsApi) PatchConversationsMessagingIntegrationsWhatsappEmbedd
 	req := platformclient.NewRequest("patchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationId", http.MethodPatch, "/api/v2/conversations/messaging/integrations/whatsapp/embeddedsignup/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WhatsAppIntegration](ctx, a.client, req)
 }
 
-// PatchConversationsMessagingIntegrationsWhatsappIntegrationIdOptions holds the optional parameters
-// of PatchConversationsMessagingIntegrationsWhatsappIntegrationId, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchConversationsMessagingIntegrationsWhatsappIntegrationIdOptions struct{}
+// PatchConversationsMessagingIntegrationsWhatsappIntegrationIdOptions holds the options of
+// PatchConversationsMessagingIntegrationsWhatsappIntegrationId, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchConversationsMessagingIntegrationsWhatsappIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessagingIntegrationsWhatsappIntegrationId calls PATCH
 // /api/v2/conversations/messaging/integrations/whatsapp/{integrationId}: Update a WhatsApp
@@ -5717,7 +6224,9 @@ type PatchConversationsMessagingIntegrationsWhatsappIntegrationIdOptions struct{
 //   - integrationID: Integration ID
 //   - body: WhatsAppIntegrationUpdateRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsMessagingIntegrationsWhatsappIntegrationIdOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessagingIntegrationsWhatsappIntegrationId(ctx context.Context, integrationID string, body *models.WhatsAppIntegrationUpdateRequest, opts *PatchConversationsMessagingIntegrationsWhatsappIntegrationIdOptions) (*models.WhatsAppIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessagingIntegrationsWhatsappIntegrationId", "body")
@@ -5725,13 +6234,23 @@ func (a *ConversationsApi) PatchConversationsMessagingIntegrationsWhatsappIntegr
 	req := platformclient.NewRequest("patchConversationsMessagingIntegrationsWhatsappIntegrationId", http.MethodPatch, "/api/v2/conversations/messaging/integrations/whatsapp/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WhatsAppIntegration](ctx, a.client, req)
 }
 
-// PatchConversationsMessagingSettingOptions holds the optional parameters of
-// PatchConversationsMessagingSetting, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchConversationsMessagingSettingOptions struct{}
+// PatchConversationsMessagingSettingOptions holds the options of
+// PatchConversationsMessagingSetting, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchConversationsMessagingSettingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessagingSetting calls PATCH
 // /api/v2/conversations/messaging/settings/{messageSettingId}: Update a messaging setting.
@@ -5745,7 +6264,8 @@ type PatchConversationsMessagingSettingOptions struct{}
 //   - messageSettingID: Message Setting ID
 //   - body: MessagingSetting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsMessagingSettingOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessagingSetting(ctx context.Context, messageSettingID string, body *models.MessagingSettingPatchRequest, opts *PatchConversationsMessagingSettingOptions) (*models.MessagingSetting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessagingSetting", "body")
@@ -5753,13 +6273,23 @@ func (a *ConversationsApi) PatchConversationsMessagingSetting(ctx context.Contex
 	req := platformclient.NewRequest("patchConversationsMessagingSetting", http.MethodPatch, "/api/v2/conversations/messaging/settings/{messageSettingId}")
 	req.SetPathParam("messageSettingId", messageSettingID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessagingSetting](ctx, a.client, req)
 }
 
-// PatchConversationsMessagingSupportedcontentSupportedContentIdOptions holds the optional
-// parameters of PatchConversationsMessagingSupportedcontentSupportedContentId, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsMessagingSupportedcontentSupportedContentIdOptions struct{}
+// PatchConversationsMessagingSupportedcontentSupportedContentIdOptions holds the options of
+// PatchConversationsMessagingSupportedcontentSupportedContentId, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchConversationsMessagingSupportedcontentSupportedContentIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsMessagingSupportedcontentSupportedContentId calls PATCH
 // /api/v2/conversations/messaging/supportedcontent/{supportedContentId}: Update a supported content
@@ -5774,7 +6304,9 @@ type PatchConversationsMessagingSupportedcontentSupportedContentIdOptions struct
 //   - supportedContentID: Supported Content ID
 //   - body: SupportedContent
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchConversationsMessagingSupportedcontentSupportedContentIdOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsMessagingSupportedcontentSupportedContentId(ctx context.Context, supportedContentID string, body *models.SupportedContent, opts *PatchConversationsMessagingSupportedcontentSupportedContentIdOptions) (*models.SupportedContent, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchConversationsMessagingSupportedcontentSupportedContentId", "body")
@@ -5782,12 +6314,22 @@ func (a *ConversationsApi) PatchConversationsMessagingSupportedcontentSupportedC
 	req := platformclient.NewRequest("patchConversationsMessagingSupportedcontentSupportedContentId", http.MethodPatch, "/api/v2/conversations/messaging/supportedcontent/{supportedContentId}")
 	req.SetPathParam("supportedContentId", supportedContentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SupportedContent](ctx, a.client, req)
 }
 
-// PatchConversationsSettingsOptions holds the optional parameters of PatchConversationsSettings,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchConversationsSettingsOptions struct{}
+// PatchConversationsSettingsOptions holds the options of PatchConversationsSettings, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchConversationsSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchConversationsSettings calls PATCH /api/v2/conversations/settings: Update Settings.
 //
@@ -5799,20 +6341,31 @@ type PatchConversationsSettingsOptions struct{}
 //
 //   - body: Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchConversationsSettingsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PatchConversationsSettings(ctx context.Context, body *models.Settings, opts *PatchConversationsSettingsOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchConversationsSettings", "body")
 	}
 	req := platformclient.NewRequest("patchConversationsSettings", http.MethodPatch, "/api/v2/conversations/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostAnalyticsConversationDetailsPropertiesOptions holds the optional parameters of
-// PostAnalyticsConversationDetailsProperties, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsConversationDetailsPropertiesOptions struct{}
+// PostAnalyticsConversationDetailsPropertiesOptions holds the options of
+// PostAnalyticsConversationDetailsProperties, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsConversationDetailsPropertiesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsConversationDetailsProperties calls POST
 // /api/v2/analytics/conversations/{conversationId}/details/properties: Index conversation
@@ -5827,7 +6380,8 @@ type PostAnalyticsConversationDetailsPropertiesOptions struct{}
 //   - conversationID: conversationId
 //   - body: request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsConversationDetailsPropertiesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostAnalyticsConversationDetailsProperties(ctx context.Context, conversationID string, body *models.PropertyIndexRequest, opts *PostAnalyticsConversationDetailsPropertiesOptions) (*models.PropertyIndexRequest, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsConversationDetailsProperties", "body")
@@ -5835,6 +6389,9 @@ func (a *ConversationsApi) PostAnalyticsConversationDetailsProperties(ctx contex
 	req := platformclient.NewRequest("postAnalyticsConversationDetailsProperties", http.MethodPost, "/api/v2/analytics/conversations/{conversationId}/details/properties")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PropertyIndexRequest](ctx, a.client, req)
 }
 
@@ -5845,6 +6402,12 @@ type PostAnalyticsConversationsActivityQueryOptions struct {
 	PageSize *int32
 	// PageNumber is the query parameter pageNumber. The desired page number.
 	PageNumber *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsConversationsActivityQuery calls POST
@@ -5873,13 +6436,23 @@ func (a *ConversationsApi) PostAnalyticsConversationsActivityQuery(ctx context.C
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConversationActivityResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsConversationsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsConversationsAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsConversationsAggregatesJobsOptions struct{}
+// PostAnalyticsConversationsAggregatesJobsOptions holds the options of
+// PostAnalyticsConversationsAggregatesJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsConversationsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsConversationsAggregatesJobs calls POST
 // /api/v2/analytics/conversations/aggregates/jobs: Query for conversation aggregates
@@ -5893,20 +6466,31 @@ type PostAnalyticsConversationsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsConversationsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostAnalyticsConversationsAggregatesJobs(ctx context.Context, body *models.ConversationAsyncAggregationQuery, opts *PostAnalyticsConversationsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsConversationsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsConversationsAggregatesJobs", http.MethodPost, "/api/v2/analytics/conversations/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsConversationsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsConversationsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsConversationsAggregatesQueryOptions struct{}
+// PostAnalyticsConversationsAggregatesQueryOptions holds the options of
+// PostAnalyticsConversationsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsConversationsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsConversationsAggregatesQuery calls POST
 // /api/v2/analytics/conversations/aggregates/query: Query for conversation aggregates.
@@ -5919,20 +6503,31 @@ type PostAnalyticsConversationsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsConversationsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostAnalyticsConversationsAggregatesQuery(ctx context.Context, body *models.ConversationAggregationQuery, opts *PostAnalyticsConversationsAggregatesQueryOptions) (*models.ConversationAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsConversationsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsConversationsAggregatesQuery", http.MethodPost, "/api/v2/analytics/conversations/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConversationAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsConversationsDetailsJobsOptions holds the optional parameters of
-// PostAnalyticsConversationsDetailsJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsConversationsDetailsJobsOptions struct{}
+// PostAnalyticsConversationsDetailsJobsOptions holds the options of
+// PostAnalyticsConversationsDetailsJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsConversationsDetailsJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsConversationsDetailsJobs calls POST /api/v2/analytics/conversations/details/jobs:
 // Query for conversation details asynchronously.
@@ -5946,20 +6541,31 @@ type PostAnalyticsConversationsDetailsJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsConversationsDetailsJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostAnalyticsConversationsDetailsJobs(ctx context.Context, body *models.AsyncConversationQuery, opts *PostAnalyticsConversationsDetailsJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsConversationsDetailsJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsConversationsDetailsJobs", http.MethodPost, "/api/v2/analytics/conversations/details/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsConversationsDetailsQueryOptions holds the optional parameters of
-// PostAnalyticsConversationsDetailsQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsConversationsDetailsQueryOptions struct{}
+// PostAnalyticsConversationsDetailsQueryOptions holds the options of
+// PostAnalyticsConversationsDetailsQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsConversationsDetailsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsConversationsDetailsQuery calls POST /api/v2/analytics/conversations/details/query:
 // Query for conversation details.
@@ -5973,19 +6579,30 @@ type PostAnalyticsConversationsDetailsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsConversationsDetailsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostAnalyticsConversationsDetailsQuery(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsConversationsDetailsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsConversationsDetailsQuery", http.MethodPost, "/api/v2/analytics/conversations/details/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AnalyticsConversationQueryResponse](ctx, a.client, req)
 }
 
-// PostConversationAssignOptions holds the optional parameters of PostConversationAssign, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostConversationAssignOptions struct{}
+// PostConversationAssignOptions holds the options of PostConversationAssign, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostConversationAssignOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationAssign calls POST /api/v2/conversations/{conversationId}/assign: Attempts to
 // manually assign a specified conversation to a specified user. Ignores bullseye ring, PAR score,
@@ -6003,7 +6620,8 @@ type PostConversationAssignOptions struct{}
 //   - conversationID: conversation ID
 //   - body: Targeted user
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationAssignOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationAssign(ctx context.Context, conversationID string, body *models.ConversationUser, opts *PostConversationAssignOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationAssign", "body")
@@ -6011,6 +6629,9 @@ func (a *ConversationsApi) PostConversationAssign(ctx context.Context, conversat
 	req := platformclient.NewRequest("postConversationAssign", http.MethodPost, "/api/v2/conversations/{conversationId}/assign")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
@@ -6059,10 +6680,17 @@ func (a *ConversationsApi) PostConversationCobrowse(ctx context.Context, convers
 	return platformclient.Call[models.CobrowseWebMessagingSession](ctx, a.client, req)
 }
 
-// PostConversationCommunicationAgentchecklistOptions holds the optional parameters of
-// PostConversationCommunicationAgentchecklist, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationCommunicationAgentchecklistOptions struct{}
+// PostConversationCommunicationAgentchecklistOptions holds the options of
+// PostConversationCommunicationAgentchecklist, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationCommunicationAgentchecklistOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationCommunicationAgentchecklist calls POST
 // /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists/{agentChecklistId}:
@@ -6079,7 +6707,8 @@ type PostConversationCommunicationAgentchecklistOptions struct{}
 //   - agentChecklistID: Agent Checklist ID
 //   - body: Agent checklist activation payload
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationCommunicationAgentchecklistOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationCommunicationAgentchecklist(ctx context.Context, conversationID string, communicationID string, agentChecklistID string, body *models.ChecklistActivationPayload, opts *PostConversationCommunicationAgentchecklistOptions) (*models.AgentChecklistResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationCommunicationAgentchecklist", "body")
@@ -6089,13 +6718,23 @@ func (a *ConversationsApi) PostConversationCommunicationAgentchecklist(ctx conte
 	req.SetPathParam("communicationId", communicationID)
 	req.SetPathParam("agentChecklistId", agentChecklistID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentChecklistResponse](ctx, a.client, req)
 }
 
-// PostConversationCommunicationAgentchecklistAgentactionOptions holds the optional parameters of
-// PostConversationCommunicationAgentchecklistAgentaction, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationCommunicationAgentchecklistAgentactionOptions struct{}
+// PostConversationCommunicationAgentchecklistAgentactionOptions holds the options of
+// PostConversationCommunicationAgentchecklistAgentaction, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationCommunicationAgentchecklistAgentactionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationCommunicationAgentchecklistAgentaction calls POST
 // /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists/{agentChecklistId}/agentaction:
@@ -6112,7 +6751,9 @@ type PostConversationCommunicationAgentchecklistAgentactionOptions struct{}
 //   - agentChecklistID: Agent Checklist ID
 //   - body: Agent action payload
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationCommunicationAgentchecklistAgentactionOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationCommunicationAgentchecklistAgentaction(ctx context.Context, conversationID string, communicationID string, agentChecklistID string, body *models.AgentActionPayload, opts *PostConversationCommunicationAgentchecklistAgentactionOptions) (*models.AgentChecklistResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationCommunicationAgentchecklistAgentaction", "body")
@@ -6122,13 +6763,23 @@ func (a *ConversationsApi) PostConversationCommunicationAgentchecklistAgentactio
 	req.SetPathParam("communicationId", communicationID)
 	req.SetPathParam("agentChecklistId", agentChecklistID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentChecklistResponse](ctx, a.client, req)
 }
 
-// PostConversationCommunicationAgentchecklistJobsOptions holds the optional parameters of
-// PostConversationCommunicationAgentchecklistJobs, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationCommunicationAgentchecklistJobsOptions struct{}
+// PostConversationCommunicationAgentchecklistJobsOptions holds the options of
+// PostConversationCommunicationAgentchecklistJobs, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationCommunicationAgentchecklistJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationCommunicationAgentchecklistJobs calls POST
 // /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists/{agentChecklistId}/jobs:
@@ -6145,7 +6796,8 @@ type PostConversationCommunicationAgentchecklistJobsOptions struct{}
 //   - agentChecklistID: Agent Checklist ID
 //   - body: Agent checklist inference job payload
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationCommunicationAgentchecklistJobsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationCommunicationAgentchecklistJobs(ctx context.Context, conversationID string, communicationID string, agentChecklistID string, body *models.ChecklistInferenceJobPayload, opts *PostConversationCommunicationAgentchecklistJobsOptions) (*models.ChecklistInferenceJobCreationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationCommunicationAgentchecklistJobs", "body")
@@ -6155,13 +6807,23 @@ func (a *ConversationsApi) PostConversationCommunicationAgentchecklistJobs(ctx c
 	req.SetPathParam("communicationId", communicationID)
 	req.SetPathParam("agentChecklistId", agentChecklistID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ChecklistInferenceJobCreationResponse](ctx, a.client, req)
 }
 
-// PostConversationCommunicationAgentchecklistsFinalizeOptions holds the optional parameters of
-// PostConversationCommunicationAgentchecklistsFinalize, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationCommunicationAgentchecklistsFinalizeOptions struct{}
+// PostConversationCommunicationAgentchecklistsFinalizeOptions holds the options of
+// PostConversationCommunicationAgentchecklistsFinalize, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationCommunicationAgentchecklistsFinalizeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationCommunicationAgentchecklistsFinalize calls POST
 // /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists/finalize:
@@ -6177,7 +6839,9 @@ type PostConversationCommunicationAgentchecklistsFinalizeOptions struct{}
 //   - communicationID: Communication ID
 //   - body: Agent checklist finalize payload
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationCommunicationAgentchecklistsFinalizeOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationCommunicationAgentchecklistsFinalize(ctx context.Context, conversationID string, communicationID string, body *models.ChecklistFinalizePayload, opts *PostConversationCommunicationAgentchecklistsFinalizeOptions) (*models.AgentChecklistResponseList, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationCommunicationAgentchecklistsFinalize", "body")
@@ -6186,13 +6850,23 @@ func (a *ConversationsApi) PostConversationCommunicationAgentchecklistsFinalize(
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentChecklistResponseList](ctx, a.client, req)
 }
 
-// PostConversationCommunicationInternalmessagesOptions holds the optional parameters of
-// PostConversationCommunicationInternalmessages, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationCommunicationInternalmessagesOptions struct{}
+// PostConversationCommunicationInternalmessagesOptions holds the options of
+// PostConversationCommunicationInternalmessages, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationCommunicationInternalmessagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationCommunicationInternalmessages calls POST
 // /api/v2/conversations/{conversationId}/communications/{communicationId}/internalmessages: Send
@@ -6210,7 +6884,8 @@ type PostConversationCommunicationInternalmessagesOptions struct{}
 //   - communicationID: communicationId
 //   - body: Message
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationCommunicationInternalmessagesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationCommunicationInternalmessages(ctx context.Context, conversationID string, communicationID string, body *models.InternalMessageRequest, opts *PostConversationCommunicationInternalmessagesOptions) (*models.InternalMessageData, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationCommunicationInternalmessages", "body")
@@ -6219,6 +6894,9 @@ func (a *ConversationsApi) PostConversationCommunicationInternalmessages(ctx con
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InternalMessageData](ctx, a.client, req)
 }
 
@@ -6254,6 +6932,12 @@ func (a *ConversationsApi) PostConversationDisconnect(ctx context.Context, conve
 type PostConversationParticipantCallbacksOptions struct {
 	// Body is the request body.
 	Body *models.CreateCallbackOnConversationCommand
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationParticipantCallbacks calls POST
@@ -6279,6 +6963,9 @@ func (a *ConversationsApi) PostConversationParticipantCallbacks(ctx context.Cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -6287,6 +6974,12 @@ func (a *ConversationsApi) PostConversationParticipantCallbacks(ctx context.Cont
 type PostConversationParticipantDigitsOptions struct {
 	// Body is the request body. Digits.
 	Body *models.Digits
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationParticipantDigits calls POST
@@ -6310,13 +7003,23 @@ func (a *ConversationsApi) PostConversationParticipantDigits(ctx context.Context
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationParticipantInternalmessagesUsersCommunicationsOptions holds the optional
-// parameters of PostConversationParticipantInternalmessagesUsersCommunications, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostConversationParticipantInternalmessagesUsersCommunicationsOptions struct{}
+// PostConversationParticipantInternalmessagesUsersCommunicationsOptions holds the options of
+// PostConversationParticipantInternalmessagesUsersCommunications, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostConversationParticipantInternalmessagesUsersCommunicationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationParticipantInternalmessagesUsersCommunications calls POST
 // /api/v2/conversations/{conversationId}/participants/{participantId}/internalmessages/users/communications:
@@ -6335,7 +7038,9 @@ type PostConversationParticipantInternalmessagesUsersCommunicationsOptions struc
 //   - participantID: participant ID
 //   - body: Confer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationParticipantInternalmessagesUsersCommunicationsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationParticipantInternalmessagesUsersCommunications(ctx context.Context, conversationID string, participantID string, body *models.MessagingConferWithUserRequest, opts *PostConversationParticipantInternalmessagesUsersCommunicationsOptions) (*models.MessagingConferResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationParticipantInternalmessagesUsersCommunications", "body")
@@ -6344,13 +7049,23 @@ func (a *ConversationsApi) PostConversationParticipantInternalmessagesUsersCommu
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessagingConferResponse](ctx, a.client, req)
 }
 
-// PostConversationParticipantReplaceOptions holds the optional parameters of
-// PostConversationParticipantReplace, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostConversationParticipantReplaceOptions struct{}
+// PostConversationParticipantReplaceOptions holds the options of
+// PostConversationParticipantReplace, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationParticipantReplaceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationParticipantReplace calls POST
 // /api/v2/conversations/{conversationId}/participants/{participantId}/replace: Replace this
@@ -6369,7 +7084,8 @@ type PostConversationParticipantReplaceOptions struct{}
 //   - participantID: participant ID
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationParticipantReplaceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PostConversationParticipantReplace(ctx context.Context, conversationID string, participantID string, body *models.TransferRequest, opts *PostConversationParticipantReplaceOptions) (*platformclient.APIResponse, error) {
@@ -6380,13 +7096,23 @@ func (a *ConversationsApi) PostConversationParticipantReplace(ctx context.Contex
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationParticipantReplaceAgentOptions holds the optional parameters of
-// PostConversationParticipantReplaceAgent, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationParticipantReplaceAgentOptions struct{}
+// PostConversationParticipantReplaceAgentOptions holds the options of
+// PostConversationParticipantReplaceAgent, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationParticipantReplaceAgentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationParticipantReplaceAgent calls POST
 // /api/v2/conversations/{conversationId}/participants/{participantId}/replace/agent: Replace this
@@ -6403,7 +7129,8 @@ type PostConversationParticipantReplaceAgentOptions struct{}
 //   - participantID: participant ID
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationParticipantReplaceAgentOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationParticipantReplaceAgent(ctx context.Context, conversationID string, participantID string, body *models.TransferToAgentRequest, opts *PostConversationParticipantReplaceAgentOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationParticipantReplaceAgent", "body")
@@ -6412,13 +7139,23 @@ func (a *ConversationsApi) PostConversationParticipantReplaceAgent(ctx context.C
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationParticipantReplaceContactExternalOptions holds the optional parameters of
-// PostConversationParticipantReplaceContactExternal, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationParticipantReplaceContactExternalOptions struct{}
+// PostConversationParticipantReplaceContactExternalOptions holds the options of
+// PostConversationParticipantReplaceContactExternal, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationParticipantReplaceContactExternalOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationParticipantReplaceContactExternal calls POST
 // /api/v2/conversations/{conversationId}/participants/{participantId}/replace/contact/external:
@@ -6435,7 +7172,9 @@ type PostConversationParticipantReplaceContactExternalOptions struct{}
 //   - participantID: participant ID
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationParticipantReplaceContactExternalOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationParticipantReplaceContactExternal(ctx context.Context, conversationID string, participantID string, body *models.TransferToExternalContactRequest, opts *PostConversationParticipantReplaceContactExternalOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationParticipantReplaceContactExternal", "body")
@@ -6444,13 +7183,23 @@ func (a *ConversationsApi) PostConversationParticipantReplaceContactExternal(ctx
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationParticipantReplaceExternalOptions holds the optional parameters of
-// PostConversationParticipantReplaceExternal, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationParticipantReplaceExternalOptions struct{}
+// PostConversationParticipantReplaceExternalOptions holds the options of
+// PostConversationParticipantReplaceExternal, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationParticipantReplaceExternalOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationParticipantReplaceExternal calls POST
 // /api/v2/conversations/{conversationId}/participants/{participantId}/replace/external: Replace
@@ -6469,7 +7218,8 @@ type PostConversationParticipantReplaceExternalOptions struct{}
 //   - participantID: participant ID
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationParticipantReplaceExternalOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PostConversationParticipantReplaceExternal(ctx context.Context, conversationID string, participantID string, body *models.TransferToExternalRequest, opts *PostConversationParticipantReplaceExternalOptions) (*platformclient.APIResponse, error) {
@@ -6480,13 +7230,23 @@ func (a *ConversationsApi) PostConversationParticipantReplaceExternal(ctx contex
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationParticipantReplaceQueueOptions holds the optional parameters of
-// PostConversationParticipantReplaceQueue, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationParticipantReplaceQueueOptions struct{}
+// PostConversationParticipantReplaceQueueOptions holds the options of
+// PostConversationParticipantReplaceQueue, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationParticipantReplaceQueueOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationParticipantReplaceQueue calls POST
 // /api/v2/conversations/{conversationId}/participants/{participantId}/replace/queue: Replace this
@@ -6503,7 +7263,8 @@ type PostConversationParticipantReplaceQueueOptions struct{}
 //   - participantID: participant ID
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationParticipantReplaceQueueOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationParticipantReplaceQueue(ctx context.Context, conversationID string, participantID string, body *models.TransferToQueueRequest, opts *PostConversationParticipantReplaceQueueOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationParticipantReplaceQueue", "body")
@@ -6512,6 +7273,9 @@ func (a *ConversationsApi) PostConversationParticipantReplaceQueue(ctx context.C
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -6520,6 +7284,12 @@ func (a *ConversationsApi) PostConversationParticipantReplaceQueue(ctx context.C
 type PostConversationParticipantSecureivrsessionsOptions struct {
 	// Body is the request body.
 	Body *models.CreateSecureSession
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationParticipantSecureivrsessions calls POST
@@ -6544,13 +7314,23 @@ func (a *ConversationsApi) PostConversationParticipantSecureivrsessions(ctx cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SecureSession](ctx, a.client, req)
 }
 
-// PostConversationParticipantTransferOptions holds the optional parameters of
-// PostConversationParticipantTransfer, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationParticipantTransferOptions struct{}
+// PostConversationParticipantTransferOptions holds the options of
+// PostConversationParticipantTransfer, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationParticipantTransferOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationParticipantTransfer calls POST
 // /api/v2/conversations/{conversationId}/participants/{participantId}/transfer: Replace this
@@ -6566,7 +7346,8 @@ type PostConversationParticipantTransferOptions struct{}
 //   - participantID: participant ID
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationParticipantTransferOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationParticipantTransfer(ctx context.Context, conversationID string, participantID string, body *models.TransferToAddressRequest, opts *PostConversationParticipantTransferOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationParticipantTransfer", "body")
@@ -6575,13 +7356,23 @@ func (a *ConversationsApi) PostConversationParticipantTransfer(ctx context.Conte
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationSuggestionEngagementOptions holds the optional parameters of
-// PostConversationSuggestionEngagement, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationSuggestionEngagementOptions struct{}
+// PostConversationSuggestionEngagementOptions holds the options of
+// PostConversationSuggestionEngagement, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationSuggestionEngagementOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationSuggestionEngagement calls POST
 // /api/v2/conversations/{conversationId}/suggestions/{suggestionId}/engagement: Save an engagement
@@ -6597,7 +7388,8 @@ type PostConversationSuggestionEngagementOptions struct{}
 //   - suggestionID: Suggestion ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationSuggestionEngagementOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationSuggestionEngagement(ctx context.Context, conversationID string, suggestionID string, body *models.SuggestionEngagement, opts *PostConversationSuggestionEngagementOptions) (*models.SuggestionEngagement, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationSuggestionEngagement", "body")
@@ -6606,13 +7398,23 @@ func (a *ConversationsApi) PostConversationSuggestionEngagement(ctx context.Cont
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("suggestionId", suggestionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SuggestionEngagement](ctx, a.client, req)
 }
 
-// PostConversationSuggestionsFeedbackOptions holds the optional parameters of
-// PostConversationSuggestionsFeedback, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationSuggestionsFeedbackOptions struct{}
+// PostConversationSuggestionsFeedbackOptions holds the options of
+// PostConversationSuggestionsFeedback, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationSuggestionsFeedbackOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationSuggestionsFeedback calls POST
 // /api/v2/conversations/{conversationId}/suggestions/feedback: Suggestion feedback.
@@ -6628,7 +7430,8 @@ type PostConversationSuggestionsFeedbackOptions struct{}
 //   - conversationID: Conversation ID
 //   - body: SuggestionFeedback
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationSuggestionsFeedbackOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PostConversationSuggestionsFeedback(ctx context.Context, conversationID string, body *models.Feedback, opts *PostConversationSuggestionsFeedbackOptions) (*platformclient.APIResponse, error) {
@@ -6638,6 +7441,9 @@ func (a *ConversationsApi) PostConversationSuggestionsFeedback(ctx context.Conte
 	req := platformclient.NewRequest("postConversationSuggestionsFeedback", http.MethodPost, "/api/v2/conversations/{conversationId}/suggestions/feedback")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -6646,6 +7452,12 @@ func (a *ConversationsApi) PostConversationSuggestionsFeedback(ctx context.Conte
 type PostConversationSummaryFeedbackOptions struct {
 	// Body is the request body.
 	Body *models.FeedbackAddRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationSummaryFeedback calls POST
@@ -6671,12 +7483,22 @@ func (a *ConversationsApi) PostConversationSummaryFeedback(ctx context.Context, 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsCallOptions holds the optional parameters of PostConversationsCall, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostConversationsCallOptions struct{}
+// PostConversationsCallOptions holds the options of PostConversationsCall, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostConversationsCallOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCall calls POST /api/v2/conversations/calls/{conversationId}: Place a new call
 // as part of a callback conversation.
@@ -6688,7 +7510,8 @@ type PostConversationsCallOptions struct{}
 //   - conversationID: conversationId
 //   - body: Conversation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCall(ctx context.Context, conversationID string, body *models.CallCommand, opts *PostConversationsCallOptions) (*models.Conversation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCall", "body")
@@ -6696,6 +7519,9 @@ func (a *ConversationsApi) PostConversationsCall(ctx context.Context, conversati
 	req := platformclient.NewRequest("postConversationsCall", http.MethodPost, "/api/v2/conversations/calls/{conversationId}")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Conversation](ctx, a.client, req)
 }
 
@@ -6757,6 +7583,12 @@ func (a *ConversationsApi) PostConversationsCallParticipantCoach(ctx context.Con
 type PostConversationsCallParticipantCommunicationWrapupOptions struct {
 	// Body is the request body. Wrap-up.
 	Body *models.WrapupInput
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsCallParticipantCommunicationWrapup calls POST
@@ -6785,13 +7617,23 @@ func (a *ConversationsApi) PostConversationsCallParticipantCommunicationWrapup(c
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsCallParticipantConsultOptions holds the optional parameters of
-// PostConversationsCallParticipantConsult, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCallParticipantConsultOptions struct{}
+// PostConversationsCallParticipantConsultOptions holds the options of
+// PostConversationsCallParticipantConsult, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsCallParticipantConsultOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallParticipantConsult calls POST
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult: Initiate and
@@ -6810,7 +7652,8 @@ type PostConversationsCallParticipantConsultOptions struct{}
 //   - participantID: participantId
 //   - body: Destination address & initial speak to
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallParticipantConsultOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PostConversationsCallParticipantConsult(ctx context.Context, conversationID string, participantID string, body *models.ConsultTransfer, opts *PostConversationsCallParticipantConsultOptions) (*models.ConsultTransferResponse, *platformclient.APIResponse, error) {
@@ -6821,13 +7664,23 @@ func (a *ConversationsApi) PostConversationsCallParticipantConsult(ctx context.C
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConsultTransferResponse](ctx, a.client, req)
 }
 
-// PostConversationsCallParticipantConsultAgentOptions holds the optional parameters of
-// PostConversationsCallParticipantConsultAgent, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCallParticipantConsultAgentOptions struct{}
+// PostConversationsCallParticipantConsultAgentOptions holds the options of
+// PostConversationsCallParticipantConsultAgent, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsCallParticipantConsultAgentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallParticipantConsultAgent calls POST
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult/agent: Initiate
@@ -6844,7 +7697,8 @@ type PostConversationsCallParticipantConsultAgentOptions struct{}
 //   - participantID: participantId
 //   - body: Destination agent & initial speak to
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallParticipantConsultAgentOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallParticipantConsultAgent(ctx context.Context, conversationID string, participantID string, body *models.ConsultTransferToAgent, opts *PostConversationsCallParticipantConsultAgentOptions) (*models.ConsultTransferResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCallParticipantConsultAgent", "body")
@@ -6853,13 +7707,23 @@ func (a *ConversationsApi) PostConversationsCallParticipantConsultAgent(ctx cont
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConsultTransferResponse](ctx, a.client, req)
 }
 
-// PostConversationsCallParticipantConsultContactExternalOptions holds the optional parameters of
-// PostConversationsCallParticipantConsultContactExternal, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsCallParticipantConsultContactExternalOptions struct{}
+// PostConversationsCallParticipantConsultContactExternalOptions holds the options of
+// PostConversationsCallParticipantConsultContactExternal, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationsCallParticipantConsultContactExternalOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallParticipantConsultContactExternal calls POST
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult/contact/external:
@@ -6876,7 +7740,9 @@ type PostConversationsCallParticipantConsultContactExternalOptions struct{}
 //   - participantID: participantId
 //   - body: Destination address & initial speak to
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationsCallParticipantConsultContactExternalOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallParticipantConsultContactExternal(ctx context.Context, conversationID string, participantID string, body *models.ConsultTransferToExternalContact, opts *PostConversationsCallParticipantConsultContactExternalOptions) (*models.ConsultTransferResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCallParticipantConsultContactExternal", "body")
@@ -6885,13 +7751,23 @@ func (a *ConversationsApi) PostConversationsCallParticipantConsultContactExterna
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConsultTransferResponse](ctx, a.client, req)
 }
 
-// PostConversationsCallParticipantConsultExternalOptions holds the optional parameters of
-// PostConversationsCallParticipantConsultExternal, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsCallParticipantConsultExternalOptions struct{}
+// PostConversationsCallParticipantConsultExternalOptions holds the options of
+// PostConversationsCallParticipantConsultExternal, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationsCallParticipantConsultExternalOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallParticipantConsultExternal calls POST
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult/external:
@@ -6910,7 +7786,8 @@ type PostConversationsCallParticipantConsultExternalOptions struct{}
 //   - participantID: participantId
 //   - body: Destination address & initial speak to
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallParticipantConsultExternalOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PostConversationsCallParticipantConsultExternal(ctx context.Context, conversationID string, participantID string, body *models.ConsultTransferToExternal, opts *PostConversationsCallParticipantConsultExternalOptions) (*models.ConsultTransferResponse, *platformclient.APIResponse, error) {
@@ -6921,13 +7798,23 @@ func (a *ConversationsApi) PostConversationsCallParticipantConsultExternal(ctx c
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConsultTransferResponse](ctx, a.client, req)
 }
 
-// PostConversationsCallParticipantConsultQueueOptions holds the optional parameters of
-// PostConversationsCallParticipantConsultQueue, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCallParticipantConsultQueueOptions struct{}
+// PostConversationsCallParticipantConsultQueueOptions holds the options of
+// PostConversationsCallParticipantConsultQueue, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsCallParticipantConsultQueueOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallParticipantConsultQueue calls POST
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult/queue: Initiate
@@ -6944,7 +7831,8 @@ type PostConversationsCallParticipantConsultQueueOptions struct{}
 //   - participantID: participantId
 //   - body: Destination queue & initial speak to
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallParticipantConsultQueueOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallParticipantConsultQueue(ctx context.Context, conversationID string, participantID string, body *models.ConsultTransferToQueue, opts *PostConversationsCallParticipantConsultQueueOptions) (*models.ConsultTransferResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCallParticipantConsultQueue", "body")
@@ -6953,6 +7841,9 @@ func (a *ConversationsApi) PostConversationsCallParticipantConsultQueue(ctx cont
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConsultTransferResponse](ctx, a.client, req)
 }
 
@@ -6982,10 +7873,17 @@ func (a *ConversationsApi) PostConversationsCallParticipantMonitor(ctx context.C
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsCallParticipantReplaceOptions holds the optional parameters of
-// PostConversationsCallParticipantReplace, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCallParticipantReplaceOptions struct{}
+// PostConversationsCallParticipantReplaceOptions holds the options of
+// PostConversationsCallParticipantReplace, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsCallParticipantReplaceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallParticipantReplace calls POST
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/replace: Replace this
@@ -7001,7 +7899,8 @@ type PostConversationsCallParticipantReplaceOptions struct{}
 //   - participantID: participantId
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallParticipantReplaceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallParticipantReplace(ctx context.Context, conversationID string, participantID string, body *models.TransferRequest, opts *PostConversationsCallParticipantReplaceOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationsCallParticipantReplace", "body")
@@ -7010,13 +7909,23 @@ func (a *ConversationsApi) PostConversationsCallParticipantReplace(ctx context.C
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsCallParticipantSnippetRecordOptions holds the optional parameters of
-// PostConversationsCallParticipantSnippetRecord, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsCallParticipantSnippetRecordOptions struct{}
+// PostConversationsCallParticipantSnippetRecordOptions holds the options of
+// PostConversationsCallParticipantSnippetRecord, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsCallParticipantSnippetRecordOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallParticipantSnippetRecord calls POST
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/snippet/record:
@@ -7032,7 +7941,8 @@ type PostConversationsCallParticipantSnippetRecordOptions struct{}
 //   - participantID: participantId
 //   - body: snippetRecordingRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallParticipantSnippetRecordOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallParticipantSnippetRecord(ctx context.Context, conversationID string, participantID string, body *models.SnippetRecordingRequest, opts *PostConversationsCallParticipantSnippetRecordOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCallParticipantSnippetRecord", "body")
@@ -7041,13 +7951,23 @@ func (a *ConversationsApi) PostConversationsCallParticipantSnippetRecord(ctx con
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PostConversationsCallParticipantVoiceConsultOptions holds the optional parameters of
-// PostConversationsCallParticipantVoiceConsult, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCallParticipantVoiceConsultOptions struct{}
+// PostConversationsCallParticipantVoiceConsultOptions holds the options of
+// PostConversationsCallParticipantVoiceConsult, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsCallParticipantVoiceConsultOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallParticipantVoiceConsult calls POST
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/voice/consult: Initiate
@@ -7063,7 +7983,8 @@ type PostConversationsCallParticipantVoiceConsultOptions struct{}
 //   - participantID: participantId
 //   - body: Destination address & initial speak to
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallParticipantVoiceConsultOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallParticipantVoiceConsult(ctx context.Context, conversationID string, participantID string, body *models.ConsultTransferToAddress, opts *PostConversationsCallParticipantVoiceConsultOptions) (*models.ConsultTransferResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCallParticipantVoiceConsult", "body")
@@ -7072,13 +7993,22 @@ func (a *ConversationsApi) PostConversationsCallParticipantVoiceConsult(ctx cont
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConsultTransferResponse](ctx, a.client, req)
 }
 
-// PostConversationsCallParticipantsOptions holds the optional parameters of
-// PostConversationsCallParticipants, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostConversationsCallParticipantsOptions struct{}
+// PostConversationsCallParticipantsOptions holds the options of PostConversationsCallParticipants,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostConversationsCallParticipantsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallParticipants calls POST
 // /api/v2/conversations/calls/{conversationId}/participants: Add participants to a conversation.
@@ -7090,7 +8020,8 @@ type PostConversationsCallParticipantsOptions struct{}
 //   - conversationID: conversationId
 //   - body: Conversation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallParticipantsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallParticipants(ctx context.Context, conversationID string, body *models.Conversation, opts *PostConversationsCallParticipantsOptions) (*models.Conversation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCallParticipants", "body")
@@ -7098,13 +8029,23 @@ func (a *ConversationsApi) PostConversationsCallParticipants(ctx context.Context
 	req := platformclient.NewRequest("postConversationsCallParticipants", http.MethodPost, "/api/v2/conversations/calls/{conversationId}/participants")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Conversation](ctx, a.client, req)
 }
 
-// PostConversationsCallParticipantsUserUserIdOptions holds the optional parameters of
-// PostConversationsCallParticipantsUserUserId, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCallParticipantsUserUserIdOptions struct{}
+// PostConversationsCallParticipantsUserUserIdOptions holds the options of
+// PostConversationsCallParticipantsUserUserId, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsCallParticipantsUserUserIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallParticipantsUserUserId calls POST
 // /api/v2/conversations/calls/{conversationId}/participants/user/{userId}: Add participants to a
@@ -7120,7 +8061,8 @@ type PostConversationsCallParticipantsUserUserIdOptions struct{}
 //   - body: Conversation
 //   - userID: userId
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallParticipantsUserUserIdOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallParticipantsUserUserId(ctx context.Context, conversationID string, body *models.Conversation, userID string, opts *PostConversationsCallParticipantsUserUserIdOptions) (*models.Conversation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCallParticipantsUserUserId", "body")
@@ -7129,6 +8071,9 @@ func (a *ConversationsApi) PostConversationsCallParticipantsUserUserId(ctx conte
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
 	req.SetPathParam("userId", userID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Conversation](ctx, a.client, req)
 }
 
@@ -7137,6 +8082,12 @@ func (a *ConversationsApi) PostConversationsCallParticipantsUserUserId(ctx conte
 type PostConversationsCallbackParticipantCommunicationWrapupOptions struct {
 	// Body is the request body. Wrap-up.
 	Body *models.WrapupInput
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsCallbackParticipantCommunicationWrapup calls POST
@@ -7165,13 +8116,23 @@ func (a *ConversationsApi) PostConversationsCallbackParticipantCommunicationWrap
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsCallbackParticipantReplaceOptions holds the optional parameters of
-// PostConversationsCallbackParticipantReplace, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCallbackParticipantReplaceOptions struct{}
+// PostConversationsCallbackParticipantReplaceOptions holds the options of
+// PostConversationsCallbackParticipantReplace, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsCallbackParticipantReplaceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallbackParticipantReplace calls POST
 // /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/replace: Replace
@@ -7187,7 +8148,8 @@ type PostConversationsCallbackParticipantReplaceOptions struct{}
 //   - participantID: participantId
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallbackParticipantReplaceOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallbackParticipantReplace(ctx context.Context, conversationID string, participantID string, body *models.TransferRequest, opts *PostConversationsCallbackParticipantReplaceOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationsCallbackParticipantReplace", "body")
@@ -7196,12 +8158,22 @@ func (a *ConversationsApi) PostConversationsCallbackParticipantReplace(ctx conte
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsCallbacksOptions holds the optional parameters of PostConversationsCallbacks,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostConversationsCallbacksOptions struct{}
+// PostConversationsCallbacksOptions holds the options of PostConversationsCallbacks, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostConversationsCallbacksOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallbacks calls POST /api/v2/conversations/callbacks: Create a Callback.
 //
@@ -7213,7 +8185,8 @@ type PostConversationsCallbacksOptions struct{}
 //
 //   - body: Callback
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallbacksOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // A 202 response has no body: the result is then nil.
 func (a *ConversationsApi) PostConversationsCallbacks(ctx context.Context, body *models.CreateCallbackCommand, opts *PostConversationsCallbacksOptions) (*models.CreateCallbackResponse, *platformclient.APIResponse, error) {
@@ -7222,13 +8195,23 @@ func (a *ConversationsApi) PostConversationsCallbacks(ctx context.Context, body 
 	}
 	req := platformclient.NewRequest("postConversationsCallbacks", http.MethodPost, "/api/v2/conversations/callbacks")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateCallbackResponse](ctx, a.client, req)
 }
 
-// PostConversationsCallbacksBulkDisconnectOptions holds the optional parameters of
-// PostConversationsCallbacksBulkDisconnect, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCallbacksBulkDisconnectOptions struct{}
+// PostConversationsCallbacksBulkDisconnectOptions holds the options of
+// PostConversationsCallbacksBulkDisconnect, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsCallbacksBulkDisconnectOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallbacksBulkDisconnect calls POST
 // /api/v2/conversations/callbacks/bulk/disconnect: Disconnect multiple scheduled callbacks.
@@ -7241,20 +8224,31 @@ type PostConversationsCallbacksBulkDisconnectOptions struct{}
 //
 //   - body: BulkCallbackDisconnectRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallbacksBulkDisconnectOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallbacksBulkDisconnect(ctx context.Context, body *models.BulkCallbackDisconnectRequest, opts *PostConversationsCallbacksBulkDisconnectOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationsCallbacksBulkDisconnect", "body")
 	}
 	req := platformclient.NewRequest("postConversationsCallbacksBulkDisconnect", http.MethodPost, "/api/v2/conversations/callbacks/bulk/disconnect")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsCallbacksBulkUpdateOptions holds the optional parameters of
-// PostConversationsCallbacksBulkUpdate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCallbacksBulkUpdateOptions struct{}
+// PostConversationsCallbacksBulkUpdateOptions holds the options of
+// PostConversationsCallbacksBulkUpdate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationsCallbacksBulkUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallbacksBulkUpdate calls POST /api/v2/conversations/callbacks/bulk/update:
 // Update multiple scheduled callbacks.
@@ -7267,19 +8261,30 @@ type PostConversationsCallbacksBulkUpdateOptions struct{}
 //
 //   - body: BulkCallbackPatchRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallbacksBulkUpdateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallbacksBulkUpdate(ctx context.Context, body *models.BulkCallbackPatchRequest, opts *PostConversationsCallbacksBulkUpdateOptions) (*models.BulkCallbackPatchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCallbacksBulkUpdate", "body")
 	}
 	req := platformclient.NewRequest("postConversationsCallbacksBulkUpdate", http.MethodPost, "/api/v2/conversations/callbacks/bulk/update")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkCallbackPatchResponse](ctx, a.client, req)
 }
 
-// PostConversationsCallsOptions holds the optional parameters of PostConversationsCalls, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostConversationsCallsOptions struct{}
+// PostConversationsCallsOptions holds the options of PostConversationsCalls, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostConversationsCallsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCalls calls POST /api/v2/conversations/calls: Create a call conversation.
 //
@@ -7291,20 +8296,30 @@ type PostConversationsCallsOptions struct{}
 //
 //   - body: Call request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCalls(ctx context.Context, body *models.CreateCallRequest, opts *PostConversationsCallsOptions) (*models.CreateCallResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCalls", "body")
 	}
 	req := platformclient.NewRequest("postConversationsCalls", http.MethodPost, "/api/v2/conversations/calls")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateCallResponse](ctx, a.client, req)
 }
 
-// PostConversationsCallsUserUserIdOptions holds the optional parameters of
-// PostConversationsCallsUserUserId, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostConversationsCallsUserUserIdOptions struct{}
+// PostConversationsCallsUserUserIdOptions holds the options of PostConversationsCallsUserUserId,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostConversationsCallsUserUserIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCallsUserUserId calls POST /api/v2/conversations/calls/user/{userId}: Create a
 // call conversation on behalf of a user.
@@ -7318,7 +8333,8 @@ type PostConversationsCallsUserUserIdOptions struct{}
 //   - body: Call request
 //   - userID: userId
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCallsUserUserIdOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCallsUserUserId(ctx context.Context, body *models.CreateCallRequest, userID string, opts *PostConversationsCallsUserUserIdOptions) (*models.CreateCallResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCallsUserUserId", "body")
@@ -7326,13 +8342,23 @@ func (a *ConversationsApi) PostConversationsCallsUserUserId(ctx context.Context,
 	req := platformclient.NewRequest("postConversationsCallsUserUserId", http.MethodPost, "/api/v2/conversations/calls/user/{userId}")
 	req.SetBody(body)
 	req.SetPathParam("userId", userID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateCallResponse](ctx, a.client, req)
 }
 
-// PostConversationsChatCommunicationMessagesOptions holds the optional parameters of
-// PostConversationsChatCommunicationMessages, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsChatCommunicationMessagesOptions struct{}
+// PostConversationsChatCommunicationMessagesOptions holds the options of
+// PostConversationsChatCommunicationMessages, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsChatCommunicationMessagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsChatCommunicationMessages calls POST
 // /api/v2/conversations/chats/{conversationId}/communications/{communicationId}/messages: Send a
@@ -7349,7 +8375,8 @@ type PostConversationsChatCommunicationMessagesOptions struct{}
 //   - communicationID: communicationId
 //   - body: Message
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsChatCommunicationMessagesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PostConversationsChatCommunicationMessages(ctx context.Context, conversationID string, communicationID string, body *models.CreateWebChatMessageRequest, opts *PostConversationsChatCommunicationMessagesOptions) (*models.WebChatMessage, *platformclient.APIResponse, error) {
@@ -7360,6 +8387,9 @@ func (a *ConversationsApi) PostConversationsChatCommunicationMessages(ctx contex
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebChatMessage](ctx, a.client, req)
 }
 
@@ -7397,6 +8427,12 @@ func (a *ConversationsApi) PostConversationsChatCommunicationTyping(ctx context.
 type PostConversationsChatParticipantCommunicationWrapupOptions struct {
 	// Body is the request body. Wrap-up.
 	Body *models.WrapupInput
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsChatParticipantCommunicationWrapup calls POST
@@ -7430,13 +8466,23 @@ func (a *ConversationsApi) PostConversationsChatParticipantCommunicationWrapup(c
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsChatParticipantReplaceOptions holds the optional parameters of
-// PostConversationsChatParticipantReplace, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsChatParticipantReplaceOptions struct{}
+// PostConversationsChatParticipantReplaceOptions holds the options of
+// PostConversationsChatParticipantReplace, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsChatParticipantReplaceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsChatParticipantReplace calls POST
 // /api/v2/conversations/chats/{conversationId}/participants/{participantId}/replace: Replace this
@@ -7455,7 +8501,8 @@ type PostConversationsChatParticipantReplaceOptions struct{}
 //   - participantID: participantId
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsChatParticipantReplaceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PostConversationsChatParticipantReplace(ctx context.Context, conversationID string, participantID string, body *models.TransferRequest, opts *PostConversationsChatParticipantReplaceOptions) (*platformclient.APIResponse, error) {
@@ -7466,12 +8513,22 @@ func (a *ConversationsApi) PostConversationsChatParticipantReplace(ctx context.C
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsChatsOptions holds the optional parameters of PostConversationsChats, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostConversationsChatsOptions struct{}
+// PostConversationsChatsOptions holds the options of PostConversationsChats, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostConversationsChatsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsChats calls POST /api/v2/conversations/chats: Create a web chat conversation.
 //
@@ -7486,7 +8543,8 @@ type PostConversationsChatsOptions struct{}
 //
 //   - body: Create web chat request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsChatsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PostConversationsChats(ctx context.Context, body *models.CreateWebChatRequest, opts *PostConversationsChatsOptions) (*models.ChatConversation, *platformclient.APIResponse, error) {
@@ -7495,6 +8553,9 @@ func (a *ConversationsApi) PostConversationsChats(ctx context.Context, body *mod
 	}
 	req := platformclient.NewRequest("postConversationsChats", http.MethodPost, "/api/v2/conversations/chats")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ChatConversation](ctx, a.client, req)
 }
 
@@ -7504,6 +8565,12 @@ func (a *ConversationsApi) PostConversationsChats(ctx context.Context, body *mod
 type PostConversationsCobrowsesessionParticipantCommunicationWrapupOptions struct {
 	// Body is the request body. Wrap-up.
 	Body *models.WrapupInput
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsCobrowsesessionParticipantCommunicationWrapup calls POST
@@ -7537,6 +8604,9 @@ func (a *ConversationsApi) PostConversationsCobrowsesessionParticipantCommunicat
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -7545,6 +8615,12 @@ func (a *ConversationsApi) PostConversationsCobrowsesessionParticipantCommunicat
 type PostConversationsCobrowsesessionParticipantReplaceOptions struct {
 	// Body is the request body.
 	Body *models.TransferRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsCobrowsesessionParticipantReplace calls POST
@@ -7576,13 +8652,23 @@ func (a *ConversationsApi) PostConversationsCobrowsesessionParticipantReplace(ct
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsCustomattributesSchemasOptions holds the optional parameters of
-// PostConversationsCustomattributesSchemas, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCustomattributesSchemasOptions struct{}
+// PostConversationsCustomattributesSchemasOptions holds the options of
+// PostConversationsCustomattributesSchemas, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsCustomattributesSchemasOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCustomattributesSchemas calls POST
 // /api/v2/conversations/customattributes/schemas: Create a schema.
@@ -7595,20 +8681,31 @@ type PostConversationsCustomattributesSchemasOptions struct{}
 //
 //   - body: Schema create request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCustomattributesSchemasOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCustomattributesSchemas(ctx context.Context, body *models.ConversationJsonSchemaRequest, opts *PostConversationsCustomattributesSchemasOptions) (*models.ConversationDataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCustomattributesSchemas", "body")
 	}
 	req := platformclient.NewRequest("postConversationsCustomattributesSchemas", http.MethodPost, "/api/v2/conversations/customattributes/schemas")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConversationDataSchema](ctx, a.client, req)
 }
 
-// PostConversationsCustomattributesSearchOptions holds the optional parameters of
-// PostConversationsCustomattributesSearch, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCustomattributesSearchOptions struct{}
+// PostConversationsCustomattributesSearchOptions holds the options of
+// PostConversationsCustomattributesSearch, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsCustomattributesSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCustomattributesSearch calls POST /api/v2/conversations/customattributes/search:
 // Search resources.
@@ -7621,20 +8718,31 @@ type PostConversationsCustomattributesSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCustomattributesSearchOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsCustomattributesSearch(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCustomattributesSearch", "body")
 	}
 	req := platformclient.NewRequest("postConversationsCustomattributesSearch", http.MethodPost, "/api/v2/conversations/customattributes/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JsonSearchResponse](ctx, a.client, req)
 }
 
-// PostConversationsEmailInboundmessagesOptions holds the optional parameters of
-// PostConversationsEmailInboundmessages, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsEmailInboundmessagesOptions struct{}
+// PostConversationsEmailInboundmessagesOptions holds the options of
+// PostConversationsEmailInboundmessages, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationsEmailInboundmessagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsEmailInboundmessages calls POST
 // /api/v2/conversations/emails/{conversationId}/inboundmessages: Send an email to an external
@@ -7650,7 +8758,8 @@ type PostConversationsEmailInboundmessagesOptions struct{}
 //   - conversationID: conversationId
 //   - body: Send external email reply
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsEmailInboundmessagesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsEmailInboundmessages(ctx context.Context, conversationID string, body *models.InboundMessageRequest, opts *PostConversationsEmailInboundmessagesOptions) (*models.EmailConversation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsEmailInboundmessages", "body")
@@ -7658,13 +8767,22 @@ func (a *ConversationsApi) PostConversationsEmailInboundmessages(ctx context.Con
 	req := platformclient.NewRequest("postConversationsEmailInboundmessages", http.MethodPost, "/api/v2/conversations/emails/{conversationId}/inboundmessages")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailConversation](ctx, a.client, req)
 }
 
-// PostConversationsEmailMessagesOptions holds the optional parameters of
-// PostConversationsEmailMessages, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostConversationsEmailMessagesOptions struct{}
+// PostConversationsEmailMessagesOptions holds the options of PostConversationsEmailMessages, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostConversationsEmailMessagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsEmailMessages calls POST /api/v2/conversations/emails/{conversationId}/messages:
 // Send an email reply.
@@ -7678,7 +8796,8 @@ type PostConversationsEmailMessagesOptions struct{}
 //   - conversationID: conversationId
 //   - body: Reply
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsEmailMessagesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsEmailMessages(ctx context.Context, conversationID string, body *models.EmailMessage, opts *PostConversationsEmailMessagesOptions) (*models.EmailMessageReply, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsEmailMessages", "body")
@@ -7686,13 +8805,23 @@ func (a *ConversationsApi) PostConversationsEmailMessages(ctx context.Context, c
 	req := platformclient.NewRequest("postConversationsEmailMessages", http.MethodPost, "/api/v2/conversations/emails/{conversationId}/messages")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailMessageReply](ctx, a.client, req)
 }
 
-// PostConversationsEmailMessagesDraftAttachmentsCopyOptions holds the optional parameters of
-// PostConversationsEmailMessagesDraftAttachmentsCopy, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsEmailMessagesDraftAttachmentsCopyOptions struct{}
+// PostConversationsEmailMessagesDraftAttachmentsCopyOptions holds the options of
+// PostConversationsEmailMessagesDraftAttachmentsCopy, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationsEmailMessagesDraftAttachmentsCopyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsEmailMessagesDraftAttachmentsCopy calls POST
 // /api/v2/conversations/emails/{conversationId}/messages/draft/attachments/copy: Copy attachments
@@ -7705,7 +8834,9 @@ type PostConversationsEmailMessagesDraftAttachmentsCopyOptions struct{}
 //   - conversationID: conversationId
 //   - body: Copy Attachment Request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationsEmailMessagesDraftAttachmentsCopyOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsEmailMessagesDraftAttachmentsCopy(ctx context.Context, conversationID string, body *models.CopyAttachmentsRequest, opts *PostConversationsEmailMessagesDraftAttachmentsCopyOptions) (*models.EmailMessage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsEmailMessagesDraftAttachmentsCopy", "body")
@@ -7713,13 +8844,23 @@ func (a *ConversationsApi) PostConversationsEmailMessagesDraftAttachmentsCopy(ct
 	req := platformclient.NewRequest("postConversationsEmailMessagesDraftAttachmentsCopy", http.MethodPost, "/api/v2/conversations/emails/{conversationId}/messages/draft/attachments/copy")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailMessage](ctx, a.client, req)
 }
 
-// PostConversationsEmailMessagesDraftAttachmentsUploadsOptions holds the optional parameters of
-// PostConversationsEmailMessagesDraftAttachmentsUploads, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsEmailMessagesDraftAttachmentsUploadsOptions struct{}
+// PostConversationsEmailMessagesDraftAttachmentsUploadsOptions holds the options of
+// PostConversationsEmailMessagesDraftAttachmentsUploads, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationsEmailMessagesDraftAttachmentsUploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsEmailMessagesDraftAttachmentsUploads calls POST
 // /api/v2/conversations/emails/{conversationId}/messages/draft/attachments/uploads: Create a URL to
@@ -7737,7 +8878,9 @@ type PostConversationsEmailMessagesDraftAttachmentsUploadsOptions struct{}
 //   - conversationID: conversationId
 //   - body: Create attachment pre-signed URL request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationsEmailMessagesDraftAttachmentsUploadsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsEmailMessagesDraftAttachmentsUploads(ctx context.Context, conversationID string, body *models.UploadAttachmentRequest, opts *PostConversationsEmailMessagesDraftAttachmentsUploadsOptions) (*models.UploadAttachmentResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsEmailMessagesDraftAttachmentsUploads", "body")
@@ -7745,6 +8888,9 @@ func (a *ConversationsApi) PostConversationsEmailMessagesDraftAttachmentsUploads
 	req := platformclient.NewRequest("postConversationsEmailMessagesDraftAttachmentsUploads", http.MethodPost, "/api/v2/conversations/emails/{conversationId}/messages/draft/attachments/uploads")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadAttachmentResponse](ctx, a.client, req)
 }
 
@@ -7753,6 +8899,12 @@ func (a *ConversationsApi) PostConversationsEmailMessagesDraftAttachmentsUploads
 type PostConversationsEmailParticipantCommunicationWrapupOptions struct {
 	// Body is the request body. Wrap-up.
 	Body *models.WrapupInput
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsEmailParticipantCommunicationWrapup calls POST
@@ -7781,13 +8933,23 @@ func (a *ConversationsApi) PostConversationsEmailParticipantCommunicationWrapup(
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsEmailParticipantReplaceOptions holds the optional parameters of
-// PostConversationsEmailParticipantReplace, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsEmailParticipantReplaceOptions struct{}
+// PostConversationsEmailParticipantReplaceOptions holds the options of
+// PostConversationsEmailParticipantReplace, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsEmailParticipantReplaceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsEmailParticipantReplace calls POST
 // /api/v2/conversations/emails/{conversationId}/participants/{participantId}/replace: Replace this
@@ -7803,7 +8965,8 @@ type PostConversationsEmailParticipantReplaceOptions struct{}
 //   - participantID: participantId
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsEmailParticipantReplaceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsEmailParticipantReplace(ctx context.Context, conversationID string, participantID string, body *models.TransferRequest, opts *PostConversationsEmailParticipantReplaceOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationsEmailParticipantReplace", "body")
@@ -7812,6 +8975,9 @@ func (a *ConversationsApi) PostConversationsEmailParticipantReplace(ctx context.
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -7841,9 +9007,16 @@ func (a *ConversationsApi) PostConversationsEmailReconnect(ctx context.Context, 
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsEmailsOptions holds the optional parameters of PostConversationsEmails, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostConversationsEmailsOptions struct{}
+// PostConversationsEmailsOptions holds the options of PostConversationsEmails, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostConversationsEmailsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsEmails calls POST /api/v2/conversations/emails: Create an email conversation.
 //
@@ -7859,20 +9032,30 @@ type PostConversationsEmailsOptions struct{}
 //
 //   - body: Create email request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsEmailsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsEmails(ctx context.Context, body *models.CreateEmailRequest, opts *PostConversationsEmailsOptions) (*models.EmailConversation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsEmails", "body")
 	}
 	req := platformclient.NewRequest("postConversationsEmails", http.MethodPost, "/api/v2/conversations/emails")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailConversation](ctx, a.client, req)
 }
 
-// PostConversationsEmailsAgentlessOptions holds the optional parameters of
-// PostConversationsEmailsAgentless, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostConversationsEmailsAgentlessOptions struct{}
+// PostConversationsEmailsAgentlessOptions holds the options of PostConversationsEmailsAgentless,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostConversationsEmailsAgentlessOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsEmailsAgentless calls POST /api/v2/conversations/emails/agentless: Create an
 // email conversation, per API.
@@ -7885,19 +9068,30 @@ type PostConversationsEmailsAgentlessOptions struct{}
 //
 //   - body: Create agentless email request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsEmailsAgentlessOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsEmailsAgentless(ctx context.Context, body *models.AgentlessEmailSendRequestDto, opts *PostConversationsEmailsAgentlessOptions) (*models.AgentlessEmailSendResponseDto, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsEmailsAgentless", "body")
 	}
 	req := platformclient.NewRequest("postConversationsEmailsAgentless", http.MethodPost, "/api/v2/conversations/emails/agentless")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentlessEmailSendResponseDto](ctx, a.client, req)
 }
 
-// PostConversationsFaxesOptions holds the optional parameters of PostConversationsFaxes, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostConversationsFaxesOptions struct{}
+// PostConversationsFaxesOptions holds the options of PostConversationsFaxes, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostConversationsFaxesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsFaxes calls POST /api/v2/conversations/faxes: Create Fax Conversation.
 //
@@ -7907,20 +9101,31 @@ type PostConversationsFaxesOptions struct{}
 //
 //   - body: Fax
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsFaxesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsFaxes(ctx context.Context, body *models.FaxSendRequest, opts *PostConversationsFaxesOptions) (*models.FaxSendResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsFaxes", "body")
 	}
 	req := platformclient.NewRequest("postConversationsFaxes", http.MethodPost, "/api/v2/conversations/faxes")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FaxSendResponse](ctx, a.client, req)
 }
 
-// PostConversationsKeyconfigurationsOptions holds the optional parameters of
-// PostConversationsKeyconfigurations, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostConversationsKeyconfigurationsOptions struct{}
+// PostConversationsKeyconfigurationsOptions holds the options of
+// PostConversationsKeyconfigurations, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationsKeyconfigurationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsKeyconfigurations calls POST /api/v2/conversations/keyconfigurations: Setup
 // configurations for encryption key creation.
@@ -7933,20 +9138,31 @@ type PostConversationsKeyconfigurationsOptions struct{}
 //
 //   - body: Encryption Configuration
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsKeyconfigurationsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsKeyconfigurations(ctx context.Context, body *models.ConversationEncryptionConfiguration, opts *PostConversationsKeyconfigurationsOptions) (*models.ConversationEncryptionConfiguration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsKeyconfigurations", "body")
 	}
 	req := platformclient.NewRequest("postConversationsKeyconfigurations", http.MethodPost, "/api/v2/conversations/keyconfigurations")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConversationEncryptionConfiguration](ctx, a.client, req)
 }
 
-// PostConversationsKeyconfigurationsValidateOptions holds the optional parameters of
-// PostConversationsKeyconfigurationsValidate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsKeyconfigurationsValidateOptions struct{}
+// PostConversationsKeyconfigurationsValidateOptions holds the options of
+// PostConversationsKeyconfigurationsValidate, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsKeyconfigurationsValidateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsKeyconfigurationsValidate calls POST
 // /api/v2/conversations/keyconfigurations/validate: Validate encryption key configurations without
@@ -7960,13 +9176,17 @@ type PostConversationsKeyconfigurationsValidateOptions struct{}
 //
 //   - body: Encryption Configuration
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsKeyconfigurationsValidateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsKeyconfigurationsValidate(ctx context.Context, body *models.ConversationEncryptionConfiguration, opts *PostConversationsKeyconfigurationsValidateOptions) (*models.ConversationEncryptionConfiguration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsKeyconfigurationsValidate", "body")
 	}
 	req := platformclient.NewRequest("postConversationsKeyconfigurationsValidate", http.MethodPost, "/api/v2/conversations/keyconfigurations/validate")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConversationEncryptionConfiguration](ctx, a.client, req)
 }
 
@@ -7978,6 +9198,12 @@ type PostConversationsMessageCommunicationMessagesOptions struct {
 	//
 	// The API's default: false.
 	UseNormalizedMessage *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsMessageCommunicationMessages calls POST
@@ -8014,6 +9240,9 @@ func (a *ConversationsApi) PostConversationsMessageCommunicationMessages(ctx con
 			req.SetQuery("useNormalizedMessage", platformclient.FormatBool(*opts.UseNormalizedMessage))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessageData](ctx, a.client, req)
 }
 
@@ -8049,10 +9278,17 @@ func (a *ConversationsApi) PostConversationsMessageCommunicationMessagesMedia(ct
 	return platformclient.Call[models.MessageMediaData](ctx, a.client, req)
 }
 
-// PostConversationsMessageCommunicationMessagesMediaUploadsOptions holds the optional parameters of
-// PostConversationsMessageCommunicationMessagesMediaUploads, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostConversationsMessageCommunicationMessagesMediaUploadsOptions struct{}
+// PostConversationsMessageCommunicationMessagesMediaUploadsOptions holds the options of
+// PostConversationsMessageCommunicationMessagesMediaUploads, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationsMessageCommunicationMessagesMediaUploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessageCommunicationMessagesMediaUploads calls POST
 // /api/v2/conversations/messages/{conversationId}/communications/{communicationId}/messages/media/uploads:
@@ -8071,7 +9307,9 @@ type PostConversationsMessageCommunicationMessagesMediaUploadsOptions struct{}
 //   - communicationID: communicationId
 //   - body: request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationsMessageCommunicationMessagesMediaUploadsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessageCommunicationMessagesMediaUploads(ctx context.Context, conversationID string, communicationID string, body *models.UploadMediaRequest, opts *PostConversationsMessageCommunicationMessagesMediaUploadsOptions) (*models.MessageMediaUploadData, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessageCommunicationMessagesMediaUploads", "body")
@@ -8080,13 +9318,23 @@ func (a *ConversationsApi) PostConversationsMessageCommunicationMessagesMediaUpl
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessageMediaUploadData](ctx, a.client, req)
 }
 
-// PostConversationsMessageCommunicationSocialmediaMessagesOptions holds the optional parameters of
-// PostConversationsMessageCommunicationSocialmediaMessages, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostConversationsMessageCommunicationSocialmediaMessagesOptions struct{}
+// PostConversationsMessageCommunicationSocialmediaMessagesOptions holds the options of
+// PostConversationsMessageCommunicationSocialmediaMessages, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationsMessageCommunicationSocialmediaMessagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessageCommunicationSocialmediaMessages calls POST
 // /api/v2/conversations/messages/{conversationId}/communications/{communicationId}/socialmedia/messages:
@@ -8104,7 +9352,9 @@ type PostConversationsMessageCommunicationSocialmediaMessagesOptions struct{}
 //   - communicationID: communicationId
 //   - body: Message
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationsMessageCommunicationSocialmediaMessagesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessageCommunicationSocialmediaMessages(ctx context.Context, conversationID string, communicationID string, body *models.AdditionalSocialMediaMessage, opts *PostConversationsMessageCommunicationSocialmediaMessagesOptions) (*models.SocialMediaMessageData, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessageCommunicationSocialmediaMessages", "body")
@@ -8113,13 +9363,23 @@ func (a *ConversationsApi) PostConversationsMessageCommunicationSocialmediaMessa
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SocialMediaMessageData](ctx, a.client, req)
 }
 
-// PostConversationsMessageCommunicationTypingOptions holds the optional parameters of
-// PostConversationsMessageCommunicationTyping, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsMessageCommunicationTypingOptions struct{}
+// PostConversationsMessageCommunicationTypingOptions holds the options of
+// PostConversationsMessageCommunicationTyping, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsMessageCommunicationTypingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessageCommunicationTyping calls POST
 // /api/v2/conversations/messages/{conversationId}/communications/{communicationId}/typing: Send
@@ -8137,7 +9397,8 @@ type PostConversationsMessageCommunicationTypingOptions struct{}
 //   - communicationID: communicationId
 //   - body: MessageTypingEvent
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessageCommunicationTypingOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessageCommunicationTyping(ctx context.Context, conversationID string, communicationID string, body *models.MessageTypingEventRequest, opts *PostConversationsMessageCommunicationTypingOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationsMessageCommunicationTyping", "body")
@@ -8146,13 +9407,23 @@ func (a *ConversationsApi) PostConversationsMessageCommunicationTyping(ctx conte
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsMessageInboundOpenEventOptions holds the optional parameters of
-// PostConversationsMessageInboundOpenEvent, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsMessageInboundOpenEventOptions struct{}
+// PostConversationsMessageInboundOpenEventOptions holds the options of
+// PostConversationsMessageInboundOpenEvent, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsMessageInboundOpenEventOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessageInboundOpenEvent calls POST
 // /api/v2/conversations/messages/{integrationId}/inbound/open/event: Send an inbound Open Event
@@ -8172,7 +9443,8 @@ type PostConversationsMessageInboundOpenEventOptions struct{}
 //   - integrationID: integrationId
 //   - body: NormalizedMessage
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessageInboundOpenEventOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessageInboundOpenEvent(ctx context.Context, integrationID string, body *models.OpenInboundNormalizedEvent, opts *PostConversationsMessageInboundOpenEventOptions) (*models.OpenEventNormalizedMessage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessageInboundOpenEvent", "body")
@@ -8180,6 +9452,9 @@ func (a *ConversationsApi) PostConversationsMessageInboundOpenEvent(ctx context.
 	req := platformclient.NewRequest("postConversationsMessageInboundOpenEvent", http.MethodPost, "/api/v2/conversations/messages/{integrationId}/inbound/open/event")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenEventNormalizedMessage](ctx, a.client, req)
 }
 
@@ -8191,6 +9466,12 @@ type PostConversationsMessageInboundOpenMessageOptions struct {
 	//
 	// The API's default: false.
 	PrefetchConversationID *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsMessageInboundOpenMessage calls POST
@@ -8224,13 +9505,23 @@ func (a *ConversationsApi) PostConversationsMessageInboundOpenMessage(ctx contex
 			req.SetQuery("prefetchConversationId", platformclient.FormatBool(*opts.PrefetchConversationID))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenMessageNormalizedMessage](ctx, a.client, req)
 }
 
-// PostConversationsMessageInboundOpenReceiptOptions holds the optional parameters of
-// PostConversationsMessageInboundOpenReceipt, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsMessageInboundOpenReceiptOptions struct{}
+// PostConversationsMessageInboundOpenReceiptOptions holds the options of
+// PostConversationsMessageInboundOpenReceipt, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsMessageInboundOpenReceiptOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessageInboundOpenReceipt calls POST
 // /api/v2/conversations/messages/{integrationId}/inbound/open/receipt: Send an inbound Open Receipt
@@ -8250,7 +9541,8 @@ type PostConversationsMessageInboundOpenReceiptOptions struct{}
 //   - integrationID: integrationId
 //   - body: NormalizedMessage
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessageInboundOpenReceiptOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessageInboundOpenReceipt(ctx context.Context, integrationID string, body *models.OpenInboundNormalizedReceipt, opts *PostConversationsMessageInboundOpenReceiptOptions) (*models.OpenReceiptNormalizedMessage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessageInboundOpenReceipt", "body")
@@ -8258,13 +9550,23 @@ func (a *ConversationsApi) PostConversationsMessageInboundOpenReceipt(ctx contex
 	req := platformclient.NewRequest("postConversationsMessageInboundOpenReceipt", http.MethodPost, "/api/v2/conversations/messages/{integrationId}/inbound/open/receipt")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenReceiptNormalizedMessage](ctx, a.client, req)
 }
 
-// PostConversationsMessageInboundOpenStructuredResponseOptions holds the optional parameters of
-// PostConversationsMessageInboundOpenStructuredResponse, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsMessageInboundOpenStructuredResponseOptions struct{}
+// PostConversationsMessageInboundOpenStructuredResponseOptions holds the options of
+// PostConversationsMessageInboundOpenStructuredResponse, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationsMessageInboundOpenStructuredResponseOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessageInboundOpenStructuredResponse calls POST
 // /api/v2/conversations/messages/{integrationId}/inbound/open/structured/response: Send inbound
@@ -8284,7 +9586,9 @@ type PostConversationsMessageInboundOpenStructuredResponseOptions struct{}
 //   - integrationID: integrationId
 //   - body: OpenInboundStructuredResponseMessage
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationsMessageInboundOpenStructuredResponseOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessageInboundOpenStructuredResponse(ctx context.Context, integrationID string, body *models.OpenInboundStructuredResponseMessage, opts *PostConversationsMessageInboundOpenStructuredResponseOptions) (*models.OpenStructuredResponseNormalizedMessage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessageInboundOpenStructuredResponse", "body")
@@ -8292,6 +9596,9 @@ func (a *ConversationsApi) PostConversationsMessageInboundOpenStructuredResponse
 	req := platformclient.NewRequest("postConversationsMessageInboundOpenStructuredResponse", http.MethodPost, "/api/v2/conversations/messages/{integrationId}/inbound/open/structured/response")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenStructuredResponseNormalizedMessage](ctx, a.client, req)
 }
 
@@ -8344,6 +9651,12 @@ func (a *ConversationsApi) PostConversationsMessageMessagesBulk(ctx context.Cont
 type PostConversationsMessageParticipantCommunicationWrapupOptions struct {
 	// Body is the request body. Wrap-up.
 	Body *models.WrapupInput
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsMessageParticipantCommunicationWrapup calls POST
@@ -8371,6 +9684,9 @@ func (a *ConversationsApi) PostConversationsMessageParticipantCommunicationWrapu
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return a.client.Do(ctx, req, nil)
 }
@@ -8401,10 +9717,17 @@ func (a *ConversationsApi) PostConversationsMessageParticipantMonitor(ctx contex
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsMessageParticipantReplaceOptions holds the optional parameters of
-// PostConversationsMessageParticipantReplace, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsMessageParticipantReplaceOptions struct{}
+// PostConversationsMessageParticipantReplaceOptions holds the options of
+// PostConversationsMessageParticipantReplace, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsMessageParticipantReplaceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessageParticipantReplace calls POST
 // /api/v2/conversations/messages/{conversationId}/participants/{participantId}/replace: Replace
@@ -8420,7 +9743,8 @@ type PostConversationsMessageParticipantReplaceOptions struct{}
 //   - participantID: participantId
 //   - body: Transfer request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessageParticipantReplaceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessageParticipantReplace(ctx context.Context, conversationID string, participantID string, body *models.TransferRequest, opts *PostConversationsMessageParticipantReplaceOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postConversationsMessageParticipantReplace", "body")
@@ -8429,12 +9753,22 @@ func (a *ConversationsApi) PostConversationsMessageParticipantReplace(ctx contex
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("participantId", participantID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsMessagesOptions holds the optional parameters of PostConversationsMessages,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostConversationsMessagesOptions struct{}
+// PostConversationsMessagesOptions holds the options of PostConversationsMessages, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostConversationsMessagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessages calls POST /api/v2/conversations/messages: Create an outbound messaging
 // conversation.
@@ -8454,13 +9788,17 @@ type PostConversationsMessagesOptions struct{}
 //
 //   - body: Create outbound messaging conversation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessagesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessages(ctx context.Context, body *models.CreateOutboundMessagingConversationRequest, opts *PostConversationsMessagesOptions) (*models.CreateOutboundMessagingConversationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessages", "body")
 	}
 	req := platformclient.NewRequest("postConversationsMessages", http.MethodPost, "/api/v2/conversations/messages")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateOutboundMessagingConversationResponse](ctx, a.client, req)
 }
 
@@ -8472,6 +9810,12 @@ type PostConversationsMessagesAgentlessOptions struct {
 	//
 	// The API's default: false.
 	UseNormalizedMessage *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsMessagesAgentless calls POST /api/v2/conversations/messages/agentless: Send an
@@ -8505,13 +9849,23 @@ func (a *ConversationsApi) PostConversationsMessagesAgentless(ctx context.Contex
 			req.SetQuery("useNormalizedMessage", platformclient.FormatBool(*opts.UseNormalizedMessage))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SendAgentlessOutboundMessageResponse](ctx, a.client, req)
 }
 
-// PostConversationsMessagesInboundOpenOptions holds the optional parameters of
-// PostConversationsMessagesInboundOpen, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsMessagesInboundOpenOptions struct{}
+// PostConversationsMessagesInboundOpenOptions holds the options of
+// PostConversationsMessagesInboundOpen, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationsMessagesInboundOpenOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessagesInboundOpen calls POST /api/v2/conversations/messages/inbound/open: Send
 // an inbound Open Message.
@@ -8534,7 +9888,8 @@ type PostConversationsMessagesInboundOpenOptions struct{}
 //
 //   - body: NormalizedMessage
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessagesInboundOpenOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PostConversationsMessagesInboundOpen(ctx context.Context, body *models.OpenNormalizedMessage, opts *PostConversationsMessagesInboundOpenOptions) (*models.OpenNormalizedMessage, *platformclient.APIResponse, error) {
@@ -8543,13 +9898,23 @@ func (a *ConversationsApi) PostConversationsMessagesInboundOpen(ctx context.Cont
 	}
 	req := platformclient.NewRequest("postConversationsMessagesInboundOpen", http.MethodPost, "/api/v2/conversations/messages/inbound/open")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenNormalizedMessage](ctx, a.client, req)
 }
 
-// PostConversationsMessagingIntegrationsAppleOptions holds the optional parameters of
-// PostConversationsMessagingIntegrationsApple, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsMessagingIntegrationsAppleOptions struct{}
+// PostConversationsMessagingIntegrationsAppleOptions holds the options of
+// PostConversationsMessagingIntegrationsApple, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsMessagingIntegrationsAppleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessagingIntegrationsApple calls POST
 // /api/v2/conversations/messaging/integrations/apple: Create Apple Integration.
@@ -8562,20 +9927,31 @@ type PostConversationsMessagingIntegrationsAppleOptions struct{}
 //
 //   - body: AppleIntegrationRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessagingIntegrationsAppleOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessagingIntegrationsApple(ctx context.Context, body *models.AppleIntegrationRequest, opts *PostConversationsMessagingIntegrationsAppleOptions) (*models.AppleIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessagingIntegrationsApple", "body")
 	}
 	req := platformclient.NewRequest("postConversationsMessagingIntegrationsApple", http.MethodPost, "/api/v2/conversations/messaging/integrations/apple")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AppleIntegration](ctx, a.client, req)
 }
 
-// PostConversationsMessagingIntegrationsFacebookOptions holds the optional parameters of
-// PostConversationsMessagingIntegrationsFacebook, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsMessagingIntegrationsFacebookOptions struct{}
+// PostConversationsMessagingIntegrationsFacebookOptions holds the options of
+// PostConversationsMessagingIntegrationsFacebook, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsMessagingIntegrationsFacebookOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessagingIntegrationsFacebook calls POST
 // /api/v2/conversations/messaging/integrations/facebook: Create a Facebook Integration.
@@ -8588,20 +9964,31 @@ type PostConversationsMessagingIntegrationsFacebookOptions struct{}
 //
 //   - body: FacebookIntegrationRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessagingIntegrationsFacebookOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessagingIntegrationsFacebook(ctx context.Context, body *models.FacebookIntegrationRequest, opts *PostConversationsMessagingIntegrationsFacebookOptions) (*models.FacebookIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessagingIntegrationsFacebook", "body")
 	}
 	req := platformclient.NewRequest("postConversationsMessagingIntegrationsFacebook", http.MethodPost, "/api/v2/conversations/messaging/integrations/facebook")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FacebookIntegration](ctx, a.client, req)
 }
 
-// PostConversationsMessagingIntegrationsInstagramOptions holds the optional parameters of
-// PostConversationsMessagingIntegrationsInstagram, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsMessagingIntegrationsInstagramOptions struct{}
+// PostConversationsMessagingIntegrationsInstagramOptions holds the options of
+// PostConversationsMessagingIntegrationsInstagram, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostConversationsMessagingIntegrationsInstagramOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessagingIntegrationsInstagram calls POST
 // /api/v2/conversations/messaging/integrations/instagram: Create Instagram Integration.
@@ -8614,20 +10001,31 @@ type PostConversationsMessagingIntegrationsInstagramOptions struct{}
 //
 //   - body: InstagramIntegrationRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessagingIntegrationsInstagramOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessagingIntegrationsInstagram(ctx context.Context, body *models.InstagramIntegrationRequest, opts *PostConversationsMessagingIntegrationsInstagramOptions) (*models.InstagramIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessagingIntegrationsInstagram", "body")
 	}
 	req := platformclient.NewRequest("postConversationsMessagingIntegrationsInstagram", http.MethodPost, "/api/v2/conversations/messaging/integrations/instagram")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InstagramIntegration](ctx, a.client, req)
 }
 
-// PostConversationsMessagingIntegrationsOpenOptions holds the optional parameters of
-// PostConversationsMessagingIntegrationsOpen, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsMessagingIntegrationsOpenOptions struct{}
+// PostConversationsMessagingIntegrationsOpenOptions holds the options of
+// PostConversationsMessagingIntegrationsOpen, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsMessagingIntegrationsOpenOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessagingIntegrationsOpen calls POST
 // /api/v2/conversations/messaging/integrations/open: Create an Open messaging integration.
@@ -8642,20 +10040,31 @@ type PostConversationsMessagingIntegrationsOpenOptions struct{}
 //
 //   - body: OpenIntegrationRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessagingIntegrationsOpenOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessagingIntegrationsOpen(ctx context.Context, body *models.OpenIntegrationRequest, opts *PostConversationsMessagingIntegrationsOpenOptions) (*models.OpenIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessagingIntegrationsOpen", "body")
 	}
 	req := platformclient.NewRequest("postConversationsMessagingIntegrationsOpen", http.MethodPost, "/api/v2/conversations/messaging/integrations/open")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenIntegration](ctx, a.client, req)
 }
 
-// PostConversationsMessagingIntegrationsTwitterOptions holds the optional parameters of
-// PostConversationsMessagingIntegrationsTwitter, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsMessagingIntegrationsTwitterOptions struct{}
+// PostConversationsMessagingIntegrationsTwitterOptions holds the options of
+// PostConversationsMessagingIntegrationsTwitter, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsMessagingIntegrationsTwitterOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessagingIntegrationsTwitter calls POST
 // /api/v2/conversations/messaging/integrations/twitter: Create Twitter Integration.
@@ -8668,20 +10077,31 @@ type PostConversationsMessagingIntegrationsTwitterOptions struct{}
 //
 //   - body: TwitterIntegrationRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessagingIntegrationsTwitterOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessagingIntegrationsTwitter(ctx context.Context, body *models.TwitterIntegrationRequest, opts *PostConversationsMessagingIntegrationsTwitterOptions) (*models.TwitterIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessagingIntegrationsTwitter", "body")
 	}
 	req := platformclient.NewRequest("postConversationsMessagingIntegrationsTwitter", http.MethodPost, "/api/v2/conversations/messaging/integrations/twitter")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TwitterIntegration](ctx, a.client, req)
 }
 
-// PostConversationsMessagingIntegrationsWhatsappOptions holds the optional parameters of
-// PostConversationsMessagingIntegrationsWhatsapp, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsMessagingIntegrationsWhatsappOptions struct{}
+// PostConversationsMessagingIntegrationsWhatsappOptions holds the options of
+// PostConversationsMessagingIntegrationsWhatsapp, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsMessagingIntegrationsWhatsappOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessagingIntegrationsWhatsapp calls POST
 // /api/v2/conversations/messaging/integrations/whatsapp: [This API is deprecated. Use POST
@@ -8707,7 +10127,8 @@ type PostConversationsMessagingIntegrationsWhatsappOptions struct{}
 //
 //   - body: WhatsAppIntegrationRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessagingIntegrationsWhatsappOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PostConversationsMessagingIntegrationsWhatsapp(ctx context.Context, body *models.WhatsAppIntegrationRequest, opts *PostConversationsMessagingIntegrationsWhatsappOptions) (*models.WhatsAppIntegration, *platformclient.APIResponse, error) {
@@ -8716,13 +10137,23 @@ func (a *ConversationsApi) PostConversationsMessagingIntegrationsWhatsapp(ctx co
 	}
 	req := platformclient.NewRequest("postConversationsMessagingIntegrationsWhatsapp", http.MethodPost, "/api/v2/conversations/messaging/integrations/whatsapp")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WhatsAppIntegration](ctx, a.client, req)
 }
 
-// PostConversationsMessagingIntegrationsWhatsappEmbeddedsignupOptions holds the optional parameters
-// of PostConversationsMessagingIntegrationsWhatsappEmbeddedsignup, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostConversationsMessagingIntegrationsWhatsappEmbeddedsignupOptions struct{}
+// PostConversationsMessagingIntegrationsWhatsappEmbeddedsignupOptions holds the options of
+// PostConversationsMessagingIntegrationsWhatsappEmbeddedsignup, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostConversationsMessagingIntegrationsWhatsappEmbeddedsignupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessagingIntegrationsWhatsappEmbeddedsignup calls POST
 // /api/v2/conversations/messaging/integrations/whatsapp/embeddedsignup: Create a WhatsApp
@@ -8744,20 +10175,32 @@ type PostConversationsMessagingIntegrationsWhatsappEmbeddedsignupOptions struct{
 //
 //   - body: WhatsAppEmbeddedSignupIntegrationRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostConversationsMessagingIntegrationsWhatsappEmbeddedsignupOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessagingIntegrationsWhatsappEmbeddedsignup(ctx context.Context, body *models.WhatsAppEmbeddedSignupIntegrationRequest, opts *PostConversationsMessagingIntegrationsWhatsappEmbeddedsignupOptions) (*models.WhatsAppIntegration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessagingIntegrationsWhatsappEmbeddedsignup", "body")
 	}
 	req := platformclient.NewRequest("postConversationsMessagingIntegrationsWhatsappEmbeddedsignup", http.MethodPost, "/api/v2/conversations/messaging/integrations/whatsapp/embeddedsignup")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WhatsAppIntegration](ctx, a.client, req)
 }
 
-// PostConversationsMessagingSettingsOptions holds the optional parameters of
-// PostConversationsMessagingSettings, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostConversationsMessagingSettingsOptions struct{}
+// PostConversationsMessagingSettingsOptions holds the options of
+// PostConversationsMessagingSettings, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationsMessagingSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessagingSettings calls POST /api/v2/conversations/messaging/settings: Create a
 // messaging setting.
@@ -8770,20 +10213,31 @@ type PostConversationsMessagingSettingsOptions struct{}
 //
 //   - body: MessagingSetting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessagingSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessagingSettings(ctx context.Context, body *models.MessagingSettingRequest, opts *PostConversationsMessagingSettingsOptions) (*models.MessagingSetting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessagingSettings", "body")
 	}
 	req := platformclient.NewRequest("postConversationsMessagingSettings", http.MethodPost, "/api/v2/conversations/messaging/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessagingSetting](ctx, a.client, req)
 }
 
-// PostConversationsMessagingSupportedcontentOptions holds the optional parameters of
-// PostConversationsMessagingSupportedcontent, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsMessagingSupportedcontentOptions struct{}
+// PostConversationsMessagingSupportedcontentOptions holds the options of
+// PostConversationsMessagingSupportedcontent, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsMessagingSupportedcontentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsMessagingSupportedcontent calls POST
 // /api/v2/conversations/messaging/supportedcontent: Create a Supported Content profile.
@@ -8796,20 +10250,31 @@ type PostConversationsMessagingSupportedcontentOptions struct{}
 //
 //   - body: SupportedContent
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsMessagingSupportedcontentOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsMessagingSupportedcontent(ctx context.Context, body *models.SupportedContent, opts *PostConversationsMessagingSupportedcontentOptions) (*models.SupportedContent, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsMessagingSupportedcontent", "body")
 	}
 	req := platformclient.NewRequest("postConversationsMessagingSupportedcontent", http.MethodPost, "/api/v2/conversations/messaging/supportedcontent")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SupportedContent](ctx, a.client, req)
 }
 
-// PostConversationsParticipantsAttributesSearchOptions holds the optional parameters of
-// PostConversationsParticipantsAttributesSearch, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsParticipantsAttributesSearchOptions struct{}
+// PostConversationsParticipantsAttributesSearchOptions holds the options of
+// PostConversationsParticipantsAttributesSearch, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsParticipantsAttributesSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsParticipantsAttributesSearch calls POST
 // /api/v2/conversations/participants/attributes/search: Search conversations.
@@ -8822,13 +10287,17 @@ type PostConversationsParticipantsAttributesSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsParticipantsAttributesSearchOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsParticipantsAttributesSearch(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsParticipantsAttributesSearch", "body")
 	}
 	req := platformclient.NewRequest("postConversationsParticipantsAttributesSearch", http.MethodPost, "/api/v2/conversations/participants/attributes/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JsonCursorSearchResponse](ctx, a.client, req)
 }
 
@@ -8837,6 +10306,12 @@ func (a *ConversationsApi) PostConversationsParticipantsAttributesSearch(ctx con
 type PostConversationsScreenshareParticipantCommunicationWrapupOptions struct {
 	// Body is the request body. Wrap-up.
 	Body *models.WrapupInput
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsScreenshareParticipantCommunicationWrapup calls POST
@@ -8870,6 +10345,9 @@ func (a *ConversationsApi) PostConversationsScreenshareParticipantCommunicationW
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -8878,6 +10356,12 @@ func (a *ConversationsApi) PostConversationsScreenshareParticipantCommunicationW
 type PostConversationsSocialParticipantCommunicationWrapupOptions struct {
 	// Body is the request body. Wrap-up.
 	Body *models.WrapupInput
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsSocialParticipantCommunicationWrapup calls POST
@@ -8906,6 +10390,9 @@ func (a *ConversationsApi) PostConversationsSocialParticipantCommunicationWrapup
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -8914,6 +10401,12 @@ func (a *ConversationsApi) PostConversationsSocialParticipantCommunicationWrapup
 type PostConversationsVideoParticipantCommunicationWrapupOptions struct {
 	// Body is the request body. Wrap-up.
 	Body *models.WrapupInput
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostConversationsVideoParticipantCommunicationWrapup calls POST
@@ -8942,13 +10435,22 @@ func (a *ConversationsApi) PostConversationsVideoParticipantCommunicationWrapup(
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostConversationsVideosMeetingsOptions holds the optional parameters of
-// PostConversationsVideosMeetings, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostConversationsVideosMeetingsOptions struct{}
+// PostConversationsVideosMeetingsOptions holds the options of PostConversationsVideosMeetings,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostConversationsVideosMeetingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsVideosMeetings calls POST /api/v2/conversations/videos/meetings: Generate a
 // meetingId for a given conferenceId.
@@ -8961,13 +10463,17 @@ type PostConversationsVideosMeetingsOptions struct{}
 //
 //   - body: MeetingIdRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsVideosMeetingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PostConversationsVideosMeetings(ctx context.Context, body *models.GenerateMeetingIdRequest, opts *PostConversationsVideosMeetingsOptions) (*models.MeetingIdRecord, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsVideosMeetings", "body")
 	}
 	req := platformclient.NewRequest("postConversationsVideosMeetings", http.MethodPost, "/api/v2/conversations/videos/meetings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MeetingIdRecord](ctx, a.client, req)
 }
 
@@ -8976,6 +10482,12 @@ func (a *ConversationsApi) PostConversationsVideosMeetings(ctx context.Context, 
 type PutConversationCustomattributesOptions struct {
 	// Body is the request body.
 	Body *models.CustomAttributesUpdateRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutConversationCustomattributes calls PUT
@@ -8998,6 +10510,9 @@ func (a *ConversationsApi) PutConversationCustomattributes(ctx context.Context, 
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.CustomAttributesIdResponse](ctx, a.client, req)
 }
@@ -9057,10 +10572,16 @@ func (a *ConversationsApi) PutConversationParticipantFlaggedreason(ctx context.C
 	return a.client.Do(ctx, req, nil)
 }
 
-// PutConversationSecureattributesOptions holds the optional parameters of
-// PutConversationSecureattributes, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutConversationSecureattributesOptions struct{}
+// PutConversationSecureattributesOptions holds the options of PutConversationSecureattributes,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutConversationSecureattributesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationSecureattributes calls PUT
 // /api/v2/conversations/{conversationId}/secureattributes: Set the secure attributes on a
@@ -9075,7 +10596,8 @@ type PutConversationSecureattributesOptions struct{}
 //   - conversationID: conversation ID
 //   - body: Conversation Secure Attributes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationSecureattributesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationSecureattributes(ctx context.Context, conversationID string, body *models.ConversationSecureAttributes, opts *PutConversationSecureattributesOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationSecureattributes", "body")
@@ -9083,12 +10605,22 @@ func (a *ConversationsApi) PutConversationSecureattributes(ctx context.Context, 
 	req := platformclient.NewRequest("putConversationSecureattributes", http.MethodPut, "/api/v2/conversations/{conversationId}/secureattributes")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PutConversationTagsOptions holds the optional parameters of PutConversationTags, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutConversationTagsOptions struct{}
+// PutConversationTagsOptions holds the options of PutConversationTags, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutConversationTagsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationTags calls PUT /api/v2/conversations/{conversationId}/tags: Update the tags on a
 // conversation.
@@ -9102,7 +10634,8 @@ type PutConversationTagsOptions struct{}
 //   - conversationID: conversation ID
 //   - body: Conversation Tags
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationTagsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationTags(ctx context.Context, conversationID string, body *models.ConversationTagsUpdate, opts *PutConversationTagsOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationTags", "body")
@@ -9110,13 +10643,23 @@ func (a *ConversationsApi) PutConversationTags(ctx context.Context, conversation
 	req := platformclient.NewRequest("putConversationTags", http.MethodPut, "/api/v2/conversations/{conversationId}/tags")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PutConversationsCallParticipantCommunicationUuidataOptions holds the optional parameters of
-// PutConversationsCallParticipantCommunicationUuidata, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutConversationsCallParticipantCommunicationUuidataOptions struct{}
+// PutConversationsCallParticipantCommunicationUuidataOptions holds the options of
+// PutConversationsCallParticipantCommunicationUuidata, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutConversationsCallParticipantCommunicationUuidataOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsCallParticipantCommunicationUuidata calls PUT
 // /api/v2/conversations/calls/{conversationId}/participants/{participantId}/communications/{communicationId}/uuidata:
@@ -9131,7 +10674,9 @@ type PutConversationsCallParticipantCommunicationUuidataOptions struct{}
 //   - communicationID: communicationId
 //   - body: UUIData Request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutConversationsCallParticipantCommunicationUuidataOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsCallParticipantCommunicationUuidata(ctx context.Context, conversationID string, participantID string, communicationID string, body *models.SetUuiDataRequest, opts *PutConversationsCallParticipantCommunicationUuidataOptions) (models.Empty, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsCallParticipantCommunicationUuidata", "body")
@@ -9141,13 +10686,23 @@ func (a *ConversationsApi) PutConversationsCallParticipantCommunicationUuidata(c
 	req.SetPathParam("participantId", participantID)
 	req.SetPathParam("communicationId", communicationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[models.Empty](ctx, a.client, req)
 }
 
-// PutConversationsCallRecordingstateOptions holds the optional parameters of
-// PutConversationsCallRecordingstate, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutConversationsCallRecordingstateOptions struct{}
+// PutConversationsCallRecordingstateOptions holds the options of
+// PutConversationsCallRecordingstate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutConversationsCallRecordingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsCallRecordingstate calls PUT
 // /api/v2/conversations/calls/{conversationId}/recordingstate: Update a conversation by setting its
@@ -9162,7 +10717,8 @@ type PutConversationsCallRecordingstateOptions struct{}
 //   - conversationID: conversationId
 //   - body: SetRecordingState
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsCallRecordingstateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsCallRecordingstate(ctx context.Context, conversationID string, body *models.SetRecordingState, opts *PutConversationsCallRecordingstateOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsCallRecordingstate", "body")
@@ -9170,13 +10726,23 @@ func (a *ConversationsApi) PutConversationsCallRecordingstate(ctx context.Contex
 	req := platformclient.NewRequest("putConversationsCallRecordingstate", http.MethodPut, "/api/v2/conversations/calls/{conversationId}/recordingstate")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PutConversationsCallbackRecordingstateOptions holds the optional parameters of
-// PutConversationsCallbackRecordingstate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutConversationsCallbackRecordingstateOptions struct{}
+// PutConversationsCallbackRecordingstateOptions holds the options of
+// PutConversationsCallbackRecordingstate, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutConversationsCallbackRecordingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsCallbackRecordingstate calls PUT
 // /api/v2/conversations/callbacks/{conversationId}/recordingstate: Update a conversation by setting
@@ -9191,7 +10757,8 @@ type PutConversationsCallbackRecordingstateOptions struct{}
 //   - conversationID: conversationId
 //   - body: SetRecordingState
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsCallbackRecordingstateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsCallbackRecordingstate(ctx context.Context, conversationID string, body *models.SetRecordingState, opts *PutConversationsCallbackRecordingstateOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsCallbackRecordingstate", "body")
@@ -9199,13 +10766,23 @@ func (a *ConversationsApi) PutConversationsCallbackRecordingstate(ctx context.Co
 	req := platformclient.NewRequest("putConversationsCallbackRecordingstate", http.MethodPut, "/api/v2/conversations/callbacks/{conversationId}/recordingstate")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PutConversationsChatRecordingstateOptions holds the optional parameters of
-// PutConversationsChatRecordingstate, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutConversationsChatRecordingstateOptions struct{}
+// PutConversationsChatRecordingstateOptions holds the options of
+// PutConversationsChatRecordingstate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutConversationsChatRecordingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsChatRecordingstate calls PUT
 // /api/v2/conversations/chats/{conversationId}/recordingstate: Update a conversation by setting its
@@ -9223,7 +10800,8 @@ type PutConversationsChatRecordingstateOptions struct{}
 //   - conversationID: conversationId
 //   - body: SetRecordingState
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsChatRecordingstateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PutConversationsChatRecordingstate(ctx context.Context, conversationID string, body *models.SetRecordingState, opts *PutConversationsChatRecordingstateOptions) (*string, *platformclient.APIResponse, error) {
@@ -9233,13 +10811,23 @@ func (a *ConversationsApi) PutConversationsChatRecordingstate(ctx context.Contex
 	req := platformclient.NewRequest("putConversationsChatRecordingstate", http.MethodPut, "/api/v2/conversations/chats/{conversationId}/recordingstate")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PutConversationsCobrowsesessionRecordingstateOptions holds the optional parameters of
-// PutConversationsCobrowsesessionRecordingstate, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutConversationsCobrowsesessionRecordingstateOptions struct{}
+// PutConversationsCobrowsesessionRecordingstateOptions holds the options of
+// PutConversationsCobrowsesessionRecordingstate, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutConversationsCobrowsesessionRecordingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsCobrowsesessionRecordingstate calls PUT
 // /api/v2/conversations/cobrowsesessions/{conversationId}/recordingstate: Update a conversation by
@@ -9257,7 +10845,8 @@ type PutConversationsCobrowsesessionRecordingstateOptions struct{}
 //   - conversationID: conversationId
 //   - body: SetRecordingState
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsCobrowsesessionRecordingstateOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PutConversationsCobrowsesessionRecordingstate(ctx context.Context, conversationID string, body *models.SetRecordingState, opts *PutConversationsCobrowsesessionRecordingstateOptions) (*string, *platformclient.APIResponse, error) {
@@ -9267,13 +10856,23 @@ func (a *ConversationsApi) PutConversationsCobrowsesessionRecordingstate(ctx con
 	req := platformclient.NewRequest("putConversationsCobrowsesessionRecordingstate", http.MethodPut, "/api/v2/conversations/cobrowsesessions/{conversationId}/recordingstate")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PutConversationsCustomattributesSchemaOptions holds the optional parameters of
-// PutConversationsCustomattributesSchema, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutConversationsCustomattributesSchemaOptions struct{}
+// PutConversationsCustomattributesSchemaOptions holds the options of
+// PutConversationsCustomattributesSchema, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutConversationsCustomattributesSchemaOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsCustomattributesSchema calls PUT
 // /api/v2/conversations/customattributes/schemas/{schemaId}: Update a schema.
@@ -9287,7 +10886,8 @@ type PutConversationsCustomattributesSchemaOptions struct{}
 //   - schemaID: Schema ID
 //   - body: Schema update request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsCustomattributesSchemaOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsCustomattributesSchema(ctx context.Context, schemaID string, body *models.ConversationSchemaUpdateRequest, opts *PutConversationsCustomattributesSchemaOptions) (*models.ConversationDataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsCustomattributesSchema", "body")
@@ -9295,13 +10895,23 @@ func (a *ConversationsApi) PutConversationsCustomattributesSchema(ctx context.Co
 	req := platformclient.NewRequest("putConversationsCustomattributesSchema", http.MethodPut, "/api/v2/conversations/customattributes/schemas/{schemaId}")
 	req.SetPathParam("schemaId", schemaID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConversationDataSchema](ctx, a.client, req)
 }
 
-// PutConversationsEmailMessagesDraftOptions holds the optional parameters of
-// PutConversationsEmailMessagesDraft, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutConversationsEmailMessagesDraftOptions struct{}
+// PutConversationsEmailMessagesDraftOptions holds the options of
+// PutConversationsEmailMessagesDraft, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutConversationsEmailMessagesDraftOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsEmailMessagesDraft calls PUT
 // /api/v2/conversations/emails/{conversationId}/messages/draft: Update conversation draft reply.
@@ -9313,7 +10923,8 @@ type PutConversationsEmailMessagesDraftOptions struct{}
 //   - conversationID: conversationId
 //   - body: Draft
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsEmailMessagesDraftOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsEmailMessagesDraft(ctx context.Context, conversationID string, body *models.EmailMessage, opts *PutConversationsEmailMessagesDraftOptions) (*models.EmailMessage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsEmailMessagesDraft", "body")
@@ -9321,13 +10932,23 @@ func (a *ConversationsApi) PutConversationsEmailMessagesDraft(ctx context.Contex
 	req := platformclient.NewRequest("putConversationsEmailMessagesDraft", http.MethodPut, "/api/v2/conversations/emails/{conversationId}/messages/draft")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailMessage](ctx, a.client, req)
 }
 
-// PutConversationsEmailRecordingstateOptions holds the optional parameters of
-// PutConversationsEmailRecordingstate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutConversationsEmailRecordingstateOptions struct{}
+// PutConversationsEmailRecordingstateOptions holds the options of
+// PutConversationsEmailRecordingstate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutConversationsEmailRecordingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsEmailRecordingstate calls PUT
 // /api/v2/conversations/emails/{conversationId}/recordingstate: Update a conversation by setting
@@ -9342,7 +10963,8 @@ type PutConversationsEmailRecordingstateOptions struct{}
 //   - conversationID: conversationId
 //   - body: SetRecordingState
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsEmailRecordingstateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsEmailRecordingstate(ctx context.Context, conversationID string, body *models.SetRecordingState, opts *PutConversationsEmailRecordingstateOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsEmailRecordingstate", "body")
@@ -9350,13 +10972,22 @@ func (a *ConversationsApi) PutConversationsEmailRecordingstate(ctx context.Conte
 	req := platformclient.NewRequest("putConversationsEmailRecordingstate", http.MethodPut, "/api/v2/conversations/emails/{conversationId}/recordingstate")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PutConversationsKeyconfigurationOptions holds the optional parameters of
-// PutConversationsKeyconfiguration, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutConversationsKeyconfigurationOptions struct{}
+// PutConversationsKeyconfigurationOptions holds the options of PutConversationsKeyconfiguration,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutConversationsKeyconfigurationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsKeyconfiguration calls PUT
 // /api/v2/conversations/keyconfigurations/{keyconfigurationsId}: Update the encryption key
@@ -9371,7 +11002,8 @@ type PutConversationsKeyconfigurationOptions struct{}
 //   - keyconfigurationsID: Key Configurations Id
 //   - body: Encryption key configuration metadata
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsKeyconfigurationOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsKeyconfiguration(ctx context.Context, keyconfigurationsID string, body *models.ConversationEncryptionConfiguration, opts *PutConversationsKeyconfigurationOptions) (*models.ConversationEncryptionConfiguration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsKeyconfiguration", "body")
@@ -9379,13 +11011,23 @@ func (a *ConversationsApi) PutConversationsKeyconfiguration(ctx context.Context,
 	req := platformclient.NewRequest("putConversationsKeyconfiguration", http.MethodPut, "/api/v2/conversations/keyconfigurations/{keyconfigurationsId}")
 	req.SetPathParam("keyconfigurationsId", keyconfigurationsID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConversationEncryptionConfiguration](ctx, a.client, req)
 }
 
-// PutConversationsMessageRecordingstateOptions holds the optional parameters of
-// PutConversationsMessageRecordingstate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutConversationsMessageRecordingstateOptions struct{}
+// PutConversationsMessageRecordingstateOptions holds the options of
+// PutConversationsMessageRecordingstate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutConversationsMessageRecordingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsMessageRecordingstate calls PUT
 // /api/v2/conversations/messages/{conversationId}/recordingstate: Update a conversation by setting
@@ -9400,7 +11042,8 @@ type PutConversationsMessageRecordingstateOptions struct{}
 //   - conversationID: conversationId
 //   - body: SetRecordingState
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsMessageRecordingstateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsMessageRecordingstate(ctx context.Context, conversationID string, body *models.SetRecordingState, opts *PutConversationsMessageRecordingstateOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsMessageRecordingstate", "body")
@@ -9408,13 +11051,23 @@ func (a *ConversationsApi) PutConversationsMessageRecordingstate(ctx context.Con
 	req := platformclient.NewRequest("putConversationsMessageRecordingstate", http.MethodPut, "/api/v2/conversations/messages/{conversationId}/recordingstate")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
 // PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationIdOptions holds the
-// optional parameters of PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationId,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationIdOptions struct{}
+// options of PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationId, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationId calls PUT
 // /api/v2/conversations/messaging/identityresolution/integrations/apple/{integrationId}: Create an
@@ -9429,7 +11082,9 @@ type PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationIdOp
 //   - integrationID: Integration ID
 //   - body: IdentityResolutionConfig
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationIdOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationId(ctx context.Context, integrationID string, body *models.AppleIdentityResolutionConfig, opts *PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationIdOptions) (*models.AppleIdentityResolutionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationId", "body")
@@ -9437,14 +11092,23 @@ func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegratio
 	req := platformclient.NewRequest("putConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationId", http.MethodPut, "/api/v2/conversations/messaging/identityresolution/integrations/apple/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AppleIdentityResolutionConfig](ctx, a.client, req)
 }
 
 // PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationIdOptions holds the
-// optional parameters of
-// PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationId, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationIdOptions struct{}
+// options of PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationId, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationId calls PUT
 // /api/v2/conversations/messaging/identityresolution/integrations/facebook/{integrationId}: Create
@@ -9459,7 +11123,9 @@ type PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationI
 //   - integrationID: Integration ID
 //   - body: IdentityResolutionConfig
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationIdOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationId(ctx context.Context, integrationID string, body *models.FacebookIdentityResolutionConfig, opts *PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationIdOptions) (*models.FacebookIdentityResolutionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationId", "body")
@@ -9467,14 +11133,23 @@ func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegratio
 	req := platformclient.NewRequest("putConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationId", http.MethodPut, "/api/v2/conversations/messaging/identityresolution/integrations/facebook/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FacebookIdentityResolutionConfig](ctx, a.client, req)
 }
 
 // PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationIdOptions holds the
-// optional parameters of
-// PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationId, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationIdOptions struct{}
+// options of PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationId, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationId calls PUT
 // /api/v2/conversations/messaging/identityresolution/integrations/instagram/{integrationId}: Create
@@ -9489,7 +11164,9 @@ type PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegration
 //   - integrationID: Integration ID
 //   - body: IdentityResolutionConfig
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationIdOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationId(ctx context.Context, integrationID string, body *models.InstagramIdentityResolutionConfig, opts *PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationIdOptions) (*models.InstagramIdentityResolutionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationId", "body")
@@ -9497,13 +11174,23 @@ func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegratio
 	req := platformclient.NewRequest("putConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationId", http.MethodPut, "/api/v2/conversations/messaging/identityresolution/integrations/instagram/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InstagramIdentityResolutionConfig](ctx, a.client, req)
 }
 
-// PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationIdOptions holds the
-// optional parameters of PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationId,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationIdOptions struct{}
+// PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationIdOptions holds the options
+// of PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationId, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationId calls PUT
 // /api/v2/conversations/messaging/identityresolution/integrations/open/{integrationId}: Update an
@@ -9518,7 +11205,9 @@ type PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationIdOpt
 //   - integrationID: Integration ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationIdOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationId(ctx context.Context, integrationID string, body *models.OpenMessagingIdentityResolutionConfig, opts *PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationIdOptions) (*models.OpenMessagingIdentityResolutionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationId", "body")
@@ -9526,14 +11215,23 @@ func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegratio
 	req := platformclient.NewRequest("putConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationId", http.MethodPut, "/api/v2/conversations/messaging/identityresolution/integrations/open/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenMessagingIdentityResolutionConfig](ctx, a.client, req)
 }
 
 // PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationIdOptions holds the
-// optional parameters of
-// PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationIdOptions struct{}
+// options of PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId calls PUT
 // /api/v2/conversations/messaging/identityresolution/integrations/twitter/{integrationId}: Create
@@ -9548,7 +11246,9 @@ type PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId
 //   - integrationID: Integration Id
 //   - body: IdentityResolutionConfig
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationIdOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId(ctx context.Context, integrationID string, body *models.TwitterIdentityResolutionConfig, opts *PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationIdOptions) (*models.TwitterIdentityResolutionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId", "body")
@@ -9556,14 +11256,23 @@ func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegratio
 	req := platformclient.NewRequest("putConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId", http.MethodPut, "/api/v2/conversations/messaging/identityresolution/integrations/twitter/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TwitterIdentityResolutionConfig](ctx, a.client, req)
 }
 
 // PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationIdOptions holds the
-// optional parameters of
-// PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationId, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationIdOptions struct{}
+// options of PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationId, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationId calls PUT
 // /api/v2/conversations/messaging/identityresolution/integrations/whatsapp/{integrationId}: Update
@@ -9578,7 +11287,9 @@ type PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationI
 //   - integrationID: Integration ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationIdOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationId(ctx context.Context, integrationID string, body *models.WhatsAppIdentityResolutionConfig, opts *PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationIdOptions) (*models.WhatsAppIdentityResolutionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationId", "body")
@@ -9586,13 +11297,23 @@ func (a *ConversationsApi) PutConversationsMessagingIdentityresolutionIntegratio
 	req := platformclient.NewRequest("putConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationId", http.MethodPut, "/api/v2/conversations/messaging/identityresolution/integrations/whatsapp/{integrationId}")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WhatsAppIdentityResolutionConfig](ctx, a.client, req)
 }
 
-// PutConversationsMessagingSettingsDefaultOptions holds the optional parameters of
-// PutConversationsMessagingSettingsDefault, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutConversationsMessagingSettingsDefaultOptions struct{}
+// PutConversationsMessagingSettingsDefaultOptions holds the options of
+// PutConversationsMessagingSettingsDefault, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutConversationsMessagingSettingsDefaultOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsMessagingSettingsDefault calls PUT
 // /api/v2/conversations/messaging/settings/default: Set the organization's default setting that may
@@ -9609,20 +11330,31 @@ type PutConversationsMessagingSettingsDefaultOptions struct{}
 //
 //   - body: MessagingSetting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsMessagingSettingsDefaultOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsMessagingSettingsDefault(ctx context.Context, body *models.MessagingSettingDefaultRequest, opts *PutConversationsMessagingSettingsDefaultOptions) (*models.MessagingSetting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsMessagingSettingsDefault", "body")
 	}
 	req := platformclient.NewRequest("putConversationsMessagingSettingsDefault", http.MethodPut, "/api/v2/conversations/messaging/settings/default")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessagingSetting](ctx, a.client, req)
 }
 
-// PutConversationsMessagingSupportedcontentDefaultOptions holds the optional parameters of
-// PutConversationsMessagingSupportedcontentDefault, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutConversationsMessagingSupportedcontentDefaultOptions struct{}
+// PutConversationsMessagingSupportedcontentDefaultOptions holds the options of
+// PutConversationsMessagingSupportedcontentDefault, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutConversationsMessagingSupportedcontentDefaultOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsMessagingSupportedcontentDefault calls PUT
 // /api/v2/conversations/messaging/supportedcontent/default: Set the organization's default
@@ -9639,20 +11371,31 @@ type PutConversationsMessagingSupportedcontentDefaultOptions struct{}
 //
 //   - body: Reference to supported content profile
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsMessagingSupportedcontentDefaultOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsMessagingSupportedcontentDefault(ctx context.Context, body *models.SupportedContentReference, opts *PutConversationsMessagingSupportedcontentDefaultOptions) (*models.SupportedContent, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsMessagingSupportedcontentDefault", "body")
 	}
 	req := platformclient.NewRequest("putConversationsMessagingSupportedcontentDefault", http.MethodPut, "/api/v2/conversations/messaging/supportedcontent/default")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SupportedContent](ctx, a.client, req)
 }
 
-// PutConversationsMessagingThreadingtimelineOptions holds the optional parameters of
-// PutConversationsMessagingThreadingtimeline, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutConversationsMessagingThreadingtimelineOptions struct{}
+// PutConversationsMessagingThreadingtimelineOptions holds the options of
+// PutConversationsMessagingThreadingtimeline, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutConversationsMessagingThreadingtimelineOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsMessagingThreadingtimeline calls PUT
 // /api/v2/conversations/messaging/threadingtimeline: Update conversation threading window timeline
@@ -9671,20 +11414,31 @@ type PutConversationsMessagingThreadingtimelineOptions struct{}
 //
 //   - body: ConversationThreadingWindowRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsMessagingThreadingtimelineOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsMessagingThreadingtimeline(ctx context.Context, body *models.ConversationThreadingWindow, opts *PutConversationsMessagingThreadingtimelineOptions) (*models.ConversationThreadingWindow, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsMessagingThreadingtimeline", "body")
 	}
 	req := platformclient.NewRequest("putConversationsMessagingThreadingtimeline", http.MethodPut, "/api/v2/conversations/messaging/threadingtimeline")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConversationThreadingWindow](ctx, a.client, req)
 }
 
-// PutConversationsScreenshareRecordingstateOptions holds the optional parameters of
-// PutConversationsScreenshareRecordingstate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutConversationsScreenshareRecordingstateOptions struct{}
+// PutConversationsScreenshareRecordingstateOptions holds the options of
+// PutConversationsScreenshareRecordingstate, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutConversationsScreenshareRecordingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsScreenshareRecordingstate calls PUT
 // /api/v2/conversations/screenshares/{conversationId}/recordingstate: Update a conversation by
@@ -9702,7 +11456,8 @@ type PutConversationsScreenshareRecordingstateOptions struct{}
 //   - conversationID: conversationId
 //   - body: SetRecordingState
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsScreenshareRecordingstateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ConversationsApi) PutConversationsScreenshareRecordingstate(ctx context.Context, conversationID string, body *models.SetRecordingState, opts *PutConversationsScreenshareRecordingstateOptions) (*string, *platformclient.APIResponse, error) {
@@ -9712,13 +11467,23 @@ func (a *ConversationsApi) PutConversationsScreenshareRecordingstate(ctx context
 	req := platformclient.NewRequest("putConversationsScreenshareRecordingstate", http.MethodPut, "/api/v2/conversations/screenshares/{conversationId}/recordingstate")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PutConversationsSocialRecordingstateOptions holds the optional parameters of
-// PutConversationsSocialRecordingstate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutConversationsSocialRecordingstateOptions struct{}
+// PutConversationsSocialRecordingstateOptions holds the options of
+// PutConversationsSocialRecordingstate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutConversationsSocialRecordingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsSocialRecordingstate calls PUT
 // /api/v2/conversations/socials/{conversationId}/recordingstate: Update a conversation by setting
@@ -9733,7 +11498,8 @@ type PutConversationsSocialRecordingstateOptions struct{}
 //   - conversationID: conversationId
 //   - body: SetRecordingState
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsSocialRecordingstateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsSocialRecordingstate(ctx context.Context, conversationID string, body *models.SetRecordingState, opts *PutConversationsSocialRecordingstateOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsSocialRecordingstate", "body")
@@ -9741,13 +11507,23 @@ func (a *ConversationsApi) PutConversationsSocialRecordingstate(ctx context.Cont
 	req := platformclient.NewRequest("putConversationsSocialRecordingstate", http.MethodPut, "/api/v2/conversations/socials/{conversationId}/recordingstate")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PutConversationsVideoRecordingstateOptions holds the optional parameters of
-// PutConversationsVideoRecordingstate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutConversationsVideoRecordingstateOptions struct{}
+// PutConversationsVideoRecordingstateOptions holds the options of
+// PutConversationsVideoRecordingstate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutConversationsVideoRecordingstateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationsVideoRecordingstate calls PUT
 // /api/v2/conversations/videos/{conversationId}/recordingstate: Update a conversation by setting
@@ -9762,7 +11538,8 @@ type PutConversationsVideoRecordingstateOptions struct{}
 //   - conversationID: conversationId
 //   - body: SetRecordingState
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationsVideoRecordingstateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ConversationsApi) PutConversationsVideoRecordingstate(ctx context.Context, conversationID string, body *models.SetRecordingState, opts *PutConversationsVideoRecordingstateOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationsVideoRecordingstate", "body")
@@ -9770,5 +11547,8 @@ func (a *ConversationsApi) PutConversationsVideoRecordingstate(ctx context.Conte
 	req := platformclient.NewRequest("putConversationsVideoRecordingstate", http.MethodPut, "/api/v2/conversations/videos/{conversationId}/recordingstate")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }

@@ -91,6 +91,12 @@ func (a *DataPrivacyApi) GetDataprivacyMaskingrules(ctx context.Context, opts *G
 type PatchDataprivacyMaskingruleOptions struct {
 	// Body is the request body.
 	Body *models.MaskingRule
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchDataprivacyMaskingrule calls PATCH /api/v2/dataprivacy/maskingrules/{ruleId}: Update
@@ -113,12 +119,22 @@ func (a *DataPrivacyApi) PatchDataprivacyMaskingrule(ctx context.Context, ruleID
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MaskingRule](ctx, a.client, req)
 }
 
-// PostDataprivacyMaskingrulesOptions holds the optional parameters of PostDataprivacyMaskingrules,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostDataprivacyMaskingrulesOptions struct{}
+// PostDataprivacyMaskingrulesOptions holds the options of PostDataprivacyMaskingrules, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostDataprivacyMaskingrulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostDataprivacyMaskingrules calls POST /api/v2/dataprivacy/maskingrules: Create a new masking
 // rule resource.
@@ -131,20 +147,31 @@ type PostDataprivacyMaskingrulesOptions struct{}
 //
 //   - body: Details for creating masking rule resource
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostDataprivacyMaskingrulesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *DataPrivacyApi) PostDataprivacyMaskingrules(ctx context.Context, body *models.MaskingRule, opts *PostDataprivacyMaskingrulesOptions) (*models.MaskingRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postDataprivacyMaskingrules", "body")
 	}
 	req := platformclient.NewRequest("postDataprivacyMaskingrules", http.MethodPost, "/api/v2/dataprivacy/maskingrules")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MaskingRule](ctx, a.client, req)
 }
 
-// PostDataprivacyMaskingrulesValidateOptions holds the optional parameters of
-// PostDataprivacyMaskingrulesValidate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostDataprivacyMaskingrulesValidateOptions struct{}
+// PostDataprivacyMaskingrulesValidateOptions holds the options of
+// PostDataprivacyMaskingrulesValidate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostDataprivacyMaskingrulesValidateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostDataprivacyMaskingrulesValidate calls POST /api/v2/dataprivacy/maskingrules/validate:
 // Validate masking before creating.
@@ -157,12 +184,16 @@ type PostDataprivacyMaskingrulesValidateOptions struct{}
 //
 //   - body: Text to be masked
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostDataprivacyMaskingrulesValidateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *DataPrivacyApi) PostDataprivacyMaskingrulesValidate(ctx context.Context, body *models.MaskingRuleValidateRequest, opts *PostDataprivacyMaskingrulesValidateOptions) (*models.MaskingRuleValidateResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postDataprivacyMaskingrulesValidate", "body")
 	}
 	req := platformclient.NewRequest("postDataprivacyMaskingrulesValidate", http.MethodPost, "/api/v2/dataprivacy/maskingrules/validate")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MaskingRuleValidateResponse](ctx, a.client, req)
 }

@@ -79,6 +79,12 @@ func (a *EmailsApi) GetEmailsSettingsThreading(ctx context.Context, opts *GetEma
 type PatchEmailsSettingsOptions struct {
 	// Body is the request body.
 	Body *models.EmailSettings
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchEmailsSettings calls PATCH /api/v2/emails/settings: Patch email Contact Center settings.
@@ -95,6 +101,9 @@ func (a *EmailsApi) PatchEmailsSettings(ctx context.Context, opts *PatchEmailsSe
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailSettings](ctx, a.client, req)
 }
 
@@ -103,6 +112,12 @@ func (a *EmailsApi) PatchEmailsSettings(ctx context.Context, opts *PatchEmailsSe
 type PatchEmailsSettingsThreadingOptions struct {
 	// Body is the request body.
 	Body *models.EmailThreadingSettings
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchEmailsSettingsThreading calls PATCH /api/v2/emails/settings/threading: Patch email threading
@@ -119,6 +134,9 @@ func (a *EmailsApi) PatchEmailsSettingsThreading(ctx context.Context, opts *Patc
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.EmailThreadingSettings](ctx, a.client, req)
 }

@@ -209,10 +209,17 @@ func (a *EmployeeEngagementApi) GetEmployeeengagementRecognitionsIter(ctx contex
 	})
 }
 
-// PatchEmployeeengagementCelebrationOptions holds the optional parameters of
-// PatchEmployeeengagementCelebration, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchEmployeeengagementCelebrationOptions struct{}
+// PatchEmployeeengagementCelebrationOptions holds the options of
+// PatchEmployeeengagementCelebration, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchEmployeeengagementCelebrationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchEmployeeengagementCelebration calls PATCH
 // /api/v2/employeeengagement/celebrations/{celebrationId}: Set a state for a celebration.
@@ -226,7 +233,8 @@ type PatchEmployeeengagementCelebrationOptions struct{}
 //   - celebrationID: The ID of the celebration
 //   - body: Patch Celebration state
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchEmployeeengagementCelebrationOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *EmployeeEngagementApi) PatchEmployeeengagementCelebration(ctx context.Context, celebrationID string, body *models.CelebrationStateParam, opts *PatchEmployeeengagementCelebrationOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchEmployeeengagementCelebration", "body")
@@ -234,13 +242,23 @@ func (a *EmployeeEngagementApi) PatchEmployeeengagementCelebration(ctx context.C
 	req := platformclient.NewRequest("patchEmployeeengagementCelebration", http.MethodPatch, "/api/v2/employeeengagement/celebrations/{celebrationId}")
 	req.SetPathParam("celebrationId", celebrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostEmployeeengagementRecognitionsOptions holds the optional parameters of
-// PostEmployeeengagementRecognitions, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostEmployeeengagementRecognitionsOptions struct{}
+// PostEmployeeengagementRecognitionsOptions holds the options of
+// PostEmployeeengagementRecognitions, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostEmployeeengagementRecognitionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostEmployeeengagementRecognitions calls POST /api/v2/employeeengagement/recognitions: Creates a
 // recognition.
@@ -253,12 +271,16 @@ type PostEmployeeengagementRecognitionsOptions struct{}
 //
 //   - body: Create Recognition
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostEmployeeengagementRecognitionsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *EmployeeEngagementApi) PostEmployeeengagementRecognitions(ctx context.Context, body *models.CreateRecognition, opts *PostEmployeeengagementRecognitionsOptions) (*models.RecognitionBase, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postEmployeeengagementRecognitions", "body")
 	}
 	req := platformclient.NewRequest("postEmployeeengagementRecognitions", http.MethodPost, "/api/v2/employeeengagement/recognitions")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RecognitionBase](ctx, a.client, req)
 }

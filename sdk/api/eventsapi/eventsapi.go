@@ -23,9 +23,16 @@ func New(client *platformclient.Client) *EventsApi {
 	return &EventsApi{client: client}
 }
 
-// PostEventsConversationsOptions holds the optional parameters of PostEventsConversations, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostEventsConversationsOptions struct{}
+// PostEventsConversationsOptions holds the options of PostEventsConversations, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostEventsConversationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostEventsConversations calls POST /api/v2/events/conversations: Publish Conversation Batch
 // Events.
@@ -38,19 +45,30 @@ type PostEventsConversationsOptions struct{}
 //
 //   - body: batchRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostEventsConversationsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *EventsApi) PostEventsConversations(ctx context.Context, body *models.BatchConversationEventRequest, opts *PostEventsConversationsOptions) (*models.BatchEventResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postEventsConversations", "body")
 	}
 	req := platformclient.NewRequest("postEventsConversations", http.MethodPost, "/api/v2/events/conversations")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BatchEventResponse](ctx, a.client, req)
 }
 
-// PostEventsUsersPresenceOptions holds the optional parameters of PostEventsUsersPresence, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostEventsUsersPresenceOptions struct{}
+// PostEventsUsersPresenceOptions holds the options of PostEventsUsersPresence, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostEventsUsersPresenceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostEventsUsersPresence calls POST /api/v2/events/users/presence: Publish User Presence Status
 // Batch Events.
@@ -63,20 +81,30 @@ type PostEventsUsersPresenceOptions struct{}
 //
 //   - body: batchRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostEventsUsersPresenceOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *EventsApi) PostEventsUsersPresence(ctx context.Context, body *models.BatchUserPresenceEventRequest, opts *PostEventsUsersPresenceOptions) (*models.BatchEventResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postEventsUsersPresence", "body")
 	}
 	req := platformclient.NewRequest("postEventsUsersPresence", http.MethodPost, "/api/v2/events/users/presence")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BatchEventResponse](ctx, a.client, req)
 }
 
-// PostEventsUsersRoutingstatusOptions holds the optional parameters of
-// PostEventsUsersRoutingstatus, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostEventsUsersRoutingstatusOptions struct{}
+// PostEventsUsersRoutingstatusOptions holds the options of PostEventsUsersRoutingstatus, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostEventsUsersRoutingstatusOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostEventsUsersRoutingstatus calls POST /api/v2/events/users/routingstatus: Publish Agent Routing
 // Status Batch Events.
@@ -89,12 +117,16 @@ type PostEventsUsersRoutingstatusOptions struct{}
 //
 //   - body: batchRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostEventsUsersRoutingstatusOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *EventsApi) PostEventsUsersRoutingstatus(ctx context.Context, body *models.BatchUserRoutingStatusEventRequest, opts *PostEventsUsersRoutingstatusOptions) (*models.BatchEventResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postEventsUsersRoutingstatus", "body")
 	}
 	req := platformclient.NewRequest("postEventsUsersRoutingstatus", http.MethodPost, "/api/v2/events/users/routingstatus")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BatchEventResponse](ctx, a.client, req)
 }

@@ -2680,10 +2680,16 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsA
 	})
 }
 
-// PatchExternalcontactsContactOptions holds the optional parameters of
-// PatchExternalcontactsContact, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PatchExternalcontactsContactOptions struct{}
+// PatchExternalcontactsContactOptions holds the options of PatchExternalcontactsContact, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PatchExternalcontactsContactOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchExternalcontactsContact calls PATCH /api/v2/externalcontacts/contacts/{contactId}: Update
 // specific fields of an external contact.
@@ -2697,7 +2703,8 @@ type PatchExternalcontactsContactOptions struct{}
 //   - contactID: ExternalContact ID
 //   - body: Contact fields to update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchExternalcontactsContactOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PatchExternalcontactsContact(ctx context.Context, contactID string, body *models.ExternalContactsPatchRequest, opts *PatchExternalcontactsContactOptions) (*models.ExternalContact, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchExternalcontactsContact", "body")
@@ -2705,13 +2712,23 @@ func (a *ExternalContactsApi) PatchExternalcontactsContact(ctx context.Context, 
 	req := platformclient.NewRequest("patchExternalcontactsContact", http.MethodPatch, "/api/v2/externalcontacts/contacts/{contactId}")
 	req.SetPathParam("contactId", contactID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
 }
 
-// PatchExternalcontactsContactIdentifiersOptions holds the optional parameters of
-// PatchExternalcontactsContactIdentifiers, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchExternalcontactsContactIdentifiersOptions struct{}
+// PatchExternalcontactsContactIdentifiersOptions holds the options of
+// PatchExternalcontactsContactIdentifiers, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchExternalcontactsContactIdentifiersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchExternalcontactsContactIdentifiers calls PATCH
 // /api/v2/externalcontacts/contacts/{contactId}/identifiers: Claim or release identifiers for a
@@ -2726,7 +2743,8 @@ type PatchExternalcontactsContactIdentifiersOptions struct{}
 //   - contactID: ExternalContact ID
 //   - body: ClaimRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchExternalcontactsContactIdentifiersOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PatchExternalcontactsContactIdentifiers(ctx context.Context, contactID string, body *models.IdentifierClaimRequest, opts *PatchExternalcontactsContactIdentifiersOptions) (*models.ContactIdentifier, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchExternalcontactsContactIdentifiers", "body")
@@ -2734,13 +2752,22 @@ func (a *ExternalContactsApi) PatchExternalcontactsContactIdentifiers(ctx contex
 	req := platformclient.NewRequest("patchExternalcontactsContactIdentifiers", http.MethodPatch, "/api/v2/externalcontacts/contacts/{contactId}/identifiers")
 	req.SetPathParam("contactId", contactID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactIdentifier](ctx, a.client, req)
 }
 
-// PatchExternalcontactsContactNoteOptions holds the optional parameters of
-// PatchExternalcontactsContactNote, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchExternalcontactsContactNoteOptions struct{}
+// PatchExternalcontactsContactNoteOptions holds the options of PatchExternalcontactsContactNote,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchExternalcontactsContactNoteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchExternalcontactsContactNote calls PATCH
 // /api/v2/externalcontacts/contacts/{contactId}/notes/{noteId}: Update a Contact Note.
@@ -2755,7 +2782,8 @@ type PatchExternalcontactsContactNoteOptions struct{}
 //   - noteID: Note Id
 //   - body: Note field to update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchExternalcontactsContactNoteOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PatchExternalcontactsContactNote(ctx context.Context, contactID string, noteID string, body *models.ExternalContactsPatchRequest, opts *PatchExternalcontactsContactNoteOptions) (*models.Note, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchExternalcontactsContactNote", "body")
@@ -2764,13 +2792,22 @@ func (a *ExternalContactsApi) PatchExternalcontactsContactNote(ctx context.Conte
 	req.SetPathParam("contactId", contactID)
 	req.SetPathParam("noteId", noteID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Note](ctx, a.client, req)
 }
 
-// PatchExternalcontactsOrganizationOptions holds the optional parameters of
-// PatchExternalcontactsOrganization, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchExternalcontactsOrganizationOptions struct{}
+// PatchExternalcontactsOrganizationOptions holds the options of PatchExternalcontactsOrganization,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchExternalcontactsOrganizationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchExternalcontactsOrganization calls PATCH
 // /api/v2/externalcontacts/organizations/{externalOrganizationId}: Update specific fields of an
@@ -2785,7 +2822,8 @@ type PatchExternalcontactsOrganizationOptions struct{}
 //   - externalOrganizationID: External Organization ID
 //   - body: External Organization fields to update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchExternalcontactsOrganizationOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PatchExternalcontactsOrganization(ctx context.Context, externalOrganizationID string, body *models.ExternalContactsPatchRequest, opts *PatchExternalcontactsOrganizationOptions) (*models.ExternalOrganization, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchExternalcontactsOrganization", "body")
@@ -2793,13 +2831,23 @@ func (a *ExternalContactsApi) PatchExternalcontactsOrganization(ctx context.Cont
 	req := platformclient.NewRequest("patchExternalcontactsOrganization", http.MethodPatch, "/api/v2/externalcontacts/organizations/{externalOrganizationId}")
 	req.SetPathParam("externalOrganizationId", externalOrganizationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalOrganization](ctx, a.client, req)
 }
 
-// PatchExternalcontactsOrganizationIdentifiersOptions holds the optional parameters of
-// PatchExternalcontactsOrganizationIdentifiers, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchExternalcontactsOrganizationIdentifiersOptions struct{}
+// PatchExternalcontactsOrganizationIdentifiersOptions holds the options of
+// PatchExternalcontactsOrganizationIdentifiers, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchExternalcontactsOrganizationIdentifiersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchExternalcontactsOrganizationIdentifiers calls PATCH
 // /api/v2/externalcontacts/organizations/{externalOrganizationId}/identifiers: Claim or release
@@ -2814,7 +2862,8 @@ type PatchExternalcontactsOrganizationIdentifiersOptions struct{}
 //   - externalOrganizationID: External Organization ID
 //   - body: ClaimRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchExternalcontactsOrganizationIdentifiersOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PatchExternalcontactsOrganizationIdentifiers(ctx context.Context, externalOrganizationID string, body *models.ExternalOrganizationIdentifierClaimRequest, opts *PatchExternalcontactsOrganizationIdentifiersOptions) (*models.ExternalOrganizationIdentifier, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchExternalcontactsOrganizationIdentifiers", "body")
@@ -2822,13 +2871,23 @@ func (a *ExternalContactsApi) PatchExternalcontactsOrganizationIdentifiers(ctx c
 	req := platformclient.NewRequest("patchExternalcontactsOrganizationIdentifiers", http.MethodPatch, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/identifiers")
 	req.SetPathParam("externalOrganizationId", externalOrganizationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalOrganizationIdentifier](ctx, a.client, req)
 }
 
-// PatchExternalcontactsOrganizationNoteOptions holds the optional parameters of
-// PatchExternalcontactsOrganizationNote, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchExternalcontactsOrganizationNoteOptions struct{}
+// PatchExternalcontactsOrganizationNoteOptions holds the options of
+// PatchExternalcontactsOrganizationNote, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchExternalcontactsOrganizationNoteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchExternalcontactsOrganizationNote calls PATCH
 // /api/v2/externalcontacts/organizations/{externalOrganizationId}/notes/{noteId}: Update an
@@ -2844,7 +2903,8 @@ type PatchExternalcontactsOrganizationNoteOptions struct{}
 //   - noteID: Note Id
 //   - body: Note field to update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchExternalcontactsOrganizationNoteOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PatchExternalcontactsOrganizationNote(ctx context.Context, externalOrganizationID string, noteID string, body *models.ExternalContactsPatchRequest, opts *PatchExternalcontactsOrganizationNoteOptions) (*models.Note, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchExternalcontactsOrganizationNote", "body")
@@ -2853,13 +2913,22 @@ func (a *ExternalContactsApi) PatchExternalcontactsOrganizationNote(ctx context.
 	req.SetPathParam("externalOrganizationId", externalOrganizationID)
 	req.SetPathParam("noteId", noteID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Note](ctx, a.client, req)
 }
 
-// PatchExternalcontactsRelationshipOptions holds the optional parameters of
-// PatchExternalcontactsRelationship, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchExternalcontactsRelationshipOptions struct{}
+// PatchExternalcontactsRelationshipOptions holds the options of PatchExternalcontactsRelationship,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchExternalcontactsRelationshipOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchExternalcontactsRelationship calls PATCH
 // /api/v2/externalcontacts/relationships/{relationshipId}: Update specific fields of a
@@ -2874,7 +2943,8 @@ type PatchExternalcontactsRelationshipOptions struct{}
 //   - relationshipID: Relationship Id
 //   - body: Relationship fields to update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchExternalcontactsRelationshipOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PatchExternalcontactsRelationship(ctx context.Context, relationshipID string, body *models.ExternalContactsPatchRequest, opts *PatchExternalcontactsRelationshipOptions) (*models.Relationship, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchExternalcontactsRelationship", "body")
@@ -2882,13 +2952,22 @@ func (a *ExternalContactsApi) PatchExternalcontactsRelationship(ctx context.Cont
 	req := platformclient.NewRequest("patchExternalcontactsRelationship", http.MethodPatch, "/api/v2/externalcontacts/relationships/{relationshipId}")
 	req.SetPathParam("relationshipId", relationshipID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Relationship](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkContactsOptions holds the optional parameters of
-// PostExternalcontactsBulkContacts, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsBulkContactsOptions struct{}
+// PostExternalcontactsBulkContactsOptions holds the options of PostExternalcontactsBulkContacts,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsBulkContactsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkContacts calls POST /api/v2/externalcontacts/bulk/contacts: Bulk fetch
 // contacts.
@@ -2901,20 +2980,31 @@ type PostExternalcontactsBulkContactsOptions struct{}
 //
 //   - body: Contact ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkContactsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkContacts(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkContactsOptions) (*models.BulkFetchContactsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkContacts", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkContacts", http.MethodPost, "/api/v2/externalcontacts/bulk/contacts")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkFetchContactsResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkContactsAddOptions holds the optional parameters of
-// PostExternalcontactsBulkContactsAdd, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkContactsAddOptions struct{}
+// PostExternalcontactsBulkContactsAddOptions holds the options of
+// PostExternalcontactsBulkContactsAdd, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsBulkContactsAddOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkContactsAdd calls POST /api/v2/externalcontacts/bulk/contacts/add: Bulk
 // add contacts.
@@ -2927,20 +3017,31 @@ type PostExternalcontactsBulkContactsAddOptions struct{}
 //
 //   - body: Contacts
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkContactsAddOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkContactsAdd(ctx context.Context, body *models.BulkContactsRequest, opts *PostExternalcontactsBulkContactsAddOptions) (*models.BulkContactsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkContactsAdd", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkContactsAdd", http.MethodPost, "/api/v2/externalcontacts/bulk/contacts/add")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkContactsResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkContactsDivisionviewsOptions holds the optional parameters of
-// PostExternalcontactsBulkContactsDivisionviews, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostExternalcontactsBulkContactsDivisionviewsOptions struct{}
+// PostExternalcontactsBulkContactsDivisionviewsOptions holds the options of
+// PostExternalcontactsBulkContactsDivisionviews, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostExternalcontactsBulkContactsDivisionviewsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkContactsDivisionviews calls POST
 // /api/v2/externalcontacts/bulk/contacts/divisionviews: Bulk fetch contacts across divisions.
@@ -2953,13 +3054,17 @@ type PostExternalcontactsBulkContactsDivisionviewsOptions struct{}
 //
 //   - body: Contact ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkContactsDivisionviewsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkContactsDivisionviews(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkContactsDivisionviewsOptions) (*models.BulkFetchContactsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkContactsDivisionviews", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkContactsDivisionviews", http.MethodPost, "/api/v2/externalcontacts/bulk/contacts/divisionviews")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkFetchContactsResponse](ctx, a.client, req)
 }
 
@@ -2969,6 +3074,12 @@ type PostExternalcontactsBulkContactsEnrichOptions struct {
 	// DryRun is the query parameter dryRun. If true, the request will not make any modifications, but
 	// will show you what the end result *would* be.
 	DryRun *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostExternalcontactsBulkContactsEnrich calls POST /api/v2/externalcontacts/bulk/contacts/enrich:
@@ -2996,13 +3107,23 @@ func (a *ExternalContactsApi) PostExternalcontactsBulkContactsEnrich(ctx context
 			req.SetQuery("dryRun", platformclient.FormatBool(*opts.DryRun))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkContactsEnrichResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkContactsRemoveOptions holds the optional parameters of
-// PostExternalcontactsBulkContactsRemove, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkContactsRemoveOptions struct{}
+// PostExternalcontactsBulkContactsRemoveOptions holds the options of
+// PostExternalcontactsBulkContactsRemove, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostExternalcontactsBulkContactsRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkContactsRemove calls POST /api/v2/externalcontacts/bulk/contacts/remove:
 // Bulk remove contacts.
@@ -3015,20 +3136,31 @@ type PostExternalcontactsBulkContactsRemoveOptions struct{}
 //
 //   - body: Contact ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkContactsRemoveOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkContactsRemove(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkContactsRemoveOptions) (*models.BulkDeleteResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkContactsRemove", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkContactsRemove", http.MethodPost, "/api/v2/externalcontacts/bulk/contacts/remove")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkDeleteResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkContactsUnresolvedOptions holds the optional parameters of
-// PostExternalcontactsBulkContactsUnresolved, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkContactsUnresolvedOptions struct{}
+// PostExternalcontactsBulkContactsUnresolvedOptions holds the options of
+// PostExternalcontactsBulkContactsUnresolved, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostExternalcontactsBulkContactsUnresolvedOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkContactsUnresolved calls POST
 // /api/v2/externalcontacts/bulk/contacts/unresolved: Bulk fetch unresolved ancestor contacts.
@@ -3041,20 +3173,31 @@ type PostExternalcontactsBulkContactsUnresolvedOptions struct{}
 //
 //   - body: Contact ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkContactsUnresolvedOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkContactsUnresolved(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkContactsUnresolvedOptions) (*models.BulkFetchContactsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkContactsUnresolved", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkContactsUnresolved", http.MethodPost, "/api/v2/externalcontacts/bulk/contacts/unresolved")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkFetchContactsResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkContactsUpdateOptions holds the optional parameters of
-// PostExternalcontactsBulkContactsUpdate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkContactsUpdateOptions struct{}
+// PostExternalcontactsBulkContactsUpdateOptions holds the options of
+// PostExternalcontactsBulkContactsUpdate, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostExternalcontactsBulkContactsUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkContactsUpdate calls POST /api/v2/externalcontacts/bulk/contacts/update:
 // Bulk update contacts.
@@ -3067,20 +3210,30 @@ type PostExternalcontactsBulkContactsUpdateOptions struct{}
 //
 //   - body: Contacts
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkContactsUpdateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkContactsUpdate(ctx context.Context, body *models.BulkContactsRequest, opts *PostExternalcontactsBulkContactsUpdateOptions) (*models.BulkContactsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkContactsUpdate", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkContactsUpdate", http.MethodPost, "/api/v2/externalcontacts/bulk/contacts/update")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkContactsResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkNotesOptions holds the optional parameters of
-// PostExternalcontactsBulkNotes, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostExternalcontactsBulkNotesOptions struct{}
+// PostExternalcontactsBulkNotesOptions holds the options of PostExternalcontactsBulkNotes, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsBulkNotesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkNotes calls POST /api/v2/externalcontacts/bulk/notes: Bulk fetch notes.
 //
@@ -3093,20 +3246,30 @@ type PostExternalcontactsBulkNotesOptions struct{}
 //
 //   - body: Note ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkNotesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkNotes(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkNotesOptions) (*models.BulkFetchNotesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkNotes", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkNotes", http.MethodPost, "/api/v2/externalcontacts/bulk/notes")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkFetchNotesResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkNotesAddOptions holds the optional parameters of
-// PostExternalcontactsBulkNotesAdd, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsBulkNotesAddOptions struct{}
+// PostExternalcontactsBulkNotesAddOptions holds the options of PostExternalcontactsBulkNotesAdd,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsBulkNotesAddOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkNotesAdd calls POST /api/v2/externalcontacts/bulk/notes/add: Bulk add
 // notes.
@@ -3119,20 +3282,31 @@ type PostExternalcontactsBulkNotesAddOptions struct{}
 //
 //   - body: Notes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkNotesAddOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkNotesAdd(ctx context.Context, body *models.BulkNotesRequest, opts *PostExternalcontactsBulkNotesAddOptions) (*models.BulkNotesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkNotesAdd", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkNotesAdd", http.MethodPost, "/api/v2/externalcontacts/bulk/notes/add")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkNotesResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkNotesRemoveOptions holds the optional parameters of
-// PostExternalcontactsBulkNotesRemove, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkNotesRemoveOptions struct{}
+// PostExternalcontactsBulkNotesRemoveOptions holds the options of
+// PostExternalcontactsBulkNotesRemove, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsBulkNotesRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkNotesRemove calls POST /api/v2/externalcontacts/bulk/notes/remove: Bulk
 // remove notes.
@@ -3146,20 +3320,31 @@ type PostExternalcontactsBulkNotesRemoveOptions struct{}
 //
 //   - body: Note ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkNotesRemoveOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkNotesRemove(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkNotesRemoveOptions) (*models.BulkDeleteResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkNotesRemove", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkNotesRemove", http.MethodPost, "/api/v2/externalcontacts/bulk/notes/remove")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkDeleteResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkNotesUpdateOptions holds the optional parameters of
-// PostExternalcontactsBulkNotesUpdate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkNotesUpdateOptions struct{}
+// PostExternalcontactsBulkNotesUpdateOptions holds the options of
+// PostExternalcontactsBulkNotesUpdate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsBulkNotesUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkNotesUpdate calls POST /api/v2/externalcontacts/bulk/notes/update: Bulk
 // update notes.
@@ -3173,20 +3358,31 @@ type PostExternalcontactsBulkNotesUpdateOptions struct{}
 //
 //   - body: Notes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkNotesUpdateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkNotesUpdate(ctx context.Context, body *models.BulkNotesRequest, opts *PostExternalcontactsBulkNotesUpdateOptions) (*models.BulkNotesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkNotesUpdate", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkNotesUpdate", http.MethodPost, "/api/v2/externalcontacts/bulk/notes/update")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkNotesResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkOrganizationsOptions holds the optional parameters of
-// PostExternalcontactsBulkOrganizations, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkOrganizationsOptions struct{}
+// PostExternalcontactsBulkOrganizationsOptions holds the options of
+// PostExternalcontactsBulkOrganizations, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsBulkOrganizationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkOrganizations calls POST /api/v2/externalcontacts/bulk/organizations:
 // Bulk fetch organizations.
@@ -3199,20 +3395,31 @@ type PostExternalcontactsBulkOrganizationsOptions struct{}
 //
 //   - body: Organizations ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkOrganizationsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkOrganizations(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkOrganizationsOptions) (*models.BulkFetchOrganizationsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkOrganizations", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkOrganizations", http.MethodPost, "/api/v2/externalcontacts/bulk/organizations")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkFetchOrganizationsResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkOrganizationsAddOptions holds the optional parameters of
-// PostExternalcontactsBulkOrganizationsAdd, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkOrganizationsAddOptions struct{}
+// PostExternalcontactsBulkOrganizationsAddOptions holds the options of
+// PostExternalcontactsBulkOrganizationsAdd, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostExternalcontactsBulkOrganizationsAddOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkOrganizationsAdd calls POST
 // /api/v2/externalcontacts/bulk/organizations/add: Bulk add organizations.
@@ -3225,20 +3432,31 @@ type PostExternalcontactsBulkOrganizationsAddOptions struct{}
 //
 //   - body: Organizations
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkOrganizationsAddOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkOrganizationsAdd(ctx context.Context, body *models.BulkOrganizationsRequest, opts *PostExternalcontactsBulkOrganizationsAddOptions) (*models.BulkOrganizationsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkOrganizationsAdd", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkOrganizationsAdd", http.MethodPost, "/api/v2/externalcontacts/bulk/organizations/add")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkOrganizationsResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkOrganizationsDivisionviewsOptions holds the optional parameters of
-// PostExternalcontactsBulkOrganizationsDivisionviews, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostExternalcontactsBulkOrganizationsDivisionviewsOptions struct{}
+// PostExternalcontactsBulkOrganizationsDivisionviewsOptions holds the options of
+// PostExternalcontactsBulkOrganizationsDivisionviews, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostExternalcontactsBulkOrganizationsDivisionviewsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkOrganizationsDivisionviews calls POST
 // /api/v2/externalcontacts/bulk/organizations/divisionviews: Bulk fetch organizations across
@@ -3252,13 +3470,18 @@ type PostExternalcontactsBulkOrganizationsDivisionviewsOptions struct{}
 //
 //   - body: Organizations ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostExternalcontactsBulkOrganizationsDivisionviewsOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkOrganizationsDivisionviews(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkOrganizationsDivisionviewsOptions) (*models.BulkFetchOrganizationsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkOrganizationsDivisionviews", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkOrganizationsDivisionviews", http.MethodPost, "/api/v2/externalcontacts/bulk/organizations/divisionviews")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkFetchOrganizationsResponse](ctx, a.client, req)
 }
 
@@ -3268,6 +3491,12 @@ type PostExternalcontactsBulkOrganizationsEnrichOptions struct {
 	// DryRun is the query parameter dryRun. If true, the request will not make any modifications, but
 	// will show you what the end result *would* be.
 	DryRun *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostExternalcontactsBulkOrganizationsEnrich calls POST
@@ -3298,13 +3527,23 @@ func (a *ExternalContactsApi) PostExternalcontactsBulkOrganizationsEnrich(ctx co
 			req.SetQuery("dryRun", platformclient.FormatBool(*opts.DryRun))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkOrganizationsEnrichResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkOrganizationsRemoveOptions holds the optional parameters of
-// PostExternalcontactsBulkOrganizationsRemove, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkOrganizationsRemoveOptions struct{}
+// PostExternalcontactsBulkOrganizationsRemoveOptions holds the options of
+// PostExternalcontactsBulkOrganizationsRemove, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostExternalcontactsBulkOrganizationsRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkOrganizationsRemove calls POST
 // /api/v2/externalcontacts/bulk/organizations/remove: Bulk remove organizations.
@@ -3317,20 +3556,31 @@ type PostExternalcontactsBulkOrganizationsRemoveOptions struct{}
 //
 //   - body: Organization ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkOrganizationsRemoveOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkOrganizationsRemove(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkOrganizationsRemoveOptions) (*models.BulkDeleteResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkOrganizationsRemove", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkOrganizationsRemove", http.MethodPost, "/api/v2/externalcontacts/bulk/organizations/remove")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkDeleteResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkOrganizationsUpdateOptions holds the optional parameters of
-// PostExternalcontactsBulkOrganizationsUpdate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkOrganizationsUpdateOptions struct{}
+// PostExternalcontactsBulkOrganizationsUpdateOptions holds the options of
+// PostExternalcontactsBulkOrganizationsUpdate, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostExternalcontactsBulkOrganizationsUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkOrganizationsUpdate calls POST
 // /api/v2/externalcontacts/bulk/organizations/update: Bulk update organizations.
@@ -3343,20 +3593,31 @@ type PostExternalcontactsBulkOrganizationsUpdateOptions struct{}
 //
 //   - body: Organizations
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkOrganizationsUpdateOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkOrganizationsUpdate(ctx context.Context, body *models.BulkOrganizationsRequest, opts *PostExternalcontactsBulkOrganizationsUpdateOptions) (*models.BulkOrganizationsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkOrganizationsUpdate", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkOrganizationsUpdate", http.MethodPost, "/api/v2/externalcontacts/bulk/organizations/update")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkOrganizationsResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkRelationshipsOptions holds the optional parameters of
-// PostExternalcontactsBulkRelationships, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkRelationshipsOptions struct{}
+// PostExternalcontactsBulkRelationshipsOptions holds the options of
+// PostExternalcontactsBulkRelationships, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsBulkRelationshipsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkRelationships calls POST /api/v2/externalcontacts/bulk/relationships:
 // Bulk fetch relationships.
@@ -3370,20 +3631,31 @@ type PostExternalcontactsBulkRelationshipsOptions struct{}
 //
 //   - body: Relationships ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkRelationshipsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkRelationships(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkRelationshipsOptions) (*models.BulkFetchRelationshipsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkRelationships", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkRelationships", http.MethodPost, "/api/v2/externalcontacts/bulk/relationships")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkFetchRelationshipsResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkRelationshipsAddOptions holds the optional parameters of
-// PostExternalcontactsBulkRelationshipsAdd, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkRelationshipsAddOptions struct{}
+// PostExternalcontactsBulkRelationshipsAddOptions holds the options of
+// PostExternalcontactsBulkRelationshipsAdd, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostExternalcontactsBulkRelationshipsAddOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkRelationshipsAdd calls POST
 // /api/v2/externalcontacts/bulk/relationships/add: Bulk add relationships.
@@ -3396,20 +3668,31 @@ type PostExternalcontactsBulkRelationshipsAddOptions struct{}
 //
 //   - body: Relationships
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkRelationshipsAddOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkRelationshipsAdd(ctx context.Context, body *models.BulkRelationshipsRequest, opts *PostExternalcontactsBulkRelationshipsAddOptions) (*models.BulkRelationshipsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkRelationshipsAdd", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkRelationshipsAdd", http.MethodPost, "/api/v2/externalcontacts/bulk/relationships/add")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkRelationshipsResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkRelationshipsRemoveOptions holds the optional parameters of
-// PostExternalcontactsBulkRelationshipsRemove, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkRelationshipsRemoveOptions struct{}
+// PostExternalcontactsBulkRelationshipsRemoveOptions holds the options of
+// PostExternalcontactsBulkRelationshipsRemove, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostExternalcontactsBulkRelationshipsRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkRelationshipsRemove calls POST
 // /api/v2/externalcontacts/bulk/relationships/remove: Bulk remove relationships.
@@ -3423,20 +3706,31 @@ type PostExternalcontactsBulkRelationshipsRemoveOptions struct{}
 //
 //   - body: Relationships ids
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkRelationshipsRemoveOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkRelationshipsRemove(ctx context.Context, body *models.BulkIdsRequest, opts *PostExternalcontactsBulkRelationshipsRemoveOptions) (*models.BulkDeleteResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkRelationshipsRemove", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkRelationshipsRemove", http.MethodPost, "/api/v2/externalcontacts/bulk/relationships/remove")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkDeleteResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsBulkRelationshipsUpdateOptions holds the optional parameters of
-// PostExternalcontactsBulkRelationshipsUpdate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsBulkRelationshipsUpdateOptions struct{}
+// PostExternalcontactsBulkRelationshipsUpdateOptions holds the options of
+// PostExternalcontactsBulkRelationshipsUpdate, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostExternalcontactsBulkRelationshipsUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsBulkRelationshipsUpdate calls POST
 // /api/v2/externalcontacts/bulk/relationships/update: Bulk update relationships.
@@ -3450,13 +3744,17 @@ type PostExternalcontactsBulkRelationshipsUpdateOptions struct{}
 //
 //   - body: Relationships
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsBulkRelationshipsUpdateOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsBulkRelationshipsUpdate(ctx context.Context, body *models.BulkRelationshipsRequest, opts *PostExternalcontactsBulkRelationshipsUpdateOptions) (*models.BulkRelationshipsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsBulkRelationshipsUpdate", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsBulkRelationshipsUpdate", http.MethodPost, "/api/v2/externalcontacts/bulk/relationships/update")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkRelationshipsResponse](ctx, a.client, req)
 }
 
@@ -3465,6 +3763,12 @@ func (a *ExternalContactsApi) PostExternalcontactsBulkRelationshipsUpdate(ctx co
 type PostExternalcontactsContactJourneySegmentsOptions struct {
 	// Body is the request body.
 	Body *models.UpdateSegmentAssignmentRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostExternalcontactsContactJourneySegments calls POST
@@ -3492,13 +3796,22 @@ func (a *ExternalContactsApi) PostExternalcontactsContactJourneySegments(ctx con
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UpdateSegmentAssignmentResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsContactNotesOptions holds the optional parameters of
-// PostExternalcontactsContactNotes, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsContactNotesOptions struct{}
+// PostExternalcontactsContactNotesOptions holds the options of PostExternalcontactsContactNotes,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsContactNotesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsContactNotes calls POST /api/v2/externalcontacts/contacts/{contactId}/notes:
 // Create a note for an external contact.
@@ -3512,7 +3825,8 @@ type PostExternalcontactsContactNotesOptions struct{}
 //   - contactID: ExternalContact Id
 //   - body: ExternalContact
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsContactNotesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsContactNotes(ctx context.Context, contactID string, body *models.Note, opts *PostExternalcontactsContactNotesOptions) (*models.Note, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsContactNotes", "body")
@@ -3520,6 +3834,9 @@ func (a *ExternalContactsApi) PostExternalcontactsContactNotes(ctx context.Conte
 	req := platformclient.NewRequest("postExternalcontactsContactNotes", http.MethodPost, "/api/v2/externalcontacts/contacts/{contactId}/notes")
 	req.SetPathParam("contactId", contactID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Note](ctx, a.client, req)
 }
 
@@ -3547,10 +3864,16 @@ func (a *ExternalContactsApi) PostExternalcontactsContactPromotion(ctx context.C
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
 }
 
-// PostExternalcontactsContactsOptions holds the optional parameters of
-// PostExternalcontactsContacts, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostExternalcontactsContactsOptions struct{}
+// PostExternalcontactsContactsOptions holds the options of PostExternalcontactsContacts, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsContactsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsContacts calls POST /api/v2/externalcontacts/contacts: Create an external
 // contact.
@@ -3563,13 +3886,17 @@ type PostExternalcontactsContactsOptions struct{}
 //
 //   - body: ExternalContact
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsContactsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsContacts(ctx context.Context, body *models.ExternalContact, opts *PostExternalcontactsContactsOptions) (*models.ExternalContact, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsContacts", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsContacts", http.MethodPost, "/api/v2/externalcontacts/contacts")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
 }
 
@@ -3579,6 +3906,12 @@ type PostExternalcontactsContactsEnrichOptions struct {
 	// DryRun is the query parameter dryRun. If true, the request will not make any modifications, but
 	// will show you what the end result *would* be.
 	DryRun *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostExternalcontactsContactsEnrich calls POST /api/v2/externalcontacts/contacts/enrich: Modify or
@@ -3609,13 +3942,23 @@ func (a *ExternalContactsApi) PostExternalcontactsContactsEnrich(ctx context.Con
 			req.SetQuery("dryRun", platformclient.FormatBool(*opts.DryRun))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
 }
 
-// PostExternalcontactsContactsExportsOptions holds the optional parameters of
-// PostExternalcontactsContactsExports, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsContactsExportsOptions struct{}
+// PostExternalcontactsContactsExportsOptions holds the options of
+// PostExternalcontactsContactsExports, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsContactsExportsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsContactsExports calls POST /api/v2/externalcontacts/contacts/exports: Create
 // bulk export.
@@ -3628,20 +3971,30 @@ type PostExternalcontactsContactsExportsOptions struct{}
 //
 //   - body: Export
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsContactsExportsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsContactsExports(ctx context.Context, body *models.ContactsExport, opts *PostExternalcontactsContactsExportsOptions) (*models.ContactsExport, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsContactsExports", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsContactsExports", http.MethodPost, "/api/v2/externalcontacts/contacts/exports")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactsExport](ctx, a.client, req)
 }
 
-// PostExternalcontactsContactsMergeOptions holds the optional parameters of
-// PostExternalcontactsContactsMerge, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsContactsMergeOptions struct{}
+// PostExternalcontactsContactsMergeOptions holds the options of PostExternalcontactsContactsMerge,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsContactsMergeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsContactsMerge calls POST /api/v2/externalcontacts/contacts/merge: Merge up to
 // 25 contacts into a new contact record.
@@ -3660,20 +4013,31 @@ type PostExternalcontactsContactsMergeOptions struct{}
 //
 //   - body: MergeRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsContactsMergeOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsContactsMerge(ctx context.Context, body *models.MergeContactsRequest, opts *PostExternalcontactsContactsMergeOptions) (*models.ExternalContact, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsContactsMerge", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsContactsMerge", http.MethodPost, "/api/v2/externalcontacts/contacts/merge")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
 }
 
-// PostExternalcontactsContactsSchemasOptions holds the optional parameters of
-// PostExternalcontactsContactsSchemas, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsContactsSchemasOptions struct{}
+// PostExternalcontactsContactsSchemasOptions holds the options of
+// PostExternalcontactsContactsSchemas, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsContactsSchemasOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsContactsSchemas calls POST /api/v2/externalcontacts/contacts/schemas: Create
 // a schema.
@@ -3686,20 +4050,31 @@ type PostExternalcontactsContactsSchemasOptions struct{}
 //
 //   - body: Schema
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsContactsSchemasOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsContactsSchemas(ctx context.Context, body *models.DataSchema, opts *PostExternalcontactsContactsSchemasOptions) (*models.DataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsContactsSchemas", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsContactsSchemas", http.MethodPost, "/api/v2/externalcontacts/contacts/schemas")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataSchema](ctx, a.client, req)
 }
 
-// PostExternalcontactsExternalsourcesOptions holds the optional parameters of
-// PostExternalcontactsExternalsources, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsExternalsourcesOptions struct{}
+// PostExternalcontactsExternalsourcesOptions holds the options of
+// PostExternalcontactsExternalsources, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsExternalsourcesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsExternalsources calls POST /api/v2/externalcontacts/externalsources: Create
 // an External Source.
@@ -3712,13 +4087,17 @@ type PostExternalcontactsExternalsourcesOptions struct{}
 //
 //   - body: External Source
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsExternalsourcesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsExternalsources(ctx context.Context, body *models.ExternalSource, opts *PostExternalcontactsExternalsourcesOptions) (*models.ExternalSource, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsExternalsources", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsExternalsources", http.MethodPost, "/api/v2/externalcontacts/externalsources")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalSource](ctx, a.client, req)
 }
 
@@ -3727,6 +4106,12 @@ func (a *ExternalContactsApi) PostExternalcontactsExternalsources(ctx context.Co
 type PostExternalcontactsIdentifierlookupOptions struct {
 	// Expand is the query parameter expand. which field, if any, to expand.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostExternalcontactsIdentifierlookup calls POST /api/v2/externalcontacts/identifierlookup: Fetch
@@ -3758,6 +4143,9 @@ func (a *ExternalContactsApi) PostExternalcontactsIdentifierlookup(ctx context.C
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
 }
 
@@ -3766,6 +4154,12 @@ func (a *ExternalContactsApi) PostExternalcontactsIdentifierlookup(ctx context.C
 type PostExternalcontactsIdentifierlookupContactsOptions struct {
 	// Expand is the query parameter expand. which field, if any, to expand.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostExternalcontactsIdentifierlookupContacts calls POST
@@ -3796,6 +4190,9 @@ func (a *ExternalContactsApi) PostExternalcontactsIdentifierlookupContacts(ctx c
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
 }
 
@@ -3804,6 +4201,12 @@ func (a *ExternalContactsApi) PostExternalcontactsIdentifierlookupContacts(ctx c
 type PostExternalcontactsIdentifierlookupOrganizationsOptions struct {
 	// Expand is the query parameter expand. which field, if any, to expand.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostExternalcontactsIdentifierlookupOrganizations calls POST
@@ -3833,13 +4236,22 @@ func (a *ExternalContactsApi) PostExternalcontactsIdentifierlookupOrganizations(
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalOrganization](ctx, a.client, req)
 }
 
-// PostExternalcontactsImportCsvJobsOptions holds the optional parameters of
-// PostExternalcontactsImportCsvJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsImportCsvJobsOptions struct{}
+// PostExternalcontactsImportCsvJobsOptions holds the options of PostExternalcontactsImportCsvJobs,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsImportCsvJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsImportCsvJobs calls POST /api/v2/externalcontacts/import/csv/jobs: Create CSV
 // import job.
@@ -3852,20 +4264,31 @@ type PostExternalcontactsImportCsvJobsOptions struct{}
 //
 //   - body: ImportRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsImportCsvJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsImportCsvJobs(ctx context.Context, body *models.CsvJobRequest, opts *PostExternalcontactsImportCsvJobsOptions) (*models.CsvJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsImportCsvJobs", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsImportCsvJobs", http.MethodPost, "/api/v2/externalcontacts/import/csv/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CsvJobResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsImportCsvSettingsOptions holds the optional parameters of
-// PostExternalcontactsImportCsvSettings, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsImportCsvSettingsOptions struct{}
+// PostExternalcontactsImportCsvSettingsOptions holds the options of
+// PostExternalcontactsImportCsvSettings, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsImportCsvSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsImportCsvSettings calls POST /api/v2/externalcontacts/import/csv/settings:
 // Create settings for CSV import.
@@ -3878,20 +4301,31 @@ type PostExternalcontactsImportCsvSettingsOptions struct{}
 //
 //   - body: Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsImportCsvSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsImportCsvSettings(ctx context.Context, body *models.CsvSettings, opts *PostExternalcontactsImportCsvSettingsOptions) (*models.CsvSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsImportCsvSettings", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsImportCsvSettings", http.MethodPost, "/api/v2/externalcontacts/import/csv/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CsvSettings](ctx, a.client, req)
 }
 
-// PostExternalcontactsImportCsvUploadsOptions holds the optional parameters of
-// PostExternalcontactsImportCsvUploads, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsImportCsvUploadsOptions struct{}
+// PostExternalcontactsImportCsvUploadsOptions holds the options of
+// PostExternalcontactsImportCsvUploads, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsImportCsvUploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsImportCsvUploads calls POST /api/v2/externalcontacts/import/csv/uploads: Get
 // url for CSV upload.
@@ -3904,20 +4338,30 @@ type PostExternalcontactsImportCsvUploadsOptions struct{}
 //
 //   - body: UploadRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsImportCsvUploadsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsImportCsvUploads(ctx context.Context, body *models.CsvUploadRequest, opts *PostExternalcontactsImportCsvUploadsOptions) (*models.CsvUploadResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsImportCsvUploads", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsImportCsvUploads", http.MethodPost, "/api/v2/externalcontacts/import/csv/uploads")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CsvUploadResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsImportJobsOptions holds the optional parameters of
-// PostExternalcontactsImportJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsImportJobsOptions struct{}
+// PostExternalcontactsImportJobsOptions holds the options of PostExternalcontactsImportJobs, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsImportJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsImportJobs calls POST /api/v2/externalcontacts/import/jobs: Create a new job.
 //
@@ -3929,20 +4373,31 @@ type PostExternalcontactsImportJobsOptions struct{}
 //
 //   - body: Job
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsImportJobsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsImportJobs(ctx context.Context, body *models.ContactImportJobRequest, opts *PostExternalcontactsImportJobsOptions) (*models.ContactImportJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsImportJobs", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsImportJobs", http.MethodPost, "/api/v2/externalcontacts/import/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactImportJobResponse](ctx, a.client, req)
 }
 
-// PostExternalcontactsImportSettingsOptions holds the optional parameters of
-// PostExternalcontactsImportSettings, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsImportSettingsOptions struct{}
+// PostExternalcontactsImportSettingsOptions holds the options of
+// PostExternalcontactsImportSettings, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsImportSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsImportSettings calls POST /api/v2/externalcontacts/import/settings: Create a
 // new settings.
@@ -3955,20 +4410,30 @@ type PostExternalcontactsImportSettingsOptions struct{}
 //
 //   - body: Setting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsImportSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsImportSettings(ctx context.Context, body *models.ContactImportSettings, opts *PostExternalcontactsImportSettingsOptions) (*models.ContactImportSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsImportSettings", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsImportSettings", http.MethodPost, "/api/v2/externalcontacts/import/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactImportSettings](ctx, a.client, req)
 }
 
-// PostExternalcontactsMergeContactsOptions holds the optional parameters of
-// PostExternalcontactsMergeContacts, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsMergeContactsOptions struct{}
+// PostExternalcontactsMergeContactsOptions holds the options of PostExternalcontactsMergeContacts,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsMergeContactsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsMergeContacts calls POST /api/v2/externalcontacts/merge/contacts: Merge two
 // contacts into a new contact record.
@@ -3986,7 +4451,8 @@ type PostExternalcontactsMergeContactsOptions struct{}
 //
 //   - body: MergeRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsMergeContactsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *ExternalContactsApi) PostExternalcontactsMergeContacts(ctx context.Context, body *models.MergeRequest, opts *PostExternalcontactsMergeContactsOptions) (*models.ExternalContact, *platformclient.APIResponse, error) {
@@ -3995,13 +4461,22 @@ func (a *ExternalContactsApi) PostExternalcontactsMergeContacts(ctx context.Cont
 	}
 	req := platformclient.NewRequest("postExternalcontactsMergeContacts", http.MethodPost, "/api/v2/externalcontacts/merge/contacts")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
 }
 
-// PostExternalcontactsNotesExportsOptions holds the optional parameters of
-// PostExternalcontactsNotesExports, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsNotesExportsOptions struct{}
+// PostExternalcontactsNotesExportsOptions holds the options of PostExternalcontactsNotesExports,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsNotesExportsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsNotesExports calls POST /api/v2/externalcontacts/notes/exports: Create notes
 // export.
@@ -4015,20 +4490,31 @@ type PostExternalcontactsNotesExportsOptions struct{}
 //
 //   - body: Export
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsNotesExportsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsNotesExports(ctx context.Context, body *models.NotesExport, opts *PostExternalcontactsNotesExportsOptions) (*models.NotesExport, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsNotesExports", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsNotesExports", http.MethodPost, "/api/v2/externalcontacts/notes/exports")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.NotesExport](ctx, a.client, req)
 }
 
-// PostExternalcontactsOrganizationNotesOptions holds the optional parameters of
-// PostExternalcontactsOrganizationNotes, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsOrganizationNotesOptions struct{}
+// PostExternalcontactsOrganizationNotesOptions holds the options of
+// PostExternalcontactsOrganizationNotes, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostExternalcontactsOrganizationNotesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsOrganizationNotes calls POST
 // /api/v2/externalcontacts/organizations/{externalOrganizationId}/notes: Create a note for an
@@ -4044,7 +4530,8 @@ type PostExternalcontactsOrganizationNotesOptions struct{}
 //   - externalOrganizationID: External Organization Id
 //   - body: ExternalContact
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsOrganizationNotesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsOrganizationNotes(ctx context.Context, externalOrganizationID string, body *models.Note, opts *PostExternalcontactsOrganizationNotesOptions) (*models.Note, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsOrganizationNotes", "body")
@@ -4052,13 +4539,22 @@ func (a *ExternalContactsApi) PostExternalcontactsOrganizationNotes(ctx context.
 	req := platformclient.NewRequest("postExternalcontactsOrganizationNotes", http.MethodPost, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/notes")
 	req.SetPathParam("externalOrganizationId", externalOrganizationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Note](ctx, a.client, req)
 }
 
-// PostExternalcontactsOrganizationsOptions holds the optional parameters of
-// PostExternalcontactsOrganizations, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsOrganizationsOptions struct{}
+// PostExternalcontactsOrganizationsOptions holds the options of PostExternalcontactsOrganizations,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsOrganizationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsOrganizations calls POST /api/v2/externalcontacts/organizations: Create an
 // external organization.
@@ -4072,13 +4568,17 @@ type PostExternalcontactsOrganizationsOptions struct{}
 //
 //   - body: ExternalOrganization
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsOrganizationsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsOrganizations(ctx context.Context, body *models.ExternalOrganization, opts *PostExternalcontactsOrganizationsOptions) (*models.ExternalOrganization, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsOrganizations", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsOrganizations", http.MethodPost, "/api/v2/externalcontacts/organizations")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalOrganization](ctx, a.client, req)
 }
 
@@ -4088,6 +4588,12 @@ type PostExternalcontactsOrganizationsEnrichOptions struct {
 	// DryRun is the query parameter dryRun. If true, the request will not make any modifications, but
 	// will show you what the end result *would* be.
 	DryRun *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostExternalcontactsOrganizationsEnrich calls POST /api/v2/externalcontacts/organizations/enrich:
@@ -4119,13 +4625,23 @@ func (a *ExternalContactsApi) PostExternalcontactsOrganizationsEnrich(ctx contex
 			req.SetQuery("dryRun", platformclient.FormatBool(*opts.DryRun))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalOrganization](ctx, a.client, req)
 }
 
-// PostExternalcontactsOrganizationsExportsOptions holds the optional parameters of
-// PostExternalcontactsOrganizationsExports, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsOrganizationsExportsOptions struct{}
+// PostExternalcontactsOrganizationsExportsOptions holds the options of
+// PostExternalcontactsOrganizationsExports, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostExternalcontactsOrganizationsExportsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsOrganizationsExports calls POST
 // /api/v2/externalcontacts/organizations/exports: Create organizations export.
@@ -4138,20 +4654,31 @@ type PostExternalcontactsOrganizationsExportsOptions struct{}
 //
 //   - body: Export
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsOrganizationsExportsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsOrganizationsExports(ctx context.Context, body *models.OrganizationsExport, opts *PostExternalcontactsOrganizationsExportsOptions) (*models.OrganizationsExport, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsOrganizationsExports", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsOrganizationsExports", http.MethodPost, "/api/v2/externalcontacts/organizations/exports")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OrganizationsExport](ctx, a.client, req)
 }
 
-// PostExternalcontactsOrganizationsSchemasOptions holds the optional parameters of
-// PostExternalcontactsOrganizationsSchemas, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsOrganizationsSchemasOptions struct{}
+// PostExternalcontactsOrganizationsSchemasOptions holds the options of
+// PostExternalcontactsOrganizationsSchemas, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostExternalcontactsOrganizationsSchemasOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsOrganizationsSchemas calls POST
 // /api/v2/externalcontacts/organizations/schemas: Create a schema.
@@ -4164,20 +4691,30 @@ type PostExternalcontactsOrganizationsSchemasOptions struct{}
 //
 //   - body: Schema
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsOrganizationsSchemasOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsOrganizationsSchemas(ctx context.Context, body *models.DataSchema, opts *PostExternalcontactsOrganizationsSchemasOptions) (*models.DataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsOrganizationsSchemas", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsOrganizationsSchemas", http.MethodPost, "/api/v2/externalcontacts/organizations/schemas")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataSchema](ctx, a.client, req)
 }
 
-// PostExternalcontactsRelationshipsOptions holds the optional parameters of
-// PostExternalcontactsRelationships, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostExternalcontactsRelationshipsOptions struct{}
+// PostExternalcontactsRelationshipsOptions holds the options of PostExternalcontactsRelationships,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostExternalcontactsRelationshipsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsRelationships calls POST /api/v2/externalcontacts/relationships: Create a
 // relationship.
@@ -4191,20 +4728,31 @@ type PostExternalcontactsRelationshipsOptions struct{}
 //
 //   - body: Relationship
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsRelationshipsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsRelationships(ctx context.Context, body *models.Relationship, opts *PostExternalcontactsRelationshipsOptions) (*models.Relationship, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsRelationships", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsRelationships", http.MethodPost, "/api/v2/externalcontacts/relationships")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Relationship](ctx, a.client, req)
 }
 
-// PostExternalcontactsRelationshipsExportsOptions holds the optional parameters of
-// PostExternalcontactsRelationshipsExports, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostExternalcontactsRelationshipsExportsOptions struct{}
+// PostExternalcontactsRelationshipsExportsOptions holds the options of
+// PostExternalcontactsRelationshipsExports, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostExternalcontactsRelationshipsExportsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostExternalcontactsRelationshipsExports calls POST
 // /api/v2/externalcontacts/relationships/exports: Create relationships export.
@@ -4217,19 +4765,30 @@ type PostExternalcontactsRelationshipsExportsOptions struct{}
 //
 //   - body: Export
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostExternalcontactsRelationshipsExportsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PostExternalcontactsRelationshipsExports(ctx context.Context, body *models.RelationshipsExport, opts *PostExternalcontactsRelationshipsExportsOptions) (*models.RelationshipsExport, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postExternalcontactsRelationshipsExports", "body")
 	}
 	req := platformclient.NewRequest("postExternalcontactsRelationshipsExports", http.MethodPost, "/api/v2/externalcontacts/relationships/exports")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RelationshipsExport](ctx, a.client, req)
 }
 
-// PutExternalcontactsContactOptions holds the optional parameters of PutExternalcontactsContact,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutExternalcontactsContactOptions struct{}
+// PutExternalcontactsContactOptions holds the options of PutExternalcontactsContact, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutExternalcontactsContactOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsContact calls PUT /api/v2/externalcontacts/contacts/{contactId}: Update an
 // external contact.
@@ -4243,7 +4802,8 @@ type PutExternalcontactsContactOptions struct{}
 //   - contactID: ExternalContact ID
 //   - body: ExternalContact
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsContactOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsContact(ctx context.Context, contactID string, body *models.ExternalContact, opts *PutExternalcontactsContactOptions) (*models.ExternalContact, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsContact", "body")
@@ -4251,13 +4811,22 @@ func (a *ExternalContactsApi) PutExternalcontactsContact(ctx context.Context, co
 	req := platformclient.NewRequest("putExternalcontactsContact", http.MethodPut, "/api/v2/externalcontacts/contacts/{contactId}")
 	req.SetPathParam("contactId", contactID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
 }
 
-// PutExternalcontactsContactNoteOptions holds the optional parameters of
-// PutExternalcontactsContactNote, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutExternalcontactsContactNoteOptions struct{}
+// PutExternalcontactsContactNoteOptions holds the options of PutExternalcontactsContactNote, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutExternalcontactsContactNoteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsContactNote calls PUT
 // /api/v2/externalcontacts/contacts/{contactId}/notes/{noteId}: Update a note for an external
@@ -4273,7 +4842,8 @@ type PutExternalcontactsContactNoteOptions struct{}
 //   - noteID: Note Id
 //   - body: Note
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsContactNoteOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsContactNote(ctx context.Context, contactID string, noteID string, body *models.Note, opts *PutExternalcontactsContactNoteOptions) (*models.Note, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsContactNote", "body")
@@ -4282,13 +4852,22 @@ func (a *ExternalContactsApi) PutExternalcontactsContactNote(ctx context.Context
 	req.SetPathParam("contactId", contactID)
 	req.SetPathParam("noteId", noteID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Note](ctx, a.client, req)
 }
 
-// PutExternalcontactsContactsSchemaOptions holds the optional parameters of
-// PutExternalcontactsContactsSchema, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutExternalcontactsContactsSchemaOptions struct{}
+// PutExternalcontactsContactsSchemaOptions holds the options of PutExternalcontactsContactsSchema,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutExternalcontactsContactsSchemaOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsContactsSchema calls PUT /api/v2/externalcontacts/contacts/schemas/{schemaId}:
 // Update a schema.
@@ -4302,7 +4881,8 @@ type PutExternalcontactsContactsSchemaOptions struct{}
 //   - schemaID: Schema ID
 //   - body: Data Schema
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsContactsSchemaOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsContactsSchema(ctx context.Context, schemaID string, body *models.DataSchema, opts *PutExternalcontactsContactsSchemaOptions) (*models.DataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsContactsSchema", "body")
@@ -4310,13 +4890,22 @@ func (a *ExternalContactsApi) PutExternalcontactsContactsSchema(ctx context.Cont
 	req := platformclient.NewRequest("putExternalcontactsContactsSchema", http.MethodPut, "/api/v2/externalcontacts/contacts/schemas/{schemaId}")
 	req.SetPathParam("schemaId", schemaID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataSchema](ctx, a.client, req)
 }
 
-// PutExternalcontactsConversationOptions holds the optional parameters of
-// PutExternalcontactsConversation, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutExternalcontactsConversationOptions struct{}
+// PutExternalcontactsConversationOptions holds the options of PutExternalcontactsConversation,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutExternalcontactsConversationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsConversation calls PUT
 // /api/v2/externalcontacts/conversations/{conversationId}: Associate/disassociate an external
@@ -4334,7 +4923,8 @@ type PutExternalcontactsConversationOptions struct{}
 //   - body: ConversationAssociation
 //   - conversationID: Conversation ID
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsConversationOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsConversation(ctx context.Context, body *models.ConversationAssociation, conversationID string, opts *PutExternalcontactsConversationOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("putExternalcontactsConversation", "body")
@@ -4342,13 +4932,22 @@ func (a *ExternalContactsApi) PutExternalcontactsConversation(ctx context.Contex
 	req := platformclient.NewRequest("putExternalcontactsConversation", http.MethodPut, "/api/v2/externalcontacts/conversations/{conversationId}")
 	req.SetBody(body)
 	req.SetPathParam("conversationId", conversationID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PutExternalcontactsExternalsourceOptions holds the optional parameters of
-// PutExternalcontactsExternalsource, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutExternalcontactsExternalsourceOptions struct{}
+// PutExternalcontactsExternalsourceOptions holds the options of PutExternalcontactsExternalsource,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutExternalcontactsExternalsourceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsExternalsource calls PUT
 // /api/v2/externalcontacts/externalsources/{externalSourceId}: Update an External Source.
@@ -4362,7 +4961,8 @@ type PutExternalcontactsExternalsourceOptions struct{}
 //   - externalSourceID: External Source ID
 //   - body: External Source
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsExternalsourceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsExternalsource(ctx context.Context, externalSourceID string, body *models.ExternalSource, opts *PutExternalcontactsExternalsourceOptions) (*models.ExternalSource, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsExternalsource", "body")
@@ -4370,13 +4970,23 @@ func (a *ExternalContactsApi) PutExternalcontactsExternalsource(ctx context.Cont
 	req := platformclient.NewRequest("putExternalcontactsExternalsource", http.MethodPut, "/api/v2/externalcontacts/externalsources/{externalSourceId}")
 	req.SetPathParam("externalSourceId", externalSourceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalSource](ctx, a.client, req)
 }
 
-// PutExternalcontactsImportCsvSettingOptions holds the optional parameters of
-// PutExternalcontactsImportCsvSetting, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutExternalcontactsImportCsvSettingOptions struct{}
+// PutExternalcontactsImportCsvSettingOptions holds the options of
+// PutExternalcontactsImportCsvSetting, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutExternalcontactsImportCsvSettingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsImportCsvSetting calls PUT
 // /api/v2/externalcontacts/import/csv/settings/{settingsId}: Update settings for CSV import.
@@ -4390,7 +5000,8 @@ type PutExternalcontactsImportCsvSettingOptions struct{}
 //   - settingsID: Settings id
 //   - body: Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsImportCsvSettingOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsImportCsvSetting(ctx context.Context, settingsID string, body *models.CsvSettings, opts *PutExternalcontactsImportCsvSettingOptions) (*models.CsvSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsImportCsvSetting", "body")
@@ -4398,13 +5009,22 @@ func (a *ExternalContactsApi) PutExternalcontactsImportCsvSetting(ctx context.Co
 	req := platformclient.NewRequest("putExternalcontactsImportCsvSetting", http.MethodPut, "/api/v2/externalcontacts/import/csv/settings/{settingsId}")
 	req.SetPathParam("settingsId", settingsID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CsvSettings](ctx, a.client, req)
 }
 
-// PutExternalcontactsImportJobOptions holds the optional parameters of
-// PutExternalcontactsImportJob, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutExternalcontactsImportJobOptions struct{}
+// PutExternalcontactsImportJobOptions holds the options of PutExternalcontactsImportJob, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutExternalcontactsImportJobOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsImportJob calls PUT /api/v2/externalcontacts/import/jobs/{jobId}: Update Job's
 // workflow status.
@@ -4418,7 +5038,8 @@ type PutExternalcontactsImportJobOptions struct{}
 //   - jobID: Job id
 //   - body: Status of the Job's workflow
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsImportJobOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsImportJob(ctx context.Context, jobID string, body *models.ContactImportJobStatusUpdateRequest, opts *PutExternalcontactsImportJobOptions) (*models.ContactImportJobStatusUpdateResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsImportJob", "body")
@@ -4426,13 +5047,22 @@ func (a *ExternalContactsApi) PutExternalcontactsImportJob(ctx context.Context, 
 	req := platformclient.NewRequest("putExternalcontactsImportJob", http.MethodPut, "/api/v2/externalcontacts/import/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactImportJobStatusUpdateResponse](ctx, a.client, req)
 }
 
-// PutExternalcontactsImportSettingOptions holds the optional parameters of
-// PutExternalcontactsImportSetting, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutExternalcontactsImportSettingOptions struct{}
+// PutExternalcontactsImportSettingOptions holds the options of PutExternalcontactsImportSetting,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutExternalcontactsImportSettingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsImportSetting calls PUT /api/v2/externalcontacts/import/settings/{settingsId}:
 // Update settings.
@@ -4446,7 +5076,8 @@ type PutExternalcontactsImportSettingOptions struct{}
 //   - settingsID: Settings id
 //   - body: Setting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsImportSettingOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsImportSetting(ctx context.Context, settingsID string, body *models.ContactImportSettings, opts *PutExternalcontactsImportSettingOptions) (*models.ContactImportSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsImportSetting", "body")
@@ -4454,13 +5085,22 @@ func (a *ExternalContactsApi) PutExternalcontactsImportSetting(ctx context.Conte
 	req := platformclient.NewRequest("putExternalcontactsImportSetting", http.MethodPut, "/api/v2/externalcontacts/import/settings/{settingsId}")
 	req.SetPathParam("settingsId", settingsID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactImportSettings](ctx, a.client, req)
 }
 
-// PutExternalcontactsOrganizationOptions holds the optional parameters of
-// PutExternalcontactsOrganization, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutExternalcontactsOrganizationOptions struct{}
+// PutExternalcontactsOrganizationOptions holds the options of PutExternalcontactsOrganization,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutExternalcontactsOrganizationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsOrganization calls PUT
 // /api/v2/externalcontacts/organizations/{externalOrganizationId}: Update an external organization.
@@ -4475,7 +5115,8 @@ type PutExternalcontactsOrganizationOptions struct{}
 //   - externalOrganizationID: External Organization ID
 //   - body: ExternalOrganization
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsOrganizationOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsOrganization(ctx context.Context, externalOrganizationID string, body *models.ExternalOrganization, opts *PutExternalcontactsOrganizationOptions) (*models.ExternalOrganization, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsOrganization", "body")
@@ -4483,13 +5124,23 @@ func (a *ExternalContactsApi) PutExternalcontactsOrganization(ctx context.Contex
 	req := platformclient.NewRequest("putExternalcontactsOrganization", http.MethodPut, "/api/v2/externalcontacts/organizations/{externalOrganizationId}")
 	req.SetPathParam("externalOrganizationId", externalOrganizationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalOrganization](ctx, a.client, req)
 }
 
-// PutExternalcontactsOrganizationNoteOptions holds the optional parameters of
-// PutExternalcontactsOrganizationNote, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutExternalcontactsOrganizationNoteOptions struct{}
+// PutExternalcontactsOrganizationNoteOptions holds the options of
+// PutExternalcontactsOrganizationNote, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutExternalcontactsOrganizationNoteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsOrganizationNote calls PUT
 // /api/v2/externalcontacts/organizations/{externalOrganizationId}/notes/{noteId}: Update a note for
@@ -4506,7 +5157,8 @@ type PutExternalcontactsOrganizationNoteOptions struct{}
 //   - noteID: Note Id
 //   - body: Note
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsOrganizationNoteOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsOrganizationNote(ctx context.Context, externalOrganizationID string, noteID string, body *models.Note, opts *PutExternalcontactsOrganizationNoteOptions) (*models.Note, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsOrganizationNote", "body")
@@ -4515,6 +5167,9 @@ func (a *ExternalContactsApi) PutExternalcontactsOrganizationNote(ctx context.Co
 	req.SetPathParam("externalOrganizationId", externalOrganizationID)
 	req.SetPathParam("noteId", noteID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Note](ctx, a.client, req)
 }
 
@@ -4544,10 +5199,17 @@ func (a *ExternalContactsApi) PutExternalcontactsOrganizationTrustorTrustorId(ct
 	return platformclient.Call[models.ExternalOrganizationTrustorLink](ctx, a.client, req)
 }
 
-// PutExternalcontactsOrganizationsSchemaOptions holds the optional parameters of
-// PutExternalcontactsOrganizationsSchema, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutExternalcontactsOrganizationsSchemaOptions struct{}
+// PutExternalcontactsOrganizationsSchemaOptions holds the options of
+// PutExternalcontactsOrganizationsSchema, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutExternalcontactsOrganizationsSchemaOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsOrganizationsSchema calls PUT
 // /api/v2/externalcontacts/organizations/schemas/{schemaId}: Update a schema.
@@ -4561,7 +5223,8 @@ type PutExternalcontactsOrganizationsSchemaOptions struct{}
 //   - schemaID: Schema ID
 //   - body: Data Schema
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsOrganizationsSchemaOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsOrganizationsSchema(ctx context.Context, schemaID string, body *models.DataSchema, opts *PutExternalcontactsOrganizationsSchemaOptions) (*models.DataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsOrganizationsSchema", "body")
@@ -4569,13 +5232,22 @@ func (a *ExternalContactsApi) PutExternalcontactsOrganizationsSchema(ctx context
 	req := platformclient.NewRequest("putExternalcontactsOrganizationsSchema", http.MethodPut, "/api/v2/externalcontacts/organizations/schemas/{schemaId}")
 	req.SetPathParam("schemaId", schemaID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataSchema](ctx, a.client, req)
 }
 
-// PutExternalcontactsRelationshipOptions holds the optional parameters of
-// PutExternalcontactsRelationship, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutExternalcontactsRelationshipOptions struct{}
+// PutExternalcontactsRelationshipOptions holds the options of PutExternalcontactsRelationship,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutExternalcontactsRelationshipOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutExternalcontactsRelationship calls PUT
 // /api/v2/externalcontacts/relationships/{relationshipId}: Update a relationship.
@@ -4590,7 +5262,8 @@ type PutExternalcontactsRelationshipOptions struct{}
 //   - relationshipID: Relationship Id
 //   - body: Relationship
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutExternalcontactsRelationshipOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ExternalContactsApi) PutExternalcontactsRelationship(ctx context.Context, relationshipID string, body *models.Relationship, opts *PutExternalcontactsRelationshipOptions) (*models.Relationship, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putExternalcontactsRelationship", "body")
@@ -4598,5 +5271,8 @@ func (a *ExternalContactsApi) PutExternalcontactsRelationship(ctx context.Contex
 	req := platformclient.NewRequest("putExternalcontactsRelationship", http.MethodPut, "/api/v2/externalcontacts/relationships/{relationshipId}")
 	req.SetPathParam("relationshipId", relationshipID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Relationship](ctx, a.client, req)
 }

@@ -162,9 +162,16 @@ func (a *FaxApi) GetFaxSummary(ctx context.Context, opts *GetFaxSummaryOptions) 
 	return platformclient.Call[models.FaxSummary](ctx, a.client, req)
 }
 
-// PutFaxDocumentOptions holds the optional parameters of PutFaxDocument, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PutFaxDocumentOptions struct{}
+// PutFaxDocumentOptions holds the options of PutFaxDocument, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutFaxDocumentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutFaxDocument calls PUT /api/v2/fax/documents/{documentId}: Update a fax document.
 //
@@ -175,7 +182,8 @@ type PutFaxDocumentOptions struct{}
 //   - documentID: Document ID
 //   - body: Document
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutFaxDocumentOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *FaxApi) PutFaxDocument(ctx context.Context, documentID string, body *models.FaxDocument, opts *PutFaxDocumentOptions) (*models.FaxDocument, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putFaxDocument", "body")
@@ -183,6 +191,9 @@ func (a *FaxApi) PutFaxDocument(ctx context.Context, documentID string, body *mo
 	req := platformclient.NewRequest("putFaxDocument", http.MethodPut, "/api/v2/fax/documents/{documentId}")
 	req.SetPathParam("documentId", documentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FaxDocument](ctx, a.client, req)
 }
 
@@ -190,6 +201,12 @@ func (a *FaxApi) PutFaxDocument(ctx context.Context, documentID string, body *mo
 type PutFaxSettingsOptions struct {
 	// Body is the request body.
 	Body *models.FaxConfig
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutFaxSettings calls PUT /api/v2/fax/settings: Update/write organization config for given
@@ -206,6 +223,9 @@ func (a *FaxApi) PutFaxSettings(ctx context.Context, opts *PutFaxSettingsOptions
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.FaxConfig](ctx, a.client, req)
 }

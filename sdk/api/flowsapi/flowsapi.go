@@ -107,6 +107,12 @@ type PostAnalyticsFlowsActivityQueryOptions struct {
 	PageSize *int32
 	// PageNumber is the query parameter pageNumber. The desired page number.
 	PageNumber *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsFlowsActivityQuery calls POST /api/v2/analytics/flows/activity/query: Query for flow
@@ -135,13 +141,22 @@ func (a *FlowsApi) PostAnalyticsFlowsActivityQuery(ctx context.Context, body *mo
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowActivityResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsFlowsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsFlowsAggregatesJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsFlowsAggregatesJobsOptions struct{}
+// PostAnalyticsFlowsAggregatesJobsOptions holds the options of PostAnalyticsFlowsAggregatesJobs,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsFlowsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsFlowsAggregatesJobs calls POST /api/v2/analytics/flows/aggregates/jobs: Query for
 // flow aggregates asynchronously.
@@ -154,20 +169,30 @@ type PostAnalyticsFlowsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsFlowsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *FlowsApi) PostAnalyticsFlowsAggregatesJobs(ctx context.Context, body *models.FlowAsyncAggregationQuery, opts *PostAnalyticsFlowsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsFlowsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsFlowsAggregatesJobs", http.MethodPost, "/api/v2/analytics/flows/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsFlowsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsFlowsAggregatesQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsFlowsAggregatesQueryOptions struct{}
+// PostAnalyticsFlowsAggregatesQueryOptions holds the options of PostAnalyticsFlowsAggregatesQuery,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsFlowsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsFlowsAggregatesQuery calls POST /api/v2/analytics/flows/aggregates/query: Query for
 // flow aggregates.
@@ -180,20 +205,31 @@ type PostAnalyticsFlowsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsFlowsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *FlowsApi) PostAnalyticsFlowsAggregatesQuery(ctx context.Context, body *models.FlowAggregationQuery, opts *PostAnalyticsFlowsAggregatesQueryOptions) (*models.FlowAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsFlowsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsFlowsAggregatesQuery", http.MethodPost, "/api/v2/analytics/flows/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsFlowsObservationsQueryOptions holds the optional parameters of
-// PostAnalyticsFlowsObservationsQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsFlowsObservationsQueryOptions struct{}
+// PostAnalyticsFlowsObservationsQueryOptions holds the options of
+// PostAnalyticsFlowsObservationsQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsFlowsObservationsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsFlowsObservationsQuery calls POST /api/v2/analytics/flows/observations/query: Query
 // for flow observations.
@@ -206,12 +242,16 @@ type PostAnalyticsFlowsObservationsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsFlowsObservationsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *FlowsApi) PostAnalyticsFlowsObservationsQuery(ctx context.Context, body *models.FlowObservationQuery, opts *PostAnalyticsFlowsObservationsQueryOptions) (*models.FlowObservationQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsFlowsObservationsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsFlowsObservationsQuery", http.MethodPost, "/api/v2/analytics/flows/observations/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowObservationQueryResponse](ctx, a.client, req)
 }

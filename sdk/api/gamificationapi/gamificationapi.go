@@ -2146,10 +2146,17 @@ func (a *GamificationApi) GetGamificationTemplates(ctx context.Context, opts *Ge
 	return platformclient.Call[models.GetTemplatesResponse](ctx, a.client, req)
 }
 
-// PatchEmployeeperformanceExternalmetricsDefinitionOptions holds the optional parameters of
-// PatchEmployeeperformanceExternalmetricsDefinition, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchEmployeeperformanceExternalmetricsDefinitionOptions struct{}
+// PatchEmployeeperformanceExternalmetricsDefinitionOptions holds the options of
+// PatchEmployeeperformanceExternalmetricsDefinition, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchEmployeeperformanceExternalmetricsDefinitionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchEmployeeperformanceExternalmetricsDefinition calls PATCH
 // /api/v2/employeeperformance/externalmetrics/definitions/{metricId}: Update External Metric
@@ -2164,7 +2171,9 @@ type PatchEmployeeperformanceExternalmetricsDefinitionOptions struct{}
 //   - metricID: Specifies the metric definition ID
 //   - body: The External Metric Definition parameters to be updated
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchEmployeeperformanceExternalmetricsDefinitionOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *GamificationApi) PatchEmployeeperformanceExternalmetricsDefinition(ctx context.Context, metricID string, body *models.ExternalMetricDefinitionUpdateRequest, opts *PatchEmployeeperformanceExternalmetricsDefinitionOptions) (*models.ExternalMetricDefinition, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchEmployeeperformanceExternalmetricsDefinition", "body")
@@ -2172,12 +2181,22 @@ func (a *GamificationApi) PatchEmployeeperformanceExternalmetricsDefinition(ctx 
 	req := platformclient.NewRequest("patchEmployeeperformanceExternalmetricsDefinition", http.MethodPatch, "/api/v2/employeeperformance/externalmetrics/definitions/{metricId}")
 	req.SetPathParam("metricId", metricID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalMetricDefinition](ctx, a.client, req)
 }
 
-// PatchGamificationContestOptions holds the optional parameters of PatchGamificationContest, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchGamificationContestOptions struct{}
+// PatchGamificationContestOptions holds the options of PatchGamificationContest, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchGamificationContestOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchGamificationContest calls PATCH /api/v2/gamification/contests/{contestId}: Finalize a
 // Contest by Id.
@@ -2191,7 +2210,8 @@ type PatchGamificationContestOptions struct{}
 //   - contestID: The ID of the contest
 //   - body: Finalize Contest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchGamificationContestOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *GamificationApi) PatchGamificationContest(ctx context.Context, contestID string, body *models.ContestsFinalizeRequest, opts *PatchGamificationContestOptions) (*models.ContestsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchGamificationContest", "body")
@@ -2199,6 +2219,9 @@ func (a *GamificationApi) PatchGamificationContest(ctx context.Context, contestI
 	req := platformclient.NewRequest("patchGamificationContest", http.MethodPatch, "/api/v2/gamification/contests/{contestId}")
 	req.SetPathParam("contestId", contestID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContestsResponse](ctx, a.client, req)
 }
 
@@ -2207,6 +2230,12 @@ func (a *GamificationApi) PatchGamificationContest(ctx context.Context, contestI
 type PostEmployeeperformanceExternalmetricsDataOptions struct {
 	// Body is the request body. The External Metric Data to be added.
 	Body *models.ExternalMetricDataWriteRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostEmployeeperformanceExternalmetricsData calls POST
@@ -2225,6 +2254,9 @@ func (a *GamificationApi) PostEmployeeperformanceExternalmetricsData(ctx context
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalMetricDataWriteResponse](ctx, a.client, req)
 }
 
@@ -2233,6 +2265,12 @@ func (a *GamificationApi) PostEmployeeperformanceExternalmetricsData(ctx context
 type PostEmployeeperformanceExternalmetricsDefinitionsOptions struct {
 	// Body is the request body. The External Metric Definition to be created.
 	Body *models.ExternalMetricDefinitionCreateRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostEmployeeperformanceExternalmetricsDefinitions calls POST
@@ -2251,12 +2289,22 @@ func (a *GamificationApi) PostEmployeeperformanceExternalmetricsDefinitions(ctx 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalMetricDefinition](ctx, a.client, req)
 }
 
-// PostGamificationContestsOptions holds the optional parameters of PostGamificationContests, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostGamificationContestsOptions struct{}
+// PostGamificationContestsOptions holds the options of PostGamificationContests, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostGamificationContestsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGamificationContests calls POST /api/v2/gamification/contests: Creates a Contest.
 //
@@ -2268,20 +2316,31 @@ type PostGamificationContestsOptions struct{}
 //
 //   - body: Create Contest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGamificationContestsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *GamificationApi) PostGamificationContests(ctx context.Context, body *models.ContestsCreateRequest, opts *PostGamificationContestsOptions) (*models.ContestsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGamificationContests", "body")
 	}
 	req := platformclient.NewRequest("postGamificationContests", http.MethodPost, "/api/v2/gamification/contests")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContestsResponse](ctx, a.client, req)
 }
 
-// PostGamificationContestsUploadsPrizeimagesOptions holds the optional parameters of
-// PostGamificationContestsUploadsPrizeimages, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostGamificationContestsUploadsPrizeimagesOptions struct{}
+// PostGamificationContestsUploadsPrizeimagesOptions holds the options of
+// PostGamificationContestsUploadsPrizeimages, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostGamificationContestsUploadsPrizeimagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGamificationContestsUploadsPrizeimages calls POST
 // /api/v2/gamification/contests/uploads/prizeimages: Generates pre-signed URL to upload a prize
@@ -2295,13 +2354,17 @@ type PostGamificationContestsUploadsPrizeimagesOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGamificationContestsUploadsPrizeimagesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *GamificationApi) PostGamificationContestsUploadsPrizeimages(ctx context.Context, body *models.GamificationContestPrizeImageUploadUrlRequest, opts *PostGamificationContestsUploadsPrizeimagesOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGamificationContestsUploadsPrizeimages", "body")
 	}
 	req := platformclient.NewRequest("postGamificationContestsUploadsPrizeimages", http.MethodPost, "/api/v2/gamification/contests/uploads/prizeimages")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
@@ -2351,10 +2414,16 @@ func (a *GamificationApi) PostGamificationProfileDeactivate(ctx context.Context,
 	return platformclient.Call[models.PerformanceProfile](ctx, a.client, req)
 }
 
-// PostGamificationProfileMembersOptions holds the optional parameters of
-// PostGamificationProfileMembers, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostGamificationProfileMembersOptions struct{}
+// PostGamificationProfileMembersOptions holds the options of PostGamificationProfileMembers, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostGamificationProfileMembersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGamificationProfileMembers calls POST /api/v2/gamification/profiles/{profileId}/members:
 // Assign members to a given performance profile.
@@ -2368,7 +2437,8 @@ type PostGamificationProfileMembersOptions struct{}
 //   - profileID: Profile Id
 //   - body: assignUsers
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGamificationProfileMembersOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *GamificationApi) PostGamificationProfileMembers(ctx context.Context, profileID string, body *models.AssignUsers, opts *PostGamificationProfileMembersOptions) (*models.Assignment, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGamificationProfileMembers", "body")
@@ -2376,13 +2446,23 @@ func (a *GamificationApi) PostGamificationProfileMembers(ctx context.Context, pr
 	req := platformclient.NewRequest("postGamificationProfileMembers", http.MethodPost, "/api/v2/gamification/profiles/{profileId}/members")
 	req.SetPathParam("profileId", profileID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Assignment](ctx, a.client, req)
 }
 
-// PostGamificationProfileMembersValidateOptions holds the optional parameters of
-// PostGamificationProfileMembersValidate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostGamificationProfileMembersValidateOptions struct{}
+// PostGamificationProfileMembersValidateOptions holds the options of
+// PostGamificationProfileMembersValidate, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostGamificationProfileMembersValidateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGamificationProfileMembersValidate calls POST
 // /api/v2/gamification/profiles/{profileId}/members/validate: Validate member assignment.
@@ -2396,7 +2476,8 @@ type PostGamificationProfileMembersValidateOptions struct{}
 //   - profileID: Profile Id
 //   - body: memberAssignments
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGamificationProfileMembersValidateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *GamificationApi) PostGamificationProfileMembersValidate(ctx context.Context, profileID string, body *models.ValidateAssignUsers, opts *PostGamificationProfileMembersValidateOptions) (*models.AssignmentValidation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGamificationProfileMembersValidate", "body")
@@ -2404,13 +2485,22 @@ func (a *GamificationApi) PostGamificationProfileMembersValidate(ctx context.Con
 	req := platformclient.NewRequest("postGamificationProfileMembersValidate", http.MethodPost, "/api/v2/gamification/profiles/{profileId}/members/validate")
 	req.SetPathParam("profileId", profileID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AssignmentValidation](ctx, a.client, req)
 }
 
-// PostGamificationProfileMetricLinkOptions holds the optional parameters of
-// PostGamificationProfileMetricLink, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostGamificationProfileMetricLinkOptions struct{}
+// PostGamificationProfileMetricLinkOptions holds the options of PostGamificationProfileMetricLink,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostGamificationProfileMetricLinkOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGamificationProfileMetricLink calls POST
 // /api/v2/gamification/profiles/{sourceProfileId}/metrics/{sourceMetricId}/link: Creates a linked
@@ -2426,7 +2516,8 @@ type PostGamificationProfileMetricLinkOptions struct{}
 //   - sourceMetricID: Source Metric Id
 //   - body: linkedMetric
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGamificationProfileMetricLinkOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *GamificationApi) PostGamificationProfileMetricLink(ctx context.Context, sourceProfileID string, sourceMetricID string, body *models.TargetPerformanceProfile, opts *PostGamificationProfileMetricLinkOptions) (*models.Metric, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGamificationProfileMetricLink", "body")
@@ -2435,13 +2526,22 @@ func (a *GamificationApi) PostGamificationProfileMetricLink(ctx context.Context,
 	req.SetPathParam("sourceProfileId", sourceProfileID)
 	req.SetPathParam("sourceMetricId", sourceMetricID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Metric](ctx, a.client, req)
 }
 
-// PostGamificationProfileMetricsOptions holds the optional parameters of
-// PostGamificationProfileMetrics, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostGamificationProfileMetricsOptions struct{}
+// PostGamificationProfileMetricsOptions holds the options of PostGamificationProfileMetrics, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostGamificationProfileMetricsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGamificationProfileMetrics calls POST /api/v2/gamification/profiles/{profileId}/metrics:
 // Creates a gamified metric with a given metric definition and metric objective under in a
@@ -2456,7 +2556,8 @@ type PostGamificationProfileMetricsOptions struct{}
 //   - profileID: Performance Profile Id
 //   - body: Metric
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGamificationProfileMetricsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *GamificationApi) PostGamificationProfileMetrics(ctx context.Context, profileID string, body *models.CreateMetric, opts *PostGamificationProfileMetricsOptions) (*models.Metric, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGamificationProfileMetrics", "body")
@@ -2464,6 +2565,9 @@ func (a *GamificationApi) PostGamificationProfileMetrics(ctx context.Context, pr
 	req := platformclient.NewRequest("postGamificationProfileMetrics", http.MethodPost, "/api/v2/gamification/profiles/{profileId}/metrics")
 	req.SetPathParam("profileId", profileID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Metric](ctx, a.client, req)
 }
 
@@ -2476,6 +2580,12 @@ type PostGamificationProfilesOptions struct {
 	//
 	// The API's default: true.
 	CopyMetrics *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostGamificationProfiles calls POST /api/v2/gamification/profiles: Create a new custom
@@ -2501,13 +2611,22 @@ func (a *GamificationApi) PostGamificationProfiles(ctx context.Context, body *mo
 			req.SetQuery("copyMetrics", platformclient.FormatBool(*opts.CopyMetrics))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PerformanceProfile](ctx, a.client, req)
 }
 
-// PostGamificationProfilesUserQueryOptions holds the optional parameters of
-// PostGamificationProfilesUserQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostGamificationProfilesUserQueryOptions struct{}
+// PostGamificationProfilesUserQueryOptions holds the options of PostGamificationProfilesUserQuery,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostGamificationProfilesUserQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGamificationProfilesUserQuery calls POST /api/v2/gamification/profiles/users/{userId}/query:
 // Query performance profiles in date range for a user.
@@ -2521,7 +2640,8 @@ type PostGamificationProfilesUserQueryOptions struct{}
 //   - userID: The ID of a user.
 //   - body: The date range of work day.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGamificationProfilesUserQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *GamificationApi) PostGamificationProfilesUserQuery(ctx context.Context, userID string, body *models.UserProfilesInDateRangeRequest, opts *PostGamificationProfilesUserQueryOptions) (*models.UserProfilesInDateRange, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGamificationProfilesUserQuery", "body")
@@ -2529,13 +2649,23 @@ func (a *GamificationApi) PostGamificationProfilesUserQuery(ctx context.Context,
 	req := platformclient.NewRequest("postGamificationProfilesUserQuery", http.MethodPost, "/api/v2/gamification/profiles/users/{userId}/query")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserProfilesInDateRange](ctx, a.client, req)
 }
 
-// PostGamificationProfilesUsersMeQueryOptions holds the optional parameters of
-// PostGamificationProfilesUsersMeQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostGamificationProfilesUsersMeQueryOptions struct{}
+// PostGamificationProfilesUsersMeQueryOptions holds the options of
+// PostGamificationProfilesUsersMeQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostGamificationProfilesUsersMeQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGamificationProfilesUsersMeQuery calls POST /api/v2/gamification/profiles/users/me/query:
 // Query performance profiles in date range for the current user.
@@ -2546,19 +2676,30 @@ type PostGamificationProfilesUsersMeQueryOptions struct{}
 //
 //   - body: The date range of work day.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGamificationProfilesUsersMeQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *GamificationApi) PostGamificationProfilesUsersMeQuery(ctx context.Context, body *models.UserProfilesInDateRangeRequest, opts *PostGamificationProfilesUsersMeQueryOptions) (*models.UserProfilesInDateRange, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGamificationProfilesUsersMeQuery", "body")
 	}
 	req := platformclient.NewRequest("postGamificationProfilesUsersMeQuery", http.MethodPost, "/api/v2/gamification/profiles/users/me/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserProfilesInDateRange](ctx, a.client, req)
 }
 
-// PutGamificationContestOptions holds the optional parameters of PutGamificationContest, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutGamificationContestOptions struct{}
+// PutGamificationContestOptions holds the options of PutGamificationContest, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutGamificationContestOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutGamificationContest calls PUT /api/v2/gamification/contests/{contestId}: Update a Contest by
 // Id.
@@ -2572,7 +2713,8 @@ type PutGamificationContestOptions struct{}
 //   - contestID: The ID of the contest
 //   - body: Contest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutGamificationContestOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *GamificationApi) PutGamificationContest(ctx context.Context, contestID string, body *models.ContestsCreateRequest, opts *PutGamificationContestOptions) (*models.ContestsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putGamificationContest", "body")
@@ -2580,6 +2722,9 @@ func (a *GamificationApi) PutGamificationContest(ctx context.Context, contestID 
 	req := platformclient.NewRequest("putGamificationContest", http.MethodPut, "/api/v2/gamification/contests/{contestId}")
 	req.SetPathParam("contestId", contestID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContestsResponse](ctx, a.client, req)
 }
 
@@ -2588,6 +2733,12 @@ func (a *GamificationApi) PutGamificationContest(ctx context.Context, contestID 
 type PutGamificationProfileOptions struct {
 	// Body is the request body. performanceProfile.
 	Body *models.PerformanceProfile
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutGamificationProfile calls PUT /api/v2/gamification/profiles/{profileId}: Updates a performance
@@ -2610,13 +2761,22 @@ func (a *GamificationApi) PutGamificationProfile(ctx context.Context, profileID 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PerformanceProfile](ctx, a.client, req)
 }
 
-// PutGamificationProfileMetricOptions holds the optional parameters of
-// PutGamificationProfileMetric, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutGamificationProfileMetricOptions struct{}
+// PutGamificationProfileMetricOptions holds the options of PutGamificationProfileMetric, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutGamificationProfileMetricOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutGamificationProfileMetric calls PUT
 // /api/v2/gamification/profiles/{profileId}/metrics/{metricId}: Updates a metric in performance
@@ -2632,7 +2792,8 @@ type PutGamificationProfileMetricOptions struct{}
 //   - metricID: Metric Id
 //   - body: Metric
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutGamificationProfileMetricOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *GamificationApi) PutGamificationProfileMetric(ctx context.Context, profileID string, metricID string, body *models.CreateMetric, opts *PutGamificationProfileMetricOptions) (*models.Metric, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putGamificationProfileMetric", "body")
@@ -2641,12 +2802,22 @@ func (a *GamificationApi) PutGamificationProfileMetric(ctx context.Context, prof
 	req.SetPathParam("profileId", profileID)
 	req.SetPathParam("metricId", metricID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Metric](ctx, a.client, req)
 }
 
-// PutGamificationStatusOptions holds the optional parameters of PutGamificationStatus, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutGamificationStatusOptions struct{}
+// PutGamificationStatusOptions holds the options of PutGamificationStatus, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutGamificationStatusOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutGamificationStatus calls PUT /api/v2/gamification/status: Update gamification activation
 // status.
@@ -2659,12 +2830,16 @@ type PutGamificationStatusOptions struct{}
 //
 //   - status: Gamification status
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutGamificationStatusOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *GamificationApi) PutGamificationStatus(ctx context.Context, status *models.GamificationStatus, opts *PutGamificationStatusOptions) (*models.GamificationStatus, *platformclient.APIResponse, error) {
 	if status == nil {
 		return nil, nil, platformclient.MissingParam("putGamificationStatus", "status")
 	}
 	req := platformclient.NewRequest("putGamificationStatus", http.MethodPut, "/api/v2/gamification/status")
 	req.SetBody(status)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GamificationStatus](ctx, a.client, req)
 }

@@ -132,6 +132,12 @@ type PostGdprRequestsOptions struct {
 	//
 	// The API's default: false.
 	DeleteConfirmed *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostGdprRequests calls POST /api/v2/gdpr/requests: Submit a new GDPR request.
@@ -155,6 +161,9 @@ func (a *GeneralDataProtectionRegulationApi) PostGdprRequests(ctx context.Contex
 		if opts.DeleteConfirmed != nil {
 			req.SetQuery("deleteConfirmed", platformclient.FormatBool(*opts.DeleteConfirmed))
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.GDPRRequest](ctx, a.client, req)
 }

@@ -60,9 +60,16 @@ func (a *GeolocationApi) GetUserGeolocation(ctx context.Context, userID string, 
 	return platformclient.Call[models.Geolocation](ctx, a.client, req)
 }
 
-// PatchGeolocationsSettingsOptions holds the optional parameters of PatchGeolocationsSettings,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchGeolocationsSettingsOptions struct{}
+// PatchGeolocationsSettingsOptions holds the options of PatchGeolocationsSettings, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchGeolocationsSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchGeolocationsSettings calls PATCH /api/v2/geolocations/settings: Patch a organization's
 // GeolocationSettings.
@@ -75,19 +82,30 @@ type PatchGeolocationsSettingsOptions struct{}
 //
 //   - body: Geolocation settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchGeolocationsSettingsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *GeolocationApi) PatchGeolocationsSettings(ctx context.Context, body *models.GeolocationSettings, opts *PatchGeolocationsSettingsOptions) (*models.GeolocationSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchGeolocationsSettings", "body")
 	}
 	req := platformclient.NewRequest("patchGeolocationsSettings", http.MethodPatch, "/api/v2/geolocations/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GeolocationSettings](ctx, a.client, req)
 }
 
-// PatchUserGeolocationOptions holds the optional parameters of PatchUserGeolocation, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PatchUserGeolocationOptions struct{}
+// PatchUserGeolocationOptions holds the options of PatchUserGeolocation, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchUserGeolocationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUserGeolocation calls PATCH /api/v2/users/{userId}/geolocations/{clientId}: Patch a user's
 // Geolocation.
@@ -108,7 +126,8 @@ type PatchUserGeolocationOptions struct{}
 //   - clientID: client Id
 //   - body: Geolocation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserGeolocationOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *GeolocationApi) PatchUserGeolocation(ctx context.Context, userID string, clientID string, body *models.Geolocation, opts *PatchUserGeolocationOptions) (*models.Geolocation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUserGeolocation", "body")
@@ -117,5 +136,8 @@ func (a *GeolocationApi) PatchUserGeolocation(ctx context.Context, userID string
 	req.SetPathParam("userId", userID)
 	req.SetPathParam("clientId", clientID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Geolocation](ctx, a.client, req)
 }

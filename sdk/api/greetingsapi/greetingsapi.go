@@ -415,9 +415,16 @@ func (a *GreetingsApi) GetUserGreetingsDefaults(ctx context.Context, userID stri
 	return platformclient.Call[models.DefaultGreetingList](ctx, a.client, req)
 }
 
-// PostGreetingsOptions holds the optional parameters of PostGreetings, which has none yet: it keeps
-// the method's signature unchanged when the API adds some.
-type PostGreetingsOptions struct{}
+// PostGreetingsOptions holds the options of PostGreetings, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostGreetingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGreetings calls POST /api/v2/greetings: Create a Greeting for an Organization.
 //
@@ -427,19 +434,30 @@ type PostGreetingsOptions struct{}
 //
 //   - body: The Greeting to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGreetingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *GreetingsApi) PostGreetings(ctx context.Context, body *models.Greeting, opts *PostGreetingsOptions) (*models.Greeting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGreetings", "body")
 	}
 	req := platformclient.NewRequest("postGreetings", http.MethodPost, "/api/v2/greetings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Greeting](ctx, a.client, req)
 }
 
-// PostGroupGreetingsOptions holds the optional parameters of PostGroupGreetings, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostGroupGreetingsOptions struct{}
+// PostGroupGreetingsOptions holds the options of PostGroupGreetings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostGroupGreetingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGroupGreetings calls POST /api/v2/groups/{groupId}/greetings: Creates a Greeting for a Group.
 //
@@ -450,7 +468,8 @@ type PostGroupGreetingsOptions struct{}
 //   - groupID: Group ID
 //   - body: The Greeting to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGroupGreetingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *GreetingsApi) PostGroupGreetings(ctx context.Context, groupID string, body *models.Greeting, opts *PostGroupGreetingsOptions) (*models.Greeting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGroupGreetings", "body")
@@ -458,12 +477,22 @@ func (a *GreetingsApi) PostGroupGreetings(ctx context.Context, groupID string, b
 	req := platformclient.NewRequest("postGroupGreetings", http.MethodPost, "/api/v2/groups/{groupId}/greetings")
 	req.SetPathParam("groupId", groupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Greeting](ctx, a.client, req)
 }
 
-// PostUserGreetingsOptions holds the optional parameters of PostUserGreetings, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostUserGreetingsOptions struct{}
+// PostUserGreetingsOptions holds the options of PostUserGreetings, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostUserGreetingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUserGreetings calls POST /api/v2/users/{userId}/greetings: Creates a Greeting for a User.
 //
@@ -474,7 +503,8 @@ type PostUserGreetingsOptions struct{}
 //   - userID: User ID
 //   - body: The Greeting to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUserGreetingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *GreetingsApi) PostUserGreetings(ctx context.Context, userID string, body *models.Greeting, opts *PostUserGreetingsOptions) (*models.Greeting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUserGreetings", "body")
@@ -482,12 +512,22 @@ func (a *GreetingsApi) PostUserGreetings(ctx context.Context, userID string, bod
 	req := platformclient.NewRequest("postUserGreetings", http.MethodPost, "/api/v2/users/{userId}/greetings")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Greeting](ctx, a.client, req)
 }
 
-// PutGreetingOptions holds the optional parameters of PutGreeting, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PutGreetingOptions struct{}
+// PutGreetingOptions holds the options of PutGreeting, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutGreetingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutGreeting calls PUT /api/v2/greetings/{greetingId}: Updates the Greeting with the given
 // GreetingId.
@@ -499,7 +539,8 @@ type PutGreetingOptions struct{}
 //   - greetingID: Greeting ID
 //   - body: The updated Greeting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutGreetingOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *GreetingsApi) PutGreeting(ctx context.Context, greetingID string, body *models.Greeting, opts *PutGreetingOptions) (*models.Greeting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putGreeting", "body")
@@ -507,12 +548,22 @@ func (a *GreetingsApi) PutGreeting(ctx context.Context, greetingID string, body 
 	req := platformclient.NewRequest("putGreeting", http.MethodPut, "/api/v2/greetings/{greetingId}")
 	req.SetPathParam("greetingId", greetingID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Greeting](ctx, a.client, req)
 }
 
-// PutGreetingsDefaultsOptions holds the optional parameters of PutGreetingsDefaults, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutGreetingsDefaultsOptions struct{}
+// PutGreetingsDefaultsOptions holds the options of PutGreetingsDefaults, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutGreetingsDefaultsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutGreetingsDefaults calls PUT /api/v2/greetings/defaults: Update an Organization's
 // DefaultGreetingList.
@@ -523,19 +574,30 @@ type PutGreetingsDefaultsOptions struct{}
 //
 //   - body: The updated defaultGreetingList
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutGreetingsDefaultsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *GreetingsApi) PutGreetingsDefaults(ctx context.Context, body *models.DefaultGreetingList, opts *PutGreetingsDefaultsOptions) (*models.DefaultGreetingList, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putGreetingsDefaults", "body")
 	}
 	req := platformclient.NewRequest("putGreetingsDefaults", http.MethodPut, "/api/v2/greetings/defaults")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DefaultGreetingList](ctx, a.client, req)
 }
 
-// PutGroupGreetingsDefaultsOptions holds the optional parameters of PutGroupGreetingsDefaults,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutGroupGreetingsDefaultsOptions struct{}
+// PutGroupGreetingsDefaultsOptions holds the options of PutGroupGreetingsDefaults, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutGroupGreetingsDefaultsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutGroupGreetingsDefaults calls PUT /api/v2/groups/{groupId}/greetings/defaults: Updates the
 // DefaultGreetingList of the specified Group.
@@ -547,7 +609,8 @@ type PutGroupGreetingsDefaultsOptions struct{}
 //   - groupID: Group ID
 //   - body: The updated defaultGreetingList
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutGroupGreetingsDefaultsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *GreetingsApi) PutGroupGreetingsDefaults(ctx context.Context, groupID string, body *models.DefaultGreetingList, opts *PutGroupGreetingsDefaultsOptions) (*models.DefaultGreetingList, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putGroupGreetingsDefaults", "body")
@@ -555,12 +618,22 @@ func (a *GreetingsApi) PutGroupGreetingsDefaults(ctx context.Context, groupID st
 	req := platformclient.NewRequest("putGroupGreetingsDefaults", http.MethodPut, "/api/v2/groups/{groupId}/greetings/defaults")
 	req.SetPathParam("groupId", groupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DefaultGreetingList](ctx, a.client, req)
 }
 
-// PutUserGreetingsDefaultsOptions holds the optional parameters of PutUserGreetingsDefaults, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutUserGreetingsDefaultsOptions struct{}
+// PutUserGreetingsDefaultsOptions holds the options of PutUserGreetingsDefaults, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutUserGreetingsDefaultsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUserGreetingsDefaults calls PUT /api/v2/users/{userId}/greetings/defaults: Updates the
 // DefaultGreetingList of the specified User.
@@ -572,7 +645,8 @@ type PutUserGreetingsDefaultsOptions struct{}
 //   - userID: User ID
 //   - body: The updated defaultGreetingList
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUserGreetingsDefaultsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *GreetingsApi) PutUserGreetingsDefaults(ctx context.Context, userID string, body *models.DefaultGreetingList, opts *PutUserGreetingsDefaultsOptions) (*models.DefaultGreetingList, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUserGreetingsDefaults", "body")
@@ -580,5 +654,8 @@ func (a *GreetingsApi) PutUserGreetingsDefaults(ctx context.Context, userID stri
 	req := platformclient.NewRequest("putUserGreetingsDefaults", http.MethodPut, "/api/v2/users/{userId}/greetings/defaults")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DefaultGreetingList](ctx, a.client, req)
 }

@@ -400,9 +400,16 @@ func (a *GroupsApi) GetProfilesGroupsIter(ctx context.Context, opts *GetProfiles
 	})
 }
 
-// PostGroupMembersOptions holds the optional parameters of PostGroupMembers, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostGroupMembersOptions struct{}
+// PostGroupMembersOptions holds the options of PostGroupMembers, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostGroupMembersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGroupMembers calls POST /api/v2/groups/{groupId}/members: Add members.
 //
@@ -413,7 +420,8 @@ type PostGroupMembersOptions struct{}
 //   - groupID: Group ID
 //   - body: Add members
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGroupMembersOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *GroupsApi) PostGroupMembers(ctx context.Context, groupID string, body *models.GroupMembersUpdate, opts *PostGroupMembersOptions) (models.Empty, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGroupMembers", "body")
@@ -421,12 +429,22 @@ func (a *GroupsApi) PostGroupMembers(ctx context.Context, groupID string, body *
 	req := platformclient.NewRequest("postGroupMembers", http.MethodPost, "/api/v2/groups/{groupId}/members")
 	req.SetPathParam("groupId", groupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[models.Empty](ctx, a.client, req)
 }
 
-// PostGroupsOptions holds the optional parameters of PostGroups, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostGroupsOptions struct{}
+// PostGroupsOptions holds the options of PostGroups, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostGroupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGroups calls POST /api/v2/groups: Create a group.
 //
@@ -438,19 +456,30 @@ type PostGroupsOptions struct{}
 //
 //   - body: Group
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGroupsOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *GroupsApi) PostGroups(ctx context.Context, body *models.GroupCreate, opts *PostGroupsOptions) (*models.Group, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGroups", "body")
 	}
 	req := platformclient.NewRequest("postGroups", http.MethodPost, "/api/v2/groups")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Group](ctx, a.client, req)
 }
 
-// PostGroupsSearchOptions holds the optional parameters of PostGroupsSearch, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostGroupsSearchOptions struct{}
+// PostGroupsSearchOptions holds the options of PostGroupsSearch, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostGroupsSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGroupsSearch calls POST /api/v2/groups/search: Search groups.
 //
@@ -460,13 +489,17 @@ type PostGroupsSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGroupsSearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *GroupsApi) PostGroupsSearch(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGroupsSearch", "body")
 	}
 	req := platformclient.NewRequest("postGroupsSearch", http.MethodPost, "/api/v2/groups/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GroupsSearchResponse](ctx, a.client, req)
 }
 
@@ -474,6 +507,12 @@ func (a *GroupsApi) PostGroupsSearch(ctx context.Context, body *models.GroupSear
 type PutGroupOptions struct {
 	// Body is the request body. Group.
 	Body *models.GroupUpdate
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutGroup calls PUT /api/v2/groups/{groupId}: Update group.
@@ -494,6 +533,9 @@ func (a *GroupsApi) PutGroup(ctx context.Context, groupID string, opts *PutGroup
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.Group](ctx, a.client, req)
 }

@@ -466,9 +466,16 @@ func (a *IdentityProviderApi) GetIdentityprovidersSalesforce(ctx context.Context
 	return platformclient.Call[models.Salesforce](ctx, a.client, req)
 }
 
-// PostIdentityprovidersOptions holds the optional parameters of PostIdentityproviders, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostIdentityprovidersOptions struct{}
+// PostIdentityprovidersOptions holds the options of PostIdentityproviders, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostIdentityprovidersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIdentityproviders calls POST /api/v2/identityproviders: Create Identity Provider.
 //
@@ -480,19 +487,30 @@ type PostIdentityprovidersOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostIdentityprovidersOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PostIdentityproviders(ctx context.Context, body *models.CustomProvider, opts *PostIdentityprovidersOptions) (*models.CustomProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIdentityproviders", "body")
 	}
 	req := platformclient.NewRequest("postIdentityproviders", http.MethodPost, "/api/v2/identityproviders")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CustomProvider](ctx, a.client, req)
 }
 
-// PutIdentityproviderOptions holds the optional parameters of PutIdentityprovider, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutIdentityproviderOptions struct{}
+// PutIdentityproviderOptions holds the options of PutIdentityprovider, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutIdentityproviderOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovider calls PUT /api/v2/identityproviders/{providerId}: Update Identity Provider.
 //
@@ -505,7 +523,8 @@ type PutIdentityproviderOptions struct{}
 //   - body: Provider
 //   - providerID: Provider ID
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityproviderOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovider(ctx context.Context, body *models.CustomProvider, providerID string, opts *PutIdentityproviderOptions) (*models.CustomProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovider", "body")
@@ -513,12 +532,22 @@ func (a *IdentityProviderApi) PutIdentityprovider(ctx context.Context, body *mod
 	req := platformclient.NewRequest("putIdentityprovider", http.MethodPut, "/api/v2/identityproviders/{providerId}")
 	req.SetBody(body)
 	req.SetPathParam("providerId", providerID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CustomProvider](ctx, a.client, req)
 }
 
-// PutIdentityprovidersAdfsOptions holds the optional parameters of PutIdentityprovidersAdfs, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutIdentityprovidersAdfsOptions struct{}
+// PutIdentityprovidersAdfsOptions holds the options of PutIdentityprovidersAdfs, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersAdfsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersAdfs calls PUT /api/v2/identityproviders/adfs: Update/Create ADFS Identity
 // Provider.
@@ -531,19 +560,30 @@ type PutIdentityprovidersAdfsOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersAdfsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersAdfs(ctx context.Context, body *models.ADFS, opts *PutIdentityprovidersAdfsOptions) (*models.IdentityProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersAdfs", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersAdfs", http.MethodPut, "/api/v2/identityproviders/adfs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityProvider](ctx, a.client, req)
 }
 
-// PutIdentityprovidersCicOptions holds the optional parameters of PutIdentityprovidersCic, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutIdentityprovidersCicOptions struct{}
+// PutIdentityprovidersCicOptions holds the options of PutIdentityprovidersCic, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersCicOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersCic calls PUT /api/v2/identityproviders/cic: Update/Create Customer
 // Interaction Center (CIC) Identity Provider.
@@ -556,19 +596,30 @@ type PutIdentityprovidersCicOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersCicOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersCic(ctx context.Context, body *models.CustomerInteractionCenter, opts *PutIdentityprovidersCicOptions) (*models.IdentityProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersCic", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersCic", http.MethodPut, "/api/v2/identityproviders/cic")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityProvider](ctx, a.client, req)
 }
 
-// PutIdentityprovidersGenericOptions holds the optional parameters of PutIdentityprovidersGeneric,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutIdentityprovidersGenericOptions struct{}
+// PutIdentityprovidersGenericOptions holds the options of PutIdentityprovidersGeneric, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersGenericOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersGeneric calls PUT /api/v2/identityproviders/generic: Update/Create Generic
 // SAML Identity Provider.
@@ -581,19 +632,30 @@ type PutIdentityprovidersGenericOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersGenericOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersGeneric(ctx context.Context, body *models.GenericSAML, opts *PutIdentityprovidersGenericOptions) (*models.IdentityProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersGeneric", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersGeneric", http.MethodPut, "/api/v2/identityproviders/generic")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityProvider](ctx, a.client, req)
 }
 
-// PutIdentityprovidersGsuiteOptions holds the optional parameters of PutIdentityprovidersGsuite,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutIdentityprovidersGsuiteOptions struct{}
+// PutIdentityprovidersGsuiteOptions holds the options of PutIdentityprovidersGsuite, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersGsuiteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersGsuite calls PUT /api/v2/identityproviders/gsuite: Update/Create G Suite
 // Identity Provider.
@@ -606,20 +668,30 @@ type PutIdentityprovidersGsuiteOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersGsuiteOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersGsuite(ctx context.Context, body *models.GSuite, opts *PutIdentityprovidersGsuiteOptions) (*models.IdentityProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersGsuite", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersGsuite", http.MethodPut, "/api/v2/identityproviders/gsuite")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityProvider](ctx, a.client, req)
 }
 
-// PutIdentityprovidersIdentitynowOptions holds the optional parameters of
-// PutIdentityprovidersIdentitynow, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutIdentityprovidersIdentitynowOptions struct{}
+// PutIdentityprovidersIdentitynowOptions holds the options of PutIdentityprovidersIdentitynow,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersIdentitynowOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersIdentitynow calls PUT /api/v2/identityproviders/identitynow: Update/Create
 // IdentityNow Provider.
@@ -632,19 +704,30 @@ type PutIdentityprovidersIdentitynowOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersIdentitynowOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersIdentitynow(ctx context.Context, body *models.IdentityNow, opts *PutIdentityprovidersIdentitynowOptions) (*models.IdentityNow, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersIdentitynow", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersIdentitynow", http.MethodPut, "/api/v2/identityproviders/identitynow")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityNow](ctx, a.client, req)
 }
 
-// PutIdentityprovidersOktaOptions holds the optional parameters of PutIdentityprovidersOkta, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutIdentityprovidersOktaOptions struct{}
+// PutIdentityprovidersOktaOptions holds the options of PutIdentityprovidersOkta, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersOktaOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersOkta calls PUT /api/v2/identityproviders/okta: Update/Create Okta Identity
 // Provider.
@@ -657,20 +740,30 @@ type PutIdentityprovidersOktaOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersOktaOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersOkta(ctx context.Context, body *models.Okta, opts *PutIdentityprovidersOktaOptions) (*models.IdentityProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersOkta", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersOkta", http.MethodPut, "/api/v2/identityproviders/okta")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityProvider](ctx, a.client, req)
 }
 
-// PutIdentityprovidersOneloginOptions holds the optional parameters of
-// PutIdentityprovidersOnelogin, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutIdentityprovidersOneloginOptions struct{}
+// PutIdentityprovidersOneloginOptions holds the options of PutIdentityprovidersOnelogin, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersOneloginOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersOnelogin calls PUT /api/v2/identityproviders/onelogin: Update/Create OneLogin
 // Identity Provider.
@@ -683,19 +776,30 @@ type PutIdentityprovidersOneloginOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersOneloginOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersOnelogin(ctx context.Context, body *models.OneLogin, opts *PutIdentityprovidersOneloginOptions) (*models.IdentityProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersOnelogin", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersOnelogin", http.MethodPut, "/api/v2/identityproviders/onelogin")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityProvider](ctx, a.client, req)
 }
 
-// PutIdentityprovidersPingOptions holds the optional parameters of PutIdentityprovidersPing, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutIdentityprovidersPingOptions struct{}
+// PutIdentityprovidersPingOptions holds the options of PutIdentityprovidersPing, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersPingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersPing calls PUT /api/v2/identityproviders/ping: Update/Create Ping Identity
 // Provider.
@@ -708,20 +812,30 @@ type PutIdentityprovidersPingOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersPingOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersPing(ctx context.Context, body *models.PingIdentity, opts *PutIdentityprovidersPingOptions) (*models.IdentityProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersPing", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersPing", http.MethodPut, "/api/v2/identityproviders/ping")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityProvider](ctx, a.client, req)
 }
 
-// PutIdentityprovidersPurecloudOptions holds the optional parameters of
-// PutIdentityprovidersPurecloud, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutIdentityprovidersPurecloudOptions struct{}
+// PutIdentityprovidersPurecloudOptions holds the options of PutIdentityprovidersPurecloud, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersPurecloudOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersPurecloud calls PUT /api/v2/identityproviders/purecloud: Update/Create
 // PureCloud Identity Provider.
@@ -734,20 +848,30 @@ type PutIdentityprovidersPurecloudOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersPurecloudOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersPurecloud(ctx context.Context, body *models.PureCloud, opts *PutIdentityprovidersPurecloudOptions) (*models.IdentityProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersPurecloud", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersPurecloud", http.MethodPut, "/api/v2/identityproviders/purecloud")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityProvider](ctx, a.client, req)
 }
 
-// PutIdentityprovidersPureengageOptions holds the optional parameters of
-// PutIdentityprovidersPureengage, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutIdentityprovidersPureengageOptions struct{}
+// PutIdentityprovidersPureengageOptions holds the options of PutIdentityprovidersPureengage, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersPureengageOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersPureengage calls PUT /api/v2/identityproviders/pureengage: Update/Create
 // PureEngage Identity Provider.
@@ -760,20 +884,30 @@ type PutIdentityprovidersPureengageOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersPureengageOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersPureengage(ctx context.Context, body *models.PureEngage, opts *PutIdentityprovidersPureengageOptions) (*models.IdentityProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersPureengage", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersPureengage", http.MethodPut, "/api/v2/identityproviders/pureengage")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityProvider](ctx, a.client, req)
 }
 
-// PutIdentityprovidersSalesforceOptions holds the optional parameters of
-// PutIdentityprovidersSalesforce, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutIdentityprovidersSalesforceOptions struct{}
+// PutIdentityprovidersSalesforceOptions holds the options of PutIdentityprovidersSalesforce, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutIdentityprovidersSalesforceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIdentityprovidersSalesforce calls PUT /api/v2/identityproviders/salesforce: Update/Create
 // Salesforce Identity Provider.
@@ -786,12 +920,16 @@ type PutIdentityprovidersSalesforceOptions struct{}
 //
 //   - body: Provider
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIdentityprovidersSalesforceOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *IdentityProviderApi) PutIdentityprovidersSalesforce(ctx context.Context, body *models.Salesforce, opts *PutIdentityprovidersSalesforceOptions) (*models.IdentityProvider, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIdentityprovidersSalesforce", "body")
 	}
 	req := platformclient.NewRequest("putIdentityprovidersSalesforce", http.MethodPut, "/api/v2/identityproviders/salesforce")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityProvider](ctx, a.client, req)
 }

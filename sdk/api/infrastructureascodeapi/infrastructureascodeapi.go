@@ -268,10 +268,16 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeJobs(ctx context.Contex
 	return platformclient.Call[models.InfrastructureascodeJob](ctx, a.client, req)
 }
 
-// PostInfrastructureascodeJobsOptions holds the optional parameters of
-// PostInfrastructureascodeJobs, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostInfrastructureascodeJobsOptions struct{}
+// PostInfrastructureascodeJobsOptions holds the options of PostInfrastructureascodeJobs, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostInfrastructureascodeJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostInfrastructureascodeJobs calls POST /api/v2/infrastructureascode/jobs: Create a Job.
 //
@@ -285,12 +291,16 @@ type PostInfrastructureascodeJobsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostInfrastructureascodeJobsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *InfrastructureAsCodeApi) PostInfrastructureascodeJobs(ctx context.Context, body *models.AcceleratorInput, opts *PostInfrastructureascodeJobsOptions) (*models.InfrastructureascodeJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postInfrastructureascodeJobs", "body")
 	}
 	req := platformclient.NewRequest("postInfrastructureascodeJobs", http.MethodPost, "/api/v2/infrastructureascode/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InfrastructureascodeJob](ctx, a.client, req)
 }

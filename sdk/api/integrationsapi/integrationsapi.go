@@ -2814,6 +2814,12 @@ type PatchIntegrationOptions struct {
 	NextPage *string
 	// PreviousPage is the query parameter previousPage. Previous page token.
 	PreviousPage *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchIntegration calls PATCH /api/v2/integrations/{integrationId}: Update an integration.
@@ -2853,12 +2859,22 @@ func (a *IntegrationsApi) PatchIntegration(ctx context.Context, integrationID st
 			req.SetQuery("previousPage", *opts.PreviousPage)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Integration](ctx, a.client, req)
 }
 
-// PatchIntegrationsActionOptions holds the optional parameters of PatchIntegrationsAction, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchIntegrationsActionOptions struct{}
+// PatchIntegrationsActionOptions holds the options of PatchIntegrationsAction, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchIntegrationsActionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchIntegrationsAction calls PATCH /api/v2/integrations/actions/{actionId}: Patch an Action.
 //
@@ -2871,7 +2887,8 @@ type PatchIntegrationsActionOptions struct{}
 //   - actionID: actionId
 //   - body: Input used to patch the Action.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchIntegrationsActionOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PatchIntegrationsAction(ctx context.Context, actionID string, body *models.UpdateActionInput, opts *PatchIntegrationsActionOptions) (*models.Action, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchIntegrationsAction", "body")
@@ -2879,13 +2896,22 @@ func (a *IntegrationsApi) PatchIntegrationsAction(ctx context.Context, actionID 
 	req := platformclient.NewRequest("patchIntegrationsAction", http.MethodPatch, "/api/v2/integrations/actions/{actionId}")
 	req.SetPathParam("actionId", actionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Action](ctx, a.client, req)
 }
 
-// PatchIntegrationsActionDraftOptions holds the optional parameters of
-// PatchIntegrationsActionDraft, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PatchIntegrationsActionDraftOptions struct{}
+// PatchIntegrationsActionDraftOptions holds the options of PatchIntegrationsActionDraft, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PatchIntegrationsActionDraftOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchIntegrationsActionDraft calls PATCH /api/v2/integrations/actions/{actionId}/draft: Update an
 // existing Draft.
@@ -2899,7 +2925,8 @@ type PatchIntegrationsActionDraftOptions struct{}
 //   - actionID: actionId
 //   - body: Input used to patch the Action Draft.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchIntegrationsActionDraftOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PatchIntegrationsActionDraft(ctx context.Context, actionID string, body *models.UpdateDraftInput, opts *PatchIntegrationsActionDraftOptions) (*models.Action, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchIntegrationsActionDraft", "body")
@@ -2907,6 +2934,9 @@ func (a *IntegrationsApi) PatchIntegrationsActionDraft(ctx context.Context, acti
 	req := platformclient.NewRequest("patchIntegrationsActionDraft", http.MethodPatch, "/api/v2/integrations/actions/{actionId}/draft")
 	req.SetPathParam("actionId", actionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Action](ctx, a.client, req)
 }
 
@@ -2915,6 +2945,12 @@ func (a *IntegrationsApi) PatchIntegrationsActionDraft(ctx context.Context, acti
 type PostIntegrationsOptions struct {
 	// Body is the request body. Integration.
 	Body *models.CreateIntegrationRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostIntegrations calls POST /api/v2/integrations: Create an integration.
@@ -2930,6 +2966,9 @@ func (a *IntegrationsApi) PostIntegrations(ctx context.Context, opts *PostIntegr
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.Integration](ctx, a.client, req)
 }
@@ -2956,10 +2995,17 @@ func (a *IntegrationsApi) PostIntegrationsActionDraft(ctx context.Context, actio
 	return platformclient.Call[models.Action](ctx, a.client, req)
 }
 
-// PostIntegrationsActionDraftFunctionUploadOptions holds the optional parameters of
-// PostIntegrationsActionDraftFunctionUpload, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostIntegrationsActionDraftFunctionUploadOptions struct{}
+// PostIntegrationsActionDraftFunctionUploadOptions holds the options of
+// PostIntegrationsActionDraftFunctionUpload, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostIntegrationsActionDraftFunctionUploadOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntegrationsActionDraftFunctionUpload calls POST
 // /api/v2/integrations/actions/{actionId}/draft/function/upload: Create upload presigned URL for
@@ -2974,7 +3020,8 @@ type PostIntegrationsActionDraftFunctionUploadOptions struct{}
 //   - actionID: actionId
 //   - body: Input used to request URL upload.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostIntegrationsActionDraftFunctionUploadOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PostIntegrationsActionDraftFunctionUpload(ctx context.Context, actionID string, body *models.FunctionUploadRequest, opts *PostIntegrationsActionDraftFunctionUploadOptions) (*models.FunctionUploadResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIntegrationsActionDraftFunctionUpload", "body")
@@ -2982,13 +3029,23 @@ func (a *IntegrationsApi) PostIntegrationsActionDraftFunctionUpload(ctx context.
 	req := platformclient.NewRequest("postIntegrationsActionDraftFunctionUpload", http.MethodPost, "/api/v2/integrations/actions/{actionId}/draft/function/upload")
 	req.SetPathParam("actionId", actionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FunctionUploadResponse](ctx, a.client, req)
 }
 
-// PostIntegrationsActionDraftPublishOptions holds the optional parameters of
-// PostIntegrationsActionDraftPublish, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostIntegrationsActionDraftPublishOptions struct{}
+// PostIntegrationsActionDraftPublishOptions holds the options of
+// PostIntegrationsActionDraftPublish, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostIntegrationsActionDraftPublishOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntegrationsActionDraftPublish calls POST
 // /api/v2/integrations/actions/{actionId}/draft/publish: Publish a Draft and make it the active
@@ -3003,7 +3060,8 @@ type PostIntegrationsActionDraftPublishOptions struct{}
 //   - actionID: actionId
 //   - body: Input used to patch the Action.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostIntegrationsActionDraftPublishOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PostIntegrationsActionDraftPublish(ctx context.Context, actionID string, body *models.PublishDraftInput, opts *PostIntegrationsActionDraftPublishOptions) (*models.Action, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIntegrationsActionDraftPublish", "body")
@@ -3011,6 +3069,9 @@ func (a *IntegrationsApi) PostIntegrationsActionDraftPublish(ctx context.Context
 	req := platformclient.NewRequest("postIntegrationsActionDraftPublish", http.MethodPost, "/api/v2/integrations/actions/{actionId}/draft/publish")
 	req.SetPathParam("actionId", actionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Action](ctx, a.client, req)
 }
 
@@ -3131,9 +3192,16 @@ func (a *IntegrationsApi) PostIntegrationsActionTest(ctx context.Context, action
 	return platformclient.Call[models.TestExecutionResult](ctx, a.client, req)
 }
 
-// PostIntegrationsActionsOptions holds the optional parameters of PostIntegrationsActions, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostIntegrationsActionsOptions struct{}
+// PostIntegrationsActionsOptions holds the options of PostIntegrationsActions, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostIntegrationsActionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntegrationsActions calls POST /api/v2/integrations/actions: Create a new Action. Not
 // supported for 'Function Integration' actions. Function integrations must be created as drafts to
@@ -3148,20 +3216,30 @@ type PostIntegrationsActionsOptions struct{}
 //
 //   - body: Input used to create Action.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostIntegrationsActionsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PostIntegrationsActions(ctx context.Context, body *models.PostActionInput, opts *PostIntegrationsActionsOptions) (*models.Action, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIntegrationsActions", "body")
 	}
 	req := platformclient.NewRequest("postIntegrationsActions", http.MethodPost, "/api/v2/integrations/actions")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Action](ctx, a.client, req)
 }
 
-// PostIntegrationsActionsDraftsOptions holds the optional parameters of
-// PostIntegrationsActionsDrafts, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostIntegrationsActionsDraftsOptions struct{}
+// PostIntegrationsActionsDraftsOptions holds the options of PostIntegrationsActionsDrafts, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostIntegrationsActionsDraftsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntegrationsActionsDrafts calls POST /api/v2/integrations/actions/drafts: Create a new Draft.
 //
@@ -3173,13 +3251,17 @@ type PostIntegrationsActionsDraftsOptions struct{}
 //
 //   - body: Input used to create Action Draft.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostIntegrationsActionsDraftsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PostIntegrationsActionsDrafts(ctx context.Context, body *models.PostActionInput, opts *PostIntegrationsActionsDraftsOptions) (*models.Action, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIntegrationsActionsDrafts", "body")
 	}
 	req := platformclient.NewRequest("postIntegrationsActionsDrafts", http.MethodPost, "/api/v2/integrations/actions/drafts")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Action](ctx, a.client, req)
 }
 
@@ -3188,6 +3270,12 @@ func (a *IntegrationsApi) PostIntegrationsActionsDrafts(ctx context.Context, bod
 type PostIntegrationsCredentialsOptions struct {
 	// Body is the request body. Credential.
 	Body *models.Credential
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostIntegrationsCredentials calls POST /api/v2/integrations/credentials: Create a set of
@@ -3204,6 +3292,9 @@ func (a *IntegrationsApi) PostIntegrationsCredentials(ctx context.Context, opts 
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.CredentialInfo](ctx, a.client, req)
 }
@@ -3232,6 +3323,9 @@ type PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsOptions struct {
 //
 // The optional parameters are in PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsOptions;
 // opts may be nil.
+//
+// The body is a string that holds a JSON document: it is sent as it is, not encoded as a JSON
+// string.
 func (a *IntegrationsApi) PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobs(ctx context.Context, nuanceIntegrationID string, botID string, opts *PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsOptions) (*models.AsyncJob, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("postIntegrationsSpeechNuanceNuanceIntegrationIdBotJobs", http.MethodPost, "/api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/{botId}/jobs")
 	req.SetPathParam("nuanceIntegrationId", nuanceIntegrationID)
@@ -3241,7 +3335,7 @@ func (a *IntegrationsApi) PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobs
 			req.AddQuery("expand", opts.Expand...)
 		}
 		if opts.Body != nil {
-			req.SetBody(opts.Body)
+			req.SetRawBody(*opts.Body)
 		}
 	}
 	return platformclient.Call[models.AsyncJob](ctx, a.client, req)
@@ -3296,10 +3390,17 @@ func (a *IntegrationsApi) PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob
 	return platformclient.Call[models.AsyncJob](ctx, a.client, req)
 }
 
-// PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidateOptions holds the optional
-// parameters of PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidate, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidateOptions struct{}
+// PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidateOptions holds the options of
+// PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidate, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidate calls POST
 // /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/launch/validate: Try out a single
@@ -3314,7 +3415,9 @@ type PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidateOptions st
 //   - nuanceIntegrationID: The integration ID for this group of bots
 //   - settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidateOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidate(ctx context.Context, nuanceIntegrationID string, settings *models.BotExecutionConfiguration, opts *PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidateOptions) (*platformclient.APIResponse, error) {
 	if settings == nil {
 		return nil, platformclient.MissingParam("postIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidate", "settings")
@@ -3322,6 +3425,9 @@ func (a *IntegrationsApi) PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLau
 	req := platformclient.NewRequest("postIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidate", http.MethodPost, "/api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/launch/validate")
 	req.SetPathParam("nuanceIntegrationId", nuanceIntegrationID)
 	req.SetBody(settings)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -3354,6 +3460,12 @@ func (a *IntegrationsApi) PostIntegrationsWebhookEvents(ctx context.Context, tok
 type PutIntegrationConfigCurrentOptions struct {
 	// Body is the request body. Integration Configuration.
 	Body *models.IntegrationConfiguration
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutIntegrationConfigCurrent calls PUT /api/v2/integrations/{integrationId}/config/current: Update
@@ -3376,13 +3488,23 @@ func (a *IntegrationsApi) PutIntegrationConfigCurrent(ctx context.Context, integ
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IntegrationConfiguration](ctx, a.client, req)
 }
 
-// PutIntegrationsActionDraftFunctionOptions holds the optional parameters of
-// PutIntegrationsActionDraftFunction, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutIntegrationsActionDraftFunctionOptions struct{}
+// PutIntegrationsActionDraftFunctionOptions holds the options of
+// PutIntegrationsActionDraftFunction, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutIntegrationsActionDraftFunctionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIntegrationsActionDraftFunction calls PUT
 // /api/v2/integrations/actions/{actionId}/draft/function: Update draft function settings.
@@ -3396,7 +3518,8 @@ type PutIntegrationsActionDraftFunctionOptions struct{}
 //   - actionID: actionId
 //   - body: Input used to update function settings.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIntegrationsActionDraftFunctionOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PutIntegrationsActionDraftFunction(ctx context.Context, actionID string, body *models.Function, opts *PutIntegrationsActionDraftFunctionOptions) (*models.FunctionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIntegrationsActionDraftFunction", "body")
@@ -3404,13 +3527,23 @@ func (a *IntegrationsApi) PutIntegrationsActionDraftFunction(ctx context.Context
 	req := platformclient.NewRequest("putIntegrationsActionDraftFunction", http.MethodPut, "/api/v2/integrations/actions/{actionId}/draft/function")
 	req.SetPathParam("actionId", actionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FunctionConfig](ctx, a.client, req)
 }
 
-// PutIntegrationsBotconnectorIntegrationIdBotsOptions holds the optional parameters of
-// PutIntegrationsBotconnectorIntegrationIdBots, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutIntegrationsBotconnectorIntegrationIdBotsOptions struct{}
+// PutIntegrationsBotconnectorIntegrationIdBotsOptions holds the options of
+// PutIntegrationsBotconnectorIntegrationIdBots, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutIntegrationsBotconnectorIntegrationIdBotsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIntegrationsBotconnectorIntegrationIdBots calls PUT
 // /api/v2/integrations/botconnector/{integrationId}/bots: Set a list of botConnector bots plus
@@ -3425,7 +3558,8 @@ type PutIntegrationsBotconnectorIntegrationIdBotsOptions struct{}
 //   - integrationID: The integration ID for this group of bots
 //   - botList
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIntegrationsBotconnectorIntegrationIdBotsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PutIntegrationsBotconnectorIntegrationIdBots(ctx context.Context, integrationID string, botList *models.BotList, opts *PutIntegrationsBotconnectorIntegrationIdBotsOptions) (*platformclient.APIResponse, error) {
 	if botList == nil {
 		return nil, platformclient.MissingParam("putIntegrationsBotconnectorIntegrationIdBots", "botList")
@@ -3433,6 +3567,9 @@ func (a *IntegrationsApi) PutIntegrationsBotconnectorIntegrationIdBots(ctx conte
 	req := platformclient.NewRequest("putIntegrationsBotconnectorIntegrationIdBots", http.MethodPut, "/api/v2/integrations/botconnector/{integrationId}/bots")
 	req.SetPathParam("integrationId", integrationID)
 	req.SetBody(botList)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -3441,6 +3578,12 @@ func (a *IntegrationsApi) PutIntegrationsBotconnectorIntegrationIdBots(ctx conte
 type PutIntegrationsCredentialOptions struct {
 	// Body is the request body. Credential.
 	Body *models.Credential
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutIntegrationsCredential calls PUT /api/v2/integrations/credentials/{credentialId}: Update a set
@@ -3463,13 +3606,23 @@ func (a *IntegrationsApi) PutIntegrationsCredential(ctx context.Context, credent
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CredentialInfo](ctx, a.client, req)
 }
 
-// PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettingsOptions holds the optional
-// parameters of PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettings, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettingsOptions struct{}
+// PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettingsOptions holds the options of
+// PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettings calls PUT
 // /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/launch/settings: Update the Nuance
@@ -3484,7 +3637,9 @@ type PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettingsOptions str
 //   - nuanceIntegrationID: The integration ID for this group of bots
 //   - settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettingsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettings(ctx context.Context, nuanceIntegrationID string, settings *models.NuanceBotLaunchSettings, opts *PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettingsOptions) (*platformclient.APIResponse, error) {
 	if settings == nil {
 		return nil, platformclient.MissingParam("putIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettings", "settings")
@@ -3492,13 +3647,22 @@ func (a *IntegrationsApi) PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaun
 	req := platformclient.NewRequest("putIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettings", http.MethodPut, "/api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/launch/settings")
 	req.SetPathParam("nuanceIntegrationId", nuanceIntegrationID)
 	req.SetBody(settings)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PutIntegrationsSpeechTtsSettingsOptions holds the optional parameters of
-// PutIntegrationsSpeechTtsSettings, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutIntegrationsSpeechTtsSettingsOptions struct{}
+// PutIntegrationsSpeechTtsSettingsOptions holds the options of PutIntegrationsSpeechTtsSettings,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutIntegrationsSpeechTtsSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutIntegrationsSpeechTtsSettings calls PUT /api/v2/integrations/speech/tts/settings: Update TTS
 // settings for an org.
@@ -3511,13 +3675,17 @@ type PutIntegrationsSpeechTtsSettingsOptions struct{}
 //
 //   - body: Updated TtsSettings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutIntegrationsSpeechTtsSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *IntegrationsApi) PutIntegrationsSpeechTtsSettings(ctx context.Context, body *models.TtsSettings, opts *PutIntegrationsSpeechTtsSettingsOptions) (*models.TtsSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putIntegrationsSpeechTtsSettings", "body")
 	}
 	req := platformclient.NewRequest("putIntegrationsSpeechTtsSettings", http.MethodPut, "/api/v2/integrations/speech/tts/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TtsSettings](ctx, a.client, req)
 }
 

@@ -437,9 +437,16 @@ func (a *IntentsApi) GetIntentsSourceintentsIter(ctx context.Context, opts *GetI
 	})
 }
 
-// PatchIntentsCategoryOptions holds the optional parameters of PatchIntentsCategory, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PatchIntentsCategoryOptions struct{}
+// PatchIntentsCategoryOptions holds the options of PatchIntentsCategory, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchIntentsCategoryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchIntentsCategory calls PATCH /api/v2/intents/categories/{categoryId}: Patch category for
 // categoryId.
@@ -453,7 +460,8 @@ type PatchIntentsCategoryOptions struct{}
 //   - categoryID: Category id
 //   - body: category
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchIntentsCategoryOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *IntentsApi) PatchIntentsCategory(ctx context.Context, categoryID string, body *models.IntentsCategoryPatch, opts *PatchIntentsCategoryOptions) (*models.IntentsCategory, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchIntentsCategory", "body")
@@ -461,12 +469,22 @@ func (a *IntentsApi) PatchIntentsCategory(ctx context.Context, categoryID string
 	req := platformclient.NewRequest("patchIntentsCategory", http.MethodPatch, "/api/v2/intents/categories/{categoryId}")
 	req.SetPathParam("categoryId", categoryID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IntentsCategory](ctx, a.client, req)
 }
 
-// PatchIntentsCustomerintentOptions holds the optional parameters of PatchIntentsCustomerintent,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchIntentsCustomerintentOptions struct{}
+// PatchIntentsCustomerintentOptions holds the options of PatchIntentsCustomerintent, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchIntentsCustomerintentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchIntentsCustomerintent calls PATCH /api/v2/intents/customerintents/{customerIntentId}: Patch
 // customer intent for customerIntentId.
@@ -480,7 +498,8 @@ type PatchIntentsCustomerintentOptions struct{}
 //   - customerIntentID: Customer Intent id
 //   - body: Customer intent
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchIntentsCustomerintentOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IntentsApi) PatchIntentsCustomerintent(ctx context.Context, customerIntentID string, body *models.CustomerIntentPatch, opts *PatchIntentsCustomerintentOptions) (*models.CustomerIntentResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchIntentsCustomerintent", "body")
@@ -488,13 +507,23 @@ func (a *IntentsApi) PatchIntentsCustomerintent(ctx context.Context, customerInt
 	req := platformclient.NewRequest("patchIntentsCustomerintent", http.MethodPatch, "/api/v2/intents/customerintents/{customerIntentId}")
 	req.SetPathParam("customerIntentId", customerIntentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CustomerIntentResponse](ctx, a.client, req)
 }
 
-// PostIntentsAssignmentsExternalcontactCustomerintentAssignmentOptions holds the optional
-// parameters of PostIntentsAssignmentsExternalcontactCustomerintentAssignment, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostIntentsAssignmentsExternalcontactCustomerintentAssignmentOptions struct{}
+// PostIntentsAssignmentsExternalcontactCustomerintentAssignmentOptions holds the options of
+// PostIntentsAssignmentsExternalcontactCustomerintentAssignment, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostIntentsAssignmentsExternalcontactCustomerintentAssignmentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntentsAssignmentsExternalcontactCustomerintentAssignment calls POST
 // /api/v2/intents/assignments/externalcontacts/{externalContactId}/customerintents/{customerIntentId}/assignment:
@@ -510,7 +539,9 @@ type PostIntentsAssignmentsExternalcontactCustomerintentAssignmentOptions struct
 //   - customerIntentID: Customer Intent id
 //   - body: Customer intent assignment
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostIntentsAssignmentsExternalcontactCustomerintentAssignmentOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *IntentsApi) PostIntentsAssignmentsExternalcontactCustomerintentAssignment(ctx context.Context, externalContactID string, customerIntentID string, body *models.CustomerIntentAssignmentRequest, opts *PostIntentsAssignmentsExternalcontactCustomerintentAssignmentOptions) (*models.CustomerIntentAssignmentResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIntentsAssignmentsExternalcontactCustomerintentAssignment", "body")
@@ -519,12 +550,22 @@ func (a *IntentsApi) PostIntentsAssignmentsExternalcontactCustomerintentAssignme
 	req.SetPathParam("externalContactId", externalContactID)
 	req.SetPathParam("customerIntentId", customerIntentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CustomerIntentAssignmentResponse](ctx, a.client, req)
 }
 
-// PostIntentsCategoriesOptions holds the optional parameters of PostIntentsCategories, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostIntentsCategoriesOptions struct{}
+// PostIntentsCategoriesOptions holds the options of PostIntentsCategories, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostIntentsCategoriesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntentsCategories calls POST /api/v2/intents/categories: Create category.
 //
@@ -536,20 +577,31 @@ type PostIntentsCategoriesOptions struct{}
 //
 //   - body: category
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostIntentsCategoriesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *IntentsApi) PostIntentsCategories(ctx context.Context, body *models.IntentsCategory, opts *PostIntentsCategoriesOptions) (*models.IntentsCategory, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIntentsCategories", "body")
 	}
 	req := platformclient.NewRequest("postIntentsCategories", http.MethodPost, "/api/v2/intents/categories")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IntentsCategory](ctx, a.client, req)
 }
 
-// PostIntentsCustomerintentSourceintentsBulkAddOptions holds the optional parameters of
-// PostIntentsCustomerintentSourceintentsBulkAdd, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostIntentsCustomerintentSourceintentsBulkAddOptions struct{}
+// PostIntentsCustomerintentSourceintentsBulkAddOptions holds the options of
+// PostIntentsCustomerintentSourceintentsBulkAdd, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostIntentsCustomerintentSourceintentsBulkAddOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntentsCustomerintentSourceintentsBulkAdd calls POST
 // /api/v2/intents/customerintents/{customerIntentId}/sourceintents/bulk/add: Bulk add source
@@ -564,7 +616,8 @@ type PostIntentsCustomerintentSourceintentsBulkAddOptions struct{}
 //   - customerIntentID: Customer Intent id
 //   - body: Source intents to be added
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostIntentsCustomerintentSourceintentsBulkAddOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *IntentsApi) PostIntentsCustomerintentSourceintentsBulkAdd(ctx context.Context, customerIntentID string, body *models.BulkAddSourceIntentsRequest, opts *PostIntentsCustomerintentSourceintentsBulkAddOptions) (*models.BulkSourceIntentsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIntentsCustomerintentSourceintentsBulkAdd", "body")
@@ -572,13 +625,23 @@ func (a *IntentsApi) PostIntentsCustomerintentSourceintentsBulkAdd(ctx context.C
 	req := platformclient.NewRequest("postIntentsCustomerintentSourceintentsBulkAdd", http.MethodPost, "/api/v2/intents/customerintents/{customerIntentId}/sourceintents/bulk/add")
 	req.SetPathParam("customerIntentId", customerIntentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkSourceIntentsResponse](ctx, a.client, req)
 }
 
-// PostIntentsCustomerintentSourceintentsBulkRemoveOptions holds the optional parameters of
-// PostIntentsCustomerintentSourceintentsBulkRemove, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostIntentsCustomerintentSourceintentsBulkRemoveOptions struct{}
+// PostIntentsCustomerintentSourceintentsBulkRemoveOptions holds the options of
+// PostIntentsCustomerintentSourceintentsBulkRemove, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostIntentsCustomerintentSourceintentsBulkRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntentsCustomerintentSourceintentsBulkRemove calls POST
 // /api/v2/intents/customerintents/{customerIntentId}/sourceintents/bulk/remove: Bulk remove source
@@ -593,7 +656,8 @@ type PostIntentsCustomerintentSourceintentsBulkRemoveOptions struct{}
 //   - customerIntentID: Customer Intent id
 //   - body: Source intents to be removed
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostIntentsCustomerintentSourceintentsBulkRemoveOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *IntentsApi) PostIntentsCustomerintentSourceintentsBulkRemove(ctx context.Context, customerIntentID string, body *models.BulkRemoveSourceIntentsRequest, opts *PostIntentsCustomerintentSourceintentsBulkRemoveOptions) (*models.BulkSourceIntentsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIntentsCustomerintentSourceintentsBulkRemove", "body")
@@ -601,12 +665,22 @@ func (a *IntentsApi) PostIntentsCustomerintentSourceintentsBulkRemove(ctx contex
 	req := platformclient.NewRequest("postIntentsCustomerintentSourceintentsBulkRemove", http.MethodPost, "/api/v2/intents/customerintents/{customerIntentId}/sourceintents/bulk/remove")
 	req.SetPathParam("customerIntentId", customerIntentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkSourceIntentsResponse](ctx, a.client, req)
 }
 
-// PostIntentsCustomerintentsOptions holds the optional parameters of PostIntentsCustomerintents,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostIntentsCustomerintentsOptions struct{}
+// PostIntentsCustomerintentsOptions holds the options of PostIntentsCustomerintents, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostIntentsCustomerintentsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntentsCustomerintents calls POST /api/v2/intents/customerintents: Create customer intents.
 //
@@ -618,12 +692,16 @@ type PostIntentsCustomerintentsOptions struct{}
 //
 //   - body: Customer intent
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostIntentsCustomerintentsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *IntentsApi) PostIntentsCustomerintents(ctx context.Context, body *models.CustomerIntent, opts *PostIntentsCustomerintentsOptions) (*models.CustomerIntentResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIntentsCustomerintents", "body")
 	}
 	req := platformclient.NewRequest("postIntentsCustomerintents", http.MethodPost, "/api/v2/intents/customerintents")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CustomerIntentResponse](ctx, a.client, req)
 }

@@ -2073,6 +2073,12 @@ func (a *JourneyApi) GetJourneyViewsSchedulesIter(ctx context.Context, opts *Get
 type PatchJourneyActionmapOptions struct {
 	// Body is the request body.
 	Body *models.PatchActionMap
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchJourneyActionmap calls PATCH /api/v2/journey/actionmaps/{actionMapId}: Update single action
@@ -2095,6 +2101,9 @@ func (a *JourneyApi) PatchJourneyActionmap(ctx context.Context, actionMapID stri
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ActionMap](ctx, a.client, req)
 }
 
@@ -2103,6 +2112,12 @@ func (a *JourneyApi) PatchJourneyActionmap(ctx context.Context, actionMapID stri
 type PatchJourneyActiontargetOptions struct {
 	// Body is the request body.
 	Body *models.PatchActionTarget
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchJourneyActiontarget calls PATCH /api/v2/journey/actiontargets/{actionTargetId}: Deprecated.
@@ -2130,6 +2145,9 @@ func (a *JourneyApi) PatchJourneyActiontarget(ctx context.Context, actionTargetI
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ActionTarget](ctx, a.client, req)
 }
 
@@ -2138,6 +2156,12 @@ func (a *JourneyApi) PatchJourneyActiontarget(ctx context.Context, actionTargetI
 type PatchJourneyActiontemplateOptions struct {
 	// Body is the request body.
 	Body *models.PatchActionTemplate
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchJourneyActiontemplate calls PATCH /api/v2/journey/actiontemplates/{actionTemplateId}: Update
@@ -2160,6 +2184,9 @@ func (a *JourneyApi) PatchJourneyActiontemplate(ctx context.Context, actionTempl
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ActionTemplate](ctx, a.client, req)
 }
 
@@ -2168,6 +2195,12 @@ func (a *JourneyApi) PatchJourneyActiontemplate(ctx context.Context, actionTempl
 type PatchJourneyExternaleventsConfigurationOptions struct {
 	// Body is the request body.
 	Body *models.UpdateExternalEventsConfigurationRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchJourneyExternaleventsConfiguration calls PATCH
@@ -2191,6 +2224,9 @@ func (a *JourneyApi) PatchJourneyExternaleventsConfiguration(ctx context.Context
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalEventsConfiguration](ctx, a.client, req)
 }
 
@@ -2199,6 +2235,12 @@ func (a *JourneyApi) PatchJourneyExternaleventsConfiguration(ctx context.Context
 type PatchJourneyOutcomeOptions struct {
 	// Body is the request body.
 	Body *models.PatchOutcome
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchJourneyOutcome calls PATCH /api/v2/journey/outcomes/{outcomeId}: Deprecated. Update an
@@ -2226,6 +2268,9 @@ func (a *JourneyApi) PatchJourneyOutcome(ctx context.Context, outcomeID string, 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Outcome](ctx, a.client, req)
 }
 
@@ -2234,6 +2279,12 @@ func (a *JourneyApi) PatchJourneyOutcome(ctx context.Context, outcomeID string, 
 type PatchJourneySegmentOptions struct {
 	// Body is the request body.
 	Body *models.PatchSegment
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchJourneySegment calls PATCH /api/v2/journey/segments/{segmentId}: Update a segment.
@@ -2255,12 +2306,22 @@ func (a *JourneyApi) PatchJourneySegment(ctx context.Context, segmentID string, 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneySegment](ctx, a.client, req)
 }
 
-// PatchJourneyViewVersionJobOptions holds the optional parameters of PatchJourneyViewVersionJob,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchJourneyViewVersionJobOptions struct{}
+// PatchJourneyViewVersionJobOptions holds the options of PatchJourneyViewVersionJob, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchJourneyViewVersionJobOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchJourneyViewVersionJob calls PATCH
 // /api/v2/journey/views/{viewId}/versions/{journeyVersionId}/jobs/{jobId}: Update the job for a
@@ -2277,7 +2338,8 @@ type PatchJourneyViewVersionJobOptions struct{}
 //   - jobID: JobId
 //   - body: journeyViewJob
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchJourneyViewVersionJobOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *JourneyApi) PatchJourneyViewVersionJob(ctx context.Context, viewID string, journeyVersionID string, jobID string, body *models.JourneyViewJob, opts *PatchJourneyViewVersionJobOptions) (*models.JourneyViewJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchJourneyViewVersionJob", "body")
@@ -2287,13 +2349,23 @@ func (a *JourneyApi) PatchJourneyViewVersionJob(ctx context.Context, viewID stri
 	req.SetPathParam("journeyVersionId", journeyVersionID)
 	req.SetPathParam("jobId", jobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneyViewJob](ctx, a.client, req)
 }
 
-// PostAnalyticsJourneysAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsJourneysAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsJourneysAggregatesJobsOptions struct{}
+// PostAnalyticsJourneysAggregatesJobsOptions holds the options of
+// PostAnalyticsJourneysAggregatesJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsJourneysAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsJourneysAggregatesJobs calls POST /api/v2/analytics/journeys/aggregates/jobs: Query
 // for journey aggregates asynchronously.
@@ -2306,20 +2378,31 @@ type PostAnalyticsJourneysAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsJourneysAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *JourneyApi) PostAnalyticsJourneysAggregatesJobs(ctx context.Context, body *models.JourneyAsyncAggregationQuery, opts *PostAnalyticsJourneysAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsJourneysAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsJourneysAggregatesJobs", http.MethodPost, "/api/v2/analytics/journeys/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsJourneysAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsJourneysAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsJourneysAggregatesQueryOptions struct{}
+// PostAnalyticsJourneysAggregatesQueryOptions holds the options of
+// PostAnalyticsJourneysAggregatesQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsJourneysAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsJourneysAggregatesQuery calls POST /api/v2/analytics/journeys/aggregates/query:
 // Query for journey aggregates.
@@ -2332,13 +2415,17 @@ type PostAnalyticsJourneysAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsJourneysAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *JourneyApi) PostAnalyticsJourneysAggregatesQuery(ctx context.Context, body *models.JourneyAggregationQuery, opts *PostAnalyticsJourneysAggregatesQueryOptions) (*models.JourneyAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsJourneysAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsJourneysAggregatesQuery", http.MethodPost, "/api/v2/analytics/journeys/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneyAggregateQueryResponse](ctx, a.client, req)
 }
 
@@ -2347,6 +2434,12 @@ func (a *JourneyApi) PostAnalyticsJourneysAggregatesQuery(ctx context.Context, b
 type PostExternalcontactsContactJourneySegmentsOptions struct {
 	// Body is the request body.
 	Body *models.UpdateSegmentAssignmentRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostExternalcontactsContactJourneySegments calls POST
@@ -2374,6 +2467,9 @@ func (a *JourneyApi) PostExternalcontactsContactJourneySegments(ctx context.Cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UpdateSegmentAssignmentResponse](ctx, a.client, req)
 }
 
@@ -2382,6 +2478,12 @@ func (a *JourneyApi) PostExternalcontactsContactJourneySegments(ctx context.Cont
 type PostJourneyActionmapsOptions struct {
 	// Body is the request body.
 	Body *models.ActionMap
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostJourneyActionmaps calls POST /api/v2/journey/actionmaps: Create an action map.
@@ -2398,13 +2500,23 @@ func (a *JourneyApi) PostJourneyActionmaps(ctx context.Context, opts *PostJourne
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ActionMap](ctx, a.client, req)
 }
 
-// PostJourneyActionmapsEstimatesJobsOptions holds the optional parameters of
-// PostJourneyActionmapsEstimatesJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostJourneyActionmapsEstimatesJobsOptions struct{}
+// PostJourneyActionmapsEstimatesJobsOptions holds the options of
+// PostJourneyActionmapsEstimatesJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostJourneyActionmapsEstimatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostJourneyActionmapsEstimatesJobs calls POST /api/v2/journey/actionmaps/estimates/jobs:
 // Deprecated. Query for estimates.
@@ -2420,7 +2532,8 @@ type PostJourneyActionmapsEstimatesJobsOptions struct{}
 //
 //   - body: audience estimator request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostJourneyActionmapsEstimatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *JourneyApi) PostJourneyActionmapsEstimatesJobs(ctx context.Context, body *models.ActionMapEstimateRequest, opts *PostJourneyActionmapsEstimatesJobsOptions) (*models.EstimateJobAsyncResponse, *platformclient.APIResponse, error) {
@@ -2429,6 +2542,9 @@ func (a *JourneyApi) PostJourneyActionmapsEstimatesJobs(ctx context.Context, bod
 	}
 	req := platformclient.NewRequest("postJourneyActionmapsEstimatesJobs", http.MethodPost, "/api/v2/journey/actionmaps/estimates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EstimateJobAsyncResponse](ctx, a.client, req)
 }
 
@@ -2437,6 +2553,12 @@ func (a *JourneyApi) PostJourneyActionmapsEstimatesJobs(ctx context.Context, bod
 type PostJourneyActiontemplatesOptions struct {
 	// Body is the request body.
 	Body *models.ActionTemplate
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostJourneyActiontemplates calls POST /api/v2/journey/actiontemplates: Create a single action
@@ -2454,13 +2576,22 @@ func (a *JourneyApi) PostJourneyActiontemplates(ctx context.Context, opts *PostJ
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ActionTemplate](ctx, a.client, req)
 }
 
-// PostJourneyDeploymentActioneventOptions holds the optional parameters of
-// PostJourneyDeploymentActionevent, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostJourneyDeploymentActioneventOptions struct{}
+// PostJourneyDeploymentActioneventOptions holds the options of PostJourneyDeploymentActionevent,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostJourneyDeploymentActioneventOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostJourneyDeploymentActionevent calls POST
 // /api/v2/journey/deployments/{deploymentId}/actionevent: Sends an action event, which is used for
@@ -2471,7 +2602,8 @@ type PostJourneyDeploymentActioneventOptions struct{}
 //   - deploymentID: The ID of the deployment sending the beacon.
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostJourneyDeploymentActioneventOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *JourneyApi) PostJourneyDeploymentActionevent(ctx context.Context, deploymentID string, body *models.ActionEventRequest, opts *PostJourneyDeploymentActioneventOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postJourneyDeploymentActionevent", "body")
@@ -2479,6 +2611,9 @@ func (a *JourneyApi) PostJourneyDeploymentActionevent(ctx context.Context, deplo
 	req := platformclient.NewRequest("postJourneyDeploymentActionevent", http.MethodPost, "/api/v2/journey/deployments/{deploymentId}/actionevent")
 	req.SetPathParam("deploymentId", deploymentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -2487,6 +2622,12 @@ func (a *JourneyApi) PostJourneyDeploymentActionevent(ctx context.Context, deplo
 type PostJourneyDeploymentAppeventsOptions struct {
 	// Body is the request body.
 	Body *models.AppEventRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostJourneyDeploymentAppevents calls POST /api/v2/journey/deployments/{deploymentId}/appevents:
@@ -2505,6 +2646,9 @@ func (a *JourneyApi) PostJourneyDeploymentAppevents(ctx context.Context, deploym
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AppEventResponse](ctx, a.client, req)
 }
 
@@ -2513,6 +2657,12 @@ func (a *JourneyApi) PostJourneyDeploymentAppevents(ctx context.Context, deploym
 type PostJourneyDeploymentWebeventsOptions struct {
 	// Body is the request body.
 	Body *models.WebEventRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostJourneyDeploymentWebevents calls POST /api/v2/journey/deployments/{deploymentId}/webevents:
@@ -2531,6 +2681,9 @@ func (a *JourneyApi) PostJourneyDeploymentWebevents(ctx context.Context, deploym
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebEventResponse](ctx, a.client, req)
 }
 
@@ -2539,6 +2692,12 @@ func (a *JourneyApi) PostJourneyDeploymentWebevents(ctx context.Context, deploym
 type PostJourneyExternaleventsConfigurationEventsOptions struct {
 	// Body is the request body.
 	Body *models.ExternalEventsRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostJourneyExternaleventsConfigurationEvents calls POST
@@ -2562,6 +2721,9 @@ func (a *JourneyApi) PostJourneyExternaleventsConfigurationEvents(ctx context.Co
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalEventsResponse](ctx, a.client, req)
 }
 
@@ -2570,6 +2732,12 @@ func (a *JourneyApi) PostJourneyExternaleventsConfigurationEvents(ctx context.Co
 type PostJourneyExternaleventsConfigurationsOptions struct {
 	// Body is the request body.
 	Body *models.CreateExternalEventsConfigurationRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostJourneyExternaleventsConfigurations calls POST /api/v2/journey/externalevents/configurations:
@@ -2587,13 +2755,22 @@ func (a *JourneyApi) PostJourneyExternaleventsConfigurations(ctx context.Context
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExternalEventsConfiguration](ctx, a.client, req)
 }
 
-// PostJourneyExternaleventsSchemasOptions holds the optional parameters of
-// PostJourneyExternaleventsSchemas, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostJourneyExternaleventsSchemasOptions struct{}
+// PostJourneyExternaleventsSchemasOptions holds the options of PostJourneyExternaleventsSchemas,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostJourneyExternaleventsSchemasOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostJourneyExternaleventsSchemas calls POST /api/v2/journey/externalevents/schemas: Create a
 // schema.
@@ -2606,13 +2783,17 @@ type PostJourneyExternaleventsSchemasOptions struct{}
 //
 //   - body: Schema create request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostJourneyExternaleventsSchemasOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *JourneyApi) PostJourneyExternaleventsSchemas(ctx context.Context, body *models.JourneyJsonSchemaRequest, opts *PostJourneyExternaleventsSchemasOptions) (*models.JourneyExternalEventsSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postJourneyExternaleventsSchemas", "body")
 	}
 	req := platformclient.NewRequest("postJourneyExternaleventsSchemas", http.MethodPost, "/api/v2/journey/externalevents/schemas")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneyExternalEventsSchema](ctx, a.client, req)
 }
 
@@ -2621,6 +2802,12 @@ func (a *JourneyApi) PostJourneyExternaleventsSchemas(ctx context.Context, body 
 type PostJourneyFlowsPathsQueryOptions struct {
 	// Body is the request body.
 	Body *models.FlowPathsQuery
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostJourneyFlowsPathsQuery calls POST /api/v2/journey/flows/paths/query: Query for flow paths.
@@ -2637,6 +2824,9 @@ func (a *JourneyApi) PostJourneyFlowsPathsQuery(ctx context.Context, opts *PostJ
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FlowPaths](ctx, a.client, req)
 }
 
@@ -2645,6 +2835,12 @@ func (a *JourneyApi) PostJourneyFlowsPathsQuery(ctx context.Context, opts *PostJ
 type PostJourneyOutcomesOptions struct {
 	// Body is the request body.
 	Body *models.OutcomeRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostJourneyOutcomes calls POST /api/v2/journey/outcomes: Deprecated. Create an outcome.
@@ -2666,6 +2862,9 @@ func (a *JourneyApi) PostJourneyOutcomes(ctx context.Context, opts *PostJourneyO
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Outcome](ctx, a.client, req)
 }
 
@@ -2674,6 +2873,12 @@ func (a *JourneyApi) PostJourneyOutcomes(ctx context.Context, opts *PostJourneyO
 type PostJourneyOutcomesPredictorsOptions struct {
 	// Body is the request body.
 	Body *models.OutcomePredictorRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostJourneyOutcomesPredictors calls POST /api/v2/journey/outcomes/predictors: Deprecated. Create
@@ -2696,6 +2901,9 @@ func (a *JourneyApi) PostJourneyOutcomesPredictors(ctx context.Context, opts *Po
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OutcomePredictor](ctx, a.client, req)
 }
 
@@ -2704,6 +2912,12 @@ func (a *JourneyApi) PostJourneyOutcomesPredictors(ctx context.Context, opts *Po
 type PostJourneySegmentsOptions struct {
 	// Body is the request body.
 	Body *models.JourneySegmentRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostJourneySegments calls POST /api/v2/journey/segments: Create a segment.
@@ -2720,12 +2934,22 @@ func (a *JourneyApi) PostJourneySegments(ctx context.Context, opts *PostJourneyS
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneySegment](ctx, a.client, req)
 }
 
-// PostJourneyViewSchedulesOptions holds the optional parameters of PostJourneyViewSchedules, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostJourneyViewSchedulesOptions struct{}
+// PostJourneyViewSchedulesOptions holds the options of PostJourneyViewSchedules, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostJourneyViewSchedulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostJourneyViewSchedules calls POST /api/v2/journey/views/{viewId}/schedules: Add a new Schedule
 // to a JourneyView.
@@ -2739,7 +2963,8 @@ type PostJourneyViewSchedulesOptions struct{}
 //   - viewID: Journey View Id
 //   - body: journeyViewSchedule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostJourneyViewSchedulesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *JourneyApi) PostJourneyViewSchedules(ctx context.Context, viewID string, body *models.JourneyViewSchedule, opts *PostJourneyViewSchedulesOptions) (*models.JourneyViewSchedule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postJourneyViewSchedules", "body")
@@ -2747,6 +2972,9 @@ func (a *JourneyApi) PostJourneyViewSchedules(ctx context.Context, viewID string
 	req := platformclient.NewRequest("postJourneyViewSchedules", http.MethodPost, "/api/v2/journey/views/{viewId}/schedules")
 	req.SetPathParam("viewId", viewID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneyViewSchedule](ctx, a.client, req)
 }
 
@@ -2775,9 +3003,16 @@ func (a *JourneyApi) PostJourneyViewVersionJobs(ctx context.Context, viewID stri
 	return platformclient.Call[models.JourneyViewJob](ctx, a.client, req)
 }
 
-// PostJourneyViewVersionsOptions holds the optional parameters of PostJourneyViewVersions, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostJourneyViewVersionsOptions struct{}
+// PostJourneyViewVersionsOptions holds the options of PostJourneyViewVersions, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostJourneyViewVersionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostJourneyViewVersions calls POST /api/v2/journey/views/{viewId}/versions: Update a Journey View
 // by ID.
@@ -2793,7 +3028,8 @@ type PostJourneyViewVersionsOptions struct{}
 //   - viewID: viewId
 //   - body: JourneyView
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostJourneyViewVersionsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *JourneyApi) PostJourneyViewVersions(ctx context.Context, viewID string, body *models.JourneyView, opts *PostJourneyViewVersionsOptions) (*models.JourneyView, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postJourneyViewVersions", "body")
@@ -2801,12 +3037,22 @@ func (a *JourneyApi) PostJourneyViewVersions(ctx context.Context, viewID string,
 	req := platformclient.NewRequest("postJourneyViewVersions", http.MethodPost, "/api/v2/journey/views/{viewId}/versions")
 	req.SetPathParam("viewId", viewID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneyView](ctx, a.client, req)
 }
 
-// PostJourneyViewsOptions holds the optional parameters of PostJourneyViews, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostJourneyViewsOptions struct{}
+// PostJourneyViewsOptions holds the options of PostJourneyViews, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostJourneyViewsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostJourneyViews calls POST /api/v2/journey/views: Create a new Journey View.
 //
@@ -2818,13 +3064,17 @@ type PostJourneyViewsOptions struct{}
 //
 //   - body: JourneyView
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostJourneyViewsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *JourneyApi) PostJourneyViews(ctx context.Context, body *models.JourneyView, opts *PostJourneyViewsOptions) (*models.JourneyView, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postJourneyViews", "body")
 	}
 	req := platformclient.NewRequest("postJourneyViews", http.MethodPost, "/api/v2/journey/views")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneyView](ctx, a.client, req)
 }
 
@@ -2855,10 +3105,16 @@ func (a *JourneyApi) PostJourneyViewsEncodingsValidate(ctx context.Context, opts
 	return platformclient.Call[models.EntityListing](ctx, a.client, req)
 }
 
-// PutJourneyExternaleventsSchemaOptions holds the optional parameters of
-// PutJourneyExternaleventsSchema, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutJourneyExternaleventsSchemaOptions struct{}
+// PutJourneyExternaleventsSchemaOptions holds the options of PutJourneyExternaleventsSchema, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutJourneyExternaleventsSchemaOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutJourneyExternaleventsSchema calls PUT /api/v2/journey/externalevents/schemas/{schemaId}:
 // Update a schema.
@@ -2872,7 +3128,8 @@ type PutJourneyExternaleventsSchemaOptions struct{}
 //   - schemaID: Schema ID
 //   - body: Schema update request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutJourneyExternaleventsSchemaOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *JourneyApi) PutJourneyExternaleventsSchema(ctx context.Context, schemaID string, body *models.JourneySchemaUpdateRequest, opts *PutJourneyExternaleventsSchemaOptions) (*models.JourneyExternalEventsSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putJourneyExternaleventsSchema", "body")
@@ -2880,12 +3137,22 @@ func (a *JourneyApi) PutJourneyExternaleventsSchema(ctx context.Context, schemaI
 	req := platformclient.NewRequest("putJourneyExternaleventsSchema", http.MethodPut, "/api/v2/journey/externalevents/schemas/{schemaId}")
 	req.SetPathParam("schemaId", schemaID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneyExternalEventsSchema](ctx, a.client, req)
 }
 
-// PutJourneyViewSchedulesOptions holds the optional parameters of PutJourneyViewSchedules, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutJourneyViewSchedulesOptions struct{}
+// PutJourneyViewSchedulesOptions holds the options of PutJourneyViewSchedules, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutJourneyViewSchedulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutJourneyViewSchedules calls PUT /api/v2/journey/views/{viewId}/schedules: Update the Schedule
 // for a JourneyView.
@@ -2899,7 +3166,8 @@ type PutJourneyViewSchedulesOptions struct{}
 //   - viewID: Journey View Id
 //   - body: journeyViewSchedule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutJourneyViewSchedulesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *JourneyApi) PutJourneyViewSchedules(ctx context.Context, viewID string, body *models.JourneyViewSchedule, opts *PutJourneyViewSchedulesOptions) (*models.JourneyViewSchedule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putJourneyViewSchedules", "body")
@@ -2907,12 +3175,22 @@ func (a *JourneyApi) PutJourneyViewSchedules(ctx context.Context, viewID string,
 	req := platformclient.NewRequest("putJourneyViewSchedules", http.MethodPut, "/api/v2/journey/views/{viewId}/schedules")
 	req.SetPathParam("viewId", viewID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneyViewSchedule](ctx, a.client, req)
 }
 
-// PutJourneyViewVersionOptions holds the optional parameters of PutJourneyViewVersion, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutJourneyViewVersionOptions struct{}
+// PutJourneyViewVersionOptions holds the options of PutJourneyViewVersion, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutJourneyViewVersionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutJourneyViewVersion calls PUT /api/v2/journey/views/{viewId}/versions/{versionId}: Update a
 // Journey View by ID and version.
@@ -2929,7 +3207,8 @@ type PutJourneyViewVersionOptions struct{}
 //   - versionID: versionId
 //   - body: JourneyView
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutJourneyViewVersionOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *JourneyApi) PutJourneyViewVersion(ctx context.Context, viewID string, versionID string, body *models.JourneyView, opts *PutJourneyViewVersionOptions) (*models.JourneyView, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putJourneyViewVersion", "body")
@@ -2938,6 +3217,9 @@ func (a *JourneyApi) PutJourneyViewVersion(ctx context.Context, viewID string, v
 	req.SetPathParam("viewId", viewID)
 	req.SetPathParam("versionId", versionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JourneyView](ctx, a.client, req)
 }
 
@@ -2946,6 +3228,12 @@ func (a *JourneyApi) PutJourneyViewVersion(ctx context.Context, viewID string, v
 type PutJourneyViewsEventdefinitionOptions struct {
 	// Body is the request body.
 	Body *models.UpdateExternalEventRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutJourneyViewsEventdefinition calls PUT
@@ -2969,6 +3257,9 @@ func (a *JourneyApi) PutJourneyViewsEventdefinition(ctx context.Context, eventDe
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UpdateExternalEventResponse](ctx, a.client, req)
 }
 
@@ -2977,6 +3268,12 @@ func (a *JourneyApi) PutJourneyViewsEventdefinition(ctx context.Context, eventDe
 type PutJourneyViewsEventdefinitionActivateOptions struct {
 	// Body is the request body.
 	Body *models.ActivateExternalEventRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutJourneyViewsEventdefinitionActivate calls PUT
@@ -2999,6 +3296,9 @@ func (a *JourneyApi) PutJourneyViewsEventdefinitionActivate(ctx context.Context,
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.ActivateExternalEventResponse](ctx, a.client, req)
 }

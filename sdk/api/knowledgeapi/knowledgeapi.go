@@ -2872,6 +2872,12 @@ func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizationsIter(ctx context.Conte
 type PatchKnowledgeConnectionOptions struct {
 	// Body is the request body.
 	Body *models.ConnectionUpdateRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchKnowledgeConnection calls PATCH /api/v2/knowledge/connections/{connectionId}: Update
@@ -2894,13 +2900,23 @@ func (a *KnowledgeApi) PatchKnowledgeConnection(ctx context.Context, connectionI
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConnectionResponse](ctx, a.client, req)
 }
 
-// PatchKnowledgeGuestSessionDocumentsSearchSearchIdOptions holds the optional parameters of
-// PatchKnowledgeGuestSessionDocumentsSearchSearchId, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchKnowledgeGuestSessionDocumentsSearchSearchIdOptions struct{}
+// PatchKnowledgeGuestSessionDocumentsSearchSearchIdOptions holds the options of
+// PatchKnowledgeGuestSessionDocumentsSearchSearchId, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchKnowledgeGuestSessionDocumentsSearchSearchIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeGuestSessionDocumentsSearchSearchId calls PATCH
 // /api/v2/knowledge/guest/sessions/{sessionId}/documents/search/{searchId}: Update search result.
@@ -2911,7 +2927,9 @@ type PatchKnowledgeGuestSessionDocumentsSearchSearchIdOptions struct{}
 //   - searchID: Search Result ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchKnowledgeGuestSessionDocumentsSearchSearchIdOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeGuestSessionDocumentsSearchSearchId(ctx context.Context, sessionID string, searchID string, body *models.SearchUpdateRequest, opts *PatchKnowledgeGuestSessionDocumentsSearchSearchIdOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchKnowledgeGuestSessionDocumentsSearchSearchId", "body")
@@ -2920,12 +2938,22 @@ func (a *KnowledgeApi) PatchKnowledgeGuestSessionDocumentsSearchSearchId(ctx con
 	req.SetPathParam("sessionId", sessionID)
 	req.SetPathParam("searchId", searchID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchKnowledgeKnowledgebaseOptions holds the optional parameters of PatchKnowledgeKnowledgebase,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchKnowledgeKnowledgebaseOptions struct{}
+// PatchKnowledgeKnowledgebaseOptions holds the options of PatchKnowledgeKnowledgebase, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchKnowledgeKnowledgebaseOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeKnowledgebase calls PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}:
 // Update knowledge base.
@@ -2939,7 +2967,8 @@ type PatchKnowledgeKnowledgebaseOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchKnowledgeKnowledgebaseOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeKnowledgebase(ctx context.Context, knowledgeBaseID string, body *models.KnowledgeBaseUpdateRequest, opts *PatchKnowledgeKnowledgebaseOptions) (*models.KnowledgeBase, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchKnowledgeKnowledgebase", "body")
@@ -2947,13 +2976,23 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebase(ctx context.Context, knowledg
 	req := platformclient.NewRequest("patchKnowledgeKnowledgebase", http.MethodPatch, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeBase](ctx, a.client, req)
 }
 
-// PatchKnowledgeKnowledgebaseCategoryOptions holds the optional parameters of
-// PatchKnowledgeKnowledgebaseCategory, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchKnowledgeKnowledgebaseCategoryOptions struct{}
+// PatchKnowledgeKnowledgebaseCategoryOptions holds the options of
+// PatchKnowledgeKnowledgebaseCategory, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchKnowledgeKnowledgebaseCategoryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeKnowledgebaseCategory calls PATCH
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories/{categoryId}: Update category.
@@ -2968,7 +3007,8 @@ type PatchKnowledgeKnowledgebaseCategoryOptions struct{}
 //   - categoryID: Category ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchKnowledgeKnowledgebaseCategoryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseCategory(ctx context.Context, knowledgeBaseID string, categoryID string, body *models.CategoryUpdateRequest, opts *PatchKnowledgeKnowledgebaseCategoryOptions) (*models.CategoryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchKnowledgeKnowledgebaseCategory", "body")
@@ -2977,6 +3017,9 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseCategory(ctx context.Context, 
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("categoryId", categoryID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CategoryResponse](ctx, a.client, req)
 }
 
@@ -2985,6 +3028,12 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseCategory(ctx context.Context, 
 type PatchKnowledgeKnowledgebaseChunksSearchSearchIdOptions struct {
 	// Body is the request body.
 	Body *models.ChunkSearchRegisterRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchKnowledgeKnowledgebaseChunksSearchSearchId calls PATCH
@@ -3011,13 +3060,23 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseChunksSearchSearchId(ctx conte
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchKnowledgeKnowledgebaseDocumentOptions holds the optional parameters of
-// PatchKnowledgeKnowledgebaseDocument, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchKnowledgeKnowledgebaseDocumentOptions struct{}
+// PatchKnowledgeKnowledgebaseDocumentOptions holds the options of
+// PatchKnowledgeKnowledgebaseDocument, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchKnowledgeKnowledgebaseDocumentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeKnowledgebaseDocument calls PATCH
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}: Update document.
@@ -3032,7 +3091,8 @@ type PatchKnowledgeKnowledgebaseDocumentOptions struct{}
 //   - documentID: Document ID.
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchKnowledgeKnowledgebaseDocumentOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseDocument(ctx context.Context, knowledgeBaseID string, documentID string, body *models.KnowledgeDocumentReq, opts *PatchKnowledgeKnowledgebaseDocumentOptions) (*models.KnowledgeDocumentResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchKnowledgeKnowledgebaseDocument", "body")
@@ -3041,6 +3101,9 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseDocument(ctx context.Context, 
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("documentId", documentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeDocumentResponse](ctx, a.client, req)
 }
 
@@ -3049,6 +3112,12 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseDocument(ctx context.Context, 
 type PatchKnowledgeKnowledgebaseDocumentFeedbackFeedbackIdOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeDocumentFeedbackUpdateRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchKnowledgeKnowledgebaseDocumentFeedbackFeedbackId calls PATCH
@@ -3077,13 +3146,23 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseDocumentFeedbackFeedbackId(ctx
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeDocumentFeedbackResponse](ctx, a.client, req)
 }
 
-// PatchKnowledgeKnowledgebaseDocumentVariationOptions holds the optional parameters of
-// PatchKnowledgeKnowledgebaseDocumentVariation, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchKnowledgeKnowledgebaseDocumentVariationOptions struct{}
+// PatchKnowledgeKnowledgebaseDocumentVariationOptions holds the options of
+// PatchKnowledgeKnowledgebaseDocumentVariation, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchKnowledgeKnowledgebaseDocumentVariationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeKnowledgebaseDocumentVariation calls PATCH
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/variations/{documentVariationId}:
@@ -3100,7 +3179,8 @@ type PatchKnowledgeKnowledgebaseDocumentVariationOptions struct{}
 //   - knowledgeBaseID: Globally unique identifier for a knowledge base.
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchKnowledgeKnowledgebaseDocumentVariationOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseDocumentVariation(ctx context.Context, documentVariationID string, documentID string, knowledgeBaseID string, body *models.DocumentVariationRequest, opts *PatchKnowledgeKnowledgebaseDocumentVariationOptions) (*models.DocumentVariationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchKnowledgeKnowledgebaseDocumentVariation", "body")
@@ -3110,6 +3190,9 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseDocumentVariation(ctx context.
 	req.SetPathParam("documentId", documentID)
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DocumentVariationResponse](ctx, a.client, req)
 }
 
@@ -3118,6 +3201,12 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseDocumentVariation(ctx context.
 type PatchKnowledgeKnowledgebaseDocumentsSearchSearchIdOptions struct {
 	// Body is the request body.
 	Body *models.SearchUpdateRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchKnowledgeKnowledgebaseDocumentsSearchSearchId calls PATCH
@@ -3144,13 +3233,23 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseDocumentsSearchSearchId(ctx co
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchKnowledgeKnowledgebaseImportJobOptions holds the optional parameters of
-// PatchKnowledgeKnowledgebaseImportJob, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchKnowledgeKnowledgebaseImportJobOptions struct{}
+// PatchKnowledgeKnowledgebaseImportJobOptions holds the options of
+// PatchKnowledgeKnowledgebaseImportJob, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchKnowledgeKnowledgebaseImportJobOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeKnowledgebaseImportJob calls PATCH
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/import/jobs/{importJobId}: Start import job.
@@ -3165,7 +3264,8 @@ type PatchKnowledgeKnowledgebaseImportJobOptions struct{}
 //   - importJobID: Import job ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchKnowledgeKnowledgebaseImportJobOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseImportJob(ctx context.Context, knowledgeBaseID string, importJobID string, body *models.ImportStatusRequest, opts *PatchKnowledgeKnowledgebaseImportJobOptions) (*models.KnowledgeImportJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchKnowledgeKnowledgebaseImportJob", "body")
@@ -3174,13 +3274,22 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseImportJob(ctx context.Context,
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("importJobId", importJobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeImportJobResponse](ctx, a.client, req)
 }
 
-// PatchKnowledgeKnowledgebaseLabelOptions holds the optional parameters of
-// PatchKnowledgeKnowledgebaseLabel, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchKnowledgeKnowledgebaseLabelOptions struct{}
+// PatchKnowledgeKnowledgebaseLabelOptions holds the options of PatchKnowledgeKnowledgebaseLabel,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchKnowledgeKnowledgebaseLabelOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeKnowledgebaseLabel calls PATCH
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels/{labelId}: Update label.
@@ -3195,7 +3304,8 @@ type PatchKnowledgeKnowledgebaseLabelOptions struct{}
 //   - labelID: Label ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchKnowledgeKnowledgebaseLabelOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseLabel(ctx context.Context, knowledgeBaseID string, labelID string, body *models.LabelUpdateRequest, opts *PatchKnowledgeKnowledgebaseLabelOptions) (*models.LabelResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchKnowledgeKnowledgebaseLabel", "body")
@@ -3204,13 +3314,23 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseLabel(ctx context.Context, kno
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("labelId", labelID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LabelResponse](ctx, a.client, req)
 }
 
-// PatchKnowledgeKnowledgebaseParseJobOptions holds the optional parameters of
-// PatchKnowledgeKnowledgebaseParseJob, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchKnowledgeKnowledgebaseParseJobOptions struct{}
+// PatchKnowledgeKnowledgebaseParseJobOptions holds the options of
+// PatchKnowledgeKnowledgebaseParseJob, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchKnowledgeKnowledgebaseParseJobOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeKnowledgebaseParseJob calls PATCH
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/parse/jobs/{parseJobId}: Send update to the
@@ -3226,7 +3346,8 @@ type PatchKnowledgeKnowledgebaseParseJobOptions struct{}
 //   - parseJobID: Parse job ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchKnowledgeKnowledgebaseParseJobOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseParseJob(ctx context.Context, knowledgeBaseID string, parseJobID string, body *models.KnowledgeParseJobRequestPatch, opts *PatchKnowledgeKnowledgebaseParseJobOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchKnowledgeKnowledgebaseParseJob", "body")
@@ -3235,13 +3356,23 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseParseJob(ctx context.Context, 
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("parseJobId", parseJobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchKnowledgeKnowledgebaseSynchronizeJobOptions holds the optional parameters of
-// PatchKnowledgeKnowledgebaseSynchronizeJob, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchKnowledgeKnowledgebaseSynchronizeJobOptions struct{}
+// PatchKnowledgeKnowledgebaseSynchronizeJobOptions holds the options of
+// PatchKnowledgeKnowledgebaseSynchronizeJob, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchKnowledgeKnowledgebaseSynchronizeJobOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeKnowledgebaseSynchronizeJob calls PATCH
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/synchronize/jobs/{syncJobId}: Update
@@ -3257,7 +3388,8 @@ type PatchKnowledgeKnowledgebaseSynchronizeJobOptions struct{}
 //   - syncJobID: Synchronization job ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchKnowledgeKnowledgebaseSynchronizeJobOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseSynchronizeJob(ctx context.Context, knowledgeBaseID string, syncJobID string, body *models.SyncStatusRequest, opts *PatchKnowledgeKnowledgebaseSynchronizeJobOptions) (*models.KnowledgeSyncJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchKnowledgeKnowledgebaseSynchronizeJob", "body")
@@ -3266,13 +3398,23 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseSynchronizeJob(ctx context.Con
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("syncJobId", syncJobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeSyncJobResponse](ctx, a.client, req)
 }
 
-// PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroupOptions holds the optional parameters of
-// PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroup, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroupOptions struct{}
+// PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroupOptions holds the options of
+// PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroup, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroup calls PATCH
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/unanswered/groups/{groupId}/phrasegroups/{phraseGroupId}:
@@ -3289,7 +3431,9 @@ type PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroupOptions struct{}
 //   - phraseGroupID: The ID of the phraseGroup to be updated.
 //   - body: Request body of the update unanswered group endpoint.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroupOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroup(ctx context.Context, knowledgeBaseID string, groupID string, phraseGroupID string, body *models.UnansweredPhraseGroupPatchRequestBody, opts *PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroupOptions) (*models.UnansweredPhraseGroupUpdateResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchKnowledgeKnowledgebaseUnansweredGroupPhrasegroup", "body")
@@ -3299,12 +3443,22 @@ func (a *KnowledgeApi) PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroup(ctx
 	req.SetPathParam("groupId", groupID)
 	req.SetPathParam("phraseGroupId", phraseGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UnansweredPhraseGroupUpdateResponse](ctx, a.client, req)
 }
 
-// PatchKnowledgeSettingOptions holds the optional parameters of PatchKnowledgeSetting, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchKnowledgeSettingOptions struct{}
+// PatchKnowledgeSettingOptions holds the options of PatchKnowledgeSetting, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchKnowledgeSettingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeSetting calls PATCH /api/v2/knowledge/settings/{knowledgeSettingId}: Update
 // Knowledge setting.
@@ -3318,7 +3472,8 @@ type PatchKnowledgeSettingOptions struct{}
 //   - knowledgeSettingID: Knowledge Setting ID.
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchKnowledgeSettingOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeSetting(ctx context.Context, knowledgeSettingID string, body *models.KnowledgeSettingsRequest, opts *PatchKnowledgeSettingOptions) (*models.KnowledgeSettingsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchKnowledgeSetting", "body")
@@ -3326,13 +3481,23 @@ func (a *KnowledgeApi) PatchKnowledgeSetting(ctx context.Context, knowledgeSetti
 	req := platformclient.NewRequest("patchKnowledgeSetting", http.MethodPatch, "/api/v2/knowledge/settings/{knowledgeSettingId}")
 	req.SetPathParam("knowledgeSettingId", knowledgeSettingID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeSettingsResponse](ctx, a.client, req)
 }
 
-// PatchKnowledgeSourceSynchronizationOptions holds the optional parameters of
-// PatchKnowledgeSourceSynchronization, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchKnowledgeSourceSynchronizationOptions struct{}
+// PatchKnowledgeSourceSynchronizationOptions holds the options of
+// PatchKnowledgeSourceSynchronization, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchKnowledgeSourceSynchronizationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchKnowledgeSourceSynchronization calls PATCH
 // /api/v2/knowledge/sources/{sourceId}/synchronizations/{synchronizationId}: Update
@@ -3348,7 +3513,8 @@ type PatchKnowledgeSourceSynchronizationOptions struct{}
 //   - synchronizationID: Synchronization ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchKnowledgeSourceSynchronizationOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PatchKnowledgeSourceSynchronization(ctx context.Context, sourceID string, synchronizationID string, body *models.V3SynchronizationUpdateRequest, opts *PatchKnowledgeSourceSynchronizationOptions) (*models.V3Synchronization, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchKnowledgeSourceSynchronization", "body")
@@ -3357,12 +3523,22 @@ func (a *KnowledgeApi) PatchKnowledgeSourceSynchronization(ctx context.Context, 
 	req.SetPathParam("sourceId", sourceID)
 	req.SetPathParam("synchronizationId", synchronizationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.V3Synchronization](ctx, a.client, req)
 }
 
-// PostKnowledgeConnectionsOptions holds the optional parameters of PostKnowledgeConnections, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostKnowledgeConnectionsOptions struct{}
+// PostKnowledgeConnectionsOptions holds the options of PostKnowledgeConnections, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostKnowledgeConnectionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeConnections calls POST /api/v2/knowledge/connections: Create new connection.
 //
@@ -3374,20 +3550,30 @@ type PostKnowledgeConnectionsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeConnectionsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeConnections(ctx context.Context, body *models.ConnectionCreateRequest, opts *PostKnowledgeConnectionsOptions) (*models.ConnectionCreateResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeConnections", "body")
 	}
 	req := platformclient.NewRequest("postKnowledgeConnections", http.MethodPost, "/api/v2/knowledge/connections")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ConnectionCreateResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeDocumentuploadsOptions holds the optional parameters of
-// PostKnowledgeDocumentuploads, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostKnowledgeDocumentuploadsOptions struct{}
+// PostKnowledgeDocumentuploadsOptions holds the options of PostKnowledgeDocumentuploads, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostKnowledgeDocumentuploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeDocumentuploads calls POST /api/v2/knowledge/documentuploads: Creates a presigned
 // URL for uploading a knowledge import file with a set of documents.
@@ -3400,13 +3586,17 @@ type PostKnowledgeDocumentuploadsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeDocumentuploadsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeDocumentuploads(ctx context.Context, body *models.UploadUrlRequest, opts *PostKnowledgeDocumentuploadsOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeDocumentuploads", "body")
 	}
 	req := platformclient.NewRequest("postKnowledgeDocumentuploads", http.MethodPost, "/api/v2/knowledge/documentuploads")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
@@ -3415,6 +3605,12 @@ func (a *KnowledgeApi) PostKnowledgeDocumentuploads(ctx context.Context, body *m
 type PostKnowledgeGuestSessionDocumentCopiesOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeGuestDocumentCopy
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeGuestSessionDocumentCopies calls POST
@@ -3436,6 +3632,9 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentCopies(ctx context.Conte
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -3444,6 +3643,12 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentCopies(ctx context.Conte
 type PostKnowledgeGuestSessionDocumentFeedbackOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeGuestDocumentFeedback
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeGuestSessionDocumentFeedback calls POST
@@ -3465,6 +3670,9 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentFeedback(ctx context.Con
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeGuestDocumentFeedback](ctx, a.client, req)
 }
 
@@ -3473,6 +3681,12 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentFeedback(ctx context.Con
 type PostKnowledgeGuestSessionDocumentViewsOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeGuestDocumentView
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeGuestSessionDocumentViews calls POST
@@ -3494,13 +3708,23 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentViews(ctx context.Contex
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostKnowledgeGuestSessionDocumentsAnswersOptions holds the optional parameters of
-// PostKnowledgeGuestSessionDocumentsAnswers, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeGuestSessionDocumentsAnswersOptions struct{}
+// PostKnowledgeGuestSessionDocumentsAnswersOptions holds the options of
+// PostKnowledgeGuestSessionDocumentsAnswers, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostKnowledgeGuestSessionDocumentsAnswersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeGuestSessionDocumentsAnswers calls POST
 // /api/v2/knowledge/guest/sessions/{sessionId}/documents/answers: Answer documents.
@@ -3510,7 +3734,8 @@ type PostKnowledgeGuestSessionDocumentsAnswersOptions struct{}
 //   - sessionID: Knowledge guest session ID.
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeGuestSessionDocumentsAnswersOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsAnswers(ctx context.Context, sessionID string, body *models.KnowledgeDocumentsAnswerFilter, opts *PostKnowledgeGuestSessionDocumentsAnswersOptions) (*models.KnowledgeGuestAnswerDocumentsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeGuestSessionDocumentsAnswers", "body")
@@ -3518,6 +3743,9 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsAnswers(ctx context.Con
 	req := platformclient.NewRequest("postKnowledgeGuestSessionDocumentsAnswers", http.MethodPost, "/api/v2/knowledge/guest/sessions/{sessionId}/documents/answers")
 	req.SetPathParam("sessionId", sessionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeGuestAnswerDocumentsResponse](ctx, a.client, req)
 }
 
@@ -3526,6 +3754,12 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsAnswers(ctx context.Con
 type PostKnowledgeGuestSessionDocumentsPresentationsOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeGuestDocumentPresentation
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeGuestSessionDocumentsPresentations calls POST
@@ -3546,6 +3780,9 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsPresentations(ctx conte
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -3557,6 +3794,12 @@ type PostKnowledgeGuestSessionDocumentsSearchOptions struct {
 	Expand []string
 	// Body is the request body.
 	Body *models.KnowledgeDocumentGuestSearchRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeGuestSessionDocumentsSearch calls POST
@@ -3579,6 +3822,9 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearch(ctx context.Cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeDocumentGuestSearch](ctx, a.client, req)
 }
 
@@ -3587,6 +3833,12 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearch(ctx context.Cont
 type PostKnowledgeGuestSessionDocumentsSearchSuggestionsOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeGuestDocumentSuggestionRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeGuestSessionDocumentsSearchSuggestions calls POST
@@ -3607,12 +3859,22 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchSuggestions(ctx c
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeGuestDocumentSuggestion](ctx, a.client, req)
 }
 
-// PostKnowledgeGuestSessionsOptions holds the optional parameters of PostKnowledgeGuestSessions,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostKnowledgeGuestSessionsOptions struct{}
+// PostKnowledgeGuestSessionsOptions holds the options of PostKnowledgeGuestSessions, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostKnowledgeGuestSessionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeGuestSessions calls POST /api/v2/knowledge/guest/sessions: Create guest session.
 //
@@ -3620,20 +3882,31 @@ type PostKnowledgeGuestSessionsOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeGuestSessionsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeGuestSessions(ctx context.Context, body *models.KnowledgeGuestSession, opts *PostKnowledgeGuestSessionsOptions) (*models.KnowledgeGuestSession, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeGuestSessions", "body")
 	}
 	req := platformclient.NewRequest("postKnowledgeGuestSessions", http.MethodPost, "/api/v2/knowledge/guest/sessions")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeGuestSession](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseCategoriesOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseCategories, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseCategoriesOptions struct{}
+// PostKnowledgeKnowledgebaseCategoriesOptions holds the options of
+// PostKnowledgeKnowledgebaseCategories, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostKnowledgeKnowledgebaseCategoriesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseCategories calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories: Create new category.
@@ -3647,7 +3920,8 @@ type PostKnowledgeKnowledgebaseCategoriesOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseCategoriesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseCategories(ctx context.Context, knowledgeBaseID string, body *models.CategoryCreateRequest, opts *PostKnowledgeKnowledgebaseCategoriesOptions) (*models.CategoryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseCategories", "body")
@@ -3655,6 +3929,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseCategories(ctx context.Context,
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseCategories", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CategoryResponse](ctx, a.client, req)
 }
 
@@ -3663,6 +3940,12 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseCategories(ctx context.Context,
 type PostKnowledgeKnowledgebaseChunksSearchOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeDocumentChunkRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeKnowledgebaseChunksSearch calls POST
@@ -3686,6 +3969,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearch(ctx context.Contex
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeDocumentChunkResponse](ctx, a.client, req)
 }
 
@@ -3694,6 +3980,12 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearch(ctx context.Contex
 type PostKnowledgeKnowledgebaseDocumentCopiesOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeDocumentCopy
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeKnowledgebaseDocumentCopies calls POST
@@ -3719,6 +4011,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentCopies(ctx context.Cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -3727,6 +4022,12 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentCopies(ctx context.Cont
 type PostKnowledgeKnowledgebaseDocumentFeedbackOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeDocumentFeedback
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeKnowledgebaseDocumentFeedback calls POST
@@ -3753,13 +4054,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentFeedback(ctx context.Co
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeDocumentFeedbackResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseDocumentVariationsOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseDocumentVariations, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseDocumentVariationsOptions struct{}
+// PostKnowledgeKnowledgebaseDocumentVariationsOptions holds the options of
+// PostKnowledgeKnowledgebaseDocumentVariations, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostKnowledgeKnowledgebaseDocumentVariationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseDocumentVariations calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/variations: Create a
@@ -3775,7 +4086,8 @@ type PostKnowledgeKnowledgebaseDocumentVariationsOptions struct{}
 //   - documentID: Globally unique identifier for the document.
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseDocumentVariationsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentVariations(ctx context.Context, knowledgeBaseID string, documentID string, body *models.DocumentVariationRequest, opts *PostKnowledgeKnowledgebaseDocumentVariationsOptions) (*models.DocumentVariationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseDocumentVariations", "body")
@@ -3784,13 +4096,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentVariations(ctx context.
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("documentId", documentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DocumentVariationResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseDocumentVersionsOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseDocumentVersions, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseDocumentVersionsOptions struct{}
+// PostKnowledgeKnowledgebaseDocumentVersionsOptions holds the options of
+// PostKnowledgeKnowledgebaseDocumentVersions, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostKnowledgeKnowledgebaseDocumentVersionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseDocumentVersions calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/versions: Creates or
@@ -3806,7 +4128,8 @@ type PostKnowledgeKnowledgebaseDocumentVersionsOptions struct{}
 //   - documentID: Globally unique identifier for the document.
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseDocumentVersionsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentVersions(ctx context.Context, knowledgeBaseID string, documentID string, body *models.KnowledgeDocumentVersion, opts *PostKnowledgeKnowledgebaseDocumentVersionsOptions) (*models.KnowledgeDocumentVersion, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseDocumentVersions", "body")
@@ -3815,6 +4138,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentVersions(ctx context.Co
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("documentId", documentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeDocumentVersion](ctx, a.client, req)
 }
 
@@ -3823,6 +4149,12 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentVersions(ctx context.Co
 type PostKnowledgeKnowledgebaseDocumentViewsOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeDocumentView
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeKnowledgebaseDocumentViews calls POST
@@ -3848,13 +4180,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentViews(ctx context.Conte
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostKnowledgeKnowledgebaseDocumentsOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseDocuments, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseDocumentsOptions struct{}
+// PostKnowledgeKnowledgebaseDocumentsOptions holds the options of
+// PostKnowledgeKnowledgebaseDocuments, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostKnowledgeKnowledgebaseDocumentsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseDocuments calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents: Create document.
@@ -3868,7 +4210,8 @@ type PostKnowledgeKnowledgebaseDocumentsOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseDocumentsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocuments(ctx context.Context, knowledgeBaseID string, body *models.KnowledgeDocumentReq, opts *PostKnowledgeKnowledgebaseDocumentsOptions) (*models.KnowledgeDocumentResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseDocuments", "body")
@@ -3876,13 +4219,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocuments(ctx context.Context, 
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseDocuments", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeDocumentResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseDocumentsAnswersOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseDocumentsAnswers, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseDocumentsAnswersOptions struct{}
+// PostKnowledgeKnowledgebaseDocumentsAnswersOptions holds the options of
+// PostKnowledgeKnowledgebaseDocumentsAnswers, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostKnowledgeKnowledgebaseDocumentsAnswersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseDocumentsAnswers calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/answers: Answer documents.
@@ -3896,7 +4249,8 @@ type PostKnowledgeKnowledgebaseDocumentsAnswersOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseDocumentsAnswersOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsAnswers(ctx context.Context, knowledgeBaseID string, body *models.KnowledgeDocumentsAnswerFilter, opts *PostKnowledgeKnowledgebaseDocumentsAnswersOptions) (*models.KnowledgeAnswerDocumentsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseDocumentsAnswers", "body")
@@ -3904,13 +4258,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsAnswers(ctx context.Co
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseDocumentsAnswers", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/answers")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeAnswerDocumentsResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseDocumentsBulkRemoveOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseDocumentsBulkRemove, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseDocumentsBulkRemoveOptions struct{}
+// PostKnowledgeKnowledgebaseDocumentsBulkRemoveOptions holds the options of
+// PostKnowledgeKnowledgebaseDocumentsBulkRemove, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostKnowledgeKnowledgebaseDocumentsBulkRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseDocumentsBulkRemove calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/bulk/remove: Bulk remove documents.
@@ -3924,7 +4288,8 @@ type PostKnowledgeKnowledgebaseDocumentsBulkRemoveOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseDocumentsBulkRemoveOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsBulkRemove(ctx context.Context, knowledgeBaseID string, body *models.KnowledgeDocumentBulkRemoveRequest, opts *PostKnowledgeKnowledgebaseDocumentsBulkRemoveOptions) (*models.BulkResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseDocumentsBulkRemove", "body")
@@ -3932,13 +4297,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsBulkRemove(ctx context
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseDocumentsBulkRemove", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/bulk/remove")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseDocumentsBulkUpdateOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseDocumentsBulkUpdate, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseDocumentsBulkUpdateOptions struct{}
+// PostKnowledgeKnowledgebaseDocumentsBulkUpdateOptions holds the options of
+// PostKnowledgeKnowledgebaseDocumentsBulkUpdate, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostKnowledgeKnowledgebaseDocumentsBulkUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseDocumentsBulkUpdate calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/bulk/update: Bulk update documents.
@@ -3952,7 +4327,8 @@ type PostKnowledgeKnowledgebaseDocumentsBulkUpdateOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseDocumentsBulkUpdateOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsBulkUpdate(ctx context.Context, knowledgeBaseID string, body *models.KnowledgeDocumentBulkUpdateRequest, opts *PostKnowledgeKnowledgebaseDocumentsBulkUpdateOptions) (*models.BulkResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseDocumentsBulkUpdate", "body")
@@ -3960,6 +4336,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsBulkUpdate(ctx context
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseDocumentsBulkUpdate", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/bulk/update")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkResponse](ctx, a.client, req)
 }
 
@@ -3968,6 +4347,12 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsBulkUpdate(ctx context
 type PostKnowledgeKnowledgebaseDocumentsPresentationsOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeDocumentPresentation
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeKnowledgebaseDocumentsPresentations calls POST
@@ -3992,6 +4377,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsPresentations(ctx cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -4003,6 +4391,12 @@ type PostKnowledgeKnowledgebaseDocumentsQueryOptions struct {
 	// Expand is the query parameter expand. Fields, if any, to expand for each document in the search
 	// result matching the query.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeKnowledgebaseDocumentsQuery calls POST
@@ -4029,6 +4423,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQuery(ctx context.Cont
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeDocumentQueryResponse](ctx, a.client, req)
 }
 
@@ -4040,6 +4437,12 @@ type PostKnowledgeKnowledgebaseDocumentsSearchOptions struct {
 	Expand []string
 	// Body is the request body.
 	Body *models.KnowledgeDocumentSearchRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeKnowledgebaseDocumentsSearch calls POST
@@ -4066,6 +4469,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearch(ctx context.Con
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeDocumentSearch](ctx, a.client, req)
 }
 
@@ -4074,6 +4480,12 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearch(ctx context.Con
 type PostKnowledgeKnowledgebaseDocumentsSearchSuggestionsOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeDocumentSuggestionRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeKnowledgebaseDocumentsSearchSuggestions calls POST
@@ -4098,13 +4510,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchSuggestions(ctx 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeDocumentSuggestion](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseDocumentsVersionsBulkAddOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseDocumentsVersionsBulkAdd, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseDocumentsVersionsBulkAddOptions struct{}
+// PostKnowledgeKnowledgebaseDocumentsVersionsBulkAddOptions holds the options of
+// PostKnowledgeKnowledgebaseDocumentsVersionsBulkAdd, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostKnowledgeKnowledgebaseDocumentsVersionsBulkAddOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseDocumentsVersionsBulkAdd calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/versions/bulk/add: Bulk add document
@@ -4119,7 +4541,9 @@ type PostKnowledgeKnowledgebaseDocumentsVersionsBulkAddOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostKnowledgeKnowledgebaseDocumentsVersionsBulkAddOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsVersionsBulkAdd(ctx context.Context, knowledgeBaseID string, body *models.KnowledgeDocumentBulkVersionAddRequest, opts *PostKnowledgeKnowledgebaseDocumentsVersionsBulkAddOptions) (*models.BulkResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseDocumentsVersionsBulkAdd", "body")
@@ -4127,13 +4551,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsVersionsBulkAdd(ctx co
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseDocumentsVersionsBulkAdd", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/versions/bulk/add")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseExportJobsOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseExportJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseExportJobsOptions struct{}
+// PostKnowledgeKnowledgebaseExportJobsOptions holds the options of
+// PostKnowledgeKnowledgebaseExportJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostKnowledgeKnowledgebaseExportJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseExportJobs calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/export/jobs: Create export job.
@@ -4147,7 +4581,8 @@ type PostKnowledgeKnowledgebaseExportJobsOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseExportJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseExportJobs(ctx context.Context, knowledgeBaseID string, body *models.KnowledgeExportJobRequest, opts *PostKnowledgeKnowledgebaseExportJobsOptions) (*models.KnowledgeExportJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseExportJobs", "body")
@@ -4155,13 +4590,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseExportJobs(ctx context.Context,
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseExportJobs", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/export/jobs")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeExportJobResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseImportJobsOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseImportJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseImportJobsOptions struct{}
+// PostKnowledgeKnowledgebaseImportJobsOptions holds the options of
+// PostKnowledgeKnowledgebaseImportJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostKnowledgeKnowledgebaseImportJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseImportJobs calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/import/jobs: Create import job.
@@ -4175,7 +4620,8 @@ type PostKnowledgeKnowledgebaseImportJobsOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseImportJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseImportJobs(ctx context.Context, knowledgeBaseID string, body *models.KnowledgeImportJobRequest, opts *PostKnowledgeKnowledgebaseImportJobsOptions) (*models.KnowledgeImportJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseImportJobs", "body")
@@ -4183,13 +4629,22 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseImportJobs(ctx context.Context,
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseImportJobs", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/import/jobs")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeImportJobResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseLabelsOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseLabels, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostKnowledgeKnowledgebaseLabelsOptions struct{}
+// PostKnowledgeKnowledgebaseLabelsOptions holds the options of PostKnowledgeKnowledgebaseLabels,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostKnowledgeKnowledgebaseLabelsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseLabels calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels: Create new label.
@@ -4203,7 +4658,8 @@ type PostKnowledgeKnowledgebaseLabelsOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseLabelsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseLabels(ctx context.Context, knowledgeBaseID string, body *models.LabelCreateRequest, opts *PostKnowledgeKnowledgebaseLabelsOptions) (*models.LabelResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseLabels", "body")
@@ -4211,13 +4667,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseLabels(ctx context.Context, kno
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseLabels", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LabelResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseParseJobImportOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseParseJobImport, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseParseJobImportOptions struct{}
+// PostKnowledgeKnowledgebaseParseJobImportOptions holds the options of
+// PostKnowledgeKnowledgebaseParseJobImport, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostKnowledgeKnowledgebaseParseJobImportOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseParseJobImport calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/parse/jobs/{parseJobId}/import: Import the
@@ -4233,7 +4699,8 @@ type PostKnowledgeKnowledgebaseParseJobImportOptions struct{}
 //   - parseJobID: Parse job ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseParseJobImportOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseParseJobImport(ctx context.Context, knowledgeBaseID string, parseJobID string, body *models.KnowledgeParseJobRequestImport, opts *PostKnowledgeKnowledgebaseParseJobImportOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postKnowledgeKnowledgebaseParseJobImport", "body")
@@ -4242,13 +4709,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseParseJobImport(ctx context.Cont
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("parseJobId", parseJobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostKnowledgeKnowledgebaseParseJobsOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseParseJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseParseJobsOptions struct{}
+// PostKnowledgeKnowledgebaseParseJobsOptions holds the options of
+// PostKnowledgeKnowledgebaseParseJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostKnowledgeKnowledgebaseParseJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseParseJobs calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/parse/jobs: Create parse job.
@@ -4262,7 +4739,8 @@ type PostKnowledgeKnowledgebaseParseJobsOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseParseJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseParseJobs(ctx context.Context, knowledgeBaseID string, body *models.KnowledgeParseJobRequest, opts *PostKnowledgeKnowledgebaseParseJobsOptions) (*models.KnowledgeParseJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseParseJobs", "body")
@@ -4270,13 +4748,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseParseJobs(ctx context.Context, 
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseParseJobs", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/parse/jobs")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeParseJobResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseSourcesSalesforceOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseSourcesSalesforce, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseSourcesSalesforceOptions struct{}
+// PostKnowledgeKnowledgebaseSourcesSalesforceOptions holds the options of
+// PostKnowledgeKnowledgebaseSourcesSalesforce, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostKnowledgeKnowledgebaseSourcesSalesforceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseSourcesSalesforce calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/salesforce: Create Salesforce
@@ -4291,7 +4779,8 @@ type PostKnowledgeKnowledgebaseSourcesSalesforceOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseSourcesSalesforceOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseSourcesSalesforce(ctx context.Context, knowledgeBaseID string, body *models.SalesforceSourceRequest, opts *PostKnowledgeKnowledgebaseSourcesSalesforceOptions) (*models.KnowledgeSyncJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseSourcesSalesforce", "body")
@@ -4299,6 +4788,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseSourcesSalesforce(ctx context.C
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseSourcesSalesforce", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/salesforce")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeSyncJobResponse](ctx, a.client, req)
 }
 
@@ -4336,10 +4828,17 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseSourcesSalesforceSourceIdSync(c
 	return platformclient.Call[models.SourceSyncResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseSourcesServicenowOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseSourcesServicenow, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseSourcesServicenowOptions struct{}
+// PostKnowledgeKnowledgebaseSourcesServicenowOptions holds the options of
+// PostKnowledgeKnowledgebaseSourcesServicenow, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostKnowledgeKnowledgebaseSourcesServicenowOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseSourcesServicenow calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/servicenow: Create ServiceNow
@@ -4354,7 +4853,8 @@ type PostKnowledgeKnowledgebaseSourcesServicenowOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseSourcesServicenowOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseSourcesServicenow(ctx context.Context, knowledgeBaseID string, body *models.ServiceNowSourceRequest, opts *PostKnowledgeKnowledgebaseSourcesServicenowOptions) (*models.KnowledgeSyncJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseSourcesServicenow", "body")
@@ -4362,6 +4862,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseSourcesServicenow(ctx context.C
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseSourcesServicenow", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/servicenow")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeSyncJobResponse](ctx, a.client, req)
 }
 
@@ -4399,10 +4902,17 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseSourcesServicenowSourceIdSync(c
 	return platformclient.Call[models.SourceSyncResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseSynchronizeJobsOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseSynchronizeJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseSynchronizeJobsOptions struct{}
+// PostKnowledgeKnowledgebaseSynchronizeJobsOptions holds the options of
+// PostKnowledgeKnowledgebaseSynchronizeJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostKnowledgeKnowledgebaseSynchronizeJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseSynchronizeJobs calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/synchronize/jobs: Create synchronization job.
@@ -4416,7 +4926,8 @@ type PostKnowledgeKnowledgebaseSynchronizeJobsOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseSynchronizeJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseSynchronizeJobs(ctx context.Context, knowledgeBaseID string, body *models.KnowledgeSyncJobRequest, opts *PostKnowledgeKnowledgebaseSynchronizeJobsOptions) (*models.KnowledgeSyncJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseSynchronizeJobs", "body")
@@ -4424,13 +4935,23 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseSynchronizeJobs(ctx context.Con
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseSynchronizeJobs", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/synchronize/jobs")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeSyncJobResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseUploadsUrlsJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions struct{}
+// PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions holds the options of
+// PostKnowledgeKnowledgebaseUploadsUrlsJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseUploadsUrlsJobs calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/uploads/urls/jobs: Create content upload from
@@ -4445,7 +4966,8 @@ type PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body: uploadRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseUploadsUrlsJobs(ctx context.Context, knowledgeBaseID string, body *models.CreateUploadSourceUrlJobRequest, opts *PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions) (*models.CreateUploadSourceUrlJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseUploadsUrlsJobs", "body")
@@ -4453,12 +4975,22 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseUploadsUrlsJobs(ctx context.Con
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseUploadsUrlsJobs", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/uploads/urls/jobs")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateUploadSourceUrlJobResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebasesOptions holds the optional parameters of PostKnowledgeKnowledgebases,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostKnowledgeKnowledgebasesOptions struct{}
+// PostKnowledgeKnowledgebasesOptions holds the options of PostKnowledgeKnowledgebases, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostKnowledgeKnowledgebasesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebases calls POST /api/v2/knowledge/knowledgebases: Create new knowledge
 // base.
@@ -4471,13 +5003,17 @@ type PostKnowledgeKnowledgebasesOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebasesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebases(ctx context.Context, body *models.KnowledgeBaseCreateRequest, opts *PostKnowledgeKnowledgebasesOptions) (*models.KnowledgeBase, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebases", "body")
 	}
 	req := platformclient.NewRequest("postKnowledgeKnowledgebases", http.MethodPost, "/api/v2/knowledge/knowledgebases")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeBase](ctx, a.client, req)
 }
 
@@ -4486,6 +5022,12 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebases(ctx context.Context, body *mo
 type PostKnowledgeSearchOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeSourcesSearchRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeSearch calls POST /api/v2/knowledge/search: Get Knowledge Search.
@@ -4502,6 +5044,9 @@ func (a *KnowledgeApi) PostKnowledgeSearch(ctx context.Context, opts *PostKnowle
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeSourcesSearchResponse](ctx, a.client, req)
 }
 
@@ -4510,6 +5055,12 @@ func (a *KnowledgeApi) PostKnowledgeSearch(ctx context.Context, opts *PostKnowle
 type PostKnowledgeSearchPreviewOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeSearchPreviewRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeSearchPreview calls POST /api/v2/knowledge/search/preview: Get Knowledge Search
@@ -4527,6 +5078,9 @@ func (a *KnowledgeApi) PostKnowledgeSearchPreview(ctx context.Context, opts *Pos
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeSearchPreviewResponse](ctx, a.client, req)
 }
 
@@ -4535,6 +5089,12 @@ func (a *KnowledgeApi) PostKnowledgeSearchPreview(ctx context.Context, opts *Pos
 type PostKnowledgeSettingsOptions struct {
 	// Body is the request body.
 	Body *models.KnowledgeSettingsRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeSettings calls POST /api/v2/knowledge/settings: Create Knowledge setting.
@@ -4551,13 +5111,23 @@ func (a *KnowledgeApi) PostKnowledgeSettings(ctx context.Context, opts *PostKnow
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KnowledgeSettingsResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeSourceSynchronizationDeletionsOptions holds the optional parameters of
-// PostKnowledgeSourceSynchronizationDeletions, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeSourceSynchronizationDeletionsOptions struct{}
+// PostKnowledgeSourceSynchronizationDeletionsOptions holds the options of
+// PostKnowledgeSourceSynchronizationDeletions, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostKnowledgeSourceSynchronizationDeletionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeSourceSynchronizationDeletions calls POST
 // /api/v2/knowledge/sources/{sourceId}/synchronizations/{synchronizationId}/deletions: Mark a
@@ -4573,7 +5143,8 @@ type PostKnowledgeSourceSynchronizationDeletionsOptions struct{}
 //   - synchronizationID: Synchronization ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeSourceSynchronizationDeletionsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeSourceSynchronizationDeletions(ctx context.Context, sourceID string, synchronizationID string, body *models.V3SynchronizationFileDeletionRequest, opts *PostKnowledgeSourceSynchronizationDeletionsOptions) (*models.V3SynchronizationDeletion, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeSourceSynchronizationDeletions", "body")
@@ -4582,13 +5153,23 @@ func (a *KnowledgeApi) PostKnowledgeSourceSynchronizationDeletions(ctx context.C
 	req.SetPathParam("sourceId", sourceID)
 	req.SetPathParam("synchronizationId", synchronizationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.V3SynchronizationDeletion](ctx, a.client, req)
 }
 
-// PostKnowledgeSourceSynchronizationUploadsOptions holds the optional parameters of
-// PostKnowledgeSourceSynchronizationUploads, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeSourceSynchronizationUploadsOptions struct{}
+// PostKnowledgeSourceSynchronizationUploadsOptions holds the options of
+// PostKnowledgeSourceSynchronizationUploads, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostKnowledgeSourceSynchronizationUploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeSourceSynchronizationUploads calls POST
 // /api/v2/knowledge/sources/{sourceId}/synchronizations/{synchronizationId}/uploads: Create
@@ -4604,7 +5185,8 @@ type PostKnowledgeSourceSynchronizationUploadsOptions struct{}
 //   - synchronizationID: Synchronization ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeSourceSynchronizationUploadsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeSourceSynchronizationUploads(ctx context.Context, sourceID string, synchronizationID string, body *models.V3SynchronizationUploadUrlRequest, opts *PostKnowledgeSourceSynchronizationUploadsOptions) (*models.V3SynchronizationUploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeSourceSynchronizationUploads", "body")
@@ -4613,6 +5195,9 @@ func (a *KnowledgeApi) PostKnowledgeSourceSynchronizationUploads(ctx context.Con
 	req.SetPathParam("sourceId", sourceID)
 	req.SetPathParam("synchronizationId", synchronizationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.V3SynchronizationUploadUrlResponse](ctx, a.client, req)
 }
 
@@ -4621,6 +5206,12 @@ func (a *KnowledgeApi) PostKnowledgeSourceSynchronizationUploads(ctx context.Con
 type PostKnowledgeSourceSynchronizationsOptions struct {
 	// Body is the request body.
 	Body *models.V3StartManualSyncRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostKnowledgeSourceSynchronizations calls POST
@@ -4644,12 +5235,22 @@ func (a *KnowledgeApi) PostKnowledgeSourceSynchronizations(ctx context.Context, 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.V3Synchronization](ctx, a.client, req)
 }
 
-// PostKnowledgeSourcesOptions holds the optional parameters of PostKnowledgeSources, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostKnowledgeSourcesOptions struct{}
+// PostKnowledgeSourcesOptions holds the options of PostKnowledgeSources, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostKnowledgeSourcesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeSources calls POST /api/v2/knowledge/sources: Create a new source.
 //
@@ -4661,20 +5262,31 @@ type PostKnowledgeSourcesOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeSourcesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PostKnowledgeSources(ctx context.Context, body *models.V3SourceCreateRequest, opts *PostKnowledgeSourcesOptions) (*models.V3SourceDetailedResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeSources", "body")
 	}
 	req := platformclient.NewRequest("postKnowledgeSources", http.MethodPost, "/api/v2/knowledge/sources")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.V3SourceDetailedResponse](ctx, a.client, req)
 }
 
-// PutKnowledgeKnowledgebaseSourcesSalesforceSourceIdOptions holds the optional parameters of
-// PutKnowledgeKnowledgebaseSourcesSalesforceSourceId, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutKnowledgeKnowledgebaseSourcesSalesforceSourceIdOptions struct{}
+// PutKnowledgeKnowledgebaseSourcesSalesforceSourceIdOptions holds the options of
+// PutKnowledgeKnowledgebaseSourcesSalesforceSourceId, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutKnowledgeKnowledgebaseSourcesSalesforceSourceIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutKnowledgeKnowledgebaseSourcesSalesforceSourceId calls PUT
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/salesforce/{sourceId}: Update
@@ -4690,7 +5302,9 @@ type PutKnowledgeKnowledgebaseSourcesSalesforceSourceIdOptions struct{}
 //   - sourceID: Source ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutKnowledgeKnowledgebaseSourcesSalesforceSourceIdOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *KnowledgeApi) PutKnowledgeKnowledgebaseSourcesSalesforceSourceId(ctx context.Context, knowledgeBaseID string, sourceID string, body *models.SalesforceSourceRequest, opts *PutKnowledgeKnowledgebaseSourcesSalesforceSourceIdOptions) (*models.SalesforceSourceResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putKnowledgeKnowledgebaseSourcesSalesforceSourceId", "body")
@@ -4699,13 +5313,23 @@ func (a *KnowledgeApi) PutKnowledgeKnowledgebaseSourcesSalesforceSourceId(ctx co
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("sourceId", sourceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SalesforceSourceResponse](ctx, a.client, req)
 }
 
-// PutKnowledgeKnowledgebaseSourcesServicenowSourceIdOptions holds the optional parameters of
-// PutKnowledgeKnowledgebaseSourcesServicenowSourceId, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutKnowledgeKnowledgebaseSourcesServicenowSourceIdOptions struct{}
+// PutKnowledgeKnowledgebaseSourcesServicenowSourceIdOptions holds the options of
+// PutKnowledgeKnowledgebaseSourcesServicenowSourceId, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutKnowledgeKnowledgebaseSourcesServicenowSourceIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutKnowledgeKnowledgebaseSourcesServicenowSourceId calls PUT
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/servicenow/{sourceId}: Update
@@ -4721,7 +5345,9 @@ type PutKnowledgeKnowledgebaseSourcesServicenowSourceIdOptions struct{}
 //   - sourceID: Source ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutKnowledgeKnowledgebaseSourcesServicenowSourceIdOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *KnowledgeApi) PutKnowledgeKnowledgebaseSourcesServicenowSourceId(ctx context.Context, knowledgeBaseID string, sourceID string, body *models.ServiceNowSourceRequest, opts *PutKnowledgeKnowledgebaseSourcesServicenowSourceIdOptions) (*models.ServiceNowSourceResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putKnowledgeKnowledgebaseSourcesServicenowSourceId", "body")
@@ -4730,12 +5356,22 @@ func (a *KnowledgeApi) PutKnowledgeKnowledgebaseSourcesServicenowSourceId(ctx co
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("sourceId", sourceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ServiceNowSourceResponse](ctx, a.client, req)
 }
 
-// PutKnowledgeSourceOptions holds the optional parameters of PutKnowledgeSource, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutKnowledgeSourceOptions struct{}
+// PutKnowledgeSourceOptions holds the options of PutKnowledgeSource, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutKnowledgeSourceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutKnowledgeSource calls PUT /api/v2/knowledge/sources/{sourceId}: Update the source.
 //
@@ -4748,7 +5384,8 @@ type PutKnowledgeSourceOptions struct{}
 //   - sourceID: Source ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutKnowledgeSourceOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *KnowledgeApi) PutKnowledgeSource(ctx context.Context, sourceID string, body *models.V3SourceUpdateRequest, opts *PutKnowledgeSourceOptions) (*models.V3SourceDetailedResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putKnowledgeSource", "body")
@@ -4756,5 +5393,8 @@ func (a *KnowledgeApi) PutKnowledgeSource(ctx context.Context, sourceID string, 
 	req := platformclient.NewRequest("putKnowledgeSource", http.MethodPut, "/api/v2/knowledge/sources/{sourceId}")
 	req.SetPathParam("sourceId", sourceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.V3SourceDetailedResponse](ctx, a.client, req)
 }

@@ -225,9 +225,16 @@ func (a *LanguagesApi) GetLanguagesTranslationsUser(ctx context.Context, userID 
 	return platformclient.CallValue[map[string]any](ctx, a.client, req)
 }
 
-// PostLanguagesOptions holds the optional parameters of PostLanguages, which has none yet: it keeps
-// the method's signature unchanged when the API adds some.
-type PostLanguagesOptions struct{}
+// PostLanguagesOptions holds the options of PostLanguages, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostLanguagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLanguages calls POST /api/v2/languages: Create Language (Deprecated).
 //
@@ -241,7 +248,8 @@ type PostLanguagesOptions struct{}
 //
 //   - body: Language
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLanguagesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *LanguagesApi) PostLanguages(ctx context.Context, body *models.Language, opts *PostLanguagesOptions) (*models.Language, *platformclient.APIResponse, error) {
@@ -250,5 +258,8 @@ func (a *LanguagesApi) PostLanguages(ctx context.Context, body *models.Language,
 	}
 	req := platformclient.NewRequest("postLanguages", http.MethodPost, "/api/v2/languages")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Language](ctx, a.client, req)
 }

@@ -955,10 +955,16 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingSettings(ctx context.
 	return platformclient.Call[models.NluOrganization](ctx, a.client, req)
 }
 
-// PatchLanguageunderstandingDomainOptions holds the optional parameters of
-// PatchLanguageunderstandingDomain, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchLanguageunderstandingDomainOptions struct{}
+// PatchLanguageunderstandingDomainOptions holds the options of PatchLanguageunderstandingDomain,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchLanguageunderstandingDomainOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchLanguageunderstandingDomain calls PATCH /api/v2/languageunderstanding/domains/{domainId}:
 // Update an NLU Domain.
@@ -972,7 +978,8 @@ type PatchLanguageunderstandingDomainOptions struct{}
 //   - domainID: ID of the NLU domain.
 //   - body: The updated NLU Domain.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchLanguageunderstandingDomainOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PatchLanguageunderstandingDomain(ctx context.Context, domainID string, body *models.NluDomain, opts *PatchLanguageunderstandingDomainOptions) (*models.NluDomain, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchLanguageunderstandingDomain", "body")
@@ -980,6 +987,9 @@ func (a *LanguageUnderstandingApi) PatchLanguageunderstandingDomain(ctx context.
 	req := platformclient.NewRequest("patchLanguageunderstandingDomain", http.MethodPatch, "/api/v2/languageunderstanding/domains/{domainId}")
 	req.SetPathParam("domainId", domainID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.NluDomain](ctx, a.client, req)
 }
 
@@ -988,6 +998,12 @@ func (a *LanguageUnderstandingApi) PatchLanguageunderstandingDomain(ctx context.
 type PatchLanguageunderstandingMinerDraftOptions struct {
 	// Body is the request body.
 	Body *models.DraftRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchLanguageunderstandingMinerDraft calls PATCH
@@ -1013,13 +1029,23 @@ func (a *LanguageUnderstandingApi) PatchLanguageunderstandingMinerDraft(ctx cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Draft](ctx, a.client, req)
 }
 
-// PostLanguageunderstandingDomainFeedbackOptions holds the optional parameters of
-// PostLanguageunderstandingDomainFeedback, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostLanguageunderstandingDomainFeedbackOptions struct{}
+// PostLanguageunderstandingDomainFeedbackOptions holds the options of
+// PostLanguageunderstandingDomainFeedback, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostLanguageunderstandingDomainFeedbackOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLanguageunderstandingDomainFeedback calls POST
 // /api/v2/languageunderstanding/domains/{domainId}/feedback: Create feedback for the NLU Domain
@@ -1034,7 +1060,8 @@ type PostLanguageunderstandingDomainFeedbackOptions struct{}
 //   - domainID: ID of the NLU domain.
 //   - body: The Feedback to create.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLanguageunderstandingDomainFeedbackOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PostLanguageunderstandingDomainFeedback(ctx context.Context, domainID string, body *models.NluFeedbackRequest, opts *PostLanguageunderstandingDomainFeedbackOptions) (*models.NluFeedbackResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLanguageunderstandingDomainFeedback", "body")
@@ -1042,13 +1069,23 @@ func (a *LanguageUnderstandingApi) PostLanguageunderstandingDomainFeedback(ctx c
 	req := platformclient.NewRequest("postLanguageunderstandingDomainFeedback", http.MethodPost, "/api/v2/languageunderstanding/domains/{domainId}/feedback")
 	req.SetPathParam("domainId", domainID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.NluFeedbackResponse](ctx, a.client, req)
 }
 
-// PostLanguageunderstandingDomainVersionDetectOptions holds the optional parameters of
-// PostLanguageunderstandingDomainVersionDetect, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostLanguageunderstandingDomainVersionDetectOptions struct{}
+// PostLanguageunderstandingDomainVersionDetectOptions holds the options of
+// PostLanguageunderstandingDomainVersionDetect, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostLanguageunderstandingDomainVersionDetectOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLanguageunderstandingDomainVersionDetect calls POST
 // /api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}/detect: Detect
@@ -1064,7 +1101,8 @@ type PostLanguageunderstandingDomainVersionDetectOptions struct{}
 //   - domainVersionID: ID of the NLU domain version.
 //   - body: The input data to perform detection on.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLanguageunderstandingDomainVersionDetectOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PostLanguageunderstandingDomainVersionDetect(ctx context.Context, domainID string, domainVersionID string, body *models.NluDetectionRequest, opts *PostLanguageunderstandingDomainVersionDetectOptions) (*models.NluDetectionResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLanguageunderstandingDomainVersionDetect", "body")
@@ -1073,6 +1111,9 @@ func (a *LanguageUnderstandingApi) PostLanguageunderstandingDomainVersionDetect(
 	req.SetPathParam("domainId", domainID)
 	req.SetPathParam("domainVersionId", domainVersionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.NluDetectionResponse](ctx, a.client, req)
 }
 
@@ -1134,6 +1175,12 @@ type PostLanguageunderstandingDomainVersionsOptions struct {
 	// IncludeUtterances is the query parameter includeUtterances. Whether utterances for intent
 	// definition should be included when marshalling response.
 	IncludeUtterances *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostLanguageunderstandingDomainVersions calls POST
@@ -1161,13 +1208,22 @@ func (a *LanguageUnderstandingApi) PostLanguageunderstandingDomainVersions(ctx c
 			req.SetQuery("includeUtterances", platformclient.FormatBool(*opts.IncludeUtterances))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.NluDomainVersion](ctx, a.client, req)
 }
 
-// PostLanguageunderstandingDomainsOptions holds the optional parameters of
-// PostLanguageunderstandingDomains, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostLanguageunderstandingDomainsOptions struct{}
+// PostLanguageunderstandingDomainsOptions holds the options of PostLanguageunderstandingDomains,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostLanguageunderstandingDomainsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLanguageunderstandingDomains calls POST /api/v2/languageunderstanding/domains: Create an NLU
 // Domain.
@@ -1180,20 +1236,31 @@ type PostLanguageunderstandingDomainsOptions struct{}
 //
 //   - body: The NLU Domain to create.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLanguageunderstandingDomainsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PostLanguageunderstandingDomains(ctx context.Context, body *models.NluDomain, opts *PostLanguageunderstandingDomainsOptions) (*models.NluDomain, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLanguageunderstandingDomains", "body")
 	}
 	req := platformclient.NewRequest("postLanguageunderstandingDomains", http.MethodPost, "/api/v2/languageunderstanding/domains")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.NluDomain](ctx, a.client, req)
 }
 
-// PostLanguageunderstandingIgnorephraseOptions holds the optional parameters of
-// PostLanguageunderstandingIgnorephrase, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostLanguageunderstandingIgnorephraseOptions struct{}
+// PostLanguageunderstandingIgnorephraseOptions holds the options of
+// PostLanguageunderstandingIgnorephrase, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostLanguageunderstandingIgnorephraseOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLanguageunderstandingIgnorephrase calls POST
 // /api/v2/languageunderstanding/ignorephrases/{languageCode}: Add phrases to the ignored phrases
@@ -1208,7 +1275,8 @@ type PostLanguageunderstandingIgnorephraseOptions struct{}
 //   - languageCode: Language Code
 //   - body: Request body containing phrases to be ignored
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLanguageunderstandingIgnorephraseOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PostLanguageunderstandingIgnorephrase(ctx context.Context, languageCode string, body *models.IgnorePhrasesRequest, opts *PostLanguageunderstandingIgnorephraseOptions) (*models.IgnorePhrasesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLanguageunderstandingIgnorephrase", "body")
@@ -1216,13 +1284,23 @@ func (a *LanguageUnderstandingApi) PostLanguageunderstandingIgnorephrase(ctx con
 	req := platformclient.NewRequest("postLanguageunderstandingIgnorephrase", http.MethodPost, "/api/v2/languageunderstanding/ignorephrases/{languageCode}")
 	req.SetPathParam("languageCode", languageCode)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IgnorePhrasesResponse](ctx, a.client, req)
 }
 
-// PostLanguageunderstandingIgnorephraseRemoveOptions holds the optional parameters of
-// PostLanguageunderstandingIgnorephraseRemove, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostLanguageunderstandingIgnorephraseRemoveOptions struct{}
+// PostLanguageunderstandingIgnorephraseRemoveOptions holds the options of
+// PostLanguageunderstandingIgnorephraseRemove, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostLanguageunderstandingIgnorephraseRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLanguageunderstandingIgnorephraseRemove calls POST
 // /api/v2/languageunderstanding/ignorephrases/{languageCode}/remove: Delete ignored phrases.
@@ -1236,7 +1314,8 @@ type PostLanguageunderstandingIgnorephraseRemoveOptions struct{}
 //   - languageCode: Language Code
 //   - body: Request body containing entities to be removed
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLanguageunderstandingIgnorephraseRemoveOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PostLanguageunderstandingIgnorephraseRemove(ctx context.Context, languageCode string, body *models.RemoveEntitiesRequest, opts *PostLanguageunderstandingIgnorephraseRemoveOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postLanguageunderstandingIgnorephraseRemove", "body")
@@ -1244,13 +1323,23 @@ func (a *LanguageUnderstandingApi) PostLanguageunderstandingIgnorephraseRemove(c
 	req := platformclient.NewRequest("postLanguageunderstandingIgnorephraseRemove", http.MethodPost, "/api/v2/languageunderstanding/ignorephrases/{languageCode}/remove")
 	req.SetPathParam("languageCode", languageCode)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostLanguageunderstandingIgnoretopicOptions holds the optional parameters of
-// PostLanguageunderstandingIgnoretopic, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostLanguageunderstandingIgnoretopicOptions struct{}
+// PostLanguageunderstandingIgnoretopicOptions holds the options of
+// PostLanguageunderstandingIgnoretopic, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostLanguageunderstandingIgnoretopicOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLanguageunderstandingIgnoretopic calls POST
 // /api/v2/languageunderstanding/ignoretopics/{languageCode}: Add topics to the ignored topics list.
@@ -1264,7 +1353,8 @@ type PostLanguageunderstandingIgnoretopicOptions struct{}
 //   - languageCode: Language Code
 //   - body: Request body containing topics to be ignored
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLanguageunderstandingIgnoretopicOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PostLanguageunderstandingIgnoretopic(ctx context.Context, languageCode string, body *models.IgnoreTopicsRequest, opts *PostLanguageunderstandingIgnoretopicOptions) (*models.IgnoreTopicsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLanguageunderstandingIgnoretopic", "body")
@@ -1272,13 +1362,23 @@ func (a *LanguageUnderstandingApi) PostLanguageunderstandingIgnoretopic(ctx cont
 	req := platformclient.NewRequest("postLanguageunderstandingIgnoretopic", http.MethodPost, "/api/v2/languageunderstanding/ignoretopics/{languageCode}")
 	req.SetPathParam("languageCode", languageCode)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IgnoreTopicsResponse](ctx, a.client, req)
 }
 
-// PostLanguageunderstandingIgnoretopicRemoveOptions holds the optional parameters of
-// PostLanguageunderstandingIgnoretopicRemove, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostLanguageunderstandingIgnoretopicRemoveOptions struct{}
+// PostLanguageunderstandingIgnoretopicRemoveOptions holds the options of
+// PostLanguageunderstandingIgnoretopicRemove, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostLanguageunderstandingIgnoretopicRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLanguageunderstandingIgnoretopicRemove calls POST
 // /api/v2/languageunderstanding/ignoretopics/{languageCode}/remove: Delete ignored topics.
@@ -1292,7 +1392,8 @@ type PostLanguageunderstandingIgnoretopicRemoveOptions struct{}
 //   - languageCode: Language Code
 //   - body: Request body containing entities to be removed
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLanguageunderstandingIgnoretopicRemoveOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PostLanguageunderstandingIgnoretopicRemove(ctx context.Context, languageCode string, body *models.RemoveEntitiesRequest, opts *PostLanguageunderstandingIgnoretopicRemoveOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postLanguageunderstandingIgnoretopicRemove", "body")
@@ -1300,13 +1401,23 @@ func (a *LanguageUnderstandingApi) PostLanguageunderstandingIgnoretopicRemove(ct
 	req := platformclient.NewRequest("postLanguageunderstandingIgnoretopicRemove", http.MethodPost, "/api/v2/languageunderstanding/ignoretopics/{languageCode}/remove")
 	req.SetPathParam("languageCode", languageCode)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostLanguageunderstandingMinerDraftsOptions holds the optional parameters of
-// PostLanguageunderstandingMinerDrafts, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostLanguageunderstandingMinerDraftsOptions struct{}
+// PostLanguageunderstandingMinerDraftsOptions holds the options of
+// PostLanguageunderstandingMinerDrafts, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostLanguageunderstandingMinerDraftsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLanguageunderstandingMinerDrafts calls POST
 // /api/v2/languageunderstanding/miners/{minerId}/drafts: Create a new draft resource.
@@ -1320,7 +1431,8 @@ type PostLanguageunderstandingMinerDraftsOptions struct{}
 //   - minerID: Miner ID
 //   - body: Details for creating draft resource
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLanguageunderstandingMinerDraftsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PostLanguageunderstandingMinerDrafts(ctx context.Context, minerID string, body *models.Draft, opts *PostLanguageunderstandingMinerDraftsOptions) (*models.Draft, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLanguageunderstandingMinerDrafts", "body")
@@ -1328,6 +1440,9 @@ func (a *LanguageUnderstandingApi) PostLanguageunderstandingMinerDrafts(ctx cont
 	req := platformclient.NewRequest("postLanguageunderstandingMinerDrafts", http.MethodPost, "/api/v2/languageunderstanding/miners/{minerId}/drafts")
 	req.SetPathParam("minerId", minerID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Draft](ctx, a.client, req)
 }
 
@@ -1336,6 +1451,12 @@ func (a *LanguageUnderstandingApi) PostLanguageunderstandingMinerDrafts(ctx cont
 type PostLanguageunderstandingMinerExecuteOptions struct {
 	// Body is the request body.
 	Body *models.MinerExecuteRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostLanguageunderstandingMinerExecute calls POST
@@ -1360,13 +1481,22 @@ func (a *LanguageUnderstandingApi) PostLanguageunderstandingMinerExecute(ctx con
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Miner](ctx, a.client, req)
 }
 
-// PostLanguageunderstandingMinersOptions holds the optional parameters of
-// PostLanguageunderstandingMiners, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostLanguageunderstandingMinersOptions struct{}
+// PostLanguageunderstandingMinersOptions holds the options of PostLanguageunderstandingMiners,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostLanguageunderstandingMinersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLanguageunderstandingMiners calls POST /api/v2/languageunderstanding/miners: Create a unique
 // miner.
@@ -1379,20 +1509,31 @@ type PostLanguageunderstandingMinersOptions struct{}
 //
 //   - body: Details for creating a new miner resource.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLanguageunderstandingMinersOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PostLanguageunderstandingMiners(ctx context.Context, body *models.Miner, opts *PostLanguageunderstandingMinersOptions) (*models.Miner, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLanguageunderstandingMiners", "body")
 	}
 	req := platformclient.NewRequest("postLanguageunderstandingMiners", http.MethodPost, "/api/v2/languageunderstanding/miners")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Miner](ctx, a.client, req)
 }
 
-// PutLanguageunderstandingDomainVersionOptions holds the optional parameters of
-// PutLanguageunderstandingDomainVersion, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutLanguageunderstandingDomainVersionOptions struct{}
+// PutLanguageunderstandingDomainVersionOptions holds the options of
+// PutLanguageunderstandingDomainVersion, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutLanguageunderstandingDomainVersionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutLanguageunderstandingDomainVersion calls PUT
 // /api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}: Update an NLU Domain
@@ -1408,7 +1549,8 @@ type PutLanguageunderstandingDomainVersionOptions struct{}
 //   - domainVersionID: ID of the NLU domain version.
 //   - body: The updated NLU Domain Version.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutLanguageunderstandingDomainVersionOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LanguageUnderstandingApi) PutLanguageunderstandingDomainVersion(ctx context.Context, domainID string, domainVersionID string, body *models.NluDomainVersion, opts *PutLanguageunderstandingDomainVersionOptions) (*models.NluDomainVersion, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putLanguageunderstandingDomainVersion", "body")
@@ -1417,5 +1559,8 @@ func (a *LanguageUnderstandingApi) PutLanguageunderstandingDomainVersion(ctx con
 	req.SetPathParam("domainId", domainID)
 	req.SetPathParam("domainVersionId", domainVersionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.NluDomainVersion](ctx, a.client, req)
 }

@@ -821,6 +821,12 @@ func (a *LearningApi) GetLearningScormScormId(ctx context.Context, scormID strin
 type PatchLearningAssignmentOptions struct {
 	// Body is the request body. The Learning Assignment to be updated.
 	Body *models.LearningAssignmentUpdate
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchLearningAssignment calls PATCH /api/v2/learning/assignments/{assignmentId}: Update Learning
@@ -841,6 +847,9 @@ func (a *LearningApi) PatchLearningAssignment(ctx context.Context, assignmentID 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningAssignment](ctx, a.client, req)
 }
 
@@ -849,6 +858,12 @@ func (a *LearningApi) PatchLearningAssignment(ctx context.Context, assignmentID 
 type PatchLearningAssignmentRescheduleOptions struct {
 	// Body is the request body. The Learning assignment reschedule model.
 	Body *models.LearningAssignmentReschedule
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchLearningAssignmentReschedule calls PATCH
@@ -871,6 +886,9 @@ func (a *LearningApi) PatchLearningAssignmentReschedule(ctx context.Context, ass
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningAssignment](ctx, a.client, req)
 }
 
@@ -879,6 +897,12 @@ func (a *LearningApi) PatchLearningAssignmentReschedule(ctx context.Context, ass
 type PatchLearningAssignmentStepOptions struct {
 	// Body is the request body. The Learning Assignment Step to be updated.
 	Body *models.LearningAssignmentStep
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchLearningAssignmentStep calls PATCH
@@ -905,13 +929,23 @@ func (a *LearningApi) PatchLearningAssignmentStep(ctx context.Context, assignmen
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningAssignmentStep](ctx, a.client, req)
 }
 
-// PatchLearningModuleUserAssignmentsOptions holds the optional parameters of
-// PatchLearningModuleUserAssignments, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchLearningModuleUserAssignmentsOptions struct{}
+// PatchLearningModuleUserAssignmentsOptions holds the options of
+// PatchLearningModuleUserAssignments, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchLearningModuleUserAssignmentsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchLearningModuleUserAssignments calls PATCH
 // /api/v2/learning/modules/{moduleId}/users/{userId}/assignments: Update an external assignment for
@@ -927,7 +961,8 @@ type PatchLearningModuleUserAssignmentsOptions struct{}
 //   - userID: Key identifier for the user
 //   - body: The learning request for updating the assignment
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchLearningModuleUserAssignmentsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LearningApi) PatchLearningModuleUserAssignments(ctx context.Context, moduleID string, userID string, body *models.LearningAssignmentExternalUpdate, opts *PatchLearningModuleUserAssignmentsOptions) (*models.LearningAssignment, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchLearningModuleUserAssignments", "body")
@@ -936,13 +971,22 @@ func (a *LearningApi) PatchLearningModuleUserAssignments(ctx context.Context, mo
 	req.SetPathParam("moduleId", moduleID)
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningAssignment](ctx, a.client, req)
 }
 
-// PostLearningAssessmentsScoringOptions holds the optional parameters of
-// PostLearningAssessmentsScoring, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostLearningAssessmentsScoringOptions struct{}
+// PostLearningAssessmentsScoringOptions holds the options of PostLearningAssessmentsScoring, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostLearningAssessmentsScoringOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLearningAssessmentsScoring calls POST /api/v2/learning/assessments/scoring: Score learning
 // assessment for preview.
@@ -955,13 +999,17 @@ type PostLearningAssessmentsScoringOptions struct{}
 //
 //   - body: Assessment form and answers to score
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLearningAssessmentsScoringOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *LearningApi) PostLearningAssessmentsScoring(ctx context.Context, body *models.LearningAssessmentScoringRequest, opts *PostLearningAssessmentsScoringOptions) (*models.AssessmentScoringSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLearningAssessmentsScoring", "body")
 	}
 	req := platformclient.NewRequest("postLearningAssessmentsScoring", http.MethodPost, "/api/v2/learning/assessments/scoring")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AssessmentScoringSet](ctx, a.client, req)
 }
 
@@ -1021,6 +1069,12 @@ func (a *LearningApi) PostLearningAssignmentReset(ctx context.Context, assignmen
 type PostLearningAssignmentsOptions struct {
 	// Body is the request body. The Learning Assignment to be created.
 	Body *models.LearningAssignmentCreate
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostLearningAssignments calls POST /api/v2/learning/assignments: Create Learning Assignment.
@@ -1037,13 +1091,23 @@ func (a *LearningApi) PostLearningAssignments(ctx context.Context, opts *PostLea
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningAssignment](ctx, a.client, req)
 }
 
-// PostLearningAssignmentsAggregatesQueryOptions holds the optional parameters of
-// PostLearningAssignmentsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostLearningAssignmentsAggregatesQueryOptions struct{}
+// PostLearningAssignmentsAggregatesQueryOptions holds the options of
+// PostLearningAssignmentsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostLearningAssignmentsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLearningAssignmentsAggregatesQuery calls POST /api/v2/learning/assignments/aggregates/query:
 // Retrieve aggregated assignment data.
@@ -1056,13 +1120,17 @@ type PostLearningAssignmentsAggregatesQueryOptions struct{}
 //
 //   - body: Aggregate Request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLearningAssignmentsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *LearningApi) PostLearningAssignmentsAggregatesQuery(ctx context.Context, body *models.LearningAssignmentAggregateParam, opts *PostLearningAssignmentsAggregatesQueryOptions) (*models.LearningAssignmentAggregateResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLearningAssignmentsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postLearningAssignmentsAggregatesQuery", http.MethodPost, "/api/v2/learning/assignments/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningAssignmentAggregateResponse](ctx, a.client, req)
 }
 
@@ -1116,9 +1184,16 @@ func (a *LearningApi) PostLearningAssignmentsBulkremove(ctx context.Context, opt
 	return platformclient.Call[models.LearningAssignmentBulkRemoveResponse](ctx, a.client, req)
 }
 
-// PostLearningModuleJobsOptions holds the optional parameters of PostLearningModuleJobs, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostLearningModuleJobsOptions struct{}
+// PostLearningModuleJobsOptions holds the options of PostLearningModuleJobs, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostLearningModuleJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLearningModuleJobs calls POST /api/v2/learning/modules/{moduleId}/jobs: Starts a specified
 // operation on learning module.
@@ -1134,7 +1209,8 @@ type PostLearningModuleJobsOptions struct{}
 //   - moduleID: The ID of the learning module
 //   - body: The learning module job request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLearningModuleJobsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *LearningApi) PostLearningModuleJobs(ctx context.Context, moduleID string, body *models.LearningModuleJobRequest, opts *PostLearningModuleJobsOptions) (*models.LearningModuleJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLearningModuleJobs", "body")
@@ -1142,6 +1218,9 @@ func (a *LearningApi) PostLearningModuleJobs(ctx context.Context, moduleID strin
 	req := platformclient.NewRequest("postLearningModuleJobs", http.MethodPost, "/api/v2/learning/modules/{moduleId}/jobs")
 	req.SetPathParam("moduleId", moduleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningModuleJobResponse](ctx, a.client, req)
 }
 
@@ -1150,6 +1229,12 @@ func (a *LearningApi) PostLearningModuleJobs(ctx context.Context, moduleID strin
 type PostLearningModulePublishOptions struct {
 	// Body is the request body. The request body.
 	Body *models.LearningModulePublishRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostLearningModulePublish calls POST /api/v2/learning/modules/{moduleId}/publish: Publish a
@@ -1172,12 +1257,22 @@ func (a *LearningApi) PostLearningModulePublish(ctx context.Context, moduleID st
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningModulePublishResponse](ctx, a.client, req)
 }
 
-// PostLearningModulesOptions holds the optional parameters of PostLearningModules, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostLearningModulesOptions struct{}
+// PostLearningModulesOptions holds the options of PostLearningModules, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostLearningModulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLearningModules calls POST /api/v2/learning/modules: Create a new learning module.
 //
@@ -1191,19 +1286,30 @@ type PostLearningModulesOptions struct{}
 //
 //   - body: The learning module to be created
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLearningModulesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *LearningApi) PostLearningModules(ctx context.Context, body *models.LearningModuleRequest, opts *PostLearningModulesOptions) (*models.LearningModule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLearningModules", "body")
 	}
 	req := platformclient.NewRequest("postLearningModules", http.MethodPost, "/api/v2/learning/modules")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningModule](ctx, a.client, req)
 }
 
-// PostLearningRulesQueryOptions holds the optional parameters of PostLearningRulesQuery, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostLearningRulesQueryOptions struct{}
+// PostLearningRulesQueryOptions holds the options of PostLearningRulesQuery, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostLearningRulesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLearningRulesQuery calls POST /api/v2/learning/rules/query: Get users for learning module
 // rule.
@@ -1220,7 +1326,8 @@ type PostLearningRulesQueryOptions struct{}
 //   - pageNumber: Page number
 //   - body: The learning module rule to fetch users
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLearningRulesQueryOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *LearningApi) PostLearningRulesQuery(ctx context.Context, pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) (*models.LearningAssignmentUserListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLearningRulesQuery", "body")
@@ -1229,13 +1336,22 @@ func (a *LearningApi) PostLearningRulesQuery(ctx context.Context, pageSize int32
 	req.SetQuery("pageSize", platformclient.FormatInt32(pageSize))
 	req.SetQuery("pageNumber", platformclient.FormatInt32(pageNumber))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningAssignmentUserListing](ctx, a.client, req)
 }
 
-// PostLearningScheduleslotsJobsOptions holds the optional parameters of
-// PostLearningScheduleslotsJobs, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostLearningScheduleslotsJobsOptions struct{}
+// PostLearningScheduleslotsJobsOptions holds the options of PostLearningScheduleslotsJobs, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostLearningScheduleslotsJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLearningScheduleslotsJobs calls POST /api/v2/learning/scheduleslots/jobs: Start job to
 // retrieve slots where a learning activity can be scheduled.
@@ -1248,20 +1364,30 @@ type PostLearningScheduleslotsJobsOptions struct{}
 //
 //   - body: The slots search request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLearningScheduleslotsJobsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *LearningApi) PostLearningScheduleslotsJobs(ctx context.Context, body *models.LearningScheduleSlotsJobRequest, opts *PostLearningScheduleslotsJobsOptions) (*models.LearningScheduleSlotsJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLearningScheduleslotsJobs", "body")
 	}
 	req := platformclient.NewRequest("postLearningScheduleslotsJobs", http.MethodPost, "/api/v2/learning/scheduleslots/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningScheduleSlotsJobResponse](ctx, a.client, req)
 }
 
-// PostLearningScheduleslotsQueryOptions holds the optional parameters of
-// PostLearningScheduleslotsQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostLearningScheduleslotsQueryOptions struct{}
+// PostLearningScheduleslotsQueryOptions holds the options of PostLearningScheduleslotsQuery, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostLearningScheduleslotsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLearningScheduleslotsQuery calls POST /api/v2/learning/scheduleslots/query: Get list of
 // possible slots where a learning activity can be scheduled.
@@ -1274,13 +1400,17 @@ type PostLearningScheduleslotsQueryOptions struct{}
 //
 //   - body: The slot search request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLearningScheduleslotsQueryOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *LearningApi) PostLearningScheduleslotsQuery(ctx context.Context, body *models.LearningScheduleSlotsQueryRequest, opts *PostLearningScheduleslotsQueryOptions) (*models.LearningScheduleSlotsQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLearningScheduleslotsQuery", "body")
 	}
 	req := platformclient.NewRequest("postLearningScheduleslotsQuery", http.MethodPost, "/api/v2/learning/scheduleslots/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningScheduleSlotsQueryResponse](ctx, a.client, req)
 }
 
@@ -1289,6 +1419,12 @@ func (a *LearningApi) PostLearningScheduleslotsQuery(ctx context.Context, body *
 type PostLearningScormOptions struct {
 	// Body is the request body. The SCORM package to be uploaded.
 	Body *models.LearningScormUploadRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostLearningScorm calls POST /api/v2/learning/scorm: Create a SCORM package upload request.
@@ -1305,12 +1441,22 @@ func (a *LearningApi) PostLearningScorm(ctx context.Context, opts *PostLearningS
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningScormUploadResponse](ctx, a.client, req)
 }
 
-// PutLearningModuleOptions holds the optional parameters of PutLearningModule, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PutLearningModuleOptions struct{}
+// PutLearningModuleOptions holds the options of PutLearningModule, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PutLearningModuleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutLearningModule calls PUT /api/v2/learning/modules/{moduleId}: Update a learning module.
 //
@@ -1326,7 +1472,8 @@ type PutLearningModuleOptions struct{}
 //   - moduleID: The ID of the learning module
 //   - body: The learning module to be updated
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutLearningModuleOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *LearningApi) PutLearningModule(ctx context.Context, moduleID string, body *models.LearningModuleRequest, opts *PutLearningModuleOptions) (*models.LearningModule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putLearningModule", "body")
@@ -1334,12 +1481,22 @@ func (a *LearningApi) PutLearningModule(ctx context.Context, moduleID string, bo
 	req := platformclient.NewRequest("putLearningModule", http.MethodPut, "/api/v2/learning/modules/{moduleId}")
 	req.SetPathParam("moduleId", moduleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningModule](ctx, a.client, req)
 }
 
-// PutLearningModulePreviewOptions holds the optional parameters of PutLearningModulePreview, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutLearningModulePreviewOptions struct{}
+// PutLearningModulePreviewOptions holds the options of PutLearningModulePreview, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutLearningModulePreviewOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutLearningModulePreview calls PUT /api/v2/learning/modules/{moduleId}/preview: Update a learning
 // module preview.
@@ -1355,7 +1512,8 @@ type PutLearningModulePreviewOptions struct{}
 //   - moduleID: The ID of the learning module
 //   - body: The learning module to be updated
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutLearningModulePreviewOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *LearningApi) PutLearningModulePreview(ctx context.Context, moduleID string, body *models.LearningModulePreviewUpdateRequest, opts *PutLearningModulePreviewOptions) (*models.LearningModulePreviewUpdateResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putLearningModulePreview", "body")
@@ -1363,6 +1521,9 @@ func (a *LearningApi) PutLearningModulePreview(ctx context.Context, moduleID str
 	req := platformclient.NewRequest("putLearningModulePreview", http.MethodPut, "/api/v2/learning/modules/{moduleId}/preview")
 	req.SetPathParam("moduleId", moduleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LearningModulePreviewUpdateResponse](ctx, a.client, req)
 }
 
@@ -1373,6 +1534,12 @@ type PutLearningModuleRuleOptions struct {
 	//
 	// The API's default: true.
 	Assign *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutLearningModuleRule calls PUT /api/v2/learning/modules/{moduleId}/rule: Update a learning
@@ -1401,6 +1568,9 @@ func (a *LearningApi) PutLearningModuleRule(ctx context.Context, moduleID string
 		if opts.Assign != nil {
 			req.SetQuery("assign", platformclient.FormatBool(*opts.Assign))
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.LearningModuleRule](ctx, a.client, req)
 }

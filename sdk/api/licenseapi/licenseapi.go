@@ -187,6 +187,12 @@ func (a *LicenseApi) PostLicenseInfer(ctx context.Context, opts *PostLicenseInfe
 type PostLicenseOrganizationOptions struct {
 	// Body is the request body. The license assignments to update.
 	Body *models.LicenseBatchAssignmentRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostLicenseOrganization calls POST /api/v2/license/organization: Update the organization's
@@ -203,6 +209,9 @@ func (a *LicenseApi) PostLicenseOrganization(ctx context.Context, opts *PostLice
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.CallValue[[]models.LicenseUpdateStatus](ctx, a.client, req)
 }

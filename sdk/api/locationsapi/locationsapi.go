@@ -184,9 +184,16 @@ func (a *LocationsApi) GetLocationsSearch(ctx context.Context, q64 string, opts 
 	return platformclient.Call[models.LocationsSearchResponse](ctx, a.client, req)
 }
 
-// PatchLocationOptions holds the optional parameters of PatchLocation, which has none yet: it keeps
-// the method's signature unchanged when the API adds some.
-type PatchLocationOptions struct{}
+// PatchLocationOptions holds the options of PatchLocation, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchLocationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchLocation calls PATCH /api/v2/locations/{locationId}: Update a location.
 //
@@ -199,7 +206,8 @@ type PatchLocationOptions struct{}
 //   - locationID: Location ID
 //   - body: Location
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchLocationOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *LocationsApi) PatchLocation(ctx context.Context, locationID string, body *models.LocationUpdateDefinition, opts *PatchLocationOptions) (*models.LocationDefinition, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchLocation", "body")
@@ -207,12 +215,22 @@ func (a *LocationsApi) PatchLocation(ctx context.Context, locationID string, bod
 	req := platformclient.NewRequest("patchLocation", http.MethodPatch, "/api/v2/locations/{locationId}")
 	req.SetPathParam("locationId", locationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LocationDefinition](ctx, a.client, req)
 }
 
-// PostLocationsOptions holds the optional parameters of PostLocations, which has none yet: it keeps
-// the method's signature unchanged when the API adds some.
-type PostLocationsOptions struct{}
+// PostLocationsOptions holds the options of PostLocations, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostLocationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLocations calls POST /api/v2/locations: Create a location.
 //
@@ -224,19 +242,30 @@ type PostLocationsOptions struct{}
 //
 //   - body: Location
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLocationsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *LocationsApi) PostLocations(ctx context.Context, body *models.LocationCreateDefinition, opts *PostLocationsOptions) (*models.LocationDefinition, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLocations", "body")
 	}
 	req := platformclient.NewRequest("postLocations", http.MethodPost, "/api/v2/locations")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LocationDefinition](ctx, a.client, req)
 }
 
-// PostLocationsSearchOptions holds the optional parameters of PostLocationsSearch, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostLocationsSearchOptions struct{}
+// PostLocationsSearchOptions holds the options of PostLocationsSearch, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostLocationsSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLocationsSearch calls POST /api/v2/locations/search: Search locations.
 //
@@ -246,12 +275,16 @@ type PostLocationsSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLocationsSearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *LocationsApi) PostLocationsSearch(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLocationsSearch", "body")
 	}
 	req := platformclient.NewRequest("postLocationsSearch", http.MethodPost, "/api/v2/locations/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LocationsSearchResponse](ctx, a.client, req)
 }

@@ -128,6 +128,12 @@ func (a *LogCaptureApi) GetDiagnosticsLogcaptureBrowserUsers(ctx context.Context
 type PostDiagnosticsLogcaptureBrowserEntriesDownloadJobsOptions struct {
 	// Body is the request body.
 	Body *models.LogCaptureQueryRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostDiagnosticsLogcaptureBrowserEntriesDownloadJobs calls POST
@@ -147,6 +153,9 @@ func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesDownloadJobs(ctx 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LogCaptureDownloadExecutionResponse](ctx, a.client, req)
 }
 
@@ -160,6 +169,12 @@ type PostDiagnosticsLogcaptureBrowserEntriesQueryOptions struct {
 	PageSize *string
 	// Body is the request body.
 	Body *models.LogCaptureQueryRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostDiagnosticsLogcaptureBrowserEntriesQuery calls POST
@@ -185,6 +200,9 @@ func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx context
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LogCaptureQueryResponse](ctx, a.client, req)
 }
 
@@ -193,6 +211,12 @@ func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx context
 type PostDiagnosticsLogcaptureBrowserUserOptions struct {
 	// Body is the request body.
 	Body *models.LogCaptureUserConfiguration
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostDiagnosticsLogcaptureBrowserUser calls POST
@@ -215,6 +239,9 @@ func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserUser(ctx context.Context
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.LogCaptureUserConfiguration](ctx, a.client, req)
 }

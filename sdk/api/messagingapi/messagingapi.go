@@ -291,9 +291,16 @@ func (a *MessagingApi) GetMessagingSupportedcontentSupportedContentId(ctx contex
 	return platformclient.Call[models.SupportedContent](ctx, a.client, req)
 }
 
-// PatchMessagingSettingOptions holds the optional parameters of PatchMessagingSetting, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchMessagingSettingOptions struct{}
+// PatchMessagingSettingOptions holds the options of PatchMessagingSetting, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchMessagingSettingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchMessagingSetting calls PATCH /api/v2/messaging/settings/{messageSettingId}: Update a
 // messaging setting.
@@ -307,7 +314,8 @@ type PatchMessagingSettingOptions struct{}
 //   - messageSettingID: Message Settings ID
 //   - body: MessagingSetting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchMessagingSettingOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *MessagingApi) PatchMessagingSetting(ctx context.Context, messageSettingID string, body *models.MessagingSettingRequest, opts *PatchMessagingSettingOptions) (*models.MessagingSetting, *platformclient.APIResponse, error) {
@@ -317,13 +325,23 @@ func (a *MessagingApi) PatchMessagingSetting(ctx context.Context, messageSetting
 	req := platformclient.NewRequest("patchMessagingSetting", http.MethodPatch, "/api/v2/messaging/settings/{messageSettingId}")
 	req.SetPathParam("messageSettingId", messageSettingID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessagingSetting](ctx, a.client, req)
 }
 
-// PatchMessagingSupportedcontentSupportedContentIdOptions holds the optional parameters of
-// PatchMessagingSupportedcontentSupportedContentId, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchMessagingSupportedcontentSupportedContentIdOptions struct{}
+// PatchMessagingSupportedcontentSupportedContentIdOptions holds the options of
+// PatchMessagingSupportedcontentSupportedContentId, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchMessagingSupportedcontentSupportedContentIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchMessagingSupportedcontentSupportedContentId calls PATCH
 // /api/v2/messaging/supportedcontent/{supportedContentId}: Update a supported content profile.
@@ -340,7 +358,8 @@ type PatchMessagingSupportedcontentSupportedContentIdOptions struct{}
 //   - supportedContentID: Supported Content ID
 //   - body: SupportedContent
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchMessagingSupportedcontentSupportedContentIdOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *MessagingApi) PatchMessagingSupportedcontentSupportedContentId(ctx context.Context, supportedContentID string, body *models.SupportedContent, opts *PatchMessagingSupportedcontentSupportedContentIdOptions) (*models.SupportedContent, *platformclient.APIResponse, error) {
@@ -350,12 +369,22 @@ func (a *MessagingApi) PatchMessagingSupportedcontentSupportedContentId(ctx cont
 	req := platformclient.NewRequest("patchMessagingSupportedcontentSupportedContentId", http.MethodPatch, "/api/v2/messaging/supportedcontent/{supportedContentId}")
 	req.SetPathParam("supportedContentId", supportedContentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SupportedContent](ctx, a.client, req)
 }
 
-// PostMessagingSettingsOptions holds the optional parameters of PostMessagingSettings, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostMessagingSettingsOptions struct{}
+// PostMessagingSettingsOptions holds the options of PostMessagingSettings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostMessagingSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostMessagingSettings calls POST /api/v2/messaging/settings: Create a messaging setting.
 //
@@ -367,7 +396,8 @@ type PostMessagingSettingsOptions struct{}
 //
 //   - body: MessagingSetting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostMessagingSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *MessagingApi) PostMessagingSettings(ctx context.Context, body *models.MessagingSettingRequest, opts *PostMessagingSettingsOptions) (*models.MessagingSetting, *platformclient.APIResponse, error) {
@@ -376,13 +406,22 @@ func (a *MessagingApi) PostMessagingSettings(ctx context.Context, body *models.M
 	}
 	req := platformclient.NewRequest("postMessagingSettings", http.MethodPost, "/api/v2/messaging/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessagingSetting](ctx, a.client, req)
 }
 
-// PostMessagingSupportedcontentOptions holds the optional parameters of
-// PostMessagingSupportedcontent, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostMessagingSupportedcontentOptions struct{}
+// PostMessagingSupportedcontentOptions holds the options of PostMessagingSupportedcontent, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostMessagingSupportedcontentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostMessagingSupportedcontent calls POST /api/v2/messaging/supportedcontent: Create a Supported
 // Content profile.
@@ -397,7 +436,8 @@ type PostMessagingSupportedcontentOptions struct{}
 //
 //   - body: SupportedContent
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostMessagingSupportedcontentOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *MessagingApi) PostMessagingSupportedcontent(ctx context.Context, body *models.SupportedContent, opts *PostMessagingSupportedcontentOptions) (*models.SupportedContent, *platformclient.APIResponse, error) {
@@ -406,12 +446,22 @@ func (a *MessagingApi) PostMessagingSupportedcontent(ctx context.Context, body *
 	}
 	req := platformclient.NewRequest("postMessagingSupportedcontent", http.MethodPost, "/api/v2/messaging/supportedcontent")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SupportedContent](ctx, a.client, req)
 }
 
-// PutMessagingSettingsDefaultOptions holds the optional parameters of PutMessagingSettingsDefault,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutMessagingSettingsDefaultOptions struct{}
+// PutMessagingSettingsDefaultOptions holds the options of PutMessagingSettingsDefault, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutMessagingSettingsDefaultOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutMessagingSettingsDefault calls PUT /api/v2/messaging/settings/default: Set the organization's
 // default settings that may be applied to an integration when it is created.
@@ -427,7 +477,8 @@ type PutMessagingSettingsDefaultOptions struct{}
 //
 //   - body: Messaging Setting ID
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutMessagingSettingsDefaultOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *MessagingApi) PutMessagingSettingsDefault(ctx context.Context, body *models.MessagingSettingDefaultRequest, opts *PutMessagingSettingsDefaultOptions) (*models.MessagingSetting, *platformclient.APIResponse, error) {
@@ -436,5 +487,8 @@ func (a *MessagingApi) PutMessagingSettingsDefault(ctx context.Context, body *mo
 	}
 	req := platformclient.NewRequest("putMessagingSettingsDefault", http.MethodPut, "/api/v2/messaging/settings/default")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessagingSetting](ctx, a.client, req)
 }

@@ -123,9 +123,16 @@ func (a *MobileDevicesApi) GetMobiledevicesIter(ctx context.Context, opts *GetMo
 	})
 }
 
-// PostMobiledevicesOptions holds the optional parameters of PostMobiledevices, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostMobiledevicesOptions struct{}
+// PostMobiledevicesOptions holds the options of PostMobiledevices, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostMobiledevicesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostMobiledevices calls POST /api/v2/mobiledevices: Create User device.
 //
@@ -135,13 +142,17 @@ type PostMobiledevicesOptions struct{}
 //
 //   - body: Device
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostMobiledevicesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *MobileDevicesApi) PostMobiledevices(ctx context.Context, body *models.UserDevice, opts *PostMobiledevicesOptions) (*models.UserDevice, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postMobiledevices", "body")
 	}
 	req := platformclient.NewRequest("postMobiledevices", http.MethodPost, "/api/v2/mobiledevices")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserDevice](ctx, a.client, req)
 }
 
@@ -149,6 +160,12 @@ func (a *MobileDevicesApi) PostMobiledevices(ctx context.Context, body *models.U
 type PutMobiledeviceOptions struct {
 	// Body is the request body. Device.
 	Body *models.UserDevice
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutMobiledevice calls PUT /api/v2/mobiledevices/{deviceId}: Update device.
@@ -167,6 +184,9 @@ func (a *MobileDevicesApi) PutMobiledevice(ctx context.Context, deviceID string,
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.UserDevice](ctx, a.client, req)
 }

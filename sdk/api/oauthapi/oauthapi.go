@@ -282,9 +282,16 @@ func (a *OAuthApi) PostOauthClientSecret(ctx context.Context, clientID string, o
 	return platformclient.Call[models.OAuthClient](ctx, a.client, req)
 }
 
-// PostOauthClientUsageQueryOptions holds the optional parameters of PostOauthClientUsageQuery,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostOauthClientUsageQueryOptions struct{}
+// PostOauthClientUsageQueryOptions holds the options of PostOauthClientUsageQuery, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostOauthClientUsageQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOauthClientUsageQuery calls POST /api/v2/oauth/clients/{clientId}/usage/query: Query for
 // OAuth client API usage.
@@ -301,7 +308,8 @@ type PostOauthClientUsageQueryOptions struct{}
 //   - clientID: Client ID
 //   - body: Query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOauthClientUsageQueryOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OAuthApi) PostOauthClientUsageQuery(ctx context.Context, clientID string, body *models.ApiUsageClientQuery, opts *PostOauthClientUsageQueryOptions) (*models.UsageExecutionResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOauthClientUsageQuery", "body")
@@ -309,12 +317,22 @@ func (a *OAuthApi) PostOauthClientUsageQuery(ctx context.Context, clientID strin
 	req := platformclient.NewRequest("postOauthClientUsageQuery", http.MethodPost, "/api/v2/oauth/clients/{clientId}/usage/query")
 	req.SetPathParam("clientId", clientID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UsageExecutionResult](ctx, a.client, req)
 }
 
-// PostOauthClientsOptions holds the optional parameters of PostOauthClients, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostOauthClientsOptions struct{}
+// PostOauthClientsOptions holds the options of PostOauthClients, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostOauthClientsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOauthClients calls POST /api/v2/oauth/clients: Create OAuth client.
 //
@@ -336,19 +354,30 @@ type PostOauthClientsOptions struct{}
 //
 //   - body: Client
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOauthClientsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *OAuthApi) PostOauthClients(ctx context.Context, body *models.OAuthClientRequest, opts *PostOauthClientsOptions) (*models.OAuthClient, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOauthClients", "body")
 	}
 	req := platformclient.NewRequest("postOauthClients", http.MethodPost, "/api/v2/oauth/clients")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OAuthClient](ctx, a.client, req)
 }
 
-// PutOauthClientOptions holds the optional parameters of PutOauthClient, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PutOauthClientOptions struct{}
+// PutOauthClientOptions holds the options of PutOauthClient, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutOauthClientOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOauthClient calls PUT /api/v2/oauth/clients/{clientId}: Update OAuth Client.
 //
@@ -361,7 +390,8 @@ type PutOauthClientOptions struct{}
 //   - clientID: Client ID
 //   - body: Client
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOauthClientOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *OAuthApi) PutOauthClient(ctx context.Context, clientID string, body *models.OAuthClientRequest, opts *PutOauthClientOptions) (*models.OAuthClient, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOauthClient", "body")
@@ -369,5 +399,8 @@ func (a *OAuthApi) PutOauthClient(ctx context.Context, clientID string, body *mo
 	req := platformclient.NewRequest("putOauthClient", http.MethodPut, "/api/v2/oauth/clients/{clientId}")
 	req.SetPathParam("clientId", clientID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OAuthClient](ctx, a.client, req)
 }

@@ -382,10 +382,16 @@ func (a *ObjectsApi) PostAuthorizationDivisionObject(ctx context.Context, divisi
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostAuthorizationDivisionRestoreOptions holds the optional parameters of
-// PostAuthorizationDivisionRestore, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAuthorizationDivisionRestoreOptions struct{}
+// PostAuthorizationDivisionRestoreOptions holds the options of PostAuthorizationDivisionRestore,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAuthorizationDivisionRestoreOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuthorizationDivisionRestore calls POST /api/v2/authorization/divisions/{divisionId}/restore:
 // Recreate a previously deleted division.
@@ -399,7 +405,8 @@ type PostAuthorizationDivisionRestoreOptions struct{}
 //   - divisionID: Division ID
 //   - body: Recreated division data
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuthorizationDivisionRestoreOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ObjectsApi) PostAuthorizationDivisionRestore(ctx context.Context, divisionID string, body *models.AuthzDivision, opts *PostAuthorizationDivisionRestoreOptions) (*models.AuthzDivision, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAuthorizationDivisionRestore", "body")
@@ -407,12 +414,22 @@ func (a *ObjectsApi) PostAuthorizationDivisionRestore(ctx context.Context, divis
 	req := platformclient.NewRequest("postAuthorizationDivisionRestore", http.MethodPost, "/api/v2/authorization/divisions/{divisionId}/restore")
 	req.SetPathParam("divisionId", divisionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuthzDivision](ctx, a.client, req)
 }
 
-// PostAuthorizationDivisionsOptions holds the optional parameters of PostAuthorizationDivisions,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostAuthorizationDivisionsOptions struct{}
+// PostAuthorizationDivisionsOptions holds the options of PostAuthorizationDivisions, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostAuthorizationDivisionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuthorizationDivisions calls POST /api/v2/authorization/divisions: Create a division.
 //
@@ -424,19 +441,30 @@ type PostAuthorizationDivisionsOptions struct{}
 //
 //   - body: Division
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuthorizationDivisionsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ObjectsApi) PostAuthorizationDivisions(ctx context.Context, body *models.AuthzDivision, opts *PostAuthorizationDivisionsOptions) (*models.AuthzDivision, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAuthorizationDivisions", "body")
 	}
 	req := platformclient.NewRequest("postAuthorizationDivisions", http.MethodPost, "/api/v2/authorization/divisions")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuthzDivision](ctx, a.client, req)
 }
 
-// PutAuthorizationDivisionOptions holds the optional parameters of PutAuthorizationDivision, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutAuthorizationDivisionOptions struct{}
+// PutAuthorizationDivisionOptions holds the options of PutAuthorizationDivision, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutAuthorizationDivisionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutAuthorizationDivision calls PUT /api/v2/authorization/divisions/{divisionId}: Update a
 // division.
@@ -450,7 +478,8 @@ type PutAuthorizationDivisionOptions struct{}
 //   - divisionID: Division ID
 //   - body: Updated division data
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutAuthorizationDivisionOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ObjectsApi) PutAuthorizationDivision(ctx context.Context, divisionID string, body *models.AuthzDivision, opts *PutAuthorizationDivisionOptions) (*models.AuthzDivision, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putAuthorizationDivision", "body")
@@ -458,5 +487,8 @@ func (a *ObjectsApi) PutAuthorizationDivision(ctx context.Context, divisionID st
 	req := platformclient.NewRequest("putAuthorizationDivision", http.MethodPut, "/api/v2/authorization/divisions/{divisionId}")
 	req.SetPathParam("divisionId", divisionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AuthzDivision](ctx, a.client, req)
 }

@@ -68,6 +68,12 @@ func (a *OperationalEventsApi) GetUsageEventsDefinitions(ctx context.Context, op
 type PostUsageEventsAggregatesQueryOptions struct {
 	// Body is the request body.
 	Body *models.EventAggregatesQueryRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostUsageEventsAggregatesQuery calls POST /api/v2/usage/events/aggregates/query: Get aggregates
@@ -85,6 +91,9 @@ func (a *OperationalEventsApi) PostUsageEventsAggregatesQuery(ctx context.Contex
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EventAggregatesResponse](ctx, a.client, req)
 }
 
@@ -101,6 +110,12 @@ type PostUsageEventsQueryOptions struct {
 	PageSize *string
 	// Body is the request body.
 	Body *models.EventQueryRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostUsageEventsQuery calls POST /api/v2/usage/events/query: Query operational events in a
@@ -126,6 +141,9 @@ func (a *OperationalEventsApi) PostUsageEventsQuery(ctx context.Context, opts *P
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.EventQueryResponse](ctx, a.client, req)
 }

@@ -322,10 +322,17 @@ func (a *OrganizationApi) GetOrganizationsWhitelist(ctx context.Context, opts *G
 	return platformclient.Call[models.OrgWhitelistSettings](ctx, a.client, req)
 }
 
-// PatchOrganizationsAuthenticationSettingsOptions holds the optional parameters of
-// PatchOrganizationsAuthenticationSettings, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchOrganizationsAuthenticationSettingsOptions struct{}
+// PatchOrganizationsAuthenticationSettingsOptions holds the options of
+// PatchOrganizationsAuthenticationSettings, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchOrganizationsAuthenticationSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchOrganizationsAuthenticationSettings calls PATCH
 // /api/v2/organizations/authentication/settings: Update the organization's settings.
@@ -338,19 +345,30 @@ type PatchOrganizationsAuthenticationSettingsOptions struct{}
 //
 //   - body: Org settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchOrganizationsAuthenticationSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OrganizationApi) PatchOrganizationsAuthenticationSettings(ctx context.Context, body *models.OrgAuthSettings, opts *PatchOrganizationsAuthenticationSettingsOptions) (*models.OrgAuthSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchOrganizationsAuthenticationSettings", "body")
 	}
 	req := platformclient.NewRequest("patchOrganizationsAuthenticationSettings", http.MethodPatch, "/api/v2/organizations/authentication/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OrgAuthSettings](ctx, a.client, req)
 }
 
-// PatchOrganizationsFeatureOptions holds the optional parameters of PatchOrganizationsFeature,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchOrganizationsFeatureOptions struct{}
+// PatchOrganizationsFeatureOptions holds the options of PatchOrganizationsFeature, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchOrganizationsFeatureOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchOrganizationsFeature calls PATCH /api/v2/organizations/features/{featureName}: Update
 // organization.
@@ -364,7 +382,8 @@ type PatchOrganizationsFeatureOptions struct{}
 //   - featureName: Organization feature (realtimeCIC, purecloud, hipaa, ucEnabled, pci, purecloudVoice, xmppFederation, chat, informalPhotos, directory, contactCenter, unifiedCommunications, custserv)
 //   - enabled: New state of feature
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchOrganizationsFeatureOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OrganizationApi) PatchOrganizationsFeature(ctx context.Context, featureName string, enabled *models.FeatureState, opts *PatchOrganizationsFeatureOptions) (*models.OrganizationFeatures, *platformclient.APIResponse, error) {
 	if enabled == nil {
 		return nil, nil, platformclient.MissingParam("patchOrganizationsFeature", "enabled")
@@ -372,13 +391,23 @@ func (a *OrganizationApi) PatchOrganizationsFeature(ctx context.Context, feature
 	req := platformclient.NewRequest("patchOrganizationsFeature", http.MethodPatch, "/api/v2/organizations/features/{featureName}")
 	req.SetPathParam("featureName", featureName)
 	req.SetBody(enabled)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OrganizationFeatures](ctx, a.client, req)
 }
 
-// PutOrganizationsEmbeddedintegrationOptions holds the optional parameters of
-// PutOrganizationsEmbeddedintegration, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutOrganizationsEmbeddedintegrationOptions struct{}
+// PutOrganizationsEmbeddedintegrationOptions holds the options of
+// PutOrganizationsEmbeddedintegration, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutOrganizationsEmbeddedintegrationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOrganizationsEmbeddedintegration calls PUT /api/v2/organizations/embeddedintegration: Update
 // the list of domains that will be allowed to embed PureCloud applications.
@@ -393,7 +422,8 @@ type PutOrganizationsEmbeddedintegrationOptions struct{}
 //
 //   - body: Whitelist settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOrganizationsEmbeddedintegrationOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *OrganizationApi) PutOrganizationsEmbeddedintegration(ctx context.Context, body *models.EmbeddedIntegration, opts *PutOrganizationsEmbeddedintegrationOptions) (*models.EmbeddedIntegration, *platformclient.APIResponse, error) {
@@ -402,13 +432,23 @@ func (a *OrganizationApi) PutOrganizationsEmbeddedintegration(ctx context.Contex
 	}
 	req := platformclient.NewRequest("putOrganizationsEmbeddedintegration", http.MethodPut, "/api/v2/organizations/embeddedintegration")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmbeddedIntegration](ctx, a.client, req)
 }
 
-// PutOrganizationsIpaddressauthenticationOptions holds the optional parameters of
-// PutOrganizationsIpaddressauthentication, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutOrganizationsIpaddressauthenticationOptions struct{}
+// PutOrganizationsIpaddressauthenticationOptions holds the options of
+// PutOrganizationsIpaddressauthentication, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutOrganizationsIpaddressauthenticationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOrganizationsIpaddressauthentication calls PUT /api/v2/organizations/ipaddressauthentication:
 // Update organization IP address whitelist settings.
@@ -423,7 +463,8 @@ type PutOrganizationsIpaddressauthenticationOptions struct{}
 //
 //   - body: IP address Whitelist settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOrganizationsIpaddressauthenticationOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *OrganizationApi) PutOrganizationsIpaddressauthentication(ctx context.Context, body *models.IpAddressAuthentication, opts *PutOrganizationsIpaddressauthenticationOptions) (*models.IpAddressAuthentication, *platformclient.APIResponse, error) {
@@ -432,6 +473,9 @@ func (a *OrganizationApi) PutOrganizationsIpaddressauthentication(ctx context.Co
 	}
 	req := platformclient.NewRequest("putOrganizationsIpaddressauthentication", http.MethodPut, "/api/v2/organizations/ipaddressauthentication")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IpAddressAuthentication](ctx, a.client, req)
 }
 
@@ -440,6 +484,12 @@ func (a *OrganizationApi) PutOrganizationsIpaddressauthentication(ctx context.Co
 type PutOrganizationsMeOptions struct {
 	// Body is the request body. Organization.
 	Body *models.Organization
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutOrganizationsMe calls PUT /api/v2/organizations/me: Update organization.
@@ -456,12 +506,22 @@ func (a *OrganizationApi) PutOrganizationsMe(ctx context.Context, opts *PutOrgan
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Organization](ctx, a.client, req)
 }
 
-// PutOrganizationsWhitelistOptions holds the optional parameters of PutOrganizationsWhitelist,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutOrganizationsWhitelistOptions struct{}
+// PutOrganizationsWhitelistOptions holds the options of PutOrganizationsWhitelist, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutOrganizationsWhitelistOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOrganizationsWhitelist calls PUT /api/v2/organizations/whitelist: This route is deprecated,
 // please use /api/v2/organizations/authentication/settings instead.
@@ -474,7 +534,8 @@ type PutOrganizationsWhitelistOptions struct{}
 //
 //   - body: Whitelist settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOrganizationsWhitelistOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *OrganizationApi) PutOrganizationsWhitelist(ctx context.Context, body *models.OrgWhitelistSettings, opts *PutOrganizationsWhitelistOptions) (*models.OrgWhitelistSettings, *platformclient.APIResponse, error) {
@@ -483,5 +544,8 @@ func (a *OrganizationApi) PutOrganizationsWhitelist(ctx context.Context, body *m
 	}
 	req := platformclient.NewRequest("putOrganizationsWhitelist", http.MethodPut, "/api/v2/organizations/whitelist")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OrgWhitelistSettings](ctx, a.client, req)
 }

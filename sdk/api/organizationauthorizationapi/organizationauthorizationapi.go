@@ -963,10 +963,16 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorsIter(ctx conte
 	})
 }
 
-// PostOrgauthorizationPairingsOptions holds the optional parameters of
-// PostOrgauthorizationPairings, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostOrgauthorizationPairingsOptions struct{}
+// PostOrgauthorizationPairingsOptions holds the options of PostOrgauthorizationPairings, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostOrgauthorizationPairingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOrgauthorizationPairings calls POST /api/v2/orgauthorization/pairings: A pairing id is
 // created by the trustee and given to the trustor to create a trust.
@@ -979,20 +985,30 @@ type PostOrgauthorizationPairingsOptions struct{}
 //
 //   - body: Pairing Info
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOrgauthorizationPairingsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OrganizationAuthorizationApi) PostOrgauthorizationPairings(ctx context.Context, body *models.TrustRequestCreate, opts *PostOrgauthorizationPairingsOptions) (*models.TrustRequest, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOrgauthorizationPairings", "body")
 	}
 	req := platformclient.NewRequest("postOrgauthorizationPairings", http.MethodPost, "/api/v2/orgauthorization/pairings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TrustRequest](ctx, a.client, req)
 }
 
-// PostOrgauthorizationTrusteeGroupsOptions holds the optional parameters of
-// PostOrgauthorizationTrusteeGroups, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostOrgauthorizationTrusteeGroupsOptions struct{}
+// PostOrgauthorizationTrusteeGroupsOptions holds the options of PostOrgauthorizationTrusteeGroups,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostOrgauthorizationTrusteeGroupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOrgauthorizationTrusteeGroups calls POST
 // /api/v2/orgauthorization/trustees/{trusteeOrgId}/groups: Add a group to the trust.
@@ -1006,7 +1022,8 @@ type PostOrgauthorizationTrusteeGroupsOptions struct{}
 //   - trusteeOrgID: Trustee Organization Id
 //   - body: Trust
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOrgauthorizationTrusteeGroupsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OrganizationAuthorizationApi) PostOrgauthorizationTrusteeGroups(ctx context.Context, trusteeOrgID string, body *models.TrustMemberCreate, opts *PostOrgauthorizationTrusteeGroupsOptions) (*models.TrustGroup, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOrgauthorizationTrusteeGroups", "body")
@@ -1014,13 +1031,22 @@ func (a *OrganizationAuthorizationApi) PostOrgauthorizationTrusteeGroups(ctx con
 	req := platformclient.NewRequest("postOrgauthorizationTrusteeGroups", http.MethodPost, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/groups")
 	req.SetPathParam("trusteeOrgId", trusteeOrgID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TrustGroup](ctx, a.client, req)
 }
 
-// PostOrgauthorizationTrusteeUsersOptions holds the optional parameters of
-// PostOrgauthorizationTrusteeUsers, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostOrgauthorizationTrusteeUsersOptions struct{}
+// PostOrgauthorizationTrusteeUsersOptions holds the options of PostOrgauthorizationTrusteeUsers,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostOrgauthorizationTrusteeUsersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOrgauthorizationTrusteeUsers calls POST
 // /api/v2/orgauthorization/trustees/{trusteeOrgId}/users: Add a user to the trust.
@@ -1034,7 +1060,8 @@ type PostOrgauthorizationTrusteeUsersOptions struct{}
 //   - trusteeOrgID: Trustee Organization Id
 //   - body: Trust
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOrgauthorizationTrusteeUsersOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OrganizationAuthorizationApi) PostOrgauthorizationTrusteeUsers(ctx context.Context, trusteeOrgID string, body *models.TrustMemberCreate, opts *PostOrgauthorizationTrusteeUsersOptions) (*models.TrustUser, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOrgauthorizationTrusteeUsers", "body")
@@ -1042,13 +1069,22 @@ func (a *OrganizationAuthorizationApi) PostOrgauthorizationTrusteeUsers(ctx cont
 	req := platformclient.NewRequest("postOrgauthorizationTrusteeUsers", http.MethodPost, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/users")
 	req.SetPathParam("trusteeOrgId", trusteeOrgID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TrustUser](ctx, a.client, req)
 }
 
-// PostOrgauthorizationTrusteesOptions holds the optional parameters of
-// PostOrgauthorizationTrustees, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostOrgauthorizationTrusteesOptions struct{}
+// PostOrgauthorizationTrusteesOptions holds the options of PostOrgauthorizationTrustees, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostOrgauthorizationTrusteesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOrgauthorizationTrustees calls POST /api/v2/orgauthorization/trustees: Create a new
 // organization authorization trust. This is required to grant other organizations access to your
@@ -1062,13 +1098,17 @@ type PostOrgauthorizationTrusteesOptions struct{}
 //
 //   - body: Trust
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOrgauthorizationTrusteesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OrganizationAuthorizationApi) PostOrgauthorizationTrustees(ctx context.Context, body *models.TrustCreate, opts *PostOrgauthorizationTrusteesOptions) (*models.Trustee, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOrgauthorizationTrustees", "body")
 	}
 	req := platformclient.NewRequest("postOrgauthorizationTrustees", http.MethodPost, "/api/v2/orgauthorization/trustees")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Trustee](ctx, a.client, req)
 }
 
@@ -1091,6 +1131,12 @@ type PostOrgauthorizationTrusteesAuditsOptions struct {
 	//
 	// The API's default: descending.
 	SortOrder *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostOrgauthorizationTrusteesAudits calls POST /api/v2/orgauthorization/trustees/audits: Get Org
@@ -1124,6 +1170,9 @@ func (a *OrganizationAuthorizationApi) PostOrgauthorizationTrusteesAudits(ctx co
 		if opts.SortOrder != nil {
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.CallValue[models.AuditQueryResponse](ctx, a.client, req)
 }
@@ -1223,6 +1272,12 @@ type PostOrgauthorizationTrustorAuditsOptions struct {
 	//
 	// The API's default: descending.
 	SortOrder *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostOrgauthorizationTrustorAudits calls POST /api/v2/orgauthorization/trustor/audits: Get Org
@@ -1257,12 +1312,22 @@ func (a *OrganizationAuthorizationApi) PostOrgauthorizationTrustorAudits(ctx con
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[models.AuditQueryResponse](ctx, a.client, req)
 }
 
-// PutOrgauthorizationTrusteeOptions holds the optional parameters of PutOrgauthorizationTrustee,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutOrgauthorizationTrusteeOptions struct{}
+// PutOrgauthorizationTrusteeOptions holds the options of PutOrgauthorizationTrustee, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutOrgauthorizationTrusteeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOrgauthorizationTrustee calls PUT /api/v2/orgauthorization/trustees/{trusteeOrgId}: Update Org
 // Trust.
@@ -1276,7 +1341,8 @@ type PutOrgauthorizationTrusteeOptions struct{}
 //   - trusteeOrgID: Trustee Organization Id
 //   - body: Client
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOrgauthorizationTrusteeOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OrganizationAuthorizationApi) PutOrgauthorizationTrustee(ctx context.Context, trusteeOrgID string, body *models.TrustUpdate, opts *PutOrgauthorizationTrusteeOptions) (*models.Trustee, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOrgauthorizationTrustee", "body")
@@ -1284,13 +1350,23 @@ func (a *OrganizationAuthorizationApi) PutOrgauthorizationTrustee(ctx context.Co
 	req := platformclient.NewRequest("putOrgauthorizationTrustee", http.MethodPut, "/api/v2/orgauthorization/trustees/{trusteeOrgId}")
 	req.SetPathParam("trusteeOrgId", trusteeOrgID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Trustee](ctx, a.client, req)
 }
 
-// PutOrgauthorizationTrusteeGroupRoledivisionsOptions holds the optional parameters of
-// PutOrgauthorizationTrusteeGroupRoledivisions, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutOrgauthorizationTrusteeGroupRoledivisionsOptions struct{}
+// PutOrgauthorizationTrusteeGroupRoledivisionsOptions holds the options of
+// PutOrgauthorizationTrusteeGroupRoledivisions, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutOrgauthorizationTrusteeGroupRoledivisionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOrgauthorizationTrusteeGroupRoledivisions calls PUT
 // /api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}/roledivisions: Update
@@ -1306,7 +1382,8 @@ type PutOrgauthorizationTrusteeGroupRoledivisionsOptions struct{}
 //   - trusteeGroupID: Trustee Group Id
 //   - body: Set of roles with corresponding divisions to apply
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOrgauthorizationTrusteeGroupRoledivisionsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *OrganizationAuthorizationApi) PutOrgauthorizationTrusteeGroupRoledivisions(ctx context.Context, trusteeOrgID string, trusteeGroupID string, body *models.RoleDivisionGrants, opts *PutOrgauthorizationTrusteeGroupRoledivisionsOptions) (*models.UserAuthorization, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOrgauthorizationTrusteeGroupRoledivisions", "body")
@@ -1315,6 +1392,9 @@ func (a *OrganizationAuthorizationApi) PutOrgauthorizationTrusteeGroupRoledivisi
 	req.SetPathParam("trusteeOrgId", trusteeOrgID)
 	req.SetPathParam("trusteeGroupId", trusteeGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserAuthorization](ctx, a.client, req)
 }
 
@@ -1349,10 +1429,17 @@ func (a *OrganizationAuthorizationApi) PutOrgauthorizationTrusteeGroupRoles(ctx 
 	return platformclient.Call[models.UserAuthorization](ctx, a.client, req)
 }
 
-// PutOrgauthorizationTrusteeUserRoledivisionsOptions holds the optional parameters of
-// PutOrgauthorizationTrusteeUserRoledivisions, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutOrgauthorizationTrusteeUserRoledivisionsOptions struct{}
+// PutOrgauthorizationTrusteeUserRoledivisionsOptions holds the options of
+// PutOrgauthorizationTrusteeUserRoledivisions, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutOrgauthorizationTrusteeUserRoledivisionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOrgauthorizationTrusteeUserRoledivisions calls PUT
 // /api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}/roledivisions: Update
@@ -1368,7 +1455,8 @@ type PutOrgauthorizationTrusteeUserRoledivisionsOptions struct{}
 //   - trusteeUserID: Trustee User Id
 //   - body: Set of roles with corresponding divisions to apply
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOrgauthorizationTrusteeUserRoledivisionsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *OrganizationAuthorizationApi) PutOrgauthorizationTrusteeUserRoledivisions(ctx context.Context, trusteeOrgID string, trusteeUserID string, body *models.RoleDivisionGrants, opts *PutOrgauthorizationTrusteeUserRoledivisionsOptions) (*models.UserAuthorization, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOrgauthorizationTrusteeUserRoledivisions", "body")
@@ -1377,6 +1465,9 @@ func (a *OrganizationAuthorizationApi) PutOrgauthorizationTrusteeUserRoledivisio
 	req.SetPathParam("trusteeOrgId", trusteeOrgID)
 	req.SetPathParam("trusteeUserId", trusteeUserID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserAuthorization](ctx, a.client, req)
 }
 

@@ -4274,9 +4274,16 @@ func (a *OutboundApi) GetOutboundWrapupcodemappings(ctx context.Context, opts *G
 	return platformclient.Call[models.WrapUpCodeMapping](ctx, a.client, req)
 }
 
-// PatchOutboundCampaignOptions holds the optional parameters of PatchOutboundCampaign, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchOutboundCampaignOptions struct{}
+// PatchOutboundCampaignOptions holds the options of PatchOutboundCampaign, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchOutboundCampaignOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchOutboundCampaign calls PATCH /api/v2/outbound/campaigns/{campaignId}: Update a campaign.
 //
@@ -4289,7 +4296,8 @@ type PatchOutboundCampaignOptions struct{}
 //   - campaignID: Campaign ID
 //   - body: CampaignPatchRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchOutboundCampaignOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *OutboundApi) PatchOutboundCampaign(ctx context.Context, campaignID string, body *models.CampaignPatchRequest, opts *PatchOutboundCampaignOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchOutboundCampaign", "body")
@@ -4297,13 +4305,23 @@ func (a *OutboundApi) PatchOutboundCampaign(ctx context.Context, campaignID stri
 	req := platformclient.NewRequest("patchOutboundCampaign", http.MethodPatch, "/api/v2/outbound/campaigns/{campaignId}")
 	req.SetPathParam("campaignId", campaignID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchOutboundDnclistCustomexclusioncolumnsOptions holds the optional parameters of
-// PatchOutboundDnclistCustomexclusioncolumns, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchOutboundDnclistCustomexclusioncolumnsOptions struct{}
+// PatchOutboundDnclistCustomexclusioncolumnsOptions holds the options of
+// PatchOutboundDnclistCustomexclusioncolumns, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchOutboundDnclistCustomexclusioncolumnsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchOutboundDnclistCustomexclusioncolumns calls PATCH
 // /api/v2/outbound/dnclists/{dncListId}/customexclusioncolumns: Add entries to or delete entries
@@ -4320,7 +4338,8 @@ type PatchOutboundDnclistCustomexclusioncolumnsOptions struct{}
 //   - dncListID: DncList ID
 //   - body: DNC Custom exclusion column entries
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchOutboundDnclistCustomexclusioncolumnsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PatchOutboundDnclistCustomexclusioncolumns(ctx context.Context, dncListID string, body *models.DncPatchCustomExclusionColumnsRequest, opts *PatchOutboundDnclistCustomexclusioncolumnsOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchOutboundDnclistCustomexclusioncolumns", "body")
@@ -4328,13 +4347,23 @@ func (a *OutboundApi) PatchOutboundDnclistCustomexclusioncolumns(ctx context.Con
 	req := platformclient.NewRequest("patchOutboundDnclistCustomexclusioncolumns", http.MethodPatch, "/api/v2/outbound/dnclists/{dncListId}/customexclusioncolumns")
 	req.SetPathParam("dncListId", dncListID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchOutboundDnclistEmailaddressesOptions holds the optional parameters of
-// PatchOutboundDnclistEmailaddresses, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchOutboundDnclistEmailaddressesOptions struct{}
+// PatchOutboundDnclistEmailaddressesOptions holds the options of
+// PatchOutboundDnclistEmailaddresses, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchOutboundDnclistEmailaddressesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchOutboundDnclistEmailaddresses calls PATCH
 // /api/v2/outbound/dnclists/{dncListId}/emailaddresses: Add emails to or Delete emails from a DNC
@@ -4351,7 +4380,8 @@ type PatchOutboundDnclistEmailaddressesOptions struct{}
 //   - dncListID: DncList ID
 //   - body: DNC Emails
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchOutboundDnclistEmailaddressesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PatchOutboundDnclistEmailaddresses(ctx context.Context, dncListID string, body *models.DncPatchEmailsRequest, opts *PatchOutboundDnclistEmailaddressesOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchOutboundDnclistEmailaddresses", "body")
@@ -4359,13 +4389,22 @@ func (a *OutboundApi) PatchOutboundDnclistEmailaddresses(ctx context.Context, dn
 	req := platformclient.NewRequest("patchOutboundDnclistEmailaddresses", http.MethodPatch, "/api/v2/outbound/dnclists/{dncListId}/emailaddresses")
 	req.SetPathParam("dncListId", dncListID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchOutboundDnclistPhonenumbersOptions holds the optional parameters of
-// PatchOutboundDnclistPhonenumbers, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchOutboundDnclistPhonenumbersOptions struct{}
+// PatchOutboundDnclistPhonenumbersOptions holds the options of PatchOutboundDnclistPhonenumbers,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchOutboundDnclistPhonenumbersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchOutboundDnclistPhonenumbers calls PATCH /api/v2/outbound/dnclists/{dncListId}/phonenumbers:
 // Add numbers to or delete numbers from a DNC list.
@@ -4381,7 +4420,8 @@ type PatchOutboundDnclistPhonenumbersOptions struct{}
 //   - dncListID: DncList ID
 //   - body: DNC Phone Numbers
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchOutboundDnclistPhonenumbersOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PatchOutboundDnclistPhonenumbers(ctx context.Context, dncListID string, body *models.DncPatchPhoneNumbersRequest, opts *PatchOutboundDnclistPhonenumbersOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchOutboundDnclistPhonenumbers", "body")
@@ -4389,13 +4429,23 @@ func (a *OutboundApi) PatchOutboundDnclistPhonenumbers(ctx context.Context, dncL
 	req := platformclient.NewRequest("patchOutboundDnclistPhonenumbers", http.MethodPatch, "/api/v2/outbound/dnclists/{dncListId}/phonenumbers")
 	req.SetPathParam("dncListId", dncListID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchOutboundDnclistWhatsappnumbersOptions holds the optional parameters of
-// PatchOutboundDnclistWhatsappnumbers, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchOutboundDnclistWhatsappnumbersOptions struct{}
+// PatchOutboundDnclistWhatsappnumbersOptions holds the options of
+// PatchOutboundDnclistWhatsappnumbers, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchOutboundDnclistWhatsappnumbersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchOutboundDnclistWhatsappnumbers calls PATCH
 // /api/v2/outbound/dnclists/{dncListId}/whatsappnumbers: Add entries to or delete entries from a
@@ -4412,7 +4462,8 @@ type PatchOutboundDnclistWhatsappnumbersOptions struct{}
 //   - dncListID: DncList ID
 //   - body: DNC whatsApp numbers
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchOutboundDnclistWhatsappnumbersOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PatchOutboundDnclistWhatsappnumbers(ctx context.Context, dncListID string, body *models.DncPatchWhatsAppNumbersRequest, opts *PatchOutboundDnclistWhatsappnumbersOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchOutboundDnclistWhatsappnumbers", "body")
@@ -4420,6 +4471,9 @@ func (a *OutboundApi) PatchOutboundDnclistWhatsappnumbers(ctx context.Context, d
 	req := platformclient.NewRequest("patchOutboundDnclistWhatsappnumbers", http.MethodPatch, "/api/v2/outbound/dnclists/{dncListId}/whatsappnumbers")
 	req.SetPathParam("dncListId", dncListID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -4431,6 +4485,12 @@ type PatchOutboundSettingsOptions struct {
 	//
 	// Values: true, false.
 	UseMaxCallsPerAgentDecimal *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchOutboundSettings calls PATCH /api/v2/outbound/settings: Update the outbound settings for
@@ -4456,12 +4516,22 @@ func (a *OutboundApi) PatchOutboundSettings(ctx context.Context, body *models.Ou
 			req.SetQuery("useMaxCallsPerAgentDecimal", platformclient.FormatBool(*opts.UseMaxCallsPerAgentDecimal))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostOutboundAttemptlimitsOptions holds the optional parameters of PostOutboundAttemptlimits,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostOutboundAttemptlimitsOptions struct{}
+// PostOutboundAttemptlimitsOptions holds the options of PostOutboundAttemptlimits, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundAttemptlimitsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundAttemptlimits calls POST /api/v2/outbound/attemptlimits: Create attempt limits.
 //
@@ -4473,20 +4543,30 @@ type PostOutboundAttemptlimitsOptions struct{}
 //
 //   - body: AttemptLimits
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundAttemptlimitsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundAttemptlimits(ctx context.Context, body *models.AttemptLimits, opts *PostOutboundAttemptlimitsOptions) (*models.AttemptLimits, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundAttemptlimits", "body")
 	}
 	req := platformclient.NewRequest("postOutboundAttemptlimits", http.MethodPost, "/api/v2/outbound/attemptlimits")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AttemptLimits](ctx, a.client, req)
 }
 
-// PostOutboundCallabletimesetsOptions holds the optional parameters of
-// PostOutboundCallabletimesets, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostOutboundCallabletimesetsOptions struct{}
+// PostOutboundCallabletimesetsOptions holds the options of PostOutboundCallabletimesets, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundCallabletimesetsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundCallabletimesets calls POST /api/v2/outbound/callabletimesets: Create callable time
 // set.
@@ -4499,20 +4579,31 @@ type PostOutboundCallabletimesetsOptions struct{}
 //
 //   - body: DialerCallableTimeSet
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundCallabletimesetsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundCallabletimesets(ctx context.Context, body *models.CallableTimeSet, opts *PostOutboundCallabletimesetsOptions) (*models.CallableTimeSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundCallabletimesets", "body")
 	}
 	req := platformclient.NewRequest("postOutboundCallabletimesets", http.MethodPost, "/api/v2/outbound/callabletimesets")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CallableTimeSet](ctx, a.client, req)
 }
 
-// PostOutboundCallanalysisresponsesetsOptions holds the optional parameters of
-// PostOutboundCallanalysisresponsesets, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostOutboundCallanalysisresponsesetsOptions struct{}
+// PostOutboundCallanalysisresponsesetsOptions holds the options of
+// PostOutboundCallanalysisresponsesets, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostOutboundCallanalysisresponsesetsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundCallanalysisresponsesets calls POST /api/v2/outbound/callanalysisresponsesets: Create
 // a dialer call analysis response set.
@@ -4525,13 +4616,17 @@ type PostOutboundCallanalysisresponsesetsOptions struct{}
 //
 //   - body: ResponseSet
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundCallanalysisresponsesetsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundCallanalysisresponsesets(ctx context.Context, body *models.ResponseSet, opts *PostOutboundCallanalysisresponsesetsOptions) (*models.ResponseSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundCallanalysisresponsesets", "body")
 	}
 	req := platformclient.NewRequest("postOutboundCallanalysisresponsesets", http.MethodPost, "/api/v2/outbound/callanalysisresponsesets")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ResponseSet](ctx, a.client, req)
 }
 
@@ -4561,10 +4656,17 @@ func (a *OutboundApi) PostOutboundCampaignAgentownedmappingpreview(ctx context.C
 	return platformclient.CallValue[models.Empty](ctx, a.client, req)
 }
 
-// PostOutboundCampaignCallbackScheduleOptions holds the optional parameters of
-// PostOutboundCampaignCallbackSchedule, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostOutboundCampaignCallbackScheduleOptions struct{}
+// PostOutboundCampaignCallbackScheduleOptions holds the options of
+// PostOutboundCampaignCallbackSchedule, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostOutboundCampaignCallbackScheduleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundCampaignCallbackSchedule calls POST
 // /api/v2/outbound/campaigns/{campaignId}/callback/schedule: Schedule a Callback for a Dialer
@@ -4580,7 +4682,8 @@ type PostOutboundCampaignCallbackScheduleOptions struct{}
 //   - campaignID: Campaign ID
 //   - body: ContactCallbackRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundCampaignCallbackScheduleOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *OutboundApi) PostOutboundCampaignCallbackSchedule(ctx context.Context, campaignID string, body *models.ContactCallbackRequest, opts *PostOutboundCampaignCallbackScheduleOptions) (*models.ContactCallbackRequest, *platformclient.APIResponse, error) {
@@ -4590,6 +4693,9 @@ func (a *OutboundApi) PostOutboundCampaignCallbackSchedule(ctx context.Context, 
 	req := platformclient.NewRequest("postOutboundCampaignCallbackSchedule", http.MethodPost, "/api/v2/outbound/campaigns/{campaignId}/callback/schedule")
 	req.SetPathParam("campaignId", campaignID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactCallbackRequest](ctx, a.client, req)
 }
 
@@ -4637,9 +4743,16 @@ func (a *OutboundApi) PostOutboundCampaignStop(ctx context.Context, campaignID s
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostOutboundCampaignrulesOptions holds the optional parameters of PostOutboundCampaignrules,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostOutboundCampaignrulesOptions struct{}
+// PostOutboundCampaignrulesOptions holds the options of PostOutboundCampaignrules, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundCampaignrulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundCampaignrules calls POST /api/v2/outbound/campaignrules: Create Campaign Rule.
 //
@@ -4651,13 +4764,17 @@ type PostOutboundCampaignrulesOptions struct{}
 //
 //   - body: CampaignRule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundCampaignrulesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundCampaignrules(ctx context.Context, body *models.CampaignRule, opts *PostOutboundCampaignrulesOptions) (*models.CampaignRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundCampaignrules", "body")
 	}
 	req := platformclient.NewRequest("postOutboundCampaignrules", http.MethodPost, "/api/v2/outbound/campaignrules")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CampaignRule](ctx, a.client, req)
 }
 
@@ -4669,6 +4786,12 @@ type PostOutboundCampaignsOptions struct {
 	//
 	// Values: true, false.
 	UseMaxCallsPerAgentDecimal *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostOutboundCampaigns calls POST /api/v2/outbound/campaigns: Create a campaign.
@@ -4692,6 +4815,9 @@ func (a *OutboundApi) PostOutboundCampaigns(ctx context.Context, body *models.Ca
 		if opts.UseMaxCallsPerAgentDecimal != nil {
 			req.SetQuery("useMaxCallsPerAgentDecimal", platformclient.FormatBool(*opts.UseMaxCallsPerAgentDecimal))
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.Campaign](ctx, a.client, req)
 }
@@ -4851,10 +4977,17 @@ func (a *OutboundApi) PostOutboundContactlistContactsBulk(ctx context.Context, c
 	return platformclient.CallValue[[]models.DialerContact](ctx, a.client, req)
 }
 
-// PostOutboundContactlistContactsBulkRemoveOptions holds the optional parameters of
-// PostOutboundContactlistContactsBulkRemove, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostOutboundContactlistContactsBulkRemoveOptions struct{}
+// PostOutboundContactlistContactsBulkRemoveOptions holds the options of
+// PostOutboundContactlistContactsBulkRemove, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostOutboundContactlistContactsBulkRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundContactlistContactsBulkRemove calls POST
 // /api/v2/outbound/contactlists/{contactListId}/contacts/bulk/remove: Start an async job to delete
@@ -4869,7 +5002,8 @@ type PostOutboundContactlistContactsBulkRemoveOptions struct{}
 //   - contactListID: Contact List ID
 //   - body: Contact filter information.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundContactlistContactsBulkRemoveOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundContactlistContactsBulkRemove(ctx context.Context, contactListID string, body *models.ContactBulkSearchParameters, opts *PostOutboundContactlistContactsBulkRemoveOptions) (*models.ContactsBulkOperationJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundContactlistContactsBulkRemove", "body")
@@ -4877,13 +5011,23 @@ func (a *OutboundApi) PostOutboundContactlistContactsBulkRemove(ctx context.Cont
 	req := platformclient.NewRequest("postOutboundContactlistContactsBulkRemove", http.MethodPost, "/api/v2/outbound/contactlists/{contactListId}/contacts/bulk/remove")
 	req.SetPathParam("contactListId", contactListID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactsBulkOperationJob](ctx, a.client, req)
 }
 
-// PostOutboundContactlistContactsBulkUpdateOptions holds the optional parameters of
-// PostOutboundContactlistContactsBulkUpdate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostOutboundContactlistContactsBulkUpdateOptions struct{}
+// PostOutboundContactlistContactsBulkUpdateOptions holds the options of
+// PostOutboundContactlistContactsBulkUpdate, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostOutboundContactlistContactsBulkUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundContactlistContactsBulkUpdate calls POST
 // /api/v2/outbound/contactlists/{contactListId}/contacts/bulk/update: Start an async job to bulk
@@ -4898,7 +5042,8 @@ type PostOutboundContactlistContactsBulkUpdateOptions struct{}
 //   - contactListID: Contact List ID
 //   - body: Contact bulk edit request information.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundContactlistContactsBulkUpdateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundContactlistContactsBulkUpdate(ctx context.Context, contactListID string, body *models.ContactBulkEditRequest, opts *PostOutboundContactlistContactsBulkUpdateOptions) (*models.ContactsBulkOperationJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundContactlistContactsBulkUpdate", "body")
@@ -4906,13 +5051,23 @@ func (a *OutboundApi) PostOutboundContactlistContactsBulkUpdate(ctx context.Cont
 	req := platformclient.NewRequest("postOutboundContactlistContactsBulkUpdate", http.MethodPost, "/api/v2/outbound/contactlists/{contactListId}/contacts/bulk/update")
 	req.SetPathParam("contactListId", contactListID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactsBulkOperationJob](ctx, a.client, req)
 }
 
-// PostOutboundContactlistContactsSearchOptions holds the optional parameters of
-// PostOutboundContactlistContactsSearch, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostOutboundContactlistContactsSearchOptions struct{}
+// PostOutboundContactlistContactsSearchOptions holds the options of
+// PostOutboundContactlistContactsSearch, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostOutboundContactlistContactsSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundContactlistContactsSearch calls POST
 // /api/v2/outbound/contactlists/{contactListId}/contacts/search: Query contacts from a contact
@@ -4927,7 +5082,8 @@ type PostOutboundContactlistContactsSearchOptions struct{}
 //   - contactListID: Contact List ID
 //   - body: Contact search parameters.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundContactlistContactsSearchOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundContactlistContactsSearch(ctx context.Context, contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) (*models.ContactListingResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundContactlistContactsSearch", "body")
@@ -4935,6 +5091,9 @@ func (a *OutboundApi) PostOutboundContactlistContactsSearch(ctx context.Context,
 	req := platformclient.NewRequest("postOutboundContactlistContactsSearch", http.MethodPost, "/api/v2/outbound/contactlists/{contactListId}/contacts/search")
 	req.SetPathParam("contactListId", contactListID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactListingResponse](ctx, a.client, req)
 }
 
@@ -4943,6 +5102,12 @@ func (a *OutboundApi) PostOutboundContactlistContactsSearch(ctx context.Context,
 type PostOutboundContactlistExportOptions struct {
 	// Body is the request body. Export information to get.
 	Body *models.ContactsExportRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostOutboundContactlistExport calls POST /api/v2/outbound/contactlists/{contactListId}/export:
@@ -4967,13 +5132,22 @@ func (a *OutboundApi) PostOutboundContactlistExport(ctx context.Context, contact
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DomainEntityRef](ctx, a.client, req)
 }
 
-// PostOutboundContactlistfiltersOptions holds the optional parameters of
-// PostOutboundContactlistfilters, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostOutboundContactlistfiltersOptions struct{}
+// PostOutboundContactlistfiltersOptions holds the options of PostOutboundContactlistfilters, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundContactlistfiltersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundContactlistfilters calls POST /api/v2/outbound/contactlistfilters: Create Contact
 // List Filter.
@@ -4986,20 +5160,31 @@ type PostOutboundContactlistfiltersOptions struct{}
 //
 //   - body: ContactListFilter
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundContactlistfiltersOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundContactlistfilters(ctx context.Context, body *models.ContactListFilter, opts *PostOutboundContactlistfiltersOptions) (*models.ContactListFilter, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundContactlistfilters", "body")
 	}
 	req := platformclient.NewRequest("postOutboundContactlistfilters", http.MethodPost, "/api/v2/outbound/contactlistfilters")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactListFilter](ctx, a.client, req)
 }
 
-// PostOutboundContactlistfiltersBulkRetrieveOptions holds the optional parameters of
-// PostOutboundContactlistfiltersBulkRetrieve, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostOutboundContactlistfiltersBulkRetrieveOptions struct{}
+// PostOutboundContactlistfiltersBulkRetrieveOptions holds the options of
+// PostOutboundContactlistfiltersBulkRetrieve, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostOutboundContactlistfiltersBulkRetrieveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundContactlistfiltersBulkRetrieve calls POST
 // /api/v2/outbound/contactlistfilters/bulk/retrieve: Retrieve multiple contact list filters.
@@ -5012,20 +5197,31 @@ type PostOutboundContactlistfiltersBulkRetrieveOptions struct{}
 //
 //   - body: The contact list filters to retrieve
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundContactlistfiltersBulkRetrieveOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundContactlistfiltersBulkRetrieve(ctx context.Context, body *models.ContactListFilterBulkRetrieveBody, opts *PostOutboundContactlistfiltersBulkRetrieveOptions) (*models.ContactListFilterEntityListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundContactlistfiltersBulkRetrieve", "body")
 	}
 	req := platformclient.NewRequest("postOutboundContactlistfiltersBulkRetrieve", http.MethodPost, "/api/v2/outbound/contactlistfilters/bulk/retrieve")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactListFilterEntityListing](ctx, a.client, req)
 }
 
-// PostOutboundContactlistfiltersPreviewOptions holds the optional parameters of
-// PostOutboundContactlistfiltersPreview, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostOutboundContactlistfiltersPreviewOptions struct{}
+// PostOutboundContactlistfiltersPreviewOptions holds the options of
+// PostOutboundContactlistfiltersPreview, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostOutboundContactlistfiltersPreviewOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundContactlistfiltersPreview calls POST /api/v2/outbound/contactlistfilters/preview: Get
 // a preview of the output of a contact list filter.
@@ -5038,19 +5234,30 @@ type PostOutboundContactlistfiltersPreviewOptions struct{}
 //
 //   - body: ContactListFilter
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundContactlistfiltersPreviewOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundContactlistfiltersPreview(ctx context.Context, body *models.ContactListFilter, opts *PostOutboundContactlistfiltersPreviewOptions) (*models.FilterPreviewResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundContactlistfiltersPreview", "body")
 	}
 	req := platformclient.NewRequest("postOutboundContactlistfiltersPreview", http.MethodPost, "/api/v2/outbound/contactlistfilters/preview")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FilterPreviewResponse](ctx, a.client, req)
 }
 
-// PostOutboundContactlistsOptions holds the optional parameters of PostOutboundContactlists, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostOutboundContactlistsOptions struct{}
+// PostOutboundContactlistsOptions holds the options of PostOutboundContactlists, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundContactlistsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundContactlists calls POST /api/v2/outbound/contactlists: Create a contact List.
 //
@@ -5062,20 +5269,30 @@ type PostOutboundContactlistsOptions struct{}
 //
 //   - body: ContactList
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundContactlistsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundContactlists(ctx context.Context, body *models.ContactList, opts *PostOutboundContactlistsOptions) (*models.ContactList, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundContactlists", "body")
 	}
 	req := platformclient.NewRequest("postOutboundContactlists", http.MethodPost, "/api/v2/outbound/contactlists")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactList](ctx, a.client, req)
 }
 
-// PostOutboundContactlistsUploadsOptions holds the optional parameters of
-// PostOutboundContactlistsUploads, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostOutboundContactlistsUploadsOptions struct{}
+// PostOutboundContactlistsUploadsOptions holds the options of PostOutboundContactlistsUploads,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundContactlistsUploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundContactlistsUploads calls POST /api/v2/outbound/contactlists/uploads: Generate
 // presigned upload URL for contact list.
@@ -5088,20 +5305,30 @@ type PostOutboundContactlistsUploadsOptions struct{}
 //
 //   - body: contactListUploadUrlRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundContactlistsUploadsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundContactlistsUploads(ctx context.Context, body *models.ContactListUploadUrlRequest, opts *PostOutboundContactlistsUploadsOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundContactlistsUploads", "body")
 	}
 	req := platformclient.NewRequest("postOutboundContactlistsUploads", http.MethodPost, "/api/v2/outbound/contactlists/uploads")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostOutboundContactlisttemplatesOptions holds the optional parameters of
-// PostOutboundContactlisttemplates, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostOutboundContactlisttemplatesOptions struct{}
+// PostOutboundContactlisttemplatesOptions holds the options of PostOutboundContactlisttemplates,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundContactlisttemplatesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundContactlisttemplates calls POST /api/v2/outbound/contactlisttemplates: Create Contact
 // List Template.
@@ -5114,13 +5341,17 @@ type PostOutboundContactlisttemplatesOptions struct{}
 //
 //   - body: ContactListTemplate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundContactlisttemplatesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundContactlisttemplates(ctx context.Context, body *models.ContactListTemplate, opts *PostOutboundContactlisttemplatesOptions) (*models.ContactListTemplate, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundContactlisttemplates", "body")
 	}
 	req := platformclient.NewRequest("postOutboundContactlisttemplates", http.MethodPost, "/api/v2/outbound/contactlisttemplates")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactListTemplate](ctx, a.client, req)
 }
 
@@ -5150,10 +5381,17 @@ func (a *OutboundApi) PostOutboundContactlisttemplatesBulkAdd(ctx context.Contex
 	return platformclient.Call[models.ContactListTemplateEntityListing](ctx, a.client, req)
 }
 
-// PostOutboundContactlisttemplatesBulkRetrieveOptions holds the optional parameters of
-// PostOutboundContactlisttemplatesBulkRetrieve, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostOutboundContactlisttemplatesBulkRetrieveOptions struct{}
+// PostOutboundContactlisttemplatesBulkRetrieveOptions holds the options of
+// PostOutboundContactlisttemplatesBulkRetrieve, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostOutboundContactlisttemplatesBulkRetrieveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundContactlisttemplatesBulkRetrieve calls POST
 // /api/v2/outbound/contactlisttemplates/bulk/retrieve: Get multiple contact list templates.
@@ -5166,13 +5404,17 @@ type PostOutboundContactlisttemplatesBulkRetrieveOptions struct{}
 //
 //   - body: contact list templates to get
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundContactlisttemplatesBulkRetrieveOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundContactlisttemplatesBulkRetrieve(ctx context.Context, body *models.ContactListTemplateBulkRetrieveBody, opts *PostOutboundContactlisttemplatesBulkRetrieveOptions) (*models.ContactListTemplateEntityListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundContactlisttemplatesBulkRetrieve", "body")
 	}
 	req := platformclient.NewRequest("postOutboundContactlisttemplatesBulkRetrieve", http.MethodPost, "/api/v2/outbound/contactlisttemplates/bulk/retrieve")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactListTemplateEntityListing](ctx, a.client, req)
 }
 
@@ -5198,9 +5440,16 @@ func (a *OutboundApi) PostOutboundConversationDnc(ctx context.Context, conversat
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostOutboundDigitalrulesetsOptions holds the optional parameters of PostOutboundDigitalrulesets,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostOutboundDigitalrulesetsOptions struct{}
+// PostOutboundDigitalrulesetsOptions holds the options of PostOutboundDigitalrulesets, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundDigitalrulesetsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundDigitalrulesets calls POST /api/v2/outbound/digitalrulesets: Create an Outbound
 // Digital Rule Set.
@@ -5213,13 +5462,17 @@ type PostOutboundDigitalrulesetsOptions struct{}
 //
 //   - body: Digital Rule Set
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundDigitalrulesetsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundDigitalrulesets(ctx context.Context, body *models.DigitalRuleSet, opts *PostOutboundDigitalrulesetsOptions) (*models.DigitalRuleSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundDigitalrulesets", "body")
 	}
 	req := platformclient.NewRequest("postOutboundDigitalrulesets", http.MethodPost, "/api/v2/outbound/digitalrulesets")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DigitalRuleSet](ctx, a.client, req)
 }
 
@@ -5315,9 +5568,16 @@ func (a *OutboundApi) PostOutboundDnclistPhonenumbers(ctx context.Context, dncLi
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostOutboundDnclistsOptions holds the optional parameters of PostOutboundDnclists, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostOutboundDnclistsOptions struct{}
+// PostOutboundDnclistsOptions holds the options of PostOutboundDnclists, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostOutboundDnclistsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundDnclists calls POST /api/v2/outbound/dnclists: Create dialer DNC list.
 //
@@ -5329,19 +5589,30 @@ type PostOutboundDnclistsOptions struct{}
 //
 //   - body: DncList
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundDnclistsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundDnclists(ctx context.Context, body *models.DncListCreate, opts *PostOutboundDnclistsOptions) (*models.DncList, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundDnclists", "body")
 	}
 	req := platformclient.NewRequest("postOutboundDnclists", http.MethodPost, "/api/v2/outbound/dnclists")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DncList](ctx, a.client, req)
 }
 
-// PostOutboundDnclistsUploadsOptions holds the optional parameters of PostOutboundDnclistsUploads,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostOutboundDnclistsUploadsOptions struct{}
+// PostOutboundDnclistsUploadsOptions holds the options of PostOutboundDnclistsUploads, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundDnclistsUploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundDnclistsUploads calls POST /api/v2/outbound/dnclists/uploads: Generate presigned
 // upload URL for dnc list.
@@ -5354,20 +5625,31 @@ type PostOutboundDnclistsUploadsOptions struct{}
 //
 //   - body: dncListUploadUrlRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundDnclistsUploadsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundDnclistsUploads(ctx context.Context, body *models.DNCListUploadUrlRequest, opts *PostOutboundDnclistsUploadsOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundDnclistsUploads", "body")
 	}
 	req := platformclient.NewRequest("postOutboundDnclistsUploads", http.MethodPost, "/api/v2/outbound/dnclists/uploads")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostOutboundFilespecificationtemplatesOptions holds the optional parameters of
-// PostOutboundFilespecificationtemplates, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostOutboundFilespecificationtemplatesOptions struct{}
+// PostOutboundFilespecificationtemplatesOptions holds the options of
+// PostOutboundFilespecificationtemplates, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostOutboundFilespecificationtemplatesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundFilespecificationtemplates calls POST /api/v2/outbound/filespecificationtemplates:
 // Create File Specification Template.
@@ -5380,19 +5662,30 @@ type PostOutboundFilespecificationtemplatesOptions struct{}
 //
 //   - body: FileSpecificationTemplate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundFilespecificationtemplatesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundFilespecificationtemplates(ctx context.Context, body *models.FileSpecificationTemplate, opts *PostOutboundFilespecificationtemplatesOptions) (*models.FileSpecificationTemplate, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundFilespecificationtemplates", "body")
 	}
 	req := platformclient.NewRequest("postOutboundFilespecificationtemplates", http.MethodPost, "/api/v2/outbound/filespecificationtemplates")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FileSpecificationTemplate](ctx, a.client, req)
 }
 
-// PostOutboundImporttemplatesOptions holds the optional parameters of PostOutboundImporttemplates,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostOutboundImporttemplatesOptions struct{}
+// PostOutboundImporttemplatesOptions holds the options of PostOutboundImporttemplates, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundImporttemplatesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundImporttemplates calls POST /api/v2/outbound/importtemplates: Create Import Template.
 //
@@ -5404,13 +5697,17 @@ type PostOutboundImporttemplatesOptions struct{}
 //
 //   - body: ImportTemplate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundImporttemplatesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundImporttemplates(ctx context.Context, body *models.ImportTemplate, opts *PostOutboundImporttemplatesOptions) (*models.ImportTemplate, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundImporttemplates", "body")
 	}
 	req := platformclient.NewRequest("postOutboundImporttemplates", http.MethodPost, "/api/v2/outbound/importtemplates")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ImportTemplate](ctx, a.client, req)
 }
 
@@ -5492,10 +5789,16 @@ func (a *OutboundApi) PostOutboundMessagingcampaignStop(ctx context.Context, mes
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostOutboundMessagingcampaignsOptions holds the optional parameters of
-// PostOutboundMessagingcampaigns, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostOutboundMessagingcampaignsOptions struct{}
+// PostOutboundMessagingcampaignsOptions holds the options of PostOutboundMessagingcampaigns, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostOutboundMessagingcampaignsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundMessagingcampaigns calls POST /api/v2/outbound/messagingcampaigns: Create a Messaging
 // Campaign.
@@ -5509,13 +5812,17 @@ type PostOutboundMessagingcampaignsOptions struct{}
 //
 //   - body: Messaging Campaign
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundMessagingcampaignsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundMessagingcampaigns(ctx context.Context, body *models.MessagingCampaign, opts *PostOutboundMessagingcampaignsOptions) (*models.MessagingCampaign, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundMessagingcampaigns", "body")
 	}
 	req := platformclient.NewRequest("postOutboundMessagingcampaigns", http.MethodPost, "/api/v2/outbound/messagingcampaigns")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessagingCampaign](ctx, a.client, req)
 }
 
@@ -5546,9 +5853,16 @@ func (a *OutboundApi) PostOutboundMessagingcampaignsProgress(ctx context.Context
 	return platformclient.CallValue[[]models.CampaignProgress](ctx, a.client, req)
 }
 
-// PostOutboundRulesetsOptions holds the optional parameters of PostOutboundRulesets, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostOutboundRulesetsOptions struct{}
+// PostOutboundRulesetsOptions holds the options of PostOutboundRulesets, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostOutboundRulesetsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundRulesets calls POST /api/v2/outbound/rulesets: Create a Rule Set.
 //
@@ -5560,19 +5874,30 @@ type PostOutboundRulesetsOptions struct{}
 //
 //   - body: RuleSet
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundRulesetsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundRulesets(ctx context.Context, body *models.RuleSet, opts *PostOutboundRulesetsOptions) (*models.RuleSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundRulesets", "body")
 	}
 	req := platformclient.NewRequest("postOutboundRulesets", http.MethodPost, "/api/v2/outbound/rulesets")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RuleSet](ctx, a.client, req)
 }
 
-// PostOutboundSequencesOptions holds the optional parameters of PostOutboundSequences, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostOutboundSequencesOptions struct{}
+// PostOutboundSequencesOptions holds the options of PostOutboundSequences, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostOutboundSequencesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOutboundSequences calls POST /api/v2/outbound/sequences: Create a new campaign sequence.
 //
@@ -5584,19 +5909,30 @@ type PostOutboundSequencesOptions struct{}
 //
 //   - body: Organization
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOutboundSequencesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *OutboundApi) PostOutboundSequences(ctx context.Context, body *models.CampaignSequence, opts *PostOutboundSequencesOptions) (*models.CampaignSequence, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOutboundSequences", "body")
 	}
 	req := platformclient.NewRequest("postOutboundSequences", http.MethodPost, "/api/v2/outbound/sequences")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CampaignSequence](ctx, a.client, req)
 }
 
-// PutOutboundAttemptlimitOptions holds the optional parameters of PutOutboundAttemptlimit, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutOutboundAttemptlimitOptions struct{}
+// PutOutboundAttemptlimitOptions holds the options of PutOutboundAttemptlimit, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundAttemptlimitOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundAttemptlimit calls PUT /api/v2/outbound/attemptlimits/{attemptLimitsId}: Update
 // attempt limits.
@@ -5610,7 +5946,8 @@ type PutOutboundAttemptlimitOptions struct{}
 //   - attemptLimitsID: Attempt limits ID
 //   - body: AttemptLimits
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundAttemptlimitOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundAttemptlimit(ctx context.Context, attemptLimitsID string, body *models.AttemptLimits, opts *PutOutboundAttemptlimitOptions) (*models.AttemptLimits, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundAttemptlimit", "body")
@@ -5618,12 +5955,22 @@ func (a *OutboundApi) PutOutboundAttemptlimit(ctx context.Context, attemptLimits
 	req := platformclient.NewRequest("putOutboundAttemptlimit", http.MethodPut, "/api/v2/outbound/attemptlimits/{attemptLimitsId}")
 	req.SetPathParam("attemptLimitsId", attemptLimitsID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AttemptLimits](ctx, a.client, req)
 }
 
-// PutOutboundCallabletimesetOptions holds the optional parameters of PutOutboundCallabletimeset,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutOutboundCallabletimesetOptions struct{}
+// PutOutboundCallabletimesetOptions holds the options of PutOutboundCallabletimeset, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundCallabletimesetOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundCallabletimeset calls PUT /api/v2/outbound/callabletimesets/{callableTimeSetId}:
 // Update callable time set.
@@ -5637,7 +5984,8 @@ type PutOutboundCallabletimesetOptions struct{}
 //   - callableTimeSetID: Callable Time Set ID
 //   - body: DialerCallableTimeSet
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundCallabletimesetOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundCallabletimeset(ctx context.Context, callableTimeSetID string, body *models.CallableTimeSet, opts *PutOutboundCallabletimesetOptions) (*models.CallableTimeSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundCallabletimeset", "body")
@@ -5645,13 +5993,23 @@ func (a *OutboundApi) PutOutboundCallabletimeset(ctx context.Context, callableTi
 	req := platformclient.NewRequest("putOutboundCallabletimeset", http.MethodPut, "/api/v2/outbound/callabletimesets/{callableTimeSetId}")
 	req.SetPathParam("callableTimeSetId", callableTimeSetID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CallableTimeSet](ctx, a.client, req)
 }
 
-// PutOutboundCallanalysisresponsesetOptions holds the optional parameters of
-// PutOutboundCallanalysisresponseset, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutOutboundCallanalysisresponsesetOptions struct{}
+// PutOutboundCallanalysisresponsesetOptions holds the options of
+// PutOutboundCallanalysisresponseset, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutOutboundCallanalysisresponsesetOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundCallanalysisresponseset calls PUT
 // /api/v2/outbound/callanalysisresponsesets/{callAnalysisSetId}: Update a dialer call analysis
@@ -5666,7 +6024,8 @@ type PutOutboundCallanalysisresponsesetOptions struct{}
 //   - callAnalysisSetID: Call Analysis Response Set ID
 //   - body: ResponseSet
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundCallanalysisresponsesetOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundCallanalysisresponseset(ctx context.Context, callAnalysisSetID string, body *models.ResponseSet, opts *PutOutboundCallanalysisresponsesetOptions) (*models.ResponseSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundCallanalysisresponseset", "body")
@@ -5674,6 +6033,9 @@ func (a *OutboundApi) PutOutboundCallanalysisresponseset(ctx context.Context, ca
 	req := platformclient.NewRequest("putOutboundCallanalysisresponseset", http.MethodPut, "/api/v2/outbound/callanalysisresponsesets/{callAnalysisSetId}")
 	req.SetPathParam("callAnalysisSetId", callAnalysisSetID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ResponseSet](ctx, a.client, req)
 }
 
@@ -5685,6 +6047,12 @@ type PutOutboundCampaignOptions struct {
 	//
 	// Values: true, false.
 	UseMaxCallsPerAgentDecimal *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutOutboundCampaign calls PUT /api/v2/outbound/campaigns/{campaignId}: Update a campaign.
@@ -5711,12 +6079,22 @@ func (a *OutboundApi) PutOutboundCampaign(ctx context.Context, campaignID string
 			req.SetQuery("useMaxCallsPerAgentDecimal", platformclient.FormatBool(*opts.UseMaxCallsPerAgentDecimal))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Campaign](ctx, a.client, req)
 }
 
-// PutOutboundCampaignAgentOptions holds the optional parameters of PutOutboundCampaignAgent, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutOutboundCampaignAgentOptions struct{}
+// PutOutboundCampaignAgentOptions holds the options of PutOutboundCampaignAgent, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundCampaignAgentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundCampaignAgent calls PUT /api/v2/outbound/campaigns/{campaignId}/agents/{userId}: Send
 // notification that an agent's state changed.
@@ -5731,7 +6109,8 @@ type PutOutboundCampaignAgentOptions struct{}
 //   - userID: Agent's user ID
 //   - body: agent
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundCampaignAgentOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundCampaignAgent(ctx context.Context, campaignID string, userID string, body *models.Agent, opts *PutOutboundCampaignAgentOptions) (*string, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundCampaignAgent", "body")
@@ -5740,12 +6119,22 @@ func (a *OutboundApi) PutOutboundCampaignAgent(ctx context.Context, campaignID s
 	req.SetPathParam("campaignId", campaignID)
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PutOutboundCampaignruleOptions holds the optional parameters of PutOutboundCampaignrule, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutOutboundCampaignruleOptions struct{}
+// PutOutboundCampaignruleOptions holds the options of PutOutboundCampaignrule, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundCampaignruleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundCampaignrule calls PUT /api/v2/outbound/campaignrules/{campaignRuleId}: Update
 // Campaign Rule.
@@ -5759,7 +6148,8 @@ type PutOutboundCampaignruleOptions struct{}
 //   - campaignRuleID: Campaign Rule ID
 //   - body: CampaignRule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundCampaignruleOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundCampaignrule(ctx context.Context, campaignRuleID string, body *models.CampaignRule, opts *PutOutboundCampaignruleOptions) (*models.CampaignRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundCampaignrule", "body")
@@ -5767,12 +6157,22 @@ func (a *OutboundApi) PutOutboundCampaignrule(ctx context.Context, campaignRuleI
 	req := platformclient.NewRequest("putOutboundCampaignrule", http.MethodPut, "/api/v2/outbound/campaignrules/{campaignRuleId}")
 	req.SetPathParam("campaignRuleId", campaignRuleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CampaignRule](ctx, a.client, req)
 }
 
-// PutOutboundContactlistOptions holds the optional parameters of PutOutboundContactlist, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutOutboundContactlistOptions struct{}
+// PutOutboundContactlistOptions holds the options of PutOutboundContactlist, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutOutboundContactlistOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundContactlist calls PUT /api/v2/outbound/contactlists/{contactListId}: Update a contact
 // list.
@@ -5786,7 +6186,8 @@ type PutOutboundContactlistOptions struct{}
 //   - contactListID: ContactList ID
 //   - body: ContactList
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundContactlistOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundContactlist(ctx context.Context, contactListID string, body *models.ContactList, opts *PutOutboundContactlistOptions) (*models.ContactList, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundContactlist", "body")
@@ -5794,13 +6195,22 @@ func (a *OutboundApi) PutOutboundContactlist(ctx context.Context, contactListID 
 	req := platformclient.NewRequest("putOutboundContactlist", http.MethodPut, "/api/v2/outbound/contactlists/{contactListId}")
 	req.SetPathParam("contactListId", contactListID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactList](ctx, a.client, req)
 }
 
-// PutOutboundContactlistContactOptions holds the optional parameters of
-// PutOutboundContactlistContact, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutOutboundContactlistContactOptions struct{}
+// PutOutboundContactlistContactOptions holds the options of PutOutboundContactlistContact, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundContactlistContactOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundContactlistContact calls PUT
 // /api/v2/outbound/contactlists/{contactListId}/contacts/{contactId}: Update a contact.
@@ -5815,7 +6225,8 @@ type PutOutboundContactlistContactOptions struct{}
 //   - contactID: Contact ID
 //   - body: Contact
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundContactlistContactOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundContactlistContact(ctx context.Context, contactListID string, contactID string, body *models.DialerContact, opts *PutOutboundContactlistContactOptions) (*models.DialerContact, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundContactlistContact", "body")
@@ -5824,13 +6235,22 @@ func (a *OutboundApi) PutOutboundContactlistContact(ctx context.Context, contact
 	req.SetPathParam("contactListId", contactListID)
 	req.SetPathParam("contactId", contactID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DialerContact](ctx, a.client, req)
 }
 
-// PutOutboundContactlistfilterOptions holds the optional parameters of
-// PutOutboundContactlistfilter, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutOutboundContactlistfilterOptions struct{}
+// PutOutboundContactlistfilterOptions holds the options of PutOutboundContactlistfilter, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundContactlistfilterOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundContactlistfilter calls PUT /api/v2/outbound/contactlistfilters/{contactListFilterId}:
 // Update Contact List Filter.
@@ -5844,7 +6264,8 @@ type PutOutboundContactlistfilterOptions struct{}
 //   - contactListFilterID: Contact List Filter ID
 //   - body: ContactListFilter
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundContactlistfilterOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundContactlistfilter(ctx context.Context, contactListFilterID string, body *models.ContactListFilter, opts *PutOutboundContactlistfilterOptions) (*models.ContactListFilter, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundContactlistfilter", "body")
@@ -5852,13 +6273,22 @@ func (a *OutboundApi) PutOutboundContactlistfilter(ctx context.Context, contactL
 	req := platformclient.NewRequest("putOutboundContactlistfilter", http.MethodPut, "/api/v2/outbound/contactlistfilters/{contactListFilterId}")
 	req.SetPathParam("contactListFilterId", contactListFilterID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactListFilter](ctx, a.client, req)
 }
 
-// PutOutboundContactlisttemplateOptions holds the optional parameters of
-// PutOutboundContactlisttemplate, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutOutboundContactlisttemplateOptions struct{}
+// PutOutboundContactlisttemplateOptions holds the options of PutOutboundContactlisttemplate, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundContactlisttemplateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundContactlisttemplate calls PUT
 // /api/v2/outbound/contactlisttemplates/{contactListTemplateId}: Update a contact list template.
@@ -5872,7 +6302,8 @@ type PutOutboundContactlisttemplateOptions struct{}
 //   - contactListTemplateID: ContactListTemplate ID
 //   - body: ContactListTemplate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundContactlisttemplateOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundContactlisttemplate(ctx context.Context, contactListTemplateID string, body *models.ContactListTemplate, opts *PutOutboundContactlisttemplateOptions) (*models.ContactListTemplate, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundContactlisttemplate", "body")
@@ -5880,12 +6311,22 @@ func (a *OutboundApi) PutOutboundContactlisttemplate(ctx context.Context, contac
 	req := platformclient.NewRequest("putOutboundContactlisttemplate", http.MethodPut, "/api/v2/outbound/contactlisttemplates/{contactListTemplateId}")
 	req.SetPathParam("contactListTemplateId", contactListTemplateID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ContactListTemplate](ctx, a.client, req)
 }
 
-// PutOutboundDigitalrulesetOptions holds the optional parameters of PutOutboundDigitalruleset,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutOutboundDigitalrulesetOptions struct{}
+// PutOutboundDigitalrulesetOptions holds the options of PutOutboundDigitalruleset, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundDigitalrulesetOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundDigitalruleset calls PUT /api/v2/outbound/digitalrulesets/{digitalRuleSetId}: Update
 // an Outbound Digital Rule Set.
@@ -5899,7 +6340,8 @@ type PutOutboundDigitalrulesetOptions struct{}
 //   - digitalRuleSetID: The Digital Rule Set ID
 //   - body: Digital Rule Set
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundDigitalrulesetOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundDigitalruleset(ctx context.Context, digitalRuleSetID string, body *models.DigitalRuleSet, opts *PutOutboundDigitalrulesetOptions) (*models.DigitalRuleSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundDigitalruleset", "body")
@@ -5907,12 +6349,22 @@ func (a *OutboundApi) PutOutboundDigitalruleset(ctx context.Context, digitalRule
 	req := platformclient.NewRequest("putOutboundDigitalruleset", http.MethodPut, "/api/v2/outbound/digitalrulesets/{digitalRuleSetId}")
 	req.SetPathParam("digitalRuleSetId", digitalRuleSetID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DigitalRuleSet](ctx, a.client, req)
 }
 
-// PutOutboundDnclistOptions holds the optional parameters of PutOutboundDnclist, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutOutboundDnclistOptions struct{}
+// PutOutboundDnclistOptions holds the options of PutOutboundDnclist, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutOutboundDnclistOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundDnclist calls PUT /api/v2/outbound/dnclists/{dncListId}: Update dialer DNC list.
 //
@@ -5925,7 +6377,8 @@ type PutOutboundDnclistOptions struct{}
 //   - dncListID: DncList ID
 //   - body: DncList
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundDnclistOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundDnclist(ctx context.Context, dncListID string, body *models.DncList, opts *PutOutboundDnclistOptions) (*models.DncList, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundDnclist", "body")
@@ -5933,13 +6386,23 @@ func (a *OutboundApi) PutOutboundDnclist(ctx context.Context, dncListID string, 
 	req := platformclient.NewRequest("putOutboundDnclist", http.MethodPut, "/api/v2/outbound/dnclists/{dncListId}")
 	req.SetPathParam("dncListId", dncListID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DncList](ctx, a.client, req)
 }
 
-// PutOutboundFilespecificationtemplateOptions holds the optional parameters of
-// PutOutboundFilespecificationtemplate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutOutboundFilespecificationtemplateOptions struct{}
+// PutOutboundFilespecificationtemplateOptions holds the options of
+// PutOutboundFilespecificationtemplate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutOutboundFilespecificationtemplateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundFilespecificationtemplate calls PUT
 // /api/v2/outbound/filespecificationtemplates/{fileSpecificationTemplateId}: Update File
@@ -5954,7 +6417,8 @@ type PutOutboundFilespecificationtemplateOptions struct{}
 //   - fileSpecificationTemplateID: File Specification Template ID
 //   - body: fileSpecificationTemplate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundFilespecificationtemplateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundFilespecificationtemplate(ctx context.Context, fileSpecificationTemplateID string, body *models.FileSpecificationTemplate, opts *PutOutboundFilespecificationtemplateOptions) (*models.FileSpecificationTemplate, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundFilespecificationtemplate", "body")
@@ -5962,12 +6426,22 @@ func (a *OutboundApi) PutOutboundFilespecificationtemplate(ctx context.Context, 
 	req := platformclient.NewRequest("putOutboundFilespecificationtemplate", http.MethodPut, "/api/v2/outbound/filespecificationtemplates/{fileSpecificationTemplateId}")
 	req.SetPathParam("fileSpecificationTemplateId", fileSpecificationTemplateID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FileSpecificationTemplate](ctx, a.client, req)
 }
 
-// PutOutboundImporttemplateOptions holds the optional parameters of PutOutboundImporttemplate,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutOutboundImporttemplateOptions struct{}
+// PutOutboundImporttemplateOptions holds the options of PutOutboundImporttemplate, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundImporttemplateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundImporttemplate calls PUT /api/v2/outbound/importtemplates/{importTemplateId}: Update
 // Import Template.
@@ -5981,7 +6455,8 @@ type PutOutboundImporttemplateOptions struct{}
 //   - importTemplateID: Import Template ID
 //   - body: importTemplate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundImporttemplateOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundImporttemplate(ctx context.Context, importTemplateID string, body *models.ImportTemplate, opts *PutOutboundImporttemplateOptions) (*models.ImportTemplate, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundImporttemplate", "body")
@@ -5989,13 +6464,22 @@ func (a *OutboundApi) PutOutboundImporttemplate(ctx context.Context, importTempl
 	req := platformclient.NewRequest("putOutboundImporttemplate", http.MethodPut, "/api/v2/outbound/importtemplates/{importTemplateId}")
 	req.SetPathParam("importTemplateId", importTemplateID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ImportTemplate](ctx, a.client, req)
 }
 
-// PutOutboundMessagingcampaignOptions holds the optional parameters of
-// PutOutboundMessagingcampaign, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutOutboundMessagingcampaignOptions struct{}
+// PutOutboundMessagingcampaignOptions holds the options of PutOutboundMessagingcampaign, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundMessagingcampaignOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundMessagingcampaign calls PUT /api/v2/outbound/messagingcampaigns/{messagingCampaignId}:
 // Update an Outbound Messaging Campaign.
@@ -6010,7 +6494,8 @@ type PutOutboundMessagingcampaignOptions struct{}
 //   - messagingCampaignID: The Messaging Campaign ID
 //   - body: MessagingCampaign
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundMessagingcampaignOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundMessagingcampaign(ctx context.Context, messagingCampaignID string, body *models.MessagingCampaign, opts *PutOutboundMessagingcampaignOptions) (*models.MessagingCampaign, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundMessagingcampaign", "body")
@@ -6018,12 +6503,22 @@ func (a *OutboundApi) PutOutboundMessagingcampaign(ctx context.Context, messagin
 	req := platformclient.NewRequest("putOutboundMessagingcampaign", http.MethodPut, "/api/v2/outbound/messagingcampaigns/{messagingCampaignId}")
 	req.SetPathParam("messagingCampaignId", messagingCampaignID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessagingCampaign](ctx, a.client, req)
 }
 
-// PutOutboundRulesetOptions holds the optional parameters of PutOutboundRuleset, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutOutboundRulesetOptions struct{}
+// PutOutboundRulesetOptions holds the options of PutOutboundRuleset, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutOutboundRulesetOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundRuleset calls PUT /api/v2/outbound/rulesets/{ruleSetId}: Update a Rule Set.
 //
@@ -6036,7 +6531,8 @@ type PutOutboundRulesetOptions struct{}
 //   - ruleSetID: Rule Set ID
 //   - body: RuleSet
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundRulesetOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundRuleset(ctx context.Context, ruleSetID string, body *models.RuleSet, opts *PutOutboundRulesetOptions) (*models.RuleSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundRuleset", "body")
@@ -6044,13 +6540,22 @@ func (a *OutboundApi) PutOutboundRuleset(ctx context.Context, ruleSetID string, 
 	req := platformclient.NewRequest("putOutboundRuleset", http.MethodPut, "/api/v2/outbound/rulesets/{ruleSetId}")
 	req.SetPathParam("ruleSetId", ruleSetID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RuleSet](ctx, a.client, req)
 }
 
-// PutOutboundSchedulesCampaignOptions holds the optional parameters of
-// PutOutboundSchedulesCampaign, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutOutboundSchedulesCampaignOptions struct{}
+// PutOutboundSchedulesCampaignOptions holds the options of PutOutboundSchedulesCampaign, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundSchedulesCampaignOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundSchedulesCampaign calls PUT /api/v2/outbound/schedules/campaigns/{campaignId}: Update
 // a new campaign schedule.
@@ -6064,7 +6569,8 @@ type PutOutboundSchedulesCampaignOptions struct{}
 //   - campaignID: Campaign ID
 //   - body: CampaignSchedule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundSchedulesCampaignOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundSchedulesCampaign(ctx context.Context, campaignID string, body *models.CampaignSchedule, opts *PutOutboundSchedulesCampaignOptions) (*models.CampaignSchedule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundSchedulesCampaign", "body")
@@ -6072,13 +6578,22 @@ func (a *OutboundApi) PutOutboundSchedulesCampaign(ctx context.Context, campaign
 	req := platformclient.NewRequest("putOutboundSchedulesCampaign", http.MethodPut, "/api/v2/outbound/schedules/campaigns/{campaignId}")
 	req.SetPathParam("campaignId", campaignID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CampaignSchedule](ctx, a.client, req)
 }
 
-// PutOutboundSchedulesEmailcampaignOptions holds the optional parameters of
-// PutOutboundSchedulesEmailcampaign, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutOutboundSchedulesEmailcampaignOptions struct{}
+// PutOutboundSchedulesEmailcampaignOptions holds the options of PutOutboundSchedulesEmailcampaign,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundSchedulesEmailcampaignOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundSchedulesEmailcampaign calls PUT
 // /api/v2/outbound/schedules/emailcampaigns/{emailCampaignId}: Update an email campaign schedule.
@@ -6093,7 +6608,8 @@ type PutOutboundSchedulesEmailcampaignOptions struct{}
 //   - emailCampaignID: Email Campaign ID
 //   - body: EmailCampaignSchedule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundSchedulesEmailcampaignOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundSchedulesEmailcampaign(ctx context.Context, emailCampaignID string, body *models.EmailCampaignSchedule, opts *PutOutboundSchedulesEmailcampaignOptions) (*models.EmailCampaignSchedule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundSchedulesEmailcampaign", "body")
@@ -6101,13 +6617,23 @@ func (a *OutboundApi) PutOutboundSchedulesEmailcampaign(ctx context.Context, ema
 	req := platformclient.NewRequest("putOutboundSchedulesEmailcampaign", http.MethodPut, "/api/v2/outbound/schedules/emailcampaigns/{emailCampaignId}")
 	req.SetPathParam("emailCampaignId", emailCampaignID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailCampaignSchedule](ctx, a.client, req)
 }
 
-// PutOutboundSchedulesMessagingcampaignOptions holds the optional parameters of
-// PutOutboundSchedulesMessagingcampaign, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutOutboundSchedulesMessagingcampaignOptions struct{}
+// PutOutboundSchedulesMessagingcampaignOptions holds the options of
+// PutOutboundSchedulesMessagingcampaign, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutOutboundSchedulesMessagingcampaignOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundSchedulesMessagingcampaign calls PUT
 // /api/v2/outbound/schedules/messagingcampaigns/{messagingCampaignId}: Update a new messaging
@@ -6123,7 +6649,8 @@ type PutOutboundSchedulesMessagingcampaignOptions struct{}
 //   - messagingCampaignID: Messaging Campaign ID
 //   - body: MessagingCampaignSchedule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundSchedulesMessagingcampaignOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundSchedulesMessagingcampaign(ctx context.Context, messagingCampaignID string, body *models.MessagingCampaignSchedule, opts *PutOutboundSchedulesMessagingcampaignOptions) (*models.MessagingCampaignSchedule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundSchedulesMessagingcampaign", "body")
@@ -6131,13 +6658,22 @@ func (a *OutboundApi) PutOutboundSchedulesMessagingcampaign(ctx context.Context,
 	req := platformclient.NewRequest("putOutboundSchedulesMessagingcampaign", http.MethodPut, "/api/v2/outbound/schedules/messagingcampaigns/{messagingCampaignId}")
 	req.SetPathParam("messagingCampaignId", messagingCampaignID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MessagingCampaignSchedule](ctx, a.client, req)
 }
 
-// PutOutboundSchedulesSequenceOptions holds the optional parameters of
-// PutOutboundSchedulesSequence, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutOutboundSchedulesSequenceOptions struct{}
+// PutOutboundSchedulesSequenceOptions holds the options of PutOutboundSchedulesSequence, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundSchedulesSequenceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundSchedulesSequence calls PUT /api/v2/outbound/schedules/sequences/{sequenceId}: Update
 // a new sequence schedule.
@@ -6151,7 +6687,8 @@ type PutOutboundSchedulesSequenceOptions struct{}
 //   - sequenceID: Sequence ID
 //   - body: SequenceSchedule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundSchedulesSequenceOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundSchedulesSequence(ctx context.Context, sequenceID string, body *models.SequenceSchedule, opts *PutOutboundSchedulesSequenceOptions) (*models.SequenceSchedule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundSchedulesSequence", "body")
@@ -6159,13 +6696,23 @@ func (a *OutboundApi) PutOutboundSchedulesSequence(ctx context.Context, sequence
 	req := platformclient.NewRequest("putOutboundSchedulesSequence", http.MethodPut, "/api/v2/outbound/schedules/sequences/{sequenceId}")
 	req.SetPathParam("sequenceId", sequenceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SequenceSchedule](ctx, a.client, req)
 }
 
-// PutOutboundSchedulesWhatsappcampaignOptions holds the optional parameters of
-// PutOutboundSchedulesWhatsappcampaign, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutOutboundSchedulesWhatsappcampaignOptions struct{}
+// PutOutboundSchedulesWhatsappcampaignOptions holds the options of
+// PutOutboundSchedulesWhatsappcampaign, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutOutboundSchedulesWhatsappcampaignOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundSchedulesWhatsappcampaign calls PUT
 // /api/v2/outbound/schedules/whatsappcampaigns/{whatsAppCampaignId}: Update a WhatsApp campaign
@@ -6181,7 +6728,8 @@ type PutOutboundSchedulesWhatsappcampaignOptions struct{}
 //   - whatsAppCampaignID: WhatsApp Campaign ID
 //   - body: WhatsAppCampaignSchedule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundSchedulesWhatsappcampaignOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundSchedulesWhatsappcampaign(ctx context.Context, whatsAppCampaignID string, body *models.WhatsAppCampaignSchedule, opts *PutOutboundSchedulesWhatsappcampaignOptions) (*models.WhatsAppCampaignSchedule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundSchedulesWhatsappcampaign", "body")
@@ -6189,12 +6737,22 @@ func (a *OutboundApi) PutOutboundSchedulesWhatsappcampaign(ctx context.Context, 
 	req := platformclient.NewRequest("putOutboundSchedulesWhatsappcampaign", http.MethodPut, "/api/v2/outbound/schedules/whatsappcampaigns/{whatsAppCampaignId}")
 	req.SetPathParam("whatsAppCampaignId", whatsAppCampaignID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WhatsAppCampaignSchedule](ctx, a.client, req)
 }
 
-// PutOutboundSequenceOptions holds the optional parameters of PutOutboundSequence, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutOutboundSequenceOptions struct{}
+// PutOutboundSequenceOptions holds the options of PutOutboundSequence, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutOutboundSequenceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundSequence calls PUT /api/v2/outbound/sequences/{sequenceId}: Update a new campaign
 // sequence.
@@ -6208,7 +6766,8 @@ type PutOutboundSequenceOptions struct{}
 //   - sequenceID: Campaign Sequence ID
 //   - body: Organization
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundSequenceOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundSequence(ctx context.Context, sequenceID string, body *models.CampaignSequence, opts *PutOutboundSequenceOptions) (*models.CampaignSequence, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundSequence", "body")
@@ -6216,13 +6775,22 @@ func (a *OutboundApi) PutOutboundSequence(ctx context.Context, sequenceID string
 	req := platformclient.NewRequest("putOutboundSequence", http.MethodPut, "/api/v2/outbound/sequences/{sequenceId}")
 	req.SetPathParam("sequenceId", sequenceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CampaignSequence](ctx, a.client, req)
 }
 
-// PutOutboundWrapupcodemappingsOptions holds the optional parameters of
-// PutOutboundWrapupcodemappings, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutOutboundWrapupcodemappingsOptions struct{}
+// PutOutboundWrapupcodemappingsOptions holds the options of PutOutboundWrapupcodemappings, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutOutboundWrapupcodemappingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutOutboundWrapupcodemappings calls PUT /api/v2/outbound/wrapupcodemappings: Update the Dialer
 // wrap up code mapping.
@@ -6235,12 +6803,16 @@ type PutOutboundWrapupcodemappingsOptions struct{}
 //
 //   - body: wrapUpCodeMapping
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutOutboundWrapupcodemappingsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *OutboundApi) PutOutboundWrapupcodemappings(ctx context.Context, body *models.WrapUpCodeMapping, opts *PutOutboundWrapupcodemappingsOptions) (*models.WrapUpCodeMapping, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putOutboundWrapupcodemappings", "body")
 	}
 	req := platformclient.NewRequest("putOutboundWrapupcodemappings", http.MethodPut, "/api/v2/outbound/wrapupcodemappings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WrapUpCodeMapping](ctx, a.client, req)
 }

@@ -471,9 +471,16 @@ func (a *PresenceApi) GetUsersPresencesPurecloudBulk(ctx context.Context, opts *
 	return platformclient.CallValue[[]models.UcUserPresence](ctx, a.client, req)
 }
 
-// PatchUserPresenceOptions holds the optional parameters of PatchUserPresence, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PatchUserPresenceOptions struct{}
+// PatchUserPresenceOptions holds the options of PatchUserPresence, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchUserPresenceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUserPresence calls PATCH /api/v2/users/{userId}/presences/{sourceId}: Patch a user's
 // Presence.
@@ -493,7 +500,8 @@ type PatchUserPresenceOptions struct{}
 //   - sourceID: Presence source ID
 //   - body: User presence
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserPresenceOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *PresenceApi) PatchUserPresence(ctx context.Context, userID string, sourceID string, body *models.UserPresence, opts *PatchUserPresenceOptions) (*models.UserPresence, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUserPresence", "body")
@@ -502,12 +510,22 @@ func (a *PresenceApi) PatchUserPresence(ctx context.Context, userID string, sour
 	req.SetPathParam("userId", userID)
 	req.SetPathParam("sourceId", sourceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserPresence](ctx, a.client, req)
 }
 
-// PatchUserPresencesPurecloudOptions holds the optional parameters of PatchUserPresencesPurecloud,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchUserPresencesPurecloudOptions struct{}
+// PatchUserPresencesPurecloudOptions holds the options of PatchUserPresencesPurecloud, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchUserPresencesPurecloudOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUserPresencesPurecloud calls PATCH /api/v2/users/{userId}/presences/purecloud: Patch a
 // Genesys Cloud user's presence.
@@ -524,7 +542,8 @@ type PatchUserPresencesPurecloudOptions struct{}
 //   - userID: user Id
 //   - body: User presence
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserPresencesPurecloudOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *PresenceApi) PatchUserPresencesPurecloud(ctx context.Context, userID string, body *models.UserPresence, opts *PatchUserPresencesPurecloudOptions) (*models.UserPresence, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUserPresencesPurecloud", "body")
@@ -532,12 +551,22 @@ func (a *PresenceApi) PatchUserPresencesPurecloud(ctx context.Context, userID st
 	req := platformclient.NewRequest("patchUserPresencesPurecloud", http.MethodPatch, "/api/v2/users/{userId}/presences/purecloud")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserPresence](ctx, a.client, req)
 }
 
-// PostPresenceDefinitionsOptions holds the optional parameters of PostPresenceDefinitions, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostPresenceDefinitionsOptions struct{}
+// PostPresenceDefinitionsOptions holds the options of PostPresenceDefinitions, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostPresenceDefinitionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostPresenceDefinitions calls POST /api/v2/presence/definitions: Create a Presence Definition.
 //
@@ -549,19 +578,30 @@ type PostPresenceDefinitionsOptions struct{}
 //
 //   - body: The Presence Definition to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostPresenceDefinitionsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *PresenceApi) PostPresenceDefinitions(ctx context.Context, body *models.OrganizationPresenceDefinition, opts *PostPresenceDefinitionsOptions) (*models.OrganizationPresenceDefinition, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postPresenceDefinitions", "body")
 	}
 	req := platformclient.NewRequest("postPresenceDefinitions", http.MethodPost, "/api/v2/presence/definitions")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OrganizationPresenceDefinition](ctx, a.client, req)
 }
 
-// PostPresenceSourcesOptions holds the optional parameters of PostPresenceSources, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostPresenceSourcesOptions struct{}
+// PostPresenceSourcesOptions holds the options of PostPresenceSources, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostPresenceSourcesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostPresenceSources calls POST /api/v2/presence/sources: Create a Presence Source.
 //
@@ -573,19 +613,30 @@ type PostPresenceSourcesOptions struct{}
 //
 //   - body: The Presence Source to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostPresenceSourcesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *PresenceApi) PostPresenceSources(ctx context.Context, body *models.Source, opts *PostPresenceSourcesOptions) (*models.Source, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postPresenceSources", "body")
 	}
 	req := platformclient.NewRequest("postPresenceSources", http.MethodPost, "/api/v2/presence/sources")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Source](ctx, a.client, req)
 }
 
-// PostPresencedefinitionsOptions holds the optional parameters of PostPresencedefinitions, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostPresencedefinitionsOptions struct{}
+// PostPresencedefinitionsOptions holds the options of PostPresencedefinitions, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostPresencedefinitionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostPresencedefinitions calls POST /api/v2/presencedefinitions: Create a Presence Definition.
 // Apps should migrate to use POST /api/v2/presence/definitions instead.
@@ -598,7 +649,8 @@ type PostPresencedefinitionsOptions struct{}
 //
 //   - body: The Presence Definition to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostPresencedefinitionsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *PresenceApi) PostPresencedefinitions(ctx context.Context, body *models.OrganizationPresence, opts *PostPresencedefinitionsOptions) (*models.OrganizationPresence, *platformclient.APIResponse, error) {
@@ -607,12 +659,22 @@ func (a *PresenceApi) PostPresencedefinitions(ctx context.Context, body *models.
 	}
 	req := platformclient.NewRequest("postPresencedefinitions", http.MethodPost, "/api/v2/presencedefinitions")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OrganizationPresence](ctx, a.client, req)
 }
 
-// PutPresenceDefinitionOptions holds the optional parameters of PutPresenceDefinition, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutPresenceDefinitionOptions struct{}
+// PutPresenceDefinitionOptions holds the options of PutPresenceDefinition, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutPresenceDefinitionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutPresenceDefinition calls PUT /api/v2/presence/definitions/{definitionId}: Update a Presence
 // Definition.
@@ -626,7 +688,8 @@ type PutPresenceDefinitionOptions struct{}
 //   - body: The updated Presence Definition
 //   - definitionID: Presence Definition ID
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutPresenceDefinitionOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *PresenceApi) PutPresenceDefinition(ctx context.Context, body *models.OrganizationPresenceDefinition, definitionID string, opts *PutPresenceDefinitionOptions) (*models.OrganizationPresenceDefinition, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putPresenceDefinition", "body")
@@ -634,12 +697,22 @@ func (a *PresenceApi) PutPresenceDefinition(ctx context.Context, body *models.Or
 	req := platformclient.NewRequest("putPresenceDefinition", http.MethodPut, "/api/v2/presence/definitions/{definitionId}")
 	req.SetBody(body)
 	req.SetPathParam("definitionId", definitionID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OrganizationPresenceDefinition](ctx, a.client, req)
 }
 
-// PutPresenceSettingsOptions holds the optional parameters of PutPresenceSettings, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutPresenceSettingsOptions struct{}
+// PutPresenceSettingsOptions holds the options of PutPresenceSettings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutPresenceSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutPresenceSettings calls PUT /api/v2/presence/settings: Update the presence settings.
 //
@@ -651,19 +724,30 @@ type PutPresenceSettingsOptions struct{}
 //
 //   - body: Presence Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutPresenceSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *PresenceApi) PutPresenceSettings(ctx context.Context, body *models.PresenceSettings, opts *PutPresenceSettingsOptions) (*models.PresenceSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putPresenceSettings", "body")
 	}
 	req := platformclient.NewRequest("putPresenceSettings", http.MethodPut, "/api/v2/presence/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PresenceSettings](ctx, a.client, req)
 }
 
-// PutPresenceSourceOptions holds the optional parameters of PutPresenceSource, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PutPresenceSourceOptions struct{}
+// PutPresenceSourceOptions holds the options of PutPresenceSource, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PutPresenceSourceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutPresenceSource calls PUT /api/v2/presence/sources/{sourceId}: Update a Presence Source.
 //
@@ -676,7 +760,8 @@ type PutPresenceSourceOptions struct{}
 //   - body: The updated Presence Source
 //   - sourceID: Presence Source ID
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutPresenceSourceOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *PresenceApi) PutPresenceSource(ctx context.Context, body *models.Source, sourceID string, opts *PutPresenceSourceOptions) (*models.Source, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putPresenceSource", "body")
@@ -684,13 +769,22 @@ func (a *PresenceApi) PutPresenceSource(ctx context.Context, body *models.Source
 	req := platformclient.NewRequest("putPresenceSource", http.MethodPut, "/api/v2/presence/sources/{sourceId}")
 	req.SetBody(body)
 	req.SetPathParam("sourceId", sourceID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Source](ctx, a.client, req)
 }
 
-// PutPresenceUserPrimarysourceOptions holds the optional parameters of
-// PutPresenceUserPrimarysource, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutPresenceUserPrimarysourceOptions struct{}
+// PutPresenceUserPrimarysourceOptions holds the options of PutPresenceUserPrimarysource, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutPresenceUserPrimarysourceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutPresenceUserPrimarysource calls PUT /api/v2/presence/users/{userId}/primarysource: Update a
 // user's Primary Presence Source.
@@ -704,7 +798,8 @@ type PutPresenceUserPrimarysourceOptions struct{}
 //   - userID: user ID
 //   - body: Primary Source
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutPresenceUserPrimarysourceOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *PresenceApi) PutPresenceUserPrimarysource(ctx context.Context, userID string, body *models.UserPrimarySource, opts *PutPresenceUserPrimarysourceOptions) (*models.UserPrimarySource, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putPresenceUserPrimarysource", "body")
@@ -712,12 +807,22 @@ func (a *PresenceApi) PutPresenceUserPrimarysource(ctx context.Context, userID s
 	req := platformclient.NewRequest("putPresenceUserPrimarysource", http.MethodPut, "/api/v2/presence/users/{userId}/primarysource")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserPrimarySource](ctx, a.client, req)
 }
 
-// PutPresencedefinitionOptions holds the optional parameters of PutPresencedefinition, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutPresencedefinitionOptions struct{}
+// PutPresencedefinitionOptions holds the options of PutPresencedefinition, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutPresencedefinitionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutPresencedefinition calls PUT /api/v2/presencedefinitions/{presenceId}: Update a Presence
 // Definition. Apps should migrate to use PUT /api/v2/presence/definitions/{definitionId} instead).
@@ -731,7 +836,8 @@ type PutPresencedefinitionOptions struct{}
 //   - presenceID: Organization Presence ID
 //   - body: The OrganizationPresence to update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutPresencedefinitionOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *PresenceApi) PutPresencedefinition(ctx context.Context, presenceID string, body *models.OrganizationPresence, opts *PutPresencedefinitionOptions) (*models.OrganizationPresence, *platformclient.APIResponse, error) {
@@ -741,6 +847,9 @@ func (a *PresenceApi) PutPresencedefinition(ctx context.Context, presenceID stri
 	req := platformclient.NewRequest("putPresencedefinition", http.MethodPut, "/api/v2/presencedefinitions/{presenceId}")
 	req.SetPathParam("presenceId", presenceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OrganizationPresence](ctx, a.client, req)
 }
 

@@ -323,10 +323,17 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggersTopicsIter(ctx contex
 	})
 }
 
-// PostProcessautomationScheduledtriggersOptions holds the optional parameters of
-// PostProcessautomationScheduledtriggers, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostProcessautomationScheduledtriggersOptions struct{}
+// PostProcessautomationScheduledtriggersOptions holds the options of
+// PostProcessautomationScheduledtriggers, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostProcessautomationScheduledtriggersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostProcessautomationScheduledtriggers calls POST /api/v2/processautomation/scheduledtriggers:
 // Create a scheduled Trigger.
@@ -339,13 +346,17 @@ type PostProcessautomationScheduledtriggersOptions struct{}
 //
 //   - body: Input used to create a Scheduled Trigger
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostProcessautomationScheduledtriggersOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ProcessAutomationApi) PostProcessautomationScheduledtriggers(ctx context.Context, body *models.CreateScheduledTriggerRequest, opts *PostProcessautomationScheduledtriggersOptions) (*models.ScheduledTrigger, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postProcessautomationScheduledtriggers", "body")
 	}
 	req := platformclient.NewRequest("postProcessautomationScheduledtriggers", http.MethodPost, "/api/v2/processautomation/scheduledtriggers")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScheduledTrigger](ctx, a.client, req)
 }
 
@@ -368,21 +379,30 @@ type PostProcessautomationTriggerTestOptions struct {
 //   - triggerID: triggerId
 //
 // The optional parameters are in PostProcessautomationTriggerTestOptions; opts may be nil.
+//
+// The body is a string that holds a JSON document: it is sent as it is, not encoded as a JSON
+// string.
 func (a *ProcessAutomationApi) PostProcessautomationTriggerTest(ctx context.Context, triggerID string, opts *PostProcessautomationTriggerTestOptions) (*models.TestModeResults, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("postProcessautomationTriggerTest", http.MethodPost, "/api/v2/processautomation/triggers/{triggerId}/test")
 	req.SetPathParam("triggerId", triggerID)
 	if opts != nil {
 		if opts.Body != nil {
-			req.SetBody(opts.Body)
+			req.SetRawBody(*opts.Body)
 		}
 	}
 	return platformclient.Call[models.TestModeResults](ctx, a.client, req)
 }
 
-// PostProcessautomationTriggersOptions holds the optional parameters of
-// PostProcessautomationTriggers, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostProcessautomationTriggersOptions struct{}
+// PostProcessautomationTriggersOptions holds the options of PostProcessautomationTriggers, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostProcessautomationTriggersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostProcessautomationTriggers calls POST /api/v2/processautomation/triggers: Create a Trigger.
 //
@@ -394,13 +414,17 @@ type PostProcessautomationTriggersOptions struct{}
 //
 //   - body: Input used to create a Trigger.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostProcessautomationTriggersOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ProcessAutomationApi) PostProcessautomationTriggers(ctx context.Context, body *models.CreateTriggerRequest, opts *PostProcessautomationTriggersOptions) (*models.Trigger, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postProcessautomationTriggers", "body")
 	}
 	req := platformclient.NewRequest("postProcessautomationTriggers", http.MethodPost, "/api/v2/processautomation/triggers")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Trigger](ctx, a.client, req)
 }
 
@@ -424,21 +448,31 @@ type PostProcessautomationTriggersTopicTestOptions struct {
 //   - topicName: topicName
 //
 // The optional parameters are in PostProcessautomationTriggersTopicTestOptions; opts may be nil.
+//
+// The body is a string that holds a JSON document: it is sent as it is, not encoded as a JSON
+// string.
 func (a *ProcessAutomationApi) PostProcessautomationTriggersTopicTest(ctx context.Context, topicName string, opts *PostProcessautomationTriggersTopicTestOptions) (*models.TestModeEventResults, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("postProcessautomationTriggersTopicTest", http.MethodPost, "/api/v2/processautomation/triggers/topics/{topicName}/test")
 	req.SetPathParam("topicName", topicName)
 	if opts != nil {
 		if opts.Body != nil {
-			req.SetBody(opts.Body)
+			req.SetRawBody(*opts.Body)
 		}
 	}
 	return platformclient.Call[models.TestModeEventResults](ctx, a.client, req)
 }
 
-// PutProcessautomationScheduledtriggerOptions holds the optional parameters of
-// PutProcessautomationScheduledtrigger, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutProcessautomationScheduledtriggerOptions struct{}
+// PutProcessautomationScheduledtriggerOptions holds the options of
+// PutProcessautomationScheduledtrigger, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutProcessautomationScheduledtriggerOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutProcessautomationScheduledtrigger calls PUT
 // /api/v2/processautomation/scheduledtriggers/{scheduledTriggerId}: Update a Scheduled Trigger.
@@ -452,7 +486,8 @@ type PutProcessautomationScheduledtriggerOptions struct{}
 //   - scheduledTriggerID: scheduledTriggerId
 //   - body: Input to update Scheduled Trigger.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutProcessautomationScheduledtriggerOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ProcessAutomationApi) PutProcessautomationScheduledtrigger(ctx context.Context, scheduledTriggerID string, body *models.UpdateScheduledTriggerRequest, opts *PutProcessautomationScheduledtriggerOptions) (*models.ScheduledTrigger, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putProcessautomationScheduledtrigger", "body")
@@ -460,12 +495,22 @@ func (a *ProcessAutomationApi) PutProcessautomationScheduledtrigger(ctx context.
 	req := platformclient.NewRequest("putProcessautomationScheduledtrigger", http.MethodPut, "/api/v2/processautomation/scheduledtriggers/{scheduledTriggerId}")
 	req.SetPathParam("scheduledTriggerId", scheduledTriggerID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScheduledTrigger](ctx, a.client, req)
 }
 
-// PutProcessautomationTriggerOptions holds the optional parameters of PutProcessautomationTrigger,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutProcessautomationTriggerOptions struct{}
+// PutProcessautomationTriggerOptions holds the options of PutProcessautomationTrigger, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutProcessautomationTriggerOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutProcessautomationTrigger calls PUT /api/v2/processautomation/triggers/{triggerId}: Update a
 // Trigger.
@@ -479,7 +524,8 @@ type PutProcessautomationTriggerOptions struct{}
 //   - triggerID: triggerId
 //   - body: Input to update Trigger. (topicName cannot be updated, a new trigger must be created to use a new topicName)
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutProcessautomationTriggerOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ProcessAutomationApi) PutProcessautomationTrigger(ctx context.Context, triggerID string, body *models.UpdateTriggerRequest, opts *PutProcessautomationTriggerOptions) (*models.Trigger, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putProcessautomationTrigger", "body")
@@ -487,5 +533,8 @@ func (a *ProcessAutomationApi) PutProcessautomationTrigger(ctx context.Context, 
 	req := platformclient.NewRequest("putProcessautomationTrigger", http.MethodPut, "/api/v2/processautomation/triggers/{triggerId}")
 	req.SetPathParam("triggerId", triggerID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Trigger](ctx, a.client, req)
 }

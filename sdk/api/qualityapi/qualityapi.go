@@ -2042,9 +2042,16 @@ func (a *QualityApi) GetQualitySurveysScorable(ctx context.Context, customerSurv
 	return platformclient.Call[models.ScorableSurvey](ctx, a.client, req)
 }
 
-// PatchQualityFormsSurveyOptions holds the optional parameters of PatchQualityFormsSurvey, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchQualityFormsSurveyOptions struct{}
+// PatchQualityFormsSurveyOptions holds the options of PatchQualityFormsSurvey, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchQualityFormsSurveyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchQualityFormsSurvey calls PATCH /api/v2/quality/forms/surveys/{formId}: Disable a particular
 // version of a survey form and invalidates any invitations that have already been sent to customers
@@ -2059,7 +2066,8 @@ type PatchQualityFormsSurveyOptions struct{}
 //   - formID: Form ID
 //   - body: Survey form
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchQualityFormsSurveyOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *QualityApi) PatchQualityFormsSurvey(ctx context.Context, formID string, body *models.SurveyForm, opts *PatchQualityFormsSurveyOptions) (*models.SurveyForm, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchQualityFormsSurvey", "body")
@@ -2067,13 +2075,23 @@ func (a *QualityApi) PatchQualityFormsSurvey(ctx context.Context, formID string,
 	req := platformclient.NewRequest("patchQualityFormsSurvey", http.MethodPatch, "/api/v2/quality/forms/surveys/{formId}")
 	req.SetPathParam("formId", formID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SurveyForm](ctx, a.client, req)
 }
 
-// PostAnalyticsEvaluationsAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsEvaluationsAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsEvaluationsAggregatesJobsOptions struct{}
+// PostAnalyticsEvaluationsAggregatesJobsOptions holds the options of
+// PostAnalyticsEvaluationsAggregatesJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsEvaluationsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsEvaluationsAggregatesJobs calls POST /api/v2/analytics/evaluations/aggregates/jobs:
 // Query for evaluation aggregates asynchronously.
@@ -2086,20 +2104,31 @@ type PostAnalyticsEvaluationsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsEvaluationsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostAnalyticsEvaluationsAggregatesJobs(ctx context.Context, body *models.EvaluationAsyncAggregationQuery, opts *PostAnalyticsEvaluationsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsEvaluationsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsEvaluationsAggregatesJobs", http.MethodPost, "/api/v2/analytics/evaluations/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsEvaluationsAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsEvaluationsAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsEvaluationsAggregatesQueryOptions struct{}
+// PostAnalyticsEvaluationsAggregatesQueryOptions holds the options of
+// PostAnalyticsEvaluationsAggregatesQuery, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostAnalyticsEvaluationsAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsEvaluationsAggregatesQuery calls POST
 // /api/v2/analytics/evaluations/aggregates/query: Query for evaluation aggregates.
@@ -2112,20 +2141,31 @@ type PostAnalyticsEvaluationsAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsEvaluationsAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostAnalyticsEvaluationsAggregatesQuery(ctx context.Context, body *models.EvaluationAggregationQuery, opts *PostAnalyticsEvaluationsAggregatesQueryOptions) (*models.EvaluationAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsEvaluationsAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsEvaluationsAggregatesQuery", http.MethodPost, "/api/v2/analytics/evaluations/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsSurveysAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsSurveysAggregatesJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsSurveysAggregatesJobsOptions struct{}
+// PostAnalyticsSurveysAggregatesJobsOptions holds the options of
+// PostAnalyticsSurveysAggregatesJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsSurveysAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsSurveysAggregatesJobs calls POST /api/v2/analytics/surveys/aggregates/jobs: Query
 // for survey aggregates asynchronously.
@@ -2138,20 +2178,31 @@ type PostAnalyticsSurveysAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsSurveysAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostAnalyticsSurveysAggregatesJobs(ctx context.Context, body *models.SurveyAsyncAggregationQuery, opts *PostAnalyticsSurveysAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsSurveysAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsSurveysAggregatesJobs", http.MethodPost, "/api/v2/analytics/surveys/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsSurveysAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsSurveysAggregatesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsSurveysAggregatesQueryOptions struct{}
+// PostAnalyticsSurveysAggregatesQueryOptions holds the options of
+// PostAnalyticsSurveysAggregatesQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsSurveysAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsSurveysAggregatesQuery calls POST /api/v2/analytics/surveys/aggregates/query: Query
 // for survey aggregates.
@@ -2164,13 +2215,17 @@ type PostAnalyticsSurveysAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsSurveysAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostAnalyticsSurveysAggregatesQuery(ctx context.Context, body *models.SurveyAggregationQuery, opts *PostAnalyticsSurveysAggregatesQueryOptions) (*models.SurveyAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsSurveysAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsSurveysAggregatesQuery", http.MethodPost, "/api/v2/analytics/surveys/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SurveyAggregateQueryResponse](ctx, a.client, req)
 }
 
@@ -2179,6 +2234,12 @@ func (a *QualityApi) PostAnalyticsSurveysAggregatesQuery(ctx context.Context, bo
 type PostQualityCalibrationsOptions struct {
 	// Expand is the query parameter expand. calibratorId.
 	Expand *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostQualityCalibrations calls POST /api/v2/quality/calibrations: Create a calibration.
@@ -2203,6 +2264,9 @@ func (a *QualityApi) PostQualityCalibrations(ctx context.Context, body *models.C
 			req.SetQuery("expand", *opts.Expand)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Calibration](ctx, a.client, req)
 }
 
@@ -2213,6 +2277,12 @@ type PostQualityConversationEvaluationsOptions struct {
 	IdempotencyKey *string
 	// Expand is the query parameter expand. evaluatorId.
 	Expand *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostQualityConversationEvaluations calls POST
@@ -2243,13 +2313,23 @@ func (a *QualityApi) PostQualityConversationEvaluations(ctx context.Context, con
 			req.SetQuery("expand", *opts.Expand)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Evaluation](ctx, a.client, req)
 }
 
-// PostQualityConversationsAuditsQueryOptions holds the optional parameters of
-// PostQualityConversationsAuditsQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostQualityConversationsAuditsQueryOptions struct{}
+// PostQualityConversationsAuditsQueryOptions holds the options of
+// PostQualityConversationsAuditsQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostQualityConversationsAuditsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityConversationsAuditsQuery calls POST /api/v2/quality/conversations/audits/query: Create
 // audit query execution.
@@ -2262,20 +2342,31 @@ type PostQualityConversationsAuditsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityConversationsAuditsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualityConversationsAuditsQuery(ctx context.Context, body *models.QMAuditQueryRequest, opts *PostQualityConversationsAuditsQueryOptions) (*models.QualityAuditQueryExecutionStatusResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualityConversationsAuditsQuery", "body")
 	}
 	req := platformclient.NewRequest("postQualityConversationsAuditsQuery", http.MethodPost, "/api/v2/quality/conversations/audits/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QualityAuditQueryExecutionStatusResponse](ctx, a.client, req)
 }
 
-// PostQualityEvaluationsAggregatesQueryMeOptions holds the optional parameters of
-// PostQualityEvaluationsAggregatesQueryMe, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostQualityEvaluationsAggregatesQueryMeOptions struct{}
+// PostQualityEvaluationsAggregatesQueryMeOptions holds the options of
+// PostQualityEvaluationsAggregatesQueryMe, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostQualityEvaluationsAggregatesQueryMeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityEvaluationsAggregatesQueryMe calls POST
 // /api/v2/quality/evaluations/aggregates/query/me: Query for evaluation aggregates for the current
@@ -2287,20 +2378,30 @@ type PostQualityEvaluationsAggregatesQueryMeOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityEvaluationsAggregatesQueryMeOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualityEvaluationsAggregatesQueryMe(ctx context.Context, body *models.EvaluationAggregationQueryMe, opts *PostQualityEvaluationsAggregatesQueryMeOptions) (*models.EvaluationAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualityEvaluationsAggregatesQueryMe", "body")
 	}
 	req := platformclient.NewRequest("postQualityEvaluationsAggregatesQueryMe", http.MethodPost, "/api/v2/quality/evaluations/aggregates/query/me")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostQualityEvaluationsScoringOptions holds the optional parameters of
-// PostQualityEvaluationsScoring, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostQualityEvaluationsScoringOptions struct{}
+// PostQualityEvaluationsScoringOptions holds the options of PostQualityEvaluationsScoring, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostQualityEvaluationsScoringOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityEvaluationsScoring calls POST /api/v2/quality/evaluations/scoring: Score evaluation.
 //
@@ -2310,20 +2411,30 @@ type PostQualityEvaluationsScoringOptions struct{}
 //
 //   - body: evaluationAndScoringSet
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityEvaluationsScoringOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualityEvaluationsScoring(ctx context.Context, body *models.EvaluationFormAndScoringSet, opts *PostQualityEvaluationsScoringOptions) (*models.EvaluationScoringSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualityEvaluationsScoring", "body")
 	}
 	req := platformclient.NewRequest("postQualityEvaluationsScoring", http.MethodPost, "/api/v2/quality/evaluations/scoring")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationScoringSet](ctx, a.client, req)
 }
 
-// PostQualityEvaluationsSearchOptions holds the optional parameters of
-// PostQualityEvaluationsSearch, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostQualityEvaluationsSearchOptions struct{}
+// PostQualityEvaluationsSearchOptions holds the options of PostQualityEvaluationsSearch, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostQualityEvaluationsSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityEvaluationsSearch calls POST /api/v2/quality/evaluations/search: Search evaluations
 // based along specified criteria.
@@ -2356,19 +2467,30 @@ type PostQualityEvaluationsSearchOptions struct{}
 //
 //   - body: Evaluation search request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityEvaluationsSearchOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualityEvaluationsSearch(ctx context.Context, body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) (*models.EvaluationSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualityEvaluationsSearch", "body")
 	}
 	req := platformclient.NewRequest("postQualityEvaluationsSearch", http.MethodPost, "/api/v2/quality/evaluations/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationSearchResponse](ctx, a.client, req)
 }
 
-// PostQualityFormsOptions holds the optional parameters of PostQualityForms, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostQualityFormsOptions struct{}
+// PostQualityFormsOptions holds the options of PostQualityForms, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostQualityFormsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityForms calls POST /api/v2/quality/forms: Create an evaluation form.
 //
@@ -2380,7 +2502,8 @@ type PostQualityFormsOptions struct{}
 //
 //   - body: Evaluation form
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityFormsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *QualityApi) PostQualityForms(ctx context.Context, body *models.EvaluationForm, opts *PostQualityFormsOptions) (*models.EvaluationFormResponse, *platformclient.APIResponse, error) {
@@ -2389,12 +2512,22 @@ func (a *QualityApi) PostQualityForms(ctx context.Context, body *models.Evaluati
 	}
 	req := platformclient.NewRequest("postQualityForms", http.MethodPost, "/api/v2/quality/forms")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationFormResponse](ctx, a.client, req)
 }
 
-// PostQualityFormsEvaluationsOptions holds the optional parameters of PostQualityFormsEvaluations,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostQualityFormsEvaluationsOptions struct{}
+// PostQualityFormsEvaluationsOptions holds the options of PostQualityFormsEvaluations, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostQualityFormsEvaluationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityFormsEvaluations calls POST /api/v2/quality/forms/evaluations: Create an evaluation
 // form.
@@ -2407,19 +2540,30 @@ type PostQualityFormsEvaluationsOptions struct{}
 //
 //   - body: Evaluation form
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityFormsEvaluationsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualityFormsEvaluations(ctx context.Context, body *models.EvaluationForm, opts *PostQualityFormsEvaluationsOptions) (*models.EvaluationFormResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualityFormsEvaluations", "body")
 	}
 	req := platformclient.NewRequest("postQualityFormsEvaluations", http.MethodPost, "/api/v2/quality/forms/evaluations")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationFormResponse](ctx, a.client, req)
 }
 
-// PostQualityFormsSurveysOptions holds the optional parameters of PostQualityFormsSurveys, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostQualityFormsSurveysOptions struct{}
+// PostQualityFormsSurveysOptions holds the options of PostQualityFormsSurveys, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostQualityFormsSurveysOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityFormsSurveys calls POST /api/v2/quality/forms/surveys: Create a survey form.
 //
@@ -2431,20 +2575,31 @@ type PostQualityFormsSurveysOptions struct{}
 //
 //   - body: Survey form
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityFormsSurveysOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualityFormsSurveys(ctx context.Context, body *models.SurveyForm, opts *PostQualityFormsSurveysOptions) (*models.SurveyForm, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualityFormsSurveys", "body")
 	}
 	req := platformclient.NewRequest("postQualityFormsSurveys", http.MethodPost, "/api/v2/quality/forms/surveys")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SurveyForm](ctx, a.client, req)
 }
 
-// PostQualityProgramAgentscoringrulesOptions holds the optional parameters of
-// PostQualityProgramAgentscoringrules, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostQualityProgramAgentscoringrulesOptions struct{}
+// PostQualityProgramAgentscoringrulesOptions holds the options of
+// PostQualityProgramAgentscoringrules, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostQualityProgramAgentscoringrulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityProgramAgentscoringrules calls POST
 // /api/v2/quality/programs/{programId}/agentscoringrules: Create an Agent Scoring Rule.
@@ -2462,7 +2617,8 @@ type PostQualityProgramAgentscoringrulesOptions struct{}
 //   - programID: Program ID from Speech and Text Analytics
 //   - body: Agent Scoring Rule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityProgramAgentscoringrulesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualityProgramAgentscoringrules(ctx context.Context, programID string, body *models.AgentScoringRule, opts *PostQualityProgramAgentscoringrulesOptions) (*models.AgentScoringRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualityProgramAgentscoringrules", "body")
@@ -2470,12 +2626,22 @@ func (a *QualityApi) PostQualityProgramAgentscoringrules(ctx context.Context, pr
 	req := platformclient.NewRequest("postQualityProgramAgentscoringrules", http.MethodPost, "/api/v2/quality/programs/{programId}/agentscoringrules")
 	req.SetPathParam("programId", programID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentScoringRule](ctx, a.client, req)
 }
 
-// PostQualityPublishedformsOptions holds the optional parameters of PostQualityPublishedforms,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostQualityPublishedformsOptions struct{}
+// PostQualityPublishedformsOptions holds the options of PostQualityPublishedforms, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostQualityPublishedformsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityPublishedforms calls POST /api/v2/quality/publishedforms: Publish an evaluation form.
 //
@@ -2487,7 +2653,8 @@ type PostQualityPublishedformsOptions struct{}
 //
 //   - body: Publish request containing id of form to publish
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityPublishedformsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *QualityApi) PostQualityPublishedforms(ctx context.Context, body *models.PublishForm, opts *PostQualityPublishedformsOptions) (*models.EvaluationFormResponse, *platformclient.APIResponse, error) {
@@ -2496,13 +2663,23 @@ func (a *QualityApi) PostQualityPublishedforms(ctx context.Context, body *models
 	}
 	req := platformclient.NewRequest("postQualityPublishedforms", http.MethodPost, "/api/v2/quality/publishedforms")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationFormResponse](ctx, a.client, req)
 }
 
-// PostQualityPublishedformsEvaluationsOptions holds the optional parameters of
-// PostQualityPublishedformsEvaluations, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostQualityPublishedformsEvaluationsOptions struct{}
+// PostQualityPublishedformsEvaluationsOptions holds the options of
+// PostQualityPublishedformsEvaluations, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostQualityPublishedformsEvaluationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityPublishedformsEvaluations calls POST /api/v2/quality/publishedforms/evaluations:
 // Publish an evaluation form.
@@ -2515,20 +2692,30 @@ type PostQualityPublishedformsEvaluationsOptions struct{}
 //
 //   - body: Publish request containing id of form to publish
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityPublishedformsEvaluationsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualityPublishedformsEvaluations(ctx context.Context, body *models.PublishForm, opts *PostQualityPublishedformsEvaluationsOptions) (*models.EvaluationFormResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualityPublishedformsEvaluations", "body")
 	}
 	req := platformclient.NewRequest("postQualityPublishedformsEvaluations", http.MethodPost, "/api/v2/quality/publishedforms/evaluations")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationFormResponse](ctx, a.client, req)
 }
 
-// PostQualityPublishedformsSurveysOptions holds the optional parameters of
-// PostQualityPublishedformsSurveys, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostQualityPublishedformsSurveysOptions struct{}
+// PostQualityPublishedformsSurveysOptions holds the options of PostQualityPublishedformsSurveys,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostQualityPublishedformsSurveysOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualityPublishedformsSurveys calls POST /api/v2/quality/publishedforms/surveys: Publish a
 // survey form.
@@ -2541,19 +2728,30 @@ type PostQualityPublishedformsSurveysOptions struct{}
 //
 //   - body: Survey form
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualityPublishedformsSurveysOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualityPublishedformsSurveys(ctx context.Context, body *models.PublishForm, opts *PostQualityPublishedformsSurveysOptions) (*models.SurveyForm, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualityPublishedformsSurveys", "body")
 	}
 	req := platformclient.NewRequest("postQualityPublishedformsSurveys", http.MethodPost, "/api/v2/quality/publishedforms/surveys")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SurveyForm](ctx, a.client, req)
 }
 
-// PostQualitySurveysOptions holds the optional parameters of PostQualitySurveys, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostQualitySurveysOptions struct{}
+// PostQualitySurveysOptions holds the options of PostQualitySurveys, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostQualitySurveysOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualitySurveys calls POST /api/v2/quality/surveys: Create a survey for a conversation.
 //
@@ -2565,19 +2763,30 @@ type PostQualitySurveysOptions struct{}
 //
 //   - body: Survey creation request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualitySurveysOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualitySurveys(ctx context.Context, body *models.CreateSurveyRequest, opts *PostQualitySurveysOptions) (*models.CreateSurveyResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualitySurveys", "body")
 	}
 	req := platformclient.NewRequest("postQualitySurveys", http.MethodPost, "/api/v2/quality/surveys")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateSurveyResponse](ctx, a.client, req)
 }
 
-// PostQualitySurveysScoringOptions holds the optional parameters of PostQualitySurveysScoring,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostQualitySurveysScoringOptions struct{}
+// PostQualitySurveysScoringOptions holds the options of PostQualitySurveysScoring, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostQualitySurveysScoringOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostQualitySurveysScoring calls POST /api/v2/quality/surveys/scoring: Score survey.
 //
@@ -2587,19 +2796,30 @@ type PostQualitySurveysScoringOptions struct{}
 //
 //   - body: surveyAndScoringSet
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostQualitySurveysScoringOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *QualityApi) PostQualitySurveysScoring(ctx context.Context, body *models.SurveyFormAndScoringSet, opts *PostQualitySurveysScoringOptions) (*models.SurveyScoringSet, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postQualitySurveysScoring", "body")
 	}
 	req := platformclient.NewRequest("postQualitySurveysScoring", http.MethodPost, "/api/v2/quality/surveys/scoring")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SurveyScoringSet](ctx, a.client, req)
 }
 
-// PutQualityCalibrationOptions holds the optional parameters of PutQualityCalibration, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutQualityCalibrationOptions struct{}
+// PutQualityCalibrationOptions holds the options of PutQualityCalibration, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutQualityCalibrationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutQualityCalibration calls PUT /api/v2/quality/calibrations/{calibrationId}: Update a
 // calibration to the specified calibration via PUT. Editable fields include: evaluators,
@@ -2614,7 +2834,8 @@ type PutQualityCalibrationOptions struct{}
 //   - calibrationID: Calibration ID
 //   - body: Calibration
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutQualityCalibrationOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *QualityApi) PutQualityCalibration(ctx context.Context, calibrationID string, body *models.Calibration, opts *PutQualityCalibrationOptions) (*models.Calibration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putQualityCalibration", "body")
@@ -2622,6 +2843,9 @@ func (a *QualityApi) PutQualityCalibration(ctx context.Context, calibrationID st
 	req := platformclient.NewRequest("putQualityCalibration", http.MethodPut, "/api/v2/quality/calibrations/{calibrationId}")
 	req.SetPathParam("calibrationId", calibrationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Calibration](ctx, a.client, req)
 }
 
@@ -2630,6 +2854,12 @@ func (a *QualityApi) PutQualityCalibration(ctx context.Context, calibrationID st
 type PutQualityConversationEvaluationOptions struct {
 	// Expand is the query parameter expand. evaluatorId, evaluationForm, assignee, evaluator.
 	Expand *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutQualityConversationEvaluation calls PUT
@@ -2666,12 +2896,22 @@ func (a *QualityApi) PutQualityConversationEvaluation(ctx context.Context, conve
 			req.SetQuery("expand", *opts.Expand)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationResponse](ctx, a.client, req)
 }
 
-// PutQualityFormOptions holds the optional parameters of PutQualityForm, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PutQualityFormOptions struct{}
+// PutQualityFormOptions holds the options of PutQualityForm, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutQualityFormOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutQualityForm calls PUT /api/v2/quality/forms/{formId}: Update an evaluation form.
 //
@@ -2684,7 +2924,8 @@ type PutQualityFormOptions struct{}
 //   - formID: Form ID
 //   - body: Evaluation form
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutQualityFormOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *QualityApi) PutQualityForm(ctx context.Context, formID string, body *models.EvaluationForm, opts *PutQualityFormOptions) (*models.EvaluationFormResponse, *platformclient.APIResponse, error) {
@@ -2694,12 +2935,22 @@ func (a *QualityApi) PutQualityForm(ctx context.Context, formID string, body *mo
 	req := platformclient.NewRequest("putQualityForm", http.MethodPut, "/api/v2/quality/forms/{formId}")
 	req.SetPathParam("formId", formID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationFormResponse](ctx, a.client, req)
 }
 
-// PutQualityFormsEvaluationOptions holds the optional parameters of PutQualityFormsEvaluation,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutQualityFormsEvaluationOptions struct{}
+// PutQualityFormsEvaluationOptions holds the options of PutQualityFormsEvaluation, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutQualityFormsEvaluationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutQualityFormsEvaluation calls PUT /api/v2/quality/forms/evaluations/{formId}: Update an
 // evaluation form.
@@ -2713,7 +2964,8 @@ type PutQualityFormsEvaluationOptions struct{}
 //   - formID: Form ID
 //   - body: Evaluation form
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutQualityFormsEvaluationOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *QualityApi) PutQualityFormsEvaluation(ctx context.Context, formID string, body *models.EvaluationForm, opts *PutQualityFormsEvaluationOptions) (*models.EvaluationFormResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putQualityFormsEvaluation", "body")
@@ -2721,13 +2973,23 @@ func (a *QualityApi) PutQualityFormsEvaluation(ctx context.Context, formID strin
 	req := platformclient.NewRequest("putQualityFormsEvaluation", http.MethodPut, "/api/v2/quality/forms/evaluations/{formId}")
 	req.SetPathParam("formId", formID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EvaluationFormResponse](ctx, a.client, req)
 }
 
-// PutQualityFormsEvaluationAiscoringSettingsOptions holds the optional parameters of
-// PutQualityFormsEvaluationAiscoringSettings, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutQualityFormsEvaluationAiscoringSettingsOptions struct{}
+// PutQualityFormsEvaluationAiscoringSettingsOptions holds the options of
+// PutQualityFormsEvaluationAiscoringSettings, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutQualityFormsEvaluationAiscoringSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutQualityFormsEvaluationAiscoringSettings calls PUT
 // /api/v2/quality/forms/evaluations/{formId}/aiscoring/settings: Update the AI Scoring settings of
@@ -2742,7 +3004,8 @@ type PutQualityFormsEvaluationAiscoringSettingsOptions struct{}
 //   - formID: Form ID
 //   - body: AI Scoring Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutQualityFormsEvaluationAiscoringSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PutQualityFormsEvaluationAiscoringSettings(ctx context.Context, formID string, body *models.AiScoringSettings, opts *PutQualityFormsEvaluationAiscoringSettingsOptions) (*models.AiScoringSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putQualityFormsEvaluationAiscoringSettings", "body")
@@ -2750,12 +3013,22 @@ func (a *QualityApi) PutQualityFormsEvaluationAiscoringSettings(ctx context.Cont
 	req := platformclient.NewRequest("putQualityFormsEvaluationAiscoringSettings", http.MethodPut, "/api/v2/quality/forms/evaluations/{formId}/aiscoring/settings")
 	req.SetPathParam("formId", formID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AiScoringSettings](ctx, a.client, req)
 }
 
-// PutQualityFormsSurveyOptions holds the optional parameters of PutQualityFormsSurvey, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutQualityFormsSurveyOptions struct{}
+// PutQualityFormsSurveyOptions holds the options of PutQualityFormsSurvey, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutQualityFormsSurveyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutQualityFormsSurvey calls PUT /api/v2/quality/forms/surveys/{formId}: Update a survey form.
 //
@@ -2768,7 +3041,8 @@ type PutQualityFormsSurveyOptions struct{}
 //   - formID: Form ID
 //   - body: Survey form
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutQualityFormsSurveyOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *QualityApi) PutQualityFormsSurvey(ctx context.Context, formID string, body *models.SurveyForm, opts *PutQualityFormsSurveyOptions) (*models.SurveyForm, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putQualityFormsSurvey", "body")
@@ -2776,13 +3050,22 @@ func (a *QualityApi) PutQualityFormsSurvey(ctx context.Context, formID string, b
 	req := platformclient.NewRequest("putQualityFormsSurvey", http.MethodPut, "/api/v2/quality/forms/surveys/{formId}")
 	req.SetPathParam("formId", formID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SurveyForm](ctx, a.client, req)
 }
 
-// PutQualityProgramAgentscoringruleOptions holds the optional parameters of
-// PutQualityProgramAgentscoringrule, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutQualityProgramAgentscoringruleOptions struct{}
+// PutQualityProgramAgentscoringruleOptions holds the options of PutQualityProgramAgentscoringrule,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutQualityProgramAgentscoringruleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutQualityProgramAgentscoringrule calls PUT
 // /api/v2/quality/programs/{programId}/agentscoringrules/{ruleId}: Update an Agent Scoring Rule.
@@ -2797,7 +3080,8 @@ type PutQualityProgramAgentscoringruleOptions struct{}
 //   - ruleID: Agent Scoring Rule ID
 //   - body: Agent Scoring Rule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutQualityProgramAgentscoringruleOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *QualityApi) PutQualityProgramAgentscoringrule(ctx context.Context, programID string, ruleID string, body *models.AgentScoringRule, opts *PutQualityProgramAgentscoringruleOptions) (*models.AgentScoringRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putQualityProgramAgentscoringrule", "body")
@@ -2806,12 +3090,22 @@ func (a *QualityApi) PutQualityProgramAgentscoringrule(ctx context.Context, prog
 	req.SetPathParam("programId", programID)
 	req.SetPathParam("ruleId", ruleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentScoringRule](ctx, a.client, req)
 }
 
-// PutQualitySurveysScorableOptions holds the optional parameters of PutQualitySurveysScorable,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutQualitySurveysScorableOptions struct{}
+// PutQualitySurveysScorableOptions holds the options of PutQualitySurveysScorable, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutQualitySurveysScorableOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutQualitySurveysScorable calls PUT /api/v2/quality/surveys/scorable: Update a survey as an
 // end-customer, for the purposes of scoring it.
@@ -2821,7 +3115,8 @@ type PutQualitySurveysScorableOptions struct{}
 //   - body: survey
 //   - customerSurveyURL: customerSurveyUrl
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutQualitySurveysScorableOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *QualityApi) PutQualitySurveysScorable(ctx context.Context, body *models.ScorableSurvey, customerSurveyURL string, opts *PutQualitySurveysScorableOptions) (*models.ScorableSurvey, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putQualitySurveysScorable", "body")
@@ -2829,5 +3124,8 @@ func (a *QualityApi) PutQualitySurveysScorable(ctx context.Context, body *models
 	req := platformclient.NewRequest("putQualitySurveysScorable", http.MethodPut, "/api/v2/quality/surveys/scorable")
 	req.SetBody(body)
 	req.SetQuery("customerSurveyUrl", customerSurveyURL)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScorableSurvey](ctx, a.client, req)
 }

@@ -1378,10 +1378,17 @@ func (a *RecordingApi) GetRecordingsScreensessionsDetails(ctx context.Context, o
 	return platformclient.Call[models.ScreenRecordingActiveSessions](ctx, a.client, req)
 }
 
-// PatchRecordingCrossplatformMediaretentionpolicyOptions holds the optional parameters of
-// PatchRecordingCrossplatformMediaretentionpolicy, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchRecordingCrossplatformMediaretentionpolicyOptions struct{}
+// PatchRecordingCrossplatformMediaretentionpolicyOptions holds the options of
+// PatchRecordingCrossplatformMediaretentionpolicy, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchRecordingCrossplatformMediaretentionpolicyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRecordingCrossplatformMediaretentionpolicy calls PATCH
 // /api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}: Patch a media retention
@@ -1396,7 +1403,8 @@ type PatchRecordingCrossplatformMediaretentionpolicyOptions struct{}
 //   - policyID: Policy ID
 //   - body: Policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRecordingCrossplatformMediaretentionpolicyOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PatchRecordingCrossplatformMediaretentionpolicy(ctx context.Context, policyID string, body *models.CrossPlatformPolicyUpdate, opts *PatchRecordingCrossplatformMediaretentionpolicyOptions) (*models.CrossPlatformPolicy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRecordingCrossplatformMediaretentionpolicy", "body")
@@ -1404,13 +1412,23 @@ func (a *RecordingApi) PatchRecordingCrossplatformMediaretentionpolicy(ctx conte
 	req := platformclient.NewRequest("patchRecordingCrossplatformMediaretentionpolicy", http.MethodPatch, "/api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}")
 	req.SetPathParam("policyId", policyID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CrossPlatformPolicy](ctx, a.client, req)
 }
 
-// PatchRecordingMediaretentionpolicyOptions holds the optional parameters of
-// PatchRecordingMediaretentionpolicy, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchRecordingMediaretentionpolicyOptions struct{}
+// PatchRecordingMediaretentionpolicyOptions holds the options of
+// PatchRecordingMediaretentionpolicy, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchRecordingMediaretentionpolicyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRecordingMediaretentionpolicy calls PATCH
 // /api/v2/recording/mediaretentionpolicies/{policyId}: Patch a media retention policy.
@@ -1424,7 +1442,8 @@ type PatchRecordingMediaretentionpolicyOptions struct{}
 //   - policyID: Policy ID
 //   - body: Policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRecordingMediaretentionpolicyOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PatchRecordingMediaretentionpolicy(ctx context.Context, policyID string, body *models.PolicyUpdate, opts *PatchRecordingMediaretentionpolicyOptions) (*models.Policy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRecordingMediaretentionpolicy", "body")
@@ -1432,13 +1451,23 @@ func (a *RecordingApi) PatchRecordingMediaretentionpolicy(ctx context.Context, p
 	req := platformclient.NewRequest("patchRecordingMediaretentionpolicy", http.MethodPatch, "/api/v2/recording/mediaretentionpolicies/{policyId}")
 	req.SetPathParam("policyId", policyID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Policy](ctx, a.client, req)
 }
 
-// PostConversationRecordingAnnotationsOptions holds the optional parameters of
-// PostConversationRecordingAnnotations, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationRecordingAnnotationsOptions struct{}
+// PostConversationRecordingAnnotationsOptions holds the options of
+// PostConversationRecordingAnnotations, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostConversationRecordingAnnotationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationRecordingAnnotations calls POST
 // /api/v2/conversations/{conversationId}/recordings/{recordingId}/annotations: Create annotation.
@@ -1459,7 +1488,8 @@ type PostConversationRecordingAnnotationsOptions struct{}
 //   - recordingID: Recording ID
 //   - body: annotation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationRecordingAnnotationsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostConversationRecordingAnnotations(ctx context.Context, conversationID string, recordingID string, body *models.Annotation, opts *PostConversationRecordingAnnotationsOptions) (*models.Annotation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationRecordingAnnotations", "body")
@@ -1468,12 +1498,22 @@ func (a *RecordingApi) PostConversationRecordingAnnotations(ctx context.Context,
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("recordingId", recordingID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Annotation](ctx, a.client, req)
 }
 
-// PostRecordingBatchrequestsOptions holds the optional parameters of PostRecordingBatchrequests,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostRecordingBatchrequestsOptions struct{}
+// PostRecordingBatchrequestsOptions holds the options of PostRecordingBatchrequests, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostRecordingBatchrequestsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingBatchrequests calls POST /api/v2/recording/batchrequests: Submit a batch download
 // request for recordings. Recordings in response will be in their original format/codec -
@@ -1490,20 +1530,31 @@ type PostRecordingBatchrequestsOptions struct{}
 //
 //   - body: Job submission criteria
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingBatchrequestsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingBatchrequests(ctx context.Context, body *models.BatchDownloadJobSubmission, opts *PostRecordingBatchrequestsOptions) (*models.BatchDownloadJobSubmissionResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRecordingBatchrequests", "body")
 	}
 	req := platformclient.NewRequest("postRecordingBatchrequests", http.MethodPost, "/api/v2/recording/batchrequests")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BatchDownloadJobSubmissionResult](ctx, a.client, req)
 }
 
-// PostRecordingCrossplatformMediaretentionpoliciesOptions holds the optional parameters of
-// PostRecordingCrossplatformMediaretentionpolicies, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostRecordingCrossplatformMediaretentionpoliciesOptions struct{}
+// PostRecordingCrossplatformMediaretentionpoliciesOptions holds the options of
+// PostRecordingCrossplatformMediaretentionpolicies, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostRecordingCrossplatformMediaretentionpoliciesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingCrossplatformMediaretentionpolicies calls POST
 // /api/v2/recording/crossplatform/mediaretentionpolicies: Create media retention policy.
@@ -1518,19 +1569,30 @@ type PostRecordingCrossplatformMediaretentionpoliciesOptions struct{}
 //
 //   - body: Policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingCrossplatformMediaretentionpoliciesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingCrossplatformMediaretentionpolicies(ctx context.Context, body *models.CrossPlatformPolicyCreate, opts *PostRecordingCrossplatformMediaretentionpoliciesOptions) (*models.CrossPlatformPolicy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRecordingCrossplatformMediaretentionpolicies", "body")
 	}
 	req := platformclient.NewRequest("postRecordingCrossplatformMediaretentionpolicies", http.MethodPost, "/api/v2/recording/crossplatform/mediaretentionpolicies")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CrossPlatformPolicy](ctx, a.client, req)
 }
 
-// PostRecordingJobsOptions holds the optional parameters of PostRecordingJobs, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostRecordingJobsOptions struct{}
+// PostRecordingJobsOptions holds the options of PostRecordingJobs, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostRecordingJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingJobs calls POST /api/v2/recording/jobs: Create a recording bulk job.
 //
@@ -1549,20 +1611,30 @@ type PostRecordingJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingJobsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingJobs(ctx context.Context, body *models.RecordingJobsQuery, opts *PostRecordingJobsOptions) (*models.RecordingJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRecordingJobs", "body")
 	}
 	req := platformclient.NewRequest("postRecordingJobs", http.MethodPost, "/api/v2/recording/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RecordingJob](ctx, a.client, req)
 }
 
-// PostRecordingKeyconfigurationsOptions holds the optional parameters of
-// PostRecordingKeyconfigurations, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostRecordingKeyconfigurationsOptions struct{}
+// PostRecordingKeyconfigurationsOptions holds the options of PostRecordingKeyconfigurations, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostRecordingKeyconfigurationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingKeyconfigurations calls POST /api/v2/recording/keyconfigurations: Setup
 // configurations for encryption key creation.
@@ -1575,20 +1647,31 @@ type PostRecordingKeyconfigurationsOptions struct{}
 //
 //   - body: Encryption Configuration
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingKeyconfigurationsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingKeyconfigurations(ctx context.Context, body *models.RecordingEncryptionConfiguration, opts *PostRecordingKeyconfigurationsOptions) (*models.RecordingEncryptionConfiguration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRecordingKeyconfigurations", "body")
 	}
 	req := platformclient.NewRequest("postRecordingKeyconfigurations", http.MethodPost, "/api/v2/recording/keyconfigurations")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RecordingEncryptionConfiguration](ctx, a.client, req)
 }
 
-// PostRecordingKeyconfigurationsValidateOptions holds the optional parameters of
-// PostRecordingKeyconfigurationsValidate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostRecordingKeyconfigurationsValidateOptions struct{}
+// PostRecordingKeyconfigurationsValidateOptions holds the options of
+// PostRecordingKeyconfigurationsValidate, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostRecordingKeyconfigurationsValidateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingKeyconfigurationsValidate calls POST /api/v2/recording/keyconfigurations/validate:
 // Validate encryption key configurations without saving it.
@@ -1601,19 +1684,30 @@ type PostRecordingKeyconfigurationsValidateOptions struct{}
 //
 //   - body: Encryption Configuration
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingKeyconfigurationsValidateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingKeyconfigurationsValidate(ctx context.Context, body *models.RecordingEncryptionConfiguration, opts *PostRecordingKeyconfigurationsValidateOptions) (*models.RecordingEncryptionConfiguration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRecordingKeyconfigurationsValidate", "body")
 	}
 	req := platformclient.NewRequest("postRecordingKeyconfigurationsValidate", http.MethodPost, "/api/v2/recording/keyconfigurations/validate")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RecordingEncryptionConfiguration](ctx, a.client, req)
 }
 
-// PostRecordingLocalkeysOptions holds the optional parameters of PostRecordingLocalkeys, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostRecordingLocalkeysOptions struct{}
+// PostRecordingLocalkeysOptions holds the options of PostRecordingLocalkeys, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostRecordingLocalkeysOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingLocalkeys calls POST /api/v2/recording/localkeys: create a local key management
 // recording key.
@@ -1626,20 +1720,31 @@ type PostRecordingLocalkeysOptions struct{}
 //
 //   - body: Local Encryption body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingLocalkeysOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingLocalkeys(ctx context.Context, body *models.LocalEncryptionKeyRequest, opts *PostRecordingLocalkeysOptions) (*models.EncryptionKey, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRecordingLocalkeys", "body")
 	}
 	req := platformclient.NewRequest("postRecordingLocalkeys", http.MethodPost, "/api/v2/recording/localkeys")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EncryptionKey](ctx, a.client, req)
 }
 
-// PostRecordingMediaretentionpoliciesOptions holds the optional parameters of
-// PostRecordingMediaretentionpolicies, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostRecordingMediaretentionpoliciesOptions struct{}
+// PostRecordingMediaretentionpoliciesOptions holds the options of
+// PostRecordingMediaretentionpolicies, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostRecordingMediaretentionpoliciesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingMediaretentionpolicies calls POST /api/v2/recording/mediaretentionpolicies: Create
 // media retention policy.
@@ -1654,13 +1759,17 @@ type PostRecordingMediaretentionpoliciesOptions struct{}
 //
 //   - body: Policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingMediaretentionpoliciesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingMediaretentionpolicies(ctx context.Context, body *models.PolicyCreate, opts *PostRecordingMediaretentionpoliciesOptions) (*models.Policy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRecordingMediaretentionpolicies", "body")
 	}
 	req := platformclient.NewRequest("postRecordingMediaretentionpolicies", http.MethodPost, "/api/v2/recording/mediaretentionpolicies")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Policy](ctx, a.client, req)
 }
 
@@ -1680,9 +1789,16 @@ func (a *RecordingApi) PostRecordingRecordingkeys(ctx context.Context, opts *Pos
 	return platformclient.Call[models.EncryptionKey](ctx, a.client, req)
 }
 
-// PostRecordingUploadsReportsOptions holds the optional parameters of PostRecordingUploadsReports,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostRecordingUploadsReportsOptions struct{}
+// PostRecordingUploadsReportsOptions holds the options of PostRecordingUploadsReports, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostRecordingUploadsReportsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingUploadsReports calls POST /api/v2/recording/uploads/reports: Creates a recording
 // upload status report.
@@ -1695,20 +1811,30 @@ type PostRecordingUploadsReportsOptions struct{}
 //
 //   - body: Report parameters
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingUploadsReportsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingUploadsReports(ctx context.Context, body *models.RecordingUploadReportRequest, opts *PostRecordingUploadsReportsOptions) (*models.RecordingUploadReport, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRecordingUploadsReports", "body")
 	}
 	req := platformclient.NewRequest("postRecordingUploadsReports", http.MethodPost, "/api/v2/recording/uploads/reports")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RecordingUploadReport](ctx, a.client, req)
 }
 
-// PostRecordingsDeletionprotectionOptions holds the optional parameters of
-// PostRecordingsDeletionprotection, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostRecordingsDeletionprotectionOptions struct{}
+// PostRecordingsDeletionprotectionOptions holds the options of PostRecordingsDeletionprotection,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostRecordingsDeletionprotectionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingsDeletionprotection calls POST /api/v2/recordings/deletionprotection: Get a list of
 // conversations with protected recordings.
@@ -1719,20 +1845,31 @@ type PostRecordingsDeletionprotectionOptions struct{}
 //
 //   - body: conversationIds
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingsDeletionprotectionOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingsDeletionprotection(ctx context.Context, body *models.ConversationDeletionProtectionQuery, opts *PostRecordingsDeletionprotectionOptions) ([]models.AddressableEntityRef, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRecordingsDeletionprotection", "body")
 	}
 	req := platformclient.NewRequest("postRecordingsDeletionprotection", http.MethodPost, "/api/v2/recordings/deletionprotection")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[[]models.AddressableEntityRef](ctx, a.client, req)
 }
 
-// PostRecordingsScreensessionsAcknowledgeOptions holds the optional parameters of
-// PostRecordingsScreensessionsAcknowledge, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostRecordingsScreensessionsAcknowledgeOptions struct{}
+// PostRecordingsScreensessionsAcknowledgeOptions holds the options of
+// PostRecordingsScreensessionsAcknowledge, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostRecordingsScreensessionsAcknowledgeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingsScreensessionsAcknowledge calls POST /api/v2/recordings/screensessions/acknowledge:
 // Acknowledge a screen recording.
@@ -1743,20 +1880,31 @@ type PostRecordingsScreensessionsAcknowledgeOptions struct{}
 //
 //   - body: AcknowledgeScreenRecordingRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingsScreensessionsAcknowledgeOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingsScreensessionsAcknowledge(ctx context.Context, body *models.AcknowledgeScreenRecordingRequest, opts *PostRecordingsScreensessionsAcknowledgeOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postRecordingsScreensessionsAcknowledge", "body")
 	}
 	req := platformclient.NewRequest("postRecordingsScreensessionsAcknowledge", http.MethodPost, "/api/v2/recordings/screensessions/acknowledge")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostRecordingsScreensessionsMetadataOptions holds the optional parameters of
-// PostRecordingsScreensessionsMetadata, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostRecordingsScreensessionsMetadataOptions struct{}
+// PostRecordingsScreensessionsMetadataOptions holds the options of
+// PostRecordingsScreensessionsMetadata, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostRecordingsScreensessionsMetadataOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRecordingsScreensessionsMetadata calls POST /api/v2/recordings/screensessions/metadata:
 // Provide meta-data a screen recording.
@@ -1767,13 +1915,17 @@ type PostRecordingsScreensessionsMetadataOptions struct{}
 //
 //   - body: ScreenRecordingMetaDataRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRecordingsScreensessionsMetadataOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PostRecordingsScreensessionsMetadata(ctx context.Context, body *models.ScreenRecordingMetaDataRequest, opts *PostRecordingsScreensessionsMetadataOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postRecordingsScreensessionsMetadata", "body")
 	}
 	req := platformclient.NewRequest("postRecordingsScreensessionsMetadata", http.MethodPost, "/api/v2/recordings/screensessions/metadata")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -1783,6 +1935,12 @@ type PutConversationRecordingOptions struct {
 	// ClearExport is the query parameter clearExport. Whether to clear the pending export for the
 	// recording.
 	ClearExport *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutConversationRecording calls PUT
@@ -1823,13 +1981,23 @@ func (a *RecordingApi) PutConversationRecording(ctx context.Context, conversatio
 			req.SetQuery("clearExport", platformclient.FormatBool(*opts.ClearExport))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Recording](ctx, a.client, req)
 }
 
-// PutConversationRecordingAnnotationOptions holds the optional parameters of
-// PutConversationRecordingAnnotation, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutConversationRecordingAnnotationOptions struct{}
+// PutConversationRecordingAnnotationOptions holds the options of
+// PutConversationRecordingAnnotation, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutConversationRecordingAnnotationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutConversationRecordingAnnotation calls PUT
 // /api/v2/conversations/{conversationId}/recordings/{recordingId}/annotations/{annotationId}:
@@ -1852,7 +2020,8 @@ type PutConversationRecordingAnnotationOptions struct{}
 //   - annotationID: Annotation ID
 //   - body: annotation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutConversationRecordingAnnotationOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PutConversationRecordingAnnotation(ctx context.Context, conversationID string, recordingID string, annotationID string, body *models.Annotation, opts *PutConversationRecordingAnnotationOptions) (*models.Annotation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putConversationRecordingAnnotation", "body")
@@ -1862,6 +2031,9 @@ func (a *RecordingApi) PutConversationRecordingAnnotation(ctx context.Context, c
 	req.SetPathParam("recordingId", recordingID)
 	req.SetPathParam("annotationId", annotationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Annotation](ctx, a.client, req)
 }
 
@@ -1870,6 +2042,12 @@ func (a *RecordingApi) PutConversationRecordingAnnotation(ctx context.Context, c
 type PutOrphanrecordingOptions struct {
 	// Body is the request body.
 	Body *models.OrphanUpdateRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutOrphanrecording calls PUT /api/v2/orphanrecordings/{orphanId}: Updates an orphan recording to
@@ -1896,13 +2074,23 @@ func (a *RecordingApi) PutOrphanrecording(ctx context.Context, orphanID string, 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Recording](ctx, a.client, req)
 }
 
-// PutRecordingCrossplatformMediaretentionpolicyOptions holds the optional parameters of
-// PutRecordingCrossplatformMediaretentionpolicy, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutRecordingCrossplatformMediaretentionpolicyOptions struct{}
+// PutRecordingCrossplatformMediaretentionpolicyOptions holds the options of
+// PutRecordingCrossplatformMediaretentionpolicy, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutRecordingCrossplatformMediaretentionpolicyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRecordingCrossplatformMediaretentionpolicy calls PUT
 // /api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}: Update a media retention
@@ -1919,7 +2107,8 @@ type PutRecordingCrossplatformMediaretentionpolicyOptions struct{}
 //   - policyID: Policy ID
 //   - body: Policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRecordingCrossplatformMediaretentionpolicyOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PutRecordingCrossplatformMediaretentionpolicy(ctx context.Context, policyID string, body *models.CrossPlatformPolicy, opts *PutRecordingCrossplatformMediaretentionpolicyOptions) (*models.CrossPlatformPolicy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRecordingCrossplatformMediaretentionpolicy", "body")
@@ -1927,12 +2116,22 @@ func (a *RecordingApi) PutRecordingCrossplatformMediaretentionpolicy(ctx context
 	req := platformclient.NewRequest("putRecordingCrossplatformMediaretentionpolicy", http.MethodPut, "/api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}")
 	req.SetPathParam("policyId", policyID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CrossPlatformPolicy](ctx, a.client, req)
 }
 
-// PutRecordingJobOptions holds the optional parameters of PutRecordingJob, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PutRecordingJobOptions struct{}
+// PutRecordingJobOptions holds the options of PutRecordingJob, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PutRecordingJobOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRecordingJob calls PUT /api/v2/recording/jobs/{jobId}: Execute the recording bulk job.
 //
@@ -1950,7 +2149,8 @@ type PutRecordingJobOptions struct{}
 //   - jobID: jobId
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRecordingJobOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RecordingApi) PutRecordingJob(ctx context.Context, jobID string, body *models.ExecuteRecordingJobsQuery, opts *PutRecordingJobOptions) (*models.RecordingJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRecordingJob", "body")
@@ -1958,13 +2158,22 @@ func (a *RecordingApi) PutRecordingJob(ctx context.Context, jobID string, body *
 	req := platformclient.NewRequest("putRecordingJob", http.MethodPut, "/api/v2/recording/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RecordingJob](ctx, a.client, req)
 }
 
-// PutRecordingKeyconfigurationOptions holds the optional parameters of
-// PutRecordingKeyconfiguration, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutRecordingKeyconfigurationOptions struct{}
+// PutRecordingKeyconfigurationOptions holds the options of PutRecordingKeyconfiguration, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutRecordingKeyconfigurationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRecordingKeyconfiguration calls PUT /api/v2/recording/keyconfigurations/{keyConfigurationId}:
 // Update the encryption key configurations.
@@ -1978,7 +2187,8 @@ type PutRecordingKeyconfigurationOptions struct{}
 //   - keyConfigurationID: Key Configurations Id
 //   - body: Encryption key configuration metadata
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRecordingKeyconfigurationOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PutRecordingKeyconfiguration(ctx context.Context, keyConfigurationID string, body *models.RecordingEncryptionConfiguration, opts *PutRecordingKeyconfigurationOptions) (*models.RecordingEncryptionConfiguration, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRecordingKeyconfiguration", "body")
@@ -1986,13 +2196,22 @@ func (a *RecordingApi) PutRecordingKeyconfiguration(ctx context.Context, keyConf
 	req := platformclient.NewRequest("putRecordingKeyconfiguration", http.MethodPut, "/api/v2/recording/keyconfigurations/{keyConfigurationId}")
 	req.SetPathParam("keyConfigurationId", keyConfigurationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RecordingEncryptionConfiguration](ctx, a.client, req)
 }
 
-// PutRecordingMediaretentionpolicyOptions holds the optional parameters of
-// PutRecordingMediaretentionpolicy, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutRecordingMediaretentionpolicyOptions struct{}
+// PutRecordingMediaretentionpolicyOptions holds the options of PutRecordingMediaretentionpolicy,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutRecordingMediaretentionpolicyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRecordingMediaretentionpolicy calls PUT /api/v2/recording/mediaretentionpolicies/{policyId}:
 // Update a media retention policy.
@@ -2009,7 +2228,8 @@ type PutRecordingMediaretentionpolicyOptions struct{}
 //   - policyID: Policy ID
 //   - body: Policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRecordingMediaretentionpolicyOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PutRecordingMediaretentionpolicy(ctx context.Context, policyID string, body *models.Policy, opts *PutRecordingMediaretentionpolicyOptions) (*models.Policy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRecordingMediaretentionpolicy", "body")
@@ -2017,13 +2237,23 @@ func (a *RecordingApi) PutRecordingMediaretentionpolicy(ctx context.Context, pol
 	req := platformclient.NewRequest("putRecordingMediaretentionpolicy", http.MethodPut, "/api/v2/recording/mediaretentionpolicies/{policyId}")
 	req.SetPathParam("policyId", policyID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Policy](ctx, a.client, req)
 }
 
-// PutRecordingRecordingkeysRotationscheduleOptions holds the optional parameters of
-// PutRecordingRecordingkeysRotationschedule, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutRecordingRecordingkeysRotationscheduleOptions struct{}
+// PutRecordingRecordingkeysRotationscheduleOptions holds the options of
+// PutRecordingRecordingkeysRotationschedule, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutRecordingRecordingkeysRotationscheduleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRecordingRecordingkeysRotationschedule calls PUT
 // /api/v2/recording/recordingkeys/rotationschedule: Update key rotation schedule.
@@ -2036,19 +2266,30 @@ type PutRecordingRecordingkeysRotationscheduleOptions struct{}
 //
 //   - body: KeyRotationSchedule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRecordingRecordingkeysRotationscheduleOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RecordingApi) PutRecordingRecordingkeysRotationschedule(ctx context.Context, body *models.KeyRotationSchedule, opts *PutRecordingRecordingkeysRotationscheduleOptions) (*models.KeyRotationSchedule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRecordingRecordingkeysRotationschedule", "body")
 	}
 	req := platformclient.NewRequest("putRecordingRecordingkeysRotationschedule", http.MethodPut, "/api/v2/recording/recordingkeys/rotationschedule")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.KeyRotationSchedule](ctx, a.client, req)
 }
 
-// PutRecordingSettingsOptions holds the optional parameters of PutRecordingSettings, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutRecordingSettingsOptions struct{}
+// PutRecordingSettingsOptions holds the options of PutRecordingSettings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutRecordingSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRecordingSettings calls PUT /api/v2/recording/settings: Update the Recording Settings for the
 // Organization.
@@ -2063,13 +2304,17 @@ type PutRecordingSettingsOptions struct{}
 //
 //   - body: Recording settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRecordingSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RecordingApi) PutRecordingSettings(ctx context.Context, body *models.RecordingSettings, opts *PutRecordingSettingsOptions) (*models.RecordingSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRecordingSettings", "body")
 	}
 	req := platformclient.NewRequest("putRecordingSettings", http.MethodPut, "/api/v2/recording/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RecordingSettings](ctx, a.client, req)
 }
 
@@ -2083,6 +2328,12 @@ type PutRecordingsDeletionprotectionOptions struct {
 	Protect *bool
 	// Body is the request body.
 	Body *models.ConversationDeletionProtectionQuery
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutRecordingsDeletionprotection calls PUT /api/v2/recordings/deletionprotection: Apply or revoke
@@ -2102,6 +2353,9 @@ func (a *RecordingApi) PutRecordingsDeletionprotection(ctx context.Context, opts
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return a.client.Do(ctx, req, nil)
 }

@@ -339,10 +339,16 @@ func (a *ResponseManagementApi) GetResponsemanagementResponsesIter(ctx context.C
 	})
 }
 
-// PostResponsemanagementLibrariesOptions holds the optional parameters of
-// PostResponsemanagementLibraries, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostResponsemanagementLibrariesOptions struct{}
+// PostResponsemanagementLibrariesOptions holds the options of PostResponsemanagementLibraries,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostResponsemanagementLibrariesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostResponsemanagementLibraries calls POST /api/v2/responsemanagement/libraries: Create a
 // response library.
@@ -355,20 +361,31 @@ type PostResponsemanagementLibrariesOptions struct{}
 //
 //   - body: Library
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostResponsemanagementLibrariesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ResponseManagementApi) PostResponsemanagementLibraries(ctx context.Context, body *models.Library, opts *PostResponsemanagementLibrariesOptions) (*models.Library, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postResponsemanagementLibraries", "body")
 	}
 	req := platformclient.NewRequest("postResponsemanagementLibraries", http.MethodPost, "/api/v2/responsemanagement/libraries")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Library](ctx, a.client, req)
 }
 
-// PostResponsemanagementLibrariesBulkOptions holds the optional parameters of
-// PostResponsemanagementLibrariesBulk, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostResponsemanagementLibrariesBulkOptions struct{}
+// PostResponsemanagementLibrariesBulkOptions holds the options of
+// PostResponsemanagementLibrariesBulk, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostResponsemanagementLibrariesBulkOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostResponsemanagementLibrariesBulk calls POST /api/v2/responsemanagement/libraries/bulk: Get
 // response libraries.
@@ -381,13 +398,17 @@ type PostResponsemanagementLibrariesBulkOptions struct{}
 //
 //   - body: LibraryIDs (max allowed 50)
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostResponsemanagementLibrariesBulkOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ResponseManagementApi) PostResponsemanagementLibrariesBulk(ctx context.Context, body *models.LibraryBatchRequest, opts *PostResponsemanagementLibrariesBulkOptions) (*models.LibraryEntityListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postResponsemanagementLibrariesBulk", "body")
 	}
 	req := platformclient.NewRequest("postResponsemanagementLibrariesBulk", http.MethodPost, "/api/v2/responsemanagement/libraries/bulk")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LibraryEntityListing](ctx, a.client, req)
 }
 
@@ -402,6 +423,12 @@ type PostResponsemanagementLibrariesQueryOptions struct {
 	//
 	// The API's default: 25.
 	PageSize *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostResponsemanagementLibrariesQuery calls POST /api/v2/responsemanagement/libraries/query: Query
@@ -431,13 +458,23 @@ func (a *ResponseManagementApi) PostResponsemanagementLibrariesQuery(ctx context
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LibraryEntityListing](ctx, a.client, req)
 }
 
-// PostResponsemanagementResponseassetsBulkOptions holds the optional parameters of
-// PostResponsemanagementResponseassetsBulk, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostResponsemanagementResponseassetsBulkOptions struct{}
+// PostResponsemanagementResponseassetsBulkOptions holds the options of
+// PostResponsemanagementResponseassetsBulk, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostResponsemanagementResponseassetsBulkOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostResponsemanagementResponseassetsBulk calls POST
 // /api/v2/responsemanagement/responseassets/bulk: Get response assets.
@@ -450,13 +487,17 @@ type PostResponsemanagementResponseassetsBulkOptions struct{}
 //
 //   - body: Asset IDs (max allowed 50)
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostResponsemanagementResponseassetsBulkOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ResponseManagementApi) PostResponsemanagementResponseassetsBulk(ctx context.Context, body *models.ResponseAssetBulkRequest, opts *PostResponsemanagementResponseassetsBulkOptions) (*models.ResponseAssetEntityListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postResponsemanagementResponseassetsBulk", "body")
 	}
 	req := platformclient.NewRequest("postResponsemanagementResponseassetsBulk", http.MethodPost, "/api/v2/responsemanagement/responseassets/bulk")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ResponseAssetEntityListing](ctx, a.client, req)
 }
 
@@ -465,6 +506,12 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsBulk(ctx con
 type PostResponsemanagementResponseassetsSearchOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostResponsemanagementResponseassetsSearch calls POST
@@ -491,13 +538,23 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearch(ctx c
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ResponseAssetSearchResults](ctx, a.client, req)
 }
 
-// PostResponsemanagementResponseassetsUploadsOptions holds the optional parameters of
-// PostResponsemanagementResponseassetsUploads, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostResponsemanagementResponseassetsUploadsOptions struct{}
+// PostResponsemanagementResponseassetsUploadsOptions holds the options of
+// PostResponsemanagementResponseassetsUploads, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostResponsemanagementResponseassetsUploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostResponsemanagementResponseassetsUploads calls POST
 // /api/v2/responsemanagement/responseassets/uploads: Creates pre-signed url for uploading response
@@ -511,13 +568,17 @@ type PostResponsemanagementResponseassetsUploadsOptions struct{}
 //
 //   - body: request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostResponsemanagementResponseassetsUploadsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *ResponseManagementApi) PostResponsemanagementResponseassetsUploads(ctx context.Context, body *models.CreateResponseAssetRequest, opts *PostResponsemanagementResponseassetsUploadsOptions) (*models.CreateResponseAssetResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postResponsemanagementResponseassetsUploads", "body")
 	}
 	req := platformclient.NewRequest("postResponsemanagementResponseassetsUploads", http.MethodPost, "/api/v2/responsemanagement/responseassets/uploads")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateResponseAssetResponse](ctx, a.client, req)
 }
 
@@ -528,6 +589,12 @@ type PostResponsemanagementResponsesOptions struct {
 	//
 	// Values: substitutionsSchema.
 	Expand *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostResponsemanagementResponses calls POST /api/v2/responsemanagement/responses: Create a
@@ -553,13 +620,23 @@ func (a *ResponseManagementApi) PostResponsemanagementResponses(ctx context.Cont
 			req.SetQuery("expand", *opts.Expand)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Response](ctx, a.client, req)
 }
 
-// PostResponsemanagementResponsesQueryOptions holds the optional parameters of
-// PostResponsemanagementResponsesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostResponsemanagementResponsesQueryOptions struct{}
+// PostResponsemanagementResponsesQueryOptions holds the options of
+// PostResponsemanagementResponsesQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostResponsemanagementResponsesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostResponsemanagementResponsesQuery calls POST /api/v2/responsemanagement/responses/query: Query
 // responses.
@@ -572,20 +649,30 @@ type PostResponsemanagementResponsesQueryOptions struct{}
 //
 //   - body: Response
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostResponsemanagementResponsesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ResponseManagementApi) PostResponsemanagementResponsesQuery(ctx context.Context, body *models.ResponseQueryRequest, opts *PostResponsemanagementResponsesQueryOptions) (*models.ResponseQueryResults, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postResponsemanagementResponsesQuery", "body")
 	}
 	req := platformclient.NewRequest("postResponsemanagementResponsesQuery", http.MethodPost, "/api/v2/responsemanagement/responses/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ResponseQueryResults](ctx, a.client, req)
 }
 
-// PutResponsemanagementLibraryOptions holds the optional parameters of
-// PutResponsemanagementLibrary, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutResponsemanagementLibraryOptions struct{}
+// PutResponsemanagementLibraryOptions holds the options of PutResponsemanagementLibrary, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PutResponsemanagementLibraryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutResponsemanagementLibrary calls PUT /api/v2/responsemanagement/libraries/{libraryId}: Update
 // an existing response library.
@@ -601,7 +688,8 @@ type PutResponsemanagementLibraryOptions struct{}
 //   - libraryID: Library ID
 //   - body: Library
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutResponsemanagementLibraryOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *ResponseManagementApi) PutResponsemanagementLibrary(ctx context.Context, libraryID string, body *models.Library, opts *PutResponsemanagementLibraryOptions) (*models.Library, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putResponsemanagementLibrary", "body")
@@ -609,6 +697,9 @@ func (a *ResponseManagementApi) PutResponsemanagementLibrary(ctx context.Context
 	req := platformclient.NewRequest("putResponsemanagementLibrary", http.MethodPut, "/api/v2/responsemanagement/libraries/{libraryId}")
 	req.SetPathParam("libraryId", libraryID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Library](ctx, a.client, req)
 }
 
@@ -619,6 +710,12 @@ type PutResponsemanagementResponseOptions struct {
 	//
 	// Values: substitutionsSchema.
 	Expand *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutResponsemanagementResponse calls PUT /api/v2/responsemanagement/responses/{responseId}: Update
@@ -649,13 +746,23 @@ func (a *ResponseManagementApi) PutResponsemanagementResponse(ctx context.Contex
 			req.SetQuery("expand", *opts.Expand)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Response](ctx, a.client, req)
 }
 
-// PutResponsemanagementResponseassetOptions holds the optional parameters of
-// PutResponsemanagementResponseasset, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutResponsemanagementResponseassetOptions struct{}
+// PutResponsemanagementResponseassetOptions holds the options of
+// PutResponsemanagementResponseasset, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutResponsemanagementResponseassetOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutResponsemanagementResponseasset calls PUT
 // /api/v2/responsemanagement/responseassets/{responseAssetId}: Update response asset.
@@ -669,7 +776,8 @@ type PutResponsemanagementResponseassetOptions struct{}
 //   - responseAssetID: Asset Id
 //   - body: request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutResponsemanagementResponseassetOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *ResponseManagementApi) PutResponsemanagementResponseasset(ctx context.Context, responseAssetID string, body *models.ResponseAssetRequest, opts *PutResponsemanagementResponseassetOptions) (*models.ResponseAsset, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putResponsemanagementResponseasset", "body")
@@ -677,5 +785,8 @@ func (a *ResponseManagementApi) PutResponsemanagementResponseasset(ctx context.C
 	req := platformclient.NewRequest("putResponsemanagementResponseasset", http.MethodPut, "/api/v2/responsemanagement/responseassets/{responseAssetId}")
 	req.SetPathParam("responseAssetId", responseAssetID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ResponseAsset](ctx, a.client, req)
 }

@@ -3912,9 +3912,16 @@ func (a *RoutingApi) GetUserSkillgroupsIter(ctx context.Context, userID string, 
 	})
 }
 
-// PatchRoutingConversationOptions holds the optional parameters of PatchRoutingConversation, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchRoutingConversationOptions struct{}
+// PatchRoutingConversationOptions holds the options of PatchRoutingConversation, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchRoutingConversationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingConversation calls PATCH /api/v2/routing/conversations/{conversationId}: Update
 // attributes of an in-queue conversation.
@@ -3931,7 +3938,8 @@ type PatchRoutingConversationOptions struct{}
 //   - conversationID: Conversation ID
 //   - body: Conversation Attributes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingConversationOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingConversation(ctx context.Context, conversationID string, body *models.RoutingConversationAttributesRequest, opts *PatchRoutingConversationOptions) (*models.RoutingConversationAttributesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRoutingConversation", "body")
@@ -3939,12 +3947,22 @@ func (a *RoutingApi) PatchRoutingConversation(ctx context.Context, conversationI
 	req := platformclient.NewRequest("patchRoutingConversation", http.MethodPatch, "/api/v2/routing/conversations/{conversationId}")
 	req.SetPathParam("conversationId", conversationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RoutingConversationAttributesResponse](ctx, a.client, req)
 }
 
-// PatchRoutingEmailDomainOptions holds the optional parameters of PatchRoutingEmailDomain, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchRoutingEmailDomainOptions struct{}
+// PatchRoutingEmailDomainOptions holds the options of PatchRoutingEmailDomain, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchRoutingEmailDomainOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingEmailDomain calls PATCH /api/v2/routing/email/domains/{domainId}: Update domain
 // settings.
@@ -3958,7 +3976,8 @@ type PatchRoutingEmailDomainOptions struct{}
 //   - domainID: domain ID
 //   - body: Domain settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingEmailDomainOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingEmailDomain(ctx context.Context, domainID string, body *models.InboundDomainPatchRequest, opts *PatchRoutingEmailDomainOptions) (*models.InboundDomain, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRoutingEmailDomain", "body")
@@ -3966,13 +3985,22 @@ func (a *RoutingApi) PatchRoutingEmailDomain(ctx context.Context, domainID strin
 	req := platformclient.NewRequest("patchRoutingEmailDomain", http.MethodPatch, "/api/v2/routing/email/domains/{domainId}")
 	req.SetPathParam("domainId", domainID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InboundDomain](ctx, a.client, req)
 }
 
-// PatchRoutingEmailDomainValidateOptions holds the optional parameters of
-// PatchRoutingEmailDomainValidate, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchRoutingEmailDomainValidateOptions struct{}
+// PatchRoutingEmailDomainValidateOptions holds the options of PatchRoutingEmailDomainValidate,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchRoutingEmailDomainValidateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingEmailDomainValidate calls PATCH /api/v2/routing/email/domains/{domainId}/validate:
 // Validate domain settings.
@@ -3986,7 +4014,8 @@ type PatchRoutingEmailDomainValidateOptions struct{}
 //   - domainID: domain ID
 //   - body: Domain settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingEmailDomainValidateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingEmailDomainValidate(ctx context.Context, domainID string, body *models.InboundDomainPatchRequest, opts *PatchRoutingEmailDomainValidateOptions) (*models.InboundDomain, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRoutingEmailDomainValidate", "body")
@@ -3994,13 +4023,22 @@ func (a *RoutingApi) PatchRoutingEmailDomainValidate(ctx context.Context, domain
 	req := platformclient.NewRequest("patchRoutingEmailDomainValidate", http.MethodPatch, "/api/v2/routing/email/domains/{domainId}/validate")
 	req.SetPathParam("domainId", domainID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InboundDomain](ctx, a.client, req)
 }
 
-// PatchRoutingEmailOutboundDomainOptions holds the optional parameters of
-// PatchRoutingEmailOutboundDomain, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchRoutingEmailOutboundDomainOptions struct{}
+// PatchRoutingEmailOutboundDomainOptions holds the options of PatchRoutingEmailOutboundDomain,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchRoutingEmailOutboundDomainOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingEmailOutboundDomain calls PATCH /api/v2/routing/email/outbound/domains/{domainId}:
 // Update configurable settings for an email domain, such as changing the sending method (e.g., to
@@ -4015,7 +4053,8 @@ type PatchRoutingEmailOutboundDomainOptions struct{}
 //   - domainID: domain ID
 //   - body: Domain settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingEmailOutboundDomainOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingEmailOutboundDomain(ctx context.Context, domainID string, body *models.OutboundDomainPatchRequest, opts *PatchRoutingEmailOutboundDomainOptions) (*models.OutboundDomain, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRoutingEmailOutboundDomain", "body")
@@ -4023,13 +4062,23 @@ func (a *RoutingApi) PatchRoutingEmailOutboundDomain(ctx context.Context, domain
 	req := platformclient.NewRequest("patchRoutingEmailOutboundDomain", http.MethodPatch, "/api/v2/routing/email/outbound/domains/{domainId}")
 	req.SetPathParam("domainId", domainID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OutboundDomain](ctx, a.client, req)
 }
 
-// PatchRoutingEmailSettingEmailSettingIdOptions holds the optional parameters of
-// PatchRoutingEmailSettingEmailSettingId, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchRoutingEmailSettingEmailSettingIdOptions struct{}
+// PatchRoutingEmailSettingEmailSettingIdOptions holds the options of
+// PatchRoutingEmailSettingEmailSettingId, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchRoutingEmailSettingEmailSettingIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingEmailSettingEmailSettingId calls PATCH
 // /api/v2/routing/email/setting/{emailSettingId}: Update an email setting. Modifies the settings
@@ -4044,7 +4093,8 @@ type PatchRoutingEmailSettingEmailSettingIdOptions struct{}
 //   - emailSettingID: Email Setting ID
 //   - body: EmailSetting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingEmailSettingEmailSettingIdOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingEmailSettingEmailSettingId(ctx context.Context, emailSettingID string, body *models.EmailSetting, opts *PatchRoutingEmailSettingEmailSettingIdOptions) (*models.EmailSetting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRoutingEmailSettingEmailSettingId", "body")
@@ -4052,6 +4102,9 @@ func (a *RoutingApi) PatchRoutingEmailSettingEmailSettingId(ctx context.Context,
 	req := platformclient.NewRequest("patchRoutingEmailSettingEmailSettingId", http.MethodPatch, "/api/v2/routing/email/setting/{emailSettingId}")
 	req.SetPathParam("emailSettingId", emailSettingID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailSetting](ctx, a.client, req)
 }
 
@@ -4060,6 +4113,12 @@ func (a *RoutingApi) PatchRoutingEmailSettingEmailSettingId(ctx context.Context,
 type PatchRoutingPredictorOptions struct {
 	// Body is the request body.
 	Body *models.PatchPredictorRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchRoutingPredictor calls PATCH /api/v2/routing/predictors/{predictorId}: Update single
@@ -4082,12 +4141,22 @@ func (a *RoutingApi) PatchRoutingPredictor(ctx context.Context, predictorID stri
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Predictor](ctx, a.client, req)
 }
 
-// PatchRoutingQueueMemberOptions holds the optional parameters of PatchRoutingQueueMember, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchRoutingQueueMemberOptions struct{}
+// PatchRoutingQueueMemberOptions holds the options of PatchRoutingQueueMember, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchRoutingQueueMemberOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingQueueMember calls PATCH /api/v2/routing/queues/{queueId}/members/{memberId}: Update
 // the ring number OR joined status for a queue member.
@@ -4102,7 +4171,8 @@ type PatchRoutingQueueMemberOptions struct{}
 //   - memberID: Member ID
 //   - body: Queue Member
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingQueueMemberOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingQueueMember(ctx context.Context, queueID string, memberID string, body *models.QueueMember, opts *PatchRoutingQueueMemberOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchRoutingQueueMember", "body")
@@ -4111,6 +4181,9 @@ func (a *RoutingApi) PatchRoutingQueueMember(ctx context.Context, queueID string
 	req.SetPathParam("queueId", queueID)
 	req.SetPathParam("memberId", memberID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -4146,9 +4219,16 @@ func (a *RoutingApi) PatchRoutingQueueMembers(ctx context.Context, queueID strin
 	return platformclient.Call[models.QueueMemberEntityListing](ctx, a.client, req)
 }
 
-// PatchRoutingQueueUserOptions holds the optional parameters of PatchRoutingQueueUser, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchRoutingQueueUserOptions struct{}
+// PatchRoutingQueueUserOptions holds the options of PatchRoutingQueueUser, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchRoutingQueueUserOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingQueueUser calls PATCH /api/v2/routing/queues/{queueId}/users/{memberId}: DEPRECATED:
 // use PATCH /routing/queues/{queueId}/members/{memberId}. Update the ring number OR joined status
@@ -4164,7 +4244,8 @@ type PatchRoutingQueueUserOptions struct{}
 //   - memberID: Member ID
 //   - body: Queue Member
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingQueueUserOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *RoutingApi) PatchRoutingQueueUser(ctx context.Context, queueID string, memberID string, body *models.QueueMember, opts *PatchRoutingQueueUserOptions) (*platformclient.APIResponse, error) {
@@ -4175,6 +4256,9 @@ func (a *RoutingApi) PatchRoutingQueueUser(ctx context.Context, queueID string, 
 	req.SetPathParam("queueId", queueID)
 	req.SetPathParam("memberId", memberID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -4207,10 +4291,16 @@ func (a *RoutingApi) PatchRoutingQueueUsers(ctx context.Context, queueID string,
 	return platformclient.Call[models.QueueMemberEntityListingV1](ctx, a.client, req)
 }
 
-// PatchRoutingSettingsContactcenterOptions holds the optional parameters of
-// PatchRoutingSettingsContactcenter, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchRoutingSettingsContactcenterOptions struct{}
+// PatchRoutingSettingsContactcenterOptions holds the options of PatchRoutingSettingsContactcenter,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchRoutingSettingsContactcenterOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingSettingsContactcenter calls PATCH /api/v2/routing/settings/contactcenter: Update
 // Contact Center Settings.
@@ -4223,20 +4313,30 @@ type PatchRoutingSettingsContactcenterOptions struct{}
 //
 //   - body: Contact Center Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingSettingsContactcenterOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingSettingsContactcenter(ctx context.Context, body *models.ContactCenterSettings, opts *PatchRoutingSettingsContactcenterOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchRoutingSettingsContactcenter", "body")
 	}
 	req := platformclient.NewRequest("patchRoutingSettingsContactcenter", http.MethodPatch, "/api/v2/routing/settings/contactcenter")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchRoutingSettingsTranscriptionOptions holds the optional parameters of
-// PatchRoutingSettingsTranscription, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchRoutingSettingsTranscriptionOptions struct{}
+// PatchRoutingSettingsTranscriptionOptions holds the options of PatchRoutingSettingsTranscription,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchRoutingSettingsTranscriptionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingSettingsTranscription calls PATCH /api/v2/routing/settings/transcription: Patch
 // Transcription Settings.
@@ -4249,19 +4349,30 @@ type PatchRoutingSettingsTranscriptionOptions struct{}
 //
 //   - body: Organization Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingSettingsTranscriptionOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingSettingsTranscription(ctx context.Context, body *models.TranscriptionSettings, opts *PatchRoutingSettingsTranscriptionOptions) (*models.TranscriptionSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRoutingSettingsTranscription", "body")
 	}
 	req := platformclient.NewRequest("patchRoutingSettingsTranscription", http.MethodPatch, "/api/v2/routing/settings/transcription")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TranscriptionSettings](ctx, a.client, req)
 }
 
-// PatchRoutingSkillOptions holds the optional parameters of PatchRoutingSkill, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PatchRoutingSkillOptions struct{}
+// PatchRoutingSkillOptions holds the options of PatchRoutingSkill, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchRoutingSkillOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingSkill calls PATCH /api/v2/routing/skills/{skillId}: Update Routing Skill Division.
 //
@@ -4274,7 +4385,8 @@ type PatchRoutingSkillOptions struct{}
 //   - skillID: Skill ID
 //   - body: updateSkillDivisionRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingSkillOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingSkill(ctx context.Context, skillID string, body *models.UpdateSkillDivisionRequest, opts *PatchRoutingSkillOptions) (*models.RoutingSkill, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRoutingSkill", "body")
@@ -4282,12 +4394,22 @@ func (a *RoutingApi) PatchRoutingSkill(ctx context.Context, skillID string, body
 	req := platformclient.NewRequest("patchRoutingSkill", http.MethodPatch, "/api/v2/routing/skills/{skillId}")
 	req.SetPathParam("skillId", skillID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RoutingSkill](ctx, a.client, req)
 }
 
-// PatchRoutingSkillgroupOptions holds the optional parameters of PatchRoutingSkillgroup, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchRoutingSkillgroupOptions struct{}
+// PatchRoutingSkillgroupOptions holds the options of PatchRoutingSkillgroup, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchRoutingSkillgroupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingSkillgroup calls PATCH /api/v2/routing/skillgroups/{skillGroupId}: Update skill group
 // definition.
@@ -4301,7 +4423,8 @@ type PatchRoutingSkillgroupOptions struct{}
 //   - skillGroupID: Skill Group ID
 //   - body: Update skill groups
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingSkillgroupOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingSkillgroup(ctx context.Context, skillGroupID string, body *models.SkillGroup, opts *PatchRoutingSkillgroupOptions) (*models.SkillGroup, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRoutingSkillgroup", "body")
@@ -4309,12 +4432,22 @@ func (a *RoutingApi) PatchRoutingSkillgroup(ctx context.Context, skillGroupID st
 	req := platformclient.NewRequest("patchRoutingSkillgroup", http.MethodPatch, "/api/v2/routing/skillgroups/{skillGroupId}")
 	req.SetPathParam("skillGroupId", skillGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SkillGroup](ctx, a.client, req)
 }
 
-// PatchRoutingSmsPhonenumberOptions holds the optional parameters of PatchRoutingSmsPhonenumber,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchRoutingSmsPhonenumberOptions struct{}
+// PatchRoutingSmsPhonenumberOptions holds the options of PatchRoutingSmsPhonenumber, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchRoutingSmsPhonenumberOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchRoutingSmsPhonenumber calls PATCH /api/v2/routing/sms/phonenumbers/{phoneNumberId}: Update a
 // phone number provisioned for SMS.
@@ -4334,7 +4467,8 @@ type PatchRoutingSmsPhonenumberOptions struct{}
 //   - phoneNumberID: phone number
 //   - body: SmsPhoneNumberPatchRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchRoutingSmsPhonenumberOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchRoutingSmsPhonenumber(ctx context.Context, phoneNumberID string, body *models.SmsPhoneNumberPatchRequest, opts *PatchRoutingSmsPhonenumberOptions) (*models.SmsPhoneNumber, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchRoutingSmsPhonenumber", "body")
@@ -4342,12 +4476,22 @@ func (a *RoutingApi) PatchRoutingSmsPhonenumber(ctx context.Context, phoneNumber
 	req := platformclient.NewRequest("patchRoutingSmsPhonenumber", http.MethodPatch, "/api/v2/routing/sms/phonenumbers/{phoneNumberId}")
 	req.SetPathParam("phoneNumberId", phoneNumberID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SmsPhoneNumber](ctx, a.client, req)
 }
 
-// PatchUserQueueOptions holds the optional parameters of PatchUserQueue, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PatchUserQueueOptions struct{}
+// PatchUserQueueOptions holds the options of PatchUserQueue, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchUserQueueOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUserQueue calls PATCH /api/v2/users/{userId}/queues/{queueId}: Join or unjoin a queue for a
 // user.
@@ -4362,7 +4506,8 @@ type PatchUserQueueOptions struct{}
 //   - userID: User ID
 //   - body: Queue Member
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserQueueOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchUserQueue(ctx context.Context, queueID string, userID string, body *models.UserQueue, opts *PatchUserQueueOptions) (*models.UserQueue, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUserQueue", "body")
@@ -4371,6 +4516,9 @@ func (a *RoutingApi) PatchUserQueue(ctx context.Context, queueID string, userID 
 	req.SetPathParam("queueId", queueID)
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserQueue](ctx, a.client, req)
 }
 
@@ -4413,9 +4561,16 @@ func (a *RoutingApi) PatchUserQueues(ctx context.Context, userID string, body []
 	return platformclient.Call[models.UserQueueEntityListing](ctx, a.client, req)
 }
 
-// PatchUserRoutinglanguageOptions holds the optional parameters of PatchUserRoutinglanguage, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchUserRoutinglanguageOptions struct{}
+// PatchUserRoutinglanguageOptions holds the options of PatchUserRoutinglanguage, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchUserRoutinglanguageOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUserRoutinglanguage calls PATCH /api/v2/users/{userId}/routinglanguages/{languageId}: Update
 // an assigned routing language's proficiency.
@@ -4430,7 +4585,8 @@ type PatchUserRoutinglanguageOptions struct{}
 //   - languageID: languageId
 //   - body: Language
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserRoutinglanguageOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PatchUserRoutinglanguage(ctx context.Context, userID string, languageID string, body *models.UserRoutingLanguage, opts *PatchUserRoutinglanguageOptions) (*models.UserRoutingLanguage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUserRoutinglanguage", "body")
@@ -4439,6 +4595,9 @@ func (a *RoutingApi) PatchUserRoutinglanguage(ctx context.Context, userID string
 	req.SetPathParam("userId", userID)
 	req.SetPathParam("languageId", languageID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserRoutingLanguage](ctx, a.client, req)
 }
 
@@ -4497,10 +4656,17 @@ func (a *RoutingApi) PatchUserRoutingskillsBulk(ctx context.Context, userID stri
 	return platformclient.Call[models.UserSkillEntityListing](ctx, a.client, req)
 }
 
-// PostAnalyticsQueuesObservationsQueryOptions holds the optional parameters of
-// PostAnalyticsQueuesObservationsQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsQueuesObservationsQueryOptions struct{}
+// PostAnalyticsQueuesObservationsQueryOptions holds the options of
+// PostAnalyticsQueuesObservationsQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsQueuesObservationsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsQueuesObservationsQuery calls POST /api/v2/analytics/queues/observations/query:
 // Query for queue observations.
@@ -4513,13 +4679,17 @@ type PostAnalyticsQueuesObservationsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsQueuesObservationsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostAnalyticsQueuesObservationsQuery(ctx context.Context, body *models.QueueObservationQuery, opts *PostAnalyticsQueuesObservationsQueryOptions) (*models.QueueObservationQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsQueuesObservationsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsQueuesObservationsQuery", http.MethodPost, "/api/v2/analytics/queues/observations/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QueueObservationQueryResponse](ctx, a.client, req)
 }
 
@@ -4530,6 +4700,12 @@ type PostAnalyticsRoutingActivityQueryOptions struct {
 	PageSize *int32
 	// PageNumber is the query parameter pageNumber. The desired page number.
 	PageNumber *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsRoutingActivityQuery calls POST /api/v2/analytics/routing/activity/query: Query for
@@ -4558,6 +4734,9 @@ func (a *RoutingApi) PostAnalyticsRoutingActivityQuery(ctx context.Context, body
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RoutingActivityResponse](ctx, a.client, req)
 }
 
@@ -4566,6 +4745,12 @@ func (a *RoutingApi) PostAnalyticsRoutingActivityQuery(ctx context.Context, body
 type PostRoutingAssessmentsOptions struct {
 	// Body is the request body.
 	Body *models.CreateBenefitAssessmentRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostRoutingAssessments calls POST /api/v2/routing/assessments: Create a benefit assessment.
@@ -4582,6 +4767,9 @@ func (a *RoutingApi) PostRoutingAssessments(ctx context.Context, opts *PostRouti
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BenefitAssessment](ctx, a.client, req)
 }
 
@@ -4590,6 +4778,12 @@ func (a *RoutingApi) PostRoutingAssessments(ctx context.Context, opts *PostRouti
 type PostRoutingAssessmentsJobsOptions struct {
 	// Body is the request body.
 	Body *models.CreateBenefitAssessmentJobRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostRoutingAssessmentsJobs calls POST /api/v2/routing/assessments/jobs: Create a benefit
@@ -4606,6 +4800,9 @@ func (a *RoutingApi) PostRoutingAssessmentsJobs(ctx context.Context, opts *PostR
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.BenefitAssessmentJob](ctx, a.client, req)
 }
@@ -4632,10 +4829,16 @@ func (a *RoutingApi) PostRoutingEmailDomainDkim(ctx context.Context, domainID st
 	return platformclient.Call[models.VerificationResult](ctx, a.client, req)
 }
 
-// PostRoutingEmailDomainMailfromOptions holds the optional parameters of
-// PostRoutingEmailDomainMailfrom, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostRoutingEmailDomainMailfromOptions struct{}
+// PostRoutingEmailDomainMailfromOptions holds the options of PostRoutingEmailDomainMailfrom, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostRoutingEmailDomainMailfromOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingEmailDomainMailfrom calls POST /api/v2/routing/email/domains/{domainId}/mailfrom: Set
 // domain mail from settings.
@@ -4649,7 +4852,8 @@ type PostRoutingEmailDomainMailfromOptions struct{}
 //   - domainID: domain ID
 //   - body: Mail From Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingEmailDomainMailfromOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingEmailDomainMailfrom(ctx context.Context, domainID string, body *models.MailFromResult, opts *PostRoutingEmailDomainMailfromOptions) (*models.MailFromResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingEmailDomainMailfrom", "body")
@@ -4657,13 +4861,22 @@ func (a *RoutingApi) PostRoutingEmailDomainMailfrom(ctx context.Context, domainI
 	req := platformclient.NewRequest("postRoutingEmailDomainMailfrom", http.MethodPost, "/api/v2/routing/email/domains/{domainId}/mailfrom")
 	req.SetPathParam("domainId", domainID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MailFromResult](ctx, a.client, req)
 }
 
-// PostRoutingEmailDomainRoutesOptions holds the optional parameters of
-// PostRoutingEmailDomainRoutes, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostRoutingEmailDomainRoutesOptions struct{}
+// PostRoutingEmailDomainRoutesOptions holds the options of PostRoutingEmailDomainRoutes, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostRoutingEmailDomainRoutesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingEmailDomainRoutes calls POST /api/v2/routing/email/domains/{domainName}/routes: Create
 // a route.
@@ -4677,7 +4890,8 @@ type PostRoutingEmailDomainRoutesOptions struct{}
 //   - domainName: email domain
 //   - body: Route
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingEmailDomainRoutesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingEmailDomainRoutes(ctx context.Context, domainName string, body *models.InboundRoute, opts *PostRoutingEmailDomainRoutesOptions) (*models.InboundRoute, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingEmailDomainRoutes", "body")
@@ -4685,6 +4899,9 @@ func (a *RoutingApi) PostRoutingEmailDomainRoutes(ctx context.Context, domainNam
 	req := platformclient.NewRequest("postRoutingEmailDomainRoutes", http.MethodPost, "/api/v2/routing/email/domains/{domainName}/routes")
 	req.SetPathParam("domainName", domainName)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InboundRoute](ctx, a.client, req)
 }
 
@@ -4693,6 +4910,12 @@ func (a *RoutingApi) PostRoutingEmailDomainRoutes(ctx context.Context, domainNam
 type PostRoutingEmailDomainTestconnectionOptions struct {
 	// Body is the request body. TestMessage.
 	Body *models.TestMessage
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostRoutingEmailDomainTestconnection calls POST
@@ -4720,6 +4943,9 @@ func (a *RoutingApi) PostRoutingEmailDomainTestconnection(ctx context.Context, d
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TestMessage](ctx, a.client, req)
 }
 
@@ -4746,9 +4972,16 @@ func (a *RoutingApi) PostRoutingEmailDomainVerification(ctx context.Context, dom
 	return platformclient.Call[models.VerificationResult](ctx, a.client, req)
 }
 
-// PostRoutingEmailDomainsOptions holds the optional parameters of PostRoutingEmailDomains, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostRoutingEmailDomainsOptions struct{}
+// PostRoutingEmailDomainsOptions holds the options of PostRoutingEmailDomains, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostRoutingEmailDomainsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingEmailDomains calls POST /api/v2/routing/email/domains: Create a domain.
 //
@@ -4760,13 +4993,17 @@ type PostRoutingEmailDomainsOptions struct{}
 //
 //   - body: Domain
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingEmailDomainsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingEmailDomains(ctx context.Context, body *models.InboundDomainCreateRequest, opts *PostRoutingEmailDomainsOptions) (*models.InboundDomain, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingEmailDomains", "body")
 	}
 	req := platformclient.NewRequest("postRoutingEmailDomains", http.MethodPost, "/api/v2/routing/email/domains")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InboundDomain](ctx, a.client, req)
 }
 
@@ -4775,6 +5012,12 @@ func (a *RoutingApi) PostRoutingEmailDomains(ctx context.Context, body *models.I
 type PostRoutingEmailOutboundDomainTestconnectionOptions struct {
 	// Body is the request body. TestMessage.
 	Body *models.TestMessage
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostRoutingEmailOutboundDomainTestconnection calls POST
@@ -4803,13 +5046,22 @@ func (a *RoutingApi) PostRoutingEmailOutboundDomainTestconnection(ctx context.Co
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TestMessage](ctx, a.client, req)
 }
 
-// PostRoutingEmailOutboundDomainsOptions holds the optional parameters of
-// PostRoutingEmailOutboundDomains, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostRoutingEmailOutboundDomainsOptions struct{}
+// PostRoutingEmailOutboundDomainsOptions holds the options of PostRoutingEmailOutboundDomains,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostRoutingEmailOutboundDomainsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingEmailOutboundDomains calls POST /api/v2/routing/email/outbound/domains: Create a
 // domain.
@@ -4822,20 +5074,31 @@ type PostRoutingEmailOutboundDomainsOptions struct{}
 //
 //   - body: Domain
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingEmailOutboundDomainsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingEmailOutboundDomains(ctx context.Context, body *models.OutboundDomainCreateRequest, opts *PostRoutingEmailOutboundDomainsOptions) (*models.EmailOutboundDomainResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingEmailOutboundDomains", "body")
 	}
 	req := platformclient.NewRequest("postRoutingEmailOutboundDomains", http.MethodPost, "/api/v2/routing/email/outbound/domains")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailOutboundDomainResult](ctx, a.client, req)
 }
 
-// PostRoutingEmailOutboundDomainsSimulatedOptions holds the optional parameters of
-// PostRoutingEmailOutboundDomainsSimulated, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostRoutingEmailOutboundDomainsSimulatedOptions struct{}
+// PostRoutingEmailOutboundDomainsSimulatedOptions holds the options of
+// PostRoutingEmailOutboundDomainsSimulated, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostRoutingEmailOutboundDomainsSimulatedOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingEmailOutboundDomainsSimulated calls POST
 // /api/v2/routing/email/outbound/domains/simulated: Create a simulated domain.
@@ -4848,19 +5111,30 @@ type PostRoutingEmailOutboundDomainsSimulatedOptions struct{}
 //
 //   - body: Domain
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingEmailOutboundDomainsSimulatedOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingEmailOutboundDomainsSimulated(ctx context.Context, body *models.OutboundDomainCreateRequest, opts *PostRoutingEmailOutboundDomainsSimulatedOptions) (*models.EmailOutboundDomainResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingEmailOutboundDomainsSimulated", "body")
 	}
 	req := platformclient.NewRequest("postRoutingEmailOutboundDomainsSimulated", http.MethodPost, "/api/v2/routing/email/outbound/domains/simulated")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailOutboundDomainResult](ctx, a.client, req)
 }
 
-// PostRoutingEmailSettingOptions holds the optional parameters of PostRoutingEmailSetting, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostRoutingEmailSettingOptions struct{}
+// PostRoutingEmailSettingOptions holds the options of PostRoutingEmailSetting, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostRoutingEmailSettingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingEmailSetting calls POST /api/v2/routing/email/setting: Create a new email setting.
 // Used to define various settings, that can then be associated with email domains.
@@ -4873,19 +5147,30 @@ type PostRoutingEmailSettingOptions struct{}
 //
 //   - body: EmailSetting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingEmailSettingOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingEmailSetting(ctx context.Context, body *models.EmailSetting, opts *PostRoutingEmailSettingOptions) (*models.EmailSetting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingEmailSetting", "body")
 	}
 	req := platformclient.NewRequest("postRoutingEmailSetting", http.MethodPost, "/api/v2/routing/email/setting")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailSetting](ctx, a.client, req)
 }
 
-// PostRoutingLanguagesOptions holds the optional parameters of PostRoutingLanguages, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostRoutingLanguagesOptions struct{}
+// PostRoutingLanguagesOptions holds the options of PostRoutingLanguages, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostRoutingLanguagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingLanguages calls POST /api/v2/routing/languages: Create Language.
 //
@@ -4897,13 +5182,17 @@ type PostRoutingLanguagesOptions struct{}
 //
 //   - body: Language
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingLanguagesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingLanguages(ctx context.Context, body *models.Language, opts *PostRoutingLanguagesOptions) (*models.Language, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingLanguages", "body")
 	}
 	req := platformclient.NewRequest("postRoutingLanguages", http.MethodPost, "/api/v2/routing/languages")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Language](ctx, a.client, req)
 }
 
@@ -4912,6 +5201,12 @@ func (a *RoutingApi) PostRoutingLanguages(ctx context.Context, body *models.Lang
 type PostRoutingPredictorsOptions struct {
 	// Body is the request body.
 	Body *models.CreatePredictorRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostRoutingPredictors calls POST /api/v2/routing/predictors: Create a predictor.
@@ -4927,6 +5222,9 @@ func (a *RoutingApi) PostRoutingPredictors(ctx context.Context, opts *PostRoutin
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.Predictor](ctx, a.client, req)
 }
@@ -5034,9 +5332,16 @@ func (a *RoutingApi) PostRoutingQueueWrapupcodes(ctx context.Context, queueID st
 	return platformclient.CallValue[[]models.WrapupCode](ctx, a.client, req)
 }
 
-// PostRoutingQueuesOptions holds the optional parameters of PostRoutingQueues, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostRoutingQueuesOptions struct{}
+// PostRoutingQueuesOptions holds the options of PostRoutingQueues, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostRoutingQueuesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingQueues calls POST /api/v2/routing/queues: Create a queue.
 //
@@ -5048,20 +5353,31 @@ type PostRoutingQueuesOptions struct{}
 //
 //   - body: Queue
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingQueuesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingQueues(ctx context.Context, body *models.CreateQueueRequest, opts *PostRoutingQueuesOptions) (*models.Queue, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingQueues", "body")
 	}
 	req := platformclient.NewRequest("postRoutingQueues", http.MethodPost, "/api/v2/routing/queues")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Queue](ctx, a.client, req)
 }
 
-// PostRoutingSkillexpressionsValidateOptions holds the optional parameters of
-// PostRoutingSkillexpressionsValidate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostRoutingSkillexpressionsValidateOptions struct{}
+// PostRoutingSkillexpressionsValidateOptions holds the options of
+// PostRoutingSkillexpressionsValidate, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostRoutingSkillexpressionsValidateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingSkillexpressionsValidate calls POST /api/v2/routing/skillexpressions/validate:
 // Validate and normalize a skill expression.
@@ -5074,13 +5390,17 @@ type PostRoutingSkillexpressionsValidateOptions struct{}
 //
 //   - body: Skill expression data to validate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingSkillexpressionsValidateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingSkillexpressionsValidate(ctx context.Context, body *models.SkillExpressionData, opts *PostRoutingSkillexpressionsValidateOptions) (*models.SkillExpressionValidationResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingSkillexpressionsValidate", "body")
 	}
 	req := platformclient.NewRequest("postRoutingSkillexpressionsValidate", http.MethodPost, "/api/v2/routing/skillexpressions/validate")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SkillExpressionValidationResult](ctx, a.client, req)
 }
 
@@ -5089,6 +5409,12 @@ func (a *RoutingApi) PostRoutingSkillexpressionsValidate(ctx context.Context, bo
 type PostRoutingSkillgroupMembersDivisionsOptions struct {
 	// Body is the request body.
 	Body *models.SkillGroupMemberDivisions
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostRoutingSkillgroupMembersDivisions calls POST
@@ -5112,12 +5438,22 @@ func (a *RoutingApi) PostRoutingSkillgroupMembersDivisions(ctx context.Context, 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostRoutingSkillgroupsOptions holds the optional parameters of PostRoutingSkillgroups, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostRoutingSkillgroupsOptions struct{}
+// PostRoutingSkillgroupsOptions holds the options of PostRoutingSkillgroups, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostRoutingSkillgroupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingSkillgroups calls POST /api/v2/routing/skillgroups: Create a skill group.
 //
@@ -5129,19 +5465,30 @@ type PostRoutingSkillgroupsOptions struct{}
 //
 //   - body: Create skill group
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingSkillgroupsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingSkillgroups(ctx context.Context, body *models.SkillGroupWithMemberDivisions, opts *PostRoutingSkillgroupsOptions) (*models.SkillGroupWithMemberDivisions, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingSkillgroups", "body")
 	}
 	req := platformclient.NewRequest("postRoutingSkillgroups", http.MethodPost, "/api/v2/routing/skillgroups")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SkillGroupWithMemberDivisions](ctx, a.client, req)
 }
 
-// PostRoutingSkillsOptions holds the optional parameters of PostRoutingSkills, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostRoutingSkillsOptions struct{}
+// PostRoutingSkillsOptions holds the options of PostRoutingSkills, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostRoutingSkillsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingSkills calls POST /api/v2/routing/skills: Create Skill.
 //
@@ -5153,19 +5500,30 @@ type PostRoutingSkillsOptions struct{}
 //
 //   - body: Skill
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingSkillsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingSkills(ctx context.Context, body *models.CreateRoutingSkill, opts *PostRoutingSkillsOptions) (*models.RoutingSkill, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingSkills", "body")
 	}
 	req := platformclient.NewRequest("postRoutingSkills", http.MethodPost, "/api/v2/routing/skills")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RoutingSkill](ctx, a.client, req)
 }
 
-// PostRoutingSmsAddressesOptions holds the optional parameters of PostRoutingSmsAddresses, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostRoutingSmsAddressesOptions struct{}
+// PostRoutingSmsAddressesOptions holds the options of PostRoutingSmsAddresses, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostRoutingSmsAddressesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingSmsAddresses calls POST /api/v2/routing/sms/addresses: Provision an Address for SMS.
 //
@@ -5177,19 +5535,30 @@ type PostRoutingSmsAddressesOptions struct{}
 //
 //   - body: SmsAddress
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingSmsAddressesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingSmsAddresses(ctx context.Context, body *models.SmsAddressProvision, opts *PostRoutingSmsAddressesOptions) (*models.SmsAddress, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingSmsAddresses", "body")
 	}
 	req := platformclient.NewRequest("postRoutingSmsAddresses", http.MethodPost, "/api/v2/routing/sms/addresses")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SmsAddress](ctx, a.client, req)
 }
 
-// PostRoutingSmsPhonenumbersOptions holds the optional parameters of PostRoutingSmsPhonenumbers,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostRoutingSmsPhonenumbersOptions struct{}
+// PostRoutingSmsPhonenumbersOptions holds the options of PostRoutingSmsPhonenumbers, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostRoutingSmsPhonenumbersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingSmsPhonenumbers calls POST /api/v2/routing/sms/phonenumbers: Provision a phone number
 // for SMS.
@@ -5208,20 +5577,30 @@ type PostRoutingSmsPhonenumbersOptions struct{}
 //
 //   - body: SmsPhoneNumber
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingSmsPhonenumbersOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingSmsPhonenumbers(ctx context.Context, body *models.SmsPhoneNumberProvision, opts *PostRoutingSmsPhonenumbersOptions) (*models.SmsPhoneNumber, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingSmsPhonenumbers", "body")
 	}
 	req := platformclient.NewRequest("postRoutingSmsPhonenumbers", http.MethodPost, "/api/v2/routing/sms/phonenumbers")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SmsPhoneNumber](ctx, a.client, req)
 }
 
-// PostRoutingSmsPhonenumbersImportOptions holds the optional parameters of
-// PostRoutingSmsPhonenumbersImport, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostRoutingSmsPhonenumbersImportOptions struct{}
+// PostRoutingSmsPhonenumbersImportOptions holds the options of PostRoutingSmsPhonenumbersImport,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostRoutingSmsPhonenumbersImportOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingSmsPhonenumbersImport calls POST /api/v2/routing/sms/phonenumbers/import: Imports a
 // phone number for SMS.
@@ -5234,20 +5613,30 @@ type PostRoutingSmsPhonenumbersImportOptions struct{}
 //
 //   - body: SmsPhoneNumber
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingSmsPhonenumbersImportOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingSmsPhonenumbersImport(ctx context.Context, body *models.SmsPhoneNumberImport, opts *PostRoutingSmsPhonenumbersImportOptions) (*models.SmsPhoneNumber, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingSmsPhonenumbersImport", "body")
 	}
 	req := platformclient.NewRequest("postRoutingSmsPhonenumbersImport", http.MethodPost, "/api/v2/routing/sms/phonenumbers/import")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SmsPhoneNumber](ctx, a.client, req)
 }
 
-// PostRoutingUtilizationLabelsOptions holds the optional parameters of
-// PostRoutingUtilizationLabels, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostRoutingUtilizationLabelsOptions struct{}
+// PostRoutingUtilizationLabelsOptions holds the options of PostRoutingUtilizationLabels, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostRoutingUtilizationLabelsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingUtilizationLabels calls POST /api/v2/routing/utilization/labels: Create a utilization
 // label.
@@ -5260,19 +5649,30 @@ type PostRoutingUtilizationLabelsOptions struct{}
 //
 //   - body: UtilizationLabel
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingUtilizationLabelsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingUtilizationLabels(ctx context.Context, body *models.CreateUtilizationLabelRequest, opts *PostRoutingUtilizationLabelsOptions) (*models.UtilizationLabel, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingUtilizationLabels", "body")
 	}
 	req := platformclient.NewRequest("postRoutingUtilizationLabels", http.MethodPost, "/api/v2/routing/utilization/labels")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UtilizationLabel](ctx, a.client, req)
 }
 
-// PostRoutingWrapupcodesOptions holds the optional parameters of PostRoutingWrapupcodes, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostRoutingWrapupcodesOptions struct{}
+// PostRoutingWrapupcodesOptions holds the options of PostRoutingWrapupcodes, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostRoutingWrapupcodesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostRoutingWrapupcodes calls POST /api/v2/routing/wrapupcodes: Create a wrap-up code.
 //
@@ -5284,19 +5684,30 @@ type PostRoutingWrapupcodesOptions struct{}
 //
 //   - body: WrapupCode
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostRoutingWrapupcodesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostRoutingWrapupcodes(ctx context.Context, body *models.WrapupCodeRequest, opts *PostRoutingWrapupcodesOptions) (*models.WrapupCode, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postRoutingWrapupcodes", "body")
 	}
 	req := platformclient.NewRequest("postRoutingWrapupcodes", http.MethodPost, "/api/v2/routing/wrapupcodes")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WrapupCode](ctx, a.client, req)
 }
 
-// PostUserRoutinglanguagesOptions holds the optional parameters of PostUserRoutinglanguages, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostUserRoutinglanguagesOptions struct{}
+// PostUserRoutinglanguagesOptions holds the options of PostUserRoutinglanguages, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostUserRoutinglanguagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUserRoutinglanguages calls POST /api/v2/users/{userId}/routinglanguages: Assign a routing
 // language to a user.
@@ -5310,7 +5721,8 @@ type PostUserRoutinglanguagesOptions struct{}
 //   - userID: User ID
 //   - body: Language
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUserRoutinglanguagesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PostUserRoutinglanguages(ctx context.Context, userID string, body *models.UserRoutingLanguagePost, opts *PostUserRoutinglanguagesOptions) (*models.UserRoutingLanguage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUserRoutinglanguages", "body")
@@ -5318,12 +5730,22 @@ func (a *RoutingApi) PostUserRoutinglanguages(ctx context.Context, userID string
 	req := platformclient.NewRequest("postUserRoutinglanguages", http.MethodPost, "/api/v2/users/{userId}/routinglanguages")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserRoutingLanguage](ctx, a.client, req)
 }
 
-// PostUserRoutingskillsOptions holds the optional parameters of PostUserRoutingskills, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostUserRoutingskillsOptions struct{}
+// PostUserRoutingskillsOptions holds the options of PostUserRoutingskills, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostUserRoutingskillsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUserRoutingskills calls POST /api/v2/users/{userId}/routingskills: Assign a routing skill to
 // a user.
@@ -5337,7 +5759,8 @@ type PostUserRoutingskillsOptions struct{}
 //   - userID: User ID
 //   - body: Skill
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUserRoutingskillsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PostUserRoutingskills(ctx context.Context, userID string, body *models.UserRoutingSkillPost, opts *PostUserRoutingskillsOptions) (*models.UserRoutingSkill, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUserRoutingskills", "body")
@@ -5345,13 +5768,23 @@ func (a *RoutingApi) PostUserRoutingskills(ctx context.Context, userID string, b
 	req := platformclient.NewRequest("postUserRoutingskills", http.MethodPost, "/api/v2/users/{userId}/routingskills")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserRoutingSkill](ctx, a.client, req)
 }
 
-// PutRoutingDirectroutingbackupSettingsMeOptions holds the optional parameters of
-// PutRoutingDirectroutingbackupSettingsMe, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutRoutingDirectroutingbackupSettingsMeOptions struct{}
+// PutRoutingDirectroutingbackupSettingsMeOptions holds the options of
+// PutRoutingDirectroutingbackupSettingsMe, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutRoutingDirectroutingbackupSettingsMeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingDirectroutingbackupSettingsMe calls PUT
 // /api/v2/routing/directroutingbackup/settings/me: Update the user's Direct Routing Backup
@@ -5365,19 +5798,30 @@ type PutRoutingDirectroutingbackupSettingsMeOptions struct{}
 //
 //   - body: directRoutingBackup
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingDirectroutingbackupSettingsMeOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingDirectroutingbackupSettingsMe(ctx context.Context, body *models.AgentDirectRoutingBackupSettings, opts *PutRoutingDirectroutingbackupSettingsMeOptions) (*models.AgentDirectRoutingBackupSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingDirectroutingbackupSettingsMe", "body")
 	}
 	req := platformclient.NewRequest("putRoutingDirectroutingbackupSettingsMe", http.MethodPut, "/api/v2/routing/directroutingbackup/settings/me")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentDirectRoutingBackupSettings](ctx, a.client, req)
 }
 
-// PutRoutingEmailDomainRouteOptions holds the optional parameters of PutRoutingEmailDomainRoute,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutRoutingEmailDomainRouteOptions struct{}
+// PutRoutingEmailDomainRouteOptions holds the options of PutRoutingEmailDomainRoute, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutRoutingEmailDomainRouteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingEmailDomainRoute calls PUT /api/v2/routing/email/domains/{domainName}/routes/{routeId}:
 // Update a route.
@@ -5392,7 +5836,8 @@ type PutRoutingEmailDomainRouteOptions struct{}
 //   - routeID: route ID
 //   - body: Route
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingEmailDomainRouteOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingEmailDomainRoute(ctx context.Context, domainName string, routeID string, body *models.InboundRoute, opts *PutRoutingEmailDomainRouteOptions) (*models.InboundRoute, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingEmailDomainRoute", "body")
@@ -5401,13 +5846,23 @@ func (a *RoutingApi) PutRoutingEmailDomainRoute(ctx context.Context, domainName 
 	req.SetPathParam("domainName", domainName)
 	req.SetPathParam("routeId", routeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InboundRoute](ctx, a.client, req)
 }
 
-// PutRoutingEmailDomainRouteIdentityresolutionOptions holds the optional parameters of
-// PutRoutingEmailDomainRouteIdentityresolution, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutRoutingEmailDomainRouteIdentityresolutionOptions struct{}
+// PutRoutingEmailDomainRouteIdentityresolutionOptions holds the options of
+// PutRoutingEmailDomainRouteIdentityresolution, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutRoutingEmailDomainRouteIdentityresolutionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingEmailDomainRouteIdentityresolution calls PUT
 // /api/v2/routing/email/domains/{domainName}/routes/{routeId}/identityresolution: Update identity
@@ -5423,7 +5878,8 @@ type PutRoutingEmailDomainRouteIdentityresolutionOptions struct{}
 //   - routeID: route ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingEmailDomainRouteIdentityresolutionOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingEmailDomainRouteIdentityresolution(ctx context.Context, domainName string, routeID string, body *models.RouteIdentityResolutionConfig, opts *PutRoutingEmailDomainRouteIdentityresolutionOptions) (*models.RouteIdentityResolutionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingEmailDomainRouteIdentityresolution", "body")
@@ -5432,6 +5888,9 @@ func (a *RoutingApi) PutRoutingEmailDomainRouteIdentityresolution(ctx context.Co
 	req.SetPathParam("domainName", domainName)
 	req.SetPathParam("routeId", routeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RouteIdentityResolutionConfig](ctx, a.client, req)
 }
 
@@ -5459,9 +5918,16 @@ func (a *RoutingApi) PutRoutingEmailOutboundDomainActivation(ctx context.Context
 	return platformclient.Call[models.EmailOutboundDomainResult](ctx, a.client, req)
 }
 
-// PutRoutingMessageRecipientOptions holds the optional parameters of PutRoutingMessageRecipient,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutRoutingMessageRecipientOptions struct{}
+// PutRoutingMessageRecipientOptions holds the options of PutRoutingMessageRecipient, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutRoutingMessageRecipientOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingMessageRecipient calls PUT /api/v2/routing/message/recipients/{recipientId}: Update a
 // recipient.
@@ -5475,7 +5941,8 @@ type PutRoutingMessageRecipientOptions struct{}
 //   - recipientID: Recipient ID
 //   - body: Recipient
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingMessageRecipientOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingMessageRecipient(ctx context.Context, recipientID string, body *models.RecipientRequest, opts *PutRoutingMessageRecipientOptions) (*models.Recipient, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingMessageRecipient", "body")
@@ -5483,12 +5950,22 @@ func (a *RoutingApi) PutRoutingMessageRecipient(ctx context.Context, recipientID
 	req := platformclient.NewRequest("putRoutingMessageRecipient", http.MethodPut, "/api/v2/routing/message/recipients/{recipientId}")
 	req.SetPathParam("recipientId", recipientID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Recipient](ctx, a.client, req)
 }
 
-// PutRoutingQueueOptions holds the optional parameters of PutRoutingQueue, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PutRoutingQueueOptions struct{}
+// PutRoutingQueueOptions holds the options of PutRoutingQueue, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PutRoutingQueueOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingQueue calls PUT /api/v2/routing/queues/{queueId}: Update a queue.
 //
@@ -5501,7 +5978,8 @@ type PutRoutingQueueOptions struct{}
 //   - queueID: Queue ID
 //   - body: Queue
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingQueueOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingQueue(ctx context.Context, queueID string, body *models.QueueRequest, opts *PutRoutingQueueOptions) (*models.Queue, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingQueue", "body")
@@ -5509,13 +5987,22 @@ func (a *RoutingApi) PutRoutingQueue(ctx context.Context, queueID string, body *
 	req := platformclient.NewRequest("putRoutingQueue", http.MethodPut, "/api/v2/routing/queues/{queueId}")
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Queue](ctx, a.client, req)
 }
 
-// PutRoutingQueueIdentityresolutionOptions holds the optional parameters of
-// PutRoutingQueueIdentityresolution, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutRoutingQueueIdentityresolutionOptions struct{}
+// PutRoutingQueueIdentityresolutionOptions holds the options of PutRoutingQueueIdentityresolution,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutRoutingQueueIdentityresolutionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingQueueIdentityresolution calls PUT /api/v2/routing/queues/{queueId}/identityresolution:
 // Update Queue IdentityResolution Settings.
@@ -5529,7 +6016,8 @@ type PutRoutingQueueIdentityresolutionOptions struct{}
 //   - queueID: Queue ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingQueueIdentityresolutionOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingQueueIdentityresolution(ctx context.Context, queueID string, body *models.IdentityResolutionQueueConfig, opts *PutRoutingQueueIdentityresolutionOptions) (*models.IdentityResolutionQueueConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingQueueIdentityresolution", "body")
@@ -5537,12 +6025,22 @@ func (a *RoutingApi) PutRoutingQueueIdentityresolution(ctx context.Context, queu
 	req := platformclient.NewRequest("putRoutingQueueIdentityresolution", http.MethodPut, "/api/v2/routing/queues/{queueId}/identityresolution")
 	req.SetPathParam("queueId", queueID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.IdentityResolutionQueueConfig](ctx, a.client, req)
 }
 
-// PutRoutingSettingsOptions holds the optional parameters of PutRoutingSettings, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutRoutingSettingsOptions struct{}
+// PutRoutingSettingsOptions holds the options of PutRoutingSettings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutRoutingSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingSettings calls PUT /api/v2/routing/settings: Update an organization's routing settings.
 //
@@ -5554,20 +6052,30 @@ type PutRoutingSettingsOptions struct{}
 //
 //   - body: Organization Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingSettings(ctx context.Context, body *models.RoutingSettings, opts *PutRoutingSettingsOptions) (*models.RoutingSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingSettings", "body")
 	}
 	req := platformclient.NewRequest("putRoutingSettings", http.MethodPut, "/api/v2/routing/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RoutingSettings](ctx, a.client, req)
 }
 
-// PutRoutingSettingsTranscriptionOptions holds the optional parameters of
-// PutRoutingSettingsTranscription, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutRoutingSettingsTranscriptionOptions struct{}
+// PutRoutingSettingsTranscriptionOptions holds the options of PutRoutingSettingsTranscription,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutRoutingSettingsTranscriptionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingSettingsTranscription calls PUT /api/v2/routing/settings/transcription: Update
 // Transcription Settings.
@@ -5580,20 +6088,31 @@ type PutRoutingSettingsTranscriptionOptions struct{}
 //
 //   - body: Organization Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingSettingsTranscriptionOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingSettingsTranscription(ctx context.Context, body *models.TranscriptionSettings, opts *PutRoutingSettingsTranscriptionOptions) (*models.TranscriptionSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingSettingsTranscription", "body")
 	}
 	req := platformclient.NewRequest("putRoutingSettingsTranscription", http.MethodPut, "/api/v2/routing/settings/transcription")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TranscriptionSettings](ctx, a.client, req)
 }
 
-// PutRoutingSmsIdentityresolutionPhonenumberOptions holds the optional parameters of
-// PutRoutingSmsIdentityresolutionPhonenumber, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutRoutingSmsIdentityresolutionPhonenumberOptions struct{}
+// PutRoutingSmsIdentityresolutionPhonenumberOptions holds the options of
+// PutRoutingSmsIdentityresolutionPhonenumber, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutRoutingSmsIdentityresolutionPhonenumberOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingSmsIdentityresolutionPhonenumber calls PUT
 // /api/v2/routing/sms/identityresolution/phonenumbers/{addressId}: Update an SMS identity
@@ -5608,7 +6127,8 @@ type PutRoutingSmsIdentityresolutionPhonenumberOptions struct{}
 //   - addressID: Address ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingSmsIdentityresolutionPhonenumberOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingSmsIdentityresolutionPhonenumber(ctx context.Context, addressID string, body *models.SmsIdentityResolutionConfig, opts *PutRoutingSmsIdentityresolutionPhonenumberOptions) (*models.SmsIdentityResolutionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingSmsIdentityresolutionPhonenumber", "body")
@@ -5616,13 +6136,23 @@ func (a *RoutingApi) PutRoutingSmsIdentityresolutionPhonenumber(ctx context.Cont
 	req := platformclient.NewRequest("putRoutingSmsIdentityresolutionPhonenumber", http.MethodPut, "/api/v2/routing/sms/identityresolution/phonenumbers/{addressId}")
 	req.SetPathParam("addressId", addressID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SmsIdentityResolutionConfig](ctx, a.client, req)
 }
 
-// PutRoutingUserDirectroutingbackupSettingsOptions holds the optional parameters of
-// PutRoutingUserDirectroutingbackupSettings, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutRoutingUserDirectroutingbackupSettingsOptions struct{}
+// PutRoutingUserDirectroutingbackupSettingsOptions holds the options of
+// PutRoutingUserDirectroutingbackupSettings, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutRoutingUserDirectroutingbackupSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingUserDirectroutingbackupSettings calls PUT
 // /api/v2/routing/users/{userId}/directroutingbackup/settings: Update the user's Direct Routing
@@ -5637,7 +6167,8 @@ type PutRoutingUserDirectroutingbackupSettingsOptions struct{}
 //   - userID: User ID
 //   - body: directRoutingBackup
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingUserDirectroutingbackupSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingUserDirectroutingbackupSettings(ctx context.Context, userID string, body *models.AgentDirectRoutingBackupSettings, opts *PutRoutingUserDirectroutingbackupSettingsOptions) (*models.AgentDirectRoutingBackupSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingUserDirectroutingbackupSettings", "body")
@@ -5645,12 +6176,22 @@ func (a *RoutingApi) PutRoutingUserDirectroutingbackupSettings(ctx context.Conte
 	req := platformclient.NewRequest("putRoutingUserDirectroutingbackupSettings", http.MethodPut, "/api/v2/routing/users/{userId}/directroutingbackup/settings")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentDirectRoutingBackupSettings](ctx, a.client, req)
 }
 
-// PutRoutingUserUtilizationOptions holds the optional parameters of PutRoutingUserUtilization,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutRoutingUserUtilizationOptions struct{}
+// PutRoutingUserUtilizationOptions holds the options of PutRoutingUserUtilization, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutRoutingUserUtilizationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingUserUtilization calls PUT /api/v2/routing/users/{userId}/utilization: Update the user's
 // max utilization settings. Include only those media types requiring custom configuration. Any
@@ -5665,7 +6206,8 @@ type PutRoutingUserUtilizationOptions struct{}
 //   - userID: User ID
 //   - body: utilization
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingUserUtilizationOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingUserUtilization(ctx context.Context, userID string, body *models.UtilizationRequest, opts *PutRoutingUserUtilizationOptions) (*models.AgentMaxUtilizationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingUserUtilization", "body")
@@ -5673,12 +6215,22 @@ func (a *RoutingApi) PutRoutingUserUtilization(ctx context.Context, userID strin
 	req := platformclient.NewRequest("putRoutingUserUtilization", http.MethodPut, "/api/v2/routing/users/{userId}/utilization")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentMaxUtilizationResponse](ctx, a.client, req)
 }
 
-// PutRoutingUtilizationOptions holds the optional parameters of PutRoutingUtilization, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutRoutingUtilizationOptions struct{}
+// PutRoutingUtilizationOptions holds the options of PutRoutingUtilization, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutRoutingUtilizationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingUtilization calls PUT /api/v2/routing/utilization: Update the organization-wide max
 // utilization settings. Include only those media types requiring custom configuration. Any omitted
@@ -5692,19 +6244,30 @@ type PutRoutingUtilizationOptions struct{}
 //
 //   - body: utilization
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingUtilizationOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingUtilization(ctx context.Context, body *models.UtilizationRequest, opts *PutRoutingUtilizationOptions) (*models.UtilizationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingUtilization", "body")
 	}
 	req := platformclient.NewRequest("putRoutingUtilization", http.MethodPut, "/api/v2/routing/utilization")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UtilizationResponse](ctx, a.client, req)
 }
 
-// PutRoutingUtilizationLabelOptions holds the optional parameters of PutRoutingUtilizationLabel,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutRoutingUtilizationLabelOptions struct{}
+// PutRoutingUtilizationLabelOptions holds the options of PutRoutingUtilizationLabel, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutRoutingUtilizationLabelOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingUtilizationLabel calls PUT /api/v2/routing/utilization/labels/{labelId}: Update a
 // utilization label.
@@ -5718,7 +6281,8 @@ type PutRoutingUtilizationLabelOptions struct{}
 //   - labelID: Utilization Label ID
 //   - body: UtilizationLabel
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingUtilizationLabelOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingUtilizationLabel(ctx context.Context, labelID string, body *models.UpdateUtilizationLabelRequest, opts *PutRoutingUtilizationLabelOptions) (*models.UtilizationLabel, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingUtilizationLabel", "body")
@@ -5726,12 +6290,22 @@ func (a *RoutingApi) PutRoutingUtilizationLabel(ctx context.Context, labelID str
 	req := platformclient.NewRequest("putRoutingUtilizationLabel", http.MethodPut, "/api/v2/routing/utilization/labels/{labelId}")
 	req.SetPathParam("labelId", labelID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UtilizationLabel](ctx, a.client, req)
 }
 
-// PutRoutingWrapupcodeOptions holds the optional parameters of PutRoutingWrapupcode, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutRoutingWrapupcodeOptions struct{}
+// PutRoutingWrapupcodeOptions holds the options of PutRoutingWrapupcode, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutRoutingWrapupcodeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingWrapupcode calls PUT /api/v2/routing/wrapupcodes/{codeId}: Update wrap-up code.
 //
@@ -5744,7 +6318,8 @@ type PutRoutingWrapupcodeOptions struct{}
 //   - codeID: Wrapup Code ID
 //   - body: WrapupCode
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingWrapupcodeOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PutRoutingWrapupcode(ctx context.Context, codeID string, body *models.WrapupCodeRequest, opts *PutRoutingWrapupcodeOptions) (*models.WrapupCode, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingWrapupcode", "body")
@@ -5752,12 +6327,22 @@ func (a *RoutingApi) PutRoutingWrapupcode(ctx context.Context, codeID string, bo
 	req := platformclient.NewRequest("putRoutingWrapupcode", http.MethodPut, "/api/v2/routing/wrapupcodes/{codeId}")
 	req.SetPathParam("codeId", codeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WrapupCode](ctx, a.client, req)
 }
 
-// PutUserRoutingskillOptions holds the optional parameters of PutUserRoutingskill, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutUserRoutingskillOptions struct{}
+// PutUserRoutingskillOptions holds the options of PutUserRoutingskill, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutUserRoutingskillOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUserRoutingskill calls PUT /api/v2/users/{userId}/routingskills/{skillId}: Update an assigned
 // routing skill's proficiency.
@@ -5772,7 +6357,8 @@ type PutUserRoutingskillOptions struct{}
 //   - skillID: skillId
 //   - body: Skill
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUserRoutingskillOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *RoutingApi) PutUserRoutingskill(ctx context.Context, userID string, skillID string, body *models.UserRoutingSkill, opts *PutUserRoutingskillOptions) (*models.UserRoutingSkill, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUserRoutingskill", "body")
@@ -5781,6 +6367,9 @@ func (a *RoutingApi) PutUserRoutingskill(ctx context.Context, userID string, ski
 	req.SetPathParam("userId", userID)
 	req.SetPathParam("skillId", skillID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserRoutingSkill](ctx, a.client, req)
 }
 

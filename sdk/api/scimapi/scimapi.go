@@ -721,6 +721,12 @@ type PatchScimGroupOptions struct {
 	// meta.version with initial call to GET /api/v2/scim/groups/{groupId}. Example: "42". If the ETag
 	// is different from the version on the server, returns 400 with a "scimType" of "invalidVers".
 	IfMatch *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchScimGroup calls PATCH /api/v2/scim/groups/{groupId}: Modify a group.
@@ -747,6 +753,9 @@ func (a *SCIMApi) PatchScimGroup(ctx context.Context, groupID string, body *mode
 			req.SetHeader("If-Match", *opts.IfMatch)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScimV2Group](ctx, a.client, req)
 }
 
@@ -756,6 +765,12 @@ type PatchScimUserOptions struct {
 	// meta.version with initial call to GET /api/v2/scim/users/{userId}. Example: "42". If the ETag is
 	// different from the version on the server, returns 400 with a "scimType" of "invalidVers".
 	IfMatch *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchScimUser calls PATCH /api/v2/scim/users/{userId}: Modify a user.
@@ -784,6 +799,9 @@ func (a *SCIMApi) PatchScimUser(ctx context.Context, userID string, body *models
 			req.SetHeader("If-Match", *opts.IfMatch)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScimV2User](ctx, a.client, req)
 }
 
@@ -795,6 +813,12 @@ type PatchScimV2GroupOptions struct {
 	// ETag is different from the version on the server, returns 400 with a "scimType" of
 	// "invalidVers".
 	IfMatch *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchScimV2Group calls PATCH /api/v2/scim/v2/groups/{groupId}: Modify a group.
@@ -821,6 +845,9 @@ func (a *SCIMApi) PatchScimV2Group(ctx context.Context, groupID string, body *mo
 			req.SetHeader("If-Match", *opts.IfMatch)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScimV2Group](ctx, a.client, req)
 }
 
@@ -830,6 +857,12 @@ type PatchScimV2UserOptions struct {
 	// meta.version with initial call to GET /api/v2/scim/v2/users/{userId}. Example: "42". If the ETag
 	// is different from the version on the server, returns 400 with a "scimType" of "invalidVers".
 	IfMatch *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchScimV2User calls PATCH /api/v2/scim/v2/users/{userId}: Modify a user.
@@ -858,12 +891,22 @@ func (a *SCIMApi) PatchScimV2User(ctx context.Context, userID string, body *mode
 			req.SetHeader("If-Match", *opts.IfMatch)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScimV2User](ctx, a.client, req)
 }
 
-// PostScimUsersOptions holds the optional parameters of PostScimUsers, which has none yet: it keeps
-// the method's signature unchanged when the API adds some.
-type PostScimUsersOptions struct{}
+// PostScimUsersOptions holds the options of PostScimUsers, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostScimUsersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostScimUsers calls POST /api/v2/scim/users: Create a user.
 //
@@ -877,19 +920,30 @@ type PostScimUsersOptions struct{}
 //
 //   - body: The information used to create a user.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostScimUsersOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *SCIMApi) PostScimUsers(ctx context.Context, body *models.ScimV2CreateUser, opts *PostScimUsersOptions) (*models.ScimV2User, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postScimUsers", "body")
 	}
 	req := platformclient.NewRequest("postScimUsers", http.MethodPost, "/api/v2/scim/users")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScimV2User](ctx, a.client, req)
 }
 
-// PostScimV2UsersOptions holds the optional parameters of PostScimV2Users, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostScimV2UsersOptions struct{}
+// PostScimV2UsersOptions holds the options of PostScimV2Users, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostScimV2UsersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostScimV2Users calls POST /api/v2/scim/v2/users: Create a user.
 //
@@ -903,13 +957,17 @@ type PostScimV2UsersOptions struct{}
 //
 //   - body: The information used to create a user.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostScimV2UsersOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *SCIMApi) PostScimV2Users(ctx context.Context, body *models.ScimV2CreateUser, opts *PostScimV2UsersOptions) (*models.ScimV2User, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postScimV2Users", "body")
 	}
 	req := platformclient.NewRequest("postScimV2Users", http.MethodPost, "/api/v2/scim/v2/users")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScimV2User](ctx, a.client, req)
 }
 
@@ -919,6 +977,12 @@ type PutScimGroupOptions struct {
 	// meta.version with initial call to GET /api/v2/scim/groups/{groupId}. Example: "42". If the ETag
 	// is different from the version on the server, returns 400 with a "scimType" of "invalidVers".
 	IfMatch *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutScimGroup calls PUT /api/v2/scim/groups/{groupId}: Replace a group.
@@ -945,6 +1009,9 @@ func (a *SCIMApi) PutScimGroup(ctx context.Context, groupID string, body *models
 			req.SetHeader("If-Match", *opts.IfMatch)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScimV2Group](ctx, a.client, req)
 }
 
@@ -954,6 +1021,12 @@ type PutScimUserOptions struct {
 	// meta.version with initial call to GET /api/v2/scim/users/{userId}. Example: "42". If the ETag is
 	// different from the version on the server, returns 400 with a "scimType" of "invalidVers".
 	IfMatch *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutScimUser calls PUT /api/v2/scim/users/{userId}: Replace a user.
@@ -982,6 +1055,9 @@ func (a *SCIMApi) PutScimUser(ctx context.Context, userID string, body *models.S
 			req.SetHeader("If-Match", *opts.IfMatch)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScimV2User](ctx, a.client, req)
 }
 
@@ -992,6 +1068,12 @@ type PutScimV2GroupOptions struct {
 	// ETag is different from the version on the server, returns 400 with a "scimType" of
 	// "invalidVers".
 	IfMatch *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutScimV2Group calls PUT /api/v2/scim/v2/groups/{groupId}: Replace a group.
@@ -1018,6 +1100,9 @@ func (a *SCIMApi) PutScimV2Group(ctx context.Context, groupID string, body *mode
 			req.SetHeader("If-Match", *opts.IfMatch)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScimV2Group](ctx, a.client, req)
 }
 
@@ -1027,6 +1112,12 @@ type PutScimV2UserOptions struct {
 	// meta.version with initial call to GET /api/v2/scim/v2/users/{userId}. Example: "42". If the ETag
 	// is different from the version on the server, returns 400 with a "scimType" of "invalidVers".
 	IfMatch *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutScimV2User calls PUT /api/v2/scim/v2/users/{userId}: Replace a user.
@@ -1054,6 +1145,9 @@ func (a *SCIMApi) PutScimV2User(ctx context.Context, userID string, body *models
 		if opts.IfMatch != nil {
 			req.SetHeader("If-Match", *opts.IfMatch)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.ScimV2User](ctx, a.client, req)
 }

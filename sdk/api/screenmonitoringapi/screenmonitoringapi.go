@@ -266,9 +266,16 @@ func (a *ScreenMonitoringApi) PostUserScreenmonitorsSessions(ctx context.Context
 	return platformclient.Call[models.StartScreenMonitorResponseBody](ctx, a.client, req)
 }
 
-// PutScreenmonitorsSettingsOptions holds the optional parameters of PutScreenmonitorsSettings,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutScreenmonitorsSettingsOptions struct{}
+// PutScreenmonitorsSettingsOptions holds the options of PutScreenmonitorsSettings, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutScreenmonitorsSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutScreenmonitorsSettings calls PUT /api/v2/screenmonitors/settings: Update the Screen Monitor
 // Settings for the Organization.
@@ -281,12 +288,16 @@ type PutScreenmonitorsSettingsOptions struct{}
 //
 //   - body: Screen Monitor settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutScreenmonitorsSettingsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *ScreenMonitoringApi) PutScreenmonitorsSettings(ctx context.Context, body *models.ScreenMonitorSettings, opts *PutScreenmonitorsSettingsOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("putScreenmonitorsSettings", "body")
 	}
 	req := platformclient.NewRequest("putScreenmonitorsSettings", http.MethodPut, "/api/v2/screenmonitors/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }

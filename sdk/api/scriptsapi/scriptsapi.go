@@ -715,6 +715,12 @@ func (a *ScriptsApi) GetScriptsUploadStatus(ctx context.Context, uploadID string
 type PostScriptExportOptions struct {
 	// Body is the request body.
 	Body *models.ExportScriptRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostScriptExport calls POST /api/v2/scripts/{scriptId}/export: Export a script via download
@@ -737,6 +743,9 @@ func (a *ScriptsApi) PostScriptExport(ctx context.Context, scriptID string, opts
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExportScriptResponse](ctx, a.client, req)
 }
 
@@ -748,6 +757,12 @@ type PostScriptsPublishedOptions struct {
 	// ScriptDataVersion is the query parameter scriptDataVersion. Advanced usage - controls the data
 	// version of the script.
 	ScriptDataVersion *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostScriptsPublished calls POST /api/v2/scripts/published: Publish a script.
@@ -766,6 +781,9 @@ func (a *ScriptsApi) PostScriptsPublished(ctx context.Context, opts *PostScripts
 		if opts.ScriptDataVersion != nil {
 			req.SetQuery("scriptDataVersion", *opts.ScriptDataVersion)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.Script](ctx, a.client, req)
 }

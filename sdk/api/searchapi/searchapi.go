@@ -282,10 +282,17 @@ func (a *SearchApi) GetVoicemailSearch(ctx context.Context, q64 string, opts *Ge
 	return platformclient.Call[models.VoicemailsSearchResponse](ctx, a.client, req)
 }
 
-// PostConversationsCustomattributesSearchOptions holds the optional parameters of
-// PostConversationsCustomattributesSearch, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostConversationsCustomattributesSearchOptions struct{}
+// PostConversationsCustomattributesSearchOptions holds the options of
+// PostConversationsCustomattributesSearch, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostConversationsCustomattributesSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsCustomattributesSearch calls POST /api/v2/conversations/customattributes/search:
 // Search resources.
@@ -298,20 +305,31 @@ type PostConversationsCustomattributesSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsCustomattributesSearchOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SearchApi) PostConversationsCustomattributesSearch(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsCustomattributesSearch", "body")
 	}
 	req := platformclient.NewRequest("postConversationsCustomattributesSearch", http.MethodPost, "/api/v2/conversations/customattributes/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JsonSearchResponse](ctx, a.client, req)
 }
 
-// PostConversationsParticipantsAttributesSearchOptions holds the optional parameters of
-// PostConversationsParticipantsAttributesSearch, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostConversationsParticipantsAttributesSearchOptions struct{}
+// PostConversationsParticipantsAttributesSearchOptions holds the options of
+// PostConversationsParticipantsAttributesSearch, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostConversationsParticipantsAttributesSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostConversationsParticipantsAttributesSearch calls POST
 // /api/v2/conversations/participants/attributes/search: Search conversations.
@@ -324,19 +342,30 @@ type PostConversationsParticipantsAttributesSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostConversationsParticipantsAttributesSearchOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SearchApi) PostConversationsParticipantsAttributesSearch(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postConversationsParticipantsAttributesSearch", "body")
 	}
 	req := platformclient.NewRequest("postConversationsParticipantsAttributesSearch", http.MethodPost, "/api/v2/conversations/participants/attributes/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JsonCursorSearchResponse](ctx, a.client, req)
 }
 
-// PostDocumentationGknSearchOptions holds the optional parameters of PostDocumentationGknSearch,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostDocumentationGknSearchOptions struct{}
+// PostDocumentationGknSearchOptions holds the options of PostDocumentationGknSearch, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostDocumentationGknSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostDocumentationGknSearch calls POST /api/v2/documentation/gkn/search: Search gkn documentation.
 //
@@ -344,19 +373,30 @@ type PostDocumentationGknSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostDocumentationGknSearchOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *SearchApi) PostDocumentationGknSearch(ctx context.Context, body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postDocumentationGknSearch", "body")
 	}
 	req := platformclient.NewRequest("postDocumentationGknSearch", http.MethodPost, "/api/v2/documentation/gkn/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GKNDocumentationSearchResponse](ctx, a.client, req)
 }
 
-// PostDocumentationSearchOptions holds the optional parameters of PostDocumentationSearch, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostDocumentationSearchOptions struct{}
+// PostDocumentationSearchOptions holds the options of PostDocumentationSearch, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostDocumentationSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostDocumentationSearch calls POST /api/v2/documentation/search: Search documentation.
 //
@@ -364,19 +404,30 @@ type PostDocumentationSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostDocumentationSearchOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *SearchApi) PostDocumentationSearch(ctx context.Context, body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postDocumentationSearch", "body")
 	}
 	req := platformclient.NewRequest("postDocumentationSearch", http.MethodPost, "/api/v2/documentation/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DocumentationSearchResponse](ctx, a.client, req)
 }
 
-// PostGroupsSearchOptions holds the optional parameters of PostGroupsSearch, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostGroupsSearchOptions struct{}
+// PostGroupsSearchOptions holds the options of PostGroupsSearch, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostGroupsSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGroupsSearch calls POST /api/v2/groups/search: Search groups.
 //
@@ -386,19 +437,30 @@ type PostGroupsSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGroupsSearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *SearchApi) PostGroupsSearch(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGroupsSearch", "body")
 	}
 	req := platformclient.NewRequest("postGroupsSearch", http.MethodPost, "/api/v2/groups/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GroupsSearchResponse](ctx, a.client, req)
 }
 
-// PostLocationsSearchOptions holds the optional parameters of PostLocationsSearch, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostLocationsSearchOptions struct{}
+// PostLocationsSearchOptions holds the options of PostLocationsSearch, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostLocationsSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostLocationsSearch calls POST /api/v2/locations/search: Search locations.
 //
@@ -408,13 +470,17 @@ type PostLocationsSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostLocationsSearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *SearchApi) PostLocationsSearch(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postLocationsSearch", "body")
 	}
 	req := platformclient.NewRequest("postLocationsSearch", http.MethodPost, "/api/v2/locations/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.LocationsSearchResponse](ctx, a.client, req)
 }
 
@@ -424,6 +490,12 @@ type PostSearchOptions struct {
 	//
 	// The API's default: true.
 	Profile *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSearch calls POST /api/v2/search: Search resources.
@@ -448,6 +520,9 @@ func (a *SearchApi) PostSearch(ctx context.Context, body *models.SearchRequest, 
 			req.SetQuery("profile", platformclient.FormatBool(*opts.Profile))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
 }
 
@@ -458,6 +533,12 @@ type PostSearchSuggestOptions struct {
 	//
 	// The API's default: true.
 	Profile *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSearchSuggest calls POST /api/v2/search/suggest: Suggest resources.
@@ -482,13 +563,23 @@ func (a *SearchApi) PostSearchSuggest(ctx context.Context, body *models.SuggestS
 			req.SetQuery("profile", platformclient.FormatBool(*opts.Profile))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsTranscriptsSearchOptions holds the optional parameters of
-// PostSpeechandtextanalyticsTranscriptsSearch, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostSpeechandtextanalyticsTranscriptsSearchOptions struct{}
+// PostSpeechandtextanalyticsTranscriptsSearchOptions holds the options of
+// PostSpeechandtextanalyticsTranscriptsSearch, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostSpeechandtextanalyticsTranscriptsSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsTranscriptsSearch calls POST
 // /api/v2/speechandtextanalytics/transcripts/search: Search resources.
@@ -503,19 +594,30 @@ type PostSpeechandtextanalyticsTranscriptsSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsTranscriptsSearchOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearch(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSpeechandtextanalyticsTranscriptsSearch", "body")
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsTranscriptsSearch", http.MethodPost, "/api/v2/speechandtextanalytics/transcripts/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JsonSearchResponse](ctx, a.client, req)
 }
 
-// PostTeamsSearchOptions holds the optional parameters of PostTeamsSearch, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostTeamsSearchOptions struct{}
+// PostTeamsSearchOptions holds the options of PostTeamsSearch, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostTeamsSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTeamsSearch calls POST /api/v2/teams/search: Search resources.
 //
@@ -527,20 +629,31 @@ type PostTeamsSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTeamsSearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *SearchApi) PostTeamsSearch(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) (*models.TeamsSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTeamsSearch", "body")
 	}
 	req := platformclient.NewRequest("postTeamsSearch", http.MethodPost, "/api/v2/teams/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TeamsSearchResponse](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesSitesSearchOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesSitesSearch, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgesSitesSearchOptions struct{}
+// PostTelephonyProvidersEdgesSitesSearchOptions holds the options of
+// PostTelephonyProvidersEdgesSitesSearch, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostTelephonyProvidersEdgesSitesSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesSitesSearch calls POST /api/v2/telephony/providers/edges/sites/search:
 // Search sites.
@@ -553,19 +666,30 @@ type PostTelephonyProvidersEdgesSitesSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesSitesSearchOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearch(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesSitesSearch", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesSitesSearch", http.MethodPost, "/api/v2/telephony/providers/edges/sites/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SitesSearchResponse](ctx, a.client, req)
 }
 
-// PostUsersSearchOptions holds the optional parameters of PostUsersSearch, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostUsersSearchOptions struct{}
+// PostUsersSearchOptions holds the options of PostUsersSearch, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostUsersSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsersSearch calls POST /api/v2/users/search: Search users.
 //
@@ -577,19 +701,30 @@ type PostUsersSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsersSearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *SearchApi) PostUsersSearch(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsersSearch", "body")
 	}
 	req := platformclient.NewRequest("postUsersSearch", http.MethodPost, "/api/v2/users/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
 }
 
-// PostUsersSearchTeamsAssignOptions holds the optional parameters of PostUsersSearchTeamsAssign,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostUsersSearchTeamsAssignOptions struct{}
+// PostUsersSearchTeamsAssignOptions holds the options of PostUsersSearchTeamsAssign, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostUsersSearchTeamsAssignOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsersSearchTeamsAssign calls POST /api/v2/users/search/teams/assign: Search users assigned to
 // teams.
@@ -602,19 +737,30 @@ type PostUsersSearchTeamsAssignOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsersSearchTeamsAssignOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *SearchApi) PostUsersSearchTeamsAssign(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsersSearchTeamsAssign", "body")
 	}
 	req := platformclient.NewRequest("postUsersSearchTeamsAssign", http.MethodPost, "/api/v2/users/search/teams/assign")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
 }
 
-// PostVoicemailSearchOptions holds the optional parameters of PostVoicemailSearch, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostVoicemailSearchOptions struct{}
+// PostVoicemailSearchOptions holds the options of PostVoicemailSearch, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostVoicemailSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostVoicemailSearch calls POST /api/v2/voicemail/search: Search voicemails.
 //
@@ -624,12 +770,16 @@ type PostVoicemailSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostVoicemailSearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *SearchApi) PostVoicemailSearch(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postVoicemailSearch", "body")
 	}
 	req := platformclient.NewRequest("postVoicemailSearch", http.MethodPost, "/api/v2/voicemail/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.VoicemailsSearchResponse](ctx, a.client, req)
 }

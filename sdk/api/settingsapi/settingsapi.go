@@ -180,6 +180,12 @@ func (a *SettingsApi) GetUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx context
 type PatchEmailsSettingsOptions struct {
 	// Body is the request body.
 	Body *models.EmailSettings
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchEmailsSettings calls PATCH /api/v2/emails/settings: Patch email Contact Center settings.
@@ -196,6 +202,9 @@ func (a *SettingsApi) PatchEmailsSettings(ctx context.Context, opts *PatchEmails
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailSettings](ctx, a.client, req)
 }
 
@@ -204,6 +213,12 @@ func (a *SettingsApi) PatchEmailsSettings(ctx context.Context, opts *PatchEmails
 type PatchEmailsSettingsThreadingOptions struct {
 	// Body is the request body.
 	Body *models.EmailThreadingSettings
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchEmailsSettingsThreading calls PATCH /api/v2/emails/settings/threading: Patch email threading
@@ -221,12 +236,22 @@ func (a *SettingsApi) PatchEmailsSettingsThreading(ctx context.Context, opts *Pa
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EmailThreadingSettings](ctx, a.client, req)
 }
 
-// PatchSettingsExecutiondataOptions holds the optional parameters of PatchSettingsExecutiondata,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchSettingsExecutiondataOptions struct{}
+// PatchSettingsExecutiondataOptions holds the options of PatchSettingsExecutiondata, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchSettingsExecutiondataOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchSettingsExecutiondata calls PATCH /api/v2/settings/executiondata: Edit the execution history
 // on off setting.
@@ -241,20 +266,31 @@ type PatchSettingsExecutiondataOptions struct{}
 //
 //   - body: New Execution Data Setting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchSettingsExecutiondataOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *SettingsApi) PatchSettingsExecutiondata(ctx context.Context, body *models.ExecutionDataSettingsRequest, opts *PatchSettingsExecutiondataOptions) (*models.ExecutionDataGlobalSettingsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchSettingsExecutiondata", "body")
 	}
 	req := platformclient.NewRequest("patchSettingsExecutiondata", http.MethodPatch, "/api/v2/settings/executiondata")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExecutionDataGlobalSettingsResponse](ctx, a.client, req)
 }
 
-// PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions holds the optional parameters of
-// PatchUsersAgentuiAgentsAutoanswerAgentIdSettings, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct{}
+// PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions holds the options of
+// PatchUsersAgentuiAgentsAutoanswerAgentIdSettings, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUsersAgentuiAgentsAutoanswerAgentIdSettings calls PATCH
 // /api/v2/users/agentui/agents/autoanswer/{agentId}/settings: Update agent auto answer settings.
@@ -268,7 +304,8 @@ type PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct{}
 //   - agentID: The agent to apply the auto answer settings to
 //   - body: AutoAnswerSettings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SettingsApi) PatchUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx context.Context, agentID string, body *models.AutoAnswerSettings, opts *PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions) (*models.AutoAnswerSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUsersAgentuiAgentsAutoanswerAgentIdSettings", "body")
@@ -276,6 +313,9 @@ func (a *SettingsApi) PatchUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx conte
 	req := platformclient.NewRequest("patchUsersAgentuiAgentsAutoanswerAgentIdSettings", http.MethodPatch, "/api/v2/users/agentui/agents/autoanswer/{agentId}/settings")
 	req.SetPathParam("agentId", agentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AutoAnswerSettings](ctx, a.client, req)
 }
 
@@ -284,6 +324,12 @@ func (a *SettingsApi) PatchUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx conte
 type PutExternalcontactsSettingsOptions struct {
 	// Body is the request body.
 	Body *models.ExternalContactsSettings
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutExternalcontactsSettings calls PUT /api/v2/externalcontacts/settings: Set settings.
@@ -300,13 +346,23 @@ func (a *SettingsApi) PutExternalcontactsSettings(ctx context.Context, opts *Put
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UpdatedSettingsResponse](ctx, a.client, req)
 }
 
-// PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions holds the optional parameters of
-// PutUsersAgentuiAgentsAutoanswerAgentIdSettings, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct{}
+// PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions holds the options of
+// PutUsersAgentuiAgentsAutoanswerAgentIdSettings, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUsersAgentuiAgentsAutoanswerAgentIdSettings calls PUT
 // /api/v2/users/agentui/agents/autoanswer/{agentId}/settings: Set agent auto answer settings.
@@ -320,7 +376,8 @@ type PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions struct{}
 //   - agentID: The agent to apply the auto answer settings to
 //   - body: AutoAnswerSettings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SettingsApi) PutUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx context.Context, agentID string, body *models.AutoAnswerSettings, opts *PutUsersAgentuiAgentsAutoanswerAgentIdSettingsOptions) (*models.AutoAnswerSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUsersAgentuiAgentsAutoanswerAgentIdSettings", "body")
@@ -328,5 +385,8 @@ func (a *SettingsApi) PutUsersAgentuiAgentsAutoanswerAgentIdSettings(ctx context
 	req := platformclient.NewRequest("putUsersAgentuiAgentsAutoanswerAgentIdSettings", http.MethodPut, "/api/v2/users/agentui/agents/autoanswer/{agentId}/settings")
 	req.SetPathParam("agentId", agentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AutoAnswerSettings](ctx, a.client, req)
 }

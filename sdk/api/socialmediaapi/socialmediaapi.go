@@ -1211,6 +1211,12 @@ func (a *SocialMediaApi) GetSocialmediaTopicsIter(ctx context.Context, opts *Get
 type PatchSocialmediaTopicOptions struct {
 	// Body is the request body.
 	Body *models.SocialTopicPatchRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchSocialmediaTopic calls PATCH /api/v2/socialmedia/topics/{topicId}: Update a social topic.
@@ -1232,6 +1238,9 @@ func (a *SocialMediaApi) PatchSocialmediaTopic(ctx context.Context, topicID stri
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SocialTopicResponse](ctx, a.client, req)
 }
 
@@ -1241,6 +1250,12 @@ func (a *SocialMediaApi) PatchSocialmediaTopic(ctx context.Context, topicID stri
 type PatchSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdOptions struct {
 	// Body is the request body.
 	Body *models.DataIngestionRuleStatusPatchRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleId calls PATCH
@@ -1267,6 +1282,9 @@ func (a *SocialMediaApi) PatchSocialmediaTopicDataingestionrulesFacebookFacebook
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FacebookDataIngestionRuleResponse](ctx, a.client, req)
 }
 
@@ -1276,6 +1294,12 @@ func (a *SocialMediaApi) PatchSocialmediaTopicDataingestionrulesFacebookFacebook
 type PatchSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdOptions struct {
 	// Body is the request body.
 	Body *models.DataIngestionRuleStatusPatchRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleId calls PATCH
@@ -1302,6 +1326,9 @@ func (a *SocialMediaApi) PatchSocialmediaTopicDataingestionrulesInstagramInstagr
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InstagramDataIngestionRuleResponse](ctx, a.client, req)
 }
 
@@ -1310,6 +1337,12 @@ func (a *SocialMediaApi) PatchSocialmediaTopicDataingestionrulesInstagramInstagr
 type PatchSocialmediaTopicDataingestionrulesOpenOpenIdOptions struct {
 	// Body is the request body.
 	Body *models.DataIngestionRuleStatusPatchRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchSocialmediaTopicDataingestionrulesOpenOpenId calls PATCH
@@ -1336,6 +1369,9 @@ func (a *SocialMediaApi) PatchSocialmediaTopicDataingestionrulesOpenOpenId(ctx c
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenDataIngestionRuleResponse](ctx, a.client, req)
 }
 
@@ -1345,6 +1381,12 @@ func (a *SocialMediaApi) PatchSocialmediaTopicDataingestionrulesOpenOpenId(ctx c
 type PatchSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdOptions struct {
 	// Body is the request body.
 	Body *models.DataIngestionRuleStatusPatchRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleId calls PATCH
@@ -1371,13 +1413,23 @@ func (a *SocialMediaApi) PatchSocialmediaTopicDataingestionrulesTwitterTwitterIn
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TwitterDataIngestionRuleResponse](ctx, a.client, req)
 }
 
-// PostSocialmediaAnalyticsAggregatesJobsOptions holds the optional parameters of
-// PostSocialmediaAnalyticsAggregatesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostSocialmediaAnalyticsAggregatesJobsOptions struct{}
+// PostSocialmediaAnalyticsAggregatesJobsOptions holds the options of
+// PostSocialmediaAnalyticsAggregatesJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostSocialmediaAnalyticsAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSocialmediaAnalyticsAggregatesJobs calls POST /api/v2/socialmedia/analytics/aggregates/jobs:
 // Query for social media aggregates asynchronously.
@@ -1390,20 +1442,31 @@ type PostSocialmediaAnalyticsAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSocialmediaAnalyticsAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SocialMediaApi) PostSocialmediaAnalyticsAggregatesJobs(ctx context.Context, body *models.SocialMediaAsyncAggregationQuery, opts *PostSocialmediaAnalyticsAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSocialmediaAnalyticsAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postSocialmediaAnalyticsAggregatesJobs", http.MethodPost, "/api/v2/socialmedia/analytics/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostSocialmediaAnalyticsMessagesJobsOptions holds the optional parameters of
-// PostSocialmediaAnalyticsMessagesJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostSocialmediaAnalyticsMessagesJobsOptions struct{}
+// PostSocialmediaAnalyticsMessagesJobsOptions holds the options of
+// PostSocialmediaAnalyticsMessagesJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostSocialmediaAnalyticsMessagesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSocialmediaAnalyticsMessagesJobs calls POST /api/v2/socialmedia/analytics/messages/jobs:
 // Query for social media messages asynchronously.
@@ -1416,13 +1479,17 @@ type PostSocialmediaAnalyticsMessagesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSocialmediaAnalyticsMessagesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SocialMediaApi) PostSocialmediaAnalyticsMessagesJobs(ctx context.Context, body *models.SocialMediaAsyncDetailQuery, opts *PostSocialmediaAnalyticsMessagesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSocialmediaAnalyticsMessagesJobs", "body")
 	}
 	req := platformclient.NewRequest("postSocialmediaAnalyticsMessagesJobs", http.MethodPost, "/api/v2/socialmedia/analytics/messages/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
@@ -1431,6 +1498,12 @@ func (a *SocialMediaApi) PostSocialmediaAnalyticsMessagesJobs(ctx context.Contex
 type PostSocialmediaEscalationrulesOptions struct {
 	// Body is the request body.
 	Body *models.EscalationRuleRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSocialmediaEscalationrules calls POST /api/v2/socialmedia/escalationrules: Create an
@@ -1448,6 +1521,9 @@ func (a *SocialMediaApi) PostSocialmediaEscalationrules(ctx context.Context, opt
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EscalationRuleResponse](ctx, a.client, req)
 }
 
@@ -1456,6 +1532,12 @@ func (a *SocialMediaApi) PostSocialmediaEscalationrules(ctx context.Context, opt
 type PostSocialmediaEscalationsMessagesOptions struct {
 	// Body is the request body.
 	Body *models.ManualEscalationRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSocialmediaEscalationsMessages calls POST /api/v2/socialmedia/escalations/messages: Escalate
@@ -1478,6 +1560,9 @@ func (a *SocialMediaApi) PostSocialmediaEscalationsMessages(ctx context.Context,
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ManualEscalationResponse](ctx, a.client, req)
 }
 
@@ -1486,6 +1571,12 @@ func (a *SocialMediaApi) PostSocialmediaEscalationsMessages(ctx context.Context,
 type PostSocialmediaTopicDataingestionrulesFacebookOptions struct {
 	// Body is the request body.
 	Body *models.FacebookDataIngestionRuleRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSocialmediaTopicDataingestionrulesFacebook calls POST
@@ -1510,6 +1601,9 @@ func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesFacebook(ctx cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FacebookDataIngestionRuleResponse](ctx, a.client, req)
 }
 
@@ -1518,6 +1612,12 @@ func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesFacebook(ctx cont
 type PostSocialmediaTopicDataingestionrulesInstagramOptions struct {
 	// Body is the request body.
 	Body *models.InstagramDataIngestionRuleRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSocialmediaTopicDataingestionrulesInstagram calls POST
@@ -1542,6 +1642,9 @@ func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesInstagram(ctx con
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InstagramDataIngestionRuleResponse](ctx, a.client, req)
 }
 
@@ -1550,6 +1653,12 @@ func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesInstagram(ctx con
 type PostSocialmediaTopicDataingestionrulesOpenOptions struct {
 	// Body is the request body.
 	Body *models.OpenDataIngestionRuleRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSocialmediaTopicDataingestionrulesOpen calls POST
@@ -1572,6 +1681,9 @@ func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesOpen(ctx context.
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.OpenDataIngestionRuleResponse](ctx, a.client, req)
 }
@@ -1611,10 +1723,17 @@ func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesOpenRuleIdMessage
 	return platformclient.Call[models.OpenSocialNormalizedMessageEntityListing](ctx, a.client, req)
 }
 
-// PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulkOptions holds the optional
-// parameters of PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulk, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulkOptions struct{}
+// PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulkOptions holds the options of
+// PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulk, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulkOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulk calls POST
 // /api/v2/socialmedia/topics/{topicId}/dataingestionrules/open/{ruleId}/reactions/bulk: Ingest a
@@ -1634,7 +1753,9 @@ type PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulkOptions struct
 //   - ruleID: Data Ingestion Rule ID
 //   - body: NormalizedEvent
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulkOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulk(ctx context.Context, topicID string, ruleID string, body *models.OpenSocialMediaReactionsRequest, opts *PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulkOptions) (*models.OpenSocialReactionsNormalizedEventEntityListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulk", "body")
@@ -1643,6 +1764,9 @@ func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesOpenRuleIdReactio
 	req.SetPathParam("topicId", topicID)
 	req.SetPathParam("ruleId", ruleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenSocialReactionsNormalizedEventEntityListing](ctx, a.client, req)
 }
 
@@ -1651,6 +1775,12 @@ func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesOpenRuleIdReactio
 type PostSocialmediaTopicDataingestionrulesTwitterOptions struct {
 	// Body is the request body.
 	Body *models.TwitterDataIngestionRuleRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSocialmediaTopicDataingestionrulesTwitter calls POST
@@ -1675,6 +1805,9 @@ func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesTwitter(ctx conte
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TwitterDataIngestionRuleResponse](ctx, a.client, req)
 }
 
@@ -1683,6 +1816,12 @@ func (a *SocialMediaApi) PostSocialmediaTopicDataingestionrulesTwitter(ctx conte
 type PostSocialmediaTopicsOptions struct {
 	// Body is the request body.
 	Body *models.SocialTopicRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSocialmediaTopics calls POST /api/v2/socialmedia/topics: Create a social topic.
@@ -1699,13 +1838,23 @@ func (a *SocialMediaApi) PostSocialmediaTopics(ctx context.Context, opts *PostSo
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SocialTopicResponse](ctx, a.client, req)
 }
 
-// PostSocialmediaTwitterHistoricalTweetsOptions holds the optional parameters of
-// PostSocialmediaTwitterHistoricalTweets, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostSocialmediaTwitterHistoricalTweetsOptions struct{}
+// PostSocialmediaTwitterHistoricalTweetsOptions holds the options of
+// PostSocialmediaTwitterHistoricalTweets, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostSocialmediaTwitterHistoricalTweetsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSocialmediaTwitterHistoricalTweets calls POST /api/v2/socialmedia/twitter/historical/tweets:
 // Retrieves historical tweet count for search terms, optional countries list and the current limit
@@ -1719,13 +1868,17 @@ type PostSocialmediaTwitterHistoricalTweetsOptions struct{}
 //
 //   - body: TwitterDataHistoricalTweetRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSocialmediaTwitterHistoricalTweetsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SocialMediaApi) PostSocialmediaTwitterHistoricalTweets(ctx context.Context, body *models.TwitterDataHistoricalTweetRequest, opts *PostSocialmediaTwitterHistoricalTweetsOptions) (*models.TwitterDataHistoricalTweetResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSocialmediaTwitterHistoricalTweets", "body")
 	}
 	req := platformclient.NewRequest("postSocialmediaTwitterHistoricalTweets", http.MethodPost, "/api/v2/socialmedia/twitter/historical/tweets")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TwitterDataHistoricalTweetResponse](ctx, a.client, req)
 }
 
@@ -1734,6 +1887,12 @@ func (a *SocialMediaApi) PostSocialmediaTwitterHistoricalTweets(ctx context.Cont
 type PutSocialmediaEscalationruleOptions struct {
 	// Body is the request body.
 	Body *models.EscalationRuleRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutSocialmediaEscalationrule calls PUT /api/v2/socialmedia/escalationrules/{escalationRuleId}:
@@ -1756,6 +1915,9 @@ func (a *SocialMediaApi) PutSocialmediaEscalationrule(ctx context.Context, escal
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EscalationRuleResponse](ctx, a.client, req)
 }
 
@@ -1765,6 +1927,12 @@ func (a *SocialMediaApi) PutSocialmediaEscalationrule(ctx context.Context, escal
 type PutSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdOptions struct {
 	// Body is the request body.
 	Body *models.FacebookDataIngestionRuleRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleId calls PUT
@@ -1791,6 +1959,9 @@ func (a *SocialMediaApi) PutSocialmediaTopicDataingestionrulesFacebookFacebookIn
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FacebookDataIngestionRuleResponse](ctx, a.client, req)
 }
 
@@ -1800,6 +1971,12 @@ func (a *SocialMediaApi) PutSocialmediaTopicDataingestionrulesFacebookFacebookIn
 type PutSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdOptions struct {
 	// Body is the request body.
 	Body *models.InstagramDataIngestionRuleRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleId calls PUT
@@ -1826,6 +2003,9 @@ func (a *SocialMediaApi) PutSocialmediaTopicDataingestionrulesInstagramInstagram
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.InstagramDataIngestionRuleResponse](ctx, a.client, req)
 }
 
@@ -1834,6 +2014,12 @@ func (a *SocialMediaApi) PutSocialmediaTopicDataingestionrulesInstagramInstagram
 type PutSocialmediaTopicDataingestionrulesOpenOpenIdOptions struct {
 	// Body is the request body.
 	Body *models.OpenDataIngestionRuleRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutSocialmediaTopicDataingestionrulesOpenOpenId calls PUT
@@ -1860,6 +2046,9 @@ func (a *SocialMediaApi) PutSocialmediaTopicDataingestionrulesOpenOpenId(ctx con
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpenDataIngestionRuleResponse](ctx, a.client, req)
 }
 
@@ -1869,6 +2058,12 @@ func (a *SocialMediaApi) PutSocialmediaTopicDataingestionrulesOpenOpenId(ctx con
 type PutSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdOptions struct {
 	// Body is the request body.
 	Body *models.TwitterDataIngestionRuleRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleId calls PUT
@@ -1894,6 +2089,9 @@ func (a *SocialMediaApi) PutSocialmediaTopicDataingestionrulesTwitterTwitterInge
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.TwitterDataIngestionRuleResponse](ctx, a.client, req)
 }

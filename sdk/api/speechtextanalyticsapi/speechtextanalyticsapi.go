@@ -1303,10 +1303,17 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTranslationsLanguages(
 	return platformclient.Call[models.TranslateSupportedLanguageList](ctx, a.client, req)
 }
 
-// PatchSpeechandtextanalyticsSettingsOptions holds the optional parameters of
-// PatchSpeechandtextanalyticsSettings, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchSpeechandtextanalyticsSettingsOptions struct{}
+// PatchSpeechandtextanalyticsSettingsOptions holds the options of
+// PatchSpeechandtextanalyticsSettings, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchSpeechandtextanalyticsSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchSpeechandtextanalyticsSettings calls PATCH /api/v2/speechandtextanalytics/settings: Patch
 // Speech And Text Analytics Settings.
@@ -1319,20 +1326,31 @@ type PatchSpeechandtextanalyticsSettingsOptions struct{}
 //
 //   - body: Speech And Text Analytics Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchSpeechandtextanalyticsSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PatchSpeechandtextanalyticsSettings(ctx context.Context, body *models.SpeechTextAnalyticsSettingsRequest, opts *PatchSpeechandtextanalyticsSettingsOptions) (*models.SpeechTextAnalyticsSettingsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchSpeechandtextanalyticsSettings", "body")
 	}
 	req := platformclient.NewRequest("patchSpeechandtextanalyticsSettings", http.MethodPatch, "/api/v2/speechandtextanalytics/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SpeechTextAnalyticsSettingsResponse](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsCategoriesOptions holds the optional parameters of
-// PostSpeechandtextanalyticsCategories, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostSpeechandtextanalyticsCategoriesOptions struct{}
+// PostSpeechandtextanalyticsCategoriesOptions holds the options of
+// PostSpeechandtextanalyticsCategories, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostSpeechandtextanalyticsCategoriesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsCategories calls POST /api/v2/speechandtextanalytics/categories: Create
 // new Speech & Text Analytics category.
@@ -1345,7 +1363,8 @@ type PostSpeechandtextanalyticsCategoriesOptions struct{}
 //
 //   - body: The category to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsCategoriesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // A 201 response carries a models.CategoryRequest instead: the result then holds only the fields
 // the two types share, and the whole body is in the response's Body.
@@ -1355,13 +1374,23 @@ func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsCategories(ctx contex
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsCategories", http.MethodPost, "/api/v2/speechandtextanalytics/categories")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.StaCategory](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsDictionaryfeedbackOptions holds the optional parameters of
-// PostSpeechandtextanalyticsDictionaryfeedback, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostSpeechandtextanalyticsDictionaryfeedbackOptions struct{}
+// PostSpeechandtextanalyticsDictionaryfeedbackOptions holds the options of
+// PostSpeechandtextanalyticsDictionaryfeedback, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostSpeechandtextanalyticsDictionaryfeedbackOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsDictionaryfeedback calls POST
 // /api/v2/speechandtextanalytics/dictionaryfeedback: Create a Speech & Text Analytics
@@ -1375,20 +1404,31 @@ type PostSpeechandtextanalyticsDictionaryfeedbackOptions struct{}
 //
 //   - body: The DictionaryFeedback to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsDictionaryfeedbackOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsDictionaryfeedback(ctx context.Context, body *models.DictionaryFeedback, opts *PostSpeechandtextanalyticsDictionaryfeedbackOptions) (*models.DictionaryFeedback, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSpeechandtextanalyticsDictionaryfeedback", "body")
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsDictionaryfeedback", http.MethodPost, "/api/v2/speechandtextanalytics/dictionaryfeedback")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DictionaryFeedback](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsProgramsOptions holds the optional parameters of
-// PostSpeechandtextanalyticsPrograms, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostSpeechandtextanalyticsProgramsOptions struct{}
+// PostSpeechandtextanalyticsProgramsOptions holds the options of
+// PostSpeechandtextanalyticsPrograms, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostSpeechandtextanalyticsProgramsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsPrograms calls POST /api/v2/speechandtextanalytics/programs: Create new
 // Speech & Text Analytics program.
@@ -1401,20 +1441,31 @@ type PostSpeechandtextanalyticsProgramsOptions struct{}
 //
 //   - body: The program to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsProgramsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsPrograms(ctx context.Context, body *models.ProgramRequest, opts *PostSpeechandtextanalyticsProgramsOptions) (*models.Program, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSpeechandtextanalyticsPrograms", "body")
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsPrograms", http.MethodPost, "/api/v2/speechandtextanalytics/programs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Program](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsProgramsGeneralJobsOptions holds the optional parameters of
-// PostSpeechandtextanalyticsProgramsGeneralJobs, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostSpeechandtextanalyticsProgramsGeneralJobsOptions struct{}
+// PostSpeechandtextanalyticsProgramsGeneralJobsOptions holds the options of
+// PostSpeechandtextanalyticsProgramsGeneralJobs, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostSpeechandtextanalyticsProgramsGeneralJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsProgramsGeneralJobs calls POST
 // /api/v2/speechandtextanalytics/programs/general/jobs: Create new Speech & Text Analytics general
@@ -1430,20 +1481,31 @@ type PostSpeechandtextanalyticsProgramsGeneralJobsOptions struct{}
 //
 //   - body: The general programs job to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsProgramsGeneralJobsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsProgramsGeneralJobs(ctx context.Context, body *models.GeneralProgramJobRequest, opts *PostSpeechandtextanalyticsProgramsGeneralJobsOptions) (*models.GeneralProgramJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSpeechandtextanalyticsProgramsGeneralJobs", "body")
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsProgramsGeneralJobs", http.MethodPost, "/api/v2/speechandtextanalytics/programs/general/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.GeneralProgramJob](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsProgramsPublishjobsOptions holds the optional parameters of
-// PostSpeechandtextanalyticsProgramsPublishjobs, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostSpeechandtextanalyticsProgramsPublishjobsOptions struct{}
+// PostSpeechandtextanalyticsProgramsPublishjobsOptions holds the options of
+// PostSpeechandtextanalyticsProgramsPublishjobs, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostSpeechandtextanalyticsProgramsPublishjobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsProgramsPublishjobs calls POST
 // /api/v2/speechandtextanalytics/programs/publishjobs: Create new Speech & Text Analytics publish
@@ -1457,20 +1519,31 @@ type PostSpeechandtextanalyticsProgramsPublishjobsOptions struct{}
 //
 //   - body: The publish programs job to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsProgramsPublishjobsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsProgramsPublishjobs(ctx context.Context, body *models.ProgramJobRequest, opts *PostSpeechandtextanalyticsProgramsPublishjobsOptions) (*models.ProgramJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSpeechandtextanalyticsProgramsPublishjobs", "body")
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsProgramsPublishjobs", http.MethodPost, "/api/v2/speechandtextanalytics/programs/publishjobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ProgramJob](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsSentimentfeedbackOptions holds the optional parameters of
-// PostSpeechandtextanalyticsSentimentfeedback, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostSpeechandtextanalyticsSentimentfeedbackOptions struct{}
+// PostSpeechandtextanalyticsSentimentfeedbackOptions holds the options of
+// PostSpeechandtextanalyticsSentimentfeedback, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostSpeechandtextanalyticsSentimentfeedbackOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsSentimentfeedback calls POST
 // /api/v2/speechandtextanalytics/sentimentfeedback: Create a Speech & Text Analytics
@@ -1484,20 +1557,30 @@ type PostSpeechandtextanalyticsSentimentfeedbackOptions struct{}
 //
 //   - body: The SentimentFeedback to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsSentimentfeedbackOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsSentimentfeedback(ctx context.Context, body *models.SentimentFeedback, opts *PostSpeechandtextanalyticsSentimentfeedbackOptions) (*models.SentimentFeedback, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSpeechandtextanalyticsSentimentfeedback", "body")
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsSentimentfeedback", http.MethodPost, "/api/v2/speechandtextanalytics/sentimentfeedback")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SentimentFeedback](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsTopicsOptions holds the optional parameters of
-// PostSpeechandtextanalyticsTopics, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostSpeechandtextanalyticsTopicsOptions struct{}
+// PostSpeechandtextanalyticsTopicsOptions holds the options of PostSpeechandtextanalyticsTopics,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostSpeechandtextanalyticsTopicsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsTopics calls POST /api/v2/speechandtextanalytics/topics: Create new
 // Speech & Text Analytics topic.
@@ -1510,20 +1593,31 @@ type PostSpeechandtextanalyticsTopicsOptions struct{}
 //
 //   - body: The topic to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsTopicsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTopics(ctx context.Context, body *models.TopicRequest, opts *PostSpeechandtextanalyticsTopicsOptions) (*models.Topic, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSpeechandtextanalyticsTopics", "body")
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsTopics", http.MethodPost, "/api/v2/speechandtextanalytics/topics")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Topic](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsTopicsPublishjobsOptions holds the optional parameters of
-// PostSpeechandtextanalyticsTopicsPublishjobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostSpeechandtextanalyticsTopicsPublishjobsOptions struct{}
+// PostSpeechandtextanalyticsTopicsPublishjobsOptions holds the options of
+// PostSpeechandtextanalyticsTopicsPublishjobs, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostSpeechandtextanalyticsTopicsPublishjobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsTopicsPublishjobs calls POST
 // /api/v2/speechandtextanalytics/topics/publishjobs: Create new Speech & Text Analytics publish
@@ -1537,20 +1631,31 @@ type PostSpeechandtextanalyticsTopicsPublishjobsOptions struct{}
 //
 //   - body: The publish topics job to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsTopicsPublishjobsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTopicsPublishjobs(ctx context.Context, body *models.TopicJobRequest, opts *PostSpeechandtextanalyticsTopicsPublishjobsOptions) (*models.TopicJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSpeechandtextanalyticsTopicsPublishjobs", "body")
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsTopicsPublishjobs", http.MethodPost, "/api/v2/speechandtextanalytics/topics/publishjobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TopicJob](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsTopicsTestphraseJobsOptions holds the optional parameters of
-// PostSpeechandtextanalyticsTopicsTestphraseJobs, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostSpeechandtextanalyticsTopicsTestphraseJobsOptions struct{}
+// PostSpeechandtextanalyticsTopicsTestphraseJobsOptions holds the options of
+// PostSpeechandtextanalyticsTopicsTestphraseJobs, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostSpeechandtextanalyticsTopicsTestphraseJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsTopicsTestphraseJobs calls POST
 // /api/v2/speechandtextanalytics/topics/testphrase/jobs: Create new Speech & Text Analytics publish
@@ -1564,20 +1669,31 @@ type PostSpeechandtextanalyticsTopicsTestphraseJobsOptions struct{}
 //
 //   - body: The publish test topic phrase job to create
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsTopicsTestphraseJobsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTopicsTestphraseJobs(ctx context.Context, body *models.TestTopicPhraseJobRequest, opts *PostSpeechandtextanalyticsTopicsTestphraseJobsOptions) (*models.TestTopicPhraseJobs, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSpeechandtextanalyticsTopicsTestphraseJobs", "body")
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsTopicsTestphraseJobs", http.MethodPost, "/api/v2/speechandtextanalytics/topics/testphrase/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TestTopicPhraseJobs](ctx, a.client, req)
 }
 
-// PostSpeechandtextanalyticsTranscriptsSearchOptions holds the optional parameters of
-// PostSpeechandtextanalyticsTranscriptsSearch, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostSpeechandtextanalyticsTranscriptsSearchOptions struct{}
+// PostSpeechandtextanalyticsTranscriptsSearchOptions holds the options of
+// PostSpeechandtextanalyticsTranscriptsSearch, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostSpeechandtextanalyticsTranscriptsSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostSpeechandtextanalyticsTranscriptsSearch calls POST
 // /api/v2/speechandtextanalytics/transcripts/search: Search resources.
@@ -1592,20 +1708,30 @@ type PostSpeechandtextanalyticsTranscriptsSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostSpeechandtextanalyticsTranscriptsSearchOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearch(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postSpeechandtextanalyticsTranscriptsSearch", "body")
 	}
 	req := platformclient.NewRequest("postSpeechandtextanalyticsTranscriptsSearch", http.MethodPost, "/api/v2/speechandtextanalytics/transcripts/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JsonSearchResponse](ctx, a.client, req)
 }
 
-// PutSpeechandtextanalyticsCategoryOptions holds the optional parameters of
-// PutSpeechandtextanalyticsCategory, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutSpeechandtextanalyticsCategoryOptions struct{}
+// PutSpeechandtextanalyticsCategoryOptions holds the options of PutSpeechandtextanalyticsCategory,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutSpeechandtextanalyticsCategoryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutSpeechandtextanalyticsCategory calls PUT
 // /api/v2/speechandtextanalytics/categories/{categoryId}: Update a Speech & Text Analytics category
@@ -1620,7 +1746,8 @@ type PutSpeechandtextanalyticsCategoryOptions struct{}
 //   - categoryID: The id of the category
 //   - body: The updated category
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutSpeechandtextanalyticsCategoryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsCategory(ctx context.Context, categoryID string, body *models.CategoryRequest, opts *PutSpeechandtextanalyticsCategoryOptions) (*models.StaCategory, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putSpeechandtextanalyticsCategory", "body")
@@ -1628,6 +1755,9 @@ func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsCategory(ctx context.C
 	req := platformclient.NewRequest("putSpeechandtextanalyticsCategory", http.MethodPut, "/api/v2/speechandtextanalytics/categories/{categoryId}")
 	req.SetPathParam("categoryId", categoryID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.StaCategory](ctx, a.client, req)
 }
 
@@ -1637,6 +1767,12 @@ func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsCategory(ctx context.C
 type PutSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackIdOptions struct {
 	// Body is the request body.
 	Body *models.DictionaryFeedback
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackId calls PUT
@@ -1661,13 +1797,22 @@ func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsDictionaryfeedbackDict
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DictionaryFeedback](ctx, a.client, req)
 }
 
-// PutSpeechandtextanalyticsProgramOptions holds the optional parameters of
-// PutSpeechandtextanalyticsProgram, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutSpeechandtextanalyticsProgramOptions struct{}
+// PutSpeechandtextanalyticsProgramOptions holds the options of PutSpeechandtextanalyticsProgram,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutSpeechandtextanalyticsProgramOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutSpeechandtextanalyticsProgram calls PUT /api/v2/speechandtextanalytics/programs/{programId}:
 // Update existing Speech & Text Analytics program.
@@ -1681,7 +1826,8 @@ type PutSpeechandtextanalyticsProgramOptions struct{}
 //   - programID: The id of the program
 //   - body: The program to update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutSpeechandtextanalyticsProgramOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsProgram(ctx context.Context, programID string, body *models.ProgramRequest, opts *PutSpeechandtextanalyticsProgramOptions) (*models.Program, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putSpeechandtextanalyticsProgram", "body")
@@ -1689,13 +1835,23 @@ func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsProgram(ctx context.Co
 	req := platformclient.NewRequest("putSpeechandtextanalyticsProgram", http.MethodPut, "/api/v2/speechandtextanalytics/programs/{programId}")
 	req.SetPathParam("programId", programID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Program](ctx, a.client, req)
 }
 
-// PutSpeechandtextanalyticsProgramMappingsOptions holds the optional parameters of
-// PutSpeechandtextanalyticsProgramMappings, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutSpeechandtextanalyticsProgramMappingsOptions struct{}
+// PutSpeechandtextanalyticsProgramMappingsOptions holds the options of
+// PutSpeechandtextanalyticsProgramMappings, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutSpeechandtextanalyticsProgramMappingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutSpeechandtextanalyticsProgramMappings calls PUT
 // /api/v2/speechandtextanalytics/programs/{programId}/mappings: Set Speech & Text Analytics program
@@ -1710,7 +1866,8 @@ type PutSpeechandtextanalyticsProgramMappingsOptions struct{}
 //   - programID: The id of the program
 //   - body: The program to set mappings for
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutSpeechandtextanalyticsProgramMappingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsProgramMappings(ctx context.Context, programID string, body *models.ProgramMappingsRequest, opts *PutSpeechandtextanalyticsProgramMappingsOptions) (*models.TopicsDefinitionsProgramMappings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putSpeechandtextanalyticsProgramMappings", "body")
@@ -1718,13 +1875,23 @@ func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsProgramMappings(ctx co
 	req := platformclient.NewRequest("putSpeechandtextanalyticsProgramMappings", http.MethodPut, "/api/v2/speechandtextanalytics/programs/{programId}/mappings")
 	req.SetPathParam("programId", programID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TopicsDefinitionsProgramMappings](ctx, a.client, req)
 }
 
-// PutSpeechandtextanalyticsProgramSettingsInsightsOptions holds the optional parameters of
-// PutSpeechandtextanalyticsProgramSettingsInsights, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutSpeechandtextanalyticsProgramSettingsInsightsOptions struct{}
+// PutSpeechandtextanalyticsProgramSettingsInsightsOptions holds the options of
+// PutSpeechandtextanalyticsProgramSettingsInsights, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutSpeechandtextanalyticsProgramSettingsInsightsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutSpeechandtextanalyticsProgramSettingsInsights calls PUT
 // /api/v2/speechandtextanalytics/programs/{programId}/settings/insights: Update AI Insights
@@ -1740,7 +1907,8 @@ type PutSpeechandtextanalyticsProgramSettingsInsightsOptions struct{}
 //   - programID: The id of the program
 //   - body: Program AI Insights setting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutSpeechandtextanalyticsProgramSettingsInsightsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsProgramSettingsInsights(ctx context.Context, programID string, body *models.InsightsSettingsRequest, opts *PutSpeechandtextanalyticsProgramSettingsInsightsOptions) (*models.ProgramInsightsSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putSpeechandtextanalyticsProgramSettingsInsights", "body")
@@ -1748,13 +1916,23 @@ func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsProgramSettingsInsight
 	req := platformclient.NewRequest("putSpeechandtextanalyticsProgramSettingsInsights", http.MethodPut, "/api/v2/speechandtextanalytics/programs/{programId}/settings/insights")
 	req.SetPathParam("programId", programID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ProgramInsightsSettings](ctx, a.client, req)
 }
 
-// PutSpeechandtextanalyticsProgramTranscriptionenginesOptions holds the optional parameters of
-// PutSpeechandtextanalyticsProgramTranscriptionengines, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutSpeechandtextanalyticsProgramTranscriptionenginesOptions struct{}
+// PutSpeechandtextanalyticsProgramTranscriptionenginesOptions holds the options of
+// PutSpeechandtextanalyticsProgramTranscriptionengines, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutSpeechandtextanalyticsProgramTranscriptionenginesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutSpeechandtextanalyticsProgramTranscriptionengines calls PUT
 // /api/v2/speechandtextanalytics/programs/{programId}/transcriptionengines: Update transcription
@@ -1769,7 +1947,9 @@ type PutSpeechandtextanalyticsProgramTranscriptionenginesOptions struct{}
 //   - programID: The id of the program
 //   - body: Program transcription engine setting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutSpeechandtextanalyticsProgramTranscriptionenginesOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsProgramTranscriptionengines(ctx context.Context, programID string, body *models.TranscriptionEnginesRequest, opts *PutSpeechandtextanalyticsProgramTranscriptionenginesOptions) (*models.ProgramTranscriptionEngines, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putSpeechandtextanalyticsProgramTranscriptionengines", "body")
@@ -1777,13 +1957,22 @@ func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsProgramTranscriptionen
 	req := platformclient.NewRequest("putSpeechandtextanalyticsProgramTranscriptionengines", http.MethodPut, "/api/v2/speechandtextanalytics/programs/{programId}/transcriptionengines")
 	req.SetPathParam("programId", programID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ProgramTranscriptionEngines](ctx, a.client, req)
 }
 
-// PutSpeechandtextanalyticsSettingsOptions holds the optional parameters of
-// PutSpeechandtextanalyticsSettings, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutSpeechandtextanalyticsSettingsOptions struct{}
+// PutSpeechandtextanalyticsSettingsOptions holds the options of PutSpeechandtextanalyticsSettings,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutSpeechandtextanalyticsSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutSpeechandtextanalyticsSettings calls PUT /api/v2/speechandtextanalytics/settings: Update
 // Speech And Text Analytics Settings.
@@ -1796,20 +1985,30 @@ type PutSpeechandtextanalyticsSettingsOptions struct{}
 //
 //   - body: Speech And Text Analytics Settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutSpeechandtextanalyticsSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsSettings(ctx context.Context, body *models.SpeechTextAnalyticsSettingsRequest, opts *PutSpeechandtextanalyticsSettingsOptions) (*models.SpeechTextAnalyticsSettingsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putSpeechandtextanalyticsSettings", "body")
 	}
 	req := platformclient.NewRequest("putSpeechandtextanalyticsSettings", http.MethodPut, "/api/v2/speechandtextanalytics/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SpeechTextAnalyticsSettingsResponse](ctx, a.client, req)
 }
 
-// PutSpeechandtextanalyticsTopicOptions holds the optional parameters of
-// PutSpeechandtextanalyticsTopic, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutSpeechandtextanalyticsTopicOptions struct{}
+// PutSpeechandtextanalyticsTopicOptions holds the options of PutSpeechandtextanalyticsTopic, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutSpeechandtextanalyticsTopicOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutSpeechandtextanalyticsTopic calls PUT /api/v2/speechandtextanalytics/topics/{topicId}: Update
 // existing Speech & Text Analytics topic.
@@ -1823,7 +2022,8 @@ type PutSpeechandtextanalyticsTopicOptions struct{}
 //   - topicID: The id of the topic
 //   - body: The topic to update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutSpeechandtextanalyticsTopicOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsTopic(ctx context.Context, topicID string, body *models.TopicRequest, opts *PutSpeechandtextanalyticsTopicOptions) (*models.Topic, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putSpeechandtextanalyticsTopic", "body")
@@ -1831,5 +2031,8 @@ func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsTopic(ctx context.Cont
 	req := platformclient.NewRequest("putSpeechandtextanalyticsTopic", http.MethodPut, "/api/v2/speechandtextanalytics/topics/{topicId}")
 	req.SetPathParam("topicId", topicID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Topic](ctx, a.client, req)
 }

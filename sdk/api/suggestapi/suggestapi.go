@@ -102,6 +102,12 @@ type PostSearchOptions struct {
 	//
 	// The API's default: true.
 	Profile *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSearch calls POST /api/v2/search: Search resources.
@@ -126,6 +132,9 @@ func (a *SuggestApi) PostSearch(ctx context.Context, body *models.SearchRequest,
 			req.SetQuery("profile", platformclient.FormatBool(*opts.Profile))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
 }
 
@@ -136,6 +145,12 @@ type PostSearchSuggestOptions struct {
 	//
 	// The API's default: true.
 	Profile *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostSearchSuggest calls POST /api/v2/search/suggest: Suggest resources.
@@ -159,6 +174,9 @@ func (a *SuggestApi) PostSearchSuggest(ctx context.Context, body *models.Suggest
 		if opts.Profile != nil {
 			req.SetQuery("profile", platformclient.FormatBool(*opts.Profile))
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
 }

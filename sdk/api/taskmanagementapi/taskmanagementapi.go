@@ -1717,9 +1717,16 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeVersionsIter(ctx context.Co
 	})
 }
 
-// PatchTaskmanagementWorkbinOptions holds the optional parameters of PatchTaskmanagementWorkbin,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchTaskmanagementWorkbinOptions struct{}
+// PatchTaskmanagementWorkbinOptions holds the options of PatchTaskmanagementWorkbin, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchTaskmanagementWorkbinOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorkbin calls PATCH /api/v2/taskmanagement/workbins/{workbinId}: Update the
 // attributes of a workbin.
@@ -1733,7 +1740,8 @@ type PatchTaskmanagementWorkbinOptions struct{}
 //   - workbinID: Workbin ID
 //   - body: Json with attributes and their new values: {"description":"new description", "name":"new name"}.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorkbinOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorkbin(ctx context.Context, workbinID string, body *models.WorkbinUpdate, opts *PatchTaskmanagementWorkbinOptions) (*models.Workbin, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTaskmanagementWorkbin", "body")
@@ -1741,12 +1749,22 @@ func (a *TaskManagementApi) PatchTaskmanagementWorkbin(ctx context.Context, work
 	req := platformclient.NewRequest("patchTaskmanagementWorkbin", http.MethodPatch, "/api/v2/taskmanagement/workbins/{workbinId}")
 	req.SetPathParam("workbinId", workbinID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Workbin](ctx, a.client, req)
 }
 
-// PatchTaskmanagementWorkitemOptions holds the optional parameters of PatchTaskmanagementWorkitem,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchTaskmanagementWorkitemOptions struct{}
+// PatchTaskmanagementWorkitemOptions holds the options of PatchTaskmanagementWorkitem, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchTaskmanagementWorkitemOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorkitem calls PATCH /api/v2/taskmanagement/workitems/{workitemId}: Update the
 // attributes of a workitem.
@@ -1760,7 +1778,8 @@ type PatchTaskmanagementWorkitemOptions struct{}
 //   - workitemID: Workitem ID
 //   - body: Workitem
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorkitemOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorkitem(ctx context.Context, workitemID string, body *models.WorkitemUpdate, opts *PatchTaskmanagementWorkitemOptions) (*models.Workitem, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTaskmanagementWorkitem", "body")
@@ -1768,13 +1787,23 @@ func (a *TaskManagementApi) PatchTaskmanagementWorkitem(ctx context.Context, wor
 	req := platformclient.NewRequest("patchTaskmanagementWorkitem", http.MethodPatch, "/api/v2/taskmanagement/workitems/{workitemId}")
 	req.SetPathParam("workitemId", workitemID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Workitem](ctx, a.client, req)
 }
 
-// PatchTaskmanagementWorkitemAssignmentOptions holds the optional parameters of
-// PatchTaskmanagementWorkitemAssignment, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchTaskmanagementWorkitemAssignmentOptions struct{}
+// PatchTaskmanagementWorkitemAssignmentOptions holds the options of
+// PatchTaskmanagementWorkitemAssignment, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchTaskmanagementWorkitemAssignmentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorkitemAssignment calls PATCH
 // /api/v2/taskmanagement/workitems/{workitemId}/assignment: Attempts to manually assign a specified
@@ -1789,7 +1818,8 @@ type PatchTaskmanagementWorkitemAssignmentOptions struct{}
 //   - workitemID: Workitem ID
 //   - body: Targeted user
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorkitemAssignmentOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorkitemAssignment(ctx context.Context, workitemID string, body *models.WorkitemManualAssign, opts *PatchTaskmanagementWorkitemAssignmentOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchTaskmanagementWorkitemAssignment", "body")
@@ -1797,13 +1827,23 @@ func (a *TaskManagementApi) PatchTaskmanagementWorkitemAssignment(ctx context.Co
 	req := platformclient.NewRequest("patchTaskmanagementWorkitemAssignment", http.MethodPatch, "/api/v2/taskmanagement/workitems/{workitemId}/assignment")
 	req.SetPathParam("workitemId", workitemID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchTaskmanagementWorkitemUserWrapupsOptions holds the optional parameters of
-// PatchTaskmanagementWorkitemUserWrapups, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchTaskmanagementWorkitemUserWrapupsOptions struct{}
+// PatchTaskmanagementWorkitemUserWrapupsOptions holds the options of
+// PatchTaskmanagementWorkitemUserWrapups, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchTaskmanagementWorkitemUserWrapupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorkitemUserWrapups calls PATCH
 // /api/v2/taskmanagement/workitems/{workitemId}/users/{userId}/wrapups: Add/Remove a wrapup code
@@ -1819,7 +1859,8 @@ type PatchTaskmanagementWorkitemUserWrapupsOptions struct{}
 //   - body: Request body to add/remove a wrapup code for a workitem
 //   - userID: The ID of the user
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorkitemUserWrapupsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorkitemUserWrapups(ctx context.Context, workitemID string, body *models.WorkitemWrapupUpdate, userID string, opts *PatchTaskmanagementWorkitemUserWrapupsOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchTaskmanagementWorkitemUserWrapups", "body")
@@ -1828,13 +1869,23 @@ func (a *TaskManagementApi) PatchTaskmanagementWorkitemUserWrapups(ctx context.C
 	req.SetPathParam("workitemId", workitemID)
 	req.SetBody(body)
 	req.SetPathParam("userId", userID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchTaskmanagementWorkitemUsersMeWrapupsOptions holds the optional parameters of
-// PatchTaskmanagementWorkitemUsersMeWrapups, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchTaskmanagementWorkitemUsersMeWrapupsOptions struct{}
+// PatchTaskmanagementWorkitemUsersMeWrapupsOptions holds the options of
+// PatchTaskmanagementWorkitemUsersMeWrapups, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchTaskmanagementWorkitemUsersMeWrapupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorkitemUsersMeWrapups calls PATCH
 // /api/v2/taskmanagement/workitems/{workitemId}/users/me/wrapups: Add/Remove a wrapup code for the
@@ -1849,7 +1900,8 @@ type PatchTaskmanagementWorkitemUsersMeWrapupsOptions struct{}
 //   - workitemID: The ID of the Workitem.
 //   - body: Request body to add/remove the wrapup code for workitem
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorkitemUsersMeWrapupsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorkitemUsersMeWrapups(ctx context.Context, workitemID string, body *models.WorkitemWrapupUpdate, opts *PatchTaskmanagementWorkitemUsersMeWrapupsOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchTaskmanagementWorkitemUsersMeWrapups", "body")
@@ -1857,13 +1909,23 @@ func (a *TaskManagementApi) PatchTaskmanagementWorkitemUsersMeWrapups(ctx contex
 	req := platformclient.NewRequest("patchTaskmanagementWorkitemUsersMeWrapups", http.MethodPatch, "/api/v2/taskmanagement/workitems/{workitemId}/users/me/wrapups")
 	req.SetPathParam("workitemId", workitemID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchTaskmanagementWorkitemsBulkAddJobOptions holds the optional parameters of
-// PatchTaskmanagementWorkitemsBulkAddJob, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchTaskmanagementWorkitemsBulkAddJobOptions struct{}
+// PatchTaskmanagementWorkitemsBulkAddJobOptions holds the options of
+// PatchTaskmanagementWorkitemsBulkAddJob, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchTaskmanagementWorkitemsBulkAddJobOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorkitemsBulkAddJob calls PATCH
 // /api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}: Update workitem bulk add job.
@@ -1877,7 +1939,8 @@ type PatchTaskmanagementWorkitemsBulkAddJobOptions struct{}
 //   - bulkJobID: Bulk job id
 //   - body: Bulk add job update request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorkitemsBulkAddJobOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorkitemsBulkAddJob(ctx context.Context, bulkJobID string, body *models.BulkJobUpdate, opts *PatchTaskmanagementWorkitemsBulkAddJobOptions) (*models.BulkJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTaskmanagementWorkitemsBulkAddJob", "body")
@@ -1885,13 +1948,23 @@ func (a *TaskManagementApi) PatchTaskmanagementWorkitemsBulkAddJob(ctx context.C
 	req := platformclient.NewRequest("patchTaskmanagementWorkitemsBulkAddJob", http.MethodPatch, "/api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}")
 	req.SetPathParam("bulkJobId", bulkJobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkJob](ctx, a.client, req)
 }
 
-// PatchTaskmanagementWorkitemsBulkTerminateJobOptions holds the optional parameters of
-// PatchTaskmanagementWorkitemsBulkTerminateJob, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchTaskmanagementWorkitemsBulkTerminateJobOptions struct{}
+// PatchTaskmanagementWorkitemsBulkTerminateJobOptions holds the options of
+// PatchTaskmanagementWorkitemsBulkTerminateJob, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchTaskmanagementWorkitemsBulkTerminateJobOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorkitemsBulkTerminateJob calls PATCH
 // /api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}: Update workitem bulk terminate
@@ -1906,7 +1979,8 @@ type PatchTaskmanagementWorkitemsBulkTerminateJobOptions struct{}
 //   - bulkJobID: Bulk job id
 //   - body: Bulk job update request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorkitemsBulkTerminateJobOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorkitemsBulkTerminateJob(ctx context.Context, bulkJobID string, body *models.BulkJobUpdate, opts *PatchTaskmanagementWorkitemsBulkTerminateJobOptions) (*models.BulkJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTaskmanagementWorkitemsBulkTerminateJob", "body")
@@ -1914,12 +1988,22 @@ func (a *TaskManagementApi) PatchTaskmanagementWorkitemsBulkTerminateJob(ctx con
 	req := platformclient.NewRequest("patchTaskmanagementWorkitemsBulkTerminateJob", http.MethodPatch, "/api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}")
 	req.SetPathParam("bulkJobId", bulkJobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkJob](ctx, a.client, req)
 }
 
-// PatchTaskmanagementWorktypeOptions holds the optional parameters of PatchTaskmanagementWorktype,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchTaskmanagementWorktypeOptions struct{}
+// PatchTaskmanagementWorktypeOptions holds the options of PatchTaskmanagementWorktype, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchTaskmanagementWorktypeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorktype calls PATCH /api/v2/taskmanagement/worktypes/{worktypeId}: Update the
 // attributes of a worktype.
@@ -1933,7 +2017,8 @@ type PatchTaskmanagementWorktypeOptions struct{}
 //   - worktypeID: Worktype id
 //   - body: Worktype
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorktypeOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorktype(ctx context.Context, worktypeID string, body *models.WorktypeUpdate, opts *PatchTaskmanagementWorktypeOptions) (*models.Worktype, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTaskmanagementWorktype", "body")
@@ -1941,13 +2026,23 @@ func (a *TaskManagementApi) PatchTaskmanagementWorktype(ctx context.Context, wor
 	req := platformclient.NewRequest("patchTaskmanagementWorktype", http.MethodPatch, "/api/v2/taskmanagement/worktypes/{worktypeId}")
 	req.SetPathParam("worktypeId", worktypeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Worktype](ctx, a.client, req)
 }
 
-// PatchTaskmanagementWorktypeFlowsDatebasedRuleOptions holds the optional parameters of
-// PatchTaskmanagementWorktypeFlowsDatebasedRule, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchTaskmanagementWorktypeFlowsDatebasedRuleOptions struct{}
+// PatchTaskmanagementWorktypeFlowsDatebasedRuleOptions holds the options of
+// PatchTaskmanagementWorktypeFlowsDatebasedRule, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchTaskmanagementWorktypeFlowsDatebasedRuleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorktypeFlowsDatebasedRule calls PATCH
 // /api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules/{ruleId}: Update the
@@ -1963,7 +2058,8 @@ type PatchTaskmanagementWorktypeFlowsDatebasedRuleOptions struct{}
 //   - ruleID: ruleId
 //   - body: Rule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorktypeFlowsDatebasedRuleOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorktypeFlowsDatebasedRule(ctx context.Context, worktypeID string, ruleID string, body *models.WorkitemDateBasedRuleUpdate, opts *PatchTaskmanagementWorktypeFlowsDatebasedRuleOptions) (*models.WorkitemDateBasedRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTaskmanagementWorktypeFlowsDatebasedRule", "body")
@@ -1972,13 +2068,23 @@ func (a *TaskManagementApi) PatchTaskmanagementWorktypeFlowsDatebasedRule(ctx co
 	req.SetPathParam("worktypeId", worktypeID)
 	req.SetPathParam("ruleId", ruleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkitemDateBasedRule](ctx, a.client, req)
 }
 
-// PatchTaskmanagementWorktypeFlowsOnattributechangeRuleOptions holds the optional parameters of
-// PatchTaskmanagementWorktypeFlowsOnattributechangeRule, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchTaskmanagementWorktypeFlowsOnattributechangeRuleOptions struct{}
+// PatchTaskmanagementWorktypeFlowsOnattributechangeRuleOptions holds the options of
+// PatchTaskmanagementWorktypeFlowsOnattributechangeRule, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchTaskmanagementWorktypeFlowsOnattributechangeRuleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorktypeFlowsOnattributechangeRule calls PATCH
 // /api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules/{ruleId}: Update the
@@ -1994,7 +2100,9 @@ type PatchTaskmanagementWorktypeFlowsOnattributechangeRuleOptions struct{}
 //   - ruleID: ruleId
 //   - body: Rule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchTaskmanagementWorktypeFlowsOnattributechangeRuleOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorktypeFlowsOnattributechangeRule(ctx context.Context, worktypeID string, ruleID string, body *models.WorkitemOnAttributeChangeRuleUpdate, opts *PatchTaskmanagementWorktypeFlowsOnattributechangeRuleOptions) (*models.WorkitemOnAttributeChangeRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTaskmanagementWorktypeFlowsOnattributechangeRule", "body")
@@ -2003,13 +2111,23 @@ func (a *TaskManagementApi) PatchTaskmanagementWorktypeFlowsOnattributechangeRul
 	req.SetPathParam("worktypeId", worktypeID)
 	req.SetPathParam("ruleId", ruleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkitemOnAttributeChangeRule](ctx, a.client, req)
 }
 
-// PatchTaskmanagementWorktypeFlowsOncreateRuleOptions holds the optional parameters of
-// PatchTaskmanagementWorktypeFlowsOncreateRule, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchTaskmanagementWorktypeFlowsOncreateRuleOptions struct{}
+// PatchTaskmanagementWorktypeFlowsOncreateRuleOptions holds the options of
+// PatchTaskmanagementWorktypeFlowsOncreateRule, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchTaskmanagementWorktypeFlowsOncreateRuleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorktypeFlowsOncreateRule calls PATCH
 // /api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules/{ruleId}: Update the
@@ -2025,7 +2143,8 @@ type PatchTaskmanagementWorktypeFlowsOncreateRuleOptions struct{}
 //   - ruleID: ruleId
 //   - body: Rule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorktypeFlowsOncreateRuleOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorktypeFlowsOncreateRule(ctx context.Context, worktypeID string, ruleID string, body *models.WorkitemOnCreateRuleUpdate, opts *PatchTaskmanagementWorktypeFlowsOncreateRuleOptions) (*models.WorkitemOnCreateRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTaskmanagementWorktypeFlowsOncreateRule", "body")
@@ -2034,13 +2153,22 @@ func (a *TaskManagementApi) PatchTaskmanagementWorktypeFlowsOncreateRule(ctx con
 	req.SetPathParam("worktypeId", worktypeID)
 	req.SetPathParam("ruleId", ruleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkitemOnCreateRule](ctx, a.client, req)
 }
 
-// PatchTaskmanagementWorktypeStatusOptions holds the optional parameters of
-// PatchTaskmanagementWorktypeStatus, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PatchTaskmanagementWorktypeStatusOptions struct{}
+// PatchTaskmanagementWorktypeStatusOptions holds the options of PatchTaskmanagementWorktypeStatus,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PatchTaskmanagementWorktypeStatusOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTaskmanagementWorktypeStatus calls PATCH
 // /api/v2/taskmanagement/worktypes/{worktypeId}/statuses/{statusId}: Update the attributes of a
@@ -2056,7 +2184,8 @@ type PatchTaskmanagementWorktypeStatusOptions struct{}
 //   - statusID: Status id
 //   - body: Status
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTaskmanagementWorktypeStatusOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PatchTaskmanagementWorktypeStatus(ctx context.Context, worktypeID string, statusID string, body *models.WorkitemStatusUpdate, opts *PatchTaskmanagementWorktypeStatusOptions) (*models.WorkitemStatus, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTaskmanagementWorktypeStatus", "body")
@@ -2065,12 +2194,22 @@ func (a *TaskManagementApi) PatchTaskmanagementWorktypeStatus(ctx context.Contex
 	req.SetPathParam("worktypeId", worktypeID)
 	req.SetPathParam("statusId", statusID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkitemStatus](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorkbinsOptions holds the optional parameters of PostTaskmanagementWorkbins,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostTaskmanagementWorkbinsOptions struct{}
+// PostTaskmanagementWorkbinsOptions holds the options of PostTaskmanagementWorkbins, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostTaskmanagementWorkbinsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorkbins calls POST /api/v2/taskmanagement/workbins: Create a workbin.
 //
@@ -2082,20 +2221,30 @@ type PostTaskmanagementWorkbinsOptions struct{}
 //
 //   - body: Workbin
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorkbinsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorkbins(ctx context.Context, body *models.WorkbinCreate, opts *PostTaskmanagementWorkbinsOptions) (*models.Workbin, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorkbins", "body")
 	}
 	req := platformclient.NewRequest("postTaskmanagementWorkbins", http.MethodPost, "/api/v2/taskmanagement/workbins")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Workbin](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorkbinsQueryOptions holds the optional parameters of
-// PostTaskmanagementWorkbinsQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTaskmanagementWorkbinsQueryOptions struct{}
+// PostTaskmanagementWorkbinsQueryOptions holds the options of PostTaskmanagementWorkbinsQuery,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostTaskmanagementWorkbinsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorkbinsQuery calls POST /api/v2/taskmanagement/workbins/query: Query for
 // workbins.
@@ -2108,13 +2257,17 @@ type PostTaskmanagementWorkbinsQueryOptions struct{}
 //
 //   - body: QueryPostRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorkbinsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorkbinsQuery(ctx context.Context, body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) (*models.WorkbinQueryEntityListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorkbinsQuery", "body")
 	}
 	req := platformclient.NewRequest("postTaskmanagementWorkbinsQuery", http.MethodPost, "/api/v2/taskmanagement/workbins/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkbinQueryEntityListing](ctx, a.client, req)
 }
 
@@ -2171,6 +2324,12 @@ func (a *TaskManagementApi) PostTaskmanagementWorkitemDisconnect(ctx context.Con
 type PostTaskmanagementWorkitemTerminateOptions struct {
 	// Body is the request body. Terminated request.
 	Body *models.WorkitemTerminate
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostTaskmanagementWorkitemTerminate calls POST
@@ -2193,12 +2352,22 @@ func (a *TaskManagementApi) PostTaskmanagementWorkitemTerminate(ctx context.Cont
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Workitem](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorkitemsOptions holds the optional parameters of PostTaskmanagementWorkitems,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostTaskmanagementWorkitemsOptions struct{}
+// PostTaskmanagementWorkitemsOptions holds the options of PostTaskmanagementWorkitems, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostTaskmanagementWorkitemsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorkitems calls POST /api/v2/taskmanagement/workitems: Create a workitem.
 //
@@ -2210,20 +2379,31 @@ type PostTaskmanagementWorkitemsOptions struct{}
 //
 //   - body: Workitem
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorkitemsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorkitems(ctx context.Context, body *models.WorkitemCreate, opts *PostTaskmanagementWorkitemsOptions) (*models.Workitem, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorkitems", "body")
 	}
 	req := platformclient.NewRequest("postTaskmanagementWorkitems", http.MethodPost, "/api/v2/taskmanagement/workitems")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Workitem](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorkitemsBulkAddJobsOptions holds the optional parameters of
-// PostTaskmanagementWorkitemsBulkAddJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTaskmanagementWorkitemsBulkAddJobsOptions struct{}
+// PostTaskmanagementWorkitemsBulkAddJobsOptions holds the options of
+// PostTaskmanagementWorkitemsBulkAddJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostTaskmanagementWorkitemsBulkAddJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorkitemsBulkAddJobs calls POST /api/v2/taskmanagement/workitems/bulk/add/jobs:
 // Create a workitem bulk add job.
@@ -2236,20 +2416,31 @@ type PostTaskmanagementWorkitemsBulkAddJobsOptions struct{}
 //
 //   - body: Bulk job definition.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorkitemsBulkAddJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorkitemsBulkAddJobs(ctx context.Context, body *models.BulkJobAddRequest, opts *PostTaskmanagementWorkitemsBulkAddJobsOptions) (*models.BulkJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorkitemsBulkAddJobs", "body")
 	}
 	req := platformclient.NewRequest("postTaskmanagementWorkitemsBulkAddJobs", http.MethodPost, "/api/v2/taskmanagement/workitems/bulk/add/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkJob](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorkitemsBulkTerminateJobsOptions holds the optional parameters of
-// PostTaskmanagementWorkitemsBulkTerminateJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTaskmanagementWorkitemsBulkTerminateJobsOptions struct{}
+// PostTaskmanagementWorkitemsBulkTerminateJobsOptions holds the options of
+// PostTaskmanagementWorkitemsBulkTerminateJobs, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostTaskmanagementWorkitemsBulkTerminateJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorkitemsBulkTerminateJobs calls POST
 // /api/v2/taskmanagement/workitems/bulk/terminate/jobs: Create a workitem bulk terminate job.
@@ -2262,20 +2453,30 @@ type PostTaskmanagementWorkitemsBulkTerminateJobsOptions struct{}
 //
 //   - body: Bulk job definition.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorkitemsBulkTerminateJobsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorkitemsBulkTerminateJobs(ctx context.Context, body *models.BulkJobTerminateRequest, opts *PostTaskmanagementWorkitemsBulkTerminateJobsOptions) (*models.BulkJob, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorkitemsBulkTerminateJobs", "body")
 	}
 	req := platformclient.NewRequest("postTaskmanagementWorkitemsBulkTerminateJobs", http.MethodPost, "/api/v2/taskmanagement/workitems/bulk/terminate/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkJob](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorkitemsQueryOptions holds the optional parameters of
-// PostTaskmanagementWorkitemsQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTaskmanagementWorkitemsQueryOptions struct{}
+// PostTaskmanagementWorkitemsQueryOptions holds the options of PostTaskmanagementWorkitemsQuery,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostTaskmanagementWorkitemsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorkitemsQuery calls POST /api/v2/taskmanagement/workitems/query: Query for
 // workitems.
@@ -2291,20 +2492,31 @@ type PostTaskmanagementWorkitemsQueryOptions struct{}
 //
 //   - body: WorkitemQueryPostRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorkitemsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorkitemsQuery(ctx context.Context, body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) (*models.WorkitemPostQueryEntityListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorkitemsQuery", "body")
 	}
 	req := platformclient.NewRequest("postTaskmanagementWorkitemsQuery", http.MethodPost, "/api/v2/taskmanagement/workitems/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkitemPostQueryEntityListing](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorkitemsQueryJobsOptions holds the optional parameters of
-// PostTaskmanagementWorkitemsQueryJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTaskmanagementWorkitemsQueryJobsOptions struct{}
+// PostTaskmanagementWorkitemsQueryJobsOptions holds the options of
+// PostTaskmanagementWorkitemsQueryJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostTaskmanagementWorkitemsQueryJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorkitemsQueryJobs calls POST /api/v2/taskmanagement/workitems/query/jobs:
 // Create a workitem query job.
@@ -2317,20 +2529,31 @@ type PostTaskmanagementWorkitemsQueryJobsOptions struct{}
 //
 //   - body: WorkitemQueryJobCreate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorkitemsQueryJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorkitemsQueryJobs(ctx context.Context, body *models.WorkitemQueryJobCreate, opts *PostTaskmanagementWorkitemsQueryJobsOptions) (*models.WorkitemQueryJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorkitemsQueryJobs", "body")
 	}
 	req := platformclient.NewRequest("postTaskmanagementWorkitemsQueryJobs", http.MethodPost, "/api/v2/taskmanagement/workitems/query/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkitemQueryJobResponse](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorkitemsSchemasOptions holds the optional parameters of
-// PostTaskmanagementWorkitemsSchemas, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTaskmanagementWorkitemsSchemasOptions struct{}
+// PostTaskmanagementWorkitemsSchemasOptions holds the options of
+// PostTaskmanagementWorkitemsSchemas, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostTaskmanagementWorkitemsSchemasOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorkitemsSchemas calls POST /api/v2/taskmanagement/workitems/schemas: Create a
 // schema.
@@ -2343,20 +2566,31 @@ type PostTaskmanagementWorkitemsSchemasOptions struct{}
 //
 //   - body: Schema
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorkitemsSchemasOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorkitemsSchemas(ctx context.Context, body *models.DataSchema, opts *PostTaskmanagementWorkitemsSchemasOptions) (*models.DataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorkitemsSchemas", "body")
 	}
 	req := platformclient.NewRequest("postTaskmanagementWorkitemsSchemas", http.MethodPost, "/api/v2/taskmanagement/workitems/schemas")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataSchema](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorktypeFlowsDatebasedRulesOptions holds the optional parameters of
-// PostTaskmanagementWorktypeFlowsDatebasedRules, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostTaskmanagementWorktypeFlowsDatebasedRulesOptions struct{}
+// PostTaskmanagementWorktypeFlowsDatebasedRulesOptions holds the options of
+// PostTaskmanagementWorktypeFlowsDatebasedRules, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostTaskmanagementWorktypeFlowsDatebasedRulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorktypeFlowsDatebasedRules calls POST
 // /api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules: Add a date based rule to a
@@ -2371,7 +2605,8 @@ type PostTaskmanagementWorktypeFlowsDatebasedRulesOptions struct{}
 //   - worktypeID: Worktype id
 //   - body: Rule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorktypeFlowsDatebasedRulesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorktypeFlowsDatebasedRules(ctx context.Context, worktypeID string, body *models.WorkitemDateBasedRuleCreate, opts *PostTaskmanagementWorktypeFlowsDatebasedRulesOptions) (*models.WorkitemDateBasedRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorktypeFlowsDatebasedRules", "body")
@@ -2379,13 +2614,23 @@ func (a *TaskManagementApi) PostTaskmanagementWorktypeFlowsDatebasedRules(ctx co
 	req := platformclient.NewRequest("postTaskmanagementWorktypeFlowsDatebasedRules", http.MethodPost, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules")
 	req.SetPathParam("worktypeId", worktypeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkitemDateBasedRule](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorktypeFlowsOnattributechangeRulesOptions holds the optional parameters of
-// PostTaskmanagementWorktypeFlowsOnattributechangeRules, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostTaskmanagementWorktypeFlowsOnattributechangeRulesOptions struct{}
+// PostTaskmanagementWorktypeFlowsOnattributechangeRulesOptions holds the options of
+// PostTaskmanagementWorktypeFlowsOnattributechangeRules, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostTaskmanagementWorktypeFlowsOnattributechangeRulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorktypeFlowsOnattributechangeRules calls POST
 // /api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules: Add an
@@ -2400,7 +2645,9 @@ type PostTaskmanagementWorktypeFlowsOnattributechangeRulesOptions struct{}
 //   - worktypeID: Worktype id
 //   - body: Rule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostTaskmanagementWorktypeFlowsOnattributechangeRulesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorktypeFlowsOnattributechangeRules(ctx context.Context, worktypeID string, body *models.WorkitemOnAttributeChangeRuleCreate, opts *PostTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) (*models.WorkitemOnAttributeChangeRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorktypeFlowsOnattributechangeRules", "body")
@@ -2408,13 +2655,23 @@ func (a *TaskManagementApi) PostTaskmanagementWorktypeFlowsOnattributechangeRule
 	req := platformclient.NewRequest("postTaskmanagementWorktypeFlowsOnattributechangeRules", http.MethodPost, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules")
 	req.SetPathParam("worktypeId", worktypeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkitemOnAttributeChangeRule](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorktypeFlowsOncreateRulesOptions holds the optional parameters of
-// PostTaskmanagementWorktypeFlowsOncreateRules, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTaskmanagementWorktypeFlowsOncreateRulesOptions struct{}
+// PostTaskmanagementWorktypeFlowsOncreateRulesOptions holds the options of
+// PostTaskmanagementWorktypeFlowsOncreateRules, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostTaskmanagementWorktypeFlowsOncreateRulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorktypeFlowsOncreateRules calls POST
 // /api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules: Add an on-create rule to a
@@ -2429,7 +2686,8 @@ type PostTaskmanagementWorktypeFlowsOncreateRulesOptions struct{}
 //   - worktypeID: Worktype id
 //   - body: Rule
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorktypeFlowsOncreateRulesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorktypeFlowsOncreateRules(ctx context.Context, worktypeID string, body *models.WorkitemOnCreateRuleCreate, opts *PostTaskmanagementWorktypeFlowsOncreateRulesOptions) (*models.WorkitemOnCreateRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorktypeFlowsOncreateRules", "body")
@@ -2437,13 +2695,23 @@ func (a *TaskManagementApi) PostTaskmanagementWorktypeFlowsOncreateRules(ctx con
 	req := platformclient.NewRequest("postTaskmanagementWorktypeFlowsOncreateRules", http.MethodPost, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules")
 	req.SetPathParam("worktypeId", worktypeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkitemOnCreateRule](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorktypeStatusesOptions holds the optional parameters of
-// PostTaskmanagementWorktypeStatuses, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTaskmanagementWorktypeStatusesOptions struct{}
+// PostTaskmanagementWorktypeStatusesOptions holds the options of
+// PostTaskmanagementWorktypeStatuses, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostTaskmanagementWorktypeStatusesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorktypeStatuses calls POST
 // /api/v2/taskmanagement/worktypes/{worktypeId}/statuses: Add a status to a worktype.
@@ -2457,7 +2725,8 @@ type PostTaskmanagementWorktypeStatusesOptions struct{}
 //   - worktypeID: Worktype id
 //   - body: Status
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorktypeStatusesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // A 201 response carries a models.Worktype instead: the result then holds only the fields the two
 // types share, and the whole body is in the response's Body.
@@ -2468,12 +2737,22 @@ func (a *TaskManagementApi) PostTaskmanagementWorktypeStatuses(ctx context.Conte
 	req := platformclient.NewRequest("postTaskmanagementWorktypeStatuses", http.MethodPost, "/api/v2/taskmanagement/worktypes/{worktypeId}/statuses")
 	req.SetPathParam("worktypeId", worktypeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkitemStatus](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorktypesOptions holds the optional parameters of PostTaskmanagementWorktypes,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostTaskmanagementWorktypesOptions struct{}
+// PostTaskmanagementWorktypesOptions holds the options of PostTaskmanagementWorktypes, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostTaskmanagementWorktypesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorktypes calls POST /api/v2/taskmanagement/worktypes: Create a worktype.
 //
@@ -2485,20 +2764,30 @@ type PostTaskmanagementWorktypesOptions struct{}
 //
 //   - body: Worktype
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorktypesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorktypes(ctx context.Context, body *models.WorktypeCreate, opts *PostTaskmanagementWorktypesOptions) (*models.Worktype, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorktypes", "body")
 	}
 	req := platformclient.NewRequest("postTaskmanagementWorktypes", http.MethodPost, "/api/v2/taskmanagement/worktypes")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Worktype](ctx, a.client, req)
 }
 
-// PostTaskmanagementWorktypesQueryOptions holds the optional parameters of
-// PostTaskmanagementWorktypesQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTaskmanagementWorktypesQueryOptions struct{}
+// PostTaskmanagementWorktypesQueryOptions holds the options of PostTaskmanagementWorktypesQuery,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostTaskmanagementWorktypesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTaskmanagementWorktypesQuery calls POST /api/v2/taskmanagement/worktypes/query: Query for
 // worktypes.
@@ -2514,20 +2803,30 @@ type PostTaskmanagementWorktypesQueryOptions struct{}
 //
 //   - body: QueryPostRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTaskmanagementWorktypesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PostTaskmanagementWorktypesQuery(ctx context.Context, body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) (*models.WorktypeQueryEntityListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTaskmanagementWorktypesQuery", "body")
 	}
 	req := platformclient.NewRequest("postTaskmanagementWorktypesQuery", http.MethodPost, "/api/v2/taskmanagement/worktypes/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorktypeQueryEntityListing](ctx, a.client, req)
 }
 
-// PutTaskmanagementWorkitemsSchemaOptions holds the optional parameters of
-// PutTaskmanagementWorkitemsSchema, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutTaskmanagementWorkitemsSchemaOptions struct{}
+// PutTaskmanagementWorkitemsSchemaOptions holds the options of PutTaskmanagementWorkitemsSchema,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutTaskmanagementWorkitemsSchemaOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTaskmanagementWorkitemsSchema calls PUT /api/v2/taskmanagement/workitems/schemas/{schemaId}:
 // Update a schema.
@@ -2541,7 +2840,8 @@ type PutTaskmanagementWorkitemsSchemaOptions struct{}
 //   - schemaID: Schema ID
 //   - body: Data Schema
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTaskmanagementWorkitemsSchemaOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TaskManagementApi) PutTaskmanagementWorkitemsSchema(ctx context.Context, schemaID string, body *models.DataSchema, opts *PutTaskmanagementWorkitemsSchemaOptions) (*models.DataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTaskmanagementWorkitemsSchema", "body")
@@ -2549,5 +2849,8 @@ func (a *TaskManagementApi) PutTaskmanagementWorkitemsSchema(ctx context.Context
 	req := platformclient.NewRequest("putTaskmanagementWorkitemsSchema", http.MethodPut, "/api/v2/taskmanagement/workitems/schemas/{schemaId}")
 	req.SetPathParam("schemaId", schemaID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataSchema](ctx, a.client, req)
 }

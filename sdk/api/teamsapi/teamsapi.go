@@ -245,9 +245,16 @@ func (a *TeamsApi) GetTeamsIter(ctx context.Context, opts *GetTeamsOptions) iter
 	})
 }
 
-// PatchTeamOptions holds the optional parameters of PatchTeam, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchTeamOptions struct{}
+// PatchTeamOptions holds the options of PatchTeam, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchTeamOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTeam calls PATCH /api/v2/teams/{teamId}: Update team.
 //
@@ -260,7 +267,8 @@ type PatchTeamOptions struct{}
 //   - teamID: Team ID
 //   - body: Team
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTeamOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *TeamsApi) PatchTeam(ctx context.Context, teamID string, body *models.Team, opts *PatchTeamOptions) (*models.Team, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTeam", "body")
@@ -268,6 +276,9 @@ func (a *TeamsApi) PatchTeam(ctx context.Context, teamID string, body *models.Te
 	req := platformclient.NewRequest("patchTeam", http.MethodPatch, "/api/v2/teams/{teamId}")
 	req.SetPathParam("teamId", teamID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Team](ctx, a.client, req)
 }
 
@@ -278,6 +289,12 @@ type PostAnalyticsTeamsActivityQueryOptions struct {
 	PageSize *int32
 	// PageNumber is the query parameter pageNumber. The desired page number.
 	PageNumber *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsTeamsActivityQuery calls POST /api/v2/analytics/teams/activity/query: Query for team
@@ -306,12 +323,22 @@ func (a *TeamsApi) PostAnalyticsTeamsActivityQuery(ctx context.Context, body *mo
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TeamActivityResponse](ctx, a.client, req)
 }
 
-// PostTeamMembersOptions holds the optional parameters of PostTeamMembers, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostTeamMembersOptions struct{}
+// PostTeamMembersOptions holds the options of PostTeamMembers, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostTeamMembersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTeamMembers calls POST /api/v2/teams/{teamId}/members: Add team members.
 //
@@ -324,7 +351,8 @@ type PostTeamMembersOptions struct{}
 //   - teamID: Team ID
 //   - body: TeamMembers
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTeamMembersOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *TeamsApi) PostTeamMembers(ctx context.Context, teamID string, body *models.TeamMembers, opts *PostTeamMembersOptions) (*models.TeamMemberAddListingResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTeamMembers", "body")
@@ -332,12 +360,22 @@ func (a *TeamsApi) PostTeamMembers(ctx context.Context, teamID string, body *mod
 	req := platformclient.NewRequest("postTeamMembers", http.MethodPost, "/api/v2/teams/{teamId}/members")
 	req.SetPathParam("teamId", teamID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TeamMemberAddListingResponse](ctx, a.client, req)
 }
 
-// PostTeamsOptions holds the optional parameters of PostTeams, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostTeamsOptions struct{}
+// PostTeamsOptions holds the options of PostTeams, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostTeamsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTeams calls POST /api/v2/teams: Create a team.
 //
@@ -349,19 +387,30 @@ type PostTeamsOptions struct{}
 //
 //   - body: Team
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTeamsOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *TeamsApi) PostTeams(ctx context.Context, body *models.Team, opts *PostTeamsOptions) (*models.Team, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTeams", "body")
 	}
 	req := platformclient.NewRequest("postTeams", http.MethodPost, "/api/v2/teams")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Team](ctx, a.client, req)
 }
 
-// PostTeamsSearchOptions holds the optional parameters of PostTeamsSearch, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostTeamsSearchOptions struct{}
+// PostTeamsSearchOptions holds the options of PostTeamsSearch, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostTeamsSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTeamsSearch calls POST /api/v2/teams/search: Search resources.
 //
@@ -373,12 +422,16 @@ type PostTeamsSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTeamsSearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *TeamsApi) PostTeamsSearch(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) (*models.TeamsSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTeamsSearch", "body")
 	}
 	req := platformclient.NewRequest("postTeamsSearch", http.MethodPost, "/api/v2/teams/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TeamsSearchResponse](ctx, a.client, req)
 }

@@ -403,10 +403,17 @@ func (a *TelephonyApi) GetTelephonySiptracesDownloadDownloadId(ctx context.Conte
 	return platformclient.Call[models.SignedUrlResponse](ctx, a.client, req)
 }
 
-// PatchTelephonyOrganizationLinkApproveRequestingOrganizationIdOptions holds the optional
-// parameters of PatchTelephonyOrganizationLinkApproveRequestingOrganizationId, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PatchTelephonyOrganizationLinkApproveRequestingOrganizationIdOptions struct{}
+// PatchTelephonyOrganizationLinkApproveRequestingOrganizationIdOptions holds the options of
+// PatchTelephonyOrganizationLinkApproveRequestingOrganizationId, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchTelephonyOrganizationLinkApproveRequestingOrganizationIdOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTelephonyOrganizationLinkApproveRequestingOrganizationId calls PATCH
 // /api/v2/telephony/organization/link/approve/{requestingOrganizationId}: Approving a requested
@@ -421,7 +428,9 @@ type PatchTelephonyOrganizationLinkApproveRequestingOrganizationIdOptions struct
 //   - requestingOrganizationID: requestingOrganizationId
 //   - body: Approval request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchTelephonyOrganizationLinkApproveRequestingOrganizationIdOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *TelephonyApi) PatchTelephonyOrganizationLinkApproveRequestingOrganizationId(ctx context.Context, requestingOrganizationID string, body *models.OrganizationLinkApprovalRequest, opts *PatchTelephonyOrganizationLinkApproveRequestingOrganizationIdOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchTelephonyOrganizationLinkApproveRequestingOrganizationId", "body")
@@ -429,6 +438,9 @@ func (a *TelephonyApi) PatchTelephonyOrganizationLinkApproveRequestingOrganizati
 	req := platformclient.NewRequest("patchTelephonyOrganizationLinkApproveRequestingOrganizationId", http.MethodPatch, "/api/v2/telephony/organization/link/approve/{requestingOrganizationId}")
 	req.SetPathParam("requestingOrganizationId", requestingOrganizationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -457,10 +469,16 @@ func (a *TelephonyApi) PostTelephonyNumbersRouting(ctx context.Context, body []m
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostTelephonyNumbersRoutingAllOptions holds the optional parameters of
-// PostTelephonyNumbersRoutingAll, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTelephonyNumbersRoutingAllOptions struct{}
+// PostTelephonyNumbersRoutingAllOptions holds the options of PostTelephonyNumbersRoutingAll, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostTelephonyNumbersRoutingAllOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyNumbersRoutingAll calls POST /api/v2/telephony/numbers/routing/all: Re-route all
 // numbers on an organization.
@@ -473,20 +491,30 @@ type PostTelephonyNumbersRoutingAllOptions struct{}
 //
 //   - body: Value for all routing request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyNumbersRoutingAllOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TelephonyApi) PostTelephonyNumbersRoutingAll(ctx context.Context, body *models.DisasterRecoveryAllRoutingRequest, opts *PostTelephonyNumbersRoutingAllOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postTelephonyNumbersRoutingAll", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyNumbersRoutingAll", http.MethodPost, "/api/v2/telephony/numbers/routing/all")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostTelephonyNumbersRoutingResetOptions holds the optional parameters of
-// PostTelephonyNumbersRoutingReset, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTelephonyNumbersRoutingResetOptions struct{}
+// PostTelephonyNumbersRoutingResetOptions holds the options of PostTelephonyNumbersRoutingReset,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostTelephonyNumbersRoutingResetOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyNumbersRoutingReset calls POST /api/v2/telephony/numbers/routing/reset: Reset
 // routing for organization.
@@ -499,20 +527,30 @@ type PostTelephonyNumbersRoutingResetOptions struct{}
 //
 //   - body: Value for bulk routing request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyNumbersRoutingResetOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyApi) PostTelephonyNumbersRoutingReset(ctx context.Context, body *models.NumberRoutingResetOrganizationRequest, opts *PostTelephonyNumbersRoutingResetOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postTelephonyNumbersRoutingReset", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyNumbersRoutingReset", http.MethodPost, "/api/v2/telephony/numbers/routing/reset")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostTelephonyOrganizationLinkOptions holds the optional parameters of
-// PostTelephonyOrganizationLink, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostTelephonyOrganizationLinkOptions struct{}
+// PostTelephonyOrganizationLinkOptions holds the options of PostTelephonyOrganizationLink, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostTelephonyOrganizationLinkOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyOrganizationLink calls POST /api/v2/telephony/organization/link: Create a link with
 // an organization.
@@ -525,20 +563,30 @@ type PostTelephonyOrganizationLinkOptions struct{}
 //
 //   - body: CreateLinkOrg body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyOrganizationLinkOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TelephonyApi) PostTelephonyOrganizationLink(ctx context.Context, body *models.CreateOrganizationLink, opts *PostTelephonyOrganizationLinkOptions) (*models.OrganizationLink, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyOrganizationLink", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyOrganizationLink", http.MethodPost, "/api/v2/telephony/organization/link")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OrganizationLink](ctx, a.client, req)
 }
 
-// PostTelephonySiptracesDownloadOptions holds the optional parameters of
-// PostTelephonySiptracesDownload, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTelephonySiptracesDownloadOptions struct{}
+// PostTelephonySiptracesDownloadOptions holds the options of PostTelephonySiptracesDownload, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostTelephonySiptracesDownloadOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonySiptracesDownload calls POST /api/v2/telephony/siptraces/download: Request a
 // download of a pcap file to S3.
@@ -551,19 +599,30 @@ type PostTelephonySiptracesDownloadOptions struct{}
 //
 //   - sipSearchPublicRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonySiptracesDownloadOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TelephonyApi) PostTelephonySiptracesDownload(ctx context.Context, sipSearchPublicRequest *models.SIPSearchPublicRequest, opts *PostTelephonySiptracesDownloadOptions) (*models.SipDownloadResponse, *platformclient.APIResponse, error) {
 	if sipSearchPublicRequest == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonySiptracesDownload", "SIPSearchPublicRequest")
 	}
 	req := platformclient.NewRequest("postTelephonySiptracesDownload", http.MethodPost, "/api/v2/telephony/siptraces/download")
 	req.SetBody(sipSearchPublicRequest)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SipDownloadResponse](ctx, a.client, req)
 }
 
-// PutTelephonyAgentGreetingsOptions holds the optional parameters of PutTelephonyAgentGreetings,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutTelephonyAgentGreetingsOptions struct{}
+// PutTelephonyAgentGreetingsOptions holds the options of PutTelephonyAgentGreetings, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutTelephonyAgentGreetingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyAgentGreetings calls PUT /api/v2/telephony/agents/{agentId}/greetings: Updates an
 // agent's greetings.
@@ -577,7 +636,8 @@ type PutTelephonyAgentGreetingsOptions struct{}
 //   - agentID: User ID
 //   - body: Agent Greeting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyAgentGreetingsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *TelephonyApi) PutTelephonyAgentGreetings(ctx context.Context, agentID string, body *models.AgentGreeting, opts *PutTelephonyAgentGreetingsOptions) (*models.AgentGreeting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyAgentGreetings", "body")
@@ -585,13 +645,22 @@ func (a *TelephonyApi) PutTelephonyAgentGreetings(ctx context.Context, agentID s
 	req := platformclient.NewRequest("putTelephonyAgentGreetings", http.MethodPut, "/api/v2/telephony/agents/{agentId}/greetings")
 	req.SetPathParam("agentId", agentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentGreeting](ctx, a.client, req)
 }
 
-// PutTelephonyAgentsGreetingsMeOptions holds the optional parameters of
-// PutTelephonyAgentsGreetingsMe, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PutTelephonyAgentsGreetingsMeOptions struct{}
+// PutTelephonyAgentsGreetingsMeOptions holds the options of PutTelephonyAgentsGreetingsMe, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutTelephonyAgentsGreetingsMeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyAgentsGreetingsMe calls PUT /api/v2/telephony/agents/greetings/me: Updates the
 // agent's own greetings.
@@ -604,19 +673,30 @@ type PutTelephonyAgentsGreetingsMeOptions struct{}
 //
 //   - body: Agent Greeting
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyAgentsGreetingsMeOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TelephonyApi) PutTelephonyAgentsGreetingsMe(ctx context.Context, body *models.SelfAgentGreeting, opts *PutTelephonyAgentsGreetingsMeOptions) (*models.SelfAgentGreeting, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyAgentsGreetingsMe", "body")
 	}
 	req := platformclient.NewRequest("putTelephonyAgentsGreetingsMe", http.MethodPut, "/api/v2/telephony/agents/greetings/me")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SelfAgentGreeting](ctx, a.client, req)
 }
 
-// PutTelephonySettingsOptions holds the optional parameters of PutTelephonySettings, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutTelephonySettingsOptions struct{}
+// PutTelephonySettingsOptions holds the options of PutTelephonySettings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutTelephonySettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonySettings calls PUT /api/v2/telephony/settings: Update the global telephony
 // configuration.
@@ -629,12 +709,16 @@ type PutTelephonySettingsOptions struct{}
 //
 //   - body: Telephony
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonySettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *TelephonyApi) PutTelephonySettings(ctx context.Context, body *models.TelephonySettings, opts *PutTelephonySettingsOptions) (*models.TelephonySettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonySettings", "body")
 	}
 	req := platformclient.NewRequest("putTelephonySettings", http.MethodPut, "/api/v2/telephony/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TelephonySettings](ctx, a.client, req)
 }

@@ -3255,10 +3255,17 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkswithrecordin
 	return platformclient.Call[models.TrunkRecordingEnabledCount](ctx, a.client, req)
 }
 
-// PatchTelephonyProvidersEdgesSiteSiteconnectionsOptions holds the optional parameters of
-// PatchTelephonyProvidersEdgesSiteSiteconnections, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchTelephonyProvidersEdgesSiteSiteconnectionsOptions struct{}
+// PatchTelephonyProvidersEdgesSiteSiteconnectionsOptions holds the options of
+// PatchTelephonyProvidersEdgesSiteSiteconnections, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchTelephonyProvidersEdgesSiteSiteconnectionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchTelephonyProvidersEdgesSiteSiteconnections calls PATCH
 // /api/v2/telephony/providers/edges/sites/{siteId}/siteconnections: Disable site connections for a
@@ -3273,7 +3280,8 @@ type PatchTelephonyProvidersEdgesSiteSiteconnectionsOptions struct{}
 //   - siteID: Site ID
 //   - body: Site
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchTelephonyProvidersEdgesSiteSiteconnectionsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PatchTelephonyProvidersEdgesSiteSiteconnections(ctx context.Context, siteID string, body *models.DisableSiteConnectionsRequest, opts *PatchTelephonyProvidersEdgesSiteSiteconnectionsOptions) (*models.SiteConnections, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchTelephonyProvidersEdgesSiteSiteconnections", "body")
@@ -3281,13 +3289,23 @@ func (a *TelephonyProvidersEdgeApi) PatchTelephonyProvidersEdgesSiteSiteconnecti
 	req := platformclient.NewRequest("patchTelephonyProvidersEdgesSiteSiteconnections", http.MethodPatch, "/api/v2/telephony/providers/edges/sites/{siteId}/siteconnections")
 	req.SetPathParam("siteId", siteID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SiteConnections](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgeDiagnosticNslookupOptions holds the optional parameters of
-// PostTelephonyProvidersEdgeDiagnosticNslookup, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgeDiagnosticNslookupOptions struct{}
+// PostTelephonyProvidersEdgeDiagnosticNslookupOptions holds the options of
+// PostTelephonyProvidersEdgeDiagnosticNslookup, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostTelephonyProvidersEdgeDiagnosticNslookupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgeDiagnosticNslookup calls POST
 // /api/v2/telephony/providers/edges/{edgeId}/diagnostic/nslookup: Nslookup request command to
@@ -3302,7 +3320,8 @@ type PostTelephonyProvidersEdgeDiagnosticNslookupOptions struct{}
 //   - edgeID: Edge Id
 //   - body: request payload to get network diagnostic
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgeDiagnosticNslookupOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeDiagnosticNslookup(ctx context.Context, edgeID string, body *models.EdgeNetworkDiagnosticRequest, opts *PostTelephonyProvidersEdgeDiagnosticNslookupOptions) (*models.EdgeNetworkDiagnostic, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgeDiagnosticNslookup", "body")
@@ -3310,13 +3329,23 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeDiagnosticNslookup
 	req := platformclient.NewRequest("postTelephonyProvidersEdgeDiagnosticNslookup", http.MethodPost, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/nslookup")
 	req.SetPathParam("edgeId", edgeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EdgeNetworkDiagnostic](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgeDiagnosticPingOptions holds the optional parameters of
-// PostTelephonyProvidersEdgeDiagnosticPing, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgeDiagnosticPingOptions struct{}
+// PostTelephonyProvidersEdgeDiagnosticPingOptions holds the options of
+// PostTelephonyProvidersEdgeDiagnosticPing, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostTelephonyProvidersEdgeDiagnosticPingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgeDiagnosticPing calls POST
 // /api/v2/telephony/providers/edges/{edgeId}/diagnostic/ping: Ping Request command to collect
@@ -3331,7 +3360,8 @@ type PostTelephonyProvidersEdgeDiagnosticPingOptions struct{}
 //   - edgeID: Edge Id
 //   - body: request payload to get network diagnostic
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgeDiagnosticPingOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeDiagnosticPing(ctx context.Context, edgeID string, body *models.EdgeNetworkDiagnosticRequest, opts *PostTelephonyProvidersEdgeDiagnosticPingOptions) (*models.EdgeNetworkDiagnostic, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgeDiagnosticPing", "body")
@@ -3339,13 +3369,23 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeDiagnosticPing(ctx
 	req := platformclient.NewRequest("postTelephonyProvidersEdgeDiagnosticPing", http.MethodPost, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/ping")
 	req.SetPathParam("edgeId", edgeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EdgeNetworkDiagnostic](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgeDiagnosticRouteOptions holds the optional parameters of
-// PostTelephonyProvidersEdgeDiagnosticRoute, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgeDiagnosticRouteOptions struct{}
+// PostTelephonyProvidersEdgeDiagnosticRouteOptions holds the options of
+// PostTelephonyProvidersEdgeDiagnosticRoute, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostTelephonyProvidersEdgeDiagnosticRouteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgeDiagnosticRoute calls POST
 // /api/v2/telephony/providers/edges/{edgeId}/diagnostic/route: Route request command to collect
@@ -3360,7 +3400,8 @@ type PostTelephonyProvidersEdgeDiagnosticRouteOptions struct{}
 //   - edgeID: Edge Id
 //   - body: request payload to get network diagnostic
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgeDiagnosticRouteOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeDiagnosticRoute(ctx context.Context, edgeID string, body *models.EdgeNetworkDiagnosticRequest, opts *PostTelephonyProvidersEdgeDiagnosticRouteOptions) (*models.EdgeNetworkDiagnostic, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgeDiagnosticRoute", "body")
@@ -3368,13 +3409,23 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeDiagnosticRoute(ct
 	req := platformclient.NewRequest("postTelephonyProvidersEdgeDiagnosticRoute", http.MethodPost, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/route")
 	req.SetPathParam("edgeId", edgeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EdgeNetworkDiagnostic](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgeDiagnosticTracepathOptions holds the optional parameters of
-// PostTelephonyProvidersEdgeDiagnosticTracepath, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostTelephonyProvidersEdgeDiagnosticTracepathOptions struct{}
+// PostTelephonyProvidersEdgeDiagnosticTracepathOptions holds the options of
+// PostTelephonyProvidersEdgeDiagnosticTracepath, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostTelephonyProvidersEdgeDiagnosticTracepathOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgeDiagnosticTracepath calls POST
 // /api/v2/telephony/providers/edges/{edgeId}/diagnostic/tracepath: Tracepath request command to
@@ -3389,7 +3440,8 @@ type PostTelephonyProvidersEdgeDiagnosticTracepathOptions struct{}
 //   - edgeID: Edge Id
 //   - body: request payload to get network diagnostic
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgeDiagnosticTracepathOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeDiagnosticTracepath(ctx context.Context, edgeID string, body *models.EdgeNetworkDiagnosticRequest, opts *PostTelephonyProvidersEdgeDiagnosticTracepathOptions) (*models.EdgeNetworkDiagnostic, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgeDiagnosticTracepath", "body")
@@ -3397,13 +3449,23 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeDiagnosticTracepat
 	req := platformclient.NewRequest("postTelephonyProvidersEdgeDiagnosticTracepath", http.MethodPost, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/tracepath")
 	req.SetPathParam("edgeId", edgeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EdgeNetworkDiagnostic](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgeLogicalinterfacesOptions holds the optional parameters of
-// PostTelephonyProvidersEdgeLogicalinterfaces, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgeLogicalinterfacesOptions struct{}
+// PostTelephonyProvidersEdgeLogicalinterfacesOptions holds the options of
+// PostTelephonyProvidersEdgeLogicalinterfaces, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostTelephonyProvidersEdgeLogicalinterfacesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgeLogicalinterfaces calls POST
 // /api/v2/telephony/providers/edges/{edgeId}/logicalinterfaces: Create an edge logical interface.
@@ -3419,7 +3481,8 @@ type PostTelephonyProvidersEdgeLogicalinterfacesOptions struct{}
 //   - edgeID: Edge ID
 //   - body: Logical interface
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgeLogicalinterfacesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeLogicalinterfaces(ctx context.Context, edgeID string, body *models.DomainLogicalInterface, opts *PostTelephonyProvidersEdgeLogicalinterfacesOptions) (*models.DomainLogicalInterface, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgeLogicalinterfaces", "body")
@@ -3427,13 +3490,23 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeLogicalinterfaces(
 	req := platformclient.NewRequest("postTelephonyProvidersEdgeLogicalinterfaces", http.MethodPost, "/api/v2/telephony/providers/edges/{edgeId}/logicalinterfaces")
 	req.SetPathParam("edgeId", edgeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DomainLogicalInterface](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgeLogsJobUploadOptions holds the optional parameters of
-// PostTelephonyProvidersEdgeLogsJobUpload, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgeLogsJobUploadOptions struct{}
+// PostTelephonyProvidersEdgeLogsJobUploadOptions holds the options of
+// PostTelephonyProvidersEdgeLogsJobUpload, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostTelephonyProvidersEdgeLogsJobUploadOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgeLogsJobUpload calls POST
 // /api/v2/telephony/providers/edges/{edgeId}/logs/jobs/{jobId}/upload: Request that the specified
@@ -3449,7 +3522,8 @@ type PostTelephonyProvidersEdgeLogsJobUploadOptions struct{}
 //   - jobID: Job ID
 //   - body: Log upload request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgeLogsJobUploadOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeLogsJobUpload(ctx context.Context, edgeID string, jobID string, body *models.EdgeLogsJobUploadRequest, opts *PostTelephonyProvidersEdgeLogsJobUploadOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postTelephonyProvidersEdgeLogsJobUpload", "body")
@@ -3458,13 +3532,23 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeLogsJobUpload(ctx 
 	req.SetPathParam("edgeId", edgeID)
 	req.SetPathParam("jobId", jobID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostTelephonyProvidersEdgeLogsJobsOptions holds the optional parameters of
-// PostTelephonyProvidersEdgeLogsJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTelephonyProvidersEdgeLogsJobsOptions struct{}
+// PostTelephonyProvidersEdgeLogsJobsOptions holds the options of
+// PostTelephonyProvidersEdgeLogsJobs, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostTelephonyProvidersEdgeLogsJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgeLogsJobs calls POST
 // /api/v2/telephony/providers/edges/{edgeId}/logs/jobs: Create a job to upload a list of Edge logs.
@@ -3478,7 +3562,8 @@ type PostTelephonyProvidersEdgeLogsJobsOptions struct{}
 //   - edgeID: Edge ID
 //   - body: EdgeLogsJobRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgeLogsJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeLogsJobs(ctx context.Context, edgeID string, body *models.EdgeLogsJobRequest, opts *PostTelephonyProvidersEdgeLogsJobsOptions) (*models.EdgeLogsJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgeLogsJobs", "body")
@@ -3486,6 +3571,9 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeLogsJobs(ctx conte
 	req := platformclient.NewRequest("postTelephonyProvidersEdgeLogsJobs", http.MethodPost, "/api/v2/telephony/providers/edges/{edgeId}/logs/jobs")
 	req.SetPathParam("edgeId", edgeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EdgeLogsJobResponse](ctx, a.client, req)
 }
 
@@ -3494,6 +3582,12 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeLogsJobs(ctx conte
 type PostTelephonyProvidersEdgeRebootOptions struct {
 	// Body is the request body. Parameters for the edge reboot.
 	Body *models.EdgeRebootParameters
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostTelephonyProvidersEdgeReboot calls POST /api/v2/telephony/providers/edges/{edgeId}/reboot:
@@ -3516,13 +3610,23 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeReboot(ctx context
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgeSoftwareupdateOptions holds the optional parameters of
-// PostTelephonyProvidersEdgeSoftwareupdate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgeSoftwareupdateOptions struct{}
+// PostTelephonyProvidersEdgeSoftwareupdateOptions holds the options of
+// PostTelephonyProvidersEdgeSoftwareupdate, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostTelephonyProvidersEdgeSoftwareupdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgeSoftwareupdate calls POST
 // /api/v2/telephony/providers/edges/{edgeId}/softwareupdate: Starts a software update for this
@@ -3535,7 +3639,8 @@ type PostTelephonyProvidersEdgeSoftwareupdateOptions struct{}
 //   - edgeID: Edge ID
 //   - body: Software update request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgeSoftwareupdateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeSoftwareupdate(ctx context.Context, edgeID string, body *models.DomainEdgeSoftwareUpdateDto, opts *PostTelephonyProvidersEdgeSoftwareupdateOptions) (*models.DomainEdgeSoftwareUpdateDto, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgeSoftwareupdate", "body")
@@ -3543,6 +3648,9 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeSoftwareupdate(ctx
 	req := platformclient.NewRequest("postTelephonyProvidersEdgeSoftwareupdate", http.MethodPost, "/api/v2/telephony/providers/edges/{edgeId}/softwareupdate")
 	req.SetPathParam("edgeId", edgeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DomainEdgeSoftwareUpdateDto](ctx, a.client, req)
 }
 
@@ -3551,6 +3659,12 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeSoftwareupdate(ctx
 type PostTelephonyProvidersEdgeStatuscodeOptions struct {
 	// Body is the request body. Edge Service State.
 	Body *models.EdgeServiceStateRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostTelephonyProvidersEdgeStatuscode calls POST
@@ -3572,6 +3686,9 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeStatuscode(ctx con
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
@@ -3599,9 +3716,16 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgeUnpair(ctx context
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesOptions holds the optional parameters of PostTelephonyProvidersEdges,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostTelephonyProvidersEdgesOptions struct{}
+// PostTelephonyProvidersEdgesOptions holds the options of PostTelephonyProvidersEdges, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostTelephonyProvidersEdgesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdges calls POST /api/v2/telephony/providers/edges: Create an edge.
 //
@@ -3613,20 +3737,31 @@ type PostTelephonyProvidersEdgesOptions struct{}
 //
 //   - body: Edge
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdges(ctx context.Context, body *models.Edge, opts *PostTelephonyProvidersEdgesOptions) (*models.Edge, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdges", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdges", http.MethodPost, "/api/v2/telephony/providers/edges")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Edge](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesAddressvalidationOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesAddressvalidation, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgesAddressvalidationOptions struct{}
+// PostTelephonyProvidersEdgesAddressvalidationOptions holds the options of
+// PostTelephonyProvidersEdgesAddressvalidation, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostTelephonyProvidersEdgesAddressvalidationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesAddressvalidation calls POST
 // /api/v2/telephony/providers/edges/addressvalidation: Validates a street address.
@@ -3637,20 +3772,31 @@ type PostTelephonyProvidersEdgesAddressvalidationOptions struct{}
 //
 //   - body: Address
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesAddressvalidationOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesAddressvalidation(ctx context.Context, body *models.ValidateAddressRequest, opts *PostTelephonyProvidersEdgesAddressvalidationOptions) (*models.ValidateAddressResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesAddressvalidation", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesAddressvalidation", http.MethodPost, "/api/v2/telephony/providers/edges/addressvalidation")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ValidateAddressResponse](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesCertificateauthoritiesOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesCertificateauthorities, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostTelephonyProvidersEdgesCertificateauthoritiesOptions struct{}
+// PostTelephonyProvidersEdgesCertificateauthoritiesOptions holds the options of
+// PostTelephonyProvidersEdgesCertificateauthorities, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostTelephonyProvidersEdgesCertificateauthoritiesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesCertificateauthorities calls POST
 // /api/v2/telephony/providers/edges/certificateauthorities: Create a certificate authority.
@@ -3663,20 +3809,32 @@ type PostTelephonyProvidersEdgesCertificateauthoritiesOptions struct{}
 //
 //   - body: CertificateAuthority
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostTelephonyProvidersEdgesCertificateauthoritiesOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesCertificateauthorities(ctx context.Context, body *models.DomainCertificateAuthority, opts *PostTelephonyProvidersEdgesCertificateauthoritiesOptions) (*models.DomainCertificateAuthority, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesCertificateauthorities", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesCertificateauthorities", http.MethodPost, "/api/v2/telephony/providers/edges/certificateauthorities")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DomainCertificateAuthority](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesDidpoolsOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesDidpools, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgesDidpoolsOptions struct{}
+// PostTelephonyProvidersEdgesDidpoolsOptions holds the options of
+// PostTelephonyProvidersEdgesDidpools, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostTelephonyProvidersEdgesDidpoolsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesDidpools calls POST /api/v2/telephony/providers/edges/didpools: Create
 // a new DID pool.
@@ -3689,20 +3847,31 @@ type PostTelephonyProvidersEdgesDidpoolsOptions struct{}
 //
 //   - body: DID pool
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesDidpoolsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesDidpools(ctx context.Context, body *models.DIDPool, opts *PostTelephonyProvidersEdgesDidpoolsOptions) (*models.DIDPool, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesDidpools", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesDidpools", http.MethodPost, "/api/v2/telephony/providers/edges/didpools")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DIDPool](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesEdgegroupsOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesEdgegroups, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgesEdgegroupsOptions struct{}
+// PostTelephonyProvidersEdgesEdgegroupsOptions holds the options of
+// PostTelephonyProvidersEdgesEdgegroups, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostTelephonyProvidersEdgesEdgegroupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesEdgegroups calls POST /api/v2/telephony/providers/edges/edgegroups:
 // Create an edge group.
@@ -3715,20 +3884,31 @@ type PostTelephonyProvidersEdgesEdgegroupsOptions struct{}
 //
 //   - body: EdgeGroup
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesEdgegroupsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesEdgegroups(ctx context.Context, body *models.EdgeGroup, opts *PostTelephonyProvidersEdgesEdgegroupsOptions) (*models.EdgeGroup, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesEdgegroups", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesEdgegroups", http.MethodPost, "/api/v2/telephony/providers/edges/edgegroups")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EdgeGroup](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesExtensionpoolsOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesExtensionpools, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgesExtensionpoolsOptions struct{}
+// PostTelephonyProvidersEdgesExtensionpoolsOptions holds the options of
+// PostTelephonyProvidersEdgesExtensionpools, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostTelephonyProvidersEdgesExtensionpoolsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesExtensionpools calls POST
 // /api/v2/telephony/providers/edges/extensionpools: Create a new extension pool.
@@ -3741,13 +3921,17 @@ type PostTelephonyProvidersEdgesExtensionpoolsOptions struct{}
 //
 //   - body: ExtensionPool
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesExtensionpoolsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesExtensionpools(ctx context.Context, body *models.ExtensionPool, opts *PostTelephonyProvidersEdgesExtensionpoolsOptions) (*models.ExtensionPool, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesExtensionpools", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesExtensionpools", http.MethodPost, "/api/v2/telephony/providers/edges/extensionpools")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExtensionPool](ctx, a.client, req)
 }
 
@@ -3774,10 +3958,17 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesPhoneReboot(ctx c
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostTelephonyProvidersEdgesPhonebasesettingsOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesPhonebasesettings, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgesPhonebasesettingsOptions struct{}
+// PostTelephonyProvidersEdgesPhonebasesettingsOptions holds the options of
+// PostTelephonyProvidersEdgesPhonebasesettings, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostTelephonyProvidersEdgesPhonebasesettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesPhonebasesettings calls POST
 // /api/v2/telephony/providers/edges/phonebasesettings: Create a new Phone Base Settings object.
@@ -3790,20 +3981,30 @@ type PostTelephonyProvidersEdgesPhonebasesettingsOptions struct{}
 //
 //   - body: Phone base settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesPhonebasesettingsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesPhonebasesettings(ctx context.Context, body *models.PhoneBase, opts *PostTelephonyProvidersEdgesPhonebasesettingsOptions) (*models.PhoneBase, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesPhonebasesettings", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesPhonebasesettings", http.MethodPost, "/api/v2/telephony/providers/edges/phonebasesettings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PhoneBase](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesPhonesOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesPhones, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTelephonyProvidersEdgesPhonesOptions struct{}
+// PostTelephonyProvidersEdgesPhonesOptions holds the options of PostTelephonyProvidersEdgesPhones,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostTelephonyProvidersEdgesPhonesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesPhones calls POST /api/v2/telephony/providers/edges/phones: Create a
 // new Phone.
@@ -3816,20 +4017,31 @@ type PostTelephonyProvidersEdgesPhonesOptions struct{}
 //
 //   - body: Phone
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesPhonesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesPhones(ctx context.Context, body *models.Phone, opts *PostTelephonyProvidersEdgesPhonesOptions) (*models.Phone, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesPhones", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesPhones", http.MethodPost, "/api/v2/telephony/providers/edges/phones")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Phone](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesPhonesRebootOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesPhonesReboot, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgesPhonesRebootOptions struct{}
+// PostTelephonyProvidersEdgesPhonesRebootOptions holds the options of
+// PostTelephonyProvidersEdgesPhonesReboot, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostTelephonyProvidersEdgesPhonesRebootOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesPhonesReboot calls POST
 // /api/v2/telephony/providers/edges/phones/reboot: Reboot Multiple Phones.
@@ -3842,20 +4054,31 @@ type PostTelephonyProvidersEdgesPhonesRebootOptions struct{}
 //
 //   - body: Phones
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesPhonesRebootOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesPhonesReboot(ctx context.Context, body *models.PhonesReboot, opts *PostTelephonyProvidersEdgesPhonesRebootOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postTelephonyProvidersEdgesPhonesReboot", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesPhonesReboot", http.MethodPost, "/api/v2/telephony/providers/edges/phones/reboot")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostTelephonyProvidersEdgesSiteOutboundroutesOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesSiteOutboundroutes, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostTelephonyProvidersEdgesSiteOutboundroutesOptions struct{}
+// PostTelephonyProvidersEdgesSiteOutboundroutesOptions holds the options of
+// PostTelephonyProvidersEdgesSiteOutboundroutes, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostTelephonyProvidersEdgesSiteOutboundroutesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesSiteOutboundroutes calls POST
 // /api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes: Create outbound route.
@@ -3869,7 +4092,8 @@ type PostTelephonyProvidersEdgesSiteOutboundroutesOptions struct{}
 //   - siteID: Site ID
 //   - body: OutboundRoute
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesSiteOutboundroutesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSiteOutboundroutes(ctx context.Context, siteID string, body *models.OutboundRouteBase, opts *PostTelephonyProvidersEdgesSiteOutboundroutesOptions) (*models.OutboundRouteBase, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesSiteOutboundroutes", "body")
@@ -3877,13 +4101,22 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSiteOutboundroute
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesSiteOutboundroutes", http.MethodPost, "/api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes")
 	req.SetPathParam("siteId", siteID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OutboundRouteBase](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesSitesOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesSites, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTelephonyProvidersEdgesSitesOptions struct{}
+// PostTelephonyProvidersEdgesSitesOptions holds the options of PostTelephonyProvidersEdgesSites,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostTelephonyProvidersEdgesSitesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesSites calls POST /api/v2/telephony/providers/edges/sites: Create a
 // Site.
@@ -3896,20 +4129,31 @@ type PostTelephonyProvidersEdgesSitesOptions struct{}
 //
 //   - body: Site
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesSitesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSites(ctx context.Context, body *models.Site, opts *PostTelephonyProvidersEdgesSitesOptions) (*models.Site, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesSites", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesSites", http.MethodPost, "/api/v2/telephony/providers/edges/sites")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Site](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesSitesSearchOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesSitesSearch, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgesSitesSearchOptions struct{}
+// PostTelephonyProvidersEdgesSitesSearchOptions holds the options of
+// PostTelephonyProvidersEdgesSitesSearch, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostTelephonyProvidersEdgesSitesSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesSitesSearch calls POST /api/v2/telephony/providers/edges/sites/search:
 // Search sites.
@@ -3922,20 +4166,31 @@ type PostTelephonyProvidersEdgesSitesSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesSitesSearchOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearch(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesSitesSearch", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesSitesSearch", http.MethodPost, "/api/v2/telephony/providers/edges/sites/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SitesSearchResponse](ctx, a.client, req)
 }
 
-// PostTelephonyProvidersEdgesTrunkbasesettingsOptions holds the optional parameters of
-// PostTelephonyProvidersEdgesTrunkbasesettings, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostTelephonyProvidersEdgesTrunkbasesettingsOptions struct{}
+// PostTelephonyProvidersEdgesTrunkbasesettingsOptions holds the options of
+// PostTelephonyProvidersEdgesTrunkbasesettings, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostTelephonyProvidersEdgesTrunkbasesettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTelephonyProvidersEdgesTrunkbasesettings calls POST
 // /api/v2/telephony/providers/edges/trunkbasesettings: Create a Trunk Base Settings object.
@@ -3948,19 +4203,30 @@ type PostTelephonyProvidersEdgesTrunkbasesettingsOptions struct{}
 //
 //   - body: Trunk base settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTelephonyProvidersEdgesTrunkbasesettingsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesTrunkbasesettings(ctx context.Context, body *models.TrunkBase, opts *PostTelephonyProvidersEdgesTrunkbasesettingsOptions) (*models.TrunkBase, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postTelephonyProvidersEdgesTrunkbasesettings", "body")
 	}
 	req := platformclient.NewRequest("postTelephonyProvidersEdgesTrunkbasesettings", http.MethodPost, "/api/v2/telephony/providers/edges/trunkbasesettings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TrunkBase](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgeOptions holds the optional parameters of PutTelephonyProvidersEdge,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutTelephonyProvidersEdgeOptions struct{}
+// PutTelephonyProvidersEdgeOptions holds the options of PutTelephonyProvidersEdge, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutTelephonyProvidersEdgeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdge calls PUT /api/v2/telephony/providers/edges/{edgeId}: Update a edge.
 //
@@ -3973,7 +4239,8 @@ type PutTelephonyProvidersEdgeOptions struct{}
 //   - edgeID: Edge ID
 //   - body: Edge
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgeOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdge(ctx context.Context, edgeID string, body *models.Edge, opts *PutTelephonyProvidersEdgeOptions) (*models.Edge, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdge", "body")
@@ -3981,13 +4248,23 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdge(ctx context.Contex
 	req := platformclient.NewRequest("putTelephonyProvidersEdge", http.MethodPut, "/api/v2/telephony/providers/edges/{edgeId}")
 	req.SetPathParam("edgeId", edgeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Edge](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgeLogicalinterfaceOptions holds the optional parameters of
-// PutTelephonyProvidersEdgeLogicalinterface, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutTelephonyProvidersEdgeLogicalinterfaceOptions struct{}
+// PutTelephonyProvidersEdgeLogicalinterfaceOptions holds the options of
+// PutTelephonyProvidersEdgeLogicalinterface, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutTelephonyProvidersEdgeLogicalinterfaceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgeLogicalinterface calls PUT
 // /api/v2/telephony/providers/edges/{edgeId}/logicalinterfaces/{interfaceId}: Update an edge
@@ -4003,7 +4280,8 @@ type PutTelephonyProvidersEdgeLogicalinterfaceOptions struct{}
 //   - interfaceID: Interface ID
 //   - body: Logical interface
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgeLogicalinterfaceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgeLogicalinterface(ctx context.Context, edgeID string, interfaceID string, body *models.DomainLogicalInterface, opts *PutTelephonyProvidersEdgeLogicalinterfaceOptions) (*models.DomainLogicalInterface, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgeLogicalinterface", "body")
@@ -4012,13 +4290,23 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgeLogicalinterface(ct
 	req.SetPathParam("edgeId", edgeID)
 	req.SetPathParam("interfaceId", interfaceID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DomainLogicalInterface](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesAlertablepresencesOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesAlertablepresences, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutTelephonyProvidersEdgesAlertablepresencesOptions struct{}
+// PutTelephonyProvidersEdgesAlertablepresencesOptions holds the options of
+// PutTelephonyProvidersEdgesAlertablepresences, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutTelephonyProvidersEdgesAlertablepresencesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesAlertablepresences calls PUT
 // /api/v2/telephony/providers/edges/alertablepresences: Creates or updates alertable presences
@@ -4032,20 +4320,31 @@ type PutTelephonyProvidersEdgesAlertablepresencesOptions struct{}
 //
 //   - body: Alertable Presences Overrides
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesAlertablepresencesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesAlertablepresences(ctx context.Context, body *models.AlertablePresences, opts *PutTelephonyProvidersEdgesAlertablepresencesOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("putTelephonyProvidersEdgesAlertablepresences", "body")
 	}
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesAlertablepresences", http.MethodPut, "/api/v2/telephony/providers/edges/alertablepresences")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PutTelephonyProvidersEdgesCertificateauthorityOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesCertificateauthority, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutTelephonyProvidersEdgesCertificateauthorityOptions struct{}
+// PutTelephonyProvidersEdgesCertificateauthorityOptions holds the options of
+// PutTelephonyProvidersEdgesCertificateauthority, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutTelephonyProvidersEdgesCertificateauthorityOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesCertificateauthority calls PUT
 // /api/v2/telephony/providers/edges/certificateauthorities/{certificateId}: Update a certificate
@@ -4060,7 +4359,8 @@ type PutTelephonyProvidersEdgesCertificateauthorityOptions struct{}
 //   - certificateID: Certificate ID
 //   - body: Certificate authority
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesCertificateauthorityOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesCertificateauthority(ctx context.Context, certificateID string, body *models.DomainCertificateAuthority, opts *PutTelephonyProvidersEdgesCertificateauthorityOptions) (*models.DomainCertificateAuthority, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesCertificateauthority", "body")
@@ -4068,13 +4368,22 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesCertificateauthori
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesCertificateauthority", http.MethodPut, "/api/v2/telephony/providers/edges/certificateauthorities/{certificateId}")
 	req.SetPathParam("certificateId", certificateID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DomainCertificateAuthority](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesDidpoolOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesDidpool, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutTelephonyProvidersEdgesDidpoolOptions struct{}
+// PutTelephonyProvidersEdgesDidpoolOptions holds the options of PutTelephonyProvidersEdgesDidpool,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutTelephonyProvidersEdgesDidpoolOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesDidpool calls PUT
 // /api/v2/telephony/providers/edges/didpools/{didPoolId}: Update a DID Pool by ID.
@@ -4088,7 +4397,8 @@ type PutTelephonyProvidersEdgesDidpoolOptions struct{}
 //   - didPoolID: DID pool ID
 //   - body: DID pool
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesDidpoolOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesDidpool(ctx context.Context, didPoolID string, body *models.DIDPool, opts *PutTelephonyProvidersEdgesDidpoolOptions) (*models.DIDPool, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesDidpool", "body")
@@ -4096,13 +4406,23 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesDidpool(ctx contex
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesDidpool", http.MethodPut, "/api/v2/telephony/providers/edges/didpools/{didPoolId}")
 	req.SetPathParam("didPoolId", didPoolID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DIDPool](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesEdgegroupOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesEdgegroup, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutTelephonyProvidersEdgesEdgegroupOptions struct{}
+// PutTelephonyProvidersEdgesEdgegroupOptions holds the options of
+// PutTelephonyProvidersEdgesEdgegroup, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PutTelephonyProvidersEdgesEdgegroupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesEdgegroup calls PUT
 // /api/v2/telephony/providers/edges/edgegroups/{edgeGroupId}: Update an edge group.
@@ -4116,7 +4436,8 @@ type PutTelephonyProvidersEdgesEdgegroupOptions struct{}
 //   - edgeGroupID: Edge group ID
 //   - body: EdgeGroup
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesEdgegroupOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesEdgegroup(ctx context.Context, edgeGroupID string, body *models.EdgeGroup, opts *PutTelephonyProvidersEdgesEdgegroupOptions) (*models.EdgeGroup, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesEdgegroup", "body")
@@ -4124,13 +4445,23 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesEdgegroup(ctx cont
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesEdgegroup", http.MethodPut, "/api/v2/telephony/providers/edges/edgegroups/{edgeGroupId}")
 	req.SetPathParam("edgeGroupId", edgeGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EdgeGroup](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesEdgegroupEdgetrunkbaseOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesEdgegroupEdgetrunkbase, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutTelephonyProvidersEdgesEdgegroupEdgetrunkbaseOptions struct{}
+// PutTelephonyProvidersEdgesEdgegroupEdgetrunkbaseOptions holds the options of
+// PutTelephonyProvidersEdgesEdgegroupEdgetrunkbase, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutTelephonyProvidersEdgesEdgegroupEdgetrunkbaseOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesEdgegroupEdgetrunkbase calls PUT
 // /api/v2/telephony/providers/edges/edgegroups/{edgegroupId}/edgetrunkbases/{edgetrunkbaseId}:
@@ -4146,7 +4477,8 @@ type PutTelephonyProvidersEdgesEdgegroupEdgetrunkbaseOptions struct{}
 //   - edgetrunkbaseID: Edge Trunk Base ID
 //   - body: EdgeTrunkBase
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesEdgegroupEdgetrunkbaseOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesEdgegroupEdgetrunkbase(ctx context.Context, edgegroupID string, edgetrunkbaseID string, body *models.EdgeTrunkBase, opts *PutTelephonyProvidersEdgesEdgegroupEdgetrunkbaseOptions) (*models.EdgeTrunkBase, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesEdgegroupEdgetrunkbase", "body")
@@ -4155,13 +4487,23 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesEdgegroupEdgetrunk
 	req.SetPathParam("edgegroupId", edgegroupID)
 	req.SetPathParam("edgetrunkbaseId", edgetrunkbaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EdgeTrunkBase](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesExtensionpoolOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesExtensionpool, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutTelephonyProvidersEdgesExtensionpoolOptions struct{}
+// PutTelephonyProvidersEdgesExtensionpoolOptions holds the options of
+// PutTelephonyProvidersEdgesExtensionpool, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutTelephonyProvidersEdgesExtensionpoolOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesExtensionpool calls PUT
 // /api/v2/telephony/providers/edges/extensionpools/{extensionPoolId}: Update an extension pool by
@@ -4176,7 +4518,8 @@ type PutTelephonyProvidersEdgesExtensionpoolOptions struct{}
 //   - extensionPoolID: Extension pool ID
 //   - body: ExtensionPool
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesExtensionpoolOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesExtensionpool(ctx context.Context, extensionPoolID string, body *models.ExtensionPool, opts *PutTelephonyProvidersEdgesExtensionpoolOptions) (*models.ExtensionPool, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesExtensionpool", "body")
@@ -4184,13 +4527,22 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesExtensionpool(ctx 
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesExtensionpool", http.MethodPut, "/api/v2/telephony/providers/edges/extensionpools/{extensionPoolId}")
 	req.SetPathParam("extensionPoolId", extensionPoolID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ExtensionPool](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesPhoneOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesPhone, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutTelephonyProvidersEdgesPhoneOptions struct{}
+// PutTelephonyProvidersEdgesPhoneOptions holds the options of PutTelephonyProvidersEdgesPhone,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PutTelephonyProvidersEdgesPhoneOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesPhone calls PUT /api/v2/telephony/providers/edges/phones/{phoneId}:
 // Update a Phone by ID.
@@ -4204,7 +4556,8 @@ type PutTelephonyProvidersEdgesPhoneOptions struct{}
 //   - phoneID: Phone ID
 //   - body: Phone
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesPhoneOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesPhone(ctx context.Context, phoneID string, body *models.Phone, opts *PutTelephonyProvidersEdgesPhoneOptions) (*models.Phone, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesPhone", "body")
@@ -4212,13 +4565,23 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesPhone(ctx context.
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesPhone", http.MethodPut, "/api/v2/telephony/providers/edges/phones/{phoneId}")
 	req.SetPathParam("phoneId", phoneID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Phone](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesPhonebasesettingOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesPhonebasesetting, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutTelephonyProvidersEdgesPhonebasesettingOptions struct{}
+// PutTelephonyProvidersEdgesPhonebasesettingOptions holds the options of
+// PutTelephonyProvidersEdgesPhonebasesetting, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutTelephonyProvidersEdgesPhonebasesettingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesPhonebasesetting calls PUT
 // /api/v2/telephony/providers/edges/phonebasesettings/{phoneBaseId}: Update a Phone Base Settings
@@ -4233,7 +4596,8 @@ type PutTelephonyProvidersEdgesPhonebasesettingOptions struct{}
 //   - phoneBaseID: Phone base ID
 //   - body: Phone base settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesPhonebasesettingOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesPhonebasesetting(ctx context.Context, phoneBaseID string, body *models.PhoneBase, opts *PutTelephonyProvidersEdgesPhonebasesettingOptions) (*models.PhoneBase, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesPhonebasesetting", "body")
@@ -4241,13 +4605,22 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesPhonebasesetting(c
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesPhonebasesetting", http.MethodPut, "/api/v2/telephony/providers/edges/phonebasesettings/{phoneBaseId}")
 	req.SetPathParam("phoneBaseId", phoneBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PhoneBase](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesSiteOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesSite, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutTelephonyProvidersEdgesSiteOptions struct{}
+// PutTelephonyProvidersEdgesSiteOptions holds the options of PutTelephonyProvidersEdgesSite, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutTelephonyProvidersEdgesSiteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesSite calls PUT /api/v2/telephony/providers/edges/sites/{siteId}: Update
 // a Site by ID.
@@ -4261,7 +4634,8 @@ type PutTelephonyProvidersEdgesSiteOptions struct{}
 //   - siteID: Site ID
 //   - body: Site
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesSiteOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesSite(ctx context.Context, siteID string, body *models.Site, opts *PutTelephonyProvidersEdgesSiteOptions) (*models.Site, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesSite", "body")
@@ -4269,6 +4643,9 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesSite(ctx context.C
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesSite", http.MethodPut, "/api/v2/telephony/providers/edges/sites/{siteId}")
 	req.SetPathParam("siteId", siteID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Site](ctx, a.client, req)
 }
 
@@ -4301,10 +4678,17 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesSiteNumberplans(ct
 	return platformclient.CallValue[[]models.NumberPlan](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesSiteOutboundrouteOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesSiteOutboundroute, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutTelephonyProvidersEdgesSiteOutboundrouteOptions struct{}
+// PutTelephonyProvidersEdgesSiteOutboundrouteOptions holds the options of
+// PutTelephonyProvidersEdgesSiteOutboundroute, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutTelephonyProvidersEdgesSiteOutboundrouteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesSiteOutboundroute calls PUT
 // /api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes/{outboundRouteId}: Update
@@ -4320,7 +4704,8 @@ type PutTelephonyProvidersEdgesSiteOutboundrouteOptions struct{}
 //   - outboundRouteID: Outbound route ID
 //   - body: OutboundRoute
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesSiteOutboundrouteOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesSiteOutboundroute(ctx context.Context, siteID string, outboundRouteID string, body *models.OutboundRouteBase, opts *PutTelephonyProvidersEdgesSiteOutboundrouteOptions) (*models.OutboundRouteBase, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesSiteOutboundroute", "body")
@@ -4329,13 +4714,23 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesSiteOutboundroute(
 	req.SetPathParam("siteId", siteID)
 	req.SetPathParam("outboundRouteId", outboundRouteID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OutboundRouteBase](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesSiteSiteconnectionsOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesSiteSiteconnections, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutTelephonyProvidersEdgesSiteSiteconnectionsOptions struct{}
+// PutTelephonyProvidersEdgesSiteSiteconnectionsOptions holds the options of
+// PutTelephonyProvidersEdgesSiteSiteconnections, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutTelephonyProvidersEdgesSiteSiteconnectionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesSiteSiteconnections calls PUT
 // /api/v2/telephony/providers/edges/sites/{siteId}/siteconnections: Update site connections for a
@@ -4350,7 +4745,8 @@ type PutTelephonyProvidersEdgesSiteSiteconnectionsOptions struct{}
 //   - siteID: Site ID
 //   - body: Site
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesSiteSiteconnectionsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesSiteSiteconnections(ctx context.Context, siteID string, body *models.SiteConnections, opts *PutTelephonyProvidersEdgesSiteSiteconnectionsOptions) (*models.SiteConnections, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesSiteSiteconnections", "body")
@@ -4358,13 +4754,23 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesSiteSiteconnection
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesSiteSiteconnections", http.MethodPut, "/api/v2/telephony/providers/edges/sites/{siteId}/siteconnections")
 	req.SetPathParam("siteId", siteID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SiteConnections](ctx, a.client, req)
 }
 
-// PutTelephonyProvidersEdgesTrunkbasesettingOptions holds the optional parameters of
-// PutTelephonyProvidersEdgesTrunkbasesetting, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutTelephonyProvidersEdgesTrunkbasesettingOptions struct{}
+// PutTelephonyProvidersEdgesTrunkbasesettingOptions holds the options of
+// PutTelephonyProvidersEdgesTrunkbasesetting, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutTelephonyProvidersEdgesTrunkbasesettingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutTelephonyProvidersEdgesTrunkbasesetting calls PUT
 // /api/v2/telephony/providers/edges/trunkbasesettings/{trunkBaseSettingsId}: Update a Trunk Base
@@ -4379,7 +4785,8 @@ type PutTelephonyProvidersEdgesTrunkbasesettingOptions struct{}
 //   - trunkBaseSettingsID: Trunk Base ID
 //   - body: Trunk base settings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutTelephonyProvidersEdgesTrunkbasesettingOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesTrunkbasesetting(ctx context.Context, trunkBaseSettingsID string, body *models.TrunkBase, opts *PutTelephonyProvidersEdgesTrunkbasesettingOptions) (*models.TrunkBase, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putTelephonyProvidersEdgesTrunkbasesetting", "body")
@@ -4387,5 +4794,8 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesTrunkbasesetting(c
 	req := platformclient.NewRequest("putTelephonyProvidersEdgesTrunkbasesetting", http.MethodPut, "/api/v2/telephony/providers/edges/trunkbasesettings/{trunkBaseSettingsId}")
 	req.SetPathParam("trunkBaseSettingsId", trunkBaseSettingsID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TrunkBase](ctx, a.client, req)
 }

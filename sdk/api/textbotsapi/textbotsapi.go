@@ -76,10 +76,16 @@ func (a *TextbotsApi) GetTextbotsBotsSearch(ctx context.Context, opts *GetTextbo
 	return platformclient.Call[models.BotSearchResponseEntityListing](ctx, a.client, req)
 }
 
-// PostTextbotsBotflowsSessionTurnsOptions holds the optional parameters of
-// PostTextbotsBotflowsSessionTurns, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostTextbotsBotflowsSessionTurnsOptions struct{}
+// PostTextbotsBotflowsSessionTurnsOptions holds the options of PostTextbotsBotflowsSessionTurns,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostTextbotsBotflowsSessionTurnsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTextbotsBotflowsSessionTurns calls POST /api/v2/textbots/botflows/sessions/{sessionId}/turns:
 // Issue a bot flow turn event.
@@ -95,7 +101,8 @@ type PostTextbotsBotflowsSessionTurnsOptions struct{}
 //   - sessionID: The bot flow session ID, typically obtained from 'POST /api/v2/textbots/botflows/sessions'
 //   - turnRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTextbotsBotflowsSessionTurnsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *TextbotsApi) PostTextbotsBotflowsSessionTurns(ctx context.Context, sessionID string, turnRequest *models.TextBotFlowTurnRequest, opts *PostTextbotsBotflowsSessionTurnsOptions) (*models.TextBotFlowTurnResponse, *platformclient.APIResponse, error) {
 	if turnRequest == nil {
 		return nil, nil, platformclient.MissingParam("postTextbotsBotflowsSessionTurns", "turnRequest")
@@ -103,13 +110,22 @@ func (a *TextbotsApi) PostTextbotsBotflowsSessionTurns(ctx context.Context, sess
 	req := platformclient.NewRequest("postTextbotsBotflowsSessionTurns", http.MethodPost, "/api/v2/textbots/botflows/sessions/{sessionId}/turns")
 	req.SetPathParam("sessionId", sessionID)
 	req.SetBody(turnRequest)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TextBotFlowTurnResponse](ctx, a.client, req)
 }
 
-// PostTextbotsBotflowsSessionsOptions holds the optional parameters of
-// PostTextbotsBotflowsSessions, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostTextbotsBotflowsSessionsOptions struct{}
+// PostTextbotsBotflowsSessionsOptions holds the options of PostTextbotsBotflowsSessions, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostTextbotsBotflowsSessionsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTextbotsBotflowsSessions calls POST /api/v2/textbots/botflows/sessions: Create an execution
 // instance of a bot flow definition.
@@ -125,19 +141,30 @@ type PostTextbotsBotflowsSessionsOptions struct{}
 //
 //   - launchRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTextbotsBotflowsSessionsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *TextbotsApi) PostTextbotsBotflowsSessions(ctx context.Context, launchRequest *models.TextBotFlowLaunchRequest, opts *PostTextbotsBotflowsSessionsOptions) (*models.TextBotFlowLaunchResponse, *platformclient.APIResponse, error) {
 	if launchRequest == nil {
 		return nil, nil, platformclient.MissingParam("postTextbotsBotflowsSessions", "launchRequest")
 	}
 	req := platformclient.NewRequest("postTextbotsBotflowsSessions", http.MethodPost, "/api/v2/textbots/botflows/sessions")
 	req.SetBody(launchRequest)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TextBotFlowLaunchResponse](ctx, a.client, req)
 }
 
-// PostTextbotsBotsExecuteOptions holds the optional parameters of PostTextbotsBotsExecute, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostTextbotsBotsExecuteOptions struct{}
+// PostTextbotsBotsExecuteOptions holds the options of PostTextbotsBotsExecute, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostTextbotsBotsExecuteOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTextbotsBotsExecute calls POST /api/v2/textbots/bots/execute: Send an intent to a bot to
 // start a dialog/interact with it via text.
@@ -153,12 +180,16 @@ type PostTextbotsBotsExecuteOptions struct{}
 //
 //   - postTextRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTextbotsBotsExecuteOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *TextbotsApi) PostTextbotsBotsExecute(ctx context.Context, postTextRequest *models.PostTextRequest, opts *PostTextbotsBotsExecuteOptions) (*models.PostTextResponse, *platformclient.APIResponse, error) {
 	if postTextRequest == nil {
 		return nil, nil, platformclient.MissingParam("postTextbotsBotsExecute", "postTextRequest")
 	}
 	req := platformclient.NewRequest("postTextbotsBotsExecute", http.MethodPost, "/api/v2/textbots/bots/execute")
 	req.SetBody(postTextRequest)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PostTextResponse](ctx, a.client, req)
 }

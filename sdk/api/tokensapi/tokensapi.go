@@ -115,6 +115,12 @@ func (a *TokensApi) HeadTokensMe(ctx context.Context, opts *HeadTokensMeOptions)
 type PutTokensTimeoutOptions struct {
 	// Body is the request body.
 	Body *models.IdleTokenTimeout
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutTokensTimeout calls PUT /api/v2/tokens/timeout: Update or Enable/Disable the Idle Token
@@ -131,6 +137,9 @@ func (a *TokensApi) PutTokensTimeout(ctx context.Context, opts *PutTokensTimeout
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.IdleTokenTimeout](ctx, a.client, req)
 }

@@ -50,10 +50,17 @@ func (a *UploadsApi) GetKnowledgeKnowledgebaseUploadsUrlsJob(ctx context.Context
 	return platformclient.Call[models.GetUploadSourceUrlJobStatusResponse](ctx, a.client, req)
 }
 
-// PostGamificationContestsUploadsPrizeimagesOptions holds the optional parameters of
-// PostGamificationContestsUploadsPrizeimages, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostGamificationContestsUploadsPrizeimagesOptions struct{}
+// PostGamificationContestsUploadsPrizeimagesOptions holds the options of
+// PostGamificationContestsUploadsPrizeimages, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostGamificationContestsUploadsPrizeimagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGamificationContestsUploadsPrizeimages calls POST
 // /api/v2/gamification/contests/uploads/prizeimages: Generates pre-signed URL to upload a prize
@@ -67,19 +74,30 @@ type PostGamificationContestsUploadsPrizeimagesOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGamificationContestsUploadsPrizeimagesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UploadsApi) PostGamificationContestsUploadsPrizeimages(ctx context.Context, body *models.GamificationContestPrizeImageUploadUrlRequest, opts *PostGamificationContestsUploadsPrizeimagesOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGamificationContestsUploadsPrizeimages", "body")
 	}
 	req := platformclient.NewRequest("postGamificationContestsUploadsPrizeimages", http.MethodPost, "/api/v2/gamification/contests/uploads/prizeimages")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostGuidesUploadsOptions holds the optional parameters of PostGuidesUploads, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostGuidesUploadsOptions struct{}
+// PostGuidesUploadsOptions holds the options of PostGuidesUploads, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostGuidesUploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostGuidesUploads calls POST /api/v2/guides/uploads: Generate presigned URL for uploading a file
 // content to generate guide.
@@ -92,20 +110,31 @@ type PostGuidesUploadsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostGuidesUploadsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UploadsApi) PostGuidesUploads(ctx context.Context, body *models.UploadUrlRequest, opts *PostGuidesUploadsOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postGuidesUploads", "body")
 	}
 	req := platformclient.NewRequest("postGuidesUploads", http.MethodPost, "/api/v2/guides/uploads")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostIntegrationsActionDraftFunctionUploadOptions holds the optional parameters of
-// PostIntegrationsActionDraftFunctionUpload, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostIntegrationsActionDraftFunctionUploadOptions struct{}
+// PostIntegrationsActionDraftFunctionUploadOptions holds the options of
+// PostIntegrationsActionDraftFunctionUpload, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostIntegrationsActionDraftFunctionUploadOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostIntegrationsActionDraftFunctionUpload calls POST
 // /api/v2/integrations/actions/{actionId}/draft/function/upload: Create upload presigned URL for
@@ -120,7 +149,8 @@ type PostIntegrationsActionDraftFunctionUploadOptions struct{}
 //   - actionID: actionId
 //   - body: Input used to request URL upload.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostIntegrationsActionDraftFunctionUploadOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UploadsApi) PostIntegrationsActionDraftFunctionUpload(ctx context.Context, actionID string, body *models.FunctionUploadRequest, opts *PostIntegrationsActionDraftFunctionUploadOptions) (*models.FunctionUploadResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postIntegrationsActionDraftFunctionUpload", "body")
@@ -128,13 +158,22 @@ func (a *UploadsApi) PostIntegrationsActionDraftFunctionUpload(ctx context.Conte
 	req := platformclient.NewRequest("postIntegrationsActionDraftFunctionUpload", http.MethodPost, "/api/v2/integrations/actions/{actionId}/draft/function/upload")
 	req.SetPathParam("actionId", actionID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.FunctionUploadResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeDocumentuploadsOptions holds the optional parameters of
-// PostKnowledgeDocumentuploads, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostKnowledgeDocumentuploadsOptions struct{}
+// PostKnowledgeDocumentuploadsOptions holds the options of PostKnowledgeDocumentuploads, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostKnowledgeDocumentuploadsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeDocumentuploads calls POST /api/v2/knowledge/documentuploads: Creates a presigned
 // URL for uploading a knowledge import file with a set of documents.
@@ -147,20 +186,31 @@ type PostKnowledgeDocumentuploadsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeDocumentuploadsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *UploadsApi) PostKnowledgeDocumentuploads(ctx context.Context, body *models.UploadUrlRequest, opts *PostKnowledgeDocumentuploadsOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeDocumentuploads", "body")
 	}
 	req := platformclient.NewRequest("postKnowledgeDocumentuploads", http.MethodPost, "/api/v2/knowledge/documentuploads")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions holds the optional parameters of
-// PostKnowledgeKnowledgebaseUploadsUrlsJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions struct{}
+// PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions holds the options of
+// PostKnowledgeKnowledgebaseUploadsUrlsJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostKnowledgeKnowledgebaseUploadsUrlsJobs calls POST
 // /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/uploads/urls/jobs: Create content upload from
@@ -175,7 +225,8 @@ type PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions struct{}
 //   - knowledgeBaseID: Knowledge base ID
 //   - body: uploadRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UploadsApi) PostKnowledgeKnowledgebaseUploadsUrlsJobs(ctx context.Context, knowledgeBaseID string, body *models.CreateUploadSourceUrlJobRequest, opts *PostKnowledgeKnowledgebaseUploadsUrlsJobsOptions) (*models.CreateUploadSourceUrlJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postKnowledgeKnowledgebaseUploadsUrlsJobs", "body")
@@ -183,6 +234,9 @@ func (a *UploadsApi) PostKnowledgeKnowledgebaseUploadsUrlsJobs(ctx context.Conte
 	req := platformclient.NewRequest("postKnowledgeKnowledgebaseUploadsUrlsJobs", http.MethodPost, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/uploads/urls/jobs")
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateUploadSourceUrlJobResponse](ctx, a.client, req)
 }
 
@@ -212,9 +266,16 @@ func (a *UploadsApi) PostLanguageunderstandingMinerUploads(ctx context.Context, 
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostUploadsLearningCoverartOptions holds the optional parameters of PostUploadsLearningCoverart,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostUploadsLearningCoverartOptions struct{}
+// PostUploadsLearningCoverartOptions holds the options of PostUploadsLearningCoverart, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostUploadsLearningCoverartOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUploadsLearningCoverart calls POST /api/v2/uploads/learning/coverart: Generates pre-signed
 // URL to upload cover art for learning modules.
@@ -227,20 +288,30 @@ type PostUploadsLearningCoverartOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUploadsLearningCoverartOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *UploadsApi) PostUploadsLearningCoverart(ctx context.Context, body *models.LearningCoverArtUploadUrlRequest, opts *PostUploadsLearningCoverartOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUploadsLearningCoverart", "body")
 	}
 	req := platformclient.NewRequest("postUploadsLearningCoverart", http.MethodPost, "/api/v2/uploads/learning/coverart")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostUploadsPublicassetsImagesOptions holds the optional parameters of
-// PostUploadsPublicassetsImages, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostUploadsPublicassetsImagesOptions struct{}
+// PostUploadsPublicassetsImagesOptions holds the options of PostUploadsPublicassetsImages, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostUploadsPublicassetsImagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUploadsPublicassetsImages calls POST /api/v2/uploads/publicassets/images: Creates presigned
 // url for uploading a public asset image.
@@ -253,19 +324,30 @@ type PostUploadsPublicassetsImagesOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUploadsPublicassetsImagesOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *UploadsApi) PostUploadsPublicassetsImages(ctx context.Context, body *models.UploadUrlRequest, opts *PostUploadsPublicassetsImagesOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUploadsPublicassetsImages", "body")
 	}
 	req := platformclient.NewRequest("postUploadsPublicassetsImages", http.MethodPost, "/api/v2/uploads/publicassets/images")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostUploadsRecordingsOptions holds the optional parameters of PostUploadsRecordings, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostUploadsRecordingsOptions struct{}
+// PostUploadsRecordingsOptions holds the options of PostUploadsRecordings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostUploadsRecordingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUploadsRecordings calls POST /api/v2/uploads/recordings: Creates presigned url for uploading
 // a recording file.
@@ -278,20 +360,31 @@ type PostUploadsRecordingsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUploadsRecordingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UploadsApi) PostUploadsRecordings(ctx context.Context, body *models.UploadUrlRequest, opts *PostUploadsRecordingsOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUploadsRecordings", "body")
 	}
 	req := platformclient.NewRequest("postUploadsRecordings", http.MethodPost, "/api/v2/uploads/recordings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }
 
-// PostUploadsWorkforcemanagementHistoricaldataCsvOptions holds the optional parameters of
-// PostUploadsWorkforcemanagementHistoricaldataCsv, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostUploadsWorkforcemanagementHistoricaldataCsvOptions struct{}
+// PostUploadsWorkforcemanagementHistoricaldataCsvOptions holds the options of
+// PostUploadsWorkforcemanagementHistoricaldataCsv, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostUploadsWorkforcemanagementHistoricaldataCsvOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUploadsWorkforcemanagementHistoricaldataCsv calls POST
 // /api/v2/uploads/workforcemanagement/historicaldata/csv: Creates presigned url for uploading WFM
@@ -305,12 +398,16 @@ type PostUploadsWorkforcemanagementHistoricaldataCsvOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUploadsWorkforcemanagementHistoricaldataCsvOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *UploadsApi) PostUploadsWorkforcemanagementHistoricaldataCsv(ctx context.Context, body *models.UploadUrlRequest, opts *PostUploadsWorkforcemanagementHistoricaldataCsvOptions) (*models.UploadUrlResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUploadsWorkforcemanagementHistoricaldataCsv", "body")
 	}
 	req := platformclient.NewRequest("postUploadsWorkforcemanagementHistoricaldataCsv", http.MethodPost, "/api/v2/uploads/workforcemanagement/historicaldata/csv")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UploadUrlResponse](ctx, a.client, req)
 }

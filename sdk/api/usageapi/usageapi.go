@@ -274,9 +274,16 @@ func (a *UsageApi) GetUsageSimplesearchExecutionIdResults(ctx context.Context, e
 	return platformclient.Call[models.ApiUsageQueryResult](ctx, a.client, req)
 }
 
-// PostOauthClientUsageQueryOptions holds the optional parameters of PostOauthClientUsageQuery,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostOauthClientUsageQueryOptions struct{}
+// PostOauthClientUsageQueryOptions holds the options of PostOauthClientUsageQuery, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostOauthClientUsageQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostOauthClientUsageQuery calls POST /api/v2/oauth/clients/{clientId}/usage/query: Query for
 // OAuth client API usage.
@@ -293,7 +300,8 @@ type PostOauthClientUsageQueryOptions struct{}
 //   - clientID: Client ID
 //   - body: Query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostOauthClientUsageQueryOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *UsageApi) PostOauthClientUsageQuery(ctx context.Context, clientID string, body *models.ApiUsageClientQuery, opts *PostOauthClientUsageQueryOptions) (*models.UsageExecutionResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postOauthClientUsageQuery", "body")
@@ -301,13 +309,22 @@ func (a *UsageApi) PostOauthClientUsageQuery(ctx context.Context, clientID strin
 	req := platformclient.NewRequest("postOauthClientUsageQuery", http.MethodPost, "/api/v2/oauth/clients/{clientId}/usage/query")
 	req.SetPathParam("clientId", clientID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UsageExecutionResult](ctx, a.client, req)
 }
 
-// PostUsageAggregatesQueryJobsOptions holds the optional parameters of
-// PostUsageAggregatesQueryJobs, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostUsageAggregatesQueryJobsOptions struct{}
+// PostUsageAggregatesQueryJobsOptions holds the options of PostUsageAggregatesQueryJobs, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostUsageAggregatesQueryJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsageAggregatesQueryJobs calls POST /api/v2/usage/aggregates/query/jobs: Query your
 // organization's public api usage.
@@ -323,20 +340,31 @@ type PostUsageAggregatesQueryJobsOptions struct{}
 //
 //   - body: Query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsageAggregatesQueryJobsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *UsageApi) PostUsageAggregatesQueryJobs(ctx context.Context, body *models.OrganizationPublicApiUsageQueryRequest, opts *PostUsageAggregatesQueryJobsOptions) (*models.OrganizationUsageQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsageAggregatesQueryJobs", "body")
 	}
 	req := platformclient.NewRequest("postUsageAggregatesQueryJobs", http.MethodPost, "/api/v2/usage/aggregates/query/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OrganizationUsageQueryResponse](ctx, a.client, req)
 }
 
-// PostUsageClientClientIdAggregatesQueryJobsOptions holds the optional parameters of
-// PostUsageClientClientIdAggregatesQueryJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostUsageClientClientIdAggregatesQueryJobsOptions struct{}
+// PostUsageClientClientIdAggregatesQueryJobsOptions holds the options of
+// PostUsageClientClientIdAggregatesQueryJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostUsageClientClientIdAggregatesQueryJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsageClientClientIdAggregatesQueryJobs calls POST
 // /api/v2/usage/client/{clientId}/aggregates/query/jobs: Query your client's public api usage.
@@ -353,7 +381,8 @@ type PostUsageClientClientIdAggregatesQueryJobsOptions struct{}
 //   - clientID: clientId
 //   - body: Query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsageClientClientIdAggregatesQueryJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UsageApi) PostUsageClientClientIdAggregatesQueryJobs(ctx context.Context, clientID string, body *models.ClientPublicApiUsageQueryRequest, opts *PostUsageClientClientIdAggregatesQueryJobsOptions) (*models.ClientUsageQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsageClientClientIdAggregatesQueryJobs", "body")
@@ -361,12 +390,22 @@ func (a *UsageApi) PostUsageClientClientIdAggregatesQueryJobs(ctx context.Contex
 	req := platformclient.NewRequest("postUsageClientClientIdAggregatesQueryJobs", http.MethodPost, "/api/v2/usage/client/{clientId}/aggregates/query/jobs")
 	req.SetPathParam("clientId", clientID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ClientUsageQueryResponse](ctx, a.client, req)
 }
 
-// PostUsageQueryOptions holds the optional parameters of PostUsageQuery, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostUsageQueryOptions struct{}
+// PostUsageQueryOptions holds the options of PostUsageQuery, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostUsageQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsageQuery calls POST /api/v2/usage/query: Query organization API Usage -.
 //
@@ -381,19 +420,30 @@ type PostUsageQueryOptions struct{}
 //
 //   - body: Query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsageQueryOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsageApi) PostUsageQuery(ctx context.Context, body *models.ApiUsageOrganizationQuery, opts *PostUsageQueryOptions) (*models.UsageExecutionResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsageQuery", "body")
 	}
 	req := platformclient.NewRequest("postUsageQuery", http.MethodPost, "/api/v2/usage/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UsageExecutionResult](ctx, a.client, req)
 }
 
-// PostUsageSimplesearchOptions holds the optional parameters of PostUsageSimplesearch, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostUsageSimplesearchOptions struct{}
+// PostUsageSimplesearchOptions holds the options of PostUsageSimplesearch, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostUsageSimplesearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsageSimplesearch calls POST /api/v2/usage/simplesearch: Search organization API Usage.
 //
@@ -408,12 +458,16 @@ type PostUsageSimplesearchOptions struct{}
 //
 //   - body: SimpleSearch
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsageSimplesearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsageApi) PostUsageSimplesearch(ctx context.Context, body *models.ApiUsageSimpleSearch, opts *PostUsageSimplesearchOptions) (*models.UsageExecutionResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsageSimplesearch", "body")
 	}
 	req := platformclient.NewRequest("postUsageSimplesearch", http.MethodPost, "/api/v2/usage/simplesearch")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UsageExecutionResult](ctx, a.client, req)
 }

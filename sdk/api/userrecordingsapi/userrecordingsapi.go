@@ -180,6 +180,12 @@ func (a *UserRecordingsApi) GetUserrecordingsSummary(ctx context.Context, opts *
 type PutUserrecordingOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutUserrecording calls PUT /api/v2/userrecordings/{recordingId}: Update a user recording.
@@ -203,6 +209,9 @@ func (a *UserRecordingsApi) PutUserrecording(ctx context.Context, recordingID st
 		if len(opts.Expand) > 0 {
 			req.AddQuery("expand", opts.Expand...)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.UserRecording](ctx, a.client, req)
 }

@@ -2586,9 +2586,16 @@ func (a *UsersApi) GetUsersStationsMe(ctx context.Context, opts *GetUsersStation
 	return platformclient.Call[models.UserStations](ctx, a.client, req)
 }
 
-// PatchUserOptions holds the optional parameters of PatchUser, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchUserOptions struct{}
+// PatchUserOptions holds the options of PatchUser, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchUserOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUser calls PATCH /api/v2/users/{userId}: Update user.
 //
@@ -2601,7 +2608,8 @@ type PatchUserOptions struct{}
 //   - userID: User ID
 //   - body: User
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *UsersApi) PatchUser(ctx context.Context, userID string, body *models.UpdateUser, opts *PatchUserOptions) (*models.User, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUser", "body")
@@ -2609,12 +2617,22 @@ func (a *UsersApi) PatchUser(ctx context.Context, userID string, body *models.Up
 	req := platformclient.NewRequest("patchUser", http.MethodPatch, "/api/v2/users/{userId}")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.User](ctx, a.client, req)
 }
 
-// PatchUserCallforwardingOptions holds the optional parameters of PatchUserCallforwarding, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchUserCallforwardingOptions struct{}
+// PatchUserCallforwardingOptions holds the options of PatchUserCallforwarding, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchUserCallforwardingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUserCallforwarding calls PATCH /api/v2/users/{userId}/callforwarding: Patch a user's
 // CallForwarding.
@@ -2628,7 +2646,8 @@ type PatchUserCallforwardingOptions struct{}
 //   - userID: User ID
 //   - body: Call forwarding
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserCallforwardingOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *UsersApi) PatchUserCallforwarding(ctx context.Context, userID string, body *models.CallForwarding, opts *PatchUserCallforwardingOptions) (*models.CallForwarding, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUserCallforwarding", "body")
@@ -2636,12 +2655,22 @@ func (a *UsersApi) PatchUserCallforwarding(ctx context.Context, userID string, b
 	req := platformclient.NewRequest("patchUserCallforwarding", http.MethodPatch, "/api/v2/users/{userId}/callforwarding")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CallForwarding](ctx, a.client, req)
 }
 
-// PatchUserCustomattributesOptions holds the optional parameters of PatchUserCustomattributes,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchUserCustomattributesOptions struct{}
+// PatchUserCustomattributesOptions holds the options of PatchUserCustomattributes, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchUserCustomattributesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUserCustomattributes calls PATCH /api/v2/users/{userId}/customattributes: Update a single
 // custom attributes record by amending the data with only the provided fields.
@@ -2655,7 +2684,8 @@ type PatchUserCustomattributesOptions struct{}
 //   - userID: user ID
 //   - userCustomAttributes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserCustomattributesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // A 204 response has no body: the result is then nil.
 func (a *UsersApi) PatchUserCustomattributes(ctx context.Context, userID string, userCustomAttributes *models.UserCustomAttributesUpdateRequest, opts *PatchUserCustomattributesOptions) (*models.UserCustomAttributes, *platformclient.APIResponse, error) {
@@ -2665,6 +2695,9 @@ func (a *UsersApi) PatchUserCustomattributes(ctx context.Context, userID string,
 	req := platformclient.NewRequest("patchUserCustomattributes", http.MethodPatch, "/api/v2/users/{userId}/customattributes")
 	req.SetPathParam("userId", userID)
 	req.SetBody(userCustomAttributes)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserCustomAttributes](ctx, a.client, req)
 }
 
@@ -2698,9 +2731,16 @@ func (a *UsersApi) PatchUserCustomattributesBulk(ctx context.Context, userID str
 	return platformclient.Call[models.UserCustomAttributes](ctx, a.client, req)
 }
 
-// PatchUserGeolocationOptions holds the optional parameters of PatchUserGeolocation, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PatchUserGeolocationOptions struct{}
+// PatchUserGeolocationOptions holds the options of PatchUserGeolocation, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchUserGeolocationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUserGeolocation calls PATCH /api/v2/users/{userId}/geolocations/{clientId}: Patch a user's
 // Geolocation.
@@ -2721,7 +2761,8 @@ type PatchUserGeolocationOptions struct{}
 //   - clientID: client Id
 //   - body: Geolocation
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserGeolocationOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PatchUserGeolocation(ctx context.Context, userID string, clientID string, body *models.Geolocation, opts *PatchUserGeolocationOptions) (*models.Geolocation, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUserGeolocation", "body")
@@ -2730,12 +2771,22 @@ func (a *UsersApi) PatchUserGeolocation(ctx context.Context, userID string, clie
 	req.SetPathParam("userId", userID)
 	req.SetPathParam("clientId", clientID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Geolocation](ctx, a.client, req)
 }
 
-// PatchUserQueueOptions holds the optional parameters of PatchUserQueue, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PatchUserQueueOptions struct{}
+// PatchUserQueueOptions holds the options of PatchUserQueue, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchUserQueueOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUserQueue calls PATCH /api/v2/users/{userId}/queues/{queueId}: Join or unjoin a queue for a
 // user.
@@ -2750,7 +2801,8 @@ type PatchUserQueueOptions struct{}
 //   - userID: User ID
 //   - body: Queue Member
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserQueueOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PatchUserQueue(ctx context.Context, queueID string, userID string, body *models.UserQueue, opts *PatchUserQueueOptions) (*models.UserQueue, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUserQueue", "body")
@@ -2759,6 +2811,9 @@ func (a *UsersApi) PatchUserQueue(ctx context.Context, queueID string, userID st
 	req.SetPathParam("queueId", queueID)
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserQueue](ctx, a.client, req)
 }
 
@@ -2801,9 +2856,16 @@ func (a *UsersApi) PatchUserQueues(ctx context.Context, userID string, body []mo
 	return platformclient.Call[models.UserQueueEntityListing](ctx, a.client, req)
 }
 
-// PatchUserRoutinglanguageOptions holds the optional parameters of PatchUserRoutinglanguage, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchUserRoutinglanguageOptions struct{}
+// PatchUserRoutinglanguageOptions holds the options of PatchUserRoutinglanguage, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchUserRoutinglanguageOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUserRoutinglanguage calls PATCH /api/v2/users/{userId}/routinglanguages/{languageId}: Update
 // an assigned routing language's proficiency.
@@ -2818,7 +2880,8 @@ type PatchUserRoutinglanguageOptions struct{}
 //   - languageID: languageId
 //   - body: Language
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUserRoutinglanguageOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *UsersApi) PatchUserRoutinglanguage(ctx context.Context, userID string, languageID string, body *models.UserRoutingLanguage, opts *PatchUserRoutinglanguageOptions) (*models.UserRoutingLanguage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUserRoutinglanguage", "body")
@@ -2827,6 +2890,9 @@ func (a *UsersApi) PatchUserRoutinglanguage(ctx context.Context, userID string, 
 	req.SetPathParam("userId", userID)
 	req.SetPathParam("languageId", languageID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserRoutingLanguage](ctx, a.client, req)
 }
 
@@ -2917,6 +2983,12 @@ type PostAnalyticsUsersActivityQueryOptions struct {
 	PageSize *int32
 	// PageNumber is the query parameter pageNumber. The desired page number.
 	PageNumber *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAnalyticsUsersActivityQuery calls POST /api/v2/analytics/users/activity/query: Query for user
@@ -2945,13 +3017,22 @@ func (a *UsersApi) PostAnalyticsUsersActivityQuery(ctx context.Context, body *mo
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserActivityResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsUsersAggregatesJobsOptions holds the optional parameters of
-// PostAnalyticsUsersAggregatesJobs, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsUsersAggregatesJobsOptions struct{}
+// PostAnalyticsUsersAggregatesJobsOptions holds the options of PostAnalyticsUsersAggregatesJobs,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsUsersAggregatesJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsUsersAggregatesJobs calls POST /api/v2/analytics/users/aggregates/jobs: Query for
 // user aggregates asynchronously.
@@ -2964,20 +3045,30 @@ type PostAnalyticsUsersAggregatesJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsUsersAggregatesJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UsersApi) PostAnalyticsUsersAggregatesJobs(ctx context.Context, body *models.UserAsyncAggregationQuery, opts *PostAnalyticsUsersAggregatesJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsUsersAggregatesJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsUsersAggregatesJobs", http.MethodPost, "/api/v2/analytics/users/aggregates/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsUsersAggregatesQueryOptions holds the optional parameters of
-// PostAnalyticsUsersAggregatesQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsUsersAggregatesQueryOptions struct{}
+// PostAnalyticsUsersAggregatesQueryOptions holds the options of PostAnalyticsUsersAggregatesQuery,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsUsersAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsUsersAggregatesQuery calls POST /api/v2/analytics/users/aggregates/query: Query for
 // user aggregates.
@@ -2990,20 +3081,30 @@ type PostAnalyticsUsersAggregatesQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsUsersAggregatesQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UsersApi) PostAnalyticsUsersAggregatesQuery(ctx context.Context, body *models.UserAggregationQuery, opts *PostAnalyticsUsersAggregatesQueryOptions) (*models.UserAggregateQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsUsersAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsUsersAggregatesQuery", http.MethodPost, "/api/v2/analytics/users/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserAggregateQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsUsersDetailsJobsOptions holds the optional parameters of
-// PostAnalyticsUsersDetailsJobs, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostAnalyticsUsersDetailsJobsOptions struct{}
+// PostAnalyticsUsersDetailsJobsOptions holds the options of PostAnalyticsUsersDetailsJobs, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsUsersDetailsJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsUsersDetailsJobs calls POST /api/v2/analytics/users/details/jobs: Query for user
 // details asynchronously.
@@ -3016,20 +3117,30 @@ type PostAnalyticsUsersDetailsJobsOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsUsersDetailsJobsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *UsersApi) PostAnalyticsUsersDetailsJobs(ctx context.Context, body *models.AsyncUserDetailsQuery, opts *PostAnalyticsUsersDetailsJobsOptions) (*models.AsyncQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsUsersDetailsJobs", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsUsersDetailsJobs", http.MethodPost, "/api/v2/analytics/users/details/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsUsersDetailsQueryOptions holds the optional parameters of
-// PostAnalyticsUsersDetailsQuery, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAnalyticsUsersDetailsQueryOptions struct{}
+// PostAnalyticsUsersDetailsQueryOptions holds the options of PostAnalyticsUsersDetailsQuery, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostAnalyticsUsersDetailsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsUsersDetailsQuery calls POST /api/v2/analytics/users/details/query: Query for user
 // details.
@@ -3042,20 +3153,31 @@ type PostAnalyticsUsersDetailsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsUsersDetailsQueryOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *UsersApi) PostAnalyticsUsersDetailsQuery(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsUsersDetailsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsUsersDetailsQuery", http.MethodPost, "/api/v2/analytics/users/details/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AnalyticsUserDetailsQueryResponse](ctx, a.client, req)
 }
 
-// PostAnalyticsUsersObservationsQueryOptions holds the optional parameters of
-// PostAnalyticsUsersObservationsQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostAnalyticsUsersObservationsQueryOptions struct{}
+// PostAnalyticsUsersObservationsQueryOptions holds the options of
+// PostAnalyticsUsersObservationsQuery, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAnalyticsUsersObservationsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAnalyticsUsersObservationsQuery calls POST /api/v2/analytics/users/observations/query: Query
 // for user observations.
@@ -3068,13 +3190,17 @@ type PostAnalyticsUsersObservationsQueryOptions struct{}
 //
 //   - body: query
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAnalyticsUsersObservationsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UsersApi) PostAnalyticsUsersObservationsQuery(ctx context.Context, body *models.UserObservationQuery, opts *PostAnalyticsUsersObservationsQueryOptions) (*models.UserObservationQueryResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postAnalyticsUsersObservationsQuery", "body")
 	}
 	req := platformclient.NewRequest("postAnalyticsUsersObservationsQuery", http.MethodPost, "/api/v2/analytics/users/observations/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserObservationQueryResponse](ctx, a.client, req)
 }
 
@@ -3086,6 +3212,12 @@ type PostAuthorizationSubjectBulkaddOptions struct {
 	//
 	// The API's default: PC_USER.
 	SubjectType *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAuthorizationSubjectBulkadd calls POST /api/v2/authorization/subjects/{subjectId}/bulkadd:
@@ -3113,13 +3245,23 @@ func (a *UsersApi) PostAuthorizationSubjectBulkadd(ctx context.Context, subjectI
 			req.SetQuery("subjectType", *opts.SubjectType)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostAuthorizationSubjectBulkremoveOptions holds the optional parameters of
-// PostAuthorizationSubjectBulkremove, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostAuthorizationSubjectBulkremoveOptions struct{}
+// PostAuthorizationSubjectBulkremoveOptions holds the options of
+// PostAuthorizationSubjectBulkremove, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostAuthorizationSubjectBulkremoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostAuthorizationSubjectBulkremove calls POST
 // /api/v2/authorization/subjects/{subjectId}/bulkremove: Bulk-remove grants from a subject.
@@ -3133,7 +3275,8 @@ type PostAuthorizationSubjectBulkremoveOptions struct{}
 //   - subjectID: Subject ID (user or group)
 //   - body: Pairs of role and division IDs
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostAuthorizationSubjectBulkremoveOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UsersApi) PostAuthorizationSubjectBulkremove(ctx context.Context, subjectID string, body *models.RoleDivisionGrants, opts *PostAuthorizationSubjectBulkremoveOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postAuthorizationSubjectBulkremove", "body")
@@ -3141,6 +3284,9 @@ func (a *UsersApi) PostAuthorizationSubjectBulkremove(ctx context.Context, subje
 	req := platformclient.NewRequest("postAuthorizationSubjectBulkremove", http.MethodPost, "/api/v2/authorization/subjects/{subjectId}/bulkremove")
 	req.SetPathParam("subjectId", subjectID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -3152,6 +3298,12 @@ type PostAuthorizationSubjectBulkreplaceOptions struct {
 	//
 	// The API's default: PC_USER.
 	SubjectType *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostAuthorizationSubjectBulkreplace calls POST
@@ -3182,6 +3334,9 @@ func (a *UsersApi) PostAuthorizationSubjectBulkreplace(ctx context.Context, subj
 		if opts.SubjectType != nil {
 			req.SetQuery("subjectType", *opts.SubjectType)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return a.client.Do(ctx, req, nil)
 }
@@ -3225,9 +3380,16 @@ func (a *UsersApi) PostAuthorizationSubjectDivisionRole(ctx context.Context, sub
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostUserExternalidOptions holds the optional parameters of PostUserExternalid, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostUserExternalidOptions struct{}
+// PostUserExternalidOptions holds the options of PostUserExternalid, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostUserExternalidOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUserExternalid calls POST /api/v2/users/{userId}/externalid: Create mapping between external
 // identifier and user. Limit 100 per entity.
@@ -3243,7 +3405,8 @@ type PostUserExternalidOptions struct{}
 //   - userID: User ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUserExternalidOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PostUserExternalid(ctx context.Context, userID string, body *models.UserExternalIdentifier, opts *PostUserExternalidOptions) ([]models.UserExternalIdentifier, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUserExternalid", "body")
@@ -3251,6 +3414,9 @@ func (a *UsersApi) PostUserExternalid(ctx context.Context, userID string, body *
 	req := platformclient.NewRequest("postUserExternalid", http.MethodPost, "/api/v2/users/{userId}/externalid")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.CallValue[[]models.UserExternalIdentifier](ctx, a.client, req)
 }
 
@@ -3284,9 +3450,16 @@ func (a *UsersApi) PostUserInvite(ctx context.Context, userID string, opts *Post
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostUserPasswordOptions holds the optional parameters of PostUserPassword, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostUserPasswordOptions struct{}
+// PostUserPasswordOptions holds the options of PostUserPassword, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostUserPasswordOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUserPassword calls POST /api/v2/users/{userId}/password: Change a users password.
 //
@@ -3299,7 +3472,8 @@ type PostUserPasswordOptions struct{}
 //   - userID: User ID
 //   - body: Password
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUserPasswordOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PostUserPassword(ctx context.Context, userID string, body *models.ChangePasswordRequest, opts *PostUserPasswordOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postUserPassword", "body")
@@ -3307,12 +3481,22 @@ func (a *UsersApi) PostUserPassword(ctx context.Context, userID string, body *mo
 	req := platformclient.NewRequest("postUserPassword", http.MethodPost, "/api/v2/users/{userId}/password")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostUserRoutinglanguagesOptions holds the optional parameters of PostUserRoutinglanguages, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostUserRoutinglanguagesOptions struct{}
+// PostUserRoutinglanguagesOptions holds the options of PostUserRoutinglanguages, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostUserRoutinglanguagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUserRoutinglanguages calls POST /api/v2/users/{userId}/routinglanguages: Assign a routing
 // language to a user.
@@ -3326,7 +3510,8 @@ type PostUserRoutinglanguagesOptions struct{}
 //   - userID: User ID
 //   - body: Language
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUserRoutinglanguagesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *UsersApi) PostUserRoutinglanguages(ctx context.Context, userID string, body *models.UserRoutingLanguagePost, opts *PostUserRoutinglanguagesOptions) (*models.UserRoutingLanguage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUserRoutinglanguages", "body")
@@ -3334,12 +3519,22 @@ func (a *UsersApi) PostUserRoutinglanguages(ctx context.Context, userID string, 
 	req := platformclient.NewRequest("postUserRoutinglanguages", http.MethodPost, "/api/v2/users/{userId}/routinglanguages")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserRoutingLanguage](ctx, a.client, req)
 }
 
-// PostUserRoutingskillsOptions holds the optional parameters of PostUserRoutingskills, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostUserRoutingskillsOptions struct{}
+// PostUserRoutingskillsOptions holds the options of PostUserRoutingskills, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostUserRoutingskillsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUserRoutingskills calls POST /api/v2/users/{userId}/routingskills: Assign a routing skill to
 // a user.
@@ -3353,7 +3548,8 @@ type PostUserRoutingskillsOptions struct{}
 //   - userID: User ID
 //   - body: Skill
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUserRoutingskillsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PostUserRoutingskills(ctx context.Context, userID string, body *models.UserRoutingSkillPost, opts *PostUserRoutingskillsOptions) (*models.UserRoutingSkill, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUserRoutingskills", "body")
@@ -3361,12 +3557,22 @@ func (a *UsersApi) PostUserRoutingskills(ctx context.Context, userID string, bod
 	req := platformclient.NewRequest("postUserRoutingskills", http.MethodPost, "/api/v2/users/{userId}/routingskills")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserRoutingSkill](ctx, a.client, req)
 }
 
-// PostUsersOptions holds the optional parameters of PostUsers, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostUsersOptions struct{}
+// PostUsersOptions holds the options of PostUsers, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostUsersOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsers calls POST /api/v2/users: Create user.
 //
@@ -3381,20 +3587,30 @@ type PostUsersOptions struct{}
 //
 //   - body: User
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsersOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *UsersApi) PostUsers(ctx context.Context, body *models.CreateUser, opts *PostUsersOptions) (*models.User, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsers", "body")
 	}
 	req := platformclient.NewRequest("postUsers", http.MethodPost, "/api/v2/users")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.User](ctx, a.client, req)
 }
 
-// PostUsersCustomattributesSchemasOptions holds the optional parameters of
-// PostUsersCustomattributesSchemas, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostUsersCustomattributesSchemasOptions struct{}
+// PostUsersCustomattributesSchemasOptions holds the options of PostUsersCustomattributesSchemas,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostUsersCustomattributesSchemasOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsersCustomattributesSchemas calls POST /api/v2/users/customattributes/schemas: Create a
 // schema.
@@ -3407,20 +3623,31 @@ type PostUsersCustomattributesSchemasOptions struct{}
 //
 //   - body: Schema
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsersCustomattributesSchemasOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UsersApi) PostUsersCustomattributesSchemas(ctx context.Context, body *models.DataSchema, opts *PostUsersCustomattributesSchemasOptions) (*models.DataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsersCustomattributesSchemas", "body")
 	}
 	req := platformclient.NewRequest("postUsersCustomattributesSchemas", http.MethodPost, "/api/v2/users/customattributes/schemas")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataSchema](ctx, a.client, req)
 }
 
-// PostUsersDevelopmentActivitiesAggregatesQueryOptions holds the optional parameters of
-// PostUsersDevelopmentActivitiesAggregatesQuery, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostUsersDevelopmentActivitiesAggregatesQueryOptions struct{}
+// PostUsersDevelopmentActivitiesAggregatesQueryOptions holds the options of
+// PostUsersDevelopmentActivitiesAggregatesQuery, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostUsersDevelopmentActivitiesAggregatesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsersDevelopmentActivitiesAggregatesQuery calls POST
 // /api/v2/users/development/activities/aggregates/query: Retrieve aggregated development activity
@@ -3436,19 +3663,30 @@ type PostUsersDevelopmentActivitiesAggregatesQueryOptions struct{}
 //
 //   - body: Aggregate Request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsersDevelopmentActivitiesAggregatesQueryOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *UsersApi) PostUsersDevelopmentActivitiesAggregatesQuery(ctx context.Context, body *models.DevelopmentActivityAggregateParam, opts *PostUsersDevelopmentActivitiesAggregatesQueryOptions) (*models.DevelopmentActivityAggregateResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsersDevelopmentActivitiesAggregatesQuery", "body")
 	}
 	req := platformclient.NewRequest("postUsersDevelopmentActivitiesAggregatesQuery", http.MethodPost, "/api/v2/users/development/activities/aggregates/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DevelopmentActivityAggregateResponse](ctx, a.client, req)
 }
 
-// PostUsersMePasswordOptions holds the optional parameters of PostUsersMePassword, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostUsersMePasswordOptions struct{}
+// PostUsersMePasswordOptions holds the options of PostUsersMePassword, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostUsersMePasswordOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsersMePassword calls POST /api/v2/users/me/password: Change your password.
 //
@@ -3458,19 +3696,30 @@ type PostUsersMePasswordOptions struct{}
 //
 //   - body: Password
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsersMePasswordOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PostUsersMePassword(ctx context.Context, body *models.ChangeMyPasswordRequest, opts *PostUsersMePasswordOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postUsersMePassword", "body")
 	}
 	req := platformclient.NewRequest("postUsersMePassword", http.MethodPost, "/api/v2/users/me/password")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostUsersSearchOptions holds the optional parameters of PostUsersSearch, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostUsersSearchOptions struct{}
+// PostUsersSearchOptions holds the options of PostUsersSearch, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostUsersSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsersSearch calls POST /api/v2/users/search: Search users.
 //
@@ -3482,19 +3731,30 @@ type PostUsersSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsersSearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PostUsersSearch(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsersSearch", "body")
 	}
 	req := platformclient.NewRequest("postUsersSearch", http.MethodPost, "/api/v2/users/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
 }
 
-// PostUsersSearchTeamsAssignOptions holds the optional parameters of PostUsersSearchTeamsAssign,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostUsersSearchTeamsAssignOptions struct{}
+// PostUsersSearchTeamsAssignOptions holds the options of PostUsersSearchTeamsAssign, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostUsersSearchTeamsAssignOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsersSearchTeamsAssign calls POST /api/v2/users/search/teams/assign: Search users assigned to
 // teams.
@@ -3507,20 +3767,31 @@ type PostUsersSearchTeamsAssignOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsersSearchTeamsAssignOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *UsersApi) PostUsersSearchTeamsAssign(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsersSearchTeamsAssign", "body")
 	}
 	req := platformclient.NewRequest("postUsersSearchTeamsAssign", http.MethodPost, "/api/v2/users/search/teams/assign")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
 }
 
-// PutRoutingDirectroutingbackupSettingsMeOptions holds the optional parameters of
-// PutRoutingDirectroutingbackupSettingsMe, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutRoutingDirectroutingbackupSettingsMeOptions struct{}
+// PutRoutingDirectroutingbackupSettingsMeOptions holds the options of
+// PutRoutingDirectroutingbackupSettingsMe, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutRoutingDirectroutingbackupSettingsMeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingDirectroutingbackupSettingsMe calls PUT
 // /api/v2/routing/directroutingbackup/settings/me: Update the user's Direct Routing Backup
@@ -3534,20 +3805,31 @@ type PutRoutingDirectroutingbackupSettingsMeOptions struct{}
 //
 //   - body: directRoutingBackup
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingDirectroutingbackupSettingsMeOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UsersApi) PutRoutingDirectroutingbackupSettingsMe(ctx context.Context, body *models.AgentDirectRoutingBackupSettings, opts *PutRoutingDirectroutingbackupSettingsMeOptions) (*models.AgentDirectRoutingBackupSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingDirectroutingbackupSettingsMe", "body")
 	}
 	req := platformclient.NewRequest("putRoutingDirectroutingbackupSettingsMe", http.MethodPut, "/api/v2/routing/directroutingbackup/settings/me")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentDirectRoutingBackupSettings](ctx, a.client, req)
 }
 
-// PutRoutingUserDirectroutingbackupSettingsOptions holds the optional parameters of
-// PutRoutingUserDirectroutingbackupSettings, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutRoutingUserDirectroutingbackupSettingsOptions struct{}
+// PutRoutingUserDirectroutingbackupSettingsOptions holds the options of
+// PutRoutingUserDirectroutingbackupSettings, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PutRoutingUserDirectroutingbackupSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingUserDirectroutingbackupSettings calls PUT
 // /api/v2/routing/users/{userId}/directroutingbackup/settings: Update the user's Direct Routing
@@ -3562,7 +3844,8 @@ type PutRoutingUserDirectroutingbackupSettingsOptions struct{}
 //   - userID: User ID
 //   - body: directRoutingBackup
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingUserDirectroutingbackupSettingsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *UsersApi) PutRoutingUserDirectroutingbackupSettings(ctx context.Context, userID string, body *models.AgentDirectRoutingBackupSettings, opts *PutRoutingUserDirectroutingbackupSettingsOptions) (*models.AgentDirectRoutingBackupSettings, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingUserDirectroutingbackupSettings", "body")
@@ -3570,12 +3853,22 @@ func (a *UsersApi) PutRoutingUserDirectroutingbackupSettings(ctx context.Context
 	req := platformclient.NewRequest("putRoutingUserDirectroutingbackupSettings", http.MethodPut, "/api/v2/routing/users/{userId}/directroutingbackup/settings")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentDirectRoutingBackupSettings](ctx, a.client, req)
 }
 
-// PutRoutingUserUtilizationOptions holds the optional parameters of PutRoutingUserUtilization,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutRoutingUserUtilizationOptions struct{}
+// PutRoutingUserUtilizationOptions holds the options of PutRoutingUserUtilization, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutRoutingUserUtilizationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutRoutingUserUtilization calls PUT /api/v2/routing/users/{userId}/utilization: Update the user's
 // max utilization settings. Include only those media types requiring custom configuration. Any
@@ -3590,7 +3883,8 @@ type PutRoutingUserUtilizationOptions struct{}
 //   - userID: User ID
 //   - body: utilization
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutRoutingUserUtilizationOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *UsersApi) PutRoutingUserUtilization(ctx context.Context, userID string, body *models.UtilizationRequest, opts *PutRoutingUserUtilizationOptions) (*models.AgentMaxUtilizationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putRoutingUserUtilization", "body")
@@ -3598,12 +3892,22 @@ func (a *UsersApi) PutRoutingUserUtilization(ctx context.Context, userID string,
 	req := platformclient.NewRequest("putRoutingUserUtilization", http.MethodPut, "/api/v2/routing/users/{userId}/utilization")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentMaxUtilizationResponse](ctx, a.client, req)
 }
 
-// PutUserCallforwardingOptions holds the optional parameters of PutUserCallforwarding, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutUserCallforwardingOptions struct{}
+// PutUserCallforwardingOptions holds the options of PutUserCallforwarding, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutUserCallforwardingOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUserCallforwarding calls PUT /api/v2/users/{userId}/callforwarding: Update a user's
 // CallForwarding.
@@ -3617,7 +3921,8 @@ type PutUserCallforwardingOptions struct{}
 //   - userID: User ID
 //   - body: Call forwarding
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUserCallforwardingOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PutUserCallforwarding(ctx context.Context, userID string, body *models.CallForwarding, opts *PutUserCallforwardingOptions) (*models.CallForwarding, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUserCallforwarding", "body")
@@ -3625,12 +3930,22 @@ func (a *UsersApi) PutUserCallforwarding(ctx context.Context, userID string, bod
 	req := platformclient.NewRequest("putUserCallforwarding", http.MethodPut, "/api/v2/users/{userId}/callforwarding")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CallForwarding](ctx, a.client, req)
 }
 
-// PutUserCustomattributesOptions holds the optional parameters of PutUserCustomattributes, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutUserCustomattributesOptions struct{}
+// PutUserCustomattributesOptions holds the options of PutUserCustomattributes, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutUserCustomattributesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUserCustomattributes calls PUT /api/v2/users/{userId}/customattributes: Create or update a
 // single custom attributes record. Updating replaces all data with the provided fields.
@@ -3644,7 +3959,8 @@ type PutUserCustomattributesOptions struct{}
 //   - userID: user ID
 //   - userCustomAttributes
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUserCustomattributesOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *UsersApi) PutUserCustomattributes(ctx context.Context, userID string, userCustomAttributes *models.UserCustomAttributesUpdateRequest, opts *PutUserCustomattributesOptions) (*models.UserCustomAttributes, *platformclient.APIResponse, error) {
 	if userCustomAttributes == nil {
 		return nil, nil, platformclient.MissingParam("putUserCustomattributes", "userCustomAttributes")
@@ -3652,12 +3968,22 @@ func (a *UsersApi) PutUserCustomattributes(ctx context.Context, userID string, u
 	req := platformclient.NewRequest("putUserCustomattributes", http.MethodPut, "/api/v2/users/{userId}/customattributes")
 	req.SetPathParam("userId", userID)
 	req.SetBody(userCustomAttributes)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserCustomAttributes](ctx, a.client, req)
 }
 
-// PutUserOutofofficeOptions holds the optional parameters of PutUserOutofoffice, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutUserOutofofficeOptions struct{}
+// PutUserOutofofficeOptions holds the options of PutUserOutofoffice, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutUserOutofofficeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUserOutofoffice calls PUT /api/v2/users/{userId}/outofoffice: Update an OutOfOffice.
 //
@@ -3668,7 +3994,8 @@ type PutUserOutofofficeOptions struct{}
 //   - userID: User ID
 //   - body: The updated OutOffOffice
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUserOutofofficeOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PutUserOutofoffice(ctx context.Context, userID string, body *models.OutOfOffice, opts *PutUserOutofofficeOptions) (*models.OutOfOffice, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUserOutofoffice", "body")
@@ -3676,6 +4003,9 @@ func (a *UsersApi) PutUserOutofoffice(ctx context.Context, userID string, body *
 	req := platformclient.NewRequest("putUserOutofoffice", http.MethodPut, "/api/v2/users/{userId}/outofoffice")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OutOfOffice](ctx, a.client, req)
 }
 
@@ -3732,9 +4062,16 @@ func (a *UsersApi) PutUserRoles(ctx context.Context, subjectID string, body []st
 	return platformclient.Call[models.UserAuthorization](ctx, a.client, req)
 }
 
-// PutUserRoutingskillOptions holds the optional parameters of PutUserRoutingskill, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutUserRoutingskillOptions struct{}
+// PutUserRoutingskillOptions holds the options of PutUserRoutingskill, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutUserRoutingskillOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUserRoutingskill calls PUT /api/v2/users/{userId}/routingskills/{skillId}: Update an assigned
 // routing skill's proficiency.
@@ -3749,7 +4086,8 @@ type PutUserRoutingskillOptions struct{}
 //   - skillID: skillId
 //   - body: Skill
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUserRoutingskillOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PutUserRoutingskill(ctx context.Context, userID string, skillID string, body *models.UserRoutingSkill, opts *PutUserRoutingskillOptions) (*models.UserRoutingSkill, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUserRoutingskill", "body")
@@ -3758,6 +4096,9 @@ func (a *UsersApi) PutUserRoutingskill(ctx context.Context, userID string, skill
 	req.SetPathParam("userId", userID)
 	req.SetPathParam("skillId", skillID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserRoutingSkill](ctx, a.client, req)
 }
 
@@ -3788,9 +4129,16 @@ func (a *UsersApi) PutUserRoutingskillsBulk(ctx context.Context, userID string, 
 	return platformclient.Call[models.UserSkillEntityListing](ctx, a.client, req)
 }
 
-// PutUserRoutingstatusOptions holds the optional parameters of PutUserRoutingstatus, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutUserRoutingstatusOptions struct{}
+// PutUserRoutingstatusOptions holds the options of PutUserRoutingstatus, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutUserRoutingstatusOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUserRoutingstatus calls PUT /api/v2/users/{userId}/routingstatus: Update the routing status of
 // a user.
@@ -3802,7 +4150,8 @@ type PutUserRoutingstatusOptions struct{}
 //   - userID: User ID
 //   - body: Routing Status
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUserRoutingstatusOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PutUserRoutingstatus(ctx context.Context, userID string, body *models.RoutingStatus, opts *PutUserRoutingstatusOptions) (*models.RoutingStatus, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUserRoutingstatus", "body")
@@ -3810,12 +4159,22 @@ func (a *UsersApi) PutUserRoutingstatus(ctx context.Context, userID string, body
 	req := platformclient.NewRequest("putUserRoutingstatus", http.MethodPut, "/api/v2/users/{userId}/routingstatus")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.RoutingStatus](ctx, a.client, req)
 }
 
-// PutUserStateOptions holds the optional parameters of PutUserState, which has none yet: it keeps
-// the method's signature unchanged when the API adds some.
-type PutUserStateOptions struct{}
+// PutUserStateOptions holds the options of PutUserState, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutUserStateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUserState calls PUT /api/v2/users/{userId}/state: Update user state information.
 //
@@ -3828,7 +4187,8 @@ type PutUserStateOptions struct{}
 //   - userID: User ID
 //   - body: User
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUserStateOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PutUserState(ctx context.Context, userID string, body *models.UserState, opts *PutUserStateOptions) (*models.UserState, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUserState", "body")
@@ -3836,6 +4196,9 @@ func (a *UsersApi) PutUserState(ctx context.Context, userID string, body *models
 	req := platformclient.NewRequest("putUserState", http.MethodPut, "/api/v2/users/{userId}/state")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserState](ctx, a.client, req)
 }
 
@@ -3889,9 +4252,16 @@ func (a *UsersApi) PutUserStationDefaultstationStationId(ctx context.Context, us
 	return a.client.Do(ctx, req, nil)
 }
 
-// PutUserVerifierOptions holds the optional parameters of PutUserVerifier, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PutUserVerifierOptions struct{}
+// PutUserVerifierOptions holds the options of PutUserVerifier, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PutUserVerifierOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUserVerifier calls PUT /api/v2/users/{userId}/verifiers/{verifierId}: Update a verifier.
 //
@@ -3905,7 +4275,8 @@ type PutUserVerifierOptions struct{}
 //   - verifierID: Verifier ID
 //   - body: Verifier Update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUserVerifierOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersApi) PutUserVerifier(ctx context.Context, userID string, verifierID string, body *models.UpdateVerifierRequest, opts *PutUserVerifierOptions) (*models.Verifier, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUserVerifier", "body")
@@ -3914,13 +4285,22 @@ func (a *UsersApi) PutUserVerifier(ctx context.Context, userID string, verifierI
 	req.SetPathParam("userId", userID)
 	req.SetPathParam("verifierId", verifierID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Verifier](ctx, a.client, req)
 }
 
-// PutUsersCustomattributesSchemaOptions holds the optional parameters of
-// PutUsersCustomattributesSchema, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PutUsersCustomattributesSchemaOptions struct{}
+// PutUsersCustomattributesSchemaOptions holds the options of PutUsersCustomattributesSchema, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PutUsersCustomattributesSchemaOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutUsersCustomattributesSchema calls PUT /api/v2/users/customattributes/schemas/{schemaId}:
 // Update a schema.
@@ -3934,7 +4314,8 @@ type PutUsersCustomattributesSchemaOptions struct{}
 //   - schemaID: Schema ID
 //   - body: Data Schema
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutUsersCustomattributesSchemaOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *UsersApi) PutUsersCustomattributesSchema(ctx context.Context, schemaID string, body *models.DataSchema, opts *PutUsersCustomattributesSchemaOptions) (*models.DataSchema, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putUsersCustomattributesSchema", "body")
@@ -3942,6 +4323,9 @@ func (a *UsersApi) PutUsersCustomattributesSchema(ctx context.Context, schemaID 
 	req := platformclient.NewRequest("putUsersCustomattributesSchema", http.MethodPut, "/api/v2/users/customattributes/schemas/{schemaId}")
 	req.SetPathParam("schemaId", schemaID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DataSchema](ctx, a.client, req)
 }
 

@@ -265,9 +265,16 @@ func (a *UsersRulesApi) GetUsersRulesSetting(ctx context.Context, ruleType strin
 	return platformclient.Call[models.UsersRulesRuleSettings](ctx, a.client, req)
 }
 
-// PatchUsersRuleOptions holds the optional parameters of PatchUsersRule, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PatchUsersRuleOptions struct{}
+// PatchUsersRuleOptions holds the options of PatchUsersRule, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchUsersRuleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchUsersRule calls PATCH /api/v2/users/rules/{ruleId}: Update an existing users rule.
 //
@@ -282,7 +289,8 @@ type PatchUsersRuleOptions struct{}
 //   - ruleID: The ID of the rule to update
 //   - body: updateRuleRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchUsersRuleOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersRulesApi) PatchUsersRule(ctx context.Context, ruleID string, body *models.UsersRulesUpdateRuleRequest, opts *PatchUsersRuleOptions) (*models.UsersRulesRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchUsersRule", "body")
@@ -290,12 +298,22 @@ func (a *UsersRulesApi) PatchUsersRule(ctx context.Context, ruleID string, body 
 	req := platformclient.NewRequest("patchUsersRule", http.MethodPatch, "/api/v2/users/rules/{ruleId}")
 	req.SetPathParam("ruleId", ruleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UsersRulesRule](ctx, a.client, req)
 }
 
-// PostUsersRulesOptions holds the optional parameters of PostUsersRules, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostUsersRulesOptions struct{}
+// PostUsersRulesOptions holds the options of PostUsersRules, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostUsersRulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostUsersRules calls POST /api/v2/users/rules: Create a new rule.
 //
@@ -309,13 +327,17 @@ type PostUsersRulesOptions struct{}
 //
 //   - body: usersRulesCreateRuleRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostUsersRulesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *UsersRulesApi) PostUsersRules(ctx context.Context, body *models.UsersRulesCreateRuleRequest, opts *PostUsersRulesOptions) (*models.UsersRulesRule, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postUsersRules", "body")
 	}
 	req := platformclient.NewRequest("postUsersRules", http.MethodPost, "/api/v2/users/rules")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UsersRulesRule](ctx, a.client, req)
 }
 
@@ -330,6 +352,12 @@ type PostUsersRulesQueryOptions struct {
 	//
 	// The API's default: 25.
 	PageSize *int32
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostUsersRulesQuery calls POST /api/v2/users/rules/query: Query the result of a users rule.
@@ -358,6 +386,9 @@ func (a *UsersRulesApi) PostUsersRulesQuery(ctx context.Context, body *models.Us
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.UsersRulesQueryResponse](ctx, a.client, req)
 }

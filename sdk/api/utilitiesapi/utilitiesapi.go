@@ -98,9 +98,16 @@ func (a *UtilitiesApi) GetTimezonesIter(ctx context.Context, opts *GetTimezonesO
 	})
 }
 
-// PostCertificateDetailsOptions holds the optional parameters of PostCertificateDetails, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostCertificateDetailsOptions struct{}
+// PostCertificateDetailsOptions holds the options of PostCertificateDetails, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostCertificateDetailsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostCertificateDetails calls POST /api/v2/certificate/details: Returns the information about an
 // X509 PEM encoded certificate or certificate chain.
@@ -111,12 +118,16 @@ type PostCertificateDetailsOptions struct{}
 //
 //   - body: Certificate
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostCertificateDetailsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *UtilitiesApi) PostCertificateDetails(ctx context.Context, body *models.Certificate, opts *PostCertificateDetailsOptions) (*models.ParsedCertificate, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postCertificateDetails", "body")
 	}
 	req := platformclient.NewRequest("postCertificateDetails", http.MethodPost, "/api/v2/certificate/details")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ParsedCertificate](ctx, a.client, req)
 }

@@ -560,9 +560,16 @@ func (a *VoicemailApi) GetVoicemailUserpolicy(ctx context.Context, userID string
 	return platformclient.Call[models.VoicemailUserPolicy](ctx, a.client, req)
 }
 
-// PatchVoicemailGroupPolicyOptions holds the optional parameters of PatchVoicemailGroupPolicy,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchVoicemailGroupPolicyOptions struct{}
+// PatchVoicemailGroupPolicyOptions holds the options of PatchVoicemailGroupPolicy, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchVoicemailGroupPolicyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchVoicemailGroupPolicy calls PATCH /api/v2/voicemail/groups/{groupId}/policy: Update a group's
 // voicemail policy.
@@ -576,7 +583,8 @@ type PatchVoicemailGroupPolicyOptions struct{}
 //   - groupID: Group ID
 //   - body: The group's voicemail policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchVoicemailGroupPolicyOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *VoicemailApi) PatchVoicemailGroupPolicy(ctx context.Context, groupID string, body *models.VoicemailGroupPolicy, opts *PatchVoicemailGroupPolicyOptions) (*models.VoicemailGroupPolicy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchVoicemailGroupPolicy", "body")
@@ -584,12 +592,22 @@ func (a *VoicemailApi) PatchVoicemailGroupPolicy(ctx context.Context, groupID st
 	req := platformclient.NewRequest("patchVoicemailGroupPolicy", http.MethodPatch, "/api/v2/voicemail/groups/{groupId}/policy")
 	req.SetPathParam("groupId", groupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.VoicemailGroupPolicy](ctx, a.client, req)
 }
 
-// PatchVoicemailMePolicyOptions holds the optional parameters of PatchVoicemailMePolicy, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchVoicemailMePolicyOptions struct{}
+// PatchVoicemailMePolicyOptions holds the options of PatchVoicemailMePolicy, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchVoicemailMePolicyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchVoicemailMePolicy calls PATCH /api/v2/voicemail/me/policy: Update the current user's
 // voicemail policy.
@@ -600,19 +618,30 @@ type PatchVoicemailMePolicyOptions struct{}
 //
 //   - body: The user's voicemail policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchVoicemailMePolicyOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *VoicemailApi) PatchVoicemailMePolicy(ctx context.Context, body *models.VoicemailUserPolicy, opts *PatchVoicemailMePolicyOptions) (*models.VoicemailUserPolicy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchVoicemailMePolicy", "body")
 	}
 	req := platformclient.NewRequest("patchVoicemailMePolicy", http.MethodPatch, "/api/v2/voicemail/me/policy")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.VoicemailUserPolicy](ctx, a.client, req)
 }
 
-// PatchVoicemailMessageOptions holds the optional parameters of PatchVoicemailMessage, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchVoicemailMessageOptions struct{}
+// PatchVoicemailMessageOptions holds the options of PatchVoicemailMessage, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PatchVoicemailMessageOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchVoicemailMessage calls PATCH /api/v2/voicemail/messages/{messageId}: Update a voicemail
 // message.
@@ -628,7 +657,8 @@ type PatchVoicemailMessageOptions struct{}
 //   - messageID: Message ID
 //   - body: VoicemailMessage
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchVoicemailMessageOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *VoicemailApi) PatchVoicemailMessage(ctx context.Context, messageID string, body *models.VoicemailMessage, opts *PatchVoicemailMessageOptions) (*models.VoicemailMessage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchVoicemailMessage", "body")
@@ -636,12 +666,22 @@ func (a *VoicemailApi) PatchVoicemailMessage(ctx context.Context, messageID stri
 	req := platformclient.NewRequest("patchVoicemailMessage", http.MethodPatch, "/api/v2/voicemail/messages/{messageId}")
 	req.SetPathParam("messageId", messageID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.VoicemailMessage](ctx, a.client, req)
 }
 
-// PatchVoicemailUserpolicyOptions holds the optional parameters of PatchVoicemailUserpolicy, which
-// has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchVoicemailUserpolicyOptions struct{}
+// PatchVoicemailUserpolicyOptions holds the options of PatchVoicemailUserpolicy, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PatchVoicemailUserpolicyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchVoicemailUserpolicy calls PATCH /api/v2/voicemail/userpolicies/{userId}: Update a user's
 // voicemail policy.
@@ -655,7 +695,8 @@ type PatchVoicemailUserpolicyOptions struct{}
 //   - userID: User ID
 //   - body: The user's voicemail policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchVoicemailUserpolicyOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *VoicemailApi) PatchVoicemailUserpolicy(ctx context.Context, userID string, body *models.VoicemailUserPolicy, opts *PatchVoicemailUserpolicyOptions) (*models.VoicemailUserPolicy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchVoicemailUserpolicy", "body")
@@ -663,6 +704,9 @@ func (a *VoicemailApi) PatchVoicemailUserpolicy(ctx context.Context, userID stri
 	req := platformclient.NewRequest("patchVoicemailUserpolicy", http.MethodPatch, "/api/v2/voicemail/userpolicies/{userId}")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.VoicemailUserPolicy](ctx, a.client, req)
 }
 
@@ -671,6 +715,12 @@ func (a *VoicemailApi) PatchVoicemailUserpolicy(ctx context.Context, userID stri
 type PostVoicemailMessagesOptions struct {
 	// Body is the request body.
 	Body *models.CopyVoicemailMessage
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostVoicemailMessages calls POST /api/v2/voicemail/messages: Copy a voicemail message to a user
@@ -686,12 +736,22 @@ func (a *VoicemailApi) PostVoicemailMessages(ctx context.Context, opts *PostVoic
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.VoicemailMessage](ctx, a.client, req)
 }
 
-// PostVoicemailSearchOptions holds the optional parameters of PostVoicemailSearch, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostVoicemailSearchOptions struct{}
+// PostVoicemailSearchOptions holds the options of PostVoicemailSearch, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostVoicemailSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostVoicemailSearch calls POST /api/v2/voicemail/search: Search voicemails.
 //
@@ -701,19 +761,30 @@ type PostVoicemailSearchOptions struct{}
 //
 //   - body: Search request options
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostVoicemailSearchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *VoicemailApi) PostVoicemailSearch(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postVoicemailSearch", "body")
 	}
 	req := platformclient.NewRequest("postVoicemailSearch", http.MethodPost, "/api/v2/voicemail/search")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.VoicemailsSearchResponse](ctx, a.client, req)
 }
 
-// PutVoicemailMessageOptions holds the optional parameters of PutVoicemailMessage, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutVoicemailMessageOptions struct{}
+// PutVoicemailMessageOptions holds the options of PutVoicemailMessage, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutVoicemailMessageOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutVoicemailMessage calls PUT /api/v2/voicemail/messages/{messageId}: Update a voicemail message.
 //
@@ -728,7 +799,8 @@ type PutVoicemailMessageOptions struct{}
 //   - messageID: Message ID
 //   - body: VoicemailMessage
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutVoicemailMessageOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *VoicemailApi) PutVoicemailMessage(ctx context.Context, messageID string, body *models.VoicemailMessage, opts *PutVoicemailMessageOptions) (*models.VoicemailMessage, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putVoicemailMessage", "body")
@@ -736,12 +808,22 @@ func (a *VoicemailApi) PutVoicemailMessage(ctx context.Context, messageID string
 	req := platformclient.NewRequest("putVoicemailMessage", http.MethodPut, "/api/v2/voicemail/messages/{messageId}")
 	req.SetPathParam("messageId", messageID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.VoicemailMessage](ctx, a.client, req)
 }
 
-// PutVoicemailPolicyOptions holds the optional parameters of PutVoicemailPolicy, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutVoicemailPolicyOptions struct{}
+// PutVoicemailPolicyOptions holds the options of PutVoicemailPolicy, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutVoicemailPolicyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutVoicemailPolicy calls PUT /api/v2/voicemail/policy: Update a policy.
 //
@@ -753,19 +835,30 @@ type PutVoicemailPolicyOptions struct{}
 //
 //   - body: Policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutVoicemailPolicyOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *VoicemailApi) PutVoicemailPolicy(ctx context.Context, body *models.VoicemailOrganizationPolicy, opts *PutVoicemailPolicyOptions) (*models.VoicemailOrganizationPolicy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putVoicemailPolicy", "body")
 	}
 	req := platformclient.NewRequest("putVoicemailPolicy", http.MethodPut, "/api/v2/voicemail/policy")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.VoicemailOrganizationPolicy](ctx, a.client, req)
 }
 
-// PutVoicemailUserpolicyOptions holds the optional parameters of PutVoicemailUserpolicy, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PutVoicemailUserpolicyOptions struct{}
+// PutVoicemailUserpolicyOptions holds the options of PutVoicemailUserpolicy, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutVoicemailUserpolicyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutVoicemailUserpolicy calls PUT /api/v2/voicemail/userpolicies/{userId}: Update a user's
 // voicemail policy.
@@ -779,7 +872,8 @@ type PutVoicemailUserpolicyOptions struct{}
 //   - userID: User ID
 //   - body: The user's voicemail policy
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutVoicemailUserpolicyOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *VoicemailApi) PutVoicemailUserpolicy(ctx context.Context, userID string, body *models.VoicemailUserPolicy, opts *PutVoicemailUserpolicyOptions) (*models.VoicemailUserPolicy, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putVoicemailUserpolicy", "body")
@@ -787,5 +881,8 @@ func (a *VoicemailApi) PutVoicemailUserpolicy(ctx context.Context, userID string
 	req := platformclient.NewRequest("putVoicemailUserpolicy", http.MethodPut, "/api/v2/voicemail/userpolicies/{userId}")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.VoicemailUserPolicy](ctx, a.client, req)
 }

@@ -421,10 +421,17 @@ func (a *WebChatApi) GetWebchatSettings(ctx context.Context, opts *GetWebchatSet
 	return platformclient.Call[models.WebChatSettings](ctx, a.client, req)
 }
 
-// PatchWebchatGuestConversationMediarequestOptions holds the optional parameters of
-// PatchWebchatGuestConversationMediarequest, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchWebchatGuestConversationMediarequestOptions struct{}
+// PatchWebchatGuestConversationMediarequestOptions holds the options of
+// PatchWebchatGuestConversationMediarequest, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchWebchatGuestConversationMediarequestOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWebchatGuestConversationMediarequest calls PATCH
 // /api/v2/webchat/guest/conversations/{conversationId}/mediarequests/{mediaRequestId}: Update a
@@ -443,7 +450,8 @@ type PatchWebchatGuestConversationMediarequestOptions struct{}
 //   - mediaRequestID: mediaRequestId
 //   - body: Request
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWebchatGuestConversationMediarequestOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WebChatApi) PatchWebchatGuestConversationMediarequest(ctx context.Context, conversationID string, mediaRequestID string, body *models.WebChatGuestMediaRequest, opts *PatchWebchatGuestConversationMediarequestOptions) (*models.WebChatGuestMediaRequest, *platformclient.APIResponse, error) {
@@ -454,12 +462,22 @@ func (a *WebChatApi) PatchWebchatGuestConversationMediarequest(ctx context.Conte
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("mediaRequestId", mediaRequestID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebChatGuestMediaRequest](ctx, a.client, req)
 }
 
-// PostWebchatDeploymentsOptions holds the optional parameters of PostWebchatDeployments, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWebchatDeploymentsOptions struct{}
+// PostWebchatDeploymentsOptions holds the options of PostWebchatDeployments, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostWebchatDeploymentsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWebchatDeployments calls POST /api/v2/webchat/deployments: Create WebChat deployment.
 //
@@ -471,7 +489,8 @@ type PostWebchatDeploymentsOptions struct{}
 //
 //   - body: Deployment
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWebchatDeploymentsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WebChatApi) PostWebchatDeployments(ctx context.Context, body *models.WebChatDeployment, opts *PostWebchatDeploymentsOptions) (*models.WebChatDeployment, *platformclient.APIResponse, error) {
@@ -480,13 +499,23 @@ func (a *WebChatApi) PostWebchatDeployments(ctx context.Context, body *models.We
 	}
 	req := platformclient.NewRequest("postWebchatDeployments", http.MethodPost, "/api/v2/webchat/deployments")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebChatDeployment](ctx, a.client, req)
 }
 
-// PostWebchatGuestConversationMemberMessagesOptions holds the optional parameters of
-// PostWebchatGuestConversationMemberMessages, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWebchatGuestConversationMemberMessagesOptions struct{}
+// PostWebchatGuestConversationMemberMessagesOptions holds the options of
+// PostWebchatGuestConversationMemberMessages, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostWebchatGuestConversationMemberMessagesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWebchatGuestConversationMemberMessages calls POST
 // /api/v2/webchat/guest/conversations/{conversationId}/members/{memberId}/messages: Send a message
@@ -505,7 +534,8 @@ type PostWebchatGuestConversationMemberMessagesOptions struct{}
 //   - memberID: memberId
 //   - body: Message
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWebchatGuestConversationMemberMessagesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WebChatApi) PostWebchatGuestConversationMemberMessages(ctx context.Context, conversationID string, memberID string, body *models.CreateWebChatMessageRequest, opts *PostWebchatGuestConversationMemberMessagesOptions) (*models.WebChatMessage, *platformclient.APIResponse, error) {
@@ -516,6 +546,9 @@ func (a *WebChatApi) PostWebchatGuestConversationMemberMessages(ctx context.Cont
 	req.SetPathParam("conversationId", conversationID)
 	req.SetPathParam("memberId", memberID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebChatMessage](ctx, a.client, req)
 }
 
@@ -550,10 +583,16 @@ func (a *WebChatApi) PostWebchatGuestConversationMemberTyping(ctx context.Contex
 	return platformclient.Call[models.WebChatTyping](ctx, a.client, req)
 }
 
-// PostWebchatGuestConversationsOptions holds the optional parameters of
-// PostWebchatGuestConversations, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostWebchatGuestConversationsOptions struct{}
+// PostWebchatGuestConversationsOptions holds the options of PostWebchatGuestConversations, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostWebchatGuestConversationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWebchatGuestConversations calls POST /api/v2/webchat/guest/conversations: Create an ACD chat
 // conversation from an external customer.
@@ -575,7 +614,8 @@ type PostWebchatGuestConversationsOptions struct{}
 //
 //   - body: CreateConversationRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWebchatGuestConversationsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WebChatApi) PostWebchatGuestConversations(ctx context.Context, body *models.CreateWebChatConversationRequest, opts *PostWebchatGuestConversationsOptions) (*models.CreateWebChatConversationResponse, *platformclient.APIResponse, error) {
@@ -584,12 +624,22 @@ func (a *WebChatApi) PostWebchatGuestConversations(ctx context.Context, body *mo
 	}
 	req := platformclient.NewRequest("postWebchatGuestConversations", http.MethodPost, "/api/v2/webchat/guest/conversations")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CreateWebChatConversationResponse](ctx, a.client, req)
 }
 
-// PutWebchatDeploymentOptions holds the optional parameters of PutWebchatDeployment, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutWebchatDeploymentOptions struct{}
+// PutWebchatDeploymentOptions holds the options of PutWebchatDeployment, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutWebchatDeploymentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutWebchatDeployment calls PUT /api/v2/webchat/deployments/{deploymentId}: Update a WebChat
 // deployment.
@@ -603,7 +653,8 @@ type PutWebchatDeploymentOptions struct{}
 //   - deploymentID: Deployment Id
 //   - body: Deployment
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutWebchatDeploymentOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WebChatApi) PutWebchatDeployment(ctx context.Context, deploymentID string, body *models.WebChatDeployment, opts *PutWebchatDeploymentOptions) (*models.WebChatDeployment, *platformclient.APIResponse, error) {
@@ -613,12 +664,22 @@ func (a *WebChatApi) PutWebchatDeployment(ctx context.Context, deploymentID stri
 	req := platformclient.NewRequest("putWebchatDeployment", http.MethodPut, "/api/v2/webchat/deployments/{deploymentId}")
 	req.SetPathParam("deploymentId", deploymentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebChatDeployment](ctx, a.client, req)
 }
 
-// PutWebchatSettingsOptions holds the optional parameters of PutWebchatSettings, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutWebchatSettingsOptions struct{}
+// PutWebchatSettingsOptions holds the options of PutWebchatSettings, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutWebchatSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutWebchatSettings calls PUT /api/v2/webchat/settings: Update WebChat deployment settings.
 //
@@ -633,7 +694,8 @@ type PutWebchatSettingsOptions struct{}
 //
 //   - body: webChatSettings
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutWebchatSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WebChatApi) PutWebchatSettings(ctx context.Context, body *models.WebChatSettings, opts *PutWebchatSettingsOptions) (*models.WebChatSettings, *platformclient.APIResponse, error) {
@@ -642,5 +704,8 @@ func (a *WebChatApi) PutWebchatSettings(ctx context.Context, body *models.WebCha
 	}
 	req := platformclient.NewRequest("putWebchatSettings", http.MethodPut, "/api/v2/webchat/settings")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebChatSettings](ctx, a.client, req)
 }

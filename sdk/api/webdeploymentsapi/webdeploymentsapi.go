@@ -504,10 +504,16 @@ func (a *WebDeploymentsApi) PostWebdeploymentsConfigurationVersionsDraftPublish(
 	return platformclient.Call[models.WebDeploymentConfigurationVersion](ctx, a.client, req)
 }
 
-// PostWebdeploymentsConfigurationsOptions holds the optional parameters of
-// PostWebdeploymentsConfigurations, which has none yet: it keeps the method's signature unchanged
-// when the API adds some.
-type PostWebdeploymentsConfigurationsOptions struct{}
+// PostWebdeploymentsConfigurationsOptions holds the options of PostWebdeploymentsConfigurations,
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostWebdeploymentsConfigurationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWebdeploymentsConfigurations calls POST /api/v2/webdeployments/configurations: Create a
 // configuration draft.
@@ -520,20 +526,30 @@ type PostWebdeploymentsConfigurationsOptions struct{}
 //
 //   - configurationVersion
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWebdeploymentsConfigurationsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WebDeploymentsApi) PostWebdeploymentsConfigurations(ctx context.Context, configurationVersion *models.WebDeploymentConfigurationVersion, opts *PostWebdeploymentsConfigurationsOptions) (*models.WebDeploymentConfigurationVersion, *platformclient.APIResponse, error) {
 	if configurationVersion == nil {
 		return nil, nil, platformclient.MissingParam("postWebdeploymentsConfigurations", "configurationVersion")
 	}
 	req := platformclient.NewRequest("postWebdeploymentsConfigurations", http.MethodPost, "/api/v2/webdeployments/configurations")
 	req.SetBody(configurationVersion)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebDeploymentConfigurationVersion](ctx, a.client, req)
 }
 
-// PostWebdeploymentsDeploymentsOptions holds the optional parameters of
-// PostWebdeploymentsDeployments, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostWebdeploymentsDeploymentsOptions struct{}
+// PostWebdeploymentsDeploymentsOptions holds the options of PostWebdeploymentsDeployments, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostWebdeploymentsDeploymentsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWebdeploymentsDeployments calls POST /api/v2/webdeployments/deployments: Create a deployment.
 //
@@ -545,20 +561,31 @@ type PostWebdeploymentsDeploymentsOptions struct{}
 //
 //   - deployment
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWebdeploymentsDeploymentsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *WebDeploymentsApi) PostWebdeploymentsDeployments(ctx context.Context, deployment *models.WebDeployment, opts *PostWebdeploymentsDeploymentsOptions) (*models.WebDeployment, *platformclient.APIResponse, error) {
 	if deployment == nil {
 		return nil, nil, platformclient.MissingParam("postWebdeploymentsDeployments", "deployment")
 	}
 	req := platformclient.NewRequest("postWebdeploymentsDeployments", http.MethodPost, "/api/v2/webdeployments/deployments")
 	req.SetBody(deployment)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebDeployment](ctx, a.client, req)
 }
 
-// PostWebdeploymentsTokenOauthcodegrantjwtexchangeOptions holds the optional parameters of
-// PostWebdeploymentsTokenOauthcodegrantjwtexchange, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWebdeploymentsTokenOauthcodegrantjwtexchangeOptions struct{}
+// PostWebdeploymentsTokenOauthcodegrantjwtexchangeOptions holds the options of
+// PostWebdeploymentsTokenOauthcodegrantjwtexchange, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWebdeploymentsTokenOauthcodegrantjwtexchangeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWebdeploymentsTokenOauthcodegrantjwtexchange calls POST
 // /api/v2/webdeployments/token/oauthcodegrantjwtexchange: Exchange an oAuth code (obtained using
@@ -568,13 +595,17 @@ type PostWebdeploymentsTokenOauthcodegrantjwtexchangeOptions struct{}
 //
 //   - body: webDeploymentsOAuthExchangeRequest
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWebdeploymentsTokenOauthcodegrantjwtexchangeOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WebDeploymentsApi) PostWebdeploymentsTokenOauthcodegrantjwtexchange(ctx context.Context, body *models.WebDeploymentsOAuthExchangeRequest, opts *PostWebdeploymentsTokenOauthcodegrantjwtexchangeOptions) (*models.WebDeploymentsAuthorizationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWebdeploymentsTokenOauthcodegrantjwtexchange", "body")
 	}
 	req := platformclient.NewRequest("postWebdeploymentsTokenOauthcodegrantjwtexchange", http.MethodPost, "/api/v2/webdeployments/token/oauthcodegrantjwtexchange")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebDeploymentsAuthorizationResponse](ctx, a.client, req)
 }
 
@@ -583,6 +614,12 @@ func (a *WebDeploymentsApi) PostWebdeploymentsTokenOauthcodegrantjwtexchange(ctx
 type PostWebdeploymentsTokenRefreshOptions struct {
 	// Body is the request body.
 	Body *models.WebDeploymentsRefreshJWTRequest
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWebdeploymentsTokenRefresh calls POST /api/v2/webdeployments/token/refresh: Refresh a JWT.
@@ -595,13 +632,23 @@ func (a *WebDeploymentsApi) PostWebdeploymentsTokenRefresh(ctx context.Context, 
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SignedData](ctx, a.client, req)
 }
 
-// PutWebdeploymentsConfigurationVersionsDraftOptions holds the optional parameters of
-// PutWebdeploymentsConfigurationVersionsDraft, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutWebdeploymentsConfigurationVersionsDraftOptions struct{}
+// PutWebdeploymentsConfigurationVersionsDraftOptions holds the options of
+// PutWebdeploymentsConfigurationVersionsDraft, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutWebdeploymentsConfigurationVersionsDraftOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutWebdeploymentsConfigurationVersionsDraft calls PUT
 // /api/v2/webdeployments/configurations/{configurationId}/versions/draft: Update the configuration
@@ -616,7 +663,8 @@ type PutWebdeploymentsConfigurationVersionsDraftOptions struct{}
 //   - configurationID: The configuration version ID
 //   - configurationVersion
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutWebdeploymentsConfigurationVersionsDraftOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WebDeploymentsApi) PutWebdeploymentsConfigurationVersionsDraft(ctx context.Context, configurationID string, configurationVersion *models.WebDeploymentConfigurationVersion, opts *PutWebdeploymentsConfigurationVersionsDraftOptions) (*models.WebDeploymentConfigurationVersion, *platformclient.APIResponse, error) {
 	if configurationVersion == nil {
 		return nil, nil, platformclient.MissingParam("putWebdeploymentsConfigurationVersionsDraft", "configurationVersion")
@@ -624,12 +672,22 @@ func (a *WebDeploymentsApi) PutWebdeploymentsConfigurationVersionsDraft(ctx cont
 	req := platformclient.NewRequest("putWebdeploymentsConfigurationVersionsDraft", http.MethodPut, "/api/v2/webdeployments/configurations/{configurationId}/versions/draft")
 	req.SetPathParam("configurationId", configurationID)
 	req.SetBody(configurationVersion)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebDeploymentConfigurationVersion](ctx, a.client, req)
 }
 
-// PutWebdeploymentsDeploymentOptions holds the optional parameters of PutWebdeploymentsDeployment,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PutWebdeploymentsDeploymentOptions struct{}
+// PutWebdeploymentsDeploymentOptions holds the options of PutWebdeploymentsDeployment, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PutWebdeploymentsDeploymentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutWebdeploymentsDeployment calls PUT /api/v2/webdeployments/deployments/{deploymentId}: Update a
 // deployment.
@@ -643,7 +701,8 @@ type PutWebdeploymentsDeploymentOptions struct{}
 //   - deploymentID: The deployment ID
 //   - deployment
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutWebdeploymentsDeploymentOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *WebDeploymentsApi) PutWebdeploymentsDeployment(ctx context.Context, deploymentID string, deployment *models.WebDeployment, opts *PutWebdeploymentsDeploymentOptions) (*models.WebDeployment, *platformclient.APIResponse, error) {
 	if deployment == nil {
 		return nil, nil, platformclient.MissingParam("putWebdeploymentsDeployment", "deployment")
@@ -651,13 +710,23 @@ func (a *WebDeploymentsApi) PutWebdeploymentsDeployment(ctx context.Context, dep
 	req := platformclient.NewRequest("putWebdeploymentsDeployment", http.MethodPut, "/api/v2/webdeployments/deployments/{deploymentId}")
 	req.SetPathParam("deploymentId", deploymentID)
 	req.SetBody(deployment)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WebDeployment](ctx, a.client, req)
 }
 
-// PutWebdeploymentsDeploymentIdentityresolutionOptions holds the optional parameters of
-// PutWebdeploymentsDeploymentIdentityresolution, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutWebdeploymentsDeploymentIdentityresolutionOptions struct{}
+// PutWebdeploymentsDeploymentIdentityresolutionOptions holds the options of
+// PutWebdeploymentsDeploymentIdentityresolution, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutWebdeploymentsDeploymentIdentityresolutionOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutWebdeploymentsDeploymentIdentityresolution calls PUT
 // /api/v2/webdeployments/deployments/{deploymentId}/identityresolution: Update identity resolution
@@ -672,7 +741,8 @@ type PutWebdeploymentsDeploymentIdentityresolutionOptions struct{}
 //   - deploymentID: The deployment ID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutWebdeploymentsDeploymentIdentityresolutionOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WebDeploymentsApi) PutWebdeploymentsDeploymentIdentityresolution(ctx context.Context, deploymentID string, body *models.DeploymentIdentityResolutionConfig, opts *PutWebdeploymentsDeploymentIdentityresolutionOptions) (*models.DeploymentIdentityResolutionConfig, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putWebdeploymentsDeploymentIdentityresolution", "body")
@@ -680,5 +750,8 @@ func (a *WebDeploymentsApi) PutWebdeploymentsDeploymentIdentityresolution(ctx co
 	req := platformclient.NewRequest("putWebdeploymentsDeploymentIdentityresolution", http.MethodPut, "/api/v2/webdeployments/deployments/{deploymentId}/identityresolution")
 	req.SetPathParam("deploymentId", deploymentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.DeploymentIdentityResolutionConfig](ctx, a.client, req)
 }

@@ -98,10 +98,17 @@ func (a *WebMessagingApi) GetWebmessagingMessagesIter(ctx context.Context, opts 
 	})
 }
 
-// PatchWebmessagingDeploymentPushdeviceOptions holds the optional parameters of
-// PatchWebmessagingDeploymentPushdevice, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchWebmessagingDeploymentPushdeviceOptions struct{}
+// PatchWebmessagingDeploymentPushdeviceOptions holds the options of
+// PatchWebmessagingDeploymentPushdevice, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PatchWebmessagingDeploymentPushdeviceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWebmessagingDeploymentPushdevice calls PATCH
 // /api/v2/webmessaging/deployments/{deploymentId}/pushdevices/{tokenId}: Edit device information.
@@ -112,7 +119,8 @@ type PatchWebmessagingDeploymentPushdeviceOptions struct{}
 //   - tokenID: Device token id or cookie id
 //   - body: Request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWebmessagingDeploymentPushdeviceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WebMessagingApi) PatchWebmessagingDeploymentPushdevice(ctx context.Context, deploymentID string, tokenID string, body *models.PushDeviceUpdateRequest, opts *PatchWebmessagingDeploymentPushdeviceOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchWebmessagingDeploymentPushdevice", "body")
@@ -121,13 +129,23 @@ func (a *WebMessagingApi) PatchWebmessagingDeploymentPushdevice(ctx context.Cont
 	req.SetPathParam("deploymentId", deploymentID)
 	req.SetPathParam("tokenId", tokenID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostWebmessagingDeploymentPushdeviceOptions holds the optional parameters of
-// PostWebmessagingDeploymentPushdevice, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWebmessagingDeploymentPushdeviceOptions struct{}
+// PostWebmessagingDeploymentPushdeviceOptions holds the options of
+// PostWebmessagingDeploymentPushdevice, which has no optional parameters yet: NullFields, the body
+// properties to send as null.
+type PostWebmessagingDeploymentPushdeviceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWebmessagingDeploymentPushdevice calls POST
 // /api/v2/webmessaging/deployments/{deploymentId}/pushdevices/{tokenId}: Add a new device
@@ -139,7 +157,8 @@ type PostWebmessagingDeploymentPushdeviceOptions struct{}
 //   - tokenID: Device token id or cookie id
 //   - body: Request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWebmessagingDeploymentPushdeviceOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WebMessagingApi) PostWebmessagingDeploymentPushdevice(ctx context.Context, deploymentID string, tokenID string, body *models.PushDeviceInsertRequest, opts *PostWebmessagingDeploymentPushdeviceOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postWebmessagingDeploymentPushdevice", "body")
@@ -148,5 +167,8 @@ func (a *WebMessagingApi) PostWebmessagingDeploymentPushdevice(ctx context.Conte
 	req.SetPathParam("deploymentId", deploymentID)
 	req.SetPathParam("tokenId", tokenID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }

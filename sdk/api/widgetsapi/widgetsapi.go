@@ -99,9 +99,16 @@ func (a *WidgetsApi) GetWidgetsDeployments(ctx context.Context, opts *GetWidgets
 	return platformclient.Call[models.WidgetDeploymentEntityListing](ctx, a.client, req)
 }
 
-// PostWidgetsDeploymentsOptions holds the optional parameters of PostWidgetsDeployments, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWidgetsDeploymentsOptions struct{}
+// PostWidgetsDeploymentsOptions holds the options of PostWidgetsDeployments, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostWidgetsDeploymentsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWidgetsDeployments calls POST /api/v2/widgets/deployments: Create Widget deployment.
 //
@@ -116,7 +123,8 @@ type PostWidgetsDeploymentsOptions struct{}
 //
 //   - body: Deployment
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWidgetsDeploymentsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WidgetsApi) PostWidgetsDeployments(ctx context.Context, body *models.WidgetDeployment, opts *PostWidgetsDeploymentsOptions) (*models.WidgetDeployment, *platformclient.APIResponse, error) {
@@ -125,12 +133,22 @@ func (a *WidgetsApi) PostWidgetsDeployments(ctx context.Context, body *models.Wi
 	}
 	req := platformclient.NewRequest("postWidgetsDeployments", http.MethodPost, "/api/v2/widgets/deployments")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WidgetDeployment](ctx, a.client, req)
 }
 
-// PutWidgetsDeploymentOptions holds the optional parameters of PutWidgetsDeployment, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PutWidgetsDeploymentOptions struct{}
+// PutWidgetsDeploymentOptions holds the options of PutWidgetsDeployment, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PutWidgetsDeploymentOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutWidgetsDeployment calls PUT /api/v2/widgets/deployments/{deploymentId}: Update a Widget
 // deployment.
@@ -147,7 +165,8 @@ type PutWidgetsDeploymentOptions struct{}
 //   - deploymentID: Widget Config Id
 //   - body: Deployment
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutWidgetsDeploymentOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WidgetsApi) PutWidgetsDeployment(ctx context.Context, deploymentID string, body *models.WidgetDeployment, opts *PutWidgetsDeploymentOptions) (*models.WidgetDeployment, *platformclient.APIResponse, error) {
@@ -157,5 +176,8 @@ func (a *WidgetsApi) PutWidgetsDeployment(ctx context.Context, deploymentID stri
 	req := platformclient.NewRequest("putWidgetsDeployment", http.MethodPut, "/api/v2/widgets/deployments/{deploymentId}")
 	req.SetPathParam("deploymentId", deploymentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WidgetDeployment](ctx, a.client, req)
 }

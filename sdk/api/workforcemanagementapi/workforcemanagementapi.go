@@ -4685,10 +4685,17 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementWorkplanbids(ctx context.
 	return platformclient.Call[models.AgentWorkPlanBids](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementAgentAdherenceExplanationOptions holds the optional parameters of
-// PatchWorkforcemanagementAgentAdherenceExplanation, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementAgentAdherenceExplanationOptions struct{}
+// PatchWorkforcemanagementAgentAdherenceExplanationOptions holds the options of
+// PatchWorkforcemanagementAgentAdherenceExplanation, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementAgentAdherenceExplanationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementAgentAdherenceExplanation calls PATCH
 // /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/{explanationId}: Update an
@@ -4704,7 +4711,9 @@ type PatchWorkforcemanagementAgentAdherenceExplanationOptions struct{}
 //   - explanationID: The ID of the explanation to update
 //   - body: The request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementAgentAdherenceExplanationOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementAgentAdherenceExplanation(ctx context.Context, agentID string, explanationID string, body *models.UpdateAdherenceExplanationStatusRequest, opts *PatchWorkforcemanagementAgentAdherenceExplanationOptions) (*models.AdherenceExplanationAsyncResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementAgentAdherenceExplanation", "body")
@@ -4713,13 +4722,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementAgentAdherenceExplanati
 	req.SetPathParam("agentId", agentID)
 	req.SetPathParam("explanationId", explanationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AdherenceExplanationAsyncResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementAlternativeshiftsTradeOptions holds the optional parameters of
-// PatchWorkforcemanagementAlternativeshiftsTrade, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementAlternativeshiftsTradeOptions struct{}
+// PatchWorkforcemanagementAlternativeshiftsTradeOptions holds the options of
+// PatchWorkforcemanagementAlternativeshiftsTrade, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchWorkforcemanagementAlternativeshiftsTradeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementAlternativeshiftsTrade calls PATCH
 // /api/v2/workforcemanagement/alternativeshifts/trades/{tradeId}: Update my alternative shifts
@@ -4734,7 +4753,8 @@ type PatchWorkforcemanagementAlternativeshiftsTradeOptions struct{}
 //   - tradeID: The ID of the alternative shift trade
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementAlternativeshiftsTradeOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementAlternativeshiftsTrade(ctx context.Context, tradeID string, body *models.AgentUpdateAlternativeShiftTradeRequest, opts *PatchWorkforcemanagementAlternativeshiftsTradeOptions) (*models.AlternativeShiftTradeResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementAlternativeshiftsTrade", "body")
@@ -4742,13 +4762,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementAlternativeshiftsTrade(
 	req := platformclient.NewRequest("patchWorkforcemanagementAlternativeshiftsTrade", http.MethodPatch, "/api/v2/workforcemanagement/alternativeshifts/trades/{tradeId}")
 	req.SetPathParam("tradeId", tradeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AlternativeShiftTradeResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementAlternativeshiftsTradesStateJobsOptions holds the optional parameters of
-// PatchWorkforcemanagementAlternativeshiftsTradesStateJobs, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchWorkforcemanagementAlternativeshiftsTradesStateJobsOptions struct{}
+// PatchWorkforcemanagementAlternativeshiftsTradesStateJobsOptions holds the options of
+// PatchWorkforcemanagementAlternativeshiftsTradesStateJobs, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementAlternativeshiftsTradesStateJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementAlternativeshiftsTradesStateJobs calls PATCH
 // /api/v2/workforcemanagement/alternativeshifts/trades/state/jobs: Bulk update alternative shift
@@ -4762,13 +4792,18 @@ type PatchWorkforcemanagementAlternativeshiftsTradesStateJobsOptions struct{}
 //
 //   - body: The request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementAlternativeshiftsTradesStateJobsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementAlternativeshiftsTradesStateJobs(ctx context.Context, body *models.AdminBulkUpdateAlternativeShiftTradeStateRequest, opts *PatchWorkforcemanagementAlternativeshiftsTradesStateJobsOptions) (*models.AlternativeShiftAsyncResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementAlternativeshiftsTradesStateJobs", "body")
 	}
 	req := platformclient.NewRequest("patchWorkforcemanagementAlternativeshiftsTradesStateJobs", http.MethodPatch, "/api/v2/workforcemanagement/alternativeshifts/trades/state/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AlternativeShiftAsyncResponse](ctx, a.client, req)
 }
 
@@ -4779,6 +4814,12 @@ type PatchWorkforcemanagementBusinessunitOptions struct {
 	// includeSchedulingDefaultMessageSeverities. Whether to include scheduling default message
 	// severities.
 	IncludeSchedulingDefaultMessageSeverities *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchWorkforcemanagementBusinessunit calls PATCH
@@ -4806,13 +4847,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunit(ctx contex
 			req.SetQuery("includeSchedulingDefaultMessageSeverities", platformclient.FormatBool(*opts.IncludeSchedulingDefaultMessageSeverities))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BusinessUnitResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitActivitycodeOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitActivitycode, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitActivitycodeOptions struct{}
+// PatchWorkforcemanagementBusinessunitActivitycodeOptions holds the options of
+// PatchWorkforcemanagementBusinessunitActivitycode, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitActivitycodeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitActivitycode calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes/{activityCodeId}: Update
@@ -4828,7 +4879,8 @@ type PatchWorkforcemanagementBusinessunitActivitycodeOptions struct{}
 //   - activityCodeID: The ID of the activity code to update
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementBusinessunitActivitycodeOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitActivitycode(ctx context.Context, businessUnitID string, activityCodeID string, body *models.UpdateActivityCodeRequest, opts *PatchWorkforcemanagementBusinessunitActivitycodeOptions) (*models.BusinessUnitActivityCode, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitActivitycode", "body")
@@ -4837,13 +4889,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitActivitycod
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("activityCodeId", activityCodeID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BusinessUnitActivityCode](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitActivityplanOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitActivityplan, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitActivityplanOptions struct{}
+// PatchWorkforcemanagementBusinessunitActivityplanOptions holds the options of
+// PatchWorkforcemanagementBusinessunitActivityplan, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitActivityplanOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitActivityplan calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans/{activityPlanId}: Update
@@ -4862,7 +4924,8 @@ type PatchWorkforcemanagementBusinessunitActivityplanOptions struct{}
 //   - activityPlanID: The ID of the activity plan to update
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementBusinessunitActivityplanOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitActivityplan(ctx context.Context, businessUnitID string, activityPlanID string, body *models.UpdateActivityPlanRequest, opts *PatchWorkforcemanagementBusinessunitActivityplanOptions) (*models.ActivityPlanResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitActivityplan", "body")
@@ -4871,13 +4934,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitActivitypla
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("activityPlanId", activityPlanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ActivityPlanResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitAlternativeshiftsSettingsOptions holds the optional
-// parameters of PatchWorkforcemanagementBusinessunitAlternativeshiftsSettings, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitAlternativeshiftsSettingsOptions struct{}
+// PatchWorkforcemanagementBusinessunitAlternativeshiftsSettingsOptions holds the options of
+// PatchWorkforcemanagementBusinessunitAlternativeshiftsSettings, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitAlternativeshiftsSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitAlternativeshiftsSettings calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/alternativeshifts/settings: Update
@@ -4892,7 +4965,9 @@ type PatchWorkforcemanagementBusinessunitAlternativeshiftsSettingsOptions struct
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitAlternativeshiftsSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitAlternativeshiftsSettings(ctx context.Context, businessUnitID string, body *models.UpdateAlternativeShiftBuSettingsRequest, opts *PatchWorkforcemanagementBusinessunitAlternativeshiftsSettingsOptions) (*models.AlternativeShiftBuSettingsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitAlternativeshiftsSettings", "body")
@@ -4900,13 +4975,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitAlternative
 	req := platformclient.NewRequest("patchWorkforcemanagementBusinessunitAlternativeshiftsSettings", http.MethodPatch, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/alternativeshifts/settings")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AlternativeShiftBuSettingsResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitCapacityplanOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitCapacityplan, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitCapacityplanOptions struct{}
+// PatchWorkforcemanagementBusinessunitCapacityplanOptions holds the options of
+// PatchWorkforcemanagementBusinessunitCapacityplan, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitCapacityplanOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitCapacityplan calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}: Update
@@ -4922,7 +5007,8 @@ type PatchWorkforcemanagementBusinessunitCapacityplanOptions struct{}
 //   - capacityPlanID: The ID of the capacity plan
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementBusinessunitCapacityplanOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitCapacityplan(ctx context.Context, businessUnitID string, capacityPlanID string, body *models.UpdateCapacityPlanRequest, opts *PatchWorkforcemanagementBusinessunitCapacityplanOptions) (*models.CapacityPlanResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitCapacityplan", "body")
@@ -4931,13 +5017,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitCapacitypla
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("capacityPlanId", capacityPlanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CapacityPlanResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitMinimumstaffingSettingsOptions holds the optional parameters
-// of PatchWorkforcemanagementBusinessunitMinimumstaffingSettings, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitMinimumstaffingSettingsOptions struct{}
+// PatchWorkforcemanagementBusinessunitMinimumstaffingSettingsOptions holds the options of
+// PatchWorkforcemanagementBusinessunitMinimumstaffingSettings, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitMinimumstaffingSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitMinimumstaffingSettings calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/minimumstaffing/settings: Update
@@ -4952,7 +5048,9 @@ type PatchWorkforcemanagementBusinessunitMinimumstaffingSettingsOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitMinimumstaffingSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitMinimumstaffingSettings(ctx context.Context, businessUnitID string, body *models.MinimumStaffingRequest, opts *PatchWorkforcemanagementBusinessunitMinimumstaffingSettingsOptions) (*models.MinimumStaffingResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitMinimumstaffingSettings", "body")
@@ -4960,13 +5058,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitMinimumstaf
 	req := platformclient.NewRequest("patchWorkforcemanagementBusinessunitMinimumstaffingSettings", http.MethodPatch, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/minimumstaffing/settings")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MinimumStaffingResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitOpportunityOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitOpportunity, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitOpportunityOptions struct{}
+// PatchWorkforcemanagementBusinessunitOpportunityOptions holds the options of
+// PatchWorkforcemanagementBusinessunitOpportunity, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitOpportunityOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitOpportunity calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/{opportunityId}: Update
@@ -4984,7 +5092,8 @@ type PatchWorkforcemanagementBusinessunitOpportunityOptions struct{}
 //   - opportunityID: The ID of the opportunity
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementBusinessunitOpportunityOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitOpportunity(ctx context.Context, businessUnitID string, opportunityID string, body *models.PatchOpportunityRequest, opts *PatchWorkforcemanagementBusinessunitOpportunityOptions) (*models.OpportunityResult, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitOpportunity", "body")
@@ -4993,13 +5102,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitOpportunity
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("opportunityId", opportunityID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.OpportunityResult](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitPlanninggroupOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitPlanninggroup, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitPlanninggroupOptions struct{}
+// PatchWorkforcemanagementBusinessunitPlanninggroupOptions holds the options of
+// PatchWorkforcemanagementBusinessunitPlanninggroup, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitPlanninggroupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitPlanninggroup calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups/{planningGroupId}:
@@ -5018,7 +5137,9 @@ type PatchWorkforcemanagementBusinessunitPlanninggroupOptions struct{}
 //   - planningGroupID: The ID of a planning group to update
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitPlanninggroupOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitPlanninggroup(ctx context.Context, businessUnitID string, planningGroupID string, body *models.UpdatePlanningGroupRequest, opts *PatchWorkforcemanagementBusinessunitPlanninggroupOptions) (*models.PlanningGroup, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitPlanninggroup", "body")
@@ -5027,13 +5148,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitPlanninggro
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("planningGroupId", planningGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PlanningGroup](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitSchedulebidOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitSchedulebid, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitSchedulebidOptions struct{}
+// PatchWorkforcemanagementBusinessunitSchedulebidOptions holds the options of
+// PatchWorkforcemanagementBusinessunitSchedulebid, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitSchedulebidOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitSchedulebid calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/schedulebids/{bidId}: Update a
@@ -5049,7 +5180,8 @@ type PatchWorkforcemanagementBusinessunitSchedulebidOptions struct{}
 //   - bidID: The ID of the schedule bid
 //   - body: The schedule bid to be updated
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementBusinessunitSchedulebidOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitSchedulebid(ctx context.Context, businessUnitID string, bidID string, body *models.UpdateScheduleBid, opts *PatchWorkforcemanagementBusinessunitSchedulebidOptions) (*models.ScheduleBid, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitSchedulebid", "body")
@@ -5058,13 +5190,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitSchedulebid
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("bidId", bidID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScheduleBid](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitSchedulebidGroupOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitSchedulebidGroup, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitSchedulebidGroupOptions struct{}
+// PatchWorkforcemanagementBusinessunitSchedulebidGroupOptions holds the options of
+// PatchWorkforcemanagementBusinessunitSchedulebidGroup, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitSchedulebidGroupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitSchedulebidGroup calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/schedulebids/{bidId}/groups/{bidGroupId}:
@@ -5081,7 +5223,9 @@ type PatchWorkforcemanagementBusinessunitSchedulebidGroupOptions struct{}
 //   - bidGroupID: Schedule Bid Group id
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitSchedulebidGroupOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitSchedulebidGroup(ctx context.Context, businessUnitID string, bidID string, bidGroupID string, body *models.ScheduleBidGroupUpdate, opts *PatchWorkforcemanagementBusinessunitSchedulebidGroupOptions) (*models.ScheduleBidGroupResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitSchedulebidGroup", "body")
@@ -5091,13 +5235,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitSchedulebid
 	req.SetPathParam("bidId", bidID)
 	req.SetPathParam("bidGroupId", bidGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScheduleBidGroupResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferencesOptions holds the optional
-// parameters of PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferences, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferencesOptions struct{}
+// PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferencesOptions holds the options of
+// PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferences, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferencesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferences calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/schedulebids/{bidId}/groups/{bidGroupId}/preferences:
@@ -5114,7 +5268,9 @@ type PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferencesOptions stru
 //   - bidGroupID: The ID of the schedule bid group
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferencesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferences(ctx context.Context, businessUnitID string, bidID string, bidGroupID string, body *models.AgentsBidAssignedScheduleSetOverrideRequest, opts *PatchWorkforcemanagementBusinessunitSchedulebidGroupPreferencesOptions) (*models.AdminAgentScheduleBidPreferenceResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitSchedulebidGroupPreferences", "body")
@@ -5124,13 +5280,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitSchedulebid
 	req.SetPathParam("bidId", bidID)
 	req.SetPathParam("bidGroupId", bidGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AdminAgentScheduleBidPreferenceResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitSchedulerSettingsOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitSchedulerSettings, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitSchedulerSettingsOptions struct{}
+// PatchWorkforcemanagementBusinessunitSchedulerSettingsOptions holds the options of
+// PatchWorkforcemanagementBusinessunitSchedulerSettings, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitSchedulerSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitSchedulerSettings calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduler/settings: Update scheduler
@@ -5145,7 +5311,9 @@ type PatchWorkforcemanagementBusinessunitSchedulerSettingsOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitSchedulerSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitSchedulerSettings(ctx context.Context, businessUnitID string, body *models.BuSchedulerSettingsRequest, opts *PatchWorkforcemanagementBusinessunitSchedulerSettingsOptions) (*models.BuSchedulerSettingsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitSchedulerSettings", "body")
@@ -5153,13 +5321,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitSchedulerSe
 	req := platformclient.NewRequest("patchWorkforcemanagementBusinessunitSchedulerSettings", http.MethodPatch, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduler/settings")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuSchedulerSettingsResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitSchedulingRunOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitSchedulingRun, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitSchedulingRunOptions struct{}
+// PatchWorkforcemanagementBusinessunitSchedulingRunOptions holds the options of
+// PatchWorkforcemanagementBusinessunitSchedulingRun, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitSchedulingRunOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitSchedulingRun calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs/{runId}: Mark a
@@ -5175,7 +5353,9 @@ type PatchWorkforcemanagementBusinessunitSchedulingRunOptions struct{}
 //   - runID: The ID of the schedule run
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitSchedulingRunOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitSchedulingRun(ctx context.Context, businessUnitID string, runID string, body *models.PatchBuScheduleRunRequest, opts *PatchWorkforcemanagementBusinessunitSchedulingRunOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitSchedulingRun", "body")
@@ -5184,13 +5364,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitSchedulingR
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("runId", runID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchWorkforcemanagementBusinessunitServicegoaltemplateOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitServicegoaltemplate, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitServicegoaltemplateOptions struct{}
+// PatchWorkforcemanagementBusinessunitServicegoaltemplateOptions holds the options of
+// PatchWorkforcemanagementBusinessunitServicegoaltemplate, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitServicegoaltemplateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitServicegoaltemplate calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates/{serviceGoalTemplateId}:
@@ -5206,7 +5396,9 @@ type PatchWorkforcemanagementBusinessunitServicegoaltemplateOptions struct{}
 //   - serviceGoalTemplateID: The ID of a service goal template to update
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitServicegoaltemplateOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitServicegoaltemplate(ctx context.Context, businessUnitID string, serviceGoalTemplateID string, body *models.UpdateServiceGoalTemplate, opts *PatchWorkforcemanagementBusinessunitServicegoaltemplateOptions) (*models.ServiceGoalTemplate, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitServicegoaltemplate", "body")
@@ -5215,13 +5407,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitServicegoal
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("serviceGoalTemplateId", serviceGoalTemplateID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ServiceGoalTemplate](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitStaffinggroupOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitStaffinggroup, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitStaffinggroupOptions struct{}
+// PatchWorkforcemanagementBusinessunitStaffinggroupOptions holds the options of
+// PatchWorkforcemanagementBusinessunitStaffinggroup, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitStaffinggroupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitStaffinggroup calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/{staffingGroupId}:
@@ -5237,7 +5439,9 @@ type PatchWorkforcemanagementBusinessunitStaffinggroupOptions struct{}
 //   - staffingGroupID: The ID of the staffing group to update
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitStaffinggroupOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitStaffinggroup(ctx context.Context, businessUnitID string, staffingGroupID string, body *models.UpdateStaffingGroupRequest, opts *PatchWorkforcemanagementBusinessunitStaffinggroupOptions) (*models.StaffingGroupResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitStaffinggroup", "body")
@@ -5246,13 +5450,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitStaffinggro
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("staffingGroupId", staffingGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.StaffingGroupResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitTimeoffplanOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitTimeoffplan, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitTimeoffplanOptions struct{}
+// PatchWorkforcemanagementBusinessunitTimeoffplanOptions holds the options of
+// PatchWorkforcemanagementBusinessunitTimeoffplan, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitTimeoffplanOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitTimeoffplan calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans/{timeOffPlanId}: Updates
@@ -5268,7 +5482,8 @@ type PatchWorkforcemanagementBusinessunitTimeoffplanOptions struct{}
 //   - timeOffPlanID: The ID of the time-off plan to update
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementBusinessunitTimeoffplanOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitTimeoffplan(ctx context.Context, businessUnitID string, timeOffPlanID string, body *models.BuUpdateTimeOffPlanRequest, opts *PatchWorkforcemanagementBusinessunitTimeoffplanOptions) (*models.BuTimeOffPlanResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitTimeoffplan", "body")
@@ -5277,13 +5492,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitTimeoffplan
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("timeOffPlanId", timeOffPlanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuTimeOffPlanResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitWorkplanbidOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitWorkplanbid, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitWorkplanbidOptions struct{}
+// PatchWorkforcemanagementBusinessunitWorkplanbidOptions holds the options of
+// PatchWorkforcemanagementBusinessunitWorkplanbid, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitWorkplanbidOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitWorkplanbid calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}: Update work plan
@@ -5299,7 +5524,8 @@ type PatchWorkforcemanagementBusinessunitWorkplanbidOptions struct{}
 //   - bidID: The id of the workplanbid
 //   - body: The work plan bid to be updated
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementBusinessunitWorkplanbidOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitWorkplanbid(ctx context.Context, businessUnitID string, bidID string, body *models.UpdateWorkPlanBid, opts *PatchWorkforcemanagementBusinessunitWorkplanbidOptions) (*models.WorkPlanBid, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitWorkplanbid", "body")
@@ -5308,13 +5534,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitWorkplanbid
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("bidId", bidID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlanBid](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitWorkplanbidGroupOptions holds the optional parameters of
-// PatchWorkforcemanagementBusinessunitWorkplanbidGroup, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitWorkplanbidGroupOptions struct{}
+// PatchWorkforcemanagementBusinessunitWorkplanbidGroupOptions holds the options of
+// PatchWorkforcemanagementBusinessunitWorkplanbidGroup, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitWorkplanbidGroupOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitWorkplanbidGroup calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups/{bidGroupId}:
@@ -5331,7 +5567,9 @@ type PatchWorkforcemanagementBusinessunitWorkplanbidGroupOptions struct{}
 //   - bidGroupID: Work Plan Bid Group id
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitWorkplanbidGroupOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitWorkplanbidGroup(ctx context.Context, businessUnitID string, bidID string, bidGroupID string, body *models.WorkPlanBidGroupUpdate, opts *PatchWorkforcemanagementBusinessunitWorkplanbidGroupOptions) (*models.WorkPlanBidGroupResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitWorkplanbidGroup", "body")
@@ -5341,13 +5579,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitWorkplanbid
 	req.SetPathParam("bidId", bidID)
 	req.SetPathParam("bidGroupId", bidGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlanBidGroupResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferencesOptions holds the optional
-// parameters of PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferences, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferencesOptions struct{}
+// PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferencesOptions holds the options of
+// PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferences, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferencesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferences calls PATCH
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups/{bidGroupId}/preferences:
@@ -5364,7 +5612,9 @@ type PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferencesOptions stru
 //   - bidGroupID: The ID of the work plan bid group
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferencesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferences(ctx context.Context, businessUnitID string, bidID string, bidGroupID string, body *models.AgentsBidAssignedWorkPlanOverrideRequest, opts *PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferencesOptions) (*models.AdminAgentWorkPlanPreferenceResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementBusinessunitWorkplanbidGroupPreferences", "body")
@@ -5374,13 +5624,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementBusinessunitWorkplanbid
 	req.SetPathParam("bidId", bidID)
 	req.SetPathParam("bidGroupId", bidGroupID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AdminAgentWorkPlanPreferenceResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementManagementunitOptions holds the optional parameters of
-// PatchWorkforcemanagementManagementunit, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchWorkforcemanagementManagementunitOptions struct{}
+// PatchWorkforcemanagementManagementunitOptions holds the options of
+// PatchWorkforcemanagementManagementunit, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchWorkforcemanagementManagementunitOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementManagementunit calls PATCH
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}: Update the requested management
@@ -5395,7 +5655,8 @@ type PatchWorkforcemanagementManagementunitOptions struct{}
 //   - managementUnitID: The ID of the management unit, or 'mine' for the management unit of the logged-in user.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementManagementunitOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunit(ctx context.Context, managementUnitID string, body *models.UpdateManagementUnitRequest, opts *PatchWorkforcemanagementManagementunitOptions) (*models.ManagementUnit, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementManagementunit", "body")
@@ -5403,13 +5664,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunit(ctx cont
 	req := platformclient.NewRequest("patchWorkforcemanagementManagementunit", http.MethodPatch, "/api/v2/workforcemanagement/managementunits/{managementUnitId}")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ManagementUnit](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementManagementunitAgentsOptions holds the optional parameters of
-// PatchWorkforcemanagementManagementunitAgents, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchWorkforcemanagementManagementunitAgentsOptions struct{}
+// PatchWorkforcemanagementManagementunitAgentsOptions holds the options of
+// PatchWorkforcemanagementManagementunitAgents, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchWorkforcemanagementManagementunitAgentsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementManagementunitAgents calls PATCH
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/agents: Update agent
@@ -5424,7 +5695,8 @@ type PatchWorkforcemanagementManagementunitAgentsOptions struct{}
 //   - managementUnitID: The ID of the management unit, or 'mine' for the management unit of the logged-in user.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementManagementunitAgentsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitAgents(ctx context.Context, managementUnitID string, body *models.UpdateMuAgentsRequest, opts *PatchWorkforcemanagementManagementunitAgentsOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("patchWorkforcemanagementManagementunitAgents", "body")
@@ -5432,13 +5704,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitAgents(ct
 	req := platformclient.NewRequest("patchWorkforcemanagementManagementunitAgents", http.MethodPatch, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/agents")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
-// PatchWorkforcemanagementManagementunitAgentsWorkplansBulkOptions holds the optional parameters of
-// PatchWorkforcemanagementManagementunitAgentsWorkplansBulk, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchWorkforcemanagementManagementunitAgentsWorkplansBulkOptions struct{}
+// PatchWorkforcemanagementManagementunitAgentsWorkplansBulkOptions holds the options of
+// PatchWorkforcemanagementManagementunitAgentsWorkplansBulk, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementManagementunitAgentsWorkplansBulkOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementManagementunitAgentsWorkplansBulk calls PATCH
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/agents/workplans/bulk: Updates
@@ -5453,7 +5735,9 @@ type PatchWorkforcemanagementManagementunitAgentsWorkplansBulkOptions struct{}
 //   - managementUnitID: The ID of the management unit, or 'mine' for the management unit of the logged-in user.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementManagementunitAgentsWorkplansBulkOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitAgentsWorkplansBulk(ctx context.Context, managementUnitID string, body *models.UpdateMuAgentWorkPlansBatchRequest, opts *PatchWorkforcemanagementManagementunitAgentsWorkplansBulkOptions) (*models.UpdateMuAgentWorkPlansBatchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementManagementunitAgentsWorkplansBulk", "body")
@@ -5461,13 +5745,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitAgentsWor
 	req := platformclient.NewRequest("patchWorkforcemanagementManagementunitAgentsWorkplansBulk", http.MethodPatch, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/agents/workplans/bulk")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UpdateMuAgentWorkPlansBatchResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementManagementunitTimeofflimitOptions holds the optional parameters of
-// PatchWorkforcemanagementManagementunitTimeofflimit, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementManagementunitTimeofflimitOptions struct{}
+// PatchWorkforcemanagementManagementunitTimeofflimitOptions holds the options of
+// PatchWorkforcemanagementManagementunitTimeofflimit, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementManagementunitTimeofflimitOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementManagementunitTimeofflimit calls PATCH
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits/{timeOffLimitId}:
@@ -5485,7 +5779,9 @@ type PatchWorkforcemanagementManagementunitTimeofflimitOptions struct{}
 //   - timeOffLimitID: The id of time off limit object to update
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementManagementunitTimeofflimitOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitTimeofflimit(ctx context.Context, managementUnitID string, timeOffLimitID string, body *models.UpdateTimeOffLimitRequest, opts *PatchWorkforcemanagementManagementunitTimeofflimitOptions) (*models.TimeOffLimit, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementManagementunitTimeofflimit", "body")
@@ -5494,13 +5790,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitTimeoffli
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetPathParam("timeOffLimitId", timeOffLimitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffLimit](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementManagementunitTimeoffplanOptions holds the optional parameters of
-// PatchWorkforcemanagementManagementunitTimeoffplan, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementManagementunitTimeoffplanOptions struct{}
+// PatchWorkforcemanagementManagementunitTimeoffplanOptions holds the options of
+// PatchWorkforcemanagementManagementunitTimeoffplan, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementManagementunitTimeoffplanOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementManagementunitTimeoffplan calls PATCH
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans/{timeOffPlanId}:
@@ -5516,7 +5822,9 @@ type PatchWorkforcemanagementManagementunitTimeoffplanOptions struct{}
 //   - timeOffPlanID: The ID of the time off plan to update
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementManagementunitTimeoffplanOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitTimeoffplan(ctx context.Context, managementUnitID string, timeOffPlanID string, body *models.UpdateTimeOffPlanRequest, opts *PatchWorkforcemanagementManagementunitTimeoffplanOptions) (*models.TimeOffPlan, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementManagementunitTimeoffplan", "body")
@@ -5525,13 +5833,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitTimeoffpl
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetPathParam("timeOffPlanId", timeOffPlanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffPlan](ctx, a.client, req)
 }
 
 // PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatusOptions holds the
-// optional parameters of PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatus,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatusOptions struct{}
+// options of PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatus, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatusOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatus calls PATCH
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests/{timeOffRequestId}/users/{userId}/integrationstatus:
@@ -5548,7 +5866,9 @@ type PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatusOp
 //   - timeOffRequestID: The ID of the time off request.
 //   - userID: The ID of user to whom the time off request belongs.
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatusOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatus(ctx context.Context, managementUnitID string, body *models.SetTimeOffIntegrationStatusRequest, timeOffRequestID string, userID string, opts *PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatusOptions) (*models.UserTimeOffIntegrationStatusResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatus", "body")
@@ -5558,13 +5878,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitTimeoffre
 	req.SetBody(body)
 	req.SetPathParam("timeOffRequestId", timeOffRequestID)
 	req.SetPathParam("userId", userID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserTimeOffIntegrationStatusResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementManagementunitUnavailabletimesSettingsOptions holds the optional
-// parameters of PatchWorkforcemanagementManagementunitUnavailabletimesSettings, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PatchWorkforcemanagementManagementunitUnavailabletimesSettingsOptions struct{}
+// PatchWorkforcemanagementManagementunitUnavailabletimesSettingsOptions holds the options of
+// PatchWorkforcemanagementManagementunitUnavailabletimesSettings, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PatchWorkforcemanagementManagementunitUnavailabletimesSettingsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementManagementunitUnavailabletimesSettings calls PATCH
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/unavailabletimes/settings: Update
@@ -5579,7 +5909,9 @@ type PatchWorkforcemanagementManagementunitUnavailabletimesSettingsOptions struc
 //   - managementUnitID: The ID of the management unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementManagementunitUnavailabletimesSettingsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitUnavailabletimesSettings(ctx context.Context, managementUnitID string, body *models.UpdateManagementUnitsSettingsRequest, opts *PatchWorkforcemanagementManagementunitUnavailabletimesSettingsOptions) (*models.ManagementUnitAvailabilitySettingsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementManagementunitUnavailabletimesSettings", "body")
@@ -5587,13 +5919,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitUnavailab
 	req := platformclient.NewRequest("patchWorkforcemanagementManagementunitUnavailabletimesSettings", http.MethodPatch, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/unavailabletimes/settings")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ManagementUnitAvailabilitySettingsResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementManagementunitUserTimeoffrequestOptions holds the optional parameters of
-// PatchWorkforcemanagementManagementunitUserTimeoffrequest, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PatchWorkforcemanagementManagementunitUserTimeoffrequestOptions struct{}
+// PatchWorkforcemanagementManagementunitUserTimeoffrequestOptions holds the options of
+// PatchWorkforcemanagementManagementunitUserTimeoffrequest, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementManagementunitUserTimeoffrequestOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementManagementunitUserTimeoffrequest calls PATCH
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/users/{userId}/timeoffrequests/{timeOffRequestId}:
@@ -5610,7 +5952,9 @@ type PatchWorkforcemanagementManagementunitUserTimeoffrequestOptions struct{}
 //   - timeOffRequestID: The id of the time off request to update
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementManagementunitUserTimeoffrequestOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitUserTimeoffrequest(ctx context.Context, managementUnitID string, userID string, timeOffRequestID string, body *models.AdminTimeOffRequestPatch, opts *PatchWorkforcemanagementManagementunitUserTimeoffrequestOptions) (*models.TimeOffRequestResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementManagementunitUserTimeoffrequest", "body")
@@ -5620,13 +5964,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitUserTimeo
 	req.SetPathParam("userId", userID)
 	req.SetPathParam("timeOffRequestId", timeOffRequestID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffRequestResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementManagementunitWeekShifttradeOptions holds the optional parameters of
-// PatchWorkforcemanagementManagementunitWeekShifttrade, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementManagementunitWeekShifttradeOptions struct{}
+// PatchWorkforcemanagementManagementunitWeekShifttradeOptions holds the options of
+// PatchWorkforcemanagementManagementunitWeekShifttrade, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementManagementunitWeekShifttradeOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementManagementunitWeekShifttrade calls PATCH
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/weeks/{weekDateId}/shifttrades/{tradeId}:
@@ -5645,7 +5999,9 @@ type PatchWorkforcemanagementManagementunitWeekShifttradeOptions struct{}
 //   - body: body
 //   - tradeID: The ID of the shift trade to update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementManagementunitWeekShifttradeOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitWeekShifttrade(ctx context.Context, managementUnitID string, weekDateID time.Time, body *models.PatchShiftTradeRequest, tradeID string, opts *PatchWorkforcemanagementManagementunitWeekShifttradeOptions) (*models.ShiftTradeResponse, *platformclient.APIResponse, error) {
@@ -5657,6 +6013,9 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitWeekShift
 	req.SetPathParam("weekDateId", platformclient.FormatDate(weekDateID))
 	req.SetBody(body)
 	req.SetPathParam("tradeId", tradeID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeResponse](ctx, a.client, req)
 }
 
@@ -5668,6 +6027,12 @@ type PatchWorkforcemanagementManagementunitWorkplanOptions struct {
 	//
 	// Values: Ignore.
 	ValidationMode *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PatchWorkforcemanagementManagementunitWorkplan calls PATCH
@@ -5699,13 +6064,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitWorkplan(
 			req.SetQuery("validationMode", *opts.ValidationMode)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlan](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementManagementunitWorkplanrotationOptions holds the optional parameters of
-// PatchWorkforcemanagementManagementunitWorkplanrotation, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementManagementunitWorkplanrotationOptions struct{}
+// PatchWorkforcemanagementManagementunitWorkplanrotationOptions holds the options of
+// PatchWorkforcemanagementManagementunitWorkplanrotation, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PatchWorkforcemanagementManagementunitWorkplanrotationOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementManagementunitWorkplanrotation calls PATCH
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations/{workPlanRotationId}:
@@ -5721,7 +6096,9 @@ type PatchWorkforcemanagementManagementunitWorkplanrotationOptions struct{}
 //   - workPlanRotationID: The ID of the work plan rotation to update
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PatchWorkforcemanagementManagementunitWorkplanrotationOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitWorkplanrotation(ctx context.Context, managementUnitID string, workPlanRotationID string, body *models.UpdateWorkPlanRotationRequest, opts *PatchWorkforcemanagementManagementunitWorkplanrotationOptions) (*models.WorkPlanRotationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementManagementunitWorkplanrotation", "body")
@@ -5730,13 +6107,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitWorkplanr
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetPathParam("workPlanRotationId", workPlanRotationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlanRotationResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementTimeoffrequestOptions holds the optional parameters of
-// PatchWorkforcemanagementTimeoffrequest, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchWorkforcemanagementTimeoffrequestOptions struct{}
+// PatchWorkforcemanagementTimeoffrequestOptions holds the options of
+// PatchWorkforcemanagementTimeoffrequest, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchWorkforcemanagementTimeoffrequestOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementTimeoffrequest calls PATCH
 // /api/v2/workforcemanagement/timeoffrequests/{timeOffRequestId}: Update a time off request for the
@@ -5751,7 +6138,8 @@ type PatchWorkforcemanagementTimeoffrequestOptions struct{}
 //   - timeOffRequestID: The ID of the time off request
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementTimeoffrequestOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementTimeoffrequest(ctx context.Context, timeOffRequestID string, body *models.AgentTimeOffRequestPatch, opts *PatchWorkforcemanagementTimeoffrequestOptions) (*models.TimeOffRequestResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementTimeoffrequest", "body")
@@ -5759,13 +6147,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementTimeoffrequest(ctx cont
 	req := platformclient.NewRequest("patchWorkforcemanagementTimeoffrequest", http.MethodPatch, "/api/v2/workforcemanagement/timeoffrequests/{timeOffRequestId}")
 	req.SetPathParam("timeOffRequestId", timeOffRequestID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffRequestResponse](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementUnavailabletimesOptions holds the optional parameters of
-// PatchWorkforcemanagementUnavailabletimes, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchWorkforcemanagementUnavailabletimesOptions struct{}
+// PatchWorkforcemanagementUnavailabletimesOptions holds the options of
+// PatchWorkforcemanagementUnavailabletimes, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PatchWorkforcemanagementUnavailabletimesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementUnavailabletimes calls PATCH
 // /api/v2/workforcemanagement/unavailabletimes: Update agent unavailable times.
@@ -5778,20 +6176,31 @@ type PatchWorkforcemanagementUnavailabletimesOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementUnavailabletimesOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementUnavailabletimes(ctx context.Context, body *models.UpdateUnavailableTimesRequest, opts *PatchWorkforcemanagementUnavailabletimesOptions) (*models.UnavailableTimeListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementUnavailabletimes", "body")
 	}
 	req := platformclient.NewRequest("patchWorkforcemanagementUnavailabletimes", http.MethodPatch, "/api/v2/workforcemanagement/unavailabletimes")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UnavailableTimeListing](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementUserWorkplanbidranksOptions holds the optional parameters of
-// PatchWorkforcemanagementUserWorkplanbidranks, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PatchWorkforcemanagementUserWorkplanbidranksOptions struct{}
+// PatchWorkforcemanagementUserWorkplanbidranksOptions holds the options of
+// PatchWorkforcemanagementUserWorkplanbidranks, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchWorkforcemanagementUserWorkplanbidranksOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementUserWorkplanbidranks calls PATCH
 // /api/v2/workforcemanagement/users/{userId}/workplanbidranks: Update work plan bid ranks for a
@@ -5806,7 +6215,8 @@ type PatchWorkforcemanagementUserWorkplanbidranksOptions struct{}
 //   - userID: The userId to whom the work plan bid ranks apply.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementUserWorkplanbidranksOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementUserWorkplanbidranks(ctx context.Context, userID string, body *models.WorkPlanBidRanks, opts *PatchWorkforcemanagementUserWorkplanbidranksOptions) (*models.WorkPlanBidRanks, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementUserWorkplanbidranks", "body")
@@ -5814,6 +6224,9 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementUserWorkplanbidranks(ct
 	req := platformclient.NewRequest("patchWorkforcemanagementUserWorkplanbidranks", http.MethodPatch, "/api/v2/workforcemanagement/users/{userId}/workplanbidranks")
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlanBidRanks](ctx, a.client, req)
 }
 
@@ -5844,10 +6257,17 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementUsersWorkplanbidranksBu
 	return platformclient.Call[models.EntityListing](ctx, a.client, req)
 }
 
-// PatchWorkforcemanagementWorkplanbidPreferencesOptions holds the optional parameters of
-// PatchWorkforcemanagementWorkplanbidPreferences, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PatchWorkforcemanagementWorkplanbidPreferencesOptions struct{}
+// PatchWorkforcemanagementWorkplanbidPreferencesOptions holds the options of
+// PatchWorkforcemanagementWorkplanbidPreferences, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PatchWorkforcemanagementWorkplanbidPreferencesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PatchWorkforcemanagementWorkplanbidPreferences calls PATCH
 // /api/v2/workforcemanagement/workplanbids/{bidId}/preferences: Update an agent's work plan bidding
@@ -5862,7 +6282,8 @@ type PatchWorkforcemanagementWorkplanbidPreferencesOptions struct{}
 //   - body: body
 //   - bidID: The ID of the work plan bid
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PatchWorkforcemanagementWorkplanbidPreferencesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PatchWorkforcemanagementWorkplanbidPreferences(ctx context.Context, body *models.UpdateAgentWorkPlanBiddingPreference, bidID string, opts *PatchWorkforcemanagementWorkplanbidPreferencesOptions) (*models.AgentWorkPlanBiddingPreferenceResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("patchWorkforcemanagementWorkplanbidPreferences", "body")
@@ -5870,13 +6291,23 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementWorkplanbidPreferences(
 	req := platformclient.NewRequest("patchWorkforcemanagementWorkplanbidPreferences", http.MethodPatch, "/api/v2/workforcemanagement/workplanbids/{bidId}/preferences")
 	req.SetBody(body)
 	req.SetPathParam("bidId", bidID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentWorkPlanBiddingPreferenceResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAdherenceExplanationsOptions holds the optional parameters of
-// PostWorkforcemanagementAdherenceExplanations, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWorkforcemanagementAdherenceExplanationsOptions struct{}
+// PostWorkforcemanagementAdherenceExplanationsOptions holds the options of
+// PostWorkforcemanagementAdherenceExplanations, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostWorkforcemanagementAdherenceExplanationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAdherenceExplanations calls POST
 // /api/v2/workforcemanagement/adherence/explanations: Submit an adherence explanation for the
@@ -5890,13 +6321,17 @@ type PostWorkforcemanagementAdherenceExplanationsOptions struct{}
 //
 //   - body: The request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementAdherenceExplanationsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAdherenceExplanations(ctx context.Context, body *models.AddAdherenceExplanationAgentRequest, opts *PostWorkforcemanagementAdherenceExplanationsOptions) (*models.AdherenceExplanationAsyncResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAdherenceExplanations", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAdherenceExplanations", http.MethodPost, "/api/v2/workforcemanagement/adherence/explanations")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AdherenceExplanationAsyncResponse](ctx, a.client, req)
 }
 
@@ -5909,6 +6344,12 @@ type PostWorkforcemanagementAdherenceExplanationsQueryOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementAdherenceExplanationsQuery calls POST
@@ -5939,13 +6380,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementAdherenceExplanationsQue
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QueryAdherenceExplanationsResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAdherenceHistoricalBulkOptions holds the optional parameters of
-// PostWorkforcemanagementAdherenceHistoricalBulk, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementAdherenceHistoricalBulkOptions struct{}
+// PostWorkforcemanagementAdherenceHistoricalBulkOptions holds the options of
+// PostWorkforcemanagementAdherenceHistoricalBulk, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostWorkforcemanagementAdherenceHistoricalBulkOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAdherenceHistoricalBulk calls POST
 // /api/v2/workforcemanagement/adherence/historical/bulk: Request a historical adherence report in
@@ -5959,20 +6410,31 @@ type PostWorkforcemanagementAdherenceHistoricalBulkOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementAdherenceHistoricalBulkOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAdherenceHistoricalBulk(ctx context.Context, body *models.WfmHistoricalAdherenceBulkQuery, opts *PostWorkforcemanagementAdherenceHistoricalBulkOptions) (*models.WfmHistoricalAdherenceBulkResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAdherenceHistoricalBulk", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAdherenceHistoricalBulk", http.MethodPost, "/api/v2/workforcemanagement/adherence/historical/bulk")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WfmHistoricalAdherenceBulkResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAgentAdherenceExplanationsOptions holds the optional parameters of
-// PostWorkforcemanagementAgentAdherenceExplanations, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementAgentAdherenceExplanationsOptions struct{}
+// PostWorkforcemanagementAgentAdherenceExplanationsOptions holds the options of
+// PostWorkforcemanagementAgentAdherenceExplanations, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementAgentAdherenceExplanationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAgentAdherenceExplanations calls POST
 // /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations: Add an adherence explanation
@@ -5987,7 +6449,9 @@ type PostWorkforcemanagementAgentAdherenceExplanationsOptions struct{}
 //   - agentID: The ID of the agent to query
 //   - body: The request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementAgentAdherenceExplanationsOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAgentAdherenceExplanations(ctx context.Context, agentID string, body *models.AddAdherenceExplanationAdminRequest, opts *PostWorkforcemanagementAgentAdherenceExplanationsOptions) (*models.AdherenceExplanationAsyncResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAgentAdherenceExplanations", "body")
@@ -5995,6 +6459,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementAgentAdherenceExplanatio
 	req := platformclient.NewRequest("postWorkforcemanagementAgentAdherenceExplanations", http.MethodPost, "/api/v2/workforcemanagement/agents/{agentId}/adherence/explanations")
 	req.SetPathParam("agentId", agentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AdherenceExplanationAsyncResponse](ctx, a.client, req)
 }
 
@@ -6007,6 +6474,12 @@ type PostWorkforcemanagementAgentAdherenceExplanationsQueryOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementAgentAdherenceExplanationsQuery calls POST
@@ -6039,13 +6512,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementAgentAdherenceExplanatio
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentQueryAdherenceExplanationsResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAgentUnavailabletimesQueryOptions holds the optional parameters of
-// PostWorkforcemanagementAgentUnavailabletimesQuery, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementAgentUnavailabletimesQueryOptions struct{}
+// PostWorkforcemanagementAgentUnavailabletimesQueryOptions holds the options of
+// PostWorkforcemanagementAgentUnavailabletimesQuery, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementAgentUnavailabletimesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAgentUnavailabletimesQuery calls POST
 // /api/v2/workforcemanagement/agents/{agentId}/unavailabletimes/query: Get agent unavailable times.
@@ -6059,7 +6542,9 @@ type PostWorkforcemanagementAgentUnavailabletimesQueryOptions struct{}
 //   - agentID: The ID of the agent
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementAgentUnavailabletimesQueryOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAgentUnavailabletimesQuery(ctx context.Context, agentID string, body *models.QueryAgentUnavailableTimesRequest, opts *PostWorkforcemanagementAgentUnavailabletimesQueryOptions) (*models.UnavailableTimeListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAgentUnavailabletimesQuery", "body")
@@ -6067,13 +6552,22 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementAgentUnavailabletimesQue
 	req := platformclient.NewRequest("postWorkforcemanagementAgentUnavailabletimesQuery", http.MethodPost, "/api/v2/workforcemanagement/agents/{agentId}/unavailabletimes/query")
 	req.SetPathParam("agentId", agentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UnavailableTimeListing](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAgentsOptions holds the optional parameters of
-// PostWorkforcemanagementAgents, which has none yet: it keeps the method's signature unchanged when
-// the API adds some.
-type PostWorkforcemanagementAgentsOptions struct{}
+// PostWorkforcemanagementAgentsOptions holds the options of PostWorkforcemanagementAgents, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementAgentsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAgents calls POST /api/v2/workforcemanagement/agents: Move agents in and
 // out of management unit.
@@ -6086,20 +6580,31 @@ type PostWorkforcemanagementAgentsOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementAgentsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAgents(ctx context.Context, body *models.MoveAgentsRequest, opts *PostWorkforcemanagementAgentsOptions) (*models.MoveAgentsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAgents", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAgents", http.MethodPost, "/api/v2/workforcemanagement/agents")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MoveAgentsResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAgentsIntegrationsHrisQueryOptions holds the optional parameters of
-// PostWorkforcemanagementAgentsIntegrationsHrisQuery, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementAgentsIntegrationsHrisQueryOptions struct{}
+// PostWorkforcemanagementAgentsIntegrationsHrisQueryOptions holds the options of
+// PostWorkforcemanagementAgentsIntegrationsHrisQuery, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementAgentsIntegrationsHrisQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAgentsIntegrationsHrisQuery calls POST
 // /api/v2/workforcemanagement/agents/integrations/hris/query: Query integrations for agents.
@@ -6112,13 +6617,18 @@ type PostWorkforcemanagementAgentsIntegrationsHrisQueryOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementAgentsIntegrationsHrisQueryOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAgentsIntegrationsHrisQuery(ctx context.Context, body *models.QueryAgentsIntegrationsRequest, opts *PostWorkforcemanagementAgentsIntegrationsHrisQueryOptions) (*models.AgentsIntegrationsListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAgentsIntegrationsHrisQuery", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAgentsIntegrationsHrisQuery", http.MethodPost, "/api/v2/workforcemanagement/agents/integrations/hris/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentsIntegrationsListing](ctx, a.client, req)
 }
 
@@ -6131,6 +6641,12 @@ type PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsOptions struct {
 	Expand []string
 	// Body is the request body. body.
 	Body *models.WfmHistoricalAdherenceQueryForAgent
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementAgentsMeAdherenceHistoricalJobs calls POST
@@ -6157,13 +6673,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementAgentsMeAdherenceHistori
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WfmAgentHistoricalAdherenceResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAgentsMePossibleworkshiftsOptions holds the optional parameters of
-// PostWorkforcemanagementAgentsMePossibleworkshifts, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementAgentsMePossibleworkshiftsOptions struct{}
+// PostWorkforcemanagementAgentsMePossibleworkshiftsOptions holds the options of
+// PostWorkforcemanagementAgentsMePossibleworkshifts, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementAgentsMePossibleworkshiftsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAgentsMePossibleworkshifts calls POST
 // /api/v2/workforcemanagement/agents/me/possibleworkshifts: Get agent possible work shifts for
@@ -6177,20 +6703,32 @@ type PostWorkforcemanagementAgentsMePossibleworkshiftsOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementAgentsMePossibleworkshiftsOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAgentsMePossibleworkshifts(ctx context.Context, body *models.AgentPossibleWorkShiftsRequest, opts *PostWorkforcemanagementAgentsMePossibleworkshiftsOptions) (*models.AgentPossibleWorkShiftsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAgentsMePossibleworkshifts", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAgentsMePossibleworkshifts", http.MethodPost, "/api/v2/workforcemanagement/agents/me/possibleworkshifts")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentPossibleWorkShiftsResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAddOptions holds the optional parameters
-// of PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAdd, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAddOptions struct{}
+// PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAddOptions holds the options of
+// PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAdd, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAddOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAdd calls POST
 // /api/v2/workforcemanagement/agents/opportunities/enrollments/bulk/add: Bulk add enrollments to
@@ -6206,20 +6744,32 @@ type PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAddOptions struct{
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAddOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAdd(ctx context.Context, body *models.AgentBulkAddOpportunityEnrollmentsRequest, opts *PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAddOptions) (*models.AgentBulkAddOpportunityEnrollmentsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAdd", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkAdd", http.MethodPost, "/api/v2/workforcemanagement/agents/opportunities/enrollments/bulk/add")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentBulkAddOpportunityEnrollmentsResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdateOptions holds the optional
-// parameters of PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdate, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdateOptions struct{}
+// PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdateOptions holds the options
+// of PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdate, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdate calls POST
 // /api/v2/workforcemanagement/agents/opportunities/enrollments/bulk/statuses/update: Bulk update
@@ -6236,13 +6786,18 @@ type PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdateOpti
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdateOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdate(ctx context.Context, body *models.AgentBulkStatusUpdateOpportunityEnrollmentsRequest, opts *PostWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdateOptions) (*models.AgentBulkStatusUpdateOpportunityEnrollmentsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdate", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAgentsOpportunitiesEnrollmentsBulkStatusesUpdate", http.MethodPost, "/api/v2/workforcemanagement/agents/opportunities/enrollments/bulk/statuses/update")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentBulkStatusUpdateOpportunityEnrollmentsResponse](ctx, a.client, req)
 }
 
@@ -6256,6 +6811,12 @@ type PostWorkforcemanagementAgentsOpportunitiesQueryOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementAgentsOpportunitiesQuery calls POST
@@ -6289,6 +6850,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementAgentsOpportunitiesQuery
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentQueryOpportunitiesResponse](ctx, a.client, req)
 }
 
@@ -6301,6 +6865,12 @@ type PostWorkforcemanagementAgentschedulesManagementunitsMineOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementAgentschedulesManagementunitsMine calls POST
@@ -6331,13 +6901,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementAgentschedulesManagement
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentMuQueryResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAgentschedulesMineOptions holds the optional parameters of
-// PostWorkforcemanagementAgentschedulesMine, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWorkforcemanagementAgentschedulesMineOptions struct{}
+// PostWorkforcemanagementAgentschedulesMineOptions holds the options of
+// PostWorkforcemanagementAgentschedulesMine, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostWorkforcemanagementAgentschedulesMineOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAgentschedulesMine calls POST
 // /api/v2/workforcemanagement/agentschedules/mine: Get published schedule for the current user.
@@ -6350,20 +6930,31 @@ type PostWorkforcemanagementAgentschedulesMineOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementAgentschedulesMineOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAgentschedulesMine(ctx context.Context, body *models.BuGetCurrentAgentScheduleRequest, opts *PostWorkforcemanagementAgentschedulesMineOptions) (*models.BuCurrentAgentScheduleSearchResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAgentschedulesMine", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAgentschedulesMine", http.MethodPost, "/api/v2/workforcemanagement/agentschedules/mine")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuCurrentAgentScheduleSearchResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAlternativeshiftsOffersJobsOptions holds the optional parameters of
-// PostWorkforcemanagementAlternativeshiftsOffersJobs, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementAlternativeshiftsOffersJobsOptions struct{}
+// PostWorkforcemanagementAlternativeshiftsOffersJobsOptions holds the options of
+// PostWorkforcemanagementAlternativeshiftsOffersJobs, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementAlternativeshiftsOffersJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAlternativeshiftsOffersJobs calls POST
 // /api/v2/workforcemanagement/alternativeshifts/offers/jobs: Request a list of alternative shift
@@ -6377,20 +6968,32 @@ type PostWorkforcemanagementAlternativeshiftsOffersJobsOptions struct{}
 //
 //   - body: The request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementAlternativeshiftsOffersJobsOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAlternativeshiftsOffersJobs(ctx context.Context, body *models.AlternativeShiftOffersRequest, opts *PostWorkforcemanagementAlternativeshiftsOffersJobsOptions) (*models.AlternativeShiftAsyncResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAlternativeshiftsOffersJobs", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAlternativeshiftsOffersJobs", http.MethodPost, "/api/v2/workforcemanagement/alternativeshifts/offers/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AlternativeShiftAsyncResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAlternativeshiftsOffersSearchJobsOptions holds the optional parameters of
-// PostWorkforcemanagementAlternativeshiftsOffersSearchJobs, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementAlternativeshiftsOffersSearchJobsOptions struct{}
+// PostWorkforcemanagementAlternativeshiftsOffersSearchJobsOptions holds the options of
+// PostWorkforcemanagementAlternativeshiftsOffersSearchJobs, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementAlternativeshiftsOffersSearchJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAlternativeshiftsOffersSearchJobs calls POST
 // /api/v2/workforcemanagement/alternativeshifts/offers/search/jobs: Request a search of alternative
@@ -6404,20 +7007,32 @@ type PostWorkforcemanagementAlternativeshiftsOffersSearchJobsOptions struct{}
 //
 //   - body: The request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementAlternativeshiftsOffersSearchJobsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAlternativeshiftsOffersSearchJobs(ctx context.Context, body *models.AlternativeShiftSearchOffersRequest, opts *PostWorkforcemanagementAlternativeshiftsOffersSearchJobsOptions) (*models.AlternativeShiftAsyncResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAlternativeshiftsOffersSearchJobs", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAlternativeshiftsOffersSearchJobs", http.MethodPost, "/api/v2/workforcemanagement/alternativeshifts/offers/search/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AlternativeShiftAsyncResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementAlternativeshiftsTradesOptions holds the optional parameters of
-// PostWorkforcemanagementAlternativeshiftsTrades, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementAlternativeshiftsTradesOptions struct{}
+// PostWorkforcemanagementAlternativeshiftsTradesOptions holds the options of
+// PostWorkforcemanagementAlternativeshiftsTrades, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostWorkforcemanagementAlternativeshiftsTradesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementAlternativeshiftsTrades calls POST
 // /api/v2/workforcemanagement/alternativeshifts/trades: Create my alternative shift trade using an
@@ -6431,20 +7046,31 @@ type PostWorkforcemanagementAlternativeshiftsTradesOptions struct{}
 //
 //   - body: The request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementAlternativeshiftsTradesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementAlternativeshiftsTrades(ctx context.Context, body *models.CreateAlternativeShiftTradeRequest, opts *PostWorkforcemanagementAlternativeshiftsTradesOptions) (*models.AlternativeShiftTradeResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementAlternativeshiftsTrades", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementAlternativeshiftsTrades", http.MethodPost, "/api/v2/workforcemanagement/alternativeshifts/trades")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AlternativeShiftTradeResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitActivitycodesOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitActivitycodes, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitActivitycodesOptions struct{}
+// PostWorkforcemanagementBusinessunitActivitycodesOptions holds the options of
+// PostWorkforcemanagementBusinessunitActivitycodes, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitActivitycodesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitActivitycodes calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes: Create a new activity
@@ -6459,7 +7085,8 @@ type PostWorkforcemanagementBusinessunitActivitycodesOptions struct{}
 //   - businessUnitID: The ID of the business unit, or 'mine' for the business unit of the logged-in user.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementBusinessunitActivitycodesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitActivitycodes(ctx context.Context, businessUnitID string, body *models.CreateActivityCodeRequest, opts *PostWorkforcemanagementBusinessunitActivitycodesOptions) (*models.BusinessUnitActivityCode, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitActivitycodes", "body")
@@ -6467,6 +7094,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitActivitycode
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitActivitycodes", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BusinessUnitActivityCode](ctx, a.client, req)
 }
 
@@ -6499,10 +7129,17 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitActivityplan
 	return platformclient.Call[models.ActivityPlanRunJobResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitActivityplansOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitActivityplans, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitActivityplansOptions struct{}
+// PostWorkforcemanagementBusinessunitActivityplansOptions holds the options of
+// PostWorkforcemanagementBusinessunitActivityplans, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitActivityplansOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitActivityplans calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans: Create an activity
@@ -6517,7 +7154,8 @@ type PostWorkforcemanagementBusinessunitActivityplansOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementBusinessunitActivityplansOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitActivityplans(ctx context.Context, businessUnitID string, body *models.CreateActivityPlanRequest, opts *PostWorkforcemanagementBusinessunitActivityplansOptions) (*models.ActivityPlanResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitActivityplans", "body")
@@ -6525,6 +7163,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitActivityplan
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitActivityplans", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ActivityPlanResponse](ctx, a.client, req)
 }
 
@@ -6538,6 +7179,12 @@ type PostWorkforcemanagementBusinessunitAdherenceExplanationsQueryOptions struct
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitAdherenceExplanationsQuery calls POST
@@ -6570,6 +7217,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitAdherenceExp
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuQueryAdherenceExplanationsResponse](ctx, a.client, req)
 }
 
@@ -6582,6 +7232,12 @@ type PostWorkforcemanagementBusinessunitAgentschedulesSearchOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitAgentschedulesSearch calls POST
@@ -6614,6 +7270,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitAgentschedul
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuAsyncAgentSchedulesSearchResponse](ctx, a.client, req)
 }
 
@@ -6624,6 +7283,12 @@ type PostWorkforcemanagementBusinessunitAlternativeshiftsTradesSearchOptions str
 	// ForceAsync is the query parameter forceAsync. Force the result of this operation to be sent
 	// asynchronously via notification. For testing/app development purposes.
 	ForceAsync *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitAlternativeshiftsTradesSearch calls POST
@@ -6653,13 +7318,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitAlternatives
 			req.SetQuery("forceAsync", platformclient.FormatBool(*opts.ForceAsync))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuListAlternativeShiftTradesResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitCapacityplanCopyOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitCapacityplanCopy, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitCapacityplanCopyOptions struct{}
+// PostWorkforcemanagementBusinessunitCapacityplanCopyOptions holds the options of
+// PostWorkforcemanagementBusinessunitCapacityplanCopy, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitCapacityplanCopyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitCapacityplanCopy calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/copy:
@@ -6675,7 +7350,9 @@ type PostWorkforcemanagementBusinessunitCapacityplanCopyOptions struct{}
 //   - capacityPlanID: The ID of the capacity plan
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitCapacityplanCopyOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplanCopy(ctx context.Context, businessUnitID string, capacityPlanID string, body *models.CopyCapacityPlanRequest, opts *PostWorkforcemanagementBusinessunitCapacityplanCopyOptions) (*models.CapacityPlanResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitCapacityplanCopy", "body")
@@ -6684,6 +7361,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplan
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("capacityPlanId", capacityPlanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CapacityPlanResponse](ctx, a.client, req)
 }
 
@@ -6713,10 +7393,17 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplan
 	return platformclient.Call[models.CapacityPlanStaffingRequirementResult](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsOptions holds the optional
-// parameters of PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocations, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsOptions struct{}
+// PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsOptions holds the options
+// of PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocations, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocations calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/staffinggroupallocations:
@@ -6732,7 +7419,9 @@ type PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsOpti
 //   - capacityPlanID: The ID of the capacity plan
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocations(ctx context.Context, businessUnitID string, capacityPlanID string, body *models.CreateCapacityPlanStaffingGroupMetricChangeRequest, opts *PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsOptions) (*models.CapacityPlanStaffingGroupMetricChangeResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocations", "body")
@@ -6741,14 +7430,24 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplan
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("capacityPlanId", capacityPlanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CapacityPlanStaffingGroupMetricChangeResponse](ctx, a.client, req)
 }
 
 // PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQueryOptions holds
-// the optional parameters of
-// PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQuery, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQueryOptions struct{}
+// the options of
+// PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQuery, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQuery calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/staffinggroupallocationshistory/query:
@@ -6764,7 +7463,9 @@ type PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshist
 //   - capacityPlanID: The ID of the capacity plan
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQuery(ctx context.Context, businessUnitID string, capacityPlanID string, body *models.QueryCapacityPlanStaffingGroupMetricChangeHistory, opts *PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQueryOptions) (*models.CapacityPlanStaffingGroupMetricChangeHistoryListResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQuery", "body")
@@ -6773,6 +7474,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplan
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("capacityPlanId", capacityPlanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CapacityPlanStaffingGroupMetricChangeHistoryListResponse](ctx, a.client, req)
 }
 
@@ -6806,10 +7510,17 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplan
 	return platformclient.Call[models.LongTermRequirementsResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitCapacityplansOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitCapacityplans, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitCapacityplansOptions struct{}
+// PostWorkforcemanagementBusinessunitCapacityplansOptions holds the options of
+// PostWorkforcemanagementBusinessunitCapacityplans, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitCapacityplansOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitCapacityplans calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans: Create a new capacity
@@ -6824,7 +7535,8 @@ type PostWorkforcemanagementBusinessunitCapacityplansOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementBusinessunitCapacityplansOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplans(ctx context.Context, businessUnitID string, body *models.CapacityPlanRequest, opts *PostWorkforcemanagementBusinessunitCapacityplansOptions) (*models.CapacityPlanResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitCapacityplans", "body")
@@ -6832,13 +7544,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplan
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitCapacityplans", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.CapacityPlanResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitCapacityplansBulkRemoveOptions holds the optional parameters
-// of PostWorkforcemanagementBusinessunitCapacityplansBulkRemove, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitCapacityplansBulkRemoveOptions struct{}
+// PostWorkforcemanagementBusinessunitCapacityplansBulkRemoveOptions holds the options of
+// PostWorkforcemanagementBusinessunitCapacityplansBulkRemove, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitCapacityplansBulkRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitCapacityplansBulkRemove calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/bulk/remove: Delete
@@ -6853,7 +7575,9 @@ type PostWorkforcemanagementBusinessunitCapacityplansBulkRemoveOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitCapacityplansBulkRemoveOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplansBulkRemove(ctx context.Context, businessUnitID string, body *models.CapacityPlanDeleteRequest, opts *PostWorkforcemanagementBusinessunitCapacityplansBulkRemoveOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitCapacityplansBulkRemove", "body")
@@ -6861,6 +7585,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitCapacityplan
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitCapacityplansBulkRemove", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/bulk/remove")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return a.client.Do(ctx, req, nil)
 }
 
@@ -6870,6 +7597,12 @@ type PostWorkforcemanagementBusinessunitIntradayOptions struct {
 	// ForceAsync is the query parameter forceAsync. Force the result of this operation to be sent
 	// asynchronously via notification. For testing/app development purposes.
 	ForceAsync *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitIntraday calls POST
@@ -6899,13 +7632,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitIntraday(ctx
 			req.SetQuery("forceAsync", platformclient.FormatBool(*opts.ForceAsync))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncIntradayResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitOpportunitiesBulkAddOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitOpportunitiesBulkAdd, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitOpportunitiesBulkAddOptions struct{}
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkAddOptions holds the options of
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkAdd, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitOpportunitiesBulkAddOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitOpportunitiesBulkAdd calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/bulk/add: Bulk add
@@ -6920,7 +7663,9 @@ type PostWorkforcemanagementBusinessunitOpportunitiesBulkAddOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkAddOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitiesBulkAdd(ctx context.Context, businessUnitID string, body *models.BulkAddOpportunitiesRequest, opts *PostWorkforcemanagementBusinessunitOpportunitiesBulkAddOptions) (*models.BulkAddOpportunitiesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitOpportunitiesBulkAdd", "body")
@@ -6928,13 +7673,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitie
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitOpportunitiesBulkAdd", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/bulk/add")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkAddOpportunitiesResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitOpportunitiesBulkPublishOptions holds the optional parameters
-// of PostWorkforcemanagementBusinessunitOpportunitiesBulkPublish, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitOpportunitiesBulkPublishOptions struct{}
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkPublishOptions holds the options of
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkPublish, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitOpportunitiesBulkPublishOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitOpportunitiesBulkPublish calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/bulk/publish: Bulk
@@ -6952,7 +7707,9 @@ type PostWorkforcemanagementBusinessunitOpportunitiesBulkPublishOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkPublishOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitiesBulkPublish(ctx context.Context, businessUnitID string, body *models.BulkOpportunitiesRequest, opts *PostWorkforcemanagementBusinessunitOpportunitiesBulkPublishOptions) (*models.BulkPublishOpportunitiesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitOpportunitiesBulkPublish", "body")
@@ -6960,13 +7717,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitie
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitOpportunitiesBulkPublish", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/bulk/publish")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkPublishOpportunitiesResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitOpportunitiesBulkRemoveOptions holds the optional parameters
-// of PostWorkforcemanagementBusinessunitOpportunitiesBulkRemove, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitOpportunitiesBulkRemoveOptions struct{}
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkRemoveOptions holds the options of
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkRemove, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitOpportunitiesBulkRemoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitOpportunitiesBulkRemove calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/bulk/remove: Bulk remove
@@ -6984,7 +7751,9 @@ type PostWorkforcemanagementBusinessunitOpportunitiesBulkRemoveOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkRemoveOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitiesBulkRemove(ctx context.Context, businessUnitID string, body *models.BulkOpportunitiesRequest, opts *PostWorkforcemanagementBusinessunitOpportunitiesBulkRemoveOptions) (*models.BulkRemoveOpportunitiesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitOpportunitiesBulkRemove", "body")
@@ -6992,13 +7761,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitie
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitOpportunitiesBulkRemove", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/bulk/remove")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkRemoveOpportunitiesResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdateOptions holds the optional
-// parameters of PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdate, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdateOptions struct{}
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdateOptions holds the options of
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdate, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdate calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/bulk/statuses/update:
@@ -7016,7 +7795,9 @@ type PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdateOptions s
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdateOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdate(ctx context.Context, businessUnitID string, body *models.BulkOpportunitiesStatusUpdateRequest, opts *PostWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdateOptions) (*models.BulkOpportunitiesStatusUpdateResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdate", "body")
@@ -7024,14 +7805,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitie
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitOpportunitiesBulkStatusesUpdate", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/bulk/statuses/update")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkOpportunitiesStatusUpdateResponse](ctx, a.client, req)
 }
 
 // PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdateOptions holds the
-// optional parameters of
-// PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdate, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdateOptions struct{}
+// options of PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdate, which
+// has no optional parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdate calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/enrollments/bulk/statuses/update:
@@ -7049,7 +7839,9 @@ type PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpda
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdate(ctx context.Context, businessUnitID string, body *models.BulkOpportunityEnrollmentsStatusUpdateRequest, opts *PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdateOptions) (*models.BulkUpdateOpportunityEnrollmentsStatusResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdate", "body")
@@ -7057,6 +7849,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitie
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitOpportunitiesEnrollmentsBulkStatusesUpdate", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/enrollments/bulk/statuses/update")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkUpdateOpportunityEnrollmentsStatusResponse](ctx, a.client, req)
 }
 
@@ -7071,6 +7866,12 @@ type PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQueryOptions str
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQuery calls POST
@@ -7105,13 +7906,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitie
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QueryOpportunityEnrollmentsResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQueryOptions holds the optional
-// parameters of PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQuery, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQueryOptions struct{}
+// PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQueryOptions holds the options
+// of PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQuery, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQuery calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/externalactivities/query:
@@ -7126,7 +7937,9 @@ type PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQueryOpti
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQueryOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQuery(ctx context.Context, businessUnitID string, body *models.BulkOpportunitiesExternalActivitiesRequest, opts *PostWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQueryOptions) (*models.QueryExternalActivityOpportunitiesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQuery", "body")
@@ -7134,6 +7947,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitie
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitOpportunitiesExternalactivitiesQuery", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/opportunities/externalactivities/query")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QueryExternalActivityOpportunitiesResponse](ctx, a.client, req)
 }
 
@@ -7143,6 +7959,12 @@ type PostWorkforcemanagementBusinessunitOpportunitiesQueryOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitOpportunitiesQuery calls POST
@@ -7172,13 +7994,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitie
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QueryOpportunitiesResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitPlanninggroupsOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitPlanninggroups, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitPlanninggroupsOptions struct{}
+// PostWorkforcemanagementBusinessunitPlanninggroupsOptions holds the options of
+// PostWorkforcemanagementBusinessunitPlanninggroups, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitPlanninggroupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitPlanninggroups calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups: Adds a new planning
@@ -7196,7 +8028,9 @@ type PostWorkforcemanagementBusinessunitPlanninggroupsOptions struct{}
 //   - businessUnitID: The ID of the business unit.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitPlanninggroupsOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 //
 // A 201 response carries a models.ServiceGoalTemplate instead: the result then holds only the
 // fields the two types share, and the whole body is in the response's Body.
@@ -7207,13 +8041,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitPlanninggrou
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitPlanninggroups", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PlanningGroup](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitSchedulebidCopyOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitSchedulebidCopy, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitSchedulebidCopyOptions struct{}
+// PostWorkforcemanagementBusinessunitSchedulebidCopyOptions holds the options of
+// PostWorkforcemanagementBusinessunitSchedulebidCopy, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitSchedulebidCopyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitSchedulebidCopy calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/schedulebids/{bidId}/copy: Copy a
@@ -7229,7 +8073,9 @@ type PostWorkforcemanagementBusinessunitSchedulebidCopyOptions struct{}
 //   - bidID: The ID of the schedule bid to copy
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitSchedulebidCopyOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitSchedulebidCopy(ctx context.Context, businessUnitID string, bidID string, body *models.CopyScheduleBid, opts *PostWorkforcemanagementBusinessunitSchedulebidCopyOptions) (*models.ScheduleBid, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitSchedulebidCopy", "body")
@@ -7238,13 +8084,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitSchedulebidC
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("bidId", bidID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScheduleBid](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitSchedulebidGroupsOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitSchedulebidGroups, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitSchedulebidGroupsOptions struct{}
+// PostWorkforcemanagementBusinessunitSchedulebidGroupsOptions holds the options of
+// PostWorkforcemanagementBusinessunitSchedulebidGroups, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitSchedulebidGroupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitSchedulebidGroups calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/schedulebids/{bidId}/groups: Add a bid
@@ -7260,7 +8116,9 @@ type PostWorkforcemanagementBusinessunitSchedulebidGroupsOptions struct{}
 //   - bidID: The ID of the schedule bid associated with the bid groups
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitSchedulebidGroupsOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitSchedulebidGroups(ctx context.Context, businessUnitID string, bidID string, body *models.ScheduleBidGroupCreate, opts *PostWorkforcemanagementBusinessunitSchedulebidGroupsOptions) (*models.ScheduleBidGroupResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitSchedulebidGroups", "body")
@@ -7269,13 +8127,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitSchedulebidG
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("bidId", bidID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScheduleBidGroupResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitSchedulebidsOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitSchedulebids, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitSchedulebidsOptions struct{}
+// PostWorkforcemanagementBusinessunitSchedulebidsOptions holds the options of
+// PostWorkforcemanagementBusinessunitSchedulebids, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitSchedulebidsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitSchedulebids calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/schedulebids: Create a new schedule
@@ -7290,7 +8158,8 @@ type PostWorkforcemanagementBusinessunitSchedulebidsOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: The schedule bid to be created
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementBusinessunitSchedulebidsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitSchedulebids(ctx context.Context, businessUnitID string, body *models.CreateScheduleBid, opts *PostWorkforcemanagementBusinessunitSchedulebidsOptions) (*models.ScheduleBid, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitSchedulebids", "body")
@@ -7298,13 +8167,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitSchedulebids
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitSchedulebids", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/schedulebids")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScheduleBid](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesetsOptions holds the optional
-// parameters of PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesets, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesetsOptions struct{}
+// PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesetsOptions holds the options of
+// PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesets, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesetsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesets calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/schedulebids/effectiveschedulesets:
@@ -7319,7 +8198,9 @@ type PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesetsOptions
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesetsOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesets(ctx context.Context, businessUnitID string, body *models.QueryEffectiveScheduleSetsRequest, opts *PostWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesetsOptions) (*models.AgentsEffectiveScheduleSetResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesets", "body")
@@ -7327,13 +8208,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitSchedulebids
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitSchedulebidsEffectiveschedulesets", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/schedulebids/effectiveschedulesets")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentsEffectiveScheduleSetResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitServicegoaltemplatesOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitServicegoaltemplates, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitServicegoaltemplatesOptions struct{}
+// PostWorkforcemanagementBusinessunitServicegoaltemplatesOptions holds the options of
+// PostWorkforcemanagementBusinessunitServicegoaltemplates, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitServicegoaltemplatesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitServicegoaltemplates calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates: Adds a new
@@ -7348,7 +8239,9 @@ type PostWorkforcemanagementBusinessunitServicegoaltemplatesOptions struct{}
 //   - businessUnitID: The ID of the business unit.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitServicegoaltemplatesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitServicegoaltemplates(ctx context.Context, businessUnitID string, body *models.CreateServiceGoalTemplate, opts *PostWorkforcemanagementBusinessunitServicegoaltemplatesOptions) (*models.ServiceGoalTemplate, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitServicegoaltemplates", "body")
@@ -7356,6 +8249,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitServicegoalt
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitServicegoaltemplates", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ServiceGoalTemplate](ctx, a.client, req)
 }
 
@@ -7369,6 +8265,12 @@ type PostWorkforcemanagementBusinessunitShifttradingTradesEvaluateJobsOptions st
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitShifttradingTradesEvaluateJobs calls POST
@@ -7402,6 +8304,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitShifttrading
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeEvaluateTradesBuJobResponse](ctx, a.client, req)
 }
 
@@ -7415,6 +8320,12 @@ type PostWorkforcemanagementBusinessunitShifttradingTradesQueryJobsOptions struc
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitShifttradingTradesQueryJobs calls POST
@@ -7447,6 +8358,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitShifttrading
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeQueryTradesBuJobResponse](ctx, a.client, req)
 }
 
@@ -7460,6 +8374,12 @@ type PostWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobsOptions s
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobs calls POST
@@ -7492,6 +8412,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitShifttrading
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeBulkUpdateTradeStateBuJobResponse](ctx, a.client, req)
 }
 
@@ -7505,6 +8428,12 @@ type PostWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobsOptions s
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobs calls POST
@@ -7537,6 +8466,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitShifttrading
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeSearchUnmatchedTradesBuJobResponse](ctx, a.client, req)
 }
 
@@ -7547,6 +8479,12 @@ type PostWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobsOptions stru
 	// ForceAsync is the query parameter forceAsync. Force the result of this operation to be sent
 	// asynchronously via notification. For testing/app development purposes.
 	ForceAsync *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobs calls POST
@@ -7576,13 +8514,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitShifttrading
 			req.SetQuery("forceAsync", platformclient.FormatBool(*opts.ForceAsync))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeQueryWeekSummariesBuJobResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitStaffinggroupsOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitStaffinggroups, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitStaffinggroupsOptions struct{}
+// PostWorkforcemanagementBusinessunitStaffinggroupsOptions holds the options of
+// PostWorkforcemanagementBusinessunitStaffinggroups, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitStaffinggroupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitStaffinggroups calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups: Creates a new staffing
@@ -7597,7 +8545,9 @@ type PostWorkforcemanagementBusinessunitStaffinggroupsOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitStaffinggroupsOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitStaffinggroups(ctx context.Context, businessUnitID string, body *models.CreateStaffingGroupRequest, opts *PostWorkforcemanagementBusinessunitStaffinggroupsOptions) (*models.StaffingGroupResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitStaffinggroups", "body")
@@ -7605,13 +8555,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitStaffinggrou
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitStaffinggroups", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.StaffingGroupResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQueryOptions holds the optional
-// parameters of PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQuery, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQueryOptions struct{}
+// PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQueryOptions holds the options of
+// PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQuery, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQuery calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/planninggroups/query:
@@ -7626,7 +8586,9 @@ type PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQueryOptions
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQueryOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQuery(ctx context.Context, businessUnitID string, body *models.QueryPlanningGroupToStaffingGroupsRequest, opts *PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQueryOptions) (*models.PlanningGroupToStaffingGroupsListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQuery", "body")
@@ -7634,6 +8596,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitStaffinggrou
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQuery", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/planninggroups/query")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PlanningGroupToStaffingGroupsListing](ctx, a.client, req)
 }
 
@@ -7643,6 +8608,12 @@ type PostWorkforcemanagementBusinessunitStaffinggroupsQueryOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitStaffinggroupsQuery calls POST
@@ -7672,13 +8643,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitStaffinggrou
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserStaffingGroupListing](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitTimeofflimitsOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitTimeofflimits, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitTimeofflimitsOptions struct{}
+// PostWorkforcemanagementBusinessunitTimeofflimitsOptions holds the options of
+// PostWorkforcemanagementBusinessunitTimeofflimits, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitTimeofflimitsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitTimeofflimits calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits: Creates a new time-off
@@ -7693,7 +8674,8 @@ type PostWorkforcemanagementBusinessunitTimeofflimitsOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementBusinessunitTimeofflimitsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitTimeofflimits(ctx context.Context, businessUnitID string, body *models.BuCreateTimeOffLimitRequest, opts *PostWorkforcemanagementBusinessunitTimeofflimitsOptions) (*models.BuTimeOffLimitResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitTimeofflimits", "body")
@@ -7701,13 +8683,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitTimeofflimit
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitTimeofflimits", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuTimeOffLimitResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitTimeofflimitsValuesQueryOptions holds the optional parameters
-// of PostWorkforcemanagementBusinessunitTimeofflimitsValuesQuery, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitTimeofflimitsValuesQueryOptions struct{}
+// PostWorkforcemanagementBusinessunitTimeofflimitsValuesQueryOptions holds the options of
+// PostWorkforcemanagementBusinessunitTimeofflimitsValuesQuery, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitTimeofflimitsValuesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitTimeofflimitsValuesQuery calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits/values/query: Retrieves
@@ -7722,7 +8714,9 @@ type PostWorkforcemanagementBusinessunitTimeofflimitsValuesQueryOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitTimeofflimitsValuesQueryOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitTimeofflimitsValuesQuery(ctx context.Context, businessUnitID string, body *models.QueryTimeOffLimitValuesRequest, opts *PostWorkforcemanagementBusinessunitTimeofflimitsValuesQueryOptions) (*models.BuTimeOffLimitValuesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitTimeofflimitsValuesQuery", "body")
@@ -7730,13 +8724,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitTimeofflimit
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitTimeofflimitsValuesQuery", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits/values/query")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuTimeOffLimitValuesResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitTimeoffplansOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitTimeoffplans, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitTimeoffplansOptions struct{}
+// PostWorkforcemanagementBusinessunitTimeoffplansOptions holds the options of
+// PostWorkforcemanagementBusinessunitTimeoffplans, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitTimeoffplansOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitTimeoffplans calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans: Creates a new time-off
@@ -7751,7 +8755,8 @@ type PostWorkforcemanagementBusinessunitTimeoffplansOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementBusinessunitTimeoffplansOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitTimeoffplans(ctx context.Context, businessUnitID string, body *models.BuCreateTimeOffPlanRequest, opts *PostWorkforcemanagementBusinessunitTimeoffplansOptions) (*models.BuTimeOffPlanResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitTimeoffplans", "body")
@@ -7759,13 +8764,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitTimeoffplans
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitTimeoffplans", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuTimeOffPlanResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQueryOptions holds the optional
-// parameters of PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQuery, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQueryOptions struct{}
+// PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQueryOptions holds the options of
+// PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQuery, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQuery calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/unavailabletimes/schedules/query: Get
@@ -7780,7 +8795,9 @@ type PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQueryOptions st
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQueryOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQuery(ctx context.Context, businessUnitID string, body *models.QueryAgentScheduleUnavailableTimesRequest, opts *PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQueryOptions) (*models.QueryAgentScheduleUnavailableTimesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitUnavailabletimesSchedulesQuery", "body")
@@ -7788,13 +8805,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitUnavailablet
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitUnavailabletimesSchedulesQuery", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/unavailabletimes/schedules/query")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QueryAgentScheduleUnavailableTimesResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQueryOptions holds the optional
-// parameters of PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQuery, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQueryOptions struct{}
+// PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQueryOptions holds the options of
+// PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQuery, which has no optional
+// parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQuery calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/unavailabletimes/settings/query: Query
@@ -7809,7 +8836,9 @@ type PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQueryOptions str
 //   - businessUnitID: The ID of the business unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQueryOptions holds NullFields, the
+// body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQuery(ctx context.Context, businessUnitID string, body *models.QueryAvailabilityManagementUnitsSettingsRequest, opts *PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQueryOptions) (*models.QueryAvailabilityManagementUnitsSettingsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitUnavailabletimesSettingsQuery", "body")
@@ -7817,6 +8846,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitUnavailablet
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitUnavailabletimesSettingsQuery", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/unavailabletimes/settings/query")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QueryAvailabilityManagementUnitsSettingsResponse](ctx, a.client, req)
 }
 
@@ -7830,6 +8862,12 @@ type PostWorkforcemanagementBusinessunitWeekScheduleAgentschedulesQueryOptions s
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitWeekScheduleAgentschedulesQuery calls POST
@@ -7866,13 +8904,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuAsyncAgentSchedulesQueryResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWeekScheduleCopyOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitWeekScheduleCopy, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekScheduleCopyOptions struct{}
+// PostWorkforcemanagementBusinessunitWeekScheduleCopyOptions holds the options of
+// PostWorkforcemanagementBusinessunitWeekScheduleCopy, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekScheduleCopyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekScheduleCopy calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/copy:
@@ -7889,7 +8937,9 @@ type PostWorkforcemanagementBusinessunitWeekScheduleCopyOptions struct{}
 //   - scheduleID: The ID of the schedule to copy
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekScheduleCopyOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekScheduleCopy(ctx context.Context, businessUnitID string, weekID time.Time, scheduleID string, body *models.BuCopyScheduleRequest, opts *PostWorkforcemanagementBusinessunitWeekScheduleCopyOptions) (*models.BuAsyncScheduleResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekScheduleCopy", "body")
@@ -7899,14 +8949,24 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 	req.SetPathParam("weekId", platformclient.FormatDate(weekID))
 	req.SetPathParam("scheduleId", scheduleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuAsyncScheduleResponse](ctx, a.client, req)
 }
 
 // PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsOptions holds
-// the optional parameters of
-// PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculations, which has
-// none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsOptions struct{}
+// the options of
+// PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculations, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculations calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/performancepredictions/recalculations:
@@ -7923,7 +8983,9 @@ type PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalc
 //   - weekID: First day of schedule week in yyyy-MM-dd format
 //   - scheduleID: The ID of the schedule the performance prediction belongs to
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculations(ctx context.Context, businessUnitID string, body *models.WfmProcessUploadRequest, weekID string, scheduleID string, opts *PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsOptions) (*models.PerformancePredictionRecalculationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculations", "body")
@@ -7933,14 +8995,24 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 	req.SetBody(body)
 	req.SetPathParam("weekId", weekID)
 	req.SetPathParam("scheduleId", scheduleID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PerformancePredictionRecalculationResponse](ctx, a.client, req)
 }
 
 // PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurlOptions
-// holds the optional parameters of
+// holds the options of
 // PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurl,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurlOptions struct{}
+// which has no optional parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurlOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurl
 // calls POST
@@ -7958,7 +9030,9 @@ type PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalc
 //   - weekID: First day of schedule week in yyyy-MM-dd format
 //   - scheduleID: The ID of the schedule the performance prediction belongs to
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurlOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurl(ctx context.Context, businessUnitID string, body *models.UploadUrlRequestBody, weekID string, scheduleID string, opts *PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurlOptions) (*models.PerformancePredictionRecalculationUploadResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurl", "body")
@@ -7968,13 +9042,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 	req.SetBody(body)
 	req.SetPathParam("weekId", weekID)
 	req.SetPathParam("scheduleId", scheduleID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.PerformancePredictionRecalculationUploadResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWeekScheduleRescheduleOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitWeekScheduleReschedule, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekScheduleRescheduleOptions struct{}
+// PostWorkforcemanagementBusinessunitWeekScheduleRescheduleOptions holds the options of
+// PostWorkforcemanagementBusinessunitWeekScheduleReschedule, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekScheduleRescheduleOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekScheduleReschedule calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/reschedule:
@@ -7991,7 +9075,9 @@ type PostWorkforcemanagementBusinessunitWeekScheduleRescheduleOptions struct{}
 //   - scheduleID: The ID of the schedule
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekScheduleRescheduleOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekScheduleReschedule(ctx context.Context, businessUnitID string, weekID time.Time, scheduleID string, body *models.BuRescheduleRequest, opts *PostWorkforcemanagementBusinessunitWeekScheduleRescheduleOptions) (*models.BuAsyncScheduleRunResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekScheduleReschedule", "body")
@@ -8001,13 +9087,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 	req.SetPathParam("weekId", platformclient.FormatDate(weekID))
 	req.SetPathParam("scheduleId", scheduleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuAsyncScheduleRunResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWeekScheduleUpdateOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitWeekScheduleUpdate, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekScheduleUpdateOptions struct{}
+// PostWorkforcemanagementBusinessunitWeekScheduleUpdateOptions holds the options of
+// PostWorkforcemanagementBusinessunitWeekScheduleUpdate, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekScheduleUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekScheduleUpdate calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/update:
@@ -8026,7 +9122,9 @@ type PostWorkforcemanagementBusinessunitWeekScheduleUpdateOptions struct{}
 //   - scheduleID: The ID of the schedule
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekScheduleUpdateOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekScheduleUpdate(ctx context.Context, businessUnitID string, weekID time.Time, scheduleID string, body *models.ProcessScheduleUpdateUploadRequest, opts *PostWorkforcemanagementBusinessunitWeekScheduleUpdateOptions) (*models.BuAsyncScheduleResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekScheduleUpdate", "body")
@@ -8036,13 +9134,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 	req.SetPathParam("weekId", platformclient.FormatDate(weekID))
 	req.SetPathParam("scheduleId", scheduleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuAsyncScheduleResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurlOptions holds the optional
-// parameters of PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurl, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurlOptions struct{}
+// PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurlOptions holds the options of
+// PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurl, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurlOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurl calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/update/uploadurl:
@@ -8062,7 +9170,9 @@ type PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurlOptions struc
 //   - scheduleID: The ID of the schedule
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurlOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurl(ctx context.Context, businessUnitID string, weekID time.Time, scheduleID string, body *models.UploadUrlRequestBody, opts *PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurlOptions) (*models.UpdateScheduleUploadResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurl", "body")
@@ -8072,13 +9182,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 	req.SetPathParam("weekId", platformclient.FormatDate(weekID))
 	req.SetPathParam("scheduleId", scheduleID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UpdateScheduleUploadResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWeekSchedulesOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitWeekSchedules, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekSchedulesOptions struct{}
+// PostWorkforcemanagementBusinessunitWeekSchedulesOptions holds the options of
+// PostWorkforcemanagementBusinessunitWeekSchedules, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekSchedulesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekSchedules calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules: Create a
@@ -8094,7 +9214,8 @@ type PostWorkforcemanagementBusinessunitWeekSchedulesOptions struct{}
 //   - weekID: First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementBusinessunitWeekSchedulesOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedules(ctx context.Context, businessUnitID string, weekID time.Time, body *models.BuCreateBlankScheduleRequest, opts *PostWorkforcemanagementBusinessunitWeekSchedulesOptions) (*models.BuScheduleMetadata, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekSchedules", "body")
@@ -8103,13 +9224,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("weekId", platformclient.FormatDate(weekID))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuScheduleMetadata](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWeekSchedulesGenerateOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitWeekSchedulesGenerate, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekSchedulesGenerateOptions struct{}
+// PostWorkforcemanagementBusinessunitWeekSchedulesGenerateOptions holds the options of
+// PostWorkforcemanagementBusinessunitWeekSchedulesGenerate, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekSchedulesGenerateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekSchedulesGenerate calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/generate:
@@ -8125,7 +9256,9 @@ type PostWorkforcemanagementBusinessunitWeekSchedulesGenerateOptions struct{}
 //   - weekID: First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekSchedulesGenerateOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedulesGenerate(ctx context.Context, businessUnitID string, weekID time.Time, body *models.BuGenerateScheduleRequest, opts *PostWorkforcemanagementBusinessunitWeekSchedulesGenerateOptions) (*models.BuAsyncScheduleRunResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekSchedulesGenerate", "body")
@@ -8134,13 +9267,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("weekId", platformclient.FormatDate(weekID))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuAsyncScheduleRunResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWeekSchedulesImportOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitWeekSchedulesImport, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekSchedulesImportOptions struct{}
+// PostWorkforcemanagementBusinessunitWeekSchedulesImportOptions holds the options of
+// PostWorkforcemanagementBusinessunitWeekSchedulesImport, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekSchedulesImportOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekSchedulesImport calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/import:
@@ -8158,7 +9301,9 @@ type PostWorkforcemanagementBusinessunitWeekSchedulesImportOptions struct{}
 //   - weekID: First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekSchedulesImportOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedulesImport(ctx context.Context, businessUnitID string, weekID time.Time, body *models.WfmProcessUploadRequest, opts *PostWorkforcemanagementBusinessunitWeekSchedulesImportOptions) (*models.ScheduleUploadProcessingResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekSchedulesImport", "body")
@@ -8167,13 +9312,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("weekId", platformclient.FormatDate(weekID))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ScheduleUploadProcessingResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurlOptions holds the optional
-// parameters of PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurl, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurlOptions struct{}
+// PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurlOptions holds the options of
+// PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurl, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurlOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurl calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/import/uploadurl:
@@ -8191,7 +9346,9 @@ type PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurlOptions stru
 //   - weekID: First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurlOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurl(ctx context.Context, businessUnitID string, weekID time.Time, body *models.UploadUrlRequestBody, opts *PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurlOptions) (*models.ImportScheduleUploadResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekSchedulesImportUploadurl", "body")
@@ -8200,6 +9357,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekSchedule
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("weekId", platformclient.FormatDate(weekID))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ImportScheduleUploadResponse](ctx, a.client, req)
 }
 
@@ -8209,6 +9369,12 @@ type PostWorkforcemanagementBusinessunitWeekShorttermforecastCopyOptions struct 
 	// ForceAsync is the query parameter forceAsync. Force the result of this operation to be sent
 	// asynchronously via notification. For testing/app development purposes.
 	ForceAsync *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitWeekShorttermforecastCopy calls POST
@@ -8242,6 +9408,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekShortter
 			req.SetQuery("forceAsync", platformclient.FormatBool(*opts.ForceAsync))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncForecastOperationResult](ctx, a.client, req)
 }
 
@@ -8252,6 +9421,12 @@ type PostWorkforcemanagementBusinessunitWeekShorttermforecastsGenerateOptions st
 	// ForceAsync is the query parameter forceAsync. Force the result of this operation to be sent
 	// asynchronously via notification. For testing/app development purposes.
 	ForceAsync *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunitWeekShorttermforecastsGenerate calls POST
@@ -8283,13 +9458,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekShortter
 			req.SetQuery("forceAsync", platformclient.FormatBool(*opts.ForceAsync))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AsyncForecastOperationResult](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportOptions holds the optional
-// parameters of PostWorkforcemanagementBusinessunitWeekShorttermforecastsImport, which has none
-// yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportOptions struct{}
+// PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportOptions holds the options of
+// PostWorkforcemanagementBusinessunitWeekShorttermforecastsImport, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekShorttermforecastsImport calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekDateId}/shorttermforecasts/import:
@@ -8307,7 +9492,9 @@ type PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportOptions stru
 //   - weekDateID: First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekShorttermforecastsImport(ctx context.Context, businessUnitID string, weekDateID time.Time, body *models.WfmProcessUploadRequest, opts *PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportOptions) (*models.ImportForecastResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekShorttermforecastsImport", "body")
@@ -8316,13 +9503,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekShortter
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("weekDateId", platformclient.FormatDate(weekDateID))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ImportForecastResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurlOptions holds the
-// optional parameters of PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurl,
-// which has none yet: it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurlOptions struct{}
+// PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurlOptions holds the options
+// of PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurl, which has no
+// optional parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurlOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurl calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekDateId}/shorttermforecasts/import/uploadurl:
@@ -8341,7 +9538,9 @@ type PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurlOpt
 //   - weekDateID: First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurlOptions holds NullFields,
+// the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurl(ctx context.Context, businessUnitID string, weekDateID time.Time, body *models.UploadUrlRequestBody, opts *PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurlOptions) (*models.ImportForecastUploadResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurl", "body")
@@ -8350,13 +9549,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWeekShortter
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("weekDateId", platformclient.FormatDate(weekDateID))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ImportForecastUploadResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWorkplanbidCopyOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitWorkplanbidCopy, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWorkplanbidCopyOptions struct{}
+// PostWorkforcemanagementBusinessunitWorkplanbidCopyOptions holds the options of
+// PostWorkforcemanagementBusinessunitWorkplanbidCopy, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWorkplanbidCopyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWorkplanbidCopy calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/copy: Copy a work
@@ -8372,7 +9581,9 @@ type PostWorkforcemanagementBusinessunitWorkplanbidCopyOptions struct{}
 //   - bidID: The ID of the work plan bid to copy
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWorkplanbidCopyOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWorkplanbidCopy(ctx context.Context, businessUnitID string, bidID string, body *models.CopyWorkPlanBid, opts *PostWorkforcemanagementBusinessunitWorkplanbidCopyOptions) (*models.WorkPlanBid, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWorkplanbidCopy", "body")
@@ -8381,13 +9592,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWorkplanbidC
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("bidId", bidID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlanBid](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWorkplanbidGroupsOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitWorkplanbidGroups, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWorkplanbidGroupsOptions struct{}
+// PostWorkforcemanagementBusinessunitWorkplanbidGroupsOptions holds the options of
+// PostWorkforcemanagementBusinessunitWorkplanbidGroups, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWorkplanbidGroupsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWorkplanbidGroups calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups: Add a bid
@@ -8403,7 +9624,9 @@ type PostWorkforcemanagementBusinessunitWorkplanbidGroupsOptions struct{}
 //   - bidID: The work plan bid id of the bid groups
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementBusinessunitWorkplanbidGroupsOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWorkplanbidGroups(ctx context.Context, businessUnitID string, bidID string, body *models.WorkPlanBidGroupCreate, opts *PostWorkforcemanagementBusinessunitWorkplanbidGroupsOptions) (*models.WorkPlanBidGroupResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWorkplanbidGroups", "body")
@@ -8412,13 +9635,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWorkplanbidG
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("bidId", bidID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlanBidGroupResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementBusinessunitWorkplanbidsOptions holds the optional parameters of
-// PostWorkforcemanagementBusinessunitWorkplanbids, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementBusinessunitWorkplanbidsOptions struct{}
+// PostWorkforcemanagementBusinessunitWorkplanbidsOptions holds the options of
+// PostWorkforcemanagementBusinessunitWorkplanbids, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementBusinessunitWorkplanbidsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementBusinessunitWorkplanbids calls POST
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids: Create a new work plan
@@ -8433,7 +9666,8 @@ type PostWorkforcemanagementBusinessunitWorkplanbidsOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - body: The work plan bid to be created
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementBusinessunitWorkplanbidsOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWorkplanbids(ctx context.Context, businessUnitID string, body *models.CreateWorkPlanBid, opts *PostWorkforcemanagementBusinessunitWorkplanbidsOptions) (*models.WorkPlanBid, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementBusinessunitWorkplanbids", "body")
@@ -8441,6 +9675,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitWorkplanbids
 	req := platformclient.NewRequest("postWorkforcemanagementBusinessunitWorkplanbids", http.MethodPost, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlanBid](ctx, a.client, req)
 }
 
@@ -8451,6 +9688,12 @@ type PostWorkforcemanagementBusinessunitsOptions struct {
 	// includeSchedulingDefaultMessageSeverities. Whether to include scheduling default message
 	// severities.
 	IncludeSchedulingDefaultMessageSeverities *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementBusinessunits calls POST /api/v2/workforcemanagement/businessunits: Add a
@@ -8477,6 +9720,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunits(ctx contex
 		if opts.IncludeSchedulingDefaultMessageSeverities != nil {
 			req.SetQuery("includeSchedulingDefaultMessageSeverities", platformclient.FormatBool(*opts.IncludeSchedulingDefaultMessageSeverities))
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.BusinessUnitResponse](ctx, a.client, req)
 }
@@ -8511,10 +9757,17 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementCalendarUrlIcs(ctx conte
 	return platformclient.Call[models.CalendarUrlResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementHistoricaldataBulkRemoveJobsOptions holds the optional parameters of
-// PostWorkforcemanagementHistoricaldataBulkRemoveJobs, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementHistoricaldataBulkRemoveJobsOptions struct{}
+// PostWorkforcemanagementHistoricaldataBulkRemoveJobsOptions holds the options of
+// PostWorkforcemanagementHistoricaldataBulkRemoveJobs, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementHistoricaldataBulkRemoveJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementHistoricaldataBulkRemoveJobs calls POST
 // /api/v2/workforcemanagement/historicaldata/bulk/remove/jobs: Delete the list of the historical
@@ -8528,20 +9781,32 @@ type PostWorkforcemanagementHistoricaldataBulkRemoveJobsOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementHistoricaldataBulkRemoveJobsOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementHistoricaldataBulkRemoveJobs(ctx context.Context, body *models.HistoricalImportDeleteFilesJobRequest, opts *PostWorkforcemanagementHistoricaldataBulkRemoveJobsOptions) (*models.HistoricalImportDeleteFilesJobResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementHistoricaldataBulkRemoveJobs", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementHistoricaldataBulkRemoveJobs", http.MethodPost, "/api/v2/workforcemanagement/historicaldata/bulk/remove/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.HistoricalImportDeleteFilesJobResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementHistoricaldataValidateOptions holds the optional parameters of
-// PostWorkforcemanagementHistoricaldataValidate, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementHistoricaldataValidateOptions struct{}
+// PostWorkforcemanagementHistoricaldataValidateOptions holds the options of
+// PostWorkforcemanagementHistoricaldataValidate, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostWorkforcemanagementHistoricaldataValidateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementHistoricaldataValidate calls POST
 // /api/v2/workforcemanagement/historicaldata/validate: Trigger validation process for historical
@@ -8555,13 +9820,17 @@ type PostWorkforcemanagementHistoricaldataValidateOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementHistoricaldataValidateOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementHistoricaldataValidate(ctx context.Context, body *models.ValidationServiceRequest, opts *PostWorkforcemanagementHistoricaldataValidateOptions) (*models.ValidationServiceAsyncResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementHistoricaldataValidate", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementHistoricaldataValidate", http.MethodPost, "/api/v2/workforcemanagement/historicaldata/validate")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ValidationServiceAsyncResponse](ctx, a.client, req)
 }
 
@@ -8595,6 +9864,12 @@ type PostWorkforcemanagementManagementunitAgentsWorkplansQueryOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementManagementunitAgentsWorkplansQuery calls POST
@@ -8624,6 +9899,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitAgentsWork
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentsWorkPlansResponse](ctx, a.client, req)
 }
 
@@ -8636,6 +9914,12 @@ type PostWorkforcemanagementManagementunitAgentschedulesSearchOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementManagementunitAgentschedulesSearch calls POST
@@ -8668,13 +9952,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitAgentsched
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuAsyncAgentSchedulesSearchResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitHistoricaladherencequeryOptions holds the optional
-// parameters of PostWorkforcemanagementManagementunitHistoricaladherencequery, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitHistoricaladherencequeryOptions struct{}
+// PostWorkforcemanagementManagementunitHistoricaladherencequeryOptions holds the options of
+// PostWorkforcemanagementManagementunitHistoricaladherencequery, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitHistoricaladherencequeryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitHistoricaladherencequery calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/historicaladherencequery: Request
@@ -8692,7 +9986,9 @@ type PostWorkforcemanagementManagementunitHistoricaladherencequeryOptions struct
 //   - managementUnitID: The ID of the management unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitHistoricaladherencequeryOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitHistoricaladherencequery(ctx context.Context, managementUnitID string, body *models.WfmHistoricalAdherenceQuery, opts *PostWorkforcemanagementManagementunitHistoricaladherencequeryOptions) (*models.WfmHistoricalAdherenceResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitHistoricaladherencequery", "body")
@@ -8700,13 +9996,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitHistorical
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitHistoricaladherencequery", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/historicaladherencequery")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WfmHistoricalAdherenceResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitMoveOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitMove, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitMoveOptions struct{}
+// PostWorkforcemanagementManagementunitMoveOptions holds the options of
+// PostWorkforcemanagementManagementunitMove, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostWorkforcemanagementManagementunitMoveOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitMove calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/move: Move the requested
@@ -8723,7 +10029,8 @@ type PostWorkforcemanagementManagementunitMoveOptions struct{}
 //   - managementUnitID: The ID of the management unit, or 'mine' for the management unit of the logged-in user.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementManagementunitMoveOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitMove(ctx context.Context, managementUnitID string, body *models.MoveManagementUnitRequest, opts *PostWorkforcemanagementManagementunitMoveOptions) (*models.MoveManagementUnitResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitMove", "body")
@@ -8731,13 +10038,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitMove(ctx c
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitMove", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/move")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MoveManagementUnitResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitSchedulesSearchOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitSchedulesSearch, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitSchedulesSearchOptions struct{}
+// PostWorkforcemanagementManagementunitSchedulesSearchOptions holds the options of
+// PostWorkforcemanagementManagementunitSchedulesSearch, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitSchedulesSearchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitSchedulesSearch calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/schedules/search: Query published
@@ -8752,7 +10069,9 @@ type PostWorkforcemanagementManagementunitSchedulesSearchOptions struct{}
 //   - managementUnitID: The ID of the management unit, or 'mine' for the management unit of the logged-in user.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitSchedulesSearchOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitSchedulesSearch(ctx context.Context, managementUnitID string, body *models.UserListScheduleRequestBody, opts *PostWorkforcemanagementManagementunitSchedulesSearchOptions) (*models.UserScheduleContainer, *platformclient.APIResponse, error) {
@@ -8762,13 +10081,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitSchedulesS
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitSchedulesSearch", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/schedules/search")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserScheduleContainer](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitShrinkageJobsOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitShrinkageJobs, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitShrinkageJobsOptions struct{}
+// PostWorkforcemanagementManagementunitShrinkageJobsOptions holds the options of
+// PostWorkforcemanagementManagementunitShrinkageJobs, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitShrinkageJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitShrinkageJobs calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/shrinkage/jobs: Request a
@@ -8787,7 +10116,9 @@ type PostWorkforcemanagementManagementunitShrinkageJobsOptions struct{}
 //   - managementUnitID: The ID of the management unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitShrinkageJobsOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitShrinkageJobs(ctx context.Context, managementUnitID string, body *models.WfmHistoricalShrinkageRequest, opts *PostWorkforcemanagementManagementunitShrinkageJobsOptions) (*models.WfmHistoricalShrinkageResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitShrinkageJobs", "body")
@@ -8795,13 +10126,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitShrinkageJ
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitShrinkageJobs", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/shrinkage/jobs")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WfmHistoricalShrinkageResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitTimeofflimitsOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitTimeofflimits, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitTimeofflimitsOptions struct{}
+// PostWorkforcemanagementManagementunitTimeofflimitsOptions holds the options of
+// PostWorkforcemanagementManagementunitTimeofflimits, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitTimeofflimitsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitTimeofflimits calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits: Creates a new time
@@ -8819,7 +10160,9 @@ type PostWorkforcemanagementManagementunitTimeofflimitsOptions struct{}
 //   - managementUnitID: The ID of the management unit.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitTimeofflimitsOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeofflimits(ctx context.Context, managementUnitID string, body *models.CreateTimeOffLimitRequest, opts *PostWorkforcemanagementManagementunitTimeofflimitsOptions) (*models.TimeOffLimit, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitTimeofflimits", "body")
@@ -8827,13 +10170,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeofflim
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitTimeofflimits", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffLimit](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitTimeofflimitsValuesQueryOptions holds the optional
-// parameters of PostWorkforcemanagementManagementunitTimeofflimitsValuesQuery, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitTimeofflimitsValuesQueryOptions struct{}
+// PostWorkforcemanagementManagementunitTimeofflimitsValuesQueryOptions holds the options of
+// PostWorkforcemanagementManagementunitTimeofflimitsValuesQuery, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitTimeofflimitsValuesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitTimeofflimitsValuesQuery calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits/values/query:
@@ -8848,7 +10201,9 @@ type PostWorkforcemanagementManagementunitTimeofflimitsValuesQueryOptions struct
 //   - managementUnitID: The ID of the management unit.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitTimeofflimitsValuesQueryOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeofflimitsValuesQuery(ctx context.Context, managementUnitID string, body *models.QueryTimeOffLimitValuesRequest, opts *PostWorkforcemanagementManagementunitTimeofflimitsValuesQueryOptions) (*models.QueryTimeOffLimitValuesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitTimeofflimitsValuesQuery", "body")
@@ -8856,13 +10211,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeofflim
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitTimeofflimitsValuesQuery", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits/values/query")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.QueryTimeOffLimitValuesResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitTimeoffplansOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitTimeoffplans, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitTimeoffplansOptions struct{}
+// PostWorkforcemanagementManagementunitTimeoffplansOptions holds the options of
+// PostWorkforcemanagementManagementunitTimeoffplans, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitTimeoffplansOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitTimeoffplans calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans: Creates a new time
@@ -8877,7 +10242,9 @@ type PostWorkforcemanagementManagementunitTimeoffplansOptions struct{}
 //   - managementUnitID: The ID of the management unit
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitTimeoffplansOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeoffplans(ctx context.Context, managementUnitID string, body *models.CreateTimeOffPlanRequest, opts *PostWorkforcemanagementManagementunitTimeoffplansOptions) (*models.TimeOffPlan, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitTimeoffplans", "body")
@@ -8885,13 +10252,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeoffpla
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitTimeoffplans", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffPlan](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitTimeoffrequestsOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitTimeoffrequests, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitTimeoffrequestsOptions struct{}
+// PostWorkforcemanagementManagementunitTimeoffrequestsOptions holds the options of
+// PostWorkforcemanagementManagementunitTimeoffrequests, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitTimeoffrequestsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitTimeoffrequests calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests: Create a new time
@@ -8906,7 +10283,9 @@ type PostWorkforcemanagementManagementunitTimeoffrequestsOptions struct{}
 //   - managementUnitID: The ID of the management unit, or 'mine' for the management unit of the logged-in user.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitTimeoffrequestsOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeoffrequests(ctx context.Context, managementUnitID string, body *models.CreateAdminTimeOffRequest, opts *PostWorkforcemanagementManagementunitTimeoffrequestsOptions) (*models.TimeOffRequestList, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitTimeoffrequests", "body")
@@ -8914,14 +10293,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeoffreq
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitTimeoffrequests", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffRequestList](ctx, a.client, req)
 }
 
 // PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQueryOptions holds the
-// optional parameters of
-// PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQuery, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQueryOptions struct{}
+// options of PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQuery, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQuery calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests/integrationstatus/query:
@@ -8936,7 +10324,9 @@ type PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQueryO
 //   - managementUnitID: The ID of the management unit.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQuery(ctx context.Context, managementUnitID string, body *models.QueryTimeOffIntegrationStatusRequest, opts *PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQueryOptions) (*models.UserTimeOffIntegrationStatusResponseListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQuery", "body")
@@ -8944,6 +10334,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeoffreq
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQuery", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests/integrationstatus/query")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserTimeOffIntegrationStatusResponseListing](ctx, a.client, req)
 }
 
@@ -8953,6 +10346,12 @@ type PostWorkforcemanagementManagementunitTimeoffrequestsQueryOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementManagementunitTimeoffrequestsQuery calls POST
@@ -8985,14 +10384,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeoffreq
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffRequestListing](ctx, a.client, req)
 }
 
 // PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQueryOptions holds the
-// optional parameters of
-// PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQuery, which has none yet:
-// it keeps the method's signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQueryOptions struct{}
+// options of PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQuery, which has
+// no optional parameters yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQuery calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests/waitlistpositions/query:
@@ -9007,7 +10415,9 @@ type PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQueryO
 //   - managementUnitID: The ID of the management unit.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQueryOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQuery(ctx context.Context, managementUnitID string, body *models.QueryWaitlistPositionsRequest, opts *PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQueryOptions) (*models.WaitlistPositionListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQuery", "body")
@@ -9015,13 +10425,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitTimeoffreq
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQuery", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests/waitlistpositions/query")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WaitlistPositionListing](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitUserTimeoffbalanceJobsOptions holds the optional parameters
-// of PostWorkforcemanagementManagementunitUserTimeoffbalanceJobs, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitUserTimeoffbalanceJobsOptions struct{}
+// PostWorkforcemanagementManagementunitUserTimeoffbalanceJobsOptions holds the options of
+// PostWorkforcemanagementManagementunitUserTimeoffbalanceJobs, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitUserTimeoffbalanceJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitUserTimeoffbalanceJobs calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/users/{userId}/timeoffbalance/jobs:
@@ -9037,7 +10457,9 @@ type PostWorkforcemanagementManagementunitUserTimeoffbalanceJobsOptions struct{}
 //   - userID: The ID of the user
 //   - body: The request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitUserTimeoffbalanceJobsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitUserTimeoffbalanceJobs(ctx context.Context, managementUnitID string, userID string, body *models.TimeOffBalanceRequest, opts *PostWorkforcemanagementManagementunitUserTimeoffbalanceJobsOptions) (*models.TimeOffBalancesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitUserTimeoffbalanceJobs", "body")
@@ -9046,6 +10468,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitUserTimeof
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetPathParam("userId", userID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffBalancesResponse](ctx, a.client, req)
 }
 
@@ -9085,6 +10510,12 @@ type PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateOptions str
 	//
 	// Values: overrideDateType.
 	IncludeOnly *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimate calls POST
@@ -9116,13 +10547,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitUserTimeof
 			req.SetQuery("includeOnly", *opts.IncludeOnly)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EstimateAvailableTimeOffResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitWeekShifttradeMatchOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitWeekShifttradeMatch, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitWeekShifttradeMatchOptions struct{}
+// PostWorkforcemanagementManagementunitWeekShifttradeMatchOptions holds the options of
+// PostWorkforcemanagementManagementunitWeekShifttradeMatch, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitWeekShifttradeMatchOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitWeekShifttradeMatch calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/weeks/{weekDateId}/shifttrades/{tradeId}/match:
@@ -9141,7 +10582,9 @@ type PostWorkforcemanagementManagementunitWeekShifttradeMatchOptions struct{}
 //   - body: body
 //   - tradeID: The ID of the shift trade to update
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitWeekShifttradeMatchOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWeekShifttradeMatch(ctx context.Context, managementUnitID string, weekDateID time.Time, body *models.MatchShiftTradeRequest, tradeID string, opts *PostWorkforcemanagementManagementunitWeekShifttradeMatchOptions) (*models.MatchShiftTradeResponse, *platformclient.APIResponse, error) {
@@ -9153,13 +10596,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWeekShiftt
 	req.SetPathParam("weekDateId", platformclient.FormatDate(weekDateID))
 	req.SetBody(body)
 	req.SetPathParam("tradeId", tradeID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.MatchShiftTradeResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitWeekShifttradesOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitWeekShifttrades, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitWeekShifttradesOptions struct{}
+// PostWorkforcemanagementManagementunitWeekShifttradesOptions holds the options of
+// PostWorkforcemanagementManagementunitWeekShifttrades, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitWeekShifttradesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitWeekShifttrades calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/weeks/{weekDateId}/shifttrades:
@@ -9177,7 +10630,9 @@ type PostWorkforcemanagementManagementunitWeekShifttradesOptions struct{}
 //   - weekDateID: The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitWeekShifttradesOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWeekShifttrades(ctx context.Context, managementUnitID string, weekDateID time.Time, body *models.AddShiftTradeRequest, opts *PostWorkforcemanagementManagementunitWeekShifttradesOptions) (*models.ShiftTradeResponse, *platformclient.APIResponse, error) {
@@ -9188,6 +10643,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWeekShiftt
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetPathParam("weekDateId", platformclient.FormatDate(weekDateID))
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeResponse](ctx, a.client, req)
 }
 
@@ -9197,6 +10655,12 @@ type PostWorkforcemanagementManagementunitWeekShifttradesSearchOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementManagementunitWeekShifttradesSearch calls POST
@@ -9233,6 +10697,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWeekShiftt
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.SearchShiftTradesResponse](ctx, a.client, req)
 }
 
@@ -9243,6 +10710,12 @@ type PostWorkforcemanagementManagementunitWeekShifttradesStateBulkOptions struct
 	// ForceAsync is the query parameter forceAsync. Force the result of this operation to be sent
 	// asynchronously via notification. For testing/app development purposes.
 	ForceAsync *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementManagementunitWeekShifttradesStateBulk calls POST
@@ -9279,13 +10752,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWeekShiftt
 			req.SetQuery("forceAsync", platformclient.FormatBool(*opts.ForceAsync))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BulkUpdateShiftTradeStateResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitWorkplanCopyOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitWorkplanCopy, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitWorkplanCopyOptions struct{}
+// PostWorkforcemanagementManagementunitWorkplanCopyOptions holds the options of
+// PostWorkforcemanagementManagementunitWorkplanCopy, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitWorkplanCopyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitWorkplanCopy calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplans/{workPlanId}/copy:
@@ -9301,7 +10784,9 @@ type PostWorkforcemanagementManagementunitWorkplanCopyOptions struct{}
 //   - workPlanID: The ID of the work plan to create a copy
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitWorkplanCopyOptions holds NullFields, the body properties to
+// send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplanCopy(ctx context.Context, managementUnitID string, workPlanID string, body *models.CopyWorkPlan, opts *PostWorkforcemanagementManagementunitWorkplanCopyOptions) (*models.WorkPlan, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitWorkplanCopy", "body")
@@ -9310,6 +10795,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplanCo
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetPathParam("workPlanId", workPlanID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlan](ctx, a.client, req)
 }
 
@@ -9318,6 +10806,12 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplanCo
 type PostWorkforcemanagementManagementunitWorkplanValidateOptions struct {
 	// Expand is the query parameter expand.
 	Expand []string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementManagementunitWorkplanValidate calls POST
@@ -9349,13 +10843,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplanVa
 			req.AddQuery("expand", opts.Expand...)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ValidateWorkPlanResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitWorkplanrotationCopyOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitWorkplanrotationCopy, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitWorkplanrotationCopyOptions struct{}
+// PostWorkforcemanagementManagementunitWorkplanrotationCopyOptions holds the options of
+// PostWorkforcemanagementManagementunitWorkplanrotationCopy, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitWorkplanrotationCopyOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitWorkplanrotationCopy calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations/{workPlanRotationId}/copy:
@@ -9371,7 +10875,9 @@ type PostWorkforcemanagementManagementunitWorkplanrotationCopyOptions struct{}
 //   - workPlanRotationID: The ID of the work plan rotation to create a copy
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitWorkplanrotationCopyOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplanrotationCopy(ctx context.Context, managementUnitID string, workPlanRotationID string, body *models.CopyWorkPlanRotationRequest, opts *PostWorkforcemanagementManagementunitWorkplanrotationCopyOptions) (*models.WorkPlanRotationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitWorkplanrotationCopy", "body")
@@ -9380,13 +10886,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplanro
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetPathParam("workPlanRotationId", workPlanRotationID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlanRotationResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitWorkplanrotationsOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunitWorkplanrotations, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitWorkplanrotationsOptions struct{}
+// PostWorkforcemanagementManagementunitWorkplanrotationsOptions holds the options of
+// PostWorkforcemanagementManagementunitWorkplanrotations, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementManagementunitWorkplanrotationsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunitWorkplanrotations calls POST
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations: Create a new
@@ -9401,7 +10917,9 @@ type PostWorkforcemanagementManagementunitWorkplanrotationsOptions struct{}
 //   - managementUnitID: The ID of the management unit, or 'mine' for the management unit of the logged-in user.
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementManagementunitWorkplanrotationsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplanrotations(ctx context.Context, managementUnitID string, body *models.AddWorkPlanRotationRequest, opts *PostWorkforcemanagementManagementunitWorkplanrotationsOptions) (*models.WorkPlanRotationResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunitWorkplanrotations", "body")
@@ -9409,6 +10927,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplanro
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunitWorkplanrotations", http.MethodPost, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations")
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlanRotationResponse](ctx, a.client, req)
 }
 
@@ -9420,6 +10941,12 @@ type PostWorkforcemanagementManagementunitWorkplansOptions struct {
 	//
 	// Values: Ignore.
 	ValidationMode *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementManagementunitWorkplans calls POST
@@ -9448,13 +10975,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplans(
 			req.SetQuery("validationMode", *opts.ValidationMode)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WorkPlan](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementManagementunitsOptions holds the optional parameters of
-// PostWorkforcemanagementManagementunits, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWorkforcemanagementManagementunitsOptions struct{}
+// PostWorkforcemanagementManagementunitsOptions holds the options of
+// PostWorkforcemanagementManagementunits, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostWorkforcemanagementManagementunitsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementManagementunits calls POST /api/v2/workforcemanagement/managementunits:
 // Add a management unit.
@@ -9469,20 +11006,31 @@ type PostWorkforcemanagementManagementunitsOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementManagementunitsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunits(ctx context.Context, body *models.CreateManagementUnitApiRequest, opts *PostWorkforcemanagementManagementunitsOptions) (*models.ManagementUnit, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementManagementunits", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementManagementunits", http.MethodPost, "/api/v2/workforcemanagement/managementunits")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ManagementUnit](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementNotificationsUpdateOptions holds the optional parameters of
-// PostWorkforcemanagementNotificationsUpdate, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWorkforcemanagementNotificationsUpdateOptions struct{}
+// PostWorkforcemanagementNotificationsUpdateOptions holds the options of
+// PostWorkforcemanagementNotificationsUpdate, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostWorkforcemanagementNotificationsUpdateOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementNotificationsUpdate calls POST
 // /api/v2/workforcemanagement/notifications/update: Mark a list of notifications as read or unread.
@@ -9493,13 +11041,17 @@ type PostWorkforcemanagementNotificationsUpdateOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementNotificationsUpdateOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementNotificationsUpdate(ctx context.Context, body *models.UpdateNotificationsRequest, opts *PostWorkforcemanagementNotificationsUpdateOptions) (*models.UpdateNotificationsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementNotificationsUpdate", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementNotificationsUpdate", http.MethodPost, "/api/v2/workforcemanagement/notifications/update")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UpdateNotificationsResponse](ctx, a.client, req)
 }
 
@@ -9508,6 +11060,12 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementNotificationsUpdate(ctx 
 type PostWorkforcemanagementSchedulesOptions struct {
 	// Body is the request body. body.
 	Body *models.CurrentUserScheduleRequestBody
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementSchedules calls POST /api/v2/workforcemanagement/schedules: Get published
@@ -9527,6 +11085,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementSchedules(ctx context.Co
 			req.SetBody(opts.Body)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UserScheduleContainer](ctx, a.client, req)
 }
 
@@ -9536,6 +11097,12 @@ type PostWorkforcemanagementShifttradingTradeJobsOptions struct {
 	// ForceAsync is the query parameter forceAsync. Force the result of this operation to be sent
 	// asynchronously via notification. For testing/app development purposes.
 	ForceAsync *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementShifttradingTradeJobs calls POST
@@ -9565,6 +11132,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementShifttradingTradeJobs(ct
 			req.SetQuery("forceAsync", platformclient.FormatBool(*opts.ForceAsync))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeUpdateTradeJobResponse](ctx, a.client, req)
 }
 
@@ -9574,6 +11144,12 @@ type PostWorkforcemanagementShifttradingTradeMatchJobsOptions struct {
 	// ForceAsync is the query parameter forceAsync. Force the result of this operation to be sent
 	// asynchronously via notification. For testing/app development purposes.
 	ForceAsync *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementShifttradingTradeMatchJobs calls POST
@@ -9603,6 +11179,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementShifttradingTradeMatchJo
 			req.SetQuery("forceAsync", platformclient.FormatBool(*opts.ForceAsync))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeMatchTradeJobResponse](ctx, a.client, req)
 }
 
@@ -9612,6 +11191,12 @@ type PostWorkforcemanagementShifttradingTradeStateJobsOptions struct {
 	// ForceAsync is the query parameter forceAsync. Force the result of this operation to be sent
 	// asynchronously via notification. For testing/app development purposes.
 	ForceAsync *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementShifttradingTradeStateJobs calls POST
@@ -9641,6 +11226,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementShifttradingTradeStateJo
 			req.SetQuery("forceAsync", platformclient.FormatBool(*opts.ForceAsync))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeUpdateTradeStateJobResponse](ctx, a.client, req)
 }
 
@@ -9650,6 +11238,12 @@ type PostWorkforcemanagementShifttradingTradesJobsOptions struct {
 	// ForceAsync is the query parameter forceAsync. Force the result of this operation to be sent
 	// asynchronously via notification. For testing/app development purposes.
 	ForceAsync *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementShifttradingTradesJobs calls POST
@@ -9676,6 +11270,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementShifttradingTradesJobs(c
 			req.SetQuery("forceAsync", platformclient.FormatBool(*opts.ForceAsync))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeAddTradeJobResponse](ctx, a.client, req)
 }
 
@@ -9688,6 +11285,12 @@ type PostWorkforcemanagementShifttradingTradesMineQueryJobsOptions struct {
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementShifttradingTradesMineQueryJobs calls POST
@@ -9718,13 +11321,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementShifttradingTradesMineQu
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ShiftTradeQueryAgentTradesJobResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementTeamAdherenceHistoricalOptions holds the optional parameters of
-// PostWorkforcemanagementTeamAdherenceHistorical, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementTeamAdherenceHistoricalOptions struct{}
+// PostWorkforcemanagementTeamAdherenceHistoricalOptions holds the options of
+// PostWorkforcemanagementTeamAdherenceHistorical, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostWorkforcemanagementTeamAdherenceHistoricalOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementTeamAdherenceHistorical calls POST
 // /api/v2/workforcemanagement/teams/{teamId}/adherence/historical: Request a teams historical
@@ -9742,7 +11355,8 @@ type PostWorkforcemanagementTeamAdherenceHistoricalOptions struct{}
 //   - teamID: The ID of the team
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementTeamAdherenceHistoricalOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementTeamAdherenceHistorical(ctx context.Context, teamID string, body *models.WfmHistoricalAdherenceQueryForTeams, opts *PostWorkforcemanagementTeamAdherenceHistoricalOptions) (*models.WfmHistoricalAdherenceResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementTeamAdherenceHistorical", "body")
@@ -9750,13 +11364,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementTeamAdherenceHistorical(
 	req := platformclient.NewRequest("postWorkforcemanagementTeamAdherenceHistorical", http.MethodPost, "/api/v2/workforcemanagement/teams/{teamId}/adherence/historical")
 	req.SetPathParam("teamId", teamID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WfmHistoricalAdherenceResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementTeamShrinkageJobsOptions holds the optional parameters of
-// PostWorkforcemanagementTeamShrinkageJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWorkforcemanagementTeamShrinkageJobsOptions struct{}
+// PostWorkforcemanagementTeamShrinkageJobsOptions holds the options of
+// PostWorkforcemanagementTeamShrinkageJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostWorkforcemanagementTeamShrinkageJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementTeamShrinkageJobs calls POST
 // /api/v2/workforcemanagement/teams/{teamId}/shrinkage/jobs: Request a historical shrinkage report.
@@ -9772,7 +11396,8 @@ type PostWorkforcemanagementTeamShrinkageJobsOptions struct{}
 //   - teamID: The ID of the team
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementTeamShrinkageJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementTeamShrinkageJobs(ctx context.Context, teamID string, body *models.WfmHistoricalShrinkageTeamsRequest, opts *PostWorkforcemanagementTeamShrinkageJobsOptions) (*models.WfmHistoricalShrinkageResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementTeamShrinkageJobs", "body")
@@ -9780,13 +11405,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementTeamShrinkageJobs(ctx co
 	req := platformclient.NewRequest("postWorkforcemanagementTeamShrinkageJobs", http.MethodPost, "/api/v2/workforcemanagement/teams/{teamId}/shrinkage/jobs")
 	req.SetPathParam("teamId", teamID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.WfmHistoricalShrinkageResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementTimeoffbalanceJobsOptions holds the optional parameters of
-// PostWorkforcemanagementTimeoffbalanceJobs, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWorkforcemanagementTimeoffbalanceJobsOptions struct{}
+// PostWorkforcemanagementTimeoffbalanceJobsOptions holds the options of
+// PostWorkforcemanagementTimeoffbalanceJobs, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostWorkforcemanagementTimeoffbalanceJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementTimeoffbalanceJobs calls POST
 // /api/v2/workforcemanagement/timeoffbalance/jobs: Query time off balances for the current user for
@@ -9800,20 +11435,31 @@ type PostWorkforcemanagementTimeoffbalanceJobsOptions struct{}
 //
 //   - body: The request body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementTimeoffbalanceJobsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementTimeoffbalanceJobs(ctx context.Context, body *models.TimeOffBalanceRequest, opts *PostWorkforcemanagementTimeoffbalanceJobsOptions) (*models.TimeOffBalancesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementTimeoffbalanceJobs", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementTimeoffbalanceJobs", http.MethodPost, "/api/v2/workforcemanagement/timeoffbalance/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffBalancesResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementTimeofflimitsAvailableQueryOptions holds the optional parameters of
-// PostWorkforcemanagementTimeofflimitsAvailableQuery, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementTimeofflimitsAvailableQueryOptions struct{}
+// PostWorkforcemanagementTimeofflimitsAvailableQueryOptions holds the options of
+// PostWorkforcemanagementTimeofflimitsAvailableQuery, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementTimeofflimitsAvailableQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementTimeofflimitsAvailableQuery calls POST
 // /api/v2/workforcemanagement/timeofflimits/available/query: Queries available time off for the
@@ -9827,20 +11473,32 @@ type PostWorkforcemanagementTimeofflimitsAvailableQueryOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementTimeofflimitsAvailableQueryOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementTimeofflimitsAvailableQuery(ctx context.Context, body *models.AvailableTimeOffRequest, opts *PostWorkforcemanagementTimeofflimitsAvailableQueryOptions) (*models.AvailableTimeOffResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementTimeofflimitsAvailableQuery", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementTimeofflimitsAvailableQuery", http.MethodPost, "/api/v2/workforcemanagement/timeofflimits/available/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AvailableTimeOffResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementTimeoffrequestsOptions holds the optional parameters of
-// PostWorkforcemanagementTimeoffrequests, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWorkforcemanagementTimeoffrequestsOptions struct{}
+// PostWorkforcemanagementTimeoffrequestsOptions holds the options of
+// PostWorkforcemanagementTimeoffrequests, which has no optional parameters yet: NullFields, the
+// body properties to send as null.
+type PostWorkforcemanagementTimeoffrequestsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementTimeoffrequests calls POST /api/v2/workforcemanagement/timeoffrequests:
 // Create a time off request for the current user.
@@ -9853,13 +11511,17 @@ type PostWorkforcemanagementTimeoffrequestsOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementTimeoffrequestsOptions holds
+// NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementTimeoffrequests(ctx context.Context, body *models.CreateAgentTimeOffRequest, opts *PostWorkforcemanagementTimeoffrequestsOptions) (*models.TimeOffRequestResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementTimeoffrequests", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementTimeoffrequests", http.MethodPost, "/api/v2/workforcemanagement/timeoffrequests")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffRequestResponse](ctx, a.client, req)
 }
 
@@ -9870,6 +11532,12 @@ type PostWorkforcemanagementTimeoffrequestsEstimateOptions struct {
 	//
 	// Values: overrideDateType.
 	IncludeOnly *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostWorkforcemanagementTimeoffrequestsEstimate calls POST
@@ -9897,13 +11565,23 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementTimeoffrequestsEstimate(
 			req.SetQuery("includeOnly", *opts.IncludeOnly)
 		}
 	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.EstimateAvailableTimeOffResponse](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementTimeoffrequestsIntegrationstatusQueryOptions holds the optional parameters
-// of PostWorkforcemanagementTimeoffrequestsIntegrationstatusQuery, which has none yet: it keeps the
-// method's signature unchanged when the API adds some.
-type PostWorkforcemanagementTimeoffrequestsIntegrationstatusQueryOptions struct{}
+// PostWorkforcemanagementTimeoffrequestsIntegrationstatusQueryOptions holds the options of
+// PostWorkforcemanagementTimeoffrequestsIntegrationstatusQuery, which has no optional parameters
+// yet: NullFields, the body properties to send as null.
+type PostWorkforcemanagementTimeoffrequestsIntegrationstatusQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementTimeoffrequestsIntegrationstatusQuery calls POST
 // /api/v2/workforcemanagement/timeoffrequests/integrationstatus/query: Retrieves integration
@@ -9917,20 +11595,32 @@ type PostWorkforcemanagementTimeoffrequestsIntegrationstatusQueryOptions struct{
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementTimeoffrequestsIntegrationstatusQueryOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementTimeoffrequestsIntegrationstatusQuery(ctx context.Context, body *models.CurrentUserTimeOffIntegrationStatusRequest, opts *PostWorkforcemanagementTimeoffrequestsIntegrationstatusQueryOptions) (*models.TimeOffIntegrationStatusResponseListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementTimeoffrequestsIntegrationstatusQuery", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementTimeoffrequestsIntegrationstatusQuery", http.MethodPost, "/api/v2/workforcemanagement/timeoffrequests/integrationstatus/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffIntegrationStatusResponseListing](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementUnavailabletimesQueryOptions holds the optional parameters of
-// PostWorkforcemanagementUnavailabletimesQuery, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PostWorkforcemanagementUnavailabletimesQueryOptions struct{}
+// PostWorkforcemanagementUnavailabletimesQueryOptions holds the options of
+// PostWorkforcemanagementUnavailabletimesQuery, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PostWorkforcemanagementUnavailabletimesQueryOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementUnavailabletimesQuery calls POST
 // /api/v2/workforcemanagement/unavailabletimes/query: Get agent unavailable times.
@@ -9943,20 +11633,31 @@ type PostWorkforcemanagementUnavailabletimesQueryOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostWorkforcemanagementUnavailabletimesQueryOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementUnavailabletimesQuery(ctx context.Context, body *models.QueryAgentUnavailableTimesRequest, opts *PostWorkforcemanagementUnavailabletimesQueryOptions) (*models.UnavailableTimeListing, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementUnavailabletimesQuery", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementUnavailabletimesQuery", http.MethodPost, "/api/v2/workforcemanagement/unavailabletimes/query")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.UnavailableTimeListing](ctx, a.client, req)
 }
 
-// PostWorkforcemanagementUnavailabletimesValidationJobsOptions holds the optional parameters of
-// PostWorkforcemanagementUnavailabletimesValidationJobs, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PostWorkforcemanagementUnavailabletimesValidationJobsOptions struct{}
+// PostWorkforcemanagementUnavailabletimesValidationJobsOptions holds the options of
+// PostWorkforcemanagementUnavailabletimesValidationJobs, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostWorkforcemanagementUnavailabletimesValidationJobsOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostWorkforcemanagementUnavailabletimesValidationJobs calls POST
 // /api/v2/workforcemanagement/unavailabletimes/validation/jobs: Validates proposed changes to an
@@ -9970,20 +11671,32 @@ type PostWorkforcemanagementUnavailabletimesValidationJobsOptions struct{}
 //
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PostWorkforcemanagementUnavailabletimesValidationJobsOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PostWorkforcemanagementUnavailabletimesValidationJobs(ctx context.Context, body *models.ValidateAgentUnavailableTimesRequest, opts *PostWorkforcemanagementUnavailabletimesValidationJobsOptions) (*models.ValidateAgentUnavailableTimesResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("postWorkforcemanagementUnavailabletimesValidationJobs", "body")
 	}
 	req := platformclient.NewRequest("postWorkforcemanagementUnavailabletimesValidationJobs", http.MethodPost, "/api/v2/workforcemanagement/unavailabletimes/validation/jobs")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.ValidateAgentUnavailableTimesResponse](ctx, a.client, req)
 }
 
-// PutWorkforcemanagementAgentIntegrationsHrisOptions holds the optional parameters of
-// PutWorkforcemanagementAgentIntegrationsHris, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutWorkforcemanagementAgentIntegrationsHrisOptions struct{}
+// PutWorkforcemanagementAgentIntegrationsHrisOptions holds the options of
+// PutWorkforcemanagementAgentIntegrationsHris, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutWorkforcemanagementAgentIntegrationsHrisOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutWorkforcemanagementAgentIntegrationsHris calls PUT
 // /api/v2/workforcemanagement/agents/{agentId}/integrations/hris: Update integrations for agent.
@@ -9997,7 +11710,8 @@ type PutWorkforcemanagementAgentIntegrationsHrisOptions struct{}
 //   - agentID: The ID of the agent
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutWorkforcemanagementAgentIntegrationsHrisOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PutWorkforcemanagementAgentIntegrationsHris(ctx context.Context, agentID string, body *models.AgentIntegrationsRequest, opts *PutWorkforcemanagementAgentIntegrationsHrisOptions) (*models.AgentIntegrationsResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putWorkforcemanagementAgentIntegrationsHris", "body")
@@ -10005,13 +11719,23 @@ func (a *WorkforceManagementApi) PutWorkforcemanagementAgentIntegrationsHris(ctx
 	req := platformclient.NewRequest("putWorkforcemanagementAgentIntegrationsHris", http.MethodPut, "/api/v2/workforcemanagement/agents/{agentId}/integrations/hris")
 	req.SetPathParam("agentId", agentID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentIntegrationsResponse](ctx, a.client, req)
 }
 
-// PutWorkforcemanagementBusinessunitTimeofflimitValuesOptions holds the optional parameters of
-// PutWorkforcemanagementBusinessunitTimeofflimitValues, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutWorkforcemanagementBusinessunitTimeofflimitValuesOptions struct{}
+// PutWorkforcemanagementBusinessunitTimeofflimitValuesOptions holds the options of
+// PutWorkforcemanagementBusinessunitTimeofflimitValues, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutWorkforcemanagementBusinessunitTimeofflimitValuesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutWorkforcemanagementBusinessunitTimeofflimitValues calls PUT
 // /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits/{timeOffLimitId}/values:
@@ -10030,7 +11754,9 @@ type PutWorkforcemanagementBusinessunitTimeofflimitValuesOptions struct{}
 //   - timeOffLimitID: The ID of the time-off limit object to set values for
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutWorkforcemanagementBusinessunitTimeofflimitValuesOptions holds NullFields, the body properties
+// to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PutWorkforcemanagementBusinessunitTimeofflimitValues(ctx context.Context, businessUnitID string, timeOffLimitID string, body *models.BuSetTimeOffLimitValuesRequest, opts *PutWorkforcemanagementBusinessunitTimeofflimitValuesOptions) (*models.BuTimeOffLimitResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putWorkforcemanagementBusinessunitTimeofflimitValues", "body")
@@ -10039,13 +11765,23 @@ func (a *WorkforceManagementApi) PutWorkforcemanagementBusinessunitTimeofflimitV
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("timeOffLimitId", timeOffLimitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.BuTimeOffLimitResponse](ctx, a.client, req)
 }
 
-// PutWorkforcemanagementManagementunitTimeofflimitValuesOptions holds the optional parameters of
-// PutWorkforcemanagementManagementunitTimeofflimitValues, which has none yet: it keeps the method's
-// signature unchanged when the API adds some.
-type PutWorkforcemanagementManagementunitTimeofflimitValuesOptions struct{}
+// PutWorkforcemanagementManagementunitTimeofflimitValuesOptions holds the options of
+// PutWorkforcemanagementManagementunitTimeofflimitValues, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutWorkforcemanagementManagementunitTimeofflimitValuesOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutWorkforcemanagementManagementunitTimeofflimitValues calls PUT
 // /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits/{timeOffLimitId}/values:
@@ -10064,7 +11800,9 @@ type PutWorkforcemanagementManagementunitTimeofflimitValuesOptions struct{}
 //   - timeOffLimitID: The ID of the time off limit object to set values for
 //   - body: body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters;
+// PutWorkforcemanagementManagementunitTimeofflimitValuesOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PutWorkforcemanagementManagementunitTimeofflimitValues(ctx context.Context, managementUnitID string, timeOffLimitID string, body *models.SetTimeOffLimitValuesRequest, opts *PutWorkforcemanagementManagementunitTimeofflimitValuesOptions) (*models.TimeOffLimit, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putWorkforcemanagementManagementunitTimeofflimitValues", "body")
@@ -10073,13 +11811,23 @@ func (a *WorkforceManagementApi) PutWorkforcemanagementManagementunitTimeofflimi
 	req.SetPathParam("managementUnitId", managementUnitID)
 	req.SetPathParam("timeOffLimitId", timeOffLimitID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.TimeOffLimit](ctx, a.client, req)
 }
 
-// PutWorkforcemanagementSchedulebidPreferenceOptions holds the optional parameters of
-// PutWorkforcemanagementSchedulebidPreference, which has none yet: it keeps the method's signature
-// unchanged when the API adds some.
-type PutWorkforcemanagementSchedulebidPreferenceOptions struct{}
+// PutWorkforcemanagementSchedulebidPreferenceOptions holds the options of
+// PutWorkforcemanagementSchedulebidPreference, which has no optional parameters yet: NullFields,
+// the body properties to send as null.
+type PutWorkforcemanagementSchedulebidPreferenceOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutWorkforcemanagementSchedulebidPreference calls PUT
 // /api/v2/workforcemanagement/schedulebids/{bidId}/preference: Update an agent's schedule set
@@ -10094,7 +11842,8 @@ type PutWorkforcemanagementSchedulebidPreferenceOptions struct{}
 //   - body: body
 //   - bidID: The ID of the schedule bid
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutWorkforcemanagementSchedulebidPreferenceOptions
+// holds NullFields, the body properties to send as null. opts may be nil.
 func (a *WorkforceManagementApi) PutWorkforcemanagementSchedulebidPreference(ctx context.Context, body *models.UpdateAgentScheduleBiddingPreference, bidID string, opts *PutWorkforcemanagementSchedulebidPreferenceOptions) (*models.AgentScheduleBiddingPreferenceResponse, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putWorkforcemanagementSchedulebidPreference", "body")
@@ -10102,5 +11851,8 @@ func (a *WorkforceManagementApi) PutWorkforcemanagementSchedulebidPreference(ctx
 	req := platformclient.NewRequest("putWorkforcemanagementSchedulebidPreference", http.MethodPut, "/api/v2/workforcemanagement/schedulebids/{bidId}/preference")
 	req.SetBody(body)
 	req.SetPathParam("bidId", bidID)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.AgentScheduleBiddingPreferenceResponse](ctx, a.client, req)
 }

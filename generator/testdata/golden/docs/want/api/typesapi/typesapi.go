@@ -134,9 +134,16 @@ func (a *TypesApi) PostTypesMap(ctx context.Context, body map[string]models.Part
 	return a.client.Do(ctx, req, nil)
 }
 
-// PostTypesModelOptions holds the optional parameters of PostTypesModel, which has none yet: it
-// keeps the method's signature unchanged when the API adds some.
-type PostTypesModelOptions struct{}
+// PostTypesModelOptions holds the options of PostTypesModel, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PostTypesModelOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PostTypesModel calls POST /api/v2/types/model: A model body.
 //
@@ -146,7 +153,8 @@ type PostTypesModelOptions struct{}
 //
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PostTypesModelOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 //
 // A 204 response has no body: the result is then nil.
 func (a *TypesApi) PostTypesModel(ctx context.Context, body *models.Everything, opts *PostTypesModelOptions) (*models.Everything, *platformclient.APIResponse, error) {
@@ -155,6 +163,9 @@ func (a *TypesApi) PostTypesModel(ctx context.Context, body *models.Everything, 
 	}
 	req := platformclient.NewRequest("postTypesModel", http.MethodPost, "/api/v2/types/model")
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Everything](ctx, a.client, req)
 }
 
@@ -206,9 +217,12 @@ type PostTypesTextOptions struct{}
 //   - body
 //
 // The operation has no optional parameters: pass nil for opts.
+//
+// The body is a string that holds a JSON document: it is sent as it is, not encoded as a JSON
+// string.
 func (a *TypesApi) PostTypesText(ctx context.Context, body string, opts *PostTypesTextOptions) (*string, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("postTypesText", http.MethodPost, "/api/v2/types/text")
-	req.SetBody(body)
+	req.SetRawBody(body)
 	return platformclient.Call[string](ctx, a.client, req)
 }
 
@@ -216,6 +230,12 @@ func (a *TypesApi) PostTypesText(ctx context.Context, body string, opts *PostTyp
 type PutTypesModelOptions struct {
 	// Body is the request body.
 	Body *models.Everything
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PutTypesModel calls PUT /api/v2/types/model: An optional model body.
@@ -227,6 +247,9 @@ func (a *TypesApi) PutTypesModel(ctx context.Context, opts *PutTypesModelOptions
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.CallValue[map[string]int32](ctx, a.client, req)
 }

@@ -209,6 +209,12 @@ func (a *PantryApi) GetPantryShelfJar(ctx context.Context, shelfID string, posit
 type PostPantryJarsOptions struct {
 	// IdempotencyKey is the Idempotency-Key header.
 	IdempotencyKey *string
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
 }
 
 // PostPantryJars calls POST /api/v2/pantry/jars: Create a jar.
@@ -234,6 +240,9 @@ func (a *PantryApi) PostPantryJars(ctx context.Context, body *models.Jar, opts *
 		if opts.IdempotencyKey != nil {
 			req.SetHeader("Idempotency-Key", *opts.IdempotencyKey)
 		}
+	}
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.Jar](ctx, a.client, req)
 }

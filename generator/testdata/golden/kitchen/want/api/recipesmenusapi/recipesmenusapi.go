@@ -129,6 +129,9 @@ type PostRecipeNotesOptions struct {
 //
 // The optional parameters are in PostRecipeNotesOptions; opts may be nil.
 //
+// The body is a string that holds a JSON document: it is sent as it is, not encoded as a JSON
+// string.
+//
 // A 201 response carries a models.Recipe instead: the result then holds only the fields the two
 // types share, and the whole body is in the response's Body.
 func (a *RecipesMenusApi) PostRecipeNotes(ctx context.Context, recipeID string, opts *PostRecipeNotesOptions) (*models.PostRecipeNotesResponse, *platformclient.APIResponse, error) {
@@ -136,7 +139,7 @@ func (a *RecipesMenusApi) PostRecipeNotes(ctx context.Context, recipeID string, 
 	req.SetPathParam("recipeId", recipeID)
 	if opts != nil {
 		if opts.Body != nil {
-			req.SetBody(opts.Body)
+			req.SetRawBody(*opts.Body)
 		}
 	}
 	return platformclient.Call[models.PostRecipeNotesResponse](ctx, a.client, req)

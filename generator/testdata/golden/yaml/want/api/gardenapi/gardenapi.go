@@ -49,9 +49,16 @@ func (a *GardenApi) GetGardenBed(ctx context.Context, bedID string, opts *GetGar
 	return platformclient.Call[models.Bed](ctx, a.client, req)
 }
 
-// PutGardenBedOptions holds the optional parameters of PutGardenBed, which has none yet: it keeps
-// the method's signature unchanged when the API adds some.
-type PutGardenBedOptions struct{}
+// PutGardenBedOptions holds the options of PutGardenBed, which has no optional parameters yet:
+// NullFields, the body properties to send as null.
+type PutGardenBedOptions struct {
+	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
+	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
+	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
+	// holds for it. A path that is not a property of the body's type fails the call with a
+	// *platformclient.ParamError before anything is sent.
+	NullFields []string
+}
 
 // PutGardenBed calls PUT /api/v2/garden/beds/{bedId}: Replace a bed.
 //
@@ -60,7 +67,8 @@ type PutGardenBedOptions struct{}
 //   - bedID
 //   - body
 //
-// The operation has no optional parameters: pass nil for opts.
+// The operation has no optional parameters; PutGardenBedOptions holds NullFields, the body
+// properties to send as null. opts may be nil.
 func (a *GardenApi) PutGardenBed(ctx context.Context, bedID string, body *models.Bed, opts *PutGardenBedOptions) (*models.Bed, *platformclient.APIResponse, error) {
 	if body == nil {
 		return nil, nil, platformclient.MissingParam("putGardenBed", "body")
@@ -68,5 +76,8 @@ func (a *GardenApi) PutGardenBed(ctx context.Context, bedID string, body *models
 	req := platformclient.NewRequest("putGardenBed", http.MethodPut, "/api/v2/garden/beds/{bedId}")
 	req.SetPathParam("bedId", bedID)
 	req.SetBody(body)
+	if opts != nil && len(opts.NullFields) > 0 {
+		req.SetNullFields(opts.NullFields...)
+	}
 	return platformclient.Call[models.Bed](ctx, a.client, req)
 }
