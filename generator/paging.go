@@ -189,15 +189,11 @@ func pagingOf(op *Operation, m *Model, models map[string]*Model) (*Paging, strin
 	if op.Method == "POST" && !numbered {
 		numbered = next != nil || field("nextPage", KindString) != nil || field("pageNumber", KindInt32, KindInt64) != nil
 	}
-	var cursors *Field
-	if c := field("cursors", KindModel); c != nil {
-		cursors = c
-	}
-	afterIn := func(c *Field) *Field {
-		if c == nil {
-			return nil
-		}
-		return fieldOf(models[c.Type.Name], "after", KindString)
+	// The after cursor of the listing's cursors object (before and after).
+	cursors := field("cursors", KindModel)
+	var cursorsAfter *Field
+	if cursors != nil {
+		cursorsAfter = fieldOf(models[cursors.Type.Name], "after", KindString)
 	}
 	p := &Paging{Items: items, RawItems: raw}
 
@@ -217,13 +213,12 @@ func pagingOf(op *Operation, m *Model, models map[string]*Model) (*Paging, strin
 		}
 	}
 	if param := option("after", KindString); param != nil {
-		p.Kind, p.Where, p.Param = PageByCursor, PageInQuery, param
 		switch {
 		case next != nil:
-			p.NextURI = next
+			p.Kind, p.Where, p.Param, p.NextURI = PageByCursor, PageInQuery, param, next
 			return p, ""
-		case afterIn(cursors) != nil:
-			p.Cursor, p.CursorIn = afterIn(cursors), cursors
+		case cursorsAfter != nil:
+			p.Kind, p.Where, p.Param, p.Cursor, p.CursorIn = PageByCursor, PageInQuery, param, cursorsAfter, cursors
 			return p, ""
 		}
 	}
@@ -251,36 +246,36 @@ func pagingOf(op *Operation, m *Model, models map[string]*Model) (*Paging, strin
 				continue
 			}
 			body := models[param.Type.Name]
-			p.Param = param
 			if f := fieldOf(body, "pageNumber", KindInt32, KindInt64); f != nil && numbered {
-				p.Kind, p.Where, p.BodyField, p.PageCount, p.Total = PageByNumber, PageInBody, f, count, total
+				p.Kind, p.Where, p.Param, p.BodyField, p.PageCount, p.Total = PageByNumber, PageInBody, param, f, count, total
 				return p, ""
 			}
 			if nested := fieldOf(body, "paging", KindModel); nested != nil && numbered {
 				if f := fieldOf(models[nested.Type.Name], "pageNumber", KindInt32, KindInt64); f != nil {
-					p.Kind, p.Where, p.BodyField, p.Nested, p.PageCount, p.Total = PageByNumber, PageInBodyPaging, f, nested, count, total
+					p.Kind, p.Where, p.Param, p.BodyField, p.Nested, p.PageCount, p.Total = PageByNumber, PageInBodyPaging, param, f, nested, count, total
 					p.NestedType = goType(nested.Type, "models.")
 					return p, ""
 				}
 			}
+			// The next cursor is the listing's property of the same name, or
+			// the parameter of that name in its nextUri.
 			for _, name := range []string{"cursor", "after"} {
 				f := fieldOf(body, name, KindString)
 				if f == nil {
 					continue
 				}
-				p.Kind, p.Where, p.BodyField = PageByCursor, PageInBody, f
 				if cursor := field(name, KindString); cursor != nil {
-					p.Cursor = cursor
+					p.Kind, p.Where, p.Param, p.BodyField, p.Cursor = PageByCursor, PageInBody, param, f, cursor
 					return p, ""
 				}
 				if next != nil {
-					p.NextURI = next
+					p.Kind, p.Where, p.Param, p.BodyField, p.NextURI = PageByCursor, PageInBody, param, f, next
 					return p, ""
 				}
 			}
 		}
 	}
-	if cursors != nil && afterIn(cursors) != nil {
+	if cursorsAfter != nil {
 		return nil, "The result holds one page of a listing with the cursors of the pages around it, but the operation has no parameter to send a cursor back: the listing cannot be walked through this method, which therefore has no iterator."
 	}
 	return nil, ""
