@@ -35,20 +35,16 @@ var ErrRepeatedPage = errors.New("platformclient: the listing repeats a page")
 func PageNumbers[T any](ctx context.Context, first int64, fetch func(ctx context.Context, page int64) (items []T, pageCount, total int64, body []byte, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		start := max(first, 1)
-		var (
-			seen, skipped  int64
-			lastPage, most int64 // the bounds of the walk, 0 when unknown
-			size           int   // the length of the first page
-			seed           = maphash.MakeSeed()
-			bodies         = map[uint64]int64{} // hash of a page's body: its number
-		)
-		for page := start; ; page++ {
+		w := numberWalk{start: max(first, 1)}
+		for page := w.start; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
 				return
 			}
 			items, pageCount, total, body, err := fetch(ctx, page)
+			if err == nil && len(items) > 0 {
+				err = w.got(page, len(items), pageCount, total, body)
+			}
 			if err != nil {
 				yield(zero, err)
 				return
@@ -56,35 +52,60 @@ func PageNumbers[T any](ctx context.Context, first int64, fetch func(ctx context
 			if len(items) == 0 {
 				return
 			}
-			h := maphash.Bytes(seed, body)
-			if p, ok := bodies[h]; ok {
-				yield(zero, fmt.Errorf("%w: page %d is page %d again", ErrRepeatedPage, page, p))
-				return
-			}
-			bodies[h] = page
-			if page == start {
-				skipped = (page - 1) * int64(len(items)) // pages before the first, assuming full pages
-				size = len(items)
-				lastPage, most = max(pageCount, 0), max(total, 0)
-			} else {
-				lastPage, most = lower(lastPage, pageCount), lower(most, total)
-			}
 			for _, item := range items {
 				if !yield(item, nil) {
 					return
 				}
 			}
-			seen += int64(len(items))
-			switch {
-			case lastPage > 0 && page >= lastPage:
-				return
-			case most > 0 && skipped+seen >= most:
-				return
-			case lastPage == 0 && most == 0 && len(items) < size:
+			if w.last(page, len(items)) {
 				return
 			}
 		}
 	}
+}
+
+// numberWalk is the state of a walk by number, kept out of the generic
+// PageNumbers so that each instantiation stays small.
+type numberWalk struct {
+	start          int64
+	seen, skipped  int64
+	lastPage, most int64 // the bounds of the walk, 0 when unknown
+	size           int   // the length of the first page
+	seed           maphash.Seed
+	bodies         map[uint64]int64 // hash of a page's body: its number
+}
+
+// got records a page of n items (n > 0) and its counts, and reports the
+// page whose body it repeats.
+func (w *numberWalk) got(page int64, n int, pageCount, total int64, body []byte) error {
+	if w.bodies == nil {
+		w.seed, w.bodies = maphash.MakeSeed(), map[uint64]int64{}
+	}
+	h := maphash.Bytes(w.seed, body)
+	if p, ok := w.bodies[h]; ok {
+		return fmt.Errorf("%w: page %d is page %d again", ErrRepeatedPage, page, p)
+	}
+	w.bodies[h] = page
+	if page == w.start {
+		w.skipped = (page - 1) * int64(n) // pages before the first, assuming full pages
+		w.size = n
+		w.lastPage, w.most = max(pageCount, 0), max(total, 0)
+	} else {
+		w.lastPage, w.most = lower(w.lastPage, pageCount), lower(w.most, total)
+	}
+	w.seen += int64(n)
+	return nil
+}
+
+// last reports whether the page of n items it got is the last of the walk.
+func (w *numberWalk) last(page int64, n int) bool {
+	switch {
+	case w.lastPage > 0 && page >= w.lastPage:
+		return true
+	case w.most > 0 && w.skipped+w.seen >= w.most:
+		return true
+	}
+	return w.lastPage == 0 && w.most == 0 && n < w.size
 }
 
 // lower returns the smaller of the bound b and n, where 0 (or less) means
@@ -110,9 +131,8 @@ func lower(b, n int64) int64 {
 func Cursors[T any](ctx context.Context, first string, fetch func(ctx context.Context, cursor string) (items []T, next string, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		cursor := first
-		sent := map[string]bool{cursor: true}
-		for {
+		w := cursorWalk{first: true}
+		for cursor := first; ; {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
 				return
@@ -133,14 +153,26 @@ func Cursors[T any](ctx context.Context, first string, fetch func(ctx context.Co
 			if next == "" {
 				return
 			}
-			if sent[next] {
-				yield(zero, fmt.Errorf("%w: the cursor %q after %d pages was sent before", ErrRepeatedPage, next, len(sent)))
+			if err := w.add(next); err != nil {
+				yield(zero, err)
 				return
 			}
-			sent[next] = true
 			cursor = next
 		}
 	}
+}
+
+// cursorWalk holds the cursors a walk has sent, kept out of the generic
+// Cursors so that each instantiation stays small.
+type cursorWalk map[string]bool
+
+// add records the next cursor of a walk, and reports one sent before.
+func (w cursorWalk) add(next string) error {
+	if w[next] {
+		return fmt.Errorf("%w: the cursor %q after %d pages was sent before", ErrRepeatedPage, next, len(w))
+	}
+	w[next] = true
+	return nil
 }
 
 // CursorFromURI returns the query parameter param of a listing's nextUri,
