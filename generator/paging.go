@@ -11,7 +11,8 @@ import (
 
 // Paging kinds.
 const (
-	// PageByNumber: a page number (a pageNumber query parameter, or a
+	// PageByNumber: a page number (a pageNumber query parameter, even one
+	// typed as a string, or a
 	// pageNumber property of the body or of its paging object), and a
 	// listing with its items and counts (pageCount, total, totalHits) or
 	// links.
@@ -198,7 +199,7 @@ func pagingOf(op *Operation, m *Model, models map[string]*Model) (*Paging, strin
 	p := &Paging{Items: items, RawItems: raw}
 
 	// The page in the query.
-	if param := option("pageNumber", KindInt32, KindInt64); param != nil && numbered {
+	if param := option("pageNumber", KindInt32, KindInt64, KindString); param != nil && numbered {
 		p.Kind, p.Where, p.Param, p.PageCount, p.Total = PageByNumber, PageInQuery, param, count, total
 		return p, ""
 	}
@@ -306,6 +307,12 @@ func (d pagingData) Args(v string) string {
 		}
 	}
 	return s.String()
+}
+
+// PageString reports whether the page number option is a string (as the
+// spec types two of them): it is then formatted and parsed.
+func (d pagingData) PageString() bool {
+	return d.P.Param.Type.Kind == KindString
 }
 
 // BodyType is the Go type of the body, without its pointer.

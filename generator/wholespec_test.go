@@ -69,9 +69,9 @@ func TestWholeSpec(t *testing.T) {
 		}
 		wantPaged := map[string]int{
 			// GET listings with entities: 283 by a pageNumber option with
-			// pageCount or total, 96 by cursor (3 with a cursor field, 93
-			// with a nextUri).
-			"GET query number": 283,
+			// pageCount or total (and 1 whose pageNumber is a string), 96 by
+			// cursor (3 with a cursor field, 93 with a nextUri).
+			"GET query number": 284,
 			// ... and 96 + 28: the analytics job results (23 results, 2
 			// conversations, 2 userDetails, each with a cursor field) and
 			// the usage search results (the after of cursors).
@@ -85,17 +85,17 @@ func TestWholeSpec(t *testing.T) {
 			"POST body.paging number": 4,
 			"POST body cursor":        7,
 			// POST queries paging through their query: a pageNumber option
-			// (2), a required pageNumber argument (1), an after option with
-			// a nextUri (3).
-			"POST query number":    2,
+			// (2, and 1 typed as a string), a required pageNumber argument
+			// (1), an after option with a nextUri (3).
+			"POST query number":    3,
 			"POST argument number": 1,
 			"POST query cursor":    3,
 		}
 		if fmt.Sprint(paged) != fmt.Sprint(wantPaged) {
 			t.Errorf("iterator methods by shape: %v; want %v", paged, wantPaged)
 		}
-		if got := countIterators(t, files); got != iterators || got != 474 {
-			t.Errorf("generated code: %d iterator methods, the model %d; want 474", got, iterators)
+		if got := countIterators(t, files); got != iterators || got != 476 {
+			t.Errorf("generated code: %d iterator methods, the model %d; want 476", got, iterators)
 		}
 		if len(sdk.APIs) != 87 || methods != 3324 || len(sdk.Models) != 4672 {
 			t.Errorf("model: %d APIs, %d methods, %d models; want 87, 3324, 4672", len(sdk.APIs), methods, len(sdk.Models))

@@ -20,6 +20,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/purecloud-go/platform-client/sdk/api/businessrulesapi"
 	"github.com/purecloud-go/platform-client/sdk/api/conversationsapi"
 	"github.com/purecloud-go/platform-client/sdk/api/taskmanagementapi"
 	"github.com/purecloud-go/platform-client/sdk/api/usageapi"
@@ -467,5 +468,40 @@ func TestPostQueryIterators(t *testing.T) {
 	wantIDs(t, ids, 1, 7)
 	if q := fmt.Sprint(rec.query()); q != "[pageSize=3 after=3&pageSize=3 after=6&pageSize=3]" {
 		t.Errorf("queries %s", q)
+	}
+}
+
+// TestStringPageNumberIterator: a POST search whose pageNumber query
+// parameter the spec types as a string
+// (PostBusinessrulesDecisiontableVersionRowsSearch): formatted for each page,
+// the start page parsed, the first request the plain method's.
+func TestStringPageNumberIterator(t *testing.T) {
+	const total = 7
+	var rec bodies
+	c := start(t, func(w http.ResponseWriter, r *http.Request) {
+		rec.read(t, r, nil)
+		n := max(1, func() int { n, _ := strconv.Atoi(r.URL.Query().Get("pageNumber")); return n }())
+		size := pageSize(r)
+		fmt.Fprintf(w, `{"entities":%s,"pageNumber":%d,"pageSize":%d,"total":%d,"pageCount":%d}`, items("id", (n-1)*size, size, total), n, size, total, (total+size-1)/size)
+	})
+	api := businessrulesapi.New(c)
+	id := func(r models.DecisionTableRow) string { return platformclient.Deref(r.ID) }
+	body := &models.SearchDecisionTableRowsRequest{}
+	ids, errs := drain(api.PostBusinessrulesDecisiontableVersionRowsSearchIter(t.Context(), "t1", 2, body, &businessrulesapi.PostBusinessrulesDecisiontableVersionRowsSearchOptions{PageSize: platformclient.Ptr("3")}), id)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	wantIDs(t, ids, 1, 7)
+	if q := fmt.Sprint(rec.query()); q != "[pageSize=3 pageNumber=2&pageSize=3 pageNumber=3&pageSize=3]" {
+		t.Errorf("queries %s", q)
+	}
+	rec.reset()
+	ids, errs = drain(api.PostBusinessrulesDecisiontableVersionRowsSearchIter(t.Context(), "t1", 2, body, &businessrulesapi.PostBusinessrulesDecisiontableVersionRowsSearchOptions{PageSize: platformclient.Ptr("3"), PageNumber: platformclient.Ptr("2")}), id)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	wantIDs(t, ids, 4, 7)
+	if q := fmt.Sprint(rec.query()); q != "[pageNumber=2&pageSize=3 pageNumber=3&pageSize=3]" {
+		t.Errorf("queries from page 2: %s", q)
 	}
 }
