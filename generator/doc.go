@@ -232,7 +232,7 @@ func opDoc(op *Operation) string {
 	case op.Deprecated:
 		deprecated = "Deprecated: the Platform API marks this operation as deprecated."
 	}
-	return comment("", paragraphs(sentence(first), op.Description, perms, scopes, paramDoc, stringBodyDoc(op), strings.Join(results, " "), deprecated))
+	return comment("", paragraphs(sentence(first), op.Description, perms, scopes, paramDoc, stringBodyDoc(op), strings.Join(results, " "), op.PagingNote, deprecated))
 }
 
 // apiKeyDoc tells how to send the API key an operation is authorized with.

@@ -79,6 +79,9 @@ type Operation struct {
 	// Paging says how to walk the pages of a paged listing result; nil for
 	// other results (see paging.go).
 	Paging *Paging
+	// PagingNote says why a result that holds one page of a listing has
+	// no iterator, "" when there is nothing to say (see paging.go).
+	PagingNote string
 }
 
 // Permissions is the x-inin-requires-permissions extension.

@@ -47,18 +47,47 @@ func TestWholeSpec(t *testing.T) {
 		for _, api := range sdk.APIs {
 			methods += len(api.Operations)
 		}
+		// Iterator methods by shape (an operation in several APIs counts in
+		// each): the HTTP method, where the page is asked for, and the kind.
 		paged := map[string]int{}
+		iterators := 0
 		for _, api := range sdk.APIs {
 			for _, op := range api.Operations {
 				if op.Paging != nil {
-					paged[op.Paging.Kind]++
+					paged[op.Paging.Shape(op)]++
+					iterators++
 				}
 			}
 		}
-		// 283 listings paged by number, 96 by cursor (3 with a cursor
-		// field, 93 with a nextUri).
-		if paged[PageByNumber] != 283 || paged[PageByCursor] != 96 {
-			t.Errorf("paged listings: %v; want 283 by number, 96 by cursor", paged)
+		wantPaged := map[string]int{
+			// GET listings with entities: 283 by a pageNumber option with
+			// pageCount or total (and 1 whose pageNumber is a string), 96 by
+			// cursor (3 with a cursor field, 93 with a nextUri).
+			"GET query number": 284,
+			// ... and 96 + 28: the analytics job results (23 results, 2
+			// conversations, 2 userDetails, each with a cursor field) and
+			// the usage search results (the after of cursors).
+			"GET query cursor": 124,
+			// Searches by a q64 argument, walked by nextPage.
+			"GET argument cursor": 16,
+			// POST queries paging through their body: pageNumber (6 with
+			// entities, 28 with results), paging.pageNumber with totalHits
+			// (4), after or cursor (7).
+			"POST body number":        34,
+			"POST body.paging number": 4,
+			"POST body cursor":        7,
+			// POST queries paging through their query: a pageNumber option
+			// (2, and 1 typed as a string), a required pageNumber argument
+			// (1), an after option with a nextUri (3).
+			"POST query number":    3,
+			"POST argument number": 1,
+			"POST query cursor":    3,
+		}
+		if fmt.Sprint(paged) != fmt.Sprint(wantPaged) {
+			t.Errorf("iterator methods by shape: %v; want %v", paged, wantPaged)
+		}
+		if got := countIterators(t, files); got != iterators || got != 476 {
+			t.Errorf("generated code: %d iterator methods, the model %d; want 476", got, iterators)
 		}
 		if len(sdk.APIs) != 87 || methods != 3324 || len(sdk.Models) != 4672 {
 			t.Errorf("model: %d APIs, %d methods, %d models; want 87, 3324, 4672", len(sdk.APIs), methods, len(sdk.Models))
@@ -176,6 +205,35 @@ func countGo(t *testing.T, files []File) (apiTypes, methods, modelTypes int) {
 		}
 	}
 	return apiTypes, methods, modelTypes
+}
+
+// countIterators counts the iterator methods of the generated API packages:
+// the methods whose name ends in Iter and that return an iter.Seq2.
+func countIterators(t *testing.T, files []File) int {
+	t.Helper()
+	n := 0
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if !strings.HasPrefix(f.Path, "api/") || !strings.HasSuffix(f.Path, ".go") || strings.HasSuffix(f.Path, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f.Path, f.Data, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range file.Decls {
+			d, ok := decl.(*ast.FuncDecl)
+			if !ok || d.Recv == nil || !strings.HasSuffix(d.Name.Name, "Iter") || d.Type.Results == nil || len(d.Type.Results.List) != 1 {
+				continue
+			}
+			if sel, ok := d.Type.Results.List[0].Type.(*ast.IndexListExpr); ok {
+				if x, ok := sel.X.(*ast.SelectorExpr); ok && x.Sel.Name == "Seq2" {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }
 
 // undocumented lists the exported names of the generated Go files (not

@@ -4,29 +4,47 @@ package platformclient
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/maphash"
 	"iter"
 	"net/url"
 )
 
+// ErrRepeatedPage is the error, wrapped with the details, that ends a walk
+// over the pages of a listing when the server sends a cursor, a link or a
+// page it has sent before in the same walk: following it would never end.
+var ErrRepeatedPage = errors.New("platformclient: the listing repeats a page")
+
 // PageNumbers returns an iterator over the items of a listing paged by
 // number, for the API packages' iterator methods. It fetches page first
 // (1 when first is less than 1), then the next, as the loop asks for more
-// items, and stops after the page pageCount, once it has yielded total
-// items (counting the pages it skipped), or at an empty page, whichever
-// the listing tells first. fetch returns a page's items and the listing's
-// pageCount and total (0 when unknown). The first error is yielded with a
-// zero item and ends the iteration; so does the end of ctx.
-func PageNumbers[T any](ctx context.Context, first int64, fetch func(ctx context.Context, page int64) (items []T, pageCount, total int64, err error)) iter.Seq2[T, error] {
+// items. fetch returns a page's items, the listing's pageCount and total (0
+// when unknown) and the raw page.
+//
+// The walk ends at an empty page; after the page pageCount, or once it has
+// yielded total items (counting the pages it skipped), with the counts the
+// first page gives (a later page may lower them, never raise them, so a
+// server that keeps raising its counts cannot make the walk endless); and,
+// when the listing gives no counts, at a page shorter than the first. A page
+// whose body is the body of an earlier page of the walk (a server that
+// ignores the page number) ends it with an error wrapping ErrRepeatedPage.
+// The first error is yielded with a zero item and ends the iteration; so
+// does the end of ctx.
+func PageNumbers[T any](ctx context.Context, first int64, fetch func(ctx context.Context, page int64) (items []T, pageCount, total int64, body []byte, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		page := max(first, 1)
-		var seen, skipped int64
-		for {
+		w := numberWalk{start: max(first, 1)}
+		for page := w.start; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
 				return
 			}
-			items, pageCount, total, err := fetch(ctx, page)
+			items, pageCount, total, body, err := fetch(ctx, page)
+			if err == nil && len(items) > 0 {
+				err = w.got(page, len(items), pageCount, total, body)
+			}
 			if err != nil {
 				yield(zero, err)
 				return
@@ -34,37 +52,87 @@ func PageNumbers[T any](ctx context.Context, first int64, fetch func(ctx context
 			if len(items) == 0 {
 				return
 			}
-			if page == max(first, 1) {
-				skipped = (page - 1) * int64(len(items)) // pages before the first, assuming full pages
-			}
 			for _, item := range items {
 				if !yield(item, nil) {
 					return
 				}
 			}
-			seen += int64(len(items))
-			switch {
-			case pageCount > 0 && page >= pageCount:
-				return
-			case pageCount <= 0 && total > 0 && skipped+seen >= total:
+			if w.last(page, len(items)) {
 				return
 			}
-			page++
 		}
 	}
+}
+
+// numberWalk is the state of a walk by number, kept out of the generic
+// PageNumbers so that each instantiation stays small.
+type numberWalk struct {
+	start          int64
+	seen, skipped  int64
+	lastPage, most int64 // the bounds of the walk, 0 when unknown
+	size           int   // the length of the first page
+	seed           maphash.Seed
+	bodies         map[uint64]int64 // hash of a page's body: its number
+}
+
+// got records a page of n items (n > 0) and its counts, and reports the
+// page whose body it repeats.
+func (w *numberWalk) got(page int64, n int, pageCount, total int64, body []byte) error {
+	if w.bodies == nil {
+		w.seed, w.bodies = maphash.MakeSeed(), map[uint64]int64{}
+	}
+	h := maphash.Bytes(w.seed, body)
+	if p, ok := w.bodies[h]; ok {
+		return fmt.Errorf("%w: page %d is page %d again", ErrRepeatedPage, page, p)
+	}
+	w.bodies[h] = page
+	if page == w.start {
+		w.skipped = (page - 1) * int64(n) // pages before the first, assuming full pages
+		w.size = n
+		w.lastPage, w.most = max(pageCount, 0), max(total, 0)
+	} else {
+		w.lastPage, w.most = lower(w.lastPage, pageCount), lower(w.most, total)
+	}
+	w.seen += int64(n)
+	return nil
+}
+
+// last reports whether the page of n items it got is the last of the walk.
+func (w *numberWalk) last(page int64, n int) bool {
+	switch {
+	case w.lastPage > 0 && page >= w.lastPage:
+		return true
+	case w.most > 0 && w.skipped+w.seen >= w.most:
+		return true
+	}
+	return w.lastPage == 0 && w.most == 0 && n < w.size
+}
+
+// lower returns the smaller of the bound b and n, where 0 (or less) means
+// no bound.
+func lower(b, n int64) int64 {
+	switch {
+	case n <= 0:
+		return b
+	case b <= 0:
+		return n
+	}
+	return min(b, n)
 }
 
 // Cursors returns an iterator over the items of a listing paged by cursor,
 // for the API packages' iterator methods. It fetches the page at cursor
 // first ("" for the first page), then the page at the cursor each page
 // returns, as the loop asks for more items, until a page is empty or
-// returns no cursor (or the one it was fetched with). The first error is yielded with a zero
-// item and ends the iteration; so does the end of ctx.
+// returns no cursor. A cursor sent before in the same walk (the one it
+// started from, or any later one) ends it with an error wrapping
+// ErrRepeatedPage, since following it would never end. The first error is
+// yielded with a zero item and ends the iteration; so does the end of ctx.
 func Cursors[T any](ctx context.Context, first string, fetch func(ctx context.Context, cursor string) (items []T, next string, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		cursor := first
-		for {
+		w := cursorWalk{first: true}
+		for cursor := first; ; {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
 				return
@@ -82,12 +150,29 @@ func Cursors[T any](ctx context.Context, first string, fetch func(ctx context.Co
 					return
 				}
 			}
-			if next == "" || next == cursor {
+			if next == "" {
+				return
+			}
+			if err := w.add(next); err != nil {
+				yield(zero, err)
 				return
 			}
 			cursor = next
 		}
 	}
+}
+
+// cursorWalk holds the cursors a walk has sent, kept out of the generic
+// Cursors so that each instantiation stays small.
+type cursorWalk map[string]bool
+
+// add records the next cursor of a walk, and reports one sent before.
+func (w cursorWalk) add(next string) error {
+	if w[next] {
+		return fmt.Errorf("%w: the cursor %q after %d pages was sent before", ErrRepeatedPage, next, len(w))
+	}
+	w[next] = true
+	return nil
 }
 
 // CursorFromURI returns the query parameter param of a listing's nextUri,
@@ -102,4 +187,18 @@ func CursorFromURI(uri, param string) string {
 		return ""
 	}
 	return u.Query().Get(param)
+}
+
+// RawItems returns the items of a listing whose spec gives them no type (an
+// ArrayNode), each as the JSON it was received as; none for null or an empty
+// array, and an error for JSON that is not an array.
+func RawItems(raw json.RawMessage) ([]json.RawMessage, error) {
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, fmt.Errorf("platformclient: the listing's items: %w", err)
+	}
+	return items, nil
 }

@@ -8,6 +8,7 @@ package alertingapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -309,6 +310,41 @@ func (a *AlertingApi) PostAlertingAlertsQuery(ctx context.Context, opts *PostAle
 	return platformclient.Call[models.AlertListing](ctx, a.client, req)
 }
 
+// PostAlertingAlertsQueryIter returns an iterator over the items of every page of
+// PostAlertingAlertsQuery. It calls PostAlertingAlertsQuery as the loop needs more items, one page
+// at a time, first with opts.Body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (opts.Body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *AlertingApi) PostAlertingAlertsQueryIter(ctx context.Context, opts *PostAlertingAlertsQueryOptions) iter.Seq2[models.CommonAlert, error] {
+	var o PostAlertingAlertsQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	var start int64
+	if o.Body != nil {
+		start = int64(platformclient.Deref(o.Body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.CommonAlert, int64, int64, []byte, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.GetAlertQuery
+			if o.Body != nil {
+				b = *o.Body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		r, resp, err := a.PostAlertingAlertsQuery(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostAlertingRulesOptions holds the options of PostAlertingRules, which has no optional parameters
 // yet: NullFields, the body properties to send as null.
 type PostAlertingRulesOptions struct {
@@ -411,6 +447,41 @@ func (a *AlertingApi) PostAlertingRulesQuery(ctx context.Context, opts *PostAler
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.CommonRuleContainer](ctx, a.client, req)
+}
+
+// PostAlertingRulesQueryIter returns an iterator over the items of every page of
+// PostAlertingRulesQuery. It calls PostAlertingRulesQuery as the loop needs more items, one page
+// at a time, first with opts.Body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (opts.Body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *AlertingApi) PostAlertingRulesQueryIter(ctx context.Context, opts *PostAlertingRulesQueryOptions) iter.Seq2[models.CommonRule, error] {
+	var o PostAlertingRulesQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	var start int64
+	if o.Body != nil {
+		start = int64(platformclient.Deref(o.Body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.CommonRule, int64, int64, []byte, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.GetRulesQuery
+			if o.Body != nil {
+				b = *o.Body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		r, resp, err := a.PostAlertingRulesQuery(ctx, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PutAlertingAlertOptions holds the optional parameters of PutAlertingAlert. A nil field is not

@@ -483,6 +483,30 @@ func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResults(ctx context.Conte
 	return platformclient.Call[models.ActionAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsActionsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsActionsAggregatesJobResults. It calls GetAnalyticsActionsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) iter.Seq2[models.ActionAggregateDataContainer, error] {
+	var o GetAnalyticsActionsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ActionAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsActionsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsAgentStatusOptions holds the optional parameters of GetAnalyticsAgentStatus, which
 // has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetAnalyticsAgentStatusOptions struct{}
@@ -877,6 +901,30 @@ func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResults(ctx context.Context,
 	return platformclient.Call[models.BotAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsBotsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsBotsAggregatesJobResults. It calls GetAnalyticsBotsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) iter.Seq2[models.BotAggregateDataContainer, error] {
+	var o GetAnalyticsBotsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.BotAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsBotsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsCasemanagementAggregatesJobOptions holds the optional parameters of
 // GetAnalyticsCasemanagementAggregatesJob, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -931,6 +979,30 @@ func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResults(ctx contex
 		}
 	}
 	return platformclient.Call[models.CaseManagementAsyncAggregateQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsCasemanagementAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsCasemanagementAggregatesJobResults. It calls GetAnalyticsCasemanagementAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) iter.Seq2[models.CaseManagementAggregateDataContainer, error] {
+	var o GetAnalyticsCasemanagementAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.CaseManagementAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsCasemanagementAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetAnalyticsConversationDetailsOptions holds the optional parameters of
@@ -1011,6 +1083,30 @@ func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResults(ctx context
 		}
 	}
 	return platformclient.Call[models.ConversationAsyncAggregateQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsConversationsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsConversationsAggregatesJobResults. It calls GetAnalyticsConversationsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[models.ConversationAggregateDataContainer, error] {
+	var o GetAnalyticsConversationsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ConversationAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetAnalyticsConversationsDetailsOptions holds the optional parameters of
@@ -1101,6 +1197,30 @@ func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResults(ctx context.Co
 		}
 	}
 	return platformclient.Call[models.AnalyticsConversationAsyncQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsConversationsDetailsJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsConversationsDetailsJobResults. It calls GetAnalyticsConversationsDetailsJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[models.AnalyticsConversation, error] {
+	var o GetAnalyticsConversationsDetailsJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsConversation, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Conversations, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetAnalyticsConversationsDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -1196,6 +1316,30 @@ func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResults(ctx context.C
 	return platformclient.Call[models.EvaluationAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsEvaluationsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsEvaluationsAggregatesJobResults. It calls GetAnalyticsEvaluationsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[models.EvaluationAggregateDataContainer, error] {
+	var o GetAnalyticsEvaluationsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.EvaluationAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsFlowexecutionsAggregatesJobOptions holds the optional parameters of
 // GetAnalyticsFlowexecutionsAggregatesJob, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -1252,6 +1396,30 @@ func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResults(ctx contex
 	return platformclient.Call[models.FlowExecutionAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsFlowexecutionsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsFlowexecutionsAggregatesJobResults. It calls GetAnalyticsFlowexecutionsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) iter.Seq2[models.FlowExecutionAggregateDataContainer, error] {
+	var o GetAnalyticsFlowexecutionsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.FlowExecutionAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsFlowexecutionsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsFlowsAggregatesJobOptions holds the optional parameters of
 // GetAnalyticsFlowsAggregatesJob, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1304,6 +1472,30 @@ func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResults(ctx context.Context
 		}
 	}
 	return platformclient.Call[models.FlowAsyncAggregateQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsFlowsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsFlowsAggregatesJobResults. It calls GetAnalyticsFlowsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[models.FlowAggregateDataContainer, error] {
+	var o GetAnalyticsFlowsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.FlowAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetAnalyticsJourneysAggregatesJobOptions holds the optional parameters of
@@ -1360,6 +1552,30 @@ func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResults(ctx context.Cont
 	return platformclient.Call[models.JourneyAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsJourneysAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsJourneysAggregatesJobResults. It calls GetAnalyticsJourneysAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[models.JourneyAggregateDataContainer, error] {
+	var o GetAnalyticsJourneysAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.JourneyAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsKnowledgeAggregatesJobOptions holds the optional parameters of
 // GetAnalyticsKnowledgeAggregatesJob, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1412,6 +1628,30 @@ func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResults(ctx context.Con
 		}
 	}
 	return platformclient.Call[models.KnowledgeAsyncAggregateQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsKnowledgeAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsKnowledgeAggregatesJobResults. It calls GetAnalyticsKnowledgeAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) iter.Seq2[models.KnowledgeAggregateDataContainer, error] {
+	var o GetAnalyticsKnowledgeAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.KnowledgeAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsKnowledgeAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetAnalyticsReportingDashboardsUserOptions holds the optional parameters of
@@ -1506,14 +1746,14 @@ func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsersIter(ctx context.Cont
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardUser, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardUser, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetAnalyticsReportingDashboardsUsers(ctx, &o)
+		r, resp, err := a.GetAnalyticsReportingDashboardsUsers(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1562,14 +1802,14 @@ func (a *AnalyticsApi) GetAnalyticsReportingExportsIter(ctx context.Context, opt
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ReportingExportJobResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ReportingExportJobResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetAnalyticsReportingExports(ctx, &o)
+		r, resp, err := a.GetAnalyticsReportingExports(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1679,14 +1919,14 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryIter(ctx cont
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetAnalyticsReportingSettingsDashboardsQuery(ctx, dashboardType, dashboardAccessFilter, &o)
+		r, resp, err := a.GetAnalyticsReportingSettingsDashboardsQuery(ctx, dashboardType, dashboardAccessFilter, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1770,14 +2010,14 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboardsIter(ctx conte
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetAnalyticsReportingSettingsUserDashboards(ctx, userID, &o)
+		r, resp, err := a.GetAnalyticsReportingSettingsUserDashboards(ctx, userID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1837,6 +2077,30 @@ func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResults(ctx context.C
 	return platformclient.Call[models.ResolutionAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsResolutionsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsResolutionsAggregatesJobResults. It calls GetAnalyticsResolutionsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) iter.Seq2[models.ResolutionAggregateDataContainer, error] {
+	var o GetAnalyticsResolutionsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ResolutionAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsResolutionsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsSummariesAggregatesJobOptions holds the optional parameters of
 // GetAnalyticsSummariesAggregatesJob, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1891,6 +2155,30 @@ func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResults(ctx context.Con
 	return platformclient.Call[models.SummaryAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsSummariesAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsSummariesAggregatesJobResults. It calls GetAnalyticsSummariesAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) iter.Seq2[models.SummaryAggregateDataContainer, error] {
+	var o GetAnalyticsSummariesAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SummaryAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsSummariesAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsSurveysAggregatesJobOptions holds the optional parameters of
 // GetAnalyticsSurveysAggregatesJob, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1943,6 +2231,30 @@ func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResults(ctx context.Conte
 		}
 	}
 	return platformclient.Call[models.SurveyAsyncAggregateQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsSurveysAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsSurveysAggregatesJobResults. It calls GetAnalyticsSurveysAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[models.SurveyAggregateDataContainer, error] {
+	var o GetAnalyticsSurveysAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SurveyAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetAnalyticsTaskmanagementAggregatesJobOptions holds the optional parameters of
@@ -2001,6 +2313,30 @@ func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResults(ctx contex
 	return platformclient.Call[models.TaskManagementAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsTaskmanagementAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsTaskmanagementAggregatesJobResults. It calls GetAnalyticsTaskmanagementAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) iter.Seq2[models.TaskManagementAggregateDataContainer, error] {
+	var o GetAnalyticsTaskmanagementAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.TaskManagementAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsTaskmanagementAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsTranscriptsAggregatesJobOptions holds the optional parameters of
 // GetAnalyticsTranscriptsAggregatesJob, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -2057,6 +2393,30 @@ func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResults(ctx context.C
 	return platformclient.Call[models.TranscriptAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsTranscriptsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsTranscriptsAggregatesJobResults. It calls GetAnalyticsTranscriptsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) iter.Seq2[models.TranscriptAggregateDataContainer, error] {
+	var o GetAnalyticsTranscriptsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.TranscriptAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsTranscriptsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsUsersAggregatesJobOptions holds the optional parameters of
 // GetAnalyticsUsersAggregatesJob, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -2109,6 +2469,30 @@ func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResults(ctx context.Context
 		}
 	}
 	return platformclient.Call[models.UserAsyncAggregateQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsUsersAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsUsersAggregatesJobResults. It calls GetAnalyticsUsersAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[models.UserAggregateDataContainer, error] {
+	var o GetAnalyticsUsersAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.UserAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetAnalyticsUsersDetailsJobOptions holds the optional parameters of GetAnalyticsUsersDetailsJob,
@@ -2167,6 +2551,30 @@ func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResults(ctx context.Context, j
 		}
 	}
 	return platformclient.Call[models.AnalyticsUserDetailsAsyncQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsUsersDetailsJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsUsersDetailsJobResults. It calls GetAnalyticsUsersDetailsJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	var o GetAnalyticsUsersDetailsJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsUserDetail, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.UserDetails, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetAnalyticsUsersDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -2797,6 +3205,42 @@ func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQuery(ctx context.Contex
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.AnalyticsConversationQueryResponse](ctx, a.client, req)
+}
+
+// PostAnalyticsConversationsDetailsQueryIter returns an iterator over the items of every page of
+// PostAnalyticsConversationsDetailsQuery. It calls PostAnalyticsConversationsDetailsQuery as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose Paging.PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQueryIter(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[models.AnalyticsConversationWithoutAttributes, error] {
+	var start int64
+	if body != nil && body.Paging != nil {
+		start = int64(platformclient.Deref(body.Paging.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ConversationQuery
+			if body != nil {
+				b = *body
+			}
+			var paging models.PagingSpec
+			if b.Paging != nil {
+				paging = *b.Paging
+			}
+			paging.PageNumber = platformclient.Ptr(int32(page))
+			b.Paging = &paging
+			pageBody = &b
+		}
+		r, resp, err := a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
+	})
 }
 
 // PostAnalyticsEvaluationsAggregatesJobsOptions holds the options of
@@ -3474,6 +3918,37 @@ func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQuery(ctx context
 	return platformclient.Call[models.DashboardConfigurationListing](ctx, a.client, req)
 }
 
+// PostAnalyticsReportingSettingsDashboardsQueryIter returns an iterator over the items of every page of
+// PostAnalyticsReportingSettingsDashboardsQuery. It calls PostAnalyticsReportingSettingsDashboardsQuery as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQueryIter(ctx context.Context, body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[models.DashboardConfiguration, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.DashboardConfigurationQueryRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostAnalyticsReportingSettingsDashboardsQuery(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostAnalyticsResolutionsAggregatesJobsOptions holds the options of
 // PostAnalyticsResolutionsAggregatesJobs, which has no optional parameters yet: NullFields, the
 // body properties to send as null.
@@ -3869,6 +4344,31 @@ func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQuery(ctx context.Conte
 	return platformclient.Call[models.TaskManagementObservationQueryResponse](ctx, a.client, req)
 }
 
+// PostAnalyticsTaskmanagementMetricsQueryIter returns an iterator over the items of every page of
+// PostAnalyticsTaskmanagementMetricsQuery. It calls PostAnalyticsTaskmanagementMetricsQuery as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. Its first request is
+// the one PostAnalyticsTaskmanagementMetricsQuery would send with the same arguments. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQueryIter(ctx context.Context, body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) iter.Seq2[models.TaskManagementObservationResult, error] {
+	var o PostAnalyticsTaskmanagementMetricsQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.TaskManagementObservationResult, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.PostAnalyticsTaskmanagementMetricsQuery(ctx, body, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
+}
+
 // PostAnalyticsTeamsActivityQueryOptions holds the optional parameters of
 // PostAnalyticsTeamsActivityQuery. A nil field is not sent.
 type PostAnalyticsTeamsActivityQueryOptions struct {
@@ -4179,6 +4679,42 @@ func (a *AnalyticsApi) PostAnalyticsUsersDetailsQuery(ctx context.Context, body 
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.AnalyticsUserDetailsQueryResponse](ctx, a.client, req)
+}
+
+// PostAnalyticsUsersDetailsQueryIter returns an iterator over the items of every page of
+// PostAnalyticsUsersDetailsQuery. It calls PostAnalyticsUsersDetailsQuery as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose Paging.PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *AnalyticsApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	var start int64
+	if body != nil && body.Paging != nil {
+		start = int64(platformclient.Deref(body.Paging.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsUserDetail, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserDetailsQuery
+			if body != nil {
+				b = *body
+			}
+			var paging models.PagingSpec
+			if b.Paging != nil {
+				paging = *b.Paging
+			}
+			paging.PageNumber = platformclient.Ptr(int32(page))
+			b.Paging = &paging
+			pageBody = &b
+		}
+		r, resp, err := a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
+	})
 }
 
 // PostAnalyticsUsersObservationsQueryOptions holds the options of

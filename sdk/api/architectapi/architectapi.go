@@ -603,14 +603,14 @@ func (a *ArchitectApi) GetArchitectDependencytrackingIter(ctx context.Context, n
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectDependencytracking(ctx, name, &o)
+		r, resp, err := a.GetArchitectDependencytracking(ctx, name, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -695,14 +695,14 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesIter(ctx c
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Dependency, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Dependency, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectDependencytrackingConsumedresources(ctx, id, version, objectType, &o)
+		r, resp, err := a.GetArchitectDependencytrackingConsumedresources(ctx, id, version, objectType, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -780,14 +780,14 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesIter(ctx 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Dependency, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Dependency, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectDependencytrackingConsumingresources(ctx, id, objectType, &o)
+		r, resp, err := a.GetArchitectDependencytrackingConsumingresources(ctx, id, objectType, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -869,14 +869,14 @@ func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumersIte
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectDependencytrackingDeletedresourceconsumers(ctx, &o)
+		r, resp, err := a.GetArchitectDependencytrackingDeletedresourceconsumers(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1031,14 +1031,14 @@ func (a *ArchitectApi) GetArchitectDependencytrackingTypesIter(ctx context.Conte
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyType, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyType, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectDependencytrackingTypes(ctx, &o)
+		r, resp, err := a.GetArchitectDependencytrackingTypes(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1113,14 +1113,14 @@ func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumersIte
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectDependencytrackingUpdatedresourceconsumers(ctx, &o)
+		r, resp, err := a.GetArchitectDependencytrackingUpdatedresourceconsumers(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1210,14 +1210,14 @@ func (a *ArchitectApi) GetArchitectEmergencygroupsIter(ctx context.Context, opts
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmergencyGroup, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmergencyGroup, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectEmergencygroups(ctx, &o)
+		r, resp, err := a.GetArchitectEmergencygroups(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1300,14 +1300,14 @@ func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviewsIter(ctx context.
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmergencyGroupDivisionView, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmergencyGroupDivisionView, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectEmergencygroupsDivisionviews(ctx, &o)
+		r, resp, err := a.GetArchitectEmergencygroupsDivisionviews(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1453,14 +1453,14 @@ func (a *ArchitectApi) GetArchitectGrammarsIter(ctx context.Context, opts *GetAr
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Grammar, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Grammar, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectGrammars(ctx, &o)
+		r, resp, err := a.GetArchitectGrammars(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1586,14 +1586,14 @@ func (a *ArchitectApi) GetArchitectIvrsIter(ctx context.Context, opts *GetArchit
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IVR, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IVR, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectIvrs(ctx, &o)
+		r, resp, err := a.GetArchitectIvrs(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1671,14 +1671,14 @@ func (a *ArchitectApi) GetArchitectIvrsDivisionviewsIter(ctx context.Context, op
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IVRDivisionView, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IVRDivisionView, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectIvrsDivisionviews(ctx, &o)
+		r, resp, err := a.GetArchitectIvrsDivisionviews(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1798,14 +1798,14 @@ func (a *ArchitectApi) GetArchitectPromptHistoryHistoryIdIter(ctx context.Contex
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectPromptHistoryHistoryId(ctx, promptID, historyID, &o)
+		r, resp, err := a.GetArchitectPromptHistoryHistoryId(ctx, promptID, historyID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1886,14 +1886,14 @@ func (a *ArchitectApi) GetArchitectPromptResourcesIter(ctx context.Context, prom
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.PromptAsset, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.PromptAsset, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectPromptResources(ctx, promptID, &o)
+		r, resp, err := a.GetArchitectPromptResources(ctx, promptID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1995,14 +1995,14 @@ func (a *ArchitectApi) GetArchitectPromptsIter(ctx context.Context, opts *GetArc
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Prompt, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Prompt, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectPrompts(ctx, &o)
+		r, resp, err := a.GetArchitectPrompts(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2124,14 +2124,14 @@ func (a *ArchitectApi) GetArchitectSchedulegroupsIter(ctx context.Context, opts 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ScheduleGroup, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ScheduleGroup, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectSchedulegroups(ctx, &o)
+		r, resp, err := a.GetArchitectSchedulegroups(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2210,14 +2210,14 @@ func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviewsIter(ctx context.C
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ScheduleGroupDivisionView, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ScheduleGroupDivisionView, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectSchedulegroupsDivisionviews(ctx, &o)
+		r, resp, err := a.GetArchitectSchedulegroupsDivisionviews(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2289,14 +2289,14 @@ func (a *ArchitectApi) GetArchitectSchedulesIter(ctx context.Context, opts *GetA
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Schedule, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Schedule, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectSchedules(ctx, &o)
+		r, resp, err := a.GetArchitectSchedules(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2374,14 +2374,14 @@ func (a *ArchitectApi) GetArchitectSchedulesDivisionviewsIter(ctx context.Contex
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SchedulesDivisionView, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SchedulesDivisionView, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectSchedulesDivisionviews(ctx, &o)
+		r, resp, err := a.GetArchitectSchedulesDivisionviews(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2502,14 +2502,14 @@ func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryIdIter(ctx context.
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectSystempromptHistoryHistoryId(ctx, promptID, historyID, &o)
+		r, resp, err := a.GetArchitectSystempromptHistoryHistoryId(ctx, promptID, historyID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2603,14 +2603,14 @@ func (a *ArchitectApi) GetArchitectSystempromptResourcesIter(ctx context.Context
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SystemPromptAsset, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SystemPromptAsset, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectSystempromptResources(ctx, promptID, &o)
+		r, resp, err := a.GetArchitectSystempromptResources(ctx, promptID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2708,14 +2708,14 @@ func (a *ArchitectApi) GetArchitectSystempromptsIter(ctx context.Context, opts *
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SystemPrompt, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SystemPrompt, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetArchitectSystemprompts(ctx, &o)
+		r, resp, err := a.GetArchitectSystemprompts(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2820,14 +2820,14 @@ func (a *ArchitectApi) GetFlowHistoryHistoryIdIter(ctx context.Context, flowID s
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowHistoryHistoryId(ctx, flowID, historyID, &o)
+		r, resp, err := a.GetFlowHistoryHistoryId(ctx, flowID, historyID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3108,14 +3108,14 @@ func (a *ArchitectApi) GetFlowVersionsIter(ctx context.Context, flowID string, o
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowVersion, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowVersion, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowVersions(ctx, flowID, &o)
+		r, resp, err := a.GetFlowVersions(ctx, flowID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3266,14 +3266,14 @@ func (a *ArchitectApi) GetFlowsIter(ctx context.Context, opts *GetFlowsOptions) 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Flow, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Flow, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlows(ctx, &o)
+		r, resp, err := a.GetFlows(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3417,14 +3417,14 @@ func (a *ArchitectApi) GetFlowsDatatableImportJobsIter(ctx context.Context, data
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTableImportJob, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTableImportJob, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsDatatableImportJobs(ctx, datatableID, &o)
+		r, resp, err := a.GetFlowsDatatableImportJobs(ctx, datatableID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3533,14 +3533,14 @@ func (a *ArchitectApi) GetFlowsDatatableRowsIter(ctx context.Context, datatableI
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]map[string]any, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]map[string]any, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsDatatableRows(ctx, datatableID, &o)
+		r, resp, err := a.GetFlowsDatatableRows(ctx, datatableID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3623,14 +3623,14 @@ func (a *ArchitectApi) GetFlowsDatatablesIter(ctx context.Context, opts *GetFlow
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTable, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTable, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsDatatables(ctx, &o)
+		r, resp, err := a.GetFlowsDatatables(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3748,14 +3748,14 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionviewsIter(ctx context.Context, 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTable, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTable, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsDatatablesDivisionviews(ctx, &o)
+		r, resp, err := a.GetFlowsDatatablesDivisionviews(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3864,14 +3864,14 @@ func (a *ArchitectApi) GetFlowsDivisionviewsIter(ctx context.Context, opts *GetF
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowDivisionView, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowDivisionView, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsDivisionviews(ctx, &o)
+		r, resp, err := a.GetFlowsDivisionviews(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -4084,14 +4084,14 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsIter(ctx context.Contex
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowSettingsResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowSettingsResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsInstancesSettingsLoglevels(ctx, &o)
+		r, resp, err := a.GetFlowsInstancesSettingsLoglevels(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -4237,14 +4237,14 @@ func (a *ArchitectApi) GetFlowsLookupIter(ctx context.Context, id []string, opts
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Flow, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Flow, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsLookup(ctx, id, &o)
+		r, resp, err := a.GetFlowsLookup(ctx, id, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -4358,14 +4358,14 @@ func (a *ArchitectApi) GetFlowsMilestonesIter(ctx context.Context, opts *GetFlow
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowMilestone, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowMilestone, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsMilestones(ctx, &o)
+		r, resp, err := a.GetFlowsMilestones(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -4447,14 +4447,14 @@ func (a *ArchitectApi) GetFlowsMilestonesDivisionviewsIter(ctx context.Context, 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowMilestoneDivisionView, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowMilestoneDivisionView, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsMilestonesDivisionviews(ctx, &o)
+		r, resp, err := a.GetFlowsMilestonesDivisionviews(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -4568,14 +4568,14 @@ func (a *ArchitectApi) GetFlowsOutcomesIter(ctx context.Context, opts *GetFlowsO
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowOutcome, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowOutcome, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsOutcomes(ctx, &o)
+		r, resp, err := a.GetFlowsOutcomes(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -4657,14 +4657,14 @@ func (a *ArchitectApi) GetFlowsOutcomesDivisionviewsIter(ctx context.Context, op
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowOutcomeDivisionView, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowOutcomeDivisionView, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetFlowsOutcomesDivisionviews(ctx, &o)
+		r, resp, err := a.GetFlowsOutcomesDivisionviews(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 

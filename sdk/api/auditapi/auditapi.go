@@ -238,6 +238,37 @@ func (a *AuditApi) PostAuditsQueryRealtime(ctx context.Context, body *models.Aud
 	return platformclient.Call[models.AuditRealtimeQueryResultsResponse](ctx, a.client, req)
 }
 
+// PostAuditsQueryRealtimeIter returns an iterator over the items of every page of
+// PostAuditsQueryRealtime. It calls PostAuditsQueryRealtime as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *AuditApi) PostAuditsQueryRealtimeIter(ctx context.Context, body *models.AuditRealtimeQueryRequest, opts *PostAuditsQueryRealtimeOptions) iter.Seq2[models.AuditLogMessage, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AuditLogMessage, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.AuditRealtimeQueryRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostAuditsQueryRealtime(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostAuditsQueryRealtimeRelatedOptions holds the optional parameters of
 // PostAuditsQueryRealtimeRelated. A nil field is not sent.
 type PostAuditsQueryRealtimeRelatedOptions struct {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"iter"
 	"net/http"
+	"strconv"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
 	"github.com/purecloud-go/platform-client/sdk/platformclient"
@@ -477,6 +478,29 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRows(ctx context.
 		}
 	}
 	return platformclient.Call[models.DecisionTableRowListing](ctx, a.client, req)
+}
+
+// GetBusinessrulesDecisiontableVersionRowsIter returns an iterator over the items of every page of
+// GetBusinessrulesDecisiontableVersionRows. It calls GetBusinessrulesDecisiontableVersionRows as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRowsIter(ctx context.Context, tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) iter.Seq2[models.DecisionTableRow, error] {
+	var o GetBusinessrulesDecisiontableVersionRowsOptions
+	if opts != nil {
+		o = *opts
+	}
+	start, _ := strconv.ParseInt(platformclient.Deref(o.PageNumber), 10, 64) // the spec types this page number as a string
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DecisionTableRow, int64, int64, []byte, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
+		r, resp, err := a.GetBusinessrulesDecisiontableVersionRows(ctx, tableID, tableVersion, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // GetBusinessrulesDecisiontableVersionsOptions holds the optional parameters of
@@ -1344,6 +1368,32 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearch(ctx c
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.DecisionTableRowListing](ctx, a.client, req)
+}
+
+// PostBusinessrulesDecisiontableVersionRowsSearchIter returns an iterator over the items of every page of
+// PostBusinessrulesDecisiontableVersionRowsSearch. It calls PostBusinessrulesDecisiontableVersionRowsSearch as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. Its first request is
+// the one PostBusinessrulesDecisiontableVersionRowsSearch would send with the same arguments. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearchIter(ctx context.Context, tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) iter.Seq2[models.DecisionTableRow, error] {
+	var o PostBusinessrulesDecisiontableVersionRowsSearchOptions
+	if opts != nil {
+		o = *opts
+	}
+	start, _ := strconv.ParseInt(platformclient.Deref(o.PageNumber), 10, 64) // the spec types this page number as a string
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DecisionTableRow, int64, int64, []byte, error) {
+		o := o
+		if page != max(start, 1) {
+			o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
+		}
+		r, resp, err := a.PostBusinessrulesDecisiontableVersionRowsSearch(ctx, tableID, tableVersion, body, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PostBusinessrulesDecisiontableVersionSyncOptions holds the optional parameters of

@@ -1384,6 +1384,37 @@ func (a *CaseManagementApi) PostCasemanagementCaseplansQuery(ctx context.Context
 	return platformclient.Call[models.CaseplanQueryEntityListing](ctx, a.client, req)
 }
 
+// PostCasemanagementCaseplansQueryIter returns an iterator over the items of every page of
+// PostCasemanagementCaseplansQuery. It calls PostCasemanagementCaseplansQuery as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose After is the cursor the last page gives
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *CaseManagementApi) PostCasemanagementCaseplansQueryIter(ctx context.Context, body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) iter.Seq2[models.Caseplan, error] {
+	var start string
+	if body != nil {
+		start = platformclient.Deref(body.After)
+	}
+	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Caseplan, string, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.CaseplanQueryRequest
+			if body != nil {
+				b = *body
+			}
+			b.After = &cursor
+			pageBody = &b
+		}
+		r, _, err := a.PostCasemanagementCaseplansQuery(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	})
+}
+
 // PostCasemanagementCasesOptions holds the options of PostCasemanagementCases, which has no
 // optional parameters yet: NullFields, the body properties to send as null.
 type PostCasemanagementCasesOptions struct {
@@ -1454,6 +1485,37 @@ func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQuery(ctx context
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.CaseAssociationQueryEntityListing](ctx, a.client, req)
+}
+
+// PostCasemanagementCasesAssociationsQueryIter returns an iterator over the items of every page of
+// PostCasemanagementCasesAssociationsQuery. It calls PostCasemanagementCasesAssociationsQuery as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose After is the cursor the last page gives
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQueryIter(ctx context.Context, body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) iter.Seq2[models.CaseAssociation, error] {
+	var start string
+	if body != nil {
+		start = platformclient.Deref(body.After)
+	}
+	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.CaseAssociation, string, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.CaseAssociationQuery
+			if body != nil {
+				b = *body
+			}
+			b.After = &cursor
+			pageBody = &b
+		}
+		r, _, err := a.PostCasemanagementCasesAssociationsQuery(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	})
 }
 
 // PutCasemanagementCaseplanDataschemaOptions holds the options of

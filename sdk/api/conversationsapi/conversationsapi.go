@@ -7,6 +7,7 @@ package conversationsapi
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 
@@ -567,6 +568,30 @@ func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResults(ctx con
 	return platformclient.Call[models.ConversationAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsConversationsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsConversationsAggregatesJobResults. It calls GetAnalyticsConversationsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[models.ConversationAggregateDataContainer, error] {
+	var o GetAnalyticsConversationsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ConversationAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsConversationsDetailsOptions holds the optional parameters of
 // GetAnalyticsConversationsDetails. A nil field is not sent.
 type GetAnalyticsConversationsDetailsOptions struct {
@@ -655,6 +680,30 @@ func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResults(ctx contex
 		}
 	}
 	return platformclient.Call[models.AnalyticsConversationAsyncQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsConversationsDetailsJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsConversationsDetailsJobResults. It calls GetAnalyticsConversationsDetailsJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[models.AnalyticsConversation, error] {
+	var o GetAnalyticsConversationsDetailsJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsConversation, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Conversations, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetAnalyticsConversationsDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -864,14 +913,14 @@ func (a *ConversationsApi) GetConversationCommunicationInternalmessagesIter(ctx 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InternalMessageData, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InternalMessageData, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationCommunicationInternalmessages(ctx, conversationID, communicationID, &o)
+		r, resp, err := a.GetConversationCommunicationInternalmessages(ctx, conversationID, communicationID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1528,14 +1577,14 @@ func (a *ConversationsApi) GetConversationsCallsHistoryIter(ctx context.Context,
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CallHistoryConversation, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CallHistoryConversation, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsCallsHistory(ctx, &o)
+		r, resp, err := a.GetConversationsCallsHistory(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2497,14 +2546,14 @@ func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMediaIter
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessageMediaData, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessageMediaData, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessageCommunicationMessagesMedia(ctx, conversationID, communicationID, &o)
+		r, resp, err := a.GetConversationsMessageCommunicationMessagesMedia(ctx, conversationID, communicationID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2770,14 +2819,14 @@ func (a *ConversationsApi) GetConversationsMessagesCachedmediaIter(ctx context.C
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CachedMediaItem, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CachedMediaItem, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessagesCachedmedia(ctx, &o)
+		r, resp, err := a.GetConversationsMessagesCachedmedia(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3075,14 +3124,14 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsIter(ctx context
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingIntegration, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingIntegration, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessagingIntegrations(ctx, &o)
+		r, resp, err := a.GetConversationsMessagingIntegrations(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3151,14 +3200,14 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsAppleIter(ctx co
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AppleIntegration, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AppleIntegration, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessagingIntegrationsApple(ctx, &o)
+		r, resp, err := a.GetConversationsMessagingIntegrationsApple(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3261,14 +3310,14 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookIter(ctx
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FacebookIntegration, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FacebookIntegration, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessagingIntegrationsFacebook(ctx, &o)
+		r, resp, err := a.GetConversationsMessagingIntegrationsFacebook(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3371,14 +3420,14 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramIter(ct
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InstagramIntegration, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InstagramIntegration, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessagingIntegrationsInstagram(ctx, &o)
+		r, resp, err := a.GetConversationsMessagingIntegrationsInstagram(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3482,14 +3531,14 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenIter(ctx con
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OpenIntegration, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OpenIntegration, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessagingIntegrationsOpen(ctx, &o)
+		r, resp, err := a.GetConversationsMessagingIntegrationsOpen(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3594,14 +3643,14 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterIter(ctx 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TwitterIntegration, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TwitterIntegration, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessagingIntegrationsTwitter(ctx, &o)
+		r, resp, err := a.GetConversationsMessagingIntegrationsTwitter(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3722,14 +3771,14 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappIter(ctx
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WhatsAppIntegration, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WhatsAppIntegration, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessagingIntegrationsWhatsapp(ctx, &o)
+		r, resp, err := a.GetConversationsMessagingIntegrationsWhatsapp(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3865,14 +3914,14 @@ func (a *ConversationsApi) GetConversationsMessagingSettingsIter(ctx context.Con
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingSetting, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingSetting, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessagingSettings(ctx, &o)
+		r, resp, err := a.GetConversationsMessagingSettings(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3943,14 +3992,14 @@ func (a *ConversationsApi) GetConversationsMessagingSupportedcontentIter(ctx con
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SupportedContent, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SupportedContent, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetConversationsMessagingSupportedcontent(ctx, &o)
+		r, resp, err := a.GetConversationsMessagingSupportedcontent(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -6593,6 +6642,42 @@ func (a *ConversationsApi) PostAnalyticsConversationsDetailsQuery(ctx context.Co
 	return platformclient.Call[models.AnalyticsConversationQueryResponse](ctx, a.client, req)
 }
 
+// PostAnalyticsConversationsDetailsQueryIter returns an iterator over the items of every page of
+// PostAnalyticsConversationsDetailsQuery. It calls PostAnalyticsConversationsDetailsQuery as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose Paging.PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *ConversationsApi) PostAnalyticsConversationsDetailsQueryIter(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[models.AnalyticsConversationWithoutAttributes, error] {
+	var start int64
+	if body != nil && body.Paging != nil {
+		start = int64(platformclient.Deref(body.Paging.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ConversationQuery
+			if body != nil {
+				b = *body
+			}
+			var paging models.PagingSpec
+			if b.Paging != nil {
+				paging = *b.Paging
+			}
+			paging.PageNumber = platformclient.Ptr(int32(page))
+			b.Paging = &paging
+			pageBody = &b
+		}
+		r, resp, err := a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
+	})
+}
+
 // PostConversationAssignOptions holds the options of PostConversationAssign, which has no optional
 // parameters yet: NullFields, the body properties to send as null.
 type PostConversationAssignOptions struct {
@@ -8732,6 +8817,40 @@ func (a *ConversationsApi) PostConversationsCustomattributesSearch(ctx context.C
 	return platformclient.Call[models.JsonSearchResponse](ctx, a.client, req)
 }
 
+// PostConversationsCustomattributesSearchIter returns an iterator over the items of every page of
+// PostConversationsCustomattributesSearch. It calls PostConversationsCustomattributesSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *ConversationsApi) PostConversationsCustomattributesSearchIter(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ConversationCustomAttributesSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
+	})
+}
+
 // PostConversationsEmailInboundmessagesOptions holds the options of
 // PostConversationsEmailInboundmessages, which has no optional parameters yet: NullFields, the body
 // properties to send as null.
@@ -10299,6 +10418,40 @@ func (a *ConversationsApi) PostConversationsParticipantsAttributesSearch(ctx con
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.JsonCursorSearchResponse](ctx, a.client, req)
+}
+
+// PostConversationsParticipantsAttributesSearchIter returns an iterator over the items of every page of
+// PostConversationsParticipantsAttributesSearch. It calls PostConversationsParticipantsAttributesSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose Cursor is the cursor the last page gives
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *ConversationsApi) PostConversationsParticipantsAttributesSearchIter(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	var start string
+	if body != nil {
+		start = platformclient.Deref(body.Cursor)
+	}
+	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.ConversationParticipantSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.Cursor = &cursor
+			pageBody = &b
+		}
+		r, _, err := a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.Cursor), err
+	})
 }
 
 // PostConversationsScreenshareParticipantCommunicationWrapupOptions holds the optional parameters

@@ -7,6 +7,7 @@ package flowsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -98,6 +99,30 @@ func (a *FlowsApi) GetAnalyticsFlowsAggregatesJobResults(ctx context.Context, jo
 		}
 	}
 	return platformclient.Call[models.FlowAsyncAggregateQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsFlowsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsFlowsAggregatesJobResults. It calls GetAnalyticsFlowsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *FlowsApi) GetAnalyticsFlowsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[models.FlowAggregateDataContainer, error] {
+	var o GetAnalyticsFlowsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.FlowAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // PostAnalyticsFlowsActivityQueryOptions holds the optional parameters of

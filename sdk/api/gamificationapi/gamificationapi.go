@@ -143,14 +143,14 @@ func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitionsIter(c
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalMetricDefinition, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalMetricDefinition, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetEmployeeperformanceExternalmetricsDefinitions(ctx, &o)
+		r, resp, err := a.GetEmployeeperformanceExternalmetricsDefinitions(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -238,14 +238,14 @@ func (a *GamificationApi) GetGamificationContestAgentsScoresIter(ctx context.Con
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestScoresAgents, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestScoresAgents, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetGamificationContestAgentsScores(ctx, contestID, &o)
+		r, resp, err := a.GetGamificationContestAgentsScores(ctx, contestID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -313,14 +313,14 @@ func (a *GamificationApi) GetGamificationContestAgentsScoresMeIter(ctx context.C
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestScoresAgents, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestScoresAgents, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetGamificationContestAgentsScoresMe(ctx, contestID, &o)
+		r, resp, err := a.GetGamificationContestAgentsScoresMe(ctx, contestID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -474,14 +474,14 @@ func (a *GamificationApi) GetGamificationContestsIter(ctx context.Context, opts 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestsEssentials, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestsEssentials, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetGamificationContests(ctx, &o)
+		r, resp, err := a.GetGamificationContests(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -569,14 +569,14 @@ func (a *GamificationApi) GetGamificationContestsMeIter(ctx context.Context, opt
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestsEssentials, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestsEssentials, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetGamificationContestsMe(ctx, &o)
+		r, resp, err := a.GetGamificationContestsMe(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -667,14 +667,14 @@ func (a *GamificationApi) GetGamificationInsightsIter(ctx context.Context, filte
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InsightsSummaryUserItem, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InsightsSummaryUserItem, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetGamificationInsights(ctx, filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, &o)
+		r, resp, err := a.GetGamificationInsights(ctx, filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 

@@ -185,14 +185,14 @@ func (a *GroupsApi) GetGroupMembersIter(ctx context.Context, groupID string, opt
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetGroupMembers(ctx, groupID, &o)
+		r, resp, err := a.GetGroupMembers(ctx, groupID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -287,14 +287,14 @@ func (a *GroupsApi) GetGroupsIter(ctx context.Context, opts *GetGroupsOptions) i
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Group, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Group, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetGroups(ctx, &o)
+		r, resp, err := a.GetGroups(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -323,6 +323,22 @@ func (a *GroupsApi) GetGroupsSearch(ctx context.Context, q64 string, opts *GetGr
 		}
 	}
 	return platformclient.Call[models.GroupsSearchResponse](ctx, a.client, req)
+}
+
+// GetGroupsSearchIter returns an iterator over the items of every page of
+// GetGroupsSearch. It calls GetGroupsSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *GroupsApi) GetGroupsSearchIter(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[models.Group, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Group, string, error) {
+		r, _, err := a.GetGroupsSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
 }
 
 // GetProfilesGroupsOptions holds the optional parameters of GetProfilesGroups. A nil field is not
@@ -389,14 +405,14 @@ func (a *GroupsApi) GetProfilesGroupsIter(ctx context.Context, opts *GetProfiles
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.GroupProfile, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.GroupProfile, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetProfilesGroups(ctx, &o)
+		r, resp, err := a.GetProfilesGroups(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -501,6 +517,37 @@ func (a *GroupsApi) PostGroupsSearch(ctx context.Context, body *models.GroupSear
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.GroupsSearchResponse](ctx, a.client, req)
+}
+
+// PostGroupsSearchIter returns an iterator over the items of every page of
+// PostGroupsSearch. It calls PostGroupsSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *GroupsApi) PostGroupsSearchIter(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[models.Group, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Group, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.GroupSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostGroupsSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PutGroupOptions holds the optional parameters of PutGroup. A nil field is not sent.

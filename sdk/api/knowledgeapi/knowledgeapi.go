@@ -3828,6 +3828,41 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearch(ctx context.Cont
 	return platformclient.Call[models.KnowledgeDocumentGuestSearch](ctx, a.client, req)
 }
 
+// PostKnowledgeGuestSessionDocumentsSearchIter returns an iterator over the items of every page of
+// PostKnowledgeGuestSessionDocumentsSearch. It calls PostKnowledgeGuestSessionDocumentsSearch as the loop needs more items, one page
+// at a time, first with opts.Body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (opts.Body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchIter(ctx context.Context, sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) iter.Seq2[models.KnowledgeDocumentGuestSearchResult, error] {
+	var o PostKnowledgeGuestSessionDocumentsSearchOptions
+	if opts != nil {
+		o = *opts
+	}
+	var start int64
+	if o.Body != nil {
+		start = int64(platformclient.Deref(o.Body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.KnowledgeDocumentGuestSearchResult, int64, int64, []byte, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.KnowledgeDocumentGuestSearchRequest
+			if o.Body != nil {
+				b = *o.Body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		r, resp, err := a.PostKnowledgeGuestSessionDocumentsSearch(ctx, sessionID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostKnowledgeGuestSessionDocumentsSearchSuggestionsOptions holds the optional parameters of
 // PostKnowledgeGuestSessionDocumentsSearchSuggestions. A nil field is not sent.
 type PostKnowledgeGuestSessionDocumentsSearchSuggestionsOptions struct {
@@ -3973,6 +4008,41 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearch(ctx context.Contex
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.KnowledgeDocumentChunkResponse](ctx, a.client, req)
+}
+
+// PostKnowledgeKnowledgebaseChunksSearchIter returns an iterator over the items of every page of
+// PostKnowledgeKnowledgebaseChunksSearch. It calls PostKnowledgeKnowledgebaseChunksSearch as the loop needs more items, one page
+// at a time, first with opts.Body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (opts.Body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) iter.Seq2[models.DocumentChunkBlock, error] {
+	var o PostKnowledgeKnowledgebaseChunksSearchOptions
+	if opts != nil {
+		o = *opts
+	}
+	var start int64
+	if o.Body != nil {
+		start = int64(platformclient.Deref(o.Body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DocumentChunkBlock, int64, int64, []byte, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.KnowledgeDocumentChunkRequest
+			if o.Body != nil {
+				b = *o.Body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		r, resp, err := a.PostKnowledgeKnowledgebaseChunksSearch(ctx, knowledgeBaseID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PostKnowledgeKnowledgebaseDocumentCopiesOptions holds the optional parameters of
@@ -4429,6 +4499,41 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQuery(ctx context.Cont
 	return platformclient.Call[models.KnowledgeDocumentQueryResponse](ctx, a.client, req)
 }
 
+// PostKnowledgeKnowledgebaseDocumentsQueryIter returns an iterator over the items of every page of
+// PostKnowledgeKnowledgebaseDocumentsQuery. It calls PostKnowledgeKnowledgebaseDocumentsQuery as the loop needs more items, one page
+// at a time, first with opts.Body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (opts.Body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) iter.Seq2[models.KnowledgeDocumentQueryResult, error] {
+	var o PostKnowledgeKnowledgebaseDocumentsQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	var start int64
+	if o.Body != nil {
+		start = int64(platformclient.Deref(o.Body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.KnowledgeDocumentQueryResult, int64, int64, []byte, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.KnowledgeDocumentQuery
+			if o.Body != nil {
+				b = *o.Body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		r, resp, err := a.PostKnowledgeKnowledgebaseDocumentsQuery(ctx, knowledgeBaseID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostKnowledgeKnowledgebaseDocumentsSearchOptions holds the optional parameters of
 // PostKnowledgeKnowledgebaseDocumentsSearch. A nil field is not sent.
 type PostKnowledgeKnowledgebaseDocumentsSearchOptions struct {
@@ -4473,6 +4578,41 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearch(ctx context.Con
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.KnowledgeDocumentSearch](ctx, a.client, req)
+}
+
+// PostKnowledgeKnowledgebaseDocumentsSearchIter returns an iterator over the items of every page of
+// PostKnowledgeKnowledgebaseDocumentsSearch. It calls PostKnowledgeKnowledgebaseDocumentsSearch as the loop needs more items, one page
+// at a time, first with opts.Body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (opts.Body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) iter.Seq2[models.KnowledgeDocumentSearchResult, error] {
+	var o PostKnowledgeKnowledgebaseDocumentsSearchOptions
+	if opts != nil {
+		o = *opts
+	}
+	var start int64
+	if o.Body != nil {
+		start = int64(platformclient.Deref(o.Body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.KnowledgeDocumentSearchResult, int64, int64, []byte, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.KnowledgeDocumentSearchRequest
+			if o.Body != nil {
+				b = *o.Body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		r, resp, err := a.PostKnowledgeKnowledgebaseDocumentsSearch(ctx, knowledgeBaseID, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PostKnowledgeKnowledgebaseDocumentsSearchSuggestionsOptions holds the optional parameters of

@@ -288,14 +288,14 @@ func (a *LearningApi) GetLearningAssignmentsIter(ctx context.Context, opts *GetL
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningAssignment, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningAssignment, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetLearningAssignments(ctx, &o)
+		r, resp, err := a.GetLearningAssignments(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -427,14 +427,14 @@ func (a *LearningApi) GetLearningAssignmentsMeIter(ctx context.Context, opts *Ge
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningAssignment, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningAssignment, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetLearningAssignmentsMe(ctx, &o)
+		r, resp, err := a.GetLearningAssignmentsMe(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -653,14 +653,14 @@ func (a *LearningApi) GetLearningModulesIter(ctx context.Context, opts *GetLearn
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningModule, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningModule, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetLearningModules(ctx, &o)
+		r, resp, err := a.GetLearningModules(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -739,14 +739,14 @@ func (a *LearningApi) GetLearningModulesAssignmentsIter(ctx context.Context, use
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AssignedLearningModule, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AssignedLearningModule, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetLearningModulesAssignments(ctx, userIDs, &o)
+		r, resp, err := a.GetLearningModulesAssignments(ctx, userIDs, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1340,6 +1340,26 @@ func (a *LearningApi) PostLearningRulesQuery(ctx context.Context, pageSize int32
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.LearningAssignmentUserListing](ctx, a.client, req)
+}
+
+// PostLearningRulesQueryIter returns an iterator over the items of every page of
+// PostLearningRulesQuery. It calls PostLearningRulesQuery as the loop needs more items, one page
+// at a time, from page pageNumber (at least 1) to the last, with the other
+// arguments and opts as set. Its first request is the one PostLearningRulesQuery would
+// send with the same arguments.
+func (a *LearningApi) PostLearningRulesQueryIter(ctx context.Context, pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) iter.Seq2[models.LearningAssignmentUser, error] {
+	start := int64(pageNumber)
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.LearningAssignmentUser, int64, int64, []byte, error) {
+		n := pageNumber
+		if page != max(start, 1) {
+			n = int32(page)
+		}
+		r, resp, err := a.PostLearningRulesQuery(ctx, pageSize, n, body, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PostLearningScheduleslotsJobsOptions holds the options of PostLearningScheduleslotsJobs, which

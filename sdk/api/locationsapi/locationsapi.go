@@ -145,14 +145,14 @@ func (a *LocationsApi) GetLocationsIter(ctx context.Context, opts *GetLocationsO
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetLocations(ctx, &o)
+		r, resp, err := a.GetLocations(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -182,6 +182,22 @@ func (a *LocationsApi) GetLocationsSearch(ctx context.Context, q64 string, opts 
 		}
 	}
 	return platformclient.Call[models.LocationsSearchResponse](ctx, a.client, req)
+}
+
+// GetLocationsSearchIter returns an iterator over the items of every page of
+// GetLocationsSearch. It calls GetLocationsSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LocationsApi) GetLocationsSearchIter(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.LocationDefinition, string, error) {
+		r, _, err := a.GetLocationsSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
 }
 
 // PatchLocationOptions holds the options of PatchLocation, which has no optional parameters yet:
@@ -287,4 +303,35 @@ func (a *LocationsApi) PostLocationsSearch(ctx context.Context, body *models.Loc
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.LocationsSearchResponse](ctx, a.client, req)
+}
+
+// PostLocationsSearchIter returns an iterator over the items of every page of
+// PostLocationsSearch. It calls PostLocationsSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *LocationsApi) PostLocationsSearchIter(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.LocationSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostLocationsSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }

@@ -8,6 +8,7 @@ package logcaptureapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -204,6 +205,31 @@ func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx context
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.LogCaptureQueryResponse](ctx, a.client, req)
+}
+
+// PostDiagnosticsLogcaptureBrowserEntriesQueryIter returns an iterator over the items of every page of
+// PostDiagnosticsLogcaptureBrowserEntriesQuery. It calls PostDiagnosticsLogcaptureBrowserEntriesQuery as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. Its first request is
+// the one PostDiagnosticsLogcaptureBrowserEntriesQuery would send with the same arguments. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQueryIter(ctx context.Context, opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) iter.Seq2[models.LogEntry, error] {
+	var o PostDiagnosticsLogcaptureBrowserEntriesQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.LogEntry, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }
 
 // PostDiagnosticsLogcaptureBrowserUserOptions holds the optional parameters of

@@ -146,6 +146,10 @@ type GetOauthClientUsageQueryResultOptions struct{}
 //   - clientID: Client ID
 //
 // The operation has no optional parameters: pass nil for opts.
+//
+// The result holds one page of a listing with the cursors of the pages around it, but the operation
+// has no parameter to send a cursor back: the listing cannot be walked through this method, which
+// therefore has no iterator.
 func (a *OAuthApi) GetOauthClientUsageQueryResult(ctx context.Context, executionID string, clientID string, opts *GetOauthClientUsageQueryResultOptions) (*models.ApiUsageQueryResult, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getOauthClientUsageQueryResult", http.MethodGet, "/api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}")
 	req.SetPathParam("executionId", executionID)

@@ -8,6 +8,7 @@ package operationaleventsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -146,4 +147,29 @@ func (a *OperationalEventsApi) PostUsageEventsQuery(ctx context.Context, opts *P
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.EventQueryResponse](ctx, a.client, req)
+}
+
+// PostUsageEventsQueryIter returns an iterator over the items of every page of
+// PostUsageEventsQuery. It calls PostUsageEventsQuery as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. Its first request is
+// the one PostUsageEventsQuery would send with the same arguments. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *OperationalEventsApi) PostUsageEventsQueryIter(ctx context.Context, opts *PostUsageEventsQueryOptions) iter.Seq2[models.OperationalEvent, error] {
+	var o PostUsageEventsQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OperationalEvent, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.PostUsageEventsQuery(ctx, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	})
 }

@@ -279,6 +279,30 @@ func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResults(ctx context.Con
 	return platformclient.Call[models.EvaluationAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsEvaluationsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsEvaluationsAggregatesJobResults. It calls GetAnalyticsEvaluationsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[models.EvaluationAggregateDataContainer, error] {
+	var o GetAnalyticsEvaluationsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.EvaluationAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsSurveysAggregatesJobOptions holds the optional parameters of
 // GetAnalyticsSurveysAggregatesJob, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -331,6 +355,30 @@ func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResults(ctx context.Context
 		}
 	}
 	return platformclient.Call[models.SurveyAsyncAggregateQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsSurveysAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsSurveysAggregatesJobResults. It calls GetAnalyticsSurveysAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[models.SurveyAggregateDataContainer, error] {
+	var o GetAnalyticsSurveysAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SurveyAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetQualityAgentsActivityOptions holds the optional parameters of GetQualityAgentsActivity. A nil
@@ -462,14 +510,14 @@ func (a *QualityApi) GetQualityAgentsActivityIter(ctx context.Context, opts *Get
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AgentActivity, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AgentActivity, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityAgentsActivity(ctx, &o)
+		r, resp, err := a.GetQualityAgentsActivity(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -597,14 +645,14 @@ func (a *QualityApi) GetQualityCalibrationsIter(ctx context.Context, calibratorI
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Calibration, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Calibration, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityCalibrations(ctx, calibratorID, &o)
+		r, resp, err := a.GetQualityCalibrations(ctx, calibratorID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -906,14 +954,14 @@ func (a *QualityApi) GetQualityEvaluationsQueryIter(ctx context.Context, opts *G
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Evaluation, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Evaluation, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityEvaluationsQuery(ctx, &o)
+		r, resp, err := a.GetQualityEvaluationsQuery(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1015,14 +1063,14 @@ func (a *QualityApi) GetQualityEvaluatorsActivityIter(ctx context.Context, opts 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluatorActivity, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluatorActivity, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityEvaluatorsActivity(ctx, &o)
+		r, resp, err := a.GetQualityEvaluatorsActivity(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1108,14 +1156,14 @@ func (a *QualityApi) GetQualityFormVersionsIter(ctx context.Context, formID stri
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityFormVersions(ctx, formID, &o)
+		r, resp, err := a.GetQualityFormVersions(ctx, formID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1199,14 +1247,14 @@ func (a *QualityApi) GetQualityFormsIter(ctx context.Context, opts *GetQualityFo
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityForms(ctx, &o)
+		r, resp, err := a.GetQualityForms(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1289,14 +1337,14 @@ func (a *QualityApi) GetQualityFormsEvaluationVersionsIter(ctx context.Context, 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityFormsEvaluationVersions(ctx, formID, &o)
+		r, resp, err := a.GetQualityFormsEvaluationVersions(ctx, formID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1384,14 +1432,14 @@ func (a *QualityApi) GetQualityFormsEvaluationsIter(ctx context.Context, opts *G
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityFormsEvaluations(ctx, &o)
+		r, resp, err := a.GetQualityFormsEvaluations(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1522,14 +1570,14 @@ func (a *QualityApi) GetQualityFormsSurveyVersionsIter(ctx context.Context, form
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityFormsSurveyVersions(ctx, formID, &o)
+		r, resp, err := a.GetQualityFormsSurveyVersions(ctx, formID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1612,14 +1660,14 @@ func (a *QualityApi) GetQualityFormsSurveysIter(ctx context.Context, opts *GetQu
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityFormsSurveys(ctx, &o)
+		r, resp, err := a.GetQualityFormsSurveys(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1809,14 +1857,14 @@ func (a *QualityApi) GetQualityPublishedformsIter(ctx context.Context, opts *Get
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityPublishedforms(ctx, &o)
+		r, resp, err := a.GetQualityPublishedforms(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1900,14 +1948,14 @@ func (a *QualityApi) GetQualityPublishedformsEvaluationsIter(ctx context.Context
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityPublishedformsEvaluations(ctx, &o)
+		r, resp, err := a.GetQualityPublishedformsEvaluations(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1992,14 +2040,14 @@ func (a *QualityApi) GetQualityPublishedformsSurveysIter(ctx context.Context, op
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetQualityPublishedformsSurveys(ctx, &o)
+		r, resp, err := a.GetQualityPublishedformsSurveys(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2479,6 +2527,37 @@ func (a *QualityApi) PostQualityEvaluationsSearch(ctx context.Context, body *mod
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.EvaluationSearchResponse](ctx, a.client, req)
+}
+
+// PostQualityEvaluationsSearchIter returns an iterator over the items of every page of
+// PostQualityEvaluationsSearch. It calls PostQualityEvaluationsSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *QualityApi) PostQualityEvaluationsSearchIter(ctx context.Context, body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) iter.Seq2[models.EvaluationSearchItemResponse, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.EvaluationSearchItemResponse, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.EvaluationSearchRequestDTO
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostQualityEvaluationsSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, 0, 0, resp.Body, nil
+	})
 }
 
 // PostQualityFormsOptions holds the options of PostQualityForms, which has no optional parameters

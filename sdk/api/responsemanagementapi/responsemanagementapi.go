@@ -159,14 +159,14 @@ func (a *ResponseManagementApi) GetResponsemanagementLibrariesIter(ctx context.C
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Library, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Library, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetResponsemanagementLibraries(ctx, &o)
+		r, resp, err := a.GetResponsemanagementLibraries(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -328,14 +328,14 @@ func (a *ResponseManagementApi) GetResponsemanagementResponsesIter(ctx context.C
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Response, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Response, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetResponsemanagementResponses(ctx, libraryID, &o)
+		r, resp, err := a.GetResponsemanagementResponses(ctx, libraryID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -464,6 +464,31 @@ func (a *ResponseManagementApi) PostResponsemanagementLibrariesQuery(ctx context
 	return platformclient.Call[models.LibraryEntityListing](ctx, a.client, req)
 }
 
+// PostResponsemanagementLibrariesQueryIter returns an iterator over the items of every page of
+// PostResponsemanagementLibrariesQuery. It calls PostResponsemanagementLibrariesQuery as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. Its first request is
+// the one PostResponsemanagementLibrariesQuery would send with the same arguments. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *ResponseManagementApi) PostResponsemanagementLibrariesQueryIter(ctx context.Context, body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) iter.Seq2[models.Library, error] {
+	var o PostResponsemanagementLibrariesQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Library, int64, int64, []byte, error) {
+		o := o
+		if page != max(int64(platformclient.Deref(o.PageNumber)), 1) {
+			o.PageNumber = platformclient.Ptr(int32(page))
+		}
+		r, resp, err := a.PostResponsemanagementLibrariesQuery(ctx, body, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostResponsemanagementResponseassetsBulkOptions holds the options of
 // PostResponsemanagementResponseassetsBulk, which has no optional parameters yet: NullFields, the
 // body properties to send as null.
@@ -542,6 +567,37 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearch(ctx c
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.ResponseAssetSearchResults](ctx, a.client, req)
+}
+
+// PostResponsemanagementResponseassetsSearchIter returns an iterator over the items of every page of
+// PostResponsemanagementResponseassetsSearch. It calls PostResponsemanagementResponseassetsSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearchIter(ctx context.Context, body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) iter.Seq2[models.ResponseAsset, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.ResponseAsset, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ResponseAssetSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostResponsemanagementResponseassetsSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PostResponsemanagementResponseassetsUploadsOptions holds the options of

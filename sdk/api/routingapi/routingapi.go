@@ -996,14 +996,14 @@ func (a *RoutingApi) GetRoutingEmailDomainRoutesIter(ctx context.Context, domain
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InboundRoute, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InboundRoute, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingEmailDomainRoutes(ctx, domainName, &o)
+		r, resp, err := a.GetRoutingEmailDomainRoutes(ctx, domainName, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1094,14 +1094,14 @@ func (a *RoutingApi) GetRoutingEmailDomainsIter(ctx context.Context, opts *GetRo
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InboundDomain, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InboundDomain, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingEmailDomains(ctx, &o)
+		r, resp, err := a.GetRoutingEmailDomains(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1219,14 +1219,14 @@ func (a *RoutingApi) GetRoutingEmailOutboundDomainsIter(ctx context.Context, opt
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundDomain, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundDomain, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingEmailOutboundDomains(ctx, &o)
+		r, resp, err := a.GetRoutingEmailOutboundDomains(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1275,14 +1275,14 @@ func (a *RoutingApi) GetRoutingEmailSettingIter(ctx context.Context, opts *GetRo
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmailSetting, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmailSetting, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingEmailSetting(ctx, &o)
+		r, resp, err := a.GetRoutingEmailSetting(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1403,14 +1403,14 @@ func (a *RoutingApi) GetRoutingLanguagesIter(ctx context.Context, opts *GetRouti
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Language, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Language, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingLanguages(ctx, &o)
+		r, resp, err := a.GetRoutingLanguages(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1492,14 +1492,14 @@ func (a *RoutingApi) GetRoutingMessageRecipientsIter(ctx context.Context, opts *
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Recipient, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Recipient, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingMessageRecipients(ctx, &o)
+		r, resp, err := a.GetRoutingMessageRecipients(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2090,14 +2090,14 @@ func (a *RoutingApi) GetRoutingQueueUsersIter(ctx context.Context, queueID strin
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.QueueMember, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.QueueMember, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingQueueUsers(ctx, queueID, &o)
+		r, resp, err := a.GetRoutingQueueUsers(ctx, queueID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2156,14 +2156,14 @@ func (a *RoutingApi) GetRoutingQueueWrapupcodesIter(ctx context.Context, queueID
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingQueueWrapupcodes(ctx, queueID, &o)
+		r, resp, err := a.GetRoutingQueueWrapupcodes(ctx, queueID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2256,14 +2256,14 @@ func (a *RoutingApi) GetRoutingQueuesIter(ctx context.Context, opts *GetRoutingQ
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingQueues(ctx, &o)
+		r, resp, err := a.GetRoutingQueues(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2342,14 +2342,14 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviewsIter(ctx context.Context, opts
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingQueuesDivisionviews(ctx, &o)
+		r, resp, err := a.GetRoutingQueuesDivisionviews(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2406,14 +2406,14 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviewsAllIter(ctx context.Context, o
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingQueuesDivisionviewsAll(ctx, &o)
+		r, resp, err := a.GetRoutingQueuesDivisionviewsAll(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2474,14 +2474,14 @@ func (a *RoutingApi) GetRoutingQueuesMeIter(ctx context.Context, opts *GetRoutin
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingQueuesMe(ctx, &o)
+		r, resp, err := a.GetRoutingQueuesMe(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2919,14 +2919,14 @@ func (a *RoutingApi) GetRoutingSkillsIter(ctx context.Context, opts *GetRoutingS
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RoutingSkill, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RoutingSkill, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingSkills(ctx, &o)
+		r, resp, err := a.GetRoutingSkills(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2996,14 +2996,14 @@ func (a *RoutingApi) GetRoutingSmsAddressesIter(ctx context.Context, opts *GetRo
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SmsAddress, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SmsAddress, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingSmsAddresses(ctx, &o)
+		r, resp, err := a.GetRoutingSmsAddresses(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3245,14 +3245,14 @@ func (a *RoutingApi) GetRoutingSmsPhonenumbersIter(ctx context.Context, opts *Ge
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SmsPhoneNumber, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SmsPhoneNumber, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingSmsPhonenumbers(ctx, &o)
+		r, resp, err := a.GetRoutingSmsPhonenumbers(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3422,14 +3422,14 @@ func (a *RoutingApi) GetRoutingUtilizationLabelsIter(ctx context.Context, opts *
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UtilizationLabel, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UtilizationLabel, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingUtilizationLabels(ctx, &o)
+		r, resp, err := a.GetRoutingUtilizationLabels(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3529,14 +3529,14 @@ func (a *RoutingApi) GetRoutingWrapupcodesIter(ctx context.Context, opts *GetRou
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingWrapupcodes(ctx, &o)
+		r, resp, err := a.GetRoutingWrapupcodes(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3633,14 +3633,14 @@ func (a *RoutingApi) GetRoutingWrapupcodesDivisionviewsIter(ctx context.Context,
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetRoutingWrapupcodesDivisionviews(ctx, &o)
+		r, resp, err := a.GetRoutingWrapupcodesDivisionviews(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3704,14 +3704,14 @@ func (a *RoutingApi) GetUserQueuesIter(ctx context.Context, userID string, opts 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUserQueues(ctx, userID, &o)
+		r, resp, err := a.GetUserQueues(ctx, userID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3770,14 +3770,14 @@ func (a *RoutingApi) GetUserRoutinglanguagesIter(ctx context.Context, userID str
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingLanguage, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingLanguage, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUserRoutinglanguages(ctx, userID, &o)
+		r, resp, err := a.GetUserRoutinglanguages(ctx, userID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -3836,14 +3836,14 @@ func (a *RoutingApi) GetUserRoutingskillsIter(ctx context.Context, userID string
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingSkill, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingSkill, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUserRoutingskills(ctx, userID, &o)
+		r, resp, err := a.GetUserRoutingskills(ctx, userID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 

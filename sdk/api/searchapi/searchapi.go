@@ -8,6 +8,8 @@ package searchapi
 
 import (
 	"context"
+	"encoding/json"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -42,6 +44,22 @@ func (a *SearchApi) GetDocumentationGknSearch(ctx context.Context, q64 string, o
 	return platformclient.Call[models.GKNDocumentationSearchResponse](ctx, a.client, req)
 }
 
+// GetDocumentationGknSearchIter returns an iterator over the items of every page of
+// GetDocumentationGknSearch. It calls GetDocumentationGknSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SearchApi) GetDocumentationGknSearchIter(ctx context.Context, q64 string, opts *GetDocumentationGknSearchOptions) iter.Seq2[models.GKNDocumentationResult, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.GKNDocumentationResult, string, error) {
+		r, _, err := a.GetDocumentationGknSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
+}
+
 // GetDocumentationSearchOptions holds the optional parameters of GetDocumentationSearch, which has
 // none yet: it keeps the method's signature unchanged when the API adds some.
 type GetDocumentationSearchOptions struct{}
@@ -58,6 +76,22 @@ func (a *SearchApi) GetDocumentationSearch(ctx context.Context, q64 string, opts
 	req := platformclient.NewRequest("getDocumentationSearch", http.MethodGet, "/api/v2/documentation/search")
 	req.SetQuery("q64", q64)
 	return platformclient.Call[models.DocumentationSearchResponse](ctx, a.client, req)
+}
+
+// GetDocumentationSearchIter returns an iterator over the items of every page of
+// GetDocumentationSearch. It calls GetDocumentationSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SearchApi) GetDocumentationSearchIter(ctx context.Context, q64 string, opts *GetDocumentationSearchOptions) iter.Seq2[models.DocumentationResult, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.DocumentationResult, string, error) {
+		r, _, err := a.GetDocumentationSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
 }
 
 // GetGroupsSearchOptions holds the optional parameters of GetGroupsSearch. A nil field is not sent.
@@ -87,6 +121,22 @@ func (a *SearchApi) GetGroupsSearch(ctx context.Context, q64 string, opts *GetGr
 	return platformclient.Call[models.GroupsSearchResponse](ctx, a.client, req)
 }
 
+// GetGroupsSearchIter returns an iterator over the items of every page of
+// GetGroupsSearch. It calls GetGroupsSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SearchApi) GetGroupsSearchIter(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[models.Group, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Group, string, error) {
+		r, _, err := a.GetGroupsSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
+}
+
 // GetLocationsSearchOptions holds the optional parameters of GetLocationsSearch. A nil field is not
 // sent.
 type GetLocationsSearchOptions struct {
@@ -113,6 +163,22 @@ func (a *SearchApi) GetLocationsSearch(ctx context.Context, q64 string, opts *Ge
 		}
 	}
 	return platformclient.Call[models.LocationsSearchResponse](ctx, a.client, req)
+}
+
+// GetLocationsSearchIter returns an iterator over the items of every page of
+// GetLocationsSearch. It calls GetLocationsSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SearchApi) GetLocationsSearchIter(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.LocationDefinition, string, error) {
+		r, _, err := a.GetLocationsSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
 }
 
 // GetSearchOptions holds the optional parameters of GetSearch. A nil field is not sent.
@@ -148,6 +214,25 @@ func (a *SearchApi) GetSearch(ctx context.Context, q64 string, opts *GetSearchOp
 		}
 	}
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
+}
+
+// GetSearchIter returns an iterator over the items of every page of
+// GetSearch. It calls GetSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *SearchApi) GetSearchIter(ctx context.Context, q64 string, opts *GetSearchOptions) iter.Seq2[json.RawMessage, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
+		r, _, err := a.GetSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.NextPage), err
+	})
 }
 
 // GetSearchSuggestOptions holds the optional parameters of GetSearchSuggest. A nil field is not
@@ -187,6 +272,25 @@ func (a *SearchApi) GetSearchSuggest(ctx context.Context, q64 string, opts *GetS
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
 }
 
+// GetSearchSuggestIter returns an iterator over the items of every page of
+// GetSearchSuggest. It calls GetSearchSuggest as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *SearchApi) GetSearchSuggestIter(ctx context.Context, q64 string, opts *GetSearchSuggestOptions) iter.Seq2[json.RawMessage, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
+		r, _, err := a.GetSearchSuggest(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.NextPage), err
+	})
+}
+
 // GetTelephonyProvidersEdgesSitesSearchOptions holds the optional parameters of
 // GetTelephonyProvidersEdgesSitesSearch. A nil field is not sent.
 type GetTelephonyProvidersEdgesSitesSearchOptions struct {
@@ -215,6 +319,22 @@ func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearch(ctx context.Context, q
 		}
 	}
 	return platformclient.Call[models.SitesSearchResponse](ctx, a.client, req)
+}
+
+// GetTelephonyProvidersEdgesSitesSearchIter returns an iterator over the items of every page of
+// GetTelephonyProvidersEdgesSitesSearch. It calls GetTelephonyProvidersEdgesSitesSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Site, string, error) {
+		r, _, err := a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
 }
 
 // GetUsersSearchOptions holds the optional parameters of GetUsersSearch. A nil field is not sent.
@@ -254,6 +374,22 @@ func (a *SearchApi) GetUsersSearch(ctx context.Context, q64 string, opts *GetUse
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
 }
 
+// GetUsersSearchIter returns an iterator over the items of every page of
+// GetUsersSearch. It calls GetUsersSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SearchApi) GetUsersSearchIter(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[models.User, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.User, string, error) {
+		r, _, err := a.GetUsersSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
+}
+
 // GetVoicemailSearchOptions holds the optional parameters of GetVoicemailSearch. A nil field is not
 // sent.
 type GetVoicemailSearchOptions struct {
@@ -280,6 +416,22 @@ func (a *SearchApi) GetVoicemailSearch(ctx context.Context, q64 string, opts *Ge
 		}
 	}
 	return platformclient.Call[models.VoicemailsSearchResponse](ctx, a.client, req)
+}
+
+// GetVoicemailSearchIter returns an iterator over the items of every page of
+// GetVoicemailSearch. It calls GetVoicemailSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SearchApi) GetVoicemailSearchIter(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.VoicemailMessage, string, error) {
+		r, _, err := a.GetVoicemailSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
 }
 
 // PostConversationsCustomattributesSearchOptions holds the options of
@@ -319,6 +471,40 @@ func (a *SearchApi) PostConversationsCustomattributesSearch(ctx context.Context,
 	return platformclient.Call[models.JsonSearchResponse](ctx, a.client, req)
 }
 
+// PostConversationsCustomattributesSearchIter returns an iterator over the items of every page of
+// PostConversationsCustomattributesSearch. It calls PostConversationsCustomattributesSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *SearchApi) PostConversationsCustomattributesSearchIter(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ConversationCustomAttributesSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
+	})
+}
+
 // PostConversationsParticipantsAttributesSearchOptions holds the options of
 // PostConversationsParticipantsAttributesSearch, which has no optional parameters yet: NullFields,
 // the body properties to send as null.
@@ -356,6 +542,40 @@ func (a *SearchApi) PostConversationsParticipantsAttributesSearch(ctx context.Co
 	return platformclient.Call[models.JsonCursorSearchResponse](ctx, a.client, req)
 }
 
+// PostConversationsParticipantsAttributesSearchIter returns an iterator over the items of every page of
+// PostConversationsParticipantsAttributesSearch. It calls PostConversationsParticipantsAttributesSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose Cursor is the cursor the last page gives
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *SearchApi) PostConversationsParticipantsAttributesSearchIter(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	var start string
+	if body != nil {
+		start = platformclient.Deref(body.Cursor)
+	}
+	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.ConversationParticipantSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.Cursor = &cursor
+			pageBody = &b
+		}
+		r, _, err := a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.Cursor), err
+	})
+}
+
 // PostDocumentationGknSearchOptions holds the options of PostDocumentationGknSearch, which has no
 // optional parameters yet: NullFields, the body properties to send as null.
 type PostDocumentationGknSearchOptions struct {
@@ -387,6 +607,37 @@ func (a *SearchApi) PostDocumentationGknSearch(ctx context.Context, body *models
 	return platformclient.Call[models.GKNDocumentationSearchResponse](ctx, a.client, req)
 }
 
+// PostDocumentationGknSearchIter returns an iterator over the items of every page of
+// PostDocumentationGknSearch. It calls PostDocumentationGknSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *SearchApi) PostDocumentationGknSearchIter(ctx context.Context, body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) iter.Seq2[models.GKNDocumentationResult, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.GKNDocumentationResult, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.GKNDocumentationSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostDocumentationGknSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostDocumentationSearchOptions holds the options of PostDocumentationSearch, which has no
 // optional parameters yet: NullFields, the body properties to send as null.
 type PostDocumentationSearchOptions struct {
@@ -416,6 +667,37 @@ func (a *SearchApi) PostDocumentationSearch(ctx context.Context, body *models.Do
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.DocumentationSearchResponse](ctx, a.client, req)
+}
+
+// PostDocumentationSearchIter returns an iterator over the items of every page of
+// PostDocumentationSearch. It calls PostDocumentationSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *SearchApi) PostDocumentationSearchIter(ctx context.Context, body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) iter.Seq2[models.DocumentationResult, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DocumentationResult, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.DocumentationSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostDocumentationSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PostGroupsSearchOptions holds the options of PostGroupsSearch, which has no optional parameters
@@ -451,6 +733,37 @@ func (a *SearchApi) PostGroupsSearch(ctx context.Context, body *models.GroupSear
 	return platformclient.Call[models.GroupsSearchResponse](ctx, a.client, req)
 }
 
+// PostGroupsSearchIter returns an iterator over the items of every page of
+// PostGroupsSearch. It calls PostGroupsSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *SearchApi) PostGroupsSearchIter(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[models.Group, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Group, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.GroupSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostGroupsSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostLocationsSearchOptions holds the options of PostLocationsSearch, which has no optional
 // parameters yet: NullFields, the body properties to send as null.
 type PostLocationsSearchOptions struct {
@@ -482,6 +795,37 @@ func (a *SearchApi) PostLocationsSearch(ctx context.Context, body *models.Locati
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.LocationsSearchResponse](ctx, a.client, req)
+}
+
+// PostLocationsSearchIter returns an iterator over the items of every page of
+// PostLocationsSearch. It calls PostLocationsSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *SearchApi) PostLocationsSearchIter(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.LocationSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostLocationsSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PostSearchOptions holds the optional parameters of PostSearch. A nil field is not sent.
@@ -524,6 +868,40 @@ func (a *SearchApi) PostSearch(ctx context.Context, body *models.SearchRequest, 
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
+}
+
+// PostSearchIter returns an iterator over the items of every page of
+// PostSearch. It calls PostSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *SearchApi) PostSearchIter(ctx context.Context, body *models.SearchRequest, opts *PostSearchOptions) iter.Seq2[json.RawMessage, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.SearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
+	})
 }
 
 // PostSearchSuggestOptions holds the optional parameters of PostSearchSuggest. A nil field is not
@@ -608,6 +986,40 @@ func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearch(ctx context.Cont
 	return platformclient.Call[models.JsonSearchResponse](ctx, a.client, req)
 }
 
+// PostSpeechandtextanalyticsTranscriptsSearchIter returns an iterator over the items of every page of
+// PostSpeechandtextanalyticsTranscriptsSearch. It calls PostSpeechandtextanalyticsTranscriptsSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearchIter(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[json.RawMessage, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.TranscriptSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
+	})
+}
+
 // PostTeamsSearchOptions holds the options of PostTeamsSearch, which has no optional parameters
 // yet: NullFields, the body properties to send as null.
 type PostTeamsSearchOptions struct {
@@ -641,6 +1053,37 @@ func (a *SearchApi) PostTeamsSearch(ctx context.Context, body *models.TeamSearch
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.TeamsSearchResponse](ctx, a.client, req)
+}
+
+// PostTeamsSearchIter returns an iterator over the items of every page of
+// PostTeamsSearch. It calls PostTeamsSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *SearchApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[models.Team, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Team, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.TeamSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostTeamsSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PostTelephonyProvidersEdgesSitesSearchOptions holds the options of
@@ -680,6 +1123,37 @@ func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearch(ctx context.Context, 
 	return platformclient.Call[models.SitesSearchResponse](ctx, a.client, req)
 }
 
+// PostTelephonyProvidersEdgesSitesSearchIter returns an iterator over the items of every page of
+// PostTelephonyProvidersEdgesSitesSearch. It calls PostTelephonyProvidersEdgesSitesSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Site, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.SiteSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostUsersSearchOptions holds the options of PostUsersSearch, which has no optional parameters
 // yet: NullFields, the body properties to send as null.
 type PostUsersSearchOptions struct {
@@ -713,6 +1187,37 @@ func (a *SearchApi) PostUsersSearch(ctx context.Context, body *models.UserSearch
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
+}
+
+// PostUsersSearchIter returns an iterator over the items of every page of
+// PostUsersSearch. It calls PostUsersSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *SearchApi) PostUsersSearchIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[models.User, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostUsersSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PostUsersSearchTeamsAssignOptions holds the options of PostUsersSearchTeamsAssign, which has no
@@ -751,6 +1256,37 @@ func (a *SearchApi) PostUsersSearchTeamsAssign(ctx context.Context, body *models
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
 }
 
+// PostUsersSearchTeamsAssignIter returns an iterator over the items of every page of
+// PostUsersSearchTeamsAssign. It calls PostUsersSearchTeamsAssign as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *SearchApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[models.User, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostVoicemailSearchOptions holds the options of PostVoicemailSearch, which has no optional
 // parameters yet: NullFields, the body properties to send as null.
 type PostVoicemailSearchOptions struct {
@@ -782,4 +1318,35 @@ func (a *SearchApi) PostVoicemailSearch(ctx context.Context, body *models.Voicem
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.VoicemailsSearchResponse](ctx, a.client, req)
+}
+
+// PostVoicemailSearchIter returns an iterator over the items of every page of
+// PostVoicemailSearch. It calls PostVoicemailSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *SearchApi) PostVoicemailSearchIter(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.VoicemailSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostVoicemailSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }

@@ -290,6 +290,30 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResults(ctx context
 	return platformclient.Call[models.SocialMediaAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetSocialmediaAnalyticsAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetSocialmediaAnalyticsAggregatesJobResults. It calls GetSocialmediaAnalyticsAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) iter.Seq2[models.SocialMediaAggregateDataContainer, error] {
+	var o GetSocialmediaAnalyticsAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SocialMediaAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetSocialmediaAnalyticsAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetSocialmediaAnalyticsMessagesJobOptions holds the optional parameters of
 // GetSocialmediaAnalyticsMessagesJob, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -342,6 +366,30 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResults(ctx context.C
 		}
 	}
 	return platformclient.Call[models.SocialMediaAsyncDetailQueryResponse](ctx, a.client, req)
+}
+
+// GetSocialmediaAnalyticsMessagesJobResultsIter returns an iterator over the items of every page of
+// GetSocialmediaAnalyticsMessagesJobResults. It calls GetSocialmediaAnalyticsMessagesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResultsIter(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) iter.Seq2[models.SocialMediaDetailDataContainer, error] {
+	var o GetSocialmediaAnalyticsMessagesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SocialMediaDetailDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetSocialmediaAnalyticsMessagesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetSocialmediaEscalationruleOptions holds the optional parameters of
@@ -426,14 +474,14 @@ func (a *SocialMediaApi) GetSocialmediaEscalationrulesIter(ctx context.Context, 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EscalationRuleResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EscalationRuleResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSocialmediaEscalationrules(ctx, divisionID, &o)
+		r, resp, err := a.GetSocialmediaEscalationrules(ctx, divisionID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -524,14 +572,14 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesIter(ctx context.C
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataIngestionRuleResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataIngestionRuleResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSocialmediaTopicDataingestionrules(ctx, topicID, &o)
+		r, resp, err := a.GetSocialmediaTopicDataingestionrules(ctx, topicID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -674,14 +722,14 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIn
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions(ctx, topicID, facebookIngestionRuleID, &o)
+		r, resp, err := a.GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions(ctx, topicID, facebookIngestionRuleID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -824,14 +872,14 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagram
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions(ctx, topicID, instagramIngestionRuleID, &o)
+		r, resp, err := a.GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions(ctx, topicID, instagramIngestionRuleID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -967,14 +1015,14 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions(ctx, topicID, openID, &o)
+		r, resp, err := a.GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions(ctx, topicID, openID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1116,14 +1164,14 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterInge
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions(ctx, topicID, twitterIngestionRuleID, &o)
+		r, resp, err := a.GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions(ctx, topicID, twitterIngestionRuleID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1195,14 +1243,14 @@ func (a *SocialMediaApi) GetSocialmediaTopicsIter(ctx context.Context, opts *Get
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSocialmediaTopics(ctx, &o)
+		r, resp, err := a.GetSocialmediaTopics(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 

@@ -9,6 +9,7 @@ package speechtextanalyticsapi
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 
@@ -247,14 +248,14 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategoriesIter(ctx con
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.StaCategory, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.StaCategory, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSpeechandtextanalyticsCategories(ctx, &o)
+		r, resp, err := a.GetSpeechandtextanalyticsCategories(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -359,14 +360,14 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategories
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ConversationCategory, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ConversationCategory, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSpeechandtextanalyticsConversationCategories(ctx, conversationID, &o)
+		r, resp, err := a.GetSpeechandtextanalyticsConversationCategories(ctx, conversationID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -843,14 +844,14 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsigh
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ProgramInsightsSettings, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ProgramInsightsSettings, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSpeechandtextanalyticsProgramsSettingsInsights(ctx, &o)
+		r, resp, err := a.GetSpeechandtextanalyticsProgramsSettingsInsights(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1103,14 +1104,14 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsIter(ctx context
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ListedTopic, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ListedTopic, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetSpeechandtextanalyticsTopics(ctx, &o)
+		r, resp, err := a.GetSpeechandtextanalyticsTopics(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1720,6 +1721,40 @@ func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearch(ctx
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.JsonSearchResponse](ctx, a.client, req)
+}
+
+// PostSpeechandtextanalyticsTranscriptsSearchIter returns an iterator over the items of every page of
+// PostSpeechandtextanalyticsTranscriptsSearch. It calls PostSpeechandtextanalyticsTranscriptsSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearchIter(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[json.RawMessage, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.TranscriptSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
+	})
 }
 
 // PutSpeechandtextanalyticsCategoryOptions holds the options of PutSpeechandtextanalyticsCategory,

@@ -8,6 +8,8 @@ package suggestapi
 
 import (
 	"context"
+	"encoding/json"
+	"iter"
 	"net/http"
 
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -59,6 +61,25 @@ func (a *SuggestApi) GetSearch(ctx context.Context, q64 string, opts *GetSearchO
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
 }
 
+// GetSearchIter returns an iterator over the items of every page of
+// GetSearch. It calls GetSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *SuggestApi) GetSearchIter(ctx context.Context, q64 string, opts *GetSearchOptions) iter.Seq2[json.RawMessage, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
+		r, _, err := a.GetSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.NextPage), err
+	})
+}
+
 // GetSearchSuggestOptions holds the optional parameters of GetSearchSuggest. A nil field is not
 // sent.
 type GetSearchSuggestOptions struct {
@@ -94,6 +115,25 @@ func (a *SuggestApi) GetSearchSuggest(ctx context.Context, q64 string, opts *Get
 		}
 	}
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
+}
+
+// GetSearchSuggestIter returns an iterator over the items of every page of
+// GetSearchSuggest. It calls GetSearchSuggest as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *SuggestApi) GetSearchSuggestIter(ctx context.Context, q64 string, opts *GetSearchSuggestOptions) iter.Seq2[json.RawMessage, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
+		r, _, err := a.GetSearchSuggest(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.NextPage), err
+	})
 }
 
 // PostSearchOptions holds the optional parameters of PostSearch. A nil field is not sent.
@@ -136,6 +176,40 @@ func (a *SuggestApi) PostSearch(ctx context.Context, body *models.SearchRequest,
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
+}
+
+// PostSearchIter returns an iterator over the items of every page of
+// PostSearch. It calls PostSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+//
+// The spec gives the items no type: each is the JSON the API sent.
+func (a *SuggestApi) PostSearchIter(ctx context.Context, body *models.SearchRequest, opts *PostSearchOptions) iter.Seq2[json.RawMessage, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.SearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
+	})
 }
 
 // PostSearchSuggestOptions holds the optional parameters of PostSearchSuggest. A nil field is not

@@ -2271,6 +2271,37 @@ func (a *TaskManagementApi) PostTaskmanagementWorkbinsQuery(ctx context.Context,
 	return platformclient.Call[models.WorkbinQueryEntityListing](ctx, a.client, req)
 }
 
+// PostTaskmanagementWorkbinsQueryIter returns an iterator over the items of every page of
+// PostTaskmanagementWorkbinsQuery. It calls PostTaskmanagementWorkbinsQuery as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose After is the cursor the last page gives
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *TaskManagementApi) PostTaskmanagementWorkbinsQueryIter(ctx context.Context, body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) iter.Seq2[models.Workbin, error] {
+	var start string
+	if body != nil {
+		start = platformclient.Deref(body.After)
+	}
+	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Workbin, string, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.WorkbinQueryRequest
+			if body != nil {
+				b = *body
+			}
+			b.After = &cursor
+			pageBody = &b
+		}
+		r, _, err := a.PostTaskmanagementWorkbinsQuery(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	})
+}
+
 // PostTaskmanagementWorkitemAcdCancelOptions holds the optional parameters of
 // PostTaskmanagementWorkitemAcdCancel, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -2504,6 +2535,37 @@ func (a *TaskManagementApi) PostTaskmanagementWorkitemsQuery(ctx context.Context
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.WorkitemPostQueryEntityListing](ctx, a.client, req)
+}
+
+// PostTaskmanagementWorkitemsQueryIter returns an iterator over the items of every page of
+// PostTaskmanagementWorkitemsQuery. It calls PostTaskmanagementWorkitemsQuery as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose After is the cursor the last page gives
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *TaskManagementApi) PostTaskmanagementWorkitemsQueryIter(ctx context.Context, body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) iter.Seq2[models.Workitem, error] {
+	var start string
+	if body != nil {
+		start = platformclient.Deref(body.After)
+	}
+	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Workitem, string, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.WorkitemQueryPostRequest
+			if body != nil {
+				b = *body
+			}
+			b.After = &cursor
+			pageBody = &b
+		}
+		r, _, err := a.PostTaskmanagementWorkitemsQuery(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	})
 }
 
 // PostTaskmanagementWorkitemsQueryJobsOptions holds the options of
@@ -2815,6 +2877,37 @@ func (a *TaskManagementApi) PostTaskmanagementWorktypesQuery(ctx context.Context
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.WorktypeQueryEntityListing](ctx, a.client, req)
+}
+
+// PostTaskmanagementWorktypesQueryIter returns an iterator over the items of every page of
+// PostTaskmanagementWorktypesQuery. It calls PostTaskmanagementWorktypesQuery as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose After is the cursor the last page gives
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *TaskManagementApi) PostTaskmanagementWorktypesQueryIter(ctx context.Context, body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) iter.Seq2[models.Worktype, error] {
+	var start string
+	if body != nil {
+		start = platformclient.Deref(body.After)
+	}
+	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Worktype, string, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.WorktypeQueryRequest
+			if body != nil {
+				b = *body
+			}
+			b.After = &cursor
+			pageBody = &b
+		}
+		r, _, err := a.PostTaskmanagementWorktypesQuery(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	})
 }
 
 // PutTaskmanagementWorkitemsSchemaOptions holds the options of PutTaskmanagementWorkitemsSchema,

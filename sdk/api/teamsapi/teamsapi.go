@@ -435,3 +435,34 @@ func (a *TeamsApi) PostTeamsSearch(ctx context.Context, body *models.TeamSearchR
 	}
 	return platformclient.Call[models.TeamsSearchResponse](ctx, a.client, req)
 }
+
+// PostTeamsSearchIter returns an iterator over the items of every page of
+// PostTeamsSearch. It calls PostTeamsSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *TeamsApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[models.Team, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Team, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.TeamSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostTeamsSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}

@@ -44,6 +44,10 @@ type GetOauthClientUsageQueryResultOptions struct{}
 //   - clientID: Client ID
 //
 // The operation has no optional parameters: pass nil for opts.
+//
+// The result holds one page of a listing with the cursors of the pages around it, but the operation
+// has no parameter to send a cursor back: the listing cannot be walked through this method, which
+// therefore has no iterator.
 func (a *UsageApi) GetOauthClientUsageQueryResult(ctx context.Context, executionID string, clientID string, opts *GetOauthClientUsageQueryResultOptions) (*models.ApiUsageQueryResult, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getOauthClientUsageQueryResult", http.MethodGet, "/api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}")
 	req.SetPathParam("executionId", executionID)
@@ -230,6 +234,10 @@ type GetUsageQueryExecutionIdResultsOptions struct{}
 //   - executionID: ID of the query execution
 //
 // The operation has no optional parameters: pass nil for opts.
+//
+// The result holds one page of a listing with the cursors of the pages around it, but the operation
+// has no parameter to send a cursor back: the listing cannot be walked through this method, which
+// therefore has no iterator.
 func (a *UsageApi) GetUsageQueryExecutionIdResults(ctx context.Context, executionID string, opts *GetUsageQueryExecutionIdResultsOptions) (*models.ApiUsageQueryResult, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getUsageQueryExecutionIdResults", http.MethodGet, "/api/v2/usage/query/{executionId}/results")
 	req.SetPathParam("executionId", executionID)
@@ -272,6 +280,30 @@ func (a *UsageApi) GetUsageSimplesearchExecutionIdResults(ctx context.Context, e
 		}
 	}
 	return platformclient.Call[models.ApiUsageQueryResult](ctx, a.client, req)
+}
+
+// GetUsageSimplesearchExecutionIdResultsIter returns an iterator over the items of every page of
+// GetUsageSimplesearchExecutionIdResults. It calls GetUsageSimplesearchExecutionIdResults as the loop needs more items, one page
+// at a time, from cursor opts.After (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsageApi) GetUsageSimplesearchExecutionIdResultsIter(ctx context.Context, executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) iter.Seq2[models.ApiUsageRow, error] {
+	var o GetUsageSimplesearchExecutionIdResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ApiUsageRow, string, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		r, _, err := a.GetUsageSimplesearchExecutionIdResults(ctx, executionID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(platformclient.Deref(r.Cursors).After), nil
+	})
 }
 
 // PostOauthClientUsageQueryOptions holds the options of PostOauthClientUsageQuery, which has no

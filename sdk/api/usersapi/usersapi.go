@@ -450,6 +450,30 @@ func (a *UsersApi) GetAnalyticsUsersAggregatesJobResults(ctx context.Context, jo
 	return platformclient.Call[models.UserAsyncAggregateQueryResponse](ctx, a.client, req)
 }
 
+// GetAnalyticsUsersAggregatesJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsUsersAggregatesJobResults. It calls GetAnalyticsUsersAggregatesJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetAnalyticsUsersAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[models.UserAggregateDataContainer, error] {
+	var o GetAnalyticsUsersAggregatesJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.UserAggregateDataContainer, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	})
+}
+
 // GetAnalyticsUsersDetailsJobOptions holds the optional parameters of GetAnalyticsUsersDetailsJob,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetAnalyticsUsersDetailsJobOptions struct{}
@@ -506,6 +530,30 @@ func (a *UsersApi) GetAnalyticsUsersDetailsJobResults(ctx context.Context, jobID
 		}
 	}
 	return platformclient.Call[models.AnalyticsUserDetailsAsyncQueryResponse](ctx, a.client, req)
+}
+
+// GetAnalyticsUsersDetailsJobResultsIter returns an iterator over the items of every page of
+// GetAnalyticsUsersDetailsJobResults. It calls GetAnalyticsUsersDetailsJobResults as the loop needs more items, one page
+// at a time, from cursor opts.Cursor (default: the first page) to the last, with the
+// other options (such as the page size) as set in opts. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetAnalyticsUsersDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	var o GetAnalyticsUsersDetailsJobResultsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsUserDetail, string, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		r, _, err := a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.UserDetails, platformclient.Deref(r.Cursor), nil
+	})
 }
 
 // GetAnalyticsUsersDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -608,14 +656,14 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx context.Con
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
+		r, resp, err := a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -675,14 +723,14 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(ctx cont
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
+		r, resp, err := a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -843,14 +891,14 @@ func (a *UsersApi) GetProfilesUsersIter(ctx context.Context, opts *GetProfilesUs
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserProfile, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserProfile, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetProfilesUsers(ctx, &o)
+		r, resp, err := a.GetProfilesUsers(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1200,14 +1248,14 @@ func (a *UsersApi) GetUserFavoritesIter(ctx context.Context, userID string, opts
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUserFavorites(ctx, userID, &o)
+		r, resp, err := a.GetUserFavorites(ctx, userID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1372,14 +1420,14 @@ func (a *UsersApi) GetUserQueuesIter(ctx context.Context, userID string, opts *G
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUserQueues(ctx, userID, &o)
+		r, resp, err := a.GetUserQueues(ctx, userID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1460,14 +1508,14 @@ func (a *UsersApi) GetUserRoutinglanguagesIter(ctx context.Context, userID strin
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingLanguage, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingLanguage, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUserRoutinglanguages(ctx, userID, &o)
+		r, resp, err := a.GetUserRoutinglanguages(ctx, userID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1526,14 +1574,14 @@ func (a *UsersApi) GetUserRoutingskillsIter(ctx context.Context, userID string, 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingSkill, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingSkill, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUserRoutingskills(ctx, userID, &o)
+		r, resp, err := a.GetUserRoutingskills(ctx, userID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1740,14 +1788,14 @@ func (a *UsersApi) GetUserTrustorsIter(ctx context.Context, userID string, opts 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustor, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustor, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUserTrustors(ctx, userID, &o)
+		r, resp, err := a.GetUserTrustors(ctx, userID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -1863,14 +1911,14 @@ func (a *UsersApi) GetUsersIter(ctx context.Context, opts *GetUsersOptions) iter
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUsers(ctx, &o)
+		r, resp, err := a.GetUsers(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2206,14 +2254,14 @@ func (a *UsersApi) GetUsersDevelopmentActivitiesIter(ctx context.Context, opts *
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DevelopmentActivity, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DevelopmentActivity, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUsersDevelopmentActivities(ctx, &o)
+		r, resp, err := a.GetUsersDevelopmentActivities(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2327,14 +2375,14 @@ func (a *UsersApi) GetUsersDevelopmentActivitiesMeIter(ctx context.Context, opts
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DevelopmentActivity, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DevelopmentActivity, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUsersDevelopmentActivitiesMe(ctx, &o)
+		r, resp, err := a.GetUsersDevelopmentActivitiesMe(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -2568,6 +2616,22 @@ func (a *UsersApi) GetUsersSearch(ctx context.Context, q64 string, opts *GetUser
 		}
 	}
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
+}
+
+// GetUsersSearchIter returns an iterator over the items of every page of
+// GetUsersSearch. It calls GetUsersSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersApi) GetUsersSearchIter(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[models.User, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.User, string, error) {
+		r, _, err := a.GetUsersSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
 }
 
 // GetUsersStationsMeOptions holds the optional parameters of GetUsersStationsMe, which has none
@@ -3167,6 +3231,42 @@ func (a *UsersApi) PostAnalyticsUsersDetailsQuery(ctx context.Context, body *mod
 	return platformclient.Call[models.AnalyticsUserDetailsQueryResponse](ctx, a.client, req)
 }
 
+// PostAnalyticsUsersDetailsQueryIter returns an iterator over the items of every page of
+// PostAnalyticsUsersDetailsQuery. It calls PostAnalyticsUsersDetailsQuery as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose Paging.PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *UsersApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	var start int64
+	if body != nil && body.Paging != nil {
+		start = int64(platformclient.Deref(body.Paging.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsUserDetail, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserDetailsQuery
+			if body != nil {
+				b = *body
+			}
+			var paging models.PagingSpec
+			if b.Paging != nil {
+				paging = *b.Paging
+			}
+			paging.PageNumber = platformclient.Ptr(int32(page))
+			b.Paging = &paging
+			pageBody = &b
+		}
+		r, resp, err := a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
+	})
+}
+
 // PostAnalyticsUsersObservationsQueryOptions holds the options of
 // PostAnalyticsUsersObservationsQuery, which has no optional parameters yet: NullFields, the body
 // properties to send as null.
@@ -3745,6 +3845,37 @@ func (a *UsersApi) PostUsersSearch(ctx context.Context, body *models.UserSearchR
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
 }
 
+// PostUsersSearchIter returns an iterator over the items of every page of
+// PostUsersSearch. It calls PostUsersSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *UsersApi) PostUsersSearchIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[models.User, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostUsersSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
+}
+
 // PostUsersSearchTeamsAssignOptions holds the options of PostUsersSearchTeamsAssign, which has no
 // optional parameters yet: NullFields, the body properties to send as null.
 type PostUsersSearchTeamsAssignOptions struct {
@@ -3779,6 +3910,37 @@ func (a *UsersApi) PostUsersSearchTeamsAssign(ctx context.Context, body *models.
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
+}
+
+// PostUsersSearchTeamsAssignIter returns an iterator over the items of every page of
+// PostUsersSearchTeamsAssign. It calls PostUsersSearchTeamsAssign as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *UsersApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[models.User, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PutRoutingDirectroutingbackupSettingsMeOptions holds the options of

@@ -151,14 +151,14 @@ func (a *UsersRulesApi) GetUsersRuleDependentsIter(ctx context.Context, ruleID s
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UsersRulesDependent, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UsersRulesDependent, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUsersRuleDependents(ctx, ruleID, &o)
+		r, resp, err := a.GetUsersRuleDependents(ctx, ruleID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -232,14 +232,14 @@ func (a *UsersRulesApi) GetUsersRulesIter(ctx context.Context, types []string, o
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UsersRulesRule, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UsersRulesRule, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetUsersRules(ctx, types, &o)
+		r, resp, err := a.GetUsersRules(ctx, types, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -391,4 +391,29 @@ func (a *UsersRulesApi) PostUsersRulesQuery(ctx context.Context, body *models.Us
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.UsersRulesQueryResponse](ctx, a.client, req)
+}
+
+// PostUsersRulesQueryIter returns an iterator over the items of every page of
+// PostUsersRulesQuery. It calls PostUsersRulesQuery as the loop needs more items, one page
+// at a time, from page opts.PageNumber (default 1) to the last, with the
+// other options (such as the page size) as set in opts. Its first request is
+// the one PostUsersRulesQuery would send with the same arguments. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *UsersRulesApi) PostUsersRulesQueryIter(ctx context.Context, body *models.UsersRulesQueryRuleRequest, opts *PostUsersRulesQueryOptions) iter.Seq2[models.UserReference, error] {
+	var o PostUsersRulesQueryOptions
+	if opts != nil {
+		o = *opts
+	}
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserReference, int64, int64, []byte, error) {
+		o := o
+		if page != max(int64(platformclient.Deref(o.PageNumber)), 1) {
+			o.PageNumber = platformclient.Ptr(int32(page))
+		}
+		r, resp, err := a.PostUsersRulesQuery(ctx, body, &o)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Entities, 0, 0, resp.Body, nil
+	})
 }

@@ -131,14 +131,14 @@ func (a *VoicemailApi) GetVoicemailGroupMessagesIter(ctx context.Context, groupI
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetVoicemailGroupMessages(ctx, groupID, &o)
+		r, resp, err := a.GetVoicemailGroupMessages(ctx, groupID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -236,14 +236,14 @@ func (a *VoicemailApi) GetVoicemailMeMessagesIter(ctx context.Context, opts *Get
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetVoicemailMeMessages(ctx, &o)
+		r, resp, err := a.GetVoicemailMeMessages(ctx, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -416,14 +416,14 @@ func (a *VoicemailApi) GetVoicemailQueueMessagesIter(ctx context.Context, queueI
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetVoicemailQueueMessages(ctx, queueID, &o)
+		r, resp, err := a.GetVoicemailQueueMessages(ctx, queueID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -453,6 +453,22 @@ func (a *VoicemailApi) GetVoicemailSearch(ctx context.Context, q64 string, opts 
 		}
 	}
 	return platformclient.Call[models.VoicemailsSearchResponse](ctx, a.client, req)
+}
+
+// GetVoicemailSearchIter returns an iterator over the items of every page of
+// GetVoicemailSearch. It calls GetVoicemailSearch as the loop needs more items, one page
+// at a time, first with q64, then with the nextPage the last page
+// gives, until a page gives none, with opts as set. It yields the first
+// error it meets, with a zero item, and stops; it stops too when ctx ends.
+// Breaking out of the loop fetches no more pages.
+func (a *VoicemailApi) GetVoicemailSearchIter(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
+	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.VoicemailMessage, string, error) {
+		r, _, err := a.GetVoicemailSearch(ctx, cursor, opts)
+		if err != nil || r == nil {
+			return nil, "", err
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	})
 }
 
 // GetVoicemailUserMailboxOptions holds the optional parameters of GetVoicemailUserMailbox, which
@@ -527,14 +543,14 @@ func (a *VoicemailApi) GetVoicemailUserMessagesIter(ctx context.Context, userID 
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, error) {
+	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, _, err := a.GetVoicemailUserMessages(ctx, userID, &o)
+		r, resp, err := a.GetVoicemailUserMessages(ctx, userID, &o)
 		if err != nil || r == nil {
-			return nil, 0, 0, err
+			return nil, 0, 0, nil, err
 		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
 
@@ -773,6 +789,37 @@ func (a *VoicemailApi) PostVoicemailSearch(ctx context.Context, body *models.Voi
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.VoicemailsSearchResponse](ctx, a.client, req)
+}
+
+// PostVoicemailSearchIter returns an iterator over the items of every page of
+// PostVoicemailSearch. It calls PostVoicemailSearch as the loop needs more items, one page
+// at a time, first with body as it is, then with a copy of it
+// whose PageNumber is the next page number
+// (body itself is never modified), with the page size and the
+// other fields as set, until the last page. It yields the first error it
+// meets, with a zero item, and stops; it stops too when ctx ends. Breaking
+// out of the loop fetches no more pages.
+func (a *VoicemailApi) PostVoicemailSearchIter(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
+	var start int64
+	if body != nil {
+		start = int64(platformclient.Deref(body.PageNumber))
+	}
+	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.VoicemailSearchRequest
+			if body != nil {
+				b = *body
+			}
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		r, resp, err := a.PostVoicemailSearch(ctx, pageBody, opts)
+		if err != nil || r == nil {
+			return nil, 0, 0, nil, err
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+	})
 }
 
 // PutVoicemailMessageOptions holds the options of PutVoicemailMessage, which has no optional
