@@ -103,6 +103,10 @@ func Hash(text string, ext map[string]any, key string) string {
 //   - schemas, at any depth: $ref, type, format, items, additionalProperties,
 //     enum, readOnly, properties, required, x-hash of the description.
 //
+// What the official differ reads and kin-openapi's types lose is kept too
+// (see swagger/presence.go): an explicit "required": false, an empty description of an
+// operation or parameter, readOnly beside a $ref, an empty enum list.
+//
 // Every x-sdk-* extension (tombstone marks) is copied through, and so is a
 // snapshot's own x-hash, so Snapshot of a parsed snapshot gives the same bytes.
 // Examples, permissions, security and the like are dropped.
@@ -519,6 +523,14 @@ func (w *snapWriter) hashes(ext map[string]any, pairs ...string) {
 	}
 }
 
+// emptyDescription writes an explicit empty description (see HasEmptyDescription).
+func (w *snapWriter) emptyDescription(text string, ext map[string]any) {
+	if HasEmptyDescription(text, ext) {
+		w.key("description")
+		w.str("")
+	}
+}
+
 // sdkExts copies the x-sdk-* extensions, in sorted order, except skip.
 func (w *snapWriter) sdkExts(ext map[string]any, skip ...string) {
 	for _, k := range slices.Sorted(maps.Keys(ext)) {
@@ -540,14 +552,14 @@ func (w *snapWriter) pathItem(path string, item *openapi2.PathItem) {
 	// The recorded order of the item's keys decides where "parameters" goes.
 	wroteParams := false
 	for _, k := range MethodOrder(w.spec, path, item) {
-		if !wroteParams && len(item.Parameters) > 0 && paramsBefore(w.spec.Keys(ptr), k) {
+		if !wroteParams && item.Parameters != nil && paramsBefore(w.spec.Keys(ptr), k) {
 			w.params(item.Parameters, ptr)
 			wroteParams = true
 		}
 		w.key(k)
 		w.operation(path, k, ops[strings.ToUpper(k)])
 	}
-	if !wroteParams && len(item.Parameters) > 0 {
+	if !wroteParams && item.Parameters != nil {
 		w.params(item.Parameters, ptr)
 	}
 	w.sdkExts(item.Extensions)
@@ -586,6 +598,7 @@ func (w *snapWriter) operation(path, method string, o *openapi2.Operation) {
 	w.strList("consumes", o.Consumes)
 	w.strList("produces", o.Produces)
 	w.hashes(o.Extensions, "description", o.Description, "summary", o.Summary)
+	w.emptyDescription(o.Description, o.Extensions)
 	w.sdkExts(o.Extensions)
 	if len(o.Parameters) > 0 {
 		w.params(o.Parameters, ptr)
@@ -683,9 +696,13 @@ func (w *snapWriter) param(p *openapi2.Parameter, ptr string) {
 		w.key("collectionFormat")
 		w.str(p.CollectionFormat)
 	}
-	if p.Required {
+	switch RawRequired(p) {
+	case true:
 		w.key("required")
 		w.raw("true")
+	case false:
+		w.key("required")
+		w.raw("false")
 	}
 	if p.Default != nil {
 		w.key("default")
@@ -696,6 +713,7 @@ func (w *snapWriter) param(p *openapi2.Parameter, ptr string) {
 		w.schemaRef(p.Schema, ptr+"/schema", 0)
 	}
 	w.hashes(p.Extensions, "description", p.Description)
+	w.emptyDescription(p.Description, p.Extensions)
 	w.sdkExts(p.Extensions)
 	w.close()
 }
@@ -726,6 +744,10 @@ func (w *snapWriter) schemaRef(ref *openapi2.SchemaRef, ptr string, depth int) {
 	case ref.Ref != "":
 		w.key("$ref")
 		w.str(ref.Ref)
+		if ReadOnly(ref) {
+			w.key("readOnly")
+			w.raw("true")
+		}
 		// Marks beside a $ref (a tombstoned property), kept there by kin-openapi.
 		w.sdkExts(ref.Extensions)
 	case ref.Value != nil:
@@ -769,7 +791,7 @@ func (w *snapWriter) schema(s *openapi2.Schema, ptr string, depth int) {
 		w.key("additionalProperties")
 		w.value(*ap.Has)
 	}
-	if len(s.Enum) > 0 {
+	if s.Enum != nil { // an empty list too: the official differ sees it
 		w.key("enum")
 		w.value(s.Enum)
 	}
