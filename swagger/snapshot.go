@@ -17,9 +17,11 @@ import (
 )
 
 // SnapshotFormat is the format number Snapshot writes in the root extension
-// x-sdk-snapshot ({"format": 1}). A snapshot of another format is refused by
+// x-sdk-snapshot ({"format": 2}). Format 1 lacks the raw facts of
+// presence.go (see RecordsRaw); it is still read, and a snapshot of a format 1
+// snapshot stays format 1. A snapshot of another format is refused by
 // CheckSnapshot.
-const SnapshotFormat = 1
+const SnapshotFormat = 2
 
 // Extensions a snapshot reads and writes.
 const (
@@ -63,10 +65,23 @@ func (s *Spec) CheckSnapshot() error {
 	if !ok {
 		return fmt.Errorf("%s: %s.format is missing or not a number", s.Source, SnapshotExt)
 	}
-	if f != SnapshotFormat {
-		return fmt.Errorf("%s: snapshot format %v is not supported (this tool reads format %d)", s.Source, f, SnapshotFormat)
+	if f != 1 && f != SnapshotFormat {
+		return fmt.Errorf("%s: snapshot format %v is not supported (this tool reads formats 1 and %d)", s.Source, f, SnapshotFormat)
 	}
 	return nil
+}
+
+// RecordsRaw reports whether the description records the raw facts the
+// official differ reads and kin-openapi's types lose (presence.go): a full
+// spec does, and so does a snapshot of format 2 on; a format 1 snapshot
+// does not.
+func (s *Spec) RecordsRaw() bool {
+	m, ok := s.Doc.Extensions[SnapshotExt].(map[string]any)
+	if !ok {
+		return !s.IsSnapshot()
+	}
+	f, _ := m["format"].(float64)
+	return f >= 2
 }
 
 // Hash returns the hash of the text named key ("description" or "summary")
@@ -156,7 +171,11 @@ func Snapshot(spec *Spec) ([]byte, error) {
 		w.buf.WriteByte(']')
 	}
 	w.key(SnapshotExt)
-	w.raw(fmt.Sprintf(`{"format":%d}`, SnapshotFormat))
+	format := SnapshotFormat
+	if !spec.RecordsRaw() {
+		format = 1 // it has no raw facts to write
+	}
+	w.raw(fmt.Sprintf(`{"format":%d}`, format))
 	w.sdkExts(doc.Extensions, SnapshotExt)
 	w.key("paths")
 	w.open()

@@ -46,7 +46,8 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	d := &differ{old: old, new: new, rules: rules, tomb: opts.Tombstones && rules == RulesGo}
+	d := &differ{old: old, new: new, rules: rules, tomb: opts.Tombstones && rules == RulesGo,
+		raw: old.RecordsRaw() && new.RecordsRaw()}
 	var wg sync.WaitGroup
 	var errOld, errNew error
 	if rules == RulesGo {
@@ -88,9 +89,12 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 }
 
 type differ struct {
-	old, new     *swagger.Spec
-	rules        Rules
-	tomb         bool
+	old, new *swagger.Spec
+	rules    Rules
+	tomb     bool
+	// raw: both sides record the raw facts of swagger/presence.go (a
+	// snapshot of format 1 does not: then they are not compared).
+	raw          bool
 	goOld, goNew *surface
 	breakList    []goBreak
 	changes      []Change
@@ -312,13 +316,13 @@ func descKey(text string, ext map[string]any) (key string, hasText bool) {
 // descChanged compares two descriptions as the official differ does; the go
 // rules see a change only where one side has a text (an empty description
 // and none give the same Go doc).
-func descChanged(otext string, oext map[string]any, ntext string, next map[string]any) (official bool, goImpact func() Impact) {
+func (d *differ) descChanged(otext string, oext map[string]any, ntext string, next map[string]any) (official bool, goImpact func() Impact) {
 	ok, ot := descKey(otext, oext)
 	nk, nt := descKey(ntext, next)
 	if ot || nt {
 		return ok != nk, fixed(Patch)
 	}
-	return ok != nk, fixed(None)
+	return d.raw && ok != nk, fixed(None)
 }
 
 // effectiveParams is what the generator makes of an operation's parameters:
@@ -371,7 +375,7 @@ func (d *differ) operation(p, M string, oi, ni *openapi2.PathItem, oo, no *opena
 	if on != nn {
 		d.rec(at(MethodNameChanged, generic("Operation x-purecloud-method-name", on, nn)), Major, nameChanged)
 	}
-	if changed, goImpact := descChanged(oo.Description, oo.Extensions, no.Description, no.Extensions); changed {
+	if changed, goImpact := d.descChanged(oo.Description, oo.Extensions, no.Description, no.Extensions); changed {
 		d.rec(at(DescriptionChanged, "Description was changed"), Patch, goImpact)
 	}
 	if swagger.Hash(oo.Summary, oo.Extensions, "summary") != swagger.Hash(no.Summary, no.Extensions, "summary") {
@@ -431,7 +435,7 @@ func (d *differ) operation(p, M string, oi, ni *openapi2.PathItem, oo, no *opena
 		if ot, nt := typeName(op.Type), typeName(np.Type); ot != nt {
 			d.rec(pc(ParameterTypeChanged, generic("Parameter "+name, ot, nt)), Major, paramGo)
 		}
-		if changed, goImpact := descChanged(op.Description, op.Extensions, np.Description, np.Extensions); changed {
+		if changed, goImpact := d.descChanged(op.Description, op.Extensions, np.Description, np.Extensions); changed {
 			d.rec(pc(ParameterDescriptionChanged, "Description was changed for parameter "+name), Patch, goImpact)
 		}
 		// The official differ compares the raw values: no "required" key
@@ -442,7 +446,7 @@ func (d *differ) operation(p, M string, oi, ni *openapi2.PathItem, oo, no *opena
 				d.rec(pc(ParameterMadeRequired, "Parameter "+name+" was made required"), Major, paramGo)
 			case or == true:
 				d.rec(pc(ParameterMadeOptional, "Parameter "+name+" was made optional"), Minor, paramGo)
-			default: // false and absent: optional either way
+			case d.raw: // false and absent: optional either way
 				d.rec(pc(ParameterMadeOptional, "Parameter "+name+" was made optional"), Minor, fixed(None))
 			}
 		}
@@ -787,7 +791,7 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 			d.rec(mc(PropertyTypeChanged, prop, "Property "+prop+" was changed from "+ot+" to "+nt), Major, fieldGo(Patch))
 		}
 		ov, nv := schemaValue(op), schemaValue(np)
-		oro, nro := swagger.ReadOnly(op), swagger.ReadOnly(np) // beside a $ref too
+		oro, nro := d.readOnly(op), d.readOnly(np)
 		if !oro && nro {
 			d.rec(mc(PropertyMadeReadOnly, prop, prop+" has been made readonly"), Major, fixed(Patch))
 		}
@@ -795,7 +799,7 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 			d.rec(mc(PropertyNoLongerReadOnly, prop, prop+" is no longer readonly"), Minor, fixed(Patch))
 		}
 		// An empty enum list is an enum for the official differ.
-		oe, ne := propEnum(ov), propEnum(nv)
+		oe, ne := d.propEnum(ov), d.propEnum(nv)
 		if oe == nil && ne != nil {
 			d.rec(mc(PropertyEnumAdded, prop, "Values are now constrained by enum members"), Major, fieldGo(Patch))
 		}
@@ -854,18 +858,29 @@ func schemaValue(ref *openapi2.SchemaRef) *openapi2.Schema {
 }
 
 // propEnum is a property's enum, or its array items' enum: nil when it has
-// none, empty (not nil) for an empty list.
-func propEnum(s *openapi2.Schema) []any {
-	if s == nil {
+// none, empty (not nil) for an empty list (when both sides record it).
+func (d *differ) propEnum(s *openapi2.Schema) []any {
+	var e []any
+	switch {
+	case s == nil:
+	case s.Enum != nil:
+		e = s.Enum
+	case s.Items != nil && s.Items.Value != nil:
+		e = s.Items.Value.Enum
+	}
+	if len(e) == 0 && !d.raw {
 		return nil
 	}
-	if s.Enum != nil {
-		return s.Enum
+	return e
+}
+
+// readOnly is a property's readOnly, beside a $ref too when both sides
+// record it.
+func (d *differ) readOnly(ref *openapi2.SchemaRef) bool {
+	if ref != nil && ref.Ref != "" && !d.raw {
+		return false
 	}
-	if s.Items != nil && s.Items.Value != nil {
-		return s.Items.Value.Enum
-	}
-	return nil
+	return swagger.ReadOnly(ref)
 }
 
 // tombEnum lists the enum values a schema keeps as tombstones.
