@@ -46,6 +46,10 @@ type dec struct {
 	pos   int
 	stack []string // JSON pointer tokens of the value being decoded
 	order map[string][]string
+	// shared holds the objects and arrays kept in Extensions, by their
+	// text: the spec repeats them (x-inin-error-codes, a third of its bytes,
+	// on 38,000 responses), and one decoded value serves every copy.
+	shared map[string]any
 }
 
 func (d *dec) fail(msg string) {
@@ -125,18 +129,32 @@ func (d *dec) more(end byte, n *int) bool {
 	return true
 }
 
-// key reads an object key and the colon after it.
-func (d *dec) key() string {
+// key reads an object key and the colon after it. The bytes are the
+// document's own when the key has no escapes: compare them (switch
+// string(k) does not copy) and copy them only to keep them.
+func (d *dec) key() []byte {
 	if d.peek() != '"' {
 		d.fail("expected a string key")
 	}
-	k := d.str()
+	start := d.pos + 1
+	i := start
+	for i < len(d.data) && plain[d.data[i]] {
+		i++
+	}
+	var k []byte
+	if i < len(d.data) && d.data[i] == '"' {
+		k = d.data[start:i]
+		d.pos = i + 1
+	} else {
+		k = []byte(d.slowStr(start))
+	}
 	if d.peek() != ':' {
 		d.fail("expected :")
 	}
 	d.pos++
 	return k
 }
+
 
 func (d *dec) push(tok string) { d.stack = append(d.stack, tok) }
 func (d *dec) pop()            { d.stack = d.stack[:len(d.stack)-1] }
@@ -336,7 +354,7 @@ func (d *dec) any() any {
 		m := map[string]any{}
 		n := 0
 		for d.more('}', &n) {
-			k := d.key()
+			k := string(d.key())
 			m[k] = d.any()
 		}
 		return m
@@ -456,7 +474,29 @@ func (d *dec) unknown(ext *map[string]any, k string, known []string) {
 	if *ext == nil {
 		*ext = map[string]any{}
 	}
-	(*ext)[k] = d.any()
+	(*ext)[k] = d.sharedAny()
+}
+
+// sharedAny reads any value; an object or array whose text was read before
+// gives the value decoded then (Extensions are read, never changed).
+func (d *dec) sharedAny() any {
+	if c := d.peek(); c != '{' && c != '[' {
+		return d.any()
+	}
+	start := d.pos
+	d.skip()
+	text := d.data[start:d.pos]
+	if v, ok := d.shared[string(text)]; ok {
+		return v
+	}
+	sub := &dec{data: text}
+	v := sub.any()
+	sub.end()
+	if d.shared == nil {
+		d.shared = map[string]any{}
+	}
+	d.shared[string(text)] = v
+	return v
 }
 
 func (d *dec) record(keys []string) {
@@ -475,38 +515,55 @@ func (d *dec) pathItem() *openapi2.PathItem {
 	keys := []string{}
 	n := 0
 	for d.more('}', &n) {
-		k := d.key()
-		keys = append(keys, k)
-		d.push(k)
-		switch k {
+		kb := d.key()
+		var k string
+		switch string(kb) {
 		case "$ref":
+			k = "$ref"
 			d.strField(&item.Ref)
 		case "delete":
-			item.Delete = d.operation()
+			k = "delete"
+			item.Delete = d.operationAt(k)
 		case "get":
-			item.Get = d.operation()
+			k = "get"
+			item.Get = d.operationAt(k)
 		case "head":
-			item.Head = d.operation()
+			k = "head"
+			item.Head = d.operationAt(k)
 		case "options":
-			item.Options = d.operation()
+			k = "options"
+			item.Options = d.operationAt(k)
 		case "patch":
-			item.Patch = d.operation()
+			k = "patch"
+			item.Patch = d.operationAt(k)
 		case "post":
-			item.Post = d.operation()
+			k = "post"
+			item.Post = d.operationAt(k)
 		case "put":
-			item.Put = d.operation()
+			k = "put"
+			item.Put = d.operationAt(k)
 		case "parameters":
+			k = "parameters"
+			d.push(k)
 			item.Parameters = d.parameters()
+			d.pop()
 		default:
+			k = string(kb)
 			d.unknown(&item.Extensions, k, pathItemKeys)
 		}
-		d.pop()
+		keys = append(keys, k)
 	}
 	d.record(keys)
 	return item
 }
 
 var operationKeys = []string{"summary", "description", "deprecated", "externalDocs", "tags", "operationId", "parameters", "responses", "consumes", "produces", "schemes", "security"}
+
+func (d *dec) operationAt(method string) *openapi2.Operation {
+	d.push(method)
+	defer d.pop()
+	return d.operation()
+}
 
 func (d *dec) operation() *openapi2.Operation {
 	if d.null() {
@@ -517,14 +574,13 @@ func (d *dec) operation() *openapi2.Operation {
 	n := 0
 	for d.more('}', &n) {
 		k := d.key()
-		d.push(k)
-		switch k {
+		switch string(k) {
 		case "summary":
 			d.strField(&o.Summary)
 		case "description":
 			if !d.null() {
 				o.Description = d.str()
-				keepEmpty(&o.Extensions, k, o.Description)
+				keepEmpty(&o.Extensions, "description", o.Description)
 			}
 		case "deprecated":
 			d.boolField(&o.Deprecated)
@@ -535,9 +591,13 @@ func (d *dec) operation() *openapi2.Operation {
 		case "operationId":
 			d.strField(&o.OperationID)
 		case "parameters":
+			d.push("parameters")
 			o.Parameters = d.parameters()
+			d.pop()
 		case "responses":
+			d.push("responses")
 			o.Responses = d.responses()
+			d.pop()
 		case "consumes":
 			o.Consumes = d.strings()
 		case "produces":
@@ -547,9 +607,8 @@ func (d *dec) operation() *openapi2.Operation {
 		case "security":
 			o.Security = d.security()
 		default:
-			d.unknown(&o.Extensions, k, operationKeys)
+			d.unknown(&o.Extensions, string(k), operationKeys)
 		}
-		d.pop()
 	}
 	return o
 }
@@ -584,7 +643,7 @@ func (d *dec) security() *openapi2.SecurityRequirements {
 		req := map[string][]string{}
 		m := 0
 		for d.more('}', &m) {
-			k := d.key()
+			k := string(d.key())
 			req[k] = d.strings()
 		}
 		reqs = append(reqs, req)
@@ -618,8 +677,7 @@ func (d *dec) parameter() *openapi2.Parameter {
 	n := 0
 	for d.more('}', &n) {
 		k := d.key()
-		d.push(k)
-		switch k {
+		switch string(k) {
 		case "$ref":
 			d.strField(&p.Ref)
 		case "in":
@@ -629,7 +687,7 @@ func (d *dec) parameter() *openapi2.Parameter {
 		case "description":
 			if !d.null() {
 				p.Description = d.str()
-				keepEmpty(&p.Extensions, k, p.Description)
+				keepEmpty(&p.Extensions, "description", p.Description)
 			}
 		case "collectionFormat":
 			d.strField(&p.CollectionFormat)
@@ -648,13 +706,13 @@ func (d *dec) parameter() *openapi2.Parameter {
 			p.Required = d.boolean()
 			if p.Required {
 				if p.Extensions != nil {
-					delete(p.Extensions, k)
+					delete(p.Extensions, "required")
 				}
 			} else {
 				if p.Extensions == nil {
 					p.Extensions = map[string]any{}
 				}
-				p.Extensions[k] = false
+				p.Extensions["required"] = false
 			}
 		case "uniqueItems":
 			d.boolField(&p.UniqueItems)
@@ -663,9 +721,13 @@ func (d *dec) parameter() *openapi2.Parameter {
 		case "exclusiveMaximum":
 			d.boolField(&p.ExclusiveMax)
 		case "schema":
+			d.push("schema")
 			p.Schema = d.schemaRef()
+			d.pop()
 		case "items":
+			d.push("items")
 			p.Items = d.schemaRef()
+			d.pop()
 		case "enum":
 			p.Enum = d.anyList()
 		case "multipleOf":
@@ -685,9 +747,8 @@ func (d *dec) parameter() *openapi2.Parameter {
 		case "default":
 			p.Default = d.any()
 		default:
-			d.unknown(&p.Extensions, k, parameterKeys)
+			d.unknown(&p.Extensions, string(k), parameterKeys)
 		}
-		d.pop()
 	}
 	return p
 }
@@ -714,14 +775,14 @@ func (d *dec) responses() *openapi2.Responses {
 	keys := []string{}
 	n := 0
 	for d.more('}', &n) {
-		k := d.key()
+		k := string(d.key())
 		keys = append(keys, k)
 		d.push(k)
 		if strings.HasPrefix(k, "x-") {
 			if r.Extensions == nil {
 				r.Extensions = map[string]any{}
 			}
-			r.Extensions[k] = d.any()
+			r.Extensions[k] = d.sharedAny()
 		} else {
 			r.Set(k, d.response())
 		}
@@ -744,14 +805,15 @@ func (d *dec) response() *openapi2.Response {
 	n := 0
 	for d.more('}', &n) {
 		k := d.key()
-		d.push(k)
-		switch k {
+		switch string(k) {
 		case "$ref":
 			d.strField(&r.Ref)
 		case "description":
 			d.strField(&r.Description)
 		case "schema":
+			d.push("schema")
 			r.Schema = d.schemaRef()
+			d.pop()
 		case "headers":
 			d.viaJSON(&r.Headers)
 		case "examples":
@@ -764,9 +826,8 @@ func (d *dec) response() *openapi2.Response {
 			}
 			r.Examples = d.any().(map[string]any)
 		default:
-			d.unknown(&r.Extensions, k, responseKeys)
+			d.unknown(&r.Extensions, string(k), responseKeys)
 		}
-		d.pop()
 	}
 	return r
 }
@@ -822,12 +883,15 @@ func (d *dec) schema() *openapi2.Schema {
 	n := 0
 	for d.more('}', &n) {
 		k := d.key()
-		d.push(k)
-		switch k {
+		switch string(k) {
 		case "allOf":
+			d.push("allOf")
 			s.AllOf = d.schemaList()
+			d.pop()
 		case "not":
+			d.push("not")
 			s.Not = d.schemaRef()
+			d.pop()
 		case "type":
 			s.Type = d.types()
 		case "title":
@@ -877,11 +941,15 @@ func (d *dec) schema() *openapi2.Schema {
 		case "maxItems":
 			d.uintPtr(&s.MaxItems)
 		case "items":
+			d.push("items")
 			s.Items = d.schemaRef()
+			d.pop()
 		case "required":
 			s.Required = d.strings()
 		case "properties":
+			d.push("properties")
 			s.Properties = d.properties()
+			d.pop()
 		case "minProperties":
 			d.uintField(&s.MinProps)
 		case "maxProperties":
@@ -891,9 +959,8 @@ func (d *dec) schema() *openapi2.Schema {
 		case "discriminator":
 			d.strField(&s.Discriminator)
 		default:
-			d.unknown(&s.Extensions, k, schemaKeys)
+			d.unknown(&s.Extensions, string(k), schemaKeys)
 		}
-		d.pop()
 	}
 	return s
 }
@@ -908,7 +975,7 @@ func (d *dec) properties() openapi2.Schemas {
 	keys := []string{}
 	n := 0
 	for d.more('}', &n) {
-		k := d.key()
+		k := string(d.key())
 		keys = append(keys, k)
 		d.push(k)
 		props[k] = d.schemaRef()
@@ -982,7 +1049,7 @@ func (d *dec) members() []member {
 	var out []member
 	n := 0
 	for d.more('}', &n) {
-		k := d.key()
+		k := string(d.key())
 		d.ws()
 		start := d.pos
 		d.skip()
@@ -1060,7 +1127,7 @@ func fastDecode(data []byte) (doc *openapi2.T, order map[string][]string, err er
 			s.begin('{')
 			n := 0
 			for s.more('}', &n) {
-				k := s.key()
+				k := string(s.key())
 				s.push(k)
 				doc.Parameters[k] = s.parameter()
 				s.pop()
@@ -1075,7 +1142,7 @@ func fastDecode(data []byte) (doc *openapi2.T, order map[string][]string, err er
 			s.begin('{')
 			n := 0
 			for s.more('}', &n) {
-				k := s.key()
+				k := string(s.key())
 				s.push(k)
 				doc.Responses[k] = s.response()
 				s.pop()
