@@ -510,7 +510,14 @@ func (w *snapWriter) strList(k string, list []string) {
 		return
 	}
 	w.key(k)
-	w.value(list)
+	w.buf.WriteByte('[')
+	for i, s := range list {
+		if i > 0 {
+			w.buf.WriteByte(',')
+		}
+		w.str(s)
+	}
+	w.buf.WriteByte(']')
 }
 
 // hashes writes x-hash for the texts given as key, text pairs: the hash of
@@ -552,6 +559,16 @@ func (w *snapWriter) emptyDescription(text string, ext map[string]any) {
 
 // sdkExts copies the x-sdk-* extensions, in sorted order, except skip.
 func (w *snapWriter) sdkExts(ext map[string]any, skip ...string) {
+	has := false
+	for k := range ext {
+		if strings.HasPrefix(k, "x-sdk-") {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return
+	}
 	for _, k := range slices.Sorted(maps.Keys(ext)) {
 		if strings.HasPrefix(k, "x-sdk-") && !slices.Contains(skip, k) {
 			w.key(k)
