@@ -7,8 +7,9 @@
 //   - a cold build of the whole SDK module (go build ./...);
 //   - a cold build of a small app that calls one OAuthApi method, and the
 //     size of its binary against the baseline app's;
-//   - sdkgen generate on the whole spec, against kin-openapi decoding the
-//     same spec on its own.
+//   - sdkgen generate on the whole spec and sdkgen diff of the spec against a
+//     copy of it, against encoding/json decoding both files into any (and
+//     kin-openapi decoding the spec on its own, for reference).
 //
 // Wall time comes from the clock; peak memory is the largest sum of the
 // resident memory of the go command and all its children, sampled from /proc
@@ -97,6 +98,7 @@ func main() {
 	sdkDir := flag.String("sdk", "sdk", "the generated SDK module")
 	spec := flag.String("spec", "../shared/swagger/platform-api-v2.json", "the spec, for the generation timing")
 	runs := flag.Int("runs", 3, "runs of the generation timing (the median is reported)")
+	genOnly := flag.Bool("gen-only", false, "skip the cold builds: only generation and diff")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -107,6 +109,41 @@ func main() {
 	check(err)
 	defer os.RemoveAll(work)
 
+	if !*genOnly {
+		coldBuilds(work, sdk, module)
+	}
+
+	fmt.Printf("\ngeneration and diff (median of %d runs, each run alternating with the baseline)\n", *runs)
+	sdkgen := buildSdkgen(work)
+	// The spec beside a copy of itself: diff compares the two.
+	copyPath := filepath.Join(work, "copy.json")
+	data, err := os.ReadFile(*spec)
+	check(err)
+	check(os.WriteFile(copyPath, data, 0o644))
+	var gens, diffs, bases, kins []time.Duration
+	for range max(*runs, 1) {
+		bases = append(bases, timeDecodeAny(*spec, copyPath))
+		gens = append(gens, timeGenerate(sdkgen, work, *spec, module, sdk))
+		diffs = append(diffs, timeDiff(sdkgen, *spec, copyPath))
+		kins = append(kins, timeKinLoad(*spec))
+	}
+	baseline := medianOf(bases)
+	fmt.Printf("  %-46s %6.2f s\n", "baseline: encoding/json decodes spec and copy into any", baseline.Seconds())
+	for _, r := range []struct {
+		name string
+		d    time.Duration
+	}{
+		{"sdkgen diff, spec against a copy (go rules)", medianOf(diffs)},
+		{"sdkgen generate, whole spec", medianOf(gens)},
+		{"kin-openapi decoding the spec in one call", medianOf(kins)},
+	} {
+		fmt.Printf("  %-46s %6.2f s    %.2fx the baseline\n", r.name, r.d.Seconds(), r.d.Seconds()/baseline.Seconds())
+	}
+}
+
+// coldBuilds measures the cold builds of the baseline app, the SDK and an
+// app using one API, and the size of the binaries.
+func coldBuilds(work, sdk, module string) {
 	base := writeApp(work, "base", "example.com/base", baselineApp, "", "")
 	app := writeApp(work, "oauth", "example.com/oauth", strings.ReplaceAll(oauthApp, "MODULE", module), module, sdk)
 
@@ -120,12 +157,39 @@ func main() {
 	report("app using OAuthApi only", o, b)
 	fmt.Printf("  %-46s %6.2f MB   baseline %6.2f MB   +%.2f MB\n", "binary of the OAuthApi app",
 		mb(appSize), mb(baseSize), mb(appSize-baseSize))
+}
 
-	fmt.Printf("\ngeneration (median of %d runs)\n", *runs)
-	sdkgen := buildSdkgen(work)
-	gen := median(*runs, func() time.Duration { return timeGenerate(sdkgen, work, *spec, module) })
-	load := median(*runs, func() time.Duration { return timeKinLoad(*spec) })
-	fmt.Printf("  %-46s %6.1f s    kin-openapi decode alone %5.1f s   ratio %.1fx\n", "sdkgen generate, whole spec", gen.Seconds(), load.Seconds(), gen.Seconds()/load.Seconds())
+// timeDecodeAny is the baseline of generate and diff: reading the spec and
+// its copy and decoding both with encoding/json into any.
+func timeDecodeAny(files ...string) time.Duration {
+	start := time.Now()
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		check(err)
+		var v any
+		check(json.Unmarshal(data, &v))
+	}
+	return time.Since(start)
+}
+
+// timeDiff runs sdkgen diff on the spec against a copy of itself (exit
+// status 3: no change).
+func timeDiff(sdkgen, spec, copyPath string) time.Duration {
+	cmd := exec.Command(sdkgen, "diff", "--old", spec, "--new", copyPath)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	elapsed := time.Since(start)
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
+		log.Fatalf("sdkgen diff of the spec against its copy: %v (want exit status 3)", err)
+	}
+	return elapsed
+}
+
+func medianOf(ds []time.Duration) time.Duration {
+	ds = slices.Clone(ds)
+	slices.Sort(ds)
+	return ds[len(ds)/2]
 }
 
 func report(name string, r, base result) {
@@ -236,8 +300,13 @@ func buildSdkgen(work string) string {
 	return bin
 }
 
-func timeGenerate(sdkgen, work, spec, module string) time.Duration {
-	cmd := exec.Command(sdkgen, "generate", "--spec", spec, "--out", filepath.Join(work, "generated"), "--module", module)
+// timeGenerate runs sdkgen generate into a copy of the SDK (with its release
+// files, as make generate runs it).
+func timeGenerate(sdkgen, work, spec, module, sdk string) time.Duration {
+	out := filepath.Join(work, "generated")
+	check(os.RemoveAll(out))
+	check(os.CopyFS(out, os.DirFS(sdk)))
+	cmd := exec.Command(sdkgen, "generate", "--spec", spec, "--out", out, "--module", module)
 	cmd.Stderr = os.Stderr
 	start := time.Now()
 	check(cmd.Run())
@@ -253,15 +322,6 @@ func timeKinLoad(spec string) time.Duration {
 	var doc openapi2.T
 	check(json.Unmarshal(data, &doc))
 	return time.Since(start)
-}
-
-func median(n int, f func() time.Duration) time.Duration {
-	var ds []time.Duration
-	for range max(n, 1) {
-		ds = append(ds, f())
-	}
-	slices.Sort(ds)
-	return ds[len(ds)/2]
 }
 
 func readModule(goMod string) string {
