@@ -155,7 +155,6 @@ func (d *dec) key() []byte {
 	return k
 }
 
-
 func (d *dec) push(tok string) { d.stack = append(d.stack, tok) }
 func (d *dec) pop()            { d.stack = d.stack[:len(d.stack)-1] }
 
