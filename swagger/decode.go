@@ -24,7 +24,7 @@ import (
 // on all cores.
 //
 // It also keeps what those types cannot hold and the official differ reads
-// (see Presence): an explicit "required": false or "description": "" in
+// (see presence.go): an explicit "required": false or "description": "" in
 // Extensions under the key itself, and a readOnly beside a $ref in
 // SchemaRef.Extensions.
 //
@@ -612,7 +612,7 @@ func (d *dec) operation() *openapi2.Operation {
 	return o
 }
 
-// keepEmpty records an explicit empty description in ext (see Presence).
+// keepEmpty records an explicit empty description in ext (see presence.go).
 func keepEmpty(ext *map[string]any, k, v string) {
 	if v != "" {
 		if *ext != nil {
@@ -834,7 +834,7 @@ func (d *dec) response() *openapi2.Response {
 var schemaKeys = []string{"allOf", "not", "type", "title", "format", "description", "enum", "default", "example", "externalDocs", "uniqueItems", "exclusiveMinimum", "exclusiveMaximum", "readOnly", "writeOnly", "allowEmptyValue", "deprecated", "xml", "minimum", "maximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "items", "required", "properties", "minProperties", "maxProperties", "additionalProperties", "discriminator"}
 
 // schemaRef decodes a schema or a $ref to one. Beside a $ref kin-openapi
-// keeps only the x- extensions; this keeps readOnly too (see Presence).
+// keeps only the x- extensions; this keeps readOnly too (see presence.go).
 func (d *dec) schemaRef() *openapi2.SchemaRef {
 	if d.null() {
 		return nil

@@ -11,7 +11,7 @@ import (
 )
 
 // stripPresence removes what the fast decoder keeps beyond kin-openapi (see
-// Presence), so that the two decodings can be compared.
+// presence.go), so that the two decodings can be compared.
 func stripPresence(doc *openapi2.T) {
 	var schema func(*openapi2.SchemaRef)
 	seen := map[*openapi2.SchemaRef]bool{}

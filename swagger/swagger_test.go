@@ -109,7 +109,7 @@ func TestParseKeepsOrder(t *testing.T) {
 }
 
 // TestParseMatchesKin checks that Parse gives what kin-openapi's own decoding
-// of the whole document gives, apart from what it keeps beyond it (Presence).
+// of the whole document gives, apart from what it keeps beyond it (presence.go).
 func TestParseMatchesKin(t *testing.T) {
 	data := []byte(specJSON)
 	if testing.Short() {
