@@ -459,6 +459,20 @@ func (d *dec) viaJSON(v any) {
 	}
 }
 
+// additionalProperties decodes additionalProperties as kin-openapi does (an
+// OpenAPI 3 schema or a boolean) and records the key order of the properties
+// objects inside, as the scanner of the slow path does.
+func (d *dec) additionalProperties(ap *openapi3.AdditionalProperties) {
+	d.ws()
+	start := d.pos
+	d.viaJSON(ap)
+	sc := &scanner{data: d.data[:d.pos], pos: start, res: &scanResult{order: d.order},
+		stack: append(append([]string(nil), d.stack...), "additionalProperties")}
+	if err := sc.value(); err != nil {
+		d.fail(err.Error())
+	}
+}
+
 // unknown keeps a key the type does not know in *ext, as kin-openapi does,
 // unless encoding/json would have matched it to a field of known, ignoring
 // case: then the slow path decodes the document.
@@ -954,7 +968,7 @@ func (d *dec) schema() *openapi2.Schema {
 		case "maxProperties":
 			d.uintPtr(&s.MaxProps)
 		case "additionalProperties":
-			d.viaJSON(&s.AdditionalProperties)
+			d.additionalProperties(&s.AdditionalProperties)
 		case "discriminator":
 			d.strField(&s.Discriminator)
 		default:

@@ -95,10 +95,22 @@ func stripPresence(doc *openapi2.T) {
 // slow path (kin-openapi), apart from what it keeps beyond it, and records
 // the same key order.
 func TestFastDecodeMatchesSlow(t *testing.T) {
-	data := []byte(specJSON)
+	t.Run("small", func(t *testing.T) { fastMatchesSlow(t, []byte(specJSON)) })
+	// Inline objects in every place a schema sits, and the raw facts.
+	t.Run("inline objects", func(t *testing.T) {
+		obj := `{"type":"object","properties":{"zulu":{"type":"string"},"alpha":{"type":"string","enum":[]},"mike":{"$ref":"#/definitions/H","readOnly":true,"x-a":[1,{"b":null}]}}}`
+		fastMatchesSlow(t, []byte(`{"swagger":"2.0","info":{"title":"T","version":"1"},"paths":{"/a":{"parameters":[{"name":"p","in":"query","type":"string","required":false}],
+  "post":{"description":"","parameters":[{"name":"body","in":"body","description":"","required":true,"schema":`+obj+`}],
+  "responses":{"200":{"description":"ok","schema":`+obj+`,"x-e":{"a":"\u00e9\"\\"}},"default":{"description":"d"}}}}},
+  "definitions":{"H":{"type":"object","properties":{"list":{"type":"array","items":`+obj+`},"byKey":{"type":"object","additionalProperties":`+obj+`},
+  "all":{"allOf":[`+obj+`]},"not":{"not":`+obj+`}}}}}`))
+	})
 	if real, err := os.ReadFile(realSpec); err == nil && !testing.Short() {
-		data = real
+		t.Run("real spec", func(t *testing.T) { fastMatchesSlow(t, real) })
 	}
+}
+
+func fastMatchesSlow(t *testing.T, data []byte) {
 	fast, forder, err := fastDecode(data)
 	if err != nil {
 		t.Fatal(err)

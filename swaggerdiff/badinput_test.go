@@ -62,7 +62,7 @@ func TestCompareBadInput(t *testing.T) {
 			[]string{"v7.json: snapshot format 7 is not supported"}},
 		{"snapshot without format", good, edit("nofmt.json", string(snapData), `"format":2`, `"release":1`), Options{},
 			[]string{"nofmt.json: x-sdk-snapshot.format is missing"}},
-		{"snapshot marker not an object", edit("str.json", string(snapData), `{"format":1}`, `"1"`), good, Options{},
+		{"snapshot marker not an object", edit("str.json", string(snapData), `{"format":2}`, `"1"`), good, Options{},
 			[]string{"str.json: x-sdk-snapshot must be an object"}},
 		{"new spec the generator cannot build", good, edit("noresp.json", small, `"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Thing"}}}`, `"responses": null`),
 			Options{}, []string{"new API description noresp.json: paths./api/v2/things/{thingId}.get: the operation has no responses"}},
