@@ -40,8 +40,9 @@ test:
 	go vet ./...
 	go test -timeout 30m ./...
 
-# Cold-build and generation figures, each beside a baseline measured in the
-# same run, then the loader and generator benchmarks.
+# Cold-build, generation and diff figures, each beside a baseline measured in
+# the same run (for generate and diff: encoding/json decoding the spec and a
+# copy of it into any), then the loader, generator and differ benchmarks.
 bench:
 	go run ./cmd/buildbench -sdk sdk -spec $(SPEC)
 	go test ./swagger ./generator ./swaggerdiff -run '^$$' -bench . -benchmem -benchtime 3x

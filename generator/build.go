@@ -87,6 +87,10 @@ func (b *builder) nameDefinitions() {
 	owner := map[string]string{}
 	for _, name := range slices.Sorted(maps.Keys(b.doc.Definitions)) {
 		goName := typeName(name)
+		if goName != "" && unicode.IsDigit(rune(goName[0])) {
+			// "2024" -> Model2024: a Go name cannot start with a digit.
+			goName = "Model" + goName
+		}
 		if !validIdent(goName) {
 			b.errorf(defLoc(name), "the definition name %q cannot become a Go type name", name)
 			continue
@@ -309,8 +313,9 @@ func (b *builder) inlineType(s *openapi2.Schema, at string, owner typeOwner, dep
 		return scalarType(typ, s.Format)
 	case "array":
 		if s.Items == nil {
-			b.errorf(at, "an array schema needs items")
-			return nil
+			// Items of any JSON value: []any, as for an inline object
+			// without properties.
+			return &Type{Kind: KindArray, Elem: &Type{Kind: KindAny}}
 		}
 		elemOwner := owner
 		elemOwner.ptr += "/items"

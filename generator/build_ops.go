@@ -47,7 +47,11 @@ func (b *builder) buildOperations() []*API {
 			if op == nil {
 				continue
 			}
-			for _, tag := range o.Tags {
+			// A tag listed twice puts the method in its API once.
+			for i, tag := range o.Tags {
+				if slices.Contains(o.Tags[:i], tag) {
+					continue
+				}
 				api := apis[tag]
 				if api == nil {
 					name := typeName(tag) + "Api"

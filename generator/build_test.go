@@ -355,8 +355,8 @@ func TestBuildErrors(t *testing.T) {
 			[]string{`paths./a.get: the operation has no tag`}},
 		{"no method name", doc(`"/a":{"get":{"tags":["Things"],"responses":{}}}`, ``),
 			[]string{`paths./a.get: the operation has neither x-purecloud-method-name nor operationId`}},
-		{"array without items", doc(``, `"A":{"type":"object","properties":{"b":{"type":"array"}}}`),
-			[]string{`definitions.A.properties.b: an array schema needs items`}},
+		{"definition name that is only a digit prefix away from colliding", doc(``, `"2024":{"type":"object","properties":{"a":{"type":"string"}}},"Model2024":{"type":"object","properties":{"a":{"type":"string"}}}`),
+			[]string{`definitions.Model2024: definitions "2024" and "Model2024" both become the Go type Model2024`}},
 		{"unknown type", doc(``, `"A":{"type":"object","properties":{"b":{"type":"decimal"}}}`),
 			[]string{`definitions.A.properties.b: unsupported type "decimal"`}},
 		{"allOf", doc(``, `"A":{"allOf":[{"$ref":"#/definitions/B"}]},"B":{"type":"object","properties":{"a":{"type":"string"}}}`),
@@ -380,6 +380,30 @@ func TestBuildErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAcceptedOddities: what swaggerdiff accepts, release accepts too, with
+// a Go API chosen by a fixed rule.
+func TestAcceptedOddities(t *testing.T) {
+	sdk := mustBuild(t, doc(`"/a":{"get":{"tags":["Things","Things"],"operationId":"getA","responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/2024"}}}}}`,
+		`"2024":{"type":"object","properties":{"b":{"type":"array"},"c":{"type":"array","items":{"type":"array"}}}}`))
+	// A definition name starting with a digit gets the prefix Model.
+	m := model(t, sdk, "Model2024")
+	// An array without items holds any JSON values.
+	var got []string
+	for _, f := range m.Fields {
+		got = append(got, f.Name+" "+f.GoType())
+	}
+	if diff := cmp.Diff([]string{"B []any", "C [][]any"}, got); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+	// A tag listed twice gives the method once.
+	if len(sdk.APIs) != 1 || len(sdk.APIs[0].Operations) != 1 {
+		t.Fatalf("APIs %+v, want ThingsApi with one method", sdk.APIs)
+	}
+	if r := resultType(sdk.APIs[0].Operations[0]); r != "*models.Model2024" {
+		t.Errorf("result %s, want *models.Model2024", r)
 	}
 }
 

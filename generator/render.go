@@ -5,14 +5,20 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
 
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/imports"
 
 	"github.com/purecloud-go/platform-client/templates"
@@ -203,11 +209,71 @@ var importOptions = &imports.Options{Comments: true, TabIndent: true, TabWidth: 
 // formatGo formats a generated Go file. A template that produced invalid Go
 // is a bug in the generator; the error shows where.
 func formatGo(name string, src []byte) ([]byte, error) {
+	if out, ok := formatQuick(name, src); ok {
+		return out, nil
+	}
 	out, err := imports.Process(name, src, importOptions)
 	if err != nil {
 		return nil, fmt.Errorf("generated %s is not valid Go (a generator bug): %w\n%s", name, err, excerpt(src, err))
 	}
 	return out, nil
+}
+
+// formatQuick formats as imports.Process does what the templates give it
+// (imports grouped and all present, some unused), in one parse and one print
+// where imports.Process parses and prints twice: it deletes the imports
+// nothing refers to and prints the file as gofmt does. It reports false for
+// anything else (a parse error, a dot or renamed import, a name that may be a
+// package to import), which imports.Process then handles.
+func formatQuick(name string, src []byte) ([]byte, bool) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+	if err != nil {
+		return nil, false
+	}
+	used := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Obj == nil {
+				used[id.Name] = true
+			}
+		}
+		return true
+	})
+	var unused []string
+	imported := map[string]bool{}
+	for _, imp := range f.Imports {
+		if imp.Name != nil {
+			return nil, false
+		}
+		p, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			return nil, false
+		}
+		pkg := path.Base(p)
+		if strings.ContainsAny(pkg, ".-") || len(pkg) > 1 && pkg[0] == 'v' && strings.Trim(pkg[1:], "0123456789") == "" {
+			return nil, false // the package name is not the last element
+		}
+		imported[pkg] = true
+		if !used[pkg] {
+			unused = append(unused, p)
+		}
+	}
+	for name := range used {
+		if !imported[name] {
+			// A package to import, or a name declared in another file:
+			// imports.Process tells.
+			return nil, false
+		}
+	}
+	for _, p := range unused {
+		astutil.DeleteImport(fset, f, p)
+	}
+	var buf bytes.Buffer
+	if err := format.Node(&buf, fset, f); err != nil {
+		return nil, false
+	}
+	return buf.Bytes(), true
 }
 
 // excerpt returns the lines of src around the line an error names as

@@ -17,9 +17,11 @@ import (
 )
 
 // SnapshotFormat is the format number Snapshot writes in the root extension
-// x-sdk-snapshot ({"format": 1}). A snapshot of another format is refused by
+// x-sdk-snapshot ({"format": 2}). Format 1 lacks the raw facts of
+// presence.go (see RecordsRaw); it is still read, and a snapshot of a format 1
+// snapshot stays format 1. A snapshot of another format is refused by
 // CheckSnapshot.
-const SnapshotFormat = 1
+const SnapshotFormat = 2
 
 // Extensions a snapshot reads and writes.
 const (
@@ -63,10 +65,23 @@ func (s *Spec) CheckSnapshot() error {
 	if !ok {
 		return fmt.Errorf("%s: %s.format is missing or not a number", s.Source, SnapshotExt)
 	}
-	if f != SnapshotFormat {
-		return fmt.Errorf("%s: snapshot format %v is not supported (this tool reads format %d)", s.Source, f, SnapshotFormat)
+	if f != 1 && f != SnapshotFormat {
+		return fmt.Errorf("%s: snapshot format %v is not supported (this tool reads formats 1 and %d)", s.Source, f, SnapshotFormat)
 	}
 	return nil
+}
+
+// RecordsRaw reports whether the description records the raw facts the
+// official differ reads and kin-openapi's types lose (presence.go): a full
+// spec does, and so does a snapshot of format 2 on; a format 1 snapshot
+// does not.
+func (s *Spec) RecordsRaw() bool {
+	m, ok := s.Doc.Extensions[SnapshotExt].(map[string]any)
+	if !ok {
+		return !s.IsSnapshot()
+	}
+	f, _ := m["format"].(float64)
+	return f >= 2
 }
 
 // Hash returns the hash of the text named key ("description" or "summary")
@@ -102,6 +117,10 @@ func Hash(text string, ext map[string]any, key string) string {
 //     description verbatim, schema), x-hash of description and summary;
 //   - schemas, at any depth: $ref, type, format, items, additionalProperties,
 //     enum, readOnly, properties, required, x-hash of the description.
+//
+// What the official differ reads and kin-openapi's types lose is kept too
+// (see swagger/presence.go): an explicit "required": false, an empty description of an
+// operation or parameter, readOnly beside a $ref, an empty enum list.
 //
 // Every x-sdk-* extension (tombstone marks) is copied through, and so is a
 // snapshot's own x-hash, so Snapshot of a parsed snapshot gives the same bytes.
@@ -152,7 +171,11 @@ func Snapshot(spec *Spec) ([]byte, error) {
 		w.buf.WriteByte(']')
 	}
 	w.key(SnapshotExt)
-	w.raw(fmt.Sprintf(`{"format":%d}`, SnapshotFormat))
+	format := SnapshotFormat
+	if !spec.RecordsRaw() {
+		format = 1 // it has no raw facts to write
+	}
+	w.raw(fmt.Sprintf(`{"format":%d}`, format))
 	w.sdkExts(doc.Extensions, SnapshotExt)
 	w.key("paths")
 	w.open()
@@ -487,7 +510,14 @@ func (w *snapWriter) strList(k string, list []string) {
 		return
 	}
 	w.key(k)
-	w.value(list)
+	w.buf.WriteByte('[')
+	for i, s := range list {
+		if i > 0 {
+			w.buf.WriteByte(',')
+		}
+		w.str(s)
+	}
+	w.buf.WriteByte(']')
 }
 
 // hashes writes x-hash for the texts given as key, text pairs: the hash of
@@ -519,8 +549,26 @@ func (w *snapWriter) hashes(ext map[string]any, pairs ...string) {
 	}
 }
 
+// emptyDescription writes an explicit empty description (see HasEmptyDescription).
+func (w *snapWriter) emptyDescription(text string, ext map[string]any) {
+	if HasEmptyDescription(text, ext) {
+		w.key("description")
+		w.str("")
+	}
+}
+
 // sdkExts copies the x-sdk-* extensions, in sorted order, except skip.
 func (w *snapWriter) sdkExts(ext map[string]any, skip ...string) {
+	has := false
+	for k := range ext {
+		if strings.HasPrefix(k, "x-sdk-") {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return
+	}
 	for _, k := range slices.Sorted(maps.Keys(ext)) {
 		if strings.HasPrefix(k, "x-sdk-") && !slices.Contains(skip, k) {
 			w.key(k)
@@ -540,14 +588,14 @@ func (w *snapWriter) pathItem(path string, item *openapi2.PathItem) {
 	// The recorded order of the item's keys decides where "parameters" goes.
 	wroteParams := false
 	for _, k := range MethodOrder(w.spec, path, item) {
-		if !wroteParams && len(item.Parameters) > 0 && paramsBefore(w.spec.Keys(ptr), k) {
+		if !wroteParams && item.Parameters != nil && paramsBefore(w.spec.Keys(ptr), k) {
 			w.params(item.Parameters, ptr)
 			wroteParams = true
 		}
 		w.key(k)
 		w.operation(path, k, ops[strings.ToUpper(k)])
 	}
-	if !wroteParams && len(item.Parameters) > 0 {
+	if !wroteParams && item.Parameters != nil {
 		w.params(item.Parameters, ptr)
 	}
 	w.sdkExts(item.Extensions)
@@ -586,6 +634,7 @@ func (w *snapWriter) operation(path, method string, o *openapi2.Operation) {
 	w.strList("consumes", o.Consumes)
 	w.strList("produces", o.Produces)
 	w.hashes(o.Extensions, "description", o.Description, "summary", o.Summary)
+	w.emptyDescription(o.Description, o.Extensions)
 	w.sdkExts(o.Extensions)
 	if len(o.Parameters) > 0 {
 		w.params(o.Parameters, ptr)
@@ -683,9 +732,13 @@ func (w *snapWriter) param(p *openapi2.Parameter, ptr string) {
 		w.key("collectionFormat")
 		w.str(p.CollectionFormat)
 	}
-	if p.Required {
+	switch RawRequired(p) {
+	case true:
 		w.key("required")
 		w.raw("true")
+	case false:
+		w.key("required")
+		w.raw("false")
 	}
 	if p.Default != nil {
 		w.key("default")
@@ -696,6 +749,7 @@ func (w *snapWriter) param(p *openapi2.Parameter, ptr string) {
 		w.schemaRef(p.Schema, ptr+"/schema", 0)
 	}
 	w.hashes(p.Extensions, "description", p.Description)
+	w.emptyDescription(p.Description, p.Extensions)
 	w.sdkExts(p.Extensions)
 	w.close()
 }
@@ -726,6 +780,10 @@ func (w *snapWriter) schemaRef(ref *openapi2.SchemaRef, ptr string, depth int) {
 	case ref.Ref != "":
 		w.key("$ref")
 		w.str(ref.Ref)
+		if ReadOnly(ref) {
+			w.key("readOnly")
+			w.raw("true")
+		}
 		// Marks beside a $ref (a tombstoned property), kept there by kin-openapi.
 		w.sdkExts(ref.Extensions)
 	case ref.Value != nil:
@@ -769,7 +827,7 @@ func (w *snapWriter) schema(s *openapi2.Schema, ptr string, depth int) {
 		w.key("additionalProperties")
 		w.value(*ap.Has)
 	}
-	if len(s.Enum) > 0 {
+	if s.Enum != nil { // an empty list too: the official differ sees it
 		w.key("enum")
 		w.value(s.Enum)
 	}

@@ -145,7 +145,7 @@ func TestSnapshotTombstoneMarksAndBadFormat(t *testing.T) {
 		}
 	}
 
-	bad := strings.Replace(compact.String(), `"format":1`, `"format":7`, 1)
+	bad := strings.Replace(compact.String(), `"format":2`, `"format":7`, 1)
 	parsed, err := Parse([]byte(bad), "old.json")
 	if err != nil {
 		t.Fatal(err)
@@ -154,7 +154,7 @@ func TestSnapshotTombstoneMarksAndBadFormat(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "old.json: snapshot format 7 is not supported") {
 		t.Errorf("format 7: error %v", err)
 	}
-	bad = strings.Replace(compact.String(), `"format":1`, `"version":1`, 1)
+	bad = strings.Replace(compact.String(), `"format":2`, `"version":1`, 1)
 	parsed, err = Parse([]byte(bad), "old.json")
 	if err != nil {
 		t.Fatal(err)

@@ -105,20 +105,13 @@ func parse(data []byte) (*Spec, error) {
 		}
 		data = converted
 	}
-	res, err := scan(data)
+	doc, order, err := fastDecode(data)
 	if err != nil {
-		// The scanner's message is precise enough, but encoding/json's is the
-		// one people know; prefer it when it finds the problem too.
-		var syn *json.SyntaxError
-		if jerr := json.Unmarshal(data, new(any)); errors.As(jerr, &syn) {
-			line, col := lineCol(data, int(syn.Offset)-1) // Offset is just past the bad byte
-			return nil, fmt.Errorf("line %d, column %d: invalid JSON: %v", line, col, syn)
+		// The slow path: kin-openapi decodes, with errors that name their
+		// place (the fast decoder gives up on anything unexpected).
+		if doc, order, err = slowDecode(data); err != nil {
+			return nil, err
 		}
-		return nil, fmt.Errorf("invalid JSON: %w", err)
-	}
-	doc, err := decode(data, res)
-	if err != nil {
-		return nil, err
 	}
 	if err := resolveShared(doc); err != nil {
 		return nil, err
@@ -129,7 +122,28 @@ func parse(data []byte) (*Spec, error) {
 		}
 		return nil, fmt.Errorf(`not a Swagger 2.0 document: "swagger" is %q`, doc.Swagger)
 	}
-	return &Spec{Doc: doc, order: res.order}, nil
+	return &Spec{Doc: doc, order: order}, nil
+}
+
+// slowDecode splits the document with the scanner and has kin-openapi decode
+// the parts.
+func slowDecode(data []byte) (*openapi2.T, map[string][]string, error) {
+	res, err := scan(data)
+	if err != nil {
+		// The scanner's message is precise enough, but encoding/json's is the
+		// one people know; prefer it when it finds the problem too.
+		var syn *json.SyntaxError
+		if jerr := json.Unmarshal(data, new(any)); errors.As(jerr, &syn) {
+			line, col := lineCol(data, int(syn.Offset)-1) // Offset is just past the bad byte
+			return nil, nil, fmt.Errorf("line %d, column %d: invalid JSON: %v", line, col, syn)
+		}
+		return nil, nil, fmt.Errorf("invalid JSON: %w", err)
+	}
+	doc, err := decode(data, res)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, res.order, nil
 }
 
 // decode fills an openapi2.T. Path items and definitions, which hold almost

@@ -139,7 +139,25 @@ func writeYAMLScalar(b *bytes.Buffer, n *yaml.Node) error {
 	return nil
 }
 
+// writeJSONString writes s as encoding/json marshals it.
 func writeJSONString(b *bytes.Buffer, s string) {
-	q, _ := json.Marshal(s) // marshalling a string cannot fail
-	b.Write(q)
+	for i := 0; i < len(s); i++ {
+		if !jsonPlain[s[i]] {
+			// Escapes, HTML characters, non-ASCII: as encoding/json does.
+			q, _ := json.Marshal(s) // marshalling a string cannot fail
+			b.Write(q)
+			return
+		}
+	}
+	b.WriteByte('"')
+	b.WriteString(s)
+	b.WriteByte('"')
 }
+
+// jsonPlain marks the bytes encoding/json writes as they are in a string.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()

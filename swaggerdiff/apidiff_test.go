@@ -402,6 +402,10 @@ func checkApidiff(g *goPkgs, real *swagger.Spec, m mutation, snapshotOf func(*sw
 			disagree++
 			errs = append(errs, fmt.Errorf("%s: bump %s, apidiff incompatible changes %q; changes %v", what, res.Bump, inc, render(res)))
 		}
+		if miss := unexplained(res, oldSDK, inc); len(miss) > 0 {
+			disagree++
+			errs = append(errs, fmt.Errorf("%s: apidiff incompatible changes no change line gives: %q; changes %v", what, miss, render(res)))
+		}
 		return nil
 	}
 	if err := check("go", res, newSDK); err != nil {
@@ -430,4 +434,97 @@ func checkApidiff(g *goPkgs, real *swagger.Spec, m mutation, snapshotOf func(*sw
 		tomb = true
 	}
 	return tomb, disagree, errors.Join(errs...)
+}
+
+// unexplained returns the incompatible changes of apidiff (inc, as
+// incompatible returns them) that no change line of res gives: every one
+// must have a major line where it is (the operation of a method or options
+// field, the definition of a models type, field or constant, or of the type
+// a field has), and a removed iterator method, which no spec-level line
+// names, a line that names it.
+func unexplained(res *Result, oldSDK *generator.SDK, inc []string) []string {
+	sf := newSurface(oldSDK)
+	type place struct{ path, method, model string }
+	ops := map[string]*generator.Operation{} // by method, options type and iterator name
+	iters := map[string]bool{}
+	for _, api := range oldSDK.APIs {
+		for _, op := range api.Operations {
+			ops[op.Name], ops[op.OptionsType] = op, op
+			if op.Paging != nil {
+				ops[op.Paging.Method] = op
+				iters[op.Paging.Method] = true
+			}
+		}
+	}
+	constOwner := map[string]string{}
+	for typ, consts := range sf.consts {
+		for c := range consts {
+			constOwner[c] = sf.owner[typ]
+		}
+	}
+	var out []string
+	for _, msg := range inc {
+		pkg, rest, _ := strings.Cut(msg, ": ")
+		obj, _, _ := strings.Cut(rest, ": ")
+		name := obj // (*XApi).Method, Type.Field, Type, Const
+		if i := strings.LastIndex(obj, ")."); i >= 0 {
+			name = obj[i+2:]
+		}
+		first, _, _ := strings.Cut(name, ".")
+		var at place
+		needName := ""
+		if pkg == "models" {
+			at.model = sf.owner[first]
+			if at.model == "" {
+				at.model = constOwner[first]
+			}
+		} else if op := ops[first]; op != nil {
+			at.path, at.method = op.Path, op.Method
+			if iters[first] && strings.HasSuffix(rest, ": removed") {
+				needName = first
+			}
+		}
+		explained := false
+		for _, c := range res.Changes {
+			switch {
+			case needName != "":
+				explained = explained || strings.Contains(c.Line, needName)
+			case c.Impact != Major:
+			case at.model != "":
+				// Where it is, or the type it uses (a field of a model
+				// whose type changed).
+				explained = explained || c.Model == at.model || c.Model != "" && mentions(msg, c.Model)
+			case at.path != "":
+				explained = explained || c.Path == at.path && (c.Method == at.method || c.Method == "")
+			default:
+				explained = explained || strings.Contains(c.Line, first)
+			}
+		}
+		if !explained {
+			out = append(out, msg)
+		}
+	}
+	return out
+}
+
+// mentions reports whether text has the Go identifier name as a whole word.
+func mentions(text, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(name)
+		before := j == 0 || !isIdentByte(text[j-1])
+		after := end == len(text) || !isIdentByte(text[end])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }

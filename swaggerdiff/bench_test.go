@@ -1,7 +1,10 @@
 package swaggerdiff
 
 import (
+	"encoding/json"
 	"os"
+	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/purecloud-go/platform-client/swagger"
@@ -48,4 +51,55 @@ func benchCompare(b *testing.B, rules Rules) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkDiffProcess is what `sdkgen diff` does on the whole spec against
+// a copy of it: read and load both files (at once), compare with the go
+// rules and tombstones. BenchmarkDecodeAny is its baseline: encoding/json decoding both
+// files into any.
+func BenchmarkDiffProcess(b *testing.B) {
+	copyPath := benchCopy(b)
+	for b.Loop() {
+		var old *swagger.Spec
+		var errOld error
+		var wg sync.WaitGroup
+		wg.Go(func() { old, errOld = swagger.Load(b.Context(), realSpecPath, 0) })
+		new, err := swagger.Load(b.Context(), copyPath, 0)
+		wg.Wait()
+		if err != nil || errOld != nil {
+			b.Fatal(err, errOld)
+		}
+		if _, err := Compare(old, new, Options{Rules: RulesGo, Tombstones: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecodeAny(b *testing.B) {
+	copyPath := benchCopy(b)
+	for b.Loop() {
+		for _, f := range []string{realSpecPath, copyPath} {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var v any
+			if err := json.Unmarshal(data, &v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// benchCopy writes a copy of the real spec in a temporary directory.
+func benchCopy(b *testing.B) string {
+	data, err := os.ReadFile(realSpecPath)
+	if err != nil {
+		b.Skip(err)
+	}
+	path := filepath.Join(b.TempDir(), "copy.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -47,7 +46,8 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	d := &differ{old: old, new: new, rules: rules, tomb: opts.Tombstones && rules == RulesGo}
+	d := &differ{old: old, new: new, rules: rules, tomb: opts.Tombstones && rules == RulesGo,
+		raw: old.RecordsRaw() && new.RecordsRaw()}
 	var wg sync.WaitGroup
 	var errOld, errNew error
 	if rules == RulesGo {
@@ -89,9 +89,12 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 }
 
 type differ struct {
-	old, new     *swagger.Spec
-	rules        Rules
-	tomb         bool
+	old, new *swagger.Spec
+	rules    Rules
+	tomb     bool
+	// raw: both sides record the raw facts of swagger/presence.go (a
+	// snapshot of format 1 does not: then they are not compared).
+	raw          bool
 	goOld, goNew *surface
 	breakList    []goBreak
 	changes      []Change
@@ -160,13 +163,13 @@ func schemaExt(ref *openapi2.SchemaRef) map[string]any {
 
 func (d *differ) walk() {
 	oldPaths, newPaths := d.old.Doc.Paths, d.new.Doc.Paths
-	for _, p := range swagger.OrderedKeys(d.old, "/paths", oldPaths) {
+	for _, p := range jsOrder(swagger.OrderedKeys(d.old, "/paths", oldPaths)) {
 		if _, ok := newPaths[p]; ok || allTombstones(oldPaths[p]) {
 			continue
 		}
 		d.rec(Change{Kind: PathRemoved, Group: p, Path: p, Line: "Path " + p + " was removed"}, Major, d.removal)
 	}
-	for _, p := range swagger.OrderedKeys(d.new, "/paths", newPaths) {
+	for _, p := range jsOrder(swagger.OrderedKeys(d.new, "/paths", newPaths)) {
 		ni := newPaths[p]
 		oi, ok := oldPaths[p]
 		if !ok || allTombstones(oi) {
@@ -181,13 +184,13 @@ func (d *differ) walk() {
 		d.path(p, oi, ni)
 	}
 	oldDefs, newDefs := d.old.Doc.Definitions, d.new.Doc.Definitions
-	for _, name := range swagger.OrderedKeys(d.old, "/definitions", oldDefs) {
+	for _, name := range jsOrder(swagger.OrderedKeys(d.old, "/definitions", oldDefs)) {
 		if _, ok := newDefs[name]; ok || generator.IsTombstone(schemaExt(oldDefs[name])) {
 			continue
 		}
 		d.rec(Change{Kind: ModelRemoved, Group: name, Model: name, Line: "Model " + name + " was removed"}, Major, d.removal)
 	}
-	for _, name := range swagger.OrderedKeys(d.new, "/definitions", newDefs) {
+	for _, name := range jsOrder(swagger.OrderedKeys(d.new, "/definitions", newDefs)) {
 		od, ok := oldDefs[name]
 		if ok && generator.IsTombstone(schemaExt(od)) {
 			ok = false
@@ -220,28 +223,69 @@ func (d *differ) addedPath(p string, item *openapi2.PathItem) {
 	d.rec(Change{Kind: PathAdded, Group: p, Path: p, Line: "Path was added"}, Minor, fixed(Minor))
 	keys := d.new.Keys(swagger.Pointer("paths", p))
 	if keys == nil && item != nil {
-		keys = swagger.MethodOrder(d.new, p, item)
-		if len(item.Parameters) > 0 {
-			keys = append(keys, "parameters")
-		}
+		keys = pathKeys(d.new, p, item)
 	}
-	for _, k := range keys {
+	for _, k := range jsOrder(keys) {
 		m := strings.ToUpper(k)
-		d.rec(Change{Kind: PathKeyAdded, Group: p, Path: p, Method: m, Line: "Operation " + m + " was added"}, Minor, fixed(Minor))
+		goImpact := fixed(Minor)
+		if k == "parameters" {
+			goImpact = fixed(None) // not an operation: each one's Go API has the parameters
+		}
+		d.rec(Change{Kind: PathKeyAdded, Group: p, Path: p, Method: m, Line: "Operation " + m + " was added"}, Minor, goImpact)
 	}
+}
+
+// pathKeys lists the keys of a path item the official differ walks: its
+// methods (lower case) and "parameters" when the item has that key, in the
+// order the spec records, in JavaScript object order.
+func pathKeys(spec *swagger.Spec, p string, item *openapi2.PathItem) []string {
+	keys := swagger.MethodOrder(spec, p, item)
+	if item.Parameters != nil {
+		// At its recorded place: after the methods recorded before it.
+		at := len(keys)
+		recorded := spec.Keys(swagger.Pointer("paths", p))
+		if i := slices.Index(recorded, "parameters"); i >= 0 {
+			at = 0
+			for _, k := range recorded[:i] {
+				if slices.Contains(keys, strings.ToLower(k)) {
+					at++
+				}
+			}
+			at = min(at, len(keys))
+		}
+		keys = slices.Insert(keys, at, "parameters")
+	}
+	return jsOrder(keys)
 }
 
 func (d *differ) path(p string, oi, ni *openapi2.PathItem) {
 	oops, nops := oi.Operations(), ni.Operations()
-	for _, m := range swagger.MethodOrder(d.old, p, oi) {
+	// The official differ walks the keys of the path items: the methods and
+	// a path-level "parameters", which it reports as an operation. Under the
+	// go rules the path-level parameters are compared in each operation,
+	// where the generator puts them.
+	okeys, nkeys := pathKeys(d.old, p, oi), pathKeys(d.new, p, ni)
+	for _, m := range okeys {
 		M := strings.ToUpper(m)
+		if m == "parameters" {
+			if !slices.Contains(nkeys, m) {
+				d.rec(Change{Kind: OperationRemoved, Group: p, Path: p, Method: M, Line: "Operation " + M + " was removed"}, Major, fixed(None))
+			}
+			continue
+		}
 		if _, ok := nops[M]; ok || generator.IsTombstone(oops[M].Extensions) {
 			continue
 		}
 		d.rec(Change{Kind: OperationRemoved, Group: p, Path: p, Method: M, Line: "Operation " + M + " was removed"}, Major, d.removal)
 	}
-	for _, m := range swagger.MethodOrder(d.new, p, ni) {
+	for _, m := range nkeys {
 		M := strings.ToUpper(m)
+		if m == "parameters" {
+			if !slices.Contains(okeys, m) {
+				d.rec(Change{Kind: OperationAdded, Group: p, Path: p, Method: M, Line: "Operation " + M + " was added"}, Minor, fixed(None))
+			}
+			continue
+		}
 		no := nops[M]
 		oo, ok := oops[M]
 		if !ok || generator.IsTombstone(oo.Extensions) {
@@ -252,8 +296,54 @@ func (d *differ) path(p string, oi, ni *openapi2.PathItem) {
 			d.rec(Change{Kind: OperationAdded, Group: p, Path: p, Method: M, Line: line}, Minor, fixed(Minor))
 			continue
 		}
-		d.operation(p, M, oo, no)
+		d.operation(p, M, oi, ni, oo, no)
 	}
+}
+
+// descKey is what the official differ compares of a description: its text
+// (or the hash a snapshot records), and an explicit empty one apart from
+// none at all. hasText reports whether there is a text.
+func descKey(text string, ext map[string]any) (key string, hasText bool) {
+	if h := swagger.Hash(text, ext, "description"); h != "" {
+		return h, true
+	}
+	if swagger.HasEmptyDescription(text, ext) {
+		return "(empty)", false
+	}
+	return "", false
+}
+
+// descChanged compares two descriptions as the official differ does; the go
+// rules see a change only where one side has a text (an empty description
+// and none give the same Go doc).
+func (d *differ) descChanged(otext string, oext map[string]any, ntext string, next map[string]any) (official bool, goImpact func() Impact) {
+	ok, ot := descKey(otext, oext)
+	nk, nt := descKey(ntext, next)
+	if ot || nt {
+		return ok != nk, fixed(Patch)
+	}
+	return d.raw && ok != nk, fixed(None)
+}
+
+// effectiveParams is what the generator makes of an operation's parameters:
+// the path item's first, each replaced by the operation's of the same name
+// and location, then the operation's others.
+func effectiveParams(item *openapi2.PathItem, o *openapi2.Operation) openapi2.Parameters {
+	if item == nil || len(item.Parameters) == 0 {
+		return o.Parameters
+	}
+	out := slices.Clone(item.Parameters)
+	for _, p := range o.Parameters {
+		i := slices.IndexFunc(out, func(q *openapi2.Parameter) bool {
+			return p != nil && q != nil && q.Name == p.Name && q.In == p.In
+		})
+		if i >= 0 && i < len(item.Parameters) {
+			out[i] = p
+		} else {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // generic builds a line by the official differ's generic rule.
@@ -267,7 +357,7 @@ func generic(loc, old, new string) string {
 	return loc + " was changed from " + old + " to " + new
 }
 
-func (d *differ) operation(p, M string, oo, no *openapi2.Operation) {
+func (d *differ) operation(p, M string, oi, ni *openapi2.PathItem, oo, no *openapi2.Operation) {
 	group := M + " " + p
 	at := func(kind Kind, line string) Change {
 		return Change{Kind: kind, Group: group, Path: p, Method: M, Line: line}
@@ -285,8 +375,8 @@ func (d *differ) operation(p, M string, oo, no *openapi2.Operation) {
 	if on != nn {
 		d.rec(at(MethodNameChanged, generic("Operation x-purecloud-method-name", on, nn)), Major, nameChanged)
 	}
-	if swagger.Hash(oo.Description, oo.Extensions, "description") != swagger.Hash(no.Description, no.Extensions, "description") {
-		d.rec(at(DescriptionChanged, "Description was changed"), Patch, fixed(Patch))
+	if changed, goImpact := d.descChanged(oo.Description, oo.Extensions, no.Description, no.Extensions); changed {
+		d.rec(at(DescriptionChanged, "Description was changed"), Patch, goImpact)
 	}
 	if swagger.Hash(oo.Summary, oo.Extensions, "summary") != swagger.Hash(no.Summary, no.Extensions, "summary") {
 		d.rec(at(SummaryChanged, "Summary was changed"), Patch, fixed(Patch))
@@ -299,8 +389,12 @@ func (d *differ) operation(p, M string, oo, no *openapi2.Operation) {
 	}
 
 	// Parameters, matched by name.
-	oNames, oParams := paramsByName(oo.Parameters)
-	nNames, nParams := paramsByName(no.Parameters)
+	oList, nList := oo.Parameters, no.Parameters
+	if d.rules == RulesGo {
+		oList, nList = effectiveParams(oi, oo), effectiveParams(ni, no)
+	}
+	oNames, oParams := paramsByName(oList)
+	nNames, nParams := paramsByName(nList)
 	for _, name := range oNames {
 		if _, ok := nParams[name]; ok || generator.IsTombstone(oParams[name].Extensions) {
 			continue
@@ -341,14 +435,19 @@ func (d *differ) operation(p, M string, oo, no *openapi2.Operation) {
 		if ot, nt := typeName(op.Type), typeName(np.Type); ot != nt {
 			d.rec(pc(ParameterTypeChanged, generic("Parameter "+name, ot, nt)), Major, paramGo)
 		}
-		if swagger.Hash(op.Description, op.Extensions, "description") != swagger.Hash(np.Description, np.Extensions, "description") {
-			d.rec(pc(ParameterDescriptionChanged, "Description was changed for parameter "+name), Patch, fixed(Patch))
+		if changed, goImpact := d.descChanged(op.Description, op.Extensions, np.Description, np.Extensions); changed {
+			d.rec(pc(ParameterDescriptionChanged, "Description was changed for parameter "+name), Patch, goImpact)
 		}
-		if op.Required != np.Required {
-			if np.Required {
+		// The official differ compares the raw values: no "required" key
+		// and "required": false differ.
+		if or, nr := swagger.RawRequired(op), swagger.RawRequired(np); or != nr {
+			switch {
+			case nr == true:
 				d.rec(pc(ParameterMadeRequired, "Parameter "+name+" was made required"), Major, paramGo)
-			} else {
+			case or == true:
 				d.rec(pc(ParameterMadeOptional, "Parameter "+name+" was made optional"), Minor, paramGo)
+			case d.raw: // false and absent: optional either way
+				d.rec(pc(ParameterMadeOptional, "Parameter "+name+" was made optional"), Minor, fixed(None))
 			}
 		}
 		// What the official differ does not compare.
@@ -432,14 +531,12 @@ func extString(ext map[string]any, key string) string {
 	if !ok || v == nil {
 		return ""
 	}
-	if s, ok := v.(string); ok {
-		return s
-	}
-	return fmt.Sprint(v)
+	return jsString(v)
 }
 
 // paramsByName indexes parameters by name: the first occurrence gives the
-// position, the last one the value (a JavaScript object's behaviour).
+// position, the last one the value, and names iterate in JavaScript object
+// order (integer-like names first), as the official differ's object does.
 func paramsByName(list openapi2.Parameters) ([]string, map[string]*openapi2.Parameter) {
 	var names []string
 	m := map[string]*openapi2.Parameter{}
@@ -452,7 +549,7 @@ func paramsByName(list openapi2.Parameters) ([]string, map[string]*openapi2.Para
 		}
 		m[p.Name] = p
 	}
-	return names, m
+	return jsOrder(names), m
 }
 
 func typeName(t interface{ Slice() []string }) string {
@@ -538,7 +635,12 @@ func slicesSortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-// officialType is the type string of the official differ's lines.
+// officialType is the type string of the official differ's lines (its
+// documented rule): a $ref gives the definition's name; an array gives its
+// items' name or type with "[]" (a plain "array" when its items have
+// neither, or it has none); an object with additionalProperties (a schema or
+// true) gives "Map<object, T>", T the values' type string ("_undefined_" for
+// true); else the type, "_undefined_" when there is none.
 func officialType(ref *openapi2.SchemaRef) string {
 	if ref == nil {
 		return "_undefined_"
@@ -552,23 +654,24 @@ func officialType(ref *openapi2.SchemaRef) string {
 	}
 	switch t := typeName(s.Type); t {
 	case "array":
-		if s.Items == nil {
-			return "_undefined_[]"
+		switch it := s.Items; {
+		case it == nil:
+		case it.Ref != "":
+			return officialType(it) + "[]"
+		case it.Value != nil && typeName(it.Value.Type) != "":
+			return typeName(it.Value.Type) + "[]"
 		}
-		if s.Items.Ref != "" {
-			return officialType(s.Items) + "[]"
-		}
-		if s.Items.Value != nil && typeName(s.Items.Value.Type) != "" {
-			return typeName(s.Items.Value.Type) + "[]"
-		}
-		return "_undefined_[]"
+		return t
 	case "object":
-		if ap := s.AdditionalProperties.Schema; ap != nil {
+		switch ap := s.AdditionalProperties; {
+		case ap.Schema != nil:
 			inner := "_undefined_"
-			if v, err := v2(ap); err == nil {
+			if v, err := v2(ap.Schema); err == nil {
 				inner = officialType(v)
 			}
 			return "Map<object, " + inner + ">"
+		case ap.Has != nil && *ap.Has:
+			return "Map<object, _undefined_>"
 		}
 		return t
 	case "":
@@ -593,31 +696,7 @@ func responseCodes(spec *swagger.Spec, p, M string, o *openapi2.Operation) []str
 	if o.Responses == nil {
 		return nil
 	}
-	keys := swagger.OrderedKeys(spec, swagger.Pointer("paths", p, strings.ToLower(M), "responses"), o.Responses.Map())
-	var ints, rest []string
-	for _, k := range keys {
-		if isArrayIndex(k) {
-			ints = append(ints, k)
-		} else {
-			rest = append(rest, k)
-		}
-	}
-	slices.SortStableFunc(ints, func(a, b string) int {
-		x, _ := strconv.ParseUint(a, 10, 32)
-		y, _ := strconv.ParseUint(b, 10, 32)
-		return cmp.Compare(x, y)
-	})
-	return append(ints, rest...)
-}
-
-// isArrayIndex reports whether JavaScript treats k as an integer key: a
-// canonical decimal below 2^32-1.
-func isArrayIndex(k string) bool {
-	if k == "" || (len(k) > 1 && k[0] == '0') {
-		return false
-	}
-	n, err := strconv.ParseUint(k, 10, 32)
-	return err == nil && n < 1<<32-1
+	return jsOrder(swagger.OrderedKeys(spec, swagger.Pointer("paths", p, strings.ToLower(M), "responses"), o.Responses.Map()))
 }
 
 // enumDiff returns the values of old not in new (old order) and of new not
@@ -640,7 +719,7 @@ func enumDiff(old, new []any) (removed, added []string) {
 func enumStrings(vals []any) []string {
 	out := make([]string, 0, len(vals))
 	for _, v := range vals {
-		out = append(out, fmt.Sprint(v))
+		out = append(out, jsString(v))
 	}
 	return out
 }
@@ -679,13 +758,13 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 		return
 	}
 	optr := swagger.Pointer("definitions", name, "properties")
-	for _, prop := range swagger.OrderedKeys(d.old, optr, os.Properties) {
+	for _, prop := range jsOrder(swagger.OrderedKeys(d.old, optr, os.Properties)) {
 		if _, ok := ns.Properties[prop]; ok || generator.IsTombstone(schemaExt(os.Properties[prop])) {
 			continue
 		}
 		d.rec(mc(PropertyRemoved, prop, "Property "+prop+" was removed"), Major, d.removal)
 	}
-	for _, prop := range swagger.OrderedKeys(d.new, optr, ns.Properties) {
+	for _, prop := range jsOrder(swagger.OrderedKeys(d.new, optr, ns.Properties)) {
 		np := ns.Properties[prop]
 		op, ok := os.Properties[prop]
 		if ok && generator.IsTombstone(schemaExt(op)) {
@@ -712,21 +791,22 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 			d.rec(mc(PropertyTypeChanged, prop, "Property "+prop+" was changed from "+ot+" to "+nt), Major, fieldGo(Patch))
 		}
 		ov, nv := schemaValue(op), schemaValue(np)
-		oro, nro := ov != nil && ov.ReadOnly, nv != nil && nv.ReadOnly
+		oro, nro := d.readOnly(op), d.readOnly(np)
 		if !oro && nro {
 			d.rec(mc(PropertyMadeReadOnly, prop, prop+" has been made readonly"), Major, fixed(Patch))
 		}
 		if oro && !nro {
 			d.rec(mc(PropertyNoLongerReadOnly, prop, prop+" is no longer readonly"), Minor, fixed(Patch))
 		}
-		oe, ne := propEnum(ov), propEnum(nv)
-		if len(oe) == 0 && len(ne) > 0 {
+		// An empty enum list is an enum for the official differ.
+		oe, ne := d.propEnum(ov), d.propEnum(nv)
+		if oe == nil && ne != nil {
 			d.rec(mc(PropertyEnumAdded, prop, "Values are now constrained by enum members"), Major, fieldGo(Patch))
 		}
-		if len(oe) > 0 && len(ne) == 0 {
+		if oe != nil && ne == nil {
 			d.rec(mc(PropertyEnumRemoved, prop, "Values are no longer constrained by enum members"), Minor, fieldGo(Patch))
 		}
-		if len(oe) > 0 && len(ne) > 0 {
+		if oe != nil && ne != nil {
 			removed, added := enumDiff(oe, ne)
 			kept := tombEnum(ov)
 			for _, v := range removed {
@@ -777,18 +857,30 @@ func schemaValue(ref *openapi2.SchemaRef) *openapi2.Schema {
 	return ref.Value
 }
 
-// propEnum is a property's enum, or its array items' enum.
-func propEnum(s *openapi2.Schema) []any {
-	if s == nil {
+// propEnum is a property's enum, or its array items' enum: nil when it has
+// none, empty (not nil) for an empty list (when both sides record it).
+func (d *differ) propEnum(s *openapi2.Schema) []any {
+	var e []any
+	switch {
+	case s == nil:
+	case s.Enum != nil:
+		e = s.Enum
+	case s.Items != nil && s.Items.Value != nil:
+		e = s.Items.Value.Enum
+	}
+	if len(e) == 0 && !d.raw {
 		return nil
 	}
-	if len(s.Enum) > 0 {
-		return s.Enum
+	return e
+}
+
+// readOnly is a property's readOnly, beside a $ref too when both sides
+// record it.
+func (d *differ) readOnly(ref *openapi2.SchemaRef) bool {
+	if ref != nil && ref.Ref != "" && !d.raw {
+		return false
 	}
-	if s.Items != nil && s.Items.Value != nil {
-		return s.Items.Value.Enum
-	}
-	return nil
+	return swagger.ReadOnly(ref)
 }
 
 // tombEnum lists the enum values a schema keeps as tombstones.

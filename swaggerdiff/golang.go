@@ -143,6 +143,17 @@ func signature(op *generator.Operation) string {
 	return b.String()
 }
 
+// iterSignature is the Go signature of an operation's iterator method.
+func iterSignature(op *generator.Operation) string {
+	var b strings.Builder
+	b.WriteString(op.Paging.Method + "(ctx")
+	for _, p := range op.Positional {
+		b.WriteString(", " + sigOf(p).typ)
+	}
+	b.WriteString(", *" + op.OptionsType + ") iter.Seq2[" + strings.TrimPrefix(op.Paging.Items.GoType(), "[]") + ", error]")
+	return b.String()
+}
+
 func (d *differ) goOps(p, M string) (o, n *goOp) {
 	return d.goOld.ops[M+" "+p], d.goNew.ops[M+" "+p]
 }
@@ -229,6 +240,9 @@ type goBreak struct {
 	path, method, model string // location: an operation, or a definition
 	what                string
 	missing             bool // something removed (the generator can keep it as a tombstone)
+	// unnamed: no spec-level line can name it (an iterator method the
+	// generator stops writing), so it always has a line of its own.
+	unnamed bool
 }
 
 // goBreaks lists the incompatible changes from the old Go API to the new one.
@@ -256,6 +270,16 @@ func (d *differ) goBreaks() []goBreak {
 		}
 		if os, ns := signature(og.op), signature(ng.op); os != ns {
 			add("method "+os+" is now "+ns, false)
+		}
+		// The iterator of a paged listing comes and goes with what the
+		// generator detects (the paging parameter's type, the listing's
+		// fields): its removal is said in a line of its own.
+		if op := og.op; op.Paging != nil {
+			if np := ng.op.Paging; np == nil || np.Method != op.Paging.Method {
+				out = append(out, goBreak{path: p, method: M, what: "method " + op.Paging.Method + " was removed", unnamed: true})
+			} else if os, ns := iterSignature(op), iterSignature(ng.op); os != ns {
+				add("method "+os+" is now "+ns, false)
+			}
 		}
 		nf := map[string]string{}
 		for _, prm := range ng.op.Options {
@@ -328,8 +352,9 @@ func (d *differ) breaks() []goBreak {
 }
 
 // explainBreaks makes sure that every incompatible change of the Go API is
-// behind a Major change: one the walk did not rate Major at that location is
-// reported as GoAPIChanged. With tombstones the new surface is generated from
+// behind a Major change: one the walk did not rate Major at that location,
+// or one no spec-level line names (a removed iterator method), is reported
+// as GoAPIChanged. With tombstones the new surface is generated from
 // the merged description, so what is missing from it is what the generator
 // could not keep.
 func (d *differ) explainBreaks() {
@@ -338,6 +363,9 @@ func (d *differ) explainBreaks() {
 	for _, b := range d.breaks() {
 		explained := false
 		for _, c := range d.changes {
+			if b.unnamed {
+				break
+			}
 			if c.Impact != Major {
 				continue
 			}

@@ -1,7 +1,7 @@
 package swaggerdiff
 
 import (
-	"encoding/json"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -36,19 +36,71 @@ const (
 	putCl    = "PUT " + client
 	delCl    = "DELETE " + client
 	oauthCli = "OAuthClient"
+	bulk     = "/api/v2/alerting/alerts/bulk"
 )
 
-// deepCopy copies a kin-openapi value through JSON.
+// deepCopy copies a kin-openapi value field by field (not through JSON,
+// which would lose what the loader keeps beyond kin-openapi: the marks
+// beside a $ref, an explicit "required": false or empty description).
 func deepCopy[T any](v *T) *T {
-	data, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
+	return copyValue(reflect.ValueOf(v)).Interface().(*T)
+}
+
+var responsesType = reflect.TypeFor[*openapi2.Responses]()
+
+func copyValue(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		if v.Type() == responsesType { // its map is unexported
+			r := v.Interface().(*openapi2.Responses)
+			n := openapi2.NewResponsesWithCapacity(r.Len())
+			n.Extensions = copyValue(reflect.ValueOf(r.Extensions)).Interface().(map[string]any)
+			for code, resp := range r.Map() {
+				n.Set(code, deepCopy(resp))
+			}
+			return reflect.ValueOf(n)
+		}
+		n := reflect.New(v.Type().Elem())
+		n.Elem().Set(copyValue(v.Elem()))
+		return n
+	case reflect.Struct:
+		n := reflect.New(v.Type()).Elem()
+		for i := range v.NumField() {
+			if n.Field(i).CanSet() {
+				n.Field(i).Set(copyValue(v.Field(i)))
+			}
+		}
+		return n
+	case reflect.Slice:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		n := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			n.Index(i).Set(copyValue(v.Index(i)))
+		}
+		return n
+	case reflect.Map:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		n := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			n.SetMapIndex(it.Key(), copyValue(it.Value()))
+		}
+		return n
+	case reflect.Interface:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		n := reflect.New(v.Type()).Elem()
+		n.Set(copyValue(v.Elem()))
+		return n
 	}
-	out := new(T)
-	if err := json.Unmarshal(data, out); err != nil {
-		panic(err)
-	}
-	return out
+	return v
 }
 
 // editPath replaces the path item at p with an edited copy.
@@ -85,6 +137,8 @@ func editProp(s *swagger.Spec, def, prop string, f func(*openapi2.Schema)) {
 }
 
 func typ(t string) *openapi3.Types { return &openapi3.Types{t} }
+
+func ptrTo[T any](v T) *T { return &v }
 
 func refTo(name string) *openapi2.SchemaRef {
 	return &openapi2.SchemaRef{Ref: "#/definitions/" + name}
@@ -181,6 +235,13 @@ var mutations = []mutation{
 		editParam(s, users, "GET", "pageSize", func(p *openapi2.Parameter) { p.Type, p.Format = typ("string"), "" })
 	}, official: []string{line(Major, gUsers, "Parameter pageSize was changed from integer to string")}, officialB: Major,
 		goLines: []string{line(Major, gUsers, "Parameter pageSize was changed from integer to string")}, goB: Major},
+	{name: "15 paging parameter type changed: the iterator goes", new: func(s *swagger.Spec) {
+		editParam(s, users, "GET", "pageNumber", func(p *openapi2.Parameter) { p.Type, p.Format = typ("string"), "" })
+	}, official: []string{line(Major, gUsers, "Parameter pageNumber was changed from integer to string")}, officialB: Major,
+		goLines: []string{
+			line(Major, gUsers, "Parameter pageNumber was changed from integer to string"),
+			line(Major, gUsers, "Go API: method GetUsersIter was removed"),
+		}, goB: Major},
 	{name: "15 parameter type added (generic line)", new: func(s *swagger.Spec) {
 		editParam(s, client, "PUT", "body", func(p *openapi2.Parameter) { p.Type = typ("object") })
 	}, official: []string{line(Major, putCl, "Parameter body was added")}, officialB: Major,
@@ -243,6 +304,12 @@ var mutations = []mutation{
 	}, official: []string{line(Major, gClient, "Tag Users was added")}, officialB: Major,
 		goLines: []string{line(Minor, gClient, "Tag Users was added")}, goB: Minor},
 
+	{name: "24 tag listed twice", new: func(s *swagger.Spec) {
+		// The official differ compares tags by inclusion; the generator
+		// puts the method in its API once.
+		editOp(s, client, "GET", func(o *openapi2.Operation) { o.Tags = append(o.Tags, o.Tags...) })
+	}, official: nil, officialB: None, goLines: nil, goB: None},
+
 	// 2.2 models
 	{name: "25 model removed", old: func(s *swagger.Spec) { s.Doc.Definitions["ZzRetired"] = deepCopy(s.Doc.Definitions["LocalizedLabels"]) },
 		new:      func(*swagger.Spec) {},
@@ -300,6 +367,138 @@ var mutations = []mutation{
 		editProp(s, "LocalizedLabels", "key", func(p *openapi2.Schema) { p.Enum = append(p.Enum, "ZzTitle") })
 	}, official: []string{line(Minor, "LocalizedLabels", "Enum value ZzTitle was added to property key")}, officialB: Minor,
 		goLines: []string{line(Minor, "LocalizedLabels", "Enum value ZzTitle was added to property key")}, goB: Minor},
+
+	// What the official differ reads of the raw document (issue 13).
+	{name: "31 made readonly beside a $ref", new: func(s *swagger.Spec) {
+		editDef(s, oauthCli, func(d *openapi2.Schema) { d.Properties["createdBy"].Extensions = map[string]any{"readOnly": true} })
+	}, official: []string{line(Major, oauthCli, "createdBy has been made readonly")}, officialB: Major,
+		goLines: []string{line(Patch, oauthCli, "createdBy has been made readonly")}, goB: Patch},
+	{name: "32 no longer readonly beside a $ref", new: func(s *swagger.Spec) {
+		editDef(s, "User", func(d *openapi2.Schema) { delete(d.Properties["presence"].Extensions, "readOnly") })
+	}, official: []string{line(Minor, "User", "presence is no longer readonly")}, officialB: Minor,
+		goLines: []string{line(Patch, "User", "presence is no longer readonly")}, goB: Patch},
+	{name: "18 explicit required false dropped", new: func(s *swagger.Spec) {
+		editParam(s, users, "GET", "pageSize", func(p *openapi2.Parameter) { delete(p.Extensions, "required") })
+	}, official: []string{line(Minor, gUsers, "Parameter pageSize was made optional")}, officialB: Minor},
+	{name: "18 explicit required false added", old: func(s *swagger.Spec) {
+		editParam(s, users, "GET", "pageSize", func(p *openapi2.Parameter) { delete(p.Extensions, "required") })
+	}, new: func(*swagger.Spec) {},
+		official: []string{line(Minor, gUsers, "Parameter pageSize was made optional")}, officialB: Minor},
+	{name: "8 empty description dropped", new: func(s *swagger.Spec) {
+		editOp(s, client, "GET", func(o *openapi2.Operation) { delete(o.Extensions, "description") })
+	}, official: []string{line(Patch, gClient, "Description was changed")}, officialB: Patch},
+	{name: "16 empty body parameter description added", new: func(s *swagger.Spec) {
+		editParam(s, bulk, "PATCH", "body", func(p *openapi2.Parameter) { p.Extensions = map[string]any{"description": ""} })
+	}, official: []string{line(Patch, "PATCH "+bulk, "Description was changed for parameter body")}, officialB: Patch},
+	{name: "16 body parameter description filled from empty", old: func(s *swagger.Spec) {
+		editParam(s, bulk, "PATCH", "body", func(p *openapi2.Parameter) { p.Extensions = map[string]any{"description": ""} })
+	}, new: func(s *swagger.Spec) {
+		editParam(s, bulk, "PATCH", "body", func(p *openapi2.Parameter) { p.Description = "Alerts" })
+	}, official: []string{line(Patch, "PATCH "+bulk, "Description was changed for parameter body")}, officialB: Patch,
+		goLines: []string{line(Patch, "PATCH "+bulk, "Description was changed for parameter body")}, goB: Patch},
+	{name: "3 path-level parameters added to an existing path", new: func(s *swagger.Spec) {
+		editPath(s, client, func(i *openapi2.PathItem) {
+			i.Parameters = openapi2.Parameters{{Name: "clientId", In: "path", Required: true, Type: typ("string")}}
+		})
+	}, official: []string{line(Minor, client, "Operation PARAMETERS was added")}, officialB: Minor},
+	{name: "3 path-level parameters removed from an existing path", old: func(s *swagger.Spec) {
+		editPath(s, clients, func(i *openapi2.PathItem) {
+			i.Parameters = openapi2.Parameters{{Name: "filter", In: "query", Type: typ("string")}}
+		})
+		s.SetKeys(swagger.Pointer("paths", clients), []string{"parameters", "get", "post"})
+	}, new: func(*swagger.Spec) {},
+		official: []string{line(Major, clients, "Operation PARAMETERS was removed")}, officialB: Major,
+		goLines: []string{line(Major, "GET "+clients, "Parameter filter was removed"), line(Major, "POST "+clients, "Parameter filter was removed")}, goB: Major, tombB: Minor},
+	{name: "4 path-level parameter added: each operation's Go API has it", new: func(s *swagger.Spec) {
+		editPath(s, clients, func(i *openapi2.PathItem) {
+			i.Parameters = openapi2.Parameters{{Name: "filter", In: "query", Type: typ("string")}}
+		})
+	}, official: []string{line(Minor, clients, "Operation PARAMETERS was added")}, officialB: Minor,
+		goLines: []string{line(Minor, "GET "+clients, "Parameter filter was added"), line(Minor, "POST "+clients, "Parameter filter was added")}, goB: Minor},
+	{name: "33 empty enum added", new: func(s *swagger.Spec) {
+		editProp(s, oauthCli, "name", func(p *openapi2.Schema) { p.Enum = []any{} })
+	}, official: []string{line(Major, oauthCli, "Values are now constrained by enum members")}, officialB: Major,
+		goLines: []string{line(Patch, oauthCli, "Values are now constrained by enum members")}, goB: Patch},
+	{name: "35 enum emptied", new: func(s *swagger.Spec) {
+		editProp(s, oauthCli, "state", func(p *openapi2.Schema) { p.Enum = []any{} })
+	}, official: []string{
+		line(Major, oauthCli, "Enum value active was removed from property state"),
+		line(Major, oauthCli, "Enum value disabled was removed from property state"),
+		line(Major, oauthCli, "Enum value inactive was removed from property state"),
+	}, officialB: Major,
+		goLines: []string{
+			line(Major, oauthCli, "Enum value active was removed from property state"),
+			line(Major, oauthCli, "Enum value disabled was removed from property state"),
+			line(Major, oauthCli, "Enum value inactive was removed from property state"),
+		}, goB: Major},
+	{name: "36 numbers printed as JavaScript does", old: func(s *swagger.Spec) {
+		editProp(s, oauthCli, "accessTokenValiditySeconds", func(p *openapi2.Schema) { p.Enum = []any{300.0} })
+	}, new: func(s *swagger.Spec) {
+		editProp(s, oauthCli, "accessTokenValiditySeconds", func(p *openapi2.Schema) { p.Enum = []any{300.0, 10000000.0, 172800000000.0, 1e21, 2.5e-7} })
+	}, official: []string{
+		line(Minor, oauthCli, "Enum value 10000000 was added to property accessTokenValiditySeconds"),
+		line(Minor, oauthCli, "Enum value 172800000000 was added to property accessTokenValiditySeconds"),
+		line(Minor, oauthCli, "Enum value 1e+21 was added to property accessTokenValiditySeconds"),
+		line(Minor, oauthCli, "Enum value 2.5e-7 was added to property accessTokenValiditySeconds"),
+	}, officialB: Minor,
+		goLines: []string{
+			line(Patch, oauthCli, "Enum value 10000000 was added to property accessTokenValiditySeconds"),
+			line(Patch, oauthCli, "Enum value 172800000000 was added to property accessTokenValiditySeconds"),
+			line(Patch, oauthCli, "Enum value 1e+21 was added to property accessTokenValiditySeconds"),
+			line(Patch, oauthCli, "Enum value 2.5e-7 was added to property accessTokenValiditySeconds"),
+		}, goB: Patch},
+	{name: "JavaScript key order: integer-like names first", new: func(s *swagger.Spec) {
+		editDef(s, oauthCli, func(d *openapi2.Schema) {
+			d.Properties["zz"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("string")}}
+			d.Properties["10"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("string")}}
+			d.Properties["2"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("string")}}
+		})
+		s.SetKeys(swagger.Pointer("definitions", oauthCli, "properties"), append(s.Keys(swagger.Pointer("definitions", oauthCli, "properties")), "zz", "10", "2"))
+		s.Doc.Definitions["Zz2024"] = deepCopy(s.Doc.Definitions["LocalizedLabels"])
+		s.Doc.Definitions["2024"] = deepCopy(s.Doc.Definitions["LocalizedLabels"])
+		s.SetKeys("/definitions", append(s.Keys("/definitions"), "Zz2024", "2024"))
+		editOp(s, clients, "GET", func(o *openapi2.Operation) {
+			o.Parameters = append(o.Parameters, &openapi2.Parameter{Name: "b", In: "query", Type: typ("string")}, &openapi2.Parameter{Name: "7", In: "query", Type: typ("string")})
+		})
+	}, official: []string{
+		line(Major, "GET "+clients, "Parameter 7 was added"),
+		line(Major, "GET "+clients, "Parameter b was added"),
+		line(Minor, "2024", "Model was added"),
+		line(Minor, oauthCli, "Optional property 2 was added"),
+		line(Minor, oauthCli, "Optional property 10 was added"),
+		line(Minor, oauthCli, "Optional property zz was added"),
+		line(Minor, "Zz2024", "Model was added"),
+	}, officialB: Major,
+		goLines: []string{
+			line(Minor, "GET "+clients, "Parameter 7 was added"),
+			line(Minor, "GET "+clients, "Parameter b was added"),
+			line(Minor, "2024", "Model was added"),
+			line(Minor, oauthCli, "Optional property 2 was added"),
+			line(Minor, oauthCli, "Optional property 10 was added"),
+			line(Minor, oauthCli, "Optional property zz was added"),
+			line(Minor, "Zz2024", "Model was added"),
+		}, goB: Minor},
+	{name: "30 array without items (official type string)", new: func(s *swagger.Spec) {
+		editProp(s, oauthCli, "roleIds", func(p *openapi2.Schema) { p.Items = nil })
+	}, official: []string{line(Major, oauthCli, "Property roleIds was changed from string[] to array")}, officialB: Major,
+		goLines: []string{line(Major, oauthCli, "Property roleIds was changed from string[] to array")}, goB: Major},
+	{name: "30 additionalProperties true (official type string)", old: func(s *swagger.Spec) {
+		editProp(s, oauthCli, "name", func(p *openapi2.Schema) { p.Type = typ("object") })
+	}, new: func(s *swagger.Spec) {
+		editProp(s, oauthCli, "name", func(p *openapi2.Schema) {
+			p.Type = typ("object")
+			p.AdditionalProperties = openapi3.AdditionalProperties{Has: ptrTo(true)}
+		})
+	}, official: []string{line(Major, oauthCli, "Property name was changed from object to Map<object, _undefined_>")}, officialB: Major,
+		goLines: []string{line(Major, oauthCli, "Property name was changed from object to Map<object, _undefined_>")}, goB: Major},
+	{name: "deliberately not JavaScript: a property named constructor", new: func(s *swagger.Spec) {
+		// The official differ finds constructor on every object's prototype
+		// and so never reports it added; this differ does.
+		editDef(s, oauthCli, func(d *openapi2.Schema) {
+			d.Properties["constructor"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("string")}}
+		})
+	}, official: []string{line(Minor, oauthCli, "Optional property constructor was added")}, officialB: Minor,
+		goLines: []string{line(Minor, oauthCli, "Optional property constructor was added")}, goB: Minor},
 
 	// Go only: what the official differ does not see.
 	{name: "go property format int64 to int32", new: func(s *swagger.Spec) {

@@ -10,9 +10,11 @@
 //   - a cold build of a small app that follows a presence topic through the
 //     notifications package (channels, WebSockets), and its binary, against
 //     the OAuthApi app's;
-//   - sdkgen generate on the whole spec, and sdkgen release of the same spec
-//     again (the daily pipeline's usual run: diff, generation, no change),
-//     against kin-openapi decoding the same spec on its own.
+//   - sdkgen generate on the whole spec, sdkgen diff of the spec against a
+//     copy of it, and sdkgen release of the same spec again (the daily
+//     pipeline's usual run: diff, generation, no change), against
+//     encoding/json decoding both files into any (and kin-openapi decoding
+//     the spec on its own, for reference).
 //
 // Wall time comes from the clock; peak memory is the largest sum of the
 // resident memory of the go command and all its children, sampled from /proc
@@ -149,6 +151,7 @@ func main() {
 	sdkDir := flag.String("sdk", "sdk", "the generated SDK module")
 	spec := flag.String("spec", "../shared/swagger/platform-api-v2.json", "the spec, for the generation timing")
 	runs := flag.Int("runs", 3, "runs of the generation timing (the median is reported)")
+	genOnly := flag.Bool("gen-only", false, "skip the cold builds: only generation and diff")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -159,6 +162,45 @@ func main() {
 	check(err)
 	defer os.RemoveAll(work)
 
+	if !*genOnly {
+		coldBuilds(work, sdk, module)
+	}
+
+	fmt.Printf("\ngeneration and diff (median of %d runs, each run alternating with the baseline)\n", *runs)
+	sdkgen := buildSdkgen(work)
+	// The spec beside a copy of itself: diff compares the two.
+	copyPath := filepath.Join(work, "copy.json")
+	data, err := os.ReadFile(*spec)
+	check(err)
+	check(os.WriteFile(copyPath, data, 0o644))
+	// sdkgen takes the module path without its /vN suffix: the version adds it.
+	sdkBase, _, _ := modpath.SplitPathVersion(module)
+	var gens, rels, diffs, bases, kins []time.Duration
+	for range max(*runs, 1) {
+		bases = append(bases, timeDecodeAny(*spec, copyPath))
+		gens = append(gens, timeGenerate(sdkgen, work, *spec, sdkBase))
+		rels = append(rels, timeRelease(sdkgen, work, *spec, sdkBase))
+		diffs = append(diffs, timeDiff(sdkgen, *spec, copyPath))
+		kins = append(kins, timeKinLoad(*spec))
+	}
+	baseline := medianOf(bases)
+	fmt.Printf("  %-46s %6.2f s\n", "baseline: encoding/json decodes spec and copy into any", baseline.Seconds())
+	for _, r := range []struct {
+		name string
+		d    time.Duration
+	}{
+		{"sdkgen diff, spec against a copy (go rules)", medianOf(diffs)},
+		{"sdkgen generate, whole spec", medianOf(gens)},
+		{"sdkgen release, same spec again (no change)", medianOf(rels)},
+		{"kin-openapi decoding the spec in one call", medianOf(kins)},
+	} {
+		fmt.Printf("  %-46s %6.2f s    %.2fx the baseline\n", r.name, r.d.Seconds(), r.d.Seconds()/baseline.Seconds())
+	}
+}
+
+// coldBuilds measures the cold builds of the baseline app, the SDK and an
+// app using one API, and the size of the binaries.
+func coldBuilds(work, sdk, module string) {
 	base := writeApp(work, "base", "example.com/base", baselineApp, "", "")
 	app := writeApp(work, "oauth", "example.com/oauth", strings.ReplaceAll(oauthApp, "MODULE", module), module, sdk)
 	notif := writeApp(work, "notif", "example.com/notif", strings.ReplaceAll(notificationsApp, "MODULE", module), module, sdk)
@@ -180,16 +222,39 @@ func main() {
 		mb(appSize), mb(baseSize), mb(appSize-baseSize))
 	fmt.Printf("  %-46s %6.2f MB   baseline %6.2f MB   +%.2f MB (OAuthApi app +%.2f MB)\n", "binary of the notifications app",
 		mb(notifSize), mb(baseSize), mb(notifSize-baseSize), mb(notifSize-appSize))
+}
 
-	fmt.Printf("\ngeneration (median of %d runs)\n", *runs)
-	sdkgen := buildSdkgen(work)
-	// sdkgen takes the module path without its /vN suffix: the version adds it.
-	sdkBase, _, _ := modpath.SplitPathVersion(module)
-	gen := median(*runs, func() time.Duration { return timeGenerate(sdkgen, work, *spec, sdkBase) })
-	rel := median(*runs, func() time.Duration { return timeRelease(sdkgen, work, *spec, sdkBase) })
-	load := median(*runs, func() time.Duration { return timeKinLoad(*spec) })
-	fmt.Printf("  %-46s %6.1f s    kin-openapi decode alone %5.1f s   ratio %.1fx\n", "sdkgen generate, whole spec", gen.Seconds(), load.Seconds(), gen.Seconds()/load.Seconds())
-	fmt.Printf("  %-46s %6.1f s    kin-openapi decode alone %5.1f s   ratio %.1fx\n", "sdkgen release, same spec (no change)", rel.Seconds(), load.Seconds(), rel.Seconds()/load.Seconds())
+// timeDecodeAny is the baseline of generate and diff: reading the spec and
+// its copy and decoding both with encoding/json into any.
+func timeDecodeAny(files ...string) time.Duration {
+	start := time.Now()
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		check(err)
+		var v any
+		check(json.Unmarshal(data, &v))
+	}
+	return time.Since(start)
+}
+
+// timeDiff runs sdkgen diff on the spec against a copy of itself (exit
+// status 3: no change).
+func timeDiff(sdkgen, spec, copyPath string) time.Duration {
+	cmd := exec.Command(sdkgen, "diff", "--old", spec, "--new", copyPath)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	elapsed := time.Since(start)
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
+		log.Fatalf("sdkgen diff of the spec against its copy: %v (want exit status 3)", err)
+	}
+	return elapsed
+}
+
+func medianOf(ds []time.Duration) time.Duration {
+	ds = slices.Clone(ds)
+	slices.Sort(ds)
+	return ds[len(ds)/2]
 }
 
 func report(name string, r, base result) {
@@ -300,6 +365,8 @@ func buildSdkgen(work string) string {
 	return bin
 }
 
+// timeGenerate runs sdkgen generate into a copy of the SDK (with its release
+// files, as make generate runs it).
 func timeGenerate(sdkgen, work, spec, module string) time.Duration {
 	cmd := exec.Command(sdkgen, "generate", "--spec", spec, "--out", filepath.Join(work, "generated"), "--module", module)
 	cmd.Stderr = os.Stderr
@@ -332,15 +399,6 @@ func timeKinLoad(spec string) time.Duration {
 	var doc openapi2.T
 	check(json.Unmarshal(data, &doc))
 	return time.Since(start)
-}
-
-func median(n int, f func() time.Duration) time.Duration {
-	var ds []time.Duration
-	for range max(n, 1) {
-		ds = append(ds, f())
-	}
-	slices.Sort(ds)
-	return ds[len(ds)/2]
 }
 
 func readModule(goMod string) string {

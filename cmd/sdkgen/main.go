@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -33,6 +34,12 @@ const (
 )
 
 func main() {
+	// sdkgen holds a whole spec (two in diff and release) while it builds
+	// the model: collecting at each doubling of the heap costs more time
+	// than the memory it saves (about 10 %). GOGC in the environment wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := newRoot(os.Stdout).ExecuteContext(ctx)
 	stop()

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -61,11 +62,16 @@ Formats: text (default), markdown (the sections of the release notes), json.
 			if old == "" || next == "" {
 				return errors.New("diff needs --old and --new")
 			}
-			oldSpec, err := swagger.Load(cmd.Context(), old, fetchTimeout)
-			if err != nil {
-				return err
-			}
+			// Both descriptions load at once (each also on every core).
+			var oldSpec *swagger.Spec
+			var errOld error
+			var loads sync.WaitGroup
+			loads.Go(func() { oldSpec, errOld = swagger.Load(cmd.Context(), old, fetchTimeout) })
 			newSpec, err := swagger.Load(cmd.Context(), next, fetchTimeout)
+			loads.Wait()
+			if errOld != nil {
+				return errOld
+			}
 			if err != nil {
 				return err
 			}
