@@ -42,11 +42,12 @@ test:
 
 # Cold-build, generation and diff figures, each beside a baseline measured in
 # the same run (for generate and diff: encoding/json decoding the spec and a
-# copy of it into any), then the loader, generator and differ benchmarks.
+# copy of it into any), then the loader, generator and differ benchmarks, and
+# the runtime's and notifications' against bare net/http and coder/websocket.
 bench:
 	go run ./cmd/buildbench -sdk sdk -spec $(SPEC)
 	go test ./swagger ./generator ./swaggerdiff -run '^$$' -bench . -benchmem -benchtime 3x
-	cd sdk && go test ./platformclient -run '^$$' -bench . -benchmem -count 3
+	cd sdk && go test ./platformclient ./notifications -run '^$$' -bench . -benchmem -count 3
 
 # Fuzz the loader, the model builder and the renderer.
 fuzz:

@@ -103,9 +103,10 @@ func (r *gitRepo) git(stdin []byte, args ...string) (string, error) {
 // checkClean refuses a work tree with uncommitted changes: staged or not,
 // anywhere, and files git does not track inside the directories the release
 // writes (which it would commit). Untracked files elsewhere are left alone:
-// the release neither touches nor commits them.
+// the release neither touches nor commits them. A refused release writes
+// nothing, not even git's index (which status refreshes unless told not to).
 func (r *gitRepo) checkClean() error {
-	out, err := r.git(nil, "status", "--porcelain=v1", "-z", "--untracked-files=all")
+	out, err := r.git(nil, "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=all")
 	if err != nil {
 		return fmt.Errorf("--commit: %w", err)
 	}
