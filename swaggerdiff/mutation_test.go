@@ -236,10 +236,12 @@ var mutations = []mutation{
 	}, official: []string{line(Major, gUsers, "Parameter pageSize was changed from integer to string")}, officialB: Major,
 		goLines: []string{line(Major, gUsers, "Parameter pageSize was changed from integer to string")}, goB: Major},
 	{name: "15 paging parameter type changed: the iterator goes", new: func(s *swagger.Spec) {
-		editParam(s, users, "GET", "pageNumber", func(p *openapi2.Parameter) { p.Type, p.Format = typ("string"), "" })
-	}, official: []string{line(Major, gUsers, "Parameter pageNumber was changed from integer to string")}, officialB: Major,
+		// Not to string: a page number the spec types as a string is
+		// walked too.
+		editParam(s, users, "GET", "pageNumber", func(p *openapi2.Parameter) { p.Type, p.Format = typ("boolean"), "" })
+	}, official: []string{line(Major, gUsers, "Parameter pageNumber was changed from integer to boolean")}, officialB: Major,
 		goLines: []string{
-			line(Major, gUsers, "Parameter pageNumber was changed from integer to string"),
+			line(Major, gUsers, "Parameter pageNumber was changed from integer to boolean"),
 			line(Major, gUsers, "Go API: method GetUsersIter was removed"),
 		}, goB: Major},
 	{name: "15 parameter type added (generic line)", new: func(s *swagger.Spec) {
