@@ -203,7 +203,11 @@ func render(jobs []job) ([]File, error) {
 
 // importOptions format like gofmt and fix imports. FormatOnly stays false:
 // the templates import a superset and goimports removes what a file does not
-// use; nothing is ever missing, so it never searches GOPATH or modules.
+// use, but a few runtime templates leave a standard package to add (crypto/tls
+// in client.go, for one), which it finds in its index of the standard library.
+// A name that is no standard package makes it search every module (0.2 s):
+// formatQuick keeps the names with capitals (declared in another file) from
+// it, so only a lower-case one would get there.
 var importOptions = &imports.Options{Comments: true, TabIndent: true, TabWidth: 8}
 
 // formatGo formats a generated Go file. A template that produced invalid Go
