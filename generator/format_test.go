@@ -17,6 +17,8 @@ func TestFormatQuickMatchesImports(t *testing.T) {
 		{"all imports unused", "package p\n\nimport (\n\t\"strings\"\n\t\"time\"\n)\n\n// F does nothing with time.\nfunc F() {}\n", true},
 		{"a package to add", "package p\n\nimport \"strings\"\n\nvar c = tls.Config{}\nvar s = strings.ToUpper\n", false},
 		{"a local name shadows nothing", "package p\n\nimport \"time\"\n\nfunc f() { time := 1; _ = time }\n", true},
+		{"a name declared in another file", "package p\n\nimport (\n\t\"net/http\"\n\t\"strings\"\n)\n\nvar ok = defaultTransport.Proxy != nil\nvar _ http.Header\n", true},
+		{"a lower-case name that may be a package", "package p\n\nimport \"strings\"\n\nvar ok = transport.Proxy != nil\n", false},
 		{"renamed import", "package p\n\nimport str \"strings\"\n\nvar s = str.ToUpper\n", false},
 		{"versioned path", "package p\n\nimport \"math/rand/v2\"\n\nvar n = rand.N(3)\n", false},
 	}

@@ -203,7 +203,11 @@ func render(jobs []job) ([]File, error) {
 
 // importOptions format like gofmt and fix imports. FormatOnly stays false:
 // the templates import a superset and goimports removes what a file does not
-// use; nothing is ever missing, so it never searches GOPATH or modules.
+// use, but a few runtime templates leave a standard package to add (crypto/tls
+// in client.go, for one), which it finds in its index of the standard library.
+// A name that is no standard package makes it search every module (0.2 s):
+// formatQuick keeps the names with capitals (declared in another file) from
+// it, so only a lower-case one would get there.
 var importOptions = &imports.Options{Comments: true, TabIndent: true, TabWidth: 8}
 
 // formatGo formats a generated Go file. A template that produced invalid Go
@@ -260,9 +264,13 @@ func formatQuick(name string, src []byte) ([]byte, bool) {
 		}
 	}
 	for name := range used {
-		if !imported[name] {
+		if !imported[name] && strings.ToLower(name) == name {
 			// A package to import, or a name declared in another file:
-			// imports.Process tells.
+			// imports.Process tells. A name with capitals is not a package
+			// (their names are lower case): it is declared in another file
+			// of the package, such as platformclient's defaultTransport,
+			// which imports.Process would look for in every module
+			// (0.2 s).
 			return nil, false
 		}
 	}

@@ -307,6 +307,9 @@ type build struct {
 	snapshot []byte
 	// notes is written as NotesFile; nil writes none.
 	notes []byte
+	// model, when not nil, is the model of the spec, built already; only
+	// without previous.
+	model *generator.SDK
 }
 
 // assembled is a release ready to be written.
@@ -329,7 +332,14 @@ func assemble(spec *swagger.Spec, b build) (*assembled, error) {
 			return nil, err
 		}
 	}
-	files, model, err := generator.Files(merged, ModulePath(b.module, b.version.Major), b.version.String())
+	model := b.model
+	var files []generator.File
+	var err error
+	if model == nil || b.previous != nil {
+		files, model, err = generator.Files(merged, ModulePath(b.module, b.version.Major), b.version.String())
+	} else {
+		files, err = generator.Render(model, b.version.String())
+	}
 	if err != nil {
 		return nil, err
 	}

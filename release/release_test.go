@@ -474,6 +474,25 @@ func TestReleaseBadInput(t *testing.T) {
 	}
 }
 
+// TestGenerateSameSpec: generating from the spec the record was made of
+// (its snapshot is the recorded one: nothing to merge, and the model is built
+// while the spec is snapshotted) writes nothing new: the SDK release wrote,
+// byte for byte.
+func TestGenerateSameSpec(t *testing.T) {
+	clearForceEnv(t)
+	for _, spec := range []string{specV1, specMinor} {
+		out := filepath.Join(t.TempDir(), "sdk")
+		release(t, out, spec, nil)
+		before := snapshotTree(t, filepath.Dir(out))
+		if err := generate(t, out, spec); err != nil {
+			t.Fatal(err)
+		}
+		if !sameFiles(before, snapshotTree(t, filepath.Dir(out))) {
+			t.Errorf("%s: generate after releasing the same spec changed files", spec)
+		}
+	}
+}
+
 // TestGenerateBadState: generate refuses an SDK directory whose release
 // files are invalid, naming the file, and writes nothing.
 func TestGenerateBadState(t *testing.T) {
