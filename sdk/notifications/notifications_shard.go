@@ -31,7 +31,8 @@ type socket struct {
 	conn      *websocket.Conn
 	channelID string
 	expires   time.Time     // zero: unknown
-	lastSeen  atomic.Int64  // UnixNano of the last message read or handed over
+	lastSeen  atomic.Int64  // UnixNano of the last message read or handed over: the silence clock
+	arrived   atomic.Int64  // UnixNano of the last message read: where a gap starts
 	blocked   atomic.Bool   // waiting for room in the buffer
 	closing   chan struct{} // closed on socket_closing
 	pong      chan struct{} // receives (without blocking) when a pong is read
@@ -91,7 +92,9 @@ func (s *Stream) connect(ctx context.Context, topics []string) (*socket, error) 
 	}
 	conn.SetReadLimit(s.cfg.maxMessageSize)
 	sock.conn = conn
-	sock.lastSeen.Store(time.Now().UnixNano())
+	connected := time.Now().UnixNano()
+	sock.lastSeen.Store(connected)
+	sock.arrived.Store(connected)
 	if len(topics) > 0 {
 		if _, _, err := s.api.PutNotificationsChannelSubscriptions(ctx, sock.channelID, channelTopics(topics), nil); err != nil {
 			conn.CloseNow()
@@ -125,6 +128,7 @@ func (s *Stream) read(sock *socket) {
 		}
 		now := time.Now()
 		sock.lastSeen.Store(now.UnixNano())
+		sock.arrived.Store(now.UnixNano())
 		var m message
 		if err := json.Unmarshal(data, &m); err != nil {
 			continue // not a message of the protocol
@@ -210,7 +214,9 @@ func (sh *shard) run() {
 
 		case <-dead:
 			dead = nil
-			gapFrom = time.Unix(0, cur.lastSeen.Load())
+			// Not lastSeen, which a hand-over to the buffer moves on after
+			// the message arrived: what the socket held unread is lost too.
+			gapFrom = time.Unix(0, cur.arrived.Load())
 			cause = cur.err
 			if silenced {
 				cause = fmt.Errorf("%w: nothing for %s", ErrSilent, cfg.idleTimeout)
