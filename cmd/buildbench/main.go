@@ -365,8 +365,9 @@ func buildSdkgen(work string) string {
 	return bin
 }
 
-// timeGenerate runs sdkgen generate into a copy of the SDK (with its release
-// files, as make generate runs it).
+// timeGenerate runs sdkgen generate into work/generated: the first run
+// creates the tree, each later one regenerates the tree the run before wrote,
+// as make generate does into sdk/ (the median is that case).
 func timeGenerate(sdkgen, work, spec, module string) time.Duration {
 	cmd := exec.Command(sdkgen, "generate", "--spec", spec, "--out", filepath.Join(work, "generated"), "--module", module)
 	cmd.Stderr = os.Stderr
