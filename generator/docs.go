@@ -190,6 +190,14 @@ func (d docsAPIData) params(op *Operation) []docParam {
 	for _, p := range op.Options {
 		row(p, "opts."+p.Field, optionType(p), "optional")
 	}
+	if nullFields(op) {
+		rows = append(rows, docParam{
+			Name:        "opts." + NullFieldsName,
+			Type:        "[]string",
+			Description: "JSON properties of the request body to send as `null`, which clears them (a nil field is left out of the body): `\"manager\"`, or `\"routing.skills\"` for a property of a nested object.",
+			Notes:       "optional; each path is checked against the body's type before anything is sent",
+		})
+	}
 	return rows
 }
 
