@@ -160,6 +160,12 @@ func (e *RequestError) Error() string {
 // Unwrap returns the cause.
 func (e *RequestError) Unwrap() error { return e.Err }
 
+// newRequestError is the RequestError of req sent to target, whose URL it
+// redacts as newAPIError does.
+func newRequestError(req *Request, target string, err error) *RequestError {
+	return &RequestError{Operation: req.Operation, Method: req.Method, URL: redactURL(target), Err: err}
+}
+
 // DecodeError is returned when a success response's body does not decode
 // into the method's result type. The response is returned with it.
 type DecodeError struct {

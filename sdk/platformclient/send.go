@@ -45,7 +45,7 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, e
 		st, err := c.auth.get(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
-				return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: redactURL(target), Err: err}
+				return resp, newRequestError(req, target, err)
 			}
 			return resp, err
 		}
@@ -55,18 +55,18 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, e
 		if err != nil {
 			if wait, ok := c.retry.afterError(attempt, req.Method, sent, err); ok {
 				if werr := c.sleep(ctx, req, target, wait, err.Error()); werr != nil {
-					return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: redactURL(target), Err: fmt.Errorf("%w (gave up retrying: %w)", err, werr)}
+					return resp, newRequestError(req, target, fmt.Errorf("%w (gave up retrying: %w)", err, werr))
 				}
 				continue
 			}
-			return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: redactURL(target), Err: err}
+			return resp, newRequestError(req, target, err)
 		}
 		resp.Attempts = sends
 		if resp.StatusCode == http.StatusUnauthorized && reauths < maxReauth && c.auth.grantFor() != nil {
 			reauths++
 			if _, err := c.auth.renew(ctx, st); err != nil {
 				if ctx.Err() != nil {
-					return resp, &RequestError{Operation: req.Operation, Method: req.Method, URL: redactURL(target), Err: err}
+					return resp, newRequestError(req, target, err)
 				}
 				return resp, err
 			}
