@@ -1082,8 +1082,6 @@ func fastDecode(data []byte) (doc *openapi2.T, order map[string][]string, err er
 		d.fail("data after the top-level object")
 	}
 	order = map[string][]string{}
-	var rest bytes.Buffer
-	rest.WriteByte('{')
 	var paths, defs []member
 	var pathsAt, defsAt, paramsAt, respsAt *span
 	for i, m := range top {
@@ -1091,27 +1089,17 @@ func fastDecode(data []byte) (doc *openapi2.T, order map[string][]string, err er
 		switch m.key {
 		case "paths":
 			pathsAt = v
-			continue
 		case "definitions":
 			defsAt = v
-			continue
 		case "parameters":
 			paramsAt = v
-			continue
 		case "responses":
 			respsAt = v
-			continue
 		}
-		if rest.Len() > 1 {
-			rest.WriteByte(',')
-		}
-		writeJSONString(&rest, m.key)
-		rest.WriteByte(':')
-		rest.Write(data[m.val.start:m.val.end])
 	}
-	rest.WriteByte('}')
+	rest := objectWithout(data, top, "paths", "definitions", "parameters", "responses")
 	doc = new(openapi2.T)
-	if err := json.Unmarshal(rest.Bytes(), doc); err != nil {
+	if err := json.Unmarshal(rest, doc); err != nil {
 		return nil, nil, &errSlow{0, err.Error()}
 	}
 	sub := func(at *span) *dec {

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -150,28 +151,18 @@ func slowDecode(data []byte) (*openapi2.T, map[string][]string, error) {
 // all of the document, are decoded in parallel.
 func decode(data []byte, res *scanResult) (*openapi2.T, error) {
 	// The top level without paths and definitions is small: decode it whole.
-	var top bytes.Buffer
-	top.WriteByte('{')
 	var pathsVal, defsVal *span
 	for i, m := range res.top {
 		switch m.key {
 		case "paths":
 			pathsVal = &res.top[i].val
-			continue
 		case "definitions":
 			defsVal = &res.top[i].val
-			continue
 		}
-		if top.Len() > 1 {
-			top.WriteByte(',')
-		}
-		writeJSONString(&top, m.key)
-		top.WriteByte(':')
-		top.Write(data[m.val.start:m.val.end])
 	}
-	top.WriteByte('}')
+	top := objectWithout(data, res.top, "paths", "definitions")
 	doc := new(openapi2.T)
-	if err := json.Unmarshal(top.Bytes(), doc); err != nil {
+	if err := json.Unmarshal(top, doc); err != nil {
 		return nil, fmt.Errorf("top level: %w", err)
 	}
 	if pathsVal != nil && data[pathsVal.start] != '{' {
@@ -270,4 +261,24 @@ func (s *Spec) Keys(ptr string) []string {
 // Pointer builds an RFC 6901 JSON pointer from unescaped tokens, for Keys.
 func Pointer(tokens ...string) string {
 	return pointer(tokens)
+}
+
+// objectWithout encodes the object of members (spans of data) again, less
+// the members named in skip: the small part of a document decoded whole.
+func objectWithout(data []byte, members []member, skip ...string) []byte {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for _, m := range members {
+		if slices.Contains(skip, m.key) {
+			continue
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		writeJSONString(&b, m.key)
+		b.WriteByte(':')
+		b.Write(data[m.val.start:m.val.end])
+	}
+	b.WriteByte('}')
+	return b.Bytes()
 }
