@@ -31,8 +31,13 @@ func Example() {
 
 	// The fake publishes two presence changes.
 	go func() {
-		fake.publish("v2.users.8f2a.presence", `{"presenceDefinition":{"systemPresence":"Busy"}}`)
-		fake.publish("v2.users.8f2a.presence", `{"presenceDefinition":{"systemPresence":"Available"}}`)
+		for _, presence := range []string{"Busy", "Available"} {
+			if err := fake.publish("v2.users.8f2a.presence", `{"presenceDefinition":{"systemPresence":"`+presence+`"}}`); err != nil {
+				log.Print(err)
+				cancel() // Events ends, and the output shows what is missing
+				return
+			}
+		}
 	}()
 
 	type userPresence struct {

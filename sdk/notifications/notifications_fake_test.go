@@ -306,19 +306,22 @@ func (f *fakeService) connectedChannel(n int) (*fakeChannel, error) {
 }
 
 // publish sends an event of topic on the channel that is subscribed to it
-// and connected, the last created first.
+// and connected, the last created first. It waits for one: the client's
+// Dial can return, and Open with it, before the fake's handler has taken
+// the accepted socket.
 func (f *fakeService) publish(topic, body string) error {
-	f.mu.Lock()
 	var target *fakeChannel
-	for _, ch := range slices.Backward(f.channels) {
-		if ch.conn != nil && !ch.closed && slices.Contains(ch.topics, topic) {
-			target = ch
-			break
+	err := f.waitFor("a connected channel subscribed to "+topic, func() bool {
+		for _, ch := range slices.Backward(f.channels) {
+			if ch.conn != nil && !ch.closed && slices.Contains(ch.topics, topic) {
+				target = ch
+				return true
+			}
 		}
-	}
-	f.mu.Unlock()
-	if target == nil {
-		return fmt.Errorf("fake service: no connected channel has %s", topic)
+		return false
+	})
+	if err != nil {
+		return err
 	}
 	return target.write(eventMessage(topic, body))
 }
