@@ -545,6 +545,28 @@ var mutations = []mutation{
 			o.Responses.Value("200").Schema = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("array"), Items: refTo("DomainEntityRef")}}
 		})
 	}, goLines: []string{line(Major, gClient, "Response 200 schema was changed from OAuthClient[] to DomainEntityRef[]")}, goB: Major},
+	{name: "2 extension keys added to an existing path: reported as operations", new: func(s *swagger.Spec) {
+		// The official differ walks every key of a path item; the generator
+		// reads no extension of a path item, so the Go API is the same.
+		editPath(s, client, func(i *openapi2.PathItem) {
+			i.Extensions = map[string]any{"x-inin-owner": "team", "x-inin-meta": map[string]any{"summary": "Owned by the team"}}
+		})
+	}, official: []string{
+		line(Minor, client, "Operation x-inin-meta was added. Summary: Owned by the team"),
+		line(Minor, client, "Operation X-ININ-OWNER was added"),
+	}, officialB: Minor},
+	{name: "3 extension key removed from an existing path", old: func(s *swagger.Spec) {
+		editPath(s, client, func(i *openapi2.PathItem) { i.Extensions = map[string]any{"x-inin-owner": "team"} })
+	}, new: func(*swagger.Spec) {},
+		official: []string{line(Major, client, "Operation X-ININ-OWNER was removed")}, officialB: Major},
+	{name: "35 36 enum values that change JSON type only", new: func(s *swagger.Spec) {
+		editProp(s, "DomainNetworkAddress", "family", func(p *openapi2.Schema) { p.Enum = []any{"2", "23"} })
+	}, official: []string{
+		line(Major, "DomainNetworkAddress", "Enum value 2 was removed from property family"),
+		line(Major, "DomainNetworkAddress", "Enum value 23 was removed from property family"),
+		line(Minor, "DomainNetworkAddress", "Enum value 2 was added to property family"),
+		line(Minor, "DomainNetworkAddress", "Enum value 23 was added to property family"),
+	}, officialB: Major},
 	{name: "go-api-changed: a new model takes the name of an enum type", new: func(s *swagger.Spec) {
 		// The generator names the enum of LocalizedLabels.key
 		// LocalizedLabelsKey; a definition of that name takes the name and
