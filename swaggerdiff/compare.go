@@ -790,7 +790,6 @@ func strictKey(v any) string {
 	return "o" + string(data)
 }
 
-
 // skippedModels are definitions the official differ never looks into.
 var skippedModels = map[string]bool{"ArrayNode": true, "JsonNode": true}
 
