@@ -88,7 +88,7 @@ func loadReal(t testing.TB) *swagger.Spec {
 		}
 		// The real spec's Go API is built once; copies are built each time.
 		var realSurface *surface
-		realSurface, realErr = buildSurface(realSpec)
+		realSurface, realErr = buildSurface(realSpec, nil)
 		surfaces.keep = map[*swagger.Spec]*surface{realSpec: realSurface}
 		surfaceCache = &surfaces
 	})

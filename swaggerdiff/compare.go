@@ -53,7 +53,10 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 	if rules == RulesGo {
 		// The Go APIs are built while the walk runs (it only reads the
 		// descriptions; the Go impacts are read after, in resolveGo).
-		wg.Go(func() { d.goOld, errOld = buildSurface(old) })
+		// The new side keeps the Go names the old one has (a colliding
+		// addition takes a suffix), as a release generates it.
+		oldNames := generator.NameSpec(old, opts.Names)
+		wg.Go(func() { d.goOld, errOld = buildSurface(old, opts.Names) })
 		wg.Go(func() {
 			// With tombstones the SDK is generated from the spec merged with
 			// what old had, so the new Go API is that of the merge.
@@ -63,7 +66,7 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 					return
 				}
 			}
-			d.goNew, errNew = buildSurface(gen)
+			d.goNew, errNew = buildSurface(gen, oldNames)
 		})
 	}
 	d.walk()

@@ -44,13 +44,15 @@ var surfaceCache interface {
 	put(*swagger.Spec, *surface)
 }
 
-func buildSurface(spec *swagger.Spec) (*surface, error) {
+// prior are the Go names to keep (generator.BuildNamed); the cache is by
+// spec, which Compare builds with one prior only.
+func buildSurface(spec *swagger.Spec, prior *generator.Names) (*surface, error) {
 	if surfaceCache != nil {
 		if s := surfaceCache.get(spec); s != nil {
 			return s, nil
 		}
 	}
-	sdk, err := generator.Build(spec, generator.DefaultModule)
+	sdk, err := generator.BuildNamed(spec, generator.DefaultModule, prior)
 	if err != nil {
 		return nil, err
 	}
