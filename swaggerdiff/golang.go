@@ -96,16 +96,19 @@ func newSurface(sdk *generator.SDK) *surface {
 			s.defModel[def] = m
 		}
 		s.owner[m.Name] = def
-		if m.Freeform {
+		switch {
+		case m.Underlying != nil:
+			s.types[m.Name] = m.UnderlyingGoType()
+		case m.Freeform:
 			s.types[m.Name] = "= json.RawMessage"
-			continue
+		default:
+			s.types[m.Name] = "struct"
+			fields := make(map[string]string, len(m.Fields))
+			for _, f := range m.Fields {
+				fields[f.Name] = f.GoType()
+			}
+			s.fields[m.Name] = fields
 		}
-		s.types[m.Name] = "struct"
-		fields := make(map[string]string, len(m.Fields))
-		for _, f := range m.Fields {
-			fields[f.Name] = f.GoType()
-		}
-		s.fields[m.Name] = fields
 		for _, e := range m.Enums {
 			s.types[e.Name] = "string"
 			s.owner[e.Name] = def
