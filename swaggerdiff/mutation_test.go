@@ -615,7 +615,7 @@ var mutations = []mutation{
 			s.Doc.Paths["/api/v2/oauth/a"] = &openapi2.PathItem{Get: o}
 		},
 		official: []string{line(Minor, "/api/v2/oauth/a", "Path was added"), line(Minor, "/api/v2/oauth/a", "Operation GET was added"), line(Minor, "oAuth-Client", "Model was added")}, officialB: Minor,
-		goLines:  []string{line(Minor, "/api/v2/oauth/a", "Path was added"), line(Minor, "/api/v2/oauth/a", "Operation GET was added"), line(Minor, "oAuth-Client", "Model was added")}, goB: Minor},
+		goLines: []string{line(Minor, "/api/v2/oauth/a", "Path was added"), line(Minor, "/api/v2/oauth/a", "Operation GET was added"), line(Minor, "oAuth-Client", "Model was added")}, goB: Minor},
 	{name: "go-api-changed: a new model takes the name of an enum type", new: func(s *swagger.Spec) {
 		// The generator names the enum of LocalizedLabels.key
 		// LocalizedLabelsKey; a definition of that name takes the name and
