@@ -53,9 +53,6 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 	if rules == RulesGo {
 		// The Go APIs are built while the walk runs (it only reads the
 		// descriptions; the Go impacts are read after, in resolveGo).
-		// The new side keeps the Go names the old one has (a colliding
-		// addition takes a suffix), as a release generates it.
-		oldNames := generator.NameSpec(old, opts.Names)
 		wg.Go(func() { d.goOld, errOld = buildSurface(old, opts.Names) })
 		wg.Go(func() {
 			// With tombstones the SDK is generated from the spec merged with
@@ -66,7 +63,9 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 					return
 				}
 			}
-			d.goNew, errNew = buildSurface(gen, oldNames)
+			// The new side keeps the Go names the old one has (a colliding
+			// addition takes a number), as a release generates it.
+			d.goNew, errNew = buildSurface(gen, generator.NameSpec(old, opts.Names))
 		})
 	}
 	d.walk()
