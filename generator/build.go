@@ -32,13 +32,20 @@ var builtinModelTypes = []string{"DateTime", "Date", "LocalDateTime", "LocalTime
 // module path is module. It reports every problem it finds (up to a limit),
 // each with its location in the spec.
 func Build(spec *swagger.Spec, module string) (*SDK, error) {
+	return BuildNamed(spec, module, nil)
+}
+
+// BuildNamed is Build keeping the Go names prior gave (see Names): the names
+// the last release gave, so that what it exposed keeps its name.
+func BuildNamed(spec *swagger.Spec, module string, prior *Names) (*SDK, error) {
 	b := &builder{
 		spec:  spec,
 		doc:   spec.Doc,
 		defs:  map[string]*Model{},
 		taken: map[string]bool{},
+		names: NameSpec(spec, prior),
 	}
-	sdk := &SDK{Module: module, Title: b.doc.Info.Title, Description: b.doc.Info.Description, Host: b.doc.Host}
+	sdk := &SDK{Module: module, Title: b.doc.Info.Title, Description: b.doc.Info.Description, Host: b.doc.Host, Names: b.names}
 	b.nameDefinitions()
 	b.buildDefinitions()
 	sdk.APIs = b.buildOperations()
@@ -62,6 +69,8 @@ type builder struct {
 	enums  []*Enum
 	// taken holds every type name of the models package.
 	taken map[string]bool
+	// names are the Go names of definitions, tags and methods.
+	names *Names
 }
 
 func (b *builder) errorf(at string, format string, args ...any) {
@@ -84,25 +93,12 @@ func (b *builder) nameDefinitions() {
 	for _, n := range builtinModelTypes {
 		b.taken[n] = true
 	}
-	owner := map[string]string{}
 	for _, name := range slices.Sorted(maps.Keys(b.doc.Definitions)) {
-		goName := typeName(name)
-		if goName != "" && unicode.IsDigit(rune(goName[0])) {
-			// "2024" -> Model2024: a Go name cannot start with a digit.
-			goName = "Model" + goName
-		}
-		if !validIdent(goName) {
+		goName, ok := b.names.Types[name]
+		if !ok {
 			b.errorf(defLoc(name), "the definition name %q cannot become a Go type name", name)
 			continue
 		}
-		if slices.Contains(builtinModelTypes, goName) {
-			goName += "Model"
-		}
-		if other, dup := owner[goName]; dup {
-			b.errorf(defLoc(name), "definitions %q and %q both become the Go type %s", other, name, goName)
-			continue
-		}
-		owner[goName] = name
 		b.taken[goName] = true
 		m := &Model{Name: goName, SpecName: name}
 		// Known before any field is built, so that every reference to a
@@ -135,6 +131,11 @@ func (b *builder) buildDefinitions() {
 		s := ref.Value
 		m.Description = s.Description
 		m.Tombstone, m.RemovedIn = IsTombstone(s.Extensions), removedIn(s.Extensions)
+		if len(s.Properties) == 0 && (s.Type.Is("array") || (s.Type.Is("object") || s.Type == nil) && hasAdditional(s)) {
+			// A named slice or map type.
+			m.Underlying = b.schemaType(ref, at, typeOwner{model: m, field: "Item", ptr: swagger.Pointer("definitions", name)}, 1)
+			continue
+		}
 		if len(s.Properties) == 0 {
 			if err := checkObjectSchema(s); err != "" {
 				b.errorf(at, "%s", err)
@@ -144,6 +145,13 @@ func (b *builder) buildDefinitions() {
 		}
 		b.fillModel(m, s, at, swagger.Pointer("definitions", name, "properties"), 0)
 	}
+}
+
+// hasAdditional reports whether an object schema has additionalProperties
+// (a schema, or true).
+func hasAdditional(s *openapi2.Schema) bool {
+	ap := s.AdditionalProperties
+	return ap.Schema != nil || ap.Has != nil && *ap.Has
 }
 
 // checkObjectSchema reports why a schema without properties cannot be a
@@ -177,8 +185,7 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 		}
 		name := exportedName(prop)
 		if name == "" {
-			b.errorf(pat, "the property name %q cannot become a Go field name", prop)
-			continue
+			name = fallbackFieldName(prop)
 		}
 		if !validIdent(name) {
 			name = "X" + name

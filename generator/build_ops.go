@@ -19,15 +19,13 @@ var pathParam = regexp.MustCompile(`\{([^{}]*)\}`)
 // buildOperations groups the operations by tag into APIs. An operation with
 // several tags appears in each of their APIs.
 func (b *builder) buildOperations() []*API {
-	apis := map[string]*API{}       // by tag
-	apiOwner := map[string]string{} // Go name -> tag
+	apis := map[string]*API{} // by tag
 	tagDescriptions := map[string]string{}
 	for _, t := range b.doc.Tags {
 		if t != nil {
 			tagDescriptions[t.Name] = t.Description
 		}
 	}
-	methodOwner := map[*API]map[string]string{} // method name -> location
 	for _, path := range swagger.OrderedKeys(b.spec, "/paths", b.doc.Paths) {
 		item := b.doc.Paths[path]
 		pat := "paths." + path
@@ -54,26 +52,15 @@ func (b *builder) buildOperations() []*API {
 				}
 				api := apis[tag]
 				if api == nil {
-					name := typeName(tag) + "Api"
-					if !validIdent(name) || typeName(tag) == "" {
+					name, ok := b.names.APIs[tag]
+					if !ok {
 						b.errorf(at, "the tag %q cannot become a Go type name", tag)
 						continue
 					}
-					if other, dup := apiOwner[name]; dup {
-						b.errorf(at, "tags %q and %q both become the Go type %s", other, tag, name)
-						continue
-					}
-					apiOwner[name] = tag
 					api = &API{Tag: tag, Name: name, Package: strings.ToLower(name), Description: tagDescriptions[tag]}
 					apis[tag] = api
-					methodOwner[api] = map[string]string{}
 				}
-				if other, dup := methodOwner[api][op.Name]; dup {
-					b.errorf(at, "the method name %s is already used in %s by %s", op.Name, api.Name, other)
-					continue
-				}
-				methodOwner[api][op.Name] = at
-				api.Operations = append(api.Operations, op)
+				api.Operations = append(api.Operations, b.namedIn(tag, op))
 			}
 		}
 	}
@@ -85,6 +72,19 @@ func (b *builder) buildOperations() []*API {
 	}
 	slices.SortFunc(out, func(x, y *API) int { return cmp.Compare(x.Name, y.Name) })
 	return out
+}
+
+// namedIn returns op as the method of tag's API: op itself, or a copy under
+// the name Names gave it there when it differs (two operations of one API
+// with the same method name).
+func (b *builder) namedIn(tag string, op *Operation) *Operation {
+	name := b.names.Methods[MethodKey(tag, op.Method, op.Path)]
+	if name == "" || name == op.Name {
+		return op
+	}
+	c := *op
+	c.Name = name
+	return &c
 }
 
 // nameOptionTypes names the options struct of each operation, unique within

@@ -337,26 +337,18 @@ func TestBuildErrors(t *testing.T) {
 			[]string{`paths./x.get.parameters[0] (id): the path parameter "id" does not appear in the path /x`}},
 		{"path template without parameter", doc(op("/x/{id}", "get", ``), ``),
 			[]string{`paths./x/{id}.get: the path /x/{id} has {id} but the operation declares no path parameter "id"`}},
-		{"duplicate method names", doc(`"/a":{"get":{"tags":["Things"],"operationId":"getThing","responses":{}}},"/b":{"get":{"tags":["Things"],"operationId":"getThing","responses":{}}}`, ``),
-			[]string{`paths./b.get: the method name GetThing is already used in ThingsApi by paths./a.get`}},
 		{"method name that is no identifier", doc(`"/a":{"get":{"tags":["Things"],"operationId":"7up","responses":{}}}`, ``),
 			[]string{`paths./a.get: the method name "7up" cannot become a Go identifier`}},
 		{"definition name that is no identifier", doc(``, `"%%%":{"type":"object","properties":{"a":{"type":"string"}}}`),
 			[]string{`definitions.%%%: the definition name "%%%" cannot become a Go type name`}},
-		{"property name that is no identifier", doc(``, `"A":{"type":"object","properties":{"$":{"type":"string"}}}`),
-			[]string{`definitions.A.properties.$: the property name "$" cannot become a Go field name`}},
 		{"property name that cannot be a JSON tag", doc(``, `"A":{"type":"object","properties":{"a,b":{"type":"string"},"c`+"`"+`":{"type":"string"}}}`),
 			[]string{`definitions.A.properties.a,b: the property name "a,b" cannot be written in a Go struct tag`, "definitions.A.properties.c`"}},
 		{"tag that is no identifier", doc(`"/a":{"get":{"tags":["&&"],"operationId":"getA","responses":{}}}`, ``),
 			[]string{`paths./a.get: the tag "&&" cannot become a Go type name`}},
-		{"definitions that collide", doc(``, `"foo-bar":{"type":"object","properties":{"a":{"type":"string"}}},"fooBar":{"type":"object","properties":{"a":{"type":"string"}}}`),
-			[]string{`definitions.fooBar: definitions "foo-bar" and "fooBar" both become the Go type FooBar`}},
 		{"no tag", doc(`"/a":{"get":{"operationId":"getA","responses":{}}}`, ``),
 			[]string{`paths./a.get: the operation has no tag`}},
 		{"no method name", doc(`"/a":{"get":{"tags":["Things"],"responses":{}}}`, ``),
 			[]string{`paths./a.get: the operation has neither x-purecloud-method-name nor operationId`}},
-		{"definition name that is only a digit prefix away from colliding", doc(``, `"2024":{"type":"object","properties":{"a":{"type":"string"}}},"Model2024":{"type":"object","properties":{"a":{"type":"string"}}}`),
-			[]string{`definitions.Model2024: definitions "2024" and "Model2024" both become the Go type Model2024`}},
 		{"unknown type", doc(``, `"A":{"type":"object","properties":{"b":{"type":"decimal"}}}`),
 			[]string{`definitions.A.properties.b: unsupported type "decimal"`}},
 		{"allOf", doc(``, `"A":{"allOf":[{"$ref":"#/definitions/B"}]},"B":{"type":"object","properties":{"a":{"type":"string"}}}`),
@@ -404,6 +396,155 @@ func TestAcceptedOddities(t *testing.T) {
 	}
 	if r := resultType(sdk.APIs[0].Operations[0]); r != "*models.Model2024" {
 		t.Errorf("result %s, want *models.Model2024", r)
+	}
+}
+
+// oddSpec has one of each shape the official tools take that once stopped
+// generation: definitions whose names differ only in case, tags that differ
+// only in spaces or case, property names that are no ASCII identifier, two
+// operations of one API with one method name (operationId repeated, and
+// x-purecloud-method-name repeating another's operationId), and
+// definitions of type array and map without properties. extra goes into
+// the definitions, more into the paths.
+func oddSpec(more, extra string) string {
+	return doc(`"/a":{"get":{"tags":["Groups"],"operationId":"getThing","responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/Wrapupcode"}}}}},
+"/b":{"get":{"tags":[" Groups"],"operationId":"getThing","responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/wrapupcode"}}}},
+ "post":{"tags":["Groups"],"operationId":"postB","x-purecloud-method-name":"getThing","parameters":[{"name":"body","in":"body","schema":{"$ref":"#/definitions/List"}}],"responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/Dict"}}}}},
+"/c":{"get":{"tags":["Routing "],"operationId":"getC","responses":{"200":{"description":"ok"}}}},
+"/d":{"get":{"tags":["routing"],"operationId":"getD","responses":{"200":{"description":"ok"}}}}`+more,
+		`"wrapupcode":{"type":"object","properties":{"a":{"type":"string"}}},
+"Wrapupcode":{"type":"object","properties":{"ß":{"type":"string"},"$":{"type":"integer"},"名前":{"type":"string"},"x":{"type":"string"}}},
+"List":{"type":"array","items":{"$ref":"#/definitions/Wrapupcode"}},
+"Dict":{"type":"object","additionalProperties":{"type":"string","enum":["x","y"]}},
+"Holder":{"type":"object","properties":{"l":{"$ref":"#/definitions/List"},"d":{"$ref":"#/definitions/Dict"}}}`+extra)
+}
+
+// TestAcceptedOdditiesNames: the shapes of oddSpec build, each by the rule
+// documented on Names and fallbackFieldName, and render to Go.
+func TestAcceptedOdditiesNames(t *testing.T) {
+	sdk := mustBuild(t, oddSpec(``, ``))
+	var got []string
+	for _, api := range sdk.APIs {
+		for _, op := range api.Operations {
+			res := "-"
+			if op.Result != nil {
+				res = resultType(op)
+			}
+			got = append(got, fmt.Sprintf("%s(%q).%s %s %s -> %s", api.Name, api.Tag, op.Name, op.Method, op.Path, res))
+		}
+	}
+	want := []string{
+		`GroupsApi("Groups").GetThing GET /a -> *models.Wrapupcode`,
+		`GroupsApi("Groups").GetThing2 POST /b -> models.Dict`,
+		`GroupsApi2(" Groups").GetThing GET /b -> *models.Wrapupcode2`,
+		`RoutingApi("Routing ").GetC GET /c -> -`,
+		`RoutingApi2("routing").GetD GET /d -> -`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("methods (-want +got):\n%s", diff)
+	}
+	for _, api := range sdk.APIs {
+		if api.Package != strings.ToLower(api.Name) {
+			t.Errorf("%s: package %s", api.Name, api.Package)
+		}
+	}
+	// The definition spelled as its Go name keeps it.
+	if m := model(t, sdk, "Wrapupcode2"); m.SpecName != "wrapupcode" {
+		t.Errorf("Wrapupcode2 is %s, want wrapupcode", m.SpecName)
+	}
+	got = nil
+	for _, f := range model(t, sdk, "Wrapupcode").Fields {
+		got = append(got, f.Name+" "+f.JSON)
+	}
+	if diff := cmp.Diff([]string{"Xß ß", "XU0024 $", "X名前 名前", "X x"}, got); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+	if m := model(t, sdk, "List"); m.Underlying == nil || fieldType(m.Underlying) != "[]Wrapupcode" {
+		t.Errorf("List: underlying %+v, want []Wrapupcode", m.Underlying)
+	}
+	if m := model(t, sdk, "Dict"); m.Underlying == nil || fieldType(m.Underlying) != "map[string]DictItem" {
+		t.Errorf("Dict: underlying %+v, want map[string]DictItem", m.Underlying)
+	}
+	if f := model(t, sdk, "Holder").Fields; fieldType(f[0].Type) != "List" || fieldType(f[1].Type) != "Dict" {
+		t.Errorf("Holder fields %s %s, want List and Dict (no pointer)", fieldType(f[0].Type), fieldType(f[1].Type))
+	}
+	files, err := Render(sdk, "1.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		switch f.Path {
+		case "models/list.go", "models/dict.go":
+			if !strings.Contains(string(f.Data), map[string]string{"models/list.go": "type List []Wrapupcode\n", "models/dict.go": "type Dict map[string]DictItem\n"}[f.Path]) {
+				t.Errorf("%s:\n%s", f.Path, f.Data)
+			}
+		}
+	}
+}
+
+// TestNamesStable: a spec that adds a colliding definition, tag and method
+// keeps the Go names the earlier spec gave when built with them (what a
+// release does), and Overrides lists only the names that are no base name.
+func TestNamesStable(t *testing.T) {
+	parse := func(src string) *swagger.Spec {
+		spec, err := swagger.Parse([]byte(src), "test.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return spec
+	}
+	first := parse(oddSpec(``, ``))
+	// Additions that alone would take the names: the tag "Routing" is
+	// spelled as its Go name, the definition "Wrapupcode " sorts before
+	// "wrapupcode", and GET /0 before POST /b.
+	second := parse(oddSpec(`,"/0":{"get":{"tags":["Groups","Routing"],"operationId":"getThing","responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/Wrapupcode "}}}}}`,
+		`,"Wrapupcode ":{"type":"object","properties":{"a":{"type":"string"}}}`))
+	names := NameSpec(first, nil)
+	if o := names.Overrides(); o == nil || o.Types["wrapupcode"] != "Wrapupcode2" || o.APIs[" Groups"] != "GroupsApi2" || o.Methods[MethodKey("Groups", "POST", "/b")] != "GetThing2" {
+		t.Errorf("overrides %+v", o)
+	}
+	alone, err := Build(second, "example.com/sdk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := BuildNamed(second, "example.com/sdk", names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alone.Names.APIs["Routing"] != "RoutingApi" || alone.Names.Types["Wrapupcode "] != "Wrapupcode2" || alone.Names.Methods[MethodKey("Groups", "GET", "/0")] != "GetThing" {
+		t.Fatalf("the check checks nothing: alone, the additions do not take the names: %+v", alone.Names.Overrides())
+	}
+	for k, v := range names.Types {
+		if kept.Names.Types[k] != v {
+			t.Errorf("definition %s: %s, was %s", k, kept.Names.Types[k], v)
+		}
+	}
+	for k, v := range names.APIs {
+		if kept.Names.APIs[k] != v {
+			t.Errorf("tag %q: %s, was %s", k, kept.Names.APIs[k], v)
+		}
+	}
+	for k, v := range names.Methods {
+		if kept.Names.Methods[k] != v {
+			t.Errorf("method %s: %s, was %s", k, kept.Names.Methods[k], v)
+		}
+	}
+	if got := kept.Names.APIs["Routing"]; got != "RoutingApi3" {
+		t.Errorf("the new tag Routing: %s, want RoutingApi3", got)
+	}
+	if got := kept.Names.Types["Wrapupcode "]; got != "Wrapupcode3" {
+		t.Errorf("the new definition: %s, want Wrapupcode3", got)
+	}
+	if got := kept.Names.Methods[MethodKey("Groups", "GET", "/0")]; got != "GetThing3" {
+		t.Errorf("the new method: %s, want GetThing3", got)
+	}
+	// Built again with the names it gave, the second spec keeps them all.
+	again, err := BuildNamed(second, "example.com/sdk", NameSpec(second, kept.Names.Overrides()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(kept.Names, again.Names, cmpopts.IgnoreUnexported(Names{})); diff != "" {
+		t.Errorf("rebuilt from the overrides (-first +again):\n%s", diff)
 	}
 }
 

@@ -109,6 +109,10 @@ func apiDoc(api *API) string {
 func modelDoc(m *Model) string {
 	var first string
 	switch {
+	case m.Underlying != nil && m.Underlying.Kind == KindArray:
+		first = fmt.Sprintf("%s is the %s definition of the Platform API, a list.", m.Name, m.SpecName)
+	case m.Underlying != nil:
+		first = fmt.Sprintf("%s is the %s definition of the Platform API, a map from keys to values.", m.Name, m.SpecName)
 	case m.Freeform:
 		first = fmt.Sprintf("%s is the %s definition of the Platform API, which declares no properties: it holds the JSON as received.", m.Name, m.SpecName)
 	case m.Inline:

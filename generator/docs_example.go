@@ -242,12 +242,12 @@ func (w *exampleWriter) value(t *Type, h hint, param, typed bool, depth int) str
 	case KindModel:
 		w.usesModels = true
 		if w.freeform(t) {
-			return "models." + t.Name + "(`{\"key\": \"value\"}`)"
+			return w.freeformValue(t)
 		}
 		return "models." + t.Name + w.structLit(w.ix.models[t.Name], depth)
 	case KindFreeform:
 		w.usesModels = true
-		return "models." + t.Name + "(`{\"key\": \"value\"}`)"
+		return w.freeformValue(t)
 	case KindAny:
 		return `map[string]any{"key": "value"}`
 	case KindArray:
@@ -270,6 +270,15 @@ func elide(elem, typ string) string {
 		return rest
 	}
 	return elem
+}
+
+// freeformValue is a value of a definition without properties: raw JSON, or
+// an empty slice or map of a named slice or map type.
+func (w *exampleWriter) freeformValue(t *Type) string {
+	if m := w.ix.models[t.Name]; m != nil && m.Underlying != nil {
+		return "models." + t.Name + "{}"
+	}
+	return "models." + t.Name + "(`{\"key\": \"value\"}`)"
 }
 
 // freeform reports whether t names a model that declares no properties. A

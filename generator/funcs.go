@@ -299,6 +299,15 @@ func setParam(p *Param, expr string) string {
 // the models package spells it (*models.Address).
 func (f *Field) GoType() string { return fieldTypeIn(f.Type, "models.") }
 
+// UnderlyingGoType is the Go type a named slice or map model is defined as
+// (Underlying), qualified as in GoType; "" for other models.
+func (m *Model) UnderlyingGoType() string {
+	if m.Underlying == nil {
+		return ""
+	}
+	return fieldTypeIn(m.Underlying, "models.")
+}
+
 // GoType is the type of the parameter in the method's Go API: the type of its
 // positional argument when it is required, else of its options field.
 func (p *Param) GoType() string {

@@ -30,6 +30,10 @@ func FuzzBuild(f *testing.F) {
 	f.Add([]byte(doc(``, `"A":{"type":"object","properties":{"b":{"$ref":"#/definitions/A"},"c":{"type":"array","items":{"type":"object","properties":{"d":{"type":"string","enum":["x","y"]}}}}}}`)))
 	f.Add([]byte("swagger: '2.0'\ninfo: {title: t, version: v}\npaths: {}\n"))
 	f.Add([]byte(`{"swagger":"2.0","paths":{"/a/{b}":{"get":{"tags":["T"],"operationId":"x","parameters":[{"name":"b","in":"path","type":"string"}],"responses":{"200":{"description":"","schema":{"type":"string"}}}}}}}`))
+	// The shapes accepted by a naming rule rather than refused (see Names).
+	f.Add([]byte(oddSpec(``, ``)))
+	f.Add([]byte(oddSpec(`,"/0":{"get":{"tags":["Groups","Routing","GROUPS"],"operationId":"getThing","responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/Wrapupcode "}}}}}`,
+		`,"Wrapupcode ":{"type":"object","properties":{"$":{"type":"string"},"$$":{"type":"string"},"Ω":{"type":"array","items":{"type":"string","enum":["a"]}}}},"L2":{"type":"array","items":{"$ref":"#/definitions/L2"}},"M":{"type":"object","additionalProperties":true}`)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// A hang would stall the fuzzer without a report: crash instead, so
 		// that the input is recorded.

@@ -17,6 +17,9 @@ type SDK struct {
 	APIs []*API
 	// Models are sorted by Name.
 	Models []*Model
+	// Names are the Go names given to the definitions, tags and methods
+	// (what the release record keeps, see Names.Overrides).
+	Names *Names
 }
 
 // API is the set of operations under one tag: one Go package and type.
@@ -123,8 +126,12 @@ type Model struct {
 	File        string // file name in the models package
 	Description string
 	// Freeform is set for a definition without properties: its JSON is kept
-	// as is.
+	// as is, unless Underlying is set.
 	Freeform bool
+	// Underlying is set for a definition without properties that is an
+	// array or a map (additionalProperties): a named slice or map type of
+	// it, KindArray or KindMap.
+	Underlying *Type
 	// Inline is set for a model built from an inline object schema.
 	Inline bool
 	// Tombstone is set for a definition the spec no longer has, kept from the

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"go/token"
 	"strconv"
 	"strings"
@@ -90,6 +91,24 @@ func exportedName(s string) string {
 	var b strings.Builder
 	for _, w := range words(s) {
 		b.WriteString(exportWord(w))
+	}
+	return b.String()
+}
+
+// fallbackFieldName is the Go field name of a property whose name has no
+// ASCII letter or digit ("ß", "$", "€uro" has one: Uro): X, then each letter
+// or digit as it is (Go takes letters outside ASCII) and every other
+// character as U and its code point in hex ("ß" -> Xß, "$" -> XU0024). The
+// struct tag keeps the JSON name.
+func fallbackFieldName(s string) string {
+	var b strings.Builder
+	b.WriteString("X")
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "U%04X", r)
+		}
 	}
 	return b.String()
 }

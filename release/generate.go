@@ -67,7 +67,7 @@ func Generate(ctx context.Context, o GenerateOptions) (generator.Summary, error)
 // byte), there is nothing to merge and the recorded snapshot is not parsed:
 // parsing it costs about as much as loading the spec.
 func (st *State) regenerate(spec *swagger.Spec, module string) (*assembled, error) {
-	b := build{module: module, version: st.Version, snapshot: st.Snapshot, notes: st.Notes}
+	b := build{module: module, version: st.Version, snapshot: st.Snapshot, notes: st.Notes, names: st.Names}
 	if majorSuffix(module) {
 		return nil, errModuleSuffix(module)
 	}
@@ -86,7 +86,7 @@ func (st *State) regenerate(spec *swagger.Spec, module string) (*assembled, erro
 		data, err := swagger.Snapshot(spec)
 		snap <- snapshot{data, err}
 	}()
-	model, buildErr := generator.Build(spec, ModulePath(module, st.Version.Major))
+	model, buildErr := generator.BuildNamed(spec, ModulePath(module, st.Version.Major), st.Names)
 	own := <-snap
 	if own.err != nil {
 		return nil, own.err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -207,7 +208,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	sum.Result = &swaggerdiff.Result{Rules: rules, Changes: []swaggerdiff.Change{}}
 	if previous != nil {
 		// With prune the removals are not kept: rate them as what they are.
-		if sum.Result, err = swaggerdiff.Compare(previous, spec, swaggerdiff.Options{Rules: rules, Tombstones: !sum.Pruned}); err != nil {
+		if sum.Result, err = swaggerdiff.Compare(previous, spec, swaggerdiff.Options{Rules: rules, Tombstones: !sum.Pruned, Names: state.Names}); err != nil {
 			return nil, err
 		}
 	}
@@ -223,6 +224,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			module:    base,
 			version:   v,
 			previous:  previous,
+			names:     state.Names,
 			prune:     sum.Pruned,
 			removedIn: v.String(),
 			notes:     swaggerdiff.ReleaseNotes(sum.Result, apiVersion, notes),
@@ -299,8 +301,12 @@ type build struct {
 	// major release). removedIn labels the new tombstones
 	// (generator.MergeLabeled): the version of a release, "" when
 	// regenerating.
-	previous  *swagger.Spec
-	prune     bool
+	previous *swagger.Spec
+	prune    bool
+	// names are the Go names the last release gave (State.Names): with
+	// previous, the model keeps the names of previous's items
+	// (generator.NameSpec(previous, names)); without, names themselves.
+	names     *generator.Names
 	removedIn string
 	// snapshot is written as SnapshotFile as it is; nil writes the snapshot
 	// of the merged spec.
@@ -315,7 +321,7 @@ type build struct {
 // assembled is a release ready to be written.
 type assembled struct {
 	sdk   []generator.File  // the SDK directory's files, notes included
-	state map[string][]byte // the record: VersionFile and SnapshotFile
+	state map[string][]byte // the record: VersionFile, SnapshotFile and NamesFile (nil: none)
 	notes []byte
 	model *generator.SDK
 }
@@ -336,12 +342,23 @@ func assemble(spec *swagger.Spec, b build) (*assembled, error) {
 	var files []generator.File
 	var err error
 	if model == nil || b.previous != nil {
-		files, model, err = generator.Files(merged, ModulePath(b.module, b.version.Major), b.version.String())
-	} else {
-		files, err = generator.Render(model, b.version.String())
+		prior := b.names
+		if b.previous != nil {
+			prior = generator.NameSpec(b.previous, b.names)
+		}
+		if model, err = generator.BuildNamed(merged, ModulePath(b.module, b.version.Major), prior); err != nil {
+			return nil, fmt.Errorf("%s: %w", merged.Source, err)
+		}
 	}
-	if err != nil {
+	if files, err = generator.Render(model, b.version.String()); err != nil {
 		return nil, err
+	}
+	var names []byte // nil: no NamesFile
+	if o := model.Names.Overrides(); o != nil {
+		if names, err = json.MarshalIndent(o, "", "  "); err != nil {
+			return nil, err
+		}
+		names = append(names, '\n')
 	}
 	snapshot := b.snapshot
 	if snapshot == nil {
@@ -354,7 +371,7 @@ func assemble(spec *swagger.Spec, b build) (*assembled, error) {
 	}
 	return &assembled{
 		sdk:   files,
-		state: map[string][]byte{VersionFile: b.version.MarshalFile(), SnapshotFile: snapshot},
+		state: map[string][]byte{VersionFile: b.version.MarshalFile(), SnapshotFile: snapshot, NamesFile: names},
 		notes: b.notes,
 		model: model,
 	}, nil

@@ -2,6 +2,7 @@ package release
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/purecloud-go/platform-client/generator"
 	"github.com/purecloud-go/platform-client/swagger"
 )
 
@@ -29,6 +31,11 @@ const (
 	// NotesFile holds the release notes of the last release, in the layout
 	// of the official SDKs' releaseNotes.md, in the SDK's root.
 	NotesFile = "RELEASENOTES.md"
+	// NamesFile holds the Go names the last release gave that differ from
+	// the base names of their items (generator.Names.Overrides: definitions,
+	// tags or methods whose Go names collided), as 2-space JSON, so that the
+	// next release keeps them. Absent when there are none.
+	NamesFile = "go-names.json"
 )
 
 // StateDir is the state directory of the SDK directory sdkDir when none is
@@ -47,6 +54,8 @@ type State struct {
 	Snapshot []byte
 	// Notes is NotesFile, nil when there is none.
 	Notes []byte
+	// Names is NamesFile, nil when there is none.
+	Names *generator.Names
 
 	snapshotPath string
 	previous     *swagger.Spec
@@ -93,6 +102,16 @@ func ReadState(sdkDir, stateDir string) (*State, error) {
 	}
 	if st.Notes, err = read(sdkDir, NotesFile); err != nil {
 		return nil, err
+	}
+	names, err := read(stateDir, NamesFile)
+	if err != nil {
+		return nil, err
+	}
+	if names != nil {
+		st.Names = new(generator.Names)
+		if err := json.Unmarshal(names, st.Names); err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Join(stateDir, NamesFile), err)
+		}
 	}
 	return st, nil
 }
@@ -156,8 +175,16 @@ func prepareState(dir string, files map[string][]byte) (commit func() error, abo
 			os.Remove(p.tmp)
 		}
 	}
+	var remove []string
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		dst := filepath.Join(dir, name)
+		if files[name] == nil {
+			// No content: the file is removed, if it is there.
+			if _, err := os.Stat(dst); err == nil {
+				remove = append(remove, dst)
+			}
+			continue
+		}
 		if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, files[name]) {
 			continue
 		}
@@ -184,6 +211,11 @@ func prepareState(dir string, files map[string][]byte) (commit func() error, abo
 					os.Remove(q.tmp)
 				}
 				return fmt.Errorf("write %s: %w", p.dst, err)
+			}
+		}
+		for _, dst := range remove {
+			if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("remove %s: %w", dst, err)
 			}
 		}
 		return nil

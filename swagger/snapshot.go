@@ -599,6 +599,23 @@ func (w *snapWriter) pathItem(path string, item *openapi2.PathItem) {
 		w.params(item.Parameters, ptr)
 	}
 	w.sdkExts(item.Extensions)
+	// Other extensions: the official differ reports a path item's x-… key
+	// as an operation (with the summary of its value), so a snapshot keeps
+	// each key and that summary, not the rest of the value.
+	for _, k := range slices.Sorted(maps.Keys(item.Extensions)) {
+		if !strings.HasPrefix(strings.ToLower(k), "x-") || strings.HasPrefix(k, "x-sdk-") {
+			continue
+		}
+		w.key(k)
+		w.open()
+		if m, ok := item.Extensions[k].(map[string]any); ok {
+			if s, ok := m["summary"].(string); ok {
+				w.key("summary")
+				w.str(s)
+			}
+		}
+		w.close()
+	}
 	w.close()
 }
 

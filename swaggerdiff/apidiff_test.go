@@ -180,8 +180,14 @@ func subset(old, new *generator.SDK) (o, n []generator.File, apis []string, err 
 			if m == nil {
 				continue
 			}
+			types := make([]*generator.Type, 0, len(m.Fields)+1)
 			for _, f := range m.Fields {
-				ty := f.Type
+				types = append(types, f.Type)
+			}
+			if m.Underlying != nil { // a named slice or map type
+				types = append(types, m.Underlying)
+			}
+			for _, ty := range types {
 				for ; ty != nil; ty = ty.Elem {
 					n := ty.Name
 					if ty.Kind == generator.KindEnum {

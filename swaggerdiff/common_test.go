@@ -88,7 +88,7 @@ func loadReal(t testing.TB) *swagger.Spec {
 		}
 		// The real spec's Go API is built once; copies are built each time.
 		var realSurface *surface
-		realSurface, realErr = buildSurface(realSpec)
+		realSurface, realErr = buildSurface(realSpec, nil)
 		surfaces.keep = map[*swagger.Spec]*surface{realSpec: realSurface}
 		surfaceCache = &surfaces
 	})
@@ -181,5 +181,33 @@ func TestFormat1SnapshotAgainstSpec(t *testing.T) {
 	}
 	if string(again) != string(data) {
 		t.Errorf("the snapshot of the format 1 snapshot differs: %d bytes against %d", len(again), len(data))
+	}
+}
+
+// TestSnapshotKeepsPathExtensions: a snapshot records the extension keys of
+// a path item (the official differ reports them as operations), so the next
+// release does not report them as added again.
+func TestSnapshotKeepsPathExtensions(t *testing.T) {
+	spec, err := swagger.Parse([]byte(`{"swagger":"2.0","info":{"title":"t","version":"v"},"paths":{"/a":{"x-inin-meta":{"summary":"S","other":1},`+
+		`"get":{"tags":["T"],"operationId":"getA","responses":{"200":{"description":"ok"}}},"x-inin-owner":"o"}}}`), "spec")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := swagger.Snapshot(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := swagger.Parse(data, "snapshot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rules := range []Rules{RulesOfficial, RulesGo} {
+		res, err := Compare(snap, spec, Options{Rules: rules})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Changes) != 0 {
+			t.Errorf("%s: snapshot against its spec: %v", rules, render(res))
+		}
 	}
 }

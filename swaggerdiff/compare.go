@@ -53,7 +53,7 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 	if rules == RulesGo {
 		// The Go APIs are built while the walk runs (it only reads the
 		// descriptions; the Go impacts are read after, in resolveGo).
-		wg.Go(func() { d.goOld, errOld = buildSurface(old) })
+		wg.Go(func() { d.goOld, errOld = buildSurface(old, opts.Names) })
 		wg.Go(func() {
 			// With tombstones the SDK is generated from the spec merged with
 			// what old had, so the new Go API is that of the merge.
@@ -63,7 +63,9 @@ func Compare(old, new *swagger.Spec, opts Options) (*Result, error) {
 					return
 				}
 			}
-			d.goNew, errNew = buildSurface(gen)
+			// The new side keeps the Go names the old one has (a colliding
+			// addition takes a number), as a release generates it.
+			d.goNew, errNew = buildSurface(gen, generator.NameSpec(old, opts.Names))
 		})
 	}
 	d.walk()
@@ -236,26 +238,58 @@ func (d *differ) addedPath(p string, item *openapi2.PathItem) {
 }
 
 // pathKeys lists the keys of a path item the official differ walks: its
-// methods (lower case) and "parameters" when the item has that key, in the
-// order the spec records, in JavaScript object order.
+// methods (lower case), "parameters" when the item has that key and its
+// extensions (x-…, not the generator's own x-sdk-… marks), in the order the
+// spec records, in JavaScript object order. Keys it does not record follow:
+// the methods in MethodOrder, parameters, the extensions sorted.
 func pathKeys(spec *swagger.Spec, p string, item *openapi2.PathItem) []string {
-	keys := swagger.MethodOrder(spec, p, item)
+	present := swagger.MethodOrder(spec, p, item)
 	if item.Parameters != nil {
-		// At its recorded place: after the methods recorded before it.
-		at := len(keys)
-		recorded := spec.Keys(swagger.Pointer("paths", p))
-		if i := slices.Index(recorded, "parameters"); i >= 0 {
-			at = 0
-			for _, k := range recorded[:i] {
-				if slices.Contains(keys, strings.ToLower(k)) {
-					at++
-				}
-			}
-			at = min(at, len(keys))
+		present = append(present, "parameters")
+	}
+	present = append(present, pathExtKeys(item)...)
+	keys := make([]string, 0, len(present))
+	for _, k := range spec.Keys(swagger.Pointer("paths", p)) {
+		if !isPathExt(k) {
+			k = strings.ToLower(k)
 		}
-		keys = slices.Insert(keys, at, "parameters")
+		if slices.Contains(present, k) && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range present {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
 	}
 	return jsOrder(keys)
+}
+
+// pathExtKeys lists the extension keys (x-…) of a path item, sorted, less
+// the generator's own marks (x-sdk-…).
+func pathExtKeys(item *openapi2.PathItem) []string {
+	var out []string
+	for _, k := range slicesSortedKeys(item.Extensions) {
+		if isPathExt(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func isPathExt(k string) bool {
+	return strings.HasPrefix(strings.ToLower(k), "x-") && !strings.HasPrefix(k, "x-sdk-")
+}
+
+// extSummary is the summary of an extension's value, as the official differ
+// reads an operation's: "" when the value is no object or has none.
+func extSummary(v any) string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return ""
+	}
+	s, _ := m["summary"].(string)
+	return s
 }
 
 func (d *differ) path(p string, oi, ni *openapi2.PathItem) {
@@ -267,7 +301,7 @@ func (d *differ) path(p string, oi, ni *openapi2.PathItem) {
 	okeys, nkeys := pathKeys(d.old, p, oi), pathKeys(d.new, p, ni)
 	for _, m := range okeys {
 		M := strings.ToUpper(m)
-		if m == "parameters" {
+		if m == "parameters" || isPathExt(m) {
 			if !slices.Contains(nkeys, m) {
 				d.rec(Change{Kind: OperationRemoved, Group: p, Path: p, Method: M, Line: "Operation " + M + " was removed"}, Major, fixed(None))
 			}
@@ -280,9 +314,13 @@ func (d *differ) path(p string, oi, ni *openapi2.PathItem) {
 	}
 	for _, m := range nkeys {
 		M := strings.ToUpper(m)
-		if m == "parameters" {
+		if m == "parameters" || isPathExt(m) {
 			if !slices.Contains(okeys, m) {
-				d.rec(Change{Kind: OperationAdded, Group: p, Path: p, Method: M, Line: "Operation " + M + " was added"}, Minor, fixed(None))
+				line := "Operation " + M + " was added"
+				if s := extSummary(ni.Extensions[m]); s != "" {
+					line = "Operation " + m + " was added. Summary: " + s
+				}
+				d.rec(Change{Kind: OperationAdded, Group: p, Path: p, Method: M, Line: line}, Minor, fixed(None))
 			}
 			continue
 		}
@@ -700,28 +738,58 @@ func responseCodes(spec *swagger.Spec, p, M string, o *openapi2.Operation) []str
 }
 
 // enumDiff returns the values of old not in new (old order) and of new not
-// in old (new order).
+// in old (new order), compared by their text (String(v)): 2 and "2" are the
+// same value, as they are for the Go API, where every enum value is a string.
 func enumDiff(old, new []any) (removed, added []string) {
-	os, ns := enumStrings(old), enumStrings(new)
-	for _, v := range os {
-		if !slices.Contains(ns, v) {
-			removed = append(removed, v)
+	return enumDiffBy(old, new, jsString)
+}
+
+// strictEnumDiff is enumDiff with JavaScript's strict equality, as the
+// official differ compares: 2 and "2" differ, so a list whose values change
+// JSON type has each one removed and added.
+func strictEnumDiff(old, new []any) (removed, added []string) {
+	return enumDiffBy(old, new, strictKey)
+}
+
+func enumDiffBy(old, new []any, key func(any) string) (removed, added []string) {
+	os, ns := enumKeys(old, key), enumKeys(new, key)
+	for i, k := range os {
+		if !slices.Contains(ns, k) {
+			removed = append(removed, jsString(old[i]))
 		}
 	}
-	for _, v := range ns {
-		if !slices.Contains(os, v) {
-			added = append(added, v)
+	for i, k := range ns {
+		if !slices.Contains(os, k) {
+			added = append(added, jsString(new[i]))
 		}
 	}
 	return removed, added
 }
 
-func enumStrings(vals []any) []string {
-	out := make([]string, 0, len(vals))
-	for _, v := range vals {
-		out = append(out, jsString(v))
+func enumKeys(vals []any, key func(any) string) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = key(v)
 	}
 	return out
+}
+
+// strictKey is a key equal for two JSON values that JavaScript's === finds
+// equal: same type and value (an array or object is compared by its text,
+// where === would compare references; enums of those do not occur).
+func strictKey(v any) string {
+	switch v.(type) {
+	case string:
+		return "s" + jsString(v)
+	case float64, int, int64:
+		return "n" + jsString(v)
+	case bool:
+		return "b" + jsString(v)
+	case nil:
+		return "null"
+	}
+	data, _ := json.Marshal(v)
+	return "o" + string(data)
 }
 
 // skippedModels are definitions the official differ never looks into.
@@ -807,7 +875,11 @@ func (d *differ) model(name string, od, nd *openapi2.SchemaRef, existed bool) {
 			d.rec(mc(PropertyEnumRemoved, prop, "Values are no longer constrained by enum members"), Minor, fieldGo(Patch))
 		}
 		if oe != nil && ne != nil {
-			removed, added := enumDiff(oe, ne)
+			diff := enumDiff
+			if d.rules == RulesOfficial {
+				diff = strictEnumDiff
+			}
+			removed, added := diff(oe, ne)
 			kept := tombEnum(ov)
 			for _, v := range removed {
 				if slices.Contains(kept, v) {

@@ -44,13 +44,15 @@ var surfaceCache interface {
 	put(*swagger.Spec, *surface)
 }
 
-func buildSurface(spec *swagger.Spec) (*surface, error) {
+// prior are the Go names to keep (generator.BuildNamed); the cache is by
+// spec, which Compare builds with one prior only.
+func buildSurface(spec *swagger.Spec, prior *generator.Names) (*surface, error) {
 	if surfaceCache != nil {
 		if s := surfaceCache.get(spec); s != nil {
 			return s, nil
 		}
 	}
-	sdk, err := generator.Build(spec, generator.DefaultModule)
+	sdk, err := generator.BuildNamed(spec, generator.DefaultModule, prior)
 	if err != nil {
 		return nil, err
 	}
@@ -94,16 +96,19 @@ func newSurface(sdk *generator.SDK) *surface {
 			s.defModel[def] = m
 		}
 		s.owner[m.Name] = def
-		if m.Freeform {
+		switch {
+		case m.Underlying != nil:
+			s.types[m.Name] = m.UnderlyingGoType()
+		case m.Freeform:
 			s.types[m.Name] = "= json.RawMessage"
-			continue
+		default:
+			s.types[m.Name] = "struct"
+			fields := make(map[string]string, len(m.Fields))
+			for _, f := range m.Fields {
+				fields[f.Name] = f.GoType()
+			}
+			s.fields[m.Name] = fields
 		}
-		s.types[m.Name] = "struct"
-		fields := make(map[string]string, len(m.Fields))
-		for _, f := range m.Fields {
-			fields[f.Name] = f.GoType()
-		}
-		s.fields[m.Name] = fields
 		for _, e := range m.Enums {
 			s.types[e.Name] = "string"
 			s.owner[e.Name] = def

@@ -545,6 +545,77 @@ var mutations = []mutation{
 			o.Responses.Value("200").Schema = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("array"), Items: refTo("DomainEntityRef")}}
 		})
 	}, goLines: []string{line(Major, gClient, "Response 200 schema was changed from OAuthClient[] to DomainEntityRef[]")}, goB: Major},
+	{name: "2 extension keys added to an existing path: reported as operations", new: func(s *swagger.Spec) {
+		// The official differ walks every key of a path item; the generator
+		// reads no extension of a path item, so the Go API is the same.
+		editPath(s, client, func(i *openapi2.PathItem) {
+			i.Extensions = map[string]any{"x-inin-owner": "team", "x-inin-meta": map[string]any{"summary": "Owned by the team"}}
+		})
+	}, official: []string{
+		line(Minor, client, "Operation x-inin-meta was added. Summary: Owned by the team"),
+		line(Minor, client, "Operation X-ININ-OWNER was added"),
+	}, officialB: Minor},
+	{name: "3 extension key removed from an existing path", old: func(s *swagger.Spec) {
+		editPath(s, client, func(i *openapi2.PathItem) { i.Extensions = map[string]any{"x-inin-owner": "team"} })
+	}, new: func(*swagger.Spec) {},
+		official: []string{line(Major, client, "Operation X-ININ-OWNER was removed")}, officialB: Major},
+	{name: "35 36 enum values that change JSON type only", new: func(s *swagger.Spec) {
+		editProp(s, "DomainNetworkAddress", "family", func(p *openapi2.Schema) { p.Enum = []any{"2", "23"} })
+	}, official: []string{
+		line(Major, "DomainNetworkAddress", "Enum value 2 was removed from property family"),
+		line(Major, "DomainNetworkAddress", "Enum value 23 was removed from property family"),
+		line(Minor, "DomainNetworkAddress", "Enum value 2 was added to property family"),
+		line(Minor, "DomainNetworkAddress", "Enum value 23 was added to property family"),
+	}, officialB: Major},
+	// Shapes the official tools take that the generator once refused.
+	{name: "accepted: a definition whose Go name collides (case only)", new: func(s *swagger.Spec) {
+		s.Doc.Definitions["oAuthClient"] = deepCopy(s.Doc.Definitions["DomainEntityRef"])
+	}, official: []string{line(Minor, "oAuthClient", "Model was added")}, officialB: Minor,
+		goLines: []string{line(Minor, "oAuthClient", "Model was added")}, goB: Minor},
+	{name: "accepted: a tag whose Go name collides (spaces and case)", new: func(s *swagger.Spec) {
+		p := clients + "/copy"
+		o := renamedOp(s, clients, "GET", "getOauthClientsCopy")
+		o.Tags = []string{" oauth"}
+		s.Doc.Paths[p] = &openapi2.PathItem{Get: o}
+	}, official: []string{line(Minor, clients+"/copy", "Path was added"), line(Minor, clients+"/copy", "Operation GET was added")}, officialB: Minor,
+		goLines: []string{line(Minor, clients+"/copy", "Path was added"), line(Minor, clients+"/copy", "Operation GET was added")}, goB: Minor},
+	{name: "accepted: a method name repeated in one API", new: func(s *swagger.Spec) {
+		// /api/v2/oauth/a sorts before /api/v2/oauth/clients: alone it
+		// would take GetOauthClients; against the old side it does not.
+		s.Doc.Paths["/api/v2/oauth/a"] = &openapi2.PathItem{Get: renamedOp(s, clients, "GET", "getOauthClients")}
+	}, official: []string{line(Minor, "/api/v2/oauth/a", "Path was added"), line(Minor, "/api/v2/oauth/a", "Operation GET was added")}, officialB: Minor,
+		goLines: []string{line(Minor, "/api/v2/oauth/a", "Path was added"), line(Minor, "/api/v2/oauth/a", "Operation GET was added")}, goB: Minor},
+	{name: "accepted: a property whose name is no ASCII identifier", new: func(s *swagger.Spec) {
+		editDef(s, oauthCli, func(d *openapi2.Schema) {
+			d.Properties["straßenname"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("string")}}
+			d.Properties["ß"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("string")}}
+		})
+	}, official: []string{line(Minor, oauthCli, "Optional property straßenname was added"), line(Minor, oauthCli, "Optional property ß was added")}, officialB: Minor,
+		goLines: []string{line(Minor, oauthCli, "Optional property straßenname was added"), line(Minor, oauthCli, "Optional property ß was added")}, goB: Minor},
+	{name: "accepted: array and map definitions without properties", new: func(s *swagger.Spec) {
+		// The official differ skips definitions without properties.
+		s.Doc.Definitions["OAuthClientArray"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("array"), Items: refTo(oauthCli)}}
+		s.Doc.Definitions["OAuthClientMap"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("object"),
+			AdditionalProperties: openapi3.AdditionalProperties{Schema: &openapi3.SchemaRef{Ref: "#/definitions/" + oauthCli}}}}
+	}, goLines: []string{line(Minor, "OAuthClientArray", "Model was added"), line(Minor, "OAuthClientMap", "Model was added")}, goB: Minor},
+	{name: "accepted: an array definition's items change", old: func(s *swagger.Spec) {
+		s.Doc.Definitions["OAuthClientArray"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("array"), Items: refTo(oauthCli)}}
+	}, new: func(s *swagger.Spec) {
+		s.Doc.Definitions["OAuthClientArray"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("array"), Items: refTo("DomainEntityRef")}}
+	}, goLines: []string{line(Major, "OAuthClientArray", "Go API: type models.OAuthClientArray changed from []models.OAuthClient to []models.DomainEntityRef")}, goB: Major},
+	{name: "accepted across releases: a second colliding definition, tag and method rename nothing", old: oneOfEachCollision,
+		new: func(s *swagger.Spec) {
+			oneOfEachCollision(s)
+			// Each sorts before the item already named: alone, it would
+			// take that item's name (oAuth-Client before oAuthClient,
+			// OAUTH before "oauth ", /api/v2/oauth/a before /b).
+			s.Doc.Definitions["oAuth-Client"] = deepCopy(s.Doc.Definitions["DomainEntityRef"])
+			o := renamedOp(s, clients, "GET", "getOauthClients")
+			o.Tags = []string{"OAuth", "OAUTH"}
+			s.Doc.Paths["/api/v2/oauth/a"] = &openapi2.PathItem{Get: o}
+		},
+		official: []string{line(Minor, "/api/v2/oauth/a", "Path was added"), line(Minor, "/api/v2/oauth/a", "Operation GET was added"), line(Minor, "oAuth-Client", "Model was added")}, officialB: Minor,
+		goLines: []string{line(Minor, "/api/v2/oauth/a", "Path was added"), line(Minor, "/api/v2/oauth/a", "Operation GET was added"), line(Minor, "oAuth-Client", "Model was added")}, goB: Minor},
 	{name: "go-api-changed: a new model takes the name of an enum type", new: func(s *swagger.Spec) {
 		// The generator names the enum of LocalizedLabels.key
 		// LocalizedLabelsKey; a definition of that name takes the name and
@@ -561,6 +632,21 @@ var mutations = []mutation{
 		editOp(s, clients, "GET", func(o *openapi2.Operation) { o.Tags = []string{"OAuth Clients"} })
 	}, official: []string{line(Major, "GET "+clients, "Tag OAuth was removed"), line(Major, "GET "+clients, "Tag OAuth Clients was added")}, officialB: Major,
 		goLines: []string{line(Major, "GET "+clients, "Tag OAuth was removed"), line(Minor, "GET "+clients, "Tag OAuth Clients was added")}, goB: Major},
+}
+
+// oneOfEachCollision adds to the real spec one of each shape whose Go name
+// collides: a definition (oAuthClient, as OAuthClient), a tag ("oauth ", as
+// OAuth) and a method (getOauthClients in the OAuth API), with a property
+// named ß and an array definition.
+func oneOfEachCollision(s *swagger.Spec) {
+	s.Doc.Definitions["oAuthClient"] = deepCopy(s.Doc.Definitions["DomainEntityRef"])
+	s.Doc.Definitions["OAuthClientArray"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("array"), Items: refTo(oauthCli)}}
+	editDef(s, oauthCli, func(d *openapi2.Schema) {
+		d.Properties["ß"] = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("string")}}
+	})
+	o := renamedOp(s, clients, "GET", "getOauthClients")
+	o.Tags = []string{"OAuth", "oauth "}
+	s.Doc.Paths["/api/v2/oauth/b"] = &openapi2.PathItem{Get: o}
 }
 
 // mutated applies a case to copies of the real spec.

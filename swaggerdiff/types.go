@@ -13,6 +13,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/purecloud-go/platform-client/generator"
 )
 
 // Impact is how much a change matters for the SDK's version.
@@ -99,6 +101,12 @@ type Options struct {
 	// generates it, so what Merge cannot keep is still Major. It does not
 	// change RulesOfficial.
 	Tombstones bool
+	// Names are the Go names the old side was released with where they
+	// differ from its items' base names (generator.Names.Overrides, as the
+	// release record keeps them); nil: the names the old side gets alone.
+	// Under RulesGo the new side keeps the old side's names (see
+	// generator.Names), so a colliding addition is no rename.
+	Names *generator.Names
 }
 
 // Change is one difference between the two descriptions.
