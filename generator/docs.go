@@ -336,7 +336,8 @@ func nullFieldsExample(op *Operation, models map[string]*Model) string {
 	if body == nil {
 		return ""
 	}
-	settable := func(f *Field) bool { return !f.ReadOnly && !f.Tombstone }
+	// A name with a dot in it (SCIM's schema URNs) cannot be a path segment.
+	settable := func(f *Field) bool { return !f.ReadOnly && !f.Tombstone && !strings.Contains(f.JSON, ".") }
 	top, nested := "", ""
 	for _, f := range body.Fields {
 		if !settable(f) {
