@@ -198,6 +198,8 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 		ref := s.Properties[prop]
 		if ref != nil {
 			f.Tombstone, f.RemovedIn = IsTombstone(ref.Extensions), removedIn(ref.Extensions)
+			// A $ref's own readOnly sits beside it (the loader keeps it).
+			f.ReadOnly = swagger.ReadOnly(ref)
 		}
 		if ref != nil && ref.Value != nil {
 			ps := ref.Value
@@ -205,7 +207,7 @@ func (b *builder) fillModel(m *Model, s *openapi2.Schema, at, propsPtr string, d
 				f.Tombstone, f.RemovedIn = true, removedIn(ps.Extensions)
 			}
 			f.Description = ps.Description
-			f.ReadOnly = ps.ReadOnly
+			f.ReadOnly = f.ReadOnly || ps.ReadOnly
 			f.Format = ps.Format
 			if ps.Type.Is("integer") {
 				f.Enum = enumStrings(ps.Enum)

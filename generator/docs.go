@@ -194,7 +194,7 @@ func (d docsAPIData) params(op *Operation) []docParam {
 		rows = append(rows, docParam{
 			Name:        "opts." + NullFieldsName,
 			Type:        "[]string",
-			Description: "JSON properties of the request body to send as `null`, which clears them (a nil field is left out of the body): `\"manager\"`, or `\"routing.skills\"` for a property of a nested object.",
+			Description: "JSON properties of the request body to send as `null`, which clears them (a nil field is left out of the body)" + nullFieldsExample(op, d.ix.models) + ".",
 			Notes:       "optional; each path is checked against the body's type before anything is sent",
 		})
 	}
@@ -319,4 +319,50 @@ func sinceRelease(version string) string {
 		return ""
 	}
 	return " as of SDK " + version
+}
+
+// nullFieldsExample is the example of the NullFields row: properties of
+// the operation's body model, so that the page never suggests a name the
+// call refuses: ": `"name"`", with ", or `"division.id"` for a property
+// of a nested object" when the body has a nested object. Read-only and
+// removed properties are not suggested.
+func nullFieldsExample(op *Operation, models map[string]*Model) string {
+	var body *Model
+	for _, p := range op.Params {
+		if p.In == "body" && p.Type.Kind == KindModel {
+			body = models[p.Type.Name]
+		}
+	}
+	if body == nil {
+		return ""
+	}
+	// A name with a dot in it (SCIM's schema URNs) cannot be a path segment.
+	settable := func(f *Field) bool { return !f.ReadOnly && !f.Tombstone && !strings.Contains(f.JSON, ".") }
+	top, nested := "", ""
+	for _, f := range body.Fields {
+		if !settable(f) {
+			continue
+		}
+		if top == "" {
+			top = f.JSON
+		}
+		if nested != "" || f.Type.Kind != KindModel {
+			continue
+		}
+		if sub := models[f.Type.Name]; sub != nil {
+			for _, sf := range sub.Fields {
+				if settable(sf) {
+					nested = f.JSON + "." + sf.JSON
+					break
+				}
+			}
+		}
+	}
+	switch {
+	case top == "":
+		return ""
+	case nested == "":
+		return fmt.Sprintf(": `\"%s\"`", top)
+	}
+	return fmt.Sprintf(": `\"%s\"`, or `\"%s\"` for a property of a nested object", top, nested)
 }

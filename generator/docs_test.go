@@ -157,6 +157,10 @@ func checkDocs(t *testing.T, sdk *SDK, files []File) {
 	t.Helper()
 	tree := fileMap(files)
 	index := string(tree["docs/README.md"])
+	models := map[string]*Model{}
+	for _, m := range sdk.Models {
+		models[m.Name] = m
+	}
 	for _, api := range sdk.APIs {
 		page := "docs/" + api.Name + ".md"
 		data, ok := tree[page]
@@ -193,8 +197,73 @@ func checkDocs(t *testing.T, sdk *SDK, files []File) {
 			}
 		}
 		checkLinks(t, page, data, tree)
+		checkNullFieldsNames(t, page, data, api, models)
 	}
 	checkLinks(t, "docs/README.md", []byte(index), tree)
+}
+
+// suggestedNull are the property paths a NullFields row suggests.
+var suggestedNull = regexp.MustCompile("`\"([^\"`]+)\"`")
+
+// checkNullFieldsNames checks that every property a page's NullFields row
+// suggests is one the method's body accepts: each segment the JSON name of
+// a settable property, every segment but the last a nested object model
+// (what the runtime's NullFields check lets through).
+func checkNullFieldsNames(t *testing.T, page string, data []byte, api *API, models map[string]*Model) {
+	t.Helper()
+	sections := regexp.MustCompile(`(?m)^## `).Split(string(data), -1)
+	for _, op := range api.Operations {
+		var body *Model
+		for _, p := range op.Params {
+			if p.In == "body" && p.Type.Kind == KindModel {
+				body = models[p.Type.Name]
+			}
+		}
+		if body == nil {
+			continue
+		}
+		var section string
+		for _, s := range sections {
+			if strings.HasPrefix(s, op.Name+"\n") {
+				section = s
+			}
+		}
+		_, row, ok := strings.Cut(section, "| opts.NullFields |")
+		if !ok {
+			t.Errorf("%s, %s: no NullFields row", page, op.Name)
+			continue
+		}
+		row, _, _ = strings.Cut(row, "\n")
+		for _, m := range suggestedNull.FindAllStringSubmatch(row, -1) {
+			if err := nullPathOK(body, m[1], models); err != nil {
+				t.Errorf("%s, %s: NullFields suggests %q: %v", page, op.Name, m[1], err)
+			}
+		}
+	}
+}
+
+// nullPathOK resolves path against model m.
+func nullPathOK(m *Model, path string, models map[string]*Model) error {
+	segs := strings.Split(path, ".")
+	for i, seg := range segs {
+		if m == nil {
+			return fmt.Errorf("%s is not an object model", strings.Join(segs[:i], "."))
+		}
+		var found *Field
+		for _, f := range m.Fields {
+			if f.JSON == seg && !f.ReadOnly && !f.Tombstone {
+				found = f
+			}
+		}
+		if found == nil {
+			return fmt.Errorf("%s has no settable property %q", m.Name, seg)
+		}
+		m = nil
+		if found.Type.Kind == KindModel {
+			m = models[found.Type.Name]
+		}
+	}
+	return nil
 }
 
 var mdLink = regexp.MustCompile(`\]\(([^)\s]+)\)`)

@@ -51,6 +51,8 @@ type AcceleratorSpecification struct {
 	// Read-only: set by the API, ignored in requests.
 	Presentation []MetadataPresentation `json:"presentation,omitzero"`
 	// Results is the "results" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Results *MetadataResults `json:"results,omitempty"`
 	// The URI for this object
 	//

@@ -5,7 +5,11 @@ package models
 // AddConversationResponse is a model of the Platform API.
 type AddConversationResponse struct {
 	// Conversation is the "conversation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Conversation *ConversationReference `json:"conversation,omitempty"`
 	// Appointment is the "appointment" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Appointment *CoachingAppointmentReference `json:"appointment,omitempty"`
 }

@@ -5,6 +5,8 @@ package models
 // AllTimePoints is a model of the Platform API.
 type AllTimePoints struct {
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *UserReference `json:"user,omitempty"`
 	// Queried end workday for all time points to be collected. Dates are represented as an ISO-8601
 	// string. For example: yyyy-MM-dd

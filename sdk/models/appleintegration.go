@@ -27,6 +27,8 @@ type AppleIntegration struct {
 	// The status of the Apple Integration
 	Status *string `json:"status,omitempty"`
 	// Recipient is the "recipient" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Recipient *DomainEntityRef `json:"recipient,omitempty"`
 	// Date this Integration was created. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -43,6 +45,8 @@ type AppleIntegration struct {
 	// Read-only: set by the API, ignored in requests.
 	CreateStatus *AppleIntegrationCreateStatus `json:"createStatus,omitempty"`
 	// CreateError is the "createError" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreateError *ErrorBody `json:"createError,omitempty"`
 	// AppleIMessageApp is the "appleIMessageApp" property.
 	AppleIMessageApp *AppleIMessageApp `json:"appleIMessageApp,omitempty"`
@@ -51,6 +55,8 @@ type AppleIntegration struct {
 	// ApplePay is the "applePay" property.
 	ApplePay *ApplePay `json:"applePay,omitempty"`
 	// IdentityResolution is the "identityResolution" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	IdentityResolution *AppleIdentityResolutionConfig `json:"identityResolution,omitempty"`
 	// The URI for this object
 	//

@@ -25,6 +25,8 @@ type Article struct {
 	// Read-only: set by the API, ignored in requests.
 	Metadata map[string]MetadataAttribute `json:"metadata,omitzero"`
 	// Version is the "version" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Version *AddressableEntityRef `json:"version,omitempty"`
 	// Variations of the Article.
 	//

@@ -17,6 +17,8 @@ type AssignedLearningModule struct {
 	// If true, learning module is excluded when retrieving modules for manual assignment
 	ExcludedFromCatalog *bool `json:"excludedFromCatalog,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// The date/time learning module was created. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -24,6 +26,8 @@ type AssignedLearningModule struct {
 	// Read-only: set by the API, ignored in requests.
 	DateCreated *DateTime `json:"dateCreated,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// The date/time learning module was modified. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -43,6 +47,8 @@ type AssignedLearningModule struct {
 	// Read-only: set by the API, ignored in requests.
 	Source *AssignedLearningModuleSource `json:"source,omitempty"`
 	// Rule is the "rule" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Rule *LearningModuleRule `json:"rule,omitempty"`
 	// If true, learning module content should be viewed one by one in order
 	EnforceContentOrder *bool `json:"enforceContentOrder,omitempty"`

@@ -23,8 +23,12 @@ type AssistantCopilotVariation struct {
 	// Read-only: set by the API, ignored in requests.
 	DateModified *DateTime `json:"dateModified,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// GoogleDialogflowConfig is the "googleDialogflowConfig" property.
 	GoogleDialogflowConfig *GoogleDialogflowConfig `json:"googleDialogflowConfig,omitempty"`
@@ -47,6 +51,8 @@ type AssistantCopilotVariation struct {
 	// Read-only: set by the API, ignored in requests. Format: uri.
 	SelfURI *string `json:"selfUri,omitempty"`
 	// VariationParent is the "variationParent" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	VariationParent *AddressableEntityRef `json:"variationParent,omitempty"`
 }
 

@@ -13,6 +13,8 @@ type AssistantQueue struct {
 	// Required.
 	MediaTypes []AssistantQueueMediaTypes `json:"mediaTypes,omitzero"`
 	// Assistant is the "assistant" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Assistant *Assistant `json:"assistant,omitempty"`
 	// Date when the assistant queue was created. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

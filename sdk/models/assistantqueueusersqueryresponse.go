@@ -5,6 +5,8 @@ package models
 // AssistantQueueUsersQueryResponse is a model of the Platform API.
 type AssistantQueueUsersQueryResponse struct {
 	// Queue is the "queue" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Queue *AssistantQueue `json:"queue,omitempty"`
 	// List of users in the queue for which assistant is assigned.
 	//

@@ -22,6 +22,8 @@ type AvailableTime struct {
 	// Read-only: set by the API, ignored in requests.
 	ActivityCategory *AvailableTimeActivityCategory `json:"activityCategory,omitempty"`
 	// WfmSchedule is the "wfmSchedule" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	WfmSchedule *WfmScheduleReference `json:"wfmSchedule,omitempty"`
 }
 

@@ -15,5 +15,7 @@ type BidGroupWorkPlanRequest struct {
 	// Read-only: set by the API, ignored in requests.
 	SuggestedAgentCount *int32 `json:"suggestedAgentCount,omitempty"`
 	// AgentCountRange is the "agentCountRange" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AgentCountRange *AgentCountRange `json:"agentCountRange,omitempty"`
 }

@@ -17,6 +17,8 @@ type BidGroupWorkPlanResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	SuggestedAgentCount *int32 `json:"suggestedAgentCount,omitempty"`
 	// AgentCountRange is the "agentCountRange" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AgentCountRange *AgentCountRange `json:"agentCountRange,omitempty"`
 	// The URI for this object
 	//

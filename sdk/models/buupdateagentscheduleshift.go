@@ -20,6 +20,8 @@ type BuUpdateAgentScheduleShift struct {
 	// Whether this shift was manually edited. This is only set by clients and is used for rescheduling
 	ManuallyEdited *bool `json:"manuallyEdited,omitempty"`
 	// Schedule is the "schedule" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Schedule *BuScheduleReference `json:"schedule,omitempty"`
 	// WorkPlanID is the "workPlanId" property.
 	WorkPlanID *ValueWrapperString `json:"workPlanId,omitempty"`

@@ -5,12 +5,16 @@ package models
 // CallableContactsDiagnostic is a model of the Platform API.
 type CallableContactsDiagnostic struct {
 	// AttemptLimits is the "attemptLimits" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AttemptLimits *DomainEntityRef `json:"attemptLimits,omitempty"`
 	// Do not call lists for the campaign
 	//
 	// Read-only: set by the API, ignored in requests.
 	DncLists []DomainEntityRef `json:"dncLists,omitzero"`
 	// CallableTimeSet is the "callableTimeSet" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CallableTimeSet *DomainEntityRef `json:"callableTimeSet,omitempty"`
 	// Rule sets for the campaign
 	//

@@ -5,8 +5,12 @@ package models
 // CampaignDiagnostics is a model of the Platform API.
 type CampaignDiagnostics struct {
 	// CallableContacts is the "callableContacts" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CallableContacts *CallableContactsDiagnostic `json:"callableContacts,omitempty"`
 	// QueueUtilizationDiagnostic is the "queueUtilizationDiagnostic" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	QueueUtilizationDiagnostic *QueueUtilizationDiagnostic `json:"queueUtilizationDiagnostic,omitempty"`
 	// Information regarding the campaign's rule sets
 	//
@@ -38,6 +42,8 @@ type CampaignDiagnostics struct {
 	// Read-only: set by the API, ignored in requests.
 	EffectiveIdleAgents *float64 `json:"effectiveIdleAgents,omitempty"`
 	// LinesUtilization is the "linesUtilization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LinesUtilization *CampaignLinesUtilization `json:"linesUtilization,omitempty"`
 	// Number of contacts called during the campaign.
 	//
@@ -52,5 +58,7 @@ type CampaignDiagnostics struct {
 	// Read-only: set by the API, ignored in requests.
 	CampaignErrors []RestErrorDetail `json:"campaignErrors,omitzero"`
 	// CampaignSkillStatistics is the "campaignSkillStatistics" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CampaignSkillStatistics *CampaignSkillStatistics `json:"campaignSkillStatistics,omitempty"`
 }

@@ -5,6 +5,8 @@ package models
 // CampaignStats is a model of the Platform API.
 type CampaignStats struct {
 	// ContactRate is the "contactRate" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ContactRate *ConnectRate `json:"contactRate,omitempty"`
 	// Number of available agents not currently being utilized
 	//
@@ -44,7 +46,11 @@ type CampaignStats struct {
 	// Read-only: set by the API, ignored in requests.
 	ValidAttempts *int32 `json:"validAttempts,omitempty"`
 	// LinesUtilization is the "linesUtilization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LinesUtilization *CampaignLinesUtilization `json:"linesUtilization,omitempty"`
 	// BusinessCategoryMetrics is the "businessCategoryMetrics" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	BusinessCategoryMetrics *CampaignBusinessCategoryMetrics `json:"businessCategoryMetrics,omitempty"`
 }

@@ -6,7 +6,7 @@ package models
 type CapacityPlanMetadata struct {
 	// ModifiedBy is the "modifiedBy" property.
 	//
-	// Required.
+	// Required. Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// The entity last modified date. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -19,6 +19,8 @@ type CapacityPlanMetadata struct {
 	// Read-only: set by the API, ignored in requests.
 	CreatedDate *DateTime `json:"createdDate,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// The version of the capacity plan
 	//

@@ -9,6 +9,8 @@ type CaseUserReference struct {
 	// Name is the "name" property.
 	Name *string `json:"name,omitempty"`
 	// Presence is the "presence" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Presence *UserPresence `json:"presence,omitempty"`
 	// The URI for this object
 	//

@@ -15,6 +15,8 @@ type ClientApp struct {
 	// Read-only: set by the API, ignored in requests.
 	Name *string `json:"name,omitempty"`
 	// IntegrationType is the "integrationType" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	IntegrationType *IntegrationType `json:"integrationType,omitempty"`
 	// Notes about the integration.
 	//
@@ -25,8 +27,12 @@ type ClientApp struct {
 	// Required.
 	IntendedState *ClientAppIntendedState `json:"intendedState,omitempty"`
 	// Config is the "config" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Config *ClientAppConfigurationInfo `json:"config,omitempty"`
 	// ReportedState is the "reportedState" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ReportedState *IntegrationStatusInfo `json:"reportedState,omitempty"`
 	// Read-only attributes for the integration.
 	//

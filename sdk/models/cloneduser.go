@@ -13,6 +13,8 @@ type ClonedUser struct {
 	// Name is the "name" property.
 	Name *string `json:"name,omitempty"`
 	// Trustor is the "trustor" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Trustor *DomainEntityRef `json:"trustor,omitempty"`
 	// The URI for this object
 	//

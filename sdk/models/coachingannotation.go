@@ -9,6 +9,8 @@ type CoachingAnnotation struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// The date/time the annotation was created. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -16,6 +18,8 @@ type CoachingAnnotation struct {
 	// Read-only: set by the API, ignored in requests.
 	DateCreated *DateTime `json:"dateCreated,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// The date/time the annotation was last modified. Date time is represented as an ISO-8601 string.
 	// For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

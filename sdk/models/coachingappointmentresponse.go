@@ -32,12 +32,16 @@ type CoachingAppointmentResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	Status *CoachingAppointmentResponseStatus `json:"status,omitempty"`
 	// Facilitator is the "facilitator" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Facilitator *UserReference `json:"facilitator,omitempty"`
 	// The list of attendees attending the coaching
 	//
 	// Read-only: set by the API, ignored in requests.
 	Attendees []UserReference `json:"attendees,omitzero"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// The date/time the coaching appointment was created. Date time is represented as an ISO-8601
 	// string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -45,6 +49,8 @@ type CoachingAppointmentResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	DateCreated *DateTime `json:"dateCreated,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// The date/time the coaching appointment was last modified. Date time is represented as an
 	// ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -64,6 +70,8 @@ type CoachingAppointmentResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	IsOverdue *bool `json:"isOverdue,omitempty"`
 	// WfmSchedule is the "wfmSchedule" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	WfmSchedule *WfmScheduleReference `json:"wfmSchedule,omitempty"`
 	// The date/time the coaching appointment was set to completed status. Date time is represented as
 	// an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -5,8 +5,12 @@ package models
 // CoachingAppointmentStatusResponse is a model of the Platform API.
 type CoachingAppointmentStatusResponse struct {
 	// Appointment is the "appointment" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Appointment *CoachingAppointmentReference `json:"appointment,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// Creation time of the status. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z

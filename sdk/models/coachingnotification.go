@@ -36,8 +36,12 @@ type CoachingNotification struct {
 	// Read-only: set by the API, ignored in requests.
 	Status *CoachingNotificationStatus `json:"status,omitempty"`
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *UserReference `json:"user,omitempty"`
 	// Appointment is the "appointment" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Appointment *CoachingAppointmentResponse `json:"appointment,omitempty"`
 	// The URI for this object
 	//

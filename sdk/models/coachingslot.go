@@ -23,6 +23,8 @@ type CoachingSlot struct {
 	// Read-only: set by the API, ignored in requests.
 	DifferenceRating *CoachingSlotDifferenceRating `json:"differenceRating,omitempty"`
 	// WfmSchedule is the "wfmSchedule" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	WfmSchedule *WfmScheduleReference `json:"wfmSchedule,omitempty"`
 }
 

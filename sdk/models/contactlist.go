@@ -35,6 +35,8 @@ type ContactList struct {
 	// Indicates which columns are whatsApp contacts
 	WhatsAppColumns []WhatsAppColumn `json:"whatsAppColumns,omitzero"`
 	// ImportStatus is the "importStatus" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ImportStatus *ImportStatus `json:"importStatus,omitempty"`
 	// A column to check if a contact should always be dialed in preview mode.
 	PreviewModeColumnName *string `json:"previewModeColumnName,omitempty"`

@@ -23,6 +23,8 @@ type ContactListDivisionView struct {
 	// Indicates which columns are whatsApp contacts.
 	WhatsAppColumns []WhatsAppColumn `json:"whatsAppColumns,omitzero"`
 	// ImportStatus is the "importStatus" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ImportStatus *ImportStatus `json:"importStatus,omitempty"`
 	// The number of contacts in the ContactList.
 	//

@@ -29,6 +29,8 @@ type ContactsBulkOperationJob struct {
 	// Read-only: set by the API, ignored in requests.
 	PercentComplete *int32 `json:"percentComplete,omitempty"`
 	// FailureReason is the "failureReason" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	FailureReason *ErrorInfo `json:"failureReason,omitempty"`
 	// URI to download the original backup contacts.
 	//

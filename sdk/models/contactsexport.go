@@ -11,6 +11,8 @@ type ContactsExport struct {
 	// Division IDs of entities
 	DivisionIDs []string `json:"divisionIds,omitzero"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *DomainEntityRef `json:"createdBy,omitempty"`
 	// When the request was submitted. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z

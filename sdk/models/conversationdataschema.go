@@ -17,6 +17,8 @@ type ConversationDataSchema struct {
 	// Read-only: set by the API, ignored in requests.
 	DateCreated *DateTime `json:"dateCreated,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *DomainEntityRef `json:"createdBy,omitempty"`
 	// JSONSchema is the "jsonSchema" property.
 	JSONSchema *ConversationJsonSchemaDocument `json:"jsonSchema,omitempty"`

@@ -21,8 +21,12 @@ type ConversationMessagingChannel struct {
 	// Read-only: set by the API, ignored in requests.
 	MessageID *string `json:"messageId,omitempty"`
 	// To is the "to" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	To *ConversationMessagingToRecipient `json:"to,omitempty"`
 	// From is the "from" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	From *ConversationMessagingFromRecipient `json:"from,omitempty"`
 	// Original time of the event. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -12,6 +12,8 @@ type ConversationNormalizedMessage struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// Channel is the "channel" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Channel *ConversationMessagingChannel `json:"channel,omitempty"`
 	// Message type.
 	//

@@ -5,8 +5,12 @@ package models
 // CustomerIntentAssignmentResponse is a model of the Platform API.
 type CustomerIntentAssignmentResponse struct {
 	// CustomerIntent is the "customerIntent" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CustomerIntent *DomainEntityRef `json:"customerIntent,omitempty"`
 	// Category is the "category" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Category *AddressableEntityRef `json:"category,omitempty"`
 	// Date of the most recent assignment. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -21,6 +21,8 @@ type CustomerIntentResponse struct {
 	// Required.
 	ExpiryTime *int32 `json:"expiryTime,omitempty"`
 	// Category is the "category" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Category *AddressableEntityRef `json:"category,omitempty"`
 	// Creation date of the customer intent. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -46,6 +46,8 @@ type DashboardConfiguration struct {
 	// Required.
 	DateDeleted *DateTime `json:"dateDeleted,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *AddressableEntityRef `json:"createdBy,omitempty"`
 	// The flag to indicate if the dashboard is shared
 	Shared *bool `json:"shared,omitempty"`

@@ -21,6 +21,8 @@ type DataSchema struct {
 	// entities, but the data on those entities from the schema still exists.
 	Enabled *bool `json:"enabled,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *DomainEntityRef `json:"createdBy,omitempty"`
 	// The date and time this schema version was created. Date time is represented as an ISO-8601
 	// string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

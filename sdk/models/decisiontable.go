@@ -30,8 +30,12 @@ type DecisionTable struct {
 	// Read-only: set by the API, ignored in requests.
 	DatePublished *DateTime `json:"datePublished,omitempty"`
 	// Published is the "published" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Published *DecisionTableVersionEntity `json:"published,omitempty"`
 	// Latest is the "latest" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Latest *DecisionTableVersionEntity `json:"latest,omitempty"`
 	// The status of the most recently created decision table version. Lets clients distinguish e.g. a
 	// Draft latest version from a Superseded one without an extra request.

@@ -17,6 +17,8 @@ type DecisionTableExportJob struct {
 	// Read-only: set by the API, ignored in requests.
 	Status *DecisionTableExportJobStatus `json:"status,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *AddressableEntityRef `json:"createdBy,omitempty"`
 	// Date when this export job was created. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -33,6 +35,8 @@ type DecisionTableExportJob struct {
 	// Read-only: set by the API, ignored in requests.
 	FileName *string `json:"fileName,omitempty"`
 	// Download is the "download" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Download *AddressableEntityRef `json:"download,omitempty"`
 	// Date when the download link expires. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -56,6 +60,8 @@ type DecisionTableExportJob struct {
 	// Read-only: set by the API, ignored in requests.
 	Format *DecisionTableExportJobFormat `json:"format,omitempty"`
 	// Error is the "error" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Error *DecisionTableExportJobError `json:"error,omitempty"`
 	// The URI for this object
 	//

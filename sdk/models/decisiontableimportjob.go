@@ -27,6 +27,8 @@ type DecisionTableImportJob struct {
 	// Original file name supplied when the job was created, including the file extension
 	FileName *string `json:"fileName,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *AddressableEntityRef `json:"createdBy,omitempty"`
 	// When the job was created. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -17,5 +17,7 @@ type DetectedNamedEntity struct {
 	// Read-only: set by the API, ignored in requests.
 	Probability *float64 `json:"probability,omitempty"`
 	// Value is the "value" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Value *DetectedNamedEntityValue `json:"value,omitempty"`
 }

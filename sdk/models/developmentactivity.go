@@ -16,6 +16,8 @@ type DevelopmentActivity struct {
 	// Read-only: set by the API, ignored in requests.
 	DateCompleted *DateTime `json:"dateCompleted,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// Date activity was created. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z

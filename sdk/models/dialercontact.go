@@ -47,6 +47,8 @@ type DialerContact struct {
 	// Read-only: set by the API, ignored in requests.
 	ContactColumnTimeZones map[string]ContactColumnTimeZone `json:"contactColumnTimeZones,omitzero"`
 	// ConfigurationOverrides is the "configurationOverrides" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ConfigurationOverrides *ConfigurationOverrides `json:"configurationOverrides,omitempty"`
 	// Timestamp for when the contact was added. Contacts added prior to 2023 September 1 may be
 	// missing this value. Date time is represented as an ISO-8601 string. For example:

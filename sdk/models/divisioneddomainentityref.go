@@ -13,5 +13,7 @@ type DivisionedDomainEntityRef struct {
 	// Format: uri.
 	SelfURI *string `json:"selfUri,omitempty"`
 	// Division is the "division" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Division *DivisionReference `json:"division,omitempty"`
 }

@@ -25,6 +25,8 @@ type DncList struct {
 	// Required for updates, must match the version number of the most recent update
 	Version *int32 `json:"version,omitempty"`
 	// ImportStatus is the "importStatus" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ImportStatus *ImportStatus `json:"importStatus,omitempty"`
 	// The total number of phone numbers in the DncList.
 	//

@@ -13,6 +13,8 @@ type DncListDivisionView struct {
 	// Division is the "division" property.
 	Division *Division `json:"division,omitempty"`
 	// ImportStatus is the "importStatus" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ImportStatus *ImportStatus `json:"importStatus,omitempty"`
 	// The number of contacts in the DncList.
 	//

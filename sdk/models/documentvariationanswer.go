@@ -25,6 +25,8 @@ type DocumentVariationAnswer struct {
 	// Required.
 	Contexts []DocumentVariationContext `json:"contexts,omitzero"`
 	// Document is the "document" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Document *KnowledgeDocumentReference `json:"document,omitempty"`
 	// The priority of the variation.
 	Priority *int32 `json:"priority,omitempty"`

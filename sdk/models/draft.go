@@ -13,6 +13,8 @@ type Draft struct {
 	// Required.
 	Name *string `json:"name,omitempty"`
 	// Miner is the "miner" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Miner *Miner `json:"miner,omitempty"`
 	// Draft intent object.
 	//

@@ -11,6 +11,8 @@ type DraftTopics struct {
 	// Topic name.
 	Name *string `json:"name,omitempty"`
 	// Miner is the "miner" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Miner *Miner `json:"miner,omitempty"`
 	// Number of conversations where a topic has occurred.
 	//

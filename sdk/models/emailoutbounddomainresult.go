@@ -17,6 +17,8 @@ type EmailOutboundDomainResult struct {
 	// EmailSetting is the "emailSetting" property.
 	EmailSetting *EmailSetting `json:"emailSetting,omitempty"`
 	// DmarcVerificationResult is the "dmarcVerificationResult" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	DmarcVerificationResult *DmarcResult `json:"dmarcVerificationResult,omitempty"`
 }
 

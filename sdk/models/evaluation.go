@@ -84,6 +84,8 @@ type Evaluation struct {
 	// Is true when evaluation assistance didn't execute successfully
 	HasAssistanceFailed *bool `json:"hasAssistanceFailed,omitempty"`
 	// EvaluationSource is the "evaluationSource" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	EvaluationSource *EvaluationSource `json:"evaluationSource,omitempty"`
 	// The number of times this evaluation has been disputed
 	//
@@ -94,6 +96,8 @@ type Evaluation struct {
 	// Read-only: set by the API, ignored in requests.
 	Version *int32 `json:"version,omitempty"`
 	// VersionHistory is the "versionHistory" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	VersionHistory *PagelessDomainEntityListingEvaluationVersion `json:"versionHistory,omitempty"`
 	// Is true when the evaluation review was declined
 	DeclinedReview *bool `json:"declinedReview,omitempty"`
@@ -102,6 +106,8 @@ type Evaluation struct {
 	// RetractedEvaluation is the "retractedEvaluation" property.
 	RetractedEvaluation *EvaluationReference `json:"retractedEvaluation,omitempty"`
 	// AiScoring is the "aiScoring" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AiScoring *AiScoring `json:"aiScoring,omitempty"`
 	// The URI for this object
 	//

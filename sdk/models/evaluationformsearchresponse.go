@@ -25,6 +25,8 @@ type EvaluationFormSearchResponse struct {
 	// The name of the form's most recently published version
 	LatestVersionFormName *string `json:"latestVersionFormName,omitempty"`
 	// AiScoring is the "aiScoring" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AiScoring *AiScoringSettings `json:"aiScoring,omitempty"`
 	// The language dialect for this evaluation form. Supported dialects: ar, cs, da, de, en-US, es,
 	// fi, fr, fr-CA, he, hi, it, ja, ko, nl, no, pl, pt-BR, pt-PT, ru, sv, th, tr, uk, zh-CN, zh-TW

@@ -24,6 +24,8 @@ type EvaluationQuestionScore struct {
 	// Comments from the evaluator specific to this question
 	Comments *string `json:"comments,omitempty"`
 	// AiAnswer is the "aiAnswer" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AiAnswer *AiAnswer `json:"aiAnswer,omitempty"`
 	// Only applicable to Multiple Select questions. Scores corresponding to the options of Multiple
 	// Select questions.

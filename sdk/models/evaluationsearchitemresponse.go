@@ -91,6 +91,8 @@ type EvaluationSearchItemResponse struct {
 	// Is true when evaluation assistance didn't execute successfully
 	HasAssistanceFailed *bool `json:"hasAssistanceFailed,omitempty"`
 	// EvaluationSource is the "evaluationSource" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	EvaluationSource *EvaluationSource `json:"evaluationSource,omitempty"`
 	// The number of times this evaluation has been disputed
 	//
@@ -101,6 +103,8 @@ type EvaluationSearchItemResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	Version *int32 `json:"version,omitempty"`
 	// VersionHistory is the "versionHistory" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	VersionHistory *PagelessDomainEntityListingEvaluationVersion `json:"versionHistory,omitempty"`
 	// Is true when the evaluation review was declined
 	DeclinedReview *bool `json:"declinedReview,omitempty"`
@@ -109,6 +113,8 @@ type EvaluationSearchItemResponse struct {
 	// RetractedEvaluation is the "retractedEvaluation" property.
 	RetractedEvaluation *EvaluationReference `json:"retractedEvaluation,omitempty"`
 	// AiScoring is the "aiScoring" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AiScoring *AiScoring `json:"aiScoring,omitempty"`
 	// The URI for this object
 	//

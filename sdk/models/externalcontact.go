@@ -79,6 +79,8 @@ type ExternalContact struct {
 	// Read-only: set by the API, ignored in requests.
 	Type *ExternalContactType `json:"type,omitempty"`
 	// CanonicalContact is the "canonicalContact" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CanonicalContact *ContactAddressableEntityRef `json:"canonicalContact,omitempty"`
 	// The set of all contacts that are a part of the merge tree. If null, this contact is not a part
 	// of any merge.
@@ -90,8 +92,12 @@ type ExternalContact struct {
 	// Read-only: set by the API, ignored in requests.
 	MergedFrom []ContactAddressableEntityRef `json:"mergedFrom,omitzero"`
 	// MergedTo is the "mergedTo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	MergedTo *ContactAddressableEntityRef `json:"mergedTo,omitempty"`
 	// MergeOperation is the "mergeOperation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	MergeOperation *MergeOperation `json:"mergeOperation,omitempty"`
 	// The URI for this object
 	//

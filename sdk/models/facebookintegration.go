@@ -33,6 +33,8 @@ type FacebookIntegration struct {
 	// The status of the Facebook Integration
 	Status *string `json:"status,omitempty"`
 	// Recipient is the "recipient" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Recipient *DomainEntityRef `json:"recipient,omitempty"`
 	// Date this Integration was created. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -53,6 +55,8 @@ type FacebookIntegration struct {
 	// Read-only: set by the API, ignored in requests.
 	CreateStatus *FacebookIntegrationCreateStatus `json:"createStatus,omitempty"`
 	// CreateError is the "createError" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreateError *ErrorBody `json:"createError,omitempty"`
 	// The URI for this object
 	//

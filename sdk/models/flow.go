@@ -43,6 +43,8 @@ type Flow struct {
 	// CurrentOperation is the "currentOperation" property.
 	CurrentOperation *Operation `json:"currentOperation,omitempty"`
 	// NluInfo is the "nluInfo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	NluInfo *NluInfo `json:"nluInfo,omitempty"`
 	// List of supported languages for the published version of the flow.
 	//

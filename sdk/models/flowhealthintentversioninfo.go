@@ -5,9 +5,15 @@ package models
 // FlowHealthIntentVersionInfo is a model of the Platform API.
 type FlowHealthIntentVersionInfo struct {
 	// NluVersion is the "nluVersion" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	NluVersion *AddressableEntityRef `json:"nluVersion,omitempty"`
 	// FlowVersion is the "flowVersion" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	FlowVersion *AddressableEntityRef `json:"flowVersion,omitempty"`
 	// NluDomain is the "nluDomain" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	NluDomain *AddressableEntityRef `json:"nluDomain,omitempty"`
 }

@@ -5,7 +5,11 @@ package models
 // FlowHealthVersionInfo is a model of the Platform API.
 type FlowHealthVersionInfo struct {
 	// FlowVersion is the "flowVersion" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	FlowVersion *AddressableEntityRef `json:"flowVersion,omitempty"`
 	// NluDomain is the "nluDomain" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	NluDomain *AddressableEntityRef `json:"nluDomain,omitempty"`
 }

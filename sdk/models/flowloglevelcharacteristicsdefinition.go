@@ -15,6 +15,8 @@ type FlowLogLevelCharacteristicsDefinition struct {
 	// Read-only: set by the API, ignored in requests.
 	MinimumLevel *FlowLogLevelCharacteristicsDefinitionMinimumLevel `json:"minimumLevel,omitempty"`
 	// DependsOn is the "dependsOn" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	DependsOn *FlowCharacteristics `json:"dependsOn,omitempty"`
 }
 

@@ -53,6 +53,8 @@ type FlowVersion struct {
 	// Read-only: set by the API, ignored in requests.
 	DatePublishedEnd *DateTime `json:"datePublishedEnd,omitempty"`
 	// NluInfo is the "nluInfo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	NluInfo *NluInfo `json:"nluInfo,omitempty"`
 	// List of supported languages for this version of the flow
 	//

@@ -11,8 +11,12 @@ type FunctionConfig struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// Function is the "function" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Function *Function `json:"function,omitempty"`
 	// Zip is the "zip" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Zip *FunctionZipConfig `json:"zip,omitempty"`
 	// History of failed zip upload file configuration including their state and error messages.
 	// Contains no more than last ten failures.

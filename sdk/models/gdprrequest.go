@@ -12,7 +12,7 @@ type GDPRRequest struct {
 	Name *string `json:"name,omitempty"`
 	// CreatedBy is the "createdBy" property.
 	//
-	// Required.
+	// Required. Read-only: set by the API, ignored in requests.
 	CreatedBy *DomainEntityRef `json:"createdBy,omitempty"`
 	// The replacement terms for the provided search terms, in the case of a GDPR_UPDATE request
 	ReplacementTerms []ReplacementTerm `json:"replacementTerms,omitzero"`

@@ -13,5 +13,7 @@ type GeneratedGuideContent struct {
 	// Read-only: set by the API, ignored in requests.
 	Variables []Variable `json:"variables,omitzero"`
 	// Resources is the "resources" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Resources *GuideVersionResources `json:"resources,omitempty"`
 }

@@ -11,6 +11,8 @@ type GraphApiSettings struct {
 	// Read-only: set by the API, ignored in requests.
 	Status *GraphApiSettingsStatus `json:"status,omitempty"`
 	// ErrorInfo is the "errorInfo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ErrorInfo *EmailErrorInfo `json:"errorInfo,omitempty"`
 }
 

@@ -19,6 +19,8 @@ type GuestResponseCategory struct {
 	// Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
 	DateModified *DateTime `json:"dateModified,omitempty"`
 	// ParentCategory is the "parentCategory" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ParentCategory *GuestCategoryReference `json:"parentCategory,omitempty"`
 	// The URI for this object
 	//

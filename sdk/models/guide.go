@@ -35,8 +35,12 @@ type Guide struct {
 	// Read-only: set by the API, ignored in requests. Format: uri.
 	SelfURI *string `json:"selfUri,omitempty"`
 	// LatestSavedVersion is the "latestSavedVersion" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LatestSavedVersion *GuideVersionRef `json:"latestSavedVersion,omitempty"`
 	// LatestProductionReadyVersion is the "latestProductionReadyVersion" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LatestProductionReadyVersion *GuideVersionRef `json:"latestProductionReadyVersion,omitempty"`
 }
 

@@ -9,6 +9,8 @@ type GuideVersion struct {
 	// Format: uri.
 	SelfURI *string `json:"selfUri,omitempty"`
 	// Guide is the "guide" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Guide *AddressableEntityRef `json:"guide,omitempty"`
 	// Guide version.
 	//

@@ -11,6 +11,8 @@ type ImapSettings struct {
 	// Read-only: set by the API, ignored in requests.
 	Status *ImapSettingsStatus `json:"status,omitempty"`
 	// ErrorInfo is the "errorInfo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ErrorInfo *EmailErrorInfo `json:"errorInfo,omitempty"`
 }
 

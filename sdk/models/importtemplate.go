@@ -40,6 +40,8 @@ type ImportTemplate struct {
 	// Filter name; %C: Column value; YYYY: year; MM: month; DD: day; hh: hour; mm: minute; ss: second.
 	CustomListNameFormatValue *string `json:"customListNameFormatValue,omitempty"`
 	// ImportStatus is the "importStatus" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ImportStatus *ImportStatus `json:"importStatus,omitempty"`
 	// The URI for this object
 	//

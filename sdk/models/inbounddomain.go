@@ -24,6 +24,8 @@ type InboundDomain struct {
 	// EmailSetting is the "emailSetting" property.
 	EmailSetting *EmailSetting `json:"emailSetting,omitempty"`
 	// DmarcVerificationResult is the "dmarcVerificationResult" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	DmarcVerificationResult *DmarcResult `json:"dmarcVerificationResult,omitempty"`
 	// The URI for this object
 	//

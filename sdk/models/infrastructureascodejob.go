@@ -24,12 +24,16 @@ type InfrastructureascodeJob struct {
 	// Read-only: set by the API, ignored in requests.
 	DateSubmitted *DateTime `json:"dateSubmitted,omitempty"`
 	// SubmittedBy is the "submittedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	SubmittedBy *UserReference `json:"submittedBy,omitempty"`
 	// Job status
 	//
 	// Read-only: set by the API, ignored in requests.
 	Status *InfrastructureascodeJobStatus `json:"status,omitempty"`
 	// ErrorInfo is the "errorInfo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ErrorInfo *ErrorInfo `json:"errorInfo,omitempty"`
 	// The output results of the terraform job
 	//

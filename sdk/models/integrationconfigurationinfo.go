@@ -7,5 +7,7 @@ package models
 // Configuration information for the integration
 type IntegrationConfigurationInfo struct {
 	// Current is the "current" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Current *IntegrationConfiguration `json:"current,omitempty"`
 }

@@ -15,6 +15,8 @@ type IntegrationStatusInfo struct {
 	// Read-only: set by the API, ignored in requests.
 	Effective *string `json:"effective,omitempty"`
 	// Detail is the "detail" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Detail *MessageInfo `json:"detail,omitempty"`
 	// Date and time (in UTC) when the integration status (i.e. the code field) was last updated. Date
 	// time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -24,6 +24,8 @@ type InternalMessageData struct {
 	// Recipient is the "recipient" property.
 	Recipient *UserReference `json:"recipient,omitempty"`
 	// NormalizedMessage is the "normalizedMessage" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	NormalizedMessage *ConversationNormalizedMessage `json:"normalizedMessage,omitempty"`
 	// The URI for this object
 	//

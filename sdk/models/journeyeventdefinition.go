@@ -32,7 +32,7 @@ type JourneyEventDefinition struct {
 	Description *string `json:"description,omitempty"`
 	// JSONSchema is the "jsonSchema" property.
 	//
-	// Required.
+	// Required. Read-only: set by the API, ignored in requests.
 	JSONSchema *JsonSchemaDocument `json:"jsonSchema,omitempty"`
 	// The URI for this object
 	//

@@ -19,8 +19,12 @@ type JourneyView struct {
 	// Read-only: set by the API, ignored in requests.
 	Version *int32 `json:"version,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *JourneyViewUser `json:"createdBy,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *JourneyViewUser `json:"modifiedBy,omitempty"`
 	// An absolute timeframe for the journey view, expressed as an ISO 8601 interval. Only one of
 	// interval or duration must be specified. Intervals are represented as an ISO-8601 string. For

@@ -5,6 +5,8 @@ package models
 // JourneyViewChartMetricResultValue is a model of the Platform API.
 type JourneyViewChartMetricResultValue struct {
 	// Value is the "value" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Value *Number `json:"value,omitempty"`
 	// Group by attributes for this metric
 	//

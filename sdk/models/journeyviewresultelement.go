@@ -11,6 +11,8 @@ type JourneyViewResultElement struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// Metrics is the "metrics" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Metrics *JourneyViewResultMetrics `json:"metrics,omitempty"`
 	// the list of links following the current element in the journey
 	//

@@ -19,7 +19,7 @@ type JourneyViewSchedule struct {
 	DateModified *DateTime `json:"dateModified,omitempty"`
 	// User is the "user" property.
 	//
-	// Required.
+	// Required. Read-only: set by the API, ignored in requests.
 	User *AddressableEntityRef `json:"user,omitempty"`
 	// The URI for this object
 	//

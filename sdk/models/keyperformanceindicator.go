@@ -43,8 +43,12 @@ type KeyPerformanceIndicator struct {
 	// Read-only: set by the API, ignored in requests.
 	Source *KeyPerformanceIndicatorSource `json:"source,omitempty"`
 	// WrapUpCodeConfig is the "wrapUpCodeConfig" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	WrapUpCodeConfig *WrapUpCodeConfig `json:"wrapUpCodeConfig,omitempty"`
 	// OutcomeConfig is the "outcomeConfig" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	OutcomeConfig *OutcomeConfig `json:"outcomeConfig,omitempty"`
 	// The status of the Key Performance Indicator.
 	//

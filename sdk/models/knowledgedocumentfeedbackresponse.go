@@ -46,6 +46,8 @@ type KnowledgeDocumentFeedbackResponse struct {
 	// ConversationContext is the "conversationContext" property.
 	ConversationContext *KnowledgeConversationContextResponse `json:"conversationContext,omitempty"`
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *AddressableEntityRef `json:"user,omitempty"`
 	// The URI for this object
 	//

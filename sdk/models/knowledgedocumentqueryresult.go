@@ -31,8 +31,12 @@ type KnowledgeDocumentQueryResult struct {
 	// string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
 	DatePublished *DateTime `json:"datePublished,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// DocumentVersion is the "documentVersion" property.
 	DocumentVersion *AddressableEntityRef `json:"documentVersion,omitempty"`

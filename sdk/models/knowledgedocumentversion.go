@@ -14,6 +14,8 @@ type KnowledgeDocumentVersion struct {
 	// Read-only: set by the API, ignored in requests.
 	DatePublished *DateTime `json:"datePublished,omitempty"`
 	// Document is the "document" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Document *KnowledgeDocumentResponse `json:"document,omitempty"`
 	// The globally unique identifier for the document version. If the value is provided, the document
 	// is restored to the given version. If not, it publishes the draft changes as a new version of the

@@ -10,7 +10,7 @@ type KnowledgeDocumentVersionReference struct {
 	ID *string `json:"id,omitempty"`
 	// KnowledgeBase is the "knowledgeBase" property.
 	//
-	// Required.
+	// Required. Read-only: set by the API, ignored in requests.
 	KnowledgeBase *KnowledgeBaseReference `json:"knowledgeBase,omitempty"`
 	// The globally unique identifier for the version of the document.
 	//

@@ -33,5 +33,7 @@ type KnowledgeDocumentVersionVariation struct {
 	// Read-only: set by the API, ignored in requests. Format: uri.
 	SelfURI *string `json:"selfUri,omitempty"`
 	// DocumentVersion is the "documentVersion" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	DocumentVersion *AddressableEntityRef `json:"documentVersion,omitempty"`
 }

@@ -25,6 +25,8 @@ type KnowledgeGuestDocumentCopy struct {
 	// Read-only: set by the API, ignored in requests.
 	SessionID *string `json:"sessionId,omitempty"`
 	// Application is the "application" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Application *KnowledgeGuestSearchClientApplication `json:"application,omitempty"`
 }
 

@@ -44,6 +44,8 @@ type KnowledgeGuestDocumentFeedback struct {
 	// Required.
 	Document *KnowledgeGuestDocumentVersionReference `json:"document,omitempty"`
 	// Application is the "application" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Application *KnowledgeGuestSearchClientApplication `json:"application,omitempty"`
 }
 

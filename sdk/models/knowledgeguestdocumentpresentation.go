@@ -21,6 +21,8 @@ type KnowledgeGuestDocumentPresentation struct {
 	// Read-only: set by the API, ignored in requests.
 	SessionID *string `json:"sessionId,omitempty"`
 	// Application is the "application" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Application *KnowledgeGuestSearchClientApplication `json:"application,omitempty"`
 }
 

@@ -31,8 +31,12 @@ type KnowledgeGuestDocumentResponse struct {
 	// string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
 	DatePublished *DateTime `json:"datePublished,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// DocumentVersion is the "documentVersion" property.
 	DocumentVersion *AddressableEntityRef `json:"documentVersion,omitempty"`
@@ -41,6 +45,8 @@ type KnowledgeGuestDocumentResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	SessionID *string `json:"sessionId,omitempty"`
 	// Category is the "category" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Category *GuestCategoryReference `json:"category,omitempty"`
 	// Variations of the document.
 	Variations []KnowledgeGuestDocumentVariation `json:"variations,omitzero"`

@@ -25,6 +25,8 @@ type KnowledgeGuestDocumentVariation struct {
 	// Required.
 	Contexts []KnowledgeGuestDocumentVariationContext `json:"contexts,omitzero"`
 	// Document is the "document" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Document *AddressableEntityRef `json:"document,omitempty"`
 	// Body is the "body" property.
 	Body *DocumentBody `json:"body,omitempty"`

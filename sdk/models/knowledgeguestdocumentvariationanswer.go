@@ -25,6 +25,8 @@ type KnowledgeGuestDocumentVariationAnswer struct {
 	// Required.
 	Contexts []KnowledgeGuestDocumentVariationContext `json:"contexts,omitzero"`
 	// Document is the "document" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Document *AddressableEntityRef `json:"document,omitempty"`
 	// Body is the "body" property.
 	Body *DocumentBodyWithHighlight `json:"body,omitempty"`

@@ -28,10 +28,16 @@ type KnowledgeImportJobResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	Status *KnowledgeImportJobResponseStatus `json:"status,omitempty"`
 	// Report is the "report" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Report *KnowledgeImportJobReport `json:"report,omitempty"`
 	// KnowledgeBase is the "knowledgeBase" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	KnowledgeBase *KnowledgeBase `json:"knowledgeBase,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// Created date. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z

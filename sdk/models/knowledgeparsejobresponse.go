@@ -21,6 +21,8 @@ type KnowledgeParseJobResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	ParseResults []KnowledgeParseRecord `json:"parseResults,omitzero"`
 	// ImportResult is the "importResult" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ImportResult *KnowledgeParseImportResult `json:"importResult,omitempty"`
 	// CreatedBy is the "createdBy" property.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`

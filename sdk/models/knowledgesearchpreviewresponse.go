@@ -15,6 +15,8 @@ type KnowledgeSearchPreviewResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	SessionID *string `json:"sessionId,omitempty"`
 	// Result is the "result" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Result *KnowledgeSearchResult `json:"result,omitempty"`
 	// Application is the "application" property.
 	Application *V3KnowledgeSearchPreviewClientApplication `json:"application,omitempty"`

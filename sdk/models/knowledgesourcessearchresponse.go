@@ -15,14 +15,20 @@ type KnowledgeSourcesSearchResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	SessionID *string `json:"sessionId,omitempty"`
 	// Result is the "result" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Result *KnowledgeSearchResult `json:"result,omitempty"`
 	// Knowledge Setting Id used for the search request.
 	//
 	// Read-only: set by the API, ignored in requests.
 	KnowledgeSettingID *string `json:"knowledgeSettingId,omitempty"`
 	// ConversationContext is the "conversationContext" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ConversationContext *KnowledgeV3ConversationContextResponse `json:"conversationContext,omitempty"`
 	// Application is the "application" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Application *V3KnowledgeSearchClientApplication `json:"application,omitempty"`
 	// The type of the query that initiates the search.
 	//

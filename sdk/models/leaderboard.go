@@ -5,8 +5,12 @@ package models
 // Leaderboard is a model of the Platform API.
 type Leaderboard struct {
 	// Division is the "division" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Division *Division `json:"division,omitempty"`
 	// Metric is the "metric" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Metric *AddressableEntityRef `json:"metric,omitempty"`
 	// Start workday used as the date range. Dates are represented as an ISO-8601 string. For example:
 	// yyyy-MM-dd
@@ -23,7 +27,11 @@ type Leaderboard struct {
 	// Read-only: set by the API, ignored in requests.
 	Leaders []LeaderboardItem `json:"leaders,omitzero"`
 	// UserRank is the "userRank" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	UserRank *LeaderboardItem `json:"userRank,omitempty"`
 	// PerformanceProfile is the "performanceProfile" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	PerformanceProfile *AddressableEntityRef `json:"performanceProfile,omitempty"`
 }

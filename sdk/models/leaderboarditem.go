@@ -5,6 +5,8 @@ package models
 // LeaderboardItem is a model of the Platform API.
 type LeaderboardItem struct {
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *UserReference `json:"user,omitempty"`
 	// The rank of the user
 	//

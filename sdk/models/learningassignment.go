@@ -13,6 +13,8 @@ type LearningAssignment struct {
 	// Assessment is the "assessment" property.
 	Assessment *LearningAssessment `json:"assessment,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// The date when the assignment was created. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -20,6 +22,8 @@ type LearningAssignment struct {
 	// Read-only: set by the API, ignored in requests.
 	DateCreated *DateTime `json:"dateCreated,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// The date when the assignment was last modified. Date time is represented as an ISO-8601 string.
 	// For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -67,6 +71,8 @@ type LearningAssignment struct {
 	// Read-only: set by the API, ignored in requests.
 	Steps []LearningAssignmentStep `json:"steps,omitzero"`
 	// NextStep is the "nextStep" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	NextStep *LearningAssignmentStep `json:"nextStep,omitempty"`
 	// The URI for this object
 	//

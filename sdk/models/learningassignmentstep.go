@@ -11,6 +11,8 @@ type LearningAssignmentStep struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// ModuleStep is the "moduleStep" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModuleStep *LearningModuleInformStep `json:"moduleStep,omitempty"`
 	// The structure for any SCO associated with this step
 	//
@@ -33,6 +35,8 @@ type LearningAssignmentStep struct {
 	// ShareableContentObject is the "shareableContentObject" property.
 	ShareableContentObject *LearningShareableContentObject `json:"shareableContentObject,omitempty"`
 	// SignedCookie is the "signedCookie" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	SignedCookie *LearningAssignmentStepSignedCookie `json:"signedCookie,omitempty"`
 	// The URI for this object
 	//

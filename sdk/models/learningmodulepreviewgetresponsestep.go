@@ -11,6 +11,8 @@ type LearningModulePreviewGetResponseStep struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// ModuleStep is the "moduleStep" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModuleStep *LearningModuleInformStep `json:"moduleStep,omitempty"`
 	// The structure for any SCO associated with this step
 	//
@@ -31,6 +33,8 @@ type LearningModulePreviewGetResponseStep struct {
 	// Read-only: set by the API, ignored in requests.
 	PercentageScore *float32 `json:"percentageScore,omitempty"`
 	// SignedCookie is the "signedCookie" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	SignedCookie *LearningAssignmentStepSignedCookie `json:"signedCookie,omitempty"`
 }
 

@@ -29,6 +29,8 @@ type LearningModulePreviewUpdateResponseAssignment struct {
 	// Read-only: set by the API, ignored in requests.
 	IsPassed *bool `json:"isPassed,omitempty"`
 	// CurrentStep is the "currentStep" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CurrentStep *LearningModulePreviewUpdateResponseCurrentStep `json:"currentStep,omitempty"`
 	// List of assignment steps
 	//

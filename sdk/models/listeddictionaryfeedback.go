@@ -31,6 +31,8 @@ type ListedDictionaryFeedback struct {
 	// Read-only: set by the API, ignored in requests.
 	DateCreated *DateTime `json:"dateCreated,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// The Timestamp when dictionary feedback modified. Date time is represented as an ISO-8601 string.
 	// For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -38,6 +40,8 @@ type ListedDictionaryFeedback struct {
 	// Read-only: set by the API, ignored in requests.
 	DateModified *DateTime `json:"dateModified,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// The transcription engine for the dictionary feedback. Only returned when GenesysExtended feature
 	// is enabled.

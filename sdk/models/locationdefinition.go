@@ -36,6 +36,8 @@ type LocationDefinition struct {
 	// Read-only: set by the API, ignored in requests.
 	FloorplanImage []LocationImage `json:"floorplanImage,omitzero"`
 	// AddressVerificationDetails is the "addressVerificationDetails" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AddressVerificationDetails *LocationAddressVerificationDetails `json:"addressVerificationDetails,omitempty"`
 	// Boolean field which states if the address has been verified as an actual address
 	//

@@ -10,7 +10,7 @@ type LogCaptureDownloadExecutionResponse struct {
 	ID *string `json:"id,omitempty"`
 	// User is the "user" property.
 	//
-	// Required.
+	// Required. Read-only: set by the API, ignored in requests.
 	User *AddressableEntityRef `json:"user,omitempty"`
 	// Execution state of the download.
 	//

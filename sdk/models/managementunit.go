@@ -23,6 +23,8 @@ type ManagementUnit struct {
 	// Division is the "division" property.
 	Division *DivisionReference `json:"division,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// The date and time at which this entity was last modified. Deprecated, use field from
 	// settings.metadata instead. Date time is represented as an ISO-8601 string. For example:

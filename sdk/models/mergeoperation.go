@@ -5,9 +5,15 @@ package models
 // MergeOperation is a model of the Platform API.
 type MergeOperation struct {
 	// SourceContact is the "sourceContact" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	SourceContact *AddressableEntityRef `json:"sourceContact,omitempty"`
 	// TargetContact is the "targetContact" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	TargetContact *AddressableEntityRef `json:"targetContact,omitempty"`
 	// ResultingContact is the "resultingContact" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ResultingContact *AddressableEntityRef `json:"resultingContact,omitempty"`
 }

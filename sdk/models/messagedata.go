@@ -37,6 +37,8 @@ type MessageData struct {
 	// normalizedMessage.content[index].attachment)
 	Media []MessageMedia `json:"media,omitzero"`
 	// NormalizedMessage is the "normalizedMessage" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	NormalizedMessage *ConversationNormalizedMessage `json:"normalizedMessage,omitempty"`
 	// The delivery event associated with this message in normalized format, if the message direction
 	// was outbound

@@ -30,6 +30,8 @@ type MessagingIntegration struct {
 	// Read-only: set by the API, ignored in requests.
 	OpenExtensionType *MessagingIntegrationOpenExtensionType `json:"openExtensionType,omitempty"`
 	// Recipient is the "recipient" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Recipient *DomainEntityRef `json:"recipient,omitempty"`
 	// Date this Integration was created. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -42,8 +44,12 @@ type MessagingIntegration struct {
 	// Read-only: set by the API, ignored in requests.
 	DateModified *DateTime `json:"dateModified,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *DomainEntityRef `json:"createdBy,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *DomainEntityRef `json:"modifiedBy,omitempty"`
 	// Version number required for updates.
 	//

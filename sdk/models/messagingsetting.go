@@ -27,8 +27,12 @@ type MessagingSetting struct {
 	// Read-only: set by the API, ignored in requests.
 	Version *string `json:"version,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *DomainEntityRef `json:"createdBy,omitempty"`
 	// UpdatedBy is the "updatedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	UpdatedBy *DomainEntityRef `json:"updatedBy,omitempty"`
 	// Content is the "content" property.
 	Content *ContentSetting `json:"content,omitempty"`

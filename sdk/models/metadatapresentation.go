@@ -11,5 +11,7 @@ type MetadataPresentation struct {
 	// Read-only: set by the API, ignored in requests.
 	Title *string `json:"title,omitempty"`
 	// Schema is the "schema" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Schema *MetadataSchema `json:"schema,omitempty"`
 }

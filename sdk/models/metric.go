@@ -21,6 +21,8 @@ type Metric struct {
 	// Performance profile id of this metric
 	PerformanceProfileID *string `json:"performanceProfileId,omitempty"`
 	// LinkedMetric is the "linkedMetric" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LinkedMetric *AddressableEntityRef `json:"linkedMetric,omitempty"`
 	// The created date of this metric. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -40,6 +42,8 @@ type Metric struct {
 	// displaying non-time values
 	TimeDisplayUnit *MetricTimeDisplayUnit `json:"timeDisplayUnit,omitempty"`
 	// SourcePerformanceProfile is the "sourcePerformanceProfile" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	SourcePerformanceProfile *PerformanceProfile `json:"sourcePerformanceProfile,omitempty"`
 	// The URI for this object
 	//

@@ -29,6 +29,8 @@ type Metrics struct {
 	// Performance profile id of this metric
 	PerformanceProfileID *string `json:"performanceProfileId,omitempty"`
 	// LinkedMetric is the "linkedMetric" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LinkedMetric *AddressableEntityRef `json:"linkedMetric,omitempty"`
 	// The created date of this metric. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -41,6 +43,8 @@ type Metrics struct {
 	// Read-only: set by the API, ignored in requests.
 	DateUnlinked *Date `json:"dateUnlinked,omitempty"`
 	// SourcePerformanceProfile is the "sourcePerformanceProfile" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	SourcePerformanceProfile *PerformanceProfile `json:"sourcePerformanceProfile,omitempty"`
 	// Unit definition of linked external metric
 	//

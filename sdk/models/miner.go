@@ -47,8 +47,12 @@ type Miner struct {
 	// Read-only: set by the API, ignored in requests.
 	Message *string `json:"message,omitempty"`
 	// ErrorInfo is the "errorInfo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ErrorInfo *MinerErrorInfo `json:"errorInfo,omitempty"`
 	// WarningInfo is the "warningInfo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	WarningInfo *MinerErrorInfo `json:"warningInfo,omitempty"`
 	// Flag to indicate whether data file to be mined was uploaded.
 	//
@@ -77,6 +81,8 @@ type Miner struct {
 	// Read-only: set by the API, ignored in requests.
 	DateModified *DateTime `json:"dateModified,omitempty"`
 	// LatestDraftVersion is the "latestDraftVersion" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LatestDraftVersion *Draft `json:"latestDraftVersion,omitempty"`
 	// Number of conversations/transcripts fetched.
 	//

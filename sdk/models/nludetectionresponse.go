@@ -5,6 +5,8 @@ package models
 // NluDetectionResponse is a model of the Platform API.
 type NluDetectionResponse struct {
 	// Version is the "version" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Version *NluDomainVersion `json:"version,omitempty"`
 	// Output is the "output" property.
 	Output *NluDetectionOutput `json:"output,omitempty"`

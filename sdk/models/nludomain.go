@@ -15,8 +15,12 @@ type NluDomain struct {
 	// The language culture of the NLU domain, e.g. `en-us`, `de-de`.
 	Language *string `json:"language,omitempty"`
 	// DraftVersion is the "draftVersion" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	DraftVersion *NluDomainVersionReference `json:"draftVersion,omitempty"`
 	// LastPublishedVersion is the "lastPublishedVersion" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LastPublishedVersion *NluDomainVersionReference `json:"lastPublishedVersion,omitempty"`
 	// The date when the NLU domain was created. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -9,6 +9,8 @@ type NluDomainVersion struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// Domain is the "domain" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Domain *NluDomain `json:"domain,omitempty"`
 	// The description of the NLU domain version.
 	Description *string `json:"description,omitempty"`

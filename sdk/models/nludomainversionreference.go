@@ -9,6 +9,8 @@ type NluDomainVersionReference struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// Domain is the "domain" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Domain *NluDomain `json:"domain,omitempty"`
 	// The intents defined for this NLU domain version.
 	Intents []IntentReference `json:"intents,omitzero"`

@@ -13,6 +13,8 @@ type NluFeedbackResponse struct {
 	// Detected intent of the utterance
 	Intents []IntentFeedback `json:"intents,omitzero"`
 	// Version is the "version" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Version *NluDomainVersion `json:"version,omitempty"`
 	// The date when the feedback was created. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -5,8 +5,12 @@ package models
 // NluInfo is a model of the Platform API.
 type NluInfo struct {
 	// Domain is the "domain" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Domain *AddressableEntityRef `json:"domain,omitempty"`
 	// Version is the "version" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Version *NluDomainVersion `json:"version,omitempty"`
 	// Intents is the "intents" property.
 	Intents []Intent `json:"intents,omitzero"`

@@ -29,6 +29,8 @@ type OpenIntegration struct {
 	// The status of the Open Integration
 	Status *string `json:"status,omitempty"`
 	// Recipient is the "recipient" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Recipient *DomainEntityRef `json:"recipient,omitempty"`
 	// Date this Integration was created. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -45,6 +47,8 @@ type OpenIntegration struct {
 	// Read-only: set by the API, ignored in requests.
 	CreateStatus *OpenIntegrationCreateStatus `json:"createStatus,omitempty"`
 	// CreateError is the "createError" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreateError *ErrorBody `json:"createError,omitempty"`
 	// The URI for this object
 	//

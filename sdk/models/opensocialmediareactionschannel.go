@@ -23,6 +23,8 @@ type OpenSocialMediaReactionsChannel struct {
 	// Required.
 	MessageID *string `json:"messageId,omitempty"`
 	// To is the "to" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	To *OpenSocialMediaRecipient `json:"to,omitempty"`
 	// Original time of the event. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z

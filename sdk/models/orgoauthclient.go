@@ -50,6 +50,8 @@ type OrgOAuthClient struct {
 	// For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
 	DateToDelete *DateTime `json:"dateToDelete,omitempty"`
 	// Organization is the "organization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Organization *NamedEntity `json:"organization,omitempty"`
 }
 

@@ -60,6 +60,8 @@ type OutboundRoute struct {
 	// interface for correct routing.
 	ExternalTrunkBases []DomainEntityRef `json:"externalTrunkBases,omitzero"`
 	// Site is the "site" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Site *Site `json:"site,omitempty"`
 	// Is this outbound route being managed remotely.
 	//

@@ -5,11 +5,15 @@ package models
 // OverallBestPoints is a model of the Platform API.
 type OverallBestPoints struct {
 	// Division is the "division" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Division *Division `json:"division,omitempty"`
 	// List of gamification best point items
 	//
 	// Read-only: set by the API, ignored in requests.
 	BestPoints []OverallBestPointsItem `json:"bestPoints,omitzero"`
 	// PerformanceProfile is the "performanceProfile" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	PerformanceProfile *AddressableEntityRef `json:"performanceProfile,omitempty"`
 }

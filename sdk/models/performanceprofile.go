@@ -13,6 +13,8 @@ type PerformanceProfile struct {
 	// Required.
 	Name *string `json:"name,omitempty"`
 	// Division is the "division" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Division *Division `json:"division,omitempty"`
 	// A description about this performance profile
 	//

@@ -69,6 +69,8 @@ type Phone struct {
 	// SecondaryStatus is the "secondaryStatus" property.
 	SecondaryStatus *PhoneStatus `json:"secondaryStatus,omitempty"`
 	// UserAgentInfo is the "userAgentInfo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	UserAgentInfo *UserAgentInfo `json:"userAgentInfo,omitempty"`
 	// Properties is the "properties" property.
 	Properties map[string]any `json:"properties,omitzero"`

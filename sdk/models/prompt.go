@@ -17,6 +17,8 @@ type Prompt struct {
 	// Read-only: set by the API, ignored in requests.
 	Resources []PromptAsset `json:"resources,omitzero"`
 	// CurrentOperation is the "currentOperation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CurrentOperation *Operation `json:"currentOperation,omitempty"`
 	// The URI for this object
 	//

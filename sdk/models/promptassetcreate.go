@@ -23,6 +23,8 @@ type PromptAssetCreate struct {
 	// Read-only: set by the API, ignored in requests.
 	MediaURI *string `json:"mediaUri,omitempty"`
 	// AudioFormat is the "audioFormat" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AudioFormat *AudioFormat `json:"audioFormat,omitempty"`
 	// Text to speech of the resource
 	TtsString *string `json:"ttsString,omitempty"`

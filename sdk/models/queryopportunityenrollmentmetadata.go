@@ -5,6 +5,8 @@ package models
 // QueryOpportunityEnrollmentMetadata is a model of the Platform API.
 type QueryOpportunityEnrollmentMetadata struct {
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// The date the associated entity was last modified. Date time is represented as an ISO-8601
 	// string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -12,6 +14,8 @@ type QueryOpportunityEnrollmentMetadata struct {
 	// Read-only: set by the API, ignored in requests.
 	DateModified *DateTime `json:"dateModified,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// The date the associated entity was created, if available. Date time is represented as an
 	// ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

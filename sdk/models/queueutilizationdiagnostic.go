@@ -5,6 +5,8 @@ package models
 // QueueUtilizationDiagnostic is a model of the Platform API.
 type QueueUtilizationDiagnostic struct {
 	// Queue is the "queue" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Queue *DomainEntityRef `json:"queue,omitempty"`
 	// The number of users joined to the queue
 	//

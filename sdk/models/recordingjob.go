@@ -9,12 +9,16 @@ type RecordingJob struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *AddressableEntityRef `json:"user,omitempty"`
 	// The current state of the job.
 	//
 	// Required.
 	State *RecordingJobState `json:"state,omitempty"`
 	// RecordingJobsQuery is the "recordingJobsQuery" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	RecordingJobsQuery *RecordingJobsQuery `json:"recordingJobsQuery,omitempty"`
 	// Date when the job was created. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z

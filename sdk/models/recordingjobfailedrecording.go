@@ -5,7 +5,11 @@ package models
 // RecordingJobFailedRecording is a model of the Platform API.
 type RecordingJobFailedRecording struct {
 	// Conversation is the "conversation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Conversation *AddressableEntityRef `json:"conversation,omitempty"`
 	// Recording is the "recording" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Recording *AddressableEntityRef `json:"recording,omitempty"`
 }

@@ -33,5 +33,7 @@ type Reoccurrence struct {
 	// Modifications to the original recurrence schedule (Exclusions/Inclusions)
 	Alterations []Alteration `json:"alterations,omitzero"`
 	// NextOccurrenceDetails is the "nextOccurrenceDetails" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	NextOccurrenceDetails *NextOccurrenceDetails `json:"nextOccurrenceDetails,omitempty"`
 }

@@ -22,6 +22,8 @@ type Response struct {
 	// MessagingTemplate and CampaignEmailTemplate
 	Texts []ResponseText `json:"texts,omitzero"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *User `json:"createdBy,omitempty"`
 	// The date and time the response was created. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -5,6 +5,8 @@ package models
 // RuleSetDiagnostic is a model of the Platform API.
 type RuleSetDiagnostic struct {
 	// RuleSet is the "ruleSet" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	RuleSet *DomainEntityRef `json:"ruleSet,omitempty"`
 	// Diagnostic warnings for the rule set
 	//

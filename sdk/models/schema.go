@@ -17,6 +17,8 @@ type Schema struct {
 	// Read-only: set by the API, ignored in requests.
 	Type []string `json:"type,omitzero"`
 	// Items is the "items" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Items *Items `json:"items,omitempty"`
 	// For the "date" and "datetime" core types, denotes the regex prescribing the allowable
 	// date/datetime format

@@ -36,5 +36,7 @@ type ScimConfigResourceType struct {
 	// Read-only: set by the API, ignored in requests.
 	Endpoint *string `json:"endpoint,omitempty"`
 	// Meta is the "meta" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Meta *ScimMetadata `json:"meta,omitempty"`
 }

@@ -15,21 +15,35 @@ type ScimServiceProviderConfig struct {
 	// Read-only: set by the API, ignored in requests. Format: uri.
 	DocumentationURI *string `json:"documentationUri,omitempty"`
 	// Patch is the "patch" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Patch *ScimServiceProviderConfigSimpleFeature `json:"patch,omitempty"`
 	// Filter is the "filter" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Filter *ScimServiceProviderConfigFilterFeature `json:"filter,omitempty"`
 	// Etag is the "etag" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Etag *ScimServiceProviderConfigSimpleFeature `json:"etag,omitempty"`
 	// Sort is the "sort" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Sort *ScimServiceProviderConfigSimpleFeature `json:"sort,omitempty"`
 	// Bulk is the "bulk" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Bulk *ScimServiceProviderConfigBulkFeature `json:"bulk,omitempty"`
 	// ChangePassword is the "changePassword" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ChangePassword *ScimServiceProviderConfigSimpleFeature `json:"changePassword,omitempty"`
 	// The list of supported authentication schemes.
 	//
 	// Read-only: set by the API, ignored in requests.
 	AuthenticationSchemes []ScimServiceProviderConfigAuthenticationScheme `json:"authenticationSchemes,omitzero"`
 	// Meta is the "meta" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Meta *ScimMetadata `json:"meta,omitempty"`
 }

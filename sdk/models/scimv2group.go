@@ -25,5 +25,7 @@ type ScimV2Group struct {
 	// The list of members in the group.
 	Members []ScimV2MemberReference `json:"members,omitzero"`
 	// Meta is the "meta" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Meta *ScimMetadata `json:"meta,omitempty"`
 }

@@ -24,5 +24,7 @@ type ScimV2SchemaDefinition struct {
 	// Read-only: set by the API, ignored in requests.
 	Attributes []ScimV2SchemaAttribute `json:"attributes,omitzero"`
 	// Meta is the "meta" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Meta *ScimMetadata `json:"meta,omitempty"`
 }

@@ -48,5 +48,7 @@ type ScimV2User struct {
 	// "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User" property.
 	UrnIetfParamsScimSchemasExtensionGenesysPurecloud20User *ScimUserExtensions `json:"urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User,omitempty"`
 	// Meta is the "meta" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Meta *ScimMetadata `json:"meta,omitempty"`
 }

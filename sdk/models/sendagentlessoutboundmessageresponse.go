@@ -29,6 +29,8 @@ type SendAgentlessOutboundMessageResponse struct {
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
 	Timestamp *DateTime `json:"timestamp,omitempty"`
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *AddressableEntityRef `json:"user,omitempty"`
 	// The URI for this object
 	//

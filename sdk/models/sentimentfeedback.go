@@ -27,6 +27,8 @@ type SentimentFeedback struct {
 	// Read-only: set by the API, ignored in requests.
 	DateCreated *DateTime `json:"dateCreated,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *AddressableEntityRef `json:"createdBy,omitempty"`
 }
 

@@ -9,11 +9,15 @@ type SingleWorkdayAveragePoints struct {
 	// Read-only: set by the API, ignored in requests.
 	DateWorkday *Date `json:"dateWorkday,omitempty"`
 	// Division is the "division" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Division *Division `json:"division,omitempty"`
 	// The average points per agent earned within the division
 	//
 	// Read-only: set by the API, ignored in requests.
 	AveragePoints *float64 `json:"averagePoints,omitempty"`
 	// PerformanceProfile is the "performanceProfile" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	PerformanceProfile *AddressableEntityRef `json:"performanceProfile,omitempty"`
 }

@@ -10,8 +10,12 @@ type SingleWorkdayAverageValues struct {
 	// Read-only: set by the API, ignored in requests.
 	DateWorkday *Date `json:"dateWorkday,omitempty"`
 	// Division is the "division" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Division *Division `json:"division,omitempty"`
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *UserReference `json:"user,omitempty"`
 	// The time zone used for aggregating metric values
 	//
@@ -22,5 +26,7 @@ type SingleWorkdayAverageValues struct {
 	// Read-only: set by the API, ignored in requests.
 	Results []WorkdayValuesMetricItem `json:"results,omitzero"`
 	// PerformanceProfile is the "performanceProfile" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	PerformanceProfile *AddressableEntityRef `json:"performanceProfile,omitempty"`
 }

@@ -30,6 +30,8 @@ type SocialMediaMessageData struct {
 	// Required.
 	Status *SocialMediaMessageDataStatus `json:"status,omitempty"`
 	// NormalizedMessage is the "normalizedMessage" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	NormalizedMessage *ConversationNormalizedMessage `json:"normalizedMessage,omitempty"`
 	// The delivery event associated with this message in normalized format, if the message direction
 	// was outbound

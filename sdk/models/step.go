@@ -33,6 +33,8 @@ type Step struct {
 	// Stage is the "stage" property.
 	Stage *StageReference `json:"stage,omitempty"`
 	// WorkitemActivity is the "workitemActivity" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	WorkitemActivity *WorkitemActivityReference `json:"workitemActivity,omitempty"`
 	// The URI for this object
 	//

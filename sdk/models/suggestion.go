@@ -9,16 +9,24 @@ type Suggestion struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// Conversation is the "conversation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Conversation *AddressableEntityRef `json:"conversation,omitempty"`
 	// Assistant is the "assistant" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Assistant *AddressableEntityRef `json:"assistant,omitempty"`
 	// The type of the documents for which the suggestion is.
 	//
 	// Read-only: set by the API, ignored in requests.
 	Type *SuggestionType `json:"type,omitempty"`
 	// Faq is the "faq" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Faq *Faq `json:"faq,omitempty"`
 	// Article is the "article" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Article *Article `json:"article,omitempty"`
 	// Date when the suggestion was created. For example: yyyy-MM-ddTHH:mm:ss.SSZ. Date time is
 	// represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -34,18 +42,28 @@ type Suggestion struct {
 	// Read-only: set by the API, ignored in requests.
 	TriggerType *SuggestionTriggerType `json:"triggerType,omitempty"`
 	// Context is the "context" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Context *SuggestionContext `json:"context,omitempty"`
 	// The state of the suggestion.
 	//
 	// Read-only: set by the API, ignored in requests.
 	State *SuggestionState `json:"state,omitempty"`
 	// KnowledgeSearch is the "knowledgeSearch" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	KnowledgeSearch *SuggestionKnowledgeSearch `json:"knowledgeSearch,omitempty"`
 	// KnowledgeArticle is the "knowledgeArticle" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	KnowledgeArticle *SuggestionKnowledgeArticle `json:"knowledgeArticle,omitempty"`
 	// CannedResponse is the "cannedResponse" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CannedResponse *SuggestionCannedResponse `json:"cannedResponse,omitempty"`
 	// Script is the "script" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Script *SuggestionScript `json:"script,omitempty"`
 	// The URI for this object
 	//

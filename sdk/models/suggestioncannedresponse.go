@@ -5,7 +5,11 @@ package models
 // SuggestionCannedResponse is a model of the Platform API.
 type SuggestionCannedResponse struct {
 	// Response is the "response" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Response *AddressableEntityRef `json:"response,omitempty"`
 	// Library is the "library" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Library *AddressableEntityRef `json:"library,omitempty"`
 }

@@ -5,18 +5,28 @@ package models
 // SuggestionContext is a model of the Platform API.
 type SuggestionContext struct {
 	// Queue is the "queue" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Queue *AddressableEntityRef `json:"queue,omitempty"`
 	// The media type of the conversation in which the suggestion event was raised.
 	//
 	// Read-only: set by the API, ignored in requests.
 	MediaType *SuggestionContextMediaType `json:"mediaType,omitempty"`
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *UserReference `json:"user,omitempty"`
 	// ExternalContact is the "externalContact" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ExternalContact *AddressableEntityRef `json:"externalContact,omitempty"`
 	// Utterance is the "utterance" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Utterance *Entity `json:"utterance,omitempty"`
 	// Message is the "message" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Message *AddressableEntityRef `json:"message,omitempty"`
 	// The query statement used when generating the suggestion, if any.
 	//

@@ -13,10 +13,16 @@ type SuggestionKnowledgeArticle struct {
 	// Read-only: set by the API, ignored in requests.
 	Snippets []string `json:"snippets,omitzero"`
 	// Document is the "document" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Document *AddressableEntityRef `json:"document,omitempty"`
 	// Version is the "version" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Version *AddressableEntityRef `json:"version,omitempty"`
 	// KnowledgeAnswer is the "knowledgeAnswer" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	KnowledgeAnswer *SuggestionKnowledgeAnswer `json:"knowledgeAnswer,omitempty"`
 	// The variations of the article.
 	//

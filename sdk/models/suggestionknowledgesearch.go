@@ -21,10 +21,16 @@ type SuggestionKnowledgeSearch struct {
 	// Read-only: set by the API, ignored in requests.
 	SearchID *string `json:"searchId,omitempty"`
 	// Document is the "document" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Document *AddressableEntityRef `json:"document,omitempty"`
 	// Version is the "version" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Version *AddressableEntityRef `json:"version,omitempty"`
 	// KnowledgeAnswer is the "knowledgeAnswer" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	KnowledgeAnswer *SuggestionKnowledgeAnswer `json:"knowledgeAnswer,omitempty"`
 	// Variations of the article.
 	//

@@ -5,8 +5,12 @@ package models
 // SuggestionScript is a model of the Platform API.
 type SuggestionScript struct {
 	// Script is the "script" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Script *AddressableEntityRef `json:"script,omitempty"`
 	// Page is the "page" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Page *AddressableEntityRef `json:"page,omitempty"`
 	// The payload for the script.
 	//

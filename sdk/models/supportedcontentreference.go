@@ -17,5 +17,7 @@ type SupportedContentReference struct {
 	// Read-only: set by the API, ignored in requests. Format: uri.
 	SelfURI *string `json:"selfUri,omitempty"`
 	// MediaTypes is the "mediaTypes" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	MediaTypes *MediaTypes `json:"mediaTypes,omitempty"`
 }

@@ -37,6 +37,8 @@ type SurveyForm struct {
 	// A list of question groups
 	QuestionGroups []SurveyQuestionGroup `json:"questionGroups,omitzero"`
 	// PublishedVersions is the "publishedVersions" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	PublishedVersions *DomainEntityListingSurveyForm `json:"publishedVersions,omitempty"`
 	// The URI for this object
 	//

@@ -21,6 +21,8 @@ type SystemPromptAsset struct {
 	// MediaURI is the "mediaUri" property.
 	MediaURI *string `json:"mediaUri,omitempty"`
 	// AudioFormat is the "audioFormat" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AudioFormat *AudioFormat `json:"audioFormat,omitempty"`
 	// TtsString is the "ttsString" property.
 	TtsString *string `json:"ttsString,omitempty"`

@@ -5,14 +5,20 @@ package models
 // TokenInfo is a model of the Platform API.
 type TokenInfo struct {
 	// Organization is the "organization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Organization *NamedEntity `json:"organization,omitempty"`
 	// HomeOrganization is the "homeOrganization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	HomeOrganization *NamedEntity `json:"homeOrganization,omitempty"`
 	// The list of scopes authorized for the OAuth client
 	//
 	// Read-only: set by the API, ignored in requests.
 	AuthorizedScope []string `json:"authorizedScope,omitzero"`
 	// ClonedUser is the "clonedUser" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ClonedUser *TokenInfoClonedUser `json:"clonedUser,omitempty"`
 	// Date/Time when token is due to expire. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -9,5 +9,7 @@ type TokenInfoClonedUser struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// Organization is the "organization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Organization *Entity `json:"organization,omitempty"`
 }

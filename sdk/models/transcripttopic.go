@@ -31,6 +31,8 @@ type TranscriptTopic struct {
 	// Duration is the "duration" property.
 	Duration *TopicDuration `json:"duration,omitempty"`
 	// Offset is the "offset" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Offset *TopicOffset `json:"offset,omitempty"`
 	// Location of the phrase in the recording in milliseconds
 	//

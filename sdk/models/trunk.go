@@ -66,8 +66,12 @@ type Trunk struct {
 	// True if the Edge used by this trunk is in-service
 	Enabled *bool `json:"enabled,omitempty"`
 	// LogicalInterface is the "logicalInterface" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LogicalInterface *DomainEntityRef `json:"logicalInterface,omitempty"`
 	// ConnectedStatus is the "connectedStatus" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ConnectedStatus *TrunkConnectedStatus `json:"connectedStatus,omitempty"`
 	// The trunk optionsStatus
 	//
@@ -78,6 +82,8 @@ type Trunk struct {
 	// Read-only: set by the API, ignored in requests.
 	RegistersStatus []TrunkMetricsRegisters `json:"registersStatus,omitzero"`
 	// IPStatus is the "ipStatus" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	IPStatus *TrunkMetricsNetworkTypeIp `json:"ipStatus,omitempty"`
 	// Returns Enabled when the trunk base supports the availability interval and it has a value
 	// greater than 0.

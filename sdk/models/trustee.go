@@ -27,8 +27,12 @@ type Trustee struct {
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
 	DateExpired *DateTime `json:"dateExpired,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *OrgUser `json:"createdBy,omitempty"`
 	// Organization is the "organization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Organization *Organization `json:"organization,omitempty"`
 	// The URI for this object
 	//

@@ -61,6 +61,8 @@ type TrustGroup struct {
 	// Read-only: set by the API, ignored in requests.
 	DateCreated *DateTime `json:"dateCreated,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *OrgUser `json:"createdBy,omitempty"`
 }
 

@@ -18,10 +18,16 @@ type Trustor struct {
 	// Read-only: set by the API, ignored in requests.
 	DateCreated *DateTime `json:"dateCreated,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *OrgUser `json:"createdBy,omitempty"`
 	// Organization is the "organization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Organization *Organization `json:"organization,omitempty"`
 	// Authorization is the "authorization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Authorization *TrusteeAuthorization `json:"authorization,omitempty"`
 	// The URI for this object
 	//

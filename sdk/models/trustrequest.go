@@ -9,6 +9,8 @@ type TrustRequest struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *OrgUser `json:"createdBy,omitempty"`
 	// Date request was created. There is a 48 hour expiration on all requests. Date time is
 	// represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -17,7 +19,7 @@ type TrustRequest struct {
 	DateCreated *DateTime `json:"dateCreated,omitempty"`
 	// Trustee is the "trustee" property.
 	//
-	// Required.
+	// Required. Read-only: set by the API, ignored in requests.
 	Trustee *Organization `json:"trustee,omitempty"`
 	// The list of trustee users that are requesting access.
 	//

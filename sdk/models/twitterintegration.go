@@ -19,6 +19,8 @@ type TwitterIntegration struct {
 	// The status of the Twitter Integration
 	Status *string `json:"status,omitempty"`
 	// Recipient is the "recipient" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Recipient *DomainEntityRef `json:"recipient,omitempty"`
 	// Date this Integration was created. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -39,6 +41,8 @@ type TwitterIntegration struct {
 	// Read-only: set by the API, ignored in requests.
 	CreateStatus *TwitterIntegrationCreateStatus `json:"createStatus,omitempty"`
 	// CreateError is the "createError" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreateError *ErrorBody `json:"createError,omitempty"`
 	// The URI for this object
 	//

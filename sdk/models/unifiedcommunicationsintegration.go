@@ -14,7 +14,7 @@ type UnifiedCommunicationsIntegration struct {
 	Name *string `json:"name,omitempty"`
 	// UcIntegrationKey is the "ucIntegrationKey" property.
 	//
-	// Required.
+	// Required. Read-only: set by the API, ignored in requests.
 	UcIntegrationKey *AddressableEntityRef `json:"ucIntegrationKey,omitempty"`
 	// integrationPresenceType
 	//
@@ -26,7 +26,7 @@ type UnifiedCommunicationsIntegration struct {
 	PbxPermission *string `json:"pbxPermission,omitempty"`
 	// Icon is the "icon" property.
 	//
-	// Required.
+	// Required. Read-only: set by the API, ignored in requests.
 	Icon *UCIcon `json:"icon,omitempty"`
 	// badgeIcon
 	//

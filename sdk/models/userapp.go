@@ -15,6 +15,8 @@ type UserApp struct {
 	// Read-only: set by the API, ignored in requests.
 	Name *string `json:"name,omitempty"`
 	// IntegrationType is the "integrationType" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	IntegrationType *IntegrationType `json:"integrationType,omitempty"`
 	// Config is the "config" property.
 	Config *UserAppConfigurationInfo `json:"config,omitempty"`

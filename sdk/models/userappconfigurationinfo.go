@@ -7,7 +7,11 @@ package models
 // Configuration information for the integration
 type UserAppConfigurationInfo struct {
 	// Current is the "current" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Current *IntegrationConfiguration `json:"current,omitempty"`
 	// Effective is the "effective" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Effective *EffectiveConfiguration `json:"effective,omitempty"`
 }

@@ -5,6 +5,8 @@ package models
 // UserAvailableTimes is a model of the Platform API.
 type UserAvailableTimes struct {
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *UserReference `json:"user,omitempty"`
 	// Periods of availability to schedule coaching appointment for an user
 	//

@@ -5,6 +5,8 @@ package models
 // UserBestPoints is a model of the Platform API.
 type UserBestPoints struct {
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *UserReference `json:"user,omitempty"`
 	// List of best point for the requested user
 	//

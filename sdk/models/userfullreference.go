@@ -48,20 +48,36 @@ type UserFullReference struct {
 	// Preferred full name of the agent
 	PreferredName *string `json:"preferredName,omitempty"`
 	// RoutingStatus is the "routingStatus" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	RoutingStatus *RoutingStatus `json:"routingStatus,omitempty"`
 	// Presence is the "presence" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Presence *UserPresence `json:"presence,omitempty"`
 	// IntegrationPresence is the "integrationPresence" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	IntegrationPresence *UserPresence `json:"integrationPresence,omitempty"`
 	// ConversationSummary is the "conversationSummary" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ConversationSummary *UserConversationSummary `json:"conversationSummary,omitempty"`
 	// OutOfOffice is the "outOfOffice" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	OutOfOffice *OutOfOffice `json:"outOfOffice,omitempty"`
 	// Geolocation is the "geolocation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Geolocation *Geolocation `json:"geolocation,omitempty"`
 	// Station is the "station" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Station *UserStations `json:"station,omitempty"`
 	// Authorization is the "authorization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Authorization *UserAuthorization `json:"authorization,omitempty"`
 	// Profile skills possessed by the user
 	//
@@ -76,8 +92,12 @@ type UserFullReference struct {
 	// Read-only: set by the API, ignored in requests.
 	Groups []Group `json:"groups,omitzero"`
 	// Team is the "team" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Team *Team `json:"team,omitempty"`
 	// WorkPlanBidRanks is the "workPlanBidRanks" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	WorkPlanBidRanks *WorkPlanBidRanks `json:"workPlanBidRanks,omitempty"`
 	// Routing (ACD) skills possessed by the user
 	//

@@ -50,20 +50,36 @@ type UserMe struct {
 	// Preferred full name of the agent
 	PreferredName *string `json:"preferredName,omitempty"`
 	// RoutingStatus is the "routingStatus" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	RoutingStatus *RoutingStatus `json:"routingStatus,omitempty"`
 	// Presence is the "presence" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Presence *UserPresence `json:"presence,omitempty"`
 	// IntegrationPresence is the "integrationPresence" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	IntegrationPresence *UserPresence `json:"integrationPresence,omitempty"`
 	// ConversationSummary is the "conversationSummary" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ConversationSummary *UserConversationSummary `json:"conversationSummary,omitempty"`
 	// OutOfOffice is the "outOfOffice" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	OutOfOffice *OutOfOffice `json:"outOfOffice,omitempty"`
 	// Geolocation is the "geolocation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Geolocation *Geolocation `json:"geolocation,omitempty"`
 	// Station is the "station" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Station *UserStations `json:"station,omitempty"`
 	// Authorization is the "authorization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Authorization *UserAuthorization `json:"authorization,omitempty"`
 	// Profile skills possessed by the user
 	//
@@ -78,8 +94,12 @@ type UserMe struct {
 	// Read-only: set by the API, ignored in requests.
 	Groups []Group `json:"groups,omitzero"`
 	// Team is the "team" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Team *Team `json:"team,omitempty"`
 	// WorkPlanBidRanks is the "workPlanBidRanks" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	WorkPlanBidRanks *WorkPlanBidRanks `json:"workPlanBidRanks,omitempty"`
 	// Routing (ACD) skills possessed by the user
 	//
@@ -90,6 +110,8 @@ type UserMe struct {
 	// Read-only: set by the API, ignored in requests.
 	Languages []UserRoutingLanguage `json:"languages,omitzero"`
 	// AutoAnswerSettings is the "autoAnswerSettings" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AutoAnswerSettings *AutoAnswerSettings `json:"autoAnswerSettings,omitempty"`
 	// acd auto answer
 	AcdAutoAnswer *bool `json:"acdAutoAnswer,omitempty"`
@@ -110,10 +132,16 @@ type UserMe struct {
 	// Read-only: set by the API, ignored in requests.
 	DateWelcomeSent *DateTime `json:"dateWelcomeSent,omitempty"`
 	// Date is the "date" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Date *ServerDate `json:"date,omitempty"`
 	// GeolocationSettings is the "geolocationSettings" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	GeolocationSettings *GeolocationSettings `json:"geolocationSettings,omitempty"`
 	// Organization is the "organization" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Organization *Organization `json:"organization,omitempty"`
 	// The first 100 non-divisioned presence definitions for user's organization.
 	//
@@ -144,14 +172,20 @@ type UserMe struct {
 	// Read-only: set by the API, ignored in requests.
 	DirectReports []User `json:"directReports,omitzero"`
 	// Adjacents is the "adjacents" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Adjacents *Adjacents `json:"adjacents,omitempty"`
 	// The first 50 routing skills for user's organizations
 	//
 	// Read-only: set by the API, ignored in requests.
 	RoutingSkills []RoutingSkill `json:"routingSkills,omitzero"`
 	// FieldConfigs is the "fieldConfigs" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	FieldConfigs *FieldConfigs `json:"fieldConfigs,omitempty"`
 	// Token is the "token" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Token *TokenInfo `json:"token,omitempty"`
 	// Organizations having this user as a trustee
 	//

@@ -19,6 +19,8 @@ type UserPresence struct {
 	// PresenceDefinition is the "presenceDefinition" property.
 	PresenceDefinition *PresenceDefinition `json:"presenceDefinition,omitempty"`
 	// FuturePresenceDefinition is the "futurePresenceDefinition" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	FuturePresenceDefinition *PresenceDefinition `json:"futurePresenceDefinition,omitempty"`
 	// Message is the "message" property.
 	Message *string `json:"message,omitempty"`

@@ -22,6 +22,8 @@ type UserProfile struct {
 	// Required.
 	Version *int64 `json:"version,omitempty"`
 	// Expands is the "expands" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Expands *UserExpands `json:"expands,omitempty"`
 	// The URI for this object
 	//

@@ -11,18 +11,28 @@ type UserScheduleAdherence struct {
 	// Name is the "name" property.
 	Name *string `json:"name,omitempty"`
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *UserReference `json:"user,omitempty"`
 	// BusinessUnit is the "businessUnit" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	BusinessUnit *BusinessUnitReference `json:"businessUnit,omitempty"`
 	// ManagementUnit is the "managementUnit" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ManagementUnit *ManagementUnitReference `json:"managementUnit,omitempty"`
 	// Team is the "team" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Team *TeamReference `json:"team,omitempty"`
 	// Activity for which the user is scheduled
 	//
 	// Read-only: set by the API, ignored in requests.
 	ScheduledActivityCategory *UserScheduleAdherenceScheduledActivityCategory `json:"scheduledActivityCategory,omitempty"`
 	// ScheduledActivityCode is the "scheduledActivityCode" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ScheduledActivityCode *ActivityCodeSummary `json:"scheduledActivityCode,omitempty"`
 	// Actual underlying system presence value
 	//
@@ -54,6 +64,8 @@ type UserScheduleAdherence struct {
 	// Read-only: set by the API, ignored in requests.
 	Impact *UserScheduleAdherenceImpact `json:"impact,omitempty"`
 	// AdherenceExplanation is the "adherenceExplanation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AdherenceExplanation *RealTimeAdherenceExplanation `json:"adherenceExplanation,omitempty"`
 	// Time when the user entered the current adherenceState in ISO-8601 format
 	//

@@ -5,6 +5,8 @@ package models
 // UserScheduleShift is a model of the Platform API.
 type UserScheduleShift struct {
 	// WeekSchedule is the "weekSchedule" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	WeekSchedule *WeekScheduleReference `json:"weekSchedule,omitempty"`
 	// ID of the schedule shift. This is only for the case of updating and deleting an existing shift
 	ID *string `json:"id,omitempty"`

@@ -7,6 +7,8 @@ package models
 // Users rule dependent response
 type UsersRulesDependent struct {
 	// Rule is the "rule" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Rule *UsersRulesDependentRule `json:"rule,omitempty"`
 	// The type id of the dependent
 	//
@@ -22,8 +24,12 @@ type UsersRulesDependent struct {
 	// Read-only: set by the API, ignored in requests.
 	CreatedDate *DateTime `json:"createdDate,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// LastRun is the "lastRun" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LastRun *UsersRulesLastRunMetadata `json:"lastRun,omitempty"`
 	// The number of times the rule has run
 	//

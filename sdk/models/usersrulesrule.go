@@ -30,6 +30,8 @@ type UsersRulesRule struct {
 	// Read-only: set by the API, ignored in requests.
 	CreatedDate *DateTime `json:"createdDate,omitempty"`
 	// CreatedBy is the "createdBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedBy *UserReference `json:"createdBy,omitempty"`
 	// The date/time the rule was last modified. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -37,8 +39,12 @@ type UsersRulesRule struct {
 	// Read-only: set by the API, ignored in requests.
 	ModifiedDate *DateTime `json:"modifiedDate,omitempty"`
 	// ModifiedBy is the "modifiedBy" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ModifiedBy *UserReference `json:"modifiedBy,omitempty"`
 	// LastRun is the "lastRun" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LastRun *UsersRulesLastRunMetadata `json:"lastRun,omitempty"`
 	// The number of times the rule has run
 	//

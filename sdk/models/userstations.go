@@ -5,11 +5,19 @@ package models
 // UserStations is a model of the Platform API.
 type UserStations struct {
 	// AssociatedStation is the "associatedStation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AssociatedStation *UserStation `json:"associatedStation,omitempty"`
 	// EffectiveStation is the "effectiveStation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	EffectiveStation *UserStation `json:"effectiveStation,omitempty"`
 	// DefaultStation is the "defaultStation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	DefaultStation *UserStation `json:"defaultStation,omitempty"`
 	// LastAssociatedStation is the "lastAssociatedStation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LastAssociatedStation *UserStation `json:"lastAssociatedStation,omitempty"`
 }

@@ -5,8 +5,12 @@ package models
 // VoicemailCopyRecord is a model of the Platform API.
 type VoicemailCopyRecord struct {
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *User `json:"user,omitempty"`
 	// Group is the "group" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Group *Group `json:"group,omitempty"`
 	// The date when the voicemail was copied. Date time is represented as an ISO-8601 string. For
 	// example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

@@ -7,6 +7,8 @@ type VoicemailGroupPolicy struct {
 	// Name is the "name" property.
 	Name *string `json:"name,omitempty"`
 	// Group is the "group" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Group *Group `json:"group,omitempty"`
 	// Whether voicemail is enabled for the group
 	Enabled *bool `json:"enabled,omitempty"`

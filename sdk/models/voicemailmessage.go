@@ -9,6 +9,8 @@ type VoicemailMessage struct {
 	// Read-only: set by the API, ignored in requests.
 	ID *string `json:"id,omitempty"`
 	// Conversation is the "conversation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Conversation *Conversation `json:"conversation,omitempty"`
 	// Whether the voicemail message is marked as read
 	Read *bool `json:"read,omitempty"`
@@ -48,18 +50,28 @@ type VoicemailMessage struct {
 	// Read-only: set by the API, ignored in requests.
 	CallerName *string `json:"callerName,omitempty"`
 	// CallerUser is the "callerUser" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CallerUser *User `json:"callerUser,omitempty"`
 	// Whether the voicemail message has been marked as deleted
 	Deleted *bool `json:"deleted,omitempty"`
 	// An optional note
 	Note *string `json:"note,omitempty"`
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *User `json:"user,omitempty"`
 	// Group is the "group" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Group *Group `json:"group,omitempty"`
 	// Queue is the "queue" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Queue *Queue `json:"queue,omitempty"`
 	// CopiedFrom is the "copiedFrom" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CopiedFrom *VoicemailCopyRecord `json:"copiedFrom,omitempty"`
 	// Represents where this voicemail has been copied to
 	//

@@ -39,6 +39,8 @@ type WebDeployment struct {
 	// Read-only: set by the API, ignored in requests.
 	DateModified *DateTime `json:"dateModified,omitempty"`
 	// LastModifiedUser is the "lastModifiedUser" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LastModifiedUser *AddressableEntityRef `json:"lastModifiedUser,omitempty"`
 	// Flow is the "flow" property.
 	Flow *WebDeploymentFlowEntityRef `json:"flow,omitempty"`

@@ -54,10 +54,16 @@ type WebDeploymentConfigurationVersionResponse struct {
 	// Read-only: set by the API, ignored in requests.
 	DatePublished *DateTime `json:"datePublished,omitempty"`
 	// LastModifiedUser is the "lastModifiedUser" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	LastModifiedUser *AddressableEntityRef `json:"lastModifiedUser,omitempty"`
 	// CreatedUser is the "createdUser" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreatedUser *AddressableEntityRef `json:"createdUser,omitempty"`
 	// PublishedUser is the "publishedUser" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	PublishedUser *AddressableEntityRef `json:"publishedUser,omitempty"`
 	// The current status of the configuration version
 	Status *WebDeploymentConfigurationVersionResponseStatus `json:"status,omitempty"`

@@ -7,8 +7,12 @@ package models
 // Channel-specific information that describes the message and the message channel/provider.
 type WebMessagingChannel struct {
 	// From is the "from" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	From *WebMessagingRecipient `json:"from,omitempty"`
 	// To is the "to" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	To *WebMessagingRecipient `json:"to,omitempty"`
 	// When the message was processed by Genesys Cloud. Date time is represented as an ISO-8601 string.
 	// For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z

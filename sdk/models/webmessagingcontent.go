@@ -11,6 +11,8 @@ type WebMessagingContent struct {
 	// Read-only: set by the API, ignored in requests.
 	ContentType *WebMessagingContentContentType `json:"contentType,omitempty"`
 	// Attachment is the "attachment" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Attachment *WebMessagingAttachment `json:"attachment,omitempty"`
 	// QuickReply is the "quickReply" property.
 	QuickReply *WebMessagingQuickReply `json:"quickReply,omitempty"`

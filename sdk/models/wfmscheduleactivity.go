@@ -5,6 +5,8 @@ package models
 // WfmScheduleActivity is a model of the Platform API.
 type WfmScheduleActivity struct {
 	// UserReference is the "userReference" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	UserReference *UserReference `json:"userReference,omitempty"`
 	// List of user's scheduled activities
 	//

@@ -22,12 +22,20 @@ type WfmUserNotification struct {
 	// Read-only: set by the API, ignored in requests.
 	Type *WfmUserNotificationType `json:"type,omitempty"`
 	// ShiftTrade is the "shiftTrade" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ShiftTrade *ShiftTradeNotification `json:"shiftTrade,omitempty"`
 	// TimeOffRequest is the "timeOffRequest" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	TimeOffRequest *TimeOffRequestNotification `json:"timeOffRequest,omitempty"`
 	// AdherenceExplanation is the "adherenceExplanation" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AdherenceExplanation *AdherenceExplanationNotification `json:"adherenceExplanation,omitempty"`
 	// AlternativeShift is the "alternativeShift" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AlternativeShift *AlternativeShiftNotification `json:"alternativeShift,omitempty"`
 	// Whether this notification has been marked "read"
 	//

@@ -32,6 +32,8 @@ type WhatsAppDefinition struct {
 	// Read-only: set by the API, ignored in requests.
 	TemplateStatus *string `json:"templateStatus,omitempty"`
 	// StatusInfo is the "statusInfo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	StatusInfo *StatusInfo `json:"statusInfo,omitempty"`
 	// Carousel is the "carousel" property.
 	Carousel *Carousel `json:"carousel,omitempty"`

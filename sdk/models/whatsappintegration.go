@@ -21,10 +21,14 @@ type WhatsAppIntegration struct {
 	// Required.
 	PhoneNumber *string `json:"phoneNumber,omitempty"`
 	// AvailablePhoneNumbers is the "availablePhoneNumbers" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	AvailablePhoneNumbers *WhatsAppAvailablePhoneNumberDetailsListing `json:"availablePhoneNumbers,omitempty"`
 	// The status of the WhatsApp Integration
 	Status *WhatsAppIntegrationStatus `json:"status,omitempty"`
 	// Recipient is the "recipient" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Recipient *DomainEntityRef `json:"recipient,omitempty"`
 	// Date this Integration was created. Date time is represented as an ISO-8601 string. For example:
 	// yyyy-MM-ddTHH:mm:ss[.mmm]Z
@@ -45,12 +49,16 @@ type WhatsAppIntegration struct {
 	// Read-only: set by the API, ignored in requests.
 	ActivationStatusCode *WhatsAppIntegrationActivationStatusCode `json:"activationStatusCode,omitempty"`
 	// ActivationErrorInfo is the "activationErrorInfo" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	ActivationErrorInfo *ErrorBody `json:"activationErrorInfo,omitempty"`
 	// Status of asynchronous create operation
 	//
 	// Read-only: set by the API, ignored in requests.
 	CreateStatus *WhatsAppIntegrationCreateStatus `json:"createStatus,omitempty"`
 	// CreateError is the "createError" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	CreateError *ErrorBody `json:"createError,omitempty"`
 	// The WhatsApp Business Account Id (WABA Id)
 	//

@@ -5,8 +5,12 @@ package models
 // WorkdayMetric is a model of the Platform API.
 type WorkdayMetric struct {
 	// Metric is the "metric" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Metric *Metric `json:"metric,omitempty"`
 	// Objective is the "objective" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Objective *Objective `json:"objective,omitempty"`
 	// Gamification points earned for this metric
 	//

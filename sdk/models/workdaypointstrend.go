@@ -15,6 +15,8 @@ type WorkdayPointsTrend struct {
 	// Read-only: set by the API, ignored in requests.
 	DateEndWorkday *Date `json:"dateEndWorkday,omitempty"`
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *UserReference `json:"user,omitempty"`
 	// Aggregated for same day comparison
 	//

@@ -5,8 +5,12 @@ package models
 // WorkdayValuesMetricItem is a model of the Platform API.
 type WorkdayValuesMetricItem struct {
 	// Metric is the "metric" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Metric *AddressableEntityRef `json:"metric,omitempty"`
 	// MetricDefinition is the "metricDefinition" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	MetricDefinition *DomainEntityRef `json:"metricDefinition,omitempty"`
 	// The average value of the metric
 	//

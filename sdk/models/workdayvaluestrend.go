@@ -20,8 +20,12 @@ type WorkdayValuesTrend struct {
 	// Read-only: set by the API, ignored in requests.
 	DateReferenceWorkday *Date `json:"dateReferenceWorkday,omitempty"`
 	// Division is the "division" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Division *Division `json:"division,omitempty"`
 	// User is the "user" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	User *UserReference `json:"user,omitempty"`
 	// The time zone used for aggregating metric values
 	//
@@ -32,7 +36,11 @@ type WorkdayValuesTrend struct {
 	// Read-only: set by the API, ignored in requests.
 	Results []WorkdayValuesMetricItem `json:"results,omitzero"`
 	// PerformanceProfile is the "performanceProfile" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	PerformanceProfile *AddressableEntityRef `json:"performanceProfile,omitempty"`
 	// Metric is the "metric" property.
+	//
+	// Read-only: set by the API, ignored in requests.
 	Metric *AddressableEntityRef `json:"metric,omitempty"`
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/oauth2"
@@ -48,7 +49,8 @@ func (g *clientCredentialsGrant) name() string {
 }
 
 func (g *clientCredentialsGrant) token(ctx context.Context, _ *oauth2.Token) (*oauth2.Token, error) {
-	return g.conf.Token(ctx)
+	tok, err := g.conf.Token(ctx)
+	return withExpiresIn(tok), err
 }
 
 // refreshGrant renews a token with its refresh token.
@@ -63,8 +65,50 @@ func (g *refreshGrant) token(ctx context.Context, current *oauth2.Token) (*oauth
 		return nil, errors.New("no refresh token to renew the access token with")
 	}
 	// An empty AccessToken makes the source refresh at once; it keeps the
-	// refresh token when the response has no new one.
-	return g.conf.TokenSource(ctx, &oauth2.Token{RefreshToken: current.RefreshToken}).Token()
+	// refresh token when the response has no new one. A rotated refresh
+	// token is single use, like an authorization code.
+	tok, err := g.conf.TokenSource(withSingleUse(ctx), &oauth2.Token{RefreshToken: current.RefreshToken}).Token()
+	return withExpiresIn(tok), err
+}
+
+// singleUseKey marks the context of a token request whose grant can be
+// used once only (an authorization code, a PKCE code, a refresh token that
+// the login service may rotate): loginTransport sends it again only when
+// it never reached the server, since a second try after a 5xx would spend
+// the grant and turn the server's error into invalid_grant.
+type singleUseKey struct{}
+
+func withSingleUse(ctx context.Context) context.Context {
+	return context.WithValue(ctx, singleUseKey{}, true)
+}
+
+func isSingleUse(ctx context.Context) bool {
+	v, _ := ctx.Value(singleUseKey{}).(bool)
+	return v
+}
+
+// withExpiresIn returns tok with ExpiresIn set from the token response when
+// x/oauth2 left it 0 (a form-encoded response), so that the tokens the
+// client returns say how long they live, as the response did.
+func withExpiresIn(tok *oauth2.Token) *oauth2.Token {
+	if tok == nil || tok.ExpiresIn != 0 {
+		return tok
+	}
+	var secs int64
+	switch v := tok.Extra("expires_in").(type) {
+	case int64:
+		secs = v
+	case float64:
+		secs = int64(v)
+	case string:
+		secs, _ = strconv.ParseInt(v, 10, 64)
+	}
+	if secs == 0 {
+		return tok
+	}
+	cp := *tok
+	cp.ExpiresIn = secs
+	return &cp
 }
 
 // sourceGrant gets tokens from an application's oauth2.TokenSource.
@@ -218,10 +262,11 @@ func (c *Client) exchange(ctx context.Context, conf oauth2.Config, code string, 
 	if conf.ClientID == "" || code == "" {
 		return nil, errors.New("platformclient: empty client ID or authorization code")
 	}
-	tok, err := conf.Exchange(c.tokenContext(ctx), code, opts...)
+	tok, err := conf.Exchange(withSingleUse(c.tokenContext(ctx)), code, opts...)
 	if err != nil {
 		return nil, newAuthError("authorization_code", err)
 	}
+	tok = withExpiresIn(tok)
 	return tok, c.auth.useGrant(&refreshGrant{conf}, tok)
 }
 

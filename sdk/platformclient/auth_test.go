@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -307,11 +306,8 @@ func TestRenewOn401IsBounded(t *testing.T) {
 	// An API that refuses every token: one new token, one re-send, then
 	// the 401 is the answer.
 	f := newFakeOAuth(t)
-	f.api.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
-		reply(http.StatusUnauthorized, "application/json", `{"message":"no","code":"bad.credentials","status":401}`)(w, r)
-	})
-	c := f.client(t, WithClientCredentials("id", "secret"), WithRetryPolicy(RetryPolicy{MaxAttempts: 5, MinWait: time.Millisecond, MaxWait: time.Millisecond}))
+	api := newTestServer(t, reply(http.StatusUnauthorized, "application/json", `{"message":"no","code":"bad.credentials","status":401}`))
+	c := api.client(t, WithLoginURL(f.login.URL), WithClientCredentials("id", "secret"), WithRetryPolicy(RetryPolicy{MaxAttempts: 5, MinWait: time.Millisecond, MaxWait: time.Millisecond}))
 	_, resp, err := get(t.Context(), c)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 401 || apiErr.Code != "bad.credentials" {

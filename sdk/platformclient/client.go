@@ -11,10 +11,13 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -33,12 +36,16 @@ type Client struct {
 	retry      RetryPolicy
 	log        *debugLog // nil: no debug logging
 	maxBody    int64     // largest response body read
+	// headerTimeout bounds the wait for each attempt's response headers;
+	// 0: no bound.
+	headerTimeout time.Duration
 
 	// Set by options, used by NewClient.
 	newGrant     func(loginURL string) grant
 	initialToken *oauth2.Token
 	proxyURL     *url.URL
 	tlsConfig    *tls.Config // client certificates (mTLS)
+	insecureHTTP bool        // WithInsecureHTTP
 }
 
 // Option configures a Client in NewClient.
@@ -53,6 +60,8 @@ func NewClient(opts ...Option) (*Client, error) {
 		auth:      &tokenManager{},
 		retry:     DefaultRetryPolicy,
 		maxBody:   DefaultMaxBodySize,
+
+		headerTimeout: DefaultResponseHeaderTimeout,
 	}
 	if err := WithRegion(USEast1)(c); err != nil {
 		return nil, err
@@ -80,6 +89,13 @@ func NewClient(opts ...Option) (*Client, error) {
 	case c.tlsConfig != nil:
 		return nil, errors.New("platformclient: WithMTLS and WithHTTPClient together: set the certificates on the transport of your HTTP client")
 	}
+	if err := c.checkPlainHTTP(); err != nil {
+		return nil, err
+	}
+	// A copy, so that the application's client keeps its own policy.
+	hc := *c.httpClient
+	hc.CheckRedirect = apiRedirectPolicy(hc.CheckRedirect)
+	c.httpClient = &hc
 	c.auth.httpClient = c.tokenHTTPClient()
 	c.auth.log = c.log
 	if c.newGrant != nil {
@@ -109,9 +125,18 @@ var defaultTransport = func() *http.Transport {
 }()
 
 // tokenHTTPClient is the HTTP client token requests are sent with: the
-// client's own, with the User-Agent set and the client's retry policy.
+// client's own, with the User-Agent set and the client's retry policy, and
+// without redirects to another host (a 307 would carry the form, secrets
+// included, there).
 func (c *Client) tokenHTTPClient() *http.Client {
 	hc := *c.httpClient
+	next := hc.CheckRedirect
+	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if !sameOrigin(req.URL, via[0].URL) {
+			return fmt.Errorf("platformclient: the login service redirected the token request to another host, %s: not followed", req.URL.Host)
+		}
+		return next(req, via)
+	}
 	base := hc.Transport
 	if base == nil {
 		base = http.DefaultTransport
@@ -131,20 +156,32 @@ type loginTransport struct {
 }
 
 // RoundTrip sends a token request with the User-Agent set, tracing and
-// retrying it.
+// retrying it. A single-use grant (withSingleUse) is sent again only when
+// it never reached the server.
 func (t *loginTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	ctx := r.Context()
+	single := isSingleUse(ctx)
 	for attempt := 1; ; attempt++ {
-		resp, err := t.roundTrip(r, attempt)
+		resp, wrote, err := t.roundTrip(r, attempt)
 		var wait time.Duration
 		var again bool
 		reason := ""
 		switch {
+		case err != nil && single:
+			// Only a request refused before a byte of it was written (a
+			// failed dial) is sure not to have spent the grant.
+			var op *net.OpError
+			if !wrote && errors.As(err, &op) && op.Op == "dial" {
+				wait, again = t.retry.afterError(attempt, http.MethodPost, false, err)
+			}
+			reason = err.Error()
 		case err != nil:
 			// A token request may be sent twice: the login service
 			// answers it with a new token either way.
 			wait, again = t.retry.afterError(attempt, http.MethodPut, true, err)
 			reason = err.Error()
+		case single:
+			// The server has the grant: its answer, 5xx or not, stands.
 		case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
 			wait, again = t.retry.afterStatus(attempt, http.MethodPut, &APIResponse{StatusCode: http.StatusServiceUnavailable, Header: resp.Header})
 			reason = resp.Status
@@ -167,22 +204,28 @@ func (t *loginTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	}
 }
 
-// roundTrip sends one attempt of a token request.
-func (t *loginTransport) roundTrip(orig *http.Request, attempt int) (*http.Response, error) {
-	r := orig.Clone(orig.Context())
+// roundTrip sends one attempt of a token request; wrote reports whether
+// its headers were written.
+func (t *loginTransport) roundTrip(orig *http.Request, attempt int) (resp *http.Response, wrote bool, err error) {
+	var mu sync.Mutex
+	ctx := httptrace.WithClientTrace(orig.Context(), &httptrace.ClientTrace{
+		WroteHeaders: func() { mu.Lock(); wrote = true; mu.Unlock() },
+	})
+	written := func() bool { mu.Lock(); defer mu.Unlock(); return wrote }
+	r := orig.Clone(ctx)
 	if attempt > 1 && orig.GetBody != nil {
 		body, err := orig.GetBody()
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		r.Body = body
 	}
 	if t.userAgent != "" {
 		r.Header.Set("User-Agent", t.userAgent)
 	}
-	ctx := r.Context()
 	if !t.log.enabled(ctx) {
-		return t.base.RoundTrip(r)
+		resp, err := t.base.RoundTrip(r)
+		return resp, written(), err
 	}
 	var form string
 	if r.GetBody != nil {
@@ -194,19 +237,120 @@ func (t *loginTransport) roundTrip(orig *http.Request, attempt int) (*http.Respo
 	}
 	t.log.tokenRequest(ctx, r, form)
 	start := time.Now()
-	resp, err := t.base.RoundTrip(r)
+	resp, err = t.base.RoundTrip(r)
 	if err != nil {
 		t.log.event(ctx, "token request failed", "url", redactURL(r.URL.String()), "error", err.Error())
-		return nil, err
+		return nil, written(), err
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxTokenBody))
 	resp.Body.Close()
 	resp.Body = io.NopCloser(bytes.NewReader(data))
 	t.log.tokenResponse(ctx, resp, data, time.Since(start))
 	if err != nil {
-		return nil, err
+		return nil, true, err
 	}
-	return resp, nil
+	return resp, true, nil
+}
+
+// keptAcrossHosts are the headers a request keeps when it is redirected to
+// another host: the client's own, none that the caller set.
+var keptAcrossHosts = map[string]bool{"Accept": true, "Accept-Encoding": true, "User-Agent": true, "Content-Type": true}
+
+// apiRedirectPolicy is the redirect policy of API requests: next (Go's
+// default when nil), after dropping, on a redirect to another host or
+// scheme, the token and every header the caller set (WithHeader,
+// ContextWithHeader, header parameters), which Go would forward but for
+// Authorization and cookies: a download redirected to storage must not
+// carry X-Api-Key or X-Amz-Security-Token there.
+func apiRedirectPolicy(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if !sameOrigin(req.URL, via[0].URL) {
+			for name := range req.Header {
+				if !keptAcrossHosts[http.CanonicalHeaderKey(name)] {
+					delete(req.Header, name)
+				}
+			}
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+}
+
+// sameOrigin reports whether a and b have the same scheme and host.
+func sameOrigin(a, b *url.URL) bool {
+	return a.Scheme == b.Scheme && strings.EqualFold(a.Host, b.Host)
+}
+
+// WithInsecureHTTP allows http:// API and login URLs (WithBaseURL,
+// WithLoginURL) for hosts that are not loopback, such as a gateway on a
+// trusted network. Without it NewClient refuses them: the access token and
+// the client secret would travel in clear. Loopback hosts (localhost,
+// 127.0.0.0/8, ::1) are always allowed, for tests.
+func WithInsecureHTTP() Option {
+	return func(c *Client) error {
+		c.insecureHTTP = true
+		return nil
+	}
+}
+
+// checkPlainHTTP refuses http:// API and login URLs for hosts that are not
+// loopback, unless WithInsecureHTTP was given.
+func (c *Client) checkPlainHTTP() error {
+	if c.insecureHTTP {
+		return nil
+	}
+	login, err := url.Parse(c.loginURL)
+	if err != nil {
+		return fmt.Errorf("platformclient: the login URL: %w", urlCause(err))
+	}
+	if err := plainHTTP("WithBaseURL", c.baseURL); err != nil {
+		return err
+	}
+	return plainHTTP("WithLoginURL", login)
+}
+
+// plainHTTP refuses u, set by opt, when it is http:// to a host that is not
+// loopback.
+func plainHTTP(opt string, u *url.URL) error {
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return fmt.Errorf("platformclient: %s: http://%s is plain http to a host that is not loopback, which would send the token and the client secret in clear: use https, or WithInsecureHTTP for a trusted network", opt, u.Host)
+	}
+	return nil
+}
+
+// isLoopback reports whether host is localhost or a loopback IP address.
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// DefaultResponseHeaderTimeout is how long each attempt of a call waits for
+// the response headers, unless WithResponseHeaderTimeout says otherwise:
+// a server that accepts the connection and never answers cannot block a
+// call forever, even with a context without deadline. Reading the body is
+// not bounded by it, so a long download is not cut.
+const DefaultResponseHeaderTimeout = 2 * time.Minute
+
+// WithResponseHeaderTimeout sets how long each attempt waits for the
+// response headers, instead of DefaultResponseHeaderTimeout; 0 removes the
+// bound (the context's deadline, if any, still applies). An attempt that
+// times out fails with an error that names this option.
+func WithResponseHeaderTimeout(d time.Duration) Option {
+	return func(c *Client) error {
+		if d < 0 {
+			return fmt.Errorf("platformclient: WithResponseHeaderTimeout: %v is negative", d)
+		}
+		c.headerTimeout = d
+		return nil
+	}
 }
 
 // maxTokenBody is as much of a token response as is read for the trace:

@@ -60,7 +60,9 @@ type ErrorLimit struct {
 
 // APIError is the error for a response whose status is not 2xx. Its
 // ErrorBody holds the error document when the body is one (it is zero
-// otherwise; the raw body is in Response.Body).
+// otherwise; the raw body is in Response.Body). A body larger than the
+// client's maximum (WithMaxBodySize) is cut there, and the error wraps
+// ErrBodyTooLarge.
 //
 //	var apiErr *platformclient.APIError
 //	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound { ... }
@@ -77,6 +79,8 @@ type APIError struct {
 	URL string
 	// Response is the response, with its body.
 	Response *APIResponse
+
+	cut error // wraps ErrBodyTooLarge when the body is cut; nil otherwise
 }
 
 func newAPIError(req *Request, target string, resp *APIResponse) *APIError {
@@ -86,8 +90,9 @@ func newAPIError(req *Request, target string, resp *APIResponse) *APIError {
 		Method:     req.Method,
 		URL:        redactURL(target),
 		Response:   resp,
+		cut:        resp.cut,
 	}
-	if resp.hasBody() {
+	if resp.hasBody() && resp.cut == nil {
 		// A body that is not an error document (an HTML page from a proxy,
 		// say) leaves ErrorBody empty; the text stays in Response.Body.
 		if json.Unmarshal(resp.Body, &e.ErrorBody) != nil {
@@ -113,8 +118,15 @@ func (e *APIError) Error() string {
 	if e.Response != nil && e.Response.CorrelationID != "" {
 		fmt.Fprintf(&b, " (correlation ID %s)", e.Response.CorrelationID)
 	}
+	if e.cut != nil {
+		fmt.Fprintf(&b, "; the body is cut: %v", e.cut)
+	}
 	return b.String()
 }
+
+// Unwrap returns an error wrapping ErrBodyTooLarge when the body was
+// larger than the client's maximum and is cut, nil otherwise.
+func (e *APIError) Unwrap() error { return e.cut }
 
 // ParamError reports a parameter that does not allow the request to be
 // sent, such as an empty required path parameter. Nothing was sent.

@@ -30,16 +30,22 @@ const MaxLoggedBodyBytes = 64 << 10
 // maxBodyLines lines (0: no line limit; less than 0: no bodies) and after
 // MaxLoggedBodyBytes bytes.
 //
-// Secrets are never logged: the Authorization, Proxy-Authorization, Cookie
-// and Set-Cookie headers and every header whose name mentions a token, key,
-// secret or password; the bodies of token requests (client secrets, codes,
-// refresh tokens, SAML assertions) but for their grant_type; the tokens of
-// token responses, in JSON, form or text encoding; in JSON bodies, the
-// value (of any type) of every field whose name mentions a token, secret,
-// password, PIN, JWT, assertion, verifier, key of an API or credential, and
-// of a code in an OAuth object; in URLs, the user information and the
-// values of query parameters with such names (such as an OAuth code).
-// Proxy credentials never appear.
+// Secrets are never logged. One list of secret names serves headers, JSON
+// keys, form keys and query parameters: a name is secret when it mentions a
+// token, secret, password, passphrase, credential, assertion, verifier,
+// JWT, cookie, signature, or a key of an API, access,
+// subscription or session, a private or security key, or is PIN or OTP.
+// So the Authorization, Proxy-Authorization, Cookie and Set-Cookie headers
+// are redacted, and headers such as X-Api-Key, X-Guest-Jwt and
+// X-Client-Credential; in JSON bodies, the value (of any type) of every
+// field with such a name, and of a code in an OAuth object; in form bodies
+// (application/x-www-form-urlencoded, of any request or response), the
+// values of such keys, and codes; the bodies of token requests (client
+// secrets, codes, refresh tokens, SAML assertions) but for their
+// grant_type; the tokens of token responses, in JSON, form or text
+// encoding; in URLs, the user information and the values of query
+// parameters with such names (such as an OAuth code). Proxy credentials
+// never appear.
 func WithDebugLog(logger *slog.Logger, maxBodyLines int) Option {
 	return func(c *Client) error {
 		if logger == nil {
@@ -94,7 +100,7 @@ func (l *debugLog) request(ctx context.Context, req *Request, hreq *http.Request
 	args := []any{"operation", req.Operation, "method", hreq.Method, "url", redactURL(hreq.URL.String()), "attempt", attempt,
 		"header", headerText(hreq.Header)}
 	if body != nil && l.maxLines >= 0 {
-		args = append(args, "body", l.cut(redactJSON(string(body))))
+		args = append(args, "body", l.cut(redactBody(hreq.Header.Get("Content-Type"), string(body))))
 	}
 	l.logger.DebugContext(ctx, "platformclient: request", args...)
 }
@@ -106,7 +112,7 @@ func (l *debugLog) response(ctx context.Context, req *Request, resp *APIResponse
 	args := []any{"operation", req.Operation, "status", resp.StatusCode, "took", took,
 		"correlation_id", resp.CorrelationID, "header", headerText(resp.Header)}
 	if l.maxLines >= 0 && len(resp.Body) > 0 {
-		args = append(args, "body", l.cut(redactJSON(string(resp.Body))))
+		args = append(args, "body", l.cut(redactBody(resp.Header.Get("Content-Type"), string(resp.Body))))
 	}
 	l.logger.DebugContext(ctx, "platformclient: response", args...)
 }
@@ -178,19 +184,15 @@ func (l *debugLog) cut(s string) string {
 	return s[:end] + fmt.Sprintf("\n[cut: %d more bytes, %d more lines]", len(rest), lines)
 }
 
-// secretHeader reports whether a header's value must not be logged.
+// secretHeader reports whether a header's value must not be logged: its
+// name is secret (isSecretName, the one list for headers, JSON keys, form
+// keys and query parameters), or it carries credentials by its nature.
 func secretHeader(name string) bool {
 	switch strings.ToLower(name) {
-	case "authorization", "proxy-authorization", "cookie", "set-cookie":
+	case "authorization", "proxy-authorization", "www-authenticate", "proxy-authenticate":
 		return true
 	}
-	n := strings.ToLower(name)
-	for _, word := range []string{"token", "secret", "password", "key", "auth", "session", "cookie"} {
-		if strings.Contains(n, word) {
-			return true
-		}
-	}
-	return false
+	return isSecretName(name, false)
 }
 
 // headerText renders headers as "Name: value" lines, sorted, secrets
@@ -216,10 +218,11 @@ func headerText(h http.Header) string {
 	return b.String()
 }
 
-// secretWords make a field, header-free name secret when its name, in
-// lower case without "_" and "-", contains one of them.
+// secretWords make a name secret (of a header, a JSON or form key, a query
+// parameter) when the name, in lower case without "_" and "-", contains
+// one of them.
 var secretWords = []string{"token", "secret", "passw", "passphrase", "assertion", "credential", "apikey", "jwt",
-	"verifier", "privatekey", "securitykey", "cookie"}
+	"verifier", "privatekey", "securitykey", "accesskey", "subscriptionkey", "sessionkey", "signature", "cookie"}
 
 // secretNames are names that are secret when they are the whole name.
 var secretNames = []string{"pin", "otp"}
@@ -394,6 +397,17 @@ func skipJSONSpace(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// redactBody redacts a request or response body for the log: a form
+// (application/x-www-form-urlencoded) by key, as a URL query is, anything
+// else as JSON (or text with JSON fields in it).
+func redactBody(contentType, body string) string {
+	mediaType, _, _ := strings.Cut(contentType, ";")
+	if strings.EqualFold(strings.TrimSpace(mediaType), "application/x-www-form-urlencoded") {
+		return redactQuery(body)
+	}
+	return redactJSON(body)
 }
 
 // redactForm shows a form body with every value but grant_type redacted.

@@ -105,19 +105,29 @@ type Redirect struct {
 func ParseRedirectURL(rawURL, state string) (*Redirect, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("platformclient: redirect URL: %w", err)
+		return nil, fmt.Errorf("platformclient: the redirect URL does not parse: %w", urlCause(err))
 	}
 	params := u.Query()
 	if u.Fragment != "" {
 		frag, err := url.ParseQuery(u.Fragment)
 		if err != nil {
-			return nil, fmt.Errorf("platformclient: redirect URL fragment: %w", err)
+			return nil, fmt.Errorf("platformclient: the redirect URL's fragment does not parse: %w", urlCause(err))
 		}
 		if frag.Has("access_token") || frag.Has("error") || frag.Has("code") {
 			params = frag
 		}
 	}
 	return readRedirect(params, state, time.Now())
+}
+
+// urlCause is the cause of a URL parse error without the URL, which a
+// *url.Error quotes whole: a redirect URL holds a code or an access token.
+func urlCause(err error) error {
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		return uerr.Err
+	}
+	return err
 }
 
 func readRedirect(params url.Values, state string, now time.Time) (*Redirect, error) {
@@ -133,6 +143,7 @@ func readRedirect(params url.Values, state string, now time.Time) (*Redirect, er
 		r.Token = &oauth2.Token{AccessToken: access, TokenType: params.Get("token_type")}
 		if secs, err := strconv.ParseInt(params.Get("expires_in"), 10, 64); err == nil && secs > 0 {
 			r.Token.Expiry = now.Add(time.Duration(secs) * time.Second)
+			r.Token.ExpiresIn = secs
 		}
 	}
 	if r.Code == "" && r.Token == nil {

@@ -3,6 +3,8 @@
 package platformclient
 
 import (
+	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +14,9 @@ import (
 
 // withNullFields returns the JSON object data, the encoding of body, with
 // null at each of paths, after checking every path against body's Go type.
+// A path under another path of the list ("a.b" with "a") is left out: the
+// parent set to null wins, whatever the order. The keys keep the order
+// encoding/json gave them, so that the body differs only by its nulls.
 func withNullFields(data []byte, body any, paths []string) ([]byte, error) {
 	t := reflect.TypeOf(body)
 	for _, path := range paths {
@@ -19,24 +24,47 @@ func withNullFields(data []byte, body any, paths []string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	var doc map[string]json.RawMessage
-	if err := json.Unmarshal(data, &doc); err != nil || doc == nil {
+	doc, err := parseObject(data)
+	if err != nil {
 		return nil, errors.New("is set for a body that is not a JSON object")
 	}
 	for _, path := range paths {
-		if err := setNull(doc, strings.Split(path, ".")); err != nil {
+		if underAnother(path, paths) {
+			continue
+		}
+		if doc, err = setNull(doc, strings.Split(path, ".")); err != nil {
 			return nil, fmt.Errorf("%q: %w", path, err)
 		}
 	}
-	return encodeJSON(doc)
+	return doc.encode(), nil
+}
+
+// underAnother reports whether an ancestor of path is in paths.
+func underAnother(path string, paths []string) bool {
+	for _, p := range paths {
+		if len(p) < len(path) && path[len(p)] == '.' && strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // rawJSONType is the type of free-form values.
 var rawJSONType = reflect.TypeFor[json.RawMessage]()
 
+// The interfaces of types that encode themselves: on the wire they are
+// whatever they write (a string, for the time types), never an object
+// whose fields a path can name.
+var (
+	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
 // checkNullPath checks that path names a property of the JSON encoding of
-// a value of type t: each segment the json name of a struct field, or any
-// key of a map or a free-form value.
+// a value of type t: each segment but the last goes through a JSON object
+// (a struct without its own JSON encoding, a map with string keys or a
+// free-form value); a segment of a struct is the json name of a field, its
+// own or one promoted from an embedded struct.
 func checkNullPath(t reflect.Type, path string) error {
 	segs := strings.Split(path, ".")
 	for i, seg := range segs {
@@ -53,6 +81,8 @@ func checkNullPath(t reflect.Type, path string) error {
 		switch {
 		case t == nil || t.Kind() == reflect.Interface || t.ConvertibleTo(rawJSONType) && t.Kind() == reflect.Slice:
 			return nil // free-form: any property
+		case encodesItself(t):
+			return fmt.Errorf("%q: %s (%s) is not a JSON object", path, at, t)
 		case t.Kind() == reflect.Struct:
 			f, ok := jsonField(t, seg)
 			if !ok {
@@ -68,50 +98,168 @@ func checkNullPath(t reflect.Type, path string) error {
 	return nil
 }
 
-// jsonField returns the field of struct type t whose JSON name is name.
+// encodesItself reports whether values of t (or *t) have their own JSON
+// or text encoding, as models.DateTime has through its time.Time.
+func encodesItself(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	return t.Implements(jsonMarshalerType) || p.Implements(jsonMarshalerType) ||
+		t.Implements(textMarshalerType) || p.Implements(textMarshalerType)
+}
+
+// jsonField returns the field of struct type t whose JSON name is name, by
+// encoding/json's rules: the fields of embedded structs without a json name
+// are promoted, a shallower field hides deeper ones, and of several at one
+// depth the one with a json name wins (none wins when that does not decide).
 func jsonField(t reflect.Type, name string) (reflect.StructField, bool) {
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
+	level := []reflect.Type{t}
+	seen := map[reflect.Type]bool{}
+	for len(level) > 0 {
+		var found []reflect.StructField
+		var tagged []bool
+		var next []reflect.Type
+		for _, st := range level {
+			if seen[st] {
+				continue
+			}
+			seen[st] = true
+			for i := range st.NumField() {
+				f := st.Field(i)
+				tag := f.Tag.Get("json")
+				if tag == "-" {
+					continue
+				}
+				tagName, _, _ := strings.Cut(tag, ",")
+				if f.Anonymous {
+					ft := f.Type
+					if ft.Kind() == reflect.Pointer {
+						ft = ft.Elem()
+					}
+					if tagName == "" && ft.Kind() == reflect.Struct {
+						next = append(next, ft)
+						continue
+					}
+					if !f.IsExported() {
+						continue
+					}
+				} else if !f.IsExported() {
+					continue
+				}
+				n := tagName
+				if n == "" {
+					n = f.Name
+				}
+				if n == name {
+					found = append(found, f)
+					tagged = append(tagged, tagName != "")
+				}
+			}
+		}
+		switch len(found) {
+		case 0:
+			level = next
 			continue
+		case 1:
+			return found[0], true
 		}
-		tagName, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if tagName == "-" {
-			continue
+		pick := -1
+		for i, tg := range tagged {
+			if tg {
+				if pick >= 0 {
+					return reflect.StructField{}, false
+				}
+				pick = i
+			}
 		}
-		if tagName == "" {
-			tagName = f.Name
+		if pick < 0 {
+			return reflect.StructField{}, false
 		}
-		if tagName == name {
-			return f, true
-		}
+		return found[pick], true
 	}
 	return reflect.StructField{}, false
 }
 
-// setNull sets the property at segs of doc to null, adding the objects on
-// the way that doc lacks.
-func setNull(doc map[string]json.RawMessage, segs []string) error {
-	if len(segs) == 1 {
-		doc[segs[0]] = json.RawMessage("null")
-		return nil
+// jsonObject is a JSON object's members in the order they were written.
+type jsonObject []jsonMember
+
+type jsonMember struct {
+	key   string
+	value json.RawMessage
+}
+
+// parseObject reads the JSON object data, keeping its members' order.
+func parseObject(data []byte) (jsonObject, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, errors.New("not a JSON object")
 	}
-	var child map[string]json.RawMessage
-	if raw, ok := doc[segs[0]]; ok {
-		if err := json.Unmarshal(raw, &child); err != nil {
-			return fmt.Errorf("%s is not a JSON object", segs[0])
+	obj := jsonObject{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := tok.(string)
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return nil, err
+		}
+		obj = append(obj, jsonMember{key, value})
+	}
+	return obj, nil
+}
+
+// set replaces the value of key, or adds key at the end.
+func (o jsonObject) set(key string, value json.RawMessage) jsonObject {
+	for i := range o {
+		if o[i].key == key {
+			o[i].value = value
+			return o
 		}
 	}
-	if child == nil {
-		child = map[string]json.RawMessage{}
+	return append(o, jsonMember{key, value})
+}
+
+// get returns the value of key.
+func (o jsonObject) get(key string) (json.RawMessage, bool) {
+	for _, m := range o {
+		if m.key == key {
+			return m.value, true
+		}
 	}
-	if err := setNull(child, segs[1:]); err != nil {
-		return err
+	return nil, false
+}
+
+// encode writes the object in its order.
+func (o jsonObject) encode() []byte {
+	b := []byte{'{'}
+	for i, m := range o {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		key, _ := encodeJSON(m.key) // a string always encodes
+		b = append(b, key...)
+		b = append(b, ':')
+		b = append(b, m.value...)
 	}
-	data, err := encodeJSON(child)
+	return append(b, '}')
+}
+
+// setNull sets the property at segs of doc to null, adding the objects on
+// the way that doc lacks.
+func setNull(doc jsonObject, segs []string) (jsonObject, error) {
+	if len(segs) == 1 {
+		return doc.set(segs[0], json.RawMessage("null")), nil
+	}
+	child := jsonObject{}
+	if raw, ok := doc.get(segs[0]); ok && string(raw) != "null" {
+		var err error
+		if child, err = parseObject(raw); err != nil {
+			return nil, fmt.Errorf("%s is not a JSON object", segs[0])
+		}
+	}
+	child, err := setNull(child, segs[1:])
 	if err != nil {
-		return err
+		return nil, err
 	}
-	doc[segs[0]] = data
-	return nil
+	return doc.set(segs[0], child.encode()), nil
 }

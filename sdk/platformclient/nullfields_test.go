@@ -45,11 +45,11 @@ func TestNullFields(t *testing.T) {
 		want  string
 	}{
 		{&nullTestBody{Name: &name}, nil, `{"name":"n"}`},
-		{&nullTestBody{Name: &name}, []string{"manager"}, `{"manager":null,"name":"n"}`},
-		{&nullTestBody{Name: &name, Manager: &name}, []string{"manager"}, `{"manager":null,"name":"n"}`},
+		{&nullTestBody{Name: &name}, []string{"manager"}, `{"name":"n","manager":null}`},
+		{&nullTestBody{Name: &name, Manager: &name}, []string{"manager"}, `{"name":"n","manager":null}`},
 		{&nullTestBody{Routing: &nullTestRouting{Level: &level}}, []string{"routing.skills"}, `{"routing":{"level":2,"skills":null}}`},
-		{&nullTestBody{}, []string{"routing.skills", "labels.x", "settings.a.b", "extra.k"}, `{"extra":{"k":null},"labels":{"x":null},"routing":{"skills":null},"settings":{"a":{"b":null}}}`},
-		{nullTestBody{Name: &name}, []string{"list"}, `{"list":null,"name":"n"}`},
+		{&nullTestBody{}, []string{"routing.skills", "labels.x", "settings.a.b", "extra.k"}, `{"routing":{"skills":null},"labels":{"x":null},"settings":{"a":{"b":null}},"extra":{"k":null}}`},
+		{nullTestBody{Name: &name}, []string{"list"}, `{"name":"n","list":null}`},
 	} {
 		before := srv.hits()
 		if err := send(tc.body, tc.paths...); err != nil {

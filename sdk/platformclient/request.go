@@ -109,6 +109,13 @@ func (r *Request) SetRawBody(body string) {
 // the body's type, or a request without a JSON object body, fails the call
 // with a *ParamError before anything is sent. Properties of maps and
 // free-form values are not checked, since their type does not name them.
+//
+// A path goes only through properties that are JSON objects on the wire: a
+// time (models.DateTime, time.Time) or any other type with its own JSON
+// encoding ends a path. Properties promoted from an embedded struct are the
+// body's own, as in the encoded JSON. A path listed with one under it
+// ("biography" and "biography.hobbies") sends the parent null, whatever the
+// order. The body's other properties keep the order encoding/json gives.
 func (r *Request) SetNullFields(paths ...string) {
 	r.nullFields = paths
 }

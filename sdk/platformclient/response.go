@@ -40,7 +40,8 @@ type APIResponse struct {
 	// retries or a new token.
 	Attempts int
 
-	decoded bool // Body was decoded into the method's result
+	decoded bool  // Body was decoded into the method's result
+	cut     error // wraps ErrBodyTooLarge when Body is cut at the limit
 }
 
 func newAPIResponse(r *http.Response, body []byte) *APIResponse {

@@ -266,7 +266,7 @@ func TestProxy(t *testing.T) {
 	p, seen := fakeProxy(t)
 	u := strings.Replace(p.URL, "http://", "http://user:pa%20ss@", 1)
 	var logs strings.Builder
-	c, err := NewClient(WithBaseURL("http://api.example.test"), WithProxy(u), WithDebugLogFunc(func(l string) { logs.WriteString(l + "\n") }, 0))
+	c, err := NewClient(WithBaseURL("http://api.example.test"), WithInsecureHTTP(), WithProxy(u), WithDebugLogFunc(func(l string) { logs.WriteString(l + "\n") }, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,7 +293,7 @@ func TestProxy(t *testing.T) {
 // reads the proxy variables once per process.
 func TestProxyFromEnvironment(t *testing.T) {
 	if os.Getenv("PLATFORMCLIENT_PROXY_CHILD") == "1" {
-		c, _ := NewClient(WithBaseURL("http://api.example.test"), WithoutRetries())
+		c, _ := NewClient(WithBaseURL("http://api.example.test"), WithInsecureHTTP(), WithoutRetries())
 		_, err := c.Do(context.Background(), NewRequest("op", http.MethodGet, "/api/v2/x"), nil)
 		os.Stdout.WriteString("result: " + errString(err) + "\n")
 		return
@@ -381,13 +381,14 @@ func TestDebugLogRedactsSecrets(t *testing.T) {
 		mu.Unlock()
 	}), &slog.HandlerOptions{Level: slog.LevelDebug}))
 	f := newFakeOAuth(t)
-	f.api.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
+	// An API server of its own, its handler set before it starts: replacing
+	// the fake's handler once it serves would be a data race.
+	api := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Set-Cookie", "session=cookie-val")
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, "{\n\"name\": \"visible-name\",\n\"secret\": \"s3cr3t-client\",\n\"line3\": 3,\n\"line4\": 4\n}")
 	})
-	c := f.client(t, WithClientCredentials("id", "s3cr3t-client"), WithDebugLog(logger, 3))
+	c := api.client(t, WithLoginURL(f.login.URL), WithoutRetries(), WithClientCredentials("id", "s3cr3t-client"), WithDebugLog(logger, 3))
 	req := NewRequest("postThing", http.MethodPost, "/api/v2/thing")
 	req.SetBody(map[string]string{"password": "user-pw-9", "apiKey": "api-key-7", "accessToken": "token-1"})
 	req.SetHeader("X-Api-Key", "api-key-7")

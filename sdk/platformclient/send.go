@@ -142,6 +142,13 @@ func (c *Client) send(ctx context.Context, req *Request, target string, body []b
 			WroteHeaders: func() { sent = true },
 		})
 	}
+	headersIn := func() bool { return true }
+	if c.headerTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		defer cancel()
+		headersIn = time.AfterFunc(c.headerTimeout, cancel).Stop
+	}
 	hreq, err := c.newHTTPRequest(ctx, req, target, body, auth)
 	if err != nil {
 		return nil, false, err
@@ -149,6 +156,13 @@ func (c *Client) send(ctx context.Context, req *Request, target string, body []b
 	start := time.Now()
 	c.log.request(ctx, req, hreq, body, attempt)
 	hresp, err := c.httpClient.Do(hreq)
+	if !headersIn() {
+		if err == nil {
+			hresp.Body.Close() // the timer fired as the headers came: too late
+		}
+		err = fmt.Errorf("no response headers within %v (WithResponseHeaderTimeout): %w", c.headerTimeout, context.DeadlineExceeded)
+		hresp = nil
+	}
 	if err != nil {
 		var uerr *url.Error
 		if errors.As(err, &uerr) {
@@ -160,6 +174,11 @@ func (c *Client) send(ctx context.Context, req *Request, target string, body []b
 	data, err := readBody(hresp, c.maxBody)
 	hresp.Body.Close()
 	resp = newAPIResponse(hresp, data)
+	if errors.Is(err, errBodyCut) {
+		// An error status keeps its status: Do returns an *APIError with
+		// the body cut, wrapping ErrBodyTooLarge.
+		resp.cut, err = tooLarge(hresp, c.maxBody), nil
+	}
 	c.log.response(ctx, req, resp, time.Since(start))
 	if err != nil {
 		return resp, true, err
@@ -189,20 +208,57 @@ func WithMaxBodySize(n int64) Option {
 	}
 }
 
-// readBody reads a response body of at most limit bytes.
+// errBodyCut is readBody's error for an error status whose body is larger
+// than the limit: the body returned is its first limit bytes.
+var errBodyCut = errors.New("the body is cut at the limit")
+
+// tooLarge is the error of a body over limit.
+func tooLarge(hresp *http.Response, limit int64) error {
+	return fmt.Errorf("%w (%d bytes): %d %s", ErrBodyTooLarge, limit, hresp.StatusCode, http.StatusText(hresp.StatusCode))
+}
+
+// readBody reads a response body of at most limit bytes. A body with a
+// Content-Length within the limit is read into one buffer of that size, so
+// that reading a body costs its size once. The body of an answer to HEAD is
+// not read: it has none, whatever its Content-Length says. An error status
+// (not 2xx) over the limit gives its first limit bytes and errBodyCut.
 func readBody(hresp *http.Response, limit int64) ([]byte, error) {
-	tooLarge := func() error {
-		return fmt.Errorf("%w (%d bytes): %d %s", ErrBodyTooLarge, limit, hresp.StatusCode, http.StatusText(hresp.StatusCode))
+	if hresp.Body == http.NoBody || hresp.Request != nil && hresp.Request.Method == http.MethodHead {
+		return nil, nil
 	}
-	if hresp.ContentLength > limit {
-		return nil, tooLarge()
+	errorStatus := hresp.StatusCode < 200 || hresp.StatusCode > 299
+	if hresp.ContentLength > limit && !errorStatus {
+		return nil, tooLarge(hresp, limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(hresp.Body, limit+1))
+	var data []byte
+	var err error
+	if n := hresp.ContentLength; n >= 0 && n <= limit {
+		// One byte more than announced shows a body longer than its
+		// Content-Length (which a custom transport may not check).
+		data = make([]byte, n, n+1)
+		var got int
+		got, err = io.ReadFull(hresp.Body, data)
+		data = data[:got]
+		if err == nil {
+			var one [1]byte
+			if m, _ := io.ReadFull(hresp.Body, one[:]); m > 0 {
+				data = append(data, one[0])
+				var rest []byte
+				rest, err = io.ReadAll(io.LimitReader(hresp.Body, limit-int64(len(data))+1))
+				data = append(data, rest...)
+			}
+		}
+	} else {
+		data, err = io.ReadAll(io.LimitReader(hresp.Body, limit+1))
+	}
 	if err != nil {
 		return data, fmt.Errorf("reading the response body: %w", err)
 	}
 	if int64(len(data)) > limit {
-		return nil, tooLarge()
+		if errorStatus {
+			return data[:limit], errBodyCut
+		}
+		return nil, tooLarge(hresp, limit)
 	}
 	return data, nil
 }

@@ -181,6 +181,18 @@ func (m *tokenManager) fetch(ctx context.Context, g grant, gen uint64, current *
 	defer cancel()
 	ctx = context.WithValue(ctx, oauth2.HTTPClient, m.httpClient)
 	tok, err := g.token(ctx, current)
+	save := true
+	if err != nil && isInvalidGrant(err) {
+		// Another client sharing the store may have rotated the refresh
+		// token: a newer one there is tried once before giving up.
+		if stored := m.newerStored(current); stored != nil {
+			if newTokenState(stored).fresh(time.Now()) {
+				tok, err, save = stored, nil, false
+			} else {
+				tok, err = g.token(ctx, stored)
+			}
+		}
+	}
 	if err == nil && (tok == nil || tok.AccessToken == "") {
 		err = errors.New("the token response has no access_token")
 	}
@@ -188,9 +200,9 @@ func (m *tokenManager) fetch(ctx context.Context, g grant, gen uint64, current *
 	if err != nil {
 		err = newAuthError(g.name(), err)
 	} else {
-		st = newTokenState(tok)
+		st = m.arrived(tok)
 	}
-	if err == nil && m.store != nil {
+	if err == nil && save && m.store != nil {
 		// Saved before the waiting calls go on, so that the store never
 		// lags behind the token in use.
 		if serr := m.store.Save(tok); serr != nil {
@@ -218,6 +230,38 @@ func (m *tokenManager) fetch(ctx context.Context, g grant, gen uint64, current *
 	close(f.done)
 }
 
+// arrived is the state of a token the grant just gave. A token that
+// arrives expired, or too close to its expiry to be fresh, is used for the
+// calls waiting for it and for backoffPeriod after, rather than renewed on
+// every call.
+func (m *tokenManager) arrived(tok *oauth2.Token) *tokenState {
+	st := newTokenState(tok)
+	if now := time.Now(); !st.fresh(now) && st.header != "" {
+		st.refreshAt = now.Add(m.backoffPeriod())
+	}
+	return st
+}
+
+// isInvalidGrant reports whether err is the login service's invalid_grant.
+func isInvalidGrant(err error) bool {
+	var re *oauth2.RetrieveError
+	return errors.As(err, &re) && re.ErrorCode == "invalid_grant"
+}
+
+// newerStored returns the store's token when its refresh token is not
+// current's (so newer: every token is saved when it arrives), nil
+// otherwise.
+func (m *tokenManager) newerStored(current *oauth2.Token) *oauth2.Token {
+	if m.store == nil || current == nil || current.RefreshToken == "" {
+		return nil
+	}
+	stored, err := m.store.Load()
+	if err != nil || stored == nil || stored.RefreshToken == "" || stored.RefreshToken == current.RefreshToken {
+		return nil
+	}
+	return stored
+}
+
 // useGrant makes g the way new tokens are got from now on, and tok (when
 // not nil) the current token, saved to the store.
 func (m *tokenManager) useGrant(g grant, tok *oauth2.Token) error {
@@ -226,7 +270,7 @@ func (m *tokenManager) useGrant(g grant, tok *oauth2.Token) error {
 	m.gen++
 	m.failed = nil
 	if tok != nil {
-		m.cur.Store(newTokenState(tok))
+		m.cur.Store(m.arrived(tok))
 	}
 	m.mu.Unlock()
 	if tok != nil && m.store != nil {

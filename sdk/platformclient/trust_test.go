@@ -497,7 +497,7 @@ func TestDebugLogRedactsEverything(t *testing.T) {
 
 	// A proxy with credentials, and a server that is gone.
 	p, _ := fakeProxy(t)
-	cp, err := NewClient(WithBaseURL("http://api.example.test"), WithProxy(strings.Replace(p.URL, "http://", "http://user:proxy-pw-11@", 1)),
+	cp, err := NewClient(WithBaseURL("http://api.example.test"), WithInsecureHTTP(), WithProxy(strings.Replace(p.URL, "http://", "http://user:proxy-pw-11@", 1)),
 		WithAccessToken("token-19"), WithDebugLog(logger, 0))
 	if err != nil {
 		t.Fatal(err)

@@ -63,7 +63,7 @@ func TestNullFieldsOnTheWire(t *testing.T) {
 	}
 	want := []string{
 		`PATCH /api/v2/users/u1 {"name":"Jo","version":3}`,
-		`PATCH /api/v2/users/u1 {"addresses":null,"biography":{"hobbies":null},"manager":null,"name":"Jo","version":3}`,
+		`PATCH /api/v2/users/u1 {"name":"Jo","version":3,"manager":null,"addresses":null,"biography":{"hobbies":null}}`,
 	}
 	got := rec.sent()
 	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
