@@ -60,41 +60,122 @@ func (b *builder) buildOperations() []*API {
 					api = &API{Tag: tag, Name: name, Package: strings.ToLower(name), Description: tagDescriptions[tag]}
 					apis[tag] = api
 				}
-				api.Operations = append(api.Operations, b.namedIn(tag, op))
+				api.Operations = append(api.Operations, b.namedIn(tag, op, i > 0))
 			}
 		}
 	}
 	out := make([]*API, 0, len(apis))
 	for _, api := range apis {
 		slices.SortFunc(api.Operations, func(x, y *Operation) int { return cmp.Compare(x.Name, y.Name) })
-		nameOptionTypes(api)
+		nameAPITypes(api)
 		out = append(out, api)
 	}
 	slices.SortFunc(out, func(x, y *API) int { return cmp.Compare(x.Name, y.Name) })
 	return out
 }
 
-// namedIn returns op as the method of tag's API: op itself, or a copy under
-// the name Names gave it there when it differs (two operations of one API
-// with the same method name).
-func (b *builder) namedIn(tag string, op *Operation) *Operation {
+// namedIn returns op as the method of tag's API: op itself for its first
+// tag, or a copy for a further tag (each API names its own options and enum
+// types) or under the name Names gave it there when it differs (two
+// operations of one API with the same method name).
+func (b *builder) namedIn(tag string, op *Operation, further bool) *Operation {
 	name := b.names.Methods[MethodKey(tag, op.Method, op.Path)]
-	if name == "" || name == op.Name {
+	if !further && (name == "" || name == op.Name) {
 		return op
 	}
 	c := *op
-	c.Name = name
+	if name != "" {
+		c.Name = name
+	}
+	c.Params, c.Positional, c.Options = nil, nil, nil
+	for _, p := range op.Params {
+		cp := *p
+		c.Params = append(c.Params, &cp)
+		if cp.Required {
+			c.Positional = append(c.Positional, &cp)
+		} else {
+			c.Options = append(c.Options, &cp)
+		}
+	}
 	return &c
 }
 
-// nameOptionTypes names the options struct of each operation, unique within
-// the API's package. Every operation has one, even without optional
-// parameters, so that the API adding one never changes a method's signature.
-func nameOptionTypes(api *API) {
+// nameAPITypes names the types declared in the API's package, unique within
+// it: the options struct of each operation, then the enum types of the
+// parameters, then their constants, so that a new enum never renames an
+// options type and a new constant never renames a type. Every operation has
+// an options struct, even without optional parameters, so that the API adding
+// one never changes a method's signature.
+func nameAPITypes(api *API) {
 	taken := map[string]bool{api.Name: true, "New": true}
 	for _, op := range api.Operations {
 		op.OptionsType = uniqueName(taken, op.Name+"Options")
 	}
+	for _, op := range api.Operations {
+		for _, p := range op.Params {
+			if e := paramEnum(op, p, taken); e != nil {
+				api.Enums = append(api.Enums, e)
+			}
+		}
+	}
+	for _, e := range api.Enums {
+		for i := range e.Values {
+			v := &e.Values[i]
+			name := enumConstName(e.Name, v.Value)
+			switch {
+			case v.Value == "":
+				name = e.Name + "Empty"
+			case name == "":
+				name = e.Name + "Value" + strconv.Itoa(i+1)
+			}
+			v.Name = uniqueName(taken, name)
+		}
+	}
+}
+
+// firstOfEach returns values without the repeats of a value.
+func firstOfEach(values []string) []string {
+	seen := make(map[string]bool, len(values))
+	out := values[:0:0]
+	for _, v := range values {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// paramEnum gives a string (or array of strings) parameter with an enum a
+// named type of its own, <Method><Field>, and returns it; nil for other
+// parameters.
+func paramEnum(op *Operation, p *Param, taken map[string]bool) *Enum {
+	t := p.Type
+	if p.In == "body" || len(p.Enum) == 0 || t == nil {
+		return nil
+	}
+	array := t.Kind == KindArray
+	if array {
+		t = t.Elem
+	}
+	if t.Kind != KindString {
+		return nil
+	}
+	e := &Enum{Name: uniqueName(taken, op.Name+p.Field), Model: op.OptionsType, Field: p.Field, Param: true}
+	if p.Required {
+		e.Model, e.Field, e.Arg = op.Name, p.Var, true
+	}
+	for _, v := range p.Enum { // without repeats (buildParam)
+		label, gone := p.TombstoneEnum[v]
+		e.Values = append(e.Values, EnumValue{Value: v, Tombstone: gone, RemovedIn: label})
+	}
+	et := &Type{Kind: KindEnum, Name: e.Name, Local: true, Format: t.Format}
+	if array {
+		p.Type = &Type{Kind: KindArray, Elem: et}
+	} else {
+		p.Type = et
+	}
+	return e
 }
 
 func (b *builder) buildOperation(path, method string, item *openapi2.PathItem, o *openapi2.Operation, at string) *Operation {
@@ -350,6 +431,18 @@ func (b *builder) buildParam(op *Operation, p *openapi2.Parameter, at, ptr strin
 	if p.Default != nil {
 		param.Default = fmt.Sprint(p.Default)
 	}
+	if p.Type.Is("array") && p.Items != nil && p.Items.Value != nil && len(param.Enum) == 0 {
+		param.Enum = enumStrings(p.Items.Value.Enum) // the allowed values of each item
+	}
+	param.Enum = firstOfEach(param.Enum)
+	if gone := TombstoneEnum(p.Extensions); len(gone) > 0 {
+		labels, _ := p.Extensions[ExtRemovedInEnum].(map[string]any)
+		param.TombstoneEnum = make(map[string]string, len(gone))
+		for _, v := range gone {
+			param.TombstoneEnum[v], _ = labels[v].(string)
+		}
+	}
+
 	switch p.In {
 	case "body":
 		param.Type = b.schemaType(p.Schema, at+".schema", typeOwner{inline: op.Name + "Body", ptr: ptr + "/schema"}, 0)

@@ -220,7 +220,7 @@ func TestOperation(t *testing.T) {
 			{Name: "body", In: "body", Field: "Body", Var: "body", Required: true, Type: &Type{Kind: KindModel, Name: "Part"}},
 			{Name: "partNo", In: "path", Field: "PartNo", Var: "partNo", Required: true, Type: &Type{Kind: KindInt32}},
 			{Name: "day", In: "path", Field: "Day", Var: "day", Required: true, Type: &Type{Kind: KindDate}},
-			{Name: "type", In: "query", Field: "Type", Var: "typeParam", Required: true, Type: str, Enum: []string{"a", "b"}},
+			{Name: "type", In: "query", Field: "Type", Var: "typeParam", Required: true, Type: &Type{Kind: KindEnum, Name: "PutThingPartType", Local: true}, Enum: []string{"a", "b"}},
 			{Name: "pageSize", In: "query", Field: "PageSize", Var: "pageSize", Type: &Type{Kind: KindInt32}, Default: "25"},
 			{Name: "id", In: "query", Field: "ID", Var: "id", Type: &Type{Kind: KindArray, Elem: str}, Collection: "multi"},
 			{Name: "tags", In: "query", Field: "Tags", Var: "tags", Type: &Type{Kind: KindArray, Elem: &Type{Kind: KindInt64, Format: "int64"}}, Collection: "csv"},
@@ -249,7 +249,7 @@ func TestOperation(t *testing.T) {
 		`req.SetBody(body)`,
 		`req.SetPathParam("partNo", platformclient.FormatInt32(partNo))`,
 		`req.SetPathParam("day", platformclient.FormatDate(day))`,
-		`req.SetQuery("type", typeParam)`,
+		`req.SetQuery("type", string(typeParam))`,
 	}
 	for i, p := range op.Positional {
 		if got := setParam(p, p.Var); got != wantSet[i] {
@@ -270,7 +270,7 @@ func TestOperation(t *testing.T) {
 			t.Errorf("option %s (-want +got):\n%s", p.Name, diff)
 		}
 	}
-	wantArgs := []string{"string", "*models.Part", "int32", "time.Time", "string"}
+	wantArgs := []string{"string", "*models.Part", "int32", "time.Time", "PutThingPartType"}
 	for i, p := range op.Positional {
 		if got := argType(p); got != wantArgs[i] {
 			t.Errorf("argType(%s) = %s, want %s", p.Name, got, wantArgs[i])
@@ -651,5 +651,63 @@ func TestAPIKeySecurity(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("API keys of the operations (-want +got):\n%s", diff)
+	}
+}
+
+// TestParamEnums checks the enum types of non-body parameters: one per
+// parameter in its API's package, <Method><Field>, for string and
+// string-array parameters only, declared in every API of the operation's
+// tags, with constants named after the types so that no constant takes a
+// type's name.
+func TestParamEnums(t *testing.T) {
+	sdk := mustBuild(t, doc(`"/things/{kind}":{"get":{"tags":["Things","Other"],"operationId":"getThing","parameters":[
+		{"name":"kind","in":"path","required":true,"type":"string","enum":["big","small"]},
+		{"name":"state","in":"query","type":"string","enum":["active","","active","x y"]},
+		{"name":"expand","in":"query","type":"array","items":{"type":"string","enum":["a","b"]},"collectionFormat":"multi"},
+		{"name":"level","in":"query","type":"integer","enum":[1,2]},
+		{"name":"X-Mode","in":"header","type":"string","enum":["fast"]}],
+		"responses":{"204":{"description":"ok"}}}},
+	"/things":{"get":{"tags":["Things"],"operationId":"getThingState","parameters":[{"name":"active","in":"query","type":"string","enum":["1"]}],"responses":{"204":{"description":"ok"}}}}`, ``))
+	var got []string
+	for _, api := range sdk.APIs {
+		for _, e := range api.Enums {
+			var vals []string
+			for _, v := range e.Values {
+				vals = append(vals, fmt.Sprintf("%s=%q", v.Name, v.Value))
+			}
+			got = append(got, fmt.Sprintf("%s.%s (%s.%s): %s", api.Package, e.Name, e.Model, e.Field, strings.Join(vals, " ")))
+		}
+	}
+	want := []string{
+		`otherapi.GetThingKind (GetThing.kind): GetThingKindBig="big" GetThingKindSmall="small"`,
+		`otherapi.GetThingState (GetThingOptions.State): GetThingStateActive="active" GetThingStateEmpty="" GetThingStateXY="x y"`,
+		`otherapi.GetThingExpand (GetThingOptions.Expand): GetThingExpandA="a" GetThingExpandB="b"`,
+		`otherapi.GetThingXMode (GetThingOptions.XMode): GetThingXModeFast="fast"`,
+		`thingsapi.GetThingKind (GetThing.kind): GetThingKindBig="big" GetThingKindSmall="small"`,
+		`thingsapi.GetThingState (GetThingOptions.State): GetThingStateActive2="active" GetThingStateEmpty="" GetThingStateXY="x y"`,
+		`thingsapi.GetThingExpand (GetThingOptions.Expand): GetThingExpandA="a" GetThingExpandB="b"`,
+		`thingsapi.GetThingXMode (GetThingOptions.XMode): GetThingXModeFast="fast"`,
+		`thingsapi.GetThingStateActive (GetThingStateOptions.Active): GetThingStateActive1="1"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("enum types (-want +got):\n%s", diff)
+	}
+	// Each API has its own copy of the operation, whose parameters name its
+	// own package's types; the integer enum stays an integer.
+	for _, api := range sdk.APIs {
+		op := api.Operations[0]
+		var types []string
+		for _, p := range op.Params {
+			types = append(types, p.GoType())
+		}
+		if diff := cmp.Diff([]string{"GetThingKind", "*GetThingState", "[]GetThingExpand", "*int64", "*GetThingXMode"}, types); diff != "" {
+			t.Errorf("%s: parameter types (-want +got):\n%s", api.Name, diff)
+		}
+		if got := setParam(op.Options[1], "opts.Expand"); got != `req.AddQuery("expand", platformclient.Strings(opts.Expand)...)` {
+			t.Errorf("%s: expand is set with %s", api.Name, got)
+		}
+	}
+	if sdk.APIs[0].Operations[0] == sdk.APIs[1].Operations[0] || sdk.APIs[0].Operations[0].Params[1] == sdk.APIs[1].Operations[0].Params[1] {
+		t.Error("the APIs share the operation or its parameters")
 	}
 }

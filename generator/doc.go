@@ -158,7 +158,25 @@ func fieldDoc(f *Field) string {
 }
 
 func enumDoc(e *Enum) string {
+	if e.Arg {
+		return comment("", fmt.Sprintf("%s is the type of the argument %s of %s. A value not listed below is sent as it is.", e.Name, e.Field, e.Model))
+	}
+	if e.Param {
+		return comment("", fmt.Sprintf("%s is the type of %s.%s. A value not listed below is sent as it is.", e.Name, e.Model, e.Field))
+	}
 	return comment("", fmt.Sprintf("%s is the type of %s.%s. A value not listed below decodes as it is.", e.Name, e.Model, e.Field))
+}
+
+// localEnum is the name of the API package's enum type of a parameter's
+// value (or items), "" when it has none.
+func localEnum(t *Type) string {
+	if t != nil && t.Kind == KindArray {
+		t = t.Elem
+	}
+	if t == nil || !t.Local {
+		return ""
+	}
+	return t.Name
 }
 
 // asOf says since which SDK release a tombstone is one, or nothing when the
@@ -265,7 +283,9 @@ func optionDoc(p *Param) string {
 		where = fmt.Sprintf("%s is the request body.", p.Field)
 	}
 	var notes []string
-	if len(p.Enum) > 0 {
+	if e := localEnum(p.Type); e != "" {
+		notes = append(notes, "Values: the constants of "+e+".")
+	} else if len(p.Enum) > 0 {
 		notes = append(notes, "Values: "+strings.Join(p.Enum, ", ")+".")
 	}
 	if p.Default != "" {

@@ -176,8 +176,8 @@ func (d docsAPIData) params(op *Operation) []docParam {
 		} else {
 			notes = append(notes, fmt.Sprintf("%s `%s`", p.In, p.Name))
 		}
-		if len(p.Enum) > 0 {
-			notes = append(notes, "values: "+codeList(p.Enum))
+		if live := liveEnum(p); len(live) > 0 {
+			notes = append(notes, "values: "+codeList(live))
 		}
 		if p.Default != "" {
 			notes = append(notes, "default: `"+p.Default+"`")
@@ -207,6 +207,9 @@ func (d docsAPIData) typeRef(typ string, t *Type) string {
 	for t.Kind == KindArray || t.Kind == KindMap {
 		t = t.Elem
 	}
+	if t.Local {
+		return fmt.Sprintf("[`%s`](https://pkg.go.dev/%s/api/%s#%s)", typ, d.Module, d.API.Package, t.Name)
+	}
 	switch t.Kind {
 	case KindModel, KindFreeform, KindEnum, KindDateTime, KindDate, KindLocalDateTime, KindLocalTime:
 		if strings.Contains(typ, "models.") {
@@ -214,6 +217,20 @@ func (d docsAPIData) typeRef(typ string, t *Type) string {
 		}
 	}
 	return "`" + typ + "`"
+}
+
+// liveEnum is the enum of a parameter without the values kept as tombstones.
+func liveEnum(p *Param) []string {
+	if len(p.TombstoneEnum) == 0 {
+		return p.Enum
+	}
+	var out []string
+	for _, v := range p.Enum {
+		if _, gone := p.TombstoneEnum[v]; !gone {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // cell makes text fit one cell of a markdown table.

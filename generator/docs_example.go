@@ -16,7 +16,10 @@ import (
 // exampleWriter writes the example of one method, noting which packages it
 // uses.
 type exampleWriter struct {
-	ix         *docIndex
+	ix *docIndex
+	// api is the API whose method the example calls: its package declares
+	// the parameters' enum types.
+	api        *API
 	usesTime   bool
 	usesModels bool
 	// indent is the indentation of the line being written.
@@ -33,7 +36,7 @@ var exampleNames = []string{"api", "apiErr", "client", "context", "ctx", "err", 
 
 // example is the example program of op, formatted like gofmt.
 func (d docsAPIData) example(op *Operation) string {
-	w := &exampleWriter{ix: d.ix, indent: "\t"}
+	w := &exampleWriter{ix: d.ix, api: d.API, indent: "\t"}
 	taken := map[string]bool{d.API.Package: true}
 	for _, n := range exampleNames {
 		taken[n] = true
@@ -234,6 +237,14 @@ func (w *exampleWriter) value(t *Type, h hint, param, typed bool, depth int) str
 		w.usesModels = true
 		return fmt.Sprintf("models.%s{Time: %s}", goType(t, ""), tm)
 	case KindEnum:
+		if t.Local {
+			for _, e := range w.api.Enums {
+				if e.Name == t.Name && len(e.Values) > 0 {
+					return w.api.Package + "." + e.Values[0].Name
+				}
+			}
+			return fmt.Sprintf("%s.%s(%s)", w.api.Package, t.Name, strconv.Quote(exampleString(h)))
+		}
 		w.usesModels = true
 		if e := w.ix.enums[t.Name]; e != nil && len(e.Values) > 0 {
 			return "models." + e.Values[0].Name
@@ -252,7 +263,10 @@ func (w *exampleWriter) value(t *Type, h hint, param, typed bool, depth int) str
 		return `map[string]any{"key": "value"}`
 	case KindArray:
 		typ := "[]" + goType(t.Elem, "models.")
-		if param {
+		switch {
+		case t.Elem.Local: // declared in the API's package, outside the example's
+			typ = "[]" + w.api.Package + "." + t.Elem.Name
+		case param:
 			typ = paramType(t)
 		}
 		return typ + "{" + elide(w.value(t.Elem, h, param, false, depth+1), typ[2:]) + "}"

@@ -105,7 +105,12 @@ func goType(t *Type, qual string) string {
 		return qual + "LocalDateTime"
 	case KindLocalTime:
 		return qual + "LocalTime"
-	case KindModel, KindFreeform, KindEnum:
+	case KindEnum:
+		if t.Local {
+			return t.Name
+		}
+		return qual + t.Name
+	case KindModel, KindFreeform:
 		return qual + t.Name
 	case KindAny:
 		return "any"
@@ -236,6 +241,8 @@ func formatValue(t *Type, expr string) string {
 	switch t.Kind {
 	case KindString:
 		return expr
+	case KindEnum:
+		return "string(" + expr + ")"
 	case KindLocalDateTime, KindLocalTime:
 		if strings.HasPrefix(expr, "*") {
 			expr = "(" + expr + ")"
@@ -273,7 +280,9 @@ func setParam(p *Param, expr string) string {
 	}
 	if p.Type.Kind == KindArray {
 		values := expr
-		if p.Type.Elem.Kind != KindString {
+		if p.Type.Elem.Kind == KindEnum {
+			values = "platformclient.Strings(" + expr + ")"
+		} else if p.Type.Elem.Kind != KindString {
 			values = "platformclient.FormatEach(" + expr + ", " + formatFunc(p.Type.Elem) + ")"
 		}
 		if p.Collection == "multi" {

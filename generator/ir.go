@@ -30,6 +30,10 @@ type API struct {
 	Description string
 	// Operations are sorted by Name.
 	Operations []*Operation
+	// Enums are the enum types of the operations' non-body parameters,
+	// declared in the API's package (their Types are Local), in the order of
+	// the operations and their parameters.
+	Enums []*Enum
 }
 
 // Operation is one method of an API.
@@ -110,8 +114,12 @@ type Param struct {
 	Type        *Type
 	Collection  string // collectionFormat of array query parameters: csv or multi
 	Description string
-	Enum        []string // allowed values, for the documentation
+	Enum        []string // allowed values (of each item, for an array), for the documentation
 	Default     string   // default value as the spec writes it, "" when none
+	// TombstoneEnum holds the values of Enum the spec no longer has, kept
+	// from the last release (their constants stay), with the release label
+	// of each ("" when unknown).
+	TombstoneEnum map[string]string
 	// Tombstone is set for a parameter the operation no longer has, kept from
 	// the last release so that the method's signature stays; it is not sent.
 	Tombstone bool
@@ -162,9 +170,13 @@ type Field struct {
 // Enum is a named string type with one constant per allowed value.
 type Enum struct {
 	Name   string // Go type name
-	Model  string // owning model's Go name
-	Field  string // owning field's Go name
+	Model  string // owning model's Go name; for a parameter's, the options type or method
+	Field  string // owning field's Go name; for a positional parameter, its argument
 	Values []EnumValue
+	// Param is set for the enum of a parameter, declared in its API's
+	// package; Arg for a positional parameter's, whose Model is the method
+	// and Field the argument.
+	Param, Arg bool
 }
 
 // EnumValue is one constant of an Enum.
@@ -205,6 +217,9 @@ type Type struct {
 	Kind Kind
 	Name string // for KindModel, KindFreeform and KindEnum
 	Elem *Type  // for KindArray and KindMap
+	// Local is set for a KindEnum declared in the API's package (a
+	// parameter's enum, see API.Enums) rather than in models.
+	Local bool
 	// Format is the spec's format of a string ("uri", "interval", ...), kept
 	// for the documentation.
 	Format string

@@ -411,17 +411,38 @@ func (m *merger) mergeParams(path, method string, item *openapi2.PathItem, op *o
 	}
 	prev := effectiveParams(m.prev.Doc, path, method, pitem, pop)
 	removed := map[string]param{}
+	prevParam := map[string]param{}
 	var oldKeys []string
 	for _, p := range prev {
 		k := paramKey(p.p)
 		oldKeys = append(oldKeys, k)
+		prevParam[k] = p
 		if !liveKey[k] && !liveName[p.p.Name] && !liveField[exportedName(p.p.Name)] {
 			removed[k] = p
 		}
 	}
-	if len(removed) == 0 {
+	// A parameter of the operation's own list that lost enum values carries
+	// them; a $ref'd one becomes an inline copy (the snapshot names shared
+	// parameters its own way, so they cannot be matched by name).
+	enumKept := map[string]param{} // the copy, and where prev had the parameter
+	for _, p := range op.Parameters {
+		live := p
+		if p != nil && p.Ref != "" {
+			live = m.spec.Doc.Parameters[strings.TrimPrefix(p.Ref, "#/parameters/")]
+		}
+		if live == nil {
+			continue
+		}
+		if pp, ok := prevParam[paramKey(live)]; ok {
+			if c := m.mergeParamEnum(live, pp.p); c != nil {
+				enumKept[paramKey(live)] = param{c, pp.ptr}
+			}
+		}
+	}
+	if len(removed) == 0 && len(enumKept) == 0 {
 		return op
 	}
+	m.write()
 	// The operation's own list, keyed; a $ref keeps its place under the key
 	// of what it points to.
 	opPtr := swagger.Pointer("paths", path, method)
@@ -450,6 +471,12 @@ func (m *merger) mergeParams(path, method string, item *openapi2.PathItem, op *o
 	for _, k := range order {
 		to := opPtr + "/parameters/" + strconv.Itoa(len(merged.Parameters))
 		if p, ok := own[k]; ok {
+			if c, ok := enumKept[k]; ok {
+				if p.p.Ref != "" {
+					copies = append(copies, [2]string{c.ptr, to})
+				}
+				p.p = c.p
+			}
 			merged.Parameters = append(merged.Parameters, p.p)
 			if p.ptr != to {
 				moves[p.ptr] = to
@@ -468,6 +495,61 @@ func (m *merger) mergeParams(path, method string, item *openapi2.PathItem, op *o
 		m.copyOrder(c[0], c[1])
 	}
 	return &merged
+}
+
+// paramEnumOf is the enum of a parameter, or of its items for an array.
+func paramEnumOf(p *openapi2.Parameter) []any {
+	if len(p.Enum) == 0 && p.Items != nil && p.Items.Value != nil {
+		return p.Items.Value.Enum
+	}
+	return p.Enum
+}
+
+// mergeParamEnum returns a copy of the live parameter that keeps the values
+// of its string enum (or its items') that prev had and it lost, marked with
+// ExtTombstoneEnum as a property's are, so that their constants stay; nil
+// when it lost none (or has no enum any more: its type changes then).
+func (m *merger) mergeParamEnum(live, prev *openapi2.Parameter) *openapi2.Parameter {
+	lv, pv := paramEnumOf(live), paramEnumOf(prev)
+	if len(lv) == 0 || len(pv) == 0 {
+		return nil
+	}
+	enum, gone := mergeEnum(lv, pv)
+	if len(gone) == 0 {
+		return nil
+	}
+	c := *live
+	if len(live.Enum) == 0 {
+		items := *live.Items.Value
+		items.Enum = enum
+		c.Items = &openapi2.SchemaRef{Extensions: live.Items.Extensions, Value: &items}
+	} else {
+		c.Enum = enum
+	}
+	c.Extensions = m.enumMarks(live.Extensions, prev.Extensions, gone)
+	return &c
+}
+
+// enumMarks returns the live extensions ext marked with the enum values gone
+// that are kept (ExtTombstoneEnum) and their labels (ExtRemovedInEnum): the
+// one prevExt gave, else the merge's own.
+func (m *merger) enumMarks(ext, prevExt map[string]any, gone []any) map[string]any {
+	out := withMark(ext, ExtTombstoneEnum, gone)
+	old, _ := prevExt[ExtRemovedInEnum].(map[string]any)
+	labels := map[string]any{}
+	for _, v := range gone {
+		if l, ok := old[v.(string)].(string); ok {
+			labels[v.(string)] = l
+		} else if m.label != "" {
+			labels[v.(string)] = m.label
+		}
+	}
+	if len(labels) > 0 {
+		out[ExtRemovedInEnum] = labels
+	} else {
+		delete(out, ExtRemovedInEnum)
+	}
+	return out
 }
 
 // tombstoneOperation returns pop marked as a tombstone, with its parameters
@@ -635,21 +717,7 @@ func (m *merger) mergeSchema(live, prev *openapi2.SchemaRef, ptr, prevPtr string
 		if enum, gone := mergeEnum(ls.Enum, ps.Enum); len(gone) > 0 {
 			c := change()
 			c.Enum = enum
-			c.Extensions = withMark(ls.Extensions, ExtTombstoneEnum, gone)
-			old, _ := ps.Extensions[ExtRemovedInEnum].(map[string]any)
-			labels := map[string]any{}
-			for _, v := range gone {
-				if l, ok := old[v.(string)].(string); ok {
-					labels[v.(string)] = l
-				} else if m.label != "" {
-					labels[v.(string)] = m.label
-				}
-			}
-			if len(labels) > 0 {
-				c.Extensions[ExtRemovedInEnum] = labels
-			} else {
-				delete(c.Extensions, ExtRemovedInEnum)
-			}
+			c.Extensions = m.enumMarks(ls.Extensions, ps.Extensions, gone)
 		}
 	}
 	if out == nil {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -79,7 +80,7 @@ func TestMergeCarriesRemovals(t *testing.T) {
 		}
 		params = append(params, name)
 	}
-	if want := []string{"itemId", "shelf†", "expand", "fresh†"}; !slices.Equal(params, want) {
+	if want := []string{"itemId", "shelf†", "expand", "sortOrder", "fresh†"}; !slices.Equal(params, want) {
 		t.Errorf("parameters of getLarderItem %q, want %q († tombstone)", params, want)
 	}
 	if del := doc.Paths[itemPath].Delete; del == nil || !IsTombstone(del.Extensions) || len(del.Parameters) != 2 {
@@ -248,8 +249,20 @@ func TestMergeBuild(t *testing.T) {
 	if want := []string{"itemID", "shelf†"}; !slices.Equal(pos, want) {
 		t.Errorf("positional %q, want %q: a removed required parameter keeps its argument", pos, want)
 	}
-	if o := get.Options; len(o) != 2 || o[0].Tombstone || !o[1].Tombstone || o[1].Field != "Fresh" {
-		t.Errorf("options: a removed optional parameter stays in the options struct, marked: %+v", o)
+	var opts []string
+	for _, p := range get.Options {
+		opts = append(opts, p.Field+map[bool]string{true: "†"}[p.Tombstone])
+	}
+	if want := []string{"Expand", "SortOrder", "Fresh†"}; !slices.Equal(opts, want) {
+		t.Errorf("options %q, want %q: a removed optional parameter stays in the options struct, marked", opts, want)
+	}
+	// The values a live parameter's enum lost stay, marked, whether the
+	// parameter is inline (expand's items) or shared through a $ref
+	// (sortOrder); Merge gives no release label.
+	for _, p := range get.Options[:2] {
+		if want := map[string]string{"Expand": "seal", "SortOrder": "random"}[p.Field]; !slices.Contains(p.Enum, want) || !maps.Equal(p.TombstoneEnum, map[string]string{want: ""}) {
+			t.Errorf("%s: enum %q, tombstones %v, want %q kept", p.Field, p.Enum, p.TombstoneEnum, want)
+		}
 	}
 	models := map[string]*Model{}
 	for _, m := range sdk.Models {
@@ -438,5 +451,39 @@ func TestMergeLabels(t *testing.T) {
 	}
 	if diff := cmp.Diff(f1, f2); diff != "" {
 		t.Errorf("regenerating from the release's snapshot changed the SDK (-release +again):\n%s", diff)
+	}
+}
+
+// TestMergeSharedParamEnum: a parameter shared through #/parameters that
+// lost an enum value keeps it, in an inline copy on the operation (the
+// snapshot, which the last release is read from, names shared parameters
+// its own way), labelled with the release; the shared definition and the
+// other operations using it are left as the spec has them.
+func TestMergeSharedParamEnum(t *testing.T) {
+	spec := func(values string) *swagger.Spec {
+		src := `{"swagger":"2.0","info":{"title":"t","version":"v2"},
+		"parameters":{"sort":{"name":"sortOrder","in":"query","type":"string","enum":` + values + `}},
+		"paths":{"/a":{"get":{"tags":["A"],"operationId":"getA","parameters":[{"$ref":"#/parameters/sort"}],"responses":{"204":{"description":"ok"}}}}}}`
+		s, err := swagger.Parse([]byte(src), "test.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	live := spec(`["asc","desc"]`)
+	merged, err := MergeLabeled(live, reparse(t, spec(`["asc","desc","random"]`)), false, "2.1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := live.Doc.Paths["/a"].Get.Parameters[0].Ref; got != "#/parameters/sort" {
+		t.Errorf("the live spec's parameter changed: %q", got)
+	}
+	sdk, err := Build(merged, goldenModule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := sdk.APIs[0].Enums
+	if len(e) != 1 || len(e[0].Values) != 3 || e[0].Values[2] != (EnumValue{Name: "GetASortOrderRandom", Value: "random", Tombstone: true, RemovedIn: "2.1.0"}) || e[0].Values[0].Tombstone {
+		t.Errorf("enums %+v, want GetASortOrder with random kept as of 2.1.0", e)
 	}
 }

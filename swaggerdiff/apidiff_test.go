@@ -462,6 +462,15 @@ func unexplained(res *Result, oldSDK *generator.SDK, inc []string) []string {
 			}
 		}
 	}
+	// A parameter's enum type and its constants belong to its operation.
+	for name, pe := range sf.penums {
+		_, typ, _ := strings.Cut(name, ".")
+		op := sf.ops[pe.op].op
+		ops[typ] = op
+		for _, v := range pe.e.Values {
+			ops[v.Name] = op
+		}
+	}
 	constOwner := map[string]string{}
 	for typ, consts := range sf.consts {
 		for c := range consts {

@@ -499,12 +499,31 @@ func (d *differ) operation(p, M string, oi, ni *openapi2.PathItem, oo, no *opena
 				d.recGo(pc(ParameterSchemaChanged, "Parameter "+name+" schema was changed from "+officialType(op.Schema)+" to "+officialType(np.Schema)), paramGo)
 			}
 		}
-		removed, added := enumDiff(op.Enum, np.Enum)
+		// A value of a string parameter's enum is a constant of its Go
+		// type: removing it breaks code using it, adding it adds one.
+		// With tombstones the constant stays (generator.Merge), a minor
+		// change; a value the last release kept as a tombstone already is
+		// not removed again.
+		removed, added := enumDiff(paramEnumValues(op), paramEnumValues(np))
+		kept := generator.TombstoneEnum(op.Extensions)
 		for _, v := range removed {
-			d.recGo(pc(ParameterEnumChanged, "Enum value "+v+" was removed from parameter "+name), fixed(Patch))
+			if slices.Contains(kept, v) {
+				continue
+			}
+			d.recGo(pc(ParameterEnumChanged, "Enum value "+v+" was removed from parameter "+name), func() Impact {
+				if d.goParamConst(d.goOld, p, M, name, v) {
+					return d.removal()
+				}
+				return Patch
+			})
 		}
 		for _, v := range added {
-			d.recGo(pc(ParameterEnumChanged, "Enum value "+v+" was added to parameter "+name), fixed(Patch))
+			d.recGo(pc(ParameterEnumChanged, "Enum value "+v+" was added to parameter "+name), func() Impact {
+				if d.goParamConst(d.goNew, p, M, name, v) && !d.goParamConst(d.goOld, p, M, name, v) {
+					return Minor
+				}
+				return Patch
+			})
 		}
 	}
 
@@ -603,6 +622,14 @@ func typeName(t interface{ Slice() []string }) string {
 
 // paramFormat describes what of a parameter's type the official differ does
 // not compare: format, items and collectionFormat.
+// paramEnumValues is the enum of a parameter, or of its items for an array.
+func paramEnumValues(p *openapi2.Parameter) []any {
+	if len(p.Enum) == 0 && p.Items != nil && p.Items.Value != nil {
+		return p.Items.Value.Enum
+	}
+	return p.Enum
+}
+
 func paramFormat(p *openapi2.Parameter) string {
 	parts := []string{cmp.Or(p.Format, "none")}
 	if p.Items != nil {

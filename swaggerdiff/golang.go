@@ -26,8 +26,18 @@ type surface struct {
 	// defModel maps a definition name to its Go type, fieldOf a definition's
 	// property (definition + "." + JSON name) to its Go field.
 	defModel map[string]*generator.Model
+	// penums are the enum types of parameters, declared in API packages: by
+	// package + "." + type name.
+	penums map[string]paramEnum
 	// sdk is the generator's model it was read from.
 	sdk *generator.SDK
+}
+
+// paramEnum is a parameter's enum type and the operation ("METHOD path") whose
+// parameter it is.
+type paramEnum struct {
+	op string
+	e  *generator.Enum
 }
 
 // goOp is one operation's Go API: the same method in each API package of its tags.
@@ -72,8 +82,13 @@ func newSurface(sdk *generator.SDK) *surface {
 		consts:   map[string]map[string]string{},
 		owner:    map[string]string{},
 		defModel: map[string]*generator.Model{},
+		penums:   map[string]paramEnum{},
 	}
 	for _, api := range sdk.APIs {
+		enums := make(map[string]*generator.Enum, len(api.Enums))
+		for _, e := range api.Enums {
+			enums[e.Name] = e
+		}
 		for _, op := range api.Operations {
 			k := op.Method + " " + op.Path
 			g := s.ops[k]
@@ -82,6 +97,15 @@ func newSurface(sdk *generator.SDK) *surface {
 				s.ops[k] = g
 			}
 			g.packages = append(g.packages, api.Package)
+			for _, p := range op.Params {
+				t := p.Type
+				if t.Kind == generator.KindArray {
+					t = t.Elem
+				}
+				if e := enums[t.Name]; t.Local && e != nil {
+					s.penums[api.Package+"."+e.Name] = paramEnum{k, e}
+				}
+			}
 		}
 	}
 	for _, m := range sdk.Models {
@@ -185,6 +209,32 @@ func (d *differ) goParam(s *surface, p, M, name string) paramPlace {
 		}
 	}
 	return out
+}
+
+// goParamConst reports whether the Go API of s has a constant for value v
+// of the enum type of parameter name of the operation.
+func (d *differ) goParamConst(s *surface, p, M, name, v string) bool {
+	g := s.ops[M+" "+p]
+	if g == nil {
+		return false
+	}
+	for _, prm := range g.op.Params {
+		t := prm.Type
+		if t.Kind == generator.KindArray {
+			t = t.Elem
+		}
+		if prm.Name != name || !t.Local {
+			continue
+		}
+		if pe, ok := s.penums[g.packages[0]+"."+t.Name]; ok {
+			for _, c := range pe.e.Values {
+				if c.Value == v {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func (d *differ) goParamChanged(p, M, name string) bool {
@@ -297,6 +347,32 @@ func (d *differ) goBreaks() []goBreak {
 				add("option "+og.op.OptionsType+"."+s.field+" was removed", !slicesContainsName(ng.op.Params, prm.Name))
 			case t != s.typ:
 				add("option "+og.op.OptionsType+"."+s.field+" changed from "+s.typ+" to "+t, false)
+			}
+		}
+	}
+	// A parameter's enum type or constant that goes breaks code using it; a
+	// changed parameter type is said above already, with the method.
+	for name, pe := range o.penums {
+		M, p, _ := strings.Cut(pe.op, " ")
+		add := func(what string) {
+			out = append(out, goBreak{path: p, method: M, what: what})
+		}
+		npe, ok := n.penums[name]
+		if !ok {
+			add("type " + name + " was removed")
+			continue
+		}
+		pkg, _, _ := strings.Cut(name, ".")
+		nconsts := make(map[string]string, len(npe.e.Values))
+		for _, v := range npe.e.Values {
+			nconsts[v.Name] = v.Value
+		}
+		for _, v := range pe.e.Values {
+			switch nv, ok := nconsts[v.Name]; {
+			case !ok:
+				add("constant " + pkg + "." + v.Name + " was removed")
+			case nv != v.Value:
+				add("constant " + pkg + "." + v.Name + " changed from " + v.Value + " to " + nv)
 			}
 		}
 	}

@@ -64,7 +64,9 @@ const (
 	ParameterFormatChanged Kind = "parameter-format-changed"
 	// A body parameter's schema changed.
 	ParameterSchemaChanged Kind = "parameter-schema-changed"
-	// A parameter's enum changed (parameters stay plain strings in Go).
+	// A parameter's enum (or its items') changed: a constant of its Go enum
+	// type removed (major) or added (minor); values of other types (integers)
+	// are no Go constants (patch).
 	ParameterEnumChanged Kind = "parameter-enum-changed"
 	// A response's schema changed in a way the official differ does not
 	// compare (array items, inline schemas, formats).

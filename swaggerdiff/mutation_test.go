@@ -535,7 +535,13 @@ var mutations = []mutation{
 	}, goLines: []string{line(Major, putCl, "Parameter body schema was changed from OAuthClientRequest to DomainEntityRef")}, goB: Major},
 	{name: "go parameter enum", new: func(s *swagger.Spec) {
 		editParam(s, users, "GET", "sortOrder", func(p *openapi2.Parameter) { p.Enum = []any{"ascending", "random"} })
-	}, goLines: []string{line(Patch, gUsers, "Enum value descending was removed from parameter sortOrder"), line(Patch, gUsers, "Enum value random was added to parameter sortOrder")}, goB: Patch},
+	}, goLines: []string{line(Major, gUsers, "Enum value descending was removed from parameter sortOrder"), line(Minor, gUsers, "Enum value random was added to parameter sortOrder")}, goB: Major, tombB: Minor},
+	{name: "go parameter enum value added", new: func(s *swagger.Spec) {
+		editParam(s, users, "GET", "sortOrder", func(p *openapi2.Parameter) { p.Enum = append(p.Enum, "random") })
+	}, goLines: []string{line(Minor, gUsers, "Enum value random was added to parameter sortOrder")}, goB: Minor},
+	{name: "go parameter items enum value removed", new: func(s *swagger.Spec) {
+		editParam(s, users, "GET", "expand", func(p *openapi2.Parameter) { p.Items.Value.Enum = p.Items.Value.Enum[1:] })
+	}, goLines: []string{line(Major, gUsers, "Enum value routingStatus was removed from parameter expand")}, goB: Major, tombB: Minor},
 	{name: "go response array items", old: func(s *swagger.Spec) {
 		editOp(s, client, "GET", func(o *openapi2.Operation) {
 			o.Responses.Value("200").Schema = &openapi2.SchemaRef{Value: &openapi2.Schema{Type: typ("array"), Items: refTo("OAuthClient")}}

@@ -53,6 +53,16 @@ func FormatEach[T any](values []T, format func(T) string) []string {
 	return out
 }
 
+// Strings converts the values of an array parameter whose items are of a
+// named string type (an enum) to the strings sent.
+func Strings[S ~string](values []S) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
+
 // Ptr returns a pointer to v, for optional fields and options:
 // Ptr(int32(25)), Ptr(models.UserStateActive).
 func Ptr[T any](v T) *T { return &v }

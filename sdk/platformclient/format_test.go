@@ -129,6 +129,17 @@ func TestFormatFloat(t *testing.T) {
 	}
 }
 
+func TestStrings(t *testing.T) {
+	t.Parallel()
+	type state string // as an API package's parameter enum is
+	if got := Strings([]state{"active", "", "not listed"}); !slices.Equal(got, []string{"active", "", "not listed"}) {
+		t.Errorf("Strings = %q", got)
+	}
+	if got := Strings([]state(nil)); got == nil || len(got) != 0 {
+		t.Errorf("Strings(nil) = %#v, want an empty slice", got)
+	}
+}
+
 func TestFormatEach(t *testing.T) {
 	t.Parallel()
 	if got := FormatEach([]int32{3, -1, 2}, FormatInt32); !slices.Equal(got, []string{"3", "-1", "2"}) {

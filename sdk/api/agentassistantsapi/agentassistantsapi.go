@@ -128,8 +128,8 @@ func (a *AgentAssistantsApi) DeleteAssistantsAgentchecklist(ctx context.Context,
 type GetAssistantOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	//
-	// Values: copilot.
-	Expand *string
+	// Values: the constants of GetAssistantExpand.
+	Expand *GetAssistantExpand
 	// LanguageVariation is the query parameter languageVariation. Language variation.
 	LanguageVariation *string
 	// FallbackToPrimaryAssistant is the query parameter fallbackToPrimaryAssistant. Fall back to
@@ -153,7 +153,7 @@ func (a *AgentAssistantsApi) GetAssistant(ctx context.Context, assistantID strin
 	req.SetPathParam("assistantId", assistantID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.LanguageVariation != nil {
 			req.SetQuery("languageVariation", *opts.LanguageVariation)
@@ -170,8 +170,8 @@ func (a *AgentAssistantsApi) GetAssistant(ctx context.Context, assistantID strin
 type GetAssistantQueueOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	//
-	// Values: assistant.
-	Expand *string
+	// Values: the constants of GetAssistantQueueExpand.
+	Expand *GetAssistantQueueExpand
 }
 
 // GetAssistantQueue calls GET /api/v2/assistants/{assistantId}/queues/{queueId}: Get queue
@@ -193,7 +193,7 @@ func (a *AgentAssistantsApi) GetAssistantQueue(ctx context.Context, assistantID 
 	req.SetPathParam("queueId", queueID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.AssistantQueue](ctx, a.client, req)
@@ -238,8 +238,8 @@ type GetAssistantQueuesOptions struct {
 	PageSize *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	//
-	// Values: assistant.
-	Expand *string
+	// Values: the constants of GetAssistantQueuesExpand.
+	Expand *GetAssistantQueuesExpand
 }
 
 // GetAssistantQueues calls GET /api/v2/assistants/{assistantId}/queues: Get all the queues
@@ -268,7 +268,7 @@ func (a *AgentAssistantsApi) GetAssistantQueues(ctx context.Context, assistantID
 			req.SetQuery("pageSize", *opts.PageSize)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.AssistantQueueListing](ctx, a.client, req)
@@ -315,8 +315,8 @@ type GetAssistantsOptions struct {
 	Name *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	//
-	// Values: copilot.
-	Expand *string
+	// Values: the constants of GetAssistantsExpand.
+	Expand *GetAssistantsExpand
 }
 
 // GetAssistants calls GET /api/v2/assistants: Get all assistants.
@@ -345,7 +345,7 @@ func (a *AgentAssistantsApi) GetAssistants(ctx context.Context, opts *GetAssista
 			req.SetQuery("name", *opts.Name)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.AssistantListing](ctx, a.client, req)
@@ -419,12 +419,12 @@ type GetAssistantsAgentchecklistsOptions struct {
 	Language *string
 	// SortOrder is the query parameter sortOrder. The sort order for the listing.
 	//
-	// Values: asc, desc.
-	SortOrder *string
+	// Values: the constants of GetAssistantsAgentchecklistsSortOrder.
+	SortOrder *GetAssistantsAgentchecklistsSortOrder
 	// SortBy is the query parameter sortBy. The field to sort by for the listing.
 	//
-	// Values: dateModified, language, name.
-	SortBy *string
+	// Values: the constants of GetAssistantsAgentchecklistsSortBy.
+	SortBy *GetAssistantsAgentchecklistsSortBy
 	// AgentChecklistIDs is the query parameter agentChecklistIds. Agent checklist IDs (repeat param or
 	// comma-separated). Do not use with other optional filters.
 	AgentChecklistIDs []string
@@ -457,10 +457,10 @@ func (a *AgentAssistantsApi) GetAssistantsAgentchecklists(ctx context.Context, o
 			req.SetQuery("language", *opts.Language)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if len(opts.AgentChecklistIDs) > 0 {
 			req.AddQuery("agentChecklistIds", opts.AgentChecklistIDs...)
@@ -527,8 +527,8 @@ type GetAssistantsQueuesOptions struct {
 	QueueIDs *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	//
-	// Values: assistant.
-	Expand *string
+	// Values: the constants of GetAssistantsQueuesExpand.
+	Expand *GetAssistantsQueuesExpand
 }
 
 // GetAssistantsQueues calls GET /api/v2/assistants/queues: Get all queues assigned to any
@@ -555,7 +555,7 @@ func (a *AgentAssistantsApi) GetAssistantsQueues(ctx context.Context, opts *GetA
 			req.SetQuery("queueIds", *opts.QueueIDs)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.AssistantQueueListing](ctx, a.client, req)
@@ -779,7 +779,9 @@ func (a *AgentAssistantsApi) PostAssistantQueueUsersJobs(ctx context.Context, as
 // PostAssistantQueueUsersQuery. A nil field is not sent.
 type PostAssistantQueueUsersQueryOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand with.
-	Expand []string
+	//
+	// Values: the constants of PostAssistantQueueUsersQueryExpand.
+	Expand []PostAssistantQueueUsersQueryExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -813,7 +815,7 @@ func (a *AgentAssistantsApi) PostAssistantQueueUsersQuery(ctx context.Context, a
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -970,3 +972,79 @@ func (a *AgentAssistantsApi) PutAssistantsAgentchecklist(ctx context.Context, ag
 	}
 	return platformclient.Call[models.AgentChecklist](ctx, a.client, req)
 }
+
+// GetAssistantExpand is the type of GetAssistantOptions.Expand. A value not listed below is sent as
+// it is.
+type GetAssistantExpand string
+
+// The values of GetAssistantExpand.
+const (
+	GetAssistantExpandCopilot GetAssistantExpand = "copilot"
+)
+
+// GetAssistantQueueExpand is the type of GetAssistantQueueOptions.Expand. A value not listed below
+// is sent as it is.
+type GetAssistantQueueExpand string
+
+// The values of GetAssistantQueueExpand.
+const (
+	GetAssistantQueueExpandAssistant GetAssistantQueueExpand = "assistant"
+)
+
+// GetAssistantQueuesExpand is the type of GetAssistantQueuesOptions.Expand. A value not listed
+// below is sent as it is.
+type GetAssistantQueuesExpand string
+
+// The values of GetAssistantQueuesExpand.
+const (
+	GetAssistantQueuesExpandAssistant GetAssistantQueuesExpand = "assistant"
+)
+
+// GetAssistantsExpand is the type of GetAssistantsOptions.Expand. A value not listed below is sent
+// as it is.
+type GetAssistantsExpand string
+
+// The values of GetAssistantsExpand.
+const (
+	GetAssistantsExpandCopilot GetAssistantsExpand = "copilot"
+)
+
+// GetAssistantsAgentchecklistsSortOrder is the type of
+// GetAssistantsAgentchecklistsOptions.SortOrder. A value not listed below is sent as it is.
+type GetAssistantsAgentchecklistsSortOrder string
+
+// The values of GetAssistantsAgentchecklistsSortOrder.
+const (
+	GetAssistantsAgentchecklistsSortOrderAsc  GetAssistantsAgentchecklistsSortOrder = "asc"
+	GetAssistantsAgentchecklistsSortOrderDesc GetAssistantsAgentchecklistsSortOrder = "desc"
+)
+
+// GetAssistantsAgentchecklistsSortBy is the type of GetAssistantsAgentchecklistsOptions.SortBy. A
+// value not listed below is sent as it is.
+type GetAssistantsAgentchecklistsSortBy string
+
+// The values of GetAssistantsAgentchecklistsSortBy.
+const (
+	GetAssistantsAgentchecklistsSortByDateModified GetAssistantsAgentchecklistsSortBy = "dateModified"
+	GetAssistantsAgentchecklistsSortByLanguage     GetAssistantsAgentchecklistsSortBy = "language"
+	GetAssistantsAgentchecklistsSortByName         GetAssistantsAgentchecklistsSortBy = "name"
+)
+
+// GetAssistantsQueuesExpand is the type of GetAssistantsQueuesOptions.Expand. A value not listed
+// below is sent as it is.
+type GetAssistantsQueuesExpand string
+
+// The values of GetAssistantsQueuesExpand.
+const (
+	GetAssistantsQueuesExpandAssistant GetAssistantsQueuesExpand = "assistant"
+)
+
+// PostAssistantQueueUsersQueryExpand is the type of PostAssistantQueueUsersQueryOptions.Expand. A
+// value not listed below is sent as it is.
+type PostAssistantQueueUsersQueryExpand string
+
+// The values of PostAssistantQueueUsersQueryExpand.
+const (
+	PostAssistantQueueUsersQueryExpandAssistant PostAssistantQueueUsersQueryExpand = "assistant"
+	PostAssistantQueueUsersQueryExpandCopilot   PostAssistantQueueUsersQueryExpand = "copilot"
+)

@@ -107,14 +107,15 @@ type GetConversationsSummariesSettingsOptions struct {
 	Name *string
 	// SortOrder is the query parameter sortOrder. Sort Order. Default value desc.
 	//
-	// Values: asc, desc. The API's default: desc.
-	SortOrder *string
+	// Values: the constants of GetConversationsSummariesSettingsSortOrder. The API's default: desc.
+	SortOrder *GetConversationsSummariesSettingsSortOrder
 	// Language is the query parameter language. Filter by matching language - case insensitive.
 	Language *string
 	// SortBy is the query parameter sortBy. Sort by. Default value dateModified.
 	//
-	// Values: dateModified, name. The API's default: dateModified.
-	SortBy *string
+	// Values: the constants of GetConversationsSummariesSettingsSortBy. The API's default:
+	// dateModified.
+	SortBy *GetConversationsSummariesSettingsSortBy
 }
 
 // GetConversationsSummariesSettings calls GET /api/v2/conversations/summaries/settings: Get all
@@ -138,13 +139,13 @@ func (a *AIStudioApi) GetConversationsSummariesSettings(ctx context.Context, opt
 			req.SetQuery("name", *opts.Name)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Language != nil {
 			req.SetQuery("language", *opts.Language)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 	}
 	return platformclient.Call[models.SummarySettingEntityListing](ctx, a.client, req)
@@ -274,16 +275,16 @@ type GetGuidesOptions struct {
 	NameContains *string
 	// Status is the query parameter status. Filter by status.
 	//
-	// Values: Published, Draft.
-	Status *string
+	// Values: the constants of GetGuidesStatus.
+	Status *GetGuidesStatus
 	// SortBy is the query parameter sortBy. Sort by. Default value dateModified.
 	//
-	// Values: dateModified, name, status. The API's default: dateModified.
-	SortBy *string
+	// Values: the constants of GetGuidesSortBy. The API's default: dateModified.
+	SortBy *GetGuidesSortBy
 	// SortOrder is the query parameter sortOrder. Sort Order. Default value desc.
 	//
-	// Values: asc, desc. The API's default: desc.
-	SortOrder *string
+	// Values: the constants of GetGuidesSortOrder. The API's default: desc.
+	SortOrder *GetGuidesSortOrder
 	// PageNumber is the query parameter pageNumber. Page number.
 	//
 	// The API's default: 1.
@@ -311,13 +312,13 @@ func (a *AIStudioApi) GetGuides(ctx context.Context, opts *GetGuidesOptions) (*m
 			req.SetQuery("nameContains", *opts.NameContains)
 		}
 		if opts.Status != nil {
-			req.SetQuery("status", *opts.Status)
+			req.SetQuery("status", string(*opts.Status))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.PageNumber != nil {
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
@@ -787,3 +788,54 @@ func (a *AIStudioApi) PutConversationsSummariesSetting(ctx context.Context, summ
 	}
 	return platformclient.Call[models.SummarySetting](ctx, a.client, req)
 }
+
+// GetConversationsSummariesSettingsSortOrder is the type of
+// GetConversationsSummariesSettingsOptions.SortOrder. A value not listed below is sent as it is.
+type GetConversationsSummariesSettingsSortOrder string
+
+// The values of GetConversationsSummariesSettingsSortOrder.
+const (
+	GetConversationsSummariesSettingsSortOrderAsc  GetConversationsSummariesSettingsSortOrder = "asc"
+	GetConversationsSummariesSettingsSortOrderDesc GetConversationsSummariesSettingsSortOrder = "desc"
+)
+
+// GetConversationsSummariesSettingsSortBy is the type of
+// GetConversationsSummariesSettingsOptions.SortBy. A value not listed below is sent as it is.
+type GetConversationsSummariesSettingsSortBy string
+
+// The values of GetConversationsSummariesSettingsSortBy.
+const (
+	GetConversationsSummariesSettingsSortByDateModified GetConversationsSummariesSettingsSortBy = "dateModified"
+	GetConversationsSummariesSettingsSortByName         GetConversationsSummariesSettingsSortBy = "name"
+)
+
+// GetGuidesStatus is the type of GetGuidesOptions.Status. A value not listed below is sent as it
+// is.
+type GetGuidesStatus string
+
+// The values of GetGuidesStatus.
+const (
+	GetGuidesStatusPublished GetGuidesStatus = "Published"
+	GetGuidesStatusDraft     GetGuidesStatus = "Draft"
+)
+
+// GetGuidesSortBy is the type of GetGuidesOptions.SortBy. A value not listed below is sent as it
+// is.
+type GetGuidesSortBy string
+
+// The values of GetGuidesSortBy.
+const (
+	GetGuidesSortByDateModified GetGuidesSortBy = "dateModified"
+	GetGuidesSortByName         GetGuidesSortBy = "name"
+	GetGuidesSortByStatus       GetGuidesSortBy = "status"
+)
+
+// GetGuidesSortOrder is the type of GetGuidesOptions.SortOrder. A value not listed below is sent as
+// it is.
+type GetGuidesSortOrder string
+
+// The values of GetGuidesSortOrder.
+const (
+	GetGuidesSortOrderAsc  GetGuidesSortOrder = "asc"
+	GetGuidesSortOrderDesc GetGuidesSortOrder = "desc"
+)

@@ -557,12 +557,8 @@ type GetAnalyticsBotflowDivisionsReportingturnsOptions struct {
 	// AskActionResults is the query parameter askActionResults. Optional case-insensitive comma
 	// separated list of ask action results to filter the reporting turns.
 	//
-	// Values: AgentRequestedByUser, ConfirmationRequired, DisambiguationRequired, Error,
-	// ExpressionError, NoInputCollection, NoInputConfirmation, NoInputDisambiguation,
-	// NoMatchCollection, NoMatchConfirmation, NoMatchDisambiguation, SuccessCollection,
-	// SkippedCollection, SuccessConfirmationNo, SuccessConfirmationYes, SuccessDisambiguation,
-	// SuccessDisambiguationNone, GuardrailsViolation.
-	AskActionResults *string
+	// Values: the constants of GetAnalyticsBotflowDivisionsReportingturnsAskActionResults.
+	AskActionResults *GetAnalyticsBotflowDivisionsReportingturnsAskActionResults
 }
 
 // GetAnalyticsBotflowDivisionsReportingturns calls GET
@@ -611,7 +607,7 @@ func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturns(ctx context.Co
 			req.SetQuery("language", *opts.Language)
 		}
 		if opts.AskActionResults != nil {
-			req.SetQuery("askActionResults", *opts.AskActionResults)
+			req.SetQuery("askActionResults", string(*opts.AskActionResults))
 		}
 	}
 	return platformclient.Call[models.ReportingTurnsResponse](ctx, a.client, req)
@@ -669,12 +665,8 @@ type GetAnalyticsBotflowReportingturnsOptions struct {
 	// AskActionResults is the query parameter askActionResults. Optional case-insensitive comma
 	// separated list of ask action results to filter the reporting turns.
 	//
-	// Values: AgentRequestedByUser, ConfirmationRequired, DisambiguationRequired, Error,
-	// ExpressionError, NoInputCollection, NoInputConfirmation, NoInputDisambiguation,
-	// NoMatchCollection, NoMatchConfirmation, NoMatchDisambiguation, SuccessCollection,
-	// SkippedCollection, SuccessConfirmationNo, SuccessConfirmationYes, SuccessDisambiguation,
-	// SuccessDisambiguationNone, GuardrailsViolation.
-	AskActionResults *string
+	// Values: the constants of GetAnalyticsBotflowReportingturnsAskActionResults.
+	AskActionResults *GetAnalyticsBotflowReportingturnsAskActionResults
 }
 
 // GetAnalyticsBotflowReportingturns calls GET
@@ -724,7 +716,7 @@ func (a *AnalyticsApi) GetAnalyticsBotflowReportingturns(ctx context.Context, bo
 			req.SetQuery("language", *opts.Language)
 		}
 		if opts.AskActionResults != nil {
-			req.SetQuery("askActionResults", *opts.AskActionResults)
+			req.SetQuery("askActionResults", string(*opts.AskActionResults))
 		}
 	}
 	return platformclient.Call[models.ReportingTurnsResponse](ctx, a.client, req)
@@ -772,9 +764,8 @@ type GetAnalyticsBotflowSessionsOptions struct {
 	// BotResultCategories is the query parameter botResultCategories. Optional case-insensitive comma
 	// separated list of Bot Result Categories to filter sessions by.
 	//
-	// Values: Unknown, UserExit, BotExit, Error, RecognitionFailure, UserDisconnect, BotDisconnect,
-	// SessionExpired, Transfer.
-	BotResultCategories *string
+	// Values: the constants of GetAnalyticsBotflowSessionsBotResultCategories.
+	BotResultCategories *GetAnalyticsBotflowSessionsBotResultCategories
 	// EndLanguage is the query parameter endLanguage. Optional case-insensitive language code to
 	// filter sessions by the language the sessions ended in.
 	EndLanguage *string
@@ -814,7 +805,7 @@ func (a *AnalyticsApi) GetAnalyticsBotflowSessions(ctx context.Context, botFlowI
 			req.SetQuery("interval", *opts.Interval)
 		}
 		if opts.BotResultCategories != nil {
-			req.SetQuery("botResultCategories", *opts.BotResultCategories)
+			req.SetQuery("botResultCategories", string(*opts.BotResultCategories))
 		}
 		if opts.EndLanguage != nil {
 			req.SetQuery("endLanguage", *opts.EndLanguage)
@@ -1696,8 +1687,8 @@ type GetAnalyticsReportingDashboardsUsersOptions struct {
 	ID []string
 	// State is the query parameter state. Only list users of this state.
 	//
-	// Values: active, inactive.
-	State *string
+	// Values: the constants of GetAnalyticsReportingDashboardsUsersState.
+	State *GetAnalyticsReportingDashboardsUsersState
 	// DeletedOnly is the query parameter deletedOnly. Only list users with deleted dashboards.
 	DeletedOnly *bool
 }
@@ -1726,7 +1717,7 @@ func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsers(ctx context.Context,
 			req.AddQuery("id", opts.ID...)
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 		if opts.DeletedOnly != nil {
 			req.SetQuery("deletedOnly", platformclient.FormatBool(*opts.DeletedOnly))
@@ -1854,8 +1845,9 @@ type GetAnalyticsReportingSettingsDashboardsQueryOptions struct {
 	Name *string
 	// DashboardState is the query parameter dashboardState. List dashboard of given state.
 	//
-	// Values: Active, Deleted. The API's default: Active.
-	DashboardState *string
+	// Values: the constants of GetAnalyticsReportingSettingsDashboardsQueryDashboardState. The API's
+	// default: Active.
+	DashboardState *GetAnalyticsReportingSettingsDashboardsQueryDashboardState
 	// SortBy is the query parameter sortBy.
 	//
 	// The API's default: desc.
@@ -1884,16 +1876,16 @@ type GetAnalyticsReportingSettingsDashboardsQueryOptions struct {
 //
 // The optional parameters are in GetAnalyticsReportingSettingsDashboardsQueryOptions; opts may be
 // nil.
-func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQuery(ctx context.Context, dashboardType string, dashboardAccessFilter string, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
+func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQuery(ctx context.Context, dashboardType GetAnalyticsReportingSettingsDashboardsQueryDashboardType, dashboardAccessFilter GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getAnalyticsReportingSettingsDashboardsQuery", http.MethodGet, "/api/v2/analytics/reporting/settings/dashboards/query")
-	req.SetQuery("dashboardType", dashboardType)
-	req.SetQuery("dashboardAccessFilter", dashboardAccessFilter)
+	req.SetQuery("dashboardType", string(dashboardType))
+	req.SetQuery("dashboardAccessFilter", string(dashboardAccessFilter))
 	if opts != nil {
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
 		}
 		if opts.DashboardState != nil {
-			req.SetQuery("dashboardState", *opts.DashboardState)
+			req.SetQuery("dashboardState", string(*opts.DashboardState))
 		}
 		if opts.SortBy != nil {
 			req.SetQuery("sortBy", *opts.SortBy)
@@ -1914,7 +1906,7 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQuery(ctx context.
 // other options (such as the page size) as set in opts. It yields the first
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
-func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryIter(ctx context.Context, dashboardType string, dashboardAccessFilter string, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[models.DashboardConfiguration, error] {
+func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryIter(ctx context.Context, dashboardType GetAnalyticsReportingSettingsDashboardsQueryDashboardType, dashboardAccessFilter GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[models.DashboardConfiguration, error] {
 	var o GetAnalyticsReportingSettingsDashboardsQueryOptions
 	if opts != nil {
 		o = *opts
@@ -2748,7 +2740,9 @@ func (a *AnalyticsApi) PostAnalyticsAgentcopilotsAggregatesQuery(ctx context.Con
 type PostAnalyticsAgentsStatusCountsOptions struct {
 	// GroupBy is the query parameter groupBy. Include to choose which groupings to count by and
 	// return. If not included it will return only counts grouped by segmentType.
-	GroupBy []string
+	//
+	// Values: the constants of PostAnalyticsAgentsStatusCountsGroupBy.
+	GroupBy []PostAnalyticsAgentsStatusCountsGroupBy
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -2777,7 +2771,7 @@ func (a *AnalyticsApi) PostAnalyticsAgentsStatusCounts(ctx context.Context, body
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.GroupBy) > 0 {
-			req.AddQuery("groupBy", opts.GroupBy...)
+			req.AddQuery("groupBy", platformclient.Strings(opts.GroupBy)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -4789,3 +4783,134 @@ func (a *AnalyticsApi) PutAnalyticsDataretentionSettings(ctx context.Context, bo
 	}
 	return platformclient.Call[models.AnalyticsDataRetentionResponse](ctx, a.client, req)
 }
+
+// GetAnalyticsBotflowDivisionsReportingturnsAskActionResults is the type of
+// GetAnalyticsBotflowDivisionsReportingturnsOptions.AskActionResults. A value not listed below is
+// sent as it is.
+type GetAnalyticsBotflowDivisionsReportingturnsAskActionResults string
+
+// The values of GetAnalyticsBotflowDivisionsReportingturnsAskActionResults.
+const (
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsAgentRequestedByUser      GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "AgentRequestedByUser"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsConfirmationRequired      GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "ConfirmationRequired"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsDisambiguationRequired    GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "DisambiguationRequired"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsError                     GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "Error"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsExpressionError           GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "ExpressionError"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsNoInputCollection         GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "NoInputCollection"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsNoInputConfirmation       GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "NoInputConfirmation"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsNoInputDisambiguation     GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "NoInputDisambiguation"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsNoMatchCollection         GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "NoMatchCollection"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsNoMatchConfirmation       GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "NoMatchConfirmation"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsNoMatchDisambiguation     GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "NoMatchDisambiguation"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsSuccessCollection         GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "SuccessCollection"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsSkippedCollection         GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "SkippedCollection"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsSuccessConfirmationNo     GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "SuccessConfirmationNo"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsSuccessConfirmationYes    GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "SuccessConfirmationYes"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsSuccessDisambiguation     GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "SuccessDisambiguation"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsSuccessDisambiguationNone GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "SuccessDisambiguationNone"
+	GetAnalyticsBotflowDivisionsReportingturnsAskActionResultsGuardrailsViolation       GetAnalyticsBotflowDivisionsReportingturnsAskActionResults = "GuardrailsViolation"
+)
+
+// GetAnalyticsBotflowReportingturnsAskActionResults is the type of
+// GetAnalyticsBotflowReportingturnsOptions.AskActionResults. A value not listed below is sent as it
+// is.
+type GetAnalyticsBotflowReportingturnsAskActionResults string
+
+// The values of GetAnalyticsBotflowReportingturnsAskActionResults.
+const (
+	GetAnalyticsBotflowReportingturnsAskActionResultsAgentRequestedByUser      GetAnalyticsBotflowReportingturnsAskActionResults = "AgentRequestedByUser"
+	GetAnalyticsBotflowReportingturnsAskActionResultsConfirmationRequired      GetAnalyticsBotflowReportingturnsAskActionResults = "ConfirmationRequired"
+	GetAnalyticsBotflowReportingturnsAskActionResultsDisambiguationRequired    GetAnalyticsBotflowReportingturnsAskActionResults = "DisambiguationRequired"
+	GetAnalyticsBotflowReportingturnsAskActionResultsError                     GetAnalyticsBotflowReportingturnsAskActionResults = "Error"
+	GetAnalyticsBotflowReportingturnsAskActionResultsExpressionError           GetAnalyticsBotflowReportingturnsAskActionResults = "ExpressionError"
+	GetAnalyticsBotflowReportingturnsAskActionResultsNoInputCollection         GetAnalyticsBotflowReportingturnsAskActionResults = "NoInputCollection"
+	GetAnalyticsBotflowReportingturnsAskActionResultsNoInputConfirmation       GetAnalyticsBotflowReportingturnsAskActionResults = "NoInputConfirmation"
+	GetAnalyticsBotflowReportingturnsAskActionResultsNoInputDisambiguation     GetAnalyticsBotflowReportingturnsAskActionResults = "NoInputDisambiguation"
+	GetAnalyticsBotflowReportingturnsAskActionResultsNoMatchCollection         GetAnalyticsBotflowReportingturnsAskActionResults = "NoMatchCollection"
+	GetAnalyticsBotflowReportingturnsAskActionResultsNoMatchConfirmation       GetAnalyticsBotflowReportingturnsAskActionResults = "NoMatchConfirmation"
+	GetAnalyticsBotflowReportingturnsAskActionResultsNoMatchDisambiguation     GetAnalyticsBotflowReportingturnsAskActionResults = "NoMatchDisambiguation"
+	GetAnalyticsBotflowReportingturnsAskActionResultsSuccessCollection         GetAnalyticsBotflowReportingturnsAskActionResults = "SuccessCollection"
+	GetAnalyticsBotflowReportingturnsAskActionResultsSkippedCollection         GetAnalyticsBotflowReportingturnsAskActionResults = "SkippedCollection"
+	GetAnalyticsBotflowReportingturnsAskActionResultsSuccessConfirmationNo     GetAnalyticsBotflowReportingturnsAskActionResults = "SuccessConfirmationNo"
+	GetAnalyticsBotflowReportingturnsAskActionResultsSuccessConfirmationYes    GetAnalyticsBotflowReportingturnsAskActionResults = "SuccessConfirmationYes"
+	GetAnalyticsBotflowReportingturnsAskActionResultsSuccessDisambiguation     GetAnalyticsBotflowReportingturnsAskActionResults = "SuccessDisambiguation"
+	GetAnalyticsBotflowReportingturnsAskActionResultsSuccessDisambiguationNone GetAnalyticsBotflowReportingturnsAskActionResults = "SuccessDisambiguationNone"
+	GetAnalyticsBotflowReportingturnsAskActionResultsGuardrailsViolation       GetAnalyticsBotflowReportingturnsAskActionResults = "GuardrailsViolation"
+)
+
+// GetAnalyticsBotflowSessionsBotResultCategories is the type of
+// GetAnalyticsBotflowSessionsOptions.BotResultCategories. A value not listed below is sent as it
+// is.
+type GetAnalyticsBotflowSessionsBotResultCategories string
+
+// The values of GetAnalyticsBotflowSessionsBotResultCategories.
+const (
+	GetAnalyticsBotflowSessionsBotResultCategoriesUnknown            GetAnalyticsBotflowSessionsBotResultCategories = "Unknown"
+	GetAnalyticsBotflowSessionsBotResultCategoriesUserExit           GetAnalyticsBotflowSessionsBotResultCategories = "UserExit"
+	GetAnalyticsBotflowSessionsBotResultCategoriesBotExit            GetAnalyticsBotflowSessionsBotResultCategories = "BotExit"
+	GetAnalyticsBotflowSessionsBotResultCategoriesError              GetAnalyticsBotflowSessionsBotResultCategories = "Error"
+	GetAnalyticsBotflowSessionsBotResultCategoriesRecognitionFailure GetAnalyticsBotflowSessionsBotResultCategories = "RecognitionFailure"
+	GetAnalyticsBotflowSessionsBotResultCategoriesUserDisconnect     GetAnalyticsBotflowSessionsBotResultCategories = "UserDisconnect"
+	GetAnalyticsBotflowSessionsBotResultCategoriesBotDisconnect      GetAnalyticsBotflowSessionsBotResultCategories = "BotDisconnect"
+	GetAnalyticsBotflowSessionsBotResultCategoriesSessionExpired     GetAnalyticsBotflowSessionsBotResultCategories = "SessionExpired"
+	GetAnalyticsBotflowSessionsBotResultCategoriesTransfer           GetAnalyticsBotflowSessionsBotResultCategories = "Transfer"
+)
+
+// GetAnalyticsReportingDashboardsUsersState is the type of
+// GetAnalyticsReportingDashboardsUsersOptions.State. A value not listed below is sent as it is.
+type GetAnalyticsReportingDashboardsUsersState string
+
+// The values of GetAnalyticsReportingDashboardsUsersState.
+const (
+	GetAnalyticsReportingDashboardsUsersStateActive   GetAnalyticsReportingDashboardsUsersState = "active"
+	GetAnalyticsReportingDashboardsUsersStateInactive GetAnalyticsReportingDashboardsUsersState = "inactive"
+)
+
+// GetAnalyticsReportingSettingsDashboardsQueryDashboardType is the type of the argument
+// dashboardType of GetAnalyticsReportingSettingsDashboardsQuery. A value not listed below is sent
+// as it is.
+type GetAnalyticsReportingSettingsDashboardsQueryDashboardType string
+
+// The values of GetAnalyticsReportingSettingsDashboardsQueryDashboardType.
+const (
+	GetAnalyticsReportingSettingsDashboardsQueryDashboardTypeAll       GetAnalyticsReportingSettingsDashboardsQueryDashboardType = "All"
+	GetAnalyticsReportingSettingsDashboardsQueryDashboardTypePublic    GetAnalyticsReportingSettingsDashboardsQueryDashboardType = "Public"
+	GetAnalyticsReportingSettingsDashboardsQueryDashboardTypePrivate   GetAnalyticsReportingSettingsDashboardsQueryDashboardType = "Private"
+	GetAnalyticsReportingSettingsDashboardsQueryDashboardTypeShared    GetAnalyticsReportingSettingsDashboardsQueryDashboardType = "Shared"
+	GetAnalyticsReportingSettingsDashboardsQueryDashboardTypeFavorites GetAnalyticsReportingSettingsDashboardsQueryDashboardType = "Favorites"
+)
+
+// GetAnalyticsReportingSettingsDashboardsQueryDashboardState is the type of
+// GetAnalyticsReportingSettingsDashboardsQueryOptions.DashboardState. A value not listed below is
+// sent as it is.
+type GetAnalyticsReportingSettingsDashboardsQueryDashboardState string
+
+// The values of GetAnalyticsReportingSettingsDashboardsQueryDashboardState.
+const (
+	GetAnalyticsReportingSettingsDashboardsQueryDashboardStateActive  GetAnalyticsReportingSettingsDashboardsQueryDashboardState = "Active"
+	GetAnalyticsReportingSettingsDashboardsQueryDashboardStateDeleted GetAnalyticsReportingSettingsDashboardsQueryDashboardState = "Deleted"
+)
+
+// GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter is the type of the argument
+// dashboardAccessFilter of GetAnalyticsReportingSettingsDashboardsQuery. A value not listed below
+// is sent as it is.
+type GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter string
+
+// The values of GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter.
+const (
+	GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilterOwnedByMe     GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter = "OwnedByMe"
+	GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilterOwnedByAnyone GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter = "OwnedByAnyone"
+	GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilterNotOwnedByMe  GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter = "NotOwnedByMe"
+)
+
+// PostAnalyticsAgentsStatusCountsGroupBy is the type of
+// PostAnalyticsAgentsStatusCountsOptions.GroupBy. A value not listed below is sent as it is.
+type PostAnalyticsAgentsStatusCountsGroupBy string
+
+// The values of PostAnalyticsAgentsStatusCountsGroupBy.
+const (
+	PostAnalyticsAgentsStatusCountsGroupBySegmentType   PostAnalyticsAgentsStatusCountsGroupBy = "segmentType"
+	PostAnalyticsAgentsStatusCountsGroupByPresence      PostAnalyticsAgentsStatusCountsGroupBy = "presence"
+	PostAnalyticsAgentsStatusCountsGroupByRoutingStatus PostAnalyticsAgentsStatusCountsGroupBy = "routingStatus"
+	PostAnalyticsAgentsStatusCountsGroupByIsOutOfOffice PostAnalyticsAgentsStatusCountsGroupBy = "isOutOfOffice"
+)

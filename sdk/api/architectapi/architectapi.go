@@ -534,7 +534,9 @@ type GetArchitectDependencytrackingOptions struct {
 	// The API's default: 25.
 	PageSize *int32
 	// ObjectType is the query parameter objectType. Object type(s) to search for.
-	ObjectType []string
+	//
+	// Values: the constants of GetArchitectDependencytrackingObjectType.
+	ObjectType []GetArchitectDependencytrackingObjectType
 	// ConsumedResources is the query parameter consumedResources. Include resources each result item
 	// consumes.
 	ConsumedResources *bool
@@ -543,10 +545,14 @@ type GetArchitectDependencytrackingOptions struct {
 	ConsumingResources *bool
 	// ConsumedResourceType is the query parameter consumedResourceType. Types of consumed resources to
 	// return, if consumed resources are requested.
-	ConsumedResourceType []string
+	//
+	// Values: the constants of GetArchitectDependencytrackingConsumedResourceType.
+	ConsumedResourceType []GetArchitectDependencytrackingConsumedResourceType
 	// ConsumingResourceType is the query parameter consumingResourceType. Types of consuming resources
 	// to return, if consuming resources are requested.
-	ConsumingResourceType []string
+	//
+	// Values: the constants of GetArchitectDependencytrackingConsumingResourceType.
+	ConsumingResourceType []GetArchitectDependencytrackingConsumingResourceType
 }
 
 // GetArchitectDependencytracking calls GET /api/v2/architect/dependencytracking: Get Dependency
@@ -574,7 +580,7 @@ func (a *ArchitectApi) GetArchitectDependencytracking(ctx context.Context, name 
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if len(opts.ObjectType) > 0 {
-			req.AddQuery("objectType", opts.ObjectType...)
+			req.AddQuery("objectType", platformclient.Strings(opts.ObjectType)...)
 		}
 		if opts.ConsumedResources != nil {
 			req.SetQuery("consumedResources", platformclient.FormatBool(*opts.ConsumedResources))
@@ -583,10 +589,10 @@ func (a *ArchitectApi) GetArchitectDependencytracking(ctx context.Context, name 
 			req.SetQuery("consumingResources", platformclient.FormatBool(*opts.ConsumingResources))
 		}
 		if len(opts.ConsumedResourceType) > 0 {
-			req.AddQuery("consumedResourceType", opts.ConsumedResourceType...)
+			req.AddQuery("consumedResourceType", platformclient.Strings(opts.ConsumedResourceType)...)
 		}
 		if len(opts.ConsumingResourceType) > 0 {
-			req.AddQuery("consumingResourceType", opts.ConsumingResourceType...)
+			req.AddQuery("consumingResourceType", platformclient.Strings(opts.ConsumingResourceType)...)
 		}
 	}
 	return platformclient.Call[models.DependencyObjectEntityListing](ctx, a.client, req)
@@ -665,11 +671,11 @@ type GetArchitectDependencytrackingConsumedresourcesOptions struct {
 // be nil.
 //
 // A 206 response has no body: the result is then nil.
-func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresources(ctx context.Context, id string, version string, objectType string, opts *GetArchitectDependencytrackingConsumedresourcesOptions) (*models.ConsumedResourcesEntityListing, *platformclient.APIResponse, error) {
+func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresources(ctx context.Context, id string, version string, objectType GetArchitectDependencytrackingConsumedresourcesObjectType, opts *GetArchitectDependencytrackingConsumedresourcesOptions) (*models.ConsumedResourcesEntityListing, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getArchitectDependencytrackingConsumedresources", http.MethodGet, "/api/v2/architect/dependencytracking/consumedresources")
 	req.SetQuery("id", id)
 	req.SetQuery("version", version)
-	req.SetQuery("objectType", objectType)
+	req.SetQuery("objectType", string(objectType))
 	if opts != nil {
 		if len(opts.ResourceType) > 0 {
 			req.AddQuery("resourceType", opts.ResourceType...)
@@ -690,7 +696,7 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresources(ctx conte
 // other options (such as the page size) as set in opts. It yields the first
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
-func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesIter(ctx context.Context, id string, version string, objectType string, opts *GetArchitectDependencytrackingConsumedresourcesOptions) iter.Seq2[models.Dependency, error] {
+func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesIter(ctx context.Context, id string, version string, objectType GetArchitectDependencytrackingConsumedresourcesObjectType, opts *GetArchitectDependencytrackingConsumedresourcesOptions) iter.Seq2[models.Dependency, error] {
 	var o GetArchitectDependencytrackingConsumedresourcesOptions
 	if opts != nil {
 		o = *opts
@@ -724,8 +730,8 @@ type GetArchitectDependencytrackingConsumingresourcesOptions struct {
 	PageSize *int32
 	// FlowFilter is the query parameter flowFilter. Show only checkedIn or published flows.
 	//
-	// Values: checkedIn, published.
-	FlowFilter *string
+	// Values: the constants of GetArchitectDependencytrackingConsumingresourcesFlowFilter.
+	FlowFilter *GetArchitectDependencytrackingConsumingresourcesFlowFilter
 }
 
 // GetArchitectDependencytrackingConsumingresources calls GET
@@ -745,10 +751,10 @@ type GetArchitectDependencytrackingConsumingresourcesOptions struct {
 // be nil.
 //
 // A 206 response has no body: the result is then nil.
-func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresources(ctx context.Context, id string, objectType string, opts *GetArchitectDependencytrackingConsumingresourcesOptions) (*models.ConsumingResourcesEntityListing, *platformclient.APIResponse, error) {
+func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresources(ctx context.Context, id string, objectType GetArchitectDependencytrackingConsumingresourcesObjectType, opts *GetArchitectDependencytrackingConsumingresourcesOptions) (*models.ConsumingResourcesEntityListing, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getArchitectDependencytrackingConsumingresources", http.MethodGet, "/api/v2/architect/dependencytracking/consumingresources")
 	req.SetQuery("id", id)
-	req.SetQuery("objectType", objectType)
+	req.SetQuery("objectType", string(objectType))
 	if opts != nil {
 		if len(opts.ResourceType) > 0 {
 			req.AddQuery("resourceType", opts.ResourceType...)
@@ -763,7 +769,7 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresources(ctx cont
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.FlowFilter != nil {
-			req.SetQuery("flowFilter", *opts.FlowFilter)
+			req.SetQuery("flowFilter", string(*opts.FlowFilter))
 		}
 	}
 	return platformclient.Call[models.ConsumingResourcesEntityListing](ctx, a.client, req)
@@ -775,7 +781,7 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresources(ctx cont
 // other options (such as the page size) as set in opts. It yields the first
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
-func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesIter(ctx context.Context, id string, objectType string, opts *GetArchitectDependencytrackingConsumingresourcesOptions) iter.Seq2[models.Dependency, error] {
+func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesIter(ctx context.Context, id string, objectType GetArchitectDependencytrackingConsumingresourcesObjectType, opts *GetArchitectDependencytrackingConsumingresourcesOptions) iter.Seq2[models.Dependency, error] {
 	var o GetArchitectDependencytrackingConsumingresourcesOptions
 	if opts != nil {
 		o = *opts
@@ -797,17 +803,22 @@ type GetArchitectDependencytrackingDeletedresourceconsumersOptions struct {
 	// Name is the query parameter name. Name to search for.
 	Name *string
 	// ObjectType is the query parameter objectType. Object type(s) to search for.
-	ObjectType []string
+	//
+	// Values: the constants of GetArchitectDependencytrackingDeletedresourceconsumersObjectType.
+	ObjectType []GetArchitectDependencytrackingDeletedresourceconsumersObjectType
 	// FlowFilter is the query parameter flowFilter. Show only checkedIn or published flows.
 	//
-	// Values: checkedIn, published.
-	FlowFilter *string
+	// Values: the constants of GetArchitectDependencytrackingDeletedresourceconsumersFlowFilter.
+	FlowFilter *GetArchitectDependencytrackingDeletedresourceconsumersFlowFilter
 	// ConsumedResources is the query parameter consumedResources. Return consumed resources?
 	//
 	// The API's default: false.
 	ConsumedResources *bool
 	// ConsumedResourceType is the query parameter consumedResourceType. Resource type(s) to return.
-	ConsumedResourceType []string
+	//
+	// Values: the constants of
+	// GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType.
+	ConsumedResourceType []GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType
 	// PageNumber is the query parameter pageNumber. Page number.
 	//
 	// The API's default: 1.
@@ -837,16 +848,16 @@ func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumers(ct
 			req.SetQuery("name", *opts.Name)
 		}
 		if len(opts.ObjectType) > 0 {
-			req.AddQuery("objectType", opts.ObjectType...)
+			req.AddQuery("objectType", platformclient.Strings(opts.ObjectType)...)
 		}
 		if opts.FlowFilter != nil {
-			req.SetQuery("flowFilter", *opts.FlowFilter)
+			req.SetQuery("flowFilter", string(*opts.FlowFilter))
 		}
 		if opts.ConsumedResources != nil {
 			req.SetQuery("consumedResources", platformclient.FormatBool(*opts.ConsumedResources))
 		}
 		if len(opts.ConsumedResourceType) > 0 {
-			req.AddQuery("consumedResourceType", opts.ConsumedResourceType...)
+			req.AddQuery("consumedResourceType", platformclient.Strings(opts.ConsumedResourceType)...)
 		}
 		if opts.PageNumber != nil {
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
@@ -887,22 +898,8 @@ type GetArchitectDependencytrackingObjectOptions struct {
 	Version *string
 	// ObjectType is the query parameter objectType. Object type.
 	//
-	// Values: ACDLANGUAGE, ACDSKILL, ACDWRAPUPCODE, AGENTICVIRTUALAGENT, AGENTICVIRTUALAGENTVERSION,
-	// AUDIOCONNECTORBOT, BOTCONNECTORBOT, BOTCONNECTORINTEGRATION, BOTFLOW, BRIDGEACTION,
-	// COMMONMODULEFLOW, COMPOSERSCRIPT, CONTACTLIST, CONVERSATIONCUSTOMATTRIBUTESCHEMA,
-	// CONVERSATIONSUMMARYSETTING, CUSTOMERSEGMENT, DATAACTION, DATATABLE, DECISIONTABLE,
-	// DIALOGENGINEBOT, DIALOGENGINEBOTVERSION, DIALOGFLOWAGENT, DIALOGFLOWCXAGENT, DIGITALAUDIO,
-	// DIGITALBOTCONNECTOR, DIGITALBOTCONNECTORINTEGRATION, DIGITALBOTFLOW, DIVISION, EMAILROUTE,
-	// EMAILSENDFLOW, EMERGENCYGROUP, FILE, FLOWACTION, FLOWDATATYPE, FLOWMILESTONE, FLOWOUTCOME,
-	// GRAMMAR, GROUP, GUIDE, GUIDEVERSION, IMAGE, INBOUNDCALLFLOW, INBOUNDCHATFLOW, INBOUNDEMAILFLOW,
-	// INBOUNDSHORTMESSAGEFLOW, INQUEUECALLFLOW, INQUEUEEMAILFLOW, INQUEUESHORTMESSAGEFLOW,
-	// IVRCONFIGURATION, KNOWLEDGEBASE, KNOWLEDGEBASEDOCUMENT, KNOWLEDGESETTING, LANGUAGE, LEXBOT,
-	// LEXBOTALIAS, LEXV2BOT, LEXV2BOTALIAS, NLUDOMAIN, NUANCEMIXBOT, NUANCEMIXINTEGRATION,
-	// OAUTHCLIENT, OUTBOUNDCALLFLOW, QUEUE, RECORDINGPOLICY, RESPONSE, RESPONSEASSET, SCHEDULE,
-	// SCHEDULEGROUP, SECUREACTION, SECURECALLFLOW, SMSPHONENUMBER, STTENGINE, SURVEYFORM,
-	// SURVEYINVITEFLOW, SYSTEMPROMPT, TTSENGINE, TTSVOICE, USER, USERPROMPT, UTILIZATIONLABEL, VIDEO,
-	// VOICEFLOW, VOICEMAILFLOW, VOICESURVEYFLOW, WIDGET, WORKFLOW, WORKITEMFLOW, WORKTYPE.
-	ObjectType *string
+	// Values: the constants of GetArchitectDependencytrackingObjectObjectType.
+	ObjectType *GetArchitectDependencytrackingObjectObjectType
 	// ConsumedResources is the query parameter consumedResources. Include resources this item
 	// consumes.
 	ConsumedResources *bool
@@ -911,10 +908,14 @@ type GetArchitectDependencytrackingObjectOptions struct {
 	ConsumingResources *bool
 	// ConsumedResourceType is the query parameter consumedResourceType. Types of consumed resources to
 	// return, if consumed resources are requested.
-	ConsumedResourceType []string
+	//
+	// Values: the constants of GetArchitectDependencytrackingObjectConsumedResourceType.
+	ConsumedResourceType []GetArchitectDependencytrackingObjectConsumedResourceType
 	// ConsumingResourceType is the query parameter consumingResourceType. Types of consuming resources
 	// to return, if consuming resources are requested.
-	ConsumingResourceType []string
+	//
+	// Values: the constants of GetArchitectDependencytrackingObjectConsumingResourceType.
+	ConsumingResourceType []GetArchitectDependencytrackingObjectConsumingResourceType
 	// ConsumedResourceRequest is the query parameter consumedResourceRequest. Indicate that this is
 	// going to look up a consumed resource object.
 	ConsumedResourceRequest *bool
@@ -942,7 +943,7 @@ func (a *ArchitectApi) GetArchitectDependencytrackingObject(ctx context.Context,
 			req.SetQuery("version", *opts.Version)
 		}
 		if opts.ObjectType != nil {
-			req.SetQuery("objectType", *opts.ObjectType)
+			req.SetQuery("objectType", string(*opts.ObjectType))
 		}
 		if opts.ConsumedResources != nil {
 			req.SetQuery("consumedResources", platformclient.FormatBool(*opts.ConsumedResources))
@@ -951,10 +952,10 @@ func (a *ArchitectApi) GetArchitectDependencytrackingObject(ctx context.Context,
 			req.SetQuery("consumingResources", platformclient.FormatBool(*opts.ConsumingResources))
 		}
 		if len(opts.ConsumedResourceType) > 0 {
-			req.AddQuery("consumedResourceType", opts.ConsumedResourceType...)
+			req.AddQuery("consumedResourceType", platformclient.Strings(opts.ConsumedResourceType)...)
 		}
 		if len(opts.ConsumingResourceType) > 0 {
-			req.AddQuery("consumingResourceType", opts.ConsumingResourceType...)
+			req.AddQuery("consumingResourceType", platformclient.Strings(opts.ConsumingResourceType)...)
 		}
 		if opts.ConsumedResourceRequest != nil {
 			req.SetQuery("consumedResourceRequest", platformclient.FormatBool(*opts.ConsumedResourceRequest))
@@ -1048,13 +1049,18 @@ type GetArchitectDependencytrackingUpdatedresourceconsumersOptions struct {
 	// Name is the query parameter name. Name to search for.
 	Name *string
 	// ObjectType is the query parameter objectType. Object type(s) to search for.
-	ObjectType []string
+	//
+	// Values: the constants of GetArchitectDependencytrackingUpdatedresourceconsumersObjectType.
+	ObjectType []GetArchitectDependencytrackingUpdatedresourceconsumersObjectType
 	// ConsumedResources is the query parameter consumedResources. Return consumed resources?
 	//
 	// The API's default: false.
 	ConsumedResources *bool
 	// ConsumedResourceType is the query parameter consumedResourceType. Resource type(s) to return.
-	ConsumedResourceType []string
+	//
+	// Values: the constants of
+	// GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType.
+	ConsumedResourceType []GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType
 	// PageNumber is the query parameter pageNumber. Page number.
 	//
 	// The API's default: 1.
@@ -1084,13 +1090,13 @@ func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumers(ct
 			req.SetQuery("name", *opts.Name)
 		}
 		if len(opts.ObjectType) > 0 {
-			req.AddQuery("objectType", opts.ObjectType...)
+			req.AddQuery("objectType", platformclient.Strings(opts.ObjectType)...)
 		}
 		if opts.ConsumedResources != nil {
 			req.SetQuery("consumedResources", platformclient.FormatBool(*opts.ConsumedResources))
 		}
 		if len(opts.ConsumedResourceType) > 0 {
-			req.AddQuery("consumedResourceType", opts.ConsumedResourceType...)
+			req.AddQuery("consumedResourceType", platformclient.Strings(opts.ConsumedResourceType)...)
 		}
 		if opts.PageNumber != nil {
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
@@ -1379,12 +1385,12 @@ type GetArchitectGrammarsOptions struct {
 	PageSize *int32
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: description, id, name. The API's default: id.
-	SortBy *string
+	// Values: the constants of GetArchitectGrammarsSortBy. The API's default: id.
+	SortBy *GetArchitectGrammarsSortBy
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: asc, desc. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetArchitectGrammarsSortOrder. The API's default: asc.
+	SortOrder *GetArchitectGrammarsSortOrder
 	// ID is the query parameter id. ID.
 	ID []string
 	// Name is the query parameter name. Name.
@@ -1418,10 +1424,10 @@ func (a *ArchitectApi) GetArchitectGrammars(ctx context.Context, opts *GetArchit
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.ID) > 0 {
 			req.AddQuery("id", opts.ID...)
@@ -1534,7 +1540,9 @@ type GetArchitectIvrsOptions struct {
 	// ScheduleGroup is the query parameter scheduleGroup. The Schedule Group of the IVR to filter by.
 	ScheduleGroup *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetArchitectIvrsExpand.
+	Expand []GetArchitectIvrsExpand
 }
 
 // GetArchitectIvrs calls GET /api/v2/architect/ivrs: Get IVR configs.
@@ -1569,7 +1577,7 @@ func (a *ArchitectApi) GetArchitectIvrs(ctx context.Context, opts *GetArchitectI
 			req.SetQuery("scheduleGroup", *opts.ScheduleGroup)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.IVREntityListing](ctx, a.client, req)
@@ -1744,10 +1752,12 @@ type GetArchitectPromptHistoryHistoryIdOptions struct {
 	SortOrder *string
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: action, timestamp, user. The API's default: timestamp.
-	SortBy *string
+	// Values: the constants of GetArchitectPromptHistoryHistoryIdSortBy. The API's default: timestamp.
+	SortBy *GetArchitectPromptHistoryHistoryIdSortBy
 	// Action is the query parameter action. Flow actions to include (omit to include all).
-	Action []string
+	//
+	// Values: the constants of GetArchitectPromptHistoryHistoryIdAction.
+	Action []GetArchitectPromptHistoryHistoryIdAction
 }
 
 // GetArchitectPromptHistoryHistoryId calls GET
@@ -1778,10 +1788,10 @@ func (a *ArchitectApi) GetArchitectPromptHistoryHistoryId(ctx context.Context, p
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if len(opts.Action) > 0 {
-			req.AddQuery("action", opts.Action...)
+			req.AddQuery("action", platformclient.Strings(opts.Action)...)
 		}
 	}
 	return platformclient.Call[models.HistoryListing](ctx, a.client, req)
@@ -2448,10 +2458,13 @@ type GetArchitectSystempromptHistoryHistoryIdOptions struct {
 	SortOrder *string
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: action, timestamp, user. The API's default: timestamp.
-	SortBy *string
+	// Values: the constants of GetArchitectSystempromptHistoryHistoryIdSortBy. The API's default:
+	// timestamp.
+	SortBy *GetArchitectSystempromptHistoryHistoryIdSortBy
 	// Action is the query parameter action. Flow actions to include (omit to include all).
-	Action []string
+	//
+	// Values: the constants of GetArchitectSystempromptHistoryHistoryIdAction.
+	Action []GetArchitectSystempromptHistoryHistoryIdAction
 }
 
 // GetArchitectSystempromptHistoryHistoryId calls GET
@@ -2482,10 +2495,10 @@ func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryId(ctx context.Cont
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if len(opts.Action) > 0 {
-			req.AddQuery("action", opts.Action...)
+			req.AddQuery("action", platformclient.Strings(opts.Action)...)
 		}
 	}
 	return platformclient.Call[models.HistoryListing](ctx, a.client, req)
@@ -2766,10 +2779,12 @@ type GetFlowHistoryHistoryIdOptions struct {
 	SortOrder *string
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: action, timestamp, user. The API's default: timestamp.
-	SortBy *string
+	// Values: the constants of GetFlowHistoryHistoryIdSortBy. The API's default: timestamp.
+	SortBy *GetFlowHistoryHistoryIdSortBy
 	// Action is the query parameter action. Flow actions to include (omit to include all).
-	Action []string
+	//
+	// Values: the constants of GetFlowHistoryHistoryIdAction.
+	Action []GetFlowHistoryHistoryIdAction
 }
 
 // GetFlowHistoryHistoryId calls GET /api/v2/flows/{flowId}/history/{historyId}: Get generated flow
@@ -2800,10 +2815,10 @@ func (a *ArchitectApi) GetFlowHistoryHistoryId(ctx context.Context, flowID strin
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if len(opts.Action) > 0 {
-			req.AddQuery("action", opts.Action...)
+			req.AddQuery("action", platformclient.Strings(opts.Action)...)
 		}
 	}
 	return platformclient.Call[models.HistoryListing](ctx, a.client, req)
@@ -2835,7 +2850,9 @@ func (a *ArchitectApi) GetFlowHistoryHistoryIdIter(ctx context.Context, flowID s
 // GetFlowInstancesSettingsLoglevels. A nil field is not sent.
 type GetFlowInstancesSettingsLoglevelsOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
-	Expand []string
+	//
+	// Values: the constants of GetFlowInstancesSettingsLoglevelsExpand.
+	Expand []GetFlowInstancesSettingsLoglevelsExpand
 }
 
 // GetFlowInstancesSettingsLoglevels calls GET /api/v2/flows/{flowId}/instances/settings/loglevels:
@@ -2857,7 +2874,7 @@ func (a *ArchitectApi) GetFlowInstancesSettingsLoglevels(ctx context.Context, fl
 	req.SetPathParam("flowId", flowID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.FlowSettingsResponse](ctx, a.client, req)
@@ -2962,9 +2979,8 @@ func (a *ArchitectApi) GetFlowVersionConfiguration(ctx context.Context, flowID s
 type GetFlowVersionHealthOptions struct {
 	// Language is the query parameter language. Language to filter for.
 	//
-	// Values: en-us, en-gb, en-au, en-za, en-nz, en-ie, fr-ca, fr-fr, es-us, es-es, es-mx, de-de,
-	// it-it, pt-br, pt-pt, nl-nl.
-	Language *string
+	// Values: the constants of GetFlowVersionHealthLanguage.
+	Language *GetFlowVersionHealthLanguage
 }
 
 // GetFlowVersionHealth calls GET /api/v2/flows/{flowId}/versions/{versionId}/health: Get overall
@@ -2987,7 +3003,7 @@ func (a *ArchitectApi) GetFlowVersionHealth(ctx context.Context, flowID string, 
 	req.SetPathParam("versionId", versionID)
 	if opts != nil {
 		if opts.Language != nil {
-			req.SetQuery("language", *opts.Language)
+			req.SetQuery("language", string(*opts.Language))
 		}
 	}
 	return platformclient.Call[models.FlowHealth](ctx, a.client, req)
@@ -3014,12 +3030,12 @@ type GetFlowVersionIntentHealthOptions struct{}
 //   - language: Language to filter for (en-us, en-gb, en-au, en-za, en-nz, en-ie, fr-ca, fr-fr, es-us, es-es, es-mx, de-de, it-it, pt-br, pt-pt, nl-nl)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *ArchitectApi) GetFlowVersionIntentHealth(ctx context.Context, flowID string, versionID string, intentID string, language string, opts *GetFlowVersionIntentHealthOptions) (*models.FlowHealthIntent, *platformclient.APIResponse, error) {
+func (a *ArchitectApi) GetFlowVersionIntentHealth(ctx context.Context, flowID string, versionID string, intentID string, language GetFlowVersionIntentHealthLanguage, opts *GetFlowVersionIntentHealthOptions) (*models.FlowHealthIntent, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getFlowVersionIntentHealth", http.MethodGet, "/api/v2/flows/{flowId}/versions/{versionId}/intents/{intentId}/health")
 	req.SetPathParam("flowId", flowID)
 	req.SetPathParam("versionId", versionID)
 	req.SetPathParam("intentId", intentID)
-	req.SetQuery("language", language)
+	req.SetQuery("language", string(language))
 	return platformclient.Call[models.FlowHealthIntent](ctx, a.client, req)
 }
 
@@ -3045,13 +3061,13 @@ type GetFlowVersionIntentUtteranceHealthOptions struct{}
 //   - language: Language to filter for (en-us, en-gb, en-au, en-za, en-nz, en-ie, fr-ca, fr-fr, es-us, es-es, es-mx, de-de, it-it, pt-br, pt-pt, nl-nl)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *ArchitectApi) GetFlowVersionIntentUtteranceHealth(ctx context.Context, flowID string, versionID string, intentID string, utteranceID string, language string, opts *GetFlowVersionIntentUtteranceHealthOptions) (*models.FlowHealthUtterance, *platformclient.APIResponse, error) {
+func (a *ArchitectApi) GetFlowVersionIntentUtteranceHealth(ctx context.Context, flowID string, versionID string, intentID string, utteranceID string, language GetFlowVersionIntentUtteranceHealthLanguage, opts *GetFlowVersionIntentUtteranceHealthOptions) (*models.FlowHealthUtterance, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getFlowVersionIntentUtteranceHealth", http.MethodGet, "/api/v2/flows/{flowId}/versions/{versionId}/intents/{intentId}/utterances/{utteranceId}/health")
 	req.SetPathParam("flowId", flowID)
 	req.SetPathParam("versionId", versionID)
 	req.SetPathParam("intentId", intentID)
 	req.SetPathParam("utteranceId", utteranceID)
-	req.SetQuery("language", language)
+	req.SetQuery("language", string(language))
 	return platformclient.Call[models.FlowHealthUtterance](ctx, a.client, req)
 }
 
@@ -3122,7 +3138,9 @@ func (a *ArchitectApi) GetFlowVersionsIter(ctx context.Context, flowID string, o
 // GetFlowsOptions holds the optional parameters of GetFlows. A nil field is not sent.
 type GetFlowsOptions struct {
 	// Type is the query parameter type. Type.
-	Type []string
+	//
+	// Values: the constants of GetFlowsType.
+	Type []GetFlowsType
 	// PageNumber is the query parameter pageNumber. Page number.
 	//
 	// The API's default: 1.
@@ -3157,8 +3175,8 @@ type GetFlowsOptions struct {
 	LockedByClientID *string
 	// Secure is the query parameter secure. Secure.
 	//
-	// Values: any, checkedin, published.
-	Secure *string
+	// Values: the constants of GetFlowsSecure.
+	Secure *GetFlowsSecure
 	// Deleted is the query parameter deleted. Include deleted.
 	//
 	// The API's default: false.
@@ -3192,7 +3210,7 @@ func (a *ArchitectApi) GetFlows(ctx context.Context, opts *GetFlowsOptions) (*mo
 	req := platformclient.NewRequest("getFlows", http.MethodGet, "/api/v2/flows")
 	if opts != nil {
 		if len(opts.Type) > 0 {
-			req.AddQuery("type", opts.Type...)
+			req.AddQuery("type", platformclient.Strings(opts.Type)...)
 		}
 		if opts.PageNumber != nil {
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
@@ -3231,7 +3249,7 @@ func (a *ArchitectApi) GetFlows(ctx context.Context, opts *GetFlowsOptions) (*mo
 			req.SetQuery("lockedByClientId", *opts.LockedByClientID)
 		}
 		if opts.Secure != nil {
-			req.SetQuery("secure", *opts.Secure)
+			req.SetQuery("secure", string(*opts.Secure))
 		}
 		if opts.Deleted != nil {
 			req.SetQuery("deleted", platformclient.FormatBool(*opts.Deleted))
@@ -3282,8 +3300,8 @@ func (a *ArchitectApi) GetFlowsIter(ctx context.Context, opts *GetFlowsOptions) 
 type GetFlowsDatatableOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
 	//
-	// Values: schema.
-	Expand *string
+	// Values: the constants of GetFlowsDatatableExpand.
+	Expand *GetFlowsDatatableExpand
 }
 
 // GetFlowsDatatable calls GET /api/v2/flows/datatables/{datatableId}: Returns a specific datatable
@@ -3305,7 +3323,7 @@ func (a *ArchitectApi) GetFlowsDatatable(ctx context.Context, datatableID string
 	req.SetPathParam("datatableId", datatableID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.DataTable](ctx, a.client, req)
@@ -3482,8 +3500,8 @@ type GetFlowsDatatableRowsOptions struct {
 	Showbrief *bool
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: ascending.
-	SortOrder *string
+	// Values: the constants of GetFlowsDatatableRowsSortOrder. The API's default: ascending.
+	SortOrder *GetFlowsDatatableRowsSortOrder
 }
 
 // GetFlowsDatatableRows calls GET /api/v2/flows/datatables/{datatableId}/rows: Returns the rows for
@@ -3516,7 +3534,7 @@ func (a *ArchitectApi) GetFlowsDatatableRows(ctx context.Context, datatableID st
 			req.SetQuery("showbrief", platformclient.FormatBool(*opts.Showbrief))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.DataTableRowEntityListing](ctx, a.client, req)
@@ -3549,8 +3567,8 @@ func (a *ArchitectApi) GetFlowsDatatableRowsIter(ctx context.Context, datatableI
 type GetFlowsDatatablesOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
 	//
-	// Values: schema.
-	Expand *string
+	// Values: the constants of GetFlowsDatatablesExpand.
+	Expand *GetFlowsDatatablesExpand
 	// PageNumber is the query parameter pageNumber. Page number.
 	//
 	// The API's default: 1.
@@ -3561,8 +3579,8 @@ type GetFlowsDatatablesOptions struct {
 	PageSize *int32
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: id, name. The API's default: id.
-	SortBy *string
+	// Values: the constants of GetFlowsDatatablesSortBy. The API's default: id.
+	SortBy *GetFlowsDatatablesSortBy
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
 	// The API's default: ascending.
@@ -3588,7 +3606,7 @@ func (a *ArchitectApi) GetFlowsDatatables(ctx context.Context, opts *GetFlowsDat
 	req := platformclient.NewRequest("getFlowsDatatables", http.MethodGet, "/api/v2/flows/datatables")
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.PageNumber != nil {
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
@@ -3597,7 +3615,7 @@ func (a *ArchitectApi) GetFlowsDatatables(ctx context.Context, opts *GetFlowsDat
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
 			req.SetQuery("sortOrder", *opts.SortOrder)
@@ -3639,8 +3657,8 @@ func (a *ArchitectApi) GetFlowsDatatablesIter(ctx context.Context, opts *GetFlow
 type GetFlowsDatatablesDivisionviewOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
 	//
-	// Values: schema.
-	Expand *string
+	// Values: the constants of GetFlowsDatatablesDivisionviewExpand.
+	Expand *GetFlowsDatatablesDivisionviewExpand
 }
 
 // GetFlowsDatatablesDivisionview calls GET /api/v2/flows/datatables/divisionviews/{datatableId}:
@@ -3662,7 +3680,7 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionview(ctx context.Context, datat
 	req.SetPathParam("datatableId", datatableID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.DataTable](ctx, a.client, req)
@@ -3673,8 +3691,8 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionview(ctx context.Context, datat
 type GetFlowsDatatablesDivisionviewsOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
 	//
-	// Values: schema.
-	Expand *string
+	// Values: the constants of GetFlowsDatatablesDivisionviewsExpand.
+	Expand *GetFlowsDatatablesDivisionviewsExpand
 	// PageNumber is the query parameter pageNumber. Page number.
 	//
 	// The API's default: 1.
@@ -3685,8 +3703,8 @@ type GetFlowsDatatablesDivisionviewsOptions struct {
 	PageSize *int32
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: id, name. The API's default: id.
-	SortBy *string
+	// Values: the constants of GetFlowsDatatablesDivisionviewsSortBy. The API's default: id.
+	SortBy *GetFlowsDatatablesDivisionviewsSortBy
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
 	// The API's default: ascending.
@@ -3713,7 +3731,7 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionviews(ctx context.Context, opts
 	req := platformclient.NewRequest("getFlowsDatatablesDivisionviews", http.MethodGet, "/api/v2/flows/datatables/divisionviews")
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.PageNumber != nil {
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
@@ -3722,7 +3740,7 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionviews(ctx context.Context, opts
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
 			req.SetQuery("sortOrder", *opts.SortOrder)
@@ -3763,7 +3781,9 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionviewsIter(ctx context.Context, 
 // is not sent.
 type GetFlowsDivisionviewsOptions struct {
 	// Type is the query parameter type. Type.
-	Type []string
+	//
+	// Values: the constants of GetFlowsDivisionviewsType.
+	Type []GetFlowsDivisionviewsType
 	// PageNumber is the query parameter pageNumber. Page number.
 	//
 	// The API's default: 1.
@@ -3814,7 +3834,7 @@ func (a *ArchitectApi) GetFlowsDivisionviews(ctx context.Context, opts *GetFlows
 	req := platformclient.NewRequest("getFlowsDivisionviews", http.MethodGet, "/api/v2/flows/divisionviews")
 	if opts != nil {
 		if len(opts.Type) > 0 {
-			req.AddQuery("type", opts.Type...)
+			req.AddQuery("type", platformclient.Strings(opts.Type)...)
 		}
 		if opts.PageNumber != nil {
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
@@ -3901,7 +3921,9 @@ func (a *ArchitectApi) GetFlowsExecution(ctx context.Context, flowExecutionID st
 // sent.
 type GetFlowsExportJobOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetFlowsExportJobExpand.
+	Expand []GetFlowsExportJobExpand
 }
 
 // GetFlowsExportJob calls GET /api/v2/flows/export/jobs/{jobId}: Fetch Architect Export Job Status.
@@ -3920,7 +3942,7 @@ func (a *ArchitectApi) GetFlowsExportJob(ctx context.Context, jobID string, opts
 	req.SetPathParam("jobId", jobID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ArchitectExportJobStateResponse](ctx, a.client, req)
@@ -3931,8 +3953,8 @@ func (a *ArchitectApi) GetFlowsExportJob(ctx context.Context, jobID string, opts
 type GetFlowsInstanceOptions struct {
 	// Expand is the query parameter expand. Expand various details.
 	//
-	// Values: bots, dataActions.
-	Expand *string
+	// Values: the constants of GetFlowsInstanceExpand.
+	Expand *GetFlowsInstanceExpand
 }
 
 // GetFlowsInstance calls GET /api/v2/flows/instances/{instanceId}: Start a process (job) to prepare
@@ -3955,7 +3977,7 @@ func (a *ArchitectApi) GetFlowsInstance(ctx context.Context, instanceID string, 
 	req.SetPathParam("instanceId", instanceID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.GetFlowExecutionDataJobResult](ctx, a.client, req)
@@ -3988,8 +4010,8 @@ func (a *ArchitectApi) GetFlowsInstancesJob(ctx context.Context, jobID string, o
 type GetFlowsInstancesQuerycapabilitiesOptions struct {
 	// Expand is the query parameter expand. Expand various query types.
 	//
-	// Values: flow, action.
-	Expand *string
+	// Values: the constants of GetFlowsInstancesQuerycapabilitiesExpand.
+	Expand *GetFlowsInstancesQuerycapabilitiesExpand
 }
 
 // GetFlowsInstancesQuerycapabilities calls GET /api/v2/flows/instances/querycapabilities: Retrieve
@@ -4006,7 +4028,7 @@ func (a *ArchitectApi) GetFlowsInstancesQuerycapabilities(ctx context.Context, o
 	req := platformclient.NewRequest("getFlowsInstancesQuerycapabilities", http.MethodGet, "/api/v2/flows/instances/querycapabilities")
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.FlowsQueryCriteriaResponse](ctx, a.client, req)
@@ -4036,7 +4058,9 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsExecutiondata(ctx context.Contex
 // GetFlowsInstancesSettingsLoglevels. A nil field is not sent.
 type GetFlowsInstancesSettingsLoglevelsOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
-	Expand []string
+	//
+	// Values: the constants of GetFlowsInstancesSettingsLoglevelsExpand.
+	Expand []GetFlowsInstancesSettingsLoglevelsExpand
 	// PageNumber is the query parameter pageNumber. Page number.
 	//
 	// The API's default: 1.
@@ -4061,7 +4085,7 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevels(ctx context.Context, o
 	req := platformclient.NewRequest("getFlowsInstancesSettingsLoglevels", http.MethodGet, "/api/v2/flows/instances/settings/loglevels")
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.PageNumber != nil {
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
@@ -4121,7 +4145,9 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsCharacteristics(ctx con
 // GetFlowsInstancesSettingsLoglevelsDefault. A nil field is not sent.
 type GetFlowsInstancesSettingsLoglevelsDefaultOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
-	Expand []string
+	//
+	// Values: the constants of GetFlowsInstancesSettingsLoglevelsDefaultExpand.
+	Expand []GetFlowsInstancesSettingsLoglevelsDefaultExpand
 }
 
 // GetFlowsInstancesSettingsLoglevelsDefault calls GET
@@ -4138,7 +4164,7 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsDefault(ctx context.Con
 	req := platformclient.NewRequest("getFlowsInstancesSettingsLoglevelsDefault", http.MethodGet, "/api/v2/flows/instances/settings/loglevels/default")
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.FlowSettingsResponse](ctx, a.client, req)
@@ -4147,7 +4173,9 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsDefault(ctx context.Con
 // GetFlowsJobOptions holds the optional parameters of GetFlowsJob. A nil field is not sent.
 type GetFlowsJobOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetFlowsJobExpand.
+	Expand []GetFlowsJobExpand
 }
 
 // GetFlowsJob calls GET /api/v2/flows/jobs/{jobId}: Fetch Architect Job Status.
@@ -4166,7 +4194,7 @@ func (a *ArchitectApi) GetFlowsJob(ctx context.Context, jobID string, opts *GetF
 	req.SetPathParam("jobId", jobID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ArchitectJobStateResponse](ctx, a.client, req)
@@ -5293,7 +5321,9 @@ func (a *ArchitectApi) PostFlowHistory(ctx context.Context, flowID string, opts 
 // PostFlowInstancesSettingsLoglevels. A nil field is not sent.
 type PostFlowInstancesSettingsLoglevelsOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
-	Expand []string
+	//
+	// Values: the constants of PostFlowInstancesSettingsLoglevelsExpand.
+	Expand []PostFlowInstancesSettingsLoglevelsExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -5326,7 +5356,7 @@ func (a *ArchitectApi) PostFlowInstancesSettingsLoglevels(ctx context.Context, f
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -5815,8 +5845,8 @@ func (a *ArchitectApi) PostFlowsExportJobs(ctx context.Context, body *models.Reg
 type PostFlowsInstancesJobsOptions struct {
 	// Expand is the query parameter expand. Expand various query types.
 	//
-	// Values: bots, dataActions.
-	Expand *string
+	// Values: the constants of PostFlowsInstancesJobsExpand.
+	Expand *PostFlowsInstancesJobsExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -5848,7 +5878,7 @@ func (a *ArchitectApi) PostFlowsInstancesJobs(ctx context.Context, body *models.
 	req.SetBody(body)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -6348,7 +6378,9 @@ func (a *ArchitectApi) PutFlow(ctx context.Context, flowID string, body *models.
 // PutFlowInstancesSettingsLoglevels. A nil field is not sent.
 type PutFlowInstancesSettingsLoglevelsOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
-	Expand []string
+	//
+	// Values: the constants of PutFlowInstancesSettingsLoglevelsExpand.
+	Expand []PutFlowInstancesSettingsLoglevelsExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -6381,7 +6413,7 @@ func (a *ArchitectApi) PutFlowInstancesSettingsLoglevels(ctx context.Context, fl
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -6395,8 +6427,8 @@ func (a *ArchitectApi) PutFlowInstancesSettingsLoglevels(ctx context.Context, fl
 type PutFlowsDatatableOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
 	//
-	// Values: schema.
-	Expand *string
+	// Values: the constants of PutFlowsDatatableExpand.
+	Expand *PutFlowsDatatableExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -6430,7 +6462,7 @@ func (a *ArchitectApi) PutFlowsDatatable(ctx context.Context, datatableID string
 	req.SetBody(body)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -6485,7 +6517,9 @@ func (a *ArchitectApi) PutFlowsDatatableRow(ctx context.Context, datatableID str
 // PutFlowsInstancesSettingsLoglevelsDefault. A nil field is not sent.
 type PutFlowsInstancesSettingsLoglevelsDefaultOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the result.
-	Expand []string
+	//
+	// Values: the constants of PutFlowsInstancesSettingsLoglevelsDefaultExpand.
+	Expand []PutFlowsInstancesSettingsLoglevelsDefaultExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -6516,7 +6550,7 @@ func (a *ArchitectApi) PutFlowsInstancesSettingsLoglevelsDefault(ctx context.Con
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -6601,3 +6635,1626 @@ func (a *ArchitectApi) PutFlowsOutcome(ctx context.Context, flowOutcomeID string
 	}
 	return platformclient.Call[models.Operation](ctx, a.client, req)
 }
+
+// GetArchitectDependencytrackingObjectType is the type of
+// GetArchitectDependencytrackingOptions.ObjectType. A value not listed below is sent as it is.
+type GetArchitectDependencytrackingObjectType string
+
+// The values of GetArchitectDependencytrackingObjectType.
+const (
+	GetArchitectDependencytrackingObjectTypeAcdlanguage                       GetArchitectDependencytrackingObjectType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingObjectTypeAcdskill                          GetArchitectDependencytrackingObjectType = "ACDSKILL"
+	GetArchitectDependencytrackingObjectTypeAcdwrapupcode                     GetArchitectDependencytrackingObjectType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingObjectTypeAgenticvirtualagent               GetArchitectDependencytrackingObjectType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingObjectTypeAgenticvirtualagentversion        GetArchitectDependencytrackingObjectType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingObjectTypeAudioconnectorbot                 GetArchitectDependencytrackingObjectType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingObjectTypeBotconnectorbot                   GetArchitectDependencytrackingObjectType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingObjectTypeBotconnectorintegration           GetArchitectDependencytrackingObjectType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingObjectTypeBotflow                           GetArchitectDependencytrackingObjectType = "BOTFLOW"
+	GetArchitectDependencytrackingObjectTypeBridgeaction                      GetArchitectDependencytrackingObjectType = "BRIDGEACTION"
+	GetArchitectDependencytrackingObjectTypeCommonmoduleflow                  GetArchitectDependencytrackingObjectType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingObjectTypeComposerscript                    GetArchitectDependencytrackingObjectType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingObjectTypeContactlist                       GetArchitectDependencytrackingObjectType = "CONTACTLIST"
+	GetArchitectDependencytrackingObjectTypeConversationcustomattributeschema GetArchitectDependencytrackingObjectType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingObjectTypeConversationsummarysetting        GetArchitectDependencytrackingObjectType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingObjectTypeCustomersegment                   GetArchitectDependencytrackingObjectType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingObjectTypeDataaction                        GetArchitectDependencytrackingObjectType = "DATAACTION"
+	GetArchitectDependencytrackingObjectTypeDatatable                         GetArchitectDependencytrackingObjectType = "DATATABLE"
+	GetArchitectDependencytrackingObjectTypeDecisiontable                     GetArchitectDependencytrackingObjectType = "DECISIONTABLE"
+	GetArchitectDependencytrackingObjectTypeDialogenginebot                   GetArchitectDependencytrackingObjectType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingObjectTypeDialogenginebotversion            GetArchitectDependencytrackingObjectType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingObjectTypeDialogflowagent                   GetArchitectDependencytrackingObjectType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingObjectTypeDialogflowcxagent                 GetArchitectDependencytrackingObjectType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingObjectTypeDigitalaudio                      GetArchitectDependencytrackingObjectType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingObjectTypeDigitalbotconnector               GetArchitectDependencytrackingObjectType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingObjectTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingObjectType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingObjectTypeDigitalbotflow                    GetArchitectDependencytrackingObjectType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingObjectTypeDivision                          GetArchitectDependencytrackingObjectType = "DIVISION"
+	GetArchitectDependencytrackingObjectTypeEmailroute                        GetArchitectDependencytrackingObjectType = "EMAILROUTE"
+	GetArchitectDependencytrackingObjectTypeEmailsendflow                     GetArchitectDependencytrackingObjectType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingObjectTypeEmergencygroup                    GetArchitectDependencytrackingObjectType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingObjectTypeFile                              GetArchitectDependencytrackingObjectType = "FILE"
+	GetArchitectDependencytrackingObjectTypeFlowaction                        GetArchitectDependencytrackingObjectType = "FLOWACTION"
+	GetArchitectDependencytrackingObjectTypeFlowdatatype                      GetArchitectDependencytrackingObjectType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingObjectTypeFlowmilestone                     GetArchitectDependencytrackingObjectType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingObjectTypeFlowoutcome                       GetArchitectDependencytrackingObjectType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingObjectTypeGrammar                           GetArchitectDependencytrackingObjectType = "GRAMMAR"
+	GetArchitectDependencytrackingObjectTypeGroup                             GetArchitectDependencytrackingObjectType = "GROUP"
+	GetArchitectDependencytrackingObjectTypeGuide                             GetArchitectDependencytrackingObjectType = "GUIDE"
+	GetArchitectDependencytrackingObjectTypeGuideversion                      GetArchitectDependencytrackingObjectType = "GUIDEVERSION"
+	GetArchitectDependencytrackingObjectTypeImage                             GetArchitectDependencytrackingObjectType = "IMAGE"
+	GetArchitectDependencytrackingObjectTypeInboundcallflow                   GetArchitectDependencytrackingObjectType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingObjectTypeInboundchatflow                   GetArchitectDependencytrackingObjectType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingObjectTypeInboundemailflow                  GetArchitectDependencytrackingObjectType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingObjectTypeInboundshortmessageflow           GetArchitectDependencytrackingObjectType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingObjectTypeInqueuecallflow                   GetArchitectDependencytrackingObjectType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingObjectTypeInqueueemailflow                  GetArchitectDependencytrackingObjectType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingObjectTypeInqueueshortmessageflow           GetArchitectDependencytrackingObjectType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingObjectTypeIvrconfiguration                  GetArchitectDependencytrackingObjectType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingObjectTypeKnowledgebase                     GetArchitectDependencytrackingObjectType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingObjectTypeKnowledgebasedocument             GetArchitectDependencytrackingObjectType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingObjectTypeKnowledgesetting                  GetArchitectDependencytrackingObjectType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingObjectTypeLanguage                          GetArchitectDependencytrackingObjectType = "LANGUAGE"
+	GetArchitectDependencytrackingObjectTypeLexbot                            GetArchitectDependencytrackingObjectType = "LEXBOT"
+	GetArchitectDependencytrackingObjectTypeLexbotalias                       GetArchitectDependencytrackingObjectType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingObjectTypeLexv2Bot                          GetArchitectDependencytrackingObjectType = "LEXV2BOT"
+	GetArchitectDependencytrackingObjectTypeLexv2Botalias                     GetArchitectDependencytrackingObjectType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingObjectTypeNludomain                         GetArchitectDependencytrackingObjectType = "NLUDOMAIN"
+	GetArchitectDependencytrackingObjectTypeNuancemixbot                      GetArchitectDependencytrackingObjectType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingObjectTypeNuancemixintegration              GetArchitectDependencytrackingObjectType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingObjectTypeOauthclient                       GetArchitectDependencytrackingObjectType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingObjectTypeOutboundcallflow                  GetArchitectDependencytrackingObjectType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingObjectTypeQueue                             GetArchitectDependencytrackingObjectType = "QUEUE"
+	GetArchitectDependencytrackingObjectTypeRecordingpolicy                   GetArchitectDependencytrackingObjectType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingObjectTypeResponse                          GetArchitectDependencytrackingObjectType = "RESPONSE"
+	GetArchitectDependencytrackingObjectTypeResponseasset                     GetArchitectDependencytrackingObjectType = "RESPONSEASSET"
+	GetArchitectDependencytrackingObjectTypeSchedule                          GetArchitectDependencytrackingObjectType = "SCHEDULE"
+	GetArchitectDependencytrackingObjectTypeSchedulegroup                     GetArchitectDependencytrackingObjectType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingObjectTypeSecureaction                      GetArchitectDependencytrackingObjectType = "SECUREACTION"
+	GetArchitectDependencytrackingObjectTypeSecurecallflow                    GetArchitectDependencytrackingObjectType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingObjectTypeSmsphonenumber                    GetArchitectDependencytrackingObjectType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingObjectTypeSttengine                         GetArchitectDependencytrackingObjectType = "STTENGINE"
+	GetArchitectDependencytrackingObjectTypeSurveyform                        GetArchitectDependencytrackingObjectType = "SURVEYFORM"
+	GetArchitectDependencytrackingObjectTypeSurveyinviteflow                  GetArchitectDependencytrackingObjectType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingObjectTypeSystemprompt                      GetArchitectDependencytrackingObjectType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingObjectTypeTtsengine                         GetArchitectDependencytrackingObjectType = "TTSENGINE"
+	GetArchitectDependencytrackingObjectTypeTtsvoice                          GetArchitectDependencytrackingObjectType = "TTSVOICE"
+	GetArchitectDependencytrackingObjectTypeUser                              GetArchitectDependencytrackingObjectType = "USER"
+	GetArchitectDependencytrackingObjectTypeUserprompt                        GetArchitectDependencytrackingObjectType = "USERPROMPT"
+	GetArchitectDependencytrackingObjectTypeUtilizationlabel                  GetArchitectDependencytrackingObjectType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingObjectTypeVideo                             GetArchitectDependencytrackingObjectType = "VIDEO"
+	GetArchitectDependencytrackingObjectTypeVoiceflow                         GetArchitectDependencytrackingObjectType = "VOICEFLOW"
+	GetArchitectDependencytrackingObjectTypeVoicemailflow                     GetArchitectDependencytrackingObjectType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingObjectTypeVoicesurveyflow                   GetArchitectDependencytrackingObjectType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingObjectTypeWidget                            GetArchitectDependencytrackingObjectType = "WIDGET"
+	GetArchitectDependencytrackingObjectTypeWorkflow                          GetArchitectDependencytrackingObjectType = "WORKFLOW"
+	GetArchitectDependencytrackingObjectTypeWorkitemflow                      GetArchitectDependencytrackingObjectType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingObjectTypeWorktype                          GetArchitectDependencytrackingObjectType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingConsumedResourceType is the type of
+// GetArchitectDependencytrackingOptions.ConsumedResourceType. A value not listed below is sent as
+// it is.
+type GetArchitectDependencytrackingConsumedResourceType string
+
+// The values of GetArchitectDependencytrackingConsumedResourceType.
+const (
+	GetArchitectDependencytrackingConsumedResourceTypeAcdlanguage                       GetArchitectDependencytrackingConsumedResourceType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingConsumedResourceTypeAcdskill                          GetArchitectDependencytrackingConsumedResourceType = "ACDSKILL"
+	GetArchitectDependencytrackingConsumedResourceTypeAcdwrapupcode                     GetArchitectDependencytrackingConsumedResourceType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingConsumedResourceTypeAgenticvirtualagent               GetArchitectDependencytrackingConsumedResourceType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingConsumedResourceTypeAgenticvirtualagentversion        GetArchitectDependencytrackingConsumedResourceType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingConsumedResourceTypeAudioconnectorbot                 GetArchitectDependencytrackingConsumedResourceType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingConsumedResourceTypeBotconnectorbot                   GetArchitectDependencytrackingConsumedResourceType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingConsumedResourceTypeBotconnectorintegration           GetArchitectDependencytrackingConsumedResourceType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingConsumedResourceTypeBotflow                           GetArchitectDependencytrackingConsumedResourceType = "BOTFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeBridgeaction                      GetArchitectDependencytrackingConsumedResourceType = "BRIDGEACTION"
+	GetArchitectDependencytrackingConsumedResourceTypeCommonmoduleflow                  GetArchitectDependencytrackingConsumedResourceType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeComposerscript                    GetArchitectDependencytrackingConsumedResourceType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingConsumedResourceTypeContactlist                       GetArchitectDependencytrackingConsumedResourceType = "CONTACTLIST"
+	GetArchitectDependencytrackingConsumedResourceTypeConversationcustomattributeschema GetArchitectDependencytrackingConsumedResourceType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingConsumedResourceTypeConversationsummarysetting        GetArchitectDependencytrackingConsumedResourceType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingConsumedResourceTypeCustomersegment                   GetArchitectDependencytrackingConsumedResourceType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingConsumedResourceTypeDataaction                        GetArchitectDependencytrackingConsumedResourceType = "DATAACTION"
+	GetArchitectDependencytrackingConsumedResourceTypeDatatable                         GetArchitectDependencytrackingConsumedResourceType = "DATATABLE"
+	GetArchitectDependencytrackingConsumedResourceTypeDecisiontable                     GetArchitectDependencytrackingConsumedResourceType = "DECISIONTABLE"
+	GetArchitectDependencytrackingConsumedResourceTypeDialogenginebot                   GetArchitectDependencytrackingConsumedResourceType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingConsumedResourceTypeDialogenginebotversion            GetArchitectDependencytrackingConsumedResourceType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingConsumedResourceTypeDialogflowagent                   GetArchitectDependencytrackingConsumedResourceType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingConsumedResourceTypeDialogflowcxagent                 GetArchitectDependencytrackingConsumedResourceType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingConsumedResourceTypeDigitalaudio                      GetArchitectDependencytrackingConsumedResourceType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingConsumedResourceTypeDigitalbotconnector               GetArchitectDependencytrackingConsumedResourceType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingConsumedResourceTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingConsumedResourceType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingConsumedResourceTypeDigitalbotflow                    GetArchitectDependencytrackingConsumedResourceType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeDivision                          GetArchitectDependencytrackingConsumedResourceType = "DIVISION"
+	GetArchitectDependencytrackingConsumedResourceTypeEmailroute                        GetArchitectDependencytrackingConsumedResourceType = "EMAILROUTE"
+	GetArchitectDependencytrackingConsumedResourceTypeEmailsendflow                     GetArchitectDependencytrackingConsumedResourceType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeEmergencygroup                    GetArchitectDependencytrackingConsumedResourceType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingConsumedResourceTypeFile                              GetArchitectDependencytrackingConsumedResourceType = "FILE"
+	GetArchitectDependencytrackingConsumedResourceTypeFlowaction                        GetArchitectDependencytrackingConsumedResourceType = "FLOWACTION"
+	GetArchitectDependencytrackingConsumedResourceTypeFlowdatatype                      GetArchitectDependencytrackingConsumedResourceType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingConsumedResourceTypeFlowmilestone                     GetArchitectDependencytrackingConsumedResourceType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingConsumedResourceTypeFlowoutcome                       GetArchitectDependencytrackingConsumedResourceType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingConsumedResourceTypeGrammar                           GetArchitectDependencytrackingConsumedResourceType = "GRAMMAR"
+	GetArchitectDependencytrackingConsumedResourceTypeGroup                             GetArchitectDependencytrackingConsumedResourceType = "GROUP"
+	GetArchitectDependencytrackingConsumedResourceTypeGuide                             GetArchitectDependencytrackingConsumedResourceType = "GUIDE"
+	GetArchitectDependencytrackingConsumedResourceTypeGuideversion                      GetArchitectDependencytrackingConsumedResourceType = "GUIDEVERSION"
+	GetArchitectDependencytrackingConsumedResourceTypeImage                             GetArchitectDependencytrackingConsumedResourceType = "IMAGE"
+	GetArchitectDependencytrackingConsumedResourceTypeInboundcallflow                   GetArchitectDependencytrackingConsumedResourceType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeInboundchatflow                   GetArchitectDependencytrackingConsumedResourceType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeInboundemailflow                  GetArchitectDependencytrackingConsumedResourceType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeInboundshortmessageflow           GetArchitectDependencytrackingConsumedResourceType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeInqueuecallflow                   GetArchitectDependencytrackingConsumedResourceType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeInqueueemailflow                  GetArchitectDependencytrackingConsumedResourceType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeInqueueshortmessageflow           GetArchitectDependencytrackingConsumedResourceType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeIvrconfiguration                  GetArchitectDependencytrackingConsumedResourceType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingConsumedResourceTypeKnowledgebase                     GetArchitectDependencytrackingConsumedResourceType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingConsumedResourceTypeKnowledgebasedocument             GetArchitectDependencytrackingConsumedResourceType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingConsumedResourceTypeKnowledgesetting                  GetArchitectDependencytrackingConsumedResourceType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingConsumedResourceTypeLanguage                          GetArchitectDependencytrackingConsumedResourceType = "LANGUAGE"
+	GetArchitectDependencytrackingConsumedResourceTypeLexbot                            GetArchitectDependencytrackingConsumedResourceType = "LEXBOT"
+	GetArchitectDependencytrackingConsumedResourceTypeLexbotalias                       GetArchitectDependencytrackingConsumedResourceType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingConsumedResourceTypeLexv2Bot                          GetArchitectDependencytrackingConsumedResourceType = "LEXV2BOT"
+	GetArchitectDependencytrackingConsumedResourceTypeLexv2Botalias                     GetArchitectDependencytrackingConsumedResourceType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingConsumedResourceTypeNludomain                         GetArchitectDependencytrackingConsumedResourceType = "NLUDOMAIN"
+	GetArchitectDependencytrackingConsumedResourceTypeNuancemixbot                      GetArchitectDependencytrackingConsumedResourceType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingConsumedResourceTypeNuancemixintegration              GetArchitectDependencytrackingConsumedResourceType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingConsumedResourceTypeOauthclient                       GetArchitectDependencytrackingConsumedResourceType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingConsumedResourceTypeOutboundcallflow                  GetArchitectDependencytrackingConsumedResourceType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeQueue                             GetArchitectDependencytrackingConsumedResourceType = "QUEUE"
+	GetArchitectDependencytrackingConsumedResourceTypeRecordingpolicy                   GetArchitectDependencytrackingConsumedResourceType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingConsumedResourceTypeResponse                          GetArchitectDependencytrackingConsumedResourceType = "RESPONSE"
+	GetArchitectDependencytrackingConsumedResourceTypeResponseasset                     GetArchitectDependencytrackingConsumedResourceType = "RESPONSEASSET"
+	GetArchitectDependencytrackingConsumedResourceTypeSchedule                          GetArchitectDependencytrackingConsumedResourceType = "SCHEDULE"
+	GetArchitectDependencytrackingConsumedResourceTypeSchedulegroup                     GetArchitectDependencytrackingConsumedResourceType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingConsumedResourceTypeSecureaction                      GetArchitectDependencytrackingConsumedResourceType = "SECUREACTION"
+	GetArchitectDependencytrackingConsumedResourceTypeSecurecallflow                    GetArchitectDependencytrackingConsumedResourceType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeSmsphonenumber                    GetArchitectDependencytrackingConsumedResourceType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingConsumedResourceTypeSttengine                         GetArchitectDependencytrackingConsumedResourceType = "STTENGINE"
+	GetArchitectDependencytrackingConsumedResourceTypeSurveyform                        GetArchitectDependencytrackingConsumedResourceType = "SURVEYFORM"
+	GetArchitectDependencytrackingConsumedResourceTypeSurveyinviteflow                  GetArchitectDependencytrackingConsumedResourceType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeSystemprompt                      GetArchitectDependencytrackingConsumedResourceType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingConsumedResourceTypeTtsengine                         GetArchitectDependencytrackingConsumedResourceType = "TTSENGINE"
+	GetArchitectDependencytrackingConsumedResourceTypeTtsvoice                          GetArchitectDependencytrackingConsumedResourceType = "TTSVOICE"
+	GetArchitectDependencytrackingConsumedResourceTypeUser                              GetArchitectDependencytrackingConsumedResourceType = "USER"
+	GetArchitectDependencytrackingConsumedResourceTypeUserprompt                        GetArchitectDependencytrackingConsumedResourceType = "USERPROMPT"
+	GetArchitectDependencytrackingConsumedResourceTypeUtilizationlabel                  GetArchitectDependencytrackingConsumedResourceType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingConsumedResourceTypeVideo                             GetArchitectDependencytrackingConsumedResourceType = "VIDEO"
+	GetArchitectDependencytrackingConsumedResourceTypeVoiceflow                         GetArchitectDependencytrackingConsumedResourceType = "VOICEFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeVoicemailflow                     GetArchitectDependencytrackingConsumedResourceType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeVoicesurveyflow                   GetArchitectDependencytrackingConsumedResourceType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeWidget                            GetArchitectDependencytrackingConsumedResourceType = "WIDGET"
+	GetArchitectDependencytrackingConsumedResourceTypeWorkflow                          GetArchitectDependencytrackingConsumedResourceType = "WORKFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeWorkitemflow                      GetArchitectDependencytrackingConsumedResourceType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingConsumedResourceTypeWorktype                          GetArchitectDependencytrackingConsumedResourceType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingConsumingResourceType is the type of
+// GetArchitectDependencytrackingOptions.ConsumingResourceType. A value not listed below is sent as
+// it is.
+type GetArchitectDependencytrackingConsumingResourceType string
+
+// The values of GetArchitectDependencytrackingConsumingResourceType.
+const (
+	GetArchitectDependencytrackingConsumingResourceTypeAcdlanguage                       GetArchitectDependencytrackingConsumingResourceType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingConsumingResourceTypeAcdskill                          GetArchitectDependencytrackingConsumingResourceType = "ACDSKILL"
+	GetArchitectDependencytrackingConsumingResourceTypeAcdwrapupcode                     GetArchitectDependencytrackingConsumingResourceType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingConsumingResourceTypeAgenticvirtualagent               GetArchitectDependencytrackingConsumingResourceType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingConsumingResourceTypeAgenticvirtualagentversion        GetArchitectDependencytrackingConsumingResourceType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingConsumingResourceTypeAudioconnectorbot                 GetArchitectDependencytrackingConsumingResourceType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingConsumingResourceTypeBotconnectorbot                   GetArchitectDependencytrackingConsumingResourceType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingConsumingResourceTypeBotconnectorintegration           GetArchitectDependencytrackingConsumingResourceType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingConsumingResourceTypeBotflow                           GetArchitectDependencytrackingConsumingResourceType = "BOTFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeBridgeaction                      GetArchitectDependencytrackingConsumingResourceType = "BRIDGEACTION"
+	GetArchitectDependencytrackingConsumingResourceTypeCommonmoduleflow                  GetArchitectDependencytrackingConsumingResourceType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeComposerscript                    GetArchitectDependencytrackingConsumingResourceType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingConsumingResourceTypeContactlist                       GetArchitectDependencytrackingConsumingResourceType = "CONTACTLIST"
+	GetArchitectDependencytrackingConsumingResourceTypeConversationcustomattributeschema GetArchitectDependencytrackingConsumingResourceType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingConsumingResourceTypeConversationsummarysetting        GetArchitectDependencytrackingConsumingResourceType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingConsumingResourceTypeCustomersegment                   GetArchitectDependencytrackingConsumingResourceType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingConsumingResourceTypeDataaction                        GetArchitectDependencytrackingConsumingResourceType = "DATAACTION"
+	GetArchitectDependencytrackingConsumingResourceTypeDatatable                         GetArchitectDependencytrackingConsumingResourceType = "DATATABLE"
+	GetArchitectDependencytrackingConsumingResourceTypeDecisiontable                     GetArchitectDependencytrackingConsumingResourceType = "DECISIONTABLE"
+	GetArchitectDependencytrackingConsumingResourceTypeDialogenginebot                   GetArchitectDependencytrackingConsumingResourceType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingConsumingResourceTypeDialogenginebotversion            GetArchitectDependencytrackingConsumingResourceType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingConsumingResourceTypeDialogflowagent                   GetArchitectDependencytrackingConsumingResourceType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingConsumingResourceTypeDialogflowcxagent                 GetArchitectDependencytrackingConsumingResourceType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingConsumingResourceTypeDigitalaudio                      GetArchitectDependencytrackingConsumingResourceType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingConsumingResourceTypeDigitalbotconnector               GetArchitectDependencytrackingConsumingResourceType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingConsumingResourceTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingConsumingResourceType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingConsumingResourceTypeDigitalbotflow                    GetArchitectDependencytrackingConsumingResourceType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeDivision                          GetArchitectDependencytrackingConsumingResourceType = "DIVISION"
+	GetArchitectDependencytrackingConsumingResourceTypeEmailroute                        GetArchitectDependencytrackingConsumingResourceType = "EMAILROUTE"
+	GetArchitectDependencytrackingConsumingResourceTypeEmailsendflow                     GetArchitectDependencytrackingConsumingResourceType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeEmergencygroup                    GetArchitectDependencytrackingConsumingResourceType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingConsumingResourceTypeFile                              GetArchitectDependencytrackingConsumingResourceType = "FILE"
+	GetArchitectDependencytrackingConsumingResourceTypeFlowaction                        GetArchitectDependencytrackingConsumingResourceType = "FLOWACTION"
+	GetArchitectDependencytrackingConsumingResourceTypeFlowdatatype                      GetArchitectDependencytrackingConsumingResourceType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingConsumingResourceTypeFlowmilestone                     GetArchitectDependencytrackingConsumingResourceType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingConsumingResourceTypeFlowoutcome                       GetArchitectDependencytrackingConsumingResourceType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingConsumingResourceTypeGrammar                           GetArchitectDependencytrackingConsumingResourceType = "GRAMMAR"
+	GetArchitectDependencytrackingConsumingResourceTypeGroup                             GetArchitectDependencytrackingConsumingResourceType = "GROUP"
+	GetArchitectDependencytrackingConsumingResourceTypeGuide                             GetArchitectDependencytrackingConsumingResourceType = "GUIDE"
+	GetArchitectDependencytrackingConsumingResourceTypeGuideversion                      GetArchitectDependencytrackingConsumingResourceType = "GUIDEVERSION"
+	GetArchitectDependencytrackingConsumingResourceTypeImage                             GetArchitectDependencytrackingConsumingResourceType = "IMAGE"
+	GetArchitectDependencytrackingConsumingResourceTypeInboundcallflow                   GetArchitectDependencytrackingConsumingResourceType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeInboundchatflow                   GetArchitectDependencytrackingConsumingResourceType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeInboundemailflow                  GetArchitectDependencytrackingConsumingResourceType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeInboundshortmessageflow           GetArchitectDependencytrackingConsumingResourceType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeInqueuecallflow                   GetArchitectDependencytrackingConsumingResourceType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeInqueueemailflow                  GetArchitectDependencytrackingConsumingResourceType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeInqueueshortmessageflow           GetArchitectDependencytrackingConsumingResourceType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeIvrconfiguration                  GetArchitectDependencytrackingConsumingResourceType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingConsumingResourceTypeKnowledgebase                     GetArchitectDependencytrackingConsumingResourceType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingConsumingResourceTypeKnowledgebasedocument             GetArchitectDependencytrackingConsumingResourceType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingConsumingResourceTypeKnowledgesetting                  GetArchitectDependencytrackingConsumingResourceType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingConsumingResourceTypeLanguage                          GetArchitectDependencytrackingConsumingResourceType = "LANGUAGE"
+	GetArchitectDependencytrackingConsumingResourceTypeLexbot                            GetArchitectDependencytrackingConsumingResourceType = "LEXBOT"
+	GetArchitectDependencytrackingConsumingResourceTypeLexbotalias                       GetArchitectDependencytrackingConsumingResourceType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingConsumingResourceTypeLexv2Bot                          GetArchitectDependencytrackingConsumingResourceType = "LEXV2BOT"
+	GetArchitectDependencytrackingConsumingResourceTypeLexv2Botalias                     GetArchitectDependencytrackingConsumingResourceType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingConsumingResourceTypeNludomain                         GetArchitectDependencytrackingConsumingResourceType = "NLUDOMAIN"
+	GetArchitectDependencytrackingConsumingResourceTypeNuancemixbot                      GetArchitectDependencytrackingConsumingResourceType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingConsumingResourceTypeNuancemixintegration              GetArchitectDependencytrackingConsumingResourceType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingConsumingResourceTypeOauthclient                       GetArchitectDependencytrackingConsumingResourceType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingConsumingResourceTypeOutboundcallflow                  GetArchitectDependencytrackingConsumingResourceType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeQueue                             GetArchitectDependencytrackingConsumingResourceType = "QUEUE"
+	GetArchitectDependencytrackingConsumingResourceTypeRecordingpolicy                   GetArchitectDependencytrackingConsumingResourceType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingConsumingResourceTypeResponse                          GetArchitectDependencytrackingConsumingResourceType = "RESPONSE"
+	GetArchitectDependencytrackingConsumingResourceTypeResponseasset                     GetArchitectDependencytrackingConsumingResourceType = "RESPONSEASSET"
+	GetArchitectDependencytrackingConsumingResourceTypeSchedule                          GetArchitectDependencytrackingConsumingResourceType = "SCHEDULE"
+	GetArchitectDependencytrackingConsumingResourceTypeSchedulegroup                     GetArchitectDependencytrackingConsumingResourceType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingConsumingResourceTypeSecureaction                      GetArchitectDependencytrackingConsumingResourceType = "SECUREACTION"
+	GetArchitectDependencytrackingConsumingResourceTypeSecurecallflow                    GetArchitectDependencytrackingConsumingResourceType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeSmsphonenumber                    GetArchitectDependencytrackingConsumingResourceType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingConsumingResourceTypeSttengine                         GetArchitectDependencytrackingConsumingResourceType = "STTENGINE"
+	GetArchitectDependencytrackingConsumingResourceTypeSurveyform                        GetArchitectDependencytrackingConsumingResourceType = "SURVEYFORM"
+	GetArchitectDependencytrackingConsumingResourceTypeSurveyinviteflow                  GetArchitectDependencytrackingConsumingResourceType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeSystemprompt                      GetArchitectDependencytrackingConsumingResourceType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingConsumingResourceTypeTtsengine                         GetArchitectDependencytrackingConsumingResourceType = "TTSENGINE"
+	GetArchitectDependencytrackingConsumingResourceTypeTtsvoice                          GetArchitectDependencytrackingConsumingResourceType = "TTSVOICE"
+	GetArchitectDependencytrackingConsumingResourceTypeUser                              GetArchitectDependencytrackingConsumingResourceType = "USER"
+	GetArchitectDependencytrackingConsumingResourceTypeUserprompt                        GetArchitectDependencytrackingConsumingResourceType = "USERPROMPT"
+	GetArchitectDependencytrackingConsumingResourceTypeUtilizationlabel                  GetArchitectDependencytrackingConsumingResourceType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingConsumingResourceTypeVideo                             GetArchitectDependencytrackingConsumingResourceType = "VIDEO"
+	GetArchitectDependencytrackingConsumingResourceTypeVoiceflow                         GetArchitectDependencytrackingConsumingResourceType = "VOICEFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeVoicemailflow                     GetArchitectDependencytrackingConsumingResourceType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeVoicesurveyflow                   GetArchitectDependencytrackingConsumingResourceType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeWidget                            GetArchitectDependencytrackingConsumingResourceType = "WIDGET"
+	GetArchitectDependencytrackingConsumingResourceTypeWorkflow                          GetArchitectDependencytrackingConsumingResourceType = "WORKFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeWorkitemflow                      GetArchitectDependencytrackingConsumingResourceType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingConsumingResourceTypeWorktype                          GetArchitectDependencytrackingConsumingResourceType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingConsumedresourcesObjectType is the type of the argument objectType
+// of GetArchitectDependencytrackingConsumedresources. A value not listed below is sent as it is.
+type GetArchitectDependencytrackingConsumedresourcesObjectType string
+
+// The values of GetArchitectDependencytrackingConsumedresourcesObjectType.
+const (
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeAcdlanguage                       GetArchitectDependencytrackingConsumedresourcesObjectType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeAcdskill                          GetArchitectDependencytrackingConsumedresourcesObjectType = "ACDSKILL"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeAcdwrapupcode                     GetArchitectDependencytrackingConsumedresourcesObjectType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeAgenticvirtualagent               GetArchitectDependencytrackingConsumedresourcesObjectType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeAgenticvirtualagentversion        GetArchitectDependencytrackingConsumedresourcesObjectType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeAudioconnectorbot                 GetArchitectDependencytrackingConsumedresourcesObjectType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeBotconnectorbot                   GetArchitectDependencytrackingConsumedresourcesObjectType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeBotconnectorintegration           GetArchitectDependencytrackingConsumedresourcesObjectType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeBotflow                           GetArchitectDependencytrackingConsumedresourcesObjectType = "BOTFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeBridgeaction                      GetArchitectDependencytrackingConsumedresourcesObjectType = "BRIDGEACTION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeCommonmoduleflow                  GetArchitectDependencytrackingConsumedresourcesObjectType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeComposerscript                    GetArchitectDependencytrackingConsumedresourcesObjectType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeContactlist                       GetArchitectDependencytrackingConsumedresourcesObjectType = "CONTACTLIST"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeConversationcustomattributeschema GetArchitectDependencytrackingConsumedresourcesObjectType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeConversationsummarysetting        GetArchitectDependencytrackingConsumedresourcesObjectType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeCustomersegment                   GetArchitectDependencytrackingConsumedresourcesObjectType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDataaction                        GetArchitectDependencytrackingConsumedresourcesObjectType = "DATAACTION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDatatable                         GetArchitectDependencytrackingConsumedresourcesObjectType = "DATATABLE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDecisiontable                     GetArchitectDependencytrackingConsumedresourcesObjectType = "DECISIONTABLE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDialogenginebot                   GetArchitectDependencytrackingConsumedresourcesObjectType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDialogenginebotversion            GetArchitectDependencytrackingConsumedresourcesObjectType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDialogflowagent                   GetArchitectDependencytrackingConsumedresourcesObjectType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDialogflowcxagent                 GetArchitectDependencytrackingConsumedresourcesObjectType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDigitalaudio                      GetArchitectDependencytrackingConsumedresourcesObjectType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDigitalbotconnector               GetArchitectDependencytrackingConsumedresourcesObjectType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingConsumedresourcesObjectType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDigitalbotflow                    GetArchitectDependencytrackingConsumedresourcesObjectType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeDivision                          GetArchitectDependencytrackingConsumedresourcesObjectType = "DIVISION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeEmailroute                        GetArchitectDependencytrackingConsumedresourcesObjectType = "EMAILROUTE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeEmailsendflow                     GetArchitectDependencytrackingConsumedresourcesObjectType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeEmergencygroup                    GetArchitectDependencytrackingConsumedresourcesObjectType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeFile                              GetArchitectDependencytrackingConsumedresourcesObjectType = "FILE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeFlowaction                        GetArchitectDependencytrackingConsumedresourcesObjectType = "FLOWACTION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeFlowdatatype                      GetArchitectDependencytrackingConsumedresourcesObjectType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeFlowmilestone                     GetArchitectDependencytrackingConsumedresourcesObjectType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeFlowoutcome                       GetArchitectDependencytrackingConsumedresourcesObjectType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeGrammar                           GetArchitectDependencytrackingConsumedresourcesObjectType = "GRAMMAR"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeGroup                             GetArchitectDependencytrackingConsumedresourcesObjectType = "GROUP"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeGuide                             GetArchitectDependencytrackingConsumedresourcesObjectType = "GUIDE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeGuideversion                      GetArchitectDependencytrackingConsumedresourcesObjectType = "GUIDEVERSION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeImage                             GetArchitectDependencytrackingConsumedresourcesObjectType = "IMAGE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeInboundcallflow                   GetArchitectDependencytrackingConsumedresourcesObjectType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeInboundchatflow                   GetArchitectDependencytrackingConsumedresourcesObjectType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeInboundemailflow                  GetArchitectDependencytrackingConsumedresourcesObjectType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeInboundshortmessageflow           GetArchitectDependencytrackingConsumedresourcesObjectType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeInqueuecallflow                   GetArchitectDependencytrackingConsumedresourcesObjectType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeInqueueemailflow                  GetArchitectDependencytrackingConsumedresourcesObjectType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeInqueueshortmessageflow           GetArchitectDependencytrackingConsumedresourcesObjectType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeIvrconfiguration                  GetArchitectDependencytrackingConsumedresourcesObjectType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeKnowledgebase                     GetArchitectDependencytrackingConsumedresourcesObjectType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeKnowledgebasedocument             GetArchitectDependencytrackingConsumedresourcesObjectType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeKnowledgesetting                  GetArchitectDependencytrackingConsumedresourcesObjectType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeLanguage                          GetArchitectDependencytrackingConsumedresourcesObjectType = "LANGUAGE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeLexbot                            GetArchitectDependencytrackingConsumedresourcesObjectType = "LEXBOT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeLexbotalias                       GetArchitectDependencytrackingConsumedresourcesObjectType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeLexv2Bot                          GetArchitectDependencytrackingConsumedresourcesObjectType = "LEXV2BOT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeLexv2Botalias                     GetArchitectDependencytrackingConsumedresourcesObjectType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeNludomain                         GetArchitectDependencytrackingConsumedresourcesObjectType = "NLUDOMAIN"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeNuancemixbot                      GetArchitectDependencytrackingConsumedresourcesObjectType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeNuancemixintegration              GetArchitectDependencytrackingConsumedresourcesObjectType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeOauthclient                       GetArchitectDependencytrackingConsumedresourcesObjectType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeOutboundcallflow                  GetArchitectDependencytrackingConsumedresourcesObjectType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeQueue                             GetArchitectDependencytrackingConsumedresourcesObjectType = "QUEUE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeRecordingpolicy                   GetArchitectDependencytrackingConsumedresourcesObjectType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeResponse                          GetArchitectDependencytrackingConsumedresourcesObjectType = "RESPONSE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeResponseasset                     GetArchitectDependencytrackingConsumedresourcesObjectType = "RESPONSEASSET"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeSchedule                          GetArchitectDependencytrackingConsumedresourcesObjectType = "SCHEDULE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeSchedulegroup                     GetArchitectDependencytrackingConsumedresourcesObjectType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeSecureaction                      GetArchitectDependencytrackingConsumedresourcesObjectType = "SECUREACTION"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeSecurecallflow                    GetArchitectDependencytrackingConsumedresourcesObjectType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeSmsphonenumber                    GetArchitectDependencytrackingConsumedresourcesObjectType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeSttengine                         GetArchitectDependencytrackingConsumedresourcesObjectType = "STTENGINE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeSurveyform                        GetArchitectDependencytrackingConsumedresourcesObjectType = "SURVEYFORM"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeSurveyinviteflow                  GetArchitectDependencytrackingConsumedresourcesObjectType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeSystemprompt                      GetArchitectDependencytrackingConsumedresourcesObjectType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeTtsengine                         GetArchitectDependencytrackingConsumedresourcesObjectType = "TTSENGINE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeTtsvoice                          GetArchitectDependencytrackingConsumedresourcesObjectType = "TTSVOICE"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeUser                              GetArchitectDependencytrackingConsumedresourcesObjectType = "USER"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeUserprompt                        GetArchitectDependencytrackingConsumedresourcesObjectType = "USERPROMPT"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeUtilizationlabel                  GetArchitectDependencytrackingConsumedresourcesObjectType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeVideo                             GetArchitectDependencytrackingConsumedresourcesObjectType = "VIDEO"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeVoiceflow                         GetArchitectDependencytrackingConsumedresourcesObjectType = "VOICEFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeVoicemailflow                     GetArchitectDependencytrackingConsumedresourcesObjectType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeVoicesurveyflow                   GetArchitectDependencytrackingConsumedresourcesObjectType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeWidget                            GetArchitectDependencytrackingConsumedresourcesObjectType = "WIDGET"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeWorkflow                          GetArchitectDependencytrackingConsumedresourcesObjectType = "WORKFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeWorkitemflow                      GetArchitectDependencytrackingConsumedresourcesObjectType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingConsumedresourcesObjectTypeWorktype                          GetArchitectDependencytrackingConsumedresourcesObjectType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingConsumingresourcesObjectType is the type of the argument objectType
+// of GetArchitectDependencytrackingConsumingresources. A value not listed below is sent as it is.
+type GetArchitectDependencytrackingConsumingresourcesObjectType string
+
+// The values of GetArchitectDependencytrackingConsumingresourcesObjectType.
+const (
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeAcdlanguage                       GetArchitectDependencytrackingConsumingresourcesObjectType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeAcdskill                          GetArchitectDependencytrackingConsumingresourcesObjectType = "ACDSKILL"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeAcdwrapupcode                     GetArchitectDependencytrackingConsumingresourcesObjectType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeAgenticvirtualagent               GetArchitectDependencytrackingConsumingresourcesObjectType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeAgenticvirtualagentversion        GetArchitectDependencytrackingConsumingresourcesObjectType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeAudioconnectorbot                 GetArchitectDependencytrackingConsumingresourcesObjectType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeBotconnectorbot                   GetArchitectDependencytrackingConsumingresourcesObjectType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeBotconnectorintegration           GetArchitectDependencytrackingConsumingresourcesObjectType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeBotflow                           GetArchitectDependencytrackingConsumingresourcesObjectType = "BOTFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeBridgeaction                      GetArchitectDependencytrackingConsumingresourcesObjectType = "BRIDGEACTION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeCommonmoduleflow                  GetArchitectDependencytrackingConsumingresourcesObjectType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeComposerscript                    GetArchitectDependencytrackingConsumingresourcesObjectType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeContactlist                       GetArchitectDependencytrackingConsumingresourcesObjectType = "CONTACTLIST"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeConversationcustomattributeschema GetArchitectDependencytrackingConsumingresourcesObjectType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeConversationsummarysetting        GetArchitectDependencytrackingConsumingresourcesObjectType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeCustomersegment                   GetArchitectDependencytrackingConsumingresourcesObjectType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDataaction                        GetArchitectDependencytrackingConsumingresourcesObjectType = "DATAACTION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDatatable                         GetArchitectDependencytrackingConsumingresourcesObjectType = "DATATABLE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDecisiontable                     GetArchitectDependencytrackingConsumingresourcesObjectType = "DECISIONTABLE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDialogenginebot                   GetArchitectDependencytrackingConsumingresourcesObjectType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDialogenginebotversion            GetArchitectDependencytrackingConsumingresourcesObjectType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDialogflowagent                   GetArchitectDependencytrackingConsumingresourcesObjectType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDialogflowcxagent                 GetArchitectDependencytrackingConsumingresourcesObjectType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDigitalaudio                      GetArchitectDependencytrackingConsumingresourcesObjectType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDigitalbotconnector               GetArchitectDependencytrackingConsumingresourcesObjectType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingConsumingresourcesObjectType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDigitalbotflow                    GetArchitectDependencytrackingConsumingresourcesObjectType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeDivision                          GetArchitectDependencytrackingConsumingresourcesObjectType = "DIVISION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeEmailroute                        GetArchitectDependencytrackingConsumingresourcesObjectType = "EMAILROUTE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeEmailsendflow                     GetArchitectDependencytrackingConsumingresourcesObjectType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeEmergencygroup                    GetArchitectDependencytrackingConsumingresourcesObjectType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeFile                              GetArchitectDependencytrackingConsumingresourcesObjectType = "FILE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeFlowaction                        GetArchitectDependencytrackingConsumingresourcesObjectType = "FLOWACTION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeFlowdatatype                      GetArchitectDependencytrackingConsumingresourcesObjectType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeFlowmilestone                     GetArchitectDependencytrackingConsumingresourcesObjectType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeFlowoutcome                       GetArchitectDependencytrackingConsumingresourcesObjectType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeGrammar                           GetArchitectDependencytrackingConsumingresourcesObjectType = "GRAMMAR"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeGroup                             GetArchitectDependencytrackingConsumingresourcesObjectType = "GROUP"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeGuide                             GetArchitectDependencytrackingConsumingresourcesObjectType = "GUIDE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeGuideversion                      GetArchitectDependencytrackingConsumingresourcesObjectType = "GUIDEVERSION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeImage                             GetArchitectDependencytrackingConsumingresourcesObjectType = "IMAGE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeInboundcallflow                   GetArchitectDependencytrackingConsumingresourcesObjectType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeInboundchatflow                   GetArchitectDependencytrackingConsumingresourcesObjectType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeInboundemailflow                  GetArchitectDependencytrackingConsumingresourcesObjectType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeInboundshortmessageflow           GetArchitectDependencytrackingConsumingresourcesObjectType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeInqueuecallflow                   GetArchitectDependencytrackingConsumingresourcesObjectType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeInqueueemailflow                  GetArchitectDependencytrackingConsumingresourcesObjectType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeInqueueshortmessageflow           GetArchitectDependencytrackingConsumingresourcesObjectType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeIvrconfiguration                  GetArchitectDependencytrackingConsumingresourcesObjectType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeKnowledgebase                     GetArchitectDependencytrackingConsumingresourcesObjectType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeKnowledgebasedocument             GetArchitectDependencytrackingConsumingresourcesObjectType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeKnowledgesetting                  GetArchitectDependencytrackingConsumingresourcesObjectType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeLanguage                          GetArchitectDependencytrackingConsumingresourcesObjectType = "LANGUAGE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeLexbot                            GetArchitectDependencytrackingConsumingresourcesObjectType = "LEXBOT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeLexbotalias                       GetArchitectDependencytrackingConsumingresourcesObjectType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeLexv2Bot                          GetArchitectDependencytrackingConsumingresourcesObjectType = "LEXV2BOT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeLexv2Botalias                     GetArchitectDependencytrackingConsumingresourcesObjectType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeNludomain                         GetArchitectDependencytrackingConsumingresourcesObjectType = "NLUDOMAIN"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeNuancemixbot                      GetArchitectDependencytrackingConsumingresourcesObjectType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeNuancemixintegration              GetArchitectDependencytrackingConsumingresourcesObjectType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeOauthclient                       GetArchitectDependencytrackingConsumingresourcesObjectType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeOutboundcallflow                  GetArchitectDependencytrackingConsumingresourcesObjectType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeQueue                             GetArchitectDependencytrackingConsumingresourcesObjectType = "QUEUE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeRecordingpolicy                   GetArchitectDependencytrackingConsumingresourcesObjectType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeResponse                          GetArchitectDependencytrackingConsumingresourcesObjectType = "RESPONSE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeResponseasset                     GetArchitectDependencytrackingConsumingresourcesObjectType = "RESPONSEASSET"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeSchedule                          GetArchitectDependencytrackingConsumingresourcesObjectType = "SCHEDULE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeSchedulegroup                     GetArchitectDependencytrackingConsumingresourcesObjectType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeSecureaction                      GetArchitectDependencytrackingConsumingresourcesObjectType = "SECUREACTION"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeSecurecallflow                    GetArchitectDependencytrackingConsumingresourcesObjectType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeSmsphonenumber                    GetArchitectDependencytrackingConsumingresourcesObjectType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeSttengine                         GetArchitectDependencytrackingConsumingresourcesObjectType = "STTENGINE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeSurveyform                        GetArchitectDependencytrackingConsumingresourcesObjectType = "SURVEYFORM"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeSurveyinviteflow                  GetArchitectDependencytrackingConsumingresourcesObjectType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeSystemprompt                      GetArchitectDependencytrackingConsumingresourcesObjectType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeTtsengine                         GetArchitectDependencytrackingConsumingresourcesObjectType = "TTSENGINE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeTtsvoice                          GetArchitectDependencytrackingConsumingresourcesObjectType = "TTSVOICE"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeUser                              GetArchitectDependencytrackingConsumingresourcesObjectType = "USER"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeUserprompt                        GetArchitectDependencytrackingConsumingresourcesObjectType = "USERPROMPT"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeUtilizationlabel                  GetArchitectDependencytrackingConsumingresourcesObjectType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeVideo                             GetArchitectDependencytrackingConsumingresourcesObjectType = "VIDEO"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeVoiceflow                         GetArchitectDependencytrackingConsumingresourcesObjectType = "VOICEFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeVoicemailflow                     GetArchitectDependencytrackingConsumingresourcesObjectType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeVoicesurveyflow                   GetArchitectDependencytrackingConsumingresourcesObjectType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeWidget                            GetArchitectDependencytrackingConsumingresourcesObjectType = "WIDGET"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeWorkflow                          GetArchitectDependencytrackingConsumingresourcesObjectType = "WORKFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeWorkitemflow                      GetArchitectDependencytrackingConsumingresourcesObjectType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingConsumingresourcesObjectTypeWorktype                          GetArchitectDependencytrackingConsumingresourcesObjectType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingConsumingresourcesFlowFilter is the type of
+// GetArchitectDependencytrackingConsumingresourcesOptions.FlowFilter. A value not listed below is
+// sent as it is.
+type GetArchitectDependencytrackingConsumingresourcesFlowFilter string
+
+// The values of GetArchitectDependencytrackingConsumingresourcesFlowFilter.
+const (
+	GetArchitectDependencytrackingConsumingresourcesFlowFilterCheckedIn GetArchitectDependencytrackingConsumingresourcesFlowFilter = "checkedIn"
+	GetArchitectDependencytrackingConsumingresourcesFlowFilterPublished GetArchitectDependencytrackingConsumingresourcesFlowFilter = "published"
+)
+
+// GetArchitectDependencytrackingDeletedresourceconsumersObjectType is the type of
+// GetArchitectDependencytrackingDeletedresourceconsumersOptions.ObjectType. A value not listed
+// below is sent as it is.
+type GetArchitectDependencytrackingDeletedresourceconsumersObjectType string
+
+// The values of GetArchitectDependencytrackingDeletedresourceconsumersObjectType.
+const (
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeAcdlanguage                       GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeAcdskill                          GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "ACDSKILL"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeAcdwrapupcode                     GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeAgenticvirtualagent               GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeAgenticvirtualagentversion        GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeAudioconnectorbot                 GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeBotconnectorbot                   GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeBotconnectorintegration           GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeBotflow                           GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "BOTFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeBridgeaction                      GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "BRIDGEACTION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeCommonmoduleflow                  GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeComposerscript                    GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeContactlist                       GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "CONTACTLIST"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeConversationcustomattributeschema GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeConversationsummarysetting        GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeCustomersegment                   GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDataaction                        GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DATAACTION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDatatable                         GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DATATABLE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDecisiontable                     GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DECISIONTABLE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDialogenginebot                   GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDialogenginebotversion            GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDialogflowagent                   GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDialogflowcxagent                 GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDigitalaudio                      GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDigitalbotconnector               GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDigitalbotflow                    GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeDivision                          GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "DIVISION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeEmailroute                        GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "EMAILROUTE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeEmailsendflow                     GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeEmergencygroup                    GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeFile                              GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "FILE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeFlowaction                        GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "FLOWACTION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeFlowdatatype                      GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeFlowmilestone                     GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeFlowoutcome                       GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeGrammar                           GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "GRAMMAR"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeGroup                             GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "GROUP"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeGuide                             GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "GUIDE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeGuideversion                      GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "GUIDEVERSION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeImage                             GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "IMAGE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeInboundcallflow                   GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeInboundchatflow                   GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeInboundemailflow                  GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeInboundshortmessageflow           GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeInqueuecallflow                   GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeInqueueemailflow                  GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeInqueueshortmessageflow           GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeIvrconfiguration                  GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeKnowledgebase                     GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeKnowledgebasedocument             GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeKnowledgesetting                  GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeLanguage                          GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "LANGUAGE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeLexbot                            GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "LEXBOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeLexbotalias                       GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeLexv2Bot                          GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "LEXV2BOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeLexv2Botalias                     GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeNludomain                         GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "NLUDOMAIN"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeNuancemixbot                      GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeNuancemixintegration              GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeOauthclient                       GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeOutboundcallflow                  GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeQueue                             GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "QUEUE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeRecordingpolicy                   GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeResponse                          GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "RESPONSE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeResponseasset                     GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "RESPONSEASSET"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeSchedule                          GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "SCHEDULE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeSchedulegroup                     GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeSecureaction                      GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "SECUREACTION"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeSecurecallflow                    GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeSmsphonenumber                    GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeSttengine                         GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "STTENGINE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeSurveyform                        GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "SURVEYFORM"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeSurveyinviteflow                  GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeSystemprompt                      GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeTtsengine                         GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "TTSENGINE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeTtsvoice                          GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "TTSVOICE"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeUser                              GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "USER"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeUserprompt                        GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "USERPROMPT"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeUtilizationlabel                  GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeVideo                             GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "VIDEO"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeVoiceflow                         GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "VOICEFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeVoicemailflow                     GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeVoicesurveyflow                   GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeWidget                            GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "WIDGET"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeWorkflow                          GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "WORKFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeWorkitemflow                      GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersObjectTypeWorktype                          GetArchitectDependencytrackingDeletedresourceconsumersObjectType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingDeletedresourceconsumersFlowFilter is the type of
+// GetArchitectDependencytrackingDeletedresourceconsumersOptions.FlowFilter. A value not listed
+// below is sent as it is.
+type GetArchitectDependencytrackingDeletedresourceconsumersFlowFilter string
+
+// The values of GetArchitectDependencytrackingDeletedresourceconsumersFlowFilter.
+const (
+	GetArchitectDependencytrackingDeletedresourceconsumersFlowFilterCheckedIn GetArchitectDependencytrackingDeletedresourceconsumersFlowFilter = "checkedIn"
+	GetArchitectDependencytrackingDeletedresourceconsumersFlowFilterPublished GetArchitectDependencytrackingDeletedresourceconsumersFlowFilter = "published"
+)
+
+// GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType is the type of
+// GetArchitectDependencytrackingDeletedresourceconsumersOptions.ConsumedResourceType. A value not
+// listed below is sent as it is.
+type GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType string
+
+// The values of GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType.
+const (
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeAcdlanguage                       GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeAcdskill                          GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "ACDSKILL"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeAcdwrapupcode                     GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeAgenticvirtualagent               GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeAgenticvirtualagentversion        GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeAudioconnectorbot                 GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeBotconnectorbot                   GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeBotconnectorintegration           GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeBotflow                           GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "BOTFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeBridgeaction                      GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "BRIDGEACTION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeCommonmoduleflow                  GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeComposerscript                    GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeContactlist                       GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "CONTACTLIST"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeConversationcustomattributeschema GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeConversationsummarysetting        GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeCustomersegment                   GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDataaction                        GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DATAACTION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDatatable                         GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DATATABLE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDecisiontable                     GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DECISIONTABLE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDialogenginebot                   GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDialogenginebotversion            GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDialogflowagent                   GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDialogflowcxagent                 GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDigitalaudio                      GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDigitalbotconnector               GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDigitalbotflow                    GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeDivision                          GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "DIVISION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeEmailroute                        GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "EMAILROUTE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeEmailsendflow                     GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeEmergencygroup                    GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeFile                              GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "FILE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeFlowaction                        GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "FLOWACTION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeFlowdatatype                      GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeFlowmilestone                     GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeFlowoutcome                       GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeGrammar                           GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "GRAMMAR"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeGroup                             GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "GROUP"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeGuide                             GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "GUIDE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeGuideversion                      GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "GUIDEVERSION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeImage                             GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "IMAGE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeInboundcallflow                   GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeInboundchatflow                   GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeInboundemailflow                  GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeInboundshortmessageflow           GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeInqueuecallflow                   GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeInqueueemailflow                  GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeInqueueshortmessageflow           GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeIvrconfiguration                  GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeKnowledgebase                     GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeKnowledgebasedocument             GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeKnowledgesetting                  GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeLanguage                          GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "LANGUAGE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeLexbot                            GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "LEXBOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeLexbotalias                       GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeLexv2Bot                          GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "LEXV2BOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeLexv2Botalias                     GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeNludomain                         GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "NLUDOMAIN"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeNuancemixbot                      GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeNuancemixintegration              GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeOauthclient                       GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeOutboundcallflow                  GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeQueue                             GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "QUEUE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeRecordingpolicy                   GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeResponse                          GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "RESPONSE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeResponseasset                     GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "RESPONSEASSET"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeSchedule                          GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "SCHEDULE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeSchedulegroup                     GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeSecureaction                      GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "SECUREACTION"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeSecurecallflow                    GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeSmsphonenumber                    GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeSttengine                         GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "STTENGINE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeSurveyform                        GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "SURVEYFORM"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeSurveyinviteflow                  GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeSystemprompt                      GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeTtsengine                         GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "TTSENGINE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeTtsvoice                          GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "TTSVOICE"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeUser                              GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "USER"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeUserprompt                        GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "USERPROMPT"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeUtilizationlabel                  GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeVideo                             GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "VIDEO"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeVoiceflow                         GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "VOICEFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeVoicemailflow                     GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeVoicesurveyflow                   GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeWidget                            GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "WIDGET"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeWorkflow                          GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "WORKFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeWorkitemflow                      GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceTypeWorktype                          GetArchitectDependencytrackingDeletedresourceconsumersConsumedResourceType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingObjectObjectType is the type of
+// GetArchitectDependencytrackingObjectOptions.ObjectType. A value not listed below is sent as it
+// is.
+type GetArchitectDependencytrackingObjectObjectType string
+
+// The values of GetArchitectDependencytrackingObjectObjectType.
+const (
+	GetArchitectDependencytrackingObjectObjectTypeAcdlanguage                       GetArchitectDependencytrackingObjectObjectType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingObjectObjectTypeAcdskill                          GetArchitectDependencytrackingObjectObjectType = "ACDSKILL"
+	GetArchitectDependencytrackingObjectObjectTypeAcdwrapupcode                     GetArchitectDependencytrackingObjectObjectType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingObjectObjectTypeAgenticvirtualagent               GetArchitectDependencytrackingObjectObjectType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingObjectObjectTypeAgenticvirtualagentversion        GetArchitectDependencytrackingObjectObjectType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingObjectObjectTypeAudioconnectorbot                 GetArchitectDependencytrackingObjectObjectType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingObjectObjectTypeBotconnectorbot                   GetArchitectDependencytrackingObjectObjectType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingObjectObjectTypeBotconnectorintegration           GetArchitectDependencytrackingObjectObjectType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingObjectObjectTypeBotflow                           GetArchitectDependencytrackingObjectObjectType = "BOTFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeBridgeaction                      GetArchitectDependencytrackingObjectObjectType = "BRIDGEACTION"
+	GetArchitectDependencytrackingObjectObjectTypeCommonmoduleflow                  GetArchitectDependencytrackingObjectObjectType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeComposerscript                    GetArchitectDependencytrackingObjectObjectType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingObjectObjectTypeContactlist                       GetArchitectDependencytrackingObjectObjectType = "CONTACTLIST"
+	GetArchitectDependencytrackingObjectObjectTypeConversationcustomattributeschema GetArchitectDependencytrackingObjectObjectType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingObjectObjectTypeConversationsummarysetting        GetArchitectDependencytrackingObjectObjectType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingObjectObjectTypeCustomersegment                   GetArchitectDependencytrackingObjectObjectType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingObjectObjectTypeDataaction                        GetArchitectDependencytrackingObjectObjectType = "DATAACTION"
+	GetArchitectDependencytrackingObjectObjectTypeDatatable                         GetArchitectDependencytrackingObjectObjectType = "DATATABLE"
+	GetArchitectDependencytrackingObjectObjectTypeDecisiontable                     GetArchitectDependencytrackingObjectObjectType = "DECISIONTABLE"
+	GetArchitectDependencytrackingObjectObjectTypeDialogenginebot                   GetArchitectDependencytrackingObjectObjectType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingObjectObjectTypeDialogenginebotversion            GetArchitectDependencytrackingObjectObjectType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingObjectObjectTypeDialogflowagent                   GetArchitectDependencytrackingObjectObjectType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingObjectObjectTypeDialogflowcxagent                 GetArchitectDependencytrackingObjectObjectType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingObjectObjectTypeDigitalaudio                      GetArchitectDependencytrackingObjectObjectType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingObjectObjectTypeDigitalbotconnector               GetArchitectDependencytrackingObjectObjectType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingObjectObjectTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingObjectObjectType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingObjectObjectTypeDigitalbotflow                    GetArchitectDependencytrackingObjectObjectType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeDivision                          GetArchitectDependencytrackingObjectObjectType = "DIVISION"
+	GetArchitectDependencytrackingObjectObjectTypeEmailroute                        GetArchitectDependencytrackingObjectObjectType = "EMAILROUTE"
+	GetArchitectDependencytrackingObjectObjectTypeEmailsendflow                     GetArchitectDependencytrackingObjectObjectType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeEmergencygroup                    GetArchitectDependencytrackingObjectObjectType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingObjectObjectTypeFile                              GetArchitectDependencytrackingObjectObjectType = "FILE"
+	GetArchitectDependencytrackingObjectObjectTypeFlowaction                        GetArchitectDependencytrackingObjectObjectType = "FLOWACTION"
+	GetArchitectDependencytrackingObjectObjectTypeFlowdatatype                      GetArchitectDependencytrackingObjectObjectType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingObjectObjectTypeFlowmilestone                     GetArchitectDependencytrackingObjectObjectType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingObjectObjectTypeFlowoutcome                       GetArchitectDependencytrackingObjectObjectType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingObjectObjectTypeGrammar                           GetArchitectDependencytrackingObjectObjectType = "GRAMMAR"
+	GetArchitectDependencytrackingObjectObjectTypeGroup                             GetArchitectDependencytrackingObjectObjectType = "GROUP"
+	GetArchitectDependencytrackingObjectObjectTypeGuide                             GetArchitectDependencytrackingObjectObjectType = "GUIDE"
+	GetArchitectDependencytrackingObjectObjectTypeGuideversion                      GetArchitectDependencytrackingObjectObjectType = "GUIDEVERSION"
+	GetArchitectDependencytrackingObjectObjectTypeImage                             GetArchitectDependencytrackingObjectObjectType = "IMAGE"
+	GetArchitectDependencytrackingObjectObjectTypeInboundcallflow                   GetArchitectDependencytrackingObjectObjectType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeInboundchatflow                   GetArchitectDependencytrackingObjectObjectType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeInboundemailflow                  GetArchitectDependencytrackingObjectObjectType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeInboundshortmessageflow           GetArchitectDependencytrackingObjectObjectType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeInqueuecallflow                   GetArchitectDependencytrackingObjectObjectType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeInqueueemailflow                  GetArchitectDependencytrackingObjectObjectType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeInqueueshortmessageflow           GetArchitectDependencytrackingObjectObjectType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeIvrconfiguration                  GetArchitectDependencytrackingObjectObjectType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingObjectObjectTypeKnowledgebase                     GetArchitectDependencytrackingObjectObjectType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingObjectObjectTypeKnowledgebasedocument             GetArchitectDependencytrackingObjectObjectType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingObjectObjectTypeKnowledgesetting                  GetArchitectDependencytrackingObjectObjectType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingObjectObjectTypeLanguage                          GetArchitectDependencytrackingObjectObjectType = "LANGUAGE"
+	GetArchitectDependencytrackingObjectObjectTypeLexbot                            GetArchitectDependencytrackingObjectObjectType = "LEXBOT"
+	GetArchitectDependencytrackingObjectObjectTypeLexbotalias                       GetArchitectDependencytrackingObjectObjectType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingObjectObjectTypeLexv2Bot                          GetArchitectDependencytrackingObjectObjectType = "LEXV2BOT"
+	GetArchitectDependencytrackingObjectObjectTypeLexv2Botalias                     GetArchitectDependencytrackingObjectObjectType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingObjectObjectTypeNludomain                         GetArchitectDependencytrackingObjectObjectType = "NLUDOMAIN"
+	GetArchitectDependencytrackingObjectObjectTypeNuancemixbot                      GetArchitectDependencytrackingObjectObjectType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingObjectObjectTypeNuancemixintegration              GetArchitectDependencytrackingObjectObjectType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingObjectObjectTypeOauthclient                       GetArchitectDependencytrackingObjectObjectType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingObjectObjectTypeOutboundcallflow                  GetArchitectDependencytrackingObjectObjectType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeQueue                             GetArchitectDependencytrackingObjectObjectType = "QUEUE"
+	GetArchitectDependencytrackingObjectObjectTypeRecordingpolicy                   GetArchitectDependencytrackingObjectObjectType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingObjectObjectTypeResponse                          GetArchitectDependencytrackingObjectObjectType = "RESPONSE"
+	GetArchitectDependencytrackingObjectObjectTypeResponseasset                     GetArchitectDependencytrackingObjectObjectType = "RESPONSEASSET"
+	GetArchitectDependencytrackingObjectObjectTypeSchedule                          GetArchitectDependencytrackingObjectObjectType = "SCHEDULE"
+	GetArchitectDependencytrackingObjectObjectTypeSchedulegroup                     GetArchitectDependencytrackingObjectObjectType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingObjectObjectTypeSecureaction                      GetArchitectDependencytrackingObjectObjectType = "SECUREACTION"
+	GetArchitectDependencytrackingObjectObjectTypeSecurecallflow                    GetArchitectDependencytrackingObjectObjectType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeSmsphonenumber                    GetArchitectDependencytrackingObjectObjectType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingObjectObjectTypeSttengine                         GetArchitectDependencytrackingObjectObjectType = "STTENGINE"
+	GetArchitectDependencytrackingObjectObjectTypeSurveyform                        GetArchitectDependencytrackingObjectObjectType = "SURVEYFORM"
+	GetArchitectDependencytrackingObjectObjectTypeSurveyinviteflow                  GetArchitectDependencytrackingObjectObjectType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeSystemprompt                      GetArchitectDependencytrackingObjectObjectType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingObjectObjectTypeTtsengine                         GetArchitectDependencytrackingObjectObjectType = "TTSENGINE"
+	GetArchitectDependencytrackingObjectObjectTypeTtsvoice                          GetArchitectDependencytrackingObjectObjectType = "TTSVOICE"
+	GetArchitectDependencytrackingObjectObjectTypeUser                              GetArchitectDependencytrackingObjectObjectType = "USER"
+	GetArchitectDependencytrackingObjectObjectTypeUserprompt                        GetArchitectDependencytrackingObjectObjectType = "USERPROMPT"
+	GetArchitectDependencytrackingObjectObjectTypeUtilizationlabel                  GetArchitectDependencytrackingObjectObjectType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingObjectObjectTypeVideo                             GetArchitectDependencytrackingObjectObjectType = "VIDEO"
+	GetArchitectDependencytrackingObjectObjectTypeVoiceflow                         GetArchitectDependencytrackingObjectObjectType = "VOICEFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeVoicemailflow                     GetArchitectDependencytrackingObjectObjectType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeVoicesurveyflow                   GetArchitectDependencytrackingObjectObjectType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeWidget                            GetArchitectDependencytrackingObjectObjectType = "WIDGET"
+	GetArchitectDependencytrackingObjectObjectTypeWorkflow                          GetArchitectDependencytrackingObjectObjectType = "WORKFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeWorkitemflow                      GetArchitectDependencytrackingObjectObjectType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingObjectObjectTypeWorktype                          GetArchitectDependencytrackingObjectObjectType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingObjectConsumedResourceType is the type of
+// GetArchitectDependencytrackingObjectOptions.ConsumedResourceType. A value not listed below is
+// sent as it is.
+type GetArchitectDependencytrackingObjectConsumedResourceType string
+
+// The values of GetArchitectDependencytrackingObjectConsumedResourceType.
+const (
+	GetArchitectDependencytrackingObjectConsumedResourceTypeAcdlanguage                       GetArchitectDependencytrackingObjectConsumedResourceType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeAcdskill                          GetArchitectDependencytrackingObjectConsumedResourceType = "ACDSKILL"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeAcdwrapupcode                     GetArchitectDependencytrackingObjectConsumedResourceType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeAgenticvirtualagent               GetArchitectDependencytrackingObjectConsumedResourceType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeAgenticvirtualagentversion        GetArchitectDependencytrackingObjectConsumedResourceType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeAudioconnectorbot                 GetArchitectDependencytrackingObjectConsumedResourceType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeBotconnectorbot                   GetArchitectDependencytrackingObjectConsumedResourceType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeBotconnectorintegration           GetArchitectDependencytrackingObjectConsumedResourceType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeBotflow                           GetArchitectDependencytrackingObjectConsumedResourceType = "BOTFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeBridgeaction                      GetArchitectDependencytrackingObjectConsumedResourceType = "BRIDGEACTION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeCommonmoduleflow                  GetArchitectDependencytrackingObjectConsumedResourceType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeComposerscript                    GetArchitectDependencytrackingObjectConsumedResourceType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeContactlist                       GetArchitectDependencytrackingObjectConsumedResourceType = "CONTACTLIST"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeConversationcustomattributeschema GetArchitectDependencytrackingObjectConsumedResourceType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeConversationsummarysetting        GetArchitectDependencytrackingObjectConsumedResourceType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeCustomersegment                   GetArchitectDependencytrackingObjectConsumedResourceType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDataaction                        GetArchitectDependencytrackingObjectConsumedResourceType = "DATAACTION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDatatable                         GetArchitectDependencytrackingObjectConsumedResourceType = "DATATABLE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDecisiontable                     GetArchitectDependencytrackingObjectConsumedResourceType = "DECISIONTABLE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDialogenginebot                   GetArchitectDependencytrackingObjectConsumedResourceType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDialogenginebotversion            GetArchitectDependencytrackingObjectConsumedResourceType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDialogflowagent                   GetArchitectDependencytrackingObjectConsumedResourceType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDialogflowcxagent                 GetArchitectDependencytrackingObjectConsumedResourceType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDigitalaudio                      GetArchitectDependencytrackingObjectConsumedResourceType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDigitalbotconnector               GetArchitectDependencytrackingObjectConsumedResourceType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingObjectConsumedResourceType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDigitalbotflow                    GetArchitectDependencytrackingObjectConsumedResourceType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeDivision                          GetArchitectDependencytrackingObjectConsumedResourceType = "DIVISION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeEmailroute                        GetArchitectDependencytrackingObjectConsumedResourceType = "EMAILROUTE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeEmailsendflow                     GetArchitectDependencytrackingObjectConsumedResourceType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeEmergencygroup                    GetArchitectDependencytrackingObjectConsumedResourceType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeFile                              GetArchitectDependencytrackingObjectConsumedResourceType = "FILE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeFlowaction                        GetArchitectDependencytrackingObjectConsumedResourceType = "FLOWACTION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeFlowdatatype                      GetArchitectDependencytrackingObjectConsumedResourceType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeFlowmilestone                     GetArchitectDependencytrackingObjectConsumedResourceType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeFlowoutcome                       GetArchitectDependencytrackingObjectConsumedResourceType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeGrammar                           GetArchitectDependencytrackingObjectConsumedResourceType = "GRAMMAR"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeGroup                             GetArchitectDependencytrackingObjectConsumedResourceType = "GROUP"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeGuide                             GetArchitectDependencytrackingObjectConsumedResourceType = "GUIDE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeGuideversion                      GetArchitectDependencytrackingObjectConsumedResourceType = "GUIDEVERSION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeImage                             GetArchitectDependencytrackingObjectConsumedResourceType = "IMAGE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeInboundcallflow                   GetArchitectDependencytrackingObjectConsumedResourceType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeInboundchatflow                   GetArchitectDependencytrackingObjectConsumedResourceType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeInboundemailflow                  GetArchitectDependencytrackingObjectConsumedResourceType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeInboundshortmessageflow           GetArchitectDependencytrackingObjectConsumedResourceType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeInqueuecallflow                   GetArchitectDependencytrackingObjectConsumedResourceType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeInqueueemailflow                  GetArchitectDependencytrackingObjectConsumedResourceType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeInqueueshortmessageflow           GetArchitectDependencytrackingObjectConsumedResourceType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeIvrconfiguration                  GetArchitectDependencytrackingObjectConsumedResourceType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeKnowledgebase                     GetArchitectDependencytrackingObjectConsumedResourceType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeKnowledgebasedocument             GetArchitectDependencytrackingObjectConsumedResourceType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeKnowledgesetting                  GetArchitectDependencytrackingObjectConsumedResourceType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeLanguage                          GetArchitectDependencytrackingObjectConsumedResourceType = "LANGUAGE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeLexbot                            GetArchitectDependencytrackingObjectConsumedResourceType = "LEXBOT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeLexbotalias                       GetArchitectDependencytrackingObjectConsumedResourceType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeLexv2Bot                          GetArchitectDependencytrackingObjectConsumedResourceType = "LEXV2BOT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeLexv2Botalias                     GetArchitectDependencytrackingObjectConsumedResourceType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeNludomain                         GetArchitectDependencytrackingObjectConsumedResourceType = "NLUDOMAIN"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeNuancemixbot                      GetArchitectDependencytrackingObjectConsumedResourceType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeNuancemixintegration              GetArchitectDependencytrackingObjectConsumedResourceType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeOauthclient                       GetArchitectDependencytrackingObjectConsumedResourceType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeOutboundcallflow                  GetArchitectDependencytrackingObjectConsumedResourceType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeQueue                             GetArchitectDependencytrackingObjectConsumedResourceType = "QUEUE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeRecordingpolicy                   GetArchitectDependencytrackingObjectConsumedResourceType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeResponse                          GetArchitectDependencytrackingObjectConsumedResourceType = "RESPONSE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeResponseasset                     GetArchitectDependencytrackingObjectConsumedResourceType = "RESPONSEASSET"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeSchedule                          GetArchitectDependencytrackingObjectConsumedResourceType = "SCHEDULE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeSchedulegroup                     GetArchitectDependencytrackingObjectConsumedResourceType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeSecureaction                      GetArchitectDependencytrackingObjectConsumedResourceType = "SECUREACTION"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeSecurecallflow                    GetArchitectDependencytrackingObjectConsumedResourceType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeSmsphonenumber                    GetArchitectDependencytrackingObjectConsumedResourceType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeSttengine                         GetArchitectDependencytrackingObjectConsumedResourceType = "STTENGINE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeSurveyform                        GetArchitectDependencytrackingObjectConsumedResourceType = "SURVEYFORM"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeSurveyinviteflow                  GetArchitectDependencytrackingObjectConsumedResourceType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeSystemprompt                      GetArchitectDependencytrackingObjectConsumedResourceType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeTtsengine                         GetArchitectDependencytrackingObjectConsumedResourceType = "TTSENGINE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeTtsvoice                          GetArchitectDependencytrackingObjectConsumedResourceType = "TTSVOICE"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeUser                              GetArchitectDependencytrackingObjectConsumedResourceType = "USER"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeUserprompt                        GetArchitectDependencytrackingObjectConsumedResourceType = "USERPROMPT"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeUtilizationlabel                  GetArchitectDependencytrackingObjectConsumedResourceType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeVideo                             GetArchitectDependencytrackingObjectConsumedResourceType = "VIDEO"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeVoiceflow                         GetArchitectDependencytrackingObjectConsumedResourceType = "VOICEFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeVoicemailflow                     GetArchitectDependencytrackingObjectConsumedResourceType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeVoicesurveyflow                   GetArchitectDependencytrackingObjectConsumedResourceType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeWidget                            GetArchitectDependencytrackingObjectConsumedResourceType = "WIDGET"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeWorkflow                          GetArchitectDependencytrackingObjectConsumedResourceType = "WORKFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeWorkitemflow                      GetArchitectDependencytrackingObjectConsumedResourceType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingObjectConsumedResourceTypeWorktype                          GetArchitectDependencytrackingObjectConsumedResourceType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingObjectConsumingResourceType is the type of
+// GetArchitectDependencytrackingObjectOptions.ConsumingResourceType. A value not listed below is
+// sent as it is.
+type GetArchitectDependencytrackingObjectConsumingResourceType string
+
+// The values of GetArchitectDependencytrackingObjectConsumingResourceType.
+const (
+	GetArchitectDependencytrackingObjectConsumingResourceTypeAcdlanguage                       GetArchitectDependencytrackingObjectConsumingResourceType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeAcdskill                          GetArchitectDependencytrackingObjectConsumingResourceType = "ACDSKILL"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeAcdwrapupcode                     GetArchitectDependencytrackingObjectConsumingResourceType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeAgenticvirtualagent               GetArchitectDependencytrackingObjectConsumingResourceType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeAgenticvirtualagentversion        GetArchitectDependencytrackingObjectConsumingResourceType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeAudioconnectorbot                 GetArchitectDependencytrackingObjectConsumingResourceType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeBotconnectorbot                   GetArchitectDependencytrackingObjectConsumingResourceType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeBotconnectorintegration           GetArchitectDependencytrackingObjectConsumingResourceType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeBotflow                           GetArchitectDependencytrackingObjectConsumingResourceType = "BOTFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeBridgeaction                      GetArchitectDependencytrackingObjectConsumingResourceType = "BRIDGEACTION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeCommonmoduleflow                  GetArchitectDependencytrackingObjectConsumingResourceType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeComposerscript                    GetArchitectDependencytrackingObjectConsumingResourceType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeContactlist                       GetArchitectDependencytrackingObjectConsumingResourceType = "CONTACTLIST"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeConversationcustomattributeschema GetArchitectDependencytrackingObjectConsumingResourceType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeConversationsummarysetting        GetArchitectDependencytrackingObjectConsumingResourceType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeCustomersegment                   GetArchitectDependencytrackingObjectConsumingResourceType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDataaction                        GetArchitectDependencytrackingObjectConsumingResourceType = "DATAACTION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDatatable                         GetArchitectDependencytrackingObjectConsumingResourceType = "DATATABLE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDecisiontable                     GetArchitectDependencytrackingObjectConsumingResourceType = "DECISIONTABLE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDialogenginebot                   GetArchitectDependencytrackingObjectConsumingResourceType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDialogenginebotversion            GetArchitectDependencytrackingObjectConsumingResourceType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDialogflowagent                   GetArchitectDependencytrackingObjectConsumingResourceType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDialogflowcxagent                 GetArchitectDependencytrackingObjectConsumingResourceType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDigitalaudio                      GetArchitectDependencytrackingObjectConsumingResourceType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDigitalbotconnector               GetArchitectDependencytrackingObjectConsumingResourceType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingObjectConsumingResourceType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDigitalbotflow                    GetArchitectDependencytrackingObjectConsumingResourceType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeDivision                          GetArchitectDependencytrackingObjectConsumingResourceType = "DIVISION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeEmailroute                        GetArchitectDependencytrackingObjectConsumingResourceType = "EMAILROUTE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeEmailsendflow                     GetArchitectDependencytrackingObjectConsumingResourceType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeEmergencygroup                    GetArchitectDependencytrackingObjectConsumingResourceType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeFile                              GetArchitectDependencytrackingObjectConsumingResourceType = "FILE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeFlowaction                        GetArchitectDependencytrackingObjectConsumingResourceType = "FLOWACTION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeFlowdatatype                      GetArchitectDependencytrackingObjectConsumingResourceType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeFlowmilestone                     GetArchitectDependencytrackingObjectConsumingResourceType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeFlowoutcome                       GetArchitectDependencytrackingObjectConsumingResourceType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeGrammar                           GetArchitectDependencytrackingObjectConsumingResourceType = "GRAMMAR"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeGroup                             GetArchitectDependencytrackingObjectConsumingResourceType = "GROUP"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeGuide                             GetArchitectDependencytrackingObjectConsumingResourceType = "GUIDE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeGuideversion                      GetArchitectDependencytrackingObjectConsumingResourceType = "GUIDEVERSION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeImage                             GetArchitectDependencytrackingObjectConsumingResourceType = "IMAGE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeInboundcallflow                   GetArchitectDependencytrackingObjectConsumingResourceType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeInboundchatflow                   GetArchitectDependencytrackingObjectConsumingResourceType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeInboundemailflow                  GetArchitectDependencytrackingObjectConsumingResourceType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeInboundshortmessageflow           GetArchitectDependencytrackingObjectConsumingResourceType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeInqueuecallflow                   GetArchitectDependencytrackingObjectConsumingResourceType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeInqueueemailflow                  GetArchitectDependencytrackingObjectConsumingResourceType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeInqueueshortmessageflow           GetArchitectDependencytrackingObjectConsumingResourceType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeIvrconfiguration                  GetArchitectDependencytrackingObjectConsumingResourceType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeKnowledgebase                     GetArchitectDependencytrackingObjectConsumingResourceType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeKnowledgebasedocument             GetArchitectDependencytrackingObjectConsumingResourceType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeKnowledgesetting                  GetArchitectDependencytrackingObjectConsumingResourceType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeLanguage                          GetArchitectDependencytrackingObjectConsumingResourceType = "LANGUAGE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeLexbot                            GetArchitectDependencytrackingObjectConsumingResourceType = "LEXBOT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeLexbotalias                       GetArchitectDependencytrackingObjectConsumingResourceType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeLexv2Bot                          GetArchitectDependencytrackingObjectConsumingResourceType = "LEXV2BOT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeLexv2Botalias                     GetArchitectDependencytrackingObjectConsumingResourceType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeNludomain                         GetArchitectDependencytrackingObjectConsumingResourceType = "NLUDOMAIN"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeNuancemixbot                      GetArchitectDependencytrackingObjectConsumingResourceType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeNuancemixintegration              GetArchitectDependencytrackingObjectConsumingResourceType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeOauthclient                       GetArchitectDependencytrackingObjectConsumingResourceType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeOutboundcallflow                  GetArchitectDependencytrackingObjectConsumingResourceType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeQueue                             GetArchitectDependencytrackingObjectConsumingResourceType = "QUEUE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeRecordingpolicy                   GetArchitectDependencytrackingObjectConsumingResourceType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeResponse                          GetArchitectDependencytrackingObjectConsumingResourceType = "RESPONSE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeResponseasset                     GetArchitectDependencytrackingObjectConsumingResourceType = "RESPONSEASSET"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeSchedule                          GetArchitectDependencytrackingObjectConsumingResourceType = "SCHEDULE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeSchedulegroup                     GetArchitectDependencytrackingObjectConsumingResourceType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeSecureaction                      GetArchitectDependencytrackingObjectConsumingResourceType = "SECUREACTION"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeSecurecallflow                    GetArchitectDependencytrackingObjectConsumingResourceType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeSmsphonenumber                    GetArchitectDependencytrackingObjectConsumingResourceType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeSttengine                         GetArchitectDependencytrackingObjectConsumingResourceType = "STTENGINE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeSurveyform                        GetArchitectDependencytrackingObjectConsumingResourceType = "SURVEYFORM"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeSurveyinviteflow                  GetArchitectDependencytrackingObjectConsumingResourceType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeSystemprompt                      GetArchitectDependencytrackingObjectConsumingResourceType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeTtsengine                         GetArchitectDependencytrackingObjectConsumingResourceType = "TTSENGINE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeTtsvoice                          GetArchitectDependencytrackingObjectConsumingResourceType = "TTSVOICE"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeUser                              GetArchitectDependencytrackingObjectConsumingResourceType = "USER"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeUserprompt                        GetArchitectDependencytrackingObjectConsumingResourceType = "USERPROMPT"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeUtilizationlabel                  GetArchitectDependencytrackingObjectConsumingResourceType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeVideo                             GetArchitectDependencytrackingObjectConsumingResourceType = "VIDEO"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeVoiceflow                         GetArchitectDependencytrackingObjectConsumingResourceType = "VOICEFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeVoicemailflow                     GetArchitectDependencytrackingObjectConsumingResourceType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeVoicesurveyflow                   GetArchitectDependencytrackingObjectConsumingResourceType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeWidget                            GetArchitectDependencytrackingObjectConsumingResourceType = "WIDGET"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeWorkflow                          GetArchitectDependencytrackingObjectConsumingResourceType = "WORKFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeWorkitemflow                      GetArchitectDependencytrackingObjectConsumingResourceType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingObjectConsumingResourceTypeWorktype                          GetArchitectDependencytrackingObjectConsumingResourceType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingUpdatedresourceconsumersObjectType is the type of
+// GetArchitectDependencytrackingUpdatedresourceconsumersOptions.ObjectType. A value not listed
+// below is sent as it is.
+type GetArchitectDependencytrackingUpdatedresourceconsumersObjectType string
+
+// The values of GetArchitectDependencytrackingUpdatedresourceconsumersObjectType.
+const (
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeAcdlanguage                       GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeAcdskill                          GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "ACDSKILL"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeAcdwrapupcode                     GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeAgenticvirtualagent               GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeAgenticvirtualagentversion        GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeAudioconnectorbot                 GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeBotconnectorbot                   GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeBotconnectorintegration           GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeBotflow                           GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "BOTFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeBridgeaction                      GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "BRIDGEACTION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeCommonmoduleflow                  GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeComposerscript                    GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeContactlist                       GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "CONTACTLIST"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeConversationcustomattributeschema GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeConversationsummarysetting        GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeCustomersegment                   GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDataaction                        GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DATAACTION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDatatable                         GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DATATABLE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDecisiontable                     GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DECISIONTABLE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDialogenginebot                   GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDialogenginebotversion            GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDialogflowagent                   GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDialogflowcxagent                 GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDigitalaudio                      GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDigitalbotconnector               GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDigitalbotflow                    GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeDivision                          GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "DIVISION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeEmailroute                        GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "EMAILROUTE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeEmailsendflow                     GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeEmergencygroup                    GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeFile                              GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "FILE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeFlowaction                        GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "FLOWACTION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeFlowdatatype                      GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeFlowmilestone                     GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeFlowoutcome                       GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeGrammar                           GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "GRAMMAR"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeGroup                             GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "GROUP"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeGuide                             GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "GUIDE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeGuideversion                      GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "GUIDEVERSION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeImage                             GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "IMAGE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeInboundcallflow                   GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeInboundchatflow                   GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeInboundemailflow                  GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeInboundshortmessageflow           GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeInqueuecallflow                   GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeInqueueemailflow                  GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeInqueueshortmessageflow           GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeIvrconfiguration                  GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeKnowledgebase                     GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeKnowledgebasedocument             GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeKnowledgesetting                  GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeLanguage                          GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "LANGUAGE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeLexbot                            GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "LEXBOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeLexbotalias                       GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeLexv2Bot                          GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "LEXV2BOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeLexv2Botalias                     GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeNludomain                         GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "NLUDOMAIN"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeNuancemixbot                      GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeNuancemixintegration              GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeOauthclient                       GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeOutboundcallflow                  GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeQueue                             GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "QUEUE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeRecordingpolicy                   GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeResponse                          GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "RESPONSE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeResponseasset                     GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "RESPONSEASSET"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeSchedule                          GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "SCHEDULE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeSchedulegroup                     GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeSecureaction                      GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "SECUREACTION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeSecurecallflow                    GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeSmsphonenumber                    GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeSttengine                         GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "STTENGINE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeSurveyform                        GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "SURVEYFORM"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeSurveyinviteflow                  GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeSystemprompt                      GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeTtsengine                         GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "TTSENGINE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeTtsvoice                          GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "TTSVOICE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeUser                              GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "USER"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeUserprompt                        GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "USERPROMPT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeUtilizationlabel                  GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeVideo                             GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "VIDEO"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeVoiceflow                         GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "VOICEFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeVoicemailflow                     GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeVoicesurveyflow                   GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeWidget                            GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "WIDGET"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeWorkflow                          GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "WORKFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeWorkitemflow                      GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersObjectTypeWorktype                          GetArchitectDependencytrackingUpdatedresourceconsumersObjectType = "WORKTYPE"
+)
+
+// GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType is the type of
+// GetArchitectDependencytrackingUpdatedresourceconsumersOptions.ConsumedResourceType. A value not
+// listed below is sent as it is.
+type GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType string
+
+// The values of GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType.
+const (
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeAcdlanguage                       GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "ACDLANGUAGE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeAcdskill                          GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "ACDSKILL"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeAcdwrapupcode                     GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "ACDWRAPUPCODE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeAgenticvirtualagent               GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "AGENTICVIRTUALAGENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeAgenticvirtualagentversion        GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "AGENTICVIRTUALAGENTVERSION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeAudioconnectorbot                 GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "AUDIOCONNECTORBOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeBotconnectorbot                   GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "BOTCONNECTORBOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeBotconnectorintegration           GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "BOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeBotflow                           GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "BOTFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeBridgeaction                      GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "BRIDGEACTION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeCommonmoduleflow                  GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "COMMONMODULEFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeComposerscript                    GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "COMPOSERSCRIPT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeContactlist                       GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "CONTACTLIST"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeConversationcustomattributeschema GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "CONVERSATIONCUSTOMATTRIBUTESCHEMA"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeConversationsummarysetting        GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "CONVERSATIONSUMMARYSETTING"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeCustomersegment                   GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "CUSTOMERSEGMENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDataaction                        GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DATAACTION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDatatable                         GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DATATABLE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDecisiontable                     GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DECISIONTABLE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDialogenginebot                   GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DIALOGENGINEBOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDialogenginebotversion            GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DIALOGENGINEBOTVERSION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDialogflowagent                   GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DIALOGFLOWAGENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDialogflowcxagent                 GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DIALOGFLOWCXAGENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDigitalaudio                      GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DIGITALAUDIO"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDigitalbotconnector               GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DIGITALBOTCONNECTOR"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDigitalbotconnectorintegration    GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DIGITALBOTCONNECTORINTEGRATION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDigitalbotflow                    GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DIGITALBOTFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeDivision                          GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "DIVISION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeEmailroute                        GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "EMAILROUTE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeEmailsendflow                     GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "EMAILSENDFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeEmergencygroup                    GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "EMERGENCYGROUP"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeFile                              GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "FILE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeFlowaction                        GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "FLOWACTION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeFlowdatatype                      GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "FLOWDATATYPE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeFlowmilestone                     GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "FLOWMILESTONE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeFlowoutcome                       GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "FLOWOUTCOME"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeGrammar                           GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "GRAMMAR"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeGroup                             GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "GROUP"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeGuide                             GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "GUIDE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeGuideversion                      GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "GUIDEVERSION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeImage                             GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "IMAGE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeInboundcallflow                   GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "INBOUNDCALLFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeInboundchatflow                   GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "INBOUNDCHATFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeInboundemailflow                  GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "INBOUNDEMAILFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeInboundshortmessageflow           GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "INBOUNDSHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeInqueuecallflow                   GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "INQUEUECALLFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeInqueueemailflow                  GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "INQUEUEEMAILFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeInqueueshortmessageflow           GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "INQUEUESHORTMESSAGEFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeIvrconfiguration                  GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "IVRCONFIGURATION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeKnowledgebase                     GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "KNOWLEDGEBASE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeKnowledgebasedocument             GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "KNOWLEDGEBASEDOCUMENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeKnowledgesetting                  GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "KNOWLEDGESETTING"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeLanguage                          GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "LANGUAGE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeLexbot                            GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "LEXBOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeLexbotalias                       GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "LEXBOTALIAS"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeLexv2Bot                          GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "LEXV2BOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeLexv2Botalias                     GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "LEXV2BOTALIAS"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeNludomain                         GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "NLUDOMAIN"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeNuancemixbot                      GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "NUANCEMIXBOT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeNuancemixintegration              GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "NUANCEMIXINTEGRATION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeOauthclient                       GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "OAUTHCLIENT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeOutboundcallflow                  GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "OUTBOUNDCALLFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeQueue                             GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "QUEUE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeRecordingpolicy                   GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "RECORDINGPOLICY"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeResponse                          GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "RESPONSE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeResponseasset                     GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "RESPONSEASSET"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeSchedule                          GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "SCHEDULE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeSchedulegroup                     GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "SCHEDULEGROUP"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeSecureaction                      GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "SECUREACTION"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeSecurecallflow                    GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "SECURECALLFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeSmsphonenumber                    GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "SMSPHONENUMBER"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeSttengine                         GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "STTENGINE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeSurveyform                        GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "SURVEYFORM"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeSurveyinviteflow                  GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "SURVEYINVITEFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeSystemprompt                      GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "SYSTEMPROMPT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeTtsengine                         GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "TTSENGINE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeTtsvoice                          GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "TTSVOICE"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeUser                              GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "USER"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeUserprompt                        GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "USERPROMPT"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeUtilizationlabel                  GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "UTILIZATIONLABEL"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeVideo                             GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "VIDEO"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeVoiceflow                         GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "VOICEFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeVoicemailflow                     GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "VOICEMAILFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeVoicesurveyflow                   GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "VOICESURVEYFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeWidget                            GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "WIDGET"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeWorkflow                          GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "WORKFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeWorkitemflow                      GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "WORKITEMFLOW"
+	GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceTypeWorktype                          GetArchitectDependencytrackingUpdatedresourceconsumersConsumedResourceType = "WORKTYPE"
+)
+
+// GetArchitectGrammarsSortBy is the type of GetArchitectGrammarsOptions.SortBy. A value not listed
+// below is sent as it is.
+type GetArchitectGrammarsSortBy string
+
+// The values of GetArchitectGrammarsSortBy.
+const (
+	GetArchitectGrammarsSortByDescription GetArchitectGrammarsSortBy = "description"
+	GetArchitectGrammarsSortByID          GetArchitectGrammarsSortBy = "id"
+	GetArchitectGrammarsSortByName        GetArchitectGrammarsSortBy = "name"
+)
+
+// GetArchitectGrammarsSortOrder is the type of GetArchitectGrammarsOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetArchitectGrammarsSortOrder string
+
+// The values of GetArchitectGrammarsSortOrder.
+const (
+	GetArchitectGrammarsSortOrderAsc  GetArchitectGrammarsSortOrder = "asc"
+	GetArchitectGrammarsSortOrderDesc GetArchitectGrammarsSortOrder = "desc"
+)
+
+// GetArchitectIvrsExpand is the type of GetArchitectIvrsOptions.Expand. A value not listed below is
+// sent as it is.
+type GetArchitectIvrsExpand string
+
+// The values of GetArchitectIvrsExpand.
+const (
+	GetArchitectIvrsExpandIdentityresolution GetArchitectIvrsExpand = "identityresolution"
+)
+
+// GetArchitectPromptHistoryHistoryIdSortBy is the type of
+// GetArchitectPromptHistoryHistoryIdOptions.SortBy. A value not listed below is sent as it is.
+type GetArchitectPromptHistoryHistoryIdSortBy string
+
+// The values of GetArchitectPromptHistoryHistoryIdSortBy.
+const (
+	GetArchitectPromptHistoryHistoryIdSortByAction    GetArchitectPromptHistoryHistoryIdSortBy = "action"
+	GetArchitectPromptHistoryHistoryIdSortByTimestamp GetArchitectPromptHistoryHistoryIdSortBy = "timestamp"
+	GetArchitectPromptHistoryHistoryIdSortByUser      GetArchitectPromptHistoryHistoryIdSortBy = "user"
+)
+
+// GetArchitectPromptHistoryHistoryIdAction is the type of
+// GetArchitectPromptHistoryHistoryIdOptions.Action. A value not listed below is sent as it is.
+type GetArchitectPromptHistoryHistoryIdAction string
+
+// The values of GetArchitectPromptHistoryHistoryIdAction.
+const (
+	GetArchitectPromptHistoryHistoryIdActionCheckin    GetArchitectPromptHistoryHistoryIdAction = "checkin"
+	GetArchitectPromptHistoryHistoryIdActionCheckout   GetArchitectPromptHistoryHistoryIdAction = "checkout"
+	GetArchitectPromptHistoryHistoryIdActionCreate     GetArchitectPromptHistoryHistoryIdAction = "create"
+	GetArchitectPromptHistoryHistoryIdActionDeactivate GetArchitectPromptHistoryHistoryIdAction = "deactivate"
+	GetArchitectPromptHistoryHistoryIdActionDebug      GetArchitectPromptHistoryHistoryIdAction = "debug"
+	GetArchitectPromptHistoryHistoryIdActionDelete     GetArchitectPromptHistoryHistoryIdAction = "delete"
+	GetArchitectPromptHistoryHistoryIdActionPublish    GetArchitectPromptHistoryHistoryIdAction = "publish"
+	GetArchitectPromptHistoryHistoryIdActionRevert     GetArchitectPromptHistoryHistoryIdAction = "revert"
+	GetArchitectPromptHistoryHistoryIdActionSave       GetArchitectPromptHistoryHistoryIdAction = "save"
+)
+
+// GetArchitectSystempromptHistoryHistoryIdSortBy is the type of
+// GetArchitectSystempromptHistoryHistoryIdOptions.SortBy. A value not listed below is sent as it
+// is.
+type GetArchitectSystempromptHistoryHistoryIdSortBy string
+
+// The values of GetArchitectSystempromptHistoryHistoryIdSortBy.
+const (
+	GetArchitectSystempromptHistoryHistoryIdSortByAction    GetArchitectSystempromptHistoryHistoryIdSortBy = "action"
+	GetArchitectSystempromptHistoryHistoryIdSortByTimestamp GetArchitectSystempromptHistoryHistoryIdSortBy = "timestamp"
+	GetArchitectSystempromptHistoryHistoryIdSortByUser      GetArchitectSystempromptHistoryHistoryIdSortBy = "user"
+)
+
+// GetArchitectSystempromptHistoryHistoryIdAction is the type of
+// GetArchitectSystempromptHistoryHistoryIdOptions.Action. A value not listed below is sent as it
+// is.
+type GetArchitectSystempromptHistoryHistoryIdAction string
+
+// The values of GetArchitectSystempromptHistoryHistoryIdAction.
+const (
+	GetArchitectSystempromptHistoryHistoryIdActionCheckin    GetArchitectSystempromptHistoryHistoryIdAction = "checkin"
+	GetArchitectSystempromptHistoryHistoryIdActionCheckout   GetArchitectSystempromptHistoryHistoryIdAction = "checkout"
+	GetArchitectSystempromptHistoryHistoryIdActionCreate     GetArchitectSystempromptHistoryHistoryIdAction = "create"
+	GetArchitectSystempromptHistoryHistoryIdActionDeactivate GetArchitectSystempromptHistoryHistoryIdAction = "deactivate"
+	GetArchitectSystempromptHistoryHistoryIdActionDebug      GetArchitectSystempromptHistoryHistoryIdAction = "debug"
+	GetArchitectSystempromptHistoryHistoryIdActionDelete     GetArchitectSystempromptHistoryHistoryIdAction = "delete"
+	GetArchitectSystempromptHistoryHistoryIdActionPublish    GetArchitectSystempromptHistoryHistoryIdAction = "publish"
+	GetArchitectSystempromptHistoryHistoryIdActionRevert     GetArchitectSystempromptHistoryHistoryIdAction = "revert"
+	GetArchitectSystempromptHistoryHistoryIdActionSave       GetArchitectSystempromptHistoryHistoryIdAction = "save"
+)
+
+// GetFlowHistoryHistoryIdSortBy is the type of GetFlowHistoryHistoryIdOptions.SortBy. A value not
+// listed below is sent as it is.
+type GetFlowHistoryHistoryIdSortBy string
+
+// The values of GetFlowHistoryHistoryIdSortBy.
+const (
+	GetFlowHistoryHistoryIdSortByAction    GetFlowHistoryHistoryIdSortBy = "action"
+	GetFlowHistoryHistoryIdSortByTimestamp GetFlowHistoryHistoryIdSortBy = "timestamp"
+	GetFlowHistoryHistoryIdSortByUser      GetFlowHistoryHistoryIdSortBy = "user"
+)
+
+// GetFlowHistoryHistoryIdAction is the type of GetFlowHistoryHistoryIdOptions.Action. A value not
+// listed below is sent as it is.
+type GetFlowHistoryHistoryIdAction string
+
+// The values of GetFlowHistoryHistoryIdAction.
+const (
+	GetFlowHistoryHistoryIdActionCheckin    GetFlowHistoryHistoryIdAction = "checkin"
+	GetFlowHistoryHistoryIdActionCheckout   GetFlowHistoryHistoryIdAction = "checkout"
+	GetFlowHistoryHistoryIdActionCreate     GetFlowHistoryHistoryIdAction = "create"
+	GetFlowHistoryHistoryIdActionDeactivate GetFlowHistoryHistoryIdAction = "deactivate"
+	GetFlowHistoryHistoryIdActionDebug      GetFlowHistoryHistoryIdAction = "debug"
+	GetFlowHistoryHistoryIdActionDelete     GetFlowHistoryHistoryIdAction = "delete"
+	GetFlowHistoryHistoryIdActionPublish    GetFlowHistoryHistoryIdAction = "publish"
+	GetFlowHistoryHistoryIdActionRevert     GetFlowHistoryHistoryIdAction = "revert"
+	GetFlowHistoryHistoryIdActionSave       GetFlowHistoryHistoryIdAction = "save"
+)
+
+// GetFlowInstancesSettingsLoglevelsExpand is the type of
+// GetFlowInstancesSettingsLoglevelsOptions.Expand. A value not listed below is sent as it is.
+type GetFlowInstancesSettingsLoglevelsExpand string
+
+// The values of GetFlowInstancesSettingsLoglevelsExpand.
+const (
+	GetFlowInstancesSettingsLoglevelsExpandName                                   GetFlowInstancesSettingsLoglevelsExpand = "name"
+	GetFlowInstancesSettingsLoglevelsExpandType                                   GetFlowInstancesSettingsLoglevelsExpand = "type"
+	GetFlowInstancesSettingsLoglevelsExpandLogLevelCharacteristicsCharacteristics GetFlowInstancesSettingsLoglevelsExpand = "logLevelCharacteristics.characteristics"
+)
+
+// GetFlowVersionHealthLanguage is the type of GetFlowVersionHealthOptions.Language. A value not
+// listed below is sent as it is.
+type GetFlowVersionHealthLanguage string
+
+// The values of GetFlowVersionHealthLanguage.
+const (
+	GetFlowVersionHealthLanguageEnUs GetFlowVersionHealthLanguage = "en-us"
+	GetFlowVersionHealthLanguageEnGb GetFlowVersionHealthLanguage = "en-gb"
+	GetFlowVersionHealthLanguageEnAu GetFlowVersionHealthLanguage = "en-au"
+	GetFlowVersionHealthLanguageEnZa GetFlowVersionHealthLanguage = "en-za"
+	GetFlowVersionHealthLanguageEnNz GetFlowVersionHealthLanguage = "en-nz"
+	GetFlowVersionHealthLanguageEnIe GetFlowVersionHealthLanguage = "en-ie"
+	GetFlowVersionHealthLanguageFrCa GetFlowVersionHealthLanguage = "fr-ca"
+	GetFlowVersionHealthLanguageFrFr GetFlowVersionHealthLanguage = "fr-fr"
+	GetFlowVersionHealthLanguageEsUs GetFlowVersionHealthLanguage = "es-us"
+	GetFlowVersionHealthLanguageEsEs GetFlowVersionHealthLanguage = "es-es"
+	GetFlowVersionHealthLanguageEsMx GetFlowVersionHealthLanguage = "es-mx"
+	GetFlowVersionHealthLanguageDeDe GetFlowVersionHealthLanguage = "de-de"
+	GetFlowVersionHealthLanguageItIt GetFlowVersionHealthLanguage = "it-it"
+	GetFlowVersionHealthLanguagePtBr GetFlowVersionHealthLanguage = "pt-br"
+	GetFlowVersionHealthLanguagePtPt GetFlowVersionHealthLanguage = "pt-pt"
+	GetFlowVersionHealthLanguageNlNl GetFlowVersionHealthLanguage = "nl-nl"
+)
+
+// GetFlowVersionIntentHealthLanguage is the type of the argument language of
+// GetFlowVersionIntentHealth. A value not listed below is sent as it is.
+type GetFlowVersionIntentHealthLanguage string
+
+// The values of GetFlowVersionIntentHealthLanguage.
+const (
+	GetFlowVersionIntentHealthLanguageEnUs GetFlowVersionIntentHealthLanguage = "en-us"
+	GetFlowVersionIntentHealthLanguageEnGb GetFlowVersionIntentHealthLanguage = "en-gb"
+	GetFlowVersionIntentHealthLanguageEnAu GetFlowVersionIntentHealthLanguage = "en-au"
+	GetFlowVersionIntentHealthLanguageEnZa GetFlowVersionIntentHealthLanguage = "en-za"
+	GetFlowVersionIntentHealthLanguageEnNz GetFlowVersionIntentHealthLanguage = "en-nz"
+	GetFlowVersionIntentHealthLanguageEnIe GetFlowVersionIntentHealthLanguage = "en-ie"
+	GetFlowVersionIntentHealthLanguageFrCa GetFlowVersionIntentHealthLanguage = "fr-ca"
+	GetFlowVersionIntentHealthLanguageFrFr GetFlowVersionIntentHealthLanguage = "fr-fr"
+	GetFlowVersionIntentHealthLanguageEsUs GetFlowVersionIntentHealthLanguage = "es-us"
+	GetFlowVersionIntentHealthLanguageEsEs GetFlowVersionIntentHealthLanguage = "es-es"
+	GetFlowVersionIntentHealthLanguageEsMx GetFlowVersionIntentHealthLanguage = "es-mx"
+	GetFlowVersionIntentHealthLanguageDeDe GetFlowVersionIntentHealthLanguage = "de-de"
+	GetFlowVersionIntentHealthLanguageItIt GetFlowVersionIntentHealthLanguage = "it-it"
+	GetFlowVersionIntentHealthLanguagePtBr GetFlowVersionIntentHealthLanguage = "pt-br"
+	GetFlowVersionIntentHealthLanguagePtPt GetFlowVersionIntentHealthLanguage = "pt-pt"
+	GetFlowVersionIntentHealthLanguageNlNl GetFlowVersionIntentHealthLanguage = "nl-nl"
+)
+
+// GetFlowVersionIntentUtteranceHealthLanguage is the type of the argument language of
+// GetFlowVersionIntentUtteranceHealth. A value not listed below is sent as it is.
+type GetFlowVersionIntentUtteranceHealthLanguage string
+
+// The values of GetFlowVersionIntentUtteranceHealthLanguage.
+const (
+	GetFlowVersionIntentUtteranceHealthLanguageEnUs GetFlowVersionIntentUtteranceHealthLanguage = "en-us"
+	GetFlowVersionIntentUtteranceHealthLanguageEnGb GetFlowVersionIntentUtteranceHealthLanguage = "en-gb"
+	GetFlowVersionIntentUtteranceHealthLanguageEnAu GetFlowVersionIntentUtteranceHealthLanguage = "en-au"
+	GetFlowVersionIntentUtteranceHealthLanguageEnZa GetFlowVersionIntentUtteranceHealthLanguage = "en-za"
+	GetFlowVersionIntentUtteranceHealthLanguageEnNz GetFlowVersionIntentUtteranceHealthLanguage = "en-nz"
+	GetFlowVersionIntentUtteranceHealthLanguageEnIe GetFlowVersionIntentUtteranceHealthLanguage = "en-ie"
+	GetFlowVersionIntentUtteranceHealthLanguageFrCa GetFlowVersionIntentUtteranceHealthLanguage = "fr-ca"
+	GetFlowVersionIntentUtteranceHealthLanguageFrFr GetFlowVersionIntentUtteranceHealthLanguage = "fr-fr"
+	GetFlowVersionIntentUtteranceHealthLanguageEsUs GetFlowVersionIntentUtteranceHealthLanguage = "es-us"
+	GetFlowVersionIntentUtteranceHealthLanguageEsEs GetFlowVersionIntentUtteranceHealthLanguage = "es-es"
+	GetFlowVersionIntentUtteranceHealthLanguageEsMx GetFlowVersionIntentUtteranceHealthLanguage = "es-mx"
+	GetFlowVersionIntentUtteranceHealthLanguageDeDe GetFlowVersionIntentUtteranceHealthLanguage = "de-de"
+	GetFlowVersionIntentUtteranceHealthLanguageItIt GetFlowVersionIntentUtteranceHealthLanguage = "it-it"
+	GetFlowVersionIntentUtteranceHealthLanguagePtBr GetFlowVersionIntentUtteranceHealthLanguage = "pt-br"
+	GetFlowVersionIntentUtteranceHealthLanguagePtPt GetFlowVersionIntentUtteranceHealthLanguage = "pt-pt"
+	GetFlowVersionIntentUtteranceHealthLanguageNlNl GetFlowVersionIntentUtteranceHealthLanguage = "nl-nl"
+)
+
+// GetFlowsType is the type of GetFlowsOptions.Type. A value not listed below is sent as it is.
+type GetFlowsType string
+
+// The values of GetFlowsType.
+const (
+	GetFlowsTypeBot                 GetFlowsType = "bot"
+	GetFlowsTypeCommonmodule        GetFlowsType = "commonmodule"
+	GetFlowsTypeDigitalbot          GetFlowsType = "digitalbot"
+	GetFlowsTypeEmailsend           GetFlowsType = "emailsend"
+	GetFlowsTypeInboundcall         GetFlowsType = "inboundcall"
+	GetFlowsTypeInboundchat         GetFlowsType = "inboundchat"
+	GetFlowsTypeInboundemail        GetFlowsType = "inboundemail"
+	GetFlowsTypeInboundshortmessage GetFlowsType = "inboundshortmessage"
+	GetFlowsTypeOutboundcall        GetFlowsType = "outboundcall"
+	GetFlowsTypeInqueuecall         GetFlowsType = "inqueuecall"
+	GetFlowsTypeInqueueemail        GetFlowsType = "inqueueemail"
+	GetFlowsTypeInqueueshortmessage GetFlowsType = "inqueueshortmessage"
+	GetFlowsTypeSpeech              GetFlowsType = "speech"
+	GetFlowsTypeSecurecall          GetFlowsType = "securecall"
+	GetFlowsTypeSurveyinvite        GetFlowsType = "surveyinvite"
+	GetFlowsTypeVoice               GetFlowsType = "voice"
+	GetFlowsTypeVoicemail           GetFlowsType = "voicemail"
+	GetFlowsTypeVoicesurvey         GetFlowsType = "voicesurvey"
+	GetFlowsTypeWorkflow            GetFlowsType = "workflow"
+	GetFlowsTypeWorkitem            GetFlowsType = "workitem"
+)
+
+// GetFlowsSecure is the type of GetFlowsOptions.Secure. A value not listed below is sent as it is.
+type GetFlowsSecure string
+
+// The values of GetFlowsSecure.
+const (
+	GetFlowsSecureAny       GetFlowsSecure = "any"
+	GetFlowsSecureCheckedin GetFlowsSecure = "checkedin"
+	GetFlowsSecurePublished GetFlowsSecure = "published"
+)
+
+// GetFlowsDatatableExpand is the type of GetFlowsDatatableOptions.Expand. A value not listed below
+// is sent as it is.
+type GetFlowsDatatableExpand string
+
+// The values of GetFlowsDatatableExpand.
+const (
+	GetFlowsDatatableExpandSchema GetFlowsDatatableExpand = "schema"
+)
+
+// GetFlowsDatatableRowsSortOrder is the type of GetFlowsDatatableRowsOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetFlowsDatatableRowsSortOrder string
+
+// The values of GetFlowsDatatableRowsSortOrder.
+const (
+	GetFlowsDatatableRowsSortOrderAscending  GetFlowsDatatableRowsSortOrder = "ascending"
+	GetFlowsDatatableRowsSortOrderDescending GetFlowsDatatableRowsSortOrder = "descending"
+)
+
+// GetFlowsDatatablesExpand is the type of GetFlowsDatatablesOptions.Expand. A value not listed
+// below is sent as it is.
+type GetFlowsDatatablesExpand string
+
+// The values of GetFlowsDatatablesExpand.
+const (
+	GetFlowsDatatablesExpandSchema GetFlowsDatatablesExpand = "schema"
+)
+
+// GetFlowsDatatablesSortBy is the type of GetFlowsDatatablesOptions.SortBy. A value not listed
+// below is sent as it is.
+type GetFlowsDatatablesSortBy string
+
+// The values of GetFlowsDatatablesSortBy.
+const (
+	GetFlowsDatatablesSortByID   GetFlowsDatatablesSortBy = "id"
+	GetFlowsDatatablesSortByName GetFlowsDatatablesSortBy = "name"
+)
+
+// GetFlowsDatatablesDivisionviewExpand is the type of GetFlowsDatatablesDivisionviewOptions.Expand.
+// A value not listed below is sent as it is.
+type GetFlowsDatatablesDivisionviewExpand string
+
+// The values of GetFlowsDatatablesDivisionviewExpand.
+const (
+	GetFlowsDatatablesDivisionviewExpandSchema GetFlowsDatatablesDivisionviewExpand = "schema"
+)
+
+// GetFlowsDatatablesDivisionviewsExpand is the type of
+// GetFlowsDatatablesDivisionviewsOptions.Expand. A value not listed below is sent as it is.
+type GetFlowsDatatablesDivisionviewsExpand string
+
+// The values of GetFlowsDatatablesDivisionviewsExpand.
+const (
+	GetFlowsDatatablesDivisionviewsExpandSchema GetFlowsDatatablesDivisionviewsExpand = "schema"
+)
+
+// GetFlowsDatatablesDivisionviewsSortBy is the type of
+// GetFlowsDatatablesDivisionviewsOptions.SortBy. A value not listed below is sent as it is.
+type GetFlowsDatatablesDivisionviewsSortBy string
+
+// The values of GetFlowsDatatablesDivisionviewsSortBy.
+const (
+	GetFlowsDatatablesDivisionviewsSortByID   GetFlowsDatatablesDivisionviewsSortBy = "id"
+	GetFlowsDatatablesDivisionviewsSortByName GetFlowsDatatablesDivisionviewsSortBy = "name"
+)
+
+// GetFlowsDivisionviewsType is the type of GetFlowsDivisionviewsOptions.Type. A value not listed
+// below is sent as it is.
+type GetFlowsDivisionviewsType string
+
+// The values of GetFlowsDivisionviewsType.
+const (
+	GetFlowsDivisionviewsTypeBot                 GetFlowsDivisionviewsType = "bot"
+	GetFlowsDivisionviewsTypeCommonmodule        GetFlowsDivisionviewsType = "commonmodule"
+	GetFlowsDivisionviewsTypeDigitalbot          GetFlowsDivisionviewsType = "digitalbot"
+	GetFlowsDivisionviewsTypeEmailsend           GetFlowsDivisionviewsType = "emailsend"
+	GetFlowsDivisionviewsTypeInboundcall         GetFlowsDivisionviewsType = "inboundcall"
+	GetFlowsDivisionviewsTypeInboundchat         GetFlowsDivisionviewsType = "inboundchat"
+	GetFlowsDivisionviewsTypeInboundemail        GetFlowsDivisionviewsType = "inboundemail"
+	GetFlowsDivisionviewsTypeInboundshortmessage GetFlowsDivisionviewsType = "inboundshortmessage"
+	GetFlowsDivisionviewsTypeOutboundcall        GetFlowsDivisionviewsType = "outboundcall"
+	GetFlowsDivisionviewsTypeInqueuecall         GetFlowsDivisionviewsType = "inqueuecall"
+	GetFlowsDivisionviewsTypeInqueueemail        GetFlowsDivisionviewsType = "inqueueemail"
+	GetFlowsDivisionviewsTypeInqueueshortmessage GetFlowsDivisionviewsType = "inqueueshortmessage"
+	GetFlowsDivisionviewsTypeSpeech              GetFlowsDivisionviewsType = "speech"
+	GetFlowsDivisionviewsTypeSecurecall          GetFlowsDivisionviewsType = "securecall"
+	GetFlowsDivisionviewsTypeSurveyinvite        GetFlowsDivisionviewsType = "surveyinvite"
+	GetFlowsDivisionviewsTypeVoice               GetFlowsDivisionviewsType = "voice"
+	GetFlowsDivisionviewsTypeVoicemail           GetFlowsDivisionviewsType = "voicemail"
+	GetFlowsDivisionviewsTypeVoicesurvey         GetFlowsDivisionviewsType = "voicesurvey"
+	GetFlowsDivisionviewsTypeWorkflow            GetFlowsDivisionviewsType = "workflow"
+	GetFlowsDivisionviewsTypeWorkitem            GetFlowsDivisionviewsType = "workitem"
+)
+
+// GetFlowsExportJobExpand is the type of GetFlowsExportJobOptions.Expand. A value not listed below
+// is sent as it is.
+type GetFlowsExportJobExpand string
+
+// The values of GetFlowsExportJobExpand.
+const (
+	GetFlowsExportJobExpandMessages GetFlowsExportJobExpand = "messages"
+)
+
+// GetFlowsInstanceExpand is the type of GetFlowsInstanceOptions.Expand. A value not listed below is
+// sent as it is.
+type GetFlowsInstanceExpand string
+
+// The values of GetFlowsInstanceExpand.
+const (
+	GetFlowsInstanceExpandBots        GetFlowsInstanceExpand = "bots"
+	GetFlowsInstanceExpandDataActions GetFlowsInstanceExpand = "dataActions"
+)
+
+// GetFlowsInstancesQuerycapabilitiesExpand is the type of
+// GetFlowsInstancesQuerycapabilitiesOptions.Expand. A value not listed below is sent as it is.
+type GetFlowsInstancesQuerycapabilitiesExpand string
+
+// The values of GetFlowsInstancesQuerycapabilitiesExpand.
+const (
+	GetFlowsInstancesQuerycapabilitiesExpandFlow   GetFlowsInstancesQuerycapabilitiesExpand = "flow"
+	GetFlowsInstancesQuerycapabilitiesExpandAction GetFlowsInstancesQuerycapabilitiesExpand = "action"
+)
+
+// GetFlowsInstancesSettingsLoglevelsExpand is the type of
+// GetFlowsInstancesSettingsLoglevelsOptions.Expand. A value not listed below is sent as it is.
+type GetFlowsInstancesSettingsLoglevelsExpand string
+
+// The values of GetFlowsInstancesSettingsLoglevelsExpand.
+const (
+	GetFlowsInstancesSettingsLoglevelsExpandName                                   GetFlowsInstancesSettingsLoglevelsExpand = "name"
+	GetFlowsInstancesSettingsLoglevelsExpandType                                   GetFlowsInstancesSettingsLoglevelsExpand = "type"
+	GetFlowsInstancesSettingsLoglevelsExpandLogLevelCharacteristicsCharacteristics GetFlowsInstancesSettingsLoglevelsExpand = "logLevelCharacteristics.characteristics"
+)
+
+// GetFlowsInstancesSettingsLoglevelsDefaultExpand is the type of
+// GetFlowsInstancesSettingsLoglevelsDefaultOptions.Expand. A value not listed below is sent as it
+// is.
+type GetFlowsInstancesSettingsLoglevelsDefaultExpand string
+
+// The values of GetFlowsInstancesSettingsLoglevelsDefaultExpand.
+const (
+	GetFlowsInstancesSettingsLoglevelsDefaultExpandLogLevelCharacteristicsCharacteristics GetFlowsInstancesSettingsLoglevelsDefaultExpand = "logLevelCharacteristics.characteristics"
+)
+
+// GetFlowsJobExpand is the type of GetFlowsJobOptions.Expand. A value not listed below is sent as
+// it is.
+type GetFlowsJobExpand string
+
+// The values of GetFlowsJobExpand.
+const (
+	GetFlowsJobExpandMessages GetFlowsJobExpand = "messages"
+)
+
+// PostFlowInstancesSettingsLoglevelsExpand is the type of
+// PostFlowInstancesSettingsLoglevelsOptions.Expand. A value not listed below is sent as it is.
+type PostFlowInstancesSettingsLoglevelsExpand string
+
+// The values of PostFlowInstancesSettingsLoglevelsExpand.
+const (
+	PostFlowInstancesSettingsLoglevelsExpandName                                   PostFlowInstancesSettingsLoglevelsExpand = "name"
+	PostFlowInstancesSettingsLoglevelsExpandType                                   PostFlowInstancesSettingsLoglevelsExpand = "type"
+	PostFlowInstancesSettingsLoglevelsExpandLogLevelCharacteristicsCharacteristics PostFlowInstancesSettingsLoglevelsExpand = "logLevelCharacteristics.characteristics"
+)
+
+// PostFlowsInstancesJobsExpand is the type of PostFlowsInstancesJobsOptions.Expand. A value not
+// listed below is sent as it is.
+type PostFlowsInstancesJobsExpand string
+
+// The values of PostFlowsInstancesJobsExpand.
+const (
+	PostFlowsInstancesJobsExpandBots        PostFlowsInstancesJobsExpand = "bots"
+	PostFlowsInstancesJobsExpandDataActions PostFlowsInstancesJobsExpand = "dataActions"
+)
+
+// PutFlowInstancesSettingsLoglevelsExpand is the type of
+// PutFlowInstancesSettingsLoglevelsOptions.Expand. A value not listed below is sent as it is.
+type PutFlowInstancesSettingsLoglevelsExpand string
+
+// The values of PutFlowInstancesSettingsLoglevelsExpand.
+const (
+	PutFlowInstancesSettingsLoglevelsExpandName                                   PutFlowInstancesSettingsLoglevelsExpand = "name"
+	PutFlowInstancesSettingsLoglevelsExpandType                                   PutFlowInstancesSettingsLoglevelsExpand = "type"
+	PutFlowInstancesSettingsLoglevelsExpandLogLevelCharacteristicsCharacteristics PutFlowInstancesSettingsLoglevelsExpand = "logLevelCharacteristics.characteristics"
+)
+
+// PutFlowsDatatableExpand is the type of PutFlowsDatatableOptions.Expand. A value not listed below
+// is sent as it is.
+type PutFlowsDatatableExpand string
+
+// The values of PutFlowsDatatableExpand.
+const (
+	PutFlowsDatatableExpandSchema PutFlowsDatatableExpand = "schema"
+)
+
+// PutFlowsInstancesSettingsLoglevelsDefaultExpand is the type of
+// PutFlowsInstancesSettingsLoglevelsDefaultOptions.Expand. A value not listed below is sent as it
+// is.
+type PutFlowsInstancesSettingsLoglevelsDefaultExpand string
+
+// The values of PutFlowsInstancesSettingsLoglevelsDefaultExpand.
+const (
+	PutFlowsInstancesSettingsLoglevelsDefaultExpandLogLevelCharacteristicsCharacteristics PutFlowsInstancesSettingsLoglevelsDefaultExpand = "logLevelCharacteristics.characteristics"
+)

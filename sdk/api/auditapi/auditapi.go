@@ -94,7 +94,9 @@ type GetAuditsQueryTransactionIdResultsOptions struct {
 	// The API's default: 25.
 	PageSize *int32
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetAuditsQueryTransactionIdResultsExpand.
+	Expand []GetAuditsQueryTransactionIdResultsExpand
 	// AllowRedirect is the query parameter allowRedirect. Result sets with large amounts of data will
 	// respond with a download url.
 	AllowRedirect *bool
@@ -123,7 +125,7 @@ func (a *AuditApi) GetAuditsQueryTransactionIdResults(ctx context.Context, trans
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.AllowRedirect != nil {
 			req.SetQuery("allowRedirect", platformclient.FormatBool(*opts.AllowRedirect))
@@ -197,7 +199,9 @@ func (a *AuditApi) PostAuditsQuery(ctx context.Context, body *models.AuditQueryR
 // field is not sent.
 type PostAuditsQueryRealtimeOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of PostAuditsQueryRealtimeExpand.
+	Expand []PostAuditsQueryRealtimeExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -229,7 +233,7 @@ func (a *AuditApi) PostAuditsQueryRealtime(ctx context.Context, body *models.Aud
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -273,7 +277,9 @@ func (a *AuditApi) PostAuditsQueryRealtimeIter(ctx context.Context, body *models
 // PostAuditsQueryRealtimeRelated. A nil field is not sent.
 type PostAuditsQueryRealtimeRelatedOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of PostAuditsQueryRealtimeRelatedExpand.
+	Expand []PostAuditsQueryRealtimeRelatedExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -303,7 +309,7 @@ func (a *AuditApi) PostAuditsQueryRealtimeRelated(ctx context.Context, body *mod
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -311,3 +317,30 @@ func (a *AuditApi) PostAuditsQueryRealtimeRelated(ctx context.Context, body *mod
 	}
 	return platformclient.Call[models.AuditRealtimeRelatedResultsResponse](ctx, a.client, req)
 }
+
+// GetAuditsQueryTransactionIdResultsExpand is the type of
+// GetAuditsQueryTransactionIdResultsOptions.Expand. A value not listed below is sent as it is.
+type GetAuditsQueryTransactionIdResultsExpand string
+
+// The values of GetAuditsQueryTransactionIdResultsExpand.
+const (
+	GetAuditsQueryTransactionIdResultsExpandUser GetAuditsQueryTransactionIdResultsExpand = "user"
+)
+
+// PostAuditsQueryRealtimeExpand is the type of PostAuditsQueryRealtimeOptions.Expand. A value not
+// listed below is sent as it is.
+type PostAuditsQueryRealtimeExpand string
+
+// The values of PostAuditsQueryRealtimeExpand.
+const (
+	PostAuditsQueryRealtimeExpandUser PostAuditsQueryRealtimeExpand = "user"
+)
+
+// PostAuditsQueryRealtimeRelatedExpand is the type of PostAuditsQueryRealtimeRelatedOptions.Expand.
+// A value not listed below is sent as it is.
+type PostAuditsQueryRealtimeRelatedExpand string
+
+// The values of PostAuditsQueryRealtimeRelatedExpand.
+const (
+	PostAuditsQueryRealtimeRelatedExpandUser PostAuditsQueryRealtimeRelatedExpand = "user"
+)

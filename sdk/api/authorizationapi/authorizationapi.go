@@ -658,8 +658,8 @@ type GetAuthorizationPermissionsOptions struct {
 	PageNumber *int32
 	// QueryType is the query parameter queryType. Query filter type.
 	//
-	// Values: domain, permission.
-	QueryType *string
+	// Values: the constants of GetAuthorizationPermissionsQueryType.
+	QueryType *GetAuthorizationPermissionsQueryType
 	// Query is the query parameter query. Comma-separated list of permissions or domains to query.
 	Query *string
 }
@@ -681,7 +681,7 @@ func (a *AuthorizationApi) GetAuthorizationPermissions(ctx context.Context, opts
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.QueryType != nil {
-			req.SetQuery("queryType", *opts.QueryType)
+			req.SetQuery("queryType", string(*opts.QueryType))
 		}
 		if opts.Query != nil {
 			req.SetQuery("query", *opts.Query)
@@ -1013,7 +1013,9 @@ type GetAuthorizationRoleOptions struct {
 	UserCount *bool
 	// Expand is the query parameter expand. Which fields, if any, to expand. "unusedPermissions"
 	// returns the permissions not used for the role.
-	Expand []string
+	//
+	// Values: the constants of GetAuthorizationRoleExpand.
+	Expand []GetAuthorizationRoleExpand
 }
 
 // GetAuthorizationRole calls GET /api/v2/authorization/roles/{roleId}: Get a single organization
@@ -1038,7 +1040,7 @@ func (a *AuthorizationApi) GetAuthorizationRole(ctx context.Context, roleID stri
 			req.SetQuery("userCount", platformclient.FormatBool(*opts.UserCount))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.DomainOrganizationRole](ctx, a.client, req)
@@ -1561,13 +1563,13 @@ type PostAuthorizationDivisionObjectOptions struct{}
 //   - body: Object Id List
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *AuthorizationApi) PostAuthorizationDivisionObject(ctx context.Context, divisionID string, objectType string, body []string, opts *PostAuthorizationDivisionObjectOptions) (*platformclient.APIResponse, error) {
+func (a *AuthorizationApi) PostAuthorizationDivisionObject(ctx context.Context, divisionID string, objectType PostAuthorizationDivisionObjectObjectType, body []string, opts *PostAuthorizationDivisionObjectOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		body = []string{} // a nil list is an empty one
 	}
 	req := platformclient.NewRequest("postAuthorizationDivisionObject", http.MethodPost, "/api/v2/authorization/divisions/{divisionId}/objects/{objectType}")
 	req.SetPathParam("divisionId", divisionID)
-	req.SetPathParam("objectType", objectType)
+	req.SetPathParam("objectType", string(objectType))
 	req.SetBody(body)
 	return a.client.Do(ctx, req, nil)
 }
@@ -2422,3 +2424,54 @@ func (a *AuthorizationApi) PutUserRoles(ctx context.Context, subjectID string, b
 	req.SetBody(body)
 	return platformclient.Call[models.UserAuthorization](ctx, a.client, req)
 }
+
+// GetAuthorizationPermissionsQueryType is the type of GetAuthorizationPermissionsOptions.QueryType.
+// A value not listed below is sent as it is.
+type GetAuthorizationPermissionsQueryType string
+
+// The values of GetAuthorizationPermissionsQueryType.
+const (
+	GetAuthorizationPermissionsQueryTypeDomain     GetAuthorizationPermissionsQueryType = "domain"
+	GetAuthorizationPermissionsQueryTypePermission GetAuthorizationPermissionsQueryType = "permission"
+)
+
+// GetAuthorizationRoleExpand is the type of GetAuthorizationRoleOptions.Expand. A value not listed
+// below is sent as it is.
+type GetAuthorizationRoleExpand string
+
+// The values of GetAuthorizationRoleExpand.
+const (
+	GetAuthorizationRoleExpandUnusedPermissions GetAuthorizationRoleExpand = "unusedPermissions"
+)
+
+// PostAuthorizationDivisionObjectObjectType is the type of the argument objectType of
+// PostAuthorizationDivisionObject. A value not listed below is sent as it is.
+type PostAuthorizationDivisionObjectObjectType string
+
+// The values of PostAuthorizationDivisionObjectObjectType.
+const (
+	PostAuthorizationDivisionObjectObjectTypeQueue                 PostAuthorizationDivisionObjectObjectType = "QUEUE"
+	PostAuthorizationDivisionObjectObjectTypeCampaign              PostAuthorizationDivisionObjectObjectType = "CAMPAIGN"
+	PostAuthorizationDivisionObjectObjectTypeContactlist           PostAuthorizationDivisionObjectObjectType = "CONTACTLIST"
+	PostAuthorizationDivisionObjectObjectTypeDnclist               PostAuthorizationDivisionObjectObjectType = "DNCLIST"
+	PostAuthorizationDivisionObjectObjectTypeEmailcampaign         PostAuthorizationDivisionObjectObjectType = "EMAILCAMPAIGN"
+	PostAuthorizationDivisionObjectObjectTypeMessagingcampaign     PostAuthorizationDivisionObjectObjectType = "MESSAGINGCAMPAIGN"
+	PostAuthorizationDivisionObjectObjectTypeManagementunit        PostAuthorizationDivisionObjectObjectType = "MANAGEMENTUNIT"
+	PostAuthorizationDivisionObjectObjectTypeBusinessunit          PostAuthorizationDivisionObjectObjectType = "BUSINESSUNIT"
+	PostAuthorizationDivisionObjectObjectTypeFlow                  PostAuthorizationDivisionObjectObjectType = "FLOW"
+	PostAuthorizationDivisionObjectObjectTypeFlowmilestone         PostAuthorizationDivisionObjectObjectType = "FLOWMILESTONE"
+	PostAuthorizationDivisionObjectObjectTypeFlowoutcome           PostAuthorizationDivisionObjectObjectType = "FLOWOUTCOME"
+	PostAuthorizationDivisionObjectObjectTypeUser                  PostAuthorizationDivisionObjectObjectType = "USER"
+	PostAuthorizationDivisionObjectObjectTypeCallroute             PostAuthorizationDivisionObjectObjectType = "CALLROUTE"
+	PostAuthorizationDivisionObjectObjectTypeEmergencygroups       PostAuthorizationDivisionObjectObjectType = "EMERGENCYGROUPS"
+	PostAuthorizationDivisionObjectObjectTypeRoutingschedules      PostAuthorizationDivisionObjectObjectType = "ROUTINGSCHEDULES"
+	PostAuthorizationDivisionObjectObjectTypeRoutingschedulegroups PostAuthorizationDivisionObjectObjectType = "ROUTINGSCHEDULEGROUPS"
+	PostAuthorizationDivisionObjectObjectTypeDatatables            PostAuthorizationDivisionObjectObjectType = "DATATABLES"
+	PostAuthorizationDivisionObjectObjectTypeTeam                  PostAuthorizationDivisionObjectObjectType = "TEAM"
+	PostAuthorizationDivisionObjectObjectTypeWorkbin               PostAuthorizationDivisionObjectObjectType = "WORKBIN"
+	PostAuthorizationDivisionObjectObjectTypeWorktype              PostAuthorizationDivisionObjectObjectType = "WORKTYPE"
+	PostAuthorizationDivisionObjectObjectTypeExtensionpool         PostAuthorizationDivisionObjectObjectType = "EXTENSIONPOOL"
+	PostAuthorizationDivisionObjectObjectTypeSkillgroup            PostAuthorizationDivisionObjectObjectType = "SKILLGROUP"
+	PostAuthorizationDivisionObjectObjectTypeScript                PostAuthorizationDivisionObjectObjectType = "SCRIPT"
+	PostAuthorizationDivisionObjectObjectTypeLibrary               PostAuthorizationDivisionObjectObjectType = "LIBRARY"
+)

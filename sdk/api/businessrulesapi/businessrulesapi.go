@@ -652,7 +652,9 @@ type GetBusinessrulesDecisiontablesSearchOptions struct {
 	// decision tables that have at least one version in Published status.
 	WithPublishedVersion *bool
 	// Expand is the query parameter expand. Fields to expand in response.
-	Expand []string
+	//
+	// Values: the constants of GetBusinessrulesDecisiontablesSearchExpand.
+	Expand []GetBusinessrulesDecisiontablesSearchExpand
 	// IDs is the query parameter ids. Decision table IDs to search for.
 	IDs []string
 }
@@ -684,7 +686,7 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearch(ctx context.Cont
 			req.SetQuery("withPublishedVersion", platformclient.FormatBool(*opts.WithPublishedVersion))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if len(opts.IDs) > 0 {
 			req.AddQuery("ids", opts.IDs...)
@@ -1650,3 +1652,13 @@ func (a *BusinessRulesApi) PutBusinessrulesSchema(ctx context.Context, schemaID 
 	}
 	return platformclient.Call[models.BusinessRulesDataSchema](ctx, a.client, req)
 }
+
+// GetBusinessrulesDecisiontablesSearchExpand is the type of
+// GetBusinessrulesDecisiontablesSearchOptions.Expand. A value not listed below is sent as it is.
+type GetBusinessrulesDecisiontablesSearchExpand string
+
+// The values of GetBusinessrulesDecisiontablesSearchExpand.
+const (
+	GetBusinessrulesDecisiontablesSearchExpandExecutionInputSchema  GetBusinessrulesDecisiontablesSearchExpand = "ExecutionInputSchema"
+	GetBusinessrulesDecisiontablesSearchExpandExecutionOutputSchema GetBusinessrulesDecisiontablesSearchExpand = "ExecutionOutputSchema"
+)

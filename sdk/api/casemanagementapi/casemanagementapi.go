@@ -106,8 +106,8 @@ func (a *CaseManagementApi) DeleteCasemanagementCaseplanDataschema(ctx context.C
 type GetCasemanagementCaseOptions struct {
 	// Expands is the query parameter expands. Fields to expand.
 	//
-	// Values: caseplan.
-	Expands *string
+	// Values: the constants of GetCasemanagementCaseExpands.
+	Expands *GetCasemanagementCaseExpands
 }
 
 // GetCasemanagementCase calls GET /api/v2/casemanagement/cases/{caseId}: Get a Case.
@@ -126,7 +126,7 @@ func (a *CaseManagementApi) GetCasemanagementCase(ctx context.Context, caseID st
 	req.SetPathParam("caseId", caseID)
 	if opts != nil {
 		if opts.Expands != nil {
-			req.SetQuery("expands", *opts.Expands)
+			req.SetQuery("expands", string(*opts.Expands))
 		}
 	}
 	return platformclient.Call[models.Case](ctx, a.client, req)
@@ -536,7 +536,9 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionIntakesettings(ctx c
 // GetCasemanagementCaseplanVersionStageplan. A nil field is not sent.
 type GetCasemanagementCaseplanVersionStageplanOptions struct {
 	// Expands is the query parameter expands. Fields to expand.
-	Expands []string
+	//
+	// Values: the constants of GetCasemanagementCaseplanVersionStageplanExpands.
+	Expands []GetCasemanagementCaseplanVersionStageplanExpands
 }
 
 // GetCasemanagementCaseplanVersionStageplan calls GET
@@ -561,7 +563,7 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplan(ctx contex
 	req.SetPathParam("stageplanId", stageplanID)
 	if opts != nil {
 		if len(opts.Expands) > 0 {
-			req.AddQuery("expands", opts.Expands...)
+			req.AddQuery("expands", platformclient.Strings(opts.Expands)...)
 		}
 	}
 	return platformclient.Call[models.Stageplan](ctx, a.client, req)
@@ -571,7 +573,9 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplan(ctx contex
 // GetCasemanagementCaseplanVersionStageplanStepplan. A nil field is not sent.
 type GetCasemanagementCaseplanVersionStageplanStepplanOptions struct {
 	// Expands is the query parameter expands. Fields to expand.
-	Expands []string
+	//
+	// Values: the constants of GetCasemanagementCaseplanVersionStageplanStepplanExpands.
+	Expands []GetCasemanagementCaseplanVersionStageplanStepplanExpands
 }
 
 // GetCasemanagementCaseplanVersionStageplanStepplan calls GET
@@ -599,7 +603,7 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplan(ct
 	req.SetPathParam("stepplanId", stepplanID)
 	if opts != nil {
 		if len(opts.Expands) > 0 {
-			req.AddQuery("expands", opts.Expands...)
+			req.AddQuery("expands", platformclient.Strings(opts.Expands)...)
 		}
 	}
 	return platformclient.Call[models.Stepplan](ctx, a.client, req)
@@ -617,7 +621,9 @@ type GetCasemanagementCaseplanVersionStageplanStepplansOptions struct {
 	// PageSize is the query parameter pageSize. Number of entities to return. Maximum of 200.
 	PageSize *string
 	// Expands is the query parameter expands. Fields to expand.
-	Expands []string
+	//
+	// Values: the constants of GetCasemanagementCaseplanVersionStageplanStepplansExpands.
+	Expands []GetCasemanagementCaseplanVersionStageplanStepplansExpands
 }
 
 // GetCasemanagementCaseplanVersionStageplanStepplans calls GET
@@ -652,7 +658,7 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplans(c
 			req.SetQuery("pageSize", *opts.PageSize)
 		}
 		if len(opts.Expands) > 0 {
-			req.AddQuery("expands", opts.Expands...)
+			req.AddQuery("expands", platformclient.Strings(opts.Expands)...)
 		}
 	}
 	return platformclient.Call[models.StepplanListing](ctx, a.client, req)
@@ -694,7 +700,9 @@ type GetCasemanagementCaseplanVersionStageplansOptions struct {
 	// PageSize is the query parameter pageSize. Number of entities to return. Maximum of 200.
 	PageSize *string
 	// Expands is the query parameter expands. Fields to expand.
-	Expands []string
+	//
+	// Values: the constants of GetCasemanagementCaseplanVersionStageplansExpands.
+	Expands []GetCasemanagementCaseplanVersionStageplansExpands
 }
 
 // GetCasemanagementCaseplanVersionStageplans calls GET
@@ -727,7 +735,7 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplans(ctx conte
 			req.SetQuery("pageSize", *opts.PageSize)
 		}
 		if len(opts.Expands) > 0 {
-			req.AddQuery("expands", opts.Expands...)
+			req.AddQuery("expands", platformclient.Strings(opts.Expands)...)
 		}
 	}
 	return platformclient.Call[models.StageplanListing](ctx, a.client, req)
@@ -832,7 +840,9 @@ type GetCasemanagementCasesExternalcontactOptions struct {
 	// DivisionIDs is the query parameter divisionIds. Filter by divisions.
 	DivisionIDs *string
 	// Expands is the query parameter expands. Fields to expand.
-	Expands []string
+	//
+	// Values: the constants of GetCasemanagementCasesExternalcontactExpands.
+	Expands []GetCasemanagementCasesExternalcontactExpands
 }
 
 // GetCasemanagementCasesExternalcontact calls GET
@@ -862,7 +872,7 @@ func (a *CaseManagementApi) GetCasemanagementCasesExternalcontact(ctx context.Co
 			req.SetQuery("divisionIds", *opts.DivisionIDs)
 		}
 		if len(opts.Expands) > 0 {
-			req.AddQuery("expands", opts.Expands...)
+			req.AddQuery("expands", platformclient.Strings(opts.Expands)...)
 		}
 	}
 	return platformclient.Call[models.CaseListing](ctx, a.client, req)
@@ -897,8 +907,8 @@ func (a *CaseManagementApi) GetCasemanagementCasesExternalcontactIter(ctx contex
 type GetCasemanagementCasesReferenceOptions struct {
 	// Expands is the query parameter expands. Fields to expand.
 	//
-	// Values: caseplan.
-	Expands *string
+	// Values: the constants of GetCasemanagementCasesReferenceExpands.
+	Expands *GetCasemanagementCasesReferenceExpands
 }
 
 // GetCasemanagementCasesReference calls GET /api/v2/casemanagement/cases/references/{referenceId}:
@@ -918,7 +928,7 @@ func (a *CaseManagementApi) GetCasemanagementCasesReference(ctx context.Context,
 	req.SetPathParam("referenceId", referenceID)
 	if opts != nil {
 		if opts.Expands != nil {
-			req.SetQuery("expands", *opts.Expands)
+			req.SetQuery("expands", string(*opts.Expands))
 		}
 	}
 	return platformclient.Call[models.Case](ctx, a.client, req)
@@ -1599,3 +1609,74 @@ func (a *CaseManagementApi) PutCasemanagementCaseplanIntakesettings(ctx context.
 	}
 	return platformclient.Call[models.IntakeSettingsListing](ctx, a.client, req)
 }
+
+// GetCasemanagementCaseExpands is the type of GetCasemanagementCaseOptions.Expands. A value not
+// listed below is sent as it is.
+type GetCasemanagementCaseExpands string
+
+// The values of GetCasemanagementCaseExpands.
+const (
+	GetCasemanagementCaseExpandsCaseplan GetCasemanagementCaseExpands = "caseplan"
+)
+
+// GetCasemanagementCaseplanVersionStageplanExpands is the type of
+// GetCasemanagementCaseplanVersionStageplanOptions.Expands. A value not listed below is sent as it
+// is.
+type GetCasemanagementCaseplanVersionStageplanExpands string
+
+// The values of GetCasemanagementCaseplanVersionStageplanExpands.
+const (
+	GetCasemanagementCaseplanVersionStageplanExpandsCaseplan GetCasemanagementCaseplanVersionStageplanExpands = "caseplan"
+)
+
+// GetCasemanagementCaseplanVersionStageplanStepplanExpands is the type of
+// GetCasemanagementCaseplanVersionStageplanStepplanOptions.Expands. A value not listed below is
+// sent as it is.
+type GetCasemanagementCaseplanVersionStageplanStepplanExpands string
+
+// The values of GetCasemanagementCaseplanVersionStageplanStepplanExpands.
+const (
+	GetCasemanagementCaseplanVersionStageplanStepplanExpandsStageplan GetCasemanagementCaseplanVersionStageplanStepplanExpands = "stageplan"
+	GetCasemanagementCaseplanVersionStageplanStepplanExpandsCaseplan  GetCasemanagementCaseplanVersionStageplanStepplanExpands = "caseplan"
+	GetCasemanagementCaseplanVersionStageplanStepplanExpandsWorktype  GetCasemanagementCaseplanVersionStageplanStepplanExpands = "worktype"
+)
+
+// GetCasemanagementCaseplanVersionStageplanStepplansExpands is the type of
+// GetCasemanagementCaseplanVersionStageplanStepplansOptions.Expands. A value not listed below is
+// sent as it is.
+type GetCasemanagementCaseplanVersionStageplanStepplansExpands string
+
+// The values of GetCasemanagementCaseplanVersionStageplanStepplansExpands.
+const (
+	GetCasemanagementCaseplanVersionStageplanStepplansExpandsCaseplan  GetCasemanagementCaseplanVersionStageplanStepplansExpands = "caseplan"
+	GetCasemanagementCaseplanVersionStageplanStepplansExpandsStageplan GetCasemanagementCaseplanVersionStageplanStepplansExpands = "stageplan"
+	GetCasemanagementCaseplanVersionStageplanStepplansExpandsWorktype  GetCasemanagementCaseplanVersionStageplanStepplansExpands = "worktype"
+)
+
+// GetCasemanagementCaseplanVersionStageplansExpands is the type of
+// GetCasemanagementCaseplanVersionStageplansOptions.Expands. A value not listed below is sent as it
+// is.
+type GetCasemanagementCaseplanVersionStageplansExpands string
+
+// The values of GetCasemanagementCaseplanVersionStageplansExpands.
+const (
+	GetCasemanagementCaseplanVersionStageplansExpandsCaseplan GetCasemanagementCaseplanVersionStageplansExpands = "caseplan"
+)
+
+// GetCasemanagementCasesExternalcontactExpands is the type of
+// GetCasemanagementCasesExternalcontactOptions.Expands. A value not listed below is sent as it is.
+type GetCasemanagementCasesExternalcontactExpands string
+
+// The values of GetCasemanagementCasesExternalcontactExpands.
+const (
+	GetCasemanagementCasesExternalcontactExpandsCaseplan GetCasemanagementCasesExternalcontactExpands = "caseplan"
+)
+
+// GetCasemanagementCasesReferenceExpands is the type of
+// GetCasemanagementCasesReferenceOptions.Expands. A value not listed below is sent as it is.
+type GetCasemanagementCasesReferenceExpands string
+
+// The values of GetCasemanagementCasesReferenceExpands.
+const (
+	GetCasemanagementCasesReferenceExpandsCaseplan GetCasemanagementCasesReferenceExpands = "caseplan"
+)

@@ -277,28 +277,32 @@ type GetCoachingAppointmentsOptions struct {
 	// The API's default: 25.
 	PageSize *int32
 	// Statuses is the query parameter statuses. Appointment Statuses to filter by.
-	Statuses []string
+	//
+	// Values: the constants of GetCoachingAppointmentsStatuses.
+	Statuses []GetCoachingAppointmentsStatuses
 	// FacilitatorIDs is the query parameter facilitatorIds. The facilitator IDs for which to retrieve
 	// appointments.
 	FacilitatorIDs []string
 	// SortOrder is the query parameter sortOrder. Sort (by due date) either Asc or Desc.
 	//
-	// Values: Desc, Asc.
-	SortOrder *string
+	// Values: the constants of GetCoachingAppointmentsSortOrder.
+	SortOrder *GetCoachingAppointmentsSortOrder
 	// Relationships is the query parameter relationships. Relationships to filter by.
-	Relationships []string
+	//
+	// Values: the constants of GetCoachingAppointmentsRelationships.
+	Relationships []GetCoachingAppointmentsRelationships
 	// CompletionInterval is the query parameter completionInterval. Appointment completion start and
 	// end to filter by. End date is not inclusive. Intervals are represented as an ISO-8601 string.
 	// For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss.
 	CompletionInterval *string
 	// Overdue is the query parameter overdue. Overdue status to filter by.
 	//
-	// Values: True, False, Any.
-	Overdue *string
+	// Values: the constants of GetCoachingAppointmentsOverdue.
+	Overdue *GetCoachingAppointmentsOverdue
 	// IntervalCondition is the query parameter intervalCondition. Filter condition for interval.
 	//
-	// Values: StartsIn, Overlaps.
-	IntervalCondition *string
+	// Values: the constants of GetCoachingAppointmentsIntervalCondition.
+	IntervalCondition *GetCoachingAppointmentsIntervalCondition
 }
 
 // GetCoachingAppointments calls GET /api/v2/coaching/appointments: Get appointments for users and
@@ -327,25 +331,25 @@ func (a *CoachingApi) GetCoachingAppointments(ctx context.Context, userIDs []str
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if len(opts.Statuses) > 0 {
-			req.AddQuery("statuses", opts.Statuses...)
+			req.AddQuery("statuses", platformclient.Strings(opts.Statuses)...)
 		}
 		if len(opts.FacilitatorIDs) > 0 {
 			req.AddQuery("facilitatorIds", opts.FacilitatorIDs...)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Relationships) > 0 {
-			req.AddQuery("relationships", opts.Relationships...)
+			req.AddQuery("relationships", platformclient.Strings(opts.Relationships)...)
 		}
 		if opts.CompletionInterval != nil {
 			req.SetQuery("completionInterval", *opts.CompletionInterval)
 		}
 		if opts.Overdue != nil {
-			req.SetQuery("overdue", *opts.Overdue)
+			req.SetQuery("overdue", string(*opts.Overdue))
 		}
 		if opts.IntervalCondition != nil {
-			req.SetQuery("intervalCondition", *opts.IntervalCondition)
+			req.SetQuery("intervalCondition", string(*opts.IntervalCondition))
 		}
 	}
 	return platformclient.Call[models.CoachingAppointmentResponseList](ctx, a.client, req)
@@ -389,28 +393,32 @@ type GetCoachingAppointmentsMeOptions struct {
 	// The API's default: 25.
 	PageSize *int32
 	// Statuses is the query parameter statuses. Appointment Statuses to filter by.
-	Statuses []string
+	//
+	// Values: the constants of GetCoachingAppointmentsMeStatuses.
+	Statuses []GetCoachingAppointmentsMeStatuses
 	// FacilitatorIDs is the query parameter facilitatorIds. The facilitator IDs for which to retrieve
 	// appointments.
 	FacilitatorIDs []string
 	// SortOrder is the query parameter sortOrder. Sort (by due date) either Asc or Desc.
 	//
-	// Values: Desc, Asc.
-	SortOrder *string
+	// Values: the constants of GetCoachingAppointmentsMeSortOrder.
+	SortOrder *GetCoachingAppointmentsMeSortOrder
 	// Relationships is the query parameter relationships. Relationships to filter by.
-	Relationships []string
+	//
+	// Values: the constants of GetCoachingAppointmentsMeRelationships.
+	Relationships []GetCoachingAppointmentsMeRelationships
 	// CompletionInterval is the query parameter completionInterval. Appointment completion start and
 	// end to filter by. End date is not inclusive. Intervals are represented as an ISO-8601 string.
 	// For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss.
 	CompletionInterval *string
 	// Overdue is the query parameter overdue. Overdue status to filter by.
 	//
-	// Values: True, False, Any.
-	Overdue *string
+	// Values: the constants of GetCoachingAppointmentsMeOverdue.
+	Overdue *GetCoachingAppointmentsMeOverdue
 	// IntervalCondition is the query parameter intervalCondition. Filter condition for interval.
 	//
-	// Values: StartsIn, Overlaps.
-	IntervalCondition *string
+	// Values: the constants of GetCoachingAppointmentsMeIntervalCondition.
+	IntervalCondition *GetCoachingAppointmentsMeIntervalCondition
 }
 
 // GetCoachingAppointmentsMe calls GET /api/v2/coaching/appointments/me: Get my appointments for a
@@ -432,25 +440,25 @@ func (a *CoachingApi) GetCoachingAppointmentsMe(ctx context.Context, opts *GetCo
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if len(opts.Statuses) > 0 {
-			req.AddQuery("statuses", opts.Statuses...)
+			req.AddQuery("statuses", platformclient.Strings(opts.Statuses)...)
 		}
 		if len(opts.FacilitatorIDs) > 0 {
 			req.AddQuery("facilitatorIds", opts.FacilitatorIDs...)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Relationships) > 0 {
-			req.AddQuery("relationships", opts.Relationships...)
+			req.AddQuery("relationships", platformclient.Strings(opts.Relationships)...)
 		}
 		if opts.CompletionInterval != nil {
 			req.SetQuery("completionInterval", *opts.CompletionInterval)
 		}
 		if opts.Overdue != nil {
-			req.SetQuery("overdue", *opts.Overdue)
+			req.SetQuery("overdue", string(*opts.Overdue))
 		}
 		if opts.IntervalCondition != nil {
-			req.SetQuery("intervalCondition", *opts.IntervalCondition)
+			req.SetQuery("intervalCondition", string(*opts.IntervalCondition))
 		}
 	}
 	return platformclient.Call[models.CoachingAppointmentResponseList](ctx, a.client, req)
@@ -483,7 +491,9 @@ func (a *CoachingApi) GetCoachingAppointmentsMeIter(ctx context.Context, opts *G
 type GetCoachingNotificationOptions struct {
 	// Expand is the query parameter expand. Indicates a field in the response which should be
 	// expanded.
-	Expand []string
+	//
+	// Values: the constants of GetCoachingNotificationExpand.
+	Expand []GetCoachingNotificationExpand
 }
 
 // GetCoachingNotification calls GET /api/v2/coaching/notifications/{notificationId}: Get an
@@ -505,7 +515,7 @@ func (a *CoachingApi) GetCoachingNotification(ctx context.Context, notificationI
 	req.SetPathParam("notificationId", notificationID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.CoachingNotification](ctx, a.client, req)
@@ -524,7 +534,9 @@ type GetCoachingNotificationsOptions struct {
 	PageSize *int32
 	// Expand is the query parameter expand. Indicates a field in the response which should be
 	// expanded.
-	Expand []string
+	//
+	// Values: the constants of GetCoachingNotificationsExpand.
+	Expand []GetCoachingNotificationsExpand
 }
 
 // GetCoachingNotifications calls GET /api/v2/coaching/notifications: Retrieve the list of your
@@ -543,7 +555,7 @@ func (a *CoachingApi) GetCoachingNotifications(ctx context.Context, opts *GetCoa
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.CoachingNotificationList](ctx, a.client, req)
@@ -990,3 +1002,129 @@ func (a *CoachingApi) PostCoachingScheduleslotsQuery(ctx context.Context, body *
 	}
 	return platformclient.Call[models.CoachingSlotsResponse](ctx, a.client, req)
 }
+
+// GetCoachingAppointmentsStatuses is the type of GetCoachingAppointmentsOptions.Statuses. A value
+// not listed below is sent as it is.
+type GetCoachingAppointmentsStatuses string
+
+// The values of GetCoachingAppointmentsStatuses.
+const (
+	GetCoachingAppointmentsStatusesScheduled       GetCoachingAppointmentsStatuses = "Scheduled"
+	GetCoachingAppointmentsStatusesInProgress      GetCoachingAppointmentsStatuses = "InProgress"
+	GetCoachingAppointmentsStatusesCompleted       GetCoachingAppointmentsStatuses = "Completed"
+	GetCoachingAppointmentsStatusesInvalidSchedule GetCoachingAppointmentsStatuses = "InvalidSchedule"
+)
+
+// GetCoachingAppointmentsSortOrder is the type of GetCoachingAppointmentsOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetCoachingAppointmentsSortOrder string
+
+// The values of GetCoachingAppointmentsSortOrder.
+const (
+	GetCoachingAppointmentsSortOrderDesc GetCoachingAppointmentsSortOrder = "Desc"
+	GetCoachingAppointmentsSortOrderAsc  GetCoachingAppointmentsSortOrder = "Asc"
+)
+
+// GetCoachingAppointmentsRelationships is the type of GetCoachingAppointmentsOptions.Relationships.
+// A value not listed below is sent as it is.
+type GetCoachingAppointmentsRelationships string
+
+// The values of GetCoachingAppointmentsRelationships.
+const (
+	GetCoachingAppointmentsRelationshipsCreator     GetCoachingAppointmentsRelationships = "Creator"
+	GetCoachingAppointmentsRelationshipsFacilitator GetCoachingAppointmentsRelationships = "Facilitator"
+	GetCoachingAppointmentsRelationshipsAttendee    GetCoachingAppointmentsRelationships = "Attendee"
+)
+
+// GetCoachingAppointmentsOverdue is the type of GetCoachingAppointmentsOptions.Overdue. A value not
+// listed below is sent as it is.
+type GetCoachingAppointmentsOverdue string
+
+// The values of GetCoachingAppointmentsOverdue.
+const (
+	GetCoachingAppointmentsOverdueTrue  GetCoachingAppointmentsOverdue = "True"
+	GetCoachingAppointmentsOverdueFalse GetCoachingAppointmentsOverdue = "False"
+	GetCoachingAppointmentsOverdueAny   GetCoachingAppointmentsOverdue = "Any"
+)
+
+// GetCoachingAppointmentsIntervalCondition is the type of
+// GetCoachingAppointmentsOptions.IntervalCondition. A value not listed below is sent as it is.
+type GetCoachingAppointmentsIntervalCondition string
+
+// The values of GetCoachingAppointmentsIntervalCondition.
+const (
+	GetCoachingAppointmentsIntervalConditionStartsIn GetCoachingAppointmentsIntervalCondition = "StartsIn"
+	GetCoachingAppointmentsIntervalConditionOverlaps GetCoachingAppointmentsIntervalCondition = "Overlaps"
+)
+
+// GetCoachingAppointmentsMeStatuses is the type of GetCoachingAppointmentsMeOptions.Statuses. A
+// value not listed below is sent as it is.
+type GetCoachingAppointmentsMeStatuses string
+
+// The values of GetCoachingAppointmentsMeStatuses.
+const (
+	GetCoachingAppointmentsMeStatusesScheduled       GetCoachingAppointmentsMeStatuses = "Scheduled"
+	GetCoachingAppointmentsMeStatusesInProgress      GetCoachingAppointmentsMeStatuses = "InProgress"
+	GetCoachingAppointmentsMeStatusesCompleted       GetCoachingAppointmentsMeStatuses = "Completed"
+	GetCoachingAppointmentsMeStatusesInvalidSchedule GetCoachingAppointmentsMeStatuses = "InvalidSchedule"
+)
+
+// GetCoachingAppointmentsMeSortOrder is the type of GetCoachingAppointmentsMeOptions.SortOrder. A
+// value not listed below is sent as it is.
+type GetCoachingAppointmentsMeSortOrder string
+
+// The values of GetCoachingAppointmentsMeSortOrder.
+const (
+	GetCoachingAppointmentsMeSortOrderDesc GetCoachingAppointmentsMeSortOrder = "Desc"
+	GetCoachingAppointmentsMeSortOrderAsc  GetCoachingAppointmentsMeSortOrder = "Asc"
+)
+
+// GetCoachingAppointmentsMeRelationships is the type of
+// GetCoachingAppointmentsMeOptions.Relationships. A value not listed below is sent as it is.
+type GetCoachingAppointmentsMeRelationships string
+
+// The values of GetCoachingAppointmentsMeRelationships.
+const (
+	GetCoachingAppointmentsMeRelationshipsCreator     GetCoachingAppointmentsMeRelationships = "Creator"
+	GetCoachingAppointmentsMeRelationshipsFacilitator GetCoachingAppointmentsMeRelationships = "Facilitator"
+	GetCoachingAppointmentsMeRelationshipsAttendee    GetCoachingAppointmentsMeRelationships = "Attendee"
+)
+
+// GetCoachingAppointmentsMeOverdue is the type of GetCoachingAppointmentsMeOptions.Overdue. A value
+// not listed below is sent as it is.
+type GetCoachingAppointmentsMeOverdue string
+
+// The values of GetCoachingAppointmentsMeOverdue.
+const (
+	GetCoachingAppointmentsMeOverdueTrue  GetCoachingAppointmentsMeOverdue = "True"
+	GetCoachingAppointmentsMeOverdueFalse GetCoachingAppointmentsMeOverdue = "False"
+	GetCoachingAppointmentsMeOverdueAny   GetCoachingAppointmentsMeOverdue = "Any"
+)
+
+// GetCoachingAppointmentsMeIntervalCondition is the type of
+// GetCoachingAppointmentsMeOptions.IntervalCondition. A value not listed below is sent as it is.
+type GetCoachingAppointmentsMeIntervalCondition string
+
+// The values of GetCoachingAppointmentsMeIntervalCondition.
+const (
+	GetCoachingAppointmentsMeIntervalConditionStartsIn GetCoachingAppointmentsMeIntervalCondition = "StartsIn"
+	GetCoachingAppointmentsMeIntervalConditionOverlaps GetCoachingAppointmentsMeIntervalCondition = "Overlaps"
+)
+
+// GetCoachingNotificationExpand is the type of GetCoachingNotificationOptions.Expand. A value not
+// listed below is sent as it is.
+type GetCoachingNotificationExpand string
+
+// The values of GetCoachingNotificationExpand.
+const (
+	GetCoachingNotificationExpandAppointment GetCoachingNotificationExpand = "appointment"
+)
+
+// GetCoachingNotificationsExpand is the type of GetCoachingNotificationsOptions.Expand. A value not
+// listed below is sent as it is.
+type GetCoachingNotificationsExpand string
+
+// The values of GetCoachingNotificationsExpand.
+const (
+	GetCoachingNotificationsExpandAppointment GetCoachingNotificationsExpand = "appointment"
+)

@@ -181,7 +181,9 @@ func (a *ContentManagementApi) DeleteContentmanagementWorkspaceTagvalue(ctx cont
 // GetContentmanagementDocument. A nil field is not sent.
 type GetContentmanagementDocumentOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementDocumentExpand.
+	Expand []GetContentmanagementDocumentExpand
 }
 
 // GetContentmanagementDocument calls GET /api/v2/contentmanagement/documents/{documentId}: Get a
@@ -201,7 +203,7 @@ func (a *ContentManagementApi) GetContentmanagementDocument(ctx context.Context,
 	req.SetPathParam("documentId", documentID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.Document](ctx, a.client, req)
@@ -213,8 +215,8 @@ type GetContentmanagementDocumentContentOptions struct {
 	// Disposition is the query parameter disposition. Request how the content will be downloaded: a
 	// file attachment or inline. Default is attachment.
 	//
-	// Values: attachment, inline.
-	Disposition *string
+	// Values: the constants of GetContentmanagementDocumentContentDisposition.
+	Disposition *GetContentmanagementDocumentContentDisposition
 	// ContentType is the query parameter contentType. The requested format for the specified document.
 	// If supported, the document will be returned in that format. Example contentType=audio/wav.
 	ContentType *string
@@ -239,7 +241,7 @@ func (a *ContentManagementApi) GetContentmanagementDocumentContent(ctx context.C
 	req.SetPathParam("documentId", documentID)
 	if opts != nil {
 		if opts.Disposition != nil {
-			req.SetQuery("disposition", *opts.Disposition)
+			req.SetQuery("disposition", string(*opts.Disposition))
 		}
 		if opts.ContentType != nil {
 			req.SetQuery("contentType", *opts.ContentType)
@@ -254,7 +256,9 @@ type GetContentmanagementDocumentsOptions struct {
 	// Name is the query parameter name. Name.
 	Name *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementDocumentsExpand.
+	Expand []GetContentmanagementDocumentsExpand
 	// PageSize is the query parameter pageSize. Page size.
 	//
 	// The API's default: 25.
@@ -291,7 +295,7 @@ func (a *ContentManagementApi) GetContentmanagementDocuments(ctx context.Context
 			req.SetQuery("name", *opts.Name)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
@@ -351,7 +355,9 @@ type GetContentmanagementQueryOptions struct {
 	// The API's default: ascending.
 	SortOrder *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementQueryExpand.
+	Expand []GetContentmanagementQueryExpand
 }
 
 // GetContentmanagementQuery calls GET /api/v2/contentmanagement/query: Query content.
@@ -380,7 +386,7 @@ func (a *ContentManagementApi) GetContentmanagementQuery(ctx context.Context, qu
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.QueryResults](ctx, a.client, req)
@@ -427,7 +433,9 @@ func (a *ContentManagementApi) GetContentmanagementSecurityprofiles(ctx context.
 // nil field is not sent.
 type GetContentmanagementShareOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementShareExpand.
+	Expand []GetContentmanagementShareExpand
 }
 
 // GetContentmanagementShare calls GET /api/v2/contentmanagement/shares/{shareId}: Retrieve details
@@ -445,7 +453,7 @@ func (a *ContentManagementApi) GetContentmanagementShare(ctx context.Context, sh
 	req.SetPathParam("shareId", shareID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.Share](ctx, a.client, req)
@@ -457,15 +465,16 @@ type GetContentmanagementSharedSharedIdOptions struct {
 	// Disposition is the query parameter disposition. Request how the share content will be
 	// downloaded: attached as a file or inline. Default is attachment.
 	//
-	// Values: attachment, inline, none. The API's default: attachment.
-	Disposition *string
+	// Values: the constants of GetContentmanagementSharedSharedIdDisposition. The API's default:
+	// attachment.
+	Disposition *GetContentmanagementSharedSharedIdDisposition
 	// ContentType is the query parameter contentType. The requested format for the specified document.
 	// If supported, the document will be returned in that format. Example contentType=audio/wav.
 	ContentType *string
 	// Expand is the query parameter expand. Expand some document fields.
 	//
-	// Values: document.acl.
-	Expand *string
+	// Values: the constants of GetContentmanagementSharedSharedIdExpand.
+	Expand *GetContentmanagementSharedSharedIdExpand
 }
 
 // GetContentmanagementSharedSharedId calls GET /api/v2/contentmanagement/shared/{sharedId}: Get
@@ -489,13 +498,13 @@ func (a *ContentManagementApi) GetContentmanagementSharedSharedId(ctx context.Co
 	req.SetPathParam("sharedId", sharedID)
 	if opts != nil {
 		if opts.Disposition != nil {
-			req.SetQuery("disposition", *opts.Disposition)
+			req.SetQuery("disposition", string(*opts.Disposition))
 		}
 		if opts.ContentType != nil {
 			req.SetQuery("contentType", *opts.ContentType)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.SharedResponse](ctx, a.client, req)
@@ -508,7 +517,9 @@ type GetContentmanagementSharesOptions struct {
 	// specified by the value of this parameter.
 	EntityID *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementSharesExpand.
+	Expand []GetContentmanagementSharesExpand
 	// PageSize is the query parameter pageSize. Page size.
 	//
 	// The API's default: 25.
@@ -534,7 +545,7 @@ func (a *ContentManagementApi) GetContentmanagementShares(ctx context.Context, o
 			req.SetQuery("entityId", *opts.EntityID)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
@@ -661,7 +672,9 @@ func (a *ContentManagementApi) GetContentmanagementUsage(ctx context.Context, op
 // GetContentmanagementWorkspace. A nil field is not sent.
 type GetContentmanagementWorkspaceOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementWorkspaceExpand.
+	Expand []GetContentmanagementWorkspaceExpand
 }
 
 // GetContentmanagementWorkspace calls GET /api/v2/contentmanagement/workspaces/{workspaceId}: Get a
@@ -679,7 +692,7 @@ func (a *ContentManagementApi) GetContentmanagementWorkspace(ctx context.Context
 	req.SetPathParam("workspaceId", workspaceID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.Workspace](ctx, a.client, req)
@@ -689,7 +702,9 @@ func (a *ContentManagementApi) GetContentmanagementWorkspace(ctx context.Context
 // GetContentmanagementWorkspaceDocuments. A nil field is not sent.
 type GetContentmanagementWorkspaceDocumentsOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementWorkspaceDocumentsExpand.
+	Expand []GetContentmanagementWorkspaceDocumentsExpand
 	// PageSize is the query parameter pageSize. Page size.
 	//
 	// The API's default: 25.
@@ -721,7 +736,7 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceDocuments(ctx contex
 	req.SetPathParam("workspaceId", workspaceID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
@@ -765,7 +780,9 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceDocumentsIter(ctx co
 // GetContentmanagementWorkspaceMember. A nil field is not sent.
 type GetContentmanagementWorkspaceMemberOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementWorkspaceMemberExpand.
+	Expand []GetContentmanagementWorkspaceMemberExpand
 }
 
 // GetContentmanagementWorkspaceMember calls GET
@@ -785,7 +802,7 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceMember(ctx context.C
 	req.SetPathParam("memberId", memberID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.WorkspaceMember](ctx, a.client, req)
@@ -803,7 +820,9 @@ type GetContentmanagementWorkspaceMembersOptions struct {
 	// The API's default: 1.
 	PageNumber *int32
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementWorkspaceMembersExpand.
+	Expand []GetContentmanagementWorkspaceMembersExpand
 }
 
 // GetContentmanagementWorkspaceMembers calls GET
@@ -827,7 +846,7 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceMembers(ctx context.
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.WorkspaceMemberEntityListing](ctx, a.client, req)
@@ -859,7 +878,9 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceMembersIter(ctx cont
 // GetContentmanagementWorkspaceTagvalue. A nil field is not sent.
 type GetContentmanagementWorkspaceTagvalueOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementWorkspaceTagvalueExpand.
+	Expand []GetContentmanagementWorkspaceTagvalueExpand
 }
 
 // GetContentmanagementWorkspaceTagvalue calls GET
@@ -879,7 +900,7 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvalue(ctx context
 	req.SetPathParam("tagId", tagID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.TagValue](ctx, a.client, req)
@@ -899,7 +920,9 @@ type GetContentmanagementWorkspaceTagvaluesOptions struct {
 	// The API's default: 1.
 	PageNumber *int32
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementWorkspaceTagvaluesExpand.
+	Expand []GetContentmanagementWorkspaceTagvaluesExpand
 }
 
 // GetContentmanagementWorkspaceTagvalues calls GET
@@ -926,7 +949,7 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvalues(ctx contex
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.TagValueEntityListing](ctx, a.client, req)
@@ -966,9 +989,13 @@ type GetContentmanagementWorkspacesOptions struct {
 	// The API's default: 1.
 	PageNumber *int32
 	// Access is the query parameter access. Requested access level.
-	Access []string
+	//
+	// Values: the constants of GetContentmanagementWorkspacesAccess.
+	Access []GetContentmanagementWorkspacesAccess
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetContentmanagementWorkspacesExpand.
+	Expand []GetContentmanagementWorkspacesExpand
 }
 
 // GetContentmanagementWorkspaces calls GET /api/v2/contentmanagement/workspaces: Get a list of
@@ -990,10 +1017,10 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaces(ctx context.Contex
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if len(opts.Access) > 0 {
-			req.AddQuery("access", opts.Access...)
+			req.AddQuery("access", platformclient.Strings(opts.Access)...)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.WorkspaceEntityListing](ctx, a.client, req)
@@ -1026,8 +1053,8 @@ func (a *ContentManagementApi) GetContentmanagementWorkspacesIter(ctx context.Co
 type PostContentmanagementDocumentOptions struct {
 	// Expand is the query parameter expand. Expand some document fields.
 	//
-	// Values: acl.
-	Expand *string
+	// Values: the constants of PostContentmanagementDocumentExpand.
+	Expand *PostContentmanagementDocumentExpand
 	// Override is the query parameter override. Override any lock on the document.
 	Override *bool
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
@@ -1060,7 +1087,7 @@ func (a *ContentManagementApi) PostContentmanagementDocument(ctx context.Context
 	req.SetBody(body)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.Override != nil {
 			req.SetQuery("override", platformclient.FormatBool(*opts.Override))
@@ -1172,8 +1199,8 @@ func (a *ContentManagementApi) PostContentmanagementDocuments(ctx context.Contex
 type PostContentmanagementQueryOptions struct {
 	// Expand is the query parameter expand. Expand some document fields.
 	//
-	// Values: acl, workspace.
-	Expand *string
+	// Values: the constants of PostContentmanagementQueryExpand.
+	Expand *PostContentmanagementQueryExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -1199,7 +1226,7 @@ func (a *ContentManagementApi) PostContentmanagementQuery(ctx context.Context, b
 	req.SetBody(body)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -1283,7 +1310,9 @@ func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvalues(ctx conte
 // PostContentmanagementWorkspaceTagvaluesQuery. A nil field is not sent.
 type PostContentmanagementWorkspaceTagvaluesQueryOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of PostContentmanagementWorkspaceTagvaluesQueryExpand.
+	Expand []PostContentmanagementWorkspaceTagvaluesQueryExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -1314,7 +1343,7 @@ func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQuery(ctx 
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -1505,3 +1534,207 @@ func (a *ContentManagementApi) PutContentmanagementWorkspaceTagvalue(ctx context
 	}
 	return platformclient.Call[models.TagValue](ctx, a.client, req)
 }
+
+// GetContentmanagementDocumentExpand is the type of GetContentmanagementDocumentOptions.Expand. A
+// value not listed below is sent as it is.
+type GetContentmanagementDocumentExpand string
+
+// The values of GetContentmanagementDocumentExpand.
+const (
+	GetContentmanagementDocumentExpandLockInfo  GetContentmanagementDocumentExpand = "lockInfo"
+	GetContentmanagementDocumentExpandACL       GetContentmanagementDocumentExpand = "acl"
+	GetContentmanagementDocumentExpandWorkspace GetContentmanagementDocumentExpand = "workspace"
+)
+
+// GetContentmanagementDocumentContentDisposition is the type of
+// GetContentmanagementDocumentContentOptions.Disposition. A value not listed below is sent as it
+// is.
+type GetContentmanagementDocumentContentDisposition string
+
+// The values of GetContentmanagementDocumentContentDisposition.
+const (
+	GetContentmanagementDocumentContentDispositionAttachment GetContentmanagementDocumentContentDisposition = "attachment"
+	GetContentmanagementDocumentContentDispositionInline     GetContentmanagementDocumentContentDisposition = "inline"
+)
+
+// GetContentmanagementDocumentsExpand is the type of GetContentmanagementDocumentsOptions.Expand. A
+// value not listed below is sent as it is.
+type GetContentmanagementDocumentsExpand string
+
+// The values of GetContentmanagementDocumentsExpand.
+const (
+	GetContentmanagementDocumentsExpandACL       GetContentmanagementDocumentsExpand = "acl"
+	GetContentmanagementDocumentsExpandWorkspace GetContentmanagementDocumentsExpand = "workspace"
+)
+
+// GetContentmanagementQueryExpand is the type of GetContentmanagementQueryOptions.Expand. A value
+// not listed below is sent as it is.
+type GetContentmanagementQueryExpand string
+
+// The values of GetContentmanagementQueryExpand.
+const (
+	GetContentmanagementQueryExpandACL       GetContentmanagementQueryExpand = "acl"
+	GetContentmanagementQueryExpandWorkspace GetContentmanagementQueryExpand = "workspace"
+)
+
+// GetContentmanagementShareExpand is the type of GetContentmanagementShareOptions.Expand. A value
+// not listed below is sent as it is.
+type GetContentmanagementShareExpand string
+
+// The values of GetContentmanagementShareExpand.
+const (
+	GetContentmanagementShareExpandMember GetContentmanagementShareExpand = "member"
+)
+
+// GetContentmanagementSharedSharedIdDisposition is the type of
+// GetContentmanagementSharedSharedIdOptions.Disposition. A value not listed below is sent as it is.
+type GetContentmanagementSharedSharedIdDisposition string
+
+// The values of GetContentmanagementSharedSharedIdDisposition.
+const (
+	GetContentmanagementSharedSharedIdDispositionAttachment GetContentmanagementSharedSharedIdDisposition = "attachment"
+	GetContentmanagementSharedSharedIdDispositionInline     GetContentmanagementSharedSharedIdDisposition = "inline"
+	GetContentmanagementSharedSharedIdDispositionNone       GetContentmanagementSharedSharedIdDisposition = "none"
+)
+
+// GetContentmanagementSharedSharedIdExpand is the type of
+// GetContentmanagementSharedSharedIdOptions.Expand. A value not listed below is sent as it is.
+type GetContentmanagementSharedSharedIdExpand string
+
+// The values of GetContentmanagementSharedSharedIdExpand.
+const (
+	GetContentmanagementSharedSharedIdExpandDocumentACL GetContentmanagementSharedSharedIdExpand = "document.acl"
+)
+
+// GetContentmanagementSharesExpand is the type of GetContentmanagementSharesOptions.Expand. A value
+// not listed below is sent as it is.
+type GetContentmanagementSharesExpand string
+
+// The values of GetContentmanagementSharesExpand.
+const (
+	GetContentmanagementSharesExpandMember GetContentmanagementSharesExpand = "member"
+)
+
+// GetContentmanagementWorkspaceExpand is the type of GetContentmanagementWorkspaceOptions.Expand. A
+// value not listed below is sent as it is.
+type GetContentmanagementWorkspaceExpand string
+
+// The values of GetContentmanagementWorkspaceExpand.
+const (
+	GetContentmanagementWorkspaceExpandSummary GetContentmanagementWorkspaceExpand = "summary"
+	GetContentmanagementWorkspaceExpandACL     GetContentmanagementWorkspaceExpand = "acl"
+)
+
+// GetContentmanagementWorkspaceDocumentsExpand is the type of
+// GetContentmanagementWorkspaceDocumentsOptions.Expand. A value not listed below is sent as it is.
+type GetContentmanagementWorkspaceDocumentsExpand string
+
+// The values of GetContentmanagementWorkspaceDocumentsExpand.
+const (
+	GetContentmanagementWorkspaceDocumentsExpandACL       GetContentmanagementWorkspaceDocumentsExpand = "acl"
+	GetContentmanagementWorkspaceDocumentsExpandWorkspace GetContentmanagementWorkspaceDocumentsExpand = "workspace"
+)
+
+// GetContentmanagementWorkspaceMemberExpand is the type of
+// GetContentmanagementWorkspaceMemberOptions.Expand. A value not listed below is sent as it is.
+type GetContentmanagementWorkspaceMemberExpand string
+
+// The values of GetContentmanagementWorkspaceMemberExpand.
+const (
+	GetContentmanagementWorkspaceMemberExpandMember GetContentmanagementWorkspaceMemberExpand = "member"
+)
+
+// GetContentmanagementWorkspaceMembersExpand is the type of
+// GetContentmanagementWorkspaceMembersOptions.Expand. A value not listed below is sent as it is.
+type GetContentmanagementWorkspaceMembersExpand string
+
+// The values of GetContentmanagementWorkspaceMembersExpand.
+const (
+	GetContentmanagementWorkspaceMembersExpandMember GetContentmanagementWorkspaceMembersExpand = "member"
+)
+
+// GetContentmanagementWorkspaceTagvalueExpand is the type of
+// GetContentmanagementWorkspaceTagvalueOptions.Expand. A value not listed below is sent as it is.
+type GetContentmanagementWorkspaceTagvalueExpand string
+
+// The values of GetContentmanagementWorkspaceTagvalueExpand.
+const (
+	GetContentmanagementWorkspaceTagvalueExpandACL GetContentmanagementWorkspaceTagvalueExpand = "acl"
+)
+
+// GetContentmanagementWorkspaceTagvaluesExpand is the type of
+// GetContentmanagementWorkspaceTagvaluesOptions.Expand. A value not listed below is sent as it is.
+type GetContentmanagementWorkspaceTagvaluesExpand string
+
+// The values of GetContentmanagementWorkspaceTagvaluesExpand.
+const (
+	GetContentmanagementWorkspaceTagvaluesExpandACL GetContentmanagementWorkspaceTagvaluesExpand = "acl"
+)
+
+// GetContentmanagementWorkspacesAccess is the type of GetContentmanagementWorkspacesOptions.Access.
+// A value not listed below is sent as it is.
+type GetContentmanagementWorkspacesAccess string
+
+// The values of GetContentmanagementWorkspacesAccess.
+const (
+	GetContentmanagementWorkspacesAccessContent              GetContentmanagementWorkspacesAccess = "content"
+	GetContentmanagementWorkspacesAccessAdmin                GetContentmanagementWorkspacesAccess = "admin"
+	GetContentmanagementWorkspacesAccessDocumentCreate       GetContentmanagementWorkspacesAccess = "document:create"
+	GetContentmanagementWorkspacesAccessDocumentViewContent  GetContentmanagementWorkspacesAccess = "document:viewContent"
+	GetContentmanagementWorkspacesAccessDocumentViewMetadata GetContentmanagementWorkspacesAccess = "document:viewMetadata"
+	GetContentmanagementWorkspacesAccessDocumentDownload     GetContentmanagementWorkspacesAccess = "document:download"
+	GetContentmanagementWorkspacesAccessDocumentDelete       GetContentmanagementWorkspacesAccess = "document:delete"
+	GetContentmanagementWorkspacesAccessDocumentUpdate       GetContentmanagementWorkspacesAccess = "document:update"
+	GetContentmanagementWorkspacesAccessDocumentShare        GetContentmanagementWorkspacesAccess = "document:share"
+	GetContentmanagementWorkspacesAccessDocumentShareView    GetContentmanagementWorkspacesAccess = "document:shareView"
+	GetContentmanagementWorkspacesAccessDocumentEmail        GetContentmanagementWorkspacesAccess = "document:email"
+	GetContentmanagementWorkspacesAccessDocumentPrint        GetContentmanagementWorkspacesAccess = "document:print"
+	GetContentmanagementWorkspacesAccessDocumentAuditView    GetContentmanagementWorkspacesAccess = "document:auditView"
+	GetContentmanagementWorkspacesAccessDocumentReplace      GetContentmanagementWorkspacesAccess = "document:replace"
+	GetContentmanagementWorkspacesAccessDocumentTag          GetContentmanagementWorkspacesAccess = "document:tag"
+	GetContentmanagementWorkspacesAccessTagCreate            GetContentmanagementWorkspacesAccess = "tag:create"
+	GetContentmanagementWorkspacesAccessTagView              GetContentmanagementWorkspacesAccess = "tag:view"
+	GetContentmanagementWorkspacesAccessTagUpdate            GetContentmanagementWorkspacesAccess = "tag:update"
+	GetContentmanagementWorkspacesAccessTagApply             GetContentmanagementWorkspacesAccess = "tag:apply"
+	GetContentmanagementWorkspacesAccessTagRemove            GetContentmanagementWorkspacesAccess = "tag:remove"
+	GetContentmanagementWorkspacesAccessTagDelete            GetContentmanagementWorkspacesAccess = "tag:delete"
+)
+
+// GetContentmanagementWorkspacesExpand is the type of GetContentmanagementWorkspacesOptions.Expand.
+// A value not listed below is sent as it is.
+type GetContentmanagementWorkspacesExpand string
+
+// The values of GetContentmanagementWorkspacesExpand.
+const (
+	GetContentmanagementWorkspacesExpandSummary GetContentmanagementWorkspacesExpand = "summary"
+	GetContentmanagementWorkspacesExpandACL     GetContentmanagementWorkspacesExpand = "acl"
+)
+
+// PostContentmanagementDocumentExpand is the type of PostContentmanagementDocumentOptions.Expand. A
+// value not listed below is sent as it is.
+type PostContentmanagementDocumentExpand string
+
+// The values of PostContentmanagementDocumentExpand.
+const (
+	PostContentmanagementDocumentExpandACL PostContentmanagementDocumentExpand = "acl"
+)
+
+// PostContentmanagementQueryExpand is the type of PostContentmanagementQueryOptions.Expand. A value
+// not listed below is sent as it is.
+type PostContentmanagementQueryExpand string
+
+// The values of PostContentmanagementQueryExpand.
+const (
+	PostContentmanagementQueryExpandACL       PostContentmanagementQueryExpand = "acl"
+	PostContentmanagementQueryExpandWorkspace PostContentmanagementQueryExpand = "workspace"
+)
+
+// PostContentmanagementWorkspaceTagvaluesQueryExpand is the type of
+// PostContentmanagementWorkspaceTagvaluesQueryOptions.Expand. A value not listed below is sent as
+// it is.
+type PostContentmanagementWorkspaceTagvaluesQueryExpand string
+
+// The values of PostContentmanagementWorkspaceTagvaluesQueryExpand.
+const (
+	PostContentmanagementWorkspaceTagvaluesQueryExpandACL PostContentmanagementWorkspaceTagvaluesQueryExpand = "acl"
+)

@@ -1142,13 +1142,12 @@ type GetConversationSuggestionsOptions struct {
 	PageSize *string
 	// Type is the query parameter type. Suggestion type to filter by.
 	//
-	// Values: Faq, Article, KnowledgeArticle, KnowledgeSearch, CannedResponse, Script,
-	// SuggestedKnowledgeAnswer, ThirdPartySuggestion.
-	Type *string
+	// Values: the constants of GetConversationSuggestionsType.
+	Type *GetConversationSuggestionsType
 	// State is the query parameter state. Suggestion state to filter Copilot suggestions.
 	//
-	// Values: Suggested, Accepted, Dismissed, Failed, Rated.
-	State *string
+	// Values: the constants of GetConversationSuggestionsState.
+	State *GetConversationSuggestionsState
 }
 
 // GetConversationSuggestions calls GET /api/v2/conversations/{conversationId}/suggestions: Get all
@@ -1177,10 +1176,10 @@ func (a *ConversationsApi) GetConversationSuggestions(ctx context.Context, conve
 			req.SetQuery("pageSize", *opts.PageSize)
 		}
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 	}
 	return platformclient.Call[models.SuggestionListing](ctx, a.client, req)
@@ -1539,7 +1538,9 @@ type GetConversationsCallsHistoryOptions struct {
 	// and end times with forward slash '/'.
 	Interval *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetConversationsCallsHistoryExpand.
+	Expand []GetConversationsCallsHistoryExpand
 }
 
 // GetConversationsCallsHistory calls GET /api/v2/conversations/calls/history: Get call history.
@@ -1560,7 +1561,7 @@ func (a *ConversationsApi) GetConversationsCallsHistory(ctx context.Context, opt
 			req.SetQuery("interval", *opts.Interval)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.CallHistoryConversationEntityListing](ctx, a.client, req)
@@ -1670,8 +1671,8 @@ type GetConversationsChatMessagesOptions struct {
 	Before *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: ascending.
-	SortOrder *string
+	// Values: the constants of GetConversationsChatMessagesSortOrder. The API's default: ascending.
+	SortOrder *GetConversationsChatMessagesSortOrder
 	// MaxResults is the query parameter maxResults. Limit the returned number of messages, up to a
 	// maximum of 100.
 	//
@@ -1706,7 +1707,7 @@ func (a *ConversationsApi) GetConversationsChatMessages(ctx context.Context, con
 			req.SetQuery("before", *opts.Before)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.MaxResults != nil {
 			req.SetQuery("maxResults", platformclient.FormatInt32(*opts.MaxResults))
@@ -2490,8 +2491,8 @@ func (a *ConversationsApi) GetConversationsMessage(ctx context.Context, conversa
 type GetConversationsMessageCommunicationMessagesMediaOptions struct {
 	// Status is the query parameter status. The status on which to filter the response.
 	//
-	// Values: uploading, valid, invalid.
-	Status *string
+	// Values: the constants of GetConversationsMessageCommunicationMessagesMediaStatus.
+	Status *GetConversationsMessageCommunicationMessagesMediaStatus
 	// PageNumber is the query parameter pageNumber. Page number.
 	//
 	// The API's default: 1.
@@ -2523,7 +2524,7 @@ func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMedia(ctx
 	req.SetPathParam("communicationId", communicationID)
 	if opts != nil {
 		if opts.Status != nil {
-			req.SetQuery("status", *opts.Status)
+			req.SetQuery("status", string(*opts.Status))
 		}
 		if opts.PageNumber != nil {
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
@@ -3074,7 +3075,9 @@ type GetConversationsMessagingIntegrationsOptions struct {
 	// The API's default: 1.
 	PageNumber *int32
 	// Expand is the query parameter expand. Expand instructions for the return value.
-	Expand []string
+	//
+	// Values: the constants of GetConversationsMessagingIntegrationsExpand.
+	Expand []GetConversationsMessagingIntegrationsExpand
 	// SupportedContentID is the query parameter supportedContent.id. Filter integrations returned
 	// based on the supported content ID.
 	SupportedContentID *string
@@ -3101,7 +3104,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrations(ctx context.Con
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.SupportedContentID != nil {
 			req.SetQuery("supportedContent.id", *opts.SupportedContentID)
@@ -3148,8 +3151,8 @@ type GetConversationsMessagingIntegrationsAppleOptions struct {
 	PageNumber *int32
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsAppleExpand.
+	Expand *GetConversationsMessagingIntegrationsAppleExpand
 	// SupportedContentID is the query parameter supportedContent.id. Filter integrations returned
 	// based on the supported content ID.
 	SupportedContentID *string
@@ -3177,7 +3180,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsApple(ctx contex
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.SupportedContentID != nil {
 			req.SetQuery("supportedContent.id", *opts.SupportedContentID)
@@ -3216,8 +3219,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsAppleIter(ctx co
 type GetConversationsMessagingIntegrationsAppleIntegrationIdOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsAppleIntegrationIdExpand.
+	Expand *GetConversationsMessagingIntegrationsAppleIntegrationIdExpand
 }
 
 // GetConversationsMessagingIntegrationsAppleIntegrationId calls GET
@@ -3239,7 +3242,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsAppleIntegration
 	req.SetPathParam("integrationId", integrationID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.AppleIntegration](ctx, a.client, req)
@@ -3258,8 +3261,8 @@ type GetConversationsMessagingIntegrationsFacebookOptions struct {
 	PageNumber *int32
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsFacebookExpand.
+	Expand *GetConversationsMessagingIntegrationsFacebookExpand
 	// SupportedContentID is the query parameter supportedContent.id. Filter integrations returned
 	// based on the supported content ID.
 	SupportedContentID *string
@@ -3287,7 +3290,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebook(ctx con
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.SupportedContentID != nil {
 			req.SetQuery("supportedContent.id", *opts.SupportedContentID)
@@ -3326,8 +3329,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookIter(ctx
 type GetConversationsMessagingIntegrationsFacebookIntegrationIdOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsFacebookIntegrationIdExpand.
+	Expand *GetConversationsMessagingIntegrationsFacebookIntegrationIdExpand
 }
 
 // GetConversationsMessagingIntegrationsFacebookIntegrationId calls GET
@@ -3349,7 +3352,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookIntegrat
 	req.SetPathParam("integrationId", integrationID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.FacebookIntegration](ctx, a.client, req)
@@ -3368,8 +3371,8 @@ type GetConversationsMessagingIntegrationsInstagramOptions struct {
 	PageNumber *int32
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsInstagramExpand.
+	Expand *GetConversationsMessagingIntegrationsInstagramExpand
 	// SupportedContentID is the query parameter supportedContent.id. Filter integrations returned
 	// based on the supported content ID.
 	SupportedContentID *string
@@ -3397,7 +3400,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagram(ctx co
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.SupportedContentID != nil {
 			req.SetQuery("supportedContent.id", *opts.SupportedContentID)
@@ -3436,8 +3439,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramIter(ct
 type GetConversationsMessagingIntegrationsInstagramIntegrationIdOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsInstagramIntegrationIdExpand.
+	Expand *GetConversationsMessagingIntegrationsInstagramIntegrationIdExpand
 }
 
 // GetConversationsMessagingIntegrationsInstagramIntegrationId calls GET
@@ -3459,7 +3462,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramIntegra
 	req.SetPathParam("integrationId", integrationID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.InstagramIntegration](ctx, a.client, req)
@@ -3478,8 +3481,8 @@ type GetConversationsMessagingIntegrationsOpenOptions struct {
 	PageNumber *int32
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsOpenExpand.
+	Expand *GetConversationsMessagingIntegrationsOpenExpand
 	// SupportedContentID is the query parameter supportedContent.id. Filter integrations returned
 	// based on the supported content ID.
 	SupportedContentID *string
@@ -3508,7 +3511,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpen(ctx context
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.SupportedContentID != nil {
 			req.SetQuery("supportedContent.id", *opts.SupportedContentID)
@@ -3547,8 +3550,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenIter(ctx con
 type GetConversationsMessagingIntegrationsOpenIntegrationIdOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsOpenIntegrationIdExpand.
+	Expand *GetConversationsMessagingIntegrationsOpenIntegrationIdExpand
 }
 
 // GetConversationsMessagingIntegrationsOpenIntegrationId calls GET
@@ -3572,7 +3575,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenIntegrationI
 	req.SetPathParam("integrationId", integrationID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.OpenIntegration](ctx, a.client, req)
@@ -3591,8 +3594,8 @@ type GetConversationsMessagingIntegrationsTwitterOptions struct {
 	PageNumber *int32
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsTwitterExpand.
+	Expand *GetConversationsMessagingIntegrationsTwitterExpand
 	// SupportedContentID is the query parameter supportedContent.id. Filter integrations returned
 	// based on the supported content ID.
 	SupportedContentID *string
@@ -3620,7 +3623,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitter(ctx cont
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.SupportedContentID != nil {
 			req.SetQuery("supportedContent.id", *opts.SupportedContentID)
@@ -3659,8 +3662,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterIter(ctx 
 type GetConversationsMessagingIntegrationsTwitterIntegrationIdOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsTwitterIntegrationIdExpand.
+	Expand *GetConversationsMessagingIntegrationsTwitterIntegrationIdExpand
 }
 
 // GetConversationsMessagingIntegrationsTwitterIntegrationId calls GET
@@ -3682,7 +3685,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterIntegrati
 	req.SetPathParam("integrationId", integrationID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.TwitterIntegration](ctx, a.client, req)
@@ -3719,8 +3722,8 @@ type GetConversationsMessagingIntegrationsWhatsappOptions struct {
 	PageNumber *int32
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsWhatsappExpand.
+	Expand *GetConversationsMessagingIntegrationsWhatsappExpand
 	// SupportedContentID is the query parameter supportedContent.id. Filter integrations returned
 	// based on the supported content ID.
 	SupportedContentID *string
@@ -3748,7 +3751,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsapp(ctx con
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.SupportedContentID != nil {
 			req.SetQuery("supportedContent.id", *opts.SupportedContentID)
@@ -3787,8 +3790,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappIter(ctx
 type GetConversationsMessagingIntegrationsWhatsappIntegrationIdOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: supportedContent, messagingSetting, identityresolution.
-	Expand *string
+	// Values: the constants of GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpand.
+	Expand *GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpand
 }
 
 // GetConversationsMessagingIntegrationsWhatsappIntegrationId calls GET
@@ -3810,7 +3813,7 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappIntegrat
 	req.SetPathParam("integrationId", integrationID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.WhatsAppIntegration](ctx, a.client, req)
@@ -11705,3 +11708,222 @@ func (a *ConversationsApi) PutConversationsVideoRecordingstate(ctx context.Conte
 	}
 	return platformclient.Call[string](ctx, a.client, req)
 }
+
+// GetConversationSuggestionsType is the type of GetConversationSuggestionsOptions.Type. A value not
+// listed below is sent as it is.
+type GetConversationSuggestionsType string
+
+// The values of GetConversationSuggestionsType.
+const (
+	GetConversationSuggestionsTypeFaq                      GetConversationSuggestionsType = "Faq"
+	GetConversationSuggestionsTypeArticle                  GetConversationSuggestionsType = "Article"
+	GetConversationSuggestionsTypeKnowledgeArticle         GetConversationSuggestionsType = "KnowledgeArticle"
+	GetConversationSuggestionsTypeKnowledgeSearch          GetConversationSuggestionsType = "KnowledgeSearch"
+	GetConversationSuggestionsTypeCannedResponse           GetConversationSuggestionsType = "CannedResponse"
+	GetConversationSuggestionsTypeScript                   GetConversationSuggestionsType = "Script"
+	GetConversationSuggestionsTypeSuggestedKnowledgeAnswer GetConversationSuggestionsType = "SuggestedKnowledgeAnswer"
+	GetConversationSuggestionsTypeThirdPartySuggestion     GetConversationSuggestionsType = "ThirdPartySuggestion"
+)
+
+// GetConversationSuggestionsState is the type of GetConversationSuggestionsOptions.State. A value
+// not listed below is sent as it is.
+type GetConversationSuggestionsState string
+
+// The values of GetConversationSuggestionsState.
+const (
+	GetConversationSuggestionsStateSuggested GetConversationSuggestionsState = "Suggested"
+	GetConversationSuggestionsStateAccepted  GetConversationSuggestionsState = "Accepted"
+	GetConversationSuggestionsStateDismissed GetConversationSuggestionsState = "Dismissed"
+	GetConversationSuggestionsStateFailed    GetConversationSuggestionsState = "Failed"
+	GetConversationSuggestionsStateRated     GetConversationSuggestionsState = "Rated"
+)
+
+// GetConversationsCallsHistoryExpand is the type of GetConversationsCallsHistoryOptions.Expand. A
+// value not listed below is sent as it is.
+type GetConversationsCallsHistoryExpand string
+
+// The values of GetConversationsCallsHistoryExpand.
+const (
+	GetConversationsCallsHistoryExpandExternalorganization GetConversationsCallsHistoryExpand = "externalorganization"
+	GetConversationsCallsHistoryExpandExternalcontact      GetConversationsCallsHistoryExpand = "externalcontact"
+	GetConversationsCallsHistoryExpandUser                 GetConversationsCallsHistoryExpand = "user"
+	GetConversationsCallsHistoryExpandQueue                GetConversationsCallsHistoryExpand = "queue"
+	GetConversationsCallsHistoryExpandGroup                GetConversationsCallsHistoryExpand = "group"
+)
+
+// GetConversationsChatMessagesSortOrder is the type of
+// GetConversationsChatMessagesOptions.SortOrder. A value not listed below is sent as it is.
+type GetConversationsChatMessagesSortOrder string
+
+// The values of GetConversationsChatMessagesSortOrder.
+const (
+	GetConversationsChatMessagesSortOrderAscending  GetConversationsChatMessagesSortOrder = "ascending"
+	GetConversationsChatMessagesSortOrderDescending GetConversationsChatMessagesSortOrder = "descending"
+)
+
+// GetConversationsMessageCommunicationMessagesMediaStatus is the type of
+// GetConversationsMessageCommunicationMessagesMediaOptions.Status. A value not listed below is sent
+// as it is.
+type GetConversationsMessageCommunicationMessagesMediaStatus string
+
+// The values of GetConversationsMessageCommunicationMessagesMediaStatus.
+const (
+	GetConversationsMessageCommunicationMessagesMediaStatusUploading GetConversationsMessageCommunicationMessagesMediaStatus = "uploading"
+	GetConversationsMessageCommunicationMessagesMediaStatusValid     GetConversationsMessageCommunicationMessagesMediaStatus = "valid"
+	GetConversationsMessageCommunicationMessagesMediaStatusInvalid   GetConversationsMessageCommunicationMessagesMediaStatus = "invalid"
+)
+
+// GetConversationsMessagingIntegrationsExpand is the type of
+// GetConversationsMessagingIntegrationsOptions.Expand. A value not listed below is sent as it is.
+type GetConversationsMessagingIntegrationsExpand string
+
+// The values of GetConversationsMessagingIntegrationsExpand.
+const (
+	GetConversationsMessagingIntegrationsExpandSupportedContent   GetConversationsMessagingIntegrationsExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsExpandMessagingSetting   GetConversationsMessagingIntegrationsExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsExpandIdentityresolution GetConversationsMessagingIntegrationsExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsAppleExpand is the type of
+// GetConversationsMessagingIntegrationsAppleOptions.Expand. A value not listed below is sent as it
+// is.
+type GetConversationsMessagingIntegrationsAppleExpand string
+
+// The values of GetConversationsMessagingIntegrationsAppleExpand.
+const (
+	GetConversationsMessagingIntegrationsAppleExpandSupportedContent   GetConversationsMessagingIntegrationsAppleExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsAppleExpandMessagingSetting   GetConversationsMessagingIntegrationsAppleExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsAppleExpandIdentityresolution GetConversationsMessagingIntegrationsAppleExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsAppleIntegrationIdExpand is the type of
+// GetConversationsMessagingIntegrationsAppleIntegrationIdOptions.Expand. A value not listed below
+// is sent as it is.
+type GetConversationsMessagingIntegrationsAppleIntegrationIdExpand string
+
+// The values of GetConversationsMessagingIntegrationsAppleIntegrationIdExpand.
+const (
+	GetConversationsMessagingIntegrationsAppleIntegrationIdExpandSupportedContent   GetConversationsMessagingIntegrationsAppleIntegrationIdExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsAppleIntegrationIdExpandMessagingSetting   GetConversationsMessagingIntegrationsAppleIntegrationIdExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsAppleIntegrationIdExpandIdentityresolution GetConversationsMessagingIntegrationsAppleIntegrationIdExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsFacebookExpand is the type of
+// GetConversationsMessagingIntegrationsFacebookOptions.Expand. A value not listed below is sent as
+// it is.
+type GetConversationsMessagingIntegrationsFacebookExpand string
+
+// The values of GetConversationsMessagingIntegrationsFacebookExpand.
+const (
+	GetConversationsMessagingIntegrationsFacebookExpandSupportedContent   GetConversationsMessagingIntegrationsFacebookExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsFacebookExpandMessagingSetting   GetConversationsMessagingIntegrationsFacebookExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsFacebookExpandIdentityresolution GetConversationsMessagingIntegrationsFacebookExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsFacebookIntegrationIdExpand is the type of
+// GetConversationsMessagingIntegrationsFacebookIntegrationIdOptions.Expand. A value not listed
+// below is sent as it is.
+type GetConversationsMessagingIntegrationsFacebookIntegrationIdExpand string
+
+// The values of GetConversationsMessagingIntegrationsFacebookIntegrationIdExpand.
+const (
+	GetConversationsMessagingIntegrationsFacebookIntegrationIdExpandSupportedContent   GetConversationsMessagingIntegrationsFacebookIntegrationIdExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsFacebookIntegrationIdExpandMessagingSetting   GetConversationsMessagingIntegrationsFacebookIntegrationIdExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsFacebookIntegrationIdExpandIdentityresolution GetConversationsMessagingIntegrationsFacebookIntegrationIdExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsInstagramExpand is the type of
+// GetConversationsMessagingIntegrationsInstagramOptions.Expand. A value not listed below is sent as
+// it is.
+type GetConversationsMessagingIntegrationsInstagramExpand string
+
+// The values of GetConversationsMessagingIntegrationsInstagramExpand.
+const (
+	GetConversationsMessagingIntegrationsInstagramExpandSupportedContent   GetConversationsMessagingIntegrationsInstagramExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsInstagramExpandMessagingSetting   GetConversationsMessagingIntegrationsInstagramExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsInstagramExpandIdentityresolution GetConversationsMessagingIntegrationsInstagramExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsInstagramIntegrationIdExpand is the type of
+// GetConversationsMessagingIntegrationsInstagramIntegrationIdOptions.Expand. A value not listed
+// below is sent as it is.
+type GetConversationsMessagingIntegrationsInstagramIntegrationIdExpand string
+
+// The values of GetConversationsMessagingIntegrationsInstagramIntegrationIdExpand.
+const (
+	GetConversationsMessagingIntegrationsInstagramIntegrationIdExpandSupportedContent   GetConversationsMessagingIntegrationsInstagramIntegrationIdExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsInstagramIntegrationIdExpandMessagingSetting   GetConversationsMessagingIntegrationsInstagramIntegrationIdExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsInstagramIntegrationIdExpandIdentityresolution GetConversationsMessagingIntegrationsInstagramIntegrationIdExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsOpenExpand is the type of
+// GetConversationsMessagingIntegrationsOpenOptions.Expand. A value not listed below is sent as it
+// is.
+type GetConversationsMessagingIntegrationsOpenExpand string
+
+// The values of GetConversationsMessagingIntegrationsOpenExpand.
+const (
+	GetConversationsMessagingIntegrationsOpenExpandSupportedContent   GetConversationsMessagingIntegrationsOpenExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsOpenExpandMessagingSetting   GetConversationsMessagingIntegrationsOpenExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsOpenExpandIdentityresolution GetConversationsMessagingIntegrationsOpenExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsOpenIntegrationIdExpand is the type of
+// GetConversationsMessagingIntegrationsOpenIntegrationIdOptions.Expand. A value not listed below is
+// sent as it is.
+type GetConversationsMessagingIntegrationsOpenIntegrationIdExpand string
+
+// The values of GetConversationsMessagingIntegrationsOpenIntegrationIdExpand.
+const (
+	GetConversationsMessagingIntegrationsOpenIntegrationIdExpandSupportedContent   GetConversationsMessagingIntegrationsOpenIntegrationIdExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsOpenIntegrationIdExpandMessagingSetting   GetConversationsMessagingIntegrationsOpenIntegrationIdExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsOpenIntegrationIdExpandIdentityresolution GetConversationsMessagingIntegrationsOpenIntegrationIdExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsTwitterExpand is the type of
+// GetConversationsMessagingIntegrationsTwitterOptions.Expand. A value not listed below is sent as
+// it is.
+type GetConversationsMessagingIntegrationsTwitterExpand string
+
+// The values of GetConversationsMessagingIntegrationsTwitterExpand.
+const (
+	GetConversationsMessagingIntegrationsTwitterExpandSupportedContent   GetConversationsMessagingIntegrationsTwitterExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsTwitterExpandMessagingSetting   GetConversationsMessagingIntegrationsTwitterExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsTwitterExpandIdentityresolution GetConversationsMessagingIntegrationsTwitterExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsTwitterIntegrationIdExpand is the type of
+// GetConversationsMessagingIntegrationsTwitterIntegrationIdOptions.Expand. A value not listed below
+// is sent as it is.
+type GetConversationsMessagingIntegrationsTwitterIntegrationIdExpand string
+
+// The values of GetConversationsMessagingIntegrationsTwitterIntegrationIdExpand.
+const (
+	GetConversationsMessagingIntegrationsTwitterIntegrationIdExpandSupportedContent   GetConversationsMessagingIntegrationsTwitterIntegrationIdExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsTwitterIntegrationIdExpandMessagingSetting   GetConversationsMessagingIntegrationsTwitterIntegrationIdExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsTwitterIntegrationIdExpandIdentityresolution GetConversationsMessagingIntegrationsTwitterIntegrationIdExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsWhatsappExpand is the type of
+// GetConversationsMessagingIntegrationsWhatsappOptions.Expand. A value not listed below is sent as
+// it is.
+type GetConversationsMessagingIntegrationsWhatsappExpand string
+
+// The values of GetConversationsMessagingIntegrationsWhatsappExpand.
+const (
+	GetConversationsMessagingIntegrationsWhatsappExpandSupportedContent   GetConversationsMessagingIntegrationsWhatsappExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsWhatsappExpandMessagingSetting   GetConversationsMessagingIntegrationsWhatsappExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsWhatsappExpandIdentityresolution GetConversationsMessagingIntegrationsWhatsappExpand = "identityresolution"
+)
+
+// GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpand is the type of
+// GetConversationsMessagingIntegrationsWhatsappIntegrationIdOptions.Expand. A value not listed
+// below is sent as it is.
+type GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpand string
+
+// The values of GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpand.
+const (
+	GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpandSupportedContent   GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpand = "supportedContent"
+	GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpandMessagingSetting   GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpand = "messagingSetting"
+	GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpandIdentityresolution GetConversationsMessagingIntegrationsWhatsappIntegrationIdExpand = "identityresolution"
+)

@@ -40,9 +40,9 @@ type GetDataextensionsCoretypeOptions struct{}
 //   - coretypeName: The core type's name (text, longtext, url, identifier, enum, date, datetime, integer, number, checkbox, tag)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *DataExtensionsApi) GetDataextensionsCoretype(ctx context.Context, coretypeName string, opts *GetDataextensionsCoretypeOptions) (*models.Coretype, *platformclient.APIResponse, error) {
+func (a *DataExtensionsApi) GetDataextensionsCoretype(ctx context.Context, coretypeName GetDataextensionsCoretypeCoretypeName, opts *GetDataextensionsCoretypeOptions) (*models.Coretype, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getDataextensionsCoretype", http.MethodGet, "/api/v2/dataextensions/coretypes/{coretypeName}")
-	req.SetPathParam("coretypeName", coretypeName)
+	req.SetPathParam("coretypeName", string(coretypeName))
 	return platformclient.Call[models.Coretype](ctx, a.client, req)
 }
 
@@ -79,3 +79,22 @@ func (a *DataExtensionsApi) GetDataextensionsLimits(ctx context.Context, opts *G
 	req := platformclient.NewRequest("getDataextensionsLimits", http.MethodGet, "/api/v2/dataextensions/limits")
 	return platformclient.Call[models.SchemaQuantityLimits](ctx, a.client, req)
 }
+
+// GetDataextensionsCoretypeCoretypeName is the type of the argument coretypeName of
+// GetDataextensionsCoretype. A value not listed below is sent as it is.
+type GetDataextensionsCoretypeCoretypeName string
+
+// The values of GetDataextensionsCoretypeCoretypeName.
+const (
+	GetDataextensionsCoretypeCoretypeNameText       GetDataextensionsCoretypeCoretypeName = "text"
+	GetDataextensionsCoretypeCoretypeNameLongtext   GetDataextensionsCoretypeCoretypeName = "longtext"
+	GetDataextensionsCoretypeCoretypeNameURL        GetDataextensionsCoretypeCoretypeName = "url"
+	GetDataextensionsCoretypeCoretypeNameIdentifier GetDataextensionsCoretypeCoretypeName = "identifier"
+	GetDataextensionsCoretypeCoretypeNameEnum       GetDataextensionsCoretypeCoretypeName = "enum"
+	GetDataextensionsCoretypeCoretypeNameDate       GetDataextensionsCoretypeCoretypeName = "date"
+	GetDataextensionsCoretypeCoretypeNameDatetime   GetDataextensionsCoretypeCoretypeName = "datetime"
+	GetDataextensionsCoretypeCoretypeNameInteger    GetDataextensionsCoretypeCoretypeName = "integer"
+	GetDataextensionsCoretypeCoretypeNameNumber     GetDataextensionsCoretypeCoretypeName = "number"
+	GetDataextensionsCoretypeCoretypeNameCheckbox   GetDataextensionsCoretypeCoretypeName = "checkbox"
+	GetDataextensionsCoretypeCoretypeNameTag        GetDataextensionsCoretypeCoretypeName = "tag"
+)

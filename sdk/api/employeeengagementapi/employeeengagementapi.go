@@ -134,8 +134,9 @@ func (a *EmployeeEngagementApi) GetEmployeeengagementRecognition(ctx context.Con
 type GetEmployeeengagementRecognitionsOptions struct {
 	// Direction is the query parameter direction. The direction of the recognitions.
 	//
-	// Values: sent, received. The API's default: received.
-	Direction *string
+	// Values: the constants of GetEmployeeengagementRecognitionsDirection. The API's default:
+	// received.
+	Direction *GetEmployeeengagementRecognitionsDirection
 	// Recipient is the query parameter recipient. The ID of the recipient (when direction is sent).
 	Recipient *string
 	// DateStart is the query parameter dateStart. The start date of the search range. Date time is
@@ -166,7 +167,7 @@ func (a *EmployeeEngagementApi) GetEmployeeengagementRecognitions(ctx context.Co
 	req := platformclient.NewRequest("getEmployeeengagementRecognitions", http.MethodGet, "/api/v2/employeeengagement/recognitions")
 	if opts != nil {
 		if opts.Direction != nil {
-			req.SetQuery("direction", *opts.Direction)
+			req.SetQuery("direction", string(*opts.Direction))
 		}
 		if opts.Recipient != nil {
 			req.SetQuery("recipient", *opts.Recipient)
@@ -284,3 +285,13 @@ func (a *EmployeeEngagementApi) PostEmployeeengagementRecognitions(ctx context.C
 	}
 	return platformclient.Call[models.RecognitionBase](ctx, a.client, req)
 }
+
+// GetEmployeeengagementRecognitionsDirection is the type of
+// GetEmployeeengagementRecognitionsOptions.Direction. A value not listed below is sent as it is.
+type GetEmployeeengagementRecognitionsDirection string
+
+// The values of GetEmployeeengagementRecognitionsDirection.
+const (
+	GetEmployeeengagementRecognitionsDirectionSent     GetEmployeeengagementRecognitionsDirection = "sent"
+	GetEmployeeengagementRecognitionsDirectionReceived GetEmployeeengagementRecognitionsDirection = "received"
+)

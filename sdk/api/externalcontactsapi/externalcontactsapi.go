@@ -273,7 +273,9 @@ func (a *ExternalContactsApi) DeleteExternalcontactsRelationship(ctx context.Con
 // nil field is not sent.
 type GetExternalcontactsContactOptions struct {
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsContactExpand.
+	Expand []GetExternalcontactsContactExpand
 }
 
 // GetExternalcontactsContact calls GET /api/v2/externalcontacts/contacts/{contactId}: Fetch an
@@ -293,7 +295,7 @@ func (a *ExternalContactsApi) GetExternalcontactsContact(ctx context.Context, co
 	req.SetPathParam("contactId", contactID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
@@ -430,7 +432,9 @@ func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessionsIter(ctx 
 // GetExternalcontactsContactNote. A nil field is not sent.
 type GetExternalcontactsContactNoteOptions struct {
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsContactNoteExpand.
+	Expand []GetExternalcontactsContactNoteExpand
 }
 
 // GetExternalcontactsContactNote calls GET
@@ -453,7 +457,7 @@ func (a *ExternalContactsApi) GetExternalcontactsContactNote(ctx context.Context
 	req.SetPathParam("noteId", noteID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.Note](ctx, a.client, req)
@@ -477,7 +481,9 @@ type GetExternalcontactsContactNotesOptions struct {
 	SortOrder *string
 	// Expand is the query parameter expand. which fields, if any, to expand. mergeset will include
 	// notes attached to ancestor contacts which have been merged into this one.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsContactNotesExpand.
+	Expand []GetExternalcontactsContactNotesExpand
 }
 
 // GetExternalcontactsContactNotes calls GET /api/v2/externalcontacts/contacts/{contactId}/notes:
@@ -506,7 +512,7 @@ func (a *ExternalContactsApi) GetExternalcontactsContactNotes(ctx context.Contex
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.NoteListing](ctx, a.client, req)
@@ -538,7 +544,9 @@ func (a *ExternalContactsApi) GetExternalcontactsContactNotesIter(ctx context.Co
 // GetExternalcontactsContactUnresolved. A nil field is not sent.
 type GetExternalcontactsContactUnresolvedOptions struct {
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsContactUnresolvedExpand.
+	Expand []GetExternalcontactsContactUnresolvedExpand
 }
 
 // GetExternalcontactsContactUnresolved calls GET
@@ -558,7 +566,7 @@ func (a *ExternalContactsApi) GetExternalcontactsContactUnresolved(ctx context.C
 	req.SetPathParam("contactId", contactID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ExternalContact](ctx, a.client, req)
@@ -585,7 +593,9 @@ type GetExternalcontactsContactsOptions struct {
 	// "title:desc".
 	SortOrder *string
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsContactsExpand.
+	Expand []GetExternalcontactsContactsExpand
 	// DivisionIDs is the query parameter divisionIds. which divisions to search, up to 50.
 	DivisionIDs []string
 }
@@ -614,7 +624,7 @@ func (a *ExternalContactsApi) GetExternalcontactsContacts(ctx context.Context, o
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if len(opts.DivisionIDs) > 0 {
 			req.AddQuery("divisionIds", opts.DivisionIDs...)
@@ -1105,7 +1115,9 @@ func (a *ExternalContactsApi) GetExternalcontactsImportCsvUploadPreview(ctx cont
 // GetExternalcontactsImportJob. A nil field is not sent.
 type GetExternalcontactsImportJobOptions struct {
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsImportJobExpand.
+	Expand []GetExternalcontactsImportJobExpand
 }
 
 // GetExternalcontactsImportJob calls GET /api/v2/externalcontacts/import/jobs/{jobId}: Get job
@@ -1125,7 +1137,7 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJob(ctx context.Context, 
 	req.SetPathParam("jobId", jobID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ContactImportJobResponse](ctx, a.client, req)
@@ -1135,7 +1147,9 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJob(ctx context.Context, 
 // GetExternalcontactsImportJobs. A nil field is not sent.
 type GetExternalcontactsImportJobsOptions struct {
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsImportJobsExpand.
+	Expand []GetExternalcontactsImportJobsExpand
 	// After is the query parameter after. The cursor that points to the end of the set of entities
 	// that has been returned.
 	After *string
@@ -1145,12 +1159,12 @@ type GetExternalcontactsImportJobsOptions struct {
 	PageSize *string
 	// SortOrder is the query parameter sortOrder. Direction of sorting.
 	//
-	// Values: Ascending, Descending. The API's default: Ascending.
-	SortOrder *string
+	// Values: the constants of GetExternalcontactsImportJobsSortOrder. The API's default: Ascending.
+	SortOrder *GetExternalcontactsImportJobsSortOrder
 	// JobStatus is the query parameter jobStatus. Search term to filter by jobStatus.
 	//
-	// Values: Created, Running, Completed, Failed, Cancelled.
-	JobStatus *string
+	// Values: the constants of GetExternalcontactsImportJobsJobStatus.
+	JobStatus *GetExternalcontactsImportJobsJobStatus
 }
 
 // GetExternalcontactsImportJobs calls GET /api/v2/externalcontacts/import/jobs: List jobs for
@@ -1165,7 +1179,7 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJobs(ctx context.Context,
 	req := platformclient.NewRequest("getExternalcontactsImportJobs", http.MethodGet, "/api/v2/externalcontacts/import/jobs")
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.After != nil {
 			req.SetQuery("after", *opts.After)
@@ -1174,10 +1188,10 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJobs(ctx context.Context,
 			req.SetQuery("pageSize", *opts.PageSize)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.JobStatus != nil {
-			req.SetQuery("jobStatus", *opts.JobStatus)
+			req.SetQuery("jobStatus", string(*opts.JobStatus))
 		}
 	}
 	return platformclient.Call[models.ContactImportJobEntityListing](ctx, a.client, req)
@@ -1242,8 +1256,9 @@ type GetExternalcontactsImportSettingsOptions struct {
 	PageSize *string
 	// SortOrder is the query parameter sortOrder. Direction of sorting.
 	//
-	// Values: Ascending, Descending. The API's default: Ascending.
-	SortOrder *string
+	// Values: the constants of GetExternalcontactsImportSettingsSortOrder. The API's default:
+	// Ascending.
+	SortOrder *GetExternalcontactsImportSettingsSortOrder
 	// Name is the query parameter name. Search term to filter by settings name.
 	Name *string
 }
@@ -1266,7 +1281,7 @@ func (a *ExternalContactsApi) GetExternalcontactsImportSettings(ctx context.Cont
 			req.SetQuery("pageSize", *opts.PageSize)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1387,7 +1402,9 @@ func (a *ExternalContactsApi) GetExternalcontactsNotesExportsIter(ctx context.Co
 // GetExternalcontactsOrganization. A nil field is not sent.
 type GetExternalcontactsOrganizationOptions struct {
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsOrganizationExpand.
+	Expand []GetExternalcontactsOrganizationExpand
 	// IncludeTrustors is the query parameter includeTrustors. (true or false) whether or not to
 	// include trustor information embedded in the externalOrganization.
 	IncludeTrustors *bool
@@ -1411,7 +1428,7 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganization(ctx context.Contex
 	req.SetPathParam("externalOrganizationId", externalOrganizationID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.IncludeTrustors != nil {
 			req.SetQuery("includeTrustors", platformclient.FormatBool(*opts.IncludeTrustors))
@@ -1441,7 +1458,9 @@ type GetExternalcontactsOrganizationContactsOptions struct {
 	// "title:desc".
 	SortOrder *string
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsOrganizationContactsExpand.
+	Expand []GetExternalcontactsOrganizationContactsExpand
 }
 
 // GetExternalcontactsOrganizationContacts calls GET
@@ -1474,7 +1493,7 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationContacts(ctx contex
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ContactListing](ctx, a.client, req)
@@ -1530,7 +1549,9 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationIdentifiers(ctx con
 // GetExternalcontactsOrganizationNote. A nil field is not sent.
 type GetExternalcontactsOrganizationNoteOptions struct {
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsOrganizationNoteExpand.
+	Expand []GetExternalcontactsOrganizationNoteExpand
 }
 
 // GetExternalcontactsOrganizationNote calls GET
@@ -1554,7 +1575,7 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationNote(ctx context.Co
 	req.SetPathParam("noteId", noteID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.Note](ctx, a.client, req)
@@ -1577,7 +1598,9 @@ type GetExternalcontactsOrganizationNotesOptions struct {
 	// Direction: [asc, desc]. e.g. "createDate:asc", "createDate:desc".
 	SortOrder *string
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsOrganizationNotesExpand.
+	Expand []GetExternalcontactsOrganizationNotesExpand
 }
 
 // GetExternalcontactsOrganizationNotes calls GET
@@ -1608,7 +1631,7 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotes(ctx context.C
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.NoteListing](ctx, a.client, req)
@@ -1650,7 +1673,9 @@ type GetExternalcontactsOrganizationRelationshipsOptions struct {
 	// The API's default: 1.
 	PageNumber *int32
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsOrganizationRelationshipsExpand.
+	Expand []GetExternalcontactsOrganizationRelationshipsExpand
 	// SortOrder is the query parameter sortOrder. The Relationship field to sort by. Any of:
 	// [createDate, relationship]. Direction: [asc, desc]. e.g. "createDate:asc", "relationship:desc".
 	SortOrder *string
@@ -1682,7 +1707,7 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationships(ctx c
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.SortOrder != nil {
 			req.SetQuery("sortOrder", *opts.SortOrder)
@@ -1736,7 +1761,9 @@ type GetExternalcontactsOrganizationsOptions struct {
 	// [companyType, industry, name]. Direction: [asc, desc]. e.g. "companyType:asc", "industry:desc".
 	SortOrder *string
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsOrganizationsExpand.
+	Expand []GetExternalcontactsOrganizationsExpand
 	// IncludeTrustors is the query parameter includeTrustors. (true or false) whether or not to
 	// include trustor information embedded in the externalOrganization.
 	IncludeTrustors *bool
@@ -1772,7 +1799,7 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizations(ctx context.Conte
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.IncludeTrustors != nil {
 			req.SetQuery("includeTrustors", platformclient.FormatBool(*opts.IncludeTrustors))
@@ -2046,7 +2073,9 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationsSchemasLimits(ctx 
 // GetExternalcontactsRelationship. A nil field is not sent.
 type GetExternalcontactsRelationshipOptions struct {
 	// Expand is the query parameter expand. which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsRelationshipExpand.
+	Expand []GetExternalcontactsRelationshipExpand
 }
 
 // GetExternalcontactsRelationship calls GET
@@ -2067,7 +2096,7 @@ func (a *ExternalContactsApi) GetExternalcontactsRelationship(ctx context.Contex
 	req.SetPathParam("relationshipId", relationshipID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.Relationship](ctx, a.client, req)
@@ -2161,7 +2190,9 @@ func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExportsIter(ctx co
 // GetExternalcontactsReversewhitepageslookup. A nil field is not sent.
 type GetExternalcontactsReversewhitepageslookupOptions struct {
 	// Expand is the query parameter expand. which field, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetExternalcontactsReversewhitepageslookupExpand.
+	Expand []GetExternalcontactsReversewhitepageslookupExpand
 	// DivisionID is the query parameter divisionId. Specifies which division to lookup contacts in,
 	// for the given lookup value.
 	//
@@ -2188,7 +2219,7 @@ func (a *ExternalContactsApi) GetExternalcontactsReversewhitepageslookup(ctx con
 	req.SetQuery("lookupVal", lookupVal)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.DivisionID != nil {
 			req.SetQuery("divisionId", *opts.DivisionID)
@@ -4105,7 +4136,9 @@ func (a *ExternalContactsApi) PostExternalcontactsExternalsources(ctx context.Co
 // PostExternalcontactsIdentifierlookup. A nil field is not sent.
 type PostExternalcontactsIdentifierlookupOptions struct {
 	// Expand is the query parameter expand. which field, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of PostExternalcontactsIdentifierlookupExpand.
+	Expand []PostExternalcontactsIdentifierlookupExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -4140,7 +4173,7 @@ func (a *ExternalContactsApi) PostExternalcontactsIdentifierlookup(ctx context.C
 	req.SetBody(identifier)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -4153,7 +4186,9 @@ func (a *ExternalContactsApi) PostExternalcontactsIdentifierlookup(ctx context.C
 // PostExternalcontactsIdentifierlookupContacts. A nil field is not sent.
 type PostExternalcontactsIdentifierlookupContactsOptions struct {
 	// Expand is the query parameter expand. which field, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of PostExternalcontactsIdentifierlookupContactsExpand.
+	Expand []PostExternalcontactsIdentifierlookupContactsExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -4187,7 +4222,7 @@ func (a *ExternalContactsApi) PostExternalcontactsIdentifierlookupContacts(ctx c
 	req.SetBody(identifier)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -4200,7 +4235,9 @@ func (a *ExternalContactsApi) PostExternalcontactsIdentifierlookupContacts(ctx c
 // PostExternalcontactsIdentifierlookupOrganizations. A nil field is not sent.
 type PostExternalcontactsIdentifierlookupOrganizationsOptions struct {
 	// Expand is the query parameter expand. which field, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of PostExternalcontactsIdentifierlookupOrganizationsExpand.
+	Expand []PostExternalcontactsIdentifierlookupOrganizationsExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -4233,7 +4270,7 @@ func (a *ExternalContactsApi) PostExternalcontactsIdentifierlookupOrganizations(
 	req.SetBody(identifier)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -5276,3 +5313,244 @@ func (a *ExternalContactsApi) PutExternalcontactsRelationship(ctx context.Contex
 	}
 	return platformclient.Call[models.Relationship](ctx, a.client, req)
 }
+
+// GetExternalcontactsContactExpand is the type of GetExternalcontactsContactOptions.Expand. A value
+// not listed below is sent as it is.
+type GetExternalcontactsContactExpand string
+
+// The values of GetExternalcontactsContactExpand.
+const (
+	GetExternalcontactsContactExpandExternalOrganization GetExternalcontactsContactExpand = "externalOrganization"
+	GetExternalcontactsContactExpandExternalDataSources  GetExternalcontactsContactExpand = "externalDataSources"
+	GetExternalcontactsContactExpandIdentifiers          GetExternalcontactsContactExpand = "identifiers"
+	GetExternalcontactsContactExpandExternalSources      GetExternalcontactsContactExpand = "externalSources"
+	GetExternalcontactsContactExpandDivision             GetExternalcontactsContactExpand = "division"
+)
+
+// GetExternalcontactsContactNoteExpand is the type of GetExternalcontactsContactNoteOptions.Expand.
+// A value not listed below is sent as it is.
+type GetExternalcontactsContactNoteExpand string
+
+// The values of GetExternalcontactsContactNoteExpand.
+const (
+	GetExternalcontactsContactNoteExpandAuthor              GetExternalcontactsContactNoteExpand = "author"
+	GetExternalcontactsContactNoteExpandExternalDataSources GetExternalcontactsContactNoteExpand = "externalDataSources"
+	GetExternalcontactsContactNoteExpandDivision            GetExternalcontactsContactNoteExpand = "division"
+)
+
+// GetExternalcontactsContactNotesExpand is the type of
+// GetExternalcontactsContactNotesOptions.Expand. A value not listed below is sent as it is.
+type GetExternalcontactsContactNotesExpand string
+
+// The values of GetExternalcontactsContactNotesExpand.
+const (
+	GetExternalcontactsContactNotesExpandAuthor              GetExternalcontactsContactNotesExpand = "author"
+	GetExternalcontactsContactNotesExpandExternalDataSources GetExternalcontactsContactNotesExpand = "externalDataSources"
+	GetExternalcontactsContactNotesExpandDivision            GetExternalcontactsContactNotesExpand = "division"
+	GetExternalcontactsContactNotesExpandMergeset            GetExternalcontactsContactNotesExpand = "mergeset"
+)
+
+// GetExternalcontactsContactUnresolvedExpand is the type of
+// GetExternalcontactsContactUnresolvedOptions.Expand. A value not listed below is sent as it is.
+type GetExternalcontactsContactUnresolvedExpand string
+
+// The values of GetExternalcontactsContactUnresolvedExpand.
+const (
+	GetExternalcontactsContactUnresolvedExpandExternalOrganization GetExternalcontactsContactUnresolvedExpand = "externalOrganization"
+	GetExternalcontactsContactUnresolvedExpandExternalDataSources  GetExternalcontactsContactUnresolvedExpand = "externalDataSources"
+	GetExternalcontactsContactUnresolvedExpandIdentifiers          GetExternalcontactsContactUnresolvedExpand = "identifiers"
+	GetExternalcontactsContactUnresolvedExpandDivision             GetExternalcontactsContactUnresolvedExpand = "division"
+)
+
+// GetExternalcontactsContactsExpand is the type of GetExternalcontactsContactsOptions.Expand. A
+// value not listed below is sent as it is.
+type GetExternalcontactsContactsExpand string
+
+// The values of GetExternalcontactsContactsExpand.
+const (
+	GetExternalcontactsContactsExpandExternalOrganization GetExternalcontactsContactsExpand = "externalOrganization"
+	GetExternalcontactsContactsExpandExternalDataSources  GetExternalcontactsContactsExpand = "externalDataSources"
+	GetExternalcontactsContactsExpandIdentifiers          GetExternalcontactsContactsExpand = "identifiers"
+	GetExternalcontactsContactsExpandExternalSources      GetExternalcontactsContactsExpand = "externalSources"
+	GetExternalcontactsContactsExpandDivision             GetExternalcontactsContactsExpand = "division"
+)
+
+// GetExternalcontactsImportJobExpand is the type of GetExternalcontactsImportJobOptions.Expand. A
+// value not listed below is sent as it is.
+type GetExternalcontactsImportJobExpand string
+
+// The values of GetExternalcontactsImportJobExpand.
+const (
+	GetExternalcontactsImportJobExpandDivision GetExternalcontactsImportJobExpand = "division"
+)
+
+// GetExternalcontactsImportJobsExpand is the type of GetExternalcontactsImportJobsOptions.Expand. A
+// value not listed below is sent as it is.
+type GetExternalcontactsImportJobsExpand string
+
+// The values of GetExternalcontactsImportJobsExpand.
+const (
+	GetExternalcontactsImportJobsExpandDivision GetExternalcontactsImportJobsExpand = "division"
+)
+
+// GetExternalcontactsImportJobsSortOrder is the type of
+// GetExternalcontactsImportJobsOptions.SortOrder. A value not listed below is sent as it is.
+type GetExternalcontactsImportJobsSortOrder string
+
+// The values of GetExternalcontactsImportJobsSortOrder.
+const (
+	GetExternalcontactsImportJobsSortOrderAscending  GetExternalcontactsImportJobsSortOrder = "Ascending"
+	GetExternalcontactsImportJobsSortOrderDescending GetExternalcontactsImportJobsSortOrder = "Descending"
+)
+
+// GetExternalcontactsImportJobsJobStatus is the type of
+// GetExternalcontactsImportJobsOptions.JobStatus. A value not listed below is sent as it is.
+type GetExternalcontactsImportJobsJobStatus string
+
+// The values of GetExternalcontactsImportJobsJobStatus.
+const (
+	GetExternalcontactsImportJobsJobStatusCreated   GetExternalcontactsImportJobsJobStatus = "Created"
+	GetExternalcontactsImportJobsJobStatusRunning   GetExternalcontactsImportJobsJobStatus = "Running"
+	GetExternalcontactsImportJobsJobStatusCompleted GetExternalcontactsImportJobsJobStatus = "Completed"
+	GetExternalcontactsImportJobsJobStatusFailed    GetExternalcontactsImportJobsJobStatus = "Failed"
+	GetExternalcontactsImportJobsJobStatusCancelled GetExternalcontactsImportJobsJobStatus = "Cancelled"
+)
+
+// GetExternalcontactsImportSettingsSortOrder is the type of
+// GetExternalcontactsImportSettingsOptions.SortOrder. A value not listed below is sent as it is.
+type GetExternalcontactsImportSettingsSortOrder string
+
+// The values of GetExternalcontactsImportSettingsSortOrder.
+const (
+	GetExternalcontactsImportSettingsSortOrderAscending  GetExternalcontactsImportSettingsSortOrder = "Ascending"
+	GetExternalcontactsImportSettingsSortOrderDescending GetExternalcontactsImportSettingsSortOrder = "Descending"
+)
+
+// GetExternalcontactsOrganizationExpand is the type of
+// GetExternalcontactsOrganizationOptions.Expand. A value not listed below is sent as it is.
+type GetExternalcontactsOrganizationExpand string
+
+// The values of GetExternalcontactsOrganizationExpand.
+const (
+	GetExternalcontactsOrganizationExpandExternalDataSources GetExternalcontactsOrganizationExpand = "externalDataSources"
+	GetExternalcontactsOrganizationExpandDivision            GetExternalcontactsOrganizationExpand = "division"
+	GetExternalcontactsOrganizationExpandIdentifiers         GetExternalcontactsOrganizationExpand = "identifiers"
+	GetExternalcontactsOrganizationExpandExternalSources     GetExternalcontactsOrganizationExpand = "externalSources"
+)
+
+// GetExternalcontactsOrganizationContactsExpand is the type of
+// GetExternalcontactsOrganizationContactsOptions.Expand. A value not listed below is sent as it is.
+type GetExternalcontactsOrganizationContactsExpand string
+
+// The values of GetExternalcontactsOrganizationContactsExpand.
+const (
+	GetExternalcontactsOrganizationContactsExpandExternalOrganization GetExternalcontactsOrganizationContactsExpand = "externalOrganization"
+	GetExternalcontactsOrganizationContactsExpandExternalDataSources  GetExternalcontactsOrganizationContactsExpand = "externalDataSources"
+	GetExternalcontactsOrganizationContactsExpandIdentifiers          GetExternalcontactsOrganizationContactsExpand = "identifiers"
+	GetExternalcontactsOrganizationContactsExpandExternalSources      GetExternalcontactsOrganizationContactsExpand = "externalSources"
+	GetExternalcontactsOrganizationContactsExpandDivision             GetExternalcontactsOrganizationContactsExpand = "division"
+)
+
+// GetExternalcontactsOrganizationNoteExpand is the type of
+// GetExternalcontactsOrganizationNoteOptions.Expand. A value not listed below is sent as it is.
+type GetExternalcontactsOrganizationNoteExpand string
+
+// The values of GetExternalcontactsOrganizationNoteExpand.
+const (
+	GetExternalcontactsOrganizationNoteExpandAuthor              GetExternalcontactsOrganizationNoteExpand = "author"
+	GetExternalcontactsOrganizationNoteExpandExternalDataSources GetExternalcontactsOrganizationNoteExpand = "externalDataSources"
+	GetExternalcontactsOrganizationNoteExpandDivision            GetExternalcontactsOrganizationNoteExpand = "division"
+)
+
+// GetExternalcontactsOrganizationNotesExpand is the type of
+// GetExternalcontactsOrganizationNotesOptions.Expand. A value not listed below is sent as it is.
+type GetExternalcontactsOrganizationNotesExpand string
+
+// The values of GetExternalcontactsOrganizationNotesExpand.
+const (
+	GetExternalcontactsOrganizationNotesExpandAuthor              GetExternalcontactsOrganizationNotesExpand = "author"
+	GetExternalcontactsOrganizationNotesExpandExternalDataSources GetExternalcontactsOrganizationNotesExpand = "externalDataSources"
+	GetExternalcontactsOrganizationNotesExpandDivision            GetExternalcontactsOrganizationNotesExpand = "division"
+)
+
+// GetExternalcontactsOrganizationRelationshipsExpand is the type of
+// GetExternalcontactsOrganizationRelationshipsOptions.Expand. A value not listed below is sent as
+// it is.
+type GetExternalcontactsOrganizationRelationshipsExpand string
+
+// The values of GetExternalcontactsOrganizationRelationshipsExpand.
+const (
+	GetExternalcontactsOrganizationRelationshipsExpandExternalDataSources GetExternalcontactsOrganizationRelationshipsExpand = "externalDataSources"
+	GetExternalcontactsOrganizationRelationshipsExpandDivision            GetExternalcontactsOrganizationRelationshipsExpand = "division"
+)
+
+// GetExternalcontactsOrganizationsExpand is the type of
+// GetExternalcontactsOrganizationsOptions.Expand. A value not listed below is sent as it is.
+type GetExternalcontactsOrganizationsExpand string
+
+// The values of GetExternalcontactsOrganizationsExpand.
+const (
+	GetExternalcontactsOrganizationsExpandExternalDataSources GetExternalcontactsOrganizationsExpand = "externalDataSources"
+	GetExternalcontactsOrganizationsExpandDivision            GetExternalcontactsOrganizationsExpand = "division"
+	GetExternalcontactsOrganizationsExpandIdentifiers         GetExternalcontactsOrganizationsExpand = "identifiers"
+	GetExternalcontactsOrganizationsExpandExternalSources     GetExternalcontactsOrganizationsExpand = "externalSources"
+)
+
+// GetExternalcontactsRelationshipExpand is the type of
+// GetExternalcontactsRelationshipOptions.Expand. A value not listed below is sent as it is.
+type GetExternalcontactsRelationshipExpand string
+
+// The values of GetExternalcontactsRelationshipExpand.
+const (
+	GetExternalcontactsRelationshipExpandExternalDataSources GetExternalcontactsRelationshipExpand = "externalDataSources"
+	GetExternalcontactsRelationshipExpandDivision            GetExternalcontactsRelationshipExpand = "division"
+)
+
+// GetExternalcontactsReversewhitepageslookupExpand is the type of
+// GetExternalcontactsReversewhitepageslookupOptions.Expand. A value not listed below is sent as it
+// is.
+type GetExternalcontactsReversewhitepageslookupExpand string
+
+// The values of GetExternalcontactsReversewhitepageslookupExpand.
+const (
+	GetExternalcontactsReversewhitepageslookupExpandContactsExternalOrganization GetExternalcontactsReversewhitepageslookupExpand = "contacts.externalOrganization"
+	GetExternalcontactsReversewhitepageslookupExpandExternalDataSources          GetExternalcontactsReversewhitepageslookupExpand = "externalDataSources"
+	GetExternalcontactsReversewhitepageslookupExpandDivision                     GetExternalcontactsReversewhitepageslookupExpand = "division"
+)
+
+// PostExternalcontactsIdentifierlookupExpand is the type of
+// PostExternalcontactsIdentifierlookupOptions.Expand. A value not listed below is sent as it is.
+type PostExternalcontactsIdentifierlookupExpand string
+
+// The values of PostExternalcontactsIdentifierlookupExpand.
+const (
+	PostExternalcontactsIdentifierlookupExpandExternalOrganization PostExternalcontactsIdentifierlookupExpand = "externalOrganization"
+	PostExternalcontactsIdentifierlookupExpandIdentifiers          PostExternalcontactsIdentifierlookupExpand = "identifiers"
+	PostExternalcontactsIdentifierlookupExpandExternalSources      PostExternalcontactsIdentifierlookupExpand = "externalSources"
+	PostExternalcontactsIdentifierlookupExpandDivision             PostExternalcontactsIdentifierlookupExpand = "division"
+)
+
+// PostExternalcontactsIdentifierlookupContactsExpand is the type of
+// PostExternalcontactsIdentifierlookupContactsOptions.Expand. A value not listed below is sent as
+// it is.
+type PostExternalcontactsIdentifierlookupContactsExpand string
+
+// The values of PostExternalcontactsIdentifierlookupContactsExpand.
+const (
+	PostExternalcontactsIdentifierlookupContactsExpandExternalOrganization PostExternalcontactsIdentifierlookupContactsExpand = "externalOrganization"
+	PostExternalcontactsIdentifierlookupContactsExpandIdentifiers          PostExternalcontactsIdentifierlookupContactsExpand = "identifiers"
+	PostExternalcontactsIdentifierlookupContactsExpandExternalSources      PostExternalcontactsIdentifierlookupContactsExpand = "externalSources"
+	PostExternalcontactsIdentifierlookupContactsExpandDivision             PostExternalcontactsIdentifierlookupContactsExpand = "division"
+)
+
+// PostExternalcontactsIdentifierlookupOrganizationsExpand is the type of
+// PostExternalcontactsIdentifierlookupOrganizationsOptions.Expand. A value not listed below is sent
+// as it is.
+type PostExternalcontactsIdentifierlookupOrganizationsExpand string
+
+// The values of PostExternalcontactsIdentifierlookupOrganizationsExpand.
+const (
+	PostExternalcontactsIdentifierlookupOrganizationsExpandIdentifiers     PostExternalcontactsIdentifierlookupOrganizationsExpand = "identifiers"
+	PostExternalcontactsIdentifierlookupOrganizationsExpandExternalSources PostExternalcontactsIdentifierlookupOrganizationsExpand = "externalSources"
+	PostExternalcontactsIdentifierlookupOrganizationsExpandDivision        PostExternalcontactsIdentifierlookupOrganizationsExpand = "division"
+)

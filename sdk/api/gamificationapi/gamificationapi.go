@@ -191,8 +191,8 @@ type GetGamificationContestAgentsScoresOptions struct {
 	Workday *time.Time
 	// ReturnsView is the query parameter returnsView. Desired response results.
 	//
-	// Values: All, TopAndBottom. The API's default: All.
-	ReturnsView *string
+	// Values: the constants of GetGamificationContestAgentsScoresReturnsView. The API's default: All.
+	ReturnsView *GetGamificationContestAgentsScoresReturnsView
 }
 
 // GetGamificationContestAgentsScores calls GET
@@ -221,7 +221,7 @@ func (a *GamificationApi) GetGamificationContestAgentsScores(ctx context.Context
 			req.SetQuery("workday", platformclient.FormatDate(*opts.Workday))
 		}
 		if opts.ReturnsView != nil {
-			req.SetQuery("returnsView", *opts.ReturnsView)
+			req.SetQuery("returnsView", string(*opts.ReturnsView))
 		}
 	}
 	return platformclient.Call[models.ContestScoresAgentsPagedList](ctx, a.client, req)
@@ -265,8 +265,9 @@ type GetGamificationContestAgentsScoresMeOptions struct {
 	Workday *time.Time
 	// ReturnsView is the query parameter returnsView. Desired response results (Supervisor Only).
 	//
-	// Values: All, TopAndBottom. The API's default: All.
-	ReturnsView *string
+	// Values: the constants of GetGamificationContestAgentsScoresMeReturnsView. The API's default:
+	// All.
+	ReturnsView *GetGamificationContestAgentsScoresMeReturnsView
 }
 
 // GetGamificationContestAgentsScoresMe calls GET
@@ -296,7 +297,7 @@ func (a *GamificationApi) GetGamificationContestAgentsScoresMe(ctx context.Conte
 			req.SetQuery("workday", platformclient.FormatDate(*opts.Workday))
 		}
 		if opts.ReturnsView != nil {
-			req.SetQuery("returnsView", *opts.ReturnsView)
+			req.SetQuery("returnsView", string(*opts.ReturnsView))
 		}
 	}
 	return platformclient.Call[models.ContestScoresAgentsPagedList](ctx, a.client, req)
@@ -416,16 +417,17 @@ type GetGamificationContestsOptions struct {
 	// ISO-8601 string. For example: yyyy-MM-dd.
 	DateEnd *time.Time
 	// Status is the query parameter status.
-	Status []string
+	//
+	// Values: the constants of GetGamificationContestsStatus.
+	Status []GetGamificationContestsStatus
 	// SortBy is the query parameter sortBy.
 	//
-	// Values: title, dateStart, dateEnd, dateFinalized, status, profile, participantCount. The API's
-	// default: dateStart.
-	SortBy *string
+	// Values: the constants of GetGamificationContestsSortBy. The API's default: dateStart.
+	SortBy *GetGamificationContestsSortBy
 	// SortOrder is the query parameter sortOrder.
 	//
-	// Values: asc, desc. The API's default: desc.
-	SortOrder *string
+	// Values: the constants of GetGamificationContestsSortOrder. The API's default: desc.
+	SortOrder *GetGamificationContestsSortOrder
 }
 
 // GetGamificationContests calls GET /api/v2/gamification/contests: Get a List of Contests (Admin).
@@ -451,13 +453,13 @@ func (a *GamificationApi) GetGamificationContests(ctx context.Context, opts *Get
 			req.SetQuery("dateEnd", platformclient.FormatDate(*opts.DateEnd))
 		}
 		if len(opts.Status) > 0 {
-			req.AddQuery("status", opts.Status...)
+			req.AddQuery("status", platformclient.Strings(opts.Status)...)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.GetContestsEssentialsListing](ctx, a.client, req)
@@ -503,20 +505,21 @@ type GetGamificationContestsMeOptions struct {
 	// ISO-8601 string. For example: yyyy-MM-dd.
 	DateEnd *time.Time
 	// Status is the query parameter status.
-	Status []string
+	//
+	// Values: the constants of GetGamificationContestsMeStatus.
+	Status []GetGamificationContestsMeStatus
 	// SortBy is the query parameter sortBy.
 	//
-	// Values: title, dateStart, dateEnd, dateFinalized, status, profile, participantCount. The API's
-	// default: dateStart.
-	SortBy *string
+	// Values: the constants of GetGamificationContestsMeSortBy. The API's default: dateStart.
+	SortBy *GetGamificationContestsMeSortBy
 	// SortOrder is the query parameter sortOrder.
 	//
-	// Values: asc, desc. The API's default: desc.
-	SortOrder *string
+	// Values: the constants of GetGamificationContestsMeSortOrder. The API's default: desc.
+	SortOrder *GetGamificationContestsMeSortOrder
 	// View is the query parameter view.
 	//
-	// Values: participant, creator. The API's default: participant.
-	View *string
+	// Values: the constants of GetGamificationContestsMeView. The API's default: participant.
+	View *GetGamificationContestsMeView
 }
 
 // GetGamificationContestsMe calls GET /api/v2/gamification/contests/me: Get a List of Contests
@@ -543,16 +546,16 @@ func (a *GamificationApi) GetGamificationContestsMe(ctx context.Context, opts *G
 			req.SetQuery("dateEnd", platformclient.FormatDate(*opts.DateEnd))
 		}
 		if len(opts.Status) > 0 {
-			req.AddQuery("status", opts.Status...)
+			req.AddQuery("status", platformclient.Strings(opts.Status)...)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.View != nil {
-			req.SetQuery("view", *opts.View)
+			req.SetQuery("view", string(*opts.View))
 		}
 	}
 	return platformclient.Call[models.GetContestsEssentialsListing](ctx, a.client, req)
@@ -593,15 +596,14 @@ type GetGamificationInsightsOptions struct {
 	PageNumber *int32
 	// SortKey is the query parameter sortKey. Sort key.
 	//
-	// Values: percentOfGoal, percentOfGoalChange, overallPercentOfGoal, overallPercentOfGoalChange,
-	// value, valueChange.
-	SortKey *string
+	// Values: the constants of GetGamificationInsightsSortKey.
+	SortKey *GetGamificationInsightsSortKey
 	// SortMetricID is the query parameter sortMetricId. Sort Metric Id.
 	SortMetricID *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: asc, desc. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetGamificationInsightsSortOrder. The API's default: asc.
+	SortOrder *GetGamificationInsightsSortOrder
 	// UserIDs is the query parameter userIds. A list of up to 100 comma-separated user Ids.
 	UserIDs *string
 	// ReportsTo is the query parameter reportsTo. The reportsTo used by ABAC policies.
@@ -623,11 +625,11 @@ type GetGamificationInsightsOptions struct {
 //   - primaryPeriodStartWorkday: The start work day of primary period. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The optional parameters are in GetGamificationInsightsOptions; opts may be nil.
-func (a *GamificationApi) GetGamificationInsights(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) (*models.InsightsSummary, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationInsights(ctx context.Context, filterType GetGamificationInsightsFilterType, filterID string, granularity GetGamificationInsightsGranularity, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) (*models.InsightsSummary, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationInsights", http.MethodGet, "/api/v2/gamification/insights")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
-	req.SetQuery("granularity", granularity)
+	req.SetQuery("granularity", string(granularity))
 	req.SetQuery("comparativePeriodStartWorkday", platformclient.FormatDate(comparativePeriodStartWorkday))
 	req.SetQuery("primaryPeriodStartWorkday", platformclient.FormatDate(primaryPeriodStartWorkday))
 	if opts != nil {
@@ -638,13 +640,13 @@ func (a *GamificationApi) GetGamificationInsights(ctx context.Context, filterTyp
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortKey != nil {
-			req.SetQuery("sortKey", *opts.SortKey)
+			req.SetQuery("sortKey", string(*opts.SortKey))
 		}
 		if opts.SortMetricID != nil {
 			req.SetQuery("sortMetricId", *opts.SortMetricID)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.UserIDs != nil {
 			req.SetQuery("userIds", *opts.UserIDs)
@@ -662,7 +664,7 @@ func (a *GamificationApi) GetGamificationInsights(ctx context.Context, filterTyp
 // other options (such as the page size) as set in opts. It yields the first
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
-func (a *GamificationApi) GetGamificationInsightsIter(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) iter.Seq2[models.InsightsSummaryUserItem, error] {
+func (a *GamificationApi) GetGamificationInsightsIter(ctx context.Context, filterType GetGamificationInsightsFilterType, filterID string, granularity GetGamificationInsightsGranularity, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) iter.Seq2[models.InsightsSummaryUserItem, error] {
 	var o GetGamificationInsightsOptions
 	if opts != nil {
 		o = *opts
@@ -699,11 +701,11 @@ type GetGamificationInsightsDetailsOptions struct{}
 //   - primaryPeriodStartWorkday: The start work day of primary period. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *GamificationApi) GetGamificationInsightsDetails(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsDetailsOptions) (*models.InsightsDetails, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationInsightsDetails(ctx context.Context, filterType GetGamificationInsightsDetailsFilterType, filterID string, granularity GetGamificationInsightsDetailsGranularity, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsDetailsOptions) (*models.InsightsDetails, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationInsightsDetails", http.MethodGet, "/api/v2/gamification/insights/details")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
-	req.SetQuery("granularity", granularity)
+	req.SetQuery("granularity", string(granularity))
 	req.SetQuery("comparativePeriodStartWorkday", platformclient.FormatDate(comparativePeriodStartWorkday))
 	req.SetQuery("primaryPeriodStartWorkday", platformclient.FormatDate(primaryPeriodStartWorkday))
 	return platformclient.Call[models.InsightsDetails](ctx, a.client, req)
@@ -732,11 +734,11 @@ type GetGamificationInsightsGroupsTrendsOptions struct{}
 //   - primaryPeriodEndWorkday: The end work day of primary period. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *GamificationApi) GetGamificationInsightsGroupsTrends(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, comparativePeriodEndWorkday time.Time, primaryPeriodStartWorkday time.Time, primaryPeriodEndWorkday time.Time, opts *GetGamificationInsightsGroupsTrendsOptions) (*models.InsightsTrend, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationInsightsGroupsTrends(ctx context.Context, filterType GetGamificationInsightsGroupsTrendsFilterType, filterID string, granularity GetGamificationInsightsGroupsTrendsGranularity, comparativePeriodStartWorkday time.Time, comparativePeriodEndWorkday time.Time, primaryPeriodStartWorkday time.Time, primaryPeriodEndWorkday time.Time, opts *GetGamificationInsightsGroupsTrendsOptions) (*models.InsightsTrend, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationInsightsGroupsTrends", http.MethodGet, "/api/v2/gamification/insights/groups/trends")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
-	req.SetQuery("granularity", granularity)
+	req.SetQuery("granularity", string(granularity))
 	req.SetQuery("comparativePeriodStartWorkday", platformclient.FormatDate(comparativePeriodStartWorkday))
 	req.SetQuery("comparativePeriodEndWorkday", platformclient.FormatDate(comparativePeriodEndWorkday))
 	req.SetQuery("primaryPeriodStartWorkday", platformclient.FormatDate(primaryPeriodStartWorkday))
@@ -767,11 +769,11 @@ type GetGamificationInsightsGroupsTrendsAllOptions struct{}
 //   - primaryPeriodEndWorkday: The end work day of primary period. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *GamificationApi) GetGamificationInsightsGroupsTrendsAll(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, comparativePeriodEndWorkday time.Time, primaryPeriodStartWorkday time.Time, primaryPeriodEndWorkday time.Time, opts *GetGamificationInsightsGroupsTrendsAllOptions) (*models.InsightsTrend, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationInsightsGroupsTrendsAll(ctx context.Context, filterType GetGamificationInsightsGroupsTrendsAllFilterType, filterID string, granularity GetGamificationInsightsGroupsTrendsAllGranularity, comparativePeriodStartWorkday time.Time, comparativePeriodEndWorkday time.Time, primaryPeriodStartWorkday time.Time, primaryPeriodEndWorkday time.Time, opts *GetGamificationInsightsGroupsTrendsAllOptions) (*models.InsightsTrend, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationInsightsGroupsTrendsAll", http.MethodGet, "/api/v2/gamification/insights/groups/trends/all")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
-	req.SetQuery("granularity", granularity)
+	req.SetQuery("granularity", string(granularity))
 	req.SetQuery("comparativePeriodStartWorkday", platformclient.FormatDate(comparativePeriodStartWorkday))
 	req.SetQuery("comparativePeriodEndWorkday", platformclient.FormatDate(comparativePeriodEndWorkday))
 	req.SetQuery("primaryPeriodStartWorkday", platformclient.FormatDate(primaryPeriodStartWorkday))
@@ -807,11 +809,11 @@ type GetGamificationInsightsManagersOptions struct {
 //   - startWorkday: The start work day. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The optional parameters are in GetGamificationInsightsManagersOptions; opts may be nil.
-func (a *GamificationApi) GetGamificationInsightsManagers(ctx context.Context, filterType string, filterID string, granularity string, startWorkday time.Time, opts *GetGamificationInsightsManagersOptions) (*models.InsightsAgents, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationInsightsManagers(ctx context.Context, filterType GetGamificationInsightsManagersFilterType, filterID string, granularity GetGamificationInsightsManagersGranularity, startWorkday time.Time, opts *GetGamificationInsightsManagersOptions) (*models.InsightsAgents, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationInsightsManagers", http.MethodGet, "/api/v2/gamification/insights/managers")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
-	req.SetQuery("granularity", granularity)
+	req.SetQuery("granularity", string(granularity))
 	req.SetQuery("startWorkday", platformclient.FormatDate(startWorkday))
 	if opts != nil {
 		if opts.PageSize != nil {
@@ -846,11 +848,11 @@ type GetGamificationInsightsMembersOptions struct {
 //   - startWorkday: The start work day. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The optional parameters are in GetGamificationInsightsMembersOptions; opts may be nil.
-func (a *GamificationApi) GetGamificationInsightsMembers(ctx context.Context, filterType string, filterID string, granularity string, startWorkday time.Time, opts *GetGamificationInsightsMembersOptions) (*models.InsightsAgents, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationInsightsMembers(ctx context.Context, filterType GetGamificationInsightsMembersFilterType, filterID string, granularity GetGamificationInsightsMembersGranularity, startWorkday time.Time, opts *GetGamificationInsightsMembersOptions) (*models.InsightsAgents, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationInsightsMembers", http.MethodGet, "/api/v2/gamification/insights/members")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
-	req.SetQuery("granularity", granularity)
+	req.SetQuery("granularity", string(granularity))
 	req.SetQuery("startWorkday", platformclient.FormatDate(startWorkday))
 	if opts != nil {
 		if opts.ReportsTo != nil {
@@ -891,14 +893,14 @@ type GetGamificationInsightsRankingsOptions struct {
 //   - sortKey: Sort key (percentOfGoal, percentOfGoalChange, overallPercentOfGoal, overallPercentOfGoalChange, value, valueChange)
 //
 // The optional parameters are in GetGamificationInsightsRankingsOptions; opts may be nil.
-func (a *GamificationApi) GetGamificationInsightsRankings(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, sortKey string, opts *GetGamificationInsightsRankingsOptions) (*models.InsightsRankings, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationInsightsRankings(ctx context.Context, filterType GetGamificationInsightsRankingsFilterType, filterID string, granularity GetGamificationInsightsRankingsGranularity, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, sortKey GetGamificationInsightsRankingsSortKey, opts *GetGamificationInsightsRankingsOptions) (*models.InsightsRankings, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationInsightsRankings", http.MethodGet, "/api/v2/gamification/insights/rankings")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
-	req.SetQuery("granularity", granularity)
+	req.SetQuery("granularity", string(granularity))
 	req.SetQuery("comparativePeriodStartWorkday", platformclient.FormatDate(comparativePeriodStartWorkday))
 	req.SetQuery("primaryPeriodStartWorkday", platformclient.FormatDate(primaryPeriodStartWorkday))
-	req.SetQuery("sortKey", sortKey)
+	req.SetQuery("sortKey", string(sortKey))
 	if opts != nil {
 		if opts.SortMetricID != nil {
 			req.SetQuery("sortMetricId", *opts.SortMetricID)
@@ -939,11 +941,11 @@ type GetGamificationInsightsTrendsOptions struct{}
 //   - primaryPeriodEndWorkday: The end work day of primary period. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *GamificationApi) GetGamificationInsightsTrends(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, comparativePeriodEndWorkday time.Time, primaryPeriodStartWorkday time.Time, primaryPeriodEndWorkday time.Time, opts *GetGamificationInsightsTrendsOptions) (*models.UserInsightsTrend, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationInsightsTrends(ctx context.Context, filterType GetGamificationInsightsTrendsFilterType, filterID string, granularity GetGamificationInsightsTrendsGranularity, comparativePeriodStartWorkday time.Time, comparativePeriodEndWorkday time.Time, primaryPeriodStartWorkday time.Time, primaryPeriodEndWorkday time.Time, opts *GetGamificationInsightsTrendsOptions) (*models.UserInsightsTrend, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationInsightsTrends", http.MethodGet, "/api/v2/gamification/insights/trends")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
-	req.SetQuery("granularity", granularity)
+	req.SetQuery("granularity", string(granularity))
 	req.SetQuery("comparativePeriodStartWorkday", platformclient.FormatDate(comparativePeriodStartWorkday))
 	req.SetQuery("comparativePeriodEndWorkday", platformclient.FormatDate(comparativePeriodEndWorkday))
 	req.SetQuery("primaryPeriodStartWorkday", platformclient.FormatDate(primaryPeriodStartWorkday))
@@ -973,12 +975,12 @@ type GetGamificationInsightsUserDetailsOptions struct{}
 //   - primaryPeriodStartWorkday: The start work day of primary period. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *GamificationApi) GetGamificationInsightsUserDetails(ctx context.Context, userID string, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsUserDetailsOptions) (*models.InsightsDetails, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationInsightsUserDetails(ctx context.Context, userID string, filterType GetGamificationInsightsUserDetailsFilterType, filterID string, granularity GetGamificationInsightsUserDetailsGranularity, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsUserDetailsOptions) (*models.InsightsDetails, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationInsightsUserDetails", http.MethodGet, "/api/v2/gamification/insights/users/{userId}/details")
 	req.SetPathParam("userId", userID)
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
-	req.SetQuery("granularity", granularity)
+	req.SetQuery("granularity", string(granularity))
 	req.SetQuery("comparativePeriodStartWorkday", platformclient.FormatDate(comparativePeriodStartWorkday))
 	req.SetQuery("primaryPeriodStartWorkday", platformclient.FormatDate(primaryPeriodStartWorkday))
 	return platformclient.Call[models.InsightsDetails](ctx, a.client, req)
@@ -1008,12 +1010,12 @@ type GetGamificationInsightsUserTrendsOptions struct{}
 //   - primaryPeriodEndWorkday: The end work day of primary period. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *GamificationApi) GetGamificationInsightsUserTrends(ctx context.Context, userID string, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, comparativePeriodEndWorkday time.Time, primaryPeriodStartWorkday time.Time, primaryPeriodEndWorkday time.Time, opts *GetGamificationInsightsUserTrendsOptions) (*models.UserInsightsTrend, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationInsightsUserTrends(ctx context.Context, userID string, filterType GetGamificationInsightsUserTrendsFilterType, filterID string, granularity GetGamificationInsightsUserTrendsGranularity, comparativePeriodStartWorkday time.Time, comparativePeriodEndWorkday time.Time, primaryPeriodStartWorkday time.Time, primaryPeriodEndWorkday time.Time, opts *GetGamificationInsightsUserTrendsOptions) (*models.UserInsightsTrend, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationInsightsUserTrends", http.MethodGet, "/api/v2/gamification/insights/users/{userId}/trends")
 	req.SetPathParam("userId", userID)
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
-	req.SetQuery("granularity", granularity)
+	req.SetQuery("granularity", string(granularity))
 	req.SetQuery("comparativePeriodStartWorkday", platformclient.FormatDate(comparativePeriodStartWorkday))
 	req.SetQuery("comparativePeriodEndWorkday", platformclient.FormatDate(comparativePeriodEndWorkday))
 	req.SetQuery("primaryPeriodStartWorkday", platformclient.FormatDate(primaryPeriodStartWorkday))
@@ -1077,9 +1079,9 @@ type GetGamificationLeaderboardAllOptions struct {
 //   - endWorkday: End workday to retrieve for the leaderboard. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The optional parameters are in GetGamificationLeaderboardAllOptions; opts may be nil.
-func (a *GamificationApi) GetGamificationLeaderboardAll(ctx context.Context, filterType string, filterID string, startWorkday time.Time, endWorkday time.Time, opts *GetGamificationLeaderboardAllOptions) (*models.Leaderboard, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationLeaderboardAll(ctx context.Context, filterType GetGamificationLeaderboardAllFilterType, filterID string, startWorkday time.Time, endWorkday time.Time, opts *GetGamificationLeaderboardAllOptions) (*models.Leaderboard, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationLeaderboardAll", http.MethodGet, "/api/v2/gamification/leaderboard/all")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
 	req.SetQuery("startWorkday", platformclient.FormatDate(startWorkday))
 	req.SetQuery("endWorkday", platformclient.FormatDate(endWorkday))
@@ -1109,9 +1111,9 @@ type GetGamificationLeaderboardAllBestpointsOptions struct{}
 //   - filterID: ID for the filter type. For example, division or performance profile Id
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *GamificationApi) GetGamificationLeaderboardAllBestpoints(ctx context.Context, filterType string, filterID string, opts *GetGamificationLeaderboardAllBestpointsOptions) (*models.OverallBestPoints, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationLeaderboardAllBestpoints(ctx context.Context, filterType GetGamificationLeaderboardAllBestpointsFilterType, filterID string, opts *GetGamificationLeaderboardAllBestpointsOptions) (*models.OverallBestPoints, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationLeaderboardAllBestpoints", http.MethodGet, "/api/v2/gamification/leaderboard/all/bestpoints")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
 	return platformclient.Call[models.OverallBestPoints](ctx, a.client, req)
 }
@@ -1264,7 +1266,9 @@ func (a *GamificationApi) GetGamificationProfileMetric(ctx context.Context, prof
 // GetGamificationProfileMetrics. A nil field is not sent.
 type GetGamificationProfileMetricsOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetGamificationProfileMetricsExpand.
+	Expand []GetGamificationProfileMetricsExpand
 	// Workday is the query parameter workday. The objective query workday. If not specified, then it
 	// retrieves the current objective. Dates are represented as an ISO-8601 string. For example:
 	// yyyy-MM-dd.
@@ -1292,7 +1296,7 @@ func (a *GamificationApi) GetGamificationProfileMetrics(ctx context.Context, pro
 	req.SetPathParam("profileId", profileID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Workday != nil {
 			req.SetQuery("workday", platformclient.FormatDate(*opts.Workday))
@@ -1418,7 +1422,9 @@ func (a *GamificationApi) GetGamificationProfilesUsersMe(ctx context.Context, op
 // nil field is not sent.
 type GetGamificationScorecardsOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetGamificationScorecardsExpand.
+	Expand []GetGamificationScorecardsExpand
 }
 
 // GetGamificationScorecards calls GET /api/v2/gamification/scorecards: Workday performance metrics
@@ -1438,7 +1444,7 @@ func (a *GamificationApi) GetGamificationScorecards(ctx context.Context, workday
 	req.SetQuery("workday", platformclient.FormatDate(workday))
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.WorkdayMetricListing](ctx, a.client, req)
@@ -1539,8 +1545,8 @@ type GetGamificationScorecardsPointsTrendsOptions struct {
 	// DayOfWeek is the query parameter dayOfWeek. Optional filter to specify which day of weeks to be
 	// included in the response.
 	//
-	// Values: Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.
-	DayOfWeek *string
+	// Values: the constants of GetGamificationScorecardsPointsTrendsDayOfWeek.
+	DayOfWeek *GetGamificationScorecardsPointsTrendsDayOfWeek
 }
 
 // GetGamificationScorecardsPointsTrends calls GET /api/v2/gamification/scorecards/points/trends:
@@ -1562,7 +1568,7 @@ func (a *GamificationApi) GetGamificationScorecardsPointsTrends(ctx context.Cont
 	req.SetQuery("endWorkday", platformclient.FormatDate(endWorkday))
 	if opts != nil {
 		if opts.DayOfWeek != nil {
-			req.SetQuery("dayOfWeek", *opts.DayOfWeek)
+			req.SetQuery("dayOfWeek", string(*opts.DayOfWeek))
 		}
 	}
 	return platformclient.Call[models.WorkdayPointsTrend](ctx, a.client, req)
@@ -1651,11 +1657,11 @@ type GetGamificationScorecardsProfileMetricUsersValuesTrendsOptions struct {
 //
 // The optional parameters are in GetGamificationScorecardsProfileMetricUsersValuesTrendsOptions;
 // opts may be nil.
-func (a *GamificationApi) GetGamificationScorecardsProfileMetricUsersValuesTrends(ctx context.Context, profileID string, metricID string, filterType string, startWorkday time.Time, endWorkday time.Time, opts *GetGamificationScorecardsProfileMetricUsersValuesTrendsOptions) (*models.MetricValueTrendAverage, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationScorecardsProfileMetricUsersValuesTrends(ctx context.Context, profileID string, metricID string, filterType GetGamificationScorecardsProfileMetricUsersValuesTrendsFilterType, startWorkday time.Time, endWorkday time.Time, opts *GetGamificationScorecardsProfileMetricUsersValuesTrendsOptions) (*models.MetricValueTrendAverage, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationScorecardsProfileMetricUsersValuesTrends", http.MethodGet, "/api/v2/gamification/scorecards/profiles/{profileId}/metrics/{metricId}/users/values/trends")
 	req.SetPathParam("profileId", profileID)
 	req.SetPathParam("metricId", metricID)
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("startWorkday", platformclient.FormatDate(startWorkday))
 	req.SetQuery("endWorkday", platformclient.FormatDate(endWorkday))
 	if opts != nil {
@@ -1678,8 +1684,8 @@ type GetGamificationScorecardsProfileMetricValuesTrendsOptions struct {
 	// FilterType is the query parameter filterType. Filter type for the query request. If not set,
 	// returns the values trends of the requesting user.
 	//
-	// Values: PerformanceProfile, Division.
-	FilterType *string
+	// Values: the constants of GetGamificationScorecardsProfileMetricValuesTrendsFilterType.
+	FilterType *GetGamificationScorecardsProfileMetricValuesTrendsFilterType
 	// ReferenceWorkday is the query parameter referenceWorkday. Reference workday for the trend. Used
 	// to determine the associated metric definition. If not set, then the value of endWorkday is used.
 	// Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd.
@@ -1715,7 +1721,7 @@ func (a *GamificationApi) GetGamificationScorecardsProfileMetricValuesTrends(ctx
 	req.SetQuery("endWorkday", platformclient.FormatDate(endWorkday))
 	if opts != nil {
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.ReferenceWorkday != nil {
 			req.SetQuery("referenceWorkday", platformclient.FormatDate(*opts.ReferenceWorkday))
@@ -1731,7 +1737,9 @@ func (a *GamificationApi) GetGamificationScorecardsProfileMetricValuesTrends(ctx
 // GetGamificationScorecardsUser. A nil field is not sent.
 type GetGamificationScorecardsUserOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetGamificationScorecardsUserExpand.
+	Expand []GetGamificationScorecardsUserExpand
 }
 
 // GetGamificationScorecardsUser calls GET /api/v2/gamification/scorecards/users/{userId}: Workday
@@ -1753,7 +1761,7 @@ func (a *GamificationApi) GetGamificationScorecardsUser(ctx context.Context, use
 	req.SetQuery("workday", platformclient.FormatDate(workday))
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.WorkdayMetricListing](ctx, a.client, req)
@@ -1840,8 +1848,8 @@ type GetGamificationScorecardsUserPointsTrendsOptions struct {
 	// DayOfWeek is the query parameter dayOfWeek. Optional filter to specify which day of weeks to be
 	// included in the response.
 	//
-	// Values: Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.
-	DayOfWeek *string
+	// Values: the constants of GetGamificationScorecardsUserPointsTrendsDayOfWeek.
+	DayOfWeek *GetGamificationScorecardsUserPointsTrendsDayOfWeek
 }
 
 // GetGamificationScorecardsUserPointsTrends calls GET
@@ -1865,7 +1873,7 @@ func (a *GamificationApi) GetGamificationScorecardsUserPointsTrends(ctx context.
 	req.SetQuery("endWorkday", platformclient.FormatDate(endWorkday))
 	if opts != nil {
 		if opts.DayOfWeek != nil {
-			req.SetQuery("dayOfWeek", *opts.DayOfWeek)
+			req.SetQuery("dayOfWeek", string(*opts.DayOfWeek))
 		}
 	}
 	return platformclient.Call[models.WorkdayPointsTrend](ctx, a.client, req)
@@ -1926,9 +1934,9 @@ type GetGamificationScorecardsUsersPointsAverageOptions struct{}
 //   - workday: The target workday. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *GamificationApi) GetGamificationScorecardsUsersPointsAverage(ctx context.Context, filterType string, filterID string, workday time.Time, opts *GetGamificationScorecardsUsersPointsAverageOptions) (*models.SingleWorkdayAveragePoints, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationScorecardsUsersPointsAverage(ctx context.Context, filterType GetGamificationScorecardsUsersPointsAverageFilterType, filterID string, workday time.Time, opts *GetGamificationScorecardsUsersPointsAverageOptions) (*models.SingleWorkdayAveragePoints, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationScorecardsUsersPointsAverage", http.MethodGet, "/api/v2/gamification/scorecards/users/points/average")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
 	req.SetQuery("workday", platformclient.FormatDate(workday))
 	return platformclient.Call[models.SingleWorkdayAveragePoints](ctx, a.client, req)
@@ -1958,9 +1966,9 @@ type GetGamificationScorecardsUsersValuesAverageOptions struct {
 //
 // The optional parameters are in GetGamificationScorecardsUsersValuesAverageOptions; opts may be
 // nil.
-func (a *GamificationApi) GetGamificationScorecardsUsersValuesAverage(ctx context.Context, filterType string, filterID string, workday time.Time, opts *GetGamificationScorecardsUsersValuesAverageOptions) (*models.SingleWorkdayAverageValues, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationScorecardsUsersValuesAverage(ctx context.Context, filterType GetGamificationScorecardsUsersValuesAverageFilterType, filterID string, workday time.Time, opts *GetGamificationScorecardsUsersValuesAverageOptions) (*models.SingleWorkdayAverageValues, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationScorecardsUsersValuesAverage", http.MethodGet, "/api/v2/gamification/scorecards/users/values/average")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
 	req.SetQuery("workday", platformclient.FormatDate(workday))
 	if opts != nil {
@@ -1996,9 +2004,9 @@ type GetGamificationScorecardsUsersValuesTrendsOptions struct {
 //
 // The optional parameters are in GetGamificationScorecardsUsersValuesTrendsOptions; opts may be
 // nil.
-func (a *GamificationApi) GetGamificationScorecardsUsersValuesTrends(ctx context.Context, filterType string, filterID string, startWorkday time.Time, endWorkday time.Time, opts *GetGamificationScorecardsUsersValuesTrendsOptions) (*models.WorkdayValuesTrend, *platformclient.APIResponse, error) {
+func (a *GamificationApi) GetGamificationScorecardsUsersValuesTrends(ctx context.Context, filterType GetGamificationScorecardsUsersValuesTrendsFilterType, filterID string, startWorkday time.Time, endWorkday time.Time, opts *GetGamificationScorecardsUsersValuesTrendsOptions) (*models.WorkdayValuesTrend, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGamificationScorecardsUsersValuesTrends", http.MethodGet, "/api/v2/gamification/scorecards/users/values/trends")
-	req.SetQuery("filterType", filterType)
+	req.SetQuery("filterType", string(filterType))
 	req.SetQuery("filterId", filterID)
 	req.SetQuery("startWorkday", platformclient.FormatDate(startWorkday))
 	req.SetQuery("endWorkday", platformclient.FormatDate(endWorkday))
@@ -2048,8 +2056,8 @@ type GetGamificationScorecardsValuesTrendsOptions struct {
 	// FilterType is the query parameter filterType. Filter type for the query request. If not set,
 	// then the request is for the requesting user.
 	//
-	// Values: PerformanceProfile, Division.
-	FilterType *string
+	// Values: the constants of GetGamificationScorecardsValuesTrendsFilterType.
+	FilterType *GetGamificationScorecardsValuesTrendsFilterType
 	// ReferenceWorkday is the query parameter referenceWorkday. Reference workday for the trend. Used
 	// to determine the profile of the user as of this date. If not set, then the user's current
 	// profile will be used. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd.
@@ -2079,7 +2087,7 @@ func (a *GamificationApi) GetGamificationScorecardsValuesTrends(ctx context.Cont
 	req.SetQuery("endWorkday", platformclient.FormatDate(endWorkday))
 	if opts != nil {
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.ReferenceWorkday != nil {
 			req.SetQuery("referenceWorkday", platformclient.FormatDate(*opts.ReferenceWorkday))
@@ -2843,3 +2851,494 @@ func (a *GamificationApi) PutGamificationStatus(ctx context.Context, status *mod
 	}
 	return platformclient.Call[models.GamificationStatus](ctx, a.client, req)
 }
+
+// GetGamificationContestAgentsScoresReturnsView is the type of
+// GetGamificationContestAgentsScoresOptions.ReturnsView. A value not listed below is sent as it is.
+type GetGamificationContestAgentsScoresReturnsView string
+
+// The values of GetGamificationContestAgentsScoresReturnsView.
+const (
+	GetGamificationContestAgentsScoresReturnsViewAll          GetGamificationContestAgentsScoresReturnsView = "All"
+	GetGamificationContestAgentsScoresReturnsViewTopAndBottom GetGamificationContestAgentsScoresReturnsView = "TopAndBottom"
+)
+
+// GetGamificationContestAgentsScoresMeReturnsView is the type of
+// GetGamificationContestAgentsScoresMeOptions.ReturnsView. A value not listed below is sent as it
+// is.
+type GetGamificationContestAgentsScoresMeReturnsView string
+
+// The values of GetGamificationContestAgentsScoresMeReturnsView.
+const (
+	GetGamificationContestAgentsScoresMeReturnsViewAll          GetGamificationContestAgentsScoresMeReturnsView = "All"
+	GetGamificationContestAgentsScoresMeReturnsViewTopAndBottom GetGamificationContestAgentsScoresMeReturnsView = "TopAndBottom"
+)
+
+// GetGamificationContestsStatus is the type of GetGamificationContestsOptions.Status. A value not
+// listed below is sent as it is.
+type GetGamificationContestsStatus string
+
+// The values of GetGamificationContestsStatus.
+const (
+	GetGamificationContestsStatusUpcoming          GetGamificationContestsStatus = "Upcoming"
+	GetGamificationContestsStatusOngoing           GetGamificationContestsStatus = "Ongoing"
+	GetGamificationContestsStatusPending           GetGamificationContestsStatus = "Pending"
+	GetGamificationContestsStatusRecentlyCompleted GetGamificationContestsStatus = "RecentlyCompleted"
+	GetGamificationContestsStatusCompleted         GetGamificationContestsStatus = "Completed"
+	GetGamificationContestsStatusCancelled         GetGamificationContestsStatus = "Cancelled"
+)
+
+// GetGamificationContestsSortBy is the type of GetGamificationContestsOptions.SortBy. A value not
+// listed below is sent as it is.
+type GetGamificationContestsSortBy string
+
+// The values of GetGamificationContestsSortBy.
+const (
+	GetGamificationContestsSortByTitle            GetGamificationContestsSortBy = "title"
+	GetGamificationContestsSortByDateStart        GetGamificationContestsSortBy = "dateStart"
+	GetGamificationContestsSortByDateEnd          GetGamificationContestsSortBy = "dateEnd"
+	GetGamificationContestsSortByDateFinalized    GetGamificationContestsSortBy = "dateFinalized"
+	GetGamificationContestsSortByStatus           GetGamificationContestsSortBy = "status"
+	GetGamificationContestsSortByProfile          GetGamificationContestsSortBy = "profile"
+	GetGamificationContestsSortByParticipantCount GetGamificationContestsSortBy = "participantCount"
+)
+
+// GetGamificationContestsSortOrder is the type of GetGamificationContestsOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetGamificationContestsSortOrder string
+
+// The values of GetGamificationContestsSortOrder.
+const (
+	GetGamificationContestsSortOrderAsc  GetGamificationContestsSortOrder = "asc"
+	GetGamificationContestsSortOrderDesc GetGamificationContestsSortOrder = "desc"
+)
+
+// GetGamificationContestsMeStatus is the type of GetGamificationContestsMeOptions.Status. A value
+// not listed below is sent as it is.
+type GetGamificationContestsMeStatus string
+
+// The values of GetGamificationContestsMeStatus.
+const (
+	GetGamificationContestsMeStatusUpcoming          GetGamificationContestsMeStatus = "Upcoming"
+	GetGamificationContestsMeStatusOngoing           GetGamificationContestsMeStatus = "Ongoing"
+	GetGamificationContestsMeStatusPending           GetGamificationContestsMeStatus = "Pending"
+	GetGamificationContestsMeStatusRecentlyCompleted GetGamificationContestsMeStatus = "RecentlyCompleted"
+	GetGamificationContestsMeStatusCompleted         GetGamificationContestsMeStatus = "Completed"
+	GetGamificationContestsMeStatusCancelled         GetGamificationContestsMeStatus = "Cancelled"
+)
+
+// GetGamificationContestsMeSortBy is the type of GetGamificationContestsMeOptions.SortBy. A value
+// not listed below is sent as it is.
+type GetGamificationContestsMeSortBy string
+
+// The values of GetGamificationContestsMeSortBy.
+const (
+	GetGamificationContestsMeSortByTitle            GetGamificationContestsMeSortBy = "title"
+	GetGamificationContestsMeSortByDateStart        GetGamificationContestsMeSortBy = "dateStart"
+	GetGamificationContestsMeSortByDateEnd          GetGamificationContestsMeSortBy = "dateEnd"
+	GetGamificationContestsMeSortByDateFinalized    GetGamificationContestsMeSortBy = "dateFinalized"
+	GetGamificationContestsMeSortByStatus           GetGamificationContestsMeSortBy = "status"
+	GetGamificationContestsMeSortByProfile          GetGamificationContestsMeSortBy = "profile"
+	GetGamificationContestsMeSortByParticipantCount GetGamificationContestsMeSortBy = "participantCount"
+)
+
+// GetGamificationContestsMeSortOrder is the type of GetGamificationContestsMeOptions.SortOrder. A
+// value not listed below is sent as it is.
+type GetGamificationContestsMeSortOrder string
+
+// The values of GetGamificationContestsMeSortOrder.
+const (
+	GetGamificationContestsMeSortOrderAsc  GetGamificationContestsMeSortOrder = "asc"
+	GetGamificationContestsMeSortOrderDesc GetGamificationContestsMeSortOrder = "desc"
+)
+
+// GetGamificationContestsMeView is the type of GetGamificationContestsMeOptions.View. A value not
+// listed below is sent as it is.
+type GetGamificationContestsMeView string
+
+// The values of GetGamificationContestsMeView.
+const (
+	GetGamificationContestsMeViewParticipant GetGamificationContestsMeView = "participant"
+	GetGamificationContestsMeViewCreator     GetGamificationContestsMeView = "creator"
+)
+
+// GetGamificationInsightsFilterType is the type of the argument filterType of
+// GetGamificationInsights. A value not listed below is sent as it is.
+type GetGamificationInsightsFilterType string
+
+// The values of GetGamificationInsightsFilterType.
+const (
+	GetGamificationInsightsFilterTypePerformanceProfile GetGamificationInsightsFilterType = "PerformanceProfile"
+	GetGamificationInsightsFilterTypeDivision           GetGamificationInsightsFilterType = "Division"
+)
+
+// GetGamificationInsightsGranularity is the type of the argument granularity of
+// GetGamificationInsights. A value not listed below is sent as it is.
+type GetGamificationInsightsGranularity string
+
+// The values of GetGamificationInsightsGranularity.
+const (
+	GetGamificationInsightsGranularityWeekly  GetGamificationInsightsGranularity = "Weekly"
+	GetGamificationInsightsGranularityMonthly GetGamificationInsightsGranularity = "Monthly"
+)
+
+// GetGamificationInsightsSortKey is the type of GetGamificationInsightsOptions.SortKey. A value not
+// listed below is sent as it is.
+type GetGamificationInsightsSortKey string
+
+// The values of GetGamificationInsightsSortKey.
+const (
+	GetGamificationInsightsSortKeyPercentOfGoal              GetGamificationInsightsSortKey = "percentOfGoal"
+	GetGamificationInsightsSortKeyPercentOfGoalChange        GetGamificationInsightsSortKey = "percentOfGoalChange"
+	GetGamificationInsightsSortKeyOverallPercentOfGoal       GetGamificationInsightsSortKey = "overallPercentOfGoal"
+	GetGamificationInsightsSortKeyOverallPercentOfGoalChange GetGamificationInsightsSortKey = "overallPercentOfGoalChange"
+	GetGamificationInsightsSortKeyValue                      GetGamificationInsightsSortKey = "value"
+	GetGamificationInsightsSortKeyValueChange                GetGamificationInsightsSortKey = "valueChange"
+)
+
+// GetGamificationInsightsSortOrder is the type of GetGamificationInsightsOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetGamificationInsightsSortOrder string
+
+// The values of GetGamificationInsightsSortOrder.
+const (
+	GetGamificationInsightsSortOrderAsc  GetGamificationInsightsSortOrder = "asc"
+	GetGamificationInsightsSortOrderDesc GetGamificationInsightsSortOrder = "desc"
+)
+
+// GetGamificationInsightsDetailsFilterType is the type of the argument filterType of
+// GetGamificationInsightsDetails. A value not listed below is sent as it is.
+type GetGamificationInsightsDetailsFilterType string
+
+// The values of GetGamificationInsightsDetailsFilterType.
+const (
+	GetGamificationInsightsDetailsFilterTypePerformanceProfile GetGamificationInsightsDetailsFilterType = "PerformanceProfile"
+	GetGamificationInsightsDetailsFilterTypeDivision           GetGamificationInsightsDetailsFilterType = "Division"
+)
+
+// GetGamificationInsightsDetailsGranularity is the type of the argument granularity of
+// GetGamificationInsightsDetails. A value not listed below is sent as it is.
+type GetGamificationInsightsDetailsGranularity string
+
+// The values of GetGamificationInsightsDetailsGranularity.
+const (
+	GetGamificationInsightsDetailsGranularityWeekly  GetGamificationInsightsDetailsGranularity = "Weekly"
+	GetGamificationInsightsDetailsGranularityMonthly GetGamificationInsightsDetailsGranularity = "Monthly"
+)
+
+// GetGamificationInsightsGroupsTrendsFilterType is the type of the argument filterType of
+// GetGamificationInsightsGroupsTrends. A value not listed below is sent as it is.
+type GetGamificationInsightsGroupsTrendsFilterType string
+
+// The values of GetGamificationInsightsGroupsTrendsFilterType.
+const (
+	GetGamificationInsightsGroupsTrendsFilterTypePerformanceProfile GetGamificationInsightsGroupsTrendsFilterType = "PerformanceProfile"
+	GetGamificationInsightsGroupsTrendsFilterTypeDivision           GetGamificationInsightsGroupsTrendsFilterType = "Division"
+)
+
+// GetGamificationInsightsGroupsTrendsGranularity is the type of the argument granularity of
+// GetGamificationInsightsGroupsTrends. A value not listed below is sent as it is.
+type GetGamificationInsightsGroupsTrendsGranularity string
+
+// The values of GetGamificationInsightsGroupsTrendsGranularity.
+const (
+	GetGamificationInsightsGroupsTrendsGranularityDaily   GetGamificationInsightsGroupsTrendsGranularity = "Daily"
+	GetGamificationInsightsGroupsTrendsGranularityWeekly  GetGamificationInsightsGroupsTrendsGranularity = "Weekly"
+	GetGamificationInsightsGroupsTrendsGranularityMonthly GetGamificationInsightsGroupsTrendsGranularity = "Monthly"
+)
+
+// GetGamificationInsightsGroupsTrendsAllFilterType is the type of the argument filterType of
+// GetGamificationInsightsGroupsTrendsAll. A value not listed below is sent as it is.
+type GetGamificationInsightsGroupsTrendsAllFilterType string
+
+// The values of GetGamificationInsightsGroupsTrendsAllFilterType.
+const (
+	GetGamificationInsightsGroupsTrendsAllFilterTypePerformanceProfile GetGamificationInsightsGroupsTrendsAllFilterType = "PerformanceProfile"
+	GetGamificationInsightsGroupsTrendsAllFilterTypeDivision           GetGamificationInsightsGroupsTrendsAllFilterType = "Division"
+)
+
+// GetGamificationInsightsGroupsTrendsAllGranularity is the type of the argument granularity of
+// GetGamificationInsightsGroupsTrendsAll. A value not listed below is sent as it is.
+type GetGamificationInsightsGroupsTrendsAllGranularity string
+
+// The values of GetGamificationInsightsGroupsTrendsAllGranularity.
+const (
+	GetGamificationInsightsGroupsTrendsAllGranularityDaily   GetGamificationInsightsGroupsTrendsAllGranularity = "Daily"
+	GetGamificationInsightsGroupsTrendsAllGranularityWeekly  GetGamificationInsightsGroupsTrendsAllGranularity = "Weekly"
+	GetGamificationInsightsGroupsTrendsAllGranularityMonthly GetGamificationInsightsGroupsTrendsAllGranularity = "Monthly"
+)
+
+// GetGamificationInsightsManagersFilterType is the type of the argument filterType of
+// GetGamificationInsightsManagers. A value not listed below is sent as it is.
+type GetGamificationInsightsManagersFilterType string
+
+// The values of GetGamificationInsightsManagersFilterType.
+const (
+	GetGamificationInsightsManagersFilterTypePerformanceProfile GetGamificationInsightsManagersFilterType = "PerformanceProfile"
+	GetGamificationInsightsManagersFilterTypeDivision           GetGamificationInsightsManagersFilterType = "Division"
+)
+
+// GetGamificationInsightsManagersGranularity is the type of the argument granularity of
+// GetGamificationInsightsManagers. A value not listed below is sent as it is.
+type GetGamificationInsightsManagersGranularity string
+
+// The values of GetGamificationInsightsManagersGranularity.
+const (
+	GetGamificationInsightsManagersGranularityWeekly  GetGamificationInsightsManagersGranularity = "Weekly"
+	GetGamificationInsightsManagersGranularityMonthly GetGamificationInsightsManagersGranularity = "Monthly"
+)
+
+// GetGamificationInsightsMembersFilterType is the type of the argument filterType of
+// GetGamificationInsightsMembers. A value not listed below is sent as it is.
+type GetGamificationInsightsMembersFilterType string
+
+// The values of GetGamificationInsightsMembersFilterType.
+const (
+	GetGamificationInsightsMembersFilterTypePerformanceProfile GetGamificationInsightsMembersFilterType = "PerformanceProfile"
+	GetGamificationInsightsMembersFilterTypeDivision           GetGamificationInsightsMembersFilterType = "Division"
+)
+
+// GetGamificationInsightsMembersGranularity is the type of the argument granularity of
+// GetGamificationInsightsMembers. A value not listed below is sent as it is.
+type GetGamificationInsightsMembersGranularity string
+
+// The values of GetGamificationInsightsMembersGranularity.
+const (
+	GetGamificationInsightsMembersGranularityWeekly  GetGamificationInsightsMembersGranularity = "Weekly"
+	GetGamificationInsightsMembersGranularityMonthly GetGamificationInsightsMembersGranularity = "Monthly"
+)
+
+// GetGamificationInsightsRankingsFilterType is the type of the argument filterType of
+// GetGamificationInsightsRankings. A value not listed below is sent as it is.
+type GetGamificationInsightsRankingsFilterType string
+
+// The values of GetGamificationInsightsRankingsFilterType.
+const (
+	GetGamificationInsightsRankingsFilterTypePerformanceProfile GetGamificationInsightsRankingsFilterType = "PerformanceProfile"
+	GetGamificationInsightsRankingsFilterTypeDivision           GetGamificationInsightsRankingsFilterType = "Division"
+)
+
+// GetGamificationInsightsRankingsGranularity is the type of the argument granularity of
+// GetGamificationInsightsRankings. A value not listed below is sent as it is.
+type GetGamificationInsightsRankingsGranularity string
+
+// The values of GetGamificationInsightsRankingsGranularity.
+const (
+	GetGamificationInsightsRankingsGranularityWeekly  GetGamificationInsightsRankingsGranularity = "Weekly"
+	GetGamificationInsightsRankingsGranularityMonthly GetGamificationInsightsRankingsGranularity = "Monthly"
+)
+
+// GetGamificationInsightsRankingsSortKey is the type of the argument sortKey of
+// GetGamificationInsightsRankings. A value not listed below is sent as it is.
+type GetGamificationInsightsRankingsSortKey string
+
+// The values of GetGamificationInsightsRankingsSortKey.
+const (
+	GetGamificationInsightsRankingsSortKeyPercentOfGoal              GetGamificationInsightsRankingsSortKey = "percentOfGoal"
+	GetGamificationInsightsRankingsSortKeyPercentOfGoalChange        GetGamificationInsightsRankingsSortKey = "percentOfGoalChange"
+	GetGamificationInsightsRankingsSortKeyOverallPercentOfGoal       GetGamificationInsightsRankingsSortKey = "overallPercentOfGoal"
+	GetGamificationInsightsRankingsSortKeyOverallPercentOfGoalChange GetGamificationInsightsRankingsSortKey = "overallPercentOfGoalChange"
+	GetGamificationInsightsRankingsSortKeyValue                      GetGamificationInsightsRankingsSortKey = "value"
+	GetGamificationInsightsRankingsSortKeyValueChange                GetGamificationInsightsRankingsSortKey = "valueChange"
+)
+
+// GetGamificationInsightsTrendsFilterType is the type of the argument filterType of
+// GetGamificationInsightsTrends. A value not listed below is sent as it is.
+type GetGamificationInsightsTrendsFilterType string
+
+// The values of GetGamificationInsightsTrendsFilterType.
+const (
+	GetGamificationInsightsTrendsFilterTypePerformanceProfile GetGamificationInsightsTrendsFilterType = "PerformanceProfile"
+	GetGamificationInsightsTrendsFilterTypeDivision           GetGamificationInsightsTrendsFilterType = "Division"
+)
+
+// GetGamificationInsightsTrendsGranularity is the type of the argument granularity of
+// GetGamificationInsightsTrends. A value not listed below is sent as it is.
+type GetGamificationInsightsTrendsGranularity string
+
+// The values of GetGamificationInsightsTrendsGranularity.
+const (
+	GetGamificationInsightsTrendsGranularityDaily  GetGamificationInsightsTrendsGranularity = "Daily"
+	GetGamificationInsightsTrendsGranularityWeekly GetGamificationInsightsTrendsGranularity = "Weekly"
+)
+
+// GetGamificationInsightsUserDetailsFilterType is the type of the argument filterType of
+// GetGamificationInsightsUserDetails. A value not listed below is sent as it is.
+type GetGamificationInsightsUserDetailsFilterType string
+
+// The values of GetGamificationInsightsUserDetailsFilterType.
+const (
+	GetGamificationInsightsUserDetailsFilterTypePerformanceProfile GetGamificationInsightsUserDetailsFilterType = "PerformanceProfile"
+	GetGamificationInsightsUserDetailsFilterTypeDivision           GetGamificationInsightsUserDetailsFilterType = "Division"
+)
+
+// GetGamificationInsightsUserDetailsGranularity is the type of the argument granularity of
+// GetGamificationInsightsUserDetails. A value not listed below is sent as it is.
+type GetGamificationInsightsUserDetailsGranularity string
+
+// The values of GetGamificationInsightsUserDetailsGranularity.
+const (
+	GetGamificationInsightsUserDetailsGranularityWeekly  GetGamificationInsightsUserDetailsGranularity = "Weekly"
+	GetGamificationInsightsUserDetailsGranularityMonthly GetGamificationInsightsUserDetailsGranularity = "Monthly"
+)
+
+// GetGamificationInsightsUserTrendsFilterType is the type of the argument filterType of
+// GetGamificationInsightsUserTrends. A value not listed below is sent as it is.
+type GetGamificationInsightsUserTrendsFilterType string
+
+// The values of GetGamificationInsightsUserTrendsFilterType.
+const (
+	GetGamificationInsightsUserTrendsFilterTypePerformanceProfile GetGamificationInsightsUserTrendsFilterType = "PerformanceProfile"
+	GetGamificationInsightsUserTrendsFilterTypeDivision           GetGamificationInsightsUserTrendsFilterType = "Division"
+)
+
+// GetGamificationInsightsUserTrendsGranularity is the type of the argument granularity of
+// GetGamificationInsightsUserTrends. A value not listed below is sent as it is.
+type GetGamificationInsightsUserTrendsGranularity string
+
+// The values of GetGamificationInsightsUserTrendsGranularity.
+const (
+	GetGamificationInsightsUserTrendsGranularityDaily  GetGamificationInsightsUserTrendsGranularity = "Daily"
+	GetGamificationInsightsUserTrendsGranularityWeekly GetGamificationInsightsUserTrendsGranularity = "Weekly"
+)
+
+// GetGamificationLeaderboardAllFilterType is the type of the argument filterType of
+// GetGamificationLeaderboardAll. A value not listed below is sent as it is.
+type GetGamificationLeaderboardAllFilterType string
+
+// The values of GetGamificationLeaderboardAllFilterType.
+const (
+	GetGamificationLeaderboardAllFilterTypePerformanceProfile GetGamificationLeaderboardAllFilterType = "PerformanceProfile"
+	GetGamificationLeaderboardAllFilterTypeDivision           GetGamificationLeaderboardAllFilterType = "Division"
+)
+
+// GetGamificationLeaderboardAllBestpointsFilterType is the type of the argument filterType of
+// GetGamificationLeaderboardAllBestpoints. A value not listed below is sent as it is.
+type GetGamificationLeaderboardAllBestpointsFilterType string
+
+// The values of GetGamificationLeaderboardAllBestpointsFilterType.
+const (
+	GetGamificationLeaderboardAllBestpointsFilterTypePerformanceProfile GetGamificationLeaderboardAllBestpointsFilterType = "PerformanceProfile"
+	GetGamificationLeaderboardAllBestpointsFilterTypeDivision           GetGamificationLeaderboardAllBestpointsFilterType = "Division"
+)
+
+// GetGamificationProfileMetricsExpand is the type of GetGamificationProfileMetricsOptions.Expand. A
+// value not listed below is sent as it is.
+type GetGamificationProfileMetricsExpand string
+
+// The values of GetGamificationProfileMetricsExpand.
+const (
+	GetGamificationProfileMetricsExpandObjective GetGamificationProfileMetricsExpand = "objective"
+)
+
+// GetGamificationScorecardsExpand is the type of GetGamificationScorecardsOptions.Expand. A value
+// not listed below is sent as it is.
+type GetGamificationScorecardsExpand string
+
+// The values of GetGamificationScorecardsExpand.
+const (
+	GetGamificationScorecardsExpandObjective GetGamificationScorecardsExpand = "objective"
+)
+
+// GetGamificationScorecardsPointsTrendsDayOfWeek is the type of
+// GetGamificationScorecardsPointsTrendsOptions.DayOfWeek. A value not listed below is sent as it
+// is.
+type GetGamificationScorecardsPointsTrendsDayOfWeek string
+
+// The values of GetGamificationScorecardsPointsTrendsDayOfWeek.
+const (
+	GetGamificationScorecardsPointsTrendsDayOfWeekSunday    GetGamificationScorecardsPointsTrendsDayOfWeek = "Sunday"
+	GetGamificationScorecardsPointsTrendsDayOfWeekMonday    GetGamificationScorecardsPointsTrendsDayOfWeek = "Monday"
+	GetGamificationScorecardsPointsTrendsDayOfWeekTuesday   GetGamificationScorecardsPointsTrendsDayOfWeek = "Tuesday"
+	GetGamificationScorecardsPointsTrendsDayOfWeekWednesday GetGamificationScorecardsPointsTrendsDayOfWeek = "Wednesday"
+	GetGamificationScorecardsPointsTrendsDayOfWeekThursday  GetGamificationScorecardsPointsTrendsDayOfWeek = "Thursday"
+	GetGamificationScorecardsPointsTrendsDayOfWeekFriday    GetGamificationScorecardsPointsTrendsDayOfWeek = "Friday"
+	GetGamificationScorecardsPointsTrendsDayOfWeekSaturday  GetGamificationScorecardsPointsTrendsDayOfWeek = "Saturday"
+)
+
+// GetGamificationScorecardsProfileMetricUsersValuesTrendsFilterType is the type of the argument
+// filterType of GetGamificationScorecardsProfileMetricUsersValuesTrends. A value not listed below
+// is sent as it is.
+type GetGamificationScorecardsProfileMetricUsersValuesTrendsFilterType string
+
+// The values of GetGamificationScorecardsProfileMetricUsersValuesTrendsFilterType.
+const (
+	GetGamificationScorecardsProfileMetricUsersValuesTrendsFilterTypePerformanceProfile GetGamificationScorecardsProfileMetricUsersValuesTrendsFilterType = "PerformanceProfile"
+	GetGamificationScorecardsProfileMetricUsersValuesTrendsFilterTypeDivision           GetGamificationScorecardsProfileMetricUsersValuesTrendsFilterType = "Division"
+)
+
+// GetGamificationScorecardsProfileMetricValuesTrendsFilterType is the type of
+// GetGamificationScorecardsProfileMetricValuesTrendsOptions.FilterType. A value not listed below is
+// sent as it is.
+type GetGamificationScorecardsProfileMetricValuesTrendsFilterType string
+
+// The values of GetGamificationScorecardsProfileMetricValuesTrendsFilterType.
+const (
+	GetGamificationScorecardsProfileMetricValuesTrendsFilterTypePerformanceProfile GetGamificationScorecardsProfileMetricValuesTrendsFilterType = "PerformanceProfile"
+	GetGamificationScorecardsProfileMetricValuesTrendsFilterTypeDivision           GetGamificationScorecardsProfileMetricValuesTrendsFilterType = "Division"
+)
+
+// GetGamificationScorecardsUserExpand is the type of GetGamificationScorecardsUserOptions.Expand. A
+// value not listed below is sent as it is.
+type GetGamificationScorecardsUserExpand string
+
+// The values of GetGamificationScorecardsUserExpand.
+const (
+	GetGamificationScorecardsUserExpandObjective GetGamificationScorecardsUserExpand = "objective"
+)
+
+// GetGamificationScorecardsUserPointsTrendsDayOfWeek is the type of
+// GetGamificationScorecardsUserPointsTrendsOptions.DayOfWeek. A value not listed below is sent as
+// it is.
+type GetGamificationScorecardsUserPointsTrendsDayOfWeek string
+
+// The values of GetGamificationScorecardsUserPointsTrendsDayOfWeek.
+const (
+	GetGamificationScorecardsUserPointsTrendsDayOfWeekSunday    GetGamificationScorecardsUserPointsTrendsDayOfWeek = "Sunday"
+	GetGamificationScorecardsUserPointsTrendsDayOfWeekMonday    GetGamificationScorecardsUserPointsTrendsDayOfWeek = "Monday"
+	GetGamificationScorecardsUserPointsTrendsDayOfWeekTuesday   GetGamificationScorecardsUserPointsTrendsDayOfWeek = "Tuesday"
+	GetGamificationScorecardsUserPointsTrendsDayOfWeekWednesday GetGamificationScorecardsUserPointsTrendsDayOfWeek = "Wednesday"
+	GetGamificationScorecardsUserPointsTrendsDayOfWeekThursday  GetGamificationScorecardsUserPointsTrendsDayOfWeek = "Thursday"
+	GetGamificationScorecardsUserPointsTrendsDayOfWeekFriday    GetGamificationScorecardsUserPointsTrendsDayOfWeek = "Friday"
+	GetGamificationScorecardsUserPointsTrendsDayOfWeekSaturday  GetGamificationScorecardsUserPointsTrendsDayOfWeek = "Saturday"
+)
+
+// GetGamificationScorecardsUsersPointsAverageFilterType is the type of the argument filterType of
+// GetGamificationScorecardsUsersPointsAverage. A value not listed below is sent as it is.
+type GetGamificationScorecardsUsersPointsAverageFilterType string
+
+// The values of GetGamificationScorecardsUsersPointsAverageFilterType.
+const (
+	GetGamificationScorecardsUsersPointsAverageFilterTypePerformanceProfile GetGamificationScorecardsUsersPointsAverageFilterType = "PerformanceProfile"
+	GetGamificationScorecardsUsersPointsAverageFilterTypeDivision           GetGamificationScorecardsUsersPointsAverageFilterType = "Division"
+)
+
+// GetGamificationScorecardsUsersValuesAverageFilterType is the type of the argument filterType of
+// GetGamificationScorecardsUsersValuesAverage. A value not listed below is sent as it is.
+type GetGamificationScorecardsUsersValuesAverageFilterType string
+
+// The values of GetGamificationScorecardsUsersValuesAverageFilterType.
+const (
+	GetGamificationScorecardsUsersValuesAverageFilterTypePerformanceProfile GetGamificationScorecardsUsersValuesAverageFilterType = "PerformanceProfile"
+	GetGamificationScorecardsUsersValuesAverageFilterTypeDivision           GetGamificationScorecardsUsersValuesAverageFilterType = "Division"
+)
+
+// GetGamificationScorecardsUsersValuesTrendsFilterType is the type of the argument filterType of
+// GetGamificationScorecardsUsersValuesTrends. A value not listed below is sent as it is.
+type GetGamificationScorecardsUsersValuesTrendsFilterType string
+
+// The values of GetGamificationScorecardsUsersValuesTrendsFilterType.
+const (
+	GetGamificationScorecardsUsersValuesTrendsFilterTypePerformanceProfile GetGamificationScorecardsUsersValuesTrendsFilterType = "PerformanceProfile"
+	GetGamificationScorecardsUsersValuesTrendsFilterTypeDivision           GetGamificationScorecardsUsersValuesTrendsFilterType = "Division"
+)
+
+// GetGamificationScorecardsValuesTrendsFilterType is the type of
+// GetGamificationScorecardsValuesTrendsOptions.FilterType. A value not listed below is sent as it
+// is.
+type GetGamificationScorecardsValuesTrendsFilterType string
+
+// The values of GetGamificationScorecardsValuesTrendsFilterType.
+const (
+	GetGamificationScorecardsValuesTrendsFilterTypePerformanceProfile GetGamificationScorecardsValuesTrendsFilterType = "PerformanceProfile"
+	GetGamificationScorecardsValuesTrendsFilterTypeDivision           GetGamificationScorecardsValuesTrendsFilterType = "Division"
+)

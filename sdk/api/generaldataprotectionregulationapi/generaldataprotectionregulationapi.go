@@ -118,9 +118,9 @@ type GetGdprSubjectsOptions struct{}
 //   - searchValue: Search Value
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *GeneralDataProtectionRegulationApi) GetGdprSubjects(ctx context.Context, searchType string, searchValue string, opts *GetGdprSubjectsOptions) (*models.GDPRSubjectEntityListing, *platformclient.APIResponse, error) {
+func (a *GeneralDataProtectionRegulationApi) GetGdprSubjects(ctx context.Context, searchType GetGdprSubjectsSearchType, searchValue string, opts *GetGdprSubjectsOptions) (*models.GDPRSubjectEntityListing, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getGdprSubjects", http.MethodGet, "/api/v2/gdpr/subjects")
-	req.SetQuery("searchType", searchType)
+	req.SetQuery("searchType", string(searchType))
 	req.SetQuery("searchValue", searchValue)
 	return platformclient.Call[models.GDPRSubjectEntityListing](ctx, a.client, req)
 }
@@ -167,3 +167,20 @@ func (a *GeneralDataProtectionRegulationApi) PostGdprRequests(ctx context.Contex
 	}
 	return platformclient.Call[models.GDPRRequest](ctx, a.client, req)
 }
+
+// GetGdprSubjectsSearchType is the type of the argument searchType of GetGdprSubjects. A value not
+// listed below is sent as it is.
+type GetGdprSubjectsSearchType string
+
+// The values of GetGdprSubjectsSearchType.
+const (
+	GetGdprSubjectsSearchTypeName          GetGdprSubjectsSearchType = "NAME"
+	GetGdprSubjectsSearchTypeAddress       GetGdprSubjectsSearchType = "ADDRESS"
+	GetGdprSubjectsSearchTypePhone         GetGdprSubjectsSearchType = "PHONE"
+	GetGdprSubjectsSearchTypeEmail         GetGdprSubjectsSearchType = "EMAIL"
+	GetGdprSubjectsSearchTypeTwitter       GetGdprSubjectsSearchType = "TWITTER"
+	GetGdprSubjectsSearchTypeInstagram     GetGdprSubjectsSearchType = "INSTAGRAM"
+	GetGdprSubjectsSearchTypeFacebook      GetGdprSubjectsSearchType = "FACEBOOK"
+	GetGdprSubjectsSearchTypeAppleMessages GetGdprSubjectsSearchType = "APPLE_MESSAGES"
+	GetGdprSubjectsSearchTypeExternalID    GetGdprSubjectsSearchType = "EXTERNAL_ID"
+)

@@ -68,8 +68,8 @@ func (a *GreetingsApi) GetGreeting(ctx context.Context, greetingID string, opts 
 type GetGreetingDownloadsOptions struct {
 	// FormatID is the query parameter formatId. The desired media format.
 	//
-	// Values: WAV, WEBM, WAV_ULAW, OGG_VORBIS, OGG_OPUS, MP3, NONE. The API's default: WAV.
-	FormatID *string
+	// Values: the constants of GetGreetingDownloadsFormatID. The API's default: WAV.
+	FormatID *GetGreetingDownloadsFormatID
 }
 
 // GetGreetingDownloads calls GET /api/v2/greetings/{greetingId}/downloads: Download a organization
@@ -89,7 +89,7 @@ func (a *GreetingsApi) GetGreetingDownloads(ctx context.Context, greetingID stri
 	req.SetPathParam("greetingId", greetingID)
 	if opts != nil {
 		if opts.FormatID != nil {
-			req.SetQuery("formatId", *opts.FormatID)
+			req.SetQuery("formatId", string(*opts.FormatID))
 		}
 	}
 	return platformclient.Call[models.GreetingMediaInfo](ctx, a.client, req)
@@ -100,8 +100,8 @@ func (a *GreetingsApi) GetGreetingDownloads(ctx context.Context, greetingID stri
 type GetGreetingGroupsDownloadsOptions struct {
 	// FormatID is the query parameter formatId. The desired media format.
 	//
-	// Values: WAV, WEBM, WAV_ULAW, OGG_VORBIS, OGG_OPUS, MP3, NONE. The API's default: WAV.
-	FormatID *string
+	// Values: the constants of GetGreetingGroupsDownloadsFormatID. The API's default: WAV.
+	FormatID *GetGreetingGroupsDownloadsFormatID
 }
 
 // GetGreetingGroupsDownloads calls GET /api/v2/greetings/{greetingId}/groups/downloads: Download a
@@ -121,7 +121,7 @@ func (a *GreetingsApi) GetGreetingGroupsDownloads(ctx context.Context, greetingI
 	req.SetPathParam("greetingId", greetingID)
 	if opts != nil {
 		if opts.FormatID != nil {
-			req.SetQuery("formatId", *opts.FormatID)
+			req.SetQuery("formatId", string(*opts.FormatID))
 		}
 	}
 	return platformclient.Call[models.GreetingMediaInfo](ctx, a.client, req)
@@ -132,8 +132,8 @@ func (a *GreetingsApi) GetGreetingGroupsDownloads(ctx context.Context, greetingI
 type GetGreetingMediaOptions struct {
 	// FormatID is the query parameter formatId. The desired media format.
 	//
-	// Values: WAV, WEBM, WAV_ULAW, OGG_VORBIS, OGG_OPUS, MP3, NONE. The API's default: WAV.
-	FormatID *string
+	// Values: the constants of GetGreetingMediaFormatID. The API's default: WAV.
+	FormatID *GetGreetingMediaFormatID
 }
 
 // GetGreetingMedia calls GET /api/v2/greetings/{greetingId}/media: Get media playback URI for this
@@ -153,7 +153,7 @@ func (a *GreetingsApi) GetGreetingMedia(ctx context.Context, greetingID string, 
 	req.SetPathParam("greetingId", greetingID)
 	if opts != nil {
 		if opts.FormatID != nil {
-			req.SetQuery("formatId", *opts.FormatID)
+			req.SetQuery("formatId", string(*opts.FormatID))
 		}
 	}
 	return platformclient.Call[models.GreetingMediaInfo](ctx, a.client, req)
@@ -164,8 +164,8 @@ func (a *GreetingsApi) GetGreetingMedia(ctx context.Context, greetingID string, 
 type GetGreetingUsersDownloadsOptions struct {
 	// FormatID is the query parameter formatId. The desired media format.
 	//
-	// Values: WAV, WEBM, WAV_ULAW, OGG_VORBIS, OGG_OPUS, MP3, NONE. The API's default: WAV.
-	FormatID *string
+	// Values: the constants of GetGreetingUsersDownloadsFormatID. The API's default: WAV.
+	FormatID *GetGreetingUsersDownloadsFormatID
 }
 
 // GetGreetingUsersDownloads calls GET /api/v2/greetings/{greetingId}/users/downloads: Download a
@@ -185,7 +185,7 @@ func (a *GreetingsApi) GetGreetingUsersDownloads(ctx context.Context, greetingID
 	req.SetPathParam("greetingId", greetingID)
 	if opts != nil {
 		if opts.FormatID != nil {
-			req.SetQuery("formatId", *opts.FormatID)
+			req.SetQuery("formatId", string(*opts.FormatID))
 		}
 	}
 	return platformclient.Call[models.GreetingMediaInfo](ctx, a.client, req)
@@ -659,3 +659,63 @@ func (a *GreetingsApi) PutUserGreetingsDefaults(ctx context.Context, userID stri
 	}
 	return platformclient.Call[models.DefaultGreetingList](ctx, a.client, req)
 }
+
+// GetGreetingDownloadsFormatID is the type of GetGreetingDownloadsOptions.FormatID. A value not
+// listed below is sent as it is.
+type GetGreetingDownloadsFormatID string
+
+// The values of GetGreetingDownloadsFormatID.
+const (
+	GetGreetingDownloadsFormatIDWav       GetGreetingDownloadsFormatID = "WAV"
+	GetGreetingDownloadsFormatIDWebm      GetGreetingDownloadsFormatID = "WEBM"
+	GetGreetingDownloadsFormatIDWavUlaw   GetGreetingDownloadsFormatID = "WAV_ULAW"
+	GetGreetingDownloadsFormatIDOggVorbis GetGreetingDownloadsFormatID = "OGG_VORBIS"
+	GetGreetingDownloadsFormatIDOggOpus   GetGreetingDownloadsFormatID = "OGG_OPUS"
+	GetGreetingDownloadsFormatIDMp3       GetGreetingDownloadsFormatID = "MP3"
+	GetGreetingDownloadsFormatIDNone      GetGreetingDownloadsFormatID = "NONE"
+)
+
+// GetGreetingGroupsDownloadsFormatID is the type of GetGreetingGroupsDownloadsOptions.FormatID. A
+// value not listed below is sent as it is.
+type GetGreetingGroupsDownloadsFormatID string
+
+// The values of GetGreetingGroupsDownloadsFormatID.
+const (
+	GetGreetingGroupsDownloadsFormatIDWav       GetGreetingGroupsDownloadsFormatID = "WAV"
+	GetGreetingGroupsDownloadsFormatIDWebm      GetGreetingGroupsDownloadsFormatID = "WEBM"
+	GetGreetingGroupsDownloadsFormatIDWavUlaw   GetGreetingGroupsDownloadsFormatID = "WAV_ULAW"
+	GetGreetingGroupsDownloadsFormatIDOggVorbis GetGreetingGroupsDownloadsFormatID = "OGG_VORBIS"
+	GetGreetingGroupsDownloadsFormatIDOggOpus   GetGreetingGroupsDownloadsFormatID = "OGG_OPUS"
+	GetGreetingGroupsDownloadsFormatIDMp3       GetGreetingGroupsDownloadsFormatID = "MP3"
+	GetGreetingGroupsDownloadsFormatIDNone      GetGreetingGroupsDownloadsFormatID = "NONE"
+)
+
+// GetGreetingMediaFormatID is the type of GetGreetingMediaOptions.FormatID. A value not listed
+// below is sent as it is.
+type GetGreetingMediaFormatID string
+
+// The values of GetGreetingMediaFormatID.
+const (
+	GetGreetingMediaFormatIDWav       GetGreetingMediaFormatID = "WAV"
+	GetGreetingMediaFormatIDWebm      GetGreetingMediaFormatID = "WEBM"
+	GetGreetingMediaFormatIDWavUlaw   GetGreetingMediaFormatID = "WAV_ULAW"
+	GetGreetingMediaFormatIDOggVorbis GetGreetingMediaFormatID = "OGG_VORBIS"
+	GetGreetingMediaFormatIDOggOpus   GetGreetingMediaFormatID = "OGG_OPUS"
+	GetGreetingMediaFormatIDMp3       GetGreetingMediaFormatID = "MP3"
+	GetGreetingMediaFormatIDNone      GetGreetingMediaFormatID = "NONE"
+)
+
+// GetGreetingUsersDownloadsFormatID is the type of GetGreetingUsersDownloadsOptions.FormatID. A
+// value not listed below is sent as it is.
+type GetGreetingUsersDownloadsFormatID string
+
+// The values of GetGreetingUsersDownloadsFormatID.
+const (
+	GetGreetingUsersDownloadsFormatIDWav       GetGreetingUsersDownloadsFormatID = "WAV"
+	GetGreetingUsersDownloadsFormatIDWebm      GetGreetingUsersDownloadsFormatID = "WEBM"
+	GetGreetingUsersDownloadsFormatIDWavUlaw   GetGreetingUsersDownloadsFormatID = "WAV_ULAW"
+	GetGreetingUsersDownloadsFormatIDOggVorbis GetGreetingUsersDownloadsFormatID = "OGG_VORBIS"
+	GetGreetingUsersDownloadsFormatIDOggOpus   GetGreetingUsersDownloadsFormatID = "OGG_OPUS"
+	GetGreetingUsersDownloadsFormatIDMp3       GetGreetingUsersDownloadsFormatID = "MP3"
+	GetGreetingUsersDownloadsFormatIDNone      GetGreetingUsersDownloadsFormatID = "NONE"
+)

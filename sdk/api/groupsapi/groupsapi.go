@@ -81,9 +81,9 @@ type GetFieldconfigOptions struct{}
 // The operation has no optional parameters: pass nil for opts.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
-func (a *GroupsApi) GetFieldconfig(ctx context.Context, typeParam string, opts *GetFieldconfigOptions) (*models.FieldConfig, *platformclient.APIResponse, error) {
+func (a *GroupsApi) GetFieldconfig(ctx context.Context, typeParam GetFieldconfigType, opts *GetFieldconfigOptions) (*models.FieldConfig, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getFieldconfig", http.MethodGet, "/api/v2/fieldconfig")
-	req.SetQuery("type", typeParam)
+	req.SetQuery("type", string(typeParam))
 	return platformclient.Call[models.FieldConfig](ctx, a.client, req)
 }
 
@@ -138,10 +138,12 @@ type GetGroupMembersOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetGroupMembersSortOrder. The API's default: ASC.
+	SortOrder *GetGroupMembersSortOrder
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetGroupMembersExpand.
+	Expand []GetGroupMembersExpand
 }
 
 // GetGroupMembers calls GET /api/v2/groups/{groupId}/members: Get group members, includes
@@ -165,10 +167,10 @@ func (a *GroupsApi) GetGroupMembers(ctx context.Context, groupID string, opts *G
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.UserEntityListing](ctx, a.client, req)
@@ -245,8 +247,8 @@ type GetGroupsOptions struct {
 	JabberID []string
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetGroupsSortOrder. The API's default: ASC.
+	SortOrder *GetGroupsSortOrder
 }
 
 // GetGroups calls GET /api/v2/groups: Get a group list.
@@ -270,7 +272,7 @@ func (a *GroupsApi) GetGroups(ctx context.Context, opts *GetGroupsOptions) (*mod
 			req.AddQuery("jabberId", opts.JabberID...)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.GroupEntityListing](ctx, a.client, req)
@@ -359,8 +361,8 @@ type GetProfilesGroupsOptions struct {
 	JabberID []string
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetProfilesGroupsSortOrder. The API's default: ASC.
+	SortOrder *GetProfilesGroupsSortOrder
 }
 
 // GetProfilesGroups calls GET /api/v2/profiles/groups: Get group profile listing.
@@ -388,7 +390,7 @@ func (a *GroupsApi) GetProfilesGroups(ctx context.Context, opts *GetProfilesGrou
 			req.AddQuery("jabberId", opts.JabberID...)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.GroupProfileEntityListing](ctx, a.client, req)
@@ -586,3 +588,77 @@ func (a *GroupsApi) PutGroup(ctx context.Context, groupID string, opts *PutGroup
 	}
 	return platformclient.Call[models.Group](ctx, a.client, req)
 }
+
+// GetFieldconfigType is the type of the argument typeParam of GetFieldconfig. A value not listed
+// below is sent as it is.
+type GetFieldconfigType string
+
+// The values of GetFieldconfigType.
+const (
+	GetFieldconfigTypePerson GetFieldconfigType = "person"
+	GetFieldconfigTypeGroup  GetFieldconfigType = "group"
+	GetFieldconfigTypeOrg    GetFieldconfigType = "org"
+)
+
+// GetGroupMembersSortOrder is the type of GetGroupMembersOptions.SortOrder. A value not listed
+// below is sent as it is.
+type GetGroupMembersSortOrder string
+
+// The values of GetGroupMembersSortOrder.
+const (
+	GetGroupMembersSortOrderAscending  GetGroupMembersSortOrder = "ascending"
+	GetGroupMembersSortOrderDescending GetGroupMembersSortOrder = "descending"
+)
+
+// GetGroupMembersExpand is the type of GetGroupMembersOptions.Expand. A value not listed below is
+// sent as it is.
+type GetGroupMembersExpand string
+
+// The values of GetGroupMembersExpand.
+const (
+	GetGroupMembersExpandRoutingStatus            GetGroupMembersExpand = "routingStatus"
+	GetGroupMembersExpandPresence                 GetGroupMembersExpand = "presence"
+	GetGroupMembersExpandIntegrationPresence      GetGroupMembersExpand = "integrationPresence"
+	GetGroupMembersExpandConversationSummary      GetGroupMembersExpand = "conversationSummary"
+	GetGroupMembersExpandOutOfOffice              GetGroupMembersExpand = "outOfOffice"
+	GetGroupMembersExpandGeolocation              GetGroupMembersExpand = "geolocation"
+	GetGroupMembersExpandStation                  GetGroupMembersExpand = "station"
+	GetGroupMembersExpandAuthorization            GetGroupMembersExpand = "authorization"
+	GetGroupMembersExpandLasttokenissued          GetGroupMembersExpand = "lasttokenissued"
+	GetGroupMembersExpandAuthorizationUnusedRoles GetGroupMembersExpand = "authorization.unusedRoles"
+	GetGroupMembersExpandTeam                     GetGroupMembersExpand = "team"
+	GetGroupMembersExpandWorkPlanBidRanks         GetGroupMembersExpand = "workPlanBidRanks"
+	GetGroupMembersExpandExternalContactsSettings GetGroupMembersExpand = "externalContactsSettings"
+	GetGroupMembersExpandGroups                   GetGroupMembersExpand = "groups"
+	GetGroupMembersExpandCustomAttributes         GetGroupMembersExpand = "customAttributes"
+	GetGroupMembersExpandProfileSkills            GetGroupMembersExpand = "profileSkills"
+	GetGroupMembersExpandCertifications           GetGroupMembersExpand = "certifications"
+	GetGroupMembersExpandLocations                GetGroupMembersExpand = "locations"
+	GetGroupMembersExpandSkills                   GetGroupMembersExpand = "skills"
+	GetGroupMembersExpandLanguages                GetGroupMembersExpand = "languages"
+	GetGroupMembersExpandLanguagePreference       GetGroupMembersExpand = "languagePreference"
+	GetGroupMembersExpandEmployerInfo             GetGroupMembersExpand = "employerInfo"
+	GetGroupMembersExpandBiography                GetGroupMembersExpand = "biography"
+	GetGroupMembersExpandDateLastLogin            GetGroupMembersExpand = "dateLastLogin"
+	GetGroupMembersExpandDateWelcomeSent          GetGroupMembersExpand = "dateWelcomeSent"
+)
+
+// GetGroupsSortOrder is the type of GetGroupsOptions.SortOrder. A value not listed below is sent as
+// it is.
+type GetGroupsSortOrder string
+
+// The values of GetGroupsSortOrder.
+const (
+	GetGroupsSortOrderAscending  GetGroupsSortOrder = "ascending"
+	GetGroupsSortOrderDescending GetGroupsSortOrder = "descending"
+)
+
+// GetProfilesGroupsSortOrder is the type of GetProfilesGroupsOptions.SortOrder. A value not listed
+// below is sent as it is.
+type GetProfilesGroupsSortOrder string
+
+// The values of GetProfilesGroupsSortOrder.
+const (
+	GetProfilesGroupsSortOrderAscending  GetProfilesGroupsSortOrder = "ascending"
+	GetProfilesGroupsSortOrderDescending GetProfilesGroupsSortOrder = "descending"
+)

@@ -31,9 +31,9 @@ func New(client *platformclient.Client) *InfrastructureAsCodeApi {
 type GetInfrastructureascodeAcceleratorOptions struct {
 	// PreferredLanguage is the query parameter preferredLanguage. Preferred Language.
 	//
-	// Values: ar, cs, da, de, en-US, es, fi, fr, it, iw, ko, ja, nl, no, pl, pt-BR, pt-PT, sv, th, tr,
-	// zh-CN, zh-TW. The API's default: en-US.
-	PreferredLanguage *string
+	// Values: the constants of GetInfrastructureascodeAcceleratorPreferredLanguage. The API's default:
+	// en-US.
+	PreferredLanguage *GetInfrastructureascodeAcceleratorPreferredLanguage
 }
 
 // GetInfrastructureascodeAccelerator calls GET
@@ -56,7 +56,7 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAccelerator(ctx context
 	req.SetPathParam("acceleratorId", acceleratorID)
 	if opts != nil {
 		if opts.PreferredLanguage != nil {
-			req.SetQuery("preferredLanguage", *opts.PreferredLanguage)
+			req.SetQuery("preferredLanguage", string(*opts.PreferredLanguage))
 		}
 	}
 	return platformclient.Call[models.AcceleratorSpecification](ctx, a.client, req)
@@ -77,20 +77,20 @@ type GetInfrastructureascodeAcceleratorsOptions struct {
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: asc, desc. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetInfrastructureascodeAcceleratorsSortOrder. The API's default: asc.
+	SortOrder *GetInfrastructureascodeAcceleratorsSortOrder
 	// Name is the query parameter name. Filter by name.
 	Name *string
 	// Description is the query parameter description. Filter by description.
 	Description *string
 	// Origin is the query parameter origin. Filter by origin.
 	//
-	// Values: community, partner, genesys.
-	Origin *string
+	// Values: the constants of GetInfrastructureascodeAcceleratorsOrigin.
+	Origin *GetInfrastructureascodeAcceleratorsOrigin
 	// Type is the query parameter type. Filter by type.
 	//
-	// Values: module, accelerator, blueprint.
-	Type *string
+	// Values: the constants of GetInfrastructureascodeAcceleratorsType.
+	Type *GetInfrastructureascodeAcceleratorsType
 	// Classification is the query parameter classification. Filter by classification.
 	Classification *string
 	// Tags is the query parameter tags. Filter by tags.
@@ -120,7 +120,7 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAccelerators(ctx contex
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -129,10 +129,10 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAccelerators(ctx contex
 			req.SetQuery("description", *opts.Description)
 		}
 		if opts.Origin != nil {
-			req.SetQuery("origin", *opts.Origin)
+			req.SetQuery("origin", string(*opts.Origin))
 		}
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 		if opts.Classification != nil {
 			req.SetQuery("classification", *opts.Classification)
@@ -214,12 +214,12 @@ type GetInfrastructureascodeJobsOptions struct {
 	IncludeErrors *bool
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: id, dateSubmitted, submittedBy, acceleratorId, status. The API's default: dateSubmitted.
-	SortBy *string
+	// Values: the constants of GetInfrastructureascodeJobsSortBy. The API's default: dateSubmitted.
+	SortBy *GetInfrastructureascodeJobsSortBy
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: asc, desc. The API's default: desc.
-	SortOrder *string
+	// Values: the constants of GetInfrastructureascodeJobsSortOrder. The API's default: desc.
+	SortOrder *GetInfrastructureascodeJobsSortOrder
 	// AcceleratorID is the query parameter acceleratorId. Find only jobs associated with this
 	// accelerator.
 	AcceleratorID *string
@@ -227,8 +227,8 @@ type GetInfrastructureascodeJobsOptions struct {
 	SubmittedBy *string
 	// Status is the query parameter status. Find only jobs in this state.
 	//
-	// Values: Created, Queued, Running, Complete, Failed, Incomplete.
-	Status *string
+	// Values: the constants of GetInfrastructureascodeJobsStatus.
+	Status *GetInfrastructureascodeJobsStatus
 }
 
 // GetInfrastructureascodeJobs calls GET /api/v2/infrastructureascode/jobs: Get job history.
@@ -250,10 +250,10 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeJobs(ctx context.Contex
 			req.SetQuery("includeErrors", platformclient.FormatBool(*opts.IncludeErrors))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.AcceleratorID != nil {
 			req.SetQuery("acceleratorId", *opts.AcceleratorID)
@@ -262,7 +262,7 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeJobs(ctx context.Contex
 			req.SetQuery("submittedBy", *opts.SubmittedBy)
 		}
 		if opts.Status != nil {
-			req.SetQuery("status", *opts.Status)
+			req.SetQuery("status", string(*opts.Status))
 		}
 	}
 	return platformclient.Call[models.InfrastructureascodeJob](ctx, a.client, req)
@@ -304,3 +304,103 @@ func (a *InfrastructureAsCodeApi) PostInfrastructureascodeJobs(ctx context.Conte
 	}
 	return platformclient.Call[models.InfrastructureascodeJob](ctx, a.client, req)
 }
+
+// GetInfrastructureascodeAcceleratorPreferredLanguage is the type of
+// GetInfrastructureascodeAcceleratorOptions.PreferredLanguage. A value not listed below is sent as
+// it is.
+type GetInfrastructureascodeAcceleratorPreferredLanguage string
+
+// The values of GetInfrastructureascodeAcceleratorPreferredLanguage.
+const (
+	GetInfrastructureascodeAcceleratorPreferredLanguageAr   GetInfrastructureascodeAcceleratorPreferredLanguage = "ar"
+	GetInfrastructureascodeAcceleratorPreferredLanguageCs   GetInfrastructureascodeAcceleratorPreferredLanguage = "cs"
+	GetInfrastructureascodeAcceleratorPreferredLanguageDa   GetInfrastructureascodeAcceleratorPreferredLanguage = "da"
+	GetInfrastructureascodeAcceleratorPreferredLanguageDe   GetInfrastructureascodeAcceleratorPreferredLanguage = "de"
+	GetInfrastructureascodeAcceleratorPreferredLanguageEnUs GetInfrastructureascodeAcceleratorPreferredLanguage = "en-US"
+	GetInfrastructureascodeAcceleratorPreferredLanguageEs   GetInfrastructureascodeAcceleratorPreferredLanguage = "es"
+	GetInfrastructureascodeAcceleratorPreferredLanguageFi   GetInfrastructureascodeAcceleratorPreferredLanguage = "fi"
+	GetInfrastructureascodeAcceleratorPreferredLanguageFr   GetInfrastructureascodeAcceleratorPreferredLanguage = "fr"
+	GetInfrastructureascodeAcceleratorPreferredLanguageIt   GetInfrastructureascodeAcceleratorPreferredLanguage = "it"
+	GetInfrastructureascodeAcceleratorPreferredLanguageIw   GetInfrastructureascodeAcceleratorPreferredLanguage = "iw"
+	GetInfrastructureascodeAcceleratorPreferredLanguageKo   GetInfrastructureascodeAcceleratorPreferredLanguage = "ko"
+	GetInfrastructureascodeAcceleratorPreferredLanguageJa   GetInfrastructureascodeAcceleratorPreferredLanguage = "ja"
+	GetInfrastructureascodeAcceleratorPreferredLanguageNl   GetInfrastructureascodeAcceleratorPreferredLanguage = "nl"
+	GetInfrastructureascodeAcceleratorPreferredLanguageNo   GetInfrastructureascodeAcceleratorPreferredLanguage = "no"
+	GetInfrastructureascodeAcceleratorPreferredLanguagePl   GetInfrastructureascodeAcceleratorPreferredLanguage = "pl"
+	GetInfrastructureascodeAcceleratorPreferredLanguagePtBr GetInfrastructureascodeAcceleratorPreferredLanguage = "pt-BR"
+	GetInfrastructureascodeAcceleratorPreferredLanguagePtPt GetInfrastructureascodeAcceleratorPreferredLanguage = "pt-PT"
+	GetInfrastructureascodeAcceleratorPreferredLanguageSv   GetInfrastructureascodeAcceleratorPreferredLanguage = "sv"
+	GetInfrastructureascodeAcceleratorPreferredLanguageTh   GetInfrastructureascodeAcceleratorPreferredLanguage = "th"
+	GetInfrastructureascodeAcceleratorPreferredLanguageTr   GetInfrastructureascodeAcceleratorPreferredLanguage = "tr"
+	GetInfrastructureascodeAcceleratorPreferredLanguageZhCn GetInfrastructureascodeAcceleratorPreferredLanguage = "zh-CN"
+	GetInfrastructureascodeAcceleratorPreferredLanguageZhTw GetInfrastructureascodeAcceleratorPreferredLanguage = "zh-TW"
+)
+
+// GetInfrastructureascodeAcceleratorsSortOrder is the type of
+// GetInfrastructureascodeAcceleratorsOptions.SortOrder. A value not listed below is sent as it is.
+type GetInfrastructureascodeAcceleratorsSortOrder string
+
+// The values of GetInfrastructureascodeAcceleratorsSortOrder.
+const (
+	GetInfrastructureascodeAcceleratorsSortOrderAsc  GetInfrastructureascodeAcceleratorsSortOrder = "asc"
+	GetInfrastructureascodeAcceleratorsSortOrderDesc GetInfrastructureascodeAcceleratorsSortOrder = "desc"
+)
+
+// GetInfrastructureascodeAcceleratorsOrigin is the type of
+// GetInfrastructureascodeAcceleratorsOptions.Origin. A value not listed below is sent as it is.
+type GetInfrastructureascodeAcceleratorsOrigin string
+
+// The values of GetInfrastructureascodeAcceleratorsOrigin.
+const (
+	GetInfrastructureascodeAcceleratorsOriginCommunity GetInfrastructureascodeAcceleratorsOrigin = "community"
+	GetInfrastructureascodeAcceleratorsOriginPartner   GetInfrastructureascodeAcceleratorsOrigin = "partner"
+	GetInfrastructureascodeAcceleratorsOriginGenesys   GetInfrastructureascodeAcceleratorsOrigin = "genesys"
+)
+
+// GetInfrastructureascodeAcceleratorsType is the type of
+// GetInfrastructureascodeAcceleratorsOptions.Type. A value not listed below is sent as it is.
+type GetInfrastructureascodeAcceleratorsType string
+
+// The values of GetInfrastructureascodeAcceleratorsType.
+const (
+	GetInfrastructureascodeAcceleratorsTypeModule      GetInfrastructureascodeAcceleratorsType = "module"
+	GetInfrastructureascodeAcceleratorsTypeAccelerator GetInfrastructureascodeAcceleratorsType = "accelerator"
+	GetInfrastructureascodeAcceleratorsTypeBlueprint   GetInfrastructureascodeAcceleratorsType = "blueprint"
+)
+
+// GetInfrastructureascodeJobsSortBy is the type of GetInfrastructureascodeJobsOptions.SortBy. A
+// value not listed below is sent as it is.
+type GetInfrastructureascodeJobsSortBy string
+
+// The values of GetInfrastructureascodeJobsSortBy.
+const (
+	GetInfrastructureascodeJobsSortByID            GetInfrastructureascodeJobsSortBy = "id"
+	GetInfrastructureascodeJobsSortByDateSubmitted GetInfrastructureascodeJobsSortBy = "dateSubmitted"
+	GetInfrastructureascodeJobsSortBySubmittedBy   GetInfrastructureascodeJobsSortBy = "submittedBy"
+	GetInfrastructureascodeJobsSortByAcceleratorID GetInfrastructureascodeJobsSortBy = "acceleratorId"
+	GetInfrastructureascodeJobsSortByStatus        GetInfrastructureascodeJobsSortBy = "status"
+)
+
+// GetInfrastructureascodeJobsSortOrder is the type of GetInfrastructureascodeJobsOptions.SortOrder.
+// A value not listed below is sent as it is.
+type GetInfrastructureascodeJobsSortOrder string
+
+// The values of GetInfrastructureascodeJobsSortOrder.
+const (
+	GetInfrastructureascodeJobsSortOrderAsc  GetInfrastructureascodeJobsSortOrder = "asc"
+	GetInfrastructureascodeJobsSortOrderDesc GetInfrastructureascodeJobsSortOrder = "desc"
+)
+
+// GetInfrastructureascodeJobsStatus is the type of GetInfrastructureascodeJobsOptions.Status. A
+// value not listed below is sent as it is.
+type GetInfrastructureascodeJobsStatus string
+
+// The values of GetInfrastructureascodeJobsStatus.
+const (
+	GetInfrastructureascodeJobsStatusCreated    GetInfrastructureascodeJobsStatus = "Created"
+	GetInfrastructureascodeJobsStatusQueued     GetInfrastructureascodeJobsStatus = "Queued"
+	GetInfrastructureascodeJobsStatusRunning    GetInfrastructureascodeJobsStatus = "Running"
+	GetInfrastructureascodeJobsStatusComplete   GetInfrastructureascodeJobsStatus = "Complete"
+	GetInfrastructureascodeJobsStatusFailed     GetInfrastructureascodeJobsStatus = "Failed"
+	GetInfrastructureascodeJobsStatusIncomplete GetInfrastructureascodeJobsStatus = "Incomplete"
+)

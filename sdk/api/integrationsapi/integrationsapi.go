@@ -217,8 +217,8 @@ type GetIntegrationsOptions struct {
 	// ReportedState is the query parameter reportedState. Filter integrations by reported state
 	// (case-insensitive).
 	//
-	// Values: ACTIVE, ACTIVATING, INACTIVE, DEACTIVATING, ERROR.
-	ReportedState *string
+	// Values: the constants of GetIntegrationsReportedState.
+	ReportedState *GetIntegrationsReportedState
 	// CredentialID is the query parameter credentialId. Filter integrations by credential ID.
 	CredentialID *string
 }
@@ -258,7 +258,7 @@ func (a *IntegrationsApi) GetIntegrations(ctx context.Context, opts *GetIntegrat
 			req.SetQuery("integrationType", *opts.IntegrationType)
 		}
 		if opts.ReportedState != nil {
-			req.SetQuery("reportedState", *opts.ReportedState)
+			req.SetQuery("reportedState", string(*opts.ReportedState))
 		}
 		if opts.CredentialID != nil {
 			req.SetQuery("credentialId", *opts.CredentialID)
@@ -295,8 +295,8 @@ type GetIntegrationsActionOptions struct {
 	// Expand is the query parameter expand. Indicates a field in the response which should be
 	// expanded.
 	//
-	// Values: contract.
-	Expand *string
+	// Values: the constants of GetIntegrationsActionExpand.
+	Expand *GetIntegrationsActionExpand
 	// Flatten is the query parameter flatten. Indicates the response should be reformatted, based on
 	// Architect's flattening format.
 	//
@@ -325,7 +325,7 @@ func (a *IntegrationsApi) GetIntegrationsAction(ctx context.Context, actionID st
 	req.SetPathParam("actionId", actionID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.Flatten != nil {
 			req.SetQuery("flatten", platformclient.FormatBool(*opts.Flatten))
@@ -343,8 +343,8 @@ type GetIntegrationsActionDraftOptions struct {
 	// Expand is the query parameter expand. Indicates a field in the response which should be
 	// expanded.
 	//
-	// Values: contract.
-	Expand *string
+	// Values: the constants of GetIntegrationsActionDraftExpand.
+	Expand *GetIntegrationsActionDraftExpand
 	// Flatten is the query parameter flatten. Indicates the response should be reformatted, based on
 	// Architect's flattening format.
 	//
@@ -373,7 +373,7 @@ func (a *IntegrationsApi) GetIntegrationsActionDraft(ctx context.Context, action
 	req.SetPathParam("actionId", actionID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.Flatten != nil {
 			req.SetQuery("flatten", platformclient.FormatBool(*opts.Flatten))
@@ -598,8 +598,8 @@ type GetIntegrationsActionsOptions struct {
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Direction to sort 'sortBy' field.
 	//
-	// Values: ASC, DESC. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetIntegrationsActionsSortOrder. The API's default: asc.
+	SortOrder *GetIntegrationsActionsSortOrder
 	// Category is the query parameter category. Filter by category name.
 	Category *string
 	// Name is the query parameter name. Filter by partial or complete action name.
@@ -611,15 +611,15 @@ type GetIntegrationsActionsOptions struct {
 	// only return actions marked as secure. False will return only non-secure actions. Do not use
 	// filter if you want all Actions.
 	//
-	// Values: true, false.
-	Secure *string
+	// Values: the constants of GetIntegrationsActionsSecure.
+	Secure *GetIntegrationsActionsSecure
 	// IncludeAuthActions is the query parameter includeAuthActions. Whether or not to include
 	// authentication actions in the response. These actions are not directly executable. Some
 	// integrations create them and will run them as needed to refresh authentication information for
 	// other actions.
 	//
-	// Values: true, false. The API's default: false.
-	IncludeAuthActions *string
+	// Values: the constants of GetIntegrationsActionsIncludeAuthActions. The API's default: false.
+	IncludeAuthActions *GetIntegrationsActionsIncludeAuthActions
 	// IncludeConfig is the query parameter includeConfig. Return config in response.
 	//
 	// Values: true, false. The API's default: false.
@@ -653,7 +653,7 @@ func (a *IntegrationsApi) GetIntegrationsActions(ctx context.Context, opts *GetI
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Category != nil {
 			req.SetQuery("category", *opts.Category)
@@ -665,10 +665,10 @@ func (a *IntegrationsApi) GetIntegrationsActions(ctx context.Context, opts *GetI
 			req.SetQuery("ids", *opts.IDs)
 		}
 		if opts.Secure != nil {
-			req.SetQuery("secure", *opts.Secure)
+			req.SetQuery("secure", string(*opts.Secure))
 		}
 		if opts.IncludeAuthActions != nil {
-			req.SetQuery("includeAuthActions", *opts.IncludeAuthActions)
+			req.SetQuery("includeAuthActions", string(*opts.IncludeAuthActions))
 		}
 		if opts.IncludeConfig != nil {
 			req.SetQuery("includeConfig", platformclient.FormatBool(*opts.IncludeConfig))
@@ -719,14 +719,14 @@ type GetIntegrationsActionsCategoriesOptions struct {
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Direction to sort 'sortBy' field.
 	//
-	// Values: ASC, DESC. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetIntegrationsActionsCategoriesSortOrder. The API's default: asc.
+	SortOrder *GetIntegrationsActionsCategoriesSortOrder
 	// Secure is the query parameter secure. Filter to only include secure actions. True will only
 	// include actions marked secured. False will include only unsecure actions. Do not use filter if
 	// you want all Actions.
 	//
-	// Values: true, false.
-	Secure *string
+	// Values: the constants of GetIntegrationsActionsCategoriesSecure.
+	Secure *GetIntegrationsActionsCategoriesSecure
 }
 
 // GetIntegrationsActionsCategories calls GET /api/v2/integrations/actions/categories: Retrieves all
@@ -756,10 +756,10 @@ func (a *IntegrationsApi) GetIntegrationsActionsCategories(ctx context.Context, 
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Secure != nil {
-			req.SetQuery("secure", *opts.Secure)
+			req.SetQuery("secure", string(*opts.Secure))
 		}
 	}
 	return platformclient.Call[models.CategoryEntityListing](ctx, a.client, req)
@@ -792,12 +792,12 @@ func (a *IntegrationsApi) GetIntegrationsActionsCategoriesIter(ctx context.Conte
 type GetIntegrationsActionsCertificatesOptions struct {
 	// Status is the query parameter status. Indicates the validity of the certificate in question.
 	//
-	// Values: Current, Upcoming.
-	Status *string
+	// Values: the constants of GetIntegrationsActionsCertificatesStatus.
+	Status *GetIntegrationsActionsCertificatesStatus
 	// Type is the query parameter type. Indicates the type of the certificate.
 	//
-	// Values: Client.
-	Type *string
+	// Values: the constants of GetIntegrationsActionsCertificatesType.
+	Type *GetIntegrationsActionsCertificatesType
 }
 
 // GetIntegrationsActionsCertificates calls GET /api/v2/integrations/actions/certificates: Retrieves
@@ -813,10 +813,10 @@ func (a *IntegrationsApi) GetIntegrationsActionsCertificates(ctx context.Context
 	req := platformclient.NewRequest("getIntegrationsActionsCertificates", http.MethodGet, "/api/v2/integrations/actions/certificates")
 	if opts != nil {
 		if opts.Status != nil {
-			req.SetQuery("status", *opts.Status)
+			req.SetQuery("status", string(*opts.Status))
 		}
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 	}
 	return platformclient.Call[models.ActionCertificateListing](ctx, a.client, req)
@@ -860,8 +860,8 @@ type GetIntegrationsActionsDraftsOptions struct {
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Direction to sort 'sortBy' field.
 	//
-	// Values: ASC, DESC. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetIntegrationsActionsDraftsSortOrder. The API's default: asc.
+	SortOrder *GetIntegrationsActionsDraftsSortOrder
 	// Category is the query parameter category. Filter by category name.
 	Category *string
 	// Name is the query parameter name. Filter by partial or complete action name.
@@ -873,15 +873,16 @@ type GetIntegrationsActionsDraftsOptions struct {
 	// only return actions marked as secure. False will return only non-secure actions. Do not use
 	// filter if you want all Actions.
 	//
-	// Values: true, false.
-	Secure *string
+	// Values: the constants of GetIntegrationsActionsDraftsSecure.
+	Secure *GetIntegrationsActionsDraftsSecure
 	// IncludeAuthActions is the query parameter includeAuthActions. Whether or not to include
 	// authentication actions in the response. These actions are not directly executable. Some
 	// integrations create them and will run them as needed to refresh authentication information for
 	// other actions.
 	//
-	// Values: true, false. The API's default: false.
-	IncludeAuthActions *string
+	// Values: the constants of GetIntegrationsActionsDraftsIncludeAuthActions. The API's default:
+	// false.
+	IncludeAuthActions *GetIntegrationsActionsDraftsIncludeAuthActions
 	// IncludeConfig is the query parameter includeConfig. Return config in response.
 	//
 	// Values: true, false. The API's default: false.
@@ -915,7 +916,7 @@ func (a *IntegrationsApi) GetIntegrationsActionsDrafts(ctx context.Context, opts
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Category != nil {
 			req.SetQuery("category", *opts.Category)
@@ -927,10 +928,10 @@ func (a *IntegrationsApi) GetIntegrationsActionsDrafts(ctx context.Context, opts
 			req.SetQuery("ids", *opts.IDs)
 		}
 		if opts.Secure != nil {
-			req.SetQuery("secure", *opts.Secure)
+			req.SetQuery("secure", string(*opts.Secure))
 		}
 		if opts.IncludeAuthActions != nil {
-			req.SetQuery("includeAuthActions", *opts.IncludeAuthActions)
+			req.SetQuery("includeAuthActions", string(*opts.IncludeAuthActions))
 		}
 		if opts.IncludeConfig != nil {
 			req.SetQuery("includeConfig", platformclient.FormatBool(*opts.IncludeConfig))
@@ -1686,8 +1687,8 @@ type GetIntegrationsSpeechLexBotBotIdAliasesOptions struct {
 	PageSize *int32
 	// Status is the query parameter status. Filter on alias status.
 	//
-	// Values: READY, FAILED, BUILDING, NOT_BUILT.
-	Status *string
+	// Values: the constants of GetIntegrationsSpeechLexBotBotIdAliasesStatus.
+	Status *GetIntegrationsSpeechLexBotBotIdAliasesStatus
 	// Name is the query parameter name. Filter on alias name.
 	Name *string
 }
@@ -1716,7 +1717,7 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliases(ctx context.Co
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.Status != nil {
-			req.SetQuery("status", *opts.Status)
+			req.SetQuery("status", string(*opts.Status))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1844,8 +1845,8 @@ type GetIntegrationsSpeechLexv2BotBotIdAliasesOptions struct {
 	PageSize *int32
 	// Status is the query parameter status. Filter on alias status.
 	//
-	// Values: Creating, Available, Deleting, Failed.
-	Status *string
+	// Values: the constants of GetIntegrationsSpeechLexv2BotBotIdAliasesStatus.
+	Status *GetIntegrationsSpeechLexv2BotBotIdAliasesStatus
 	// Name is the query parameter name. Filter on alias name.
 	Name *string
 }
@@ -1873,7 +1874,7 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliases(ctx context.
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.Status != nil {
-			req.SetQuery("status", *opts.Status)
+			req.SetQuery("status", string(*opts.Status))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1969,11 +1970,13 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotsIter(ctx context.Context
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBot. A nil field is not sent.
 type GetIntegrationsSpeechNuanceNuanceIntegrationIdBotOptions struct {
 	// Expand is the query parameter expand. expand.
-	Expand []string
+	//
+	// Values: the constants of GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpand.
+	Expand []GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpand
 	// TargetChannel is the query parameter targetChannel. targetChannel.
 	//
-	// Values: digital, voice.
-	TargetChannel *string
+	// Values: the constants of GetIntegrationsSpeechNuanceNuanceIntegrationIdBotTargetChannel.
+	TargetChannel *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotTargetChannel
 }
 
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBot calls GET
@@ -1997,10 +2000,10 @@ func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBot(ctx 
 	req.SetPathParam("botId", botID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.TargetChannel != nil {
-			req.SetQuery("targetChannel", *opts.TargetChannel)
+			req.SetQuery("targetChannel", string(*opts.TargetChannel))
 		}
 	}
 	return platformclient.Call[models.NuanceBot](ctx, a.client, req)
@@ -2524,10 +2527,10 @@ type GetIntegrationsTypeConfigschemaOptions struct{}
 //   - configType: Config schema type (properties, advanced)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *IntegrationsApi) GetIntegrationsTypeConfigschema(ctx context.Context, typeID string, configType string, opts *GetIntegrationsTypeConfigschemaOptions) (*models.JsonSchemaDocument, *platformclient.APIResponse, error) {
+func (a *IntegrationsApi) GetIntegrationsTypeConfigschema(ctx context.Context, typeID string, configType GetIntegrationsTypeConfigschemaConfigType, opts *GetIntegrationsTypeConfigschemaOptions) (*models.JsonSchemaDocument, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getIntegrationsTypeConfigschema", http.MethodGet, "/api/v2/integrations/types/{typeId}/configschemas/{configType}")
 	req.SetPathParam("typeId", typeID)
-	req.SetPathParam("configType", configType)
+	req.SetPathParam("configType", string(configType))
 	return platformclient.Call[models.JsonSchemaDocument](ctx, a.client, req)
 }
 
@@ -3303,7 +3306,9 @@ func (a *IntegrationsApi) PostIntegrationsCredentials(ctx context.Context, opts 
 // PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobs. A nil field is not sent.
 type PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsOptions struct {
 	// Expand is the query parameter expand. expand.
-	Expand []string
+	//
+	// Values: the constants of PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpand.
+	Expand []PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpand
 	// Body is the request body. targetChannel.
 	Body *string
 }
@@ -3332,7 +3337,7 @@ func (a *IntegrationsApi) PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobs
 	req.SetPathParam("botId", botID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Body != nil {
 			req.SetRawBody(*opts.Body)
@@ -3721,3 +3726,206 @@ func (a *IntegrationsApi) PutIntegrationsUnifiedcommunicationThirdpartypresences
 	req.SetBody(body)
 	return platformclient.Call[string](ctx, a.client, req)
 }
+
+// GetIntegrationsReportedState is the type of GetIntegrationsOptions.ReportedState. A value not
+// listed below is sent as it is.
+type GetIntegrationsReportedState string
+
+// The values of GetIntegrationsReportedState.
+const (
+	GetIntegrationsReportedStateActive       GetIntegrationsReportedState = "ACTIVE"
+	GetIntegrationsReportedStateActivating   GetIntegrationsReportedState = "ACTIVATING"
+	GetIntegrationsReportedStateInactive     GetIntegrationsReportedState = "INACTIVE"
+	GetIntegrationsReportedStateDeactivating GetIntegrationsReportedState = "DEACTIVATING"
+	GetIntegrationsReportedStateError        GetIntegrationsReportedState = "ERROR"
+)
+
+// GetIntegrationsActionExpand is the type of GetIntegrationsActionOptions.Expand. A value not
+// listed below is sent as it is.
+type GetIntegrationsActionExpand string
+
+// The values of GetIntegrationsActionExpand.
+const (
+	GetIntegrationsActionExpandContract GetIntegrationsActionExpand = "contract"
+)
+
+// GetIntegrationsActionDraftExpand is the type of GetIntegrationsActionDraftOptions.Expand. A value
+// not listed below is sent as it is.
+type GetIntegrationsActionDraftExpand string
+
+// The values of GetIntegrationsActionDraftExpand.
+const (
+	GetIntegrationsActionDraftExpandContract GetIntegrationsActionDraftExpand = "contract"
+)
+
+// GetIntegrationsActionsSortOrder is the type of GetIntegrationsActionsOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetIntegrationsActionsSortOrder string
+
+// The values of GetIntegrationsActionsSortOrder.
+const (
+	GetIntegrationsActionsSortOrderAsc  GetIntegrationsActionsSortOrder = "ASC"
+	GetIntegrationsActionsSortOrderDesc GetIntegrationsActionsSortOrder = "DESC"
+)
+
+// GetIntegrationsActionsSecure is the type of GetIntegrationsActionsOptions.Secure. A value not
+// listed below is sent as it is.
+type GetIntegrationsActionsSecure string
+
+// The values of GetIntegrationsActionsSecure.
+const (
+	GetIntegrationsActionsSecureTrue  GetIntegrationsActionsSecure = "true"
+	GetIntegrationsActionsSecureFalse GetIntegrationsActionsSecure = "false"
+)
+
+// GetIntegrationsActionsIncludeAuthActions is the type of
+// GetIntegrationsActionsOptions.IncludeAuthActions. A value not listed below is sent as it is.
+type GetIntegrationsActionsIncludeAuthActions string
+
+// The values of GetIntegrationsActionsIncludeAuthActions.
+const (
+	GetIntegrationsActionsIncludeAuthActionsTrue  GetIntegrationsActionsIncludeAuthActions = "true"
+	GetIntegrationsActionsIncludeAuthActionsFalse GetIntegrationsActionsIncludeAuthActions = "false"
+)
+
+// GetIntegrationsActionsCategoriesSortOrder is the type of
+// GetIntegrationsActionsCategoriesOptions.SortOrder. A value not listed below is sent as it is.
+type GetIntegrationsActionsCategoriesSortOrder string
+
+// The values of GetIntegrationsActionsCategoriesSortOrder.
+const (
+	GetIntegrationsActionsCategoriesSortOrderAsc  GetIntegrationsActionsCategoriesSortOrder = "ASC"
+	GetIntegrationsActionsCategoriesSortOrderDesc GetIntegrationsActionsCategoriesSortOrder = "DESC"
+)
+
+// GetIntegrationsActionsCategoriesSecure is the type of
+// GetIntegrationsActionsCategoriesOptions.Secure. A value not listed below is sent as it is.
+type GetIntegrationsActionsCategoriesSecure string
+
+// The values of GetIntegrationsActionsCategoriesSecure.
+const (
+	GetIntegrationsActionsCategoriesSecureTrue  GetIntegrationsActionsCategoriesSecure = "true"
+	GetIntegrationsActionsCategoriesSecureFalse GetIntegrationsActionsCategoriesSecure = "false"
+)
+
+// GetIntegrationsActionsCertificatesStatus is the type of
+// GetIntegrationsActionsCertificatesOptions.Status. A value not listed below is sent as it is.
+type GetIntegrationsActionsCertificatesStatus string
+
+// The values of GetIntegrationsActionsCertificatesStatus.
+const (
+	GetIntegrationsActionsCertificatesStatusCurrent  GetIntegrationsActionsCertificatesStatus = "Current"
+	GetIntegrationsActionsCertificatesStatusUpcoming GetIntegrationsActionsCertificatesStatus = "Upcoming"
+)
+
+// GetIntegrationsActionsCertificatesType is the type of
+// GetIntegrationsActionsCertificatesOptions.Type. A value not listed below is sent as it is.
+type GetIntegrationsActionsCertificatesType string
+
+// The values of GetIntegrationsActionsCertificatesType.
+const (
+	GetIntegrationsActionsCertificatesTypeClient GetIntegrationsActionsCertificatesType = "Client"
+)
+
+// GetIntegrationsActionsDraftsSortOrder is the type of
+// GetIntegrationsActionsDraftsOptions.SortOrder. A value not listed below is sent as it is.
+type GetIntegrationsActionsDraftsSortOrder string
+
+// The values of GetIntegrationsActionsDraftsSortOrder.
+const (
+	GetIntegrationsActionsDraftsSortOrderAsc  GetIntegrationsActionsDraftsSortOrder = "ASC"
+	GetIntegrationsActionsDraftsSortOrderDesc GetIntegrationsActionsDraftsSortOrder = "DESC"
+)
+
+// GetIntegrationsActionsDraftsSecure is the type of GetIntegrationsActionsDraftsOptions.Secure. A
+// value not listed below is sent as it is.
+type GetIntegrationsActionsDraftsSecure string
+
+// The values of GetIntegrationsActionsDraftsSecure.
+const (
+	GetIntegrationsActionsDraftsSecureTrue  GetIntegrationsActionsDraftsSecure = "true"
+	GetIntegrationsActionsDraftsSecureFalse GetIntegrationsActionsDraftsSecure = "false"
+)
+
+// GetIntegrationsActionsDraftsIncludeAuthActions is the type of
+// GetIntegrationsActionsDraftsOptions.IncludeAuthActions. A value not listed below is sent as it
+// is.
+type GetIntegrationsActionsDraftsIncludeAuthActions string
+
+// The values of GetIntegrationsActionsDraftsIncludeAuthActions.
+const (
+	GetIntegrationsActionsDraftsIncludeAuthActionsTrue  GetIntegrationsActionsDraftsIncludeAuthActions = "true"
+	GetIntegrationsActionsDraftsIncludeAuthActionsFalse GetIntegrationsActionsDraftsIncludeAuthActions = "false"
+)
+
+// GetIntegrationsSpeechLexBotBotIdAliasesStatus is the type of
+// GetIntegrationsSpeechLexBotBotIdAliasesOptions.Status. A value not listed below is sent as it is.
+type GetIntegrationsSpeechLexBotBotIdAliasesStatus string
+
+// The values of GetIntegrationsSpeechLexBotBotIdAliasesStatus.
+const (
+	GetIntegrationsSpeechLexBotBotIdAliasesStatusReady    GetIntegrationsSpeechLexBotBotIdAliasesStatus = "READY"
+	GetIntegrationsSpeechLexBotBotIdAliasesStatusFailed   GetIntegrationsSpeechLexBotBotIdAliasesStatus = "FAILED"
+	GetIntegrationsSpeechLexBotBotIdAliasesStatusBuilding GetIntegrationsSpeechLexBotBotIdAliasesStatus = "BUILDING"
+	GetIntegrationsSpeechLexBotBotIdAliasesStatusNotBuilt GetIntegrationsSpeechLexBotBotIdAliasesStatus = "NOT_BUILT"
+)
+
+// GetIntegrationsSpeechLexv2BotBotIdAliasesStatus is the type of
+// GetIntegrationsSpeechLexv2BotBotIdAliasesOptions.Status. A value not listed below is sent as it
+// is.
+type GetIntegrationsSpeechLexv2BotBotIdAliasesStatus string
+
+// The values of GetIntegrationsSpeechLexv2BotBotIdAliasesStatus.
+const (
+	GetIntegrationsSpeechLexv2BotBotIdAliasesStatusCreating  GetIntegrationsSpeechLexv2BotBotIdAliasesStatus = "Creating"
+	GetIntegrationsSpeechLexv2BotBotIdAliasesStatusAvailable GetIntegrationsSpeechLexv2BotBotIdAliasesStatus = "Available"
+	GetIntegrationsSpeechLexv2BotBotIdAliasesStatusDeleting  GetIntegrationsSpeechLexv2BotBotIdAliasesStatus = "Deleting"
+	GetIntegrationsSpeechLexv2BotBotIdAliasesStatusFailed    GetIntegrationsSpeechLexv2BotBotIdAliasesStatus = "Failed"
+)
+
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpand is the type of
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotOptions.Expand. A value not listed below is sent
+// as it is.
+type GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpand string
+
+// The values of GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpand.
+const (
+	GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpandVariables     GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpand = "variables"
+	GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpandTransferNodes GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpand = "transferNodes"
+	GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpandChannels      GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpand = "channels"
+	GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpandLocales       GetIntegrationsSpeechNuanceNuanceIntegrationIdBotExpand = "locales"
+)
+
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotTargetChannel is the type of
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotOptions.TargetChannel. A value not listed below
+// is sent as it is.
+type GetIntegrationsSpeechNuanceNuanceIntegrationIdBotTargetChannel string
+
+// The values of GetIntegrationsSpeechNuanceNuanceIntegrationIdBotTargetChannel.
+const (
+	GetIntegrationsSpeechNuanceNuanceIntegrationIdBotTargetChannelDigital GetIntegrationsSpeechNuanceNuanceIntegrationIdBotTargetChannel = "digital"
+	GetIntegrationsSpeechNuanceNuanceIntegrationIdBotTargetChannelVoice   GetIntegrationsSpeechNuanceNuanceIntegrationIdBotTargetChannel = "voice"
+)
+
+// GetIntegrationsTypeConfigschemaConfigType is the type of the argument configType of
+// GetIntegrationsTypeConfigschema. A value not listed below is sent as it is.
+type GetIntegrationsTypeConfigschemaConfigType string
+
+// The values of GetIntegrationsTypeConfigschemaConfigType.
+const (
+	GetIntegrationsTypeConfigschemaConfigTypeProperties GetIntegrationsTypeConfigschemaConfigType = "properties"
+	GetIntegrationsTypeConfigschemaConfigTypeAdvanced   GetIntegrationsTypeConfigschemaConfigType = "advanced"
+)
+
+// PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpand is the type of
+// PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsOptions.Expand. A value not listed below is
+// sent as it is.
+type PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpand string
+
+// The values of PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpand.
+const (
+	PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpandVariables     PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpand = "variables"
+	PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpandTransferNodes PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpand = "transferNodes"
+	PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpandChannels      PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpand = "channels"
+	PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpandLocales       PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsExpand = "locales"
+)

@@ -381,8 +381,8 @@ type GetIntentsSourceintentsOptions struct {
 	// Type is the query parameter type. Source Type to query by. If none selected default response
 	// will be for type Segment.
 	//
-	// Values: Bot, Copilot, Digitalbot, Segment, Topic, Unknown.
-	Type *string
+	// Values: the constants of GetIntentsSourceintentsType.
+	Type *GetIntentsSourceintentsType
 	// SourceID is the query parameter sourceId. Source Id to query by. Only required for sourceType:
 	// Copilot, Bot, Digitalbot.
 	SourceID *string
@@ -406,7 +406,7 @@ func (a *IntentsApi) GetIntentsSourceintents(ctx context.Context, opts *GetInten
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 		if opts.SourceID != nil {
 			req.SetQuery("sourceId", *opts.SourceID)
@@ -705,3 +705,17 @@ func (a *IntentsApi) PostIntentsCustomerintents(ctx context.Context, body *model
 	}
 	return platformclient.Call[models.CustomerIntentResponse](ctx, a.client, req)
 }
+
+// GetIntentsSourceintentsType is the type of GetIntentsSourceintentsOptions.Type. A value not
+// listed below is sent as it is.
+type GetIntentsSourceintentsType string
+
+// The values of GetIntentsSourceintentsType.
+const (
+	GetIntentsSourceintentsTypeBot        GetIntentsSourceintentsType = "Bot"
+	GetIntentsSourceintentsTypeCopilot    GetIntentsSourceintentsType = "Copilot"
+	GetIntentsSourceintentsTypeDigitalbot GetIntentsSourceintentsType = "Digitalbot"
+	GetIntentsSourceintentsTypeSegment    GetIntentsSourceintentsType = "Segment"
+	GetIntentsSourceintentsTypeTopic      GetIntentsSourceintentsType = "Topic"
+	GetIntentsSourceintentsTypeUnknown    GetIntentsSourceintentsType = "Unknown"
+)

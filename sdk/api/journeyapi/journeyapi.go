@@ -752,12 +752,12 @@ type GetJourneyActiontemplatesOptions struct {
 	SortBy *string
 	// MediaType is the query parameter mediaType. Media type.
 	//
-	// Values: webchat, webMessagingOffer, contentOffer, integrationAction, architectFlow, openAction.
-	MediaType *string
+	// Values: the constants of GetJourneyActiontemplatesMediaType.
+	MediaType *GetJourneyActiontemplatesMediaType
 	// State is the query parameter state. Action template state.
 	//
-	// Values: Active, Inactive, Deleted.
-	State *string
+	// Values: the constants of GetJourneyActiontemplatesState.
+	State *GetJourneyActiontemplatesState
 	// QueryFields is the query parameter queryFields. ActionTemplate field(s) to query on. Requires
 	// 'queryValue' to also be set.
 	QueryFields []string
@@ -787,10 +787,10 @@ func (a *JourneyApi) GetJourneyActiontemplates(ctx context.Context, opts *GetJou
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.MediaType != nil {
-			req.SetQuery("mediaType", *opts.MediaType)
+			req.SetQuery("mediaType", string(*opts.MediaType))
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 		if len(opts.QueryFields) > 0 {
 			req.AddQuery("queryFields", opts.QueryFields...)
@@ -1412,9 +1412,8 @@ type GetJourneySessionEventsOptions struct {
 	// EventType is the query parameter eventType. A comma separated list of journey event types to
 	// include in the results.
 	//
-	// Values: com.genesys.journey.OutcomeAchievedEvent, com.genesys.journey.SegmentAssignmentEvent,
-	// com.genesys.journey.WebActionEvent, com.genesys.journey.WebEvent, com.genesys.journey.AppEvent.
-	EventType *string
+	// Values: the constants of GetJourneySessionEventsEventType.
+	EventType *GetJourneySessionEventsEventType
 }
 
 // GetJourneySessionEvents calls GET /api/v2/journey/sessions/{sessionId}/events: Retrieve all
@@ -1440,7 +1439,7 @@ func (a *JourneyApi) GetJourneySessionEvents(ctx context.Context, sessionID stri
 			req.SetQuery("after", *opts.After)
 		}
 		if opts.EventType != nil {
-			req.SetQuery("eventType", *opts.EventType)
+			req.SetQuery("eventType", string(*opts.EventType))
 		}
 	}
 	return platformclient.Call[models.EventListing](ctx, a.client, req)
@@ -1751,8 +1750,8 @@ type GetJourneyViewsOptions struct {
 	// Expand is the query parameter expand. Parameter to request additional data to return in Journey
 	// payload.
 	//
-	// Values: charts.
-	Expand *string
+	// Values: the constants of GetJourneyViewsExpand.
+	Expand *GetJourneyViewsExpand
 	// ID is the query parameter id. Parameter to request a list of Journey Views by id, separated by
 	// commas. Limit of 100 items.
 	ID *string
@@ -1778,7 +1777,7 @@ func (a *JourneyApi) GetJourneyViews(ctx context.Context, opts *GetJourneyViewsO
 			req.SetQuery("nameOrCreatedBy", *opts.NameOrCreatedBy)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.ID != nil {
 			req.SetQuery("id", *opts.ID)
@@ -3326,3 +3325,50 @@ func (a *JourneyApi) PutJourneyViewsEventdefinitionActivate(ctx context.Context,
 	}
 	return platformclient.Call[models.ActivateExternalEventResponse](ctx, a.client, req)
 }
+
+// GetJourneyActiontemplatesMediaType is the type of GetJourneyActiontemplatesOptions.MediaType. A
+// value not listed below is sent as it is.
+type GetJourneyActiontemplatesMediaType string
+
+// The values of GetJourneyActiontemplatesMediaType.
+const (
+	GetJourneyActiontemplatesMediaTypeWebchat           GetJourneyActiontemplatesMediaType = "webchat"
+	GetJourneyActiontemplatesMediaTypeWebMessagingOffer GetJourneyActiontemplatesMediaType = "webMessagingOffer"
+	GetJourneyActiontemplatesMediaTypeContentOffer      GetJourneyActiontemplatesMediaType = "contentOffer"
+	GetJourneyActiontemplatesMediaTypeIntegrationAction GetJourneyActiontemplatesMediaType = "integrationAction"
+	GetJourneyActiontemplatesMediaTypeArchitectFlow     GetJourneyActiontemplatesMediaType = "architectFlow"
+	GetJourneyActiontemplatesMediaTypeOpenAction        GetJourneyActiontemplatesMediaType = "openAction"
+)
+
+// GetJourneyActiontemplatesState is the type of GetJourneyActiontemplatesOptions.State. A value not
+// listed below is sent as it is.
+type GetJourneyActiontemplatesState string
+
+// The values of GetJourneyActiontemplatesState.
+const (
+	GetJourneyActiontemplatesStateActive   GetJourneyActiontemplatesState = "Active"
+	GetJourneyActiontemplatesStateInactive GetJourneyActiontemplatesState = "Inactive"
+	GetJourneyActiontemplatesStateDeleted  GetJourneyActiontemplatesState = "Deleted"
+)
+
+// GetJourneySessionEventsEventType is the type of GetJourneySessionEventsOptions.EventType. A value
+// not listed below is sent as it is.
+type GetJourneySessionEventsEventType string
+
+// The values of GetJourneySessionEventsEventType.
+const (
+	GetJourneySessionEventsEventTypeComGenesysJourneyOutcomeAchievedEvent   GetJourneySessionEventsEventType = "com.genesys.journey.OutcomeAchievedEvent"
+	GetJourneySessionEventsEventTypeComGenesysJourneySegmentAssignmentEvent GetJourneySessionEventsEventType = "com.genesys.journey.SegmentAssignmentEvent"
+	GetJourneySessionEventsEventTypeComGenesysJourneyWebActionEvent         GetJourneySessionEventsEventType = "com.genesys.journey.WebActionEvent"
+	GetJourneySessionEventsEventTypeComGenesysJourneyWebEvent               GetJourneySessionEventsEventType = "com.genesys.journey.WebEvent"
+	GetJourneySessionEventsEventTypeComGenesysJourneyAppEvent               GetJourneySessionEventsEventType = "com.genesys.journey.AppEvent"
+)
+
+// GetJourneyViewsExpand is the type of GetJourneyViewsOptions.Expand. A value not listed below is
+// sent as it is.
+type GetJourneyViewsExpand string
+
+// The values of GetJourneyViewsExpand.
+const (
+	GetJourneyViewsExpandCharts GetJourneyViewsExpand = "charts"
+)

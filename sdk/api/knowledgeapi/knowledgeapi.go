@@ -414,7 +414,9 @@ func (a *KnowledgeApi) DeleteKnowledgeSourceSynchronizationUpload(ctx context.Co
 type GetKnowledgeConnectionOptions struct {
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeConnectionExpand.
+	Expand []GetKnowledgeConnectionExpand
 }
 
 // GetKnowledgeConnection calls GET /api/v2/knowledge/connections/{connectionId}: Get connection.
@@ -433,7 +435,7 @@ func (a *KnowledgeApi) GetKnowledgeConnection(ctx context.Context, connectionID 
 	req.SetPathParam("connectionId", connectionID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ConnectionResponse](ctx, a.client, req)
@@ -545,8 +547,8 @@ type GetKnowledgeGuestSessionCategoriesOptions struct {
 	// SortBy is the query parameter sortBy. Name: sort by category names alphabetically; Hierarchy:
 	// sort by the full path of hierarchical category names alphabetically.
 	//
-	// Values: Name, Hierarchy. The API's default: Name.
-	SortBy *string
+	// Values: the constants of GetKnowledgeGuestSessionCategoriesSortBy. The API's default: Name.
+	SortBy *GetKnowledgeGuestSessionCategoriesSortBy
 	// Expand is the query parameter expand. The specified entity attribute will be filled. Supported
 	// value:"Ancestors": every ancestors will be filled via the parent attribute recursively,but only
 	// the id, name, parentId will be present for the ancestors.
@@ -587,7 +589,7 @@ func (a *KnowledgeApi) GetKnowledgeGuestSessionCategories(ctx context.Context, s
 			req.SetQuery("name", *opts.Name)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.Expand != nil {
 			req.SetQuery("expand", *opts.Expand)
@@ -752,8 +754,8 @@ type GetKnowledgeKnowledgebaseCategoriesOptions struct {
 	// SortBy is the query parameter sortBy. Name: sort by category names alphabetically; Hierarchy:
 	// sort by the full path of hierarchical category names alphabetically.
 	//
-	// Values: Name, Hierarchy. The API's default: Name.
-	SortBy *string
+	// Values: the constants of GetKnowledgeKnowledgebaseCategoriesSortBy. The API's default: Name.
+	SortBy *GetKnowledgeKnowledgebaseCategoriesSortBy
 	// Expand is the query parameter expand. The specified entity attribute will be filled. Supported
 	// value:"Ancestors": every ancestors will be filled via the parent attribute recursively,but only
 	// the id, name, parentId will be present for the ancestors.
@@ -798,7 +800,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategories(ctx context.Context, 
 			req.SetQuery("name", *opts.Name)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.Expand != nil {
 			req.SetQuery("expand", *opts.Expand)
@@ -864,12 +866,14 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategory(ctx context.Context, kn
 type GetKnowledgeKnowledgebaseDocumentOptions struct {
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected. Max No. of variations that can be returned on expand is 20.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentExpand.
+	Expand []GetKnowledgeKnowledgebaseDocumentExpand
 	// State is the query parameter state. "when state is "Draft", draft version of the document is
 	// returned,otherwise by default published version is returned in the response.
 	//
-	// Values: Draft, Published.
-	State *string
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentState.
+	State *GetKnowledgeKnowledgebaseDocumentState
 }
 
 // GetKnowledgeKnowledgebaseDocument calls GET
@@ -891,10 +895,10 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocument(ctx context.Context, kn
 	req.SetPathParam("documentId", documentID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 	}
 	return platformclient.Call[models.KnowledgeDocumentResponse](ctx, a.client, req)
@@ -924,14 +928,13 @@ type GetKnowledgeKnowledgebaseDocumentFeedbackOptions struct {
 	// AppType is the query parameter appType. Application type to filter by. Supported only if
 	// onlyCommented=true is set.
 	//
-	// Values: Assistant, BotFlow, MessengerKnowledgeApp, SmartAdvisor, SupportCenter.
-	AppType *string
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentFeedbackAppType.
+	AppType *GetKnowledgeKnowledgebaseDocumentFeedbackAppType
 	// QueryType is the query parameter queryType. Query type to filter by. Supported only if
 	// onlyCommented=true is set.
 	//
-	// Values: Unknown, Article, AutoSearch, Category, ManualSearch, Recommendation, Suggestion,
-	// ExpandedArticle.
-	QueryType *string
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentFeedbackQueryType.
+	QueryType *GetKnowledgeKnowledgebaseDocumentFeedbackQueryType
 	// UserID is the query parameter userId. The ID of the user, who created the feedback, to filter
 	// by. Supported only if onlyCommented=true is set.
 	UserID *string
@@ -941,8 +944,8 @@ type GetKnowledgeKnowledgebaseDocumentFeedbackOptions struct {
 	// State is the query parameter state. State to filter by. Supported only if onlyCommented=true is
 	// set. Default: Final.
 	//
-	// Values: All, Draft, Final.
-	State *string
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentFeedbackState.
+	State *GetKnowledgeKnowledgebaseDocumentFeedbackState
 }
 
 // GetKnowledgeKnowledgebaseDocumentFeedback calls GET
@@ -983,10 +986,10 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedback(ctx context.Con
 			req.SetQuery("documentVariationId", *opts.DocumentVariationID)
 		}
 		if opts.AppType != nil {
-			req.SetQuery("appType", *opts.AppType)
+			req.SetQuery("appType", string(*opts.AppType))
 		}
 		if opts.QueryType != nil {
-			req.SetQuery("queryType", *opts.QueryType)
+			req.SetQuery("queryType", string(*opts.QueryType))
 		}
 		if opts.UserID != nil {
 			req.SetQuery("userId", *opts.UserID)
@@ -995,7 +998,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedback(ctx context.Con
 			req.SetQuery("queueId", *opts.QueueID)
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 	}
 	return platformclient.Call[models.KnowledgeDocumentFeedbackResponseListing](ctx, a.client, req)
@@ -1058,11 +1061,13 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedbackFeedbackId(ctx c
 type GetKnowledgeKnowledgebaseDocumentVariationOptions struct {
 	// DocumentState is the query parameter documentState. The state of the document.
 	//
-	// Values: Draft, Published.
-	DocumentState *string
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentVariationDocumentState.
+	DocumentState *GetKnowledgeKnowledgebaseDocumentVariationDocumentState
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentVariationExpand.
+	Expand []GetKnowledgeKnowledgebaseDocumentVariationExpand
 }
 
 // GetKnowledgeKnowledgebaseDocumentVariation calls GET
@@ -1088,10 +1093,10 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariation(ctx context.Co
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	if opts != nil {
 		if opts.DocumentState != nil {
-			req.SetQuery("documentState", *opts.DocumentState)
+			req.SetQuery("documentState", string(*opts.DocumentState))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.DocumentVariationResponse](ctx, a.client, req)
@@ -1110,11 +1115,13 @@ type GetKnowledgeKnowledgebaseDocumentVariationsOptions struct {
 	PageSize *string
 	// DocumentState is the query parameter documentState. The state of the document.
 	//
-	// Values: Draft, Published.
-	DocumentState *string
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentVariationsDocumentState.
+	DocumentState *GetKnowledgeKnowledgebaseDocumentVariationsDocumentState
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentVariationsExpand.
+	Expand []GetKnowledgeKnowledgebaseDocumentVariationsExpand
 }
 
 // GetKnowledgeKnowledgebaseDocumentVariations calls GET
@@ -1147,10 +1154,10 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariations(ctx context.C
 			req.SetQuery("pageSize", *opts.PageSize)
 		}
 		if opts.DocumentState != nil {
-			req.SetQuery("documentState", *opts.DocumentState)
+			req.SetQuery("documentState", string(*opts.DocumentState))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.DocumentVariationResponseListing](ctx, a.client, req)
@@ -1185,7 +1192,9 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariationsIter(ctx conte
 type GetKnowledgeKnowledgebaseDocumentVersionOptions struct {
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentVersionExpand.
+	Expand []GetKnowledgeKnowledgebaseDocumentVersionExpand
 }
 
 // GetKnowledgeKnowledgebaseDocumentVersion calls GET
@@ -1210,7 +1219,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersion(ctx context.Cont
 	req.SetPathParam("versionId", versionID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.KnowledgeDocumentVersion](ctx, a.client, req)
@@ -1331,7 +1340,9 @@ type GetKnowledgeKnowledgebaseDocumentVersionsOptions struct {
 	PageSize *string
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentVersionsExpand.
+	Expand []GetKnowledgeKnowledgebaseDocumentVersionsExpand
 }
 
 // GetKnowledgeKnowledgebaseDocumentVersions calls GET
@@ -1363,7 +1374,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersions(ctx context.Con
 			req.SetQuery("pageSize", *opts.PageSize)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.KnowledgeDocumentVersionListing](ctx, a.client, req)
@@ -1427,7 +1438,9 @@ type GetKnowledgeKnowledgebaseDocumentsOptions struct {
 	LabelIDs []string
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentsExpand.
+	Expand []GetKnowledgeKnowledgebaseDocumentsExpand
 	// ExternalIDs is the query parameter externalIds. If specified, retrieves documents associated
 	// with external ids, comma separated values expected.
 	ExternalIDs []string
@@ -1477,7 +1490,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocuments(ctx context.Context, k
 			req.AddQuery("labelIds", opts.LabelIDs...)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if len(opts.ExternalIDs) > 0 {
 			req.AddQuery("externalIds", opts.ExternalIDs...)
@@ -1534,14 +1547,13 @@ type GetKnowledgeKnowledgebaseDocumentsFeedbackOptions struct {
 	// AppType is the query parameter appType. Application type to filter by. Supported only if
 	// onlyCommented=true is set.
 	//
-	// Values: Assistant, BotFlow, MessengerKnowledgeApp, SmartAdvisor, SupportCenter.
-	AppType *string
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentsFeedbackAppType.
+	AppType *GetKnowledgeKnowledgebaseDocumentsFeedbackAppType
 	// QueryType is the query parameter queryType. Query type to filter by. Supported only if
 	// onlyCommented=true is set.
 	//
-	// Values: Unknown, Article, AutoSearch, Category, ManualSearch, Recommendation, Suggestion,
-	// ExpandedArticle.
-	QueryType *string
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType.
+	QueryType *GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType
 	// UserID is the query parameter userId. The ID of the user, who created the feedback, to filter
 	// by. Supported only if onlyCommented=true is set.
 	UserID *string
@@ -1551,8 +1563,8 @@ type GetKnowledgeKnowledgebaseDocumentsFeedbackOptions struct {
 	// State is the query parameter state. State to filter by. Supported only if onlyCommented=true is
 	// set. Default: Final.
 	//
-	// Values: All, Draft, Final.
-	State *string
+	// Values: the constants of GetKnowledgeKnowledgebaseDocumentsFeedbackState.
+	State *GetKnowledgeKnowledgebaseDocumentsFeedbackState
 }
 
 // GetKnowledgeKnowledgebaseDocumentsFeedback calls GET
@@ -1592,10 +1604,10 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedback(ctx context.Co
 			req.SetQuery("documentVariationId", *opts.DocumentVariationID)
 		}
 		if opts.AppType != nil {
-			req.SetQuery("appType", *opts.AppType)
+			req.SetQuery("appType", string(*opts.AppType))
 		}
 		if opts.QueryType != nil {
-			req.SetQuery("queryType", *opts.QueryType)
+			req.SetQuery("queryType", string(*opts.QueryType))
 		}
 		if opts.UserID != nil {
 			req.SetQuery("userId", *opts.UserID)
@@ -1604,7 +1616,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedback(ctx context.Co
 			req.SetQuery("queueId", *opts.QueueID)
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 	}
 	return platformclient.Call[models.KnowledgeDocumentFeedbackResponseListing](ctx, a.client, req)
@@ -1665,7 +1677,9 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseExportJob(ctx context.Context, k
 type GetKnowledgeKnowledgebaseImportJobOptions struct {
 	// Expand is the query parameter expand. If expand contains 'urls' downloadURL and
 	// failedEntitiesURL will be filled.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseImportJobExpand.
+	Expand []GetKnowledgeKnowledgebaseImportJobExpand
 }
 
 // GetKnowledgeKnowledgebaseImportJob calls GET
@@ -1688,7 +1702,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseImportJob(ctx context.Context, k
 	req.SetPathParam("importJobId", importJobID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.KnowledgeImportJobResponse](ctx, a.client, req)
@@ -1813,7 +1827,9 @@ type GetKnowledgeKnowledgebaseOperationsOptions struct {
 	UserID []string
 	// Type is the query parameter type. If specified, retrieves operations with specified operation
 	// type, comma separated values expected.
-	Type []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseOperationsType.
+	Type []GetKnowledgeKnowledgebaseOperationsType
 	// Status is the query parameter status. If specified, retrieves operations with specified
 	// operation status, comma separated values expected.
 	Status []string
@@ -1856,7 +1872,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperations(ctx context.Context, 
 			req.AddQuery("userId", opts.UserID...)
 		}
 		if len(opts.Type) > 0 {
-			req.AddQuery("type", opts.Type...)
+			req.AddQuery("type", platformclient.Strings(opts.Type)...)
 		}
 		if len(opts.Status) > 0 {
 			req.AddQuery("status", opts.Status...)
@@ -1924,7 +1940,9 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperationsUsersQuery(ctx context
 type GetKnowledgeKnowledgebaseParseJobOptions struct {
 	// Expand is the query parameter expand. If expand contains 'urls' downloadURL and
 	// failedEntitiesURL will be filled.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseParseJobExpand.
+	Expand []GetKnowledgeKnowledgebaseParseJobExpand
 }
 
 // GetKnowledgeKnowledgebaseParseJob calls GET
@@ -1946,7 +1964,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseParseJob(ctx context.Context, kn
 	req.SetPathParam("parseJobId", parseJobID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.KnowledgeParseJobResponse](ctx, a.client, req)
@@ -1958,11 +1976,13 @@ type GetKnowledgeKnowledgebaseSourcesOptions struct {
 	// Type is the query parameter type. If specified, retrieves integration sources with specified
 	// integration type.
 	//
-	// Values: Salesforce, ServiceNow.
-	Type *string
+	// Values: the constants of GetKnowledgeKnowledgebaseSourcesType.
+	Type *GetKnowledgeKnowledgebaseSourcesType
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseSourcesExpand.
+	Expand []GetKnowledgeKnowledgebaseSourcesExpand
 	// IDs is the query parameter ids. If specified, retrieves integration sources with specified IDs.
 	IDs []string
 }
@@ -1984,10 +2004,10 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseSources(ctx context.Context, kno
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	if opts != nil {
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if len(opts.IDs) > 0 {
 			req.AddQuery("ids", opts.IDs...)
@@ -2001,7 +2021,9 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseSources(ctx context.Context, kno
 type GetKnowledgeKnowledgebaseSourcesSalesforceSourceIdOptions struct {
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseSourcesSalesforceSourceIdExpand.
+	Expand []GetKnowledgeKnowledgebaseSourcesSalesforceSourceIdExpand
 }
 
 // GetKnowledgeKnowledgebaseSourcesSalesforceSourceId calls GET
@@ -2025,7 +2047,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseSourcesSalesforceSourceId(ctx co
 	req.SetPathParam("sourceId", sourceID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.SalesforceSourceResponse](ctx, a.client, req)
@@ -2036,7 +2058,9 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseSourcesSalesforceSourceId(ctx co
 type GetKnowledgeKnowledgebaseSourcesServicenowSourceIdOptions struct {
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeKnowledgebaseSourcesServicenowSourceIdExpand.
+	Expand []GetKnowledgeKnowledgebaseSourcesServicenowSourceIdExpand
 }
 
 // GetKnowledgeKnowledgebaseSourcesServicenowSourceId calls GET
@@ -2060,7 +2084,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseSourcesServicenowSourceId(ctx co
 	req.SetPathParam("sourceId", sourceID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ServiceNowSourceResponse](ctx, a.client, req)
@@ -2097,8 +2121,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseSynchronizeJob(ctx context.Conte
 type GetKnowledgeKnowledgebaseUnansweredGroupOptions struct {
 	// App is the query parameter app. The app value to be used for filtering phrases.
 	//
-	// Values: SupportCenter, MessengerKnowledgeApp, BotFlow, Assistant, SmartAdvisor.
-	App *string
+	// Values: the constants of GetKnowledgeKnowledgebaseUnansweredGroupApp.
+	App *GetKnowledgeKnowledgebaseUnansweredGroupApp
 	// DateStart is the query parameter dateStart. The start date to be used for filtering phrases.
 	// Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd.
 	DateStart *time.Time
@@ -2127,7 +2151,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseUnansweredGroup(ctx context.Cont
 	req.SetPathParam("groupId", groupID)
 	if opts != nil {
 		if opts.App != nil {
-			req.SetQuery("app", *opts.App)
+			req.SetQuery("app", string(*opts.App))
 		}
 		if opts.DateStart != nil {
 			req.SetQuery("dateStart", platformclient.FormatDate(*opts.DateStart))
@@ -2144,8 +2168,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseUnansweredGroup(ctx context.Cont
 type GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupOptions struct {
 	// App is the query parameter app. The app value to be used for filtering phrases.
 	//
-	// Values: SupportCenter, MessengerKnowledgeApp, BotFlow, Assistant, SmartAdvisor.
-	App *string
+	// Values: the constants of GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupApp.
+	App *GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupApp
 	// DateStart is the query parameter dateStart. The start date to be used for filtering phrases.
 	// Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd.
 	DateStart *time.Time
@@ -2177,7 +2201,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroup(ctx c
 	req.SetPathParam("phraseGroupId", phraseGroupID)
 	if opts != nil {
 		if opts.App != nil {
-			req.SetQuery("app", *opts.App)
+			req.SetQuery("app", string(*opts.App))
 		}
 		if opts.DateStart != nil {
 			req.SetQuery("dateStart", platformclient.FormatDate(*opts.DateStart))
@@ -2194,8 +2218,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroup(ctx c
 type GetKnowledgeKnowledgebaseUnansweredGroupsOptions struct {
 	// App is the query parameter app. The app value to be used for filtering phrases.
 	//
-	// Values: SupportCenter, MessengerKnowledgeApp, BotFlow, Assistant, SmartAdvisor.
-	App *string
+	// Values: the constants of GetKnowledgeKnowledgebaseUnansweredGroupsApp.
+	App *GetKnowledgeKnowledgebaseUnansweredGroupsApp
 	// DateStart is the query parameter dateStart. The start date to be used for filtering phrases.
 	// Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd.
 	DateStart *time.Time
@@ -2222,7 +2246,7 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseUnansweredGroups(ctx context.Con
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	if opts != nil {
 		if opts.App != nil {
-			req.SetQuery("app", *opts.App)
+			req.SetQuery("app", string(*opts.App))
 		}
 		if opts.DateStart != nil {
 			req.SetQuery("dateStart", platformclient.FormatDate(*opts.DateStart))
@@ -2278,21 +2302,18 @@ type GetKnowledgeKnowledgebasesOptions struct {
 	Name *string
 	// CoreLanguage is the query parameter coreLanguage. Filter by core language.
 	//
-	// Values: en-US, en-UK, en-AU, en-CA, en-HK, en-IN, en-IE, en-NZ, en-PH, en-SG, en-ZA, de-DE,
-	// de-AT, de-CH, es-AR, es-CO, es-MX, es-US, es-ES, fr-FR, fr-BE, fr-CA, fr-CH, pt-BR, pt-PT,
-	// nl-NL, nl-BE, it-IT, ca-ES, tr-TR, sv-SE, fi-FI, nb-NO, da-DK, ja-JP, ar-AE, zh-CN, zh-TW,
-	// zh-HK, ko-KR, pl-PL, hi-IN, th-TH, hu-HU, vi-VN, uk-UA, cs-CZ, fil-PH, ms-MY, he-IL, el-GR.
-	CoreLanguage *string
+	// Values: the constants of GetKnowledgeKnowledgebasesCoreLanguage.
+	CoreLanguage *GetKnowledgeKnowledgebasesCoreLanguage
 	// Published is the query parameter published. Filter by published status.
 	Published *bool
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: Name, Date.
-	SortBy *string
+	// Values: the constants of GetKnowledgeKnowledgebasesSortBy.
+	SortBy *GetKnowledgeKnowledgebasesSortBy
 	// SortOrder is the query parameter sortOrder. Sort Order.
 	//
-	// Values: ASC, ascending, DESC, descending.
-	SortOrder *string
+	// Values: the constants of GetKnowledgeKnowledgebasesSortOrder.
+	SortOrder *GetKnowledgeKnowledgebasesSortOrder
 }
 
 // GetKnowledgeKnowledgebases calls GET /api/v2/knowledge/knowledgebases: Get knowledge bases.
@@ -2321,16 +2342,16 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebases(ctx context.Context, opts *Get
 			req.SetQuery("name", *opts.Name)
 		}
 		if opts.CoreLanguage != nil {
-			req.SetQuery("coreLanguage", *opts.CoreLanguage)
+			req.SetQuery("coreLanguage", string(*opts.CoreLanguage))
 		}
 		if opts.Published != nil {
 			req.SetQuery("published", platformclient.FormatBool(*opts.Published))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.KnowledgeBaseListing](ctx, a.client, req)
@@ -2399,12 +2420,12 @@ type GetKnowledgeSettingsOptions struct {
 	SourceID *string
 	// SortBy is the query parameter sortBy. Field to sort the knowledge settings on.
 	//
-	// Values: dateModified, name.
-	SortBy *string
+	// Values: the constants of GetKnowledgeSettingsSortBy.
+	SortBy *GetKnowledgeSettingsSortBy
 	// SortOrder is the query parameter sortOrder. Sorting order for knowledge settings.
 	//
-	// Values: Asc, Desc.
-	SortOrder *string
+	// Values: the constants of GetKnowledgeSettingsSortOrder.
+	SortOrder *GetKnowledgeSettingsSortOrder
 }
 
 // GetKnowledgeSettings calls GET /api/v2/knowledge/settings: Get Knowledge settings.
@@ -2433,10 +2454,10 @@ func (a *KnowledgeApi) GetKnowledgeSettings(ctx context.Context, opts *GetKnowle
 			req.SetQuery("sourceId", *opts.SourceID)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.KnowledgeSettingListing](ctx, a.client, req)
@@ -2470,7 +2491,9 @@ func (a *KnowledgeApi) GetKnowledgeSettingsIter(ctx context.Context, opts *GetKn
 // sent.
 type GetKnowledgeSourceOptions struct {
 	// Expand is the query parameter expand. Optional fields to expand for the Source.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeSourceExpand.
+	Expand []GetKnowledgeSourceExpand
 }
 
 // GetKnowledgeSource calls GET /api/v2/knowledge/sources/{sourceId}: Get source.
@@ -2489,7 +2512,7 @@ func (a *KnowledgeApi) GetKnowledgeSource(ctx context.Context, sourceID string, 
 	req.SetPathParam("sourceId", sourceID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.V3SourceExpandableResponse](ctx, a.client, req)
@@ -2786,7 +2809,9 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationsIter(ctx context.Contex
 // not sent.
 type GetKnowledgeSourcesOptions struct {
 	// Expand is the query parameter expand. Optional fields to expand for the Source.
-	Expand []string
+	//
+	// Values: the constants of GetKnowledgeSourcesExpand.
+	Expand []GetKnowledgeSourcesExpand
 }
 
 // GetKnowledgeSources calls GET /api/v2/knowledge/sources: List sources.
@@ -2800,7 +2825,7 @@ func (a *KnowledgeApi) GetKnowledgeSources(ctx context.Context, opts *GetKnowled
 	req := platformclient.NewRequest("getKnowledgeSources", http.MethodGet, "/api/v2/knowledge/sources")
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.V3SourceExpandableListing](ctx, a.client, req)
@@ -3791,7 +3816,9 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsPresentations(ctx conte
 type PostKnowledgeGuestSessionDocumentsSearchOptions struct {
 	// Expand is the query parameter expand. Fields, if any, to expand for each document in the search
 	// result matching the query.
-	Expand []string
+	//
+	// Values: the constants of PostKnowledgeGuestSessionDocumentsSearchExpand.
+	Expand []PostKnowledgeGuestSessionDocumentsSearchExpand
 	// Body is the request body.
 	Body *models.KnowledgeDocumentGuestSearchRequest
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
@@ -3816,7 +3843,7 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearch(ctx context.Cont
 	req.SetPathParam("sessionId", sessionID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
@@ -4460,7 +4487,9 @@ type PostKnowledgeKnowledgebaseDocumentsQueryOptions struct {
 	Body *models.KnowledgeDocumentQuery
 	// Expand is the query parameter expand. Fields, if any, to expand for each document in the search
 	// result matching the query.
-	Expand []string
+	//
+	// Values: the constants of PostKnowledgeKnowledgebaseDocumentsQueryExpand.
+	Expand []PostKnowledgeKnowledgebaseDocumentsQueryExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -4490,7 +4519,7 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQuery(ctx context.Cont
 			req.SetBody(opts.Body)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -4539,7 +4568,9 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryIter(ctx context.
 type PostKnowledgeKnowledgebaseDocumentsSearchOptions struct {
 	// Expand is the query parameter expand. Fields, if any, to expand for each document in the search
 	// result matching the query.
-	Expand []string
+	//
+	// Values: the constants of PostKnowledgeKnowledgebaseDocumentsSearchExpand.
+	Expand []PostKnowledgeKnowledgebaseDocumentsSearchExpand
 	// Body is the request body.
 	Body *models.KnowledgeDocumentSearchRequest
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
@@ -4568,7 +4599,7 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearch(ctx context.Con
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
@@ -5538,3 +5569,482 @@ func (a *KnowledgeApi) PutKnowledgeSource(ctx context.Context, sourceID string, 
 	}
 	return platformclient.Call[models.V3SourceDetailedResponse](ctx, a.client, req)
 }
+
+// GetKnowledgeConnectionExpand is the type of GetKnowledgeConnectionOptions.Expand. A value not
+// listed below is sent as it is.
+type GetKnowledgeConnectionExpand string
+
+// The values of GetKnowledgeConnectionExpand.
+const (
+	GetKnowledgeConnectionExpandAuthenticationProperties GetKnowledgeConnectionExpand = "authenticationProperties"
+)
+
+// GetKnowledgeGuestSessionCategoriesSortBy is the type of
+// GetKnowledgeGuestSessionCategoriesOptions.SortBy. A value not listed below is sent as it is.
+type GetKnowledgeGuestSessionCategoriesSortBy string
+
+// The values of GetKnowledgeGuestSessionCategoriesSortBy.
+const (
+	GetKnowledgeGuestSessionCategoriesSortByName      GetKnowledgeGuestSessionCategoriesSortBy = "Name"
+	GetKnowledgeGuestSessionCategoriesSortByHierarchy GetKnowledgeGuestSessionCategoriesSortBy = "Hierarchy"
+)
+
+// GetKnowledgeKnowledgebaseCategoriesSortBy is the type of
+// GetKnowledgeKnowledgebaseCategoriesOptions.SortBy. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseCategoriesSortBy string
+
+// The values of GetKnowledgeKnowledgebaseCategoriesSortBy.
+const (
+	GetKnowledgeKnowledgebaseCategoriesSortByName      GetKnowledgeKnowledgebaseCategoriesSortBy = "Name"
+	GetKnowledgeKnowledgebaseCategoriesSortByHierarchy GetKnowledgeKnowledgebaseCategoriesSortBy = "Hierarchy"
+)
+
+// GetKnowledgeKnowledgebaseDocumentExpand is the type of
+// GetKnowledgeKnowledgebaseDocumentOptions.Expand. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseDocumentExpand string
+
+// The values of GetKnowledgeKnowledgebaseDocumentExpand.
+const (
+	GetKnowledgeKnowledgebaseDocumentExpandCategory   GetKnowledgeKnowledgebaseDocumentExpand = "category"
+	GetKnowledgeKnowledgebaseDocumentExpandLabels     GetKnowledgeKnowledgebaseDocumentExpand = "labels"
+	GetKnowledgeKnowledgebaseDocumentExpandVariations GetKnowledgeKnowledgebaseDocumentExpand = "variations"
+)
+
+// GetKnowledgeKnowledgebaseDocumentState is the type of
+// GetKnowledgeKnowledgebaseDocumentOptions.State. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseDocumentState string
+
+// The values of GetKnowledgeKnowledgebaseDocumentState.
+const (
+	GetKnowledgeKnowledgebaseDocumentStateDraft     GetKnowledgeKnowledgebaseDocumentState = "Draft"
+	GetKnowledgeKnowledgebaseDocumentStatePublished GetKnowledgeKnowledgebaseDocumentState = "Published"
+)
+
+// GetKnowledgeKnowledgebaseDocumentFeedbackAppType is the type of
+// GetKnowledgeKnowledgebaseDocumentFeedbackOptions.AppType. A value not listed below is sent as it
+// is.
+type GetKnowledgeKnowledgebaseDocumentFeedbackAppType string
+
+// The values of GetKnowledgeKnowledgebaseDocumentFeedbackAppType.
+const (
+	GetKnowledgeKnowledgebaseDocumentFeedbackAppTypeAssistant             GetKnowledgeKnowledgebaseDocumentFeedbackAppType = "Assistant"
+	GetKnowledgeKnowledgebaseDocumentFeedbackAppTypeBotFlow               GetKnowledgeKnowledgebaseDocumentFeedbackAppType = "BotFlow"
+	GetKnowledgeKnowledgebaseDocumentFeedbackAppTypeMessengerKnowledgeApp GetKnowledgeKnowledgebaseDocumentFeedbackAppType = "MessengerKnowledgeApp"
+	GetKnowledgeKnowledgebaseDocumentFeedbackAppTypeSmartAdvisor          GetKnowledgeKnowledgebaseDocumentFeedbackAppType = "SmartAdvisor"
+	GetKnowledgeKnowledgebaseDocumentFeedbackAppTypeSupportCenter         GetKnowledgeKnowledgebaseDocumentFeedbackAppType = "SupportCenter"
+)
+
+// GetKnowledgeKnowledgebaseDocumentFeedbackQueryType is the type of
+// GetKnowledgeKnowledgebaseDocumentFeedbackOptions.QueryType. A value not listed below is sent as
+// it is.
+type GetKnowledgeKnowledgebaseDocumentFeedbackQueryType string
+
+// The values of GetKnowledgeKnowledgebaseDocumentFeedbackQueryType.
+const (
+	GetKnowledgeKnowledgebaseDocumentFeedbackQueryTypeUnknown         GetKnowledgeKnowledgebaseDocumentFeedbackQueryType = "Unknown"
+	GetKnowledgeKnowledgebaseDocumentFeedbackQueryTypeArticle         GetKnowledgeKnowledgebaseDocumentFeedbackQueryType = "Article"
+	GetKnowledgeKnowledgebaseDocumentFeedbackQueryTypeAutoSearch      GetKnowledgeKnowledgebaseDocumentFeedbackQueryType = "AutoSearch"
+	GetKnowledgeKnowledgebaseDocumentFeedbackQueryTypeCategory        GetKnowledgeKnowledgebaseDocumentFeedbackQueryType = "Category"
+	GetKnowledgeKnowledgebaseDocumentFeedbackQueryTypeManualSearch    GetKnowledgeKnowledgebaseDocumentFeedbackQueryType = "ManualSearch"
+	GetKnowledgeKnowledgebaseDocumentFeedbackQueryTypeRecommendation  GetKnowledgeKnowledgebaseDocumentFeedbackQueryType = "Recommendation"
+	GetKnowledgeKnowledgebaseDocumentFeedbackQueryTypeSuggestion      GetKnowledgeKnowledgebaseDocumentFeedbackQueryType = "Suggestion"
+	GetKnowledgeKnowledgebaseDocumentFeedbackQueryTypeExpandedArticle GetKnowledgeKnowledgebaseDocumentFeedbackQueryType = "ExpandedArticle"
+)
+
+// GetKnowledgeKnowledgebaseDocumentFeedbackState is the type of
+// GetKnowledgeKnowledgebaseDocumentFeedbackOptions.State. A value not listed below is sent as it
+// is.
+type GetKnowledgeKnowledgebaseDocumentFeedbackState string
+
+// The values of GetKnowledgeKnowledgebaseDocumentFeedbackState.
+const (
+	GetKnowledgeKnowledgebaseDocumentFeedbackStateAll   GetKnowledgeKnowledgebaseDocumentFeedbackState = "All"
+	GetKnowledgeKnowledgebaseDocumentFeedbackStateDraft GetKnowledgeKnowledgebaseDocumentFeedbackState = "Draft"
+	GetKnowledgeKnowledgebaseDocumentFeedbackStateFinal GetKnowledgeKnowledgebaseDocumentFeedbackState = "Final"
+)
+
+// GetKnowledgeKnowledgebaseDocumentVariationDocumentState is the type of
+// GetKnowledgeKnowledgebaseDocumentVariationOptions.DocumentState. A value not listed below is sent
+// as it is.
+type GetKnowledgeKnowledgebaseDocumentVariationDocumentState string
+
+// The values of GetKnowledgeKnowledgebaseDocumentVariationDocumentState.
+const (
+	GetKnowledgeKnowledgebaseDocumentVariationDocumentStateDraft     GetKnowledgeKnowledgebaseDocumentVariationDocumentState = "Draft"
+	GetKnowledgeKnowledgebaseDocumentVariationDocumentStatePublished GetKnowledgeKnowledgebaseDocumentVariationDocumentState = "Published"
+)
+
+// GetKnowledgeKnowledgebaseDocumentVariationExpand is the type of
+// GetKnowledgeKnowledgebaseDocumentVariationOptions.Expand. A value not listed below is sent as it
+// is.
+type GetKnowledgeKnowledgebaseDocumentVariationExpand string
+
+// The values of GetKnowledgeKnowledgebaseDocumentVariationExpand.
+const (
+	GetKnowledgeKnowledgebaseDocumentVariationExpandContentURL GetKnowledgeKnowledgebaseDocumentVariationExpand = "contentUrl"
+)
+
+// GetKnowledgeKnowledgebaseDocumentVariationsDocumentState is the type of
+// GetKnowledgeKnowledgebaseDocumentVariationsOptions.DocumentState. A value not listed below is
+// sent as it is.
+type GetKnowledgeKnowledgebaseDocumentVariationsDocumentState string
+
+// The values of GetKnowledgeKnowledgebaseDocumentVariationsDocumentState.
+const (
+	GetKnowledgeKnowledgebaseDocumentVariationsDocumentStateDraft     GetKnowledgeKnowledgebaseDocumentVariationsDocumentState = "Draft"
+	GetKnowledgeKnowledgebaseDocumentVariationsDocumentStatePublished GetKnowledgeKnowledgebaseDocumentVariationsDocumentState = "Published"
+)
+
+// GetKnowledgeKnowledgebaseDocumentVariationsExpand is the type of
+// GetKnowledgeKnowledgebaseDocumentVariationsOptions.Expand. A value not listed below is sent as it
+// is.
+type GetKnowledgeKnowledgebaseDocumentVariationsExpand string
+
+// The values of GetKnowledgeKnowledgebaseDocumentVariationsExpand.
+const (
+	GetKnowledgeKnowledgebaseDocumentVariationsExpandContentURL GetKnowledgeKnowledgebaseDocumentVariationsExpand = "contentUrl"
+)
+
+// GetKnowledgeKnowledgebaseDocumentVersionExpand is the type of
+// GetKnowledgeKnowledgebaseDocumentVersionOptions.Expand. A value not listed below is sent as it
+// is.
+type GetKnowledgeKnowledgebaseDocumentVersionExpand string
+
+// The values of GetKnowledgeKnowledgebaseDocumentVersionExpand.
+const (
+	GetKnowledgeKnowledgebaseDocumentVersionExpandCategory GetKnowledgeKnowledgebaseDocumentVersionExpand = "category"
+	GetKnowledgeKnowledgebaseDocumentVersionExpandLabels   GetKnowledgeKnowledgebaseDocumentVersionExpand = "labels"
+)
+
+// GetKnowledgeKnowledgebaseDocumentVersionsExpand is the type of
+// GetKnowledgeKnowledgebaseDocumentVersionsOptions.Expand. A value not listed below is sent as it
+// is.
+type GetKnowledgeKnowledgebaseDocumentVersionsExpand string
+
+// The values of GetKnowledgeKnowledgebaseDocumentVersionsExpand.
+const (
+	GetKnowledgeKnowledgebaseDocumentVersionsExpandCategory GetKnowledgeKnowledgebaseDocumentVersionsExpand = "category"
+	GetKnowledgeKnowledgebaseDocumentVersionsExpandLabels   GetKnowledgeKnowledgebaseDocumentVersionsExpand = "labels"
+)
+
+// GetKnowledgeKnowledgebaseDocumentsExpand is the type of
+// GetKnowledgeKnowledgebaseDocumentsOptions.Expand. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseDocumentsExpand string
+
+// The values of GetKnowledgeKnowledgebaseDocumentsExpand.
+const (
+	GetKnowledgeKnowledgebaseDocumentsExpandCategory GetKnowledgeKnowledgebaseDocumentsExpand = "category"
+	GetKnowledgeKnowledgebaseDocumentsExpandLabels   GetKnowledgeKnowledgebaseDocumentsExpand = "labels"
+)
+
+// GetKnowledgeKnowledgebaseDocumentsFeedbackAppType is the type of
+// GetKnowledgeKnowledgebaseDocumentsFeedbackOptions.AppType. A value not listed below is sent as it
+// is.
+type GetKnowledgeKnowledgebaseDocumentsFeedbackAppType string
+
+// The values of GetKnowledgeKnowledgebaseDocumentsFeedbackAppType.
+const (
+	GetKnowledgeKnowledgebaseDocumentsFeedbackAppTypeAssistant             GetKnowledgeKnowledgebaseDocumentsFeedbackAppType = "Assistant"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackAppTypeBotFlow               GetKnowledgeKnowledgebaseDocumentsFeedbackAppType = "BotFlow"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackAppTypeMessengerKnowledgeApp GetKnowledgeKnowledgebaseDocumentsFeedbackAppType = "MessengerKnowledgeApp"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackAppTypeSmartAdvisor          GetKnowledgeKnowledgebaseDocumentsFeedbackAppType = "SmartAdvisor"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackAppTypeSupportCenter         GetKnowledgeKnowledgebaseDocumentsFeedbackAppType = "SupportCenter"
+)
+
+// GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType is the type of
+// GetKnowledgeKnowledgebaseDocumentsFeedbackOptions.QueryType. A value not listed below is sent as
+// it is.
+type GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType string
+
+// The values of GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType.
+const (
+	GetKnowledgeKnowledgebaseDocumentsFeedbackQueryTypeUnknown         GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType = "Unknown"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackQueryTypeArticle         GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType = "Article"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackQueryTypeAutoSearch      GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType = "AutoSearch"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackQueryTypeCategory        GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType = "Category"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackQueryTypeManualSearch    GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType = "ManualSearch"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackQueryTypeRecommendation  GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType = "Recommendation"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackQueryTypeSuggestion      GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType = "Suggestion"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackQueryTypeExpandedArticle GetKnowledgeKnowledgebaseDocumentsFeedbackQueryType = "ExpandedArticle"
+)
+
+// GetKnowledgeKnowledgebaseDocumentsFeedbackState is the type of
+// GetKnowledgeKnowledgebaseDocumentsFeedbackOptions.State. A value not listed below is sent as it
+// is.
+type GetKnowledgeKnowledgebaseDocumentsFeedbackState string
+
+// The values of GetKnowledgeKnowledgebaseDocumentsFeedbackState.
+const (
+	GetKnowledgeKnowledgebaseDocumentsFeedbackStateAll   GetKnowledgeKnowledgebaseDocumentsFeedbackState = "All"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackStateDraft GetKnowledgeKnowledgebaseDocumentsFeedbackState = "Draft"
+	GetKnowledgeKnowledgebaseDocumentsFeedbackStateFinal GetKnowledgeKnowledgebaseDocumentsFeedbackState = "Final"
+)
+
+// GetKnowledgeKnowledgebaseImportJobExpand is the type of
+// GetKnowledgeKnowledgebaseImportJobOptions.Expand. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseImportJobExpand string
+
+// The values of GetKnowledgeKnowledgebaseImportJobExpand.
+const (
+	GetKnowledgeKnowledgebaseImportJobExpandURLs GetKnowledgeKnowledgebaseImportJobExpand = "urls"
+)
+
+// GetKnowledgeKnowledgebaseOperationsType is the type of
+// GetKnowledgeKnowledgebaseOperationsOptions.Type. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseOperationsType string
+
+// The values of GetKnowledgeKnowledgebaseOperationsType.
+const (
+	GetKnowledgeKnowledgebaseOperationsTypeExport GetKnowledgeKnowledgebaseOperationsType = "Export"
+	GetKnowledgeKnowledgebaseOperationsTypeImport GetKnowledgeKnowledgebaseOperationsType = "Import"
+	GetKnowledgeKnowledgebaseOperationsTypeParse  GetKnowledgeKnowledgebaseOperationsType = "Parse"
+	GetKnowledgeKnowledgebaseOperationsTypeSync   GetKnowledgeKnowledgebaseOperationsType = "Sync"
+)
+
+// GetKnowledgeKnowledgebaseParseJobExpand is the type of
+// GetKnowledgeKnowledgebaseParseJobOptions.Expand. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseParseJobExpand string
+
+// The values of GetKnowledgeKnowledgebaseParseJobExpand.
+const (
+	GetKnowledgeKnowledgebaseParseJobExpandURLs GetKnowledgeKnowledgebaseParseJobExpand = "urls"
+)
+
+// GetKnowledgeKnowledgebaseSourcesType is the type of GetKnowledgeKnowledgebaseSourcesOptions.Type.
+// A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseSourcesType string
+
+// The values of GetKnowledgeKnowledgebaseSourcesType.
+const (
+	GetKnowledgeKnowledgebaseSourcesTypeSalesforce GetKnowledgeKnowledgebaseSourcesType = "Salesforce"
+	GetKnowledgeKnowledgebaseSourcesTypeServiceNow GetKnowledgeKnowledgebaseSourcesType = "ServiceNow"
+)
+
+// GetKnowledgeKnowledgebaseSourcesExpand is the type of
+// GetKnowledgeKnowledgebaseSourcesOptions.Expand. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseSourcesExpand string
+
+// The values of GetKnowledgeKnowledgebaseSourcesExpand.
+const (
+	GetKnowledgeKnowledgebaseSourcesExpandLastsync GetKnowledgeKnowledgebaseSourcesExpand = "lastsync"
+)
+
+// GetKnowledgeKnowledgebaseSourcesSalesforceSourceIdExpand is the type of
+// GetKnowledgeKnowledgebaseSourcesSalesforceSourceIdOptions.Expand. A value not listed below is
+// sent as it is.
+type GetKnowledgeKnowledgebaseSourcesSalesforceSourceIdExpand string
+
+// The values of GetKnowledgeKnowledgebaseSourcesSalesforceSourceIdExpand.
+const (
+	GetKnowledgeKnowledgebaseSourcesSalesforceSourceIdExpandLastsync GetKnowledgeKnowledgebaseSourcesSalesforceSourceIdExpand = "lastsync"
+)
+
+// GetKnowledgeKnowledgebaseSourcesServicenowSourceIdExpand is the type of
+// GetKnowledgeKnowledgebaseSourcesServicenowSourceIdOptions.Expand. A value not listed below is
+// sent as it is.
+type GetKnowledgeKnowledgebaseSourcesServicenowSourceIdExpand string
+
+// The values of GetKnowledgeKnowledgebaseSourcesServicenowSourceIdExpand.
+const (
+	GetKnowledgeKnowledgebaseSourcesServicenowSourceIdExpandLastsync GetKnowledgeKnowledgebaseSourcesServicenowSourceIdExpand = "lastsync"
+)
+
+// GetKnowledgeKnowledgebaseUnansweredGroupApp is the type of
+// GetKnowledgeKnowledgebaseUnansweredGroupOptions.App. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseUnansweredGroupApp string
+
+// The values of GetKnowledgeKnowledgebaseUnansweredGroupApp.
+const (
+	GetKnowledgeKnowledgebaseUnansweredGroupAppSupportCenter         GetKnowledgeKnowledgebaseUnansweredGroupApp = "SupportCenter"
+	GetKnowledgeKnowledgebaseUnansweredGroupAppMessengerKnowledgeApp GetKnowledgeKnowledgebaseUnansweredGroupApp = "MessengerKnowledgeApp"
+	GetKnowledgeKnowledgebaseUnansweredGroupAppBotFlow               GetKnowledgeKnowledgebaseUnansweredGroupApp = "BotFlow"
+	GetKnowledgeKnowledgebaseUnansweredGroupAppAssistant             GetKnowledgeKnowledgebaseUnansweredGroupApp = "Assistant"
+	GetKnowledgeKnowledgebaseUnansweredGroupAppSmartAdvisor          GetKnowledgeKnowledgebaseUnansweredGroupApp = "SmartAdvisor"
+)
+
+// GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupApp is the type of
+// GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupOptions.App. A value not listed below is sent
+// as it is.
+type GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupApp string
+
+// The values of GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupApp.
+const (
+	GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupAppSupportCenter         GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupApp = "SupportCenter"
+	GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupAppMessengerKnowledgeApp GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupApp = "MessengerKnowledgeApp"
+	GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupAppBotFlow               GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupApp = "BotFlow"
+	GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupAppAssistant             GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupApp = "Assistant"
+	GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupAppSmartAdvisor          GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupApp = "SmartAdvisor"
+)
+
+// GetKnowledgeKnowledgebaseUnansweredGroupsApp is the type of
+// GetKnowledgeKnowledgebaseUnansweredGroupsOptions.App. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebaseUnansweredGroupsApp string
+
+// The values of GetKnowledgeKnowledgebaseUnansweredGroupsApp.
+const (
+	GetKnowledgeKnowledgebaseUnansweredGroupsAppSupportCenter         GetKnowledgeKnowledgebaseUnansweredGroupsApp = "SupportCenter"
+	GetKnowledgeKnowledgebaseUnansweredGroupsAppMessengerKnowledgeApp GetKnowledgeKnowledgebaseUnansweredGroupsApp = "MessengerKnowledgeApp"
+	GetKnowledgeKnowledgebaseUnansweredGroupsAppBotFlow               GetKnowledgeKnowledgebaseUnansweredGroupsApp = "BotFlow"
+	GetKnowledgeKnowledgebaseUnansweredGroupsAppAssistant             GetKnowledgeKnowledgebaseUnansweredGroupsApp = "Assistant"
+	GetKnowledgeKnowledgebaseUnansweredGroupsAppSmartAdvisor          GetKnowledgeKnowledgebaseUnansweredGroupsApp = "SmartAdvisor"
+)
+
+// GetKnowledgeKnowledgebasesCoreLanguage is the type of
+// GetKnowledgeKnowledgebasesOptions.CoreLanguage. A value not listed below is sent as it is.
+type GetKnowledgeKnowledgebasesCoreLanguage string
+
+// The values of GetKnowledgeKnowledgebasesCoreLanguage.
+const (
+	GetKnowledgeKnowledgebasesCoreLanguageEnUs  GetKnowledgeKnowledgebasesCoreLanguage = "en-US"
+	GetKnowledgeKnowledgebasesCoreLanguageEnUk  GetKnowledgeKnowledgebasesCoreLanguage = "en-UK"
+	GetKnowledgeKnowledgebasesCoreLanguageEnAu  GetKnowledgeKnowledgebasesCoreLanguage = "en-AU"
+	GetKnowledgeKnowledgebasesCoreLanguageEnCa  GetKnowledgeKnowledgebasesCoreLanguage = "en-CA"
+	GetKnowledgeKnowledgebasesCoreLanguageEnHk  GetKnowledgeKnowledgebasesCoreLanguage = "en-HK"
+	GetKnowledgeKnowledgebasesCoreLanguageEnIn  GetKnowledgeKnowledgebasesCoreLanguage = "en-IN"
+	GetKnowledgeKnowledgebasesCoreLanguageEnIe  GetKnowledgeKnowledgebasesCoreLanguage = "en-IE"
+	GetKnowledgeKnowledgebasesCoreLanguageEnNz  GetKnowledgeKnowledgebasesCoreLanguage = "en-NZ"
+	GetKnowledgeKnowledgebasesCoreLanguageEnPh  GetKnowledgeKnowledgebasesCoreLanguage = "en-PH"
+	GetKnowledgeKnowledgebasesCoreLanguageEnSg  GetKnowledgeKnowledgebasesCoreLanguage = "en-SG"
+	GetKnowledgeKnowledgebasesCoreLanguageEnZa  GetKnowledgeKnowledgebasesCoreLanguage = "en-ZA"
+	GetKnowledgeKnowledgebasesCoreLanguageDeDe  GetKnowledgeKnowledgebasesCoreLanguage = "de-DE"
+	GetKnowledgeKnowledgebasesCoreLanguageDeAt  GetKnowledgeKnowledgebasesCoreLanguage = "de-AT"
+	GetKnowledgeKnowledgebasesCoreLanguageDeCh  GetKnowledgeKnowledgebasesCoreLanguage = "de-CH"
+	GetKnowledgeKnowledgebasesCoreLanguageEsAr  GetKnowledgeKnowledgebasesCoreLanguage = "es-AR"
+	GetKnowledgeKnowledgebasesCoreLanguageEsCo  GetKnowledgeKnowledgebasesCoreLanguage = "es-CO"
+	GetKnowledgeKnowledgebasesCoreLanguageEsMx  GetKnowledgeKnowledgebasesCoreLanguage = "es-MX"
+	GetKnowledgeKnowledgebasesCoreLanguageEsUs  GetKnowledgeKnowledgebasesCoreLanguage = "es-US"
+	GetKnowledgeKnowledgebasesCoreLanguageEsEs  GetKnowledgeKnowledgebasesCoreLanguage = "es-ES"
+	GetKnowledgeKnowledgebasesCoreLanguageFrFr  GetKnowledgeKnowledgebasesCoreLanguage = "fr-FR"
+	GetKnowledgeKnowledgebasesCoreLanguageFrBe  GetKnowledgeKnowledgebasesCoreLanguage = "fr-BE"
+	GetKnowledgeKnowledgebasesCoreLanguageFrCa  GetKnowledgeKnowledgebasesCoreLanguage = "fr-CA"
+	GetKnowledgeKnowledgebasesCoreLanguageFrCh  GetKnowledgeKnowledgebasesCoreLanguage = "fr-CH"
+	GetKnowledgeKnowledgebasesCoreLanguagePtBr  GetKnowledgeKnowledgebasesCoreLanguage = "pt-BR"
+	GetKnowledgeKnowledgebasesCoreLanguagePtPt  GetKnowledgeKnowledgebasesCoreLanguage = "pt-PT"
+	GetKnowledgeKnowledgebasesCoreLanguageNlNl  GetKnowledgeKnowledgebasesCoreLanguage = "nl-NL"
+	GetKnowledgeKnowledgebasesCoreLanguageNlBe  GetKnowledgeKnowledgebasesCoreLanguage = "nl-BE"
+	GetKnowledgeKnowledgebasesCoreLanguageItIt  GetKnowledgeKnowledgebasesCoreLanguage = "it-IT"
+	GetKnowledgeKnowledgebasesCoreLanguageCaEs  GetKnowledgeKnowledgebasesCoreLanguage = "ca-ES"
+	GetKnowledgeKnowledgebasesCoreLanguageTrTr  GetKnowledgeKnowledgebasesCoreLanguage = "tr-TR"
+	GetKnowledgeKnowledgebasesCoreLanguageSvSe  GetKnowledgeKnowledgebasesCoreLanguage = "sv-SE"
+	GetKnowledgeKnowledgebasesCoreLanguageFiFi  GetKnowledgeKnowledgebasesCoreLanguage = "fi-FI"
+	GetKnowledgeKnowledgebasesCoreLanguageNbNo  GetKnowledgeKnowledgebasesCoreLanguage = "nb-NO"
+	GetKnowledgeKnowledgebasesCoreLanguageDaDk  GetKnowledgeKnowledgebasesCoreLanguage = "da-DK"
+	GetKnowledgeKnowledgebasesCoreLanguageJaJp  GetKnowledgeKnowledgebasesCoreLanguage = "ja-JP"
+	GetKnowledgeKnowledgebasesCoreLanguageArAe  GetKnowledgeKnowledgebasesCoreLanguage = "ar-AE"
+	GetKnowledgeKnowledgebasesCoreLanguageZhCn  GetKnowledgeKnowledgebasesCoreLanguage = "zh-CN"
+	GetKnowledgeKnowledgebasesCoreLanguageZhTw  GetKnowledgeKnowledgebasesCoreLanguage = "zh-TW"
+	GetKnowledgeKnowledgebasesCoreLanguageZhHk  GetKnowledgeKnowledgebasesCoreLanguage = "zh-HK"
+	GetKnowledgeKnowledgebasesCoreLanguageKoKr  GetKnowledgeKnowledgebasesCoreLanguage = "ko-KR"
+	GetKnowledgeKnowledgebasesCoreLanguagePlPl  GetKnowledgeKnowledgebasesCoreLanguage = "pl-PL"
+	GetKnowledgeKnowledgebasesCoreLanguageHiIn  GetKnowledgeKnowledgebasesCoreLanguage = "hi-IN"
+	GetKnowledgeKnowledgebasesCoreLanguageThTh  GetKnowledgeKnowledgebasesCoreLanguage = "th-TH"
+	GetKnowledgeKnowledgebasesCoreLanguageHuHu  GetKnowledgeKnowledgebasesCoreLanguage = "hu-HU"
+	GetKnowledgeKnowledgebasesCoreLanguageViVn  GetKnowledgeKnowledgebasesCoreLanguage = "vi-VN"
+	GetKnowledgeKnowledgebasesCoreLanguageUkUa  GetKnowledgeKnowledgebasesCoreLanguage = "uk-UA"
+	GetKnowledgeKnowledgebasesCoreLanguageCsCz  GetKnowledgeKnowledgebasesCoreLanguage = "cs-CZ"
+	GetKnowledgeKnowledgebasesCoreLanguageFilPh GetKnowledgeKnowledgebasesCoreLanguage = "fil-PH"
+	GetKnowledgeKnowledgebasesCoreLanguageMsMy  GetKnowledgeKnowledgebasesCoreLanguage = "ms-MY"
+	GetKnowledgeKnowledgebasesCoreLanguageHeIl  GetKnowledgeKnowledgebasesCoreLanguage = "he-IL"
+	GetKnowledgeKnowledgebasesCoreLanguageElGr  GetKnowledgeKnowledgebasesCoreLanguage = "el-GR"
+)
+
+// GetKnowledgeKnowledgebasesSortBy is the type of GetKnowledgeKnowledgebasesOptions.SortBy. A value
+// not listed below is sent as it is.
+type GetKnowledgeKnowledgebasesSortBy string
+
+// The values of GetKnowledgeKnowledgebasesSortBy.
+const (
+	GetKnowledgeKnowledgebasesSortByName GetKnowledgeKnowledgebasesSortBy = "Name"
+	GetKnowledgeKnowledgebasesSortByDate GetKnowledgeKnowledgebasesSortBy = "Date"
+)
+
+// GetKnowledgeKnowledgebasesSortOrder is the type of GetKnowledgeKnowledgebasesOptions.SortOrder. A
+// value not listed below is sent as it is.
+type GetKnowledgeKnowledgebasesSortOrder string
+
+// The values of GetKnowledgeKnowledgebasesSortOrder.
+const (
+	GetKnowledgeKnowledgebasesSortOrderAsc        GetKnowledgeKnowledgebasesSortOrder = "ASC"
+	GetKnowledgeKnowledgebasesSortOrderAscending  GetKnowledgeKnowledgebasesSortOrder = "ascending"
+	GetKnowledgeKnowledgebasesSortOrderDesc       GetKnowledgeKnowledgebasesSortOrder = "DESC"
+	GetKnowledgeKnowledgebasesSortOrderDescending GetKnowledgeKnowledgebasesSortOrder = "descending"
+)
+
+// GetKnowledgeSettingsSortBy is the type of GetKnowledgeSettingsOptions.SortBy. A value not listed
+// below is sent as it is.
+type GetKnowledgeSettingsSortBy string
+
+// The values of GetKnowledgeSettingsSortBy.
+const (
+	GetKnowledgeSettingsSortByDateModified GetKnowledgeSettingsSortBy = "dateModified"
+	GetKnowledgeSettingsSortByName         GetKnowledgeSettingsSortBy = "name"
+)
+
+// GetKnowledgeSettingsSortOrder is the type of GetKnowledgeSettingsOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetKnowledgeSettingsSortOrder string
+
+// The values of GetKnowledgeSettingsSortOrder.
+const (
+	GetKnowledgeSettingsSortOrderAsc  GetKnowledgeSettingsSortOrder = "Asc"
+	GetKnowledgeSettingsSortOrderDesc GetKnowledgeSettingsSortOrder = "Desc"
+)
+
+// GetKnowledgeSourceExpand is the type of GetKnowledgeSourceOptions.Expand. A value not listed
+// below is sent as it is.
+type GetKnowledgeSourceExpand string
+
+// The values of GetKnowledgeSourceExpand.
+const (
+	GetKnowledgeSourceExpandLastSync      GetKnowledgeSourceExpand = "lastSync"
+	GetKnowledgeSourceExpandFilterDetails GetKnowledgeSourceExpand = "filterDetails"
+	GetKnowledgeSourceExpandConnection    GetKnowledgeSourceExpand = "connection"
+)
+
+// GetKnowledgeSourcesExpand is the type of GetKnowledgeSourcesOptions.Expand. A value not listed
+// below is sent as it is.
+type GetKnowledgeSourcesExpand string
+
+// The values of GetKnowledgeSourcesExpand.
+const (
+	GetKnowledgeSourcesExpandLastSync   GetKnowledgeSourcesExpand = "lastSync"
+	GetKnowledgeSourcesExpandConnection GetKnowledgeSourcesExpand = "connection"
+)
+
+// PostKnowledgeGuestSessionDocumentsSearchExpand is the type of
+// PostKnowledgeGuestSessionDocumentsSearchOptions.Expand. A value not listed below is sent as it
+// is.
+type PostKnowledgeGuestSessionDocumentsSearchExpand string
+
+// The values of PostKnowledgeGuestSessionDocumentsSearchExpand.
+const (
+	PostKnowledgeGuestSessionDocumentsSearchExpandDocumentVariations        PostKnowledgeGuestSessionDocumentsSearchExpand = "documentVariations"
+	PostKnowledgeGuestSessionDocumentsSearchExpandDocumentAlternatives      PostKnowledgeGuestSessionDocumentsSearchExpand = "documentAlternatives"
+	PostKnowledgeGuestSessionDocumentsSearchExpandKnowledgeBaseLanguageCode PostKnowledgeGuestSessionDocumentsSearchExpand = "knowledgeBaseLanguageCode"
+)
+
+// PostKnowledgeKnowledgebaseDocumentsQueryExpand is the type of
+// PostKnowledgeKnowledgebaseDocumentsQueryOptions.Expand. A value not listed below is sent as it
+// is.
+type PostKnowledgeKnowledgebaseDocumentsQueryExpand string
+
+// The values of PostKnowledgeKnowledgebaseDocumentsQueryExpand.
+const (
+	PostKnowledgeKnowledgebaseDocumentsQueryExpandDocumentVariations        PostKnowledgeKnowledgebaseDocumentsQueryExpand = "documentVariations"
+	PostKnowledgeKnowledgebaseDocumentsQueryExpandDocumentAlternatives      PostKnowledgeKnowledgebaseDocumentsQueryExpand = "documentAlternatives"
+	PostKnowledgeKnowledgebaseDocumentsQueryExpandKnowledgeBaseLanguageCode PostKnowledgeKnowledgebaseDocumentsQueryExpand = "knowledgeBaseLanguageCode"
+	PostKnowledgeKnowledgebaseDocumentsQueryExpandVariationChunks           PostKnowledgeKnowledgebaseDocumentsQueryExpand = "variationChunks"
+)
+
+// PostKnowledgeKnowledgebaseDocumentsSearchExpand is the type of
+// PostKnowledgeKnowledgebaseDocumentsSearchOptions.Expand. A value not listed below is sent as it
+// is.
+type PostKnowledgeKnowledgebaseDocumentsSearchExpand string
+
+// The values of PostKnowledgeKnowledgebaseDocumentsSearchExpand.
+const (
+	PostKnowledgeKnowledgebaseDocumentsSearchExpandDocumentVariations        PostKnowledgeKnowledgebaseDocumentsSearchExpand = "documentVariations"
+	PostKnowledgeKnowledgebaseDocumentsSearchExpandDocumentAlternatives      PostKnowledgeKnowledgebaseDocumentsSearchExpand = "documentAlternatives"
+	PostKnowledgeKnowledgebaseDocumentsSearchExpandKnowledgeBaseLanguageCode PostKnowledgeKnowledgebaseDocumentsSearchExpand = "knowledgeBaseLanguageCode"
+	PostKnowledgeKnowledgebaseDocumentsSearchExpandVariationChunks           PostKnowledgeKnowledgebaseDocumentsSearchExpand = "variationChunks"
+)

@@ -89,8 +89,8 @@ type GetLanguagesOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetLanguagesSortOrder. The API's default: ASC.
+	SortOrder *GetLanguagesSortOrder
 	// Name is the query parameter name. Name.
 	Name *string
 }
@@ -116,7 +116,7 @@ func (a *LanguagesApi) GetLanguages(ctx context.Context, opts *GetLanguagesOptio
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -263,3 +263,13 @@ func (a *LanguagesApi) PostLanguages(ctx context.Context, body *models.Language,
 	}
 	return platformclient.Call[models.Language](ctx, a.client, req)
 }
+
+// GetLanguagesSortOrder is the type of GetLanguagesOptions.SortOrder. A value not listed below is
+// sent as it is.
+type GetLanguagesSortOrder string
+
+// The values of GetLanguagesSortOrder.
+const (
+	GetLanguagesSortOrderAscending  GetLanguagesSortOrder = "ascending"
+	GetLanguagesSortOrderDescending GetLanguagesSortOrder = "descending"
+)

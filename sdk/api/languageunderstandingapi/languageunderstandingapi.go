@@ -180,8 +180,8 @@ type GetLanguageunderstandingDomainFeedbackOptions struct {
 	IntentName *string
 	// Assessment is the query parameter assessment. The top assessment to retrieve feedback for.
 	//
-	// Values: Incorrect, Correct, Unknown, Disabled.
-	Assessment *string
+	// Values: the constants of GetLanguageunderstandingDomainFeedbackAssessment.
+	Assessment *GetLanguageunderstandingDomainFeedbackAssessment
 	// DateStart is the query parameter dateStart. Begin of time window as ISO-8601 date.
 	DateStart *time.Time
 	// DateEnd is the query parameter dateEnd. End of time window as ISO-8601 date.
@@ -213,7 +213,9 @@ type GetLanguageunderstandingDomainFeedbackOptions struct {
 	// that has been returned. This is considered only when enableCursorPagination=true.
 	After *string
 	// Fields is the query parameter fields. Fields and properties to get, comma-separated.
-	Fields []string
+	//
+	// Values: the constants of GetLanguageunderstandingDomainFeedbackFields.
+	Fields []GetLanguageunderstandingDomainFeedbackFields
 }
 
 // GetLanguageunderstandingDomainFeedback calls GET
@@ -237,7 +239,7 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedback(ctx co
 			req.SetQuery("intentName", *opts.IntentName)
 		}
 		if opts.Assessment != nil {
-			req.SetQuery("assessment", *opts.Assessment)
+			req.SetQuery("assessment", string(*opts.Assessment))
 		}
 		if opts.DateStart != nil {
 			req.SetQuery("dateStart", platformclient.FormatDate(*opts.DateStart))
@@ -267,7 +269,7 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedback(ctx co
 			req.SetQuery("after", *opts.After)
 		}
 		if len(opts.Fields) > 0 {
-			req.AddQuery("fields", opts.Fields...)
+			req.AddQuery("fields", platformclient.Strings(opts.Fields)...)
 		}
 	}
 	return platformclient.Call[models.NluFeedbackListing](ctx, a.client, req)
@@ -299,7 +301,9 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedbackIter(ct
 // GetLanguageunderstandingDomainFeedbackFeedbackId. A nil field is not sent.
 type GetLanguageunderstandingDomainFeedbackFeedbackIdOptions struct {
 	// Fields is the query parameter fields. Fields and properties to get, comma-separated.
-	Fields []string
+	//
+	// Values: the constants of GetLanguageunderstandingDomainFeedbackFeedbackIdFields.
+	Fields []GetLanguageunderstandingDomainFeedbackFeedbackIdFields
 }
 
 // GetLanguageunderstandingDomainFeedbackFeedbackId calls GET
@@ -322,7 +326,7 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedbackFeedbac
 	req.SetPathParam("feedbackId", feedbackID)
 	if opts != nil {
 		if len(opts.Fields) > 0 {
-			req.AddQuery("fields", opts.Fields...)
+			req.AddQuery("fields", platformclient.Strings(opts.Fields)...)
 		}
 	}
 	return platformclient.Call[models.NluFeedbackResponse](ctx, a.client, req)
@@ -528,12 +532,13 @@ type GetLanguageunderstandingIgnorephraseOptions struct {
 	Text *string
 	// SortOrder is the query parameter sortOrder. The sort order for the listing.
 	//
-	// Values: asc, desc. The API's default: desc.
-	SortOrder *string
+	// Values: the constants of GetLanguageunderstandingIgnorephraseSortOrder. The API's default: desc.
+	SortOrder *GetLanguageunderstandingIgnorephraseSortOrder
 	// SortBy is the query parameter sortBy. The field to sort by for the listing.
 	//
-	// Values: dateModified, text. The API's default: dateModified.
-	SortBy *string
+	// Values: the constants of GetLanguageunderstandingIgnorephraseSortBy. The API's default:
+	// dateModified.
+	SortBy *GetLanguageunderstandingIgnorephraseSortBy
 }
 
 // GetLanguageunderstandingIgnorephrase calls GET
@@ -563,10 +568,10 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephrase(ctx cont
 			req.SetQuery("text", *opts.Text)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 	}
 	return platformclient.Call[models.IgnoredMinedPhraseListing](ctx, a.client, req)
@@ -610,12 +615,13 @@ type GetLanguageunderstandingIgnoretopicOptions struct {
 	Text *string
 	// SortOrder is the query parameter sortOrder. The sort order for the listing.
 	//
-	// Values: asc, desc. The API's default: desc.
-	SortOrder *string
+	// Values: the constants of GetLanguageunderstandingIgnoretopicSortOrder. The API's default: desc.
+	SortOrder *GetLanguageunderstandingIgnoretopicSortOrder
 	// SortBy is the query parameter sortBy. The field to sort by for the listing.
 	//
-	// Values: dateModified, text. The API's default: dateModified.
-	SortBy *string
+	// Values: the constants of GetLanguageunderstandingIgnoretopicSortBy. The API's default:
+	// dateModified.
+	SortBy *GetLanguageunderstandingIgnoretopicSortBy
 }
 
 // GetLanguageunderstandingIgnoretopic calls GET
@@ -645,10 +651,10 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopic(ctx conte
 			req.SetQuery("text", *opts.Text)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 	}
 	return platformclient.Call[models.IgnoredMinedTopicListing](ctx, a.client, req)
@@ -764,8 +770,8 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingMinerDrafts(ctx conte
 type GetLanguageunderstandingMinerIntentOptions struct {
 	// Expand is the query parameter expand. Option to fetch utterances.
 	//
-	// Values: phrases, utterances.
-	Expand *string
+	// Values: the constants of GetLanguageunderstandingMinerIntentExpand.
+	Expand *GetLanguageunderstandingMinerIntentExpand
 }
 
 // GetLanguageunderstandingMinerIntent calls GET
@@ -788,7 +794,7 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingMinerIntent(ctx conte
 	req.SetPathParam("intentId", intentID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.MinerIntent](ctx, a.client, req)
@@ -799,8 +805,8 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingMinerIntent(ctx conte
 type GetLanguageunderstandingMinerIntentsOptions struct {
 	// Expand is the query parameter expand. Option to fetch utterances.
 	//
-	// Values: phrases, utterances.
-	Expand *string
+	// Values: the constants of GetLanguageunderstandingMinerIntentsExpand.
+	Expand *GetLanguageunderstandingMinerIntentsExpand
 }
 
 // GetLanguageunderstandingMinerIntents calls GET
@@ -820,7 +826,7 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingMinerIntents(ctx cont
 	req.SetPathParam("minerId", minerID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.MinedIntentsListing](ctx, a.client, req)
@@ -831,8 +837,8 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingMinerIntents(ctx cont
 type GetLanguageunderstandingMinerTopicOptions struct {
 	// Expand is the query parameter expand. Option to fetch phrases.
 	//
-	// Values: phrases, utterances.
-	Expand *string
+	// Values: the constants of GetLanguageunderstandingMinerTopicExpand.
+	Expand *GetLanguageunderstandingMinerTopicExpand
 }
 
 // GetLanguageunderstandingMinerTopic calls GET
@@ -855,7 +861,7 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingMinerTopic(ctx contex
 	req.SetPathParam("topicId", topicID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.MinerTopic](ctx, a.client, req)
@@ -1564,3 +1570,111 @@ func (a *LanguageUnderstandingApi) PutLanguageunderstandingDomainVersion(ctx con
 	}
 	return platformclient.Call[models.NluDomainVersion](ctx, a.client, req)
 }
+
+// GetLanguageunderstandingDomainFeedbackAssessment is the type of
+// GetLanguageunderstandingDomainFeedbackOptions.Assessment. A value not listed below is sent as it
+// is.
+type GetLanguageunderstandingDomainFeedbackAssessment string
+
+// The values of GetLanguageunderstandingDomainFeedbackAssessment.
+const (
+	GetLanguageunderstandingDomainFeedbackAssessmentIncorrect GetLanguageunderstandingDomainFeedbackAssessment = "Incorrect"
+	GetLanguageunderstandingDomainFeedbackAssessmentCorrect   GetLanguageunderstandingDomainFeedbackAssessment = "Correct"
+	GetLanguageunderstandingDomainFeedbackAssessmentUnknown   GetLanguageunderstandingDomainFeedbackAssessment = "Unknown"
+	GetLanguageunderstandingDomainFeedbackAssessmentDisabled  GetLanguageunderstandingDomainFeedbackAssessment = "Disabled"
+)
+
+// GetLanguageunderstandingDomainFeedbackFields is the type of
+// GetLanguageunderstandingDomainFeedbackOptions.Fields. A value not listed below is sent as it is.
+type GetLanguageunderstandingDomainFeedbackFields string
+
+// The values of GetLanguageunderstandingDomainFeedbackFields.
+const (
+	GetLanguageunderstandingDomainFeedbackFieldsVersion     GetLanguageunderstandingDomainFeedbackFields = "version"
+	GetLanguageunderstandingDomainFeedbackFieldsDateCreated GetLanguageunderstandingDomainFeedbackFields = "dateCreated"
+	GetLanguageunderstandingDomainFeedbackFieldsText        GetLanguageunderstandingDomainFeedbackFields = "text"
+	GetLanguageunderstandingDomainFeedbackFieldsIntents     GetLanguageunderstandingDomainFeedbackFields = "intents"
+)
+
+// GetLanguageunderstandingDomainFeedbackFeedbackIdFields is the type of
+// GetLanguageunderstandingDomainFeedbackFeedbackIdOptions.Fields. A value not listed below is sent
+// as it is.
+type GetLanguageunderstandingDomainFeedbackFeedbackIdFields string
+
+// The values of GetLanguageunderstandingDomainFeedbackFeedbackIdFields.
+const (
+	GetLanguageunderstandingDomainFeedbackFeedbackIdFieldsVersion     GetLanguageunderstandingDomainFeedbackFeedbackIdFields = "version"
+	GetLanguageunderstandingDomainFeedbackFeedbackIdFieldsDateCreated GetLanguageunderstandingDomainFeedbackFeedbackIdFields = "dateCreated"
+	GetLanguageunderstandingDomainFeedbackFeedbackIdFieldsText        GetLanguageunderstandingDomainFeedbackFeedbackIdFields = "text"
+	GetLanguageunderstandingDomainFeedbackFeedbackIdFieldsIntents     GetLanguageunderstandingDomainFeedbackFeedbackIdFields = "intents"
+)
+
+// GetLanguageunderstandingIgnorephraseSortOrder is the type of
+// GetLanguageunderstandingIgnorephraseOptions.SortOrder. A value not listed below is sent as it is.
+type GetLanguageunderstandingIgnorephraseSortOrder string
+
+// The values of GetLanguageunderstandingIgnorephraseSortOrder.
+const (
+	GetLanguageunderstandingIgnorephraseSortOrderAsc  GetLanguageunderstandingIgnorephraseSortOrder = "asc"
+	GetLanguageunderstandingIgnorephraseSortOrderDesc GetLanguageunderstandingIgnorephraseSortOrder = "desc"
+)
+
+// GetLanguageunderstandingIgnorephraseSortBy is the type of
+// GetLanguageunderstandingIgnorephraseOptions.SortBy. A value not listed below is sent as it is.
+type GetLanguageunderstandingIgnorephraseSortBy string
+
+// The values of GetLanguageunderstandingIgnorephraseSortBy.
+const (
+	GetLanguageunderstandingIgnorephraseSortByDateModified GetLanguageunderstandingIgnorephraseSortBy = "dateModified"
+	GetLanguageunderstandingIgnorephraseSortByText         GetLanguageunderstandingIgnorephraseSortBy = "text"
+)
+
+// GetLanguageunderstandingIgnoretopicSortOrder is the type of
+// GetLanguageunderstandingIgnoretopicOptions.SortOrder. A value not listed below is sent as it is.
+type GetLanguageunderstandingIgnoretopicSortOrder string
+
+// The values of GetLanguageunderstandingIgnoretopicSortOrder.
+const (
+	GetLanguageunderstandingIgnoretopicSortOrderAsc  GetLanguageunderstandingIgnoretopicSortOrder = "asc"
+	GetLanguageunderstandingIgnoretopicSortOrderDesc GetLanguageunderstandingIgnoretopicSortOrder = "desc"
+)
+
+// GetLanguageunderstandingIgnoretopicSortBy is the type of
+// GetLanguageunderstandingIgnoretopicOptions.SortBy. A value not listed below is sent as it is.
+type GetLanguageunderstandingIgnoretopicSortBy string
+
+// The values of GetLanguageunderstandingIgnoretopicSortBy.
+const (
+	GetLanguageunderstandingIgnoretopicSortByDateModified GetLanguageunderstandingIgnoretopicSortBy = "dateModified"
+	GetLanguageunderstandingIgnoretopicSortByText         GetLanguageunderstandingIgnoretopicSortBy = "text"
+)
+
+// GetLanguageunderstandingMinerIntentExpand is the type of
+// GetLanguageunderstandingMinerIntentOptions.Expand. A value not listed below is sent as it is.
+type GetLanguageunderstandingMinerIntentExpand string
+
+// The values of GetLanguageunderstandingMinerIntentExpand.
+const (
+	GetLanguageunderstandingMinerIntentExpandPhrases    GetLanguageunderstandingMinerIntentExpand = "phrases"
+	GetLanguageunderstandingMinerIntentExpandUtterances GetLanguageunderstandingMinerIntentExpand = "utterances"
+)
+
+// GetLanguageunderstandingMinerIntentsExpand is the type of
+// GetLanguageunderstandingMinerIntentsOptions.Expand. A value not listed below is sent as it is.
+type GetLanguageunderstandingMinerIntentsExpand string
+
+// The values of GetLanguageunderstandingMinerIntentsExpand.
+const (
+	GetLanguageunderstandingMinerIntentsExpandPhrases    GetLanguageunderstandingMinerIntentsExpand = "phrases"
+	GetLanguageunderstandingMinerIntentsExpandUtterances GetLanguageunderstandingMinerIntentsExpand = "utterances"
+)
+
+// GetLanguageunderstandingMinerTopicExpand is the type of
+// GetLanguageunderstandingMinerTopicOptions.Expand. A value not listed below is sent as it is.
+type GetLanguageunderstandingMinerTopicExpand string
+
+// The values of GetLanguageunderstandingMinerTopicExpand.
+const (
+	GetLanguageunderstandingMinerTopicExpandPhrases    GetLanguageunderstandingMinerTopicExpand = "phrases"
+	GetLanguageunderstandingMinerTopicExpandUtterances GetLanguageunderstandingMinerTopicExpand = "utterances"
+)

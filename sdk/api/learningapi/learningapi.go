@@ -75,7 +75,9 @@ func (a *LearningApi) DeleteLearningModule(ctx context.Context, moduleID string,
 // is not sent.
 type GetLearningAssignmentOptions struct {
 	// Expand is the query parameter expand. Fields to expand in response.
-	Expand []string
+	//
+	// Values: the constants of GetLearningAssignmentExpand.
+	Expand []GetLearningAssignmentExpand
 }
 
 // GetLearningAssignment calls GET /api/v2/learning/assignments/{assignmentId}: Get Learning
@@ -97,7 +99,7 @@ func (a *LearningApi) GetLearningAssignment(ctx context.Context, assignmentID st
 	req.SetPathParam("assignmentId", assignmentID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LearningAssignment](ctx, a.client, req)
@@ -111,10 +113,12 @@ type GetLearningAssignmentStepOptions struct {
 	// DefaultShareableContentObject is the query parameter defaultShareableContentObject. The default
 	// SCO to retrieve.
 	//
-	// Values: First, Last, Next.
-	DefaultShareableContentObject *string
+	// Values: the constants of GetLearningAssignmentStepDefaultShareableContentObject.
+	DefaultShareableContentObject *GetLearningAssignmentStepDefaultShareableContentObject
 	// Expand is the query parameter expand. Fields to expand in response.
-	Expand []string
+	//
+	// Values: the constants of GetLearningAssignmentStepExpand.
+	Expand []GetLearningAssignmentStepExpand
 }
 
 // GetLearningAssignmentStep calls GET /api/v2/learning/assignments/{assignmentId}/steps/{stepId}:
@@ -141,10 +145,10 @@ func (a *LearningApi) GetLearningAssignmentStep(ctx context.Context, assignmentI
 			req.SetQuery("shareableContentObjectId", *opts.ShareableContentObjectID)
 		}
 		if opts.DefaultShareableContentObject != nil {
-			req.SetQuery("defaultShareableContentObject", *opts.DefaultShareableContentObject)
+			req.SetQuery("defaultShareableContentObject", string(*opts.DefaultShareableContentObject))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LearningAssignmentStep](ctx, a.client, req)
@@ -170,8 +174,8 @@ type GetLearningAssignmentsOptions struct {
 	// or overdue (overdue is "True") assignments are returned. If overdue is "Any" or if the overdue
 	// parameter is not supplied, all assignments are returned.
 	//
-	// Values: True, False, Any. The API's default: Any.
-	Overdue *string
+	// Values: the constants of GetLearningAssignmentsOverdue. The API's default: Any.
+	Overdue *GetLearningAssignmentsOverdue
 	// PageSize is the query parameter pageSize. Page size.
 	//
 	// The API's default: 25.
@@ -184,8 +188,8 @@ type GetLearningAssignmentsOptions struct {
 	// is "True") assignments (completed with assessment)are returned. If pass is "Any" or if the pass
 	// parameter is not supplied, all assignments are returned.
 	//
-	// Values: True, False, Any. The API's default: Any.
-	Pass *string
+	// Values: the constants of GetLearningAssignmentsPass. The API's default: Any.
+	Pass *GetLearningAssignmentsPass
 	// MinPercentageScore is the query parameter minPercentageScore. The minimum assessment score for
 	// an assignment (completed with assessment) to be included in the results (inclusive).
 	MinPercentageScore *float32
@@ -195,24 +199,30 @@ type GetLearningAssignmentsOptions struct {
 	// SortOrder is the query parameter sortOrder. Specifies result set sort order; if not specified,
 	// default sort order is descending (Desc).
 	//
-	// Values: Asc, Desc. The API's default: Desc.
-	SortOrder *string
+	// Values: the constants of GetLearningAssignmentsSortOrder. The API's default: Desc.
+	SortOrder *GetLearningAssignmentsSortOrder
 	// SortBy is the query parameter sortBy. Specifies which field to sort the results by, default sort
 	// is by recommendedCompletionDate.
 	//
-	// Values: RecommendedCompletionDate, DateModified.
-	SortBy *string
+	// Values: the constants of GetLearningAssignmentsSortBy.
+	SortBy *GetLearningAssignmentsSortBy
 	// UserID is the query parameter userId. Specifies the list of user IDs to be queried, up to 100
 	// user IDs.
 	UserID []string
 	// Types is the query parameter types. Specifies the module types to filter by. Informational,
 	// AssessedContent and Assessment are deprecated.
-	Types []string
+	//
+	// Values: the constants of GetLearningAssignmentsTypes.
+	Types []GetLearningAssignmentsTypes
 	// States is the query parameter states. Specifies the assignment states to filter by.
-	States []string
+	//
+	// Values: the constants of GetLearningAssignmentsStates.
+	States []GetLearningAssignmentsStates
 	// Expand is the query parameter expand. Specifies the expand option for returning additional
 	// information.
-	Expand []string
+	//
+	// Values: the constants of GetLearningAssignmentsExpand.
+	Expand []GetLearningAssignmentsExpand
 }
 
 // GetLearningAssignments calls GET /api/v2/learning/assignments: List of Learning module
@@ -238,7 +248,7 @@ func (a *LearningApi) GetLearningAssignments(ctx context.Context, opts *GetLearn
 			req.SetQuery("completionInterval", *opts.CompletionInterval)
 		}
 		if opts.Overdue != nil {
-			req.SetQuery("overdue", *opts.Overdue)
+			req.SetQuery("overdue", string(*opts.Overdue))
 		}
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
@@ -247,7 +257,7 @@ func (a *LearningApi) GetLearningAssignments(ctx context.Context, opts *GetLearn
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.Pass != nil {
-			req.SetQuery("pass", *opts.Pass)
+			req.SetQuery("pass", string(*opts.Pass))
 		}
 		if opts.MinPercentageScore != nil {
 			req.SetQuery("minPercentageScore", platformclient.FormatFloat32(*opts.MinPercentageScore))
@@ -256,22 +266,22 @@ func (a *LearningApi) GetLearningAssignments(ctx context.Context, opts *GetLearn
 			req.SetQuery("maxPercentageScore", platformclient.FormatFloat32(*opts.MaxPercentageScore))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if len(opts.UserID) > 0 {
 			req.AddQuery("userId", opts.UserID...)
 		}
 		if len(opts.Types) > 0 {
-			req.AddQuery("types", opts.Types...)
+			req.AddQuery("types", platformclient.Strings(opts.Types)...)
 		}
 		if len(opts.States) > 0 {
-			req.AddQuery("states", opts.States...)
+			req.AddQuery("states", platformclient.Strings(opts.States)...)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LearningAssignmentsDomainEntity](ctx, a.client, req)
@@ -319,8 +329,8 @@ type GetLearningAssignmentsMeOptions struct {
 	// or overdue (overdue is "True") assignments are returned. If overdue is "Any" or if the overdue
 	// parameter is not supplied, all assignments are returned.
 	//
-	// Values: True, False, Any. The API's default: Any.
-	Overdue *string
+	// Values: the constants of GetLearningAssignmentsMeOverdue. The API's default: Any.
+	Overdue *GetLearningAssignmentsMeOverdue
 	// PageSize is the query parameter pageSize. Page size.
 	//
 	// The API's default: 25.
@@ -333,8 +343,8 @@ type GetLearningAssignmentsMeOptions struct {
 	// is "True") assignments (completed with assessment)are returned. If pass is "Any" or if the pass
 	// parameter is not supplied, all assignments are returned.
 	//
-	// Values: True, False, Any. The API's default: Any.
-	Pass *string
+	// Values: the constants of GetLearningAssignmentsMePass. The API's default: Any.
+	Pass *GetLearningAssignmentsMePass
 	// MinPercentageScore is the query parameter minPercentageScore. The minimum assessment score for
 	// an assignment (completed with assessment) to be included in the results (inclusive).
 	MinPercentageScore *float32
@@ -344,21 +354,27 @@ type GetLearningAssignmentsMeOptions struct {
 	// SortOrder is the query parameter sortOrder. Specifies result set sort order; if not specified,
 	// default sort order is descending (Desc).
 	//
-	// Values: Asc, Desc. The API's default: Desc.
-	SortOrder *string
+	// Values: the constants of GetLearningAssignmentsMeSortOrder. The API's default: Desc.
+	SortOrder *GetLearningAssignmentsMeSortOrder
 	// SortBy is the query parameter sortBy. Specifies which field to sort the results by, default sort
 	// is by recommendedCompletionDate.
 	//
-	// Values: RecommendedCompletionDate, DateModified.
-	SortBy *string
+	// Values: the constants of GetLearningAssignmentsMeSortBy.
+	SortBy *GetLearningAssignmentsMeSortBy
 	// Types is the query parameter types. Specifies the module types to filter by. Informational,
 	// AssessedContent and Assessment are deprecated.
-	Types []string
+	//
+	// Values: the constants of GetLearningAssignmentsMeTypes.
+	Types []GetLearningAssignmentsMeTypes
 	// States is the query parameter states. Specifies the assignment states to filter by.
-	States []string
+	//
+	// Values: the constants of GetLearningAssignmentsMeStates.
+	States []GetLearningAssignmentsMeStates
 	// Expand is the query parameter expand. Specifies the expand option for returning additional
 	// information.
-	Expand []string
+	//
+	// Values: the constants of GetLearningAssignmentsMeExpand.
+	Expand []GetLearningAssignmentsMeExpand
 }
 
 // GetLearningAssignmentsMe calls GET /api/v2/learning/assignments/me: List of Learning Assignments
@@ -380,7 +396,7 @@ func (a *LearningApi) GetLearningAssignmentsMe(ctx context.Context, opts *GetLea
 			req.SetQuery("completionInterval", *opts.CompletionInterval)
 		}
 		if opts.Overdue != nil {
-			req.SetQuery("overdue", *opts.Overdue)
+			req.SetQuery("overdue", string(*opts.Overdue))
 		}
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
@@ -389,7 +405,7 @@ func (a *LearningApi) GetLearningAssignmentsMe(ctx context.Context, opts *GetLea
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.Pass != nil {
-			req.SetQuery("pass", *opts.Pass)
+			req.SetQuery("pass", string(*opts.Pass))
 		}
 		if opts.MinPercentageScore != nil {
 			req.SetQuery("minPercentageScore", platformclient.FormatFloat32(*opts.MinPercentageScore))
@@ -398,19 +414,19 @@ func (a *LearningApi) GetLearningAssignmentsMe(ctx context.Context, opts *GetLea
 			req.SetQuery("maxPercentageScore", platformclient.FormatFloat32(*opts.MaxPercentageScore))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if len(opts.Types) > 0 {
-			req.AddQuery("types", opts.Types...)
+			req.AddQuery("types", platformclient.Strings(opts.Types)...)
 		}
 		if len(opts.States) > 0 {
-			req.AddQuery("states", opts.States...)
+			req.AddQuery("states", platformclient.Strings(opts.States)...)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LearningAssignmentsDomainEntity](ctx, a.client, req)
@@ -442,7 +458,9 @@ func (a *LearningApi) GetLearningAssignmentsMeIter(ctx context.Context, opts *Ge
 // sent.
 type GetLearningModuleOptions struct {
 	// Expand is the query parameter expand. Fields to expand in response(case insensitive).
-	Expand []string
+	//
+	// Values: the constants of GetLearningModuleExpand.
+	Expand []GetLearningModuleExpand
 }
 
 // GetLearningModule calls GET /api/v2/learning/modules/{moduleId}: Get a learning module.
@@ -461,7 +479,7 @@ func (a *LearningApi) GetLearningModule(ctx context.Context, moduleID string, op
 	req.SetPathParam("moduleId", moduleID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LearningModule](ctx, a.client, req)
@@ -539,7 +557,9 @@ func (a *LearningApi) GetLearningModuleRule(ctx context.Context, moduleID string
 // field is not sent.
 type GetLearningModuleVersionOptions struct {
 	// Expand is the query parameter expand. Fields to expand in response(case insensitive).
-	Expand []string
+	//
+	// Values: the constants of GetLearningModuleVersionExpand.
+	Expand []GetLearningModuleVersionExpand
 }
 
 // GetLearningModuleVersion calls GET /api/v2/learning/modules/{moduleId}/versions/{versionId}: Get
@@ -561,7 +581,7 @@ func (a *LearningApi) GetLearningModuleVersion(ctx context.Context, moduleID str
 	req.SetPathParam("versionId", versionID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LearningModule](ctx, a.client, req)
@@ -572,7 +592,9 @@ func (a *LearningApi) GetLearningModuleVersion(ctx context.Context, moduleID str
 type GetLearningModulesOptions struct {
 	// Types is the query parameter types. Specifies the module types. Informational, AssessedContent
 	// and Assessment are deprecated.
-	Types []string
+	//
+	// Values: the constants of GetLearningModulesTypes.
+	Types []GetLearningModulesTypes
 	// PageSize is the query parameter pageSize. Page size.
 	//
 	// The API's default: 25.
@@ -583,18 +605,22 @@ type GetLearningModulesOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: ascending.
-	SortOrder *string
+	// Values: the constants of GetLearningModulesSortOrder. The API's default: ascending.
+	SortOrder *GetLearningModulesSortOrder
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: name, createddate, percentpassed, averagescore. The API's default: name.
-	SortBy *string
+	// Values: the constants of GetLearningModulesSortBy. The API's default: name.
+	SortBy *GetLearningModulesSortBy
 	// SearchTerm is the query parameter searchTerm. Search Term (searchable by name).
 	SearchTerm *string
 	// Expand is the query parameter expand. Fields to expand in response(case insensitive).
-	Expand []string
+	//
+	// Values: the constants of GetLearningModulesExpand.
+	Expand []GetLearningModulesExpand
 	// Statuses is the query parameter statuses. Specifies the module statuses to filter by.
-	Statuses []string
+	//
+	// Values: the constants of GetLearningModulesStatuses.
+	Statuses []GetLearningModulesStatuses
 	// ExternalIDs is the query parameter externalIds. Specifies the module external IDs to filter by.
 	// Only one ID is allowed.
 	ExternalIDs []string
@@ -612,7 +638,7 @@ func (a *LearningApi) GetLearningModules(ctx context.Context, opts *GetLearningM
 	req := platformclient.NewRequest("getLearningModules", http.MethodGet, "/api/v2/learning/modules")
 	if opts != nil {
 		if len(opts.Types) > 0 {
-			req.AddQuery("types", opts.Types...)
+			req.AddQuery("types", platformclient.Strings(opts.Types)...)
 		}
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
@@ -621,19 +647,19 @@ func (a *LearningApi) GetLearningModules(ctx context.Context, opts *GetLearningM
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SearchTerm != nil {
 			req.SetQuery("searchTerm", *opts.SearchTerm)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if len(opts.Statuses) > 0 {
-			req.AddQuery("statuses", opts.Statuses...)
+			req.AddQuery("statuses", platformclient.Strings(opts.Statuses)...)
 		}
 		if len(opts.ExternalIDs) > 0 {
 			req.AddQuery("externalIds", opts.ExternalIDs...)
@@ -681,13 +707,17 @@ type GetLearningModulesAssignmentsOptions struct {
 	// (overdue is "True" or "False") assignments are returned. If overdue is "Any" or omitted, both
 	// are returned and can including modules that are unassigned.
 	//
-	// Values: True, False, Any. The API's default: Any.
-	Overdue *string
+	// Values: the constants of GetLearningModulesAssignmentsOverdue. The API's default: Any.
+	Overdue *GetLearningModulesAssignmentsOverdue
 	// AssignmentStates is the query parameter assignmentStates. Specifies the assignment states to
 	// return.
-	AssignmentStates []string
+	//
+	// Values: the constants of GetLearningModulesAssignmentsAssignmentStates.
+	AssignmentStates []GetLearningModulesAssignmentsAssignmentStates
 	// Expand is the query parameter expand. Fields to expand in response(case insensitive).
-	Expand []string
+	//
+	// Values: the constants of GetLearningModulesAssignmentsExpand.
+	Expand []GetLearningModulesAssignmentsExpand
 }
 
 // GetLearningModulesAssignments calls GET /api/v2/learning/modules/assignments: Get all learning
@@ -716,13 +746,13 @@ func (a *LearningApi) GetLearningModulesAssignments(ctx context.Context, userIDs
 			req.SetQuery("searchTerm", *opts.SearchTerm)
 		}
 		if opts.Overdue != nil {
-			req.SetQuery("overdue", *opts.Overdue)
+			req.SetQuery("overdue", string(*opts.Overdue))
 		}
 		if len(opts.AssignmentStates) > 0 {
-			req.AddQuery("assignmentStates", opts.AssignmentStates...)
+			req.AddQuery("assignmentStates", platformclient.Strings(opts.AssignmentStates)...)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.AssignedLearningModuleDomainEntityListing](ctx, a.client, req)
@@ -1594,3 +1624,301 @@ func (a *LearningApi) PutLearningModuleRule(ctx context.Context, moduleID string
 	}
 	return platformclient.Call[models.LearningModuleRule](ctx, a.client, req)
 }
+
+// GetLearningAssignmentExpand is the type of GetLearningAssignmentOptions.Expand. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentExpand string
+
+// The values of GetLearningAssignmentExpand.
+const (
+	GetLearningAssignmentExpandModule         GetLearningAssignmentExpand = "module"
+	GetLearningAssignmentExpandAssessment     GetLearningAssignmentExpand = "assessment"
+	GetLearningAssignmentExpandAssessmentForm GetLearningAssignmentExpand = "assessmentForm"
+	GetLearningAssignmentExpandModuleCoverArt GetLearningAssignmentExpand = "module.coverArt"
+	GetLearningAssignmentExpandStep           GetLearningAssignmentExpand = "step"
+	GetLearningAssignmentExpandStepModuleStep GetLearningAssignmentExpand = "step.moduleStep"
+)
+
+// GetLearningAssignmentStepDefaultShareableContentObject is the type of
+// GetLearningAssignmentStepOptions.DefaultShareableContentObject. A value not listed below is sent
+// as it is.
+type GetLearningAssignmentStepDefaultShareableContentObject string
+
+// The values of GetLearningAssignmentStepDefaultShareableContentObject.
+const (
+	GetLearningAssignmentStepDefaultShareableContentObjectFirst GetLearningAssignmentStepDefaultShareableContentObject = "First"
+	GetLearningAssignmentStepDefaultShareableContentObjectLast  GetLearningAssignmentStepDefaultShareableContentObject = "Last"
+	GetLearningAssignmentStepDefaultShareableContentObjectNext  GetLearningAssignmentStepDefaultShareableContentObject = "Next"
+)
+
+// GetLearningAssignmentStepExpand is the type of GetLearningAssignmentStepOptions.Expand. A value
+// not listed below is sent as it is.
+type GetLearningAssignmentStepExpand string
+
+// The values of GetLearningAssignmentStepExpand.
+const (
+	GetLearningAssignmentStepExpandModuleStep GetLearningAssignmentStepExpand = "moduleStep"
+)
+
+// GetLearningAssignmentsOverdue is the type of GetLearningAssignmentsOptions.Overdue. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentsOverdue string
+
+// The values of GetLearningAssignmentsOverdue.
+const (
+	GetLearningAssignmentsOverdueTrue  GetLearningAssignmentsOverdue = "True"
+	GetLearningAssignmentsOverdueFalse GetLearningAssignmentsOverdue = "False"
+	GetLearningAssignmentsOverdueAny   GetLearningAssignmentsOverdue = "Any"
+)
+
+// GetLearningAssignmentsPass is the type of GetLearningAssignmentsOptions.Pass. A value not listed
+// below is sent as it is.
+type GetLearningAssignmentsPass string
+
+// The values of GetLearningAssignmentsPass.
+const (
+	GetLearningAssignmentsPassTrue  GetLearningAssignmentsPass = "True"
+	GetLearningAssignmentsPassFalse GetLearningAssignmentsPass = "False"
+	GetLearningAssignmentsPassAny   GetLearningAssignmentsPass = "Any"
+)
+
+// GetLearningAssignmentsSortOrder is the type of GetLearningAssignmentsOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetLearningAssignmentsSortOrder string
+
+// The values of GetLearningAssignmentsSortOrder.
+const (
+	GetLearningAssignmentsSortOrderAsc  GetLearningAssignmentsSortOrder = "Asc"
+	GetLearningAssignmentsSortOrderDesc GetLearningAssignmentsSortOrder = "Desc"
+)
+
+// GetLearningAssignmentsSortBy is the type of GetLearningAssignmentsOptions.SortBy. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentsSortBy string
+
+// The values of GetLearningAssignmentsSortBy.
+const (
+	GetLearningAssignmentsSortByRecommendedCompletionDate GetLearningAssignmentsSortBy = "RecommendedCompletionDate"
+	GetLearningAssignmentsSortByDateModified              GetLearningAssignmentsSortBy = "DateModified"
+)
+
+// GetLearningAssignmentsTypes is the type of GetLearningAssignmentsOptions.Types. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentsTypes string
+
+// The values of GetLearningAssignmentsTypes.
+const (
+	GetLearningAssignmentsTypesInformational   GetLearningAssignmentsTypes = "Informational"
+	GetLearningAssignmentsTypesAssessedContent GetLearningAssignmentsTypes = "AssessedContent"
+	GetLearningAssignmentsTypesAssessment      GetLearningAssignmentsTypes = "Assessment"
+	GetLearningAssignmentsTypesExternal        GetLearningAssignmentsTypes = "External"
+	GetLearningAssignmentsTypesNative          GetLearningAssignmentsTypes = "Native"
+)
+
+// GetLearningAssignmentsStates is the type of GetLearningAssignmentsOptions.States. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentsStates string
+
+// The values of GetLearningAssignmentsStates.
+const (
+	GetLearningAssignmentsStatesAssigned        GetLearningAssignmentsStates = "Assigned"
+	GetLearningAssignmentsStatesInProgress      GetLearningAssignmentsStates = "InProgress"
+	GetLearningAssignmentsStatesCompleted       GetLearningAssignmentsStates = "Completed"
+	GetLearningAssignmentsStatesNotCompleted    GetLearningAssignmentsStates = "NotCompleted"
+	GetLearningAssignmentsStatesInvalidSchedule GetLearningAssignmentsStates = "InvalidSchedule"
+)
+
+// GetLearningAssignmentsExpand is the type of GetLearningAssignmentsOptions.Expand. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentsExpand string
+
+// The values of GetLearningAssignmentsExpand.
+const (
+	GetLearningAssignmentsExpandModuleSummary GetLearningAssignmentsExpand = "ModuleSummary"
+)
+
+// GetLearningAssignmentsMeOverdue is the type of GetLearningAssignmentsMeOptions.Overdue. A value
+// not listed below is sent as it is.
+type GetLearningAssignmentsMeOverdue string
+
+// The values of GetLearningAssignmentsMeOverdue.
+const (
+	GetLearningAssignmentsMeOverdueTrue  GetLearningAssignmentsMeOverdue = "True"
+	GetLearningAssignmentsMeOverdueFalse GetLearningAssignmentsMeOverdue = "False"
+	GetLearningAssignmentsMeOverdueAny   GetLearningAssignmentsMeOverdue = "Any"
+)
+
+// GetLearningAssignmentsMePass is the type of GetLearningAssignmentsMeOptions.Pass. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentsMePass string
+
+// The values of GetLearningAssignmentsMePass.
+const (
+	GetLearningAssignmentsMePassTrue  GetLearningAssignmentsMePass = "True"
+	GetLearningAssignmentsMePassFalse GetLearningAssignmentsMePass = "False"
+	GetLearningAssignmentsMePassAny   GetLearningAssignmentsMePass = "Any"
+)
+
+// GetLearningAssignmentsMeSortOrder is the type of GetLearningAssignmentsMeOptions.SortOrder. A
+// value not listed below is sent as it is.
+type GetLearningAssignmentsMeSortOrder string
+
+// The values of GetLearningAssignmentsMeSortOrder.
+const (
+	GetLearningAssignmentsMeSortOrderAsc  GetLearningAssignmentsMeSortOrder = "Asc"
+	GetLearningAssignmentsMeSortOrderDesc GetLearningAssignmentsMeSortOrder = "Desc"
+)
+
+// GetLearningAssignmentsMeSortBy is the type of GetLearningAssignmentsMeOptions.SortBy. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentsMeSortBy string
+
+// The values of GetLearningAssignmentsMeSortBy.
+const (
+	GetLearningAssignmentsMeSortByRecommendedCompletionDate GetLearningAssignmentsMeSortBy = "RecommendedCompletionDate"
+	GetLearningAssignmentsMeSortByDateModified              GetLearningAssignmentsMeSortBy = "DateModified"
+)
+
+// GetLearningAssignmentsMeTypes is the type of GetLearningAssignmentsMeOptions.Types. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentsMeTypes string
+
+// The values of GetLearningAssignmentsMeTypes.
+const (
+	GetLearningAssignmentsMeTypesInformational   GetLearningAssignmentsMeTypes = "Informational"
+	GetLearningAssignmentsMeTypesAssessedContent GetLearningAssignmentsMeTypes = "AssessedContent"
+	GetLearningAssignmentsMeTypesAssessment      GetLearningAssignmentsMeTypes = "Assessment"
+	GetLearningAssignmentsMeTypesExternal        GetLearningAssignmentsMeTypes = "External"
+	GetLearningAssignmentsMeTypesNative          GetLearningAssignmentsMeTypes = "Native"
+)
+
+// GetLearningAssignmentsMeStates is the type of GetLearningAssignmentsMeOptions.States. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentsMeStates string
+
+// The values of GetLearningAssignmentsMeStates.
+const (
+	GetLearningAssignmentsMeStatesAssigned        GetLearningAssignmentsMeStates = "Assigned"
+	GetLearningAssignmentsMeStatesInProgress      GetLearningAssignmentsMeStates = "InProgress"
+	GetLearningAssignmentsMeStatesCompleted       GetLearningAssignmentsMeStates = "Completed"
+	GetLearningAssignmentsMeStatesNotCompleted    GetLearningAssignmentsMeStates = "NotCompleted"
+	GetLearningAssignmentsMeStatesInvalidSchedule GetLearningAssignmentsMeStates = "InvalidSchedule"
+)
+
+// GetLearningAssignmentsMeExpand is the type of GetLearningAssignmentsMeOptions.Expand. A value not
+// listed below is sent as it is.
+type GetLearningAssignmentsMeExpand string
+
+// The values of GetLearningAssignmentsMeExpand.
+const (
+	GetLearningAssignmentsMeExpandModuleSummary GetLearningAssignmentsMeExpand = "ModuleSummary"
+)
+
+// GetLearningModuleExpand is the type of GetLearningModuleOptions.Expand. A value not listed below
+// is sent as it is.
+type GetLearningModuleExpand string
+
+// The values of GetLearningModuleExpand.
+const (
+	GetLearningModuleExpandAssessmentForm GetLearningModuleExpand = "assessmentForm"
+	GetLearningModuleExpandCoverArt       GetLearningModuleExpand = "coverArt"
+)
+
+// GetLearningModuleVersionExpand is the type of GetLearningModuleVersionOptions.Expand. A value not
+// listed below is sent as it is.
+type GetLearningModuleVersionExpand string
+
+// The values of GetLearningModuleVersionExpand.
+const (
+	GetLearningModuleVersionExpandAssessmentForm GetLearningModuleVersionExpand = "assessmentForm"
+	GetLearningModuleVersionExpandCoverArt       GetLearningModuleVersionExpand = "coverArt"
+)
+
+// GetLearningModulesTypes is the type of GetLearningModulesOptions.Types. A value not listed below
+// is sent as it is.
+type GetLearningModulesTypes string
+
+// The values of GetLearningModulesTypes.
+const (
+	GetLearningModulesTypesInformational   GetLearningModulesTypes = "Informational"
+	GetLearningModulesTypesAssessedContent GetLearningModulesTypes = "AssessedContent"
+	GetLearningModulesTypesAssessment      GetLearningModulesTypes = "Assessment"
+	GetLearningModulesTypesExternal        GetLearningModulesTypes = "External"
+	GetLearningModulesTypesNative          GetLearningModulesTypes = "Native"
+)
+
+// GetLearningModulesSortOrder is the type of GetLearningModulesOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetLearningModulesSortOrder string
+
+// The values of GetLearningModulesSortOrder.
+const (
+	GetLearningModulesSortOrderAscending  GetLearningModulesSortOrder = "ascending"
+	GetLearningModulesSortOrderDescending GetLearningModulesSortOrder = "descending"
+)
+
+// GetLearningModulesSortBy is the type of GetLearningModulesOptions.SortBy. A value not listed
+// below is sent as it is.
+type GetLearningModulesSortBy string
+
+// The values of GetLearningModulesSortBy.
+const (
+	GetLearningModulesSortByName          GetLearningModulesSortBy = "name"
+	GetLearningModulesSortByCreateddate   GetLearningModulesSortBy = "createddate"
+	GetLearningModulesSortByPercentpassed GetLearningModulesSortBy = "percentpassed"
+	GetLearningModulesSortByAveragescore  GetLearningModulesSortBy = "averagescore"
+)
+
+// GetLearningModulesExpand is the type of GetLearningModulesOptions.Expand. A value not listed
+// below is sent as it is.
+type GetLearningModulesExpand string
+
+// The values of GetLearningModulesExpand.
+const (
+	GetLearningModulesExpandRule        GetLearningModulesExpand = "rule"
+	GetLearningModulesExpandSummaryData GetLearningModulesExpand = "summaryData"
+)
+
+// GetLearningModulesStatuses is the type of GetLearningModulesOptions.Statuses. A value not listed
+// below is sent as it is.
+type GetLearningModulesStatuses string
+
+// The values of GetLearningModulesStatuses.
+const (
+	GetLearningModulesStatusesUnpublished GetLearningModulesStatuses = "Unpublished"
+	GetLearningModulesStatusesPublished   GetLearningModulesStatuses = "Published"
+	GetLearningModulesStatusesArchived    GetLearningModulesStatuses = "Archived"
+)
+
+// GetLearningModulesAssignmentsOverdue is the type of GetLearningModulesAssignmentsOptions.Overdue.
+// A value not listed below is sent as it is.
+type GetLearningModulesAssignmentsOverdue string
+
+// The values of GetLearningModulesAssignmentsOverdue.
+const (
+	GetLearningModulesAssignmentsOverdueTrue  GetLearningModulesAssignmentsOverdue = "True"
+	GetLearningModulesAssignmentsOverdueFalse GetLearningModulesAssignmentsOverdue = "False"
+	GetLearningModulesAssignmentsOverdueAny   GetLearningModulesAssignmentsOverdue = "Any"
+)
+
+// GetLearningModulesAssignmentsAssignmentStates is the type of
+// GetLearningModulesAssignmentsOptions.AssignmentStates. A value not listed below is sent as it is.
+type GetLearningModulesAssignmentsAssignmentStates string
+
+// The values of GetLearningModulesAssignmentsAssignmentStates.
+const (
+	GetLearningModulesAssignmentsAssignmentStatesNotAssigned     GetLearningModulesAssignmentsAssignmentStates = "NotAssigned"
+	GetLearningModulesAssignmentsAssignmentStatesAssigned        GetLearningModulesAssignmentsAssignmentStates = "Assigned"
+	GetLearningModulesAssignmentsAssignmentStatesInProgress      GetLearningModulesAssignmentsAssignmentStates = "InProgress"
+	GetLearningModulesAssignmentsAssignmentStatesCompleted       GetLearningModulesAssignmentsAssignmentStates = "Completed"
+	GetLearningModulesAssignmentsAssignmentStatesInvalidSchedule GetLearningModulesAssignmentsAssignmentStates = "InvalidSchedule"
+)
+
+// GetLearningModulesAssignmentsExpand is the type of GetLearningModulesAssignmentsOptions.Expand. A
+// value not listed below is sent as it is.
+type GetLearningModulesAssignmentsExpand string
+
+// The values of GetLearningModulesAssignmentsExpand.
+const (
+	GetLearningModulesAssignmentsExpandCoverArt GetLearningModulesAssignmentsExpand = "coverArt"
+)

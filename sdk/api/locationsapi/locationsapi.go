@@ -49,7 +49,9 @@ func (a *LocationsApi) DeleteLocation(ctx context.Context, locationID string, op
 // GetLocationOptions holds the optional parameters of GetLocation. A nil field is not sent.
 type GetLocationOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetLocationExpand.
+	Expand []GetLocationExpand
 }
 
 // GetLocation calls GET /api/v2/locations/{locationId}: Get Location by ID.
@@ -66,7 +68,7 @@ func (a *LocationsApi) GetLocation(ctx context.Context, locationID string, opts 
 	req.SetPathParam("locationId", locationID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LocationDefinition](ctx, a.client, req)
@@ -106,8 +108,8 @@ type GetLocationsOptions struct {
 	ID []string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: asc, desc.
-	SortOrder *string
+	// Values: the constants of GetLocationsSortOrder.
+	SortOrder *GetLocationsSortOrder
 }
 
 // GetLocations calls GET /api/v2/locations: Get a list of all locations.
@@ -128,7 +130,7 @@ func (a *LocationsApi) GetLocations(ctx context.Context, opts *GetLocationsOptio
 			req.AddQuery("id", opts.ID...)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.LocationEntityListing](ctx, a.client, req)
@@ -160,7 +162,9 @@ func (a *LocationsApi) GetLocationsIter(ctx context.Context, opts *GetLocationsO
 // sent.
 type GetLocationsSearchOptions struct {
 	// Expand is the query parameter expand. Provides more details about a specified resource.
-	Expand []string
+	//
+	// Values: the constants of GetLocationsSearchExpand.
+	Expand []GetLocationsSearchExpand
 }
 
 // GetLocationsSearch calls GET /api/v2/locations/search: Search locations using the q64 value
@@ -178,7 +182,7 @@ func (a *LocationsApi) GetLocationsSearch(ctx context.Context, q64 string, opts 
 	req.SetQuery("q64", q64)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LocationsSearchResponse](ctx, a.client, req)
@@ -335,3 +339,33 @@ func (a *LocationsApi) PostLocationsSearchIter(ctx context.Context, body *models
 		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
+
+// GetLocationExpand is the type of GetLocationOptions.Expand. A value not listed below is sent as
+// it is.
+type GetLocationExpand string
+
+// The values of GetLocationExpand.
+const (
+	GetLocationExpandImages                     GetLocationExpand = "images"
+	GetLocationExpandAddressVerificationDetails GetLocationExpand = "addressVerificationDetails"
+)
+
+// GetLocationsSortOrder is the type of GetLocationsOptions.SortOrder. A value not listed below is
+// sent as it is.
+type GetLocationsSortOrder string
+
+// The values of GetLocationsSortOrder.
+const (
+	GetLocationsSortOrderAsc  GetLocationsSortOrder = "asc"
+	GetLocationsSortOrderDesc GetLocationsSortOrder = "desc"
+)
+
+// GetLocationsSearchExpand is the type of GetLocationsSearchOptions.Expand. A value not listed
+// below is sent as it is.
+type GetLocationsSearchExpand string
+
+// The values of GetLocationsSearchExpand.
+const (
+	GetLocationsSearchExpandImages                     GetLocationsSearchExpand = "images"
+	GetLocationsSearchExpandAddressVerificationDetails GetLocationsSearchExpand = "addressVerificationDetails"
+)

@@ -76,8 +76,8 @@ type GetMobiledevicesOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ascending.
-	SortOrder *string
+	// Values: the constants of GetMobiledevicesSortOrder. The API's default: ascending.
+	SortOrder *GetMobiledevicesSortOrder
 }
 
 // GetMobiledevices calls GET /api/v2/mobiledevices: Get a list of all devices.
@@ -95,7 +95,7 @@ func (a *MobileDevicesApi) GetMobiledevices(ctx context.Context, opts *GetMobile
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.DirectoryUserDevicesListing](ctx, a.client, req)
@@ -190,3 +190,13 @@ func (a *MobileDevicesApi) PutMobiledevice(ctx context.Context, deviceID string,
 	}
 	return platformclient.Call[models.UserDevice](ctx, a.client, req)
 }
+
+// GetMobiledevicesSortOrder is the type of GetMobiledevicesOptions.SortOrder. A value not listed
+// below is sent as it is.
+type GetMobiledevicesSortOrder string
+
+// The values of GetMobiledevicesSortOrder.
+const (
+	GetMobiledevicesSortOrderAscending  GetMobiledevicesSortOrder = "ascending"
+	GetMobiledevicesSortOrderDescending GetMobiledevicesSortOrder = "descending"
+)

@@ -49,7 +49,9 @@ func (a *NotificationsApi) DeleteNotificationsChannelSubscriptions(ctx context.C
 // GetNotificationsAvailabletopics. A nil field is not sent.
 type GetNotificationsAvailabletopicsOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetNotificationsAvailabletopicsExpand.
+	Expand []GetNotificationsAvailabletopicsExpand
 	// IncludePreview is the query parameter includePreview. Whether or not to include Preview topics.
 	//
 	// The API's default: true.
@@ -66,7 +68,7 @@ func (a *NotificationsApi) GetNotificationsAvailabletopics(ctx context.Context, 
 	req := platformclient.NewRequest("getNotificationsAvailabletopics", http.MethodGet, "/api/v2/notifications/availabletopics")
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.IncludePreview != nil {
 			req.SetQuery("includePreview", platformclient.FormatBool(*opts.IncludePreview))
@@ -104,8 +106,8 @@ type GetNotificationsChannelsOptions struct {
 	// token or across all tokens for this user and app. Channel Ids for other access tokens will not
 	// be shown, but will be presented to show their existence.
 	//
-	// Values: token, oauthclient. The API's default: token.
-	Includechannels *string
+	// Values: the constants of GetNotificationsChannelsIncludechannels. The API's default: token.
+	Includechannels *GetNotificationsChannelsIncludechannels
 }
 
 // GetNotificationsChannels calls GET /api/v2/notifications/channels: The list of existing channels.
@@ -117,7 +119,7 @@ func (a *NotificationsApi) GetNotificationsChannels(ctx context.Context, opts *G
 	req := platformclient.NewRequest("getNotificationsChannels", http.MethodGet, "/api/v2/notifications/channels")
 	if opts != nil {
 		if opts.Includechannels != nil {
-			req.SetQuery("includechannels", *opts.Includechannels)
+			req.SetQuery("includechannels", string(*opts.Includechannels))
 		}
 	}
 	return platformclient.Call[models.ChannelEntityListing](ctx, a.client, req)
@@ -235,3 +237,30 @@ func (a *NotificationsApi) PutNotificationsChannelSubscriptions(ctx context.Cont
 	}
 	return platformclient.Call[models.ChannelTopicEntityListing](ctx, a.client, req)
 }
+
+// GetNotificationsAvailabletopicsExpand is the type of
+// GetNotificationsAvailabletopicsOptions.Expand. A value not listed below is sent as it is.
+type GetNotificationsAvailabletopicsExpand string
+
+// The values of GetNotificationsAvailabletopicsExpand.
+const (
+	GetNotificationsAvailabletopicsExpandDescription               GetNotificationsAvailabletopicsExpand = "description"
+	GetNotificationsAvailabletopicsExpandEnforced                  GetNotificationsAvailabletopicsExpand = "enforced"
+	GetNotificationsAvailabletopicsExpandSchema                    GetNotificationsAvailabletopicsExpand = "schema"
+	GetNotificationsAvailabletopicsExpandVisibility                GetNotificationsAvailabletopicsExpand = "visibility"
+	GetNotificationsAvailabletopicsExpandTransports                GetNotificationsAvailabletopicsExpand = "transports"
+	GetNotificationsAvailabletopicsExpandPublicAPITemplateURIPaths GetNotificationsAvailabletopicsExpand = "publicApiTemplateUriPaths"
+	GetNotificationsAvailabletopicsExpandRequiresPermissions       GetNotificationsAvailabletopicsExpand = "requiresPermissions"
+	GetNotificationsAvailabletopicsExpandPermissionDetails         GetNotificationsAvailabletopicsExpand = "permissionDetails"
+	GetNotificationsAvailabletopicsExpandTopicParameters           GetNotificationsAvailabletopicsExpand = "topicParameters"
+)
+
+// GetNotificationsChannelsIncludechannels is the type of
+// GetNotificationsChannelsOptions.Includechannels. A value not listed below is sent as it is.
+type GetNotificationsChannelsIncludechannels string
+
+// The values of GetNotificationsChannelsIncludechannels.
+const (
+	GetNotificationsChannelsIncludechannelsToken       GetNotificationsChannelsIncludechannels = "token"
+	GetNotificationsChannelsIncludechannelsOauthclient GetNotificationsChannelsIncludechannels = "oauthclient"
+)

@@ -371,13 +371,13 @@ type PostAuthorizationDivisionObjectOptions struct{}
 //   - body: Object Id List
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *ObjectsApi) PostAuthorizationDivisionObject(ctx context.Context, divisionID string, objectType string, body []string, opts *PostAuthorizationDivisionObjectOptions) (*platformclient.APIResponse, error) {
+func (a *ObjectsApi) PostAuthorizationDivisionObject(ctx context.Context, divisionID string, objectType PostAuthorizationDivisionObjectObjectType, body []string, opts *PostAuthorizationDivisionObjectOptions) (*platformclient.APIResponse, error) {
 	if body == nil {
 		body = []string{} // a nil list is an empty one
 	}
 	req := platformclient.NewRequest("postAuthorizationDivisionObject", http.MethodPost, "/api/v2/authorization/divisions/{divisionId}/objects/{objectType}")
 	req.SetPathParam("divisionId", divisionID)
-	req.SetPathParam("objectType", objectType)
+	req.SetPathParam("objectType", string(objectType))
 	req.SetBody(body)
 	return a.client.Do(ctx, req, nil)
 }
@@ -492,3 +492,35 @@ func (a *ObjectsApi) PutAuthorizationDivision(ctx context.Context, divisionID st
 	}
 	return platformclient.Call[models.AuthzDivision](ctx, a.client, req)
 }
+
+// PostAuthorizationDivisionObjectObjectType is the type of the argument objectType of
+// PostAuthorizationDivisionObject. A value not listed below is sent as it is.
+type PostAuthorizationDivisionObjectObjectType string
+
+// The values of PostAuthorizationDivisionObjectObjectType.
+const (
+	PostAuthorizationDivisionObjectObjectTypeQueue                 PostAuthorizationDivisionObjectObjectType = "QUEUE"
+	PostAuthorizationDivisionObjectObjectTypeCampaign              PostAuthorizationDivisionObjectObjectType = "CAMPAIGN"
+	PostAuthorizationDivisionObjectObjectTypeContactlist           PostAuthorizationDivisionObjectObjectType = "CONTACTLIST"
+	PostAuthorizationDivisionObjectObjectTypeDnclist               PostAuthorizationDivisionObjectObjectType = "DNCLIST"
+	PostAuthorizationDivisionObjectObjectTypeEmailcampaign         PostAuthorizationDivisionObjectObjectType = "EMAILCAMPAIGN"
+	PostAuthorizationDivisionObjectObjectTypeMessagingcampaign     PostAuthorizationDivisionObjectObjectType = "MESSAGINGCAMPAIGN"
+	PostAuthorizationDivisionObjectObjectTypeManagementunit        PostAuthorizationDivisionObjectObjectType = "MANAGEMENTUNIT"
+	PostAuthorizationDivisionObjectObjectTypeBusinessunit          PostAuthorizationDivisionObjectObjectType = "BUSINESSUNIT"
+	PostAuthorizationDivisionObjectObjectTypeFlow                  PostAuthorizationDivisionObjectObjectType = "FLOW"
+	PostAuthorizationDivisionObjectObjectTypeFlowmilestone         PostAuthorizationDivisionObjectObjectType = "FLOWMILESTONE"
+	PostAuthorizationDivisionObjectObjectTypeFlowoutcome           PostAuthorizationDivisionObjectObjectType = "FLOWOUTCOME"
+	PostAuthorizationDivisionObjectObjectTypeUser                  PostAuthorizationDivisionObjectObjectType = "USER"
+	PostAuthorizationDivisionObjectObjectTypeCallroute             PostAuthorizationDivisionObjectObjectType = "CALLROUTE"
+	PostAuthorizationDivisionObjectObjectTypeEmergencygroups       PostAuthorizationDivisionObjectObjectType = "EMERGENCYGROUPS"
+	PostAuthorizationDivisionObjectObjectTypeRoutingschedules      PostAuthorizationDivisionObjectObjectType = "ROUTINGSCHEDULES"
+	PostAuthorizationDivisionObjectObjectTypeRoutingschedulegroups PostAuthorizationDivisionObjectObjectType = "ROUTINGSCHEDULEGROUPS"
+	PostAuthorizationDivisionObjectObjectTypeDatatables            PostAuthorizationDivisionObjectObjectType = "DATATABLES"
+	PostAuthorizationDivisionObjectObjectTypeTeam                  PostAuthorizationDivisionObjectObjectType = "TEAM"
+	PostAuthorizationDivisionObjectObjectTypeWorkbin               PostAuthorizationDivisionObjectObjectType = "WORKBIN"
+	PostAuthorizationDivisionObjectObjectTypeWorktype              PostAuthorizationDivisionObjectObjectType = "WORKTYPE"
+	PostAuthorizationDivisionObjectObjectTypeExtensionpool         PostAuthorizationDivisionObjectObjectType = "EXTENSIONPOOL"
+	PostAuthorizationDivisionObjectObjectTypeSkillgroup            PostAuthorizationDivisionObjectObjectType = "SKILLGROUP"
+	PostAuthorizationDivisionObjectObjectTypeScript                PostAuthorizationDivisionObjectObjectType = "SCRIPT"
+	PostAuthorizationDivisionObjectObjectTypeLibrary               PostAuthorizationDivisionObjectObjectType = "LIBRARY"
+)

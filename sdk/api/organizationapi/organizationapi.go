@@ -39,9 +39,9 @@ type GetFieldconfigOptions struct{}
 // The operation has no optional parameters: pass nil for opts.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
-func (a *OrganizationApi) GetFieldconfig(ctx context.Context, typeParam string, opts *GetFieldconfigOptions) (*models.FieldConfig, *platformclient.APIResponse, error) {
+func (a *OrganizationApi) GetFieldconfig(ctx context.Context, typeParam GetFieldconfigType, opts *GetFieldconfigOptions) (*models.FieldConfig, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getFieldconfig", http.MethodGet, "/api/v2/fieldconfig")
-	req.SetQuery("type", typeParam)
+	req.SetQuery("type", string(typeParam))
 	return platformclient.Call[models.FieldConfig](ctx, a.client, req)
 }
 
@@ -139,16 +139,16 @@ type GetOrganizationsLimitsChangerequestsOptions struct {
 	Before *int64
 	// Status is the query parameter status. Status of the request to be filtered by.
 	//
-	// Values: Approved, Rejected, Rollback, Pending, Open, SecondaryApprovalNamespacesAdded,
-	// ReviewerApproved, ReviewerRejected, ReviewerRollback, ImplementingChange, ChangeImplemented,
-	// ImplementingRollback, RollbackImplemented.
-	Status *string
+	// Values: the constants of GetOrganizationsLimitsChangerequestsStatus.
+	Status *GetOrganizationsLimitsChangerequestsStatus
 	// PageSize is the query parameter pageSize. Page Size.
 	//
 	// The API's default: 25.
 	PageSize *int32
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetOrganizationsLimitsChangerequestsExpand.
+	Expand []GetOrganizationsLimitsChangerequestsExpand
 }
 
 // GetOrganizationsLimitsChangerequests calls GET /api/v2/organizations/limits/changerequests: Get
@@ -173,13 +173,13 @@ func (a *OrganizationApi) GetOrganizationsLimitsChangerequests(ctx context.Conte
 			req.SetQuery("before", platformclient.FormatInt64(*opts.Before))
 		}
 		if opts.Status != nil {
-			req.SetQuery("status", *opts.Status)
+			req.SetQuery("status", string(*opts.Status))
 		}
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LimitChangeRequestsEntityListing](ctx, a.client, req)
@@ -384,12 +384,12 @@ type PatchOrganizationsFeatureOptions struct {
 //
 // The operation has no optional parameters; PatchOrganizationsFeatureOptions holds NullFields, the
 // body properties to send as null. opts may be nil.
-func (a *OrganizationApi) PatchOrganizationsFeature(ctx context.Context, featureName string, enabled *models.FeatureState, opts *PatchOrganizationsFeatureOptions) (*models.OrganizationFeatures, *platformclient.APIResponse, error) {
+func (a *OrganizationApi) PatchOrganizationsFeature(ctx context.Context, featureName PatchOrganizationsFeatureFeatureName, enabled *models.FeatureState, opts *PatchOrganizationsFeatureOptions) (*models.OrganizationFeatures, *platformclient.APIResponse, error) {
 	if enabled == nil {
 		return nil, nil, platformclient.MissingParam("patchOrganizationsFeature", "enabled")
 	}
 	req := platformclient.NewRequest("patchOrganizationsFeature", http.MethodPatch, "/api/v2/organizations/features/{featureName}")
-	req.SetPathParam("featureName", featureName)
+	req.SetPathParam("featureName", string(featureName))
 	req.SetBody(enabled)
 	if opts != nil && len(opts.NullFields) > 0 {
 		req.SetNullFields(opts.NullFields...)
@@ -549,3 +549,65 @@ func (a *OrganizationApi) PutOrganizationsWhitelist(ctx context.Context, body *m
 	}
 	return platformclient.Call[models.OrgWhitelistSettings](ctx, a.client, req)
 }
+
+// GetFieldconfigType is the type of the argument typeParam of GetFieldconfig. A value not listed
+// below is sent as it is.
+type GetFieldconfigType string
+
+// The values of GetFieldconfigType.
+const (
+	GetFieldconfigTypePerson GetFieldconfigType = "person"
+	GetFieldconfigTypeGroup  GetFieldconfigType = "group"
+	GetFieldconfigTypeOrg    GetFieldconfigType = "org"
+)
+
+// GetOrganizationsLimitsChangerequestsStatus is the type of
+// GetOrganizationsLimitsChangerequestsOptions.Status. A value not listed below is sent as it is.
+type GetOrganizationsLimitsChangerequestsStatus string
+
+// The values of GetOrganizationsLimitsChangerequestsStatus.
+const (
+	GetOrganizationsLimitsChangerequestsStatusApproved                         GetOrganizationsLimitsChangerequestsStatus = "Approved"
+	GetOrganizationsLimitsChangerequestsStatusRejected                         GetOrganizationsLimitsChangerequestsStatus = "Rejected"
+	GetOrganizationsLimitsChangerequestsStatusRollback                         GetOrganizationsLimitsChangerequestsStatus = "Rollback"
+	GetOrganizationsLimitsChangerequestsStatusPending                          GetOrganizationsLimitsChangerequestsStatus = "Pending"
+	GetOrganizationsLimitsChangerequestsStatusOpen                             GetOrganizationsLimitsChangerequestsStatus = "Open"
+	GetOrganizationsLimitsChangerequestsStatusSecondaryApprovalNamespacesAdded GetOrganizationsLimitsChangerequestsStatus = "SecondaryApprovalNamespacesAdded"
+	GetOrganizationsLimitsChangerequestsStatusReviewerApproved                 GetOrganizationsLimitsChangerequestsStatus = "ReviewerApproved"
+	GetOrganizationsLimitsChangerequestsStatusReviewerRejected                 GetOrganizationsLimitsChangerequestsStatus = "ReviewerRejected"
+	GetOrganizationsLimitsChangerequestsStatusReviewerRollback                 GetOrganizationsLimitsChangerequestsStatus = "ReviewerRollback"
+	GetOrganizationsLimitsChangerequestsStatusImplementingChange               GetOrganizationsLimitsChangerequestsStatus = "ImplementingChange"
+	GetOrganizationsLimitsChangerequestsStatusChangeImplemented                GetOrganizationsLimitsChangerequestsStatus = "ChangeImplemented"
+	GetOrganizationsLimitsChangerequestsStatusImplementingRollback             GetOrganizationsLimitsChangerequestsStatus = "ImplementingRollback"
+	GetOrganizationsLimitsChangerequestsStatusRollbackImplemented              GetOrganizationsLimitsChangerequestsStatus = "RollbackImplemented"
+)
+
+// GetOrganizationsLimitsChangerequestsExpand is the type of
+// GetOrganizationsLimitsChangerequestsOptions.Expand. A value not listed below is sent as it is.
+type GetOrganizationsLimitsChangerequestsExpand string
+
+// The values of GetOrganizationsLimitsChangerequestsExpand.
+const (
+	GetOrganizationsLimitsChangerequestsExpandStatusHistory GetOrganizationsLimitsChangerequestsExpand = "statusHistory"
+)
+
+// PatchOrganizationsFeatureFeatureName is the type of the argument featureName of
+// PatchOrganizationsFeature. A value not listed below is sent as it is.
+type PatchOrganizationsFeatureFeatureName string
+
+// The values of PatchOrganizationsFeatureFeatureName.
+const (
+	PatchOrganizationsFeatureFeatureNameRealtimeCic           PatchOrganizationsFeatureFeatureName = "realtimeCIC"
+	PatchOrganizationsFeatureFeatureNamePurecloud             PatchOrganizationsFeatureFeatureName = "purecloud"
+	PatchOrganizationsFeatureFeatureNameHipaa                 PatchOrganizationsFeatureFeatureName = "hipaa"
+	PatchOrganizationsFeatureFeatureNameUcEnabled             PatchOrganizationsFeatureFeatureName = "ucEnabled"
+	PatchOrganizationsFeatureFeatureNamePci                   PatchOrganizationsFeatureFeatureName = "pci"
+	PatchOrganizationsFeatureFeatureNamePurecloudVoice        PatchOrganizationsFeatureFeatureName = "purecloudVoice"
+	PatchOrganizationsFeatureFeatureNameXMPPFederation        PatchOrganizationsFeatureFeatureName = "xmppFederation"
+	PatchOrganizationsFeatureFeatureNameChat                  PatchOrganizationsFeatureFeatureName = "chat"
+	PatchOrganizationsFeatureFeatureNameInformalPhotos        PatchOrganizationsFeatureFeatureName = "informalPhotos"
+	PatchOrganizationsFeatureFeatureNameDirectory             PatchOrganizationsFeatureFeatureName = "directory"
+	PatchOrganizationsFeatureFeatureNameContactCenter         PatchOrganizationsFeatureFeatureName = "contactCenter"
+	PatchOrganizationsFeatureFeatureNameUnifiedCommunications PatchOrganizationsFeatureFeatureName = "unifiedCommunications"
+	PatchOrganizationsFeatureFeatureNameCustserv              PatchOrganizationsFeatureFeatureName = "custserv"
+)

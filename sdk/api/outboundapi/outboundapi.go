@@ -862,17 +862,16 @@ type GetOutboundAttemptlimitsOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundAttemptlimitsFilterType. The API's default: Prefix.
+	FilterType *GetOutboundAttemptlimitsFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundAttemptlimitsSortOrder. The API's default: a.
+	SortOrder *GetOutboundAttemptlimitsSortOrder
 }
 
 // GetOutboundAttemptlimits calls GET /api/v2/outbound/attemptlimits: Query attempt limits list.
@@ -895,7 +894,7 @@ func (a *OutboundApi) GetOutboundAttemptlimits(ctx context.Context, opts *GetOut
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -904,7 +903,7 @@ func (a *OutboundApi) GetOutboundAttemptlimits(ctx context.Context, opts *GetOut
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.AttemptLimitsEntityListing](ctx, a.client, req)
@@ -972,17 +971,16 @@ type GetOutboundCallabletimesetsOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundCallabletimesetsFilterType. The API's default: Prefix.
+	FilterType *GetOutboundCallabletimesetsFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundCallabletimesetsSortOrder. The API's default: a.
+	SortOrder *GetOutboundCallabletimesetsSortOrder
 }
 
 // GetOutboundCallabletimesets calls GET /api/v2/outbound/callabletimesets: Query callable time set
@@ -1006,7 +1004,7 @@ func (a *OutboundApi) GetOutboundCallabletimesets(ctx context.Context, opts *Get
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1015,7 +1013,7 @@ func (a *OutboundApi) GetOutboundCallabletimesets(ctx context.Context, opts *Get
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.CallableTimeSetEntityListing](ctx, a.client, req)
@@ -1085,17 +1083,17 @@ type GetOutboundCallanalysisresponsesetsOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundCallanalysisresponsesetsFilterType. The API's default:
+	// Prefix.
+	FilterType *GetOutboundCallanalysisresponsesetsFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundCallanalysisresponsesetsSortOrder. The API's default: a.
+	SortOrder *GetOutboundCallanalysisresponsesetsSortOrder
 }
 
 // GetOutboundCallanalysisresponsesets calls GET /api/v2/outbound/callanalysisresponsesets: Query a
@@ -1119,7 +1117,7 @@ func (a *OutboundApi) GetOutboundCallanalysisresponsesets(ctx context.Context, o
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1128,7 +1126,7 @@ func (a *OutboundApi) GetOutboundCallanalysisresponsesets(ctx context.Context, o
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.ResponseSetEntityListing](ctx, a.client, req)
@@ -1460,17 +1458,16 @@ type GetOutboundCampaignrulesOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundCampaignrulesFilterType. The API's default: Prefix.
+	FilterType *GetOutboundCampaignrulesFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundCampaignrulesSortOrder. The API's default: a.
+	SortOrder *GetOutboundCampaignrulesSortOrder
 }
 
 // GetOutboundCampaignrules calls GET /api/v2/outbound/campaignrules: Query Campaign Rule list.
@@ -1493,7 +1490,7 @@ func (a *OutboundApi) GetOutboundCampaignrules(ctx context.Context, opts *GetOut
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1502,7 +1499,7 @@ func (a *OutboundApi) GetOutboundCampaignrules(ctx context.Context, opts *GetOut
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.CampaignRuleEntityListing](ctx, a.client, req)
@@ -1543,9 +1540,8 @@ type GetOutboundCampaignsOptions struct {
 	PageNumber *int32
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundCampaignsFilterType. The API's default: Prefix.
+	FilterType *GetOutboundCampaignsFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// ID is the query parameter id. id.
@@ -1567,8 +1563,8 @@ type GetOutboundCampaignsOptions struct {
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundCampaignsSortOrder. The API's default: a.
+	SortOrder *GetOutboundCampaignsSortOrder
 }
 
 // GetOutboundCampaigns calls GET /api/v2/outbound/campaigns: Query a list of dialer campaigns.
@@ -1588,7 +1584,7 @@ func (a *OutboundApi) GetOutboundCampaigns(ctx context.Context, opts *GetOutboun
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1618,7 +1614,7 @@ func (a *OutboundApi) GetOutboundCampaigns(ctx context.Context, opts *GetOutboun
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.CampaignEntityListing](ctx, a.client, req)
@@ -1664,11 +1660,13 @@ type GetOutboundCampaignsAllOptions struct {
 	// DivisionID is the query parameter divisionId. Division ID(s).
 	DivisionID []string
 	// MediaType is the query parameter mediaType. Media type(s).
-	MediaType []string
+	//
+	// Values: the constants of GetOutboundCampaignsAllMediaType.
+	MediaType []GetOutboundCampaignsAllMediaType
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundCampaignsAllSortOrder. The API's default: a.
+	SortOrder *GetOutboundCampaignsAllSortOrder
 }
 
 // GetOutboundCampaignsAll calls GET /api/v2/outbound/campaigns/all: Query across all types of
@@ -1699,10 +1697,10 @@ func (a *OutboundApi) GetOutboundCampaignsAll(ctx context.Context, opts *GetOutb
 			req.AddQuery("divisionId", opts.DivisionID...)
 		}
 		if len(opts.MediaType) > 0 {
-			req.AddQuery("mediaType", opts.MediaType...)
+			req.AddQuery("mediaType", platformclient.Strings(opts.MediaType)...)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.CommonCampaignEntityListing](ctx, a.client, req)
@@ -1748,11 +1746,13 @@ type GetOutboundCampaignsAllDivisionviewsOptions struct {
 	// DivisionID is the query parameter divisionId. Division ID(s).
 	DivisionID []string
 	// MediaType is the query parameter mediaType. Media type(s).
-	MediaType []string
+	//
+	// Values: the constants of GetOutboundCampaignsAllDivisionviewsMediaType.
+	MediaType []GetOutboundCampaignsAllDivisionviewsMediaType
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundCampaignsAllDivisionviewsSortOrder. The API's default: a.
+	SortOrder *GetOutboundCampaignsAllDivisionviewsSortOrder
 }
 
 // GetOutboundCampaignsAllDivisionviews calls GET /api/v2/outbound/campaigns/all/divisionviews:
@@ -1783,10 +1783,10 @@ func (a *OutboundApi) GetOutboundCampaignsAllDivisionviews(ctx context.Context, 
 			req.AddQuery("divisionId", opts.DivisionID...)
 		}
 		if len(opts.MediaType) > 0 {
-			req.AddQuery("mediaType", opts.MediaType...)
+			req.AddQuery("mediaType", platformclient.Strings(opts.MediaType)...)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.CommonCampaignDivisionViewEntityListing](ctx, a.client, req)
@@ -1852,9 +1852,8 @@ type GetOutboundCampaignsDivisionviewsOptions struct {
 	PageNumber *int32
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundCampaignsDivisionviewsFilterType. The API's default: Prefix.
+	FilterType *GetOutboundCampaignsDivisionviewsFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// ID is the query parameter id. id.
@@ -1863,8 +1862,8 @@ type GetOutboundCampaignsDivisionviewsOptions struct {
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundCampaignsDivisionviewsSortOrder. The API's default: a.
+	SortOrder *GetOutboundCampaignsDivisionviewsSortOrder
 }
 
 // GetOutboundCampaignsDivisionviews calls GET /api/v2/outbound/campaigns/divisionviews: Query a
@@ -1887,7 +1886,7 @@ func (a *OutboundApi) GetOutboundCampaignsDivisionviews(ctx context.Context, opt
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1899,7 +1898,7 @@ func (a *OutboundApi) GetOutboundCampaignsDivisionviews(ctx context.Context, opt
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.CampaignDivisionViewListing](ctx, a.client, req)
@@ -2160,17 +2159,16 @@ type GetOutboundContactlistfiltersOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundContactlistfiltersFilterType. The API's default: Prefix.
+	FilterType *GetOutboundContactlistfiltersFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundContactlistfiltersSortOrder. The API's default: a.
+	SortOrder *GetOutboundContactlistfiltersSortOrder
 	// ContactListID is the query parameter contactListId. Contact List ID.
 	ContactListID *string
 }
@@ -2196,7 +2194,7 @@ func (a *OutboundApi) GetOutboundContactlistfilters(ctx context.Context, opts *G
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -2205,7 +2203,7 @@ func (a *OutboundApi) GetOutboundContactlistfilters(ctx context.Context, opts *G
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.ContactListID != nil {
 			req.SetQuery("contactListId", *opts.ContactListID)
@@ -2262,9 +2260,8 @@ type GetOutboundContactlistsOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundContactlistsFilterType. The API's default: Prefix.
+	FilterType *GetOutboundContactlistsFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// ID is the query parameter id. id.
@@ -2275,8 +2272,8 @@ type GetOutboundContactlistsOptions struct {
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundContactlistsSortOrder. The API's default: a.
+	SortOrder *GetOutboundContactlistsSortOrder
 }
 
 // GetOutboundContactlists calls GET /api/v2/outbound/contactlists: Query a list of contact lists.
@@ -2310,7 +2307,7 @@ func (a *OutboundApi) GetOutboundContactlists(ctx context.Context, opts *GetOutb
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -2325,7 +2322,7 @@ func (a *OutboundApi) GetOutboundContactlists(ctx context.Context, opts *GetOutb
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.ContactListEntityListing](ctx, a.client, req)
@@ -2417,9 +2414,9 @@ type GetOutboundContactlistsDivisionviewsOptions struct {
 	PageNumber *int32
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundContactlistsDivisionviewsFilterType. The API's default:
+	// Prefix.
+	FilterType *GetOutboundContactlistsDivisionviewsFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// ID is the query parameter id. id.
@@ -2428,8 +2425,8 @@ type GetOutboundContactlistsDivisionviewsOptions struct {
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundContactlistsDivisionviewsSortOrder. The API's default: a.
+	SortOrder *GetOutboundContactlistsDivisionviewsSortOrder
 }
 
 // GetOutboundContactlistsDivisionviews calls GET /api/v2/outbound/contactlists/divisionviews: Query
@@ -2459,7 +2456,7 @@ func (a *OutboundApi) GetOutboundContactlistsDivisionviews(ctx context.Context, 
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -2471,7 +2468,7 @@ func (a *OutboundApi) GetOutboundContactlistsDivisionviews(ctx context.Context, 
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.ContactListDivisionViewListing](ctx, a.client, req)
@@ -2540,17 +2537,16 @@ type GetOutboundContactlisttemplatesOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundContactlisttemplatesFilterType. The API's default: Prefix.
+	FilterType *GetOutboundContactlisttemplatesFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundContactlisttemplatesSortOrder. The API's default: a.
+	SortOrder *GetOutboundContactlisttemplatesSortOrder
 }
 
 // GetOutboundContactlisttemplates calls GET /api/v2/outbound/contactlisttemplates: Query a list of
@@ -2574,7 +2570,7 @@ func (a *OutboundApi) GetOutboundContactlisttemplates(ctx context.Context, opts 
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -2583,7 +2579,7 @@ func (a *OutboundApi) GetOutboundContactlisttemplates(ctx context.Context, opts 
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.ContactListTemplateEntityListing](ctx, a.client, req)
@@ -2674,12 +2670,12 @@ type GetOutboundDigitalrulesetsOptions struct {
 	PageNumber *int32
 	// SortBy is the query parameter sortBy. The field to sort by.
 	//
-	// Values: name. The API's default: name.
-	SortBy *string
+	// Values: the constants of GetOutboundDigitalrulesetsSortBy. The API's default: name.
+	SortBy *GetOutboundDigitalrulesetsSortBy
 	// SortOrder is the query parameter sortOrder. The direction to sort.
 	//
-	// Values: ascending, descending. The API's default: ascending.
-	SortOrder *string
+	// Values: the constants of GetOutboundDigitalrulesetsSortOrder. The API's default: ascending.
+	SortOrder *GetOutboundDigitalrulesetsSortOrder
 	// Name is the query parameter name. Name.
 	Name *string
 	// ID is the query parameter id. A list of digital rule set ids to bulk fetch.
@@ -2704,10 +2700,10 @@ func (a *OutboundApi) GetOutboundDigitalrulesets(ctx context.Context, opts *GetO
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -2860,23 +2856,22 @@ type GetOutboundDnclistsOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundDnclistsFilterType. The API's default: Prefix.
+	FilterType *GetOutboundDnclistsFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// DncSourceType is the query parameter dncSourceType. DncSourceType.
 	//
-	// Values: rds, rds_custom, dnc.com, gryphon.
-	DncSourceType *string
+	// Values: the constants of GetOutboundDnclistsDncSourceType.
+	DncSourceType *GetOutboundDnclistsDncSourceType
 	// DivisionID is the query parameter divisionId. Division ID(s).
 	DivisionID []string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending.
-	SortOrder *string
+	// Values: the constants of GetOutboundDnclistsSortOrder.
+	SortOrder *GetOutboundDnclistsSortOrder
 }
 
 // GetOutboundDnclists calls GET /api/v2/outbound/dnclists: Query dialer DNC lists.
@@ -2905,13 +2900,13 @@ func (a *OutboundApi) GetOutboundDnclists(ctx context.Context, opts *GetOutbound
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
 		}
 		if opts.DncSourceType != nil {
-			req.SetQuery("dncSourceType", *opts.DncSourceType)
+			req.SetQuery("dncSourceType", string(*opts.DncSourceType))
 		}
 		if len(opts.DivisionID) > 0 {
 			req.AddQuery("divisionId", opts.DivisionID...)
@@ -2920,7 +2915,7 @@ func (a *OutboundApi) GetOutboundDnclists(ctx context.Context, opts *GetOutbound
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.DncListEntityListing](ctx, a.client, req)
@@ -3011,23 +3006,22 @@ type GetOutboundDnclistsDivisionviewsOptions struct {
 	PageNumber *int32
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundDnclistsDivisionviewsFilterType. The API's default: Prefix.
+	FilterType *GetOutboundDnclistsDivisionviewsFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// DncSourceType is the query parameter dncSourceType. DncSourceType.
 	//
-	// Values: rds, rds_custom, dnc.com, gryphon.
-	DncSourceType *string
+	// Values: the constants of GetOutboundDnclistsDivisionviewsDncSourceType.
+	DncSourceType *GetOutboundDnclistsDivisionviewsDncSourceType
 	// ID is the query parameter id. id.
 	ID []string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundDnclistsDivisionviewsSortOrder. The API's default: a.
+	SortOrder *GetOutboundDnclistsDivisionviewsSortOrder
 }
 
 // GetOutboundDnclistsDivisionviews calls GET /api/v2/outbound/dnclists/divisionviews: Query a list
@@ -3057,13 +3051,13 @@ func (a *OutboundApi) GetOutboundDnclistsDivisionviews(ctx context.Context, opts
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
 		}
 		if opts.DncSourceType != nil {
-			req.SetQuery("dncSourceType", *opts.DncSourceType)
+			req.SetQuery("dncSourceType", string(*opts.DncSourceType))
 		}
 		if len(opts.ID) > 0 {
 			req.AddQuery("id", opts.ID...)
@@ -3072,7 +3066,7 @@ func (a *OutboundApi) GetOutboundDnclistsDivisionviews(ctx context.Context, opts
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.DncListDivisionViewListing](ctx, a.client, req)
@@ -3134,9 +3128,8 @@ type GetOutboundEventsOptions struct {
 	PageNumber *int32
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundEventsFilterType. The API's default: Prefix.
+	FilterType *GetOutboundEventsFilterType
 	// Category is the query parameter category. Category.
 	Category *string
 	// Level is the query parameter level. Level.
@@ -3145,8 +3138,8 @@ type GetOutboundEventsOptions struct {
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundEventsSortOrder. The API's default: a.
+	SortOrder *GetOutboundEventsSortOrder
 }
 
 // GetOutboundEvents calls GET /api/v2/outbound/events: Query Event Logs.
@@ -3166,7 +3159,7 @@ func (a *OutboundApi) GetOutboundEvents(ctx context.Context, opts *GetOutboundEv
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Category != nil {
 			req.SetQuery("category", *opts.Category)
@@ -3178,7 +3171,7 @@ func (a *OutboundApi) GetOutboundEvents(ctx context.Context, opts *GetOutboundEv
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.DialerEventEntityListing](ctx, a.client, req)
@@ -3248,17 +3241,17 @@ type GetOutboundFilespecificationtemplatesOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundFilespecificationtemplatesFilterType. The API's default:
+	// Prefix.
+	FilterType *GetOutboundFilespecificationtemplatesFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundFilespecificationtemplatesSortOrder. The API's default: a.
+	SortOrder *GetOutboundFilespecificationtemplatesSortOrder
 }
 
 // GetOutboundFilespecificationtemplates calls GET /api/v2/outbound/filespecificationtemplates:
@@ -3282,7 +3275,7 @@ func (a *OutboundApi) GetOutboundFilespecificationtemplates(ctx context.Context,
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -3291,7 +3284,7 @@ func (a *OutboundApi) GetOutboundFilespecificationtemplates(ctx context.Context,
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.FileSpecificationTemplateEntityListing](ctx, a.client, req)
@@ -3404,17 +3397,16 @@ type GetOutboundImporttemplatesOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundImporttemplatesFilterType. The API's default: Prefix.
+	FilterType *GetOutboundImporttemplatesFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundImporttemplatesSortOrder. The API's default: a.
+	SortOrder *GetOutboundImporttemplatesSortOrder
 	// ContactListTemplateID is the query parameter contactListTemplateId. Contact List Template ID.
 	ContactListTemplateID *string
 }
@@ -3442,7 +3434,7 @@ func (a *OutboundApi) GetOutboundImporttemplates(ctx context.Context, opts *GetO
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -3451,7 +3443,7 @@ func (a *OutboundApi) GetOutboundImporttemplates(ctx context.Context, opts *GetO
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.ContactListTemplateID != nil {
 			req.SetQuery("contactListTemplateId", *opts.ContactListTemplateID)
@@ -3569,12 +3561,12 @@ type GetOutboundMessagingcampaignsOptions struct {
 	PageNumber *int32
 	// SortBy is the query parameter sortBy. The field to sort by.
 	//
-	// Values: campaignStatus, name, type. The API's default: name.
-	SortBy *string
+	// Values: the constants of GetOutboundMessagingcampaignsSortBy. The API's default: name.
+	SortBy *GetOutboundMessagingcampaignsSortBy
 	// SortOrder is the query parameter sortOrder. The direction to sort.
 	//
-	// Values: ascending, descending. The API's default: ascending.
-	SortOrder *string
+	// Values: the constants of GetOutboundMessagingcampaignsSortOrder. The API's default: ascending.
+	SortOrder *GetOutboundMessagingcampaignsSortOrder
 	// Name is the query parameter name. Name.
 	Name *string
 	// ContactListID is the query parameter contactListId. Contact List ID.
@@ -3583,8 +3575,8 @@ type GetOutboundMessagingcampaignsOptions struct {
 	DivisionID []string
 	// Type is the query parameter type. Campaign Type.
 	//
-	// Values: EMAIL, SMS, WHATSAPP.
-	Type *string
+	// Values: the constants of GetOutboundMessagingcampaignsType.
+	Type *GetOutboundMessagingcampaignsType
 	// SenderSMSPhoneNumber is the query parameter senderSmsPhoneNumber. Sender SMS Phone Number.
 	SenderSMSPhoneNumber *string
 	// ID is the query parameter id. A list of messaging campaign ids to bulk fetch.
@@ -3593,8 +3585,8 @@ type GetOutboundMessagingcampaignsOptions struct {
 	ContentTemplateID *string
 	// CampaignStatus is the query parameter campaignStatus. Campaign Status.
 	//
-	// Values: on, stopping, off, complete, invalid, forced_off, forced_stopping.
-	CampaignStatus *string
+	// Values: the constants of GetOutboundMessagingcampaignsCampaignStatus.
+	CampaignStatus *GetOutboundMessagingcampaignsCampaignStatus
 	// RuleSetIDs is the query parameter ruleSetIds. Ruleset ID(s).
 	RuleSetIDs []string
 }
@@ -3618,10 +3610,10 @@ func (a *OutboundApi) GetOutboundMessagingcampaigns(ctx context.Context, opts *G
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -3633,7 +3625,7 @@ func (a *OutboundApi) GetOutboundMessagingcampaigns(ctx context.Context, opts *G
 			req.AddQuery("divisionId", opts.DivisionID...)
 		}
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 		if opts.SenderSMSPhoneNumber != nil {
 			req.SetQuery("senderSmsPhoneNumber", *opts.SenderSMSPhoneNumber)
@@ -3645,7 +3637,7 @@ func (a *OutboundApi) GetOutboundMessagingcampaigns(ctx context.Context, opts *G
 			req.SetQuery("contentTemplateId", *opts.ContentTemplateID)
 		}
 		if opts.CampaignStatus != nil {
-			req.SetQuery("campaignStatus", *opts.CampaignStatus)
+			req.SetQuery("campaignStatus", string(*opts.CampaignStatus))
 		}
 		if len(opts.RuleSetIDs) > 0 {
 			req.AddQuery("ruleSetIds", opts.RuleSetIDs...)
@@ -3716,14 +3708,15 @@ type GetOutboundMessagingcampaignsDivisionviewsOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. The direction to sort.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundMessagingcampaignsDivisionviewsSortOrder. The API's default:
+	// a.
+	SortOrder *GetOutboundMessagingcampaignsDivisionviewsSortOrder
 	// Name is the query parameter name. Name.
 	Name *string
 	// Type is the query parameter type. Campaign Type.
 	//
-	// Values: EMAIL, SMS, WHATSAPP.
-	Type *string
+	// Values: the constants of GetOutboundMessagingcampaignsDivisionviewsType.
+	Type *GetOutboundMessagingcampaignsDivisionviewsType
 	// ID is the query parameter id. id.
 	ID []string
 	// SenderSMSPhoneNumber is the query parameter senderSmsPhoneNumber. Sender SMS Phone Number.
@@ -3732,8 +3725,8 @@ type GetOutboundMessagingcampaignsDivisionviewsOptions struct {
 	ContentTemplateID *string
 	// CampaignStatus is the query parameter campaignStatus. Campaign Status.
 	//
-	// Values: on, stopping, off, complete, invalid, forced_off, forced_stopping.
-	CampaignStatus *string
+	// Values: the constants of GetOutboundMessagingcampaignsDivisionviewsCampaignStatus.
+	CampaignStatus *GetOutboundMessagingcampaignsDivisionviewsCampaignStatus
 }
 
 // GetOutboundMessagingcampaignsDivisionviews calls GET
@@ -3760,13 +3753,13 @@ func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviews(ctx context.Con
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
 		}
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 		if len(opts.ID) > 0 {
 			req.AddQuery("id", opts.ID...)
@@ -3778,7 +3771,7 @@ func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviews(ctx context.Con
 			req.SetQuery("contentTemplateId", *opts.ContentTemplateID)
 		}
 		if opts.CampaignStatus != nil {
-			req.SetQuery("campaignStatus", *opts.CampaignStatus)
+			req.SetQuery("campaignStatus", string(*opts.CampaignStatus))
 		}
 	}
 	return platformclient.Call[models.MessagingCampaignDivisionViewEntityListing](ctx, a.client, req)
@@ -3845,17 +3838,16 @@ type GetOutboundRulesetsOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundRulesetsFilterType. The API's default: Prefix.
+	FilterType *GetOutboundRulesetsFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundRulesetsSortOrder. The API's default: a.
+	SortOrder *GetOutboundRulesetsSortOrder
 }
 
 // GetOutboundRulesets calls GET /api/v2/outbound/rulesets: Query a list of Rule Sets.
@@ -3878,7 +3870,7 @@ func (a *OutboundApi) GetOutboundRulesets(ctx context.Context, opts *GetOutbound
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -3887,7 +3879,7 @@ func (a *OutboundApi) GetOutboundRulesets(ctx context.Context, opts *GetOutbound
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.RuleSetEntityListing](ctx, a.client, req)
@@ -4168,17 +4160,16 @@ type GetOutboundSequencesOptions struct {
 	AllowEmptyResult *bool
 	// FilterType is the query parameter filterType. Filter type.
 	//
-	// Values: Equals, RegEx, Contains, Prefix, LessThan, LessThanEqualTo, GreaterThan,
-	// GreaterThanEqualTo, BeginsWith, EndsWith. The API's default: Prefix.
-	FilterType *string
+	// Values: the constants of GetOutboundSequencesFilterType. The API's default: Prefix.
+	FilterType *GetOutboundSequencesFilterType
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortBy is the query parameter sortBy. Sort by.
 	SortBy *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: a.
-	SortOrder *string
+	// Values: the constants of GetOutboundSequencesSortOrder. The API's default: a.
+	SortOrder *GetOutboundSequencesSortOrder
 }
 
 // GetOutboundSequences calls GET /api/v2/outbound/sequences: Query a list of dialer campaign
@@ -4202,7 +4193,7 @@ func (a *OutboundApi) GetOutboundSequences(ctx context.Context, opts *GetOutboun
 			req.SetQuery("allowEmptyResult", platformclient.FormatBool(*opts.AllowEmptyResult))
 		}
 		if opts.FilterType != nil {
-			req.SetQuery("filterType", *opts.FilterType)
+			req.SetQuery("filterType", string(*opts.FilterType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -4211,7 +4202,7 @@ func (a *OutboundApi) GetOutboundSequences(ctx context.Context, opts *GetOutboun
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.CampaignSequenceEntityListing](ctx, a.client, req)
@@ -6847,3 +6838,655 @@ func (a *OutboundApi) PutOutboundWrapupcodemappings(ctx context.Context, body *m
 	}
 	return platformclient.Call[models.WrapUpCodeMapping](ctx, a.client, req)
 }
+
+// GetOutboundAttemptlimitsFilterType is the type of GetOutboundAttemptlimitsOptions.FilterType. A
+// value not listed below is sent as it is.
+type GetOutboundAttemptlimitsFilterType string
+
+// The values of GetOutboundAttemptlimitsFilterType.
+const (
+	GetOutboundAttemptlimitsFilterTypeEquals             GetOutboundAttemptlimitsFilterType = "Equals"
+	GetOutboundAttemptlimitsFilterTypeRegEx              GetOutboundAttemptlimitsFilterType = "RegEx"
+	GetOutboundAttemptlimitsFilterTypeContains           GetOutboundAttemptlimitsFilterType = "Contains"
+	GetOutboundAttemptlimitsFilterTypePrefix             GetOutboundAttemptlimitsFilterType = "Prefix"
+	GetOutboundAttemptlimitsFilterTypeLessThan           GetOutboundAttemptlimitsFilterType = "LessThan"
+	GetOutboundAttemptlimitsFilterTypeLessThanEqualTo    GetOutboundAttemptlimitsFilterType = "LessThanEqualTo"
+	GetOutboundAttemptlimitsFilterTypeGreaterThan        GetOutboundAttemptlimitsFilterType = "GreaterThan"
+	GetOutboundAttemptlimitsFilterTypeGreaterThanEqualTo GetOutboundAttemptlimitsFilterType = "GreaterThanEqualTo"
+	GetOutboundAttemptlimitsFilterTypeBeginsWith         GetOutboundAttemptlimitsFilterType = "BeginsWith"
+	GetOutboundAttemptlimitsFilterTypeEndsWith           GetOutboundAttemptlimitsFilterType = "EndsWith"
+)
+
+// GetOutboundAttemptlimitsSortOrder is the type of GetOutboundAttemptlimitsOptions.SortOrder. A
+// value not listed below is sent as it is.
+type GetOutboundAttemptlimitsSortOrder string
+
+// The values of GetOutboundAttemptlimitsSortOrder.
+const (
+	GetOutboundAttemptlimitsSortOrderAscending  GetOutboundAttemptlimitsSortOrder = "ascending"
+	GetOutboundAttemptlimitsSortOrderDescending GetOutboundAttemptlimitsSortOrder = "descending"
+)
+
+// GetOutboundCallabletimesetsFilterType is the type of
+// GetOutboundCallabletimesetsOptions.FilterType. A value not listed below is sent as it is.
+type GetOutboundCallabletimesetsFilterType string
+
+// The values of GetOutboundCallabletimesetsFilterType.
+const (
+	GetOutboundCallabletimesetsFilterTypeEquals             GetOutboundCallabletimesetsFilterType = "Equals"
+	GetOutboundCallabletimesetsFilterTypeRegEx              GetOutboundCallabletimesetsFilterType = "RegEx"
+	GetOutboundCallabletimesetsFilterTypeContains           GetOutboundCallabletimesetsFilterType = "Contains"
+	GetOutboundCallabletimesetsFilterTypePrefix             GetOutboundCallabletimesetsFilterType = "Prefix"
+	GetOutboundCallabletimesetsFilterTypeLessThan           GetOutboundCallabletimesetsFilterType = "LessThan"
+	GetOutboundCallabletimesetsFilterTypeLessThanEqualTo    GetOutboundCallabletimesetsFilterType = "LessThanEqualTo"
+	GetOutboundCallabletimesetsFilterTypeGreaterThan        GetOutboundCallabletimesetsFilterType = "GreaterThan"
+	GetOutboundCallabletimesetsFilterTypeGreaterThanEqualTo GetOutboundCallabletimesetsFilterType = "GreaterThanEqualTo"
+	GetOutboundCallabletimesetsFilterTypeBeginsWith         GetOutboundCallabletimesetsFilterType = "BeginsWith"
+	GetOutboundCallabletimesetsFilterTypeEndsWith           GetOutboundCallabletimesetsFilterType = "EndsWith"
+)
+
+// GetOutboundCallabletimesetsSortOrder is the type of GetOutboundCallabletimesetsOptions.SortOrder.
+// A value not listed below is sent as it is.
+type GetOutboundCallabletimesetsSortOrder string
+
+// The values of GetOutboundCallabletimesetsSortOrder.
+const (
+	GetOutboundCallabletimesetsSortOrderAscending  GetOutboundCallabletimesetsSortOrder = "ascending"
+	GetOutboundCallabletimesetsSortOrderDescending GetOutboundCallabletimesetsSortOrder = "descending"
+)
+
+// GetOutboundCallanalysisresponsesetsFilterType is the type of
+// GetOutboundCallanalysisresponsesetsOptions.FilterType. A value not listed below is sent as it is.
+type GetOutboundCallanalysisresponsesetsFilterType string
+
+// The values of GetOutboundCallanalysisresponsesetsFilterType.
+const (
+	GetOutboundCallanalysisresponsesetsFilterTypeEquals             GetOutboundCallanalysisresponsesetsFilterType = "Equals"
+	GetOutboundCallanalysisresponsesetsFilterTypeRegEx              GetOutboundCallanalysisresponsesetsFilterType = "RegEx"
+	GetOutboundCallanalysisresponsesetsFilterTypeContains           GetOutboundCallanalysisresponsesetsFilterType = "Contains"
+	GetOutboundCallanalysisresponsesetsFilterTypePrefix             GetOutboundCallanalysisresponsesetsFilterType = "Prefix"
+	GetOutboundCallanalysisresponsesetsFilterTypeLessThan           GetOutboundCallanalysisresponsesetsFilterType = "LessThan"
+	GetOutboundCallanalysisresponsesetsFilterTypeLessThanEqualTo    GetOutboundCallanalysisresponsesetsFilterType = "LessThanEqualTo"
+	GetOutboundCallanalysisresponsesetsFilterTypeGreaterThan        GetOutboundCallanalysisresponsesetsFilterType = "GreaterThan"
+	GetOutboundCallanalysisresponsesetsFilterTypeGreaterThanEqualTo GetOutboundCallanalysisresponsesetsFilterType = "GreaterThanEqualTo"
+	GetOutboundCallanalysisresponsesetsFilterTypeBeginsWith         GetOutboundCallanalysisresponsesetsFilterType = "BeginsWith"
+	GetOutboundCallanalysisresponsesetsFilterTypeEndsWith           GetOutboundCallanalysisresponsesetsFilterType = "EndsWith"
+)
+
+// GetOutboundCallanalysisresponsesetsSortOrder is the type of
+// GetOutboundCallanalysisresponsesetsOptions.SortOrder. A value not listed below is sent as it is.
+type GetOutboundCallanalysisresponsesetsSortOrder string
+
+// The values of GetOutboundCallanalysisresponsesetsSortOrder.
+const (
+	GetOutboundCallanalysisresponsesetsSortOrderAscending  GetOutboundCallanalysisresponsesetsSortOrder = "ascending"
+	GetOutboundCallanalysisresponsesetsSortOrderDescending GetOutboundCallanalysisresponsesetsSortOrder = "descending"
+)
+
+// GetOutboundCampaignrulesFilterType is the type of GetOutboundCampaignrulesOptions.FilterType. A
+// value not listed below is sent as it is.
+type GetOutboundCampaignrulesFilterType string
+
+// The values of GetOutboundCampaignrulesFilterType.
+const (
+	GetOutboundCampaignrulesFilterTypeEquals             GetOutboundCampaignrulesFilterType = "Equals"
+	GetOutboundCampaignrulesFilterTypeRegEx              GetOutboundCampaignrulesFilterType = "RegEx"
+	GetOutboundCampaignrulesFilterTypeContains           GetOutboundCampaignrulesFilterType = "Contains"
+	GetOutboundCampaignrulesFilterTypePrefix             GetOutboundCampaignrulesFilterType = "Prefix"
+	GetOutboundCampaignrulesFilterTypeLessThan           GetOutboundCampaignrulesFilterType = "LessThan"
+	GetOutboundCampaignrulesFilterTypeLessThanEqualTo    GetOutboundCampaignrulesFilterType = "LessThanEqualTo"
+	GetOutboundCampaignrulesFilterTypeGreaterThan        GetOutboundCampaignrulesFilterType = "GreaterThan"
+	GetOutboundCampaignrulesFilterTypeGreaterThanEqualTo GetOutboundCampaignrulesFilterType = "GreaterThanEqualTo"
+	GetOutboundCampaignrulesFilterTypeBeginsWith         GetOutboundCampaignrulesFilterType = "BeginsWith"
+	GetOutboundCampaignrulesFilterTypeEndsWith           GetOutboundCampaignrulesFilterType = "EndsWith"
+)
+
+// GetOutboundCampaignrulesSortOrder is the type of GetOutboundCampaignrulesOptions.SortOrder. A
+// value not listed below is sent as it is.
+type GetOutboundCampaignrulesSortOrder string
+
+// The values of GetOutboundCampaignrulesSortOrder.
+const (
+	GetOutboundCampaignrulesSortOrderAscending  GetOutboundCampaignrulesSortOrder = "ascending"
+	GetOutboundCampaignrulesSortOrderDescending GetOutboundCampaignrulesSortOrder = "descending"
+)
+
+// GetOutboundCampaignsFilterType is the type of GetOutboundCampaignsOptions.FilterType. A value not
+// listed below is sent as it is.
+type GetOutboundCampaignsFilterType string
+
+// The values of GetOutboundCampaignsFilterType.
+const (
+	GetOutboundCampaignsFilterTypeEquals             GetOutboundCampaignsFilterType = "Equals"
+	GetOutboundCampaignsFilterTypeRegEx              GetOutboundCampaignsFilterType = "RegEx"
+	GetOutboundCampaignsFilterTypeContains           GetOutboundCampaignsFilterType = "Contains"
+	GetOutboundCampaignsFilterTypePrefix             GetOutboundCampaignsFilterType = "Prefix"
+	GetOutboundCampaignsFilterTypeLessThan           GetOutboundCampaignsFilterType = "LessThan"
+	GetOutboundCampaignsFilterTypeLessThanEqualTo    GetOutboundCampaignsFilterType = "LessThanEqualTo"
+	GetOutboundCampaignsFilterTypeGreaterThan        GetOutboundCampaignsFilterType = "GreaterThan"
+	GetOutboundCampaignsFilterTypeGreaterThanEqualTo GetOutboundCampaignsFilterType = "GreaterThanEqualTo"
+	GetOutboundCampaignsFilterTypeBeginsWith         GetOutboundCampaignsFilterType = "BeginsWith"
+	GetOutboundCampaignsFilterTypeEndsWith           GetOutboundCampaignsFilterType = "EndsWith"
+)
+
+// GetOutboundCampaignsSortOrder is the type of GetOutboundCampaignsOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetOutboundCampaignsSortOrder string
+
+// The values of GetOutboundCampaignsSortOrder.
+const (
+	GetOutboundCampaignsSortOrderAscending  GetOutboundCampaignsSortOrder = "ascending"
+	GetOutboundCampaignsSortOrderDescending GetOutboundCampaignsSortOrder = "descending"
+)
+
+// GetOutboundCampaignsAllMediaType is the type of GetOutboundCampaignsAllOptions.MediaType. A value
+// not listed below is sent as it is.
+type GetOutboundCampaignsAllMediaType string
+
+// The values of GetOutboundCampaignsAllMediaType.
+const (
+	GetOutboundCampaignsAllMediaTypeEmail    GetOutboundCampaignsAllMediaType = "email"
+	GetOutboundCampaignsAllMediaTypeSMS      GetOutboundCampaignsAllMediaType = "sms"
+	GetOutboundCampaignsAllMediaTypeVoice    GetOutboundCampaignsAllMediaType = "voice"
+	GetOutboundCampaignsAllMediaTypeWhatsapp GetOutboundCampaignsAllMediaType = "whatsapp"
+)
+
+// GetOutboundCampaignsAllSortOrder is the type of GetOutboundCampaignsAllOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetOutboundCampaignsAllSortOrder string
+
+// The values of GetOutboundCampaignsAllSortOrder.
+const (
+	GetOutboundCampaignsAllSortOrderAscending  GetOutboundCampaignsAllSortOrder = "ascending"
+	GetOutboundCampaignsAllSortOrderDescending GetOutboundCampaignsAllSortOrder = "descending"
+)
+
+// GetOutboundCampaignsAllDivisionviewsMediaType is the type of
+// GetOutboundCampaignsAllDivisionviewsOptions.MediaType. A value not listed below is sent as it is.
+type GetOutboundCampaignsAllDivisionviewsMediaType string
+
+// The values of GetOutboundCampaignsAllDivisionviewsMediaType.
+const (
+	GetOutboundCampaignsAllDivisionviewsMediaTypeEmail    GetOutboundCampaignsAllDivisionviewsMediaType = "email"
+	GetOutboundCampaignsAllDivisionviewsMediaTypeSMS      GetOutboundCampaignsAllDivisionviewsMediaType = "sms"
+	GetOutboundCampaignsAllDivisionviewsMediaTypeVoice    GetOutboundCampaignsAllDivisionviewsMediaType = "voice"
+	GetOutboundCampaignsAllDivisionviewsMediaTypeWhatsapp GetOutboundCampaignsAllDivisionviewsMediaType = "whatsapp"
+)
+
+// GetOutboundCampaignsAllDivisionviewsSortOrder is the type of
+// GetOutboundCampaignsAllDivisionviewsOptions.SortOrder. A value not listed below is sent as it is.
+type GetOutboundCampaignsAllDivisionviewsSortOrder string
+
+// The values of GetOutboundCampaignsAllDivisionviewsSortOrder.
+const (
+	GetOutboundCampaignsAllDivisionviewsSortOrderAscending  GetOutboundCampaignsAllDivisionviewsSortOrder = "ascending"
+	GetOutboundCampaignsAllDivisionviewsSortOrderDescending GetOutboundCampaignsAllDivisionviewsSortOrder = "descending"
+)
+
+// GetOutboundCampaignsDivisionviewsFilterType is the type of
+// GetOutboundCampaignsDivisionviewsOptions.FilterType. A value not listed below is sent as it is.
+type GetOutboundCampaignsDivisionviewsFilterType string
+
+// The values of GetOutboundCampaignsDivisionviewsFilterType.
+const (
+	GetOutboundCampaignsDivisionviewsFilterTypeEquals             GetOutboundCampaignsDivisionviewsFilterType = "Equals"
+	GetOutboundCampaignsDivisionviewsFilterTypeRegEx              GetOutboundCampaignsDivisionviewsFilterType = "RegEx"
+	GetOutboundCampaignsDivisionviewsFilterTypeContains           GetOutboundCampaignsDivisionviewsFilterType = "Contains"
+	GetOutboundCampaignsDivisionviewsFilterTypePrefix             GetOutboundCampaignsDivisionviewsFilterType = "Prefix"
+	GetOutboundCampaignsDivisionviewsFilterTypeLessThan           GetOutboundCampaignsDivisionviewsFilterType = "LessThan"
+	GetOutboundCampaignsDivisionviewsFilterTypeLessThanEqualTo    GetOutboundCampaignsDivisionviewsFilterType = "LessThanEqualTo"
+	GetOutboundCampaignsDivisionviewsFilterTypeGreaterThan        GetOutboundCampaignsDivisionviewsFilterType = "GreaterThan"
+	GetOutboundCampaignsDivisionviewsFilterTypeGreaterThanEqualTo GetOutboundCampaignsDivisionviewsFilterType = "GreaterThanEqualTo"
+	GetOutboundCampaignsDivisionviewsFilterTypeBeginsWith         GetOutboundCampaignsDivisionviewsFilterType = "BeginsWith"
+	GetOutboundCampaignsDivisionviewsFilterTypeEndsWith           GetOutboundCampaignsDivisionviewsFilterType = "EndsWith"
+)
+
+// GetOutboundCampaignsDivisionviewsSortOrder is the type of
+// GetOutboundCampaignsDivisionviewsOptions.SortOrder. A value not listed below is sent as it is.
+type GetOutboundCampaignsDivisionviewsSortOrder string
+
+// The values of GetOutboundCampaignsDivisionviewsSortOrder.
+const (
+	GetOutboundCampaignsDivisionviewsSortOrderAscending  GetOutboundCampaignsDivisionviewsSortOrder = "ascending"
+	GetOutboundCampaignsDivisionviewsSortOrderDescending GetOutboundCampaignsDivisionviewsSortOrder = "descending"
+)
+
+// GetOutboundContactlistfiltersFilterType is the type of
+// GetOutboundContactlistfiltersOptions.FilterType. A value not listed below is sent as it is.
+type GetOutboundContactlistfiltersFilterType string
+
+// The values of GetOutboundContactlistfiltersFilterType.
+const (
+	GetOutboundContactlistfiltersFilterTypeEquals             GetOutboundContactlistfiltersFilterType = "Equals"
+	GetOutboundContactlistfiltersFilterTypeRegEx              GetOutboundContactlistfiltersFilterType = "RegEx"
+	GetOutboundContactlistfiltersFilterTypeContains           GetOutboundContactlistfiltersFilterType = "Contains"
+	GetOutboundContactlistfiltersFilterTypePrefix             GetOutboundContactlistfiltersFilterType = "Prefix"
+	GetOutboundContactlistfiltersFilterTypeLessThan           GetOutboundContactlistfiltersFilterType = "LessThan"
+	GetOutboundContactlistfiltersFilterTypeLessThanEqualTo    GetOutboundContactlistfiltersFilterType = "LessThanEqualTo"
+	GetOutboundContactlistfiltersFilterTypeGreaterThan        GetOutboundContactlistfiltersFilterType = "GreaterThan"
+	GetOutboundContactlistfiltersFilterTypeGreaterThanEqualTo GetOutboundContactlistfiltersFilterType = "GreaterThanEqualTo"
+	GetOutboundContactlistfiltersFilterTypeBeginsWith         GetOutboundContactlistfiltersFilterType = "BeginsWith"
+	GetOutboundContactlistfiltersFilterTypeEndsWith           GetOutboundContactlistfiltersFilterType = "EndsWith"
+)
+
+// GetOutboundContactlistfiltersSortOrder is the type of
+// GetOutboundContactlistfiltersOptions.SortOrder. A value not listed below is sent as it is.
+type GetOutboundContactlistfiltersSortOrder string
+
+// The values of GetOutboundContactlistfiltersSortOrder.
+const (
+	GetOutboundContactlistfiltersSortOrderAscending  GetOutboundContactlistfiltersSortOrder = "ascending"
+	GetOutboundContactlistfiltersSortOrderDescending GetOutboundContactlistfiltersSortOrder = "descending"
+)
+
+// GetOutboundContactlistsFilterType is the type of GetOutboundContactlistsOptions.FilterType. A
+// value not listed below is sent as it is.
+type GetOutboundContactlistsFilterType string
+
+// The values of GetOutboundContactlistsFilterType.
+const (
+	GetOutboundContactlistsFilterTypeEquals             GetOutboundContactlistsFilterType = "Equals"
+	GetOutboundContactlistsFilterTypeRegEx              GetOutboundContactlistsFilterType = "RegEx"
+	GetOutboundContactlistsFilterTypeContains           GetOutboundContactlistsFilterType = "Contains"
+	GetOutboundContactlistsFilterTypePrefix             GetOutboundContactlistsFilterType = "Prefix"
+	GetOutboundContactlistsFilterTypeLessThan           GetOutboundContactlistsFilterType = "LessThan"
+	GetOutboundContactlistsFilterTypeLessThanEqualTo    GetOutboundContactlistsFilterType = "LessThanEqualTo"
+	GetOutboundContactlistsFilterTypeGreaterThan        GetOutboundContactlistsFilterType = "GreaterThan"
+	GetOutboundContactlistsFilterTypeGreaterThanEqualTo GetOutboundContactlistsFilterType = "GreaterThanEqualTo"
+	GetOutboundContactlistsFilterTypeBeginsWith         GetOutboundContactlistsFilterType = "BeginsWith"
+	GetOutboundContactlistsFilterTypeEndsWith           GetOutboundContactlistsFilterType = "EndsWith"
+)
+
+// GetOutboundContactlistsSortOrder is the type of GetOutboundContactlistsOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetOutboundContactlistsSortOrder string
+
+// The values of GetOutboundContactlistsSortOrder.
+const (
+	GetOutboundContactlistsSortOrderAscending  GetOutboundContactlistsSortOrder = "ascending"
+	GetOutboundContactlistsSortOrderDescending GetOutboundContactlistsSortOrder = "descending"
+)
+
+// GetOutboundContactlistsDivisionviewsFilterType is the type of
+// GetOutboundContactlistsDivisionviewsOptions.FilterType. A value not listed below is sent as it
+// is.
+type GetOutboundContactlistsDivisionviewsFilterType string
+
+// The values of GetOutboundContactlistsDivisionviewsFilterType.
+const (
+	GetOutboundContactlistsDivisionviewsFilterTypeEquals             GetOutboundContactlistsDivisionviewsFilterType = "Equals"
+	GetOutboundContactlistsDivisionviewsFilterTypeRegEx              GetOutboundContactlistsDivisionviewsFilterType = "RegEx"
+	GetOutboundContactlistsDivisionviewsFilterTypeContains           GetOutboundContactlistsDivisionviewsFilterType = "Contains"
+	GetOutboundContactlistsDivisionviewsFilterTypePrefix             GetOutboundContactlistsDivisionviewsFilterType = "Prefix"
+	GetOutboundContactlistsDivisionviewsFilterTypeLessThan           GetOutboundContactlistsDivisionviewsFilterType = "LessThan"
+	GetOutboundContactlistsDivisionviewsFilterTypeLessThanEqualTo    GetOutboundContactlistsDivisionviewsFilterType = "LessThanEqualTo"
+	GetOutboundContactlistsDivisionviewsFilterTypeGreaterThan        GetOutboundContactlistsDivisionviewsFilterType = "GreaterThan"
+	GetOutboundContactlistsDivisionviewsFilterTypeGreaterThanEqualTo GetOutboundContactlistsDivisionviewsFilterType = "GreaterThanEqualTo"
+	GetOutboundContactlistsDivisionviewsFilterTypeBeginsWith         GetOutboundContactlistsDivisionviewsFilterType = "BeginsWith"
+	GetOutboundContactlistsDivisionviewsFilterTypeEndsWith           GetOutboundContactlistsDivisionviewsFilterType = "EndsWith"
+)
+
+// GetOutboundContactlistsDivisionviewsSortOrder is the type of
+// GetOutboundContactlistsDivisionviewsOptions.SortOrder. A value not listed below is sent as it is.
+type GetOutboundContactlistsDivisionviewsSortOrder string
+
+// The values of GetOutboundContactlistsDivisionviewsSortOrder.
+const (
+	GetOutboundContactlistsDivisionviewsSortOrderAscending  GetOutboundContactlistsDivisionviewsSortOrder = "ascending"
+	GetOutboundContactlistsDivisionviewsSortOrderDescending GetOutboundContactlistsDivisionviewsSortOrder = "descending"
+)
+
+// GetOutboundContactlisttemplatesFilterType is the type of
+// GetOutboundContactlisttemplatesOptions.FilterType. A value not listed below is sent as it is.
+type GetOutboundContactlisttemplatesFilterType string
+
+// The values of GetOutboundContactlisttemplatesFilterType.
+const (
+	GetOutboundContactlisttemplatesFilterTypeEquals             GetOutboundContactlisttemplatesFilterType = "Equals"
+	GetOutboundContactlisttemplatesFilterTypeRegEx              GetOutboundContactlisttemplatesFilterType = "RegEx"
+	GetOutboundContactlisttemplatesFilterTypeContains           GetOutboundContactlisttemplatesFilterType = "Contains"
+	GetOutboundContactlisttemplatesFilterTypePrefix             GetOutboundContactlisttemplatesFilterType = "Prefix"
+	GetOutboundContactlisttemplatesFilterTypeLessThan           GetOutboundContactlisttemplatesFilterType = "LessThan"
+	GetOutboundContactlisttemplatesFilterTypeLessThanEqualTo    GetOutboundContactlisttemplatesFilterType = "LessThanEqualTo"
+	GetOutboundContactlisttemplatesFilterTypeGreaterThan        GetOutboundContactlisttemplatesFilterType = "GreaterThan"
+	GetOutboundContactlisttemplatesFilterTypeGreaterThanEqualTo GetOutboundContactlisttemplatesFilterType = "GreaterThanEqualTo"
+	GetOutboundContactlisttemplatesFilterTypeBeginsWith         GetOutboundContactlisttemplatesFilterType = "BeginsWith"
+	GetOutboundContactlisttemplatesFilterTypeEndsWith           GetOutboundContactlisttemplatesFilterType = "EndsWith"
+)
+
+// GetOutboundContactlisttemplatesSortOrder is the type of
+// GetOutboundContactlisttemplatesOptions.SortOrder. A value not listed below is sent as it is.
+type GetOutboundContactlisttemplatesSortOrder string
+
+// The values of GetOutboundContactlisttemplatesSortOrder.
+const (
+	GetOutboundContactlisttemplatesSortOrderAscending  GetOutboundContactlisttemplatesSortOrder = "ascending"
+	GetOutboundContactlisttemplatesSortOrderDescending GetOutboundContactlisttemplatesSortOrder = "descending"
+)
+
+// GetOutboundDigitalrulesetsSortBy is the type of GetOutboundDigitalrulesetsOptions.SortBy. A value
+// not listed below is sent as it is.
+type GetOutboundDigitalrulesetsSortBy string
+
+// The values of GetOutboundDigitalrulesetsSortBy.
+const (
+	GetOutboundDigitalrulesetsSortByName GetOutboundDigitalrulesetsSortBy = "name"
+)
+
+// GetOutboundDigitalrulesetsSortOrder is the type of GetOutboundDigitalrulesetsOptions.SortOrder. A
+// value not listed below is sent as it is.
+type GetOutboundDigitalrulesetsSortOrder string
+
+// The values of GetOutboundDigitalrulesetsSortOrder.
+const (
+	GetOutboundDigitalrulesetsSortOrderAscending  GetOutboundDigitalrulesetsSortOrder = "ascending"
+	GetOutboundDigitalrulesetsSortOrderDescending GetOutboundDigitalrulesetsSortOrder = "descending"
+)
+
+// GetOutboundDnclistsFilterType is the type of GetOutboundDnclistsOptions.FilterType. A value not
+// listed below is sent as it is.
+type GetOutboundDnclistsFilterType string
+
+// The values of GetOutboundDnclistsFilterType.
+const (
+	GetOutboundDnclistsFilterTypeEquals             GetOutboundDnclistsFilterType = "Equals"
+	GetOutboundDnclistsFilterTypeRegEx              GetOutboundDnclistsFilterType = "RegEx"
+	GetOutboundDnclistsFilterTypeContains           GetOutboundDnclistsFilterType = "Contains"
+	GetOutboundDnclistsFilterTypePrefix             GetOutboundDnclistsFilterType = "Prefix"
+	GetOutboundDnclistsFilterTypeLessThan           GetOutboundDnclistsFilterType = "LessThan"
+	GetOutboundDnclistsFilterTypeLessThanEqualTo    GetOutboundDnclistsFilterType = "LessThanEqualTo"
+	GetOutboundDnclistsFilterTypeGreaterThan        GetOutboundDnclistsFilterType = "GreaterThan"
+	GetOutboundDnclistsFilterTypeGreaterThanEqualTo GetOutboundDnclistsFilterType = "GreaterThanEqualTo"
+	GetOutboundDnclistsFilterTypeBeginsWith         GetOutboundDnclistsFilterType = "BeginsWith"
+	GetOutboundDnclistsFilterTypeEndsWith           GetOutboundDnclistsFilterType = "EndsWith"
+)
+
+// GetOutboundDnclistsDncSourceType is the type of GetOutboundDnclistsOptions.DncSourceType. A value
+// not listed below is sent as it is.
+type GetOutboundDnclistsDncSourceType string
+
+// The values of GetOutboundDnclistsDncSourceType.
+const (
+	GetOutboundDnclistsDncSourceTypeRds       GetOutboundDnclistsDncSourceType = "rds"
+	GetOutboundDnclistsDncSourceTypeRdsCustom GetOutboundDnclistsDncSourceType = "rds_custom"
+	GetOutboundDnclistsDncSourceTypeDncCom    GetOutboundDnclistsDncSourceType = "dnc.com"
+	GetOutboundDnclistsDncSourceTypeGryphon   GetOutboundDnclistsDncSourceType = "gryphon"
+)
+
+// GetOutboundDnclistsSortOrder is the type of GetOutboundDnclistsOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetOutboundDnclistsSortOrder string
+
+// The values of GetOutboundDnclistsSortOrder.
+const (
+	GetOutboundDnclistsSortOrderAscending  GetOutboundDnclistsSortOrder = "ascending"
+	GetOutboundDnclistsSortOrderDescending GetOutboundDnclistsSortOrder = "descending"
+)
+
+// GetOutboundDnclistsDivisionviewsFilterType is the type of
+// GetOutboundDnclistsDivisionviewsOptions.FilterType. A value not listed below is sent as it is.
+type GetOutboundDnclistsDivisionviewsFilterType string
+
+// The values of GetOutboundDnclistsDivisionviewsFilterType.
+const (
+	GetOutboundDnclistsDivisionviewsFilterTypeEquals             GetOutboundDnclistsDivisionviewsFilterType = "Equals"
+	GetOutboundDnclistsDivisionviewsFilterTypeRegEx              GetOutboundDnclistsDivisionviewsFilterType = "RegEx"
+	GetOutboundDnclistsDivisionviewsFilterTypeContains           GetOutboundDnclistsDivisionviewsFilterType = "Contains"
+	GetOutboundDnclistsDivisionviewsFilterTypePrefix             GetOutboundDnclistsDivisionviewsFilterType = "Prefix"
+	GetOutboundDnclistsDivisionviewsFilterTypeLessThan           GetOutboundDnclistsDivisionviewsFilterType = "LessThan"
+	GetOutboundDnclistsDivisionviewsFilterTypeLessThanEqualTo    GetOutboundDnclistsDivisionviewsFilterType = "LessThanEqualTo"
+	GetOutboundDnclistsDivisionviewsFilterTypeGreaterThan        GetOutboundDnclistsDivisionviewsFilterType = "GreaterThan"
+	GetOutboundDnclistsDivisionviewsFilterTypeGreaterThanEqualTo GetOutboundDnclistsDivisionviewsFilterType = "GreaterThanEqualTo"
+	GetOutboundDnclistsDivisionviewsFilterTypeBeginsWith         GetOutboundDnclistsDivisionviewsFilterType = "BeginsWith"
+	GetOutboundDnclistsDivisionviewsFilterTypeEndsWith           GetOutboundDnclistsDivisionviewsFilterType = "EndsWith"
+)
+
+// GetOutboundDnclistsDivisionviewsDncSourceType is the type of
+// GetOutboundDnclistsDivisionviewsOptions.DncSourceType. A value not listed below is sent as it is.
+type GetOutboundDnclistsDivisionviewsDncSourceType string
+
+// The values of GetOutboundDnclistsDivisionviewsDncSourceType.
+const (
+	GetOutboundDnclistsDivisionviewsDncSourceTypeRds       GetOutboundDnclistsDivisionviewsDncSourceType = "rds"
+	GetOutboundDnclistsDivisionviewsDncSourceTypeRdsCustom GetOutboundDnclistsDivisionviewsDncSourceType = "rds_custom"
+	GetOutboundDnclistsDivisionviewsDncSourceTypeDncCom    GetOutboundDnclistsDivisionviewsDncSourceType = "dnc.com"
+	GetOutboundDnclistsDivisionviewsDncSourceTypeGryphon   GetOutboundDnclistsDivisionviewsDncSourceType = "gryphon"
+)
+
+// GetOutboundDnclistsDivisionviewsSortOrder is the type of
+// GetOutboundDnclistsDivisionviewsOptions.SortOrder. A value not listed below is sent as it is.
+type GetOutboundDnclistsDivisionviewsSortOrder string
+
+// The values of GetOutboundDnclistsDivisionviewsSortOrder.
+const (
+	GetOutboundDnclistsDivisionviewsSortOrderAscending  GetOutboundDnclistsDivisionviewsSortOrder = "ascending"
+	GetOutboundDnclistsDivisionviewsSortOrderDescending GetOutboundDnclistsDivisionviewsSortOrder = "descending"
+)
+
+// GetOutboundEventsFilterType is the type of GetOutboundEventsOptions.FilterType. A value not
+// listed below is sent as it is.
+type GetOutboundEventsFilterType string
+
+// The values of GetOutboundEventsFilterType.
+const (
+	GetOutboundEventsFilterTypeEquals             GetOutboundEventsFilterType = "Equals"
+	GetOutboundEventsFilterTypeRegEx              GetOutboundEventsFilterType = "RegEx"
+	GetOutboundEventsFilterTypeContains           GetOutboundEventsFilterType = "Contains"
+	GetOutboundEventsFilterTypePrefix             GetOutboundEventsFilterType = "Prefix"
+	GetOutboundEventsFilterTypeLessThan           GetOutboundEventsFilterType = "LessThan"
+	GetOutboundEventsFilterTypeLessThanEqualTo    GetOutboundEventsFilterType = "LessThanEqualTo"
+	GetOutboundEventsFilterTypeGreaterThan        GetOutboundEventsFilterType = "GreaterThan"
+	GetOutboundEventsFilterTypeGreaterThanEqualTo GetOutboundEventsFilterType = "GreaterThanEqualTo"
+	GetOutboundEventsFilterTypeBeginsWith         GetOutboundEventsFilterType = "BeginsWith"
+	GetOutboundEventsFilterTypeEndsWith           GetOutboundEventsFilterType = "EndsWith"
+)
+
+// GetOutboundEventsSortOrder is the type of GetOutboundEventsOptions.SortOrder. A value not listed
+// below is sent as it is.
+type GetOutboundEventsSortOrder string
+
+// The values of GetOutboundEventsSortOrder.
+const (
+	GetOutboundEventsSortOrderAscending  GetOutboundEventsSortOrder = "ascending"
+	GetOutboundEventsSortOrderDescending GetOutboundEventsSortOrder = "descending"
+)
+
+// GetOutboundFilespecificationtemplatesFilterType is the type of
+// GetOutboundFilespecificationtemplatesOptions.FilterType. A value not listed below is sent as it
+// is.
+type GetOutboundFilespecificationtemplatesFilterType string
+
+// The values of GetOutboundFilespecificationtemplatesFilterType.
+const (
+	GetOutboundFilespecificationtemplatesFilterTypeEquals             GetOutboundFilespecificationtemplatesFilterType = "Equals"
+	GetOutboundFilespecificationtemplatesFilterTypeRegEx              GetOutboundFilespecificationtemplatesFilterType = "RegEx"
+	GetOutboundFilespecificationtemplatesFilterTypeContains           GetOutboundFilespecificationtemplatesFilterType = "Contains"
+	GetOutboundFilespecificationtemplatesFilterTypePrefix             GetOutboundFilespecificationtemplatesFilterType = "Prefix"
+	GetOutboundFilespecificationtemplatesFilterTypeLessThan           GetOutboundFilespecificationtemplatesFilterType = "LessThan"
+	GetOutboundFilespecificationtemplatesFilterTypeLessThanEqualTo    GetOutboundFilespecificationtemplatesFilterType = "LessThanEqualTo"
+	GetOutboundFilespecificationtemplatesFilterTypeGreaterThan        GetOutboundFilespecificationtemplatesFilterType = "GreaterThan"
+	GetOutboundFilespecificationtemplatesFilterTypeGreaterThanEqualTo GetOutboundFilespecificationtemplatesFilterType = "GreaterThanEqualTo"
+	GetOutboundFilespecificationtemplatesFilterTypeBeginsWith         GetOutboundFilespecificationtemplatesFilterType = "BeginsWith"
+	GetOutboundFilespecificationtemplatesFilterTypeEndsWith           GetOutboundFilespecificationtemplatesFilterType = "EndsWith"
+)
+
+// GetOutboundFilespecificationtemplatesSortOrder is the type of
+// GetOutboundFilespecificationtemplatesOptions.SortOrder. A value not listed below is sent as it
+// is.
+type GetOutboundFilespecificationtemplatesSortOrder string
+
+// The values of GetOutboundFilespecificationtemplatesSortOrder.
+const (
+	GetOutboundFilespecificationtemplatesSortOrderAscending  GetOutboundFilespecificationtemplatesSortOrder = "ascending"
+	GetOutboundFilespecificationtemplatesSortOrderDescending GetOutboundFilespecificationtemplatesSortOrder = "descending"
+)
+
+// GetOutboundImporttemplatesFilterType is the type of GetOutboundImporttemplatesOptions.FilterType.
+// A value not listed below is sent as it is.
+type GetOutboundImporttemplatesFilterType string
+
+// The values of GetOutboundImporttemplatesFilterType.
+const (
+	GetOutboundImporttemplatesFilterTypeEquals             GetOutboundImporttemplatesFilterType = "Equals"
+	GetOutboundImporttemplatesFilterTypeRegEx              GetOutboundImporttemplatesFilterType = "RegEx"
+	GetOutboundImporttemplatesFilterTypeContains           GetOutboundImporttemplatesFilterType = "Contains"
+	GetOutboundImporttemplatesFilterTypePrefix             GetOutboundImporttemplatesFilterType = "Prefix"
+	GetOutboundImporttemplatesFilterTypeLessThan           GetOutboundImporttemplatesFilterType = "LessThan"
+	GetOutboundImporttemplatesFilterTypeLessThanEqualTo    GetOutboundImporttemplatesFilterType = "LessThanEqualTo"
+	GetOutboundImporttemplatesFilterTypeGreaterThan        GetOutboundImporttemplatesFilterType = "GreaterThan"
+	GetOutboundImporttemplatesFilterTypeGreaterThanEqualTo GetOutboundImporttemplatesFilterType = "GreaterThanEqualTo"
+	GetOutboundImporttemplatesFilterTypeBeginsWith         GetOutboundImporttemplatesFilterType = "BeginsWith"
+	GetOutboundImporttemplatesFilterTypeEndsWith           GetOutboundImporttemplatesFilterType = "EndsWith"
+)
+
+// GetOutboundImporttemplatesSortOrder is the type of GetOutboundImporttemplatesOptions.SortOrder. A
+// value not listed below is sent as it is.
+type GetOutboundImporttemplatesSortOrder string
+
+// The values of GetOutboundImporttemplatesSortOrder.
+const (
+	GetOutboundImporttemplatesSortOrderAscending  GetOutboundImporttemplatesSortOrder = "ascending"
+	GetOutboundImporttemplatesSortOrderDescending GetOutboundImporttemplatesSortOrder = "descending"
+)
+
+// GetOutboundMessagingcampaignsSortBy is the type of GetOutboundMessagingcampaignsOptions.SortBy. A
+// value not listed below is sent as it is.
+type GetOutboundMessagingcampaignsSortBy string
+
+// The values of GetOutboundMessagingcampaignsSortBy.
+const (
+	GetOutboundMessagingcampaignsSortByCampaignStatus GetOutboundMessagingcampaignsSortBy = "campaignStatus"
+	GetOutboundMessagingcampaignsSortByName           GetOutboundMessagingcampaignsSortBy = "name"
+	GetOutboundMessagingcampaignsSortByType           GetOutboundMessagingcampaignsSortBy = "type"
+)
+
+// GetOutboundMessagingcampaignsSortOrder is the type of
+// GetOutboundMessagingcampaignsOptions.SortOrder. A value not listed below is sent as it is.
+type GetOutboundMessagingcampaignsSortOrder string
+
+// The values of GetOutboundMessagingcampaignsSortOrder.
+const (
+	GetOutboundMessagingcampaignsSortOrderAscending  GetOutboundMessagingcampaignsSortOrder = "ascending"
+	GetOutboundMessagingcampaignsSortOrderDescending GetOutboundMessagingcampaignsSortOrder = "descending"
+)
+
+// GetOutboundMessagingcampaignsType is the type of GetOutboundMessagingcampaignsOptions.Type. A
+// value not listed below is sent as it is.
+type GetOutboundMessagingcampaignsType string
+
+// The values of GetOutboundMessagingcampaignsType.
+const (
+	GetOutboundMessagingcampaignsTypeEmail    GetOutboundMessagingcampaignsType = "EMAIL"
+	GetOutboundMessagingcampaignsTypeSMS      GetOutboundMessagingcampaignsType = "SMS"
+	GetOutboundMessagingcampaignsTypeWhatsapp GetOutboundMessagingcampaignsType = "WHATSAPP"
+)
+
+// GetOutboundMessagingcampaignsCampaignStatus is the type of
+// GetOutboundMessagingcampaignsOptions.CampaignStatus. A value not listed below is sent as it is.
+type GetOutboundMessagingcampaignsCampaignStatus string
+
+// The values of GetOutboundMessagingcampaignsCampaignStatus.
+const (
+	GetOutboundMessagingcampaignsCampaignStatusOn             GetOutboundMessagingcampaignsCampaignStatus = "on"
+	GetOutboundMessagingcampaignsCampaignStatusStopping       GetOutboundMessagingcampaignsCampaignStatus = "stopping"
+	GetOutboundMessagingcampaignsCampaignStatusOff            GetOutboundMessagingcampaignsCampaignStatus = "off"
+	GetOutboundMessagingcampaignsCampaignStatusComplete       GetOutboundMessagingcampaignsCampaignStatus = "complete"
+	GetOutboundMessagingcampaignsCampaignStatusInvalid        GetOutboundMessagingcampaignsCampaignStatus = "invalid"
+	GetOutboundMessagingcampaignsCampaignStatusForcedOff      GetOutboundMessagingcampaignsCampaignStatus = "forced_off"
+	GetOutboundMessagingcampaignsCampaignStatusForcedStopping GetOutboundMessagingcampaignsCampaignStatus = "forced_stopping"
+)
+
+// GetOutboundMessagingcampaignsDivisionviewsSortOrder is the type of
+// GetOutboundMessagingcampaignsDivisionviewsOptions.SortOrder. A value not listed below is sent as
+// it is.
+type GetOutboundMessagingcampaignsDivisionviewsSortOrder string
+
+// The values of GetOutboundMessagingcampaignsDivisionviewsSortOrder.
+const (
+	GetOutboundMessagingcampaignsDivisionviewsSortOrderAscending  GetOutboundMessagingcampaignsDivisionviewsSortOrder = "ascending"
+	GetOutboundMessagingcampaignsDivisionviewsSortOrderDescending GetOutboundMessagingcampaignsDivisionviewsSortOrder = "descending"
+)
+
+// GetOutboundMessagingcampaignsDivisionviewsType is the type of
+// GetOutboundMessagingcampaignsDivisionviewsOptions.Type. A value not listed below is sent as it
+// is.
+type GetOutboundMessagingcampaignsDivisionviewsType string
+
+// The values of GetOutboundMessagingcampaignsDivisionviewsType.
+const (
+	GetOutboundMessagingcampaignsDivisionviewsTypeEmail    GetOutboundMessagingcampaignsDivisionviewsType = "EMAIL"
+	GetOutboundMessagingcampaignsDivisionviewsTypeSMS      GetOutboundMessagingcampaignsDivisionviewsType = "SMS"
+	GetOutboundMessagingcampaignsDivisionviewsTypeWhatsapp GetOutboundMessagingcampaignsDivisionviewsType = "WHATSAPP"
+)
+
+// GetOutboundMessagingcampaignsDivisionviewsCampaignStatus is the type of
+// GetOutboundMessagingcampaignsDivisionviewsOptions.CampaignStatus. A value not listed below is
+// sent as it is.
+type GetOutboundMessagingcampaignsDivisionviewsCampaignStatus string
+
+// The values of GetOutboundMessagingcampaignsDivisionviewsCampaignStatus.
+const (
+	GetOutboundMessagingcampaignsDivisionviewsCampaignStatusOn             GetOutboundMessagingcampaignsDivisionviewsCampaignStatus = "on"
+	GetOutboundMessagingcampaignsDivisionviewsCampaignStatusStopping       GetOutboundMessagingcampaignsDivisionviewsCampaignStatus = "stopping"
+	GetOutboundMessagingcampaignsDivisionviewsCampaignStatusOff            GetOutboundMessagingcampaignsDivisionviewsCampaignStatus = "off"
+	GetOutboundMessagingcampaignsDivisionviewsCampaignStatusComplete       GetOutboundMessagingcampaignsDivisionviewsCampaignStatus = "complete"
+	GetOutboundMessagingcampaignsDivisionviewsCampaignStatusInvalid        GetOutboundMessagingcampaignsDivisionviewsCampaignStatus = "invalid"
+	GetOutboundMessagingcampaignsDivisionviewsCampaignStatusForcedOff      GetOutboundMessagingcampaignsDivisionviewsCampaignStatus = "forced_off"
+	GetOutboundMessagingcampaignsDivisionviewsCampaignStatusForcedStopping GetOutboundMessagingcampaignsDivisionviewsCampaignStatus = "forced_stopping"
+)
+
+// GetOutboundRulesetsFilterType is the type of GetOutboundRulesetsOptions.FilterType. A value not
+// listed below is sent as it is.
+type GetOutboundRulesetsFilterType string
+
+// The values of GetOutboundRulesetsFilterType.
+const (
+	GetOutboundRulesetsFilterTypeEquals             GetOutboundRulesetsFilterType = "Equals"
+	GetOutboundRulesetsFilterTypeRegEx              GetOutboundRulesetsFilterType = "RegEx"
+	GetOutboundRulesetsFilterTypeContains           GetOutboundRulesetsFilterType = "Contains"
+	GetOutboundRulesetsFilterTypePrefix             GetOutboundRulesetsFilterType = "Prefix"
+	GetOutboundRulesetsFilterTypeLessThan           GetOutboundRulesetsFilterType = "LessThan"
+	GetOutboundRulesetsFilterTypeLessThanEqualTo    GetOutboundRulesetsFilterType = "LessThanEqualTo"
+	GetOutboundRulesetsFilterTypeGreaterThan        GetOutboundRulesetsFilterType = "GreaterThan"
+	GetOutboundRulesetsFilterTypeGreaterThanEqualTo GetOutboundRulesetsFilterType = "GreaterThanEqualTo"
+	GetOutboundRulesetsFilterTypeBeginsWith         GetOutboundRulesetsFilterType = "BeginsWith"
+	GetOutboundRulesetsFilterTypeEndsWith           GetOutboundRulesetsFilterType = "EndsWith"
+)
+
+// GetOutboundRulesetsSortOrder is the type of GetOutboundRulesetsOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetOutboundRulesetsSortOrder string
+
+// The values of GetOutboundRulesetsSortOrder.
+const (
+	GetOutboundRulesetsSortOrderAscending  GetOutboundRulesetsSortOrder = "ascending"
+	GetOutboundRulesetsSortOrderDescending GetOutboundRulesetsSortOrder = "descending"
+)
+
+// GetOutboundSequencesFilterType is the type of GetOutboundSequencesOptions.FilterType. A value not
+// listed below is sent as it is.
+type GetOutboundSequencesFilterType string
+
+// The values of GetOutboundSequencesFilterType.
+const (
+	GetOutboundSequencesFilterTypeEquals             GetOutboundSequencesFilterType = "Equals"
+	GetOutboundSequencesFilterTypeRegEx              GetOutboundSequencesFilterType = "RegEx"
+	GetOutboundSequencesFilterTypeContains           GetOutboundSequencesFilterType = "Contains"
+	GetOutboundSequencesFilterTypePrefix             GetOutboundSequencesFilterType = "Prefix"
+	GetOutboundSequencesFilterTypeLessThan           GetOutboundSequencesFilterType = "LessThan"
+	GetOutboundSequencesFilterTypeLessThanEqualTo    GetOutboundSequencesFilterType = "LessThanEqualTo"
+	GetOutboundSequencesFilterTypeGreaterThan        GetOutboundSequencesFilterType = "GreaterThan"
+	GetOutboundSequencesFilterTypeGreaterThanEqualTo GetOutboundSequencesFilterType = "GreaterThanEqualTo"
+	GetOutboundSequencesFilterTypeBeginsWith         GetOutboundSequencesFilterType = "BeginsWith"
+	GetOutboundSequencesFilterTypeEndsWith           GetOutboundSequencesFilterType = "EndsWith"
+)
+
+// GetOutboundSequencesSortOrder is the type of GetOutboundSequencesOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetOutboundSequencesSortOrder string
+
+// The values of GetOutboundSequencesSortOrder.
+const (
+	GetOutboundSequencesSortOrderAscending  GetOutboundSequencesSortOrder = "ascending"
+	GetOutboundSequencesSortOrderDescending GetOutboundSequencesSortOrder = "descending"
+)

@@ -99,9 +99,8 @@ type GetPresenceDefinitionOptions struct {
 	// LocaleCode is the query parameter localeCode. The locale code to fetch for the presence
 	// definition. Use ALL to fetch everything.
 	//
-	// Values: ALL, he, fr, en_US, da, de, it, cs, es, fi, ar, ja, ko, nl, no, pl, pt_BR, pt_PT, ru,
-	// sv, th, tr, uk, zh_CN, zh_TW.
-	LocaleCode *string
+	// Values: the constants of GetPresenceDefinitionLocaleCode.
+	LocaleCode *GetPresenceDefinitionLocaleCode
 }
 
 // GetPresenceDefinition calls GET /api/v2/presence/definitions/{definitionId}: Get a Presence
@@ -121,7 +120,7 @@ func (a *PresenceApi) GetPresenceDefinition(ctx context.Context, definitionID st
 	req.SetPathParam("definitionId", definitionID)
 	if opts != nil {
 		if opts.LocaleCode != nil {
-			req.SetQuery("localeCode", *opts.LocaleCode)
+			req.SetQuery("localeCode", string(*opts.LocaleCode))
 		}
 	}
 	return platformclient.Call[models.OrganizationPresenceDefinition](ctx, a.client, req)
@@ -141,9 +140,8 @@ type GetPresenceDefinitionsOptions struct {
 	// LocaleCode is the query parameter localeCode. The locale code to fetch for the presence
 	// definition. Use ALL to fetch everything.
 	//
-	// Values: ALL, he, fr, en_US, da, de, it, cs, es, fi, ar, ja, ko, nl, no, pl, pt_BR, pt_PT, ru,
-	// sv, th, tr, uk, zh_CN, zh_TW.
-	LocaleCode *string
+	// Values: the constants of GetPresenceDefinitionsLocaleCode.
+	LocaleCode *GetPresenceDefinitionsLocaleCode
 }
 
 // GetPresenceDefinitions calls GET /api/v2/presence/definitions: Get a list of Presence
@@ -164,7 +162,7 @@ func (a *PresenceApi) GetPresenceDefinitions(ctx context.Context, opts *GetPrese
 			req.AddQuery("divisionId", opts.DivisionID...)
 		}
 		if opts.LocaleCode != nil {
-			req.SetQuery("localeCode", *opts.LocaleCode)
+			req.SetQuery("localeCode", string(*opts.LocaleCode))
 		}
 	}
 	return platformclient.Call[models.OrganizationPresenceDefinitionEntityListing](ctx, a.client, req)
@@ -876,3 +874,69 @@ func (a *PresenceApi) PutUsersPresencesBulk(ctx context.Context, body []models.M
 	req.SetBody(body)
 	return platformclient.CallValue[[]models.UserPresence](ctx, a.client, req)
 }
+
+// GetPresenceDefinitionLocaleCode is the type of GetPresenceDefinitionOptions.LocaleCode. A value
+// not listed below is sent as it is.
+type GetPresenceDefinitionLocaleCode string
+
+// The values of GetPresenceDefinitionLocaleCode.
+const (
+	GetPresenceDefinitionLocaleCodeAll  GetPresenceDefinitionLocaleCode = "ALL"
+	GetPresenceDefinitionLocaleCodeHe   GetPresenceDefinitionLocaleCode = "he"
+	GetPresenceDefinitionLocaleCodeFr   GetPresenceDefinitionLocaleCode = "fr"
+	GetPresenceDefinitionLocaleCodeEnUs GetPresenceDefinitionLocaleCode = "en_US"
+	GetPresenceDefinitionLocaleCodeDa   GetPresenceDefinitionLocaleCode = "da"
+	GetPresenceDefinitionLocaleCodeDe   GetPresenceDefinitionLocaleCode = "de"
+	GetPresenceDefinitionLocaleCodeIt   GetPresenceDefinitionLocaleCode = "it"
+	GetPresenceDefinitionLocaleCodeCs   GetPresenceDefinitionLocaleCode = "cs"
+	GetPresenceDefinitionLocaleCodeEs   GetPresenceDefinitionLocaleCode = "es"
+	GetPresenceDefinitionLocaleCodeFi   GetPresenceDefinitionLocaleCode = "fi"
+	GetPresenceDefinitionLocaleCodeAr   GetPresenceDefinitionLocaleCode = "ar"
+	GetPresenceDefinitionLocaleCodeJa   GetPresenceDefinitionLocaleCode = "ja"
+	GetPresenceDefinitionLocaleCodeKo   GetPresenceDefinitionLocaleCode = "ko"
+	GetPresenceDefinitionLocaleCodeNl   GetPresenceDefinitionLocaleCode = "nl"
+	GetPresenceDefinitionLocaleCodeNo   GetPresenceDefinitionLocaleCode = "no"
+	GetPresenceDefinitionLocaleCodePl   GetPresenceDefinitionLocaleCode = "pl"
+	GetPresenceDefinitionLocaleCodePtBr GetPresenceDefinitionLocaleCode = "pt_BR"
+	GetPresenceDefinitionLocaleCodePtPt GetPresenceDefinitionLocaleCode = "pt_PT"
+	GetPresenceDefinitionLocaleCodeRu   GetPresenceDefinitionLocaleCode = "ru"
+	GetPresenceDefinitionLocaleCodeSv   GetPresenceDefinitionLocaleCode = "sv"
+	GetPresenceDefinitionLocaleCodeTh   GetPresenceDefinitionLocaleCode = "th"
+	GetPresenceDefinitionLocaleCodeTr   GetPresenceDefinitionLocaleCode = "tr"
+	GetPresenceDefinitionLocaleCodeUk   GetPresenceDefinitionLocaleCode = "uk"
+	GetPresenceDefinitionLocaleCodeZhCn GetPresenceDefinitionLocaleCode = "zh_CN"
+	GetPresenceDefinitionLocaleCodeZhTw GetPresenceDefinitionLocaleCode = "zh_TW"
+)
+
+// GetPresenceDefinitionsLocaleCode is the type of GetPresenceDefinitionsOptions.LocaleCode. A value
+// not listed below is sent as it is.
+type GetPresenceDefinitionsLocaleCode string
+
+// The values of GetPresenceDefinitionsLocaleCode.
+const (
+	GetPresenceDefinitionsLocaleCodeAll  GetPresenceDefinitionsLocaleCode = "ALL"
+	GetPresenceDefinitionsLocaleCodeHe   GetPresenceDefinitionsLocaleCode = "he"
+	GetPresenceDefinitionsLocaleCodeFr   GetPresenceDefinitionsLocaleCode = "fr"
+	GetPresenceDefinitionsLocaleCodeEnUs GetPresenceDefinitionsLocaleCode = "en_US"
+	GetPresenceDefinitionsLocaleCodeDa   GetPresenceDefinitionsLocaleCode = "da"
+	GetPresenceDefinitionsLocaleCodeDe   GetPresenceDefinitionsLocaleCode = "de"
+	GetPresenceDefinitionsLocaleCodeIt   GetPresenceDefinitionsLocaleCode = "it"
+	GetPresenceDefinitionsLocaleCodeCs   GetPresenceDefinitionsLocaleCode = "cs"
+	GetPresenceDefinitionsLocaleCodeEs   GetPresenceDefinitionsLocaleCode = "es"
+	GetPresenceDefinitionsLocaleCodeFi   GetPresenceDefinitionsLocaleCode = "fi"
+	GetPresenceDefinitionsLocaleCodeAr   GetPresenceDefinitionsLocaleCode = "ar"
+	GetPresenceDefinitionsLocaleCodeJa   GetPresenceDefinitionsLocaleCode = "ja"
+	GetPresenceDefinitionsLocaleCodeKo   GetPresenceDefinitionsLocaleCode = "ko"
+	GetPresenceDefinitionsLocaleCodeNl   GetPresenceDefinitionsLocaleCode = "nl"
+	GetPresenceDefinitionsLocaleCodeNo   GetPresenceDefinitionsLocaleCode = "no"
+	GetPresenceDefinitionsLocaleCodePl   GetPresenceDefinitionsLocaleCode = "pl"
+	GetPresenceDefinitionsLocaleCodePtBr GetPresenceDefinitionsLocaleCode = "pt_BR"
+	GetPresenceDefinitionsLocaleCodePtPt GetPresenceDefinitionsLocaleCode = "pt_PT"
+	GetPresenceDefinitionsLocaleCodeRu   GetPresenceDefinitionsLocaleCode = "ru"
+	GetPresenceDefinitionsLocaleCodeSv   GetPresenceDefinitionsLocaleCode = "sv"
+	GetPresenceDefinitionsLocaleCodeTh   GetPresenceDefinitionsLocaleCode = "th"
+	GetPresenceDefinitionsLocaleCodeTr   GetPresenceDefinitionsLocaleCode = "tr"
+	GetPresenceDefinitionsLocaleCodeUk   GetPresenceDefinitionsLocaleCode = "uk"
+	GetPresenceDefinitionsLocaleCodeZhCn GetPresenceDefinitionsLocaleCode = "zh_CN"
+	GetPresenceDefinitionsLocaleCodeZhTw GetPresenceDefinitionsLocaleCode = "zh_TW"
+)

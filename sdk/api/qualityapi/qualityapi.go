@@ -422,8 +422,8 @@ type GetQualityAgentsActivityOptions struct {
 	// evaluatorUserId or no user filters are supplied; otherwise fetches active users.
 	// 'Any' fetches users of 'active', 'inactive' and 'deleted' states.
 	//
-	// Values: Any, Legacy. The API's default: Legacy.
-	UserState *string
+	// Values: the constants of GetQualityAgentsActivityUserState. The API's default: Legacy.
+	UserState *GetQualityAgentsActivityUserState
 }
 
 // GetQualityAgentsActivity calls GET /api/v2/quality/agents/activity: Gets a list of Agent
@@ -493,7 +493,7 @@ func (a *QualityApi) GetQualityAgentsActivity(ctx context.Context, opts *GetQual
 			req.SetQuery("formContextId", *opts.FormContextID)
 		}
 		if opts.UserState != nil {
-			req.SetQuery("userState", *opts.UserState)
+			req.SetQuery("userState", string(*opts.UserState))
 		}
 	}
 	return platformclient.Call[models.AgentActivityEntityListing](ctx, a.client, req)
@@ -746,7 +746,9 @@ type GetQualityConversationsAuditsQueryTransactionIdResultsOptions struct {
 	// The API's default: 25.
 	PageSize *int32
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetQualityConversationsAuditsQueryTransactionIdResultsExpand.
+	Expand []GetQualityConversationsAuditsQueryTransactionIdResultsExpand
 }
 
 // GetQualityConversationsAuditsQueryTransactionIdResults calls GET
@@ -773,7 +775,7 @@ func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResults(ctx 
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.QualityAuditQueryExecutionResultsResponse](ctx, a.client, req)
@@ -1186,8 +1188,8 @@ type GetQualityFormsOptions struct {
 	// Expand is the query parameter expand. If 'expand=publishHistory', then each unpublished
 	// evaluation form includes a listing of its published versions.
 	//
-	// Values: publishHistory.
-	Expand *string
+	// Values: the constants of GetQualityFormsExpand.
+	Expand *GetQualityFormsExpand
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortOrder is the query parameter sortOrder. Order to sort results, either asc or desc.
@@ -1224,7 +1226,7 @@ func (a *QualityApi) GetQualityForms(ctx context.Context, opts *GetQualityFormsO
 			req.SetQuery("previousPage", *opts.PreviousPage)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1368,8 +1370,8 @@ type GetQualityFormsEvaluationsOptions struct {
 	// Expand is the query parameter expand. If 'expand=publishHistory', then each unpublished
 	// evaluation form includes a listing of its published versions.
 	//
-	// Values: publishHistory.
-	Expand *string
+	// Values: the constants of GetQualityFormsEvaluationsExpand.
+	Expand *GetQualityFormsEvaluationsExpand
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortOrder is the query parameter sortOrder. Order to sort results, either asc or desc.
@@ -1409,7 +1411,7 @@ func (a *QualityApi) GetQualityFormsEvaluations(ctx context.Context, opts *GetQu
 			req.SetQuery("previousPage", *opts.PreviousPage)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1601,8 +1603,8 @@ type GetQualityFormsSurveysOptions struct {
 	// Expand is the query parameter expand. If 'expand=publishHistory', then each unpublished
 	// evaluation form includes a listing of its published versions.
 	//
-	// Values: publishHistory.
-	Expand *string
+	// Values: the constants of GetQualityFormsSurveysExpand.
+	Expand *GetQualityFormsSurveysExpand
 	// Name is the query parameter name. Name.
 	Name *string
 	// SortOrder is the query parameter sortOrder. Order to sort results, either asc or desc.
@@ -1637,7 +1639,7 @@ func (a *QualityApi) GetQualityFormsSurveys(ctx context.Context, opts *GetQualit
 			req.SetQuery("previousPage", *opts.PreviousPage)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -3208,3 +3210,50 @@ func (a *QualityApi) PutQualitySurveysScorable(ctx context.Context, body *models
 	}
 	return platformclient.Call[models.ScorableSurvey](ctx, a.client, req)
 }
+
+// GetQualityAgentsActivityUserState is the type of GetQualityAgentsActivityOptions.UserState. A
+// value not listed below is sent as it is.
+type GetQualityAgentsActivityUserState string
+
+// The values of GetQualityAgentsActivityUserState.
+const (
+	GetQualityAgentsActivityUserStateAny    GetQualityAgentsActivityUserState = "Any"
+	GetQualityAgentsActivityUserStateLegacy GetQualityAgentsActivityUserState = "Legacy"
+)
+
+// GetQualityConversationsAuditsQueryTransactionIdResultsExpand is the type of
+// GetQualityConversationsAuditsQueryTransactionIdResultsOptions.Expand. A value not listed below is
+// sent as it is.
+type GetQualityConversationsAuditsQueryTransactionIdResultsExpand string
+
+// The values of GetQualityConversationsAuditsQueryTransactionIdResultsExpand.
+const (
+	GetQualityConversationsAuditsQueryTransactionIdResultsExpandUser GetQualityConversationsAuditsQueryTransactionIdResultsExpand = "user"
+)
+
+// GetQualityFormsExpand is the type of GetQualityFormsOptions.Expand. A value not listed below is
+// sent as it is.
+type GetQualityFormsExpand string
+
+// The values of GetQualityFormsExpand.
+const (
+	GetQualityFormsExpandPublishHistory GetQualityFormsExpand = "publishHistory"
+)
+
+// GetQualityFormsEvaluationsExpand is the type of GetQualityFormsEvaluationsOptions.Expand. A value
+// not listed below is sent as it is.
+type GetQualityFormsEvaluationsExpand string
+
+// The values of GetQualityFormsEvaluationsExpand.
+const (
+	GetQualityFormsEvaluationsExpandPublishHistory GetQualityFormsEvaluationsExpand = "publishHistory"
+)
+
+// GetQualityFormsSurveysExpand is the type of GetQualityFormsSurveysOptions.Expand. A value not
+// listed below is sent as it is.
+type GetQualityFormsSurveysExpand string
+
+// The values of GetQualityFormsSurveysExpand.
+const (
+	GetQualityFormsSurveysExpandPublishHistory GetQualityFormsSurveysExpand = "publishHistory"
+)

@@ -202,23 +202,23 @@ type GetConversationRecordingOptions struct {
 	// FormatID is the query parameter formatId. The desired media format. Valid
 	// values:WAV,WEBM,WAV_ULAW,OGG_VORBIS,OGG_OPUS,MP3,NONE.
 	//
-	// Values: WAV, WEBM, WAV_ULAW, OGG_VORBIS, OGG_OPUS, MP3, NONE. The API's default: WEBM.
-	FormatID *string
+	// Values: the constants of GetConversationRecordingFormatID. The API's default: WEBM.
+	FormatID *GetConversationRecordingFormatID
 	// EmailFormatID is the query parameter emailFormatId. The desired media format when downloading an
 	// email recording. Valid values:EML,NONE.
 	//
-	// Values: EML, NONE. The API's default: EML.
-	EmailFormatID *string
+	// Values: the constants of GetConversationRecordingEmailFormatID. The API's default: EML.
+	EmailFormatID *GetConversationRecordingEmailFormatID
 	// ChatFormatID is the query parameter chatFormatId. The desired media format when downloading a
 	// chat recording. Valid values:ZIP,NONE.
 	//
-	// Values: ZIP, NONE. The API's default: ZIP.
-	ChatFormatID *string
+	// Values: the constants of GetConversationRecordingChatFormatID. The API's default: ZIP.
+	ChatFormatID *GetConversationRecordingChatFormatID
 	// MessageFormatID is the query parameter messageFormatId. The desired media format when
 	// downloading a message recording. Valid values:ZIP,NONE.
 	//
-	// Values: ZIP, NONE. The API's default: ZIP.
-	MessageFormatID *string
+	// Values: the constants of GetConversationRecordingMessageFormatID. The API's default: ZIP.
+	MessageFormatID *GetConversationRecordingMessageFormatID
 	// Download is the query parameter download. requesting a download format of the recording. Valid
 	// values:true,false.
 	//
@@ -258,16 +258,16 @@ func (a *RecordingApi) GetConversationRecording(ctx context.Context, conversatio
 	req.SetPathParam("recordingId", recordingID)
 	if opts != nil {
 		if opts.FormatID != nil {
-			req.SetQuery("formatId", *opts.FormatID)
+			req.SetQuery("formatId", string(*opts.FormatID))
 		}
 		if opts.EmailFormatID != nil {
-			req.SetQuery("emailFormatId", *opts.EmailFormatID)
+			req.SetQuery("emailFormatId", string(*opts.EmailFormatID))
 		}
 		if opts.ChatFormatID != nil {
-			req.SetQuery("chatFormatId", *opts.ChatFormatID)
+			req.SetQuery("chatFormatId", string(*opts.ChatFormatID))
 		}
 		if opts.MessageFormatID != nil {
-			req.SetQuery("messageFormatId", *opts.MessageFormatID)
+			req.SetQuery("messageFormatId", string(*opts.MessageFormatID))
 		}
 		if opts.Download != nil {
 			req.SetQuery("download", platformclient.FormatBool(*opts.Download))
@@ -406,8 +406,8 @@ type GetConversationRecordingsOptions struct {
 	// FormatID is the query parameter formatId. The desired media format. Valid
 	// values:WAV,WEBM,WAV_ULAW,OGG_VORBIS,OGG_OPUS,MP3,NONE.
 	//
-	// Values: WAV, WEBM, WAV_ULAW, OGG_VORBIS, OGG_OPUS, MP3, NONE. The API's default: WEBM.
-	FormatID *string
+	// Values: the constants of GetConversationRecordingsFormatID. The API's default: WEBM.
+	FormatID *GetConversationRecordingsFormatID
 	// MediaFormats is the query parameter mediaFormats. All acceptable media formats. Overrides
 	// formatId. Valid values:WAV,WEBM,WAV_ULAW,OGG_VORBIS,OGG_OPUS,MP3.
 	MediaFormats []string
@@ -449,7 +449,7 @@ func (a *RecordingApi) GetConversationRecordings(ctx context.Context, conversati
 			req.SetQuery("maxWaitMs", platformclient.FormatInt32(*opts.MaxWaitMs))
 		}
 		if opts.FormatID != nil {
-			req.SetQuery("formatId", *opts.FormatID)
+			req.SetQuery("formatId", string(*opts.FormatID))
 		}
 		if len(opts.MediaFormats) > 0 {
 			req.AddQuery("mediaFormats", opts.MediaFormats...)
@@ -490,23 +490,23 @@ func (a *RecordingApi) GetOrphanrecording(ctx context.Context, orphanID string, 
 type GetOrphanrecordingMediaOptions struct {
 	// FormatID is the query parameter formatId. The desired media format.
 	//
-	// Values: WAV, WEBM, WAV_ULAW, OGG_VORBIS, OGG_OPUS, MP3, NONE. The API's default: WEBM.
-	FormatID *string
+	// Values: the constants of GetOrphanrecordingMediaFormatID. The API's default: WEBM.
+	FormatID *GetOrphanrecordingMediaFormatID
 	// EmailFormatID is the query parameter emailFormatId. The desired media format when downloading an
 	// email recording.
 	//
-	// Values: EML, NONE. The API's default: EML.
-	EmailFormatID *string
+	// Values: the constants of GetOrphanrecordingMediaEmailFormatID. The API's default: EML.
+	EmailFormatID *GetOrphanrecordingMediaEmailFormatID
 	// ChatFormatID is the query parameter chatFormatId. The desired media format when downloading a
 	// chat recording.
 	//
-	// Values: ZIP, NONE. The API's default: ZIP.
-	ChatFormatID *string
+	// Values: the constants of GetOrphanrecordingMediaChatFormatID. The API's default: ZIP.
+	ChatFormatID *GetOrphanrecordingMediaChatFormatID
 	// MessageFormatID is the query parameter messageFormatId. The desired media format when
 	// downloading a message recording.
 	//
-	// Values: ZIP, NONE. The API's default: ZIP.
-	MessageFormatID *string
+	// Values: the constants of GetOrphanrecordingMediaMessageFormatID. The API's default: ZIP.
+	MessageFormatID *GetOrphanrecordingMediaMessageFormatID
 	// Download is the query parameter download. requesting a download format of the recording.
 	//
 	// Values: true, false. The API's default: false.
@@ -544,16 +544,16 @@ func (a *RecordingApi) GetOrphanrecordingMedia(ctx context.Context, orphanID str
 	req.SetPathParam("orphanId", orphanID)
 	if opts != nil {
 		if opts.FormatID != nil {
-			req.SetQuery("formatId", *opts.FormatID)
+			req.SetQuery("formatId", string(*opts.FormatID))
 		}
 		if opts.EmailFormatID != nil {
-			req.SetQuery("emailFormatId", *opts.EmailFormatID)
+			req.SetQuery("emailFormatId", string(*opts.EmailFormatID))
 		}
 		if opts.ChatFormatID != nil {
-			req.SetQuery("chatFormatId", *opts.ChatFormatID)
+			req.SetQuery("chatFormatId", string(*opts.ChatFormatID))
 		}
 		if opts.MessageFormatID != nil {
-			req.SetQuery("messageFormatId", *opts.MessageFormatID)
+			req.SetQuery("messageFormatId", string(*opts.MessageFormatID))
 		}
 		if opts.Download != nil {
 			req.SetQuery("download", platformclient.FormatBool(*opts.Download))
@@ -597,8 +597,8 @@ type GetOrphanrecordingsOptions struct {
 	HasConversation *bool
 	// Media is the query parameter media. Filter resulting orphans based on their media type.
 	//
-	// Values: Call, Screen.
-	Media *string
+	// Values: the constants of GetOrphanrecordingsMedia.
+	Media *GetOrphanrecordingsMedia
 }
 
 // GetOrphanrecordings calls GET /api/v2/orphanrecordings: Gets all orphan recordings.
@@ -633,7 +633,7 @@ func (a *RecordingApi) GetOrphanrecordings(ctx context.Context, opts *GetOrphanr
 			req.SetQuery("hasConversation", platformclient.FormatBool(*opts.HasConversation))
 		}
 		if opts.Media != nil {
-			req.SetQuery("media", *opts.Media)
+			req.SetQuery("media", string(*opts.Media))
 		}
 	}
 	return platformclient.Call[models.OrphanRecordingListing](ctx, a.client, req)
@@ -924,18 +924,18 @@ type GetRecordingJobsOptions struct {
 	PageNumber *int32
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: userId, dateCreated. The API's default: userId.
-	SortBy *string
+	// Values: the constants of GetRecordingJobsSortBy. The API's default: userId.
+	SortBy *GetRecordingJobsSortBy
 	// State is the query parameter state. Filter by state.
 	//
-	// Values: FULFILLED, PENDING, READY, PROCESSING, CANCELLED, FAILED.
-	State *string
+	// Values: the constants of GetRecordingJobsState.
+	State *GetRecordingJobsState
 	// ShowOnlyMyJobs is the query parameter showOnlyMyJobs. Show only my jobs.
 	ShowOnlyMyJobs *bool
 	// JobType is the query parameter jobType. Job Type (Can be left empty for both).
 	//
-	// Values: ARCHIVE, DELETE, EXPORT.
-	JobType *string
+	// Values: the constants of GetRecordingJobsJobType.
+	JobType *GetRecordingJobsJobType
 	// IncludeTotal is the query parameter includeTotal. If false, cursor will be used to locate the
 	// page instead of pageNumber. It is recommended to set it to false for improved performance.
 	IncludeTotal *bool
@@ -962,16 +962,16 @@ func (a *RecordingApi) GetRecordingJobs(ctx context.Context, opts *GetRecordingJ
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 		if opts.ShowOnlyMyJobs != nil {
 			req.SetQuery("showOnlyMyJobs", platformclient.FormatBool(*opts.ShowOnlyMyJobs))
 		}
 		if opts.JobType != nil {
-			req.SetQuery("jobType", *opts.JobType)
+			req.SetQuery("jobType", string(*opts.JobType))
 		}
 		if opts.IncludeTotal != nil {
 			req.SetQuery("includeTotal", platformclient.FormatBool(*opts.IncludeTotal))
@@ -2359,3 +2359,153 @@ func (a *RecordingApi) PutRecordingsDeletionprotection(ctx context.Context, opts
 	}
 	return a.client.Do(ctx, req, nil)
 }
+
+// GetConversationRecordingFormatID is the type of GetConversationRecordingOptions.FormatID. A value
+// not listed below is sent as it is.
+type GetConversationRecordingFormatID string
+
+// The values of GetConversationRecordingFormatID.
+const (
+	GetConversationRecordingFormatIDWav       GetConversationRecordingFormatID = "WAV"
+	GetConversationRecordingFormatIDWebm      GetConversationRecordingFormatID = "WEBM"
+	GetConversationRecordingFormatIDWavUlaw   GetConversationRecordingFormatID = "WAV_ULAW"
+	GetConversationRecordingFormatIDOggVorbis GetConversationRecordingFormatID = "OGG_VORBIS"
+	GetConversationRecordingFormatIDOggOpus   GetConversationRecordingFormatID = "OGG_OPUS"
+	GetConversationRecordingFormatIDMp3       GetConversationRecordingFormatID = "MP3"
+	GetConversationRecordingFormatIDNone      GetConversationRecordingFormatID = "NONE"
+)
+
+// GetConversationRecordingEmailFormatID is the type of
+// GetConversationRecordingOptions.EmailFormatID. A value not listed below is sent as it is.
+type GetConversationRecordingEmailFormatID string
+
+// The values of GetConversationRecordingEmailFormatID.
+const (
+	GetConversationRecordingEmailFormatIDEml  GetConversationRecordingEmailFormatID = "EML"
+	GetConversationRecordingEmailFormatIDNone GetConversationRecordingEmailFormatID = "NONE"
+)
+
+// GetConversationRecordingChatFormatID is the type of GetConversationRecordingOptions.ChatFormatID.
+// A value not listed below is sent as it is.
+type GetConversationRecordingChatFormatID string
+
+// The values of GetConversationRecordingChatFormatID.
+const (
+	GetConversationRecordingChatFormatIDZip  GetConversationRecordingChatFormatID = "ZIP"
+	GetConversationRecordingChatFormatIDNone GetConversationRecordingChatFormatID = "NONE"
+)
+
+// GetConversationRecordingMessageFormatID is the type of
+// GetConversationRecordingOptions.MessageFormatID. A value not listed below is sent as it is.
+type GetConversationRecordingMessageFormatID string
+
+// The values of GetConversationRecordingMessageFormatID.
+const (
+	GetConversationRecordingMessageFormatIDZip  GetConversationRecordingMessageFormatID = "ZIP"
+	GetConversationRecordingMessageFormatIDNone GetConversationRecordingMessageFormatID = "NONE"
+)
+
+// GetConversationRecordingsFormatID is the type of GetConversationRecordingsOptions.FormatID. A
+// value not listed below is sent as it is.
+type GetConversationRecordingsFormatID string
+
+// The values of GetConversationRecordingsFormatID.
+const (
+	GetConversationRecordingsFormatIDWav       GetConversationRecordingsFormatID = "WAV"
+	GetConversationRecordingsFormatIDWebm      GetConversationRecordingsFormatID = "WEBM"
+	GetConversationRecordingsFormatIDWavUlaw   GetConversationRecordingsFormatID = "WAV_ULAW"
+	GetConversationRecordingsFormatIDOggVorbis GetConversationRecordingsFormatID = "OGG_VORBIS"
+	GetConversationRecordingsFormatIDOggOpus   GetConversationRecordingsFormatID = "OGG_OPUS"
+	GetConversationRecordingsFormatIDMp3       GetConversationRecordingsFormatID = "MP3"
+	GetConversationRecordingsFormatIDNone      GetConversationRecordingsFormatID = "NONE"
+)
+
+// GetOrphanrecordingMediaFormatID is the type of GetOrphanrecordingMediaOptions.FormatID. A value
+// not listed below is sent as it is.
+type GetOrphanrecordingMediaFormatID string
+
+// The values of GetOrphanrecordingMediaFormatID.
+const (
+	GetOrphanrecordingMediaFormatIDWav       GetOrphanrecordingMediaFormatID = "WAV"
+	GetOrphanrecordingMediaFormatIDWebm      GetOrphanrecordingMediaFormatID = "WEBM"
+	GetOrphanrecordingMediaFormatIDWavUlaw   GetOrphanrecordingMediaFormatID = "WAV_ULAW"
+	GetOrphanrecordingMediaFormatIDOggVorbis GetOrphanrecordingMediaFormatID = "OGG_VORBIS"
+	GetOrphanrecordingMediaFormatIDOggOpus   GetOrphanrecordingMediaFormatID = "OGG_OPUS"
+	GetOrphanrecordingMediaFormatIDMp3       GetOrphanrecordingMediaFormatID = "MP3"
+	GetOrphanrecordingMediaFormatIDNone      GetOrphanrecordingMediaFormatID = "NONE"
+)
+
+// GetOrphanrecordingMediaEmailFormatID is the type of GetOrphanrecordingMediaOptions.EmailFormatID.
+// A value not listed below is sent as it is.
+type GetOrphanrecordingMediaEmailFormatID string
+
+// The values of GetOrphanrecordingMediaEmailFormatID.
+const (
+	GetOrphanrecordingMediaEmailFormatIDEml  GetOrphanrecordingMediaEmailFormatID = "EML"
+	GetOrphanrecordingMediaEmailFormatIDNone GetOrphanrecordingMediaEmailFormatID = "NONE"
+)
+
+// GetOrphanrecordingMediaChatFormatID is the type of GetOrphanrecordingMediaOptions.ChatFormatID. A
+// value not listed below is sent as it is.
+type GetOrphanrecordingMediaChatFormatID string
+
+// The values of GetOrphanrecordingMediaChatFormatID.
+const (
+	GetOrphanrecordingMediaChatFormatIDZip  GetOrphanrecordingMediaChatFormatID = "ZIP"
+	GetOrphanrecordingMediaChatFormatIDNone GetOrphanrecordingMediaChatFormatID = "NONE"
+)
+
+// GetOrphanrecordingMediaMessageFormatID is the type of
+// GetOrphanrecordingMediaOptions.MessageFormatID. A value not listed below is sent as it is.
+type GetOrphanrecordingMediaMessageFormatID string
+
+// The values of GetOrphanrecordingMediaMessageFormatID.
+const (
+	GetOrphanrecordingMediaMessageFormatIDZip  GetOrphanrecordingMediaMessageFormatID = "ZIP"
+	GetOrphanrecordingMediaMessageFormatIDNone GetOrphanrecordingMediaMessageFormatID = "NONE"
+)
+
+// GetOrphanrecordingsMedia is the type of GetOrphanrecordingsOptions.Media. A value not listed
+// below is sent as it is.
+type GetOrphanrecordingsMedia string
+
+// The values of GetOrphanrecordingsMedia.
+const (
+	GetOrphanrecordingsMediaCall   GetOrphanrecordingsMedia = "Call"
+	GetOrphanrecordingsMediaScreen GetOrphanrecordingsMedia = "Screen"
+)
+
+// GetRecordingJobsSortBy is the type of GetRecordingJobsOptions.SortBy. A value not listed below is
+// sent as it is.
+type GetRecordingJobsSortBy string
+
+// The values of GetRecordingJobsSortBy.
+const (
+	GetRecordingJobsSortByUserID      GetRecordingJobsSortBy = "userId"
+	GetRecordingJobsSortByDateCreated GetRecordingJobsSortBy = "dateCreated"
+)
+
+// GetRecordingJobsState is the type of GetRecordingJobsOptions.State. A value not listed below is
+// sent as it is.
+type GetRecordingJobsState string
+
+// The values of GetRecordingJobsState.
+const (
+	GetRecordingJobsStateFulfilled  GetRecordingJobsState = "FULFILLED"
+	GetRecordingJobsStatePending    GetRecordingJobsState = "PENDING"
+	GetRecordingJobsStateReady      GetRecordingJobsState = "READY"
+	GetRecordingJobsStateProcessing GetRecordingJobsState = "PROCESSING"
+	GetRecordingJobsStateCancelled  GetRecordingJobsState = "CANCELLED"
+	GetRecordingJobsStateFailed     GetRecordingJobsState = "FAILED"
+)
+
+// GetRecordingJobsJobType is the type of GetRecordingJobsOptions.JobType. A value not listed below
+// is sent as it is.
+type GetRecordingJobsJobType string
+
+// The values of GetRecordingJobsJobType.
+const (
+	GetRecordingJobsJobTypeArchive GetRecordingJobsJobType = "ARCHIVE"
+	GetRecordingJobsJobTypeDelete  GetRecordingJobsJobType = "DELETE"
+	GetRecordingJobsJobTypeExport  GetRecordingJobsJobType = "EXPORT"
+)

@@ -114,8 +114,8 @@ type GetResponsemanagementLibrariesOptions struct {
 	// libraries that contain responses with at least one messaging template defined for a specific
 	// message channel.
 	//
-	// Values: whatsapp.
-	MessagingTemplateFilter *string
+	// Values: the constants of GetResponsemanagementLibrariesMessagingTemplateFilter.
+	MessagingTemplateFilter *GetResponsemanagementLibrariesMessagingTemplateFilter
 	// LibraryPrefix is the query parameter libraryPrefix. Returns a list of libraries that contain the
 	// prefix provided.
 	LibraryPrefix *string
@@ -139,7 +139,7 @@ func (a *ResponseManagementApi) GetResponsemanagementLibraries(ctx context.Conte
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.MessagingTemplateFilter != nil {
-			req.SetQuery("messagingTemplateFilter", *opts.MessagingTemplateFilter)
+			req.SetQuery("messagingTemplateFilter", string(*opts.MessagingTemplateFilter))
 		}
 		if opts.LibraryPrefix != nil {
 			req.SetQuery("libraryPrefix", *opts.LibraryPrefix)
@@ -198,8 +198,8 @@ func (a *ResponseManagementApi) GetResponsemanagementLibrary(ctx context.Context
 type GetResponsemanagementResponseOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: substitutionsSchema.
-	Expand *string
+	// Values: the constants of GetResponsemanagementResponseExpand.
+	Expand *GetResponsemanagementResponseExpand
 }
 
 // GetResponsemanagementResponse calls GET /api/v2/responsemanagement/responses/{responseId}: Get
@@ -219,7 +219,7 @@ func (a *ResponseManagementApi) GetResponsemanagementResponse(ctx context.Contex
 	req.SetPathParam("responseId", responseID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.Response](ctx, a.client, req)
@@ -284,8 +284,8 @@ type GetResponsemanagementResponsesOptions struct {
 	PageSize *int32
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: substitutionsSchema.
-	Expand *string
+	// Values: the constants of GetResponsemanagementResponsesExpand.
+	Expand *GetResponsemanagementResponsesExpand
 }
 
 // GetResponsemanagementResponses calls GET /api/v2/responsemanagement/responses: Gets a list of
@@ -311,7 +311,7 @@ func (a *ResponseManagementApi) GetResponsemanagementResponses(ctx context.Conte
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.ResponseEntityListing](ctx, a.client, req)
@@ -530,7 +530,9 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsBulk(ctx con
 // PostResponsemanagementResponseassetsSearch. A nil field is not sent.
 type PostResponsemanagementResponseassetsSearchOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of PostResponsemanagementResponseassetsSearchExpand.
+	Expand []PostResponsemanagementResponseassetsSearchExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -560,7 +562,7 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearch(ctx c
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -643,8 +645,8 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsUploads(ctx 
 type PostResponsemanagementResponsesOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: substitutionsSchema.
-	Expand *string
+	// Values: the constants of PostResponsemanagementResponsesExpand.
+	Expand *PostResponsemanagementResponsesExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -673,7 +675,7 @@ func (a *ResponseManagementApi) PostResponsemanagementResponses(ctx context.Cont
 	req.SetBody(body)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -764,8 +766,8 @@ func (a *ResponseManagementApi) PutResponsemanagementLibrary(ctx context.Context
 type PutResponsemanagementResponseOptions struct {
 	// Expand is the query parameter expand. Expand instructions for the return value.
 	//
-	// Values: substitutionsSchema.
-	Expand *string
+	// Values: the constants of PutResponsemanagementResponseExpand.
+	Expand *PutResponsemanagementResponseExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -799,7 +801,7 @@ func (a *ResponseManagementApi) PutResponsemanagementResponse(ctx context.Contex
 	req.SetBody(body)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -846,3 +848,60 @@ func (a *ResponseManagementApi) PutResponsemanagementResponseasset(ctx context.C
 	}
 	return platformclient.Call[models.ResponseAsset](ctx, a.client, req)
 }
+
+// GetResponsemanagementLibrariesMessagingTemplateFilter is the type of
+// GetResponsemanagementLibrariesOptions.MessagingTemplateFilter. A value not listed below is sent
+// as it is.
+type GetResponsemanagementLibrariesMessagingTemplateFilter string
+
+// The values of GetResponsemanagementLibrariesMessagingTemplateFilter.
+const (
+	GetResponsemanagementLibrariesMessagingTemplateFilterWhatsapp GetResponsemanagementLibrariesMessagingTemplateFilter = "whatsapp"
+)
+
+// GetResponsemanagementResponseExpand is the type of GetResponsemanagementResponseOptions.Expand. A
+// value not listed below is sent as it is.
+type GetResponsemanagementResponseExpand string
+
+// The values of GetResponsemanagementResponseExpand.
+const (
+	GetResponsemanagementResponseExpandSubstitutionsSchema GetResponsemanagementResponseExpand = "substitutionsSchema"
+)
+
+// GetResponsemanagementResponsesExpand is the type of GetResponsemanagementResponsesOptions.Expand.
+// A value not listed below is sent as it is.
+type GetResponsemanagementResponsesExpand string
+
+// The values of GetResponsemanagementResponsesExpand.
+const (
+	GetResponsemanagementResponsesExpandSubstitutionsSchema GetResponsemanagementResponsesExpand = "substitutionsSchema"
+)
+
+// PostResponsemanagementResponseassetsSearchExpand is the type of
+// PostResponsemanagementResponseassetsSearchOptions.Expand. A value not listed below is sent as it
+// is.
+type PostResponsemanagementResponseassetsSearchExpand string
+
+// The values of PostResponsemanagementResponseassetsSearchExpand.
+const (
+	PostResponsemanagementResponseassetsSearchExpandUser     PostResponsemanagementResponseassetsSearchExpand = "user"
+	PostResponsemanagementResponseassetsSearchExpandDivision PostResponsemanagementResponseassetsSearchExpand = "division"
+)
+
+// PostResponsemanagementResponsesExpand is the type of
+// PostResponsemanagementResponsesOptions.Expand. A value not listed below is sent as it is.
+type PostResponsemanagementResponsesExpand string
+
+// The values of PostResponsemanagementResponsesExpand.
+const (
+	PostResponsemanagementResponsesExpandSubstitutionsSchema PostResponsemanagementResponsesExpand = "substitutionsSchema"
+)
+
+// PutResponsemanagementResponseExpand is the type of PutResponsemanagementResponseOptions.Expand. A
+// value not listed below is sent as it is.
+type PutResponsemanagementResponseExpand string
+
+// The values of PutResponsemanagementResponseExpand.
+const (
+	PutResponsemanagementResponseExpandSubstitutionsSchema PutResponsemanagementResponseExpand = "substitutionsSchema"
+)

@@ -807,8 +807,8 @@ func (a *RoutingApi) GetRoutingDirectroutingbackupSettingsMe(ctx context.Context
 type GetRoutingEmailDomainOptions struct {
 	// Expand is the query parameter expand. Expand options. Valid values: settings.
 	//
-	// Values: settings.
-	Expand *string
+	// Values: the constants of GetRoutingEmailDomainExpand.
+	Expand *GetRoutingEmailDomainExpand
 }
 
 // GetRoutingEmailDomain calls GET /api/v2/routing/email/domains/{domainId}: Get domain.
@@ -827,7 +827,7 @@ func (a *RoutingApi) GetRoutingEmailDomain(ctx context.Context, domainID string,
 	req.SetPathParam("domainId", domainID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.InboundDomain](ctx, a.client, req)
@@ -882,7 +882,9 @@ func (a *RoutingApi) GetRoutingEmailDomainMailfrom(ctx context.Context, domainID
 // nil field is not sent.
 type GetRoutingEmailDomainRouteOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetRoutingEmailDomainRouteExpand.
+	Expand []GetRoutingEmailDomainRouteExpand
 }
 
 // GetRoutingEmailDomainRoute calls GET /api/v2/routing/email/domains/{domainName}/routes/{routeId}:
@@ -904,7 +906,7 @@ func (a *RoutingApi) GetRoutingEmailDomainRoute(ctx context.Context, domainName 
 	req.SetPathParam("routeId", routeID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.InboundRoute](ctx, a.client, req)
@@ -950,7 +952,9 @@ type GetRoutingEmailDomainRoutesOptions struct {
 	// Pattern is the query parameter pattern. Filter routes by the route's pattern property.
 	Pattern *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetRoutingEmailDomainRoutesExpand.
+	Expand []GetRoutingEmailDomainRoutesExpand
 }
 
 // GetRoutingEmailDomainRoutes calls GET /api/v2/routing/email/domains/{domainName}/routes: Get
@@ -979,7 +983,7 @@ func (a *RoutingApi) GetRoutingEmailDomainRoutes(ctx context.Context, domainName
 			req.SetQuery("pattern", *opts.Pattern)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.InboundRouteEntityListing](ctx, a.client, req)
@@ -1050,8 +1054,8 @@ type GetRoutingEmailDomainsOptions struct {
 	Filter *string
 	// Expand is the query parameter expand. Expand options. Valid values: settings.
 	//
-	// Values: settings.
-	Expand *string
+	// Values: the constants of GetRoutingEmailDomainsExpand.
+	Expand *GetRoutingEmailDomainsExpand
 }
 
 // GetRoutingEmailDomains calls GET /api/v2/routing/email/domains: Get domains.
@@ -1077,7 +1081,7 @@ func (a *RoutingApi) GetRoutingEmailDomains(ctx context.Context, opts *GetRoutin
 			req.SetQuery("filter", *opts.Filter)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.InboundDomainEntityListing](ctx, a.client, req)
@@ -1110,8 +1114,8 @@ func (a *RoutingApi) GetRoutingEmailDomainsIter(ctx context.Context, opts *GetRo
 type GetRoutingEmailOutboundDomainOptions struct {
 	// Expand is the query parameter expand. Expand options. Valid values: settings.
 	//
-	// Values: settings.
-	Expand *string
+	// Values: the constants of GetRoutingEmailOutboundDomainExpand.
+	Expand *GetRoutingEmailOutboundDomainExpand
 }
 
 // GetRoutingEmailOutboundDomain calls GET /api/v2/routing/email/outbound/domains/{domainId}: Get
@@ -1131,7 +1135,7 @@ func (a *RoutingApi) GetRoutingEmailOutboundDomain(ctx context.Context, domainID
 	req.SetPathParam("domainId", domainID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.OutboundDomain](ctx, a.client, req)
@@ -1177,8 +1181,8 @@ type GetRoutingEmailOutboundDomainsOptions struct {
 	Filter *string
 	// Expand is the query parameter expand. Expand options. Valid values: settings.
 	//
-	// Values: settings.
-	Expand *string
+	// Values: the constants of GetRoutingEmailOutboundDomainsExpand.
+	Expand *GetRoutingEmailOutboundDomainsExpand
 }
 
 // GetRoutingEmailOutboundDomains calls GET /api/v2/routing/email/outbound/domains: Get outbound
@@ -1202,7 +1206,7 @@ func (a *RoutingApi) GetRoutingEmailOutboundDomains(ctx context.Context, opts *G
 			req.SetQuery("filter", *opts.Filter)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.OutboundDomainEntityListing](ctx, a.client, req)
@@ -1357,8 +1361,8 @@ type GetRoutingLanguagesOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetRoutingLanguagesSortOrder. The API's default: ASC.
+	SortOrder *GetRoutingLanguagesSortOrder
 	// Name is the query parameter name. Name.
 	Name *string
 	// ID is the query parameter id. id.
@@ -1380,7 +1384,7 @@ func (a *RoutingApi) GetRoutingLanguages(ctx context.Context, opts *GetRoutingLa
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1441,8 +1445,8 @@ func (a *RoutingApi) GetRoutingMessageRecipient(ctx context.Context, recipientID
 type GetRoutingMessageRecipientsOptions struct {
 	// MessengerType is the query parameter messengerType. Messenger Type.
 	//
-	// Values: sms, facebook, twitter, whatsapp, open, instagram, apple.
-	MessengerType *string
+	// Values: the constants of GetRoutingMessageRecipientsMessengerType.
+	MessengerType *GetRoutingMessageRecipientsMessengerType
 	// Name is the query parameter name. Recipient Name.
 	Name *string
 	// PageSize is the query parameter pageSize. Page size.
@@ -1466,7 +1470,7 @@ func (a *RoutingApi) GetRoutingMessageRecipients(ctx context.Context, opts *GetR
 	req := platformclient.NewRequest("getRoutingMessageRecipients", http.MethodGet, "/api/v2/routing/message/recipients")
 	if opts != nil {
 		if opts.MessengerType != nil {
-			req.SetQuery("messengerType", *opts.MessengerType)
+			req.SetQuery("messengerType", string(*opts.MessengerType))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1593,8 +1597,8 @@ type GetRoutingPredictorsOptions struct {
 	KpiID *string
 	// State is the query parameter state. The state used to filter predictors.
 	//
-	// Values: Created, Error, Active.
-	State *string
+	// Values: the constants of GetRoutingPredictorsState.
+	State *GetRoutingPredictorsState
 }
 
 // GetRoutingPredictors calls GET /api/v2/routing/predictors: Retrieve all predictors.
@@ -1626,7 +1630,7 @@ func (a *RoutingApi) GetRoutingPredictors(ctx context.Context, opts *GetRoutingP
 			req.SetQuery("kpiId", *opts.KpiID)
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 	}
 	return platformclient.Call[models.PredictorListing](ctx, a.client, req)
@@ -1661,11 +1665,13 @@ func (a *RoutingApi) GetRoutingPredictorsIter(ctx context.Context, opts *GetRout
 type GetRoutingPredictorsKeyperformanceindicatorsOptions struct {
 	// KpiGroup is the query parameter kpiGroup. The Group of Key Performance Indicators to return.
 	//
-	// Values: Standard, Custom.
-	KpiGroup *string
+	// Values: the constants of GetRoutingPredictorsKeyperformanceindicatorsKpiGroup.
+	KpiGroup *GetRoutingPredictorsKeyperformanceindicatorsKpiGroup
 	// Expand is the query parameter expand. Parameter to request additional data to return in KPI
 	// payload.
-	Expand []string
+	//
+	// Values: the constants of GetRoutingPredictorsKeyperformanceindicatorsExpand.
+	Expand []GetRoutingPredictorsKeyperformanceindicatorsExpand
 }
 
 // GetRoutingPredictorsKeyperformanceindicators calls GET
@@ -1681,10 +1687,10 @@ func (a *RoutingApi) GetRoutingPredictorsKeyperformanceindicators(ctx context.Co
 	req := platformclient.NewRequest("getRoutingPredictorsKeyperformanceindicators", http.MethodGet, "/api/v2/routing/predictors/keyperformanceindicators")
 	if opts != nil {
 		if opts.KpiGroup != nil {
-			req.SetQuery("kpiGroup", *opts.KpiGroup)
+			req.SetQuery("kpiGroup", string(*opts.KpiGroup))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.CallValue[[]models.KeyPerformanceIndicator](ctx, a.client, req)
@@ -1693,7 +1699,9 @@ func (a *RoutingApi) GetRoutingPredictorsKeyperformanceindicators(ctx context.Co
 // GetRoutingQueueOptions holds the optional parameters of GetRoutingQueue. A nil field is not sent.
 type GetRoutingQueueOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetRoutingQueueExpand.
+	Expand []GetRoutingQueueExpand
 }
 
 // GetRoutingQueue calls GET /api/v2/routing/queues/{queueId}: Get details about this queue.
@@ -1712,7 +1720,7 @@ func (a *RoutingApi) GetRoutingQueue(ctx context.Context, queueID string, opts *
 	req.SetPathParam("queueId", queueID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.Queue](ctx, a.client, req)
@@ -1722,7 +1730,9 @@ func (a *RoutingApi) GetRoutingQueue(ctx context.Context, queueID string, opts *
 // field is not sent.
 type GetRoutingQueueAssistantOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetRoutingQueueAssistantExpand.
+	Expand []GetRoutingQueueAssistantExpand
 	// LanguageVariation is the query parameter languageVariation. Language variation.
 	LanguageVariation *string
 	// FallbackToPrimaryAssistant is the query parameter fallbackToPrimaryAssistant. Fall back to
@@ -1747,7 +1757,7 @@ func (a *RoutingApi) GetRoutingQueueAssistant(ctx context.Context, queueID strin
 	req.SetPathParam("queueId", queueID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.LanguageVariation != nil {
 			req.SetQuery("languageVariation", *opts.LanguageVariation)
@@ -1882,10 +1892,10 @@ type GetRoutingQueueMediatypeEstimatedwaittimeOptions struct {
 //   - mediaType: mediaType (all, call, chat, callback, email, videoComm, message)
 //
 // The optional parameters are in GetRoutingQueueMediatypeEstimatedwaittimeOptions; opts may be nil.
-func (a *RoutingApi) GetRoutingQueueMediatypeEstimatedwaittime(ctx context.Context, queueID string, mediaType string, opts *GetRoutingQueueMediatypeEstimatedwaittimeOptions) (*models.EstimatedWaitTimePredictions, *platformclient.APIResponse, error) {
+func (a *RoutingApi) GetRoutingQueueMediatypeEstimatedwaittime(ctx context.Context, queueID string, mediaType GetRoutingQueueMediatypeEstimatedwaittimeMediaType, opts *GetRoutingQueueMediatypeEstimatedwaittimeOptions) (*models.EstimatedWaitTimePredictions, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getRoutingQueueMediatypeEstimatedwaittime", http.MethodGet, "/api/v2/routing/queues/{queueId}/mediatypes/{mediaType}/estimatedwaittime")
 	req.SetPathParam("queueId", queueID)
-	req.SetPathParam("mediaType", mediaType)
+	req.SetPathParam("mediaType", string(mediaType))
 	if opts != nil {
 		if opts.LabelID != nil {
 			req.SetQuery("labelId", *opts.LabelID)
@@ -1907,10 +1917,12 @@ type GetRoutingQueueMembersOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Note: results are sorted by name.
 	//
-	// Values: asc, desc. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetRoutingQueueMembersSortOrder. The API's default: asc.
+	SortOrder *GetRoutingQueueMembersSortOrder
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetRoutingQueueMembersExpand.
+	Expand []GetRoutingQueueMembersExpand
 	// Name is the query parameter name. Filter by queue member name (contains-style search).
 	Name *string
 	// ProfileSkills is the query parameter profileSkills. Filter by profile skill (contains-style
@@ -1926,8 +1938,8 @@ type GetRoutingQueueMembersOptions struct {
 	Presence []string
 	// MemberBy is the query parameter memberBy. Filter by member type.
 	//
-	// Values: user, group.
-	MemberBy *string
+	// Values: the constants of GetRoutingQueueMembersMemberBy.
+	MemberBy *GetRoutingQueueMembersMemberBy
 	// Joined is the query parameter joined. Filter by joined status.
 	//
 	// Values: true, false.
@@ -1958,10 +1970,10 @@ func (a *RoutingApi) GetRoutingQueueMembers(ctx context.Context, queueID string,
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1982,7 +1994,7 @@ func (a *RoutingApi) GetRoutingQueueMembers(ctx context.Context, queueID string,
 			req.AddQuery("presence", opts.Presence...)
 		}
 		if opts.MemberBy != nil {
-			req.SetQuery("memberBy", *opts.MemberBy)
+			req.SetQuery("memberBy", string(*opts.MemberBy))
 		}
 		if opts.Joined != nil {
 			req.SetQuery("joined", platformclient.FormatBool(*opts.Joined))
@@ -2004,10 +2016,12 @@ type GetRoutingQueueUsersOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Note: results are sorted by name.
 	//
-	// Values: asc, desc. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetRoutingQueueUsersSortOrder. The API's default: asc.
+	SortOrder *GetRoutingQueueUsersSortOrder
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetRoutingQueueUsersExpand.
+	Expand []GetRoutingQueueUsersExpand
 	// Joined is the query parameter joined. Filter by joined status.
 	Joined *bool
 	// Name is the query parameter name. Filter by queue member name.
@@ -2049,10 +2063,10 @@ func (a *RoutingApi) GetRoutingQueueUsers(ctx context.Context, queueID string, o
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Joined != nil {
 			req.SetQuery("joined", platformclient.FormatBool(*opts.Joined))
@@ -2180,8 +2194,8 @@ type GetRoutingQueuesOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Note: results are sorted by name.
 	//
-	// Values: asc, desc. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetRoutingQueuesSortOrder. The API's default: asc.
+	SortOrder *GetRoutingQueuesSortOrder
 	// Name is the query parameter name. Include only queues with the given name (leading and trailing
 	// asterisks allowed).
 	Name *string
@@ -2198,7 +2212,9 @@ type GetRoutingQueuesOptions struct {
 	// HasPeer is the query parameter hasPeer. Include only queues with a peer ID.
 	HasPeer *bool
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetRoutingQueuesExpand.
+	Expand []GetRoutingQueuesExpand
 }
 
 // GetRoutingQueues calls GET /api/v2/routing/queues: Get list of queues.
@@ -2218,7 +2234,7 @@ func (a *RoutingApi) GetRoutingQueues(ctx context.Context, opts *GetRoutingQueue
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -2239,7 +2255,7 @@ func (a *RoutingApi) GetRoutingQueues(ctx context.Context, opts *GetRoutingQueue
 			req.SetQuery("hasPeer", platformclient.FormatBool(*opts.HasPeer))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.QueueEntityListing](ctx, a.client, req)
@@ -2280,12 +2296,12 @@ type GetRoutingQueuesDivisionviewsOptions struct {
 	PageNumber *int32
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: name, id, divisionId. The API's default: name.
-	SortBy *string
+	// Values: the constants of GetRoutingQueuesDivisionviewsSortBy. The API's default: name.
+	SortBy *GetRoutingQueuesDivisionviewsSortBy
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: asc, desc. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetRoutingQueuesDivisionviewsSortOrder. The API's default: asc.
+	SortOrder *GetRoutingQueuesDivisionviewsSortOrder
 	// Name is the query parameter name. Name.
 	Name *string
 	// ID is the query parameter id. Queue ID(s).
@@ -2313,10 +2329,10 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviews(ctx context.Context, opts *Ge
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -2366,8 +2382,8 @@ type GetRoutingQueuesDivisionviewsAllOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: asc, desc. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetRoutingQueuesDivisionviewsAllSortOrder. The API's default: asc.
+	SortOrder *GetRoutingQueuesDivisionviewsAllSortOrder
 }
 
 // GetRoutingQueuesDivisionviewsAll calls GET /api/v2/routing/queues/divisionviews/all: Get a paged
@@ -2389,7 +2405,7 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviewsAll(ctx context.Context, opts 
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.QueueEntityListing](ctx, a.client, req)
@@ -2434,8 +2450,8 @@ type GetRoutingQueuesMeOptions struct {
 	Joined *bool
 	// SortOrder is the query parameter sortOrder. Note: results are sorted by name.
 	//
-	// Values: asc, desc. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetRoutingQueuesMeSortOrder. The API's default: asc.
+	SortOrder *GetRoutingQueuesMeSortOrder
 }
 
 // GetRoutingQueuesMe calls GET /api/v2/routing/queues/me: Get a paged listing of queues the user is
@@ -2457,7 +2473,7 @@ func (a *RoutingApi) GetRoutingQueuesMe(ctx context.Context, opts *GetRoutingQue
 			req.SetQuery("joined", platformclient.FormatBool(*opts.Joined))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.UserQueueEntityListing](ctx, a.client, req)
@@ -2563,8 +2579,8 @@ type GetRoutingSkillexpressionOptions struct {
 	IncludeArchived *bool
 	// Format is the query parameter format. Response format: raw expression or normalized.
 	//
-	// Values: Raw, Normalized. The API's default: Raw.
-	Format *string
+	// Values: the constants of GetRoutingSkillexpressionFormat. The API's default: Raw.
+	Format *GetRoutingSkillexpressionFormat
 }
 
 // GetRoutingSkillexpression calls GET /api/v2/routing/skillexpressions/{expressionId}: Get a skill
@@ -2587,7 +2603,7 @@ func (a *RoutingApi) GetRoutingSkillexpression(ctx context.Context, expressionID
 			req.SetQuery("includeArchived", platformclient.FormatBool(*opts.IncludeArchived))
 		}
 		if opts.Format != nil {
-			req.SetQuery("format", *opts.Format)
+			req.SetQuery("format", string(*opts.Format))
 		}
 	}
 	return platformclient.Call[models.SkillExpression](ctx, a.client, req)
@@ -2598,8 +2614,8 @@ func (a *RoutingApi) GetRoutingSkillexpression(ctx context.Context, expressionID
 type GetRoutingSkillexpressionsOptions struct {
 	// Format is the query parameter format. Response format: raw expression or normalized.
 	//
-	// Values: Raw, Normalized. The API's default: Raw.
-	Format *string
+	// Values: the constants of GetRoutingSkillexpressionsFormat. The API's default: Raw.
+	Format *GetRoutingSkillexpressionsFormat
 	// IncludeArchived is the query parameter includeArchived. Include archived.
 	//
 	// The API's default: false.
@@ -2620,7 +2636,7 @@ func (a *RoutingApi) GetRoutingSkillexpressions(ctx context.Context, opts *GetRo
 	req := platformclient.NewRequest("getRoutingSkillexpressions", http.MethodGet, "/api/v2/routing/skillexpressions")
 	if opts != nil {
 		if opts.Format != nil {
-			req.SetQuery("format", *opts.Format)
+			req.SetQuery("format", string(*opts.Format))
 		}
 		if opts.IncludeArchived != nil {
 			req.SetQuery("includeArchived", platformclient.FormatBool(*opts.IncludeArchived))
@@ -2637,8 +2653,8 @@ func (a *RoutingApi) GetRoutingSkillexpressions(ctx context.Context, opts *GetRo
 type GetRoutingSkillexpressionsQueueQueueIdOptions struct {
 	// Format is the query parameter format. Response format: raw expression or normalized.
 	//
-	// Values: Raw, Normalized. The API's default: Raw.
-	Format *string
+	// Values: the constants of GetRoutingSkillexpressionsQueueQueueIdFormat. The API's default: Raw.
+	Format *GetRoutingSkillexpressionsQueueQueueIdFormat
 	// IncludeArchived is the query parameter includeArchived. Include archived.
 	//
 	// The API's default: false.
@@ -2662,7 +2678,7 @@ func (a *RoutingApi) GetRoutingSkillexpressionsQueueQueueId(ctx context.Context,
 	req.SetPathParam("queueId", queueID)
 	if opts != nil {
 		if opts.Format != nil {
-			req.SetQuery("format", *opts.Format)
+			req.SetQuery("format", string(*opts.Format))
 		}
 		if opts.IncludeArchived != nil {
 			req.SetQuery("includeArchived", platformclient.FormatBool(*opts.IncludeArchived))
@@ -2705,8 +2721,8 @@ type GetRoutingSkillgroupMembersOptions struct {
 	Before *string
 	// Expand is the query parameter expand. Expand the name on each user.
 	//
-	// Values: entities.
-	Expand *string
+	// Values: the constants of GetRoutingSkillgroupMembersExpand.
+	Expand *GetRoutingSkillgroupMembersExpand
 }
 
 // GetRoutingSkillgroupMembers calls GET /api/v2/routing/skillgroups/{skillGroupId}/members: Get
@@ -2735,7 +2751,7 @@ func (a *RoutingApi) GetRoutingSkillgroupMembers(ctx context.Context, skillGroup
 			req.SetQuery("before", *opts.Before)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.SkillGroupMemberEntityListing](ctx, a.client, req)
@@ -2770,8 +2786,8 @@ func (a *RoutingApi) GetRoutingSkillgroupMembersIter(ctx context.Context, skillG
 type GetRoutingSkillgroupMembersDivisionsOptions struct {
 	// Expand is the query parameter expand. Expand the name on each user.
 	//
-	// Values: entities.
-	Expand *string
+	// Values: the constants of GetRoutingSkillgroupMembersDivisionsExpand.
+	Expand *GetRoutingSkillgroupMembersDivisionsExpand
 }
 
 // GetRoutingSkillgroupMembersDivisions calls GET
@@ -2792,7 +2808,7 @@ func (a *RoutingApi) GetRoutingSkillgroupMembersDivisions(ctx context.Context, s
 	req.SetPathParam("skillGroupId", skillGroupID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.SkillGroupMemberDivisionList](ctx, a.client, req)
@@ -3024,8 +3040,8 @@ type GetRoutingSmsAvailablephonenumbersOptions struct {
 	// AddressRequirement is the query parameter addressRequirement. This indicates whether the phone
 	// number requires to have an Address registered.
 	//
-	// Values: none, any, local, foreign.
-	AddressRequirement *string
+	// Values: the constants of GetRoutingSmsAvailablephonenumbersAddressRequirement.
+	AddressRequirement *GetRoutingSmsAvailablephonenumbersAddressRequirement
 }
 
 // GetRoutingSmsAvailablephonenumbers calls GET /api/v2/routing/sms/availablephonenumbers: Get a
@@ -3044,10 +3060,10 @@ type GetRoutingSmsAvailablephonenumbersOptions struct {
 //   - phoneNumberType: Type of available phone numbers searched (local, mobile, tollfree)
 //
 // The optional parameters are in GetRoutingSmsAvailablephonenumbersOptions; opts may be nil.
-func (a *RoutingApi) GetRoutingSmsAvailablephonenumbers(ctx context.Context, countryCode string, phoneNumberType string, opts *GetRoutingSmsAvailablephonenumbersOptions) (*models.SMSAvailablePhoneNumberEntityListing, *platformclient.APIResponse, error) {
+func (a *RoutingApi) GetRoutingSmsAvailablephonenumbers(ctx context.Context, countryCode string, phoneNumberType GetRoutingSmsAvailablephonenumbersPhoneNumberType, opts *GetRoutingSmsAvailablephonenumbersOptions) (*models.SMSAvailablePhoneNumberEntityListing, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getRoutingSmsAvailablephonenumbers", http.MethodGet, "/api/v2/routing/sms/availablephonenumbers")
 	req.SetQuery("countryCode", countryCode)
-	req.SetQuery("phoneNumberType", phoneNumberType)
+	req.SetQuery("phoneNumberType", string(phoneNumberType))
 	if opts != nil {
 		if opts.Region != nil {
 			req.SetQuery("region", *opts.Region)
@@ -3062,7 +3078,7 @@ func (a *RoutingApi) GetRoutingSmsAvailablephonenumbers(ctx context.Context, cou
 			req.SetQuery("pattern", *opts.Pattern)
 		}
 		if opts.AddressRequirement != nil {
-			req.SetQuery("addressRequirement", *opts.AddressRequirement)
+			req.SetQuery("addressRequirement", string(*opts.AddressRequirement))
 		}
 	}
 	return platformclient.Call[models.SMSAvailablePhoneNumberEntityListing](ctx, a.client, req)
@@ -3097,8 +3113,8 @@ func (a *RoutingApi) GetRoutingSmsIdentityresolutionPhonenumber(ctx context.Cont
 type GetRoutingSmsPhonenumberOptions struct {
 	// Expand is the query parameter expand. Expand response with additional information.
 	//
-	// Values: compliance, supportedContent.
-	Expand *string
+	// Values: the constants of GetRoutingSmsPhonenumberExpand.
+	Expand *GetRoutingSmsPhonenumberExpand
 }
 
 // GetRoutingSmsPhonenumber calls GET /api/v2/routing/sms/phonenumbers/{phoneNumberId}: Get a phone
@@ -3124,7 +3140,7 @@ func (a *RoutingApi) GetRoutingSmsPhonenumber(ctx context.Context, phoneNumberID
 	req.SetPathParam("phoneNumberId", phoneNumberID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.SmsPhoneNumber](ctx, a.client, req)
@@ -3140,9 +3156,13 @@ type GetRoutingSmsPhonenumbersOptions struct {
 	// within the US a pattern like '1317*' could be used.
 	PhoneNumber *string
 	// PhoneNumberType is the query parameter phoneNumberType. Filter on phone number type.
-	PhoneNumberType []string
+	//
+	// Values: the constants of GetRoutingSmsPhonenumbersPhoneNumberType.
+	PhoneNumberType []GetRoutingSmsPhonenumbersPhoneNumberType
 	// PhoneNumberStatus is the query parameter phoneNumberStatus. Filter on phone number status.
-	PhoneNumberStatus []string
+	//
+	// Values: the constants of GetRoutingSmsPhonenumbersPhoneNumberStatus.
+	PhoneNumberStatus []GetRoutingSmsPhonenumbersPhoneNumberStatus
 	// CountryCode is the query parameter countryCode. Filter on country code.
 	CountryCode []string
 	// PageSize is the query parameter pageSize. Page size.
@@ -3155,13 +3175,12 @@ type GetRoutingSmsPhonenumbersOptions struct {
 	PageNumber *int32
 	// SortBy is the query parameter sortBy. Optional field to sort results.
 	//
-	// Values: phoneNumber, countryCode, country, dateCreated, dateModified, phoneNumberStatus,
-	// phoneNumberType, purchaseDate, supportsMms, supportsSms, supportsVoice.
-	SortBy *string
+	// Values: the constants of GetRoutingSmsPhonenumbersSortBy.
+	SortBy *GetRoutingSmsPhonenumbersSortBy
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending.
-	SortOrder *string
+	// Values: the constants of GetRoutingSmsPhonenumbersSortOrder.
+	SortOrder *GetRoutingSmsPhonenumbersSortOrder
 	// Language is the query parameter language. A language tag (which is sometimes referred to as a
 	// "locale identifier") to use to localize country field and sort operations.
 	//
@@ -3174,7 +3193,9 @@ type GetRoutingSmsPhonenumbersOptions struct {
 	// content ID.
 	SupportedContentID *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetRoutingSmsPhonenumbersExpand.
+	Expand []GetRoutingSmsPhonenumbersExpand
 }
 
 // GetRoutingSmsPhonenumbers calls GET /api/v2/routing/sms/phonenumbers: Get a list of provisioned
@@ -3198,10 +3219,10 @@ func (a *RoutingApi) GetRoutingSmsPhonenumbers(ctx context.Context, opts *GetRou
 			req.SetQuery("phoneNumber", *opts.PhoneNumber)
 		}
 		if len(opts.PhoneNumberType) > 0 {
-			req.AddQuery("phoneNumberType", opts.PhoneNumberType...)
+			req.AddQuery("phoneNumberType", platformclient.Strings(opts.PhoneNumberType)...)
 		}
 		if len(opts.PhoneNumberStatus) > 0 {
-			req.AddQuery("phoneNumberStatus", opts.PhoneNumberStatus...)
+			req.AddQuery("phoneNumberStatus", platformclient.Strings(opts.PhoneNumberStatus)...)
 		}
 		if len(opts.CountryCode) > 0 {
 			req.AddQuery("countryCode", opts.CountryCode...)
@@ -3213,10 +3234,10 @@ func (a *RoutingApi) GetRoutingSmsPhonenumbers(ctx context.Context, opts *GetRou
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Language != nil {
 			req.SetQuery("language", *opts.Language)
@@ -3228,7 +3249,7 @@ func (a *RoutingApi) GetRoutingSmsPhonenumbers(ctx context.Context, opts *GetRou
 			req.SetQuery("supportedContent.id", *opts.SupportedContentID)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.SmsPhoneNumberEntityListing](ctx, a.client, req)
@@ -3377,8 +3398,8 @@ type GetRoutingUtilizationLabelsOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Sort order by name.
 	//
-	// Values: ascending, descending. The API's default: ascending.
-	SortOrder *string
+	// Values: the constants of GetRoutingUtilizationLabelsSortOrder. The API's default: ascending.
+	SortOrder *GetRoutingUtilizationLabelsSortOrder
 	// Name is the query parameter name. Utilization label's name (Wildcard is supported, e.g.,
 	// 'label1*', '*label*'.
 	Name *string
@@ -3402,7 +3423,7 @@ func (a *RoutingApi) GetRoutingUtilizationLabels(ctx context.Context, opts *GetR
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -3468,12 +3489,12 @@ type GetRoutingWrapupcodesOptions struct {
 	PageNumber *int32
 	// SortBy is the query parameter sortBy. Sort by.
 	//
-	// Values: name, id. The API's default: name.
-	SortBy *string
+	// Values: the constants of GetRoutingWrapupcodesSortBy. The API's default: name.
+	SortBy *GetRoutingWrapupcodesSortBy
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: ascending.
-	SortOrder *string
+	// Values: the constants of GetRoutingWrapupcodesSortOrder. The API's default: ascending.
+	SortOrder *GetRoutingWrapupcodesSortOrder
 	// Name is the query parameter name. Wrapup code's name ('Sort by' param is ignored unless this
 	// field is provided).
 	Name *string
@@ -3500,10 +3521,10 @@ func (a *RoutingApi) GetRoutingWrapupcodes(ctx context.Context, opts *GetRouting
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -3582,8 +3603,8 @@ type GetRoutingWrapupcodesDivisionviewsOptions struct {
 	DivisionID []string
 	// IncludeState is the query parameter includeState. Wrapup code state(s) to include.
 	//
-	// Values: Active, Deleted, ActiveAndDeleted.
-	IncludeState *string
+	// Values: the constants of GetRoutingWrapupcodesDivisionviewsIncludeState.
+	IncludeState *GetRoutingWrapupcodesDivisionviewsIncludeState
 }
 
 // GetRoutingWrapupcodesDivisionviews calls GET /api/v2/routing/wrapupcodes/divisionviews: Get a
@@ -3616,7 +3637,7 @@ func (a *RoutingApi) GetRoutingWrapupcodesDivisionviews(ctx context.Context, opt
 			req.AddQuery("divisionId", opts.DivisionID...)
 		}
 		if opts.IncludeState != nil {
-			req.SetQuery("includeState", *opts.IncludeState)
+			req.SetQuery("includeState", string(*opts.IncludeState))
 		}
 	}
 	return platformclient.Call[models.WrapupCodeEntityListing](ctx, a.client, req)
@@ -3728,8 +3749,8 @@ type GetUserRoutinglanguagesOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetUserRoutinglanguagesSortOrder. The API's default: ASC.
+	SortOrder *GetUserRoutinglanguagesSortOrder
 }
 
 // GetUserRoutinglanguages calls GET /api/v2/users/{userId}/routinglanguages: List routing languages
@@ -3753,7 +3774,7 @@ func (a *RoutingApi) GetUserRoutinglanguages(ctx context.Context, userID string,
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.UserLanguageEntityListing](ctx, a.client, req)
@@ -3794,8 +3815,8 @@ type GetUserRoutingskillsOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetUserRoutingskillsSortOrder. The API's default: ASC.
+	SortOrder *GetUserRoutingskillsSortOrder
 }
 
 // GetUserRoutingskills calls GET /api/v2/users/{userId}/routingskills: List routing skills assigned
@@ -3819,7 +3840,7 @@ func (a *RoutingApi) GetUserRoutingskills(ctx context.Context, userID string, op
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.UserSkillEntityListing](ctx, a.client, req)
@@ -6399,3 +6420,514 @@ func (a *RoutingApi) PutUserRoutingskillsBulk(ctx context.Context, userID string
 	req.SetBody(body)
 	return platformclient.Call[models.UserSkillEntityListing](ctx, a.client, req)
 }
+
+// GetRoutingEmailDomainExpand is the type of GetRoutingEmailDomainOptions.Expand. A value not
+// listed below is sent as it is.
+type GetRoutingEmailDomainExpand string
+
+// The values of GetRoutingEmailDomainExpand.
+const (
+	GetRoutingEmailDomainExpandSettings GetRoutingEmailDomainExpand = "settings"
+)
+
+// GetRoutingEmailDomainRouteExpand is the type of GetRoutingEmailDomainRouteOptions.Expand. A value
+// not listed below is sent as it is.
+type GetRoutingEmailDomainRouteExpand string
+
+// The values of GetRoutingEmailDomainRouteExpand.
+const (
+	GetRoutingEmailDomainRouteExpandIdentityresolution GetRoutingEmailDomainRouteExpand = "identityresolution"
+)
+
+// GetRoutingEmailDomainRoutesExpand is the type of GetRoutingEmailDomainRoutesOptions.Expand. A
+// value not listed below is sent as it is.
+type GetRoutingEmailDomainRoutesExpand string
+
+// The values of GetRoutingEmailDomainRoutesExpand.
+const (
+	GetRoutingEmailDomainRoutesExpandIdentityresolution GetRoutingEmailDomainRoutesExpand = "identityresolution"
+)
+
+// GetRoutingEmailDomainsExpand is the type of GetRoutingEmailDomainsOptions.Expand. A value not
+// listed below is sent as it is.
+type GetRoutingEmailDomainsExpand string
+
+// The values of GetRoutingEmailDomainsExpand.
+const (
+	GetRoutingEmailDomainsExpandSettings GetRoutingEmailDomainsExpand = "settings"
+)
+
+// GetRoutingEmailOutboundDomainExpand is the type of GetRoutingEmailOutboundDomainOptions.Expand. A
+// value not listed below is sent as it is.
+type GetRoutingEmailOutboundDomainExpand string
+
+// The values of GetRoutingEmailOutboundDomainExpand.
+const (
+	GetRoutingEmailOutboundDomainExpandSettings GetRoutingEmailOutboundDomainExpand = "settings"
+)
+
+// GetRoutingEmailOutboundDomainsExpand is the type of GetRoutingEmailOutboundDomainsOptions.Expand.
+// A value not listed below is sent as it is.
+type GetRoutingEmailOutboundDomainsExpand string
+
+// The values of GetRoutingEmailOutboundDomainsExpand.
+const (
+	GetRoutingEmailOutboundDomainsExpandSettings GetRoutingEmailOutboundDomainsExpand = "settings"
+)
+
+// GetRoutingLanguagesSortOrder is the type of GetRoutingLanguagesOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetRoutingLanguagesSortOrder string
+
+// The values of GetRoutingLanguagesSortOrder.
+const (
+	GetRoutingLanguagesSortOrderAscending  GetRoutingLanguagesSortOrder = "ascending"
+	GetRoutingLanguagesSortOrderDescending GetRoutingLanguagesSortOrder = "descending"
+)
+
+// GetRoutingMessageRecipientsMessengerType is the type of
+// GetRoutingMessageRecipientsOptions.MessengerType. A value not listed below is sent as it is.
+type GetRoutingMessageRecipientsMessengerType string
+
+// The values of GetRoutingMessageRecipientsMessengerType.
+const (
+	GetRoutingMessageRecipientsMessengerTypeSMS       GetRoutingMessageRecipientsMessengerType = "sms"
+	GetRoutingMessageRecipientsMessengerTypeFacebook  GetRoutingMessageRecipientsMessengerType = "facebook"
+	GetRoutingMessageRecipientsMessengerTypeTwitter   GetRoutingMessageRecipientsMessengerType = "twitter"
+	GetRoutingMessageRecipientsMessengerTypeWhatsapp  GetRoutingMessageRecipientsMessengerType = "whatsapp"
+	GetRoutingMessageRecipientsMessengerTypeOpen      GetRoutingMessageRecipientsMessengerType = "open"
+	GetRoutingMessageRecipientsMessengerTypeInstagram GetRoutingMessageRecipientsMessengerType = "instagram"
+	GetRoutingMessageRecipientsMessengerTypeApple     GetRoutingMessageRecipientsMessengerType = "apple"
+)
+
+// GetRoutingPredictorsState is the type of GetRoutingPredictorsOptions.State. A value not listed
+// below is sent as it is.
+type GetRoutingPredictorsState string
+
+// The values of GetRoutingPredictorsState.
+const (
+	GetRoutingPredictorsStateCreated GetRoutingPredictorsState = "Created"
+	GetRoutingPredictorsStateError   GetRoutingPredictorsState = "Error"
+	GetRoutingPredictorsStateActive  GetRoutingPredictorsState = "Active"
+)
+
+// GetRoutingPredictorsKeyperformanceindicatorsKpiGroup is the type of
+// GetRoutingPredictorsKeyperformanceindicatorsOptions.KpiGroup. A value not listed below is sent as
+// it is.
+type GetRoutingPredictorsKeyperformanceindicatorsKpiGroup string
+
+// The values of GetRoutingPredictorsKeyperformanceindicatorsKpiGroup.
+const (
+	GetRoutingPredictorsKeyperformanceindicatorsKpiGroupStandard GetRoutingPredictorsKeyperformanceindicatorsKpiGroup = "Standard"
+	GetRoutingPredictorsKeyperformanceindicatorsKpiGroupCustom   GetRoutingPredictorsKeyperformanceindicatorsKpiGroup = "Custom"
+)
+
+// GetRoutingPredictorsKeyperformanceindicatorsExpand is the type of
+// GetRoutingPredictorsKeyperformanceindicatorsOptions.Expand. A value not listed below is sent as
+// it is.
+type GetRoutingPredictorsKeyperformanceindicatorsExpand string
+
+// The values of GetRoutingPredictorsKeyperformanceindicatorsExpand.
+const (
+	GetRoutingPredictorsKeyperformanceindicatorsExpandQueues GetRoutingPredictorsKeyperformanceindicatorsExpand = "queues"
+)
+
+// GetRoutingQueueExpand is the type of GetRoutingQueueOptions.Expand. A value not listed below is
+// sent as it is.
+type GetRoutingQueueExpand string
+
+// The values of GetRoutingQueueExpand.
+const (
+	GetRoutingQueueExpandIdentityresolution GetRoutingQueueExpand = "identityresolution"
+)
+
+// GetRoutingQueueAssistantExpand is the type of GetRoutingQueueAssistantOptions.Expand. A value not
+// listed below is sent as it is.
+type GetRoutingQueueAssistantExpand string
+
+// The values of GetRoutingQueueAssistantExpand.
+const (
+	GetRoutingQueueAssistantExpandAssistant GetRoutingQueueAssistantExpand = "assistant"
+	GetRoutingQueueAssistantExpandCopilot   GetRoutingQueueAssistantExpand = "copilot"
+)
+
+// GetRoutingQueueMediatypeEstimatedwaittimeMediaType is the type of the argument mediaType of
+// GetRoutingQueueMediatypeEstimatedwaittime. A value not listed below is sent as it is.
+type GetRoutingQueueMediatypeEstimatedwaittimeMediaType string
+
+// The values of GetRoutingQueueMediatypeEstimatedwaittimeMediaType.
+const (
+	GetRoutingQueueMediatypeEstimatedwaittimeMediaTypeAll       GetRoutingQueueMediatypeEstimatedwaittimeMediaType = "all"
+	GetRoutingQueueMediatypeEstimatedwaittimeMediaTypeCall      GetRoutingQueueMediatypeEstimatedwaittimeMediaType = "call"
+	GetRoutingQueueMediatypeEstimatedwaittimeMediaTypeChat      GetRoutingQueueMediatypeEstimatedwaittimeMediaType = "chat"
+	GetRoutingQueueMediatypeEstimatedwaittimeMediaTypeCallback  GetRoutingQueueMediatypeEstimatedwaittimeMediaType = "callback"
+	GetRoutingQueueMediatypeEstimatedwaittimeMediaTypeEmail     GetRoutingQueueMediatypeEstimatedwaittimeMediaType = "email"
+	GetRoutingQueueMediatypeEstimatedwaittimeMediaTypeVideoComm GetRoutingQueueMediatypeEstimatedwaittimeMediaType = "videoComm"
+	GetRoutingQueueMediatypeEstimatedwaittimeMediaTypeMessage   GetRoutingQueueMediatypeEstimatedwaittimeMediaType = "message"
+)
+
+// GetRoutingQueueMembersSortOrder is the type of GetRoutingQueueMembersOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetRoutingQueueMembersSortOrder string
+
+// The values of GetRoutingQueueMembersSortOrder.
+const (
+	GetRoutingQueueMembersSortOrderAsc  GetRoutingQueueMembersSortOrder = "asc"
+	GetRoutingQueueMembersSortOrderDesc GetRoutingQueueMembersSortOrder = "desc"
+)
+
+// GetRoutingQueueMembersExpand is the type of GetRoutingQueueMembersOptions.Expand. A value not
+// listed below is sent as it is.
+type GetRoutingQueueMembersExpand string
+
+// The values of GetRoutingQueueMembersExpand.
+const (
+	GetRoutingQueueMembersExpandRoutingStatus            GetRoutingQueueMembersExpand = "routingStatus"
+	GetRoutingQueueMembersExpandPresence                 GetRoutingQueueMembersExpand = "presence"
+	GetRoutingQueueMembersExpandIntegrationPresence      GetRoutingQueueMembersExpand = "integrationPresence"
+	GetRoutingQueueMembersExpandConversationSummary      GetRoutingQueueMembersExpand = "conversationSummary"
+	GetRoutingQueueMembersExpandOutOfOffice              GetRoutingQueueMembersExpand = "outOfOffice"
+	GetRoutingQueueMembersExpandGeolocation              GetRoutingQueueMembersExpand = "geolocation"
+	GetRoutingQueueMembersExpandStation                  GetRoutingQueueMembersExpand = "station"
+	GetRoutingQueueMembersExpandAuthorization            GetRoutingQueueMembersExpand = "authorization"
+	GetRoutingQueueMembersExpandLasttokenissued          GetRoutingQueueMembersExpand = "lasttokenissued"
+	GetRoutingQueueMembersExpandAuthorizationUnusedRoles GetRoutingQueueMembersExpand = "authorization.unusedRoles"
+	GetRoutingQueueMembersExpandTeam                     GetRoutingQueueMembersExpand = "team"
+	GetRoutingQueueMembersExpandWorkPlanBidRanks         GetRoutingQueueMembersExpand = "workPlanBidRanks"
+	GetRoutingQueueMembersExpandExternalContactsSettings GetRoutingQueueMembersExpand = "externalContactsSettings"
+	GetRoutingQueueMembersExpandGroups                   GetRoutingQueueMembersExpand = "groups"
+	GetRoutingQueueMembersExpandCustomAttributes         GetRoutingQueueMembersExpand = "customAttributes"
+	GetRoutingQueueMembersExpandProfileSkills            GetRoutingQueueMembersExpand = "profileSkills"
+	GetRoutingQueueMembersExpandCertifications           GetRoutingQueueMembersExpand = "certifications"
+	GetRoutingQueueMembersExpandLocations                GetRoutingQueueMembersExpand = "locations"
+	GetRoutingQueueMembersExpandSkills                   GetRoutingQueueMembersExpand = "skills"
+	GetRoutingQueueMembersExpandLanguages                GetRoutingQueueMembersExpand = "languages"
+	GetRoutingQueueMembersExpandLanguagePreference       GetRoutingQueueMembersExpand = "languagePreference"
+	GetRoutingQueueMembersExpandEmployerInfo             GetRoutingQueueMembersExpand = "employerInfo"
+	GetRoutingQueueMembersExpandBiography                GetRoutingQueueMembersExpand = "biography"
+	GetRoutingQueueMembersExpandDateLastLogin            GetRoutingQueueMembersExpand = "dateLastLogin"
+	GetRoutingQueueMembersExpandDateWelcomeSent          GetRoutingQueueMembersExpand = "dateWelcomeSent"
+)
+
+// GetRoutingQueueMembersMemberBy is the type of GetRoutingQueueMembersOptions.MemberBy. A value not
+// listed below is sent as it is.
+type GetRoutingQueueMembersMemberBy string
+
+// The values of GetRoutingQueueMembersMemberBy.
+const (
+	GetRoutingQueueMembersMemberByUser  GetRoutingQueueMembersMemberBy = "user"
+	GetRoutingQueueMembersMemberByGroup GetRoutingQueueMembersMemberBy = "group"
+)
+
+// GetRoutingQueueUsersSortOrder is the type of GetRoutingQueueUsersOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetRoutingQueueUsersSortOrder string
+
+// The values of GetRoutingQueueUsersSortOrder.
+const (
+	GetRoutingQueueUsersSortOrderAsc  GetRoutingQueueUsersSortOrder = "asc"
+	GetRoutingQueueUsersSortOrderDesc GetRoutingQueueUsersSortOrder = "desc"
+)
+
+// GetRoutingQueueUsersExpand is the type of GetRoutingQueueUsersOptions.Expand. A value not listed
+// below is sent as it is.
+type GetRoutingQueueUsersExpand string
+
+// The values of GetRoutingQueueUsersExpand.
+const (
+	GetRoutingQueueUsersExpandRoutingStatus            GetRoutingQueueUsersExpand = "routingStatus"
+	GetRoutingQueueUsersExpandPresence                 GetRoutingQueueUsersExpand = "presence"
+	GetRoutingQueueUsersExpandIntegrationPresence      GetRoutingQueueUsersExpand = "integrationPresence"
+	GetRoutingQueueUsersExpandConversationSummary      GetRoutingQueueUsersExpand = "conversationSummary"
+	GetRoutingQueueUsersExpandOutOfOffice              GetRoutingQueueUsersExpand = "outOfOffice"
+	GetRoutingQueueUsersExpandGeolocation              GetRoutingQueueUsersExpand = "geolocation"
+	GetRoutingQueueUsersExpandStation                  GetRoutingQueueUsersExpand = "station"
+	GetRoutingQueueUsersExpandAuthorization            GetRoutingQueueUsersExpand = "authorization"
+	GetRoutingQueueUsersExpandLasttokenissued          GetRoutingQueueUsersExpand = "lasttokenissued"
+	GetRoutingQueueUsersExpandAuthorizationUnusedRoles GetRoutingQueueUsersExpand = "authorization.unusedRoles"
+	GetRoutingQueueUsersExpandTeam                     GetRoutingQueueUsersExpand = "team"
+	GetRoutingQueueUsersExpandWorkPlanBidRanks         GetRoutingQueueUsersExpand = "workPlanBidRanks"
+	GetRoutingQueueUsersExpandExternalContactsSettings GetRoutingQueueUsersExpand = "externalContactsSettings"
+	GetRoutingQueueUsersExpandGroups                   GetRoutingQueueUsersExpand = "groups"
+	GetRoutingQueueUsersExpandCustomAttributes         GetRoutingQueueUsersExpand = "customAttributes"
+	GetRoutingQueueUsersExpandProfileSkills            GetRoutingQueueUsersExpand = "profileSkills"
+	GetRoutingQueueUsersExpandCertifications           GetRoutingQueueUsersExpand = "certifications"
+	GetRoutingQueueUsersExpandLocations                GetRoutingQueueUsersExpand = "locations"
+	GetRoutingQueueUsersExpandSkills                   GetRoutingQueueUsersExpand = "skills"
+	GetRoutingQueueUsersExpandLanguages                GetRoutingQueueUsersExpand = "languages"
+	GetRoutingQueueUsersExpandLanguagePreference       GetRoutingQueueUsersExpand = "languagePreference"
+	GetRoutingQueueUsersExpandEmployerInfo             GetRoutingQueueUsersExpand = "employerInfo"
+	GetRoutingQueueUsersExpandBiography                GetRoutingQueueUsersExpand = "biography"
+	GetRoutingQueueUsersExpandDateLastLogin            GetRoutingQueueUsersExpand = "dateLastLogin"
+	GetRoutingQueueUsersExpandDateWelcomeSent          GetRoutingQueueUsersExpand = "dateWelcomeSent"
+)
+
+// GetRoutingQueuesSortOrder is the type of GetRoutingQueuesOptions.SortOrder. A value not listed
+// below is sent as it is.
+type GetRoutingQueuesSortOrder string
+
+// The values of GetRoutingQueuesSortOrder.
+const (
+	GetRoutingQueuesSortOrderAsc  GetRoutingQueuesSortOrder = "asc"
+	GetRoutingQueuesSortOrderDesc GetRoutingQueuesSortOrder = "desc"
+)
+
+// GetRoutingQueuesExpand is the type of GetRoutingQueuesOptions.Expand. A value not listed below is
+// sent as it is.
+type GetRoutingQueuesExpand string
+
+// The values of GetRoutingQueuesExpand.
+const (
+	GetRoutingQueuesExpandIdentityresolution GetRoutingQueuesExpand = "identityresolution"
+)
+
+// GetRoutingQueuesDivisionviewsSortBy is the type of GetRoutingQueuesDivisionviewsOptions.SortBy. A
+// value not listed below is sent as it is.
+type GetRoutingQueuesDivisionviewsSortBy string
+
+// The values of GetRoutingQueuesDivisionviewsSortBy.
+const (
+	GetRoutingQueuesDivisionviewsSortByName       GetRoutingQueuesDivisionviewsSortBy = "name"
+	GetRoutingQueuesDivisionviewsSortByID         GetRoutingQueuesDivisionviewsSortBy = "id"
+	GetRoutingQueuesDivisionviewsSortByDivisionID GetRoutingQueuesDivisionviewsSortBy = "divisionId"
+)
+
+// GetRoutingQueuesDivisionviewsSortOrder is the type of
+// GetRoutingQueuesDivisionviewsOptions.SortOrder. A value not listed below is sent as it is.
+type GetRoutingQueuesDivisionviewsSortOrder string
+
+// The values of GetRoutingQueuesDivisionviewsSortOrder.
+const (
+	GetRoutingQueuesDivisionviewsSortOrderAsc  GetRoutingQueuesDivisionviewsSortOrder = "asc"
+	GetRoutingQueuesDivisionviewsSortOrderDesc GetRoutingQueuesDivisionviewsSortOrder = "desc"
+)
+
+// GetRoutingQueuesDivisionviewsAllSortOrder is the type of
+// GetRoutingQueuesDivisionviewsAllOptions.SortOrder. A value not listed below is sent as it is.
+type GetRoutingQueuesDivisionviewsAllSortOrder string
+
+// The values of GetRoutingQueuesDivisionviewsAllSortOrder.
+const (
+	GetRoutingQueuesDivisionviewsAllSortOrderAsc  GetRoutingQueuesDivisionviewsAllSortOrder = "asc"
+	GetRoutingQueuesDivisionviewsAllSortOrderDesc GetRoutingQueuesDivisionviewsAllSortOrder = "desc"
+)
+
+// GetRoutingQueuesMeSortOrder is the type of GetRoutingQueuesMeOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetRoutingQueuesMeSortOrder string
+
+// The values of GetRoutingQueuesMeSortOrder.
+const (
+	GetRoutingQueuesMeSortOrderAsc  GetRoutingQueuesMeSortOrder = "asc"
+	GetRoutingQueuesMeSortOrderDesc GetRoutingQueuesMeSortOrder = "desc"
+)
+
+// GetRoutingSkillexpressionFormat is the type of GetRoutingSkillexpressionOptions.Format. A value
+// not listed below is sent as it is.
+type GetRoutingSkillexpressionFormat string
+
+// The values of GetRoutingSkillexpressionFormat.
+const (
+	GetRoutingSkillexpressionFormatRaw        GetRoutingSkillexpressionFormat = "Raw"
+	GetRoutingSkillexpressionFormatNormalized GetRoutingSkillexpressionFormat = "Normalized"
+)
+
+// GetRoutingSkillexpressionsFormat is the type of GetRoutingSkillexpressionsOptions.Format. A value
+// not listed below is sent as it is.
+type GetRoutingSkillexpressionsFormat string
+
+// The values of GetRoutingSkillexpressionsFormat.
+const (
+	GetRoutingSkillexpressionsFormatRaw        GetRoutingSkillexpressionsFormat = "Raw"
+	GetRoutingSkillexpressionsFormatNormalized GetRoutingSkillexpressionsFormat = "Normalized"
+)
+
+// GetRoutingSkillexpressionsQueueQueueIdFormat is the type of
+// GetRoutingSkillexpressionsQueueQueueIdOptions.Format. A value not listed below is sent as it is.
+type GetRoutingSkillexpressionsQueueQueueIdFormat string
+
+// The values of GetRoutingSkillexpressionsQueueQueueIdFormat.
+const (
+	GetRoutingSkillexpressionsQueueQueueIdFormatRaw        GetRoutingSkillexpressionsQueueQueueIdFormat = "Raw"
+	GetRoutingSkillexpressionsQueueQueueIdFormatNormalized GetRoutingSkillexpressionsQueueQueueIdFormat = "Normalized"
+)
+
+// GetRoutingSkillgroupMembersExpand is the type of GetRoutingSkillgroupMembersOptions.Expand. A
+// value not listed below is sent as it is.
+type GetRoutingSkillgroupMembersExpand string
+
+// The values of GetRoutingSkillgroupMembersExpand.
+const (
+	GetRoutingSkillgroupMembersExpandEntities GetRoutingSkillgroupMembersExpand = "entities"
+)
+
+// GetRoutingSkillgroupMembersDivisionsExpand is the type of
+// GetRoutingSkillgroupMembersDivisionsOptions.Expand. A value not listed below is sent as it is.
+type GetRoutingSkillgroupMembersDivisionsExpand string
+
+// The values of GetRoutingSkillgroupMembersDivisionsExpand.
+const (
+	GetRoutingSkillgroupMembersDivisionsExpandEntities GetRoutingSkillgroupMembersDivisionsExpand = "entities"
+)
+
+// GetRoutingSmsAvailablephonenumbersPhoneNumberType is the type of the argument phoneNumberType of
+// GetRoutingSmsAvailablephonenumbers. A value not listed below is sent as it is.
+type GetRoutingSmsAvailablephonenumbersPhoneNumberType string
+
+// The values of GetRoutingSmsAvailablephonenumbersPhoneNumberType.
+const (
+	GetRoutingSmsAvailablephonenumbersPhoneNumberTypeLocal    GetRoutingSmsAvailablephonenumbersPhoneNumberType = "local"
+	GetRoutingSmsAvailablephonenumbersPhoneNumberTypeMobile   GetRoutingSmsAvailablephonenumbersPhoneNumberType = "mobile"
+	GetRoutingSmsAvailablephonenumbersPhoneNumberTypeTollfree GetRoutingSmsAvailablephonenumbersPhoneNumberType = "tollfree"
+)
+
+// GetRoutingSmsAvailablephonenumbersAddressRequirement is the type of
+// GetRoutingSmsAvailablephonenumbersOptions.AddressRequirement. A value not listed below is sent as
+// it is.
+type GetRoutingSmsAvailablephonenumbersAddressRequirement string
+
+// The values of GetRoutingSmsAvailablephonenumbersAddressRequirement.
+const (
+	GetRoutingSmsAvailablephonenumbersAddressRequirementNone    GetRoutingSmsAvailablephonenumbersAddressRequirement = "none"
+	GetRoutingSmsAvailablephonenumbersAddressRequirementAny     GetRoutingSmsAvailablephonenumbersAddressRequirement = "any"
+	GetRoutingSmsAvailablephonenumbersAddressRequirementLocal   GetRoutingSmsAvailablephonenumbersAddressRequirement = "local"
+	GetRoutingSmsAvailablephonenumbersAddressRequirementForeign GetRoutingSmsAvailablephonenumbersAddressRequirement = "foreign"
+)
+
+// GetRoutingSmsPhonenumberExpand is the type of GetRoutingSmsPhonenumberOptions.Expand. A value not
+// listed below is sent as it is.
+type GetRoutingSmsPhonenumberExpand string
+
+// The values of GetRoutingSmsPhonenumberExpand.
+const (
+	GetRoutingSmsPhonenumberExpandCompliance       GetRoutingSmsPhonenumberExpand = "compliance"
+	GetRoutingSmsPhonenumberExpandSupportedContent GetRoutingSmsPhonenumberExpand = "supportedContent"
+)
+
+// GetRoutingSmsPhonenumbersPhoneNumberType is the type of
+// GetRoutingSmsPhonenumbersOptions.PhoneNumberType. A value not listed below is sent as it is.
+type GetRoutingSmsPhonenumbersPhoneNumberType string
+
+// The values of GetRoutingSmsPhonenumbersPhoneNumberType.
+const (
+	GetRoutingSmsPhonenumbersPhoneNumberTypeLocal        GetRoutingSmsPhonenumbersPhoneNumberType = "local"
+	GetRoutingSmsPhonenumbersPhoneNumberTypeMobile       GetRoutingSmsPhonenumbersPhoneNumberType = "mobile"
+	GetRoutingSmsPhonenumbersPhoneNumberTypeTollfree     GetRoutingSmsPhonenumbersPhoneNumberType = "tollfree"
+	GetRoutingSmsPhonenumbersPhoneNumberTypeShortcode    GetRoutingSmsPhonenumbersPhoneNumberType = "shortcode"
+	GetRoutingSmsPhonenumbersPhoneNumberTypeAlphanumeric GetRoutingSmsPhonenumbersPhoneNumberType = "alphanumeric"
+)
+
+// GetRoutingSmsPhonenumbersPhoneNumberStatus is the type of
+// GetRoutingSmsPhonenumbersOptions.PhoneNumberStatus. A value not listed below is sent as it is.
+type GetRoutingSmsPhonenumbersPhoneNumberStatus string
+
+// The values of GetRoutingSmsPhonenumbersPhoneNumberStatus.
+const (
+	GetRoutingSmsPhonenumbersPhoneNumberStatusActive              GetRoutingSmsPhonenumbersPhoneNumberStatus = "active"
+	GetRoutingSmsPhonenumbersPhoneNumberStatusInvalid             GetRoutingSmsPhonenumbersPhoneNumberStatus = "invalid"
+	GetRoutingSmsPhonenumbersPhoneNumberStatusInitiated           GetRoutingSmsPhonenumbersPhoneNumberStatus = "initiated"
+	GetRoutingSmsPhonenumbersPhoneNumberStatusPorting             GetRoutingSmsPhonenumbersPhoneNumberStatus = "porting"
+	GetRoutingSmsPhonenumbersPhoneNumberStatusPending             GetRoutingSmsPhonenumbersPhoneNumberStatus = "pending"
+	GetRoutingSmsPhonenumbersPhoneNumberStatusPendingCancellation GetRoutingSmsPhonenumbersPhoneNumberStatus = "pending-cancellation"
+)
+
+// GetRoutingSmsPhonenumbersSortBy is the type of GetRoutingSmsPhonenumbersOptions.SortBy. A value
+// not listed below is sent as it is.
+type GetRoutingSmsPhonenumbersSortBy string
+
+// The values of GetRoutingSmsPhonenumbersSortBy.
+const (
+	GetRoutingSmsPhonenumbersSortByPhoneNumber       GetRoutingSmsPhonenumbersSortBy = "phoneNumber"
+	GetRoutingSmsPhonenumbersSortByCountryCode       GetRoutingSmsPhonenumbersSortBy = "countryCode"
+	GetRoutingSmsPhonenumbersSortByCountry           GetRoutingSmsPhonenumbersSortBy = "country"
+	GetRoutingSmsPhonenumbersSortByDateCreated       GetRoutingSmsPhonenumbersSortBy = "dateCreated"
+	GetRoutingSmsPhonenumbersSortByDateModified      GetRoutingSmsPhonenumbersSortBy = "dateModified"
+	GetRoutingSmsPhonenumbersSortByPhoneNumberStatus GetRoutingSmsPhonenumbersSortBy = "phoneNumberStatus"
+	GetRoutingSmsPhonenumbersSortByPhoneNumberType   GetRoutingSmsPhonenumbersSortBy = "phoneNumberType"
+	GetRoutingSmsPhonenumbersSortByPurchaseDate      GetRoutingSmsPhonenumbersSortBy = "purchaseDate"
+	GetRoutingSmsPhonenumbersSortBySupportsMms       GetRoutingSmsPhonenumbersSortBy = "supportsMms"
+	GetRoutingSmsPhonenumbersSortBySupportsSMS       GetRoutingSmsPhonenumbersSortBy = "supportsSms"
+	GetRoutingSmsPhonenumbersSortBySupportsVoice     GetRoutingSmsPhonenumbersSortBy = "supportsVoice"
+)
+
+// GetRoutingSmsPhonenumbersSortOrder is the type of GetRoutingSmsPhonenumbersOptions.SortOrder. A
+// value not listed below is sent as it is.
+type GetRoutingSmsPhonenumbersSortOrder string
+
+// The values of GetRoutingSmsPhonenumbersSortOrder.
+const (
+	GetRoutingSmsPhonenumbersSortOrderAscending  GetRoutingSmsPhonenumbersSortOrder = "ascending"
+	GetRoutingSmsPhonenumbersSortOrderDescending GetRoutingSmsPhonenumbersSortOrder = "descending"
+)
+
+// GetRoutingSmsPhonenumbersExpand is the type of GetRoutingSmsPhonenumbersOptions.Expand. A value
+// not listed below is sent as it is.
+type GetRoutingSmsPhonenumbersExpand string
+
+// The values of GetRoutingSmsPhonenumbersExpand.
+const (
+	GetRoutingSmsPhonenumbersExpandIdentityresolution GetRoutingSmsPhonenumbersExpand = "identityresolution"
+	GetRoutingSmsPhonenumbersExpandSupportedContent   GetRoutingSmsPhonenumbersExpand = "supportedContent"
+)
+
+// GetRoutingUtilizationLabelsSortOrder is the type of GetRoutingUtilizationLabelsOptions.SortOrder.
+// A value not listed below is sent as it is.
+type GetRoutingUtilizationLabelsSortOrder string
+
+// The values of GetRoutingUtilizationLabelsSortOrder.
+const (
+	GetRoutingUtilizationLabelsSortOrderAscending  GetRoutingUtilizationLabelsSortOrder = "ascending"
+	GetRoutingUtilizationLabelsSortOrderDescending GetRoutingUtilizationLabelsSortOrder = "descending"
+)
+
+// GetRoutingWrapupcodesSortBy is the type of GetRoutingWrapupcodesOptions.SortBy. A value not
+// listed below is sent as it is.
+type GetRoutingWrapupcodesSortBy string
+
+// The values of GetRoutingWrapupcodesSortBy.
+const (
+	GetRoutingWrapupcodesSortByName GetRoutingWrapupcodesSortBy = "name"
+	GetRoutingWrapupcodesSortByID   GetRoutingWrapupcodesSortBy = "id"
+)
+
+// GetRoutingWrapupcodesSortOrder is the type of GetRoutingWrapupcodesOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetRoutingWrapupcodesSortOrder string
+
+// The values of GetRoutingWrapupcodesSortOrder.
+const (
+	GetRoutingWrapupcodesSortOrderAscending  GetRoutingWrapupcodesSortOrder = "ascending"
+	GetRoutingWrapupcodesSortOrderDescending GetRoutingWrapupcodesSortOrder = "descending"
+)
+
+// GetRoutingWrapupcodesDivisionviewsIncludeState is the type of
+// GetRoutingWrapupcodesDivisionviewsOptions.IncludeState. A value not listed below is sent as it
+// is.
+type GetRoutingWrapupcodesDivisionviewsIncludeState string
+
+// The values of GetRoutingWrapupcodesDivisionviewsIncludeState.
+const (
+	GetRoutingWrapupcodesDivisionviewsIncludeStateActive           GetRoutingWrapupcodesDivisionviewsIncludeState = "Active"
+	GetRoutingWrapupcodesDivisionviewsIncludeStateDeleted          GetRoutingWrapupcodesDivisionviewsIncludeState = "Deleted"
+	GetRoutingWrapupcodesDivisionviewsIncludeStateActiveAndDeleted GetRoutingWrapupcodesDivisionviewsIncludeState = "ActiveAndDeleted"
+)
+
+// GetUserRoutinglanguagesSortOrder is the type of GetUserRoutinglanguagesOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetUserRoutinglanguagesSortOrder string
+
+// The values of GetUserRoutinglanguagesSortOrder.
+const (
+	GetUserRoutinglanguagesSortOrderAscending  GetUserRoutinglanguagesSortOrder = "ascending"
+	GetUserRoutinglanguagesSortOrderDescending GetUserRoutinglanguagesSortOrder = "descending"
+)
+
+// GetUserRoutingskillsSortOrder is the type of GetUserRoutingskillsOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetUserRoutingskillsSortOrder string
+
+// The values of GetUserRoutingskillsSortOrder.
+const (
+	GetUserRoutingskillsSortOrderAscending  GetUserRoutingskillsSortOrder = "ascending"
+	GetUserRoutingskillsSortOrderDescending GetUserRoutingskillsSortOrder = "descending"
+)

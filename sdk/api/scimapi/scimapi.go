@@ -94,12 +94,16 @@ type GetScimGroupOptions struct {
 	// Attributes is the query parameter attributes. Indicates which attributes to include. Returns
 	// these attributes and the "id", "active", and "meta" attributes. Use "attributes" to avoid
 	// expensive secondary calls for the default attributes.
-	Attributes []string
+	//
+	// Values: the constants of GetScimGroupAttributes.
+	Attributes []GetScimGroupAttributes
 	// ExcludedAttributes is the query parameter excludedAttributes. Indicates which attributes to
 	// exclude. Returns the default attributes minus "excludedAttributes". Always returns "id",
 	// "active", and "meta" attributes. Use "excludedAttributes" to avoid expensive secondary calls for
 	// the default attributes.
-	ExcludedAttributes []string
+	//
+	// Values: the constants of GetScimGroupExcludedAttributes.
+	ExcludedAttributes []GetScimGroupExcludedAttributes
 	// IfNoneMatch is the If-None-Match header. The ETag of a resource in double quotes. Returned as
 	// header and meta.version with initial call to GET /api/v2/scim/groups/{groupId}. Example: "42".
 	// If the ETag is different from the version on the server, returns the current configuration of
@@ -123,10 +127,10 @@ func (a *SCIMApi) GetScimGroup(ctx context.Context, groupID string, opts *GetSci
 	req.SetPathParam("groupId", groupID)
 	if opts != nil {
 		if len(opts.Attributes) > 0 {
-			req.AddQuery("attributes", opts.Attributes...)
+			req.AddQuery("attributes", platformclient.Strings(opts.Attributes)...)
 		}
 		if len(opts.ExcludedAttributes) > 0 {
-			req.AddQuery("excludedAttributes", opts.ExcludedAttributes...)
+			req.AddQuery("excludedAttributes", platformclient.Strings(opts.ExcludedAttributes)...)
 		}
 		if opts.IfNoneMatch != nil {
 			req.SetHeader("If-None-Match", *opts.IfNoneMatch)
@@ -153,12 +157,16 @@ type GetScimGroupsOptions struct {
 	// Attributes is the query parameter attributes. Indicates which attributes to include. Returns
 	// these attributes and the "id", "active", and "meta" attributes. Use "attributes" to avoid
 	// expensive secondary calls for the default attributes.
-	Attributes []string
+	//
+	// Values: the constants of GetScimGroupsAttributes.
+	Attributes []GetScimGroupsAttributes
 	// ExcludedAttributes is the query parameter excludedAttributes. Indicates which attributes to
 	// exclude. Returns the default attributes minus "excludedAttributes". Always returns "id",
 	// "active", and "meta" attributes. Use "excludedAttributes" to avoid expensive secondary calls for
 	// the default attributes.
-	ExcludedAttributes []string
+	//
+	// Values: the constants of GetScimGroupsExcludedAttributes.
+	ExcludedAttributes []GetScimGroupsExcludedAttributes
 	// Filter is the query parameter filter. Filters results. If nothing is specified, returns all
 	// groups. Examples of valid values: "id eq 5f4bc742-a019-4e38-8e2a-d39d5bc0b0f3", "displayname eq
 	// Sales".
@@ -182,10 +190,10 @@ func (a *SCIMApi) GetScimGroups(ctx context.Context, opts *GetScimGroupsOptions)
 			req.SetQuery("count", platformclient.FormatInt32(*opts.Count))
 		}
 		if len(opts.Attributes) > 0 {
-			req.AddQuery("attributes", opts.Attributes...)
+			req.AddQuery("attributes", platformclient.Strings(opts.Attributes)...)
 		}
 		if len(opts.ExcludedAttributes) > 0 {
-			req.AddQuery("excludedAttributes", opts.ExcludedAttributes...)
+			req.AddQuery("excludedAttributes", platformclient.Strings(opts.ExcludedAttributes)...)
 		}
 		if opts.Filter != nil {
 			req.SetQuery("filter", *opts.Filter)
@@ -207,9 +215,9 @@ type GetScimResourcetypeOptions struct{}
 //   - resourceType: The type of resource. Returned with GET /api/v2/scim/resourcetypes. (User, Group, ServiceProviderConfig, ResourceType, Schema)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *SCIMApi) GetScimResourcetype(ctx context.Context, resourceType string, opts *GetScimResourcetypeOptions) (*models.ScimConfigResourceType, *platformclient.APIResponse, error) {
+func (a *SCIMApi) GetScimResourcetype(ctx context.Context, resourceType GetScimResourcetypeResourceType, opts *GetScimResourcetypeOptions) (*models.ScimConfigResourceType, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getScimResourcetype", http.MethodGet, "/api/v2/scim/resourcetypes/{resourceType}")
-	req.SetPathParam("resourceType", resourceType)
+	req.SetPathParam("resourceType", string(resourceType))
 	return platformclient.Call[models.ScimConfigResourceType](ctx, a.client, req)
 }
 
@@ -240,9 +248,9 @@ type GetScimSchemaOptions struct{}
 //   - schemaID: The ID of a schema. Returned with GET /api/v2/scim/schemas. (urn:ietf:params:scim:schemas:core:2.0:User, urn:ietf:params:scim:schemas:core:2.0:Group, urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig, urn:ietf:params:scim:schemas:core:2.0:ResourceType, urn:ietf:params:scim:schemas:core:2.0:Schema, urn:ietf:params:scim:schemas:extension:enterprise:2.0:User, urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *SCIMApi) GetScimSchema(ctx context.Context, schemaID string, opts *GetScimSchemaOptions) (*models.ScimV2SchemaDefinition, *platformclient.APIResponse, error) {
+func (a *SCIMApi) GetScimSchema(ctx context.Context, schemaID GetScimSchemaSchemaID, opts *GetScimSchemaOptions) (*models.ScimV2SchemaDefinition, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getScimSchema", http.MethodGet, "/api/v2/scim/schemas/{schemaId}")
-	req.SetPathParam("schemaId", schemaID)
+	req.SetPathParam("schemaId", string(schemaID))
 	return platformclient.Call[models.ScimV2SchemaDefinition](ctx, a.client, req)
 }
 
@@ -298,12 +306,16 @@ type GetScimUserOptions struct {
 	// Attributes is the query parameter attributes. Indicates which attributes to include. Returns
 	// these attributes and the "id", "userName", "active", and "meta" attributes. Use "attributes" to
 	// avoid expensive secondary calls for the default attributes.
-	Attributes []string
+	//
+	// Values: the constants of GetScimUserAttributes.
+	Attributes []GetScimUserAttributes
 	// ExcludedAttributes is the query parameter excludedAttributes. Indicates which attributes to
 	// exclude. Returns the default attributes minus "excludedAttributes". Always returns the "id",
 	// "userName", "active", and "meta" attributes. Use "excludedAttributes" to avoid expensive
 	// secondary calls for the default attributes.
-	ExcludedAttributes []string
+	//
+	// Values: the constants of GetScimUserExcludedAttributes.
+	ExcludedAttributes []GetScimUserExcludedAttributes
 	// IfNoneMatch is the If-None-Match header. The ETag of a resource in double quotes. Returned as
 	// header and meta.version with initial call to GET /api/v2/scim/users/{userId}. Example: "42". If
 	// the ETag is different from the version on the server, returns the current configuration of the
@@ -325,10 +337,10 @@ func (a *SCIMApi) GetScimUser(ctx context.Context, userID string, opts *GetScimU
 	req.SetPathParam("userId", userID)
 	if opts != nil {
 		if len(opts.Attributes) > 0 {
-			req.AddQuery("attributes", opts.Attributes...)
+			req.AddQuery("attributes", platformclient.Strings(opts.Attributes)...)
 		}
 		if len(opts.ExcludedAttributes) > 0 {
-			req.AddQuery("excludedAttributes", opts.ExcludedAttributes...)
+			req.AddQuery("excludedAttributes", platformclient.Strings(opts.ExcludedAttributes)...)
 		}
 		if opts.IfNoneMatch != nil {
 			req.SetHeader("If-None-Match", *opts.IfNoneMatch)
@@ -355,12 +367,16 @@ type GetScimUsersOptions struct {
 	// Attributes is the query parameter attributes. Indicates which attributes to include. Returns
 	// these attributes and the "id", "userName", "active", and "meta" attributes. Use "attributes" to
 	// avoid expensive secondary calls for the default attributes.
-	Attributes []string
+	//
+	// Values: the constants of GetScimUsersAttributes.
+	Attributes []GetScimUsersAttributes
 	// ExcludedAttributes is the query parameter excludedAttributes. Indicates which attributes to
 	// exclude. Returns the default attributes minus "excludedAttributes". Always returns the "id",
 	// "userName", "active", and "meta" attributes. Use "excludedAttributes" to avoid expensive
 	// secondary calls for the default attributes.
-	ExcludedAttributes []string
+	//
+	// Values: the constants of GetScimUsersExcludedAttributes.
+	ExcludedAttributes []GetScimUsersExcludedAttributes
 	// Filter is the query parameter filter. Filters results. If nothing is specified, returns all
 	// active users. Examples of valid values: "id eq 857449b0-d9e7-4cd0-acbf-a6adfb9ef1e9", "userName
 	// eq search@sample.org", "manager eq 16e10e2f-1136-43fe-bb84-eac073168a49", "email eq
@@ -390,10 +406,10 @@ func (a *SCIMApi) GetScimUsers(ctx context.Context, opts *GetScimUsersOptions) (
 			req.SetQuery("count", platformclient.FormatInt32(*opts.Count))
 		}
 		if len(opts.Attributes) > 0 {
-			req.AddQuery("attributes", opts.Attributes...)
+			req.AddQuery("attributes", platformclient.Strings(opts.Attributes)...)
 		}
 		if len(opts.ExcludedAttributes) > 0 {
-			req.AddQuery("excludedAttributes", opts.ExcludedAttributes...)
+			req.AddQuery("excludedAttributes", platformclient.Strings(opts.ExcludedAttributes)...)
 		}
 		if opts.Filter != nil {
 			req.SetQuery("filter", *opts.Filter)
@@ -407,12 +423,16 @@ type GetScimV2GroupOptions struct {
 	// Attributes is the query parameter attributes. Indicates which attributes to include. Returns
 	// these attributes and the "id", "active", and "meta" attributes. Use "attributes" to avoid
 	// expensive secondary calls for the default attributes.
-	Attributes []string
+	//
+	// Values: the constants of GetScimV2GroupAttributes.
+	Attributes []GetScimV2GroupAttributes
 	// ExcludedAttributes is the query parameter excludedAttributes. Indicates which attributes to
 	// exclude. Returns the default attributes minus "excludedAttributes". Always returns "id",
 	// "active", and "meta" attributes. Use "excludedAttributes" to avoid expensive secondary calls for
 	// the default attributes.
-	ExcludedAttributes []string
+	//
+	// Values: the constants of GetScimV2GroupExcludedAttributes.
+	ExcludedAttributes []GetScimV2GroupExcludedAttributes
 	// IfNoneMatch is the If-None-Match header. The ETag of a resource in double quotes. Returned as
 	// header and meta.version with initial call to GET /api/v2/scim/v2/groups/{groupId}. Example:
 	// "42". If the ETag is different from the version on the server, returns the current configuration
@@ -436,10 +456,10 @@ func (a *SCIMApi) GetScimV2Group(ctx context.Context, groupID string, opts *GetS
 	req.SetPathParam("groupId", groupID)
 	if opts != nil {
 		if len(opts.Attributes) > 0 {
-			req.AddQuery("attributes", opts.Attributes...)
+			req.AddQuery("attributes", platformclient.Strings(opts.Attributes)...)
 		}
 		if len(opts.ExcludedAttributes) > 0 {
-			req.AddQuery("excludedAttributes", opts.ExcludedAttributes...)
+			req.AddQuery("excludedAttributes", platformclient.Strings(opts.ExcludedAttributes)...)
 		}
 		if opts.IfNoneMatch != nil {
 			req.SetHeader("If-None-Match", *opts.IfNoneMatch)
@@ -466,12 +486,16 @@ type GetScimV2GroupsOptions struct {
 	// Attributes is the query parameter attributes. Indicates which attributes to include. Returns
 	// these attributes and the "id", "active", and "meta" attributes. Use "attributes" to avoid
 	// expensive secondary calls for the default attributes.
-	Attributes []string
+	//
+	// Values: the constants of GetScimV2GroupsAttributes.
+	Attributes []GetScimV2GroupsAttributes
 	// ExcludedAttributes is the query parameter excludedAttributes. Indicates which attributes to
 	// exclude. Returns the default attributes minus "excludedAttributes". Always returns "id",
 	// "active", and "meta" attributes. Use "excludedAttributes" to avoid expensive secondary calls for
 	// the default attributes.
-	ExcludedAttributes []string
+	//
+	// Values: the constants of GetScimV2GroupsExcludedAttributes.
+	ExcludedAttributes []GetScimV2GroupsExcludedAttributes
 }
 
 // GetScimV2Groups calls GET /api/v2/scim/v2/groups: Get a list of groups.
@@ -496,10 +520,10 @@ func (a *SCIMApi) GetScimV2Groups(ctx context.Context, filter string, opts *GetS
 			req.SetQuery("count", platformclient.FormatInt32(*opts.Count))
 		}
 		if len(opts.Attributes) > 0 {
-			req.AddQuery("attributes", opts.Attributes...)
+			req.AddQuery("attributes", platformclient.Strings(opts.Attributes)...)
 		}
 		if len(opts.ExcludedAttributes) > 0 {
-			req.AddQuery("excludedAttributes", opts.ExcludedAttributes...)
+			req.AddQuery("excludedAttributes", platformclient.Strings(opts.ExcludedAttributes)...)
 		}
 	}
 	return platformclient.Call[models.ScimGroupListResponse](ctx, a.client, req)
@@ -519,9 +543,9 @@ type GetScimV2ResourcetypeOptions struct{}
 //   - resourceType: The type of resource. Returned with GET /api/v2/scim/v2/resourcetypes. (User, Group, ServiceProviderConfig, ResourceType, Schema)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *SCIMApi) GetScimV2Resourcetype(ctx context.Context, resourceType string, opts *GetScimV2ResourcetypeOptions) (*models.ScimConfigResourceType, *platformclient.APIResponse, error) {
+func (a *SCIMApi) GetScimV2Resourcetype(ctx context.Context, resourceType GetScimV2ResourcetypeResourceType, opts *GetScimV2ResourcetypeOptions) (*models.ScimConfigResourceType, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getScimV2Resourcetype", http.MethodGet, "/api/v2/scim/v2/resourcetypes/{resourceType}")
-	req.SetPathParam("resourceType", resourceType)
+	req.SetPathParam("resourceType", string(resourceType))
 	return platformclient.Call[models.ScimConfigResourceType](ctx, a.client, req)
 }
 
@@ -552,9 +576,9 @@ type GetScimV2SchemaOptions struct{}
 //   - schemaID: The ID of a schema. Returned with GET /api/v2/scim/v2/schemas. (urn:ietf:params:scim:schemas:core:2.0:User, urn:ietf:params:scim:schemas:core:2.0:Group, urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig, urn:ietf:params:scim:schemas:core:2.0:ResourceType, urn:ietf:params:scim:schemas:core:2.0:Schema, urn:ietf:params:scim:schemas:extension:enterprise:2.0:User, urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *SCIMApi) GetScimV2Schema(ctx context.Context, schemaID string, opts *GetScimV2SchemaOptions) (*models.ScimV2SchemaDefinition, *platformclient.APIResponse, error) {
+func (a *SCIMApi) GetScimV2Schema(ctx context.Context, schemaID GetScimV2SchemaSchemaID, opts *GetScimV2SchemaOptions) (*models.ScimV2SchemaDefinition, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getScimV2Schema", http.MethodGet, "/api/v2/scim/v2/schemas/{schemaId}")
-	req.SetPathParam("schemaId", schemaID)
+	req.SetPathParam("schemaId", string(schemaID))
 	return platformclient.Call[models.ScimV2SchemaDefinition](ctx, a.client, req)
 }
 
@@ -611,12 +635,16 @@ type GetScimV2UserOptions struct {
 	// Attributes is the query parameter attributes. Indicates which attributes to include. Returns
 	// these attributes and the "id", "userName", "active", and "meta" attributes. Use "attributes" to
 	// avoid expensive secondary calls for the default attributes.
-	Attributes []string
+	//
+	// Values: the constants of GetScimV2UserAttributes.
+	Attributes []GetScimV2UserAttributes
 	// ExcludedAttributes is the query parameter excludedAttributes. Indicates which attributes to
 	// exclude. Returns the default attributes minus "excludedAttributes". Always returns the "id",
 	// "userName", "active", and "meta" attributes. Use "excludedAttributes" to avoid expensive
 	// secondary calls for the default attributes.
-	ExcludedAttributes []string
+	//
+	// Values: the constants of GetScimV2UserExcludedAttributes.
+	ExcludedAttributes []GetScimV2UserExcludedAttributes
 	// IfNoneMatch is the If-None-Match header. The ETag of a resource in double quotes. Returned as
 	// header and meta.version with initial call to GET /api/v2/scim/v2/users/{userId}. Example: "42".
 	// If the ETag is different from the version on the server, returns the current configuration of
@@ -638,10 +666,10 @@ func (a *SCIMApi) GetScimV2User(ctx context.Context, userID string, opts *GetSci
 	req.SetPathParam("userId", userID)
 	if opts != nil {
 		if len(opts.Attributes) > 0 {
-			req.AddQuery("attributes", opts.Attributes...)
+			req.AddQuery("attributes", platformclient.Strings(opts.Attributes)...)
 		}
 		if len(opts.ExcludedAttributes) > 0 {
-			req.AddQuery("excludedAttributes", opts.ExcludedAttributes...)
+			req.AddQuery("excludedAttributes", platformclient.Strings(opts.ExcludedAttributes)...)
 		}
 		if opts.IfNoneMatch != nil {
 			req.SetHeader("If-None-Match", *opts.IfNoneMatch)
@@ -668,12 +696,16 @@ type GetScimV2UsersOptions struct {
 	// Attributes is the query parameter attributes. Indicates which attributes to include. Returns
 	// these attributes and the "id", "userName", "active", and "meta" attributes. Use "attributes" to
 	// avoid expensive secondary calls for the default attributes.
-	Attributes []string
+	//
+	// Values: the constants of GetScimV2UsersAttributes.
+	Attributes []GetScimV2UsersAttributes
 	// ExcludedAttributes is the query parameter excludedAttributes. Indicates which attributes to
 	// exclude. Returns the default attributes minus "excludedAttributes". Always returns the "id",
 	// "userName", "active", and "meta" attributes. Use "excludedAttributes" to avoid expensive
 	// secondary calls for the default attributes.
-	ExcludedAttributes []string
+	//
+	// Values: the constants of GetScimV2UsersExcludedAttributes.
+	ExcludedAttributes []GetScimV2UsersExcludedAttributes
 	// Filter is the query parameter filter. Filters results. If nothing is specified, returns all
 	// active users. Examples of valid values: "id eq 857449b0-d9e7-4cd0-acbf-a6adfb9ef1e9", "userName
 	// eq search@sample.org", "manager eq 16e10e2f-1136-43fe-bb84-eac073168a49", "email eq
@@ -703,10 +735,10 @@ func (a *SCIMApi) GetScimV2Users(ctx context.Context, opts *GetScimV2UsersOption
 			req.SetQuery("count", platformclient.FormatInt32(*opts.Count))
 		}
 		if len(opts.Attributes) > 0 {
-			req.AddQuery("attributes", opts.Attributes...)
+			req.AddQuery("attributes", platformclient.Strings(opts.Attributes)...)
 		}
 		if len(opts.ExcludedAttributes) > 0 {
-			req.AddQuery("excludedAttributes", opts.ExcludedAttributes...)
+			req.AddQuery("excludedAttributes", platformclient.Strings(opts.ExcludedAttributes)...)
 		}
 		if opts.Filter != nil {
 			req.SetQuery("filter", *opts.Filter)
@@ -1151,3 +1183,595 @@ func (a *SCIMApi) PutScimV2User(ctx context.Context, userID string, body *models
 	}
 	return platformclient.Call[models.ScimV2User](ctx, a.client, req)
 }
+
+// GetScimGroupAttributes is the type of GetScimGroupOptions.Attributes. A value not listed below is
+// sent as it is.
+type GetScimGroupAttributes string
+
+// The values of GetScimGroupAttributes.
+const (
+	GetScimGroupAttributesID                                                  GetScimGroupAttributes = "id"
+	GetScimGroupAttributesDisplayName                                         GetScimGroupAttributes = "displayName"
+	GetScimGroupAttributesMembers                                             GetScimGroupAttributes = "members"
+	GetScimGroupAttributesExternalID                                          GetScimGroupAttributes = "externalId"
+	GetScimGroupAttributesMeta                                                GetScimGroupAttributes = "meta"
+	GetScimGroupAttributesMetaVersion                                         GetScimGroupAttributes = "meta.version"
+	GetScimGroupAttributesMetaLastModified                                    GetScimGroupAttributes = "meta.lastModified"
+	GetScimGroupAttributesUrnIetfParamsScimSchemasCore20GroupID               GetScimGroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:id"
+	GetScimGroupAttributesUrnIetfParamsScimSchemasCore20GroupMeta             GetScimGroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta"
+	GetScimGroupAttributesUrnIetfParamsScimSchemasCore20GroupMetaVersion      GetScimGroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.version"
+	GetScimGroupAttributesUrnIetfParamsScimSchemasCore20GroupMetaLastModified GetScimGroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.lastModified"
+	GetScimGroupAttributesUrnIetfParamsScimSchemasCore20GroupDisplayName      GetScimGroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:displayName"
+	GetScimGroupAttributesUrnIetfParamsScimSchemasCore20GroupMembers          GetScimGroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:members"
+	GetScimGroupAttributesUrnIetfParamsScimSchemasCore20GroupExternalID       GetScimGroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:externalId"
+)
+
+// GetScimGroupExcludedAttributes is the type of GetScimGroupOptions.ExcludedAttributes. A value not
+// listed below is sent as it is.
+type GetScimGroupExcludedAttributes string
+
+// The values of GetScimGroupExcludedAttributes.
+const (
+	GetScimGroupExcludedAttributesID                                                  GetScimGroupExcludedAttributes = "id"
+	GetScimGroupExcludedAttributesDisplayName                                         GetScimGroupExcludedAttributes = "displayName"
+	GetScimGroupExcludedAttributesMembers                                             GetScimGroupExcludedAttributes = "members"
+	GetScimGroupExcludedAttributesExternalID                                          GetScimGroupExcludedAttributes = "externalId"
+	GetScimGroupExcludedAttributesMeta                                                GetScimGroupExcludedAttributes = "meta"
+	GetScimGroupExcludedAttributesMetaVersion                                         GetScimGroupExcludedAttributes = "meta.version"
+	GetScimGroupExcludedAttributesMetaLastModified                                    GetScimGroupExcludedAttributes = "meta.lastModified"
+	GetScimGroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupID               GetScimGroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:id"
+	GetScimGroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMeta             GetScimGroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta"
+	GetScimGroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMetaVersion      GetScimGroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.version"
+	GetScimGroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMetaLastModified GetScimGroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.lastModified"
+	GetScimGroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupDisplayName      GetScimGroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:displayName"
+	GetScimGroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMembers          GetScimGroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:members"
+	GetScimGroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupExternalID       GetScimGroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:externalId"
+)
+
+// GetScimGroupsAttributes is the type of GetScimGroupsOptions.Attributes. A value not listed below
+// is sent as it is.
+type GetScimGroupsAttributes string
+
+// The values of GetScimGroupsAttributes.
+const (
+	GetScimGroupsAttributesID                                                  GetScimGroupsAttributes = "id"
+	GetScimGroupsAttributesDisplayName                                         GetScimGroupsAttributes = "displayName"
+	GetScimGroupsAttributesMembers                                             GetScimGroupsAttributes = "members"
+	GetScimGroupsAttributesExternalID                                          GetScimGroupsAttributes = "externalId"
+	GetScimGroupsAttributesMeta                                                GetScimGroupsAttributes = "meta"
+	GetScimGroupsAttributesMetaVersion                                         GetScimGroupsAttributes = "meta.version"
+	GetScimGroupsAttributesMetaLastModified                                    GetScimGroupsAttributes = "meta.lastModified"
+	GetScimGroupsAttributesUrnIetfParamsScimSchemasCore20GroupID               GetScimGroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:id"
+	GetScimGroupsAttributesUrnIetfParamsScimSchemasCore20GroupMeta             GetScimGroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta"
+	GetScimGroupsAttributesUrnIetfParamsScimSchemasCore20GroupMetaVersion      GetScimGroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.version"
+	GetScimGroupsAttributesUrnIetfParamsScimSchemasCore20GroupMetaLastModified GetScimGroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.lastModified"
+	GetScimGroupsAttributesUrnIetfParamsScimSchemasCore20GroupDisplayName      GetScimGroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:displayName"
+	GetScimGroupsAttributesUrnIetfParamsScimSchemasCore20GroupMembers          GetScimGroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:members"
+	GetScimGroupsAttributesUrnIetfParamsScimSchemasCore20GroupExternalID       GetScimGroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:externalId"
+)
+
+// GetScimGroupsExcludedAttributes is the type of GetScimGroupsOptions.ExcludedAttributes. A value
+// not listed below is sent as it is.
+type GetScimGroupsExcludedAttributes string
+
+// The values of GetScimGroupsExcludedAttributes.
+const (
+	GetScimGroupsExcludedAttributesID                                                  GetScimGroupsExcludedAttributes = "id"
+	GetScimGroupsExcludedAttributesDisplayName                                         GetScimGroupsExcludedAttributes = "displayName"
+	GetScimGroupsExcludedAttributesMembers                                             GetScimGroupsExcludedAttributes = "members"
+	GetScimGroupsExcludedAttributesExternalID                                          GetScimGroupsExcludedAttributes = "externalId"
+	GetScimGroupsExcludedAttributesMeta                                                GetScimGroupsExcludedAttributes = "meta"
+	GetScimGroupsExcludedAttributesMetaVersion                                         GetScimGroupsExcludedAttributes = "meta.version"
+	GetScimGroupsExcludedAttributesMetaLastModified                                    GetScimGroupsExcludedAttributes = "meta.lastModified"
+	GetScimGroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupID               GetScimGroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:id"
+	GetScimGroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMeta             GetScimGroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta"
+	GetScimGroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMetaVersion      GetScimGroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.version"
+	GetScimGroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMetaLastModified GetScimGroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.lastModified"
+	GetScimGroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupDisplayName      GetScimGroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:displayName"
+	GetScimGroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMembers          GetScimGroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:members"
+	GetScimGroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupExternalID       GetScimGroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:externalId"
+)
+
+// GetScimResourcetypeResourceType is the type of the argument resourceType of GetScimResourcetype.
+// A value not listed below is sent as it is.
+type GetScimResourcetypeResourceType string
+
+// The values of GetScimResourcetypeResourceType.
+const (
+	GetScimResourcetypeResourceTypeUser                  GetScimResourcetypeResourceType = "User"
+	GetScimResourcetypeResourceTypeGroup                 GetScimResourcetypeResourceType = "Group"
+	GetScimResourcetypeResourceTypeServiceProviderConfig GetScimResourcetypeResourceType = "ServiceProviderConfig"
+	GetScimResourcetypeResourceTypeResourceType          GetScimResourcetypeResourceType = "ResourceType"
+	GetScimResourcetypeResourceTypeSchema                GetScimResourcetypeResourceType = "Schema"
+)
+
+// GetScimSchemaSchemaID is the type of the argument schemaID of GetScimSchema. A value not listed
+// below is sent as it is.
+type GetScimSchemaSchemaID string
+
+// The values of GetScimSchemaSchemaID.
+const (
+	GetScimSchemaSchemaIDUrnIetfParamsScimSchemasCore20User                      GetScimSchemaSchemaID = "urn:ietf:params:scim:schemas:core:2.0:User"
+	GetScimSchemaSchemaIDUrnIetfParamsScimSchemasCore20Group                     GetScimSchemaSchemaID = "urn:ietf:params:scim:schemas:core:2.0:Group"
+	GetScimSchemaSchemaIDUrnIetfParamsScimSchemasCore20ServiceProviderConfig     GetScimSchemaSchemaID = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"
+	GetScimSchemaSchemaIDUrnIetfParamsScimSchemasCore20ResourceType              GetScimSchemaSchemaID = "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
+	GetScimSchemaSchemaIDUrnIetfParamsScimSchemasCore20Schema                    GetScimSchemaSchemaID = "urn:ietf:params:scim:schemas:core:2.0:Schema"
+	GetScimSchemaSchemaIDUrnIetfParamsScimSchemasExtensionEnterprise20User       GetScimSchemaSchemaID = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+	GetScimSchemaSchemaIDUrnIetfParamsScimSchemasExtensionGenesysPurecloud20User GetScimSchemaSchemaID = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
+)
+
+// GetScimUserAttributes is the type of GetScimUserOptions.Attributes. A value not listed below is
+// sent as it is.
+type GetScimUserAttributes string
+
+// The values of GetScimUserAttributes.
+const (
+	GetScimUserAttributesID                                                                      GetScimUserAttributes = "id"
+	GetScimUserAttributesUserName                                                                GetScimUserAttributes = "userName"
+	GetScimUserAttributesDisplayName                                                             GetScimUserAttributes = "displayName"
+	GetScimUserAttributesTitle                                                                   GetScimUserAttributes = "title"
+	GetScimUserAttributesActive                                                                  GetScimUserAttributes = "active"
+	GetScimUserAttributesExternalID                                                              GetScimUserAttributes = "externalId"
+	GetScimUserAttributesPhoneNumbers                                                            GetScimUserAttributes = "phoneNumbers"
+	GetScimUserAttributesEmails                                                                  GetScimUserAttributes = "emails"
+	GetScimUserAttributesGroups                                                                  GetScimUserAttributes = "groups"
+	GetScimUserAttributesRoles                                                                   GetScimUserAttributes = "roles"
+	GetScimUserAttributesMeta                                                                    GetScimUserAttributes = "meta"
+	GetScimUserAttributesMetaVersion                                                             GetScimUserAttributes = "meta.version"
+	GetScimUserAttributesMetaLastModified                                                        GetScimUserAttributes = "meta.lastModified"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserID                                    GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:id"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserUserName                              GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:userName"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserDisplayName                           GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:displayName"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserTitle                                 GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:title"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserActive                                GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:active"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserExternalID                            GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:externalId"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserPhoneNumbers                          GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:phoneNumbers"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserEmails                                GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:emails"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserGroups                                GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:groups"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserRoles                                 GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:roles"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserMeta                                  GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserMetaVersion                           GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.version"
+	GetScimUserAttributesUrnIetfParamsScimSchemasCore20UserMetaLastModified                      GetScimUserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.lastModified"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20User                       GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDivision               GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:division"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDepartment             GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManager                GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManagerValue           GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserEmployeeNumber         GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDateHire               GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:dateHire"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20User                 GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingSkills    GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingSkills"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingLanguages GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingLanguages"
+	GetScimUserAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserExternalIDs      GetScimUserAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds"
+)
+
+// GetScimUserExcludedAttributes is the type of GetScimUserOptions.ExcludedAttributes. A value not
+// listed below is sent as it is.
+type GetScimUserExcludedAttributes string
+
+// The values of GetScimUserExcludedAttributes.
+const (
+	GetScimUserExcludedAttributesID                                                                      GetScimUserExcludedAttributes = "id"
+	GetScimUserExcludedAttributesUserName                                                                GetScimUserExcludedAttributes = "userName"
+	GetScimUserExcludedAttributesDisplayName                                                             GetScimUserExcludedAttributes = "displayName"
+	GetScimUserExcludedAttributesTitle                                                                   GetScimUserExcludedAttributes = "title"
+	GetScimUserExcludedAttributesActive                                                                  GetScimUserExcludedAttributes = "active"
+	GetScimUserExcludedAttributesExternalID                                                              GetScimUserExcludedAttributes = "externalId"
+	GetScimUserExcludedAttributesPhoneNumbers                                                            GetScimUserExcludedAttributes = "phoneNumbers"
+	GetScimUserExcludedAttributesEmails                                                                  GetScimUserExcludedAttributes = "emails"
+	GetScimUserExcludedAttributesGroups                                                                  GetScimUserExcludedAttributes = "groups"
+	GetScimUserExcludedAttributesRoles                                                                   GetScimUserExcludedAttributes = "roles"
+	GetScimUserExcludedAttributesMeta                                                                    GetScimUserExcludedAttributes = "meta"
+	GetScimUserExcludedAttributesMetaVersion                                                             GetScimUserExcludedAttributes = "meta.version"
+	GetScimUserExcludedAttributesMetaLastModified                                                        GetScimUserExcludedAttributes = "meta.lastModified"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserID                                    GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:id"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserUserName                              GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:userName"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserDisplayName                           GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:displayName"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserTitle                                 GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:title"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserActive                                GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:active"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserExternalID                            GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:externalId"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserPhoneNumbers                          GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:phoneNumbers"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserEmails                                GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:emails"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserGroups                                GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:groups"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserRoles                                 GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:roles"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserMeta                                  GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserMetaVersion                           GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.version"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasCore20UserMetaLastModified                      GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.lastModified"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20User                       GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDivision               GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:division"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDepartment             GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManager                GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManagerValue           GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserEmployeeNumber         GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDateHire               GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:dateHire"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20User                 GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingSkills    GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingSkills"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingLanguages GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingLanguages"
+	GetScimUserExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserExternalIDs      GetScimUserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds"
+)
+
+// GetScimUsersAttributes is the type of GetScimUsersOptions.Attributes. A value not listed below is
+// sent as it is.
+type GetScimUsersAttributes string
+
+// The values of GetScimUsersAttributes.
+const (
+	GetScimUsersAttributesID                                                                      GetScimUsersAttributes = "id"
+	GetScimUsersAttributesUserName                                                                GetScimUsersAttributes = "userName"
+	GetScimUsersAttributesDisplayName                                                             GetScimUsersAttributes = "displayName"
+	GetScimUsersAttributesTitle                                                                   GetScimUsersAttributes = "title"
+	GetScimUsersAttributesActive                                                                  GetScimUsersAttributes = "active"
+	GetScimUsersAttributesExternalID                                                              GetScimUsersAttributes = "externalId"
+	GetScimUsersAttributesPhoneNumbers                                                            GetScimUsersAttributes = "phoneNumbers"
+	GetScimUsersAttributesEmails                                                                  GetScimUsersAttributes = "emails"
+	GetScimUsersAttributesGroups                                                                  GetScimUsersAttributes = "groups"
+	GetScimUsersAttributesRoles                                                                   GetScimUsersAttributes = "roles"
+	GetScimUsersAttributesMeta                                                                    GetScimUsersAttributes = "meta"
+	GetScimUsersAttributesMetaVersion                                                             GetScimUsersAttributes = "meta.version"
+	GetScimUsersAttributesMetaLastModified                                                        GetScimUsersAttributes = "meta.lastModified"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserID                                    GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:id"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserUserName                              GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:userName"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserDisplayName                           GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:displayName"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserTitle                                 GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:title"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserActive                                GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:active"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserExternalID                            GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:externalId"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserPhoneNumbers                          GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:phoneNumbers"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserEmails                                GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:emails"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserGroups                                GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:groups"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserRoles                                 GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:roles"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserMeta                                  GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserMetaVersion                           GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.version"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasCore20UserMetaLastModified                      GetScimUsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.lastModified"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20User                       GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDivision               GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:division"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDepartment             GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManager                GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManagerValue           GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserEmployeeNumber         GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDateHire               GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:dateHire"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20User                 GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingSkills    GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingSkills"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingLanguages GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingLanguages"
+	GetScimUsersAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserExternalIDs      GetScimUsersAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds"
+)
+
+// GetScimUsersExcludedAttributes is the type of GetScimUsersOptions.ExcludedAttributes. A value not
+// listed below is sent as it is.
+type GetScimUsersExcludedAttributes string
+
+// The values of GetScimUsersExcludedAttributes.
+const (
+	GetScimUsersExcludedAttributesID                                                                      GetScimUsersExcludedAttributes = "id"
+	GetScimUsersExcludedAttributesUserName                                                                GetScimUsersExcludedAttributes = "userName"
+	GetScimUsersExcludedAttributesDisplayName                                                             GetScimUsersExcludedAttributes = "displayName"
+	GetScimUsersExcludedAttributesTitle                                                                   GetScimUsersExcludedAttributes = "title"
+	GetScimUsersExcludedAttributesActive                                                                  GetScimUsersExcludedAttributes = "active"
+	GetScimUsersExcludedAttributesExternalID                                                              GetScimUsersExcludedAttributes = "externalId"
+	GetScimUsersExcludedAttributesPhoneNumbers                                                            GetScimUsersExcludedAttributes = "phoneNumbers"
+	GetScimUsersExcludedAttributesEmails                                                                  GetScimUsersExcludedAttributes = "emails"
+	GetScimUsersExcludedAttributesGroups                                                                  GetScimUsersExcludedAttributes = "groups"
+	GetScimUsersExcludedAttributesRoles                                                                   GetScimUsersExcludedAttributes = "roles"
+	GetScimUsersExcludedAttributesMeta                                                                    GetScimUsersExcludedAttributes = "meta"
+	GetScimUsersExcludedAttributesMetaVersion                                                             GetScimUsersExcludedAttributes = "meta.version"
+	GetScimUsersExcludedAttributesMetaLastModified                                                        GetScimUsersExcludedAttributes = "meta.lastModified"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserID                                    GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:id"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserUserName                              GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:userName"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserDisplayName                           GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:displayName"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserTitle                                 GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:title"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserActive                                GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:active"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserExternalID                            GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:externalId"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserPhoneNumbers                          GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:phoneNumbers"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserEmails                                GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:emails"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserGroups                                GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:groups"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserRoles                                 GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:roles"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserMeta                                  GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserMetaVersion                           GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.version"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserMetaLastModified                      GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.lastModified"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20User                       GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDivision               GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:division"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDepartment             GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManager                GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManagerValue           GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserEmployeeNumber         GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDateHire               GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:dateHire"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20User                 GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingSkills    GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingSkills"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingLanguages GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingLanguages"
+	GetScimUsersExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserExternalIDs      GetScimUsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds"
+)
+
+// GetScimV2GroupAttributes is the type of GetScimV2GroupOptions.Attributes. A value not listed
+// below is sent as it is.
+type GetScimV2GroupAttributes string
+
+// The values of GetScimV2GroupAttributes.
+const (
+	GetScimV2GroupAttributesID                                                  GetScimV2GroupAttributes = "id"
+	GetScimV2GroupAttributesDisplayName                                         GetScimV2GroupAttributes = "displayName"
+	GetScimV2GroupAttributesMembers                                             GetScimV2GroupAttributes = "members"
+	GetScimV2GroupAttributesExternalID                                          GetScimV2GroupAttributes = "externalId"
+	GetScimV2GroupAttributesMeta                                                GetScimV2GroupAttributes = "meta"
+	GetScimV2GroupAttributesMetaVersion                                         GetScimV2GroupAttributes = "meta.version"
+	GetScimV2GroupAttributesMetaLastModified                                    GetScimV2GroupAttributes = "meta.lastModified"
+	GetScimV2GroupAttributesUrnIetfParamsScimSchemasCore20GroupID               GetScimV2GroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:id"
+	GetScimV2GroupAttributesUrnIetfParamsScimSchemasCore20GroupMeta             GetScimV2GroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta"
+	GetScimV2GroupAttributesUrnIetfParamsScimSchemasCore20GroupMetaVersion      GetScimV2GroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.version"
+	GetScimV2GroupAttributesUrnIetfParamsScimSchemasCore20GroupMetaLastModified GetScimV2GroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.lastModified"
+	GetScimV2GroupAttributesUrnIetfParamsScimSchemasCore20GroupDisplayName      GetScimV2GroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:displayName"
+	GetScimV2GroupAttributesUrnIetfParamsScimSchemasCore20GroupMembers          GetScimV2GroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:members"
+	GetScimV2GroupAttributesUrnIetfParamsScimSchemasCore20GroupExternalID       GetScimV2GroupAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:externalId"
+)
+
+// GetScimV2GroupExcludedAttributes is the type of GetScimV2GroupOptions.ExcludedAttributes. A value
+// not listed below is sent as it is.
+type GetScimV2GroupExcludedAttributes string
+
+// The values of GetScimV2GroupExcludedAttributes.
+const (
+	GetScimV2GroupExcludedAttributesID                                                  GetScimV2GroupExcludedAttributes = "id"
+	GetScimV2GroupExcludedAttributesDisplayName                                         GetScimV2GroupExcludedAttributes = "displayName"
+	GetScimV2GroupExcludedAttributesMembers                                             GetScimV2GroupExcludedAttributes = "members"
+	GetScimV2GroupExcludedAttributesExternalID                                          GetScimV2GroupExcludedAttributes = "externalId"
+	GetScimV2GroupExcludedAttributesMeta                                                GetScimV2GroupExcludedAttributes = "meta"
+	GetScimV2GroupExcludedAttributesMetaVersion                                         GetScimV2GroupExcludedAttributes = "meta.version"
+	GetScimV2GroupExcludedAttributesMetaLastModified                                    GetScimV2GroupExcludedAttributes = "meta.lastModified"
+	GetScimV2GroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupID               GetScimV2GroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:id"
+	GetScimV2GroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMeta             GetScimV2GroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta"
+	GetScimV2GroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMetaVersion      GetScimV2GroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.version"
+	GetScimV2GroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMetaLastModified GetScimV2GroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.lastModified"
+	GetScimV2GroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupDisplayName      GetScimV2GroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:displayName"
+	GetScimV2GroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMembers          GetScimV2GroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:members"
+	GetScimV2GroupExcludedAttributesUrnIetfParamsScimSchemasCore20GroupExternalID       GetScimV2GroupExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:externalId"
+)
+
+// GetScimV2GroupsAttributes is the type of GetScimV2GroupsOptions.Attributes. A value not listed
+// below is sent as it is.
+type GetScimV2GroupsAttributes string
+
+// The values of GetScimV2GroupsAttributes.
+const (
+	GetScimV2GroupsAttributesID                                                  GetScimV2GroupsAttributes = "id"
+	GetScimV2GroupsAttributesDisplayName                                         GetScimV2GroupsAttributes = "displayName"
+	GetScimV2GroupsAttributesMembers                                             GetScimV2GroupsAttributes = "members"
+	GetScimV2GroupsAttributesExternalID                                          GetScimV2GroupsAttributes = "externalId"
+	GetScimV2GroupsAttributesMeta                                                GetScimV2GroupsAttributes = "meta"
+	GetScimV2GroupsAttributesMetaVersion                                         GetScimV2GroupsAttributes = "meta.version"
+	GetScimV2GroupsAttributesMetaLastModified                                    GetScimV2GroupsAttributes = "meta.lastModified"
+	GetScimV2GroupsAttributesUrnIetfParamsScimSchemasCore20GroupID               GetScimV2GroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:id"
+	GetScimV2GroupsAttributesUrnIetfParamsScimSchemasCore20GroupMeta             GetScimV2GroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta"
+	GetScimV2GroupsAttributesUrnIetfParamsScimSchemasCore20GroupMetaVersion      GetScimV2GroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.version"
+	GetScimV2GroupsAttributesUrnIetfParamsScimSchemasCore20GroupMetaLastModified GetScimV2GroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.lastModified"
+	GetScimV2GroupsAttributesUrnIetfParamsScimSchemasCore20GroupDisplayName      GetScimV2GroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:displayName"
+	GetScimV2GroupsAttributesUrnIetfParamsScimSchemasCore20GroupMembers          GetScimV2GroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:members"
+	GetScimV2GroupsAttributesUrnIetfParamsScimSchemasCore20GroupExternalID       GetScimV2GroupsAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:externalId"
+)
+
+// GetScimV2GroupsExcludedAttributes is the type of GetScimV2GroupsOptions.ExcludedAttributes. A
+// value not listed below is sent as it is.
+type GetScimV2GroupsExcludedAttributes string
+
+// The values of GetScimV2GroupsExcludedAttributes.
+const (
+	GetScimV2GroupsExcludedAttributesID                                                  GetScimV2GroupsExcludedAttributes = "id"
+	GetScimV2GroupsExcludedAttributesDisplayName                                         GetScimV2GroupsExcludedAttributes = "displayName"
+	GetScimV2GroupsExcludedAttributesMembers                                             GetScimV2GroupsExcludedAttributes = "members"
+	GetScimV2GroupsExcludedAttributesExternalID                                          GetScimV2GroupsExcludedAttributes = "externalId"
+	GetScimV2GroupsExcludedAttributesMeta                                                GetScimV2GroupsExcludedAttributes = "meta"
+	GetScimV2GroupsExcludedAttributesMetaVersion                                         GetScimV2GroupsExcludedAttributes = "meta.version"
+	GetScimV2GroupsExcludedAttributesMetaLastModified                                    GetScimV2GroupsExcludedAttributes = "meta.lastModified"
+	GetScimV2GroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupID               GetScimV2GroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:id"
+	GetScimV2GroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMeta             GetScimV2GroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta"
+	GetScimV2GroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMetaVersion      GetScimV2GroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.version"
+	GetScimV2GroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMetaLastModified GetScimV2GroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:meta.lastModified"
+	GetScimV2GroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupDisplayName      GetScimV2GroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:displayName"
+	GetScimV2GroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupMembers          GetScimV2GroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:members"
+	GetScimV2GroupsExcludedAttributesUrnIetfParamsScimSchemasCore20GroupExternalID       GetScimV2GroupsExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:Group:externalId"
+)
+
+// GetScimV2ResourcetypeResourceType is the type of the argument resourceType of
+// GetScimV2Resourcetype. A value not listed below is sent as it is.
+type GetScimV2ResourcetypeResourceType string
+
+// The values of GetScimV2ResourcetypeResourceType.
+const (
+	GetScimV2ResourcetypeResourceTypeUser                  GetScimV2ResourcetypeResourceType = "User"
+	GetScimV2ResourcetypeResourceTypeGroup                 GetScimV2ResourcetypeResourceType = "Group"
+	GetScimV2ResourcetypeResourceTypeServiceProviderConfig GetScimV2ResourcetypeResourceType = "ServiceProviderConfig"
+	GetScimV2ResourcetypeResourceTypeResourceType          GetScimV2ResourcetypeResourceType = "ResourceType"
+	GetScimV2ResourcetypeResourceTypeSchema                GetScimV2ResourcetypeResourceType = "Schema"
+)
+
+// GetScimV2SchemaSchemaID is the type of the argument schemaID of GetScimV2Schema. A value not
+// listed below is sent as it is.
+type GetScimV2SchemaSchemaID string
+
+// The values of GetScimV2SchemaSchemaID.
+const (
+	GetScimV2SchemaSchemaIDUrnIetfParamsScimSchemasCore20User                      GetScimV2SchemaSchemaID = "urn:ietf:params:scim:schemas:core:2.0:User"
+	GetScimV2SchemaSchemaIDUrnIetfParamsScimSchemasCore20Group                     GetScimV2SchemaSchemaID = "urn:ietf:params:scim:schemas:core:2.0:Group"
+	GetScimV2SchemaSchemaIDUrnIetfParamsScimSchemasCore20ServiceProviderConfig     GetScimV2SchemaSchemaID = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"
+	GetScimV2SchemaSchemaIDUrnIetfParamsScimSchemasCore20ResourceType              GetScimV2SchemaSchemaID = "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
+	GetScimV2SchemaSchemaIDUrnIetfParamsScimSchemasCore20Schema                    GetScimV2SchemaSchemaID = "urn:ietf:params:scim:schemas:core:2.0:Schema"
+	GetScimV2SchemaSchemaIDUrnIetfParamsScimSchemasExtensionEnterprise20User       GetScimV2SchemaSchemaID = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+	GetScimV2SchemaSchemaIDUrnIetfParamsScimSchemasExtensionGenesysPurecloud20User GetScimV2SchemaSchemaID = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
+)
+
+// GetScimV2UserAttributes is the type of GetScimV2UserOptions.Attributes. A value not listed below
+// is sent as it is.
+type GetScimV2UserAttributes string
+
+// The values of GetScimV2UserAttributes.
+const (
+	GetScimV2UserAttributesID                                                                      GetScimV2UserAttributes = "id"
+	GetScimV2UserAttributesUserName                                                                GetScimV2UserAttributes = "userName"
+	GetScimV2UserAttributesDisplayName                                                             GetScimV2UserAttributes = "displayName"
+	GetScimV2UserAttributesTitle                                                                   GetScimV2UserAttributes = "title"
+	GetScimV2UserAttributesActive                                                                  GetScimV2UserAttributes = "active"
+	GetScimV2UserAttributesExternalID                                                              GetScimV2UserAttributes = "externalId"
+	GetScimV2UserAttributesPhoneNumbers                                                            GetScimV2UserAttributes = "phoneNumbers"
+	GetScimV2UserAttributesEmails                                                                  GetScimV2UserAttributes = "emails"
+	GetScimV2UserAttributesGroups                                                                  GetScimV2UserAttributes = "groups"
+	GetScimV2UserAttributesRoles                                                                   GetScimV2UserAttributes = "roles"
+	GetScimV2UserAttributesMeta                                                                    GetScimV2UserAttributes = "meta"
+	GetScimV2UserAttributesMetaVersion                                                             GetScimV2UserAttributes = "meta.version"
+	GetScimV2UserAttributesMetaLastModified                                                        GetScimV2UserAttributes = "meta.lastModified"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserID                                    GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:id"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserUserName                              GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:userName"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserDisplayName                           GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:displayName"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserTitle                                 GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:title"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserActive                                GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:active"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserExternalID                            GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:externalId"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserPhoneNumbers                          GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:phoneNumbers"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserEmails                                GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:emails"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserGroups                                GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:groups"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserRoles                                 GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:roles"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserMeta                                  GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserMetaVersion                           GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.version"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasCore20UserMetaLastModified                      GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.lastModified"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20User                       GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDivision               GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:division"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDepartment             GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManager                GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManagerValue           GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserEmployeeNumber         GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDateHire               GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:dateHire"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20User                 GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingSkills    GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingSkills"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingLanguages GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingLanguages"
+	GetScimV2UserAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserExternalIDs      GetScimV2UserAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds"
+)
+
+// GetScimV2UserExcludedAttributes is the type of GetScimV2UserOptions.ExcludedAttributes. A value
+// not listed below is sent as it is.
+type GetScimV2UserExcludedAttributes string
+
+// The values of GetScimV2UserExcludedAttributes.
+const (
+	GetScimV2UserExcludedAttributesID                                                                      GetScimV2UserExcludedAttributes = "id"
+	GetScimV2UserExcludedAttributesUserName                                                                GetScimV2UserExcludedAttributes = "userName"
+	GetScimV2UserExcludedAttributesDisplayName                                                             GetScimV2UserExcludedAttributes = "displayName"
+	GetScimV2UserExcludedAttributesTitle                                                                   GetScimV2UserExcludedAttributes = "title"
+	GetScimV2UserExcludedAttributesActive                                                                  GetScimV2UserExcludedAttributes = "active"
+	GetScimV2UserExcludedAttributesExternalID                                                              GetScimV2UserExcludedAttributes = "externalId"
+	GetScimV2UserExcludedAttributesPhoneNumbers                                                            GetScimV2UserExcludedAttributes = "phoneNumbers"
+	GetScimV2UserExcludedAttributesEmails                                                                  GetScimV2UserExcludedAttributes = "emails"
+	GetScimV2UserExcludedAttributesGroups                                                                  GetScimV2UserExcludedAttributes = "groups"
+	GetScimV2UserExcludedAttributesRoles                                                                   GetScimV2UserExcludedAttributes = "roles"
+	GetScimV2UserExcludedAttributesMeta                                                                    GetScimV2UserExcludedAttributes = "meta"
+	GetScimV2UserExcludedAttributesMetaVersion                                                             GetScimV2UserExcludedAttributes = "meta.version"
+	GetScimV2UserExcludedAttributesMetaLastModified                                                        GetScimV2UserExcludedAttributes = "meta.lastModified"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserID                                    GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:id"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserUserName                              GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:userName"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserDisplayName                           GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:displayName"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserTitle                                 GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:title"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserActive                                GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:active"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserExternalID                            GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:externalId"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserPhoneNumbers                          GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:phoneNumbers"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserEmails                                GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:emails"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserGroups                                GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:groups"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserRoles                                 GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:roles"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserMeta                                  GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserMetaVersion                           GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.version"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasCore20UserMetaLastModified                      GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.lastModified"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20User                       GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDivision               GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:division"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDepartment             GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManager                GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManagerValue           GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserEmployeeNumber         GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDateHire               GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:dateHire"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20User                 GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingSkills    GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingSkills"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingLanguages GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingLanguages"
+	GetScimV2UserExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserExternalIDs      GetScimV2UserExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds"
+)
+
+// GetScimV2UsersAttributes is the type of GetScimV2UsersOptions.Attributes. A value not listed
+// below is sent as it is.
+type GetScimV2UsersAttributes string
+
+// The values of GetScimV2UsersAttributes.
+const (
+	GetScimV2UsersAttributesID                                                                      GetScimV2UsersAttributes = "id"
+	GetScimV2UsersAttributesUserName                                                                GetScimV2UsersAttributes = "userName"
+	GetScimV2UsersAttributesDisplayName                                                             GetScimV2UsersAttributes = "displayName"
+	GetScimV2UsersAttributesTitle                                                                   GetScimV2UsersAttributes = "title"
+	GetScimV2UsersAttributesActive                                                                  GetScimV2UsersAttributes = "active"
+	GetScimV2UsersAttributesExternalID                                                              GetScimV2UsersAttributes = "externalId"
+	GetScimV2UsersAttributesPhoneNumbers                                                            GetScimV2UsersAttributes = "phoneNumbers"
+	GetScimV2UsersAttributesEmails                                                                  GetScimV2UsersAttributes = "emails"
+	GetScimV2UsersAttributesGroups                                                                  GetScimV2UsersAttributes = "groups"
+	GetScimV2UsersAttributesRoles                                                                   GetScimV2UsersAttributes = "roles"
+	GetScimV2UsersAttributesMeta                                                                    GetScimV2UsersAttributes = "meta"
+	GetScimV2UsersAttributesMetaVersion                                                             GetScimV2UsersAttributes = "meta.version"
+	GetScimV2UsersAttributesMetaLastModified                                                        GetScimV2UsersAttributes = "meta.lastModified"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserID                                    GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:id"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserUserName                              GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:userName"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserDisplayName                           GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:displayName"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserTitle                                 GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:title"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserActive                                GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:active"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserExternalID                            GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:externalId"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserPhoneNumbers                          GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:phoneNumbers"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserEmails                                GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:emails"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserGroups                                GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:groups"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserRoles                                 GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:roles"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserMeta                                  GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserMetaVersion                           GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.version"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasCore20UserMetaLastModified                      GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.lastModified"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20User                       GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDivision               GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:division"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDepartment             GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManager                GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManagerValue           GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserEmployeeNumber         GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDateHire               GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:dateHire"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20User                 GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingSkills    GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingSkills"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingLanguages GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingLanguages"
+	GetScimV2UsersAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserExternalIDs      GetScimV2UsersAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds"
+)
+
+// GetScimV2UsersExcludedAttributes is the type of GetScimV2UsersOptions.ExcludedAttributes. A value
+// not listed below is sent as it is.
+type GetScimV2UsersExcludedAttributes string
+
+// The values of GetScimV2UsersExcludedAttributes.
+const (
+	GetScimV2UsersExcludedAttributesID                                                                      GetScimV2UsersExcludedAttributes = "id"
+	GetScimV2UsersExcludedAttributesUserName                                                                GetScimV2UsersExcludedAttributes = "userName"
+	GetScimV2UsersExcludedAttributesDisplayName                                                             GetScimV2UsersExcludedAttributes = "displayName"
+	GetScimV2UsersExcludedAttributesTitle                                                                   GetScimV2UsersExcludedAttributes = "title"
+	GetScimV2UsersExcludedAttributesActive                                                                  GetScimV2UsersExcludedAttributes = "active"
+	GetScimV2UsersExcludedAttributesExternalID                                                              GetScimV2UsersExcludedAttributes = "externalId"
+	GetScimV2UsersExcludedAttributesPhoneNumbers                                                            GetScimV2UsersExcludedAttributes = "phoneNumbers"
+	GetScimV2UsersExcludedAttributesEmails                                                                  GetScimV2UsersExcludedAttributes = "emails"
+	GetScimV2UsersExcludedAttributesGroups                                                                  GetScimV2UsersExcludedAttributes = "groups"
+	GetScimV2UsersExcludedAttributesRoles                                                                   GetScimV2UsersExcludedAttributes = "roles"
+	GetScimV2UsersExcludedAttributesMeta                                                                    GetScimV2UsersExcludedAttributes = "meta"
+	GetScimV2UsersExcludedAttributesMetaVersion                                                             GetScimV2UsersExcludedAttributes = "meta.version"
+	GetScimV2UsersExcludedAttributesMetaLastModified                                                        GetScimV2UsersExcludedAttributes = "meta.lastModified"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserID                                    GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:id"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserUserName                              GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:userName"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserDisplayName                           GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:displayName"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserTitle                                 GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:title"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserActive                                GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:active"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserExternalID                            GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:externalId"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserPhoneNumbers                          GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:phoneNumbers"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserEmails                                GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:emails"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserGroups                                GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:groups"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserRoles                                 GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:roles"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserMeta                                  GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserMetaVersion                           GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.version"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasCore20UserMetaLastModified                      GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:core:2.0:User:meta.lastModified"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20User                       GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDivision               GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:division"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDepartment             GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManager                GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserManagerValue           GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserEmployeeNumber         GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionEnterprise20UserDateHire               GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:dateHire"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20User                 GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingSkills    GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingSkills"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserRoutingLanguages GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingLanguages"
+	GetScimV2UsersExcludedAttributesUrnIetfParamsScimSchemasExtensionGenesysPurecloud20UserExternalIDs      GetScimV2UsersExcludedAttributes = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds"
+)

@@ -126,12 +126,12 @@ type GetScriptsOptions struct {
 	FlowID *string
 	// SortBy is the query parameter sortBy. SortBy.
 	//
-	// Values: modifiedDate, createdDate, name.
-	SortBy *string
+	// Values: the constants of GetScriptsSortBy.
+	SortBy *GetScriptsSortBy
 	// SortOrder is the query parameter sortOrder. SortOrder.
 	//
-	// Values: ascending, descending.
-	SortOrder *string
+	// Values: the constants of GetScriptsSortOrder.
+	SortOrder *GetScriptsSortOrder
 	// ScriptDataVersion is the query parameter scriptDataVersion. Advanced usage - controls the data
 	// version of the script.
 	ScriptDataVersion *string
@@ -168,10 +168,10 @@ func (a *ScriptsApi) GetScripts(ctx context.Context, opts *GetScriptsOptions) (*
 			req.SetQuery("flowId", *opts.FlowID)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.ScriptDataVersion != nil {
 			req.SetQuery("scriptDataVersion", *opts.ScriptDataVersion)
@@ -226,12 +226,12 @@ type GetScriptsDivisionviewsOptions struct {
 	FlowID *string
 	// SortBy is the query parameter sortBy. SortBy.
 	//
-	// Values: modifiedDate, createdDate, name.
-	SortBy *string
+	// Values: the constants of GetScriptsDivisionviewsSortBy.
+	SortBy *GetScriptsDivisionviewsSortBy
 	// SortOrder is the query parameter sortOrder. SortOrder.
 	//
-	// Values: ascending, descending.
-	SortOrder *string
+	// Values: the constants of GetScriptsDivisionviewsSortOrder.
+	SortOrder *GetScriptsDivisionviewsSortOrder
 	// ScriptDataVersion is the query parameter scriptDataVersion. Advanced usage - controls the data
 	// version of the script.
 	ScriptDataVersion *string
@@ -269,10 +269,10 @@ func (a *ScriptsApi) GetScriptsDivisionviews(ctx context.Context, opts *GetScrip
 			req.SetQuery("flowId", *opts.FlowID)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.ScriptDataVersion != nil {
 			req.SetQuery("scriptDataVersion", *opts.ScriptDataVersion)
@@ -397,16 +397,16 @@ func (a *ScriptsApi) GetScriptsPublishedIter(ctx context.Context, opts *GetScrip
 type GetScriptsPublishedDivisionviewVariablesOptions struct {
 	// Input is the query parameter input. input.
 	//
-	// Values: true, false.
-	Input *string
+	// Values: the constants of GetScriptsPublishedDivisionviewVariablesInput.
+	Input *GetScriptsPublishedDivisionviewVariablesInput
 	// Output is the query parameter output. output.
 	//
-	// Values: true, false.
-	Output *string
+	// Values: the constants of GetScriptsPublishedDivisionviewVariablesOutput.
+	Output *GetScriptsPublishedDivisionviewVariablesOutput
 	// Type is the query parameter type. type.
 	//
-	// Values: string, number, boolean.
-	Type *string
+	// Values: the constants of GetScriptsPublishedDivisionviewVariablesType.
+	Type *GetScriptsPublishedDivisionviewVariablesType
 	// ScriptDataVersion is the query parameter scriptDataVersion. Advanced usage - controls the data
 	// version of the script.
 	ScriptDataVersion *string
@@ -429,13 +429,13 @@ func (a *ScriptsApi) GetScriptsPublishedDivisionviewVariables(ctx context.Contex
 	req.SetPathParam("scriptId", scriptID)
 	if opts != nil {
 		if opts.Input != nil {
-			req.SetQuery("input", *opts.Input)
+			req.SetQuery("input", string(*opts.Input))
 		}
 		if opts.Output != nil {
-			req.SetQuery("output", *opts.Output)
+			req.SetQuery("output", string(*opts.Output))
 		}
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 		if opts.ScriptDataVersion != nil {
 			req.SetQuery("scriptDataVersion", *opts.ScriptDataVersion)
@@ -631,16 +631,16 @@ func (a *ScriptsApi) GetScriptsPublishedScriptIdPages(ctx context.Context, scrip
 type GetScriptsPublishedScriptIdVariablesOptions struct {
 	// Input is the query parameter input. input.
 	//
-	// Values: true, false.
-	Input *string
+	// Values: the constants of GetScriptsPublishedScriptIdVariablesInput.
+	Input *GetScriptsPublishedScriptIdVariablesInput
 	// Output is the query parameter output. output.
 	//
-	// Values: true, false.
-	Output *string
+	// Values: the constants of GetScriptsPublishedScriptIdVariablesOutput.
+	Output *GetScriptsPublishedScriptIdVariablesOutput
 	// Type is the query parameter type. type.
 	//
-	// Values: string, number, boolean.
-	Type *string
+	// Values: the constants of GetScriptsPublishedScriptIdVariablesType.
+	Type *GetScriptsPublishedScriptIdVariablesType
 	// ScriptDataVersion is the query parameter scriptDataVersion. Advanced usage - controls the data
 	// version of the script.
 	ScriptDataVersion *string
@@ -663,13 +663,13 @@ func (a *ScriptsApi) GetScriptsPublishedScriptIdVariables(ctx context.Context, s
 	req.SetPathParam("scriptId", scriptID)
 	if opts != nil {
 		if opts.Input != nil {
-			req.SetQuery("input", *opts.Input)
+			req.SetQuery("input", string(*opts.Input))
 		}
 		if opts.Output != nil {
-			req.SetQuery("output", *opts.Output)
+			req.SetQuery("output", string(*opts.Output))
 		}
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 		if opts.ScriptDataVersion != nil {
 			req.SetQuery("scriptDataVersion", *opts.ScriptDataVersion)
@@ -787,3 +787,108 @@ func (a *ScriptsApi) PostScriptsPublished(ctx context.Context, opts *PostScripts
 	}
 	return platformclient.Call[models.Script](ctx, a.client, req)
 }
+
+// GetScriptsSortBy is the type of GetScriptsOptions.SortBy. A value not listed below is sent as it
+// is.
+type GetScriptsSortBy string
+
+// The values of GetScriptsSortBy.
+const (
+	GetScriptsSortByModifiedDate GetScriptsSortBy = "modifiedDate"
+	GetScriptsSortByCreatedDate  GetScriptsSortBy = "createdDate"
+	GetScriptsSortByName         GetScriptsSortBy = "name"
+)
+
+// GetScriptsSortOrder is the type of GetScriptsOptions.SortOrder. A value not listed below is sent
+// as it is.
+type GetScriptsSortOrder string
+
+// The values of GetScriptsSortOrder.
+const (
+	GetScriptsSortOrderAscending  GetScriptsSortOrder = "ascending"
+	GetScriptsSortOrderDescending GetScriptsSortOrder = "descending"
+)
+
+// GetScriptsDivisionviewsSortBy is the type of GetScriptsDivisionviewsOptions.SortBy. A value not
+// listed below is sent as it is.
+type GetScriptsDivisionviewsSortBy string
+
+// The values of GetScriptsDivisionviewsSortBy.
+const (
+	GetScriptsDivisionviewsSortByModifiedDate GetScriptsDivisionviewsSortBy = "modifiedDate"
+	GetScriptsDivisionviewsSortByCreatedDate  GetScriptsDivisionviewsSortBy = "createdDate"
+	GetScriptsDivisionviewsSortByName         GetScriptsDivisionviewsSortBy = "name"
+)
+
+// GetScriptsDivisionviewsSortOrder is the type of GetScriptsDivisionviewsOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetScriptsDivisionviewsSortOrder string
+
+// The values of GetScriptsDivisionviewsSortOrder.
+const (
+	GetScriptsDivisionviewsSortOrderAscending  GetScriptsDivisionviewsSortOrder = "ascending"
+	GetScriptsDivisionviewsSortOrderDescending GetScriptsDivisionviewsSortOrder = "descending"
+)
+
+// GetScriptsPublishedDivisionviewVariablesInput is the type of
+// GetScriptsPublishedDivisionviewVariablesOptions.Input. A value not listed below is sent as it is.
+type GetScriptsPublishedDivisionviewVariablesInput string
+
+// The values of GetScriptsPublishedDivisionviewVariablesInput.
+const (
+	GetScriptsPublishedDivisionviewVariablesInputTrue  GetScriptsPublishedDivisionviewVariablesInput = "true"
+	GetScriptsPublishedDivisionviewVariablesInputFalse GetScriptsPublishedDivisionviewVariablesInput = "false"
+)
+
+// GetScriptsPublishedDivisionviewVariablesOutput is the type of
+// GetScriptsPublishedDivisionviewVariablesOptions.Output. A value not listed below is sent as it
+// is.
+type GetScriptsPublishedDivisionviewVariablesOutput string
+
+// The values of GetScriptsPublishedDivisionviewVariablesOutput.
+const (
+	GetScriptsPublishedDivisionviewVariablesOutputTrue  GetScriptsPublishedDivisionviewVariablesOutput = "true"
+	GetScriptsPublishedDivisionviewVariablesOutputFalse GetScriptsPublishedDivisionviewVariablesOutput = "false"
+)
+
+// GetScriptsPublishedDivisionviewVariablesType is the type of
+// GetScriptsPublishedDivisionviewVariablesOptions.Type. A value not listed below is sent as it is.
+type GetScriptsPublishedDivisionviewVariablesType string
+
+// The values of GetScriptsPublishedDivisionviewVariablesType.
+const (
+	GetScriptsPublishedDivisionviewVariablesTypeString  GetScriptsPublishedDivisionviewVariablesType = "string"
+	GetScriptsPublishedDivisionviewVariablesTypeNumber  GetScriptsPublishedDivisionviewVariablesType = "number"
+	GetScriptsPublishedDivisionviewVariablesTypeBoolean GetScriptsPublishedDivisionviewVariablesType = "boolean"
+)
+
+// GetScriptsPublishedScriptIdVariablesInput is the type of
+// GetScriptsPublishedScriptIdVariablesOptions.Input. A value not listed below is sent as it is.
+type GetScriptsPublishedScriptIdVariablesInput string
+
+// The values of GetScriptsPublishedScriptIdVariablesInput.
+const (
+	GetScriptsPublishedScriptIdVariablesInputTrue  GetScriptsPublishedScriptIdVariablesInput = "true"
+	GetScriptsPublishedScriptIdVariablesInputFalse GetScriptsPublishedScriptIdVariablesInput = "false"
+)
+
+// GetScriptsPublishedScriptIdVariablesOutput is the type of
+// GetScriptsPublishedScriptIdVariablesOptions.Output. A value not listed below is sent as it is.
+type GetScriptsPublishedScriptIdVariablesOutput string
+
+// The values of GetScriptsPublishedScriptIdVariablesOutput.
+const (
+	GetScriptsPublishedScriptIdVariablesOutputTrue  GetScriptsPublishedScriptIdVariablesOutput = "true"
+	GetScriptsPublishedScriptIdVariablesOutputFalse GetScriptsPublishedScriptIdVariablesOutput = "false"
+)
+
+// GetScriptsPublishedScriptIdVariablesType is the type of
+// GetScriptsPublishedScriptIdVariablesOptions.Type. A value not listed below is sent as it is.
+type GetScriptsPublishedScriptIdVariablesType string
+
+// The values of GetScriptsPublishedScriptIdVariablesType.
+const (
+	GetScriptsPublishedScriptIdVariablesTypeString  GetScriptsPublishedScriptIdVariablesType = "string"
+	GetScriptsPublishedScriptIdVariablesTypeNumber  GetScriptsPublishedScriptIdVariablesType = "number"
+	GetScriptsPublishedScriptIdVariablesTypeBoolean GetScriptsPublishedScriptIdVariablesType = "boolean"
+)

@@ -141,7 +141,9 @@ func (a *SearchApi) GetGroupsSearchIter(ctx context.Context, q64 string, opts *G
 // sent.
 type GetLocationsSearchOptions struct {
 	// Expand is the query parameter expand. Provides more details about a specified resource.
-	Expand []string
+	//
+	// Values: the constants of GetLocationsSearchExpand.
+	Expand []GetLocationsSearchExpand
 }
 
 // GetLocationsSearch calls GET /api/v2/locations/search: Search locations using the q64 value
@@ -159,7 +161,7 @@ func (a *SearchApi) GetLocationsSearch(ctx context.Context, q64 string, opts *Ge
 	req.SetQuery("q64", q64)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LocationsSearchResponse](ctx, a.client, req)
@@ -184,7 +186,9 @@ func (a *SearchApi) GetLocationsSearchIter(ctx context.Context, q64 string, opts
 // GetSearchOptions holds the optional parameters of GetSearch. A nil field is not sent.
 type GetSearchOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetSearchExpand.
+	Expand []GetSearchExpand
 	// Profile is the query parameter profile. profile.
 	//
 	// The API's default: true.
@@ -207,7 +211,7 @@ func (a *SearchApi) GetSearch(ctx context.Context, q64 string, opts *GetSearchOp
 	req.SetQuery("q64", q64)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Profile != nil {
 			req.SetQuery("profile", platformclient.FormatBool(*opts.Profile))
@@ -239,7 +243,9 @@ func (a *SearchApi) GetSearchIter(ctx context.Context, q64 string, opts *GetSear
 // sent.
 type GetSearchSuggestOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetSearchSuggestExpand.
+	Expand []GetSearchSuggestExpand
 	// Profile is the query parameter profile. profile.
 	//
 	// The API's default: true.
@@ -263,7 +269,7 @@ func (a *SearchApi) GetSearchSuggest(ctx context.Context, q64 string, opts *GetS
 	req.SetQuery("q64", q64)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Profile != nil {
 			req.SetQuery("profile", platformclient.FormatBool(*opts.Profile))
@@ -344,8 +350,8 @@ type GetUsersSearchOptions struct {
 	// IntegrationPresenceSource is the query parameter integrationPresenceSource.
 	// integrationPresenceSource.
 	//
-	// Values: MicrosoftTeams, ZoomPhone, EightByEight.
-	IntegrationPresenceSource *string
+	// Values: the constants of GetUsersSearchIntegrationPresenceSource.
+	IntegrationPresenceSource *GetUsersSearchIntegrationPresenceSource
 }
 
 // GetUsersSearch calls GET /api/v2/users/search: Search users using the q64 value returned from a
@@ -368,7 +374,7 @@ func (a *SearchApi) GetUsersSearch(ctx context.Context, q64 string, opts *GetUse
 			req.AddQuery("expand", opts.Expand...)
 		}
 		if opts.IntegrationPresenceSource != nil {
-			req.SetQuery("integrationPresenceSource", *opts.IntegrationPresenceSource)
+			req.SetQuery("integrationPresenceSource", string(*opts.IntegrationPresenceSource))
 		}
 	}
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
@@ -1350,3 +1356,108 @@ func (a *SearchApi) PostVoicemailSearchIter(ctx context.Context, body *models.Vo
 		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
+
+// GetLocationsSearchExpand is the type of GetLocationsSearchOptions.Expand. A value not listed
+// below is sent as it is.
+type GetLocationsSearchExpand string
+
+// The values of GetLocationsSearchExpand.
+const (
+	GetLocationsSearchExpandImages                     GetLocationsSearchExpand = "images"
+	GetLocationsSearchExpandAddressVerificationDetails GetLocationsSearchExpand = "addressVerificationDetails"
+)
+
+// GetSearchExpand is the type of GetSearchOptions.Expand. A value not listed below is sent as it
+// is.
+type GetSearchExpand string
+
+// The values of GetSearchExpand.
+const (
+	GetSearchExpandRoutingStatus                 GetSearchExpand = "routingStatus"
+	GetSearchExpandPresence                      GetSearchExpand = "presence"
+	GetSearchExpandIntegrationPresence           GetSearchExpand = "integrationPresence"
+	GetSearchExpandConversationSummary           GetSearchExpand = "conversationSummary"
+	GetSearchExpandOutOfOffice                   GetSearchExpand = "outOfOffice"
+	GetSearchExpandGeolocation                   GetSearchExpand = "geolocation"
+	GetSearchExpandStation                       GetSearchExpand = "station"
+	GetSearchExpandAuthorization                 GetSearchExpand = "authorization"
+	GetSearchExpandLasttokenissued               GetSearchExpand = "lasttokenissued"
+	GetSearchExpandAuthorizationUnusedRoles      GetSearchExpand = "authorization.unusedRoles"
+	GetSearchExpandTeam                          GetSearchExpand = "team"
+	GetSearchExpandWorkPlanBidRanks              GetSearchExpand = "workPlanBidRanks"
+	GetSearchExpandExternalContactsSettings      GetSearchExpand = "externalContactsSettings"
+	GetSearchExpandGroups                        GetSearchExpand = "groups"
+	GetSearchExpandCustomAttributes              GetSearchExpand = "customAttributes"
+	GetSearchExpandProfileSkills                 GetSearchExpand = "profileSkills"
+	GetSearchExpandCertifications                GetSearchExpand = "certifications"
+	GetSearchExpandLocations                     GetSearchExpand = "locations"
+	GetSearchExpandSkills                        GetSearchExpand = "skills"
+	GetSearchExpandLanguages                     GetSearchExpand = "languages"
+	GetSearchExpandLanguagePreference            GetSearchExpand = "languagePreference"
+	GetSearchExpandEmployerInfo                  GetSearchExpand = "employerInfo"
+	GetSearchExpandBiography                     GetSearchExpand = "biography"
+	GetSearchExpandDateLastLogin                 GetSearchExpand = "dateLastLogin"
+	GetSearchExpandDateWelcomeSent               GetSearchExpand = "dateWelcomeSent"
+	GetSearchExpandCallerUserRoutingStatus       GetSearchExpand = "callerUser.routingStatus"
+	GetSearchExpandCallerUserPrimaryPresence     GetSearchExpand = "callerUser.primaryPresence"
+	GetSearchExpandCallerUserConversationSummary GetSearchExpand = "callerUser.conversationSummary"
+	GetSearchExpandCallerUserOutOfOffice         GetSearchExpand = "callerUser.outOfOffice"
+	GetSearchExpandCallerUserGeolocation         GetSearchExpand = "callerUser.geolocation"
+	GetSearchExpandConversations                 GetSearchExpand = "conversations"
+	GetSearchExpandTranscription                 GetSearchExpand = "transcription"
+	GetSearchExpandImages                        GetSearchExpand = "images"
+	GetSearchExpandAddressVerificationDetails    GetSearchExpand = "addressVerificationDetails"
+)
+
+// GetSearchSuggestExpand is the type of GetSearchSuggestOptions.Expand. A value not listed below is
+// sent as it is.
+type GetSearchSuggestExpand string
+
+// The values of GetSearchSuggestExpand.
+const (
+	GetSearchSuggestExpandRoutingStatus                 GetSearchSuggestExpand = "routingStatus"
+	GetSearchSuggestExpandPresence                      GetSearchSuggestExpand = "presence"
+	GetSearchSuggestExpandIntegrationPresence           GetSearchSuggestExpand = "integrationPresence"
+	GetSearchSuggestExpandConversationSummary           GetSearchSuggestExpand = "conversationSummary"
+	GetSearchSuggestExpandOutOfOffice                   GetSearchSuggestExpand = "outOfOffice"
+	GetSearchSuggestExpandGeolocation                   GetSearchSuggestExpand = "geolocation"
+	GetSearchSuggestExpandStation                       GetSearchSuggestExpand = "station"
+	GetSearchSuggestExpandAuthorization                 GetSearchSuggestExpand = "authorization"
+	GetSearchSuggestExpandLasttokenissued               GetSearchSuggestExpand = "lasttokenissued"
+	GetSearchSuggestExpandAuthorizationUnusedRoles      GetSearchSuggestExpand = "authorization.unusedRoles"
+	GetSearchSuggestExpandTeam                          GetSearchSuggestExpand = "team"
+	GetSearchSuggestExpandWorkPlanBidRanks              GetSearchSuggestExpand = "workPlanBidRanks"
+	GetSearchSuggestExpandExternalContactsSettings      GetSearchSuggestExpand = "externalContactsSettings"
+	GetSearchSuggestExpandGroups                        GetSearchSuggestExpand = "groups"
+	GetSearchSuggestExpandCustomAttributes              GetSearchSuggestExpand = "customAttributes"
+	GetSearchSuggestExpandProfileSkills                 GetSearchSuggestExpand = "profileSkills"
+	GetSearchSuggestExpandCertifications                GetSearchSuggestExpand = "certifications"
+	GetSearchSuggestExpandLocations                     GetSearchSuggestExpand = "locations"
+	GetSearchSuggestExpandSkills                        GetSearchSuggestExpand = "skills"
+	GetSearchSuggestExpandLanguages                     GetSearchSuggestExpand = "languages"
+	GetSearchSuggestExpandLanguagePreference            GetSearchSuggestExpand = "languagePreference"
+	GetSearchSuggestExpandEmployerInfo                  GetSearchSuggestExpand = "employerInfo"
+	GetSearchSuggestExpandBiography                     GetSearchSuggestExpand = "biography"
+	GetSearchSuggestExpandDateLastLogin                 GetSearchSuggestExpand = "dateLastLogin"
+	GetSearchSuggestExpandDateWelcomeSent               GetSearchSuggestExpand = "dateWelcomeSent"
+	GetSearchSuggestExpandCallerUserRoutingStatus       GetSearchSuggestExpand = "callerUser.routingStatus"
+	GetSearchSuggestExpandCallerUserPrimaryPresence     GetSearchSuggestExpand = "callerUser.primaryPresence"
+	GetSearchSuggestExpandCallerUserConversationSummary GetSearchSuggestExpand = "callerUser.conversationSummary"
+	GetSearchSuggestExpandCallerUserOutOfOffice         GetSearchSuggestExpand = "callerUser.outOfOffice"
+	GetSearchSuggestExpandCallerUserGeolocation         GetSearchSuggestExpand = "callerUser.geolocation"
+	GetSearchSuggestExpandConversations                 GetSearchSuggestExpand = "conversations"
+	GetSearchSuggestExpandTranscription                 GetSearchSuggestExpand = "transcription"
+	GetSearchSuggestExpandImages                        GetSearchSuggestExpand = "images"
+	GetSearchSuggestExpandAddressVerificationDetails    GetSearchSuggestExpand = "addressVerificationDetails"
+)
+
+// GetUsersSearchIntegrationPresenceSource is the type of
+// GetUsersSearchOptions.IntegrationPresenceSource. A value not listed below is sent as it is.
+type GetUsersSearchIntegrationPresenceSource string
+
+// The values of GetUsersSearchIntegrationPresenceSource.
+const (
+	GetUsersSearchIntegrationPresenceSourceMicrosoftTeams GetUsersSearchIntegrationPresenceSource = "MicrosoftTeams"
+	GetUsersSearchIntegrationPresenceSourceZoomPhone      GetUsersSearchIntegrationPresenceSource = "ZoomPhone"
+	GetUsersSearchIntegrationPresenceSourceEightByEight   GetUsersSearchIntegrationPresenceSource = "EightByEight"
+)

@@ -397,8 +397,8 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResultsIter(ctx conte
 type GetSocialmediaEscalationruleOptions struct {
 	// Expand is the query parameter expand. which fields, if any, to expand.
 	//
-	// Values: dataIngestionRule.
-	Expand *string
+	// Values: the constants of GetSocialmediaEscalationruleExpand.
+	Expand *GetSocialmediaEscalationruleExpand
 }
 
 // GetSocialmediaEscalationrule calls GET /api/v2/socialmedia/escalationrules/{escalationRuleId}:
@@ -418,7 +418,7 @@ func (a *SocialMediaApi) GetSocialmediaEscalationrule(ctx context.Context, escal
 	req.SetPathParam("escalationRuleId", escalationRuleID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.EscalationRuleResponse](ctx, a.client, req)
@@ -2143,3 +2143,12 @@ func (a *SocialMediaApi) PutSocialmediaTopicDataingestionrulesTwitterTwitterInge
 	}
 	return platformclient.Call[models.TwitterDataIngestionRuleResponse](ctx, a.client, req)
 }
+
+// GetSocialmediaEscalationruleExpand is the type of GetSocialmediaEscalationruleOptions.Expand. A
+// value not listed below is sent as it is.
+type GetSocialmediaEscalationruleExpand string
+
+// The values of GetSocialmediaEscalationruleExpand.
+const (
+	GetSocialmediaEscalationruleExpandDataIngestionRule GetSocialmediaEscalationruleExpand = "dataIngestionRule"
+)

@@ -193,12 +193,12 @@ type GetSpeechandtextanalyticsCategoriesOptions struct {
 	Name *string
 	// SortOrder is the query parameter sortOrder. The sort order for the listing.
 	//
-	// Values: asc, desc. The API's default: asc.
-	SortOrder *string
+	// Values: the constants of GetSpeechandtextanalyticsCategoriesSortOrder. The API's default: asc.
+	SortOrder *GetSpeechandtextanalyticsCategoriesSortOrder
 	// SortBy is the query parameter sortBy. The field to sort by for the listing.
 	//
-	// Values: name, description. The API's default: name.
-	SortBy *string
+	// Values: the constants of GetSpeechandtextanalyticsCategoriesSortBy. The API's default: name.
+	SortBy *GetSpeechandtextanalyticsCategoriesSortBy
 	// IDs is the query parameter ids. Comma separated Category IDs to filter by. Cannot be used with
 	// other filters. Maximum of 25 IDs allowed.
 	IDs []string
@@ -225,10 +225,10 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategories(ctx context
 			req.SetQuery("name", *opts.Name)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if len(opts.IDs) > 0 {
 			req.AddQuery("ids", opts.IDs...)
@@ -481,8 +481,8 @@ type GetSpeechandtextanalyticsDictionaryfeedbackOptions struct {
 	// TranscriptionEngine is the query parameter transcriptionEngine. Filter by transcription engine,
 	// If not provided, all transcription engines will be considered.
 	//
-	// Values: Genesys, GenesysExtended.
-	TranscriptionEngine *string
+	// Values: the constants of GetSpeechandtextanalyticsDictionaryfeedbackTranscriptionEngine.
+	TranscriptionEngine *GetSpeechandtextanalyticsDictionaryfeedbackTranscriptionEngine
 	// NextPage is the query parameter nextPage. The key for listing the next page.
 	NextPage *string
 	// PageSize is the query parameter pageSize. The page size for the listing. Default is 500 per
@@ -510,7 +510,7 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsDictionaryfeedback(ctx
 			req.SetQuery("dialect", *opts.Dialect)
 		}
 		if opts.TranscriptionEngine != nil {
-			req.SetQuery("transcriptionEngine", *opts.TranscriptionEngine)
+			req.SetQuery("transcriptionEngine", string(*opts.TranscriptionEngine))
 		}
 		if opts.NextPage != nil {
 			req.SetQuery("nextPage", *opts.NextPage)
@@ -653,8 +653,8 @@ type GetSpeechandtextanalyticsProgramsOptions struct {
 	PageSize *int32
 	// State is the query parameter state. Program state. Defaults to Latest.
 	//
-	// Values: Latest, Published.
-	State *string
+	// Values: the constants of GetSpeechandtextanalyticsProgramsState.
+	State *GetSpeechandtextanalyticsProgramsState
 	// Name is the query parameter name. Case insensitive partial name to filter by.
 	Name *string
 	// IDs is the query parameter ids. Comma separated Program IDs to filter by. Cannot be used with
@@ -662,12 +662,12 @@ type GetSpeechandtextanalyticsProgramsOptions struct {
 	IDs []string
 	// SortBy is the query parameter sortBy. Sort results by. Defaults to name.
 	//
-	// Values: name.
-	SortBy *string
+	// Values: the constants of GetSpeechandtextanalyticsProgramsSortBy.
+	SortBy *GetSpeechandtextanalyticsProgramsSortBy
 	// SortOrder is the query parameter sortOrder. Sort order. Defaults to asc.
 	//
-	// Values: asc, desc.
-	SortOrder *string
+	// Values: the constants of GetSpeechandtextanalyticsProgramsSortOrder.
+	SortOrder *GetSpeechandtextanalyticsProgramsSortOrder
 }
 
 // GetSpeechandtextanalyticsPrograms calls GET /api/v2/speechandtextanalytics/programs: Get the list
@@ -688,7 +688,7 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsPrograms(ctx context.C
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -697,10 +697,10 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsPrograms(ctx context.C
 			req.AddQuery("ids", opts.IDs...)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.ProgramsEntityListing](ctx, a.client, req)
@@ -1031,8 +1031,8 @@ type GetSpeechandtextanalyticsTopicsOptions struct {
 	PageNumber *int32
 	// State is the query parameter state. Topic state. Defaults to latest.
 	//
-	// Values: latest, published.
-	State *string
+	// Values: the constants of GetSpeechandtextanalyticsTopicsState.
+	State *GetSpeechandtextanalyticsTopicsState
 	// Name is the query parameter name. Case insensitive partial name to filter by.
 	Name *string
 	// IDs is the query parameter ids. Comma separated Topic IDs to filter by. Cannot be used with
@@ -1040,15 +1040,17 @@ type GetSpeechandtextanalyticsTopicsOptions struct {
 	IDs []string
 	// Dialects is the query parameter dialects. Comma separated dialect strings to filter by. Maximum
 	// of 15 dialects allowed.
-	Dialects []string
+	//
+	// Values: the constants of GetSpeechandtextanalyticsTopicsDialects.
+	Dialects []GetSpeechandtextanalyticsTopicsDialects
 	// SortBy is the query parameter sortBy. Sort results by. Defaults to name.
 	//
-	// Values: name, matchingType.
-	SortBy *string
+	// Values: the constants of GetSpeechandtextanalyticsTopicsSortBy.
+	SortBy *GetSpeechandtextanalyticsTopicsSortBy
 	// SortOrder is the query parameter sortOrder. Sort order. Defaults to asc.
 	//
-	// Values: asc, desc.
-	SortOrder *string
+	// Values: the constants of GetSpeechandtextanalyticsTopicsSortOrder.
+	SortOrder *GetSpeechandtextanalyticsTopicsSortOrder
 }
 
 // GetSpeechandtextanalyticsTopics calls GET /api/v2/speechandtextanalytics/topics: Get the list of
@@ -1072,7 +1074,7 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopics(ctx context.Con
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -1081,13 +1083,13 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopics(ctx context.Con
 			req.AddQuery("ids", opts.IDs...)
 		}
 		if len(opts.Dialects) > 0 {
-			req.AddQuery("dialects", opts.Dialects...)
+			req.AddQuery("dialects", platformclient.Strings(opts.Dialects)...)
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.TopicsEntityListing](ctx, a.client, req)
@@ -1138,11 +1140,8 @@ type GetSpeechandtextanalyticsTopicsGeneralOptions struct {
 	// {language}-{country} where language follows ISO 639-1 standard and country follows ISO 3166-1
 	// alpha 2 standard.
 	//
-	// Values: ar-001, ar-AE, ar-BH, ar-EG, ar-IL, ar-SA, ar-TN, da-DK, de-CH, de-DE, en-AU, en-GB,
-	// en-HK, en-IE, en-IN, en-NZ, en-SG, en-US, en-ZA, es-ES, es-US, fi-FI, fr-CA, fr-FR, he-IL,
-	// hi-IN, it-IT, ja-JP, ko-KR, nb-NO, nl-NL, pl-PL, pt-BR, pt-PT, sv-SE, tr-TR, zh-CN, zh-HK,
-	// zh-TW, zu-ZA.
-	Dialect *string
+	// Values: the constants of GetSpeechandtextanalyticsTopicsGeneralDialect.
+	Dialect *GetSpeechandtextanalyticsTopicsGeneralDialect
 }
 
 // GetSpeechandtextanalyticsTopicsGeneral calls GET /api/v2/speechandtextanalytics/topics/general:
@@ -1157,7 +1156,7 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsGeneral(ctx cont
 	req := platformclient.NewRequest("getSpeechandtextanalyticsTopicsGeneral", http.MethodGet, "/api/v2/speechandtextanalytics/topics/general")
 	if opts != nil {
 		if opts.Dialect != nil {
-			req.SetQuery("dialect", *opts.Dialect)
+			req.SetQuery("dialect", string(*opts.Dialect))
 		}
 	}
 	return platformclient.Call[models.GeneralTopicsEntityListing](ctx, a.client, req)
@@ -1170,11 +1169,8 @@ type GetSpeechandtextanalyticsTopicsGeneralStatusOptions struct {
 	// {language}-{country} where language follows ISO 639-1 standard and country follows ISO 3166-1
 	// alpha 2 standard.
 	//
-	// Values: ar-001, ar-AE, ar-BH, ar-EG, ar-IL, ar-SA, ar-TN, da-DK, de-CH, de-DE, en-AU, en-GB,
-	// en-HK, en-IE, en-IN, en-NZ, en-SG, en-US, en-ZA, es-ES, es-US, fi-FI, fr-CA, fr-FR, he-IL,
-	// hi-IN, it-IT, ja-JP, ko-KR, nb-NO, nl-NL, pl-PL, pt-BR, pt-PT, sv-SE, tr-TR, zh-CN, zh-HK,
-	// zh-TW, zu-ZA.
-	Dialect *string
+	// Values: the constants of GetSpeechandtextanalyticsTopicsGeneralStatusDialect.
+	Dialect *GetSpeechandtextanalyticsTopicsGeneralStatusDialect
 }
 
 // GetSpeechandtextanalyticsTopicsGeneralStatus calls GET
@@ -1191,7 +1187,7 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsGeneralStatus(ct
 	req := platformclient.NewRequest("getSpeechandtextanalyticsTopicsGeneralStatus", http.MethodGet, "/api/v2/speechandtextanalytics/topics/general/status")
 	if opts != nil {
 		if opts.Dialect != nil {
-			req.SetQuery("dialect", *opts.Dialect)
+			req.SetQuery("dialect", string(*opts.Dialect))
 		}
 	}
 	return platformclient.Call[models.UnifiedGeneralTopicEntityListing](ctx, a.client, req)
@@ -2071,3 +2067,214 @@ func (a *SpeechTextAnalyticsApi) PutSpeechandtextanalyticsTopic(ctx context.Cont
 	}
 	return platformclient.Call[models.Topic](ctx, a.client, req)
 }
+
+// GetSpeechandtextanalyticsCategoriesSortOrder is the type of
+// GetSpeechandtextanalyticsCategoriesOptions.SortOrder. A value not listed below is sent as it is.
+type GetSpeechandtextanalyticsCategoriesSortOrder string
+
+// The values of GetSpeechandtextanalyticsCategoriesSortOrder.
+const (
+	GetSpeechandtextanalyticsCategoriesSortOrderAsc  GetSpeechandtextanalyticsCategoriesSortOrder = "asc"
+	GetSpeechandtextanalyticsCategoriesSortOrderDesc GetSpeechandtextanalyticsCategoriesSortOrder = "desc"
+)
+
+// GetSpeechandtextanalyticsCategoriesSortBy is the type of
+// GetSpeechandtextanalyticsCategoriesOptions.SortBy. A value not listed below is sent as it is.
+type GetSpeechandtextanalyticsCategoriesSortBy string
+
+// The values of GetSpeechandtextanalyticsCategoriesSortBy.
+const (
+	GetSpeechandtextanalyticsCategoriesSortByName        GetSpeechandtextanalyticsCategoriesSortBy = "name"
+	GetSpeechandtextanalyticsCategoriesSortByDescription GetSpeechandtextanalyticsCategoriesSortBy = "description"
+)
+
+// GetSpeechandtextanalyticsDictionaryfeedbackTranscriptionEngine is the type of
+// GetSpeechandtextanalyticsDictionaryfeedbackOptions.TranscriptionEngine. A value not listed below
+// is sent as it is.
+type GetSpeechandtextanalyticsDictionaryfeedbackTranscriptionEngine string
+
+// The values of GetSpeechandtextanalyticsDictionaryfeedbackTranscriptionEngine.
+const (
+	GetSpeechandtextanalyticsDictionaryfeedbackTranscriptionEngineGenesys         GetSpeechandtextanalyticsDictionaryfeedbackTranscriptionEngine = "Genesys"
+	GetSpeechandtextanalyticsDictionaryfeedbackTranscriptionEngineGenesysExtended GetSpeechandtextanalyticsDictionaryfeedbackTranscriptionEngine = "GenesysExtended"
+)
+
+// GetSpeechandtextanalyticsProgramsState is the type of
+// GetSpeechandtextanalyticsProgramsOptions.State. A value not listed below is sent as it is.
+type GetSpeechandtextanalyticsProgramsState string
+
+// The values of GetSpeechandtextanalyticsProgramsState.
+const (
+	GetSpeechandtextanalyticsProgramsStateLatest    GetSpeechandtextanalyticsProgramsState = "Latest"
+	GetSpeechandtextanalyticsProgramsStatePublished GetSpeechandtextanalyticsProgramsState = "Published"
+)
+
+// GetSpeechandtextanalyticsProgramsSortBy is the type of
+// GetSpeechandtextanalyticsProgramsOptions.SortBy. A value not listed below is sent as it is.
+type GetSpeechandtextanalyticsProgramsSortBy string
+
+// The values of GetSpeechandtextanalyticsProgramsSortBy.
+const (
+	GetSpeechandtextanalyticsProgramsSortByName GetSpeechandtextanalyticsProgramsSortBy = "name"
+)
+
+// GetSpeechandtextanalyticsProgramsSortOrder is the type of
+// GetSpeechandtextanalyticsProgramsOptions.SortOrder. A value not listed below is sent as it is.
+type GetSpeechandtextanalyticsProgramsSortOrder string
+
+// The values of GetSpeechandtextanalyticsProgramsSortOrder.
+const (
+	GetSpeechandtextanalyticsProgramsSortOrderAsc  GetSpeechandtextanalyticsProgramsSortOrder = "asc"
+	GetSpeechandtextanalyticsProgramsSortOrderDesc GetSpeechandtextanalyticsProgramsSortOrder = "desc"
+)
+
+// GetSpeechandtextanalyticsTopicsState is the type of GetSpeechandtextanalyticsTopicsOptions.State.
+// A value not listed below is sent as it is.
+type GetSpeechandtextanalyticsTopicsState string
+
+// The values of GetSpeechandtextanalyticsTopicsState.
+const (
+	GetSpeechandtextanalyticsTopicsStateLatest    GetSpeechandtextanalyticsTopicsState = "latest"
+	GetSpeechandtextanalyticsTopicsStatePublished GetSpeechandtextanalyticsTopicsState = "published"
+)
+
+// GetSpeechandtextanalyticsTopicsDialects is the type of
+// GetSpeechandtextanalyticsTopicsOptions.Dialects. A value not listed below is sent as it is.
+type GetSpeechandtextanalyticsTopicsDialects string
+
+// The values of GetSpeechandtextanalyticsTopicsDialects.
+const (
+	GetSpeechandtextanalyticsTopicsDialectsEnUs GetSpeechandtextanalyticsTopicsDialects = "en-US"
+	GetSpeechandtextanalyticsTopicsDialectsEsUs GetSpeechandtextanalyticsTopicsDialects = "es-US"
+	GetSpeechandtextanalyticsTopicsDialectsEnAu GetSpeechandtextanalyticsTopicsDialects = "en-AU"
+	GetSpeechandtextanalyticsTopicsDialectsEnGb GetSpeechandtextanalyticsTopicsDialects = "en-GB"
+	GetSpeechandtextanalyticsTopicsDialectsEnZa GetSpeechandtextanalyticsTopicsDialects = "en-ZA"
+	GetSpeechandtextanalyticsTopicsDialectsEsEs GetSpeechandtextanalyticsTopicsDialects = "es-ES"
+	GetSpeechandtextanalyticsTopicsDialectsEnIn GetSpeechandtextanalyticsTopicsDialects = "en-IN"
+	GetSpeechandtextanalyticsTopicsDialectsFrFr GetSpeechandtextanalyticsTopicsDialects = "fr-FR"
+	GetSpeechandtextanalyticsTopicsDialectsFrCa GetSpeechandtextanalyticsTopicsDialects = "fr-CA"
+	GetSpeechandtextanalyticsTopicsDialectsItIt GetSpeechandtextanalyticsTopicsDialects = "it-IT"
+	GetSpeechandtextanalyticsTopicsDialectsDeDe GetSpeechandtextanalyticsTopicsDialects = "de-DE"
+	GetSpeechandtextanalyticsTopicsDialectsPtBr GetSpeechandtextanalyticsTopicsDialects = "pt-BR"
+	GetSpeechandtextanalyticsTopicsDialectsPlPl GetSpeechandtextanalyticsTopicsDialects = "pl-PL"
+	GetSpeechandtextanalyticsTopicsDialectsPtPt GetSpeechandtextanalyticsTopicsDialects = "pt-PT"
+	GetSpeechandtextanalyticsTopicsDialectsNlNl GetSpeechandtextanalyticsTopicsDialects = "nl-NL"
+	GetSpeechandtextanalyticsTopicsDialectsKoKr GetSpeechandtextanalyticsTopicsDialects = "ko-KR"
+)
+
+// GetSpeechandtextanalyticsTopicsSortBy is the type of
+// GetSpeechandtextanalyticsTopicsOptions.SortBy. A value not listed below is sent as it is.
+type GetSpeechandtextanalyticsTopicsSortBy string
+
+// The values of GetSpeechandtextanalyticsTopicsSortBy.
+const (
+	GetSpeechandtextanalyticsTopicsSortByName         GetSpeechandtextanalyticsTopicsSortBy = "name"
+	GetSpeechandtextanalyticsTopicsSortByMatchingType GetSpeechandtextanalyticsTopicsSortBy = "matchingType"
+)
+
+// GetSpeechandtextanalyticsTopicsSortOrder is the type of
+// GetSpeechandtextanalyticsTopicsOptions.SortOrder. A value not listed below is sent as it is.
+type GetSpeechandtextanalyticsTopicsSortOrder string
+
+// The values of GetSpeechandtextanalyticsTopicsSortOrder.
+const (
+	GetSpeechandtextanalyticsTopicsSortOrderAsc  GetSpeechandtextanalyticsTopicsSortOrder = "asc"
+	GetSpeechandtextanalyticsTopicsSortOrderDesc GetSpeechandtextanalyticsTopicsSortOrder = "desc"
+)
+
+// GetSpeechandtextanalyticsTopicsGeneralDialect is the type of
+// GetSpeechandtextanalyticsTopicsGeneralOptions.Dialect. A value not listed below is sent as it is.
+type GetSpeechandtextanalyticsTopicsGeneralDialect string
+
+// The values of GetSpeechandtextanalyticsTopicsGeneralDialect.
+const (
+	GetSpeechandtextanalyticsTopicsGeneralDialectAr001 GetSpeechandtextanalyticsTopicsGeneralDialect = "ar-001"
+	GetSpeechandtextanalyticsTopicsGeneralDialectArAe  GetSpeechandtextanalyticsTopicsGeneralDialect = "ar-AE"
+	GetSpeechandtextanalyticsTopicsGeneralDialectArBh  GetSpeechandtextanalyticsTopicsGeneralDialect = "ar-BH"
+	GetSpeechandtextanalyticsTopicsGeneralDialectArEg  GetSpeechandtextanalyticsTopicsGeneralDialect = "ar-EG"
+	GetSpeechandtextanalyticsTopicsGeneralDialectArIl  GetSpeechandtextanalyticsTopicsGeneralDialect = "ar-IL"
+	GetSpeechandtextanalyticsTopicsGeneralDialectArSa  GetSpeechandtextanalyticsTopicsGeneralDialect = "ar-SA"
+	GetSpeechandtextanalyticsTopicsGeneralDialectArTn  GetSpeechandtextanalyticsTopicsGeneralDialect = "ar-TN"
+	GetSpeechandtextanalyticsTopicsGeneralDialectDaDk  GetSpeechandtextanalyticsTopicsGeneralDialect = "da-DK"
+	GetSpeechandtextanalyticsTopicsGeneralDialectDeCh  GetSpeechandtextanalyticsTopicsGeneralDialect = "de-CH"
+	GetSpeechandtextanalyticsTopicsGeneralDialectDeDe  GetSpeechandtextanalyticsTopicsGeneralDialect = "de-DE"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEnAu  GetSpeechandtextanalyticsTopicsGeneralDialect = "en-AU"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEnGb  GetSpeechandtextanalyticsTopicsGeneralDialect = "en-GB"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEnHk  GetSpeechandtextanalyticsTopicsGeneralDialect = "en-HK"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEnIe  GetSpeechandtextanalyticsTopicsGeneralDialect = "en-IE"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEnIn  GetSpeechandtextanalyticsTopicsGeneralDialect = "en-IN"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEnNz  GetSpeechandtextanalyticsTopicsGeneralDialect = "en-NZ"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEnSg  GetSpeechandtextanalyticsTopicsGeneralDialect = "en-SG"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEnUs  GetSpeechandtextanalyticsTopicsGeneralDialect = "en-US"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEnZa  GetSpeechandtextanalyticsTopicsGeneralDialect = "en-ZA"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEsEs  GetSpeechandtextanalyticsTopicsGeneralDialect = "es-ES"
+	GetSpeechandtextanalyticsTopicsGeneralDialectEsUs  GetSpeechandtextanalyticsTopicsGeneralDialect = "es-US"
+	GetSpeechandtextanalyticsTopicsGeneralDialectFiFi  GetSpeechandtextanalyticsTopicsGeneralDialect = "fi-FI"
+	GetSpeechandtextanalyticsTopicsGeneralDialectFrCa  GetSpeechandtextanalyticsTopicsGeneralDialect = "fr-CA"
+	GetSpeechandtextanalyticsTopicsGeneralDialectFrFr  GetSpeechandtextanalyticsTopicsGeneralDialect = "fr-FR"
+	GetSpeechandtextanalyticsTopicsGeneralDialectHeIl  GetSpeechandtextanalyticsTopicsGeneralDialect = "he-IL"
+	GetSpeechandtextanalyticsTopicsGeneralDialectHiIn  GetSpeechandtextanalyticsTopicsGeneralDialect = "hi-IN"
+	GetSpeechandtextanalyticsTopicsGeneralDialectItIt  GetSpeechandtextanalyticsTopicsGeneralDialect = "it-IT"
+	GetSpeechandtextanalyticsTopicsGeneralDialectJaJp  GetSpeechandtextanalyticsTopicsGeneralDialect = "ja-JP"
+	GetSpeechandtextanalyticsTopicsGeneralDialectKoKr  GetSpeechandtextanalyticsTopicsGeneralDialect = "ko-KR"
+	GetSpeechandtextanalyticsTopicsGeneralDialectNbNo  GetSpeechandtextanalyticsTopicsGeneralDialect = "nb-NO"
+	GetSpeechandtextanalyticsTopicsGeneralDialectNlNl  GetSpeechandtextanalyticsTopicsGeneralDialect = "nl-NL"
+	GetSpeechandtextanalyticsTopicsGeneralDialectPlPl  GetSpeechandtextanalyticsTopicsGeneralDialect = "pl-PL"
+	GetSpeechandtextanalyticsTopicsGeneralDialectPtBr  GetSpeechandtextanalyticsTopicsGeneralDialect = "pt-BR"
+	GetSpeechandtextanalyticsTopicsGeneralDialectPtPt  GetSpeechandtextanalyticsTopicsGeneralDialect = "pt-PT"
+	GetSpeechandtextanalyticsTopicsGeneralDialectSvSe  GetSpeechandtextanalyticsTopicsGeneralDialect = "sv-SE"
+	GetSpeechandtextanalyticsTopicsGeneralDialectTrTr  GetSpeechandtextanalyticsTopicsGeneralDialect = "tr-TR"
+	GetSpeechandtextanalyticsTopicsGeneralDialectZhCn  GetSpeechandtextanalyticsTopicsGeneralDialect = "zh-CN"
+	GetSpeechandtextanalyticsTopicsGeneralDialectZhHk  GetSpeechandtextanalyticsTopicsGeneralDialect = "zh-HK"
+	GetSpeechandtextanalyticsTopicsGeneralDialectZhTw  GetSpeechandtextanalyticsTopicsGeneralDialect = "zh-TW"
+	GetSpeechandtextanalyticsTopicsGeneralDialectZuZa  GetSpeechandtextanalyticsTopicsGeneralDialect = "zu-ZA"
+)
+
+// GetSpeechandtextanalyticsTopicsGeneralStatusDialect is the type of
+// GetSpeechandtextanalyticsTopicsGeneralStatusOptions.Dialect. A value not listed below is sent as
+// it is.
+type GetSpeechandtextanalyticsTopicsGeneralStatusDialect string
+
+// The values of GetSpeechandtextanalyticsTopicsGeneralStatusDialect.
+const (
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectAr001 GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "ar-001"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectArAe  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "ar-AE"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectArBh  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "ar-BH"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectArEg  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "ar-EG"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectArIl  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "ar-IL"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectArSa  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "ar-SA"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectArTn  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "ar-TN"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectDaDk  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "da-DK"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectDeCh  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "de-CH"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectDeDe  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "de-DE"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEnAu  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "en-AU"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEnGb  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "en-GB"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEnHk  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "en-HK"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEnIe  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "en-IE"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEnIn  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "en-IN"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEnNz  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "en-NZ"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEnSg  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "en-SG"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEnUs  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "en-US"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEnZa  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "en-ZA"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEsEs  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "es-ES"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectEsUs  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "es-US"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectFiFi  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "fi-FI"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectFrCa  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "fr-CA"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectFrFr  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "fr-FR"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectHeIl  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "he-IL"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectHiIn  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "hi-IN"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectItIt  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "it-IT"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectJaJp  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "ja-JP"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectKoKr  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "ko-KR"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectNbNo  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "nb-NO"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectNlNl  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "nl-NL"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectPlPl  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "pl-PL"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectPtBr  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "pt-BR"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectPtPt  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "pt-PT"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectSvSe  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "sv-SE"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectTrTr  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "tr-TR"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectZhCn  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "zh-CN"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectZhHk  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "zh-HK"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectZhTw  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "zh-TW"
+	GetSpeechandtextanalyticsTopicsGeneralStatusDialectZuZa  GetSpeechandtextanalyticsTopicsGeneralStatusDialect = "zu-ZA"
+)

@@ -29,7 +29,9 @@ func New(client *platformclient.Client) *SuggestApi {
 // GetSearchOptions holds the optional parameters of GetSearch. A nil field is not sent.
 type GetSearchOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetSearchExpand.
+	Expand []GetSearchExpand
 	// Profile is the query parameter profile. profile.
 	//
 	// The API's default: true.
@@ -52,7 +54,7 @@ func (a *SuggestApi) GetSearch(ctx context.Context, q64 string, opts *GetSearchO
 	req.SetQuery("q64", q64)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Profile != nil {
 			req.SetQuery("profile", platformclient.FormatBool(*opts.Profile))
@@ -84,7 +86,9 @@ func (a *SuggestApi) GetSearchIter(ctx context.Context, q64 string, opts *GetSea
 // sent.
 type GetSearchSuggestOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetSearchSuggestExpand.
+	Expand []GetSearchSuggestExpand
 	// Profile is the query parameter profile. profile.
 	//
 	// The API's default: true.
@@ -108,7 +112,7 @@ func (a *SuggestApi) GetSearchSuggest(ctx context.Context, q64 string, opts *Get
 	req.SetQuery("q64", q64)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Profile != nil {
 			req.SetQuery("profile", platformclient.FormatBool(*opts.Profile))
@@ -254,3 +258,87 @@ func (a *SuggestApi) PostSearchSuggest(ctx context.Context, body *models.Suggest
 	}
 	return platformclient.Call[models.JsonNodeSearchResponse](ctx, a.client, req)
 }
+
+// GetSearchExpand is the type of GetSearchOptions.Expand. A value not listed below is sent as it
+// is.
+type GetSearchExpand string
+
+// The values of GetSearchExpand.
+const (
+	GetSearchExpandRoutingStatus                 GetSearchExpand = "routingStatus"
+	GetSearchExpandPresence                      GetSearchExpand = "presence"
+	GetSearchExpandIntegrationPresence           GetSearchExpand = "integrationPresence"
+	GetSearchExpandConversationSummary           GetSearchExpand = "conversationSummary"
+	GetSearchExpandOutOfOffice                   GetSearchExpand = "outOfOffice"
+	GetSearchExpandGeolocation                   GetSearchExpand = "geolocation"
+	GetSearchExpandStation                       GetSearchExpand = "station"
+	GetSearchExpandAuthorization                 GetSearchExpand = "authorization"
+	GetSearchExpandLasttokenissued               GetSearchExpand = "lasttokenissued"
+	GetSearchExpandAuthorizationUnusedRoles      GetSearchExpand = "authorization.unusedRoles"
+	GetSearchExpandTeam                          GetSearchExpand = "team"
+	GetSearchExpandWorkPlanBidRanks              GetSearchExpand = "workPlanBidRanks"
+	GetSearchExpandExternalContactsSettings      GetSearchExpand = "externalContactsSettings"
+	GetSearchExpandGroups                        GetSearchExpand = "groups"
+	GetSearchExpandCustomAttributes              GetSearchExpand = "customAttributes"
+	GetSearchExpandProfileSkills                 GetSearchExpand = "profileSkills"
+	GetSearchExpandCertifications                GetSearchExpand = "certifications"
+	GetSearchExpandLocations                     GetSearchExpand = "locations"
+	GetSearchExpandSkills                        GetSearchExpand = "skills"
+	GetSearchExpandLanguages                     GetSearchExpand = "languages"
+	GetSearchExpandLanguagePreference            GetSearchExpand = "languagePreference"
+	GetSearchExpandEmployerInfo                  GetSearchExpand = "employerInfo"
+	GetSearchExpandBiography                     GetSearchExpand = "biography"
+	GetSearchExpandDateLastLogin                 GetSearchExpand = "dateLastLogin"
+	GetSearchExpandDateWelcomeSent               GetSearchExpand = "dateWelcomeSent"
+	GetSearchExpandCallerUserRoutingStatus       GetSearchExpand = "callerUser.routingStatus"
+	GetSearchExpandCallerUserPrimaryPresence     GetSearchExpand = "callerUser.primaryPresence"
+	GetSearchExpandCallerUserConversationSummary GetSearchExpand = "callerUser.conversationSummary"
+	GetSearchExpandCallerUserOutOfOffice         GetSearchExpand = "callerUser.outOfOffice"
+	GetSearchExpandCallerUserGeolocation         GetSearchExpand = "callerUser.geolocation"
+	GetSearchExpandConversations                 GetSearchExpand = "conversations"
+	GetSearchExpandTranscription                 GetSearchExpand = "transcription"
+	GetSearchExpandImages                        GetSearchExpand = "images"
+	GetSearchExpandAddressVerificationDetails    GetSearchExpand = "addressVerificationDetails"
+)
+
+// GetSearchSuggestExpand is the type of GetSearchSuggestOptions.Expand. A value not listed below is
+// sent as it is.
+type GetSearchSuggestExpand string
+
+// The values of GetSearchSuggestExpand.
+const (
+	GetSearchSuggestExpandRoutingStatus                 GetSearchSuggestExpand = "routingStatus"
+	GetSearchSuggestExpandPresence                      GetSearchSuggestExpand = "presence"
+	GetSearchSuggestExpandIntegrationPresence           GetSearchSuggestExpand = "integrationPresence"
+	GetSearchSuggestExpandConversationSummary           GetSearchSuggestExpand = "conversationSummary"
+	GetSearchSuggestExpandOutOfOffice                   GetSearchSuggestExpand = "outOfOffice"
+	GetSearchSuggestExpandGeolocation                   GetSearchSuggestExpand = "geolocation"
+	GetSearchSuggestExpandStation                       GetSearchSuggestExpand = "station"
+	GetSearchSuggestExpandAuthorization                 GetSearchSuggestExpand = "authorization"
+	GetSearchSuggestExpandLasttokenissued               GetSearchSuggestExpand = "lasttokenissued"
+	GetSearchSuggestExpandAuthorizationUnusedRoles      GetSearchSuggestExpand = "authorization.unusedRoles"
+	GetSearchSuggestExpandTeam                          GetSearchSuggestExpand = "team"
+	GetSearchSuggestExpandWorkPlanBidRanks              GetSearchSuggestExpand = "workPlanBidRanks"
+	GetSearchSuggestExpandExternalContactsSettings      GetSearchSuggestExpand = "externalContactsSettings"
+	GetSearchSuggestExpandGroups                        GetSearchSuggestExpand = "groups"
+	GetSearchSuggestExpandCustomAttributes              GetSearchSuggestExpand = "customAttributes"
+	GetSearchSuggestExpandProfileSkills                 GetSearchSuggestExpand = "profileSkills"
+	GetSearchSuggestExpandCertifications                GetSearchSuggestExpand = "certifications"
+	GetSearchSuggestExpandLocations                     GetSearchSuggestExpand = "locations"
+	GetSearchSuggestExpandSkills                        GetSearchSuggestExpand = "skills"
+	GetSearchSuggestExpandLanguages                     GetSearchSuggestExpand = "languages"
+	GetSearchSuggestExpandLanguagePreference            GetSearchSuggestExpand = "languagePreference"
+	GetSearchSuggestExpandEmployerInfo                  GetSearchSuggestExpand = "employerInfo"
+	GetSearchSuggestExpandBiography                     GetSearchSuggestExpand = "biography"
+	GetSearchSuggestExpandDateLastLogin                 GetSearchSuggestExpand = "dateLastLogin"
+	GetSearchSuggestExpandDateWelcomeSent               GetSearchSuggestExpand = "dateWelcomeSent"
+	GetSearchSuggestExpandCallerUserRoutingStatus       GetSearchSuggestExpand = "callerUser.routingStatus"
+	GetSearchSuggestExpandCallerUserPrimaryPresence     GetSearchSuggestExpand = "callerUser.primaryPresence"
+	GetSearchSuggestExpandCallerUserConversationSummary GetSearchSuggestExpand = "callerUser.conversationSummary"
+	GetSearchSuggestExpandCallerUserOutOfOffice         GetSearchSuggestExpand = "callerUser.outOfOffice"
+	GetSearchSuggestExpandCallerUserGeolocation         GetSearchSuggestExpand = "callerUser.geolocation"
+	GetSearchSuggestExpandConversations                 GetSearchSuggestExpand = "conversations"
+	GetSearchSuggestExpandTranscription                 GetSearchSuggestExpand = "transcription"
+	GetSearchSuggestExpandImages                        GetSearchSuggestExpand = "images"
+	GetSearchSuggestExpandAddressVerificationDetails    GetSearchSuggestExpand = "addressVerificationDetails"
+)

@@ -300,8 +300,9 @@ type GetTaskmanagementWorkbinHistoryOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: descending.
-	SortOrder *string
+	// Values: the constants of GetTaskmanagementWorkbinHistorySortOrder. The API's default:
+	// descending.
+	SortOrder *GetTaskmanagementWorkbinHistorySortOrder
 }
 
 // GetTaskmanagementWorkbinHistory calls GET /api/v2/taskmanagement/workbins/{workbinId}/history:
@@ -327,7 +328,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinHistory(ctx context.Context,
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.WorkbinChangeListing](ctx, a.client, req)
@@ -397,8 +398,9 @@ type GetTaskmanagementWorkbinVersionsOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: descending.
-	SortOrder *string
+	// Values: the constants of GetTaskmanagementWorkbinVersionsSortOrder. The API's default:
+	// descending.
+	SortOrder *GetTaskmanagementWorkbinVersionsSortOrder
 }
 
 // GetTaskmanagementWorkbinVersions calls GET /api/v2/taskmanagement/workbins/{workbinId}/versions:
@@ -424,7 +426,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinVersions(ctx context.Context
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.WorkbinVersionListing](ctx, a.client, req)
@@ -459,7 +461,9 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinVersionsIter(ctx context.Con
 type GetTaskmanagementWorkitemOptions struct {
 	// Expands is the query parameter expands. Which fields to expand. Comma separated if more than
 	// one.
-	Expands []string
+	//
+	// Values: the constants of GetTaskmanagementWorkitemExpands.
+	Expands []GetTaskmanagementWorkitemExpands
 }
 
 // GetTaskmanagementWorkitem calls GET /api/v2/taskmanagement/workitems/{workitemId}: Get a
@@ -479,7 +483,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitem(ctx context.Context, worki
 	req.SetPathParam("workitemId", workitemID)
 	if opts != nil {
 		if len(opts.Expands) > 0 {
-			req.AddQuery("expands", opts.Expands...)
+			req.AddQuery("expands", platformclient.Strings(opts.Expands)...)
 		}
 	}
 	return platformclient.Call[models.Workitem](ctx, a.client, req)
@@ -500,8 +504,9 @@ type GetTaskmanagementWorkitemHistoryOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: descending.
-	SortOrder *string
+	// Values: the constants of GetTaskmanagementWorkitemHistorySortOrder. The API's default:
+	// descending.
+	SortOrder *GetTaskmanagementWorkitemHistorySortOrder
 }
 
 // GetTaskmanagementWorkitemHistory calls GET /api/v2/taskmanagement/workitems/{workitemId}/history:
@@ -527,7 +532,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemHistory(ctx context.Context
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.WorkitemChangeListing](ctx, a.client, req)
@@ -562,8 +567,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemHistoryIter(ctx context.Con
 type GetTaskmanagementWorkitemUserWrapupsOptions struct {
 	// Expands is the query parameter expands. Which fields, if any, to expand.
 	//
-	// Values: wrapupCode.
-	Expands *string
+	// Values: the constants of GetTaskmanagementWorkitemUserWrapupsExpands.
+	Expands *GetTaskmanagementWorkitemUserWrapupsExpands
 	// After is the query parameter after. The cursor that points to the end of the set of entities
 	// that has been returned.
 	After *string
@@ -576,8 +581,9 @@ type GetTaskmanagementWorkitemUserWrapupsOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: descending.
-	SortOrder *string
+	// Values: the constants of GetTaskmanagementWorkitemUserWrapupsSortOrder. The API's default:
+	// descending.
+	SortOrder *GetTaskmanagementWorkitemUserWrapupsSortOrder
 }
 
 // GetTaskmanagementWorkitemUserWrapups calls GET
@@ -600,7 +606,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapups(ctx context.Con
 	req.SetPathParam("userId", userID)
 	if opts != nil {
 		if opts.Expands != nil {
-			req.SetQuery("expands", *opts.Expands)
+			req.SetQuery("expands", string(*opts.Expands))
 		}
 		if opts.After != nil {
 			req.SetQuery("after", *opts.After)
@@ -609,7 +615,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapups(ctx context.Con
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.WorkitemWrapupEntityListing](ctx, a.client, req)
@@ -680,8 +686,9 @@ type GetTaskmanagementWorkitemVersionsOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: descending.
-	SortOrder *string
+	// Values: the constants of GetTaskmanagementWorkitemVersionsSortOrder. The API's default:
+	// descending.
+	SortOrder *GetTaskmanagementWorkitemVersionsSortOrder
 }
 
 // GetTaskmanagementWorkitemVersions calls GET
@@ -707,7 +714,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemVersions(ctx context.Contex
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.WorkitemVersionListing](ctx, a.client, req)
@@ -742,8 +749,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemVersionsIter(ctx context.Co
 type GetTaskmanagementWorkitemWrapupsOptions struct {
 	// Expands is the query parameter expands. Which fields, if any, to expand.
 	//
-	// Values: wrapupCode.
-	Expands *string
+	// Values: the constants of GetTaskmanagementWorkitemWrapupsExpands.
+	Expands *GetTaskmanagementWorkitemWrapupsExpands
 	// After is the query parameter after. The cursor that points to the end of the set of entities
 	// that has been returned.
 	After *string
@@ -756,8 +763,9 @@ type GetTaskmanagementWorkitemWrapupsOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: descending.
-	SortOrder *string
+	// Values: the constants of GetTaskmanagementWorkitemWrapupsSortOrder. The API's default:
+	// descending.
+	SortOrder *GetTaskmanagementWorkitemWrapupsSortOrder
 }
 
 // GetTaskmanagementWorkitemWrapups calls GET /api/v2/taskmanagement/workitems/{workitemId}/wrapups:
@@ -777,7 +785,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapups(ctx context.Context
 	req.SetPathParam("workitemId", workitemID)
 	if opts != nil {
 		if opts.Expands != nil {
-			req.SetQuery("expands", *opts.Expands)
+			req.SetQuery("expands", string(*opts.Expands))
 		}
 		if opts.After != nil {
 			req.SetQuery("after", *opts.After)
@@ -786,7 +794,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapups(ctx context.Context
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.WorkitemWrapupEntityListing](ctx, a.client, req)
@@ -878,12 +886,13 @@ type GetTaskmanagementWorkitemsBulkJobsUsersMeOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: descending.
-	SortOrder *string
+	// Values: the constants of GetTaskmanagementWorkitemsBulkJobsUsersMeSortOrder. The API's default:
+	// descending.
+	SortOrder *GetTaskmanagementWorkitemsBulkJobsUsersMeSortOrder
 	// Action is the query parameter action. The bulk job action.
 	//
-	// Values: TerminateWorkitems, AddWorkitems.
-	Action *string
+	// Values: the constants of GetTaskmanagementWorkitemsBulkJobsUsersMeAction.
+	Action *GetTaskmanagementWorkitemsBulkJobsUsersMeAction
 }
 
 // GetTaskmanagementWorkitemsBulkJobsUsersMe calls GET
@@ -905,10 +914,10 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx contex
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.Action != nil {
-			req.SetQuery("action", *opts.Action)
+			req.SetQuery("action", string(*opts.Action))
 		}
 	}
 	return platformclient.Call[models.BulkJobsListing](ctx, a.client, req)
@@ -1188,7 +1197,9 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsSchemasLimits(ctx context.
 // nil field is not sent.
 type GetTaskmanagementWorktypeOptions struct {
 	// Expands is the query parameter expands. Which fields, if any, to expand.
-	Expands []string
+	//
+	// Values: the constants of GetTaskmanagementWorktypeExpands.
+	Expands []GetTaskmanagementWorktypeExpands
 }
 
 // GetTaskmanagementWorktype calls GET /api/v2/taskmanagement/worktypes/{worktypeId}: Get a
@@ -1208,7 +1219,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorktype(ctx context.Context, workt
 	req.SetPathParam("worktypeId", worktypeID)
 	if opts != nil {
 		if len(opts.Expands) > 0 {
-			req.AddQuery("expands", opts.Expands...)
+			req.AddQuery("expands", platformclient.Strings(opts.Expands)...)
 		}
 	}
 	return platformclient.Call[models.Worktype](ctx, a.client, req)
@@ -1508,11 +1519,14 @@ type GetTaskmanagementWorktypeHistoryOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: descending.
-	SortOrder *string
+	// Values: the constants of GetTaskmanagementWorktypeHistorySortOrder. The API's default:
+	// descending.
+	SortOrder *GetTaskmanagementWorktypeHistorySortOrder
 	// Fields is the query parameter fields. Comma-separated list of fields. The response will contain
 	// only versions created as a result of changes to these fields.
-	Fields []string
+	//
+	// Values: the constants of GetTaskmanagementWorktypeHistoryFields.
+	Fields []GetTaskmanagementWorktypeHistoryFields
 }
 
 // GetTaskmanagementWorktypeHistory calls GET /api/v2/taskmanagement/worktypes/{worktypeId}/history:
@@ -1538,10 +1552,10 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeHistory(ctx context.Context
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Fields) > 0 {
-			req.AddQuery("fields", opts.Fields...)
+			req.AddQuery("fields", platformclient.Strings(opts.Fields)...)
 		}
 	}
 	return platformclient.Call[models.WorktypeChangeListing](ctx, a.client, req)
@@ -1660,8 +1674,9 @@ type GetTaskmanagementWorktypeVersionsOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: descending.
-	SortOrder *string
+	// Values: the constants of GetTaskmanagementWorktypeVersionsSortOrder. The API's default:
+	// descending.
+	SortOrder *GetTaskmanagementWorktypeVersionsSortOrder
 }
 
 // GetTaskmanagementWorktypeVersions calls GET
@@ -1687,7 +1702,7 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeVersions(ctx context.Contex
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.WorktypeVersionListing](ctx, a.client, req)
@@ -2947,3 +2962,170 @@ func (a *TaskManagementApi) PutTaskmanagementWorkitemsSchema(ctx context.Context
 	}
 	return platformclient.Call[models.DataSchema](ctx, a.client, req)
 }
+
+// GetTaskmanagementWorkbinHistorySortOrder is the type of
+// GetTaskmanagementWorkbinHistoryOptions.SortOrder. A value not listed below is sent as it is.
+type GetTaskmanagementWorkbinHistorySortOrder string
+
+// The values of GetTaskmanagementWorkbinHistorySortOrder.
+const (
+	GetTaskmanagementWorkbinHistorySortOrderAscending  GetTaskmanagementWorkbinHistorySortOrder = "ascending"
+	GetTaskmanagementWorkbinHistorySortOrderDescending GetTaskmanagementWorkbinHistorySortOrder = "descending"
+)
+
+// GetTaskmanagementWorkbinVersionsSortOrder is the type of
+// GetTaskmanagementWorkbinVersionsOptions.SortOrder. A value not listed below is sent as it is.
+type GetTaskmanagementWorkbinVersionsSortOrder string
+
+// The values of GetTaskmanagementWorkbinVersionsSortOrder.
+const (
+	GetTaskmanagementWorkbinVersionsSortOrderAscending  GetTaskmanagementWorkbinVersionsSortOrder = "ascending"
+	GetTaskmanagementWorkbinVersionsSortOrderDescending GetTaskmanagementWorkbinVersionsSortOrder = "descending"
+)
+
+// GetTaskmanagementWorkitemExpands is the type of GetTaskmanagementWorkitemOptions.Expands. A value
+// not listed below is sent as it is.
+type GetTaskmanagementWorkitemExpands string
+
+// The values of GetTaskmanagementWorkitemExpands.
+const (
+	GetTaskmanagementWorkitemExpandsType     GetTaskmanagementWorkitemExpands = "type"
+	GetTaskmanagementWorkitemExpandsWorkbin  GetTaskmanagementWorkitemExpands = "workbin"
+	GetTaskmanagementWorkitemExpandsStatus   GetTaskmanagementWorkitemExpands = "status"
+	GetTaskmanagementWorkitemExpandsQueue    GetTaskmanagementWorkitemExpands = "queue"
+	GetTaskmanagementWorkitemExpandsAssignee GetTaskmanagementWorkitemExpands = "assignee"
+)
+
+// GetTaskmanagementWorkitemHistorySortOrder is the type of
+// GetTaskmanagementWorkitemHistoryOptions.SortOrder. A value not listed below is sent as it is.
+type GetTaskmanagementWorkitemHistorySortOrder string
+
+// The values of GetTaskmanagementWorkitemHistorySortOrder.
+const (
+	GetTaskmanagementWorkitemHistorySortOrderAscending  GetTaskmanagementWorkitemHistorySortOrder = "ascending"
+	GetTaskmanagementWorkitemHistorySortOrderDescending GetTaskmanagementWorkitemHistorySortOrder = "descending"
+)
+
+// GetTaskmanagementWorkitemUserWrapupsExpands is the type of
+// GetTaskmanagementWorkitemUserWrapupsOptions.Expands. A value not listed below is sent as it is.
+type GetTaskmanagementWorkitemUserWrapupsExpands string
+
+// The values of GetTaskmanagementWorkitemUserWrapupsExpands.
+const (
+	GetTaskmanagementWorkitemUserWrapupsExpandsWrapupCode GetTaskmanagementWorkitemUserWrapupsExpands = "wrapupCode"
+)
+
+// GetTaskmanagementWorkitemUserWrapupsSortOrder is the type of
+// GetTaskmanagementWorkitemUserWrapupsOptions.SortOrder. A value not listed below is sent as it is.
+type GetTaskmanagementWorkitemUserWrapupsSortOrder string
+
+// The values of GetTaskmanagementWorkitemUserWrapupsSortOrder.
+const (
+	GetTaskmanagementWorkitemUserWrapupsSortOrderAscending  GetTaskmanagementWorkitemUserWrapupsSortOrder = "ascending"
+	GetTaskmanagementWorkitemUserWrapupsSortOrderDescending GetTaskmanagementWorkitemUserWrapupsSortOrder = "descending"
+)
+
+// GetTaskmanagementWorkitemVersionsSortOrder is the type of
+// GetTaskmanagementWorkitemVersionsOptions.SortOrder. A value not listed below is sent as it is.
+type GetTaskmanagementWorkitemVersionsSortOrder string
+
+// The values of GetTaskmanagementWorkitemVersionsSortOrder.
+const (
+	GetTaskmanagementWorkitemVersionsSortOrderAscending  GetTaskmanagementWorkitemVersionsSortOrder = "ascending"
+	GetTaskmanagementWorkitemVersionsSortOrderDescending GetTaskmanagementWorkitemVersionsSortOrder = "descending"
+)
+
+// GetTaskmanagementWorkitemWrapupsExpands is the type of
+// GetTaskmanagementWorkitemWrapupsOptions.Expands. A value not listed below is sent as it is.
+type GetTaskmanagementWorkitemWrapupsExpands string
+
+// The values of GetTaskmanagementWorkitemWrapupsExpands.
+const (
+	GetTaskmanagementWorkitemWrapupsExpandsWrapupCode GetTaskmanagementWorkitemWrapupsExpands = "wrapupCode"
+)
+
+// GetTaskmanagementWorkitemWrapupsSortOrder is the type of
+// GetTaskmanagementWorkitemWrapupsOptions.SortOrder. A value not listed below is sent as it is.
+type GetTaskmanagementWorkitemWrapupsSortOrder string
+
+// The values of GetTaskmanagementWorkitemWrapupsSortOrder.
+const (
+	GetTaskmanagementWorkitemWrapupsSortOrderAscending  GetTaskmanagementWorkitemWrapupsSortOrder = "ascending"
+	GetTaskmanagementWorkitemWrapupsSortOrderDescending GetTaskmanagementWorkitemWrapupsSortOrder = "descending"
+)
+
+// GetTaskmanagementWorkitemsBulkJobsUsersMeSortOrder is the type of
+// GetTaskmanagementWorkitemsBulkJobsUsersMeOptions.SortOrder. A value not listed below is sent as
+// it is.
+type GetTaskmanagementWorkitemsBulkJobsUsersMeSortOrder string
+
+// The values of GetTaskmanagementWorkitemsBulkJobsUsersMeSortOrder.
+const (
+	GetTaskmanagementWorkitemsBulkJobsUsersMeSortOrderAscending  GetTaskmanagementWorkitemsBulkJobsUsersMeSortOrder = "ascending"
+	GetTaskmanagementWorkitemsBulkJobsUsersMeSortOrderDescending GetTaskmanagementWorkitemsBulkJobsUsersMeSortOrder = "descending"
+)
+
+// GetTaskmanagementWorkitemsBulkJobsUsersMeAction is the type of
+// GetTaskmanagementWorkitemsBulkJobsUsersMeOptions.Action. A value not listed below is sent as it
+// is.
+type GetTaskmanagementWorkitemsBulkJobsUsersMeAction string
+
+// The values of GetTaskmanagementWorkitemsBulkJobsUsersMeAction.
+const (
+	GetTaskmanagementWorkitemsBulkJobsUsersMeActionTerminateWorkitems GetTaskmanagementWorkitemsBulkJobsUsersMeAction = "TerminateWorkitems"
+	GetTaskmanagementWorkitemsBulkJobsUsersMeActionAddWorkitems       GetTaskmanagementWorkitemsBulkJobsUsersMeAction = "AddWorkitems"
+)
+
+// GetTaskmanagementWorktypeExpands is the type of GetTaskmanagementWorktypeOptions.Expands. A value
+// not listed below is sent as it is.
+type GetTaskmanagementWorktypeExpands string
+
+// The values of GetTaskmanagementWorktypeExpands.
+const (
+	GetTaskmanagementWorktypeExpandsDefaultQueue    GetTaskmanagementWorktypeExpands = "defaultQueue"
+	GetTaskmanagementWorktypeExpandsDefaultSkills   GetTaskmanagementWorktypeExpands = "defaultSkills"
+	GetTaskmanagementWorktypeExpandsDefaultLanguage GetTaskmanagementWorktypeExpands = "defaultLanguage"
+	GetTaskmanagementWorktypeExpandsSchema          GetTaskmanagementWorktypeExpands = "schema"
+	GetTaskmanagementWorktypeExpandsFlow            GetTaskmanagementWorktypeExpands = "flow"
+	GetTaskmanagementWorktypeExpandsDefaultScript   GetTaskmanagementWorktypeExpands = "defaultScript"
+)
+
+// GetTaskmanagementWorktypeHistorySortOrder is the type of
+// GetTaskmanagementWorktypeHistoryOptions.SortOrder. A value not listed below is sent as it is.
+type GetTaskmanagementWorktypeHistorySortOrder string
+
+// The values of GetTaskmanagementWorktypeHistorySortOrder.
+const (
+	GetTaskmanagementWorktypeHistorySortOrderAscending  GetTaskmanagementWorktypeHistorySortOrder = "ascending"
+	GetTaskmanagementWorktypeHistorySortOrderDescending GetTaskmanagementWorktypeHistorySortOrder = "descending"
+)
+
+// GetTaskmanagementWorktypeHistoryFields is the type of
+// GetTaskmanagementWorktypeHistoryOptions.Fields. A value not listed below is sent as it is.
+type GetTaskmanagementWorktypeHistoryFields string
+
+// The values of GetTaskmanagementWorktypeHistoryFields.
+const (
+	GetTaskmanagementWorktypeHistoryFieldsName                      GetTaskmanagementWorktypeHistoryFields = "name"
+	GetTaskmanagementWorktypeHistoryFieldsServiceLevelTarget        GetTaskmanagementWorktypeHistoryFields = "serviceLevelTarget"
+	GetTaskmanagementWorktypeHistoryFieldsDefaultWorkbinID          GetTaskmanagementWorktypeHistoryFields = "defaultWorkbinId"
+	GetTaskmanagementWorktypeHistoryFieldsDefaultDueDurationSeconds GetTaskmanagementWorktypeHistoryFields = "defaultDueDurationSeconds"
+	GetTaskmanagementWorktypeHistoryFieldsDefaultExpirationSeconds  GetTaskmanagementWorktypeHistoryFields = "defaultExpirationSeconds"
+	GetTaskmanagementWorktypeHistoryFieldsDefaultPriority           GetTaskmanagementWorktypeHistoryFields = "defaultPriority"
+	GetTaskmanagementWorktypeHistoryFieldsDefaultLanguageID         GetTaskmanagementWorktypeHistoryFields = "defaultLanguageId"
+	GetTaskmanagementWorktypeHistoryFieldsDefaultSkillIDs           GetTaskmanagementWorktypeHistoryFields = "defaultSkillIds"
+	GetTaskmanagementWorktypeHistoryFieldsDefaultQueueID            GetTaskmanagementWorktypeHistoryFields = "defaultQueueId"
+	GetTaskmanagementWorktypeHistoryFieldsAssignmentEnabled         GetTaskmanagementWorktypeHistoryFields = "assignmentEnabled"
+	GetTaskmanagementWorktypeHistoryFieldsDefaultStatusID           GetTaskmanagementWorktypeHistoryFields = "defaultStatusId"
+	GetTaskmanagementWorktypeHistoryFieldsStatuses                  GetTaskmanagementWorktypeHistoryFields = "statuses"
+)
+
+// GetTaskmanagementWorktypeVersionsSortOrder is the type of
+// GetTaskmanagementWorktypeVersionsOptions.SortOrder. A value not listed below is sent as it is.
+type GetTaskmanagementWorktypeVersionsSortOrder string
+
+// The values of GetTaskmanagementWorktypeVersionsSortOrder.
+const (
+	GetTaskmanagementWorktypeVersionsSortOrderAscending  GetTaskmanagementWorktypeVersionsSortOrder = "ascending"
+	GetTaskmanagementWorktypeVersionsSortOrderDescending GetTaskmanagementWorktypeVersionsSortOrder = "descending"
+)

@@ -72,8 +72,8 @@ func (a *TeamsApi) DeleteTeamMembers(ctx context.Context, teamID string, id stri
 type GetTeamOptions struct {
 	// Expand is the query parameter expand. Expand the division name.
 	//
-	// Values: entities.division.
-	Expand *string
+	// Values: the constants of GetTeamExpand.
+	Expand *GetTeamExpand
 }
 
 // GetTeam calls GET /api/v2/teams/{teamId}: Get team.
@@ -92,7 +92,7 @@ func (a *TeamsApi) GetTeam(ctx context.Context, teamID string, opts *GetTeamOpti
 	req.SetPathParam("teamId", teamID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.Team](ctx, a.client, req)
@@ -112,8 +112,8 @@ type GetTeamMembersOptions struct {
 	After *string
 	// Expand is the query parameter expand. Expand the name on each user.
 	//
-	// Values: entities.
-	Expand *string
+	// Values: the constants of GetTeamMembersExpand.
+	Expand *GetTeamMembersExpand
 }
 
 // GetTeamMembers calls GET /api/v2/teams/{teamId}/members: Get team membership.
@@ -141,7 +141,7 @@ func (a *TeamsApi) GetTeamMembers(ctx context.Context, teamID string, opts *GetT
 			req.SetQuery("after", *opts.After)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.TeamMemberEntityListing](ctx, a.client, req)
@@ -188,8 +188,8 @@ type GetTeamsOptions struct {
 	Before *string
 	// Expand is the query parameter expand. Expand the division on each team.
 	//
-	// Values: entities.division.
-	Expand *string
+	// Values: the constants of GetTeamsExpand.
+	Expand *GetTeamsExpand
 }
 
 // GetTeams calls GET /api/v2/teams: Get Team listing.
@@ -215,7 +215,7 @@ func (a *TeamsApi) GetTeams(ctx context.Context, opts *GetTeamsOptions) (*models
 			req.SetQuery("before", *opts.Before)
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.TeamEntityListing](ctx, a.client, req)
@@ -466,3 +466,28 @@ func (a *TeamsApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSea
 		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
 	})
 }
+
+// GetTeamExpand is the type of GetTeamOptions.Expand. A value not listed below is sent as it is.
+type GetTeamExpand string
+
+// The values of GetTeamExpand.
+const (
+	GetTeamExpandEntitiesDivision GetTeamExpand = "entities.division"
+)
+
+// GetTeamMembersExpand is the type of GetTeamMembersOptions.Expand. A value not listed below is
+// sent as it is.
+type GetTeamMembersExpand string
+
+// The values of GetTeamMembersExpand.
+const (
+	GetTeamMembersExpandEntities GetTeamMembersExpand = "entities"
+)
+
+// GetTeamsExpand is the type of GetTeamsOptions.Expand. A value not listed below is sent as it is.
+type GetTeamsExpand string
+
+// The values of GetTeamsExpand.
+const (
+	GetTeamsExpandEntitiesDivision GetTeamsExpand = "entities.division"
+)

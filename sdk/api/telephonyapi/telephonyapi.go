@@ -94,8 +94,8 @@ func (a *TelephonyApi) GetTelephonyAgentsGreetingsMe(ctx context.Context, opts *
 type GetTelephonyCallsMetricsOptions struct {
 	// MetricType is the query parameter metricType. Flag to indicate metric type to fetch.
 	//
-	// Values: cloud, premises. The API's default: cloud.
-	MetricType *string
+	// Values: the constants of GetTelephonyCallsMetricsMetricType. The API's default: cloud.
+	MetricType *GetTelephonyCallsMetricsMetricType
 }
 
 // GetTelephonyCallsMetrics calls GET /api/v2/telephony/calls/metrics: Get the concurrent call
@@ -110,7 +110,7 @@ func (a *TelephonyApi) GetTelephonyCallsMetrics(ctx context.Context, opts *GetTe
 	req := platformclient.NewRequest("getTelephonyCallsMetrics", http.MethodGet, "/api/v2/telephony/calls/metrics")
 	if opts != nil {
 		if opts.MetricType != nil {
-			req.SetQuery("metricType", *opts.MetricType)
+			req.SetQuery("metricType", string(*opts.MetricType))
 		}
 	}
 	return platformclient.Call[models.OrganizationCallMetrics](ctx, a.client, req)
@@ -153,8 +153,8 @@ type GetTelephonyNumbersRoutingOptions struct {
 	OwnerOrganizationID *string
 	// Status is the query parameter status. status.
 	//
-	// Values: Normal, Redirected, Pending.
-	Status *string
+	// Values: the constants of GetTelephonyNumbersRoutingStatus.
+	Status *GetTelephonyNumbersRoutingStatus
 }
 
 // GetTelephonyNumbersRouting calls GET /api/v2/telephony/numbers/routing: Get Number Routings by
@@ -187,7 +187,7 @@ func (a *TelephonyApi) GetTelephonyNumbersRouting(ctx context.Context, opts *Get
 			req.SetQuery("ownerOrganizationId", *opts.OwnerOrganizationID)
 		}
 		if opts.Status != nil {
-			req.SetQuery("status", *opts.Status)
+			req.SetQuery("status", string(*opts.Status))
 		}
 	}
 	return platformclient.Call[models.NumberRoutingListing](ctx, a.client, req)
@@ -722,3 +722,24 @@ func (a *TelephonyApi) PutTelephonySettings(ctx context.Context, body *models.Te
 	}
 	return platformclient.Call[models.TelephonySettings](ctx, a.client, req)
 }
+
+// GetTelephonyCallsMetricsMetricType is the type of GetTelephonyCallsMetricsOptions.MetricType. A
+// value not listed below is sent as it is.
+type GetTelephonyCallsMetricsMetricType string
+
+// The values of GetTelephonyCallsMetricsMetricType.
+const (
+	GetTelephonyCallsMetricsMetricTypeCloud    GetTelephonyCallsMetricsMetricType = "cloud"
+	GetTelephonyCallsMetricsMetricTypePremises GetTelephonyCallsMetricsMetricType = "premises"
+)
+
+// GetTelephonyNumbersRoutingStatus is the type of GetTelephonyNumbersRoutingOptions.Status. A value
+// not listed below is sent as it is.
+type GetTelephonyNumbersRoutingStatus string
+
+// The values of GetTelephonyNumbersRoutingStatus.
+const (
+	GetTelephonyNumbersRoutingStatusNormal     GetTelephonyNumbersRoutingStatus = "Normal"
+	GetTelephonyNumbersRoutingStatusRedirected GetTelephonyNumbersRoutingStatus = "Redirected"
+	GetTelephonyNumbersRoutingStatusPending    GetTelephonyNumbersRoutingStatus = "Pending"
+)

@@ -333,7 +333,9 @@ func (a *TelephonyProvidersEdgeApi) DeleteTelephonyProvidersEdgesTrunkbasesettin
 // nil field is not sent.
 type GetTelephonyProvidersEdgeOptions struct {
 	// Expand is the query parameter expand. Fields to expand in the response, comma-separated.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgeExpand.
+	Expand []GetTelephonyProvidersEdgeExpand
 }
 
 // GetTelephonyProvidersEdge calls GET /api/v2/telephony/providers/edges/{edgeId}: Get edge.
@@ -352,7 +354,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdge(ctx context.Contex
 	req.SetPathParam("edgeId", edgeID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.Edge](ctx, a.client, req)
@@ -458,7 +460,9 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeDiagnosticTracepath
 // GetTelephonyProvidersEdgeLogicalinterface. A nil field is not sent.
 type GetTelephonyProvidersEdgeLogicalinterfaceOptions struct {
 	// Expand is the query parameter expand. Field to expand in the response.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgeLogicalinterfaceExpand.
+	Expand []GetTelephonyProvidersEdgeLogicalinterfaceExpand
 }
 
 // GetTelephonyProvidersEdgeLogicalinterface calls GET
@@ -481,7 +485,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeLogicalinterface(ct
 	req.SetPathParam("interfaceId", interfaceID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.DomainLogicalInterface](ctx, a.client, req)
@@ -491,7 +495,9 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeLogicalinterface(ct
 // GetTelephonyProvidersEdgeLogicalinterfaces. A nil field is not sent.
 type GetTelephonyProvidersEdgeLogicalinterfacesOptions struct {
 	// Expand is the query parameter expand. Field to expand in the response.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgeLogicalinterfacesExpand.
+	Expand []GetTelephonyProvidersEdgeLogicalinterfacesExpand
 }
 
 // GetTelephonyProvidersEdgeLogicalinterfaces calls GET
@@ -514,7 +520,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeLogicalinterfaces(c
 	req.SetPathParam("edgeId", edgeID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LogicalInterfaceEntityListing](ctx, a.client, req)
@@ -713,8 +719,8 @@ type GetTelephonyProvidersEdgeTrunksOptions struct {
 	TrunkBaseID *string
 	// TrunkType is the query parameter trunkType. Filter by a Trunk type.
 	//
-	// Values: EXTERNAL, PHONE, EDGE.
-	TrunkType *string
+	// Values: the constants of GetTelephonyProvidersEdgeTrunksTrunkType.
+	TrunkType *GetTelephonyProvidersEdgeTrunksTrunkType
 }
 
 // GetTelephonyProvidersEdgeTrunks calls GET /api/v2/telephony/providers/edges/{edgeId}/trunks: Get
@@ -751,7 +757,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunks(ctx context.
 			req.SetQuery("trunkBase.id", *opts.TrunkBaseID)
 		}
 		if opts.TrunkType != nil {
-			req.SetQuery("trunkType", *opts.TrunkType)
+			req.SetQuery("trunkType", string(*opts.TrunkType))
 		}
 	}
 	return platformclient.Call[models.TrunkEntityListing](ctx, a.client, req)
@@ -874,8 +880,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesIter(ctx context.C
 type GetTelephonyProvidersEdgesAlertablepresencesOptions struct {
 	// Type is the query parameter type.
 	//
-	// Values: defaults, overrides.
-	Type *string
+	// Values: the constants of GetTelephonyProvidersEdgesAlertablepresencesType.
+	Type *GetTelephonyProvidersEdgesAlertablepresencesType
 }
 
 // GetTelephonyProvidersEdgesAlertablepresences calls GET
@@ -893,7 +899,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesAlertablepresences
 	req := platformclient.NewRequest("getTelephonyProvidersEdgesAlertablepresences", http.MethodGet, "/api/v2/telephony/providers/edges/alertablepresences")
 	if opts != nil {
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 	}
 	return platformclient.Call[models.AlertablePresences](ctx, a.client, req)
@@ -1090,9 +1096,9 @@ type GetTelephonyProvidersEdgesDidpoolsDidsOptions struct {
 //   - typeParam: The type of numbers to return. (ASSIGNED_AND_UNASSIGNED, UNASSIGNED)
 //
 // The optional parameters are in GetTelephonyProvidersEdgesDidpoolsDidsOptions; opts may be nil.
-func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDids(ctx context.Context, typeParam string, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) (*models.DIDNumberEntityListing, *platformclient.APIResponse, error) {
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDids(ctx context.Context, typeParam GetTelephonyProvidersEdgesDidpoolsDidsType, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) (*models.DIDNumberEntityListing, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getTelephonyProvidersEdgesDidpoolsDids", http.MethodGet, "/api/v2/telephony/providers/edges/didpools/dids")
-	req.SetQuery("type", typeParam)
+	req.SetQuery("type", string(typeParam))
 	if opts != nil {
 		if len(opts.ID) > 0 {
 			req.AddQuery("id", opts.ID...)
@@ -1119,7 +1125,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDids(ctx c
 // other options (such as the page size) as set in opts. It yields the first
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
-func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDidsIter(ctx context.Context, typeParam string, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) iter.Seq2[models.DIDNumber, error] {
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDidsIter(ctx context.Context, typeParam GetTelephonyProvidersEdgesDidpoolsDidsType, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) iter.Seq2[models.DIDNumber, error] {
 	var o GetTelephonyProvidersEdgesDidpoolsDidsOptions
 	if opts != nil {
 		o = *opts
@@ -1229,7 +1235,9 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidsIter(ctx conte
 // GetTelephonyProvidersEdgesEdgegroup. A nil field is not sent.
 type GetTelephonyProvidersEdgesEdgegroupOptions struct {
 	// Expand is the query parameter expand. Fields to expand in the response.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgesEdgegroupExpand.
+	Expand []GetTelephonyProvidersEdgesEdgegroupExpand
 }
 
 // GetTelephonyProvidersEdgesEdgegroup calls GET
@@ -1249,7 +1257,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroup(ctx cont
 	req.SetPathParam("edgeGroupId", edgeGroupID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.EdgeGroup](ctx, a.client, req)
@@ -1741,7 +1749,9 @@ type GetTelephonyProvidersEdgesLinebasesettingsOptions struct {
 	// The API's default: ASC.
 	SortOrder *string
 	// Expand is the query parameter expand. Fields to expand in the response, comma-separated.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgesLinebasesettingsExpand.
+	Expand []GetTelephonyProvidersEdgesLinebasesettingsExpand
 }
 
 // GetTelephonyProvidersEdgesLinebasesettings calls GET
@@ -1769,7 +1779,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettings(c
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LineBaseEntityListing](ctx, a.client, req)
@@ -1816,7 +1826,9 @@ type GetTelephonyProvidersEdgesLinesOptions struct {
 	SortBy *string
 	// Expand is the query parameter expand. Fields to expand in the response, comma-separated. The
 	// edgeGroup value is deprecated.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgesLinesExpand.
+	Expand []GetTelephonyProvidersEdgesLinesExpand
 }
 
 // GetTelephonyProvidersEdgesLines calls GET /api/v2/telephony/providers/edges/lines: Get a list of
@@ -1843,7 +1855,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLines(ctx context.
 			req.SetQuery("sortBy", *opts.SortBy)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LineEntityListing](ctx, a.client, req)
@@ -1899,7 +1911,9 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinesTemplate(ctx 
 // GetTelephonyProvidersEdgesLogicalinterfaces. A nil field is not sent.
 type GetTelephonyProvidersEdgesLogicalinterfacesOptions struct {
 	// Expand is the query parameter expand. Field to expand in the response.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgesLogicalinterfacesExpand.
+	Expand []GetTelephonyProvidersEdgesLogicalinterfacesExpand
 }
 
 // GetTelephonyProvidersEdgesLogicalinterfaces calls GET
@@ -1923,7 +1937,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLogicalinterfaces(
 	req.SetQuery("edgeIds", edgeIDs)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.LogicalInterfaceEntityListing](ctx, a.client, req)
@@ -2098,7 +2112,9 @@ type GetTelephonyProvidersEdgesPhonebasesettingsOptions struct {
 	// The API's default: ASC.
 	SortOrder *string
 	// Expand is the query parameter expand. Fields to expand in the response, comma-separated.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgesPhonebasesettingsExpand.
+	Expand []GetTelephonyProvidersEdgesPhonebasesettingsExpand
 	// Name is the query parameter name. Name.
 	Name *string
 }
@@ -2128,7 +2144,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettings(
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -2256,9 +2272,8 @@ type GetTelephonyProvidersEdgesPhonesOptions struct {
 	PageSize *int32
 	// SortBy is the query parameter sortBy. The field to sort by.
 	//
-	// Values: id, name, status.operationalStatus, secondaryStatus.operationalStatus. The API's
-	// default: name.
-	SortBy *string
+	// Values: the constants of GetTelephonyProvidersEdgesPhonesSortBy. The API's default: name.
+	SortBy *GetTelephonyProvidersEdgesPhonesSortBy
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
 	// The API's default: ASC.
@@ -2290,9 +2305,13 @@ type GetTelephonyProvidersEdgesPhonesOptions struct {
 	// secondary status to filter by.
 	SecondaryStatusOperationalStatus *string
 	// Expand is the query parameter expand. Fields to expand in the response, comma-separated.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgesPhonesExpand.
+	Expand []GetTelephonyProvidersEdgesPhonesExpand
 	// Fields is the query parameter fields. Fields and properties to get, comma-separated.
-	Fields []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgesPhonesFields.
+	Fields []GetTelephonyProvidersEdgesPhonesFields
 }
 
 // GetTelephonyProvidersEdgesPhones calls GET /api/v2/telephony/providers/edges/phones: Get a list
@@ -2315,7 +2334,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhones(ctx context
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortBy != nil {
-			req.SetQuery("sortBy", *opts.SortBy)
+			req.SetQuery("sortBy", string(*opts.SortBy))
 		}
 		if opts.SortOrder != nil {
 			req.SetQuery("sortOrder", *opts.SortOrder)
@@ -2354,10 +2373,10 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhones(ctx context
 			req.SetQuery("secondaryStatus.operationalStatus", *opts.SecondaryStatusOperationalStatus)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if len(opts.Fields) > 0 {
-			req.AddQuery("fields", opts.Fields...)
+			req.AddQuery("fields", platformclient.Strings(opts.Fields)...)
 		}
 	}
 	return platformclient.Call[models.PhoneEntityListing](ctx, a.client, req)
@@ -2695,7 +2714,9 @@ type GetTelephonyProvidersEdgesSitesOptions struct {
 	// Managed is the query parameter managed. Filter by managed.
 	Managed *bool
 	// Expand is the query parameter expand. Fields to expand in the response, comma-separated.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgesSitesExpand.
+	Expand []GetTelephonyProvidersEdgesSitesExpand
 }
 
 // GetTelephonyProvidersEdgesSites calls GET /api/v2/telephony/providers/edges/sites: Get the list
@@ -2729,7 +2750,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSites(ctx context.
 			req.SetQuery("managed", platformclient.FormatBool(*opts.Managed))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.SiteEntityListing](ctx, a.client, req)
@@ -2966,7 +2987,9 @@ type GetTelephonyProvidersEdgesTrunkbasesettingsOptions struct {
 	// Managed is the query parameter managed. Filter by managed.
 	Managed *bool
 	// Expand is the query parameter expand. Fields to expand in the response, comma-separated.
-	Expand []string
+	//
+	// Values: the constants of GetTelephonyProvidersEdgesTrunkbasesettingsExpand.
+	Expand []GetTelephonyProvidersEdgesTrunkbasesettingsExpand
 	// Name is the query parameter name. Name of the TrunkBase to filter by.
 	Name *string
 }
@@ -3008,7 +3031,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettings(
 			req.SetQuery("managed", platformclient.FormatBool(*opts.Managed))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Name != nil {
 			req.SetQuery("name", *opts.Name)
@@ -3045,8 +3068,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsI
 type GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions struct {
 	// Type is the query parameter type.
 	//
-	// Values: EXTERNAL, PHONE, EDGE.
-	Type *string
+	// Values: the constants of GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesType.
+	Type *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesType
 	// PageSize is the query parameter pageSize.
 	//
 	// The API's default: 25.
@@ -3071,7 +3094,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsA
 	req := platformclient.NewRequest("getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases", http.MethodGet, "/api/v2/telephony/providers/edges/trunkbasesettings/availablemetabases")
 	if opts != nil {
 		if opts.Type != nil {
-			req.SetQuery("type", *opts.Type)
+			req.SetQuery("type", string(*opts.Type))
 		}
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
@@ -3155,8 +3178,8 @@ type GetTelephonyProvidersEdgesTrunksOptions struct {
 	TrunkBaseID *string
 	// TrunkType is the query parameter trunkType. Filter by a Trunk type.
 	//
-	// Values: EXTERNAL, PHONE, EDGE.
-	TrunkType *string
+	// Values: the constants of GetTelephonyProvidersEdgesTrunksTrunkType.
+	TrunkType *GetTelephonyProvidersEdgesTrunksTrunkType
 }
 
 // GetTelephonyProvidersEdgesTrunks calls GET /api/v2/telephony/providers/edges/trunks: Get the list
@@ -3191,7 +3214,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunks(ctx context
 			req.SetQuery("trunkBase.id", *opts.TrunkBaseID)
 		}
 		if opts.TrunkType != nil {
-			req.SetQuery("trunkType", *opts.TrunkType)
+			req.SetQuery("trunkType", string(*opts.TrunkType))
 		}
 	}
 	return platformclient.Call[models.TrunkEntityListing](ctx, a.client, req)
@@ -3247,8 +3270,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunksMetrics(ctx 
 type GetTelephonyProvidersEdgesTrunkswithrecordingOptions struct {
 	// TrunkType is the query parameter trunkType. The type of this trunk base.
 	//
-	// Values: EXTERNAL, PHONE, EDGE.
-	TrunkType *string
+	// Values: the constants of GetTelephonyProvidersEdgesTrunkswithrecordingTrunkType.
+	TrunkType *GetTelephonyProvidersEdgesTrunkswithrecordingTrunkType
 }
 
 // GetTelephonyProvidersEdgesTrunkswithrecording calls GET
@@ -3265,7 +3288,7 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkswithrecordin
 	req := platformclient.NewRequest("getTelephonyProvidersEdgesTrunkswithrecording", http.MethodGet, "/api/v2/telephony/providers/edges/trunkswithrecording")
 	if opts != nil {
 		if opts.TrunkType != nil {
-			req.SetQuery("trunkType", *opts.TrunkType)
+			req.SetQuery("trunkType", string(*opts.TrunkType))
 		}
 	}
 	return platformclient.Call[models.TrunkRecordingEnabledCount](ctx, a.client, req)
@@ -4846,3 +4869,219 @@ func (a *TelephonyProvidersEdgeApi) PutTelephonyProvidersEdgesTrunkbasesetting(c
 	}
 	return platformclient.Call[models.TrunkBase](ctx, a.client, req)
 }
+
+// GetTelephonyProvidersEdgeExpand is the type of GetTelephonyProvidersEdgeOptions.Expand. A value
+// not listed below is sent as it is.
+type GetTelephonyProvidersEdgeExpand string
+
+// The values of GetTelephonyProvidersEdgeExpand.
+const (
+	GetTelephonyProvidersEdgeExpandSite GetTelephonyProvidersEdgeExpand = "site"
+)
+
+// GetTelephonyProvidersEdgeLogicalinterfaceExpand is the type of
+// GetTelephonyProvidersEdgeLogicalinterfaceOptions.Expand. A value not listed below is sent as it
+// is.
+type GetTelephonyProvidersEdgeLogicalinterfaceExpand string
+
+// The values of GetTelephonyProvidersEdgeLogicalinterfaceExpand.
+const (
+	GetTelephonyProvidersEdgeLogicalinterfaceExpandExternalTrunkBaseAssignments GetTelephonyProvidersEdgeLogicalinterfaceExpand = "externalTrunkBaseAssignments"
+	GetTelephonyProvidersEdgeLogicalinterfaceExpandPhoneTrunkBaseAssignments    GetTelephonyProvidersEdgeLogicalinterfaceExpand = "phoneTrunkBaseAssignments"
+)
+
+// GetTelephonyProvidersEdgeLogicalinterfacesExpand is the type of
+// GetTelephonyProvidersEdgeLogicalinterfacesOptions.Expand. A value not listed below is sent as it
+// is.
+type GetTelephonyProvidersEdgeLogicalinterfacesExpand string
+
+// The values of GetTelephonyProvidersEdgeLogicalinterfacesExpand.
+const (
+	GetTelephonyProvidersEdgeLogicalinterfacesExpandExternalTrunkBaseAssignments GetTelephonyProvidersEdgeLogicalinterfacesExpand = "externalTrunkBaseAssignments"
+	GetTelephonyProvidersEdgeLogicalinterfacesExpandPhoneTrunkBaseAssignments    GetTelephonyProvidersEdgeLogicalinterfacesExpand = "phoneTrunkBaseAssignments"
+)
+
+// GetTelephonyProvidersEdgeTrunksTrunkType is the type of
+// GetTelephonyProvidersEdgeTrunksOptions.TrunkType. A value not listed below is sent as it is.
+type GetTelephonyProvidersEdgeTrunksTrunkType string
+
+// The values of GetTelephonyProvidersEdgeTrunksTrunkType.
+const (
+	GetTelephonyProvidersEdgeTrunksTrunkTypeExternal GetTelephonyProvidersEdgeTrunksTrunkType = "EXTERNAL"
+	GetTelephonyProvidersEdgeTrunksTrunkTypePhone    GetTelephonyProvidersEdgeTrunksTrunkType = "PHONE"
+	GetTelephonyProvidersEdgeTrunksTrunkTypeEdge     GetTelephonyProvidersEdgeTrunksTrunkType = "EDGE"
+)
+
+// GetTelephonyProvidersEdgesAlertablepresencesType is the type of
+// GetTelephonyProvidersEdgesAlertablepresencesOptions.Type. A value not listed below is sent as it
+// is.
+type GetTelephonyProvidersEdgesAlertablepresencesType string
+
+// The values of GetTelephonyProvidersEdgesAlertablepresencesType.
+const (
+	GetTelephonyProvidersEdgesAlertablepresencesTypeDefaults  GetTelephonyProvidersEdgesAlertablepresencesType = "defaults"
+	GetTelephonyProvidersEdgesAlertablepresencesTypeOverrides GetTelephonyProvidersEdgesAlertablepresencesType = "overrides"
+)
+
+// GetTelephonyProvidersEdgesDidpoolsDidsType is the type of the argument typeParam of
+// GetTelephonyProvidersEdgesDidpoolsDids. A value not listed below is sent as it is.
+type GetTelephonyProvidersEdgesDidpoolsDidsType string
+
+// The values of GetTelephonyProvidersEdgesDidpoolsDidsType.
+const (
+	GetTelephonyProvidersEdgesDidpoolsDidsTypeAssignedAndUnassigned GetTelephonyProvidersEdgesDidpoolsDidsType = "ASSIGNED_AND_UNASSIGNED"
+	GetTelephonyProvidersEdgesDidpoolsDidsTypeUnassigned            GetTelephonyProvidersEdgesDidpoolsDidsType = "UNASSIGNED"
+)
+
+// GetTelephonyProvidersEdgesEdgegroupExpand is the type of
+// GetTelephonyProvidersEdgesEdgegroupOptions.Expand. A value not listed below is sent as it is.
+type GetTelephonyProvidersEdgesEdgegroupExpand string
+
+// The values of GetTelephonyProvidersEdgesEdgegroupExpand.
+const (
+	GetTelephonyProvidersEdgesEdgegroupExpandPhoneTrunkBases         GetTelephonyProvidersEdgesEdgegroupExpand = "phoneTrunkBases"
+	GetTelephonyProvidersEdgesEdgegroupExpandEdgeTrunkBaseAssignment GetTelephonyProvidersEdgesEdgegroupExpand = "edgeTrunkBaseAssignment"
+)
+
+// GetTelephonyProvidersEdgesLinebasesettingsExpand is the type of
+// GetTelephonyProvidersEdgesLinebasesettingsOptions.Expand. A value not listed below is sent as it
+// is.
+type GetTelephonyProvidersEdgesLinebasesettingsExpand string
+
+// The values of GetTelephonyProvidersEdgesLinebasesettingsExpand.
+const (
+	GetTelephonyProvidersEdgesLinebasesettingsExpandProperties GetTelephonyProvidersEdgesLinebasesettingsExpand = "properties"
+)
+
+// GetTelephonyProvidersEdgesLinesExpand is the type of
+// GetTelephonyProvidersEdgesLinesOptions.Expand. A value not listed below is sent as it is.
+type GetTelephonyProvidersEdgesLinesExpand string
+
+// The values of GetTelephonyProvidersEdgesLinesExpand.
+const (
+	GetTelephonyProvidersEdgesLinesExpandProperties    GetTelephonyProvidersEdgesLinesExpand = "properties"
+	GetTelephonyProvidersEdgesLinesExpandSite          GetTelephonyProvidersEdgesLinesExpand = "site"
+	GetTelephonyProvidersEdgesLinesExpandEdgeGroup     GetTelephonyProvidersEdgesLinesExpand = "edgeGroup"
+	GetTelephonyProvidersEdgesLinesExpandPrimaryEdge   GetTelephonyProvidersEdgesLinesExpand = "primaryEdge"
+	GetTelephonyProvidersEdgesLinesExpandSecondaryEdge GetTelephonyProvidersEdgesLinesExpand = "secondaryEdge"
+	GetTelephonyProvidersEdgesLinesExpandEdges         GetTelephonyProvidersEdgesLinesExpand = "edges"
+	GetTelephonyProvidersEdgesLinesExpandAssignedUser  GetTelephonyProvidersEdgesLinesExpand = "assignedUser"
+)
+
+// GetTelephonyProvidersEdgesLogicalinterfacesExpand is the type of
+// GetTelephonyProvidersEdgesLogicalinterfacesOptions.Expand. A value not listed below is sent as it
+// is.
+type GetTelephonyProvidersEdgesLogicalinterfacesExpand string
+
+// The values of GetTelephonyProvidersEdgesLogicalinterfacesExpand.
+const (
+	GetTelephonyProvidersEdgesLogicalinterfacesExpandExternalTrunkBaseAssignments GetTelephonyProvidersEdgesLogicalinterfacesExpand = "externalTrunkBaseAssignments"
+	GetTelephonyProvidersEdgesLogicalinterfacesExpandPhoneTrunkBaseAssignments    GetTelephonyProvidersEdgesLogicalinterfacesExpand = "phoneTrunkBaseAssignments"
+)
+
+// GetTelephonyProvidersEdgesPhonebasesettingsExpand is the type of
+// GetTelephonyProvidersEdgesPhonebasesettingsOptions.Expand. A value not listed below is sent as it
+// is.
+type GetTelephonyProvidersEdgesPhonebasesettingsExpand string
+
+// The values of GetTelephonyProvidersEdgesPhonebasesettingsExpand.
+const (
+	GetTelephonyProvidersEdgesPhonebasesettingsExpandProperties GetTelephonyProvidersEdgesPhonebasesettingsExpand = "properties"
+	GetTelephonyProvidersEdgesPhonebasesettingsExpandLines      GetTelephonyProvidersEdgesPhonebasesettingsExpand = "lines"
+)
+
+// GetTelephonyProvidersEdgesPhonesSortBy is the type of
+// GetTelephonyProvidersEdgesPhonesOptions.SortBy. A value not listed below is sent as it is.
+type GetTelephonyProvidersEdgesPhonesSortBy string
+
+// The values of GetTelephonyProvidersEdgesPhonesSortBy.
+const (
+	GetTelephonyProvidersEdgesPhonesSortByID                               GetTelephonyProvidersEdgesPhonesSortBy = "id"
+	GetTelephonyProvidersEdgesPhonesSortByName                             GetTelephonyProvidersEdgesPhonesSortBy = "name"
+	GetTelephonyProvidersEdgesPhonesSortByStatusOperationalStatus          GetTelephonyProvidersEdgesPhonesSortBy = "status.operationalStatus"
+	GetTelephonyProvidersEdgesPhonesSortBySecondaryStatusOperationalStatus GetTelephonyProvidersEdgesPhonesSortBy = "secondaryStatus.operationalStatus"
+)
+
+// GetTelephonyProvidersEdgesPhonesExpand is the type of
+// GetTelephonyProvidersEdgesPhonesOptions.Expand. A value not listed below is sent as it is.
+type GetTelephonyProvidersEdgesPhonesExpand string
+
+// The values of GetTelephonyProvidersEdgesPhonesExpand.
+const (
+	GetTelephonyProvidersEdgesPhonesExpandProperties                 GetTelephonyProvidersEdgesPhonesExpand = "properties"
+	GetTelephonyProvidersEdgesPhonesExpandSite                       GetTelephonyProvidersEdgesPhonesExpand = "site"
+	GetTelephonyProvidersEdgesPhonesExpandStatus                     GetTelephonyProvidersEdgesPhonesExpand = "status"
+	GetTelephonyProvidersEdgesPhonesExpandStatusPrimaryEdgesStatus   GetTelephonyProvidersEdgesPhonesExpand = "status.primaryEdgesStatus"
+	GetTelephonyProvidersEdgesPhonesExpandStatusSecondaryEdgesStatus GetTelephonyProvidersEdgesPhonesExpand = "status.secondaryEdgesStatus"
+	GetTelephonyProvidersEdgesPhonesExpandPhoneBaseSettings          GetTelephonyProvidersEdgesPhonesExpand = "phoneBaseSettings"
+	GetTelephonyProvidersEdgesPhonesExpandLines                      GetTelephonyProvidersEdgesPhonesExpand = "lines"
+)
+
+// GetTelephonyProvidersEdgesPhonesFields is the type of
+// GetTelephonyProvidersEdgesPhonesOptions.Fields. A value not listed below is sent as it is.
+type GetTelephonyProvidersEdgesPhonesFields string
+
+// The values of GetTelephonyProvidersEdgesPhonesFields.
+const (
+	GetTelephonyProvidersEdgesPhonesFieldsWebRtcUser          GetTelephonyProvidersEdgesPhonesFields = "webRtcUser"
+	GetTelephonyProvidersEdgesPhonesFieldsProperties          GetTelephonyProvidersEdgesPhonesFields = "properties.*"
+	GetTelephonyProvidersEdgesPhonesFieldsLinesLoggedInUser   GetTelephonyProvidersEdgesPhonesFields = "lines.loggedInUser"
+	GetTelephonyProvidersEdgesPhonesFieldsLinesDefaultForUser GetTelephonyProvidersEdgesPhonesFields = "lines.defaultForUser"
+)
+
+// GetTelephonyProvidersEdgesSitesExpand is the type of
+// GetTelephonyProvidersEdgesSitesOptions.Expand. A value not listed below is sent as it is.
+type GetTelephonyProvidersEdgesSitesExpand string
+
+// The values of GetTelephonyProvidersEdgesSitesExpand.
+const (
+	GetTelephonyProvidersEdgesSitesExpandEdges          GetTelephonyProvidersEdgesSitesExpand = "edges"
+	GetTelephonyProvidersEdgesSitesExpandLocation       GetTelephonyProvidersEdgesSitesExpand = "location"
+	GetTelephonyProvidersEdgesSitesExpandPrimarySites   GetTelephonyProvidersEdgesSitesExpand = "primarySites"
+	GetTelephonyProvidersEdgesSitesExpandSecondarySites GetTelephonyProvidersEdgesSitesExpand = "secondarySites"
+)
+
+// GetTelephonyProvidersEdgesTrunkbasesettingsExpand is the type of
+// GetTelephonyProvidersEdgesTrunkbasesettingsOptions.Expand. A value not listed below is sent as it
+// is.
+type GetTelephonyProvidersEdgesTrunkbasesettingsExpand string
+
+// The values of GetTelephonyProvidersEdgesTrunkbasesettingsExpand.
+const (
+	GetTelephonyProvidersEdgesTrunkbasesettingsExpandProperties GetTelephonyProvidersEdgesTrunkbasesettingsExpand = "properties"
+)
+
+// GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesType is the type of
+// GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions.Type. A value not listed
+// below is sent as it is.
+type GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesType string
+
+// The values of GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesType.
+const (
+	GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesTypeExternal GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesType = "EXTERNAL"
+	GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesTypePhone    GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesType = "PHONE"
+	GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesTypeEdge     GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesType = "EDGE"
+)
+
+// GetTelephonyProvidersEdgesTrunksTrunkType is the type of
+// GetTelephonyProvidersEdgesTrunksOptions.TrunkType. A value not listed below is sent as it is.
+type GetTelephonyProvidersEdgesTrunksTrunkType string
+
+// The values of GetTelephonyProvidersEdgesTrunksTrunkType.
+const (
+	GetTelephonyProvidersEdgesTrunksTrunkTypeExternal GetTelephonyProvidersEdgesTrunksTrunkType = "EXTERNAL"
+	GetTelephonyProvidersEdgesTrunksTrunkTypePhone    GetTelephonyProvidersEdgesTrunksTrunkType = "PHONE"
+	GetTelephonyProvidersEdgesTrunksTrunkTypeEdge     GetTelephonyProvidersEdgesTrunksTrunkType = "EDGE"
+)
+
+// GetTelephonyProvidersEdgesTrunkswithrecordingTrunkType is the type of
+// GetTelephonyProvidersEdgesTrunkswithrecordingOptions.TrunkType. A value not listed below is sent
+// as it is.
+type GetTelephonyProvidersEdgesTrunkswithrecordingTrunkType string
+
+// The values of GetTelephonyProvidersEdgesTrunkswithrecordingTrunkType.
+const (
+	GetTelephonyProvidersEdgesTrunkswithrecordingTrunkTypeExternal GetTelephonyProvidersEdgesTrunkswithrecordingTrunkType = "EXTERNAL"
+	GetTelephonyProvidersEdgesTrunkswithrecordingTrunkTypePhone    GetTelephonyProvidersEdgesTrunkswithrecordingTrunkType = "PHONE"
+	GetTelephonyProvidersEdgesTrunkswithrecordingTrunkTypeEdge     GetTelephonyProvidersEdgesTrunkswithrecordingTrunkType = "EDGE"
+)

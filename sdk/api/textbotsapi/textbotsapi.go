@@ -28,7 +28,9 @@ func New(client *platformclient.Client) *TextbotsApi {
 // is not sent.
 type GetTextbotsBotsSearchOptions struct {
 	// BotType is the query parameter botType. Bot types.
-	BotType []string
+	//
+	// Values: the constants of GetTextbotsBotsSearchBotType.
+	BotType []GetTextbotsBotsSearchBotType
 	// BotName is the query parameter botName. Bot name.
 	BotName *string
 	// BotID is the query parameter botId. Bot IDs. Maximum of 50.
@@ -58,7 +60,7 @@ func (a *TextbotsApi) GetTextbotsBotsSearch(ctx context.Context, opts *GetTextbo
 	req := platformclient.NewRequest("getTextbotsBotsSearch", http.MethodGet, "/api/v2/textbots/bots/search")
 	if opts != nil {
 		if len(opts.BotType) > 0 {
-			req.AddQuery("botType", opts.BotType...)
+			req.AddQuery("botType", platformclient.Strings(opts.BotType)...)
 		}
 		if opts.BotName != nil {
 			req.SetQuery("botName", *opts.BotName)
@@ -193,3 +195,21 @@ func (a *TextbotsApi) PostTextbotsBotsExecute(ctx context.Context, postTextReque
 	}
 	return platformclient.Call[models.PostTextResponse](ctx, a.client, req)
 }
+
+// GetTextbotsBotsSearchBotType is the type of GetTextbotsBotsSearchOptions.BotType. A value not
+// listed below is sent as it is.
+type GetTextbotsBotsSearchBotType string
+
+// The values of GetTextbotsBotsSearchBotType.
+const (
+	GetTextbotsBotsSearchBotTypeGenesysBotConnector        GetTextbotsBotsSearchBotType = "GenesysBotConnector"
+	GetTextbotsBotsSearchBotTypeGenesysDialogEngine        GetTextbotsBotsSearchBotType = "GenesysDialogEngine"
+	GetTextbotsBotsSearchBotTypeAmazonLex                  GetTextbotsBotsSearchBotType = "AmazonLex"
+	GetTextbotsBotsSearchBotTypeGoogleDialogFlowEs         GetTextbotsBotsSearchBotType = "GoogleDialogFlowES"
+	GetTextbotsBotsSearchBotTypeGoogleDialogFlowCx         GetTextbotsBotsSearchBotType = "GoogleDialogFlowCX"
+	GetTextbotsBotsSearchBotTypeNuanceDlg                  GetTextbotsBotsSearchBotType = "NuanceDlg"
+	GetTextbotsBotsSearchBotTypeGenesysBotFlow             GetTextbotsBotsSearchBotType = "GenesysBotFlow"
+	GetTextbotsBotsSearchBotTypeGenesysDigitalBotFlow      GetTextbotsBotsSearchBotType = "GenesysDigitalBotFlow"
+	GetTextbotsBotsSearchBotTypeGenesysVoiceSurveyFlow     GetTextbotsBotsSearchBotType = "GenesysVoiceSurveyFlow"
+	GetTextbotsBotsSearchBotTypeGenesysDigitalBotConnector GetTextbotsBotsSearchBotType = "GenesysDigitalBotConnector"
+)

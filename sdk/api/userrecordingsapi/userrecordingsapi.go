@@ -48,7 +48,9 @@ func (a *UserRecordingsApi) DeleteUserrecording(ctx context.Context, recordingID
 // sent.
 type GetUserrecordingOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetUserrecordingExpand.
+	Expand []GetUserrecordingExpand
 }
 
 // GetUserrecording calls GET /api/v2/userrecordings/{recordingId}: Get a user recording.
@@ -65,7 +67,7 @@ func (a *UserRecordingsApi) GetUserrecording(ctx context.Context, recordingID st
 	req.SetPathParam("recordingId", recordingID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.UserRecording](ctx, a.client, req)
@@ -76,8 +78,8 @@ func (a *UserRecordingsApi) GetUserrecording(ctx context.Context, recordingID st
 type GetUserrecordingTranscodingOptions struct {
 	// FormatID is the query parameter formatId. The desired media format.
 	//
-	// Values: WAV, WEBM, WAV_ULAW, OGG_VORBIS, OGG_OPUS, MP3, NONE. The API's default: WEBM.
-	FormatID *string
+	// Values: the constants of GetUserrecordingTranscodingFormatID. The API's default: WEBM.
+	FormatID *GetUserrecordingTranscodingFormatID
 }
 
 // GetUserrecordingTranscoding calls GET /api/v2/userrecordings/{recordingId}/transcoding: Download
@@ -97,7 +99,7 @@ func (a *UserRecordingsApi) GetUserrecordingTranscoding(ctx context.Context, rec
 	req.SetPathParam("recordingId", recordingID)
 	if opts != nil {
 		if opts.FormatID != nil {
-			req.SetQuery("formatId", *opts.FormatID)
+			req.SetQuery("formatId", string(*opts.FormatID))
 		}
 	}
 	return platformclient.Call[models.DownloadResponse](ctx, a.client, req)
@@ -115,7 +117,9 @@ type GetUserrecordingsOptions struct {
 	// The API's default: 1.
 	PageNumber *int32
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetUserrecordingsExpand.
+	Expand []GetUserrecordingsExpand
 }
 
 // GetUserrecordings calls GET /api/v2/userrecordings: Get a list of user recordings.
@@ -133,7 +137,7 @@ func (a *UserRecordingsApi) GetUserrecordings(ctx context.Context, opts *GetUser
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.UserRecordingEntityListing](ctx, a.client, req)
@@ -179,7 +183,9 @@ func (a *UserRecordingsApi) GetUserrecordingsSummary(ctx context.Context, opts *
 // sent.
 type PutUserrecordingOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of PutUserrecordingExpand.
+	Expand []PutUserrecordingExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -207,7 +213,7 @@ func (a *UserRecordingsApi) PutUserrecording(ctx context.Context, recordingID st
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -215,3 +221,45 @@ func (a *UserRecordingsApi) PutUserrecording(ctx context.Context, recordingID st
 	}
 	return platformclient.Call[models.UserRecording](ctx, a.client, req)
 }
+
+// GetUserrecordingExpand is the type of GetUserrecordingOptions.Expand. A value not listed below is
+// sent as it is.
+type GetUserrecordingExpand string
+
+// The values of GetUserrecordingExpand.
+const (
+	GetUserrecordingExpandConversation GetUserrecordingExpand = "conversation"
+)
+
+// GetUserrecordingTranscodingFormatID is the type of GetUserrecordingTranscodingOptions.FormatID. A
+// value not listed below is sent as it is.
+type GetUserrecordingTranscodingFormatID string
+
+// The values of GetUserrecordingTranscodingFormatID.
+const (
+	GetUserrecordingTranscodingFormatIDWav       GetUserrecordingTranscodingFormatID = "WAV"
+	GetUserrecordingTranscodingFormatIDWebm      GetUserrecordingTranscodingFormatID = "WEBM"
+	GetUserrecordingTranscodingFormatIDWavUlaw   GetUserrecordingTranscodingFormatID = "WAV_ULAW"
+	GetUserrecordingTranscodingFormatIDOggVorbis GetUserrecordingTranscodingFormatID = "OGG_VORBIS"
+	GetUserrecordingTranscodingFormatIDOggOpus   GetUserrecordingTranscodingFormatID = "OGG_OPUS"
+	GetUserrecordingTranscodingFormatIDMp3       GetUserrecordingTranscodingFormatID = "MP3"
+	GetUserrecordingTranscodingFormatIDNone      GetUserrecordingTranscodingFormatID = "NONE"
+)
+
+// GetUserrecordingsExpand is the type of GetUserrecordingsOptions.Expand. A value not listed below
+// is sent as it is.
+type GetUserrecordingsExpand string
+
+// The values of GetUserrecordingsExpand.
+const (
+	GetUserrecordingsExpandConversation GetUserrecordingsExpand = "conversation"
+)
+
+// PutUserrecordingExpand is the type of PutUserrecordingOptions.Expand. A value not listed below is
+// sent as it is.
+type PutUserrecordingExpand string
+
+// The values of PutUserrecordingExpand.
+const (
+	PutUserrecordingExpandConversation PutUserrecordingExpand = "conversation"
+)

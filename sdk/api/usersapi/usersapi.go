@@ -808,9 +808,9 @@ type GetFieldconfigOptions struct{}
 // The operation has no optional parameters: pass nil for opts.
 //
 // Deprecated: the Platform API marks this operation as deprecated.
-func (a *UsersApi) GetFieldconfig(ctx context.Context, typeParam string, opts *GetFieldconfigOptions) (*models.FieldConfig, *platformclient.APIResponse, error) {
+func (a *UsersApi) GetFieldconfig(ctx context.Context, typeParam GetFieldconfigType, opts *GetFieldconfigOptions) (*models.FieldConfig, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getFieldconfig", http.MethodGet, "/api/v2/fieldconfig")
-	req.SetQuery("type", typeParam)
+	req.SetQuery("type", string(typeParam))
 	return platformclient.Call[models.FieldConfig](ctx, a.client, req)
 }
 
@@ -831,16 +831,18 @@ type GetProfilesUsersOptions struct {
 	Jid []string
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetProfilesUsersSortOrder. The API's default: ASC.
+	SortOrder *GetProfilesUsersSortOrder
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetProfilesUsersExpand.
+	Expand []GetProfilesUsersExpand
 	// IntegrationPresenceSource is the query parameter integrationPresenceSource. Gets an integration
 	// presence for users instead of their defaults. This parameter will only be used when presence is
 	// provided as an "expand".
 	//
-	// Values: MicrosoftTeams, ZoomPhone, EightByEight.
-	IntegrationPresenceSource *string
+	// Values: the constants of GetProfilesUsersIntegrationPresenceSource.
+	IntegrationPresenceSource *GetProfilesUsersIntegrationPresenceSource
 }
 
 // GetProfilesUsers calls GET /api/v2/profiles/users: Get a user profile listing.
@@ -868,13 +870,13 @@ func (a *UsersApi) GetProfilesUsers(ctx context.Context, opts *GetProfilesUsersO
 			req.AddQuery("jid", opts.Jid...)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.IntegrationPresenceSource != nil {
-			req.SetQuery("integrationPresenceSource", *opts.IntegrationPresenceSource)
+			req.SetQuery("integrationPresenceSource", string(*opts.IntegrationPresenceSource))
 		}
 	}
 	return platformclient.Call[models.UserProfileEntityListing](ctx, a.client, req)
@@ -971,12 +973,14 @@ type GetUserOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand. Note, expand parameters
 	// are resolved with a best effort approach and not guaranteed to be returned. If requested expand
 	// information is absolutely required, it's recommended to use specific API requests instead.
-	Expand []string
+	//
+	// Values: the constants of GetUserExpand.
+	Expand []GetUserExpand
 	// IntegrationPresenceSource is the query parameter integrationPresenceSource. Gets an integration
 	// presence for a user instead of their default.
 	//
-	// Values: MicrosoftTeams, ZoomPhone, EightByEight.
-	IntegrationPresenceSource *string
+	// Values: the constants of GetUserIntegrationPresenceSource.
+	IntegrationPresenceSource *GetUserIntegrationPresenceSource
 	// UserCustomAttributeSchemaIDs is the query parameter userCustomAttributeSchemaIds. Gets custom
 	// user attribute values for given schemas set for user. This parameter will only be used when
 	// customAttributes is provided as an "expand". The maximum number of schemaIds that can be
@@ -984,8 +988,8 @@ type GetUserOptions struct {
 	UserCustomAttributeSchemaIDs []string
 	// State is the query parameter state. Search for a user with this state.
 	//
-	// Values: active, deleted. The API's default: active.
-	State *string
+	// Values: the constants of GetUserState. The API's default: active.
+	State *GetUserState
 }
 
 // GetUser calls GET /api/v2/users/{userId}: Get user.
@@ -1002,16 +1006,16 @@ func (a *UsersApi) GetUser(ctx context.Context, userID string, opts *GetUserOpti
 	req.SetPathParam("userId", userID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.IntegrationPresenceSource != nil {
-			req.SetQuery("integrationPresenceSource", *opts.IntegrationPresenceSource)
+			req.SetQuery("integrationPresenceSource", string(*opts.IntegrationPresenceSource))
 		}
 		if len(opts.UserCustomAttributeSchemaIDs) > 0 {
 			req.AddQuery("userCustomAttributeSchemaIds", opts.UserCustomAttributeSchemaIDs...)
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 	}
 	return platformclient.Call[models.User](ctx, a.client, req)
@@ -1021,7 +1025,9 @@ func (a *UsersApi) GetUser(ctx context.Context, userID string, opts *GetUserOpti
 // sent.
 type GetUserAdjacentsOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetUserAdjacentsExpand.
+	Expand []GetUserAdjacentsExpand
 }
 
 // GetUserAdjacents calls GET /api/v2/users/{userId}/adjacents: Get adjacents.
@@ -1038,7 +1044,7 @@ func (a *UsersApi) GetUserAdjacents(ctx context.Context, userID string, opts *Ge
 	req.SetPathParam("userId", userID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.Adjacents](ctx, a.client, req)
@@ -1118,7 +1124,9 @@ func (a *UsersApi) GetUserCustomattributesBulk(ctx context.Context, userID strin
 // not sent.
 type GetUserDirectreportsOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetUserDirectreportsExpand.
+	Expand []GetUserDirectreportsExpand
 }
 
 // GetUserDirectreports calls GET /api/v2/users/{userId}/directreports: Get direct reports.
@@ -1135,7 +1143,7 @@ func (a *UsersApi) GetUserDirectreports(ctx context.Context, userID string, opts
 	req.SetPathParam("userId", userID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.CallValue[[]models.User](ctx, a.client, req)
@@ -1202,7 +1210,9 @@ type GetUserFavoritesOptions struct {
 	// The API's default: ASC.
 	SortOrder *string
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetUserFavoritesExpand.
+	Expand []GetUserFavoritesExpand
 }
 
 // GetUserFavorites calls GET /api/v2/users/{userId}/favorites: Deprecated; will be revived with new
@@ -1231,7 +1241,7 @@ func (a *UsersApi) GetUserFavorites(ctx context.Context, userID string, opts *Ge
 			req.SetQuery("sortOrder", *opts.SortOrder)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.UserEntityListing](ctx, a.client, req)
@@ -1303,12 +1313,14 @@ func (a *UsersApi) GetUserOutofoffice(ctx context.Context, userID string, opts *
 // GetUserProfileOptions holds the optional parameters of GetUserProfile. A nil field is not sent.
 type GetUserProfileOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetUserProfileExpand.
+	Expand []GetUserProfileExpand
 	// IntegrationPresenceSource is the query parameter integrationPresenceSource. Gets an integration
 	// presence for a user instead of their default.
 	//
-	// Values: MicrosoftTeams, ZoomPhone, EightByEight.
-	IntegrationPresenceSource *string
+	// Values: the constants of GetUserProfileIntegrationPresenceSource.
+	IntegrationPresenceSource *GetUserProfileIntegrationPresenceSource
 }
 
 // GetUserProfile calls GET /api/v2/users/{userId}/profile: Get user profile.
@@ -1329,10 +1341,10 @@ func (a *UsersApi) GetUserProfile(ctx context.Context, userID string, opts *GetU
 	req.SetPathParam("userId", userID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.IntegrationPresenceSource != nil {
-			req.SetQuery("integrationPresenceSource", *opts.IntegrationPresenceSource)
+			req.SetQuery("integrationPresenceSource", string(*opts.IntegrationPresenceSource))
 		}
 	}
 	return platformclient.Call[models.UserProfile](ctx, a.client, req)
@@ -1466,8 +1478,8 @@ type GetUserRoutinglanguagesOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetUserRoutinglanguagesSortOrder. The API's default: ASC.
+	SortOrder *GetUserRoutinglanguagesSortOrder
 }
 
 // GetUserRoutinglanguages calls GET /api/v2/users/{userId}/routinglanguages: List routing languages
@@ -1491,7 +1503,7 @@ func (a *UsersApi) GetUserRoutinglanguages(ctx context.Context, userID string, o
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.UserLanguageEntityListing](ctx, a.client, req)
@@ -1532,8 +1544,8 @@ type GetUserRoutingskillsOptions struct {
 	PageNumber *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetUserRoutingskillsSortOrder. The API's default: ASC.
+	SortOrder *GetUserRoutingskillsSortOrder
 }
 
 // GetUserRoutingskills calls GET /api/v2/users/{userId}/routingskills: List routing skills assigned
@@ -1557,7 +1569,7 @@ func (a *UsersApi) GetUserRoutingskills(ctx context.Context, userID string, opts
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.UserSkillEntityListing](ctx, a.client, req)
@@ -1716,7 +1728,9 @@ func (a *UsersApi) GetUserStation(ctx context.Context, userID string, opts *GetU
 // sent.
 type GetUserSuperiorsOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetUserSuperiorsExpand.
+	Expand []GetUserSuperiorsExpand
 }
 
 // GetUserSuperiors calls GET /api/v2/users/{userId}/superiors: Get superiors.
@@ -1733,7 +1747,7 @@ func (a *UsersApi) GetUserSuperiors(ctx context.Context, userID string, opts *Ge
 	req.SetPathParam("userId", userID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.CallValue[[]models.User](ctx, a.client, req)
@@ -1837,19 +1851,21 @@ type GetUsersOptions struct {
 	JabberID []string
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ascending, descending. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetUsersSortOrder. The API's default: ASC.
+	SortOrder *GetUsersSortOrder
 	// Expand is the query parameter expand. Which fields, if any, to expand. Note, expand parameters
 	// are resolved with a best effort approach and not guaranteed to be returned. If requested expand
 	// information is absolutely required, it's recommended to use specific API requests instead.
-	Expand []string
+	//
+	// Values: the constants of GetUsersExpand.
+	Expand []GetUsersExpand
 	// IntegrationPresenceSource is the query parameter integrationPresenceSource. Gets an integration
 	// presence for users instead of their defaults. This parameter will only be used when presence is
 	// provided as an "expand". When using this parameter the maximum number of users that can be
 	// returned is 100.
 	//
-	// Values: MicrosoftTeams, ZoomPhone, EightByEight.
-	IntegrationPresenceSource *string
+	// Values: the constants of GetUsersIntegrationPresenceSource.
+	IntegrationPresenceSource *GetUsersIntegrationPresenceSource
 	// UserCustomAttributeSchemaIDs is the query parameter userCustomAttributeSchemaIds. Gets custom
 	// user attribute values for given schemas set for user. This parameter will only be used when
 	// customAttributes is provided as an "expand". The maximum number of schemaIds that can be
@@ -1857,8 +1873,8 @@ type GetUsersOptions struct {
 	UserCustomAttributeSchemaIDs []string
 	// State is the query parameter state. Only list users of this state.
 	//
-	// Values: active, inactive, deleted, any. The API's default: active.
-	State *string
+	// Values: the constants of GetUsersState. The API's default: active.
+	State *GetUsersState
 }
 
 // GetUsers calls GET /api/v2/users: Get the list of available users.
@@ -1882,19 +1898,19 @@ func (a *UsersApi) GetUsers(ctx context.Context, opts *GetUsersOptions) (*models
 			req.AddQuery("jabberId", opts.JabberID...)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.IntegrationPresenceSource != nil {
-			req.SetQuery("integrationPresenceSource", *opts.IntegrationPresenceSource)
+			req.SetQuery("integrationPresenceSource", string(*opts.IntegrationPresenceSource))
 		}
 		if len(opts.UserCustomAttributeSchemaIDs) > 0 {
 			req.AddQuery("userCustomAttributeSchemaIds", opts.UserCustomAttributeSchemaIDs...)
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 	}
 	return platformclient.Call[models.UserEntityListing](ctx, a.client, req)
@@ -2157,14 +2173,14 @@ type GetUsersDevelopmentActivitiesOptions struct {
 	// Overdue is the query parameter overdue. Specifies if non-overdue, overdue, or all activities are
 	// returned. If not specified, all activities are returned.
 	//
-	// Values: True, False, Any. The API's default: Any.
-	Overdue *string
+	// Values: the constants of GetUsersDevelopmentActivitiesOverdue. The API's default: Any.
+	Overdue *GetUsersDevelopmentActivitiesOverdue
 	// Pass is the query parameter pass. Specifies if only the failed (pass is "False") or passed (pass
 	// is "True") activities are returned. If pass is "Any" or if the pass parameter is not supplied,
 	// all activities are returned.
 	//
-	// Values: True, False, Any. The API's default: Any.
-	Pass *string
+	// Values: the constants of GetUsersDevelopmentActivitiesPass. The API's default: Any.
+	Pass *GetUsersDevelopmentActivitiesPass
 	// PageSize is the query parameter pageSize. Page size.
 	//
 	// The API's default: 25.
@@ -2176,18 +2192,24 @@ type GetUsersDevelopmentActivitiesOptions struct {
 	// SortOrder is the query parameter sortOrder. Specifies result set sort order sorted by the date
 	// due; if not specified, default sort order is descending (Desc).
 	//
-	// Values: Asc, Desc. The API's default: Desc.
-	SortOrder *string
+	// Values: the constants of GetUsersDevelopmentActivitiesSortOrder. The API's default: Desc.
+	SortOrder *GetUsersDevelopmentActivitiesSortOrder
 	// Types is the query parameter types. Specifies the activity types. Informational, AssessedContent
 	// and Assessment are deprecated.
-	Types []string
+	//
+	// Values: the constants of GetUsersDevelopmentActivitiesTypes.
+	Types []GetUsersDevelopmentActivitiesTypes
 	// Statuses is the query parameter statuses. Specifies the activity statuses to filter by.
-	Statuses []string
+	//
+	// Values: the constants of GetUsersDevelopmentActivitiesStatuses.
+	Statuses []GetUsersDevelopmentActivitiesStatuses
 	// Relationship is the query parameter relationship. Specifies how the current user relation should
 	// be interpreted, and filters the activities returned to only the activities that have the
 	// specified relationship. If a value besides Attendee is specified, it will only return Coaching
 	// Appointments. If not specified, no filtering is applied.
-	Relationship []string
+	//
+	// Values: the constants of GetUsersDevelopmentActivitiesRelationship.
+	Relationship []GetUsersDevelopmentActivitiesRelationship
 }
 
 // GetUsersDevelopmentActivities calls GET /api/v2/users/development/activities: Get list of
@@ -2216,10 +2238,10 @@ func (a *UsersApi) GetUsersDevelopmentActivities(ctx context.Context, opts *GetU
 			req.SetQuery("completionInterval", *opts.CompletionInterval)
 		}
 		if opts.Overdue != nil {
-			req.SetQuery("overdue", *opts.Overdue)
+			req.SetQuery("overdue", string(*opts.Overdue))
 		}
 		if opts.Pass != nil {
-			req.SetQuery("pass", *opts.Pass)
+			req.SetQuery("pass", string(*opts.Pass))
 		}
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
@@ -2228,16 +2250,16 @@ func (a *UsersApi) GetUsersDevelopmentActivities(ctx context.Context, opts *GetU
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Types) > 0 {
-			req.AddQuery("types", opts.Types...)
+			req.AddQuery("types", platformclient.Strings(opts.Types)...)
 		}
 		if len(opts.Statuses) > 0 {
-			req.AddQuery("statuses", opts.Statuses...)
+			req.AddQuery("statuses", platformclient.Strings(opts.Statuses)...)
 		}
 		if len(opts.Relationship) > 0 {
-			req.AddQuery("relationship", opts.Relationship...)
+			req.AddQuery("relationship", platformclient.Strings(opts.Relationship)...)
 		}
 	}
 	return platformclient.Call[models.DevelopmentActivityListing](ctx, a.client, req)
@@ -2283,14 +2305,14 @@ type GetUsersDevelopmentActivitiesMeOptions struct {
 	// Overdue is the query parameter overdue. Specifies if non-overdue, overdue, or all activities are
 	// returned. If not specified, all activities are returned.
 	//
-	// Values: True, False, Any. The API's default: Any.
-	Overdue *string
+	// Values: the constants of GetUsersDevelopmentActivitiesMeOverdue. The API's default: Any.
+	Overdue *GetUsersDevelopmentActivitiesMeOverdue
 	// Pass is the query parameter pass. Specifies if only the failed (pass is "False") or passed (pass
 	// is "True") activities are returned. If pass is "Any" or if the pass parameter is not supplied,
 	// all activities are returned.
 	//
-	// Values: True, False, Any. The API's default: Any.
-	Pass *string
+	// Values: the constants of GetUsersDevelopmentActivitiesMePass. The API's default: Any.
+	Pass *GetUsersDevelopmentActivitiesMePass
 	// PageSize is the query parameter pageSize. Page size.
 	//
 	// The API's default: 25.
@@ -2302,18 +2324,24 @@ type GetUsersDevelopmentActivitiesMeOptions struct {
 	// SortOrder is the query parameter sortOrder. Specifies result set sort order sorted by the date
 	// due; if not specified, default sort order is descending (Desc).
 	//
-	// Values: Asc, Desc. The API's default: Desc.
-	SortOrder *string
+	// Values: the constants of GetUsersDevelopmentActivitiesMeSortOrder. The API's default: Desc.
+	SortOrder *GetUsersDevelopmentActivitiesMeSortOrder
 	// Types is the query parameter types. Specifies the activity types. Informational, AssessedContent
 	// and Assessment are deprecated.
-	Types []string
+	//
+	// Values: the constants of GetUsersDevelopmentActivitiesMeTypes.
+	Types []GetUsersDevelopmentActivitiesMeTypes
 	// Statuses is the query parameter statuses. Specifies the activity statuses to filter by.
-	Statuses []string
+	//
+	// Values: the constants of GetUsersDevelopmentActivitiesMeStatuses.
+	Statuses []GetUsersDevelopmentActivitiesMeStatuses
 	// Relationship is the query parameter relationship. Specifies how the current user relation should
 	// be interpreted, and filters the activities returned to only the activities that have the
 	// specified relationship. If a value besides Attendee is specified, it will only return Coaching
 	// Appointments. If not specified, no filtering is applied.
-	Relationship []string
+	//
+	// Values: the constants of GetUsersDevelopmentActivitiesMeRelationship.
+	Relationship []GetUsersDevelopmentActivitiesMeRelationship
 }
 
 // GetUsersDevelopmentActivitiesMe calls GET /api/v2/users/development/activities/me: Get list of
@@ -2337,10 +2365,10 @@ func (a *UsersApi) GetUsersDevelopmentActivitiesMe(ctx context.Context, opts *Ge
 			req.SetQuery("completionInterval", *opts.CompletionInterval)
 		}
 		if opts.Overdue != nil {
-			req.SetQuery("overdue", *opts.Overdue)
+			req.SetQuery("overdue", string(*opts.Overdue))
 		}
 		if opts.Pass != nil {
-			req.SetQuery("pass", *opts.Pass)
+			req.SetQuery("pass", string(*opts.Pass))
 		}
 		if opts.PageSize != nil {
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
@@ -2349,16 +2377,16 @@ func (a *UsersApi) GetUsersDevelopmentActivitiesMe(ctx context.Context, opts *Ge
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Types) > 0 {
-			req.AddQuery("types", opts.Types...)
+			req.AddQuery("types", platformclient.Strings(opts.Types)...)
 		}
 		if len(opts.Statuses) > 0 {
-			req.AddQuery("statuses", opts.Statuses...)
+			req.AddQuery("statuses", platformclient.Strings(opts.Statuses)...)
 		}
 		if len(opts.Relationship) > 0 {
-			req.AddQuery("relationship", opts.Relationship...)
+			req.AddQuery("relationship", platformclient.Strings(opts.Relationship)...)
 		}
 	}
 	return platformclient.Call[models.DevelopmentActivityListing](ctx, a.client, req)
@@ -2406,10 +2434,10 @@ type GetUsersDevelopmentActivityOptions struct{}
 //   - typeParam: Specifies the activity type. Informational, AssessedContent and Assessment are deprecated (Informational, Coaching, AssessedContent, Assessment, External, Native)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *UsersApi) GetUsersDevelopmentActivity(ctx context.Context, activityID string, typeParam string, opts *GetUsersDevelopmentActivityOptions) (*models.DevelopmentActivity, *platformclient.APIResponse, error) {
+func (a *UsersApi) GetUsersDevelopmentActivity(ctx context.Context, activityID string, typeParam GetUsersDevelopmentActivityType, opts *GetUsersDevelopmentActivityOptions) (*models.DevelopmentActivity, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getUsersDevelopmentActivity", http.MethodGet, "/api/v2/users/development/activities/{activityId}")
 	req.SetPathParam("activityId", activityID)
-	req.SetQuery("type", typeParam)
+	req.SetQuery("type", string(typeParam))
 	return platformclient.Call[models.DevelopmentActivity](ctx, a.client, req)
 }
 
@@ -2417,7 +2445,9 @@ func (a *UsersApi) GetUsersDevelopmentActivity(ctx context.Context, activityID s
 // GetUsersExternalidAuthorityNameExternalKey. A nil field is not sent.
 type GetUsersExternalidAuthorityNameExternalKeyOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetUsersExternalidAuthorityNameExternalKeyExpand.
+	Expand []GetUsersExternalidAuthorityNameExternalKeyExpand
 }
 
 // GetUsersExternalidAuthorityNameExternalKey calls GET
@@ -2441,7 +2471,7 @@ func (a *UsersApi) GetUsersExternalidAuthorityNameExternalKey(ctx context.Contex
 	req.SetPathParam("externalKey", externalKey)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.User](ctx, a.client, req)
@@ -2450,13 +2480,15 @@ func (a *UsersApi) GetUsersExternalidAuthorityNameExternalKey(ctx context.Contex
 // GetUsersMeOptions holds the optional parameters of GetUsersMe. A nil field is not sent.
 type GetUsersMeOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
-	Expand []string
+	//
+	// Values: the constants of GetUsersMeExpand.
+	Expand []GetUsersMeExpand
 	// IntegrationPresenceSource is the query parameter integrationPresenceSource. Get your presence
 	// for a given integration. This parameter will only be used when presence is provided as an
 	// "expand".
 	//
-	// Values: MicrosoftTeams, ZoomPhone, EightByEight.
-	IntegrationPresenceSource *string
+	// Values: the constants of GetUsersMeIntegrationPresenceSource.
+	IntegrationPresenceSource *GetUsersMeIntegrationPresenceSource
 	// UserCustomAttributeSchemaIDs is the query parameter userCustomAttributeSchemaIds. Gets custom
 	// user attribute values for given schemas set for user. This parameter will only be used when
 	// customAttributes is provided as an "expand". The maximum number of schemaIds that can be
@@ -2475,10 +2507,10 @@ func (a *UsersApi) GetUsersMe(ctx context.Context, opts *GetUsersMeOptions) (*mo
 	req := platformclient.NewRequest("getUsersMe", http.MethodGet, "/api/v2/users/me")
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.IntegrationPresenceSource != nil {
-			req.SetQuery("integrationPresenceSource", *opts.IntegrationPresenceSource)
+			req.SetQuery("integrationPresenceSource", string(*opts.IntegrationPresenceSource))
 		}
 		if len(opts.UserCustomAttributeSchemaIDs) > 0 {
 			req.AddQuery("userCustomAttributeSchemaIds", opts.UserCustomAttributeSchemaIDs...)
@@ -2497,19 +2529,21 @@ type GetUsersQueryOptions struct {
 	PageSize *int32
 	// SortOrder is the query parameter sortOrder. Ascending or descending sort order.
 	//
-	// Values: ASC, DESC. The API's default: ASC.
-	SortOrder *string
+	// Values: the constants of GetUsersQuerySortOrder. The API's default: ASC.
+	SortOrder *GetUsersQuerySortOrder
 	// Expand is the query parameter expand. Which fields, if any, to expand. Note, expand parameters
 	// are resolved with a best effort approach and not guaranteed to be returned. If requested expand
 	// information is absolutely required, it's recommended to use specific API requests instead.
-	Expand []string
+	//
+	// Values: the constants of GetUsersQueryExpand.
+	Expand []GetUsersQueryExpand
 	// IntegrationPresenceSource is the query parameter integrationPresenceSource. Gets an integration
 	// presence for users instead of their defaults. This parameter will only be used when presence is
 	// provided as an "expand". When using this parameter the maximum number of users that can be
 	// returned is 100.
 	//
-	// Values: MicrosoftTeams, ZoomPhone, EightByEight.
-	IntegrationPresenceSource *string
+	// Values: the constants of GetUsersQueryIntegrationPresenceSource.
+	IntegrationPresenceSource *GetUsersQueryIntegrationPresenceSource
 	// UserCustomAttributeSchemaIDs is the query parameter userCustomAttributeSchemaIds. Gets custom
 	// user attribute values for given schemas set for user. This parameter will only be used when
 	// customAttributes is provided as an "expand". The maximum number of schemaIds that can be
@@ -2517,8 +2551,8 @@ type GetUsersQueryOptions struct {
 	UserCustomAttributeSchemaIDs []string
 	// State is the query parameter state. Only list users of this state.
 	//
-	// Values: active, inactive, deleted, any. The API's default: active.
-	State *string
+	// Values: the constants of GetUsersQueryState. The API's default: active.
+	State *GetUsersQueryState
 }
 
 // GetUsersQuery calls GET /api/v2/users/query: Get list of available users, paged by cursor token,
@@ -2539,19 +2573,19 @@ func (a *UsersApi) GetUsersQuery(ctx context.Context, opts *GetUsersQueryOptions
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.IntegrationPresenceSource != nil {
-			req.SetQuery("integrationPresenceSource", *opts.IntegrationPresenceSource)
+			req.SetQuery("integrationPresenceSource", string(*opts.IntegrationPresenceSource))
 		}
 		if len(opts.UserCustomAttributeSchemaIDs) > 0 {
 			req.AddQuery("userCustomAttributeSchemaIds", opts.UserCustomAttributeSchemaIDs...)
 		}
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 	}
 	return platformclient.Call[models.UserCursorEntityListing](ctx, a.client, req)
@@ -2588,8 +2622,8 @@ type GetUsersSearchOptions struct {
 	// IntegrationPresenceSource is the query parameter integrationPresenceSource.
 	// integrationPresenceSource.
 	//
-	// Values: MicrosoftTeams, ZoomPhone, EightByEight.
-	IntegrationPresenceSource *string
+	// Values: the constants of GetUsersSearchIntegrationPresenceSource.
+	IntegrationPresenceSource *GetUsersSearchIntegrationPresenceSource
 }
 
 // GetUsersSearch calls GET /api/v2/users/search: Search users using the q64 value returned from a
@@ -2612,7 +2646,7 @@ func (a *UsersApi) GetUsersSearch(ctx context.Context, q64 string, opts *GetUser
 			req.AddQuery("expand", opts.Expand...)
 		}
 		if opts.IntegrationPresenceSource != nil {
-			req.SetQuery("integrationPresenceSource", *opts.IntegrationPresenceSource)
+			req.SetQuery("integrationPresenceSource", string(*opts.IntegrationPresenceSource))
 		}
 	}
 	return platformclient.Call[models.UsersSearchResponse](ctx, a.client, req)
@@ -4513,3 +4547,681 @@ func (a *UsersApi) PutUsersStationsMeAssociatedstationStationId(ctx context.Cont
 	req.SetPathParam("stationId", stationID)
 	return a.client.Do(ctx, req, nil)
 }
+
+// GetFieldconfigType is the type of the argument typeParam of GetFieldconfig. A value not listed
+// below is sent as it is.
+type GetFieldconfigType string
+
+// The values of GetFieldconfigType.
+const (
+	GetFieldconfigTypePerson GetFieldconfigType = "person"
+	GetFieldconfigTypeGroup  GetFieldconfigType = "group"
+	GetFieldconfigTypeOrg    GetFieldconfigType = "org"
+)
+
+// GetProfilesUsersSortOrder is the type of GetProfilesUsersOptions.SortOrder. A value not listed
+// below is sent as it is.
+type GetProfilesUsersSortOrder string
+
+// The values of GetProfilesUsersSortOrder.
+const (
+	GetProfilesUsersSortOrderAscending  GetProfilesUsersSortOrder = "ascending"
+	GetProfilesUsersSortOrderDescending GetProfilesUsersSortOrder = "descending"
+)
+
+// GetProfilesUsersExpand is the type of GetProfilesUsersOptions.Expand. A value not listed below is
+// sent as it is.
+type GetProfilesUsersExpand string
+
+// The values of GetProfilesUsersExpand.
+const (
+	GetProfilesUsersExpandRoutingStatus       GetProfilesUsersExpand = "routingStatus"
+	GetProfilesUsersExpandPresence            GetProfilesUsersExpand = "presence"
+	GetProfilesUsersExpandIntegrationPresence GetProfilesUsersExpand = "integrationPresence"
+	GetProfilesUsersExpandConversationSummary GetProfilesUsersExpand = "conversationSummary"
+	GetProfilesUsersExpandOutOfOffice         GetProfilesUsersExpand = "outOfOffice"
+	GetProfilesUsersExpandGeolocation         GetProfilesUsersExpand = "geolocation"
+	GetProfilesUsersExpandStation             GetProfilesUsersExpand = "station"
+	GetProfilesUsersExpandAuthorization       GetProfilesUsersExpand = "authorization"
+)
+
+// GetProfilesUsersIntegrationPresenceSource is the type of
+// GetProfilesUsersOptions.IntegrationPresenceSource. A value not listed below is sent as it is.
+type GetProfilesUsersIntegrationPresenceSource string
+
+// The values of GetProfilesUsersIntegrationPresenceSource.
+const (
+	GetProfilesUsersIntegrationPresenceSourceMicrosoftTeams GetProfilesUsersIntegrationPresenceSource = "MicrosoftTeams"
+	GetProfilesUsersIntegrationPresenceSourceZoomPhone      GetProfilesUsersIntegrationPresenceSource = "ZoomPhone"
+	GetProfilesUsersIntegrationPresenceSourceEightByEight   GetProfilesUsersIntegrationPresenceSource = "EightByEight"
+)
+
+// GetUserExpand is the type of GetUserOptions.Expand. A value not listed below is sent as it is.
+type GetUserExpand string
+
+// The values of GetUserExpand.
+const (
+	GetUserExpandRoutingStatus            GetUserExpand = "routingStatus"
+	GetUserExpandPresence                 GetUserExpand = "presence"
+	GetUserExpandIntegrationPresence      GetUserExpand = "integrationPresence"
+	GetUserExpandConversationSummary      GetUserExpand = "conversationSummary"
+	GetUserExpandOutOfOffice              GetUserExpand = "outOfOffice"
+	GetUserExpandGeolocation              GetUserExpand = "geolocation"
+	GetUserExpandStation                  GetUserExpand = "station"
+	GetUserExpandAuthorization            GetUserExpand = "authorization"
+	GetUserExpandLasttokenissued          GetUserExpand = "lasttokenissued"
+	GetUserExpandAuthorizationUnusedRoles GetUserExpand = "authorization.unusedRoles"
+	GetUserExpandTeam                     GetUserExpand = "team"
+	GetUserExpandWorkPlanBidRanks         GetUserExpand = "workPlanBidRanks"
+	GetUserExpandExternalContactsSettings GetUserExpand = "externalContactsSettings"
+	GetUserExpandGroups                   GetUserExpand = "groups"
+	GetUserExpandCustomAttributes         GetUserExpand = "customAttributes"
+	GetUserExpandProfileSkills            GetUserExpand = "profileSkills"
+	GetUserExpandCertifications           GetUserExpand = "certifications"
+	GetUserExpandLocations                GetUserExpand = "locations"
+	GetUserExpandSkills                   GetUserExpand = "skills"
+	GetUserExpandLanguages                GetUserExpand = "languages"
+	GetUserExpandLanguagePreference       GetUserExpand = "languagePreference"
+	GetUserExpandEmployerInfo             GetUserExpand = "employerInfo"
+	GetUserExpandBiography                GetUserExpand = "biography"
+	GetUserExpandDateLastLogin            GetUserExpand = "dateLastLogin"
+	GetUserExpandDateWelcomeSent          GetUserExpand = "dateWelcomeSent"
+)
+
+// GetUserIntegrationPresenceSource is the type of GetUserOptions.IntegrationPresenceSource. A value
+// not listed below is sent as it is.
+type GetUserIntegrationPresenceSource string
+
+// The values of GetUserIntegrationPresenceSource.
+const (
+	GetUserIntegrationPresenceSourceMicrosoftTeams GetUserIntegrationPresenceSource = "MicrosoftTeams"
+	GetUserIntegrationPresenceSourceZoomPhone      GetUserIntegrationPresenceSource = "ZoomPhone"
+	GetUserIntegrationPresenceSourceEightByEight   GetUserIntegrationPresenceSource = "EightByEight"
+)
+
+// GetUserState is the type of GetUserOptions.State. A value not listed below is sent as it is.
+type GetUserState string
+
+// The values of GetUserState.
+const (
+	GetUserStateActive  GetUserState = "active"
+	GetUserStateDeleted GetUserState = "deleted"
+)
+
+// GetUserAdjacentsExpand is the type of GetUserAdjacentsOptions.Expand. A value not listed below is
+// sent as it is.
+type GetUserAdjacentsExpand string
+
+// The values of GetUserAdjacentsExpand.
+const (
+	GetUserAdjacentsExpandRoutingStatus            GetUserAdjacentsExpand = "routingStatus"
+	GetUserAdjacentsExpandPresence                 GetUserAdjacentsExpand = "presence"
+	GetUserAdjacentsExpandIntegrationPresence      GetUserAdjacentsExpand = "integrationPresence"
+	GetUserAdjacentsExpandConversationSummary      GetUserAdjacentsExpand = "conversationSummary"
+	GetUserAdjacentsExpandOutOfOffice              GetUserAdjacentsExpand = "outOfOffice"
+	GetUserAdjacentsExpandGeolocation              GetUserAdjacentsExpand = "geolocation"
+	GetUserAdjacentsExpandStation                  GetUserAdjacentsExpand = "station"
+	GetUserAdjacentsExpandAuthorization            GetUserAdjacentsExpand = "authorization"
+	GetUserAdjacentsExpandLasttokenissued          GetUserAdjacentsExpand = "lasttokenissued"
+	GetUserAdjacentsExpandAuthorizationUnusedRoles GetUserAdjacentsExpand = "authorization.unusedRoles"
+	GetUserAdjacentsExpandTeam                     GetUserAdjacentsExpand = "team"
+	GetUserAdjacentsExpandWorkPlanBidRanks         GetUserAdjacentsExpand = "workPlanBidRanks"
+	GetUserAdjacentsExpandExternalContactsSettings GetUserAdjacentsExpand = "externalContactsSettings"
+	GetUserAdjacentsExpandGroups                   GetUserAdjacentsExpand = "groups"
+	GetUserAdjacentsExpandCustomAttributes         GetUserAdjacentsExpand = "customAttributes"
+	GetUserAdjacentsExpandProfileSkills            GetUserAdjacentsExpand = "profileSkills"
+	GetUserAdjacentsExpandCertifications           GetUserAdjacentsExpand = "certifications"
+	GetUserAdjacentsExpandLocations                GetUserAdjacentsExpand = "locations"
+	GetUserAdjacentsExpandSkills                   GetUserAdjacentsExpand = "skills"
+	GetUserAdjacentsExpandLanguages                GetUserAdjacentsExpand = "languages"
+	GetUserAdjacentsExpandLanguagePreference       GetUserAdjacentsExpand = "languagePreference"
+	GetUserAdjacentsExpandEmployerInfo             GetUserAdjacentsExpand = "employerInfo"
+	GetUserAdjacentsExpandBiography                GetUserAdjacentsExpand = "biography"
+	GetUserAdjacentsExpandDateLastLogin            GetUserAdjacentsExpand = "dateLastLogin"
+	GetUserAdjacentsExpandDateWelcomeSent          GetUserAdjacentsExpand = "dateWelcomeSent"
+)
+
+// GetUserDirectreportsExpand is the type of GetUserDirectreportsOptions.Expand. A value not listed
+// below is sent as it is.
+type GetUserDirectreportsExpand string
+
+// The values of GetUserDirectreportsExpand.
+const (
+	GetUserDirectreportsExpandRoutingStatus            GetUserDirectreportsExpand = "routingStatus"
+	GetUserDirectreportsExpandPresence                 GetUserDirectreportsExpand = "presence"
+	GetUserDirectreportsExpandIntegrationPresence      GetUserDirectreportsExpand = "integrationPresence"
+	GetUserDirectreportsExpandConversationSummary      GetUserDirectreportsExpand = "conversationSummary"
+	GetUserDirectreportsExpandOutOfOffice              GetUserDirectreportsExpand = "outOfOffice"
+	GetUserDirectreportsExpandGeolocation              GetUserDirectreportsExpand = "geolocation"
+	GetUserDirectreportsExpandStation                  GetUserDirectreportsExpand = "station"
+	GetUserDirectreportsExpandAuthorization            GetUserDirectreportsExpand = "authorization"
+	GetUserDirectreportsExpandLasttokenissued          GetUserDirectreportsExpand = "lasttokenissued"
+	GetUserDirectreportsExpandAuthorizationUnusedRoles GetUserDirectreportsExpand = "authorization.unusedRoles"
+	GetUserDirectreportsExpandTeam                     GetUserDirectreportsExpand = "team"
+	GetUserDirectreportsExpandWorkPlanBidRanks         GetUserDirectreportsExpand = "workPlanBidRanks"
+	GetUserDirectreportsExpandExternalContactsSettings GetUserDirectreportsExpand = "externalContactsSettings"
+	GetUserDirectreportsExpandGroups                   GetUserDirectreportsExpand = "groups"
+	GetUserDirectreportsExpandCustomAttributes         GetUserDirectreportsExpand = "customAttributes"
+	GetUserDirectreportsExpandProfileSkills            GetUserDirectreportsExpand = "profileSkills"
+	GetUserDirectreportsExpandCertifications           GetUserDirectreportsExpand = "certifications"
+	GetUserDirectreportsExpandLocations                GetUserDirectreportsExpand = "locations"
+	GetUserDirectreportsExpandSkills                   GetUserDirectreportsExpand = "skills"
+	GetUserDirectreportsExpandLanguages                GetUserDirectreportsExpand = "languages"
+	GetUserDirectreportsExpandLanguagePreference       GetUserDirectreportsExpand = "languagePreference"
+	GetUserDirectreportsExpandEmployerInfo             GetUserDirectreportsExpand = "employerInfo"
+	GetUserDirectreportsExpandBiography                GetUserDirectreportsExpand = "biography"
+	GetUserDirectreportsExpandDateLastLogin            GetUserDirectreportsExpand = "dateLastLogin"
+	GetUserDirectreportsExpandDateWelcomeSent          GetUserDirectreportsExpand = "dateWelcomeSent"
+)
+
+// GetUserFavoritesExpand is the type of GetUserFavoritesOptions.Expand. A value not listed below is
+// sent as it is.
+type GetUserFavoritesExpand string
+
+// The values of GetUserFavoritesExpand.
+const (
+	GetUserFavoritesExpandRoutingStatus            GetUserFavoritesExpand = "routingStatus"
+	GetUserFavoritesExpandPresence                 GetUserFavoritesExpand = "presence"
+	GetUserFavoritesExpandIntegrationPresence      GetUserFavoritesExpand = "integrationPresence"
+	GetUserFavoritesExpandConversationSummary      GetUserFavoritesExpand = "conversationSummary"
+	GetUserFavoritesExpandOutOfOffice              GetUserFavoritesExpand = "outOfOffice"
+	GetUserFavoritesExpandGeolocation              GetUserFavoritesExpand = "geolocation"
+	GetUserFavoritesExpandStation                  GetUserFavoritesExpand = "station"
+	GetUserFavoritesExpandAuthorization            GetUserFavoritesExpand = "authorization"
+	GetUserFavoritesExpandLasttokenissued          GetUserFavoritesExpand = "lasttokenissued"
+	GetUserFavoritesExpandAuthorizationUnusedRoles GetUserFavoritesExpand = "authorization.unusedRoles"
+	GetUserFavoritesExpandTeam                     GetUserFavoritesExpand = "team"
+	GetUserFavoritesExpandWorkPlanBidRanks         GetUserFavoritesExpand = "workPlanBidRanks"
+	GetUserFavoritesExpandExternalContactsSettings GetUserFavoritesExpand = "externalContactsSettings"
+	GetUserFavoritesExpandGroups                   GetUserFavoritesExpand = "groups"
+	GetUserFavoritesExpandCustomAttributes         GetUserFavoritesExpand = "customAttributes"
+	GetUserFavoritesExpandProfileSkills            GetUserFavoritesExpand = "profileSkills"
+	GetUserFavoritesExpandCertifications           GetUserFavoritesExpand = "certifications"
+	GetUserFavoritesExpandLocations                GetUserFavoritesExpand = "locations"
+	GetUserFavoritesExpandSkills                   GetUserFavoritesExpand = "skills"
+	GetUserFavoritesExpandLanguages                GetUserFavoritesExpand = "languages"
+	GetUserFavoritesExpandLanguagePreference       GetUserFavoritesExpand = "languagePreference"
+	GetUserFavoritesExpandEmployerInfo             GetUserFavoritesExpand = "employerInfo"
+	GetUserFavoritesExpandBiography                GetUserFavoritesExpand = "biography"
+	GetUserFavoritesExpandDateLastLogin            GetUserFavoritesExpand = "dateLastLogin"
+	GetUserFavoritesExpandDateWelcomeSent          GetUserFavoritesExpand = "dateWelcomeSent"
+)
+
+// GetUserProfileExpand is the type of GetUserProfileOptions.Expand. A value not listed below is
+// sent as it is.
+type GetUserProfileExpand string
+
+// The values of GetUserProfileExpand.
+const (
+	GetUserProfileExpandRoutingStatus            GetUserProfileExpand = "routingStatus"
+	GetUserProfileExpandPresence                 GetUserProfileExpand = "presence"
+	GetUserProfileExpandIntegrationPresence      GetUserProfileExpand = "integrationPresence"
+	GetUserProfileExpandConversationSummary      GetUserProfileExpand = "conversationSummary"
+	GetUserProfileExpandOutOfOffice              GetUserProfileExpand = "outOfOffice"
+	GetUserProfileExpandGeolocation              GetUserProfileExpand = "geolocation"
+	GetUserProfileExpandStation                  GetUserProfileExpand = "station"
+	GetUserProfileExpandAuthorization            GetUserProfileExpand = "authorization"
+	GetUserProfileExpandLasttokenissued          GetUserProfileExpand = "lasttokenissued"
+	GetUserProfileExpandAuthorizationUnusedRoles GetUserProfileExpand = "authorization.unusedRoles"
+	GetUserProfileExpandTeam                     GetUserProfileExpand = "team"
+	GetUserProfileExpandWorkPlanBidRanks         GetUserProfileExpand = "workPlanBidRanks"
+	GetUserProfileExpandExternalContactsSettings GetUserProfileExpand = "externalContactsSettings"
+	GetUserProfileExpandGroups                   GetUserProfileExpand = "groups"
+	GetUserProfileExpandCustomAttributes         GetUserProfileExpand = "customAttributes"
+)
+
+// GetUserProfileIntegrationPresenceSource is the type of
+// GetUserProfileOptions.IntegrationPresenceSource. A value not listed below is sent as it is.
+type GetUserProfileIntegrationPresenceSource string
+
+// The values of GetUserProfileIntegrationPresenceSource.
+const (
+	GetUserProfileIntegrationPresenceSourceMicrosoftTeams GetUserProfileIntegrationPresenceSource = "MicrosoftTeams"
+	GetUserProfileIntegrationPresenceSourceZoomPhone      GetUserProfileIntegrationPresenceSource = "ZoomPhone"
+	GetUserProfileIntegrationPresenceSourceEightByEight   GetUserProfileIntegrationPresenceSource = "EightByEight"
+)
+
+// GetUserRoutinglanguagesSortOrder is the type of GetUserRoutinglanguagesOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetUserRoutinglanguagesSortOrder string
+
+// The values of GetUserRoutinglanguagesSortOrder.
+const (
+	GetUserRoutinglanguagesSortOrderAscending  GetUserRoutinglanguagesSortOrder = "ascending"
+	GetUserRoutinglanguagesSortOrderDescending GetUserRoutinglanguagesSortOrder = "descending"
+)
+
+// GetUserRoutingskillsSortOrder is the type of GetUserRoutingskillsOptions.SortOrder. A value not
+// listed below is sent as it is.
+type GetUserRoutingskillsSortOrder string
+
+// The values of GetUserRoutingskillsSortOrder.
+const (
+	GetUserRoutingskillsSortOrderAscending  GetUserRoutingskillsSortOrder = "ascending"
+	GetUserRoutingskillsSortOrderDescending GetUserRoutingskillsSortOrder = "descending"
+)
+
+// GetUserSuperiorsExpand is the type of GetUserSuperiorsOptions.Expand. A value not listed below is
+// sent as it is.
+type GetUserSuperiorsExpand string
+
+// The values of GetUserSuperiorsExpand.
+const (
+	GetUserSuperiorsExpandRoutingStatus            GetUserSuperiorsExpand = "routingStatus"
+	GetUserSuperiorsExpandPresence                 GetUserSuperiorsExpand = "presence"
+	GetUserSuperiorsExpandIntegrationPresence      GetUserSuperiorsExpand = "integrationPresence"
+	GetUserSuperiorsExpandConversationSummary      GetUserSuperiorsExpand = "conversationSummary"
+	GetUserSuperiorsExpandOutOfOffice              GetUserSuperiorsExpand = "outOfOffice"
+	GetUserSuperiorsExpandGeolocation              GetUserSuperiorsExpand = "geolocation"
+	GetUserSuperiorsExpandStation                  GetUserSuperiorsExpand = "station"
+	GetUserSuperiorsExpandAuthorization            GetUserSuperiorsExpand = "authorization"
+	GetUserSuperiorsExpandLasttokenissued          GetUserSuperiorsExpand = "lasttokenissued"
+	GetUserSuperiorsExpandAuthorizationUnusedRoles GetUserSuperiorsExpand = "authorization.unusedRoles"
+	GetUserSuperiorsExpandTeam                     GetUserSuperiorsExpand = "team"
+	GetUserSuperiorsExpandWorkPlanBidRanks         GetUserSuperiorsExpand = "workPlanBidRanks"
+	GetUserSuperiorsExpandExternalContactsSettings GetUserSuperiorsExpand = "externalContactsSettings"
+	GetUserSuperiorsExpandGroups                   GetUserSuperiorsExpand = "groups"
+	GetUserSuperiorsExpandCustomAttributes         GetUserSuperiorsExpand = "customAttributes"
+	GetUserSuperiorsExpandProfileSkills            GetUserSuperiorsExpand = "profileSkills"
+	GetUserSuperiorsExpandCertifications           GetUserSuperiorsExpand = "certifications"
+	GetUserSuperiorsExpandLocations                GetUserSuperiorsExpand = "locations"
+	GetUserSuperiorsExpandSkills                   GetUserSuperiorsExpand = "skills"
+	GetUserSuperiorsExpandLanguages                GetUserSuperiorsExpand = "languages"
+	GetUserSuperiorsExpandLanguagePreference       GetUserSuperiorsExpand = "languagePreference"
+	GetUserSuperiorsExpandEmployerInfo             GetUserSuperiorsExpand = "employerInfo"
+	GetUserSuperiorsExpandBiography                GetUserSuperiorsExpand = "biography"
+	GetUserSuperiorsExpandDateLastLogin            GetUserSuperiorsExpand = "dateLastLogin"
+	GetUserSuperiorsExpandDateWelcomeSent          GetUserSuperiorsExpand = "dateWelcomeSent"
+)
+
+// GetUsersSortOrder is the type of GetUsersOptions.SortOrder. A value not listed below is sent as
+// it is.
+type GetUsersSortOrder string
+
+// The values of GetUsersSortOrder.
+const (
+	GetUsersSortOrderAscending  GetUsersSortOrder = "ascending"
+	GetUsersSortOrderDescending GetUsersSortOrder = "descending"
+)
+
+// GetUsersExpand is the type of GetUsersOptions.Expand. A value not listed below is sent as it is.
+type GetUsersExpand string
+
+// The values of GetUsersExpand.
+const (
+	GetUsersExpandRoutingStatus            GetUsersExpand = "routingStatus"
+	GetUsersExpandPresence                 GetUsersExpand = "presence"
+	GetUsersExpandIntegrationPresence      GetUsersExpand = "integrationPresence"
+	GetUsersExpandConversationSummary      GetUsersExpand = "conversationSummary"
+	GetUsersExpandOutOfOffice              GetUsersExpand = "outOfOffice"
+	GetUsersExpandGeolocation              GetUsersExpand = "geolocation"
+	GetUsersExpandStation                  GetUsersExpand = "station"
+	GetUsersExpandAuthorization            GetUsersExpand = "authorization"
+	GetUsersExpandLasttokenissued          GetUsersExpand = "lasttokenissued"
+	GetUsersExpandAuthorizationUnusedRoles GetUsersExpand = "authorization.unusedRoles"
+	GetUsersExpandTeam                     GetUsersExpand = "team"
+	GetUsersExpandWorkPlanBidRanks         GetUsersExpand = "workPlanBidRanks"
+	GetUsersExpandExternalContactsSettings GetUsersExpand = "externalContactsSettings"
+	GetUsersExpandGroups                   GetUsersExpand = "groups"
+	GetUsersExpandCustomAttributes         GetUsersExpand = "customAttributes"
+	GetUsersExpandProfileSkills            GetUsersExpand = "profileSkills"
+	GetUsersExpandCertifications           GetUsersExpand = "certifications"
+	GetUsersExpandLocations                GetUsersExpand = "locations"
+	GetUsersExpandSkills                   GetUsersExpand = "skills"
+	GetUsersExpandLanguages                GetUsersExpand = "languages"
+	GetUsersExpandLanguagePreference       GetUsersExpand = "languagePreference"
+	GetUsersExpandEmployerInfo             GetUsersExpand = "employerInfo"
+	GetUsersExpandBiography                GetUsersExpand = "biography"
+	GetUsersExpandDateLastLogin            GetUsersExpand = "dateLastLogin"
+	GetUsersExpandDateWelcomeSent          GetUsersExpand = "dateWelcomeSent"
+)
+
+// GetUsersIntegrationPresenceSource is the type of GetUsersOptions.IntegrationPresenceSource. A
+// value not listed below is sent as it is.
+type GetUsersIntegrationPresenceSource string
+
+// The values of GetUsersIntegrationPresenceSource.
+const (
+	GetUsersIntegrationPresenceSourceMicrosoftTeams GetUsersIntegrationPresenceSource = "MicrosoftTeams"
+	GetUsersIntegrationPresenceSourceZoomPhone      GetUsersIntegrationPresenceSource = "ZoomPhone"
+	GetUsersIntegrationPresenceSourceEightByEight   GetUsersIntegrationPresenceSource = "EightByEight"
+)
+
+// GetUsersState is the type of GetUsersOptions.State. A value not listed below is sent as it is.
+type GetUsersState string
+
+// The values of GetUsersState.
+const (
+	GetUsersStateActive   GetUsersState = "active"
+	GetUsersStateInactive GetUsersState = "inactive"
+	GetUsersStateDeleted  GetUsersState = "deleted"
+	GetUsersStateAny      GetUsersState = "any"
+)
+
+// GetUsersDevelopmentActivitiesOverdue is the type of GetUsersDevelopmentActivitiesOptions.Overdue.
+// A value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesOverdue string
+
+// The values of GetUsersDevelopmentActivitiesOverdue.
+const (
+	GetUsersDevelopmentActivitiesOverdueTrue  GetUsersDevelopmentActivitiesOverdue = "True"
+	GetUsersDevelopmentActivitiesOverdueFalse GetUsersDevelopmentActivitiesOverdue = "False"
+	GetUsersDevelopmentActivitiesOverdueAny   GetUsersDevelopmentActivitiesOverdue = "Any"
+)
+
+// GetUsersDevelopmentActivitiesPass is the type of GetUsersDevelopmentActivitiesOptions.Pass. A
+// value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesPass string
+
+// The values of GetUsersDevelopmentActivitiesPass.
+const (
+	GetUsersDevelopmentActivitiesPassTrue  GetUsersDevelopmentActivitiesPass = "True"
+	GetUsersDevelopmentActivitiesPassFalse GetUsersDevelopmentActivitiesPass = "False"
+	GetUsersDevelopmentActivitiesPassAny   GetUsersDevelopmentActivitiesPass = "Any"
+)
+
+// GetUsersDevelopmentActivitiesSortOrder is the type of
+// GetUsersDevelopmentActivitiesOptions.SortOrder. A value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesSortOrder string
+
+// The values of GetUsersDevelopmentActivitiesSortOrder.
+const (
+	GetUsersDevelopmentActivitiesSortOrderAsc  GetUsersDevelopmentActivitiesSortOrder = "Asc"
+	GetUsersDevelopmentActivitiesSortOrderDesc GetUsersDevelopmentActivitiesSortOrder = "Desc"
+)
+
+// GetUsersDevelopmentActivitiesTypes is the type of GetUsersDevelopmentActivitiesOptions.Types. A
+// value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesTypes string
+
+// The values of GetUsersDevelopmentActivitiesTypes.
+const (
+	GetUsersDevelopmentActivitiesTypesInformational   GetUsersDevelopmentActivitiesTypes = "Informational"
+	GetUsersDevelopmentActivitiesTypesCoaching        GetUsersDevelopmentActivitiesTypes = "Coaching"
+	GetUsersDevelopmentActivitiesTypesAssessedContent GetUsersDevelopmentActivitiesTypes = "AssessedContent"
+	GetUsersDevelopmentActivitiesTypesAssessment      GetUsersDevelopmentActivitiesTypes = "Assessment"
+	GetUsersDevelopmentActivitiesTypesExternal        GetUsersDevelopmentActivitiesTypes = "External"
+	GetUsersDevelopmentActivitiesTypesNative          GetUsersDevelopmentActivitiesTypes = "Native"
+)
+
+// GetUsersDevelopmentActivitiesStatuses is the type of
+// GetUsersDevelopmentActivitiesOptions.Statuses. A value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesStatuses string
+
+// The values of GetUsersDevelopmentActivitiesStatuses.
+const (
+	GetUsersDevelopmentActivitiesStatusesPlanned         GetUsersDevelopmentActivitiesStatuses = "Planned"
+	GetUsersDevelopmentActivitiesStatusesInProgress      GetUsersDevelopmentActivitiesStatuses = "InProgress"
+	GetUsersDevelopmentActivitiesStatusesCompleted       GetUsersDevelopmentActivitiesStatuses = "Completed"
+	GetUsersDevelopmentActivitiesStatusesInvalidSchedule GetUsersDevelopmentActivitiesStatuses = "InvalidSchedule"
+	GetUsersDevelopmentActivitiesStatusesNotCompleted    GetUsersDevelopmentActivitiesStatuses = "NotCompleted"
+)
+
+// GetUsersDevelopmentActivitiesRelationship is the type of
+// GetUsersDevelopmentActivitiesOptions.Relationship. A value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesRelationship string
+
+// The values of GetUsersDevelopmentActivitiesRelationship.
+const (
+	GetUsersDevelopmentActivitiesRelationshipCreator     GetUsersDevelopmentActivitiesRelationship = "Creator"
+	GetUsersDevelopmentActivitiesRelationshipFacilitator GetUsersDevelopmentActivitiesRelationship = "Facilitator"
+	GetUsersDevelopmentActivitiesRelationshipAttendee    GetUsersDevelopmentActivitiesRelationship = "Attendee"
+)
+
+// GetUsersDevelopmentActivitiesMeOverdue is the type of
+// GetUsersDevelopmentActivitiesMeOptions.Overdue. A value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesMeOverdue string
+
+// The values of GetUsersDevelopmentActivitiesMeOverdue.
+const (
+	GetUsersDevelopmentActivitiesMeOverdueTrue  GetUsersDevelopmentActivitiesMeOverdue = "True"
+	GetUsersDevelopmentActivitiesMeOverdueFalse GetUsersDevelopmentActivitiesMeOverdue = "False"
+	GetUsersDevelopmentActivitiesMeOverdueAny   GetUsersDevelopmentActivitiesMeOverdue = "Any"
+)
+
+// GetUsersDevelopmentActivitiesMePass is the type of GetUsersDevelopmentActivitiesMeOptions.Pass. A
+// value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesMePass string
+
+// The values of GetUsersDevelopmentActivitiesMePass.
+const (
+	GetUsersDevelopmentActivitiesMePassTrue  GetUsersDevelopmentActivitiesMePass = "True"
+	GetUsersDevelopmentActivitiesMePassFalse GetUsersDevelopmentActivitiesMePass = "False"
+	GetUsersDevelopmentActivitiesMePassAny   GetUsersDevelopmentActivitiesMePass = "Any"
+)
+
+// GetUsersDevelopmentActivitiesMeSortOrder is the type of
+// GetUsersDevelopmentActivitiesMeOptions.SortOrder. A value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesMeSortOrder string
+
+// The values of GetUsersDevelopmentActivitiesMeSortOrder.
+const (
+	GetUsersDevelopmentActivitiesMeSortOrderAsc  GetUsersDevelopmentActivitiesMeSortOrder = "Asc"
+	GetUsersDevelopmentActivitiesMeSortOrderDesc GetUsersDevelopmentActivitiesMeSortOrder = "Desc"
+)
+
+// GetUsersDevelopmentActivitiesMeTypes is the type of GetUsersDevelopmentActivitiesMeOptions.Types.
+// A value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesMeTypes string
+
+// The values of GetUsersDevelopmentActivitiesMeTypes.
+const (
+	GetUsersDevelopmentActivitiesMeTypesInformational   GetUsersDevelopmentActivitiesMeTypes = "Informational"
+	GetUsersDevelopmentActivitiesMeTypesCoaching        GetUsersDevelopmentActivitiesMeTypes = "Coaching"
+	GetUsersDevelopmentActivitiesMeTypesAssessedContent GetUsersDevelopmentActivitiesMeTypes = "AssessedContent"
+	GetUsersDevelopmentActivitiesMeTypesAssessment      GetUsersDevelopmentActivitiesMeTypes = "Assessment"
+	GetUsersDevelopmentActivitiesMeTypesExternal        GetUsersDevelopmentActivitiesMeTypes = "External"
+	GetUsersDevelopmentActivitiesMeTypesNative          GetUsersDevelopmentActivitiesMeTypes = "Native"
+)
+
+// GetUsersDevelopmentActivitiesMeStatuses is the type of
+// GetUsersDevelopmentActivitiesMeOptions.Statuses. A value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesMeStatuses string
+
+// The values of GetUsersDevelopmentActivitiesMeStatuses.
+const (
+	GetUsersDevelopmentActivitiesMeStatusesPlanned         GetUsersDevelopmentActivitiesMeStatuses = "Planned"
+	GetUsersDevelopmentActivitiesMeStatusesInProgress      GetUsersDevelopmentActivitiesMeStatuses = "InProgress"
+	GetUsersDevelopmentActivitiesMeStatusesCompleted       GetUsersDevelopmentActivitiesMeStatuses = "Completed"
+	GetUsersDevelopmentActivitiesMeStatusesInvalidSchedule GetUsersDevelopmentActivitiesMeStatuses = "InvalidSchedule"
+	GetUsersDevelopmentActivitiesMeStatusesNotCompleted    GetUsersDevelopmentActivitiesMeStatuses = "NotCompleted"
+)
+
+// GetUsersDevelopmentActivitiesMeRelationship is the type of
+// GetUsersDevelopmentActivitiesMeOptions.Relationship. A value not listed below is sent as it is.
+type GetUsersDevelopmentActivitiesMeRelationship string
+
+// The values of GetUsersDevelopmentActivitiesMeRelationship.
+const (
+	GetUsersDevelopmentActivitiesMeRelationshipCreator     GetUsersDevelopmentActivitiesMeRelationship = "Creator"
+	GetUsersDevelopmentActivitiesMeRelationshipFacilitator GetUsersDevelopmentActivitiesMeRelationship = "Facilitator"
+	GetUsersDevelopmentActivitiesMeRelationshipAttendee    GetUsersDevelopmentActivitiesMeRelationship = "Attendee"
+)
+
+// GetUsersDevelopmentActivityType is the type of the argument typeParam of
+// GetUsersDevelopmentActivity. A value not listed below is sent as it is.
+type GetUsersDevelopmentActivityType string
+
+// The values of GetUsersDevelopmentActivityType.
+const (
+	GetUsersDevelopmentActivityTypeInformational   GetUsersDevelopmentActivityType = "Informational"
+	GetUsersDevelopmentActivityTypeCoaching        GetUsersDevelopmentActivityType = "Coaching"
+	GetUsersDevelopmentActivityTypeAssessedContent GetUsersDevelopmentActivityType = "AssessedContent"
+	GetUsersDevelopmentActivityTypeAssessment      GetUsersDevelopmentActivityType = "Assessment"
+	GetUsersDevelopmentActivityTypeExternal        GetUsersDevelopmentActivityType = "External"
+	GetUsersDevelopmentActivityTypeNative          GetUsersDevelopmentActivityType = "Native"
+)
+
+// GetUsersExternalidAuthorityNameExternalKeyExpand is the type of
+// GetUsersExternalidAuthorityNameExternalKeyOptions.Expand. A value not listed below is sent as it
+// is.
+type GetUsersExternalidAuthorityNameExternalKeyExpand string
+
+// The values of GetUsersExternalidAuthorityNameExternalKeyExpand.
+const (
+	GetUsersExternalidAuthorityNameExternalKeyExpandRoutingStatus            GetUsersExternalidAuthorityNameExternalKeyExpand = "routingStatus"
+	GetUsersExternalidAuthorityNameExternalKeyExpandPresence                 GetUsersExternalidAuthorityNameExternalKeyExpand = "presence"
+	GetUsersExternalidAuthorityNameExternalKeyExpandIntegrationPresence      GetUsersExternalidAuthorityNameExternalKeyExpand = "integrationPresence"
+	GetUsersExternalidAuthorityNameExternalKeyExpandConversationSummary      GetUsersExternalidAuthorityNameExternalKeyExpand = "conversationSummary"
+	GetUsersExternalidAuthorityNameExternalKeyExpandOutOfOffice              GetUsersExternalidAuthorityNameExternalKeyExpand = "outOfOffice"
+	GetUsersExternalidAuthorityNameExternalKeyExpandGeolocation              GetUsersExternalidAuthorityNameExternalKeyExpand = "geolocation"
+	GetUsersExternalidAuthorityNameExternalKeyExpandStation                  GetUsersExternalidAuthorityNameExternalKeyExpand = "station"
+	GetUsersExternalidAuthorityNameExternalKeyExpandAuthorization            GetUsersExternalidAuthorityNameExternalKeyExpand = "authorization"
+	GetUsersExternalidAuthorityNameExternalKeyExpandLasttokenissued          GetUsersExternalidAuthorityNameExternalKeyExpand = "lasttokenissued"
+	GetUsersExternalidAuthorityNameExternalKeyExpandAuthorizationUnusedRoles GetUsersExternalidAuthorityNameExternalKeyExpand = "authorization.unusedRoles"
+	GetUsersExternalidAuthorityNameExternalKeyExpandTeam                     GetUsersExternalidAuthorityNameExternalKeyExpand = "team"
+	GetUsersExternalidAuthorityNameExternalKeyExpandWorkPlanBidRanks         GetUsersExternalidAuthorityNameExternalKeyExpand = "workPlanBidRanks"
+	GetUsersExternalidAuthorityNameExternalKeyExpandExternalContactsSettings GetUsersExternalidAuthorityNameExternalKeyExpand = "externalContactsSettings"
+	GetUsersExternalidAuthorityNameExternalKeyExpandGroups                   GetUsersExternalidAuthorityNameExternalKeyExpand = "groups"
+	GetUsersExternalidAuthorityNameExternalKeyExpandCustomAttributes         GetUsersExternalidAuthorityNameExternalKeyExpand = "customAttributes"
+	GetUsersExternalidAuthorityNameExternalKeyExpandProfileSkills            GetUsersExternalidAuthorityNameExternalKeyExpand = "profileSkills"
+	GetUsersExternalidAuthorityNameExternalKeyExpandCertifications           GetUsersExternalidAuthorityNameExternalKeyExpand = "certifications"
+	GetUsersExternalidAuthorityNameExternalKeyExpandLocations                GetUsersExternalidAuthorityNameExternalKeyExpand = "locations"
+	GetUsersExternalidAuthorityNameExternalKeyExpandSkills                   GetUsersExternalidAuthorityNameExternalKeyExpand = "skills"
+	GetUsersExternalidAuthorityNameExternalKeyExpandLanguages                GetUsersExternalidAuthorityNameExternalKeyExpand = "languages"
+	GetUsersExternalidAuthorityNameExternalKeyExpandLanguagePreference       GetUsersExternalidAuthorityNameExternalKeyExpand = "languagePreference"
+	GetUsersExternalidAuthorityNameExternalKeyExpandEmployerInfo             GetUsersExternalidAuthorityNameExternalKeyExpand = "employerInfo"
+	GetUsersExternalidAuthorityNameExternalKeyExpandBiography                GetUsersExternalidAuthorityNameExternalKeyExpand = "biography"
+	GetUsersExternalidAuthorityNameExternalKeyExpandDateLastLogin            GetUsersExternalidAuthorityNameExternalKeyExpand = "dateLastLogin"
+	GetUsersExternalidAuthorityNameExternalKeyExpandDateWelcomeSent          GetUsersExternalidAuthorityNameExternalKeyExpand = "dateWelcomeSent"
+)
+
+// GetUsersMeExpand is the type of GetUsersMeOptions.Expand. A value not listed below is sent as it
+// is.
+type GetUsersMeExpand string
+
+// The values of GetUsersMeExpand.
+const (
+	GetUsersMeExpandRoutingStatus                 GetUsersMeExpand = "routingStatus"
+	GetUsersMeExpandPresence                      GetUsersMeExpand = "presence"
+	GetUsersMeExpandIntegrationPresence           GetUsersMeExpand = "integrationPresence"
+	GetUsersMeExpandConversationSummary           GetUsersMeExpand = "conversationSummary"
+	GetUsersMeExpandOutOfOffice                   GetUsersMeExpand = "outOfOffice"
+	GetUsersMeExpandGeolocation                   GetUsersMeExpand = "geolocation"
+	GetUsersMeExpandStation                       GetUsersMeExpand = "station"
+	GetUsersMeExpandAuthorization                 GetUsersMeExpand = "authorization"
+	GetUsersMeExpandLasttokenissued               GetUsersMeExpand = "lasttokenissued"
+	GetUsersMeExpandAuthorizationUnusedRoles      GetUsersMeExpand = "authorization.unusedRoles"
+	GetUsersMeExpandTeam                          GetUsersMeExpand = "team"
+	GetUsersMeExpandWorkPlanBidRanks              GetUsersMeExpand = "workPlanBidRanks"
+	GetUsersMeExpandExternalContactsSettings      GetUsersMeExpand = "externalContactsSettings"
+	GetUsersMeExpandGroups                        GetUsersMeExpand = "groups"
+	GetUsersMeExpandCustomAttributes              GetUsersMeExpand = "customAttributes"
+	GetUsersMeExpandProfileSkills                 GetUsersMeExpand = "profileSkills"
+	GetUsersMeExpandCertifications                GetUsersMeExpand = "certifications"
+	GetUsersMeExpandLocations                     GetUsersMeExpand = "locations"
+	GetUsersMeExpandSkills                        GetUsersMeExpand = "skills"
+	GetUsersMeExpandLanguages                     GetUsersMeExpand = "languages"
+	GetUsersMeExpandLanguagePreference            GetUsersMeExpand = "languagePreference"
+	GetUsersMeExpandEmployerInfo                  GetUsersMeExpand = "employerInfo"
+	GetUsersMeExpandBiography                     GetUsersMeExpand = "biography"
+	GetUsersMeExpandDateLastLogin                 GetUsersMeExpand = "dateLastLogin"
+	GetUsersMeExpandDateWelcomeSent               GetUsersMeExpand = "dateWelcomeSent"
+	GetUsersMeExpandDate                          GetUsersMeExpand = "date"
+	GetUsersMeExpandGeolocationsettings           GetUsersMeExpand = "geolocationsettings"
+	GetUsersMeExpandOrganization                  GetUsersMeExpand = "organization"
+	GetUsersMeExpandPresencedefinitions           GetUsersMeExpand = "presencedefinitions"
+	GetUsersMeExpandDivisionedpresencedefinitions GetUsersMeExpand = "divisionedpresencedefinitions"
+	GetUsersMeExpandLocationdefinitions           GetUsersMeExpand = "locationdefinitions"
+	GetUsersMeExpandOrgauthorization              GetUsersMeExpand = "orgauthorization"
+	GetUsersMeExpandOrgproducts                   GetUsersMeExpand = "orgproducts"
+	GetUsersMeExpandFavorites                     GetUsersMeExpand = "favorites"
+	GetUsersMeExpandSuperiors                     GetUsersMeExpand = "superiors"
+	GetUsersMeExpandDirectreports                 GetUsersMeExpand = "directreports"
+	GetUsersMeExpandAdjacents                     GetUsersMeExpand = "adjacents"
+	GetUsersMeExpandRoutingskills                 GetUsersMeExpand = "routingskills"
+	GetUsersMeExpandRoutinglanguages              GetUsersMeExpand = "routinglanguages"
+	GetUsersMeExpandFieldconfigs                  GetUsersMeExpand = "fieldconfigs"
+	GetUsersMeExpandToken                         GetUsersMeExpand = "token"
+	GetUsersMeExpandTrustors                      GetUsersMeExpand = "trustors"
+	GetUsersMeExpandLogCapture                    GetUsersMeExpand = "logCapture"
+	GetUsersMeExpandAutoanswersettings            GetUsersMeExpand = "autoanswersettings"
+)
+
+// GetUsersMeIntegrationPresenceSource is the type of GetUsersMeOptions.IntegrationPresenceSource. A
+// value not listed below is sent as it is.
+type GetUsersMeIntegrationPresenceSource string
+
+// The values of GetUsersMeIntegrationPresenceSource.
+const (
+	GetUsersMeIntegrationPresenceSourceMicrosoftTeams GetUsersMeIntegrationPresenceSource = "MicrosoftTeams"
+	GetUsersMeIntegrationPresenceSourceZoomPhone      GetUsersMeIntegrationPresenceSource = "ZoomPhone"
+	GetUsersMeIntegrationPresenceSourceEightByEight   GetUsersMeIntegrationPresenceSource = "EightByEight"
+)
+
+// GetUsersQuerySortOrder is the type of GetUsersQueryOptions.SortOrder. A value not listed below is
+// sent as it is.
+type GetUsersQuerySortOrder string
+
+// The values of GetUsersQuerySortOrder.
+const (
+	GetUsersQuerySortOrderAsc  GetUsersQuerySortOrder = "ASC"
+	GetUsersQuerySortOrderDesc GetUsersQuerySortOrder = "DESC"
+)
+
+// GetUsersQueryExpand is the type of GetUsersQueryOptions.Expand. A value not listed below is sent
+// as it is.
+type GetUsersQueryExpand string
+
+// The values of GetUsersQueryExpand.
+const (
+	GetUsersQueryExpandRoutingStatus            GetUsersQueryExpand = "routingStatus"
+	GetUsersQueryExpandPresence                 GetUsersQueryExpand = "presence"
+	GetUsersQueryExpandIntegrationPresence      GetUsersQueryExpand = "integrationPresence"
+	GetUsersQueryExpandConversationSummary      GetUsersQueryExpand = "conversationSummary"
+	GetUsersQueryExpandOutOfOffice              GetUsersQueryExpand = "outOfOffice"
+	GetUsersQueryExpandGeolocation              GetUsersQueryExpand = "geolocation"
+	GetUsersQueryExpandStation                  GetUsersQueryExpand = "station"
+	GetUsersQueryExpandAuthorization            GetUsersQueryExpand = "authorization"
+	GetUsersQueryExpandLasttokenissued          GetUsersQueryExpand = "lasttokenissued"
+	GetUsersQueryExpandAuthorizationUnusedRoles GetUsersQueryExpand = "authorization.unusedRoles"
+	GetUsersQueryExpandTeam                     GetUsersQueryExpand = "team"
+	GetUsersQueryExpandWorkPlanBidRanks         GetUsersQueryExpand = "workPlanBidRanks"
+	GetUsersQueryExpandExternalContactsSettings GetUsersQueryExpand = "externalContactsSettings"
+	GetUsersQueryExpandGroups                   GetUsersQueryExpand = "groups"
+	GetUsersQueryExpandCustomAttributes         GetUsersQueryExpand = "customAttributes"
+	GetUsersQueryExpandProfileSkills            GetUsersQueryExpand = "profileSkills"
+	GetUsersQueryExpandCertifications           GetUsersQueryExpand = "certifications"
+	GetUsersQueryExpandLocations                GetUsersQueryExpand = "locations"
+	GetUsersQueryExpandSkills                   GetUsersQueryExpand = "skills"
+	GetUsersQueryExpandLanguages                GetUsersQueryExpand = "languages"
+	GetUsersQueryExpandLanguagePreference       GetUsersQueryExpand = "languagePreference"
+	GetUsersQueryExpandEmployerInfo             GetUsersQueryExpand = "employerInfo"
+	GetUsersQueryExpandBiography                GetUsersQueryExpand = "biography"
+	GetUsersQueryExpandDateLastLogin            GetUsersQueryExpand = "dateLastLogin"
+	GetUsersQueryExpandDateWelcomeSent          GetUsersQueryExpand = "dateWelcomeSent"
+)
+
+// GetUsersQueryIntegrationPresenceSource is the type of
+// GetUsersQueryOptions.IntegrationPresenceSource. A value not listed below is sent as it is.
+type GetUsersQueryIntegrationPresenceSource string
+
+// The values of GetUsersQueryIntegrationPresenceSource.
+const (
+	GetUsersQueryIntegrationPresenceSourceMicrosoftTeams GetUsersQueryIntegrationPresenceSource = "MicrosoftTeams"
+	GetUsersQueryIntegrationPresenceSourceZoomPhone      GetUsersQueryIntegrationPresenceSource = "ZoomPhone"
+	GetUsersQueryIntegrationPresenceSourceEightByEight   GetUsersQueryIntegrationPresenceSource = "EightByEight"
+)
+
+// GetUsersQueryState is the type of GetUsersQueryOptions.State. A value not listed below is sent as
+// it is.
+type GetUsersQueryState string
+
+// The values of GetUsersQueryState.
+const (
+	GetUsersQueryStateActive   GetUsersQueryState = "active"
+	GetUsersQueryStateInactive GetUsersQueryState = "inactive"
+	GetUsersQueryStateDeleted  GetUsersQueryState = "deleted"
+	GetUsersQueryStateAny      GetUsersQueryState = "any"
+)
+
+// GetUsersSearchIntegrationPresenceSource is the type of
+// GetUsersSearchOptions.IntegrationPresenceSource. A value not listed below is sent as it is.
+type GetUsersSearchIntegrationPresenceSource string
+
+// The values of GetUsersSearchIntegrationPresenceSource.
+const (
+	GetUsersSearchIntegrationPresenceSourceMicrosoftTeams GetUsersSearchIntegrationPresenceSource = "MicrosoftTeams"
+	GetUsersSearchIntegrationPresenceSourceZoomPhone      GetUsersSearchIntegrationPresenceSource = "ZoomPhone"
+	GetUsersSearchIntegrationPresenceSourceEightByEight   GetUsersSearchIntegrationPresenceSource = "EightByEight"
+)

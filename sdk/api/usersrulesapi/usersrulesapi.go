@@ -85,10 +85,10 @@ type GetUsersRuleDependentTypeIdOptions struct{}
 //   - typeID: The type ID of the dependent
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *UsersRulesApi) GetUsersRuleDependentTypeId(ctx context.Context, ruleID string, ruleType string, typeID string, opts *GetUsersRuleDependentTypeIdOptions) (*models.UsersRulesDependent, *platformclient.APIResponse, error) {
+func (a *UsersRulesApi) GetUsersRuleDependentTypeId(ctx context.Context, ruleID string, ruleType GetUsersRuleDependentTypeIdRuleType, typeID string, opts *GetUsersRuleDependentTypeIdOptions) (*models.UsersRulesDependent, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getUsersRuleDependentTypeId", http.MethodGet, "/api/v2/users/rules/{ruleId}/dependents/{ruleType}/{typeId}")
 	req.SetPathParam("ruleId", ruleID)
-	req.SetPathParam("ruleType", ruleType)
+	req.SetPathParam("ruleType", string(ruleType))
 	req.SetPathParam("typeId", typeID)
 	return platformclient.Call[models.UsersRulesDependent](ctx, a.client, req)
 }
@@ -107,8 +107,8 @@ type GetUsersRuleDependentsOptions struct {
 	// SortOrder is the query parameter sortOrder. Sort order for dependents (by last run date, then
 	// created date).
 	//
-	// Values: ascending, descending. The API's default: descending.
-	SortOrder *string
+	// Values: the constants of GetUsersRuleDependentsSortOrder. The API's default: descending.
+	SortOrder *GetUsersRuleDependentsSortOrder
 }
 
 // GetUsersRuleDependents calls GET /api/v2/users/rules/{ruleId}/dependents: Get dependents for a
@@ -134,7 +134,7 @@ func (a *UsersRulesApi) GetUsersRuleDependents(ctx context.Context, ruleID strin
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.UsersRulesDependentList](ctx, a.client, req)
@@ -173,15 +173,17 @@ type GetUsersRulesOptions struct {
 	// The API's default: 25.
 	PageSize *int32
 	// Expand is the query parameter expand. Fields to expand in response.
-	Expand []string
+	//
+	// Values: the constants of GetUsersRulesExpand.
+	Expand []GetUsersRulesExpand
 	// Enabled is the query parameter enabled. Whether to list enabled or disabled rules.
 	Enabled *bool
 	// SearchTerm is the query parameter searchTerm. a search term for finding a rule by name.
 	SearchTerm *string
 	// SortOrder is the query parameter sortOrder. sort rules by name, ascending, descending.
 	//
-	// Values: ascending, descending. The API's default: ascending.
-	SortOrder *string
+	// Values: the constants of GetUsersRulesSortOrder. The API's default: ascending.
+	SortOrder *GetUsersRulesSortOrder
 }
 
 // GetUsersRules calls GET /api/v2/users/rules: Get the list of users rules.
@@ -192,12 +194,12 @@ type GetUsersRulesOptions struct {
 //
 // Parameters:
 //
-//   - types: The types of the rule
+//   - types: The types of the rule (Learning, ActivityPlan)
 //
 // The optional parameters are in GetUsersRulesOptions; opts may be nil.
-func (a *UsersRulesApi) GetUsersRules(ctx context.Context, types []string, opts *GetUsersRulesOptions) (*models.UsersRulesRuleList, *platformclient.APIResponse, error) {
+func (a *UsersRulesApi) GetUsersRules(ctx context.Context, types []GetUsersRulesTypes, opts *GetUsersRulesOptions) (*models.UsersRulesRuleList, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getUsersRules", http.MethodGet, "/api/v2/users/rules")
-	req.AddQuery("types", types...)
+	req.AddQuery("types", platformclient.Strings(types)...)
 	if opts != nil {
 		if opts.PageNumber != nil {
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
@@ -206,7 +208,7 @@ func (a *UsersRulesApi) GetUsersRules(ctx context.Context, types []string, opts 
 			req.SetQuery("pageSize", platformclient.FormatInt32(*opts.PageSize))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Enabled != nil {
 			req.SetQuery("enabled", platformclient.FormatBool(*opts.Enabled))
@@ -215,7 +217,7 @@ func (a *UsersRulesApi) GetUsersRules(ctx context.Context, types []string, opts 
 			req.SetQuery("searchTerm", *opts.SearchTerm)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.UsersRulesRuleList](ctx, a.client, req)
@@ -227,7 +229,7 @@ func (a *UsersRulesApi) GetUsersRules(ctx context.Context, types []string, opts 
 // other options (such as the page size) as set in opts. It yields the first
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
-func (a *UsersRulesApi) GetUsersRulesIter(ctx context.Context, types []string, opts *GetUsersRulesOptions) iter.Seq2[models.UsersRulesRule, error] {
+func (a *UsersRulesApi) GetUsersRulesIter(ctx context.Context, types []GetUsersRulesTypes, opts *GetUsersRulesOptions) iter.Seq2[models.UsersRulesRule, error] {
 	var o GetUsersRulesOptions
 	if opts != nil {
 		o = *opts
@@ -259,9 +261,9 @@ type GetUsersRulesSettingOptions struct{}
 //   - ruleType: The type of the rule (Learning, ActivityPlan)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *UsersRulesApi) GetUsersRulesSetting(ctx context.Context, ruleType string, opts *GetUsersRulesSettingOptions) (*models.UsersRulesRuleSettings, *platformclient.APIResponse, error) {
+func (a *UsersRulesApi) GetUsersRulesSetting(ctx context.Context, ruleType GetUsersRulesSettingRuleType, opts *GetUsersRulesSettingOptions) (*models.UsersRulesRuleSettings, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getUsersRulesSetting", http.MethodGet, "/api/v2/users/rules/settings/{ruleType}")
-	req.SetPathParam("ruleType", ruleType)
+	req.SetPathParam("ruleType", string(ruleType))
 	return platformclient.Call[models.UsersRulesRuleSettings](ctx, a.client, req)
 }
 
@@ -417,3 +419,62 @@ func (a *UsersRulesApi) PostUsersRulesQueryIter(ctx context.Context, body *model
 		return r.Entities, 0, 0, resp.Body, nil
 	})
 }
+
+// GetUsersRuleDependentTypeIdRuleType is the type of the argument ruleType of
+// GetUsersRuleDependentTypeId. A value not listed below is sent as it is.
+type GetUsersRuleDependentTypeIdRuleType string
+
+// The values of GetUsersRuleDependentTypeIdRuleType.
+const (
+	GetUsersRuleDependentTypeIdRuleTypeLearning     GetUsersRuleDependentTypeIdRuleType = "learning"
+	GetUsersRuleDependentTypeIdRuleTypeActivityplan GetUsersRuleDependentTypeIdRuleType = "activityplan"
+)
+
+// GetUsersRuleDependentsSortOrder is the type of GetUsersRuleDependentsOptions.SortOrder. A value
+// not listed below is sent as it is.
+type GetUsersRuleDependentsSortOrder string
+
+// The values of GetUsersRuleDependentsSortOrder.
+const (
+	GetUsersRuleDependentsSortOrderAscending  GetUsersRuleDependentsSortOrder = "ascending"
+	GetUsersRuleDependentsSortOrderDescending GetUsersRuleDependentsSortOrder = "descending"
+)
+
+// GetUsersRulesTypes is the type of the argument types of GetUsersRules. A value not listed below
+// is sent as it is.
+type GetUsersRulesTypes string
+
+// The values of GetUsersRulesTypes.
+const (
+	GetUsersRulesTypesLearning     GetUsersRulesTypes = "Learning"
+	GetUsersRulesTypesActivityPlan GetUsersRulesTypes = "ActivityPlan"
+)
+
+// GetUsersRulesExpand is the type of GetUsersRulesOptions.Expand. A value not listed below is sent
+// as it is.
+type GetUsersRulesExpand string
+
+// The values of GetUsersRulesExpand.
+const (
+	GetUsersRulesExpandCriteria GetUsersRulesExpand = "criteria"
+)
+
+// GetUsersRulesSortOrder is the type of GetUsersRulesOptions.SortOrder. A value not listed below is
+// sent as it is.
+type GetUsersRulesSortOrder string
+
+// The values of GetUsersRulesSortOrder.
+const (
+	GetUsersRulesSortOrderAscending  GetUsersRulesSortOrder = "ascending"
+	GetUsersRulesSortOrderDescending GetUsersRulesSortOrder = "descending"
+)
+
+// GetUsersRulesSettingRuleType is the type of the argument ruleType of GetUsersRulesSetting. A
+// value not listed below is sent as it is.
+type GetUsersRulesSettingRuleType string
+
+// The values of GetUsersRulesSettingRuleType.
+const (
+	GetUsersRulesSettingRuleTypeLearning     GetUsersRulesSettingRuleType = "Learning"
+	GetUsersRulesSettingRuleTypeActivityPlan GetUsersRulesSettingRuleType = "ActivityPlan"
+)

@@ -267,7 +267,9 @@ func (a *VoicemailApi) GetVoicemailMePolicy(ctx context.Context, opts *GetVoicem
 type GetVoicemailMessageOptions struct {
 	// Expand is the query parameter expand. If the caller is a known user, which fields, if any, to
 	// expand.
-	Expand []string
+	//
+	// Values: the constants of GetVoicemailMessageExpand.
+	Expand []GetVoicemailMessageExpand
 }
 
 // GetVoicemailMessage calls GET /api/v2/voicemail/messages/{messageId}: Get a voicemail message.
@@ -284,7 +286,7 @@ func (a *VoicemailApi) GetVoicemailMessage(ctx context.Context, messageID string
 	req.SetPathParam("messageId", messageID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.VoicemailMessage](ctx, a.client, req)
@@ -295,8 +297,8 @@ func (a *VoicemailApi) GetVoicemailMessage(ctx context.Context, messageID string
 type GetVoicemailMessageMediaOptions struct {
 	// FormatID is the query parameter formatId. The desired media format.
 	//
-	// Values: WAV, WEBM, WAV_ULAW, OGG_VORBIS, OGG_OPUS, MP3, NONE. The API's default: WEBM.
-	FormatID *string
+	// Values: the constants of GetVoicemailMessageMediaFormatID. The API's default: WEBM.
+	FormatID *GetVoicemailMessageMediaFormatID
 }
 
 // GetVoicemailMessageMedia calls GET /api/v2/voicemail/messages/{messageId}/media: Get media
@@ -316,7 +318,7 @@ func (a *VoicemailApi) GetVoicemailMessageMedia(ctx context.Context, messageID s
 	req.SetPathParam("messageId", messageID)
 	if opts != nil {
 		if opts.FormatID != nil {
-			req.SetQuery("formatId", *opts.FormatID)
+			req.SetQuery("formatId", string(*opts.FormatID))
 		}
 	}
 	return platformclient.Call[models.VoicemailMediaInfo](ctx, a.client, req)
@@ -329,7 +331,9 @@ type GetVoicemailMessagesOptions struct {
 	IDs *string
 	// Expand is the query parameter expand. If the caller is a known user, which fields, if any, to
 	// expand.
-	Expand []string
+	//
+	// Values: the constants of GetVoicemailMessagesExpand.
+	Expand []GetVoicemailMessagesExpand
 }
 
 // GetVoicemailMessages calls GET /api/v2/voicemail/messages: List voicemail messages.
@@ -344,7 +348,7 @@ func (a *VoicemailApi) GetVoicemailMessages(ctx context.Context, opts *GetVoicem
 			req.SetQuery("ids", *opts.IDs)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.VoicemailMessageEntityListing](ctx, a.client, req)
@@ -933,3 +937,48 @@ func (a *VoicemailApi) PutVoicemailUserpolicy(ctx context.Context, userID string
 	}
 	return platformclient.Call[models.VoicemailUserPolicy](ctx, a.client, req)
 }
+
+// GetVoicemailMessageExpand is the type of GetVoicemailMessageOptions.Expand. A value not listed
+// below is sent as it is.
+type GetVoicemailMessageExpand string
+
+// The values of GetVoicemailMessageExpand.
+const (
+	GetVoicemailMessageExpandCallerUserRoutingStatus       GetVoicemailMessageExpand = "callerUser.routingStatus"
+	GetVoicemailMessageExpandCallerUserPrimaryPresence     GetVoicemailMessageExpand = "callerUser.primaryPresence"
+	GetVoicemailMessageExpandCallerUserConversationSummary GetVoicemailMessageExpand = "callerUser.conversationSummary"
+	GetVoicemailMessageExpandCallerUserOutOfOffice         GetVoicemailMessageExpand = "callerUser.outOfOffice"
+	GetVoicemailMessageExpandCallerUserGeolocation         GetVoicemailMessageExpand = "callerUser.geolocation"
+	GetVoicemailMessageExpandConversations                 GetVoicemailMessageExpand = "conversations"
+	GetVoicemailMessageExpandTranscription                 GetVoicemailMessageExpand = "transcription"
+)
+
+// GetVoicemailMessageMediaFormatID is the type of GetVoicemailMessageMediaOptions.FormatID. A value
+// not listed below is sent as it is.
+type GetVoicemailMessageMediaFormatID string
+
+// The values of GetVoicemailMessageMediaFormatID.
+const (
+	GetVoicemailMessageMediaFormatIDWav       GetVoicemailMessageMediaFormatID = "WAV"
+	GetVoicemailMessageMediaFormatIDWebm      GetVoicemailMessageMediaFormatID = "WEBM"
+	GetVoicemailMessageMediaFormatIDWavUlaw   GetVoicemailMessageMediaFormatID = "WAV_ULAW"
+	GetVoicemailMessageMediaFormatIDOggVorbis GetVoicemailMessageMediaFormatID = "OGG_VORBIS"
+	GetVoicemailMessageMediaFormatIDOggOpus   GetVoicemailMessageMediaFormatID = "OGG_OPUS"
+	GetVoicemailMessageMediaFormatIDMp3       GetVoicemailMessageMediaFormatID = "MP3"
+	GetVoicemailMessageMediaFormatIDNone      GetVoicemailMessageMediaFormatID = "NONE"
+)
+
+// GetVoicemailMessagesExpand is the type of GetVoicemailMessagesOptions.Expand. A value not listed
+// below is sent as it is.
+type GetVoicemailMessagesExpand string
+
+// The values of GetVoicemailMessagesExpand.
+const (
+	GetVoicemailMessagesExpandCallerUserRoutingStatus       GetVoicemailMessagesExpand = "callerUser.routingStatus"
+	GetVoicemailMessagesExpandCallerUserPrimaryPresence     GetVoicemailMessagesExpand = "callerUser.primaryPresence"
+	GetVoicemailMessagesExpandCallerUserConversationSummary GetVoicemailMessagesExpand = "callerUser.conversationSummary"
+	GetVoicemailMessagesExpandCallerUserOutOfOffice         GetVoicemailMessagesExpand = "callerUser.outOfOffice"
+	GetVoicemailMessagesExpandCallerUserGeolocation         GetVoicemailMessagesExpand = "callerUser.geolocation"
+	GetVoicemailMessagesExpandConversations                 GetVoicemailMessagesExpand = "conversations"
+	GetVoicemailMessagesExpandTranscription                 GetVoicemailMessagesExpand = "transcription"
+)

@@ -353,8 +353,9 @@ type GetWebchatGuestConversationMessagesOptions struct {
 	Before *string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: ascending, descending. The API's default: ascending.
-	SortOrder *string
+	// Values: the constants of GetWebchatGuestConversationMessagesSortOrder. The API's default:
+	// ascending.
+	SortOrder *GetWebchatGuestConversationMessagesSortOrder
 	// MaxResults is the query parameter maxResults. Limit the returned number of messages, up to a
 	// maximum of 100.
 	//
@@ -391,7 +392,7 @@ func (a *WebChatApi) GetWebchatGuestConversationMessages(ctx context.Context, co
 			req.SetQuery("before", *opts.Before)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if opts.MaxResults != nil {
 			req.SetQuery("maxResults", platformclient.FormatInt32(*opts.MaxResults))
@@ -709,3 +710,13 @@ func (a *WebChatApi) PutWebchatSettings(ctx context.Context, body *models.WebCha
 	}
 	return platformclient.Call[models.WebChatSettings](ctx, a.client, req)
 }
+
+// GetWebchatGuestConversationMessagesSortOrder is the type of
+// GetWebchatGuestConversationMessagesOptions.SortOrder. A value not listed below is sent as it is.
+type GetWebchatGuestConversationMessagesSortOrder string
+
+// The values of GetWebchatGuestConversationMessagesSortOrder.
+const (
+	GetWebchatGuestConversationMessagesSortOrderAscending  GetWebchatGuestConversationMessagesSortOrder = "ascending"
+	GetWebchatGuestConversationMessagesSortOrderDescending GetWebchatGuestConversationMessagesSortOrder = "descending"
+)

@@ -308,7 +308,9 @@ func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationsIter(ctx context.Cont
 type GetWebdeploymentsDeploymentOptions struct {
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetWebdeploymentsDeploymentExpand.
+	Expand []GetWebdeploymentsDeploymentExpand
 }
 
 // GetWebdeploymentsDeployment calls GET /api/v2/webdeployments/deployments/{deploymentId}: Get a
@@ -328,7 +330,7 @@ func (a *WebDeploymentsApi) GetWebdeploymentsDeployment(ctx context.Context, dep
 	req.SetPathParam("deploymentId", deploymentID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.WebDeployment](ctx, a.client, req)
@@ -362,7 +364,9 @@ type GetWebdeploymentsDeploymentConfigurationsOptions struct {
 	// Type is the query parameter type. Get active configuration on a deployment.
 	Type *string
 	// Expand is the query parameter expand. Expand instructions for the return value.
-	Expand []string
+	//
+	// Values: the constants of GetWebdeploymentsDeploymentConfigurationsExpand.
+	Expand []GetWebdeploymentsDeploymentConfigurationsExpand
 }
 
 // GetWebdeploymentsDeploymentConfigurations calls GET
@@ -384,7 +388,7 @@ func (a *WebDeploymentsApi) GetWebdeploymentsDeploymentConfigurations(ctx contex
 			req.SetQuery("type", *opts.Type)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.WebDeploymentActiveConfigurationOnDeployment](ctx, a.client, req)
@@ -427,7 +431,9 @@ type GetWebdeploymentsDeploymentsOptions struct {
 	After *string
 	// Expand is the query parameter expand. The specified entity attributes will be filled. Comma
 	// separated values expected.
-	Expand []string
+	//
+	// Values: the constants of GetWebdeploymentsDeploymentsExpand.
+	Expand []GetWebdeploymentsDeploymentsExpand
 }
 
 // GetWebdeploymentsDeployments calls GET /api/v2/webdeployments/deployments: Get deployments.
@@ -450,7 +456,7 @@ func (a *WebDeploymentsApi) GetWebdeploymentsDeployments(ctx context.Context, op
 			req.SetQuery("after", *opts.After)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ExpandableWebDeploymentEntityListing](ctx, a.client, req)
@@ -755,3 +761,34 @@ func (a *WebDeploymentsApi) PutWebdeploymentsDeploymentIdentityresolution(ctx co
 	}
 	return platformclient.Call[models.DeploymentIdentityResolutionConfig](ctx, a.client, req)
 }
+
+// GetWebdeploymentsDeploymentExpand is the type of GetWebdeploymentsDeploymentOptions.Expand. A
+// value not listed below is sent as it is.
+type GetWebdeploymentsDeploymentExpand string
+
+// The values of GetWebdeploymentsDeploymentExpand.
+const (
+	GetWebdeploymentsDeploymentExpandSupportedContent GetWebdeploymentsDeploymentExpand = "supportedContent"
+	GetWebdeploymentsDeploymentExpandFlowDetails      GetWebdeploymentsDeploymentExpand = "flowDetails"
+)
+
+// GetWebdeploymentsDeploymentConfigurationsExpand is the type of
+// GetWebdeploymentsDeploymentConfigurationsOptions.Expand. A value not listed below is sent as it
+// is.
+type GetWebdeploymentsDeploymentConfigurationsExpand string
+
+// The values of GetWebdeploymentsDeploymentConfigurationsExpand.
+const (
+	GetWebdeploymentsDeploymentConfigurationsExpandSupportedContent GetWebdeploymentsDeploymentConfigurationsExpand = "supportedContent"
+)
+
+// GetWebdeploymentsDeploymentsExpand is the type of GetWebdeploymentsDeploymentsOptions.Expand. A
+// value not listed below is sent as it is.
+type GetWebdeploymentsDeploymentsExpand string
+
+// The values of GetWebdeploymentsDeploymentsExpand.
+const (
+	GetWebdeploymentsDeploymentsExpandConfiguration      GetWebdeploymentsDeploymentsExpand = "Configuration"
+	GetWebdeploymentsDeploymentsExpandSupportedContent   GetWebdeploymentsDeploymentsExpand = "SupportedContent"
+	GetWebdeploymentsDeploymentsExpandIdentityresolution GetWebdeploymentsDeploymentsExpand = "identityresolution"
+)

@@ -1004,7 +1004,9 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementAlternativeshiftsTradesSt
 // GetWorkforcemanagementBusinessunit. A nil field is not sent.
 type GetWorkforcemanagementBusinessunitOptions struct {
 	// Expand is the query parameter expand. Include to access additional data on the business unit.
-	Expand []string
+	//
+	// Values: the constants of GetWorkforcemanagementBusinessunitExpand.
+	Expand []GetWorkforcemanagementBusinessunitExpand
 	// IncludeSchedulingDefaultMessageSeverities is the query parameter
 	// includeSchedulingDefaultMessageSeverities. Whether to include scheduling default message
 	// severities.
@@ -1054,7 +1056,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunit(ctx context.
 	req.SetPathParam("businessUnitId", businessUnitID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.IncludeSchedulingDefaultMessageSeverities != nil {
 			req.SetQuery("includeSchedulingDefaultMessageSeverities", platformclient.FormatBool(*opts.IncludeSchedulingDefaultMessageSeverities))
@@ -1199,8 +1201,8 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitActivityplanR
 type GetWorkforcemanagementBusinessunitActivityplansOptions struct {
 	// State is the query parameter state. Optionally filter by activity plan state.
 	//
-	// Values: Active, Inactive.
-	State *string
+	// Values: the constants of GetWorkforcemanagementBusinessunitActivityplansState.
+	State *GetWorkforcemanagementBusinessunitActivityplansState
 }
 
 // GetWorkforcemanagementBusinessunitActivityplans calls GET
@@ -1221,7 +1223,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitActivityplans
 	req.SetPathParam("businessUnitId", businessUnitID)
 	if opts != nil {
 		if opts.State != nil {
-			req.SetQuery("state", *opts.State)
+			req.SetQuery("state", string(*opts.State))
 		}
 	}
 	return platformclient.Call[models.ActivityPlanListing](ctx, a.client, req)
@@ -1362,8 +1364,8 @@ type GetWorkforcemanagementBusinessunitCapacityplanForecastOptions struct {
 	// Granularity is the query parameter granularity. Granularity to access capacity plan forecast
 	// data, defaults to weekly.
 	//
-	// Values: weekly, monthly.
-	Granularity *string
+	// Values: the constants of GetWorkforcemanagementBusinessunitCapacityplanForecastGranularity.
+	Granularity *GetWorkforcemanagementBusinessunitCapacityplanForecastGranularity
 }
 
 // GetWorkforcemanagementBusinessunitCapacityplanForecast calls GET
@@ -1387,7 +1389,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitCapacityplanF
 	req.SetPathParam("capacityPlanId", capacityPlanID)
 	if opts != nil {
 		if opts.Granularity != nil {
-			req.SetQuery("granularity", *opts.Granularity)
+			req.SetQuery("granularity", string(*opts.Granularity))
 		}
 	}
 	return platformclient.Call[models.CapacityPlanForecastInputsResponse](ctx, a.client, req)
@@ -1400,8 +1402,9 @@ type GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsOptio
 	// Granularity is the query parameter granularity. Granularity to access staffing group data,
 	// defaults to weekly.
 	//
-	// Values: weekly, monthly.
-	Granularity *string
+	// Values: the constants of
+	// GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsGranularity.
+	Granularity *GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsGranularity
 }
 
 // GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocations calls GET
@@ -1425,7 +1428,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitCapacityplanS
 	req.SetPathParam("capacityPlanId", capacityPlanID)
 	if opts != nil {
 		if opts.Granularity != nil {
-			req.SetQuery("granularity", *opts.Granularity)
+			req.SetQuery("granularity", string(*opts.Granularity))
 		}
 	}
 	return platformclient.Call[models.CapacityPlanStaffingGroupAllocationsResponse](ctx, a.client, req)
@@ -1465,8 +1468,9 @@ type GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutom
 	// Granularity is the query parameter granularity. Granularity to access staffing requirements
 	// data, defaults to weekly.
 	//
-	// Values: weekly, monthly.
-	Granularity *string
+	// Values: the constants of
+	// GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastGranularity.
+	Granularity *GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastGranularity
 }
 
 // GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecast
@@ -1494,7 +1498,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitCapacityplann
 	req.SetPathParam("forecastId", forecastID)
 	if opts != nil {
 		if opts.Granularity != nil {
-			req.SetQuery("granularity", *opts.Granularity)
+			req.SetQuery("granularity", string(*opts.Granularity))
 		}
 	}
 	return platformclient.Call[models.LongTermRequirementsResponse](ctx, a.client, req)
@@ -1556,25 +1560,8 @@ type GetWorkforcemanagementBusinessunitManagementunitsOptions struct {
 	// Feature is the query parameter feature. If specified, the list of management units for which the
 	// user is authorized to use the requested feature will be returned.
 	//
-	// Values: AgentHistoricalAdherence, AgentHistoricalAdherenceConformance, AgentSchedule,
-	// AgentAdherenceAdjustments, AgentTimeOffRequest, AgentWorkPlanBid, AgentScheduleBid,
-	// AgentShiftTrade, AlternativeShift, Coaching, Learning, AgentUnavailableTimes,
-	// AgentSelfScheduleJob, AgentSelfScheduleOffers, AgentSelfScheduleQuery,
-	// AgentSelfScheduleActivityMove, SelfScheduleSettings, AgentSelfScheduleSettings,
-	// AgentOpportunitiesQuery, AgentOpportunitiesEnrollments, AgentOpportunitiesEnrollmentsStatuses,
-	// AgentSchedulingPreferencesQuery, AgentSchedulingPreferences, AgentSchedulingPreferencesSettings,
-	// ActivityCodes, ActivityPlans, AdherenceAdjustmentsSettings, AdherenceAdjustmentsReasonCodes,
-	// AdherenceAdjustments, UnavailableTimes, Agents, BuActivityCodes, BusinessUnits, CapacityPlan,
-	// CapacityPlanForecastInputs, CapacityPlanPerformancePrediction, ContinuousForecast,
-	// HistoricalAdherence, HistoricalShrinkage, IntradayMonitoring, BuIntradayMonitoring,
-	// ManagementUnits, RealTimeAdherence, Schedules, BuSchedules, ServiceGoalTemplates,
-	// PlanningGroups, LongTermStaffing, ShiftTrading, ShortTermForecasts, BuShortTermForecasts,
-	// StaffingGroups, TimeOffPlans, TimeOffRequests, TimeOffLimits, WorkPlanBids, WorkPlanBidGroups,
-	// WorkPlanRotations, WorkPlans, ScheduleBid, ScheduleBidGroup, Opportunities, OpportunitiesQuery,
-	// OpportunitiesEnrollmentsQuery, OpportunitiesExternalActivitiesQuery, OpportunitiesStatuses,
-	// OpportunitiesEnrollmentsStatuses, SchedulingPreferencesQuery, SchedulingPreferencesSettings,
-	// DecisionMetrics.
-	Feature *string
+	// Values: the constants of GetWorkforcemanagementBusinessunitManagementunitsFeature.
+	Feature *GetWorkforcemanagementBusinessunitManagementunitsFeature
 	// DivisionID is the query parameter divisionId. If specified, the list of management units
 	// belonging to the specified division will be returned.
 	DivisionID *string
@@ -1597,7 +1584,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitManagementuni
 	req.SetPathParam("businessUnitId", businessUnitID)
 	if opts != nil {
 		if opts.Feature != nil {
-			req.SetQuery("feature", *opts.Feature)
+			req.SetQuery("feature", string(*opts.Feature))
 		}
 		if opts.DivisionID != nil {
 			req.SetQuery("divisionId", *opts.DivisionID)
@@ -1635,8 +1622,8 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitMinimumstaffi
 type GetWorkforcemanagementBusinessunitOpportunityOptions struct {
 	// Expand is the query parameter expand. List of resources to expand.
 	//
-	// Values: agentIds.
-	Expand *string
+	// Values: the constants of GetWorkforcemanagementBusinessunitOpportunityExpand.
+	Expand *GetWorkforcemanagementBusinessunitOpportunityExpand
 }
 
 // GetWorkforcemanagementBusinessunitOpportunity calls GET
@@ -1660,7 +1647,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitOpportunity(c
 	req.SetPathParam("opportunityId", opportunityID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.OpportunityResultWithAgentIds](ctx, a.client, req)
@@ -1779,7 +1766,9 @@ type GetWorkforcemanagementBusinessunitSchedulebidGroupPreferencesOptions struct
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
 	// Expand is the query parameter expand. Include to fetch agents' preferences with priorities.
-	Expand []string
+	//
+	// Values: the constants of GetWorkforcemanagementBusinessunitSchedulebidGroupPreferencesExpand.
+	Expand []GetWorkforcemanagementBusinessunitSchedulebidGroupPreferencesExpand
 }
 
 // GetWorkforcemanagementBusinessunitSchedulebidGroupPreferences calls GET
@@ -1808,7 +1797,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitSchedulebidGr
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.AdminAgentScheduleBidPreferenceResponse](ctx, a.client, req)
@@ -1932,15 +1921,15 @@ type GetWorkforcemanagementBusinessunitSchedulingRunResultOptions struct{}
 //   - businessUnitID: The ID of the business unit
 //   - runID: The ID of the schedule run
 //   - managementUnitIDs: The IDs of the management units for which to fetch the reschedule results
-//   - expand: The fields to expand. Omitting will return an empty response
+//   - expand: The fields to expand. Omitting will return an empty response (headcountForecast, generationResults, agentSchedules)
 //
 // The operation has no optional parameters: pass nil for opts.
-func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitSchedulingRunResult(ctx context.Context, businessUnitID string, runID string, managementUnitIDs []string, expand []string, opts *GetWorkforcemanagementBusinessunitSchedulingRunResultOptions) (*models.BuRescheduleResult, *platformclient.APIResponse, error) {
+func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitSchedulingRunResult(ctx context.Context, businessUnitID string, runID string, managementUnitIDs []string, expand []GetWorkforcemanagementBusinessunitSchedulingRunResultExpand, opts *GetWorkforcemanagementBusinessunitSchedulingRunResultOptions) (*models.BuRescheduleResult, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getWorkforcemanagementBusinessunitSchedulingRunResult", http.MethodGet, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs/{runId}/result")
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("runId", runID)
 	req.AddQuery("managementUnitIds", managementUnitIDs...)
-	req.AddQuery("expand", expand...)
+	req.AddQuery("expand", platformclient.Strings(expand)...)
 	return platformclient.Call[models.BuRescheduleResult](ctx, a.client, req)
 }
 
@@ -1973,7 +1962,9 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitSchedulingRun
 type GetWorkforcemanagementBusinessunitServicegoaltemplateOptions struct {
 	// Expand is the query parameter expand. Include to access additional data on the service goal
 	// template.
-	Expand []string
+	//
+	// Values: the constants of GetWorkforcemanagementBusinessunitServicegoaltemplateExpand.
+	Expand []GetWorkforcemanagementBusinessunitServicegoaltemplateExpand
 }
 
 // GetWorkforcemanagementBusinessunitServicegoaltemplate calls GET
@@ -1997,7 +1988,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitServicegoalte
 	req.SetPathParam("serviceGoalTemplateId", serviceGoalTemplateID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ServiceGoalTemplate](ctx, a.client, req)
@@ -2008,7 +1999,9 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitServicegoalte
 type GetWorkforcemanagementBusinessunitServicegoaltemplatesOptions struct {
 	// Expand is the query parameter expand. Include to access additional data on the service goal
 	// template.
-	Expand []string
+	//
+	// Values: the constants of GetWorkforcemanagementBusinessunitServicegoaltemplatesExpand.
+	Expand []GetWorkforcemanagementBusinessunitServicegoaltemplatesExpand
 }
 
 // GetWorkforcemanagementBusinessunitServicegoaltemplates calls GET
@@ -2031,7 +2024,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitServicegoalte
 	req.SetPathParam("businessUnitId", businessUnitID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ServiceGoalTemplateList](ctx, a.client, req)
@@ -2344,7 +2337,9 @@ type GetWorkforcemanagementBusinessunitTimeoffplansOptions struct {
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
 	// Expand is the query parameter expand. Include to access additional data for the time-off plans.
-	Expand []string
+	//
+	// Values: the constants of GetWorkforcemanagementBusinessunitTimeoffplansExpand.
+	Expand []GetWorkforcemanagementBusinessunitTimeoffplansExpand
 }
 
 // GetWorkforcemanagementBusinessunitTimeoffplans calls GET
@@ -2372,7 +2367,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitTimeoffplans(
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.BuTimeOffPlanListing](ctx, a.client, req)
@@ -2414,8 +2409,8 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitUsers(ctx con
 type GetWorkforcemanagementBusinessunitWeekScheduleOptions struct {
 	// Expand is the query parameter expand. expand.
 	//
-	// Values: managementUnits.agents.
-	Expand *string
+	// Values: the constants of GetWorkforcemanagementBusinessunitWeekScheduleExpand.
+	Expand *GetWorkforcemanagementBusinessunitWeekScheduleExpand
 }
 
 // GetWorkforcemanagementBusinessunitWeekSchedule calls GET
@@ -2442,7 +2437,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitWeekSchedule(
 	req.SetPathParam("scheduleId", scheduleID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.BuScheduleMetadata](ctx, a.client, req)
@@ -2620,8 +2615,8 @@ type GetWorkforcemanagementBusinessunitWeekSchedulesOptions struct {
 	IncludeOnlyPublished *bool
 	// Expand is the query parameter expand. expand.
 	//
-	// Values: shortTermForecast.description.
-	Expand *string
+	// Values: the constants of GetWorkforcemanagementBusinessunitWeekSchedulesExpand.
+	Expand *GetWorkforcemanagementBusinessunitWeekSchedulesExpand
 }
 
 // GetWorkforcemanagementBusinessunitWeekSchedules calls GET
@@ -2658,7 +2653,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitWeekSchedules
 			req.SetQuery("includeOnlyPublished", platformclient.FormatBool(*opts.IncludeOnlyPublished))
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 	}
 	return platformclient.Call[models.BuScheduleListing](ctx, a.client, req)
@@ -2668,7 +2663,9 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitWeekSchedules
 // GetWorkforcemanagementBusinessunitWeekShorttermforecast. A nil field is not sent.
 type GetWorkforcemanagementBusinessunitWeekShorttermforecastOptions struct {
 	// Expand is the query parameter expand. Include to access additional data on the forecast.
-	Expand []string
+	//
+	// Values: the constants of GetWorkforcemanagementBusinessunitWeekShorttermforecastExpand.
+	Expand []GetWorkforcemanagementBusinessunitWeekShorttermforecastExpand
 }
 
 // GetWorkforcemanagementBusinessunitWeekShorttermforecast calls GET
@@ -2694,7 +2691,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitWeekShortterm
 	req.SetPathParam("forecastId", forecastID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.BuShortTermForecast](ctx, a.client, req)
@@ -2854,7 +2851,10 @@ type GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementO
 	WeekNumbers []string
 	// Expand is the query parameter expand. Expand to include minimum staffing values in (staffing
 	// requirement response or applied to base staffing requirement values).
-	Expand []string
+	//
+	// Values: the constants of
+	// GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementExpand.
+	Expand []GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementExpand
 }
 
 // GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirement calls GET
@@ -2884,7 +2884,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitWeekShortterm
 			req.AddQuery("weekNumbers", opts.WeekNumbers...)
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.BuForecastStaffingRequirementsResultResponse](ctx, a.client, req)
@@ -3058,25 +3058,8 @@ type GetWorkforcemanagementBusinessunitsOptions struct {
 	// Feature is the query parameter feature. If specified, the list of business units for which the
 	// user is authorized to use the requested feature will be returned.
 	//
-	// Values: AgentHistoricalAdherence, AgentHistoricalAdherenceConformance, AgentSchedule,
-	// AgentAdherenceAdjustments, AgentTimeOffRequest, AgentWorkPlanBid, AgentScheduleBid,
-	// AgentShiftTrade, AlternativeShift, Coaching, Learning, AgentUnavailableTimes,
-	// AgentSelfScheduleJob, AgentSelfScheduleOffers, AgentSelfScheduleQuery,
-	// AgentSelfScheduleActivityMove, SelfScheduleSettings, AgentSelfScheduleSettings,
-	// AgentOpportunitiesQuery, AgentOpportunitiesEnrollments, AgentOpportunitiesEnrollmentsStatuses,
-	// AgentSchedulingPreferencesQuery, AgentSchedulingPreferences, AgentSchedulingPreferencesSettings,
-	// ActivityCodes, ActivityPlans, AdherenceAdjustmentsSettings, AdherenceAdjustmentsReasonCodes,
-	// AdherenceAdjustments, UnavailableTimes, Agents, BuActivityCodes, BusinessUnits, CapacityPlan,
-	// CapacityPlanForecastInputs, CapacityPlanPerformancePrediction, ContinuousForecast,
-	// HistoricalAdherence, HistoricalShrinkage, IntradayMonitoring, BuIntradayMonitoring,
-	// ManagementUnits, RealTimeAdherence, Schedules, BuSchedules, ServiceGoalTemplates,
-	// PlanningGroups, LongTermStaffing, ShiftTrading, ShortTermForecasts, BuShortTermForecasts,
-	// StaffingGroups, TimeOffPlans, TimeOffRequests, TimeOffLimits, WorkPlanBids, WorkPlanBidGroups,
-	// WorkPlanRotations, WorkPlans, ScheduleBid, ScheduleBidGroup, Opportunities, OpportunitiesQuery,
-	// OpportunitiesEnrollmentsQuery, OpportunitiesExternalActivitiesQuery, OpportunitiesStatuses,
-	// OpportunitiesEnrollmentsStatuses, SchedulingPreferencesQuery, SchedulingPreferencesSettings,
-	// DecisionMetrics.
-	Feature *string
+	// Values: the constants of GetWorkforcemanagementBusinessunitsFeature.
+	Feature *GetWorkforcemanagementBusinessunitsFeature
 	// DivisionID is the query parameter divisionId. If specified, the list of business units belonging
 	// to the specified division will be returned.
 	DivisionID *string
@@ -3092,7 +3075,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunits(ctx context
 	req := platformclient.NewRequest("getWorkforcemanagementBusinessunits", http.MethodGet, "/api/v2/workforcemanagement/businessunits")
 	if opts != nil {
 		if opts.Feature != nil {
-			req.SetQuery("feature", *opts.Feature)
+			req.SetQuery("feature", string(*opts.Feature))
 		}
 		if opts.DivisionID != nil {
 			req.SetQuery("divisionId", *opts.DivisionID)
@@ -3296,7 +3279,9 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementIntegrationsHrisTimeoffty
 // GetWorkforcemanagementManagementunit. A nil field is not sent.
 type GetWorkforcemanagementManagementunitOptions struct {
 	// Expand is the query parameter expand.
-	Expand []string
+	//
+	// Values: the constants of GetWorkforcemanagementManagementunitExpand.
+	Expand []GetWorkforcemanagementManagementunitExpand
 }
 
 // GetWorkforcemanagementManagementunit calls GET
@@ -3339,7 +3324,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunit(ctx contex
 	req.SetPathParam("managementUnitId", managementUnitID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.ManagementUnit](ctx, a.client, req)
@@ -3426,7 +3411,9 @@ type GetWorkforcemanagementManagementunitAgentOptions struct {
 	// agent such as queues, languages, and skills.
 	ExcludeCapabilities *bool
 	// Expand is the query parameter expand.
-	Expand []string
+	//
+	// Values: the constants of GetWorkforcemanagementManagementunitAgentExpand.
+	Expand []GetWorkforcemanagementManagementunitAgentExpand
 }
 
 // GetWorkforcemanagementManagementunitAgent calls GET
@@ -3452,7 +3439,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitAgent(ctx c
 			req.SetQuery("excludeCapabilities", platformclient.FormatBool(*opts.ExcludeCapabilities))
 		}
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.WfmAgent](ctx, a.client, req)
@@ -3760,8 +3747,8 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitUsers(ctx c
 type GetWorkforcemanagementManagementunitWeekScheduleOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand.
 	//
-	// Values: generationResults, headcountForecast.
-	Expand *string
+	// Values: the constants of GetWorkforcemanagementManagementunitWeekScheduleExpand.
+	Expand *GetWorkforcemanagementManagementunitWeekScheduleExpand
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
@@ -3792,7 +3779,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitWeekSchedul
 	req.SetPathParam("scheduleId", scheduleID)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.ForceDownloadService != nil {
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
@@ -3911,7 +3898,9 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitWeekShifttr
 // GetWorkforcemanagementManagementunitWorkplan. A nil field is not sent.
 type GetWorkforcemanagementManagementunitWorkplanOptions struct {
 	// IncludeOnly is the query parameter includeOnly. limit response to the specified fields.
-	IncludeOnly []string
+	//
+	// Values: the constants of GetWorkforcemanagementManagementunitWorkplanIncludeOnly.
+	IncludeOnly []GetWorkforcemanagementManagementunitWorkplanIncludeOnly
 }
 
 // GetWorkforcemanagementManagementunitWorkplan calls GET
@@ -3935,7 +3924,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitWorkplan(ct
 	req.SetPathParam("workPlanId", workPlanID)
 	if opts != nil {
 		if len(opts.IncludeOnly) > 0 {
-			req.AddQuery("includeOnly", opts.IncludeOnly...)
+			req.AddQuery("includeOnly", platformclient.Strings(opts.IncludeOnly)...)
 		}
 	}
 	return platformclient.Call[models.WorkPlan](ctx, a.client, req)
@@ -3971,7 +3960,9 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitWorkplanrot
 // GetWorkforcemanagementManagementunitWorkplanrotations. A nil field is not sent.
 type GetWorkforcemanagementManagementunitWorkplanrotationsOptions struct {
 	// Expand is the query parameter expand.
-	Expand []string
+	//
+	// Values: the constants of GetWorkforcemanagementManagementunitWorkplanrotationsExpand.
+	Expand []GetWorkforcemanagementManagementunitWorkplanrotationsExpand
 }
 
 // GetWorkforcemanagementManagementunitWorkplanrotations calls GET
@@ -3993,7 +3984,7 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitWorkplanrot
 	req.SetPathParam("managementUnitId", managementUnitID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	return platformclient.Call[models.WorkPlanRotationListResponse](ctx, a.client, req)
@@ -4003,10 +3994,14 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitWorkplanrot
 // GetWorkforcemanagementManagementunitWorkplans. A nil field is not sent.
 type GetWorkforcemanagementManagementunitWorkplansOptions struct {
 	// Expand is the query parameter expand. Include to access additional data on the work plans.
-	Expand []string
+	//
+	// Values: the constants of GetWorkforcemanagementManagementunitWorkplansExpand.
+	Expand []GetWorkforcemanagementManagementunitWorkplansExpand
 	// Exclude is the query parameter exclude. Exclude specific data on the work plans from the
 	// response.
-	Exclude []string
+	//
+	// Values: the constants of GetWorkforcemanagementManagementunitWorkplansExclude.
+	Exclude []GetWorkforcemanagementManagementunitWorkplansExclude
 }
 
 // GetWorkforcemanagementManagementunitWorkplans calls GET
@@ -4030,10 +4025,10 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitWorkplans(c
 	req.SetPathParam("managementUnitId", managementUnitID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if len(opts.Exclude) > 0 {
-			req.AddQuery("exclude", opts.Exclude...)
+			req.AddQuery("exclude", platformclient.Strings(opts.Exclude)...)
 		}
 	}
 	return platformclient.Call[models.WorkPlanListResponse](ctx, a.client, req)
@@ -4048,30 +4043,13 @@ type GetWorkforcemanagementManagementunitsOptions struct {
 	PageNumber *int32
 	// Expand is the query parameter expand. Deprecated, expand settings on the single MU route.
 	//
-	// Values: details.
-	Expand *string
+	// Values: the constants of GetWorkforcemanagementManagementunitsExpand.
+	Expand *GetWorkforcemanagementManagementunitsExpand
 	// Feature is the query parameter feature. If specified, the list of management units for which the
 	// user is authorized to use the requested feature will be returned.
 	//
-	// Values: AgentHistoricalAdherence, AgentHistoricalAdherenceConformance, AgentSchedule,
-	// AgentAdherenceAdjustments, AgentTimeOffRequest, AgentWorkPlanBid, AgentScheduleBid,
-	// AgentShiftTrade, AlternativeShift, Coaching, Learning, AgentUnavailableTimes,
-	// AgentSelfScheduleJob, AgentSelfScheduleOffers, AgentSelfScheduleQuery,
-	// AgentSelfScheduleActivityMove, SelfScheduleSettings, AgentSelfScheduleSettings,
-	// AgentOpportunitiesQuery, AgentOpportunitiesEnrollments, AgentOpportunitiesEnrollmentsStatuses,
-	// AgentSchedulingPreferencesQuery, AgentSchedulingPreferences, AgentSchedulingPreferencesSettings,
-	// ActivityCodes, ActivityPlans, AdherenceAdjustmentsSettings, AdherenceAdjustmentsReasonCodes,
-	// AdherenceAdjustments, UnavailableTimes, Agents, BuActivityCodes, BusinessUnits, CapacityPlan,
-	// CapacityPlanForecastInputs, CapacityPlanPerformancePrediction, ContinuousForecast,
-	// HistoricalAdherence, HistoricalShrinkage, IntradayMonitoring, BuIntradayMonitoring,
-	// ManagementUnits, RealTimeAdherence, Schedules, BuSchedules, ServiceGoalTemplates,
-	// PlanningGroups, LongTermStaffing, ShiftTrading, ShortTermForecasts, BuShortTermForecasts,
-	// StaffingGroups, TimeOffPlans, TimeOffRequests, TimeOffLimits, WorkPlanBids, WorkPlanBidGroups,
-	// WorkPlanRotations, WorkPlans, ScheduleBid, ScheduleBidGroup, Opportunities, OpportunitiesQuery,
-	// OpportunitiesEnrollmentsQuery, OpportunitiesExternalActivitiesQuery, OpportunitiesStatuses,
-	// OpportunitiesEnrollmentsStatuses, SchedulingPreferencesQuery, SchedulingPreferencesSettings,
-	// DecisionMetrics.
-	Feature *string
+	// Values: the constants of GetWorkforcemanagementManagementunitsFeature.
+	Feature *GetWorkforcemanagementManagementunitsFeature
 	// DivisionID is the query parameter divisionId. If specified, the list of management units
 	// belonging to the specified division will be returned.
 	DivisionID *string
@@ -4093,10 +4071,10 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunits(ctx conte
 			req.SetQuery("pageNumber", platformclient.FormatInt32(*opts.PageNumber))
 		}
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.Feature != nil {
-			req.SetQuery("feature", *opts.Feature)
+			req.SetQuery("feature", string(*opts.Feature))
 		}
 		if opts.DivisionID != nil {
 			req.SetQuery("divisionId", *opts.DivisionID)
@@ -6025,8 +6003,8 @@ type PatchWorkforcemanagementManagementunitWorkplanOptions struct {
 	// ValidationMode is the query parameter validationMode. Allows to update work plan even if
 	// validation result is invalid.
 	//
-	// Values: Ignore.
-	ValidationMode *string
+	// Values: the constants of PatchWorkforcemanagementManagementunitWorkplanValidationMode.
+	ValidationMode *PatchWorkforcemanagementManagementunitWorkplanValidationMode
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -6061,7 +6039,7 @@ func (a *WorkforceManagementApi) PatchWorkforcemanagementManagementunitWorkplan(
 	req.SetBody(body)
 	if opts != nil {
 		if opts.ValidationMode != nil {
-			req.SetQuery("validationMode", *opts.ValidationMode)
+			req.SetQuery("validationMode", string(*opts.ValidationMode))
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -6638,7 +6616,9 @@ type PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsOptions struct {
 	// Expand is the query parameter expand. Which fields, if any, to expand with.
 	// wfm:AgentHistoricalAdherenceConformance:view permission is required for conformance, and
 	// wfm:agentSchedule:view permission is required for scheduledActivities.
-	Expand []string
+	//
+	// Values: the constants of PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpand.
+	Expand []PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpand
 	// Body is the request body. body.
 	Body *models.WfmHistoricalAdherenceQueryForAgent
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
@@ -6667,7 +6647,7 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementAgentsMeAdherenceHistori
 	req := platformclient.NewRequest("postWorkforcemanagementAgentsMeAdherenceHistoricalJobs", http.MethodPost, "/api/v2/workforcemanagement/agents/me/adherence/historical/jobs")
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.Body != nil {
 			req.SetBody(opts.Body)
@@ -6806,8 +6786,8 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementAgentsOpportunitiesEnrol
 type PostWorkforcemanagementAgentsOpportunitiesQueryOptions struct {
 	// Expand is the query parameter expand. List of resources to expand.
 	//
-	// Values: enrollment.
-	Expand *string
+	// Values: the constants of PostWorkforcemanagementAgentsOpportunitiesQueryExpand.
+	Expand *PostWorkforcemanagementAgentsOpportunitiesQueryExpand
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
@@ -6844,7 +6824,7 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementAgentsOpportunitiesQuery
 	req.SetBody(body)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.ForceDownloadService != nil {
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
@@ -7861,8 +7841,8 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitie
 type PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQueryOptions struct {
 	// Expand is the query parameter expand. List of resources to expand.
 	//
-	// Values: opportunities.
-	Expand *string
+	// Values: the constants of PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQueryExpand.
+	Expand *PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQueryExpand
 	// ForceDownloadService is the query parameter forceDownloadService. Force the result of this
 	// operation to be sent via download service. For testing/app development purposes.
 	ForceDownloadService *bool
@@ -7900,7 +7880,7 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementBusinessunitOpportunitie
 	req.SetBody(body)
 	if opts != nil {
 		if opts.Expand != nil {
-			req.SetQuery("expand", *opts.Expand)
+			req.SetQuery("expand", string(*opts.Expand))
 		}
 		if opts.ForceDownloadService != nil {
 			req.SetQuery("forceDownloadService", platformclient.FormatBool(*opts.ForceDownloadService))
@@ -10508,8 +10488,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitUserTimeof
 type PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateOptions struct {
 	// IncludeOnly is the query parameter includeOnly. Limit response to the specified field.
 	//
-	// Values: overrideDateType.
-	IncludeOnly *string
+	// Values: the constants of
+	// PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateIncludeOnly.
+	IncludeOnly *PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateIncludeOnly
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -10544,7 +10525,7 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitUserTimeof
 	req.SetBody(body)
 	if opts != nil {
 		if opts.IncludeOnly != nil {
-			req.SetQuery("includeOnly", *opts.IncludeOnly)
+			req.SetQuery("includeOnly", string(*opts.IncludeOnly))
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -10805,7 +10786,9 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplanCo
 // PostWorkforcemanagementManagementunitWorkplanValidate. A nil field is not sent.
 type PostWorkforcemanagementManagementunitWorkplanValidateOptions struct {
 	// Expand is the query parameter expand.
-	Expand []string
+	//
+	// Values: the constants of PostWorkforcemanagementManagementunitWorkplanValidateExpand.
+	Expand []PostWorkforcemanagementManagementunitWorkplanValidateExpand
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -10840,7 +10823,7 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplanVa
 	req.SetBody(body)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.AddQuery("expand", opts.Expand...)
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -10939,8 +10922,8 @@ type PostWorkforcemanagementManagementunitWorkplansOptions struct {
 	// ValidationMode is the query parameter validationMode. Allows to create work plan even if the
 	// validation result is invalid.
 	//
-	// Values: Ignore.
-	ValidationMode *string
+	// Values: the constants of PostWorkforcemanagementManagementunitWorkplansValidationMode.
+	ValidationMode *PostWorkforcemanagementManagementunitWorkplansValidationMode
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -10972,7 +10955,7 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementManagementunitWorkplans(
 	req.SetBody(body)
 	if opts != nil {
 		if opts.ValidationMode != nil {
-			req.SetQuery("validationMode", *opts.ValidationMode)
+			req.SetQuery("validationMode", string(*opts.ValidationMode))
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -11530,8 +11513,8 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementTimeoffrequests(ctx cont
 type PostWorkforcemanagementTimeoffrequestsEstimateOptions struct {
 	// IncludeOnly is the query parameter includeOnly. Limit response to the specified field.
 	//
-	// Values: overrideDateType.
-	IncludeOnly *string
+	// Values: the constants of PostWorkforcemanagementTimeoffrequestsEstimateIncludeOnly.
+	IncludeOnly *PostWorkforcemanagementTimeoffrequestsEstimateIncludeOnly
 	// NullFields lists JSON properties of the request body to send as null, which clears them (a nil
 	// field is left out of the body, so it is never sent as null): "manager", "addresses", or
 	// "routing.skills" for a property of a nested object. A listed property is null whatever the body
@@ -11562,7 +11545,7 @@ func (a *WorkforceManagementApi) PostWorkforcemanagementTimeoffrequestsEstimate(
 	req.SetBody(body)
 	if opts != nil {
 		if opts.IncludeOnly != nil {
-			req.SetQuery("includeOnly", *opts.IncludeOnly)
+			req.SetQuery("includeOnly", string(*opts.IncludeOnly))
 		}
 	}
 	if opts != nil && len(opts.NullFields) > 0 {
@@ -11856,3 +11839,578 @@ func (a *WorkforceManagementApi) PutWorkforcemanagementSchedulebidPreference(ctx
 	}
 	return platformclient.Call[models.AgentScheduleBiddingPreferenceResponse](ctx, a.client, req)
 }
+
+// GetWorkforcemanagementBusinessunitExpand is the type of
+// GetWorkforcemanagementBusinessunitOptions.Expand. A value not listed below is sent as it is.
+type GetWorkforcemanagementBusinessunitExpand string
+
+// The values of GetWorkforcemanagementBusinessunitExpand.
+const (
+	GetWorkforcemanagementBusinessunitExpandSettings                        GetWorkforcemanagementBusinessunitExpand = "settings"
+	GetWorkforcemanagementBusinessunitExpandSettingsTimeZone                GetWorkforcemanagementBusinessunitExpand = "settings.timeZone"
+	GetWorkforcemanagementBusinessunitExpandSettingsStartDayOfWeek          GetWorkforcemanagementBusinessunitExpand = "settings.startDayOfWeek"
+	GetWorkforcemanagementBusinessunitExpandSettingsShortTermForecasting    GetWorkforcemanagementBusinessunitExpand = "settings.shortTermForecasting"
+	GetWorkforcemanagementBusinessunitExpandSettingsScheduling              GetWorkforcemanagementBusinessunitExpand = "settings.scheduling"
+	GetWorkforcemanagementBusinessunitExpandSettingsNotificationsScheduling GetWorkforcemanagementBusinessunitExpand = "settings.notifications.scheduling"
+	GetWorkforcemanagementBusinessunitExpandSettingsLearning                GetWorkforcemanagementBusinessunitExpand = "settings.learning"
+	GetWorkforcemanagementBusinessunitExpandSettingsCoaching                GetWorkforcemanagementBusinessunitExpand = "settings.coaching"
+)
+
+// GetWorkforcemanagementBusinessunitActivityplansState is the type of
+// GetWorkforcemanagementBusinessunitActivityplansOptions.State. A value not listed below is sent as
+// it is.
+type GetWorkforcemanagementBusinessunitActivityplansState string
+
+// The values of GetWorkforcemanagementBusinessunitActivityplansState.
+const (
+	GetWorkforcemanagementBusinessunitActivityplansStateActive   GetWorkforcemanagementBusinessunitActivityplansState = "Active"
+	GetWorkforcemanagementBusinessunitActivityplansStateInactive GetWorkforcemanagementBusinessunitActivityplansState = "Inactive"
+)
+
+// GetWorkforcemanagementBusinessunitCapacityplanForecastGranularity is the type of
+// GetWorkforcemanagementBusinessunitCapacityplanForecastOptions.Granularity. A value not listed
+// below is sent as it is.
+type GetWorkforcemanagementBusinessunitCapacityplanForecastGranularity string
+
+// The values of GetWorkforcemanagementBusinessunitCapacityplanForecastGranularity.
+const (
+	GetWorkforcemanagementBusinessunitCapacityplanForecastGranularityWeekly  GetWorkforcemanagementBusinessunitCapacityplanForecastGranularity = "weekly"
+	GetWorkforcemanagementBusinessunitCapacityplanForecastGranularityMonthly GetWorkforcemanagementBusinessunitCapacityplanForecastGranularity = "monthly"
+)
+
+// GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsGranularity is the type of
+// GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsOptions.Granularity. A
+// value not listed below is sent as it is.
+type GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsGranularity string
+
+// The values of GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsGranularity.
+const (
+	GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsGranularityWeekly  GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsGranularity = "weekly"
+	GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsGranularityMonthly GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsGranularity = "monthly"
+)
+
+// GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastGranularity
+// is the type of
+// GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastOptions.Granularity.
+// A value not listed below is sent as it is.
+type GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastGranularity string
+
+// The values of GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastGranularity.
+const (
+	GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastGranularityWeekly  GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastGranularity = "weekly"
+	GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastGranularityMonthly GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastGranularity = "monthly"
+)
+
+// GetWorkforcemanagementBusinessunitManagementunitsFeature is the type of
+// GetWorkforcemanagementBusinessunitManagementunitsOptions.Feature. A value not listed below is
+// sent as it is.
+type GetWorkforcemanagementBusinessunitManagementunitsFeature string
+
+// The values of GetWorkforcemanagementBusinessunitManagementunitsFeature.
+const (
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentHistoricalAdherence              GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentHistoricalAdherence"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentHistoricalAdherenceConformance   GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentHistoricalAdherenceConformance"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentSchedule                         GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentSchedule"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentAdherenceAdjustments             GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentAdherenceAdjustments"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentTimeOffRequest                   GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentTimeOffRequest"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentWorkPlanBid                      GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentWorkPlanBid"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentScheduleBid                      GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentScheduleBid"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentShiftTrade                       GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentShiftTrade"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAlternativeShift                      GetWorkforcemanagementBusinessunitManagementunitsFeature = "AlternativeShift"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureCoaching                              GetWorkforcemanagementBusinessunitManagementunitsFeature = "Coaching"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureLearning                              GetWorkforcemanagementBusinessunitManagementunitsFeature = "Learning"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentUnavailableTimes                 GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentUnavailableTimes"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentSelfScheduleJob                  GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentSelfScheduleJob"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentSelfScheduleOffers               GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentSelfScheduleOffers"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentSelfScheduleQuery                GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentSelfScheduleQuery"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentSelfScheduleActivityMove         GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentSelfScheduleActivityMove"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureSelfScheduleSettings                  GetWorkforcemanagementBusinessunitManagementunitsFeature = "SelfScheduleSettings"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentSelfScheduleSettings             GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentSelfScheduleSettings"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentOpportunitiesQuery               GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentOpportunitiesQuery"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentOpportunitiesEnrollments         GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentOpportunitiesEnrollments"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentOpportunitiesEnrollmentsStatuses GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentOpportunitiesEnrollmentsStatuses"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentSchedulingPreferencesQuery       GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentSchedulingPreferencesQuery"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentSchedulingPreferences            GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentSchedulingPreferences"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgentSchedulingPreferencesSettings    GetWorkforcemanagementBusinessunitManagementunitsFeature = "AgentSchedulingPreferencesSettings"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureActivityCodes                         GetWorkforcemanagementBusinessunitManagementunitsFeature = "ActivityCodes"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureActivityPlans                         GetWorkforcemanagementBusinessunitManagementunitsFeature = "ActivityPlans"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAdherenceAdjustmentsSettings          GetWorkforcemanagementBusinessunitManagementunitsFeature = "AdherenceAdjustmentsSettings"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAdherenceAdjustmentsReasonCodes       GetWorkforcemanagementBusinessunitManagementunitsFeature = "AdherenceAdjustmentsReasonCodes"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAdherenceAdjustments                  GetWorkforcemanagementBusinessunitManagementunitsFeature = "AdherenceAdjustments"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureUnavailableTimes                      GetWorkforcemanagementBusinessunitManagementunitsFeature = "UnavailableTimes"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureAgents                                GetWorkforcemanagementBusinessunitManagementunitsFeature = "Agents"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureBuActivityCodes                       GetWorkforcemanagementBusinessunitManagementunitsFeature = "BuActivityCodes"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureBusinessUnits                         GetWorkforcemanagementBusinessunitManagementunitsFeature = "BusinessUnits"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureCapacityPlan                          GetWorkforcemanagementBusinessunitManagementunitsFeature = "CapacityPlan"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureCapacityPlanForecastInputs            GetWorkforcemanagementBusinessunitManagementunitsFeature = "CapacityPlanForecastInputs"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureCapacityPlanPerformancePrediction     GetWorkforcemanagementBusinessunitManagementunitsFeature = "CapacityPlanPerformancePrediction"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureContinuousForecast                    GetWorkforcemanagementBusinessunitManagementunitsFeature = "ContinuousForecast"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureHistoricalAdherence                   GetWorkforcemanagementBusinessunitManagementunitsFeature = "HistoricalAdherence"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureHistoricalShrinkage                   GetWorkforcemanagementBusinessunitManagementunitsFeature = "HistoricalShrinkage"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureIntradayMonitoring                    GetWorkforcemanagementBusinessunitManagementunitsFeature = "IntradayMonitoring"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureBuIntradayMonitoring                  GetWorkforcemanagementBusinessunitManagementunitsFeature = "BuIntradayMonitoring"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureManagementUnits                       GetWorkforcemanagementBusinessunitManagementunitsFeature = "ManagementUnits"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureRealTimeAdherence                     GetWorkforcemanagementBusinessunitManagementunitsFeature = "RealTimeAdherence"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureSchedules                             GetWorkforcemanagementBusinessunitManagementunitsFeature = "Schedules"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureBuSchedules                           GetWorkforcemanagementBusinessunitManagementunitsFeature = "BuSchedules"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureServiceGoalTemplates                  GetWorkforcemanagementBusinessunitManagementunitsFeature = "ServiceGoalTemplates"
+	GetWorkforcemanagementBusinessunitManagementunitsFeaturePlanningGroups                        GetWorkforcemanagementBusinessunitManagementunitsFeature = "PlanningGroups"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureLongTermStaffing                      GetWorkforcemanagementBusinessunitManagementunitsFeature = "LongTermStaffing"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureShiftTrading                          GetWorkforcemanagementBusinessunitManagementunitsFeature = "ShiftTrading"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureShortTermForecasts                    GetWorkforcemanagementBusinessunitManagementunitsFeature = "ShortTermForecasts"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureBuShortTermForecasts                  GetWorkforcemanagementBusinessunitManagementunitsFeature = "BuShortTermForecasts"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureStaffingGroups                        GetWorkforcemanagementBusinessunitManagementunitsFeature = "StaffingGroups"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureTimeOffPlans                          GetWorkforcemanagementBusinessunitManagementunitsFeature = "TimeOffPlans"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureTimeOffRequests                       GetWorkforcemanagementBusinessunitManagementunitsFeature = "TimeOffRequests"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureTimeOffLimits                         GetWorkforcemanagementBusinessunitManagementunitsFeature = "TimeOffLimits"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureWorkPlanBids                          GetWorkforcemanagementBusinessunitManagementunitsFeature = "WorkPlanBids"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureWorkPlanBidGroups                     GetWorkforcemanagementBusinessunitManagementunitsFeature = "WorkPlanBidGroups"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureWorkPlanRotations                     GetWorkforcemanagementBusinessunitManagementunitsFeature = "WorkPlanRotations"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureWorkPlans                             GetWorkforcemanagementBusinessunitManagementunitsFeature = "WorkPlans"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureScheduleBid                           GetWorkforcemanagementBusinessunitManagementunitsFeature = "ScheduleBid"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureScheduleBidGroup                      GetWorkforcemanagementBusinessunitManagementunitsFeature = "ScheduleBidGroup"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureOpportunities                         GetWorkforcemanagementBusinessunitManagementunitsFeature = "Opportunities"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureOpportunitiesQuery                    GetWorkforcemanagementBusinessunitManagementunitsFeature = "OpportunitiesQuery"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureOpportunitiesEnrollmentsQuery         GetWorkforcemanagementBusinessunitManagementunitsFeature = "OpportunitiesEnrollmentsQuery"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureOpportunitiesExternalActivitiesQuery  GetWorkforcemanagementBusinessunitManagementunitsFeature = "OpportunitiesExternalActivitiesQuery"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureOpportunitiesStatuses                 GetWorkforcemanagementBusinessunitManagementunitsFeature = "OpportunitiesStatuses"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureOpportunitiesEnrollmentsStatuses      GetWorkforcemanagementBusinessunitManagementunitsFeature = "OpportunitiesEnrollmentsStatuses"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureSchedulingPreferencesQuery            GetWorkforcemanagementBusinessunitManagementunitsFeature = "SchedulingPreferencesQuery"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureSchedulingPreferencesSettings         GetWorkforcemanagementBusinessunitManagementunitsFeature = "SchedulingPreferencesSettings"
+	GetWorkforcemanagementBusinessunitManagementunitsFeatureDecisionMetrics                       GetWorkforcemanagementBusinessunitManagementunitsFeature = "DecisionMetrics"
+)
+
+// GetWorkforcemanagementBusinessunitOpportunityExpand is the type of
+// GetWorkforcemanagementBusinessunitOpportunityOptions.Expand. A value not listed below is sent as
+// it is.
+type GetWorkforcemanagementBusinessunitOpportunityExpand string
+
+// The values of GetWorkforcemanagementBusinessunitOpportunityExpand.
+const (
+	GetWorkforcemanagementBusinessunitOpportunityExpandAgentIDs GetWorkforcemanagementBusinessunitOpportunityExpand = "agentIds"
+)
+
+// GetWorkforcemanagementBusinessunitSchedulebidGroupPreferencesExpand is the type of
+// GetWorkforcemanagementBusinessunitSchedulebidGroupPreferencesOptions.Expand. A value not listed
+// below is sent as it is.
+type GetWorkforcemanagementBusinessunitSchedulebidGroupPreferencesExpand string
+
+// The values of GetWorkforcemanagementBusinessunitSchedulebidGroupPreferencesExpand.
+const (
+	GetWorkforcemanagementBusinessunitSchedulebidGroupPreferencesExpandAgentsScheduleBidPreferencesAgentScheduleBidPreferencePriorities GetWorkforcemanagementBusinessunitSchedulebidGroupPreferencesExpand = "agentsScheduleBidPreferences.agentScheduleBidPreferencePriorities"
+)
+
+// GetWorkforcemanagementBusinessunitSchedulingRunResultExpand is the type of the argument expand of
+// GetWorkforcemanagementBusinessunitSchedulingRunResult. A value not listed below is sent as it is.
+type GetWorkforcemanagementBusinessunitSchedulingRunResultExpand string
+
+// The values of GetWorkforcemanagementBusinessunitSchedulingRunResultExpand.
+const (
+	GetWorkforcemanagementBusinessunitSchedulingRunResultExpandHeadcountForecast GetWorkforcemanagementBusinessunitSchedulingRunResultExpand = "headcountForecast"
+	GetWorkforcemanagementBusinessunitSchedulingRunResultExpandGenerationResults GetWorkforcemanagementBusinessunitSchedulingRunResultExpand = "generationResults"
+	GetWorkforcemanagementBusinessunitSchedulingRunResultExpandAgentSchedules    GetWorkforcemanagementBusinessunitSchedulingRunResultExpand = "agentSchedules"
+)
+
+// GetWorkforcemanagementBusinessunitServicegoaltemplateExpand is the type of
+// GetWorkforcemanagementBusinessunitServicegoaltemplateOptions.Expand. A value not listed below is
+// sent as it is.
+type GetWorkforcemanagementBusinessunitServicegoaltemplateExpand string
+
+// The values of GetWorkforcemanagementBusinessunitServicegoaltemplateExpand.
+const (
+	GetWorkforcemanagementBusinessunitServicegoaltemplateExpandImpactOverride GetWorkforcemanagementBusinessunitServicegoaltemplateExpand = "impactOverride"
+)
+
+// GetWorkforcemanagementBusinessunitServicegoaltemplatesExpand is the type of
+// GetWorkforcemanagementBusinessunitServicegoaltemplatesOptions.Expand. A value not listed below is
+// sent as it is.
+type GetWorkforcemanagementBusinessunitServicegoaltemplatesExpand string
+
+// The values of GetWorkforcemanagementBusinessunitServicegoaltemplatesExpand.
+const (
+	GetWorkforcemanagementBusinessunitServicegoaltemplatesExpandImpactOverride GetWorkforcemanagementBusinessunitServicegoaltemplatesExpand = "impactOverride"
+)
+
+// GetWorkforcemanagementBusinessunitTimeoffplansExpand is the type of
+// GetWorkforcemanagementBusinessunitTimeoffplansOptions.Expand. A value not listed below is sent as
+// it is.
+type GetWorkforcemanagementBusinessunitTimeoffplansExpand string
+
+// The values of GetWorkforcemanagementBusinessunitTimeoffplansExpand.
+const (
+	GetWorkforcemanagementBusinessunitTimeoffplansExpandOverrideDates GetWorkforcemanagementBusinessunitTimeoffplansExpand = "overrideDates"
+)
+
+// GetWorkforcemanagementBusinessunitWeekScheduleExpand is the type of
+// GetWorkforcemanagementBusinessunitWeekScheduleOptions.Expand. A value not listed below is sent as
+// it is.
+type GetWorkforcemanagementBusinessunitWeekScheduleExpand string
+
+// The values of GetWorkforcemanagementBusinessunitWeekScheduleExpand.
+const (
+	GetWorkforcemanagementBusinessunitWeekScheduleExpandManagementUnitsAgents GetWorkforcemanagementBusinessunitWeekScheduleExpand = "managementUnits.agents"
+)
+
+// GetWorkforcemanagementBusinessunitWeekSchedulesExpand is the type of
+// GetWorkforcemanagementBusinessunitWeekSchedulesOptions.Expand. A value not listed below is sent
+// as it is.
+type GetWorkforcemanagementBusinessunitWeekSchedulesExpand string
+
+// The values of GetWorkforcemanagementBusinessunitWeekSchedulesExpand.
+const (
+	GetWorkforcemanagementBusinessunitWeekSchedulesExpandShortTermForecastDescription GetWorkforcemanagementBusinessunitWeekSchedulesExpand = "shortTermForecast.description"
+)
+
+// GetWorkforcemanagementBusinessunitWeekShorttermforecastExpand is the type of
+// GetWorkforcemanagementBusinessunitWeekShorttermforecastOptions.Expand. A value not listed below
+// is sent as it is.
+type GetWorkforcemanagementBusinessunitWeekShorttermforecastExpand string
+
+// The values of GetWorkforcemanagementBusinessunitWeekShorttermforecastExpand.
+const (
+	GetWorkforcemanagementBusinessunitWeekShorttermforecastExpandPlanningGroups    GetWorkforcemanagementBusinessunitWeekShorttermforecastExpand = "planningGroups"
+	GetWorkforcemanagementBusinessunitWeekShorttermforecastExpandGenerationResults GetWorkforcemanagementBusinessunitWeekShorttermforecastExpand = "generationResults"
+)
+
+// GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementExpand is the type of
+// GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementOptions.Expand. A value
+// not listed below is sent as it is.
+type GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementExpand string
+
+// The values of GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementExpand.
+const (
+	GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementExpandResultsPlanningGroupStaffingRequirementsMinimumStaffPerInterval   GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementExpand = "results.planningGroupStaffingRequirements.minimumStaffPerInterval"
+	GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementExpandResultsPlanningGroupStaffingRequirementsEffectiveStaffPerInterval GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementExpand = "results.planningGroupStaffingRequirements.effectiveStaffPerInterval"
+)
+
+// GetWorkforcemanagementBusinessunitsFeature is the type of
+// GetWorkforcemanagementBusinessunitsOptions.Feature. A value not listed below is sent as it is.
+type GetWorkforcemanagementBusinessunitsFeature string
+
+// The values of GetWorkforcemanagementBusinessunitsFeature.
+const (
+	GetWorkforcemanagementBusinessunitsFeatureAgentHistoricalAdherence              GetWorkforcemanagementBusinessunitsFeature = "AgentHistoricalAdherence"
+	GetWorkforcemanagementBusinessunitsFeatureAgentHistoricalAdherenceConformance   GetWorkforcemanagementBusinessunitsFeature = "AgentHistoricalAdherenceConformance"
+	GetWorkforcemanagementBusinessunitsFeatureAgentSchedule                         GetWorkforcemanagementBusinessunitsFeature = "AgentSchedule"
+	GetWorkforcemanagementBusinessunitsFeatureAgentAdherenceAdjustments             GetWorkforcemanagementBusinessunitsFeature = "AgentAdherenceAdjustments"
+	GetWorkforcemanagementBusinessunitsFeatureAgentTimeOffRequest                   GetWorkforcemanagementBusinessunitsFeature = "AgentTimeOffRequest"
+	GetWorkforcemanagementBusinessunitsFeatureAgentWorkPlanBid                      GetWorkforcemanagementBusinessunitsFeature = "AgentWorkPlanBid"
+	GetWorkforcemanagementBusinessunitsFeatureAgentScheduleBid                      GetWorkforcemanagementBusinessunitsFeature = "AgentScheduleBid"
+	GetWorkforcemanagementBusinessunitsFeatureAgentShiftTrade                       GetWorkforcemanagementBusinessunitsFeature = "AgentShiftTrade"
+	GetWorkforcemanagementBusinessunitsFeatureAlternativeShift                      GetWorkforcemanagementBusinessunitsFeature = "AlternativeShift"
+	GetWorkforcemanagementBusinessunitsFeatureCoaching                              GetWorkforcemanagementBusinessunitsFeature = "Coaching"
+	GetWorkforcemanagementBusinessunitsFeatureLearning                              GetWorkforcemanagementBusinessunitsFeature = "Learning"
+	GetWorkforcemanagementBusinessunitsFeatureAgentUnavailableTimes                 GetWorkforcemanagementBusinessunitsFeature = "AgentUnavailableTimes"
+	GetWorkforcemanagementBusinessunitsFeatureAgentSelfScheduleJob                  GetWorkforcemanagementBusinessunitsFeature = "AgentSelfScheduleJob"
+	GetWorkforcemanagementBusinessunitsFeatureAgentSelfScheduleOffers               GetWorkforcemanagementBusinessunitsFeature = "AgentSelfScheduleOffers"
+	GetWorkforcemanagementBusinessunitsFeatureAgentSelfScheduleQuery                GetWorkforcemanagementBusinessunitsFeature = "AgentSelfScheduleQuery"
+	GetWorkforcemanagementBusinessunitsFeatureAgentSelfScheduleActivityMove         GetWorkforcemanagementBusinessunitsFeature = "AgentSelfScheduleActivityMove"
+	GetWorkforcemanagementBusinessunitsFeatureSelfScheduleSettings                  GetWorkforcemanagementBusinessunitsFeature = "SelfScheduleSettings"
+	GetWorkforcemanagementBusinessunitsFeatureAgentSelfScheduleSettings             GetWorkforcemanagementBusinessunitsFeature = "AgentSelfScheduleSettings"
+	GetWorkforcemanagementBusinessunitsFeatureAgentOpportunitiesQuery               GetWorkforcemanagementBusinessunitsFeature = "AgentOpportunitiesQuery"
+	GetWorkforcemanagementBusinessunitsFeatureAgentOpportunitiesEnrollments         GetWorkforcemanagementBusinessunitsFeature = "AgentOpportunitiesEnrollments"
+	GetWorkforcemanagementBusinessunitsFeatureAgentOpportunitiesEnrollmentsStatuses GetWorkforcemanagementBusinessunitsFeature = "AgentOpportunitiesEnrollmentsStatuses"
+	GetWorkforcemanagementBusinessunitsFeatureAgentSchedulingPreferencesQuery       GetWorkforcemanagementBusinessunitsFeature = "AgentSchedulingPreferencesQuery"
+	GetWorkforcemanagementBusinessunitsFeatureAgentSchedulingPreferences            GetWorkforcemanagementBusinessunitsFeature = "AgentSchedulingPreferences"
+	GetWorkforcemanagementBusinessunitsFeatureAgentSchedulingPreferencesSettings    GetWorkforcemanagementBusinessunitsFeature = "AgentSchedulingPreferencesSettings"
+	GetWorkforcemanagementBusinessunitsFeatureActivityCodes                         GetWorkforcemanagementBusinessunitsFeature = "ActivityCodes"
+	GetWorkforcemanagementBusinessunitsFeatureActivityPlans                         GetWorkforcemanagementBusinessunitsFeature = "ActivityPlans"
+	GetWorkforcemanagementBusinessunitsFeatureAdherenceAdjustmentsSettings          GetWorkforcemanagementBusinessunitsFeature = "AdherenceAdjustmentsSettings"
+	GetWorkforcemanagementBusinessunitsFeatureAdherenceAdjustmentsReasonCodes       GetWorkforcemanagementBusinessunitsFeature = "AdherenceAdjustmentsReasonCodes"
+	GetWorkforcemanagementBusinessunitsFeatureAdherenceAdjustments                  GetWorkforcemanagementBusinessunitsFeature = "AdherenceAdjustments"
+	GetWorkforcemanagementBusinessunitsFeatureUnavailableTimes                      GetWorkforcemanagementBusinessunitsFeature = "UnavailableTimes"
+	GetWorkforcemanagementBusinessunitsFeatureAgents                                GetWorkforcemanagementBusinessunitsFeature = "Agents"
+	GetWorkforcemanagementBusinessunitsFeatureBuActivityCodes                       GetWorkforcemanagementBusinessunitsFeature = "BuActivityCodes"
+	GetWorkforcemanagementBusinessunitsFeatureBusinessUnits                         GetWorkforcemanagementBusinessunitsFeature = "BusinessUnits"
+	GetWorkforcemanagementBusinessunitsFeatureCapacityPlan                          GetWorkforcemanagementBusinessunitsFeature = "CapacityPlan"
+	GetWorkforcemanagementBusinessunitsFeatureCapacityPlanForecastInputs            GetWorkforcemanagementBusinessunitsFeature = "CapacityPlanForecastInputs"
+	GetWorkforcemanagementBusinessunitsFeatureCapacityPlanPerformancePrediction     GetWorkforcemanagementBusinessunitsFeature = "CapacityPlanPerformancePrediction"
+	GetWorkforcemanagementBusinessunitsFeatureContinuousForecast                    GetWorkforcemanagementBusinessunitsFeature = "ContinuousForecast"
+	GetWorkforcemanagementBusinessunitsFeatureHistoricalAdherence                   GetWorkforcemanagementBusinessunitsFeature = "HistoricalAdherence"
+	GetWorkforcemanagementBusinessunitsFeatureHistoricalShrinkage                   GetWorkforcemanagementBusinessunitsFeature = "HistoricalShrinkage"
+	GetWorkforcemanagementBusinessunitsFeatureIntradayMonitoring                    GetWorkforcemanagementBusinessunitsFeature = "IntradayMonitoring"
+	GetWorkforcemanagementBusinessunitsFeatureBuIntradayMonitoring                  GetWorkforcemanagementBusinessunitsFeature = "BuIntradayMonitoring"
+	GetWorkforcemanagementBusinessunitsFeatureManagementUnits                       GetWorkforcemanagementBusinessunitsFeature = "ManagementUnits"
+	GetWorkforcemanagementBusinessunitsFeatureRealTimeAdherence                     GetWorkforcemanagementBusinessunitsFeature = "RealTimeAdherence"
+	GetWorkforcemanagementBusinessunitsFeatureSchedules                             GetWorkforcemanagementBusinessunitsFeature = "Schedules"
+	GetWorkforcemanagementBusinessunitsFeatureBuSchedules                           GetWorkforcemanagementBusinessunitsFeature = "BuSchedules"
+	GetWorkforcemanagementBusinessunitsFeatureServiceGoalTemplates                  GetWorkforcemanagementBusinessunitsFeature = "ServiceGoalTemplates"
+	GetWorkforcemanagementBusinessunitsFeaturePlanningGroups                        GetWorkforcemanagementBusinessunitsFeature = "PlanningGroups"
+	GetWorkforcemanagementBusinessunitsFeatureLongTermStaffing                      GetWorkforcemanagementBusinessunitsFeature = "LongTermStaffing"
+	GetWorkforcemanagementBusinessunitsFeatureShiftTrading                          GetWorkforcemanagementBusinessunitsFeature = "ShiftTrading"
+	GetWorkforcemanagementBusinessunitsFeatureShortTermForecasts                    GetWorkforcemanagementBusinessunitsFeature = "ShortTermForecasts"
+	GetWorkforcemanagementBusinessunitsFeatureBuShortTermForecasts                  GetWorkforcemanagementBusinessunitsFeature = "BuShortTermForecasts"
+	GetWorkforcemanagementBusinessunitsFeatureStaffingGroups                        GetWorkforcemanagementBusinessunitsFeature = "StaffingGroups"
+	GetWorkforcemanagementBusinessunitsFeatureTimeOffPlans                          GetWorkforcemanagementBusinessunitsFeature = "TimeOffPlans"
+	GetWorkforcemanagementBusinessunitsFeatureTimeOffRequests                       GetWorkforcemanagementBusinessunitsFeature = "TimeOffRequests"
+	GetWorkforcemanagementBusinessunitsFeatureTimeOffLimits                         GetWorkforcemanagementBusinessunitsFeature = "TimeOffLimits"
+	GetWorkforcemanagementBusinessunitsFeatureWorkPlanBids                          GetWorkforcemanagementBusinessunitsFeature = "WorkPlanBids"
+	GetWorkforcemanagementBusinessunitsFeatureWorkPlanBidGroups                     GetWorkforcemanagementBusinessunitsFeature = "WorkPlanBidGroups"
+	GetWorkforcemanagementBusinessunitsFeatureWorkPlanRotations                     GetWorkforcemanagementBusinessunitsFeature = "WorkPlanRotations"
+	GetWorkforcemanagementBusinessunitsFeatureWorkPlans                             GetWorkforcemanagementBusinessunitsFeature = "WorkPlans"
+	GetWorkforcemanagementBusinessunitsFeatureScheduleBid                           GetWorkforcemanagementBusinessunitsFeature = "ScheduleBid"
+	GetWorkforcemanagementBusinessunitsFeatureScheduleBidGroup                      GetWorkforcemanagementBusinessunitsFeature = "ScheduleBidGroup"
+	GetWorkforcemanagementBusinessunitsFeatureOpportunities                         GetWorkforcemanagementBusinessunitsFeature = "Opportunities"
+	GetWorkforcemanagementBusinessunitsFeatureOpportunitiesQuery                    GetWorkforcemanagementBusinessunitsFeature = "OpportunitiesQuery"
+	GetWorkforcemanagementBusinessunitsFeatureOpportunitiesEnrollmentsQuery         GetWorkforcemanagementBusinessunitsFeature = "OpportunitiesEnrollmentsQuery"
+	GetWorkforcemanagementBusinessunitsFeatureOpportunitiesExternalActivitiesQuery  GetWorkforcemanagementBusinessunitsFeature = "OpportunitiesExternalActivitiesQuery"
+	GetWorkforcemanagementBusinessunitsFeatureOpportunitiesStatuses                 GetWorkforcemanagementBusinessunitsFeature = "OpportunitiesStatuses"
+	GetWorkforcemanagementBusinessunitsFeatureOpportunitiesEnrollmentsStatuses      GetWorkforcemanagementBusinessunitsFeature = "OpportunitiesEnrollmentsStatuses"
+	GetWorkforcemanagementBusinessunitsFeatureSchedulingPreferencesQuery            GetWorkforcemanagementBusinessunitsFeature = "SchedulingPreferencesQuery"
+	GetWorkforcemanagementBusinessunitsFeatureSchedulingPreferencesSettings         GetWorkforcemanagementBusinessunitsFeature = "SchedulingPreferencesSettings"
+	GetWorkforcemanagementBusinessunitsFeatureDecisionMetrics                       GetWorkforcemanagementBusinessunitsFeature = "DecisionMetrics"
+)
+
+// GetWorkforcemanagementManagementunitExpand is the type of
+// GetWorkforcemanagementManagementunitOptions.Expand. A value not listed below is sent as it is.
+type GetWorkforcemanagementManagementunitExpand string
+
+// The values of GetWorkforcemanagementManagementunitExpand.
+const (
+	GetWorkforcemanagementManagementunitExpandSettings                     GetWorkforcemanagementManagementunitExpand = "settings"
+	GetWorkforcemanagementManagementunitExpandSettingsAdherence            GetWorkforcemanagementManagementunitExpand = "settings.adherence"
+	GetWorkforcemanagementManagementunitExpandSettingsTimeOff              GetWorkforcemanagementManagementunitExpand = "settings.timeOff"
+	GetWorkforcemanagementManagementunitExpandSettingsScheduling           GetWorkforcemanagementManagementunitExpand = "settings.scheduling"
+	GetWorkforcemanagementManagementunitExpandSettingsShortTermForecasting GetWorkforcemanagementManagementunitExpand = "settings.shortTermForecasting"
+	GetWorkforcemanagementManagementunitExpandSettingsShiftTrading         GetWorkforcemanagementManagementunitExpand = "settings.shiftTrading"
+)
+
+// GetWorkforcemanagementManagementunitAgentExpand is the type of
+// GetWorkforcemanagementManagementunitAgentOptions.Expand. A value not listed below is sent as it
+// is.
+type GetWorkforcemanagementManagementunitAgentExpand string
+
+// The values of GetWorkforcemanagementManagementunitAgentExpand.
+const (
+	GetWorkforcemanagementManagementunitAgentExpandWorkPlanOverrides GetWorkforcemanagementManagementunitAgentExpand = "workPlanOverrides"
+)
+
+// GetWorkforcemanagementManagementunitWeekScheduleExpand is the type of
+// GetWorkforcemanagementManagementunitWeekScheduleOptions.Expand. A value not listed below is sent
+// as it is.
+type GetWorkforcemanagementManagementunitWeekScheduleExpand string
+
+// The values of GetWorkforcemanagementManagementunitWeekScheduleExpand.
+const (
+	GetWorkforcemanagementManagementunitWeekScheduleExpandGenerationResults GetWorkforcemanagementManagementunitWeekScheduleExpand = "generationResults"
+	GetWorkforcemanagementManagementunitWeekScheduleExpandHeadcountForecast GetWorkforcemanagementManagementunitWeekScheduleExpand = "headcountForecast"
+)
+
+// GetWorkforcemanagementManagementunitWorkplanIncludeOnly is the type of
+// GetWorkforcemanagementManagementunitWorkplanOptions.IncludeOnly. A value not listed below is sent
+// as it is.
+type GetWorkforcemanagementManagementunitWorkplanIncludeOnly string
+
+// The values of GetWorkforcemanagementManagementunitWorkplanIncludeOnly.
+const (
+	GetWorkforcemanagementManagementunitWorkplanIncludeOnlyAgentCount          GetWorkforcemanagementManagementunitWorkplanIncludeOnly = "agentCount"
+	GetWorkforcemanagementManagementunitWorkplanIncludeOnlyAgents              GetWorkforcemanagementManagementunitWorkplanIncludeOnly = "agents"
+	GetWorkforcemanagementManagementunitWorkplanIncludeOnlyOptionalDays        GetWorkforcemanagementManagementunitWorkplanIncludeOnly = "optionalDays"
+	GetWorkforcemanagementManagementunitWorkplanIncludeOnlyShifts              GetWorkforcemanagementManagementunitWorkplanIncludeOnly = "shifts"
+	GetWorkforcemanagementManagementunitWorkplanIncludeOnlyShiftStartVariances GetWorkforcemanagementManagementunitWorkplanIncludeOnly = "shiftStartVariances"
+)
+
+// GetWorkforcemanagementManagementunitWorkplanrotationsExpand is the type of
+// GetWorkforcemanagementManagementunitWorkplanrotationsOptions.Expand. A value not listed below is
+// sent as it is.
+type GetWorkforcemanagementManagementunitWorkplanrotationsExpand string
+
+// The values of GetWorkforcemanagementManagementunitWorkplanrotationsExpand.
+const (
+	GetWorkforcemanagementManagementunitWorkplanrotationsExpandAgents GetWorkforcemanagementManagementunitWorkplanrotationsExpand = "agents"
+)
+
+// GetWorkforcemanagementManagementunitWorkplansExpand is the type of
+// GetWorkforcemanagementManagementunitWorkplansOptions.Expand. A value not listed below is sent as
+// it is.
+type GetWorkforcemanagementManagementunitWorkplansExpand string
+
+// The values of GetWorkforcemanagementManagementunitWorkplansExpand.
+const (
+	GetWorkforcemanagementManagementunitWorkplansExpandAgentCount          GetWorkforcemanagementManagementunitWorkplansExpand = "agentCount"
+	GetWorkforcemanagementManagementunitWorkplansExpandAgents              GetWorkforcemanagementManagementunitWorkplansExpand = "agents"
+	GetWorkforcemanagementManagementunitWorkplansExpandOptionalDays        GetWorkforcemanagementManagementunitWorkplansExpand = "optionalDays"
+	GetWorkforcemanagementManagementunitWorkplansExpandShifts              GetWorkforcemanagementManagementunitWorkplansExpand = "shifts"
+	GetWorkforcemanagementManagementunitWorkplansExpandShiftStartVariances GetWorkforcemanagementManagementunitWorkplansExpand = "shiftStartVariances"
+	GetWorkforcemanagementManagementunitWorkplansExpandDetails             GetWorkforcemanagementManagementunitWorkplansExpand = "details"
+)
+
+// GetWorkforcemanagementManagementunitWorkplansExclude is the type of
+// GetWorkforcemanagementManagementunitWorkplansOptions.Exclude. A value not listed below is sent as
+// it is.
+type GetWorkforcemanagementManagementunitWorkplansExclude string
+
+// The values of GetWorkforcemanagementManagementunitWorkplansExclude.
+const (
+	GetWorkforcemanagementManagementunitWorkplansExcludeShiftsActivities GetWorkforcemanagementManagementunitWorkplansExclude = "shifts.activities"
+)
+
+// GetWorkforcemanagementManagementunitsExpand is the type of
+// GetWorkforcemanagementManagementunitsOptions.Expand. A value not listed below is sent as it is.
+type GetWorkforcemanagementManagementunitsExpand string
+
+// The values of GetWorkforcemanagementManagementunitsExpand.
+const (
+	GetWorkforcemanagementManagementunitsExpandDetails GetWorkforcemanagementManagementunitsExpand = "details"
+)
+
+// GetWorkforcemanagementManagementunitsFeature is the type of
+// GetWorkforcemanagementManagementunitsOptions.Feature. A value not listed below is sent as it is.
+type GetWorkforcemanagementManagementunitsFeature string
+
+// The values of GetWorkforcemanagementManagementunitsFeature.
+const (
+	GetWorkforcemanagementManagementunitsFeatureAgentHistoricalAdherence              GetWorkforcemanagementManagementunitsFeature = "AgentHistoricalAdherence"
+	GetWorkforcemanagementManagementunitsFeatureAgentHistoricalAdherenceConformance   GetWorkforcemanagementManagementunitsFeature = "AgentHistoricalAdherenceConformance"
+	GetWorkforcemanagementManagementunitsFeatureAgentSchedule                         GetWorkforcemanagementManagementunitsFeature = "AgentSchedule"
+	GetWorkforcemanagementManagementunitsFeatureAgentAdherenceAdjustments             GetWorkforcemanagementManagementunitsFeature = "AgentAdherenceAdjustments"
+	GetWorkforcemanagementManagementunitsFeatureAgentTimeOffRequest                   GetWorkforcemanagementManagementunitsFeature = "AgentTimeOffRequest"
+	GetWorkforcemanagementManagementunitsFeatureAgentWorkPlanBid                      GetWorkforcemanagementManagementunitsFeature = "AgentWorkPlanBid"
+	GetWorkforcemanagementManagementunitsFeatureAgentScheduleBid                      GetWorkforcemanagementManagementunitsFeature = "AgentScheduleBid"
+	GetWorkforcemanagementManagementunitsFeatureAgentShiftTrade                       GetWorkforcemanagementManagementunitsFeature = "AgentShiftTrade"
+	GetWorkforcemanagementManagementunitsFeatureAlternativeShift                      GetWorkforcemanagementManagementunitsFeature = "AlternativeShift"
+	GetWorkforcemanagementManagementunitsFeatureCoaching                              GetWorkforcemanagementManagementunitsFeature = "Coaching"
+	GetWorkforcemanagementManagementunitsFeatureLearning                              GetWorkforcemanagementManagementunitsFeature = "Learning"
+	GetWorkforcemanagementManagementunitsFeatureAgentUnavailableTimes                 GetWorkforcemanagementManagementunitsFeature = "AgentUnavailableTimes"
+	GetWorkforcemanagementManagementunitsFeatureAgentSelfScheduleJob                  GetWorkforcemanagementManagementunitsFeature = "AgentSelfScheduleJob"
+	GetWorkforcemanagementManagementunitsFeatureAgentSelfScheduleOffers               GetWorkforcemanagementManagementunitsFeature = "AgentSelfScheduleOffers"
+	GetWorkforcemanagementManagementunitsFeatureAgentSelfScheduleQuery                GetWorkforcemanagementManagementunitsFeature = "AgentSelfScheduleQuery"
+	GetWorkforcemanagementManagementunitsFeatureAgentSelfScheduleActivityMove         GetWorkforcemanagementManagementunitsFeature = "AgentSelfScheduleActivityMove"
+	GetWorkforcemanagementManagementunitsFeatureSelfScheduleSettings                  GetWorkforcemanagementManagementunitsFeature = "SelfScheduleSettings"
+	GetWorkforcemanagementManagementunitsFeatureAgentSelfScheduleSettings             GetWorkforcemanagementManagementunitsFeature = "AgentSelfScheduleSettings"
+	GetWorkforcemanagementManagementunitsFeatureAgentOpportunitiesQuery               GetWorkforcemanagementManagementunitsFeature = "AgentOpportunitiesQuery"
+	GetWorkforcemanagementManagementunitsFeatureAgentOpportunitiesEnrollments         GetWorkforcemanagementManagementunitsFeature = "AgentOpportunitiesEnrollments"
+	GetWorkforcemanagementManagementunitsFeatureAgentOpportunitiesEnrollmentsStatuses GetWorkforcemanagementManagementunitsFeature = "AgentOpportunitiesEnrollmentsStatuses"
+	GetWorkforcemanagementManagementunitsFeatureAgentSchedulingPreferencesQuery       GetWorkforcemanagementManagementunitsFeature = "AgentSchedulingPreferencesQuery"
+	GetWorkforcemanagementManagementunitsFeatureAgentSchedulingPreferences            GetWorkforcemanagementManagementunitsFeature = "AgentSchedulingPreferences"
+	GetWorkforcemanagementManagementunitsFeatureAgentSchedulingPreferencesSettings    GetWorkforcemanagementManagementunitsFeature = "AgentSchedulingPreferencesSettings"
+	GetWorkforcemanagementManagementunitsFeatureActivityCodes                         GetWorkforcemanagementManagementunitsFeature = "ActivityCodes"
+	GetWorkforcemanagementManagementunitsFeatureActivityPlans                         GetWorkforcemanagementManagementunitsFeature = "ActivityPlans"
+	GetWorkforcemanagementManagementunitsFeatureAdherenceAdjustmentsSettings          GetWorkforcemanagementManagementunitsFeature = "AdherenceAdjustmentsSettings"
+	GetWorkforcemanagementManagementunitsFeatureAdherenceAdjustmentsReasonCodes       GetWorkforcemanagementManagementunitsFeature = "AdherenceAdjustmentsReasonCodes"
+	GetWorkforcemanagementManagementunitsFeatureAdherenceAdjustments                  GetWorkforcemanagementManagementunitsFeature = "AdherenceAdjustments"
+	GetWorkforcemanagementManagementunitsFeatureUnavailableTimes                      GetWorkforcemanagementManagementunitsFeature = "UnavailableTimes"
+	GetWorkforcemanagementManagementunitsFeatureAgents                                GetWorkforcemanagementManagementunitsFeature = "Agents"
+	GetWorkforcemanagementManagementunitsFeatureBuActivityCodes                       GetWorkforcemanagementManagementunitsFeature = "BuActivityCodes"
+	GetWorkforcemanagementManagementunitsFeatureBusinessUnits                         GetWorkforcemanagementManagementunitsFeature = "BusinessUnits"
+	GetWorkforcemanagementManagementunitsFeatureCapacityPlan                          GetWorkforcemanagementManagementunitsFeature = "CapacityPlan"
+	GetWorkforcemanagementManagementunitsFeatureCapacityPlanForecastInputs            GetWorkforcemanagementManagementunitsFeature = "CapacityPlanForecastInputs"
+	GetWorkforcemanagementManagementunitsFeatureCapacityPlanPerformancePrediction     GetWorkforcemanagementManagementunitsFeature = "CapacityPlanPerformancePrediction"
+	GetWorkforcemanagementManagementunitsFeatureContinuousForecast                    GetWorkforcemanagementManagementunitsFeature = "ContinuousForecast"
+	GetWorkforcemanagementManagementunitsFeatureHistoricalAdherence                   GetWorkforcemanagementManagementunitsFeature = "HistoricalAdherence"
+	GetWorkforcemanagementManagementunitsFeatureHistoricalShrinkage                   GetWorkforcemanagementManagementunitsFeature = "HistoricalShrinkage"
+	GetWorkforcemanagementManagementunitsFeatureIntradayMonitoring                    GetWorkforcemanagementManagementunitsFeature = "IntradayMonitoring"
+	GetWorkforcemanagementManagementunitsFeatureBuIntradayMonitoring                  GetWorkforcemanagementManagementunitsFeature = "BuIntradayMonitoring"
+	GetWorkforcemanagementManagementunitsFeatureManagementUnits                       GetWorkforcemanagementManagementunitsFeature = "ManagementUnits"
+	GetWorkforcemanagementManagementunitsFeatureRealTimeAdherence                     GetWorkforcemanagementManagementunitsFeature = "RealTimeAdherence"
+	GetWorkforcemanagementManagementunitsFeatureSchedules                             GetWorkforcemanagementManagementunitsFeature = "Schedules"
+	GetWorkforcemanagementManagementunitsFeatureBuSchedules                           GetWorkforcemanagementManagementunitsFeature = "BuSchedules"
+	GetWorkforcemanagementManagementunitsFeatureServiceGoalTemplates                  GetWorkforcemanagementManagementunitsFeature = "ServiceGoalTemplates"
+	GetWorkforcemanagementManagementunitsFeaturePlanningGroups                        GetWorkforcemanagementManagementunitsFeature = "PlanningGroups"
+	GetWorkforcemanagementManagementunitsFeatureLongTermStaffing                      GetWorkforcemanagementManagementunitsFeature = "LongTermStaffing"
+	GetWorkforcemanagementManagementunitsFeatureShiftTrading                          GetWorkforcemanagementManagementunitsFeature = "ShiftTrading"
+	GetWorkforcemanagementManagementunitsFeatureShortTermForecasts                    GetWorkforcemanagementManagementunitsFeature = "ShortTermForecasts"
+	GetWorkforcemanagementManagementunitsFeatureBuShortTermForecasts                  GetWorkforcemanagementManagementunitsFeature = "BuShortTermForecasts"
+	GetWorkforcemanagementManagementunitsFeatureStaffingGroups                        GetWorkforcemanagementManagementunitsFeature = "StaffingGroups"
+	GetWorkforcemanagementManagementunitsFeatureTimeOffPlans                          GetWorkforcemanagementManagementunitsFeature = "TimeOffPlans"
+	GetWorkforcemanagementManagementunitsFeatureTimeOffRequests                       GetWorkforcemanagementManagementunitsFeature = "TimeOffRequests"
+	GetWorkforcemanagementManagementunitsFeatureTimeOffLimits                         GetWorkforcemanagementManagementunitsFeature = "TimeOffLimits"
+	GetWorkforcemanagementManagementunitsFeatureWorkPlanBids                          GetWorkforcemanagementManagementunitsFeature = "WorkPlanBids"
+	GetWorkforcemanagementManagementunitsFeatureWorkPlanBidGroups                     GetWorkforcemanagementManagementunitsFeature = "WorkPlanBidGroups"
+	GetWorkforcemanagementManagementunitsFeatureWorkPlanRotations                     GetWorkforcemanagementManagementunitsFeature = "WorkPlanRotations"
+	GetWorkforcemanagementManagementunitsFeatureWorkPlans                             GetWorkforcemanagementManagementunitsFeature = "WorkPlans"
+	GetWorkforcemanagementManagementunitsFeatureScheduleBid                           GetWorkforcemanagementManagementunitsFeature = "ScheduleBid"
+	GetWorkforcemanagementManagementunitsFeatureScheduleBidGroup                      GetWorkforcemanagementManagementunitsFeature = "ScheduleBidGroup"
+	GetWorkforcemanagementManagementunitsFeatureOpportunities                         GetWorkforcemanagementManagementunitsFeature = "Opportunities"
+	GetWorkforcemanagementManagementunitsFeatureOpportunitiesQuery                    GetWorkforcemanagementManagementunitsFeature = "OpportunitiesQuery"
+	GetWorkforcemanagementManagementunitsFeatureOpportunitiesEnrollmentsQuery         GetWorkforcemanagementManagementunitsFeature = "OpportunitiesEnrollmentsQuery"
+	GetWorkforcemanagementManagementunitsFeatureOpportunitiesExternalActivitiesQuery  GetWorkforcemanagementManagementunitsFeature = "OpportunitiesExternalActivitiesQuery"
+	GetWorkforcemanagementManagementunitsFeatureOpportunitiesStatuses                 GetWorkforcemanagementManagementunitsFeature = "OpportunitiesStatuses"
+	GetWorkforcemanagementManagementunitsFeatureOpportunitiesEnrollmentsStatuses      GetWorkforcemanagementManagementunitsFeature = "OpportunitiesEnrollmentsStatuses"
+	GetWorkforcemanagementManagementunitsFeatureSchedulingPreferencesQuery            GetWorkforcemanagementManagementunitsFeature = "SchedulingPreferencesQuery"
+	GetWorkforcemanagementManagementunitsFeatureSchedulingPreferencesSettings         GetWorkforcemanagementManagementunitsFeature = "SchedulingPreferencesSettings"
+	GetWorkforcemanagementManagementunitsFeatureDecisionMetrics                       GetWorkforcemanagementManagementunitsFeature = "DecisionMetrics"
+)
+
+// PatchWorkforcemanagementManagementunitWorkplanValidationMode is the type of
+// PatchWorkforcemanagementManagementunitWorkplanOptions.ValidationMode. A value not listed below is
+// sent as it is.
+type PatchWorkforcemanagementManagementunitWorkplanValidationMode string
+
+// The values of PatchWorkforcemanagementManagementunitWorkplanValidationMode.
+const (
+	PatchWorkforcemanagementManagementunitWorkplanValidationModeIgnore PatchWorkforcemanagementManagementunitWorkplanValidationMode = "Ignore"
+)
+
+// PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpand is the type of
+// PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsOptions.Expand. A value not listed below is
+// sent as it is.
+type PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpand string
+
+// The values of PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpand.
+const (
+	PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpandExceptionInfo       PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpand = "exceptionInfo"
+	PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpandActuals             PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpand = "actuals"
+	PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpandScheduledActivities PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpand = "scheduledActivities"
+	PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpandConformance         PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsExpand = "conformance"
+)
+
+// PostWorkforcemanagementAgentsOpportunitiesQueryExpand is the type of
+// PostWorkforcemanagementAgentsOpportunitiesQueryOptions.Expand. A value not listed below is sent
+// as it is.
+type PostWorkforcemanagementAgentsOpportunitiesQueryExpand string
+
+// The values of PostWorkforcemanagementAgentsOpportunitiesQueryExpand.
+const (
+	PostWorkforcemanagementAgentsOpportunitiesQueryExpandEnrollment PostWorkforcemanagementAgentsOpportunitiesQueryExpand = "enrollment"
+)
+
+// PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQueryExpand is the type of
+// PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQueryOptions.Expand. A value not
+// listed below is sent as it is.
+type PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQueryExpand string
+
+// The values of PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQueryExpand.
+const (
+	PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQueryExpandOpportunities PostWorkforcemanagementBusinessunitOpportunitiesEnrollmentsQueryExpand = "opportunities"
+)
+
+// PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateIncludeOnly is the type of
+// PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateOptions.IncludeOnly. A value not
+// listed below is sent as it is.
+type PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateIncludeOnly string
+
+// The values of PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateIncludeOnly.
+const (
+	PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateIncludeOnlyOverrideDateType PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateIncludeOnly = "overrideDateType"
+)
+
+// PostWorkforcemanagementManagementunitWorkplanValidateExpand is the type of
+// PostWorkforcemanagementManagementunitWorkplanValidateOptions.Expand. A value not listed below is
+// sent as it is.
+type PostWorkforcemanagementManagementunitWorkplanValidateExpand string
+
+// The values of PostWorkforcemanagementManagementunitWorkplanValidateExpand.
+const (
+	PostWorkforcemanagementManagementunitWorkplanValidateExpandMessages PostWorkforcemanagementManagementunitWorkplanValidateExpand = "messages"
+)
+
+// PostWorkforcemanagementManagementunitWorkplansValidationMode is the type of
+// PostWorkforcemanagementManagementunitWorkplansOptions.ValidationMode. A value not listed below is
+// sent as it is.
+type PostWorkforcemanagementManagementunitWorkplansValidationMode string
+
+// The values of PostWorkforcemanagementManagementunitWorkplansValidationMode.
+const (
+	PostWorkforcemanagementManagementunitWorkplansValidationModeIgnore PostWorkforcemanagementManagementunitWorkplansValidationMode = "Ignore"
+)
+
+// PostWorkforcemanagementTimeoffrequestsEstimateIncludeOnly is the type of
+// PostWorkforcemanagementTimeoffrequestsEstimateOptions.IncludeOnly. A value not listed below is
+// sent as it is.
+type PostWorkforcemanagementTimeoffrequestsEstimateIncludeOnly string
+
+// The values of PostWorkforcemanagementTimeoffrequestsEstimateIncludeOnly.
+const (
+	PostWorkforcemanagementTimeoffrequestsEstimateIncludeOnlyOverrideDateType PostWorkforcemanagementTimeoffrequestsEstimateIncludeOnly = "overrideDateType"
+)

@@ -119,7 +119,7 @@ func TestPageNumberIterator(t *testing.T) {
 	api := usersapi.New(c)
 	userID := func(u models.User) string { return platformclient.Deref(u.ID) }
 
-	got, err := collect(api.GetUsersIter(t.Context(), &usersapi.GetUsersOptions{PageSize: platformclient.Ptr(int32(3)), State: platformclient.Ptr("active")}), userID, 0)
+	got, err := collect(api.GetUsersIter(t.Context(), &usersapi.GetUsersOptions{PageSize: platformclient.Ptr(int32(3)), State: platformclient.Ptr(usersapi.GetUsersStateActive)}), userID, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -64,9 +64,9 @@ type GetTypesScalarsOptions struct {
 //   - xTrace
 //
 // The optional parameters are in GetTypesScalarsOptions; opts may be nil.
-func (a *TypesApi) GetTypesScalars(ctx context.Context, name string, count int32, total int64, ratio float32, share float64, on bool, day time.Time, at time.Time, local models.LocalDateTime, clock models.LocalTime, ids []int64, days []time.Time, level int32, scale float64, contextParam string, region string, xTrace string, opts *GetTypesScalarsOptions) ([]string, *platformclient.APIResponse, error) {
+func (a *TypesApi) GetTypesScalars(ctx context.Context, name GetTypesScalarsName, count int32, total int64, ratio float32, share float64, on bool, day time.Time, at time.Time, local models.LocalDateTime, clock models.LocalTime, ids []int64, days []time.Time, level int32, scale float64, contextParam string, region string, xTrace string, opts *GetTypesScalarsOptions) ([]string, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getTypesScalars", http.MethodGet, "/api/v2/types/scalars/{name}/{count}/{total}/{ratio}/{share}/{on}/{day}/{at}")
-	req.SetPathParam("name", name)
+	req.SetPathParam("name", string(name))
 	req.SetPathParam("count", platformclient.FormatInt32(count))
 	req.SetPathParam("total", platformclient.FormatInt64(total))
 	req.SetPathParam("ratio", platformclient.FormatFloat32(ratio))
@@ -273,3 +273,13 @@ func (a *TypesApi) PutTypesRaw(ctx context.Context, body map[string]any, opts *P
 	req.SetBody(body)
 	return a.client.Do(ctx, req, nil)
 }
+
+// GetTypesScalarsName is the type of the argument name of GetTypesScalars. A value not listed below
+// is sent as it is.
+type GetTypesScalarsName string
+
+// The values of GetTypesScalarsName.
+const (
+	GetTypesScalarsNameFirst  GetTypesScalarsName = "first"
+	GetTypesScalarsNameSecond GetTypesScalarsName = "second"
+)

@@ -67,10 +67,10 @@ type GetPantryInventoryOptions struct {
 //   - asOf
 //
 // The optional parameters are in GetPantryInventoryOptions; opts may be nil.
-func (a *PantryApi) GetPantryInventory(ctx context.Context, day time.Time, typeParam string, asOf models.LocalDateTime, opts *GetPantryInventoryOptions) (map[string]int64, *platformclient.APIResponse, error) {
+func (a *PantryApi) GetPantryInventory(ctx context.Context, day time.Time, typeParam GetPantryInventoryType, asOf models.LocalDateTime, opts *GetPantryInventoryOptions) (map[string]int64, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getPantryInventory", http.MethodGet, "/api/v2/pantry/inventory/{day}")
 	req.SetPathParam("day", platformclient.FormatDate(day))
-	req.SetQuery("type", typeParam)
+	req.SetQuery("type", string(typeParam))
 	req.SetQuery("asOf", asOf.String())
 	if opts != nil {
 		if len(opts.OpeningTimes) > 0 {
@@ -97,10 +97,12 @@ type GetPantryJarsOptions struct {
 	ID []string
 	// SortOrder is the query parameter sortOrder. Sort order.
 	//
-	// Values: asc, desc.
-	SortOrder *string
+	// Values: the constants of GetPantryJarsSortOrder.
+	SortOrder *GetPantryJarsSortOrder
 	// Expand is the query parameter expand. Which fields to expand.
-	Expand []string
+	//
+	// Values: the constants of GetPantryJarsExpand.
+	Expand []GetPantryJarsExpand
 	// FilledAfter is the query parameter filledAfter. Only jars filled after this instant.
 	FilledAfter *time.Time
 	// BestBefore is the query parameter bestBefore. Only jars good until this day.
@@ -111,8 +113,8 @@ type GetPantryJarsOptions struct {
 	Sealed *bool
 	// AcceptLanguage is the Accept-Language header. Language of the labels.
 	//
-	// The API's default: en-us.
-	AcceptLanguage *string
+	// Values: the constants of GetPantryJarsAcceptLanguage. The API's default: en-us.
+	AcceptLanguage *GetPantryJarsAcceptLanguage
 }
 
 // GetPantryJars calls GET /api/v2/pantry/jars: List jars.
@@ -139,10 +141,10 @@ func (a *PantryApi) GetPantryJars(ctx context.Context, opts *GetPantryJarsOption
 			req.AddQuery("id", opts.ID...)
 		}
 		if opts.SortOrder != nil {
-			req.SetQuery("sortOrder", *opts.SortOrder)
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 		if len(opts.Expand) > 0 {
-			req.SetQuery("expand", strings.Join(opts.Expand, ","))
+			req.AddQuery("expand", platformclient.Strings(opts.Expand)...)
 		}
 		if opts.FilledAfter != nil {
 			req.SetQuery("filledAfter", platformclient.FormatDateTime(*opts.FilledAfter))
@@ -157,7 +159,7 @@ func (a *PantryApi) GetPantryJars(ctx context.Context, opts *GetPantryJarsOption
 			req.SetQuery("sealed", platformclient.FormatBool(*opts.Sealed))
 		}
 		if opts.AcceptLanguage != nil {
-			req.SetHeader("Accept-Language", *opts.AcceptLanguage)
+			req.SetHeader("Accept-Language", string(*opts.AcceptLanguage))
 		}
 	}
 	return platformclient.Call[models.JarListing](ctx, a.client, req)
@@ -246,3 +248,44 @@ func (a *PantryApi) PostPantryJars(ctx context.Context, body *models.Jar, opts *
 	}
 	return platformclient.Call[models.Jar](ctx, a.client, req)
 }
+
+// GetPantryInventoryType is the type of the argument typeParam of GetPantryInventory. A value not
+// listed below is sent as it is.
+type GetPantryInventoryType string
+
+// The values of GetPantryInventoryType.
+const (
+	GetPantryInventoryTypeDry   GetPantryInventoryType = "dry"
+	GetPantryInventoryTypeFresh GetPantryInventoryType = "fresh"
+)
+
+// GetPantryJarsSortOrder is the type of GetPantryJarsOptions.SortOrder. A value not listed below is
+// sent as it is.
+type GetPantryJarsSortOrder string
+
+// The values of GetPantryJarsSortOrder.
+const (
+	GetPantryJarsSortOrderAsc  GetPantryJarsSortOrder = "asc"
+	GetPantryJarsSortOrderDesc GetPantryJarsSortOrder = "desc"
+)
+
+// GetPantryJarsExpand is the type of GetPantryJarsOptions.Expand. A value not listed below is sent
+// as it is.
+type GetPantryJarsExpand string
+
+// The values of GetPantryJarsExpand.
+const (
+	GetPantryJarsExpandLid   GetPantryJarsExpand = "lid"
+	GetPantryJarsExpandLabel GetPantryJarsExpand = "label"
+)
+
+// GetPantryJarsAcceptLanguage is the type of GetPantryJarsOptions.AcceptLanguage. A value not
+// listed below is sent as it is.
+type GetPantryJarsAcceptLanguage string
+
+// The values of GetPantryJarsAcceptLanguage.
+const (
+	GetPantryJarsAcceptLanguageEnUs  GetPantryJarsAcceptLanguage = "en-us"
+	GetPantryJarsAcceptLanguageFrFr  GetPantryJarsAcceptLanguage = "fr-fr"
+	GetPantryJarsAcceptLanguageEmpty GetPantryJarsAcceptLanguage = ""
+)

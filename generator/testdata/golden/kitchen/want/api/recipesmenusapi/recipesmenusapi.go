@@ -44,10 +44,10 @@ type GetPantryInventoryOptions struct {
 //   - asOf
 //
 // The optional parameters are in GetPantryInventoryOptions; opts may be nil.
-func (a *RecipesMenusApi) GetPantryInventory(ctx context.Context, day time.Time, typeParam string, asOf models.LocalDateTime, opts *GetPantryInventoryOptions) (map[string]int64, *platformclient.APIResponse, error) {
+func (a *RecipesMenusApi) GetPantryInventory(ctx context.Context, day time.Time, typeParam GetPantryInventoryType, asOf models.LocalDateTime, opts *GetPantryInventoryOptions) (map[string]int64, *platformclient.APIResponse, error) {
 	req := platformclient.NewRequest("getPantryInventory", http.MethodGet, "/api/v2/pantry/inventory/{day}")
 	req.SetPathParam("day", platformclient.FormatDate(day))
-	req.SetQuery("type", typeParam)
+	req.SetQuery("type", string(typeParam))
 	req.SetQuery("asOf", asOf.String())
 	if opts != nil {
 		if len(opts.OpeningTimes) > 0 {
@@ -144,3 +144,13 @@ func (a *RecipesMenusApi) PostRecipeNotes(ctx context.Context, recipeID string, 
 	}
 	return platformclient.Call[models.PostRecipeNotesResponse](ctx, a.client, req)
 }
+
+// GetPantryInventoryType is the type of the argument typeParam of GetPantryInventory. A value not
+// listed below is sent as it is.
+type GetPantryInventoryType string
+
+// The values of GetPantryInventoryType.
+const (
+	GetPantryInventoryTypeDry   GetPantryInventoryType = "dry"
+	GetPantryInventoryTypeFresh GetPantryInventoryType = "fresh"
+)

@@ -39,7 +39,7 @@ func server(t *testing.T) (*larderapi.LarderApi, *[]string) {
 func TestTombstoneParamsNotSent(t *testing.T) {
 	api, got := server(t)
 	fresh := true
-	item, _, err := api.GetLarderItem(t.Context(), "i1", "top shelf", &larderapi.GetLarderItemOptions{Expand: []string{"jar"}, Fresh: &fresh})
+	item, _, err := api.GetLarderItem(t.Context(), "i1", "top shelf", &larderapi.GetLarderItemOptions{Expand: []larderapi.GetLarderItemExpand{"jar"}, Fresh: &fresh})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,6 +62,22 @@ func TestTombstoneOperationSends(t *testing.T) {
 		t.Errorf("error %v, want an *APIError with 404", err)
 	}
 	if len(*got) != 1 || (*got)[0] != "DELETE /api/v2/larder/items/i1" {
+		t.Errorf("requests %q", *got)
+	}
+}
+
+// A value removed from a parameter's enum keeps its constant, which is still
+// sent as it is (the API is expected to refuse it), beside the live ones.
+func TestTombstoneParamEnumValues(t *testing.T) {
+	api, got := server(t)
+	opts := &larderapi.GetLarderItemOptions{
+		Expand:    []larderapi.GetLarderItemExpand{larderapi.GetLarderItemExpandLid, larderapi.GetLarderItemExpandSeal},
+		SortOrder: platformclient.Ptr(larderapi.GetLarderItemSortOrderRandom),
+	}
+	if _, _, err := api.GetLarderItem(t.Context(), "i1", "top shelf", opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(*got) != 1 || (*got)[0] != "GET /api/v2/larder/items/i1?expand=lid%2Cseal&sortOrder=random" {
 		t.Errorf("requests %q", *got)
 	}
 }

@@ -56,7 +56,13 @@ func (a *LarderApi) DeleteLarderItem(ctx context.Context, itemID string, opts *D
 // GetLarderItemOptions holds the optional parameters of GetLarderItem. A nil field is not sent.
 type GetLarderItemOptions struct {
 	// Expand is the query parameter expand. What to expand.
-	Expand []string
+	//
+	// Values: the constants of GetLarderItemExpand.
+	Expand []GetLarderItemExpand
+	// SortOrder is the query parameter sortOrder.
+	//
+	// Values: the constants of GetLarderItemSortOrder.
+	SortOrder *GetLarderItemSortOrder
 	// Fresh is the query parameter fresh.
 	//
 	// Deprecated: the parameter is no longer in the Platform API as of SDK release 1.3.0: it is
@@ -77,7 +83,10 @@ func (a *LarderApi) GetLarderItem(ctx context.Context, itemID string, shelf stri
 	req.SetPathParam("itemId", itemID)
 	if opts != nil {
 		if len(opts.Expand) > 0 {
-			req.SetQuery("expand", strings.Join(opts.Expand, ","))
+			req.SetQuery("expand", strings.Join(platformclient.Strings(opts.Expand), ","))
+		}
+		if opts.SortOrder != nil {
+			req.SetQuery("sortOrder", string(*opts.SortOrder))
 		}
 	}
 	return platformclient.Call[models.Item](ctx, a.client, req)
@@ -117,3 +126,29 @@ func (a *LarderApi) GetLarderShelves(ctx context.Context, opts *GetLarderShelves
 	req := platformclient.NewRequest("getLarderShelves", http.MethodGet, "/api/v2/larder/shelves")
 	return platformclient.Call[models.Shelf](ctx, a.client, req)
 }
+
+// GetLarderItemExpand is the type of GetLarderItemOptions.Expand. A value not listed below is sent
+// as it is.
+type GetLarderItemExpand string
+
+// The values of GetLarderItemExpand.
+const (
+	GetLarderItemExpandLid   GetLarderItemExpand = "lid"
+	GetLarderItemExpandLabel GetLarderItemExpand = "label"
+	// Deprecated: "seal" is no longer a value of GetLarderItemOptions.Expand in the Platform API as of
+	// SDK release 1.3.0; the constant is kept so that code using it still compiles.
+	GetLarderItemExpandSeal GetLarderItemExpand = "seal"
+)
+
+// GetLarderItemSortOrder is the type of GetLarderItemOptions.SortOrder. A value not listed below is
+// sent as it is.
+type GetLarderItemSortOrder string
+
+// The values of GetLarderItemSortOrder.
+const (
+	GetLarderItemSortOrderAsc  GetLarderItemSortOrder = "asc"
+	GetLarderItemSortOrderDesc GetLarderItemSortOrder = "desc"
+	// Deprecated: "random" is no longer a value of GetLarderItemOptions.SortOrder in the Platform API
+	// as of SDK release 1.3.0; the constant is kept so that code using it still compiles.
+	GetLarderItemSortOrderRandom GetLarderItemSortOrder = "random"
+)
