@@ -467,17 +467,24 @@ func (b *builder) nameEnumValues() {
 	slices.SortFunc(b.enums, func(x, y *Enum) int { return cmp.Compare(x.Name, y.Name) })
 	taken := maps.Clone(b.taken)
 	for _, e := range b.enums {
-		for i := range e.Values {
-			v := &e.Values[i]
-			name := enumConstName(e.Name, v.Value)
-			switch {
-			case v.Value == "":
-				name = e.Name + "Empty"
-			case name == "":
-				name = e.Name + "Value" + strconv.Itoa(i+1)
-			}
-			v.Name = uniqueName(taken, name)
+		nameConsts(e, taken)
+	}
+}
+
+// nameConsts names the constants of e, each unique in taken: the type's
+// name and the value's, <Type>Empty for "", <Type>Value<N> for a value
+// without a letter or digit.
+func nameConsts(e *Enum, taken map[string]bool) {
+	for i := range e.Values {
+		v := &e.Values[i]
+		name := enumConstName(e.Name, v.Value)
+		switch {
+		case v.Value == "":
+			name = e.Name + "Empty"
+		case name == "":
+			name = e.Name + "Value" + strconv.Itoa(i+1)
 		}
+		v.Name = uniqueName(taken, name)
 	}
 }
 

@@ -119,17 +119,7 @@ func nameAPITypes(api *API) {
 		}
 	}
 	for _, e := range api.Enums {
-		for i := range e.Values {
-			v := &e.Values[i]
-			name := enumConstName(e.Name, v.Value)
-			switch {
-			case v.Value == "":
-				name = e.Name + "Empty"
-			case name == "":
-				name = e.Name + "Value" + strconv.Itoa(i+1)
-			}
-			v.Name = uniqueName(taken, name)
-		}
+		nameConsts(e, taken)
 	}
 }
 
