@@ -9,6 +9,7 @@ import (
 	"iter"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/purecloud-go/platform-client/sdk/api/notificationsapi"
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -44,6 +45,8 @@ type Stream struct {
 	// subMu serializes what changes the service's side: subscriptions and
 	// channel replacements.
 	subMu sync.Mutex
+
+	skipped atomic.Uint64 // frames that were not messages of the protocol
 
 	mu     sync.Mutex // guards what follows
 	closed bool       // no goroutine may start
@@ -158,6 +161,13 @@ func (s *Stream) Close() error {
 	s.cancel(ErrClosed)
 	s.wg.Wait()
 	return nil
+}
+
+// Skipped returns how many frames the sockets received that were not
+// messages of the protocol (not JSON, or JSON without a topicName, such as
+// {} or null): they are dropped, never yielded as events.
+func (s *Stream) Skipped() uint64 {
+	return s.skipped.Load()
 }
 
 // Topics returns the topics the Stream is subscribed to, sorted.

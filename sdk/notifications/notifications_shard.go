@@ -130,8 +130,11 @@ func (s *Stream) read(sock *socket) {
 		sock.lastSeen.Store(now.UnixNano())
 		sock.arrived.Store(now.UnixNano())
 		var m message
-		if err := json.Unmarshal(data, &m); err != nil {
-			continue // not a message of the protocol
+		if err := json.Unmarshal(data, &m); err != nil || m.TopicName == "" {
+			// Not a message of the protocol: not JSON, or JSON without a
+			// topic ({}, null, an object without topicName).
+			s.skipped.Add(1)
+			continue
 		}
 		switch m.TopicName {
 		case topicMetadata:

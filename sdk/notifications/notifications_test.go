@@ -637,3 +637,21 @@ func TestSwitchUnderBackPressureLosesNothing(t *testing.T) {
 		t.Errorf("old socket closed with %v, want a normal closure", first.status)
 	}
 }
+
+func TestFramesThatAreNotEventsAreSkipped(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"})
+	r := receive(t, s)
+	ch, err := f.connectedChannel(1)
+	must(t, err)
+	for _, frame := range []string{`{}`, `null`, `{"eventBody":{"a":1},"version":"2"}`, `{"topicName":""}`, `[1]`, `not json`} {
+		must(t, ch.write(frame))
+	}
+	must(t, f.publish("topic.a", `{"real":true}`))
+	if ev := r.next(t); ev.Topic != "topic.a" || string(ev.Body) != `{"real":true}` {
+		t.Errorf("first event = %+v, want the topic.a one: frames without a topic are not events", ev)
+	}
+	if got := s.Skipped(); got != 6 {
+		t.Errorf("Skipped() = %d, want 6", got)
+	}
+}
