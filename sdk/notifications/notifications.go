@@ -42,9 +42,11 @@ type Stream struct {
 	cancel context.CancelCauseFunc
 	wg     sync.WaitGroup // every goroutine of the Stream
 
-	// subMu serializes what changes the service's side: subscriptions and
-	// channel replacements.
-	subMu sync.Mutex
+	// subLock serializes what changes the service's side: subscriptions
+	// and channel replacements. It is a one-slot channel rather than a
+	// mutex so that a caller waiting for it can give up when its context
+	// ends (see lock).
+	subLock chan struct{}
 
 	skipped atomic.Uint64 // frames that were not messages of the protocol
 
@@ -70,11 +72,12 @@ func Open(ctx context.Context, client *platformclient.Client, topics []string, o
 	cfg := newConfig(opts)
 	sctx, cancel := context.WithCancelCause(ctx)
 	s := &Stream{
-		api:    notificationsapi.New(client),
-		cfg:    cfg,
-		items:  make(chan item, cfg.bufferSize),
-		ctx:    sctx,
-		cancel: cancel,
+		api:     notificationsapi.New(client),
+		cfg:     cfg,
+		items:   make(chan item, cfg.bufferSize),
+		subLock: make(chan struct{}, 1),
+		ctx:     sctx,
+		cancel:  cancel,
 	}
 	if err := s.Subscribe(ctx, topics...); err != nil {
 		s.Close()
@@ -171,9 +174,13 @@ func (s *Stream) Skipped() uint64 {
 }
 
 // Topics returns the topics the Stream is subscribed to, sorted.
+// A Stream that stopped (closed or failed) has none.
 func (s *Stream) Topics() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.ctx.Err() != nil {
+		return nil
+	}
 	var topics []string
 	for _, sh := range s.shards {
 		for t := range sh.topics {
@@ -185,10 +192,14 @@ func (s *Stream) Topics() []string {
 }
 
 // ChannelIDs returns the ids of the channels the Stream uses now, one per
-// MaxTopicsPerChannel topics.
+// MaxTopicsPerChannel topics. A Stream that stopped (closed or failed) has
+// none.
 func (s *Stream) ChannelIDs() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.ctx.Err() != nil {
+		return nil
+	}
 	ids := make([]string, 0, len(s.shards))
 	for _, sh := range s.shards {
 		ids = append(ids, sh.cur.channelID)
@@ -200,17 +211,22 @@ func (s *Stream) ChannelIDs() []string {
 // (POST .../subscriptions), then to new channels. A topic it has already is
 // ignored. When the topics would need more than MaxChannels channels it
 // returns an error wrapping ErrTooManyTopics and sends nothing. On another
-// error, the topics of the channels that were subscribed are kept.
+// error, the topics of the channels that were subscribed are kept. It
+// returns ctx's error when ctx ends first, also while it waits for a channel
+// replacement in progress; on a Stream that stopped, an error wrapping
+// ErrClosed and the cause Err reports.
 func (s *Stream) Subscribe(ctx context.Context, topics ...string) error {
-	s.subMu.Lock()
-	defer s.subMu.Unlock()
+	if err := s.lock(ctx); err != nil {
+		return err
+	}
+	defer s.unlock()
 	ctx, stop := s.callContext(ctx)
 	defer stop()
 
 	s.mu.Lock()
 	if s.closed || s.ctx.Err() != nil {
 		s.mu.Unlock()
-		return ErrClosed
+		return s.stopped()
 	}
 	have := map[string]bool{}
 	for _, sh := range s.shards {
@@ -274,10 +290,14 @@ func (s *Stream) Subscribe(ctx context.Context, topics ...string) error {
 // Unsubscribe removes topics from the Stream: each channel that had some is
 // subscribed to the rest of its topics (PUT .../subscriptions); a channel left
 // without topics has its subscriptions deleted and its socket closed. Topics
-// the Stream does not have are ignored.
+// the Stream does not have are ignored. Like Subscribe, it returns when ctx
+// ends, and on a Stream that stopped, an error wrapping ErrClosed and the
+// cause Err reports.
 func (s *Stream) Unsubscribe(ctx context.Context, topics ...string) error {
-	s.subMu.Lock()
-	defer s.subMu.Unlock()
+	if err := s.lock(ctx); err != nil {
+		return err
+	}
+	defer s.unlock()
 	ctx, stop := s.callContext(ctx)
 	defer stop()
 
@@ -288,7 +308,7 @@ func (s *Stream) Unsubscribe(ctx context.Context, topics ...string) error {
 	s.mu.Lock()
 	if s.closed || s.ctx.Err() != nil {
 		s.mu.Unlock()
-		return ErrClosed
+		return s.stopped()
 	}
 	type change struct {
 		sh   *shard
@@ -340,8 +360,35 @@ func (s *Stream) Unsubscribe(ctx context.Context, topics ...string) error {
 	return nil
 }
 
+// lock takes the subscription lock, or returns ctx's error when ctx ends
+// first, or the Stream's (stopped) when it stops first.
+func (s *Stream) lock(ctx context.Context) error {
+	select {
+	case s.subLock <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-s.ctx.Done():
+		return s.stopped()
+	}
+}
+
+// unlock releases the subscription lock.
+func (s *Stream) unlock() {
+	<-s.subLock
+}
+
+// stopped is the error of a call on a Stream that stopped: ErrClosed, which
+// wraps the cause of a failure (Err) too.
+func (s *Stream) stopped() error {
+	if err := s.Err(); err != nil {
+		return fmt.Errorf("%w: %w", ErrClosed, err)
+	}
+	return ErrClosed
+}
+
 // callContext is ctx, also canceled when the Stream stops, so that a REST
-// call never holds subMu past Close.
+// call never holds the subscription lock past Close.
 func (s *Stream) callContext(ctx context.Context) (context.Context, func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	stop := context.AfterFunc(s.ctx, cancel)

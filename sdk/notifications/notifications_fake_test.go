@@ -154,7 +154,11 @@ func (f *fakeService) handleCreate(w http.ResponseWriter, r *http.Request) {
 	hold := f.holdCreate
 	f.mu.Unlock()
 	if hold != nil {
-		<-hold
+		select {
+		case <-hold:
+		case <-r.Context().Done(): // the client gave up
+			return
+		}
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -344,6 +348,11 @@ func (ch *fakeChannel) socketClosing() error {
 func (f *fakeService) count(request string) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	return f.countLocked(request)
+}
+
+// countLocked is count with f.mu held.
+func (f *fakeService) countLocked(request string) int {
 	n := 0
 	for _, r := range f.requests {
 		if r == request {

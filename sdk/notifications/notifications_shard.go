@@ -20,8 +20,8 @@ import (
 // goroutine replaces it.
 type shard struct {
 	s      *Stream
-	topics map[string]struct{} // guarded by s.mu; changed holding s.subMu too
-	cur    *socket             // written holding both s.subMu and s.mu
+	topics map[string]struct{} // guarded by s.mu; changed holding the subscription lock too
+	cur    *socket             // written holding both the subscription lock and s.mu
 	ctx    context.Context     // done when the shard is removed or the Stream stops
 	cancel context.CancelFunc
 }
@@ -69,7 +69,7 @@ func (s *Stream) addShard(ctx context.Context, topics []string) error {
 }
 
 // connect creates a channel, connects its socket and subscribes it to
-// topics. The caller holds s.subMu, and starts reading the socket (startRead)
+// topics. The caller holds the subscription lock, and starts reading the socket (startRead)
 // or closes it.
 func (s *Stream) connect(ctx context.Context, topics []string) (*socket, error) {
 	ch, _, err := s.api.PostNotificationsChannels(ctx, nil)
@@ -295,8 +295,10 @@ func (sh *shard) run() {
 // shard's.
 func (sh *shard) reconnect() (*socket, error) {
 	s := sh.s
-	s.subMu.Lock()
-	defer s.subMu.Unlock()
+	if err := s.lock(sh.ctx); err != nil {
+		return nil, err
+	}
+	defer s.unlock()
 	next, err := s.connect(sh.ctx, sh.topicList())
 	if err != nil {
 		return nil, err

@@ -655,3 +655,60 @@ func TestFramesThatAreNotEventsAreSkipped(t *testing.T) {
 		t.Errorf("Skipped() = %d, want 6", got)
 	}
 }
+
+func TestSubscribeHonoursItsContextDuringAReplacement(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"})
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	// The replacement after socket_closing waits in the channel creation,
+	// holding the Stream's subscription lock.
+	hold := make(chan struct{})
+	defer close(hold)
+	f.mu.Lock()
+	f.holdCreate = hold
+	f.mu.Unlock()
+	must(t, first.socketClosing())
+	must(t, f.waitFor("the replacement's channel creation", func() bool {
+		return f.countLocked("POST /api/v2/notifications/channels") == 2
+	}))
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- s.Subscribe(ctx, "topic.b") }()
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Subscribe with a canceled context: %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second): // a hang, not a timing check
+		t.Fatal("Subscribe still blocked 10 s after its context ended")
+	}
+}
+
+func TestFailedStreamReportsItsCauseAndState(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"})
+	r := receive(t, s)
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	f.mu.Lock()
+	f.failCreate = 1000
+	f.mu.Unlock()
+	first.conn.CloseNow()
+	if err := <-r.err; err == nil {
+		t.Fatal("the loop of Events ended without the error")
+	}
+	for name, err := range map[string]error{
+		"Subscribe":   s.Subscribe(t.Context(), "topic.b"),
+		"Unsubscribe": s.Unsubscribe(t.Context(), "topic.a"),
+	} {
+		var apiErr *platformclient.APIError
+		if !errors.As(err, &apiErr) || apiErr.StatusCode != 500 || !errors.Is(err, notifications.ErrClosed) {
+			t.Errorf("%s on a failed Stream: %v, want ErrClosed wrapping the *APIError (500) of Err()", name, err)
+		}
+	}
+	if got, ids := s.Topics(), s.ChannelIDs(); len(got) != 0 || len(ids) != 0 {
+		t.Errorf("after the failure: Topics() = %v, ChannelIDs() = %v, want none", got, ids)
+	}
+}
