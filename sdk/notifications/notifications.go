@@ -23,8 +23,13 @@ var (
 	// topics need more than MaxChannels channels; nothing is sent then.
 	ErrTooManyTopics = errors.New("notifications: too many topics")
 	// ErrSilent is wrapped by Missed.Cause when a socket was replaced because
-	// nothing arrived on it for the idle timeout.
+	// nothing arrived on it for the idle timeout, or when a retired socket
+	// did not answer the ping that ends its hand-over.
 	ErrSilent = errors.New("notifications: socket silent")
+	// ErrChannelLimit is wrapped by Missed.Cause when a channel was closed
+	// before its replacement was created, because the Stream's sockets were
+	// at MaxChannels.
+	ErrChannelLimit = errors.New("notifications: at the channel limit")
 )
 
 // Stream receives the events of a set of topics from the Notifications
@@ -53,12 +58,15 @@ type Stream struct {
 	mu     sync.Mutex // guards what follows
 	closed bool       // no goroutine may start
 	shards []*shard
+	open   int // sockets connected and not closed: active connections
 }
 
-// item is what the buffer holds: an event, or a gap before the next ones.
+// item is what the buffer holds: an event, a gap before the next ones, or a
+// topic the service refused.
 type item struct {
-	event  Event
-	missed *Missed
+	event    Event
+	missed   *Missed
+	topicErr *TopicError
 }
 
 // Open creates the channels the topics need, subscribes them, connects their
@@ -88,9 +96,12 @@ func Open(ctx context.Context, client *platformclient.Client, topics []string, o
 
 // Events returns the events as they arrive, until ctx is done (the last
 // pair then has ctx's error), the Stream is closed (the loop just ends) or
-// fails (the last pair has its error, after the events it holds). Heartbeats,
-// pongs and socket_closing warnings are handled by the Stream and never
-// yielded. Several loops may run at once: each event goes to one of them.
+// fails (the last pair has its error, after the events it holds). A pair
+// whose error is a *TopicError does not end the loop: the service refused
+// that topic when a channel was replaced, the Stream dropped it, and its
+// other topics go on. Heartbeats, pongs and socket_closing warnings are
+// handled by the Stream and never yielded. Several loops may run at once:
+// each event goes to one of them.
 func (s *Stream) Events(ctx context.Context) iter.Seq2[Event, error] {
 	return func(yield func(Event, error) bool) {
 		for {
@@ -133,6 +144,9 @@ func (s *Stream) Events(ctx context.Context) iter.Seq2[Event, error] {
 
 // hand gives an item to the loop of Events; false: the loop stopped.
 func (s *Stream) hand(it item, yield func(Event, error) bool) bool {
+	if it.topicErr != nil {
+		return yield(Event{Topic: it.topicErr.Topic}, it.topicErr)
+	}
 	if it.missed != nil {
 		if s.cfg.onMissed != nil {
 			s.cfg.onMissed(*it.missed)
