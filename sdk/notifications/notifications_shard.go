@@ -428,6 +428,11 @@ func (sh *shard) attempt(old *socket) (*socket, []*TopicError, error) {
 	}
 	next, err := s.dial(ctx, sh.spare)
 	if err != nil {
+		if sh.spare == old.channel {
+			// The service may have dropped it: the next attempt creates a
+			// channel (old's, without a connection now, goes first).
+			sh.spare = nil
+		}
 		return nil, nil, err
 	}
 	refused, err := s.subscribeAll(ctx, next.channelID, sh.topicList())
