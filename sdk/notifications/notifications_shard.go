@@ -243,7 +243,12 @@ func (s *Stream) read(sock *socket) {
 			}
 			turn = nil
 			if sock.from != nil {
-				prev, sock.from = sock.from.handed, nil
+				select {
+				case <-sock.from.dead: // its reader no longer writes handed
+					prev = sock.from.handed
+				default: // the shard was removed: no hand-over to follow
+				}
+				sock.from = nil
 			}
 		}
 		ev := Event{
@@ -264,6 +269,9 @@ func (s *Stream) read(sock *socket) {
 			// The predecessor handed it over: the service sent it on both
 			// channels of the switch.
 			delete(prev, key)
+			if len(prev) == 0 {
+				prev = nil // the switch is over
+			}
 			continue
 		}
 		sock.blocked.Store(true)
