@@ -993,3 +993,46 @@ func TestHungReplacementIsTimedOut(t *testing.T) {
 		t.Errorf("Missed = %+v, want one report", m)
 	}
 }
+
+func TestWaitForTheTurnIsNotSilence(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"}, notifications.WithBufferSize(0), notifications.WithIdleTimeout(300*time.Millisecond))
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	hold := make(chan struct{})
+	f.mu.Lock()
+	f.holdCreate = hold
+	f.mu.Unlock()
+	must(t, first.socketClosing())
+	const n = 3
+	for i := range n {
+		must(t, first.write(eventMessage("topic.a", fmt.Sprint(i))))
+	}
+	close(hold)
+	second, err := f.connectedChannel(2)
+	must(t, err)
+	must(t, second.write(`{}`))
+	for i := n; i < 2*n; i++ {
+		must(t, second.write(eventMessage("topic.a", fmt.Sprint(i))))
+	}
+	waitSkipped(t, s, 1)
+	// Nobody reads for three idle timeouts: the new socket waits for its
+	// turn, behind the old one waiting for room in the buffer. Neither is
+	// silent.
+	time.Sleep(900 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	i := 0
+	for ev, err := range s.Events(ctx) {
+		must(t, err)
+		if string(ev.Body) != fmt.Sprint(i) {
+			t.Fatalf("event %d has body %s (from %s)", i, ev.Body, ev.ChannelID)
+		}
+		if i++; i == 2*n {
+			break
+		}
+	}
+	if n := f.count("POST /api/v2/notifications/channels"); n != 2 {
+		t.Errorf("%d channels created, want 2: a socket waiting for its turn is not silent", n)
+	}
+}
