@@ -39,6 +39,7 @@ type fakeService struct {
 	noPong        bool          // pings are not answered
 	holdCreate    chan struct{} // when set, channel creations wait until it is closed
 	hangCreate    int           // the next n channel creations never answer
+	hangUpgrade   int           // the next n socket connections never answer
 	holdPong      chan struct{} // when set, pongs wait until it is closed
 	rejectTopic   string        // a subscription with this topic answers 400
 	namedReject   bool          // the 400's message names the rejected topic
@@ -317,7 +318,15 @@ func (f *fakeService) handleSubscriptions(w http.ResponseWriter, r *http.Request
 func (f *fakeService) handleSocket(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	ch := f.channel(r.PathValue("id"))
+	hang := f.hangUpgrade > 0
+	if hang {
+		f.hangUpgrade--
+	}
 	f.mu.Unlock()
+	if hang {
+		<-r.Context().Done() // never answers: the client gives up
+		return
+	}
 	if ch == nil {
 		http.NotFound(w, r)
 		return

@@ -970,27 +970,40 @@ func TestRejectedTopicIsDroppedDuringASwitch(t *testing.T) {
 }
 
 func TestHungReplacementIsTimedOut(t *testing.T) {
-	f := startFake(t)
-	var log missedLog
-	s := open(t, f, []string{"topic.a"}, notifications.WithAttemptTimeout(300*time.Millisecond), notifications.WithMissedEvents(log.add))
-	r := receive(t, s)
-	first, err := f.connectedChannel(1)
-	must(t, err)
-	f.mu.Lock()
-	f.hangCreate = 1 // the first attempt never gets an answer
-	f.mu.Unlock()
-	first.conn.CloseNow()
-	_, err = f.connectedChannel(2)
-	must(t, err)
-	must(t, f.publish("topic.a", `{"after":true}`))
-	if ev := r.next(t); string(ev.Body) != `{"after":true}` {
-		t.Fatalf("event = %s", ev.Body)
-	}
-	if n := f.count("POST /api/v2/notifications/channels"); n != 3 {
-		t.Errorf("%d channel creations, want 3 (first, the hung one, the retry)", n)
-	}
-	if m := log.get(); len(m) != 1 {
-		t.Errorf("Missed = %+v, want one report", m)
+	for _, c := range []struct {
+		name     string
+		hang     func(f *fakeService)
+		channels int // channel creations in all
+	}{
+		// The first, the hung one, the retry.
+		{"creation", func(f *fakeService) { f.hangCreate = 1 }, 3},
+		// The first, the one whose socket hung, taken again by the retry.
+		{"upgrade", func(f *fakeService) { f.hangUpgrade = 1 }, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := startFake(t)
+			var log missedLog
+			s := open(t, f, []string{"topic.a"}, notifications.WithAttemptTimeout(300*time.Millisecond), notifications.WithMissedEvents(log.add))
+			r := receive(t, s)
+			first, err := f.connectedChannel(1)
+			must(t, err)
+			f.mu.Lock()
+			c.hang(f) // the first attempt never gets an answer
+			f.mu.Unlock()
+			first.conn.CloseNow()
+			_, err = f.connectedChannel(2)
+			must(t, err)
+			must(t, f.publish("topic.a", `{"after":true}`))
+			if ev := r.next(t); string(ev.Body) != `{"after":true}` {
+				t.Fatalf("event = %s", ev.Body)
+			}
+			if n := f.count("POST /api/v2/notifications/channels"); n != c.channels {
+				t.Errorf("%d channel creations, want %d", n, c.channels)
+			}
+			if m := log.get(); len(m) != 1 {
+				t.Errorf("Missed = %+v, want one report", m)
+			}
+		})
 	}
 }
 
