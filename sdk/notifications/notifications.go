@@ -9,6 +9,7 @@ import (
 	"iter"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/purecloud-go/platform-client/sdk/api/notificationsapi"
 	"github.com/purecloud-go/platform-client/sdk/models"
@@ -22,8 +23,13 @@ var (
 	// topics need more than MaxChannels channels; nothing is sent then.
 	ErrTooManyTopics = errors.New("notifications: too many topics")
 	// ErrSilent is wrapped by Missed.Cause when a socket was replaced because
-	// nothing arrived on it for the idle timeout.
+	// nothing arrived on it for the idle timeout, or when a retired socket
+	// did not answer the ping that ends its hand-over.
 	ErrSilent = errors.New("notifications: socket silent")
+	// ErrChannelLimit is wrapped by Missed.Cause when a channel was closed
+	// before its replacement was created, because the Stream's sockets were
+	// at MaxChannels.
+	ErrChannelLimit = errors.New("notifications: at the channel limit")
 )
 
 // Stream receives the events of a set of topics from the Notifications
@@ -41,19 +47,26 @@ type Stream struct {
 	cancel context.CancelCauseFunc
 	wg     sync.WaitGroup // every goroutine of the Stream
 
-	// subMu serializes what changes the service's side: subscriptions and
-	// channel replacements.
-	subMu sync.Mutex
+	// subLock serializes what changes the service's side: subscriptions
+	// and channel replacements. It is a one-slot channel rather than a
+	// mutex so that a caller waiting for it can give up when its context
+	// ends (see lock).
+	subLock chan struct{}
+
+	skipped atomic.Uint64 // frames that were not messages of the protocol
 
 	mu     sync.Mutex // guards what follows
 	closed bool       // no goroutine may start
 	shards []*shard
+	open   int // sockets connected and not closed: active connections
 }
 
-// item is what the buffer holds: an event, or a gap before the next ones.
+// item is what the buffer holds: an event, a gap before the next ones, or a
+// topic the service refused.
 type item struct {
-	event  Event
-	missed *Missed
+	event    Event
+	missed   *Missed
+	topicErr *TopicError
 }
 
 // Open creates the channels the topics need, subscribes them, connects their
@@ -67,11 +80,12 @@ func Open(ctx context.Context, client *platformclient.Client, topics []string, o
 	cfg := newConfig(opts)
 	sctx, cancel := context.WithCancelCause(ctx)
 	s := &Stream{
-		api:    notificationsapi.New(client),
-		cfg:    cfg,
-		items:  make(chan item, cfg.bufferSize),
-		ctx:    sctx,
-		cancel: cancel,
+		api:     notificationsapi.New(client),
+		cfg:     cfg,
+		items:   make(chan item, cfg.bufferSize),
+		subLock: make(chan struct{}, 1),
+		ctx:     sctx,
+		cancel:  cancel,
 	}
 	if err := s.Subscribe(ctx, topics...); err != nil {
 		s.Close()
@@ -82,9 +96,12 @@ func Open(ctx context.Context, client *platformclient.Client, topics []string, o
 
 // Events returns the events as they arrive, until ctx is done (the last
 // pair then has ctx's error), the Stream is closed (the loop just ends) or
-// fails (the last pair has its error, after the events it holds). Heartbeats,
-// pongs and socket_closing warnings are handled by the Stream and never
-// yielded. Several loops may run at once: each event goes to one of them.
+// fails (the last pair has its error, after the events it holds). A pair
+// whose error is a *TopicError does not end the loop: the service refused
+// that topic when a channel was replaced, the Stream dropped it, and its
+// other topics go on. Heartbeats, pongs and socket_closing warnings are
+// handled by the Stream and never yielded. Several loops may run at once:
+// each event goes to one of them.
 func (s *Stream) Events(ctx context.Context) iter.Seq2[Event, error] {
 	return func(yield func(Event, error) bool) {
 		for {
@@ -127,6 +144,9 @@ func (s *Stream) Events(ctx context.Context) iter.Seq2[Event, error] {
 
 // hand gives an item to the loop of Events; false: the loop stopped.
 func (s *Stream) hand(it item, yield func(Event, error) bool) bool {
+	if it.topicErr != nil {
+		return yield(Event{Topic: it.topicErr.Topic}, it.topicErr)
+	}
 	if it.missed != nil {
 		if s.cfg.onMissed != nil {
 			s.cfg.onMissed(*it.missed)
@@ -160,10 +180,21 @@ func (s *Stream) Close() error {
 	return nil
 }
 
+// Skipped returns how many frames the sockets received that were not
+// messages of the protocol (not JSON, or JSON without a topicName, such as
+// {} or null): they are dropped, never yielded as events.
+func (s *Stream) Skipped() uint64 {
+	return s.skipped.Load()
+}
+
 // Topics returns the topics the Stream is subscribed to, sorted.
+// A Stream that stopped (closed or failed) has none.
 func (s *Stream) Topics() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.ctx.Err() != nil {
+		return nil
+	}
 	var topics []string
 	for _, sh := range s.shards {
 		for t := range sh.topics {
@@ -175,10 +206,14 @@ func (s *Stream) Topics() []string {
 }
 
 // ChannelIDs returns the ids of the channels the Stream uses now, one per
-// MaxTopicsPerChannel topics.
+// MaxTopicsPerChannel topics. A Stream that stopped (closed or failed) has
+// none.
 func (s *Stream) ChannelIDs() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.ctx.Err() != nil {
+		return nil
+	}
 	ids := make([]string, 0, len(s.shards))
 	for _, sh := range s.shards {
 		ids = append(ids, sh.cur.channelID)
@@ -190,17 +225,22 @@ func (s *Stream) ChannelIDs() []string {
 // (POST .../subscriptions), then to new channels. A topic it has already is
 // ignored. When the topics would need more than MaxChannels channels it
 // returns an error wrapping ErrTooManyTopics and sends nothing. On another
-// error, the topics of the channels that were subscribed are kept.
+// error, the topics of the channels that were subscribed are kept. It
+// returns ctx's error when ctx ends first, also while it waits for a channel
+// replacement in progress; on a Stream that stopped, an error wrapping
+// ErrClosed and the cause Err reports.
 func (s *Stream) Subscribe(ctx context.Context, topics ...string) error {
-	s.subMu.Lock()
-	defer s.subMu.Unlock()
+	if err := s.lock(ctx); err != nil {
+		return err
+	}
+	defer s.unlock()
 	ctx, stop := s.callContext(ctx)
 	defer stop()
 
 	s.mu.Lock()
 	if s.closed || s.ctx.Err() != nil {
 		s.mu.Unlock()
-		return ErrClosed
+		return s.stopped()
 	}
 	have := map[string]bool{}
 	for _, sh := range s.shards {
@@ -264,10 +304,14 @@ func (s *Stream) Subscribe(ctx context.Context, topics ...string) error {
 // Unsubscribe removes topics from the Stream: each channel that had some is
 // subscribed to the rest of its topics (PUT .../subscriptions); a channel left
 // without topics has its subscriptions deleted and its socket closed. Topics
-// the Stream does not have are ignored.
+// the Stream does not have are ignored. Like Subscribe, it returns when ctx
+// ends, and on a Stream that stopped, an error wrapping ErrClosed and the
+// cause Err reports.
 func (s *Stream) Unsubscribe(ctx context.Context, topics ...string) error {
-	s.subMu.Lock()
-	defer s.subMu.Unlock()
+	if err := s.lock(ctx); err != nil {
+		return err
+	}
+	defer s.unlock()
 	ctx, stop := s.callContext(ctx)
 	defer stop()
 
@@ -278,7 +322,7 @@ func (s *Stream) Unsubscribe(ctx context.Context, topics ...string) error {
 	s.mu.Lock()
 	if s.closed || s.ctx.Err() != nil {
 		s.mu.Unlock()
-		return ErrClosed
+		return s.stopped()
 	}
 	type change struct {
 		sh   *shard
@@ -330,8 +374,35 @@ func (s *Stream) Unsubscribe(ctx context.Context, topics ...string) error {
 	return nil
 }
 
+// lock takes the subscription lock, or returns ctx's error when ctx ends
+// first, or the Stream's (stopped) when it stops first.
+func (s *Stream) lock(ctx context.Context) error {
+	select {
+	case s.subLock <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-s.ctx.Done():
+		return s.stopped()
+	}
+}
+
+// unlock releases the subscription lock.
+func (s *Stream) unlock() {
+	<-s.subLock
+}
+
+// stopped is the error of a call on a Stream that stopped: ErrClosed, which
+// wraps the cause of a failure (Err) too.
+func (s *Stream) stopped() error {
+	if err := s.Err(); err != nil {
+		return fmt.Errorf("%w: %w", ErrClosed, err)
+	}
+	return ErrClosed
+}
+
 // callContext is ctx, also canceled when the Stream stops, so that a REST
-// call never holds subMu past Close.
+// call never holds the subscription lock past Close.
 func (s *Stream) callContext(ctx context.Context) (context.Context, func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	stop := context.AfterFunc(s.ctx, cancel)

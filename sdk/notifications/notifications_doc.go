@@ -29,19 +29,63 @@
 //     (WithIdleTimeout, 90 seconds by default) the Stream sends a ping.
 //   - When the service warns that it will close a socket
 //     (v2.system.socket_closing), and shortly before a channel expires
-//     (WithRenewBefore), the Stream creates a new channel, subscribes it to
-//     the same topics and connects it before it closes the old one, so
-//     nothing is missed (an event may come twice around the switch).
+//     (WithRenewBefore), the Stream creates a new channel, connects it and
+//     subscribes it to the same topics before it retires the old one: it
+//     pings the old socket and closes it when the pong has come, so that
+//     everything sent before the new channel was subscribed has been read.
 //   - A socket that dies or stays silent for the idle timeout is replaced the
 //     same way, retried with exponential backoff and jitter (WithBackoff);
-//     events sent meanwhile are lost, and WithMissedEvents's function is told
-//     the topics and the time window, so that the application can read the
-//     state again. After Backoff.Attempts failures in a row the Stream fails:
-//     Events yields the error.
+//     each attempt (channel, socket, subscription) is bounded by
+//     WithAttemptTimeout. After Backoff.Attempts failures in a row the
+//     Stream fails: Events yields the error, and Subscribe and Unsubscribe
+//     return it (wrapped with ErrClosed).
 //   - A channel takes at most MaxTopicsPerChannel (1,000) topics: more are
 //     spread over several channels, up to MaxChannels (20) per user and OAuth
 //     client. Open and Subscribe refuse topics beyond that before sending
 //     anything (ErrTooManyTopics).
+//   - Frames that are not events (not JSON, or without a topicName) are
+//     dropped and counted (Stream.Skipped).
+//
+// # Delivery guarantees
+//
+// Order: the events of a topic are yielded in the order the socket they came
+// on delivered them. Across a switch, everything the old socket delivered is
+// yielded before anything the new one delivered: the new socket's events
+// wait (in the socket, not in memory) until the old one is retired.
+//
+// At least once, with every possible gap reported: an event is yielded, or
+// WithMissedEvents's function is told, in order with the events, the topics
+// and the time window (Missed.From, Missed.To) in which it may have been
+// sent. That happens when a socket dies or goes silent; when, during a
+// switch, the old socket dies or does not answer its ping before it has
+// handed everything over (even while the new channel is still being made);
+// and at the channel limit (below). A planned switch that completes is not
+// reported.
+//
+// Duplicates: while both channels of a switch are subscribed, the service
+// sends their events on both. The Stream drops those the new socket delivers
+// again when the event carries a metadata CorrelationId (at most 4,096 events
+// of a switch are remembered, and only until the next one). An event
+// without a CorrelationId may then come twice, and so may any event the
+// service itself sends twice: the application should tolerate duplicates.
+//
+// The channel limit: the service keeps 20 channels per user and OAuth client
+// and, when a 21st is created, drops the one used longest ago (those without
+// an active connection first). When the Stream's own open sockets are at
+// MaxChannels, a switch does not create a channel, which could evict one of
+// the Stream's other channels: it connects a new socket to the same channel
+// (the service disconnects the old one), or, when that channel is about to
+// expire, closes the old socket first and then creates the new channel.
+// Either way events may be lost in between, and Missed reports it, with a
+// Cause wrapping ErrChannelLimit. Channels of the same user and OAuth client
+// outside the Stream are not counted: keep them below the limit.
+//
+// Refused topics: when the service answers 400 to the subscription of a
+// replacement channel, the Stream finds the topics it refuses (those its
+// message names, else by halves), drops them, and yields a *TopicError for
+// each in Events (the loop goes on); the other topics keep flowing, Topics
+// tells the truth, and the channel is not given up. The channel a failed
+// attempt created is taken by the next one.
 //
 // Events are held in a buffer of WithBufferSize events. When it is full the
 // Stream stops reading the sockets until the application takes events again

@@ -61,23 +61,49 @@ func Decode[T any](e Event) (T, error) {
 	return v, nil
 }
 
-// Missed tells that events may have been missed: a socket died or went
-// silent, and the package replaced it with a new channel subscribed to the
-// same topics. Events of Topics sent between From and To may never arrive;
+// Missed tells that events may have been missed: a socket died, went
+// silent, or was closed before it had handed over everything (see the
+// package doc), and the package replaced it with a new channel subscribed to
+// the same topics. Events of Topics sent between From and To may never arrive;
 // an application that keeps state from them reads it again through the REST
 // API.
 type Missed struct {
 	// Topics are the topics of the replaced channel, sorted.
 	Topics []string
 	// From is when the last message (an event or a heartbeat) arrived on the
-	// socket that died.
+	// socket that died or was closed (To when that was later).
 	From time.Time
 	// To is when the new channel was connected and subscribed: events sent
 	// after it are delivered.
 	To time.Time
-	// Cause is why the socket was replaced: the read error, or an error
-	// wrapping ErrSilent.
+	// Cause is why events may be missing: the read error of the socket that
+	// died, an error wrapping ErrSilent (silent socket, or no answer to the
+	// ping that ends a hand-over), or one wrapping ErrChannelLimit.
 	Cause error
+}
+
+// TopicError tells that the service refused a topic (400) when the Stream
+// subscribed a new channel to it, replacing an old one. The Stream dropped
+// the topic (Topics no longer lists it) and goes on with the others; Events
+// yields the TopicError, with an Event whose Topic is the topic, in order
+// with the events, and does not end there. The application may fix the
+// topic and Subscribe again.
+type TopicError struct {
+	// Topic is the refused topic.
+	Topic string
+	// Err is the service's answer: a *platformclient.APIError with status
+	// 400 and the service's message.
+	Err error
+}
+
+// Error names the topic and the service's answer.
+func (e *TopicError) Error() string {
+	return fmt.Sprintf("notifications: the service refused topic %s, dropped from the stream: %v", e.Topic, e.Err)
+}
+
+// Unwrap returns the service's answer.
+func (e *TopicError) Unwrap() error {
+	return e.Err
 }
 
 // message is a message of the socket, as the service writes it.

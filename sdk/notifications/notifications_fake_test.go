@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/coder/websocket"
@@ -37,20 +38,34 @@ type fakeService struct {
 	failCreate    int           // the next n channel creations answer 500
 	noPong        bool          // pings are not answered
 	holdCreate    chan struct{} // when set, channel creations wait until it is closed
+	hangCreate    int           // the next n channel creations never answer
+	hangUpgrade   int           // the next n socket connections never answer
+	holdPong      chan struct{} // when set, pongs wait until it is closed
+	rejectTopic   string        // a subscription with this topic answers 400
+	namedReject   bool          // the 400's message names the rejected topic
 	closeStatuses []websocket.StatusCode
+
+	clock   int      // orders the channels' last use
+	dropped []string // ids of the channels dropped at the limit of 20
 }
 
 // fakeChannel is one channel of the fake service.
 type fakeChannel struct {
-	id        string
-	topics    []string
-	expires   time.Time
-	conn      *websocket.Conn // nil until connected
-	closed    bool            // the socket ended
-	status    websocket.StatusCode
-	pings     int
-	writeMu   sync.Mutex
-	connected chan struct{}
+	id       string
+	topics   []string
+	expires  time.Time
+	conn     *websocket.Conn // nil until connected
+	closed   bool            // the socket ended
+	status   websocket.StatusCode
+	pings    int
+	noPong   bool // this channel's pings are not answered
+	lastUsed int  // f.clock when the channel was last created, connected or subscribed
+	dropped  bool // dropped at the limit of 20 channels
+	// connections counts the sockets connected to the channel; conn is
+	// the last one.
+	connections int
+	writeMu     sync.Mutex
+	connected   chan struct{}
 }
 
 func newFakeService() *fakeService {
@@ -154,7 +169,11 @@ func (f *fakeService) handleCreate(w http.ResponseWriter, r *http.Request) {
 	hold := f.holdCreate
 	f.mu.Unlock()
 	if hold != nil {
-		<-hold
+		select {
+		case <-hold:
+		case <-r.Context().Done(): // the client gave up
+			return
+		}
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -168,11 +187,20 @@ func (f *fakeService) handleCreate(w http.ResponseWriter, r *http.Request) {
 		f.failCreate--
 		writeError(w, http.StatusInternalServerError, "internal.server.error")
 		return
+	case f.hangCreate > 0:
+		f.hangCreate--
+		f.mu.Unlock()
+		<-r.Context().Done() // never answers: the client gives up
+		f.mu.Lock()
+		return
 	}
+	f.enforceLimit()
+	f.clock++
 	ch := &fakeChannel{
 		id:        fmt.Sprintf("channel-%d", len(f.channels)+1),
 		expires:   time.Now().Add(f.expiresIn),
 		connected: make(chan struct{}),
+		lastUsed:  f.clock,
 	}
 	f.channels = append(f.channels, ch)
 	f.notify()
@@ -184,9 +212,39 @@ func (f *fakeService) handleCreate(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// enforceLimit makes room for a new channel as the service does: it keeps
+// 20 channels per user and app, and drops the one used longest ago, those
+// without an active connection first (closing its socket). f.mu is held.
+func (f *fakeService) enforceLimit() {
+	var live []*fakeChannel
+	for _, ch := range f.channels {
+		if !ch.dropped {
+			live = append(live, ch)
+		}
+	}
+	if len(live) < 20 {
+		return
+	}
+	victim := slices.MinFunc(live, func(a, b *fakeChannel) int {
+		if aa, ba := a.conn != nil && !a.closed, b.conn != nil && !b.closed; aa != ba {
+			if aa {
+				return 1
+			}
+			return -1
+		}
+		return a.lastUsed - b.lastUsed
+	})
+	victim.dropped = true
+	f.dropped = append(f.dropped, victim.id)
+	if victim.conn != nil {
+		victim.conn.CloseNow()
+	}
+}
+
+// channel returns the channel id, nil when there is none or it was dropped.
 func (f *fakeService) channel(id string) *fakeChannel {
 	for _, ch := range f.channels {
-		if ch.id == id {
+		if ch.id == id && !ch.dropped {
 			return ch
 		}
 	}
@@ -210,20 +268,34 @@ func (f *fakeService) handleSubscriptions(w http.ResponseWriter, r *http.Request
 		writeError(w, http.StatusNotFound, "not.found")
 		return
 	}
+	f.clock++
+	ch.lastUsed = f.clock
 	switch r.Method {
-	case http.MethodPut:
-		ch.topics = nil
-		fallthrough
-	case http.MethodPost:
+	case http.MethodPut, http.MethodPost:
+		var topics []string
+		if r.Method == http.MethodPost {
+			topics = slices.Clone(ch.topics)
+		}
 		for _, t := range body {
-			if !slices.Contains(ch.topics, t.ID) {
-				ch.topics = append(ch.topics, t.ID)
+			if f.rejectTopic != "" && t.ID == f.rejectTopic {
+				msg := "one of the topics is not valid"
+				if f.namedReject {
+					msg = "Invalid topic: " + t.ID + " is not a topic of the org"
+				}
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusBadRequest)
+				fmt.Fprintf(w, `{"status":400,"code":"bad.request","message":%q}`, msg)
+				return
+			}
+			if !slices.Contains(topics, t.ID) {
+				topics = append(topics, t.ID)
 			}
 		}
-		if len(ch.topics) > 1000 {
+		if len(topics) > 1000 {
 			writeError(w, http.StatusBadRequest, "too.many.topics")
 			return
 		}
+		ch.topics = topics
 	case http.MethodDelete:
 		ch.topics = nil
 		f.notify()
@@ -246,7 +318,15 @@ func (f *fakeService) handleSubscriptions(w http.ResponseWriter, r *http.Request
 func (f *fakeService) handleSocket(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	ch := f.channel(r.PathValue("id"))
+	hang := f.hangUpgrade > 0
+	if hang {
+		f.hangUpgrade--
+	}
 	f.mu.Unlock()
+	if hang {
+		<-r.Context().Done() // never answers: the client gives up
+		return
+	}
 	if ch == nil {
 		http.NotFound(w, r)
 		return
@@ -256,15 +336,29 @@ func (f *fakeService) handleSocket(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.mu.Lock()
-	ch.conn = conn
-	close(ch.connected)
+	// One socket per channel: a second connection disconnects the first.
+	ch.writeMu.Lock()
+	prev := ch.conn
+	ch.conn, ch.closed = conn, false
+	ch.writeMu.Unlock()
+	if prev != nil {
+		prev.CloseNow()
+	}
+	ch.connections++
+	f.clock++
+	ch.lastUsed = f.clock
+	if ch.connections == 1 {
+		close(ch.connected)
+	}
 	f.notify()
 	f.mu.Unlock()
 	for {
 		_, data, err := conn.Read(context.Background())
 		if err != nil {
 			f.mu.Lock()
-			ch.closed, ch.status = true, websocket.CloseStatus(err)
+			if ch.conn == conn {
+				ch.closed, ch.status = true, websocket.CloseStatus(err)
+			}
 			f.notify()
 			f.mu.Unlock()
 			return
@@ -272,11 +366,15 @@ func (f *fakeService) handleSocket(w http.ResponseWriter, r *http.Request) {
 		if string(data) == `{"message":"ping"}` {
 			f.mu.Lock()
 			ch.pings++
-			answer := !f.noPong
+			answer := !f.noPong && !ch.noPong
+			hold := f.holdPong
 			f.notify()
 			f.mu.Unlock()
+			if hold != nil {
+				<-hold
+			}
 			if answer {
-				ch.write(`{"topicName":"channel.metadata","eventBody":{"message":"pong"}}`)
+				ch.writeOn(conn, `{"topicName":"channel.metadata","eventBody":{"message":"pong"}}`)
 			}
 		}
 	}
@@ -284,11 +382,20 @@ func (f *fakeService) handleSocket(w http.ResponseWriter, r *http.Request) {
 
 // write sends a message on the channel's socket.
 func (ch *fakeChannel) write(msg string) error {
+	return ch.writeOn(nil, msg)
+}
+
+// writeOn sends a message on conn, one of the channel's sockets (nil: the
+// current one).
+func (ch *fakeChannel) writeOn(conn *websocket.Conn, msg string) error {
 	ch.writeMu.Lock()
 	defer ch.writeMu.Unlock()
+	if conn == nil {
+		conn = ch.conn
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	return ch.conn.Write(ctx, websocket.MessageText, []byte(msg))
+	return conn.Write(ctx, websocket.MessageText, []byte(msg))
 }
 
 // connectedChannel returns the n-th channel created (from 1) once its socket
@@ -326,8 +433,32 @@ func (f *fakeService) publish(topic, body string) error {
 	return target.write(eventMessage(topic, body))
 }
 
+// publishAll sends one event of topic (one correlation id) on every
+// connected channel subscribed to it, as the service does while two channels
+// of a switch have the topic; it returns how many channels it went to.
+func (f *fakeService) publishAll(topic, body string) (int, error) {
+	msg := eventMessage(topic, body)
+	f.mu.Lock()
+	var targets []*fakeChannel
+	for _, ch := range f.channels {
+		if ch.conn != nil && !ch.closed && !ch.dropped && slices.Contains(ch.topics, topic) {
+			targets = append(targets, ch)
+		}
+	}
+	f.mu.Unlock()
+	for _, ch := range targets {
+		if err := ch.write(msg); err != nil {
+			return 0, err
+		}
+	}
+	return len(targets), nil
+}
+
+// correlations numbers the events' correlation ids: each event has its own.
+var correlations atomic.Int64
+
 func eventMessage(topic, body string) string {
-	return fmt.Sprintf(`{"topicName":%q,"version":"2","eventBody":%s,"metadata":{"CorrelationId":"corr-%s"}}`, topic, body, topic)
+	return fmt.Sprintf(`{"topicName":%q,"version":"2","eventBody":%s,"metadata":{"CorrelationId":"corr-%d"}}`, topic, body, correlations.Add(1))
 }
 
 // heartbeat sends the service's heartbeat on a channel.
@@ -344,6 +475,11 @@ func (ch *fakeChannel) socketClosing() error {
 func (f *fakeService) count(request string) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	return f.countLocked(request)
+}
+
+// countLocked is count with f.mu held.
+func (f *fakeService) countLocked(request string) int {
 	n := 0
 	for _, r := range f.requests {
 		if r == request {

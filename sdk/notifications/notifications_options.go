@@ -29,6 +29,8 @@ const (
 	DefaultRenewBefore = time.Hour
 	// DefaultMaxMessageSize is the largest message a socket accepts.
 	DefaultMaxMessageSize = 1 << 20
+	// DefaultAttemptTimeout bounds each attempt at replacing a channel.
+	DefaultAttemptTimeout = 10 * time.Second
 )
 
 // DefaultBackoff is the reconnection policy of a Stream created without
@@ -60,6 +62,7 @@ type config struct {
 	maxMessageSize int64
 	httpClient     *http.Client
 	onMissed       func(Missed)
+	attemptTimeout time.Duration
 }
 
 func newConfig(opts []Option) config {
@@ -69,6 +72,7 @@ func newConfig(opts []Option) config {
 		renewBefore:    DefaultRenewBefore,
 		backoff:        DefaultBackoff,
 		maxMessageSize: DefaultMaxMessageSize,
+		attemptTimeout: DefaultAttemptTimeout,
 	}
 	for _, opt := range opts {
 		opt(&c)
@@ -84,6 +88,9 @@ func newConfig(opts []Option) config {
 	c.backoff.Attempts = max(c.backoff.Attempts, 1)
 	if c.maxMessageSize <= 0 {
 		c.maxMessageSize = DefaultMaxMessageSize
+	}
+	if c.attemptTimeout <= 0 {
+		c.attemptTimeout = DefaultAttemptTimeout
 	}
 	return c
 }
@@ -131,12 +138,23 @@ func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) { c.httpClient = hc }
 }
 
+// WithAttemptTimeout bounds each attempt at creating a channel, connecting
+// its socket and subscribing it (DefaultAttemptTimeout), in Subscribe and in
+// a replacement. A replacement attempt that runs out of time counts as a
+// failed one: it is retried with WithBackoff's policy, and the channel it
+// may have created is taken by the next attempt.
+func WithAttemptTimeout(d time.Duration) Option {
+	return func(c *config) { c.attemptTimeout = d }
+}
+
 // WithMissedEvents sets the function told of every reconnection after which
 // events may be missing (see Missed). It is called by the loop of
 // Stream.Events, in order with the events: the events it yields after the
 // call arrived on the new channel. Without it, gaps are not reported. A
 // planned switch (socket_closing, renewal) loses nothing and is not
-// reported.
+// reported, unless the old socket dies or does not answer before it has
+// handed over everything, or the Stream is at the channel limit (see the
+// package doc).
 func WithMissedEvents(f func(Missed)) Option {
 	return func(c *config) { c.onMissed = f }
 }

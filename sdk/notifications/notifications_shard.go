@@ -9,49 +9,93 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/coder/websocket"
+
+	"github.com/purecloud-go/platform-client/sdk/models"
+	"github.com/purecloud-go/platform-client/sdk/platformclient"
 )
+
+// dedupWindow bounds the events a retired socket remembers for its
+// successor to drop as duplicates (see socket.handed).
+const dedupWindow = 4096
 
 // A shard is one channel's worth of topics. The channel that serves them
 // changes over time (socket_closing, expiry, a dead socket); the shard's
 // goroutine replaces it.
 type shard struct {
 	s      *Stream
-	topics map[string]struct{} // guarded by s.mu; changed holding s.subMu too
-	cur    *socket             // written holding both s.subMu and s.mu
+	topics map[string]struct{} // guarded by s.mu; changed holding the subscription lock too
+	cur    *socket             // written holding both the subscription lock and s.mu
 	ctx    context.Context     // done when the shard is removed or the Stream stops
 	cancel context.CancelFunc
+	spare  *models.Channel // created by a replacement attempt that failed later: the next one takes it
 }
 
 // A socket is the connection to one channel.
 type socket struct {
 	conn      *websocket.Conn
+	channel   *models.Channel
 	channelID string
 	expires   time.Time     // zero: unknown
 	lastSeen  atomic.Int64  // UnixNano of the last message read or handed over: the silence clock
 	arrived   atomic.Int64  // UnixNano of the last message read: where a gap starts
-	blocked   atomic.Bool   // waiting for room in the buffer
+	blocked   atomic.Bool   // waiting for room in the buffer, or for its turn
 	closing   chan struct{} // closed on socket_closing
 	pong      chan struct{} // receives (without blocking) when a pong is read
 	dead      chan struct{} // closed when the reader stops
 	err       error         // why the reader stopped; read after dead
+
+	// turn is closed when the socket may hand its events over: its
+	// predecessor has handed over all of its own (per-topic order across a
+	// switch), and the gap between them is reported.
+	turn chan struct{}
+	// from is the socket it replaces; its reader takes from.handed when its
+	// turn comes.
+	from *socket
+	// record asks the reader to remember the events it hands over (handed):
+	// the socket is being replaced, and its successor may get them too.
+	record atomic.Bool
+	// handed holds topic+CorrelationId of the events handed over while
+	// record, at most dedupWindow; written by the reader only, read by the
+	// successor's once this reader stopped.
+	handed map[string]struct{}
+
+	silenced atomic.Bool // closed by the watchdog
+	atLimit  atomic.Bool // closed before its replacement was created, at the channel limit
+	release  sync.Once   // counts the socket out of Stream.open
 }
 
 // addShard creates a channel for topics, and the shard that keeps it.
 func (s *Stream) addShard(ctx context.Context, topics []string) error {
 	sh := &shard{s: s, topics: make(map[string]struct{}, len(topics))}
 	sh.ctx, sh.cancel = context.WithCancel(s.ctx)
-	sock, err := s.connect(ctx, topics)
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.attemptTimeout)
+	defer cancel()
+	ch, err := s.createChannel(ctx)
 	if err != nil {
 		sh.cancel()
 		return err
 	}
+	sock, err := s.dial(ctx, ch)
+	if err != nil {
+		sh.cancel()
+		return err
+	}
+	if _, _, err := s.api.PutNotificationsChannelSubscriptions(ctx, sock.channelID, channelTopics(topics), nil); err != nil {
+		s.shut(sock)
+		sh.cancel()
+		return fmt.Errorf("notifications: subscribe channel %s: %w", sock.channelID, err)
+	}
 	for _, t := range topics {
 		sh.topics[t] = struct{}{}
 	}
+	close(sock.turn) // the first socket has no predecessor
 	sh.cur = sock
 	if !s.startRead(sock) {
 		sh.cancel()
@@ -61,17 +105,15 @@ func (s *Stream) addShard(ctx context.Context, topics []string) error {
 	s.shards = append(s.shards, sh)
 	s.mu.Unlock()
 	if !s.goTracked(sh.run) {
-		sock.conn.CloseNow()
+		s.closeSocket(sock)
 		sh.cancel()
 		return ErrClosed
 	}
 	return nil
 }
 
-// connect creates a channel, connects its socket and subscribes it to
-// topics. The caller holds s.subMu, and starts reading the socket (startRead)
-// or closes it.
-func (s *Stream) connect(ctx context.Context, topics []string) (*socket, error) {
+// createChannel creates a channel (POST /api/v2/notifications/channels).
+func (s *Stream) createChannel(ctx context.Context) (*models.Channel, error) {
 	ch, _, err := s.api.PostNotificationsChannels(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("notifications: create a channel: %w", err)
@@ -79,7 +121,20 @@ func (s *Stream) connect(ctx context.Context, topics []string) (*socket, error) 
 	if ch == nil || ch.ID == nil || ch.ConnectURI == nil || *ch.ID == "" || *ch.ConnectURI == "" {
 		return nil, errors.New("notifications: the service created a channel without id or connectUri")
 	}
-	sock := &socket{channelID: *ch.ID, closing: make(chan struct{}), pong: make(chan struct{}, 1), dead: make(chan struct{})}
+	return ch, nil
+}
+
+// dial connects the socket of a channel. The caller holds the subscription
+// lock, and starts reading the socket (startRead) or closes it.
+func (s *Stream) dial(ctx context.Context, ch *models.Channel) (*socket, error) {
+	sock := &socket{
+		channel:   ch,
+		channelID: *ch.ID,
+		closing:   make(chan struct{}),
+		pong:      make(chan struct{}, 1),
+		dead:      make(chan struct{}),
+		turn:      make(chan struct{}),
+	}
 	if ch.Expires != nil {
 		sock.expires = ch.Expires.Time
 	}
@@ -95,29 +150,49 @@ func (s *Stream) connect(ctx context.Context, topics []string) (*socket, error) 
 	connected := time.Now().UnixNano()
 	sock.lastSeen.Store(connected)
 	sock.arrived.Store(connected)
-	if len(topics) > 0 {
-		if _, _, err := s.api.PutNotificationsChannelSubscriptions(ctx, sock.channelID, channelTopics(topics), nil); err != nil {
-			conn.CloseNow()
-			return nil, fmt.Errorf("notifications: subscribe channel %s: %w", sock.channelID, err)
-		}
-	}
+	s.mu.Lock()
+	s.open++
+	s.mu.Unlock()
 	return sock, nil
+}
+
+// released counts a socket out of the open ones, once.
+func (s *Stream) released(sock *socket) {
+	sock.release.Do(func() {
+		s.mu.Lock()
+		s.open--
+		s.mu.Unlock()
+	})
+}
+
+// shut closes a socket at once (no close handshake).
+func (s *Stream) shut(sock *socket) {
+	sock.conn.CloseNow()
+	s.released(sock)
 }
 
 // startRead starts reading the socket; false (the socket closed) when the
 // Stream is closed.
 func (s *Stream) startRead(sock *socket) bool {
 	if !s.goTracked(func() { s.read(sock) }) {
-		sock.conn.CloseNow()
+		s.shut(sock)
 		return false
 	}
 	return true
 }
 
 // read reads the socket until it closes, handing the events over to the
-// buffer and keeping the rest to itself.
+// buffer when its turn has come and keeping the rest to itself.
 func (s *Stream) read(sock *socket) {
 	defer close(sock.dead)
+	defer s.released(sock)
+	turn := sock.turn            // nil once the turn came
+	var prev map[string]struct{} // the predecessor's handed events: duplicates
+	stop := func() {
+		sock.blocked.Store(false)
+		sock.conn.CloseNow()
+		sock.err = context.Cause(s.ctx)
+	}
 	// The socket is closed by its shard, never by canceling a read: a
 	// canceled read would drop the connection without a close frame.
 	for {
@@ -130,8 +205,11 @@ func (s *Stream) read(sock *socket) {
 		sock.lastSeen.Store(now.UnixNano())
 		sock.arrived.Store(now.UnixNano())
 		var m message
-		if err := json.Unmarshal(data, &m); err != nil {
-			continue // not a message of the protocol
+		if err := json.Unmarshal(data, &m); err != nil || m.TopicName == "" {
+			// Not a message of the protocol: not JSON, or JSON without a
+			// topic ({}, null, an object without topicName).
+			s.skipped.Add(1)
+			continue
 		}
 		switch m.TopicName {
 		case topicMetadata:
@@ -155,6 +233,24 @@ func (s *Stream) read(sock *socket) {
 			}
 			continue
 		}
+		if turn != nil {
+			sock.blocked.Store(true)
+			select {
+			case <-turn:
+			case <-s.ctx.Done():
+				stop()
+				return
+			}
+			turn = nil
+			if sock.from != nil {
+				select {
+				case <-sock.from.dead: // its reader no longer writes handed
+					prev = sock.from.handed
+				default: // the shard was removed: no hand-over to follow
+				}
+				sock.from = nil
+			}
+		}
 		ev := Event{
 			Topic:     m.TopicName,
 			Version:   versionText(m.Version),
@@ -163,17 +259,36 @@ func (s *Stream) read(sock *socket) {
 			ChannelID: sock.channelID,
 			Received:  now,
 		}
+		var key string
+		if record := sock.record.Load(); (record && len(sock.handed) < dedupWindow) || len(prev) > 0 {
+			if id := ev.CorrelationID(); id != "" {
+				key = ev.Topic + "\x00" + id
+			}
+		}
+		if _, dup := prev[key]; dup && key != "" {
+			// The predecessor handed it over: the service sent it on both
+			// channels of the switch.
+			delete(prev, key)
+			if len(prev) == 0 {
+				prev = nil // the switch is over
+			}
+			continue
+		}
 		sock.blocked.Store(true)
 		select {
 		case s.items <- item{event: ev}:
 		case <-s.ctx.Done():
-			sock.blocked.Store(false)
-			sock.conn.CloseNow()
-			sock.err = context.Cause(s.ctx)
+			stop()
 			return
 		}
 		sock.blocked.Store(false)
 		sock.lastSeen.Store(time.Now().UnixNano())
+		if key != "" && sock.record.Load() && len(sock.handed) < dedupWindow {
+			if sock.handed == nil {
+				sock.handed = make(map[string]struct{})
+			}
+			sock.handed[key] = struct{}{}
+		}
 	}
 }
 
@@ -182,7 +297,7 @@ func (s *Stream) read(sock *socket) {
 func (sh *shard) run() {
 	s, cfg := sh.s, sh.s.cfg
 	cur := sh.cur
-	defer func() { closeSocket(cur) }()
+	defer func() { s.closeSocket(cur) }()
 
 	watch := time.NewTicker(cfg.idleTimeout / 3)
 	defer watch.Stop()
@@ -195,10 +310,7 @@ func (sh *shard) run() {
 	var (
 		dead, closing = cur.dead, cur.closing // nil once handled
 		replacing     bool                    // a replacement is scheduled
-		gapFrom       time.Time               // the current socket died: events may be missed since
-		cause         error                   // why it died
 		pingedAt      int64                   // lastSeen when the last ping was sent
-		silenced      bool                    // the watchdog closed the socket
 		failures      int
 	)
 	replace := func(wait time.Duration) {
@@ -214,14 +326,6 @@ func (sh *shard) run() {
 
 		case <-dead:
 			dead = nil
-			// Not lastSeen, which a hand-over to the buffer moves on after
-			// the message arrived: what the socket held unread is lost too.
-			gapFrom = time.Unix(0, cur.arrived.Load())
-			cause = cur.err
-			if silenced {
-				cause = fmt.Errorf("%w: nothing for %s", ErrSilent, cfg.idleTimeout)
-			}
-			cur.conn.CloseNow()
 			replace(0)
 
 		case <-closing:
@@ -238,7 +342,7 @@ func (sh *shard) run() {
 			silent := time.Since(time.Unix(0, cur.lastSeen.Load()))
 			switch {
 			case silent >= cfg.idleTimeout:
-				silenced = true
+				cur.silenced.Store(true)
 				cur.conn.CloseNow() // the reader stops: dead
 			case silent >= cfg.idleTimeout/3 && pingedAt != cur.lastSeen.Load():
 				// One ping per silence: the pong (a message) ends it.
@@ -250,7 +354,10 @@ func (sh *shard) run() {
 
 		case <-retry.C:
 			replacing = false
-			next, err := sh.reconnect()
+			// From now on, what the old socket hands over may come on the
+			// new one too.
+			cur.record.Store(true)
+			next, refused, err := sh.attempt(cur)
 			if err != nil {
 				if sh.ctx.Err() != nil {
 					return
@@ -263,45 +370,283 @@ func (sh *shard) run() {
 				replace(cfg.backoff.wait(failures))
 				break
 			}
+			subscribed := time.Now()
 			failures = 0
 			old := cur
+			next.from = old
 			cur, dead, closing = next, next.dead, next.closing
-			pingedAt, silenced = 0, false
+			pingedAt = 0
 			renew.Reset(renewAfter(cur.expires, cfg.renewBefore))
-			if !gapFrom.IsZero() {
-				// Before the first event of the new socket.
-				m := &Missed{Topics: sh.topicList(), From: gapFrom, To: time.Now(), Cause: cause}
-				gapFrom, cause = time.Time{}, nil
-				select {
-				case s.items <- item{missed: m}:
-				case <-sh.ctx.Done():
-					closeSocket(old)
-					return
-				}
-			}
-			if !s.startRead(cur) {
-				closeSocket(old)
+			if !s.goTracked(func() { sh.handOver(old, next, subscribed, refused) }) {
+				s.closeSocket(old)
 				return
 			}
-			s.retire(old, cfg.idleTimeout/3)
+			if !s.startRead(next) {
+				return
+			}
 		}
 	}
 }
 
-// reconnect creates a channel with the shard's topics and makes it the
-// shard's.
-func (sh *shard) reconnect() (*socket, error) {
+// attempt makes one try at replacing the shard's channel, bounded by the
+// attempt timeout: it creates a channel (or takes the spare one a failed
+// attempt created: no channel is left unused), connects its socket and
+// subscribes it to the shard's topics, dropping from the shard the topics
+// the service refuses.
+//
+// When the Stream's open sockets are at the channel limit, a new channel
+// would make the service drop the channel used longest ago, maybe a
+// sibling's. So then it connects a new socket to old's channel instead (the
+// service disconnects old's socket), unless that channel expires within
+// WithRenewBefore: it then closes old first (the service drops the channels
+// without an active connection first) and creates a channel.
+func (sh *shard) attempt(old *socket) (*socket, []*TopicError, error) {
 	s := sh.s
-	s.subMu.Lock()
-	defer s.subMu.Unlock()
-	next, err := s.connect(sh.ctx, sh.topicList())
-	if err != nil {
-		return nil, err
+	if err := s.lock(sh.ctx); err != nil {
+		return nil, nil, err
 	}
+	defer s.unlock()
+	ctx, cancel := context.WithTimeout(sh.ctx, s.cfg.attemptTimeout)
+	defer cancel()
+
 	s.mu.Lock()
+	atLimit := s.open >= MaxChannels
+	s.mu.Unlock()
+	if atLimit && sh.spare == nil {
+		select {
+		case <-old.dead: // no longer an active connection: dropped first
+		default:
+			old.atLimit.Store(true)
+			if old.expires.IsZero() || time.Until(old.expires) > s.cfg.renewBefore {
+				sh.spare = old.channel
+				break
+			}
+			s.closeSocket(old)
+			// The service stops sending to it; the answer does not matter,
+			// the channel is given up either way.
+			s.api.DeleteNotificationsChannelSubscriptions(ctx, old.channelID, nil)
+		}
+	}
+	if sh.spare == nil {
+		ch, err := s.createChannel(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		sh.spare = ch
+	}
+	next, err := s.dial(ctx, sh.spare)
+	if err != nil {
+		if sh.spare == old.channel {
+			// The service may have dropped it: the next attempt creates a
+			// channel (old's, without a connection now, goes first).
+			sh.spare = nil
+		}
+		return nil, nil, err
+	}
+	refused, err := s.subscribeAll(ctx, next.channelID, sh.topicList())
+	if err != nil {
+		s.shut(next)
+		return nil, nil, err
+	}
+	sh.spare = nil
+	s.mu.Lock()
+	for _, te := range refused {
+		delete(sh.topics, te.Topic)
+	}
 	sh.cur = next
 	s.mu.Unlock()
-	return next, nil
+	return next, refused, nil
+}
+
+// subscribeAll subscribes a channel to topics (PUT .../subscriptions). When
+// the service refuses the request (400), it finds the topics it refuses:
+// those its message names, else by halves (a half it takes is kept, a
+// refused one is split again); the channel is subscribed to the rest, and
+// each refused topic comes back as a *TopicError.
+func (s *Stream) subscribeAll(ctx context.Context, channelID string, topics []string) ([]*TopicError, error) {
+	put := func(topics []string) error {
+		_, _, err := s.api.PutNotificationsChannelSubscriptions(ctx, channelID, channelTopics(topics), nil)
+		if err != nil {
+			return fmt.Errorf("notifications: subscribe channel %s: %w", channelID, err)
+		}
+		return nil
+	}
+	if len(topics) == 0 {
+		return nil, nil
+	}
+	err := put(topics)
+	if !isRefusal(err) {
+		return nil, err
+	}
+	if named := namedTopics(err, topics); len(named) > 0 && len(named) < len(topics) {
+		rest := slices.DeleteFunc(slices.Clone(topics), func(t string) bool { return slices.Contains(named, t) })
+		switch err2 := put(rest); {
+		case err2 == nil:
+			refused := make([]*TopicError, len(named))
+			for i, t := range named {
+				refused[i] = &TopicError{Topic: t, Err: err}
+			}
+			return refused, nil
+		case !isRefusal(err2):
+			return nil, err2
+		}
+	}
+	var kept []string
+	var refused []*TopicError
+	var find func(part []string, cause error) error
+	find = func(part []string, cause error) error {
+		if len(part) == 1 {
+			refused = append(refused, &TopicError{Topic: part[0], Err: cause})
+			return nil
+		}
+		for _, half := range [][]string{part[:len(part)/2], part[len(part)/2:]} {
+			switch err := put(append(slices.Clone(kept), half...)); {
+			case err == nil:
+				kept = append(kept, half...)
+			case isRefusal(err):
+				if err := find(half, err); err != nil {
+					return err
+				}
+			default:
+				return err
+			}
+		}
+		return nil
+	}
+	if err := find(topics, err); err != nil {
+		return nil, err
+	}
+	return refused, nil
+}
+
+// isRefusal reports whether err is the service's 400 to a subscription.
+func isRefusal(err error) bool {
+	var apiErr *platformclient.APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode == 400
+}
+
+// namedTopics returns the topics that the message of the service's error
+// names (as whole words).
+func namedTopics(err error, topics []string) []string {
+	var apiErr *platformclient.APIError
+	if !errors.As(err, &apiErr) {
+		return nil
+	}
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(apiErr.Message, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._-", r)
+	}) {
+		words[strings.TrimRight(w, ".")] = true
+	}
+	var named []string
+	for _, t := range topics {
+		if words[t] {
+			named = append(named, t)
+		}
+	}
+	return named
+}
+
+// handOver retires old, which next replaced: it lets old hand over what it
+// still holds and closes it (drain), reports the gap when old may have lost
+// events and the topics the service refused, then gives next its turn.
+func (sh *shard) handOver(old, next *socket, subscribed time.Time, refused []*TopicError) {
+	s := sh.s
+	defer close(next.turn)
+	cause := s.drain(sh.ctx, old, s.cfg.idleTimeout/3)
+	if sh.ctx.Err() != nil {
+		return
+	}
+	var items []item
+	if cause != nil {
+		// Events sent on old after the last message read there may be lost,
+		// until next was subscribed.
+		from := min(old.arrived.Load(), subscribed.UnixNano())
+		items = append(items, item{missed: &Missed{Topics: sh.topicList(), From: time.Unix(0, from), To: subscribed, Cause: cause}})
+	}
+	for _, te := range refused {
+		items = append(items, item{topicErr: te})
+	}
+	for _, it := range items {
+		select {
+		case s.items <- it:
+		case <-sh.ctx.Done():
+			return
+		}
+	}
+}
+
+// drain closes a socket that a new channel replaced, once it has handed
+// over what it holds, and returns when its reader has stopped. Closing it at
+// once would drop the events sent before the new channel was subscribed that
+// the socket had not read yet (a close handshake discards what arrives before
+// the peer's close frame). So it first sends a ping, and closes the socket
+// when the pong has come: everything sent before it has been read, and
+// handed over as the buffer made room; the result is nil. Otherwise it
+// returns why events may be missing: the socket died first, was replaced at
+// the channel limit, or read for wait (not counting the time it waited for
+// the buffer or its turn) without the pong.
+func (s *Stream) drain(ctx context.Context, sock *socket, wait time.Duration) (cause error) {
+	defer func() {
+		s.closeSocket(sock)
+		select {
+		case <-sock.dead:
+		case <-ctx.Done():
+		}
+	}()
+	select {
+	case <-sock.dead:
+		return sock.deathCause(s.cfg.idleTimeout)
+	default:
+	}
+	if sock.atLimit.Load() {
+		// Disconnected by the service (a new socket on its channel) or
+		// closed before its replacement was made: no hand-over.
+		return sock.deathCause(s.cfg.idleTimeout)
+	}
+	select {
+	case <-sock.pong: // a late answer to an earlier ping
+	default:
+	}
+	wctx, cancel := context.WithTimeout(ctx, wait)
+	err := sock.conn.Write(wctx, websocket.MessageText, pingMessage)
+	cancel()
+	if err != nil {
+		return fmt.Errorf("notifications: ping the retired channel %s: %w", sock.channelID, err)
+	}
+	step := max(wait/8, time.Millisecond)
+	tick := time.NewTicker(step)
+	defer tick.Stop()
+	var reading time.Duration
+	for {
+		select {
+		case <-sock.pong:
+			return nil
+		case <-sock.dead:
+			return sock.deathCause(s.cfg.idleTimeout)
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+			if sock.blocked.Load() {
+				break
+			}
+			if reading += step; reading >= wait {
+				return fmt.Errorf("%w: no pong for %s on the retired channel %s", ErrSilent, wait, sock.channelID)
+			}
+		}
+	}
+}
+
+// deathCause is why a dead socket stopped.
+func (sock *socket) deathCause(idle time.Duration) error {
+	switch {
+	case sock.silenced.Load():
+		return fmt.Errorf("%w: nothing for %s", ErrSilent, idle)
+	case sock.atLimit.Load():
+		return fmt.Errorf("%w: the socket of channel %s closed before its replacement was ready", ErrChannelLimit, sock.channelID)
+	default:
+		return sock.err
+	}
 }
 
 // topicList returns the shard's topics, sorted.
@@ -316,50 +661,16 @@ func (sh *shard) topicList() []string {
 	return topics
 }
 
-// retire closes a socket that a new channel replaced, once it has handed
-// over what it still holds. Closing it at once would drop the events sent
-// before the new channel was subscribed that the socket had not read yet (a
-// close handshake discards what arrives before the peer's close frame). So
-// it first sends a ping, and closes the socket when the pong has come
-// (everything sent before it has been read, and handed over as the buffer
-// makes room), when the socket dies, or after wait.
-func (s *Stream) retire(sock *socket, wait time.Duration) {
-	select {
-	case <-sock.dead:
-		closeSocket(sock)
-		return
-	default:
-	}
-	started := s.goTracked(func() {
-		ctx, cancel := context.WithTimeout(s.ctx, wait)
-		defer cancel()
-		select {
-		case <-sock.pong: // a late answer to an earlier ping
-		default:
-		}
-		if sock.conn.Write(ctx, websocket.MessageText, pingMessage) == nil {
-			select {
-			case <-sock.pong:
-			case <-sock.dead:
-			case <-ctx.Done():
-			}
-		}
-		closeSocket(sock)
-	})
-	if !started {
-		closeSocket(sock)
-	}
-}
-
 // closeSocket closes a socket with a normal closure (at once when it is
 // already dead).
-func closeSocket(sock *socket) {
+func (s *Stream) closeSocket(sock *socket) {
 	select {
 	case <-sock.dead:
 		sock.conn.CloseNow()
 	default:
 		sock.conn.Close(websocket.StatusNormalClosure, "")
 	}
+	s.released(sock)
 }
 
 // renewAfter is how long until a channel expiring at expires is replaced.

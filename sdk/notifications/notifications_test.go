@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -49,18 +50,24 @@ func must(t *testing.T, err error) {
 
 // receiver reads a Stream's events in a goroutine of its own.
 type receiver struct {
-	events chan notifications.Event
-	err    chan error
+	events    chan notifications.Event
+	err       chan error
+	topicErrs chan *notifications.TopicError // the loop goes on after them
 }
 
 func receive(t *testing.T, s *notifications.Stream) *receiver {
 	t.Helper()
-	r := &receiver{events: make(chan notifications.Event, 10000), err: make(chan error, 1)}
+	r := &receiver{events: make(chan notifications.Event, 10000), err: make(chan error, 1), topicErrs: make(chan *notifications.TopicError, 100)}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		for ev, err := range s.Events(ctx) {
+			var te *notifications.TopicError
+			if errors.As(err, &te) {
+				r.topicErrs <- te
+				continue
+			}
 			if err != nil {
 				r.err <- err
 				return
@@ -122,7 +129,7 @@ func TestEventsOfSeveralTopicsDecoded(t *testing.T) {
 	if ev.Topic != "v2.users.u1.presence" || ev.Version != "2" || ev.ChannelID != "channel-1" || ev.Received.IsZero() {
 		t.Errorf("first event = %+v", ev)
 	}
-	if got := ev.CorrelationID(); got != "corr-v2.users.u1.presence" {
+	if got := ev.CorrelationID(); !strings.HasPrefix(got, "corr-") {
 		t.Errorf("CorrelationID() = %q", got)
 	}
 	p, err := notifications.Decode[presence](ev)
@@ -635,5 +642,410 @@ func TestSwitchUnderBackPressureLosesNothing(t *testing.T) {
 	must(t, f.waitFor("the old socket closed", func() bool { return first.closed }))
 	if first.status != websocket.StatusNormalClosure {
 		t.Errorf("old socket closed with %v, want a normal closure", first.status)
+	}
+}
+
+func TestFramesThatAreNotEventsAreSkipped(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"})
+	r := receive(t, s)
+	ch, err := f.connectedChannel(1)
+	must(t, err)
+	for _, frame := range []string{`{}`, `null`, `{"eventBody":{"a":1},"version":"2"}`, `{"topicName":""}`, `[1]`, `not json`} {
+		must(t, ch.write(frame))
+	}
+	must(t, f.publish("topic.a", `{"real":true}`))
+	if ev := r.next(t); ev.Topic != "topic.a" || string(ev.Body) != `{"real":true}` {
+		t.Errorf("first event = %+v, want the topic.a one: frames without a topic are not events", ev)
+	}
+	if got := s.Skipped(); got != 6 {
+		t.Errorf("Skipped() = %d, want 6", got)
+	}
+}
+
+func TestSubscribeHonoursItsContextDuringAReplacement(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"})
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	// The replacement after socket_closing waits in the channel creation,
+	// holding the Stream's subscription lock.
+	hold := make(chan struct{})
+	defer close(hold)
+	f.mu.Lock()
+	f.holdCreate = hold
+	f.mu.Unlock()
+	must(t, first.socketClosing())
+	must(t, f.waitFor("the replacement's channel creation", func() bool {
+		return f.countLocked("POST /api/v2/notifications/channels") == 2
+	}))
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- s.Subscribe(ctx, "topic.b") }()
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Subscribe with a canceled context: %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second): // a hang, not a timing check
+		t.Fatal("Subscribe still blocked 10 s after its context ended")
+	}
+}
+
+func TestFailedStreamReportsItsCauseAndState(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"})
+	r := receive(t, s)
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	f.mu.Lock()
+	f.failCreate = 1000
+	f.mu.Unlock()
+	first.conn.CloseNow()
+	if err := <-r.err; err == nil {
+		t.Fatal("the loop of Events ended without the error")
+	}
+	for name, err := range map[string]error{
+		"Subscribe":   s.Subscribe(t.Context(), "topic.b"),
+		"Unsubscribe": s.Unsubscribe(t.Context(), "topic.a"),
+	} {
+		var apiErr *platformclient.APIError
+		if !errors.As(err, &apiErr) || apiErr.StatusCode != 500 || !errors.Is(err, notifications.ErrClosed) {
+			t.Errorf("%s on a failed Stream: %v, want ErrClosed wrapping the *APIError (500) of Err()", name, err)
+		}
+	}
+	if got, ids := s.Topics(), s.ChannelIDs(); len(got) != 0 || len(ids) != 0 {
+		t.Errorf("after the failure: Topics() = %v, ChannelIDs() = %v, want none", got, ids)
+	}
+}
+
+func TestDeathDuringASwitchIsReported(t *testing.T) {
+	f := startFake(t)
+	var log missedLog
+	s := open(t, f, []string{"topic.a", "topic.b"}, notifications.WithMissedEvents(log.add))
+	r := receive(t, s)
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	// The service warns and closes the socket at once, while the new
+	// channel takes long to create: what it sends meanwhile is lost.
+	hold := make(chan struct{})
+	f.mu.Lock()
+	f.holdCreate = hold
+	f.mu.Unlock()
+	must(t, first.socketClosing())
+	must(t, f.waitFor("the replacement's channel creation", func() bool {
+		return f.countLocked("POST /api/v2/notifications/channels") == 2
+	}))
+	first.conn.CloseNow()
+	must(t, f.waitFor("the old socket closed", func() bool { return first.closed }))
+	died := time.Now()
+	close(hold)
+	_, err = f.connectedChannel(2)
+	must(t, err)
+	must(t, f.publish("topic.a", `{"after":true}`))
+	if ev := r.next(t); string(ev.Body) != `{"after":true}` || ev.ChannelID != "channel-2" {
+		t.Fatalf("event = %s on %s", ev.Body, ev.ChannelID)
+	}
+	m := log.get()
+	if len(m) != 1 {
+		t.Fatalf("%d Missed reports before the new channel's first event, want 1", len(m))
+	}
+	if !slices.Equal(m[0].Topics, []string{"topic.a", "topic.b"}) || m[0].From.After(died) || m[0].To.Before(died) || m[0].Cause == nil {
+		t.Errorf("Missed = %+v, want both topics and a window around the death at %v", m[0], died)
+	}
+}
+
+func TestSwitchWithoutPongReportsTheGap(t *testing.T) {
+	f := startFake(t)
+	var log missedLog
+	// The retired socket waits a third of the idle timeout for its pong.
+	s := open(t, f, []string{"topic.a"}, notifications.WithIdleTimeout(600*time.Millisecond), notifications.WithMissedEvents(log.add))
+	r := receive(t, s)
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	f.mu.Lock()
+	first.noPong = true // what it still held when it was closed is unknown
+	f.mu.Unlock()
+	must(t, first.socketClosing())
+	_, err = f.connectedChannel(2)
+	must(t, err)
+	must(t, f.waitFor("the old socket closed", func() bool { return first.closed }))
+	must(t, f.publish("topic.a", `{"after":true}`))
+	if ev := r.next(t); string(ev.Body) != `{"after":true}` {
+		t.Fatalf("event = %s", ev.Body)
+	}
+	m := log.get()
+	if len(m) != 1 || !slices.Equal(m[0].Topics, []string{"topic.a"}) || m[0].To.Before(m[0].From) || !errors.Is(m[0].Cause, notifications.ErrSilent) {
+		t.Fatalf("Missed = %+v, want one for topic.a caused by ErrSilent", m)
+	}
+}
+
+func TestPlannedSwitchKeepsPerTopicOrder(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"}, notifications.WithBufferSize(0))
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	// Nobody reads yet: the old socket's reader waits with its first event
+	// when the new socket's events arrive.
+	hold := make(chan struct{})
+	f.mu.Lock()
+	f.holdCreate = hold
+	f.mu.Unlock()
+	must(t, first.socketClosing())
+	const n = 30
+	for i := range n {
+		must(t, first.write(eventMessage("topic.a", fmt.Sprint(i))))
+	}
+	close(hold)
+	second, err := f.connectedChannel(2)
+	must(t, err)
+	// A frame that is not an event first: once it is skipped, the new
+	// socket's reader is at its first event.
+	must(t, second.write(`{}`))
+	for i := n; i < 2*n; i++ {
+		must(t, second.write(eventMessage("topic.a", fmt.Sprint(i))))
+	}
+	waitSkipped(t, s, 1)
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute) // lost events: fail, not hang
+	defer cancel()
+	i := 0
+	for ev, err := range s.Events(ctx) {
+		must(t, err)
+		if string(ev.Body) != fmt.Sprint(i) {
+			t.Fatalf("event %d has body %s (from %s): the topic's order is broken", i, ev.Body, ev.ChannelID)
+		}
+		if i++; i == 2*n {
+			break
+		}
+	}
+}
+
+// waitSkipped waits until the Stream has skipped n frames. It gives up after
+// a minute (a hung test, not a timing check).
+func waitSkipped(t *testing.T, s *notifications.Stream, n uint64) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for s.Skipped() < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d frames skipped, want %d", s.Skipped(), n)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestNoDuplicatesAroundASwitch(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"})
+	r := receive(t, s)
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	// Both channels have the topic until the old socket is retired (after
+	// its pong): the service sends the events of that time on both.
+	pong := make(chan struct{})
+	f.mu.Lock()
+	f.holdPong = pong
+	f.mu.Unlock()
+	must(t, first.socketClosing())
+	second, err := f.connectedChannel(2)
+	must(t, err)
+	must(t, f.waitFor("the retiring ping", func() bool { return first.pings > 0 }))
+	for i := range 3 {
+		sent, err := f.publishAll("topic.a", fmt.Sprintf(`{"both":%d}`, i))
+		must(t, err)
+		if sent != 2 {
+			t.Fatalf("event sent on %d channels, want 2", sent)
+		}
+	}
+	must(t, second.write(eventMessage("topic.a", `{"new":true}`)))
+	close(pong)
+	for i := range 3 {
+		if ev := r.next(t); string(ev.Body) != fmt.Sprintf(`{"both":%d}`, i) {
+			t.Fatalf("event %d = %s on %s", i, ev.Body, ev.ChannelID)
+		}
+	}
+	if ev := r.next(t); string(ev.Body) != `{"new":true}` {
+		t.Fatalf("event after the three = %s on %s, want the new channel's own (no duplicate)", ev.Body, ev.ChannelID)
+	}
+}
+
+func TestSwitchAtTheChannelLimitKeepsTheSiblings(t *testing.T) {
+	f := startFake(t)
+	var log missedLog
+	topics := make([]string, notifications.MaxChannels*notifications.MaxTopicsPerChannel)
+	for i := range topics {
+		topics[i] = fmt.Sprintf("topic.%d", i)
+	}
+	s := open(t, f, topics, notifications.WithMissedEvents(log.add))
+	r := receive(t, s)
+	fifth, err := f.connectedChannel(5)
+	must(t, err)
+	for n := 1; n <= notifications.MaxChannels; n++ {
+		_, err := f.connectedChannel(n)
+		must(t, err)
+	}
+	must(t, fifth.socketClosing())
+	must(t, f.waitFor("channel-5 replaced", func() bool {
+		return fifth.connections == 2 && !fifth.closed || len(f.channels) > notifications.MaxChannels
+	}))
+	// One event per channel: each arrives.
+	want := map[string]bool{}
+	for n := range notifications.MaxChannels {
+		topic := topics[n*notifications.MaxTopicsPerChannel]
+		want[topic] = true
+		must(t, f.publish(topic, `{}`))
+	}
+	for len(want) > 0 {
+		ev := r.next(t)
+		if !want[ev.Topic] {
+			t.Fatalf("unexpected event of %s", ev.Topic)
+		}
+		delete(want, ev.Topic)
+	}
+	f.mu.Lock()
+	dropped, created := slices.Clone(f.dropped), len(f.channels)
+	f.mu.Unlock()
+	if len(dropped) != 0 {
+		t.Errorf("the service dropped %v, want none", dropped)
+	}
+	if created != notifications.MaxChannels {
+		t.Errorf("%d channels created, want %d", created, notifications.MaxChannels)
+	}
+	for _, m := range log.get() {
+		// The switched channel's topics are topic.4000 to topic.4999.
+		if len(m.Topics) != notifications.MaxTopicsPerChannel || m.Topics[0] != "topic.4000" {
+			t.Errorf("Missed for %d topics from %s: a sibling of the switched channel lost events", len(m.Topics), m.Topics[0])
+		}
+	}
+	if ids := s.ChannelIDs(); len(ids) != notifications.MaxChannels || !slices.Contains(ids, "channel-5") {
+		t.Errorf("ChannelIDs() = %v", ids)
+	}
+}
+
+func TestRejectedTopicIsDroppedDuringASwitch(t *testing.T) {
+	for _, named := range []bool{true, false} {
+		t.Run(fmt.Sprintf("named=%v", named), func(t *testing.T) {
+			f := startFake(t)
+			s := open(t, f, []string{"topic.a", "topic.bad", "topic.c"})
+			r := receive(t, s)
+			first, err := f.connectedChannel(1)
+			must(t, err)
+			f.mu.Lock()
+			f.rejectTopic, f.namedReject = "topic.bad", named
+			f.mu.Unlock()
+			must(t, first.socketClosing())
+			var te *notifications.TopicError
+			select {
+			case te = <-r.topicErrs:
+			case err := <-r.err:
+				t.Fatalf("the loop of Events ended with %v, want a *TopicError and more", err)
+			case <-time.After(time.Minute):
+				t.Fatal("no *TopicError in a minute")
+			}
+			var apiErr *platformclient.APIError
+			if te.Topic != "topic.bad" || !errors.As(te, &apiErr) || apiErr.StatusCode != 400 || !strings.Contains(te.Error(), "topic.bad") {
+				t.Errorf("TopicError = %v (topic %q), want topic.bad with the service's 400", te, te.Topic)
+			}
+			must(t, f.publish("topic.c", `{"c":1}`))
+			if ev := r.next(t); ev.Topic != "topic.c" || ev.ChannelID != "channel-2" {
+				t.Errorf("event %s on %s, want topic.c on channel-2", ev.Topic, ev.ChannelID)
+			}
+			if got := s.Topics(); !slices.Equal(got, []string{"topic.a", "topic.c"}) {
+				t.Errorf("Topics() = %v", got)
+			}
+			if n := f.count("POST /api/v2/notifications/channels"); n != 2 {
+				t.Errorf("%d channels created, want 2: no orphan channel per attempt", n)
+			}
+			f.mu.Lock()
+			got := slices.Clone(f.channels[1].topics)
+			f.mu.Unlock()
+			if !slices.Equal(got, []string{"topic.a", "topic.c"}) {
+				t.Errorf("new channel subscribed to %v", got)
+			}
+			if s.Err() != nil {
+				t.Errorf("Err() = %v", s.Err())
+			}
+		})
+	}
+}
+
+func TestHungReplacementIsTimedOut(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		hang     func(f *fakeService)
+		channels int // channel creations in all
+	}{
+		// The first, the hung one, the retry.
+		{"creation", func(f *fakeService) { f.hangCreate = 1 }, 3},
+		// The first, the one whose socket hung, taken again by the retry.
+		{"upgrade", func(f *fakeService) { f.hangUpgrade = 1 }, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := startFake(t)
+			var log missedLog
+			s := open(t, f, []string{"topic.a"}, notifications.WithAttemptTimeout(300*time.Millisecond), notifications.WithMissedEvents(log.add))
+			r := receive(t, s)
+			first, err := f.connectedChannel(1)
+			must(t, err)
+			f.mu.Lock()
+			c.hang(f) // the first attempt never gets an answer
+			f.mu.Unlock()
+			first.conn.CloseNow()
+			_, err = f.connectedChannel(2)
+			must(t, err)
+			must(t, f.publish("topic.a", `{"after":true}`))
+			if ev := r.next(t); string(ev.Body) != `{"after":true}` {
+				t.Fatalf("event = %s", ev.Body)
+			}
+			if n := f.count("POST /api/v2/notifications/channels"); n != c.channels {
+				t.Errorf("%d channel creations, want %d", n, c.channels)
+			}
+			if m := log.get(); len(m) != 1 {
+				t.Errorf("Missed = %+v, want one report", m)
+			}
+		})
+	}
+}
+
+func TestWaitForTheTurnIsNotSilence(t *testing.T) {
+	f := startFake(t)
+	s := open(t, f, []string{"topic.a"}, notifications.WithBufferSize(0), notifications.WithIdleTimeout(300*time.Millisecond))
+	first, err := f.connectedChannel(1)
+	must(t, err)
+	hold := make(chan struct{})
+	f.mu.Lock()
+	f.holdCreate = hold
+	f.mu.Unlock()
+	must(t, first.socketClosing())
+	const n = 3
+	for i := range n {
+		must(t, first.write(eventMessage("topic.a", fmt.Sprint(i))))
+	}
+	close(hold)
+	second, err := f.connectedChannel(2)
+	must(t, err)
+	must(t, second.write(`{}`))
+	for i := n; i < 2*n; i++ {
+		must(t, second.write(eventMessage("topic.a", fmt.Sprint(i))))
+	}
+	waitSkipped(t, s, 1)
+	// Nobody reads for three idle timeouts: the new socket waits for its
+	// turn, behind the old one waiting for room in the buffer. Neither is
+	// silent.
+	time.Sleep(900 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	i := 0
+	for ev, err := range s.Events(ctx) {
+		must(t, err)
+		if string(ev.Body) != fmt.Sprint(i) {
+			t.Fatalf("event %d has body %s (from %s)", i, ev.Body, ev.ChannelID)
+		}
+		if i++; i == 2*n {
+			break
+		}
+	}
+	if n := f.count("POST /api/v2/notifications/channels"); n != 2 {
+		t.Errorf("%d channels created, want 2: a socket waiting for its turn is not silent", n)
 	}
 }
