@@ -21,10 +21,11 @@ import (
 // requests counted in the token's window, and those sent and not answered
 // yet, reach the budget, it holds new requests until the window resets
 // instead of sending them into a 429, and after a 429 it holds them for the
-// Retry-After the answer asked for. Before the first answer for a token it
-// sends one request and holds the others for up to a second, until that
-// answer tells the budget. A held call waits at most until its context
-// ends. The reset header counts whole seconds; the client takes it as
+// Retry-After the answer asked for. At the start of each window, the first
+// included, it sends one request and holds the others (for up to a
+// second) until its answer tells the budget and the count, which includes
+// requests of the last window that arrived in this one. A held call waits
+// at most until its context ends. The reset header counts whole seconds; the client takes it as
 // rounded up, so it sends nothing before the window has surely reset.
 
 // firstAnswerWait bounds how long requests for a token wait for the first
@@ -78,12 +79,17 @@ type tokenBudget struct {
 	allowed  int64 // the budget of a window; 0: not known, no pacing
 	count    int64 // the most requests an answer counted in the current window
 	inFlight int64
-	answered bool // an answer for this token has arrived
+	// told is set once a request sent in the current window has been
+	// answered; until then one request (the probe) goes and the others
+	// wait for its answer, which tells the budget and the count (requests
+	// of the last window that arrived in this one included).
+	told    bool
+	probing bool // the probe is in flight
 	// from is when the current window began for the client: answers to
 	// requests sent before it were counted in an earlier window.
 	from time.Time
 	// reset is when the current window has surely reset (the earliest
-	// arrival plus inin-ratelimit-reset of its answers); zero: not known.
+	// answer plus its inin-ratelimit-reset); zero: not known.
 	reset time.Time
 	// blocked is when a 429's Retry-After ends: no request before it.
 	blocked time.Time
@@ -99,7 +105,7 @@ const (
 	heldNot         holdReason = iota
 	heldBudget                 // the window's budget is spent
 	heldRetryAfter             // a 429 asked to wait
-	heldFirstAnswer            // waiting for the answer that tells the budget
+	heldFirstAnswer            // waiting for the probe's answer
 )
 
 // hold reports whether a request may be sent at now and, if not, why and
@@ -110,15 +116,23 @@ func (b *tokenBudget) hold(now time.Time) (holdReason, time.Time) {
 		return heldRetryAfter, b.blocked
 	}
 	if !b.reset.IsZero() && !now.Before(b.reset) {
-		b.from, b.reset, b.count = b.reset, time.Time{}, 0
+		b.from, b.reset, b.count, b.told, b.probing = b.reset, time.Time{}, 0, false, false
 	}
 	switch {
-	case !b.answered && b.inFlight > 0:
+	case !b.told && b.probing:
 		return heldFirstAnswer, time.Time{}
 	case b.allowed <= 0 || b.count+b.inFlight < b.allowed:
 		return heldNot, time.Time{}
 	}
 	return heldBudget, b.reset
+}
+
+// send counts a request that hold let go in flight.
+func (b *tokenBudget) send() {
+	b.inFlight++
+	if !b.told {
+		b.probing = true
+	}
 }
 
 // wake returns a channel closed at the next change of b.
@@ -170,10 +184,12 @@ type heldError struct {
 	err    error
 }
 
+// Error says how long the request was held, why, and what ended the wait.
 func (e *heldError) Error() string {
 	return fmt.Sprintf("held %v (%s): %v", e.held.Round(time.Millisecond), e.reason, e.err)
 }
 
+// Unwrap returns the context's error.
 func (e *heldError) Unwrap() error { return e.err }
 
 // acquire waits until the token whose Authorization header is key may send
@@ -185,7 +201,7 @@ func (p *pacer) acquire(ctx context.Context, log *debugLog, req *Request, key st
 	b := p.budget(key, now)
 	why, until := b.hold(now)
 	if why == heldNot {
-		b.inFlight++
+		b.send()
 		p.mu.Unlock()
 		return b, nil
 	}
@@ -213,11 +229,11 @@ func (p *pacer) acquire(ctx context.Context, log *debugLog, req *Request, key st
 		now = time.Now()
 		why, until = b.hold(now)
 		if why == heldFirstAnswer && now.Sub(start) >= firstAnswerWait {
-			b.answered = true // no answer in time: do not hold for it again
+			b.told = true // no answer in time: do not hold for it again
 			why, until = b.hold(now)
 		}
 	}
-	b.inFlight++
+	b.send()
 	p.mu.Unlock()
 	log.held(ctx, req, time.Since(start), reason, nil)
 	return b, nil
@@ -267,19 +283,36 @@ func (r holdReason) String() string {
 	case heldRetryAfter:
 		return "a 429 answer asked to wait"
 	case heldFirstAnswer:
-		return "waiting for the first answer, which tells the token's budget"
+		return "waiting for the first answer of the window, which tells the token's budget"
 	}
 	return "not held"
 }
 
 // answer records the answer resp (nil when none arrived) to a request of b
-// sent at sent.
+// sent at sent, and wakes the requests held for b when one may go now or
+// the time they wait for has changed.
 func (p *pacer) answer(b *tokenBudget, sent time.Time, resp *APIResponse) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	b.inFlight--
-	defer b.notify()
+	told, probing, reset, blocked := b.told, b.probing, b.reset, b.blocked
+	b.record(sent, resp)
+	if b.waiters == 0 {
+		return
+	}
+	if why, _ := b.hold(time.Now()); why == heldNot || b.told != told || b.probing != probing || !b.reset.Equal(reset) || !b.blocked.Equal(blocked) {
+		b.notify()
+	}
+}
+
+// record updates b with the answer resp (nil when none arrived) to a
+// request sent at sent.
+func (b *tokenBudget) record(sent time.Time, resp *APIResponse) {
+	inWindow := !sent.Before(b.from)
 	if resp == nil {
+		if inWindow && !b.told {
+			b.probing = false // the probe failed: another one goes
+		}
 		return
 	}
 	now := time.Now()
@@ -289,14 +322,15 @@ func (p *pacer) answer(b *tokenBudget, sent time.Time, resp *APIResponse) {
 		}
 	}
 	rl := resp.RateLimit
-	b.answered = true // an answer without the headers: nothing to wait for
 	if rl == nil || rl.Allowed <= 0 {
+		b.told = true // an API that does not tell: nothing to wait for
 		return
 	}
 	b.allowed = rl.Allowed
-	if sent.Before(b.from) {
+	if !inWindow {
 		return // counted in a window that has reset since
 	}
+	b.told = true
 	b.count = max(b.count, rl.Count)
 	if end := now.Add(rl.Reset); b.reset.IsZero() || end.Before(b.reset) {
 		// The request arrived before its answer, and its window resets at
@@ -362,12 +396,14 @@ func (l *sendLimit) acquire(ctx context.Context, log *debugLog, req *Request) (i
 	}
 }
 
-// answer records that the request in slot was answered (or failed).
+// answer records that the request in slot was answered (or failed). The
+// held requests wait for the slot of the next request only: they are woken
+// when it is that one.
 func (l *sendLimit) answer(slot int) {
 	l.mu.Lock()
 	l.pending[slot] = false
 	l.answered[slot] = time.Now()
-	if l.changed != nil {
+	if slot == l.next && l.changed != nil {
 		close(l.changed)
 		l.changed = nil
 	}
