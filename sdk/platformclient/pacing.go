@@ -76,8 +76,12 @@ type pacer struct {
 // tokenBudget is what the answers told of one token's window, and the
 // requests of that token sent and not answered yet.
 type tokenBudget struct {
-	allowed  int64 // the budget of a window; 0: not known, no pacing
-	count    int64 // the most requests an answer counted in the current window
+	allowed int64 // the budget of a window; 0: not known, no pacing
+	count   int64 // the most requests an answer counted in the current window
+	// carried counts the answers, since the current window began, to
+	// requests sent before: they may have reached the server in this
+	// window, after the requests whose answers told count.
+	carried  int64
 	inFlight int64
 	// told is set once a request sent in the current window has been
 	// answered; until then one request (the probe) goes and the others
@@ -116,12 +120,12 @@ func (b *tokenBudget) hold(now time.Time) (holdReason, time.Time) {
 		return heldRetryAfter, b.blocked
 	}
 	if !b.reset.IsZero() && !now.Before(b.reset) {
-		b.from, b.reset, b.count, b.told, b.probing = b.reset, time.Time{}, 0, false, false
+		b.from, b.reset, b.count, b.carried, b.told, b.probing = b.reset, time.Time{}, 0, 0, false, false
 	}
 	switch {
 	case !b.told && b.probing:
 		return heldFirstAnswer, time.Time{}
-	case b.allowed <= 0 || b.count+b.inFlight < b.allowed:
+	case b.allowed <= 0 || b.count+b.carried+b.inFlight < b.allowed:
 		return heldNot, time.Time{}
 	}
 	return heldBudget, b.reset
@@ -264,7 +268,7 @@ func waitUntil(ctx context.Context, wake <-chan struct{}, until time.Time, first
 func (b *tokenBudget) describe(why holdReason, until, now time.Time) string {
 	switch why {
 	case heldBudget:
-		s := fmt.Sprintf("the token's budget of %d requests is spent: %d counted and %d in flight", b.allowed, b.count, b.inFlight)
+		s := fmt.Sprintf("the token's budget of %d requests is spent: %d counted and %d in flight", b.allowed, b.count+b.carried, b.inFlight)
 		if !until.IsZero() {
 			s += fmt.Sprintf("; the window resets in %v", until.Sub(now).Round(time.Millisecond))
 		}
@@ -328,7 +332,10 @@ func (b *tokenBudget) record(sent time.Time, resp *APIResponse) {
 	}
 	b.allowed = rl.Allowed
 	if !inWindow {
-		return // counted in a window that has reset since
+		// Counted in the last window, or in this one when it reached the
+		// server late: as far as the budget goes, the latter.
+		b.carried++
+		return
 	}
 	b.told = true
 	b.count = max(b.count, rl.Count)
