@@ -10,37 +10,42 @@ import (
 	"time"
 )
 
+// firstAnswerWait bounds how long requests wait for the answer to the
+// first request of their token's window.
+const firstAnswerWait = time.Second
+
+// WithoutPacing turns off the client's pacing by the rate-limit headers:
+// every request is sent when its call asks, and 429 answers are only
+// retried (RetryPolicy). A budget set with WithRateLimit still applies.
+//
 // The Platform API limits the requests of each access token per window of
 // time (300 a minute by default) and reports the state in every answer: the
 // inin-ratelimit-allowed header is the budget, inin-ratelimit-count how much
 // of it the current window has used, inin-ratelimit-reset the seconds until
 // the window resets. A request over the budget is answered 429 Too Many
-// Requests with a Retry-After header.
-//
-// By default a Client paces its calls by these answers, per token: once the
+// Requests with a Retry-After header. By default a Client paces its calls
+// by these answers, per token, shared by all its goroutines: once the
 // requests counted in the token's window, and those sent and not answered
 // yet, reach the budget, it holds new requests until the window resets
 // instead of sending them into a 429, and after a 429 it holds them for the
 // Retry-After the answer asked for. At the start of each window, the first
-// included, it sends one request and holds the others (for up to a
-// second) until its answer tells the budget and the count, which includes
-// requests of the last window that arrived in this one. A held call waits
-// at most until its context ends. The reset header counts whole seconds; the client takes it as
-// rounded up, so it sends nothing before the window has surely reset.
-
-// firstAnswerWait bounds how long requests for a token wait for the first
-// answer that tells its budget.
-const firstAnswerWait = time.Second
-
-// WithoutPacing makes the client send every request when its call asks,
-// whatever the rate-limit headers of the answers say: 429 answers are then
-// only retried (RetryPolicy). A budget set with WithRateLimit still applies.
+// included, it sends one request and holds the others (for up to a second)
+// until its answer tells the budget and the count, which includes requests
+// of the last window that reached the server late. The reset header counts
+// whole seconds; the client takes it as rounded up, so it sends nothing
+// before the window has surely reset. A held call waits at most until its
+// context ends, and the debug log (WithDebugLog) says how long a request
+// was held and why. An API that sends no rate-limit headers is not paced.
 func WithoutPacing() Option {
 	return func(c *Client) error {
 		c.pacer = nil
 		return nil
 	}
 }
+
+// maxRateLimit is the largest n WithRateLimit takes: it keeps a slot per
+// request of its budget.
+const maxRateLimit = 1 << 20
 
 // WithRateLimit sets a budget of the client's own: at most n requests in
 // any interval of time of length per, shared by every call of the client
@@ -58,8 +63,8 @@ func WithoutPacing() Option {
 // keeps its place in the budget until it is answered.
 func WithRateLimit(n int, per time.Duration) Option {
 	return func(c *Client) error {
-		if n <= 0 || per <= 0 {
-			return fmt.Errorf("platformclient: WithRateLimit(%d, %v): want a positive number of requests and a positive duration", n, per)
+		if n <= 0 || n > maxRateLimit || per <= 0 {
+			return fmt.Errorf("platformclient: WithRateLimit(%d, %v): want 1 to %d requests and a positive duration", n, per, maxRateLimit)
 		}
 		c.limit = &sendLimit{per: per, answered: make([]time.Time, n), pending: make([]bool, n)}
 		return nil

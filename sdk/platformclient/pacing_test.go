@@ -346,8 +346,8 @@ func TestWithRateLimitSliding(t *testing.T) {
 	if held.Load() == 0 {
 		t.Error("no held request was logged")
 	}
-	for i, n := range []int{0, 1, -1} {
-		per := []time.Duration{time.Second, 0, time.Second}[i]
+	for i, n := range []int{0, 1, -1, maxRateLimit + 1} {
+		per := []time.Duration{time.Second, 0, time.Second, time.Second}[i]
 		if _, err := NewClient(WithRateLimit(n, per)); err == nil {
 			t.Errorf("WithRateLimit(%d, %v) accepted", n, per)
 		}

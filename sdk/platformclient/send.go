@@ -87,7 +87,7 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, e
 		}
 		wait, ok := policy.afterStatus(attempt, req.Method, resp)
 		var callErr error
-		if !ok && policy.RetryIf != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) && resp.StatusCode != http.StatusNotModified {
+		if !ok && policy.RetryIf != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) && resp.StatusCode != http.StatusNotModified && ctx.Err() == nil {
 			callErr = statusError(req, target, resp)
 			wait, ok = policy.retryIfStatus(attempt, resp, callErr)
 		}
