@@ -147,6 +147,28 @@ func TestRetryIfLimits(t *testing.T) {
 		t.Errorf("200 with RetryIf true: %v, %d hits; want 1", err, srv2.hits())
 	}
 
+	// Not asked once the call's context has ended.
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var asked atomic.Int32
+	var sends atomic.Int32
+	cancelling := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		sends.Add(1)
+		cancel() // the answer arrives as the context ends
+		return &http.Response{StatusCode: http.StatusBadRequest, Header: http.Header{}, Body: http.NoBody, Request: r}, nil
+	})
+	c4, err := NewClient(WithBaseURL("http://127.0.0.1:1"), WithHTTPClient(&http.Client{Transport: cancelling}), WithAccessToken("t"),
+		WithRetryPolicy(RetryPolicy{MaxAttempts: 3, RetryIf: func(*APIResponse, error) bool {
+			asked.Add(1)
+			return true
+		}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c4.Do(ctx, NewRequest("op", http.MethodGet, "/x"), nil); err == nil || asked.Load() != 0 || sends.Load() != 1 {
+		t.Errorf("context ended during the call: %v, RetryIf asked %d times, %d sends; want an error, 0 and 1", err, asked.Load(), sends.Load())
+	}
+
 	boom := errors.New("boom")
 	var gotResp []*APIResponse
 	var gotErr []error
