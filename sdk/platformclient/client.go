@@ -39,6 +39,10 @@ type Client struct {
 	// headerTimeout bounds the wait for each attempt's response headers;
 	// 0: no bound.
 	headerTimeout time.Duration
+	// pacer paces requests by the answers' rate-limit headers, nil with
+	// WithoutPacing; limit is WithRateLimit's budget, nil without it.
+	pacer *pacer
+	limit *sendLimit
 
 	// Set by options, used by NewClient.
 	newGrant     func(loginURL string) grant
@@ -60,6 +64,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		auth:      &tokenManager{},
 		retry:     DefaultRetryPolicy,
 		maxBody:   DefaultMaxBodySize,
+		pacer:     &pacer{},
 
 		headerTimeout: DefaultResponseHeaderTimeout,
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // ErrorBody is the error document the Platform API sends with a status that
@@ -127,6 +128,48 @@ func (e *APIError) Error() string {
 // Unwrap returns an error wrapping ErrBodyTooLarge when the body was
 // larger than the client's maximum and is cut, nil otherwise.
 func (e *APIError) Unwrap() error { return e.cut }
+
+// RateLimitError is the error of a 429 Too Many Requests answer that was
+// not retried, or no longer: the retries were spent, or its Retry-After was
+// longer than the RetryPolicy's MaxWait (such an answer comes back at
+// once). It wraps the *APIError, so errors.As finds that too, with the
+// status, the error body and the correlation ID.
+//
+//	var rlErr *platformclient.RateLimitError
+//	if errors.As(err, &rlErr) {
+//		time.Sleep(rlErr.RetryAfter) // or schedule the work for later
+//	}
+type RateLimitError struct {
+	*APIError
+	// RetryAfter is the wait the answer asked for (its Retry-After
+	// header); 0 when it has none.
+	RetryAfter time.Duration
+	// RateLimit is the rate-limit state of the answer's inin-ratelimit-*
+	// headers, nil when it has none.
+	RateLimit *RateLimit
+}
+
+// Error is the *APIError's message, with the wait asked for.
+func (e *RateLimitError) Error() string {
+	if e.RetryAfter > 0 {
+		return fmt.Sprintf("%s (retry after %v)", e.APIError.Error(), e.RetryAfter)
+	}
+	return e.APIError.Error()
+}
+
+// Unwrap returns the *APIError.
+func (e *RateLimitError) Unwrap() error { return e.APIError }
+
+// statusError is the error of resp, whose status is not 2xx: a
+// *RateLimitError for a 429, an *APIError otherwise.
+func statusError(req *Request, target string, resp *APIResponse) error {
+	apiErr := newAPIError(req, target, resp)
+	if resp.StatusCode != http.StatusTooManyRequests {
+		return apiErr
+	}
+	wait, _ := retryAfter(resp.Header.Get("Retry-After"), time.Now())
+	return &RateLimitError{APIError: apiErr, RetryAfter: wait, RateLimit: resp.RateLimit}
+}
 
 // ParamError reports a parameter that does not allow the request to be
 // sent, such as an empty required path parameter. Nothing was sent.

@@ -9,6 +9,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
+	"time"
 
 	"github.com/purecloud-go/platform-client/sdk/platformclient"
 )
@@ -85,4 +87,126 @@ func ExampleParseRegion() {
 	// eu-west-1 https://api.mypurecloud.ie https://login.mypurecloud.ie
 	// eusc-de-east-1 https://api.edee1.eusc-pure.cloud https://login.edee1.eusc-pure.cloud
 	// ap-northeast-1 https://api.mypurecloud.jp https://login.mypurecloud.jp
+}
+
+// operationNamer is a plain http.RoundTripper that names each request by
+// its operation, as a tracing or metrics transport names its spans.
+type operationNamer struct{ next http.RoundTripper }
+
+// RoundTrip prints the operation of r, then sends it.
+func (t operationNamer) RoundTrip(r *http.Request) (*http.Response, error) {
+	if op, ok := platformclient.OperationFromContext(r.Context()); ok {
+		fmt.Println(op.ID, op.Method, op.PathTemplate, "attempt", op.Attempt)
+	}
+	return t.next.RoundTrip(r)
+}
+
+// A transport given with WithHTTPClient sees the operation of every
+// request, and its attempt: here the first is answered 503 and retried.
+func ExampleOperationFromContext() {
+	var calls atomic.Int32
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, `{"name":"Ada"}`)
+	}))
+	defer api.Close()
+	client, _ := platformclient.NewClient(platformclient.WithBaseURL(api.URL), platformclient.WithAccessToken("abc"),
+		platformclient.WithHTTPClient(&http.Client{Transport: operationNamer{next: http.DefaultTransport}}))
+
+	req := platformclient.NewRequest("getUser", http.MethodGet, "/api/v2/users/{userId}")
+	req.SetPathParam("userId", "42")
+	if _, err := client.Do(context.Background(), req, nil); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// getUser GET /api/v2/users/{userId} attempt 1
+	// getUser GET /api/v2/users/{userId} attempt 2
+}
+
+// A 429 whose Retry-After is longer than the policy's MaxWait comes back at
+// once as a *RateLimitError, which wraps the *APIError.
+func ExampleRateLimitError() {
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "90")
+		w.Header().Set("Inin-Ratelimit-Allowed", "300")
+		w.Header().Set("Inin-Ratelimit-Count", "300")
+		w.Header().Set("Inin-Ratelimit-Reset", "90")
+		w.WriteHeader(http.StatusTooManyRequests)
+		io.WriteString(w, `{"message":"Rate limit exceeded the maximum. Retry the request in [90] seconds","code":"too.many.requests.retry.after","status":429}`)
+	}))
+	defer api.Close()
+	client, _ := platformclient.NewClient(platformclient.WithBaseURL(api.URL), platformclient.WithAccessToken("abc"))
+
+	_, err := client.Do(context.Background(), platformclient.NewRequest("getFlowsExportJob", http.MethodGet, "/api/v2/flows/export/jobs/1"), nil)
+	var rlErr *platformclient.RateLimitError
+	if errors.As(err, &rlErr) {
+		fmt.Println("retry after", rlErr.RetryAfter, "budget", rlErr.RateLimit.Allowed)
+	}
+	var apiErr *platformclient.APIError
+	if errors.As(err, &apiErr) {
+		fmt.Println(apiErr.StatusCode, apiErr.Code)
+	}
+	// Output:
+	// retry after 1m30s budget 300
+	// 429 too.many.requests.retry.after
+}
+
+// One update retried on a version conflict, through the policy of its
+// context; the client's other calls keep the client's policy.
+func ExampleContextWithRetryPolicy() {
+	var calls atomic.Int32
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.WriteHeader(http.StatusConflict)
+			io.WriteString(w, `{"code":"general.conflict","message":"The version supplied does not match the current version of the user"}`)
+			return
+		}
+		io.WriteString(w, `{"version":4}`)
+	}))
+	defer api.Close()
+	client, _ := platformclient.NewClient(platformclient.WithBaseURL(api.URL), platformclient.WithAccessToken("abc"))
+
+	ctx := platformclient.ContextWithRetryPolicy(context.Background(), platformclient.RetryPolicy{
+		MaxAttempts: 5, MinWait: 10 * time.Millisecond, MaxWait: time.Second,
+		RetryIf: func(_ *platformclient.APIResponse, err error) bool { return platformclient.IsVersionConflict(err) },
+	})
+	req := platformclient.NewRequest("putUserRoutingskill", http.MethodPut, "/api/v2/users/{userId}/routingskills/{skillId}")
+	req.SetPathParam("userId", "42")
+	req.SetPathParam("skillId", "7")
+	req.SetBody(map[string]any{"proficiency": 4, "version": 3})
+	var out struct{ Version int }
+	resp, err := client.Do(ctx, req, &out)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("attempts", resp.Attempts, "version", out.Version)
+	// Output:
+	// attempts 2 version 4
+}
+
+// WithRateLimit keeps the client within a budget of its own: here 2
+// requests a minute, so the third call is held, until its context ends.
+func ExampleWithRateLimit() {
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, `{}`)
+	}))
+	defer api.Close()
+	client, _ := platformclient.NewClient(platformclient.WithBaseURL(api.URL), platformclient.WithAccessToken("abc"),
+		platformclient.WithRateLimit(2, time.Minute))
+
+	for i := range 3 {
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		_, err := client.Do(ctx, platformclient.NewRequest("getUsersMe", http.MethodGet, "/api/v2/users/me"), nil)
+		cancel()
+		fmt.Println(i+1, errors.Is(err, context.DeadlineExceeded))
+	}
+	// Output:
+	// 1 false
+	// 2 false
+	// 3 true
 }

@@ -126,6 +126,20 @@ func (l *debugLog) retry(ctx context.Context, req *Request, target string, wait 
 	l.event(ctx, "retrying", "operation", req.Operation, "url", redactURL(target), "wait", wait, "after", reason)
 }
 
+// held traces a request that pacing held (WithRateLimit, or the token's
+// rate-limit budget): how long and why, and the error that ended the wait
+// when the call's context ended first.
+func (l *debugLog) held(ctx context.Context, req *Request, held time.Duration, reason string, err error) {
+	if !l.enabled(ctx) {
+		return
+	}
+	args := []any{"operation", req.Operation, "method", req.Method, "path", req.Path, "held", held, "reason", reason}
+	if err != nil {
+		args = append(args, "error", err.Error())
+	}
+	l.logger.DebugContext(ctx, "platformclient: request held", args...)
+}
+
 // tokenRequest traces a token request: its form body shows the field names
 // and the grant_type only.
 func (l *debugLog) tokenRequest(ctx context.Context, r *http.Request, form string) {

@@ -26,6 +26,11 @@ import (
 // MinWait, doubling on each retry, never more than MaxWait. An answer that
 // asks for a longer wait than MaxWait is returned as it is, not retried.
 // The call's context ends the wait early.
+//
+// RetryIf adds a condition of the application's, such as IsVersionConflict
+// for an update or IsNotFound for a read just after a create. A call whose
+// 429 is not retried (or no longer) returns a *RateLimitError. A policy for
+// the calls made with one context is set with ContextWithRetryPolicy.
 type RetryPolicy struct {
 	// MaxAttempts is the most times a call sends its request, the first
 	// included; 1 or less turns retries off.
@@ -34,6 +39,25 @@ type RetryPolicy struct {
 	MinWait time.Duration
 	// MaxWait caps the backoff and the Retry-After the client honours.
 	MaxWait time.Duration
+	// RetryIf, when not nil, is asked about a failed attempt that the rules
+	// above do not retry: resp is the answer (nil when none was received)
+	// and err the error the call would return, such as an *APIError. True
+	// retries it, POST and PATCH included, with the same waits (the
+	// answer's Retry-After when it has one, up to MaxWait) and within
+	// MaxAttempts. It is not asked about a 2xx answer, nor once the call's
+	// context has ended. It must be safe for concurrent use.
+	//
+	//	RetryIf: func(_ *platformclient.APIResponse, err error) bool {
+	//		return platformclient.IsVersionConflict(err)
+	//	},
+	//
+	// A retry sends the same request again. For a version conflict that
+	// helps when the conflict is passing (the version just written has not
+	// reached every replica yet); when another writer changed the
+	// resource, the same version is refused again: read it anew and
+	// rebuild the update in a loop of the application's, with
+	// IsVersionConflict as its condition.
+	RetryIf func(resp *APIResponse, err error) bool
 }
 
 // DefaultRetryPolicy is the policy of a client created without
@@ -58,6 +82,52 @@ func WithoutRetries() Option {
 	return WithRetryPolicy(RetryPolicy{MaxAttempts: 1})
 }
 
+// retryPolicyKey is the context key of ContextWithRetryPolicy's policy.
+type retryPolicyKey struct{}
+
+// ContextWithRetryPolicy returns a copy of ctx whose calls follow p instead
+// of the client's RetryPolicy: a longer MaxWait for one export whose
+// Retry-After is long, RetryIf for one update, no retries for one call. A
+// MaxWait below MinWait is taken as MinWait.
+func ContextWithRetryPolicy(ctx context.Context, p RetryPolicy) context.Context {
+	p.MinWait = max(p.MinWait, 0)
+	p.MaxWait = max(p.MaxWait, p.MinWait)
+	return context.WithValue(ctx, retryPolicyKey{}, p)
+}
+
+// retryPolicy returns the policy of a call made with ctx.
+func (c *Client) retryPolicy(ctx context.Context) RetryPolicy {
+	if p, ok := ctx.Value(retryPolicyKey{}).(RetryPolicy); ok {
+		return p
+	}
+	return c.retry
+}
+
+// retryIfStatus returns the wait before retrying attempt, which got resp,
+// a status that is not 2xx and that the built-in rules do not retry, and
+// whether RetryIf, asked with err (the error the call would return), says
+// to retry.
+func (p RetryPolicy) retryIfStatus(attempt int, resp *APIResponse, err error) (time.Duration, bool) {
+	if attempt >= p.MaxAttempts || !p.RetryIf(resp, err) {
+		return 0, false
+	}
+	return p.wait(attempt, resp)
+}
+
+// retryError returns the wait before retrying attempt, which failed with
+// err (the cause) before a response was read, and whether to retry: by the
+// built-in rules, or else by RetryIf, asked with callErr, the error the
+// call would return. ctx is the call's.
+func (p RetryPolicy) retryError(ctx context.Context, attempt int, method string, sent bool, err, callErr error) (time.Duration, bool) {
+	if wait, ok := p.afterError(attempt, method, sent, err); ok {
+		return wait, true
+	}
+	if p.RetryIf == nil || attempt >= p.MaxAttempts || ctx.Err() != nil || !p.RetryIf(nil, callErr) {
+		return 0, false
+	}
+	return p.backoff(attempt), true
+}
+
 // afterStatus returns the wait before retrying attempt, which got resp, and
 // whether to retry at all.
 func (p RetryPolicy) afterStatus(attempt int, method string, resp *APIResponse) (time.Duration, bool) {
@@ -73,6 +143,13 @@ func (p RetryPolicy) afterStatus(attempt int, method string, resp *APIResponse) 
 	default:
 		return 0, false
 	}
+	return p.wait(attempt, resp)
+}
+
+// wait returns the wait before retrying attempt, which got resp: its
+// Retry-After, or the backoff; false when the Retry-After is longer than
+// MaxWait.
+func (p RetryPolicy) wait(attempt int, resp *APIResponse) (time.Duration, bool) {
 	if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 		if d > p.MaxWait {
 			return 0, false // waiting less than asked would only be refused again

@@ -21,13 +21,18 @@ const maxReauth = 1
 // Do sends req and reads the whole response. When the status is 2xx and out
 // is not nil, it decodes the JSON body into out, which must be a pointer; a
 // *string out also accepts a body that is plain text. When the status is not
-// 2xx, the error is an *APIError, except for 304 Not Modified (the answer to
-// a request with If-None-Match), which gives no result and no error.
+// 2xx, the error is an *APIError (a *RateLimitError for a 429, which wraps
+// one), except for 304 Not Modified (the answer to a request with
+// If-None-Match), which gives no result and no error.
 //
-// Do gets a token first when the client's grant needs one, gets a new one
-// and sends the request again after a 401 answer, and retries as the
-// client's RetryPolicy says. The returned *APIResponse is that of the last
-// attempt; it is nil only when no response was received.
+// Do gets a token first when the client's grant needs one, holds the
+// request while the client's pacing says the token's rate-limit budget is
+// spent (see WithRateLimit), gets a new token and sends the request again
+// after a 401 answer, and retries as the call's RetryPolicy says (the
+// client's, or ContextWithRetryPolicy's). The context of each request sent
+// carries its Operation (OperationFromContext). The returned *APIResponse
+// is that of the last attempt; it is nil only when no response was
+// received.
 func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, error) {
 	if req.err != nil {
 		return nil, req.err
@@ -36,6 +41,7 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, e
 	if err != nil {
 		return nil, err
 	}
+	policy := c.retryPolicy(ctx)
 	var (
 		resp    *APIResponse
 		reauths int
@@ -49,17 +55,23 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, e
 			}
 			return resp, err
 		}
+		p, err := c.pace(ctx, req, target, st.header)
+		if err != nil {
+			return resp, err
+		}
 		sends++
 		var sent bool
-		resp, sent, err = c.send(ctx, req, target, body, st.header, attempt)
+		resp, sent, err = c.send(withOperation(ctx, req, sends), req, target, body, st.header, attempt)
+		c.answered(p, resp)
 		if err != nil {
-			if wait, ok := c.retry.afterError(attempt, req.Method, sent, err); ok {
+			callErr := newRequestError(req, target, err)
+			if wait, ok := policy.retryError(ctx, attempt, req.Method, sent, err, callErr); ok {
 				if werr := c.sleep(ctx, req, target, wait, err.Error()); werr != nil {
 					return resp, newRequestError(req, target, fmt.Errorf("%w (gave up retrying: %w)", err, werr))
 				}
 				continue
 			}
-			return resp, newRequestError(req, target, err)
+			return resp, callErr
 		}
 		resp.Attempts = sends
 		if resp.StatusCode == http.StatusUnauthorized && reauths < maxReauth && c.auth.grantFor() != nil {
@@ -73,9 +85,18 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, e
 			attempt-- // a re-send with a new token is not a retry
 			continue
 		}
-		if wait, ok := c.retry.afterStatus(attempt, req.Method, resp); ok {
+		wait, ok := policy.afterStatus(attempt, req.Method, resp)
+		var callErr error
+		if !ok && policy.RetryIf != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) && resp.StatusCode != http.StatusNotModified && ctx.Err() == nil {
+			callErr = statusError(req, target, resp)
+			wait, ok = policy.retryIfStatus(attempt, resp, callErr)
+		}
+		if ok {
 			if werr := c.sleep(ctx, req, target, wait, resp.Status); werr != nil {
-				return resp, fmt.Errorf("%w (gave up retrying: %w)", newAPIError(req, target, resp), werr)
+				if callErr == nil {
+					callErr = statusError(req, target, resp)
+				}
+				return resp, fmt.Errorf("%w (gave up retrying: %w)", callErr, werr)
 			}
 			continue
 		}
@@ -85,7 +106,7 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) (*APIResponse, e
 		return resp, nil // the answer to If-None-Match: nothing changed, no result
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return resp, newAPIError(req, target, resp)
+		return resp, statusError(req, target, resp)
 	}
 	if out != nil && resp.hasBody() {
 		if err := decode(resp.Body, resp.Header.Get("Content-Type"), out); err != nil {
