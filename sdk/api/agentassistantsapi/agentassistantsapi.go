@@ -281,21 +281,36 @@ func (a *AgentAssistantsApi) GetAssistantQueues(ctx context.Context, assistantID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantQueuesIter(ctx context.Context, assistantID string, opts *GetAssistantQueuesOptions) iter.Seq2[models.AssistantQueue, error] {
+	return a.getAssistantQueuesWalk(assistantID, opts).Items(ctx)
+}
+
+// GetAssistantQueuesPages returns an iterator over the pages of GetAssistantQueues, walked as
+// GetAssistantQueuesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *AgentAssistantsApi) GetAssistantQueuesPages(ctx context.Context, assistantID string, opts *GetAssistantQueuesOptions) iter.Seq2[*platformclient.Page[models.AssistantQueueListing], error] {
+	return a.getAssistantQueuesWalk(assistantID, opts).Pages(ctx)
+}
+
+// getAssistantQueuesWalk is the walk of GetAssistantQueuesIter and GetAssistantQueuesPages.
+func (a *AgentAssistantsApi) getAssistantQueuesWalk(assistantID string, opts *GetAssistantQueuesOptions) platformclient.CursorWalk[models.AssistantQueueListing, models.AssistantQueue] {
 	var o GetAssistantQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AssistantQueue, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAssistantQueues(ctx, assistantID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.AssistantQueueListing, models.AssistantQueue]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.AssistantQueueListing) ([]models.AssistantQueue, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AssistantQueueListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAssistantQueues(ctx, assistantID, &o)
+		},
+	}
 }
 
 // GetAssistantsOptions holds the optional parameters of GetAssistants. A nil field is not sent.
@@ -358,21 +373,36 @@ func (a *AgentAssistantsApi) GetAssistants(ctx context.Context, opts *GetAssista
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantsIter(ctx context.Context, opts *GetAssistantsOptions) iter.Seq2[models.Assistant, error] {
+	return a.getAssistantsWalk(opts).Items(ctx)
+}
+
+// GetAssistantsPages returns an iterator over the pages of GetAssistants, walked as
+// GetAssistantsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *AgentAssistantsApi) GetAssistantsPages(ctx context.Context, opts *GetAssistantsOptions) iter.Seq2[*platformclient.Page[models.AssistantListing], error] {
+	return a.getAssistantsWalk(opts).Pages(ctx)
+}
+
+// getAssistantsWalk is the walk of GetAssistantsIter and GetAssistantsPages.
+func (a *AgentAssistantsApi) getAssistantsWalk(opts *GetAssistantsOptions) platformclient.CursorWalk[models.AssistantListing, models.Assistant] {
 	var o GetAssistantsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Assistant, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAssistants(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.AssistantListing, models.Assistant]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.AssistantListing) ([]models.Assistant, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AssistantListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAssistants(ctx, &o)
+		},
+	}
 }
 
 // GetAssistantsAgentchecklistOptions holds the optional parameters of GetAssistantsAgentchecklist,
@@ -476,21 +506,36 @@ func (a *AgentAssistantsApi) GetAssistantsAgentchecklists(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantsAgentchecklistsIter(ctx context.Context, opts *GetAssistantsAgentchecklistsOptions) iter.Seq2[models.AgentChecklist, error] {
+	return a.getAssistantsAgentchecklistsWalk(opts).Items(ctx)
+}
+
+// GetAssistantsAgentchecklistsPages returns an iterator over the pages of
+// GetAssistantsAgentchecklists, walked as GetAssistantsAgentchecklistsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AgentAssistantsApi) GetAssistantsAgentchecklistsPages(ctx context.Context, opts *GetAssistantsAgentchecklistsOptions) iter.Seq2[*platformclient.Page[models.AgentChecklistListing], error] {
+	return a.getAssistantsAgentchecklistsWalk(opts).Pages(ctx)
+}
+
+// getAssistantsAgentchecklistsWalk is the walk of GetAssistantsAgentchecklistsIter and GetAssistantsAgentchecklistsPages.
+func (a *AgentAssistantsApi) getAssistantsAgentchecklistsWalk(opts *GetAssistantsAgentchecklistsOptions) platformclient.CursorWalk[models.AgentChecklistListing, models.AgentChecklist] {
 	var o GetAssistantsAgentchecklistsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AgentChecklist, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAssistantsAgentchecklists(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.AgentChecklistListing, models.AgentChecklist]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.AgentChecklistListing) ([]models.AgentChecklist, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AgentChecklistListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAssistantsAgentchecklists(ctx, &o)
+		},
+	}
 }
 
 // GetAssistantsAgentchecklistsLanguagesOptions holds the optional parameters of
@@ -568,21 +613,36 @@ func (a *AgentAssistantsApi) GetAssistantsQueues(ctx context.Context, opts *GetA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantsQueuesIter(ctx context.Context, opts *GetAssistantsQueuesOptions) iter.Seq2[models.AssistantQueue, error] {
+	return a.getAssistantsQueuesWalk(opts).Items(ctx)
+}
+
+// GetAssistantsQueuesPages returns an iterator over the pages of GetAssistantsQueues, walked as
+// GetAssistantsQueuesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *AgentAssistantsApi) GetAssistantsQueuesPages(ctx context.Context, opts *GetAssistantsQueuesOptions) iter.Seq2[*platformclient.Page[models.AssistantQueueListing], error] {
+	return a.getAssistantsQueuesWalk(opts).Pages(ctx)
+}
+
+// getAssistantsQueuesWalk is the walk of GetAssistantsQueuesIter and GetAssistantsQueuesPages.
+func (a *AgentAssistantsApi) getAssistantsQueuesWalk(opts *GetAssistantsQueuesOptions) platformclient.CursorWalk[models.AssistantQueueListing, models.AssistantQueue] {
 	var o GetAssistantsQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AssistantQueue, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAssistantsQueues(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.AssistantQueueListing, models.AssistantQueue]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.AssistantQueueListing) ([]models.AssistantQueue, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AssistantQueueListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAssistantsQueues(ctx, &o)
+		},
+	}
 }
 
 // PatchAssistantOptions holds the options of PatchAssistant, which has no optional parameters yet:

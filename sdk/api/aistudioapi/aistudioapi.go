@@ -157,19 +157,34 @@ func (a *AIStudioApi) GetConversationsSummariesSettings(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AIStudioApi) GetConversationsSummariesSettingsIter(ctx context.Context, opts *GetConversationsSummariesSettingsOptions) iter.Seq2[models.SummarySetting, error] {
+	return a.getConversationsSummariesSettingsWalk(opts).Items(ctx)
+}
+
+// GetConversationsSummariesSettingsPages returns an iterator over the pages of
+// GetConversationsSummariesSettings, walked as GetConversationsSummariesSettingsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AIStudioApi) GetConversationsSummariesSettingsPages(ctx context.Context, opts *GetConversationsSummariesSettingsOptions) iter.Seq2[*platformclient.Page[models.SummarySettingEntityListing], error] {
+	return a.getConversationsSummariesSettingsWalk(opts).Pages(ctx)
+}
+
+// getConversationsSummariesSettingsWalk is the walk of GetConversationsSummariesSettingsIter and GetConversationsSummariesSettingsPages.
+func (a *AIStudioApi) getConversationsSummariesSettingsWalk(opts *GetConversationsSummariesSettingsOptions) platformclient.NumberWalk[models.SummarySettingEntityListing, models.SummarySetting] {
 	var o GetConversationsSummariesSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SummarySetting, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsSummariesSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SummarySettingEntityListing, models.SummarySetting]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SummarySettingEntityListing) ([]models.SummarySetting, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SummarySettingEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsSummariesSettings(ctx, &o)
+		},
+	}
 }
 
 // GetGuideOptions holds the optional parameters of GetGuide, which has none yet: it keeps the
@@ -336,19 +351,33 @@ func (a *AIStudioApi) GetGuides(ctx context.Context, opts *GetGuidesOptions) (*m
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AIStudioApi) GetGuidesIter(ctx context.Context, opts *GetGuidesOptions) iter.Seq2[models.Guide, error] {
+	return a.getGuidesWalk(opts).Items(ctx)
+}
+
+// GetGuidesPages returns an iterator over the pages of GetGuides, walked as GetGuidesIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AIStudioApi) GetGuidesPages(ctx context.Context, opts *GetGuidesOptions) iter.Seq2[*platformclient.Page[models.GuideEntityListing], error] {
+	return a.getGuidesWalk(opts).Pages(ctx)
+}
+
+// getGuidesWalk is the walk of GetGuidesIter and GetGuidesPages.
+func (a *AIStudioApi) getGuidesWalk(opts *GetGuidesOptions) platformclient.NumberWalk[models.GuideEntityListing, models.Guide] {
 	var o GetGuidesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Guide, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGuides(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.GuideEntityListing, models.Guide]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.GuideEntityListing) ([]models.Guide, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GuideEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGuides(ctx, &o)
+		},
+	}
 }
 
 // GetGuidesJobOptions holds the optional parameters of GetGuidesJob, which has none yet: it keeps

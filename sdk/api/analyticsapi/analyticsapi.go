@@ -490,21 +490,36 @@ func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResults(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) iter.Seq2[models.ActionAggregateDataContainer, error] {
+	return a.getAnalyticsActionsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsActionsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsActionsAggregatesJobResults, walked as GetAnalyticsActionsAggregatesJobResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ActionAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsActionsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsActionsAggregatesJobResultsWalk is the walk of GetAnalyticsActionsAggregatesJobResultsIter and GetAnalyticsActionsAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsActionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) platformclient.CursorWalk[models.ActionAsyncAggregateQueryResponse, models.ActionAggregateDataContainer] {
 	var o GetAnalyticsActionsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ActionAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsActionsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.ActionAsyncAggregateQueryResponse, models.ActionAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.ActionAsyncAggregateQueryResponse) ([]models.ActionAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ActionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsActionsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsAgentStatusOptions holds the optional parameters of GetAnalyticsAgentStatus, which
@@ -624,21 +639,37 @@ func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturns(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturnsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) iter.Seq2[models.ReportingTurn, error] {
+	return a.getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID, opts).Items(ctx)
+}
+
+// GetAnalyticsBotflowDivisionsReportingturnsPages returns an iterator over the pages of
+// GetAnalyticsBotflowDivisionsReportingturns, walked as
+// GetAnalyticsBotflowDivisionsReportingturnsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturnsPages(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) iter.Seq2[*platformclient.Page[models.ReportingTurnsResponse], error] {
+	return a.getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID, opts).Pages(ctx)
+}
+
+// getAnalyticsBotflowDivisionsReportingturnsWalk is the walk of GetAnalyticsBotflowDivisionsReportingturnsIter and GetAnalyticsBotflowDivisionsReportingturnsPages.
+func (a *AnalyticsApi) getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) platformclient.CursorWalk[models.ReportingTurnsResponse, models.ReportingTurn] {
 	var o GetAnalyticsBotflowDivisionsReportingturnsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ReportingTurn, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAnalyticsBotflowDivisionsReportingturns(ctx, botFlowID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.ReportingTurnsResponse, models.ReportingTurn]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAnalyticsBotflowDivisionsReportingturns(ctx, botFlowID, &o)
+		},
+	}
 }
 
 // GetAnalyticsBotflowReportingturnsOptions holds the optional parameters of
@@ -737,21 +768,36 @@ func (a *AnalyticsApi) GetAnalyticsBotflowReportingturns(ctx context.Context, bo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotflowReportingturnsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) iter.Seq2[models.ReportingTurn, error] {
+	return a.getAnalyticsBotflowReportingturnsWalk(botFlowID, opts).Items(ctx)
+}
+
+// GetAnalyticsBotflowReportingturnsPages returns an iterator over the pages of
+// GetAnalyticsBotflowReportingturns, walked as GetAnalyticsBotflowReportingturnsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AnalyticsApi) GetAnalyticsBotflowReportingturnsPages(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) iter.Seq2[*platformclient.Page[models.ReportingTurnsResponse], error] {
+	return a.getAnalyticsBotflowReportingturnsWalk(botFlowID, opts).Pages(ctx)
+}
+
+// getAnalyticsBotflowReportingturnsWalk is the walk of GetAnalyticsBotflowReportingturnsIter and GetAnalyticsBotflowReportingturnsPages.
+func (a *AnalyticsApi) getAnalyticsBotflowReportingturnsWalk(botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) platformclient.CursorWalk[models.ReportingTurnsResponse, models.ReportingTurn] {
 	var o GetAnalyticsBotflowReportingturnsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ReportingTurn, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAnalyticsBotflowReportingturns(ctx, botFlowID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.ReportingTurnsResponse, models.ReportingTurn]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAnalyticsBotflowReportingturns(ctx, botFlowID, &o)
+		},
+	}
 }
 
 // GetAnalyticsBotflowSessionsOptions holds the optional parameters of GetAnalyticsBotflowSessions.
@@ -830,21 +876,36 @@ func (a *AnalyticsApi) GetAnalyticsBotflowSessions(ctx context.Context, botFlowI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotflowSessionsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) iter.Seq2[models.BotFlowSession, error] {
+	return a.getAnalyticsBotflowSessionsWalk(botFlowID, opts).Items(ctx)
+}
+
+// GetAnalyticsBotflowSessionsPages returns an iterator over the pages of
+// GetAnalyticsBotflowSessions, walked as GetAnalyticsBotflowSessionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AnalyticsApi) GetAnalyticsBotflowSessionsPages(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) iter.Seq2[*platformclient.Page[models.SessionsResponse], error] {
+	return a.getAnalyticsBotflowSessionsWalk(botFlowID, opts).Pages(ctx)
+}
+
+// getAnalyticsBotflowSessionsWalk is the walk of GetAnalyticsBotflowSessionsIter and GetAnalyticsBotflowSessionsPages.
+func (a *AnalyticsApi) getAnalyticsBotflowSessionsWalk(botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) platformclient.CursorWalk[models.SessionsResponse, models.BotFlowSession] {
 	var o GetAnalyticsBotflowSessionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.BotFlowSession, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAnalyticsBotflowSessions(ctx, botFlowID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.SessionsResponse, models.BotFlowSession]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.SessionsResponse) ([]models.BotFlowSession, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SessionsResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAnalyticsBotflowSessions(ctx, botFlowID, &o)
+		},
+	}
 }
 
 // GetAnalyticsBotsAggregatesJobOptions holds the optional parameters of
@@ -908,21 +969,36 @@ func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResults(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) iter.Seq2[models.BotAggregateDataContainer, error] {
+	return a.getAnalyticsBotsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsBotsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsBotsAggregatesJobResults, walked as GetAnalyticsBotsAggregatesJobResultsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.BotAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsBotsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsBotsAggregatesJobResultsWalk is the walk of GetAnalyticsBotsAggregatesJobResultsIter and GetAnalyticsBotsAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsBotsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) platformclient.CursorWalk[models.BotAsyncAggregateQueryResponse, models.BotAggregateDataContainer] {
 	var o GetAnalyticsBotsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.BotAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsBotsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.BotAsyncAggregateQueryResponse, models.BotAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.BotAsyncAggregateQueryResponse) ([]models.BotAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.BotAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsBotsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsCasemanagementAggregatesJobOptions holds the optional parameters of
@@ -988,21 +1064,37 @@ func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) iter.Seq2[models.CaseManagementAggregateDataContainer, error] {
+	return a.getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsCasemanagementAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsCasemanagementAggregatesJobResults, walked as
+// GetAnalyticsCasemanagementAggregatesJobResultsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.CaseManagementAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsCasemanagementAggregatesJobResultsWalk is the walk of GetAnalyticsCasemanagementAggregatesJobResultsIter and GetAnalyticsCasemanagementAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) platformclient.CursorWalk[models.CaseManagementAsyncAggregateQueryResponse, models.CaseManagementAggregateDataContainer] {
 	var o GetAnalyticsCasemanagementAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.CaseManagementAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsCasemanagementAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.CaseManagementAsyncAggregateQueryResponse, models.CaseManagementAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.CaseManagementAsyncAggregateQueryResponse) ([]models.CaseManagementAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CaseManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsCasemanagementAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsConversationDetailsOptions holds the optional parameters of
@@ -1092,21 +1184,37 @@ func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResults(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[models.ConversationAggregateDataContainer, error] {
+	return a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsConversationsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsConversationsAggregatesJobResults, walked as
+// GetAnalyticsConversationsAggregatesJobResultsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ConversationAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsConversationsAggregatesJobResultsWalk is the walk of GetAnalyticsConversationsAggregatesJobResultsIter and GetAnalyticsConversationsAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsConversationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) platformclient.CursorWalk[models.ConversationAsyncAggregateQueryResponse, models.ConversationAggregateDataContainer] {
 	var o GetAnalyticsConversationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ConversationAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.ConversationAsyncAggregateQueryResponse, models.ConversationAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsConversationsDetailsOptions holds the optional parameters of
@@ -1206,21 +1314,37 @@ func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResults(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[models.AnalyticsConversation, error] {
+	return a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsConversationsDetailsJobResultsPages returns an iterator over the pages of
+// GetAnalyticsConversationsDetailsJobResults, walked as
+// GetAnalyticsConversationsDetailsJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationAsyncQueryResponse], error] {
+	return a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsConversationsDetailsJobResultsWalk is the walk of GetAnalyticsConversationsDetailsJobResultsIter and GetAnalyticsConversationsDetailsJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsConversationsDetailsJobResultsWalk(jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) platformclient.CursorWalk[models.AnalyticsConversationAsyncQueryResponse, models.AnalyticsConversation] {
 	var o GetAnalyticsConversationsDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsConversation, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Conversations, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.AnalyticsConversationAsyncQueryResponse, models.AnalyticsConversation]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error) {
+			return r.Conversations, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsConversationsDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -1323,21 +1447,37 @@ func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[models.EvaluationAggregateDataContainer, error] {
+	return a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsEvaluationsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsEvaluationsAggregatesJobResults, walked as
+// GetAnalyticsEvaluationsAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.EvaluationAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsEvaluationsAggregatesJobResultsWalk is the walk of GetAnalyticsEvaluationsAggregatesJobResultsIter and GetAnalyticsEvaluationsAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) platformclient.CursorWalk[models.EvaluationAsyncAggregateQueryResponse, models.EvaluationAggregateDataContainer] {
 	var o GetAnalyticsEvaluationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.EvaluationAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.EvaluationAsyncAggregateQueryResponse, models.EvaluationAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsFlowexecutionsAggregatesJobOptions holds the optional parameters of
@@ -1403,21 +1543,37 @@ func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) iter.Seq2[models.FlowExecutionAggregateDataContainer, error] {
+	return a.getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsFlowexecutionsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsFlowexecutionsAggregatesJobResults, walked as
+// GetAnalyticsFlowexecutionsAggregatesJobResultsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.FlowExecutionAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsFlowexecutionsAggregatesJobResultsWalk is the walk of GetAnalyticsFlowexecutionsAggregatesJobResultsIter and GetAnalyticsFlowexecutionsAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) platformclient.CursorWalk[models.FlowExecutionAsyncAggregateQueryResponse, models.FlowExecutionAggregateDataContainer] {
 	var o GetAnalyticsFlowexecutionsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.FlowExecutionAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsFlowexecutionsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.FlowExecutionAsyncAggregateQueryResponse, models.FlowExecutionAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.FlowExecutionAsyncAggregateQueryResponse) ([]models.FlowExecutionAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.FlowExecutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsFlowexecutionsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsFlowsAggregatesJobOptions holds the optional parameters of
@@ -1481,21 +1637,36 @@ func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResults(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[models.FlowAggregateDataContainer, error] {
+	return a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsFlowsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsFlowsAggregatesJobResults, walked as GetAnalyticsFlowsAggregatesJobResultsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.FlowAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsFlowsAggregatesJobResultsWalk is the walk of GetAnalyticsFlowsAggregatesJobResultsIter and GetAnalyticsFlowsAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsFlowsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) platformclient.CursorWalk[models.FlowAsyncAggregateQueryResponse, models.FlowAggregateDataContainer] {
 	var o GetAnalyticsFlowsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.FlowAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.FlowAsyncAggregateQueryResponse, models.FlowAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.FlowAsyncAggregateQueryResponse) ([]models.FlowAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.FlowAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsJourneysAggregatesJobOptions holds the optional parameters of
@@ -1559,21 +1730,36 @@ func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResults(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[models.JourneyAggregateDataContainer, error] {
+	return a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsJourneysAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsJourneysAggregatesJobResults, walked as GetAnalyticsJourneysAggregatesJobResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.JourneyAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsJourneysAggregatesJobResultsWalk is the walk of GetAnalyticsJourneysAggregatesJobResultsIter and GetAnalyticsJourneysAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsJourneysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) platformclient.CursorWalk[models.JourneyAsyncAggregateQueryResponse, models.JourneyAggregateDataContainer] {
 	var o GetAnalyticsJourneysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.JourneyAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.JourneyAsyncAggregateQueryResponse, models.JourneyAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsKnowledgeAggregatesJobOptions holds the optional parameters of
@@ -1637,21 +1823,37 @@ func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResults(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) iter.Seq2[models.KnowledgeAggregateDataContainer, error] {
+	return a.getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsKnowledgeAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsKnowledgeAggregatesJobResults, walked as
+// GetAnalyticsKnowledgeAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsKnowledgeAggregatesJobResultsWalk is the walk of GetAnalyticsKnowledgeAggregatesJobResultsIter and GetAnalyticsKnowledgeAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) platformclient.CursorWalk[models.KnowledgeAsyncAggregateQueryResponse, models.KnowledgeAggregateDataContainer] {
 	var o GetAnalyticsKnowledgeAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.KnowledgeAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsKnowledgeAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.KnowledgeAsyncAggregateQueryResponse, models.KnowledgeAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.KnowledgeAsyncAggregateQueryResponse) ([]models.KnowledgeAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsKnowledgeAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsReportingDashboardsUserOptions holds the optional parameters of
@@ -1742,19 +1944,34 @@ func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsers(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsersIter(ctx context.Context, opts *GetAnalyticsReportingDashboardsUsersOptions) iter.Seq2[models.DashboardUser, error] {
+	return a.getAnalyticsReportingDashboardsUsersWalk(opts).Items(ctx)
+}
+
+// GetAnalyticsReportingDashboardsUsersPages returns an iterator over the pages of
+// GetAnalyticsReportingDashboardsUsers, walked as GetAnalyticsReportingDashboardsUsersIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsersPages(ctx context.Context, opts *GetAnalyticsReportingDashboardsUsersOptions) iter.Seq2[*platformclient.Page[models.DashboardUserListing], error] {
+	return a.getAnalyticsReportingDashboardsUsersWalk(opts).Pages(ctx)
+}
+
+// getAnalyticsReportingDashboardsUsersWalk is the walk of GetAnalyticsReportingDashboardsUsersIter and GetAnalyticsReportingDashboardsUsersPages.
+func (a *AnalyticsApi) getAnalyticsReportingDashboardsUsersWalk(opts *GetAnalyticsReportingDashboardsUsersOptions) platformclient.NumberWalk[models.DashboardUserListing, models.DashboardUser] {
 	var o GetAnalyticsReportingDashboardsUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardUser, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAnalyticsReportingDashboardsUsers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DashboardUserListing, models.DashboardUser]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DashboardUserListing) ([]models.DashboardUser, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DashboardUserListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAnalyticsReportingDashboardsUsers(ctx, &o)
+		},
+	}
 }
 
 // GetAnalyticsReportingExportsOptions holds the optional parameters of
@@ -1798,19 +2015,34 @@ func (a *AnalyticsApi) GetAnalyticsReportingExports(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingExportsIter(ctx context.Context, opts *GetAnalyticsReportingExportsOptions) iter.Seq2[models.ReportingExportJobResponse, error] {
+	return a.getAnalyticsReportingExportsWalk(opts).Items(ctx)
+}
+
+// GetAnalyticsReportingExportsPages returns an iterator over the pages of
+// GetAnalyticsReportingExports, walked as GetAnalyticsReportingExportsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AnalyticsApi) GetAnalyticsReportingExportsPages(ctx context.Context, opts *GetAnalyticsReportingExportsOptions) iter.Seq2[*platformclient.Page[models.ReportingExportJobListing], error] {
+	return a.getAnalyticsReportingExportsWalk(opts).Pages(ctx)
+}
+
+// getAnalyticsReportingExportsWalk is the walk of GetAnalyticsReportingExportsIter and GetAnalyticsReportingExportsPages.
+func (a *AnalyticsApi) getAnalyticsReportingExportsWalk(opts *GetAnalyticsReportingExportsOptions) platformclient.NumberWalk[models.ReportingExportJobListing, models.ReportingExportJobResponse] {
 	var o GetAnalyticsReportingExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ReportingExportJobResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAnalyticsReportingExports(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ReportingExportJobListing, models.ReportingExportJobResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ReportingExportJobListing) ([]models.ReportingExportJobResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ReportingExportJobListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAnalyticsReportingExports(ctx, &o)
+		},
+	}
 }
 
 // GetAnalyticsReportingExportsMetadataOptions holds the optional parameters of
@@ -1915,19 +2147,35 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQuery(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryIter(ctx context.Context, dashboardType string, dashboardAccessFilter string, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[models.DashboardConfiguration, error] {
+	return a.getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType, dashboardAccessFilter, opts).Items(ctx)
+}
+
+// GetAnalyticsReportingSettingsDashboardsQueryPages returns an iterator over the pages of
+// GetAnalyticsReportingSettingsDashboardsQuery, walked as
+// GetAnalyticsReportingSettingsDashboardsQueryIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryPages(ctx context.Context, dashboardType string, dashboardAccessFilter string, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[*platformclient.Page[models.DashboardConfigurationListing], error] {
+	return a.getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType, dashboardAccessFilter, opts).Pages(ctx)
+}
+
+// getAnalyticsReportingSettingsDashboardsQueryWalk is the walk of GetAnalyticsReportingSettingsDashboardsQueryIter and GetAnalyticsReportingSettingsDashboardsQueryPages.
+func (a *AnalyticsApi) getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType string, dashboardAccessFilter string, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration] {
 	var o GetAnalyticsReportingSettingsDashboardsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAnalyticsReportingSettingsDashboardsQuery(ctx, dashboardType, dashboardAccessFilter, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAnalyticsReportingSettingsDashboardsQuery(ctx, dashboardType, dashboardAccessFilter, &o)
+		},
+	}
 }
 
 // GetAnalyticsReportingSettingsUserDashboardsOptions holds the optional parameters of
@@ -2006,19 +2254,35 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboards(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboardsIter(ctx context.Context, userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) iter.Seq2[models.DashboardConfiguration, error] {
+	return a.getAnalyticsReportingSettingsUserDashboardsWalk(userID, opts).Items(ctx)
+}
+
+// GetAnalyticsReportingSettingsUserDashboardsPages returns an iterator over the pages of
+// GetAnalyticsReportingSettingsUserDashboards, walked as
+// GetAnalyticsReportingSettingsUserDashboardsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboardsPages(ctx context.Context, userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) iter.Seq2[*platformclient.Page[models.DashboardConfigurationListing], error] {
+	return a.getAnalyticsReportingSettingsUserDashboardsWalk(userID, opts).Pages(ctx)
+}
+
+// getAnalyticsReportingSettingsUserDashboardsWalk is the walk of GetAnalyticsReportingSettingsUserDashboardsIter and GetAnalyticsReportingSettingsUserDashboardsPages.
+func (a *AnalyticsApi) getAnalyticsReportingSettingsUserDashboardsWalk(userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration] {
 	var o GetAnalyticsReportingSettingsUserDashboardsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAnalyticsReportingSettingsUserDashboards(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAnalyticsReportingSettingsUserDashboards(ctx, userID, &o)
+		},
+	}
 }
 
 // GetAnalyticsResolutionsAggregatesJobOptions holds the optional parameters of
@@ -2084,21 +2348,37 @@ func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) iter.Seq2[models.ResolutionAggregateDataContainer, error] {
+	return a.getAnalyticsResolutionsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsResolutionsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsResolutionsAggregatesJobResults, walked as
+// GetAnalyticsResolutionsAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ResolutionAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsResolutionsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsResolutionsAggregatesJobResultsWalk is the walk of GetAnalyticsResolutionsAggregatesJobResultsIter and GetAnalyticsResolutionsAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsResolutionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) platformclient.CursorWalk[models.ResolutionAsyncAggregateQueryResponse, models.ResolutionAggregateDataContainer] {
 	var o GetAnalyticsResolutionsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ResolutionAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsResolutionsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.ResolutionAsyncAggregateQueryResponse, models.ResolutionAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.ResolutionAsyncAggregateQueryResponse) ([]models.ResolutionAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ResolutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsResolutionsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsSummariesAggregatesJobOptions holds the optional parameters of
@@ -2162,21 +2442,37 @@ func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResults(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) iter.Seq2[models.SummaryAggregateDataContainer, error] {
+	return a.getAnalyticsSummariesAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsSummariesAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsSummariesAggregatesJobResults, walked as
+// GetAnalyticsSummariesAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SummaryAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsSummariesAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsSummariesAggregatesJobResultsWalk is the walk of GetAnalyticsSummariesAggregatesJobResultsIter and GetAnalyticsSummariesAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsSummariesAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) platformclient.CursorWalk[models.SummaryAsyncAggregateQueryResponse, models.SummaryAggregateDataContainer] {
 	var o GetAnalyticsSummariesAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SummaryAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsSummariesAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.SummaryAsyncAggregateQueryResponse, models.SummaryAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.SummaryAsyncAggregateQueryResponse) ([]models.SummaryAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SummaryAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsSummariesAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsSurveysAggregatesJobOptions holds the optional parameters of
@@ -2240,21 +2536,36 @@ func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResults(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[models.SurveyAggregateDataContainer, error] {
+	return a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsSurveysAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsSurveysAggregatesJobResults, walked as GetAnalyticsSurveysAggregatesJobResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SurveyAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsSurveysAggregatesJobResultsWalk is the walk of GetAnalyticsSurveysAggregatesJobResultsIter and GetAnalyticsSurveysAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsSurveysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) platformclient.CursorWalk[models.SurveyAsyncAggregateQueryResponse, models.SurveyAggregateDataContainer] {
 	var o GetAnalyticsSurveysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SurveyAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.SurveyAsyncAggregateQueryResponse, models.SurveyAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsTaskmanagementAggregatesJobOptions holds the optional parameters of
@@ -2320,21 +2631,37 @@ func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) iter.Seq2[models.TaskManagementAggregateDataContainer, error] {
+	return a.getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsTaskmanagementAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsTaskmanagementAggregatesJobResults, walked as
+// GetAnalyticsTaskmanagementAggregatesJobResultsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.TaskManagementAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsTaskmanagementAggregatesJobResultsWalk is the walk of GetAnalyticsTaskmanagementAggregatesJobResultsIter and GetAnalyticsTaskmanagementAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) platformclient.CursorWalk[models.TaskManagementAsyncAggregateQueryResponse, models.TaskManagementAggregateDataContainer] {
 	var o GetAnalyticsTaskmanagementAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.TaskManagementAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsTaskmanagementAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.TaskManagementAsyncAggregateQueryResponse, models.TaskManagementAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.TaskManagementAsyncAggregateQueryResponse) ([]models.TaskManagementAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.TaskManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsTaskmanagementAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsTranscriptsAggregatesJobOptions holds the optional parameters of
@@ -2400,21 +2727,37 @@ func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) iter.Seq2[models.TranscriptAggregateDataContainer, error] {
+	return a.getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsTranscriptsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsTranscriptsAggregatesJobResults, walked as
+// GetAnalyticsTranscriptsAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.TranscriptAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsTranscriptsAggregatesJobResultsWalk is the walk of GetAnalyticsTranscriptsAggregatesJobResultsIter and GetAnalyticsTranscriptsAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) platformclient.CursorWalk[models.TranscriptAsyncAggregateQueryResponse, models.TranscriptAggregateDataContainer] {
 	var o GetAnalyticsTranscriptsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.TranscriptAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsTranscriptsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.TranscriptAsyncAggregateQueryResponse, models.TranscriptAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.TranscriptAsyncAggregateQueryResponse) ([]models.TranscriptAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.TranscriptAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsTranscriptsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsUsersAggregatesJobOptions holds the optional parameters of
@@ -2478,21 +2821,36 @@ func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResults(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[models.UserAggregateDataContainer, error] {
+	return a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsUsersAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsUsersAggregatesJobResults, walked as GetAnalyticsUsersAggregatesJobResultsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.UserAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsUsersAggregatesJobResultsWalk is the walk of GetAnalyticsUsersAggregatesJobResultsIter and GetAnalyticsUsersAggregatesJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsUsersAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) platformclient.CursorWalk[models.UserAsyncAggregateQueryResponse, models.UserAggregateDataContainer] {
 	var o GetAnalyticsUsersAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.UserAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.UserAsyncAggregateQueryResponse, models.UserAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsUsersDetailsJobOptions holds the optional parameters of GetAnalyticsUsersDetailsJob,
@@ -2560,21 +2918,36 @@ func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResults(ctx context.Context, j
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	return a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsUsersDetailsJobResultsPages returns an iterator over the pages of
+// GetAnalyticsUsersDetailsJobResults, walked as GetAnalyticsUsersDetailsJobResultsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsAsyncQueryResponse], error] {
+	return a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsUsersDetailsJobResultsWalk is the walk of GetAnalyticsUsersDetailsJobResultsIter and GetAnalyticsUsersDetailsJobResultsPages.
+func (a *AnalyticsApi) getAnalyticsUsersDetailsJobResultsWalk(jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) platformclient.CursorWalk[models.AnalyticsUserDetailsAsyncQueryResponse, models.AnalyticsUserDetail] {
 	var o GetAnalyticsUsersDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsUserDetail, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.UserDetails, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.AnalyticsUserDetailsAsyncQueryResponse, models.AnalyticsUserDetail]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error) {
+			return r.UserDetails, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsUsersDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -3216,31 +3589,46 @@ func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQuery(ctx context.Contex
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQueryIter(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[models.AnalyticsConversationWithoutAttributes, error] {
+	return a.postAnalyticsConversationsDetailsQueryWalk(body, opts).Items(ctx)
+}
+
+// PostAnalyticsConversationsDetailsQueryPages returns an iterator over the pages of
+// PostAnalyticsConversationsDetailsQuery, walked as PostAnalyticsConversationsDetailsQueryIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// totalHits), its response, and the page number (Next) to resume from, as body.Paging.PageNumber.
+func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQueryPages(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationQueryResponse], error] {
+	return a.postAnalyticsConversationsDetailsQueryWalk(body, opts).Pages(ctx)
+}
+
+// postAnalyticsConversationsDetailsQueryWalk is the walk of PostAnalyticsConversationsDetailsQueryIter and PostAnalyticsConversationsDetailsQueryPages.
+func (a *AnalyticsApi) postAnalyticsConversationsDetailsQueryWalk(body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) platformclient.NumberWalk[models.AnalyticsConversationQueryResponse, models.AnalyticsConversationWithoutAttributes] {
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.ConversationQuery
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.AnalyticsConversationQueryResponse, models.AnalyticsConversationWithoutAttributes]{
+		First: start,
+		Read: func(r *models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error) {
+			return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.ConversationQuery
+				if body != nil {
+					b = *body
+				}
+				var paging models.PagingSpec
+				if b.Paging != nil {
+					paging = *b.Paging
+				}
+				paging.PageNumber = platformclient.Ptr(int32(page))
+				b.Paging = &paging
+				pageBody = &b
 			}
-			var paging models.PagingSpec
-			if b.Paging != nil {
-				paging = *b.Paging
-			}
-			paging.PageNumber = platformclient.Ptr(int32(page))
-			b.Paging = &paging
-			pageBody = &b
-		}
-		r, resp, err := a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
-	})
+			return a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostAnalyticsEvaluationsAggregatesJobsOptions holds the options of
@@ -3927,26 +4315,42 @@ func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQuery(ctx context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQueryIter(ctx context.Context, body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[models.DashboardConfiguration, error] {
+	return a.postAnalyticsReportingSettingsDashboardsQueryWalk(body, opts).Items(ctx)
+}
+
+// PostAnalyticsReportingSettingsDashboardsQueryPages returns an iterator over the pages of
+// PostAnalyticsReportingSettingsDashboardsQuery, walked as
+// PostAnalyticsReportingSettingsDashboardsQueryIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as body.PageNumber.
+func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQueryPages(ctx context.Context, body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[*platformclient.Page[models.DashboardConfigurationListing], error] {
+	return a.postAnalyticsReportingSettingsDashboardsQueryWalk(body, opts).Pages(ctx)
+}
+
+// postAnalyticsReportingSettingsDashboardsQueryWalk is the walk of PostAnalyticsReportingSettingsDashboardsQueryIter and PostAnalyticsReportingSettingsDashboardsQueryPages.
+func (a *AnalyticsApi) postAnalyticsReportingSettingsDashboardsQueryWalk(body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.DashboardConfigurationQueryRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration]{
+		First: start,
+		Read: func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.DashboardConfigurationQueryRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostAnalyticsReportingSettingsDashboardsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostAnalyticsReportingSettingsDashboardsQuery(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostAnalyticsResolutionsAggregatesJobsOptions holds the options of
@@ -4352,21 +4756,36 @@ func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQuery(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQueryIter(ctx context.Context, body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) iter.Seq2[models.TaskManagementObservationResult, error] {
+	return a.postAnalyticsTaskmanagementMetricsQueryWalk(body, opts).Items(ctx)
+}
+
+// PostAnalyticsTaskmanagementMetricsQueryPages returns an iterator over the pages of
+// PostAnalyticsTaskmanagementMetricsQuery, walked as PostAnalyticsTaskmanagementMetricsQueryIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQueryPages(ctx context.Context, body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) iter.Seq2[*platformclient.Page[models.TaskManagementObservationQueryResponse], error] {
+	return a.postAnalyticsTaskmanagementMetricsQueryWalk(body, opts).Pages(ctx)
+}
+
+// postAnalyticsTaskmanagementMetricsQueryWalk is the walk of PostAnalyticsTaskmanagementMetricsQueryIter and PostAnalyticsTaskmanagementMetricsQueryPages.
+func (a *AnalyticsApi) postAnalyticsTaskmanagementMetricsQueryWalk(body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) platformclient.CursorWalk[models.TaskManagementObservationQueryResponse, models.TaskManagementObservationResult] {
 	var o PostAnalyticsTaskmanagementMetricsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.TaskManagementObservationResult, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.PostAnalyticsTaskmanagementMetricsQuery(ctx, body, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.TaskManagementObservationQueryResponse, models.TaskManagementObservationResult]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.TaskManagementObservationQueryResponse) ([]models.TaskManagementObservationResult, string, error) {
+			return r.Results, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.TaskManagementObservationQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.PostAnalyticsTaskmanagementMetricsQuery(ctx, body, &o)
+		},
+	}
 }
 
 // PostAnalyticsTeamsActivityQueryOptions holds the optional parameters of
@@ -4690,31 +5109,46 @@ func (a *AnalyticsApi) PostAnalyticsUsersDetailsQuery(ctx context.Context, body 
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	return a.postAnalyticsUsersDetailsQueryWalk(body, opts).Items(ctx)
+}
+
+// PostAnalyticsUsersDetailsQueryPages returns an iterator over the pages of
+// PostAnalyticsUsersDetailsQuery, walked as PostAnalyticsUsersDetailsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its totalHits), its
+// response, and the page number (Next) to resume from, as body.Paging.PageNumber.
+func (a *AnalyticsApi) PostAnalyticsUsersDetailsQueryPages(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsQueryResponse], error] {
+	return a.postAnalyticsUsersDetailsQueryWalk(body, opts).Pages(ctx)
+}
+
+// postAnalyticsUsersDetailsQueryWalk is the walk of PostAnalyticsUsersDetailsQueryIter and PostAnalyticsUsersDetailsQueryPages.
+func (a *AnalyticsApi) postAnalyticsUsersDetailsQueryWalk(body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) platformclient.NumberWalk[models.AnalyticsUserDetailsQueryResponse, models.AnalyticsUserDetail] {
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsUserDetail, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.UserDetailsQuery
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.AnalyticsUserDetailsQueryResponse, models.AnalyticsUserDetail]{
+		First: start,
+		Read: func(r *models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error) {
+			return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.UserDetailsQuery
+				if body != nil {
+					b = *body
+				}
+				var paging models.PagingSpec
+				if b.Paging != nil {
+					paging = *b.Paging
+				}
+				paging.PageNumber = platformclient.Ptr(int32(page))
+				b.Paging = &paging
+				pageBody = &b
 			}
-			var paging models.PagingSpec
-			if b.Paging != nil {
-				paging = *b.Paging
-			}
-			paging.PageNumber = platformclient.Ptr(int32(page))
-			b.Paging = &paging
-			pageBody = &b
-		}
-		r, resp, err := a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
-	})
+			return a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostAnalyticsUsersObservationsQueryOptions holds the options of

@@ -599,19 +599,34 @@ func (a *ArchitectApi) GetArchitectDependencytracking(ctx context.Context, name 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingIter(ctx context.Context, name string, opts *GetArchitectDependencytrackingOptions) iter.Seq2[models.DependencyObject, error] {
+	return a.getArchitectDependencytrackingWalk(name, opts).Items(ctx)
+}
+
+// GetArchitectDependencytrackingPages returns an iterator over the pages of
+// GetArchitectDependencytracking, walked as GetArchitectDependencytrackingIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingPages(ctx context.Context, name string, opts *GetArchitectDependencytrackingOptions) iter.Seq2[*platformclient.Page[models.DependencyObjectEntityListing], error] {
+	return a.getArchitectDependencytrackingWalk(name, opts).Pages(ctx)
+}
+
+// getArchitectDependencytrackingWalk is the walk of GetArchitectDependencytrackingIter and GetArchitectDependencytrackingPages.
+func (a *ArchitectApi) getArchitectDependencytrackingWalk(name string, opts *GetArchitectDependencytrackingOptions) platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject] {
 	var o GetArchitectDependencytrackingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytracking(ctx, name, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectDependencytracking(ctx, name, &o)
+		},
+	}
 }
 
 // GetArchitectDependencytrackingBuildOptions holds the optional parameters of
@@ -691,19 +706,35 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresources(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesIter(ctx context.Context, id string, version string, objectType string, opts *GetArchitectDependencytrackingConsumedresourcesOptions) iter.Seq2[models.Dependency, error] {
+	return a.getArchitectDependencytrackingConsumedresourcesWalk(id, version, objectType, opts).Items(ctx)
+}
+
+// GetArchitectDependencytrackingConsumedresourcesPages returns an iterator over the pages of
+// GetArchitectDependencytrackingConsumedresources, walked as
+// GetArchitectDependencytrackingConsumedresourcesIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesPages(ctx context.Context, id string, version string, objectType string, opts *GetArchitectDependencytrackingConsumedresourcesOptions) iter.Seq2[*platformclient.Page[models.ConsumedResourcesEntityListing], error] {
+	return a.getArchitectDependencytrackingConsumedresourcesWalk(id, version, objectType, opts).Pages(ctx)
+}
+
+// getArchitectDependencytrackingConsumedresourcesWalk is the walk of GetArchitectDependencytrackingConsumedresourcesIter and GetArchitectDependencytrackingConsumedresourcesPages.
+func (a *ArchitectApi) getArchitectDependencytrackingConsumedresourcesWalk(id string, version string, objectType string, opts *GetArchitectDependencytrackingConsumedresourcesOptions) platformclient.NumberWalk[models.ConsumedResourcesEntityListing, models.Dependency] {
 	var o GetArchitectDependencytrackingConsumedresourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Dependency, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytrackingConsumedresources(ctx, id, version, objectType, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ConsumedResourcesEntityListing, models.Dependency]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ConsumedResourcesEntityListing) ([]models.Dependency, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ConsumedResourcesEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectDependencytrackingConsumedresources(ctx, id, version, objectType, &o)
+		},
+	}
 }
 
 // GetArchitectDependencytrackingConsumingresourcesOptions holds the optional parameters of
@@ -776,19 +807,35 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresources(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesIter(ctx context.Context, id string, objectType string, opts *GetArchitectDependencytrackingConsumingresourcesOptions) iter.Seq2[models.Dependency, error] {
+	return a.getArchitectDependencytrackingConsumingresourcesWalk(id, objectType, opts).Items(ctx)
+}
+
+// GetArchitectDependencytrackingConsumingresourcesPages returns an iterator over the pages of
+// GetArchitectDependencytrackingConsumingresources, walked as
+// GetArchitectDependencytrackingConsumingresourcesIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesPages(ctx context.Context, id string, objectType string, opts *GetArchitectDependencytrackingConsumingresourcesOptions) iter.Seq2[*platformclient.Page[models.ConsumingResourcesEntityListing], error] {
+	return a.getArchitectDependencytrackingConsumingresourcesWalk(id, objectType, opts).Pages(ctx)
+}
+
+// getArchitectDependencytrackingConsumingresourcesWalk is the walk of GetArchitectDependencytrackingConsumingresourcesIter and GetArchitectDependencytrackingConsumingresourcesPages.
+func (a *ArchitectApi) getArchitectDependencytrackingConsumingresourcesWalk(id string, objectType string, opts *GetArchitectDependencytrackingConsumingresourcesOptions) platformclient.NumberWalk[models.ConsumingResourcesEntityListing, models.Dependency] {
 	var o GetArchitectDependencytrackingConsumingresourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Dependency, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytrackingConsumingresources(ctx, id, objectType, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ConsumingResourcesEntityListing, models.Dependency]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ConsumingResourcesEntityListing) ([]models.Dependency, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ConsumingResourcesEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectDependencytrackingConsumingresources(ctx, id, objectType, &o)
+		},
+	}
 }
 
 // GetArchitectDependencytrackingDeletedresourceconsumersOptions holds the optional parameters of
@@ -865,19 +912,35 @@ func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumers(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumersIter(ctx context.Context, opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) iter.Seq2[models.DependencyObject, error] {
+	return a.getArchitectDependencytrackingDeletedresourceconsumersWalk(opts).Items(ctx)
+}
+
+// GetArchitectDependencytrackingDeletedresourceconsumersPages returns an iterator over the pages of
+// GetArchitectDependencytrackingDeletedresourceconsumers, walked as
+// GetArchitectDependencytrackingDeletedresourceconsumersIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumersPages(ctx context.Context, opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) iter.Seq2[*platformclient.Page[models.DependencyObjectEntityListing], error] {
+	return a.getArchitectDependencytrackingDeletedresourceconsumersWalk(opts).Pages(ctx)
+}
+
+// getArchitectDependencytrackingDeletedresourceconsumersWalk is the walk of GetArchitectDependencytrackingDeletedresourceconsumersIter and GetArchitectDependencytrackingDeletedresourceconsumersPages.
+func (a *ArchitectApi) getArchitectDependencytrackingDeletedresourceconsumersWalk(opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject] {
 	var o GetArchitectDependencytrackingDeletedresourceconsumersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytrackingDeletedresourceconsumers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectDependencytrackingDeletedresourceconsumers(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectDependencytrackingObjectOptions holds the optional parameters of
@@ -1027,19 +1090,34 @@ func (a *ArchitectApi) GetArchitectDependencytrackingTypes(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingTypesIter(ctx context.Context, opts *GetArchitectDependencytrackingTypesOptions) iter.Seq2[models.DependencyType, error] {
+	return a.getArchitectDependencytrackingTypesWalk(opts).Items(ctx)
+}
+
+// GetArchitectDependencytrackingTypesPages returns an iterator over the pages of
+// GetArchitectDependencytrackingTypes, walked as GetArchitectDependencytrackingTypesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingTypesPages(ctx context.Context, opts *GetArchitectDependencytrackingTypesOptions) iter.Seq2[*platformclient.Page[models.DependencyTypeEntityListing], error] {
+	return a.getArchitectDependencytrackingTypesWalk(opts).Pages(ctx)
+}
+
+// getArchitectDependencytrackingTypesWalk is the walk of GetArchitectDependencytrackingTypesIter and GetArchitectDependencytrackingTypesPages.
+func (a *ArchitectApi) getArchitectDependencytrackingTypesWalk(opts *GetArchitectDependencytrackingTypesOptions) platformclient.NumberWalk[models.DependencyTypeEntityListing, models.DependencyType] {
 	var o GetArchitectDependencytrackingTypesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyType, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytrackingTypes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DependencyTypeEntityListing, models.DependencyType]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DependencyTypeEntityListing) ([]models.DependencyType, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DependencyTypeEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectDependencytrackingTypes(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectDependencytrackingUpdatedresourceconsumersOptions holds the optional parameters of
@@ -1109,19 +1187,35 @@ func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumers(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumersIter(ctx context.Context, opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) iter.Seq2[models.DependencyObject, error] {
+	return a.getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts).Items(ctx)
+}
+
+// GetArchitectDependencytrackingUpdatedresourceconsumersPages returns an iterator over the pages of
+// GetArchitectDependencytrackingUpdatedresourceconsumers, walked as
+// GetArchitectDependencytrackingUpdatedresourceconsumersIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumersPages(ctx context.Context, opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) iter.Seq2[*platformclient.Page[models.DependencyObjectEntityListing], error] {
+	return a.getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts).Pages(ctx)
+}
+
+// getArchitectDependencytrackingUpdatedresourceconsumersWalk is the walk of GetArchitectDependencytrackingUpdatedresourceconsumersIter and GetArchitectDependencytrackingUpdatedresourceconsumersPages.
+func (a *ArchitectApi) getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject] {
 	var o GetArchitectDependencytrackingUpdatedresourceconsumersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytrackingUpdatedresourceconsumers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectDependencytrackingUpdatedresourceconsumers(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectEmergencygroupOptions holds the optional parameters of GetArchitectEmergencygroup,
@@ -1206,19 +1300,34 @@ func (a *ArchitectApi) GetArchitectEmergencygroups(ctx context.Context, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectEmergencygroupsIter(ctx context.Context, opts *GetArchitectEmergencygroupsOptions) iter.Seq2[models.EmergencyGroup, error] {
+	return a.getArchitectEmergencygroupsWalk(opts).Items(ctx)
+}
+
+// GetArchitectEmergencygroupsPages returns an iterator over the pages of
+// GetArchitectEmergencygroups, walked as GetArchitectEmergencygroupsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectEmergencygroupsPages(ctx context.Context, opts *GetArchitectEmergencygroupsOptions) iter.Seq2[*platformclient.Page[models.EmergencyGroupListing], error] {
+	return a.getArchitectEmergencygroupsWalk(opts).Pages(ctx)
+}
+
+// getArchitectEmergencygroupsWalk is the walk of GetArchitectEmergencygroupsIter and GetArchitectEmergencygroupsPages.
+func (a *ArchitectApi) getArchitectEmergencygroupsWalk(opts *GetArchitectEmergencygroupsOptions) platformclient.NumberWalk[models.EmergencyGroupListing, models.EmergencyGroup] {
 	var o GetArchitectEmergencygroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmergencyGroup, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectEmergencygroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EmergencyGroupListing, models.EmergencyGroup]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EmergencyGroupListing) ([]models.EmergencyGroup, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EmergencyGroupListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectEmergencygroups(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectEmergencygroupsDivisionviewsOptions holds the optional parameters of
@@ -1296,19 +1405,35 @@ func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviews(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviewsIter(ctx context.Context, opts *GetArchitectEmergencygroupsDivisionviewsOptions) iter.Seq2[models.EmergencyGroupDivisionView, error] {
+	return a.getArchitectEmergencygroupsDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetArchitectEmergencygroupsDivisionviewsPages returns an iterator over the pages of
+// GetArchitectEmergencygroupsDivisionviews, walked as GetArchitectEmergencygroupsDivisionviewsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviewsPages(ctx context.Context, opts *GetArchitectEmergencygroupsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.EmergencyGroupDivisionViewEntityListing], error] {
+	return a.getArchitectEmergencygroupsDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getArchitectEmergencygroupsDivisionviewsWalk is the walk of GetArchitectEmergencygroupsDivisionviewsIter and GetArchitectEmergencygroupsDivisionviewsPages.
+func (a *ArchitectApi) getArchitectEmergencygroupsDivisionviewsWalk(opts *GetArchitectEmergencygroupsDivisionviewsOptions) platformclient.NumberWalk[models.EmergencyGroupDivisionViewEntityListing, models.EmergencyGroupDivisionView] {
 	var o GetArchitectEmergencygroupsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmergencyGroupDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectEmergencygroupsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EmergencyGroupDivisionViewEntityListing, models.EmergencyGroupDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EmergencyGroupDivisionViewEntityListing) ([]models.EmergencyGroupDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EmergencyGroupDivisionViewEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectEmergencygroupsDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectGrammarOptions holds the optional parameters of GetArchitectGrammar. A nil field is
@@ -1449,19 +1574,34 @@ func (a *ArchitectApi) GetArchitectGrammars(ctx context.Context, opts *GetArchit
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectGrammarsIter(ctx context.Context, opts *GetArchitectGrammarsOptions) iter.Seq2[models.Grammar, error] {
+	return a.getArchitectGrammarsWalk(opts).Items(ctx)
+}
+
+// GetArchitectGrammarsPages returns an iterator over the pages of GetArchitectGrammars, walked as
+// GetArchitectGrammarsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectGrammarsPages(ctx context.Context, opts *GetArchitectGrammarsOptions) iter.Seq2[*platformclient.Page[models.GrammarListing], error] {
+	return a.getArchitectGrammarsWalk(opts).Pages(ctx)
+}
+
+// getArchitectGrammarsWalk is the walk of GetArchitectGrammarsIter and GetArchitectGrammarsPages.
+func (a *ArchitectApi) getArchitectGrammarsWalk(opts *GetArchitectGrammarsOptions) platformclient.NumberWalk[models.GrammarListing, models.Grammar] {
 	var o GetArchitectGrammarsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Grammar, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectGrammars(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.GrammarListing, models.Grammar]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.GrammarListing) ([]models.Grammar, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GrammarListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectGrammars(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectIvrOptions holds the optional parameters of GetArchitectIvr, which has none yet: it
@@ -1582,19 +1722,34 @@ func (a *ArchitectApi) GetArchitectIvrs(ctx context.Context, opts *GetArchitectI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectIvrsIter(ctx context.Context, opts *GetArchitectIvrsOptions) iter.Seq2[models.IVR, error] {
+	return a.getArchitectIvrsWalk(opts).Items(ctx)
+}
+
+// GetArchitectIvrsPages returns an iterator over the pages of GetArchitectIvrs, walked as
+// GetArchitectIvrsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectIvrsPages(ctx context.Context, opts *GetArchitectIvrsOptions) iter.Seq2[*platformclient.Page[models.IVREntityListing], error] {
+	return a.getArchitectIvrsWalk(opts).Pages(ctx)
+}
+
+// getArchitectIvrsWalk is the walk of GetArchitectIvrsIter and GetArchitectIvrsPages.
+func (a *ArchitectApi) getArchitectIvrsWalk(opts *GetArchitectIvrsOptions) platformclient.NumberWalk[models.IVREntityListing, models.IVR] {
 	var o GetArchitectIvrsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IVR, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectIvrs(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.IVREntityListing, models.IVR]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.IVREntityListing) ([]models.IVR, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.IVREntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectIvrs(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectIvrsDivisionviewsOptions holds the optional parameters of
@@ -1667,19 +1822,34 @@ func (a *ArchitectApi) GetArchitectIvrsDivisionviews(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectIvrsDivisionviewsIter(ctx context.Context, opts *GetArchitectIvrsDivisionviewsOptions) iter.Seq2[models.IVRDivisionView, error] {
+	return a.getArchitectIvrsDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetArchitectIvrsDivisionviewsPages returns an iterator over the pages of
+// GetArchitectIvrsDivisionviews, walked as GetArchitectIvrsDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectIvrsDivisionviewsPages(ctx context.Context, opts *GetArchitectIvrsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.IVRDivisionViewEntityListing], error] {
+	return a.getArchitectIvrsDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getArchitectIvrsDivisionviewsWalk is the walk of GetArchitectIvrsDivisionviewsIter and GetArchitectIvrsDivisionviewsPages.
+func (a *ArchitectApi) getArchitectIvrsDivisionviewsWalk(opts *GetArchitectIvrsDivisionviewsOptions) platformclient.NumberWalk[models.IVRDivisionViewEntityListing, models.IVRDivisionView] {
 	var o GetArchitectIvrsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IVRDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectIvrsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.IVRDivisionViewEntityListing, models.IVRDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.IVRDivisionViewEntityListing) ([]models.IVRDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.IVRDivisionViewEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectIvrsDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectPromptOptions holds the optional parameters of GetArchitectPrompt. A nil field is not
@@ -1794,19 +1964,34 @@ func (a *ArchitectApi) GetArchitectPromptHistoryHistoryId(ctx context.Context, p
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectPromptHistoryHistoryIdIter(ctx context.Context, promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
+	return a.getArchitectPromptHistoryHistoryIdWalk(promptID, historyID, opts).Items(ctx)
+}
+
+// GetArchitectPromptHistoryHistoryIdPages returns an iterator over the pages of
+// GetArchitectPromptHistoryHistoryId, walked as GetArchitectPromptHistoryHistoryIdIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectPromptHistoryHistoryIdPages(ctx context.Context, promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) iter.Seq2[*platformclient.Page[models.HistoryListing], error] {
+	return a.getArchitectPromptHistoryHistoryIdWalk(promptID, historyID, opts).Pages(ctx)
+}
+
+// getArchitectPromptHistoryHistoryIdWalk is the walk of GetArchitectPromptHistoryHistoryIdIter and GetArchitectPromptHistoryHistoryIdPages.
+func (a *ArchitectApi) getArchitectPromptHistoryHistoryIdWalk(promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry] {
 	var o GetArchitectPromptHistoryHistoryIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectPromptHistoryHistoryId(ctx, promptID, historyID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectPromptHistoryHistoryId(ctx, promptID, historyID, &o)
+		},
+	}
 }
 
 // GetArchitectPromptResourceOptions holds the optional parameters of GetArchitectPromptResource,
@@ -1882,19 +2067,34 @@ func (a *ArchitectApi) GetArchitectPromptResources(ctx context.Context, promptID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectPromptResourcesIter(ctx context.Context, promptID string, opts *GetArchitectPromptResourcesOptions) iter.Seq2[models.PromptAsset, error] {
+	return a.getArchitectPromptResourcesWalk(promptID, opts).Items(ctx)
+}
+
+// GetArchitectPromptResourcesPages returns an iterator over the pages of
+// GetArchitectPromptResources, walked as GetArchitectPromptResourcesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectPromptResourcesPages(ctx context.Context, promptID string, opts *GetArchitectPromptResourcesOptions) iter.Seq2[*platformclient.Page[models.PromptAssetEntityListing], error] {
+	return a.getArchitectPromptResourcesWalk(promptID, opts).Pages(ctx)
+}
+
+// getArchitectPromptResourcesWalk is the walk of GetArchitectPromptResourcesIter and GetArchitectPromptResourcesPages.
+func (a *ArchitectApi) getArchitectPromptResourcesWalk(promptID string, opts *GetArchitectPromptResourcesOptions) platformclient.NumberWalk[models.PromptAssetEntityListing, models.PromptAsset] {
 	var o GetArchitectPromptResourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.PromptAsset, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectPromptResources(ctx, promptID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.PromptAssetEntityListing, models.PromptAsset]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.PromptAssetEntityListing) ([]models.PromptAsset, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.PromptAssetEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectPromptResources(ctx, promptID, &o)
+		},
+	}
 }
 
 // GetArchitectPromptsOptions holds the optional parameters of GetArchitectPrompts. A nil field is
@@ -1991,19 +2191,34 @@ func (a *ArchitectApi) GetArchitectPrompts(ctx context.Context, opts *GetArchite
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectPromptsIter(ctx context.Context, opts *GetArchitectPromptsOptions) iter.Seq2[models.Prompt, error] {
+	return a.getArchitectPromptsWalk(opts).Items(ctx)
+}
+
+// GetArchitectPromptsPages returns an iterator over the pages of GetArchitectPrompts, walked as
+// GetArchitectPromptsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectPromptsPages(ctx context.Context, opts *GetArchitectPromptsOptions) iter.Seq2[*platformclient.Page[models.PromptEntityListing], error] {
+	return a.getArchitectPromptsWalk(opts).Pages(ctx)
+}
+
+// getArchitectPromptsWalk is the walk of GetArchitectPromptsIter and GetArchitectPromptsPages.
+func (a *ArchitectApi) getArchitectPromptsWalk(opts *GetArchitectPromptsOptions) platformclient.NumberWalk[models.PromptEntityListing, models.Prompt] {
 	var o GetArchitectPromptsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Prompt, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectPrompts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.PromptEntityListing, models.Prompt]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.PromptEntityListing) ([]models.Prompt, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.PromptEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectPrompts(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectScheduleOptions holds the optional parameters of GetArchitectSchedule, which has none
@@ -2120,19 +2335,34 @@ func (a *ArchitectApi) GetArchitectSchedulegroups(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulegroupsIter(ctx context.Context, opts *GetArchitectSchedulegroupsOptions) iter.Seq2[models.ScheduleGroup, error] {
+	return a.getArchitectSchedulegroupsWalk(opts).Items(ctx)
+}
+
+// GetArchitectSchedulegroupsPages returns an iterator over the pages of GetArchitectSchedulegroups,
+// walked as GetArchitectSchedulegroupsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSchedulegroupsPages(ctx context.Context, opts *GetArchitectSchedulegroupsOptions) iter.Seq2[*platformclient.Page[models.ScheduleGroupEntityListing], error] {
+	return a.getArchitectSchedulegroupsWalk(opts).Pages(ctx)
+}
+
+// getArchitectSchedulegroupsWalk is the walk of GetArchitectSchedulegroupsIter and GetArchitectSchedulegroupsPages.
+func (a *ArchitectApi) getArchitectSchedulegroupsWalk(opts *GetArchitectSchedulegroupsOptions) platformclient.NumberWalk[models.ScheduleGroupEntityListing, models.ScheduleGroup] {
 	var o GetArchitectSchedulegroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ScheduleGroup, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSchedulegroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ScheduleGroupEntityListing, models.ScheduleGroup]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ScheduleGroupEntityListing) ([]models.ScheduleGroup, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ScheduleGroupEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectSchedulegroups(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectSchedulegroupsDivisionviewsOptions holds the optional parameters of
@@ -2206,19 +2436,35 @@ func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviews(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviewsIter(ctx context.Context, opts *GetArchitectSchedulegroupsDivisionviewsOptions) iter.Seq2[models.ScheduleGroupDivisionView, error] {
+	return a.getArchitectSchedulegroupsDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetArchitectSchedulegroupsDivisionviewsPages returns an iterator over the pages of
+// GetArchitectSchedulegroupsDivisionviews, walked as GetArchitectSchedulegroupsDivisionviewsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviewsPages(ctx context.Context, opts *GetArchitectSchedulegroupsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ScheduleGroupDivisionViewEntityListing], error] {
+	return a.getArchitectSchedulegroupsDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getArchitectSchedulegroupsDivisionviewsWalk is the walk of GetArchitectSchedulegroupsDivisionviewsIter and GetArchitectSchedulegroupsDivisionviewsPages.
+func (a *ArchitectApi) getArchitectSchedulegroupsDivisionviewsWalk(opts *GetArchitectSchedulegroupsDivisionviewsOptions) platformclient.NumberWalk[models.ScheduleGroupDivisionViewEntityListing, models.ScheduleGroupDivisionView] {
 	var o GetArchitectSchedulegroupsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ScheduleGroupDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSchedulegroupsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ScheduleGroupDivisionViewEntityListing, models.ScheduleGroupDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ScheduleGroupDivisionViewEntityListing) ([]models.ScheduleGroupDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ScheduleGroupDivisionViewEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectSchedulegroupsDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectSchedulesOptions holds the optional parameters of GetArchitectSchedules. A nil field
@@ -2285,19 +2531,34 @@ func (a *ArchitectApi) GetArchitectSchedules(ctx context.Context, opts *GetArchi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulesIter(ctx context.Context, opts *GetArchitectSchedulesOptions) iter.Seq2[models.Schedule, error] {
+	return a.getArchitectSchedulesWalk(opts).Items(ctx)
+}
+
+// GetArchitectSchedulesPages returns an iterator over the pages of GetArchitectSchedules, walked as
+// GetArchitectSchedulesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSchedulesPages(ctx context.Context, opts *GetArchitectSchedulesOptions) iter.Seq2[*platformclient.Page[models.ScheduleEntityListing], error] {
+	return a.getArchitectSchedulesWalk(opts).Pages(ctx)
+}
+
+// getArchitectSchedulesWalk is the walk of GetArchitectSchedulesIter and GetArchitectSchedulesPages.
+func (a *ArchitectApi) getArchitectSchedulesWalk(opts *GetArchitectSchedulesOptions) platformclient.NumberWalk[models.ScheduleEntityListing, models.Schedule] {
 	var o GetArchitectSchedulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Schedule, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSchedules(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ScheduleEntityListing, models.Schedule]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ScheduleEntityListing) ([]models.Schedule, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ScheduleEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectSchedules(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectSchedulesDivisionviewsOptions holds the optional parameters of
@@ -2370,19 +2631,34 @@ func (a *ArchitectApi) GetArchitectSchedulesDivisionviews(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulesDivisionviewsIter(ctx context.Context, opts *GetArchitectSchedulesDivisionviewsOptions) iter.Seq2[models.SchedulesDivisionView, error] {
+	return a.getArchitectSchedulesDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetArchitectSchedulesDivisionviewsPages returns an iterator over the pages of
+// GetArchitectSchedulesDivisionviews, walked as GetArchitectSchedulesDivisionviewsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSchedulesDivisionviewsPages(ctx context.Context, opts *GetArchitectSchedulesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ScheduleDivisionViewEntityListing], error] {
+	return a.getArchitectSchedulesDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getArchitectSchedulesDivisionviewsWalk is the walk of GetArchitectSchedulesDivisionviewsIter and GetArchitectSchedulesDivisionviewsPages.
+func (a *ArchitectApi) getArchitectSchedulesDivisionviewsWalk(opts *GetArchitectSchedulesDivisionviewsOptions) platformclient.NumberWalk[models.ScheduleDivisionViewEntityListing, models.SchedulesDivisionView] {
 	var o GetArchitectSchedulesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SchedulesDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSchedulesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ScheduleDivisionViewEntityListing, models.SchedulesDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ScheduleDivisionViewEntityListing) ([]models.SchedulesDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ScheduleDivisionViewEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectSchedulesDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetArchitectSystempromptOptions holds the optional parameters of GetArchitectSystemprompt. A nil
@@ -2498,19 +2774,35 @@ func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryId(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryIdIter(ctx context.Context, promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
+	return a.getArchitectSystempromptHistoryHistoryIdWalk(promptID, historyID, opts).Items(ctx)
+}
+
+// GetArchitectSystempromptHistoryHistoryIdPages returns an iterator over the pages of
+// GetArchitectSystempromptHistoryHistoryId, walked as GetArchitectSystempromptHistoryHistoryIdIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryIdPages(ctx context.Context, promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) iter.Seq2[*platformclient.Page[models.HistoryListing], error] {
+	return a.getArchitectSystempromptHistoryHistoryIdWalk(promptID, historyID, opts).Pages(ctx)
+}
+
+// getArchitectSystempromptHistoryHistoryIdWalk is the walk of GetArchitectSystempromptHistoryHistoryIdIter and GetArchitectSystempromptHistoryHistoryIdPages.
+func (a *ArchitectApi) getArchitectSystempromptHistoryHistoryIdWalk(promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry] {
 	var o GetArchitectSystempromptHistoryHistoryIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSystempromptHistoryHistoryId(ctx, promptID, historyID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectSystempromptHistoryHistoryId(ctx, promptID, historyID, &o)
+		},
+	}
 }
 
 // GetArchitectSystempromptResourceOptions holds the optional parameters of
@@ -2599,19 +2891,34 @@ func (a *ArchitectApi) GetArchitectSystempromptResources(ctx context.Context, pr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSystempromptResourcesIter(ctx context.Context, promptID string, opts *GetArchitectSystempromptResourcesOptions) iter.Seq2[models.SystemPromptAsset, error] {
+	return a.getArchitectSystempromptResourcesWalk(promptID, opts).Items(ctx)
+}
+
+// GetArchitectSystempromptResourcesPages returns an iterator over the pages of
+// GetArchitectSystempromptResources, walked as GetArchitectSystempromptResourcesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSystempromptResourcesPages(ctx context.Context, promptID string, opts *GetArchitectSystempromptResourcesOptions) iter.Seq2[*platformclient.Page[models.SystemPromptAssetEntityListing], error] {
+	return a.getArchitectSystempromptResourcesWalk(promptID, opts).Pages(ctx)
+}
+
+// getArchitectSystempromptResourcesWalk is the walk of GetArchitectSystempromptResourcesIter and GetArchitectSystempromptResourcesPages.
+func (a *ArchitectApi) getArchitectSystempromptResourcesWalk(promptID string, opts *GetArchitectSystempromptResourcesOptions) platformclient.NumberWalk[models.SystemPromptAssetEntityListing, models.SystemPromptAsset] {
 	var o GetArchitectSystempromptResourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SystemPromptAsset, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSystempromptResources(ctx, promptID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SystemPromptAssetEntityListing, models.SystemPromptAsset]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SystemPromptAssetEntityListing) ([]models.SystemPromptAsset, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SystemPromptAssetEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectSystempromptResources(ctx, promptID, &o)
+		},
+	}
 }
 
 // GetArchitectSystempromptsOptions holds the optional parameters of GetArchitectSystemprompts. A
@@ -2704,19 +3011,34 @@ func (a *ArchitectApi) GetArchitectSystemprompts(ctx context.Context, opts *GetA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSystempromptsIter(ctx context.Context, opts *GetArchitectSystempromptsOptions) iter.Seq2[models.SystemPrompt, error] {
+	return a.getArchitectSystempromptsWalk(opts).Items(ctx)
+}
+
+// GetArchitectSystempromptsPages returns an iterator over the pages of GetArchitectSystemprompts,
+// walked as GetArchitectSystempromptsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSystempromptsPages(ctx context.Context, opts *GetArchitectSystempromptsOptions) iter.Seq2[*platformclient.Page[models.SystemPromptEntityListing], error] {
+	return a.getArchitectSystempromptsWalk(opts).Pages(ctx)
+}
+
+// getArchitectSystempromptsWalk is the walk of GetArchitectSystempromptsIter and GetArchitectSystempromptsPages.
+func (a *ArchitectApi) getArchitectSystempromptsWalk(opts *GetArchitectSystempromptsOptions) platformclient.NumberWalk[models.SystemPromptEntityListing, models.SystemPrompt] {
 	var o GetArchitectSystempromptsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SystemPrompt, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSystemprompts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SystemPromptEntityListing, models.SystemPrompt]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SystemPromptEntityListing) ([]models.SystemPrompt, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SystemPromptEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetArchitectSystemprompts(ctx, &o)
+		},
+	}
 }
 
 // GetFlowOptions holds the optional parameters of GetFlow. A nil field is not sent.
@@ -2816,19 +3138,34 @@ func (a *ArchitectApi) GetFlowHistoryHistoryId(ctx context.Context, flowID strin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowHistoryHistoryIdIter(ctx context.Context, flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
+	return a.getFlowHistoryHistoryIdWalk(flowID, historyID, opts).Items(ctx)
+}
+
+// GetFlowHistoryHistoryIdPages returns an iterator over the pages of GetFlowHistoryHistoryId,
+// walked as GetFlowHistoryHistoryIdIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowHistoryHistoryIdPages(ctx context.Context, flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) iter.Seq2[*platformclient.Page[models.HistoryListing], error] {
+	return a.getFlowHistoryHistoryIdWalk(flowID, historyID, opts).Pages(ctx)
+}
+
+// getFlowHistoryHistoryIdWalk is the walk of GetFlowHistoryHistoryIdIter and GetFlowHistoryHistoryIdPages.
+func (a *ArchitectApi) getFlowHistoryHistoryIdWalk(flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry] {
 	var o GetFlowHistoryHistoryIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowHistoryHistoryId(ctx, flowID, historyID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowHistoryHistoryId(ctx, flowID, historyID, &o)
+		},
+	}
 }
 
 // GetFlowInstancesSettingsLoglevelsOptions holds the optional parameters of
@@ -3104,19 +3441,34 @@ func (a *ArchitectApi) GetFlowVersions(ctx context.Context, flowID string, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowVersionsIter(ctx context.Context, flowID string, opts *GetFlowVersionsOptions) iter.Seq2[models.FlowVersion, error] {
+	return a.getFlowVersionsWalk(flowID, opts).Items(ctx)
+}
+
+// GetFlowVersionsPages returns an iterator over the pages of GetFlowVersions, walked as
+// GetFlowVersionsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *ArchitectApi) GetFlowVersionsPages(ctx context.Context, flowID string, opts *GetFlowVersionsOptions) iter.Seq2[*platformclient.Page[models.FlowVersionEntityListing], error] {
+	return a.getFlowVersionsWalk(flowID, opts).Pages(ctx)
+}
+
+// getFlowVersionsWalk is the walk of GetFlowVersionsIter and GetFlowVersionsPages.
+func (a *ArchitectApi) getFlowVersionsWalk(flowID string, opts *GetFlowVersionsOptions) platformclient.NumberWalk[models.FlowVersionEntityListing, models.FlowVersion] {
 	var o GetFlowVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowVersion, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowVersions(ctx, flowID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FlowVersionEntityListing, models.FlowVersion]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FlowVersionEntityListing) ([]models.FlowVersion, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FlowVersionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowVersions(ctx, flowID, &o)
+		},
+	}
 }
 
 // GetFlowsOptions holds the optional parameters of GetFlows. A nil field is not sent.
@@ -3262,19 +3614,33 @@ func (a *ArchitectApi) GetFlows(ctx context.Context, opts *GetFlowsOptions) (*mo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsIter(ctx context.Context, opts *GetFlowsOptions) iter.Seq2[models.Flow, error] {
+	return a.getFlowsWalk(opts).Items(ctx)
+}
+
+// GetFlowsPages returns an iterator over the pages of GetFlows, walked as GetFlowsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsPages(ctx context.Context, opts *GetFlowsOptions) iter.Seq2[*platformclient.Page[models.FlowEntityListing], error] {
+	return a.getFlowsWalk(opts).Pages(ctx)
+}
+
+// getFlowsWalk is the walk of GetFlowsIter and GetFlowsPages.
+func (a *ArchitectApi) getFlowsWalk(opts *GetFlowsOptions) platformclient.NumberWalk[models.FlowEntityListing, models.Flow] {
 	var o GetFlowsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Flow, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlows(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FlowEntityListing, models.Flow]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FlowEntityListing) ([]models.Flow, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FlowEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlows(ctx, &o)
+		},
+	}
 }
 
 // GetFlowsDatatableOptions holds the optional parameters of GetFlowsDatatable. A nil field is not
@@ -3413,19 +3779,34 @@ func (a *ArchitectApi) GetFlowsDatatableImportJobs(ctx context.Context, datatabl
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatableImportJobsIter(ctx context.Context, datatableID string, opts *GetFlowsDatatableImportJobsOptions) iter.Seq2[models.DataTableImportJob, error] {
+	return a.getFlowsDatatableImportJobsWalk(datatableID, opts).Items(ctx)
+}
+
+// GetFlowsDatatableImportJobsPages returns an iterator over the pages of
+// GetFlowsDatatableImportJobs, walked as GetFlowsDatatableImportJobsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsDatatableImportJobsPages(ctx context.Context, datatableID string, opts *GetFlowsDatatableImportJobsOptions) iter.Seq2[*platformclient.Page[models.DataTableImportEntityListing], error] {
+	return a.getFlowsDatatableImportJobsWalk(datatableID, opts).Pages(ctx)
+}
+
+// getFlowsDatatableImportJobsWalk is the walk of GetFlowsDatatableImportJobsIter and GetFlowsDatatableImportJobsPages.
+func (a *ArchitectApi) getFlowsDatatableImportJobsWalk(datatableID string, opts *GetFlowsDatatableImportJobsOptions) platformclient.NumberWalk[models.DataTableImportEntityListing, models.DataTableImportJob] {
 	var o GetFlowsDatatableImportJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTableImportJob, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsDatatableImportJobs(ctx, datatableID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DataTableImportEntityListing, models.DataTableImportJob]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DataTableImportEntityListing) ([]models.DataTableImportJob, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DataTableImportEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsDatatableImportJobs(ctx, datatableID, &o)
+		},
+	}
 }
 
 // GetFlowsDatatableRowOptions holds the optional parameters of GetFlowsDatatableRow. A nil field is
@@ -3529,19 +3910,34 @@ func (a *ArchitectApi) GetFlowsDatatableRows(ctx context.Context, datatableID st
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatableRowsIter(ctx context.Context, datatableID string, opts *GetFlowsDatatableRowsOptions) iter.Seq2[map[string]any, error] {
+	return a.getFlowsDatatableRowsWalk(datatableID, opts).Items(ctx)
+}
+
+// GetFlowsDatatableRowsPages returns an iterator over the pages of GetFlowsDatatableRows, walked as
+// GetFlowsDatatableRowsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsDatatableRowsPages(ctx context.Context, datatableID string, opts *GetFlowsDatatableRowsOptions) iter.Seq2[*platformclient.Page[models.DataTableRowEntityListing], error] {
+	return a.getFlowsDatatableRowsWalk(datatableID, opts).Pages(ctx)
+}
+
+// getFlowsDatatableRowsWalk is the walk of GetFlowsDatatableRowsIter and GetFlowsDatatableRowsPages.
+func (a *ArchitectApi) getFlowsDatatableRowsWalk(datatableID string, opts *GetFlowsDatatableRowsOptions) platformclient.NumberWalk[models.DataTableRowEntityListing, map[string]any] {
 	var o GetFlowsDatatableRowsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]map[string]any, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsDatatableRows(ctx, datatableID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DataTableRowEntityListing, map[string]any]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DataTableRowEntityListing) ([]map[string]any, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DataTableRowEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsDatatableRows(ctx, datatableID, &o)
+		},
+	}
 }
 
 // GetFlowsDatatablesOptions holds the optional parameters of GetFlowsDatatables. A nil field is not
@@ -3619,19 +4015,34 @@ func (a *ArchitectApi) GetFlowsDatatables(ctx context.Context, opts *GetFlowsDat
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatablesIter(ctx context.Context, opts *GetFlowsDatatablesOptions) iter.Seq2[models.DataTable, error] {
+	return a.getFlowsDatatablesWalk(opts).Items(ctx)
+}
+
+// GetFlowsDatatablesPages returns an iterator over the pages of GetFlowsDatatables, walked as
+// GetFlowsDatatablesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsDatatablesPages(ctx context.Context, opts *GetFlowsDatatablesOptions) iter.Seq2[*platformclient.Page[models.DataTablesDomainEntityListing], error] {
+	return a.getFlowsDatatablesWalk(opts).Pages(ctx)
+}
+
+// getFlowsDatatablesWalk is the walk of GetFlowsDatatablesIter and GetFlowsDatatablesPages.
+func (a *ArchitectApi) getFlowsDatatablesWalk(opts *GetFlowsDatatablesOptions) platformclient.NumberWalk[models.DataTablesDomainEntityListing, models.DataTable] {
 	var o GetFlowsDatatablesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTable, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsDatatables(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DataTablesDomainEntityListing, models.DataTable]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsDatatables(ctx, &o)
+		},
+	}
 }
 
 // GetFlowsDatatablesDivisionviewOptions holds the optional parameters of
@@ -3744,19 +4155,34 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionviews(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatablesDivisionviewsIter(ctx context.Context, opts *GetFlowsDatatablesDivisionviewsOptions) iter.Seq2[models.DataTable, error] {
+	return a.getFlowsDatatablesDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetFlowsDatatablesDivisionviewsPages returns an iterator over the pages of
+// GetFlowsDatatablesDivisionviews, walked as GetFlowsDatatablesDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsDatatablesDivisionviewsPages(ctx context.Context, opts *GetFlowsDatatablesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.DataTablesDomainEntityListing], error] {
+	return a.getFlowsDatatablesDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getFlowsDatatablesDivisionviewsWalk is the walk of GetFlowsDatatablesDivisionviewsIter and GetFlowsDatatablesDivisionviewsPages.
+func (a *ArchitectApi) getFlowsDatatablesDivisionviewsWalk(opts *GetFlowsDatatablesDivisionviewsOptions) platformclient.NumberWalk[models.DataTablesDomainEntityListing, models.DataTable] {
 	var o GetFlowsDatatablesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTable, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsDatatablesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DataTablesDomainEntityListing, models.DataTable]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsDatatablesDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetFlowsDivisionviewsOptions holds the optional parameters of GetFlowsDivisionviews. A nil field
@@ -3860,19 +4286,34 @@ func (a *ArchitectApi) GetFlowsDivisionviews(ctx context.Context, opts *GetFlows
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDivisionviewsIter(ctx context.Context, opts *GetFlowsDivisionviewsOptions) iter.Seq2[models.FlowDivisionView, error] {
+	return a.getFlowsDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetFlowsDivisionviewsPages returns an iterator over the pages of GetFlowsDivisionviews, walked as
+// GetFlowsDivisionviewsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsDivisionviewsPages(ctx context.Context, opts *GetFlowsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.FlowDivisionViewEntityListing], error] {
+	return a.getFlowsDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getFlowsDivisionviewsWalk is the walk of GetFlowsDivisionviewsIter and GetFlowsDivisionviewsPages.
+func (a *ArchitectApi) getFlowsDivisionviewsWalk(opts *GetFlowsDivisionviewsOptions) platformclient.NumberWalk[models.FlowDivisionViewEntityListing, models.FlowDivisionView] {
 	var o GetFlowsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FlowDivisionViewEntityListing, models.FlowDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FlowDivisionViewEntityListing) ([]models.FlowDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FlowDivisionViewEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetFlowsExecutionOptions holds the optional parameters of GetFlowsExecution, which has none yet:
@@ -4080,19 +4521,34 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevels(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsIter(ctx context.Context, opts *GetFlowsInstancesSettingsLoglevelsOptions) iter.Seq2[models.FlowSettingsResponse, error] {
+	return a.getFlowsInstancesSettingsLoglevelsWalk(opts).Items(ctx)
+}
+
+// GetFlowsInstancesSettingsLoglevelsPages returns an iterator over the pages of
+// GetFlowsInstancesSettingsLoglevels, walked as GetFlowsInstancesSettingsLoglevelsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsPages(ctx context.Context, opts *GetFlowsInstancesSettingsLoglevelsOptions) iter.Seq2[*platformclient.Page[models.FlowSettingsResponseEntityListing], error] {
+	return a.getFlowsInstancesSettingsLoglevelsWalk(opts).Pages(ctx)
+}
+
+// getFlowsInstancesSettingsLoglevelsWalk is the walk of GetFlowsInstancesSettingsLoglevelsIter and GetFlowsInstancesSettingsLoglevelsPages.
+func (a *ArchitectApi) getFlowsInstancesSettingsLoglevelsWalk(opts *GetFlowsInstancesSettingsLoglevelsOptions) platformclient.NumberWalk[models.FlowSettingsResponseEntityListing, models.FlowSettingsResponse] {
 	var o GetFlowsInstancesSettingsLoglevelsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowSettingsResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsInstancesSettingsLoglevels(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FlowSettingsResponseEntityListing, models.FlowSettingsResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FlowSettingsResponseEntityListing) ([]models.FlowSettingsResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FlowSettingsResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsInstancesSettingsLoglevels(ctx, &o)
+		},
+	}
 }
 
 // GetFlowsInstancesSettingsLoglevelsCharacteristicsOptions holds the optional parameters of
@@ -4233,19 +4689,34 @@ func (a *ArchitectApi) GetFlowsLookup(ctx context.Context, id []string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsLookupIter(ctx context.Context, id []string, opts *GetFlowsLookupOptions) iter.Seq2[models.Flow, error] {
+	return a.getFlowsLookupWalk(id, opts).Items(ctx)
+}
+
+// GetFlowsLookupPages returns an iterator over the pages of GetFlowsLookup, walked as
+// GetFlowsLookupIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsLookupPages(ctx context.Context, id []string, opts *GetFlowsLookupOptions) iter.Seq2[*platformclient.Page[models.FlowEntityListing], error] {
+	return a.getFlowsLookupWalk(id, opts).Pages(ctx)
+}
+
+// getFlowsLookupWalk is the walk of GetFlowsLookupIter and GetFlowsLookupPages.
+func (a *ArchitectApi) getFlowsLookupWalk(id []string, opts *GetFlowsLookupOptions) platformclient.NumberWalk[models.FlowEntityListing, models.Flow] {
 	var o GetFlowsLookupOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Flow, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsLookup(ctx, id, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FlowEntityListing, models.Flow]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FlowEntityListing) ([]models.Flow, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FlowEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsLookup(ctx, id, &o)
+		},
+	}
 }
 
 // GetFlowsMilestoneOptions holds the optional parameters of GetFlowsMilestone, which has none yet:
@@ -4354,19 +4825,34 @@ func (a *ArchitectApi) GetFlowsMilestones(ctx context.Context, opts *GetFlowsMil
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsMilestonesIter(ctx context.Context, opts *GetFlowsMilestonesOptions) iter.Seq2[models.FlowMilestone, error] {
+	return a.getFlowsMilestonesWalk(opts).Items(ctx)
+}
+
+// GetFlowsMilestonesPages returns an iterator over the pages of GetFlowsMilestones, walked as
+// GetFlowsMilestonesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsMilestonesPages(ctx context.Context, opts *GetFlowsMilestonesOptions) iter.Seq2[*platformclient.Page[models.FlowMilestoneListing], error] {
+	return a.getFlowsMilestonesWalk(opts).Pages(ctx)
+}
+
+// getFlowsMilestonesWalk is the walk of GetFlowsMilestonesIter and GetFlowsMilestonesPages.
+func (a *ArchitectApi) getFlowsMilestonesWalk(opts *GetFlowsMilestonesOptions) platformclient.NumberWalk[models.FlowMilestoneListing, models.FlowMilestone] {
 	var o GetFlowsMilestonesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowMilestone, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsMilestones(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FlowMilestoneListing, models.FlowMilestone]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FlowMilestoneListing) ([]models.FlowMilestone, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FlowMilestoneListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsMilestones(ctx, &o)
+		},
+	}
 }
 
 // GetFlowsMilestonesDivisionviewsOptions holds the optional parameters of
@@ -4443,19 +4929,34 @@ func (a *ArchitectApi) GetFlowsMilestonesDivisionviews(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsMilestonesDivisionviewsIter(ctx context.Context, opts *GetFlowsMilestonesDivisionviewsOptions) iter.Seq2[models.FlowMilestoneDivisionView, error] {
+	return a.getFlowsMilestonesDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetFlowsMilestonesDivisionviewsPages returns an iterator over the pages of
+// GetFlowsMilestonesDivisionviews, walked as GetFlowsMilestonesDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsMilestonesDivisionviewsPages(ctx context.Context, opts *GetFlowsMilestonesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.FlowMilestoneDivisionViewEntityListing], error] {
+	return a.getFlowsMilestonesDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getFlowsMilestonesDivisionviewsWalk is the walk of GetFlowsMilestonesDivisionviewsIter and GetFlowsMilestonesDivisionviewsPages.
+func (a *ArchitectApi) getFlowsMilestonesDivisionviewsWalk(opts *GetFlowsMilestonesDivisionviewsOptions) platformclient.NumberWalk[models.FlowMilestoneDivisionViewEntityListing, models.FlowMilestoneDivisionView] {
 	var o GetFlowsMilestonesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowMilestoneDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsMilestonesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FlowMilestoneDivisionViewEntityListing, models.FlowMilestoneDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FlowMilestoneDivisionViewEntityListing) ([]models.FlowMilestoneDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FlowMilestoneDivisionViewEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsMilestonesDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetFlowsOutcomeOptions holds the optional parameters of GetFlowsOutcome, which has none yet: it
@@ -4564,19 +5065,34 @@ func (a *ArchitectApi) GetFlowsOutcomes(ctx context.Context, opts *GetFlowsOutco
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsOutcomesIter(ctx context.Context, opts *GetFlowsOutcomesOptions) iter.Seq2[models.FlowOutcome, error] {
+	return a.getFlowsOutcomesWalk(opts).Items(ctx)
+}
+
+// GetFlowsOutcomesPages returns an iterator over the pages of GetFlowsOutcomes, walked as
+// GetFlowsOutcomesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsOutcomesPages(ctx context.Context, opts *GetFlowsOutcomesOptions) iter.Seq2[*platformclient.Page[models.FlowOutcomeListing], error] {
+	return a.getFlowsOutcomesWalk(opts).Pages(ctx)
+}
+
+// getFlowsOutcomesWalk is the walk of GetFlowsOutcomesIter and GetFlowsOutcomesPages.
+func (a *ArchitectApi) getFlowsOutcomesWalk(opts *GetFlowsOutcomesOptions) platformclient.NumberWalk[models.FlowOutcomeListing, models.FlowOutcome] {
 	var o GetFlowsOutcomesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowOutcome, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsOutcomes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FlowOutcomeListing, models.FlowOutcome]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FlowOutcomeListing) ([]models.FlowOutcome, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FlowOutcomeListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsOutcomes(ctx, &o)
+		},
+	}
 }
 
 // GetFlowsOutcomesDivisionviewsOptions holds the optional parameters of
@@ -4653,19 +5169,34 @@ func (a *ArchitectApi) GetFlowsOutcomesDivisionviews(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsOutcomesDivisionviewsIter(ctx context.Context, opts *GetFlowsOutcomesDivisionviewsOptions) iter.Seq2[models.FlowOutcomeDivisionView, error] {
+	return a.getFlowsOutcomesDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetFlowsOutcomesDivisionviewsPages returns an iterator over the pages of
+// GetFlowsOutcomesDivisionviews, walked as GetFlowsOutcomesDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsOutcomesDivisionviewsPages(ctx context.Context, opts *GetFlowsOutcomesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.FlowOutcomeDivisionViewEntityListing], error] {
+	return a.getFlowsOutcomesDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getFlowsOutcomesDivisionviewsWalk is the walk of GetFlowsOutcomesDivisionviewsIter and GetFlowsOutcomesDivisionviewsPages.
+func (a *ArchitectApi) getFlowsOutcomesDivisionviewsWalk(opts *GetFlowsOutcomesDivisionviewsOptions) platformclient.NumberWalk[models.FlowOutcomeDivisionViewEntityListing, models.FlowOutcomeDivisionView] {
 	var o GetFlowsOutcomesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowOutcomeDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsOutcomesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FlowOutcomeDivisionViewEntityListing, models.FlowOutcomeDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FlowOutcomeDivisionViewEntityListing) ([]models.FlowOutcomeDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FlowOutcomeDivisionViewEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetFlowsOutcomesDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // PatchArchitectGrammarOptions holds the optional parameters of PatchArchitectGrammar. A nil field

@@ -139,21 +139,36 @@ func (a *AuditApi) GetAuditsQueryTransactionIdResults(ctx context.Context, trans
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuditApi) GetAuditsQueryTransactionIdResultsIter(ctx context.Context, transactionID string, opts *GetAuditsQueryTransactionIdResultsOptions) iter.Seq2[models.AuditLogMessage, error] {
+	return a.getAuditsQueryTransactionIdResultsWalk(transactionID, opts).Items(ctx)
+}
+
+// GetAuditsQueryTransactionIdResultsPages returns an iterator over the pages of
+// GetAuditsQueryTransactionIdResults, walked as GetAuditsQueryTransactionIdResultsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AuditApi) GetAuditsQueryTransactionIdResultsPages(ctx context.Context, transactionID string, opts *GetAuditsQueryTransactionIdResultsOptions) iter.Seq2[*platformclient.Page[models.AuditQueryExecutionResultsResponse], error] {
+	return a.getAuditsQueryTransactionIdResultsWalk(transactionID, opts).Pages(ctx)
+}
+
+// getAuditsQueryTransactionIdResultsWalk is the walk of GetAuditsQueryTransactionIdResultsIter and GetAuditsQueryTransactionIdResultsPages.
+func (a *AuditApi) getAuditsQueryTransactionIdResultsWalk(transactionID string, opts *GetAuditsQueryTransactionIdResultsOptions) platformclient.CursorWalk[models.AuditQueryExecutionResultsResponse, models.AuditLogMessage] {
 	var o GetAuditsQueryTransactionIdResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AuditLogMessage, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAuditsQueryTransactionIdResults(ctx, transactionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.AuditQueryExecutionResultsResponse, models.AuditLogMessage]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.AuditQueryExecutionResultsResponse) ([]models.AuditLogMessage, string, error) {
+			return r.Entities, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AuditQueryExecutionResultsResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAuditsQueryTransactionIdResults(ctx, transactionID, &o)
+		},
+	}
 }
 
 // PostAuditsQueryOptions holds the options of PostAuditsQuery, which has no optional parameters
@@ -247,26 +262,41 @@ func (a *AuditApi) PostAuditsQueryRealtime(ctx context.Context, body *models.Aud
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AuditApi) PostAuditsQueryRealtimeIter(ctx context.Context, body *models.AuditRealtimeQueryRequest, opts *PostAuditsQueryRealtimeOptions) iter.Seq2[models.AuditLogMessage, error] {
+	return a.postAuditsQueryRealtimeWalk(body, opts).Items(ctx)
+}
+
+// PostAuditsQueryRealtimePages returns an iterator over the pages of PostAuditsQueryRealtime,
+// walked as PostAuditsQueryRealtimeIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as body.PageNumber.
+func (a *AuditApi) PostAuditsQueryRealtimePages(ctx context.Context, body *models.AuditRealtimeQueryRequest, opts *PostAuditsQueryRealtimeOptions) iter.Seq2[*platformclient.Page[models.AuditRealtimeQueryResultsResponse], error] {
+	return a.postAuditsQueryRealtimeWalk(body, opts).Pages(ctx)
+}
+
+// postAuditsQueryRealtimeWalk is the walk of PostAuditsQueryRealtimeIter and PostAuditsQueryRealtimePages.
+func (a *AuditApi) postAuditsQueryRealtimeWalk(body *models.AuditRealtimeQueryRequest, opts *PostAuditsQueryRealtimeOptions) platformclient.NumberWalk[models.AuditRealtimeQueryResultsResponse, models.AuditLogMessage] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AuditLogMessage, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.AuditRealtimeQueryRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.AuditRealtimeQueryResultsResponse, models.AuditLogMessage]{
+		First: start,
+		Read: func(r *models.AuditRealtimeQueryResultsResponse) ([]models.AuditLogMessage, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AuditRealtimeQueryResultsResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.AuditRealtimeQueryRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostAuditsQueryRealtime(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostAuditsQueryRealtime(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostAuditsQueryRealtimeRelatedOptions holds the optional parameters of

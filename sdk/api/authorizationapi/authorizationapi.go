@@ -213,19 +213,34 @@ func (a *AuthorizationApi) GetAuthorizationDivisionGrants(ctx context.Context, d
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionGrantsIter(ctx context.Context, divisionID string, opts *GetAuthorizationDivisionGrantsOptions) iter.Seq2[models.AuthzGrant, error] {
+	return a.getAuthorizationDivisionGrantsWalk(divisionID, opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionGrantsPages returns an iterator over the pages of
+// GetAuthorizationDivisionGrants, walked as GetAuthorizationDivisionGrantsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationDivisionGrantsPages(ctx context.Context, divisionID string, opts *GetAuthorizationDivisionGrantsOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionGrantEntityListing], error] {
+	return a.getAuthorizationDivisionGrantsWalk(divisionID, opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionGrantsWalk is the walk of GetAuthorizationDivisionGrantsIter and GetAuthorizationDivisionGrantsPages.
+func (a *AuthorizationApi) getAuthorizationDivisionGrantsWalk(divisionID string, opts *GetAuthorizationDivisionGrantsOptions) platformclient.NumberWalk[models.AuthzDivisionGrantEntityListing, models.AuthzGrant] {
 	var o GetAuthorizationDivisionGrantsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzGrant, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionGrants(ctx, divisionID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AuthzDivisionGrantEntityListing, models.AuthzGrant]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AuthzDivisionGrantEntityListing) ([]models.AuthzGrant, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AuthzDivisionGrantEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationDivisionGrants(ctx, divisionID, &o)
+		},
+	}
 }
 
 // GetAuthorizationDivisionsOptions holds the optional parameters of GetAuthorizationDivisions. A
@@ -308,19 +323,34 @@ func (a *AuthorizationApi) GetAuthorizationDivisions(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionsIter(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[models.AuthzDivision, error] {
+	return a.getAuthorizationDivisionsWalk(opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionsPages returns an iterator over the pages of GetAuthorizationDivisions,
+// walked as GetAuthorizationDivisionsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationDivisionsPages(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionEntityListing], error] {
+	return a.getAuthorizationDivisionsWalk(opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionsWalk is the walk of GetAuthorizationDivisionsIter and GetAuthorizationDivisionsPages.
+func (a *AuthorizationApi) getAuthorizationDivisionsWalk(opts *GetAuthorizationDivisionsOptions) platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision] {
 	var o GetAuthorizationDivisionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationDivisions(ctx, &o)
+		},
+	}
 }
 
 // GetAuthorizationDivisionsDeletedOptions holds the optional parameters of
@@ -364,19 +394,34 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsDeleted(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionsDeletedIter(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[models.AuthzDivision, error] {
+	return a.getAuthorizationDivisionsDeletedWalk(opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionsDeletedPages returns an iterator over the pages of
+// GetAuthorizationDivisionsDeleted, walked as GetAuthorizationDivisionsDeletedIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationDivisionsDeletedPages(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionEntityListing], error] {
+	return a.getAuthorizationDivisionsDeletedWalk(opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionsDeletedWalk is the walk of GetAuthorizationDivisionsDeletedIter and GetAuthorizationDivisionsDeletedPages.
+func (a *AuthorizationApi) getAuthorizationDivisionsDeletedWalk(opts *GetAuthorizationDivisionsDeletedOptions) platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision] {
 	var o GetAuthorizationDivisionsDeletedOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionsDeleted(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationDivisionsDeleted(ctx, &o)
+		},
+	}
 }
 
 // GetAuthorizationDivisionsHomeOptions holds the optional parameters of
@@ -469,21 +514,36 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsQuery(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionsQueryIter(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[models.AuthzDivision, error] {
+	return a.getAuthorizationDivisionsQueryWalk(opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionsQueryPages returns an iterator over the pages of
+// GetAuthorizationDivisionsQuery, walked as GetAuthorizationDivisionsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AuthorizationApi) GetAuthorizationDivisionsQueryPages(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionCursorListing], error] {
+	return a.getAuthorizationDivisionsQueryWalk(opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionsQueryWalk is the walk of GetAuthorizationDivisionsQueryIter and GetAuthorizationDivisionsQueryPages.
+func (a *AuthorizationApi) getAuthorizationDivisionsQueryWalk(opts *GetAuthorizationDivisionsQueryOptions) platformclient.CursorWalk[models.AuthzDivisionCursorListing, models.AuthzDivision] {
 	var o GetAuthorizationDivisionsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthzDivision, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAuthorizationDivisionsQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.AuthzDivisionCursorListing, models.AuthzDivision]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.AuthzDivisionCursorListing) ([]models.AuthzDivision, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AuthzDivisionCursorListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAuthorizationDivisionsQuery(ctx, &o)
+		},
+	}
 }
 
 // GetAuthorizationDivisionspermittedMeOptions holds the optional parameters of
@@ -563,19 +623,35 @@ func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMe(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[models.AuthzDivision, error] {
+	return a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionspermittedPagedMePages returns an iterator over the pages of
+// GetAuthorizationDivisionspermittedPagedMe, walked as
+// GetAuthorizationDivisionspermittedPagedMeIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMePages(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
+	return a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionspermittedPagedMeWalk is the walk of GetAuthorizationDivisionspermittedPagedMeIter and GetAuthorizationDivisionspermittedPagedMePages.
+func (a *AuthorizationApi) getAuthorizationDivisionspermittedPagedMeWalk(permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision] {
 	var o GetAuthorizationDivisionspermittedPagedMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
+		},
+	}
 }
 
 // GetAuthorizationDivisionspermittedPagedSubjectIdOptions holds the optional parameters of
@@ -630,19 +706,35 @@ func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectId(ctx 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[models.AuthzDivision, error] {
+	return a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionspermittedPagedSubjectIdPages returns an iterator over the pages of
+// GetAuthorizationDivisionspermittedPagedSubjectId, walked as
+// GetAuthorizationDivisionspermittedPagedSubjectIdIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectIdPages(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
+	return a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionspermittedPagedSubjectIdWalk is the walk of GetAuthorizationDivisionspermittedPagedSubjectIdIter and GetAuthorizationDivisionspermittedPagedSubjectIdPages.
+func (a *AuthorizationApi) getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision] {
 	var o GetAuthorizationDivisionspermittedPagedSubjectIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
+		},
+	}
 }
 
 // GetAuthorizationPermissionsOptions holds the optional parameters of GetAuthorizationPermissions.
@@ -697,19 +789,34 @@ func (a *AuthorizationApi) GetAuthorizationPermissions(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPermissionsIter(ctx context.Context, opts *GetAuthorizationPermissionsOptions) iter.Seq2[models.DomainPermissionCollection, error] {
+	return a.getAuthorizationPermissionsWalk(opts).Items(ctx)
+}
+
+// GetAuthorizationPermissionsPages returns an iterator over the pages of
+// GetAuthorizationPermissions, walked as GetAuthorizationPermissionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationPermissionsPages(ctx context.Context, opts *GetAuthorizationPermissionsOptions) iter.Seq2[*platformclient.Page[models.PermissionCollectionEntityListing], error] {
+	return a.getAuthorizationPermissionsWalk(opts).Pages(ctx)
+}
+
+// getAuthorizationPermissionsWalk is the walk of GetAuthorizationPermissionsIter and GetAuthorizationPermissionsPages.
+func (a *AuthorizationApi) getAuthorizationPermissionsWalk(opts *GetAuthorizationPermissionsOptions) platformclient.NumberWalk[models.PermissionCollectionEntityListing, models.DomainPermissionCollection] {
 	var o GetAuthorizationPermissionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainPermissionCollection, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationPermissions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.PermissionCollectionEntityListing, models.DomainPermissionCollection]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.PermissionCollectionEntityListing) ([]models.DomainPermissionCollection, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.PermissionCollectionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationPermissions(ctx, &o)
+		},
+	}
 }
 
 // GetAuthorizationPoliciesOptions holds the optional parameters of GetAuthorizationPolicies. A nil
@@ -752,21 +859,36 @@ func (a *AuthorizationApi) GetAuthorizationPolicies(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPoliciesIter(ctx context.Context, opts *GetAuthorizationPoliciesOptions) iter.Seq2[models.AuthorizationPolicy, error] {
+	return a.getAuthorizationPoliciesWalk(opts).Items(ctx)
+}
+
+// GetAuthorizationPoliciesPages returns an iterator over the pages of GetAuthorizationPolicies,
+// walked as GetAuthorizationPoliciesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *AuthorizationApi) GetAuthorizationPoliciesPages(ctx context.Context, opts *GetAuthorizationPoliciesOptions) iter.Seq2[*platformclient.Page[models.AuthorizationPolicyEntityListing], error] {
+	return a.getAuthorizationPoliciesWalk(opts).Pages(ctx)
+}
+
+// getAuthorizationPoliciesWalk is the walk of GetAuthorizationPoliciesIter and GetAuthorizationPoliciesPages.
+func (a *AuthorizationApi) getAuthorizationPoliciesWalk(opts *GetAuthorizationPoliciesOptions) platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy] {
 	var o GetAuthorizationPoliciesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthorizationPolicy, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAuthorizationPolicies(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAuthorizationPolicies(ctx, &o)
+		},
+	}
 }
 
 // GetAuthorizationPoliciesSubjectSubjectIdOptions holds the optional parameters of
@@ -815,21 +937,36 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectId(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectIdIter(ctx context.Context, subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) iter.Seq2[models.AuthorizationPolicy, error] {
+	return a.getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID, opts).Items(ctx)
+}
+
+// GetAuthorizationPoliciesSubjectSubjectIdPages returns an iterator over the pages of
+// GetAuthorizationPoliciesSubjectSubjectId, walked as GetAuthorizationPoliciesSubjectSubjectIdIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectIdPages(ctx context.Context, subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) iter.Seq2[*platformclient.Page[models.AuthorizationPolicyEntityListing], error] {
+	return a.getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID, opts).Pages(ctx)
+}
+
+// getAuthorizationPoliciesSubjectSubjectIdWalk is the walk of GetAuthorizationPoliciesSubjectSubjectIdIter and GetAuthorizationPoliciesSubjectSubjectIdPages.
+func (a *AuthorizationApi) getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy] {
 	var o GetAuthorizationPoliciesSubjectSubjectIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthorizationPolicy, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAuthorizationPoliciesSubjectSubjectId(ctx, subjectID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAuthorizationPoliciesSubjectSubjectId(ctx, subjectID, &o)
+		},
+	}
 }
 
 // GetAuthorizationPoliciesTargetOptions holds the optional parameters of
@@ -877,21 +1014,36 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesTarget(ctx context.Context, t
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPoliciesTargetIter(ctx context.Context, targetName string, opts *GetAuthorizationPoliciesTargetOptions) iter.Seq2[models.AuthorizationPolicy, error] {
+	return a.getAuthorizationPoliciesTargetWalk(targetName, opts).Items(ctx)
+}
+
+// GetAuthorizationPoliciesTargetPages returns an iterator over the pages of
+// GetAuthorizationPoliciesTarget, walked as GetAuthorizationPoliciesTargetIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AuthorizationApi) GetAuthorizationPoliciesTargetPages(ctx context.Context, targetName string, opts *GetAuthorizationPoliciesTargetOptions) iter.Seq2[*platformclient.Page[models.AuthorizationPolicyEntityListing], error] {
+	return a.getAuthorizationPoliciesTargetWalk(targetName, opts).Pages(ctx)
+}
+
+// getAuthorizationPoliciesTargetWalk is the walk of GetAuthorizationPoliciesTargetIter and GetAuthorizationPoliciesTargetPages.
+func (a *AuthorizationApi) getAuthorizationPoliciesTargetWalk(targetName string, opts *GetAuthorizationPoliciesTargetOptions) platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy] {
 	var o GetAuthorizationPoliciesTargetOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthorizationPolicy, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAuthorizationPoliciesTarget(ctx, targetName, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAuthorizationPoliciesTarget(ctx, targetName, &o)
+		},
+	}
 }
 
 // GetAuthorizationPoliciesTargetSubjectSubjectIdOptions holds the optional parameters of
@@ -1140,19 +1292,34 @@ func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrants(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrantsIter(ctx context.Context, roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) iter.Seq2[models.SubjectDivisionGrants, error] {
+	return a.getAuthorizationRoleSubjectgrantsWalk(roleID, opts).Items(ctx)
+}
+
+// GetAuthorizationRoleSubjectgrantsPages returns an iterator over the pages of
+// GetAuthorizationRoleSubjectgrants, walked as GetAuthorizationRoleSubjectgrantsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrantsPages(ctx context.Context, roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) iter.Seq2[*platformclient.Page[models.SubjectDivisionGrantsEntityListing], error] {
+	return a.getAuthorizationRoleSubjectgrantsWalk(roleID, opts).Pages(ctx)
+}
+
+// getAuthorizationRoleSubjectgrantsWalk is the walk of GetAuthorizationRoleSubjectgrantsIter and GetAuthorizationRoleSubjectgrantsPages.
+func (a *AuthorizationApi) getAuthorizationRoleSubjectgrantsWalk(roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) platformclient.NumberWalk[models.SubjectDivisionGrantsEntityListing, models.SubjectDivisionGrants] {
 	var o GetAuthorizationRoleSubjectgrantsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SubjectDivisionGrants, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationRoleSubjectgrants(ctx, roleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SubjectDivisionGrantsEntityListing, models.SubjectDivisionGrants]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SubjectDivisionGrantsEntityListing) ([]models.SubjectDivisionGrants, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SubjectDivisionGrantsEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationRoleSubjectgrants(ctx, roleID, &o)
+		},
+	}
 }
 
 // GetAuthorizationRoleUsersOptions holds the optional parameters of GetAuthorizationRoleUsers. A
@@ -1201,19 +1368,34 @@ func (a *AuthorizationApi) GetAuthorizationRoleUsers(ctx context.Context, roleID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationRoleUsersIter(ctx context.Context, roleID string, opts *GetAuthorizationRoleUsersOptions) iter.Seq2[models.UserReference, error] {
+	return a.getAuthorizationRoleUsersWalk(roleID, opts).Items(ctx)
+}
+
+// GetAuthorizationRoleUsersPages returns an iterator over the pages of GetAuthorizationRoleUsers,
+// walked as GetAuthorizationRoleUsersIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationRoleUsersPages(ctx context.Context, roleID string, opts *GetAuthorizationRoleUsersOptions) iter.Seq2[*platformclient.Page[models.UserReferenceEntityListing], error] {
+	return a.getAuthorizationRoleUsersWalk(roleID, opts).Pages(ctx)
+}
+
+// getAuthorizationRoleUsersWalk is the walk of GetAuthorizationRoleUsersIter and GetAuthorizationRoleUsersPages.
+func (a *AuthorizationApi) getAuthorizationRoleUsersWalk(roleID string, opts *GetAuthorizationRoleUsersOptions) platformclient.NumberWalk[models.UserReferenceEntityListing, models.UserReference] {
 	var o GetAuthorizationRoleUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserReference, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationRoleUsers(ctx, roleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserReferenceEntityListing, models.UserReference]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserReferenceEntityListing) ([]models.UserReference, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserReferenceEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationRoleUsers(ctx, roleID, &o)
+		},
+	}
 }
 
 // GetAuthorizationRolesOptions holds the optional parameters of GetAuthorizationRoles. A nil field
@@ -1304,19 +1486,34 @@ func (a *AuthorizationApi) GetAuthorizationRoles(ctx context.Context, opts *GetA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationRolesIter(ctx context.Context, opts *GetAuthorizationRolesOptions) iter.Seq2[models.DomainOrganizationRole, error] {
+	return a.getAuthorizationRolesWalk(opts).Items(ctx)
+}
+
+// GetAuthorizationRolesPages returns an iterator over the pages of GetAuthorizationRoles, walked as
+// GetAuthorizationRolesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationRolesPages(ctx context.Context, opts *GetAuthorizationRolesOptions) iter.Seq2[*platformclient.Page[models.OrganizationRoleEntityListing], error] {
+	return a.getAuthorizationRolesWalk(opts).Pages(ctx)
+}
+
+// getAuthorizationRolesWalk is the walk of GetAuthorizationRolesIter and GetAuthorizationRolesPages.
+func (a *AuthorizationApi) getAuthorizationRolesWalk(opts *GetAuthorizationRolesOptions) platformclient.NumberWalk[models.OrganizationRoleEntityListing, models.DomainOrganizationRole] {
 	var o GetAuthorizationRolesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainOrganizationRole, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationRoles(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.OrganizationRoleEntityListing, models.DomainOrganizationRole]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.OrganizationRoleEntityListing) ([]models.DomainOrganizationRole, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.OrganizationRoleEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationRoles(ctx, &o)
+		},
+	}
 }
 
 // GetAuthorizationRolesSettingsOptions holds the optional parameters of

@@ -283,21 +283,36 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExports(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExportsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) iter.Seq2[models.DecisionTableExportJob, error] {
+	return a.getBusinessrulesDecisiontableExportsWalk(tableID, opts).Items(ctx)
+}
+
+// GetBusinessrulesDecisiontableExportsPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontableExports, walked as GetBusinessrulesDecisiontableExportsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExportsPages(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableExportJobListing], error] {
+	return a.getBusinessrulesDecisiontableExportsWalk(tableID, opts).Pages(ctx)
+}
+
+// getBusinessrulesDecisiontableExportsWalk is the walk of GetBusinessrulesDecisiontableExportsIter and GetBusinessrulesDecisiontableExportsPages.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableExportsWalk(tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) platformclient.CursorWalk[models.DecisionTableExportJobListing, models.DecisionTableExportJob] {
 	var o GetBusinessrulesDecisiontableExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTableExportJob, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetBusinessrulesDecisiontableExports(ctx, tableID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.DecisionTableExportJobListing, models.DecisionTableExportJob]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.DecisionTableExportJobListing) ([]models.DecisionTableExportJob, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.DecisionTableExportJobListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetBusinessrulesDecisiontableExports(ctx, tableID, &o)
+		},
+	}
 }
 
 // GetBusinessrulesDecisiontableImportOptions holds the optional parameters of
@@ -369,21 +384,36 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImports(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImportsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) iter.Seq2[models.DecisionTableImportJob, error] {
+	return a.getBusinessrulesDecisiontableImportsWalk(tableID, opts).Items(ctx)
+}
+
+// GetBusinessrulesDecisiontableImportsPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontableImports, walked as GetBusinessrulesDecisiontableImportsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImportsPages(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableImportJobListing], error] {
+	return a.getBusinessrulesDecisiontableImportsWalk(tableID, opts).Pages(ctx)
+}
+
+// getBusinessrulesDecisiontableImportsWalk is the walk of GetBusinessrulesDecisiontableImportsIter and GetBusinessrulesDecisiontableImportsPages.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableImportsWalk(tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) platformclient.CursorWalk[models.DecisionTableImportJobListing, models.DecisionTableImportJob] {
 	var o GetBusinessrulesDecisiontableImportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTableImportJob, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetBusinessrulesDecisiontableImports(ctx, tableID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.DecisionTableImportJobListing, models.DecisionTableImportJob]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.DecisionTableImportJobListing) ([]models.DecisionTableImportJob, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.DecisionTableImportJobListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetBusinessrulesDecisiontableImports(ctx, tableID, &o)
+		},
+	}
 }
 
 // GetBusinessrulesDecisiontableVersionOptions holds the optional parameters of
@@ -487,20 +517,36 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRows(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRowsIter(ctx context.Context, tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) iter.Seq2[models.DecisionTableRow, error] {
+	return a.getBusinessrulesDecisiontableVersionRowsWalk(tableID, tableVersion, opts).Items(ctx)
+}
+
+// GetBusinessrulesDecisiontableVersionRowsPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontableVersionRows, walked as GetBusinessrulesDecisiontableVersionRowsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRowsPages(ctx context.Context, tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableRowListing], error] {
+	return a.getBusinessrulesDecisiontableVersionRowsWalk(tableID, tableVersion, opts).Pages(ctx)
+}
+
+// getBusinessrulesDecisiontableVersionRowsWalk is the walk of GetBusinessrulesDecisiontableVersionRowsIter and GetBusinessrulesDecisiontableVersionRowsPages.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableVersionRowsWalk(tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) platformclient.NumberWalk[models.DecisionTableRowListing, models.DecisionTableRow] {
 	var o GetBusinessrulesDecisiontableVersionRowsOptions
 	if opts != nil {
 		o = *opts
 	}
 	start, _ := strconv.ParseInt(platformclient.Deref(o.PageNumber), 10, 64) // the spec types this page number as a string
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DecisionTableRow, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
-		r, resp, err := a.GetBusinessrulesDecisiontableVersionRows(ctx, tableID, tableVersion, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DecisionTableRowListing, models.DecisionTableRow]{
+		First: start,
+		Read: func(r *models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
+			return a.GetBusinessrulesDecisiontableVersionRows(ctx, tableID, tableVersion, &o)
+		},
+	}
 }
 
 // GetBusinessrulesDecisiontableVersionsOptions holds the optional parameters of
@@ -546,21 +592,36 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersions(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) iter.Seq2[models.DecisionTableVersion, error] {
+	return a.getBusinessrulesDecisiontableVersionsWalk(tableID, opts).Items(ctx)
+}
+
+// GetBusinessrulesDecisiontableVersionsPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontableVersions, walked as GetBusinessrulesDecisiontableVersionsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionsPages(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableVersionListing], error] {
+	return a.getBusinessrulesDecisiontableVersionsWalk(tableID, opts).Pages(ctx)
+}
+
+// getBusinessrulesDecisiontableVersionsWalk is the walk of GetBusinessrulesDecisiontableVersionsIter and GetBusinessrulesDecisiontableVersionsPages.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableVersionsWalk(tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) platformclient.CursorWalk[models.DecisionTableVersionListing, models.DecisionTableVersion] {
 	var o GetBusinessrulesDecisiontableVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTableVersion, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetBusinessrulesDecisiontableVersions(ctx, tableID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.DecisionTableVersionListing, models.DecisionTableVersion]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.DecisionTableVersionListing) ([]models.DecisionTableVersion, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.DecisionTableVersionListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetBusinessrulesDecisiontableVersions(ctx, tableID, &o)
+		},
+	}
 }
 
 // GetBusinessrulesDecisiontablesOptions holds the optional parameters of
@@ -615,21 +676,36 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontables(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesIter(ctx context.Context, opts *GetBusinessrulesDecisiontablesOptions) iter.Seq2[models.DecisionTable, error] {
+	return a.getBusinessrulesDecisiontablesWalk(opts).Items(ctx)
+}
+
+// GetBusinessrulesDecisiontablesPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontables, walked as GetBusinessrulesDecisiontablesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesPages(ctx context.Context, opts *GetBusinessrulesDecisiontablesOptions) iter.Seq2[*platformclient.Page[models.DecisionTableListing], error] {
+	return a.getBusinessrulesDecisiontablesWalk(opts).Pages(ctx)
+}
+
+// getBusinessrulesDecisiontablesWalk is the walk of GetBusinessrulesDecisiontablesIter and GetBusinessrulesDecisiontablesPages.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontablesWalk(opts *GetBusinessrulesDecisiontablesOptions) platformclient.CursorWalk[models.DecisionTableListing, models.DecisionTable] {
 	var o GetBusinessrulesDecisiontablesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTable, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetBusinessrulesDecisiontables(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.DecisionTableListing, models.DecisionTable]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.DecisionTableListing) ([]models.DecisionTable, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.DecisionTableListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetBusinessrulesDecisiontables(ctx, &o)
+		},
+	}
 }
 
 // GetBusinessrulesDecisiontablesSearchOptions holds the optional parameters of
@@ -700,21 +776,36 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearch(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearchIter(ctx context.Context, opts *GetBusinessrulesDecisiontablesSearchOptions) iter.Seq2[models.DecisionTable, error] {
+	return a.getBusinessrulesDecisiontablesSearchWalk(opts).Items(ctx)
+}
+
+// GetBusinessrulesDecisiontablesSearchPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontablesSearch, walked as GetBusinessrulesDecisiontablesSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearchPages(ctx context.Context, opts *GetBusinessrulesDecisiontablesSearchOptions) iter.Seq2[*platformclient.Page[models.DecisionTableListing], error] {
+	return a.getBusinessrulesDecisiontablesSearchWalk(opts).Pages(ctx)
+}
+
+// getBusinessrulesDecisiontablesSearchWalk is the walk of GetBusinessrulesDecisiontablesSearchIter and GetBusinessrulesDecisiontablesSearchPages.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontablesSearchWalk(opts *GetBusinessrulesDecisiontablesSearchOptions) platformclient.CursorWalk[models.DecisionTableListing, models.DecisionTable] {
 	var o GetBusinessrulesDecisiontablesSearchOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTable, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetBusinessrulesDecisiontablesSearch(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.DecisionTableListing, models.DecisionTable]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.DecisionTableListing) ([]models.DecisionTable, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.DecisionTableListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetBusinessrulesDecisiontablesSearch(ctx, &o)
+		},
+	}
 }
 
 // GetBusinessrulesSchemaOptions holds the optional parameters of GetBusinessrulesSchema, which has
@@ -1378,22 +1469,38 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearch(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearchIter(ctx context.Context, tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) iter.Seq2[models.DecisionTableRow, error] {
+	return a.postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID, tableVersion, body, opts).Items(ctx)
+}
+
+// PostBusinessrulesDecisiontableVersionRowsSearchPages returns an iterator over the pages of
+// PostBusinessrulesDecisiontableVersionRowsSearch, walked as
+// PostBusinessrulesDecisiontableVersionRowsSearchIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearchPages(ctx context.Context, tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) iter.Seq2[*platformclient.Page[models.DecisionTableRowListing], error] {
+	return a.postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID, tableVersion, body, opts).Pages(ctx)
+}
+
+// postBusinessrulesDecisiontableVersionRowsSearchWalk is the walk of PostBusinessrulesDecisiontableVersionRowsSearchIter and PostBusinessrulesDecisiontableVersionRowsSearchPages.
+func (a *BusinessRulesApi) postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) platformclient.NumberWalk[models.DecisionTableRowListing, models.DecisionTableRow] {
 	var o PostBusinessrulesDecisiontableVersionRowsSearchOptions
 	if opts != nil {
 		o = *opts
 	}
 	start, _ := strconv.ParseInt(platformclient.Deref(o.PageNumber), 10, 64) // the spec types this page number as a string
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DecisionTableRow, int64, int64, []byte, error) {
-		o := o
-		if page != max(start, 1) {
-			o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
-		}
-		r, resp, err := a.PostBusinessrulesDecisiontableVersionRowsSearch(ctx, tableID, tableVersion, body, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DecisionTableRowListing, models.DecisionTableRow]{
+		First: start,
+		Read: func(r *models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error) {
+			o := o
+			if page != max(start, 1) {
+				o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
+			}
+			return a.PostBusinessrulesDecisiontableVersionRowsSearch(ctx, tableID, tableVersion, body, &o)
+		},
+	}
 }
 
 // PostBusinessrulesDecisiontableVersionSyncOptions holds the optional parameters of

@@ -206,21 +206,36 @@ func (a *CaseManagementApi) GetCasemanagementCaseAssociations(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseAssociationsIter(ctx context.Context, caseID string, opts *GetCasemanagementCaseAssociationsOptions) iter.Seq2[models.CaseAssociation, error] {
+	return a.getCasemanagementCaseAssociationsWalk(caseID, opts).Items(ctx)
+}
+
+// GetCasemanagementCaseAssociationsPages returns an iterator over the pages of
+// GetCasemanagementCaseAssociations, walked as GetCasemanagementCaseAssociationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseAssociationsPages(ctx context.Context, caseID string, opts *GetCasemanagementCaseAssociationsOptions) iter.Seq2[*platformclient.Page[models.CaseAssociationListing], error] {
+	return a.getCasemanagementCaseAssociationsWalk(caseID, opts).Pages(ctx)
+}
+
+// getCasemanagementCaseAssociationsWalk is the walk of GetCasemanagementCaseAssociationsIter and GetCasemanagementCaseAssociationsPages.
+func (a *CaseManagementApi) getCasemanagementCaseAssociationsWalk(caseID string, opts *GetCasemanagementCaseAssociationsOptions) platformclient.CursorWalk[models.CaseAssociationListing, models.CaseAssociation] {
 	var o GetCasemanagementCaseAssociationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CaseAssociation, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetCasemanagementCaseAssociations(ctx, caseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.CaseAssociationListing, models.CaseAssociation]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.CaseAssociationListing) ([]models.CaseAssociation, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CaseAssociationListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetCasemanagementCaseAssociations(ctx, caseID, &o)
+		},
+	}
 }
 
 // GetCasemanagementCaseStageOptions holds the optional parameters of GetCasemanagementCaseStage,
@@ -325,21 +340,36 @@ func (a *CaseManagementApi) GetCasemanagementCaseStageSteps(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseStageStepsIter(ctx context.Context, caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) iter.Seq2[models.Step, error] {
+	return a.getCasemanagementCaseStageStepsWalk(caseID, stageID, opts).Items(ctx)
+}
+
+// GetCasemanagementCaseStageStepsPages returns an iterator over the pages of
+// GetCasemanagementCaseStageSteps, walked as GetCasemanagementCaseStageStepsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseStageStepsPages(ctx context.Context, caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) iter.Seq2[*platformclient.Page[models.StepListing], error] {
+	return a.getCasemanagementCaseStageStepsWalk(caseID, stageID, opts).Pages(ctx)
+}
+
+// getCasemanagementCaseStageStepsWalk is the walk of GetCasemanagementCaseStageStepsIter and GetCasemanagementCaseStageStepsPages.
+func (a *CaseManagementApi) getCasemanagementCaseStageStepsWalk(caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) platformclient.CursorWalk[models.StepListing, models.Step] {
 	var o GetCasemanagementCaseStageStepsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Step, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetCasemanagementCaseStageSteps(ctx, caseID, stageID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.StepListing, models.Step]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.StepListing) ([]models.Step, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.StepListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetCasemanagementCaseStageSteps(ctx, caseID, stageID, &o)
+		},
+	}
 }
 
 // GetCasemanagementCaseStagesOptions holds the optional parameters of GetCasemanagementCaseStages.
@@ -391,21 +421,36 @@ func (a *CaseManagementApi) GetCasemanagementCaseStages(ctx context.Context, cas
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseStagesIter(ctx context.Context, caseID string, opts *GetCasemanagementCaseStagesOptions) iter.Seq2[models.Stage, error] {
+	return a.getCasemanagementCaseStagesWalk(caseID, opts).Items(ctx)
+}
+
+// GetCasemanagementCaseStagesPages returns an iterator over the pages of
+// GetCasemanagementCaseStages, walked as GetCasemanagementCaseStagesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseStagesPages(ctx context.Context, caseID string, opts *GetCasemanagementCaseStagesOptions) iter.Seq2[*platformclient.Page[models.StageListing], error] {
+	return a.getCasemanagementCaseStagesWalk(caseID, opts).Pages(ctx)
+}
+
+// getCasemanagementCaseStagesWalk is the walk of GetCasemanagementCaseStagesIter and GetCasemanagementCaseStagesPages.
+func (a *CaseManagementApi) getCasemanagementCaseStagesWalk(caseID string, opts *GetCasemanagementCaseStagesOptions) platformclient.CursorWalk[models.StageListing, models.Stage] {
 	var o GetCasemanagementCaseStagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Stage, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetCasemanagementCaseStages(ctx, caseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.StageListing, models.Stage]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.StageListing) ([]models.Stage, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.StageListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetCasemanagementCaseStages(ctx, caseID, &o)
+		},
+	}
 }
 
 // GetCasemanagementCaseTerminateJobOptions holds the optional parameters of
@@ -665,21 +710,37 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplans(c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplansIter(ctx context.Context, caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) iter.Seq2[models.Stepplan, error] {
+	return a.getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID, versionID, stageplanID, opts).Items(ctx)
+}
+
+// GetCasemanagementCaseplanVersionStageplanStepplansPages returns an iterator over the pages of
+// GetCasemanagementCaseplanVersionStageplanStepplans, walked as
+// GetCasemanagementCaseplanVersionStageplanStepplansIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplansPages(ctx context.Context, caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) iter.Seq2[*platformclient.Page[models.StepplanListing], error] {
+	return a.getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID, versionID, stageplanID, opts).Pages(ctx)
+}
+
+// getCasemanagementCaseplanVersionStageplanStepplansWalk is the walk of GetCasemanagementCaseplanVersionStageplanStepplansIter and GetCasemanagementCaseplanVersionStageplanStepplansPages.
+func (a *CaseManagementApi) getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) platformclient.CursorWalk[models.StepplanListing, models.Stepplan] {
 	var o GetCasemanagementCaseplanVersionStageplanStepplansOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Stepplan, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetCasemanagementCaseplanVersionStageplanStepplans(ctx, caseplanID, versionID, stageplanID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.StepplanListing, models.Stepplan]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.StepplanListing) ([]models.Stepplan, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.StepplanListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetCasemanagementCaseplanVersionStageplanStepplans(ctx, caseplanID, versionID, stageplanID, &o)
+		},
+	}
 }
 
 // GetCasemanagementCaseplanVersionStageplansOptions holds the optional parameters of
@@ -740,21 +801,37 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplans(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplansIter(ctx context.Context, caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) iter.Seq2[models.Stageplan, error] {
+	return a.getCasemanagementCaseplanVersionStageplansWalk(caseplanID, versionID, opts).Items(ctx)
+}
+
+// GetCasemanagementCaseplanVersionStageplansPages returns an iterator over the pages of
+// GetCasemanagementCaseplanVersionStageplans, walked as
+// GetCasemanagementCaseplanVersionStageplansIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplansPages(ctx context.Context, caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) iter.Seq2[*platformclient.Page[models.StageplanListing], error] {
+	return a.getCasemanagementCaseplanVersionStageplansWalk(caseplanID, versionID, opts).Pages(ctx)
+}
+
+// getCasemanagementCaseplanVersionStageplansWalk is the walk of GetCasemanagementCaseplanVersionStageplansIter and GetCasemanagementCaseplanVersionStageplansPages.
+func (a *CaseManagementApi) getCasemanagementCaseplanVersionStageplansWalk(caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) platformclient.CursorWalk[models.StageplanListing, models.Stageplan] {
 	var o GetCasemanagementCaseplanVersionStageplansOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Stageplan, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetCasemanagementCaseplanVersionStageplans(ctx, caseplanID, versionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.StageplanListing, models.Stageplan]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.StageplanListing) ([]models.Stageplan, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.StageplanListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetCasemanagementCaseplanVersionStageplans(ctx, caseplanID, versionID, &o)
+		},
+	}
 }
 
 // GetCasemanagementCaseplansOptions holds the optional parameters of GetCasemanagementCaseplans. A
@@ -804,21 +881,36 @@ func (a *CaseManagementApi) GetCasemanagementCaseplans(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseplansIter(ctx context.Context, opts *GetCasemanagementCaseplansOptions) iter.Seq2[models.Caseplan, error] {
+	return a.getCasemanagementCaseplansWalk(opts).Items(ctx)
+}
+
+// GetCasemanagementCaseplansPages returns an iterator over the pages of GetCasemanagementCaseplans,
+// walked as GetCasemanagementCaseplansIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseplansPages(ctx context.Context, opts *GetCasemanagementCaseplansOptions) iter.Seq2[*platformclient.Page[models.CaseplanListing], error] {
+	return a.getCasemanagementCaseplansWalk(opts).Pages(ctx)
+}
+
+// getCasemanagementCaseplansWalk is the walk of GetCasemanagementCaseplansIter and GetCasemanagementCaseplansPages.
+func (a *CaseManagementApi) getCasemanagementCaseplansWalk(opts *GetCasemanagementCaseplansOptions) platformclient.CursorWalk[models.CaseplanListing, models.Caseplan] {
 	var o GetCasemanagementCaseplansOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Caseplan, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetCasemanagementCaseplans(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.CaseplanListing, models.Caseplan]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.CaseplanListing) ([]models.Caseplan, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CaseplanListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetCasemanagementCaseplans(ctx, &o)
+		},
+	}
 }
 
 // GetCasemanagementCasesExternalcontactOptions holds the optional parameters of
@@ -875,21 +967,36 @@ func (a *CaseManagementApi) GetCasemanagementCasesExternalcontact(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCasesExternalcontactIter(ctx context.Context, externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) iter.Seq2[models.Case, error] {
+	return a.getCasemanagementCasesExternalcontactWalk(externalContactID, opts).Items(ctx)
+}
+
+// GetCasemanagementCasesExternalcontactPages returns an iterator over the pages of
+// GetCasemanagementCasesExternalcontact, walked as GetCasemanagementCasesExternalcontactIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCasesExternalcontactPages(ctx context.Context, externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) iter.Seq2[*platformclient.Page[models.CaseListing], error] {
+	return a.getCasemanagementCasesExternalcontactWalk(externalContactID, opts).Pages(ctx)
+}
+
+// getCasemanagementCasesExternalcontactWalk is the walk of GetCasemanagementCasesExternalcontactIter and GetCasemanagementCasesExternalcontactPages.
+func (a *CaseManagementApi) getCasemanagementCasesExternalcontactWalk(externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) platformclient.CursorWalk[models.CaseListing, models.Case] {
 	var o GetCasemanagementCasesExternalcontactOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Case, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetCasemanagementCasesExternalcontact(ctx, externalContactID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.CaseListing, models.Case]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.CaseListing) ([]models.Case, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CaseListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetCasemanagementCasesExternalcontact(ctx, externalContactID, &o)
+		},
+	}
 }
 
 // GetCasemanagementCasesReferenceOptions holds the optional parameters of
@@ -1393,26 +1500,41 @@ func (a *CaseManagementApi) PostCasemanagementCaseplansQuery(ctx context.Context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *CaseManagementApi) PostCasemanagementCaseplansQueryIter(ctx context.Context, body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) iter.Seq2[models.Caseplan, error] {
+	return a.postCasemanagementCaseplansQueryWalk(body, opts).Items(ctx)
+}
+
+// PostCasemanagementCaseplansQueryPages returns an iterator over the pages of
+// PostCasemanagementCaseplansQuery, walked as PostCasemanagementCaseplansQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as body.After.
+func (a *CaseManagementApi) PostCasemanagementCaseplansQueryPages(ctx context.Context, body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) iter.Seq2[*platformclient.Page[models.CaseplanQueryEntityListing], error] {
+	return a.postCasemanagementCaseplansQueryWalk(body, opts).Pages(ctx)
+}
+
+// postCasemanagementCaseplansQueryWalk is the walk of PostCasemanagementCaseplansQueryIter and PostCasemanagementCaseplansQueryPages.
+func (a *CaseManagementApi) postCasemanagementCaseplansQueryWalk(body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) platformclient.CursorWalk[models.CaseplanQueryEntityListing, models.Caseplan] {
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Caseplan, string, error) {
-		pageBody := body
-		if cursor != start {
-			var b models.CaseplanQueryRequest
-			if body != nil {
-				b = *body
+	return platformclient.CursorWalk[models.CaseplanQueryEntityListing, models.Caseplan]{
+		First: start,
+		Read: func(r *models.CaseplanQueryEntityListing) ([]models.Caseplan, string, error) {
+			return r.Entities, platformclient.Deref(r.After), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CaseplanQueryEntityListing, *platformclient.APIResponse, error) {
+			pageBody := body
+			if cursor != start {
+				var b models.CaseplanQueryRequest
+				if body != nil {
+					b = *body
+				}
+				b.After = &cursor
+				pageBody = &b
 			}
-			b.After = &cursor
-			pageBody = &b
-		}
-		r, _, err := a.PostCasemanagementCaseplansQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.After), nil
-	})
+			return a.PostCasemanagementCaseplansQuery(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostCasemanagementCasesOptions holds the options of PostCasemanagementCases, which has no
@@ -1496,26 +1618,41 @@ func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQuery(ctx context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQueryIter(ctx context.Context, body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) iter.Seq2[models.CaseAssociation, error] {
+	return a.postCasemanagementCasesAssociationsQueryWalk(body, opts).Items(ctx)
+}
+
+// PostCasemanagementCasesAssociationsQueryPages returns an iterator over the pages of
+// PostCasemanagementCasesAssociationsQuery, walked as PostCasemanagementCasesAssociationsQueryIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as body.After.
+func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQueryPages(ctx context.Context, body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) iter.Seq2[*platformclient.Page[models.CaseAssociationQueryEntityListing], error] {
+	return a.postCasemanagementCasesAssociationsQueryWalk(body, opts).Pages(ctx)
+}
+
+// postCasemanagementCasesAssociationsQueryWalk is the walk of PostCasemanagementCasesAssociationsQueryIter and PostCasemanagementCasesAssociationsQueryPages.
+func (a *CaseManagementApi) postCasemanagementCasesAssociationsQueryWalk(body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) platformclient.CursorWalk[models.CaseAssociationQueryEntityListing, models.CaseAssociation] {
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.CaseAssociation, string, error) {
-		pageBody := body
-		if cursor != start {
-			var b models.CaseAssociationQuery
-			if body != nil {
-				b = *body
+	return platformclient.CursorWalk[models.CaseAssociationQueryEntityListing, models.CaseAssociation]{
+		First: start,
+		Read: func(r *models.CaseAssociationQueryEntityListing) ([]models.CaseAssociation, string, error) {
+			return r.Entities, platformclient.Deref(r.After), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CaseAssociationQueryEntityListing, *platformclient.APIResponse, error) {
+			pageBody := body
+			if cursor != start {
+				var b models.CaseAssociationQuery
+				if body != nil {
+					b = *body
+				}
+				b.After = &cursor
+				pageBody = &b
 			}
-			b.After = &cursor
-			pageBody = &b
-		}
-		r, _, err := a.PostCasemanagementCasesAssociationsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.After), nil
-	})
+			return a.PostCasemanagementCasesAssociationsQuery(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PutCasemanagementCaseplanDataschemaOptions holds the options of

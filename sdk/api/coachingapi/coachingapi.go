@@ -183,19 +183,34 @@ func (a *CoachingApi) GetCoachingAppointmentAnnotations(ctx context.Context, app
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentAnnotationsIter(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) iter.Seq2[models.CoachingAnnotation, error] {
+	return a.getCoachingAppointmentAnnotationsWalk(appointmentID, opts).Items(ctx)
+}
+
+// GetCoachingAppointmentAnnotationsPages returns an iterator over the pages of
+// GetCoachingAppointmentAnnotations, walked as GetCoachingAppointmentAnnotationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *CoachingApi) GetCoachingAppointmentAnnotationsPages(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) iter.Seq2[*platformclient.Page[models.CoachingAnnotationList], error] {
+	return a.getCoachingAppointmentAnnotationsWalk(appointmentID, opts).Pages(ctx)
+}
+
+// getCoachingAppointmentAnnotationsWalk is the walk of GetCoachingAppointmentAnnotationsIter and GetCoachingAppointmentAnnotationsPages.
+func (a *CoachingApi) getCoachingAppointmentAnnotationsWalk(appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) platformclient.NumberWalk[models.CoachingAnnotationList, models.CoachingAnnotation] {
 	var o GetCoachingAppointmentAnnotationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAnnotation, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetCoachingAppointmentAnnotations(ctx, appointmentID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CoachingAnnotationList, models.CoachingAnnotation]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CoachingAnnotationList) ([]models.CoachingAnnotation, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CoachingAnnotationList, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetCoachingAppointmentAnnotations(ctx, appointmentID, &o)
+		},
+	}
 }
 
 // GetCoachingAppointmentStatusesOptions holds the optional parameters of
@@ -246,19 +261,34 @@ func (a *CoachingApi) GetCoachingAppointmentStatuses(ctx context.Context, appoin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentStatusesIter(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentStatusesOptions) iter.Seq2[models.CoachingAppointmentStatusResponse, error] {
+	return a.getCoachingAppointmentStatusesWalk(appointmentID, opts).Items(ctx)
+}
+
+// GetCoachingAppointmentStatusesPages returns an iterator over the pages of
+// GetCoachingAppointmentStatuses, walked as GetCoachingAppointmentStatusesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *CoachingApi) GetCoachingAppointmentStatusesPages(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentStatusesOptions) iter.Seq2[*platformclient.Page[models.CoachingAppointmentStatusResponseList], error] {
+	return a.getCoachingAppointmentStatusesWalk(appointmentID, opts).Pages(ctx)
+}
+
+// getCoachingAppointmentStatusesWalk is the walk of GetCoachingAppointmentStatusesIter and GetCoachingAppointmentStatusesPages.
+func (a *CoachingApi) getCoachingAppointmentStatusesWalk(appointmentID string, opts *GetCoachingAppointmentStatusesOptions) platformclient.NumberWalk[models.CoachingAppointmentStatusResponseList, models.CoachingAppointmentStatusResponse] {
 	var o GetCoachingAppointmentStatusesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAppointmentStatusResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetCoachingAppointmentStatuses(ctx, appointmentID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CoachingAppointmentStatusResponseList, models.CoachingAppointmentStatusResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CoachingAppointmentStatusResponseList) ([]models.CoachingAppointmentStatusResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CoachingAppointmentStatusResponseList, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetCoachingAppointmentStatuses(ctx, appointmentID, &o)
+		},
+	}
 }
 
 // GetCoachingAppointmentsOptions holds the optional parameters of GetCoachingAppointments. A nil
@@ -358,19 +388,34 @@ func (a *CoachingApi) GetCoachingAppointments(ctx context.Context, userIDs []str
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentsIter(ctx context.Context, userIDs []string, opts *GetCoachingAppointmentsOptions) iter.Seq2[models.CoachingAppointmentResponse, error] {
+	return a.getCoachingAppointmentsWalk(userIDs, opts).Items(ctx)
+}
+
+// GetCoachingAppointmentsPages returns an iterator over the pages of GetCoachingAppointments,
+// walked as GetCoachingAppointmentsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *CoachingApi) GetCoachingAppointmentsPages(ctx context.Context, userIDs []string, opts *GetCoachingAppointmentsOptions) iter.Seq2[*platformclient.Page[models.CoachingAppointmentResponseList], error] {
+	return a.getCoachingAppointmentsWalk(userIDs, opts).Pages(ctx)
+}
+
+// getCoachingAppointmentsWalk is the walk of GetCoachingAppointmentsIter and GetCoachingAppointmentsPages.
+func (a *CoachingApi) getCoachingAppointmentsWalk(userIDs []string, opts *GetCoachingAppointmentsOptions) platformclient.NumberWalk[models.CoachingAppointmentResponseList, models.CoachingAppointmentResponse] {
 	var o GetCoachingAppointmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAppointmentResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetCoachingAppointments(ctx, userIDs, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CoachingAppointmentResponseList, models.CoachingAppointmentResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetCoachingAppointments(ctx, userIDs, &o)
+		},
+	}
 }
 
 // GetCoachingAppointmentsMeOptions holds the optional parameters of GetCoachingAppointmentsMe. A
@@ -463,19 +508,34 @@ func (a *CoachingApi) GetCoachingAppointmentsMe(ctx context.Context, opts *GetCo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentsMeIter(ctx context.Context, opts *GetCoachingAppointmentsMeOptions) iter.Seq2[models.CoachingAppointmentResponse, error] {
+	return a.getCoachingAppointmentsMeWalk(opts).Items(ctx)
+}
+
+// GetCoachingAppointmentsMePages returns an iterator over the pages of GetCoachingAppointmentsMe,
+// walked as GetCoachingAppointmentsMeIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *CoachingApi) GetCoachingAppointmentsMePages(ctx context.Context, opts *GetCoachingAppointmentsMeOptions) iter.Seq2[*platformclient.Page[models.CoachingAppointmentResponseList], error] {
+	return a.getCoachingAppointmentsMeWalk(opts).Pages(ctx)
+}
+
+// getCoachingAppointmentsMeWalk is the walk of GetCoachingAppointmentsMeIter and GetCoachingAppointmentsMePages.
+func (a *CoachingApi) getCoachingAppointmentsMeWalk(opts *GetCoachingAppointmentsMeOptions) platformclient.NumberWalk[models.CoachingAppointmentResponseList, models.CoachingAppointmentResponse] {
 	var o GetCoachingAppointmentsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAppointmentResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetCoachingAppointmentsMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CoachingAppointmentResponseList, models.CoachingAppointmentResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetCoachingAppointmentsMe(ctx, &o)
+		},
+	}
 }
 
 // GetCoachingNotificationOptions holds the optional parameters of GetCoachingNotification. A nil
@@ -556,19 +616,34 @@ func (a *CoachingApi) GetCoachingNotifications(ctx context.Context, opts *GetCoa
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingNotificationsIter(ctx context.Context, opts *GetCoachingNotificationsOptions) iter.Seq2[models.CoachingNotification, error] {
+	return a.getCoachingNotificationsWalk(opts).Items(ctx)
+}
+
+// GetCoachingNotificationsPages returns an iterator over the pages of GetCoachingNotifications,
+// walked as GetCoachingNotificationsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *CoachingApi) GetCoachingNotificationsPages(ctx context.Context, opts *GetCoachingNotificationsOptions) iter.Seq2[*platformclient.Page[models.CoachingNotificationList], error] {
+	return a.getCoachingNotificationsWalk(opts).Pages(ctx)
+}
+
+// getCoachingNotificationsWalk is the walk of GetCoachingNotificationsIter and GetCoachingNotificationsPages.
+func (a *CoachingApi) getCoachingNotificationsWalk(opts *GetCoachingNotificationsOptions) platformclient.NumberWalk[models.CoachingNotificationList, models.CoachingNotification] {
 	var o GetCoachingNotificationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingNotification, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetCoachingNotifications(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CoachingNotificationList, models.CoachingNotification]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CoachingNotificationList) ([]models.CoachingNotification, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CoachingNotificationList, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetCoachingNotifications(ctx, &o)
+		},
+	}
 }
 
 // GetCoachingScheduleslotsJobOptions holds the optional parameters of GetCoachingScheduleslotsJob,

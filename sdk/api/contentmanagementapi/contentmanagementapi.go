@@ -316,19 +316,34 @@ func (a *ContentManagementApi) GetContentmanagementDocuments(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementDocumentsIter(ctx context.Context, workspaceID string, opts *GetContentmanagementDocumentsOptions) iter.Seq2[models.Document, error] {
+	return a.getContentmanagementDocumentsWalk(workspaceID, opts).Items(ctx)
+}
+
+// GetContentmanagementDocumentsPages returns an iterator over the pages of
+// GetContentmanagementDocuments, walked as GetContentmanagementDocumentsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementDocumentsPages(ctx context.Context, workspaceID string, opts *GetContentmanagementDocumentsOptions) iter.Seq2[*platformclient.Page[models.DocumentEntityListing], error] {
+	return a.getContentmanagementDocumentsWalk(workspaceID, opts).Pages(ctx)
+}
+
+// getContentmanagementDocumentsWalk is the walk of GetContentmanagementDocumentsIter and GetContentmanagementDocumentsPages.
+func (a *ContentManagementApi) getContentmanagementDocumentsWalk(workspaceID string, opts *GetContentmanagementDocumentsOptions) platformclient.NumberWalk[models.DocumentEntityListing, models.Document] {
 	var o GetContentmanagementDocumentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Document, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementDocuments(ctx, workspaceID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DocumentEntityListing, models.Document]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DocumentEntityListing) ([]models.Document, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetContentmanagementDocuments(ctx, workspaceID, &o)
+		},
+	}
 }
 
 // GetContentmanagementQueryOptions holds the optional parameters of GetContentmanagementQuery. A
@@ -553,19 +568,34 @@ func (a *ContentManagementApi) GetContentmanagementShares(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementSharesIter(ctx context.Context, opts *GetContentmanagementSharesOptions) iter.Seq2[models.Share, error] {
+	return a.getContentmanagementSharesWalk(opts).Items(ctx)
+}
+
+// GetContentmanagementSharesPages returns an iterator over the pages of GetContentmanagementShares,
+// walked as GetContentmanagementSharesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementSharesPages(ctx context.Context, opts *GetContentmanagementSharesOptions) iter.Seq2[*platformclient.Page[models.ShareEntityListing], error] {
+	return a.getContentmanagementSharesWalk(opts).Pages(ctx)
+}
+
+// getContentmanagementSharesWalk is the walk of GetContentmanagementSharesIter and GetContentmanagementSharesPages.
+func (a *ContentManagementApi) getContentmanagementSharesWalk(opts *GetContentmanagementSharesOptions) platformclient.NumberWalk[models.ShareEntityListing, models.Share] {
 	var o GetContentmanagementSharesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Share, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementShares(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ShareEntityListing, models.Share]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ShareEntityListing) ([]models.Share, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ShareEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetContentmanagementShares(ctx, &o)
+		},
+	}
 }
 
 // GetContentmanagementStatusOptions holds the optional parameters of GetContentmanagementStatus. A
@@ -607,19 +637,34 @@ func (a *ContentManagementApi) GetContentmanagementStatus(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementStatusIter(ctx context.Context, opts *GetContentmanagementStatusOptions) iter.Seq2[models.CommandStatus, error] {
+	return a.getContentmanagementStatusWalk(opts).Items(ctx)
+}
+
+// GetContentmanagementStatusPages returns an iterator over the pages of GetContentmanagementStatus,
+// walked as GetContentmanagementStatusIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementStatusPages(ctx context.Context, opts *GetContentmanagementStatusOptions) iter.Seq2[*platformclient.Page[models.CommandStatusEntityListing], error] {
+	return a.getContentmanagementStatusWalk(opts).Pages(ctx)
+}
+
+// getContentmanagementStatusWalk is the walk of GetContentmanagementStatusIter and GetContentmanagementStatusPages.
+func (a *ContentManagementApi) getContentmanagementStatusWalk(opts *GetContentmanagementStatusOptions) platformclient.NumberWalk[models.CommandStatusEntityListing, models.CommandStatus] {
 	var o GetContentmanagementStatusOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CommandStatus, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementStatus(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CommandStatusEntityListing, models.CommandStatus]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CommandStatusEntityListing) ([]models.CommandStatus, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CommandStatusEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetContentmanagementStatus(ctx, &o)
+		},
+	}
 }
 
 // GetContentmanagementStatusStatusIdOptions holds the optional parameters of
@@ -746,19 +791,35 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceDocuments(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceDocumentsIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) iter.Seq2[models.Document, error] {
+	return a.getContentmanagementWorkspaceDocumentsWalk(workspaceID, opts).Items(ctx)
+}
+
+// GetContentmanagementWorkspaceDocumentsPages returns an iterator over the pages of
+// GetContentmanagementWorkspaceDocuments, walked as GetContentmanagementWorkspaceDocumentsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementWorkspaceDocumentsPages(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) iter.Seq2[*platformclient.Page[models.DocumentEntityListing], error] {
+	return a.getContentmanagementWorkspaceDocumentsWalk(workspaceID, opts).Pages(ctx)
+}
+
+// getContentmanagementWorkspaceDocumentsWalk is the walk of GetContentmanagementWorkspaceDocumentsIter and GetContentmanagementWorkspaceDocumentsPages.
+func (a *ContentManagementApi) getContentmanagementWorkspaceDocumentsWalk(workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) platformclient.NumberWalk[models.DocumentEntityListing, models.Document] {
 	var o GetContentmanagementWorkspaceDocumentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Document, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementWorkspaceDocuments(ctx, workspaceID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DocumentEntityListing, models.Document]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DocumentEntityListing) ([]models.Document, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetContentmanagementWorkspaceDocuments(ctx, workspaceID, &o)
+		},
+	}
 }
 
 // GetContentmanagementWorkspaceMemberOptions holds the optional parameters of
@@ -840,19 +901,34 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceMembers(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceMembersIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) iter.Seq2[models.WorkspaceMember, error] {
+	return a.getContentmanagementWorkspaceMembersWalk(workspaceID, opts).Items(ctx)
+}
+
+// GetContentmanagementWorkspaceMembersPages returns an iterator over the pages of
+// GetContentmanagementWorkspaceMembers, walked as GetContentmanagementWorkspaceMembersIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementWorkspaceMembersPages(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) iter.Seq2[*platformclient.Page[models.WorkspaceMemberEntityListing], error] {
+	return a.getContentmanagementWorkspaceMembersWalk(workspaceID, opts).Pages(ctx)
+}
+
+// getContentmanagementWorkspaceMembersWalk is the walk of GetContentmanagementWorkspaceMembersIter and GetContentmanagementWorkspaceMembersPages.
+func (a *ContentManagementApi) getContentmanagementWorkspaceMembersWalk(workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) platformclient.NumberWalk[models.WorkspaceMemberEntityListing, models.WorkspaceMember] {
 	var o GetContentmanagementWorkspaceMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WorkspaceMember, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementWorkspaceMembers(ctx, workspaceID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.WorkspaceMemberEntityListing, models.WorkspaceMember]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.WorkspaceMemberEntityListing) ([]models.WorkspaceMember, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.WorkspaceMemberEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetContentmanagementWorkspaceMembers(ctx, workspaceID, &o)
+		},
+	}
 }
 
 // GetContentmanagementWorkspaceTagvalueOptions holds the optional parameters of
@@ -939,19 +1015,35 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvalues(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvaluesIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) iter.Seq2[models.TagValue, error] {
+	return a.getContentmanagementWorkspaceTagvaluesWalk(workspaceID, opts).Items(ctx)
+}
+
+// GetContentmanagementWorkspaceTagvaluesPages returns an iterator over the pages of
+// GetContentmanagementWorkspaceTagvalues, walked as GetContentmanagementWorkspaceTagvaluesIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvaluesPages(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) iter.Seq2[*platformclient.Page[models.TagValueEntityListing], error] {
+	return a.getContentmanagementWorkspaceTagvaluesWalk(workspaceID, opts).Pages(ctx)
+}
+
+// getContentmanagementWorkspaceTagvaluesWalk is the walk of GetContentmanagementWorkspaceTagvaluesIter and GetContentmanagementWorkspaceTagvaluesPages.
+func (a *ContentManagementApi) getContentmanagementWorkspaceTagvaluesWalk(workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) platformclient.NumberWalk[models.TagValueEntityListing, models.TagValue] {
 	var o GetContentmanagementWorkspaceTagvaluesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TagValue, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementWorkspaceTagvalues(ctx, workspaceID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TagValueEntityListing, models.TagValue]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TagValueEntityListing) ([]models.TagValue, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetContentmanagementWorkspaceTagvalues(ctx, workspaceID, &o)
+		},
+	}
 }
 
 // GetContentmanagementWorkspacesOptions holds the optional parameters of
@@ -1006,19 +1098,34 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaces(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspacesIter(ctx context.Context, opts *GetContentmanagementWorkspacesOptions) iter.Seq2[models.Workspace, error] {
+	return a.getContentmanagementWorkspacesWalk(opts).Items(ctx)
+}
+
+// GetContentmanagementWorkspacesPages returns an iterator over the pages of
+// GetContentmanagementWorkspaces, walked as GetContentmanagementWorkspacesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementWorkspacesPages(ctx context.Context, opts *GetContentmanagementWorkspacesOptions) iter.Seq2[*platformclient.Page[models.WorkspaceEntityListing], error] {
+	return a.getContentmanagementWorkspacesWalk(opts).Pages(ctx)
+}
+
+// getContentmanagementWorkspacesWalk is the walk of GetContentmanagementWorkspacesIter and GetContentmanagementWorkspacesPages.
+func (a *ContentManagementApi) getContentmanagementWorkspacesWalk(opts *GetContentmanagementWorkspacesOptions) platformclient.NumberWalk[models.WorkspaceEntityListing, models.Workspace] {
 	var o GetContentmanagementWorkspacesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Workspace, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementWorkspaces(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.WorkspaceEntityListing, models.Workspace]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.WorkspaceEntityListing) ([]models.Workspace, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.WorkspaceEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetContentmanagementWorkspaces(ctx, &o)
+		},
+	}
 }
 
 // PostContentmanagementDocumentOptions holds the optional parameters of
@@ -1332,26 +1439,42 @@ func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQuery(ctx 
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQueryIter(ctx context.Context, workspaceID string, body *models.TagQueryRequest, opts *PostContentmanagementWorkspaceTagvaluesQueryOptions) iter.Seq2[models.TagValue, error] {
+	return a.postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID, body, opts).Items(ctx)
+}
+
+// PostContentmanagementWorkspaceTagvaluesQueryPages returns an iterator over the pages of
+// PostContentmanagementWorkspaceTagvaluesQuery, walked as
+// PostContentmanagementWorkspaceTagvaluesQueryIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as body.PageNumber.
+func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQueryPages(ctx context.Context, workspaceID string, body *models.TagQueryRequest, opts *PostContentmanagementWorkspaceTagvaluesQueryOptions) iter.Seq2[*platformclient.Page[models.TagValueEntityListing], error] {
+	return a.postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID, body, opts).Pages(ctx)
+}
+
+// postContentmanagementWorkspaceTagvaluesQueryWalk is the walk of PostContentmanagementWorkspaceTagvaluesQueryIter and PostContentmanagementWorkspaceTagvaluesQueryPages.
+func (a *ContentManagementApi) postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID string, body *models.TagQueryRequest, opts *PostContentmanagementWorkspaceTagvaluesQueryOptions) platformclient.NumberWalk[models.TagValueEntityListing, models.TagValue] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.TagValue, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.TagQueryRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.TagValueEntityListing, models.TagValue]{
+		First: start,
+		Read: func(r *models.TagValueEntityListing) ([]models.TagValue, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.TagQueryRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostContentmanagementWorkspaceTagvaluesQuery(ctx, workspaceID, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostContentmanagementWorkspaceTagvaluesQuery(ctx, workspaceID, pageBody, opts)
+		},
+	}
 }
 
 // PostContentmanagementWorkspacesOptions holds the options of PostContentmanagementWorkspaces,

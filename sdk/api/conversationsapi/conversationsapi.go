@@ -575,21 +575,37 @@ func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResults(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[models.ConversationAggregateDataContainer, error] {
+	return a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsConversationsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsConversationsAggregatesJobResults, walked as
+// GetAnalyticsConversationsAggregatesJobResultsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as opts.Cursor.
+func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ConversationAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsConversationsAggregatesJobResultsWalk is the walk of GetAnalyticsConversationsAggregatesJobResultsIter and GetAnalyticsConversationsAggregatesJobResultsPages.
+func (a *ConversationsApi) getAnalyticsConversationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) platformclient.CursorWalk[models.ConversationAsyncAggregateQueryResponse, models.ConversationAggregateDataContainer] {
 	var o GetAnalyticsConversationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ConversationAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.ConversationAsyncAggregateQueryResponse, models.ConversationAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsConversationsDetailsOptions holds the optional parameters of
@@ -689,21 +705,37 @@ func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[models.AnalyticsConversation, error] {
+	return a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsConversationsDetailsJobResultsPages returns an iterator over the pages of
+// GetAnalyticsConversationsDetailsJobResults, walked as
+// GetAnalyticsConversationsDetailsJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationAsyncQueryResponse], error] {
+	return a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsConversationsDetailsJobResultsWalk is the walk of GetAnalyticsConversationsDetailsJobResultsIter and GetAnalyticsConversationsDetailsJobResultsPages.
+func (a *ConversationsApi) getAnalyticsConversationsDetailsJobResultsWalk(jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) platformclient.CursorWalk[models.AnalyticsConversationAsyncQueryResponse, models.AnalyticsConversation] {
 	var o GetAnalyticsConversationsDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsConversation, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Conversations, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.AnalyticsConversationAsyncQueryResponse, models.AnalyticsConversation]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error) {
+			return r.Conversations, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsConversationsDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -909,19 +941,35 @@ func (a *ConversationsApi) GetConversationCommunicationInternalmessages(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationCommunicationInternalmessagesIter(ctx context.Context, conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) iter.Seq2[models.InternalMessageData, error] {
+	return a.getConversationCommunicationInternalmessagesWalk(conversationID, communicationID, opts).Items(ctx)
+}
+
+// GetConversationCommunicationInternalmessagesPages returns an iterator over the pages of
+// GetConversationCommunicationInternalmessages, walked as
+// GetConversationCommunicationInternalmessagesIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationCommunicationInternalmessagesPages(ctx context.Context, conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) iter.Seq2[*platformclient.Page[models.InternalMessageDataEntityListing], error] {
+	return a.getConversationCommunicationInternalmessagesWalk(conversationID, communicationID, opts).Pages(ctx)
+}
+
+// getConversationCommunicationInternalmessagesWalk is the walk of GetConversationCommunicationInternalmessagesIter and GetConversationCommunicationInternalmessagesPages.
+func (a *ConversationsApi) getConversationCommunicationInternalmessagesWalk(conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) platformclient.NumberWalk[models.InternalMessageDataEntityListing, models.InternalMessageData] {
 	var o GetConversationCommunicationInternalmessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InternalMessageData, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationCommunicationInternalmessages(ctx, conversationID, communicationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.InternalMessageDataEntityListing, models.InternalMessageData]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.InternalMessageDataEntityListing) ([]models.InternalMessageData, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.InternalMessageDataEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationCommunicationInternalmessages(ctx, conversationID, communicationID, &o)
+		},
+	}
 }
 
 // GetConversationCustomattributeOptions holds the optional parameters of
@@ -1193,21 +1241,36 @@ func (a *ConversationsApi) GetConversationSuggestions(ctx context.Context, conve
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationSuggestionsIter(ctx context.Context, conversationID string, opts *GetConversationSuggestionsOptions) iter.Seq2[models.Suggestion, error] {
+	return a.getConversationSuggestionsWalk(conversationID, opts).Items(ctx)
+}
+
+// GetConversationSuggestionsPages returns an iterator over the pages of GetConversationSuggestions,
+// walked as GetConversationSuggestionsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *ConversationsApi) GetConversationSuggestionsPages(ctx context.Context, conversationID string, opts *GetConversationSuggestionsOptions) iter.Seq2[*platformclient.Page[models.SuggestionListing], error] {
+	return a.getConversationSuggestionsWalk(conversationID, opts).Pages(ctx)
+}
+
+// getConversationSuggestionsWalk is the walk of GetConversationSuggestionsIter and GetConversationSuggestionsPages.
+func (a *ConversationsApi) getConversationSuggestionsWalk(conversationID string, opts *GetConversationSuggestionsOptions) platformclient.CursorWalk[models.SuggestionListing, models.Suggestion] {
 	var o GetConversationSuggestionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Suggestion, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetConversationSuggestions(ctx, conversationID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.SuggestionListing, models.Suggestion]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.SuggestionListing) ([]models.Suggestion, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SuggestionListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetConversationSuggestions(ctx, conversationID, &o)
+		},
+	}
 }
 
 // GetConversationSummariesOptions holds the optional parameters of GetConversationSummaries, which
@@ -1573,19 +1636,34 @@ func (a *ConversationsApi) GetConversationsCallsHistory(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsCallsHistoryIter(ctx context.Context, opts *GetConversationsCallsHistoryOptions) iter.Seq2[models.CallHistoryConversation, error] {
+	return a.getConversationsCallsHistoryWalk(opts).Items(ctx)
+}
+
+// GetConversationsCallsHistoryPages returns an iterator over the pages of
+// GetConversationsCallsHistory, walked as GetConversationsCallsHistoryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsCallsHistoryPages(ctx context.Context, opts *GetConversationsCallsHistoryOptions) iter.Seq2[*platformclient.Page[models.CallHistoryConversationEntityListing], error] {
+	return a.getConversationsCallsHistoryWalk(opts).Pages(ctx)
+}
+
+// getConversationsCallsHistoryWalk is the walk of GetConversationsCallsHistoryIter and GetConversationsCallsHistoryPages.
+func (a *ConversationsApi) getConversationsCallsHistoryWalk(opts *GetConversationsCallsHistoryOptions) platformclient.NumberWalk[models.CallHistoryConversationEntityListing, models.CallHistoryConversation] {
 	var o GetConversationsCallsHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CallHistoryConversation, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsCallsHistory(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CallHistoryConversationEntityListing, models.CallHistoryConversation]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CallHistoryConversationEntityListing) ([]models.CallHistoryConversation, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CallHistoryConversationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsCallsHistory(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsCallsMaximumconferencepartiesOptions holds the optional parameters of
@@ -2542,19 +2620,35 @@ func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMedia(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMediaIter(ctx context.Context, conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) iter.Seq2[models.MessageMediaData, error] {
+	return a.getConversationsMessageCommunicationMessagesMediaWalk(conversationID, communicationID, opts).Items(ctx)
+}
+
+// GetConversationsMessageCommunicationMessagesMediaPages returns an iterator over the pages of
+// GetConversationsMessageCommunicationMessagesMedia, walked as
+// GetConversationsMessageCommunicationMessagesMediaIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMediaPages(ctx context.Context, conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) iter.Seq2[*platformclient.Page[models.MessageMediaListing], error] {
+	return a.getConversationsMessageCommunicationMessagesMediaWalk(conversationID, communicationID, opts).Pages(ctx)
+}
+
+// getConversationsMessageCommunicationMessagesMediaWalk is the walk of GetConversationsMessageCommunicationMessagesMediaIter and GetConversationsMessageCommunicationMessagesMediaPages.
+func (a *ConversationsApi) getConversationsMessageCommunicationMessagesMediaWalk(conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) platformclient.NumberWalk[models.MessageMediaListing, models.MessageMediaData] {
 	var o GetConversationsMessageCommunicationMessagesMediaOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessageMediaData, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessageCommunicationMessagesMedia(ctx, conversationID, communicationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.MessageMediaListing, models.MessageMediaData]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.MessageMediaListing) ([]models.MessageMediaData, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.MessageMediaListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessageCommunicationMessagesMedia(ctx, conversationID, communicationID, &o)
+		},
+	}
 }
 
 // GetConversationsMessageCommunicationMessagesMediaMediaIdOptions holds the optional parameters of
@@ -2815,19 +2909,34 @@ func (a *ConversationsApi) GetConversationsMessagesCachedmedia(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagesCachedmediaIter(ctx context.Context, opts *GetConversationsMessagesCachedmediaOptions) iter.Seq2[models.CachedMediaItem, error] {
+	return a.getConversationsMessagesCachedmediaWalk(opts).Items(ctx)
+}
+
+// GetConversationsMessagesCachedmediaPages returns an iterator over the pages of
+// GetConversationsMessagesCachedmedia, walked as GetConversationsMessagesCachedmediaIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagesCachedmediaPages(ctx context.Context, opts *GetConversationsMessagesCachedmediaOptions) iter.Seq2[*platformclient.Page[models.CachedMediaItemEntityListing], error] {
+	return a.getConversationsMessagesCachedmediaWalk(opts).Pages(ctx)
+}
+
+// getConversationsMessagesCachedmediaWalk is the walk of GetConversationsMessagesCachedmediaIter and GetConversationsMessagesCachedmediaPages.
+func (a *ConversationsApi) getConversationsMessagesCachedmediaWalk(opts *GetConversationsMessagesCachedmediaOptions) platformclient.NumberWalk[models.CachedMediaItemEntityListing, models.CachedMediaItem] {
 	var o GetConversationsMessagesCachedmediaOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CachedMediaItem, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagesCachedmedia(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CachedMediaItemEntityListing, models.CachedMediaItem]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CachedMediaItemEntityListing) ([]models.CachedMediaItem, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CachedMediaItemEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessagesCachedmedia(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsMessagesCachedmediaCachedMediaItemIdOptions holds the optional parameters of
@@ -3120,19 +3229,34 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrations(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsOptions) iter.Seq2[models.MessagingIntegration, error] {
+	return a.getConversationsMessagingIntegrationsWalk(opts).Items(ctx)
+}
+
+// GetConversationsMessagingIntegrationsPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrations, walked as GetConversationsMessagingIntegrationsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsOptions) iter.Seq2[*platformclient.Page[models.MessagingIntegrationEntityListing], error] {
+	return a.getConversationsMessagingIntegrationsWalk(opts).Pages(ctx)
+}
+
+// getConversationsMessagingIntegrationsWalk is the walk of GetConversationsMessagingIntegrationsIter and GetConversationsMessagingIntegrationsPages.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsWalk(opts *GetConversationsMessagingIntegrationsOptions) platformclient.NumberWalk[models.MessagingIntegrationEntityListing, models.MessagingIntegration] {
 	var o GetConversationsMessagingIntegrationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingIntegration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.MessagingIntegrationEntityListing, models.MessagingIntegration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.MessagingIntegrationEntityListing) ([]models.MessagingIntegration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.MessagingIntegrationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessagingIntegrations(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsMessagingIntegrationsAppleOptions holds the optional parameters of
@@ -3196,19 +3320,35 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsApple(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsAppleIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsAppleOptions) iter.Seq2[models.AppleIntegration, error] {
+	return a.getConversationsMessagingIntegrationsAppleWalk(opts).Items(ctx)
+}
+
+// GetConversationsMessagingIntegrationsApplePages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsApple, walked as
+// GetConversationsMessagingIntegrationsAppleIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsApplePages(ctx context.Context, opts *GetConversationsMessagingIntegrationsAppleOptions) iter.Seq2[*platformclient.Page[models.AppleIntegrationEntityListing], error] {
+	return a.getConversationsMessagingIntegrationsAppleWalk(opts).Pages(ctx)
+}
+
+// getConversationsMessagingIntegrationsAppleWalk is the walk of GetConversationsMessagingIntegrationsAppleIter and GetConversationsMessagingIntegrationsApplePages.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsAppleWalk(opts *GetConversationsMessagingIntegrationsAppleOptions) platformclient.NumberWalk[models.AppleIntegrationEntityListing, models.AppleIntegration] {
 	var o GetConversationsMessagingIntegrationsAppleOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AppleIntegration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsApple(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AppleIntegrationEntityListing, models.AppleIntegration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AppleIntegrationEntityListing) ([]models.AppleIntegration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AppleIntegrationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessagingIntegrationsApple(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsMessagingIntegrationsAppleIntegrationIdOptions holds the optional parameters of
@@ -3306,19 +3446,35 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebook(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsFacebookOptions) iter.Seq2[models.FacebookIntegration, error] {
+	return a.getConversationsMessagingIntegrationsFacebookWalk(opts).Items(ctx)
+}
+
+// GetConversationsMessagingIntegrationsFacebookPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsFacebook, walked as
+// GetConversationsMessagingIntegrationsFacebookIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsFacebookOptions) iter.Seq2[*platformclient.Page[models.FacebookIntegrationEntityListing], error] {
+	return a.getConversationsMessagingIntegrationsFacebookWalk(opts).Pages(ctx)
+}
+
+// getConversationsMessagingIntegrationsFacebookWalk is the walk of GetConversationsMessagingIntegrationsFacebookIter and GetConversationsMessagingIntegrationsFacebookPages.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsFacebookWalk(opts *GetConversationsMessagingIntegrationsFacebookOptions) platformclient.NumberWalk[models.FacebookIntegrationEntityListing, models.FacebookIntegration] {
 	var o GetConversationsMessagingIntegrationsFacebookOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FacebookIntegration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsFacebook(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FacebookIntegrationEntityListing, models.FacebookIntegration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FacebookIntegrationEntityListing) ([]models.FacebookIntegration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FacebookIntegrationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessagingIntegrationsFacebook(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsMessagingIntegrationsFacebookIntegrationIdOptions holds the optional parameters
@@ -3416,19 +3572,35 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagram(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsInstagramOptions) iter.Seq2[models.InstagramIntegration, error] {
+	return a.getConversationsMessagingIntegrationsInstagramWalk(opts).Items(ctx)
+}
+
+// GetConversationsMessagingIntegrationsInstagramPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsInstagram, walked as
+// GetConversationsMessagingIntegrationsInstagramIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsInstagramOptions) iter.Seq2[*platformclient.Page[models.InstagramIntegrationEntityListing], error] {
+	return a.getConversationsMessagingIntegrationsInstagramWalk(opts).Pages(ctx)
+}
+
+// getConversationsMessagingIntegrationsInstagramWalk is the walk of GetConversationsMessagingIntegrationsInstagramIter and GetConversationsMessagingIntegrationsInstagramPages.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsInstagramWalk(opts *GetConversationsMessagingIntegrationsInstagramOptions) platformclient.NumberWalk[models.InstagramIntegrationEntityListing, models.InstagramIntegration] {
 	var o GetConversationsMessagingIntegrationsInstagramOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InstagramIntegration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsInstagram(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.InstagramIntegrationEntityListing, models.InstagramIntegration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.InstagramIntegrationEntityListing) ([]models.InstagramIntegration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.InstagramIntegrationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessagingIntegrationsInstagram(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsMessagingIntegrationsInstagramIntegrationIdOptions holds the optional parameters
@@ -3527,19 +3699,35 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpen(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsOpenOptions) iter.Seq2[models.OpenIntegration, error] {
+	return a.getConversationsMessagingIntegrationsOpenWalk(opts).Items(ctx)
+}
+
+// GetConversationsMessagingIntegrationsOpenPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsOpen, walked as
+// GetConversationsMessagingIntegrationsOpenIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsOpenOptions) iter.Seq2[*platformclient.Page[models.OpenIntegrationEntityListing], error] {
+	return a.getConversationsMessagingIntegrationsOpenWalk(opts).Pages(ctx)
+}
+
+// getConversationsMessagingIntegrationsOpenWalk is the walk of GetConversationsMessagingIntegrationsOpenIter and GetConversationsMessagingIntegrationsOpenPages.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsOpenWalk(opts *GetConversationsMessagingIntegrationsOpenOptions) platformclient.NumberWalk[models.OpenIntegrationEntityListing, models.OpenIntegration] {
 	var o GetConversationsMessagingIntegrationsOpenOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OpenIntegration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsOpen(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.OpenIntegrationEntityListing, models.OpenIntegration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.OpenIntegrationEntityListing) ([]models.OpenIntegration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.OpenIntegrationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessagingIntegrationsOpen(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsMessagingIntegrationsOpenIntegrationIdOptions holds the optional parameters of
@@ -3639,19 +3827,35 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitter(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsTwitterOptions) iter.Seq2[models.TwitterIntegration, error] {
+	return a.getConversationsMessagingIntegrationsTwitterWalk(opts).Items(ctx)
+}
+
+// GetConversationsMessagingIntegrationsTwitterPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsTwitter, walked as
+// GetConversationsMessagingIntegrationsTwitterIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsTwitterOptions) iter.Seq2[*platformclient.Page[models.TwitterIntegrationEntityListing], error] {
+	return a.getConversationsMessagingIntegrationsTwitterWalk(opts).Pages(ctx)
+}
+
+// getConversationsMessagingIntegrationsTwitterWalk is the walk of GetConversationsMessagingIntegrationsTwitterIter and GetConversationsMessagingIntegrationsTwitterPages.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsTwitterWalk(opts *GetConversationsMessagingIntegrationsTwitterOptions) platformclient.NumberWalk[models.TwitterIntegrationEntityListing, models.TwitterIntegration] {
 	var o GetConversationsMessagingIntegrationsTwitterOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TwitterIntegration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsTwitter(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TwitterIntegrationEntityListing, models.TwitterIntegration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TwitterIntegrationEntityListing) ([]models.TwitterIntegration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TwitterIntegrationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessagingIntegrationsTwitter(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsMessagingIntegrationsTwitterIntegrationIdOptions holds the optional parameters of
@@ -3767,19 +3971,35 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsapp(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsWhatsappOptions) iter.Seq2[models.WhatsAppIntegration, error] {
+	return a.getConversationsMessagingIntegrationsWhatsappWalk(opts).Items(ctx)
+}
+
+// GetConversationsMessagingIntegrationsWhatsappPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsWhatsapp, walked as
+// GetConversationsMessagingIntegrationsWhatsappIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsWhatsappOptions) iter.Seq2[*platformclient.Page[models.WhatsAppIntegrationEntityListing], error] {
+	return a.getConversationsMessagingIntegrationsWhatsappWalk(opts).Pages(ctx)
+}
+
+// getConversationsMessagingIntegrationsWhatsappWalk is the walk of GetConversationsMessagingIntegrationsWhatsappIter and GetConversationsMessagingIntegrationsWhatsappPages.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsWhatsappWalk(opts *GetConversationsMessagingIntegrationsWhatsappOptions) platformclient.NumberWalk[models.WhatsAppIntegrationEntityListing, models.WhatsAppIntegration] {
 	var o GetConversationsMessagingIntegrationsWhatsappOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WhatsAppIntegration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsWhatsapp(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.WhatsAppIntegrationEntityListing, models.WhatsAppIntegration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.WhatsAppIntegrationEntityListing) ([]models.WhatsAppIntegration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.WhatsAppIntegrationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessagingIntegrationsWhatsapp(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsMessagingIntegrationsWhatsappIntegrationIdOptions holds the optional parameters
@@ -3910,19 +4130,34 @@ func (a *ConversationsApi) GetConversationsMessagingSettings(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingSettingsIter(ctx context.Context, opts *GetConversationsMessagingSettingsOptions) iter.Seq2[models.MessagingSetting, error] {
+	return a.getConversationsMessagingSettingsWalk(opts).Items(ctx)
+}
+
+// GetConversationsMessagingSettingsPages returns an iterator over the pages of
+// GetConversationsMessagingSettings, walked as GetConversationsMessagingSettingsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingSettingsPages(ctx context.Context, opts *GetConversationsMessagingSettingsOptions) iter.Seq2[*platformclient.Page[models.MessagingConfigListing], error] {
+	return a.getConversationsMessagingSettingsWalk(opts).Pages(ctx)
+}
+
+// getConversationsMessagingSettingsWalk is the walk of GetConversationsMessagingSettingsIter and GetConversationsMessagingSettingsPages.
+func (a *ConversationsApi) getConversationsMessagingSettingsWalk(opts *GetConversationsMessagingSettingsOptions) platformclient.NumberWalk[models.MessagingConfigListing, models.MessagingSetting] {
 	var o GetConversationsMessagingSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingSetting, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.MessagingConfigListing, models.MessagingSetting]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessagingSettings(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsMessagingSettingsDefaultOptions holds the optional parameters of
@@ -3988,19 +4223,35 @@ func (a *ConversationsApi) GetConversationsMessagingSupportedcontent(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingSupportedcontentIter(ctx context.Context, opts *GetConversationsMessagingSupportedcontentOptions) iter.Seq2[models.SupportedContent, error] {
+	return a.getConversationsMessagingSupportedcontentWalk(opts).Items(ctx)
+}
+
+// GetConversationsMessagingSupportedcontentPages returns an iterator over the pages of
+// GetConversationsMessagingSupportedcontent, walked as
+// GetConversationsMessagingSupportedcontentIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingSupportedcontentPages(ctx context.Context, opts *GetConversationsMessagingSupportedcontentOptions) iter.Seq2[*platformclient.Page[models.SupportedContentListing], error] {
+	return a.getConversationsMessagingSupportedcontentWalk(opts).Pages(ctx)
+}
+
+// getConversationsMessagingSupportedcontentWalk is the walk of GetConversationsMessagingSupportedcontentIter and GetConversationsMessagingSupportedcontentPages.
+func (a *ConversationsApi) getConversationsMessagingSupportedcontentWalk(opts *GetConversationsMessagingSupportedcontentOptions) platformclient.NumberWalk[models.SupportedContentListing, models.SupportedContent] {
 	var o GetConversationsMessagingSupportedcontentOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SupportedContent, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingSupportedcontent(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SupportedContentListing, models.SupportedContent]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SupportedContentListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetConversationsMessagingSupportedcontent(ctx, &o)
+		},
+	}
 }
 
 // GetConversationsMessagingSupportedcontentDefaultOptions holds the optional parameters of
@@ -6651,31 +6902,46 @@ func (a *ConversationsApi) PostAnalyticsConversationsDetailsQuery(ctx context.Co
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *ConversationsApi) PostAnalyticsConversationsDetailsQueryIter(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[models.AnalyticsConversationWithoutAttributes, error] {
+	return a.postAnalyticsConversationsDetailsQueryWalk(body, opts).Items(ctx)
+}
+
+// PostAnalyticsConversationsDetailsQueryPages returns an iterator over the pages of
+// PostAnalyticsConversationsDetailsQuery, walked as PostAnalyticsConversationsDetailsQueryIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// totalHits), its response, and the page number (Next) to resume from, as body.Paging.PageNumber.
+func (a *ConversationsApi) PostAnalyticsConversationsDetailsQueryPages(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationQueryResponse], error] {
+	return a.postAnalyticsConversationsDetailsQueryWalk(body, opts).Pages(ctx)
+}
+
+// postAnalyticsConversationsDetailsQueryWalk is the walk of PostAnalyticsConversationsDetailsQueryIter and PostAnalyticsConversationsDetailsQueryPages.
+func (a *ConversationsApi) postAnalyticsConversationsDetailsQueryWalk(body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) platformclient.NumberWalk[models.AnalyticsConversationQueryResponse, models.AnalyticsConversationWithoutAttributes] {
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.ConversationQuery
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.AnalyticsConversationQueryResponse, models.AnalyticsConversationWithoutAttributes]{
+		First: start,
+		Read: func(r *models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error) {
+			return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.ConversationQuery
+				if body != nil {
+					b = *body
+				}
+				var paging models.PagingSpec
+				if b.Paging != nil {
+					paging = *b.Paging
+				}
+				paging.PageNumber = platformclient.Ptr(int32(page))
+				b.Paging = &paging
+				pageBody = &b
 			}
-			var paging models.PagingSpec
-			if b.Paging != nil {
-				paging = *b.Paging
-			}
-			paging.PageNumber = platformclient.Ptr(int32(page))
-			b.Paging = &paging
-			pageBody = &b
-		}
-		r, resp, err := a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
-	})
+			return a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostConversationAssignOptions holds the options of PostConversationAssign, which has no optional
@@ -8828,27 +9094,43 @@ func (a *ConversationsApi) PostConversationsCustomattributesSearch(ctx context.C
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *ConversationsApi) PostConversationsCustomattributesSearchIter(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	return a.postConversationsCustomattributesSearchWalk(body, opts).Items(ctx)
+}
+
+// PostConversationsCustomattributesSearchPages returns an iterator over the pages of
+// PostConversationsCustomattributesSearch, walked as PostConversationsCustomattributesSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// body.PageNumber.
+func (a *ConversationsApi) PostConversationsCustomattributesSearchPages(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
+	return a.postConversationsCustomattributesSearchWalk(body, opts).Pages(ctx)
+}
+
+// postConversationsCustomattributesSearchWalk is the walk of PostConversationsCustomattributesSearchIter and PostConversationsCustomattributesSearchPages.
+func (a *ConversationsApi) postConversationsCustomattributesSearchWalk(body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.ConversationCustomAttributesSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage]{
+		First: start,
+		Read: func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+			items, err := platformclient.RawItems(r.Results)
+			return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.ConversationCustomAttributesSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+			return a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostConversationsEmailInboundmessagesOptions holds the options of
@@ -10431,27 +10713,43 @@ func (a *ConversationsApi) PostConversationsParticipantsAttributesSearch(ctx con
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *ConversationsApi) PostConversationsParticipantsAttributesSearchIter(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	return a.postConversationsParticipantsAttributesSearchWalk(body, opts).Items(ctx)
+}
+
+// PostConversationsParticipantsAttributesSearchPages returns an iterator over the pages of
+// PostConversationsParticipantsAttributesSearch, walked as
+// PostConversationsParticipantsAttributesSearchIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as body.Cursor.
+func (a *ConversationsApi) PostConversationsParticipantsAttributesSearchPages(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonCursorSearchResponse], error] {
+	return a.postConversationsParticipantsAttributesSearchWalk(body, opts).Pages(ctx)
+}
+
+// postConversationsParticipantsAttributesSearchWalk is the walk of PostConversationsParticipantsAttributesSearchIter and PostConversationsParticipantsAttributesSearchPages.
+func (a *ConversationsApi) postConversationsParticipantsAttributesSearchWalk(body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) platformclient.CursorWalk[models.JsonCursorSearchResponse, json.RawMessage] {
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.Cursor)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
-		pageBody := body
-		if cursor != start {
-			var b models.ConversationParticipantSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.CursorWalk[models.JsonCursorSearchResponse, json.RawMessage]{
+		First: start,
+		Read: func(r *models.JsonCursorSearchResponse) ([]json.RawMessage, string, error) {
+			items, err := platformclient.RawItems(r.Results)
+			return items, platformclient.Deref(r.Cursor), err
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if cursor != start {
+				var b models.ConversationParticipantSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.Cursor = &cursor
+				pageBody = &b
 			}
-			b.Cursor = &cursor
-			pageBody = &b
-		}
-		r, _, err := a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, platformclient.Deref(r.Cursor), err
-	})
+			return a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostConversationsScreenshareParticipantCommunicationWrapupOptions holds the optional parameters

@@ -409,21 +409,37 @@ func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessions(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessionsIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[models.Session, error] {
+	return a.getExternalcontactsContactJourneySessionsWalk(contactID, opts).Items(ctx)
+}
+
+// GetExternalcontactsContactJourneySessionsPages returns an iterator over the pages of
+// GetExternalcontactsContactJourneySessions, walked as
+// GetExternalcontactsContactJourneySessionsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessionsPages(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[*platformclient.Page[models.SessionListing], error] {
+	return a.getExternalcontactsContactJourneySessionsWalk(contactID, opts).Pages(ctx)
+}
+
+// getExternalcontactsContactJourneySessionsWalk is the walk of GetExternalcontactsContactJourneySessionsIter and GetExternalcontactsContactJourneySessionsPages.
+func (a *ExternalContactsApi) getExternalcontactsContactJourneySessionsWalk(contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) platformclient.CursorWalk[models.SessionListing, models.Session] {
 	var o GetExternalcontactsContactJourneySessionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Session, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.SessionListing, models.Session]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.SessionListing) ([]models.Session, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SessionListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
+		},
+	}
 }
 
 // GetExternalcontactsContactNoteOptions holds the optional parameters of
@@ -519,19 +535,34 @@ func (a *ExternalContactsApi) GetExternalcontactsContactNotes(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactNotesIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactNotesOptions) iter.Seq2[models.Note, error] {
+	return a.getExternalcontactsContactNotesWalk(contactID, opts).Items(ctx)
+}
+
+// GetExternalcontactsContactNotesPages returns an iterator over the pages of
+// GetExternalcontactsContactNotes, walked as GetExternalcontactsContactNotesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsContactNotesPages(ctx context.Context, contactID string, opts *GetExternalcontactsContactNotesOptions) iter.Seq2[*platformclient.Page[models.NoteListing], error] {
+	return a.getExternalcontactsContactNotesWalk(contactID, opts).Pages(ctx)
+}
+
+// getExternalcontactsContactNotesWalk is the walk of GetExternalcontactsContactNotesIter and GetExternalcontactsContactNotesPages.
+func (a *ExternalContactsApi) getExternalcontactsContactNotesWalk(contactID string, opts *GetExternalcontactsContactNotesOptions) platformclient.NumberWalk[models.NoteListing, models.Note] {
 	var o GetExternalcontactsContactNotesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Note, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsContactNotes(ctx, contactID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.NoteListing, models.Note]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.NoteListing) ([]models.Note, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.NoteListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetExternalcontactsContactNotes(ctx, contactID, &o)
+		},
+	}
 }
 
 // GetExternalcontactsContactUnresolvedOptions holds the optional parameters of
@@ -630,19 +661,34 @@ func (a *ExternalContactsApi) GetExternalcontactsContacts(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactsIter(ctx context.Context, opts *GetExternalcontactsContactsOptions) iter.Seq2[models.ExternalContact, error] {
+	return a.getExternalcontactsContactsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsContactsPages returns an iterator over the pages of
+// GetExternalcontactsContacts, walked as GetExternalcontactsContactsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsContactsPages(ctx context.Context, opts *GetExternalcontactsContactsOptions) iter.Seq2[*platformclient.Page[models.ContactListing], error] {
+	return a.getExternalcontactsContactsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsContactsWalk is the walk of GetExternalcontactsContactsIter and GetExternalcontactsContactsPages.
+func (a *ExternalContactsApi) getExternalcontactsContactsWalk(opts *GetExternalcontactsContactsOptions) platformclient.NumberWalk[models.ContactListing, models.ExternalContact] {
 	var o GetExternalcontactsContactsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalContact, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsContacts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ContactListing, models.ExternalContact]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ContactListing) ([]models.ExternalContact, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ContactListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetExternalcontactsContacts(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsContactsExportOptions holds the optional parameters of
@@ -710,21 +756,36 @@ func (a *ExternalContactsApi) GetExternalcontactsContactsExports(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactsExportsIter(ctx context.Context, opts *GetExternalcontactsContactsExportsOptions) iter.Seq2[models.ContactsExport, error] {
+	return a.getExternalcontactsContactsExportsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsContactsExportsPages returns an iterator over the pages of
+// GetExternalcontactsContactsExports, walked as GetExternalcontactsContactsExportsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsContactsExportsPages(ctx context.Context, opts *GetExternalcontactsContactsExportsOptions) iter.Seq2[*platformclient.Page[models.ContactsExportListing], error] {
+	return a.getExternalcontactsContactsExportsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsContactsExportsWalk is the walk of GetExternalcontactsContactsExportsIter and GetExternalcontactsContactsExportsPages.
+func (a *ExternalContactsApi) getExternalcontactsContactsExportsWalk(opts *GetExternalcontactsContactsExportsOptions) platformclient.CursorWalk[models.ContactsExportListing, models.ContactsExport] {
 	var o GetExternalcontactsContactsExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ContactsExport, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetExternalcontactsContactsExports(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.ContactsExportListing, models.ContactsExport]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ContactsExportListing) ([]models.ContactsExport, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ContactsExportListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetExternalcontactsContactsExports(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsContactsSchemaOptions holds the optional parameters of
@@ -954,21 +1015,36 @@ func (a *ExternalContactsApi) GetExternalcontactsExternalsources(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsExternalsourcesIter(ctx context.Context, opts *GetExternalcontactsExternalsourcesOptions) iter.Seq2[models.ExternalSource, error] {
+	return a.getExternalcontactsExternalsourcesWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsExternalsourcesPages returns an iterator over the pages of
+// GetExternalcontactsExternalsources, walked as GetExternalcontactsExternalsourcesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsExternalsourcesPages(ctx context.Context, opts *GetExternalcontactsExternalsourcesOptions) iter.Seq2[*platformclient.Page[models.CursorExternalSourceListing], error] {
+	return a.getExternalcontactsExternalsourcesWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsExternalsourcesWalk is the walk of GetExternalcontactsExternalsourcesIter and GetExternalcontactsExternalsourcesPages.
+func (a *ExternalContactsApi) getExternalcontactsExternalsourcesWalk(opts *GetExternalcontactsExternalsourcesOptions) platformclient.CursorWalk[models.CursorExternalSourceListing, models.ExternalSource] {
 	var o GetExternalcontactsExternalsourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalSource, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetExternalcontactsExternalsources(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+	return platformclient.CursorWalk[models.CursorExternalSourceListing, models.ExternalSource]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.CursorExternalSourceListing) ([]models.ExternalSource, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CursorExternalSourceListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetExternalcontactsExternalsources(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsImportCsvSettingOptions holds the optional parameters of
@@ -1038,21 +1114,36 @@ func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettings(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettingsIter(ctx context.Context, opts *GetExternalcontactsImportCsvSettingsOptions) iter.Seq2[models.CsvSettings, error] {
+	return a.getExternalcontactsImportCsvSettingsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsImportCsvSettingsPages returns an iterator over the pages of
+// GetExternalcontactsImportCsvSettings, walked as GetExternalcontactsImportCsvSettingsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettingsPages(ctx context.Context, opts *GetExternalcontactsImportCsvSettingsOptions) iter.Seq2[*platformclient.Page[models.Listing], error] {
+	return a.getExternalcontactsImportCsvSettingsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsImportCsvSettingsWalk is the walk of GetExternalcontactsImportCsvSettingsIter and GetExternalcontactsImportCsvSettingsPages.
+func (a *ExternalContactsApi) getExternalcontactsImportCsvSettingsWalk(opts *GetExternalcontactsImportCsvSettingsOptions) platformclient.CursorWalk[models.Listing, models.CsvSettings] {
 	var o GetExternalcontactsImportCsvSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CsvSettings, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetExternalcontactsImportCsvSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.Listing, models.CsvSettings]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.Listing) ([]models.CsvSettings, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.Listing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetExternalcontactsImportCsvSettings(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsImportCsvUploadDetailsOptions holds the optional parameters of
@@ -1190,21 +1281,36 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJobs(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsImportJobsIter(ctx context.Context, opts *GetExternalcontactsImportJobsOptions) iter.Seq2[models.ContactImportJobResponse, error] {
+	return a.getExternalcontactsImportJobsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsImportJobsPages returns an iterator over the pages of
+// GetExternalcontactsImportJobs, walked as GetExternalcontactsImportJobsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsImportJobsPages(ctx context.Context, opts *GetExternalcontactsImportJobsOptions) iter.Seq2[*platformclient.Page[models.ContactImportJobEntityListing], error] {
+	return a.getExternalcontactsImportJobsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsImportJobsWalk is the walk of GetExternalcontactsImportJobsIter and GetExternalcontactsImportJobsPages.
+func (a *ExternalContactsApi) getExternalcontactsImportJobsWalk(opts *GetExternalcontactsImportJobsOptions) platformclient.CursorWalk[models.ContactImportJobEntityListing, models.ContactImportJobResponse] {
 	var o GetExternalcontactsImportJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ContactImportJobResponse, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetExternalcontactsImportJobs(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.ContactImportJobEntityListing, models.ContactImportJobResponse]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ContactImportJobEntityListing) ([]models.ContactImportJobResponse, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ContactImportJobEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetExternalcontactsImportJobs(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsImportSettingOptions holds the optional parameters of
@@ -1282,21 +1388,36 @@ func (a *ExternalContactsApi) GetExternalcontactsImportSettings(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsImportSettingsIter(ctx context.Context, opts *GetExternalcontactsImportSettingsOptions) iter.Seq2[models.ContactImportSettings, error] {
+	return a.getExternalcontactsImportSettingsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsImportSettingsPages returns an iterator over the pages of
+// GetExternalcontactsImportSettings, walked as GetExternalcontactsImportSettingsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsImportSettingsPages(ctx context.Context, opts *GetExternalcontactsImportSettingsOptions) iter.Seq2[*platformclient.Page[models.ContactImportSettingsEntityListing], error] {
+	return a.getExternalcontactsImportSettingsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsImportSettingsWalk is the walk of GetExternalcontactsImportSettingsIter and GetExternalcontactsImportSettingsPages.
+func (a *ExternalContactsApi) getExternalcontactsImportSettingsWalk(opts *GetExternalcontactsImportSettingsOptions) platformclient.CursorWalk[models.ContactImportSettingsEntityListing, models.ContactImportSettings] {
 	var o GetExternalcontactsImportSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ContactImportSettings, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetExternalcontactsImportSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.ContactImportSettingsEntityListing, models.ContactImportSettings]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ContactImportSettingsEntityListing) ([]models.ContactImportSettings, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ContactImportSettingsEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetExternalcontactsImportSettings(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsNotesExportOptions holds the optional parameters of
@@ -1366,21 +1487,36 @@ func (a *ExternalContactsApi) GetExternalcontactsNotesExports(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsNotesExportsIter(ctx context.Context, opts *GetExternalcontactsNotesExportsOptions) iter.Seq2[models.NotesExport, error] {
+	return a.getExternalcontactsNotesExportsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsNotesExportsPages returns an iterator over the pages of
+// GetExternalcontactsNotesExports, walked as GetExternalcontactsNotesExportsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsNotesExportsPages(ctx context.Context, opts *GetExternalcontactsNotesExportsOptions) iter.Seq2[*platformclient.Page[models.NotesExportListing], error] {
+	return a.getExternalcontactsNotesExportsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsNotesExportsWalk is the walk of GetExternalcontactsNotesExportsIter and GetExternalcontactsNotesExportsPages.
+func (a *ExternalContactsApi) getExternalcontactsNotesExportsWalk(opts *GetExternalcontactsNotesExportsOptions) platformclient.CursorWalk[models.NotesExportListing, models.NotesExport] {
 	var o GetExternalcontactsNotesExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.NotesExport, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetExternalcontactsNotesExports(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.NotesExportListing, models.NotesExport]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.NotesExportListing) ([]models.NotesExport, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.NotesExportListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetExternalcontactsNotesExports(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsOrganizationOptions holds the optional parameters of
@@ -1487,19 +1623,35 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationContacts(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationContactsIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) iter.Seq2[models.ExternalContact, error] {
+	return a.getExternalcontactsOrganizationContactsWalk(externalOrganizationID, opts).Items(ctx)
+}
+
+// GetExternalcontactsOrganizationContactsPages returns an iterator over the pages of
+// GetExternalcontactsOrganizationContacts, walked as GetExternalcontactsOrganizationContactsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationContactsPages(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) iter.Seq2[*platformclient.Page[models.ContactListing], error] {
+	return a.getExternalcontactsOrganizationContactsWalk(externalOrganizationID, opts).Pages(ctx)
+}
+
+// getExternalcontactsOrganizationContactsWalk is the walk of GetExternalcontactsOrganizationContactsIter and GetExternalcontactsOrganizationContactsPages.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationContactsWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) platformclient.NumberWalk[models.ContactListing, models.ExternalContact] {
 	var o GetExternalcontactsOrganizationContactsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalContact, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsOrganizationContacts(ctx, externalOrganizationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ContactListing, models.ExternalContact]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ContactListing) ([]models.ExternalContact, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ContactListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetExternalcontactsOrganizationContacts(ctx, externalOrganizationID, &o)
+		},
+	}
 }
 
 // GetExternalcontactsOrganizationIdentifiersOptions holds the optional parameters of
@@ -1621,19 +1773,34 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotes(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotesIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) iter.Seq2[models.Note, error] {
+	return a.getExternalcontactsOrganizationNotesWalk(externalOrganizationID, opts).Items(ctx)
+}
+
+// GetExternalcontactsOrganizationNotesPages returns an iterator over the pages of
+// GetExternalcontactsOrganizationNotes, walked as GetExternalcontactsOrganizationNotesIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotesPages(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) iter.Seq2[*platformclient.Page[models.NoteListing], error] {
+	return a.getExternalcontactsOrganizationNotesWalk(externalOrganizationID, opts).Pages(ctx)
+}
+
+// getExternalcontactsOrganizationNotesWalk is the walk of GetExternalcontactsOrganizationNotesIter and GetExternalcontactsOrganizationNotesPages.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationNotesWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) platformclient.NumberWalk[models.NoteListing, models.Note] {
 	var o GetExternalcontactsOrganizationNotesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Note, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsOrganizationNotes(ctx, externalOrganizationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.NoteListing, models.Note]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.NoteListing) ([]models.Note, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.NoteListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetExternalcontactsOrganizationNotes(ctx, externalOrganizationID, &o)
+		},
+	}
 }
 
 // GetExternalcontactsOrganizationRelationshipsOptions holds the optional parameters of
@@ -1698,19 +1865,35 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationships(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationshipsIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) iter.Seq2[models.Relationship, error] {
+	return a.getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID, opts).Items(ctx)
+}
+
+// GetExternalcontactsOrganizationRelationshipsPages returns an iterator over the pages of
+// GetExternalcontactsOrganizationRelationships, walked as
+// GetExternalcontactsOrganizationRelationshipsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationshipsPages(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) iter.Seq2[*platformclient.Page[models.RelationshipListing], error] {
+	return a.getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID, opts).Pages(ctx)
+}
+
+// getExternalcontactsOrganizationRelationshipsWalk is the walk of GetExternalcontactsOrganizationRelationshipsIter and GetExternalcontactsOrganizationRelationshipsPages.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) platformclient.NumberWalk[models.RelationshipListing, models.Relationship] {
 	var o GetExternalcontactsOrganizationRelationshipsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Relationship, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsOrganizationRelationships(ctx, externalOrganizationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.RelationshipListing, models.Relationship]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.RelationshipListing) ([]models.Relationship, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.RelationshipListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetExternalcontactsOrganizationRelationships(ctx, externalOrganizationID, &o)
+		},
+	}
 }
 
 // GetExternalcontactsOrganizationsOptions holds the optional parameters of
@@ -1791,19 +1974,34 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizations(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationsIter(ctx context.Context, opts *GetExternalcontactsOrganizationsOptions) iter.Seq2[models.ExternalOrganization, error] {
+	return a.getExternalcontactsOrganizationsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsOrganizationsPages returns an iterator over the pages of
+// GetExternalcontactsOrganizations, walked as GetExternalcontactsOrganizationsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationsPages(ctx context.Context, opts *GetExternalcontactsOrganizationsOptions) iter.Seq2[*platformclient.Page[models.ExternalOrganizationListing], error] {
+	return a.getExternalcontactsOrganizationsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsOrganizationsWalk is the walk of GetExternalcontactsOrganizationsIter and GetExternalcontactsOrganizationsPages.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationsWalk(opts *GetExternalcontactsOrganizationsOptions) platformclient.NumberWalk[models.ExternalOrganizationListing, models.ExternalOrganization] {
 	var o GetExternalcontactsOrganizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalOrganization, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsOrganizations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ExternalOrganizationListing, models.ExternalOrganization]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ExternalOrganizationListing) ([]models.ExternalOrganization, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ExternalOrganizationListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetExternalcontactsOrganizations(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsOrganizationsExportOptions holds the optional parameters of
@@ -1873,21 +2071,36 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExports(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExportsIter(ctx context.Context, opts *GetExternalcontactsOrganizationsExportsOptions) iter.Seq2[models.OrganizationsExport, error] {
+	return a.getExternalcontactsOrganizationsExportsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsOrganizationsExportsPages returns an iterator over the pages of
+// GetExternalcontactsOrganizationsExports, walked as GetExternalcontactsOrganizationsExportsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExportsPages(ctx context.Context, opts *GetExternalcontactsOrganizationsExportsOptions) iter.Seq2[*platformclient.Page[models.OrganizationsExportListing], error] {
+	return a.getExternalcontactsOrganizationsExportsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsOrganizationsExportsWalk is the walk of GetExternalcontactsOrganizationsExportsIter and GetExternalcontactsOrganizationsExportsPages.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationsExportsWalk(opts *GetExternalcontactsOrganizationsExportsOptions) platformclient.CursorWalk[models.OrganizationsExportListing, models.OrganizationsExport] {
 	var o GetExternalcontactsOrganizationsExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OrganizationsExport, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetExternalcontactsOrganizationsExports(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.OrganizationsExportListing, models.OrganizationsExport]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.OrganizationsExportListing) ([]models.OrganizationsExport, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.OrganizationsExportListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetExternalcontactsOrganizationsExports(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsOrganizationsSchemaOptions holds the optional parameters of
@@ -2140,21 +2353,36 @@ func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExports(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExportsIter(ctx context.Context, opts *GetExternalcontactsRelationshipsExportsOptions) iter.Seq2[models.RelationshipsExport, error] {
+	return a.getExternalcontactsRelationshipsExportsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsRelationshipsExportsPages returns an iterator over the pages of
+// GetExternalcontactsRelationshipsExports, walked as GetExternalcontactsRelationshipsExportsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExportsPages(ctx context.Context, opts *GetExternalcontactsRelationshipsExportsOptions) iter.Seq2[*platformclient.Page[models.RelationshipsExportListing], error] {
+	return a.getExternalcontactsRelationshipsExportsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsRelationshipsExportsWalk is the walk of GetExternalcontactsRelationshipsExportsIter and GetExternalcontactsRelationshipsExportsPages.
+func (a *ExternalContactsApi) getExternalcontactsRelationshipsExportsWalk(opts *GetExternalcontactsRelationshipsExportsOptions) platformclient.CursorWalk[models.RelationshipsExportListing, models.RelationshipsExport] {
 	var o GetExternalcontactsRelationshipsExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.RelationshipsExport, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetExternalcontactsRelationshipsExports(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.RelationshipsExportListing, models.RelationshipsExport]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.RelationshipsExportListing) ([]models.RelationshipsExport, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.RelationshipsExportListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetExternalcontactsRelationshipsExports(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsReversewhitepageslookupOptions holds the optional parameters of
@@ -2243,21 +2471,36 @@ func (a *ExternalContactsApi) GetExternalcontactsScanContacts(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanContactsIter(ctx context.Context, opts *GetExternalcontactsScanContactsOptions) iter.Seq2[models.ExternalContact, error] {
+	return a.getExternalcontactsScanContactsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsScanContactsPages returns an iterator over the pages of
+// GetExternalcontactsScanContacts, walked as GetExternalcontactsScanContactsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanContactsPages(ctx context.Context, opts *GetExternalcontactsScanContactsOptions) iter.Seq2[*platformclient.Page[models.CursorContactListing], error] {
+	return a.getExternalcontactsScanContactsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsScanContactsWalk is the walk of GetExternalcontactsScanContactsIter and GetExternalcontactsScanContactsPages.
+func (a *ExternalContactsApi) getExternalcontactsScanContactsWalk(opts *GetExternalcontactsScanContactsOptions) platformclient.CursorWalk[models.CursorContactListing, models.ExternalContact] {
 	var o GetExternalcontactsScanContactsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalContact, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetExternalcontactsScanContacts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+	return platformclient.CursorWalk[models.CursorContactListing, models.ExternalContact]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.CursorContactListing) ([]models.ExternalContact, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CursorContactListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetExternalcontactsScanContacts(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsScanContactsDivisionviewsAllOptions holds the optional parameters of
@@ -2301,21 +2544,37 @@ func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAll(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) iter.Seq2[models.ExternalContact, error] {
+	return a.getExternalcontactsScanContactsDivisionviewsAllWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsScanContactsDivisionviewsAllPages returns an iterator over the pages of
+// GetExternalcontactsScanContactsDivisionviewsAll, walked as
+// GetExternalcontactsScanContactsDivisionviewsAllIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorContactListing], error] {
+	return a.getExternalcontactsScanContactsDivisionviewsAllWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsScanContactsDivisionviewsAllWalk is the walk of GetExternalcontactsScanContactsDivisionviewsAllIter and GetExternalcontactsScanContactsDivisionviewsAllPages.
+func (a *ExternalContactsApi) getExternalcontactsScanContactsDivisionviewsAllWalk(opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) platformclient.CursorWalk[models.CursorContactListing, models.ExternalContact] {
 	var o GetExternalcontactsScanContactsDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalContact, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetExternalcontactsScanContactsDivisionviewsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+	return platformclient.CursorWalk[models.CursorContactListing, models.ExternalContact]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.CursorContactListing) ([]models.ExternalContact, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CursorContactListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetExternalcontactsScanContactsDivisionviewsAll(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsScanNotesOptions holds the optional parameters of
@@ -2364,21 +2623,36 @@ func (a *ExternalContactsApi) GetExternalcontactsScanNotes(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanNotesIter(ctx context.Context, opts *GetExternalcontactsScanNotesOptions) iter.Seq2[models.Note, error] {
+	return a.getExternalcontactsScanNotesWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsScanNotesPages returns an iterator over the pages of
+// GetExternalcontactsScanNotes, walked as GetExternalcontactsScanNotesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanNotesPages(ctx context.Context, opts *GetExternalcontactsScanNotesOptions) iter.Seq2[*platformclient.Page[models.CursorNoteListing], error] {
+	return a.getExternalcontactsScanNotesWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsScanNotesWalk is the walk of GetExternalcontactsScanNotesIter and GetExternalcontactsScanNotesPages.
+func (a *ExternalContactsApi) getExternalcontactsScanNotesWalk(opts *GetExternalcontactsScanNotesOptions) platformclient.CursorWalk[models.CursorNoteListing, models.Note] {
 	var o GetExternalcontactsScanNotesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Note, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetExternalcontactsScanNotes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+	return platformclient.CursorWalk[models.CursorNoteListing, models.Note]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.CursorNoteListing) ([]models.Note, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CursorNoteListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetExternalcontactsScanNotes(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsScanNotesDivisionviewsAllOptions holds the optional parameters of
@@ -2421,21 +2695,37 @@ func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAll(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) iter.Seq2[models.Note, error] {
+	return a.getExternalcontactsScanNotesDivisionviewsAllWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsScanNotesDivisionviewsAllPages returns an iterator over the pages of
+// GetExternalcontactsScanNotesDivisionviewsAll, walked as
+// GetExternalcontactsScanNotesDivisionviewsAllIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorNoteListing], error] {
+	return a.getExternalcontactsScanNotesDivisionviewsAllWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsScanNotesDivisionviewsAllWalk is the walk of GetExternalcontactsScanNotesDivisionviewsAllIter and GetExternalcontactsScanNotesDivisionviewsAllPages.
+func (a *ExternalContactsApi) getExternalcontactsScanNotesDivisionviewsAllWalk(opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) platformclient.CursorWalk[models.CursorNoteListing, models.Note] {
 	var o GetExternalcontactsScanNotesDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Note, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetExternalcontactsScanNotesDivisionviewsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+	return platformclient.CursorWalk[models.CursorNoteListing, models.Note]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.CursorNoteListing) ([]models.Note, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CursorNoteListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetExternalcontactsScanNotesDivisionviewsAll(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsScanOrganizationsOptions holds the optional parameters of
@@ -2485,21 +2775,36 @@ func (a *ExternalContactsApi) GetExternalcontactsScanOrganizations(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsIter(ctx context.Context, opts *GetExternalcontactsScanOrganizationsOptions) iter.Seq2[models.ExternalOrganization, error] {
+	return a.getExternalcontactsScanOrganizationsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsScanOrganizationsPages returns an iterator over the pages of
+// GetExternalcontactsScanOrganizations, walked as GetExternalcontactsScanOrganizationsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsPages(ctx context.Context, opts *GetExternalcontactsScanOrganizationsOptions) iter.Seq2[*platformclient.Page[models.CursorOrganizationListing], error] {
+	return a.getExternalcontactsScanOrganizationsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsScanOrganizationsWalk is the walk of GetExternalcontactsScanOrganizationsIter and GetExternalcontactsScanOrganizationsPages.
+func (a *ExternalContactsApi) getExternalcontactsScanOrganizationsWalk(opts *GetExternalcontactsScanOrganizationsOptions) platformclient.CursorWalk[models.CursorOrganizationListing, models.ExternalOrganization] {
 	var o GetExternalcontactsScanOrganizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalOrganization, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetExternalcontactsScanOrganizations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+	return platformclient.CursorWalk[models.CursorOrganizationListing, models.ExternalOrganization]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetExternalcontactsScanOrganizations(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsScanOrganizationsDivisionviewsAllOptions holds the optional parameters of
@@ -2543,21 +2848,37 @@ func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) iter.Seq2[models.ExternalOrganization, error] {
+	return a.getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsScanOrganizationsDivisionviewsAllPages returns an iterator over the pages of
+// GetExternalcontactsScanOrganizationsDivisionviewsAll, walked as
+// GetExternalcontactsScanOrganizationsDivisionviewsAllIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorOrganizationListing], error] {
+	return a.getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsScanOrganizationsDivisionviewsAllWalk is the walk of GetExternalcontactsScanOrganizationsDivisionviewsAllIter and GetExternalcontactsScanOrganizationsDivisionviewsAllPages.
+func (a *ExternalContactsApi) getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) platformclient.CursorWalk[models.CursorOrganizationListing, models.ExternalOrganization] {
 	var o GetExternalcontactsScanOrganizationsDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalOrganization, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetExternalcontactsScanOrganizationsDivisionviewsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+	return platformclient.CursorWalk[models.CursorOrganizationListing, models.ExternalOrganization]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetExternalcontactsScanOrganizationsDivisionviewsAll(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsScanRelationshipsOptions holds the optional parameters of
@@ -2606,21 +2927,36 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationships(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsIter(ctx context.Context, opts *GetExternalcontactsScanRelationshipsOptions) iter.Seq2[models.Relationship, error] {
+	return a.getExternalcontactsScanRelationshipsWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsScanRelationshipsPages returns an iterator over the pages of
+// GetExternalcontactsScanRelationships, walked as GetExternalcontactsScanRelationshipsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsPages(ctx context.Context, opts *GetExternalcontactsScanRelationshipsOptions) iter.Seq2[*platformclient.Page[models.CursorRelationshipListing], error] {
+	return a.getExternalcontactsScanRelationshipsWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsScanRelationshipsWalk is the walk of GetExternalcontactsScanRelationshipsIter and GetExternalcontactsScanRelationshipsPages.
+func (a *ExternalContactsApi) getExternalcontactsScanRelationshipsWalk(opts *GetExternalcontactsScanRelationshipsOptions) platformclient.CursorWalk[models.CursorRelationshipListing, models.Relationship] {
 	var o GetExternalcontactsScanRelationshipsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Relationship, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetExternalcontactsScanRelationships(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+	return platformclient.CursorWalk[models.CursorRelationshipListing, models.Relationship]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.CursorRelationshipListing) ([]models.Relationship, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetExternalcontactsScanRelationships(ctx, &o)
+		},
+	}
 }
 
 // GetExternalcontactsScanRelationshipsDivisionviewsAllOptions holds the optional parameters of
@@ -2663,21 +2999,37 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) iter.Seq2[models.Relationship, error] {
+	return a.getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts).Items(ctx)
+}
+
+// GetExternalcontactsScanRelationshipsDivisionviewsAllPages returns an iterator over the pages of
+// GetExternalcontactsScanRelationshipsDivisionviewsAll, walked as
+// GetExternalcontactsScanRelationshipsDivisionviewsAllIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorRelationshipListing], error] {
+	return a.getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts).Pages(ctx)
+}
+
+// getExternalcontactsScanRelationshipsDivisionviewsAllWalk is the walk of GetExternalcontactsScanRelationshipsDivisionviewsAllIter and GetExternalcontactsScanRelationshipsDivisionviewsAllPages.
+func (a *ExternalContactsApi) getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) platformclient.CursorWalk[models.CursorRelationshipListing, models.Relationship] {
 	var o GetExternalcontactsScanRelationshipsDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Relationship, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetExternalcontactsScanRelationshipsDivisionviewsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+	return platformclient.CursorWalk[models.CursorRelationshipListing, models.Relationship]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.CursorRelationshipListing) ([]models.Relationship, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetExternalcontactsScanRelationshipsDivisionviewsAll(ctx, &o)
+		},
+	}
 }
 
 // PatchExternalcontactsContactOptions holds the options of PatchExternalcontactsContact, which has

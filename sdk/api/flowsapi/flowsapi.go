@@ -108,21 +108,36 @@ func (a *FlowsApi) GetAnalyticsFlowsAggregatesJobResults(ctx context.Context, jo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *FlowsApi) GetAnalyticsFlowsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[models.FlowAggregateDataContainer, error] {
+	return a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsFlowsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsFlowsAggregatesJobResults, walked as GetAnalyticsFlowsAggregatesJobResultsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *FlowsApi) GetAnalyticsFlowsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.FlowAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsFlowsAggregatesJobResultsWalk is the walk of GetAnalyticsFlowsAggregatesJobResultsIter and GetAnalyticsFlowsAggregatesJobResultsPages.
+func (a *FlowsApi) getAnalyticsFlowsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) platformclient.CursorWalk[models.FlowAsyncAggregateQueryResponse, models.FlowAggregateDataContainer] {
 	var o GetAnalyticsFlowsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.FlowAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.FlowAsyncAggregateQueryResponse, models.FlowAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.FlowAsyncAggregateQueryResponse) ([]models.FlowAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.FlowAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // PostAnalyticsFlowsActivityQueryOptions holds the optional parameters of

@@ -139,19 +139,35 @@ func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitions(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitionsIter(ctx context.Context, opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) iter.Seq2[models.ExternalMetricDefinition, error] {
+	return a.getEmployeeperformanceExternalmetricsDefinitionsWalk(opts).Items(ctx)
+}
+
+// GetEmployeeperformanceExternalmetricsDefinitionsPages returns an iterator over the pages of
+// GetEmployeeperformanceExternalmetricsDefinitions, walked as
+// GetEmployeeperformanceExternalmetricsDefinitionsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitionsPages(ctx context.Context, opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) iter.Seq2[*platformclient.Page[models.ExternalMetricDefinitionListing], error] {
+	return a.getEmployeeperformanceExternalmetricsDefinitionsWalk(opts).Pages(ctx)
+}
+
+// getEmployeeperformanceExternalmetricsDefinitionsWalk is the walk of GetEmployeeperformanceExternalmetricsDefinitionsIter and GetEmployeeperformanceExternalmetricsDefinitionsPages.
+func (a *GamificationApi) getEmployeeperformanceExternalmetricsDefinitionsWalk(opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) platformclient.NumberWalk[models.ExternalMetricDefinitionListing, models.ExternalMetricDefinition] {
 	var o GetEmployeeperformanceExternalmetricsDefinitionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalMetricDefinition, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetEmployeeperformanceExternalmetricsDefinitions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ExternalMetricDefinitionListing, models.ExternalMetricDefinition]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ExternalMetricDefinitionListing) ([]models.ExternalMetricDefinition, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ExternalMetricDefinitionListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetEmployeeperformanceExternalmetricsDefinitions(ctx, &o)
+		},
+	}
 }
 
 // GetGamificationContestOptions holds the optional parameters of GetGamificationContest, which has
@@ -234,19 +250,34 @@ func (a *GamificationApi) GetGamificationContestAgentsScores(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestAgentsScoresIter(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresOptions) iter.Seq2[models.ContestScoresAgents, error] {
+	return a.getGamificationContestAgentsScoresWalk(contestID, opts).Items(ctx)
+}
+
+// GetGamificationContestAgentsScoresPages returns an iterator over the pages of
+// GetGamificationContestAgentsScores, walked as GetGamificationContestAgentsScoresIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetGamificationContestAgentsScoresPages(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresOptions) iter.Seq2[*platformclient.Page[models.ContestScoresAgentsPagedList], error] {
+	return a.getGamificationContestAgentsScoresWalk(contestID, opts).Pages(ctx)
+}
+
+// getGamificationContestAgentsScoresWalk is the walk of GetGamificationContestAgentsScoresIter and GetGamificationContestAgentsScoresPages.
+func (a *GamificationApi) getGamificationContestAgentsScoresWalk(contestID string, opts *GetGamificationContestAgentsScoresOptions) platformclient.NumberWalk[models.ContestScoresAgentsPagedList, models.ContestScoresAgents] {
 	var o GetGamificationContestAgentsScoresOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestScoresAgents, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGamificationContestAgentsScores(ctx, contestID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ContestScoresAgentsPagedList, models.ContestScoresAgents]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGamificationContestAgentsScores(ctx, contestID, &o)
+		},
+	}
 }
 
 // GetGamificationContestAgentsScoresMeOptions holds the optional parameters of
@@ -309,19 +340,34 @@ func (a *GamificationApi) GetGamificationContestAgentsScoresMe(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestAgentsScoresMeIter(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresMeOptions) iter.Seq2[models.ContestScoresAgents, error] {
+	return a.getGamificationContestAgentsScoresMeWalk(contestID, opts).Items(ctx)
+}
+
+// GetGamificationContestAgentsScoresMePages returns an iterator over the pages of
+// GetGamificationContestAgentsScoresMe, walked as GetGamificationContestAgentsScoresMeIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetGamificationContestAgentsScoresMePages(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresMeOptions) iter.Seq2[*platformclient.Page[models.ContestScoresAgentsPagedList], error] {
+	return a.getGamificationContestAgentsScoresMeWalk(contestID, opts).Pages(ctx)
+}
+
+// getGamificationContestAgentsScoresMeWalk is the walk of GetGamificationContestAgentsScoresMeIter and GetGamificationContestAgentsScoresMePages.
+func (a *GamificationApi) getGamificationContestAgentsScoresMeWalk(contestID string, opts *GetGamificationContestAgentsScoresMeOptions) platformclient.NumberWalk[models.ContestScoresAgentsPagedList, models.ContestScoresAgents] {
 	var o GetGamificationContestAgentsScoresMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestScoresAgents, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGamificationContestAgentsScoresMe(ctx, contestID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ContestScoresAgentsPagedList, models.ContestScoresAgents]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGamificationContestAgentsScoresMe(ctx, contestID, &o)
+		},
+	}
 }
 
 // GetGamificationContestAgentsScoresTrendsOptions holds the optional parameters of
@@ -470,19 +516,34 @@ func (a *GamificationApi) GetGamificationContests(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestsIter(ctx context.Context, opts *GetGamificationContestsOptions) iter.Seq2[models.ContestsEssentials, error] {
+	return a.getGamificationContestsWalk(opts).Items(ctx)
+}
+
+// GetGamificationContestsPages returns an iterator over the pages of GetGamificationContests,
+// walked as GetGamificationContestsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetGamificationContestsPages(ctx context.Context, opts *GetGamificationContestsOptions) iter.Seq2[*platformclient.Page[models.GetContestsEssentialsListing], error] {
+	return a.getGamificationContestsWalk(opts).Pages(ctx)
+}
+
+// getGamificationContestsWalk is the walk of GetGamificationContestsIter and GetGamificationContestsPages.
+func (a *GamificationApi) getGamificationContestsWalk(opts *GetGamificationContestsOptions) platformclient.NumberWalk[models.GetContestsEssentialsListing, models.ContestsEssentials] {
 	var o GetGamificationContestsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestsEssentials, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGamificationContests(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.GetContestsEssentialsListing, models.ContestsEssentials]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGamificationContests(ctx, &o)
+		},
+	}
 }
 
 // GetGamificationContestsMeOptions holds the optional parameters of GetGamificationContestsMe. A
@@ -565,19 +626,34 @@ func (a *GamificationApi) GetGamificationContestsMe(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestsMeIter(ctx context.Context, opts *GetGamificationContestsMeOptions) iter.Seq2[models.ContestsEssentials, error] {
+	return a.getGamificationContestsMeWalk(opts).Items(ctx)
+}
+
+// GetGamificationContestsMePages returns an iterator over the pages of GetGamificationContestsMe,
+// walked as GetGamificationContestsMeIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetGamificationContestsMePages(ctx context.Context, opts *GetGamificationContestsMeOptions) iter.Seq2[*platformclient.Page[models.GetContestsEssentialsListing], error] {
+	return a.getGamificationContestsMeWalk(opts).Pages(ctx)
+}
+
+// getGamificationContestsMeWalk is the walk of GetGamificationContestsMeIter and GetGamificationContestsMePages.
+func (a *GamificationApi) getGamificationContestsMeWalk(opts *GetGamificationContestsMeOptions) platformclient.NumberWalk[models.GetContestsEssentialsListing, models.ContestsEssentials] {
 	var o GetGamificationContestsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestsEssentials, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGamificationContestsMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.GetContestsEssentialsListing, models.ContestsEssentials]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGamificationContestsMe(ctx, &o)
+		},
+	}
 }
 
 // GetGamificationInsightsOptions holds the optional parameters of GetGamificationInsights. A nil
@@ -663,19 +739,34 @@ func (a *GamificationApi) GetGamificationInsights(ctx context.Context, filterTyp
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationInsightsIter(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) iter.Seq2[models.InsightsSummaryUserItem, error] {
+	return a.getGamificationInsightsWalk(filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, opts).Items(ctx)
+}
+
+// GetGamificationInsightsPages returns an iterator over the pages of GetGamificationInsights,
+// walked as GetGamificationInsightsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetGamificationInsightsPages(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) iter.Seq2[*platformclient.Page[models.InsightsSummary], error] {
+	return a.getGamificationInsightsWalk(filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, opts).Pages(ctx)
+}
+
+// getGamificationInsightsWalk is the walk of GetGamificationInsightsIter and GetGamificationInsightsPages.
+func (a *GamificationApi) getGamificationInsightsWalk(filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) platformclient.NumberWalk[models.InsightsSummary, models.InsightsSummaryUserItem] {
 	var o GetGamificationInsightsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InsightsSummaryUserItem, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGamificationInsights(ctx, filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.InsightsSummary, models.InsightsSummaryUserItem]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.InsightsSummary) ([]models.InsightsSummaryUserItem, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.InsightsSummary, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGamificationInsights(ctx, filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, &o)
+		},
+	}
 }
 
 // GetGamificationInsightsDetailsOptions holds the optional parameters of

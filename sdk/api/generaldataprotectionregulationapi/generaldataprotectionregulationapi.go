@@ -87,19 +87,34 @@ func (a *GeneralDataProtectionRegulationApi) GetGdprRequests(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GeneralDataProtectionRegulationApi) GetGdprRequestsIter(ctx context.Context, opts *GetGdprRequestsOptions) iter.Seq2[models.GDPRRequest, error] {
+	return a.getGdprRequestsWalk(opts).Items(ctx)
+}
+
+// GetGdprRequestsPages returns an iterator over the pages of GetGdprRequests, walked as
+// GetGdprRequestsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *GeneralDataProtectionRegulationApi) GetGdprRequestsPages(ctx context.Context, opts *GetGdprRequestsOptions) iter.Seq2[*platformclient.Page[models.GDPRRequestEntityListing], error] {
+	return a.getGdprRequestsWalk(opts).Pages(ctx)
+}
+
+// getGdprRequestsWalk is the walk of GetGdprRequestsIter and GetGdprRequestsPages.
+func (a *GeneralDataProtectionRegulationApi) getGdprRequestsWalk(opts *GetGdprRequestsOptions) platformclient.NumberWalk[models.GDPRRequestEntityListing, models.GDPRRequest] {
 	var o GetGdprRequestsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.GDPRRequest, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGdprRequests(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.GDPRRequestEntityListing, models.GDPRRequest]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.GDPRRequestEntityListing) ([]models.GDPRRequest, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GDPRRequestEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGdprRequests(ctx, &o)
+		},
+	}
 }
 
 // GetGdprSubjectsOptions holds the optional parameters of GetGdprSubjects, which has none yet: it

@@ -228,19 +228,34 @@ func (a *GreetingsApi) GetGreetings(ctx context.Context, opts *GetGreetingsOptio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GreetingsApi) GetGreetingsIter(ctx context.Context, opts *GetGreetingsOptions) iter.Seq2[models.DomainEntity, error] {
+	return a.getGreetingsWalk(opts).Items(ctx)
+}
+
+// GetGreetingsPages returns an iterator over the pages of GetGreetings, walked as GetGreetingsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *GreetingsApi) GetGreetingsPages(ctx context.Context, opts *GetGreetingsOptions) iter.Seq2[*platformclient.Page[models.DomainEntityListing], error] {
+	return a.getGreetingsWalk(opts).Pages(ctx)
+}
+
+// getGreetingsWalk is the walk of GetGreetingsIter and GetGreetingsPages.
+func (a *GreetingsApi) getGreetingsWalk(opts *GetGreetingsOptions) platformclient.NumberWalk[models.DomainEntityListing, models.DomainEntity] {
 	var o GetGreetingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainEntity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGreetings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DomainEntityListing, models.DomainEntity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DomainEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGreetings(ctx, &o)
+		},
+	}
 }
 
 // GetGreetingsDefaultsOptions holds the optional parameters of GetGreetingsDefaults, which has none
@@ -302,19 +317,34 @@ func (a *GreetingsApi) GetGroupGreetings(ctx context.Context, groupID string, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GreetingsApi) GetGroupGreetingsIter(ctx context.Context, groupID string, opts *GetGroupGreetingsOptions) iter.Seq2[models.Greeting, error] {
+	return a.getGroupGreetingsWalk(groupID, opts).Items(ctx)
+}
+
+// GetGroupGreetingsPages returns an iterator over the pages of GetGroupGreetings, walked as
+// GetGroupGreetingsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *GreetingsApi) GetGroupGreetingsPages(ctx context.Context, groupID string, opts *GetGroupGreetingsOptions) iter.Seq2[*platformclient.Page[models.GreetingListing], error] {
+	return a.getGroupGreetingsWalk(groupID, opts).Pages(ctx)
+}
+
+// getGroupGreetingsWalk is the walk of GetGroupGreetingsIter and GetGroupGreetingsPages.
+func (a *GreetingsApi) getGroupGreetingsWalk(groupID string, opts *GetGroupGreetingsOptions) platformclient.NumberWalk[models.GreetingListing, models.Greeting] {
 	var o GetGroupGreetingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Greeting, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGroupGreetings(ctx, groupID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.GreetingListing, models.Greeting]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.GreetingListing) ([]models.Greeting, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GreetingListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGroupGreetings(ctx, groupID, &o)
+		},
+	}
 }
 
 // GetGroupGreetingsDefaultsOptions holds the optional parameters of GetGroupGreetingsDefaults,
@@ -380,19 +410,34 @@ func (a *GreetingsApi) GetUserGreetings(ctx context.Context, userID string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GreetingsApi) GetUserGreetingsIter(ctx context.Context, userID string, opts *GetUserGreetingsOptions) iter.Seq2[models.DomainEntity, error] {
+	return a.getUserGreetingsWalk(userID, opts).Items(ctx)
+}
+
+// GetUserGreetingsPages returns an iterator over the pages of GetUserGreetings, walked as
+// GetUserGreetingsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *GreetingsApi) GetUserGreetingsPages(ctx context.Context, userID string, opts *GetUserGreetingsOptions) iter.Seq2[*platformclient.Page[models.DomainEntityListing], error] {
+	return a.getUserGreetingsWalk(userID, opts).Pages(ctx)
+}
+
+// getUserGreetingsWalk is the walk of GetUserGreetingsIter and GetUserGreetingsPages.
+func (a *GreetingsApi) getUserGreetingsWalk(userID string, opts *GetUserGreetingsOptions) platformclient.NumberWalk[models.DomainEntityListing, models.DomainEntity] {
 	var o GetUserGreetingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainEntity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserGreetings(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DomainEntityListing, models.DomainEntity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DomainEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUserGreetings(ctx, userID, &o)
+		},
+	}
 }
 
 // GetUserGreetingsDefaultsOptions holds the optional parameters of GetUserGreetingsDefaults, which

@@ -181,19 +181,34 @@ func (a *GroupsApi) GetGroupMembers(ctx context.Context, groupID string, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GroupsApi) GetGroupMembersIter(ctx context.Context, groupID string, opts *GetGroupMembersOptions) iter.Seq2[models.User, error] {
+	return a.getGroupMembersWalk(groupID, opts).Items(ctx)
+}
+
+// GetGroupMembersPages returns an iterator over the pages of GetGroupMembers, walked as
+// GetGroupMembersIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *GroupsApi) GetGroupMembersPages(ctx context.Context, groupID string, opts *GetGroupMembersOptions) iter.Seq2[*platformclient.Page[models.UserEntityListing], error] {
+	return a.getGroupMembersWalk(groupID, opts).Pages(ctx)
+}
+
+// getGroupMembersWalk is the walk of GetGroupMembersIter and GetGroupMembersPages.
+func (a *GroupsApi) getGroupMembersWalk(groupID string, opts *GetGroupMembersOptions) platformclient.NumberWalk[models.UserEntityListing, models.User] {
 	var o GetGroupMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGroupMembers(ctx, groupID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserEntityListing, models.User]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserEntityListing) ([]models.User, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGroupMembers(ctx, groupID, &o)
+		},
+	}
 }
 
 // GetGroupProfileOptions holds the optional parameters of GetGroupProfile. A nil field is not sent.
@@ -283,19 +298,33 @@ func (a *GroupsApi) GetGroups(ctx context.Context, opts *GetGroupsOptions) (*mod
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GroupsApi) GetGroupsIter(ctx context.Context, opts *GetGroupsOptions) iter.Seq2[models.Group, error] {
+	return a.getGroupsWalk(opts).Items(ctx)
+}
+
+// GetGroupsPages returns an iterator over the pages of GetGroups, walked as GetGroupsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *GroupsApi) GetGroupsPages(ctx context.Context, opts *GetGroupsOptions) iter.Seq2[*platformclient.Page[models.GroupEntityListing], error] {
+	return a.getGroupsWalk(opts).Pages(ctx)
+}
+
+// getGroupsWalk is the walk of GetGroupsIter and GetGroupsPages.
+func (a *GroupsApi) getGroupsWalk(opts *GetGroupsOptions) platformclient.NumberWalk[models.GroupEntityListing, models.Group] {
 	var o GetGroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Group, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.GroupEntityListing, models.Group]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.GroupEntityListing) ([]models.Group, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GroupEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetGroups(ctx, &o)
+		},
+	}
 }
 
 // GetGroupsSearchOptions holds the optional parameters of GetGroupsSearch. A nil field is not sent.
@@ -332,13 +361,27 @@ func (a *GroupsApi) GetGroupsSearch(ctx context.Context, q64 string, opts *GetGr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GroupsApi) GetGroupsSearchIter(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[models.Group, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Group, string, error) {
-		r, _, err := a.GetGroupsSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getGroupsSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetGroupsSearchPages returns an iterator over the pages of GetGroupsSearch, walked as
+// GetGroupsSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *GroupsApi) GetGroupsSearchPages(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[*platformclient.Page[models.GroupsSearchResponse], error] {
+	return a.getGroupsSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getGroupsSearchWalk is the walk of GetGroupsSearchIter and GetGroupsSearchPages.
+func (a *GroupsApi) getGroupsSearchWalk(q64 string, opts *GetGroupsSearchOptions) platformclient.CursorWalk[models.GroupsSearchResponse, models.Group] {
+	return platformclient.CursorWalk[models.GroupsSearchResponse, models.Group]{
+		First: q64,
+		Read: func(r *models.GroupsSearchResponse) ([]models.Group, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetGroupsSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetProfilesGroupsOptions holds the optional parameters of GetProfilesGroups. A nil field is not
@@ -401,19 +444,34 @@ func (a *GroupsApi) GetProfilesGroups(ctx context.Context, opts *GetProfilesGrou
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GroupsApi) GetProfilesGroupsIter(ctx context.Context, opts *GetProfilesGroupsOptions) iter.Seq2[models.GroupProfile, error] {
+	return a.getProfilesGroupsWalk(opts).Items(ctx)
+}
+
+// GetProfilesGroupsPages returns an iterator over the pages of GetProfilesGroups, walked as
+// GetProfilesGroupsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *GroupsApi) GetProfilesGroupsPages(ctx context.Context, opts *GetProfilesGroupsOptions) iter.Seq2[*platformclient.Page[models.GroupProfileEntityListing], error] {
+	return a.getProfilesGroupsWalk(opts).Pages(ctx)
+}
+
+// getProfilesGroupsWalk is the walk of GetProfilesGroupsIter and GetProfilesGroupsPages.
+func (a *GroupsApi) getProfilesGroupsWalk(opts *GetProfilesGroupsOptions) platformclient.NumberWalk[models.GroupProfileEntityListing, models.GroupProfile] {
 	var o GetProfilesGroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.GroupProfile, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetProfilesGroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.GroupProfileEntityListing, models.GroupProfile]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.GroupProfileEntityListing) ([]models.GroupProfile, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GroupProfileEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetProfilesGroups(ctx, &o)
+		},
+	}
 }
 
 // PostGroupMembersOptions holds the options of PostGroupMembers, which has no optional parameters
@@ -528,26 +586,41 @@ func (a *GroupsApi) PostGroupsSearch(ctx context.Context, body *models.GroupSear
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *GroupsApi) PostGroupsSearchIter(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[models.Group, error] {
+	return a.postGroupsSearchWalk(body, opts).Items(ctx)
+}
+
+// PostGroupsSearchPages returns an iterator over the pages of PostGroupsSearch, walked as
+// PostGroupsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *GroupsApi) PostGroupsSearchPages(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[*platformclient.Page[models.GroupsSearchResponse], error] {
+	return a.postGroupsSearchWalk(body, opts).Pages(ctx)
+}
+
+// postGroupsSearchWalk is the walk of PostGroupsSearchIter and PostGroupsSearchPages.
+func (a *GroupsApi) postGroupsSearchWalk(body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) platformclient.NumberWalk[models.GroupsSearchResponse, models.Group] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Group, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.GroupSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.GroupsSearchResponse, models.Group]{
+		First: start,
+		Read: func(r *models.GroupsSearchResponse) ([]models.Group, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.GroupSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostGroupsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostGroupsSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PutGroupOptions holds the optional parameters of PutGroup. A nil field is not sent.

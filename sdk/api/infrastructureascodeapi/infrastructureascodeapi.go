@@ -151,19 +151,34 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAccelerators(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAcceleratorsIter(ctx context.Context, opts *GetInfrastructureascodeAcceleratorsOptions) iter.Seq2[models.AcceleratorMetadata, error] {
+	return a.getInfrastructureascodeAcceleratorsWalk(opts).Items(ctx)
+}
+
+// GetInfrastructureascodeAcceleratorsPages returns an iterator over the pages of
+// GetInfrastructureascodeAccelerators, walked as GetInfrastructureascodeAcceleratorsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAcceleratorsPages(ctx context.Context, opts *GetInfrastructureascodeAcceleratorsOptions) iter.Seq2[*platformclient.Page[models.AcceleratorList], error] {
+	return a.getInfrastructureascodeAcceleratorsWalk(opts).Pages(ctx)
+}
+
+// getInfrastructureascodeAcceleratorsWalk is the walk of GetInfrastructureascodeAcceleratorsIter and GetInfrastructureascodeAcceleratorsPages.
+func (a *InfrastructureAsCodeApi) getInfrastructureascodeAcceleratorsWalk(opts *GetInfrastructureascodeAcceleratorsOptions) platformclient.NumberWalk[models.AcceleratorList, models.AcceleratorMetadata] {
 	var o GetInfrastructureascodeAcceleratorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AcceleratorMetadata, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetInfrastructureascodeAccelerators(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AcceleratorList, models.AcceleratorMetadata]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AcceleratorList) ([]models.AcceleratorMetadata, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AcceleratorList, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetInfrastructureascodeAccelerators(ctx, &o)
+		},
+	}
 }
 
 // GetInfrastructureascodeJobOptions holds the optional parameters of GetInfrastructureascodeJob. A

@@ -274,19 +274,34 @@ func (a *IntegrationsApi) GetIntegrations(ctx context.Context, opts *GetIntegrat
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsIter(ctx context.Context, opts *GetIntegrationsOptions) iter.Seq2[models.Integration, error] {
+	return a.getIntegrationsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsPages returns an iterator over the pages of GetIntegrations, walked as
+// GetIntegrationsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsPages(ctx context.Context, opts *GetIntegrationsOptions) iter.Seq2[*platformclient.Page[models.IntegrationEntityListing], error] {
+	return a.getIntegrationsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsWalk is the walk of GetIntegrationsIter and GetIntegrationsPages.
+func (a *IntegrationsApi) getIntegrationsWalk(opts *GetIntegrationsOptions) platformclient.NumberWalk[models.IntegrationEntityListing, models.Integration] {
 	var o GetIntegrationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Integration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.IntegrationEntityListing, models.Integration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.IntegrationEntityListing) ([]models.Integration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.IntegrationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrations(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsActionOptions holds the optional parameters of GetIntegrationsAction. A nil field
@@ -684,19 +699,34 @@ func (a *IntegrationsApi) GetIntegrationsActions(ctx context.Context, opts *GetI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsActionsIter(ctx context.Context, opts *GetIntegrationsActionsOptions) iter.Seq2[models.Action, error] {
+	return a.getIntegrationsActionsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsActionsPages returns an iterator over the pages of GetIntegrationsActions, walked
+// as GetIntegrationsActionsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsActionsPages(ctx context.Context, opts *GetIntegrationsActionsOptions) iter.Seq2[*platformclient.Page[models.ActionEntityListing], error] {
+	return a.getIntegrationsActionsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsActionsWalk is the walk of GetIntegrationsActionsIter and GetIntegrationsActionsPages.
+func (a *IntegrationsApi) getIntegrationsActionsWalk(opts *GetIntegrationsActionsOptions) platformclient.NumberWalk[models.ActionEntityListing, models.Action] {
 	var o GetIntegrationsActionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Action, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsActions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ActionEntityListing, models.Action]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ActionEntityListing) ([]models.Action, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ActionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsActions(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsActionsCategoriesOptions holds the optional parameters of
@@ -772,19 +802,34 @@ func (a *IntegrationsApi) GetIntegrationsActionsCategories(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsActionsCategoriesIter(ctx context.Context, opts *GetIntegrationsActionsCategoriesOptions) iter.Seq2[models.Category, error] {
+	return a.getIntegrationsActionsCategoriesWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsActionsCategoriesPages returns an iterator over the pages of
+// GetIntegrationsActionsCategories, walked as GetIntegrationsActionsCategoriesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsActionsCategoriesPages(ctx context.Context, opts *GetIntegrationsActionsCategoriesOptions) iter.Seq2[*platformclient.Page[models.CategoryEntityListing], error] {
+	return a.getIntegrationsActionsCategoriesWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsActionsCategoriesWalk is the walk of GetIntegrationsActionsCategoriesIter and GetIntegrationsActionsCategoriesPages.
+func (a *IntegrationsApi) getIntegrationsActionsCategoriesWalk(opts *GetIntegrationsActionsCategoriesOptions) platformclient.NumberWalk[models.CategoryEntityListing, models.Category] {
 	var o GetIntegrationsActionsCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Category, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsActionsCategories(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CategoryEntityListing, models.Category]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CategoryEntityListing) ([]models.Category, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CategoryEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsActionsCategories(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsActionsCertificatesOptions holds the optional parameters of
@@ -946,19 +991,34 @@ func (a *IntegrationsApi) GetIntegrationsActionsDrafts(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsActionsDraftsIter(ctx context.Context, opts *GetIntegrationsActionsDraftsOptions) iter.Seq2[models.Action, error] {
+	return a.getIntegrationsActionsDraftsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsActionsDraftsPages returns an iterator over the pages of
+// GetIntegrationsActionsDrafts, walked as GetIntegrationsActionsDraftsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsActionsDraftsPages(ctx context.Context, opts *GetIntegrationsActionsDraftsOptions) iter.Seq2[*platformclient.Page[models.ActionEntityListing], error] {
+	return a.getIntegrationsActionsDraftsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsActionsDraftsWalk is the walk of GetIntegrationsActionsDraftsIter and GetIntegrationsActionsDraftsPages.
+func (a *IntegrationsApi) getIntegrationsActionsDraftsWalk(opts *GetIntegrationsActionsDraftsOptions) platformclient.NumberWalk[models.ActionEntityListing, models.Action] {
 	var o GetIntegrationsActionsDraftsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Action, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsActionsDrafts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ActionEntityListing, models.Action]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ActionEntityListing) ([]models.Action, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ActionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsActionsDrafts(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsActionsFunctionsRuntimesOptions holds the optional parameters of
@@ -1063,19 +1123,35 @@ func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersions(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersionsIter(ctx context.Context, integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) iter.Seq2[models.BotVersionSummary, error] {
+	return a.getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID, botID, opts).Items(ctx)
+}
+
+// GetIntegrationsBotconnectorIntegrationIdBotVersionsPages returns an iterator over the pages of
+// GetIntegrationsBotconnectorIntegrationIdBotVersions, walked as
+// GetIntegrationsBotconnectorIntegrationIdBotVersionsIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersionsPages(ctx context.Context, integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) iter.Seq2[*platformclient.Page[models.BotConnectorBotVersionSummaryEntityListing], error] {
+	return a.getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID, botID, opts).Pages(ctx)
+}
+
+// getIntegrationsBotconnectorIntegrationIdBotVersionsWalk is the walk of GetIntegrationsBotconnectorIntegrationIdBotVersionsIter and GetIntegrationsBotconnectorIntegrationIdBotVersionsPages.
+func (a *IntegrationsApi) getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) platformclient.NumberWalk[models.BotConnectorBotVersionSummaryEntityListing, models.BotVersionSummary] {
 	var o GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.BotVersionSummary, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsBotconnectorIntegrationIdBotVersions(ctx, integrationID, botID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.BotConnectorBotVersionSummaryEntityListing, models.BotVersionSummary]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.BotConnectorBotVersionSummaryEntityListing) ([]models.BotVersionSummary, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.BotConnectorBotVersionSummaryEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsBotconnectorIntegrationIdBotVersions(ctx, integrationID, botID, &o)
+		},
+	}
 }
 
 // GetIntegrationsBotconnectorIntegrationIdBotsOptions holds the optional parameters of
@@ -1150,19 +1226,35 @@ func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummaries(
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter(ctx context.Context, integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) iter.Seq2[models.BotSummary, error] {
+	return a.getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID, opts).Items(ctx)
+}
+
+// GetIntegrationsBotconnectorIntegrationIdBotsSummariesPages returns an iterator over the pages of
+// GetIntegrationsBotconnectorIntegrationIdBotsSummaries, walked as
+// GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummariesPages(ctx context.Context, integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) iter.Seq2[*platformclient.Page[models.BotConnectorBotSummaryEntityListing], error] {
+	return a.getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID, opts).Pages(ctx)
+}
+
+// getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk is the walk of GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter and GetIntegrationsBotconnectorIntegrationIdBotsSummariesPages.
+func (a *IntegrationsApi) getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) platformclient.NumberWalk[models.BotConnectorBotSummaryEntityListing, models.BotSummary] {
 	var o GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.BotSummary, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsBotconnectorIntegrationIdBotsSummaries(ctx, integrationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.BotConnectorBotSummaryEntityListing, models.BotSummary]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.BotConnectorBotSummaryEntityListing) ([]models.BotSummary, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.BotConnectorBotSummaryEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsBotconnectorIntegrationIdBotsSummaries(ctx, integrationID, &o)
+		},
+	}
 }
 
 // GetIntegrationsClientappsOptions holds the optional parameters of GetIntegrationsClientapps. A
@@ -1224,19 +1316,34 @@ func (a *IntegrationsApi) GetIntegrationsClientapps(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsClientappsIter(ctx context.Context, opts *GetIntegrationsClientappsOptions) iter.Seq2[models.ClientApp, error] {
+	return a.getIntegrationsClientappsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsClientappsPages returns an iterator over the pages of GetIntegrationsClientapps,
+// walked as GetIntegrationsClientappsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsClientappsPages(ctx context.Context, opts *GetIntegrationsClientappsOptions) iter.Seq2[*platformclient.Page[models.ClientAppEntityListing], error] {
+	return a.getIntegrationsClientappsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsClientappsWalk is the walk of GetIntegrationsClientappsIter and GetIntegrationsClientappsPages.
+func (a *IntegrationsApi) getIntegrationsClientappsWalk(opts *GetIntegrationsClientappsOptions) platformclient.NumberWalk[models.ClientAppEntityListing, models.ClientApp] {
 	var o GetIntegrationsClientappsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ClientApp, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsClientapps(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ClientAppEntityListing, models.ClientApp]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ClientAppEntityListing) ([]models.ClientApp, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ClientAppEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsClientapps(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsCredentialOptions holds the optional parameters of GetIntegrationsCredential,
@@ -1307,19 +1414,34 @@ func (a *IntegrationsApi) GetIntegrationsCredentials(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsCredentialsIter(ctx context.Context, opts *GetIntegrationsCredentialsOptions) iter.Seq2[models.CredentialInfo, error] {
+	return a.getIntegrationsCredentialsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsCredentialsPages returns an iterator over the pages of GetIntegrationsCredentials,
+// walked as GetIntegrationsCredentialsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsCredentialsPages(ctx context.Context, opts *GetIntegrationsCredentialsOptions) iter.Seq2[*platformclient.Page[models.CredentialInfoListing], error] {
+	return a.getIntegrationsCredentialsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsCredentialsWalk is the walk of GetIntegrationsCredentialsIter and GetIntegrationsCredentialsPages.
+func (a *IntegrationsApi) getIntegrationsCredentialsWalk(opts *GetIntegrationsCredentialsOptions) platformclient.NumberWalk[models.CredentialInfoListing, models.CredentialInfo] {
 	var o GetIntegrationsCredentialsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CredentialInfo, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsCredentials(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CredentialInfoListing, models.CredentialInfo]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CredentialInfoListing) ([]models.CredentialInfo, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CredentialInfoListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsCredentials(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsCredentialsListingOptions holds the optional parameters of
@@ -1366,21 +1488,36 @@ func (a *IntegrationsApi) GetIntegrationsCredentialsListing(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsCredentialsListingIter(ctx context.Context, opts *GetIntegrationsCredentialsListingOptions) iter.Seq2[models.CredentialInfo, error] {
+	return a.getIntegrationsCredentialsListingWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsCredentialsListingPages returns an iterator over the pages of
+// GetIntegrationsCredentialsListing, walked as GetIntegrationsCredentialsListingIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *IntegrationsApi) GetIntegrationsCredentialsListingPages(ctx context.Context, opts *GetIntegrationsCredentialsListingOptions) iter.Seq2[*platformclient.Page[models.CredentialInfoCursorListing], error] {
+	return a.getIntegrationsCredentialsListingWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsCredentialsListingWalk is the walk of GetIntegrationsCredentialsListingIter and GetIntegrationsCredentialsListingPages.
+func (a *IntegrationsApi) getIntegrationsCredentialsListingWalk(opts *GetIntegrationsCredentialsListingOptions) platformclient.CursorWalk[models.CredentialInfoCursorListing, models.CredentialInfo] {
 	var o GetIntegrationsCredentialsListingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CredentialInfo, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetIntegrationsCredentialsListing(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.CredentialInfoCursorListing, models.CredentialInfo]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.CredentialInfoCursorListing) ([]models.CredentialInfo, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CredentialInfoCursorListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetIntegrationsCredentialsListing(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsCredentialsTypesOptions holds the optional parameters of
@@ -1442,19 +1579,34 @@ func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnector(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnectorIter(ctx context.Context, opts *GetIntegrationsSpeechAudioconnectorOptions) iter.Seq2[models.AudioConnectorIntegration, error] {
+	return a.getIntegrationsSpeechAudioconnectorWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechAudioconnectorPages returns an iterator over the pages of
+// GetIntegrationsSpeechAudioconnector, walked as GetIntegrationsSpeechAudioconnectorIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnectorPages(ctx context.Context, opts *GetIntegrationsSpeechAudioconnectorOptions) iter.Seq2[*platformclient.Page[models.AudioConnectorIntegrationEntityListing], error] {
+	return a.getIntegrationsSpeechAudioconnectorWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechAudioconnectorWalk is the walk of GetIntegrationsSpeechAudioconnectorIter and GetIntegrationsSpeechAudioconnectorPages.
+func (a *IntegrationsApi) getIntegrationsSpeechAudioconnectorWalk(opts *GetIntegrationsSpeechAudioconnectorOptions) platformclient.NumberWalk[models.AudioConnectorIntegrationEntityListing, models.AudioConnectorIntegration] {
 	var o GetIntegrationsSpeechAudioconnectorOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AudioConnectorIntegration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechAudioconnector(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AudioConnectorIntegrationEntityListing, models.AudioConnectorIntegration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AudioConnectorIntegrationEntityListing) ([]models.AudioConnectorIntegration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AudioConnectorIntegrationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechAudioconnector(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechAudioconnectorIntegrationIdOptions holds the optional parameters of
@@ -1549,19 +1701,34 @@ func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgents(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgentsIter(ctx context.Context, opts *GetIntegrationsSpeechDialogflowAgentsOptions) iter.Seq2[models.DialogflowAgentSummary, error] {
+	return a.getIntegrationsSpeechDialogflowAgentsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechDialogflowAgentsPages returns an iterator over the pages of
+// GetIntegrationsSpeechDialogflowAgents, walked as GetIntegrationsSpeechDialogflowAgentsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgentsPages(ctx context.Context, opts *GetIntegrationsSpeechDialogflowAgentsOptions) iter.Seq2[*platformclient.Page[models.DialogflowAgentSummaryEntityListing], error] {
+	return a.getIntegrationsSpeechDialogflowAgentsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechDialogflowAgentsWalk is the walk of GetIntegrationsSpeechDialogflowAgentsIter and GetIntegrationsSpeechDialogflowAgentsPages.
+func (a *IntegrationsApi) getIntegrationsSpeechDialogflowAgentsWalk(opts *GetIntegrationsSpeechDialogflowAgentsOptions) platformclient.NumberWalk[models.DialogflowAgentSummaryEntityListing, models.DialogflowAgentSummary] {
 	var o GetIntegrationsSpeechDialogflowAgentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DialogflowAgentSummary, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechDialogflowAgents(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DialogflowAgentSummaryEntityListing, models.DialogflowAgentSummary]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DialogflowAgentSummaryEntityListing) ([]models.DialogflowAgentSummary, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DialogflowAgentSummaryEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechDialogflowAgents(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechDialogflowcxAgentOptions holds the optional parameters of
@@ -1635,19 +1802,35 @@ func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgents(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgentsIter(ctx context.Context, opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) iter.Seq2[models.DialogflowCXAgentSummary, error] {
+	return a.getIntegrationsSpeechDialogflowcxAgentsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechDialogflowcxAgentsPages returns an iterator over the pages of
+// GetIntegrationsSpeechDialogflowcxAgents, walked as GetIntegrationsSpeechDialogflowcxAgentsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgentsPages(ctx context.Context, opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) iter.Seq2[*platformclient.Page[models.DialogflowCXAgentSummaryEntityListing], error] {
+	return a.getIntegrationsSpeechDialogflowcxAgentsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechDialogflowcxAgentsWalk is the walk of GetIntegrationsSpeechDialogflowcxAgentsIter and GetIntegrationsSpeechDialogflowcxAgentsPages.
+func (a *IntegrationsApi) getIntegrationsSpeechDialogflowcxAgentsWalk(opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) platformclient.NumberWalk[models.DialogflowCXAgentSummaryEntityListing, models.DialogflowCXAgentSummary] {
 	var o GetIntegrationsSpeechDialogflowcxAgentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DialogflowCXAgentSummary, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechDialogflowcxAgents(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DialogflowCXAgentSummaryEntityListing, models.DialogflowCXAgentSummary]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DialogflowCXAgentSummaryEntityListing) ([]models.DialogflowCXAgentSummary, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DialogflowCXAgentSummaryEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechDialogflowcxAgents(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechLexBotAliasOptions holds the optional parameters of
@@ -1732,19 +1915,35 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliases(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliasesIter(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) iter.Seq2[models.LexBotAlias, error] {
+	return a.getIntegrationsSpeechLexBotBotIdAliasesWalk(botID, opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechLexBotBotIdAliasesPages returns an iterator over the pages of
+// GetIntegrationsSpeechLexBotBotIdAliases, walked as GetIntegrationsSpeechLexBotBotIdAliasesIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliasesPages(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) iter.Seq2[*platformclient.Page[models.LexBotAliasEntityListing], error] {
+	return a.getIntegrationsSpeechLexBotBotIdAliasesWalk(botID, opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechLexBotBotIdAliasesWalk is the walk of GetIntegrationsSpeechLexBotBotIdAliasesIter and GetIntegrationsSpeechLexBotBotIdAliasesPages.
+func (a *IntegrationsApi) getIntegrationsSpeechLexBotBotIdAliasesWalk(botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) platformclient.NumberWalk[models.LexBotAliasEntityListing, models.LexBotAlias] {
 	var o GetIntegrationsSpeechLexBotBotIdAliasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexBotAlias, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechLexBotBotIdAliases(ctx, botID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LexBotAliasEntityListing, models.LexBotAlias]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LexBotAliasEntityListing) ([]models.LexBotAlias, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LexBotAliasEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechLexBotBotIdAliases(ctx, botID, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechLexBotsOptions holds the optional parameters of
@@ -1793,19 +1992,34 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBots(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexBotsIter(ctx context.Context, opts *GetIntegrationsSpeechLexBotsOptions) iter.Seq2[models.LexBot, error] {
+	return a.getIntegrationsSpeechLexBotsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechLexBotsPages returns an iterator over the pages of
+// GetIntegrationsSpeechLexBots, walked as GetIntegrationsSpeechLexBotsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexBotsPages(ctx context.Context, opts *GetIntegrationsSpeechLexBotsOptions) iter.Seq2[*platformclient.Page[models.LexBotEntityListing], error] {
+	return a.getIntegrationsSpeechLexBotsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechLexBotsWalk is the walk of GetIntegrationsSpeechLexBotsIter and GetIntegrationsSpeechLexBotsPages.
+func (a *IntegrationsApi) getIntegrationsSpeechLexBotsWalk(opts *GetIntegrationsSpeechLexBotsOptions) platformclient.NumberWalk[models.LexBotEntityListing, models.LexBot] {
 	var o GetIntegrationsSpeechLexBotsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexBot, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechLexBots(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LexBotEntityListing, models.LexBot]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LexBotEntityListing) ([]models.LexBot, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LexBotEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechLexBots(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechLexv2BotAliasOptions holds the optional parameters of
@@ -1889,19 +2103,35 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliases(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliasesIter(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) iter.Seq2[models.LexV2BotAlias, error] {
+	return a.getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID, opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechLexv2BotBotIdAliasesPages returns an iterator over the pages of
+// GetIntegrationsSpeechLexv2BotBotIdAliases, walked as
+// GetIntegrationsSpeechLexv2BotBotIdAliasesIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliasesPages(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) iter.Seq2[*platformclient.Page[models.LexV2BotAliasEntityListing], error] {
+	return a.getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID, opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechLexv2BotBotIdAliasesWalk is the walk of GetIntegrationsSpeechLexv2BotBotIdAliasesIter and GetIntegrationsSpeechLexv2BotBotIdAliasesPages.
+func (a *IntegrationsApi) getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) platformclient.NumberWalk[models.LexV2BotAliasEntityListing, models.LexV2BotAlias] {
 	var o GetIntegrationsSpeechLexv2BotBotIdAliasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexV2BotAlias, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechLexv2BotBotIdAliases(ctx, botID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LexV2BotAliasEntityListing, models.LexV2BotAlias]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LexV2BotAliasEntityListing) ([]models.LexV2BotAlias, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LexV2BotAliasEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechLexv2BotBotIdAliases(ctx, botID, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechLexv2BotsOptions holds the optional parameters of
@@ -1950,19 +2180,34 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2Bots(ctx context.Context, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotsIter(ctx context.Context, opts *GetIntegrationsSpeechLexv2BotsOptions) iter.Seq2[models.LexV2Bot, error] {
+	return a.getIntegrationsSpeechLexv2BotsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechLexv2BotsPages returns an iterator over the pages of
+// GetIntegrationsSpeechLexv2Bots, walked as GetIntegrationsSpeechLexv2BotsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotsPages(ctx context.Context, opts *GetIntegrationsSpeechLexv2BotsOptions) iter.Seq2[*platformclient.Page[models.LexV2BotEntityListing], error] {
+	return a.getIntegrationsSpeechLexv2BotsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechLexv2BotsWalk is the walk of GetIntegrationsSpeechLexv2BotsIter and GetIntegrationsSpeechLexv2BotsPages.
+func (a *IntegrationsApi) getIntegrationsSpeechLexv2BotsWalk(opts *GetIntegrationsSpeechLexv2BotsOptions) platformclient.NumberWalk[models.LexV2BotEntityListing, models.LexV2Bot] {
 	var o GetIntegrationsSpeechLexv2BotsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexV2Bot, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechLexv2Bots(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LexV2BotEntityListing, models.LexV2Bot]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LexV2BotEntityListing) ([]models.LexV2Bot, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LexV2BotEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechLexv2Bots(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotOptions holds the optional parameters of
@@ -2122,19 +2367,35 @@ func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter(ctx context.Context, nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) iter.Seq2[models.NuanceBot, error] {
+	return a.getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID, opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPages returns an iterator over the pages of
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBots, walked as
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPages(ctx context.Context, nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) iter.Seq2[*platformclient.Page[models.NuanceBotEntityListing], error] {
+	return a.getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID, opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk is the walk of GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter and GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPages.
+func (a *IntegrationsApi) getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) platformclient.NumberWalk[models.NuanceBotEntityListing, models.NuanceBot] {
 	var o GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NuanceBot, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx, nuanceIntegrationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.NuanceBotEntityListing, models.NuanceBot]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.NuanceBotEntityListing) ([]models.NuanceBot, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.NuanceBotEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx, nuanceIntegrationID, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobOptions holds the optional parameters of
@@ -2258,19 +2519,34 @@ func (a *IntegrationsApi) GetIntegrationsSpeechSttEngines(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechSttEnginesIter(ctx context.Context, opts *GetIntegrationsSpeechSttEnginesOptions) iter.Seq2[models.SttEngineEntity, error] {
+	return a.getIntegrationsSpeechSttEnginesWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechSttEnginesPages returns an iterator over the pages of
+// GetIntegrationsSpeechSttEngines, walked as GetIntegrationsSpeechSttEnginesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechSttEnginesPages(ctx context.Context, opts *GetIntegrationsSpeechSttEnginesOptions) iter.Seq2[*platformclient.Page[models.SttEngineEntityListing], error] {
+	return a.getIntegrationsSpeechSttEnginesWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechSttEnginesWalk is the walk of GetIntegrationsSpeechSttEnginesIter and GetIntegrationsSpeechSttEnginesPages.
+func (a *IntegrationsApi) getIntegrationsSpeechSttEnginesWalk(opts *GetIntegrationsSpeechSttEnginesOptions) platformclient.NumberWalk[models.SttEngineEntityListing, models.SttEngineEntity] {
 	var o GetIntegrationsSpeechSttEnginesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SttEngineEntity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechSttEngines(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SttEngineEntityListing, models.SttEngineEntity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SttEngineEntityListing) ([]models.SttEngineEntity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SttEngineEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechSttEngines(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechTtsEngineOptions holds the optional parameters of
@@ -2377,19 +2653,34 @@ func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoices(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoicesIter(ctx context.Context, engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) iter.Seq2[models.TtsVoiceEntity, error] {
+	return a.getIntegrationsSpeechTtsEngineVoicesWalk(engineID, opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechTtsEngineVoicesPages returns an iterator over the pages of
+// GetIntegrationsSpeechTtsEngineVoices, walked as GetIntegrationsSpeechTtsEngineVoicesIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoicesPages(ctx context.Context, engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) iter.Seq2[*platformclient.Page[models.TtsVoiceEntityListing], error] {
+	return a.getIntegrationsSpeechTtsEngineVoicesWalk(engineID, opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechTtsEngineVoicesWalk is the walk of GetIntegrationsSpeechTtsEngineVoicesIter and GetIntegrationsSpeechTtsEngineVoicesPages.
+func (a *IntegrationsApi) getIntegrationsSpeechTtsEngineVoicesWalk(engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) platformclient.NumberWalk[models.TtsVoiceEntityListing, models.TtsVoiceEntity] {
 	var o GetIntegrationsSpeechTtsEngineVoicesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TtsVoiceEntity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechTtsEngineVoices(ctx, engineID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TtsVoiceEntityListing, models.TtsVoiceEntity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TtsVoiceEntityListing) ([]models.TtsVoiceEntity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TtsVoiceEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechTtsEngineVoices(ctx, engineID, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechTtsEnginesOptions holds the optional parameters of
@@ -2451,19 +2742,34 @@ func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngines(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechTtsEnginesIter(ctx context.Context, opts *GetIntegrationsSpeechTtsEnginesOptions) iter.Seq2[models.TtsEngineEntity, error] {
+	return a.getIntegrationsSpeechTtsEnginesWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsSpeechTtsEnginesPages returns an iterator over the pages of
+// GetIntegrationsSpeechTtsEngines, walked as GetIntegrationsSpeechTtsEnginesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechTtsEnginesPages(ctx context.Context, opts *GetIntegrationsSpeechTtsEnginesOptions) iter.Seq2[*platformclient.Page[models.TtsEngineEntityListing], error] {
+	return a.getIntegrationsSpeechTtsEnginesWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsSpeechTtsEnginesWalk is the walk of GetIntegrationsSpeechTtsEnginesIter and GetIntegrationsSpeechTtsEnginesPages.
+func (a *IntegrationsApi) getIntegrationsSpeechTtsEnginesWalk(opts *GetIntegrationsSpeechTtsEnginesOptions) platformclient.NumberWalk[models.TtsEngineEntityListing, models.TtsEngineEntity] {
 	var o GetIntegrationsSpeechTtsEnginesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TtsEngineEntity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechTtsEngines(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TtsEngineEntityListing, models.TtsEngineEntity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TtsEngineEntityListing) ([]models.TtsEngineEntity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TtsEngineEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsSpeechTtsEngines(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsSpeechTtsSettingsOptions holds the optional parameters of
@@ -2591,19 +2897,34 @@ func (a *IntegrationsApi) GetIntegrationsTypes(ctx context.Context, opts *GetInt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsTypesIter(ctx context.Context, opts *GetIntegrationsTypesOptions) iter.Seq2[models.IntegrationType, error] {
+	return a.getIntegrationsTypesWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsTypesPages returns an iterator over the pages of GetIntegrationsTypes, walked as
+// GetIntegrationsTypesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsTypesPages(ctx context.Context, opts *GetIntegrationsTypesOptions) iter.Seq2[*platformclient.Page[models.IntegrationTypeEntityListing], error] {
+	return a.getIntegrationsTypesWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsTypesWalk is the walk of GetIntegrationsTypesIter and GetIntegrationsTypesPages.
+func (a *IntegrationsApi) getIntegrationsTypesWalk(opts *GetIntegrationsTypesOptions) platformclient.NumberWalk[models.IntegrationTypeEntityListing, models.IntegrationType] {
 	var o GetIntegrationsTypesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IntegrationType, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsTypes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.IntegrationTypeEntityListing, models.IntegrationType]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.IntegrationTypeEntityListing) ([]models.IntegrationType, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.IntegrationTypeEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsTypes(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsUnifiedcommunicationsClientappOptions holds the optional parameters of
@@ -2699,19 +3020,35 @@ func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientapps(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientappsIter(ctx context.Context, opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) iter.Seq2[models.UnifiedCommunicationsIntegration, error] {
+	return a.getIntegrationsUnifiedcommunicationsClientappsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsUnifiedcommunicationsClientappsPages returns an iterator over the pages of
+// GetIntegrationsUnifiedcommunicationsClientapps, walked as
+// GetIntegrationsUnifiedcommunicationsClientappsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientappsPages(ctx context.Context, opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) iter.Seq2[*platformclient.Page[models.UnifiedCommunicationsIntegrationListing], error] {
+	return a.getIntegrationsUnifiedcommunicationsClientappsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsUnifiedcommunicationsClientappsWalk is the walk of GetIntegrationsUnifiedcommunicationsClientappsIter and GetIntegrationsUnifiedcommunicationsClientappsPages.
+func (a *IntegrationsApi) getIntegrationsUnifiedcommunicationsClientappsWalk(opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) platformclient.NumberWalk[models.UnifiedCommunicationsIntegrationListing, models.UnifiedCommunicationsIntegration] {
 	var o GetIntegrationsUnifiedcommunicationsClientappsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UnifiedCommunicationsIntegration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsUnifiedcommunicationsClientapps(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UnifiedCommunicationsIntegrationListing, models.UnifiedCommunicationsIntegration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UnifiedCommunicationsIntegrationListing) ([]models.UnifiedCommunicationsIntegration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UnifiedCommunicationsIntegrationListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsUnifiedcommunicationsClientapps(ctx, &o)
+		},
+	}
 }
 
 // GetIntegrationsUserappsOptions holds the optional parameters of GetIntegrationsUserapps. A nil
@@ -2778,19 +3115,34 @@ func (a *IntegrationsApi) GetIntegrationsUserapps(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsUserappsIter(ctx context.Context, opts *GetIntegrationsUserappsOptions) iter.Seq2[models.UserApp, error] {
+	return a.getIntegrationsUserappsWalk(opts).Items(ctx)
+}
+
+// GetIntegrationsUserappsPages returns an iterator over the pages of GetIntegrationsUserapps,
+// walked as GetIntegrationsUserappsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsUserappsPages(ctx context.Context, opts *GetIntegrationsUserappsOptions) iter.Seq2[*platformclient.Page[models.UserAppEntityListing], error] {
+	return a.getIntegrationsUserappsWalk(opts).Pages(ctx)
+}
+
+// getIntegrationsUserappsWalk is the walk of GetIntegrationsUserappsIter and GetIntegrationsUserappsPages.
+func (a *IntegrationsApi) getIntegrationsUserappsWalk(opts *GetIntegrationsUserappsOptions) platformclient.NumberWalk[models.UserAppEntityListing, models.UserApp] {
 	var o GetIntegrationsUserappsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserApp, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsUserapps(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserAppEntityListing, models.UserApp]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserAppEntityListing) ([]models.UserApp, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserAppEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntegrationsUserapps(ctx, &o)
+		},
+	}
 }
 
 // PatchIntegrationOptions holds the optional parameters of PatchIntegration. A nil field is not

@@ -116,19 +116,34 @@ func (a *IntentsApi) GetIntentsAssignmentsExternalcontact(ctx context.Context, e
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsAssignmentsExternalcontactIter(ctx context.Context, externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) iter.Seq2[models.CustomerIntentAssignmentResponse, error] {
+	return a.getIntentsAssignmentsExternalcontactWalk(externalContactID, opts).Items(ctx)
+}
+
+// GetIntentsAssignmentsExternalcontactPages returns an iterator over the pages of
+// GetIntentsAssignmentsExternalcontact, walked as GetIntentsAssignmentsExternalcontactIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntentsApi) GetIntentsAssignmentsExternalcontactPages(ctx context.Context, externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) iter.Seq2[*platformclient.Page[models.CustomerIntentAssignmentListing], error] {
+	return a.getIntentsAssignmentsExternalcontactWalk(externalContactID, opts).Pages(ctx)
+}
+
+// getIntentsAssignmentsExternalcontactWalk is the walk of GetIntentsAssignmentsExternalcontactIter and GetIntentsAssignmentsExternalcontactPages.
+func (a *IntentsApi) getIntentsAssignmentsExternalcontactWalk(externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) platformclient.NumberWalk[models.CustomerIntentAssignmentListing, models.CustomerIntentAssignmentResponse] {
 	var o GetIntentsAssignmentsExternalcontactOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerIntentAssignmentResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntentsAssignmentsExternalcontact(ctx, externalContactID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CustomerIntentAssignmentListing, models.CustomerIntentAssignmentResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CustomerIntentAssignmentListing) ([]models.CustomerIntentAssignmentResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CustomerIntentAssignmentListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntentsAssignmentsExternalcontact(ctx, externalContactID, &o)
+		},
+	}
 }
 
 // GetIntentsCategoriesOptions holds the optional parameters of GetIntentsCategories. A nil field is
@@ -176,19 +191,34 @@ func (a *IntentsApi) GetIntentsCategories(ctx context.Context, opts *GetIntentsC
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsCategoriesIter(ctx context.Context, opts *GetIntentsCategoriesOptions) iter.Seq2[models.IntentsCategory, error] {
+	return a.getIntentsCategoriesWalk(opts).Items(ctx)
+}
+
+// GetIntentsCategoriesPages returns an iterator over the pages of GetIntentsCategories, walked as
+// GetIntentsCategoriesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *IntentsApi) GetIntentsCategoriesPages(ctx context.Context, opts *GetIntentsCategoriesOptions) iter.Seq2[*platformclient.Page[models.IntentsCategoryListing], error] {
+	return a.getIntentsCategoriesWalk(opts).Pages(ctx)
+}
+
+// getIntentsCategoriesWalk is the walk of GetIntentsCategoriesIter and GetIntentsCategoriesPages.
+func (a *IntentsApi) getIntentsCategoriesWalk(opts *GetIntentsCategoriesOptions) platformclient.NumberWalk[models.IntentsCategoryListing, models.IntentsCategory] {
 	var o GetIntentsCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IntentsCategory, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntentsCategories(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.IntentsCategoryListing, models.IntentsCategory]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.IntentsCategoryListing) ([]models.IntentsCategory, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.IntentsCategoryListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntentsCategories(ctx, &o)
+		},
+	}
 }
 
 // GetIntentsCategoryOptions holds the optional parameters of GetIntentsCategory, which has none
@@ -287,19 +317,34 @@ func (a *IntentsApi) GetIntentsCustomerintentSourceintents(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsCustomerintentSourceintentsIter(ctx context.Context, customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) iter.Seq2[models.CustomerSourceIntent, error] {
+	return a.getIntentsCustomerintentSourceintentsWalk(customerIntentID, opts).Items(ctx)
+}
+
+// GetIntentsCustomerintentSourceintentsPages returns an iterator over the pages of
+// GetIntentsCustomerintentSourceintents, walked as GetIntentsCustomerintentSourceintentsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntentsApi) GetIntentsCustomerintentSourceintentsPages(ctx context.Context, customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) iter.Seq2[*platformclient.Page[models.CustomerSourceIntentListing], error] {
+	return a.getIntentsCustomerintentSourceintentsWalk(customerIntentID, opts).Pages(ctx)
+}
+
+// getIntentsCustomerintentSourceintentsWalk is the walk of GetIntentsCustomerintentSourceintentsIter and GetIntentsCustomerintentSourceintentsPages.
+func (a *IntentsApi) getIntentsCustomerintentSourceintentsWalk(customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) platformclient.NumberWalk[models.CustomerSourceIntentListing, models.CustomerSourceIntent] {
 	var o GetIntentsCustomerintentSourceintentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerSourceIntent, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntentsCustomerintentSourceintents(ctx, customerIntentID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CustomerSourceIntentListing, models.CustomerSourceIntent]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntentsCustomerintentSourceintents(ctx, customerIntentID, &o)
+		},
+	}
 }
 
 // GetIntentsCustomerintentsOptions holds the optional parameters of GetIntentsCustomerintents. A
@@ -352,19 +397,34 @@ func (a *IntentsApi) GetIntentsCustomerintents(ctx context.Context, opts *GetInt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsCustomerintentsIter(ctx context.Context, opts *GetIntentsCustomerintentsOptions) iter.Seq2[models.CustomerIntentResponse, error] {
+	return a.getIntentsCustomerintentsWalk(opts).Items(ctx)
+}
+
+// GetIntentsCustomerintentsPages returns an iterator over the pages of GetIntentsCustomerintents,
+// walked as GetIntentsCustomerintentsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *IntentsApi) GetIntentsCustomerintentsPages(ctx context.Context, opts *GetIntentsCustomerintentsOptions) iter.Seq2[*platformclient.Page[models.CustomerIntentListing], error] {
+	return a.getIntentsCustomerintentsWalk(opts).Pages(ctx)
+}
+
+// getIntentsCustomerintentsWalk is the walk of GetIntentsCustomerintentsIter and GetIntentsCustomerintentsPages.
+func (a *IntentsApi) getIntentsCustomerintentsWalk(opts *GetIntentsCustomerintentsOptions) platformclient.NumberWalk[models.CustomerIntentListing, models.CustomerIntentResponse] {
 	var o GetIntentsCustomerintentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerIntentResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntentsCustomerintents(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CustomerIntentListing, models.CustomerIntentResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CustomerIntentListing) ([]models.CustomerIntentResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CustomerIntentListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntentsCustomerintents(ctx, &o)
+		},
+	}
 }
 
 // GetIntentsSourceintentsOptions holds the optional parameters of GetIntentsSourceintents. A nil
@@ -422,19 +482,34 @@ func (a *IntentsApi) GetIntentsSourceintents(ctx context.Context, opts *GetInten
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsSourceintentsIter(ctx context.Context, opts *GetIntentsSourceintentsOptions) iter.Seq2[models.CustomerSourceIntent, error] {
+	return a.getIntentsSourceintentsWalk(opts).Items(ctx)
+}
+
+// GetIntentsSourceintentsPages returns an iterator over the pages of GetIntentsSourceintents,
+// walked as GetIntentsSourceintentsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *IntentsApi) GetIntentsSourceintentsPages(ctx context.Context, opts *GetIntentsSourceintentsOptions) iter.Seq2[*platformclient.Page[models.CustomerSourceIntentListing], error] {
+	return a.getIntentsSourceintentsWalk(opts).Pages(ctx)
+}
+
+// getIntentsSourceintentsWalk is the walk of GetIntentsSourceintentsIter and GetIntentsSourceintentsPages.
+func (a *IntentsApi) getIntentsSourceintentsWalk(opts *GetIntentsSourceintentsOptions) platformclient.NumberWalk[models.CustomerSourceIntentListing, models.CustomerSourceIntent] {
 	var o GetIntentsSourceintentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerSourceIntent, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntentsSourceintents(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CustomerSourceIntentListing, models.CustomerSourceIntent]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetIntentsSourceintents(ctx, &o)
+		},
+	}
 }
 
 // PatchIntentsCategoryOptions holds the options of PatchIntentsCategory, which has no optional

@@ -334,21 +334,36 @@ func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobResults(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[models.JourneyAggregateDataContainer, error] {
+	return a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsJourneysAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsJourneysAggregatesJobResults, walked as GetAnalyticsJourneysAggregatesJobResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.JourneyAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsJourneysAggregatesJobResultsWalk is the walk of GetAnalyticsJourneysAggregatesJobResultsIter and GetAnalyticsJourneysAggregatesJobResultsPages.
+func (a *JourneyApi) getAnalyticsJourneysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) platformclient.CursorWalk[models.JourneyAsyncAggregateQueryResponse, models.JourneyAggregateDataContainer] {
 	var o GetAnalyticsJourneysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.JourneyAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.JourneyAsyncAggregateQueryResponse, models.JourneyAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetExternalcontactsContactJourneySegmentsOptions holds the optional parameters of
@@ -438,21 +453,37 @@ func (a *JourneyApi) GetExternalcontactsContactJourneySessions(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetExternalcontactsContactJourneySessionsIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[models.Session, error] {
+	return a.getExternalcontactsContactJourneySessionsWalk(contactID, opts).Items(ctx)
+}
+
+// GetExternalcontactsContactJourneySessionsPages returns an iterator over the pages of
+// GetExternalcontactsContactJourneySessions, walked as
+// GetExternalcontactsContactJourneySessionsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *JourneyApi) GetExternalcontactsContactJourneySessionsPages(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[*platformclient.Page[models.SessionListing], error] {
+	return a.getExternalcontactsContactJourneySessionsWalk(contactID, opts).Pages(ctx)
+}
+
+// getExternalcontactsContactJourneySessionsWalk is the walk of GetExternalcontactsContactJourneySessionsIter and GetExternalcontactsContactJourneySessionsPages.
+func (a *JourneyApi) getExternalcontactsContactJourneySessionsWalk(contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) platformclient.CursorWalk[models.SessionListing, models.Session] {
 	var o GetExternalcontactsContactJourneySessionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Session, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.SessionListing, models.Session]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.SessionListing) ([]models.Session, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SessionListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
+		},
+	}
 }
 
 // GetJourneyActionmapOptions holds the optional parameters of GetJourneyActionmap, which has none
@@ -554,19 +585,34 @@ func (a *JourneyApi) GetJourneyActionmaps(ctx context.Context, opts *GetJourneyA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyActionmapsIter(ctx context.Context, opts *GetJourneyActionmapsOptions) iter.Seq2[models.ActionMap, error] {
+	return a.getJourneyActionmapsWalk(opts).Items(ctx)
+}
+
+// GetJourneyActionmapsPages returns an iterator over the pages of GetJourneyActionmaps, walked as
+// GetJourneyActionmapsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyActionmapsPages(ctx context.Context, opts *GetJourneyActionmapsOptions) iter.Seq2[*platformclient.Page[models.ActionMapListing], error] {
+	return a.getJourneyActionmapsWalk(opts).Pages(ctx)
+}
+
+// getJourneyActionmapsWalk is the walk of GetJourneyActionmapsIter and GetJourneyActionmapsPages.
+func (a *JourneyApi) getJourneyActionmapsWalk(opts *GetJourneyActionmapsOptions) platformclient.NumberWalk[models.ActionMapListing, models.ActionMap] {
 	var o GetJourneyActionmapsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ActionMap, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyActionmaps(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ActionMapListing, models.ActionMap]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ActionMapListing) ([]models.ActionMap, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ActionMapListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetJourneyActionmaps(ctx, &o)
+		},
+	}
 }
 
 // GetJourneyActionmapsEstimatesJobOptions holds the optional parameters of
@@ -699,19 +745,34 @@ func (a *JourneyApi) GetJourneyActiontargets(ctx context.Context, opts *GetJourn
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyActiontargetsIter(ctx context.Context, opts *GetJourneyActiontargetsOptions) iter.Seq2[models.ActionTarget, error] {
+	return a.getJourneyActiontargetsWalk(opts).Items(ctx)
+}
+
+// GetJourneyActiontargetsPages returns an iterator over the pages of GetJourneyActiontargets,
+// walked as GetJourneyActiontargetsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyActiontargetsPages(ctx context.Context, opts *GetJourneyActiontargetsOptions) iter.Seq2[*platformclient.Page[models.ActionTargetListing], error] {
+	return a.getJourneyActiontargetsWalk(opts).Pages(ctx)
+}
+
+// getJourneyActiontargetsWalk is the walk of GetJourneyActiontargetsIter and GetJourneyActiontargetsPages.
+func (a *JourneyApi) getJourneyActiontargetsWalk(opts *GetJourneyActiontargetsOptions) platformclient.NumberWalk[models.ActionTargetListing, models.ActionTarget] {
 	var o GetJourneyActiontargetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ActionTarget, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyActiontargets(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ActionTargetListing, models.ActionTarget]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ActionTargetListing) ([]models.ActionTarget, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ActionTargetListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetJourneyActiontargets(ctx, &o)
+		},
+	}
 }
 
 // GetJourneyActiontemplateOptions holds the optional parameters of GetJourneyActiontemplate, which
@@ -809,19 +870,34 @@ func (a *JourneyApi) GetJourneyActiontemplates(ctx context.Context, opts *GetJou
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyActiontemplatesIter(ctx context.Context, opts *GetJourneyActiontemplatesOptions) iter.Seq2[models.ActionTemplate, error] {
+	return a.getJourneyActiontemplatesWalk(opts).Items(ctx)
+}
+
+// GetJourneyActiontemplatesPages returns an iterator over the pages of GetJourneyActiontemplates,
+// walked as GetJourneyActiontemplatesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyActiontemplatesPages(ctx context.Context, opts *GetJourneyActiontemplatesOptions) iter.Seq2[*platformclient.Page[models.ActionTemplateListing], error] {
+	return a.getJourneyActiontemplatesWalk(opts).Pages(ctx)
+}
+
+// getJourneyActiontemplatesWalk is the walk of GetJourneyActiontemplatesIter and GetJourneyActiontemplatesPages.
+func (a *JourneyApi) getJourneyActiontemplatesWalk(opts *GetJourneyActiontemplatesOptions) platformclient.NumberWalk[models.ActionTemplateListing, models.ActionTemplate] {
 	var o GetJourneyActiontemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ActionTemplate, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyActiontemplates(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ActionTemplateListing, models.ActionTemplate]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ActionTemplateListing) ([]models.ActionTemplate, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ActionTemplateListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetJourneyActiontemplates(ctx, &o)
+		},
+	}
 }
 
 // GetJourneyDeploymentCustomerPingOptions holds the optional parameters of
@@ -942,19 +1018,35 @@ func (a *JourneyApi) GetJourneyExternaleventsConfigurations(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyExternaleventsConfigurationsIter(ctx context.Context, opts *GetJourneyExternaleventsConfigurationsOptions) iter.Seq2[models.ExternalEventsConfiguration, error] {
+	return a.getJourneyExternaleventsConfigurationsWalk(opts).Items(ctx)
+}
+
+// GetJourneyExternaleventsConfigurationsPages returns an iterator over the pages of
+// GetJourneyExternaleventsConfigurations, walked as GetJourneyExternaleventsConfigurationsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *JourneyApi) GetJourneyExternaleventsConfigurationsPages(ctx context.Context, opts *GetJourneyExternaleventsConfigurationsOptions) iter.Seq2[*platformclient.Page[models.ExternalEventsConfigurationListing], error] {
+	return a.getJourneyExternaleventsConfigurationsWalk(opts).Pages(ctx)
+}
+
+// getJourneyExternaleventsConfigurationsWalk is the walk of GetJourneyExternaleventsConfigurationsIter and GetJourneyExternaleventsConfigurationsPages.
+func (a *JourneyApi) getJourneyExternaleventsConfigurationsWalk(opts *GetJourneyExternaleventsConfigurationsOptions) platformclient.NumberWalk[models.ExternalEventsConfigurationListing, models.ExternalEventsConfiguration] {
 	var o GetJourneyExternaleventsConfigurationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalEventsConfiguration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyExternaleventsConfigurations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ExternalEventsConfigurationListing, models.ExternalEventsConfiguration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ExternalEventsConfigurationListing) ([]models.ExternalEventsConfiguration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ExternalEventsConfigurationListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetJourneyExternaleventsConfigurations(ctx, &o)
+		},
+	}
 }
 
 // GetJourneyExternaleventsSchemaOptions holds the optional parameters of
@@ -1207,19 +1299,34 @@ func (a *JourneyApi) GetJourneyOutcomes(ctx context.Context, opts *GetJourneyOut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyOutcomesIter(ctx context.Context, opts *GetJourneyOutcomesOptions) iter.Seq2[models.Outcome, error] {
+	return a.getJourneyOutcomesWalk(opts).Items(ctx)
+}
+
+// GetJourneyOutcomesPages returns an iterator over the pages of GetJourneyOutcomes, walked as
+// GetJourneyOutcomesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyOutcomesPages(ctx context.Context, opts *GetJourneyOutcomesOptions) iter.Seq2[*platformclient.Page[models.OutcomeListing], error] {
+	return a.getJourneyOutcomesWalk(opts).Pages(ctx)
+}
+
+// getJourneyOutcomesWalk is the walk of GetJourneyOutcomesIter and GetJourneyOutcomesPages.
+func (a *JourneyApi) getJourneyOutcomesWalk(opts *GetJourneyOutcomesOptions) platformclient.NumberWalk[models.OutcomeListing, models.Outcome] {
 	var o GetJourneyOutcomesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Outcome, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyOutcomes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.OutcomeListing, models.Outcome]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.OutcomeListing) ([]models.Outcome, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.OutcomeListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetJourneyOutcomes(ctx, &o)
+		},
+	}
 }
 
 // GetJourneyOutcomesPredictorOptions holds the optional parameters of GetJourneyOutcomesPredictor,
@@ -1365,19 +1472,34 @@ func (a *JourneyApi) GetJourneySegments(ctx context.Context, opts *GetJourneySeg
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneySegmentsIter(ctx context.Context, opts *GetJourneySegmentsOptions) iter.Seq2[models.JourneySegment, error] {
+	return a.getJourneySegmentsWalk(opts).Items(ctx)
+}
+
+// GetJourneySegmentsPages returns an iterator over the pages of GetJourneySegments, walked as
+// GetJourneySegmentsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneySegmentsPages(ctx context.Context, opts *GetJourneySegmentsOptions) iter.Seq2[*platformclient.Page[models.SegmentListing], error] {
+	return a.getJourneySegmentsWalk(opts).Pages(ctx)
+}
+
+// getJourneySegmentsWalk is the walk of GetJourneySegmentsIter and GetJourneySegmentsPages.
+func (a *JourneyApi) getJourneySegmentsWalk(opts *GetJourneySegmentsOptions) platformclient.NumberWalk[models.SegmentListing, models.JourneySegment] {
 	var o GetJourneySegmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneySegment, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneySegments(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SegmentListing, models.JourneySegment]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SegmentListing) ([]models.JourneySegment, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SegmentListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetJourneySegments(ctx, &o)
+		},
+	}
 }
 
 // GetJourneySessionOptions holds the optional parameters of GetJourneySession, which has none yet:
@@ -1453,21 +1575,36 @@ func (a *JourneyApi) GetJourneySessionEvents(ctx context.Context, sessionID stri
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneySessionEventsIter(ctx context.Context, sessionID string, opts *GetJourneySessionEventsOptions) iter.Seq2[models.Event, error] {
+	return a.getJourneySessionEventsWalk(sessionID, opts).Items(ctx)
+}
+
+// GetJourneySessionEventsPages returns an iterator over the pages of GetJourneySessionEvents,
+// walked as GetJourneySessionEventsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *JourneyApi) GetJourneySessionEventsPages(ctx context.Context, sessionID string, opts *GetJourneySessionEventsOptions) iter.Seq2[*platformclient.Page[models.EventListing], error] {
+	return a.getJourneySessionEventsWalk(sessionID, opts).Pages(ctx)
+}
+
+// getJourneySessionEventsWalk is the walk of GetJourneySessionEventsIter and GetJourneySessionEventsPages.
+func (a *JourneyApi) getJourneySessionEventsWalk(sessionID string, opts *GetJourneySessionEventsOptions) platformclient.CursorWalk[models.EventListing, models.Event] {
 	var o GetJourneySessionEventsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Event, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetJourneySessionEvents(ctx, sessionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.EventListing, models.Event]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.EventListing) ([]models.Event, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.EventListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetJourneySessionEvents(ctx, sessionID, &o)
+		},
+	}
 }
 
 // GetJourneySessionOutcomescoresOptions holds the optional parameters of
@@ -1794,19 +1931,34 @@ func (a *JourneyApi) GetJourneyViews(ctx context.Context, opts *GetJourneyViewsO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsIter(ctx context.Context, opts *GetJourneyViewsOptions) iter.Seq2[models.JourneyView, error] {
+	return a.getJourneyViewsWalk(opts).Items(ctx)
+}
+
+// GetJourneyViewsPages returns an iterator over the pages of GetJourneyViews, walked as
+// GetJourneyViewsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *JourneyApi) GetJourneyViewsPages(ctx context.Context, opts *GetJourneyViewsOptions) iter.Seq2[*platformclient.Page[models.JourneyViewListing], error] {
+	return a.getJourneyViewsWalk(opts).Pages(ctx)
+}
+
+// getJourneyViewsWalk is the walk of GetJourneyViewsIter and GetJourneyViewsPages.
+func (a *JourneyApi) getJourneyViewsWalk(opts *GetJourneyViewsOptions) platformclient.NumberWalk[models.JourneyViewListing, models.JourneyView] {
 	var o GetJourneyViewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyViews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.JourneyViewListing, models.JourneyView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.JourneyViewListing) ([]models.JourneyView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.JourneyViewListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetJourneyViews(ctx, &o)
+		},
+	}
 }
 
 // GetJourneyViewsDataDetailsOptions holds the optional parameters of GetJourneyViewsDataDetails,
@@ -1955,19 +2107,34 @@ func (a *JourneyApi) GetJourneyViewsJobs(ctx context.Context, opts *GetJourneyVi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsJobsIter(ctx context.Context, opts *GetJourneyViewsJobsOptions) iter.Seq2[models.JourneyViewJob, error] {
+	return a.getJourneyViewsJobsWalk(opts).Items(ctx)
+}
+
+// GetJourneyViewsJobsPages returns an iterator over the pages of GetJourneyViewsJobs, walked as
+// GetJourneyViewsJobsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyViewsJobsPages(ctx context.Context, opts *GetJourneyViewsJobsOptions) iter.Seq2[*platformclient.Page[models.JourneyViewJobListing], error] {
+	return a.getJourneyViewsJobsWalk(opts).Pages(ctx)
+}
+
+// getJourneyViewsJobsWalk is the walk of GetJourneyViewsJobsIter and GetJourneyViewsJobsPages.
+func (a *JourneyApi) getJourneyViewsJobsWalk(opts *GetJourneyViewsJobsOptions) platformclient.NumberWalk[models.JourneyViewJobListing, models.JourneyViewJob] {
 	var o GetJourneyViewsJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyViewJob, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyViewsJobs(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.JourneyViewJobListing, models.JourneyViewJob]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetJourneyViewsJobs(ctx, &o)
+		},
+	}
 }
 
 // GetJourneyViewsJobsMeOptions holds the optional parameters of GetJourneyViewsJobsMe. A nil field
@@ -2021,19 +2188,34 @@ func (a *JourneyApi) GetJourneyViewsJobsMe(ctx context.Context, opts *GetJourney
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsJobsMeIter(ctx context.Context, opts *GetJourneyViewsJobsMeOptions) iter.Seq2[models.JourneyViewJob, error] {
+	return a.getJourneyViewsJobsMeWalk(opts).Items(ctx)
+}
+
+// GetJourneyViewsJobsMePages returns an iterator over the pages of GetJourneyViewsJobsMe, walked as
+// GetJourneyViewsJobsMeIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyViewsJobsMePages(ctx context.Context, opts *GetJourneyViewsJobsMeOptions) iter.Seq2[*platformclient.Page[models.JourneyViewJobListing], error] {
+	return a.getJourneyViewsJobsMeWalk(opts).Pages(ctx)
+}
+
+// getJourneyViewsJobsMeWalk is the walk of GetJourneyViewsJobsMeIter and GetJourneyViewsJobsMePages.
+func (a *JourneyApi) getJourneyViewsJobsMeWalk(opts *GetJourneyViewsJobsMeOptions) platformclient.NumberWalk[models.JourneyViewJobListing, models.JourneyViewJob] {
 	var o GetJourneyViewsJobsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyViewJob, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyViewsJobsMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.JourneyViewJobListing, models.JourneyViewJob]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetJourneyViewsJobsMe(ctx, &o)
+		},
+	}
 }
 
 // GetJourneyViewsSchedulesOptions holds the optional parameters of GetJourneyViewsSchedules. A nil
@@ -2077,19 +2259,34 @@ func (a *JourneyApi) GetJourneyViewsSchedules(ctx context.Context, opts *GetJour
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsSchedulesIter(ctx context.Context, opts *GetJourneyViewsSchedulesOptions) iter.Seq2[models.JourneyViewSchedule, error] {
+	return a.getJourneyViewsSchedulesWalk(opts).Items(ctx)
+}
+
+// GetJourneyViewsSchedulesPages returns an iterator over the pages of GetJourneyViewsSchedules,
+// walked as GetJourneyViewsSchedulesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyViewsSchedulesPages(ctx context.Context, opts *GetJourneyViewsSchedulesOptions) iter.Seq2[*platformclient.Page[models.JourneyViewScheduleListing], error] {
+	return a.getJourneyViewsSchedulesWalk(opts).Pages(ctx)
+}
+
+// getJourneyViewsSchedulesWalk is the walk of GetJourneyViewsSchedulesIter and GetJourneyViewsSchedulesPages.
+func (a *JourneyApi) getJourneyViewsSchedulesWalk(opts *GetJourneyViewsSchedulesOptions) platformclient.NumberWalk[models.JourneyViewScheduleListing, models.JourneyViewSchedule] {
 	var o GetJourneyViewsSchedulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyViewSchedule, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyViewsSchedules(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.JourneyViewScheduleListing, models.JourneyViewSchedule]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.JourneyViewScheduleListing) ([]models.JourneyViewSchedule, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.JourneyViewScheduleListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetJourneyViewsSchedules(ctx, &o)
+		},
+	}
 }
 
 // PatchJourneyActionmapOptions holds the optional parameters of PatchJourneyActionmap. A nil field

@@ -490,21 +490,36 @@ func (a *KnowledgeApi) GetKnowledgeConnectionOptions(ctx context.Context, connec
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeConnectionOptionsIter(ctx context.Context, connectionID string, opts *GetKnowledgeConnectionOptionsOptions) iter.Seq2[models.ConnectionOption, error] {
+	return a.getKnowledgeConnectionOptionsWalk(connectionID, opts).Items(ctx)
+}
+
+// GetKnowledgeConnectionOptionsPages returns an iterator over the pages of
+// GetKnowledgeConnectionOptions, walked as GetKnowledgeConnectionOptionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeConnectionOptionsPages(ctx context.Context, connectionID string, opts *GetKnowledgeConnectionOptionsOptions) iter.Seq2[*platformclient.Page[models.ConnectionOptionListing], error] {
+	return a.getKnowledgeConnectionOptionsWalk(connectionID, opts).Pages(ctx)
+}
+
+// getKnowledgeConnectionOptionsWalk is the walk of GetKnowledgeConnectionOptionsIter and GetKnowledgeConnectionOptionsPages.
+func (a *KnowledgeApi) getKnowledgeConnectionOptionsWalk(connectionID string, opts *GetKnowledgeConnectionOptionsOptions) platformclient.CursorWalk[models.ConnectionOptionListing, models.ConnectionOption] {
 	var o GetKnowledgeConnectionOptionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ConnectionOption, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeConnectionOptions(ctx, connectionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.ConnectionOptionListing, models.ConnectionOption]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ConnectionOptionListing) ([]models.ConnectionOption, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ConnectionOptionListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeConnectionOptions(ctx, connectionID, &o)
+		},
+	}
 }
 
 // GetKnowledgeConnectionsOptions holds the optional parameters of GetKnowledgeConnections, which
@@ -606,21 +621,36 @@ func (a *KnowledgeApi) GetKnowledgeGuestSessionCategories(ctx context.Context, s
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeGuestSessionCategoriesIter(ctx context.Context, sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) iter.Seq2[models.GuestResponseCategory, error] {
+	return a.getKnowledgeGuestSessionCategoriesWalk(sessionID, opts).Items(ctx)
+}
+
+// GetKnowledgeGuestSessionCategoriesPages returns an iterator over the pages of
+// GetKnowledgeGuestSessionCategories, walked as GetKnowledgeGuestSessionCategoriesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeGuestSessionCategoriesPages(ctx context.Context, sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) iter.Seq2[*platformclient.Page[models.GuestCategoryResponseListing], error] {
+	return a.getKnowledgeGuestSessionCategoriesWalk(sessionID, opts).Pages(ctx)
+}
+
+// getKnowledgeGuestSessionCategoriesWalk is the walk of GetKnowledgeGuestSessionCategoriesIter and GetKnowledgeGuestSessionCategoriesPages.
+func (a *KnowledgeApi) getKnowledgeGuestSessionCategoriesWalk(sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) platformclient.CursorWalk[models.GuestCategoryResponseListing, models.GuestResponseCategory] {
 	var o GetKnowledgeGuestSessionCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.GuestResponseCategory, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeGuestSessionCategories(ctx, sessionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.GuestCategoryResponseListing, models.GuestResponseCategory]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.GuestCategoryResponseListing) ([]models.GuestResponseCategory, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.GuestCategoryResponseListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeGuestSessionCategories(ctx, sessionID, &o)
+		},
+	}
 }
 
 // GetKnowledgeGuestSessionDocumentOptions holds the optional parameters of
@@ -817,21 +847,36 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategories(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategoriesIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) iter.Seq2[models.CategoryResponse, error] {
+	return a.getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID, opts).Items(ctx)
+}
+
+// GetKnowledgeKnowledgebaseCategoriesPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseCategories, walked as GetKnowledgeKnowledgebaseCategoriesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategoriesPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) iter.Seq2[*platformclient.Page[models.CategoryResponseListing], error] {
+	return a.getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID, opts).Pages(ctx)
+}
+
+// getKnowledgeKnowledgebaseCategoriesWalk is the walk of GetKnowledgeKnowledgebaseCategoriesIter and GetKnowledgeKnowledgebaseCategoriesPages.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) platformclient.CursorWalk[models.CategoryResponseListing, models.CategoryResponse] {
 	var o GetKnowledgeKnowledgebaseCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CategoryResponse, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeKnowledgebaseCategories(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.CategoryResponseListing, models.CategoryResponse]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.CategoryResponseListing) ([]models.CategoryResponse, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.CategoryResponseListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeKnowledgebaseCategories(ctx, knowledgeBaseID, &o)
+		},
+	}
 }
 
 // GetKnowledgeKnowledgebaseCategoryOptions holds the optional parameters of
@@ -1008,21 +1053,37 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedback(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedbackIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) iter.Seq2[models.KnowledgeDocumentFeedbackResponse, error] {
+	return a.getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID, documentID, opts).Items(ctx)
+}
+
+// GetKnowledgeKnowledgebaseDocumentFeedbackPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocumentFeedback, walked as
+// GetKnowledgeKnowledgebaseDocumentFeedbackIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedbackPages(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentFeedbackResponseListing], error] {
+	return a.getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID, documentID, opts).Pages(ctx)
+}
+
+// getKnowledgeKnowledgebaseDocumentFeedbackWalk is the walk of GetKnowledgeKnowledgebaseDocumentFeedbackIter and GetKnowledgeKnowledgebaseDocumentFeedbackPages.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) platformclient.CursorWalk[models.KnowledgeDocumentFeedbackResponseListing, models.KnowledgeDocumentFeedbackResponse] {
 	var o GetKnowledgeKnowledgebaseDocumentFeedbackOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocumentFeedback(ctx, knowledgeBaseID, documentID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.KnowledgeDocumentFeedbackResponseListing, models.KnowledgeDocumentFeedbackResponse]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeKnowledgebaseDocumentFeedback(ctx, knowledgeBaseID, documentID, &o)
+		},
+	}
 }
 
 // GetKnowledgeKnowledgebaseDocumentFeedbackFeedbackIdOptions holds the optional parameters of
@@ -1163,21 +1224,37 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariations(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariationsIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) iter.Seq2[models.DocumentVariationResponse, error] {
+	return a.getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID, documentID, opts).Items(ctx)
+}
+
+// GetKnowledgeKnowledgebaseDocumentVariationsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocumentVariations, walked as
+// GetKnowledgeKnowledgebaseDocumentVariationsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariationsPages(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) iter.Seq2[*platformclient.Page[models.DocumentVariationResponseListing], error] {
+	return a.getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID, documentID, opts).Pages(ctx)
+}
+
+// getKnowledgeKnowledgebaseDocumentVariationsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVariationsIter and GetKnowledgeKnowledgebaseDocumentVariationsPages.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) platformclient.CursorWalk[models.DocumentVariationResponseListing, models.DocumentVariationResponse] {
 	var o GetKnowledgeKnowledgebaseDocumentVariationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DocumentVariationResponse, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocumentVariations(ctx, knowledgeBaseID, documentID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.DocumentVariationResponseListing, models.DocumentVariationResponse]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.DocumentVariationResponseListing) ([]models.DocumentVariationResponse, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.DocumentVariationResponseListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeKnowledgebaseDocumentVariations(ctx, knowledgeBaseID, documentID, &o)
+		},
+	}
 }
 
 // GetKnowledgeKnowledgebaseDocumentVersionOptions holds the optional parameters of
@@ -1301,21 +1378,37 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariationsIter(ctx context.Context, knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) iter.Seq2[models.KnowledgeDocumentVersionVariation, error] {
+	return a.getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID, documentID, versionID, opts).Items(ctx)
+}
+
+// GetKnowledgeKnowledgebaseDocumentVersionVariationsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocumentVersionVariations, walked as
+// GetKnowledgeKnowledgebaseDocumentVersionVariationsIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariationsPages(ctx context.Context, knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentVersionVariationListing], error] {
+	return a.getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID, documentID, versionID, opts).Pages(ctx)
+}
+
+// getKnowledgeKnowledgebaseDocumentVersionVariationsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVersionVariationsIter and GetKnowledgeKnowledgebaseDocumentVersionVariationsPages.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) platformclient.CursorWalk[models.KnowledgeDocumentVersionVariationListing, models.KnowledgeDocumentVersionVariation] {
 	var o GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentVersionVariation, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx, knowledgeBaseID, documentID, versionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.KnowledgeDocumentVersionVariationListing, models.KnowledgeDocumentVersionVariation]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.KnowledgeDocumentVersionVariationListing) ([]models.KnowledgeDocumentVersionVariation, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeDocumentVersionVariationListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx, knowledgeBaseID, documentID, versionID, &o)
+		},
+	}
 }
 
 // GetKnowledgeKnowledgebaseDocumentVersionsOptions holds the optional parameters of
@@ -1376,21 +1469,37 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersions(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionsIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) iter.Seq2[models.KnowledgeDocumentVersion, error] {
+	return a.getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID, documentID, opts).Items(ctx)
+}
+
+// GetKnowledgeKnowledgebaseDocumentVersionsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocumentVersions, walked as
+// GetKnowledgeKnowledgebaseDocumentVersionsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionsPages(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentVersionListing], error] {
+	return a.getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID, documentID, opts).Pages(ctx)
+}
+
+// getKnowledgeKnowledgebaseDocumentVersionsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVersionsIter and GetKnowledgeKnowledgebaseDocumentVersionsPages.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) platformclient.CursorWalk[models.KnowledgeDocumentVersionListing, models.KnowledgeDocumentVersion] {
 	var o GetKnowledgeKnowledgebaseDocumentVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentVersion, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocumentVersions(ctx, knowledgeBaseID, documentID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.KnowledgeDocumentVersionListing, models.KnowledgeDocumentVersion]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.KnowledgeDocumentVersionListing) ([]models.KnowledgeDocumentVersion, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeDocumentVersionListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeKnowledgebaseDocumentVersions(ctx, knowledgeBaseID, documentID, &o)
+		},
+	}
 }
 
 // GetKnowledgeKnowledgebaseDocumentsOptions holds the optional parameters of
@@ -1493,21 +1602,36 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocuments(ctx context.Context, k
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) iter.Seq2[models.KnowledgeDocumentResponse, error] {
+	return a.getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID, opts).Items(ctx)
+}
+
+// GetKnowledgeKnowledgebaseDocumentsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocuments, walked as GetKnowledgeKnowledgebaseDocumentsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentResponseListing], error] {
+	return a.getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID, opts).Pages(ctx)
+}
+
+// getKnowledgeKnowledgebaseDocumentsWalk is the walk of GetKnowledgeKnowledgebaseDocumentsIter and GetKnowledgeKnowledgebaseDocumentsPages.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) platformclient.CursorWalk[models.KnowledgeDocumentResponseListing, models.KnowledgeDocumentResponse] {
 	var o GetKnowledgeKnowledgebaseDocumentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentResponse, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocuments(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.KnowledgeDocumentResponseListing, models.KnowledgeDocumentResponse]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.KnowledgeDocumentResponseListing) ([]models.KnowledgeDocumentResponse, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeDocumentResponseListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeKnowledgebaseDocuments(ctx, knowledgeBaseID, &o)
+		},
+	}
 }
 
 // GetKnowledgeKnowledgebaseDocumentsFeedbackOptions holds the optional parameters of
@@ -1617,21 +1741,37 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedback(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedbackIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) iter.Seq2[models.KnowledgeDocumentFeedbackResponse, error] {
+	return a.getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID, opts).Items(ctx)
+}
+
+// GetKnowledgeKnowledgebaseDocumentsFeedbackPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocumentsFeedback, walked as
+// GetKnowledgeKnowledgebaseDocumentsFeedbackIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedbackPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentFeedbackResponseListing], error] {
+	return a.getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID, opts).Pages(ctx)
+}
+
+// getKnowledgeKnowledgebaseDocumentsFeedbackWalk is the walk of GetKnowledgeKnowledgebaseDocumentsFeedbackIter and GetKnowledgeKnowledgebaseDocumentsFeedbackPages.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) platformclient.CursorWalk[models.KnowledgeDocumentFeedbackResponseListing, models.KnowledgeDocumentFeedbackResponse] {
 	var o GetKnowledgeKnowledgebaseDocumentsFeedbackOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocumentsFeedback(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.KnowledgeDocumentFeedbackResponseListing, models.KnowledgeDocumentFeedbackResponse]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeKnowledgebaseDocumentsFeedback(ctx, knowledgeBaseID, &o)
+		},
+	}
 }
 
 // GetKnowledgeKnowledgebaseExportJobOptions holds the optional parameters of
@@ -1780,21 +1920,36 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabels(ctx context.Context, know
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabelsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) iter.Seq2[models.LabelResponse, error] {
+	return a.getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID, opts).Items(ctx)
+}
+
+// GetKnowledgeKnowledgebaseLabelsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseLabels, walked as GetKnowledgeKnowledgebaseLabelsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabelsPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) iter.Seq2[*platformclient.Page[models.LabelListing], error] {
+	return a.getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID, opts).Pages(ctx)
+}
+
+// getKnowledgeKnowledgebaseLabelsWalk is the walk of GetKnowledgeKnowledgebaseLabelsIter and GetKnowledgeKnowledgebaseLabelsPages.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) platformclient.CursorWalk[models.LabelListing, models.LabelResponse] {
 	var o GetKnowledgeKnowledgebaseLabelsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.LabelResponse, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeKnowledgebaseLabels(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.LabelListing, models.LabelResponse]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.LabelListing) ([]models.LabelResponse, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.LabelListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeKnowledgebaseLabels(ctx, knowledgeBaseID, &o)
+		},
+	}
 }
 
 // GetKnowledgeKnowledgebaseOperationsOptions holds the optional parameters of
@@ -1878,21 +2033,36 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperations(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperationsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) iter.Seq2[models.OperationResponse, error] {
+	return a.getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID, opts).Items(ctx)
+}
+
+// GetKnowledgeKnowledgebaseOperationsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseOperations, walked as GetKnowledgeKnowledgebaseOperationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperationsPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) iter.Seq2[*platformclient.Page[models.OperationListing], error] {
+	return a.getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID, opts).Pages(ctx)
+}
+
+// getKnowledgeKnowledgebaseOperationsWalk is the walk of GetKnowledgeKnowledgebaseOperationsIter and GetKnowledgeKnowledgebaseOperationsPages.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) platformclient.CursorWalk[models.OperationListing, models.OperationResponse] {
 	var o GetKnowledgeKnowledgebaseOperationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OperationResponse, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeKnowledgebaseOperations(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.OperationListing, models.OperationResponse]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.OperationListing) ([]models.OperationResponse, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.OperationListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeKnowledgebaseOperations(ctx, knowledgeBaseID, &o)
+		},
+	}
 }
 
 // GetKnowledgeKnowledgebaseOperationsUsersQueryOptions holds the optional parameters of
@@ -2343,21 +2513,36 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebases(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebasesIter(ctx context.Context, opts *GetKnowledgeKnowledgebasesOptions) iter.Seq2[models.KnowledgeBase, error] {
+	return a.getKnowledgeKnowledgebasesWalk(opts).Items(ctx)
+}
+
+// GetKnowledgeKnowledgebasesPages returns an iterator over the pages of GetKnowledgeKnowledgebases,
+// walked as GetKnowledgeKnowledgebasesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebasesPages(ctx context.Context, opts *GetKnowledgeKnowledgebasesOptions) iter.Seq2[*platformclient.Page[models.KnowledgeBaseListing], error] {
+	return a.getKnowledgeKnowledgebasesWalk(opts).Pages(ctx)
+}
+
+// getKnowledgeKnowledgebasesWalk is the walk of GetKnowledgeKnowledgebasesIter and GetKnowledgeKnowledgebasesPages.
+func (a *KnowledgeApi) getKnowledgeKnowledgebasesWalk(opts *GetKnowledgeKnowledgebasesOptions) platformclient.CursorWalk[models.KnowledgeBaseListing, models.KnowledgeBase] {
 	var o GetKnowledgeKnowledgebasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeBase, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeKnowledgebases(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.KnowledgeBaseListing, models.KnowledgeBase]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.KnowledgeBaseListing) ([]models.KnowledgeBase, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeBaseListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeKnowledgebases(ctx, &o)
+		},
+	}
 }
 
 // GetKnowledgeSettingOptions holds the optional parameters of GetKnowledgeSetting, which has none
@@ -2449,21 +2634,36 @@ func (a *KnowledgeApi) GetKnowledgeSettings(ctx context.Context, opts *GetKnowle
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSettingsIter(ctx context.Context, opts *GetKnowledgeSettingsOptions) iter.Seq2[models.KnowledgeSettingsResponse, error] {
+	return a.getKnowledgeSettingsWalk(opts).Items(ctx)
+}
+
+// GetKnowledgeSettingsPages returns an iterator over the pages of GetKnowledgeSettings, walked as
+// GetKnowledgeSettingsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *KnowledgeApi) GetKnowledgeSettingsPages(ctx context.Context, opts *GetKnowledgeSettingsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeSettingListing], error] {
+	return a.getKnowledgeSettingsWalk(opts).Pages(ctx)
+}
+
+// getKnowledgeSettingsWalk is the walk of GetKnowledgeSettingsIter and GetKnowledgeSettingsPages.
+func (a *KnowledgeApi) getKnowledgeSettingsWalk(opts *GetKnowledgeSettingsOptions) platformclient.CursorWalk[models.KnowledgeSettingListing, models.KnowledgeSettingsResponse] {
 	var o GetKnowledgeSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeSettingsResponse, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.KnowledgeSettingListing, models.KnowledgeSettingsResponse]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.KnowledgeSettingListing) ([]models.KnowledgeSettingsResponse, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeSettingListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeSettings(ctx, &o)
+		},
+	}
 }
 
 // GetKnowledgeSourceOptions holds the optional parameters of GetKnowledgeSource. A nil field is not
@@ -2602,21 +2802,37 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletions(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletionsIter(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) iter.Seq2[models.V3SynchronizationDeletion, error] {
+	return a.getKnowledgeSourceSynchronizationDeletionsWalk(sourceID, synchronizationID, opts).Items(ctx)
+}
+
+// GetKnowledgeSourceSynchronizationDeletionsPages returns an iterator over the pages of
+// GetKnowledgeSourceSynchronizationDeletions, walked as
+// GetKnowledgeSourceSynchronizationDeletionsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletionsPages(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationDeletionListing], error] {
+	return a.getKnowledgeSourceSynchronizationDeletionsWalk(sourceID, synchronizationID, opts).Pages(ctx)
+}
+
+// getKnowledgeSourceSynchronizationDeletionsWalk is the walk of GetKnowledgeSourceSynchronizationDeletionsIter and GetKnowledgeSourceSynchronizationDeletionsPages.
+func (a *KnowledgeApi) getKnowledgeSourceSynchronizationDeletionsWalk(sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) platformclient.CursorWalk[models.V3SynchronizationDeletionListing, models.V3SynchronizationDeletion] {
 	var o GetKnowledgeSourceSynchronizationDeletionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3SynchronizationDeletion, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeSourceSynchronizationDeletions(ctx, sourceID, synchronizationID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.V3SynchronizationDeletionListing, models.V3SynchronizationDeletion]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.V3SynchronizationDeletionListing) ([]models.V3SynchronizationDeletion, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.V3SynchronizationDeletionListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeSourceSynchronizationDeletions(ctx, sourceID, synchronizationID, &o)
+		},
+	}
 }
 
 // GetKnowledgeSourceSynchronizationUploadOptions holds the optional parameters of
@@ -2699,21 +2915,36 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploads(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploadsIter(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) iter.Seq2[models.V3SynchronizationUpload, error] {
+	return a.getKnowledgeSourceSynchronizationUploadsWalk(sourceID, synchronizationID, opts).Items(ctx)
+}
+
+// GetKnowledgeSourceSynchronizationUploadsPages returns an iterator over the pages of
+// GetKnowledgeSourceSynchronizationUploads, walked as GetKnowledgeSourceSynchronizationUploadsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploadsPages(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationUploadListing], error] {
+	return a.getKnowledgeSourceSynchronizationUploadsWalk(sourceID, synchronizationID, opts).Pages(ctx)
+}
+
+// getKnowledgeSourceSynchronizationUploadsWalk is the walk of GetKnowledgeSourceSynchronizationUploadsIter and GetKnowledgeSourceSynchronizationUploadsPages.
+func (a *KnowledgeApi) getKnowledgeSourceSynchronizationUploadsWalk(sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) platformclient.CursorWalk[models.V3SynchronizationUploadListing, models.V3SynchronizationUpload] {
 	var o GetKnowledgeSourceSynchronizationUploadsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3SynchronizationUpload, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeSourceSynchronizationUploads(ctx, sourceID, synchronizationID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.V3SynchronizationUploadListing, models.V3SynchronizationUpload]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.V3SynchronizationUploadListing) ([]models.V3SynchronizationUpload, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.V3SynchronizationUploadListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeSourceSynchronizationUploads(ctx, sourceID, synchronizationID, &o)
+		},
+	}
 }
 
 // GetKnowledgeSourceSynchronizationsOptions holds the optional parameters of
@@ -2765,21 +2996,36 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizations(ctx context.Context, s
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationsIter(ctx context.Context, sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) iter.Seq2[models.V3Synchronization, error] {
+	return a.getKnowledgeSourceSynchronizationsWalk(sourceID, opts).Items(ctx)
+}
+
+// GetKnowledgeSourceSynchronizationsPages returns an iterator over the pages of
+// GetKnowledgeSourceSynchronizations, walked as GetKnowledgeSourceSynchronizationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationsPages(ctx context.Context, sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationListing], error] {
+	return a.getKnowledgeSourceSynchronizationsWalk(sourceID, opts).Pages(ctx)
+}
+
+// getKnowledgeSourceSynchronizationsWalk is the walk of GetKnowledgeSourceSynchronizationsIter and GetKnowledgeSourceSynchronizationsPages.
+func (a *KnowledgeApi) getKnowledgeSourceSynchronizationsWalk(sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) platformclient.CursorWalk[models.V3SynchronizationListing, models.V3Synchronization] {
 	var o GetKnowledgeSourceSynchronizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3Synchronization, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeSourceSynchronizations(ctx, sourceID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.V3SynchronizationListing, models.V3Synchronization]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.V3SynchronizationListing) ([]models.V3Synchronization, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeSourceSynchronizations(ctx, sourceID, &o)
+		},
+	}
 }
 
 // GetKnowledgeSourcesOptions holds the optional parameters of GetKnowledgeSources. A nil field is
@@ -2850,21 +3096,36 @@ func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizations(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizationsIter(ctx context.Context, opts *GetKnowledgeSourcesSynchronizationsOptions) iter.Seq2[models.V3Synchronization, error] {
+	return a.getKnowledgeSourcesSynchronizationsWalk(opts).Items(ctx)
+}
+
+// GetKnowledgeSourcesSynchronizationsPages returns an iterator over the pages of
+// GetKnowledgeSourcesSynchronizations, walked as GetKnowledgeSourcesSynchronizationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizationsPages(ctx context.Context, opts *GetKnowledgeSourcesSynchronizationsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationListing], error] {
+	return a.getKnowledgeSourcesSynchronizationsWalk(opts).Pages(ctx)
+}
+
+// getKnowledgeSourcesSynchronizationsWalk is the walk of GetKnowledgeSourcesSynchronizationsIter and GetKnowledgeSourcesSynchronizationsPages.
+func (a *KnowledgeApi) getKnowledgeSourcesSynchronizationsWalk(opts *GetKnowledgeSourcesSynchronizationsOptions) platformclient.CursorWalk[models.V3SynchronizationListing, models.V3Synchronization] {
 	var o GetKnowledgeSourcesSynchronizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3Synchronization, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetKnowledgeSourcesSynchronizations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.V3SynchronizationListing, models.V3Synchronization]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.V3SynchronizationListing) ([]models.V3Synchronization, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetKnowledgeSourcesSynchronizations(ctx, &o)
+		},
+	}
 }
 
 // PatchKnowledgeConnectionOptions holds the optional parameters of PatchKnowledgeConnection. A nil
@@ -3837,6 +4098,20 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearch(ctx context.Cont
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchIter(ctx context.Context, sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) iter.Seq2[models.KnowledgeDocumentGuestSearchResult, error] {
+	return a.postKnowledgeGuestSessionDocumentsSearchWalk(sessionID, opts).Items(ctx)
+}
+
+// PostKnowledgeGuestSessionDocumentsSearchPages returns an iterator over the pages of
+// PostKnowledgeGuestSessionDocumentsSearch, walked as PostKnowledgeGuestSessionDocumentsSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.Body.PageNumber.
+func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchPages(ctx context.Context, sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentGuestSearch], error] {
+	return a.postKnowledgeGuestSessionDocumentsSearchWalk(sessionID, opts).Pages(ctx)
+}
+
+// postKnowledgeGuestSessionDocumentsSearchWalk is the walk of PostKnowledgeGuestSessionDocumentsSearchIter and PostKnowledgeGuestSessionDocumentsSearchPages.
+func (a *KnowledgeApi) postKnowledgeGuestSessionDocumentsSearchWalk(sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) platformclient.NumberWalk[models.KnowledgeDocumentGuestSearch, models.KnowledgeDocumentGuestSearchResult] {
 	var o PostKnowledgeGuestSessionDocumentsSearchOptions
 	if opts != nil {
 		o = *opts
@@ -3845,22 +4120,24 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchIter(ctx context.
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.KnowledgeDocumentGuestSearchResult, int64, int64, []byte, error) {
-		o := o
-		if page != max(start, 1) {
-			var b models.KnowledgeDocumentGuestSearchRequest
-			if o.Body != nil {
-				b = *o.Body
+	return platformclient.NumberWalk[models.KnowledgeDocumentGuestSearch, models.KnowledgeDocumentGuestSearchResult]{
+		First: start,
+		Read: func(r *models.KnowledgeDocumentGuestSearch) ([]models.KnowledgeDocumentGuestSearchResult, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.KnowledgeDocumentGuestSearch, *platformclient.APIResponse, error) {
+			o := o
+			if page != max(start, 1) {
+				var b models.KnowledgeDocumentGuestSearchRequest
+				if o.Body != nil {
+					b = *o.Body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				o.Body = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			o.Body = &b
-		}
-		r, resp, err := a.PostKnowledgeGuestSessionDocumentsSearch(ctx, sessionID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostKnowledgeGuestSessionDocumentsSearch(ctx, sessionID, &o)
+		},
+	}
 }
 
 // PostKnowledgeGuestSessionDocumentsSearchSuggestionsOptions holds the optional parameters of
@@ -4019,6 +4296,20 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearch(ctx context.Contex
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) iter.Seq2[models.DocumentChunkBlock, error] {
+	return a.postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID, opts).Items(ctx)
+}
+
+// PostKnowledgeKnowledgebaseChunksSearchPages returns an iterator over the pages of
+// PostKnowledgeKnowledgebaseChunksSearch, walked as PostKnowledgeKnowledgebaseChunksSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.Body.PageNumber.
+func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchPages(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentChunkResponse], error] {
+	return a.postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID, opts).Pages(ctx)
+}
+
+// postKnowledgeKnowledgebaseChunksSearchWalk is the walk of PostKnowledgeKnowledgebaseChunksSearchIter and PostKnowledgeKnowledgebaseChunksSearchPages.
+func (a *KnowledgeApi) postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) platformclient.NumberWalk[models.KnowledgeDocumentChunkResponse, models.DocumentChunkBlock] {
 	var o PostKnowledgeKnowledgebaseChunksSearchOptions
 	if opts != nil {
 		o = *opts
@@ -4027,22 +4318,24 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchIter(ctx context.Co
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DocumentChunkBlock, int64, int64, []byte, error) {
-		o := o
-		if page != max(start, 1) {
-			var b models.KnowledgeDocumentChunkRequest
-			if o.Body != nil {
-				b = *o.Body
+	return platformclient.NumberWalk[models.KnowledgeDocumentChunkResponse, models.DocumentChunkBlock]{
+		First: start,
+		Read: func(r *models.KnowledgeDocumentChunkResponse) ([]models.DocumentChunkBlock, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.KnowledgeDocumentChunkResponse, *platformclient.APIResponse, error) {
+			o := o
+			if page != max(start, 1) {
+				var b models.KnowledgeDocumentChunkRequest
+				if o.Body != nil {
+					b = *o.Body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				o.Body = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			o.Body = &b
-		}
-		r, resp, err := a.PostKnowledgeKnowledgebaseChunksSearch(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostKnowledgeKnowledgebaseChunksSearch(ctx, knowledgeBaseID, &o)
+		},
+	}
 }
 
 // PostKnowledgeKnowledgebaseDocumentCopiesOptions holds the optional parameters of
@@ -4508,6 +4801,20 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQuery(ctx context.Cont
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) iter.Seq2[models.KnowledgeDocumentQueryResult, error] {
+	return a.postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID, opts).Items(ctx)
+}
+
+// PostKnowledgeKnowledgebaseDocumentsQueryPages returns an iterator over the pages of
+// PostKnowledgeKnowledgebaseDocumentsQuery, walked as PostKnowledgeKnowledgebaseDocumentsQueryIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.Body.PageNumber.
+func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryPages(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentQueryResponse], error] {
+	return a.postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID, opts).Pages(ctx)
+}
+
+// postKnowledgeKnowledgebaseDocumentsQueryWalk is the walk of PostKnowledgeKnowledgebaseDocumentsQueryIter and PostKnowledgeKnowledgebaseDocumentsQueryPages.
+func (a *KnowledgeApi) postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) platformclient.NumberWalk[models.KnowledgeDocumentQueryResponse, models.KnowledgeDocumentQueryResult] {
 	var o PostKnowledgeKnowledgebaseDocumentsQueryOptions
 	if opts != nil {
 		o = *opts
@@ -4516,22 +4823,24 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryIter(ctx context.
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.KnowledgeDocumentQueryResult, int64, int64, []byte, error) {
-		o := o
-		if page != max(start, 1) {
-			var b models.KnowledgeDocumentQuery
-			if o.Body != nil {
-				b = *o.Body
+	return platformclient.NumberWalk[models.KnowledgeDocumentQueryResponse, models.KnowledgeDocumentQueryResult]{
+		First: start,
+		Read: func(r *models.KnowledgeDocumentQueryResponse) ([]models.KnowledgeDocumentQueryResult, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.KnowledgeDocumentQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if page != max(start, 1) {
+				var b models.KnowledgeDocumentQuery
+				if o.Body != nil {
+					b = *o.Body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				o.Body = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			o.Body = &b
-		}
-		r, resp, err := a.PostKnowledgeKnowledgebaseDocumentsQuery(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostKnowledgeKnowledgebaseDocumentsQuery(ctx, knowledgeBaseID, &o)
+		},
+	}
 }
 
 // PostKnowledgeKnowledgebaseDocumentsSearchOptions holds the optional parameters of
@@ -4589,6 +4898,20 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearch(ctx context.Con
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) iter.Seq2[models.KnowledgeDocumentSearchResult, error] {
+	return a.postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID, opts).Items(ctx)
+}
+
+// PostKnowledgeKnowledgebaseDocumentsSearchPages returns an iterator over the pages of
+// PostKnowledgeKnowledgebaseDocumentsSearch, walked as
+// PostKnowledgeKnowledgebaseDocumentsSearchIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.Body.PageNumber.
+func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchPages(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentSearch], error] {
+	return a.postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID, opts).Pages(ctx)
+}
+
+// postKnowledgeKnowledgebaseDocumentsSearchWalk is the walk of PostKnowledgeKnowledgebaseDocumentsSearchIter and PostKnowledgeKnowledgebaseDocumentsSearchPages.
+func (a *KnowledgeApi) postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) platformclient.NumberWalk[models.KnowledgeDocumentSearch, models.KnowledgeDocumentSearchResult] {
 	var o PostKnowledgeKnowledgebaseDocumentsSearchOptions
 	if opts != nil {
 		o = *opts
@@ -4597,22 +4920,24 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchIter(ctx context
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.KnowledgeDocumentSearchResult, int64, int64, []byte, error) {
-		o := o
-		if page != max(start, 1) {
-			var b models.KnowledgeDocumentSearchRequest
-			if o.Body != nil {
-				b = *o.Body
+	return platformclient.NumberWalk[models.KnowledgeDocumentSearch, models.KnowledgeDocumentSearchResult]{
+		First: start,
+		Read: func(r *models.KnowledgeDocumentSearch) ([]models.KnowledgeDocumentSearchResult, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.KnowledgeDocumentSearch, *platformclient.APIResponse, error) {
+			o := o
+			if page != max(start, 1) {
+				var b models.KnowledgeDocumentSearchRequest
+				if o.Body != nil {
+					b = *o.Body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				o.Body = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			o.Body = &b
-		}
-		r, resp, err := a.PostKnowledgeKnowledgebaseDocumentsSearch(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostKnowledgeKnowledgebaseDocumentsSearch(ctx, knowledgeBaseID, &o)
+		},
+	}
 }
 
 // PostKnowledgeKnowledgebaseDocumentsSearchSuggestionsOptions holds the optional parameters of

@@ -280,19 +280,35 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedback(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedbackIter(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) iter.Seq2[models.NluFeedbackResponse, error] {
+	return a.getLanguageunderstandingDomainFeedbackWalk(domainID, opts).Items(ctx)
+}
+
+// GetLanguageunderstandingDomainFeedbackPages returns an iterator over the pages of
+// GetLanguageunderstandingDomainFeedback, walked as GetLanguageunderstandingDomainFeedbackIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedbackPages(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) iter.Seq2[*platformclient.Page[models.NluFeedbackListing], error] {
+	return a.getLanguageunderstandingDomainFeedbackWalk(domainID, opts).Pages(ctx)
+}
+
+// getLanguageunderstandingDomainFeedbackWalk is the walk of GetLanguageunderstandingDomainFeedbackIter and GetLanguageunderstandingDomainFeedbackPages.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainFeedbackWalk(domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) platformclient.NumberWalk[models.NluFeedbackListing, models.NluFeedbackResponse] {
 	var o GetLanguageunderstandingDomainFeedbackOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NluFeedbackResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguageunderstandingDomainFeedback(ctx, domainID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.NluFeedbackListing, models.NluFeedbackResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.NluFeedbackListing) ([]models.NluFeedbackResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.NluFeedbackListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetLanguageunderstandingDomainFeedback(ctx, domainID, &o)
+		},
+	}
 }
 
 // GetLanguageunderstandingDomainFeedbackFeedbackIdOptions holds the optional parameters of
@@ -441,19 +457,35 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersions(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersionsIter(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) iter.Seq2[models.NluDomainVersion, error] {
+	return a.getLanguageunderstandingDomainVersionsWalk(domainID, opts).Items(ctx)
+}
+
+// GetLanguageunderstandingDomainVersionsPages returns an iterator over the pages of
+// GetLanguageunderstandingDomainVersions, walked as GetLanguageunderstandingDomainVersionsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersionsPages(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) iter.Seq2[*platformclient.Page[models.NluDomainVersionListing], error] {
+	return a.getLanguageunderstandingDomainVersionsWalk(domainID, opts).Pages(ctx)
+}
+
+// getLanguageunderstandingDomainVersionsWalk is the walk of GetLanguageunderstandingDomainVersionsIter and GetLanguageunderstandingDomainVersionsPages.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainVersionsWalk(domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) platformclient.NumberWalk[models.NluDomainVersionListing, models.NluDomainVersion] {
 	var o GetLanguageunderstandingDomainVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NluDomainVersion, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguageunderstandingDomainVersions(ctx, domainID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.NluDomainVersionListing, models.NluDomainVersion]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.NluDomainVersionListing) ([]models.NluDomainVersion, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.NluDomainVersionListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetLanguageunderstandingDomainVersions(ctx, domainID, &o)
+		},
+	}
 }
 
 // GetLanguageunderstandingDomainsOptions holds the optional parameters of
@@ -497,19 +529,34 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomains(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainsIter(ctx context.Context, opts *GetLanguageunderstandingDomainsOptions) iter.Seq2[models.NluDomain, error] {
+	return a.getLanguageunderstandingDomainsWalk(opts).Items(ctx)
+}
+
+// GetLanguageunderstandingDomainsPages returns an iterator over the pages of
+// GetLanguageunderstandingDomains, walked as GetLanguageunderstandingDomainsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainsPages(ctx context.Context, opts *GetLanguageunderstandingDomainsOptions) iter.Seq2[*platformclient.Page[models.NluDomainListing], error] {
+	return a.getLanguageunderstandingDomainsWalk(opts).Pages(ctx)
+}
+
+// getLanguageunderstandingDomainsWalk is the walk of GetLanguageunderstandingDomainsIter and GetLanguageunderstandingDomainsPages.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainsWalk(opts *GetLanguageunderstandingDomainsOptions) platformclient.NumberWalk[models.NluDomainListing, models.NluDomain] {
 	var o GetLanguageunderstandingDomainsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NluDomain, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguageunderstandingDomains(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.NluDomainListing, models.NluDomain]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.NluDomainListing) ([]models.NluDomain, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.NluDomainListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetLanguageunderstandingDomains(ctx, &o)
+		},
+	}
 }
 
 // GetLanguageunderstandingIgnorephraseOptions holds the optional parameters of
@@ -579,19 +626,34 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephrase(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephraseIter(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) iter.Seq2[models.IgnoredMinedEntity, error] {
+	return a.getLanguageunderstandingIgnorephraseWalk(languageCode, opts).Items(ctx)
+}
+
+// GetLanguageunderstandingIgnorephrasePages returns an iterator over the pages of
+// GetLanguageunderstandingIgnorephrase, walked as GetLanguageunderstandingIgnorephraseIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephrasePages(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) iter.Seq2[*platformclient.Page[models.IgnoredMinedPhraseListing], error] {
+	return a.getLanguageunderstandingIgnorephraseWalk(languageCode, opts).Pages(ctx)
+}
+
+// getLanguageunderstandingIgnorephraseWalk is the walk of GetLanguageunderstandingIgnorephraseIter and GetLanguageunderstandingIgnorephrasePages.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingIgnorephraseWalk(languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) platformclient.NumberWalk[models.IgnoredMinedPhraseListing, models.IgnoredMinedEntity] {
 	var o GetLanguageunderstandingIgnorephraseOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IgnoredMinedEntity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguageunderstandingIgnorephrase(ctx, languageCode, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.IgnoredMinedPhraseListing, models.IgnoredMinedEntity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.IgnoredMinedPhraseListing) ([]models.IgnoredMinedEntity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.IgnoredMinedPhraseListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetLanguageunderstandingIgnorephrase(ctx, languageCode, &o)
+		},
+	}
 }
 
 // GetLanguageunderstandingIgnoretopicOptions holds the optional parameters of
@@ -661,19 +723,34 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopic(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopicIter(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) iter.Seq2[models.IgnoredMinedEntity, error] {
+	return a.getLanguageunderstandingIgnoretopicWalk(languageCode, opts).Items(ctx)
+}
+
+// GetLanguageunderstandingIgnoretopicPages returns an iterator over the pages of
+// GetLanguageunderstandingIgnoretopic, walked as GetLanguageunderstandingIgnoretopicIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopicPages(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) iter.Seq2[*platformclient.Page[models.IgnoredMinedTopicListing], error] {
+	return a.getLanguageunderstandingIgnoretopicWalk(languageCode, opts).Pages(ctx)
+}
+
+// getLanguageunderstandingIgnoretopicWalk is the walk of GetLanguageunderstandingIgnoretopicIter and GetLanguageunderstandingIgnoretopicPages.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingIgnoretopicWalk(languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) platformclient.NumberWalk[models.IgnoredMinedTopicListing, models.IgnoredMinedEntity] {
 	var o GetLanguageunderstandingIgnoretopicOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IgnoredMinedEntity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguageunderstandingIgnoretopic(ctx, languageCode, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.IgnoredMinedTopicListing, models.IgnoredMinedEntity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.IgnoredMinedTopicListing) ([]models.IgnoredMinedEntity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.IgnoredMinedTopicListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetLanguageunderstandingIgnoretopic(ctx, languageCode, &o)
+		},
+	}
 }
 
 // GetLanguageunderstandingMinerOptions holds the optional parameters of

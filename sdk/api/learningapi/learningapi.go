@@ -284,19 +284,34 @@ func (a *LearningApi) GetLearningAssignments(ctx context.Context, opts *GetLearn
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningAssignmentsIter(ctx context.Context, opts *GetLearningAssignmentsOptions) iter.Seq2[models.LearningAssignment, error] {
+	return a.getLearningAssignmentsWalk(opts).Items(ctx)
+}
+
+// GetLearningAssignmentsPages returns an iterator over the pages of GetLearningAssignments, walked
+// as GetLearningAssignmentsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *LearningApi) GetLearningAssignmentsPages(ctx context.Context, opts *GetLearningAssignmentsOptions) iter.Seq2[*platformclient.Page[models.LearningAssignmentsDomainEntity], error] {
+	return a.getLearningAssignmentsWalk(opts).Pages(ctx)
+}
+
+// getLearningAssignmentsWalk is the walk of GetLearningAssignmentsIter and GetLearningAssignmentsPages.
+func (a *LearningApi) getLearningAssignmentsWalk(opts *GetLearningAssignmentsOptions) platformclient.NumberWalk[models.LearningAssignmentsDomainEntity, models.LearningAssignment] {
 	var o GetLearningAssignmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningAssignment, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLearningAssignments(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LearningAssignmentsDomainEntity, models.LearningAssignment]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetLearningAssignments(ctx, &o)
+		},
+	}
 }
 
 // GetLearningAssignmentsMeOptions holds the optional parameters of GetLearningAssignmentsMe. A nil
@@ -423,19 +438,34 @@ func (a *LearningApi) GetLearningAssignmentsMe(ctx context.Context, opts *GetLea
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningAssignmentsMeIter(ctx context.Context, opts *GetLearningAssignmentsMeOptions) iter.Seq2[models.LearningAssignment, error] {
+	return a.getLearningAssignmentsMeWalk(opts).Items(ctx)
+}
+
+// GetLearningAssignmentsMePages returns an iterator over the pages of GetLearningAssignmentsMe,
+// walked as GetLearningAssignmentsMeIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *LearningApi) GetLearningAssignmentsMePages(ctx context.Context, opts *GetLearningAssignmentsMeOptions) iter.Seq2[*platformclient.Page[models.LearningAssignmentsDomainEntity], error] {
+	return a.getLearningAssignmentsMeWalk(opts).Pages(ctx)
+}
+
+// getLearningAssignmentsMeWalk is the walk of GetLearningAssignmentsMeIter and GetLearningAssignmentsMePages.
+func (a *LearningApi) getLearningAssignmentsMeWalk(opts *GetLearningAssignmentsMeOptions) platformclient.NumberWalk[models.LearningAssignmentsDomainEntity, models.LearningAssignment] {
 	var o GetLearningAssignmentsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningAssignment, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLearningAssignmentsMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LearningAssignmentsDomainEntity, models.LearningAssignment]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetLearningAssignmentsMe(ctx, &o)
+		},
+	}
 }
 
 // GetLearningModuleOptions holds the optional parameters of GetLearningModule. A nil field is not
@@ -649,19 +679,34 @@ func (a *LearningApi) GetLearningModules(ctx context.Context, opts *GetLearningM
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningModulesIter(ctx context.Context, opts *GetLearningModulesOptions) iter.Seq2[models.LearningModule, error] {
+	return a.getLearningModulesWalk(opts).Items(ctx)
+}
+
+// GetLearningModulesPages returns an iterator over the pages of GetLearningModules, walked as
+// GetLearningModulesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *LearningApi) GetLearningModulesPages(ctx context.Context, opts *GetLearningModulesOptions) iter.Seq2[*platformclient.Page[models.LearningModuleList], error] {
+	return a.getLearningModulesWalk(opts).Pages(ctx)
+}
+
+// getLearningModulesWalk is the walk of GetLearningModulesIter and GetLearningModulesPages.
+func (a *LearningApi) getLearningModulesWalk(opts *GetLearningModulesOptions) platformclient.NumberWalk[models.LearningModuleList, models.LearningModule] {
 	var o GetLearningModulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningModule, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLearningModules(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LearningModuleList, models.LearningModule]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LearningModuleList) ([]models.LearningModule, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LearningModuleList, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetLearningModules(ctx, &o)
+		},
+	}
 }
 
 // GetLearningModulesAssignmentsOptions holds the optional parameters of
@@ -735,19 +780,34 @@ func (a *LearningApi) GetLearningModulesAssignments(ctx context.Context, userIDs
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningModulesAssignmentsIter(ctx context.Context, userIDs []string, opts *GetLearningModulesAssignmentsOptions) iter.Seq2[models.AssignedLearningModule, error] {
+	return a.getLearningModulesAssignmentsWalk(userIDs, opts).Items(ctx)
+}
+
+// GetLearningModulesAssignmentsPages returns an iterator over the pages of
+// GetLearningModulesAssignments, walked as GetLearningModulesAssignmentsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *LearningApi) GetLearningModulesAssignmentsPages(ctx context.Context, userIDs []string, opts *GetLearningModulesAssignmentsOptions) iter.Seq2[*platformclient.Page[models.AssignedLearningModuleDomainEntityListing], error] {
+	return a.getLearningModulesAssignmentsWalk(userIDs, opts).Pages(ctx)
+}
+
+// getLearningModulesAssignmentsWalk is the walk of GetLearningModulesAssignmentsIter and GetLearningModulesAssignmentsPages.
+func (a *LearningApi) getLearningModulesAssignmentsWalk(userIDs []string, opts *GetLearningModulesAssignmentsOptions) platformclient.NumberWalk[models.AssignedLearningModuleDomainEntityListing, models.AssignedLearningModule] {
 	var o GetLearningModulesAssignmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AssignedLearningModule, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLearningModulesAssignments(ctx, userIDs, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AssignedLearningModuleDomainEntityListing, models.AssignedLearningModule]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AssignedLearningModuleDomainEntityListing) ([]models.AssignedLearningModule, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AssignedLearningModuleDomainEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetLearningModulesAssignments(ctx, userIDs, &o)
+		},
+	}
 }
 
 // GetLearningModulesCoverartCoverArtIdOptions holds the optional parameters of
@@ -1348,18 +1408,33 @@ func (a *LearningApi) PostLearningRulesQuery(ctx context.Context, pageSize int32
 // arguments and opts as set. Its first request is the one PostLearningRulesQuery would
 // send with the same arguments.
 func (a *LearningApi) PostLearningRulesQueryIter(ctx context.Context, pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) iter.Seq2[models.LearningAssignmentUser, error] {
+	return a.postLearningRulesQueryWalk(pageSize, pageNumber, body, opts).Items(ctx)
+}
+
+// PostLearningRulesQueryPages returns an iterator over the pages of PostLearningRulesQuery, walked
+// as PostLearningRulesQueryIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as the argument pageNumber.
+func (a *LearningApi) PostLearningRulesQueryPages(ctx context.Context, pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) iter.Seq2[*platformclient.Page[models.LearningAssignmentUserListing], error] {
+	return a.postLearningRulesQueryWalk(pageSize, pageNumber, body, opts).Pages(ctx)
+}
+
+// postLearningRulesQueryWalk is the walk of PostLearningRulesQueryIter and PostLearningRulesQueryPages.
+func (a *LearningApi) postLearningRulesQueryWalk(pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) platformclient.NumberWalk[models.LearningAssignmentUserListing, models.LearningAssignmentUser] {
 	start := int64(pageNumber)
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.LearningAssignmentUser, int64, int64, []byte, error) {
-		n := pageNumber
-		if page != max(start, 1) {
-			n = int32(page)
-		}
-		r, resp, err := a.PostLearningRulesQuery(ctx, pageSize, n, body, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LearningAssignmentUserListing, models.LearningAssignmentUser]{
+		First: start,
+		Read: func(r *models.LearningAssignmentUserListing) ([]models.LearningAssignmentUser, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LearningAssignmentUserListing, *platformclient.APIResponse, error) {
+			n := pageNumber
+			if page != max(start, 1) {
+				n = int32(page)
+			}
+			return a.PostLearningRulesQuery(ctx, pageSize, n, body, opts)
+		},
+	}
 }
 
 // PostLearningScheduleslotsJobsOptions holds the options of PostLearningScheduleslotsJobs, which

@@ -141,19 +141,34 @@ func (a *LocationsApi) GetLocations(ctx context.Context, opts *GetLocationsOptio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LocationsApi) GetLocationsIter(ctx context.Context, opts *GetLocationsOptions) iter.Seq2[models.LocationDefinition, error] {
+	return a.getLocationsWalk(opts).Items(ctx)
+}
+
+// GetLocationsPages returns an iterator over the pages of GetLocations, walked as GetLocationsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *LocationsApi) GetLocationsPages(ctx context.Context, opts *GetLocationsOptions) iter.Seq2[*platformclient.Page[models.LocationEntityListing], error] {
+	return a.getLocationsWalk(opts).Pages(ctx)
+}
+
+// getLocationsWalk is the walk of GetLocationsIter and GetLocationsPages.
+func (a *LocationsApi) getLocationsWalk(opts *GetLocationsOptions) platformclient.NumberWalk[models.LocationEntityListing, models.LocationDefinition] {
 	var o GetLocationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLocations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LocationEntityListing, models.LocationDefinition]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LocationEntityListing) ([]models.LocationDefinition, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LocationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetLocations(ctx, &o)
+		},
+	}
 }
 
 // GetLocationsSearchOptions holds the optional parameters of GetLocationsSearch. A nil field is not
@@ -191,13 +206,27 @@ func (a *LocationsApi) GetLocationsSearch(ctx context.Context, q64 string, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LocationsApi) GetLocationsSearchIter(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.LocationDefinition, string, error) {
-		r, _, err := a.GetLocationsSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getLocationsSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetLocationsSearchPages returns an iterator over the pages of GetLocationsSearch, walked as
+// GetLocationsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *LocationsApi) GetLocationsSearchPages(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
+	return a.getLocationsSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getLocationsSearchWalk is the walk of GetLocationsSearchIter and GetLocationsSearchPages.
+func (a *LocationsApi) getLocationsSearchWalk(q64 string, opts *GetLocationsSearchOptions) platformclient.CursorWalk[models.LocationsSearchResponse, models.LocationDefinition] {
+	return platformclient.CursorWalk[models.LocationsSearchResponse, models.LocationDefinition]{
+		First: q64,
+		Read: func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetLocationsSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // PatchLocationOptions holds the options of PatchLocation, which has no optional parameters yet:
@@ -314,24 +343,39 @@ func (a *LocationsApi) PostLocationsSearch(ctx context.Context, body *models.Loc
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *LocationsApi) PostLocationsSearchIter(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
+	return a.postLocationsSearchWalk(body, opts).Items(ctx)
+}
+
+// PostLocationsSearchPages returns an iterator over the pages of PostLocationsSearch, walked as
+// PostLocationsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *LocationsApi) PostLocationsSearchPages(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
+	return a.postLocationsSearchWalk(body, opts).Pages(ctx)
+}
+
+// postLocationsSearchWalk is the walk of PostLocationsSearchIter and PostLocationsSearchPages.
+func (a *LocationsApi) postLocationsSearchWalk(body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) platformclient.NumberWalk[models.LocationsSearchResponse, models.LocationDefinition] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.LocationSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.LocationsSearchResponse, models.LocationDefinition]{
+		First: start,
+		Read: func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.LocationSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostLocationsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostLocationsSearch(ctx, pageBody, opts)
+		},
+	}
 }

@@ -215,21 +215,37 @@ func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQueryIter(ctx context.Context, opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) iter.Seq2[models.LogEntry, error] {
+	return a.postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts).Items(ctx)
+}
+
+// PostDiagnosticsLogcaptureBrowserEntriesQueryPages returns an iterator over the pages of
+// PostDiagnosticsLogcaptureBrowserEntriesQuery, walked as
+// PostDiagnosticsLogcaptureBrowserEntriesQueryIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQueryPages(ctx context.Context, opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) iter.Seq2[*platformclient.Page[models.LogCaptureQueryResponse], error] {
+	return a.postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts).Pages(ctx)
+}
+
+// postDiagnosticsLogcaptureBrowserEntriesQueryWalk is the walk of PostDiagnosticsLogcaptureBrowserEntriesQueryIter and PostDiagnosticsLogcaptureBrowserEntriesQueryPages.
+func (a *LogCaptureApi) postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) platformclient.CursorWalk[models.LogCaptureQueryResponse, models.LogEntry] {
 	var o PostDiagnosticsLogcaptureBrowserEntriesQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.LogEntry, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.LogCaptureQueryResponse, models.LogEntry]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.LogCaptureQueryResponse) ([]models.LogEntry, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.LogCaptureQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx, &o)
+		},
+	}
 }
 
 // PostDiagnosticsLogcaptureBrowserUserOptions holds the optional parameters of

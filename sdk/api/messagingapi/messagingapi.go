@@ -166,19 +166,34 @@ func (a *MessagingApi) GetMessagingSettings(ctx context.Context, opts *GetMessag
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *MessagingApi) GetMessagingSettingsIter(ctx context.Context, opts *GetMessagingSettingsOptions) iter.Seq2[models.MessagingSetting, error] {
+	return a.getMessagingSettingsWalk(opts).Items(ctx)
+}
+
+// GetMessagingSettingsPages returns an iterator over the pages of GetMessagingSettings, walked as
+// GetMessagingSettingsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *MessagingApi) GetMessagingSettingsPages(ctx context.Context, opts *GetMessagingSettingsOptions) iter.Seq2[*platformclient.Page[models.MessagingConfigListing], error] {
+	return a.getMessagingSettingsWalk(opts).Pages(ctx)
+}
+
+// getMessagingSettingsWalk is the walk of GetMessagingSettingsIter and GetMessagingSettingsPages.
+func (a *MessagingApi) getMessagingSettingsWalk(opts *GetMessagingSettingsOptions) platformclient.NumberWalk[models.MessagingConfigListing, models.MessagingSetting] {
 	var o GetMessagingSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingSetting, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetMessagingSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.MessagingConfigListing, models.MessagingSetting]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetMessagingSettings(ctx, &o)
+		},
+	}
 }
 
 // GetMessagingSettingsDefaultOptions holds the optional parameters of GetMessagingSettingsDefault,
@@ -248,19 +263,34 @@ func (a *MessagingApi) GetMessagingSupportedcontent(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *MessagingApi) GetMessagingSupportedcontentIter(ctx context.Context, opts *GetMessagingSupportedcontentOptions) iter.Seq2[models.SupportedContent, error] {
+	return a.getMessagingSupportedcontentWalk(opts).Items(ctx)
+}
+
+// GetMessagingSupportedcontentPages returns an iterator over the pages of
+// GetMessagingSupportedcontent, walked as GetMessagingSupportedcontentIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *MessagingApi) GetMessagingSupportedcontentPages(ctx context.Context, opts *GetMessagingSupportedcontentOptions) iter.Seq2[*platformclient.Page[models.SupportedContentListing], error] {
+	return a.getMessagingSupportedcontentWalk(opts).Pages(ctx)
+}
+
+// getMessagingSupportedcontentWalk is the walk of GetMessagingSupportedcontentIter and GetMessagingSupportedcontentPages.
+func (a *MessagingApi) getMessagingSupportedcontentWalk(opts *GetMessagingSupportedcontentOptions) platformclient.NumberWalk[models.SupportedContentListing, models.SupportedContent] {
 	var o GetMessagingSupportedcontentOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SupportedContent, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetMessagingSupportedcontent(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SupportedContentListing, models.SupportedContent]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SupportedContentListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetMessagingSupportedcontent(ctx, &o)
+		},
+	}
 }
 
 // GetMessagingSupportedcontentSupportedContentIdOptions holds the optional parameters of

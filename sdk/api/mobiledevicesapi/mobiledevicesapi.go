@@ -108,19 +108,34 @@ func (a *MobileDevicesApi) GetMobiledevices(ctx context.Context, opts *GetMobile
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *MobileDevicesApi) GetMobiledevicesIter(ctx context.Context, opts *GetMobiledevicesOptions) iter.Seq2[models.UserDevice, error] {
+	return a.getMobiledevicesWalk(opts).Items(ctx)
+}
+
+// GetMobiledevicesPages returns an iterator over the pages of GetMobiledevices, walked as
+// GetMobiledevicesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *MobileDevicesApi) GetMobiledevicesPages(ctx context.Context, opts *GetMobiledevicesOptions) iter.Seq2[*platformclient.Page[models.DirectoryUserDevicesListing], error] {
+	return a.getMobiledevicesWalk(opts).Pages(ctx)
+}
+
+// getMobiledevicesWalk is the walk of GetMobiledevicesIter and GetMobiledevicesPages.
+func (a *MobileDevicesApi) getMobiledevicesWalk(opts *GetMobiledevicesOptions) platformclient.NumberWalk[models.DirectoryUserDevicesListing, models.UserDevice] {
 	var o GetMobiledevicesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserDevice, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetMobiledevices(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DirectoryUserDevicesListing, models.UserDevice]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DirectoryUserDevicesListing) ([]models.UserDevice, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DirectoryUserDevicesListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetMobiledevices(ctx, &o)
+		},
+	}
 }
 
 // PostMobiledevicesOptions holds the options of PostMobiledevices, which has no optional parameters

@@ -169,19 +169,34 @@ func (a *ObjectsApi) GetAuthorizationDivisions(ctx context.Context, opts *GetAut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ObjectsApi) GetAuthorizationDivisionsIter(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[models.AuthzDivision, error] {
+	return a.getAuthorizationDivisionsWalk(opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionsPages returns an iterator over the pages of GetAuthorizationDivisions,
+// walked as GetAuthorizationDivisionsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ObjectsApi) GetAuthorizationDivisionsPages(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionEntityListing], error] {
+	return a.getAuthorizationDivisionsWalk(opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionsWalk is the walk of GetAuthorizationDivisionsIter and GetAuthorizationDivisionsPages.
+func (a *ObjectsApi) getAuthorizationDivisionsWalk(opts *GetAuthorizationDivisionsOptions) platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision] {
 	var o GetAuthorizationDivisionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationDivisions(ctx, &o)
+		},
+	}
 }
 
 // GetAuthorizationDivisionsDeletedOptions holds the optional parameters of
@@ -225,19 +240,34 @@ func (a *ObjectsApi) GetAuthorizationDivisionsDeleted(ctx context.Context, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ObjectsApi) GetAuthorizationDivisionsDeletedIter(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[models.AuthzDivision, error] {
+	return a.getAuthorizationDivisionsDeletedWalk(opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionsDeletedPages returns an iterator over the pages of
+// GetAuthorizationDivisionsDeleted, walked as GetAuthorizationDivisionsDeletedIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ObjectsApi) GetAuthorizationDivisionsDeletedPages(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionEntityListing], error] {
+	return a.getAuthorizationDivisionsDeletedWalk(opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionsDeletedWalk is the walk of GetAuthorizationDivisionsDeletedIter and GetAuthorizationDivisionsDeletedPages.
+func (a *ObjectsApi) getAuthorizationDivisionsDeletedWalk(opts *GetAuthorizationDivisionsDeletedOptions) platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision] {
 	var o GetAuthorizationDivisionsDeletedOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionsDeleted(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationDivisionsDeleted(ctx, &o)
+		},
+	}
 }
 
 // GetAuthorizationDivisionsHomeOptions holds the optional parameters of
@@ -330,21 +360,36 @@ func (a *ObjectsApi) GetAuthorizationDivisionsQuery(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ObjectsApi) GetAuthorizationDivisionsQueryIter(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[models.AuthzDivision, error] {
+	return a.getAuthorizationDivisionsQueryWalk(opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionsQueryPages returns an iterator over the pages of
+// GetAuthorizationDivisionsQuery, walked as GetAuthorizationDivisionsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ObjectsApi) GetAuthorizationDivisionsQueryPages(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionCursorListing], error] {
+	return a.getAuthorizationDivisionsQueryWalk(opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionsQueryWalk is the walk of GetAuthorizationDivisionsQueryIter and GetAuthorizationDivisionsQueryPages.
+func (a *ObjectsApi) getAuthorizationDivisionsQueryWalk(opts *GetAuthorizationDivisionsQueryOptions) platformclient.CursorWalk[models.AuthzDivisionCursorListing, models.AuthzDivision] {
 	var o GetAuthorizationDivisionsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthzDivision, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetAuthorizationDivisionsQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.AuthzDivisionCursorListing, models.AuthzDivision]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.AuthzDivisionCursorListing) ([]models.AuthzDivision, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AuthzDivisionCursorListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetAuthorizationDivisionsQuery(ctx, &o)
+		},
+	}
 }
 
 // PostAuthorizationDivisionObjectOptions holds the optional parameters of

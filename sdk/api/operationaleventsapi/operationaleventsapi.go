@@ -157,19 +157,34 @@ func (a *OperationalEventsApi) PostUsageEventsQuery(ctx context.Context, opts *P
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OperationalEventsApi) PostUsageEventsQueryIter(ctx context.Context, opts *PostUsageEventsQueryOptions) iter.Seq2[models.OperationalEvent, error] {
+	return a.postUsageEventsQueryWalk(opts).Items(ctx)
+}
+
+// PostUsageEventsQueryPages returns an iterator over the pages of PostUsageEventsQuery, walked as
+// PostUsageEventsQueryIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *OperationalEventsApi) PostUsageEventsQueryPages(ctx context.Context, opts *PostUsageEventsQueryOptions) iter.Seq2[*platformclient.Page[models.EventQueryResponse], error] {
+	return a.postUsageEventsQueryWalk(opts).Pages(ctx)
+}
+
+// postUsageEventsQueryWalk is the walk of PostUsageEventsQueryIter and PostUsageEventsQueryPages.
+func (a *OperationalEventsApi) postUsageEventsQueryWalk(opts *PostUsageEventsQueryOptions) platformclient.CursorWalk[models.EventQueryResponse, models.OperationalEvent] {
 	var o PostUsageEventsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OperationalEvent, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.PostUsageEventsQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.EventQueryResponse, models.OperationalEvent]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.EventQueryResponse) ([]models.OperationalEvent, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.EventQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.PostUsageEventsQuery(ctx, &o)
+		},
+	}
 }

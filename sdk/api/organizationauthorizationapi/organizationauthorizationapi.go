@@ -444,19 +444,34 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroups(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroupsIter(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) iter.Seq2[models.TrustGroup, error] {
+	return a.getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID, opts).Items(ctx)
+}
+
+// GetOrgauthorizationTrusteeGroupsPages returns an iterator over the pages of
+// GetOrgauthorizationTrusteeGroups, walked as GetOrgauthorizationTrusteeGroupsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroupsPages(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) iter.Seq2[*platformclient.Page[models.TrustGroupEntityListing], error] {
+	return a.getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID, opts).Pages(ctx)
+}
+
+// getOrgauthorizationTrusteeGroupsWalk is the walk of GetOrgauthorizationTrusteeGroupsIter and GetOrgauthorizationTrusteeGroupsPages.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) platformclient.NumberWalk[models.TrustGroupEntityListing, models.TrustGroup] {
 	var o GetOrgauthorizationTrusteeGroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustGroup, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrusteeGroups(ctx, trusteeOrgID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrustGroupEntityListing, models.TrustGroup]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOrgauthorizationTrusteeGroups(ctx, trusteeOrgID, &o)
+		},
+	}
 }
 
 // GetOrgauthorizationTrusteeUserOptions holds the optional parameters of
@@ -556,19 +571,34 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsers(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsersIter(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) iter.Seq2[models.TrustUser, error] {
+	return a.getOrgauthorizationTrusteeUsersWalk(trusteeOrgID, opts).Items(ctx)
+}
+
+// GetOrgauthorizationTrusteeUsersPages returns an iterator over the pages of
+// GetOrgauthorizationTrusteeUsers, walked as GetOrgauthorizationTrusteeUsersIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsersPages(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) iter.Seq2[*platformclient.Page[models.TrustUserEntityListing], error] {
+	return a.getOrgauthorizationTrusteeUsersWalk(trusteeOrgID, opts).Pages(ctx)
+}
+
+// getOrgauthorizationTrusteeUsersWalk is the walk of GetOrgauthorizationTrusteeUsersIter and GetOrgauthorizationTrusteeUsersPages.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteeUsersWalk(trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) platformclient.NumberWalk[models.TrustUserEntityListing, models.TrustUser] {
 	var o GetOrgauthorizationTrusteeUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustUser, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrusteeUsers(ctx, trusteeOrgID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrustUserEntityListing, models.TrustUser]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOrgauthorizationTrusteeUsers(ctx, trusteeOrgID, &o)
+		},
+	}
 }
 
 // GetOrgauthorizationTrusteesOptions holds the optional parameters of GetOrgauthorizationTrustees.
@@ -612,19 +642,34 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustees(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteesIter(ctx context.Context, opts *GetOrgauthorizationTrusteesOptions) iter.Seq2[models.Trustee, error] {
+	return a.getOrgauthorizationTrusteesWalk(opts).Items(ctx)
+}
+
+// GetOrgauthorizationTrusteesPages returns an iterator over the pages of
+// GetOrgauthorizationTrustees, walked as GetOrgauthorizationTrusteesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteesPages(ctx context.Context, opts *GetOrgauthorizationTrusteesOptions) iter.Seq2[*platformclient.Page[models.TrustEntityListing], error] {
+	return a.getOrgauthorizationTrusteesWalk(opts).Pages(ctx)
+}
+
+// getOrgauthorizationTrusteesWalk is the walk of GetOrgauthorizationTrusteesIter and GetOrgauthorizationTrusteesPages.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteesWalk(opts *GetOrgauthorizationTrusteesOptions) platformclient.NumberWalk[models.TrustEntityListing, models.Trustee] {
 	var o GetOrgauthorizationTrusteesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustee, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrustees(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrustEntityListing, models.Trustee]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrustEntityListing) ([]models.Trustee, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrustEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOrgauthorizationTrustees(ctx, &o)
+		},
+	}
 }
 
 // GetOrgauthorizationTrusteesCareOptions holds the optional parameters of
@@ -806,19 +851,34 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroups(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroupsIter(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) iter.Seq2[models.TrustGroup, error] {
+	return a.getOrgauthorizationTrustorGroupsWalk(trustorOrgID, opts).Items(ctx)
+}
+
+// GetOrgauthorizationTrustorGroupsPages returns an iterator over the pages of
+// GetOrgauthorizationTrustorGroups, walked as GetOrgauthorizationTrustorGroupsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroupsPages(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) iter.Seq2[*platformclient.Page[models.TrustGroupEntityListing], error] {
+	return a.getOrgauthorizationTrustorGroupsWalk(trustorOrgID, opts).Pages(ctx)
+}
+
+// getOrgauthorizationTrustorGroupsWalk is the walk of GetOrgauthorizationTrustorGroupsIter and GetOrgauthorizationTrustorGroupsPages.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorGroupsWalk(trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) platformclient.NumberWalk[models.TrustGroupEntityListing, models.TrustGroup] {
 	var o GetOrgauthorizationTrustorGroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustGroup, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrustorGroups(ctx, trustorOrgID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrustGroupEntityListing, models.TrustGroup]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOrgauthorizationTrustorGroups(ctx, trustorOrgID, &o)
+		},
+	}
 }
 
 // GetOrgauthorizationTrustorUserOptions holds the optional parameters of
@@ -892,19 +952,34 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsers(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsersIter(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) iter.Seq2[models.TrustUser, error] {
+	return a.getOrgauthorizationTrustorUsersWalk(trustorOrgID, opts).Items(ctx)
+}
+
+// GetOrgauthorizationTrustorUsersPages returns an iterator over the pages of
+// GetOrgauthorizationTrustorUsers, walked as GetOrgauthorizationTrustorUsersIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsersPages(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) iter.Seq2[*platformclient.Page[models.TrustUserEntityListing], error] {
+	return a.getOrgauthorizationTrustorUsersWalk(trustorOrgID, opts).Pages(ctx)
+}
+
+// getOrgauthorizationTrustorUsersWalk is the walk of GetOrgauthorizationTrustorUsersIter and GetOrgauthorizationTrustorUsersPages.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorUsersWalk(trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) platformclient.NumberWalk[models.TrustUserEntityListing, models.TrustUser] {
 	var o GetOrgauthorizationTrustorUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustUser, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrustorUsers(ctx, trustorOrgID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrustUserEntityListing, models.TrustUser]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOrgauthorizationTrustorUsers(ctx, trustorOrgID, &o)
+		},
+	}
 }
 
 // GetOrgauthorizationTrustorsOptions holds the optional parameters of GetOrgauthorizationTrustors.
@@ -948,19 +1023,34 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustors(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorsIter(ctx context.Context, opts *GetOrgauthorizationTrustorsOptions) iter.Seq2[models.Trustor, error] {
+	return a.getOrgauthorizationTrustorsWalk(opts).Items(ctx)
+}
+
+// GetOrgauthorizationTrustorsPages returns an iterator over the pages of
+// GetOrgauthorizationTrustors, walked as GetOrgauthorizationTrustorsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorsPages(ctx context.Context, opts *GetOrgauthorizationTrustorsOptions) iter.Seq2[*platformclient.Page[models.TrustorEntityListing], error] {
+	return a.getOrgauthorizationTrustorsWalk(opts).Pages(ctx)
+}
+
+// getOrgauthorizationTrustorsWalk is the walk of GetOrgauthorizationTrustorsIter and GetOrgauthorizationTrustorsPages.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorsWalk(opts *GetOrgauthorizationTrustorsOptions) platformclient.NumberWalk[models.TrustorEntityListing, models.Trustor] {
 	var o GetOrgauthorizationTrustorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustor, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrustors(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrustorEntityListing, models.Trustor]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrustorEntityListing) ([]models.Trustor, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOrgauthorizationTrustors(ctx, &o)
+		},
+	}
 }
 
 // PostOrgauthorizationPairingsOptions holds the options of PostOrgauthorizationPairings, which has

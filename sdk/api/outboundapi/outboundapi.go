@@ -917,19 +917,34 @@ func (a *OutboundApi) GetOutboundAttemptlimits(ctx context.Context, opts *GetOut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundAttemptlimitsIter(ctx context.Context, opts *GetOutboundAttemptlimitsOptions) iter.Seq2[models.AttemptLimits, error] {
+	return a.getOutboundAttemptlimitsWalk(opts).Items(ctx)
+}
+
+// GetOutboundAttemptlimitsPages returns an iterator over the pages of GetOutboundAttemptlimits,
+// walked as GetOutboundAttemptlimitsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundAttemptlimitsPages(ctx context.Context, opts *GetOutboundAttemptlimitsOptions) iter.Seq2[*platformclient.Page[models.AttemptLimitsEntityListing], error] {
+	return a.getOutboundAttemptlimitsWalk(opts).Pages(ctx)
+}
+
+// getOutboundAttemptlimitsWalk is the walk of GetOutboundAttemptlimitsIter and GetOutboundAttemptlimitsPages.
+func (a *OutboundApi) getOutboundAttemptlimitsWalk(opts *GetOutboundAttemptlimitsOptions) platformclient.NumberWalk[models.AttemptLimitsEntityListing, models.AttemptLimits] {
 	var o GetOutboundAttemptlimitsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AttemptLimits, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundAttemptlimits(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AttemptLimitsEntityListing, models.AttemptLimits]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AttemptLimitsEntityListing) ([]models.AttemptLimits, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AttemptLimitsEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundAttemptlimits(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundCallabletimesetOptions holds the optional parameters of GetOutboundCallabletimeset,
@@ -1028,19 +1043,34 @@ func (a *OutboundApi) GetOutboundCallabletimesets(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCallabletimesetsIter(ctx context.Context, opts *GetOutboundCallabletimesetsOptions) iter.Seq2[models.CallableTimeSet, error] {
+	return a.getOutboundCallabletimesetsWalk(opts).Items(ctx)
+}
+
+// GetOutboundCallabletimesetsPages returns an iterator over the pages of
+// GetOutboundCallabletimesets, walked as GetOutboundCallabletimesetsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCallabletimesetsPages(ctx context.Context, opts *GetOutboundCallabletimesetsOptions) iter.Seq2[*platformclient.Page[models.CallableTimeSetEntityListing], error] {
+	return a.getOutboundCallabletimesetsWalk(opts).Pages(ctx)
+}
+
+// getOutboundCallabletimesetsWalk is the walk of GetOutboundCallabletimesetsIter and GetOutboundCallabletimesetsPages.
+func (a *OutboundApi) getOutboundCallabletimesetsWalk(opts *GetOutboundCallabletimesetsOptions) platformclient.NumberWalk[models.CallableTimeSetEntityListing, models.CallableTimeSet] {
 	var o GetOutboundCallabletimesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CallableTimeSet, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCallabletimesets(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CallableTimeSetEntityListing, models.CallableTimeSet]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CallableTimeSetEntityListing) ([]models.CallableTimeSet, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CallableTimeSetEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundCallabletimesets(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundCallanalysisresponsesetOptions holds the optional parameters of
@@ -1141,19 +1171,34 @@ func (a *OutboundApi) GetOutboundCallanalysisresponsesets(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCallanalysisresponsesetsIter(ctx context.Context, opts *GetOutboundCallanalysisresponsesetsOptions) iter.Seq2[models.ResponseSet, error] {
+	return a.getOutboundCallanalysisresponsesetsWalk(opts).Items(ctx)
+}
+
+// GetOutboundCallanalysisresponsesetsPages returns an iterator over the pages of
+// GetOutboundCallanalysisresponsesets, walked as GetOutboundCallanalysisresponsesetsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCallanalysisresponsesetsPages(ctx context.Context, opts *GetOutboundCallanalysisresponsesetsOptions) iter.Seq2[*platformclient.Page[models.ResponseSetEntityListing], error] {
+	return a.getOutboundCallanalysisresponsesetsWalk(opts).Pages(ctx)
+}
+
+// getOutboundCallanalysisresponsesetsWalk is the walk of GetOutboundCallanalysisresponsesetsIter and GetOutboundCallanalysisresponsesetsPages.
+func (a *OutboundApi) getOutboundCallanalysisresponsesetsWalk(opts *GetOutboundCallanalysisresponsesetsOptions) platformclient.NumberWalk[models.ResponseSetEntityListing, models.ResponseSet] {
 	var o GetOutboundCallanalysisresponsesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ResponseSet, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCallanalysisresponsesets(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ResponseSetEntityListing, models.ResponseSet]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ResponseSetEntityListing) ([]models.ResponseSet, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ResponseSetEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundCallanalysisresponsesets(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundCampaignOptions holds the optional parameters of GetOutboundCampaign, which has none
@@ -1383,19 +1428,34 @@ func (a *OutboundApi) GetOutboundCampaignSkillcombinations(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignSkillcombinationsIter(ctx context.Context, campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) iter.Seq2[models.SkillCombinationInfo, error] {
+	return a.getOutboundCampaignSkillcombinationsWalk(campaignID, opts).Items(ctx)
+}
+
+// GetOutboundCampaignSkillcombinationsPages returns an iterator over the pages of
+// GetOutboundCampaignSkillcombinations, walked as GetOutboundCampaignSkillcombinationsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignSkillcombinationsPages(ctx context.Context, campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) iter.Seq2[*platformclient.Page[models.PagedSkillCombinationListing], error] {
+	return a.getOutboundCampaignSkillcombinationsWalk(campaignID, opts).Pages(ctx)
+}
+
+// getOutboundCampaignSkillcombinationsWalk is the walk of GetOutboundCampaignSkillcombinationsIter and GetOutboundCampaignSkillcombinationsPages.
+func (a *OutboundApi) getOutboundCampaignSkillcombinationsWalk(campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) platformclient.NumberWalk[models.PagedSkillCombinationListing, models.SkillCombinationInfo] {
 	var o GetOutboundCampaignSkillcombinationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SkillCombinationInfo, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaignSkillcombinations(ctx, campaignID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.PagedSkillCombinationListing, models.SkillCombinationInfo]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.PagedSkillCombinationListing) ([]models.SkillCombinationInfo, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.PagedSkillCombinationListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundCampaignSkillcombinations(ctx, campaignID, &o)
+		},
+	}
 }
 
 // GetOutboundCampaignStatsOptions holds the optional parameters of GetOutboundCampaignStats, which
@@ -1515,19 +1575,34 @@ func (a *OutboundApi) GetOutboundCampaignrules(ctx context.Context, opts *GetOut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignrulesIter(ctx context.Context, opts *GetOutboundCampaignrulesOptions) iter.Seq2[models.CampaignRule, error] {
+	return a.getOutboundCampaignrulesWalk(opts).Items(ctx)
+}
+
+// GetOutboundCampaignrulesPages returns an iterator over the pages of GetOutboundCampaignrules,
+// walked as GetOutboundCampaignrulesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignrulesPages(ctx context.Context, opts *GetOutboundCampaignrulesOptions) iter.Seq2[*platformclient.Page[models.CampaignRuleEntityListing], error] {
+	return a.getOutboundCampaignrulesWalk(opts).Pages(ctx)
+}
+
+// getOutboundCampaignrulesWalk is the walk of GetOutboundCampaignrulesIter and GetOutboundCampaignrulesPages.
+func (a *OutboundApi) getOutboundCampaignrulesWalk(opts *GetOutboundCampaignrulesOptions) platformclient.NumberWalk[models.CampaignRuleEntityListing, models.CampaignRule] {
 	var o GetOutboundCampaignrulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CampaignRule, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaignrules(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CampaignRuleEntityListing, models.CampaignRule]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CampaignRuleEntityListing) ([]models.CampaignRule, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CampaignRuleEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundCampaignrules(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundCampaignsOptions holds the optional parameters of GetOutboundCampaigns. A nil field is
@@ -1631,19 +1706,34 @@ func (a *OutboundApi) GetOutboundCampaigns(ctx context.Context, opts *GetOutboun
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsIter(ctx context.Context, opts *GetOutboundCampaignsOptions) iter.Seq2[models.Campaign, error] {
+	return a.getOutboundCampaignsWalk(opts).Items(ctx)
+}
+
+// GetOutboundCampaignsPages returns an iterator over the pages of GetOutboundCampaigns, walked as
+// GetOutboundCampaignsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignsPages(ctx context.Context, opts *GetOutboundCampaignsOptions) iter.Seq2[*platformclient.Page[models.CampaignEntityListing], error] {
+	return a.getOutboundCampaignsWalk(opts).Pages(ctx)
+}
+
+// getOutboundCampaignsWalk is the walk of GetOutboundCampaignsIter and GetOutboundCampaignsPages.
+func (a *OutboundApi) getOutboundCampaignsWalk(opts *GetOutboundCampaignsOptions) platformclient.NumberWalk[models.CampaignEntityListing, models.Campaign] {
 	var o GetOutboundCampaignsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Campaign, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaigns(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CampaignEntityListing, models.Campaign]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CampaignEntityListing) ([]models.Campaign, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CampaignEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundCampaigns(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundCampaignsAllOptions holds the optional parameters of GetOutboundCampaignsAll. A nil
@@ -1715,19 +1805,34 @@ func (a *OutboundApi) GetOutboundCampaignsAll(ctx context.Context, opts *GetOutb
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsAllIter(ctx context.Context, opts *GetOutboundCampaignsAllOptions) iter.Seq2[models.CommonCampaign, error] {
+	return a.getOutboundCampaignsAllWalk(opts).Items(ctx)
+}
+
+// GetOutboundCampaignsAllPages returns an iterator over the pages of GetOutboundCampaignsAll,
+// walked as GetOutboundCampaignsAllIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignsAllPages(ctx context.Context, opts *GetOutboundCampaignsAllOptions) iter.Seq2[*platformclient.Page[models.CommonCampaignEntityListing], error] {
+	return a.getOutboundCampaignsAllWalk(opts).Pages(ctx)
+}
+
+// getOutboundCampaignsAllWalk is the walk of GetOutboundCampaignsAllIter and GetOutboundCampaignsAllPages.
+func (a *OutboundApi) getOutboundCampaignsAllWalk(opts *GetOutboundCampaignsAllOptions) platformclient.NumberWalk[models.CommonCampaignEntityListing, models.CommonCampaign] {
 	var o GetOutboundCampaignsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CommonCampaign, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaignsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CommonCampaignEntityListing, models.CommonCampaign]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CommonCampaignEntityListing) ([]models.CommonCampaign, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CommonCampaignEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundCampaignsAll(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundCampaignsAllDivisionviewsOptions holds the optional parameters of
@@ -1799,19 +1904,34 @@ func (a *OutboundApi) GetOutboundCampaignsAllDivisionviews(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsAllDivisionviewsIter(ctx context.Context, opts *GetOutboundCampaignsAllDivisionviewsOptions) iter.Seq2[models.CommonCampaignDivisionView, error] {
+	return a.getOutboundCampaignsAllDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetOutboundCampaignsAllDivisionviewsPages returns an iterator over the pages of
+// GetOutboundCampaignsAllDivisionviews, walked as GetOutboundCampaignsAllDivisionviewsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignsAllDivisionviewsPages(ctx context.Context, opts *GetOutboundCampaignsAllDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.CommonCampaignDivisionViewEntityListing], error] {
+	return a.getOutboundCampaignsAllDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getOutboundCampaignsAllDivisionviewsWalk is the walk of GetOutboundCampaignsAllDivisionviewsIter and GetOutboundCampaignsAllDivisionviewsPages.
+func (a *OutboundApi) getOutboundCampaignsAllDivisionviewsWalk(opts *GetOutboundCampaignsAllDivisionviewsOptions) platformclient.NumberWalk[models.CommonCampaignDivisionViewEntityListing, models.CommonCampaignDivisionView] {
 	var o GetOutboundCampaignsAllDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CommonCampaignDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaignsAllDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CommonCampaignDivisionViewEntityListing, models.CommonCampaignDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CommonCampaignDivisionViewEntityListing) ([]models.CommonCampaignDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CommonCampaignDivisionViewEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundCampaignsAllDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundCampaignsDivisionviewOptions holds the optional parameters of
@@ -1912,19 +2032,34 @@ func (a *OutboundApi) GetOutboundCampaignsDivisionviews(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsDivisionviewsIter(ctx context.Context, opts *GetOutboundCampaignsDivisionviewsOptions) iter.Seq2[models.CampaignDivisionView, error] {
+	return a.getOutboundCampaignsDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetOutboundCampaignsDivisionviewsPages returns an iterator over the pages of
+// GetOutboundCampaignsDivisionviews, walked as GetOutboundCampaignsDivisionviewsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignsDivisionviewsPages(ctx context.Context, opts *GetOutboundCampaignsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.CampaignDivisionViewListing], error] {
+	return a.getOutboundCampaignsDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getOutboundCampaignsDivisionviewsWalk is the walk of GetOutboundCampaignsDivisionviewsIter and GetOutboundCampaignsDivisionviewsPages.
+func (a *OutboundApi) getOutboundCampaignsDivisionviewsWalk(opts *GetOutboundCampaignsDivisionviewsOptions) platformclient.NumberWalk[models.CampaignDivisionViewListing, models.CampaignDivisionView] {
 	var o GetOutboundCampaignsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CampaignDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaignsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CampaignDivisionViewListing, models.CampaignDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CampaignDivisionViewListing) ([]models.CampaignDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CampaignDivisionViewListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundCampaignsDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundContactlistOptions holds the optional parameters of GetOutboundContactlist. A nil
@@ -2221,19 +2356,34 @@ func (a *OutboundApi) GetOutboundContactlistfilters(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlistfiltersIter(ctx context.Context, opts *GetOutboundContactlistfiltersOptions) iter.Seq2[models.ContactListFilter, error] {
+	return a.getOutboundContactlistfiltersWalk(opts).Items(ctx)
+}
+
+// GetOutboundContactlistfiltersPages returns an iterator over the pages of
+// GetOutboundContactlistfilters, walked as GetOutboundContactlistfiltersIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundContactlistfiltersPages(ctx context.Context, opts *GetOutboundContactlistfiltersOptions) iter.Seq2[*platformclient.Page[models.ContactListFilterEntityListing], error] {
+	return a.getOutboundContactlistfiltersWalk(opts).Pages(ctx)
+}
+
+// getOutboundContactlistfiltersWalk is the walk of GetOutboundContactlistfiltersIter and GetOutboundContactlistfiltersPages.
+func (a *OutboundApi) getOutboundContactlistfiltersWalk(opts *GetOutboundContactlistfiltersOptions) platformclient.NumberWalk[models.ContactListFilterEntityListing, models.ContactListFilter] {
 	var o GetOutboundContactlistfiltersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactListFilter, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundContactlistfilters(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ContactListFilterEntityListing, models.ContactListFilter]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ContactListFilterEntityListing) ([]models.ContactListFilter, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ContactListFilterEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundContactlistfilters(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundContactlistsOptions holds the optional parameters of GetOutboundContactlists. A nil
@@ -2338,19 +2488,34 @@ func (a *OutboundApi) GetOutboundContactlists(ctx context.Context, opts *GetOutb
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlistsIter(ctx context.Context, opts *GetOutboundContactlistsOptions) iter.Seq2[models.ContactList, error] {
+	return a.getOutboundContactlistsWalk(opts).Items(ctx)
+}
+
+// GetOutboundContactlistsPages returns an iterator over the pages of GetOutboundContactlists,
+// walked as GetOutboundContactlistsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundContactlistsPages(ctx context.Context, opts *GetOutboundContactlistsOptions) iter.Seq2[*platformclient.Page[models.ContactListEntityListing], error] {
+	return a.getOutboundContactlistsWalk(opts).Pages(ctx)
+}
+
+// getOutboundContactlistsWalk is the walk of GetOutboundContactlistsIter and GetOutboundContactlistsPages.
+func (a *OutboundApi) getOutboundContactlistsWalk(opts *GetOutboundContactlistsOptions) platformclient.NumberWalk[models.ContactListEntityListing, models.ContactList] {
 	var o GetOutboundContactlistsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactList, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundContactlists(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ContactListEntityListing, models.ContactList]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ContactListEntityListing) ([]models.ContactList, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ContactListEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundContactlists(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundContactlistsDivisionviewOptions holds the optional parameters of
@@ -2484,19 +2649,34 @@ func (a *OutboundApi) GetOutboundContactlistsDivisionviews(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlistsDivisionviewsIter(ctx context.Context, opts *GetOutboundContactlistsDivisionviewsOptions) iter.Seq2[models.ContactListDivisionView, error] {
+	return a.getOutboundContactlistsDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetOutboundContactlistsDivisionviewsPages returns an iterator over the pages of
+// GetOutboundContactlistsDivisionviews, walked as GetOutboundContactlistsDivisionviewsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundContactlistsDivisionviewsPages(ctx context.Context, opts *GetOutboundContactlistsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ContactListDivisionViewListing], error] {
+	return a.getOutboundContactlistsDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getOutboundContactlistsDivisionviewsWalk is the walk of GetOutboundContactlistsDivisionviewsIter and GetOutboundContactlistsDivisionviewsPages.
+func (a *OutboundApi) getOutboundContactlistsDivisionviewsWalk(opts *GetOutboundContactlistsDivisionviewsOptions) platformclient.NumberWalk[models.ContactListDivisionViewListing, models.ContactListDivisionView] {
 	var o GetOutboundContactlistsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactListDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundContactlistsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ContactListDivisionViewListing, models.ContactListDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ContactListDivisionViewListing) ([]models.ContactListDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ContactListDivisionViewListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundContactlistsDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundContactlisttemplateOptions holds the optional parameters of
@@ -2596,19 +2776,34 @@ func (a *OutboundApi) GetOutboundContactlisttemplates(ctx context.Context, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlisttemplatesIter(ctx context.Context, opts *GetOutboundContactlisttemplatesOptions) iter.Seq2[models.ContactListTemplate, error] {
+	return a.getOutboundContactlisttemplatesWalk(opts).Items(ctx)
+}
+
+// GetOutboundContactlisttemplatesPages returns an iterator over the pages of
+// GetOutboundContactlisttemplates, walked as GetOutboundContactlisttemplatesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundContactlisttemplatesPages(ctx context.Context, opts *GetOutboundContactlisttemplatesOptions) iter.Seq2[*platformclient.Page[models.ContactListTemplateEntityListing], error] {
+	return a.getOutboundContactlisttemplatesWalk(opts).Pages(ctx)
+}
+
+// getOutboundContactlisttemplatesWalk is the walk of GetOutboundContactlisttemplatesIter and GetOutboundContactlisttemplatesPages.
+func (a *OutboundApi) getOutboundContactlisttemplatesWalk(opts *GetOutboundContactlisttemplatesOptions) platformclient.NumberWalk[models.ContactListTemplateEntityListing, models.ContactListTemplate] {
 	var o GetOutboundContactlisttemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactListTemplate, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundContactlisttemplates(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ContactListTemplateEntityListing, models.ContactListTemplate]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ContactListTemplateEntityListing) ([]models.ContactListTemplate, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ContactListTemplateEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundContactlisttemplates(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundDiagnosticsCampaignSummaryOptions holds the optional parameters of
@@ -2726,19 +2921,34 @@ func (a *OutboundApi) GetOutboundDigitalrulesets(ctx context.Context, opts *GetO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundDigitalrulesetsIter(ctx context.Context, opts *GetOutboundDigitalrulesetsOptions) iter.Seq2[models.DigitalRuleSet, error] {
+	return a.getOutboundDigitalrulesetsWalk(opts).Items(ctx)
+}
+
+// GetOutboundDigitalrulesetsPages returns an iterator over the pages of GetOutboundDigitalrulesets,
+// walked as GetOutboundDigitalrulesetsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundDigitalrulesetsPages(ctx context.Context, opts *GetOutboundDigitalrulesetsOptions) iter.Seq2[*platformclient.Page[models.DigitalRuleSetEntityListing], error] {
+	return a.getOutboundDigitalrulesetsWalk(opts).Pages(ctx)
+}
+
+// getOutboundDigitalrulesetsWalk is the walk of GetOutboundDigitalrulesetsIter and GetOutboundDigitalrulesetsPages.
+func (a *OutboundApi) getOutboundDigitalrulesetsWalk(opts *GetOutboundDigitalrulesetsOptions) platformclient.NumberWalk[models.DigitalRuleSetEntityListing, models.DigitalRuleSet] {
 	var o GetOutboundDigitalrulesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DigitalRuleSet, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundDigitalrulesets(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DigitalRuleSetEntityListing, models.DigitalRuleSet]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DigitalRuleSetEntityListing) ([]models.DigitalRuleSet, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DigitalRuleSetEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundDigitalrulesets(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundDnclistOptions holds the optional parameters of GetOutboundDnclist. A nil field is not
@@ -2933,19 +3143,34 @@ func (a *OutboundApi) GetOutboundDnclists(ctx context.Context, opts *GetOutbound
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundDnclistsIter(ctx context.Context, opts *GetOutboundDnclistsOptions) iter.Seq2[models.DncList, error] {
+	return a.getOutboundDnclistsWalk(opts).Items(ctx)
+}
+
+// GetOutboundDnclistsPages returns an iterator over the pages of GetOutboundDnclists, walked as
+// GetOutboundDnclistsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundDnclistsPages(ctx context.Context, opts *GetOutboundDnclistsOptions) iter.Seq2[*platformclient.Page[models.DncListEntityListing], error] {
+	return a.getOutboundDnclistsWalk(opts).Pages(ctx)
+}
+
+// getOutboundDnclistsWalk is the walk of GetOutboundDnclistsIter and GetOutboundDnclistsPages.
+func (a *OutboundApi) getOutboundDnclistsWalk(opts *GetOutboundDnclistsOptions) platformclient.NumberWalk[models.DncListEntityListing, models.DncList] {
 	var o GetOutboundDnclistsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DncList, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundDnclists(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DncListEntityListing, models.DncList]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DncListEntityListing) ([]models.DncList, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DncListEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundDnclists(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundDnclistsDivisionviewOptions holds the optional parameters of
@@ -3085,19 +3310,34 @@ func (a *OutboundApi) GetOutboundDnclistsDivisionviews(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundDnclistsDivisionviewsIter(ctx context.Context, opts *GetOutboundDnclistsDivisionviewsOptions) iter.Seq2[models.DncListDivisionView, error] {
+	return a.getOutboundDnclistsDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetOutboundDnclistsDivisionviewsPages returns an iterator over the pages of
+// GetOutboundDnclistsDivisionviews, walked as GetOutboundDnclistsDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundDnclistsDivisionviewsPages(ctx context.Context, opts *GetOutboundDnclistsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.DncListDivisionViewListing], error] {
+	return a.getOutboundDnclistsDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getOutboundDnclistsDivisionviewsWalk is the walk of GetOutboundDnclistsDivisionviewsIter and GetOutboundDnclistsDivisionviewsPages.
+func (a *OutboundApi) getOutboundDnclistsDivisionviewsWalk(opts *GetOutboundDnclistsDivisionviewsOptions) platformclient.NumberWalk[models.DncListDivisionViewListing, models.DncListDivisionView] {
 	var o GetOutboundDnclistsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DncListDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundDnclistsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DncListDivisionViewListing, models.DncListDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DncListDivisionViewListing) ([]models.DncListDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DncListDivisionViewListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundDnclistsDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundEventOptions holds the optional parameters of GetOutboundEvent, which has none yet: it
@@ -3191,19 +3431,34 @@ func (a *OutboundApi) GetOutboundEvents(ctx context.Context, opts *GetOutboundEv
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundEventsIter(ctx context.Context, opts *GetOutboundEventsOptions) iter.Seq2[models.EventLog, error] {
+	return a.getOutboundEventsWalk(opts).Items(ctx)
+}
+
+// GetOutboundEventsPages returns an iterator over the pages of GetOutboundEvents, walked as
+// GetOutboundEventsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundEventsPages(ctx context.Context, opts *GetOutboundEventsOptions) iter.Seq2[*platformclient.Page[models.DialerEventEntityListing], error] {
+	return a.getOutboundEventsWalk(opts).Pages(ctx)
+}
+
+// getOutboundEventsWalk is the walk of GetOutboundEventsIter and GetOutboundEventsPages.
+func (a *OutboundApi) getOutboundEventsWalk(opts *GetOutboundEventsOptions) platformclient.NumberWalk[models.DialerEventEntityListing, models.EventLog] {
 	var o GetOutboundEventsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EventLog, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundEvents(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DialerEventEntityListing, models.EventLog]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DialerEventEntityListing) ([]models.EventLog, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DialerEventEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundEvents(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundFilespecificationtemplateOptions holds the optional parameters of
@@ -3304,19 +3559,34 @@ func (a *OutboundApi) GetOutboundFilespecificationtemplates(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundFilespecificationtemplatesIter(ctx context.Context, opts *GetOutboundFilespecificationtemplatesOptions) iter.Seq2[models.FileSpecificationTemplate, error] {
+	return a.getOutboundFilespecificationtemplatesWalk(opts).Items(ctx)
+}
+
+// GetOutboundFilespecificationtemplatesPages returns an iterator over the pages of
+// GetOutboundFilespecificationtemplates, walked as GetOutboundFilespecificationtemplatesIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundFilespecificationtemplatesPages(ctx context.Context, opts *GetOutboundFilespecificationtemplatesOptions) iter.Seq2[*platformclient.Page[models.FileSpecificationTemplateEntityListing], error] {
+	return a.getOutboundFilespecificationtemplatesWalk(opts).Pages(ctx)
+}
+
+// getOutboundFilespecificationtemplatesWalk is the walk of GetOutboundFilespecificationtemplatesIter and GetOutboundFilespecificationtemplatesPages.
+func (a *OutboundApi) getOutboundFilespecificationtemplatesWalk(opts *GetOutboundFilespecificationtemplatesOptions) platformclient.NumberWalk[models.FileSpecificationTemplateEntityListing, models.FileSpecificationTemplate] {
 	var o GetOutboundFilespecificationtemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FileSpecificationTemplate, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundFilespecificationtemplates(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FileSpecificationTemplateEntityListing, models.FileSpecificationTemplate]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FileSpecificationTemplateEntityListing) ([]models.FileSpecificationTemplate, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FileSpecificationTemplateEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundFilespecificationtemplates(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundImporttemplateOptions holds the optional parameters of GetOutboundImporttemplate. A
@@ -3467,19 +3737,34 @@ func (a *OutboundApi) GetOutboundImporttemplates(ctx context.Context, opts *GetO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundImporttemplatesIter(ctx context.Context, opts *GetOutboundImporttemplatesOptions) iter.Seq2[models.ImportTemplate, error] {
+	return a.getOutboundImporttemplatesWalk(opts).Items(ctx)
+}
+
+// GetOutboundImporttemplatesPages returns an iterator over the pages of GetOutboundImporttemplates,
+// walked as GetOutboundImporttemplatesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundImporttemplatesPages(ctx context.Context, opts *GetOutboundImporttemplatesOptions) iter.Seq2[*platformclient.Page[models.ImportTemplateEntityListing], error] {
+	return a.getOutboundImporttemplatesWalk(opts).Pages(ctx)
+}
+
+// getOutboundImporttemplatesWalk is the walk of GetOutboundImporttemplatesIter and GetOutboundImporttemplatesPages.
+func (a *OutboundApi) getOutboundImporttemplatesWalk(opts *GetOutboundImporttemplatesOptions) platformclient.NumberWalk[models.ImportTemplateEntityListing, models.ImportTemplate] {
 	var o GetOutboundImporttemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ImportTemplate, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundImporttemplates(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ImportTemplateEntityListing, models.ImportTemplate]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ImportTemplateEntityListing) ([]models.ImportTemplate, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ImportTemplateEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundImporttemplates(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundMessagingcampaignOptions holds the optional parameters of
@@ -3661,19 +3946,34 @@ func (a *OutboundApi) GetOutboundMessagingcampaigns(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundMessagingcampaignsIter(ctx context.Context, opts *GetOutboundMessagingcampaignsOptions) iter.Seq2[models.MessagingCampaign, error] {
+	return a.getOutboundMessagingcampaignsWalk(opts).Items(ctx)
+}
+
+// GetOutboundMessagingcampaignsPages returns an iterator over the pages of
+// GetOutboundMessagingcampaigns, walked as GetOutboundMessagingcampaignsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundMessagingcampaignsPages(ctx context.Context, opts *GetOutboundMessagingcampaignsOptions) iter.Seq2[*platformclient.Page[models.MessagingCampaignEntityListing], error] {
+	return a.getOutboundMessagingcampaignsWalk(opts).Pages(ctx)
+}
+
+// getOutboundMessagingcampaignsWalk is the walk of GetOutboundMessagingcampaignsIter and GetOutboundMessagingcampaignsPages.
+func (a *OutboundApi) getOutboundMessagingcampaignsWalk(opts *GetOutboundMessagingcampaignsOptions) platformclient.NumberWalk[models.MessagingCampaignEntityListing, models.MessagingCampaign] {
 	var o GetOutboundMessagingcampaignsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingCampaign, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundMessagingcampaigns(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.MessagingCampaignEntityListing, models.MessagingCampaign]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.MessagingCampaignEntityListing) ([]models.MessagingCampaign, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.MessagingCampaignEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundMessagingcampaigns(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundMessagingcampaignsDivisionviewOptions holds the optional parameters of
@@ -3791,19 +4091,35 @@ func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviews(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviewsIter(ctx context.Context, opts *GetOutboundMessagingcampaignsDivisionviewsOptions) iter.Seq2[models.MessagingCampaignDivisionView, error] {
+	return a.getOutboundMessagingcampaignsDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetOutboundMessagingcampaignsDivisionviewsPages returns an iterator over the pages of
+// GetOutboundMessagingcampaignsDivisionviews, walked as
+// GetOutboundMessagingcampaignsDivisionviewsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviewsPages(ctx context.Context, opts *GetOutboundMessagingcampaignsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.MessagingCampaignDivisionViewEntityListing], error] {
+	return a.getOutboundMessagingcampaignsDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getOutboundMessagingcampaignsDivisionviewsWalk is the walk of GetOutboundMessagingcampaignsDivisionviewsIter and GetOutboundMessagingcampaignsDivisionviewsPages.
+func (a *OutboundApi) getOutboundMessagingcampaignsDivisionviewsWalk(opts *GetOutboundMessagingcampaignsDivisionviewsOptions) platformclient.NumberWalk[models.MessagingCampaignDivisionViewEntityListing, models.MessagingCampaignDivisionView] {
 	var o GetOutboundMessagingcampaignsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingCampaignDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundMessagingcampaignsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.MessagingCampaignDivisionViewEntityListing, models.MessagingCampaignDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.MessagingCampaignDivisionViewEntityListing) ([]models.MessagingCampaignDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.MessagingCampaignDivisionViewEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundMessagingcampaignsDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundRulesetOptions holds the optional parameters of GetOutboundRuleset, which has none
@@ -3900,19 +4216,34 @@ func (a *OutboundApi) GetOutboundRulesets(ctx context.Context, opts *GetOutbound
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundRulesetsIter(ctx context.Context, opts *GetOutboundRulesetsOptions) iter.Seq2[models.RuleSet, error] {
+	return a.getOutboundRulesetsWalk(opts).Items(ctx)
+}
+
+// GetOutboundRulesetsPages returns an iterator over the pages of GetOutboundRulesets, walked as
+// GetOutboundRulesetsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundRulesetsPages(ctx context.Context, opts *GetOutboundRulesetsOptions) iter.Seq2[*platformclient.Page[models.RuleSetEntityListing], error] {
+	return a.getOutboundRulesetsWalk(opts).Pages(ctx)
+}
+
+// getOutboundRulesetsWalk is the walk of GetOutboundRulesetsIter and GetOutboundRulesetsPages.
+func (a *OutboundApi) getOutboundRulesetsWalk(opts *GetOutboundRulesetsOptions) platformclient.NumberWalk[models.RuleSetEntityListing, models.RuleSet] {
 	var o GetOutboundRulesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RuleSet, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundRulesets(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.RuleSetEntityListing, models.RuleSet]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.RuleSetEntityListing) ([]models.RuleSet, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.RuleSetEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundRulesets(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundSchedulesCampaignOptions holds the optional parameters of
@@ -4224,19 +4555,34 @@ func (a *OutboundApi) GetOutboundSequences(ctx context.Context, opts *GetOutboun
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundSequencesIter(ctx context.Context, opts *GetOutboundSequencesOptions) iter.Seq2[models.CampaignSequence, error] {
+	return a.getOutboundSequencesWalk(opts).Items(ctx)
+}
+
+// GetOutboundSequencesPages returns an iterator over the pages of GetOutboundSequences, walked as
+// GetOutboundSequencesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundSequencesPages(ctx context.Context, opts *GetOutboundSequencesOptions) iter.Seq2[*platformclient.Page[models.CampaignSequenceEntityListing], error] {
+	return a.getOutboundSequencesWalk(opts).Pages(ctx)
+}
+
+// getOutboundSequencesWalk is the walk of GetOutboundSequencesIter and GetOutboundSequencesPages.
+func (a *OutboundApi) getOutboundSequencesWalk(opts *GetOutboundSequencesOptions) platformclient.NumberWalk[models.CampaignSequenceEntityListing, models.CampaignSequence] {
 	var o GetOutboundSequencesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CampaignSequence, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundSequences(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CampaignSequenceEntityListing, models.CampaignSequence]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CampaignSequenceEntityListing) ([]models.CampaignSequence, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CampaignSequenceEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOutboundSequences(ctx, &o)
+		},
+	}
 }
 
 // GetOutboundSettingsOptions holds the optional parameters of GetOutboundSettings, which has none
@@ -5106,26 +5452,41 @@ func (a *OutboundApi) PostOutboundContactlistContactsSearch(ctx context.Context,
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *OutboundApi) PostOutboundContactlistContactsSearchIter(ctx context.Context, contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) iter.Seq2[models.DialerContact, error] {
+	return a.postOutboundContactlistContactsSearchWalk(contactListID, body, opts).Items(ctx)
+}
+
+// PostOutboundContactlistContactsSearchPages returns an iterator over the pages of
+// PostOutboundContactlistContactsSearch, walked as PostOutboundContactlistContactsSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as body.PageNumber.
+func (a *OutboundApi) PostOutboundContactlistContactsSearchPages(ctx context.Context, contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) iter.Seq2[*platformclient.Page[models.ContactListingResponse], error] {
+	return a.postOutboundContactlistContactsSearchWalk(contactListID, body, opts).Pages(ctx)
+}
+
+// postOutboundContactlistContactsSearchWalk is the walk of PostOutboundContactlistContactsSearchIter and PostOutboundContactlistContactsSearchPages.
+func (a *OutboundApi) postOutboundContactlistContactsSearchWalk(contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) platformclient.NumberWalk[models.ContactListingResponse, models.DialerContact] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DialerContact, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.ContactListingRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.ContactListingResponse, models.DialerContact]{
+		First: start,
+		Read: func(r *models.ContactListingResponse) ([]models.DialerContact, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ContactListingResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.ContactListingRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostOutboundContactlistContactsSearch(ctx, contactListID, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostOutboundContactlistContactsSearch(ctx, contactListID, pageBody, opts)
+		},
+	}
 }
 
 // PostOutboundContactlistExportOptions holds the optional parameters of

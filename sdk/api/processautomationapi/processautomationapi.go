@@ -145,21 +145,36 @@ func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggers(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggersIter(ctx context.Context, opts *GetProcessautomationScheduledtriggersOptions) iter.Seq2[models.ScheduledTrigger, error] {
+	return a.getProcessautomationScheduledtriggersWalk(opts).Items(ctx)
+}
+
+// GetProcessautomationScheduledtriggersPages returns an iterator over the pages of
+// GetProcessautomationScheduledtriggers, walked as GetProcessautomationScheduledtriggersIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggersPages(ctx context.Context, opts *GetProcessautomationScheduledtriggersOptions) iter.Seq2[*platformclient.Page[models.ScheduledTriggerEntityListing], error] {
+	return a.getProcessautomationScheduledtriggersWalk(opts).Pages(ctx)
+}
+
+// getProcessautomationScheduledtriggersWalk is the walk of GetProcessautomationScheduledtriggersIter and GetProcessautomationScheduledtriggersPages.
+func (a *ProcessAutomationApi) getProcessautomationScheduledtriggersWalk(opts *GetProcessautomationScheduledtriggersOptions) platformclient.CursorWalk[models.ScheduledTriggerEntityListing, models.ScheduledTrigger] {
 	var o GetProcessautomationScheduledtriggersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ScheduledTrigger, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetProcessautomationScheduledtriggers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.ScheduledTriggerEntityListing, models.ScheduledTrigger]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ScheduledTriggerEntityListing) ([]models.ScheduledTrigger, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ScheduledTriggerEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetProcessautomationScheduledtriggers(ctx, &o)
+		},
+	}
 }
 
 // GetProcessautomationTriggerOptions holds the optional parameters of GetProcessautomationTrigger,
@@ -245,21 +260,36 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggers(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ProcessAutomationApi) GetProcessautomationTriggersIter(ctx context.Context, opts *GetProcessautomationTriggersOptions) iter.Seq2[models.Trigger, error] {
+	return a.getProcessautomationTriggersWalk(opts).Items(ctx)
+}
+
+// GetProcessautomationTriggersPages returns an iterator over the pages of
+// GetProcessautomationTriggers, walked as GetProcessautomationTriggersIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ProcessAutomationApi) GetProcessautomationTriggersPages(ctx context.Context, opts *GetProcessautomationTriggersOptions) iter.Seq2[*platformclient.Page[models.TriggerEntityListing], error] {
+	return a.getProcessautomationTriggersWalk(opts).Pages(ctx)
+}
+
+// getProcessautomationTriggersWalk is the walk of GetProcessautomationTriggersIter and GetProcessautomationTriggersPages.
+func (a *ProcessAutomationApi) getProcessautomationTriggersWalk(opts *GetProcessautomationTriggersOptions) platformclient.CursorWalk[models.TriggerEntityListing, models.Trigger] {
 	var o GetProcessautomationTriggersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Trigger, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetProcessautomationTriggers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.TriggerEntityListing, models.Trigger]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.TriggerEntityListing) ([]models.Trigger, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.TriggerEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetProcessautomationTriggers(ctx, &o)
+		},
+	}
 }
 
 // GetProcessautomationTriggersTopicsOptions holds the optional parameters of
@@ -306,21 +336,36 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggersTopics(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ProcessAutomationApi) GetProcessautomationTriggersTopicsIter(ctx context.Context, opts *GetProcessautomationTriggersTopicsOptions) iter.Seq2[string, error] {
+	return a.getProcessautomationTriggersTopicsWalk(opts).Items(ctx)
+}
+
+// GetProcessautomationTriggersTopicsPages returns an iterator over the pages of
+// GetProcessautomationTriggersTopics, walked as GetProcessautomationTriggersTopicsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ProcessAutomationApi) GetProcessautomationTriggersTopicsPages(ctx context.Context, opts *GetProcessautomationTriggersTopicsOptions) iter.Seq2[*platformclient.Page[models.TopicCursorEntityListing], error] {
+	return a.getProcessautomationTriggersTopicsWalk(opts).Pages(ctx)
+}
+
+// getProcessautomationTriggersTopicsWalk is the walk of GetProcessautomationTriggersTopicsIter and GetProcessautomationTriggersTopicsPages.
+func (a *ProcessAutomationApi) getProcessautomationTriggersTopicsWalk(opts *GetProcessautomationTriggersTopicsOptions) platformclient.CursorWalk[models.TopicCursorEntityListing, string] {
 	var o GetProcessautomationTriggersTopicsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]string, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetProcessautomationTriggersTopics(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.TopicCursorEntityListing, string]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.TopicCursorEntityListing) ([]string, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.TopicCursorEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetProcessautomationTriggersTopics(ctx, &o)
+		},
+	}
 }
 
 // PostProcessautomationScheduledtriggersOptions holds the options of

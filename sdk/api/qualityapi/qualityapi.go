@@ -286,21 +286,37 @@ func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResults(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[models.EvaluationAggregateDataContainer, error] {
+	return a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsEvaluationsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsEvaluationsAggregatesJobResults, walked as
+// GetAnalyticsEvaluationsAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.EvaluationAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsEvaluationsAggregatesJobResultsWalk is the walk of GetAnalyticsEvaluationsAggregatesJobResultsIter and GetAnalyticsEvaluationsAggregatesJobResultsPages.
+func (a *QualityApi) getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) platformclient.CursorWalk[models.EvaluationAsyncAggregateQueryResponse, models.EvaluationAggregateDataContainer] {
 	var o GetAnalyticsEvaluationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.EvaluationAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.EvaluationAsyncAggregateQueryResponse, models.EvaluationAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsSurveysAggregatesJobOptions holds the optional parameters of
@@ -364,21 +380,36 @@ func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResults(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[models.SurveyAggregateDataContainer, error] {
+	return a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsSurveysAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsSurveysAggregatesJobResults, walked as GetAnalyticsSurveysAggregatesJobResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SurveyAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsSurveysAggregatesJobResultsWalk is the walk of GetAnalyticsSurveysAggregatesJobResultsIter and GetAnalyticsSurveysAggregatesJobResultsPages.
+func (a *QualityApi) getAnalyticsSurveysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) platformclient.CursorWalk[models.SurveyAsyncAggregateQueryResponse, models.SurveyAggregateDataContainer] {
 	var o GetAnalyticsSurveysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SurveyAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.SurveyAsyncAggregateQueryResponse, models.SurveyAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetQualityAgentsActivityOptions holds the optional parameters of GetQualityAgentsActivity. A nil
@@ -506,19 +537,34 @@ func (a *QualityApi) GetQualityAgentsActivity(ctx context.Context, opts *GetQual
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityAgentsActivityIter(ctx context.Context, opts *GetQualityAgentsActivityOptions) iter.Seq2[models.AgentActivity, error] {
+	return a.getQualityAgentsActivityWalk(opts).Items(ctx)
+}
+
+// GetQualityAgentsActivityPages returns an iterator over the pages of GetQualityAgentsActivity,
+// walked as GetQualityAgentsActivityIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityAgentsActivityPages(ctx context.Context, opts *GetQualityAgentsActivityOptions) iter.Seq2[*platformclient.Page[models.AgentActivityEntityListing], error] {
+	return a.getQualityAgentsActivityWalk(opts).Pages(ctx)
+}
+
+// getQualityAgentsActivityWalk is the walk of GetQualityAgentsActivityIter and GetQualityAgentsActivityPages.
+func (a *QualityApi) getQualityAgentsActivityWalk(opts *GetQualityAgentsActivityOptions) platformclient.NumberWalk[models.AgentActivityEntityListing, models.AgentActivity] {
 	var o GetQualityAgentsActivityOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AgentActivity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityAgentsActivity(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.AgentActivityEntityListing, models.AgentActivity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.AgentActivityEntityListing) ([]models.AgentActivity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AgentActivityEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityAgentsActivity(ctx, &o)
+		},
+	}
 }
 
 // GetQualityCalibrationOptions holds the optional parameters of GetQualityCalibration. A nil field
@@ -641,19 +687,34 @@ func (a *QualityApi) GetQualityCalibrations(ctx context.Context, calibratorID st
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityCalibrationsIter(ctx context.Context, calibratorID string, opts *GetQualityCalibrationsOptions) iter.Seq2[models.Calibration, error] {
+	return a.getQualityCalibrationsWalk(calibratorID, opts).Items(ctx)
+}
+
+// GetQualityCalibrationsPages returns an iterator over the pages of GetQualityCalibrations, walked
+// as GetQualityCalibrationsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityCalibrationsPages(ctx context.Context, calibratorID string, opts *GetQualityCalibrationsOptions) iter.Seq2[*platformclient.Page[models.CalibrationEntityListing], error] {
+	return a.getQualityCalibrationsWalk(calibratorID, opts).Pages(ctx)
+}
+
+// getQualityCalibrationsWalk is the walk of GetQualityCalibrationsIter and GetQualityCalibrationsPages.
+func (a *QualityApi) getQualityCalibrationsWalk(calibratorID string, opts *GetQualityCalibrationsOptions) platformclient.NumberWalk[models.CalibrationEntityListing, models.Calibration] {
 	var o GetQualityCalibrationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Calibration, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityCalibrations(ctx, calibratorID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CalibrationEntityListing, models.Calibration]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CalibrationEntityListing) ([]models.Calibration, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CalibrationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityCalibrations(ctx, calibratorID, &o)
+		},
+	}
 }
 
 // GetQualityConversationEvaluationOptions holds the optional parameters of
@@ -786,21 +847,37 @@ func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResults(ctx 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResultsIter(ctx context.Context, transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) iter.Seq2[models.QualityAuditLogMessage, error] {
+	return a.getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID, opts).Items(ctx)
+}
+
+// GetQualityConversationsAuditsQueryTransactionIdResultsPages returns an iterator over the pages of
+// GetQualityConversationsAuditsQueryTransactionIdResults, walked as
+// GetQualityConversationsAuditsQueryTransactionIdResultsIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it, its response, and the cursor (NextCursor) to
+// resume from, as opts.Cursor.
+func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResultsPages(ctx context.Context, transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) iter.Seq2[*platformclient.Page[models.QualityAuditQueryExecutionResultsResponse], error] {
+	return a.getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID, opts).Pages(ctx)
+}
+
+// getQualityConversationsAuditsQueryTransactionIdResultsWalk is the walk of GetQualityConversationsAuditsQueryTransactionIdResultsIter and GetQualityConversationsAuditsQueryTransactionIdResultsPages.
+func (a *QualityApi) getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) platformclient.CursorWalk[models.QualityAuditQueryExecutionResultsResponse, models.QualityAuditLogMessage] {
 	var o GetQualityConversationsAuditsQueryTransactionIdResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.QualityAuditLogMessage, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetQualityConversationsAuditsQueryTransactionIdResults(ctx, transactionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.QualityAuditQueryExecutionResultsResponse, models.QualityAuditLogMessage]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.QualityAuditQueryExecutionResultsResponse) ([]models.QualityAuditLogMessage, string, error) {
+			return r.Entities, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.QualityAuditQueryExecutionResultsResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetQualityConversationsAuditsQueryTransactionIdResults(ctx, transactionID, &o)
+		},
+	}
 }
 
 // GetQualityEvaluationsQueryOptions holds the optional parameters of GetQualityEvaluationsQuery. A
@@ -950,19 +1027,34 @@ func (a *QualityApi) GetQualityEvaluationsQuery(ctx context.Context, opts *GetQu
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityEvaluationsQueryIter(ctx context.Context, opts *GetQualityEvaluationsQueryOptions) iter.Seq2[models.Evaluation, error] {
+	return a.getQualityEvaluationsQueryWalk(opts).Items(ctx)
+}
+
+// GetQualityEvaluationsQueryPages returns an iterator over the pages of GetQualityEvaluationsQuery,
+// walked as GetQualityEvaluationsQueryIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityEvaluationsQueryPages(ctx context.Context, opts *GetQualityEvaluationsQueryOptions) iter.Seq2[*platformclient.Page[models.EvaluationEntityListing], error] {
+	return a.getQualityEvaluationsQueryWalk(opts).Pages(ctx)
+}
+
+// getQualityEvaluationsQueryWalk is the walk of GetQualityEvaluationsQueryIter and GetQualityEvaluationsQueryPages.
+func (a *QualityApi) getQualityEvaluationsQueryWalk(opts *GetQualityEvaluationsQueryOptions) platformclient.NumberWalk[models.EvaluationEntityListing, models.Evaluation] {
 	var o GetQualityEvaluationsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Evaluation, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityEvaluationsQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EvaluationEntityListing, models.Evaluation]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EvaluationEntityListing) ([]models.Evaluation, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EvaluationEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityEvaluationsQuery(ctx, &o)
+		},
+	}
 }
 
 // GetQualityEvaluatorsActivityOptions holds the optional parameters of
@@ -1059,19 +1151,34 @@ func (a *QualityApi) GetQualityEvaluatorsActivity(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityEvaluatorsActivityIter(ctx context.Context, opts *GetQualityEvaluatorsActivityOptions) iter.Seq2[models.EvaluatorActivity, error] {
+	return a.getQualityEvaluatorsActivityWalk(opts).Items(ctx)
+}
+
+// GetQualityEvaluatorsActivityPages returns an iterator over the pages of
+// GetQualityEvaluatorsActivity, walked as GetQualityEvaluatorsActivityIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityEvaluatorsActivityPages(ctx context.Context, opts *GetQualityEvaluatorsActivityOptions) iter.Seq2[*platformclient.Page[models.EvaluatorActivityEntityListing], error] {
+	return a.getQualityEvaluatorsActivityWalk(opts).Pages(ctx)
+}
+
+// getQualityEvaluatorsActivityWalk is the walk of GetQualityEvaluatorsActivityIter and GetQualityEvaluatorsActivityPages.
+func (a *QualityApi) getQualityEvaluatorsActivityWalk(opts *GetQualityEvaluatorsActivityOptions) platformclient.NumberWalk[models.EvaluatorActivityEntityListing, models.EvaluatorActivity] {
 	var o GetQualityEvaluatorsActivityOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluatorActivity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityEvaluatorsActivity(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EvaluatorActivityEntityListing, models.EvaluatorActivity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EvaluatorActivityEntityListing) ([]models.EvaluatorActivity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EvaluatorActivityEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityEvaluatorsActivity(ctx, &o)
+		},
+	}
 }
 
 // GetQualityFormOptions holds the optional parameters of GetQualityForm, which has none yet: it
@@ -1152,19 +1259,34 @@ func (a *QualityApi) GetQualityFormVersions(ctx context.Context, formID string, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormVersionsIter(ctx context.Context, formID string, opts *GetQualityFormVersionsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	return a.getQualityFormVersionsWalk(formID, opts).Items(ctx)
+}
+
+// GetQualityFormVersionsPages returns an iterator over the pages of GetQualityFormVersions, walked
+// as GetQualityFormVersionsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityFormVersionsPages(ctx context.Context, formID string, opts *GetQualityFormVersionsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	return a.getQualityFormVersionsWalk(formID, opts).Pages(ctx)
+}
+
+// getQualityFormVersionsWalk is the walk of GetQualityFormVersionsIter and GetQualityFormVersionsPages.
+func (a *QualityApi) getQualityFormVersionsWalk(formID string, opts *GetQualityFormVersionsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
 	var o GetQualityFormVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityFormVersions(ctx, formID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityFormVersions(ctx, formID, &o)
+		},
+	}
 }
 
 // GetQualityFormsOptions holds the optional parameters of GetQualityForms. A nil field is not sent.
@@ -1243,19 +1365,34 @@ func (a *QualityApi) GetQualityForms(ctx context.Context, opts *GetQualityFormsO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsIter(ctx context.Context, opts *GetQualityFormsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	return a.getQualityFormsWalk(opts).Items(ctx)
+}
+
+// GetQualityFormsPages returns an iterator over the pages of GetQualityForms, walked as
+// GetQualityFormsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *QualityApi) GetQualityFormsPages(ctx context.Context, opts *GetQualityFormsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	return a.getQualityFormsWalk(opts).Pages(ctx)
+}
+
+// getQualityFormsWalk is the walk of GetQualityFormsIter and GetQualityFormsPages.
+func (a *QualityApi) getQualityFormsWalk(opts *GetQualityFormsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
 	var o GetQualityFormsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityForms(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityForms(ctx, &o)
+		},
+	}
 }
 
 // GetQualityFormsEvaluationOptions holds the optional parameters of GetQualityFormsEvaluation,
@@ -1333,19 +1470,34 @@ func (a *QualityApi) GetQualityFormsEvaluationVersions(ctx context.Context, form
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsEvaluationVersionsIter(ctx context.Context, formID string, opts *GetQualityFormsEvaluationVersionsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	return a.getQualityFormsEvaluationVersionsWalk(formID, opts).Items(ctx)
+}
+
+// GetQualityFormsEvaluationVersionsPages returns an iterator over the pages of
+// GetQualityFormsEvaluationVersions, walked as GetQualityFormsEvaluationVersionsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityFormsEvaluationVersionsPages(ctx context.Context, formID string, opts *GetQualityFormsEvaluationVersionsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	return a.getQualityFormsEvaluationVersionsWalk(formID, opts).Pages(ctx)
+}
+
+// getQualityFormsEvaluationVersionsWalk is the walk of GetQualityFormsEvaluationVersionsIter and GetQualityFormsEvaluationVersionsPages.
+func (a *QualityApi) getQualityFormsEvaluationVersionsWalk(formID string, opts *GetQualityFormsEvaluationVersionsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
 	var o GetQualityFormsEvaluationVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityFormsEvaluationVersions(ctx, formID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityFormsEvaluationVersions(ctx, formID, &o)
+		},
+	}
 }
 
 // GetQualityFormsEvaluationsOptions holds the optional parameters of GetQualityFormsEvaluations. A
@@ -1428,19 +1580,34 @@ func (a *QualityApi) GetQualityFormsEvaluations(ctx context.Context, opts *GetQu
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsEvaluationsIter(ctx context.Context, opts *GetQualityFormsEvaluationsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	return a.getQualityFormsEvaluationsWalk(opts).Items(ctx)
+}
+
+// GetQualityFormsEvaluationsPages returns an iterator over the pages of GetQualityFormsEvaluations,
+// walked as GetQualityFormsEvaluationsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityFormsEvaluationsPages(ctx context.Context, opts *GetQualityFormsEvaluationsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	return a.getQualityFormsEvaluationsWalk(opts).Pages(ctx)
+}
+
+// getQualityFormsEvaluationsWalk is the walk of GetQualityFormsEvaluationsIter and GetQualityFormsEvaluationsPages.
+func (a *QualityApi) getQualityFormsEvaluationsWalk(opts *GetQualityFormsEvaluationsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
 	var o GetQualityFormsEvaluationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityFormsEvaluations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityFormsEvaluations(ctx, &o)
+		},
+	}
 }
 
 // GetQualityFormsEvaluationsBulkOptions holds the optional parameters of
@@ -1566,19 +1733,34 @@ func (a *QualityApi) GetQualityFormsSurveyVersions(ctx context.Context, formID s
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsSurveyVersionsIter(ctx context.Context, formID string, opts *GetQualityFormsSurveyVersionsOptions) iter.Seq2[models.SurveyForm, error] {
+	return a.getQualityFormsSurveyVersionsWalk(formID, opts).Items(ctx)
+}
+
+// GetQualityFormsSurveyVersionsPages returns an iterator over the pages of
+// GetQualityFormsSurveyVersions, walked as GetQualityFormsSurveyVersionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityFormsSurveyVersionsPages(ctx context.Context, formID string, opts *GetQualityFormsSurveyVersionsOptions) iter.Seq2[*platformclient.Page[models.SurveyFormEntityListing], error] {
+	return a.getQualityFormsSurveyVersionsWalk(formID, opts).Pages(ctx)
+}
+
+// getQualityFormsSurveyVersionsWalk is the walk of GetQualityFormsSurveyVersionsIter and GetQualityFormsSurveyVersionsPages.
+func (a *QualityApi) getQualityFormsSurveyVersionsWalk(formID string, opts *GetQualityFormsSurveyVersionsOptions) platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm] {
 	var o GetQualityFormsSurveyVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityFormsSurveyVersions(ctx, formID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityFormsSurveyVersions(ctx, formID, &o)
+		},
+	}
 }
 
 // GetQualityFormsSurveysOptions holds the optional parameters of GetQualityFormsSurveys. A nil
@@ -1656,19 +1838,34 @@ func (a *QualityApi) GetQualityFormsSurveys(ctx context.Context, opts *GetQualit
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsSurveysIter(ctx context.Context, opts *GetQualityFormsSurveysOptions) iter.Seq2[models.SurveyForm, error] {
+	return a.getQualityFormsSurveysWalk(opts).Items(ctx)
+}
+
+// GetQualityFormsSurveysPages returns an iterator over the pages of GetQualityFormsSurveys, walked
+// as GetQualityFormsSurveysIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityFormsSurveysPages(ctx context.Context, opts *GetQualityFormsSurveysOptions) iter.Seq2[*platformclient.Page[models.SurveyFormEntityListing], error] {
+	return a.getQualityFormsSurveysWalk(opts).Pages(ctx)
+}
+
+// getQualityFormsSurveysWalk is the walk of GetQualityFormsSurveysIter and GetQualityFormsSurveysPages.
+func (a *QualityApi) getQualityFormsSurveysWalk(opts *GetQualityFormsSurveysOptions) platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm] {
 	var o GetQualityFormsSurveysOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityFormsSurveys(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityFormsSurveys(ctx, &o)
+		},
+	}
 }
 
 // GetQualityFormsSurveysBulkOptions holds the optional parameters of GetQualityFormsSurveysBulk,
@@ -1853,19 +2050,34 @@ func (a *QualityApi) GetQualityPublishedforms(ctx context.Context, opts *GetQual
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityPublishedformsIter(ctx context.Context, opts *GetQualityPublishedformsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	return a.getQualityPublishedformsWalk(opts).Items(ctx)
+}
+
+// GetQualityPublishedformsPages returns an iterator over the pages of GetQualityPublishedforms,
+// walked as GetQualityPublishedformsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityPublishedformsPages(ctx context.Context, opts *GetQualityPublishedformsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	return a.getQualityPublishedformsWalk(opts).Pages(ctx)
+}
+
+// getQualityPublishedformsWalk is the walk of GetQualityPublishedformsIter and GetQualityPublishedformsPages.
+func (a *QualityApi) getQualityPublishedformsWalk(opts *GetQualityPublishedformsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
 	var o GetQualityPublishedformsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityPublishedforms(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityPublishedforms(ctx, &o)
+		},
+	}
 }
 
 // GetQualityPublishedformsEvaluationOptions holds the optional parameters of
@@ -1944,19 +2156,34 @@ func (a *QualityApi) GetQualityPublishedformsEvaluations(ctx context.Context, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityPublishedformsEvaluationsIter(ctx context.Context, opts *GetQualityPublishedformsEvaluationsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	return a.getQualityPublishedformsEvaluationsWalk(opts).Items(ctx)
+}
+
+// GetQualityPublishedformsEvaluationsPages returns an iterator over the pages of
+// GetQualityPublishedformsEvaluations, walked as GetQualityPublishedformsEvaluationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityPublishedformsEvaluationsPages(ctx context.Context, opts *GetQualityPublishedformsEvaluationsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	return a.getQualityPublishedformsEvaluationsWalk(opts).Pages(ctx)
+}
+
+// getQualityPublishedformsEvaluationsWalk is the walk of GetQualityPublishedformsEvaluationsIter and GetQualityPublishedformsEvaluationsPages.
+func (a *QualityApi) getQualityPublishedformsEvaluationsWalk(opts *GetQualityPublishedformsEvaluationsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
 	var o GetQualityPublishedformsEvaluationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityPublishedformsEvaluations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityPublishedformsEvaluations(ctx, &o)
+		},
+	}
 }
 
 // GetQualityPublishedformsSurveyOptions holds the optional parameters of
@@ -2036,19 +2263,34 @@ func (a *QualityApi) GetQualityPublishedformsSurveys(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityPublishedformsSurveysIter(ctx context.Context, opts *GetQualityPublishedformsSurveysOptions) iter.Seq2[models.SurveyForm, error] {
+	return a.getQualityPublishedformsSurveysWalk(opts).Items(ctx)
+}
+
+// GetQualityPublishedformsSurveysPages returns an iterator over the pages of
+// GetQualityPublishedformsSurveys, walked as GetQualityPublishedformsSurveysIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityPublishedformsSurveysPages(ctx context.Context, opts *GetQualityPublishedformsSurveysOptions) iter.Seq2[*platformclient.Page[models.SurveyFormEntityListing], error] {
+	return a.getQualityPublishedformsSurveysWalk(opts).Pages(ctx)
+}
+
+// getQualityPublishedformsSurveysWalk is the walk of GetQualityPublishedformsSurveysIter and GetQualityPublishedformsSurveysPages.
+func (a *QualityApi) getQualityPublishedformsSurveysWalk(opts *GetQualityPublishedformsSurveysOptions) platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm] {
 	var o GetQualityPublishedformsSurveysOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityPublishedformsSurveys(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetQualityPublishedformsSurveys(ctx, &o)
+		},
+	}
 }
 
 // GetQualitySurveyOptions holds the optional parameters of GetQualitySurvey, which has none yet: it
@@ -2538,26 +2780,41 @@ func (a *QualityApi) PostQualityEvaluationsSearch(ctx context.Context, body *mod
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *QualityApi) PostQualityEvaluationsSearchIter(ctx context.Context, body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) iter.Seq2[models.EvaluationSearchItemResponse, error] {
+	return a.postQualityEvaluationsSearchWalk(body, opts).Items(ctx)
+}
+
+// PostQualityEvaluationsSearchPages returns an iterator over the pages of
+// PostQualityEvaluationsSearch, walked as PostQualityEvaluationsSearchIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it, its response, and the page
+// number (Next) to resume from, as body.PageNumber.
+func (a *QualityApi) PostQualityEvaluationsSearchPages(ctx context.Context, body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) iter.Seq2[*platformclient.Page[models.EvaluationSearchResponse], error] {
+	return a.postQualityEvaluationsSearchWalk(body, opts).Pages(ctx)
+}
+
+// postQualityEvaluationsSearchWalk is the walk of PostQualityEvaluationsSearchIter and PostQualityEvaluationsSearchPages.
+func (a *QualityApi) postQualityEvaluationsSearchWalk(body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) platformclient.NumberWalk[models.EvaluationSearchResponse, models.EvaluationSearchItemResponse] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.EvaluationSearchItemResponse, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.EvaluationSearchRequestDTO
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.EvaluationSearchResponse, models.EvaluationSearchItemResponse]{
+		First: start,
+		Read: func(r *models.EvaluationSearchResponse) ([]models.EvaluationSearchItemResponse, int64, int64, error) {
+			return r.Results, 0, 0, nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EvaluationSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.EvaluationSearchRequestDTO
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostQualityEvaluationsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, 0, 0, resp.Body, nil
-	})
+			return a.PostQualityEvaluationsSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostQualityFormsOptions holds the options of PostQualityForms, which has no optional parameters

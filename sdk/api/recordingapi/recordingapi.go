@@ -646,19 +646,34 @@ func (a *RecordingApi) GetOrphanrecordings(ctx context.Context, opts *GetOrphanr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetOrphanrecordingsIter(ctx context.Context, opts *GetOrphanrecordingsOptions) iter.Seq2[models.OrphanRecording, error] {
+	return a.getOrphanrecordingsWalk(opts).Items(ctx)
+}
+
+// GetOrphanrecordingsPages returns an iterator over the pages of GetOrphanrecordings, walked as
+// GetOrphanrecordingsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RecordingApi) GetOrphanrecordingsPages(ctx context.Context, opts *GetOrphanrecordingsOptions) iter.Seq2[*platformclient.Page[models.OrphanRecordingListing], error] {
+	return a.getOrphanrecordingsWalk(opts).Pages(ctx)
+}
+
+// getOrphanrecordingsWalk is the walk of GetOrphanrecordingsIter and GetOrphanrecordingsPages.
+func (a *RecordingApi) getOrphanrecordingsWalk(opts *GetOrphanrecordingsOptions) platformclient.NumberWalk[models.OrphanRecordingListing, models.OrphanRecording] {
 	var o GetOrphanrecordingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OrphanRecording, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrphanrecordings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.OrphanRecordingListing, models.OrphanRecording]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.OrphanRecordingListing) ([]models.OrphanRecording, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.OrphanRecordingListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetOrphanrecordings(ctx, &o)
+		},
+	}
 }
 
 // GetRecordingBatchrequestOptions holds the optional parameters of GetRecordingBatchrequest, which
@@ -778,19 +793,35 @@ func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpolicies(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpoliciesIter(ctx context.Context, opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) iter.Seq2[models.Policy, error] {
+	return a.getRecordingCrossplatformMediaretentionpoliciesWalk(opts).Items(ctx)
+}
+
+// GetRecordingCrossplatformMediaretentionpoliciesPages returns an iterator over the pages of
+// GetRecordingCrossplatformMediaretentionpolicies, walked as
+// GetRecordingCrossplatformMediaretentionpoliciesIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpoliciesPages(ctx context.Context, opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) iter.Seq2[*platformclient.Page[models.PolicyEntityListing], error] {
+	return a.getRecordingCrossplatformMediaretentionpoliciesWalk(opts).Pages(ctx)
+}
+
+// getRecordingCrossplatformMediaretentionpoliciesWalk is the walk of GetRecordingCrossplatformMediaretentionpoliciesIter and GetRecordingCrossplatformMediaretentionpoliciesPages.
+func (a *RecordingApi) getRecordingCrossplatformMediaretentionpoliciesWalk(opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) platformclient.NumberWalk[models.PolicyEntityListing, models.Policy] {
 	var o GetRecordingCrossplatformMediaretentionpoliciesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Policy, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRecordingCrossplatformMediaretentionpolicies(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.PolicyEntityListing, models.Policy]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.PolicyEntityListing) ([]models.Policy, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRecordingCrossplatformMediaretentionpolicies(ctx, &o)
+		},
+	}
 }
 
 // GetRecordingCrossplatformMediaretentionpolicyOptions holds the optional parameters of
@@ -896,19 +927,34 @@ func (a *RecordingApi) GetRecordingJobFailedrecordings(ctx context.Context, jobI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingJobFailedrecordingsIter(ctx context.Context, jobID string, opts *GetRecordingJobFailedrecordingsOptions) iter.Seq2[models.RecordingJobFailedRecording, error] {
+	return a.getRecordingJobFailedrecordingsWalk(jobID, opts).Items(ctx)
+}
+
+// GetRecordingJobFailedrecordingsPages returns an iterator over the pages of
+// GetRecordingJobFailedrecordings, walked as GetRecordingJobFailedrecordingsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RecordingApi) GetRecordingJobFailedrecordingsPages(ctx context.Context, jobID string, opts *GetRecordingJobFailedrecordingsOptions) iter.Seq2[*platformclient.Page[models.FailedRecordingEntityListing], error] {
+	return a.getRecordingJobFailedrecordingsWalk(jobID, opts).Pages(ctx)
+}
+
+// getRecordingJobFailedrecordingsWalk is the walk of GetRecordingJobFailedrecordingsIter and GetRecordingJobFailedrecordingsPages.
+func (a *RecordingApi) getRecordingJobFailedrecordingsWalk(jobID string, opts *GetRecordingJobFailedrecordingsOptions) platformclient.NumberWalk[models.FailedRecordingEntityListing, models.RecordingJobFailedRecording] {
 	var o GetRecordingJobFailedrecordingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RecordingJobFailedRecording, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRecordingJobFailedrecordings(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FailedRecordingEntityListing, models.RecordingJobFailedRecording]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FailedRecordingEntityListing) ([]models.RecordingJobFailedRecording, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FailedRecordingEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRecordingJobFailedrecordings(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetRecordingJobsOptions holds the optional parameters of GetRecordingJobs. A nil field is not
@@ -990,19 +1036,34 @@ func (a *RecordingApi) GetRecordingJobs(ctx context.Context, opts *GetRecordingJ
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingJobsIter(ctx context.Context, opts *GetRecordingJobsOptions) iter.Seq2[models.RecordingJob, error] {
+	return a.getRecordingJobsWalk(opts).Items(ctx)
+}
+
+// GetRecordingJobsPages returns an iterator over the pages of GetRecordingJobs, walked as
+// GetRecordingJobsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RecordingApi) GetRecordingJobsPages(ctx context.Context, opts *GetRecordingJobsOptions) iter.Seq2[*platformclient.Page[models.RecordingJobEntityListing], error] {
+	return a.getRecordingJobsWalk(opts).Pages(ctx)
+}
+
+// getRecordingJobsWalk is the walk of GetRecordingJobsIter and GetRecordingJobsPages.
+func (a *RecordingApi) getRecordingJobsWalk(opts *GetRecordingJobsOptions) platformclient.NumberWalk[models.RecordingJobEntityListing, models.RecordingJob] {
 	var o GetRecordingJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RecordingJob, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRecordingJobs(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.RecordingJobEntityListing, models.RecordingJob]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.RecordingJobEntityListing) ([]models.RecordingJob, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.RecordingJobEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRecordingJobs(ctx, &o)
+		},
+	}
 }
 
 // GetRecordingKeyconfigurationOptions holds the optional parameters of
@@ -1139,19 +1200,34 @@ func (a *RecordingApi) GetRecordingMediaretentionpolicies(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingMediaretentionpoliciesIter(ctx context.Context, opts *GetRecordingMediaretentionpoliciesOptions) iter.Seq2[models.Policy, error] {
+	return a.getRecordingMediaretentionpoliciesWalk(opts).Items(ctx)
+}
+
+// GetRecordingMediaretentionpoliciesPages returns an iterator over the pages of
+// GetRecordingMediaretentionpolicies, walked as GetRecordingMediaretentionpoliciesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RecordingApi) GetRecordingMediaretentionpoliciesPages(ctx context.Context, opts *GetRecordingMediaretentionpoliciesOptions) iter.Seq2[*platformclient.Page[models.PolicyEntityListing], error] {
+	return a.getRecordingMediaretentionpoliciesWalk(opts).Pages(ctx)
+}
+
+// getRecordingMediaretentionpoliciesWalk is the walk of GetRecordingMediaretentionpoliciesIter and GetRecordingMediaretentionpoliciesPages.
+func (a *RecordingApi) getRecordingMediaretentionpoliciesWalk(opts *GetRecordingMediaretentionpoliciesOptions) platformclient.NumberWalk[models.PolicyEntityListing, models.Policy] {
 	var o GetRecordingMediaretentionpoliciesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Policy, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRecordingMediaretentionpolicies(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.PolicyEntityListing, models.Policy]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.PolicyEntityListing) ([]models.Policy, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRecordingMediaretentionpolicies(ctx, &o)
+		},
+	}
 }
 
 // GetRecordingMediaretentionpolicyOptions holds the optional parameters of
@@ -1217,19 +1293,34 @@ func (a *RecordingApi) GetRecordingRecordingkeys(ctx context.Context, opts *GetR
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingRecordingkeysIter(ctx context.Context, opts *GetRecordingRecordingkeysOptions) iter.Seq2[models.EncryptionKey, error] {
+	return a.getRecordingRecordingkeysWalk(opts).Items(ctx)
+}
+
+// GetRecordingRecordingkeysPages returns an iterator over the pages of GetRecordingRecordingkeys,
+// walked as GetRecordingRecordingkeysIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *RecordingApi) GetRecordingRecordingkeysPages(ctx context.Context, opts *GetRecordingRecordingkeysOptions) iter.Seq2[*platformclient.Page[models.EncryptionKeyEntityListing], error] {
+	return a.getRecordingRecordingkeysWalk(opts).Pages(ctx)
+}
+
+// getRecordingRecordingkeysWalk is the walk of GetRecordingRecordingkeysIter and GetRecordingRecordingkeysPages.
+func (a *RecordingApi) getRecordingRecordingkeysWalk(opts *GetRecordingRecordingkeysOptions) platformclient.NumberWalk[models.EncryptionKeyEntityListing, models.EncryptionKey] {
 	var o GetRecordingRecordingkeysOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EncryptionKey, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRecordingRecordingkeys(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EncryptionKeyEntityListing, models.EncryptionKey]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EncryptionKeyEntityListing) ([]models.EncryptionKey, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EncryptionKeyEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRecordingRecordingkeys(ctx, &o)
+		},
+	}
 }
 
 // GetRecordingRecordingkeysRotationscheduleOptions holds the optional parameters of
@@ -1343,21 +1434,36 @@ func (a *RecordingApi) GetRecordingsRetentionQuery(ctx context.Context, retentio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingsRetentionQueryIter(ctx context.Context, retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) iter.Seq2[models.RecordingRetention, error] {
+	return a.getRecordingsRetentionQueryWalk(retentionThresholdDays, opts).Items(ctx)
+}
+
+// GetRecordingsRetentionQueryPages returns an iterator over the pages of
+// GetRecordingsRetentionQuery, walked as GetRecordingsRetentionQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *RecordingApi) GetRecordingsRetentionQueryPages(ctx context.Context, retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) iter.Seq2[*platformclient.Page[models.RecordingRetentionCursorEntityListing], error] {
+	return a.getRecordingsRetentionQueryWalk(retentionThresholdDays, opts).Pages(ctx)
+}
+
+// getRecordingsRetentionQueryWalk is the walk of GetRecordingsRetentionQueryIter and GetRecordingsRetentionQueryPages.
+func (a *RecordingApi) getRecordingsRetentionQueryWalk(retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) platformclient.CursorWalk[models.RecordingRetentionCursorEntityListing, models.RecordingRetention] {
 	var o GetRecordingsRetentionQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.RecordingRetention, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetRecordingsRetentionQuery(ctx, retentionThresholdDays, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+	return platformclient.CursorWalk[models.RecordingRetentionCursorEntityListing, models.RecordingRetention]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.RecordingRetentionCursorEntityListing) ([]models.RecordingRetention, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.RecordingRetentionCursorEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetRecordingsRetentionQuery(ctx, retentionThresholdDays, &o)
+		},
+	}
 }
 
 // GetRecordingsScreensessionsDetailsOptions holds the optional parameters of

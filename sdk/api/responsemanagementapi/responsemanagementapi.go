@@ -155,19 +155,34 @@ func (a *ResponseManagementApi) GetResponsemanagementLibraries(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ResponseManagementApi) GetResponsemanagementLibrariesIter(ctx context.Context, opts *GetResponsemanagementLibrariesOptions) iter.Seq2[models.Library, error] {
+	return a.getResponsemanagementLibrariesWalk(opts).Items(ctx)
+}
+
+// GetResponsemanagementLibrariesPages returns an iterator over the pages of
+// GetResponsemanagementLibraries, walked as GetResponsemanagementLibrariesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ResponseManagementApi) GetResponsemanagementLibrariesPages(ctx context.Context, opts *GetResponsemanagementLibrariesOptions) iter.Seq2[*platformclient.Page[models.LibraryEntityListing], error] {
+	return a.getResponsemanagementLibrariesWalk(opts).Pages(ctx)
+}
+
+// getResponsemanagementLibrariesWalk is the walk of GetResponsemanagementLibrariesIter and GetResponsemanagementLibrariesPages.
+func (a *ResponseManagementApi) getResponsemanagementLibrariesWalk(opts *GetResponsemanagementLibrariesOptions) platformclient.NumberWalk[models.LibraryEntityListing, models.Library] {
 	var o GetResponsemanagementLibrariesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Library, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetResponsemanagementLibraries(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LibraryEntityListing, models.Library]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LibraryEntityListing) ([]models.Library, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetResponsemanagementLibraries(ctx, &o)
+		},
+	}
 }
 
 // GetResponsemanagementLibraryOptions holds the optional parameters of
@@ -324,19 +339,34 @@ func (a *ResponseManagementApi) GetResponsemanagementResponses(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ResponseManagementApi) GetResponsemanagementResponsesIter(ctx context.Context, libraryID string, opts *GetResponsemanagementResponsesOptions) iter.Seq2[models.Response, error] {
+	return a.getResponsemanagementResponsesWalk(libraryID, opts).Items(ctx)
+}
+
+// GetResponsemanagementResponsesPages returns an iterator over the pages of
+// GetResponsemanagementResponses, walked as GetResponsemanagementResponsesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ResponseManagementApi) GetResponsemanagementResponsesPages(ctx context.Context, libraryID string, opts *GetResponsemanagementResponsesOptions) iter.Seq2[*platformclient.Page[models.ResponseEntityListing], error] {
+	return a.getResponsemanagementResponsesWalk(libraryID, opts).Pages(ctx)
+}
+
+// getResponsemanagementResponsesWalk is the walk of GetResponsemanagementResponsesIter and GetResponsemanagementResponsesPages.
+func (a *ResponseManagementApi) getResponsemanagementResponsesWalk(libraryID string, opts *GetResponsemanagementResponsesOptions) platformclient.NumberWalk[models.ResponseEntityListing, models.Response] {
 	var o GetResponsemanagementResponsesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Response, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetResponsemanagementResponses(ctx, libraryID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ResponseEntityListing, models.Response]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ResponseEntityListing) ([]models.Response, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetResponsemanagementResponses(ctx, libraryID, &o)
+		},
+	}
 }
 
 // PostResponsemanagementLibrariesOptions holds the options of PostResponsemanagementLibraries,
@@ -472,21 +502,36 @@ func (a *ResponseManagementApi) PostResponsemanagementLibrariesQuery(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ResponseManagementApi) PostResponsemanagementLibrariesQueryIter(ctx context.Context, body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) iter.Seq2[models.Library, error] {
+	return a.postResponsemanagementLibrariesQueryWalk(body, opts).Items(ctx)
+}
+
+// PostResponsemanagementLibrariesQueryPages returns an iterator over the pages of
+// PostResponsemanagementLibrariesQuery, walked as PostResponsemanagementLibrariesQueryIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ResponseManagementApi) PostResponsemanagementLibrariesQueryPages(ctx context.Context, body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) iter.Seq2[*platformclient.Page[models.LibraryEntityListing], error] {
+	return a.postResponsemanagementLibrariesQueryWalk(body, opts).Pages(ctx)
+}
+
+// postResponsemanagementLibrariesQueryWalk is the walk of PostResponsemanagementLibrariesQueryIter and PostResponsemanagementLibrariesQueryPages.
+func (a *ResponseManagementApi) postResponsemanagementLibrariesQueryWalk(body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) platformclient.NumberWalk[models.LibraryEntityListing, models.Library] {
 	var o PostResponsemanagementLibrariesQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Library, int64, int64, []byte, error) {
-		o := o
-		if page != max(int64(platformclient.Deref(o.PageNumber)), 1) {
-			o.PageNumber = platformclient.Ptr(int32(page))
-		}
-		r, resp, err := a.PostResponsemanagementLibrariesQuery(ctx, body, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LibraryEntityListing, models.Library]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LibraryEntityListing) ([]models.Library, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if page != max(int64(platformclient.Deref(o.PageNumber)), 1) {
+				o.PageNumber = platformclient.Ptr(int32(page))
+			}
+			return a.PostResponsemanagementLibrariesQuery(ctx, body, &o)
+		},
+	}
 }
 
 // PostResponsemanagementResponseassetsBulkOptions holds the options of
@@ -578,26 +623,42 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearch(ctx c
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearchIter(ctx context.Context, body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) iter.Seq2[models.ResponseAsset, error] {
+	return a.postResponsemanagementResponseassetsSearchWalk(body, opts).Items(ctx)
+}
+
+// PostResponsemanagementResponseassetsSearchPages returns an iterator over the pages of
+// PostResponsemanagementResponseassetsSearch, walked as
+// PostResponsemanagementResponseassetsSearchIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as body.PageNumber.
+func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearchPages(ctx context.Context, body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) iter.Seq2[*platformclient.Page[models.ResponseAssetSearchResults], error] {
+	return a.postResponsemanagementResponseassetsSearchWalk(body, opts).Pages(ctx)
+}
+
+// postResponsemanagementResponseassetsSearchWalk is the walk of PostResponsemanagementResponseassetsSearchIter and PostResponsemanagementResponseassetsSearchPages.
+func (a *ResponseManagementApi) postResponsemanagementResponseassetsSearchWalk(body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) platformclient.NumberWalk[models.ResponseAssetSearchResults, models.ResponseAsset] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.ResponseAsset, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.ResponseAssetSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.ResponseAssetSearchResults, models.ResponseAsset]{
+		First: start,
+		Read: func(r *models.ResponseAssetSearchResults) ([]models.ResponseAsset, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ResponseAssetSearchResults, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.ResponseAssetSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostResponsemanagementResponseassetsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostResponsemanagementResponseassetsSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostResponsemanagementResponseassetsUploadsOptions holds the options of

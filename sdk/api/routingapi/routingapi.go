@@ -704,21 +704,36 @@ func (a *RoutingApi) GetRoutingAssessments(ctx context.Context, opts *GetRouting
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingAssessmentsIter(ctx context.Context, opts *GetRoutingAssessmentsOptions) iter.Seq2[models.BenefitAssessment, error] {
+	return a.getRoutingAssessmentsWalk(opts).Items(ctx)
+}
+
+// GetRoutingAssessmentsPages returns an iterator over the pages of GetRoutingAssessments, walked as
+// GetRoutingAssessmentsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *RoutingApi) GetRoutingAssessmentsPages(ctx context.Context, opts *GetRoutingAssessmentsOptions) iter.Seq2[*platformclient.Page[models.AssessmentListing], error] {
+	return a.getRoutingAssessmentsWalk(opts).Pages(ctx)
+}
+
+// getRoutingAssessmentsWalk is the walk of GetRoutingAssessmentsIter and GetRoutingAssessmentsPages.
+func (a *RoutingApi) getRoutingAssessmentsWalk(opts *GetRoutingAssessmentsOptions) platformclient.CursorWalk[models.AssessmentListing, models.BenefitAssessment] {
 	var o GetRoutingAssessmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.BenefitAssessment, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetRoutingAssessments(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.AssessmentListing, models.BenefitAssessment]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.AssessmentListing) ([]models.BenefitAssessment, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AssessmentListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetRoutingAssessments(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingAssessmentsJobOptions holds the optional parameters of GetRoutingAssessmentsJob, which
@@ -992,19 +1007,34 @@ func (a *RoutingApi) GetRoutingEmailDomainRoutes(ctx context.Context, domainName
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailDomainRoutesIter(ctx context.Context, domainName string, opts *GetRoutingEmailDomainRoutesOptions) iter.Seq2[models.InboundRoute, error] {
+	return a.getRoutingEmailDomainRoutesWalk(domainName, opts).Items(ctx)
+}
+
+// GetRoutingEmailDomainRoutesPages returns an iterator over the pages of
+// GetRoutingEmailDomainRoutes, walked as GetRoutingEmailDomainRoutesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingEmailDomainRoutesPages(ctx context.Context, domainName string, opts *GetRoutingEmailDomainRoutesOptions) iter.Seq2[*platformclient.Page[models.InboundRouteEntityListing], error] {
+	return a.getRoutingEmailDomainRoutesWalk(domainName, opts).Pages(ctx)
+}
+
+// getRoutingEmailDomainRoutesWalk is the walk of GetRoutingEmailDomainRoutesIter and GetRoutingEmailDomainRoutesPages.
+func (a *RoutingApi) getRoutingEmailDomainRoutesWalk(domainName string, opts *GetRoutingEmailDomainRoutesOptions) platformclient.NumberWalk[models.InboundRouteEntityListing, models.InboundRoute] {
 	var o GetRoutingEmailDomainRoutesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InboundRoute, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingEmailDomainRoutes(ctx, domainName, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.InboundRouteEntityListing, models.InboundRoute]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.InboundRouteEntityListing) ([]models.InboundRoute, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.InboundRouteEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingEmailDomainRoutes(ctx, domainName, &o)
+		},
+	}
 }
 
 // GetRoutingEmailDomainVerificationOptions holds the optional parameters of
@@ -1090,19 +1120,34 @@ func (a *RoutingApi) GetRoutingEmailDomains(ctx context.Context, opts *GetRoutin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailDomainsIter(ctx context.Context, opts *GetRoutingEmailDomainsOptions) iter.Seq2[models.InboundDomain, error] {
+	return a.getRoutingEmailDomainsWalk(opts).Items(ctx)
+}
+
+// GetRoutingEmailDomainsPages returns an iterator over the pages of GetRoutingEmailDomains, walked
+// as GetRoutingEmailDomainsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingEmailDomainsPages(ctx context.Context, opts *GetRoutingEmailDomainsOptions) iter.Seq2[*platformclient.Page[models.InboundDomainEntityListing], error] {
+	return a.getRoutingEmailDomainsWalk(opts).Pages(ctx)
+}
+
+// getRoutingEmailDomainsWalk is the walk of GetRoutingEmailDomainsIter and GetRoutingEmailDomainsPages.
+func (a *RoutingApi) getRoutingEmailDomainsWalk(opts *GetRoutingEmailDomainsOptions) platformclient.NumberWalk[models.InboundDomainEntityListing, models.InboundDomain] {
 	var o GetRoutingEmailDomainsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InboundDomain, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingEmailDomains(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.InboundDomainEntityListing, models.InboundDomain]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.InboundDomainEntityListing) ([]models.InboundDomain, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.InboundDomainEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingEmailDomains(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingEmailOutboundDomainOptions holds the optional parameters of
@@ -1215,19 +1260,34 @@ func (a *RoutingApi) GetRoutingEmailOutboundDomains(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailOutboundDomainsIter(ctx context.Context, opts *GetRoutingEmailOutboundDomainsOptions) iter.Seq2[models.OutboundDomain, error] {
+	return a.getRoutingEmailOutboundDomainsWalk(opts).Items(ctx)
+}
+
+// GetRoutingEmailOutboundDomainsPages returns an iterator over the pages of
+// GetRoutingEmailOutboundDomains, walked as GetRoutingEmailOutboundDomainsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingEmailOutboundDomainsPages(ctx context.Context, opts *GetRoutingEmailOutboundDomainsOptions) iter.Seq2[*platformclient.Page[models.OutboundDomainEntityListing], error] {
+	return a.getRoutingEmailOutboundDomainsWalk(opts).Pages(ctx)
+}
+
+// getRoutingEmailOutboundDomainsWalk is the walk of GetRoutingEmailOutboundDomainsIter and GetRoutingEmailOutboundDomainsPages.
+func (a *RoutingApi) getRoutingEmailOutboundDomainsWalk(opts *GetRoutingEmailOutboundDomainsOptions) platformclient.NumberWalk[models.OutboundDomainEntityListing, models.OutboundDomain] {
 	var o GetRoutingEmailOutboundDomainsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundDomain, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingEmailOutboundDomains(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.OutboundDomainEntityListing, models.OutboundDomain]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.OutboundDomainEntityListing) ([]models.OutboundDomain, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.OutboundDomainEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingEmailOutboundDomains(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingEmailSettingOptions holds the optional parameters of GetRoutingEmailSetting. A nil
@@ -1271,19 +1331,34 @@ func (a *RoutingApi) GetRoutingEmailSetting(ctx context.Context, opts *GetRoutin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailSettingIter(ctx context.Context, opts *GetRoutingEmailSettingOptions) iter.Seq2[models.EmailSetting, error] {
+	return a.getRoutingEmailSettingWalk(opts).Items(ctx)
+}
+
+// GetRoutingEmailSettingPages returns an iterator over the pages of GetRoutingEmailSetting, walked
+// as GetRoutingEmailSettingIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingEmailSettingPages(ctx context.Context, opts *GetRoutingEmailSettingOptions) iter.Seq2[*platformclient.Page[models.EmailSettingEntityListing], error] {
+	return a.getRoutingEmailSettingWalk(opts).Pages(ctx)
+}
+
+// getRoutingEmailSettingWalk is the walk of GetRoutingEmailSettingIter and GetRoutingEmailSettingPages.
+func (a *RoutingApi) getRoutingEmailSettingWalk(opts *GetRoutingEmailSettingOptions) platformclient.NumberWalk[models.EmailSettingEntityListing, models.EmailSetting] {
 	var o GetRoutingEmailSettingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmailSetting, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingEmailSetting(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EmailSettingEntityListing, models.EmailSetting]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EmailSettingEntityListing) ([]models.EmailSetting, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EmailSettingEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingEmailSetting(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingEmailSettingEmailSettingIdOptions holds the optional parameters of
@@ -1399,19 +1474,34 @@ func (a *RoutingApi) GetRoutingLanguages(ctx context.Context, opts *GetRoutingLa
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingLanguagesIter(ctx context.Context, opts *GetRoutingLanguagesOptions) iter.Seq2[models.Language, error] {
+	return a.getRoutingLanguagesWalk(opts).Items(ctx)
+}
+
+// GetRoutingLanguagesPages returns an iterator over the pages of GetRoutingLanguages, walked as
+// GetRoutingLanguagesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingLanguagesPages(ctx context.Context, opts *GetRoutingLanguagesOptions) iter.Seq2[*platformclient.Page[models.LanguageEntityListing], error] {
+	return a.getRoutingLanguagesWalk(opts).Pages(ctx)
+}
+
+// getRoutingLanguagesWalk is the walk of GetRoutingLanguagesIter and GetRoutingLanguagesPages.
+func (a *RoutingApi) getRoutingLanguagesWalk(opts *GetRoutingLanguagesOptions) platformclient.NumberWalk[models.LanguageEntityListing, models.Language] {
 	var o GetRoutingLanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Language, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingLanguages(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LanguageEntityListing, models.Language]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LanguageEntityListing) ([]models.Language, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingLanguages(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingMessageRecipientOptions holds the optional parameters of GetRoutingMessageRecipient,
@@ -1488,19 +1578,34 @@ func (a *RoutingApi) GetRoutingMessageRecipients(ctx context.Context, opts *GetR
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingMessageRecipientsIter(ctx context.Context, opts *GetRoutingMessageRecipientsOptions) iter.Seq2[models.Recipient, error] {
+	return a.getRoutingMessageRecipientsWalk(opts).Items(ctx)
+}
+
+// GetRoutingMessageRecipientsPages returns an iterator over the pages of
+// GetRoutingMessageRecipients, walked as GetRoutingMessageRecipientsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingMessageRecipientsPages(ctx context.Context, opts *GetRoutingMessageRecipientsOptions) iter.Seq2[*platformclient.Page[models.RecipientListing], error] {
+	return a.getRoutingMessageRecipientsWalk(opts).Pages(ctx)
+}
+
+// getRoutingMessageRecipientsWalk is the walk of GetRoutingMessageRecipientsIter and GetRoutingMessageRecipientsPages.
+func (a *RoutingApi) getRoutingMessageRecipientsWalk(opts *GetRoutingMessageRecipientsOptions) platformclient.NumberWalk[models.RecipientListing, models.Recipient] {
 	var o GetRoutingMessageRecipientsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Recipient, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingMessageRecipients(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.RecipientListing, models.Recipient]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.RecipientListing) ([]models.Recipient, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.RecipientListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingMessageRecipients(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingPredictorOptions holds the optional parameters of GetRoutingPredictor, which has none
@@ -1639,21 +1744,36 @@ func (a *RoutingApi) GetRoutingPredictors(ctx context.Context, opts *GetRoutingP
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingPredictorsIter(ctx context.Context, opts *GetRoutingPredictorsOptions) iter.Seq2[models.Predictor, error] {
+	return a.getRoutingPredictorsWalk(opts).Items(ctx)
+}
+
+// GetRoutingPredictorsPages returns an iterator over the pages of GetRoutingPredictors, walked as
+// GetRoutingPredictorsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *RoutingApi) GetRoutingPredictorsPages(ctx context.Context, opts *GetRoutingPredictorsOptions) iter.Seq2[*platformclient.Page[models.PredictorListing], error] {
+	return a.getRoutingPredictorsWalk(opts).Pages(ctx)
+}
+
+// getRoutingPredictorsWalk is the walk of GetRoutingPredictorsIter and GetRoutingPredictorsPages.
+func (a *RoutingApi) getRoutingPredictorsWalk(opts *GetRoutingPredictorsOptions) platformclient.CursorWalk[models.PredictorListing, models.Predictor] {
 	var o GetRoutingPredictorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Predictor, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetRoutingPredictors(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.PredictorListing, models.Predictor]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.PredictorListing) ([]models.Predictor, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.PredictorListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetRoutingPredictors(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingPredictorsKeyperformanceindicatorsOptions holds the optional parameters of
@@ -2086,19 +2206,34 @@ func (a *RoutingApi) GetRoutingQueueUsers(ctx context.Context, queueID string, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueueUsersIter(ctx context.Context, queueID string, opts *GetRoutingQueueUsersOptions) iter.Seq2[models.QueueMember, error] {
+	return a.getRoutingQueueUsersWalk(queueID, opts).Items(ctx)
+}
+
+// GetRoutingQueueUsersPages returns an iterator over the pages of GetRoutingQueueUsers, walked as
+// GetRoutingQueueUsersIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueueUsersPages(ctx context.Context, queueID string, opts *GetRoutingQueueUsersOptions) iter.Seq2[*platformclient.Page[models.QueueMemberEntityListingV1], error] {
+	return a.getRoutingQueueUsersWalk(queueID, opts).Pages(ctx)
+}
+
+// getRoutingQueueUsersWalk is the walk of GetRoutingQueueUsersIter and GetRoutingQueueUsersPages.
+func (a *RoutingApi) getRoutingQueueUsersWalk(queueID string, opts *GetRoutingQueueUsersOptions) platformclient.NumberWalk[models.QueueMemberEntityListingV1, models.QueueMember] {
 	var o GetRoutingQueueUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.QueueMember, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueueUsers(ctx, queueID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.QueueMemberEntityListingV1, models.QueueMember]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.QueueMemberEntityListingV1) ([]models.QueueMember, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.QueueMemberEntityListingV1, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingQueueUsers(ctx, queueID, &o)
+		},
+	}
 }
 
 // GetRoutingQueueWrapupcodesOptions holds the optional parameters of GetRoutingQueueWrapupcodes. A
@@ -2152,19 +2287,34 @@ func (a *RoutingApi) GetRoutingQueueWrapupcodes(ctx context.Context, queueID str
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueueWrapupcodesIter(ctx context.Context, queueID string, opts *GetRoutingQueueWrapupcodesOptions) iter.Seq2[models.WrapupCode, error] {
+	return a.getRoutingQueueWrapupcodesWalk(queueID, opts).Items(ctx)
+}
+
+// GetRoutingQueueWrapupcodesPages returns an iterator over the pages of GetRoutingQueueWrapupcodes,
+// walked as GetRoutingQueueWrapupcodesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueueWrapupcodesPages(ctx context.Context, queueID string, opts *GetRoutingQueueWrapupcodesOptions) iter.Seq2[*platformclient.Page[models.WrapupCodeEntityListing], error] {
+	return a.getRoutingQueueWrapupcodesWalk(queueID, opts).Pages(ctx)
+}
+
+// getRoutingQueueWrapupcodesWalk is the walk of GetRoutingQueueWrapupcodesIter and GetRoutingQueueWrapupcodesPages.
+func (a *RoutingApi) getRoutingQueueWrapupcodesWalk(queueID string, opts *GetRoutingQueueWrapupcodesOptions) platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode] {
 	var o GetRoutingQueueWrapupcodesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueueWrapupcodes(ctx, queueID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingQueueWrapupcodes(ctx, queueID, &o)
+		},
+	}
 }
 
 // GetRoutingQueuesOptions holds the optional parameters of GetRoutingQueues. A nil field is not
@@ -2252,19 +2402,34 @@ func (a *RoutingApi) GetRoutingQueues(ctx context.Context, opts *GetRoutingQueue
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesIter(ctx context.Context, opts *GetRoutingQueuesOptions) iter.Seq2[models.Queue, error] {
+	return a.getRoutingQueuesWalk(opts).Items(ctx)
+}
+
+// GetRoutingQueuesPages returns an iterator over the pages of GetRoutingQueues, walked as
+// GetRoutingQueuesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueuesPages(ctx context.Context, opts *GetRoutingQueuesOptions) iter.Seq2[*platformclient.Page[models.QueueEntityListing], error] {
+	return a.getRoutingQueuesWalk(opts).Pages(ctx)
+}
+
+// getRoutingQueuesWalk is the walk of GetRoutingQueuesIter and GetRoutingQueuesPages.
+func (a *RoutingApi) getRoutingQueuesWalk(opts *GetRoutingQueuesOptions) platformclient.NumberWalk[models.QueueEntityListing, models.Queue] {
 	var o GetRoutingQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueues(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.QueueEntityListing, models.Queue]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingQueues(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingQueuesDivisionviewsOptions holds the optional parameters of
@@ -2338,19 +2503,34 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviews(ctx context.Context, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesDivisionviewsIter(ctx context.Context, opts *GetRoutingQueuesDivisionviewsOptions) iter.Seq2[models.Queue, error] {
+	return a.getRoutingQueuesDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetRoutingQueuesDivisionviewsPages returns an iterator over the pages of
+// GetRoutingQueuesDivisionviews, walked as GetRoutingQueuesDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueuesDivisionviewsPages(ctx context.Context, opts *GetRoutingQueuesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.QueueEntityListing], error] {
+	return a.getRoutingQueuesDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getRoutingQueuesDivisionviewsWalk is the walk of GetRoutingQueuesDivisionviewsIter and GetRoutingQueuesDivisionviewsPages.
+func (a *RoutingApi) getRoutingQueuesDivisionviewsWalk(opts *GetRoutingQueuesDivisionviewsOptions) platformclient.NumberWalk[models.QueueEntityListing, models.Queue] {
 	var o GetRoutingQueuesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueuesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.QueueEntityListing, models.Queue]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingQueuesDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingQueuesDivisionviewsAllOptions holds the optional parameters of
@@ -2402,19 +2582,34 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviewsAll(ctx context.Context, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesDivisionviewsAllIter(ctx context.Context, opts *GetRoutingQueuesDivisionviewsAllOptions) iter.Seq2[models.Queue, error] {
+	return a.getRoutingQueuesDivisionviewsAllWalk(opts).Items(ctx)
+}
+
+// GetRoutingQueuesDivisionviewsAllPages returns an iterator over the pages of
+// GetRoutingQueuesDivisionviewsAll, walked as GetRoutingQueuesDivisionviewsAllIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueuesDivisionviewsAllPages(ctx context.Context, opts *GetRoutingQueuesDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.QueueEntityListing], error] {
+	return a.getRoutingQueuesDivisionviewsAllWalk(opts).Pages(ctx)
+}
+
+// getRoutingQueuesDivisionviewsAllWalk is the walk of GetRoutingQueuesDivisionviewsAllIter and GetRoutingQueuesDivisionviewsAllPages.
+func (a *RoutingApi) getRoutingQueuesDivisionviewsAllWalk(opts *GetRoutingQueuesDivisionviewsAllOptions) platformclient.NumberWalk[models.QueueEntityListing, models.Queue] {
 	var o GetRoutingQueuesDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueuesDivisionviewsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.QueueEntityListing, models.Queue]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingQueuesDivisionviewsAll(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingQueuesMeOptions holds the optional parameters of GetRoutingQueuesMe. A nil field is not
@@ -2470,19 +2665,34 @@ func (a *RoutingApi) GetRoutingQueuesMe(ctx context.Context, opts *GetRoutingQue
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesMeIter(ctx context.Context, opts *GetRoutingQueuesMeOptions) iter.Seq2[models.UserQueue, error] {
+	return a.getRoutingQueuesMeWalk(opts).Items(ctx)
+}
+
+// GetRoutingQueuesMePages returns an iterator over the pages of GetRoutingQueuesMe, walked as
+// GetRoutingQueuesMeIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueuesMePages(ctx context.Context, opts *GetRoutingQueuesMeOptions) iter.Seq2[*platformclient.Page[models.UserQueueEntityListing], error] {
+	return a.getRoutingQueuesMeWalk(opts).Pages(ctx)
+}
+
+// getRoutingQueuesMeWalk is the walk of GetRoutingQueuesMeIter and GetRoutingQueuesMePages.
+func (a *RoutingApi) getRoutingQueuesMeWalk(opts *GetRoutingQueuesMeOptions) platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue] {
 	var o GetRoutingQueuesMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueuesMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingQueuesMe(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingSettingsOptions holds the optional parameters of GetRoutingSettings, which has none
@@ -2748,21 +2958,36 @@ func (a *RoutingApi) GetRoutingSkillgroupMembers(ctx context.Context, skillGroup
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSkillgroupMembersIter(ctx context.Context, skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) iter.Seq2[models.UserReferenceWithName, error] {
+	return a.getRoutingSkillgroupMembersWalk(skillGroupID, opts).Items(ctx)
+}
+
+// GetRoutingSkillgroupMembersPages returns an iterator over the pages of
+// GetRoutingSkillgroupMembers, walked as GetRoutingSkillgroupMembersIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *RoutingApi) GetRoutingSkillgroupMembersPages(ctx context.Context, skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) iter.Seq2[*platformclient.Page[models.SkillGroupMemberEntityListing], error] {
+	return a.getRoutingSkillgroupMembersWalk(skillGroupID, opts).Pages(ctx)
+}
+
+// getRoutingSkillgroupMembersWalk is the walk of GetRoutingSkillgroupMembersIter and GetRoutingSkillgroupMembersPages.
+func (a *RoutingApi) getRoutingSkillgroupMembersWalk(skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) platformclient.CursorWalk[models.SkillGroupMemberEntityListing, models.UserReferenceWithName] {
 	var o GetRoutingSkillgroupMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.UserReferenceWithName, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetRoutingSkillgroupMembers(ctx, skillGroupID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.SkillGroupMemberEntityListing, models.UserReferenceWithName]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.SkillGroupMemberEntityListing) ([]models.UserReferenceWithName, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SkillGroupMemberEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetRoutingSkillgroupMembers(ctx, skillGroupID, &o)
+		},
+	}
 }
 
 // GetRoutingSkillgroupMembersDivisionsOptions holds the optional parameters of
@@ -2847,21 +3072,36 @@ func (a *RoutingApi) GetRoutingSkillgroups(ctx context.Context, opts *GetRouting
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSkillgroupsIter(ctx context.Context, opts *GetRoutingSkillgroupsOptions) iter.Seq2[models.SkillGroupDefinition, error] {
+	return a.getRoutingSkillgroupsWalk(opts).Items(ctx)
+}
+
+// GetRoutingSkillgroupsPages returns an iterator over the pages of GetRoutingSkillgroups, walked as
+// GetRoutingSkillgroupsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *RoutingApi) GetRoutingSkillgroupsPages(ctx context.Context, opts *GetRoutingSkillgroupsOptions) iter.Seq2[*platformclient.Page[models.SkillGroupEntityListing], error] {
+	return a.getRoutingSkillgroupsWalk(opts).Pages(ctx)
+}
+
+// getRoutingSkillgroupsWalk is the walk of GetRoutingSkillgroupsIter and GetRoutingSkillgroupsPages.
+func (a *RoutingApi) getRoutingSkillgroupsWalk(opts *GetRoutingSkillgroupsOptions) platformclient.CursorWalk[models.SkillGroupEntityListing, models.SkillGroupDefinition] {
 	var o GetRoutingSkillgroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.SkillGroupDefinition, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetRoutingSkillgroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.SkillGroupEntityListing, models.SkillGroupDefinition]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.SkillGroupEntityListing) ([]models.SkillGroupDefinition, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SkillGroupEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetRoutingSkillgroups(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingSkillsOptions holds the optional parameters of GetRoutingSkills. A nil field is not
@@ -2915,19 +3155,34 @@ func (a *RoutingApi) GetRoutingSkills(ctx context.Context, opts *GetRoutingSkill
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSkillsIter(ctx context.Context, opts *GetRoutingSkillsOptions) iter.Seq2[models.RoutingSkill, error] {
+	return a.getRoutingSkillsWalk(opts).Items(ctx)
+}
+
+// GetRoutingSkillsPages returns an iterator over the pages of GetRoutingSkills, walked as
+// GetRoutingSkillsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingSkillsPages(ctx context.Context, opts *GetRoutingSkillsOptions) iter.Seq2[*platformclient.Page[models.SkillEntityListing], error] {
+	return a.getRoutingSkillsWalk(opts).Pages(ctx)
+}
+
+// getRoutingSkillsWalk is the walk of GetRoutingSkillsIter and GetRoutingSkillsPages.
+func (a *RoutingApi) getRoutingSkillsWalk(opts *GetRoutingSkillsOptions) platformclient.NumberWalk[models.SkillEntityListing, models.RoutingSkill] {
 	var o GetRoutingSkillsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RoutingSkill, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingSkills(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SkillEntityListing, models.RoutingSkill]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SkillEntityListing) ([]models.RoutingSkill, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SkillEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingSkills(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingSmsAddressOptions holds the optional parameters of GetRoutingSmsAddress, which has none
@@ -2992,19 +3247,34 @@ func (a *RoutingApi) GetRoutingSmsAddresses(ctx context.Context, opts *GetRoutin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSmsAddressesIter(ctx context.Context, opts *GetRoutingSmsAddressesOptions) iter.Seq2[models.SmsAddress, error] {
+	return a.getRoutingSmsAddressesWalk(opts).Items(ctx)
+}
+
+// GetRoutingSmsAddressesPages returns an iterator over the pages of GetRoutingSmsAddresses, walked
+// as GetRoutingSmsAddressesIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingSmsAddressesPages(ctx context.Context, opts *GetRoutingSmsAddressesOptions) iter.Seq2[*platformclient.Page[models.SmsAddressEntityListing], error] {
+	return a.getRoutingSmsAddressesWalk(opts).Pages(ctx)
+}
+
+// getRoutingSmsAddressesWalk is the walk of GetRoutingSmsAddressesIter and GetRoutingSmsAddressesPages.
+func (a *RoutingApi) getRoutingSmsAddressesWalk(opts *GetRoutingSmsAddressesOptions) platformclient.NumberWalk[models.SmsAddressEntityListing, models.SmsAddress] {
 	var o GetRoutingSmsAddressesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SmsAddress, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingSmsAddresses(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SmsAddressEntityListing, models.SmsAddress]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SmsAddressEntityListing) ([]models.SmsAddress, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SmsAddressEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingSmsAddresses(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingSmsAvailablephonenumbersOptions holds the optional parameters of
@@ -3241,19 +3511,34 @@ func (a *RoutingApi) GetRoutingSmsPhonenumbers(ctx context.Context, opts *GetRou
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSmsPhonenumbersIter(ctx context.Context, opts *GetRoutingSmsPhonenumbersOptions) iter.Seq2[models.SmsPhoneNumber, error] {
+	return a.getRoutingSmsPhonenumbersWalk(opts).Items(ctx)
+}
+
+// GetRoutingSmsPhonenumbersPages returns an iterator over the pages of GetRoutingSmsPhonenumbers,
+// walked as GetRoutingSmsPhonenumbersIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingSmsPhonenumbersPages(ctx context.Context, opts *GetRoutingSmsPhonenumbersOptions) iter.Seq2[*platformclient.Page[models.SmsPhoneNumberEntityListing], error] {
+	return a.getRoutingSmsPhonenumbersWalk(opts).Pages(ctx)
+}
+
+// getRoutingSmsPhonenumbersWalk is the walk of GetRoutingSmsPhonenumbersIter and GetRoutingSmsPhonenumbersPages.
+func (a *RoutingApi) getRoutingSmsPhonenumbersWalk(opts *GetRoutingSmsPhonenumbersOptions) platformclient.NumberWalk[models.SmsPhoneNumberEntityListing, models.SmsPhoneNumber] {
 	var o GetRoutingSmsPhonenumbersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SmsPhoneNumber, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingSmsPhonenumbers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SmsPhoneNumberEntityListing, models.SmsPhoneNumber]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SmsPhoneNumberEntityListing) ([]models.SmsPhoneNumber, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SmsPhoneNumberEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingSmsPhonenumbers(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingUserDirectroutingbackupSettingsOptions holds the optional parameters of
@@ -3418,19 +3703,34 @@ func (a *RoutingApi) GetRoutingUtilizationLabels(ctx context.Context, opts *GetR
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingUtilizationLabelsIter(ctx context.Context, opts *GetRoutingUtilizationLabelsOptions) iter.Seq2[models.UtilizationLabel, error] {
+	return a.getRoutingUtilizationLabelsWalk(opts).Items(ctx)
+}
+
+// GetRoutingUtilizationLabelsPages returns an iterator over the pages of
+// GetRoutingUtilizationLabels, walked as GetRoutingUtilizationLabelsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingUtilizationLabelsPages(ctx context.Context, opts *GetRoutingUtilizationLabelsOptions) iter.Seq2[*platformclient.Page[models.UtilizationLabelEntityListing], error] {
+	return a.getRoutingUtilizationLabelsWalk(opts).Pages(ctx)
+}
+
+// getRoutingUtilizationLabelsWalk is the walk of GetRoutingUtilizationLabelsIter and GetRoutingUtilizationLabelsPages.
+func (a *RoutingApi) getRoutingUtilizationLabelsWalk(opts *GetRoutingUtilizationLabelsOptions) platformclient.NumberWalk[models.UtilizationLabelEntityListing, models.UtilizationLabel] {
 	var o GetRoutingUtilizationLabelsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UtilizationLabel, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingUtilizationLabels(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UtilizationLabelEntityListing, models.UtilizationLabel]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UtilizationLabelEntityListing) ([]models.UtilizationLabel, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UtilizationLabelEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingUtilizationLabels(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingWrapupcodeOptions holds the optional parameters of GetRoutingWrapupcode, which has none
@@ -3525,19 +3825,34 @@ func (a *RoutingApi) GetRoutingWrapupcodes(ctx context.Context, opts *GetRouting
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingWrapupcodesIter(ctx context.Context, opts *GetRoutingWrapupcodesOptions) iter.Seq2[models.WrapupCode, error] {
+	return a.getRoutingWrapupcodesWalk(opts).Items(ctx)
+}
+
+// GetRoutingWrapupcodesPages returns an iterator over the pages of GetRoutingWrapupcodes, walked as
+// GetRoutingWrapupcodesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingWrapupcodesPages(ctx context.Context, opts *GetRoutingWrapupcodesOptions) iter.Seq2[*platformclient.Page[models.WrapupCodeEntityListing], error] {
+	return a.getRoutingWrapupcodesWalk(opts).Pages(ctx)
+}
+
+// getRoutingWrapupcodesWalk is the walk of GetRoutingWrapupcodesIter and GetRoutingWrapupcodesPages.
+func (a *RoutingApi) getRoutingWrapupcodesWalk(opts *GetRoutingWrapupcodesOptions) platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode] {
 	var o GetRoutingWrapupcodesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingWrapupcodes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingWrapupcodes(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingWrapupcodesDivisionviewOptions holds the optional parameters of
@@ -3629,19 +3944,34 @@ func (a *RoutingApi) GetRoutingWrapupcodesDivisionviews(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingWrapupcodesDivisionviewsIter(ctx context.Context, opts *GetRoutingWrapupcodesDivisionviewsOptions) iter.Seq2[models.WrapupCode, error] {
+	return a.getRoutingWrapupcodesDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetRoutingWrapupcodesDivisionviewsPages returns an iterator over the pages of
+// GetRoutingWrapupcodesDivisionviews, walked as GetRoutingWrapupcodesDivisionviewsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingWrapupcodesDivisionviewsPages(ctx context.Context, opts *GetRoutingWrapupcodesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.WrapupCodeEntityListing], error] {
+	return a.getRoutingWrapupcodesDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getRoutingWrapupcodesDivisionviewsWalk is the walk of GetRoutingWrapupcodesDivisionviewsIter and GetRoutingWrapupcodesDivisionviewsPages.
+func (a *RoutingApi) getRoutingWrapupcodesDivisionviewsWalk(opts *GetRoutingWrapupcodesDivisionviewsOptions) platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode] {
 	var o GetRoutingWrapupcodesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingWrapupcodesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetRoutingWrapupcodesDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetUserQueuesOptions holds the optional parameters of GetUserQueues. A nil field is not sent.
@@ -3700,19 +4030,34 @@ func (a *RoutingApi) GetUserQueues(ctx context.Context, userID string, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserQueuesIter(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[models.UserQueue, error] {
+	return a.getUserQueuesWalk(userID, opts).Items(ctx)
+}
+
+// GetUserQueuesPages returns an iterator over the pages of GetUserQueues, walked as
+// GetUserQueuesIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *RoutingApi) GetUserQueuesPages(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[*platformclient.Page[models.UserQueueEntityListing], error] {
+	return a.getUserQueuesWalk(userID, opts).Pages(ctx)
+}
+
+// getUserQueuesWalk is the walk of GetUserQueuesIter and GetUserQueuesPages.
+func (a *RoutingApi) getUserQueuesWalk(userID string, opts *GetUserQueuesOptions) platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue] {
 	var o GetUserQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserQueues(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUserQueues(ctx, userID, &o)
+		},
+	}
 }
 
 // GetUserRoutinglanguagesOptions holds the optional parameters of GetUserRoutinglanguages. A nil
@@ -3766,19 +4111,34 @@ func (a *RoutingApi) GetUserRoutinglanguages(ctx context.Context, userID string,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserRoutinglanguagesIter(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[models.UserRoutingLanguage, error] {
+	return a.getUserRoutinglanguagesWalk(userID, opts).Items(ctx)
+}
+
+// GetUserRoutinglanguagesPages returns an iterator over the pages of GetUserRoutinglanguages,
+// walked as GetUserRoutinglanguagesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetUserRoutinglanguagesPages(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[*platformclient.Page[models.UserLanguageEntityListing], error] {
+	return a.getUserRoutinglanguagesWalk(userID, opts).Pages(ctx)
+}
+
+// getUserRoutinglanguagesWalk is the walk of GetUserRoutinglanguagesIter and GetUserRoutinglanguagesPages.
+func (a *RoutingApi) getUserRoutinglanguagesWalk(userID string, opts *GetUserRoutinglanguagesOptions) platformclient.NumberWalk[models.UserLanguageEntityListing, models.UserRoutingLanguage] {
 	var o GetUserRoutinglanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingLanguage, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserRoutinglanguages(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserLanguageEntityListing, models.UserRoutingLanguage]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUserRoutinglanguages(ctx, userID, &o)
+		},
+	}
 }
 
 // GetUserRoutingskillsOptions holds the optional parameters of GetUserRoutingskills. A nil field is
@@ -3832,19 +4192,34 @@ func (a *RoutingApi) GetUserRoutingskills(ctx context.Context, userID string, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserRoutingskillsIter(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[models.UserRoutingSkill, error] {
+	return a.getUserRoutingskillsWalk(userID, opts).Items(ctx)
+}
+
+// GetUserRoutingskillsPages returns an iterator over the pages of GetUserRoutingskills, walked as
+// GetUserRoutingskillsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetUserRoutingskillsPages(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[*platformclient.Page[models.UserSkillEntityListing], error] {
+	return a.getUserRoutingskillsWalk(userID, opts).Pages(ctx)
+}
+
+// getUserRoutingskillsWalk is the walk of GetUserRoutingskillsIter and GetUserRoutingskillsPages.
+func (a *RoutingApi) getUserRoutingskillsWalk(userID string, opts *GetUserRoutingskillsOptions) platformclient.NumberWalk[models.UserSkillEntityListing, models.UserRoutingSkill] {
 	var o GetUserRoutingskillsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingSkill, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserRoutingskills(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserSkillEntityListing, models.UserRoutingSkill]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUserRoutingskills(ctx, userID, &o)
+		},
+	}
 }
 
 // GetUserSkillgroupsOptions holds the optional parameters of GetUserSkillgroups. A nil field is not
@@ -3895,21 +4270,36 @@ func (a *RoutingApi) GetUserSkillgroups(ctx context.Context, userID string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserSkillgroupsIter(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[models.SkillGroup, error] {
+	return a.getUserSkillgroupsWalk(userID, opts).Items(ctx)
+}
+
+// GetUserSkillgroupsPages returns an iterator over the pages of GetUserSkillgroups, walked as
+// GetUserSkillgroupsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *RoutingApi) GetUserSkillgroupsPages(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[*platformclient.Page[models.UserSkillGroupEntityListing], error] {
+	return a.getUserSkillgroupsWalk(userID, opts).Pages(ctx)
+}
+
+// getUserSkillgroupsWalk is the walk of GetUserSkillgroupsIter and GetUserSkillgroupsPages.
+func (a *RoutingApi) getUserSkillgroupsWalk(userID string, opts *GetUserSkillgroupsOptions) platformclient.CursorWalk[models.UserSkillGroupEntityListing, models.SkillGroup] {
 	var o GetUserSkillgroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.SkillGroup, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetUserSkillgroups(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.UserSkillGroupEntityListing, models.SkillGroup]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetUserSkillgroups(ctx, userID, &o)
+		},
+	}
 }
 
 // PatchRoutingConversationOptions holds the options of PatchRoutingConversation, which has no

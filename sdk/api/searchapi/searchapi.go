@@ -51,13 +51,28 @@ func (a *SearchApi) GetDocumentationGknSearch(ctx context.Context, q64 string, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetDocumentationGknSearchIter(ctx context.Context, q64 string, opts *GetDocumentationGknSearchOptions) iter.Seq2[models.GKNDocumentationResult, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.GKNDocumentationResult, string, error) {
-		r, _, err := a.GetDocumentationGknSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getDocumentationGknSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetDocumentationGknSearchPages returns an iterator over the pages of GetDocumentationGknSearch,
+// walked as GetDocumentationGknSearchIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it, its response, and the cursor (NextCursor) to resume from, as the
+// argument q64.
+func (a *SearchApi) GetDocumentationGknSearchPages(ctx context.Context, q64 string, opts *GetDocumentationGknSearchOptions) iter.Seq2[*platformclient.Page[models.GKNDocumentationSearchResponse], error] {
+	return a.getDocumentationGknSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getDocumentationGknSearchWalk is the walk of GetDocumentationGknSearchIter and GetDocumentationGknSearchPages.
+func (a *SearchApi) getDocumentationGknSearchWalk(q64 string, opts *GetDocumentationGknSearchOptions) platformclient.CursorWalk[models.GKNDocumentationSearchResponse, models.GKNDocumentationResult] {
+	return platformclient.CursorWalk[models.GKNDocumentationSearchResponse, models.GKNDocumentationResult]{
+		First: q64,
+		Read: func(r *models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetDocumentationGknSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetDocumentationSearchOptions holds the optional parameters of GetDocumentationSearch, which has
@@ -85,13 +100,28 @@ func (a *SearchApi) GetDocumentationSearch(ctx context.Context, q64 string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetDocumentationSearchIter(ctx context.Context, q64 string, opts *GetDocumentationSearchOptions) iter.Seq2[models.DocumentationResult, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.DocumentationResult, string, error) {
-		r, _, err := a.GetDocumentationSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getDocumentationSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetDocumentationSearchPages returns an iterator over the pages of GetDocumentationSearch, walked
+// as GetDocumentationSearchIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it, its response, and the cursor (NextCursor) to resume from, as the argument
+// q64.
+func (a *SearchApi) GetDocumentationSearchPages(ctx context.Context, q64 string, opts *GetDocumentationSearchOptions) iter.Seq2[*platformclient.Page[models.DocumentationSearchResponse], error] {
+	return a.getDocumentationSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getDocumentationSearchWalk is the walk of GetDocumentationSearchIter and GetDocumentationSearchPages.
+func (a *SearchApi) getDocumentationSearchWalk(q64 string, opts *GetDocumentationSearchOptions) platformclient.CursorWalk[models.DocumentationSearchResponse, models.DocumentationResult] {
+	return platformclient.CursorWalk[models.DocumentationSearchResponse, models.DocumentationResult]{
+		First: q64,
+		Read: func(r *models.DocumentationSearchResponse) ([]models.DocumentationResult, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetDocumentationSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetGroupsSearchOptions holds the optional parameters of GetGroupsSearch. A nil field is not sent.
@@ -128,13 +158,27 @@ func (a *SearchApi) GetGroupsSearch(ctx context.Context, q64 string, opts *GetGr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetGroupsSearchIter(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[models.Group, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Group, string, error) {
-		r, _, err := a.GetGroupsSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getGroupsSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetGroupsSearchPages returns an iterator over the pages of GetGroupsSearch, walked as
+// GetGroupsSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetGroupsSearchPages(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[*platformclient.Page[models.GroupsSearchResponse], error] {
+	return a.getGroupsSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getGroupsSearchWalk is the walk of GetGroupsSearchIter and GetGroupsSearchPages.
+func (a *SearchApi) getGroupsSearchWalk(q64 string, opts *GetGroupsSearchOptions) platformclient.CursorWalk[models.GroupsSearchResponse, models.Group] {
+	return platformclient.CursorWalk[models.GroupsSearchResponse, models.Group]{
+		First: q64,
+		Read: func(r *models.GroupsSearchResponse) ([]models.Group, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetGroupsSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetLocationsSearchOptions holds the optional parameters of GetLocationsSearch. A nil field is not
@@ -172,13 +216,27 @@ func (a *SearchApi) GetLocationsSearch(ctx context.Context, q64 string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetLocationsSearchIter(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.LocationDefinition, string, error) {
-		r, _, err := a.GetLocationsSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getLocationsSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetLocationsSearchPages returns an iterator over the pages of GetLocationsSearch, walked as
+// GetLocationsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetLocationsSearchPages(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
+	return a.getLocationsSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getLocationsSearchWalk is the walk of GetLocationsSearchIter and GetLocationsSearchPages.
+func (a *SearchApi) getLocationsSearchWalk(q64 string, opts *GetLocationsSearchOptions) platformclient.CursorWalk[models.LocationsSearchResponse, models.LocationDefinition] {
+	return platformclient.CursorWalk[models.LocationsSearchResponse, models.LocationDefinition]{
+		First: q64,
+		Read: func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetLocationsSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetSearchOptions holds the optional parameters of GetSearch. A nil field is not sent.
@@ -225,14 +283,28 @@ func (a *SearchApi) GetSearch(ctx context.Context, q64 string, opts *GetSearchOp
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) GetSearchIter(ctx context.Context, q64 string, opts *GetSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
-		r, _, err := a.GetSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, platformclient.Deref(r.NextPage), err
-	})
+	return a.getSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetSearchPages returns an iterator over the pages of GetSearch, walked as GetSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetSearchPages(ctx context.Context, q64 string, opts *GetSearchOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
+	return a.getSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getSearchWalk is the walk of GetSearchIter and GetSearchPages.
+func (a *SearchApi) getSearchWalk(q64 string, opts *GetSearchOptions) platformclient.CursorWalk[models.JsonNodeSearchResponse, json.RawMessage] {
+	return platformclient.CursorWalk[models.JsonNodeSearchResponse, json.RawMessage]{
+		First: q64,
+		Read: func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, string, error) {
+			items, err := platformclient.RawItems(r.Results)
+			return items, platformclient.Deref(r.NextPage), err
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetSearchSuggestOptions holds the optional parameters of GetSearchSuggest. A nil field is not
@@ -281,14 +353,28 @@ func (a *SearchApi) GetSearchSuggest(ctx context.Context, q64 string, opts *GetS
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) GetSearchSuggestIter(ctx context.Context, q64 string, opts *GetSearchSuggestOptions) iter.Seq2[json.RawMessage, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
-		r, _, err := a.GetSearchSuggest(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, platformclient.Deref(r.NextPage), err
-	})
+	return a.getSearchSuggestWalk(q64, opts).Items(ctx)
+}
+
+// GetSearchSuggestPages returns an iterator over the pages of GetSearchSuggest, walked as
+// GetSearchSuggestIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetSearchSuggestPages(ctx context.Context, q64 string, opts *GetSearchSuggestOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
+	return a.getSearchSuggestWalk(q64, opts).Pages(ctx)
+}
+
+// getSearchSuggestWalk is the walk of GetSearchSuggestIter and GetSearchSuggestPages.
+func (a *SearchApi) getSearchSuggestWalk(q64 string, opts *GetSearchSuggestOptions) platformclient.CursorWalk[models.JsonNodeSearchResponse, json.RawMessage] {
+	return platformclient.CursorWalk[models.JsonNodeSearchResponse, json.RawMessage]{
+		First: q64,
+		Read: func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, string, error) {
+			items, err := platformclient.RawItems(r.Results)
+			return items, platformclient.Deref(r.NextPage), err
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetSearchSuggest(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesSitesSearchOptions holds the optional parameters of
@@ -328,13 +414,28 @@ func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearch(ctx context.Context, q
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Site, string, error) {
-		r, _, err := a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesSitesSearch, walked as GetTelephonyProvidersEdgesSitesSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
+	return a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesSitesSearchWalk is the walk of GetTelephonyProvidersEdgesSitesSearchIter and GetTelephonyProvidersEdgesSitesSearchPages.
+func (a *SearchApi) getTelephonyProvidersEdgesSitesSearchWalk(q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) platformclient.CursorWalk[models.SitesSearchResponse, models.Site] {
+	return platformclient.CursorWalk[models.SitesSearchResponse, models.Site]{
+		First: q64,
+		Read: func(r *models.SitesSearchResponse) ([]models.Site, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetUsersSearchOptions holds the optional parameters of GetUsersSearch. A nil field is not sent.
@@ -381,13 +482,27 @@ func (a *SearchApi) GetUsersSearch(ctx context.Context, q64 string, opts *GetUse
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetUsersSearchIter(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[models.User, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.User, string, error) {
-		r, _, err := a.GetUsersSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getUsersSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetUsersSearchPages returns an iterator over the pages of GetUsersSearch, walked as
+// GetUsersSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetUsersSearchPages(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	return a.getUsersSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getUsersSearchWalk is the walk of GetUsersSearchIter and GetUsersSearchPages.
+func (a *SearchApi) getUsersSearchWalk(q64 string, opts *GetUsersSearchOptions) platformclient.CursorWalk[models.UsersSearchResponse, models.User] {
+	return platformclient.CursorWalk[models.UsersSearchResponse, models.User]{
+		First: q64,
+		Read: func(r *models.UsersSearchResponse) ([]models.User, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetUsersSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetVoicemailSearchOptions holds the optional parameters of GetVoicemailSearch. A nil field is not
@@ -425,13 +540,27 @@ func (a *SearchApi) GetVoicemailSearch(ctx context.Context, q64 string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetVoicemailSearchIter(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.VoicemailMessage, string, error) {
-		r, _, err := a.GetVoicemailSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getVoicemailSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetVoicemailSearchPages returns an iterator over the pages of GetVoicemailSearch, walked as
+// GetVoicemailSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetVoicemailSearchPages(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[*platformclient.Page[models.VoicemailsSearchResponse], error] {
+	return a.getVoicemailSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getVoicemailSearchWalk is the walk of GetVoicemailSearchIter and GetVoicemailSearchPages.
+func (a *SearchApi) getVoicemailSearchWalk(q64 string, opts *GetVoicemailSearchOptions) platformclient.CursorWalk[models.VoicemailsSearchResponse, models.VoicemailMessage] {
+	return platformclient.CursorWalk[models.VoicemailsSearchResponse, models.VoicemailMessage]{
+		First: q64,
+		Read: func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetVoicemailSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // PostConversationsCustomattributesSearchOptions holds the options of
@@ -482,27 +611,43 @@ func (a *SearchApi) PostConversationsCustomattributesSearch(ctx context.Context,
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostConversationsCustomattributesSearchIter(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	return a.postConversationsCustomattributesSearchWalk(body, opts).Items(ctx)
+}
+
+// PostConversationsCustomattributesSearchPages returns an iterator over the pages of
+// PostConversationsCustomattributesSearch, walked as PostConversationsCustomattributesSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// body.PageNumber.
+func (a *SearchApi) PostConversationsCustomattributesSearchPages(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
+	return a.postConversationsCustomattributesSearchWalk(body, opts).Pages(ctx)
+}
+
+// postConversationsCustomattributesSearchWalk is the walk of PostConversationsCustomattributesSearchIter and PostConversationsCustomattributesSearchPages.
+func (a *SearchApi) postConversationsCustomattributesSearchWalk(body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.ConversationCustomAttributesSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage]{
+		First: start,
+		Read: func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+			items, err := platformclient.RawItems(r.Results)
+			return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.ConversationCustomAttributesSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+			return a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostConversationsParticipantsAttributesSearchOptions holds the options of
@@ -553,27 +698,43 @@ func (a *SearchApi) PostConversationsParticipantsAttributesSearch(ctx context.Co
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostConversationsParticipantsAttributesSearchIter(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	return a.postConversationsParticipantsAttributesSearchWalk(body, opts).Items(ctx)
+}
+
+// PostConversationsParticipantsAttributesSearchPages returns an iterator over the pages of
+// PostConversationsParticipantsAttributesSearch, walked as
+// PostConversationsParticipantsAttributesSearchIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as body.Cursor.
+func (a *SearchApi) PostConversationsParticipantsAttributesSearchPages(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonCursorSearchResponse], error] {
+	return a.postConversationsParticipantsAttributesSearchWalk(body, opts).Pages(ctx)
+}
+
+// postConversationsParticipantsAttributesSearchWalk is the walk of PostConversationsParticipantsAttributesSearchIter and PostConversationsParticipantsAttributesSearchPages.
+func (a *SearchApi) postConversationsParticipantsAttributesSearchWalk(body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) platformclient.CursorWalk[models.JsonCursorSearchResponse, json.RawMessage] {
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.Cursor)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
-		pageBody := body
-		if cursor != start {
-			var b models.ConversationParticipantSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.CursorWalk[models.JsonCursorSearchResponse, json.RawMessage]{
+		First: start,
+		Read: func(r *models.JsonCursorSearchResponse) ([]json.RawMessage, string, error) {
+			items, err := platformclient.RawItems(r.Results)
+			return items, platformclient.Deref(r.Cursor), err
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if cursor != start {
+				var b models.ConversationParticipantSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.Cursor = &cursor
+				pageBody = &b
 			}
-			b.Cursor = &cursor
-			pageBody = &b
-		}
-		r, _, err := a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, platformclient.Deref(r.Cursor), err
-	})
+			return a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostDocumentationGknSearchOptions holds the options of PostDocumentationGknSearch, which has no
@@ -616,26 +777,41 @@ func (a *SearchApi) PostDocumentationGknSearch(ctx context.Context, body *models
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostDocumentationGknSearchIter(ctx context.Context, body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) iter.Seq2[models.GKNDocumentationResult, error] {
+	return a.postDocumentationGknSearchWalk(body, opts).Items(ctx)
+}
+
+// PostDocumentationGknSearchPages returns an iterator over the pages of PostDocumentationGknSearch,
+// walked as PostDocumentationGknSearchIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as body.PageNumber.
+func (a *SearchApi) PostDocumentationGknSearchPages(ctx context.Context, body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) iter.Seq2[*platformclient.Page[models.GKNDocumentationSearchResponse], error] {
+	return a.postDocumentationGknSearchWalk(body, opts).Pages(ctx)
+}
+
+// postDocumentationGknSearchWalk is the walk of PostDocumentationGknSearchIter and PostDocumentationGknSearchPages.
+func (a *SearchApi) postDocumentationGknSearchWalk(body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) platformclient.NumberWalk[models.GKNDocumentationSearchResponse, models.GKNDocumentationResult] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.GKNDocumentationResult, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.GKNDocumentationSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.GKNDocumentationSearchResponse, models.GKNDocumentationResult]{
+		First: start,
+		Read: func(r *models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.GKNDocumentationSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostDocumentationGknSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostDocumentationGknSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostDocumentationSearchOptions holds the options of PostDocumentationSearch, which has no
@@ -678,26 +854,41 @@ func (a *SearchApi) PostDocumentationSearch(ctx context.Context, body *models.Do
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostDocumentationSearchIter(ctx context.Context, body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) iter.Seq2[models.DocumentationResult, error] {
+	return a.postDocumentationSearchWalk(body, opts).Items(ctx)
+}
+
+// PostDocumentationSearchPages returns an iterator over the pages of PostDocumentationSearch,
+// walked as PostDocumentationSearchIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as body.PageNumber.
+func (a *SearchApi) PostDocumentationSearchPages(ctx context.Context, body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) iter.Seq2[*platformclient.Page[models.DocumentationSearchResponse], error] {
+	return a.postDocumentationSearchWalk(body, opts).Pages(ctx)
+}
+
+// postDocumentationSearchWalk is the walk of PostDocumentationSearchIter and PostDocumentationSearchPages.
+func (a *SearchApi) postDocumentationSearchWalk(body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) platformclient.NumberWalk[models.DocumentationSearchResponse, models.DocumentationResult] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DocumentationResult, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.DocumentationSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.DocumentationSearchResponse, models.DocumentationResult]{
+		First: start,
+		Read: func(r *models.DocumentationSearchResponse) ([]models.DocumentationResult, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.DocumentationSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostDocumentationSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostDocumentationSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostGroupsSearchOptions holds the options of PostGroupsSearch, which has no optional parameters
@@ -742,26 +933,41 @@ func (a *SearchApi) PostGroupsSearch(ctx context.Context, body *models.GroupSear
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostGroupsSearchIter(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[models.Group, error] {
+	return a.postGroupsSearchWalk(body, opts).Items(ctx)
+}
+
+// PostGroupsSearchPages returns an iterator over the pages of PostGroupsSearch, walked as
+// PostGroupsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *SearchApi) PostGroupsSearchPages(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[*platformclient.Page[models.GroupsSearchResponse], error] {
+	return a.postGroupsSearchWalk(body, opts).Pages(ctx)
+}
+
+// postGroupsSearchWalk is the walk of PostGroupsSearchIter and PostGroupsSearchPages.
+func (a *SearchApi) postGroupsSearchWalk(body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) platformclient.NumberWalk[models.GroupsSearchResponse, models.Group] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Group, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.GroupSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.GroupsSearchResponse, models.Group]{
+		First: start,
+		Read: func(r *models.GroupsSearchResponse) ([]models.Group, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.GroupSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostGroupsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostGroupsSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostLocationsSearchOptions holds the options of PostLocationsSearch, which has no optional
@@ -806,26 +1012,41 @@ func (a *SearchApi) PostLocationsSearch(ctx context.Context, body *models.Locati
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostLocationsSearchIter(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
+	return a.postLocationsSearchWalk(body, opts).Items(ctx)
+}
+
+// PostLocationsSearchPages returns an iterator over the pages of PostLocationsSearch, walked as
+// PostLocationsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *SearchApi) PostLocationsSearchPages(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
+	return a.postLocationsSearchWalk(body, opts).Pages(ctx)
+}
+
+// postLocationsSearchWalk is the walk of PostLocationsSearchIter and PostLocationsSearchPages.
+func (a *SearchApi) postLocationsSearchWalk(body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) platformclient.NumberWalk[models.LocationsSearchResponse, models.LocationDefinition] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.LocationSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.LocationsSearchResponse, models.LocationDefinition]{
+		First: start,
+		Read: func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.LocationSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostLocationsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostLocationsSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostSearchOptions holds the optional parameters of PostSearch. A nil field is not sent.
@@ -881,27 +1102,41 @@ func (a *SearchApi) PostSearch(ctx context.Context, body *models.SearchRequest, 
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostSearchIter(ctx context.Context, body *models.SearchRequest, opts *PostSearchOptions) iter.Seq2[json.RawMessage, error] {
+	return a.postSearchWalk(body, opts).Items(ctx)
+}
+
+// PostSearchPages returns an iterator over the pages of PostSearch, walked as PostSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as body.PageNumber.
+func (a *SearchApi) PostSearchPages(ctx context.Context, body *models.SearchRequest, opts *PostSearchOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
+	return a.postSearchWalk(body, opts).Pages(ctx)
+}
+
+// postSearchWalk is the walk of PostSearchIter and PostSearchPages.
+func (a *SearchApi) postSearchWalk(body *models.SearchRequest, opts *PostSearchOptions) platformclient.NumberWalk[models.JsonNodeSearchResponse, json.RawMessage] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.SearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.JsonNodeSearchResponse, json.RawMessage]{
+		First: start,
+		Read: func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, int64, int64, error) {
+			items, err := platformclient.RawItems(r.Results)
+			return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.SearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+			return a.PostSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostSearchSuggestOptions holds the optional parameters of PostSearchSuggest. A nil field is not
@@ -997,27 +1232,43 @@ func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearch(ctx context.Cont
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearchIter(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[json.RawMessage, error] {
+	return a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts).Items(ctx)
+}
+
+// PostSpeechandtextanalyticsTranscriptsSearchPages returns an iterator over the pages of
+// PostSpeechandtextanalyticsTranscriptsSearch, walked as
+// PostSpeechandtextanalyticsTranscriptsSearchIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as body.PageNumber.
+func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearchPages(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
+	return a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts).Pages(ctx)
+}
+
+// postSpeechandtextanalyticsTranscriptsSearchWalk is the walk of PostSpeechandtextanalyticsTranscriptsSearchIter and PostSpeechandtextanalyticsTranscriptsSearchPages.
+func (a *SearchApi) postSpeechandtextanalyticsTranscriptsSearchWalk(body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.TranscriptSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage]{
+		First: start,
+		Read: func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+			items, err := platformclient.RawItems(r.Results)
+			return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.TranscriptSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+			return a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostTeamsSearchOptions holds the options of PostTeamsSearch, which has no optional parameters
@@ -1064,26 +1315,41 @@ func (a *SearchApi) PostTeamsSearch(ctx context.Context, body *models.TeamSearch
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[models.Team, error] {
+	return a.postTeamsSearchWalk(body, opts).Items(ctx)
+}
+
+// PostTeamsSearchPages returns an iterator over the pages of PostTeamsSearch, walked as
+// PostTeamsSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as body.PageNumber.
+func (a *SearchApi) PostTeamsSearchPages(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[*platformclient.Page[models.TeamsSearchResponse], error] {
+	return a.postTeamsSearchWalk(body, opts).Pages(ctx)
+}
+
+// postTeamsSearchWalk is the walk of PostTeamsSearchIter and PostTeamsSearchPages.
+func (a *SearchApi) postTeamsSearchWalk(body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) platformclient.NumberWalk[models.TeamsSearchResponse, models.Team] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Team, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.TeamSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.TeamsSearchResponse, models.Team]{
+		First: start,
+		Read: func(r *models.TeamsSearchResponse) ([]models.Team, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.TeamSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostTeamsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostTeamsSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostTelephonyProvidersEdgesSitesSearchOptions holds the options of
@@ -1132,26 +1398,42 @@ func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearch(ctx context.Context, 
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
+	return a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts).Items(ctx)
+}
+
+// PostTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
+// PostTelephonyProvidersEdgesSitesSearch, walked as PostTelephonyProvidersEdgesSitesSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// body.PageNumber.
+func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
+	return a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts).Pages(ctx)
+}
+
+// postTelephonyProvidersEdgesSitesSearchWalk is the walk of PostTelephonyProvidersEdgesSitesSearchIter and PostTelephonyProvidersEdgesSitesSearchPages.
+func (a *SearchApi) postTelephonyProvidersEdgesSitesSearchWalk(body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) platformclient.NumberWalk[models.SitesSearchResponse, models.Site] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Site, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.SiteSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.SitesSearchResponse, models.Site]{
+		First: start,
+		Read: func(r *models.SitesSearchResponse) ([]models.Site, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.SiteSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostUsersSearchOptions holds the options of PostUsersSearch, which has no optional parameters
@@ -1198,26 +1480,41 @@ func (a *SearchApi) PostUsersSearch(ctx context.Context, body *models.UserSearch
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostUsersSearchIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[models.User, error] {
+	return a.postUsersSearchWalk(body, opts).Items(ctx)
+}
+
+// PostUsersSearchPages returns an iterator over the pages of PostUsersSearch, walked as
+// PostUsersSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as body.PageNumber.
+func (a *SearchApi) PostUsersSearchPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	return a.postUsersSearchWalk(body, opts).Pages(ctx)
+}
+
+// postUsersSearchWalk is the walk of PostUsersSearchIter and PostUsersSearchPages.
+func (a *SearchApi) postUsersSearchWalk(body *models.UserSearchRequest, opts *PostUsersSearchOptions) platformclient.NumberWalk[models.UsersSearchResponse, models.User] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.UserSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.UsersSearchResponse, models.User]{
+		First: start,
+		Read: func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.UserSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostUsersSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostUsersSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostUsersSearchTeamsAssignOptions holds the options of PostUsersSearchTeamsAssign, which has no
@@ -1265,26 +1562,41 @@ func (a *SearchApi) PostUsersSearchTeamsAssign(ctx context.Context, body *models
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[models.User, error] {
+	return a.postUsersSearchTeamsAssignWalk(body, opts).Items(ctx)
+}
+
+// PostUsersSearchTeamsAssignPages returns an iterator over the pages of PostUsersSearchTeamsAssign,
+// walked as PostUsersSearchTeamsAssignIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as body.PageNumber.
+func (a *SearchApi) PostUsersSearchTeamsAssignPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	return a.postUsersSearchTeamsAssignWalk(body, opts).Pages(ctx)
+}
+
+// postUsersSearchTeamsAssignWalk is the walk of PostUsersSearchTeamsAssignIter and PostUsersSearchTeamsAssignPages.
+func (a *SearchApi) postUsersSearchTeamsAssignWalk(body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) platformclient.NumberWalk[models.UsersSearchResponse, models.User] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.UserSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.UsersSearchResponse, models.User]{
+		First: start,
+		Read: func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.UserSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostVoicemailSearchOptions holds the options of PostVoicemailSearch, which has no optional
@@ -1329,24 +1641,39 @@ func (a *SearchApi) PostVoicemailSearch(ctx context.Context, body *models.Voicem
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostVoicemailSearchIter(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
+	return a.postVoicemailSearchWalk(body, opts).Items(ctx)
+}
+
+// PostVoicemailSearchPages returns an iterator over the pages of PostVoicemailSearch, walked as
+// PostVoicemailSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *SearchApi) PostVoicemailSearchPages(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[*platformclient.Page[models.VoicemailsSearchResponse], error] {
+	return a.postVoicemailSearchWalk(body, opts).Pages(ctx)
+}
+
+// postVoicemailSearchWalk is the walk of PostVoicemailSearchIter and PostVoicemailSearchPages.
+func (a *SearchApi) postVoicemailSearchWalk(body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) platformclient.NumberWalk[models.VoicemailsSearchResponse, models.VoicemailMessage] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.VoicemailSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.VoicemailsSearchResponse, models.VoicemailMessage]{
+		First: start,
+		Read: func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.VoicemailSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostVoicemailSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostVoicemailSearch(ctx, pageBody, opts)
+		},
+	}
 }

@@ -297,21 +297,37 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResults(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) iter.Seq2[models.SocialMediaAggregateDataContainer, error] {
+	return a.getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetSocialmediaAnalyticsAggregatesJobResultsPages returns an iterator over the pages of
+// GetSocialmediaAnalyticsAggregatesJobResults, walked as
+// GetSocialmediaAnalyticsAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SocialMediaAsyncAggregateQueryResponse], error] {
+	return a.getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getSocialmediaAnalyticsAggregatesJobResultsWalk is the walk of GetSocialmediaAnalyticsAggregatesJobResultsIter and GetSocialmediaAnalyticsAggregatesJobResultsPages.
+func (a *SocialMediaApi) getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) platformclient.CursorWalk[models.SocialMediaAsyncAggregateQueryResponse, models.SocialMediaAggregateDataContainer] {
 	var o GetSocialmediaAnalyticsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SocialMediaAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetSocialmediaAnalyticsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.SocialMediaAsyncAggregateQueryResponse, models.SocialMediaAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.SocialMediaAsyncAggregateQueryResponse) ([]models.SocialMediaAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SocialMediaAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetSocialmediaAnalyticsAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetSocialmediaAnalyticsMessagesJobOptions holds the optional parameters of
@@ -375,21 +391,37 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResultsIter(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) iter.Seq2[models.SocialMediaDetailDataContainer, error] {
+	return a.getSocialmediaAnalyticsMessagesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetSocialmediaAnalyticsMessagesJobResultsPages returns an iterator over the pages of
+// GetSocialmediaAnalyticsMessagesJobResults, walked as
+// GetSocialmediaAnalyticsMessagesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResultsPages(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SocialMediaAsyncDetailQueryResponse], error] {
+	return a.getSocialmediaAnalyticsMessagesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getSocialmediaAnalyticsMessagesJobResultsWalk is the walk of GetSocialmediaAnalyticsMessagesJobResultsIter and GetSocialmediaAnalyticsMessagesJobResultsPages.
+func (a *SocialMediaApi) getSocialmediaAnalyticsMessagesJobResultsWalk(jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) platformclient.CursorWalk[models.SocialMediaAsyncDetailQueryResponse, models.SocialMediaDetailDataContainer] {
 	var o GetSocialmediaAnalyticsMessagesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SocialMediaDetailDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetSocialmediaAnalyticsMessagesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.SocialMediaAsyncDetailQueryResponse, models.SocialMediaDetailDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.SocialMediaAsyncDetailQueryResponse) ([]models.SocialMediaDetailDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SocialMediaAsyncDetailQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetSocialmediaAnalyticsMessagesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetSocialmediaEscalationruleOptions holds the optional parameters of
@@ -470,19 +502,34 @@ func (a *SocialMediaApi) GetSocialmediaEscalationrules(ctx context.Context, divi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaEscalationrulesIter(ctx context.Context, divisionID string, opts *GetSocialmediaEscalationrulesOptions) iter.Seq2[models.EscalationRuleResponse, error] {
+	return a.getSocialmediaEscalationrulesWalk(divisionID, opts).Items(ctx)
+}
+
+// GetSocialmediaEscalationrulesPages returns an iterator over the pages of
+// GetSocialmediaEscalationrules, walked as GetSocialmediaEscalationrulesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaEscalationrulesPages(ctx context.Context, divisionID string, opts *GetSocialmediaEscalationrulesOptions) iter.Seq2[*platformclient.Page[models.SocialEscalationResponseEntityListing], error] {
+	return a.getSocialmediaEscalationrulesWalk(divisionID, opts).Pages(ctx)
+}
+
+// getSocialmediaEscalationrulesWalk is the walk of GetSocialmediaEscalationrulesIter and GetSocialmediaEscalationrulesPages.
+func (a *SocialMediaApi) getSocialmediaEscalationrulesWalk(divisionID string, opts *GetSocialmediaEscalationrulesOptions) platformclient.NumberWalk[models.SocialEscalationResponseEntityListing, models.EscalationRuleResponse] {
 	var o GetSocialmediaEscalationrulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EscalationRuleResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaEscalationrules(ctx, divisionID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SocialEscalationResponseEntityListing, models.EscalationRuleResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SocialEscalationResponseEntityListing) ([]models.EscalationRuleResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SocialEscalationResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSocialmediaEscalationrules(ctx, divisionID, &o)
+		},
+	}
 }
 
 // GetSocialmediaTopicOptions holds the optional parameters of GetSocialmediaTopic. A nil field is
@@ -568,19 +615,34 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrules(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesIter(ctx context.Context, topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) iter.Seq2[models.DataIngestionRuleResponse, error] {
+	return a.getSocialmediaTopicDataingestionrulesWalk(topicID, opts).Items(ctx)
+}
+
+// GetSocialmediaTopicDataingestionrulesPages returns an iterator over the pages of
+// GetSocialmediaTopicDataingestionrules, walked as GetSocialmediaTopicDataingestionrulesIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesPages(ctx context.Context, topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) iter.Seq2[*platformclient.Page[models.DataIngestionRuleResponseEntityListing], error] {
+	return a.getSocialmediaTopicDataingestionrulesWalk(topicID, opts).Pages(ctx)
+}
+
+// getSocialmediaTopicDataingestionrulesWalk is the walk of GetSocialmediaTopicDataingestionrulesIter and GetSocialmediaTopicDataingestionrulesPages.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesWalk(topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) platformclient.NumberWalk[models.DataIngestionRuleResponseEntityListing, models.DataIngestionRuleResponse] {
 	var o GetSocialmediaTopicDataingestionrulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataIngestionRuleResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopicDataingestionrules(ctx, topicID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DataIngestionRuleResponseEntityListing, models.DataIngestionRuleResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DataIngestionRuleResponseEntityListing) ([]models.DataIngestionRuleResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DataIngestionRuleResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSocialmediaTopicDataingestionrules(ctx, topicID, &o)
+		},
+	}
 }
 
 // GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdOptions holds the optional
@@ -718,19 +780,36 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIn
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter(ctx context.Context, topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) iter.Seq2[models.FacebookDataIngestionRuleVersionResponse, error] {
+	return a.getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID, facebookIngestionRuleID, opts).Items(ctx)
+}
+
+// GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPages returns an
+// iterator over the pages of
+// GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions, walked as
+// GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPages(ctx context.Context, topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) iter.Seq2[*platformclient.Page[models.FacebookDataIngestionRuleVersionResponseEntityListing], error] {
+	return a.getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID, facebookIngestionRuleID, opts).Pages(ctx)
+}
+
+// getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPages.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) platformclient.NumberWalk[models.FacebookDataIngestionRuleVersionResponseEntityListing, models.FacebookDataIngestionRuleVersionResponse] {
 	var o GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions(ctx, topicID, facebookIngestionRuleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.FacebookDataIngestionRuleVersionResponseEntityListing, models.FacebookDataIngestionRuleVersionResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.FacebookDataIngestionRuleVersionResponseEntityListing) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.FacebookDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions(ctx, topicID, facebookIngestionRuleID, &o)
+		},
+	}
 }
 
 // GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdOptions holds the optional
@@ -868,19 +947,36 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagram
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter(ctx context.Context, topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) iter.Seq2[models.InstagramDataIngestionRuleVersionResponse, error] {
+	return a.getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID, instagramIngestionRuleID, opts).Items(ctx)
+}
+
+// GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPages returns an
+// iterator over the pages of
+// GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions, walked as
+// GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPages(ctx context.Context, topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) iter.Seq2[*platformclient.Page[models.InstagramDataIngestionRuleVersionResponseEntityListing], error] {
+	return a.getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID, instagramIngestionRuleID, opts).Pages(ctx)
+}
+
+// getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPages.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) platformclient.NumberWalk[models.InstagramDataIngestionRuleVersionResponseEntityListing, models.InstagramDataIngestionRuleVersionResponse] {
 	var o GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions(ctx, topicID, instagramIngestionRuleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.InstagramDataIngestionRuleVersionResponseEntityListing, models.InstagramDataIngestionRuleVersionResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.InstagramDataIngestionRuleVersionResponseEntityListing) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.InstagramDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions(ctx, topicID, instagramIngestionRuleID, &o)
+		},
+	}
 }
 
 // GetSocialmediaTopicDataingestionrulesOpenOpenIdOptions holds the optional parameters of
@@ -1011,19 +1107,35 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter(ctx context.Context, topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) iter.Seq2[models.OpenDataIngestionRuleVersionResponse, error] {
+	return a.getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID, openID, opts).Items(ctx)
+}
+
+// GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPages returns an iterator over the pages
+// of GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions, walked as
+// GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter walks them (same arguments, same
+// end). Each page holds the listing as the API sent it (with its total and pageCount), its
+// response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPages(ctx context.Context, topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) iter.Seq2[*platformclient.Page[models.OpenDataIngestionRuleVersionResponseEntityListing], error] {
+	return a.getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID, openID, opts).Pages(ctx)
+}
+
+// getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter and GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPages.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) platformclient.NumberWalk[models.OpenDataIngestionRuleVersionResponseEntityListing, models.OpenDataIngestionRuleVersionResponse] {
 	var o GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions(ctx, topicID, openID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.OpenDataIngestionRuleVersionResponseEntityListing, models.OpenDataIngestionRuleVersionResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.OpenDataIngestionRuleVersionResponseEntityListing) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.OpenDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions(ctx, topicID, openID, &o)
+		},
+	}
 }
 
 // GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdOptions holds the optional
@@ -1160,19 +1272,36 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterInge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter(ctx context.Context, topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) iter.Seq2[models.TwitterDataIngestionRuleVersionResponse, error] {
+	return a.getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID, twitterIngestionRuleID, opts).Items(ctx)
+}
+
+// GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPages returns an
+// iterator over the pages of
+// GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions, walked as
+// GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPages(ctx context.Context, topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) iter.Seq2[*platformclient.Page[models.TwitterDataIngestionRuleVersionResponseEntityListing], error] {
+	return a.getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID, twitterIngestionRuleID, opts).Pages(ctx)
+}
+
+// getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPages.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) platformclient.NumberWalk[models.TwitterDataIngestionRuleVersionResponseEntityListing, models.TwitterDataIngestionRuleVersionResponse] {
 	var o GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions(ctx, topicID, twitterIngestionRuleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TwitterDataIngestionRuleVersionResponseEntityListing, models.TwitterDataIngestionRuleVersionResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TwitterDataIngestionRuleVersionResponseEntityListing) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TwitterDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions(ctx, topicID, twitterIngestionRuleID, &o)
+		},
+	}
 }
 
 // GetSocialmediaTopicsOptions holds the optional parameters of GetSocialmediaTopics. A nil field is
@@ -1239,19 +1368,34 @@ func (a *SocialMediaApi) GetSocialmediaTopics(ctx context.Context, opts *GetSoci
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicsIter(ctx context.Context, opts *GetSocialmediaTopicsOptions) iter.Seq2[models.SocialTopicWithDataIngestionRuleMetadataResponse, error] {
+	return a.getSocialmediaTopicsWalk(opts).Items(ctx)
+}
+
+// GetSocialmediaTopicsPages returns an iterator over the pages of GetSocialmediaTopics, walked as
+// GetSocialmediaTopicsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicsPages(ctx context.Context, opts *GetSocialmediaTopicsOptions) iter.Seq2[*platformclient.Page[models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing], error] {
+	return a.getSocialmediaTopicsWalk(opts).Pages(ctx)
+}
+
+// getSocialmediaTopicsWalk is the walk of GetSocialmediaTopicsIter and GetSocialmediaTopicsPages.
+func (a *SocialMediaApi) getSocialmediaTopicsWalk(opts *GetSocialmediaTopicsOptions) platformclient.NumberWalk[models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, models.SocialTopicWithDataIngestionRuleMetadataResponse] {
 	var o GetSocialmediaTopicsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopics(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, models.SocialTopicWithDataIngestionRuleMetadataResponse]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSocialmediaTopics(ctx, &o)
+		},
+	}
 }
 
 // PatchSocialmediaTopicOptions holds the optional parameters of PatchSocialmediaTopic. A nil field

@@ -244,19 +244,34 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategories(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategoriesIter(ctx context.Context, opts *GetSpeechandtextanalyticsCategoriesOptions) iter.Seq2[models.StaCategory, error] {
+	return a.getSpeechandtextanalyticsCategoriesWalk(opts).Items(ctx)
+}
+
+// GetSpeechandtextanalyticsCategoriesPages returns an iterator over the pages of
+// GetSpeechandtextanalyticsCategories, walked as GetSpeechandtextanalyticsCategoriesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategoriesPages(ctx context.Context, opts *GetSpeechandtextanalyticsCategoriesOptions) iter.Seq2[*platformclient.Page[models.CategoriesEntityListing], error] {
+	return a.getSpeechandtextanalyticsCategoriesWalk(opts).Pages(ctx)
+}
+
+// getSpeechandtextanalyticsCategoriesWalk is the walk of GetSpeechandtextanalyticsCategoriesIter and GetSpeechandtextanalyticsCategoriesPages.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsCategoriesWalk(opts *GetSpeechandtextanalyticsCategoriesOptions) platformclient.NumberWalk[models.CategoriesEntityListing, models.StaCategory] {
 	var o GetSpeechandtextanalyticsCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.StaCategory, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSpeechandtextanalyticsCategories(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.CategoriesEntityListing, models.StaCategory]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.CategoriesEntityListing) ([]models.StaCategory, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.CategoriesEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSpeechandtextanalyticsCategories(ctx, &o)
+		},
+	}
 }
 
 // GetSpeechandtextanalyticsCategoryOptions holds the optional parameters of
@@ -356,19 +371,35 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategories
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategoriesIter(ctx context.Context, conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) iter.Seq2[models.ConversationCategory, error] {
+	return a.getSpeechandtextanalyticsConversationCategoriesWalk(conversationID, opts).Items(ctx)
+}
+
+// GetSpeechandtextanalyticsConversationCategoriesPages returns an iterator over the pages of
+// GetSpeechandtextanalyticsConversationCategories, walked as
+// GetSpeechandtextanalyticsConversationCategoriesIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategoriesPages(ctx context.Context, conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) iter.Seq2[*platformclient.Page[models.ConversationCategoriesEntityListing], error] {
+	return a.getSpeechandtextanalyticsConversationCategoriesWalk(conversationID, opts).Pages(ctx)
+}
+
+// getSpeechandtextanalyticsConversationCategoriesWalk is the walk of GetSpeechandtextanalyticsConversationCategoriesIter and GetSpeechandtextanalyticsConversationCategoriesPages.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsConversationCategoriesWalk(conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) platformclient.NumberWalk[models.ConversationCategoriesEntityListing, models.ConversationCategory] {
 	var o GetSpeechandtextanalyticsConversationCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ConversationCategory, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSpeechandtextanalyticsConversationCategories(ctx, conversationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ConversationCategoriesEntityListing, models.ConversationCategory]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ConversationCategoriesEntityListing) ([]models.ConversationCategory, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ConversationCategoriesEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSpeechandtextanalyticsConversationCategories(ctx, conversationID, &o)
+		},
+	}
 }
 
 // GetSpeechandtextanalyticsConversationCommunicationTranscripturlOptions holds the optional
@@ -840,19 +871,35 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsigh
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsightsIter(ctx context.Context, opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) iter.Seq2[models.ProgramInsightsSettings, error] {
+	return a.getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts).Items(ctx)
+}
+
+// GetSpeechandtextanalyticsProgramsSettingsInsightsPages returns an iterator over the pages of
+// GetSpeechandtextanalyticsProgramsSettingsInsights, walked as
+// GetSpeechandtextanalyticsProgramsSettingsInsightsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsightsPages(ctx context.Context, opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) iter.Seq2[*platformclient.Page[models.ProgramInsightsSettingsEntityListing], error] {
+	return a.getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts).Pages(ctx)
+}
+
+// getSpeechandtextanalyticsProgramsSettingsInsightsWalk is the walk of GetSpeechandtextanalyticsProgramsSettingsInsightsIter and GetSpeechandtextanalyticsProgramsSettingsInsightsPages.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) platformclient.NumberWalk[models.ProgramInsightsSettingsEntityListing, models.ProgramInsightsSettings] {
 	var o GetSpeechandtextanalyticsProgramsSettingsInsightsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ProgramInsightsSettings, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSpeechandtextanalyticsProgramsSettingsInsights(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ProgramInsightsSettingsEntityListing, models.ProgramInsightsSettings]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ProgramInsightsSettingsEntityListing) ([]models.ProgramInsightsSettings, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ProgramInsightsSettingsEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSpeechandtextanalyticsProgramsSettingsInsights(ctx, &o)
+		},
+	}
 }
 
 // GetSpeechandtextanalyticsProgramsTopiclinksJobOptions holds the optional parameters of
@@ -1100,19 +1147,34 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopics(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsIter(ctx context.Context, opts *GetSpeechandtextanalyticsTopicsOptions) iter.Seq2[models.ListedTopic, error] {
+	return a.getSpeechandtextanalyticsTopicsWalk(opts).Items(ctx)
+}
+
+// GetSpeechandtextanalyticsTopicsPages returns an iterator over the pages of
+// GetSpeechandtextanalyticsTopics, walked as GetSpeechandtextanalyticsTopicsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsPages(ctx context.Context, opts *GetSpeechandtextanalyticsTopicsOptions) iter.Seq2[*platformclient.Page[models.TopicsEntityListing], error] {
+	return a.getSpeechandtextanalyticsTopicsWalk(opts).Pages(ctx)
+}
+
+// getSpeechandtextanalyticsTopicsWalk is the walk of GetSpeechandtextanalyticsTopicsIter and GetSpeechandtextanalyticsTopicsPages.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsTopicsWalk(opts *GetSpeechandtextanalyticsTopicsOptions) platformclient.NumberWalk[models.TopicsEntityListing, models.ListedTopic] {
 	var o GetSpeechandtextanalyticsTopicsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ListedTopic, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSpeechandtextanalyticsTopics(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TopicsEntityListing, models.ListedTopic]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TopicsEntityListing) ([]models.ListedTopic, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TopicsEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetSpeechandtextanalyticsTopics(ctx, &o)
+		},
+	}
 }
 
 // GetSpeechandtextanalyticsTopicsDialectsOptions holds the optional parameters of
@@ -1734,27 +1796,43 @@ func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearch(ctx
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearchIter(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[json.RawMessage, error] {
+	return a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts).Items(ctx)
+}
+
+// PostSpeechandtextanalyticsTranscriptsSearchPages returns an iterator over the pages of
+// PostSpeechandtextanalyticsTranscriptsSearch, walked as
+// PostSpeechandtextanalyticsTranscriptsSearchIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as body.PageNumber.
+func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearchPages(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
+	return a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts).Pages(ctx)
+}
+
+// postSpeechandtextanalyticsTranscriptsSearchWalk is the walk of PostSpeechandtextanalyticsTranscriptsSearchIter and PostSpeechandtextanalyticsTranscriptsSearchPages.
+func (a *SpeechTextAnalyticsApi) postSpeechandtextanalyticsTranscriptsSearchWalk(body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.TranscriptSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage]{
+		First: start,
+		Read: func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+			items, err := platformclient.RawItems(r.Results)
+			return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.TranscriptSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+			return a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PutSpeechandtextanalyticsCategoryOptions holds the options of PutSpeechandtextanalyticsCategory,

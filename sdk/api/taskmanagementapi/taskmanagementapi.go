@@ -340,21 +340,36 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinHistory(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkbinHistoryIter(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) iter.Seq2[models.WorkitemsChangeWorkbinDelta, error] {
+	return a.getTaskmanagementWorkbinHistoryWalk(workbinID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorkbinHistoryPages returns an iterator over the pages of
+// GetTaskmanagementWorkbinHistory, walked as GetTaskmanagementWorkbinHistoryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkbinHistoryPages(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) iter.Seq2[*platformclient.Page[models.WorkbinChangeListing], error] {
+	return a.getTaskmanagementWorkbinHistoryWalk(workbinID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorkbinHistoryWalk is the walk of GetTaskmanagementWorkbinHistoryIter and GetTaskmanagementWorkbinHistoryPages.
+func (a *TaskManagementApi) getTaskmanagementWorkbinHistoryWalk(workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) platformclient.CursorWalk[models.WorkbinChangeListing, models.WorkitemsChangeWorkbinDelta] {
 	var o GetTaskmanagementWorkbinHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemsChangeWorkbinDelta, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorkbinHistory(ctx, workbinID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorkbinChangeListing, models.WorkitemsChangeWorkbinDelta]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorkbinChangeListing) ([]models.WorkitemsChangeWorkbinDelta, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkbinChangeListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorkbinHistory(ctx, workbinID, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorkbinVersionOptions holds the optional parameters of
@@ -437,21 +452,36 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinVersions(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkbinVersionsIter(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) iter.Seq2[models.WorkbinVersion, error] {
+	return a.getTaskmanagementWorkbinVersionsWalk(workbinID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorkbinVersionsPages returns an iterator over the pages of
+// GetTaskmanagementWorkbinVersions, walked as GetTaskmanagementWorkbinVersionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkbinVersionsPages(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) iter.Seq2[*platformclient.Page[models.WorkbinVersionListing], error] {
+	return a.getTaskmanagementWorkbinVersionsWalk(workbinID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorkbinVersionsWalk is the walk of GetTaskmanagementWorkbinVersionsIter and GetTaskmanagementWorkbinVersionsPages.
+func (a *TaskManagementApi) getTaskmanagementWorkbinVersionsWalk(workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) platformclient.CursorWalk[models.WorkbinVersionListing, models.WorkbinVersion] {
 	var o GetTaskmanagementWorkbinVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkbinVersion, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorkbinVersions(ctx, workbinID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorkbinVersionListing, models.WorkbinVersion]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorkbinVersionListing) ([]models.WorkbinVersion, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkbinVersionListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorkbinVersions(ctx, workbinID, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorkitemOptions holds the optional parameters of GetTaskmanagementWorkitem. A
@@ -540,21 +570,36 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemHistory(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemHistoryIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) iter.Seq2[models.WorkitemsChangeWorkitemDelta, error] {
+	return a.getTaskmanagementWorkitemHistoryWalk(workitemID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorkitemHistoryPages returns an iterator over the pages of
+// GetTaskmanagementWorkitemHistory, walked as GetTaskmanagementWorkitemHistoryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemHistoryPages(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) iter.Seq2[*platformclient.Page[models.WorkitemChangeListing], error] {
+	return a.getTaskmanagementWorkitemHistoryWalk(workitemID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorkitemHistoryWalk is the walk of GetTaskmanagementWorkitemHistoryIter and GetTaskmanagementWorkitemHistoryPages.
+func (a *TaskManagementApi) getTaskmanagementWorkitemHistoryWalk(workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) platformclient.CursorWalk[models.WorkitemChangeListing, models.WorkitemsChangeWorkitemDelta] {
 	var o GetTaskmanagementWorkitemHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemsChangeWorkitemDelta, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorkitemHistory(ctx, workitemID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorkitemChangeListing, models.WorkitemsChangeWorkitemDelta]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorkitemChangeListing) ([]models.WorkitemsChangeWorkitemDelta, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemChangeListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorkitemHistory(ctx, workitemID, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorkitemUserWrapupsOptions holds the optional parameters of
@@ -622,21 +667,36 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapups(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapupsIter(ctx context.Context, workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) iter.Seq2[models.WorkitemWrapup, error] {
+	return a.getTaskmanagementWorkitemUserWrapupsWalk(workitemID, userID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorkitemUserWrapupsPages returns an iterator over the pages of
+// GetTaskmanagementWorkitemUserWrapups, walked as GetTaskmanagementWorkitemUserWrapupsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapupsPages(ctx context.Context, workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) iter.Seq2[*platformclient.Page[models.WorkitemWrapupEntityListing], error] {
+	return a.getTaskmanagementWorkitemUserWrapupsWalk(workitemID, userID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorkitemUserWrapupsWalk is the walk of GetTaskmanagementWorkitemUserWrapupsIter and GetTaskmanagementWorkitemUserWrapupsPages.
+func (a *TaskManagementApi) getTaskmanagementWorkitemUserWrapupsWalk(workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) platformclient.CursorWalk[models.WorkitemWrapupEntityListing, models.WorkitemWrapup] {
 	var o GetTaskmanagementWorkitemUserWrapupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemWrapup, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorkitemUserWrapups(ctx, workitemID, userID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorkitemWrapupEntityListing, models.WorkitemWrapup]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorkitemUserWrapups(ctx, workitemID, userID, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorkitemVersionOptions holds the optional parameters of
@@ -720,21 +780,36 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemVersions(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemVersionsIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) iter.Seq2[models.WorkitemVersion, error] {
+	return a.getTaskmanagementWorkitemVersionsWalk(workitemID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorkitemVersionsPages returns an iterator over the pages of
+// GetTaskmanagementWorkitemVersions, walked as GetTaskmanagementWorkitemVersionsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemVersionsPages(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) iter.Seq2[*platformclient.Page[models.WorkitemVersionListing], error] {
+	return a.getTaskmanagementWorkitemVersionsWalk(workitemID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorkitemVersionsWalk is the walk of GetTaskmanagementWorkitemVersionsIter and GetTaskmanagementWorkitemVersionsPages.
+func (a *TaskManagementApi) getTaskmanagementWorkitemVersionsWalk(workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) platformclient.CursorWalk[models.WorkitemVersionListing, models.WorkitemVersion] {
 	var o GetTaskmanagementWorkitemVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemVersion, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorkitemVersions(ctx, workitemID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorkitemVersionListing, models.WorkitemVersion]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorkitemVersionListing) ([]models.WorkitemVersion, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemVersionListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorkitemVersions(ctx, workitemID, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorkitemWrapupsOptions holds the optional parameters of
@@ -799,21 +874,36 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapups(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapupsIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) iter.Seq2[models.WorkitemWrapup, error] {
+	return a.getTaskmanagementWorkitemWrapupsWalk(workitemID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorkitemWrapupsPages returns an iterator over the pages of
+// GetTaskmanagementWorkitemWrapups, walked as GetTaskmanagementWorkitemWrapupsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapupsPages(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) iter.Seq2[*platformclient.Page[models.WorkitemWrapupEntityListing], error] {
+	return a.getTaskmanagementWorkitemWrapupsWalk(workitemID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorkitemWrapupsWalk is the walk of GetTaskmanagementWorkitemWrapupsIter and GetTaskmanagementWorkitemWrapupsPages.
+func (a *TaskManagementApi) getTaskmanagementWorkitemWrapupsWalk(workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) platformclient.CursorWalk[models.WorkitemWrapupEntityListing, models.WorkitemWrapup] {
 	var o GetTaskmanagementWorkitemWrapupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemWrapup, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorkitemWrapups(ctx, workitemID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorkitemWrapupEntityListing, models.WorkitemWrapup]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorkitemWrapups(ctx, workitemID, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorkitemsBulkAddJobOptions holds the optional parameters of
@@ -921,21 +1011,37 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMeIter(ctx context.Context, opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) iter.Seq2[models.BulkJob, error] {
+	return a.getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts).Items(ctx)
+}
+
+// GetTaskmanagementWorkitemsBulkJobsUsersMePages returns an iterator over the pages of
+// GetTaskmanagementWorkitemsBulkJobsUsersMe, walked as
+// GetTaskmanagementWorkitemsBulkJobsUsersMeIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMePages(ctx context.Context, opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) iter.Seq2[*platformclient.Page[models.BulkJobsListing], error] {
+	return a.getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts).Pages(ctx)
+}
+
+// getTaskmanagementWorkitemsBulkJobsUsersMeWalk is the walk of GetTaskmanagementWorkitemsBulkJobsUsersMeIter and GetTaskmanagementWorkitemsBulkJobsUsersMePages.
+func (a *TaskManagementApi) getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) platformclient.CursorWalk[models.BulkJobsListing, models.BulkJob] {
 	var o GetTaskmanagementWorkitemsBulkJobsUsersMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.BulkJob, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.BulkJobsListing, models.BulkJob]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.BulkJobsListing) ([]models.BulkJob, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.BulkJobsListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorkitemsBulkTerminateJobOptions holds the optional parameters of
@@ -1290,21 +1396,37 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRules(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) iter.Seq2[models.WorkitemDateBasedRule, error] {
+	return a.getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorktypeFlowsDatebasedRulesPages returns an iterator over the pages of
+// GetTaskmanagementWorktypeFlowsDatebasedRules, walked as
+// GetTaskmanagementWorktypeFlowsDatebasedRulesIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRulesPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) iter.Seq2[*platformclient.Page[models.WorkitemDateBasedRuleListing], error] {
+	return a.getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorktypeFlowsDatebasedRulesWalk is the walk of GetTaskmanagementWorktypeFlowsDatebasedRulesIter and GetTaskmanagementWorktypeFlowsDatebasedRulesPages.
+func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) platformclient.CursorWalk[models.WorkitemDateBasedRuleListing, models.WorkitemDateBasedRule] {
 	var o GetTaskmanagementWorktypeFlowsDatebasedRulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemDateBasedRule, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorktypeFlowsDatebasedRules(ctx, worktypeID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorkitemDateBasedRuleListing, models.WorkitemDateBasedRule]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorkitemDateBasedRuleListing) ([]models.WorkitemDateBasedRule, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemDateBasedRuleListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorktypeFlowsDatebasedRules(ctx, worktypeID, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorktypeFlowsOnattributechangeRuleOptions holds the optional parameters of
@@ -1383,21 +1505,37 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRules
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) iter.Seq2[models.WorkitemOnAttributeChangeRule, error] {
+	return a.getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorktypeFlowsOnattributechangeRulesPages returns an iterator over the pages of
+// GetTaskmanagementWorktypeFlowsOnattributechangeRules, walked as
+// GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRulesPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) iter.Seq2[*platformclient.Page[models.WorkitemOnAttributeChangeRuleListing], error] {
+	return a.getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk is the walk of GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter and GetTaskmanagementWorktypeFlowsOnattributechangeRulesPages.
+func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) platformclient.CursorWalk[models.WorkitemOnAttributeChangeRuleListing, models.WorkitemOnAttributeChangeRule] {
 	var o GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemOnAttributeChangeRule, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorktypeFlowsOnattributechangeRules(ctx, worktypeID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorkitemOnAttributeChangeRuleListing, models.WorkitemOnAttributeChangeRule]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorkitemOnAttributeChangeRuleListing) ([]models.WorkitemOnAttributeChangeRule, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemOnAttributeChangeRuleListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorktypeFlowsOnattributechangeRules(ctx, worktypeID, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorktypeFlowsOncreateRuleOptions holds the optional parameters of
@@ -1476,21 +1614,37 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRules(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) iter.Seq2[models.WorkitemOnCreateRule, error] {
+	return a.getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorktypeFlowsOncreateRulesPages returns an iterator over the pages of
+// GetTaskmanagementWorktypeFlowsOncreateRules, walked as
+// GetTaskmanagementWorktypeFlowsOncreateRulesIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRulesPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) iter.Seq2[*platformclient.Page[models.WorkitemOnCreateRuleListing], error] {
+	return a.getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorktypeFlowsOncreateRulesWalk is the walk of GetTaskmanagementWorktypeFlowsOncreateRulesIter and GetTaskmanagementWorktypeFlowsOncreateRulesPages.
+func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) platformclient.CursorWalk[models.WorkitemOnCreateRuleListing, models.WorkitemOnCreateRule] {
 	var o GetTaskmanagementWorktypeFlowsOncreateRulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemOnCreateRule, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorktypeFlowsOncreateRules(ctx, worktypeID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorkitemOnCreateRuleListing, models.WorkitemOnCreateRule]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorkitemOnCreateRuleListing) ([]models.WorkitemOnCreateRule, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemOnCreateRuleListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorktypeFlowsOncreateRules(ctx, worktypeID, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorktypeHistoryOptions holds the optional parameters of
@@ -1554,21 +1708,36 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeHistory(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeHistoryIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) iter.Seq2[models.WorkitemsChangeWorktypeDelta, error] {
+	return a.getTaskmanagementWorktypeHistoryWalk(worktypeID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorktypeHistoryPages returns an iterator over the pages of
+// GetTaskmanagementWorktypeHistory, walked as GetTaskmanagementWorktypeHistoryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeHistoryPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) iter.Seq2[*platformclient.Page[models.WorktypeChangeListing], error] {
+	return a.getTaskmanagementWorktypeHistoryWalk(worktypeID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorktypeHistoryWalk is the walk of GetTaskmanagementWorktypeHistoryIter and GetTaskmanagementWorktypeHistoryPages.
+func (a *TaskManagementApi) getTaskmanagementWorktypeHistoryWalk(worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) platformclient.CursorWalk[models.WorktypeChangeListing, models.WorkitemsChangeWorktypeDelta] {
 	var o GetTaskmanagementWorktypeHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemsChangeWorktypeDelta, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorktypeHistory(ctx, worktypeID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorktypeChangeListing, models.WorkitemsChangeWorktypeDelta]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorktypeChangeListing) ([]models.WorkitemsChangeWorktypeDelta, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorktypeChangeListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorktypeHistory(ctx, worktypeID, &o)
+		},
+	}
 }
 
 // GetTaskmanagementWorktypeStatusOptions holds the optional parameters of
@@ -1700,21 +1869,36 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeVersions(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeVersionsIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) iter.Seq2[models.WorktypeVersion, error] {
+	return a.getTaskmanagementWorktypeVersionsWalk(worktypeID, opts).Items(ctx)
+}
+
+// GetTaskmanagementWorktypeVersionsPages returns an iterator over the pages of
+// GetTaskmanagementWorktypeVersions, walked as GetTaskmanagementWorktypeVersionsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeVersionsPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) iter.Seq2[*platformclient.Page[models.WorktypeVersionListing], error] {
+	return a.getTaskmanagementWorktypeVersionsWalk(worktypeID, opts).Pages(ctx)
+}
+
+// getTaskmanagementWorktypeVersionsWalk is the walk of GetTaskmanagementWorktypeVersionsIter and GetTaskmanagementWorktypeVersionsPages.
+func (a *TaskManagementApi) getTaskmanagementWorktypeVersionsWalk(worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) platformclient.CursorWalk[models.WorktypeVersionListing, models.WorktypeVersion] {
 	var o GetTaskmanagementWorktypeVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorktypeVersion, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTaskmanagementWorktypeVersions(ctx, worktypeID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WorktypeVersionListing, models.WorktypeVersion]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WorktypeVersionListing) ([]models.WorktypeVersion, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorktypeVersionListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTaskmanagementWorktypeVersions(ctx, worktypeID, &o)
+		},
+	}
 }
 
 // PatchTaskmanagementWorkbinOptions holds the options of PatchTaskmanagementWorkbin, which has no
@@ -2280,26 +2464,41 @@ func (a *TaskManagementApi) PostTaskmanagementWorkbinsQuery(ctx context.Context,
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TaskManagementApi) PostTaskmanagementWorkbinsQueryIter(ctx context.Context, body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) iter.Seq2[models.Workbin, error] {
+	return a.postTaskmanagementWorkbinsQueryWalk(body, opts).Items(ctx)
+}
+
+// PostTaskmanagementWorkbinsQueryPages returns an iterator over the pages of
+// PostTaskmanagementWorkbinsQuery, walked as PostTaskmanagementWorkbinsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as body.After.
+func (a *TaskManagementApi) PostTaskmanagementWorkbinsQueryPages(ctx context.Context, body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) iter.Seq2[*platformclient.Page[models.WorkbinQueryEntityListing], error] {
+	return a.postTaskmanagementWorkbinsQueryWalk(body, opts).Pages(ctx)
+}
+
+// postTaskmanagementWorkbinsQueryWalk is the walk of PostTaskmanagementWorkbinsQueryIter and PostTaskmanagementWorkbinsQueryPages.
+func (a *TaskManagementApi) postTaskmanagementWorkbinsQueryWalk(body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) platformclient.CursorWalk[models.WorkbinQueryEntityListing, models.Workbin] {
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Workbin, string, error) {
-		pageBody := body
-		if cursor != start {
-			var b models.WorkbinQueryRequest
-			if body != nil {
-				b = *body
+	return platformclient.CursorWalk[models.WorkbinQueryEntityListing, models.Workbin]{
+		First: start,
+		Read: func(r *models.WorkbinQueryEntityListing) ([]models.Workbin, string, error) {
+			return r.Entities, platformclient.Deref(r.After), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkbinQueryEntityListing, *platformclient.APIResponse, error) {
+			pageBody := body
+			if cursor != start {
+				var b models.WorkbinQueryRequest
+				if body != nil {
+					b = *body
+				}
+				b.After = &cursor
+				pageBody = &b
 			}
-			b.After = &cursor
-			pageBody = &b
-		}
-		r, _, err := a.PostTaskmanagementWorkbinsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.After), nil
-	})
+			return a.PostTaskmanagementWorkbinsQuery(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostTaskmanagementWorkitemAcdCancelOptions holds the optional parameters of
@@ -2546,26 +2745,41 @@ func (a *TaskManagementApi) PostTaskmanagementWorkitemsQuery(ctx context.Context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TaskManagementApi) PostTaskmanagementWorkitemsQueryIter(ctx context.Context, body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) iter.Seq2[models.Workitem, error] {
+	return a.postTaskmanagementWorkitemsQueryWalk(body, opts).Items(ctx)
+}
+
+// PostTaskmanagementWorkitemsQueryPages returns an iterator over the pages of
+// PostTaskmanagementWorkitemsQuery, walked as PostTaskmanagementWorkitemsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as body.After.
+func (a *TaskManagementApi) PostTaskmanagementWorkitemsQueryPages(ctx context.Context, body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) iter.Seq2[*platformclient.Page[models.WorkitemPostQueryEntityListing], error] {
+	return a.postTaskmanagementWorkitemsQueryWalk(body, opts).Pages(ctx)
+}
+
+// postTaskmanagementWorkitemsQueryWalk is the walk of PostTaskmanagementWorkitemsQueryIter and PostTaskmanagementWorkitemsQueryPages.
+func (a *TaskManagementApi) postTaskmanagementWorkitemsQueryWalk(body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) platformclient.CursorWalk[models.WorkitemPostQueryEntityListing, models.Workitem] {
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Workitem, string, error) {
-		pageBody := body
-		if cursor != start {
-			var b models.WorkitemQueryPostRequest
-			if body != nil {
-				b = *body
+	return platformclient.CursorWalk[models.WorkitemPostQueryEntityListing, models.Workitem]{
+		First: start,
+		Read: func(r *models.WorkitemPostQueryEntityListing) ([]models.Workitem, string, error) {
+			return r.Entities, platformclient.Deref(r.After), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemPostQueryEntityListing, *platformclient.APIResponse, error) {
+			pageBody := body
+			if cursor != start {
+				var b models.WorkitemQueryPostRequest
+				if body != nil {
+					b = *body
+				}
+				b.After = &cursor
+				pageBody = &b
 			}
-			b.After = &cursor
-			pageBody = &b
-		}
-		r, _, err := a.PostTaskmanagementWorkitemsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.After), nil
-	})
+			return a.PostTaskmanagementWorkitemsQuery(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostTaskmanagementWorkitemsQueryJobsOptions holds the options of
@@ -2888,26 +3102,41 @@ func (a *TaskManagementApi) PostTaskmanagementWorktypesQuery(ctx context.Context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TaskManagementApi) PostTaskmanagementWorktypesQueryIter(ctx context.Context, body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) iter.Seq2[models.Worktype, error] {
+	return a.postTaskmanagementWorktypesQueryWalk(body, opts).Items(ctx)
+}
+
+// PostTaskmanagementWorktypesQueryPages returns an iterator over the pages of
+// PostTaskmanagementWorktypesQuery, walked as PostTaskmanagementWorktypesQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as body.After.
+func (a *TaskManagementApi) PostTaskmanagementWorktypesQueryPages(ctx context.Context, body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) iter.Seq2[*platformclient.Page[models.WorktypeQueryEntityListing], error] {
+	return a.postTaskmanagementWorktypesQueryWalk(body, opts).Pages(ctx)
+}
+
+// postTaskmanagementWorktypesQueryWalk is the walk of PostTaskmanagementWorktypesQueryIter and PostTaskmanagementWorktypesQueryPages.
+func (a *TaskManagementApi) postTaskmanagementWorktypesQueryWalk(body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) platformclient.CursorWalk[models.WorktypeQueryEntityListing, models.Worktype] {
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Worktype, string, error) {
-		pageBody := body
-		if cursor != start {
-			var b models.WorktypeQueryRequest
-			if body != nil {
-				b = *body
+	return platformclient.CursorWalk[models.WorktypeQueryEntityListing, models.Worktype]{
+		First: start,
+		Read: func(r *models.WorktypeQueryEntityListing) ([]models.Worktype, string, error) {
+			return r.Entities, platformclient.Deref(r.After), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WorktypeQueryEntityListing, *platformclient.APIResponse, error) {
+			pageBody := body
+			if cursor != start {
+				var b models.WorktypeQueryRequest
+				if body != nil {
+					b = *body
+				}
+				b.After = &cursor
+				pageBody = &b
 			}
-			b.After = &cursor
-			pageBody = &b
-		}
-		r, _, err := a.PostTaskmanagementWorktypesQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.After), nil
-	})
+			return a.PostTaskmanagementWorktypesQuery(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PutTaskmanagementWorkitemsSchemaOptions holds the options of PutTaskmanagementWorkitemsSchema,

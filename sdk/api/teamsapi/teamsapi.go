@@ -154,21 +154,36 @@ func (a *TeamsApi) GetTeamMembers(ctx context.Context, teamID string, opts *GetT
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TeamsApi) GetTeamMembersIter(ctx context.Context, teamID string, opts *GetTeamMembersOptions) iter.Seq2[models.UserReferenceWithName, error] {
+	return a.getTeamMembersWalk(teamID, opts).Items(ctx)
+}
+
+// GetTeamMembersPages returns an iterator over the pages of GetTeamMembers, walked as
+// GetTeamMembersIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *TeamsApi) GetTeamMembersPages(ctx context.Context, teamID string, opts *GetTeamMembersOptions) iter.Seq2[*platformclient.Page[models.TeamMemberEntityListing], error] {
+	return a.getTeamMembersWalk(teamID, opts).Pages(ctx)
+}
+
+// getTeamMembersWalk is the walk of GetTeamMembersIter and GetTeamMembersPages.
+func (a *TeamsApi) getTeamMembersWalk(teamID string, opts *GetTeamMembersOptions) platformclient.CursorWalk[models.TeamMemberEntityListing, models.UserReferenceWithName] {
 	var o GetTeamMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.UserReferenceWithName, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTeamMembers(ctx, teamID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.TeamMemberEntityListing, models.UserReferenceWithName]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.TeamMemberEntityListing) ([]models.UserReferenceWithName, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.TeamMemberEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTeamMembers(ctx, teamID, &o)
+		},
+	}
 }
 
 // GetTeamsOptions holds the optional parameters of GetTeams. A nil field is not sent.
@@ -228,21 +243,35 @@ func (a *TeamsApi) GetTeams(ctx context.Context, opts *GetTeamsOptions) (*models
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TeamsApi) GetTeamsIter(ctx context.Context, opts *GetTeamsOptions) iter.Seq2[models.Team, error] {
+	return a.getTeamsWalk(opts).Items(ctx)
+}
+
+// GetTeamsPages returns an iterator over the pages of GetTeams, walked as GetTeamsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TeamsApi) GetTeamsPages(ctx context.Context, opts *GetTeamsOptions) iter.Seq2[*platformclient.Page[models.TeamEntityListing], error] {
+	return a.getTeamsWalk(opts).Pages(ctx)
+}
+
+// getTeamsWalk is the walk of GetTeamsIter and GetTeamsPages.
+func (a *TeamsApi) getTeamsWalk(opts *GetTeamsOptions) platformclient.CursorWalk[models.TeamEntityListing, models.Team] {
 	var o GetTeamsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Team, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTeams(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.TeamEntityListing, models.Team]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.TeamEntityListing) ([]models.Team, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.TeamEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTeams(ctx, &o)
+		},
+	}
 }
 
 // PatchTeamOptions holds the options of PatchTeam, which has no optional parameters yet:
@@ -445,24 +474,39 @@ func (a *TeamsApi) PostTeamsSearch(ctx context.Context, body *models.TeamSearchR
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TeamsApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[models.Team, error] {
+	return a.postTeamsSearchWalk(body, opts).Items(ctx)
+}
+
+// PostTeamsSearchPages returns an iterator over the pages of PostTeamsSearch, walked as
+// PostTeamsSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as body.PageNumber.
+func (a *TeamsApi) PostTeamsSearchPages(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[*platformclient.Page[models.TeamsSearchResponse], error] {
+	return a.postTeamsSearchWalk(body, opts).Pages(ctx)
+}
+
+// postTeamsSearchWalk is the walk of PostTeamsSearchIter and PostTeamsSearchPages.
+func (a *TeamsApi) postTeamsSearchWalk(body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) platformclient.NumberWalk[models.TeamsSearchResponse, models.Team] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Team, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.TeamSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.TeamsSearchResponse, models.Team]{
+		First: start,
+		Read: func(r *models.TeamsSearchResponse) ([]models.Team, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.TeamSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostTeamsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostTeamsSearch(ctx, pageBody, opts)
+		},
+	}
 }

@@ -200,21 +200,36 @@ func (a *TelephonyApi) GetTelephonyNumbersRouting(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyApi) GetTelephonyNumbersRoutingIter(ctx context.Context, opts *GetTelephonyNumbersRoutingOptions) iter.Seq2[models.NumberRouting, error] {
+	return a.getTelephonyNumbersRoutingWalk(opts).Items(ctx)
+}
+
+// GetTelephonyNumbersRoutingPages returns an iterator over the pages of GetTelephonyNumbersRouting,
+// walked as GetTelephonyNumbersRoutingIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *TelephonyApi) GetTelephonyNumbersRoutingPages(ctx context.Context, opts *GetTelephonyNumbersRoutingOptions) iter.Seq2[*platformclient.Page[models.NumberRoutingListing], error] {
+	return a.getTelephonyNumbersRoutingWalk(opts).Pages(ctx)
+}
+
+// getTelephonyNumbersRoutingWalk is the walk of GetTelephonyNumbersRoutingIter and GetTelephonyNumbersRoutingPages.
+func (a *TelephonyApi) getTelephonyNumbersRoutingWalk(opts *GetTelephonyNumbersRoutingOptions) platformclient.CursorWalk[models.NumberRoutingListing, models.NumberRouting] {
 	var o GetTelephonyNumbersRoutingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.NumberRouting, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetTelephonyNumbersRouting(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.NumberRoutingListing, models.NumberRouting]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.NumberRoutingListing) ([]models.NumberRouting, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.NumberRoutingListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetTelephonyNumbersRouting(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyOrganizationLinkOptions holds the optional parameters of

@@ -764,19 +764,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunks(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunksIter(ctx context.Context, edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) iter.Seq2[models.Trunk, error] {
+	return a.getTelephonyProvidersEdgeTrunksWalk(edgeID, opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgeTrunksPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgeTrunks, walked as GetTelephonyProvidersEdgeTrunksIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunksPages(ctx context.Context, edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) iter.Seq2[*platformclient.Page[models.TrunkEntityListing], error] {
+	return a.getTelephonyProvidersEdgeTrunksWalk(edgeID, opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgeTrunksWalk is the walk of GetTelephonyProvidersEdgeTrunksIter and GetTelephonyProvidersEdgeTrunksPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgeTrunksWalk(edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) platformclient.NumberWalk[models.TrunkEntityListing, models.Trunk] {
 	var o GetTelephonyProvidersEdgeTrunksOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trunk, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgeTrunks(ctx, edgeID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrunkEntityListing, models.Trunk]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrunkEntityListing) ([]models.Trunk, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgeTrunks(ctx, edgeID, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesOptions holds the optional parameters of GetTelephonyProvidersEdges. A
@@ -854,19 +869,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdges(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesOptions) iter.Seq2[models.Edge, error] {
+	return a.getTelephonyProvidersEdgesWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesPages returns an iterator over the pages of GetTelephonyProvidersEdges,
+// walked as GetTelephonyProvidersEdgesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesOptions) iter.Seq2[*platformclient.Page[models.EdgeEntityListing], error] {
+	return a.getTelephonyProvidersEdgesWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesWalk is the walk of GetTelephonyProvidersEdgesIter and GetTelephonyProvidersEdgesPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesWalk(opts *GetTelephonyProvidersEdgesOptions) platformclient.NumberWalk[models.EdgeEntityListing, models.Edge] {
 	var o GetTelephonyProvidersEdgesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Edge, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdges(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EdgeEntityListing, models.Edge]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EdgeEntityListing) ([]models.Edge, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EdgeEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdges(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesAlertablepresencesOptions holds the optional parameters of
@@ -1041,19 +1071,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpools(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesDidpoolsOptions) iter.Seq2[models.DIDPool, error] {
+	return a.getTelephonyProvidersEdgesDidpoolsWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesDidpoolsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesDidpools, walked as GetTelephonyProvidersEdgesDidpoolsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesDidpoolsOptions) iter.Seq2[*platformclient.Page[models.DIDPoolEntityListing], error] {
+	return a.getTelephonyProvidersEdgesDidpoolsWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesDidpoolsWalk is the walk of GetTelephonyProvidersEdgesDidpoolsIter and GetTelephonyProvidersEdgesDidpoolsPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidpoolsWalk(opts *GetTelephonyProvidersEdgesDidpoolsOptions) platformclient.NumberWalk[models.DIDPoolEntityListing, models.DIDPool] {
 	var o GetTelephonyProvidersEdgesDidpoolsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DIDPool, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesDidpools(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DIDPoolEntityListing, models.DIDPool]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DIDPoolEntityListing) ([]models.DIDPool, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DIDPoolEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesDidpools(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesDidpoolsDidsOptions holds the optional parameters of
@@ -1120,19 +1165,35 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDids(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDidsIter(ctx context.Context, typeParam string, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) iter.Seq2[models.DIDNumber, error] {
+	return a.getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam, opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesDidpoolsDidsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesDidpoolsDids, walked as GetTelephonyProvidersEdgesDidpoolsDidsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDidsPages(ctx context.Context, typeParam string, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) iter.Seq2[*platformclient.Page[models.DIDNumberEntityListing], error] {
+	return a.getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam, opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesDidpoolsDidsWalk is the walk of GetTelephonyProvidersEdgesDidpoolsDidsIter and GetTelephonyProvidersEdgesDidpoolsDidsPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam string, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) platformclient.NumberWalk[models.DIDNumberEntityListing, models.DIDNumber] {
 	var o GetTelephonyProvidersEdgesDidpoolsDidsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DIDNumber, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesDidpoolsDids(ctx, typeParam, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DIDNumberEntityListing, models.DIDNumber]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DIDNumberEntityListing) ([]models.DIDNumber, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DIDNumberEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesDidpoolsDids(ctx, typeParam, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesDidsOptions holds the optional parameters of
@@ -1210,19 +1271,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDids(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesDidsOptions) iter.Seq2[models.DID, error] {
+	return a.getTelephonyProvidersEdgesDidsWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesDidsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesDids, walked as GetTelephonyProvidersEdgesDidsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesDidsOptions) iter.Seq2[*platformclient.Page[models.DIDEntityListing], error] {
+	return a.getTelephonyProvidersEdgesDidsWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesDidsWalk is the walk of GetTelephonyProvidersEdgesDidsIter and GetTelephonyProvidersEdgesDidsPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidsWalk(opts *GetTelephonyProvidersEdgesDidsOptions) platformclient.NumberWalk[models.DIDEntityListing, models.DID] {
 	var o GetTelephonyProvidersEdgesDidsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DID, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesDids(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DIDEntityListing, models.DID]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DIDEntityListing) ([]models.DID, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DIDEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesDids(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesEdgegroupOptions holds the optional parameters of
@@ -1339,19 +1415,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroups(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroupsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesEdgegroupsOptions) iter.Seq2[models.EdgeGroup, error] {
+	return a.getTelephonyProvidersEdgesEdgegroupsWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesEdgegroupsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesEdgegroups, walked as GetTelephonyProvidersEdgesEdgegroupsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroupsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesEdgegroupsOptions) iter.Seq2[*platformclient.Page[models.EdgeGroupEntityListing], error] {
+	return a.getTelephonyProvidersEdgesEdgegroupsWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesEdgegroupsWalk is the walk of GetTelephonyProvidersEdgesEdgegroupsIter and GetTelephonyProvidersEdgesEdgegroupsPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesEdgegroupsWalk(opts *GetTelephonyProvidersEdgesEdgegroupsOptions) platformclient.NumberWalk[models.EdgeGroupEntityListing, models.EdgeGroup] {
 	var o GetTelephonyProvidersEdgesEdgegroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EdgeGroup, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesEdgegroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.EdgeGroupEntityListing, models.EdgeGroup]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.EdgeGroupEntityListing) ([]models.EdgeGroup, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.EdgeGroupEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesEdgegroups(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesEdgeversionreportOptions holds the optional parameters of
@@ -1493,19 +1584,35 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpools(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) iter.Seq2[models.ExtensionPool, error] {
+	return a.getTelephonyProvidersEdgesExtensionpoolsWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesExtensionpoolsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesExtensionpools, walked as GetTelephonyProvidersEdgesExtensionpoolsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) iter.Seq2[*platformclient.Page[models.ExtensionPoolEntityListing], error] {
+	return a.getTelephonyProvidersEdgesExtensionpoolsWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesExtensionpoolsWalk is the walk of GetTelephonyProvidersEdgesExtensionpoolsIter and GetTelephonyProvidersEdgesExtensionpoolsPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionpoolsWalk(opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) platformclient.NumberWalk[models.ExtensionPoolEntityListing, models.ExtensionPool] {
 	var o GetTelephonyProvidersEdgesExtensionpoolsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExtensionPool, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesExtensionpools(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ExtensionPoolEntityListing, models.ExtensionPool]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ExtensionPoolEntityListing) ([]models.ExtensionPool, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ExtensionPoolEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesExtensionpools(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions holds the optional parameters of
@@ -1584,19 +1691,35 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) iter.Seq2[models.ExtensionPoolDivisionView, error] {
+	return a.getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesExtensionpoolsDivisionviews, walked as
+// GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ExtensionPoolDivisionViewEntityListing], error] {
+	return a.getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk is the walk of GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter and GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) platformclient.NumberWalk[models.ExtensionPoolDivisionViewEntityListing, models.ExtensionPoolDivisionView] {
 	var o GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExtensionPoolDivisionView, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesExtensionpoolsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ExtensionPoolDivisionViewEntityListing, models.ExtensionPoolDivisionView]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ExtensionPoolDivisionViewEntityListing) ([]models.ExtensionPoolDivisionView, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ExtensionPoolDivisionViewEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesExtensionpoolsDivisionviews(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesExtensionsOptions holds the optional parameters of
@@ -1659,19 +1782,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensions(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionsOptions) iter.Seq2[models.Extension, error] {
+	return a.getTelephonyProvidersEdgesExtensionsWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesExtensionsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesExtensions, walked as GetTelephonyProvidersEdgesExtensionsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionsOptions) iter.Seq2[*platformclient.Page[models.ExtensionEntityListing], error] {
+	return a.getTelephonyProvidersEdgesExtensionsWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesExtensionsWalk is the walk of GetTelephonyProvidersEdgesExtensionsIter and GetTelephonyProvidersEdgesExtensionsPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionsWalk(opts *GetTelephonyProvidersEdgesExtensionsOptions) platformclient.NumberWalk[models.ExtensionEntityListing, models.Extension] {
 	var o GetTelephonyProvidersEdgesExtensionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Extension, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesExtensions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ExtensionEntityListing, models.Extension]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ExtensionEntityListing) ([]models.Extension, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ExtensionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesExtensions(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesLineOptions holds the optional parameters of
@@ -1782,19 +1920,35 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettings(c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) iter.Seq2[models.LineBase, error] {
+	return a.getTelephonyProvidersEdgesLinebasesettingsWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesLinebasesettingsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesLinebasesettings, walked as
+// GetTelephonyProvidersEdgesLinebasesettingsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettingsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) iter.Seq2[*platformclient.Page[models.LineBaseEntityListing], error] {
+	return a.getTelephonyProvidersEdgesLinebasesettingsWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesLinebasesettingsWalk is the walk of GetTelephonyProvidersEdgesLinebasesettingsIter and GetTelephonyProvidersEdgesLinebasesettingsPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesLinebasesettingsWalk(opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) platformclient.NumberWalk[models.LineBaseEntityListing, models.LineBase] {
 	var o GetTelephonyProvidersEdgesLinebasesettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LineBase, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesLinebasesettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LineBaseEntityListing, models.LineBase]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LineBaseEntityListing) ([]models.LineBase, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LineBaseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesLinebasesettings(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesLinesOptions holds the optional parameters of
@@ -1856,19 +2010,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLines(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesLinesOptions) iter.Seq2[models.Line, error] {
+	return a.getTelephonyProvidersEdgesLinesWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesLinesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesLines, walked as GetTelephonyProvidersEdgesLinesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesLinesOptions) iter.Seq2[*platformclient.Page[models.LineEntityListing], error] {
+	return a.getTelephonyProvidersEdgesLinesWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesLinesWalk is the walk of GetTelephonyProvidersEdgesLinesIter and GetTelephonyProvidersEdgesLinesPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesLinesWalk(opts *GetTelephonyProvidersEdgesLinesOptions) platformclient.NumberWalk[models.LineEntityListing, models.Line] {
 	var o GetTelephonyProvidersEdgesLinesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Line, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesLines(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.LineEntityListing, models.Line]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.LineEntityListing) ([]models.Line, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.LineEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesLines(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesLinesTemplateOptions holds the optional parameters of
@@ -2016,19 +2185,35 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutes(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesOutboundroutesOptions) iter.Seq2[models.OutboundRoute, error] {
+	return a.getTelephonyProvidersEdgesOutboundroutesWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesOutboundroutesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesOutboundroutes, walked as GetTelephonyProvidersEdgesOutboundroutesIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesOutboundroutesOptions) iter.Seq2[*platformclient.Page[models.OutboundRouteEntityListing], error] {
+	return a.getTelephonyProvidersEdgesOutboundroutesWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesOutboundroutesWalk is the walk of GetTelephonyProvidersEdgesOutboundroutesIter and GetTelephonyProvidersEdgesOutboundroutesPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesOutboundroutesWalk(opts *GetTelephonyProvidersEdgesOutboundroutesOptions) platformclient.NumberWalk[models.OutboundRouteEntityListing, models.OutboundRoute] {
 	var o GetTelephonyProvidersEdgesOutboundroutesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundRoute, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesOutboundroutes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.OutboundRouteEntityListing, models.OutboundRoute]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.OutboundRouteEntityListing) ([]models.OutboundRoute, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.OutboundRouteEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesOutboundroutes(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesPhoneOptions holds the optional parameters of
@@ -2144,19 +2329,35 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettings(
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) iter.Seq2[models.PhoneBase, error] {
+	return a.getTelephonyProvidersEdgesPhonebasesettingsWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesPhonebasesettingsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesPhonebasesettings, walked as
+// GetTelephonyProvidersEdgesPhonebasesettingsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) iter.Seq2[*platformclient.Page[models.PhoneBaseEntityListing], error] {
+	return a.getTelephonyProvidersEdgesPhonebasesettingsWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesPhonebasesettingsWalk is the walk of GetTelephonyProvidersEdgesPhonebasesettingsIter and GetTelephonyProvidersEdgesPhonebasesettingsPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonebasesettingsWalk(opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) platformclient.NumberWalk[models.PhoneBaseEntityListing, models.PhoneBase] {
 	var o GetTelephonyProvidersEdgesPhonebasesettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.PhoneBase, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesPhonebasesettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.PhoneBaseEntityListing, models.PhoneBase]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.PhoneBaseEntityListing) ([]models.PhoneBase, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.PhoneBaseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesPhonebasesettings(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions holds the optional
@@ -2203,19 +2404,35 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) iter.Seq2[models.Metabase, error] {
+	return a.getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPages returns an iterator over the
+// pages of GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases, walked as
+// GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter walks them (same arguments,
+// same end). Each page holds the listing as the API sent it (with its total and pageCount), its
+// response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) iter.Seq2[*platformclient.Page[models.PhoneMetaBaseEntityListing], error] {
+	return a.getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk is the walk of GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter and GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) platformclient.NumberWalk[models.PhoneMetaBaseEntityListing, models.Metabase] {
 	var o GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Metabase, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.PhoneMetaBaseEntityListing, models.Metabase]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.PhoneMetaBaseEntityListing) ([]models.Metabase, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.PhoneMetaBaseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesPhonebasesettingsTemplateOptions holds the optional parameters of
@@ -2370,19 +2587,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhones(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonesOptions) iter.Seq2[models.Phone, error] {
+	return a.getTelephonyProvidersEdgesPhonesWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesPhonesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesPhones, walked as GetTelephonyProvidersEdgesPhonesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonesOptions) iter.Seq2[*platformclient.Page[models.PhoneEntityListing], error] {
+	return a.getTelephonyProvidersEdgesPhonesWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesPhonesWalk is the walk of GetTelephonyProvidersEdgesPhonesIter and GetTelephonyProvidersEdgesPhonesPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonesWalk(opts *GetTelephonyProvidersEdgesPhonesOptions) platformclient.NumberWalk[models.PhoneEntityListing, models.Phone] {
 	var o GetTelephonyProvidersEdgesPhonesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Phone, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesPhones(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.PhoneEntityListing, models.Phone]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.PhoneEntityListing) ([]models.Phone, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.PhoneEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesPhones(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesPhonesTemplateOptions holds the optional parameters of
@@ -2630,19 +2862,35 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutes
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutesIter(ctx context.Context, siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) iter.Seq2[models.OutboundRouteBase, error] {
+	return a.getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID, opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesSiteOutboundroutesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesSiteOutboundroutes, walked as
+// GetTelephonyProvidersEdgesSiteOutboundroutesIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutesPages(ctx context.Context, siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) iter.Seq2[*platformclient.Page[models.OutboundRouteBaseEntityListing], error] {
+	return a.getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID, opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesSiteOutboundroutesWalk is the walk of GetTelephonyProvidersEdgesSiteOutboundroutesIter and GetTelephonyProvidersEdgesSiteOutboundroutesPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) platformclient.NumberWalk[models.OutboundRouteBaseEntityListing, models.OutboundRouteBase] {
 	var o GetTelephonyProvidersEdgesSiteOutboundroutesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundRouteBase, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesSiteOutboundroutes(ctx, siteID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.OutboundRouteBaseEntityListing, models.OutboundRouteBase]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.OutboundRouteBaseEntityListing) ([]models.OutboundRouteBase, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.OutboundRouteBaseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesSiteOutboundroutes(ctx, siteID, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesSiteSiteconnectionsOptions holds the optional parameters of
@@ -2742,19 +2990,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSites(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesSitesOptions) iter.Seq2[models.Site, error] {
+	return a.getTelephonyProvidersEdgesSitesWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesSitesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesSites, walked as GetTelephonyProvidersEdgesSitesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesSitesOptions) iter.Seq2[*platformclient.Page[models.SiteEntityListing], error] {
+	return a.getTelephonyProvidersEdgesSitesWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesSitesWalk is the walk of GetTelephonyProvidersEdgesSitesIter and GetTelephonyProvidersEdgesSitesPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSitesWalk(opts *GetTelephonyProvidersEdgesSitesOptions) platformclient.NumberWalk[models.SiteEntityListing, models.Site] {
 	var o GetTelephonyProvidersEdgesSitesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Site, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesSites(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.SiteEntityListing, models.Site]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.SiteEntityListing) ([]models.Site, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SiteEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesSites(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesSitesSearchOptions holds the optional parameters of
@@ -2794,13 +3057,28 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesSearch(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Site, string, error) {
-		r, _, err := a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesSitesSearch, walked as GetTelephonyProvidersEdgesSitesSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
+	return a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesSitesSearchWalk is the walk of GetTelephonyProvidersEdgesSitesSearchIter and GetTelephonyProvidersEdgesSitesSearchPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSitesSearchWalk(q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) platformclient.CursorWalk[models.SitesSearchResponse, models.Site] {
+	return platformclient.CursorWalk[models.SitesSearchResponse, models.Site]{
+		First: q64,
+		Read: func(r *models.SitesSearchResponse) ([]models.Site, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesTimezonesOptions holds the optional parameters of
@@ -2842,19 +3120,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezones(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezonesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTimezonesOptions) iter.Seq2[models.RegionTimeZone, error] {
+	return a.getTelephonyProvidersEdgesTimezonesWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesTimezonesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesTimezones, walked as GetTelephonyProvidersEdgesTimezonesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezonesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTimezonesOptions) iter.Seq2[*platformclient.Page[models.TimeZoneEntityListing], error] {
+	return a.getTelephonyProvidersEdgesTimezonesWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesTimezonesWalk is the walk of GetTelephonyProvidersEdgesTimezonesIter and GetTelephonyProvidersEdgesTimezonesPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTimezonesWalk(opts *GetTelephonyProvidersEdgesTimezonesOptions) platformclient.NumberWalk[models.TimeZoneEntityListing, models.RegionTimeZone] {
 	var o GetTelephonyProvidersEdgesTimezonesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RegionTimeZone, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesTimezones(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TimeZoneEntityListing, models.RegionTimeZone]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TimeZoneEntityListing) ([]models.RegionTimeZone, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TimeZoneEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesTimezones(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesTrunkOptions holds the optional parameters of
@@ -3024,19 +3317,35 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettings(
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) iter.Seq2[models.TrunkBase, error] {
+	return a.getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesTrunkbasesettingsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesTrunkbasesettings, walked as
+// GetTelephonyProvidersEdgesTrunkbasesettingsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) iter.Seq2[*platformclient.Page[models.TrunkBaseEntityListing], error] {
+	return a.getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesTrunkbasesettingsWalk is the walk of GetTelephonyProvidersEdgesTrunkbasesettingsIter and GetTelephonyProvidersEdgesTrunkbasesettingsPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) platformclient.NumberWalk[models.TrunkBaseEntityListing, models.TrunkBase] {
 	var o GetTelephonyProvidersEdgesTrunkbasesettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrunkBase, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesTrunkbasesettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrunkBaseEntityListing, models.TrunkBase]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrunkBaseEntityListing) ([]models.TrunkBase, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrunkBaseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesTrunkbasesettings(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions holds the optional
@@ -3090,19 +3399,35 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) iter.Seq2[models.Metabase, error] {
+	return a.getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPages returns an iterator over the
+// pages of GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases, walked as
+// GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter walks them (same arguments,
+// same end). Each page holds the listing as the API sent it (with its total and pageCount), its
+// response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) iter.Seq2[*platformclient.Page[models.TrunkMetabaseEntityListing], error] {
+	return a.getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk is the walk of GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter and GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) platformclient.NumberWalk[models.TrunkMetabaseEntityListing, models.Metabase] {
 	var o GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Metabase, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrunkMetabaseEntityListing, models.Metabase]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrunkMetabaseEntityListing) ([]models.Metabase, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrunkMetabaseEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesTrunkbasesettingsTemplateOptions holds the optional parameters of
@@ -3204,19 +3529,34 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunks(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunksIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunksOptions) iter.Seq2[models.Trunk, error] {
+	return a.getTelephonyProvidersEdgesTrunksWalk(opts).Items(ctx)
+}
+
+// GetTelephonyProvidersEdgesTrunksPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesTrunks, walked as GetTelephonyProvidersEdgesTrunksIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunksPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunksOptions) iter.Seq2[*platformclient.Page[models.TrunkEntityListing], error] {
+	return a.getTelephonyProvidersEdgesTrunksWalk(opts).Pages(ctx)
+}
+
+// getTelephonyProvidersEdgesTrunksWalk is the walk of GetTelephonyProvidersEdgesTrunksIter and GetTelephonyProvidersEdgesTrunksPages.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunksWalk(opts *GetTelephonyProvidersEdgesTrunksOptions) platformclient.NumberWalk[models.TrunkEntityListing, models.Trunk] {
 	var o GetTelephonyProvidersEdgesTrunksOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trunk, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesTrunks(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrunkEntityListing, models.Trunk]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrunkEntityListing) ([]models.Trunk, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetTelephonyProvidersEdgesTrunks(ctx, &o)
+		},
+	}
 }
 
 // GetTelephonyProvidersEdgesTrunksMetricsOptions holds the optional parameters of
@@ -4205,26 +4545,42 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearch(ctx c
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
+	return a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts).Items(ctx)
+}
+
+// PostTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
+// PostTelephonyProvidersEdgesSitesSearch, walked as PostTelephonyProvidersEdgesSitesSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// body.PageNumber.
+func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
+	return a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts).Pages(ctx)
+}
+
+// postTelephonyProvidersEdgesSitesSearchWalk is the walk of PostTelephonyProvidersEdgesSitesSearchIter and PostTelephonyProvidersEdgesSitesSearchPages.
+func (a *TelephonyProvidersEdgeApi) postTelephonyProvidersEdgesSitesSearchWalk(body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) platformclient.NumberWalk[models.SitesSearchResponse, models.Site] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Site, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.SiteSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.SitesSearchResponse, models.Site]{
+		First: start,
+		Read: func(r *models.SitesSearchResponse) ([]models.Site, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.SiteSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostTelephonyProvidersEdgesTrunkbasesettingsOptions holds the options of

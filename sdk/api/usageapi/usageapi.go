@@ -135,21 +135,36 @@ func (a *UsageApi) GetUsageAggregatesQueryJob(ctx context.Context, jobID string,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsageApi) GetUsageAggregatesQueryJobIter(ctx context.Context, jobID string, opts *GetUsageAggregatesQueryJobOptions) iter.Seq2[models.OrganizationPublicApiUsage, error] {
+	return a.getUsageAggregatesQueryJobWalk(jobID, opts).Items(ctx)
+}
+
+// GetUsageAggregatesQueryJobPages returns an iterator over the pages of GetUsageAggregatesQueryJob,
+// walked as GetUsageAggregatesQueryJobIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *UsageApi) GetUsageAggregatesQueryJobPages(ctx context.Context, jobID string, opts *GetUsageAggregatesQueryJobOptions) iter.Seq2[*platformclient.Page[models.OrganizationPublicApiUsageResultsResponse], error] {
+	return a.getUsageAggregatesQueryJobWalk(jobID, opts).Pages(ctx)
+}
+
+// getUsageAggregatesQueryJobWalk is the walk of GetUsageAggregatesQueryJobIter and GetUsageAggregatesQueryJobPages.
+func (a *UsageApi) getUsageAggregatesQueryJobWalk(jobID string, opts *GetUsageAggregatesQueryJobOptions) platformclient.CursorWalk[models.OrganizationPublicApiUsageResultsResponse, models.OrganizationPublicApiUsage] {
 	var o GetUsageAggregatesQueryJobOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OrganizationPublicApiUsage, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetUsageAggregatesQueryJob(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.OrganizationPublicApiUsageResultsResponse, models.OrganizationPublicApiUsage]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.OrganizationPublicApiUsageResultsResponse) ([]models.OrganizationPublicApiUsage, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.OrganizationPublicApiUsageResultsResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetUsageAggregatesQueryJob(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetUsageClientClientIdAggregatesQueryJobOptions holds the optional parameters of
@@ -200,21 +215,36 @@ func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJob(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJobIter(ctx context.Context, clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) iter.Seq2[models.ClientPublicApiUsage, error] {
+	return a.getUsageClientClientIdAggregatesQueryJobWalk(clientID, jobID, opts).Items(ctx)
+}
+
+// GetUsageClientClientIdAggregatesQueryJobPages returns an iterator over the pages of
+// GetUsageClientClientIdAggregatesQueryJob, walked as GetUsageClientClientIdAggregatesQueryJobIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJobPages(ctx context.Context, clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) iter.Seq2[*platformclient.Page[models.ClientPublicApiUsageResultsResponse], error] {
+	return a.getUsageClientClientIdAggregatesQueryJobWalk(clientID, jobID, opts).Pages(ctx)
+}
+
+// getUsageClientClientIdAggregatesQueryJobWalk is the walk of GetUsageClientClientIdAggregatesQueryJobIter and GetUsageClientClientIdAggregatesQueryJobPages.
+func (a *UsageApi) getUsageClientClientIdAggregatesQueryJobWalk(clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) platformclient.CursorWalk[models.ClientPublicApiUsageResultsResponse, models.ClientPublicApiUsage] {
 	var o GetUsageClientClientIdAggregatesQueryJobOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ClientPublicApiUsage, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetUsageClientClientIdAggregatesQueryJob(ctx, clientID, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.ClientPublicApiUsageResultsResponse, models.ClientPublicApiUsage]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ClientPublicApiUsageResultsResponse) ([]models.ClientPublicApiUsage, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ClientPublicApiUsageResultsResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetUsageClientClientIdAggregatesQueryJob(ctx, clientID, jobID, &o)
+		},
+	}
 }
 
 // GetUsageQueryExecutionIdResultsOptions holds the optional parameters of
@@ -289,21 +319,36 @@ func (a *UsageApi) GetUsageSimplesearchExecutionIdResults(ctx context.Context, e
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsageApi) GetUsageSimplesearchExecutionIdResultsIter(ctx context.Context, executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) iter.Seq2[models.ApiUsageRow, error] {
+	return a.getUsageSimplesearchExecutionIdResultsWalk(executionID, opts).Items(ctx)
+}
+
+// GetUsageSimplesearchExecutionIdResultsPages returns an iterator over the pages of
+// GetUsageSimplesearchExecutionIdResults, walked as GetUsageSimplesearchExecutionIdResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *UsageApi) GetUsageSimplesearchExecutionIdResultsPages(ctx context.Context, executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) iter.Seq2[*platformclient.Page[models.ApiUsageQueryResult], error] {
+	return a.getUsageSimplesearchExecutionIdResultsWalk(executionID, opts).Pages(ctx)
+}
+
+// getUsageSimplesearchExecutionIdResultsWalk is the walk of GetUsageSimplesearchExecutionIdResultsIter and GetUsageSimplesearchExecutionIdResultsPages.
+func (a *UsageApi) getUsageSimplesearchExecutionIdResultsWalk(executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) platformclient.CursorWalk[models.ApiUsageQueryResult, models.ApiUsageRow] {
 	var o GetUsageSimplesearchExecutionIdResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ApiUsageRow, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetUsageSimplesearchExecutionIdResults(ctx, executionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(platformclient.Deref(r.Cursors).After), nil
-	})
+	return platformclient.CursorWalk[models.ApiUsageQueryResult, models.ApiUsageRow]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ApiUsageQueryResult) ([]models.ApiUsageRow, string, error) {
+			return r.Results, platformclient.Deref(platformclient.Deref(r.Cursors).After), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ApiUsageQueryResult, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetUsageSimplesearchExecutionIdResults(ctx, executionID, &o)
+		},
+	}
 }
 
 // PostOauthClientUsageQueryOptions holds the options of PostOauthClientUsageQuery, which has no

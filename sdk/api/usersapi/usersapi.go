@@ -457,21 +457,36 @@ func (a *UsersApi) GetAnalyticsUsersAggregatesJobResults(ctx context.Context, jo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAnalyticsUsersAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[models.UserAggregateDataContainer, error] {
+	return a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsUsersAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsUsersAggregatesJobResults, walked as GetAnalyticsUsersAggregatesJobResultsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *UsersApi) GetAnalyticsUsersAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.UserAsyncAggregateQueryResponse], error] {
+	return a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsUsersAggregatesJobResultsWalk is the walk of GetAnalyticsUsersAggregatesJobResultsIter and GetAnalyticsUsersAggregatesJobResultsPages.
+func (a *UsersApi) getAnalyticsUsersAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) platformclient.CursorWalk[models.UserAsyncAggregateQueryResponse, models.UserAggregateDataContainer] {
 	var o GetAnalyticsUsersAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.UserAggregateDataContainer, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.UserAsyncAggregateQueryResponse, models.UserAggregateDataContainer]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error) {
+			return r.Results, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsUsersDetailsJobOptions holds the optional parameters of GetAnalyticsUsersDetailsJob,
@@ -539,21 +554,36 @@ func (a *UsersApi) GetAnalyticsUsersDetailsJobResults(ctx context.Context, jobID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAnalyticsUsersDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	return a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts).Items(ctx)
+}
+
+// GetAnalyticsUsersDetailsJobResultsPages returns an iterator over the pages of
+// GetAnalyticsUsersDetailsJobResults, walked as GetAnalyticsUsersDetailsJobResultsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *UsersApi) GetAnalyticsUsersDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsAsyncQueryResponse], error] {
+	return a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts).Pages(ctx)
+}
+
+// getAnalyticsUsersDetailsJobResultsWalk is the walk of GetAnalyticsUsersDetailsJobResultsIter and GetAnalyticsUsersDetailsJobResultsPages.
+func (a *UsersApi) getAnalyticsUsersDetailsJobResultsWalk(jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) platformclient.CursorWalk[models.AnalyticsUserDetailsAsyncQueryResponse, models.AnalyticsUserDetail] {
 	var o GetAnalyticsUsersDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsUserDetail, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.UserDetails, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.AnalyticsUserDetailsAsyncQueryResponse, models.AnalyticsUserDetail]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error) {
+			return r.UserDetails, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
+		},
+	}
 }
 
 // GetAnalyticsUsersDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -652,19 +682,35 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMe(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[models.AuthzDivision, error] {
+	return a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionspermittedPagedMePages returns an iterator over the pages of
+// GetAuthorizationDivisionspermittedPagedMe, walked as
+// GetAuthorizationDivisionspermittedPagedMeIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMePages(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
+	return a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionspermittedPagedMeWalk is the walk of GetAuthorizationDivisionspermittedPagedMeIter and GetAuthorizationDivisionspermittedPagedMePages.
+func (a *UsersApi) getAuthorizationDivisionspermittedPagedMeWalk(permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision] {
 	var o GetAuthorizationDivisionspermittedPagedMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
+		},
+	}
 }
 
 // GetAuthorizationDivisionspermittedPagedSubjectIdOptions holds the optional parameters of
@@ -719,19 +765,35 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectId(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[models.AuthzDivision, error] {
+	return a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts).Items(ctx)
+}
+
+// GetAuthorizationDivisionspermittedPagedSubjectIdPages returns an iterator over the pages of
+// GetAuthorizationDivisionspermittedPagedSubjectId, walked as
+// GetAuthorizationDivisionspermittedPagedSubjectIdIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectIdPages(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
+	return a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts).Pages(ctx)
+}
+
+// getAuthorizationDivisionspermittedPagedSubjectIdWalk is the walk of GetAuthorizationDivisionspermittedPagedSubjectIdIter and GetAuthorizationDivisionspermittedPagedSubjectIdPages.
+func (a *UsersApi) getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision] {
 	var o GetAuthorizationDivisionspermittedPagedSubjectIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
+		},
+	}
 }
 
 // GetAuthorizationSubjectOptions holds the optional parameters of GetAuthorizationSubject. A nil
@@ -887,19 +949,34 @@ func (a *UsersApi) GetProfilesUsers(ctx context.Context, opts *GetProfilesUsersO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetProfilesUsersIter(ctx context.Context, opts *GetProfilesUsersOptions) iter.Seq2[models.UserProfile, error] {
+	return a.getProfilesUsersWalk(opts).Items(ctx)
+}
+
+// GetProfilesUsersPages returns an iterator over the pages of GetProfilesUsers, walked as
+// GetProfilesUsersIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *UsersApi) GetProfilesUsersPages(ctx context.Context, opts *GetProfilesUsersOptions) iter.Seq2[*platformclient.Page[models.UserProfileEntityListing], error] {
+	return a.getProfilesUsersWalk(opts).Pages(ctx)
+}
+
+// getProfilesUsersWalk is the walk of GetProfilesUsersIter and GetProfilesUsersPages.
+func (a *UsersApi) getProfilesUsersWalk(opts *GetProfilesUsersOptions) platformclient.NumberWalk[models.UserProfileEntityListing, models.UserProfile] {
 	var o GetProfilesUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserProfile, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetProfilesUsers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserProfileEntityListing, models.UserProfile]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserProfileEntityListing) ([]models.UserProfile, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserProfileEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetProfilesUsers(ctx, &o)
+		},
+	}
 }
 
 // GetRoutingDirectroutingbackupSettingsMeOptions holds the optional parameters of
@@ -1244,19 +1321,34 @@ func (a *UsersApi) GetUserFavorites(ctx context.Context, userID string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserFavoritesIter(ctx context.Context, userID string, opts *GetUserFavoritesOptions) iter.Seq2[models.User, error] {
+	return a.getUserFavoritesWalk(userID, opts).Items(ctx)
+}
+
+// GetUserFavoritesPages returns an iterator over the pages of GetUserFavorites, walked as
+// GetUserFavoritesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *UsersApi) GetUserFavoritesPages(ctx context.Context, userID string, opts *GetUserFavoritesOptions) iter.Seq2[*platformclient.Page[models.UserEntityListing], error] {
+	return a.getUserFavoritesWalk(userID, opts).Pages(ctx)
+}
+
+// getUserFavoritesWalk is the walk of GetUserFavoritesIter and GetUserFavoritesPages.
+func (a *UsersApi) getUserFavoritesWalk(userID string, opts *GetUserFavoritesOptions) platformclient.NumberWalk[models.UserEntityListing, models.User] {
 	var o GetUserFavoritesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserFavorites(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserEntityListing, models.User]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserEntityListing) ([]models.User, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUserFavorites(ctx, userID, &o)
+		},
+	}
 }
 
 // GetUserGeolocationOptions holds the optional parameters of GetUserGeolocation, which has none
@@ -1416,19 +1508,34 @@ func (a *UsersApi) GetUserQueues(ctx context.Context, userID string, opts *GetUs
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserQueuesIter(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[models.UserQueue, error] {
+	return a.getUserQueuesWalk(userID, opts).Items(ctx)
+}
+
+// GetUserQueuesPages returns an iterator over the pages of GetUserQueues, walked as
+// GetUserQueuesIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *UsersApi) GetUserQueuesPages(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[*platformclient.Page[models.UserQueueEntityListing], error] {
+	return a.getUserQueuesWalk(userID, opts).Pages(ctx)
+}
+
+// getUserQueuesWalk is the walk of GetUserQueuesIter and GetUserQueuesPages.
+func (a *UsersApi) getUserQueuesWalk(userID string, opts *GetUserQueuesOptions) platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue] {
 	var o GetUserQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserQueues(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUserQueues(ctx, userID, &o)
+		},
+	}
 }
 
 // GetUserRolesOptions holds the optional parameters of GetUserRoles, which has none yet: it keeps
@@ -1504,19 +1611,34 @@ func (a *UsersApi) GetUserRoutinglanguages(ctx context.Context, userID string, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserRoutinglanguagesIter(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[models.UserRoutingLanguage, error] {
+	return a.getUserRoutinglanguagesWalk(userID, opts).Items(ctx)
+}
+
+// GetUserRoutinglanguagesPages returns an iterator over the pages of GetUserRoutinglanguages,
+// walked as GetUserRoutinglanguagesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetUserRoutinglanguagesPages(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[*platformclient.Page[models.UserLanguageEntityListing], error] {
+	return a.getUserRoutinglanguagesWalk(userID, opts).Pages(ctx)
+}
+
+// getUserRoutinglanguagesWalk is the walk of GetUserRoutinglanguagesIter and GetUserRoutinglanguagesPages.
+func (a *UsersApi) getUserRoutinglanguagesWalk(userID string, opts *GetUserRoutinglanguagesOptions) platformclient.NumberWalk[models.UserLanguageEntityListing, models.UserRoutingLanguage] {
 	var o GetUserRoutinglanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingLanguage, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserRoutinglanguages(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserLanguageEntityListing, models.UserRoutingLanguage]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUserRoutinglanguages(ctx, userID, &o)
+		},
+	}
 }
 
 // GetUserRoutingskillsOptions holds the optional parameters of GetUserRoutingskills. A nil field is
@@ -1570,19 +1692,34 @@ func (a *UsersApi) GetUserRoutingskills(ctx context.Context, userID string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserRoutingskillsIter(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[models.UserRoutingSkill, error] {
+	return a.getUserRoutingskillsWalk(userID, opts).Items(ctx)
+}
+
+// GetUserRoutingskillsPages returns an iterator over the pages of GetUserRoutingskills, walked as
+// GetUserRoutingskillsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *UsersApi) GetUserRoutingskillsPages(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[*platformclient.Page[models.UserSkillEntityListing], error] {
+	return a.getUserRoutingskillsWalk(userID, opts).Pages(ctx)
+}
+
+// getUserRoutingskillsWalk is the walk of GetUserRoutingskillsIter and GetUserRoutingskillsPages.
+func (a *UsersApi) getUserRoutingskillsWalk(userID string, opts *GetUserRoutingskillsOptions) platformclient.NumberWalk[models.UserSkillEntityListing, models.UserRoutingSkill] {
 	var o GetUserRoutingskillsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingSkill, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserRoutingskills(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserSkillEntityListing, models.UserRoutingSkill]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUserRoutingskills(ctx, userID, &o)
+		},
+	}
 }
 
 // GetUserRoutingstatusOptions holds the optional parameters of GetUserRoutingstatus, which has none
@@ -1653,21 +1790,36 @@ func (a *UsersApi) GetUserSkillgroups(ctx context.Context, userID string, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserSkillgroupsIter(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[models.SkillGroup, error] {
+	return a.getUserSkillgroupsWalk(userID, opts).Items(ctx)
+}
+
+// GetUserSkillgroupsPages returns an iterator over the pages of GetUserSkillgroups, walked as
+// GetUserSkillgroupsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *UsersApi) GetUserSkillgroupsPages(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[*platformclient.Page[models.UserSkillGroupEntityListing], error] {
+	return a.getUserSkillgroupsWalk(userID, opts).Pages(ctx)
+}
+
+// getUserSkillgroupsWalk is the walk of GetUserSkillgroupsIter and GetUserSkillgroupsPages.
+func (a *UsersApi) getUserSkillgroupsWalk(userID string, opts *GetUserSkillgroupsOptions) platformclient.CursorWalk[models.UserSkillGroupEntityListing, models.SkillGroup] {
 	var o GetUserSkillgroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.SkillGroup, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetUserSkillgroups(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.UserSkillGroupEntityListing, models.SkillGroup]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetUserSkillgroups(ctx, userID, &o)
+		},
+	}
 }
 
 // GetUserStateOptions holds the optional parameters of GetUserState, which has none yet: it keeps
@@ -1784,19 +1936,34 @@ func (a *UsersApi) GetUserTrustors(ctx context.Context, userID string, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserTrustorsIter(ctx context.Context, userID string, opts *GetUserTrustorsOptions) iter.Seq2[models.Trustor, error] {
+	return a.getUserTrustorsWalk(userID, opts).Items(ctx)
+}
+
+// GetUserTrustorsPages returns an iterator over the pages of GetUserTrustors, walked as
+// GetUserTrustorsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *UsersApi) GetUserTrustorsPages(ctx context.Context, userID string, opts *GetUserTrustorsOptions) iter.Seq2[*platformclient.Page[models.TrustorEntityListing], error] {
+	return a.getUserTrustorsWalk(userID, opts).Pages(ctx)
+}
+
+// getUserTrustorsWalk is the walk of GetUserTrustorsIter and GetUserTrustorsPages.
+func (a *UsersApi) getUserTrustorsWalk(userID string, opts *GetUserTrustorsOptions) platformclient.NumberWalk[models.TrustorEntityListing, models.Trustor] {
 	var o GetUserTrustorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustor, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserTrustors(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.TrustorEntityListing, models.Trustor]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.TrustorEntityListing) ([]models.Trustor, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUserTrustors(ctx, userID, &o)
+		},
+	}
 }
 
 // GetUserVerifiersOptions holds the optional parameters of GetUserVerifiers, which has none yet: it
@@ -1907,19 +2074,33 @@ func (a *UsersApi) GetUsers(ctx context.Context, opts *GetUsersOptions) (*models
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersIter(ctx context.Context, opts *GetUsersOptions) iter.Seq2[models.User, error] {
+	return a.getUsersWalk(opts).Items(ctx)
+}
+
+// GetUsersPages returns an iterator over the pages of GetUsers, walked as GetUsersIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetUsersPages(ctx context.Context, opts *GetUsersOptions) iter.Seq2[*platformclient.Page[models.UserEntityListing], error] {
+	return a.getUsersWalk(opts).Pages(ctx)
+}
+
+// getUsersWalk is the walk of GetUsersIter and GetUsersPages.
+func (a *UsersApi) getUsersWalk(opts *GetUsersOptions) platformclient.NumberWalk[models.UserEntityListing, models.User] {
 	var o GetUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUsers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.UserEntityListing, models.User]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.UserEntityListing) ([]models.User, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UserEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUsers(ctx, &o)
+		},
+	}
 }
 
 // GetUsersChatsMeOptions holds the optional parameters of GetUsersChatsMe. A nil field is not sent.
@@ -1968,21 +2149,36 @@ func (a *UsersApi) GetUsersChatsMe(ctx context.Context, opts *GetUsersChatsMeOpt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersChatsMeIter(ctx context.Context, opts *GetUsersChatsMeOptions) iter.Seq2[models.ChatItem, error] {
+	return a.getUsersChatsMeWalk(opts).Items(ctx)
+}
+
+// GetUsersChatsMePages returns an iterator over the pages of GetUsersChatsMe, walked as
+// GetUsersChatsMeIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *UsersApi) GetUsersChatsMePages(ctx context.Context, opts *GetUsersChatsMeOptions) iter.Seq2[*platformclient.Page[models.ChatItemCursorListing], error] {
+	return a.getUsersChatsMeWalk(opts).Pages(ctx)
+}
+
+// getUsersChatsMeWalk is the walk of GetUsersChatsMeIter and GetUsersChatsMePages.
+func (a *UsersApi) getUsersChatsMeWalk(opts *GetUsersChatsMeOptions) platformclient.CursorWalk[models.ChatItemCursorListing, models.ChatItem] {
 	var o GetUsersChatsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ChatItem, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetUsersChatsMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.ChatItemCursorListing, models.ChatItem]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ChatItemCursorListing) ([]models.ChatItem, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ChatItemCursorListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetUsersChatsMe(ctx, &o)
+		},
+	}
 }
 
 // GetUsersCustomattributesSchemaOptions holds the optional parameters of
@@ -2250,19 +2446,34 @@ func (a *UsersApi) GetUsersDevelopmentActivities(ctx context.Context, opts *GetU
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersDevelopmentActivitiesIter(ctx context.Context, opts *GetUsersDevelopmentActivitiesOptions) iter.Seq2[models.DevelopmentActivity, error] {
+	return a.getUsersDevelopmentActivitiesWalk(opts).Items(ctx)
+}
+
+// GetUsersDevelopmentActivitiesPages returns an iterator over the pages of
+// GetUsersDevelopmentActivities, walked as GetUsersDevelopmentActivitiesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetUsersDevelopmentActivitiesPages(ctx context.Context, opts *GetUsersDevelopmentActivitiesOptions) iter.Seq2[*platformclient.Page[models.DevelopmentActivityListing], error] {
+	return a.getUsersDevelopmentActivitiesWalk(opts).Pages(ctx)
+}
+
+// getUsersDevelopmentActivitiesWalk is the walk of GetUsersDevelopmentActivitiesIter and GetUsersDevelopmentActivitiesPages.
+func (a *UsersApi) getUsersDevelopmentActivitiesWalk(opts *GetUsersDevelopmentActivitiesOptions) platformclient.NumberWalk[models.DevelopmentActivityListing, models.DevelopmentActivity] {
 	var o GetUsersDevelopmentActivitiesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DevelopmentActivity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUsersDevelopmentActivities(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DevelopmentActivityListing, models.DevelopmentActivity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUsersDevelopmentActivities(ctx, &o)
+		},
+	}
 }
 
 // GetUsersDevelopmentActivitiesMeOptions holds the optional parameters of
@@ -2371,19 +2582,34 @@ func (a *UsersApi) GetUsersDevelopmentActivitiesMe(ctx context.Context, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersDevelopmentActivitiesMeIter(ctx context.Context, opts *GetUsersDevelopmentActivitiesMeOptions) iter.Seq2[models.DevelopmentActivity, error] {
+	return a.getUsersDevelopmentActivitiesMeWalk(opts).Items(ctx)
+}
+
+// GetUsersDevelopmentActivitiesMePages returns an iterator over the pages of
+// GetUsersDevelopmentActivitiesMe, walked as GetUsersDevelopmentActivitiesMeIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetUsersDevelopmentActivitiesMePages(ctx context.Context, opts *GetUsersDevelopmentActivitiesMeOptions) iter.Seq2[*platformclient.Page[models.DevelopmentActivityListing], error] {
+	return a.getUsersDevelopmentActivitiesMeWalk(opts).Pages(ctx)
+}
+
+// getUsersDevelopmentActivitiesMeWalk is the walk of GetUsersDevelopmentActivitiesMeIter and GetUsersDevelopmentActivitiesMePages.
+func (a *UsersApi) getUsersDevelopmentActivitiesMeWalk(opts *GetUsersDevelopmentActivitiesMeOptions) platformclient.NumberWalk[models.DevelopmentActivityListing, models.DevelopmentActivity] {
 	var o GetUsersDevelopmentActivitiesMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DevelopmentActivity, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUsersDevelopmentActivitiesMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.DevelopmentActivityListing, models.DevelopmentActivity]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetUsersDevelopmentActivitiesMe(ctx, &o)
+		},
+	}
 }
 
 // GetUsersDevelopmentActivityOptions holds the optional parameters of GetUsersDevelopmentActivity,
@@ -2564,21 +2790,35 @@ func (a *UsersApi) GetUsersQuery(ctx context.Context, opts *GetUsersQueryOptions
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersQueryIter(ctx context.Context, opts *GetUsersQueryOptions) iter.Seq2[models.User, error] {
+	return a.getUsersQueryWalk(opts).Items(ctx)
+}
+
+// GetUsersQueryPages returns an iterator over the pages of GetUsersQuery, walked as
+// GetUsersQueryIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it, its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *UsersApi) GetUsersQueryPages(ctx context.Context, opts *GetUsersQueryOptions) iter.Seq2[*platformclient.Page[models.UserCursorEntityListing], error] {
+	return a.getUsersQueryWalk(opts).Pages(ctx)
+}
+
+// getUsersQueryWalk is the walk of GetUsersQueryIter and GetUsersQueryPages.
+func (a *UsersApi) getUsersQueryWalk(opts *GetUsersQueryOptions) platformclient.CursorWalk[models.UserCursorEntityListing, models.User] {
 	var o GetUsersQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.User, string, error) {
-		o := o
-		if cursor != "" {
-			o.Cursor = &cursor
-		}
-		r, _, err := a.GetUsersQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.Cursor), nil
-	})
+	return platformclient.CursorWalk[models.UserCursorEntityListing, models.User]{
+		First: platformclient.Deref(o.Cursor),
+		Read: func(r *models.UserCursorEntityListing) ([]models.User, string, error) {
+			return r.Entities, platformclient.Deref(r.Cursor), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.UserCursorEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.Cursor = &cursor
+			}
+			return a.GetUsersQuery(ctx, &o)
+		},
+	}
 }
 
 // GetUsersSearchOptions holds the optional parameters of GetUsersSearch. A nil field is not sent.
@@ -2625,13 +2865,27 @@ func (a *UsersApi) GetUsersSearch(ctx context.Context, q64 string, opts *GetUser
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersSearchIter(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[models.User, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.User, string, error) {
-		r, _, err := a.GetUsersSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	return a.getUsersSearchWalk(q64, opts).Items(ctx)
+}
+
+// GetUsersSearchPages returns an iterator over the pages of GetUsersSearch, walked as
+// GetUsersSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *UsersApi) GetUsersSearchPages(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	return a.getUsersSearchWalk(q64, opts).Pages(ctx)
+}
+
+// getUsersSearchWalk is the walk of GetUsersSearchIter and GetUsersSearchPages.
+func (a *UsersApi) getUsersSearchWalk(q64 string, opts *GetUsersSearchOptions) platformclient.CursorWalk[models.UsersSearchResponse, models.User] {
+	return platformclient.CursorWalk[models.UsersSearchResponse, models.User]{
+		First: q64,
+		Read: func(r *models.UsersSearchResponse) ([]models.User, string, error) {
+			return r.Results, platformclient.Deref(r.NextPage), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+			return a.GetUsersSearch(ctx, cursor, opts)
+		},
+	}
 }
 
 // GetUsersStationsMeOptions holds the optional parameters of GetUsersStationsMe, which has none
@@ -3240,31 +3494,46 @@ func (a *UsersApi) PostAnalyticsUsersDetailsQuery(ctx context.Context, body *mod
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *UsersApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	return a.postAnalyticsUsersDetailsQueryWalk(body, opts).Items(ctx)
+}
+
+// PostAnalyticsUsersDetailsQueryPages returns an iterator over the pages of
+// PostAnalyticsUsersDetailsQuery, walked as PostAnalyticsUsersDetailsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its totalHits), its
+// response, and the page number (Next) to resume from, as body.Paging.PageNumber.
+func (a *UsersApi) PostAnalyticsUsersDetailsQueryPages(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsQueryResponse], error] {
+	return a.postAnalyticsUsersDetailsQueryWalk(body, opts).Pages(ctx)
+}
+
+// postAnalyticsUsersDetailsQueryWalk is the walk of PostAnalyticsUsersDetailsQueryIter and PostAnalyticsUsersDetailsQueryPages.
+func (a *UsersApi) postAnalyticsUsersDetailsQueryWalk(body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) platformclient.NumberWalk[models.AnalyticsUserDetailsQueryResponse, models.AnalyticsUserDetail] {
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsUserDetail, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.UserDetailsQuery
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.AnalyticsUserDetailsQueryResponse, models.AnalyticsUserDetail]{
+		First: start,
+		Read: func(r *models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error) {
+			return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.UserDetailsQuery
+				if body != nil {
+					b = *body
+				}
+				var paging models.PagingSpec
+				if b.Paging != nil {
+					paging = *b.Paging
+				}
+				paging.PageNumber = platformclient.Ptr(int32(page))
+				b.Paging = &paging
+				pageBody = &b
 			}
-			var paging models.PagingSpec
-			if b.Paging != nil {
-				paging = *b.Paging
-			}
-			paging.PageNumber = platformclient.Ptr(int32(page))
-			b.Paging = &paging
-			pageBody = &b
-		}
-		r, resp, err := a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
-	})
+			return a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostAnalyticsUsersObservationsQueryOptions holds the options of
@@ -3854,26 +4123,41 @@ func (a *UsersApi) PostUsersSearch(ctx context.Context, body *models.UserSearchR
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *UsersApi) PostUsersSearchIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[models.User, error] {
+	return a.postUsersSearchWalk(body, opts).Items(ctx)
+}
+
+// PostUsersSearchPages returns an iterator over the pages of PostUsersSearch, walked as
+// PostUsersSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as body.PageNumber.
+func (a *UsersApi) PostUsersSearchPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	return a.postUsersSearchWalk(body, opts).Pages(ctx)
+}
+
+// postUsersSearchWalk is the walk of PostUsersSearchIter and PostUsersSearchPages.
+func (a *UsersApi) postUsersSearchWalk(body *models.UserSearchRequest, opts *PostUsersSearchOptions) platformclient.NumberWalk[models.UsersSearchResponse, models.User] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.UserSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.UsersSearchResponse, models.User]{
+		First: start,
+		Read: func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.UserSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostUsersSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostUsersSearch(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PostUsersSearchTeamsAssignOptions holds the options of PostUsersSearchTeamsAssign, which has no
@@ -3921,26 +4205,41 @@ func (a *UsersApi) PostUsersSearchTeamsAssign(ctx context.Context, body *models.
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *UsersApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[models.User, error] {
+	return a.postUsersSearchTeamsAssignWalk(body, opts).Items(ctx)
+}
+
+// PostUsersSearchTeamsAssignPages returns an iterator over the pages of PostUsersSearchTeamsAssign,
+// walked as PostUsersSearchTeamsAssignIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as body.PageNumber.
+func (a *UsersApi) PostUsersSearchTeamsAssignPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	return a.postUsersSearchTeamsAssignWalk(body, opts).Pages(ctx)
+}
+
+// postUsersSearchTeamsAssignWalk is the walk of PostUsersSearchTeamsAssignIter and PostUsersSearchTeamsAssignPages.
+func (a *UsersApi) postUsersSearchTeamsAssignWalk(body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) platformclient.NumberWalk[models.UsersSearchResponse, models.User] {
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
-		pageBody := body
-		if page != max(start, 1) {
-			var b models.UserSearchRequest
-			if body != nil {
-				b = *body
+	return platformclient.NumberWalk[models.UsersSearchResponse, models.User]{
+		First: start,
+		Read: func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+			pageBody := body
+			if page != max(start, 1) {
+				var b models.UserSearchRequest
+				if body != nil {
+					b = *body
+				}
+				b.PageNumber = platformclient.Ptr(int32(page))
+				pageBody = &b
 			}
-			b.PageNumber = platformclient.Ptr(int32(page))
-			pageBody = &b
-		}
-		r, resp, err := a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+			return a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
+		},
+	}
 }
 
 // PutRoutingDirectroutingbackupSettingsMeOptions holds the options of

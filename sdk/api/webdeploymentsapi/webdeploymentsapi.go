@@ -196,21 +196,36 @@ func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationVersions(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationVersionsIter(ctx context.Context, configurationID string, opts *GetWebdeploymentsConfigurationVersionsOptions) iter.Seq2[models.WebDeploymentConfigurationVersion, error] {
+	return a.getWebdeploymentsConfigurationVersionsWalk(configurationID, opts).Items(ctx)
+}
+
+// GetWebdeploymentsConfigurationVersionsPages returns an iterator over the pages of
+// GetWebdeploymentsConfigurationVersions, walked as GetWebdeploymentsConfigurationVersionsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationVersionsPages(ctx context.Context, configurationID string, opts *GetWebdeploymentsConfigurationVersionsOptions) iter.Seq2[*platformclient.Page[models.WebDeploymentConfigurationVersionEntityListing], error] {
+	return a.getWebdeploymentsConfigurationVersionsWalk(configurationID, opts).Pages(ctx)
+}
+
+// getWebdeploymentsConfigurationVersionsWalk is the walk of GetWebdeploymentsConfigurationVersionsIter and GetWebdeploymentsConfigurationVersionsPages.
+func (a *WebDeploymentsApi) getWebdeploymentsConfigurationVersionsWalk(configurationID string, opts *GetWebdeploymentsConfigurationVersionsOptions) platformclient.CursorWalk[models.WebDeploymentConfigurationVersionEntityListing, models.WebDeploymentConfigurationVersion] {
 	var o GetWebdeploymentsConfigurationVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WebDeploymentConfigurationVersion, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetWebdeploymentsConfigurationVersions(ctx, configurationID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WebDeploymentConfigurationVersionEntityListing, models.WebDeploymentConfigurationVersion]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WebDeploymentConfigurationVersionEntityListing) ([]models.WebDeploymentConfigurationVersion, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WebDeploymentConfigurationVersionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetWebdeploymentsConfigurationVersions(ctx, configurationID, &o)
+		},
+	}
 }
 
 // GetWebdeploymentsConfigurationVersionsDraftOptions holds the optional parameters of
@@ -286,21 +301,36 @@ func (a *WebDeploymentsApi) GetWebdeploymentsConfigurations(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationsIter(ctx context.Context, opts *GetWebdeploymentsConfigurationsOptions) iter.Seq2[models.WebDeploymentConfigurationVersion, error] {
+	return a.getWebdeploymentsConfigurationsWalk(opts).Items(ctx)
+}
+
+// GetWebdeploymentsConfigurationsPages returns an iterator over the pages of
+// GetWebdeploymentsConfigurations, walked as GetWebdeploymentsConfigurationsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationsPages(ctx context.Context, opts *GetWebdeploymentsConfigurationsOptions) iter.Seq2[*platformclient.Page[models.WebDeploymentConfigurationVersionEntityListing], error] {
+	return a.getWebdeploymentsConfigurationsWalk(opts).Pages(ctx)
+}
+
+// getWebdeploymentsConfigurationsWalk is the walk of GetWebdeploymentsConfigurationsIter and GetWebdeploymentsConfigurationsPages.
+func (a *WebDeploymentsApi) getWebdeploymentsConfigurationsWalk(opts *GetWebdeploymentsConfigurationsOptions) platformclient.CursorWalk[models.WebDeploymentConfigurationVersionEntityListing, models.WebDeploymentConfigurationVersion] {
 	var o GetWebdeploymentsConfigurationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WebDeploymentConfigurationVersion, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetWebdeploymentsConfigurations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.WebDeploymentConfigurationVersionEntityListing, models.WebDeploymentConfigurationVersion]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.WebDeploymentConfigurationVersionEntityListing) ([]models.WebDeploymentConfigurationVersion, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.WebDeploymentConfigurationVersionEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetWebdeploymentsConfigurations(ctx, &o)
+		},
+	}
 }
 
 // GetWebdeploymentsDeploymentOptions holds the optional parameters of GetWebdeploymentsDeployment.
@@ -463,21 +493,36 @@ func (a *WebDeploymentsApi) GetWebdeploymentsDeployments(ctx context.Context, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WebDeploymentsApi) GetWebdeploymentsDeploymentsIter(ctx context.Context, opts *GetWebdeploymentsDeploymentsOptions) iter.Seq2[models.ExpandableWebDeployment, error] {
+	return a.getWebdeploymentsDeploymentsWalk(opts).Items(ctx)
+}
+
+// GetWebdeploymentsDeploymentsPages returns an iterator over the pages of
+// GetWebdeploymentsDeployments, walked as GetWebdeploymentsDeploymentsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *WebDeploymentsApi) GetWebdeploymentsDeploymentsPages(ctx context.Context, opts *GetWebdeploymentsDeploymentsOptions) iter.Seq2[*platformclient.Page[models.ExpandableWebDeploymentEntityListing], error] {
+	return a.getWebdeploymentsDeploymentsWalk(opts).Pages(ctx)
+}
+
+// getWebdeploymentsDeploymentsWalk is the walk of GetWebdeploymentsDeploymentsIter and GetWebdeploymentsDeploymentsPages.
+func (a *WebDeploymentsApi) getWebdeploymentsDeploymentsWalk(opts *GetWebdeploymentsDeploymentsOptions) platformclient.CursorWalk[models.ExpandableWebDeploymentEntityListing, models.ExpandableWebDeployment] {
 	var o GetWebdeploymentsDeploymentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ExpandableWebDeployment, string, error) {
-		o := o
-		if cursor != "" {
-			o.After = &cursor
-		}
-		r, _, err := a.GetWebdeploymentsDeployments(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+	return platformclient.CursorWalk[models.ExpandableWebDeploymentEntityListing, models.ExpandableWebDeployment]{
+		First: platformclient.Deref(o.After),
+		Read: func(r *models.ExpandableWebDeploymentEntityListing) ([]models.ExpandableWebDeployment, string, error) {
+			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+		},
+		Fetch: func(ctx context.Context, cursor string) (*models.ExpandableWebDeploymentEntityListing, *platformclient.APIResponse, error) {
+			o := o
+			if cursor != "" {
+				o.After = &cursor
+			}
+			return a.GetWebdeploymentsDeployments(ctx, &o)
+		},
+	}
 }
 
 // PostWebdeploymentsConfigurationVersionsDraftPublishOptions holds the optional parameters of

@@ -83,19 +83,34 @@ func (a *WebMessagingApi) GetWebmessagingMessages(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WebMessagingApi) GetWebmessagingMessagesIter(ctx context.Context, opts *GetWebmessagingMessagesOptions) iter.Seq2[models.WebMessagingMessage, error] {
+	return a.getWebmessagingMessagesWalk(opts).Items(ctx)
+}
+
+// GetWebmessagingMessagesPages returns an iterator over the pages of GetWebmessagingMessages,
+// walked as GetWebmessagingMessagesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *WebMessagingApi) GetWebmessagingMessagesPages(ctx context.Context, opts *GetWebmessagingMessagesOptions) iter.Seq2[*platformclient.Page[models.WebMessagingMessageEntityList], error] {
+	return a.getWebmessagingMessagesWalk(opts).Pages(ctx)
+}
+
+// getWebmessagingMessagesWalk is the walk of GetWebmessagingMessagesIter and GetWebmessagingMessagesPages.
+func (a *WebMessagingApi) getWebmessagingMessagesWalk(opts *GetWebmessagingMessagesOptions) platformclient.NumberWalk[models.WebMessagingMessageEntityList, models.WebMessagingMessage] {
 	var o GetWebmessagingMessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WebMessagingMessage, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetWebmessagingMessages(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.WebMessagingMessageEntityList, models.WebMessagingMessage]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.WebMessagingMessageEntityList) ([]models.WebMessagingMessage, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.WebMessagingMessageEntityList, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetWebmessagingMessages(ctx, &o)
+		},
+	}
 }
 
 // PatchWebmessagingDeploymentPushdeviceOptions holds the options of

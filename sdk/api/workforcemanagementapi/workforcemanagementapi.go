@@ -4112,19 +4112,34 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunits(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitsIter(ctx context.Context, opts *GetWorkforcemanagementManagementunitsOptions) iter.Seq2[models.ManagementUnit, error] {
+	return a.getWorkforcemanagementManagementunitsWalk(opts).Items(ctx)
+}
+
+// GetWorkforcemanagementManagementunitsPages returns an iterator over the pages of
+// GetWorkforcemanagementManagementunits, walked as GetWorkforcemanagementManagementunitsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitsPages(ctx context.Context, opts *GetWorkforcemanagementManagementunitsOptions) iter.Seq2[*platformclient.Page[models.ManagementUnitListing], error] {
+	return a.getWorkforcemanagementManagementunitsWalk(opts).Pages(ctx)
+}
+
+// getWorkforcemanagementManagementunitsWalk is the walk of GetWorkforcemanagementManagementunitsIter and GetWorkforcemanagementManagementunitsPages.
+func (a *WorkforceManagementApi) getWorkforcemanagementManagementunitsWalk(opts *GetWorkforcemanagementManagementunitsOptions) platformclient.NumberWalk[models.ManagementUnitListing, models.ManagementUnit] {
 	var o GetWorkforcemanagementManagementunitsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ManagementUnit, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetWorkforcemanagementManagementunits(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.ManagementUnitListing, models.ManagementUnit]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.ManagementUnitListing) ([]models.ManagementUnit, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.ManagementUnitListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetWorkforcemanagementManagementunits(ctx, &o)
+		},
+	}
 }
 
 // GetWorkforcemanagementManagementunitsDivisionviewsOptions holds the optional parameters of

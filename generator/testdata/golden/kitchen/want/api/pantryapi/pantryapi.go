@@ -170,19 +170,34 @@ func (a *PantryApi) GetPantryJars(ctx context.Context, opts *GetPantryJarsOption
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *PantryApi) GetPantryJarsIter(ctx context.Context, opts *GetPantryJarsOptions) iter.Seq2[models.Jar, error] {
+	return a.getPantryJarsWalk(opts).Items(ctx)
+}
+
+// GetPantryJarsPages returns an iterator over the pages of GetPantryJars, walked as
+// GetPantryJarsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *PantryApi) GetPantryJarsPages(ctx context.Context, opts *GetPantryJarsOptions) iter.Seq2[*platformclient.Page[models.JarListing], error] {
+	return a.getPantryJarsWalk(opts).Pages(ctx)
+}
+
+// getPantryJarsWalk is the walk of GetPantryJarsIter and GetPantryJarsPages.
+func (a *PantryApi) getPantryJarsWalk(opts *GetPantryJarsOptions) platformclient.NumberWalk[models.JarListing, models.Jar] {
 	var o GetPantryJarsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Jar, int64, int64, []byte, error) {
-		o := o
-		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetPantryJars(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+	return platformclient.NumberWalk[models.JarListing, models.Jar]{
+		First: int64(platformclient.Deref(o.PageNumber)),
+		Read: func(r *models.JarListing) ([]models.Jar, int64, int64, error) {
+			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+		},
+		Fetch: func(ctx context.Context, page int64) (*models.JarListing, *platformclient.APIResponse, error) {
+			o := o
+			o.PageNumber = platformclient.Ptr(int32(page))
+			return a.GetPantryJars(ctx, &o)
+		},
+	}
 }
 
 // GetPantryShelfJarOptions holds the optional parameters of GetPantryShelfJar, which has none yet:
