@@ -33,6 +33,7 @@ var funcs = template.FuncMap{
 	"optionValue":     optionValue,
 	"resultValueType": resultValueType,
 	"paging":          newPagingData,
+	"job":             newJobData,
 	"itemType":        itemType,
 	"intField":        intField,
 	"trimStar":        trimStar,

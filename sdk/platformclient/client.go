@@ -39,6 +39,7 @@ type Client struct {
 	// headerTimeout bounds the wait for each attempt's response headers;
 	// 0: no bound.
 	headerTimeout time.Duration
+	wait          WaitPolicy // WithWaitPolicy; the zero policy: DefaultWaitPolicy
 
 	// Set by options, used by NewClient.
 	newGrant     func(loginURL string) grant

@@ -225,6 +225,29 @@ func (a *AgentAssistantsApi) GetAssistantQueueUsersJob(ctx context.Context, assi
 	return platformclient.Call[models.AssistantQueueUsersJobsResponse](ctx, a.client, req)
 }
 
+// GetAssistantQueueUsersJobWait calls GetAssistantQueueUsersJob until the job jobID (which
+// PostAssistantQueueUsersJobs creates) ends, and returns its last status: when its status is
+// Succeeded, without error; when it is Failed, with a *platformclient.JobError that names the state
+// and the job's errorInfo.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AgentAssistantsApi) GetAssistantQueueUsersJobWait(ctx context.Context, assistantID string, queueID string, jobID string, opts *GetAssistantQueueUsersJobOptions) (*models.AssistantQueueUsersJobsResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AssistantQueueUsersJobsResponse]{
+		Operation: "getAssistantQueueUsersJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AssistantQueueUsersJobsResponse, *platformclient.APIResponse, error) {
+			return a.GetAssistantQueueUsersJob(ctx, assistantID, queueID, jobID, opts)
+		},
+		State: func(s *models.AssistantQueueUsersJobsResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInfo).Message)
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetAssistantQueuesOptions holds the optional parameters of GetAssistantQueues. A nil field is not
 // sent.
 type GetAssistantQueuesOptions struct {

@@ -281,6 +281,28 @@ func (a *AIStudioApi) GetGuideVersionJob(ctx context.Context, guideID string, ve
 	return platformclient.Call[models.GuideVersionPublishJob](ctx, a.client, req)
 }
 
+// GetGuideVersionJobWait calls GetGuideVersionJob until the job jobID (which PostGuideVersionJobs
+// creates) ends, and returns its last status: when its status is Succeeded, without error; when it
+// is Failed, with a *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AIStudioApi) GetGuideVersionJobWait(ctx context.Context, guideID string, versionID string, jobID string, opts *GetGuideVersionJobOptions) (*models.GuideVersionPublishJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.GuideVersionPublishJob]{
+		Operation: "getGuideVersionJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.GuideVersionPublishJob, *platformclient.APIResponse, error) {
+			return a.GetGuideVersionJob(ctx, guideID, versionID, jobID, opts)
+		},
+		State: func(s *models.GuideVersionPublishJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetGuidesOptions holds the optional parameters of GetGuides. A nil field is not sent.
 type GetGuidesOptions struct {
 	// Name is the query parameter name. Filter by matching name - case insensitive.
@@ -400,6 +422,28 @@ func (a *AIStudioApi) GetGuidesJob(ctx context.Context, jobID string, opts *GetG
 	req := platformclient.NewRequest("getGuidesJob", http.MethodGet, "/api/v2/guides/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.GuideContentGenerationJob](ctx, a.client, req)
+}
+
+// GetGuidesJobWait calls GetGuidesJob until the job jobID (which PostGuidesJobs creates) ends, and
+// returns its last status: when its status is Succeeded, without error; when it is Failed, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AIStudioApi) GetGuidesJobWait(ctx context.Context, jobID string, opts *GetGuidesJobOptions) (*models.GuideContentGenerationJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.GuideContentGenerationJob]{
+		Operation: "getGuidesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.GuideContentGenerationJob, *platformclient.APIResponse, error) {
+			return a.GetGuidesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.GuideContentGenerationJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // PatchGuideOptions holds the options of PatchGuide, which has no optional parameters yet:

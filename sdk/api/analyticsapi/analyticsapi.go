@@ -452,6 +452,29 @@ func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJob(ctx context.Context, job
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsActionsAggregatesJobWait calls GetAnalyticsActionsAggregatesJob until the job jobID
+// (which PostAnalyticsActionsAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsActionsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsActionsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsActionsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsActionsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsActionsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsActionsAggregatesJobResultsOptions struct {
@@ -931,6 +954,29 @@ func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJob(ctx context.Context, jobID 
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsBotsAggregatesJobWait calls GetAnalyticsBotsAggregatesJob until the job jobID (which
+// PostAnalyticsBotsAggregatesJobs creates) ends, and returns its last status: when its state is
+// FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsBotsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsBotsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsBotsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsBotsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsBotsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsBotsAggregatesJobResultsOptions struct {
@@ -1023,6 +1069,29 @@ func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJob(ctx context.Conte
 	req := platformclient.NewRequest("getAnalyticsCasemanagementAggregatesJob", http.MethodGet, "/api/v2/analytics/casemanagement/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsCasemanagementAggregatesJobWait calls GetAnalyticsCasemanagementAggregatesJob until
+// the job jobID (which PostAnalyticsCasemanagementAggregatesJobs creates) ends, and returns its
+// last status: when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED,
+// with a *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsCasemanagementAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsCasemanagementAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsCasemanagementAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsCasemanagementAggregatesJobResultsOptions holds the optional parameters of
@@ -1143,6 +1212,29 @@ func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJob(ctx context.Contex
 	req := platformclient.NewRequest("getAnalyticsConversationsAggregatesJob", http.MethodGet, "/api/v2/analytics/conversations/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsConversationsAggregatesJobWait calls GetAnalyticsConversationsAggregatesJob until the
+// job jobID (which PostAnalyticsConversationsAggregatesJobs creates) ends, and returns its last
+// status: when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with
+// a *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsConversationsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsConversationsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsConversationsAggregatesJobResultsOptions holds the optional parameters of
@@ -1266,6 +1358,29 @@ func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJob(ctx context.Context, 
 	req := platformclient.NewRequest("getAnalyticsConversationsDetailsJob", http.MethodGet, "/api/v2/analytics/conversations/details/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsConversationsDetailsJobWait calls GetAnalyticsConversationsDetailsJob until the job
+// jobID (which PostAnalyticsConversationsDetailsJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobWait(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsConversationsDetailsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsConversationsDetailsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsConversationsDetailsJobResultsOptions holds the optional parameters of
@@ -1408,6 +1523,29 @@ func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJob(ctx context.Context,
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsEvaluationsAggregatesJobWait calls GetAnalyticsEvaluationsAggregatesJob until the job
+// jobID (which PostAnalyticsEvaluationsAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsEvaluationsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsEvaluationsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsEvaluationsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsEvaluationsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsEvaluationsAggregatesJobResultsOptions struct {
@@ -1502,6 +1640,29 @@ func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJob(ctx context.Conte
 	req := platformclient.NewRequest("getAnalyticsFlowexecutionsAggregatesJob", http.MethodGet, "/api/v2/analytics/flowexecutions/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsFlowexecutionsAggregatesJobWait calls GetAnalyticsFlowexecutionsAggregatesJob until
+// the job jobID (which PostAnalyticsFlowexecutionsAggregatesJobs creates) ends, and returns its
+// last status: when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED,
+// with a *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsFlowexecutionsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsFlowexecutionsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsFlowexecutionsAggregatesJobResultsOptions holds the optional parameters of
@@ -1599,6 +1760,29 @@ func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJob(ctx context.Context, jobID
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsFlowsAggregatesJobWait calls GetAnalyticsFlowsAggregatesJob until the job jobID
+// (which PostAnalyticsFlowsAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsFlowsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsFlowsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsFlowsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsFlowsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsFlowsAggregatesJobResultsOptions struct {
@@ -1692,6 +1876,29 @@ func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJob(ctx context.Context, jo
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsJourneysAggregatesJobWait calls GetAnalyticsJourneysAggregatesJob until the job jobID
+// (which PostAnalyticsJourneysAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsJourneysAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsJourneysAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsJourneysAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsJourneysAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsJourneysAggregatesJobResultsOptions struct {
@@ -1783,6 +1990,29 @@ func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJob(ctx context.Context, j
 	req := platformclient.NewRequest("getAnalyticsKnowledgeAggregatesJob", http.MethodGet, "/api/v2/analytics/knowledge/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsKnowledgeAggregatesJobWait calls GetAnalyticsKnowledgeAggregatesJob until the job
+// jobID (which PostAnalyticsKnowledgeAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsKnowledgeAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsKnowledgeAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsKnowledgeAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsKnowledgeAggregatesJobResultsOptions holds the optional parameters of
@@ -2309,6 +2539,29 @@ func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJob(ctx context.Context,
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsResolutionsAggregatesJobWait calls GetAnalyticsResolutionsAggregatesJob until the job
+// jobID (which PostAnalyticsResolutionsAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsResolutionsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsResolutionsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsResolutionsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsResolutionsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsResolutionsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsResolutionsAggregatesJobResultsOptions struct {
@@ -2402,6 +2655,29 @@ func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJob(ctx context.Context, j
 	req := platformclient.NewRequest("getAnalyticsSummariesAggregatesJob", http.MethodGet, "/api/v2/analytics/summaries/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsSummariesAggregatesJobWait calls GetAnalyticsSummariesAggregatesJob until the job
+// jobID (which PostAnalyticsSummariesAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsSummariesAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsSummariesAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsSummariesAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsSummariesAggregatesJobResultsOptions holds the optional parameters of
@@ -2498,6 +2774,29 @@ func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJob(ctx context.Context, job
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsSurveysAggregatesJobWait calls GetAnalyticsSurveysAggregatesJob until the job jobID
+// (which PostAnalyticsSurveysAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsSurveysAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsSurveysAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsSurveysAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsSurveysAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsSurveysAggregatesJobResultsOptions struct {
@@ -2590,6 +2889,29 @@ func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJob(ctx context.Conte
 	req := platformclient.NewRequest("getAnalyticsTaskmanagementAggregatesJob", http.MethodGet, "/api/v2/analytics/taskmanagement/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsTaskmanagementAggregatesJobWait calls GetAnalyticsTaskmanagementAggregatesJob until
+// the job jobID (which PostAnalyticsTaskmanagementAggregatesJobs creates) ends, and returns its
+// last status: when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED,
+// with a *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsTaskmanagementAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsTaskmanagementAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsTaskmanagementAggregatesJobResultsOptions holds the optional parameters of
@@ -2688,6 +3010,29 @@ func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJob(ctx context.Context,
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsTranscriptsAggregatesJobWait calls GetAnalyticsTranscriptsAggregatesJob until the job
+// jobID (which PostAnalyticsTranscriptsAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsTranscriptsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsTranscriptsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsTranscriptsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsTranscriptsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsTranscriptsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsTranscriptsAggregatesJobResultsOptions struct {
@@ -2783,6 +3128,29 @@ func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJob(ctx context.Context, jobID
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsUsersAggregatesJobWait calls GetAnalyticsUsersAggregatesJob until the job jobID
+// (which PostAnalyticsUsersAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsUsersAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsUsersAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsUsersAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsUsersAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsUsersAggregatesJobResultsOptions struct {
@@ -2873,6 +3241,29 @@ func (a *AnalyticsApi) GetAnalyticsUsersDetailsJob(ctx context.Context, jobID st
 	req := platformclient.NewRequest("getAnalyticsUsersDetailsJob", http.MethodGet, "/api/v2/analytics/users/details/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsUsersDetailsJobWait calls GetAnalyticsUsersDetailsJob until the job jobID (which
+// PostAnalyticsUsersDetailsJobs creates) ends, and returns its last status: when its state is
+// FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobWait(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsUsersDetailsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsUsersDetailsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsUsersDetailsJobResultsOptions holds the optional parameters of

@@ -3704,6 +3704,29 @@ func (a *ArchitectApi) GetFlowsDatatableExportJob(ctx context.Context, datatable
 	return platformclient.Call[models.DataTableExportJob](ctx, a.client, req)
 }
 
+// GetFlowsDatatableExportJobWait calls GetFlowsDatatableExportJob until the job exportJobID (which
+// PostFlowsDatatableExportJobs creates) ends, and returns its last status: when its status is
+// Succeeded, without error; when it is Failed, with a *platformclient.JobError that names the state
+// and the job's errorInformation.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ArchitectApi) GetFlowsDatatableExportJobWait(ctx context.Context, datatableID string, exportJobID string, opts *GetFlowsDatatableExportJobOptions) (*models.DataTableExportJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.DataTableExportJob]{
+		Operation: "getFlowsDatatableExportJob",
+		ID:        exportJobID,
+		Poll: func(ctx context.Context) (*models.DataTableExportJob, *platformclient.APIResponse, error) {
+			return a.GetFlowsDatatableExportJob(ctx, datatableID, exportJobID, opts)
+		},
+		State: func(s *models.DataTableExportJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInformation).Message)
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetFlowsDatatableImportJobOptions holds the optional parameters of GetFlowsDatatableImportJob,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetFlowsDatatableImportJobOptions struct{}
@@ -3729,6 +3752,29 @@ func (a *ArchitectApi) GetFlowsDatatableImportJob(ctx context.Context, datatable
 	req.SetPathParam("datatableId", datatableID)
 	req.SetPathParam("importJobId", importJobID)
 	return platformclient.Call[models.DataTableImportJob](ctx, a.client, req)
+}
+
+// GetFlowsDatatableImportJobWait calls GetFlowsDatatableImportJob until the job importJobID (which
+// PostFlowsDatatableImportJobs creates) ends, and returns its last status: when its status is
+// Succeeded, without error; when it is Failed, with a *platformclient.JobError that names the state
+// and the job's errorInformation.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ArchitectApi) GetFlowsDatatableImportJobWait(ctx context.Context, datatableID string, importJobID string, opts *GetFlowsDatatableImportJobOptions) (*models.DataTableImportJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.DataTableImportJob]{
+		Operation: "getFlowsDatatableImportJob",
+		ID:        importJobID,
+		Poll: func(ctx context.Context) (*models.DataTableImportJob, *platformclient.APIResponse, error) {
+			return a.GetFlowsDatatableImportJob(ctx, datatableID, importJobID, opts)
+		},
+		State: func(s *models.DataTableImportJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInformation).Message)
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // GetFlowsDatatableImportJobsOptions holds the optional parameters of GetFlowsDatatableImportJobs.
@@ -4367,6 +4413,28 @@ func (a *ArchitectApi) GetFlowsExportJob(ctx context.Context, jobID string, opts
 	return platformclient.Call[models.ArchitectExportJobStateResponse](ctx, a.client, req)
 }
 
+// GetFlowsExportJobWait calls GetFlowsExportJob until the job jobID (which PostFlowsExportJobs
+// creates) ends, and returns its last status: when its status is Success, without error; when it is
+// Failure, with a *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ArchitectApi) GetFlowsExportJobWait(ctx context.Context, jobID string, opts *GetFlowsExportJobOptions) (*models.ArchitectExportJobStateResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ArchitectExportJobStateResponse]{
+		Operation: "getFlowsExportJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ArchitectExportJobStateResponse, *platformclient.APIResponse, error) {
+			return a.GetFlowsExportJob(ctx, jobID, opts)
+		},
+		State: func(s *models.ArchitectExportJobStateResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Success"},
+		Failed:    []string{"Failure"},
+	})
+}
+
 // GetFlowsInstanceOptions holds the optional parameters of GetFlowsInstance. A nil field is not
 // sent.
 type GetFlowsInstanceOptions struct {
@@ -4626,6 +4694,28 @@ func (a *ArchitectApi) GetFlowsJob(ctx context.Context, jobID string, opts *GetF
 		}
 	}
 	return platformclient.Call[models.ArchitectJobStateResponse](ctx, a.client, req)
+}
+
+// GetFlowsJobWait calls GetFlowsJob until the job jobID (which PostFlowsJobs creates) ends, and
+// returns its last status: when its status is Success, without error; when it is Failure, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ArchitectApi) GetFlowsJobWait(ctx context.Context, jobID string, opts *GetFlowsJobOptions) (*models.ArchitectJobStateResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ArchitectJobStateResponse]{
+		Operation: "getFlowsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ArchitectJobStateResponse, *platformclient.APIResponse, error) {
+			return a.GetFlowsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.ArchitectJobStateResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Success"},
+		Failed:    []string{"Failure"},
+	})
 }
 
 // GetFlowsLookupOptions holds the optional parameters of GetFlowsLookup. A nil field is not sent.

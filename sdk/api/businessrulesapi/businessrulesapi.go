@@ -240,6 +240,29 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExport(ctx context.Conte
 	return platformclient.Call[models.DecisionTableExportJob](ctx, a.client, req)
 }
 
+// GetBusinessrulesDecisiontableExportWait calls GetBusinessrulesDecisiontableExport until the job
+// exportJobID (which PostBusinessrulesDecisiontableExports creates) ends, and returns its last
+// status: when its status is Complete, without error; when it is Failed, with a
+// *platformclient.JobError that names the state and the job's error.errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExportWait(ctx context.Context, tableID string, exportJobID string, opts *GetBusinessrulesDecisiontableExportOptions) (*models.DecisionTableExportJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.DecisionTableExportJob]{
+		Operation: "getBusinessrulesDecisiontableExport",
+		ID:        exportJobID,
+		Poll: func(ctx context.Context) (*models.DecisionTableExportJob, *platformclient.APIResponse, error) {
+			return a.GetBusinessrulesDecisiontableExport(ctx, tableID, exportJobID, opts)
+		},
+		State: func(s *models.DecisionTableExportJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).ErrorMessage)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetBusinessrulesDecisiontableExportsOptions holds the optional parameters of
 // GetBusinessrulesDecisiontableExports. A nil field is not sent.
 type GetBusinessrulesDecisiontableExportsOptions struct {
@@ -339,6 +362,29 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImport(ctx context.Conte
 	req.SetPathParam("tableId", tableID)
 	req.SetPathParam("importJobId", importJobID)
 	return platformclient.Call[models.DecisionTableImportJob](ctx, a.client, req)
+}
+
+// GetBusinessrulesDecisiontableImportWait calls GetBusinessrulesDecisiontableImport until the job
+// importJobID (which PostBusinessrulesDecisiontableImports creates) ends, and returns its last
+// status: when its status is Complete, without error; when it is Failed or Cancelled, with a
+// *platformclient.JobError that names the state and the job's error.errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImportWait(ctx context.Context, tableID string, importJobID string, opts *GetBusinessrulesDecisiontableImportOptions) (*models.DecisionTableImportJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.DecisionTableImportJob]{
+		Operation: "getBusinessrulesDecisiontableImport",
+		ID:        importJobID,
+		Poll: func(ctx context.Context) (*models.DecisionTableImportJob, *platformclient.APIResponse, error) {
+			return a.GetBusinessrulesDecisiontableImport(ctx, tableID, importJobID, opts)
+		},
+		State: func(s *models.DecisionTableImportJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).ErrorMessage)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
 }
 
 // GetBusinessrulesDecisiontableImportsOptions holds the optional parameters of

@@ -478,6 +478,29 @@ func (a *CaseManagementApi) GetCasemanagementCaseTerminateJob(ctx context.Contex
 	return platformclient.Call[models.TerminateJob](ctx, a.client, req)
 }
 
+// GetCasemanagementCaseTerminateJobWait calls GetCasemanagementCaseTerminateJob until the job jobID
+// (which PostCasemanagementCaseTerminateJobs creates) ends, and returns its last status: when its
+// status is Succeeded, without error; when it is Failed, with a *platformclient.JobError that names
+// the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *CaseManagementApi) GetCasemanagementCaseTerminateJobWait(ctx context.Context, caseID string, jobID string, opts *GetCasemanagementCaseTerminateJobOptions) (*models.TerminateJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.TerminateJob]{
+		Operation: "getCasemanagementCaseTerminateJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.TerminateJob, *platformclient.APIResponse, error) {
+			return a.GetCasemanagementCaseTerminateJob(ctx, caseID, jobID, opts)
+		},
+		State: func(s *models.TerminateJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetCasemanagementCaseplanOptions holds the optional parameters of GetCasemanagementCaseplan,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetCasemanagementCaseplanOptions struct{}

@@ -536,6 +536,29 @@ func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJob(ctx context.Co
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsConversationsAggregatesJobWait calls GetAnalyticsConversationsAggregatesJob until the
+// job jobID (which PostAnalyticsConversationsAggregatesJobs creates) ends, and returns its last
+// status: when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with
+// a *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsConversationsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsConversationsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsConversationsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsConversationsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsConversationsAggregatesJobResultsOptions struct {
@@ -657,6 +680,29 @@ func (a *ConversationsApi) GetAnalyticsConversationsDetailsJob(ctx context.Conte
 	req := platformclient.NewRequest("getAnalyticsConversationsDetailsJob", http.MethodGet, "/api/v2/analytics/conversations/details/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsConversationsDetailsJobWait calls GetAnalyticsConversationsDetailsJob until the job
+// jobID (which PostAnalyticsConversationsDetailsJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobWait(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsConversationsDetailsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsConversationsDetailsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsConversationsDetailsJobResultsOptions holds the optional parameters of
@@ -834,6 +880,30 @@ func (a *ConversationsApi) GetConversationCommunicationAgentchecklistJob(ctx con
 	req.SetPathParam("agentChecklistId", agentChecklistID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.ChecklistInferenceJobResponse](ctx, a.client, req)
+}
+
+// GetConversationCommunicationAgentchecklistJobWait calls
+// GetConversationCommunicationAgentchecklistJob until the job jobID (which
+// PostConversationCommunicationAgentchecklistJobs creates) ends, and returns its last status: when
+// its status is Complete, without error; when it is Error, with a *platformclient.JobError that
+// names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ConversationsApi) GetConversationCommunicationAgentchecklistJobWait(ctx context.Context, conversationID string, communicationID string, agentChecklistID string, jobID string, opts *GetConversationCommunicationAgentchecklistJobOptions) (*models.ChecklistInferenceJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ChecklistInferenceJobResponse]{
+		Operation: "getConversationCommunicationAgentchecklistJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ChecklistInferenceJobResponse, *platformclient.APIResponse, error) {
+			return a.GetConversationCommunicationAgentchecklistJob(ctx, conversationID, communicationID, agentChecklistID, jobID, opts)
+		},
+		State: func(s *models.ChecklistInferenceJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Error"},
+	})
 }
 
 // GetConversationCommunicationAgentchecklistsOptions holds the optional parameters of

@@ -1222,6 +1222,29 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJob(ctx context.Context, 
 	return platformclient.Call[models.ContactImportJobResponse](ctx, a.client, req)
 }
 
+// GetExternalcontactsImportJobWait calls GetExternalcontactsImportJob until the job jobID (which
+// PostExternalcontactsImportJobs creates) ends, and returns its last status: when its status is
+// Completed, without error; when it is Failed or Cancelled, with a *platformclient.JobError that
+// names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ExternalContactsApi) GetExternalcontactsImportJobWait(ctx context.Context, jobID string, opts *GetExternalcontactsImportJobOptions) (*models.ContactImportJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ContactImportJobResponse]{
+		Operation: "getExternalcontactsImportJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ContactImportJobResponse, *platformclient.APIResponse, error) {
+			return a.GetExternalcontactsImportJob(ctx, jobID, opts)
+		},
+		State: func(s *models.ContactImportJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
+}
+
 // GetExternalcontactsImportJobsOptions holds the optional parameters of
 // GetExternalcontactsImportJobs. A nil field is not sent.
 type GetExternalcontactsImportJobsOptions struct {

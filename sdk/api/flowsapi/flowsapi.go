@@ -70,6 +70,29 @@ func (a *FlowsApi) GetAnalyticsFlowsAggregatesJob(ctx context.Context, jobID str
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsFlowsAggregatesJobWait calls GetAnalyticsFlowsAggregatesJob until the job jobID
+// (which PostAnalyticsFlowsAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *FlowsApi) GetAnalyticsFlowsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsFlowsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsFlowsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsFlowsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsFlowsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsFlowsAggregatesJobResultsOptions struct {

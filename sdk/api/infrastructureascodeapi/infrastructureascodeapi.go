@@ -216,6 +216,30 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeJob(ctx context.Context
 	return platformclient.Call[models.InfrastructureascodeJob](ctx, a.client, req)
 }
 
+// GetInfrastructureascodeJobWait calls GetInfrastructureascodeJob until the job jobID (which
+// PostInfrastructureascodeJobs creates) ends, and returns its last status: when its status is
+// Complete, without error; when it is InternalError, Incomplete, Failed, RollbackFailed or
+// RollbackComplete, with a *platformclient.JobError that names the state and the job's
+// errorInfo.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *InfrastructureAsCodeApi) GetInfrastructureascodeJobWait(ctx context.Context, jobID string, opts *GetInfrastructureascodeJobOptions) (*models.InfrastructureascodeJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.InfrastructureascodeJob]{
+		Operation: "getInfrastructureascodeJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.InfrastructureascodeJob, *platformclient.APIResponse, error) {
+			return a.GetInfrastructureascodeJob(ctx, jobID, opts)
+		},
+		State: func(s *models.InfrastructureascodeJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInfo).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"InternalError", "Incomplete", "Failed", "RollbackFailed", "RollbackComplete"},
+	})
+}
+
 // GetInfrastructureascodeJobsOptions holds the optional parameters of GetInfrastructureascodeJobs.
 // A nil field is not sent.
 type GetInfrastructureascodeJobsOptions struct {

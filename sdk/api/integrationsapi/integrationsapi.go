@@ -2279,6 +2279,30 @@ func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJob(c
 	return platformclient.Call[models.AsyncJob](ctx, a.client, req)
 }
 
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobWait calls
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJob until the job jobID (which
+// PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobs creates) ends, and returns its last
+// status: when its state is Completed, without error; when it is Failed or Cancelled, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobWait(ctx context.Context, nuanceIntegrationID string, botID string, jobID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobOptions) (*models.AsyncJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncJob]{
+		Operation: "getIntegrationsSpeechNuanceNuanceIntegrationIdBotJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncJob, *platformclient.APIResponse, error) {
+			return a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJob(ctx, nuanceIntegrationID, botID, jobID, opts)
+		},
+		State: func(s *models.AsyncJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
+}
+
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobResultsOptions holds the optional parameters
 // of GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobResults, which has none yet: it keeps the
 // method's signature unchanged when the API adds some.
@@ -2422,6 +2446,30 @@ func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob(
 	req.SetPathParam("nuanceIntegrationId", nuanceIntegrationID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncJob](ctx, a.client, req)
+}
+
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobWait calls
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob until the job jobID (which
+// PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobs creates) ends, and returns its last
+// status: when its state is Completed, without error; when it is Failed or Cancelled, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobWait(ctx context.Context, nuanceIntegrationID string, jobID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobOptions) (*models.AsyncJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncJob]{
+		Operation: "getIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncJob, *platformclient.APIResponse, error) {
+			return a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob(ctx, nuanceIntegrationID, jobID, opts)
+		},
+		State: func(s *models.AsyncJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
 }
 
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobResultsOptions holds the optional parameters

@@ -296,6 +296,29 @@ func (a *JourneyApi) GetAnalyticsJourneysAggregatesJob(ctx context.Context, jobI
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsJourneysAggregatesJobWait calls GetAnalyticsJourneysAggregatesJob until the job jobID
+// (which PostAnalyticsJourneysAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsJourneysAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsJourneysAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsJourneysAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsJourneysAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsJourneysAggregatesJobResultsOptions struct {
@@ -1787,6 +1810,29 @@ func (a *JourneyApi) GetJourneyViewVersionJob(ctx context.Context, viewID string
 	req.SetPathParam("journeyVersionId", journeyVersionID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.JourneyViewJob](ctx, a.client, req)
+}
+
+// GetJourneyViewVersionJobWait calls GetJourneyViewVersionJob until the job jobID (which
+// PostJourneyViewVersionJobs creates) ends, and returns its last status: when its status is
+// Complete, without error; when it is Failed or Cancelled, with a *platformclient.JobError that
+// names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *JourneyApi) GetJourneyViewVersionJobWait(ctx context.Context, viewID string, journeyVersionID string, jobID string, opts *GetJourneyViewVersionJobOptions) (*models.JourneyViewJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.JourneyViewJob]{
+		Operation: "getJourneyViewVersionJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.JourneyViewJob, *platformclient.APIResponse, error) {
+			return a.GetJourneyViewVersionJob(ctx, viewID, journeyVersionID, jobID, opts)
+		},
+		State: func(s *models.JourneyViewJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
 }
 
 // GetJourneyViewVersionJobResultsOptions holds the optional parameters of

@@ -1800,6 +1800,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseExportJob(ctx context.Context, k
 	return platformclient.Call[models.KnowledgeExportJobResponse](ctx, a.client, req)
 }
 
+// GetKnowledgeKnowledgebaseExportJobWait calls GetKnowledgeKnowledgebaseExportJob until the job
+// exportJobID (which PostKnowledgeKnowledgebaseExportJobs creates) ends, and returns its last
+// status: when its status is Completed or PartialCompleted, without error; when it is
+// ValidationFailed, Failed or Aborted, with a *platformclient.JobError that names the state and the
+// job's errorInformation.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseExportJobWait(ctx context.Context, knowledgeBaseID string, exportJobID string, opts *GetKnowledgeKnowledgebaseExportJobOptions) (*models.KnowledgeExportJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.KnowledgeExportJobResponse]{
+		Operation: "getKnowledgeKnowledgebaseExportJob",
+		ID:        exportJobID,
+		Poll: func(ctx context.Context) (*models.KnowledgeExportJobResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseExportJob(ctx, knowledgeBaseID, exportJobID, opts)
+		},
+		State: func(s *models.KnowledgeExportJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInformation).Message)
+		},
+		Succeeded: []string{"Completed", "PartialCompleted"},
+		Failed:    []string{"ValidationFailed", "Failed", "Aborted"},
+	})
+}
+
 // GetKnowledgeKnowledgebaseImportJobOptions holds the optional parameters of
 // GetKnowledgeKnowledgebaseImportJob. A nil field is not sent.
 type GetKnowledgeKnowledgebaseImportJobOptions struct {
@@ -1832,6 +1856,31 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseImportJob(ctx context.Context, k
 		}
 	}
 	return platformclient.Call[models.KnowledgeImportJobResponse](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseImportJobWait calls GetKnowledgeKnowledgebaseImportJob until the job
+// importJobID (which PostKnowledgeKnowledgebaseImportJobs creates) ends, and returns its last
+// status: when its status is ValidationCompleted, Completed or PartialCompleted, without error;
+// when it is ValidationFailed, Failed or Aborted, with a *platformclient.JobError that names the
+// state. In ValidationCompleted the job waits for the caller's next step,
+// PatchKnowledgeKnowledgebaseImportJob.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseImportJobWait(ctx context.Context, knowledgeBaseID string, importJobID string, opts *GetKnowledgeKnowledgebaseImportJobOptions) (*models.KnowledgeImportJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.KnowledgeImportJobResponse]{
+		Operation: "getKnowledgeKnowledgebaseImportJob",
+		ID:        importJobID,
+		Poll: func(ctx context.Context) (*models.KnowledgeImportJobResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseImportJob(ctx, knowledgeBaseID, importJobID, opts)
+		},
+		State: func(s *models.KnowledgeImportJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"ValidationCompleted", "Completed", "PartialCompleted"},
+		Failed:    []string{"ValidationFailed", "Failed", "Aborted"},
+	})
 }
 
 // GetKnowledgeKnowledgebaseLabelOptions holds the optional parameters of
@@ -2122,6 +2171,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseParseJob(ctx context.Context, kn
 	return platformclient.Call[models.KnowledgeParseJobResponse](ctx, a.client, req)
 }
 
+// GetKnowledgeKnowledgebaseParseJobWait calls GetKnowledgeKnowledgebaseParseJob until the job
+// parseJobID (which PostKnowledgeKnowledgebaseParseJobs creates) ends, and returns its last status:
+// when its status is ReadyToImport, ImportCompleted or ImportPartialCompleted, without error; when
+// it is ImportFailed, with a *platformclient.JobError that names the state. In ReadyToImport the
+// job waits for the caller's next step, PatchKnowledgeKnowledgebaseParseJob.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseParseJobWait(ctx context.Context, knowledgeBaseID string, parseJobID string, opts *GetKnowledgeKnowledgebaseParseJobOptions) (*models.KnowledgeParseJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.KnowledgeParseJobResponse]{
+		Operation: "getKnowledgeKnowledgebaseParseJob",
+		ID:        parseJobID,
+		Poll: func(ctx context.Context) (*models.KnowledgeParseJobResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseParseJob(ctx, knowledgeBaseID, parseJobID, opts)
+		},
+		State: func(s *models.KnowledgeParseJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"ReadyToImport", "ImportCompleted", "ImportPartialCompleted"},
+		Failed:    []string{"ImportFailed"},
+	})
+}
+
 // GetKnowledgeKnowledgebaseSourcesOptions holds the optional parameters of
 // GetKnowledgeKnowledgebaseSources. A nil field is not sent.
 type GetKnowledgeKnowledgebaseSourcesOptions struct {
@@ -2260,6 +2333,31 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseSynchronizeJob(ctx context.Conte
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("syncJobId", syncJobID)
 	return platformclient.Call[models.KnowledgeSyncJobResponse](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseSynchronizeJobWait calls GetKnowledgeKnowledgebaseSynchronizeJob until
+// the job syncJobID (which PostKnowledgeKnowledgebaseSynchronizeJobs creates) ends, and returns its
+// last status: when its status is ValidationCompleted, Completed or PartialCompleted, without
+// error; when it is ValidationFailed, Failed or Aborted, with a *platformclient.JobError that names
+// the state. In ValidationCompleted the job waits for the caller's next step,
+// PatchKnowledgeKnowledgebaseSynchronizeJob.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseSynchronizeJobWait(ctx context.Context, knowledgeBaseID string, syncJobID string, opts *GetKnowledgeKnowledgebaseSynchronizeJobOptions) (*models.KnowledgeSyncJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.KnowledgeSyncJobResponse]{
+		Operation: "getKnowledgeKnowledgebaseSynchronizeJob",
+		ID:        syncJobID,
+		Poll: func(ctx context.Context) (*models.KnowledgeSyncJobResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseSynchronizeJob(ctx, knowledgeBaseID, syncJobID, opts)
+		},
+		State: func(s *models.KnowledgeSyncJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"ValidationCompleted", "Completed", "PartialCompleted"},
+		Failed:    []string{"ValidationFailed", "Failed", "Aborted"},
+	})
 }
 
 // GetKnowledgeKnowledgebaseUnansweredGroupOptions holds the optional parameters of
@@ -2428,6 +2526,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseUploadsUrlsJob(ctx context.Conte
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.GetUploadSourceUrlJobStatusResponse](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseUploadsUrlsJobWait calls GetKnowledgeKnowledgebaseUploadsUrlsJob until
+// the job jobID (which PostKnowledgeKnowledgebaseUploadsUrlsJobs creates) ends, and returns its
+// last status: when its status is Completed, without error; when it is Failed, with a
+// *platformclient.JobError that names the state and the job's errorInformation.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseUploadsUrlsJobWait(ctx context.Context, knowledgeBaseID string, jobID string, opts *GetKnowledgeKnowledgebaseUploadsUrlsJobOptions) (*models.GetUploadSourceUrlJobStatusResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.GetUploadSourceUrlJobStatusResponse]{
+		Operation: "getKnowledgeKnowledgebaseUploadsUrlsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.GetUploadSourceUrlJobStatusResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseUploadsUrlsJob(ctx, knowledgeBaseID, jobID, opts)
+		},
+		State: func(s *models.GetUploadSourceUrlJobStatusResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInformation).Message)
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // GetKnowledgeKnowledgebasesOptions holds the optional parameters of GetKnowledgeKnowledgebases. A

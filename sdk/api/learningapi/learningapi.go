@@ -521,6 +521,28 @@ func (a *LearningApi) GetLearningModuleJob(ctx context.Context, moduleID string,
 	return platformclient.Call[models.LearningModuleJobResponse](ctx, a.client, req)
 }
 
+// GetLearningModuleJobWait calls GetLearningModuleJob until the job jobID (which
+// PostLearningModuleJobs creates) ends, and returns its last status: when its status is Completed,
+// without error; when it is Failed, with a *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *LearningApi) GetLearningModuleJobWait(ctx context.Context, moduleID string, jobID string, opts *GetLearningModuleJobOptions) (*models.LearningModuleJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.LearningModuleJobResponse]{
+		Operation: "getLearningModuleJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.LearningModuleJobResponse, *platformclient.APIResponse, error) {
+			return a.GetLearningModuleJob(ctx, moduleID, jobID, opts)
+		},
+		State: func(s *models.LearningModuleJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetLearningModulePreviewOptions holds the optional parameters of GetLearningModulePreview, which
 // has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetLearningModulePreviewOptions struct{}

@@ -72,6 +72,30 @@ func (a *LogCaptureApi) GetDiagnosticsLogcaptureBrowserEntriesDownloadJob(ctx co
 	return platformclient.Call[models.LogCaptureDownloadExecutionResponse](ctx, a.client, req)
 }
 
+// GetDiagnosticsLogcaptureBrowserEntriesDownloadJobWait calls
+// GetDiagnosticsLogcaptureBrowserEntriesDownloadJob until the job jobID (which
+// PostDiagnosticsLogcaptureBrowserEntriesDownloadJobs creates) ends, and returns its last status:
+// when its state is Succeeded, without error; when it is Failed, with a *platformclient.JobError
+// that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *LogCaptureApi) GetDiagnosticsLogcaptureBrowserEntriesDownloadJobWait(ctx context.Context, jobID string, opts *GetDiagnosticsLogcaptureBrowserEntriesDownloadJobOptions) (*models.LogCaptureDownloadExecutionResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.LogCaptureDownloadExecutionResponse]{
+		Operation: "getDiagnosticsLogcaptureBrowserEntriesDownloadJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.LogCaptureDownloadExecutionResponse, *platformclient.APIResponse, error) {
+			return a.GetDiagnosticsLogcaptureBrowserEntriesDownloadJob(ctx, jobID, opts)
+		},
+		State: func(s *models.LogCaptureDownloadExecutionResponse) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetDiagnosticsLogcaptureBrowserUserOptions holds the optional parameters of
 // GetDiagnosticsLogcaptureBrowserUser, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.

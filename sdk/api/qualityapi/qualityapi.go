@@ -247,6 +247,29 @@ func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJob(ctx context.Context, j
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsEvaluationsAggregatesJobWait calls GetAnalyticsEvaluationsAggregatesJob until the job
+// jobID (which PostAnalyticsEvaluationsAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsEvaluationsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsEvaluationsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsEvaluationsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsEvaluationsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsEvaluationsAggregatesJobResultsOptions struct {
@@ -340,6 +363,29 @@ func (a *QualityApi) GetAnalyticsSurveysAggregatesJob(ctx context.Context, jobID
 	req := platformclient.NewRequest("getAnalyticsSurveysAggregatesJob", http.MethodGet, "/api/v2/analytics/surveys/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsSurveysAggregatesJobWait calls GetAnalyticsSurveysAggregatesJob until the job jobID
+// (which PostAnalyticsSurveysAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *QualityApi) GetAnalyticsSurveysAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsSurveysAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsSurveysAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsSurveysAggregatesJobResultsOptions holds the optional parameters of

@@ -698,6 +698,28 @@ func (a *RecordingApi) GetRecordingBatchrequest(ctx context.Context, jobID strin
 	return platformclient.Call[models.BatchDownloadJobStatusResult](ctx, a.client, req)
 }
 
+// GetRecordingBatchrequestWait calls GetRecordingBatchrequest until the job jobID (which
+// PostRecordingBatchrequests creates) ends, and returns its last status: when its status is
+// Completed, without error.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *RecordingApi) GetRecordingBatchrequestWait(ctx context.Context, jobID string, opts *GetRecordingBatchrequestOptions) (*models.BatchDownloadJobStatusResult, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.BatchDownloadJobStatusResult]{
+		Operation: "getRecordingBatchrequest",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.BatchDownloadJobStatusResult, *platformclient.APIResponse, error) {
+			return a.GetRecordingBatchrequest(ctx, jobID, opts)
+		},
+		State: func(s *models.BatchDownloadJobStatusResult) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{},
+	})
+}
+
 // GetRecordingCrossplatformMediaretentionpoliciesOptions holds the optional parameters of
 // GetRecordingCrossplatformMediaretentionpolicies. A nil field is not sent.
 type GetRecordingCrossplatformMediaretentionpoliciesOptions struct {
@@ -867,6 +889,29 @@ func (a *RecordingApi) GetRecordingJob(ctx context.Context, jobID string, opts *
 	req := platformclient.NewRequest("getRecordingJob", http.MethodGet, "/api/v2/recording/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.RecordingJob](ctx, a.client, req)
+}
+
+// GetRecordingJobWait calls GetRecordingJob until the job jobID (which PostRecordingJobs creates)
+// ends, and returns its last status: when its state is FULFILLED or READY, without error; when it
+// is CANCELLED or FAILED, with a *platformclient.JobError that names the state and the job's
+// errorMessage. In READY the job waits for the caller's next step, PutRecordingJob.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *RecordingApi) GetRecordingJobWait(ctx context.Context, jobID string, opts *GetRecordingJobOptions) (*models.RecordingJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.RecordingJob]{
+		Operation: "getRecordingJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.RecordingJob, *platformclient.APIResponse, error) {
+			return a.GetRecordingJob(ctx, jobID, opts)
+		},
+		State: func(s *models.RecordingJob) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED", "READY"},
+		Failed:    []string{"CANCELLED", "FAILED"},
+	})
 }
 
 // GetRecordingJobFailedrecordingsOptions holds the optional parameters of

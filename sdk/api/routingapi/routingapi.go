@@ -758,6 +758,28 @@ func (a *RoutingApi) GetRoutingAssessmentsJob(ctx context.Context, jobID string,
 	return platformclient.Call[models.BenefitAssessmentJob](ctx, a.client, req)
 }
 
+// GetRoutingAssessmentsJobWait calls GetRoutingAssessmentsJob until the job jobID (which
+// PostRoutingAssessmentsJobs creates) ends, and returns its last status: when its state is
+// Finished, without error.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *RoutingApi) GetRoutingAssessmentsJobWait(ctx context.Context, jobID string, opts *GetRoutingAssessmentsJobOptions) (*models.BenefitAssessmentJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.BenefitAssessmentJob]{
+		Operation: "getRoutingAssessmentsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.BenefitAssessmentJob, *platformclient.APIResponse, error) {
+			return a.GetRoutingAssessmentsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.BenefitAssessmentJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Finished"},
+		Failed:    []string{},
+	})
+}
+
 // GetRoutingAssessmentsJobsOptions holds the optional parameters of GetRoutingAssessmentsJobs. A
 // nil field is not sent.
 type GetRoutingAssessmentsJobsOptions struct {

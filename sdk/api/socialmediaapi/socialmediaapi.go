@@ -258,6 +258,29 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJob(ctx context.Contex
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetSocialmediaAnalyticsAggregatesJobWait calls GetSocialmediaAnalyticsAggregatesJob until the job
+// jobID (which PostSocialmediaAnalyticsAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobWait(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getSocialmediaAnalyticsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetSocialmediaAnalyticsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetSocialmediaAnalyticsAggregatesJobResultsOptions holds the optional parameters of
 // GetSocialmediaAnalyticsAggregatesJobResults. A nil field is not sent.
 type GetSocialmediaAnalyticsAggregatesJobResultsOptions struct {
@@ -351,6 +374,29 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJob(ctx context.Context,
 	req := platformclient.NewRequest("getSocialmediaAnalyticsMessagesJob", http.MethodGet, "/api/v2/socialmedia/analytics/messages/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetSocialmediaAnalyticsMessagesJobWait calls GetSocialmediaAnalyticsMessagesJob until the job
+// jobID (which PostSocialmediaAnalyticsMessagesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobWait(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsMessagesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getSocialmediaAnalyticsMessagesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetSocialmediaAnalyticsMessagesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetSocialmediaAnalyticsMessagesJobResultsOptions holds the optional parameters of

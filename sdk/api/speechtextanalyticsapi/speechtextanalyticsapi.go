@@ -763,6 +763,29 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsGeneralJob(ctx
 	return platformclient.Call[models.GeneralProgramJob](ctx, a.client, req)
 }
 
+// GetSpeechandtextanalyticsProgramsGeneralJobWait calls GetSpeechandtextanalyticsProgramsGeneralJob
+// until the job jobID (which PostSpeechandtextanalyticsProgramsGeneralJobs creates) ends, and
+// returns its last status: when its state is Completed, without error; when it is Failed, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsGeneralJobWait(ctx context.Context, jobID string, opts *GetSpeechandtextanalyticsProgramsGeneralJobOptions) (*models.GeneralProgramJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.GeneralProgramJob]{
+		Operation: "getSpeechandtextanalyticsProgramsGeneralJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.GeneralProgramJob, *platformclient.APIResponse, error) {
+			return a.GetSpeechandtextanalyticsProgramsGeneralJob(ctx, jobID, opts)
+		},
+		State: func(s *models.GeneralProgramJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetSpeechandtextanalyticsProgramsMappingsOptions holds the optional parameters of
 // GetSpeechandtextanalyticsProgramsMappings. A nil field is not sent.
 type GetSpeechandtextanalyticsProgramsMappingsOptions struct {
@@ -818,6 +841,29 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsPublishjob(ctx
 	req := platformclient.NewRequest("getSpeechandtextanalyticsProgramsPublishjob", http.MethodGet, "/api/v2/speechandtextanalytics/programs/publishjobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.ProgramJob](ctx, a.client, req)
+}
+
+// GetSpeechandtextanalyticsProgramsPublishjobWait calls GetSpeechandtextanalyticsProgramsPublishjob
+// until the job jobID (which PostSpeechandtextanalyticsProgramsPublishjobs creates) ends, and
+// returns its last status: when its state is Completed, without error; when it is Failed, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsPublishjobWait(ctx context.Context, jobID string, opts *GetSpeechandtextanalyticsProgramsPublishjobOptions) (*models.ProgramJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ProgramJob]{
+		Operation: "getSpeechandtextanalyticsProgramsPublishjob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ProgramJob, *platformclient.APIResponse, error) {
+			return a.GetSpeechandtextanalyticsProgramsPublishjob(ctx, jobID, opts)
+		},
+		State: func(s *models.ProgramJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // GetSpeechandtextanalyticsProgramsSettingsInsightsOptions holds the optional parameters of
@@ -1283,6 +1329,29 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsPublishjob(ctx c
 	return platformclient.Call[models.TopicJob](ctx, a.client, req)
 }
 
+// GetSpeechandtextanalyticsTopicsPublishjobWait calls GetSpeechandtextanalyticsTopicsPublishjob
+// until the job jobID (which PostSpeechandtextanalyticsTopicsPublishjobs creates) ends, and returns
+// its last status: when its state is Completed, without error; when it is Failed, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsPublishjobWait(ctx context.Context, jobID string, opts *GetSpeechandtextanalyticsTopicsPublishjobOptions) (*models.TopicJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.TopicJob]{
+		Operation: "getSpeechandtextanalyticsTopicsPublishjob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.TopicJob, *platformclient.APIResponse, error) {
+			return a.GetSpeechandtextanalyticsTopicsPublishjob(ctx, jobID, opts)
+		},
+		State: func(s *models.TopicJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetSpeechandtextanalyticsTopicsTestphraseJobOptions holds the optional parameters of
 // GetSpeechandtextanalyticsTopicsTestphraseJob, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -1305,6 +1374,30 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsTestphraseJob(ct
 	req := platformclient.NewRequest("getSpeechandtextanalyticsTopicsTestphraseJob", http.MethodGet, "/api/v2/speechandtextanalytics/topics/testphrase/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.TestTopicPhraseJob](ctx, a.client, req)
+}
+
+// GetSpeechandtextanalyticsTopicsTestphraseJobWait calls
+// GetSpeechandtextanalyticsTopicsTestphraseJob until the job jobID (which
+// PostSpeechandtextanalyticsTopicsTestphraseJobs creates) ends, and returns its last status: when
+// its state is Completed, without error; when it is Failed, with a *platformclient.JobError that
+// names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsTestphraseJobWait(ctx context.Context, jobID string, opts *GetSpeechandtextanalyticsTopicsTestphraseJobOptions) (*models.TestTopicPhraseJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.TestTopicPhraseJob]{
+		Operation: "getSpeechandtextanalyticsTopicsTestphraseJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.TestTopicPhraseJob, *platformclient.APIResponse, error) {
+			return a.GetSpeechandtextanalyticsTopicsTestphraseJob(ctx, jobID, opts)
+		},
+		State: func(s *models.TestTopicPhraseJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // GetSpeechandtextanalyticsTranslationsLanguageConversationOptions holds the optional parameters of

@@ -930,6 +930,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkAddJob(ctx context.Con
 	return platformclient.Call[models.BulkJob](ctx, a.client, req)
 }
 
+// GetTaskmanagementWorkitemsBulkAddJobWait calls GetTaskmanagementWorkitemsBulkAddJob until the job
+// bulkJobID (which PostTaskmanagementWorkitemsBulkAddJobs creates) ends, and returns its last
+// status: when its state is Succeeded, without error; when it is Failed, Cancelled or Terminated,
+// with a *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkAddJobWait(ctx context.Context, bulkJobID string, opts *GetTaskmanagementWorkitemsBulkAddJobOptions) (*models.BulkJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.BulkJob]{
+		Operation: "getTaskmanagementWorkitemsBulkAddJob",
+		ID:        bulkJobID,
+		Poll: func(ctx context.Context) (*models.BulkJob, *platformclient.APIResponse, error) {
+			return a.GetTaskmanagementWorkitemsBulkAddJob(ctx, bulkJobID, opts)
+		},
+		State: func(s *models.BulkJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed", "Cancelled", "Terminated"},
+	})
+}
+
 // GetTaskmanagementWorkitemsBulkAddJobResultsOptions holds the optional parameters of
 // GetTaskmanagementWorkitemsBulkAddJobResults, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -1068,6 +1091,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkTerminateJob(ctx conte
 	return platformclient.Call[models.BulkJob](ctx, a.client, req)
 }
 
+// GetTaskmanagementWorkitemsBulkTerminateJobWait calls GetTaskmanagementWorkitemsBulkTerminateJob
+// until the job bulkJobID (which PostTaskmanagementWorkitemsBulkTerminateJobs creates) ends, and
+// returns its last status: when its state is Succeeded, without error; when it is Failed, Cancelled
+// or Terminated, with a *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkTerminateJobWait(ctx context.Context, bulkJobID string, opts *GetTaskmanagementWorkitemsBulkTerminateJobOptions) (*models.BulkJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.BulkJob]{
+		Operation: "getTaskmanagementWorkitemsBulkTerminateJob",
+		ID:        bulkJobID,
+		Poll: func(ctx context.Context) (*models.BulkJob, *platformclient.APIResponse, error) {
+			return a.GetTaskmanagementWorkitemsBulkTerminateJob(ctx, bulkJobID, opts)
+		},
+		State: func(s *models.BulkJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed", "Cancelled", "Terminated"},
+	})
+}
+
 // GetTaskmanagementWorkitemsBulkTerminateJobResultsOptions holds the optional parameters of
 // GetTaskmanagementWorkitemsBulkTerminateJobResults, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -1113,6 +1159,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsQueryJob(ctx context.Conte
 	req := platformclient.NewRequest("getTaskmanagementWorkitemsQueryJob", http.MethodGet, "/api/v2/taskmanagement/workitems/query/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.WorkitemQueryJobResponse](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorkitemsQueryJobWait calls GetTaskmanagementWorkitemsQueryJob until the job
+// jobID (which PostTaskmanagementWorkitemsQueryJobs creates) ends, and returns its last status:
+// when its state is Succeeded, without error; when it is Failed, with a *platformclient.JobError
+// that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemsQueryJobWait(ctx context.Context, jobID string, opts *GetTaskmanagementWorkitemsQueryJobOptions) (*models.WorkitemQueryJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.WorkitemQueryJobResponse]{
+		Operation: "getTaskmanagementWorkitemsQueryJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.WorkitemQueryJobResponse, *platformclient.APIResponse, error) {
+			return a.GetTaskmanagementWorkitemsQueryJob(ctx, jobID, opts)
+		},
+		State: func(s *models.WorkitemQueryJobResponse) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // GetTaskmanagementWorkitemsQueryJobResultsOptions holds the optional parameters of

@@ -419,6 +419,29 @@ func (a *UsersApi) GetAnalyticsUsersAggregatesJob(ctx context.Context, jobID str
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsUsersAggregatesJobWait calls GetAnalyticsUsersAggregatesJob until the job jobID
+// (which PostAnalyticsUsersAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *UsersApi) GetAnalyticsUsersAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsUsersAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsUsersAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsUsersAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsUsersAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsUsersAggregatesJobResultsOptions struct {
@@ -509,6 +532,29 @@ func (a *UsersApi) GetAnalyticsUsersDetailsJob(ctx context.Context, jobID string
 	req := platformclient.NewRequest("getAnalyticsUsersDetailsJob", http.MethodGet, "/api/v2/analytics/users/details/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsUsersDetailsJobWait calls GetAnalyticsUsersDetailsJob until the job jobID (which
+// PostAnalyticsUsersDetailsJobs creates) ends, and returns its last status: when its state is
+// FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *UsersApi) GetAnalyticsUsersDetailsJobWait(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsUsersDetailsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsUsersDetailsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsUsersDetailsJobResultsOptions holds the optional parameters of
