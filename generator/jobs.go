@@ -68,7 +68,8 @@ type JobNote struct {
 	Reason string
 }
 
-// detectJobs sets Operation.Job on every job status operation: a GET whose
+// detectJobs sets Operation.Job on every job status operation, tombstones
+// included (a waiter stays while its method is kept): a GET whose
 // path ends in a job ID parameter ({jobId}, {exportJobId}...), whose
 // result has a state or status enum with a state that ends the job well,
 // and whose parent path has a POST that creates the job. It returns the job
@@ -86,7 +87,6 @@ func (b *builder) detectJobs(apis []*API) []JobNote {
 	for _, api := range apis {
 		for _, op := range api.Operations {
 			switch {
-			case op.Tombstone:
 			case op.Method == "POST":
 				posts[op.Path] = op
 			case op.Method == "PATCH" || op.Method == "PUT":
@@ -144,7 +144,7 @@ func jobIDParam(op *Operation) *Param {
 // jobOf returns the job whose status op reports, or nil and why a job
 // status operation has no waiter ("" when op is none).
 func jobOf(op *Operation, models map[string]*Model, enums map[string]*Enum, posts, updates map[string]*Operation) (*Job, string) {
-	if op.Method != "GET" || op.Tombstone {
+	if op.Method != "GET" {
 		return nil, ""
 	}
 	id := jobIDParam(op)
