@@ -200,6 +200,45 @@ func (a *PantryApi) getPantryJarsWalk(opts *GetPantryJarsOptions) platformclient
 	}
 }
 
+// GetPantryJobOptions holds the optional parameters of GetPantryJob, which has none yet: it keeps
+// the method's signature unchanged when the API adds some.
+type GetPantryJobOptions struct{}
+
+// GetPantryJob calls GET /api/v2/pantry/jobs/{jobId}: Get a pickling job.
+//
+// Parameters:
+//
+//   - jobID: Job ID
+//
+// The operation has no optional parameters: pass nil for opts.
+func (a *PantryApi) GetPantryJob(ctx context.Context, jobID string, opts *GetPantryJobOptions) (*models.PickleJob, *platformclient.APIResponse, error) {
+	req := platformclient.NewRequest("getPantryJob", http.MethodGet, "/api/v2/pantry/jobs/{jobId}")
+	req.SetPathParam("jobId", jobID)
+	return platformclient.Call[models.PickleJob](ctx, a.client, req)
+}
+
+// GetPantryJobWait calls GetPantryJob until the job jobID (which PostPantryJobs creates) ends, and
+// returns its last status: when its state is Complete, without error; when it is Failed or
+// Cancelled, with a *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *PantryApi) GetPantryJobWait(ctx context.Context, jobID string, opts *GetPantryJobOptions) (*models.PickleJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.PickleJob]{
+		Operation: "getPantryJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.PickleJob, *platformclient.APIResponse, error) {
+			return a.GetPantryJob(ctx, jobID, opts)
+		},
+		State: func(s *models.PickleJob) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
+}
+
 // GetPantryShelfJarOptions holds the optional parameters of GetPantryShelfJar, which has none yet:
 // it keeps the method's signature unchanged when the API adds some.
 type GetPantryShelfJarOptions struct{}
@@ -260,4 +299,16 @@ func (a *PantryApi) PostPantryJars(ctx context.Context, body *models.Jar, opts *
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.Jar](ctx, a.client, req)
+}
+
+// PostPantryJobsOptions holds the optional parameters of PostPantryJobs, which has none yet: it
+// keeps the method's signature unchanged when the API adds some.
+type PostPantryJobsOptions struct{}
+
+// PostPantryJobs calls POST /api/v2/pantry/jobs: Start pickling.
+//
+// The operation has no optional parameters: pass nil for opts.
+func (a *PantryApi) PostPantryJobs(ctx context.Context, opts *PostPantryJobsOptions) (*models.PickleJob, *platformclient.APIResponse, error) {
+	req := platformclient.NewRequest("postPantryJobs", http.MethodPost, "/api/v2/pantry/jobs")
+	return platformclient.Call[models.PickleJob](ctx, a.client, req)
 }
