@@ -34,6 +34,8 @@ var funcs = template.FuncMap{
 	"resultValueType": resultValueType,
 	"paging":          newPagingData,
 	"job":             newJobData,
+	"jobWaiters":      jobWaiters,
+	"jobNotes":        jobNotes,
 	"itemType":        itemType,
 	"intField":        intField,
 	"trimStar":        trimStar,

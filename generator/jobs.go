@@ -314,3 +314,26 @@ func orList(vs []string) string {
 	}
 	return strings.Join(vs[:len(vs)-1], ", ") + " or " + vs[len(vs)-1]
 }
+
+// jobWaiters counts the waiters of sdk, for the SDK README.
+func jobWaiters(sdk *SDK) int {
+	n := 0
+	for _, api := range sdk.APIs {
+		for _, op := range api.Operations {
+			if op.Job != nil {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// jobNotes lists the job status operations of sdk without a waiter, and
+// why, as a Markdown list for the SDK README; "" when there are none.
+func jobNotes(sdk *SDK) string {
+	var b strings.Builder
+	for _, n := range sdk.JobNotes {
+		b.WriteString("- `" + n.API + "." + n.Op.Name + "` (`GET " + n.Op.Path + "`): " + n.Reason + ".\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}

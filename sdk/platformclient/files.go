@@ -116,6 +116,16 @@ func (c *Client) Download(ctx context.Context, url string, w io.Writer) (int64, 
 	}
 }
 
+// HeaderFromMap returns h as an http.Header, for Upload: the headers an
+// UploadUrlResponse gives as a map.
+func HeaderFromMap(h map[string]string) http.Header {
+	out := make(http.Header, len(h))
+	for name, value := range h {
+		out.Set(name, value)
+	}
+	return out
+}
+
 // fileTarget is the URL of an Upload or a Download.
 type fileTarget struct {
 	url     *url.URL
