@@ -176,17 +176,23 @@ type Job[T any] struct {
 // (ContextWithWaitPolicy, or the client's), at least as long as a status
 // response's Retry-After asks. Each poll is a call like any other (retries,
 // a new token). A poll that fails ends the wait with its error; so does
-// the end of ctx. The generated XWait methods call it.
+// the end of ctx, returned with the last status polled. The generated XWait
+// methods call it.
 func WaitJob[T any](ctx context.Context, c *Client, j Job[T]) (*T, *APIResponse, error) {
 	p := waitPolicy(ctx, c)
+	var last *T // the last status polled
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return last, nil, err
 		}
 		status, resp, err := j.Poll(ctx)
 		if err != nil {
+			if status == nil && ctx.Err() != nil {
+				status = last // cut by the end of ctx: the last status known
+			}
 			return status, resp, err
 		}
+		last = status
 		var state, message string
 		if status != nil {
 			state, message = j.State(status)
