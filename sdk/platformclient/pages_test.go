@@ -7,7 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -269,6 +272,45 @@ func BenchmarkPageConcurrency(b *testing.B) {
 				s := &slowListing{size: 25, total: 1000, delay: 45 * time.Millisecond}
 				items := 0
 				for _, err := range listingWalk(1, s.fetch).Items(ContextWithPageConcurrency(b.Context(), n)) {
+					if err != nil {
+						b.Fatal(err)
+					}
+					items++
+				}
+				if items != 1000 {
+					b.Fatalf("%d items; want 1000", items)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPageConcurrencyHTTP is BenchmarkPageConcurrency through a client
+// and a loopback server that answers each page after 45 ms: 40 pages of 25
+// items, n = 1 (the baseline), 4 and 8.
+func BenchmarkPageConcurrencyHTTP(b *testing.B) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(45 * time.Millisecond)
+		n, _ := strconv.ParseInt(r.URL.Query().Get("pageNumber"), 10, 64)
+		_, resp := listingPage(n, 25, 1000)
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(resp.Body)
+	}))
+	defer srv.Close()
+	c, err := NewClient(WithBaseURL(srv.URL), WithHTTPClient(srv.Client()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	fetch := func(ctx context.Context, page int64) (*testListing, *APIResponse, error) {
+		req := NewRequest("getTestListing", http.MethodGet, "/api/v2/test/listing")
+		req.SetQuery("pageNumber", strconv.FormatInt(page, 10))
+		return Call[testListing](ctx, c, req)
+	}
+	for _, n := range []int{1, 4, 8} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				items := 0
+				for _, err := range listingWalk(1, fetch).Items(ContextWithPageConcurrency(b.Context(), n)) {
 					if err != nil {
 						b.Fatal(err)
 					}
