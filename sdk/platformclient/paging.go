@@ -142,14 +142,17 @@ func (w NumberWalk[L, T]) walk(ctx context.Context, yield func(*Page[L], []T) bo
 		if !last {
 			p.Next = page + 1
 		}
-		if !yield(p, items) || last {
-			return nil
-		}
-		if n := pageConcurrency(ctx); n > 1 && ahead == nil {
+		// Once the first page has given the counts, the next pages are
+		// asked for while the loop takes this one.
+		if n := pageConcurrency(ctx); n > 1 && ahead == nil && !last {
 			if bound := st.bound(); bound > page+1 {
 				ahead = newPrefetch(ctx, w.Fetch, page+1, bound, n)
 				defer ahead.stop()
+				ahead.fill()
 			}
+		}
+		if !yield(p, items) || last {
+			return nil
 		}
 	}
 }
