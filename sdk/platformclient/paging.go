@@ -101,57 +101,78 @@ func (w NumberWalk[L, T]) Pages(ctx context.Context) iter.Seq2[*Page[L], error] 
 }
 
 // walk gives each page and its items to yield until the walk ends, yield
-// returns false (then it returns nil) or an error ends it.
+// returns false (then it returns nil) or an error ends it. The walk itself
+// is walkNumbers on the listing's pointer type: pointer types share one
+// compiled body, so the 300-odd listings of the API packages do not each
+// compile their own copy of it.
 func (w NumberWalk[L, T]) walk(ctx context.Context, yield func(*Page[L], []T) bool) error {
-	st := numberWalk{start: max(w.First, 1)}
-	var ahead *prefetch[L]
+	var items []T // of the page read last
+	read := func(listing *L) (int, int64, int64, error) {
+		if listing == nil {
+			items = nil
+			return 0, 0, 0, nil
+		}
+		var pageCount, total int64
+		var err error
+		items, pageCount, total, err = w.Read(listing)
+		return len(items), pageCount, total, err
+	}
+	return walkNumbers(ctx, w.First, w.Fetch, read, func(number, next int64, listing *L, resp *APIResponse) bool {
+		return yield(&Page[L]{Listing: listing, Response: resp, Number: number, Next: next}, items)
+	})
+}
+
+// walkNumbers is the walk of a NumberWalk, on a listing's pointer type P:
+// read returns the number of items of a page and its counts (0 items for a
+// nil listing), and yield gets each page, its number and the next's (0
+// after the last), right after read has read it.
+func walkNumbers[P any](ctx context.Context, first int64, fetch func(context.Context, int64) (P, *APIResponse, error), read func(P) (int, int64, int64, error), yield func(number, next int64, listing P, resp *APIResponse) bool) error {
+	st := numberWalk{start: max(first, 1)}
+	var ahead *prefetch[P]
 	for page := st.start; ; page++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		var listing *L
+		var listing P
 		var resp *APIResponse
 		var err error
 		if ahead != nil {
 			listing, resp, err = ahead.take(page)
 		} else {
-			listing, resp, err = w.Fetch(ctx, page)
+			listing, resp, err = fetch(ctx, page)
 		}
 		if err != nil {
 			return err
 		}
-		if listing == nil {
-			return nil
-		}
-		items, pageCount, total, err := w.Read(listing)
+		n, pageCount, total, err := read(listing)
 		if err != nil {
 			return err
 		}
-		if len(items) == 0 {
+		if n == 0 {
 			return nil
 		}
 		var body []byte
 		if resp != nil {
 			body = resp.Body
 		}
-		if err := st.got(page, len(items), pageCount, total, body); err != nil {
+		if err := st.got(page, n, pageCount, total, body); err != nil {
 			return err
 		}
-		last := st.last(page, len(items))
-		p := &Page[L]{Listing: listing, Response: resp, Number: page}
+		last := st.last(page, n)
+		var next int64
 		if !last {
-			p.Next = page + 1
+			next = page + 1
 		}
 		// Once the first page has given the counts, the next pages are
 		// asked for while the loop takes this one.
-		if n := pageConcurrency(ctx); n > 1 && ahead == nil && !last {
+		if c := pageConcurrency(ctx); c > 1 && ahead == nil && !last {
 			if bound := st.bound(); bound > page+1 {
-				ahead = newPrefetch(ctx, w.Fetch, page+1, bound, n)
+				ahead = newPrefetch(ctx, fetch, page+1, bound, c)
 				defer ahead.stop()
 				ahead.fill()
 			}
 		}
-		if !yield(p, items) || last {
+		if !yield(page, next, listing, resp) || last {
 			return nil
 		}
 	}
@@ -209,36 +230,36 @@ func pageConcurrency(ctx context.Context) int {
 }
 
 // fetched is a page fetched ahead of the loop.
-type fetched[L any] struct {
-	listing *L
+type fetched[P any] struct {
+	listing P
 	resp    *APIResponse
 	err     error
 }
 
 // prefetch fetches the pages from next to bound ahead of a walk, at most n
 // at a time, and hands them over in order.
-type prefetch[L any] struct {
+type prefetch[P any] struct {
 	ctx    context.Context
 	cancel context.CancelFunc
-	fetch  func(ctx context.Context, page int64) (*L, *APIResponse, error)
+	fetch  func(ctx context.Context, page int64) (P, *APIResponse, error)
 	n      int
 	// queue holds the pages asked for and not handed over yet, in order,
 	// from page first.
-	queue       []chan fetched[L]
+	queue       []chan fetched[P]
 	first, next int64 // the page at the head of queue, the next to ask for
 	bound       int64
 	wg          sync.WaitGroup
 }
 
-func newPrefetch[L any](ctx context.Context, fetch func(ctx context.Context, page int64) (*L, *APIResponse, error), from, bound int64, n int) *prefetch[L] {
+func newPrefetch[P any](ctx context.Context, fetch func(ctx context.Context, page int64) (P, *APIResponse, error), from, bound int64, n int) *prefetch[P] {
 	ctx, cancel := context.WithCancel(ctx)
-	return &prefetch[L]{ctx: ctx, cancel: cancel, fetch: fetch, n: n, first: from, next: from, bound: bound}
+	return &prefetch[P]{ctx: ctx, cancel: cancel, fetch: fetch, n: n, first: from, next: from, bound: bound}
 }
 
 // fill asks for pages until n are queued or the bound is reached.
-func (p *prefetch[L]) fill() {
+func (p *prefetch[P]) fill() {
 	for len(p.queue) < p.n && p.next <= p.bound {
-		ch := make(chan fetched[L], 1)
+		ch := make(chan fetched[P], 1)
 		p.queue = append(p.queue, ch)
 		page := p.next
 		p.next++
@@ -246,14 +267,14 @@ func (p *prefetch[L]) fill() {
 		go func() {
 			defer p.wg.Done()
 			listing, resp, err := p.fetch(p.ctx, page)
-			ch <- fetched[L]{listing, resp, err}
+			ch <- fetched[P]{listing, resp, err}
 		}()
 	}
 }
 
 // take returns page, which is the page after the one it returned last;
 // past the bound it fetches it itself.
-func (p *prefetch[L]) take(page int64) (*L, *APIResponse, error) {
+func (p *prefetch[P]) take(page int64) (P, *APIResponse, error) {
 	p.fill()
 	if len(p.queue) == 0 || page != p.first {
 		return p.fetch(p.ctx, page)
@@ -265,7 +286,7 @@ func (p *prefetch[L]) take(page int64) (*L, *APIResponse, error) {
 }
 
 // stop cancels the pages in flight and waits for their goroutines.
-func (p *prefetch[L]) stop() {
+func (p *prefetch[P]) stop() {
 	p.cancel()
 	p.wg.Wait()
 }
@@ -388,28 +409,47 @@ func (w CursorWalk[L, T]) Pages(ctx context.Context) iter.Seq2[*Page[L], error] 
 }
 
 // walk gives each page and its items to yield until the walk ends, yield
-// returns false (then it returns nil) or an error ends it.
+// returns false (then it returns nil) or an error ends it. The walk itself
+// is walkCursors on the listing's pointer type, compiled once for all.
 func (w CursorWalk[L, T]) walk(ctx context.Context, yield func(*Page[L], []T) bool) error {
-	st := cursorWalk{w.First: true}
-	for cursor := w.First; ; {
+	var items []T // of the page read last
+	read := func(listing *L) (int, string, error) {
+		if listing == nil {
+			items = nil
+			return 0, "", nil
+		}
+		var next string
+		var err error
+		items, next, err = w.Read(listing)
+		return len(items), next, err
+	}
+	return walkCursors(ctx, w.First, w.Fetch, read, func(cursor, next string, listing *L, resp *APIResponse) bool {
+		return yield(&Page[L]{Listing: listing, Response: resp, Cursor: cursor, NextCursor: next}, items)
+	})
+}
+
+// walkCursors is the walk of a CursorWalk, on a listing's pointer type P:
+// read returns the number of items of a page and its next cursor (0 items
+// for a nil listing), and yield gets each page, its cursor and the next,
+// right after read has read it.
+func walkCursors[P any](ctx context.Context, first string, fetch func(context.Context, string) (P, *APIResponse, error), read func(P) (int, string, error), yield func(cursor, next string, listing P, resp *APIResponse) bool) error {
+	st := cursorWalk{first: true}
+	for cursor := first; ; {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		listing, resp, err := w.Fetch(ctx, cursor)
+		listing, resp, err := fetch(ctx, cursor)
 		if err != nil {
 			return err
 		}
-		if listing == nil {
-			return nil
-		}
-		items, next, err := w.Read(listing)
+		n, next, err := read(listing)
 		if err != nil {
 			return err
 		}
-		if len(items) == 0 {
+		if n == 0 {
 			return nil
 		}
-		if !yield(&Page[L]{Listing: listing, Response: resp, Cursor: cursor, NextCursor: next}, items) || next == "" {
+		if !yield(cursor, next, listing, resp) || next == "" {
 			return nil
 		}
 		if err := st.add(next); err != nil {

@@ -179,36 +179,47 @@ type Job[T any] struct {
 // the end of ctx, returned with the last status polled. The generated XWait
 // methods call it.
 func WaitJob[T any](ctx context.Context, c *Client, j Job[T]) (*T, *APIResponse, error) {
+	state := func(status *T) (string, string, bool) {
+		if status == nil {
+			return "", "", false
+		}
+		state, message := j.State(status)
+		return state, message, true
+	}
+	return waitJob(ctx, c, j.Operation, j.ID, j.Poll, state, j.Succeeded, j.Failed)
+}
+
+// waitJob is WaitJob on the status's pointer type P (pointer types share
+// one compiled body): state returns the job's state and message, and false
+// for a nil status.
+func waitJob[P any](ctx context.Context, c *Client, operation, id string, poll func(context.Context) (P, *APIResponse, error), state func(P) (string, string, bool), succeeded, failed []string) (P, *APIResponse, error) {
 	p := waitPolicy(ctx, c)
-	var last *T // the last status polled
+	var last P // the last status polled
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
 			return last, nil, err
 		}
-		status, resp, err := j.Poll(ctx)
+		status, resp, err := poll(ctx)
 		if err != nil {
-			if status == nil && ctx.Err() != nil {
+			if _, _, ok := state(status); !ok && ctx.Err() != nil {
 				status = last // cut by the end of ctx: the last status known
 			}
 			return status, resp, err
 		}
 		last = status
-		var state, message string
-		if status != nil {
-			state, message = j.State(status)
-		}
+		st, message, _ := state(status)
 		switch {
-		case slices.Contains(j.Succeeded, state):
+		case slices.Contains(succeeded, st):
 			return status, resp, nil
-		case slices.Contains(j.Failed, state):
-			return status, resp, &JobError{Operation: j.Operation, JobID: j.ID, State: state, Message: message}
+		case slices.Contains(failed, st):
+			return status, resp, &JobError{Operation: operation, JobID: id, State: st, Message: message}
 		}
 		var asked time.Duration
 		if resp != nil {
 			asked, _ = retryAfter(resp.Header.Get("Retry-After"), time.Now())
 		}
 		if err := pause(ctx, p.after(n, asked)); err != nil {
-			return status, resp, fmt.Errorf("platformclient: %s: job %s still %s after %d polls: %w", j.Operation, j.ID, stateText(state), n, err)
+			return status, resp, fmt.Errorf("platformclient: %s: job %s still %s after %d polls: %w", operation, id, stateText(st), n, err)
 		}
 	}
 }
