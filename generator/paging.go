@@ -337,19 +337,36 @@ func (d pagingData) Listing() string {
 	return goType(d.Op.Result, "models.")
 }
 
+// ReadType is the type of ReadFunc.
+func (d pagingData) ReadType() string {
+	if d.P.Kind == PageByNumber {
+		return "func(*" + d.Listing() + ") ([]" + itemType(d.P) + ", int64, int64, error)"
+	}
+	return "func(*" + d.Listing() + ") ([]" + itemType(d.P) + ", string, error)"
+}
+
+// FetchType is the type of the function that fetches a page.
+func (d pagingData) FetchType() string {
+	arg := "int64"
+	if d.P.Kind == PageByCursor {
+		arg = "string"
+	}
+	return "func(context.Context, " + arg + ") (*" + d.Listing() + ", *platformclient.APIResponse, error)"
+}
+
 // ReadFunc is the function that reads a page's items and counts (number)
-// or items and next cursor (cursor) from a listing r.
+// or items and next cursor (cursor) from a listing r; nil is an empty page.
 func (d pagingData) ReadFunc() string {
 	p := d.P
-	var out, ret string
+	var out, ret, zero string
 	if p.Kind == PageByNumber {
-		out = "int64, int64, error"
+		out, zero = "int64, int64, error", "0, 0"
 		ret = intField(p.PageCount, "r") + ", " + intField(p.Total, "r")
 	} else {
-		out = "string, error"
+		out, zero = "string, error", `""`
 		ret = d.NextCursor("r")
 	}
-	sig := "func(r *" + d.Listing() + ") ([]" + itemType(p) + ", " + out + ") {\n"
+	sig := "func(r *" + d.Listing() + ") ([]" + itemType(p) + ", " + out + ") {\nif r == nil {\nreturn nil, " + zero + ", nil\n}\n"
 	if p.RawItems {
 		return sig + "items, err := platformclient.RawItems(" + d.Items("r") + ")\nreturn items, " + ret + ", err\n}"
 	}

@@ -198,26 +198,13 @@ func countGo(t *testing.T, files []File) (apiTypes, methods, modelTypes int) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// The iterators, page views and waiters (XIter, XPages, XWait
-		// beside X) and the walks they share are counted apart.
-		declared := map[string]bool{}
-		for _, decl := range file.Decls {
-			if d, ok := decl.(*ast.FuncDecl); ok && d.Recv != nil {
-				declared[d.Name.Name] = true
-			}
-		}
-		helper := func(name string) bool {
-			for _, suffix := range []string{"Iter", "Pages", "Wait"} {
-				if base, ok := strings.CutSuffix(name, suffix); ok && declared[base] {
-					return true
-				}
-			}
-			return !ast.IsExported(name)
-		}
 		for _, decl := range file.Decls {
 			switch d := decl.(type) {
 			case *ast.FuncDecl:
-				if isAPI && d.Recv != nil && !helper(d.Name.Name) {
+				// The iterators, page views and waiters (XIter, XPages,
+				// XWait beside X) and the walks they share are counted
+				// apart.
+				if isAPI && d.Recv != nil && helperOf(d) == "" && ast.IsExported(d.Name.Name) {
 					methods++
 				}
 			case *ast.GenDecl:
@@ -269,9 +256,26 @@ func countIterators(t *testing.T, files []File) int {
 	return n
 }
 
-// countSuffixed counts the methods of the generated API packages named
-// after another method of theirs with suffix (Pages, Wait).
-func countSuffixed(t *testing.T, files []File, suffix string) int {
+// helperOf returns what a method of an API package is, when it is a
+// helper beside an operation's method: "Iter", "Pages" or "Wait", by its
+// name and the runtime function it returns; "" for any other.
+func helperOf(d *ast.FuncDecl) string {
+	calls := map[string]string{"NumberItems": "Iter", "CursorItems": "Iter", "NumberPages": "Pages", "CursorPages": "Pages", "WaitJob": "Wait"}
+	found := ""
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "platformclient" && calls[sel.Sel.Name] != "" && strings.HasSuffix(d.Name.Name, calls[sel.Sel.Name]) {
+				found = calls[sel.Sel.Name]
+			}
+		}
+		return found == ""
+	})
+	return found
+}
+
+// countSuffixed counts the helper methods of the generated API packages
+// of a kind (Pages, Wait; see helperOf).
+func countSuffixed(t *testing.T, files []File, kind string) int {
 	t.Helper()
 	n := 0
 	fset := token.NewFileSet()
@@ -283,14 +287,8 @@ func countSuffixed(t *testing.T, files []File, suffix string) int {
 		if err != nil {
 			t.Fatal(err)
 		}
-		declared := map[string]bool{}
 		for _, decl := range file.Decls {
-			if d, ok := decl.(*ast.FuncDecl); ok && d.Recv != nil {
-				declared[d.Name.Name] = true
-			}
-		}
-		for name := range declared {
-			if base, ok := strings.CutSuffix(name, suffix); ok && declared[base] {
+			if d, ok := decl.(*ast.FuncDecl); ok && d.Recv != nil && helperOf(d) == kind {
 				n++
 			}
 		}

@@ -269,7 +269,9 @@ func retryableFileStatus(status int) bool {
 // storageError is the error document of S3, Azure Blob Storage and Google
 // Cloud Storage's XML API: <Error><Code>…</Code><Message>…</Message></Error>.
 type storageError struct {
-	Code    string `xml:"Code"`
+	// Code identifies the error, such as AccessDenied.
+	Code string `xml:"Code"`
+	// Message describes it, such as "Request has expired".
 	Message string `xml:"Message"`
 }
 

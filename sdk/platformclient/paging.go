@@ -74,8 +74,39 @@ type NumberWalk[L, T any] struct {
 
 // Items returns an iterator over the items of every page.
 func (w NumberWalk[L, T]) Items(ctx context.Context) iter.Seq2[T, error] {
+	return NumberItems(ctx, w.First, w.Fetch, nilEmpty(w.Read))
+}
+
+// Pages returns an iterator over the pages.
+func (w NumberWalk[L, T]) Pages(ctx context.Context) iter.Seq2[*Page[L], error] {
+	return NumberPages(ctx, w.First, w.Fetch, nilEmpty(w.Read))
+}
+
+// nilEmpty is read, reading a nil listing as an empty page.
+func nilEmpty[L, T any](read func(*L) ([]T, int64, int64, error)) func(*L) ([]T, int64, int64, error) {
+	return func(listing *L) ([]T, int64, int64, error) {
+		if listing == nil {
+			return nil, 0, 0, nil
+		}
+		return read(listing)
+	}
+}
+
+// NumberItems returns an iterator over the items of a listing paged by
+// number, walked as NumberWalk says, for the API packages' iterator
+// methods: fetch gets a page (P is the listing's pointer type), and read,
+// which gets every listing fetch returns, nil included (an empty page),
+// its items, pageCount and total. Its code is shared by every listing of
+// the same items.
+func NumberItems[P, T any](ctx context.Context, first int64, fetch func(context.Context, int64) (P, *APIResponse, error), read func(P) ([]T, int64, int64, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		err := w.walk(ctx, func(_ *Page[L], items []T) bool {
+		var items []T // of the page read last
+		err := walkNumbers(ctx, first, fetch, func(listing P) (int, int64, int64, error) {
+			var pageCount, total int64
+			var err error
+			items, pageCount, total, err = read(listing)
+			return len(items), pageCount, total, err
+		}, func(_, _ int64, _ P, _ *APIResponse) bool {
 			for _, item := range items {
 				if !yield(item, nil) {
 					return false
@@ -90,39 +121,30 @@ func (w NumberWalk[L, T]) Items(ctx context.Context) iter.Seq2[T, error] {
 	}
 }
 
-// Pages returns an iterator over the pages.
-func (w NumberWalk[L, T]) Pages(ctx context.Context) iter.Seq2[*Page[L], error] {
+// NumberPages returns an iterator over the pages of a listing paged by
+// number, walked as NumberItems walks them, for the API packages' page
+// views.
+func NumberPages[L, T any](ctx context.Context, first int64, fetch func(context.Context, int64) (*L, *APIResponse, error), read func(*L) ([]T, int64, int64, error)) iter.Seq2[*Page[L], error] {
 	return func(yield func(*Page[L], error) bool) {
-		err := w.walk(ctx, func(p *Page[L], _ []T) bool { return yield(p, nil) })
+		err := walkNumbers(ctx, first, fetch, numberCounts(read), func(number, next int64, listing *L, resp *APIResponse) bool {
+			return yield(&Page[L]{Listing: listing, Response: resp, Number: number, Next: next}, nil)
+		})
 		if err != nil {
 			yield(nil, err)
 		}
 	}
 }
 
-// walk gives each page and its items to yield until the walk ends, yield
-// returns false (then it returns nil) or an error ends it. The walk itself
-// is walkNumbers on the listing's pointer type: pointer types share one
-// compiled body, so the 300-odd listings of the API packages do not each
-// compile their own copy of it.
-func (w NumberWalk[L, T]) walk(ctx context.Context, yield func(*Page[L], []T) bool) error {
-	var items []T // of the page read last
-	read := func(listing *L) (int, int64, int64, error) {
-		if listing == nil {
-			items = nil
-			return 0, 0, 0, nil
-		}
-		var pageCount, total int64
-		var err error
-		items, pageCount, total, err = w.Read(listing)
+// numberCounts is read, returning the number of items rather than them.
+func numberCounts[P, T any](read func(P) ([]T, int64, int64, error)) func(P) (int, int64, int64, error) {
+	return func(listing P) (int, int64, int64, error) {
+		items, pageCount, total, err := read(listing)
 		return len(items), pageCount, total, err
 	}
-	return walkNumbers(ctx, w.First, w.Fetch, read, func(number, next int64, listing *L, resp *APIResponse) bool {
-		return yield(&Page[L]{Listing: listing, Response: resp, Number: number, Next: next}, items)
-	})
 }
 
-// walkNumbers is the walk of a NumberWalk, on a listing's pointer type P:
+// walkNumbers is the walk of NumberItems and NumberPages, on a listing's
+// pointer type P (pointer types share one compiled body):
 // read returns the number of items of a page and its counts (0 items for a
 // nil listing), and yield gets each page, its number and the next's (0
 // after the last), right after read has read it.
@@ -382,8 +404,39 @@ type CursorWalk[L, T any] struct {
 
 // Items returns an iterator over the items of every page.
 func (w CursorWalk[L, T]) Items(ctx context.Context) iter.Seq2[T, error] {
+	return CursorItems(ctx, w.First, w.Fetch, nilNoCursor(w.Read))
+}
+
+// Pages returns an iterator over the pages.
+func (w CursorWalk[L, T]) Pages(ctx context.Context) iter.Seq2[*Page[L], error] {
+	return CursorPages(ctx, w.First, w.Fetch, nilNoCursor(w.Read))
+}
+
+// nilNoCursor is read, reading a nil listing as an empty page.
+func nilNoCursor[L, T any](read func(*L) ([]T, string, error)) func(*L) ([]T, string, error) {
+	return func(listing *L) ([]T, string, error) {
+		if listing == nil {
+			return nil, "", nil
+		}
+		return read(listing)
+	}
+}
+
+// CursorItems returns an iterator over the items of a listing paged by
+// cursor, walked as CursorWalk says, for the API packages' iterator
+// methods: fetch gets a page (P is the listing's pointer type), and read,
+// which gets every listing fetch returns, nil included (an empty page),
+// its items and the next cursor. Its code is shared by every listing of
+// the same items.
+func CursorItems[P, T any](ctx context.Context, first string, fetch func(context.Context, string) (P, *APIResponse, error), read func(P) ([]T, string, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		err := w.walk(ctx, func(_ *Page[L], items []T) bool {
+		var items []T // of the page read last
+		err := walkCursors(ctx, first, fetch, func(listing P) (int, string, error) {
+			var next string
+			var err error
+			items, next, err = read(listing)
+			return len(items), next, err
+		}, func(_, _ string, _ P, _ *APIResponse) bool {
 			for _, item := range items {
 				if !yield(item, nil) {
 					return false
@@ -398,37 +451,30 @@ func (w CursorWalk[L, T]) Items(ctx context.Context) iter.Seq2[T, error] {
 	}
 }
 
-// Pages returns an iterator over the pages.
-func (w CursorWalk[L, T]) Pages(ctx context.Context) iter.Seq2[*Page[L], error] {
+// CursorPages returns an iterator over the pages of a listing paged by
+// cursor, walked as CursorItems walks them, for the API packages' page
+// views.
+func CursorPages[L, T any](ctx context.Context, first string, fetch func(context.Context, string) (*L, *APIResponse, error), read func(*L) ([]T, string, error)) iter.Seq2[*Page[L], error] {
 	return func(yield func(*Page[L], error) bool) {
-		err := w.walk(ctx, func(p *Page[L], _ []T) bool { return yield(p, nil) })
+		err := walkCursors(ctx, first, fetch, cursorCounts(read), func(cursor, next string, listing *L, resp *APIResponse) bool {
+			return yield(&Page[L]{Listing: listing, Response: resp, Cursor: cursor, NextCursor: next}, nil)
+		})
 		if err != nil {
 			yield(nil, err)
 		}
 	}
 }
 
-// walk gives each page and its items to yield until the walk ends, yield
-// returns false (then it returns nil) or an error ends it. The walk itself
-// is walkCursors on the listing's pointer type, compiled once for all.
-func (w CursorWalk[L, T]) walk(ctx context.Context, yield func(*Page[L], []T) bool) error {
-	var items []T // of the page read last
-	read := func(listing *L) (int, string, error) {
-		if listing == nil {
-			items = nil
-			return 0, "", nil
-		}
-		var next string
-		var err error
-		items, next, err = w.Read(listing)
+// cursorCounts is read, returning the number of items rather than them.
+func cursorCounts[P, T any](read func(P) ([]T, string, error)) func(P) (int, string, error) {
+	return func(listing P) (int, string, error) {
+		items, next, err := read(listing)
 		return len(items), next, err
 	}
-	return walkCursors(ctx, w.First, w.Fetch, read, func(cursor, next string, listing *L, resp *APIResponse) bool {
-		return yield(&Page[L]{Listing: listing, Response: resp, Cursor: cursor, NextCursor: next}, items)
-	})
 }
 
-// walkCursors is the walk of a CursorWalk, on a listing's pointer type P:
+// walkCursors is the walk of CursorItems and CursorPages, on a listing's
+// pointer type P (pointer types share one compiled body):
 // read returns the number of items of a page and its next cursor (0 items
 // for a nil listing), and yield gets each page, its cursor and the next,
 // right after read has read it.

@@ -304,7 +304,8 @@ func (a *AgentAssistantsApi) GetAssistantQueues(ctx context.Context, assistantID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantQueuesIter(ctx context.Context, assistantID string, opts *GetAssistantQueuesOptions) iter.Seq2[models.AssistantQueue, error] {
-	return a.getAssistantQueuesWalk(assistantID, opts).Items(ctx)
+	first, read, fetch := a.getAssistantQueuesWalk(assistantID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAssistantQueuesPages returns an iterator over the pages of GetAssistantQueues, walked as
@@ -312,27 +313,29 @@ func (a *AgentAssistantsApi) GetAssistantQueuesIter(ctx context.Context, assista
 // API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *AgentAssistantsApi) GetAssistantQueuesPages(ctx context.Context, assistantID string, opts *GetAssistantQueuesOptions) iter.Seq2[*platformclient.Page[models.AssistantQueueListing], error] {
-	return a.getAssistantQueuesWalk(assistantID, opts).Pages(ctx)
+	first, read, fetch := a.getAssistantQueuesWalk(assistantID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAssistantQueuesWalk is the walk of GetAssistantQueuesIter and GetAssistantQueuesPages.
-func (a *AgentAssistantsApi) getAssistantQueuesWalk(assistantID string, opts *GetAssistantQueuesOptions) platformclient.CursorWalk[models.AssistantQueueListing, models.AssistantQueue] {
+// getAssistantQueuesWalk is the walk of GetAssistantQueuesIter and GetAssistantQueuesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AgentAssistantsApi) getAssistantQueuesWalk(assistantID string, opts *GetAssistantQueuesOptions) (string, func(*models.AssistantQueueListing) ([]models.AssistantQueue, string, error), func(context.Context, string) (*models.AssistantQueueListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AssistantQueueListing) ([]models.AssistantQueue, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAssistantQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AssistantQueueListing, models.AssistantQueue]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.AssistantQueueListing) ([]models.AssistantQueue, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AssistantQueueListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAssistantQueues(ctx, assistantID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AssistantQueueListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAssistantQueues(ctx, assistantID, &o)
 	}
 }
 
@@ -396,7 +399,8 @@ func (a *AgentAssistantsApi) GetAssistants(ctx context.Context, opts *GetAssista
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantsIter(ctx context.Context, opts *GetAssistantsOptions) iter.Seq2[models.Assistant, error] {
-	return a.getAssistantsWalk(opts).Items(ctx)
+	first, read, fetch := a.getAssistantsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAssistantsPages returns an iterator over the pages of GetAssistants, walked as
@@ -404,27 +408,29 @@ func (a *AgentAssistantsApi) GetAssistantsIter(ctx context.Context, opts *GetAss
 // sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *AgentAssistantsApi) GetAssistantsPages(ctx context.Context, opts *GetAssistantsOptions) iter.Seq2[*platformclient.Page[models.AssistantListing], error] {
-	return a.getAssistantsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAssistantsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAssistantsWalk is the walk of GetAssistantsIter and GetAssistantsPages.
-func (a *AgentAssistantsApi) getAssistantsWalk(opts *GetAssistantsOptions) platformclient.CursorWalk[models.AssistantListing, models.Assistant] {
+// getAssistantsWalk is the walk of GetAssistantsIter and GetAssistantsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AgentAssistantsApi) getAssistantsWalk(opts *GetAssistantsOptions) (string, func(*models.AssistantListing) ([]models.Assistant, string, error), func(context.Context, string) (*models.AssistantListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AssistantListing) ([]models.Assistant, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAssistantsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AssistantListing, models.Assistant]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.AssistantListing) ([]models.Assistant, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AssistantListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAssistants(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AssistantListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAssistants(ctx, &o)
 	}
 }
 
@@ -529,7 +535,8 @@ func (a *AgentAssistantsApi) GetAssistantsAgentchecklists(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantsAgentchecklistsIter(ctx context.Context, opts *GetAssistantsAgentchecklistsOptions) iter.Seq2[models.AgentChecklist, error] {
-	return a.getAssistantsAgentchecklistsWalk(opts).Items(ctx)
+	first, read, fetch := a.getAssistantsAgentchecklistsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAssistantsAgentchecklistsPages returns an iterator over the pages of
@@ -537,27 +544,29 @@ func (a *AgentAssistantsApi) GetAssistantsAgentchecklistsIter(ctx context.Contex
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *AgentAssistantsApi) GetAssistantsAgentchecklistsPages(ctx context.Context, opts *GetAssistantsAgentchecklistsOptions) iter.Seq2[*platformclient.Page[models.AgentChecklistListing], error] {
-	return a.getAssistantsAgentchecklistsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAssistantsAgentchecklistsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAssistantsAgentchecklistsWalk is the walk of GetAssistantsAgentchecklistsIter and GetAssistantsAgentchecklistsPages.
-func (a *AgentAssistantsApi) getAssistantsAgentchecklistsWalk(opts *GetAssistantsAgentchecklistsOptions) platformclient.CursorWalk[models.AgentChecklistListing, models.AgentChecklist] {
+// getAssistantsAgentchecklistsWalk is the walk of GetAssistantsAgentchecklistsIter and GetAssistantsAgentchecklistsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AgentAssistantsApi) getAssistantsAgentchecklistsWalk(opts *GetAssistantsAgentchecklistsOptions) (string, func(*models.AgentChecklistListing) ([]models.AgentChecklist, string, error), func(context.Context, string) (*models.AgentChecklistListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AgentChecklistListing) ([]models.AgentChecklist, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAssistantsAgentchecklistsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AgentChecklistListing, models.AgentChecklist]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.AgentChecklistListing) ([]models.AgentChecklist, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AgentChecklistListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAssistantsAgentchecklists(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AgentChecklistListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAssistantsAgentchecklists(ctx, &o)
 	}
 }
 
@@ -636,7 +645,8 @@ func (a *AgentAssistantsApi) GetAssistantsQueues(ctx context.Context, opts *GetA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantsQueuesIter(ctx context.Context, opts *GetAssistantsQueuesOptions) iter.Seq2[models.AssistantQueue, error] {
-	return a.getAssistantsQueuesWalk(opts).Items(ctx)
+	first, read, fetch := a.getAssistantsQueuesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAssistantsQueuesPages returns an iterator over the pages of GetAssistantsQueues, walked as
@@ -644,27 +654,29 @@ func (a *AgentAssistantsApi) GetAssistantsQueuesIter(ctx context.Context, opts *
 // API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *AgentAssistantsApi) GetAssistantsQueuesPages(ctx context.Context, opts *GetAssistantsQueuesOptions) iter.Seq2[*platformclient.Page[models.AssistantQueueListing], error] {
-	return a.getAssistantsQueuesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAssistantsQueuesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAssistantsQueuesWalk is the walk of GetAssistantsQueuesIter and GetAssistantsQueuesPages.
-func (a *AgentAssistantsApi) getAssistantsQueuesWalk(opts *GetAssistantsQueuesOptions) platformclient.CursorWalk[models.AssistantQueueListing, models.AssistantQueue] {
+// getAssistantsQueuesWalk is the walk of GetAssistantsQueuesIter and GetAssistantsQueuesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AgentAssistantsApi) getAssistantsQueuesWalk(opts *GetAssistantsQueuesOptions) (string, func(*models.AssistantQueueListing) ([]models.AssistantQueue, string, error), func(context.Context, string) (*models.AssistantQueueListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AssistantQueueListing) ([]models.AssistantQueue, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAssistantsQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AssistantQueueListing, models.AssistantQueue]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.AssistantQueueListing) ([]models.AssistantQueue, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AssistantQueueListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAssistantsQueues(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AssistantQueueListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAssistantsQueues(ctx, &o)
 	}
 }
 

@@ -157,7 +157,8 @@ func (a *AIStudioApi) GetConversationsSummariesSettings(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AIStudioApi) GetConversationsSummariesSettingsIter(ctx context.Context, opts *GetConversationsSummariesSettingsOptions) iter.Seq2[models.SummarySetting, error] {
-	return a.getConversationsSummariesSettingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsSummariesSettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsSummariesSettingsPages returns an iterator over the pages of
@@ -165,25 +166,27 @@ func (a *AIStudioApi) GetConversationsSummariesSettingsIter(ctx context.Context,
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *AIStudioApi) GetConversationsSummariesSettingsPages(ctx context.Context, opts *GetConversationsSummariesSettingsOptions) iter.Seq2[*platformclient.Page[models.SummarySettingEntityListing], error] {
-	return a.getConversationsSummariesSettingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsSummariesSettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsSummariesSettingsWalk is the walk of GetConversationsSummariesSettingsIter and GetConversationsSummariesSettingsPages.
-func (a *AIStudioApi) getConversationsSummariesSettingsWalk(opts *GetConversationsSummariesSettingsOptions) platformclient.NumberWalk[models.SummarySettingEntityListing, models.SummarySetting] {
+// getConversationsSummariesSettingsWalk is the walk of GetConversationsSummariesSettingsIter and GetConversationsSummariesSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AIStudioApi) getConversationsSummariesSettingsWalk(opts *GetConversationsSummariesSettingsOptions) (int64, func(*models.SummarySettingEntityListing) ([]models.SummarySetting, int64, int64, error), func(context.Context, int64) (*models.SummarySettingEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SummarySettingEntityListing) ([]models.SummarySetting, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsSummariesSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SummarySettingEntityListing, models.SummarySetting]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SummarySettingEntityListing) ([]models.SummarySetting, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SummarySettingEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsSummariesSettings(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SummarySettingEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsSummariesSettings(ctx, &o)
 	}
 }
 
@@ -373,32 +376,35 @@ func (a *AIStudioApi) GetGuides(ctx context.Context, opts *GetGuidesOptions) (*m
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AIStudioApi) GetGuidesIter(ctx context.Context, opts *GetGuidesOptions) iter.Seq2[models.Guide, error] {
-	return a.getGuidesWalk(opts).Items(ctx)
+	first, read, fetch := a.getGuidesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetGuidesPages returns an iterator over the pages of GetGuides, walked as GetGuidesIter walks
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *AIStudioApi) GetGuidesPages(ctx context.Context, opts *GetGuidesOptions) iter.Seq2[*platformclient.Page[models.GuideEntityListing], error] {
-	return a.getGuidesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getGuidesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getGuidesWalk is the walk of GetGuidesIter and GetGuidesPages.
-func (a *AIStudioApi) getGuidesWalk(opts *GetGuidesOptions) platformclient.NumberWalk[models.GuideEntityListing, models.Guide] {
+// getGuidesWalk is the walk of GetGuidesIter and GetGuidesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AIStudioApi) getGuidesWalk(opts *GetGuidesOptions) (int64, func(*models.GuideEntityListing) ([]models.Guide, int64, int64, error), func(context.Context, int64) (*models.GuideEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GuideEntityListing) ([]models.Guide, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGuidesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.GuideEntityListing, models.Guide]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.GuideEntityListing) ([]models.Guide, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.GuideEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetGuides(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GuideEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetGuides(ctx, &o)
 	}
 }
 

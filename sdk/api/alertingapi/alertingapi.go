@@ -319,7 +319,8 @@ func (a *AlertingApi) PostAlertingAlertsQuery(ctx context.Context, opts *PostAle
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AlertingApi) PostAlertingAlertsQueryIter(ctx context.Context, opts *PostAlertingAlertsQueryOptions) iter.Seq2[models.CommonAlert, error] {
-	return a.postAlertingAlertsQueryWalk(opts).Items(ctx)
+	first, read, fetch := a.postAlertingAlertsQueryWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostAlertingAlertsQueryPages returns an iterator over the pages of PostAlertingAlertsQuery,
@@ -327,11 +328,19 @@ func (a *AlertingApi) PostAlertingAlertsQueryIter(ctx context.Context, opts *Pos
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.Body.PageNumber.
 func (a *AlertingApi) PostAlertingAlertsQueryPages(ctx context.Context, opts *PostAlertingAlertsQueryOptions) iter.Seq2[*platformclient.Page[models.AlertListing], error] {
-	return a.postAlertingAlertsQueryWalk(opts).Pages(ctx)
+	first, read, fetch := a.postAlertingAlertsQueryWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postAlertingAlertsQueryWalk is the walk of PostAlertingAlertsQueryIter and PostAlertingAlertsQueryPages.
-func (a *AlertingApi) postAlertingAlertsQueryWalk(opts *PostAlertingAlertsQueryOptions) platformclient.NumberWalk[models.AlertListing, models.CommonAlert] {
+// postAlertingAlertsQueryWalk is the walk of PostAlertingAlertsQueryIter and PostAlertingAlertsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AlertingApi) postAlertingAlertsQueryWalk(opts *PostAlertingAlertsQueryOptions) (int64, func(*models.AlertListing) ([]models.CommonAlert, int64, int64, error), func(context.Context, int64) (*models.AlertListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AlertListing) ([]models.CommonAlert, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostAlertingAlertsQueryOptions
 	if opts != nil {
 		o = *opts
@@ -340,23 +349,17 @@ func (a *AlertingApi) postAlertingAlertsQueryWalk(opts *PostAlertingAlertsQueryO
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.AlertListing, models.CommonAlert]{
-		First: start,
-		Read: func(r *models.AlertListing) ([]models.CommonAlert, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AlertListing, *platformclient.APIResponse, error) {
-			o := o
-			if page != max(start, 1) {
-				var b models.GetAlertQuery
-				if o.Body != nil {
-					b = *o.Body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				o.Body = &b
+	return start, read, func(ctx context.Context, page int64) (*models.AlertListing, *platformclient.APIResponse, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.GetAlertQuery
+			if o.Body != nil {
+				b = *o.Body
 			}
-			return a.PostAlertingAlertsQuery(ctx, &o)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		return a.PostAlertingAlertsQuery(ctx, &o)
 	}
 }
 
@@ -473,7 +476,8 @@ func (a *AlertingApi) PostAlertingRulesQuery(ctx context.Context, opts *PostAler
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AlertingApi) PostAlertingRulesQueryIter(ctx context.Context, opts *PostAlertingRulesQueryOptions) iter.Seq2[models.CommonRule, error] {
-	return a.postAlertingRulesQueryWalk(opts).Items(ctx)
+	first, read, fetch := a.postAlertingRulesQueryWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostAlertingRulesQueryPages returns an iterator over the pages of PostAlertingRulesQuery, walked
@@ -481,11 +485,19 @@ func (a *AlertingApi) PostAlertingRulesQueryIter(ctx context.Context, opts *Post
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.Body.PageNumber.
 func (a *AlertingApi) PostAlertingRulesQueryPages(ctx context.Context, opts *PostAlertingRulesQueryOptions) iter.Seq2[*platformclient.Page[models.CommonRuleContainer], error] {
-	return a.postAlertingRulesQueryWalk(opts).Pages(ctx)
+	first, read, fetch := a.postAlertingRulesQueryWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postAlertingRulesQueryWalk is the walk of PostAlertingRulesQueryIter and PostAlertingRulesQueryPages.
-func (a *AlertingApi) postAlertingRulesQueryWalk(opts *PostAlertingRulesQueryOptions) platformclient.NumberWalk[models.CommonRuleContainer, models.CommonRule] {
+// postAlertingRulesQueryWalk is the walk of PostAlertingRulesQueryIter and PostAlertingRulesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AlertingApi) postAlertingRulesQueryWalk(opts *PostAlertingRulesQueryOptions) (int64, func(*models.CommonRuleContainer) ([]models.CommonRule, int64, int64, error), func(context.Context, int64) (*models.CommonRuleContainer, *platformclient.APIResponse, error)) {
+	read := func(r *models.CommonRuleContainer) ([]models.CommonRule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostAlertingRulesQueryOptions
 	if opts != nil {
 		o = *opts
@@ -494,23 +506,17 @@ func (a *AlertingApi) postAlertingRulesQueryWalk(opts *PostAlertingRulesQueryOpt
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.CommonRuleContainer, models.CommonRule]{
-		First: start,
-		Read: func(r *models.CommonRuleContainer) ([]models.CommonRule, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CommonRuleContainer, *platformclient.APIResponse, error) {
-			o := o
-			if page != max(start, 1) {
-				var b models.GetRulesQuery
-				if o.Body != nil {
-					b = *o.Body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				o.Body = &b
+	return start, read, func(ctx context.Context, page int64) (*models.CommonRuleContainer, *platformclient.APIResponse, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.GetRulesQuery
+			if o.Body != nil {
+				b = *o.Body
 			}
-			return a.PostAlertingRulesQuery(ctx, &o)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		return a.PostAlertingRulesQuery(ctx, &o)
 	}
 }
 

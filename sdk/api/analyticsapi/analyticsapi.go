@@ -513,7 +513,8 @@ func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResults(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) iter.Seq2[models.ActionAggregateDataContainer, error] {
-	return a.getAnalyticsActionsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsActionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsActionsAggregatesJobResultsPages returns an iterator over the pages of
@@ -521,27 +522,29 @@ func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResultsIter(ctx context.C
 // walks them (same arguments, same end). Each page holds the listing as the API sent it, its
 // response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ActionAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsActionsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsActionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsActionsAggregatesJobResultsWalk is the walk of GetAnalyticsActionsAggregatesJobResultsIter and GetAnalyticsActionsAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsActionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) platformclient.CursorWalk[models.ActionAsyncAggregateQueryResponse, models.ActionAggregateDataContainer] {
+// getAnalyticsActionsAggregatesJobResultsWalk is the walk of GetAnalyticsActionsAggregatesJobResultsIter and GetAnalyticsActionsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsActionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) (string, func(*models.ActionAsyncAggregateQueryResponse) ([]models.ActionAggregateDataContainer, string, error), func(context.Context, string) (*models.ActionAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionAsyncAggregateQueryResponse) ([]models.ActionAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsActionsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ActionAsyncAggregateQueryResponse, models.ActionAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.ActionAsyncAggregateQueryResponse) ([]models.ActionAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ActionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsActionsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.ActionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsActionsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -662,7 +665,8 @@ func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturns(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturnsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) iter.Seq2[models.ReportingTurn, error] {
-	return a.getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsBotflowDivisionsReportingturnsPages returns an iterator over the pages of
@@ -671,27 +675,29 @@ func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturnsIter(ctx contex
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturnsPages(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) iter.Seq2[*platformclient.Page[models.ReportingTurnsResponse], error] {
-	return a.getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsBotflowDivisionsReportingturnsWalk is the walk of GetAnalyticsBotflowDivisionsReportingturnsIter and GetAnalyticsBotflowDivisionsReportingturnsPages.
-func (a *AnalyticsApi) getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) platformclient.CursorWalk[models.ReportingTurnsResponse, models.ReportingTurn] {
+// getAnalyticsBotflowDivisionsReportingturnsWalk is the walk of GetAnalyticsBotflowDivisionsReportingturnsIter and GetAnalyticsBotflowDivisionsReportingturnsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) (string, func(*models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error), func(context.Context, string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAnalyticsBotflowDivisionsReportingturnsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ReportingTurnsResponse, models.ReportingTurn]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAnalyticsBotflowDivisionsReportingturns(ctx, botFlowID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAnalyticsBotflowDivisionsReportingturns(ctx, botFlowID, &o)
 	}
 }
 
@@ -791,7 +797,8 @@ func (a *AnalyticsApi) GetAnalyticsBotflowReportingturns(ctx context.Context, bo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotflowReportingturnsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) iter.Seq2[models.ReportingTurn, error] {
-	return a.getAnalyticsBotflowReportingturnsWalk(botFlowID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsBotflowReportingturnsWalk(botFlowID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsBotflowReportingturnsPages returns an iterator over the pages of
@@ -799,27 +806,29 @@ func (a *AnalyticsApi) GetAnalyticsBotflowReportingturnsIter(ctx context.Context
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *AnalyticsApi) GetAnalyticsBotflowReportingturnsPages(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) iter.Seq2[*platformclient.Page[models.ReportingTurnsResponse], error] {
-	return a.getAnalyticsBotflowReportingturnsWalk(botFlowID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsBotflowReportingturnsWalk(botFlowID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsBotflowReportingturnsWalk is the walk of GetAnalyticsBotflowReportingturnsIter and GetAnalyticsBotflowReportingturnsPages.
-func (a *AnalyticsApi) getAnalyticsBotflowReportingturnsWalk(botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) platformclient.CursorWalk[models.ReportingTurnsResponse, models.ReportingTurn] {
+// getAnalyticsBotflowReportingturnsWalk is the walk of GetAnalyticsBotflowReportingturnsIter and GetAnalyticsBotflowReportingturnsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsBotflowReportingturnsWalk(botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) (string, func(*models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error), func(context.Context, string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAnalyticsBotflowReportingturnsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ReportingTurnsResponse, models.ReportingTurn]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAnalyticsBotflowReportingturns(ctx, botFlowID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAnalyticsBotflowReportingturns(ctx, botFlowID, &o)
 	}
 }
 
@@ -899,7 +908,8 @@ func (a *AnalyticsApi) GetAnalyticsBotflowSessions(ctx context.Context, botFlowI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotflowSessionsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) iter.Seq2[models.BotFlowSession, error] {
-	return a.getAnalyticsBotflowSessionsWalk(botFlowID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsBotflowSessionsWalk(botFlowID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsBotflowSessionsPages returns an iterator over the pages of
@@ -907,27 +917,29 @@ func (a *AnalyticsApi) GetAnalyticsBotflowSessionsIter(ctx context.Context, botF
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *AnalyticsApi) GetAnalyticsBotflowSessionsPages(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) iter.Seq2[*platformclient.Page[models.SessionsResponse], error] {
-	return a.getAnalyticsBotflowSessionsWalk(botFlowID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsBotflowSessionsWalk(botFlowID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsBotflowSessionsWalk is the walk of GetAnalyticsBotflowSessionsIter and GetAnalyticsBotflowSessionsPages.
-func (a *AnalyticsApi) getAnalyticsBotflowSessionsWalk(botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) platformclient.CursorWalk[models.SessionsResponse, models.BotFlowSession] {
+// getAnalyticsBotflowSessionsWalk is the walk of GetAnalyticsBotflowSessionsIter and GetAnalyticsBotflowSessionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsBotflowSessionsWalk(botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) (string, func(*models.SessionsResponse) ([]models.BotFlowSession, string, error), func(context.Context, string) (*models.SessionsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SessionsResponse) ([]models.BotFlowSession, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAnalyticsBotflowSessionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SessionsResponse, models.BotFlowSession]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.SessionsResponse) ([]models.BotFlowSession, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SessionsResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAnalyticsBotflowSessions(ctx, botFlowID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SessionsResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAnalyticsBotflowSessions(ctx, botFlowID, &o)
 	}
 }
 
@@ -1015,7 +1027,8 @@ func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResults(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) iter.Seq2[models.BotAggregateDataContainer, error] {
-	return a.getAnalyticsBotsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsBotsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsBotsAggregatesJobResultsPages returns an iterator over the pages of
@@ -1023,27 +1036,29 @@ func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResultsIter(ctx context.Cont
 // them (same arguments, same end). Each page holds the listing as the API sent it, its response,
 // and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.BotAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsBotsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsBotsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsBotsAggregatesJobResultsWalk is the walk of GetAnalyticsBotsAggregatesJobResultsIter and GetAnalyticsBotsAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsBotsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) platformclient.CursorWalk[models.BotAsyncAggregateQueryResponse, models.BotAggregateDataContainer] {
+// getAnalyticsBotsAggregatesJobResultsWalk is the walk of GetAnalyticsBotsAggregatesJobResultsIter and GetAnalyticsBotsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsBotsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) (string, func(*models.BotAsyncAggregateQueryResponse) ([]models.BotAggregateDataContainer, string, error), func(context.Context, string) (*models.BotAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.BotAsyncAggregateQueryResponse) ([]models.BotAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsBotsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.BotAsyncAggregateQueryResponse, models.BotAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.BotAsyncAggregateQueryResponse) ([]models.BotAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.BotAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsBotsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.BotAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsBotsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -1133,7 +1148,8 @@ func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) iter.Seq2[models.CaseManagementAggregateDataContainer, error] {
-	return a.getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsCasemanagementAggregatesJobResultsPages returns an iterator over the pages of
@@ -1142,27 +1158,29 @@ func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResultsIter(ctx co
 // page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
 // from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.CaseManagementAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsCasemanagementAggregatesJobResultsWalk is the walk of GetAnalyticsCasemanagementAggregatesJobResultsIter and GetAnalyticsCasemanagementAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) platformclient.CursorWalk[models.CaseManagementAsyncAggregateQueryResponse, models.CaseManagementAggregateDataContainer] {
+// getAnalyticsCasemanagementAggregatesJobResultsWalk is the walk of GetAnalyticsCasemanagementAggregatesJobResultsIter and GetAnalyticsCasemanagementAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) (string, func(*models.CaseManagementAsyncAggregateQueryResponse) ([]models.CaseManagementAggregateDataContainer, string, error), func(context.Context, string) (*models.CaseManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseManagementAsyncAggregateQueryResponse) ([]models.CaseManagementAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsCasemanagementAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CaseManagementAsyncAggregateQueryResponse, models.CaseManagementAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.CaseManagementAsyncAggregateQueryResponse) ([]models.CaseManagementAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CaseManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsCasemanagementAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CaseManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsCasemanagementAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -1276,7 +1294,8 @@ func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResults(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[models.ConversationAggregateDataContainer, error] {
-	return a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsConversationsAggregatesJobResultsPages returns an iterator over the pages of
@@ -1285,27 +1304,29 @@ func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResultsIter(ctx con
 // page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
 // from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ConversationAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsConversationsAggregatesJobResultsWalk is the walk of GetAnalyticsConversationsAggregatesJobResultsIter and GetAnalyticsConversationsAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsConversationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) platformclient.CursorWalk[models.ConversationAsyncAggregateQueryResponse, models.ConversationAggregateDataContainer] {
+// getAnalyticsConversationsAggregatesJobResultsWalk is the walk of GetAnalyticsConversationsAggregatesJobResultsIter and GetAnalyticsConversationsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsConversationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) (string, func(*models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error), func(context.Context, string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsConversationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ConversationAsyncAggregateQueryResponse, models.ConversationAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -1429,7 +1450,8 @@ func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResults(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[models.AnalyticsConversation, error] {
-	return a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsConversationsDetailsJobResultsPages returns an iterator over the pages of
@@ -1438,27 +1460,29 @@ func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResultsIter(ctx contex
 // holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
 // as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationAsyncQueryResponse], error] {
-	return a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsConversationsDetailsJobResultsWalk is the walk of GetAnalyticsConversationsDetailsJobResultsIter and GetAnalyticsConversationsDetailsJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsConversationsDetailsJobResultsWalk(jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) platformclient.CursorWalk[models.AnalyticsConversationAsyncQueryResponse, models.AnalyticsConversation] {
+// getAnalyticsConversationsDetailsJobResultsWalk is the walk of GetAnalyticsConversationsDetailsJobResultsIter and GetAnalyticsConversationsDetailsJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsConversationsDetailsJobResultsWalk(jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) (string, func(*models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error), func(context.Context, string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Conversations, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsConversationsDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AnalyticsConversationAsyncQueryResponse, models.AnalyticsConversation]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error) {
-			return r.Conversations, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -1585,7 +1609,8 @@ func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[models.EvaluationAggregateDataContainer, error] {
-	return a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsEvaluationsAggregatesJobResultsPages returns an iterator over the pages of
@@ -1594,27 +1619,29 @@ func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResultsIter(ctx conte
 // holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
 // as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.EvaluationAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsEvaluationsAggregatesJobResultsWalk is the walk of GetAnalyticsEvaluationsAggregatesJobResultsIter and GetAnalyticsEvaluationsAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) platformclient.CursorWalk[models.EvaluationAsyncAggregateQueryResponse, models.EvaluationAggregateDataContainer] {
+// getAnalyticsEvaluationsAggregatesJobResultsWalk is the walk of GetAnalyticsEvaluationsAggregatesJobResultsIter and GetAnalyticsEvaluationsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) (string, func(*models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error), func(context.Context, string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsEvaluationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.EvaluationAsyncAggregateQueryResponse, models.EvaluationAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -1704,7 +1731,8 @@ func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) iter.Seq2[models.FlowExecutionAggregateDataContainer, error] {
-	return a.getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsFlowexecutionsAggregatesJobResultsPages returns an iterator over the pages of
@@ -1713,27 +1741,29 @@ func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResultsIter(ctx co
 // page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
 // from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.FlowExecutionAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsFlowexecutionsAggregatesJobResultsWalk is the walk of GetAnalyticsFlowexecutionsAggregatesJobResultsIter and GetAnalyticsFlowexecutionsAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) platformclient.CursorWalk[models.FlowExecutionAsyncAggregateQueryResponse, models.FlowExecutionAggregateDataContainer] {
+// getAnalyticsFlowexecutionsAggregatesJobResultsWalk is the walk of GetAnalyticsFlowexecutionsAggregatesJobResultsIter and GetAnalyticsFlowexecutionsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) (string, func(*models.FlowExecutionAsyncAggregateQueryResponse) ([]models.FlowExecutionAggregateDataContainer, string, error), func(context.Context, string) (*models.FlowExecutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowExecutionAsyncAggregateQueryResponse) ([]models.FlowExecutionAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsFlowexecutionsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.FlowExecutionAsyncAggregateQueryResponse, models.FlowExecutionAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.FlowExecutionAsyncAggregateQueryResponse) ([]models.FlowExecutionAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.FlowExecutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsFlowexecutionsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.FlowExecutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsFlowexecutionsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -1821,7 +1851,8 @@ func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResults(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[models.FlowAggregateDataContainer, error] {
-	return a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsFlowsAggregatesJobResultsPages returns an iterator over the pages of
@@ -1829,27 +1860,29 @@ func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResultsIter(ctx context.Con
 // them (same arguments, same end). Each page holds the listing as the API sent it, its response,
 // and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.FlowAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsFlowsAggregatesJobResultsWalk is the walk of GetAnalyticsFlowsAggregatesJobResultsIter and GetAnalyticsFlowsAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsFlowsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) platformclient.CursorWalk[models.FlowAsyncAggregateQueryResponse, models.FlowAggregateDataContainer] {
+// getAnalyticsFlowsAggregatesJobResultsWalk is the walk of GetAnalyticsFlowsAggregatesJobResultsIter and GetAnalyticsFlowsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsFlowsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) (string, func(*models.FlowAsyncAggregateQueryResponse) ([]models.FlowAggregateDataContainer, string, error), func(context.Context, string) (*models.FlowAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowAsyncAggregateQueryResponse) ([]models.FlowAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsFlowsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.FlowAsyncAggregateQueryResponse, models.FlowAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.FlowAsyncAggregateQueryResponse) ([]models.FlowAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.FlowAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.FlowAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -1937,7 +1970,8 @@ func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResults(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[models.JourneyAggregateDataContainer, error] {
-	return a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsJourneysAggregatesJobResultsPages returns an iterator over the pages of
@@ -1945,27 +1979,29 @@ func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResultsIter(ctx context.
 // walks them (same arguments, same end). Each page holds the listing as the API sent it, its
 // response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.JourneyAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsJourneysAggregatesJobResultsWalk is the walk of GetAnalyticsJourneysAggregatesJobResultsIter and GetAnalyticsJourneysAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsJourneysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) platformclient.CursorWalk[models.JourneyAsyncAggregateQueryResponse, models.JourneyAggregateDataContainer] {
+// getAnalyticsJourneysAggregatesJobResultsWalk is the walk of GetAnalyticsJourneysAggregatesJobResultsIter and GetAnalyticsJourneysAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsJourneysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) (string, func(*models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error), func(context.Context, string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsJourneysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.JourneyAsyncAggregateQueryResponse, models.JourneyAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -2053,7 +2089,8 @@ func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResults(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) iter.Seq2[models.KnowledgeAggregateDataContainer, error] {
-	return a.getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsKnowledgeAggregatesJobResultsPages returns an iterator over the pages of
@@ -2062,27 +2099,29 @@ func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResultsIter(ctx context
 // holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
 // as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsKnowledgeAggregatesJobResultsWalk is the walk of GetAnalyticsKnowledgeAggregatesJobResultsIter and GetAnalyticsKnowledgeAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) platformclient.CursorWalk[models.KnowledgeAsyncAggregateQueryResponse, models.KnowledgeAggregateDataContainer] {
+// getAnalyticsKnowledgeAggregatesJobResultsWalk is the walk of GetAnalyticsKnowledgeAggregatesJobResultsIter and GetAnalyticsKnowledgeAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) (string, func(*models.KnowledgeAsyncAggregateQueryResponse) ([]models.KnowledgeAggregateDataContainer, string, error), func(context.Context, string) (*models.KnowledgeAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeAsyncAggregateQueryResponse) ([]models.KnowledgeAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsKnowledgeAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.KnowledgeAsyncAggregateQueryResponse, models.KnowledgeAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.KnowledgeAsyncAggregateQueryResponse) ([]models.KnowledgeAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsKnowledgeAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.KnowledgeAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsKnowledgeAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -2174,7 +2213,8 @@ func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsers(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsersIter(ctx context.Context, opts *GetAnalyticsReportingDashboardsUsersOptions) iter.Seq2[models.DashboardUser, error] {
-	return a.getAnalyticsReportingDashboardsUsersWalk(opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsReportingDashboardsUsersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsReportingDashboardsUsersPages returns an iterator over the pages of
@@ -2182,25 +2222,27 @@ func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsersIter(ctx context.Cont
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsersPages(ctx context.Context, opts *GetAnalyticsReportingDashboardsUsersOptions) iter.Seq2[*platformclient.Page[models.DashboardUserListing], error] {
-	return a.getAnalyticsReportingDashboardsUsersWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsReportingDashboardsUsersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsReportingDashboardsUsersWalk is the walk of GetAnalyticsReportingDashboardsUsersIter and GetAnalyticsReportingDashboardsUsersPages.
-func (a *AnalyticsApi) getAnalyticsReportingDashboardsUsersWalk(opts *GetAnalyticsReportingDashboardsUsersOptions) platformclient.NumberWalk[models.DashboardUserListing, models.DashboardUser] {
+// getAnalyticsReportingDashboardsUsersWalk is the walk of GetAnalyticsReportingDashboardsUsersIter and GetAnalyticsReportingDashboardsUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsReportingDashboardsUsersWalk(opts *GetAnalyticsReportingDashboardsUsersOptions) (int64, func(*models.DashboardUserListing) ([]models.DashboardUser, int64, int64, error), func(context.Context, int64) (*models.DashboardUserListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DashboardUserListing) ([]models.DashboardUser, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAnalyticsReportingDashboardsUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DashboardUserListing, models.DashboardUser]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DashboardUserListing) ([]models.DashboardUser, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DashboardUserListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAnalyticsReportingDashboardsUsers(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DashboardUserListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAnalyticsReportingDashboardsUsers(ctx, &o)
 	}
 }
 
@@ -2245,7 +2287,8 @@ func (a *AnalyticsApi) GetAnalyticsReportingExports(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingExportsIter(ctx context.Context, opts *GetAnalyticsReportingExportsOptions) iter.Seq2[models.ReportingExportJobResponse, error] {
-	return a.getAnalyticsReportingExportsWalk(opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsReportingExportsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsReportingExportsPages returns an iterator over the pages of
@@ -2253,25 +2296,27 @@ func (a *AnalyticsApi) GetAnalyticsReportingExportsIter(ctx context.Context, opt
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *AnalyticsApi) GetAnalyticsReportingExportsPages(ctx context.Context, opts *GetAnalyticsReportingExportsOptions) iter.Seq2[*platformclient.Page[models.ReportingExportJobListing], error] {
-	return a.getAnalyticsReportingExportsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsReportingExportsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsReportingExportsWalk is the walk of GetAnalyticsReportingExportsIter and GetAnalyticsReportingExportsPages.
-func (a *AnalyticsApi) getAnalyticsReportingExportsWalk(opts *GetAnalyticsReportingExportsOptions) platformclient.NumberWalk[models.ReportingExportJobListing, models.ReportingExportJobResponse] {
+// getAnalyticsReportingExportsWalk is the walk of GetAnalyticsReportingExportsIter and GetAnalyticsReportingExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsReportingExportsWalk(opts *GetAnalyticsReportingExportsOptions) (int64, func(*models.ReportingExportJobListing) ([]models.ReportingExportJobResponse, int64, int64, error), func(context.Context, int64) (*models.ReportingExportJobListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ReportingExportJobListing) ([]models.ReportingExportJobResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAnalyticsReportingExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ReportingExportJobListing, models.ReportingExportJobResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ReportingExportJobListing) ([]models.ReportingExportJobResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ReportingExportJobListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAnalyticsReportingExports(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ReportingExportJobListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAnalyticsReportingExports(ctx, &o)
 	}
 }
 
@@ -2377,7 +2422,8 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQuery(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryIter(ctx context.Context, dashboardType string, dashboardAccessFilter string, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[models.DashboardConfiguration, error] {
-	return a.getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType, dashboardAccessFilter, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType, dashboardAccessFilter, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsReportingSettingsDashboardsQueryPages returns an iterator over the pages of
@@ -2386,25 +2432,27 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryIter(ctx cont
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryPages(ctx context.Context, dashboardType string, dashboardAccessFilter string, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[*platformclient.Page[models.DashboardConfigurationListing], error] {
-	return a.getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType, dashboardAccessFilter, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType, dashboardAccessFilter, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsReportingSettingsDashboardsQueryWalk is the walk of GetAnalyticsReportingSettingsDashboardsQueryIter and GetAnalyticsReportingSettingsDashboardsQueryPages.
-func (a *AnalyticsApi) getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType string, dashboardAccessFilter string, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration] {
+// getAnalyticsReportingSettingsDashboardsQueryWalk is the walk of GetAnalyticsReportingSettingsDashboardsQueryIter and GetAnalyticsReportingSettingsDashboardsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType string, dashboardAccessFilter string, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) (int64, func(*models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error), func(context.Context, int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAnalyticsReportingSettingsDashboardsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAnalyticsReportingSettingsDashboardsQuery(ctx, dashboardType, dashboardAccessFilter, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAnalyticsReportingSettingsDashboardsQuery(ctx, dashboardType, dashboardAccessFilter, &o)
 	}
 }
 
@@ -2484,7 +2532,8 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboards(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboardsIter(ctx context.Context, userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) iter.Seq2[models.DashboardConfiguration, error] {
-	return a.getAnalyticsReportingSettingsUserDashboardsWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsReportingSettingsUserDashboardsWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsReportingSettingsUserDashboardsPages returns an iterator over the pages of
@@ -2493,25 +2542,27 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboardsIter(ctx conte
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboardsPages(ctx context.Context, userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) iter.Seq2[*platformclient.Page[models.DashboardConfigurationListing], error] {
-	return a.getAnalyticsReportingSettingsUserDashboardsWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsReportingSettingsUserDashboardsWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsReportingSettingsUserDashboardsWalk is the walk of GetAnalyticsReportingSettingsUserDashboardsIter and GetAnalyticsReportingSettingsUserDashboardsPages.
-func (a *AnalyticsApi) getAnalyticsReportingSettingsUserDashboardsWalk(userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration] {
+// getAnalyticsReportingSettingsUserDashboardsWalk is the walk of GetAnalyticsReportingSettingsUserDashboardsIter and GetAnalyticsReportingSettingsUserDashboardsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsReportingSettingsUserDashboardsWalk(userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) (int64, func(*models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error), func(context.Context, int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAnalyticsReportingSettingsUserDashboardsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAnalyticsReportingSettingsUserDashboards(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAnalyticsReportingSettingsUserDashboards(ctx, userID, &o)
 	}
 }
 
@@ -2601,7 +2652,8 @@ func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) iter.Seq2[models.ResolutionAggregateDataContainer, error] {
-	return a.getAnalyticsResolutionsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsResolutionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsResolutionsAggregatesJobResultsPages returns an iterator over the pages of
@@ -2610,27 +2662,29 @@ func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResultsIter(ctx conte
 // holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
 // as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ResolutionAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsResolutionsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsResolutionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsResolutionsAggregatesJobResultsWalk is the walk of GetAnalyticsResolutionsAggregatesJobResultsIter and GetAnalyticsResolutionsAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsResolutionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) platformclient.CursorWalk[models.ResolutionAsyncAggregateQueryResponse, models.ResolutionAggregateDataContainer] {
+// getAnalyticsResolutionsAggregatesJobResultsWalk is the walk of GetAnalyticsResolutionsAggregatesJobResultsIter and GetAnalyticsResolutionsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsResolutionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) (string, func(*models.ResolutionAsyncAggregateQueryResponse) ([]models.ResolutionAggregateDataContainer, string, error), func(context.Context, string) (*models.ResolutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ResolutionAsyncAggregateQueryResponse) ([]models.ResolutionAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsResolutionsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ResolutionAsyncAggregateQueryResponse, models.ResolutionAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.ResolutionAsyncAggregateQueryResponse) ([]models.ResolutionAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ResolutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsResolutionsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.ResolutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsResolutionsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -2718,7 +2772,8 @@ func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResults(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) iter.Seq2[models.SummaryAggregateDataContainer, error] {
-	return a.getAnalyticsSummariesAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsSummariesAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsSummariesAggregatesJobResultsPages returns an iterator over the pages of
@@ -2727,27 +2782,29 @@ func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResultsIter(ctx context
 // holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
 // as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SummaryAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsSummariesAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsSummariesAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsSummariesAggregatesJobResultsWalk is the walk of GetAnalyticsSummariesAggregatesJobResultsIter and GetAnalyticsSummariesAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsSummariesAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) platformclient.CursorWalk[models.SummaryAsyncAggregateQueryResponse, models.SummaryAggregateDataContainer] {
+// getAnalyticsSummariesAggregatesJobResultsWalk is the walk of GetAnalyticsSummariesAggregatesJobResultsIter and GetAnalyticsSummariesAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsSummariesAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) (string, func(*models.SummaryAsyncAggregateQueryResponse) ([]models.SummaryAggregateDataContainer, string, error), func(context.Context, string) (*models.SummaryAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SummaryAsyncAggregateQueryResponse) ([]models.SummaryAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsSummariesAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SummaryAsyncAggregateQueryResponse, models.SummaryAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.SummaryAsyncAggregateQueryResponse) ([]models.SummaryAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SummaryAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsSummariesAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.SummaryAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsSummariesAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -2835,7 +2892,8 @@ func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResults(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[models.SurveyAggregateDataContainer, error] {
-	return a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsSurveysAggregatesJobResultsPages returns an iterator over the pages of
@@ -2843,27 +2901,29 @@ func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResultsIter(ctx context.C
 // walks them (same arguments, same end). Each page holds the listing as the API sent it, its
 // response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SurveyAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsSurveysAggregatesJobResultsWalk is the walk of GetAnalyticsSurveysAggregatesJobResultsIter and GetAnalyticsSurveysAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsSurveysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) platformclient.CursorWalk[models.SurveyAsyncAggregateQueryResponse, models.SurveyAggregateDataContainer] {
+// getAnalyticsSurveysAggregatesJobResultsWalk is the walk of GetAnalyticsSurveysAggregatesJobResultsIter and GetAnalyticsSurveysAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsSurveysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) (string, func(*models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error), func(context.Context, string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsSurveysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SurveyAsyncAggregateQueryResponse, models.SurveyAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -2953,7 +3013,8 @@ func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) iter.Seq2[models.TaskManagementAggregateDataContainer, error] {
-	return a.getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsTaskmanagementAggregatesJobResultsPages returns an iterator over the pages of
@@ -2962,27 +3023,29 @@ func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResultsIter(ctx co
 // page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
 // from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.TaskManagementAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsTaskmanagementAggregatesJobResultsWalk is the walk of GetAnalyticsTaskmanagementAggregatesJobResultsIter and GetAnalyticsTaskmanagementAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) platformclient.CursorWalk[models.TaskManagementAsyncAggregateQueryResponse, models.TaskManagementAggregateDataContainer] {
+// getAnalyticsTaskmanagementAggregatesJobResultsWalk is the walk of GetAnalyticsTaskmanagementAggregatesJobResultsIter and GetAnalyticsTaskmanagementAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) (string, func(*models.TaskManagementAsyncAggregateQueryResponse) ([]models.TaskManagementAggregateDataContainer, string, error), func(context.Context, string) (*models.TaskManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.TaskManagementAsyncAggregateQueryResponse) ([]models.TaskManagementAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsTaskmanagementAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.TaskManagementAsyncAggregateQueryResponse, models.TaskManagementAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.TaskManagementAsyncAggregateQueryResponse) ([]models.TaskManagementAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.TaskManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsTaskmanagementAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.TaskManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsTaskmanagementAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -3072,7 +3135,8 @@ func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) iter.Seq2[models.TranscriptAggregateDataContainer, error] {
-	return a.getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsTranscriptsAggregatesJobResultsPages returns an iterator over the pages of
@@ -3081,27 +3145,29 @@ func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResultsIter(ctx conte
 // holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
 // as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.TranscriptAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsTranscriptsAggregatesJobResultsWalk is the walk of GetAnalyticsTranscriptsAggregatesJobResultsIter and GetAnalyticsTranscriptsAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) platformclient.CursorWalk[models.TranscriptAsyncAggregateQueryResponse, models.TranscriptAggregateDataContainer] {
+// getAnalyticsTranscriptsAggregatesJobResultsWalk is the walk of GetAnalyticsTranscriptsAggregatesJobResultsIter and GetAnalyticsTranscriptsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) (string, func(*models.TranscriptAsyncAggregateQueryResponse) ([]models.TranscriptAggregateDataContainer, string, error), func(context.Context, string) (*models.TranscriptAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.TranscriptAsyncAggregateQueryResponse) ([]models.TranscriptAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsTranscriptsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.TranscriptAsyncAggregateQueryResponse, models.TranscriptAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.TranscriptAsyncAggregateQueryResponse) ([]models.TranscriptAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.TranscriptAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsTranscriptsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.TranscriptAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsTranscriptsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -3189,7 +3255,8 @@ func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResults(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[models.UserAggregateDataContainer, error] {
-	return a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsUsersAggregatesJobResultsPages returns an iterator over the pages of
@@ -3197,27 +3264,29 @@ func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResultsIter(ctx context.Con
 // them (same arguments, same end). Each page holds the listing as the API sent it, its response,
 // and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.UserAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsUsersAggregatesJobResultsWalk is the walk of GetAnalyticsUsersAggregatesJobResultsIter and GetAnalyticsUsersAggregatesJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsUsersAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) platformclient.CursorWalk[models.UserAsyncAggregateQueryResponse, models.UserAggregateDataContainer] {
+// getAnalyticsUsersAggregatesJobResultsWalk is the walk of GetAnalyticsUsersAggregatesJobResultsIter and GetAnalyticsUsersAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsUsersAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) (string, func(*models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error), func(context.Context, string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsUsersAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.UserAsyncAggregateQueryResponse, models.UserAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -3309,7 +3378,8 @@ func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResults(ctx context.Context, j
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
-	return a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsUsersDetailsJobResultsPages returns an iterator over the pages of
@@ -3317,27 +3387,29 @@ func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResultsIter(ctx context.Contex
 // (same arguments, same end). Each page holds the listing as the API sent it, its response, and the
 // cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsAsyncQueryResponse], error] {
-	return a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsUsersDetailsJobResultsWalk is the walk of GetAnalyticsUsersDetailsJobResultsIter and GetAnalyticsUsersDetailsJobResultsPages.
-func (a *AnalyticsApi) getAnalyticsUsersDetailsJobResultsWalk(jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) platformclient.CursorWalk[models.AnalyticsUserDetailsAsyncQueryResponse, models.AnalyticsUserDetail] {
+// getAnalyticsUsersDetailsJobResultsWalk is the walk of GetAnalyticsUsersDetailsJobResultsIter and GetAnalyticsUsersDetailsJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsUsersDetailsJobResultsWalk(jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) (string, func(*models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error), func(context.Context, string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.UserDetails, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsUsersDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AnalyticsUserDetailsAsyncQueryResponse, models.AnalyticsUserDetail]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error) {
-			return r.UserDetails, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -3980,7 +4052,8 @@ func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQuery(ctx context.Contex
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQueryIter(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[models.AnalyticsConversationWithoutAttributes, error] {
-	return a.postAnalyticsConversationsDetailsQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postAnalyticsConversationsDetailsQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostAnalyticsConversationsDetailsQueryPages returns an iterator over the pages of
@@ -3988,37 +4061,39 @@ func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQueryIter(ctx context.Co
 // walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // totalHits), its response, and the page number (Next) to resume from, as body.Paging.PageNumber.
 func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQueryPages(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationQueryResponse], error] {
-	return a.postAnalyticsConversationsDetailsQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postAnalyticsConversationsDetailsQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postAnalyticsConversationsDetailsQueryWalk is the walk of PostAnalyticsConversationsDetailsQueryIter and PostAnalyticsConversationsDetailsQueryPages.
-func (a *AnalyticsApi) postAnalyticsConversationsDetailsQueryWalk(body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) platformclient.NumberWalk[models.AnalyticsConversationQueryResponse, models.AnalyticsConversationWithoutAttributes] {
+// postAnalyticsConversationsDetailsQueryWalk is the walk of PostAnalyticsConversationsDetailsQueryIter and PostAnalyticsConversationsDetailsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) postAnalyticsConversationsDetailsQueryWalk(body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) (int64, func(*models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error), func(context.Context, int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), nil
+	}
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.NumberWalk[models.AnalyticsConversationQueryResponse, models.AnalyticsConversationWithoutAttributes]{
-		First: start,
-		Read: func(r *models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error) {
-			return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.ConversationQuery
-				if body != nil {
-					b = *body
-				}
-				var paging models.PagingSpec
-				if b.Paging != nil {
-					paging = *b.Paging
-				}
-				paging.PageNumber = platformclient.Ptr(int32(page))
-				b.Paging = &paging
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ConversationQuery
+			if body != nil {
+				b = *body
 			}
-			return a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
-		},
+			var paging models.PagingSpec
+			if b.Paging != nil {
+				paging = *b.Paging
+			}
+			paging.PageNumber = platformclient.Ptr(int32(page))
+			b.Paging = &paging
+			pageBody = &b
+		}
+		return a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
 	}
 }
 
@@ -4706,7 +4781,8 @@ func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQuery(ctx context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQueryIter(ctx context.Context, body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[models.DashboardConfiguration, error] {
-	return a.postAnalyticsReportingSettingsDashboardsQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postAnalyticsReportingSettingsDashboardsQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostAnalyticsReportingSettingsDashboardsQueryPages returns an iterator over the pages of
@@ -4715,32 +4791,34 @@ func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQueryIter(ctx con
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as body.PageNumber.
 func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQueryPages(ctx context.Context, body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[*platformclient.Page[models.DashboardConfigurationListing], error] {
-	return a.postAnalyticsReportingSettingsDashboardsQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postAnalyticsReportingSettingsDashboardsQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postAnalyticsReportingSettingsDashboardsQueryWalk is the walk of PostAnalyticsReportingSettingsDashboardsQueryIter and PostAnalyticsReportingSettingsDashboardsQueryPages.
-func (a *AnalyticsApi) postAnalyticsReportingSettingsDashboardsQueryWalk(body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration] {
+// postAnalyticsReportingSettingsDashboardsQueryWalk is the walk of PostAnalyticsReportingSettingsDashboardsQueryIter and PostAnalyticsReportingSettingsDashboardsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) postAnalyticsReportingSettingsDashboardsQueryWalk(body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) (int64, func(*models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error), func(context.Context, int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.DashboardConfigurationListing, models.DashboardConfiguration]{
-		First: start,
-		Read: func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.DashboardConfigurationQueryRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.DashboardConfigurationQueryRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostAnalyticsReportingSettingsDashboardsQuery(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostAnalyticsReportingSettingsDashboardsQuery(ctx, pageBody, opts)
 	}
 }
 
@@ -5147,7 +5225,8 @@ func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQuery(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQueryIter(ctx context.Context, body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) iter.Seq2[models.TaskManagementObservationResult, error] {
-	return a.postAnalyticsTaskmanagementMetricsQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postAnalyticsTaskmanagementMetricsQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // PostAnalyticsTaskmanagementMetricsQueryPages returns an iterator over the pages of
@@ -5155,27 +5234,29 @@ func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQueryIter(ctx context.C
 // walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQueryPages(ctx context.Context, body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) iter.Seq2[*platformclient.Page[models.TaskManagementObservationQueryResponse], error] {
-	return a.postAnalyticsTaskmanagementMetricsQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postAnalyticsTaskmanagementMetricsQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// postAnalyticsTaskmanagementMetricsQueryWalk is the walk of PostAnalyticsTaskmanagementMetricsQueryIter and PostAnalyticsTaskmanagementMetricsQueryPages.
-func (a *AnalyticsApi) postAnalyticsTaskmanagementMetricsQueryWalk(body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) platformclient.CursorWalk[models.TaskManagementObservationQueryResponse, models.TaskManagementObservationResult] {
+// postAnalyticsTaskmanagementMetricsQueryWalk is the walk of PostAnalyticsTaskmanagementMetricsQueryIter and PostAnalyticsTaskmanagementMetricsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) postAnalyticsTaskmanagementMetricsQueryWalk(body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) (string, func(*models.TaskManagementObservationQueryResponse) ([]models.TaskManagementObservationResult, string, error), func(context.Context, string) (*models.TaskManagementObservationQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.TaskManagementObservationQueryResponse) ([]models.TaskManagementObservationResult, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o PostAnalyticsTaskmanagementMetricsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.TaskManagementObservationQueryResponse, models.TaskManagementObservationResult]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.TaskManagementObservationQueryResponse) ([]models.TaskManagementObservationResult, string, error) {
-			return r.Results, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.TaskManagementObservationQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.PostAnalyticsTaskmanagementMetricsQuery(ctx, body, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.TaskManagementObservationQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.PostAnalyticsTaskmanagementMetricsQuery(ctx, body, &o)
 	}
 }
 
@@ -5500,7 +5581,8 @@ func (a *AnalyticsApi) PostAnalyticsUsersDetailsQuery(ctx context.Context, body 
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
-	return a.postAnalyticsUsersDetailsQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postAnalyticsUsersDetailsQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostAnalyticsUsersDetailsQueryPages returns an iterator over the pages of
@@ -5508,37 +5590,39 @@ func (a *AnalyticsApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, b
 // arguments, same end). Each page holds the listing as the API sent it (with its totalHits), its
 // response, and the page number (Next) to resume from, as body.Paging.PageNumber.
 func (a *AnalyticsApi) PostAnalyticsUsersDetailsQueryPages(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsQueryResponse], error] {
-	return a.postAnalyticsUsersDetailsQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postAnalyticsUsersDetailsQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postAnalyticsUsersDetailsQueryWalk is the walk of PostAnalyticsUsersDetailsQueryIter and PostAnalyticsUsersDetailsQueryPages.
-func (a *AnalyticsApi) postAnalyticsUsersDetailsQueryWalk(body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) platformclient.NumberWalk[models.AnalyticsUserDetailsQueryResponse, models.AnalyticsUserDetail] {
+// postAnalyticsUsersDetailsQueryWalk is the walk of PostAnalyticsUsersDetailsQueryIter and PostAnalyticsUsersDetailsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) postAnalyticsUsersDetailsQueryWalk(body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) (int64, func(*models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error), func(context.Context, int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), nil
+	}
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.NumberWalk[models.AnalyticsUserDetailsQueryResponse, models.AnalyticsUserDetail]{
-		First: start,
-		Read: func(r *models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error) {
-			return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.UserDetailsQuery
-				if body != nil {
-					b = *body
-				}
-				var paging models.PagingSpec
-				if b.Paging != nil {
-					paging = *b.Paging
-				}
-				paging.PageNumber = platformclient.Ptr(int32(page))
-				b.Paging = &paging
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserDetailsQuery
+			if body != nil {
+				b = *body
 			}
-			return a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
-		},
+			var paging models.PagingSpec
+			if b.Paging != nil {
+				paging = *b.Paging
+			}
+			paging.PageNumber = platformclient.Ptr(int32(page))
+			b.Paging = &paging
+			pageBody = &b
+		}
+		return a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
 	}
 }
 

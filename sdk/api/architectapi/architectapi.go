@@ -599,7 +599,8 @@ func (a *ArchitectApi) GetArchitectDependencytracking(ctx context.Context, name 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingIter(ctx context.Context, name string, opts *GetArchitectDependencytrackingOptions) iter.Seq2[models.DependencyObject, error] {
-	return a.getArchitectDependencytrackingWalk(name, opts).Items(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingWalk(name, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectDependencytrackingPages returns an iterator over the pages of
@@ -607,25 +608,27 @@ func (a *ArchitectApi) GetArchitectDependencytrackingIter(ctx context.Context, n
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectDependencytrackingPages(ctx context.Context, name string, opts *GetArchitectDependencytrackingOptions) iter.Seq2[*platformclient.Page[models.DependencyObjectEntityListing], error] {
-	return a.getArchitectDependencytrackingWalk(name, opts).Pages(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingWalk(name, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectDependencytrackingWalk is the walk of GetArchitectDependencytrackingIter and GetArchitectDependencytrackingPages.
-func (a *ArchitectApi) getArchitectDependencytrackingWalk(name string, opts *GetArchitectDependencytrackingOptions) platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject] {
+// getArchitectDependencytrackingWalk is the walk of GetArchitectDependencytrackingIter and GetArchitectDependencytrackingPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingWalk(name string, opts *GetArchitectDependencytrackingOptions) (int64, func(*models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error), func(context.Context, int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectDependencytracking(ctx, name, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectDependencytracking(ctx, name, &o)
 	}
 }
 
@@ -706,7 +709,8 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresources(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesIter(ctx context.Context, id string, version string, objectType string, opts *GetArchitectDependencytrackingConsumedresourcesOptions) iter.Seq2[models.Dependency, error] {
-	return a.getArchitectDependencytrackingConsumedresourcesWalk(id, version, objectType, opts).Items(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingConsumedresourcesWalk(id, version, objectType, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectDependencytrackingConsumedresourcesPages returns an iterator over the pages of
@@ -715,25 +719,27 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesIter(ctx c
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesPages(ctx context.Context, id string, version string, objectType string, opts *GetArchitectDependencytrackingConsumedresourcesOptions) iter.Seq2[*platformclient.Page[models.ConsumedResourcesEntityListing], error] {
-	return a.getArchitectDependencytrackingConsumedresourcesWalk(id, version, objectType, opts).Pages(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingConsumedresourcesWalk(id, version, objectType, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectDependencytrackingConsumedresourcesWalk is the walk of GetArchitectDependencytrackingConsumedresourcesIter and GetArchitectDependencytrackingConsumedresourcesPages.
-func (a *ArchitectApi) getArchitectDependencytrackingConsumedresourcesWalk(id string, version string, objectType string, opts *GetArchitectDependencytrackingConsumedresourcesOptions) platformclient.NumberWalk[models.ConsumedResourcesEntityListing, models.Dependency] {
+// getArchitectDependencytrackingConsumedresourcesWalk is the walk of GetArchitectDependencytrackingConsumedresourcesIter and GetArchitectDependencytrackingConsumedresourcesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingConsumedresourcesWalk(id string, version string, objectType string, opts *GetArchitectDependencytrackingConsumedresourcesOptions) (int64, func(*models.ConsumedResourcesEntityListing) ([]models.Dependency, int64, int64, error), func(context.Context, int64) (*models.ConsumedResourcesEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConsumedResourcesEntityListing) ([]models.Dependency, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingConsumedresourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ConsumedResourcesEntityListing, models.Dependency]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ConsumedResourcesEntityListing) ([]models.Dependency, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ConsumedResourcesEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectDependencytrackingConsumedresources(ctx, id, version, objectType, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ConsumedResourcesEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectDependencytrackingConsumedresources(ctx, id, version, objectType, &o)
 	}
 }
 
@@ -807,7 +813,8 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresources(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesIter(ctx context.Context, id string, objectType string, opts *GetArchitectDependencytrackingConsumingresourcesOptions) iter.Seq2[models.Dependency, error] {
-	return a.getArchitectDependencytrackingConsumingresourcesWalk(id, objectType, opts).Items(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingConsumingresourcesWalk(id, objectType, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectDependencytrackingConsumingresourcesPages returns an iterator over the pages of
@@ -816,25 +823,27 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesIter(ctx 
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesPages(ctx context.Context, id string, objectType string, opts *GetArchitectDependencytrackingConsumingresourcesOptions) iter.Seq2[*platformclient.Page[models.ConsumingResourcesEntityListing], error] {
-	return a.getArchitectDependencytrackingConsumingresourcesWalk(id, objectType, opts).Pages(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingConsumingresourcesWalk(id, objectType, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectDependencytrackingConsumingresourcesWalk is the walk of GetArchitectDependencytrackingConsumingresourcesIter and GetArchitectDependencytrackingConsumingresourcesPages.
-func (a *ArchitectApi) getArchitectDependencytrackingConsumingresourcesWalk(id string, objectType string, opts *GetArchitectDependencytrackingConsumingresourcesOptions) platformclient.NumberWalk[models.ConsumingResourcesEntityListing, models.Dependency] {
+// getArchitectDependencytrackingConsumingresourcesWalk is the walk of GetArchitectDependencytrackingConsumingresourcesIter and GetArchitectDependencytrackingConsumingresourcesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingConsumingresourcesWalk(id string, objectType string, opts *GetArchitectDependencytrackingConsumingresourcesOptions) (int64, func(*models.ConsumingResourcesEntityListing) ([]models.Dependency, int64, int64, error), func(context.Context, int64) (*models.ConsumingResourcesEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConsumingResourcesEntityListing) ([]models.Dependency, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingConsumingresourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ConsumingResourcesEntityListing, models.Dependency]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ConsumingResourcesEntityListing) ([]models.Dependency, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ConsumingResourcesEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectDependencytrackingConsumingresources(ctx, id, objectType, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ConsumingResourcesEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectDependencytrackingConsumingresources(ctx, id, objectType, &o)
 	}
 }
 
@@ -912,7 +921,8 @@ func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumers(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumersIter(ctx context.Context, opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) iter.Seq2[models.DependencyObject, error] {
-	return a.getArchitectDependencytrackingDeletedresourceconsumersWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingDeletedresourceconsumersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectDependencytrackingDeletedresourceconsumersPages returns an iterator over the pages of
@@ -921,25 +931,27 @@ func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumersIte
 // Each page holds the listing as the API sent it (with its total and pageCount), its response, and
 // the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumersPages(ctx context.Context, opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) iter.Seq2[*platformclient.Page[models.DependencyObjectEntityListing], error] {
-	return a.getArchitectDependencytrackingDeletedresourceconsumersWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingDeletedresourceconsumersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectDependencytrackingDeletedresourceconsumersWalk is the walk of GetArchitectDependencytrackingDeletedresourceconsumersIter and GetArchitectDependencytrackingDeletedresourceconsumersPages.
-func (a *ArchitectApi) getArchitectDependencytrackingDeletedresourceconsumersWalk(opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject] {
+// getArchitectDependencytrackingDeletedresourceconsumersWalk is the walk of GetArchitectDependencytrackingDeletedresourceconsumersIter and GetArchitectDependencytrackingDeletedresourceconsumersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingDeletedresourceconsumersWalk(opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) (int64, func(*models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error), func(context.Context, int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingDeletedresourceconsumersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectDependencytrackingDeletedresourceconsumers(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectDependencytrackingDeletedresourceconsumers(ctx, &o)
 	}
 }
 
@@ -1090,7 +1102,8 @@ func (a *ArchitectApi) GetArchitectDependencytrackingTypes(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingTypesIter(ctx context.Context, opts *GetArchitectDependencytrackingTypesOptions) iter.Seq2[models.DependencyType, error] {
-	return a.getArchitectDependencytrackingTypesWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingTypesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectDependencytrackingTypesPages returns an iterator over the pages of
@@ -1098,25 +1111,27 @@ func (a *ArchitectApi) GetArchitectDependencytrackingTypesIter(ctx context.Conte
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectDependencytrackingTypesPages(ctx context.Context, opts *GetArchitectDependencytrackingTypesOptions) iter.Seq2[*platformclient.Page[models.DependencyTypeEntityListing], error] {
-	return a.getArchitectDependencytrackingTypesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingTypesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectDependencytrackingTypesWalk is the walk of GetArchitectDependencytrackingTypesIter and GetArchitectDependencytrackingTypesPages.
-func (a *ArchitectApi) getArchitectDependencytrackingTypesWalk(opts *GetArchitectDependencytrackingTypesOptions) platformclient.NumberWalk[models.DependencyTypeEntityListing, models.DependencyType] {
+// getArchitectDependencytrackingTypesWalk is the walk of GetArchitectDependencytrackingTypesIter and GetArchitectDependencytrackingTypesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingTypesWalk(opts *GetArchitectDependencytrackingTypesOptions) (int64, func(*models.DependencyTypeEntityListing) ([]models.DependencyType, int64, int64, error), func(context.Context, int64) (*models.DependencyTypeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DependencyTypeEntityListing) ([]models.DependencyType, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingTypesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DependencyTypeEntityListing, models.DependencyType]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DependencyTypeEntityListing) ([]models.DependencyType, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DependencyTypeEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectDependencytrackingTypes(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DependencyTypeEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectDependencytrackingTypes(ctx, &o)
 	}
 }
 
@@ -1187,7 +1202,8 @@ func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumers(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumersIter(ctx context.Context, opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) iter.Seq2[models.DependencyObject, error] {
-	return a.getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectDependencytrackingUpdatedresourceconsumersPages returns an iterator over the pages of
@@ -1196,25 +1212,27 @@ func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumersIte
 // Each page holds the listing as the API sent it (with its total and pageCount), its response, and
 // the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumersPages(ctx context.Context, opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) iter.Seq2[*platformclient.Page[models.DependencyObjectEntityListing], error] {
-	return a.getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectDependencytrackingUpdatedresourceconsumersWalk is the walk of GetArchitectDependencytrackingUpdatedresourceconsumersIter and GetArchitectDependencytrackingUpdatedresourceconsumersPages.
-func (a *ArchitectApi) getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject] {
+// getArchitectDependencytrackingUpdatedresourceconsumersWalk is the walk of GetArchitectDependencytrackingUpdatedresourceconsumersIter and GetArchitectDependencytrackingUpdatedresourceconsumersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) (int64, func(*models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error), func(context.Context, int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingUpdatedresourceconsumersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DependencyObjectEntityListing, models.DependencyObject]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectDependencytrackingUpdatedresourceconsumers(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectDependencytrackingUpdatedresourceconsumers(ctx, &o)
 	}
 }
 
@@ -1300,7 +1318,8 @@ func (a *ArchitectApi) GetArchitectEmergencygroups(ctx context.Context, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectEmergencygroupsIter(ctx context.Context, opts *GetArchitectEmergencygroupsOptions) iter.Seq2[models.EmergencyGroup, error] {
-	return a.getArchitectEmergencygroupsWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectEmergencygroupsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectEmergencygroupsPages returns an iterator over the pages of
@@ -1308,25 +1327,27 @@ func (a *ArchitectApi) GetArchitectEmergencygroupsIter(ctx context.Context, opts
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectEmergencygroupsPages(ctx context.Context, opts *GetArchitectEmergencygroupsOptions) iter.Seq2[*platformclient.Page[models.EmergencyGroupListing], error] {
-	return a.getArchitectEmergencygroupsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectEmergencygroupsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectEmergencygroupsWalk is the walk of GetArchitectEmergencygroupsIter and GetArchitectEmergencygroupsPages.
-func (a *ArchitectApi) getArchitectEmergencygroupsWalk(opts *GetArchitectEmergencygroupsOptions) platformclient.NumberWalk[models.EmergencyGroupListing, models.EmergencyGroup] {
+// getArchitectEmergencygroupsWalk is the walk of GetArchitectEmergencygroupsIter and GetArchitectEmergencygroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectEmergencygroupsWalk(opts *GetArchitectEmergencygroupsOptions) (int64, func(*models.EmergencyGroupListing) ([]models.EmergencyGroup, int64, int64, error), func(context.Context, int64) (*models.EmergencyGroupListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EmergencyGroupListing) ([]models.EmergencyGroup, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectEmergencygroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EmergencyGroupListing, models.EmergencyGroup]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EmergencyGroupListing) ([]models.EmergencyGroup, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EmergencyGroupListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectEmergencygroups(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EmergencyGroupListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectEmergencygroups(ctx, &o)
 	}
 }
 
@@ -1405,7 +1426,8 @@ func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviews(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviewsIter(ctx context.Context, opts *GetArchitectEmergencygroupsDivisionviewsOptions) iter.Seq2[models.EmergencyGroupDivisionView, error] {
-	return a.getArchitectEmergencygroupsDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectEmergencygroupsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectEmergencygroupsDivisionviewsPages returns an iterator over the pages of
@@ -1414,25 +1436,27 @@ func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviewsIter(ctx context.
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviewsPages(ctx context.Context, opts *GetArchitectEmergencygroupsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.EmergencyGroupDivisionViewEntityListing], error] {
-	return a.getArchitectEmergencygroupsDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectEmergencygroupsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectEmergencygroupsDivisionviewsWalk is the walk of GetArchitectEmergencygroupsDivisionviewsIter and GetArchitectEmergencygroupsDivisionviewsPages.
-func (a *ArchitectApi) getArchitectEmergencygroupsDivisionviewsWalk(opts *GetArchitectEmergencygroupsDivisionviewsOptions) platformclient.NumberWalk[models.EmergencyGroupDivisionViewEntityListing, models.EmergencyGroupDivisionView] {
+// getArchitectEmergencygroupsDivisionviewsWalk is the walk of GetArchitectEmergencygroupsDivisionviewsIter and GetArchitectEmergencygroupsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectEmergencygroupsDivisionviewsWalk(opts *GetArchitectEmergencygroupsDivisionviewsOptions) (int64, func(*models.EmergencyGroupDivisionViewEntityListing) ([]models.EmergencyGroupDivisionView, int64, int64, error), func(context.Context, int64) (*models.EmergencyGroupDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EmergencyGroupDivisionViewEntityListing) ([]models.EmergencyGroupDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectEmergencygroupsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EmergencyGroupDivisionViewEntityListing, models.EmergencyGroupDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EmergencyGroupDivisionViewEntityListing) ([]models.EmergencyGroupDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EmergencyGroupDivisionViewEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectEmergencygroupsDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EmergencyGroupDivisionViewEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectEmergencygroupsDivisionviews(ctx, &o)
 	}
 }
 
@@ -1574,7 +1598,8 @@ func (a *ArchitectApi) GetArchitectGrammars(ctx context.Context, opts *GetArchit
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectGrammarsIter(ctx context.Context, opts *GetArchitectGrammarsOptions) iter.Seq2[models.Grammar, error] {
-	return a.getArchitectGrammarsWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectGrammarsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectGrammarsPages returns an iterator over the pages of GetArchitectGrammars, walked as
@@ -1582,25 +1607,27 @@ func (a *ArchitectApi) GetArchitectGrammarsIter(ctx context.Context, opts *GetAr
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectGrammarsPages(ctx context.Context, opts *GetArchitectGrammarsOptions) iter.Seq2[*platformclient.Page[models.GrammarListing], error] {
-	return a.getArchitectGrammarsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectGrammarsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectGrammarsWalk is the walk of GetArchitectGrammarsIter and GetArchitectGrammarsPages.
-func (a *ArchitectApi) getArchitectGrammarsWalk(opts *GetArchitectGrammarsOptions) platformclient.NumberWalk[models.GrammarListing, models.Grammar] {
+// getArchitectGrammarsWalk is the walk of GetArchitectGrammarsIter and GetArchitectGrammarsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectGrammarsWalk(opts *GetArchitectGrammarsOptions) (int64, func(*models.GrammarListing) ([]models.Grammar, int64, int64, error), func(context.Context, int64) (*models.GrammarListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GrammarListing) ([]models.Grammar, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectGrammarsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.GrammarListing, models.Grammar]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.GrammarListing) ([]models.Grammar, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.GrammarListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectGrammars(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GrammarListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectGrammars(ctx, &o)
 	}
 }
 
@@ -1722,7 +1749,8 @@ func (a *ArchitectApi) GetArchitectIvrs(ctx context.Context, opts *GetArchitectI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectIvrsIter(ctx context.Context, opts *GetArchitectIvrsOptions) iter.Seq2[models.IVR, error] {
-	return a.getArchitectIvrsWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectIvrsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectIvrsPages returns an iterator over the pages of GetArchitectIvrs, walked as
@@ -1730,25 +1758,27 @@ func (a *ArchitectApi) GetArchitectIvrsIter(ctx context.Context, opts *GetArchit
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectIvrsPages(ctx context.Context, opts *GetArchitectIvrsOptions) iter.Seq2[*platformclient.Page[models.IVREntityListing], error] {
-	return a.getArchitectIvrsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectIvrsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectIvrsWalk is the walk of GetArchitectIvrsIter and GetArchitectIvrsPages.
-func (a *ArchitectApi) getArchitectIvrsWalk(opts *GetArchitectIvrsOptions) platformclient.NumberWalk[models.IVREntityListing, models.IVR] {
+// getArchitectIvrsWalk is the walk of GetArchitectIvrsIter and GetArchitectIvrsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectIvrsWalk(opts *GetArchitectIvrsOptions) (int64, func(*models.IVREntityListing) ([]models.IVR, int64, int64, error), func(context.Context, int64) (*models.IVREntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IVREntityListing) ([]models.IVR, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectIvrsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.IVREntityListing, models.IVR]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.IVREntityListing) ([]models.IVR, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.IVREntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectIvrs(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IVREntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectIvrs(ctx, &o)
 	}
 }
 
@@ -1822,7 +1852,8 @@ func (a *ArchitectApi) GetArchitectIvrsDivisionviews(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectIvrsDivisionviewsIter(ctx context.Context, opts *GetArchitectIvrsDivisionviewsOptions) iter.Seq2[models.IVRDivisionView, error] {
-	return a.getArchitectIvrsDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectIvrsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectIvrsDivisionviewsPages returns an iterator over the pages of
@@ -1830,25 +1861,27 @@ func (a *ArchitectApi) GetArchitectIvrsDivisionviewsIter(ctx context.Context, op
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectIvrsDivisionviewsPages(ctx context.Context, opts *GetArchitectIvrsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.IVRDivisionViewEntityListing], error] {
-	return a.getArchitectIvrsDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectIvrsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectIvrsDivisionviewsWalk is the walk of GetArchitectIvrsDivisionviewsIter and GetArchitectIvrsDivisionviewsPages.
-func (a *ArchitectApi) getArchitectIvrsDivisionviewsWalk(opts *GetArchitectIvrsDivisionviewsOptions) platformclient.NumberWalk[models.IVRDivisionViewEntityListing, models.IVRDivisionView] {
+// getArchitectIvrsDivisionviewsWalk is the walk of GetArchitectIvrsDivisionviewsIter and GetArchitectIvrsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectIvrsDivisionviewsWalk(opts *GetArchitectIvrsDivisionviewsOptions) (int64, func(*models.IVRDivisionViewEntityListing) ([]models.IVRDivisionView, int64, int64, error), func(context.Context, int64) (*models.IVRDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IVRDivisionViewEntityListing) ([]models.IVRDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectIvrsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.IVRDivisionViewEntityListing, models.IVRDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.IVRDivisionViewEntityListing) ([]models.IVRDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.IVRDivisionViewEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectIvrsDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IVRDivisionViewEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectIvrsDivisionviews(ctx, &o)
 	}
 }
 
@@ -1964,7 +1997,8 @@ func (a *ArchitectApi) GetArchitectPromptHistoryHistoryId(ctx context.Context, p
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectPromptHistoryHistoryIdIter(ctx context.Context, promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
-	return a.getArchitectPromptHistoryHistoryIdWalk(promptID, historyID, opts).Items(ctx)
+	first, read, fetch := a.getArchitectPromptHistoryHistoryIdWalk(promptID, historyID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectPromptHistoryHistoryIdPages returns an iterator over the pages of
@@ -1972,25 +2006,27 @@ func (a *ArchitectApi) GetArchitectPromptHistoryHistoryIdIter(ctx context.Contex
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectPromptHistoryHistoryIdPages(ctx context.Context, promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) iter.Seq2[*platformclient.Page[models.HistoryListing], error] {
-	return a.getArchitectPromptHistoryHistoryIdWalk(promptID, historyID, opts).Pages(ctx)
+	first, read, fetch := a.getArchitectPromptHistoryHistoryIdWalk(promptID, historyID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectPromptHistoryHistoryIdWalk is the walk of GetArchitectPromptHistoryHistoryIdIter and GetArchitectPromptHistoryHistoryIdPages.
-func (a *ArchitectApi) getArchitectPromptHistoryHistoryIdWalk(promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry] {
+// getArchitectPromptHistoryHistoryIdWalk is the walk of GetArchitectPromptHistoryHistoryIdIter and GetArchitectPromptHistoryHistoryIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectPromptHistoryHistoryIdWalk(promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) (int64, func(*models.HistoryListing) ([]models.HistoryEntry, int64, int64, error), func(context.Context, int64) (*models.HistoryListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectPromptHistoryHistoryIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectPromptHistoryHistoryId(ctx, promptID, historyID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectPromptHistoryHistoryId(ctx, promptID, historyID, &o)
 	}
 }
 
@@ -2067,7 +2103,8 @@ func (a *ArchitectApi) GetArchitectPromptResources(ctx context.Context, promptID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectPromptResourcesIter(ctx context.Context, promptID string, opts *GetArchitectPromptResourcesOptions) iter.Seq2[models.PromptAsset, error] {
-	return a.getArchitectPromptResourcesWalk(promptID, opts).Items(ctx)
+	first, read, fetch := a.getArchitectPromptResourcesWalk(promptID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectPromptResourcesPages returns an iterator over the pages of
@@ -2075,25 +2112,27 @@ func (a *ArchitectApi) GetArchitectPromptResourcesIter(ctx context.Context, prom
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectPromptResourcesPages(ctx context.Context, promptID string, opts *GetArchitectPromptResourcesOptions) iter.Seq2[*platformclient.Page[models.PromptAssetEntityListing], error] {
-	return a.getArchitectPromptResourcesWalk(promptID, opts).Pages(ctx)
+	first, read, fetch := a.getArchitectPromptResourcesWalk(promptID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectPromptResourcesWalk is the walk of GetArchitectPromptResourcesIter and GetArchitectPromptResourcesPages.
-func (a *ArchitectApi) getArchitectPromptResourcesWalk(promptID string, opts *GetArchitectPromptResourcesOptions) platformclient.NumberWalk[models.PromptAssetEntityListing, models.PromptAsset] {
+// getArchitectPromptResourcesWalk is the walk of GetArchitectPromptResourcesIter and GetArchitectPromptResourcesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectPromptResourcesWalk(promptID string, opts *GetArchitectPromptResourcesOptions) (int64, func(*models.PromptAssetEntityListing) ([]models.PromptAsset, int64, int64, error), func(context.Context, int64) (*models.PromptAssetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PromptAssetEntityListing) ([]models.PromptAsset, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectPromptResourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.PromptAssetEntityListing, models.PromptAsset]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.PromptAssetEntityListing) ([]models.PromptAsset, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.PromptAssetEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectPromptResources(ctx, promptID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PromptAssetEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectPromptResources(ctx, promptID, &o)
 	}
 }
 
@@ -2191,7 +2230,8 @@ func (a *ArchitectApi) GetArchitectPrompts(ctx context.Context, opts *GetArchite
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectPromptsIter(ctx context.Context, opts *GetArchitectPromptsOptions) iter.Seq2[models.Prompt, error] {
-	return a.getArchitectPromptsWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectPromptsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectPromptsPages returns an iterator over the pages of GetArchitectPrompts, walked as
@@ -2199,25 +2239,27 @@ func (a *ArchitectApi) GetArchitectPromptsIter(ctx context.Context, opts *GetArc
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectPromptsPages(ctx context.Context, opts *GetArchitectPromptsOptions) iter.Seq2[*platformclient.Page[models.PromptEntityListing], error] {
-	return a.getArchitectPromptsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectPromptsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectPromptsWalk is the walk of GetArchitectPromptsIter and GetArchitectPromptsPages.
-func (a *ArchitectApi) getArchitectPromptsWalk(opts *GetArchitectPromptsOptions) platformclient.NumberWalk[models.PromptEntityListing, models.Prompt] {
+// getArchitectPromptsWalk is the walk of GetArchitectPromptsIter and GetArchitectPromptsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectPromptsWalk(opts *GetArchitectPromptsOptions) (int64, func(*models.PromptEntityListing) ([]models.Prompt, int64, int64, error), func(context.Context, int64) (*models.PromptEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PromptEntityListing) ([]models.Prompt, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectPromptsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.PromptEntityListing, models.Prompt]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.PromptEntityListing) ([]models.Prompt, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.PromptEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectPrompts(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PromptEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectPrompts(ctx, &o)
 	}
 }
 
@@ -2335,7 +2377,8 @@ func (a *ArchitectApi) GetArchitectSchedulegroups(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulegroupsIter(ctx context.Context, opts *GetArchitectSchedulegroupsOptions) iter.Seq2[models.ScheduleGroup, error] {
-	return a.getArchitectSchedulegroupsWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectSchedulegroupsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectSchedulegroupsPages returns an iterator over the pages of GetArchitectSchedulegroups,
@@ -2343,25 +2386,27 @@ func (a *ArchitectApi) GetArchitectSchedulegroupsIter(ctx context.Context, opts 
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectSchedulegroupsPages(ctx context.Context, opts *GetArchitectSchedulegroupsOptions) iter.Seq2[*platformclient.Page[models.ScheduleGroupEntityListing], error] {
-	return a.getArchitectSchedulegroupsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectSchedulegroupsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectSchedulegroupsWalk is the walk of GetArchitectSchedulegroupsIter and GetArchitectSchedulegroupsPages.
-func (a *ArchitectApi) getArchitectSchedulegroupsWalk(opts *GetArchitectSchedulegroupsOptions) platformclient.NumberWalk[models.ScheduleGroupEntityListing, models.ScheduleGroup] {
+// getArchitectSchedulegroupsWalk is the walk of GetArchitectSchedulegroupsIter and GetArchitectSchedulegroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSchedulegroupsWalk(opts *GetArchitectSchedulegroupsOptions) (int64, func(*models.ScheduleGroupEntityListing) ([]models.ScheduleGroup, int64, int64, error), func(context.Context, int64) (*models.ScheduleGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScheduleGroupEntityListing) ([]models.ScheduleGroup, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSchedulegroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ScheduleGroupEntityListing, models.ScheduleGroup]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ScheduleGroupEntityListing) ([]models.ScheduleGroup, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ScheduleGroupEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectSchedulegroups(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScheduleGroupEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectSchedulegroups(ctx, &o)
 	}
 }
 
@@ -2436,7 +2481,8 @@ func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviews(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviewsIter(ctx context.Context, opts *GetArchitectSchedulegroupsDivisionviewsOptions) iter.Seq2[models.ScheduleGroupDivisionView, error] {
-	return a.getArchitectSchedulegroupsDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectSchedulegroupsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectSchedulegroupsDivisionviewsPages returns an iterator over the pages of
@@ -2445,25 +2491,27 @@ func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviewsIter(ctx context.C
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviewsPages(ctx context.Context, opts *GetArchitectSchedulegroupsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ScheduleGroupDivisionViewEntityListing], error] {
-	return a.getArchitectSchedulegroupsDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectSchedulegroupsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectSchedulegroupsDivisionviewsWalk is the walk of GetArchitectSchedulegroupsDivisionviewsIter and GetArchitectSchedulegroupsDivisionviewsPages.
-func (a *ArchitectApi) getArchitectSchedulegroupsDivisionviewsWalk(opts *GetArchitectSchedulegroupsDivisionviewsOptions) platformclient.NumberWalk[models.ScheduleGroupDivisionViewEntityListing, models.ScheduleGroupDivisionView] {
+// getArchitectSchedulegroupsDivisionviewsWalk is the walk of GetArchitectSchedulegroupsDivisionviewsIter and GetArchitectSchedulegroupsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSchedulegroupsDivisionviewsWalk(opts *GetArchitectSchedulegroupsDivisionviewsOptions) (int64, func(*models.ScheduleGroupDivisionViewEntityListing) ([]models.ScheduleGroupDivisionView, int64, int64, error), func(context.Context, int64) (*models.ScheduleGroupDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScheduleGroupDivisionViewEntityListing) ([]models.ScheduleGroupDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSchedulegroupsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ScheduleGroupDivisionViewEntityListing, models.ScheduleGroupDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ScheduleGroupDivisionViewEntityListing) ([]models.ScheduleGroupDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ScheduleGroupDivisionViewEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectSchedulegroupsDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScheduleGroupDivisionViewEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectSchedulegroupsDivisionviews(ctx, &o)
 	}
 }
 
@@ -2531,7 +2579,8 @@ func (a *ArchitectApi) GetArchitectSchedules(ctx context.Context, opts *GetArchi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulesIter(ctx context.Context, opts *GetArchitectSchedulesOptions) iter.Seq2[models.Schedule, error] {
-	return a.getArchitectSchedulesWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectSchedulesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectSchedulesPages returns an iterator over the pages of GetArchitectSchedules, walked as
@@ -2539,25 +2588,27 @@ func (a *ArchitectApi) GetArchitectSchedulesIter(ctx context.Context, opts *GetA
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectSchedulesPages(ctx context.Context, opts *GetArchitectSchedulesOptions) iter.Seq2[*platformclient.Page[models.ScheduleEntityListing], error] {
-	return a.getArchitectSchedulesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectSchedulesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectSchedulesWalk is the walk of GetArchitectSchedulesIter and GetArchitectSchedulesPages.
-func (a *ArchitectApi) getArchitectSchedulesWalk(opts *GetArchitectSchedulesOptions) platformclient.NumberWalk[models.ScheduleEntityListing, models.Schedule] {
+// getArchitectSchedulesWalk is the walk of GetArchitectSchedulesIter and GetArchitectSchedulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSchedulesWalk(opts *GetArchitectSchedulesOptions) (int64, func(*models.ScheduleEntityListing) ([]models.Schedule, int64, int64, error), func(context.Context, int64) (*models.ScheduleEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScheduleEntityListing) ([]models.Schedule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSchedulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ScheduleEntityListing, models.Schedule]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ScheduleEntityListing) ([]models.Schedule, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ScheduleEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectSchedules(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScheduleEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectSchedules(ctx, &o)
 	}
 }
 
@@ -2631,7 +2682,8 @@ func (a *ArchitectApi) GetArchitectSchedulesDivisionviews(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulesDivisionviewsIter(ctx context.Context, opts *GetArchitectSchedulesDivisionviewsOptions) iter.Seq2[models.SchedulesDivisionView, error] {
-	return a.getArchitectSchedulesDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectSchedulesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectSchedulesDivisionviewsPages returns an iterator over the pages of
@@ -2639,25 +2691,27 @@ func (a *ArchitectApi) GetArchitectSchedulesDivisionviewsIter(ctx context.Contex
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectSchedulesDivisionviewsPages(ctx context.Context, opts *GetArchitectSchedulesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ScheduleDivisionViewEntityListing], error] {
-	return a.getArchitectSchedulesDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectSchedulesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectSchedulesDivisionviewsWalk is the walk of GetArchitectSchedulesDivisionviewsIter and GetArchitectSchedulesDivisionviewsPages.
-func (a *ArchitectApi) getArchitectSchedulesDivisionviewsWalk(opts *GetArchitectSchedulesDivisionviewsOptions) platformclient.NumberWalk[models.ScheduleDivisionViewEntityListing, models.SchedulesDivisionView] {
+// getArchitectSchedulesDivisionviewsWalk is the walk of GetArchitectSchedulesDivisionviewsIter and GetArchitectSchedulesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSchedulesDivisionviewsWalk(opts *GetArchitectSchedulesDivisionviewsOptions) (int64, func(*models.ScheduleDivisionViewEntityListing) ([]models.SchedulesDivisionView, int64, int64, error), func(context.Context, int64) (*models.ScheduleDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScheduleDivisionViewEntityListing) ([]models.SchedulesDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSchedulesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ScheduleDivisionViewEntityListing, models.SchedulesDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ScheduleDivisionViewEntityListing) ([]models.SchedulesDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ScheduleDivisionViewEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectSchedulesDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScheduleDivisionViewEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectSchedulesDivisionviews(ctx, &o)
 	}
 }
 
@@ -2774,7 +2828,8 @@ func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryId(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryIdIter(ctx context.Context, promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
-	return a.getArchitectSystempromptHistoryHistoryIdWalk(promptID, historyID, opts).Items(ctx)
+	first, read, fetch := a.getArchitectSystempromptHistoryHistoryIdWalk(promptID, historyID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectSystempromptHistoryHistoryIdPages returns an iterator over the pages of
@@ -2783,25 +2838,27 @@ func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryIdIter(ctx context.
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryIdPages(ctx context.Context, promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) iter.Seq2[*platformclient.Page[models.HistoryListing], error] {
-	return a.getArchitectSystempromptHistoryHistoryIdWalk(promptID, historyID, opts).Pages(ctx)
+	first, read, fetch := a.getArchitectSystempromptHistoryHistoryIdWalk(promptID, historyID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectSystempromptHistoryHistoryIdWalk is the walk of GetArchitectSystempromptHistoryHistoryIdIter and GetArchitectSystempromptHistoryHistoryIdPages.
-func (a *ArchitectApi) getArchitectSystempromptHistoryHistoryIdWalk(promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry] {
+// getArchitectSystempromptHistoryHistoryIdWalk is the walk of GetArchitectSystempromptHistoryHistoryIdIter and GetArchitectSystempromptHistoryHistoryIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSystempromptHistoryHistoryIdWalk(promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) (int64, func(*models.HistoryListing) ([]models.HistoryEntry, int64, int64, error), func(context.Context, int64) (*models.HistoryListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSystempromptHistoryHistoryIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectSystempromptHistoryHistoryId(ctx, promptID, historyID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectSystempromptHistoryHistoryId(ctx, promptID, historyID, &o)
 	}
 }
 
@@ -2891,7 +2948,8 @@ func (a *ArchitectApi) GetArchitectSystempromptResources(ctx context.Context, pr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSystempromptResourcesIter(ctx context.Context, promptID string, opts *GetArchitectSystempromptResourcesOptions) iter.Seq2[models.SystemPromptAsset, error] {
-	return a.getArchitectSystempromptResourcesWalk(promptID, opts).Items(ctx)
+	first, read, fetch := a.getArchitectSystempromptResourcesWalk(promptID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectSystempromptResourcesPages returns an iterator over the pages of
@@ -2899,25 +2957,27 @@ func (a *ArchitectApi) GetArchitectSystempromptResourcesIter(ctx context.Context
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectSystempromptResourcesPages(ctx context.Context, promptID string, opts *GetArchitectSystempromptResourcesOptions) iter.Seq2[*platformclient.Page[models.SystemPromptAssetEntityListing], error] {
-	return a.getArchitectSystempromptResourcesWalk(promptID, opts).Pages(ctx)
+	first, read, fetch := a.getArchitectSystempromptResourcesWalk(promptID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectSystempromptResourcesWalk is the walk of GetArchitectSystempromptResourcesIter and GetArchitectSystempromptResourcesPages.
-func (a *ArchitectApi) getArchitectSystempromptResourcesWalk(promptID string, opts *GetArchitectSystempromptResourcesOptions) platformclient.NumberWalk[models.SystemPromptAssetEntityListing, models.SystemPromptAsset] {
+// getArchitectSystempromptResourcesWalk is the walk of GetArchitectSystempromptResourcesIter and GetArchitectSystempromptResourcesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSystempromptResourcesWalk(promptID string, opts *GetArchitectSystempromptResourcesOptions) (int64, func(*models.SystemPromptAssetEntityListing) ([]models.SystemPromptAsset, int64, int64, error), func(context.Context, int64) (*models.SystemPromptAssetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SystemPromptAssetEntityListing) ([]models.SystemPromptAsset, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSystempromptResourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SystemPromptAssetEntityListing, models.SystemPromptAsset]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SystemPromptAssetEntityListing) ([]models.SystemPromptAsset, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SystemPromptAssetEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectSystempromptResources(ctx, promptID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SystemPromptAssetEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectSystempromptResources(ctx, promptID, &o)
 	}
 }
 
@@ -3011,7 +3071,8 @@ func (a *ArchitectApi) GetArchitectSystemprompts(ctx context.Context, opts *GetA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSystempromptsIter(ctx context.Context, opts *GetArchitectSystempromptsOptions) iter.Seq2[models.SystemPrompt, error] {
-	return a.getArchitectSystempromptsWalk(opts).Items(ctx)
+	first, read, fetch := a.getArchitectSystempromptsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetArchitectSystempromptsPages returns an iterator over the pages of GetArchitectSystemprompts,
@@ -3019,25 +3080,27 @@ func (a *ArchitectApi) GetArchitectSystempromptsIter(ctx context.Context, opts *
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetArchitectSystempromptsPages(ctx context.Context, opts *GetArchitectSystempromptsOptions) iter.Seq2[*platformclient.Page[models.SystemPromptEntityListing], error] {
-	return a.getArchitectSystempromptsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getArchitectSystempromptsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getArchitectSystempromptsWalk is the walk of GetArchitectSystempromptsIter and GetArchitectSystempromptsPages.
-func (a *ArchitectApi) getArchitectSystempromptsWalk(opts *GetArchitectSystempromptsOptions) platformclient.NumberWalk[models.SystemPromptEntityListing, models.SystemPrompt] {
+// getArchitectSystempromptsWalk is the walk of GetArchitectSystempromptsIter and GetArchitectSystempromptsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSystempromptsWalk(opts *GetArchitectSystempromptsOptions) (int64, func(*models.SystemPromptEntityListing) ([]models.SystemPrompt, int64, int64, error), func(context.Context, int64) (*models.SystemPromptEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SystemPromptEntityListing) ([]models.SystemPrompt, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSystempromptsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SystemPromptEntityListing, models.SystemPrompt]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SystemPromptEntityListing) ([]models.SystemPrompt, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SystemPromptEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetArchitectSystemprompts(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SystemPromptEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetArchitectSystemprompts(ctx, &o)
 	}
 }
 
@@ -3138,7 +3201,8 @@ func (a *ArchitectApi) GetFlowHistoryHistoryId(ctx context.Context, flowID strin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowHistoryHistoryIdIter(ctx context.Context, flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
-	return a.getFlowHistoryHistoryIdWalk(flowID, historyID, opts).Items(ctx)
+	first, read, fetch := a.getFlowHistoryHistoryIdWalk(flowID, historyID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowHistoryHistoryIdPages returns an iterator over the pages of GetFlowHistoryHistoryId,
@@ -3146,25 +3210,27 @@ func (a *ArchitectApi) GetFlowHistoryHistoryIdIter(ctx context.Context, flowID s
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowHistoryHistoryIdPages(ctx context.Context, flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) iter.Seq2[*platformclient.Page[models.HistoryListing], error] {
-	return a.getFlowHistoryHistoryIdWalk(flowID, historyID, opts).Pages(ctx)
+	first, read, fetch := a.getFlowHistoryHistoryIdWalk(flowID, historyID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowHistoryHistoryIdWalk is the walk of GetFlowHistoryHistoryIdIter and GetFlowHistoryHistoryIdPages.
-func (a *ArchitectApi) getFlowHistoryHistoryIdWalk(flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry] {
+// getFlowHistoryHistoryIdWalk is the walk of GetFlowHistoryHistoryIdIter and GetFlowHistoryHistoryIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowHistoryHistoryIdWalk(flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) (int64, func(*models.HistoryListing) ([]models.HistoryEntry, int64, int64, error), func(context.Context, int64) (*models.HistoryListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowHistoryHistoryIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.HistoryListing, models.HistoryEntry]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowHistoryHistoryId(ctx, flowID, historyID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowHistoryHistoryId(ctx, flowID, historyID, &o)
 	}
 }
 
@@ -3441,7 +3507,8 @@ func (a *ArchitectApi) GetFlowVersions(ctx context.Context, flowID string, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowVersionsIter(ctx context.Context, flowID string, opts *GetFlowVersionsOptions) iter.Seq2[models.FlowVersion, error] {
-	return a.getFlowVersionsWalk(flowID, opts).Items(ctx)
+	first, read, fetch := a.getFlowVersionsWalk(flowID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowVersionsPages returns an iterator over the pages of GetFlowVersions, walked as
@@ -3449,25 +3516,27 @@ func (a *ArchitectApi) GetFlowVersionsIter(ctx context.Context, flowID string, o
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as opts.PageNumber.
 func (a *ArchitectApi) GetFlowVersionsPages(ctx context.Context, flowID string, opts *GetFlowVersionsOptions) iter.Seq2[*platformclient.Page[models.FlowVersionEntityListing], error] {
-	return a.getFlowVersionsWalk(flowID, opts).Pages(ctx)
+	first, read, fetch := a.getFlowVersionsWalk(flowID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowVersionsWalk is the walk of GetFlowVersionsIter and GetFlowVersionsPages.
-func (a *ArchitectApi) getFlowVersionsWalk(flowID string, opts *GetFlowVersionsOptions) platformclient.NumberWalk[models.FlowVersionEntityListing, models.FlowVersion] {
+// getFlowVersionsWalk is the walk of GetFlowVersionsIter and GetFlowVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowVersionsWalk(flowID string, opts *GetFlowVersionsOptions) (int64, func(*models.FlowVersionEntityListing) ([]models.FlowVersion, int64, int64, error), func(context.Context, int64) (*models.FlowVersionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowVersionEntityListing) ([]models.FlowVersion, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FlowVersionEntityListing, models.FlowVersion]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FlowVersionEntityListing) ([]models.FlowVersion, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FlowVersionEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowVersions(ctx, flowID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowVersionEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowVersions(ctx, flowID, &o)
 	}
 }
 
@@ -3614,32 +3683,35 @@ func (a *ArchitectApi) GetFlows(ctx context.Context, opts *GetFlowsOptions) (*mo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsIter(ctx context.Context, opts *GetFlowsOptions) iter.Seq2[models.Flow, error] {
-	return a.getFlowsWalk(opts).Items(ctx)
+	first, read, fetch := a.getFlowsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsPages returns an iterator over the pages of GetFlows, walked as GetFlowsIter walks them
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsPages(ctx context.Context, opts *GetFlowsOptions) iter.Seq2[*platformclient.Page[models.FlowEntityListing], error] {
-	return a.getFlowsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getFlowsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsWalk is the walk of GetFlowsIter and GetFlowsPages.
-func (a *ArchitectApi) getFlowsWalk(opts *GetFlowsOptions) platformclient.NumberWalk[models.FlowEntityListing, models.Flow] {
+// getFlowsWalk is the walk of GetFlowsIter and GetFlowsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsWalk(opts *GetFlowsOptions) (int64, func(*models.FlowEntityListing) ([]models.Flow, int64, int64, error), func(context.Context, int64) (*models.FlowEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowEntityListing) ([]models.Flow, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FlowEntityListing, models.Flow]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FlowEntityListing) ([]models.Flow, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FlowEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlows(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlows(ctx, &o)
 	}
 }
 
@@ -3825,7 +3897,8 @@ func (a *ArchitectApi) GetFlowsDatatableImportJobs(ctx context.Context, datatabl
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatableImportJobsIter(ctx context.Context, datatableID string, opts *GetFlowsDatatableImportJobsOptions) iter.Seq2[models.DataTableImportJob, error] {
-	return a.getFlowsDatatableImportJobsWalk(datatableID, opts).Items(ctx)
+	first, read, fetch := a.getFlowsDatatableImportJobsWalk(datatableID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsDatatableImportJobsPages returns an iterator over the pages of
@@ -3833,25 +3906,27 @@ func (a *ArchitectApi) GetFlowsDatatableImportJobsIter(ctx context.Context, data
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsDatatableImportJobsPages(ctx context.Context, datatableID string, opts *GetFlowsDatatableImportJobsOptions) iter.Seq2[*platformclient.Page[models.DataTableImportEntityListing], error] {
-	return a.getFlowsDatatableImportJobsWalk(datatableID, opts).Pages(ctx)
+	first, read, fetch := a.getFlowsDatatableImportJobsWalk(datatableID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsDatatableImportJobsWalk is the walk of GetFlowsDatatableImportJobsIter and GetFlowsDatatableImportJobsPages.
-func (a *ArchitectApi) getFlowsDatatableImportJobsWalk(datatableID string, opts *GetFlowsDatatableImportJobsOptions) platformclient.NumberWalk[models.DataTableImportEntityListing, models.DataTableImportJob] {
+// getFlowsDatatableImportJobsWalk is the walk of GetFlowsDatatableImportJobsIter and GetFlowsDatatableImportJobsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsDatatableImportJobsWalk(datatableID string, opts *GetFlowsDatatableImportJobsOptions) (int64, func(*models.DataTableImportEntityListing) ([]models.DataTableImportJob, int64, int64, error), func(context.Context, int64) (*models.DataTableImportEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DataTableImportEntityListing) ([]models.DataTableImportJob, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsDatatableImportJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DataTableImportEntityListing, models.DataTableImportJob]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DataTableImportEntityListing) ([]models.DataTableImportJob, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DataTableImportEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsDatatableImportJobs(ctx, datatableID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DataTableImportEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsDatatableImportJobs(ctx, datatableID, &o)
 	}
 }
 
@@ -3956,7 +4031,8 @@ func (a *ArchitectApi) GetFlowsDatatableRows(ctx context.Context, datatableID st
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatableRowsIter(ctx context.Context, datatableID string, opts *GetFlowsDatatableRowsOptions) iter.Seq2[map[string]any, error] {
-	return a.getFlowsDatatableRowsWalk(datatableID, opts).Items(ctx)
+	first, read, fetch := a.getFlowsDatatableRowsWalk(datatableID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsDatatableRowsPages returns an iterator over the pages of GetFlowsDatatableRows, walked as
@@ -3964,25 +4040,27 @@ func (a *ArchitectApi) GetFlowsDatatableRowsIter(ctx context.Context, datatableI
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsDatatableRowsPages(ctx context.Context, datatableID string, opts *GetFlowsDatatableRowsOptions) iter.Seq2[*platformclient.Page[models.DataTableRowEntityListing], error] {
-	return a.getFlowsDatatableRowsWalk(datatableID, opts).Pages(ctx)
+	first, read, fetch := a.getFlowsDatatableRowsWalk(datatableID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsDatatableRowsWalk is the walk of GetFlowsDatatableRowsIter and GetFlowsDatatableRowsPages.
-func (a *ArchitectApi) getFlowsDatatableRowsWalk(datatableID string, opts *GetFlowsDatatableRowsOptions) platformclient.NumberWalk[models.DataTableRowEntityListing, map[string]any] {
+// getFlowsDatatableRowsWalk is the walk of GetFlowsDatatableRowsIter and GetFlowsDatatableRowsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsDatatableRowsWalk(datatableID string, opts *GetFlowsDatatableRowsOptions) (int64, func(*models.DataTableRowEntityListing) ([]map[string]any, int64, int64, error), func(context.Context, int64) (*models.DataTableRowEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DataTableRowEntityListing) ([]map[string]any, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsDatatableRowsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DataTableRowEntityListing, map[string]any]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DataTableRowEntityListing) ([]map[string]any, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DataTableRowEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsDatatableRows(ctx, datatableID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DataTableRowEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsDatatableRows(ctx, datatableID, &o)
 	}
 }
 
@@ -4061,7 +4139,8 @@ func (a *ArchitectApi) GetFlowsDatatables(ctx context.Context, opts *GetFlowsDat
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatablesIter(ctx context.Context, opts *GetFlowsDatatablesOptions) iter.Seq2[models.DataTable, error] {
-	return a.getFlowsDatatablesWalk(opts).Items(ctx)
+	first, read, fetch := a.getFlowsDatatablesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsDatatablesPages returns an iterator over the pages of GetFlowsDatatables, walked as
@@ -4069,25 +4148,27 @@ func (a *ArchitectApi) GetFlowsDatatablesIter(ctx context.Context, opts *GetFlow
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsDatatablesPages(ctx context.Context, opts *GetFlowsDatatablesOptions) iter.Seq2[*platformclient.Page[models.DataTablesDomainEntityListing], error] {
-	return a.getFlowsDatatablesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getFlowsDatatablesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsDatatablesWalk is the walk of GetFlowsDatatablesIter and GetFlowsDatatablesPages.
-func (a *ArchitectApi) getFlowsDatatablesWalk(opts *GetFlowsDatatablesOptions) platformclient.NumberWalk[models.DataTablesDomainEntityListing, models.DataTable] {
+// getFlowsDatatablesWalk is the walk of GetFlowsDatatablesIter and GetFlowsDatatablesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsDatatablesWalk(opts *GetFlowsDatatablesOptions) (int64, func(*models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error), func(context.Context, int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsDatatablesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DataTablesDomainEntityListing, models.DataTable]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsDatatables(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsDatatables(ctx, &o)
 	}
 }
 
@@ -4201,7 +4282,8 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionviews(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatablesDivisionviewsIter(ctx context.Context, opts *GetFlowsDatatablesDivisionviewsOptions) iter.Seq2[models.DataTable, error] {
-	return a.getFlowsDatatablesDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getFlowsDatatablesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsDatatablesDivisionviewsPages returns an iterator over the pages of
@@ -4209,25 +4291,27 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionviewsIter(ctx context.Context, 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsDatatablesDivisionviewsPages(ctx context.Context, opts *GetFlowsDatatablesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.DataTablesDomainEntityListing], error] {
-	return a.getFlowsDatatablesDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getFlowsDatatablesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsDatatablesDivisionviewsWalk is the walk of GetFlowsDatatablesDivisionviewsIter and GetFlowsDatatablesDivisionviewsPages.
-func (a *ArchitectApi) getFlowsDatatablesDivisionviewsWalk(opts *GetFlowsDatatablesDivisionviewsOptions) platformclient.NumberWalk[models.DataTablesDomainEntityListing, models.DataTable] {
+// getFlowsDatatablesDivisionviewsWalk is the walk of GetFlowsDatatablesDivisionviewsIter and GetFlowsDatatablesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsDatatablesDivisionviewsWalk(opts *GetFlowsDatatablesDivisionviewsOptions) (int64, func(*models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error), func(context.Context, int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsDatatablesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DataTablesDomainEntityListing, models.DataTable]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsDatatablesDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsDatatablesDivisionviews(ctx, &o)
 	}
 }
 
@@ -4332,7 +4416,8 @@ func (a *ArchitectApi) GetFlowsDivisionviews(ctx context.Context, opts *GetFlows
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDivisionviewsIter(ctx context.Context, opts *GetFlowsDivisionviewsOptions) iter.Seq2[models.FlowDivisionView, error] {
-	return a.getFlowsDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getFlowsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsDivisionviewsPages returns an iterator over the pages of GetFlowsDivisionviews, walked as
@@ -4340,25 +4425,27 @@ func (a *ArchitectApi) GetFlowsDivisionviewsIter(ctx context.Context, opts *GetF
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsDivisionviewsPages(ctx context.Context, opts *GetFlowsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.FlowDivisionViewEntityListing], error] {
-	return a.getFlowsDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getFlowsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsDivisionviewsWalk is the walk of GetFlowsDivisionviewsIter and GetFlowsDivisionviewsPages.
-func (a *ArchitectApi) getFlowsDivisionviewsWalk(opts *GetFlowsDivisionviewsOptions) platformclient.NumberWalk[models.FlowDivisionViewEntityListing, models.FlowDivisionView] {
+// getFlowsDivisionviewsWalk is the walk of GetFlowsDivisionviewsIter and GetFlowsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsDivisionviewsWalk(opts *GetFlowsDivisionviewsOptions) (int64, func(*models.FlowDivisionViewEntityListing) ([]models.FlowDivisionView, int64, int64, error), func(context.Context, int64) (*models.FlowDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowDivisionViewEntityListing) ([]models.FlowDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FlowDivisionViewEntityListing, models.FlowDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FlowDivisionViewEntityListing) ([]models.FlowDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FlowDivisionViewEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowDivisionViewEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsDivisionviews(ctx, &o)
 	}
 }
 
@@ -4589,7 +4676,8 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevels(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsIter(ctx context.Context, opts *GetFlowsInstancesSettingsLoglevelsOptions) iter.Seq2[models.FlowSettingsResponse, error] {
-	return a.getFlowsInstancesSettingsLoglevelsWalk(opts).Items(ctx)
+	first, read, fetch := a.getFlowsInstancesSettingsLoglevelsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsInstancesSettingsLoglevelsPages returns an iterator over the pages of
@@ -4597,25 +4685,27 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsIter(ctx context.Contex
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsPages(ctx context.Context, opts *GetFlowsInstancesSettingsLoglevelsOptions) iter.Seq2[*platformclient.Page[models.FlowSettingsResponseEntityListing], error] {
-	return a.getFlowsInstancesSettingsLoglevelsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getFlowsInstancesSettingsLoglevelsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsInstancesSettingsLoglevelsWalk is the walk of GetFlowsInstancesSettingsLoglevelsIter and GetFlowsInstancesSettingsLoglevelsPages.
-func (a *ArchitectApi) getFlowsInstancesSettingsLoglevelsWalk(opts *GetFlowsInstancesSettingsLoglevelsOptions) platformclient.NumberWalk[models.FlowSettingsResponseEntityListing, models.FlowSettingsResponse] {
+// getFlowsInstancesSettingsLoglevelsWalk is the walk of GetFlowsInstancesSettingsLoglevelsIter and GetFlowsInstancesSettingsLoglevelsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsInstancesSettingsLoglevelsWalk(opts *GetFlowsInstancesSettingsLoglevelsOptions) (int64, func(*models.FlowSettingsResponseEntityListing) ([]models.FlowSettingsResponse, int64, int64, error), func(context.Context, int64) (*models.FlowSettingsResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowSettingsResponseEntityListing) ([]models.FlowSettingsResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsInstancesSettingsLoglevelsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FlowSettingsResponseEntityListing, models.FlowSettingsResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FlowSettingsResponseEntityListing) ([]models.FlowSettingsResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FlowSettingsResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsInstancesSettingsLoglevels(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowSettingsResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsInstancesSettingsLoglevels(ctx, &o)
 	}
 }
 
@@ -4779,7 +4869,8 @@ func (a *ArchitectApi) GetFlowsLookup(ctx context.Context, id []string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsLookupIter(ctx context.Context, id []string, opts *GetFlowsLookupOptions) iter.Seq2[models.Flow, error] {
-	return a.getFlowsLookupWalk(id, opts).Items(ctx)
+	first, read, fetch := a.getFlowsLookupWalk(id, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsLookupPages returns an iterator over the pages of GetFlowsLookup, walked as
@@ -4787,25 +4878,27 @@ func (a *ArchitectApi) GetFlowsLookupIter(ctx context.Context, id []string, opts
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsLookupPages(ctx context.Context, id []string, opts *GetFlowsLookupOptions) iter.Seq2[*platformclient.Page[models.FlowEntityListing], error] {
-	return a.getFlowsLookupWalk(id, opts).Pages(ctx)
+	first, read, fetch := a.getFlowsLookupWalk(id, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsLookupWalk is the walk of GetFlowsLookupIter and GetFlowsLookupPages.
-func (a *ArchitectApi) getFlowsLookupWalk(id []string, opts *GetFlowsLookupOptions) platformclient.NumberWalk[models.FlowEntityListing, models.Flow] {
+// getFlowsLookupWalk is the walk of GetFlowsLookupIter and GetFlowsLookupPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsLookupWalk(id []string, opts *GetFlowsLookupOptions) (int64, func(*models.FlowEntityListing) ([]models.Flow, int64, int64, error), func(context.Context, int64) (*models.FlowEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowEntityListing) ([]models.Flow, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsLookupOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FlowEntityListing, models.Flow]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FlowEntityListing) ([]models.Flow, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FlowEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsLookup(ctx, id, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsLookup(ctx, id, &o)
 	}
 }
 
@@ -4915,7 +5008,8 @@ func (a *ArchitectApi) GetFlowsMilestones(ctx context.Context, opts *GetFlowsMil
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsMilestonesIter(ctx context.Context, opts *GetFlowsMilestonesOptions) iter.Seq2[models.FlowMilestone, error] {
-	return a.getFlowsMilestonesWalk(opts).Items(ctx)
+	first, read, fetch := a.getFlowsMilestonesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsMilestonesPages returns an iterator over the pages of GetFlowsMilestones, walked as
@@ -4923,25 +5017,27 @@ func (a *ArchitectApi) GetFlowsMilestonesIter(ctx context.Context, opts *GetFlow
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsMilestonesPages(ctx context.Context, opts *GetFlowsMilestonesOptions) iter.Seq2[*platformclient.Page[models.FlowMilestoneListing], error] {
-	return a.getFlowsMilestonesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getFlowsMilestonesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsMilestonesWalk is the walk of GetFlowsMilestonesIter and GetFlowsMilestonesPages.
-func (a *ArchitectApi) getFlowsMilestonesWalk(opts *GetFlowsMilestonesOptions) platformclient.NumberWalk[models.FlowMilestoneListing, models.FlowMilestone] {
+// getFlowsMilestonesWalk is the walk of GetFlowsMilestonesIter and GetFlowsMilestonesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsMilestonesWalk(opts *GetFlowsMilestonesOptions) (int64, func(*models.FlowMilestoneListing) ([]models.FlowMilestone, int64, int64, error), func(context.Context, int64) (*models.FlowMilestoneListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowMilestoneListing) ([]models.FlowMilestone, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsMilestonesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FlowMilestoneListing, models.FlowMilestone]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FlowMilestoneListing) ([]models.FlowMilestone, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FlowMilestoneListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsMilestones(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowMilestoneListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsMilestones(ctx, &o)
 	}
 }
 
@@ -5019,7 +5115,8 @@ func (a *ArchitectApi) GetFlowsMilestonesDivisionviews(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsMilestonesDivisionviewsIter(ctx context.Context, opts *GetFlowsMilestonesDivisionviewsOptions) iter.Seq2[models.FlowMilestoneDivisionView, error] {
-	return a.getFlowsMilestonesDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getFlowsMilestonesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsMilestonesDivisionviewsPages returns an iterator over the pages of
@@ -5027,25 +5124,27 @@ func (a *ArchitectApi) GetFlowsMilestonesDivisionviewsIter(ctx context.Context, 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsMilestonesDivisionviewsPages(ctx context.Context, opts *GetFlowsMilestonesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.FlowMilestoneDivisionViewEntityListing], error] {
-	return a.getFlowsMilestonesDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getFlowsMilestonesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsMilestonesDivisionviewsWalk is the walk of GetFlowsMilestonesDivisionviewsIter and GetFlowsMilestonesDivisionviewsPages.
-func (a *ArchitectApi) getFlowsMilestonesDivisionviewsWalk(opts *GetFlowsMilestonesDivisionviewsOptions) platformclient.NumberWalk[models.FlowMilestoneDivisionViewEntityListing, models.FlowMilestoneDivisionView] {
+// getFlowsMilestonesDivisionviewsWalk is the walk of GetFlowsMilestonesDivisionviewsIter and GetFlowsMilestonesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsMilestonesDivisionviewsWalk(opts *GetFlowsMilestonesDivisionviewsOptions) (int64, func(*models.FlowMilestoneDivisionViewEntityListing) ([]models.FlowMilestoneDivisionView, int64, int64, error), func(context.Context, int64) (*models.FlowMilestoneDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowMilestoneDivisionViewEntityListing) ([]models.FlowMilestoneDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsMilestonesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FlowMilestoneDivisionViewEntityListing, models.FlowMilestoneDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FlowMilestoneDivisionViewEntityListing) ([]models.FlowMilestoneDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FlowMilestoneDivisionViewEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsMilestonesDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowMilestoneDivisionViewEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsMilestonesDivisionviews(ctx, &o)
 	}
 }
 
@@ -5155,7 +5254,8 @@ func (a *ArchitectApi) GetFlowsOutcomes(ctx context.Context, opts *GetFlowsOutco
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsOutcomesIter(ctx context.Context, opts *GetFlowsOutcomesOptions) iter.Seq2[models.FlowOutcome, error] {
-	return a.getFlowsOutcomesWalk(opts).Items(ctx)
+	first, read, fetch := a.getFlowsOutcomesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsOutcomesPages returns an iterator over the pages of GetFlowsOutcomes, walked as
@@ -5163,25 +5263,27 @@ func (a *ArchitectApi) GetFlowsOutcomesIter(ctx context.Context, opts *GetFlowsO
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsOutcomesPages(ctx context.Context, opts *GetFlowsOutcomesOptions) iter.Seq2[*platformclient.Page[models.FlowOutcomeListing], error] {
-	return a.getFlowsOutcomesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getFlowsOutcomesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsOutcomesWalk is the walk of GetFlowsOutcomesIter and GetFlowsOutcomesPages.
-func (a *ArchitectApi) getFlowsOutcomesWalk(opts *GetFlowsOutcomesOptions) platformclient.NumberWalk[models.FlowOutcomeListing, models.FlowOutcome] {
+// getFlowsOutcomesWalk is the walk of GetFlowsOutcomesIter and GetFlowsOutcomesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsOutcomesWalk(opts *GetFlowsOutcomesOptions) (int64, func(*models.FlowOutcomeListing) ([]models.FlowOutcome, int64, int64, error), func(context.Context, int64) (*models.FlowOutcomeListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowOutcomeListing) ([]models.FlowOutcome, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsOutcomesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FlowOutcomeListing, models.FlowOutcome]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FlowOutcomeListing) ([]models.FlowOutcome, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FlowOutcomeListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsOutcomes(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowOutcomeListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsOutcomes(ctx, &o)
 	}
 }
 
@@ -5259,7 +5361,8 @@ func (a *ArchitectApi) GetFlowsOutcomesDivisionviews(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsOutcomesDivisionviewsIter(ctx context.Context, opts *GetFlowsOutcomesDivisionviewsOptions) iter.Seq2[models.FlowOutcomeDivisionView, error] {
-	return a.getFlowsOutcomesDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getFlowsOutcomesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetFlowsOutcomesDivisionviewsPages returns an iterator over the pages of
@@ -5267,25 +5370,27 @@ func (a *ArchitectApi) GetFlowsOutcomesDivisionviewsIter(ctx context.Context, op
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ArchitectApi) GetFlowsOutcomesDivisionviewsPages(ctx context.Context, opts *GetFlowsOutcomesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.FlowOutcomeDivisionViewEntityListing], error] {
-	return a.getFlowsOutcomesDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getFlowsOutcomesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getFlowsOutcomesDivisionviewsWalk is the walk of GetFlowsOutcomesDivisionviewsIter and GetFlowsOutcomesDivisionviewsPages.
-func (a *ArchitectApi) getFlowsOutcomesDivisionviewsWalk(opts *GetFlowsOutcomesDivisionviewsOptions) platformclient.NumberWalk[models.FlowOutcomeDivisionViewEntityListing, models.FlowOutcomeDivisionView] {
+// getFlowsOutcomesDivisionviewsWalk is the walk of GetFlowsOutcomesDivisionviewsIter and GetFlowsOutcomesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsOutcomesDivisionviewsWalk(opts *GetFlowsOutcomesDivisionviewsOptions) (int64, func(*models.FlowOutcomeDivisionViewEntityListing) ([]models.FlowOutcomeDivisionView, int64, int64, error), func(context.Context, int64) (*models.FlowOutcomeDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowOutcomeDivisionViewEntityListing) ([]models.FlowOutcomeDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsOutcomesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FlowOutcomeDivisionViewEntityListing, models.FlowOutcomeDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FlowOutcomeDivisionViewEntityListing) ([]models.FlowOutcomeDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FlowOutcomeDivisionViewEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetFlowsOutcomesDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowOutcomeDivisionViewEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetFlowsOutcomesDivisionviews(ctx, &o)
 	}
 }
 

@@ -213,7 +213,8 @@ func (a *AuthorizationApi) GetAuthorizationDivisionGrants(ctx context.Context, d
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionGrantsIter(ctx context.Context, divisionID string, opts *GetAuthorizationDivisionGrantsOptions) iter.Seq2[models.AuthzGrant, error] {
-	return a.getAuthorizationDivisionGrantsWalk(divisionID, opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationDivisionGrantsWalk(divisionID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationDivisionGrantsPages returns an iterator over the pages of
@@ -221,25 +222,27 @@ func (a *AuthorizationApi) GetAuthorizationDivisionGrantsIter(ctx context.Contex
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *AuthorizationApi) GetAuthorizationDivisionGrantsPages(ctx context.Context, divisionID string, opts *GetAuthorizationDivisionGrantsOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionGrantEntityListing], error] {
-	return a.getAuthorizationDivisionGrantsWalk(divisionID, opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationDivisionGrantsWalk(divisionID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationDivisionGrantsWalk is the walk of GetAuthorizationDivisionGrantsIter and GetAuthorizationDivisionGrantsPages.
-func (a *AuthorizationApi) getAuthorizationDivisionGrantsWalk(divisionID string, opts *GetAuthorizationDivisionGrantsOptions) platformclient.NumberWalk[models.AuthzDivisionGrantEntityListing, models.AuthzGrant] {
+// getAuthorizationDivisionGrantsWalk is the walk of GetAuthorizationDivisionGrantsIter and GetAuthorizationDivisionGrantsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionGrantsWalk(divisionID string, opts *GetAuthorizationDivisionGrantsOptions) (int64, func(*models.AuthzDivisionGrantEntityListing) ([]models.AuthzGrant, int64, int64, error), func(context.Context, int64) (*models.AuthzDivisionGrantEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionGrantEntityListing) ([]models.AuthzGrant, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionGrantsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.AuthzDivisionGrantEntityListing, models.AuthzGrant]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.AuthzDivisionGrantEntityListing) ([]models.AuthzGrant, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AuthzDivisionGrantEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationDivisionGrants(ctx, divisionID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AuthzDivisionGrantEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationDivisionGrants(ctx, divisionID, &o)
 	}
 }
 
@@ -323,7 +326,8 @@ func (a *AuthorizationApi) GetAuthorizationDivisions(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionsIter(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[models.AuthzDivision, error] {
-	return a.getAuthorizationDivisionsWalk(opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationDivisionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationDivisionsPages returns an iterator over the pages of GetAuthorizationDivisions,
@@ -331,25 +335,27 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsIter(ctx context.Context, op
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *AuthorizationApi) GetAuthorizationDivisionsPages(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionEntityListing], error] {
-	return a.getAuthorizationDivisionsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationDivisionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationDivisionsWalk is the walk of GetAuthorizationDivisionsIter and GetAuthorizationDivisionsPages.
-func (a *AuthorizationApi) getAuthorizationDivisionsWalk(opts *GetAuthorizationDivisionsOptions) platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision] {
+// getAuthorizationDivisionsWalk is the walk of GetAuthorizationDivisionsIter and GetAuthorizationDivisionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionsWalk(opts *GetAuthorizationDivisionsOptions) (int64, func(*models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationDivisions(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationDivisions(ctx, &o)
 	}
 }
 
@@ -394,7 +400,8 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsDeleted(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionsDeletedIter(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[models.AuthzDivision, error] {
-	return a.getAuthorizationDivisionsDeletedWalk(opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationDivisionsDeletedWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationDivisionsDeletedPages returns an iterator over the pages of
@@ -402,25 +409,27 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsDeletedIter(ctx context.Cont
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *AuthorizationApi) GetAuthorizationDivisionsDeletedPages(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionEntityListing], error] {
-	return a.getAuthorizationDivisionsDeletedWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationDivisionsDeletedWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationDivisionsDeletedWalk is the walk of GetAuthorizationDivisionsDeletedIter and GetAuthorizationDivisionsDeletedPages.
-func (a *AuthorizationApi) getAuthorizationDivisionsDeletedWalk(opts *GetAuthorizationDivisionsDeletedOptions) platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision] {
+// getAuthorizationDivisionsDeletedWalk is the walk of GetAuthorizationDivisionsDeletedIter and GetAuthorizationDivisionsDeletedPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionsDeletedWalk(opts *GetAuthorizationDivisionsDeletedOptions) (int64, func(*models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionsDeletedOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.AuthzDivisionEntityListing, models.AuthzDivision]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationDivisionsDeleted(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationDivisionsDeleted(ctx, &o)
 	}
 }
 
@@ -514,7 +523,8 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsQuery(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionsQueryIter(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[models.AuthzDivision, error] {
-	return a.getAuthorizationDivisionsQueryWalk(opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationDivisionsQueryWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationDivisionsQueryPages returns an iterator over the pages of
@@ -522,27 +532,29 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsQueryIter(ctx context.Contex
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *AuthorizationApi) GetAuthorizationDivisionsQueryPages(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionCursorListing], error] {
-	return a.getAuthorizationDivisionsQueryWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationDivisionsQueryWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationDivisionsQueryWalk is the walk of GetAuthorizationDivisionsQueryIter and GetAuthorizationDivisionsQueryPages.
-func (a *AuthorizationApi) getAuthorizationDivisionsQueryWalk(opts *GetAuthorizationDivisionsQueryOptions) platformclient.CursorWalk[models.AuthzDivisionCursorListing, models.AuthzDivision] {
+// getAuthorizationDivisionsQueryWalk is the walk of GetAuthorizationDivisionsQueryIter and GetAuthorizationDivisionsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionsQueryWalk(opts *GetAuthorizationDivisionsQueryOptions) (string, func(*models.AuthzDivisionCursorListing) ([]models.AuthzDivision, string, error), func(context.Context, string) (*models.AuthzDivisionCursorListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionCursorListing) ([]models.AuthzDivision, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAuthorizationDivisionsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AuthzDivisionCursorListing, models.AuthzDivision]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.AuthzDivisionCursorListing) ([]models.AuthzDivision, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AuthzDivisionCursorListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAuthorizationDivisionsQuery(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AuthzDivisionCursorListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAuthorizationDivisionsQuery(ctx, &o)
 	}
 }
 
@@ -623,7 +635,8 @@ func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMe(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[models.AuthzDivision, error] {
-	return a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationDivisionspermittedPagedMePages returns an iterator over the pages of
@@ -632,25 +645,27 @@ func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx con
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMePages(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
-	return a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationDivisionspermittedPagedMeWalk is the walk of GetAuthorizationDivisionspermittedPagedMeIter and GetAuthorizationDivisionspermittedPagedMePages.
-func (a *AuthorizationApi) getAuthorizationDivisionspermittedPagedMeWalk(permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision] {
+// getAuthorizationDivisionspermittedPagedMeWalk is the walk of GetAuthorizationDivisionspermittedPagedMeIter and GetAuthorizationDivisionspermittedPagedMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionspermittedPagedMeWalk(permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) (int64, func(*models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionspermittedPagedMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
 	}
 }
 
@@ -706,7 +721,8 @@ func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectId(ctx 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[models.AuthzDivision, error] {
-	return a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationDivisionspermittedPagedSubjectIdPages returns an iterator over the pages of
@@ -715,25 +731,27 @@ func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectIdPages(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
-	return a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationDivisionspermittedPagedSubjectIdWalk is the walk of GetAuthorizationDivisionspermittedPagedSubjectIdIter and GetAuthorizationDivisionspermittedPagedSubjectIdPages.
-func (a *AuthorizationApi) getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision] {
+// getAuthorizationDivisionspermittedPagedSubjectIdWalk is the walk of GetAuthorizationDivisionspermittedPagedSubjectIdIter and GetAuthorizationDivisionspermittedPagedSubjectIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) (int64, func(*models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionspermittedPagedSubjectIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
 	}
 }
 
@@ -789,7 +807,8 @@ func (a *AuthorizationApi) GetAuthorizationPermissions(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPermissionsIter(ctx context.Context, opts *GetAuthorizationPermissionsOptions) iter.Seq2[models.DomainPermissionCollection, error] {
-	return a.getAuthorizationPermissionsWalk(opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationPermissionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationPermissionsPages returns an iterator over the pages of
@@ -797,25 +816,27 @@ func (a *AuthorizationApi) GetAuthorizationPermissionsIter(ctx context.Context, 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *AuthorizationApi) GetAuthorizationPermissionsPages(ctx context.Context, opts *GetAuthorizationPermissionsOptions) iter.Seq2[*platformclient.Page[models.PermissionCollectionEntityListing], error] {
-	return a.getAuthorizationPermissionsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationPermissionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationPermissionsWalk is the walk of GetAuthorizationPermissionsIter and GetAuthorizationPermissionsPages.
-func (a *AuthorizationApi) getAuthorizationPermissionsWalk(opts *GetAuthorizationPermissionsOptions) platformclient.NumberWalk[models.PermissionCollectionEntityListing, models.DomainPermissionCollection] {
+// getAuthorizationPermissionsWalk is the walk of GetAuthorizationPermissionsIter and GetAuthorizationPermissionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationPermissionsWalk(opts *GetAuthorizationPermissionsOptions) (int64, func(*models.PermissionCollectionEntityListing) ([]models.DomainPermissionCollection, int64, int64, error), func(context.Context, int64) (*models.PermissionCollectionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PermissionCollectionEntityListing) ([]models.DomainPermissionCollection, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationPermissionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.PermissionCollectionEntityListing, models.DomainPermissionCollection]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.PermissionCollectionEntityListing) ([]models.DomainPermissionCollection, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.PermissionCollectionEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationPermissions(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PermissionCollectionEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationPermissions(ctx, &o)
 	}
 }
 
@@ -859,7 +880,8 @@ func (a *AuthorizationApi) GetAuthorizationPolicies(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPoliciesIter(ctx context.Context, opts *GetAuthorizationPoliciesOptions) iter.Seq2[models.AuthorizationPolicy, error] {
-	return a.getAuthorizationPoliciesWalk(opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationPoliciesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationPoliciesPages returns an iterator over the pages of GetAuthorizationPolicies,
@@ -867,27 +889,29 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesIter(ctx context.Context, opt
 // listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
 // resume from, as opts.After.
 func (a *AuthorizationApi) GetAuthorizationPoliciesPages(ctx context.Context, opts *GetAuthorizationPoliciesOptions) iter.Seq2[*platformclient.Page[models.AuthorizationPolicyEntityListing], error] {
-	return a.getAuthorizationPoliciesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationPoliciesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationPoliciesWalk is the walk of GetAuthorizationPoliciesIter and GetAuthorizationPoliciesPages.
-func (a *AuthorizationApi) getAuthorizationPoliciesWalk(opts *GetAuthorizationPoliciesOptions) platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy] {
+// getAuthorizationPoliciesWalk is the walk of GetAuthorizationPoliciesIter and GetAuthorizationPoliciesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationPoliciesWalk(opts *GetAuthorizationPoliciesOptions) (string, func(*models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error), func(context.Context, string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAuthorizationPoliciesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAuthorizationPolicies(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAuthorizationPolicies(ctx, &o)
 	}
 }
 
@@ -937,7 +961,8 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectId(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectIdIter(ctx context.Context, subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) iter.Seq2[models.AuthorizationPolicy, error] {
-	return a.getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID, opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationPoliciesSubjectSubjectIdPages returns an iterator over the pages of
@@ -945,27 +970,29 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectIdIter(ctx cont
 // walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectIdPages(ctx context.Context, subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) iter.Seq2[*platformclient.Page[models.AuthorizationPolicyEntityListing], error] {
-	return a.getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID, opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationPoliciesSubjectSubjectIdWalk is the walk of GetAuthorizationPoliciesSubjectSubjectIdIter and GetAuthorizationPoliciesSubjectSubjectIdPages.
-func (a *AuthorizationApi) getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy] {
+// getAuthorizationPoliciesSubjectSubjectIdWalk is the walk of GetAuthorizationPoliciesSubjectSubjectIdIter and GetAuthorizationPoliciesSubjectSubjectIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) (string, func(*models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error), func(context.Context, string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAuthorizationPoliciesSubjectSubjectIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAuthorizationPoliciesSubjectSubjectId(ctx, subjectID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAuthorizationPoliciesSubjectSubjectId(ctx, subjectID, &o)
 	}
 }
 
@@ -1014,7 +1041,8 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesTarget(ctx context.Context, t
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPoliciesTargetIter(ctx context.Context, targetName string, opts *GetAuthorizationPoliciesTargetOptions) iter.Seq2[models.AuthorizationPolicy, error] {
-	return a.getAuthorizationPoliciesTargetWalk(targetName, opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationPoliciesTargetWalk(targetName, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationPoliciesTargetPages returns an iterator over the pages of
@@ -1022,27 +1050,29 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesTargetIter(ctx context.Contex
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *AuthorizationApi) GetAuthorizationPoliciesTargetPages(ctx context.Context, targetName string, opts *GetAuthorizationPoliciesTargetOptions) iter.Seq2[*platformclient.Page[models.AuthorizationPolicyEntityListing], error] {
-	return a.getAuthorizationPoliciesTargetWalk(targetName, opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationPoliciesTargetWalk(targetName, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationPoliciesTargetWalk is the walk of GetAuthorizationPoliciesTargetIter and GetAuthorizationPoliciesTargetPages.
-func (a *AuthorizationApi) getAuthorizationPoliciesTargetWalk(targetName string, opts *GetAuthorizationPoliciesTargetOptions) platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy] {
+// getAuthorizationPoliciesTargetWalk is the walk of GetAuthorizationPoliciesTargetIter and GetAuthorizationPoliciesTargetPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationPoliciesTargetWalk(targetName string, opts *GetAuthorizationPoliciesTargetOptions) (string, func(*models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error), func(context.Context, string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAuthorizationPoliciesTargetOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AuthorizationPolicyEntityListing, models.AuthorizationPolicy]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetAuthorizationPoliciesTarget(ctx, targetName, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetAuthorizationPoliciesTarget(ctx, targetName, &o)
 	}
 }
 
@@ -1292,7 +1322,8 @@ func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrants(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrantsIter(ctx context.Context, roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) iter.Seq2[models.SubjectDivisionGrants, error] {
-	return a.getAuthorizationRoleSubjectgrantsWalk(roleID, opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationRoleSubjectgrantsWalk(roleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationRoleSubjectgrantsPages returns an iterator over the pages of
@@ -1300,25 +1331,27 @@ func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrantsIter(ctx context.Con
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrantsPages(ctx context.Context, roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) iter.Seq2[*platformclient.Page[models.SubjectDivisionGrantsEntityListing], error] {
-	return a.getAuthorizationRoleSubjectgrantsWalk(roleID, opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationRoleSubjectgrantsWalk(roleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationRoleSubjectgrantsWalk is the walk of GetAuthorizationRoleSubjectgrantsIter and GetAuthorizationRoleSubjectgrantsPages.
-func (a *AuthorizationApi) getAuthorizationRoleSubjectgrantsWalk(roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) platformclient.NumberWalk[models.SubjectDivisionGrantsEntityListing, models.SubjectDivisionGrants] {
+// getAuthorizationRoleSubjectgrantsWalk is the walk of GetAuthorizationRoleSubjectgrantsIter and GetAuthorizationRoleSubjectgrantsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationRoleSubjectgrantsWalk(roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) (int64, func(*models.SubjectDivisionGrantsEntityListing) ([]models.SubjectDivisionGrants, int64, int64, error), func(context.Context, int64) (*models.SubjectDivisionGrantsEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SubjectDivisionGrantsEntityListing) ([]models.SubjectDivisionGrants, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationRoleSubjectgrantsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SubjectDivisionGrantsEntityListing, models.SubjectDivisionGrants]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SubjectDivisionGrantsEntityListing) ([]models.SubjectDivisionGrants, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SubjectDivisionGrantsEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationRoleSubjectgrants(ctx, roleID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SubjectDivisionGrantsEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationRoleSubjectgrants(ctx, roleID, &o)
 	}
 }
 
@@ -1368,7 +1401,8 @@ func (a *AuthorizationApi) GetAuthorizationRoleUsers(ctx context.Context, roleID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationRoleUsersIter(ctx context.Context, roleID string, opts *GetAuthorizationRoleUsersOptions) iter.Seq2[models.UserReference, error] {
-	return a.getAuthorizationRoleUsersWalk(roleID, opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationRoleUsersWalk(roleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationRoleUsersPages returns an iterator over the pages of GetAuthorizationRoleUsers,
@@ -1376,25 +1410,27 @@ func (a *AuthorizationApi) GetAuthorizationRoleUsersIter(ctx context.Context, ro
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *AuthorizationApi) GetAuthorizationRoleUsersPages(ctx context.Context, roleID string, opts *GetAuthorizationRoleUsersOptions) iter.Seq2[*platformclient.Page[models.UserReferenceEntityListing], error] {
-	return a.getAuthorizationRoleUsersWalk(roleID, opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationRoleUsersWalk(roleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationRoleUsersWalk is the walk of GetAuthorizationRoleUsersIter and GetAuthorizationRoleUsersPages.
-func (a *AuthorizationApi) getAuthorizationRoleUsersWalk(roleID string, opts *GetAuthorizationRoleUsersOptions) platformclient.NumberWalk[models.UserReferenceEntityListing, models.UserReference] {
+// getAuthorizationRoleUsersWalk is the walk of GetAuthorizationRoleUsersIter and GetAuthorizationRoleUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationRoleUsersWalk(roleID string, opts *GetAuthorizationRoleUsersOptions) (int64, func(*models.UserReferenceEntityListing) ([]models.UserReference, int64, int64, error), func(context.Context, int64) (*models.UserReferenceEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserReferenceEntityListing) ([]models.UserReference, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationRoleUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserReferenceEntityListing, models.UserReference]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserReferenceEntityListing) ([]models.UserReference, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserReferenceEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationRoleUsers(ctx, roleID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserReferenceEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationRoleUsers(ctx, roleID, &o)
 	}
 }
 
@@ -1486,7 +1522,8 @@ func (a *AuthorizationApi) GetAuthorizationRoles(ctx context.Context, opts *GetA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationRolesIter(ctx context.Context, opts *GetAuthorizationRolesOptions) iter.Seq2[models.DomainOrganizationRole, error] {
-	return a.getAuthorizationRolesWalk(opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationRolesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationRolesPages returns an iterator over the pages of GetAuthorizationRoles, walked as
@@ -1494,25 +1531,27 @@ func (a *AuthorizationApi) GetAuthorizationRolesIter(ctx context.Context, opts *
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *AuthorizationApi) GetAuthorizationRolesPages(ctx context.Context, opts *GetAuthorizationRolesOptions) iter.Seq2[*platformclient.Page[models.OrganizationRoleEntityListing], error] {
-	return a.getAuthorizationRolesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationRolesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationRolesWalk is the walk of GetAuthorizationRolesIter and GetAuthorizationRolesPages.
-func (a *AuthorizationApi) getAuthorizationRolesWalk(opts *GetAuthorizationRolesOptions) platformclient.NumberWalk[models.OrganizationRoleEntityListing, models.DomainOrganizationRole] {
+// getAuthorizationRolesWalk is the walk of GetAuthorizationRolesIter and GetAuthorizationRolesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationRolesWalk(opts *GetAuthorizationRolesOptions) (int64, func(*models.OrganizationRoleEntityListing) ([]models.DomainOrganizationRole, int64, int64, error), func(context.Context, int64) (*models.OrganizationRoleEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OrganizationRoleEntityListing) ([]models.DomainOrganizationRole, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationRolesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.OrganizationRoleEntityListing, models.DomainOrganizationRole]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.OrganizationRoleEntityListing) ([]models.DomainOrganizationRole, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.OrganizationRoleEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationRoles(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OrganizationRoleEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationRoles(ctx, &o)
 	}
 }
 

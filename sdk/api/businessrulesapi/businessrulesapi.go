@@ -306,7 +306,8 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExports(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExportsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) iter.Seq2[models.DecisionTableExportJob, error] {
-	return a.getBusinessrulesDecisiontableExportsWalk(tableID, opts).Items(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontableExportsWalk(tableID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetBusinessrulesDecisiontableExportsPages returns an iterator over the pages of
@@ -314,27 +315,29 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExportsIter(ctx context.
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExportsPages(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableExportJobListing], error] {
-	return a.getBusinessrulesDecisiontableExportsWalk(tableID, opts).Pages(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontableExportsWalk(tableID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getBusinessrulesDecisiontableExportsWalk is the walk of GetBusinessrulesDecisiontableExportsIter and GetBusinessrulesDecisiontableExportsPages.
-func (a *BusinessRulesApi) getBusinessrulesDecisiontableExportsWalk(tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) platformclient.CursorWalk[models.DecisionTableExportJobListing, models.DecisionTableExportJob] {
+// getBusinessrulesDecisiontableExportsWalk is the walk of GetBusinessrulesDecisiontableExportsIter and GetBusinessrulesDecisiontableExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableExportsWalk(tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) (string, func(*models.DecisionTableExportJobListing) ([]models.DecisionTableExportJob, string, error), func(context.Context, string) (*models.DecisionTableExportJobListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableExportJobListing) ([]models.DecisionTableExportJob, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetBusinessrulesDecisiontableExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.DecisionTableExportJobListing, models.DecisionTableExportJob]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.DecisionTableExportJobListing) ([]models.DecisionTableExportJob, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.DecisionTableExportJobListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetBusinessrulesDecisiontableExports(ctx, tableID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DecisionTableExportJobListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetBusinessrulesDecisiontableExports(ctx, tableID, &o)
 	}
 }
 
@@ -430,7 +433,8 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImports(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImportsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) iter.Seq2[models.DecisionTableImportJob, error] {
-	return a.getBusinessrulesDecisiontableImportsWalk(tableID, opts).Items(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontableImportsWalk(tableID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetBusinessrulesDecisiontableImportsPages returns an iterator over the pages of
@@ -438,27 +442,29 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImportsIter(ctx context.
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImportsPages(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableImportJobListing], error] {
-	return a.getBusinessrulesDecisiontableImportsWalk(tableID, opts).Pages(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontableImportsWalk(tableID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getBusinessrulesDecisiontableImportsWalk is the walk of GetBusinessrulesDecisiontableImportsIter and GetBusinessrulesDecisiontableImportsPages.
-func (a *BusinessRulesApi) getBusinessrulesDecisiontableImportsWalk(tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) platformclient.CursorWalk[models.DecisionTableImportJobListing, models.DecisionTableImportJob] {
+// getBusinessrulesDecisiontableImportsWalk is the walk of GetBusinessrulesDecisiontableImportsIter and GetBusinessrulesDecisiontableImportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableImportsWalk(tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) (string, func(*models.DecisionTableImportJobListing) ([]models.DecisionTableImportJob, string, error), func(context.Context, string) (*models.DecisionTableImportJobListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableImportJobListing) ([]models.DecisionTableImportJob, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetBusinessrulesDecisiontableImportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.DecisionTableImportJobListing, models.DecisionTableImportJob]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.DecisionTableImportJobListing) ([]models.DecisionTableImportJob, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.DecisionTableImportJobListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetBusinessrulesDecisiontableImports(ctx, tableID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DecisionTableImportJobListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetBusinessrulesDecisiontableImports(ctx, tableID, &o)
 	}
 }
 
@@ -563,7 +569,8 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRows(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRowsIter(ctx context.Context, tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) iter.Seq2[models.DecisionTableRow, error] {
-	return a.getBusinessrulesDecisiontableVersionRowsWalk(tableID, tableVersion, opts).Items(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontableVersionRowsWalk(tableID, tableVersion, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetBusinessrulesDecisiontableVersionRowsPages returns an iterator over the pages of
@@ -572,26 +579,28 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRowsIter(ctx cont
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRowsPages(ctx context.Context, tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableRowListing], error] {
-	return a.getBusinessrulesDecisiontableVersionRowsWalk(tableID, tableVersion, opts).Pages(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontableVersionRowsWalk(tableID, tableVersion, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getBusinessrulesDecisiontableVersionRowsWalk is the walk of GetBusinessrulesDecisiontableVersionRowsIter and GetBusinessrulesDecisiontableVersionRowsPages.
-func (a *BusinessRulesApi) getBusinessrulesDecisiontableVersionRowsWalk(tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) platformclient.NumberWalk[models.DecisionTableRowListing, models.DecisionTableRow] {
+// getBusinessrulesDecisiontableVersionRowsWalk is the walk of GetBusinessrulesDecisiontableVersionRowsIter and GetBusinessrulesDecisiontableVersionRowsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableVersionRowsWalk(tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) (int64, func(*models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error), func(context.Context, int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetBusinessrulesDecisiontableVersionRowsOptions
 	if opts != nil {
 		o = *opts
 	}
 	start, _ := strconv.ParseInt(platformclient.Deref(o.PageNumber), 10, 64) // the spec types this page number as a string
-	return platformclient.NumberWalk[models.DecisionTableRowListing, models.DecisionTableRow]{
-		First: start,
-		Read: func(r *models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
-			return a.GetBusinessrulesDecisiontableVersionRows(ctx, tableID, tableVersion, &o)
-		},
+	return start, read, func(ctx context.Context, page int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
+		return a.GetBusinessrulesDecisiontableVersionRows(ctx, tableID, tableVersion, &o)
 	}
 }
 
@@ -638,7 +647,8 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersions(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) iter.Seq2[models.DecisionTableVersion, error] {
-	return a.getBusinessrulesDecisiontableVersionsWalk(tableID, opts).Items(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontableVersionsWalk(tableID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetBusinessrulesDecisiontableVersionsPages returns an iterator over the pages of
@@ -646,27 +656,29 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionsIter(ctx context
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionsPages(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableVersionListing], error] {
-	return a.getBusinessrulesDecisiontableVersionsWalk(tableID, opts).Pages(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontableVersionsWalk(tableID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getBusinessrulesDecisiontableVersionsWalk is the walk of GetBusinessrulesDecisiontableVersionsIter and GetBusinessrulesDecisiontableVersionsPages.
-func (a *BusinessRulesApi) getBusinessrulesDecisiontableVersionsWalk(tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) platformclient.CursorWalk[models.DecisionTableVersionListing, models.DecisionTableVersion] {
+// getBusinessrulesDecisiontableVersionsWalk is the walk of GetBusinessrulesDecisiontableVersionsIter and GetBusinessrulesDecisiontableVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableVersionsWalk(tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) (string, func(*models.DecisionTableVersionListing) ([]models.DecisionTableVersion, string, error), func(context.Context, string) (*models.DecisionTableVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableVersionListing) ([]models.DecisionTableVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetBusinessrulesDecisiontableVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.DecisionTableVersionListing, models.DecisionTableVersion]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.DecisionTableVersionListing) ([]models.DecisionTableVersion, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.DecisionTableVersionListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetBusinessrulesDecisiontableVersions(ctx, tableID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DecisionTableVersionListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetBusinessrulesDecisiontableVersions(ctx, tableID, &o)
 	}
 }
 
@@ -722,7 +734,8 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontables(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesIter(ctx context.Context, opts *GetBusinessrulesDecisiontablesOptions) iter.Seq2[models.DecisionTable, error] {
-	return a.getBusinessrulesDecisiontablesWalk(opts).Items(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontablesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetBusinessrulesDecisiontablesPages returns an iterator over the pages of
@@ -730,27 +743,29 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesIter(ctx context.Contex
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesPages(ctx context.Context, opts *GetBusinessrulesDecisiontablesOptions) iter.Seq2[*platformclient.Page[models.DecisionTableListing], error] {
-	return a.getBusinessrulesDecisiontablesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontablesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getBusinessrulesDecisiontablesWalk is the walk of GetBusinessrulesDecisiontablesIter and GetBusinessrulesDecisiontablesPages.
-func (a *BusinessRulesApi) getBusinessrulesDecisiontablesWalk(opts *GetBusinessrulesDecisiontablesOptions) platformclient.CursorWalk[models.DecisionTableListing, models.DecisionTable] {
+// getBusinessrulesDecisiontablesWalk is the walk of GetBusinessrulesDecisiontablesIter and GetBusinessrulesDecisiontablesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontablesWalk(opts *GetBusinessrulesDecisiontablesOptions) (string, func(*models.DecisionTableListing) ([]models.DecisionTable, string, error), func(context.Context, string) (*models.DecisionTableListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableListing) ([]models.DecisionTable, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetBusinessrulesDecisiontablesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.DecisionTableListing, models.DecisionTable]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.DecisionTableListing) ([]models.DecisionTable, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.DecisionTableListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetBusinessrulesDecisiontables(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DecisionTableListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetBusinessrulesDecisiontables(ctx, &o)
 	}
 }
 
@@ -822,7 +837,8 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearch(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearchIter(ctx context.Context, opts *GetBusinessrulesDecisiontablesSearchOptions) iter.Seq2[models.DecisionTable, error] {
-	return a.getBusinessrulesDecisiontablesSearchWalk(opts).Items(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontablesSearchWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetBusinessrulesDecisiontablesSearchPages returns an iterator over the pages of
@@ -830,27 +846,29 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearchIter(ctx context.
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearchPages(ctx context.Context, opts *GetBusinessrulesDecisiontablesSearchOptions) iter.Seq2[*platformclient.Page[models.DecisionTableListing], error] {
-	return a.getBusinessrulesDecisiontablesSearchWalk(opts).Pages(ctx)
+	first, read, fetch := a.getBusinessrulesDecisiontablesSearchWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getBusinessrulesDecisiontablesSearchWalk is the walk of GetBusinessrulesDecisiontablesSearchIter and GetBusinessrulesDecisiontablesSearchPages.
-func (a *BusinessRulesApi) getBusinessrulesDecisiontablesSearchWalk(opts *GetBusinessrulesDecisiontablesSearchOptions) platformclient.CursorWalk[models.DecisionTableListing, models.DecisionTable] {
+// getBusinessrulesDecisiontablesSearchWalk is the walk of GetBusinessrulesDecisiontablesSearchIter and GetBusinessrulesDecisiontablesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontablesSearchWalk(opts *GetBusinessrulesDecisiontablesSearchOptions) (string, func(*models.DecisionTableListing) ([]models.DecisionTable, string, error), func(context.Context, string) (*models.DecisionTableListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableListing) ([]models.DecisionTable, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetBusinessrulesDecisiontablesSearchOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.DecisionTableListing, models.DecisionTable]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.DecisionTableListing) ([]models.DecisionTable, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.DecisionTableListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetBusinessrulesDecisiontablesSearch(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DecisionTableListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetBusinessrulesDecisiontablesSearch(ctx, &o)
 	}
 }
 
@@ -1515,7 +1533,8 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearch(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearchIter(ctx context.Context, tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) iter.Seq2[models.DecisionTableRow, error] {
-	return a.postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID, tableVersion, body, opts).Items(ctx)
+	first, read, fetch := a.postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID, tableVersion, body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostBusinessrulesDecisiontableVersionRowsSearchPages returns an iterator over the pages of
@@ -1524,28 +1543,30 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearchIter(c
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearchPages(ctx context.Context, tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) iter.Seq2[*platformclient.Page[models.DecisionTableRowListing], error] {
-	return a.postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID, tableVersion, body, opts).Pages(ctx)
+	first, read, fetch := a.postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID, tableVersion, body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postBusinessrulesDecisiontableVersionRowsSearchWalk is the walk of PostBusinessrulesDecisiontableVersionRowsSearchIter and PostBusinessrulesDecisiontableVersionRowsSearchPages.
-func (a *BusinessRulesApi) postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) platformclient.NumberWalk[models.DecisionTableRowListing, models.DecisionTableRow] {
+// postBusinessrulesDecisiontableVersionRowsSearchWalk is the walk of PostBusinessrulesDecisiontableVersionRowsSearchIter and PostBusinessrulesDecisiontableVersionRowsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) (int64, func(*models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error), func(context.Context, int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostBusinessrulesDecisiontableVersionRowsSearchOptions
 	if opts != nil {
 		o = *opts
 	}
 	start, _ := strconv.ParseInt(platformclient.Deref(o.PageNumber), 10, 64) // the spec types this page number as a string
-	return platformclient.NumberWalk[models.DecisionTableRowListing, models.DecisionTableRow]{
-		First: start,
-		Read: func(r *models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error) {
-			o := o
-			if page != max(start, 1) {
-				o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
-			}
-			return a.PostBusinessrulesDecisiontableVersionRowsSearch(ctx, tableID, tableVersion, body, &o)
-		},
+	return start, read, func(ctx context.Context, page int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error) {
+		o := o
+		if page != max(start, 1) {
+			o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
+		}
+		return a.PostBusinessrulesDecisiontableVersionRowsSearch(ctx, tableID, tableVersion, body, &o)
 	}
 }
 

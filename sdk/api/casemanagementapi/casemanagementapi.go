@@ -206,7 +206,8 @@ func (a *CaseManagementApi) GetCasemanagementCaseAssociations(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseAssociationsIter(ctx context.Context, caseID string, opts *GetCasemanagementCaseAssociationsOptions) iter.Seq2[models.CaseAssociation, error] {
-	return a.getCasemanagementCaseAssociationsWalk(caseID, opts).Items(ctx)
+	first, read, fetch := a.getCasemanagementCaseAssociationsWalk(caseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetCasemanagementCaseAssociationsPages returns an iterator over the pages of
@@ -214,27 +215,29 @@ func (a *CaseManagementApi) GetCasemanagementCaseAssociationsIter(ctx context.Co
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *CaseManagementApi) GetCasemanagementCaseAssociationsPages(ctx context.Context, caseID string, opts *GetCasemanagementCaseAssociationsOptions) iter.Seq2[*platformclient.Page[models.CaseAssociationListing], error] {
-	return a.getCasemanagementCaseAssociationsWalk(caseID, opts).Pages(ctx)
+	first, read, fetch := a.getCasemanagementCaseAssociationsWalk(caseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getCasemanagementCaseAssociationsWalk is the walk of GetCasemanagementCaseAssociationsIter and GetCasemanagementCaseAssociationsPages.
-func (a *CaseManagementApi) getCasemanagementCaseAssociationsWalk(caseID string, opts *GetCasemanagementCaseAssociationsOptions) platformclient.CursorWalk[models.CaseAssociationListing, models.CaseAssociation] {
+// getCasemanagementCaseAssociationsWalk is the walk of GetCasemanagementCaseAssociationsIter and GetCasemanagementCaseAssociationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseAssociationsWalk(caseID string, opts *GetCasemanagementCaseAssociationsOptions) (string, func(*models.CaseAssociationListing) ([]models.CaseAssociation, string, error), func(context.Context, string) (*models.CaseAssociationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseAssociationListing) ([]models.CaseAssociation, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseAssociationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CaseAssociationListing, models.CaseAssociation]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.CaseAssociationListing) ([]models.CaseAssociation, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CaseAssociationListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetCasemanagementCaseAssociations(ctx, caseID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.CaseAssociationListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetCasemanagementCaseAssociations(ctx, caseID, &o)
 	}
 }
 
@@ -340,7 +343,8 @@ func (a *CaseManagementApi) GetCasemanagementCaseStageSteps(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseStageStepsIter(ctx context.Context, caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) iter.Seq2[models.Step, error] {
-	return a.getCasemanagementCaseStageStepsWalk(caseID, stageID, opts).Items(ctx)
+	first, read, fetch := a.getCasemanagementCaseStageStepsWalk(caseID, stageID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetCasemanagementCaseStageStepsPages returns an iterator over the pages of
@@ -348,27 +352,29 @@ func (a *CaseManagementApi) GetCasemanagementCaseStageStepsIter(ctx context.Cont
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *CaseManagementApi) GetCasemanagementCaseStageStepsPages(ctx context.Context, caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) iter.Seq2[*platformclient.Page[models.StepListing], error] {
-	return a.getCasemanagementCaseStageStepsWalk(caseID, stageID, opts).Pages(ctx)
+	first, read, fetch := a.getCasemanagementCaseStageStepsWalk(caseID, stageID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getCasemanagementCaseStageStepsWalk is the walk of GetCasemanagementCaseStageStepsIter and GetCasemanagementCaseStageStepsPages.
-func (a *CaseManagementApi) getCasemanagementCaseStageStepsWalk(caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) platformclient.CursorWalk[models.StepListing, models.Step] {
+// getCasemanagementCaseStageStepsWalk is the walk of GetCasemanagementCaseStageStepsIter and GetCasemanagementCaseStageStepsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseStageStepsWalk(caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) (string, func(*models.StepListing) ([]models.Step, string, error), func(context.Context, string) (*models.StepListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.StepListing) ([]models.Step, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseStageStepsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.StepListing, models.Step]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.StepListing) ([]models.Step, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.StepListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetCasemanagementCaseStageSteps(ctx, caseID, stageID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.StepListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetCasemanagementCaseStageSteps(ctx, caseID, stageID, &o)
 	}
 }
 
@@ -421,7 +427,8 @@ func (a *CaseManagementApi) GetCasemanagementCaseStages(ctx context.Context, cas
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseStagesIter(ctx context.Context, caseID string, opts *GetCasemanagementCaseStagesOptions) iter.Seq2[models.Stage, error] {
-	return a.getCasemanagementCaseStagesWalk(caseID, opts).Items(ctx)
+	first, read, fetch := a.getCasemanagementCaseStagesWalk(caseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetCasemanagementCaseStagesPages returns an iterator over the pages of
@@ -429,27 +436,29 @@ func (a *CaseManagementApi) GetCasemanagementCaseStagesIter(ctx context.Context,
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *CaseManagementApi) GetCasemanagementCaseStagesPages(ctx context.Context, caseID string, opts *GetCasemanagementCaseStagesOptions) iter.Seq2[*platformclient.Page[models.StageListing], error] {
-	return a.getCasemanagementCaseStagesWalk(caseID, opts).Pages(ctx)
+	first, read, fetch := a.getCasemanagementCaseStagesWalk(caseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getCasemanagementCaseStagesWalk is the walk of GetCasemanagementCaseStagesIter and GetCasemanagementCaseStagesPages.
-func (a *CaseManagementApi) getCasemanagementCaseStagesWalk(caseID string, opts *GetCasemanagementCaseStagesOptions) platformclient.CursorWalk[models.StageListing, models.Stage] {
+// getCasemanagementCaseStagesWalk is the walk of GetCasemanagementCaseStagesIter and GetCasemanagementCaseStagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseStagesWalk(caseID string, opts *GetCasemanagementCaseStagesOptions) (string, func(*models.StageListing) ([]models.Stage, string, error), func(context.Context, string) (*models.StageListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.StageListing) ([]models.Stage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseStagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.StageListing, models.Stage]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.StageListing) ([]models.Stage, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.StageListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetCasemanagementCaseStages(ctx, caseID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.StageListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetCasemanagementCaseStages(ctx, caseID, &o)
 	}
 }
 
@@ -733,7 +742,8 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplans(c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplansIter(ctx context.Context, caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) iter.Seq2[models.Stepplan, error] {
-	return a.getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID, versionID, stageplanID, opts).Items(ctx)
+	first, read, fetch := a.getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID, versionID, stageplanID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetCasemanagementCaseplanVersionStageplanStepplansPages returns an iterator over the pages of
@@ -742,27 +752,29 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplansIt
 // Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplansPages(ctx context.Context, caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) iter.Seq2[*platformclient.Page[models.StepplanListing], error] {
-	return a.getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID, versionID, stageplanID, opts).Pages(ctx)
+	first, read, fetch := a.getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID, versionID, stageplanID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getCasemanagementCaseplanVersionStageplanStepplansWalk is the walk of GetCasemanagementCaseplanVersionStageplanStepplansIter and GetCasemanagementCaseplanVersionStageplanStepplansPages.
-func (a *CaseManagementApi) getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) platformclient.CursorWalk[models.StepplanListing, models.Stepplan] {
+// getCasemanagementCaseplanVersionStageplanStepplansWalk is the walk of GetCasemanagementCaseplanVersionStageplanStepplansIter and GetCasemanagementCaseplanVersionStageplanStepplansPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) (string, func(*models.StepplanListing) ([]models.Stepplan, string, error), func(context.Context, string) (*models.StepplanListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.StepplanListing) ([]models.Stepplan, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseplanVersionStageplanStepplansOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.StepplanListing, models.Stepplan]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.StepplanListing) ([]models.Stepplan, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.StepplanListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetCasemanagementCaseplanVersionStageplanStepplans(ctx, caseplanID, versionID, stageplanID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.StepplanListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetCasemanagementCaseplanVersionStageplanStepplans(ctx, caseplanID, versionID, stageplanID, &o)
 	}
 }
 
@@ -824,7 +836,8 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplans(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplansIter(ctx context.Context, caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) iter.Seq2[models.Stageplan, error] {
-	return a.getCasemanagementCaseplanVersionStageplansWalk(caseplanID, versionID, opts).Items(ctx)
+	first, read, fetch := a.getCasemanagementCaseplanVersionStageplansWalk(caseplanID, versionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetCasemanagementCaseplanVersionStageplansPages returns an iterator over the pages of
@@ -833,27 +846,29 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplansIter(ctx c
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplansPages(ctx context.Context, caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) iter.Seq2[*platformclient.Page[models.StageplanListing], error] {
-	return a.getCasemanagementCaseplanVersionStageplansWalk(caseplanID, versionID, opts).Pages(ctx)
+	first, read, fetch := a.getCasemanagementCaseplanVersionStageplansWalk(caseplanID, versionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getCasemanagementCaseplanVersionStageplansWalk is the walk of GetCasemanagementCaseplanVersionStageplansIter and GetCasemanagementCaseplanVersionStageplansPages.
-func (a *CaseManagementApi) getCasemanagementCaseplanVersionStageplansWalk(caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) platformclient.CursorWalk[models.StageplanListing, models.Stageplan] {
+// getCasemanagementCaseplanVersionStageplansWalk is the walk of GetCasemanagementCaseplanVersionStageplansIter and GetCasemanagementCaseplanVersionStageplansPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseplanVersionStageplansWalk(caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) (string, func(*models.StageplanListing) ([]models.Stageplan, string, error), func(context.Context, string) (*models.StageplanListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.StageplanListing) ([]models.Stageplan, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseplanVersionStageplansOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.StageplanListing, models.Stageplan]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.StageplanListing) ([]models.Stageplan, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.StageplanListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetCasemanagementCaseplanVersionStageplans(ctx, caseplanID, versionID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.StageplanListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetCasemanagementCaseplanVersionStageplans(ctx, caseplanID, versionID, &o)
 	}
 }
 
@@ -904,7 +919,8 @@ func (a *CaseManagementApi) GetCasemanagementCaseplans(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseplansIter(ctx context.Context, opts *GetCasemanagementCaseplansOptions) iter.Seq2[models.Caseplan, error] {
-	return a.getCasemanagementCaseplansWalk(opts).Items(ctx)
+	first, read, fetch := a.getCasemanagementCaseplansWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetCasemanagementCaseplansPages returns an iterator over the pages of GetCasemanagementCaseplans,
@@ -912,27 +928,29 @@ func (a *CaseManagementApi) GetCasemanagementCaseplansIter(ctx context.Context, 
 // the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
 // resume from, as opts.After.
 func (a *CaseManagementApi) GetCasemanagementCaseplansPages(ctx context.Context, opts *GetCasemanagementCaseplansOptions) iter.Seq2[*platformclient.Page[models.CaseplanListing], error] {
-	return a.getCasemanagementCaseplansWalk(opts).Pages(ctx)
+	first, read, fetch := a.getCasemanagementCaseplansWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getCasemanagementCaseplansWalk is the walk of GetCasemanagementCaseplansIter and GetCasemanagementCaseplansPages.
-func (a *CaseManagementApi) getCasemanagementCaseplansWalk(opts *GetCasemanagementCaseplansOptions) platformclient.CursorWalk[models.CaseplanListing, models.Caseplan] {
+// getCasemanagementCaseplansWalk is the walk of GetCasemanagementCaseplansIter and GetCasemanagementCaseplansPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseplansWalk(opts *GetCasemanagementCaseplansOptions) (string, func(*models.CaseplanListing) ([]models.Caseplan, string, error), func(context.Context, string) (*models.CaseplanListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseplanListing) ([]models.Caseplan, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseplansOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CaseplanListing, models.Caseplan]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.CaseplanListing) ([]models.Caseplan, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CaseplanListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetCasemanagementCaseplans(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.CaseplanListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetCasemanagementCaseplans(ctx, &o)
 	}
 }
 
@@ -990,7 +1008,8 @@ func (a *CaseManagementApi) GetCasemanagementCasesExternalcontact(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCasesExternalcontactIter(ctx context.Context, externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) iter.Seq2[models.Case, error] {
-	return a.getCasemanagementCasesExternalcontactWalk(externalContactID, opts).Items(ctx)
+	first, read, fetch := a.getCasemanagementCasesExternalcontactWalk(externalContactID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetCasemanagementCasesExternalcontactPages returns an iterator over the pages of
@@ -998,27 +1017,29 @@ func (a *CaseManagementApi) GetCasemanagementCasesExternalcontactIter(ctx contex
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *CaseManagementApi) GetCasemanagementCasesExternalcontactPages(ctx context.Context, externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) iter.Seq2[*platformclient.Page[models.CaseListing], error] {
-	return a.getCasemanagementCasesExternalcontactWalk(externalContactID, opts).Pages(ctx)
+	first, read, fetch := a.getCasemanagementCasesExternalcontactWalk(externalContactID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getCasemanagementCasesExternalcontactWalk is the walk of GetCasemanagementCasesExternalcontactIter and GetCasemanagementCasesExternalcontactPages.
-func (a *CaseManagementApi) getCasemanagementCasesExternalcontactWalk(externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) platformclient.CursorWalk[models.CaseListing, models.Case] {
+// getCasemanagementCasesExternalcontactWalk is the walk of GetCasemanagementCasesExternalcontactIter and GetCasemanagementCasesExternalcontactPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCasesExternalcontactWalk(externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) (string, func(*models.CaseListing) ([]models.Case, string, error), func(context.Context, string) (*models.CaseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseListing) ([]models.Case, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCasesExternalcontactOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CaseListing, models.Case]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.CaseListing) ([]models.Case, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CaseListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetCasemanagementCasesExternalcontact(ctx, externalContactID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.CaseListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetCasemanagementCasesExternalcontact(ctx, externalContactID, &o)
 	}
 }
 
@@ -1523,7 +1544,8 @@ func (a *CaseManagementApi) PostCasemanagementCaseplansQuery(ctx context.Context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *CaseManagementApi) PostCasemanagementCaseplansQueryIter(ctx context.Context, body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) iter.Seq2[models.Caseplan, error] {
-	return a.postCasemanagementCaseplansQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postCasemanagementCaseplansQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // PostCasemanagementCaseplansQueryPages returns an iterator over the pages of
@@ -1531,32 +1553,34 @@ func (a *CaseManagementApi) PostCasemanagementCaseplansQueryIter(ctx context.Con
 // arguments, same end). Each page holds the listing as the API sent it, its response, and the
 // cursor (NextCursor) to resume from, as body.After.
 func (a *CaseManagementApi) PostCasemanagementCaseplansQueryPages(ctx context.Context, body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) iter.Seq2[*platformclient.Page[models.CaseplanQueryEntityListing], error] {
-	return a.postCasemanagementCaseplansQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postCasemanagementCaseplansQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// postCasemanagementCaseplansQueryWalk is the walk of PostCasemanagementCaseplansQueryIter and PostCasemanagementCaseplansQueryPages.
-func (a *CaseManagementApi) postCasemanagementCaseplansQueryWalk(body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) platformclient.CursorWalk[models.CaseplanQueryEntityListing, models.Caseplan] {
+// postCasemanagementCaseplansQueryWalk is the walk of PostCasemanagementCaseplansQueryIter and PostCasemanagementCaseplansQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) postCasemanagementCaseplansQueryWalk(body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) (string, func(*models.CaseplanQueryEntityListing) ([]models.Caseplan, string, error), func(context.Context, string) (*models.CaseplanQueryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseplanQueryEntityListing) ([]models.Caseplan, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.CursorWalk[models.CaseplanQueryEntityListing, models.Caseplan]{
-		First: start,
-		Read: func(r *models.CaseplanQueryEntityListing) ([]models.Caseplan, string, error) {
-			return r.Entities, platformclient.Deref(r.After), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CaseplanQueryEntityListing, *platformclient.APIResponse, error) {
-			pageBody := body
-			if cursor != start {
-				var b models.CaseplanQueryRequest
-				if body != nil {
-					b = *body
-				}
-				b.After = &cursor
-				pageBody = &b
+	return start, read, func(ctx context.Context, cursor string) (*models.CaseplanQueryEntityListing, *platformclient.APIResponse, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.CaseplanQueryRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostCasemanagementCaseplansQuery(ctx, pageBody, opts)
-		},
+			b.After = &cursor
+			pageBody = &b
+		}
+		return a.PostCasemanagementCaseplansQuery(ctx, pageBody, opts)
 	}
 }
 
@@ -1641,7 +1665,8 @@ func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQuery(ctx context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQueryIter(ctx context.Context, body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) iter.Seq2[models.CaseAssociation, error] {
-	return a.postCasemanagementCasesAssociationsQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postCasemanagementCasesAssociationsQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // PostCasemanagementCasesAssociationsQueryPages returns an iterator over the pages of
@@ -1649,32 +1674,34 @@ func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQueryIter(ctx con
 // walks them (same arguments, same end). Each page holds the listing as the API sent it, its
 // response, and the cursor (NextCursor) to resume from, as body.After.
 func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQueryPages(ctx context.Context, body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) iter.Seq2[*platformclient.Page[models.CaseAssociationQueryEntityListing], error] {
-	return a.postCasemanagementCasesAssociationsQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postCasemanagementCasesAssociationsQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// postCasemanagementCasesAssociationsQueryWalk is the walk of PostCasemanagementCasesAssociationsQueryIter and PostCasemanagementCasesAssociationsQueryPages.
-func (a *CaseManagementApi) postCasemanagementCasesAssociationsQueryWalk(body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) platformclient.CursorWalk[models.CaseAssociationQueryEntityListing, models.CaseAssociation] {
+// postCasemanagementCasesAssociationsQueryWalk is the walk of PostCasemanagementCasesAssociationsQueryIter and PostCasemanagementCasesAssociationsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) postCasemanagementCasesAssociationsQueryWalk(body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) (string, func(*models.CaseAssociationQueryEntityListing) ([]models.CaseAssociation, string, error), func(context.Context, string) (*models.CaseAssociationQueryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseAssociationQueryEntityListing) ([]models.CaseAssociation, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.CursorWalk[models.CaseAssociationQueryEntityListing, models.CaseAssociation]{
-		First: start,
-		Read: func(r *models.CaseAssociationQueryEntityListing) ([]models.CaseAssociation, string, error) {
-			return r.Entities, platformclient.Deref(r.After), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CaseAssociationQueryEntityListing, *platformclient.APIResponse, error) {
-			pageBody := body
-			if cursor != start {
-				var b models.CaseAssociationQuery
-				if body != nil {
-					b = *body
-				}
-				b.After = &cursor
-				pageBody = &b
+	return start, read, func(ctx context.Context, cursor string) (*models.CaseAssociationQueryEntityListing, *platformclient.APIResponse, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.CaseAssociationQuery
+			if body != nil {
+				b = *body
 			}
-			return a.PostCasemanagementCasesAssociationsQuery(ctx, pageBody, opts)
-		},
+			b.After = &cursor
+			pageBody = &b
+		}
+		return a.PostCasemanagementCasesAssociationsQuery(ctx, pageBody, opts)
 	}
 }
 

@@ -183,7 +183,8 @@ func (a *CoachingApi) GetCoachingAppointmentAnnotations(ctx context.Context, app
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentAnnotationsIter(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) iter.Seq2[models.CoachingAnnotation, error] {
-	return a.getCoachingAppointmentAnnotationsWalk(appointmentID, opts).Items(ctx)
+	first, read, fetch := a.getCoachingAppointmentAnnotationsWalk(appointmentID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetCoachingAppointmentAnnotationsPages returns an iterator over the pages of
@@ -191,25 +192,27 @@ func (a *CoachingApi) GetCoachingAppointmentAnnotationsIter(ctx context.Context,
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *CoachingApi) GetCoachingAppointmentAnnotationsPages(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) iter.Seq2[*platformclient.Page[models.CoachingAnnotationList], error] {
-	return a.getCoachingAppointmentAnnotationsWalk(appointmentID, opts).Pages(ctx)
+	first, read, fetch := a.getCoachingAppointmentAnnotationsWalk(appointmentID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getCoachingAppointmentAnnotationsWalk is the walk of GetCoachingAppointmentAnnotationsIter and GetCoachingAppointmentAnnotationsPages.
-func (a *CoachingApi) getCoachingAppointmentAnnotationsWalk(appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) platformclient.NumberWalk[models.CoachingAnnotationList, models.CoachingAnnotation] {
+// getCoachingAppointmentAnnotationsWalk is the walk of GetCoachingAppointmentAnnotationsIter and GetCoachingAppointmentAnnotationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CoachingApi) getCoachingAppointmentAnnotationsWalk(appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) (int64, func(*models.CoachingAnnotationList) ([]models.CoachingAnnotation, int64, int64, error), func(context.Context, int64) (*models.CoachingAnnotationList, *platformclient.APIResponse, error)) {
+	read := func(r *models.CoachingAnnotationList) ([]models.CoachingAnnotation, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetCoachingAppointmentAnnotationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CoachingAnnotationList, models.CoachingAnnotation]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CoachingAnnotationList) ([]models.CoachingAnnotation, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CoachingAnnotationList, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetCoachingAppointmentAnnotations(ctx, appointmentID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CoachingAnnotationList, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetCoachingAppointmentAnnotations(ctx, appointmentID, &o)
 	}
 }
 
@@ -261,7 +264,8 @@ func (a *CoachingApi) GetCoachingAppointmentStatuses(ctx context.Context, appoin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentStatusesIter(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentStatusesOptions) iter.Seq2[models.CoachingAppointmentStatusResponse, error] {
-	return a.getCoachingAppointmentStatusesWalk(appointmentID, opts).Items(ctx)
+	first, read, fetch := a.getCoachingAppointmentStatusesWalk(appointmentID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetCoachingAppointmentStatusesPages returns an iterator over the pages of
@@ -269,25 +273,27 @@ func (a *CoachingApi) GetCoachingAppointmentStatusesIter(ctx context.Context, ap
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *CoachingApi) GetCoachingAppointmentStatusesPages(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentStatusesOptions) iter.Seq2[*platformclient.Page[models.CoachingAppointmentStatusResponseList], error] {
-	return a.getCoachingAppointmentStatusesWalk(appointmentID, opts).Pages(ctx)
+	first, read, fetch := a.getCoachingAppointmentStatusesWalk(appointmentID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getCoachingAppointmentStatusesWalk is the walk of GetCoachingAppointmentStatusesIter and GetCoachingAppointmentStatusesPages.
-func (a *CoachingApi) getCoachingAppointmentStatusesWalk(appointmentID string, opts *GetCoachingAppointmentStatusesOptions) platformclient.NumberWalk[models.CoachingAppointmentStatusResponseList, models.CoachingAppointmentStatusResponse] {
+// getCoachingAppointmentStatusesWalk is the walk of GetCoachingAppointmentStatusesIter and GetCoachingAppointmentStatusesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CoachingApi) getCoachingAppointmentStatusesWalk(appointmentID string, opts *GetCoachingAppointmentStatusesOptions) (int64, func(*models.CoachingAppointmentStatusResponseList) ([]models.CoachingAppointmentStatusResponse, int64, int64, error), func(context.Context, int64) (*models.CoachingAppointmentStatusResponseList, *platformclient.APIResponse, error)) {
+	read := func(r *models.CoachingAppointmentStatusResponseList) ([]models.CoachingAppointmentStatusResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetCoachingAppointmentStatusesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CoachingAppointmentStatusResponseList, models.CoachingAppointmentStatusResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CoachingAppointmentStatusResponseList) ([]models.CoachingAppointmentStatusResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CoachingAppointmentStatusResponseList, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetCoachingAppointmentStatuses(ctx, appointmentID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CoachingAppointmentStatusResponseList, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetCoachingAppointmentStatuses(ctx, appointmentID, &o)
 	}
 }
 
@@ -388,7 +394,8 @@ func (a *CoachingApi) GetCoachingAppointments(ctx context.Context, userIDs []str
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentsIter(ctx context.Context, userIDs []string, opts *GetCoachingAppointmentsOptions) iter.Seq2[models.CoachingAppointmentResponse, error] {
-	return a.getCoachingAppointmentsWalk(userIDs, opts).Items(ctx)
+	first, read, fetch := a.getCoachingAppointmentsWalk(userIDs, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetCoachingAppointmentsPages returns an iterator over the pages of GetCoachingAppointments,
@@ -396,25 +403,27 @@ func (a *CoachingApi) GetCoachingAppointmentsIter(ctx context.Context, userIDs [
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *CoachingApi) GetCoachingAppointmentsPages(ctx context.Context, userIDs []string, opts *GetCoachingAppointmentsOptions) iter.Seq2[*platformclient.Page[models.CoachingAppointmentResponseList], error] {
-	return a.getCoachingAppointmentsWalk(userIDs, opts).Pages(ctx)
+	first, read, fetch := a.getCoachingAppointmentsWalk(userIDs, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getCoachingAppointmentsWalk is the walk of GetCoachingAppointmentsIter and GetCoachingAppointmentsPages.
-func (a *CoachingApi) getCoachingAppointmentsWalk(userIDs []string, opts *GetCoachingAppointmentsOptions) platformclient.NumberWalk[models.CoachingAppointmentResponseList, models.CoachingAppointmentResponse] {
+// getCoachingAppointmentsWalk is the walk of GetCoachingAppointmentsIter and GetCoachingAppointmentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CoachingApi) getCoachingAppointmentsWalk(userIDs []string, opts *GetCoachingAppointmentsOptions) (int64, func(*models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error), func(context.Context, int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error)) {
+	read := func(r *models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetCoachingAppointmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CoachingAppointmentResponseList, models.CoachingAppointmentResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetCoachingAppointments(ctx, userIDs, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetCoachingAppointments(ctx, userIDs, &o)
 	}
 }
 
@@ -508,7 +517,8 @@ func (a *CoachingApi) GetCoachingAppointmentsMe(ctx context.Context, opts *GetCo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentsMeIter(ctx context.Context, opts *GetCoachingAppointmentsMeOptions) iter.Seq2[models.CoachingAppointmentResponse, error] {
-	return a.getCoachingAppointmentsMeWalk(opts).Items(ctx)
+	first, read, fetch := a.getCoachingAppointmentsMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetCoachingAppointmentsMePages returns an iterator over the pages of GetCoachingAppointmentsMe,
@@ -516,25 +526,27 @@ func (a *CoachingApi) GetCoachingAppointmentsMeIter(ctx context.Context, opts *G
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *CoachingApi) GetCoachingAppointmentsMePages(ctx context.Context, opts *GetCoachingAppointmentsMeOptions) iter.Seq2[*platformclient.Page[models.CoachingAppointmentResponseList], error] {
-	return a.getCoachingAppointmentsMeWalk(opts).Pages(ctx)
+	first, read, fetch := a.getCoachingAppointmentsMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getCoachingAppointmentsMeWalk is the walk of GetCoachingAppointmentsMeIter and GetCoachingAppointmentsMePages.
-func (a *CoachingApi) getCoachingAppointmentsMeWalk(opts *GetCoachingAppointmentsMeOptions) platformclient.NumberWalk[models.CoachingAppointmentResponseList, models.CoachingAppointmentResponse] {
+// getCoachingAppointmentsMeWalk is the walk of GetCoachingAppointmentsMeIter and GetCoachingAppointmentsMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CoachingApi) getCoachingAppointmentsMeWalk(opts *GetCoachingAppointmentsMeOptions) (int64, func(*models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error), func(context.Context, int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error)) {
+	read := func(r *models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetCoachingAppointmentsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CoachingAppointmentResponseList, models.CoachingAppointmentResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetCoachingAppointmentsMe(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetCoachingAppointmentsMe(ctx, &o)
 	}
 }
 
@@ -616,7 +628,8 @@ func (a *CoachingApi) GetCoachingNotifications(ctx context.Context, opts *GetCoa
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingNotificationsIter(ctx context.Context, opts *GetCoachingNotificationsOptions) iter.Seq2[models.CoachingNotification, error] {
-	return a.getCoachingNotificationsWalk(opts).Items(ctx)
+	first, read, fetch := a.getCoachingNotificationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetCoachingNotificationsPages returns an iterator over the pages of GetCoachingNotifications,
@@ -624,25 +637,27 @@ func (a *CoachingApi) GetCoachingNotificationsIter(ctx context.Context, opts *Ge
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *CoachingApi) GetCoachingNotificationsPages(ctx context.Context, opts *GetCoachingNotificationsOptions) iter.Seq2[*platformclient.Page[models.CoachingNotificationList], error] {
-	return a.getCoachingNotificationsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getCoachingNotificationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getCoachingNotificationsWalk is the walk of GetCoachingNotificationsIter and GetCoachingNotificationsPages.
-func (a *CoachingApi) getCoachingNotificationsWalk(opts *GetCoachingNotificationsOptions) platformclient.NumberWalk[models.CoachingNotificationList, models.CoachingNotification] {
+// getCoachingNotificationsWalk is the walk of GetCoachingNotificationsIter and GetCoachingNotificationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CoachingApi) getCoachingNotificationsWalk(opts *GetCoachingNotificationsOptions) (int64, func(*models.CoachingNotificationList) ([]models.CoachingNotification, int64, int64, error), func(context.Context, int64) (*models.CoachingNotificationList, *platformclient.APIResponse, error)) {
+	read := func(r *models.CoachingNotificationList) ([]models.CoachingNotification, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetCoachingNotificationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CoachingNotificationList, models.CoachingNotification]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CoachingNotificationList) ([]models.CoachingNotification, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CoachingNotificationList, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetCoachingNotifications(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CoachingNotificationList, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetCoachingNotifications(ctx, &o)
 	}
 }
 

@@ -316,7 +316,8 @@ func (a *ContentManagementApi) GetContentmanagementDocuments(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementDocumentsIter(ctx context.Context, workspaceID string, opts *GetContentmanagementDocumentsOptions) iter.Seq2[models.Document, error] {
-	return a.getContentmanagementDocumentsWalk(workspaceID, opts).Items(ctx)
+	first, read, fetch := a.getContentmanagementDocumentsWalk(workspaceID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetContentmanagementDocumentsPages returns an iterator over the pages of
@@ -324,25 +325,27 @@ func (a *ContentManagementApi) GetContentmanagementDocumentsIter(ctx context.Con
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ContentManagementApi) GetContentmanagementDocumentsPages(ctx context.Context, workspaceID string, opts *GetContentmanagementDocumentsOptions) iter.Seq2[*platformclient.Page[models.DocumentEntityListing], error] {
-	return a.getContentmanagementDocumentsWalk(workspaceID, opts).Pages(ctx)
+	first, read, fetch := a.getContentmanagementDocumentsWalk(workspaceID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getContentmanagementDocumentsWalk is the walk of GetContentmanagementDocumentsIter and GetContentmanagementDocumentsPages.
-func (a *ContentManagementApi) getContentmanagementDocumentsWalk(workspaceID string, opts *GetContentmanagementDocumentsOptions) platformclient.NumberWalk[models.DocumentEntityListing, models.Document] {
+// getContentmanagementDocumentsWalk is the walk of GetContentmanagementDocumentsIter and GetContentmanagementDocumentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementDocumentsWalk(workspaceID string, opts *GetContentmanagementDocumentsOptions) (int64, func(*models.DocumentEntityListing) ([]models.Document, int64, int64, error), func(context.Context, int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DocumentEntityListing) ([]models.Document, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementDocumentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DocumentEntityListing, models.Document]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DocumentEntityListing) ([]models.Document, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetContentmanagementDocuments(ctx, workspaceID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetContentmanagementDocuments(ctx, workspaceID, &o)
 	}
 }
 
@@ -568,7 +571,8 @@ func (a *ContentManagementApi) GetContentmanagementShares(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementSharesIter(ctx context.Context, opts *GetContentmanagementSharesOptions) iter.Seq2[models.Share, error] {
-	return a.getContentmanagementSharesWalk(opts).Items(ctx)
+	first, read, fetch := a.getContentmanagementSharesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetContentmanagementSharesPages returns an iterator over the pages of GetContentmanagementShares,
@@ -576,25 +580,27 @@ func (a *ContentManagementApi) GetContentmanagementSharesIter(ctx context.Contex
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *ContentManagementApi) GetContentmanagementSharesPages(ctx context.Context, opts *GetContentmanagementSharesOptions) iter.Seq2[*platformclient.Page[models.ShareEntityListing], error] {
-	return a.getContentmanagementSharesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getContentmanagementSharesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getContentmanagementSharesWalk is the walk of GetContentmanagementSharesIter and GetContentmanagementSharesPages.
-func (a *ContentManagementApi) getContentmanagementSharesWalk(opts *GetContentmanagementSharesOptions) platformclient.NumberWalk[models.ShareEntityListing, models.Share] {
+// getContentmanagementSharesWalk is the walk of GetContentmanagementSharesIter and GetContentmanagementSharesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementSharesWalk(opts *GetContentmanagementSharesOptions) (int64, func(*models.ShareEntityListing) ([]models.Share, int64, int64, error), func(context.Context, int64) (*models.ShareEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ShareEntityListing) ([]models.Share, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementSharesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ShareEntityListing, models.Share]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ShareEntityListing) ([]models.Share, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ShareEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetContentmanagementShares(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ShareEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetContentmanagementShares(ctx, &o)
 	}
 }
 
@@ -637,7 +643,8 @@ func (a *ContentManagementApi) GetContentmanagementStatus(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementStatusIter(ctx context.Context, opts *GetContentmanagementStatusOptions) iter.Seq2[models.CommandStatus, error] {
-	return a.getContentmanagementStatusWalk(opts).Items(ctx)
+	first, read, fetch := a.getContentmanagementStatusWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetContentmanagementStatusPages returns an iterator over the pages of GetContentmanagementStatus,
@@ -645,25 +652,27 @@ func (a *ContentManagementApi) GetContentmanagementStatusIter(ctx context.Contex
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *ContentManagementApi) GetContentmanagementStatusPages(ctx context.Context, opts *GetContentmanagementStatusOptions) iter.Seq2[*platformclient.Page[models.CommandStatusEntityListing], error] {
-	return a.getContentmanagementStatusWalk(opts).Pages(ctx)
+	first, read, fetch := a.getContentmanagementStatusWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getContentmanagementStatusWalk is the walk of GetContentmanagementStatusIter and GetContentmanagementStatusPages.
-func (a *ContentManagementApi) getContentmanagementStatusWalk(opts *GetContentmanagementStatusOptions) platformclient.NumberWalk[models.CommandStatusEntityListing, models.CommandStatus] {
+// getContentmanagementStatusWalk is the walk of GetContentmanagementStatusIter and GetContentmanagementStatusPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementStatusWalk(opts *GetContentmanagementStatusOptions) (int64, func(*models.CommandStatusEntityListing) ([]models.CommandStatus, int64, int64, error), func(context.Context, int64) (*models.CommandStatusEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CommandStatusEntityListing) ([]models.CommandStatus, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementStatusOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CommandStatusEntityListing, models.CommandStatus]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CommandStatusEntityListing) ([]models.CommandStatus, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CommandStatusEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetContentmanagementStatus(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CommandStatusEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetContentmanagementStatus(ctx, &o)
 	}
 }
 
@@ -791,7 +800,8 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceDocuments(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceDocumentsIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) iter.Seq2[models.Document, error] {
-	return a.getContentmanagementWorkspaceDocumentsWalk(workspaceID, opts).Items(ctx)
+	first, read, fetch := a.getContentmanagementWorkspaceDocumentsWalk(workspaceID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetContentmanagementWorkspaceDocumentsPages returns an iterator over the pages of
@@ -800,25 +810,27 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceDocumentsIter(ctx co
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceDocumentsPages(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) iter.Seq2[*platformclient.Page[models.DocumentEntityListing], error] {
-	return a.getContentmanagementWorkspaceDocumentsWalk(workspaceID, opts).Pages(ctx)
+	first, read, fetch := a.getContentmanagementWorkspaceDocumentsWalk(workspaceID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getContentmanagementWorkspaceDocumentsWalk is the walk of GetContentmanagementWorkspaceDocumentsIter and GetContentmanagementWorkspaceDocumentsPages.
-func (a *ContentManagementApi) getContentmanagementWorkspaceDocumentsWalk(workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) platformclient.NumberWalk[models.DocumentEntityListing, models.Document] {
+// getContentmanagementWorkspaceDocumentsWalk is the walk of GetContentmanagementWorkspaceDocumentsIter and GetContentmanagementWorkspaceDocumentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementWorkspaceDocumentsWalk(workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) (int64, func(*models.DocumentEntityListing) ([]models.Document, int64, int64, error), func(context.Context, int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DocumentEntityListing) ([]models.Document, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementWorkspaceDocumentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DocumentEntityListing, models.Document]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DocumentEntityListing) ([]models.Document, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetContentmanagementWorkspaceDocuments(ctx, workspaceID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetContentmanagementWorkspaceDocuments(ctx, workspaceID, &o)
 	}
 }
 
@@ -901,7 +913,8 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceMembers(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceMembersIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) iter.Seq2[models.WorkspaceMember, error] {
-	return a.getContentmanagementWorkspaceMembersWalk(workspaceID, opts).Items(ctx)
+	first, read, fetch := a.getContentmanagementWorkspaceMembersWalk(workspaceID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetContentmanagementWorkspaceMembersPages returns an iterator over the pages of
@@ -909,25 +922,27 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceMembersIter(ctx cont
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceMembersPages(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) iter.Seq2[*platformclient.Page[models.WorkspaceMemberEntityListing], error] {
-	return a.getContentmanagementWorkspaceMembersWalk(workspaceID, opts).Pages(ctx)
+	first, read, fetch := a.getContentmanagementWorkspaceMembersWalk(workspaceID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getContentmanagementWorkspaceMembersWalk is the walk of GetContentmanagementWorkspaceMembersIter and GetContentmanagementWorkspaceMembersPages.
-func (a *ContentManagementApi) getContentmanagementWorkspaceMembersWalk(workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) platformclient.NumberWalk[models.WorkspaceMemberEntityListing, models.WorkspaceMember] {
+// getContentmanagementWorkspaceMembersWalk is the walk of GetContentmanagementWorkspaceMembersIter and GetContentmanagementWorkspaceMembersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementWorkspaceMembersWalk(workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) (int64, func(*models.WorkspaceMemberEntityListing) ([]models.WorkspaceMember, int64, int64, error), func(context.Context, int64) (*models.WorkspaceMemberEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkspaceMemberEntityListing) ([]models.WorkspaceMember, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementWorkspaceMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.WorkspaceMemberEntityListing, models.WorkspaceMember]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.WorkspaceMemberEntityListing) ([]models.WorkspaceMember, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.WorkspaceMemberEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetContentmanagementWorkspaceMembers(ctx, workspaceID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WorkspaceMemberEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetContentmanagementWorkspaceMembers(ctx, workspaceID, &o)
 	}
 }
 
@@ -1015,7 +1030,8 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvalues(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvaluesIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) iter.Seq2[models.TagValue, error] {
-	return a.getContentmanagementWorkspaceTagvaluesWalk(workspaceID, opts).Items(ctx)
+	first, read, fetch := a.getContentmanagementWorkspaceTagvaluesWalk(workspaceID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetContentmanagementWorkspaceTagvaluesPages returns an iterator over the pages of
@@ -1024,25 +1040,27 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvaluesIter(ctx co
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvaluesPages(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) iter.Seq2[*platformclient.Page[models.TagValueEntityListing], error] {
-	return a.getContentmanagementWorkspaceTagvaluesWalk(workspaceID, opts).Pages(ctx)
+	first, read, fetch := a.getContentmanagementWorkspaceTagvaluesWalk(workspaceID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getContentmanagementWorkspaceTagvaluesWalk is the walk of GetContentmanagementWorkspaceTagvaluesIter and GetContentmanagementWorkspaceTagvaluesPages.
-func (a *ContentManagementApi) getContentmanagementWorkspaceTagvaluesWalk(workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) platformclient.NumberWalk[models.TagValueEntityListing, models.TagValue] {
+// getContentmanagementWorkspaceTagvaluesWalk is the walk of GetContentmanagementWorkspaceTagvaluesIter and GetContentmanagementWorkspaceTagvaluesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementWorkspaceTagvaluesWalk(workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) (int64, func(*models.TagValueEntityListing) ([]models.TagValue, int64, int64, error), func(context.Context, int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TagValueEntityListing) ([]models.TagValue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementWorkspaceTagvaluesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TagValueEntityListing, models.TagValue]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TagValueEntityListing) ([]models.TagValue, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetContentmanagementWorkspaceTagvalues(ctx, workspaceID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetContentmanagementWorkspaceTagvalues(ctx, workspaceID, &o)
 	}
 }
 
@@ -1098,7 +1116,8 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaces(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspacesIter(ctx context.Context, opts *GetContentmanagementWorkspacesOptions) iter.Seq2[models.Workspace, error] {
-	return a.getContentmanagementWorkspacesWalk(opts).Items(ctx)
+	first, read, fetch := a.getContentmanagementWorkspacesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetContentmanagementWorkspacesPages returns an iterator over the pages of
@@ -1106,25 +1125,27 @@ func (a *ContentManagementApi) GetContentmanagementWorkspacesIter(ctx context.Co
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ContentManagementApi) GetContentmanagementWorkspacesPages(ctx context.Context, opts *GetContentmanagementWorkspacesOptions) iter.Seq2[*platformclient.Page[models.WorkspaceEntityListing], error] {
-	return a.getContentmanagementWorkspacesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getContentmanagementWorkspacesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getContentmanagementWorkspacesWalk is the walk of GetContentmanagementWorkspacesIter and GetContentmanagementWorkspacesPages.
-func (a *ContentManagementApi) getContentmanagementWorkspacesWalk(opts *GetContentmanagementWorkspacesOptions) platformclient.NumberWalk[models.WorkspaceEntityListing, models.Workspace] {
+// getContentmanagementWorkspacesWalk is the walk of GetContentmanagementWorkspacesIter and GetContentmanagementWorkspacesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementWorkspacesWalk(opts *GetContentmanagementWorkspacesOptions) (int64, func(*models.WorkspaceEntityListing) ([]models.Workspace, int64, int64, error), func(context.Context, int64) (*models.WorkspaceEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkspaceEntityListing) ([]models.Workspace, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementWorkspacesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.WorkspaceEntityListing, models.Workspace]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.WorkspaceEntityListing) ([]models.Workspace, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.WorkspaceEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetContentmanagementWorkspaces(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WorkspaceEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetContentmanagementWorkspaces(ctx, &o)
 	}
 }
 
@@ -1439,7 +1460,8 @@ func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQuery(ctx 
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQueryIter(ctx context.Context, workspaceID string, body *models.TagQueryRequest, opts *PostContentmanagementWorkspaceTagvaluesQueryOptions) iter.Seq2[models.TagValue, error] {
-	return a.postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID, body, opts).Items(ctx)
+	first, read, fetch := a.postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID, body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostContentmanagementWorkspaceTagvaluesQueryPages returns an iterator over the pages of
@@ -1448,32 +1470,34 @@ func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQueryIter(
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as body.PageNumber.
 func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQueryPages(ctx context.Context, workspaceID string, body *models.TagQueryRequest, opts *PostContentmanagementWorkspaceTagvaluesQueryOptions) iter.Seq2[*platformclient.Page[models.TagValueEntityListing], error] {
-	return a.postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID, body, opts).Pages(ctx)
+	first, read, fetch := a.postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID, body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postContentmanagementWorkspaceTagvaluesQueryWalk is the walk of PostContentmanagementWorkspaceTagvaluesQueryIter and PostContentmanagementWorkspaceTagvaluesQueryPages.
-func (a *ContentManagementApi) postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID string, body *models.TagQueryRequest, opts *PostContentmanagementWorkspaceTagvaluesQueryOptions) platformclient.NumberWalk[models.TagValueEntityListing, models.TagValue] {
+// postContentmanagementWorkspaceTagvaluesQueryWalk is the walk of PostContentmanagementWorkspaceTagvaluesQueryIter and PostContentmanagementWorkspaceTagvaluesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID string, body *models.TagQueryRequest, opts *PostContentmanagementWorkspaceTagvaluesQueryOptions) (int64, func(*models.TagValueEntityListing) ([]models.TagValue, int64, int64, error), func(context.Context, int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TagValueEntityListing) ([]models.TagValue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.TagValueEntityListing, models.TagValue]{
-		First: start,
-		Read: func(r *models.TagValueEntityListing) ([]models.TagValue, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.TagQueryRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.TagQueryRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostContentmanagementWorkspaceTagvaluesQuery(ctx, workspaceID, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostContentmanagementWorkspaceTagvaluesQuery(ctx, workspaceID, pageBody, opts)
 	}
 }
 

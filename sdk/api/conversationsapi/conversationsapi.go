@@ -598,7 +598,8 @@ func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResults(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[models.ConversationAggregateDataContainer, error] {
-	return a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsConversationsAggregatesJobResultsPages returns an iterator over the pages of
@@ -607,27 +608,29 @@ func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResultsIter(ctx
 // page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
 // from, as opts.Cursor.
 func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ConversationAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsConversationsAggregatesJobResultsWalk is the walk of GetAnalyticsConversationsAggregatesJobResultsIter and GetAnalyticsConversationsAggregatesJobResultsPages.
-func (a *ConversationsApi) getAnalyticsConversationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) platformclient.CursorWalk[models.ConversationAsyncAggregateQueryResponse, models.ConversationAggregateDataContainer] {
+// getAnalyticsConversationsAggregatesJobResultsWalk is the walk of GetAnalyticsConversationsAggregatesJobResultsIter and GetAnalyticsConversationsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getAnalyticsConversationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) (string, func(*models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error), func(context.Context, string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsConversationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ConversationAsyncAggregateQueryResponse, models.ConversationAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -751,7 +754,8 @@ func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[models.AnalyticsConversation, error] {
-	return a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsConversationsDetailsJobResultsPages returns an iterator over the pages of
@@ -760,27 +764,29 @@ func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResultsIter(ctx co
 // holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
 // as opts.Cursor.
 func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationAsyncQueryResponse], error] {
-	return a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsConversationsDetailsJobResultsWalk is the walk of GetAnalyticsConversationsDetailsJobResultsIter and GetAnalyticsConversationsDetailsJobResultsPages.
-func (a *ConversationsApi) getAnalyticsConversationsDetailsJobResultsWalk(jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) platformclient.CursorWalk[models.AnalyticsConversationAsyncQueryResponse, models.AnalyticsConversation] {
+// getAnalyticsConversationsDetailsJobResultsWalk is the walk of GetAnalyticsConversationsDetailsJobResultsIter and GetAnalyticsConversationsDetailsJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getAnalyticsConversationsDetailsJobResultsWalk(jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) (string, func(*models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error), func(context.Context, string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Conversations, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsConversationsDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AnalyticsConversationAsyncQueryResponse, models.AnalyticsConversation]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error) {
-			return r.Conversations, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -1011,7 +1017,8 @@ func (a *ConversationsApi) GetConversationCommunicationInternalmessages(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationCommunicationInternalmessagesIter(ctx context.Context, conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) iter.Seq2[models.InternalMessageData, error] {
-	return a.getConversationCommunicationInternalmessagesWalk(conversationID, communicationID, opts).Items(ctx)
+	first, read, fetch := a.getConversationCommunicationInternalmessagesWalk(conversationID, communicationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationCommunicationInternalmessagesPages returns an iterator over the pages of
@@ -1020,25 +1027,27 @@ func (a *ConversationsApi) GetConversationCommunicationInternalmessagesIter(ctx 
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationCommunicationInternalmessagesPages(ctx context.Context, conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) iter.Seq2[*platformclient.Page[models.InternalMessageDataEntityListing], error] {
-	return a.getConversationCommunicationInternalmessagesWalk(conversationID, communicationID, opts).Pages(ctx)
+	first, read, fetch := a.getConversationCommunicationInternalmessagesWalk(conversationID, communicationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationCommunicationInternalmessagesWalk is the walk of GetConversationCommunicationInternalmessagesIter and GetConversationCommunicationInternalmessagesPages.
-func (a *ConversationsApi) getConversationCommunicationInternalmessagesWalk(conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) platformclient.NumberWalk[models.InternalMessageDataEntityListing, models.InternalMessageData] {
+// getConversationCommunicationInternalmessagesWalk is the walk of GetConversationCommunicationInternalmessagesIter and GetConversationCommunicationInternalmessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationCommunicationInternalmessagesWalk(conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) (int64, func(*models.InternalMessageDataEntityListing) ([]models.InternalMessageData, int64, int64, error), func(context.Context, int64) (*models.InternalMessageDataEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.InternalMessageDataEntityListing) ([]models.InternalMessageData, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationCommunicationInternalmessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.InternalMessageDataEntityListing, models.InternalMessageData]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.InternalMessageDataEntityListing) ([]models.InternalMessageData, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.InternalMessageDataEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationCommunicationInternalmessages(ctx, conversationID, communicationID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InternalMessageDataEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationCommunicationInternalmessages(ctx, conversationID, communicationID, &o)
 	}
 }
 
@@ -1311,7 +1320,8 @@ func (a *ConversationsApi) GetConversationSuggestions(ctx context.Context, conve
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationSuggestionsIter(ctx context.Context, conversationID string, opts *GetConversationSuggestionsOptions) iter.Seq2[models.Suggestion, error] {
-	return a.getConversationSuggestionsWalk(conversationID, opts).Items(ctx)
+	first, read, fetch := a.getConversationSuggestionsWalk(conversationID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetConversationSuggestionsPages returns an iterator over the pages of GetConversationSuggestions,
@@ -1319,27 +1329,29 @@ func (a *ConversationsApi) GetConversationSuggestionsIter(ctx context.Context, c
 // the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
 // resume from, as opts.After.
 func (a *ConversationsApi) GetConversationSuggestionsPages(ctx context.Context, conversationID string, opts *GetConversationSuggestionsOptions) iter.Seq2[*platformclient.Page[models.SuggestionListing], error] {
-	return a.getConversationSuggestionsWalk(conversationID, opts).Pages(ctx)
+	first, read, fetch := a.getConversationSuggestionsWalk(conversationID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getConversationSuggestionsWalk is the walk of GetConversationSuggestionsIter and GetConversationSuggestionsPages.
-func (a *ConversationsApi) getConversationSuggestionsWalk(conversationID string, opts *GetConversationSuggestionsOptions) platformclient.CursorWalk[models.SuggestionListing, models.Suggestion] {
+// getConversationSuggestionsWalk is the walk of GetConversationSuggestionsIter and GetConversationSuggestionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationSuggestionsWalk(conversationID string, opts *GetConversationSuggestionsOptions) (string, func(*models.SuggestionListing) ([]models.Suggestion, string, error), func(context.Context, string) (*models.SuggestionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SuggestionListing) ([]models.Suggestion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetConversationSuggestionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SuggestionListing, models.Suggestion]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.SuggestionListing) ([]models.Suggestion, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SuggestionListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetConversationSuggestions(ctx, conversationID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SuggestionListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetConversationSuggestions(ctx, conversationID, &o)
 	}
 }
 
@@ -1706,7 +1718,8 @@ func (a *ConversationsApi) GetConversationsCallsHistory(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsCallsHistoryIter(ctx context.Context, opts *GetConversationsCallsHistoryOptions) iter.Seq2[models.CallHistoryConversation, error] {
-	return a.getConversationsCallsHistoryWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsCallsHistoryWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsCallsHistoryPages returns an iterator over the pages of
@@ -1714,25 +1727,27 @@ func (a *ConversationsApi) GetConversationsCallsHistoryIter(ctx context.Context,
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsCallsHistoryPages(ctx context.Context, opts *GetConversationsCallsHistoryOptions) iter.Seq2[*platformclient.Page[models.CallHistoryConversationEntityListing], error] {
-	return a.getConversationsCallsHistoryWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsCallsHistoryWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsCallsHistoryWalk is the walk of GetConversationsCallsHistoryIter and GetConversationsCallsHistoryPages.
-func (a *ConversationsApi) getConversationsCallsHistoryWalk(opts *GetConversationsCallsHistoryOptions) platformclient.NumberWalk[models.CallHistoryConversationEntityListing, models.CallHistoryConversation] {
+// getConversationsCallsHistoryWalk is the walk of GetConversationsCallsHistoryIter and GetConversationsCallsHistoryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsCallsHistoryWalk(opts *GetConversationsCallsHistoryOptions) (int64, func(*models.CallHistoryConversationEntityListing) ([]models.CallHistoryConversation, int64, int64, error), func(context.Context, int64) (*models.CallHistoryConversationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CallHistoryConversationEntityListing) ([]models.CallHistoryConversation, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsCallsHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CallHistoryConversationEntityListing, models.CallHistoryConversation]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CallHistoryConversationEntityListing) ([]models.CallHistoryConversation, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CallHistoryConversationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsCallsHistory(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CallHistoryConversationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsCallsHistory(ctx, &o)
 	}
 }
 
@@ -2690,7 +2705,8 @@ func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMedia(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMediaIter(ctx context.Context, conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) iter.Seq2[models.MessageMediaData, error] {
-	return a.getConversationsMessageCommunicationMessagesMediaWalk(conversationID, communicationID, opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessageCommunicationMessagesMediaWalk(conversationID, communicationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessageCommunicationMessagesMediaPages returns an iterator over the pages of
@@ -2699,25 +2715,27 @@ func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMediaIter
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMediaPages(ctx context.Context, conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) iter.Seq2[*platformclient.Page[models.MessageMediaListing], error] {
-	return a.getConversationsMessageCommunicationMessagesMediaWalk(conversationID, communicationID, opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessageCommunicationMessagesMediaWalk(conversationID, communicationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessageCommunicationMessagesMediaWalk is the walk of GetConversationsMessageCommunicationMessagesMediaIter and GetConversationsMessageCommunicationMessagesMediaPages.
-func (a *ConversationsApi) getConversationsMessageCommunicationMessagesMediaWalk(conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) platformclient.NumberWalk[models.MessageMediaListing, models.MessageMediaData] {
+// getConversationsMessageCommunicationMessagesMediaWalk is the walk of GetConversationsMessageCommunicationMessagesMediaIter and GetConversationsMessageCommunicationMessagesMediaPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessageCommunicationMessagesMediaWalk(conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) (int64, func(*models.MessageMediaListing) ([]models.MessageMediaData, int64, int64, error), func(context.Context, int64) (*models.MessageMediaListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessageMediaListing) ([]models.MessageMediaData, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessageCommunicationMessagesMediaOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.MessageMediaListing, models.MessageMediaData]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.MessageMediaListing) ([]models.MessageMediaData, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.MessageMediaListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessageCommunicationMessagesMedia(ctx, conversationID, communicationID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessageMediaListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessageCommunicationMessagesMedia(ctx, conversationID, communicationID, &o)
 	}
 }
 
@@ -2979,7 +2997,8 @@ func (a *ConversationsApi) GetConversationsMessagesCachedmedia(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagesCachedmediaIter(ctx context.Context, opts *GetConversationsMessagesCachedmediaOptions) iter.Seq2[models.CachedMediaItem, error] {
-	return a.getConversationsMessagesCachedmediaWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessagesCachedmediaWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessagesCachedmediaPages returns an iterator over the pages of
@@ -2987,25 +3006,27 @@ func (a *ConversationsApi) GetConversationsMessagesCachedmediaIter(ctx context.C
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessagesCachedmediaPages(ctx context.Context, opts *GetConversationsMessagesCachedmediaOptions) iter.Seq2[*platformclient.Page[models.CachedMediaItemEntityListing], error] {
-	return a.getConversationsMessagesCachedmediaWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessagesCachedmediaWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessagesCachedmediaWalk is the walk of GetConversationsMessagesCachedmediaIter and GetConversationsMessagesCachedmediaPages.
-func (a *ConversationsApi) getConversationsMessagesCachedmediaWalk(opts *GetConversationsMessagesCachedmediaOptions) platformclient.NumberWalk[models.CachedMediaItemEntityListing, models.CachedMediaItem] {
+// getConversationsMessagesCachedmediaWalk is the walk of GetConversationsMessagesCachedmediaIter and GetConversationsMessagesCachedmediaPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagesCachedmediaWalk(opts *GetConversationsMessagesCachedmediaOptions) (int64, func(*models.CachedMediaItemEntityListing) ([]models.CachedMediaItem, int64, int64, error), func(context.Context, int64) (*models.CachedMediaItemEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CachedMediaItemEntityListing) ([]models.CachedMediaItem, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagesCachedmediaOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CachedMediaItemEntityListing, models.CachedMediaItem]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CachedMediaItemEntityListing) ([]models.CachedMediaItem, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CachedMediaItemEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessagesCachedmedia(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CachedMediaItemEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessagesCachedmedia(ctx, &o)
 	}
 }
 
@@ -3299,7 +3320,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrations(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsOptions) iter.Seq2[models.MessagingIntegration, error] {
-	return a.getConversationsMessagingIntegrationsWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessagingIntegrationsPages returns an iterator over the pages of
@@ -3307,25 +3329,27 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsIter(ctx context
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsOptions) iter.Seq2[*platformclient.Page[models.MessagingIntegrationEntityListing], error] {
-	return a.getConversationsMessagingIntegrationsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessagingIntegrationsWalk is the walk of GetConversationsMessagingIntegrationsIter and GetConversationsMessagingIntegrationsPages.
-func (a *ConversationsApi) getConversationsMessagingIntegrationsWalk(opts *GetConversationsMessagingIntegrationsOptions) platformclient.NumberWalk[models.MessagingIntegrationEntityListing, models.MessagingIntegration] {
+// getConversationsMessagingIntegrationsWalk is the walk of GetConversationsMessagingIntegrationsIter and GetConversationsMessagingIntegrationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsWalk(opts *GetConversationsMessagingIntegrationsOptions) (int64, func(*models.MessagingIntegrationEntityListing) ([]models.MessagingIntegration, int64, int64, error), func(context.Context, int64) (*models.MessagingIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessagingIntegrationEntityListing) ([]models.MessagingIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.MessagingIntegrationEntityListing, models.MessagingIntegration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.MessagingIntegrationEntityListing) ([]models.MessagingIntegration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.MessagingIntegrationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessagingIntegrations(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessagingIntegrationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessagingIntegrations(ctx, &o)
 	}
 }
 
@@ -3390,7 +3414,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsApple(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsAppleIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsAppleOptions) iter.Seq2[models.AppleIntegration, error] {
-	return a.getConversationsMessagingIntegrationsAppleWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsAppleWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessagingIntegrationsApplePages returns an iterator over the pages of
@@ -3399,25 +3424,27 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsAppleIter(ctx co
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsApplePages(ctx context.Context, opts *GetConversationsMessagingIntegrationsAppleOptions) iter.Seq2[*platformclient.Page[models.AppleIntegrationEntityListing], error] {
-	return a.getConversationsMessagingIntegrationsAppleWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsAppleWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessagingIntegrationsAppleWalk is the walk of GetConversationsMessagingIntegrationsAppleIter and GetConversationsMessagingIntegrationsApplePages.
-func (a *ConversationsApi) getConversationsMessagingIntegrationsAppleWalk(opts *GetConversationsMessagingIntegrationsAppleOptions) platformclient.NumberWalk[models.AppleIntegrationEntityListing, models.AppleIntegration] {
+// getConversationsMessagingIntegrationsAppleWalk is the walk of GetConversationsMessagingIntegrationsAppleIter and GetConversationsMessagingIntegrationsApplePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsAppleWalk(opts *GetConversationsMessagingIntegrationsAppleOptions) (int64, func(*models.AppleIntegrationEntityListing) ([]models.AppleIntegration, int64, int64, error), func(context.Context, int64) (*models.AppleIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AppleIntegrationEntityListing) ([]models.AppleIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsAppleOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.AppleIntegrationEntityListing, models.AppleIntegration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.AppleIntegrationEntityListing) ([]models.AppleIntegration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AppleIntegrationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessagingIntegrationsApple(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AppleIntegrationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessagingIntegrationsApple(ctx, &o)
 	}
 }
 
@@ -3516,7 +3543,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebook(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsFacebookOptions) iter.Seq2[models.FacebookIntegration, error] {
-	return a.getConversationsMessagingIntegrationsFacebookWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsFacebookWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessagingIntegrationsFacebookPages returns an iterator over the pages of
@@ -3525,25 +3553,27 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookIter(ctx
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsFacebookOptions) iter.Seq2[*platformclient.Page[models.FacebookIntegrationEntityListing], error] {
-	return a.getConversationsMessagingIntegrationsFacebookWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsFacebookWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessagingIntegrationsFacebookWalk is the walk of GetConversationsMessagingIntegrationsFacebookIter and GetConversationsMessagingIntegrationsFacebookPages.
-func (a *ConversationsApi) getConversationsMessagingIntegrationsFacebookWalk(opts *GetConversationsMessagingIntegrationsFacebookOptions) platformclient.NumberWalk[models.FacebookIntegrationEntityListing, models.FacebookIntegration] {
+// getConversationsMessagingIntegrationsFacebookWalk is the walk of GetConversationsMessagingIntegrationsFacebookIter and GetConversationsMessagingIntegrationsFacebookPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsFacebookWalk(opts *GetConversationsMessagingIntegrationsFacebookOptions) (int64, func(*models.FacebookIntegrationEntityListing) ([]models.FacebookIntegration, int64, int64, error), func(context.Context, int64) (*models.FacebookIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FacebookIntegrationEntityListing) ([]models.FacebookIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsFacebookOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FacebookIntegrationEntityListing, models.FacebookIntegration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FacebookIntegrationEntityListing) ([]models.FacebookIntegration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FacebookIntegrationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessagingIntegrationsFacebook(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FacebookIntegrationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessagingIntegrationsFacebook(ctx, &o)
 	}
 }
 
@@ -3642,7 +3672,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagram(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsInstagramOptions) iter.Seq2[models.InstagramIntegration, error] {
-	return a.getConversationsMessagingIntegrationsInstagramWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsInstagramWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessagingIntegrationsInstagramPages returns an iterator over the pages of
@@ -3651,25 +3682,27 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramIter(ct
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsInstagramOptions) iter.Seq2[*platformclient.Page[models.InstagramIntegrationEntityListing], error] {
-	return a.getConversationsMessagingIntegrationsInstagramWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsInstagramWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessagingIntegrationsInstagramWalk is the walk of GetConversationsMessagingIntegrationsInstagramIter and GetConversationsMessagingIntegrationsInstagramPages.
-func (a *ConversationsApi) getConversationsMessagingIntegrationsInstagramWalk(opts *GetConversationsMessagingIntegrationsInstagramOptions) platformclient.NumberWalk[models.InstagramIntegrationEntityListing, models.InstagramIntegration] {
+// getConversationsMessagingIntegrationsInstagramWalk is the walk of GetConversationsMessagingIntegrationsInstagramIter and GetConversationsMessagingIntegrationsInstagramPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsInstagramWalk(opts *GetConversationsMessagingIntegrationsInstagramOptions) (int64, func(*models.InstagramIntegrationEntityListing) ([]models.InstagramIntegration, int64, int64, error), func(context.Context, int64) (*models.InstagramIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.InstagramIntegrationEntityListing) ([]models.InstagramIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsInstagramOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.InstagramIntegrationEntityListing, models.InstagramIntegration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.InstagramIntegrationEntityListing) ([]models.InstagramIntegration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.InstagramIntegrationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessagingIntegrationsInstagram(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InstagramIntegrationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessagingIntegrationsInstagram(ctx, &o)
 	}
 }
 
@@ -3769,7 +3802,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpen(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsOpenOptions) iter.Seq2[models.OpenIntegration, error] {
-	return a.getConversationsMessagingIntegrationsOpenWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsOpenWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessagingIntegrationsOpenPages returns an iterator over the pages of
@@ -3778,25 +3812,27 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenIter(ctx con
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsOpenOptions) iter.Seq2[*platformclient.Page[models.OpenIntegrationEntityListing], error] {
-	return a.getConversationsMessagingIntegrationsOpenWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsOpenWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessagingIntegrationsOpenWalk is the walk of GetConversationsMessagingIntegrationsOpenIter and GetConversationsMessagingIntegrationsOpenPages.
-func (a *ConversationsApi) getConversationsMessagingIntegrationsOpenWalk(opts *GetConversationsMessagingIntegrationsOpenOptions) platformclient.NumberWalk[models.OpenIntegrationEntityListing, models.OpenIntegration] {
+// getConversationsMessagingIntegrationsOpenWalk is the walk of GetConversationsMessagingIntegrationsOpenIter and GetConversationsMessagingIntegrationsOpenPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsOpenWalk(opts *GetConversationsMessagingIntegrationsOpenOptions) (int64, func(*models.OpenIntegrationEntityListing) ([]models.OpenIntegration, int64, int64, error), func(context.Context, int64) (*models.OpenIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OpenIntegrationEntityListing) ([]models.OpenIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsOpenOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.OpenIntegrationEntityListing, models.OpenIntegration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.OpenIntegrationEntityListing) ([]models.OpenIntegration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.OpenIntegrationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessagingIntegrationsOpen(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OpenIntegrationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessagingIntegrationsOpen(ctx, &o)
 	}
 }
 
@@ -3897,7 +3933,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitter(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsTwitterOptions) iter.Seq2[models.TwitterIntegration, error] {
-	return a.getConversationsMessagingIntegrationsTwitterWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsTwitterWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessagingIntegrationsTwitterPages returns an iterator over the pages of
@@ -3906,25 +3943,27 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterIter(ctx 
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsTwitterOptions) iter.Seq2[*platformclient.Page[models.TwitterIntegrationEntityListing], error] {
-	return a.getConversationsMessagingIntegrationsTwitterWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsTwitterWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessagingIntegrationsTwitterWalk is the walk of GetConversationsMessagingIntegrationsTwitterIter and GetConversationsMessagingIntegrationsTwitterPages.
-func (a *ConversationsApi) getConversationsMessagingIntegrationsTwitterWalk(opts *GetConversationsMessagingIntegrationsTwitterOptions) platformclient.NumberWalk[models.TwitterIntegrationEntityListing, models.TwitterIntegration] {
+// getConversationsMessagingIntegrationsTwitterWalk is the walk of GetConversationsMessagingIntegrationsTwitterIter and GetConversationsMessagingIntegrationsTwitterPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsTwitterWalk(opts *GetConversationsMessagingIntegrationsTwitterOptions) (int64, func(*models.TwitterIntegrationEntityListing) ([]models.TwitterIntegration, int64, int64, error), func(context.Context, int64) (*models.TwitterIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TwitterIntegrationEntityListing) ([]models.TwitterIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsTwitterOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TwitterIntegrationEntityListing, models.TwitterIntegration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TwitterIntegrationEntityListing) ([]models.TwitterIntegration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TwitterIntegrationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessagingIntegrationsTwitter(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TwitterIntegrationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessagingIntegrationsTwitter(ctx, &o)
 	}
 }
 
@@ -4041,7 +4080,8 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsapp(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsWhatsappOptions) iter.Seq2[models.WhatsAppIntegration, error] {
-	return a.getConversationsMessagingIntegrationsWhatsappWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsWhatsappWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessagingIntegrationsWhatsappPages returns an iterator over the pages of
@@ -4050,25 +4090,27 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappIter(ctx
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsWhatsappOptions) iter.Seq2[*platformclient.Page[models.WhatsAppIntegrationEntityListing], error] {
-	return a.getConversationsMessagingIntegrationsWhatsappWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessagingIntegrationsWhatsappWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessagingIntegrationsWhatsappWalk is the walk of GetConversationsMessagingIntegrationsWhatsappIter and GetConversationsMessagingIntegrationsWhatsappPages.
-func (a *ConversationsApi) getConversationsMessagingIntegrationsWhatsappWalk(opts *GetConversationsMessagingIntegrationsWhatsappOptions) platformclient.NumberWalk[models.WhatsAppIntegrationEntityListing, models.WhatsAppIntegration] {
+// getConversationsMessagingIntegrationsWhatsappWalk is the walk of GetConversationsMessagingIntegrationsWhatsappIter and GetConversationsMessagingIntegrationsWhatsappPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsWhatsappWalk(opts *GetConversationsMessagingIntegrationsWhatsappOptions) (int64, func(*models.WhatsAppIntegrationEntityListing) ([]models.WhatsAppIntegration, int64, int64, error), func(context.Context, int64) (*models.WhatsAppIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WhatsAppIntegrationEntityListing) ([]models.WhatsAppIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsWhatsappOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.WhatsAppIntegrationEntityListing, models.WhatsAppIntegration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.WhatsAppIntegrationEntityListing) ([]models.WhatsAppIntegration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.WhatsAppIntegrationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessagingIntegrationsWhatsapp(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WhatsAppIntegrationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessagingIntegrationsWhatsapp(ctx, &o)
 	}
 }
 
@@ -4200,7 +4242,8 @@ func (a *ConversationsApi) GetConversationsMessagingSettings(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingSettingsIter(ctx context.Context, opts *GetConversationsMessagingSettingsOptions) iter.Seq2[models.MessagingSetting, error] {
-	return a.getConversationsMessagingSettingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessagingSettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessagingSettingsPages returns an iterator over the pages of
@@ -4208,25 +4251,27 @@ func (a *ConversationsApi) GetConversationsMessagingSettingsIter(ctx context.Con
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessagingSettingsPages(ctx context.Context, opts *GetConversationsMessagingSettingsOptions) iter.Seq2[*platformclient.Page[models.MessagingConfigListing], error] {
-	return a.getConversationsMessagingSettingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessagingSettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessagingSettingsWalk is the walk of GetConversationsMessagingSettingsIter and GetConversationsMessagingSettingsPages.
-func (a *ConversationsApi) getConversationsMessagingSettingsWalk(opts *GetConversationsMessagingSettingsOptions) platformclient.NumberWalk[models.MessagingConfigListing, models.MessagingSetting] {
+// getConversationsMessagingSettingsWalk is the walk of GetConversationsMessagingSettingsIter and GetConversationsMessagingSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingSettingsWalk(opts *GetConversationsMessagingSettingsOptions) (int64, func(*models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error), func(context.Context, int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.MessagingConfigListing, models.MessagingSetting]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessagingSettings(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessagingSettings(ctx, &o)
 	}
 }
 
@@ -4293,7 +4338,8 @@ func (a *ConversationsApi) GetConversationsMessagingSupportedcontent(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingSupportedcontentIter(ctx context.Context, opts *GetConversationsMessagingSupportedcontentOptions) iter.Seq2[models.SupportedContent, error] {
-	return a.getConversationsMessagingSupportedcontentWalk(opts).Items(ctx)
+	first, read, fetch := a.getConversationsMessagingSupportedcontentWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetConversationsMessagingSupportedcontentPages returns an iterator over the pages of
@@ -4302,25 +4348,27 @@ func (a *ConversationsApi) GetConversationsMessagingSupportedcontentIter(ctx con
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *ConversationsApi) GetConversationsMessagingSupportedcontentPages(ctx context.Context, opts *GetConversationsMessagingSupportedcontentOptions) iter.Seq2[*platformclient.Page[models.SupportedContentListing], error] {
-	return a.getConversationsMessagingSupportedcontentWalk(opts).Pages(ctx)
+	first, read, fetch := a.getConversationsMessagingSupportedcontentWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getConversationsMessagingSupportedcontentWalk is the walk of GetConversationsMessagingSupportedcontentIter and GetConversationsMessagingSupportedcontentPages.
-func (a *ConversationsApi) getConversationsMessagingSupportedcontentWalk(opts *GetConversationsMessagingSupportedcontentOptions) platformclient.NumberWalk[models.SupportedContentListing, models.SupportedContent] {
+// getConversationsMessagingSupportedcontentWalk is the walk of GetConversationsMessagingSupportedcontentIter and GetConversationsMessagingSupportedcontentPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingSupportedcontentWalk(opts *GetConversationsMessagingSupportedcontentOptions) (int64, func(*models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error), func(context.Context, int64) (*models.SupportedContentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingSupportedcontentOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SupportedContentListing, models.SupportedContent]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SupportedContentListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetConversationsMessagingSupportedcontent(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SupportedContentListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetConversationsMessagingSupportedcontent(ctx, &o)
 	}
 }
 
@@ -6972,7 +7020,8 @@ func (a *ConversationsApi) PostAnalyticsConversationsDetailsQuery(ctx context.Co
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *ConversationsApi) PostAnalyticsConversationsDetailsQueryIter(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[models.AnalyticsConversationWithoutAttributes, error] {
-	return a.postAnalyticsConversationsDetailsQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postAnalyticsConversationsDetailsQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostAnalyticsConversationsDetailsQueryPages returns an iterator over the pages of
@@ -6980,37 +7029,39 @@ func (a *ConversationsApi) PostAnalyticsConversationsDetailsQueryIter(ctx contex
 // walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // totalHits), its response, and the page number (Next) to resume from, as body.Paging.PageNumber.
 func (a *ConversationsApi) PostAnalyticsConversationsDetailsQueryPages(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationQueryResponse], error] {
-	return a.postAnalyticsConversationsDetailsQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postAnalyticsConversationsDetailsQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postAnalyticsConversationsDetailsQueryWalk is the walk of PostAnalyticsConversationsDetailsQueryIter and PostAnalyticsConversationsDetailsQueryPages.
-func (a *ConversationsApi) postAnalyticsConversationsDetailsQueryWalk(body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) platformclient.NumberWalk[models.AnalyticsConversationQueryResponse, models.AnalyticsConversationWithoutAttributes] {
+// postAnalyticsConversationsDetailsQueryWalk is the walk of PostAnalyticsConversationsDetailsQueryIter and PostAnalyticsConversationsDetailsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) postAnalyticsConversationsDetailsQueryWalk(body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) (int64, func(*models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error), func(context.Context, int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), nil
+	}
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.NumberWalk[models.AnalyticsConversationQueryResponse, models.AnalyticsConversationWithoutAttributes]{
-		First: start,
-		Read: func(r *models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error) {
-			return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.ConversationQuery
-				if body != nil {
-					b = *body
-				}
-				var paging models.PagingSpec
-				if b.Paging != nil {
-					paging = *b.Paging
-				}
-				paging.PageNumber = platformclient.Ptr(int32(page))
-				b.Paging = &paging
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ConversationQuery
+			if body != nil {
+				b = *body
 			}
-			return a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
-		},
+			var paging models.PagingSpec
+			if b.Paging != nil {
+				paging = *b.Paging
+			}
+			paging.PageNumber = platformclient.Ptr(int32(page))
+			b.Paging = &paging
+			pageBody = &b
+		}
+		return a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
 	}
 }
 
@@ -9164,7 +9215,8 @@ func (a *ConversationsApi) PostConversationsCustomattributesSearch(ctx context.C
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *ConversationsApi) PostConversationsCustomattributesSearchIter(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return a.postConversationsCustomattributesSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postConversationsCustomattributesSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostConversationsCustomattributesSearchPages returns an iterator over the pages of
@@ -9173,33 +9225,35 @@ func (a *ConversationsApi) PostConversationsCustomattributesSearchIter(ctx conte
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // body.PageNumber.
 func (a *ConversationsApi) PostConversationsCustomattributesSearchPages(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
-	return a.postConversationsCustomattributesSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postConversationsCustomattributesSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postConversationsCustomattributesSearchWalk is the walk of PostConversationsCustomattributesSearchIter and PostConversationsCustomattributesSearchPages.
-func (a *ConversationsApi) postConversationsCustomattributesSearchWalk(body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage] {
+// postConversationsCustomattributesSearchWalk is the walk of PostConversationsCustomattributesSearchIter and PostConversationsCustomattributesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) postConversationsCustomattributesSearchWalk(body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) (int64, func(*models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage]{
-		First: start,
-		Read: func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
-			items, err := platformclient.RawItems(r.Results)
-			return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.ConversationCustomAttributesSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ConversationCustomAttributesSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -10783,7 +10837,8 @@ func (a *ConversationsApi) PostConversationsParticipantsAttributesSearch(ctx con
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *ConversationsApi) PostConversationsParticipantsAttributesSearchIter(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return a.postConversationsParticipantsAttributesSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postConversationsParticipantsAttributesSearchWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // PostConversationsParticipantsAttributesSearchPages returns an iterator over the pages of
@@ -10792,33 +10847,35 @@ func (a *ConversationsApi) PostConversationsParticipantsAttributesSearchIter(ctx
 // page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
 // from, as body.Cursor.
 func (a *ConversationsApi) PostConversationsParticipantsAttributesSearchPages(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonCursorSearchResponse], error] {
-	return a.postConversationsParticipantsAttributesSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postConversationsParticipantsAttributesSearchWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// postConversationsParticipantsAttributesSearchWalk is the walk of PostConversationsParticipantsAttributesSearchIter and PostConversationsParticipantsAttributesSearchPages.
-func (a *ConversationsApi) postConversationsParticipantsAttributesSearchWalk(body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) platformclient.CursorWalk[models.JsonCursorSearchResponse, json.RawMessage] {
+// postConversationsParticipantsAttributesSearchWalk is the walk of PostConversationsParticipantsAttributesSearchIter and PostConversationsParticipantsAttributesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) postConversationsParticipantsAttributesSearchWalk(body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) (string, func(*models.JsonCursorSearchResponse) ([]json.RawMessage, string, error), func(context.Context, string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonCursorSearchResponse) ([]json.RawMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.Cursor), err
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.Cursor)
 	}
-	return platformclient.CursorWalk[models.JsonCursorSearchResponse, json.RawMessage]{
-		First: start,
-		Read: func(r *models.JsonCursorSearchResponse) ([]json.RawMessage, string, error) {
-			items, err := platformclient.RawItems(r.Results)
-			return items, platformclient.Deref(r.Cursor), err
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if cursor != start {
-				var b models.ConversationParticipantSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.Cursor = &cursor
-				pageBody = &b
+	return start, read, func(ctx context.Context, cursor string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.ConversationParticipantSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
-		},
+			b.Cursor = &cursor
+			pageBody = &b
+		}
+		return a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
 	}
 }
 

@@ -409,7 +409,8 @@ func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessions(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessionsIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[models.Session, error] {
-	return a.getExternalcontactsContactJourneySessionsWalk(contactID, opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsContactJourneySessionsWalk(contactID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsContactJourneySessionsPages returns an iterator over the pages of
@@ -418,27 +419,29 @@ func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessionsIter(ctx 
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessionsPages(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[*platformclient.Page[models.SessionListing], error] {
-	return a.getExternalcontactsContactJourneySessionsWalk(contactID, opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsContactJourneySessionsWalk(contactID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsContactJourneySessionsWalk is the walk of GetExternalcontactsContactJourneySessionsIter and GetExternalcontactsContactJourneySessionsPages.
-func (a *ExternalContactsApi) getExternalcontactsContactJourneySessionsWalk(contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) platformclient.CursorWalk[models.SessionListing, models.Session] {
+// getExternalcontactsContactJourneySessionsWalk is the walk of GetExternalcontactsContactJourneySessionsIter and GetExternalcontactsContactJourneySessionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsContactJourneySessionsWalk(contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) (string, func(*models.SessionListing) ([]models.Session, string, error), func(context.Context, string) (*models.SessionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SessionListing) ([]models.Session, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsContactJourneySessionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SessionListing, models.Session]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.SessionListing) ([]models.Session, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SessionListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SessionListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
 	}
 }
 
@@ -535,7 +538,8 @@ func (a *ExternalContactsApi) GetExternalcontactsContactNotes(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactNotesIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactNotesOptions) iter.Seq2[models.Note, error] {
-	return a.getExternalcontactsContactNotesWalk(contactID, opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsContactNotesWalk(contactID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsContactNotesPages returns an iterator over the pages of
@@ -543,25 +547,27 @@ func (a *ExternalContactsApi) GetExternalcontactsContactNotesIter(ctx context.Co
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ExternalContactsApi) GetExternalcontactsContactNotesPages(ctx context.Context, contactID string, opts *GetExternalcontactsContactNotesOptions) iter.Seq2[*platformclient.Page[models.NoteListing], error] {
-	return a.getExternalcontactsContactNotesWalk(contactID, opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsContactNotesWalk(contactID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsContactNotesWalk is the walk of GetExternalcontactsContactNotesIter and GetExternalcontactsContactNotesPages.
-func (a *ExternalContactsApi) getExternalcontactsContactNotesWalk(contactID string, opts *GetExternalcontactsContactNotesOptions) platformclient.NumberWalk[models.NoteListing, models.Note] {
+// getExternalcontactsContactNotesWalk is the walk of GetExternalcontactsContactNotesIter and GetExternalcontactsContactNotesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsContactNotesWalk(contactID string, opts *GetExternalcontactsContactNotesOptions) (int64, func(*models.NoteListing) ([]models.Note, int64, int64, error), func(context.Context, int64) (*models.NoteListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NoteListing) ([]models.Note, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsContactNotesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.NoteListing, models.Note]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.NoteListing) ([]models.Note, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.NoteListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetExternalcontactsContactNotes(ctx, contactID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NoteListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetExternalcontactsContactNotes(ctx, contactID, &o)
 	}
 }
 
@@ -661,7 +667,8 @@ func (a *ExternalContactsApi) GetExternalcontactsContacts(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactsIter(ctx context.Context, opts *GetExternalcontactsContactsOptions) iter.Seq2[models.ExternalContact, error] {
-	return a.getExternalcontactsContactsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsContactsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsContactsPages returns an iterator over the pages of
@@ -669,25 +676,27 @@ func (a *ExternalContactsApi) GetExternalcontactsContactsIter(ctx context.Contex
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ExternalContactsApi) GetExternalcontactsContactsPages(ctx context.Context, opts *GetExternalcontactsContactsOptions) iter.Seq2[*platformclient.Page[models.ContactListing], error] {
-	return a.getExternalcontactsContactsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsContactsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsContactsWalk is the walk of GetExternalcontactsContactsIter and GetExternalcontactsContactsPages.
-func (a *ExternalContactsApi) getExternalcontactsContactsWalk(opts *GetExternalcontactsContactsOptions) platformclient.NumberWalk[models.ContactListing, models.ExternalContact] {
+// getExternalcontactsContactsWalk is the walk of GetExternalcontactsContactsIter and GetExternalcontactsContactsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsContactsWalk(opts *GetExternalcontactsContactsOptions) (int64, func(*models.ContactListing) ([]models.ExternalContact, int64, int64, error), func(context.Context, int64) (*models.ContactListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListing) ([]models.ExternalContact, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsContactsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ContactListing, models.ExternalContact]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ContactListing) ([]models.ExternalContact, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ContactListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetExternalcontactsContacts(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetExternalcontactsContacts(ctx, &o)
 	}
 }
 
@@ -756,7 +765,8 @@ func (a *ExternalContactsApi) GetExternalcontactsContactsExports(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactsExportsIter(ctx context.Context, opts *GetExternalcontactsContactsExportsOptions) iter.Seq2[models.ContactsExport, error] {
-	return a.getExternalcontactsContactsExportsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsContactsExportsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsContactsExportsPages returns an iterator over the pages of
@@ -764,27 +774,29 @@ func (a *ExternalContactsApi) GetExternalcontactsContactsExportsIter(ctx context
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *ExternalContactsApi) GetExternalcontactsContactsExportsPages(ctx context.Context, opts *GetExternalcontactsContactsExportsOptions) iter.Seq2[*platformclient.Page[models.ContactsExportListing], error] {
-	return a.getExternalcontactsContactsExportsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsContactsExportsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsContactsExportsWalk is the walk of GetExternalcontactsContactsExportsIter and GetExternalcontactsContactsExportsPages.
-func (a *ExternalContactsApi) getExternalcontactsContactsExportsWalk(opts *GetExternalcontactsContactsExportsOptions) platformclient.CursorWalk[models.ContactsExportListing, models.ContactsExport] {
+// getExternalcontactsContactsExportsWalk is the walk of GetExternalcontactsContactsExportsIter and GetExternalcontactsContactsExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsContactsExportsWalk(opts *GetExternalcontactsContactsExportsOptions) (string, func(*models.ContactsExportListing) ([]models.ContactsExport, string, error), func(context.Context, string) (*models.ContactsExportListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactsExportListing) ([]models.ContactsExport, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsContactsExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ContactsExportListing, models.ContactsExport]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.ContactsExportListing) ([]models.ContactsExport, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ContactsExportListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetExternalcontactsContactsExports(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ContactsExportListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetExternalcontactsContactsExports(ctx, &o)
 	}
 }
 
@@ -1015,7 +1027,8 @@ func (a *ExternalContactsApi) GetExternalcontactsExternalsources(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsExternalsourcesIter(ctx context.Context, opts *GetExternalcontactsExternalsourcesOptions) iter.Seq2[models.ExternalSource, error] {
-	return a.getExternalcontactsExternalsourcesWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsExternalsourcesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsExternalsourcesPages returns an iterator over the pages of
@@ -1023,27 +1036,29 @@ func (a *ExternalContactsApi) GetExternalcontactsExternalsourcesIter(ctx context
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *ExternalContactsApi) GetExternalcontactsExternalsourcesPages(ctx context.Context, opts *GetExternalcontactsExternalsourcesOptions) iter.Seq2[*platformclient.Page[models.CursorExternalSourceListing], error] {
-	return a.getExternalcontactsExternalsourcesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsExternalsourcesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsExternalsourcesWalk is the walk of GetExternalcontactsExternalsourcesIter and GetExternalcontactsExternalsourcesPages.
-func (a *ExternalContactsApi) getExternalcontactsExternalsourcesWalk(opts *GetExternalcontactsExternalsourcesOptions) platformclient.CursorWalk[models.CursorExternalSourceListing, models.ExternalSource] {
+// getExternalcontactsExternalsourcesWalk is the walk of GetExternalcontactsExternalsourcesIter and GetExternalcontactsExternalsourcesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsExternalsourcesWalk(opts *GetExternalcontactsExternalsourcesOptions) (string, func(*models.CursorExternalSourceListing) ([]models.ExternalSource, string, error), func(context.Context, string) (*models.CursorExternalSourceListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorExternalSourceListing) ([]models.ExternalSource, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsExternalsourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CursorExternalSourceListing, models.ExternalSource]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.CursorExternalSourceListing) ([]models.ExternalSource, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CursorExternalSourceListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetExternalcontactsExternalsources(ctx, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorExternalSourceListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetExternalcontactsExternalsources(ctx, &o)
 	}
 }
 
@@ -1114,7 +1129,8 @@ func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettings(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettingsIter(ctx context.Context, opts *GetExternalcontactsImportCsvSettingsOptions) iter.Seq2[models.CsvSettings, error] {
-	return a.getExternalcontactsImportCsvSettingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsImportCsvSettingsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsImportCsvSettingsPages returns an iterator over the pages of
@@ -1122,27 +1138,29 @@ func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettingsIter(ctx conte
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettingsPages(ctx context.Context, opts *GetExternalcontactsImportCsvSettingsOptions) iter.Seq2[*platformclient.Page[models.Listing], error] {
-	return a.getExternalcontactsImportCsvSettingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsImportCsvSettingsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsImportCsvSettingsWalk is the walk of GetExternalcontactsImportCsvSettingsIter and GetExternalcontactsImportCsvSettingsPages.
-func (a *ExternalContactsApi) getExternalcontactsImportCsvSettingsWalk(opts *GetExternalcontactsImportCsvSettingsOptions) platformclient.CursorWalk[models.Listing, models.CsvSettings] {
+// getExternalcontactsImportCsvSettingsWalk is the walk of GetExternalcontactsImportCsvSettingsIter and GetExternalcontactsImportCsvSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsImportCsvSettingsWalk(opts *GetExternalcontactsImportCsvSettingsOptions) (string, func(*models.Listing) ([]models.CsvSettings, string, error), func(context.Context, string) (*models.Listing, *platformclient.APIResponse, error)) {
+	read := func(r *models.Listing) ([]models.CsvSettings, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsImportCsvSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.Listing, models.CsvSettings]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.Listing) ([]models.CsvSettings, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.Listing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetExternalcontactsImportCsvSettings(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.Listing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetExternalcontactsImportCsvSettings(ctx, &o)
 	}
 }
 
@@ -1304,7 +1322,8 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJobs(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsImportJobsIter(ctx context.Context, opts *GetExternalcontactsImportJobsOptions) iter.Seq2[models.ContactImportJobResponse, error] {
-	return a.getExternalcontactsImportJobsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsImportJobsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsImportJobsPages returns an iterator over the pages of
@@ -1312,27 +1331,29 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJobsIter(ctx context.Cont
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *ExternalContactsApi) GetExternalcontactsImportJobsPages(ctx context.Context, opts *GetExternalcontactsImportJobsOptions) iter.Seq2[*platformclient.Page[models.ContactImportJobEntityListing], error] {
-	return a.getExternalcontactsImportJobsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsImportJobsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsImportJobsWalk is the walk of GetExternalcontactsImportJobsIter and GetExternalcontactsImportJobsPages.
-func (a *ExternalContactsApi) getExternalcontactsImportJobsWalk(opts *GetExternalcontactsImportJobsOptions) platformclient.CursorWalk[models.ContactImportJobEntityListing, models.ContactImportJobResponse] {
+// getExternalcontactsImportJobsWalk is the walk of GetExternalcontactsImportJobsIter and GetExternalcontactsImportJobsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsImportJobsWalk(opts *GetExternalcontactsImportJobsOptions) (string, func(*models.ContactImportJobEntityListing) ([]models.ContactImportJobResponse, string, error), func(context.Context, string) (*models.ContactImportJobEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactImportJobEntityListing) ([]models.ContactImportJobResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsImportJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ContactImportJobEntityListing, models.ContactImportJobResponse]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.ContactImportJobEntityListing) ([]models.ContactImportJobResponse, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ContactImportJobEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetExternalcontactsImportJobs(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ContactImportJobEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetExternalcontactsImportJobs(ctx, &o)
 	}
 }
 
@@ -1411,7 +1432,8 @@ func (a *ExternalContactsApi) GetExternalcontactsImportSettings(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsImportSettingsIter(ctx context.Context, opts *GetExternalcontactsImportSettingsOptions) iter.Seq2[models.ContactImportSettings, error] {
-	return a.getExternalcontactsImportSettingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsImportSettingsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsImportSettingsPages returns an iterator over the pages of
@@ -1419,27 +1441,29 @@ func (a *ExternalContactsApi) GetExternalcontactsImportSettingsIter(ctx context.
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *ExternalContactsApi) GetExternalcontactsImportSettingsPages(ctx context.Context, opts *GetExternalcontactsImportSettingsOptions) iter.Seq2[*platformclient.Page[models.ContactImportSettingsEntityListing], error] {
-	return a.getExternalcontactsImportSettingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsImportSettingsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsImportSettingsWalk is the walk of GetExternalcontactsImportSettingsIter and GetExternalcontactsImportSettingsPages.
-func (a *ExternalContactsApi) getExternalcontactsImportSettingsWalk(opts *GetExternalcontactsImportSettingsOptions) platformclient.CursorWalk[models.ContactImportSettingsEntityListing, models.ContactImportSettings] {
+// getExternalcontactsImportSettingsWalk is the walk of GetExternalcontactsImportSettingsIter and GetExternalcontactsImportSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsImportSettingsWalk(opts *GetExternalcontactsImportSettingsOptions) (string, func(*models.ContactImportSettingsEntityListing) ([]models.ContactImportSettings, string, error), func(context.Context, string) (*models.ContactImportSettingsEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactImportSettingsEntityListing) ([]models.ContactImportSettings, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsImportSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ContactImportSettingsEntityListing, models.ContactImportSettings]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.ContactImportSettingsEntityListing) ([]models.ContactImportSettings, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ContactImportSettingsEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetExternalcontactsImportSettings(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ContactImportSettingsEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetExternalcontactsImportSettings(ctx, &o)
 	}
 }
 
@@ -1510,7 +1534,8 @@ func (a *ExternalContactsApi) GetExternalcontactsNotesExports(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsNotesExportsIter(ctx context.Context, opts *GetExternalcontactsNotesExportsOptions) iter.Seq2[models.NotesExport, error] {
-	return a.getExternalcontactsNotesExportsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsNotesExportsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsNotesExportsPages returns an iterator over the pages of
@@ -1518,27 +1543,29 @@ func (a *ExternalContactsApi) GetExternalcontactsNotesExportsIter(ctx context.Co
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *ExternalContactsApi) GetExternalcontactsNotesExportsPages(ctx context.Context, opts *GetExternalcontactsNotesExportsOptions) iter.Seq2[*platformclient.Page[models.NotesExportListing], error] {
-	return a.getExternalcontactsNotesExportsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsNotesExportsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsNotesExportsWalk is the walk of GetExternalcontactsNotesExportsIter and GetExternalcontactsNotesExportsPages.
-func (a *ExternalContactsApi) getExternalcontactsNotesExportsWalk(opts *GetExternalcontactsNotesExportsOptions) platformclient.CursorWalk[models.NotesExportListing, models.NotesExport] {
+// getExternalcontactsNotesExportsWalk is the walk of GetExternalcontactsNotesExportsIter and GetExternalcontactsNotesExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsNotesExportsWalk(opts *GetExternalcontactsNotesExportsOptions) (string, func(*models.NotesExportListing) ([]models.NotesExport, string, error), func(context.Context, string) (*models.NotesExportListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NotesExportListing) ([]models.NotesExport, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsNotesExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.NotesExportListing, models.NotesExport]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.NotesExportListing) ([]models.NotesExport, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.NotesExportListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetExternalcontactsNotesExports(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.NotesExportListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetExternalcontactsNotesExports(ctx, &o)
 	}
 }
 
@@ -1646,7 +1673,8 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationContacts(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationContactsIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) iter.Seq2[models.ExternalContact, error] {
-	return a.getExternalcontactsOrganizationContactsWalk(externalOrganizationID, opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsOrganizationContactsWalk(externalOrganizationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsOrganizationContactsPages returns an iterator over the pages of
@@ -1655,25 +1683,27 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationContactsIter(ctx co
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationContactsPages(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) iter.Seq2[*platformclient.Page[models.ContactListing], error] {
-	return a.getExternalcontactsOrganizationContactsWalk(externalOrganizationID, opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsOrganizationContactsWalk(externalOrganizationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsOrganizationContactsWalk is the walk of GetExternalcontactsOrganizationContactsIter and GetExternalcontactsOrganizationContactsPages.
-func (a *ExternalContactsApi) getExternalcontactsOrganizationContactsWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) platformclient.NumberWalk[models.ContactListing, models.ExternalContact] {
+// getExternalcontactsOrganizationContactsWalk is the walk of GetExternalcontactsOrganizationContactsIter and GetExternalcontactsOrganizationContactsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationContactsWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) (int64, func(*models.ContactListing) ([]models.ExternalContact, int64, int64, error), func(context.Context, int64) (*models.ContactListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListing) ([]models.ExternalContact, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsOrganizationContactsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ContactListing, models.ExternalContact]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ContactListing) ([]models.ExternalContact, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ContactListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetExternalcontactsOrganizationContacts(ctx, externalOrganizationID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetExternalcontactsOrganizationContacts(ctx, externalOrganizationID, &o)
 	}
 }
 
@@ -1796,7 +1826,8 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotes(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotesIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) iter.Seq2[models.Note, error] {
-	return a.getExternalcontactsOrganizationNotesWalk(externalOrganizationID, opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsOrganizationNotesWalk(externalOrganizationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsOrganizationNotesPages returns an iterator over the pages of
@@ -1804,25 +1835,27 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotesIter(ctx conte
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotesPages(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) iter.Seq2[*platformclient.Page[models.NoteListing], error] {
-	return a.getExternalcontactsOrganizationNotesWalk(externalOrganizationID, opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsOrganizationNotesWalk(externalOrganizationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsOrganizationNotesWalk is the walk of GetExternalcontactsOrganizationNotesIter and GetExternalcontactsOrganizationNotesPages.
-func (a *ExternalContactsApi) getExternalcontactsOrganizationNotesWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) platformclient.NumberWalk[models.NoteListing, models.Note] {
+// getExternalcontactsOrganizationNotesWalk is the walk of GetExternalcontactsOrganizationNotesIter and GetExternalcontactsOrganizationNotesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationNotesWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) (int64, func(*models.NoteListing) ([]models.Note, int64, int64, error), func(context.Context, int64) (*models.NoteListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NoteListing) ([]models.Note, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsOrganizationNotesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.NoteListing, models.Note]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.NoteListing) ([]models.Note, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.NoteListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetExternalcontactsOrganizationNotes(ctx, externalOrganizationID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NoteListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetExternalcontactsOrganizationNotes(ctx, externalOrganizationID, &o)
 	}
 }
 
@@ -1888,7 +1921,8 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationships(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationshipsIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) iter.Seq2[models.Relationship, error] {
-	return a.getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID, opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsOrganizationRelationshipsPages returns an iterator over the pages of
@@ -1897,25 +1931,27 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationshipsIter(c
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationshipsPages(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) iter.Seq2[*platformclient.Page[models.RelationshipListing], error] {
-	return a.getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID, opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsOrganizationRelationshipsWalk is the walk of GetExternalcontactsOrganizationRelationshipsIter and GetExternalcontactsOrganizationRelationshipsPages.
-func (a *ExternalContactsApi) getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) platformclient.NumberWalk[models.RelationshipListing, models.Relationship] {
+// getExternalcontactsOrganizationRelationshipsWalk is the walk of GetExternalcontactsOrganizationRelationshipsIter and GetExternalcontactsOrganizationRelationshipsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) (int64, func(*models.RelationshipListing) ([]models.Relationship, int64, int64, error), func(context.Context, int64) (*models.RelationshipListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RelationshipListing) ([]models.Relationship, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsOrganizationRelationshipsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.RelationshipListing, models.Relationship]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.RelationshipListing) ([]models.Relationship, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.RelationshipListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetExternalcontactsOrganizationRelationships(ctx, externalOrganizationID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.RelationshipListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetExternalcontactsOrganizationRelationships(ctx, externalOrganizationID, &o)
 	}
 }
 
@@ -1997,7 +2033,8 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizations(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationsIter(ctx context.Context, opts *GetExternalcontactsOrganizationsOptions) iter.Seq2[models.ExternalOrganization, error] {
-	return a.getExternalcontactsOrganizationsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsOrganizationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsOrganizationsPages returns an iterator over the pages of
@@ -2005,25 +2042,27 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationsIter(ctx context.C
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationsPages(ctx context.Context, opts *GetExternalcontactsOrganizationsOptions) iter.Seq2[*platformclient.Page[models.ExternalOrganizationListing], error] {
-	return a.getExternalcontactsOrganizationsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsOrganizationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsOrganizationsWalk is the walk of GetExternalcontactsOrganizationsIter and GetExternalcontactsOrganizationsPages.
-func (a *ExternalContactsApi) getExternalcontactsOrganizationsWalk(opts *GetExternalcontactsOrganizationsOptions) platformclient.NumberWalk[models.ExternalOrganizationListing, models.ExternalOrganization] {
+// getExternalcontactsOrganizationsWalk is the walk of GetExternalcontactsOrganizationsIter and GetExternalcontactsOrganizationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationsWalk(opts *GetExternalcontactsOrganizationsOptions) (int64, func(*models.ExternalOrganizationListing) ([]models.ExternalOrganization, int64, int64, error), func(context.Context, int64) (*models.ExternalOrganizationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExternalOrganizationListing) ([]models.ExternalOrganization, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsOrganizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ExternalOrganizationListing, models.ExternalOrganization]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ExternalOrganizationListing) ([]models.ExternalOrganization, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ExternalOrganizationListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetExternalcontactsOrganizations(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExternalOrganizationListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetExternalcontactsOrganizations(ctx, &o)
 	}
 }
 
@@ -2094,7 +2133,8 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExports(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExportsIter(ctx context.Context, opts *GetExternalcontactsOrganizationsExportsOptions) iter.Seq2[models.OrganizationsExport, error] {
-	return a.getExternalcontactsOrganizationsExportsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsOrganizationsExportsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsOrganizationsExportsPages returns an iterator over the pages of
@@ -2102,27 +2142,29 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExportsIter(ctx co
 // walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExportsPages(ctx context.Context, opts *GetExternalcontactsOrganizationsExportsOptions) iter.Seq2[*platformclient.Page[models.OrganizationsExportListing], error] {
-	return a.getExternalcontactsOrganizationsExportsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsOrganizationsExportsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsOrganizationsExportsWalk is the walk of GetExternalcontactsOrganizationsExportsIter and GetExternalcontactsOrganizationsExportsPages.
-func (a *ExternalContactsApi) getExternalcontactsOrganizationsExportsWalk(opts *GetExternalcontactsOrganizationsExportsOptions) platformclient.CursorWalk[models.OrganizationsExportListing, models.OrganizationsExport] {
+// getExternalcontactsOrganizationsExportsWalk is the walk of GetExternalcontactsOrganizationsExportsIter and GetExternalcontactsOrganizationsExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationsExportsWalk(opts *GetExternalcontactsOrganizationsExportsOptions) (string, func(*models.OrganizationsExportListing) ([]models.OrganizationsExport, string, error), func(context.Context, string) (*models.OrganizationsExportListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OrganizationsExportListing) ([]models.OrganizationsExport, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsOrganizationsExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.OrganizationsExportListing, models.OrganizationsExport]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.OrganizationsExportListing) ([]models.OrganizationsExport, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.OrganizationsExportListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetExternalcontactsOrganizationsExports(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.OrganizationsExportListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetExternalcontactsOrganizationsExports(ctx, &o)
 	}
 }
 
@@ -2376,7 +2418,8 @@ func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExports(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExportsIter(ctx context.Context, opts *GetExternalcontactsRelationshipsExportsOptions) iter.Seq2[models.RelationshipsExport, error] {
-	return a.getExternalcontactsRelationshipsExportsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsRelationshipsExportsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsRelationshipsExportsPages returns an iterator over the pages of
@@ -2384,27 +2427,29 @@ func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExportsIter(ctx co
 // walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExportsPages(ctx context.Context, opts *GetExternalcontactsRelationshipsExportsOptions) iter.Seq2[*platformclient.Page[models.RelationshipsExportListing], error] {
-	return a.getExternalcontactsRelationshipsExportsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsRelationshipsExportsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsRelationshipsExportsWalk is the walk of GetExternalcontactsRelationshipsExportsIter and GetExternalcontactsRelationshipsExportsPages.
-func (a *ExternalContactsApi) getExternalcontactsRelationshipsExportsWalk(opts *GetExternalcontactsRelationshipsExportsOptions) platformclient.CursorWalk[models.RelationshipsExportListing, models.RelationshipsExport] {
+// getExternalcontactsRelationshipsExportsWalk is the walk of GetExternalcontactsRelationshipsExportsIter and GetExternalcontactsRelationshipsExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsRelationshipsExportsWalk(opts *GetExternalcontactsRelationshipsExportsOptions) (string, func(*models.RelationshipsExportListing) ([]models.RelationshipsExport, string, error), func(context.Context, string) (*models.RelationshipsExportListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RelationshipsExportListing) ([]models.RelationshipsExport, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsRelationshipsExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.RelationshipsExportListing, models.RelationshipsExport]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.RelationshipsExportListing) ([]models.RelationshipsExport, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.RelationshipsExportListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetExternalcontactsRelationshipsExports(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.RelationshipsExportListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetExternalcontactsRelationshipsExports(ctx, &o)
 	}
 }
 
@@ -2494,7 +2539,8 @@ func (a *ExternalContactsApi) GetExternalcontactsScanContacts(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanContactsIter(ctx context.Context, opts *GetExternalcontactsScanContactsOptions) iter.Seq2[models.ExternalContact, error] {
-	return a.getExternalcontactsScanContactsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsScanContactsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsScanContactsPages returns an iterator over the pages of
@@ -2502,27 +2548,29 @@ func (a *ExternalContactsApi) GetExternalcontactsScanContactsIter(ctx context.Co
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *ExternalContactsApi) GetExternalcontactsScanContactsPages(ctx context.Context, opts *GetExternalcontactsScanContactsOptions) iter.Seq2[*platformclient.Page[models.CursorContactListing], error] {
-	return a.getExternalcontactsScanContactsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsScanContactsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsScanContactsWalk is the walk of GetExternalcontactsScanContactsIter and GetExternalcontactsScanContactsPages.
-func (a *ExternalContactsApi) getExternalcontactsScanContactsWalk(opts *GetExternalcontactsScanContactsOptions) platformclient.CursorWalk[models.CursorContactListing, models.ExternalContact] {
+// getExternalcontactsScanContactsWalk is the walk of GetExternalcontactsScanContactsIter and GetExternalcontactsScanContactsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanContactsWalk(opts *GetExternalcontactsScanContactsOptions) (string, func(*models.CursorContactListing) ([]models.ExternalContact, string, error), func(context.Context, string) (*models.CursorContactListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorContactListing) ([]models.ExternalContact, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanContactsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CursorContactListing, models.ExternalContact]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.CursorContactListing) ([]models.ExternalContact, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CursorContactListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetExternalcontactsScanContacts(ctx, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorContactListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetExternalcontactsScanContacts(ctx, &o)
 	}
 }
 
@@ -2567,7 +2615,8 @@ func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAll(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) iter.Seq2[models.ExternalContact, error] {
-	return a.getExternalcontactsScanContactsDivisionviewsAllWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsScanContactsDivisionviewsAllWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsScanContactsDivisionviewsAllPages returns an iterator over the pages of
@@ -2576,27 +2625,29 @@ func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAllIte
 // page holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.Cursor.
 func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorContactListing], error] {
-	return a.getExternalcontactsScanContactsDivisionviewsAllWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsScanContactsDivisionviewsAllWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsScanContactsDivisionviewsAllWalk is the walk of GetExternalcontactsScanContactsDivisionviewsAllIter and GetExternalcontactsScanContactsDivisionviewsAllPages.
-func (a *ExternalContactsApi) getExternalcontactsScanContactsDivisionviewsAllWalk(opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) platformclient.CursorWalk[models.CursorContactListing, models.ExternalContact] {
+// getExternalcontactsScanContactsDivisionviewsAllWalk is the walk of GetExternalcontactsScanContactsDivisionviewsAllIter and GetExternalcontactsScanContactsDivisionviewsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanContactsDivisionviewsAllWalk(opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) (string, func(*models.CursorContactListing) ([]models.ExternalContact, string, error), func(context.Context, string) (*models.CursorContactListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorContactListing) ([]models.ExternalContact, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanContactsDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CursorContactListing, models.ExternalContact]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.CursorContactListing) ([]models.ExternalContact, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CursorContactListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetExternalcontactsScanContactsDivisionviewsAll(ctx, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorContactListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetExternalcontactsScanContactsDivisionviewsAll(ctx, &o)
 	}
 }
 
@@ -2646,7 +2697,8 @@ func (a *ExternalContactsApi) GetExternalcontactsScanNotes(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanNotesIter(ctx context.Context, opts *GetExternalcontactsScanNotesOptions) iter.Seq2[models.Note, error] {
-	return a.getExternalcontactsScanNotesWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsScanNotesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsScanNotesPages returns an iterator over the pages of
@@ -2654,27 +2706,29 @@ func (a *ExternalContactsApi) GetExternalcontactsScanNotesIter(ctx context.Conte
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *ExternalContactsApi) GetExternalcontactsScanNotesPages(ctx context.Context, opts *GetExternalcontactsScanNotesOptions) iter.Seq2[*platformclient.Page[models.CursorNoteListing], error] {
-	return a.getExternalcontactsScanNotesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsScanNotesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsScanNotesWalk is the walk of GetExternalcontactsScanNotesIter and GetExternalcontactsScanNotesPages.
-func (a *ExternalContactsApi) getExternalcontactsScanNotesWalk(opts *GetExternalcontactsScanNotesOptions) platformclient.CursorWalk[models.CursorNoteListing, models.Note] {
+// getExternalcontactsScanNotesWalk is the walk of GetExternalcontactsScanNotesIter and GetExternalcontactsScanNotesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanNotesWalk(opts *GetExternalcontactsScanNotesOptions) (string, func(*models.CursorNoteListing) ([]models.Note, string, error), func(context.Context, string) (*models.CursorNoteListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorNoteListing) ([]models.Note, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanNotesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CursorNoteListing, models.Note]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.CursorNoteListing) ([]models.Note, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CursorNoteListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetExternalcontactsScanNotes(ctx, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorNoteListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetExternalcontactsScanNotes(ctx, &o)
 	}
 }
 
@@ -2718,7 +2772,8 @@ func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAll(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) iter.Seq2[models.Note, error] {
-	return a.getExternalcontactsScanNotesDivisionviewsAllWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsScanNotesDivisionviewsAllWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsScanNotesDivisionviewsAllPages returns an iterator over the pages of
@@ -2727,27 +2782,29 @@ func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAllIter(c
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.Cursor.
 func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorNoteListing], error] {
-	return a.getExternalcontactsScanNotesDivisionviewsAllWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsScanNotesDivisionviewsAllWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsScanNotesDivisionviewsAllWalk is the walk of GetExternalcontactsScanNotesDivisionviewsAllIter and GetExternalcontactsScanNotesDivisionviewsAllPages.
-func (a *ExternalContactsApi) getExternalcontactsScanNotesDivisionviewsAllWalk(opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) platformclient.CursorWalk[models.CursorNoteListing, models.Note] {
+// getExternalcontactsScanNotesDivisionviewsAllWalk is the walk of GetExternalcontactsScanNotesDivisionviewsAllIter and GetExternalcontactsScanNotesDivisionviewsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanNotesDivisionviewsAllWalk(opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) (string, func(*models.CursorNoteListing) ([]models.Note, string, error), func(context.Context, string) (*models.CursorNoteListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorNoteListing) ([]models.Note, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanNotesDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CursorNoteListing, models.Note]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.CursorNoteListing) ([]models.Note, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CursorNoteListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetExternalcontactsScanNotesDivisionviewsAll(ctx, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorNoteListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetExternalcontactsScanNotesDivisionviewsAll(ctx, &o)
 	}
 }
 
@@ -2798,7 +2855,8 @@ func (a *ExternalContactsApi) GetExternalcontactsScanOrganizations(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsIter(ctx context.Context, opts *GetExternalcontactsScanOrganizationsOptions) iter.Seq2[models.ExternalOrganization, error] {
-	return a.getExternalcontactsScanOrganizationsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsScanOrganizationsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsScanOrganizationsPages returns an iterator over the pages of
@@ -2806,27 +2864,29 @@ func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsIter(ctx conte
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsPages(ctx context.Context, opts *GetExternalcontactsScanOrganizationsOptions) iter.Seq2[*platformclient.Page[models.CursorOrganizationListing], error] {
-	return a.getExternalcontactsScanOrganizationsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsScanOrganizationsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsScanOrganizationsWalk is the walk of GetExternalcontactsScanOrganizationsIter and GetExternalcontactsScanOrganizationsPages.
-func (a *ExternalContactsApi) getExternalcontactsScanOrganizationsWalk(opts *GetExternalcontactsScanOrganizationsOptions) platformclient.CursorWalk[models.CursorOrganizationListing, models.ExternalOrganization] {
+// getExternalcontactsScanOrganizationsWalk is the walk of GetExternalcontactsScanOrganizationsIter and GetExternalcontactsScanOrganizationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanOrganizationsWalk(opts *GetExternalcontactsScanOrganizationsOptions) (string, func(*models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error), func(context.Context, string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanOrganizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CursorOrganizationListing, models.ExternalOrganization]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetExternalcontactsScanOrganizations(ctx, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetExternalcontactsScanOrganizations(ctx, &o)
 	}
 }
 
@@ -2871,7 +2931,8 @@ func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) iter.Seq2[models.ExternalOrganization, error] {
-	return a.getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsScanOrganizationsDivisionviewsAllPages returns an iterator over the pages of
@@ -2880,27 +2941,29 @@ func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsA
 // Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.Cursor.
 func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorOrganizationListing], error] {
-	return a.getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsScanOrganizationsDivisionviewsAllWalk is the walk of GetExternalcontactsScanOrganizationsDivisionviewsAllIter and GetExternalcontactsScanOrganizationsDivisionviewsAllPages.
-func (a *ExternalContactsApi) getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) platformclient.CursorWalk[models.CursorOrganizationListing, models.ExternalOrganization] {
+// getExternalcontactsScanOrganizationsDivisionviewsAllWalk is the walk of GetExternalcontactsScanOrganizationsDivisionviewsAllIter and GetExternalcontactsScanOrganizationsDivisionviewsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) (string, func(*models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error), func(context.Context, string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanOrganizationsDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CursorOrganizationListing, models.ExternalOrganization]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetExternalcontactsScanOrganizationsDivisionviewsAll(ctx, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetExternalcontactsScanOrganizationsDivisionviewsAll(ctx, &o)
 	}
 }
 
@@ -2950,7 +3013,8 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationships(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsIter(ctx context.Context, opts *GetExternalcontactsScanRelationshipsOptions) iter.Seq2[models.Relationship, error] {
-	return a.getExternalcontactsScanRelationshipsWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsScanRelationshipsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsScanRelationshipsPages returns an iterator over the pages of
@@ -2958,27 +3022,29 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsIter(ctx conte
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsPages(ctx context.Context, opts *GetExternalcontactsScanRelationshipsOptions) iter.Seq2[*platformclient.Page[models.CursorRelationshipListing], error] {
-	return a.getExternalcontactsScanRelationshipsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsScanRelationshipsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsScanRelationshipsWalk is the walk of GetExternalcontactsScanRelationshipsIter and GetExternalcontactsScanRelationshipsPages.
-func (a *ExternalContactsApi) getExternalcontactsScanRelationshipsWalk(opts *GetExternalcontactsScanRelationshipsOptions) platformclient.CursorWalk[models.CursorRelationshipListing, models.Relationship] {
+// getExternalcontactsScanRelationshipsWalk is the walk of GetExternalcontactsScanRelationshipsIter and GetExternalcontactsScanRelationshipsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanRelationshipsWalk(opts *GetExternalcontactsScanRelationshipsOptions) (string, func(*models.CursorRelationshipListing) ([]models.Relationship, string, error), func(context.Context, string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorRelationshipListing) ([]models.Relationship, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanRelationshipsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CursorRelationshipListing, models.Relationship]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.CursorRelationshipListing) ([]models.Relationship, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetExternalcontactsScanRelationships(ctx, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetExternalcontactsScanRelationships(ctx, &o)
 	}
 }
 
@@ -3022,7 +3088,8 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) iter.Seq2[models.Relationship, error] {
-	return a.getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsScanRelationshipsDivisionviewsAllPages returns an iterator over the pages of
@@ -3031,27 +3098,29 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsA
 // Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.Cursor.
 func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorRelationshipListing], error] {
-	return a.getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsScanRelationshipsDivisionviewsAllWalk is the walk of GetExternalcontactsScanRelationshipsDivisionviewsAllIter and GetExternalcontactsScanRelationshipsDivisionviewsAllPages.
-func (a *ExternalContactsApi) getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) platformclient.CursorWalk[models.CursorRelationshipListing, models.Relationship] {
+// getExternalcontactsScanRelationshipsDivisionviewsAllWalk is the walk of GetExternalcontactsScanRelationshipsDivisionviewsAllIter and GetExternalcontactsScanRelationshipsDivisionviewsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) (string, func(*models.CursorRelationshipListing) ([]models.Relationship, string, error), func(context.Context, string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorRelationshipListing) ([]models.Relationship, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanRelationshipsDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CursorRelationshipListing, models.Relationship]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.CursorRelationshipListing) ([]models.Relationship, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetExternalcontactsScanRelationshipsDivisionviewsAll(ctx, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetExternalcontactsScanRelationshipsDivisionviewsAll(ctx, &o)
 	}
 }
 

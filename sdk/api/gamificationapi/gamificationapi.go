@@ -139,7 +139,8 @@ func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitions(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitionsIter(ctx context.Context, opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) iter.Seq2[models.ExternalMetricDefinition, error] {
-	return a.getEmployeeperformanceExternalmetricsDefinitionsWalk(opts).Items(ctx)
+	first, read, fetch := a.getEmployeeperformanceExternalmetricsDefinitionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetEmployeeperformanceExternalmetricsDefinitionsPages returns an iterator over the pages of
@@ -148,25 +149,27 @@ func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitionsIter(c
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitionsPages(ctx context.Context, opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) iter.Seq2[*platformclient.Page[models.ExternalMetricDefinitionListing], error] {
-	return a.getEmployeeperformanceExternalmetricsDefinitionsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getEmployeeperformanceExternalmetricsDefinitionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getEmployeeperformanceExternalmetricsDefinitionsWalk is the walk of GetEmployeeperformanceExternalmetricsDefinitionsIter and GetEmployeeperformanceExternalmetricsDefinitionsPages.
-func (a *GamificationApi) getEmployeeperformanceExternalmetricsDefinitionsWalk(opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) platformclient.NumberWalk[models.ExternalMetricDefinitionListing, models.ExternalMetricDefinition] {
+// getEmployeeperformanceExternalmetricsDefinitionsWalk is the walk of GetEmployeeperformanceExternalmetricsDefinitionsIter and GetEmployeeperformanceExternalmetricsDefinitionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getEmployeeperformanceExternalmetricsDefinitionsWalk(opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) (int64, func(*models.ExternalMetricDefinitionListing) ([]models.ExternalMetricDefinition, int64, int64, error), func(context.Context, int64) (*models.ExternalMetricDefinitionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExternalMetricDefinitionListing) ([]models.ExternalMetricDefinition, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetEmployeeperformanceExternalmetricsDefinitionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ExternalMetricDefinitionListing, models.ExternalMetricDefinition]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ExternalMetricDefinitionListing) ([]models.ExternalMetricDefinition, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ExternalMetricDefinitionListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetEmployeeperformanceExternalmetricsDefinitions(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExternalMetricDefinitionListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetEmployeeperformanceExternalmetricsDefinitions(ctx, &o)
 	}
 }
 
@@ -250,7 +253,8 @@ func (a *GamificationApi) GetGamificationContestAgentsScores(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestAgentsScoresIter(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresOptions) iter.Seq2[models.ContestScoresAgents, error] {
-	return a.getGamificationContestAgentsScoresWalk(contestID, opts).Items(ctx)
+	first, read, fetch := a.getGamificationContestAgentsScoresWalk(contestID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetGamificationContestAgentsScoresPages returns an iterator over the pages of
@@ -258,25 +262,27 @@ func (a *GamificationApi) GetGamificationContestAgentsScoresIter(ctx context.Con
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *GamificationApi) GetGamificationContestAgentsScoresPages(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresOptions) iter.Seq2[*platformclient.Page[models.ContestScoresAgentsPagedList], error] {
-	return a.getGamificationContestAgentsScoresWalk(contestID, opts).Pages(ctx)
+	first, read, fetch := a.getGamificationContestAgentsScoresWalk(contestID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getGamificationContestAgentsScoresWalk is the walk of GetGamificationContestAgentsScoresIter and GetGamificationContestAgentsScoresPages.
-func (a *GamificationApi) getGamificationContestAgentsScoresWalk(contestID string, opts *GetGamificationContestAgentsScoresOptions) platformclient.NumberWalk[models.ContestScoresAgentsPagedList, models.ContestScoresAgents] {
+// getGamificationContestAgentsScoresWalk is the walk of GetGamificationContestAgentsScoresIter and GetGamificationContestAgentsScoresPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getGamificationContestAgentsScoresWalk(contestID string, opts *GetGamificationContestAgentsScoresOptions) (int64, func(*models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error), func(context.Context, int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGamificationContestAgentsScoresOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ContestScoresAgentsPagedList, models.ContestScoresAgents]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetGamificationContestAgentsScores(ctx, contestID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetGamificationContestAgentsScores(ctx, contestID, &o)
 	}
 }
 
@@ -340,7 +346,8 @@ func (a *GamificationApi) GetGamificationContestAgentsScoresMe(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestAgentsScoresMeIter(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresMeOptions) iter.Seq2[models.ContestScoresAgents, error] {
-	return a.getGamificationContestAgentsScoresMeWalk(contestID, opts).Items(ctx)
+	first, read, fetch := a.getGamificationContestAgentsScoresMeWalk(contestID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetGamificationContestAgentsScoresMePages returns an iterator over the pages of
@@ -348,25 +355,27 @@ func (a *GamificationApi) GetGamificationContestAgentsScoresMeIter(ctx context.C
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *GamificationApi) GetGamificationContestAgentsScoresMePages(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresMeOptions) iter.Seq2[*platformclient.Page[models.ContestScoresAgentsPagedList], error] {
-	return a.getGamificationContestAgentsScoresMeWalk(contestID, opts).Pages(ctx)
+	first, read, fetch := a.getGamificationContestAgentsScoresMeWalk(contestID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getGamificationContestAgentsScoresMeWalk is the walk of GetGamificationContestAgentsScoresMeIter and GetGamificationContestAgentsScoresMePages.
-func (a *GamificationApi) getGamificationContestAgentsScoresMeWalk(contestID string, opts *GetGamificationContestAgentsScoresMeOptions) platformclient.NumberWalk[models.ContestScoresAgentsPagedList, models.ContestScoresAgents] {
+// getGamificationContestAgentsScoresMeWalk is the walk of GetGamificationContestAgentsScoresMeIter and GetGamificationContestAgentsScoresMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getGamificationContestAgentsScoresMeWalk(contestID string, opts *GetGamificationContestAgentsScoresMeOptions) (int64, func(*models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error), func(context.Context, int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGamificationContestAgentsScoresMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ContestScoresAgentsPagedList, models.ContestScoresAgents]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetGamificationContestAgentsScoresMe(ctx, contestID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetGamificationContestAgentsScoresMe(ctx, contestID, &o)
 	}
 }
 
@@ -516,7 +525,8 @@ func (a *GamificationApi) GetGamificationContests(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestsIter(ctx context.Context, opts *GetGamificationContestsOptions) iter.Seq2[models.ContestsEssentials, error] {
-	return a.getGamificationContestsWalk(opts).Items(ctx)
+	first, read, fetch := a.getGamificationContestsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetGamificationContestsPages returns an iterator over the pages of GetGamificationContests,
@@ -524,25 +534,27 @@ func (a *GamificationApi) GetGamificationContestsIter(ctx context.Context, opts 
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *GamificationApi) GetGamificationContestsPages(ctx context.Context, opts *GetGamificationContestsOptions) iter.Seq2[*platformclient.Page[models.GetContestsEssentialsListing], error] {
-	return a.getGamificationContestsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getGamificationContestsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getGamificationContestsWalk is the walk of GetGamificationContestsIter and GetGamificationContestsPages.
-func (a *GamificationApi) getGamificationContestsWalk(opts *GetGamificationContestsOptions) platformclient.NumberWalk[models.GetContestsEssentialsListing, models.ContestsEssentials] {
+// getGamificationContestsWalk is the walk of GetGamificationContestsIter and GetGamificationContestsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getGamificationContestsWalk(opts *GetGamificationContestsOptions) (int64, func(*models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error), func(context.Context, int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGamificationContestsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.GetContestsEssentialsListing, models.ContestsEssentials]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetGamificationContests(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetGamificationContests(ctx, &o)
 	}
 }
 
@@ -626,7 +638,8 @@ func (a *GamificationApi) GetGamificationContestsMe(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestsMeIter(ctx context.Context, opts *GetGamificationContestsMeOptions) iter.Seq2[models.ContestsEssentials, error] {
-	return a.getGamificationContestsMeWalk(opts).Items(ctx)
+	first, read, fetch := a.getGamificationContestsMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetGamificationContestsMePages returns an iterator over the pages of GetGamificationContestsMe,
@@ -634,25 +647,27 @@ func (a *GamificationApi) GetGamificationContestsMeIter(ctx context.Context, opt
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *GamificationApi) GetGamificationContestsMePages(ctx context.Context, opts *GetGamificationContestsMeOptions) iter.Seq2[*platformclient.Page[models.GetContestsEssentialsListing], error] {
-	return a.getGamificationContestsMeWalk(opts).Pages(ctx)
+	first, read, fetch := a.getGamificationContestsMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getGamificationContestsMeWalk is the walk of GetGamificationContestsMeIter and GetGamificationContestsMePages.
-func (a *GamificationApi) getGamificationContestsMeWalk(opts *GetGamificationContestsMeOptions) platformclient.NumberWalk[models.GetContestsEssentialsListing, models.ContestsEssentials] {
+// getGamificationContestsMeWalk is the walk of GetGamificationContestsMeIter and GetGamificationContestsMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getGamificationContestsMeWalk(opts *GetGamificationContestsMeOptions) (int64, func(*models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error), func(context.Context, int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGamificationContestsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.GetContestsEssentialsListing, models.ContestsEssentials]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetGamificationContestsMe(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetGamificationContestsMe(ctx, &o)
 	}
 }
 
@@ -739,7 +754,8 @@ func (a *GamificationApi) GetGamificationInsights(ctx context.Context, filterTyp
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationInsightsIter(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) iter.Seq2[models.InsightsSummaryUserItem, error] {
-	return a.getGamificationInsightsWalk(filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, opts).Items(ctx)
+	first, read, fetch := a.getGamificationInsightsWalk(filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetGamificationInsightsPages returns an iterator over the pages of GetGamificationInsights,
@@ -747,25 +763,27 @@ func (a *GamificationApi) GetGamificationInsightsIter(ctx context.Context, filte
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *GamificationApi) GetGamificationInsightsPages(ctx context.Context, filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) iter.Seq2[*platformclient.Page[models.InsightsSummary], error] {
-	return a.getGamificationInsightsWalk(filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, opts).Pages(ctx)
+	first, read, fetch := a.getGamificationInsightsWalk(filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getGamificationInsightsWalk is the walk of GetGamificationInsightsIter and GetGamificationInsightsPages.
-func (a *GamificationApi) getGamificationInsightsWalk(filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) platformclient.NumberWalk[models.InsightsSummary, models.InsightsSummaryUserItem] {
+// getGamificationInsightsWalk is the walk of GetGamificationInsightsIter and GetGamificationInsightsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getGamificationInsightsWalk(filterType string, filterID string, granularity string, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) (int64, func(*models.InsightsSummary) ([]models.InsightsSummaryUserItem, int64, int64, error), func(context.Context, int64) (*models.InsightsSummary, *platformclient.APIResponse, error)) {
+	read := func(r *models.InsightsSummary) ([]models.InsightsSummaryUserItem, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGamificationInsightsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.InsightsSummary, models.InsightsSummaryUserItem]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.InsightsSummary) ([]models.InsightsSummaryUserItem, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.InsightsSummary, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetGamificationInsights(ctx, filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InsightsSummary, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetGamificationInsights(ctx, filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, &o)
 	}
 }
 

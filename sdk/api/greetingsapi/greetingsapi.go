@@ -228,7 +228,8 @@ func (a *GreetingsApi) GetGreetings(ctx context.Context, opts *GetGreetingsOptio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GreetingsApi) GetGreetingsIter(ctx context.Context, opts *GetGreetingsOptions) iter.Seq2[models.DomainEntity, error] {
-	return a.getGreetingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getGreetingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetGreetingsPages returns an iterator over the pages of GetGreetings, walked as GetGreetingsIter
@@ -236,25 +237,27 @@ func (a *GreetingsApi) GetGreetingsIter(ctx context.Context, opts *GetGreetingsO
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *GreetingsApi) GetGreetingsPages(ctx context.Context, opts *GetGreetingsOptions) iter.Seq2[*platformclient.Page[models.DomainEntityListing], error] {
-	return a.getGreetingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getGreetingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getGreetingsWalk is the walk of GetGreetingsIter and GetGreetingsPages.
-func (a *GreetingsApi) getGreetingsWalk(opts *GetGreetingsOptions) platformclient.NumberWalk[models.DomainEntityListing, models.DomainEntity] {
+// getGreetingsWalk is the walk of GetGreetingsIter and GetGreetingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GreetingsApi) getGreetingsWalk(opts *GetGreetingsOptions) (int64, func(*models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error), func(context.Context, int64) (*models.DomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGreetingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DomainEntityListing, models.DomainEntity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DomainEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetGreetings(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DomainEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetGreetings(ctx, &o)
 	}
 }
 
@@ -317,7 +320,8 @@ func (a *GreetingsApi) GetGroupGreetings(ctx context.Context, groupID string, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GreetingsApi) GetGroupGreetingsIter(ctx context.Context, groupID string, opts *GetGroupGreetingsOptions) iter.Seq2[models.Greeting, error] {
-	return a.getGroupGreetingsWalk(groupID, opts).Items(ctx)
+	first, read, fetch := a.getGroupGreetingsWalk(groupID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetGroupGreetingsPages returns an iterator over the pages of GetGroupGreetings, walked as
@@ -325,25 +329,27 @@ func (a *GreetingsApi) GetGroupGreetingsIter(ctx context.Context, groupID string
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *GreetingsApi) GetGroupGreetingsPages(ctx context.Context, groupID string, opts *GetGroupGreetingsOptions) iter.Seq2[*platformclient.Page[models.GreetingListing], error] {
-	return a.getGroupGreetingsWalk(groupID, opts).Pages(ctx)
+	first, read, fetch := a.getGroupGreetingsWalk(groupID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getGroupGreetingsWalk is the walk of GetGroupGreetingsIter and GetGroupGreetingsPages.
-func (a *GreetingsApi) getGroupGreetingsWalk(groupID string, opts *GetGroupGreetingsOptions) platformclient.NumberWalk[models.GreetingListing, models.Greeting] {
+// getGroupGreetingsWalk is the walk of GetGroupGreetingsIter and GetGroupGreetingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GreetingsApi) getGroupGreetingsWalk(groupID string, opts *GetGroupGreetingsOptions) (int64, func(*models.GreetingListing) ([]models.Greeting, int64, int64, error), func(context.Context, int64) (*models.GreetingListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GreetingListing) ([]models.Greeting, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGroupGreetingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.GreetingListing, models.Greeting]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.GreetingListing) ([]models.Greeting, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.GreetingListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetGroupGreetings(ctx, groupID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GreetingListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetGroupGreetings(ctx, groupID, &o)
 	}
 }
 
@@ -410,7 +416,8 @@ func (a *GreetingsApi) GetUserGreetings(ctx context.Context, userID string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GreetingsApi) GetUserGreetingsIter(ctx context.Context, userID string, opts *GetUserGreetingsOptions) iter.Seq2[models.DomainEntity, error] {
-	return a.getUserGreetingsWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserGreetingsWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUserGreetingsPages returns an iterator over the pages of GetUserGreetings, walked as
@@ -418,25 +425,27 @@ func (a *GreetingsApi) GetUserGreetingsIter(ctx context.Context, userID string, 
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *GreetingsApi) GetUserGreetingsPages(ctx context.Context, userID string, opts *GetUserGreetingsOptions) iter.Seq2[*platformclient.Page[models.DomainEntityListing], error] {
-	return a.getUserGreetingsWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserGreetingsWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUserGreetingsWalk is the walk of GetUserGreetingsIter and GetUserGreetingsPages.
-func (a *GreetingsApi) getUserGreetingsWalk(userID string, opts *GetUserGreetingsOptions) platformclient.NumberWalk[models.DomainEntityListing, models.DomainEntity] {
+// getUserGreetingsWalk is the walk of GetUserGreetingsIter and GetUserGreetingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GreetingsApi) getUserGreetingsWalk(userID string, opts *GetUserGreetingsOptions) (int64, func(*models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error), func(context.Context, int64) (*models.DomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserGreetingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DomainEntityListing, models.DomainEntity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DomainEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUserGreetings(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DomainEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUserGreetings(ctx, userID, &o)
 	}
 }
 

@@ -151,7 +151,8 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAccelerators(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAcceleratorsIter(ctx context.Context, opts *GetInfrastructureascodeAcceleratorsOptions) iter.Seq2[models.AcceleratorMetadata, error] {
-	return a.getInfrastructureascodeAcceleratorsWalk(opts).Items(ctx)
+	first, read, fetch := a.getInfrastructureascodeAcceleratorsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetInfrastructureascodeAcceleratorsPages returns an iterator over the pages of
@@ -159,25 +160,27 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAcceleratorsIter(ctx co
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAcceleratorsPages(ctx context.Context, opts *GetInfrastructureascodeAcceleratorsOptions) iter.Seq2[*platformclient.Page[models.AcceleratorList], error] {
-	return a.getInfrastructureascodeAcceleratorsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getInfrastructureascodeAcceleratorsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getInfrastructureascodeAcceleratorsWalk is the walk of GetInfrastructureascodeAcceleratorsIter and GetInfrastructureascodeAcceleratorsPages.
-func (a *InfrastructureAsCodeApi) getInfrastructureascodeAcceleratorsWalk(opts *GetInfrastructureascodeAcceleratorsOptions) platformclient.NumberWalk[models.AcceleratorList, models.AcceleratorMetadata] {
+// getInfrastructureascodeAcceleratorsWalk is the walk of GetInfrastructureascodeAcceleratorsIter and GetInfrastructureascodeAcceleratorsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *InfrastructureAsCodeApi) getInfrastructureascodeAcceleratorsWalk(opts *GetInfrastructureascodeAcceleratorsOptions) (int64, func(*models.AcceleratorList) ([]models.AcceleratorMetadata, int64, int64, error), func(context.Context, int64) (*models.AcceleratorList, *platformclient.APIResponse, error)) {
+	read := func(r *models.AcceleratorList) ([]models.AcceleratorMetadata, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetInfrastructureascodeAcceleratorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.AcceleratorList, models.AcceleratorMetadata]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.AcceleratorList) ([]models.AcceleratorMetadata, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AcceleratorList, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetInfrastructureascodeAccelerators(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AcceleratorList, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetInfrastructureascodeAccelerators(ctx, &o)
 	}
 }
 

@@ -274,7 +274,8 @@ func (a *IntegrationsApi) GetIntegrations(ctx context.Context, opts *GetIntegrat
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsIter(ctx context.Context, opts *GetIntegrationsOptions) iter.Seq2[models.Integration, error] {
-	return a.getIntegrationsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsPages returns an iterator over the pages of GetIntegrations, walked as
@@ -282,25 +283,27 @@ func (a *IntegrationsApi) GetIntegrationsIter(ctx context.Context, opts *GetInte
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsPages(ctx context.Context, opts *GetIntegrationsOptions) iter.Seq2[*platformclient.Page[models.IntegrationEntityListing], error] {
-	return a.getIntegrationsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsWalk is the walk of GetIntegrationsIter and GetIntegrationsPages.
-func (a *IntegrationsApi) getIntegrationsWalk(opts *GetIntegrationsOptions) platformclient.NumberWalk[models.IntegrationEntityListing, models.Integration] {
+// getIntegrationsWalk is the walk of GetIntegrationsIter and GetIntegrationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsWalk(opts *GetIntegrationsOptions) (int64, func(*models.IntegrationEntityListing) ([]models.Integration, int64, int64, error), func(context.Context, int64) (*models.IntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IntegrationEntityListing) ([]models.Integration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.IntegrationEntityListing, models.Integration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.IntegrationEntityListing) ([]models.Integration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.IntegrationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrations(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IntegrationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrations(ctx, &o)
 	}
 }
 
@@ -699,7 +702,8 @@ func (a *IntegrationsApi) GetIntegrationsActions(ctx context.Context, opts *GetI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsActionsIter(ctx context.Context, opts *GetIntegrationsActionsOptions) iter.Seq2[models.Action, error] {
-	return a.getIntegrationsActionsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsActionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsActionsPages returns an iterator over the pages of GetIntegrationsActions, walked
@@ -707,25 +711,27 @@ func (a *IntegrationsApi) GetIntegrationsActionsIter(ctx context.Context, opts *
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsActionsPages(ctx context.Context, opts *GetIntegrationsActionsOptions) iter.Seq2[*platformclient.Page[models.ActionEntityListing], error] {
-	return a.getIntegrationsActionsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsActionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsActionsWalk is the walk of GetIntegrationsActionsIter and GetIntegrationsActionsPages.
-func (a *IntegrationsApi) getIntegrationsActionsWalk(opts *GetIntegrationsActionsOptions) platformclient.NumberWalk[models.ActionEntityListing, models.Action] {
+// getIntegrationsActionsWalk is the walk of GetIntegrationsActionsIter and GetIntegrationsActionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsActionsWalk(opts *GetIntegrationsActionsOptions) (int64, func(*models.ActionEntityListing) ([]models.Action, int64, int64, error), func(context.Context, int64) (*models.ActionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionEntityListing) ([]models.Action, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsActionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ActionEntityListing, models.Action]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ActionEntityListing) ([]models.Action, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ActionEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsActions(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ActionEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsActions(ctx, &o)
 	}
 }
 
@@ -802,7 +808,8 @@ func (a *IntegrationsApi) GetIntegrationsActionsCategories(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsActionsCategoriesIter(ctx context.Context, opts *GetIntegrationsActionsCategoriesOptions) iter.Seq2[models.Category, error] {
-	return a.getIntegrationsActionsCategoriesWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsActionsCategoriesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsActionsCategoriesPages returns an iterator over the pages of
@@ -810,25 +817,27 @@ func (a *IntegrationsApi) GetIntegrationsActionsCategoriesIter(ctx context.Conte
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsActionsCategoriesPages(ctx context.Context, opts *GetIntegrationsActionsCategoriesOptions) iter.Seq2[*platformclient.Page[models.CategoryEntityListing], error] {
-	return a.getIntegrationsActionsCategoriesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsActionsCategoriesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsActionsCategoriesWalk is the walk of GetIntegrationsActionsCategoriesIter and GetIntegrationsActionsCategoriesPages.
-func (a *IntegrationsApi) getIntegrationsActionsCategoriesWalk(opts *GetIntegrationsActionsCategoriesOptions) platformclient.NumberWalk[models.CategoryEntityListing, models.Category] {
+// getIntegrationsActionsCategoriesWalk is the walk of GetIntegrationsActionsCategoriesIter and GetIntegrationsActionsCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsActionsCategoriesWalk(opts *GetIntegrationsActionsCategoriesOptions) (int64, func(*models.CategoryEntityListing) ([]models.Category, int64, int64, error), func(context.Context, int64) (*models.CategoryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CategoryEntityListing) ([]models.Category, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsActionsCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CategoryEntityListing, models.Category]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CategoryEntityListing) ([]models.Category, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CategoryEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsActionsCategories(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CategoryEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsActionsCategories(ctx, &o)
 	}
 }
 
@@ -991,7 +1000,8 @@ func (a *IntegrationsApi) GetIntegrationsActionsDrafts(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsActionsDraftsIter(ctx context.Context, opts *GetIntegrationsActionsDraftsOptions) iter.Seq2[models.Action, error] {
-	return a.getIntegrationsActionsDraftsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsActionsDraftsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsActionsDraftsPages returns an iterator over the pages of
@@ -999,25 +1009,27 @@ func (a *IntegrationsApi) GetIntegrationsActionsDraftsIter(ctx context.Context, 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsActionsDraftsPages(ctx context.Context, opts *GetIntegrationsActionsDraftsOptions) iter.Seq2[*platformclient.Page[models.ActionEntityListing], error] {
-	return a.getIntegrationsActionsDraftsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsActionsDraftsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsActionsDraftsWalk is the walk of GetIntegrationsActionsDraftsIter and GetIntegrationsActionsDraftsPages.
-func (a *IntegrationsApi) getIntegrationsActionsDraftsWalk(opts *GetIntegrationsActionsDraftsOptions) platformclient.NumberWalk[models.ActionEntityListing, models.Action] {
+// getIntegrationsActionsDraftsWalk is the walk of GetIntegrationsActionsDraftsIter and GetIntegrationsActionsDraftsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsActionsDraftsWalk(opts *GetIntegrationsActionsDraftsOptions) (int64, func(*models.ActionEntityListing) ([]models.Action, int64, int64, error), func(context.Context, int64) (*models.ActionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionEntityListing) ([]models.Action, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsActionsDraftsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ActionEntityListing, models.Action]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ActionEntityListing) ([]models.Action, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ActionEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsActionsDrafts(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ActionEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsActionsDrafts(ctx, &o)
 	}
 }
 
@@ -1123,7 +1135,8 @@ func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersions(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersionsIter(ctx context.Context, integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) iter.Seq2[models.BotVersionSummary, error] {
-	return a.getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID, botID, opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID, botID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsBotconnectorIntegrationIdBotVersionsPages returns an iterator over the pages of
@@ -1132,25 +1145,27 @@ func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersionsIte
 // Each page holds the listing as the API sent it (with its total and pageCount), its response, and
 // the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersionsPages(ctx context.Context, integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) iter.Seq2[*platformclient.Page[models.BotConnectorBotVersionSummaryEntityListing], error] {
-	return a.getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID, botID, opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID, botID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsBotconnectorIntegrationIdBotVersionsWalk is the walk of GetIntegrationsBotconnectorIntegrationIdBotVersionsIter and GetIntegrationsBotconnectorIntegrationIdBotVersionsPages.
-func (a *IntegrationsApi) getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) platformclient.NumberWalk[models.BotConnectorBotVersionSummaryEntityListing, models.BotVersionSummary] {
+// getIntegrationsBotconnectorIntegrationIdBotVersionsWalk is the walk of GetIntegrationsBotconnectorIntegrationIdBotVersionsIter and GetIntegrationsBotconnectorIntegrationIdBotVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) (int64, func(*models.BotConnectorBotVersionSummaryEntityListing) ([]models.BotVersionSummary, int64, int64, error), func(context.Context, int64) (*models.BotConnectorBotVersionSummaryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.BotConnectorBotVersionSummaryEntityListing) ([]models.BotVersionSummary, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.BotConnectorBotVersionSummaryEntityListing, models.BotVersionSummary]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.BotConnectorBotVersionSummaryEntityListing) ([]models.BotVersionSummary, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.BotConnectorBotVersionSummaryEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsBotconnectorIntegrationIdBotVersions(ctx, integrationID, botID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.BotConnectorBotVersionSummaryEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsBotconnectorIntegrationIdBotVersions(ctx, integrationID, botID, &o)
 	}
 }
 
@@ -1226,7 +1241,8 @@ func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummaries(
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter(ctx context.Context, integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) iter.Seq2[models.BotSummary, error] {
-	return a.getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID, opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsBotconnectorIntegrationIdBotsSummariesPages returns an iterator over the pages of
@@ -1235,25 +1251,27 @@ func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummariesI
 // Each page holds the listing as the API sent it (with its total and pageCount), its response, and
 // the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummariesPages(ctx context.Context, integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) iter.Seq2[*platformclient.Page[models.BotConnectorBotSummaryEntityListing], error] {
-	return a.getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID, opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk is the walk of GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter and GetIntegrationsBotconnectorIntegrationIdBotsSummariesPages.
-func (a *IntegrationsApi) getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) platformclient.NumberWalk[models.BotConnectorBotSummaryEntityListing, models.BotSummary] {
+// getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk is the walk of GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter and GetIntegrationsBotconnectorIntegrationIdBotsSummariesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) (int64, func(*models.BotConnectorBotSummaryEntityListing) ([]models.BotSummary, int64, int64, error), func(context.Context, int64) (*models.BotConnectorBotSummaryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.BotConnectorBotSummaryEntityListing) ([]models.BotSummary, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.BotConnectorBotSummaryEntityListing, models.BotSummary]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.BotConnectorBotSummaryEntityListing) ([]models.BotSummary, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.BotConnectorBotSummaryEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsBotconnectorIntegrationIdBotsSummaries(ctx, integrationID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.BotConnectorBotSummaryEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsBotconnectorIntegrationIdBotsSummaries(ctx, integrationID, &o)
 	}
 }
 
@@ -1316,7 +1334,8 @@ func (a *IntegrationsApi) GetIntegrationsClientapps(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsClientappsIter(ctx context.Context, opts *GetIntegrationsClientappsOptions) iter.Seq2[models.ClientApp, error] {
-	return a.getIntegrationsClientappsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsClientappsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsClientappsPages returns an iterator over the pages of GetIntegrationsClientapps,
@@ -1324,25 +1343,27 @@ func (a *IntegrationsApi) GetIntegrationsClientappsIter(ctx context.Context, opt
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsClientappsPages(ctx context.Context, opts *GetIntegrationsClientappsOptions) iter.Seq2[*platformclient.Page[models.ClientAppEntityListing], error] {
-	return a.getIntegrationsClientappsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsClientappsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsClientappsWalk is the walk of GetIntegrationsClientappsIter and GetIntegrationsClientappsPages.
-func (a *IntegrationsApi) getIntegrationsClientappsWalk(opts *GetIntegrationsClientappsOptions) platformclient.NumberWalk[models.ClientAppEntityListing, models.ClientApp] {
+// getIntegrationsClientappsWalk is the walk of GetIntegrationsClientappsIter and GetIntegrationsClientappsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsClientappsWalk(opts *GetIntegrationsClientappsOptions) (int64, func(*models.ClientAppEntityListing) ([]models.ClientApp, int64, int64, error), func(context.Context, int64) (*models.ClientAppEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ClientAppEntityListing) ([]models.ClientApp, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsClientappsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ClientAppEntityListing, models.ClientApp]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ClientAppEntityListing) ([]models.ClientApp, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ClientAppEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsClientapps(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ClientAppEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsClientapps(ctx, &o)
 	}
 }
 
@@ -1414,7 +1435,8 @@ func (a *IntegrationsApi) GetIntegrationsCredentials(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsCredentialsIter(ctx context.Context, opts *GetIntegrationsCredentialsOptions) iter.Seq2[models.CredentialInfo, error] {
-	return a.getIntegrationsCredentialsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsCredentialsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsCredentialsPages returns an iterator over the pages of GetIntegrationsCredentials,
@@ -1422,25 +1444,27 @@ func (a *IntegrationsApi) GetIntegrationsCredentialsIter(ctx context.Context, op
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsCredentialsPages(ctx context.Context, opts *GetIntegrationsCredentialsOptions) iter.Seq2[*platformclient.Page[models.CredentialInfoListing], error] {
-	return a.getIntegrationsCredentialsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsCredentialsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsCredentialsWalk is the walk of GetIntegrationsCredentialsIter and GetIntegrationsCredentialsPages.
-func (a *IntegrationsApi) getIntegrationsCredentialsWalk(opts *GetIntegrationsCredentialsOptions) platformclient.NumberWalk[models.CredentialInfoListing, models.CredentialInfo] {
+// getIntegrationsCredentialsWalk is the walk of GetIntegrationsCredentialsIter and GetIntegrationsCredentialsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsCredentialsWalk(opts *GetIntegrationsCredentialsOptions) (int64, func(*models.CredentialInfoListing) ([]models.CredentialInfo, int64, int64, error), func(context.Context, int64) (*models.CredentialInfoListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CredentialInfoListing) ([]models.CredentialInfo, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsCredentialsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CredentialInfoListing, models.CredentialInfo]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CredentialInfoListing) ([]models.CredentialInfo, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CredentialInfoListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsCredentials(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CredentialInfoListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsCredentials(ctx, &o)
 	}
 }
 
@@ -1488,7 +1512,8 @@ func (a *IntegrationsApi) GetIntegrationsCredentialsListing(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsCredentialsListingIter(ctx context.Context, opts *GetIntegrationsCredentialsListingOptions) iter.Seq2[models.CredentialInfo, error] {
-	return a.getIntegrationsCredentialsListingWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsCredentialsListingWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsCredentialsListingPages returns an iterator over the pages of
@@ -1496,27 +1521,29 @@ func (a *IntegrationsApi) GetIntegrationsCredentialsListingIter(ctx context.Cont
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *IntegrationsApi) GetIntegrationsCredentialsListingPages(ctx context.Context, opts *GetIntegrationsCredentialsListingOptions) iter.Seq2[*platformclient.Page[models.CredentialInfoCursorListing], error] {
-	return a.getIntegrationsCredentialsListingWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsCredentialsListingWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsCredentialsListingWalk is the walk of GetIntegrationsCredentialsListingIter and GetIntegrationsCredentialsListingPages.
-func (a *IntegrationsApi) getIntegrationsCredentialsListingWalk(opts *GetIntegrationsCredentialsListingOptions) platformclient.CursorWalk[models.CredentialInfoCursorListing, models.CredentialInfo] {
+// getIntegrationsCredentialsListingWalk is the walk of GetIntegrationsCredentialsListingIter and GetIntegrationsCredentialsListingPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsCredentialsListingWalk(opts *GetIntegrationsCredentialsListingOptions) (string, func(*models.CredentialInfoCursorListing) ([]models.CredentialInfo, string, error), func(context.Context, string) (*models.CredentialInfoCursorListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CredentialInfoCursorListing) ([]models.CredentialInfo, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetIntegrationsCredentialsListingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CredentialInfoCursorListing, models.CredentialInfo]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.CredentialInfoCursorListing) ([]models.CredentialInfo, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CredentialInfoCursorListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetIntegrationsCredentialsListing(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.CredentialInfoCursorListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetIntegrationsCredentialsListing(ctx, &o)
 	}
 }
 
@@ -1579,7 +1606,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnector(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnectorIter(ctx context.Context, opts *GetIntegrationsSpeechAudioconnectorOptions) iter.Seq2[models.AudioConnectorIntegration, error] {
-	return a.getIntegrationsSpeechAudioconnectorWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechAudioconnectorWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechAudioconnectorPages returns an iterator over the pages of
@@ -1587,25 +1615,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnectorIter(ctx context.Co
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnectorPages(ctx context.Context, opts *GetIntegrationsSpeechAudioconnectorOptions) iter.Seq2[*platformclient.Page[models.AudioConnectorIntegrationEntityListing], error] {
-	return a.getIntegrationsSpeechAudioconnectorWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechAudioconnectorWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechAudioconnectorWalk is the walk of GetIntegrationsSpeechAudioconnectorIter and GetIntegrationsSpeechAudioconnectorPages.
-func (a *IntegrationsApi) getIntegrationsSpeechAudioconnectorWalk(opts *GetIntegrationsSpeechAudioconnectorOptions) platformclient.NumberWalk[models.AudioConnectorIntegrationEntityListing, models.AudioConnectorIntegration] {
+// getIntegrationsSpeechAudioconnectorWalk is the walk of GetIntegrationsSpeechAudioconnectorIter and GetIntegrationsSpeechAudioconnectorPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechAudioconnectorWalk(opts *GetIntegrationsSpeechAudioconnectorOptions) (int64, func(*models.AudioConnectorIntegrationEntityListing) ([]models.AudioConnectorIntegration, int64, int64, error), func(context.Context, int64) (*models.AudioConnectorIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AudioConnectorIntegrationEntityListing) ([]models.AudioConnectorIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechAudioconnectorOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.AudioConnectorIntegrationEntityListing, models.AudioConnectorIntegration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.AudioConnectorIntegrationEntityListing) ([]models.AudioConnectorIntegration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AudioConnectorIntegrationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechAudioconnector(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AudioConnectorIntegrationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechAudioconnector(ctx, &o)
 	}
 }
 
@@ -1701,7 +1731,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgents(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgentsIter(ctx context.Context, opts *GetIntegrationsSpeechDialogflowAgentsOptions) iter.Seq2[models.DialogflowAgentSummary, error] {
-	return a.getIntegrationsSpeechDialogflowAgentsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechDialogflowAgentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechDialogflowAgentsPages returns an iterator over the pages of
@@ -1709,25 +1740,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgentsIter(ctx context.
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgentsPages(ctx context.Context, opts *GetIntegrationsSpeechDialogflowAgentsOptions) iter.Seq2[*platformclient.Page[models.DialogflowAgentSummaryEntityListing], error] {
-	return a.getIntegrationsSpeechDialogflowAgentsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechDialogflowAgentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechDialogflowAgentsWalk is the walk of GetIntegrationsSpeechDialogflowAgentsIter and GetIntegrationsSpeechDialogflowAgentsPages.
-func (a *IntegrationsApi) getIntegrationsSpeechDialogflowAgentsWalk(opts *GetIntegrationsSpeechDialogflowAgentsOptions) platformclient.NumberWalk[models.DialogflowAgentSummaryEntityListing, models.DialogflowAgentSummary] {
+// getIntegrationsSpeechDialogflowAgentsWalk is the walk of GetIntegrationsSpeechDialogflowAgentsIter and GetIntegrationsSpeechDialogflowAgentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechDialogflowAgentsWalk(opts *GetIntegrationsSpeechDialogflowAgentsOptions) (int64, func(*models.DialogflowAgentSummaryEntityListing) ([]models.DialogflowAgentSummary, int64, int64, error), func(context.Context, int64) (*models.DialogflowAgentSummaryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DialogflowAgentSummaryEntityListing) ([]models.DialogflowAgentSummary, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechDialogflowAgentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DialogflowAgentSummaryEntityListing, models.DialogflowAgentSummary]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DialogflowAgentSummaryEntityListing) ([]models.DialogflowAgentSummary, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DialogflowAgentSummaryEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechDialogflowAgents(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DialogflowAgentSummaryEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechDialogflowAgents(ctx, &o)
 	}
 }
 
@@ -1802,7 +1835,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgents(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgentsIter(ctx context.Context, opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) iter.Seq2[models.DialogflowCXAgentSummary, error] {
-	return a.getIntegrationsSpeechDialogflowcxAgentsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechDialogflowcxAgentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechDialogflowcxAgentsPages returns an iterator over the pages of
@@ -1811,25 +1845,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgentsIter(ctx contex
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgentsPages(ctx context.Context, opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) iter.Seq2[*platformclient.Page[models.DialogflowCXAgentSummaryEntityListing], error] {
-	return a.getIntegrationsSpeechDialogflowcxAgentsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechDialogflowcxAgentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechDialogflowcxAgentsWalk is the walk of GetIntegrationsSpeechDialogflowcxAgentsIter and GetIntegrationsSpeechDialogflowcxAgentsPages.
-func (a *IntegrationsApi) getIntegrationsSpeechDialogflowcxAgentsWalk(opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) platformclient.NumberWalk[models.DialogflowCXAgentSummaryEntityListing, models.DialogflowCXAgentSummary] {
+// getIntegrationsSpeechDialogflowcxAgentsWalk is the walk of GetIntegrationsSpeechDialogflowcxAgentsIter and GetIntegrationsSpeechDialogflowcxAgentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechDialogflowcxAgentsWalk(opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) (int64, func(*models.DialogflowCXAgentSummaryEntityListing) ([]models.DialogflowCXAgentSummary, int64, int64, error), func(context.Context, int64) (*models.DialogflowCXAgentSummaryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DialogflowCXAgentSummaryEntityListing) ([]models.DialogflowCXAgentSummary, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechDialogflowcxAgentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DialogflowCXAgentSummaryEntityListing, models.DialogflowCXAgentSummary]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DialogflowCXAgentSummaryEntityListing) ([]models.DialogflowCXAgentSummary, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DialogflowCXAgentSummaryEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechDialogflowcxAgents(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DialogflowCXAgentSummaryEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechDialogflowcxAgents(ctx, &o)
 	}
 }
 
@@ -1915,7 +1951,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliases(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliasesIter(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) iter.Seq2[models.LexBotAlias, error] {
-	return a.getIntegrationsSpeechLexBotBotIdAliasesWalk(botID, opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechLexBotBotIdAliasesWalk(botID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechLexBotBotIdAliasesPages returns an iterator over the pages of
@@ -1924,25 +1961,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliasesIter(ctx contex
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliasesPages(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) iter.Seq2[*platformclient.Page[models.LexBotAliasEntityListing], error] {
-	return a.getIntegrationsSpeechLexBotBotIdAliasesWalk(botID, opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechLexBotBotIdAliasesWalk(botID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechLexBotBotIdAliasesWalk is the walk of GetIntegrationsSpeechLexBotBotIdAliasesIter and GetIntegrationsSpeechLexBotBotIdAliasesPages.
-func (a *IntegrationsApi) getIntegrationsSpeechLexBotBotIdAliasesWalk(botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) platformclient.NumberWalk[models.LexBotAliasEntityListing, models.LexBotAlias] {
+// getIntegrationsSpeechLexBotBotIdAliasesWalk is the walk of GetIntegrationsSpeechLexBotBotIdAliasesIter and GetIntegrationsSpeechLexBotBotIdAliasesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechLexBotBotIdAliasesWalk(botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) (int64, func(*models.LexBotAliasEntityListing) ([]models.LexBotAlias, int64, int64, error), func(context.Context, int64) (*models.LexBotAliasEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LexBotAliasEntityListing) ([]models.LexBotAlias, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechLexBotBotIdAliasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LexBotAliasEntityListing, models.LexBotAlias]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LexBotAliasEntityListing) ([]models.LexBotAlias, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LexBotAliasEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechLexBotBotIdAliases(ctx, botID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LexBotAliasEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechLexBotBotIdAliases(ctx, botID, &o)
 	}
 }
 
@@ -1992,7 +2031,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBots(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexBotsIter(ctx context.Context, opts *GetIntegrationsSpeechLexBotsOptions) iter.Seq2[models.LexBot, error] {
-	return a.getIntegrationsSpeechLexBotsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechLexBotsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechLexBotsPages returns an iterator over the pages of
@@ -2000,25 +2040,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBotsIter(ctx context.Context, 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexBotsPages(ctx context.Context, opts *GetIntegrationsSpeechLexBotsOptions) iter.Seq2[*platformclient.Page[models.LexBotEntityListing], error] {
-	return a.getIntegrationsSpeechLexBotsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechLexBotsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechLexBotsWalk is the walk of GetIntegrationsSpeechLexBotsIter and GetIntegrationsSpeechLexBotsPages.
-func (a *IntegrationsApi) getIntegrationsSpeechLexBotsWalk(opts *GetIntegrationsSpeechLexBotsOptions) platformclient.NumberWalk[models.LexBotEntityListing, models.LexBot] {
+// getIntegrationsSpeechLexBotsWalk is the walk of GetIntegrationsSpeechLexBotsIter and GetIntegrationsSpeechLexBotsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechLexBotsWalk(opts *GetIntegrationsSpeechLexBotsOptions) (int64, func(*models.LexBotEntityListing) ([]models.LexBot, int64, int64, error), func(context.Context, int64) (*models.LexBotEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LexBotEntityListing) ([]models.LexBot, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechLexBotsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LexBotEntityListing, models.LexBot]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LexBotEntityListing) ([]models.LexBot, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LexBotEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechLexBots(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LexBotEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechLexBots(ctx, &o)
 	}
 }
 
@@ -2103,7 +2145,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliases(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliasesIter(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) iter.Seq2[models.LexV2BotAlias, error] {
-	return a.getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID, opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechLexv2BotBotIdAliasesPages returns an iterator over the pages of
@@ -2112,25 +2155,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliasesIter(ctx cont
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliasesPages(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) iter.Seq2[*platformclient.Page[models.LexV2BotAliasEntityListing], error] {
-	return a.getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID, opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechLexv2BotBotIdAliasesWalk is the walk of GetIntegrationsSpeechLexv2BotBotIdAliasesIter and GetIntegrationsSpeechLexv2BotBotIdAliasesPages.
-func (a *IntegrationsApi) getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) platformclient.NumberWalk[models.LexV2BotAliasEntityListing, models.LexV2BotAlias] {
+// getIntegrationsSpeechLexv2BotBotIdAliasesWalk is the walk of GetIntegrationsSpeechLexv2BotBotIdAliasesIter and GetIntegrationsSpeechLexv2BotBotIdAliasesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) (int64, func(*models.LexV2BotAliasEntityListing) ([]models.LexV2BotAlias, int64, int64, error), func(context.Context, int64) (*models.LexV2BotAliasEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LexV2BotAliasEntityListing) ([]models.LexV2BotAlias, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechLexv2BotBotIdAliasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LexV2BotAliasEntityListing, models.LexV2BotAlias]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LexV2BotAliasEntityListing) ([]models.LexV2BotAlias, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LexV2BotAliasEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechLexv2BotBotIdAliases(ctx, botID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LexV2BotAliasEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechLexv2BotBotIdAliases(ctx, botID, &o)
 	}
 }
 
@@ -2180,7 +2225,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2Bots(ctx context.Context, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotsIter(ctx context.Context, opts *GetIntegrationsSpeechLexv2BotsOptions) iter.Seq2[models.LexV2Bot, error] {
-	return a.getIntegrationsSpeechLexv2BotsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechLexv2BotsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechLexv2BotsPages returns an iterator over the pages of
@@ -2188,25 +2234,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotsIter(ctx context.Context
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotsPages(ctx context.Context, opts *GetIntegrationsSpeechLexv2BotsOptions) iter.Seq2[*platformclient.Page[models.LexV2BotEntityListing], error] {
-	return a.getIntegrationsSpeechLexv2BotsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechLexv2BotsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechLexv2BotsWalk is the walk of GetIntegrationsSpeechLexv2BotsIter and GetIntegrationsSpeechLexv2BotsPages.
-func (a *IntegrationsApi) getIntegrationsSpeechLexv2BotsWalk(opts *GetIntegrationsSpeechLexv2BotsOptions) platformclient.NumberWalk[models.LexV2BotEntityListing, models.LexV2Bot] {
+// getIntegrationsSpeechLexv2BotsWalk is the walk of GetIntegrationsSpeechLexv2BotsIter and GetIntegrationsSpeechLexv2BotsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechLexv2BotsWalk(opts *GetIntegrationsSpeechLexv2BotsOptions) (int64, func(*models.LexV2BotEntityListing) ([]models.LexV2Bot, int64, int64, error), func(context.Context, int64) (*models.LexV2BotEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LexV2BotEntityListing) ([]models.LexV2Bot, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechLexv2BotsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LexV2BotEntityListing, models.LexV2Bot]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LexV2BotEntityListing) ([]models.LexV2Bot, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LexV2BotEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechLexv2Bots(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LexV2BotEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechLexv2Bots(ctx, &o)
 	}
 }
 
@@ -2391,7 +2439,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter(ctx context.Context, nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) iter.Seq2[models.NuanceBot, error] {
-	return a.getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID, opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPages returns an iterator over the pages of
@@ -2400,25 +2449,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter
 // Each page holds the listing as the API sent it (with its total and pageCount), its response, and
 // the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPages(ctx context.Context, nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) iter.Seq2[*platformclient.Page[models.NuanceBotEntityListing], error] {
-	return a.getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID, opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk is the walk of GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter and GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPages.
-func (a *IntegrationsApi) getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) platformclient.NumberWalk[models.NuanceBotEntityListing, models.NuanceBot] {
+// getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk is the walk of GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter and GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) (int64, func(*models.NuanceBotEntityListing) ([]models.NuanceBot, int64, int64, error), func(context.Context, int64) (*models.NuanceBotEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NuanceBotEntityListing) ([]models.NuanceBot, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.NuanceBotEntityListing, models.NuanceBot]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.NuanceBotEntityListing) ([]models.NuanceBot, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.NuanceBotEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx, nuanceIntegrationID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NuanceBotEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx, nuanceIntegrationID, &o)
 	}
 }
 
@@ -2567,7 +2618,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechSttEngines(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechSttEnginesIter(ctx context.Context, opts *GetIntegrationsSpeechSttEnginesOptions) iter.Seq2[models.SttEngineEntity, error] {
-	return a.getIntegrationsSpeechSttEnginesWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechSttEnginesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechSttEnginesPages returns an iterator over the pages of
@@ -2575,25 +2627,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechSttEnginesIter(ctx context.Contex
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechSttEnginesPages(ctx context.Context, opts *GetIntegrationsSpeechSttEnginesOptions) iter.Seq2[*platformclient.Page[models.SttEngineEntityListing], error] {
-	return a.getIntegrationsSpeechSttEnginesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechSttEnginesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechSttEnginesWalk is the walk of GetIntegrationsSpeechSttEnginesIter and GetIntegrationsSpeechSttEnginesPages.
-func (a *IntegrationsApi) getIntegrationsSpeechSttEnginesWalk(opts *GetIntegrationsSpeechSttEnginesOptions) platformclient.NumberWalk[models.SttEngineEntityListing, models.SttEngineEntity] {
+// getIntegrationsSpeechSttEnginesWalk is the walk of GetIntegrationsSpeechSttEnginesIter and GetIntegrationsSpeechSttEnginesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechSttEnginesWalk(opts *GetIntegrationsSpeechSttEnginesOptions) (int64, func(*models.SttEngineEntityListing) ([]models.SttEngineEntity, int64, int64, error), func(context.Context, int64) (*models.SttEngineEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SttEngineEntityListing) ([]models.SttEngineEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechSttEnginesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SttEngineEntityListing, models.SttEngineEntity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SttEngineEntityListing) ([]models.SttEngineEntity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SttEngineEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechSttEngines(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SttEngineEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechSttEngines(ctx, &o)
 	}
 }
 
@@ -2701,7 +2755,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoices(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoicesIter(ctx context.Context, engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) iter.Seq2[models.TtsVoiceEntity, error] {
-	return a.getIntegrationsSpeechTtsEngineVoicesWalk(engineID, opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechTtsEngineVoicesWalk(engineID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechTtsEngineVoicesPages returns an iterator over the pages of
@@ -2709,25 +2764,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoicesIter(ctx context.C
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoicesPages(ctx context.Context, engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) iter.Seq2[*platformclient.Page[models.TtsVoiceEntityListing], error] {
-	return a.getIntegrationsSpeechTtsEngineVoicesWalk(engineID, opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechTtsEngineVoicesWalk(engineID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechTtsEngineVoicesWalk is the walk of GetIntegrationsSpeechTtsEngineVoicesIter and GetIntegrationsSpeechTtsEngineVoicesPages.
-func (a *IntegrationsApi) getIntegrationsSpeechTtsEngineVoicesWalk(engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) platformclient.NumberWalk[models.TtsVoiceEntityListing, models.TtsVoiceEntity] {
+// getIntegrationsSpeechTtsEngineVoicesWalk is the walk of GetIntegrationsSpeechTtsEngineVoicesIter and GetIntegrationsSpeechTtsEngineVoicesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechTtsEngineVoicesWalk(engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) (int64, func(*models.TtsVoiceEntityListing) ([]models.TtsVoiceEntity, int64, int64, error), func(context.Context, int64) (*models.TtsVoiceEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TtsVoiceEntityListing) ([]models.TtsVoiceEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechTtsEngineVoicesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TtsVoiceEntityListing, models.TtsVoiceEntity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TtsVoiceEntityListing) ([]models.TtsVoiceEntity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TtsVoiceEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechTtsEngineVoices(ctx, engineID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TtsVoiceEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechTtsEngineVoices(ctx, engineID, &o)
 	}
 }
 
@@ -2790,7 +2847,8 @@ func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngines(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechTtsEnginesIter(ctx context.Context, opts *GetIntegrationsSpeechTtsEnginesOptions) iter.Seq2[models.TtsEngineEntity, error] {
-	return a.getIntegrationsSpeechTtsEnginesWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsSpeechTtsEnginesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsSpeechTtsEnginesPages returns an iterator over the pages of
@@ -2798,25 +2856,27 @@ func (a *IntegrationsApi) GetIntegrationsSpeechTtsEnginesIter(ctx context.Contex
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsSpeechTtsEnginesPages(ctx context.Context, opts *GetIntegrationsSpeechTtsEnginesOptions) iter.Seq2[*platformclient.Page[models.TtsEngineEntityListing], error] {
-	return a.getIntegrationsSpeechTtsEnginesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsSpeechTtsEnginesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsSpeechTtsEnginesWalk is the walk of GetIntegrationsSpeechTtsEnginesIter and GetIntegrationsSpeechTtsEnginesPages.
-func (a *IntegrationsApi) getIntegrationsSpeechTtsEnginesWalk(opts *GetIntegrationsSpeechTtsEnginesOptions) platformclient.NumberWalk[models.TtsEngineEntityListing, models.TtsEngineEntity] {
+// getIntegrationsSpeechTtsEnginesWalk is the walk of GetIntegrationsSpeechTtsEnginesIter and GetIntegrationsSpeechTtsEnginesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechTtsEnginesWalk(opts *GetIntegrationsSpeechTtsEnginesOptions) (int64, func(*models.TtsEngineEntityListing) ([]models.TtsEngineEntity, int64, int64, error), func(context.Context, int64) (*models.TtsEngineEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TtsEngineEntityListing) ([]models.TtsEngineEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechTtsEnginesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TtsEngineEntityListing, models.TtsEngineEntity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TtsEngineEntityListing) ([]models.TtsEngineEntity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TtsEngineEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsSpeechTtsEngines(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TtsEngineEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsSpeechTtsEngines(ctx, &o)
 	}
 }
 
@@ -2945,7 +3005,8 @@ func (a *IntegrationsApi) GetIntegrationsTypes(ctx context.Context, opts *GetInt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsTypesIter(ctx context.Context, opts *GetIntegrationsTypesOptions) iter.Seq2[models.IntegrationType, error] {
-	return a.getIntegrationsTypesWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsTypesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsTypesPages returns an iterator over the pages of GetIntegrationsTypes, walked as
@@ -2953,25 +3014,27 @@ func (a *IntegrationsApi) GetIntegrationsTypesIter(ctx context.Context, opts *Ge
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsTypesPages(ctx context.Context, opts *GetIntegrationsTypesOptions) iter.Seq2[*platformclient.Page[models.IntegrationTypeEntityListing], error] {
-	return a.getIntegrationsTypesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsTypesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsTypesWalk is the walk of GetIntegrationsTypesIter and GetIntegrationsTypesPages.
-func (a *IntegrationsApi) getIntegrationsTypesWalk(opts *GetIntegrationsTypesOptions) platformclient.NumberWalk[models.IntegrationTypeEntityListing, models.IntegrationType] {
+// getIntegrationsTypesWalk is the walk of GetIntegrationsTypesIter and GetIntegrationsTypesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsTypesWalk(opts *GetIntegrationsTypesOptions) (int64, func(*models.IntegrationTypeEntityListing) ([]models.IntegrationType, int64, int64, error), func(context.Context, int64) (*models.IntegrationTypeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IntegrationTypeEntityListing) ([]models.IntegrationType, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsTypesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.IntegrationTypeEntityListing, models.IntegrationType]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.IntegrationTypeEntityListing) ([]models.IntegrationType, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.IntegrationTypeEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsTypes(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IntegrationTypeEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsTypes(ctx, &o)
 	}
 }
 
@@ -3068,7 +3131,8 @@ func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientapps(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientappsIter(ctx context.Context, opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) iter.Seq2[models.UnifiedCommunicationsIntegration, error] {
-	return a.getIntegrationsUnifiedcommunicationsClientappsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsUnifiedcommunicationsClientappsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsUnifiedcommunicationsClientappsPages returns an iterator over the pages of
@@ -3077,25 +3141,27 @@ func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientappsIter(ctx
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientappsPages(ctx context.Context, opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) iter.Seq2[*platformclient.Page[models.UnifiedCommunicationsIntegrationListing], error] {
-	return a.getIntegrationsUnifiedcommunicationsClientappsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsUnifiedcommunicationsClientappsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsUnifiedcommunicationsClientappsWalk is the walk of GetIntegrationsUnifiedcommunicationsClientappsIter and GetIntegrationsUnifiedcommunicationsClientappsPages.
-func (a *IntegrationsApi) getIntegrationsUnifiedcommunicationsClientappsWalk(opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) platformclient.NumberWalk[models.UnifiedCommunicationsIntegrationListing, models.UnifiedCommunicationsIntegration] {
+// getIntegrationsUnifiedcommunicationsClientappsWalk is the walk of GetIntegrationsUnifiedcommunicationsClientappsIter and GetIntegrationsUnifiedcommunicationsClientappsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsUnifiedcommunicationsClientappsWalk(opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) (int64, func(*models.UnifiedCommunicationsIntegrationListing) ([]models.UnifiedCommunicationsIntegration, int64, int64, error), func(context.Context, int64) (*models.UnifiedCommunicationsIntegrationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UnifiedCommunicationsIntegrationListing) ([]models.UnifiedCommunicationsIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsUnifiedcommunicationsClientappsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UnifiedCommunicationsIntegrationListing, models.UnifiedCommunicationsIntegration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UnifiedCommunicationsIntegrationListing) ([]models.UnifiedCommunicationsIntegration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UnifiedCommunicationsIntegrationListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsUnifiedcommunicationsClientapps(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UnifiedCommunicationsIntegrationListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsUnifiedcommunicationsClientapps(ctx, &o)
 	}
 }
 
@@ -3163,7 +3229,8 @@ func (a *IntegrationsApi) GetIntegrationsUserapps(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsUserappsIter(ctx context.Context, opts *GetIntegrationsUserappsOptions) iter.Seq2[models.UserApp, error] {
-	return a.getIntegrationsUserappsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntegrationsUserappsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntegrationsUserappsPages returns an iterator over the pages of GetIntegrationsUserapps,
@@ -3171,25 +3238,27 @@ func (a *IntegrationsApi) GetIntegrationsUserappsIter(ctx context.Context, opts 
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *IntegrationsApi) GetIntegrationsUserappsPages(ctx context.Context, opts *GetIntegrationsUserappsOptions) iter.Seq2[*platformclient.Page[models.UserAppEntityListing], error] {
-	return a.getIntegrationsUserappsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntegrationsUserappsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntegrationsUserappsWalk is the walk of GetIntegrationsUserappsIter and GetIntegrationsUserappsPages.
-func (a *IntegrationsApi) getIntegrationsUserappsWalk(opts *GetIntegrationsUserappsOptions) platformclient.NumberWalk[models.UserAppEntityListing, models.UserApp] {
+// getIntegrationsUserappsWalk is the walk of GetIntegrationsUserappsIter and GetIntegrationsUserappsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsUserappsWalk(opts *GetIntegrationsUserappsOptions) (int64, func(*models.UserAppEntityListing) ([]models.UserApp, int64, int64, error), func(context.Context, int64) (*models.UserAppEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserAppEntityListing) ([]models.UserApp, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsUserappsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserAppEntityListing, models.UserApp]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserAppEntityListing) ([]models.UserApp, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserAppEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntegrationsUserapps(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserAppEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntegrationsUserapps(ctx, &o)
 	}
 }
 

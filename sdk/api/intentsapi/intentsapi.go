@@ -116,7 +116,8 @@ func (a *IntentsApi) GetIntentsAssignmentsExternalcontact(ctx context.Context, e
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsAssignmentsExternalcontactIter(ctx context.Context, externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) iter.Seq2[models.CustomerIntentAssignmentResponse, error] {
-	return a.getIntentsAssignmentsExternalcontactWalk(externalContactID, opts).Items(ctx)
+	first, read, fetch := a.getIntentsAssignmentsExternalcontactWalk(externalContactID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntentsAssignmentsExternalcontactPages returns an iterator over the pages of
@@ -124,25 +125,27 @@ func (a *IntentsApi) GetIntentsAssignmentsExternalcontactIter(ctx context.Contex
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntentsApi) GetIntentsAssignmentsExternalcontactPages(ctx context.Context, externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) iter.Seq2[*platformclient.Page[models.CustomerIntentAssignmentListing], error] {
-	return a.getIntentsAssignmentsExternalcontactWalk(externalContactID, opts).Pages(ctx)
+	first, read, fetch := a.getIntentsAssignmentsExternalcontactWalk(externalContactID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntentsAssignmentsExternalcontactWalk is the walk of GetIntentsAssignmentsExternalcontactIter and GetIntentsAssignmentsExternalcontactPages.
-func (a *IntentsApi) getIntentsAssignmentsExternalcontactWalk(externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) platformclient.NumberWalk[models.CustomerIntentAssignmentListing, models.CustomerIntentAssignmentResponse] {
+// getIntentsAssignmentsExternalcontactWalk is the walk of GetIntentsAssignmentsExternalcontactIter and GetIntentsAssignmentsExternalcontactPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntentsApi) getIntentsAssignmentsExternalcontactWalk(externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) (int64, func(*models.CustomerIntentAssignmentListing) ([]models.CustomerIntentAssignmentResponse, int64, int64, error), func(context.Context, int64) (*models.CustomerIntentAssignmentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CustomerIntentAssignmentListing) ([]models.CustomerIntentAssignmentResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntentsAssignmentsExternalcontactOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CustomerIntentAssignmentListing, models.CustomerIntentAssignmentResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CustomerIntentAssignmentListing) ([]models.CustomerIntentAssignmentResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CustomerIntentAssignmentListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntentsAssignmentsExternalcontact(ctx, externalContactID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CustomerIntentAssignmentListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntentsAssignmentsExternalcontact(ctx, externalContactID, &o)
 	}
 }
 
@@ -191,7 +194,8 @@ func (a *IntentsApi) GetIntentsCategories(ctx context.Context, opts *GetIntentsC
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsCategoriesIter(ctx context.Context, opts *GetIntentsCategoriesOptions) iter.Seq2[models.IntentsCategory, error] {
-	return a.getIntentsCategoriesWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntentsCategoriesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntentsCategoriesPages returns an iterator over the pages of GetIntentsCategories, walked as
@@ -199,25 +203,27 @@ func (a *IntentsApi) GetIntentsCategoriesIter(ctx context.Context, opts *GetInte
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *IntentsApi) GetIntentsCategoriesPages(ctx context.Context, opts *GetIntentsCategoriesOptions) iter.Seq2[*platformclient.Page[models.IntentsCategoryListing], error] {
-	return a.getIntentsCategoriesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntentsCategoriesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntentsCategoriesWalk is the walk of GetIntentsCategoriesIter and GetIntentsCategoriesPages.
-func (a *IntentsApi) getIntentsCategoriesWalk(opts *GetIntentsCategoriesOptions) platformclient.NumberWalk[models.IntentsCategoryListing, models.IntentsCategory] {
+// getIntentsCategoriesWalk is the walk of GetIntentsCategoriesIter and GetIntentsCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntentsApi) getIntentsCategoriesWalk(opts *GetIntentsCategoriesOptions) (int64, func(*models.IntentsCategoryListing) ([]models.IntentsCategory, int64, int64, error), func(context.Context, int64) (*models.IntentsCategoryListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IntentsCategoryListing) ([]models.IntentsCategory, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntentsCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.IntentsCategoryListing, models.IntentsCategory]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.IntentsCategoryListing) ([]models.IntentsCategory, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.IntentsCategoryListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntentsCategories(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IntentsCategoryListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntentsCategories(ctx, &o)
 	}
 }
 
@@ -317,7 +323,8 @@ func (a *IntentsApi) GetIntentsCustomerintentSourceintents(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsCustomerintentSourceintentsIter(ctx context.Context, customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) iter.Seq2[models.CustomerSourceIntent, error] {
-	return a.getIntentsCustomerintentSourceintentsWalk(customerIntentID, opts).Items(ctx)
+	first, read, fetch := a.getIntentsCustomerintentSourceintentsWalk(customerIntentID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntentsCustomerintentSourceintentsPages returns an iterator over the pages of
@@ -325,25 +332,27 @@ func (a *IntentsApi) GetIntentsCustomerintentSourceintentsIter(ctx context.Conte
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *IntentsApi) GetIntentsCustomerintentSourceintentsPages(ctx context.Context, customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) iter.Seq2[*platformclient.Page[models.CustomerSourceIntentListing], error] {
-	return a.getIntentsCustomerintentSourceintentsWalk(customerIntentID, opts).Pages(ctx)
+	first, read, fetch := a.getIntentsCustomerintentSourceintentsWalk(customerIntentID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntentsCustomerintentSourceintentsWalk is the walk of GetIntentsCustomerintentSourceintentsIter and GetIntentsCustomerintentSourceintentsPages.
-func (a *IntentsApi) getIntentsCustomerintentSourceintentsWalk(customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) platformclient.NumberWalk[models.CustomerSourceIntentListing, models.CustomerSourceIntent] {
+// getIntentsCustomerintentSourceintentsWalk is the walk of GetIntentsCustomerintentSourceintentsIter and GetIntentsCustomerintentSourceintentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntentsApi) getIntentsCustomerintentSourceintentsWalk(customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) (int64, func(*models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error), func(context.Context, int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntentsCustomerintentSourceintentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CustomerSourceIntentListing, models.CustomerSourceIntent]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntentsCustomerintentSourceintents(ctx, customerIntentID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntentsCustomerintentSourceintents(ctx, customerIntentID, &o)
 	}
 }
 
@@ -397,7 +406,8 @@ func (a *IntentsApi) GetIntentsCustomerintents(ctx context.Context, opts *GetInt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsCustomerintentsIter(ctx context.Context, opts *GetIntentsCustomerintentsOptions) iter.Seq2[models.CustomerIntentResponse, error] {
-	return a.getIntentsCustomerintentsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntentsCustomerintentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntentsCustomerintentsPages returns an iterator over the pages of GetIntentsCustomerintents,
@@ -405,25 +415,27 @@ func (a *IntentsApi) GetIntentsCustomerintentsIter(ctx context.Context, opts *Ge
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *IntentsApi) GetIntentsCustomerintentsPages(ctx context.Context, opts *GetIntentsCustomerintentsOptions) iter.Seq2[*platformclient.Page[models.CustomerIntentListing], error] {
-	return a.getIntentsCustomerintentsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntentsCustomerintentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntentsCustomerintentsWalk is the walk of GetIntentsCustomerintentsIter and GetIntentsCustomerintentsPages.
-func (a *IntentsApi) getIntentsCustomerintentsWalk(opts *GetIntentsCustomerintentsOptions) platformclient.NumberWalk[models.CustomerIntentListing, models.CustomerIntentResponse] {
+// getIntentsCustomerintentsWalk is the walk of GetIntentsCustomerintentsIter and GetIntentsCustomerintentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntentsApi) getIntentsCustomerintentsWalk(opts *GetIntentsCustomerintentsOptions) (int64, func(*models.CustomerIntentListing) ([]models.CustomerIntentResponse, int64, int64, error), func(context.Context, int64) (*models.CustomerIntentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CustomerIntentListing) ([]models.CustomerIntentResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntentsCustomerintentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CustomerIntentListing, models.CustomerIntentResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CustomerIntentListing) ([]models.CustomerIntentResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CustomerIntentListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntentsCustomerintents(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CustomerIntentListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntentsCustomerintents(ctx, &o)
 	}
 }
 
@@ -482,7 +494,8 @@ func (a *IntentsApi) GetIntentsSourceintents(ctx context.Context, opts *GetInten
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsSourceintentsIter(ctx context.Context, opts *GetIntentsSourceintentsOptions) iter.Seq2[models.CustomerSourceIntent, error] {
-	return a.getIntentsSourceintentsWalk(opts).Items(ctx)
+	first, read, fetch := a.getIntentsSourceintentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetIntentsSourceintentsPages returns an iterator over the pages of GetIntentsSourceintents,
@@ -490,25 +503,27 @@ func (a *IntentsApi) GetIntentsSourceintentsIter(ctx context.Context, opts *GetI
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *IntentsApi) GetIntentsSourceintentsPages(ctx context.Context, opts *GetIntentsSourceintentsOptions) iter.Seq2[*platformclient.Page[models.CustomerSourceIntentListing], error] {
-	return a.getIntentsSourceintentsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getIntentsSourceintentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getIntentsSourceintentsWalk is the walk of GetIntentsSourceintentsIter and GetIntentsSourceintentsPages.
-func (a *IntentsApi) getIntentsSourceintentsWalk(opts *GetIntentsSourceintentsOptions) platformclient.NumberWalk[models.CustomerSourceIntentListing, models.CustomerSourceIntent] {
+// getIntentsSourceintentsWalk is the walk of GetIntentsSourceintentsIter and GetIntentsSourceintentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntentsApi) getIntentsSourceintentsWalk(opts *GetIntentsSourceintentsOptions) (int64, func(*models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error), func(context.Context, int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntentsSourceintentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CustomerSourceIntentListing, models.CustomerSourceIntent]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetIntentsSourceintents(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetIntentsSourceintents(ctx, &o)
 	}
 }
 

@@ -357,7 +357,8 @@ func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobResults(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[models.JourneyAggregateDataContainer, error] {
-	return a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsJourneysAggregatesJobResultsPages returns an iterator over the pages of
@@ -365,27 +366,29 @@ func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobResultsIter(ctx context.Co
 // walks them (same arguments, same end). Each page holds the listing as the API sent it, its
 // response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.JourneyAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsJourneysAggregatesJobResultsWalk is the walk of GetAnalyticsJourneysAggregatesJobResultsIter and GetAnalyticsJourneysAggregatesJobResultsPages.
-func (a *JourneyApi) getAnalyticsJourneysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) platformclient.CursorWalk[models.JourneyAsyncAggregateQueryResponse, models.JourneyAggregateDataContainer] {
+// getAnalyticsJourneysAggregatesJobResultsWalk is the walk of GetAnalyticsJourneysAggregatesJobResultsIter and GetAnalyticsJourneysAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getAnalyticsJourneysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) (string, func(*models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error), func(context.Context, string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsJourneysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.JourneyAsyncAggregateQueryResponse, models.JourneyAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -476,7 +479,8 @@ func (a *JourneyApi) GetExternalcontactsContactJourneySessions(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetExternalcontactsContactJourneySessionsIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[models.Session, error] {
-	return a.getExternalcontactsContactJourneySessionsWalk(contactID, opts).Items(ctx)
+	first, read, fetch := a.getExternalcontactsContactJourneySessionsWalk(contactID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetExternalcontactsContactJourneySessionsPages returns an iterator over the pages of
@@ -485,27 +489,29 @@ func (a *JourneyApi) GetExternalcontactsContactJourneySessionsIter(ctx context.C
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *JourneyApi) GetExternalcontactsContactJourneySessionsPages(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[*platformclient.Page[models.SessionListing], error] {
-	return a.getExternalcontactsContactJourneySessionsWalk(contactID, opts).Pages(ctx)
+	first, read, fetch := a.getExternalcontactsContactJourneySessionsWalk(contactID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getExternalcontactsContactJourneySessionsWalk is the walk of GetExternalcontactsContactJourneySessionsIter and GetExternalcontactsContactJourneySessionsPages.
-func (a *JourneyApi) getExternalcontactsContactJourneySessionsWalk(contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) platformclient.CursorWalk[models.SessionListing, models.Session] {
+// getExternalcontactsContactJourneySessionsWalk is the walk of GetExternalcontactsContactJourneySessionsIter and GetExternalcontactsContactJourneySessionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getExternalcontactsContactJourneySessionsWalk(contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) (string, func(*models.SessionListing) ([]models.Session, string, error), func(context.Context, string) (*models.SessionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SessionListing) ([]models.Session, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsContactJourneySessionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SessionListing, models.Session]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.SessionListing) ([]models.Session, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SessionListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SessionListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
 	}
 }
 
@@ -608,7 +614,8 @@ func (a *JourneyApi) GetJourneyActionmaps(ctx context.Context, opts *GetJourneyA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyActionmapsIter(ctx context.Context, opts *GetJourneyActionmapsOptions) iter.Seq2[models.ActionMap, error] {
-	return a.getJourneyActionmapsWalk(opts).Items(ctx)
+	first, read, fetch := a.getJourneyActionmapsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetJourneyActionmapsPages returns an iterator over the pages of GetJourneyActionmaps, walked as
@@ -616,25 +623,27 @@ func (a *JourneyApi) GetJourneyActionmapsIter(ctx context.Context, opts *GetJour
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *JourneyApi) GetJourneyActionmapsPages(ctx context.Context, opts *GetJourneyActionmapsOptions) iter.Seq2[*platformclient.Page[models.ActionMapListing], error] {
-	return a.getJourneyActionmapsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getJourneyActionmapsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getJourneyActionmapsWalk is the walk of GetJourneyActionmapsIter and GetJourneyActionmapsPages.
-func (a *JourneyApi) getJourneyActionmapsWalk(opts *GetJourneyActionmapsOptions) platformclient.NumberWalk[models.ActionMapListing, models.ActionMap] {
+// getJourneyActionmapsWalk is the walk of GetJourneyActionmapsIter and GetJourneyActionmapsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyActionmapsWalk(opts *GetJourneyActionmapsOptions) (int64, func(*models.ActionMapListing) ([]models.ActionMap, int64, int64, error), func(context.Context, int64) (*models.ActionMapListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionMapListing) ([]models.ActionMap, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyActionmapsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ActionMapListing, models.ActionMap]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ActionMapListing) ([]models.ActionMap, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ActionMapListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetJourneyActionmaps(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ActionMapListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetJourneyActionmaps(ctx, &o)
 	}
 }
 
@@ -768,7 +777,8 @@ func (a *JourneyApi) GetJourneyActiontargets(ctx context.Context, opts *GetJourn
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyActiontargetsIter(ctx context.Context, opts *GetJourneyActiontargetsOptions) iter.Seq2[models.ActionTarget, error] {
-	return a.getJourneyActiontargetsWalk(opts).Items(ctx)
+	first, read, fetch := a.getJourneyActiontargetsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetJourneyActiontargetsPages returns an iterator over the pages of GetJourneyActiontargets,
@@ -776,25 +786,27 @@ func (a *JourneyApi) GetJourneyActiontargetsIter(ctx context.Context, opts *GetJ
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *JourneyApi) GetJourneyActiontargetsPages(ctx context.Context, opts *GetJourneyActiontargetsOptions) iter.Seq2[*platformclient.Page[models.ActionTargetListing], error] {
-	return a.getJourneyActiontargetsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getJourneyActiontargetsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getJourneyActiontargetsWalk is the walk of GetJourneyActiontargetsIter and GetJourneyActiontargetsPages.
-func (a *JourneyApi) getJourneyActiontargetsWalk(opts *GetJourneyActiontargetsOptions) platformclient.NumberWalk[models.ActionTargetListing, models.ActionTarget] {
+// getJourneyActiontargetsWalk is the walk of GetJourneyActiontargetsIter and GetJourneyActiontargetsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyActiontargetsWalk(opts *GetJourneyActiontargetsOptions) (int64, func(*models.ActionTargetListing) ([]models.ActionTarget, int64, int64, error), func(context.Context, int64) (*models.ActionTargetListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionTargetListing) ([]models.ActionTarget, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyActiontargetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ActionTargetListing, models.ActionTarget]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ActionTargetListing) ([]models.ActionTarget, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ActionTargetListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetJourneyActiontargets(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ActionTargetListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetJourneyActiontargets(ctx, &o)
 	}
 }
 
@@ -893,7 +905,8 @@ func (a *JourneyApi) GetJourneyActiontemplates(ctx context.Context, opts *GetJou
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyActiontemplatesIter(ctx context.Context, opts *GetJourneyActiontemplatesOptions) iter.Seq2[models.ActionTemplate, error] {
-	return a.getJourneyActiontemplatesWalk(opts).Items(ctx)
+	first, read, fetch := a.getJourneyActiontemplatesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetJourneyActiontemplatesPages returns an iterator over the pages of GetJourneyActiontemplates,
@@ -901,25 +914,27 @@ func (a *JourneyApi) GetJourneyActiontemplatesIter(ctx context.Context, opts *Ge
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *JourneyApi) GetJourneyActiontemplatesPages(ctx context.Context, opts *GetJourneyActiontemplatesOptions) iter.Seq2[*platformclient.Page[models.ActionTemplateListing], error] {
-	return a.getJourneyActiontemplatesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getJourneyActiontemplatesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getJourneyActiontemplatesWalk is the walk of GetJourneyActiontemplatesIter and GetJourneyActiontemplatesPages.
-func (a *JourneyApi) getJourneyActiontemplatesWalk(opts *GetJourneyActiontemplatesOptions) platformclient.NumberWalk[models.ActionTemplateListing, models.ActionTemplate] {
+// getJourneyActiontemplatesWalk is the walk of GetJourneyActiontemplatesIter and GetJourneyActiontemplatesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyActiontemplatesWalk(opts *GetJourneyActiontemplatesOptions) (int64, func(*models.ActionTemplateListing) ([]models.ActionTemplate, int64, int64, error), func(context.Context, int64) (*models.ActionTemplateListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionTemplateListing) ([]models.ActionTemplate, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyActiontemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ActionTemplateListing, models.ActionTemplate]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ActionTemplateListing) ([]models.ActionTemplate, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ActionTemplateListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetJourneyActiontemplates(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ActionTemplateListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetJourneyActiontemplates(ctx, &o)
 	}
 }
 
@@ -1041,7 +1056,8 @@ func (a *JourneyApi) GetJourneyExternaleventsConfigurations(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyExternaleventsConfigurationsIter(ctx context.Context, opts *GetJourneyExternaleventsConfigurationsOptions) iter.Seq2[models.ExternalEventsConfiguration, error] {
-	return a.getJourneyExternaleventsConfigurationsWalk(opts).Items(ctx)
+	first, read, fetch := a.getJourneyExternaleventsConfigurationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetJourneyExternaleventsConfigurationsPages returns an iterator over the pages of
@@ -1050,25 +1066,27 @@ func (a *JourneyApi) GetJourneyExternaleventsConfigurationsIter(ctx context.Cont
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *JourneyApi) GetJourneyExternaleventsConfigurationsPages(ctx context.Context, opts *GetJourneyExternaleventsConfigurationsOptions) iter.Seq2[*platformclient.Page[models.ExternalEventsConfigurationListing], error] {
-	return a.getJourneyExternaleventsConfigurationsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getJourneyExternaleventsConfigurationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getJourneyExternaleventsConfigurationsWalk is the walk of GetJourneyExternaleventsConfigurationsIter and GetJourneyExternaleventsConfigurationsPages.
-func (a *JourneyApi) getJourneyExternaleventsConfigurationsWalk(opts *GetJourneyExternaleventsConfigurationsOptions) platformclient.NumberWalk[models.ExternalEventsConfigurationListing, models.ExternalEventsConfiguration] {
+// getJourneyExternaleventsConfigurationsWalk is the walk of GetJourneyExternaleventsConfigurationsIter and GetJourneyExternaleventsConfigurationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyExternaleventsConfigurationsWalk(opts *GetJourneyExternaleventsConfigurationsOptions) (int64, func(*models.ExternalEventsConfigurationListing) ([]models.ExternalEventsConfiguration, int64, int64, error), func(context.Context, int64) (*models.ExternalEventsConfigurationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExternalEventsConfigurationListing) ([]models.ExternalEventsConfiguration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyExternaleventsConfigurationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ExternalEventsConfigurationListing, models.ExternalEventsConfiguration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ExternalEventsConfigurationListing) ([]models.ExternalEventsConfiguration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ExternalEventsConfigurationListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetJourneyExternaleventsConfigurations(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExternalEventsConfigurationListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetJourneyExternaleventsConfigurations(ctx, &o)
 	}
 }
 
@@ -1322,7 +1340,8 @@ func (a *JourneyApi) GetJourneyOutcomes(ctx context.Context, opts *GetJourneyOut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyOutcomesIter(ctx context.Context, opts *GetJourneyOutcomesOptions) iter.Seq2[models.Outcome, error] {
-	return a.getJourneyOutcomesWalk(opts).Items(ctx)
+	first, read, fetch := a.getJourneyOutcomesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetJourneyOutcomesPages returns an iterator over the pages of GetJourneyOutcomes, walked as
@@ -1330,25 +1349,27 @@ func (a *JourneyApi) GetJourneyOutcomesIter(ctx context.Context, opts *GetJourne
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *JourneyApi) GetJourneyOutcomesPages(ctx context.Context, opts *GetJourneyOutcomesOptions) iter.Seq2[*platformclient.Page[models.OutcomeListing], error] {
-	return a.getJourneyOutcomesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getJourneyOutcomesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getJourneyOutcomesWalk is the walk of GetJourneyOutcomesIter and GetJourneyOutcomesPages.
-func (a *JourneyApi) getJourneyOutcomesWalk(opts *GetJourneyOutcomesOptions) platformclient.NumberWalk[models.OutcomeListing, models.Outcome] {
+// getJourneyOutcomesWalk is the walk of GetJourneyOutcomesIter and GetJourneyOutcomesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyOutcomesWalk(opts *GetJourneyOutcomesOptions) (int64, func(*models.OutcomeListing) ([]models.Outcome, int64, int64, error), func(context.Context, int64) (*models.OutcomeListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OutcomeListing) ([]models.Outcome, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyOutcomesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.OutcomeListing, models.Outcome]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.OutcomeListing) ([]models.Outcome, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.OutcomeListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetJourneyOutcomes(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OutcomeListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetJourneyOutcomes(ctx, &o)
 	}
 }
 
@@ -1495,7 +1516,8 @@ func (a *JourneyApi) GetJourneySegments(ctx context.Context, opts *GetJourneySeg
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneySegmentsIter(ctx context.Context, opts *GetJourneySegmentsOptions) iter.Seq2[models.JourneySegment, error] {
-	return a.getJourneySegmentsWalk(opts).Items(ctx)
+	first, read, fetch := a.getJourneySegmentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetJourneySegmentsPages returns an iterator over the pages of GetJourneySegments, walked as
@@ -1503,25 +1525,27 @@ func (a *JourneyApi) GetJourneySegmentsIter(ctx context.Context, opts *GetJourne
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *JourneyApi) GetJourneySegmentsPages(ctx context.Context, opts *GetJourneySegmentsOptions) iter.Seq2[*platformclient.Page[models.SegmentListing], error] {
-	return a.getJourneySegmentsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getJourneySegmentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getJourneySegmentsWalk is the walk of GetJourneySegmentsIter and GetJourneySegmentsPages.
-func (a *JourneyApi) getJourneySegmentsWalk(opts *GetJourneySegmentsOptions) platformclient.NumberWalk[models.SegmentListing, models.JourneySegment] {
+// getJourneySegmentsWalk is the walk of GetJourneySegmentsIter and GetJourneySegmentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneySegmentsWalk(opts *GetJourneySegmentsOptions) (int64, func(*models.SegmentListing) ([]models.JourneySegment, int64, int64, error), func(context.Context, int64) (*models.SegmentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SegmentListing) ([]models.JourneySegment, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneySegmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SegmentListing, models.JourneySegment]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SegmentListing) ([]models.JourneySegment, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SegmentListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetJourneySegments(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SegmentListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetJourneySegments(ctx, &o)
 	}
 }
 
@@ -1598,7 +1622,8 @@ func (a *JourneyApi) GetJourneySessionEvents(ctx context.Context, sessionID stri
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneySessionEventsIter(ctx context.Context, sessionID string, opts *GetJourneySessionEventsOptions) iter.Seq2[models.Event, error] {
-	return a.getJourneySessionEventsWalk(sessionID, opts).Items(ctx)
+	first, read, fetch := a.getJourneySessionEventsWalk(sessionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetJourneySessionEventsPages returns an iterator over the pages of GetJourneySessionEvents,
@@ -1606,27 +1631,29 @@ func (a *JourneyApi) GetJourneySessionEventsIter(ctx context.Context, sessionID 
 // listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
 // resume from, as opts.After.
 func (a *JourneyApi) GetJourneySessionEventsPages(ctx context.Context, sessionID string, opts *GetJourneySessionEventsOptions) iter.Seq2[*platformclient.Page[models.EventListing], error] {
-	return a.getJourneySessionEventsWalk(sessionID, opts).Pages(ctx)
+	first, read, fetch := a.getJourneySessionEventsWalk(sessionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getJourneySessionEventsWalk is the walk of GetJourneySessionEventsIter and GetJourneySessionEventsPages.
-func (a *JourneyApi) getJourneySessionEventsWalk(sessionID string, opts *GetJourneySessionEventsOptions) platformclient.CursorWalk[models.EventListing, models.Event] {
+// getJourneySessionEventsWalk is the walk of GetJourneySessionEventsIter and GetJourneySessionEventsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneySessionEventsWalk(sessionID string, opts *GetJourneySessionEventsOptions) (string, func(*models.EventListing) ([]models.Event, string, error), func(context.Context, string) (*models.EventListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EventListing) ([]models.Event, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetJourneySessionEventsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.EventListing, models.Event]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.EventListing) ([]models.Event, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.EventListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetJourneySessionEvents(ctx, sessionID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.EventListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetJourneySessionEvents(ctx, sessionID, &o)
 	}
 }
 
@@ -1977,7 +2004,8 @@ func (a *JourneyApi) GetJourneyViews(ctx context.Context, opts *GetJourneyViewsO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsIter(ctx context.Context, opts *GetJourneyViewsOptions) iter.Seq2[models.JourneyView, error] {
-	return a.getJourneyViewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getJourneyViewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetJourneyViewsPages returns an iterator over the pages of GetJourneyViews, walked as
@@ -1985,25 +2013,27 @@ func (a *JourneyApi) GetJourneyViewsIter(ctx context.Context, opts *GetJourneyVi
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as opts.PageNumber.
 func (a *JourneyApi) GetJourneyViewsPages(ctx context.Context, opts *GetJourneyViewsOptions) iter.Seq2[*platformclient.Page[models.JourneyViewListing], error] {
-	return a.getJourneyViewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getJourneyViewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getJourneyViewsWalk is the walk of GetJourneyViewsIter and GetJourneyViewsPages.
-func (a *JourneyApi) getJourneyViewsWalk(opts *GetJourneyViewsOptions) platformclient.NumberWalk[models.JourneyViewListing, models.JourneyView] {
+// getJourneyViewsWalk is the walk of GetJourneyViewsIter and GetJourneyViewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyViewsWalk(opts *GetJourneyViewsOptions) (int64, func(*models.JourneyViewListing) ([]models.JourneyView, int64, int64, error), func(context.Context, int64) (*models.JourneyViewListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyViewListing) ([]models.JourneyView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyViewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.JourneyViewListing, models.JourneyView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.JourneyViewListing) ([]models.JourneyView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.JourneyViewListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetJourneyViews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.JourneyViewListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetJourneyViews(ctx, &o)
 	}
 }
 
@@ -2153,7 +2183,8 @@ func (a *JourneyApi) GetJourneyViewsJobs(ctx context.Context, opts *GetJourneyVi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsJobsIter(ctx context.Context, opts *GetJourneyViewsJobsOptions) iter.Seq2[models.JourneyViewJob, error] {
-	return a.getJourneyViewsJobsWalk(opts).Items(ctx)
+	first, read, fetch := a.getJourneyViewsJobsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetJourneyViewsJobsPages returns an iterator over the pages of GetJourneyViewsJobs, walked as
@@ -2161,25 +2192,27 @@ func (a *JourneyApi) GetJourneyViewsJobsIter(ctx context.Context, opts *GetJourn
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *JourneyApi) GetJourneyViewsJobsPages(ctx context.Context, opts *GetJourneyViewsJobsOptions) iter.Seq2[*platformclient.Page[models.JourneyViewJobListing], error] {
-	return a.getJourneyViewsJobsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getJourneyViewsJobsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getJourneyViewsJobsWalk is the walk of GetJourneyViewsJobsIter and GetJourneyViewsJobsPages.
-func (a *JourneyApi) getJourneyViewsJobsWalk(opts *GetJourneyViewsJobsOptions) platformclient.NumberWalk[models.JourneyViewJobListing, models.JourneyViewJob] {
+// getJourneyViewsJobsWalk is the walk of GetJourneyViewsJobsIter and GetJourneyViewsJobsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyViewsJobsWalk(opts *GetJourneyViewsJobsOptions) (int64, func(*models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error), func(context.Context, int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyViewsJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.JourneyViewJobListing, models.JourneyViewJob]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetJourneyViewsJobs(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetJourneyViewsJobs(ctx, &o)
 	}
 }
 
@@ -2234,7 +2267,8 @@ func (a *JourneyApi) GetJourneyViewsJobsMe(ctx context.Context, opts *GetJourney
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsJobsMeIter(ctx context.Context, opts *GetJourneyViewsJobsMeOptions) iter.Seq2[models.JourneyViewJob, error] {
-	return a.getJourneyViewsJobsMeWalk(opts).Items(ctx)
+	first, read, fetch := a.getJourneyViewsJobsMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetJourneyViewsJobsMePages returns an iterator over the pages of GetJourneyViewsJobsMe, walked as
@@ -2242,25 +2276,27 @@ func (a *JourneyApi) GetJourneyViewsJobsMeIter(ctx context.Context, opts *GetJou
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *JourneyApi) GetJourneyViewsJobsMePages(ctx context.Context, opts *GetJourneyViewsJobsMeOptions) iter.Seq2[*platformclient.Page[models.JourneyViewJobListing], error] {
-	return a.getJourneyViewsJobsMeWalk(opts).Pages(ctx)
+	first, read, fetch := a.getJourneyViewsJobsMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getJourneyViewsJobsMeWalk is the walk of GetJourneyViewsJobsMeIter and GetJourneyViewsJobsMePages.
-func (a *JourneyApi) getJourneyViewsJobsMeWalk(opts *GetJourneyViewsJobsMeOptions) platformclient.NumberWalk[models.JourneyViewJobListing, models.JourneyViewJob] {
+// getJourneyViewsJobsMeWalk is the walk of GetJourneyViewsJobsMeIter and GetJourneyViewsJobsMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyViewsJobsMeWalk(opts *GetJourneyViewsJobsMeOptions) (int64, func(*models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error), func(context.Context, int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyViewsJobsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.JourneyViewJobListing, models.JourneyViewJob]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetJourneyViewsJobsMe(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetJourneyViewsJobsMe(ctx, &o)
 	}
 }
 
@@ -2305,7 +2341,8 @@ func (a *JourneyApi) GetJourneyViewsSchedules(ctx context.Context, opts *GetJour
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsSchedulesIter(ctx context.Context, opts *GetJourneyViewsSchedulesOptions) iter.Seq2[models.JourneyViewSchedule, error] {
-	return a.getJourneyViewsSchedulesWalk(opts).Items(ctx)
+	first, read, fetch := a.getJourneyViewsSchedulesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetJourneyViewsSchedulesPages returns an iterator over the pages of GetJourneyViewsSchedules,
@@ -2313,25 +2350,27 @@ func (a *JourneyApi) GetJourneyViewsSchedulesIter(ctx context.Context, opts *Get
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *JourneyApi) GetJourneyViewsSchedulesPages(ctx context.Context, opts *GetJourneyViewsSchedulesOptions) iter.Seq2[*platformclient.Page[models.JourneyViewScheduleListing], error] {
-	return a.getJourneyViewsSchedulesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getJourneyViewsSchedulesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getJourneyViewsSchedulesWalk is the walk of GetJourneyViewsSchedulesIter and GetJourneyViewsSchedulesPages.
-func (a *JourneyApi) getJourneyViewsSchedulesWalk(opts *GetJourneyViewsSchedulesOptions) platformclient.NumberWalk[models.JourneyViewScheduleListing, models.JourneyViewSchedule] {
+// getJourneyViewsSchedulesWalk is the walk of GetJourneyViewsSchedulesIter and GetJourneyViewsSchedulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyViewsSchedulesWalk(opts *GetJourneyViewsSchedulesOptions) (int64, func(*models.JourneyViewScheduleListing) ([]models.JourneyViewSchedule, int64, int64, error), func(context.Context, int64) (*models.JourneyViewScheduleListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyViewScheduleListing) ([]models.JourneyViewSchedule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyViewsSchedulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.JourneyViewScheduleListing, models.JourneyViewSchedule]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.JourneyViewScheduleListing) ([]models.JourneyViewSchedule, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.JourneyViewScheduleListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetJourneyViewsSchedules(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.JourneyViewScheduleListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetJourneyViewsSchedules(ctx, &o)
 	}
 }
 

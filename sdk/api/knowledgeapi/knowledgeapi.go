@@ -490,7 +490,8 @@ func (a *KnowledgeApi) GetKnowledgeConnectionOptions(ctx context.Context, connec
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeConnectionOptionsIter(ctx context.Context, connectionID string, opts *GetKnowledgeConnectionOptionsOptions) iter.Seq2[models.ConnectionOption, error] {
-	return a.getKnowledgeConnectionOptionsWalk(connectionID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeConnectionOptionsWalk(connectionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeConnectionOptionsPages returns an iterator over the pages of
@@ -498,27 +499,29 @@ func (a *KnowledgeApi) GetKnowledgeConnectionOptionsIter(ctx context.Context, co
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeConnectionOptionsPages(ctx context.Context, connectionID string, opts *GetKnowledgeConnectionOptionsOptions) iter.Seq2[*platformclient.Page[models.ConnectionOptionListing], error] {
-	return a.getKnowledgeConnectionOptionsWalk(connectionID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeConnectionOptionsWalk(connectionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeConnectionOptionsWalk is the walk of GetKnowledgeConnectionOptionsIter and GetKnowledgeConnectionOptionsPages.
-func (a *KnowledgeApi) getKnowledgeConnectionOptionsWalk(connectionID string, opts *GetKnowledgeConnectionOptionsOptions) platformclient.CursorWalk[models.ConnectionOptionListing, models.ConnectionOption] {
+// getKnowledgeConnectionOptionsWalk is the walk of GetKnowledgeConnectionOptionsIter and GetKnowledgeConnectionOptionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeConnectionOptionsWalk(connectionID string, opts *GetKnowledgeConnectionOptionsOptions) (string, func(*models.ConnectionOptionListing) ([]models.ConnectionOption, string, error), func(context.Context, string) (*models.ConnectionOptionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConnectionOptionListing) ([]models.ConnectionOption, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeConnectionOptionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ConnectionOptionListing, models.ConnectionOption]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.ConnectionOptionListing) ([]models.ConnectionOption, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ConnectionOptionListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeConnectionOptions(ctx, connectionID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ConnectionOptionListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeConnectionOptions(ctx, connectionID, &o)
 	}
 }
 
@@ -621,7 +624,8 @@ func (a *KnowledgeApi) GetKnowledgeGuestSessionCategories(ctx context.Context, s
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeGuestSessionCategoriesIter(ctx context.Context, sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) iter.Seq2[models.GuestResponseCategory, error] {
-	return a.getKnowledgeGuestSessionCategoriesWalk(sessionID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeGuestSessionCategoriesWalk(sessionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeGuestSessionCategoriesPages returns an iterator over the pages of
@@ -629,27 +633,29 @@ func (a *KnowledgeApi) GetKnowledgeGuestSessionCategoriesIter(ctx context.Contex
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeGuestSessionCategoriesPages(ctx context.Context, sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) iter.Seq2[*platformclient.Page[models.GuestCategoryResponseListing], error] {
-	return a.getKnowledgeGuestSessionCategoriesWalk(sessionID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeGuestSessionCategoriesWalk(sessionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeGuestSessionCategoriesWalk is the walk of GetKnowledgeGuestSessionCategoriesIter and GetKnowledgeGuestSessionCategoriesPages.
-func (a *KnowledgeApi) getKnowledgeGuestSessionCategoriesWalk(sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) platformclient.CursorWalk[models.GuestCategoryResponseListing, models.GuestResponseCategory] {
+// getKnowledgeGuestSessionCategoriesWalk is the walk of GetKnowledgeGuestSessionCategoriesIter and GetKnowledgeGuestSessionCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeGuestSessionCategoriesWalk(sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) (string, func(*models.GuestCategoryResponseListing) ([]models.GuestResponseCategory, string, error), func(context.Context, string) (*models.GuestCategoryResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GuestCategoryResponseListing) ([]models.GuestResponseCategory, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeGuestSessionCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.GuestCategoryResponseListing, models.GuestResponseCategory]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.GuestCategoryResponseListing) ([]models.GuestResponseCategory, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.GuestCategoryResponseListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeGuestSessionCategories(ctx, sessionID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.GuestCategoryResponseListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeGuestSessionCategories(ctx, sessionID, &o)
 	}
 }
 
@@ -847,7 +853,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategories(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategoriesIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) iter.Seq2[models.CategoryResponse, error] {
-	return a.getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeKnowledgebaseCategoriesPages returns an iterator over the pages of
@@ -855,27 +862,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategoriesIter(ctx context.Conte
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategoriesPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) iter.Seq2[*platformclient.Page[models.CategoryResponseListing], error] {
-	return a.getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeKnowledgebaseCategoriesWalk is the walk of GetKnowledgeKnowledgebaseCategoriesIter and GetKnowledgeKnowledgebaseCategoriesPages.
-func (a *KnowledgeApi) getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) platformclient.CursorWalk[models.CategoryResponseListing, models.CategoryResponse] {
+// getKnowledgeKnowledgebaseCategoriesWalk is the walk of GetKnowledgeKnowledgebaseCategoriesIter and GetKnowledgeKnowledgebaseCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) (string, func(*models.CategoryResponseListing) ([]models.CategoryResponse, string, error), func(context.Context, string) (*models.CategoryResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CategoryResponseListing) ([]models.CategoryResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.CategoryResponseListing, models.CategoryResponse]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.CategoryResponseListing) ([]models.CategoryResponse, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.CategoryResponseListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeKnowledgebaseCategories(ctx, knowledgeBaseID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.CategoryResponseListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeKnowledgebaseCategories(ctx, knowledgeBaseID, &o)
 	}
 }
 
@@ -1053,7 +1062,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedback(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedbackIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) iter.Seq2[models.KnowledgeDocumentFeedbackResponse, error] {
-	return a.getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID, documentID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeKnowledgebaseDocumentFeedbackPages returns an iterator over the pages of
@@ -1062,27 +1072,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedbackIter(ctx context
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedbackPages(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentFeedbackResponseListing], error] {
-	return a.getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID, documentID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeKnowledgebaseDocumentFeedbackWalk is the walk of GetKnowledgeKnowledgebaseDocumentFeedbackIter and GetKnowledgeKnowledgebaseDocumentFeedbackPages.
-func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) platformclient.CursorWalk[models.KnowledgeDocumentFeedbackResponseListing, models.KnowledgeDocumentFeedbackResponse] {
+// getKnowledgeKnowledgebaseDocumentFeedbackWalk is the walk of GetKnowledgeKnowledgebaseDocumentFeedbackIter and GetKnowledgeKnowledgebaseDocumentFeedbackPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) (string, func(*models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error), func(context.Context, string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentFeedbackOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.KnowledgeDocumentFeedbackResponseListing, models.KnowledgeDocumentFeedbackResponse]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeKnowledgebaseDocumentFeedback(ctx, knowledgeBaseID, documentID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeKnowledgebaseDocumentFeedback(ctx, knowledgeBaseID, documentID, &o)
 	}
 }
 
@@ -1224,7 +1236,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariations(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariationsIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) iter.Seq2[models.DocumentVariationResponse, error] {
-	return a.getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID, documentID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeKnowledgebaseDocumentVariationsPages returns an iterator over the pages of
@@ -1233,27 +1246,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariationsIter(ctx conte
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariationsPages(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) iter.Seq2[*platformclient.Page[models.DocumentVariationResponseListing], error] {
-	return a.getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID, documentID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeKnowledgebaseDocumentVariationsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVariationsIter and GetKnowledgeKnowledgebaseDocumentVariationsPages.
-func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) platformclient.CursorWalk[models.DocumentVariationResponseListing, models.DocumentVariationResponse] {
+// getKnowledgeKnowledgebaseDocumentVariationsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVariationsIter and GetKnowledgeKnowledgebaseDocumentVariationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) (string, func(*models.DocumentVariationResponseListing) ([]models.DocumentVariationResponse, string, error), func(context.Context, string) (*models.DocumentVariationResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DocumentVariationResponseListing) ([]models.DocumentVariationResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentVariationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.DocumentVariationResponseListing, models.DocumentVariationResponse]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.DocumentVariationResponseListing) ([]models.DocumentVariationResponse, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.DocumentVariationResponseListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeKnowledgebaseDocumentVariations(ctx, knowledgeBaseID, documentID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DocumentVariationResponseListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeKnowledgebaseDocumentVariations(ctx, knowledgeBaseID, documentID, &o)
 	}
 }
 
@@ -1378,7 +1393,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariationsIter(ctx context.Context, knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) iter.Seq2[models.KnowledgeDocumentVersionVariation, error] {
-	return a.getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID, documentID, versionID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID, documentID, versionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeKnowledgebaseDocumentVersionVariationsPages returns an iterator over the pages of
@@ -1387,27 +1403,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariationsIter(ct
 // Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariationsPages(ctx context.Context, knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentVersionVariationListing], error] {
-	return a.getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID, documentID, versionID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID, documentID, versionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeKnowledgebaseDocumentVersionVariationsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVersionVariationsIter and GetKnowledgeKnowledgebaseDocumentVersionVariationsPages.
-func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) platformclient.CursorWalk[models.KnowledgeDocumentVersionVariationListing, models.KnowledgeDocumentVersionVariation] {
+// getKnowledgeKnowledgebaseDocumentVersionVariationsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVersionVariationsIter and GetKnowledgeKnowledgebaseDocumentVersionVariationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) (string, func(*models.KnowledgeDocumentVersionVariationListing) ([]models.KnowledgeDocumentVersionVariation, string, error), func(context.Context, string) (*models.KnowledgeDocumentVersionVariationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentVersionVariationListing) ([]models.KnowledgeDocumentVersionVariation, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.KnowledgeDocumentVersionVariationListing, models.KnowledgeDocumentVersionVariation]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.KnowledgeDocumentVersionVariationListing) ([]models.KnowledgeDocumentVersionVariation, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeDocumentVersionVariationListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx, knowledgeBaseID, documentID, versionID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeDocumentVersionVariationListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx, knowledgeBaseID, documentID, versionID, &o)
 	}
 }
 
@@ -1469,7 +1487,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersions(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionsIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) iter.Seq2[models.KnowledgeDocumentVersion, error] {
-	return a.getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID, documentID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeKnowledgebaseDocumentVersionsPages returns an iterator over the pages of
@@ -1478,27 +1497,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionsIter(ctx context
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionsPages(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentVersionListing], error] {
-	return a.getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID, documentID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeKnowledgebaseDocumentVersionsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVersionsIter and GetKnowledgeKnowledgebaseDocumentVersionsPages.
-func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) platformclient.CursorWalk[models.KnowledgeDocumentVersionListing, models.KnowledgeDocumentVersion] {
+// getKnowledgeKnowledgebaseDocumentVersionsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVersionsIter and GetKnowledgeKnowledgebaseDocumentVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) (string, func(*models.KnowledgeDocumentVersionListing) ([]models.KnowledgeDocumentVersion, string, error), func(context.Context, string) (*models.KnowledgeDocumentVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentVersionListing) ([]models.KnowledgeDocumentVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.KnowledgeDocumentVersionListing, models.KnowledgeDocumentVersion]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.KnowledgeDocumentVersionListing) ([]models.KnowledgeDocumentVersion, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeDocumentVersionListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeKnowledgebaseDocumentVersions(ctx, knowledgeBaseID, documentID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeDocumentVersionListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeKnowledgebaseDocumentVersions(ctx, knowledgeBaseID, documentID, &o)
 	}
 }
 
@@ -1602,7 +1623,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocuments(ctx context.Context, k
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) iter.Seq2[models.KnowledgeDocumentResponse, error] {
-	return a.getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeKnowledgebaseDocumentsPages returns an iterator over the pages of
@@ -1610,27 +1632,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsIter(ctx context.Contex
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentResponseListing], error] {
-	return a.getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeKnowledgebaseDocumentsWalk is the walk of GetKnowledgeKnowledgebaseDocumentsIter and GetKnowledgeKnowledgebaseDocumentsPages.
-func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) platformclient.CursorWalk[models.KnowledgeDocumentResponseListing, models.KnowledgeDocumentResponse] {
+// getKnowledgeKnowledgebaseDocumentsWalk is the walk of GetKnowledgeKnowledgebaseDocumentsIter and GetKnowledgeKnowledgebaseDocumentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) (string, func(*models.KnowledgeDocumentResponseListing) ([]models.KnowledgeDocumentResponse, string, error), func(context.Context, string) (*models.KnowledgeDocumentResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentResponseListing) ([]models.KnowledgeDocumentResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.KnowledgeDocumentResponseListing, models.KnowledgeDocumentResponse]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.KnowledgeDocumentResponseListing) ([]models.KnowledgeDocumentResponse, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeDocumentResponseListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeKnowledgebaseDocuments(ctx, knowledgeBaseID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeDocumentResponseListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeKnowledgebaseDocuments(ctx, knowledgeBaseID, &o)
 	}
 }
 
@@ -1741,7 +1765,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedback(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedbackIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) iter.Seq2[models.KnowledgeDocumentFeedbackResponse, error] {
-	return a.getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeKnowledgebaseDocumentsFeedbackPages returns an iterator over the pages of
@@ -1750,27 +1775,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedbackIter(ctx contex
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedbackPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentFeedbackResponseListing], error] {
-	return a.getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeKnowledgebaseDocumentsFeedbackWalk is the walk of GetKnowledgeKnowledgebaseDocumentsFeedbackIter and GetKnowledgeKnowledgebaseDocumentsFeedbackPages.
-func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) platformclient.CursorWalk[models.KnowledgeDocumentFeedbackResponseListing, models.KnowledgeDocumentFeedbackResponse] {
+// getKnowledgeKnowledgebaseDocumentsFeedbackWalk is the walk of GetKnowledgeKnowledgebaseDocumentsFeedbackIter and GetKnowledgeKnowledgebaseDocumentsFeedbackPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) (string, func(*models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error), func(context.Context, string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentsFeedbackOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.KnowledgeDocumentFeedbackResponseListing, models.KnowledgeDocumentFeedbackResponse]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeKnowledgebaseDocumentsFeedback(ctx, knowledgeBaseID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeKnowledgebaseDocumentsFeedback(ctx, knowledgeBaseID, &o)
 	}
 }
 
@@ -1969,7 +1996,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabels(ctx context.Context, know
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabelsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) iter.Seq2[models.LabelResponse, error] {
-	return a.getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeKnowledgebaseLabelsPages returns an iterator over the pages of
@@ -1977,27 +2005,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabelsIter(ctx context.Context, 
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabelsPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) iter.Seq2[*platformclient.Page[models.LabelListing], error] {
-	return a.getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeKnowledgebaseLabelsWalk is the walk of GetKnowledgeKnowledgebaseLabelsIter and GetKnowledgeKnowledgebaseLabelsPages.
-func (a *KnowledgeApi) getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) platformclient.CursorWalk[models.LabelListing, models.LabelResponse] {
+// getKnowledgeKnowledgebaseLabelsWalk is the walk of GetKnowledgeKnowledgebaseLabelsIter and GetKnowledgeKnowledgebaseLabelsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) (string, func(*models.LabelListing) ([]models.LabelResponse, string, error), func(context.Context, string) (*models.LabelListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LabelListing) ([]models.LabelResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseLabelsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.LabelListing, models.LabelResponse]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.LabelListing) ([]models.LabelResponse, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.LabelListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeKnowledgebaseLabels(ctx, knowledgeBaseID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.LabelListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeKnowledgebaseLabels(ctx, knowledgeBaseID, &o)
 	}
 }
 
@@ -2082,7 +2112,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperations(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperationsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) iter.Seq2[models.OperationResponse, error] {
-	return a.getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeKnowledgebaseOperationsPages returns an iterator over the pages of
@@ -2090,27 +2121,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperationsIter(ctx context.Conte
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperationsPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) iter.Seq2[*platformclient.Page[models.OperationListing], error] {
-	return a.getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeKnowledgebaseOperationsWalk is the walk of GetKnowledgeKnowledgebaseOperationsIter and GetKnowledgeKnowledgebaseOperationsPages.
-func (a *KnowledgeApi) getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) platformclient.CursorWalk[models.OperationListing, models.OperationResponse] {
+// getKnowledgeKnowledgebaseOperationsWalk is the walk of GetKnowledgeKnowledgebaseOperationsIter and GetKnowledgeKnowledgebaseOperationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) (string, func(*models.OperationListing) ([]models.OperationResponse, string, error), func(context.Context, string) (*models.OperationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OperationListing) ([]models.OperationResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseOperationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.OperationListing, models.OperationResponse]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.OperationListing) ([]models.OperationResponse, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.OperationListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeKnowledgebaseOperations(ctx, knowledgeBaseID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.OperationListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeKnowledgebaseOperations(ctx, knowledgeBaseID, &o)
 	}
 }
 
@@ -2634,7 +2667,8 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebases(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebasesIter(ctx context.Context, opts *GetKnowledgeKnowledgebasesOptions) iter.Seq2[models.KnowledgeBase, error] {
-	return a.getKnowledgeKnowledgebasesWalk(opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebasesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeKnowledgebasesPages returns an iterator over the pages of GetKnowledgeKnowledgebases,
@@ -2642,27 +2676,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebasesIter(ctx context.Context, opts 
 // the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
 // resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebasesPages(ctx context.Context, opts *GetKnowledgeKnowledgebasesOptions) iter.Seq2[*platformclient.Page[models.KnowledgeBaseListing], error] {
-	return a.getKnowledgeKnowledgebasesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeKnowledgebasesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeKnowledgebasesWalk is the walk of GetKnowledgeKnowledgebasesIter and GetKnowledgeKnowledgebasesPages.
-func (a *KnowledgeApi) getKnowledgeKnowledgebasesWalk(opts *GetKnowledgeKnowledgebasesOptions) platformclient.CursorWalk[models.KnowledgeBaseListing, models.KnowledgeBase] {
+// getKnowledgeKnowledgebasesWalk is the walk of GetKnowledgeKnowledgebasesIter and GetKnowledgeKnowledgebasesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebasesWalk(opts *GetKnowledgeKnowledgebasesOptions) (string, func(*models.KnowledgeBaseListing) ([]models.KnowledgeBase, string, error), func(context.Context, string) (*models.KnowledgeBaseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeBaseListing) ([]models.KnowledgeBase, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.KnowledgeBaseListing, models.KnowledgeBase]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.KnowledgeBaseListing) ([]models.KnowledgeBase, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeBaseListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeKnowledgebases(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeBaseListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeKnowledgebases(ctx, &o)
 	}
 }
 
@@ -2755,7 +2791,8 @@ func (a *KnowledgeApi) GetKnowledgeSettings(ctx context.Context, opts *GetKnowle
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSettingsIter(ctx context.Context, opts *GetKnowledgeSettingsOptions) iter.Seq2[models.KnowledgeSettingsResponse, error] {
-	return a.getKnowledgeSettingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeSettingsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeSettingsPages returns an iterator over the pages of GetKnowledgeSettings, walked as
@@ -2763,27 +2800,29 @@ func (a *KnowledgeApi) GetKnowledgeSettingsIter(ctx context.Context, opts *GetKn
 // the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *KnowledgeApi) GetKnowledgeSettingsPages(ctx context.Context, opts *GetKnowledgeSettingsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeSettingListing], error] {
-	return a.getKnowledgeSettingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeSettingsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeSettingsWalk is the walk of GetKnowledgeSettingsIter and GetKnowledgeSettingsPages.
-func (a *KnowledgeApi) getKnowledgeSettingsWalk(opts *GetKnowledgeSettingsOptions) platformclient.CursorWalk[models.KnowledgeSettingListing, models.KnowledgeSettingsResponse] {
+// getKnowledgeSettingsWalk is the walk of GetKnowledgeSettingsIter and GetKnowledgeSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeSettingsWalk(opts *GetKnowledgeSettingsOptions) (string, func(*models.KnowledgeSettingListing) ([]models.KnowledgeSettingsResponse, string, error), func(context.Context, string) (*models.KnowledgeSettingListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeSettingListing) ([]models.KnowledgeSettingsResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.KnowledgeSettingListing, models.KnowledgeSettingsResponse]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.KnowledgeSettingListing) ([]models.KnowledgeSettingsResponse, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.KnowledgeSettingListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeSettings(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeSettingListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeSettings(ctx, &o)
 	}
 }
 
@@ -2923,7 +2962,8 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletions(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletionsIter(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) iter.Seq2[models.V3SynchronizationDeletion, error] {
-	return a.getKnowledgeSourceSynchronizationDeletionsWalk(sourceID, synchronizationID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeSourceSynchronizationDeletionsWalk(sourceID, synchronizationID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeSourceSynchronizationDeletionsPages returns an iterator over the pages of
@@ -2932,27 +2972,29 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletionsIter(ctx contex
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletionsPages(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationDeletionListing], error] {
-	return a.getKnowledgeSourceSynchronizationDeletionsWalk(sourceID, synchronizationID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeSourceSynchronizationDeletionsWalk(sourceID, synchronizationID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeSourceSynchronizationDeletionsWalk is the walk of GetKnowledgeSourceSynchronizationDeletionsIter and GetKnowledgeSourceSynchronizationDeletionsPages.
-func (a *KnowledgeApi) getKnowledgeSourceSynchronizationDeletionsWalk(sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) platformclient.CursorWalk[models.V3SynchronizationDeletionListing, models.V3SynchronizationDeletion] {
+// getKnowledgeSourceSynchronizationDeletionsWalk is the walk of GetKnowledgeSourceSynchronizationDeletionsIter and GetKnowledgeSourceSynchronizationDeletionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeSourceSynchronizationDeletionsWalk(sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) (string, func(*models.V3SynchronizationDeletionListing) ([]models.V3SynchronizationDeletion, string, error), func(context.Context, string) (*models.V3SynchronizationDeletionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.V3SynchronizationDeletionListing) ([]models.V3SynchronizationDeletion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeSourceSynchronizationDeletionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.V3SynchronizationDeletionListing, models.V3SynchronizationDeletion]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.V3SynchronizationDeletionListing) ([]models.V3SynchronizationDeletion, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.V3SynchronizationDeletionListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeSourceSynchronizationDeletions(ctx, sourceID, synchronizationID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.V3SynchronizationDeletionListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeSourceSynchronizationDeletions(ctx, sourceID, synchronizationID, &o)
 	}
 }
 
@@ -3036,7 +3078,8 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploads(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploadsIter(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) iter.Seq2[models.V3SynchronizationUpload, error] {
-	return a.getKnowledgeSourceSynchronizationUploadsWalk(sourceID, synchronizationID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeSourceSynchronizationUploadsWalk(sourceID, synchronizationID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeSourceSynchronizationUploadsPages returns an iterator over the pages of
@@ -3044,27 +3087,29 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploadsIter(ctx context.
 // walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploadsPages(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationUploadListing], error] {
-	return a.getKnowledgeSourceSynchronizationUploadsWalk(sourceID, synchronizationID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeSourceSynchronizationUploadsWalk(sourceID, synchronizationID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeSourceSynchronizationUploadsWalk is the walk of GetKnowledgeSourceSynchronizationUploadsIter and GetKnowledgeSourceSynchronizationUploadsPages.
-func (a *KnowledgeApi) getKnowledgeSourceSynchronizationUploadsWalk(sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) platformclient.CursorWalk[models.V3SynchronizationUploadListing, models.V3SynchronizationUpload] {
+// getKnowledgeSourceSynchronizationUploadsWalk is the walk of GetKnowledgeSourceSynchronizationUploadsIter and GetKnowledgeSourceSynchronizationUploadsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeSourceSynchronizationUploadsWalk(sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) (string, func(*models.V3SynchronizationUploadListing) ([]models.V3SynchronizationUpload, string, error), func(context.Context, string) (*models.V3SynchronizationUploadListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.V3SynchronizationUploadListing) ([]models.V3SynchronizationUpload, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeSourceSynchronizationUploadsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.V3SynchronizationUploadListing, models.V3SynchronizationUpload]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.V3SynchronizationUploadListing) ([]models.V3SynchronizationUpload, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.V3SynchronizationUploadListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeSourceSynchronizationUploads(ctx, sourceID, synchronizationID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.V3SynchronizationUploadListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeSourceSynchronizationUploads(ctx, sourceID, synchronizationID, &o)
 	}
 }
 
@@ -3117,7 +3162,8 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizations(ctx context.Context, s
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationsIter(ctx context.Context, sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) iter.Seq2[models.V3Synchronization, error] {
-	return a.getKnowledgeSourceSynchronizationsWalk(sourceID, opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeSourceSynchronizationsWalk(sourceID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeSourceSynchronizationsPages returns an iterator over the pages of
@@ -3125,27 +3171,29 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationsIter(ctx context.Contex
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationsPages(ctx context.Context, sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationListing], error] {
-	return a.getKnowledgeSourceSynchronizationsWalk(sourceID, opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeSourceSynchronizationsWalk(sourceID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeSourceSynchronizationsWalk is the walk of GetKnowledgeSourceSynchronizationsIter and GetKnowledgeSourceSynchronizationsPages.
-func (a *KnowledgeApi) getKnowledgeSourceSynchronizationsWalk(sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) platformclient.CursorWalk[models.V3SynchronizationListing, models.V3Synchronization] {
+// getKnowledgeSourceSynchronizationsWalk is the walk of GetKnowledgeSourceSynchronizationsIter and GetKnowledgeSourceSynchronizationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeSourceSynchronizationsWalk(sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) (string, func(*models.V3SynchronizationListing) ([]models.V3Synchronization, string, error), func(context.Context, string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.V3SynchronizationListing) ([]models.V3Synchronization, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeSourceSynchronizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.V3SynchronizationListing, models.V3Synchronization]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.V3SynchronizationListing) ([]models.V3Synchronization, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeSourceSynchronizations(ctx, sourceID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeSourceSynchronizations(ctx, sourceID, &o)
 	}
 }
 
@@ -3217,7 +3265,8 @@ func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizations(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizationsIter(ctx context.Context, opts *GetKnowledgeSourcesSynchronizationsOptions) iter.Seq2[models.V3Synchronization, error] {
-	return a.getKnowledgeSourcesSynchronizationsWalk(opts).Items(ctx)
+	first, read, fetch := a.getKnowledgeSourcesSynchronizationsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetKnowledgeSourcesSynchronizationsPages returns an iterator over the pages of
@@ -3225,27 +3274,29 @@ func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizationsIter(ctx context.Conte
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizationsPages(ctx context.Context, opts *GetKnowledgeSourcesSynchronizationsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationListing], error] {
-	return a.getKnowledgeSourcesSynchronizationsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getKnowledgeSourcesSynchronizationsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getKnowledgeSourcesSynchronizationsWalk is the walk of GetKnowledgeSourcesSynchronizationsIter and GetKnowledgeSourcesSynchronizationsPages.
-func (a *KnowledgeApi) getKnowledgeSourcesSynchronizationsWalk(opts *GetKnowledgeSourcesSynchronizationsOptions) platformclient.CursorWalk[models.V3SynchronizationListing, models.V3Synchronization] {
+// getKnowledgeSourcesSynchronizationsWalk is the walk of GetKnowledgeSourcesSynchronizationsIter and GetKnowledgeSourcesSynchronizationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeSourcesSynchronizationsWalk(opts *GetKnowledgeSourcesSynchronizationsOptions) (string, func(*models.V3SynchronizationListing) ([]models.V3Synchronization, string, error), func(context.Context, string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.V3SynchronizationListing) ([]models.V3Synchronization, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeSourcesSynchronizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.V3SynchronizationListing, models.V3Synchronization]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.V3SynchronizationListing) ([]models.V3Synchronization, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetKnowledgeSourcesSynchronizations(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetKnowledgeSourcesSynchronizations(ctx, &o)
 	}
 }
 
@@ -4219,7 +4270,8 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearch(ctx context.Cont
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchIter(ctx context.Context, sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) iter.Seq2[models.KnowledgeDocumentGuestSearchResult, error] {
-	return a.postKnowledgeGuestSessionDocumentsSearchWalk(sessionID, opts).Items(ctx)
+	first, read, fetch := a.postKnowledgeGuestSessionDocumentsSearchWalk(sessionID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostKnowledgeGuestSessionDocumentsSearchPages returns an iterator over the pages of
@@ -4228,11 +4280,19 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchIter(ctx context.
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.Body.PageNumber.
 func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchPages(ctx context.Context, sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentGuestSearch], error] {
-	return a.postKnowledgeGuestSessionDocumentsSearchWalk(sessionID, opts).Pages(ctx)
+	first, read, fetch := a.postKnowledgeGuestSessionDocumentsSearchWalk(sessionID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postKnowledgeGuestSessionDocumentsSearchWalk is the walk of PostKnowledgeGuestSessionDocumentsSearchIter and PostKnowledgeGuestSessionDocumentsSearchPages.
-func (a *KnowledgeApi) postKnowledgeGuestSessionDocumentsSearchWalk(sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) platformclient.NumberWalk[models.KnowledgeDocumentGuestSearch, models.KnowledgeDocumentGuestSearchResult] {
+// postKnowledgeGuestSessionDocumentsSearchWalk is the walk of PostKnowledgeGuestSessionDocumentsSearchIter and PostKnowledgeGuestSessionDocumentsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) postKnowledgeGuestSessionDocumentsSearchWalk(sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) (int64, func(*models.KnowledgeDocumentGuestSearch) ([]models.KnowledgeDocumentGuestSearchResult, int64, int64, error), func(context.Context, int64) (*models.KnowledgeDocumentGuestSearch, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentGuestSearch) ([]models.KnowledgeDocumentGuestSearchResult, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostKnowledgeGuestSessionDocumentsSearchOptions
 	if opts != nil {
 		o = *opts
@@ -4241,23 +4301,17 @@ func (a *KnowledgeApi) postKnowledgeGuestSessionDocumentsSearchWalk(sessionID st
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.KnowledgeDocumentGuestSearch, models.KnowledgeDocumentGuestSearchResult]{
-		First: start,
-		Read: func(r *models.KnowledgeDocumentGuestSearch) ([]models.KnowledgeDocumentGuestSearchResult, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.KnowledgeDocumentGuestSearch, *platformclient.APIResponse, error) {
-			o := o
-			if page != max(start, 1) {
-				var b models.KnowledgeDocumentGuestSearchRequest
-				if o.Body != nil {
-					b = *o.Body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				o.Body = &b
+	return start, read, func(ctx context.Context, page int64) (*models.KnowledgeDocumentGuestSearch, *platformclient.APIResponse, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.KnowledgeDocumentGuestSearchRequest
+			if o.Body != nil {
+				b = *o.Body
 			}
-			return a.PostKnowledgeGuestSessionDocumentsSearch(ctx, sessionID, &o)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		return a.PostKnowledgeGuestSessionDocumentsSearch(ctx, sessionID, &o)
 	}
 }
 
@@ -4417,7 +4471,8 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearch(ctx context.Contex
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) iter.Seq2[models.DocumentChunkBlock, error] {
-	return a.postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID, opts).Items(ctx)
+	first, read, fetch := a.postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostKnowledgeKnowledgebaseChunksSearchPages returns an iterator over the pages of
@@ -4426,11 +4481,19 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchIter(ctx context.Co
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.Body.PageNumber.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchPages(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentChunkResponse], error] {
-	return a.postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID, opts).Pages(ctx)
+	first, read, fetch := a.postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postKnowledgeKnowledgebaseChunksSearchWalk is the walk of PostKnowledgeKnowledgebaseChunksSearchIter and PostKnowledgeKnowledgebaseChunksSearchPages.
-func (a *KnowledgeApi) postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) platformclient.NumberWalk[models.KnowledgeDocumentChunkResponse, models.DocumentChunkBlock] {
+// postKnowledgeKnowledgebaseChunksSearchWalk is the walk of PostKnowledgeKnowledgebaseChunksSearchIter and PostKnowledgeKnowledgebaseChunksSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) (int64, func(*models.KnowledgeDocumentChunkResponse) ([]models.DocumentChunkBlock, int64, int64, error), func(context.Context, int64) (*models.KnowledgeDocumentChunkResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentChunkResponse) ([]models.DocumentChunkBlock, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostKnowledgeKnowledgebaseChunksSearchOptions
 	if opts != nil {
 		o = *opts
@@ -4439,23 +4502,17 @@ func (a *KnowledgeApi) postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseI
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.KnowledgeDocumentChunkResponse, models.DocumentChunkBlock]{
-		First: start,
-		Read: func(r *models.KnowledgeDocumentChunkResponse) ([]models.DocumentChunkBlock, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.KnowledgeDocumentChunkResponse, *platformclient.APIResponse, error) {
-			o := o
-			if page != max(start, 1) {
-				var b models.KnowledgeDocumentChunkRequest
-				if o.Body != nil {
-					b = *o.Body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				o.Body = &b
+	return start, read, func(ctx context.Context, page int64) (*models.KnowledgeDocumentChunkResponse, *platformclient.APIResponse, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.KnowledgeDocumentChunkRequest
+			if o.Body != nil {
+				b = *o.Body
 			}
-			return a.PostKnowledgeKnowledgebaseChunksSearch(ctx, knowledgeBaseID, &o)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		return a.PostKnowledgeKnowledgebaseChunksSearch(ctx, knowledgeBaseID, &o)
 	}
 }
 
@@ -4922,7 +4979,8 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQuery(ctx context.Cont
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) iter.Seq2[models.KnowledgeDocumentQueryResult, error] {
-	return a.postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID, opts).Items(ctx)
+	first, read, fetch := a.postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostKnowledgeKnowledgebaseDocumentsQueryPages returns an iterator over the pages of
@@ -4931,11 +4989,19 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryIter(ctx context.
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.Body.PageNumber.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryPages(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentQueryResponse], error] {
-	return a.postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID, opts).Pages(ctx)
+	first, read, fetch := a.postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postKnowledgeKnowledgebaseDocumentsQueryWalk is the walk of PostKnowledgeKnowledgebaseDocumentsQueryIter and PostKnowledgeKnowledgebaseDocumentsQueryPages.
-func (a *KnowledgeApi) postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) platformclient.NumberWalk[models.KnowledgeDocumentQueryResponse, models.KnowledgeDocumentQueryResult] {
+// postKnowledgeKnowledgebaseDocumentsQueryWalk is the walk of PostKnowledgeKnowledgebaseDocumentsQueryIter and PostKnowledgeKnowledgebaseDocumentsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) (int64, func(*models.KnowledgeDocumentQueryResponse) ([]models.KnowledgeDocumentQueryResult, int64, int64, error), func(context.Context, int64) (*models.KnowledgeDocumentQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentQueryResponse) ([]models.KnowledgeDocumentQueryResult, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostKnowledgeKnowledgebaseDocumentsQueryOptions
 	if opts != nil {
 		o = *opts
@@ -4944,23 +5010,17 @@ func (a *KnowledgeApi) postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBas
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.KnowledgeDocumentQueryResponse, models.KnowledgeDocumentQueryResult]{
-		First: start,
-		Read: func(r *models.KnowledgeDocumentQueryResponse) ([]models.KnowledgeDocumentQueryResult, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.KnowledgeDocumentQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if page != max(start, 1) {
-				var b models.KnowledgeDocumentQuery
-				if o.Body != nil {
-					b = *o.Body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				o.Body = &b
+	return start, read, func(ctx context.Context, page int64) (*models.KnowledgeDocumentQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.KnowledgeDocumentQuery
+			if o.Body != nil {
+				b = *o.Body
 			}
-			return a.PostKnowledgeKnowledgebaseDocumentsQuery(ctx, knowledgeBaseID, &o)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		return a.PostKnowledgeKnowledgebaseDocumentsQuery(ctx, knowledgeBaseID, &o)
 	}
 }
 
@@ -5019,7 +5079,8 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearch(ctx context.Con
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) iter.Seq2[models.KnowledgeDocumentSearchResult, error] {
-	return a.postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID, opts).Items(ctx)
+	first, read, fetch := a.postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostKnowledgeKnowledgebaseDocumentsSearchPages returns an iterator over the pages of
@@ -5028,11 +5089,19 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchIter(ctx context
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.Body.PageNumber.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchPages(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentSearch], error] {
-	return a.postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID, opts).Pages(ctx)
+	first, read, fetch := a.postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postKnowledgeKnowledgebaseDocumentsSearchWalk is the walk of PostKnowledgeKnowledgebaseDocumentsSearchIter and PostKnowledgeKnowledgebaseDocumentsSearchPages.
-func (a *KnowledgeApi) postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) platformclient.NumberWalk[models.KnowledgeDocumentSearch, models.KnowledgeDocumentSearchResult] {
+// postKnowledgeKnowledgebaseDocumentsSearchWalk is the walk of PostKnowledgeKnowledgebaseDocumentsSearchIter and PostKnowledgeKnowledgebaseDocumentsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) (int64, func(*models.KnowledgeDocumentSearch) ([]models.KnowledgeDocumentSearchResult, int64, int64, error), func(context.Context, int64) (*models.KnowledgeDocumentSearch, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentSearch) ([]models.KnowledgeDocumentSearchResult, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostKnowledgeKnowledgebaseDocumentsSearchOptions
 	if opts != nil {
 		o = *opts
@@ -5041,23 +5110,17 @@ func (a *KnowledgeApi) postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBa
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.KnowledgeDocumentSearch, models.KnowledgeDocumentSearchResult]{
-		First: start,
-		Read: func(r *models.KnowledgeDocumentSearch) ([]models.KnowledgeDocumentSearchResult, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.KnowledgeDocumentSearch, *platformclient.APIResponse, error) {
-			o := o
-			if page != max(start, 1) {
-				var b models.KnowledgeDocumentSearchRequest
-				if o.Body != nil {
-					b = *o.Body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				o.Body = &b
+	return start, read, func(ctx context.Context, page int64) (*models.KnowledgeDocumentSearch, *platformclient.APIResponse, error) {
+		o := o
+		if page != max(start, 1) {
+			var b models.KnowledgeDocumentSearchRequest
+			if o.Body != nil {
+				b = *o.Body
 			}
-			return a.PostKnowledgeKnowledgebaseDocumentsSearch(ctx, knowledgeBaseID, &o)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			o.Body = &b
+		}
+		return a.PostKnowledgeKnowledgebaseDocumentsSearch(ctx, knowledgeBaseID, &o)
 	}
 }
 

@@ -132,7 +132,8 @@ func (a *LanguagesApi) GetLanguages(ctx context.Context, opts *GetLanguagesOptio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguagesApi) GetLanguagesIter(ctx context.Context, opts *GetLanguagesOptions) iter.Seq2[models.Language, error] {
-	return a.getLanguagesWalk(opts).Items(ctx)
+	first, read, fetch := a.getLanguagesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLanguagesPages returns an iterator over the pages of GetLanguages, walked as GetLanguagesIter
@@ -140,25 +141,27 @@ func (a *LanguagesApi) GetLanguagesIter(ctx context.Context, opts *GetLanguagesO
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *LanguagesApi) GetLanguagesPages(ctx context.Context, opts *GetLanguagesOptions) iter.Seq2[*platformclient.Page[models.LanguageEntityListing], error] {
-	return a.getLanguagesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getLanguagesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLanguagesWalk is the walk of GetLanguagesIter and GetLanguagesPages.
-func (a *LanguagesApi) getLanguagesWalk(opts *GetLanguagesOptions) platformclient.NumberWalk[models.LanguageEntityListing, models.Language] {
+// getLanguagesWalk is the walk of GetLanguagesIter and GetLanguagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguagesApi) getLanguagesWalk(opts *GetLanguagesOptions) (int64, func(*models.LanguageEntityListing) ([]models.Language, int64, int64, error), func(context.Context, int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LanguageEntityListing) ([]models.Language, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LanguageEntityListing, models.Language]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LanguageEntityListing) ([]models.Language, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLanguages(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLanguages(ctx, &o)
 	}
 }
 

@@ -280,7 +280,8 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedback(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedbackIter(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) iter.Seq2[models.NluFeedbackResponse, error] {
-	return a.getLanguageunderstandingDomainFeedbackWalk(domainID, opts).Items(ctx)
+	first, read, fetch := a.getLanguageunderstandingDomainFeedbackWalk(domainID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLanguageunderstandingDomainFeedbackPages returns an iterator over the pages of
@@ -289,25 +290,27 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedbackIter(ct
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedbackPages(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) iter.Seq2[*platformclient.Page[models.NluFeedbackListing], error] {
-	return a.getLanguageunderstandingDomainFeedbackWalk(domainID, opts).Pages(ctx)
+	first, read, fetch := a.getLanguageunderstandingDomainFeedbackWalk(domainID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLanguageunderstandingDomainFeedbackWalk is the walk of GetLanguageunderstandingDomainFeedbackIter and GetLanguageunderstandingDomainFeedbackPages.
-func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainFeedbackWalk(domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) platformclient.NumberWalk[models.NluFeedbackListing, models.NluFeedbackResponse] {
+// getLanguageunderstandingDomainFeedbackWalk is the walk of GetLanguageunderstandingDomainFeedbackIter and GetLanguageunderstandingDomainFeedbackPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainFeedbackWalk(domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) (int64, func(*models.NluFeedbackListing) ([]models.NluFeedbackResponse, int64, int64, error), func(context.Context, int64) (*models.NluFeedbackListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NluFeedbackListing) ([]models.NluFeedbackResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguageunderstandingDomainFeedbackOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.NluFeedbackListing, models.NluFeedbackResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.NluFeedbackListing) ([]models.NluFeedbackResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.NluFeedbackListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLanguageunderstandingDomainFeedback(ctx, domainID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NluFeedbackListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLanguageunderstandingDomainFeedback(ctx, domainID, &o)
 	}
 }
 
@@ -457,7 +460,8 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersions(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersionsIter(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) iter.Seq2[models.NluDomainVersion, error] {
-	return a.getLanguageunderstandingDomainVersionsWalk(domainID, opts).Items(ctx)
+	first, read, fetch := a.getLanguageunderstandingDomainVersionsWalk(domainID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLanguageunderstandingDomainVersionsPages returns an iterator over the pages of
@@ -466,25 +470,27 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersionsIter(ct
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersionsPages(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) iter.Seq2[*platformclient.Page[models.NluDomainVersionListing], error] {
-	return a.getLanguageunderstandingDomainVersionsWalk(domainID, opts).Pages(ctx)
+	first, read, fetch := a.getLanguageunderstandingDomainVersionsWalk(domainID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLanguageunderstandingDomainVersionsWalk is the walk of GetLanguageunderstandingDomainVersionsIter and GetLanguageunderstandingDomainVersionsPages.
-func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainVersionsWalk(domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) platformclient.NumberWalk[models.NluDomainVersionListing, models.NluDomainVersion] {
+// getLanguageunderstandingDomainVersionsWalk is the walk of GetLanguageunderstandingDomainVersionsIter and GetLanguageunderstandingDomainVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainVersionsWalk(domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) (int64, func(*models.NluDomainVersionListing) ([]models.NluDomainVersion, int64, int64, error), func(context.Context, int64) (*models.NluDomainVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NluDomainVersionListing) ([]models.NluDomainVersion, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguageunderstandingDomainVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.NluDomainVersionListing, models.NluDomainVersion]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.NluDomainVersionListing) ([]models.NluDomainVersion, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.NluDomainVersionListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLanguageunderstandingDomainVersions(ctx, domainID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NluDomainVersionListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLanguageunderstandingDomainVersions(ctx, domainID, &o)
 	}
 }
 
@@ -529,7 +535,8 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomains(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainsIter(ctx context.Context, opts *GetLanguageunderstandingDomainsOptions) iter.Seq2[models.NluDomain, error] {
-	return a.getLanguageunderstandingDomainsWalk(opts).Items(ctx)
+	first, read, fetch := a.getLanguageunderstandingDomainsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLanguageunderstandingDomainsPages returns an iterator over the pages of
@@ -537,25 +544,27 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainsIter(ctx conte
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainsPages(ctx context.Context, opts *GetLanguageunderstandingDomainsOptions) iter.Seq2[*platformclient.Page[models.NluDomainListing], error] {
-	return a.getLanguageunderstandingDomainsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getLanguageunderstandingDomainsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLanguageunderstandingDomainsWalk is the walk of GetLanguageunderstandingDomainsIter and GetLanguageunderstandingDomainsPages.
-func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainsWalk(opts *GetLanguageunderstandingDomainsOptions) platformclient.NumberWalk[models.NluDomainListing, models.NluDomain] {
+// getLanguageunderstandingDomainsWalk is the walk of GetLanguageunderstandingDomainsIter and GetLanguageunderstandingDomainsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainsWalk(opts *GetLanguageunderstandingDomainsOptions) (int64, func(*models.NluDomainListing) ([]models.NluDomain, int64, int64, error), func(context.Context, int64) (*models.NluDomainListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NluDomainListing) ([]models.NluDomain, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguageunderstandingDomainsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.NluDomainListing, models.NluDomain]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.NluDomainListing) ([]models.NluDomain, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.NluDomainListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLanguageunderstandingDomains(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NluDomainListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLanguageunderstandingDomains(ctx, &o)
 	}
 }
 
@@ -626,7 +635,8 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephrase(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephraseIter(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) iter.Seq2[models.IgnoredMinedEntity, error] {
-	return a.getLanguageunderstandingIgnorephraseWalk(languageCode, opts).Items(ctx)
+	first, read, fetch := a.getLanguageunderstandingIgnorephraseWalk(languageCode, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLanguageunderstandingIgnorephrasePages returns an iterator over the pages of
@@ -634,25 +644,27 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephraseIter(ctx 
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephrasePages(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) iter.Seq2[*platformclient.Page[models.IgnoredMinedPhraseListing], error] {
-	return a.getLanguageunderstandingIgnorephraseWalk(languageCode, opts).Pages(ctx)
+	first, read, fetch := a.getLanguageunderstandingIgnorephraseWalk(languageCode, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLanguageunderstandingIgnorephraseWalk is the walk of GetLanguageunderstandingIgnorephraseIter and GetLanguageunderstandingIgnorephrasePages.
-func (a *LanguageUnderstandingApi) getLanguageunderstandingIgnorephraseWalk(languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) platformclient.NumberWalk[models.IgnoredMinedPhraseListing, models.IgnoredMinedEntity] {
+// getLanguageunderstandingIgnorephraseWalk is the walk of GetLanguageunderstandingIgnorephraseIter and GetLanguageunderstandingIgnorephrasePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingIgnorephraseWalk(languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) (int64, func(*models.IgnoredMinedPhraseListing) ([]models.IgnoredMinedEntity, int64, int64, error), func(context.Context, int64) (*models.IgnoredMinedPhraseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IgnoredMinedPhraseListing) ([]models.IgnoredMinedEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguageunderstandingIgnorephraseOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.IgnoredMinedPhraseListing, models.IgnoredMinedEntity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.IgnoredMinedPhraseListing) ([]models.IgnoredMinedEntity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.IgnoredMinedPhraseListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLanguageunderstandingIgnorephrase(ctx, languageCode, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IgnoredMinedPhraseListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLanguageunderstandingIgnorephrase(ctx, languageCode, &o)
 	}
 }
 
@@ -723,7 +735,8 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopic(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopicIter(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) iter.Seq2[models.IgnoredMinedEntity, error] {
-	return a.getLanguageunderstandingIgnoretopicWalk(languageCode, opts).Items(ctx)
+	first, read, fetch := a.getLanguageunderstandingIgnoretopicWalk(languageCode, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLanguageunderstandingIgnoretopicPages returns an iterator over the pages of
@@ -731,25 +744,27 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopicIter(ctx c
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopicPages(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) iter.Seq2[*platformclient.Page[models.IgnoredMinedTopicListing], error] {
-	return a.getLanguageunderstandingIgnoretopicWalk(languageCode, opts).Pages(ctx)
+	first, read, fetch := a.getLanguageunderstandingIgnoretopicWalk(languageCode, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLanguageunderstandingIgnoretopicWalk is the walk of GetLanguageunderstandingIgnoretopicIter and GetLanguageunderstandingIgnoretopicPages.
-func (a *LanguageUnderstandingApi) getLanguageunderstandingIgnoretopicWalk(languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) platformclient.NumberWalk[models.IgnoredMinedTopicListing, models.IgnoredMinedEntity] {
+// getLanguageunderstandingIgnoretopicWalk is the walk of GetLanguageunderstandingIgnoretopicIter and GetLanguageunderstandingIgnoretopicPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingIgnoretopicWalk(languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) (int64, func(*models.IgnoredMinedTopicListing) ([]models.IgnoredMinedEntity, int64, int64, error), func(context.Context, int64) (*models.IgnoredMinedTopicListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IgnoredMinedTopicListing) ([]models.IgnoredMinedEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguageunderstandingIgnoretopicOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.IgnoredMinedTopicListing, models.IgnoredMinedEntity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.IgnoredMinedTopicListing) ([]models.IgnoredMinedEntity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.IgnoredMinedTopicListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLanguageunderstandingIgnoretopic(ctx, languageCode, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IgnoredMinedTopicListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLanguageunderstandingIgnoretopic(ctx, languageCode, &o)
 	}
 }
 

@@ -284,7 +284,8 @@ func (a *LearningApi) GetLearningAssignments(ctx context.Context, opts *GetLearn
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningAssignmentsIter(ctx context.Context, opts *GetLearningAssignmentsOptions) iter.Seq2[models.LearningAssignment, error] {
-	return a.getLearningAssignmentsWalk(opts).Items(ctx)
+	first, read, fetch := a.getLearningAssignmentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLearningAssignmentsPages returns an iterator over the pages of GetLearningAssignments, walked
@@ -292,25 +293,27 @@ func (a *LearningApi) GetLearningAssignmentsIter(ctx context.Context, opts *GetL
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *LearningApi) GetLearningAssignmentsPages(ctx context.Context, opts *GetLearningAssignmentsOptions) iter.Seq2[*platformclient.Page[models.LearningAssignmentsDomainEntity], error] {
-	return a.getLearningAssignmentsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getLearningAssignmentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLearningAssignmentsWalk is the walk of GetLearningAssignmentsIter and GetLearningAssignmentsPages.
-func (a *LearningApi) getLearningAssignmentsWalk(opts *GetLearningAssignmentsOptions) platformclient.NumberWalk[models.LearningAssignmentsDomainEntity, models.LearningAssignment] {
+// getLearningAssignmentsWalk is the walk of GetLearningAssignmentsIter and GetLearningAssignmentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LearningApi) getLearningAssignmentsWalk(opts *GetLearningAssignmentsOptions) (int64, func(*models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error), func(context.Context, int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error)) {
+	read := func(r *models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLearningAssignmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LearningAssignmentsDomainEntity, models.LearningAssignment]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLearningAssignments(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLearningAssignments(ctx, &o)
 	}
 }
 
@@ -438,7 +441,8 @@ func (a *LearningApi) GetLearningAssignmentsMe(ctx context.Context, opts *GetLea
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningAssignmentsMeIter(ctx context.Context, opts *GetLearningAssignmentsMeOptions) iter.Seq2[models.LearningAssignment, error] {
-	return a.getLearningAssignmentsMeWalk(opts).Items(ctx)
+	first, read, fetch := a.getLearningAssignmentsMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLearningAssignmentsMePages returns an iterator over the pages of GetLearningAssignmentsMe,
@@ -446,25 +450,27 @@ func (a *LearningApi) GetLearningAssignmentsMeIter(ctx context.Context, opts *Ge
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *LearningApi) GetLearningAssignmentsMePages(ctx context.Context, opts *GetLearningAssignmentsMeOptions) iter.Seq2[*platformclient.Page[models.LearningAssignmentsDomainEntity], error] {
-	return a.getLearningAssignmentsMeWalk(opts).Pages(ctx)
+	first, read, fetch := a.getLearningAssignmentsMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLearningAssignmentsMeWalk is the walk of GetLearningAssignmentsMeIter and GetLearningAssignmentsMePages.
-func (a *LearningApi) getLearningAssignmentsMeWalk(opts *GetLearningAssignmentsMeOptions) platformclient.NumberWalk[models.LearningAssignmentsDomainEntity, models.LearningAssignment] {
+// getLearningAssignmentsMeWalk is the walk of GetLearningAssignmentsMeIter and GetLearningAssignmentsMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LearningApi) getLearningAssignmentsMeWalk(opts *GetLearningAssignmentsMeOptions) (int64, func(*models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error), func(context.Context, int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error)) {
+	read := func(r *models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLearningAssignmentsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LearningAssignmentsDomainEntity, models.LearningAssignment]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLearningAssignmentsMe(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLearningAssignmentsMe(ctx, &o)
 	}
 }
 
@@ -701,7 +707,8 @@ func (a *LearningApi) GetLearningModules(ctx context.Context, opts *GetLearningM
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningModulesIter(ctx context.Context, opts *GetLearningModulesOptions) iter.Seq2[models.LearningModule, error] {
-	return a.getLearningModulesWalk(opts).Items(ctx)
+	first, read, fetch := a.getLearningModulesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLearningModulesPages returns an iterator over the pages of GetLearningModules, walked as
@@ -709,25 +716,27 @@ func (a *LearningApi) GetLearningModulesIter(ctx context.Context, opts *GetLearn
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *LearningApi) GetLearningModulesPages(ctx context.Context, opts *GetLearningModulesOptions) iter.Seq2[*platformclient.Page[models.LearningModuleList], error] {
-	return a.getLearningModulesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getLearningModulesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLearningModulesWalk is the walk of GetLearningModulesIter and GetLearningModulesPages.
-func (a *LearningApi) getLearningModulesWalk(opts *GetLearningModulesOptions) platformclient.NumberWalk[models.LearningModuleList, models.LearningModule] {
+// getLearningModulesWalk is the walk of GetLearningModulesIter and GetLearningModulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LearningApi) getLearningModulesWalk(opts *GetLearningModulesOptions) (int64, func(*models.LearningModuleList) ([]models.LearningModule, int64, int64, error), func(context.Context, int64) (*models.LearningModuleList, *platformclient.APIResponse, error)) {
+	read := func(r *models.LearningModuleList) ([]models.LearningModule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLearningModulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LearningModuleList, models.LearningModule]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LearningModuleList) ([]models.LearningModule, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LearningModuleList, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLearningModules(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LearningModuleList, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLearningModules(ctx, &o)
 	}
 }
 
@@ -802,7 +811,8 @@ func (a *LearningApi) GetLearningModulesAssignments(ctx context.Context, userIDs
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningModulesAssignmentsIter(ctx context.Context, userIDs []string, opts *GetLearningModulesAssignmentsOptions) iter.Seq2[models.AssignedLearningModule, error] {
-	return a.getLearningModulesAssignmentsWalk(userIDs, opts).Items(ctx)
+	first, read, fetch := a.getLearningModulesAssignmentsWalk(userIDs, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLearningModulesAssignmentsPages returns an iterator over the pages of
@@ -810,25 +820,27 @@ func (a *LearningApi) GetLearningModulesAssignmentsIter(ctx context.Context, use
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *LearningApi) GetLearningModulesAssignmentsPages(ctx context.Context, userIDs []string, opts *GetLearningModulesAssignmentsOptions) iter.Seq2[*platformclient.Page[models.AssignedLearningModuleDomainEntityListing], error] {
-	return a.getLearningModulesAssignmentsWalk(userIDs, opts).Pages(ctx)
+	first, read, fetch := a.getLearningModulesAssignmentsWalk(userIDs, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLearningModulesAssignmentsWalk is the walk of GetLearningModulesAssignmentsIter and GetLearningModulesAssignmentsPages.
-func (a *LearningApi) getLearningModulesAssignmentsWalk(userIDs []string, opts *GetLearningModulesAssignmentsOptions) platformclient.NumberWalk[models.AssignedLearningModuleDomainEntityListing, models.AssignedLearningModule] {
+// getLearningModulesAssignmentsWalk is the walk of GetLearningModulesAssignmentsIter and GetLearningModulesAssignmentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LearningApi) getLearningModulesAssignmentsWalk(userIDs []string, opts *GetLearningModulesAssignmentsOptions) (int64, func(*models.AssignedLearningModuleDomainEntityListing) ([]models.AssignedLearningModule, int64, int64, error), func(context.Context, int64) (*models.AssignedLearningModuleDomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AssignedLearningModuleDomainEntityListing) ([]models.AssignedLearningModule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLearningModulesAssignmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.AssignedLearningModuleDomainEntityListing, models.AssignedLearningModule]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.AssignedLearningModuleDomainEntityListing) ([]models.AssignedLearningModule, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AssignedLearningModuleDomainEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLearningModulesAssignments(ctx, userIDs, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AssignedLearningModuleDomainEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLearningModulesAssignments(ctx, userIDs, &o)
 	}
 }
 
@@ -1430,7 +1442,8 @@ func (a *LearningApi) PostLearningRulesQuery(ctx context.Context, pageSize int32
 // arguments and opts as set. Its first request is the one PostLearningRulesQuery would
 // send with the same arguments.
 func (a *LearningApi) PostLearningRulesQueryIter(ctx context.Context, pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) iter.Seq2[models.LearningAssignmentUser, error] {
-	return a.postLearningRulesQueryWalk(pageSize, pageNumber, body, opts).Items(ctx)
+	first, read, fetch := a.postLearningRulesQueryWalk(pageSize, pageNumber, body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostLearningRulesQueryPages returns an iterator over the pages of PostLearningRulesQuery, walked
@@ -1438,24 +1451,26 @@ func (a *LearningApi) PostLearningRulesQueryIter(ctx context.Context, pageSize i
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as the argument pageNumber.
 func (a *LearningApi) PostLearningRulesQueryPages(ctx context.Context, pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) iter.Seq2[*platformclient.Page[models.LearningAssignmentUserListing], error] {
-	return a.postLearningRulesQueryWalk(pageSize, pageNumber, body, opts).Pages(ctx)
+	first, read, fetch := a.postLearningRulesQueryWalk(pageSize, pageNumber, body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postLearningRulesQueryWalk is the walk of PostLearningRulesQueryIter and PostLearningRulesQueryPages.
-func (a *LearningApi) postLearningRulesQueryWalk(pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) platformclient.NumberWalk[models.LearningAssignmentUserListing, models.LearningAssignmentUser] {
+// postLearningRulesQueryWalk is the walk of PostLearningRulesQueryIter and PostLearningRulesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LearningApi) postLearningRulesQueryWalk(pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) (int64, func(*models.LearningAssignmentUserListing) ([]models.LearningAssignmentUser, int64, int64, error), func(context.Context, int64) (*models.LearningAssignmentUserListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LearningAssignmentUserListing) ([]models.LearningAssignmentUser, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	start := int64(pageNumber)
-	return platformclient.NumberWalk[models.LearningAssignmentUserListing, models.LearningAssignmentUser]{
-		First: start,
-		Read: func(r *models.LearningAssignmentUserListing) ([]models.LearningAssignmentUser, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LearningAssignmentUserListing, *platformclient.APIResponse, error) {
-			n := pageNumber
-			if page != max(start, 1) {
-				n = int32(page)
-			}
-			return a.PostLearningRulesQuery(ctx, pageSize, n, body, opts)
-		},
+	return start, read, func(ctx context.Context, page int64) (*models.LearningAssignmentUserListing, *platformclient.APIResponse, error) {
+		n := pageNumber
+		if page != max(start, 1) {
+			n = int32(page)
+		}
+		return a.PostLearningRulesQuery(ctx, pageSize, n, body, opts)
 	}
 }
 

@@ -141,7 +141,8 @@ func (a *LocationsApi) GetLocations(ctx context.Context, opts *GetLocationsOptio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LocationsApi) GetLocationsIter(ctx context.Context, opts *GetLocationsOptions) iter.Seq2[models.LocationDefinition, error] {
-	return a.getLocationsWalk(opts).Items(ctx)
+	first, read, fetch := a.getLocationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetLocationsPages returns an iterator over the pages of GetLocations, walked as GetLocationsIter
@@ -149,25 +150,27 @@ func (a *LocationsApi) GetLocationsIter(ctx context.Context, opts *GetLocationsO
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *LocationsApi) GetLocationsPages(ctx context.Context, opts *GetLocationsOptions) iter.Seq2[*platformclient.Page[models.LocationEntityListing], error] {
-	return a.getLocationsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getLocationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getLocationsWalk is the walk of GetLocationsIter and GetLocationsPages.
-func (a *LocationsApi) getLocationsWalk(opts *GetLocationsOptions) platformclient.NumberWalk[models.LocationEntityListing, models.LocationDefinition] {
+// getLocationsWalk is the walk of GetLocationsIter and GetLocationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LocationsApi) getLocationsWalk(opts *GetLocationsOptions) (int64, func(*models.LocationEntityListing) ([]models.LocationDefinition, int64, int64, error), func(context.Context, int64) (*models.LocationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LocationEntityListing) ([]models.LocationDefinition, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLocationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LocationEntityListing, models.LocationDefinition]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LocationEntityListing) ([]models.LocationDefinition, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LocationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetLocations(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LocationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetLocations(ctx, &o)
 	}
 }
 
@@ -206,26 +209,29 @@ func (a *LocationsApi) GetLocationsSearch(ctx context.Context, q64 string, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LocationsApi) GetLocationsSearchIter(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
-	return a.getLocationsSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getLocationsSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetLocationsSearchPages returns an iterator over the pages of GetLocationsSearch, walked as
 // GetLocationsSearchIter walks them (same arguments, same end). Each page holds the listing as the
 // API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *LocationsApi) GetLocationsSearchPages(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
-	return a.getLocationsSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getLocationsSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getLocationsSearchWalk is the walk of GetLocationsSearchIter and GetLocationsSearchPages.
-func (a *LocationsApi) getLocationsSearchWalk(q64 string, opts *GetLocationsSearchOptions) platformclient.CursorWalk[models.LocationsSearchResponse, models.LocationDefinition] {
-	return platformclient.CursorWalk[models.LocationsSearchResponse, models.LocationDefinition]{
-		First: q64,
-		Read: func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetLocationsSearch(ctx, cursor, opts)
-		},
+// getLocationsSearchWalk is the walk of GetLocationsSearchIter and GetLocationsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LocationsApi) getLocationsSearchWalk(q64 string, opts *GetLocationsSearchOptions) (string, func(*models.LocationsSearchResponse) ([]models.LocationDefinition, string, error), func(context.Context, string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetLocationsSearch(ctx, cursor, opts)
 	}
 }
 
@@ -343,7 +349,8 @@ func (a *LocationsApi) PostLocationsSearch(ctx context.Context, body *models.Loc
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *LocationsApi) PostLocationsSearchIter(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
-	return a.postLocationsSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postLocationsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostLocationsSearchPages returns an iterator over the pages of PostLocationsSearch, walked as
@@ -351,31 +358,33 @@ func (a *LocationsApi) PostLocationsSearchIter(ctx context.Context, body *models
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as body.PageNumber.
 func (a *LocationsApi) PostLocationsSearchPages(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
-	return a.postLocationsSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postLocationsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postLocationsSearchWalk is the walk of PostLocationsSearchIter and PostLocationsSearchPages.
-func (a *LocationsApi) postLocationsSearchWalk(body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) platformclient.NumberWalk[models.LocationsSearchResponse, models.LocationDefinition] {
+// postLocationsSearchWalk is the walk of PostLocationsSearchIter and PostLocationsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LocationsApi) postLocationsSearchWalk(body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) (int64, func(*models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error), func(context.Context, int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.LocationsSearchResponse, models.LocationDefinition]{
-		First: start,
-		Read: func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.LocationSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.LocationSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostLocationsSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostLocationsSearch(ctx, pageBody, opts)
 	}
 }

@@ -239,7 +239,8 @@ func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQueryIter(ctx context.Context, opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) iter.Seq2[models.LogEntry, error] {
-	return a.postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts).Items(ctx)
+	first, read, fetch := a.postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // PostDiagnosticsLogcaptureBrowserEntriesQueryPages returns an iterator over the pages of
@@ -248,27 +249,29 @@ func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQueryIter(ctx con
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQueryPages(ctx context.Context, opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) iter.Seq2[*platformclient.Page[models.LogCaptureQueryResponse], error] {
-	return a.postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts).Pages(ctx)
+	first, read, fetch := a.postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// postDiagnosticsLogcaptureBrowserEntriesQueryWalk is the walk of PostDiagnosticsLogcaptureBrowserEntriesQueryIter and PostDiagnosticsLogcaptureBrowserEntriesQueryPages.
-func (a *LogCaptureApi) postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) platformclient.CursorWalk[models.LogCaptureQueryResponse, models.LogEntry] {
+// postDiagnosticsLogcaptureBrowserEntriesQueryWalk is the walk of PostDiagnosticsLogcaptureBrowserEntriesQueryIter and PostDiagnosticsLogcaptureBrowserEntriesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LogCaptureApi) postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) (string, func(*models.LogCaptureQueryResponse) ([]models.LogEntry, string, error), func(context.Context, string) (*models.LogCaptureQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.LogCaptureQueryResponse) ([]models.LogEntry, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o PostDiagnosticsLogcaptureBrowserEntriesQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.LogCaptureQueryResponse, models.LogEntry]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.LogCaptureQueryResponse) ([]models.LogEntry, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.LogCaptureQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.LogCaptureQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx, &o)
 	}
 }
 

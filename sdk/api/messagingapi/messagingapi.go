@@ -166,7 +166,8 @@ func (a *MessagingApi) GetMessagingSettings(ctx context.Context, opts *GetMessag
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *MessagingApi) GetMessagingSettingsIter(ctx context.Context, opts *GetMessagingSettingsOptions) iter.Seq2[models.MessagingSetting, error] {
-	return a.getMessagingSettingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getMessagingSettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetMessagingSettingsPages returns an iterator over the pages of GetMessagingSettings, walked as
@@ -174,25 +175,27 @@ func (a *MessagingApi) GetMessagingSettingsIter(ctx context.Context, opts *GetMe
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *MessagingApi) GetMessagingSettingsPages(ctx context.Context, opts *GetMessagingSettingsOptions) iter.Seq2[*platformclient.Page[models.MessagingConfigListing], error] {
-	return a.getMessagingSettingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getMessagingSettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getMessagingSettingsWalk is the walk of GetMessagingSettingsIter and GetMessagingSettingsPages.
-func (a *MessagingApi) getMessagingSettingsWalk(opts *GetMessagingSettingsOptions) platformclient.NumberWalk[models.MessagingConfigListing, models.MessagingSetting] {
+// getMessagingSettingsWalk is the walk of GetMessagingSettingsIter and GetMessagingSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *MessagingApi) getMessagingSettingsWalk(opts *GetMessagingSettingsOptions) (int64, func(*models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error), func(context.Context, int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetMessagingSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.MessagingConfigListing, models.MessagingSetting]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetMessagingSettings(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetMessagingSettings(ctx, &o)
 	}
 }
 
@@ -263,7 +266,8 @@ func (a *MessagingApi) GetMessagingSupportedcontent(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *MessagingApi) GetMessagingSupportedcontentIter(ctx context.Context, opts *GetMessagingSupportedcontentOptions) iter.Seq2[models.SupportedContent, error] {
-	return a.getMessagingSupportedcontentWalk(opts).Items(ctx)
+	first, read, fetch := a.getMessagingSupportedcontentWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetMessagingSupportedcontentPages returns an iterator over the pages of
@@ -271,25 +275,27 @@ func (a *MessagingApi) GetMessagingSupportedcontentIter(ctx context.Context, opt
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *MessagingApi) GetMessagingSupportedcontentPages(ctx context.Context, opts *GetMessagingSupportedcontentOptions) iter.Seq2[*platformclient.Page[models.SupportedContentListing], error] {
-	return a.getMessagingSupportedcontentWalk(opts).Pages(ctx)
+	first, read, fetch := a.getMessagingSupportedcontentWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getMessagingSupportedcontentWalk is the walk of GetMessagingSupportedcontentIter and GetMessagingSupportedcontentPages.
-func (a *MessagingApi) getMessagingSupportedcontentWalk(opts *GetMessagingSupportedcontentOptions) platformclient.NumberWalk[models.SupportedContentListing, models.SupportedContent] {
+// getMessagingSupportedcontentWalk is the walk of GetMessagingSupportedcontentIter and GetMessagingSupportedcontentPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *MessagingApi) getMessagingSupportedcontentWalk(opts *GetMessagingSupportedcontentOptions) (int64, func(*models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error), func(context.Context, int64) (*models.SupportedContentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetMessagingSupportedcontentOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SupportedContentListing, models.SupportedContent]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SupportedContentListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetMessagingSupportedcontent(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SupportedContentListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetMessagingSupportedcontent(ctx, &o)
 	}
 }
 

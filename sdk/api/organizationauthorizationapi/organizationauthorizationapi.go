@@ -444,7 +444,8 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroups(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroupsIter(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) iter.Seq2[models.TrustGroup, error] {
-	return a.getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID, opts).Items(ctx)
+	first, read, fetch := a.getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOrgauthorizationTrusteeGroupsPages returns an iterator over the pages of
@@ -452,25 +453,27 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroupsIter(ctx 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroupsPages(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) iter.Seq2[*platformclient.Page[models.TrustGroupEntityListing], error] {
-	return a.getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID, opts).Pages(ctx)
+	first, read, fetch := a.getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOrgauthorizationTrusteeGroupsWalk is the walk of GetOrgauthorizationTrusteeGroupsIter and GetOrgauthorizationTrusteeGroupsPages.
-func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) platformclient.NumberWalk[models.TrustGroupEntityListing, models.TrustGroup] {
+// getOrgauthorizationTrusteeGroupsWalk is the walk of GetOrgauthorizationTrusteeGroupsIter and GetOrgauthorizationTrusteeGroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) (int64, func(*models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error), func(context.Context, int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrusteeGroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrustGroupEntityListing, models.TrustGroup]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOrgauthorizationTrusteeGroups(ctx, trusteeOrgID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOrgauthorizationTrusteeGroups(ctx, trusteeOrgID, &o)
 	}
 }
 
@@ -571,7 +574,8 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsers(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsersIter(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) iter.Seq2[models.TrustUser, error] {
-	return a.getOrgauthorizationTrusteeUsersWalk(trusteeOrgID, opts).Items(ctx)
+	first, read, fetch := a.getOrgauthorizationTrusteeUsersWalk(trusteeOrgID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOrgauthorizationTrusteeUsersPages returns an iterator over the pages of
@@ -579,25 +583,27 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsersIter(ctx c
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsersPages(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) iter.Seq2[*platformclient.Page[models.TrustUserEntityListing], error] {
-	return a.getOrgauthorizationTrusteeUsersWalk(trusteeOrgID, opts).Pages(ctx)
+	first, read, fetch := a.getOrgauthorizationTrusteeUsersWalk(trusteeOrgID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOrgauthorizationTrusteeUsersWalk is the walk of GetOrgauthorizationTrusteeUsersIter and GetOrgauthorizationTrusteeUsersPages.
-func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteeUsersWalk(trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) platformclient.NumberWalk[models.TrustUserEntityListing, models.TrustUser] {
+// getOrgauthorizationTrusteeUsersWalk is the walk of GetOrgauthorizationTrusteeUsersIter and GetOrgauthorizationTrusteeUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteeUsersWalk(trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) (int64, func(*models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error), func(context.Context, int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrusteeUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrustUserEntityListing, models.TrustUser]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOrgauthorizationTrusteeUsers(ctx, trusteeOrgID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOrgauthorizationTrusteeUsers(ctx, trusteeOrgID, &o)
 	}
 }
 
@@ -642,7 +648,8 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustees(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteesIter(ctx context.Context, opts *GetOrgauthorizationTrusteesOptions) iter.Seq2[models.Trustee, error] {
-	return a.getOrgauthorizationTrusteesWalk(opts).Items(ctx)
+	first, read, fetch := a.getOrgauthorizationTrusteesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOrgauthorizationTrusteesPages returns an iterator over the pages of
@@ -650,25 +657,27 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteesIter(ctx conte
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteesPages(ctx context.Context, opts *GetOrgauthorizationTrusteesOptions) iter.Seq2[*platformclient.Page[models.TrustEntityListing], error] {
-	return a.getOrgauthorizationTrusteesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOrgauthorizationTrusteesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOrgauthorizationTrusteesWalk is the walk of GetOrgauthorizationTrusteesIter and GetOrgauthorizationTrusteesPages.
-func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteesWalk(opts *GetOrgauthorizationTrusteesOptions) platformclient.NumberWalk[models.TrustEntityListing, models.Trustee] {
+// getOrgauthorizationTrusteesWalk is the walk of GetOrgauthorizationTrusteesIter and GetOrgauthorizationTrusteesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteesWalk(opts *GetOrgauthorizationTrusteesOptions) (int64, func(*models.TrustEntityListing) ([]models.Trustee, int64, int64, error), func(context.Context, int64) (*models.TrustEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustEntityListing) ([]models.Trustee, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrusteesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrustEntityListing, models.Trustee]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrustEntityListing) ([]models.Trustee, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrustEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOrgauthorizationTrustees(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOrgauthorizationTrustees(ctx, &o)
 	}
 }
 
@@ -851,7 +860,8 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroups(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroupsIter(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) iter.Seq2[models.TrustGroup, error] {
-	return a.getOrgauthorizationTrustorGroupsWalk(trustorOrgID, opts).Items(ctx)
+	first, read, fetch := a.getOrgauthorizationTrustorGroupsWalk(trustorOrgID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOrgauthorizationTrustorGroupsPages returns an iterator over the pages of
@@ -859,25 +869,27 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroupsIter(ctx 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroupsPages(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) iter.Seq2[*platformclient.Page[models.TrustGroupEntityListing], error] {
-	return a.getOrgauthorizationTrustorGroupsWalk(trustorOrgID, opts).Pages(ctx)
+	first, read, fetch := a.getOrgauthorizationTrustorGroupsWalk(trustorOrgID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOrgauthorizationTrustorGroupsWalk is the walk of GetOrgauthorizationTrustorGroupsIter and GetOrgauthorizationTrustorGroupsPages.
-func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorGroupsWalk(trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) platformclient.NumberWalk[models.TrustGroupEntityListing, models.TrustGroup] {
+// getOrgauthorizationTrustorGroupsWalk is the walk of GetOrgauthorizationTrustorGroupsIter and GetOrgauthorizationTrustorGroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorGroupsWalk(trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) (int64, func(*models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error), func(context.Context, int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrustorGroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrustGroupEntityListing, models.TrustGroup]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOrgauthorizationTrustorGroups(ctx, trustorOrgID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOrgauthorizationTrustorGroups(ctx, trustorOrgID, &o)
 	}
 }
 
@@ -952,7 +964,8 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsers(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsersIter(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) iter.Seq2[models.TrustUser, error] {
-	return a.getOrgauthorizationTrustorUsersWalk(trustorOrgID, opts).Items(ctx)
+	first, read, fetch := a.getOrgauthorizationTrustorUsersWalk(trustorOrgID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOrgauthorizationTrustorUsersPages returns an iterator over the pages of
@@ -960,25 +973,27 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsersIter(ctx c
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsersPages(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) iter.Seq2[*platformclient.Page[models.TrustUserEntityListing], error] {
-	return a.getOrgauthorizationTrustorUsersWalk(trustorOrgID, opts).Pages(ctx)
+	first, read, fetch := a.getOrgauthorizationTrustorUsersWalk(trustorOrgID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOrgauthorizationTrustorUsersWalk is the walk of GetOrgauthorizationTrustorUsersIter and GetOrgauthorizationTrustorUsersPages.
-func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorUsersWalk(trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) platformclient.NumberWalk[models.TrustUserEntityListing, models.TrustUser] {
+// getOrgauthorizationTrustorUsersWalk is the walk of GetOrgauthorizationTrustorUsersIter and GetOrgauthorizationTrustorUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorUsersWalk(trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) (int64, func(*models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error), func(context.Context, int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrustorUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrustUserEntityListing, models.TrustUser]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOrgauthorizationTrustorUsers(ctx, trustorOrgID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOrgauthorizationTrustorUsers(ctx, trustorOrgID, &o)
 	}
 }
 
@@ -1023,7 +1038,8 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustors(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorsIter(ctx context.Context, opts *GetOrgauthorizationTrustorsOptions) iter.Seq2[models.Trustor, error] {
-	return a.getOrgauthorizationTrustorsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOrgauthorizationTrustorsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOrgauthorizationTrustorsPages returns an iterator over the pages of
@@ -1031,25 +1047,27 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorsIter(ctx conte
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorsPages(ctx context.Context, opts *GetOrgauthorizationTrustorsOptions) iter.Seq2[*platformclient.Page[models.TrustorEntityListing], error] {
-	return a.getOrgauthorizationTrustorsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOrgauthorizationTrustorsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOrgauthorizationTrustorsWalk is the walk of GetOrgauthorizationTrustorsIter and GetOrgauthorizationTrustorsPages.
-func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorsWalk(opts *GetOrgauthorizationTrustorsOptions) platformclient.NumberWalk[models.TrustorEntityListing, models.Trustor] {
+// getOrgauthorizationTrustorsWalk is the walk of GetOrgauthorizationTrustorsIter and GetOrgauthorizationTrustorsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorsWalk(opts *GetOrgauthorizationTrustorsOptions) (int64, func(*models.TrustorEntityListing) ([]models.Trustor, int64, int64, error), func(context.Context, int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustorEntityListing) ([]models.Trustor, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrustorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrustorEntityListing, models.Trustor]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrustorEntityListing) ([]models.Trustor, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOrgauthorizationTrustors(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOrgauthorizationTrustors(ctx, &o)
 	}
 }
 

@@ -917,7 +917,8 @@ func (a *OutboundApi) GetOutboundAttemptlimits(ctx context.Context, opts *GetOut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundAttemptlimitsIter(ctx context.Context, opts *GetOutboundAttemptlimitsOptions) iter.Seq2[models.AttemptLimits, error] {
-	return a.getOutboundAttemptlimitsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundAttemptlimitsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundAttemptlimitsPages returns an iterator over the pages of GetOutboundAttemptlimits,
@@ -925,25 +926,27 @@ func (a *OutboundApi) GetOutboundAttemptlimitsIter(ctx context.Context, opts *Ge
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundAttemptlimitsPages(ctx context.Context, opts *GetOutboundAttemptlimitsOptions) iter.Seq2[*platformclient.Page[models.AttemptLimitsEntityListing], error] {
-	return a.getOutboundAttemptlimitsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundAttemptlimitsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundAttemptlimitsWalk is the walk of GetOutboundAttemptlimitsIter and GetOutboundAttemptlimitsPages.
-func (a *OutboundApi) getOutboundAttemptlimitsWalk(opts *GetOutboundAttemptlimitsOptions) platformclient.NumberWalk[models.AttemptLimitsEntityListing, models.AttemptLimits] {
+// getOutboundAttemptlimitsWalk is the walk of GetOutboundAttemptlimitsIter and GetOutboundAttemptlimitsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundAttemptlimitsWalk(opts *GetOutboundAttemptlimitsOptions) (int64, func(*models.AttemptLimitsEntityListing) ([]models.AttemptLimits, int64, int64, error), func(context.Context, int64) (*models.AttemptLimitsEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AttemptLimitsEntityListing) ([]models.AttemptLimits, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundAttemptlimitsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.AttemptLimitsEntityListing, models.AttemptLimits]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.AttemptLimitsEntityListing) ([]models.AttemptLimits, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AttemptLimitsEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundAttemptlimits(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AttemptLimitsEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundAttemptlimits(ctx, &o)
 	}
 }
 
@@ -1043,7 +1046,8 @@ func (a *OutboundApi) GetOutboundCallabletimesets(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCallabletimesetsIter(ctx context.Context, opts *GetOutboundCallabletimesetsOptions) iter.Seq2[models.CallableTimeSet, error] {
-	return a.getOutboundCallabletimesetsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundCallabletimesetsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundCallabletimesetsPages returns an iterator over the pages of
@@ -1051,25 +1055,27 @@ func (a *OutboundApi) GetOutboundCallabletimesetsIter(ctx context.Context, opts 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundCallabletimesetsPages(ctx context.Context, opts *GetOutboundCallabletimesetsOptions) iter.Seq2[*platformclient.Page[models.CallableTimeSetEntityListing], error] {
-	return a.getOutboundCallabletimesetsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundCallabletimesetsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundCallabletimesetsWalk is the walk of GetOutboundCallabletimesetsIter and GetOutboundCallabletimesetsPages.
-func (a *OutboundApi) getOutboundCallabletimesetsWalk(opts *GetOutboundCallabletimesetsOptions) platformclient.NumberWalk[models.CallableTimeSetEntityListing, models.CallableTimeSet] {
+// getOutboundCallabletimesetsWalk is the walk of GetOutboundCallabletimesetsIter and GetOutboundCallabletimesetsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCallabletimesetsWalk(opts *GetOutboundCallabletimesetsOptions) (int64, func(*models.CallableTimeSetEntityListing) ([]models.CallableTimeSet, int64, int64, error), func(context.Context, int64) (*models.CallableTimeSetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CallableTimeSetEntityListing) ([]models.CallableTimeSet, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCallabletimesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CallableTimeSetEntityListing, models.CallableTimeSet]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CallableTimeSetEntityListing) ([]models.CallableTimeSet, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CallableTimeSetEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundCallabletimesets(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CallableTimeSetEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundCallabletimesets(ctx, &o)
 	}
 }
 
@@ -1171,7 +1177,8 @@ func (a *OutboundApi) GetOutboundCallanalysisresponsesets(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCallanalysisresponsesetsIter(ctx context.Context, opts *GetOutboundCallanalysisresponsesetsOptions) iter.Seq2[models.ResponseSet, error] {
-	return a.getOutboundCallanalysisresponsesetsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundCallanalysisresponsesetsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundCallanalysisresponsesetsPages returns an iterator over the pages of
@@ -1179,25 +1186,27 @@ func (a *OutboundApi) GetOutboundCallanalysisresponsesetsIter(ctx context.Contex
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundCallanalysisresponsesetsPages(ctx context.Context, opts *GetOutboundCallanalysisresponsesetsOptions) iter.Seq2[*platformclient.Page[models.ResponseSetEntityListing], error] {
-	return a.getOutboundCallanalysisresponsesetsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundCallanalysisresponsesetsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundCallanalysisresponsesetsWalk is the walk of GetOutboundCallanalysisresponsesetsIter and GetOutboundCallanalysisresponsesetsPages.
-func (a *OutboundApi) getOutboundCallanalysisresponsesetsWalk(opts *GetOutboundCallanalysisresponsesetsOptions) platformclient.NumberWalk[models.ResponseSetEntityListing, models.ResponseSet] {
+// getOutboundCallanalysisresponsesetsWalk is the walk of GetOutboundCallanalysisresponsesetsIter and GetOutboundCallanalysisresponsesetsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCallanalysisresponsesetsWalk(opts *GetOutboundCallanalysisresponsesetsOptions) (int64, func(*models.ResponseSetEntityListing) ([]models.ResponseSet, int64, int64, error), func(context.Context, int64) (*models.ResponseSetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ResponseSetEntityListing) ([]models.ResponseSet, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCallanalysisresponsesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ResponseSetEntityListing, models.ResponseSet]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ResponseSetEntityListing) ([]models.ResponseSet, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ResponseSetEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundCallanalysisresponsesets(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ResponseSetEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundCallanalysisresponsesets(ctx, &o)
 	}
 }
 
@@ -1428,7 +1437,8 @@ func (a *OutboundApi) GetOutboundCampaignSkillcombinations(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignSkillcombinationsIter(ctx context.Context, campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) iter.Seq2[models.SkillCombinationInfo, error] {
-	return a.getOutboundCampaignSkillcombinationsWalk(campaignID, opts).Items(ctx)
+	first, read, fetch := a.getOutboundCampaignSkillcombinationsWalk(campaignID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundCampaignSkillcombinationsPages returns an iterator over the pages of
@@ -1436,25 +1446,27 @@ func (a *OutboundApi) GetOutboundCampaignSkillcombinationsIter(ctx context.Conte
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundCampaignSkillcombinationsPages(ctx context.Context, campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) iter.Seq2[*platformclient.Page[models.PagedSkillCombinationListing], error] {
-	return a.getOutboundCampaignSkillcombinationsWalk(campaignID, opts).Pages(ctx)
+	first, read, fetch := a.getOutboundCampaignSkillcombinationsWalk(campaignID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundCampaignSkillcombinationsWalk is the walk of GetOutboundCampaignSkillcombinationsIter and GetOutboundCampaignSkillcombinationsPages.
-func (a *OutboundApi) getOutboundCampaignSkillcombinationsWalk(campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) platformclient.NumberWalk[models.PagedSkillCombinationListing, models.SkillCombinationInfo] {
+// getOutboundCampaignSkillcombinationsWalk is the walk of GetOutboundCampaignSkillcombinationsIter and GetOutboundCampaignSkillcombinationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignSkillcombinationsWalk(campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) (int64, func(*models.PagedSkillCombinationListing) ([]models.SkillCombinationInfo, int64, int64, error), func(context.Context, int64) (*models.PagedSkillCombinationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PagedSkillCombinationListing) ([]models.SkillCombinationInfo, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignSkillcombinationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.PagedSkillCombinationListing, models.SkillCombinationInfo]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.PagedSkillCombinationListing) ([]models.SkillCombinationInfo, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.PagedSkillCombinationListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundCampaignSkillcombinations(ctx, campaignID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PagedSkillCombinationListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundCampaignSkillcombinations(ctx, campaignID, &o)
 	}
 }
 
@@ -1575,7 +1587,8 @@ func (a *OutboundApi) GetOutboundCampaignrules(ctx context.Context, opts *GetOut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignrulesIter(ctx context.Context, opts *GetOutboundCampaignrulesOptions) iter.Seq2[models.CampaignRule, error] {
-	return a.getOutboundCampaignrulesWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundCampaignrulesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundCampaignrulesPages returns an iterator over the pages of GetOutboundCampaignrules,
@@ -1583,25 +1596,27 @@ func (a *OutboundApi) GetOutboundCampaignrulesIter(ctx context.Context, opts *Ge
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundCampaignrulesPages(ctx context.Context, opts *GetOutboundCampaignrulesOptions) iter.Seq2[*platformclient.Page[models.CampaignRuleEntityListing], error] {
-	return a.getOutboundCampaignrulesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundCampaignrulesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundCampaignrulesWalk is the walk of GetOutboundCampaignrulesIter and GetOutboundCampaignrulesPages.
-func (a *OutboundApi) getOutboundCampaignrulesWalk(opts *GetOutboundCampaignrulesOptions) platformclient.NumberWalk[models.CampaignRuleEntityListing, models.CampaignRule] {
+// getOutboundCampaignrulesWalk is the walk of GetOutboundCampaignrulesIter and GetOutboundCampaignrulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignrulesWalk(opts *GetOutboundCampaignrulesOptions) (int64, func(*models.CampaignRuleEntityListing) ([]models.CampaignRule, int64, int64, error), func(context.Context, int64) (*models.CampaignRuleEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CampaignRuleEntityListing) ([]models.CampaignRule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignrulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CampaignRuleEntityListing, models.CampaignRule]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CampaignRuleEntityListing) ([]models.CampaignRule, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CampaignRuleEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundCampaignrules(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CampaignRuleEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundCampaignrules(ctx, &o)
 	}
 }
 
@@ -1706,7 +1721,8 @@ func (a *OutboundApi) GetOutboundCampaigns(ctx context.Context, opts *GetOutboun
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsIter(ctx context.Context, opts *GetOutboundCampaignsOptions) iter.Seq2[models.Campaign, error] {
-	return a.getOutboundCampaignsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundCampaignsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundCampaignsPages returns an iterator over the pages of GetOutboundCampaigns, walked as
@@ -1714,25 +1730,27 @@ func (a *OutboundApi) GetOutboundCampaignsIter(ctx context.Context, opts *GetOut
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundCampaignsPages(ctx context.Context, opts *GetOutboundCampaignsOptions) iter.Seq2[*platformclient.Page[models.CampaignEntityListing], error] {
-	return a.getOutboundCampaignsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundCampaignsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundCampaignsWalk is the walk of GetOutboundCampaignsIter and GetOutboundCampaignsPages.
-func (a *OutboundApi) getOutboundCampaignsWalk(opts *GetOutboundCampaignsOptions) platformclient.NumberWalk[models.CampaignEntityListing, models.Campaign] {
+// getOutboundCampaignsWalk is the walk of GetOutboundCampaignsIter and GetOutboundCampaignsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignsWalk(opts *GetOutboundCampaignsOptions) (int64, func(*models.CampaignEntityListing) ([]models.Campaign, int64, int64, error), func(context.Context, int64) (*models.CampaignEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CampaignEntityListing) ([]models.Campaign, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CampaignEntityListing, models.Campaign]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CampaignEntityListing) ([]models.Campaign, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CampaignEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundCampaigns(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CampaignEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundCampaigns(ctx, &o)
 	}
 }
 
@@ -1805,7 +1823,8 @@ func (a *OutboundApi) GetOutboundCampaignsAll(ctx context.Context, opts *GetOutb
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsAllIter(ctx context.Context, opts *GetOutboundCampaignsAllOptions) iter.Seq2[models.CommonCampaign, error] {
-	return a.getOutboundCampaignsAllWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundCampaignsAllWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundCampaignsAllPages returns an iterator over the pages of GetOutboundCampaignsAll,
@@ -1813,25 +1832,27 @@ func (a *OutboundApi) GetOutboundCampaignsAllIter(ctx context.Context, opts *Get
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundCampaignsAllPages(ctx context.Context, opts *GetOutboundCampaignsAllOptions) iter.Seq2[*platformclient.Page[models.CommonCampaignEntityListing], error] {
-	return a.getOutboundCampaignsAllWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundCampaignsAllWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundCampaignsAllWalk is the walk of GetOutboundCampaignsAllIter and GetOutboundCampaignsAllPages.
-func (a *OutboundApi) getOutboundCampaignsAllWalk(opts *GetOutboundCampaignsAllOptions) platformclient.NumberWalk[models.CommonCampaignEntityListing, models.CommonCampaign] {
+// getOutboundCampaignsAllWalk is the walk of GetOutboundCampaignsAllIter and GetOutboundCampaignsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignsAllWalk(opts *GetOutboundCampaignsAllOptions) (int64, func(*models.CommonCampaignEntityListing) ([]models.CommonCampaign, int64, int64, error), func(context.Context, int64) (*models.CommonCampaignEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CommonCampaignEntityListing) ([]models.CommonCampaign, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CommonCampaignEntityListing, models.CommonCampaign]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CommonCampaignEntityListing) ([]models.CommonCampaign, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CommonCampaignEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundCampaignsAll(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CommonCampaignEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundCampaignsAll(ctx, &o)
 	}
 }
 
@@ -1904,7 +1925,8 @@ func (a *OutboundApi) GetOutboundCampaignsAllDivisionviews(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsAllDivisionviewsIter(ctx context.Context, opts *GetOutboundCampaignsAllDivisionviewsOptions) iter.Seq2[models.CommonCampaignDivisionView, error] {
-	return a.getOutboundCampaignsAllDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundCampaignsAllDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundCampaignsAllDivisionviewsPages returns an iterator over the pages of
@@ -1912,25 +1934,27 @@ func (a *OutboundApi) GetOutboundCampaignsAllDivisionviewsIter(ctx context.Conte
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundCampaignsAllDivisionviewsPages(ctx context.Context, opts *GetOutboundCampaignsAllDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.CommonCampaignDivisionViewEntityListing], error] {
-	return a.getOutboundCampaignsAllDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundCampaignsAllDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundCampaignsAllDivisionviewsWalk is the walk of GetOutboundCampaignsAllDivisionviewsIter and GetOutboundCampaignsAllDivisionviewsPages.
-func (a *OutboundApi) getOutboundCampaignsAllDivisionviewsWalk(opts *GetOutboundCampaignsAllDivisionviewsOptions) platformclient.NumberWalk[models.CommonCampaignDivisionViewEntityListing, models.CommonCampaignDivisionView] {
+// getOutboundCampaignsAllDivisionviewsWalk is the walk of GetOutboundCampaignsAllDivisionviewsIter and GetOutboundCampaignsAllDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignsAllDivisionviewsWalk(opts *GetOutboundCampaignsAllDivisionviewsOptions) (int64, func(*models.CommonCampaignDivisionViewEntityListing) ([]models.CommonCampaignDivisionView, int64, int64, error), func(context.Context, int64) (*models.CommonCampaignDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CommonCampaignDivisionViewEntityListing) ([]models.CommonCampaignDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignsAllDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CommonCampaignDivisionViewEntityListing, models.CommonCampaignDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CommonCampaignDivisionViewEntityListing) ([]models.CommonCampaignDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CommonCampaignDivisionViewEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundCampaignsAllDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CommonCampaignDivisionViewEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundCampaignsAllDivisionviews(ctx, &o)
 	}
 }
 
@@ -2032,7 +2056,8 @@ func (a *OutboundApi) GetOutboundCampaignsDivisionviews(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsDivisionviewsIter(ctx context.Context, opts *GetOutboundCampaignsDivisionviewsOptions) iter.Seq2[models.CampaignDivisionView, error] {
-	return a.getOutboundCampaignsDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundCampaignsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundCampaignsDivisionviewsPages returns an iterator over the pages of
@@ -2040,25 +2065,27 @@ func (a *OutboundApi) GetOutboundCampaignsDivisionviewsIter(ctx context.Context,
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundCampaignsDivisionviewsPages(ctx context.Context, opts *GetOutboundCampaignsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.CampaignDivisionViewListing], error] {
-	return a.getOutboundCampaignsDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundCampaignsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundCampaignsDivisionviewsWalk is the walk of GetOutboundCampaignsDivisionviewsIter and GetOutboundCampaignsDivisionviewsPages.
-func (a *OutboundApi) getOutboundCampaignsDivisionviewsWalk(opts *GetOutboundCampaignsDivisionviewsOptions) platformclient.NumberWalk[models.CampaignDivisionViewListing, models.CampaignDivisionView] {
+// getOutboundCampaignsDivisionviewsWalk is the walk of GetOutboundCampaignsDivisionviewsIter and GetOutboundCampaignsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignsDivisionviewsWalk(opts *GetOutboundCampaignsDivisionviewsOptions) (int64, func(*models.CampaignDivisionViewListing) ([]models.CampaignDivisionView, int64, int64, error), func(context.Context, int64) (*models.CampaignDivisionViewListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CampaignDivisionViewListing) ([]models.CampaignDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CampaignDivisionViewListing, models.CampaignDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CampaignDivisionViewListing) ([]models.CampaignDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CampaignDivisionViewListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundCampaignsDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CampaignDivisionViewListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundCampaignsDivisionviews(ctx, &o)
 	}
 }
 
@@ -2356,7 +2383,8 @@ func (a *OutboundApi) GetOutboundContactlistfilters(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlistfiltersIter(ctx context.Context, opts *GetOutboundContactlistfiltersOptions) iter.Seq2[models.ContactListFilter, error] {
-	return a.getOutboundContactlistfiltersWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundContactlistfiltersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundContactlistfiltersPages returns an iterator over the pages of
@@ -2364,25 +2392,27 @@ func (a *OutboundApi) GetOutboundContactlistfiltersIter(ctx context.Context, opt
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundContactlistfiltersPages(ctx context.Context, opts *GetOutboundContactlistfiltersOptions) iter.Seq2[*platformclient.Page[models.ContactListFilterEntityListing], error] {
-	return a.getOutboundContactlistfiltersWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundContactlistfiltersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundContactlistfiltersWalk is the walk of GetOutboundContactlistfiltersIter and GetOutboundContactlistfiltersPages.
-func (a *OutboundApi) getOutboundContactlistfiltersWalk(opts *GetOutboundContactlistfiltersOptions) platformclient.NumberWalk[models.ContactListFilterEntityListing, models.ContactListFilter] {
+// getOutboundContactlistfiltersWalk is the walk of GetOutboundContactlistfiltersIter and GetOutboundContactlistfiltersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundContactlistfiltersWalk(opts *GetOutboundContactlistfiltersOptions) (int64, func(*models.ContactListFilterEntityListing) ([]models.ContactListFilter, int64, int64, error), func(context.Context, int64) (*models.ContactListFilterEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListFilterEntityListing) ([]models.ContactListFilter, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundContactlistfiltersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ContactListFilterEntityListing, models.ContactListFilter]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ContactListFilterEntityListing) ([]models.ContactListFilter, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ContactListFilterEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundContactlistfilters(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListFilterEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundContactlistfilters(ctx, &o)
 	}
 }
 
@@ -2488,7 +2518,8 @@ func (a *OutboundApi) GetOutboundContactlists(ctx context.Context, opts *GetOutb
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlistsIter(ctx context.Context, opts *GetOutboundContactlistsOptions) iter.Seq2[models.ContactList, error] {
-	return a.getOutboundContactlistsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundContactlistsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundContactlistsPages returns an iterator over the pages of GetOutboundContactlists,
@@ -2496,25 +2527,27 @@ func (a *OutboundApi) GetOutboundContactlistsIter(ctx context.Context, opts *Get
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundContactlistsPages(ctx context.Context, opts *GetOutboundContactlistsOptions) iter.Seq2[*platformclient.Page[models.ContactListEntityListing], error] {
-	return a.getOutboundContactlistsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundContactlistsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundContactlistsWalk is the walk of GetOutboundContactlistsIter and GetOutboundContactlistsPages.
-func (a *OutboundApi) getOutboundContactlistsWalk(opts *GetOutboundContactlistsOptions) platformclient.NumberWalk[models.ContactListEntityListing, models.ContactList] {
+// getOutboundContactlistsWalk is the walk of GetOutboundContactlistsIter and GetOutboundContactlistsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundContactlistsWalk(opts *GetOutboundContactlistsOptions) (int64, func(*models.ContactListEntityListing) ([]models.ContactList, int64, int64, error), func(context.Context, int64) (*models.ContactListEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListEntityListing) ([]models.ContactList, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundContactlistsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ContactListEntityListing, models.ContactList]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ContactListEntityListing) ([]models.ContactList, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ContactListEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundContactlists(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundContactlists(ctx, &o)
 	}
 }
 
@@ -2649,7 +2682,8 @@ func (a *OutboundApi) GetOutboundContactlistsDivisionviews(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlistsDivisionviewsIter(ctx context.Context, opts *GetOutboundContactlistsDivisionviewsOptions) iter.Seq2[models.ContactListDivisionView, error] {
-	return a.getOutboundContactlistsDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundContactlistsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundContactlistsDivisionviewsPages returns an iterator over the pages of
@@ -2657,25 +2691,27 @@ func (a *OutboundApi) GetOutboundContactlistsDivisionviewsIter(ctx context.Conte
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundContactlistsDivisionviewsPages(ctx context.Context, opts *GetOutboundContactlistsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ContactListDivisionViewListing], error] {
-	return a.getOutboundContactlistsDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundContactlistsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundContactlistsDivisionviewsWalk is the walk of GetOutboundContactlistsDivisionviewsIter and GetOutboundContactlistsDivisionviewsPages.
-func (a *OutboundApi) getOutboundContactlistsDivisionviewsWalk(opts *GetOutboundContactlistsDivisionviewsOptions) platformclient.NumberWalk[models.ContactListDivisionViewListing, models.ContactListDivisionView] {
+// getOutboundContactlistsDivisionviewsWalk is the walk of GetOutboundContactlistsDivisionviewsIter and GetOutboundContactlistsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundContactlistsDivisionviewsWalk(opts *GetOutboundContactlistsDivisionviewsOptions) (int64, func(*models.ContactListDivisionViewListing) ([]models.ContactListDivisionView, int64, int64, error), func(context.Context, int64) (*models.ContactListDivisionViewListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListDivisionViewListing) ([]models.ContactListDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundContactlistsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ContactListDivisionViewListing, models.ContactListDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ContactListDivisionViewListing) ([]models.ContactListDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ContactListDivisionViewListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundContactlistsDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListDivisionViewListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundContactlistsDivisionviews(ctx, &o)
 	}
 }
 
@@ -2776,7 +2812,8 @@ func (a *OutboundApi) GetOutboundContactlisttemplates(ctx context.Context, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlisttemplatesIter(ctx context.Context, opts *GetOutboundContactlisttemplatesOptions) iter.Seq2[models.ContactListTemplate, error] {
-	return a.getOutboundContactlisttemplatesWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundContactlisttemplatesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundContactlisttemplatesPages returns an iterator over the pages of
@@ -2784,25 +2821,27 @@ func (a *OutboundApi) GetOutboundContactlisttemplatesIter(ctx context.Context, o
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundContactlisttemplatesPages(ctx context.Context, opts *GetOutboundContactlisttemplatesOptions) iter.Seq2[*platformclient.Page[models.ContactListTemplateEntityListing], error] {
-	return a.getOutboundContactlisttemplatesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundContactlisttemplatesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundContactlisttemplatesWalk is the walk of GetOutboundContactlisttemplatesIter and GetOutboundContactlisttemplatesPages.
-func (a *OutboundApi) getOutboundContactlisttemplatesWalk(opts *GetOutboundContactlisttemplatesOptions) platformclient.NumberWalk[models.ContactListTemplateEntityListing, models.ContactListTemplate] {
+// getOutboundContactlisttemplatesWalk is the walk of GetOutboundContactlisttemplatesIter and GetOutboundContactlisttemplatesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundContactlisttemplatesWalk(opts *GetOutboundContactlisttemplatesOptions) (int64, func(*models.ContactListTemplateEntityListing) ([]models.ContactListTemplate, int64, int64, error), func(context.Context, int64) (*models.ContactListTemplateEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListTemplateEntityListing) ([]models.ContactListTemplate, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundContactlisttemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ContactListTemplateEntityListing, models.ContactListTemplate]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ContactListTemplateEntityListing) ([]models.ContactListTemplate, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ContactListTemplateEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundContactlisttemplates(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListTemplateEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundContactlisttemplates(ctx, &o)
 	}
 }
 
@@ -2921,7 +2960,8 @@ func (a *OutboundApi) GetOutboundDigitalrulesets(ctx context.Context, opts *GetO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundDigitalrulesetsIter(ctx context.Context, opts *GetOutboundDigitalrulesetsOptions) iter.Seq2[models.DigitalRuleSet, error] {
-	return a.getOutboundDigitalrulesetsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundDigitalrulesetsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundDigitalrulesetsPages returns an iterator over the pages of GetOutboundDigitalrulesets,
@@ -2929,25 +2969,27 @@ func (a *OutboundApi) GetOutboundDigitalrulesetsIter(ctx context.Context, opts *
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundDigitalrulesetsPages(ctx context.Context, opts *GetOutboundDigitalrulesetsOptions) iter.Seq2[*platformclient.Page[models.DigitalRuleSetEntityListing], error] {
-	return a.getOutboundDigitalrulesetsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundDigitalrulesetsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundDigitalrulesetsWalk is the walk of GetOutboundDigitalrulesetsIter and GetOutboundDigitalrulesetsPages.
-func (a *OutboundApi) getOutboundDigitalrulesetsWalk(opts *GetOutboundDigitalrulesetsOptions) platformclient.NumberWalk[models.DigitalRuleSetEntityListing, models.DigitalRuleSet] {
+// getOutboundDigitalrulesetsWalk is the walk of GetOutboundDigitalrulesetsIter and GetOutboundDigitalrulesetsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundDigitalrulesetsWalk(opts *GetOutboundDigitalrulesetsOptions) (int64, func(*models.DigitalRuleSetEntityListing) ([]models.DigitalRuleSet, int64, int64, error), func(context.Context, int64) (*models.DigitalRuleSetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DigitalRuleSetEntityListing) ([]models.DigitalRuleSet, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundDigitalrulesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DigitalRuleSetEntityListing, models.DigitalRuleSet]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DigitalRuleSetEntityListing) ([]models.DigitalRuleSet, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DigitalRuleSetEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundDigitalrulesets(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DigitalRuleSetEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundDigitalrulesets(ctx, &o)
 	}
 }
 
@@ -3143,7 +3185,8 @@ func (a *OutboundApi) GetOutboundDnclists(ctx context.Context, opts *GetOutbound
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundDnclistsIter(ctx context.Context, opts *GetOutboundDnclistsOptions) iter.Seq2[models.DncList, error] {
-	return a.getOutboundDnclistsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundDnclistsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundDnclistsPages returns an iterator over the pages of GetOutboundDnclists, walked as
@@ -3151,25 +3194,27 @@ func (a *OutboundApi) GetOutboundDnclistsIter(ctx context.Context, opts *GetOutb
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundDnclistsPages(ctx context.Context, opts *GetOutboundDnclistsOptions) iter.Seq2[*platformclient.Page[models.DncListEntityListing], error] {
-	return a.getOutboundDnclistsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundDnclistsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundDnclistsWalk is the walk of GetOutboundDnclistsIter and GetOutboundDnclistsPages.
-func (a *OutboundApi) getOutboundDnclistsWalk(opts *GetOutboundDnclistsOptions) platformclient.NumberWalk[models.DncListEntityListing, models.DncList] {
+// getOutboundDnclistsWalk is the walk of GetOutboundDnclistsIter and GetOutboundDnclistsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundDnclistsWalk(opts *GetOutboundDnclistsOptions) (int64, func(*models.DncListEntityListing) ([]models.DncList, int64, int64, error), func(context.Context, int64) (*models.DncListEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DncListEntityListing) ([]models.DncList, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundDnclistsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DncListEntityListing, models.DncList]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DncListEntityListing) ([]models.DncList, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DncListEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundDnclists(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DncListEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundDnclists(ctx, &o)
 	}
 }
 
@@ -3310,7 +3355,8 @@ func (a *OutboundApi) GetOutboundDnclistsDivisionviews(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundDnclistsDivisionviewsIter(ctx context.Context, opts *GetOutboundDnclistsDivisionviewsOptions) iter.Seq2[models.DncListDivisionView, error] {
-	return a.getOutboundDnclistsDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundDnclistsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundDnclistsDivisionviewsPages returns an iterator over the pages of
@@ -3318,25 +3364,27 @@ func (a *OutboundApi) GetOutboundDnclistsDivisionviewsIter(ctx context.Context, 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundDnclistsDivisionviewsPages(ctx context.Context, opts *GetOutboundDnclistsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.DncListDivisionViewListing], error] {
-	return a.getOutboundDnclistsDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundDnclistsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundDnclistsDivisionviewsWalk is the walk of GetOutboundDnclistsDivisionviewsIter and GetOutboundDnclistsDivisionviewsPages.
-func (a *OutboundApi) getOutboundDnclistsDivisionviewsWalk(opts *GetOutboundDnclistsDivisionviewsOptions) platformclient.NumberWalk[models.DncListDivisionViewListing, models.DncListDivisionView] {
+// getOutboundDnclistsDivisionviewsWalk is the walk of GetOutboundDnclistsDivisionviewsIter and GetOutboundDnclistsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundDnclistsDivisionviewsWalk(opts *GetOutboundDnclistsDivisionviewsOptions) (int64, func(*models.DncListDivisionViewListing) ([]models.DncListDivisionView, int64, int64, error), func(context.Context, int64) (*models.DncListDivisionViewListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DncListDivisionViewListing) ([]models.DncListDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundDnclistsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DncListDivisionViewListing, models.DncListDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DncListDivisionViewListing) ([]models.DncListDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DncListDivisionViewListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundDnclistsDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DncListDivisionViewListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundDnclistsDivisionviews(ctx, &o)
 	}
 }
 
@@ -3431,7 +3479,8 @@ func (a *OutboundApi) GetOutboundEvents(ctx context.Context, opts *GetOutboundEv
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundEventsIter(ctx context.Context, opts *GetOutboundEventsOptions) iter.Seq2[models.EventLog, error] {
-	return a.getOutboundEventsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundEventsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundEventsPages returns an iterator over the pages of GetOutboundEvents, walked as
@@ -3439,25 +3488,27 @@ func (a *OutboundApi) GetOutboundEventsIter(ctx context.Context, opts *GetOutbou
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundEventsPages(ctx context.Context, opts *GetOutboundEventsOptions) iter.Seq2[*platformclient.Page[models.DialerEventEntityListing], error] {
-	return a.getOutboundEventsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundEventsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundEventsWalk is the walk of GetOutboundEventsIter and GetOutboundEventsPages.
-func (a *OutboundApi) getOutboundEventsWalk(opts *GetOutboundEventsOptions) platformclient.NumberWalk[models.DialerEventEntityListing, models.EventLog] {
+// getOutboundEventsWalk is the walk of GetOutboundEventsIter and GetOutboundEventsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundEventsWalk(opts *GetOutboundEventsOptions) (int64, func(*models.DialerEventEntityListing) ([]models.EventLog, int64, int64, error), func(context.Context, int64) (*models.DialerEventEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DialerEventEntityListing) ([]models.EventLog, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundEventsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DialerEventEntityListing, models.EventLog]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DialerEventEntityListing) ([]models.EventLog, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DialerEventEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundEvents(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DialerEventEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundEvents(ctx, &o)
 	}
 }
 
@@ -3559,7 +3610,8 @@ func (a *OutboundApi) GetOutboundFilespecificationtemplates(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundFilespecificationtemplatesIter(ctx context.Context, opts *GetOutboundFilespecificationtemplatesOptions) iter.Seq2[models.FileSpecificationTemplate, error] {
-	return a.getOutboundFilespecificationtemplatesWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundFilespecificationtemplatesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundFilespecificationtemplatesPages returns an iterator over the pages of
@@ -3567,25 +3619,27 @@ func (a *OutboundApi) GetOutboundFilespecificationtemplatesIter(ctx context.Cont
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundFilespecificationtemplatesPages(ctx context.Context, opts *GetOutboundFilespecificationtemplatesOptions) iter.Seq2[*platformclient.Page[models.FileSpecificationTemplateEntityListing], error] {
-	return a.getOutboundFilespecificationtemplatesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundFilespecificationtemplatesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundFilespecificationtemplatesWalk is the walk of GetOutboundFilespecificationtemplatesIter and GetOutboundFilespecificationtemplatesPages.
-func (a *OutboundApi) getOutboundFilespecificationtemplatesWalk(opts *GetOutboundFilespecificationtemplatesOptions) platformclient.NumberWalk[models.FileSpecificationTemplateEntityListing, models.FileSpecificationTemplate] {
+// getOutboundFilespecificationtemplatesWalk is the walk of GetOutboundFilespecificationtemplatesIter and GetOutboundFilespecificationtemplatesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundFilespecificationtemplatesWalk(opts *GetOutboundFilespecificationtemplatesOptions) (int64, func(*models.FileSpecificationTemplateEntityListing) ([]models.FileSpecificationTemplate, int64, int64, error), func(context.Context, int64) (*models.FileSpecificationTemplateEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FileSpecificationTemplateEntityListing) ([]models.FileSpecificationTemplate, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundFilespecificationtemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FileSpecificationTemplateEntityListing, models.FileSpecificationTemplate]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FileSpecificationTemplateEntityListing) ([]models.FileSpecificationTemplate, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FileSpecificationTemplateEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundFilespecificationtemplates(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FileSpecificationTemplateEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundFilespecificationtemplates(ctx, &o)
 	}
 }
 
@@ -3737,7 +3791,8 @@ func (a *OutboundApi) GetOutboundImporttemplates(ctx context.Context, opts *GetO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundImporttemplatesIter(ctx context.Context, opts *GetOutboundImporttemplatesOptions) iter.Seq2[models.ImportTemplate, error] {
-	return a.getOutboundImporttemplatesWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundImporttemplatesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundImporttemplatesPages returns an iterator over the pages of GetOutboundImporttemplates,
@@ -3745,25 +3800,27 @@ func (a *OutboundApi) GetOutboundImporttemplatesIter(ctx context.Context, opts *
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundImporttemplatesPages(ctx context.Context, opts *GetOutboundImporttemplatesOptions) iter.Seq2[*platformclient.Page[models.ImportTemplateEntityListing], error] {
-	return a.getOutboundImporttemplatesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundImporttemplatesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundImporttemplatesWalk is the walk of GetOutboundImporttemplatesIter and GetOutboundImporttemplatesPages.
-func (a *OutboundApi) getOutboundImporttemplatesWalk(opts *GetOutboundImporttemplatesOptions) platformclient.NumberWalk[models.ImportTemplateEntityListing, models.ImportTemplate] {
+// getOutboundImporttemplatesWalk is the walk of GetOutboundImporttemplatesIter and GetOutboundImporttemplatesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundImporttemplatesWalk(opts *GetOutboundImporttemplatesOptions) (int64, func(*models.ImportTemplateEntityListing) ([]models.ImportTemplate, int64, int64, error), func(context.Context, int64) (*models.ImportTemplateEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ImportTemplateEntityListing) ([]models.ImportTemplate, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundImporttemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ImportTemplateEntityListing, models.ImportTemplate]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ImportTemplateEntityListing) ([]models.ImportTemplate, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ImportTemplateEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundImporttemplates(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ImportTemplateEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundImporttemplates(ctx, &o)
 	}
 }
 
@@ -3946,7 +4003,8 @@ func (a *OutboundApi) GetOutboundMessagingcampaigns(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundMessagingcampaignsIter(ctx context.Context, opts *GetOutboundMessagingcampaignsOptions) iter.Seq2[models.MessagingCampaign, error] {
-	return a.getOutboundMessagingcampaignsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundMessagingcampaignsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundMessagingcampaignsPages returns an iterator over the pages of
@@ -3954,25 +4012,27 @@ func (a *OutboundApi) GetOutboundMessagingcampaignsIter(ctx context.Context, opt
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundMessagingcampaignsPages(ctx context.Context, opts *GetOutboundMessagingcampaignsOptions) iter.Seq2[*platformclient.Page[models.MessagingCampaignEntityListing], error] {
-	return a.getOutboundMessagingcampaignsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundMessagingcampaignsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundMessagingcampaignsWalk is the walk of GetOutboundMessagingcampaignsIter and GetOutboundMessagingcampaignsPages.
-func (a *OutboundApi) getOutboundMessagingcampaignsWalk(opts *GetOutboundMessagingcampaignsOptions) platformclient.NumberWalk[models.MessagingCampaignEntityListing, models.MessagingCampaign] {
+// getOutboundMessagingcampaignsWalk is the walk of GetOutboundMessagingcampaignsIter and GetOutboundMessagingcampaignsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundMessagingcampaignsWalk(opts *GetOutboundMessagingcampaignsOptions) (int64, func(*models.MessagingCampaignEntityListing) ([]models.MessagingCampaign, int64, int64, error), func(context.Context, int64) (*models.MessagingCampaignEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessagingCampaignEntityListing) ([]models.MessagingCampaign, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundMessagingcampaignsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.MessagingCampaignEntityListing, models.MessagingCampaign]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.MessagingCampaignEntityListing) ([]models.MessagingCampaign, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.MessagingCampaignEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundMessagingcampaigns(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessagingCampaignEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundMessagingcampaigns(ctx, &o)
 	}
 }
 
@@ -4091,7 +4151,8 @@ func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviews(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviewsIter(ctx context.Context, opts *GetOutboundMessagingcampaignsDivisionviewsOptions) iter.Seq2[models.MessagingCampaignDivisionView, error] {
-	return a.getOutboundMessagingcampaignsDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundMessagingcampaignsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundMessagingcampaignsDivisionviewsPages returns an iterator over the pages of
@@ -4100,25 +4161,27 @@ func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviewsIter(ctx context
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviewsPages(ctx context.Context, opts *GetOutboundMessagingcampaignsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.MessagingCampaignDivisionViewEntityListing], error] {
-	return a.getOutboundMessagingcampaignsDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundMessagingcampaignsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundMessagingcampaignsDivisionviewsWalk is the walk of GetOutboundMessagingcampaignsDivisionviewsIter and GetOutboundMessagingcampaignsDivisionviewsPages.
-func (a *OutboundApi) getOutboundMessagingcampaignsDivisionviewsWalk(opts *GetOutboundMessagingcampaignsDivisionviewsOptions) platformclient.NumberWalk[models.MessagingCampaignDivisionViewEntityListing, models.MessagingCampaignDivisionView] {
+// getOutboundMessagingcampaignsDivisionviewsWalk is the walk of GetOutboundMessagingcampaignsDivisionviewsIter and GetOutboundMessagingcampaignsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundMessagingcampaignsDivisionviewsWalk(opts *GetOutboundMessagingcampaignsDivisionviewsOptions) (int64, func(*models.MessagingCampaignDivisionViewEntityListing) ([]models.MessagingCampaignDivisionView, int64, int64, error), func(context.Context, int64) (*models.MessagingCampaignDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessagingCampaignDivisionViewEntityListing) ([]models.MessagingCampaignDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundMessagingcampaignsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.MessagingCampaignDivisionViewEntityListing, models.MessagingCampaignDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.MessagingCampaignDivisionViewEntityListing) ([]models.MessagingCampaignDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.MessagingCampaignDivisionViewEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundMessagingcampaignsDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessagingCampaignDivisionViewEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundMessagingcampaignsDivisionviews(ctx, &o)
 	}
 }
 
@@ -4216,7 +4279,8 @@ func (a *OutboundApi) GetOutboundRulesets(ctx context.Context, opts *GetOutbound
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundRulesetsIter(ctx context.Context, opts *GetOutboundRulesetsOptions) iter.Seq2[models.RuleSet, error] {
-	return a.getOutboundRulesetsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundRulesetsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundRulesetsPages returns an iterator over the pages of GetOutboundRulesets, walked as
@@ -4224,25 +4288,27 @@ func (a *OutboundApi) GetOutboundRulesetsIter(ctx context.Context, opts *GetOutb
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundRulesetsPages(ctx context.Context, opts *GetOutboundRulesetsOptions) iter.Seq2[*platformclient.Page[models.RuleSetEntityListing], error] {
-	return a.getOutboundRulesetsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundRulesetsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundRulesetsWalk is the walk of GetOutboundRulesetsIter and GetOutboundRulesetsPages.
-func (a *OutboundApi) getOutboundRulesetsWalk(opts *GetOutboundRulesetsOptions) platformclient.NumberWalk[models.RuleSetEntityListing, models.RuleSet] {
+// getOutboundRulesetsWalk is the walk of GetOutboundRulesetsIter and GetOutboundRulesetsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundRulesetsWalk(opts *GetOutboundRulesetsOptions) (int64, func(*models.RuleSetEntityListing) ([]models.RuleSet, int64, int64, error), func(context.Context, int64) (*models.RuleSetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RuleSetEntityListing) ([]models.RuleSet, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundRulesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.RuleSetEntityListing, models.RuleSet]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.RuleSetEntityListing) ([]models.RuleSet, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.RuleSetEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundRulesets(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.RuleSetEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundRulesets(ctx, &o)
 	}
 }
 
@@ -4555,7 +4621,8 @@ func (a *OutboundApi) GetOutboundSequences(ctx context.Context, opts *GetOutboun
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundSequencesIter(ctx context.Context, opts *GetOutboundSequencesOptions) iter.Seq2[models.CampaignSequence, error] {
-	return a.getOutboundSequencesWalk(opts).Items(ctx)
+	first, read, fetch := a.getOutboundSequencesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOutboundSequencesPages returns an iterator over the pages of GetOutboundSequences, walked as
@@ -4563,25 +4630,27 @@ func (a *OutboundApi) GetOutboundSequencesIter(ctx context.Context, opts *GetOut
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *OutboundApi) GetOutboundSequencesPages(ctx context.Context, opts *GetOutboundSequencesOptions) iter.Seq2[*platformclient.Page[models.CampaignSequenceEntityListing], error] {
-	return a.getOutboundSequencesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOutboundSequencesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOutboundSequencesWalk is the walk of GetOutboundSequencesIter and GetOutboundSequencesPages.
-func (a *OutboundApi) getOutboundSequencesWalk(opts *GetOutboundSequencesOptions) platformclient.NumberWalk[models.CampaignSequenceEntityListing, models.CampaignSequence] {
+// getOutboundSequencesWalk is the walk of GetOutboundSequencesIter and GetOutboundSequencesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundSequencesWalk(opts *GetOutboundSequencesOptions) (int64, func(*models.CampaignSequenceEntityListing) ([]models.CampaignSequence, int64, int64, error), func(context.Context, int64) (*models.CampaignSequenceEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CampaignSequenceEntityListing) ([]models.CampaignSequence, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundSequencesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CampaignSequenceEntityListing, models.CampaignSequence]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CampaignSequenceEntityListing) ([]models.CampaignSequence, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CampaignSequenceEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOutboundSequences(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CampaignSequenceEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOutboundSequences(ctx, &o)
 	}
 }
 
@@ -5452,7 +5521,8 @@ func (a *OutboundApi) PostOutboundContactlistContactsSearch(ctx context.Context,
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *OutboundApi) PostOutboundContactlistContactsSearchIter(ctx context.Context, contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) iter.Seq2[models.DialerContact, error] {
-	return a.postOutboundContactlistContactsSearchWalk(contactListID, body, opts).Items(ctx)
+	first, read, fetch := a.postOutboundContactlistContactsSearchWalk(contactListID, body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostOutboundContactlistContactsSearchPages returns an iterator over the pages of
@@ -5460,32 +5530,34 @@ func (a *OutboundApi) PostOutboundContactlistContactsSearchIter(ctx context.Cont
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as body.PageNumber.
 func (a *OutboundApi) PostOutboundContactlistContactsSearchPages(ctx context.Context, contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) iter.Seq2[*platformclient.Page[models.ContactListingResponse], error] {
-	return a.postOutboundContactlistContactsSearchWalk(contactListID, body, opts).Pages(ctx)
+	first, read, fetch := a.postOutboundContactlistContactsSearchWalk(contactListID, body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postOutboundContactlistContactsSearchWalk is the walk of PostOutboundContactlistContactsSearchIter and PostOutboundContactlistContactsSearchPages.
-func (a *OutboundApi) postOutboundContactlistContactsSearchWalk(contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) platformclient.NumberWalk[models.ContactListingResponse, models.DialerContact] {
+// postOutboundContactlistContactsSearchWalk is the walk of PostOutboundContactlistContactsSearchIter and PostOutboundContactlistContactsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) postOutboundContactlistContactsSearchWalk(contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) (int64, func(*models.ContactListingResponse) ([]models.DialerContact, int64, int64, error), func(context.Context, int64) (*models.ContactListingResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListingResponse) ([]models.DialerContact, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.ContactListingResponse, models.DialerContact]{
-		First: start,
-		Read: func(r *models.ContactListingResponse) ([]models.DialerContact, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ContactListingResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.ContactListingRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.ContactListingResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ContactListingRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostOutboundContactlistContactsSearch(ctx, contactListID, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostOutboundContactlistContactsSearch(ctx, contactListID, pageBody, opts)
 	}
 }
 

@@ -145,7 +145,8 @@ func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggers(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggersIter(ctx context.Context, opts *GetProcessautomationScheduledtriggersOptions) iter.Seq2[models.ScheduledTrigger, error] {
-	return a.getProcessautomationScheduledtriggersWalk(opts).Items(ctx)
+	first, read, fetch := a.getProcessautomationScheduledtriggersWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetProcessautomationScheduledtriggersPages returns an iterator over the pages of
@@ -153,27 +154,29 @@ func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggersIter(ctx con
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggersPages(ctx context.Context, opts *GetProcessautomationScheduledtriggersOptions) iter.Seq2[*platformclient.Page[models.ScheduledTriggerEntityListing], error] {
-	return a.getProcessautomationScheduledtriggersWalk(opts).Pages(ctx)
+	first, read, fetch := a.getProcessautomationScheduledtriggersWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getProcessautomationScheduledtriggersWalk is the walk of GetProcessautomationScheduledtriggersIter and GetProcessautomationScheduledtriggersPages.
-func (a *ProcessAutomationApi) getProcessautomationScheduledtriggersWalk(opts *GetProcessautomationScheduledtriggersOptions) platformclient.CursorWalk[models.ScheduledTriggerEntityListing, models.ScheduledTrigger] {
+// getProcessautomationScheduledtriggersWalk is the walk of GetProcessautomationScheduledtriggersIter and GetProcessautomationScheduledtriggersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ProcessAutomationApi) getProcessautomationScheduledtriggersWalk(opts *GetProcessautomationScheduledtriggersOptions) (string, func(*models.ScheduledTriggerEntityListing) ([]models.ScheduledTrigger, string, error), func(context.Context, string) (*models.ScheduledTriggerEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScheduledTriggerEntityListing) ([]models.ScheduledTrigger, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetProcessautomationScheduledtriggersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ScheduledTriggerEntityListing, models.ScheduledTrigger]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.ScheduledTriggerEntityListing) ([]models.ScheduledTrigger, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ScheduledTriggerEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetProcessautomationScheduledtriggers(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ScheduledTriggerEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetProcessautomationScheduledtriggers(ctx, &o)
 	}
 }
 
@@ -260,7 +263,8 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggers(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ProcessAutomationApi) GetProcessautomationTriggersIter(ctx context.Context, opts *GetProcessautomationTriggersOptions) iter.Seq2[models.Trigger, error] {
-	return a.getProcessautomationTriggersWalk(opts).Items(ctx)
+	first, read, fetch := a.getProcessautomationTriggersWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetProcessautomationTriggersPages returns an iterator over the pages of
@@ -268,27 +272,29 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggersIter(ctx context.Cont
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *ProcessAutomationApi) GetProcessautomationTriggersPages(ctx context.Context, opts *GetProcessautomationTriggersOptions) iter.Seq2[*platformclient.Page[models.TriggerEntityListing], error] {
-	return a.getProcessautomationTriggersWalk(opts).Pages(ctx)
+	first, read, fetch := a.getProcessautomationTriggersWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getProcessautomationTriggersWalk is the walk of GetProcessautomationTriggersIter and GetProcessautomationTriggersPages.
-func (a *ProcessAutomationApi) getProcessautomationTriggersWalk(opts *GetProcessautomationTriggersOptions) platformclient.CursorWalk[models.TriggerEntityListing, models.Trigger] {
+// getProcessautomationTriggersWalk is the walk of GetProcessautomationTriggersIter and GetProcessautomationTriggersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ProcessAutomationApi) getProcessautomationTriggersWalk(opts *GetProcessautomationTriggersOptions) (string, func(*models.TriggerEntityListing) ([]models.Trigger, string, error), func(context.Context, string) (*models.TriggerEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TriggerEntityListing) ([]models.Trigger, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetProcessautomationTriggersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.TriggerEntityListing, models.Trigger]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.TriggerEntityListing) ([]models.Trigger, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.TriggerEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetProcessautomationTriggers(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.TriggerEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetProcessautomationTriggers(ctx, &o)
 	}
 }
 
@@ -336,7 +342,8 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggersTopics(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ProcessAutomationApi) GetProcessautomationTriggersTopicsIter(ctx context.Context, opts *GetProcessautomationTriggersTopicsOptions) iter.Seq2[string, error] {
-	return a.getProcessautomationTriggersTopicsWalk(opts).Items(ctx)
+	first, read, fetch := a.getProcessautomationTriggersTopicsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetProcessautomationTriggersTopicsPages returns an iterator over the pages of
@@ -344,27 +351,29 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggersTopicsIter(ctx contex
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *ProcessAutomationApi) GetProcessautomationTriggersTopicsPages(ctx context.Context, opts *GetProcessautomationTriggersTopicsOptions) iter.Seq2[*platformclient.Page[models.TopicCursorEntityListing], error] {
-	return a.getProcessautomationTriggersTopicsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getProcessautomationTriggersTopicsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getProcessautomationTriggersTopicsWalk is the walk of GetProcessautomationTriggersTopicsIter and GetProcessautomationTriggersTopicsPages.
-func (a *ProcessAutomationApi) getProcessautomationTriggersTopicsWalk(opts *GetProcessautomationTriggersTopicsOptions) platformclient.CursorWalk[models.TopicCursorEntityListing, string] {
+// getProcessautomationTriggersTopicsWalk is the walk of GetProcessautomationTriggersTopicsIter and GetProcessautomationTriggersTopicsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ProcessAutomationApi) getProcessautomationTriggersTopicsWalk(opts *GetProcessautomationTriggersTopicsOptions) (string, func(*models.TopicCursorEntityListing) ([]string, string, error), func(context.Context, string) (*models.TopicCursorEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TopicCursorEntityListing) ([]string, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetProcessautomationTriggersTopicsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.TopicCursorEntityListing, string]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.TopicCursorEntityListing) ([]string, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.TopicCursorEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetProcessautomationTriggersTopics(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.TopicCursorEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetProcessautomationTriggersTopics(ctx, &o)
 	}
 }
 

@@ -309,7 +309,8 @@ func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResults(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[models.EvaluationAggregateDataContainer, error] {
-	return a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsEvaluationsAggregatesJobResultsPages returns an iterator over the pages of
@@ -318,27 +319,29 @@ func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResultsIter(ctx context
 // holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
 // as opts.Cursor.
 func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.EvaluationAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsEvaluationsAggregatesJobResultsWalk is the walk of GetAnalyticsEvaluationsAggregatesJobResultsIter and GetAnalyticsEvaluationsAggregatesJobResultsPages.
-func (a *QualityApi) getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) platformclient.CursorWalk[models.EvaluationAsyncAggregateQueryResponse, models.EvaluationAggregateDataContainer] {
+// getAnalyticsEvaluationsAggregatesJobResultsWalk is the walk of GetAnalyticsEvaluationsAggregatesJobResultsIter and GetAnalyticsEvaluationsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) (string, func(*models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error), func(context.Context, string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsEvaluationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.EvaluationAsyncAggregateQueryResponse, models.EvaluationAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -426,7 +429,8 @@ func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResults(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[models.SurveyAggregateDataContainer, error] {
-	return a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsSurveysAggregatesJobResultsPages returns an iterator over the pages of
@@ -434,27 +438,29 @@ func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResultsIter(ctx context.Con
 // walks them (same arguments, same end). Each page holds the listing as the API sent it, its
 // response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SurveyAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsSurveysAggregatesJobResultsWalk is the walk of GetAnalyticsSurveysAggregatesJobResultsIter and GetAnalyticsSurveysAggregatesJobResultsPages.
-func (a *QualityApi) getAnalyticsSurveysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) platformclient.CursorWalk[models.SurveyAsyncAggregateQueryResponse, models.SurveyAggregateDataContainer] {
+// getAnalyticsSurveysAggregatesJobResultsWalk is the walk of GetAnalyticsSurveysAggregatesJobResultsIter and GetAnalyticsSurveysAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getAnalyticsSurveysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) (string, func(*models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error), func(context.Context, string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsSurveysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SurveyAsyncAggregateQueryResponse, models.SurveyAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -583,7 +589,8 @@ func (a *QualityApi) GetQualityAgentsActivity(ctx context.Context, opts *GetQual
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityAgentsActivityIter(ctx context.Context, opts *GetQualityAgentsActivityOptions) iter.Seq2[models.AgentActivity, error] {
-	return a.getQualityAgentsActivityWalk(opts).Items(ctx)
+	first, read, fetch := a.getQualityAgentsActivityWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityAgentsActivityPages returns an iterator over the pages of GetQualityAgentsActivity,
@@ -591,25 +598,27 @@ func (a *QualityApi) GetQualityAgentsActivityIter(ctx context.Context, opts *Get
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityAgentsActivityPages(ctx context.Context, opts *GetQualityAgentsActivityOptions) iter.Seq2[*platformclient.Page[models.AgentActivityEntityListing], error] {
-	return a.getQualityAgentsActivityWalk(opts).Pages(ctx)
+	first, read, fetch := a.getQualityAgentsActivityWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityAgentsActivityWalk is the walk of GetQualityAgentsActivityIter and GetQualityAgentsActivityPages.
-func (a *QualityApi) getQualityAgentsActivityWalk(opts *GetQualityAgentsActivityOptions) platformclient.NumberWalk[models.AgentActivityEntityListing, models.AgentActivity] {
+// getQualityAgentsActivityWalk is the walk of GetQualityAgentsActivityIter and GetQualityAgentsActivityPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityAgentsActivityWalk(opts *GetQualityAgentsActivityOptions) (int64, func(*models.AgentActivityEntityListing) ([]models.AgentActivity, int64, int64, error), func(context.Context, int64) (*models.AgentActivityEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AgentActivityEntityListing) ([]models.AgentActivity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityAgentsActivityOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.AgentActivityEntityListing, models.AgentActivity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.AgentActivityEntityListing) ([]models.AgentActivity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AgentActivityEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityAgentsActivity(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AgentActivityEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityAgentsActivity(ctx, &o)
 	}
 }
 
@@ -733,7 +742,8 @@ func (a *QualityApi) GetQualityCalibrations(ctx context.Context, calibratorID st
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityCalibrationsIter(ctx context.Context, calibratorID string, opts *GetQualityCalibrationsOptions) iter.Seq2[models.Calibration, error] {
-	return a.getQualityCalibrationsWalk(calibratorID, opts).Items(ctx)
+	first, read, fetch := a.getQualityCalibrationsWalk(calibratorID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityCalibrationsPages returns an iterator over the pages of GetQualityCalibrations, walked
@@ -741,25 +751,27 @@ func (a *QualityApi) GetQualityCalibrationsIter(ctx context.Context, calibratorI
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityCalibrationsPages(ctx context.Context, calibratorID string, opts *GetQualityCalibrationsOptions) iter.Seq2[*platformclient.Page[models.CalibrationEntityListing], error] {
-	return a.getQualityCalibrationsWalk(calibratorID, opts).Pages(ctx)
+	first, read, fetch := a.getQualityCalibrationsWalk(calibratorID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityCalibrationsWalk is the walk of GetQualityCalibrationsIter and GetQualityCalibrationsPages.
-func (a *QualityApi) getQualityCalibrationsWalk(calibratorID string, opts *GetQualityCalibrationsOptions) platformclient.NumberWalk[models.CalibrationEntityListing, models.Calibration] {
+// getQualityCalibrationsWalk is the walk of GetQualityCalibrationsIter and GetQualityCalibrationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityCalibrationsWalk(calibratorID string, opts *GetQualityCalibrationsOptions) (int64, func(*models.CalibrationEntityListing) ([]models.Calibration, int64, int64, error), func(context.Context, int64) (*models.CalibrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CalibrationEntityListing) ([]models.Calibration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityCalibrationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CalibrationEntityListing, models.Calibration]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CalibrationEntityListing) ([]models.Calibration, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CalibrationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityCalibrations(ctx, calibratorID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CalibrationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityCalibrations(ctx, calibratorID, &o)
 	}
 }
 
@@ -893,7 +905,8 @@ func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResults(ctx 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResultsIter(ctx context.Context, transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) iter.Seq2[models.QualityAuditLogMessage, error] {
-	return a.getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID, opts).Items(ctx)
+	first, read, fetch := a.getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetQualityConversationsAuditsQueryTransactionIdResultsPages returns an iterator over the pages of
@@ -902,27 +915,29 @@ func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResultsIter(
 // Each page holds the listing as the API sent it, its response, and the cursor (NextCursor) to
 // resume from, as opts.Cursor.
 func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResultsPages(ctx context.Context, transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) iter.Seq2[*platformclient.Page[models.QualityAuditQueryExecutionResultsResponse], error] {
-	return a.getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID, opts).Pages(ctx)
+	first, read, fetch := a.getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getQualityConversationsAuditsQueryTransactionIdResultsWalk is the walk of GetQualityConversationsAuditsQueryTransactionIdResultsIter and GetQualityConversationsAuditsQueryTransactionIdResultsPages.
-func (a *QualityApi) getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) platformclient.CursorWalk[models.QualityAuditQueryExecutionResultsResponse, models.QualityAuditLogMessage] {
+// getQualityConversationsAuditsQueryTransactionIdResultsWalk is the walk of GetQualityConversationsAuditsQueryTransactionIdResultsIter and GetQualityConversationsAuditsQueryTransactionIdResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) (string, func(*models.QualityAuditQueryExecutionResultsResponse) ([]models.QualityAuditLogMessage, string, error), func(context.Context, string) (*models.QualityAuditQueryExecutionResultsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.QualityAuditQueryExecutionResultsResponse) ([]models.QualityAuditLogMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetQualityConversationsAuditsQueryTransactionIdResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.QualityAuditQueryExecutionResultsResponse, models.QualityAuditLogMessage]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.QualityAuditQueryExecutionResultsResponse) ([]models.QualityAuditLogMessage, string, error) {
-			return r.Entities, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.QualityAuditQueryExecutionResultsResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetQualityConversationsAuditsQueryTransactionIdResults(ctx, transactionID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.QualityAuditQueryExecutionResultsResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetQualityConversationsAuditsQueryTransactionIdResults(ctx, transactionID, &o)
 	}
 }
 
@@ -1073,7 +1088,8 @@ func (a *QualityApi) GetQualityEvaluationsQuery(ctx context.Context, opts *GetQu
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityEvaluationsQueryIter(ctx context.Context, opts *GetQualityEvaluationsQueryOptions) iter.Seq2[models.Evaluation, error] {
-	return a.getQualityEvaluationsQueryWalk(opts).Items(ctx)
+	first, read, fetch := a.getQualityEvaluationsQueryWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityEvaluationsQueryPages returns an iterator over the pages of GetQualityEvaluationsQuery,
@@ -1081,25 +1097,27 @@ func (a *QualityApi) GetQualityEvaluationsQueryIter(ctx context.Context, opts *G
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityEvaluationsQueryPages(ctx context.Context, opts *GetQualityEvaluationsQueryOptions) iter.Seq2[*platformclient.Page[models.EvaluationEntityListing], error] {
-	return a.getQualityEvaluationsQueryWalk(opts).Pages(ctx)
+	first, read, fetch := a.getQualityEvaluationsQueryWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityEvaluationsQueryWalk is the walk of GetQualityEvaluationsQueryIter and GetQualityEvaluationsQueryPages.
-func (a *QualityApi) getQualityEvaluationsQueryWalk(opts *GetQualityEvaluationsQueryOptions) platformclient.NumberWalk[models.EvaluationEntityListing, models.Evaluation] {
+// getQualityEvaluationsQueryWalk is the walk of GetQualityEvaluationsQueryIter and GetQualityEvaluationsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityEvaluationsQueryWalk(opts *GetQualityEvaluationsQueryOptions) (int64, func(*models.EvaluationEntityListing) ([]models.Evaluation, int64, int64, error), func(context.Context, int64) (*models.EvaluationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationEntityListing) ([]models.Evaluation, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityEvaluationsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EvaluationEntityListing, models.Evaluation]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EvaluationEntityListing) ([]models.Evaluation, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EvaluationEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityEvaluationsQuery(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityEvaluationsQuery(ctx, &o)
 	}
 }
 
@@ -1197,7 +1215,8 @@ func (a *QualityApi) GetQualityEvaluatorsActivity(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityEvaluatorsActivityIter(ctx context.Context, opts *GetQualityEvaluatorsActivityOptions) iter.Seq2[models.EvaluatorActivity, error] {
-	return a.getQualityEvaluatorsActivityWalk(opts).Items(ctx)
+	first, read, fetch := a.getQualityEvaluatorsActivityWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityEvaluatorsActivityPages returns an iterator over the pages of
@@ -1205,25 +1224,27 @@ func (a *QualityApi) GetQualityEvaluatorsActivityIter(ctx context.Context, opts 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityEvaluatorsActivityPages(ctx context.Context, opts *GetQualityEvaluatorsActivityOptions) iter.Seq2[*platformclient.Page[models.EvaluatorActivityEntityListing], error] {
-	return a.getQualityEvaluatorsActivityWalk(opts).Pages(ctx)
+	first, read, fetch := a.getQualityEvaluatorsActivityWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityEvaluatorsActivityWalk is the walk of GetQualityEvaluatorsActivityIter and GetQualityEvaluatorsActivityPages.
-func (a *QualityApi) getQualityEvaluatorsActivityWalk(opts *GetQualityEvaluatorsActivityOptions) platformclient.NumberWalk[models.EvaluatorActivityEntityListing, models.EvaluatorActivity] {
+// getQualityEvaluatorsActivityWalk is the walk of GetQualityEvaluatorsActivityIter and GetQualityEvaluatorsActivityPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityEvaluatorsActivityWalk(opts *GetQualityEvaluatorsActivityOptions) (int64, func(*models.EvaluatorActivityEntityListing) ([]models.EvaluatorActivity, int64, int64, error), func(context.Context, int64) (*models.EvaluatorActivityEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluatorActivityEntityListing) ([]models.EvaluatorActivity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityEvaluatorsActivityOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EvaluatorActivityEntityListing, models.EvaluatorActivity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EvaluatorActivityEntityListing) ([]models.EvaluatorActivity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EvaluatorActivityEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityEvaluatorsActivity(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluatorActivityEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityEvaluatorsActivity(ctx, &o)
 	}
 }
 
@@ -1305,7 +1326,8 @@ func (a *QualityApi) GetQualityFormVersions(ctx context.Context, formID string, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormVersionsIter(ctx context.Context, formID string, opts *GetQualityFormVersionsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
-	return a.getQualityFormVersionsWalk(formID, opts).Items(ctx)
+	first, read, fetch := a.getQualityFormVersionsWalk(formID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityFormVersionsPages returns an iterator over the pages of GetQualityFormVersions, walked
@@ -1313,25 +1335,27 @@ func (a *QualityApi) GetQualityFormVersionsIter(ctx context.Context, formID stri
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityFormVersionsPages(ctx context.Context, formID string, opts *GetQualityFormVersionsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
-	return a.getQualityFormVersionsWalk(formID, opts).Pages(ctx)
+	first, read, fetch := a.getQualityFormVersionsWalk(formID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityFormVersionsWalk is the walk of GetQualityFormVersionsIter and GetQualityFormVersionsPages.
-func (a *QualityApi) getQualityFormVersionsWalk(formID string, opts *GetQualityFormVersionsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
+// getQualityFormVersionsWalk is the walk of GetQualityFormVersionsIter and GetQualityFormVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormVersionsWalk(formID string, opts *GetQualityFormVersionsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityFormVersions(ctx, formID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityFormVersions(ctx, formID, &o)
 	}
 }
 
@@ -1411,7 +1435,8 @@ func (a *QualityApi) GetQualityForms(ctx context.Context, opts *GetQualityFormsO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsIter(ctx context.Context, opts *GetQualityFormsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
-	return a.getQualityFormsWalk(opts).Items(ctx)
+	first, read, fetch := a.getQualityFormsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityFormsPages returns an iterator over the pages of GetQualityForms, walked as
@@ -1419,25 +1444,27 @@ func (a *QualityApi) GetQualityFormsIter(ctx context.Context, opts *GetQualityFo
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as opts.PageNumber.
 func (a *QualityApi) GetQualityFormsPages(ctx context.Context, opts *GetQualityFormsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
-	return a.getQualityFormsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getQualityFormsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityFormsWalk is the walk of GetQualityFormsIter and GetQualityFormsPages.
-func (a *QualityApi) getQualityFormsWalk(opts *GetQualityFormsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
+// getQualityFormsWalk is the walk of GetQualityFormsIter and GetQualityFormsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormsWalk(opts *GetQualityFormsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityForms(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityForms(ctx, &o)
 	}
 }
 
@@ -1516,7 +1543,8 @@ func (a *QualityApi) GetQualityFormsEvaluationVersions(ctx context.Context, form
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsEvaluationVersionsIter(ctx context.Context, formID string, opts *GetQualityFormsEvaluationVersionsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
-	return a.getQualityFormsEvaluationVersionsWalk(formID, opts).Items(ctx)
+	first, read, fetch := a.getQualityFormsEvaluationVersionsWalk(formID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityFormsEvaluationVersionsPages returns an iterator over the pages of
@@ -1524,25 +1552,27 @@ func (a *QualityApi) GetQualityFormsEvaluationVersionsIter(ctx context.Context, 
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityFormsEvaluationVersionsPages(ctx context.Context, formID string, opts *GetQualityFormsEvaluationVersionsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
-	return a.getQualityFormsEvaluationVersionsWalk(formID, opts).Pages(ctx)
+	first, read, fetch := a.getQualityFormsEvaluationVersionsWalk(formID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityFormsEvaluationVersionsWalk is the walk of GetQualityFormsEvaluationVersionsIter and GetQualityFormsEvaluationVersionsPages.
-func (a *QualityApi) getQualityFormsEvaluationVersionsWalk(formID string, opts *GetQualityFormsEvaluationVersionsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
+// getQualityFormsEvaluationVersionsWalk is the walk of GetQualityFormsEvaluationVersionsIter and GetQualityFormsEvaluationVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormsEvaluationVersionsWalk(formID string, opts *GetQualityFormsEvaluationVersionsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormsEvaluationVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityFormsEvaluationVersions(ctx, formID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityFormsEvaluationVersions(ctx, formID, &o)
 	}
 }
 
@@ -1626,7 +1656,8 @@ func (a *QualityApi) GetQualityFormsEvaluations(ctx context.Context, opts *GetQu
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsEvaluationsIter(ctx context.Context, opts *GetQualityFormsEvaluationsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
-	return a.getQualityFormsEvaluationsWalk(opts).Items(ctx)
+	first, read, fetch := a.getQualityFormsEvaluationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityFormsEvaluationsPages returns an iterator over the pages of GetQualityFormsEvaluations,
@@ -1634,25 +1665,27 @@ func (a *QualityApi) GetQualityFormsEvaluationsIter(ctx context.Context, opts *G
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityFormsEvaluationsPages(ctx context.Context, opts *GetQualityFormsEvaluationsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
-	return a.getQualityFormsEvaluationsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getQualityFormsEvaluationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityFormsEvaluationsWalk is the walk of GetQualityFormsEvaluationsIter and GetQualityFormsEvaluationsPages.
-func (a *QualityApi) getQualityFormsEvaluationsWalk(opts *GetQualityFormsEvaluationsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
+// getQualityFormsEvaluationsWalk is the walk of GetQualityFormsEvaluationsIter and GetQualityFormsEvaluationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormsEvaluationsWalk(opts *GetQualityFormsEvaluationsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormsEvaluationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityFormsEvaluations(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityFormsEvaluations(ctx, &o)
 	}
 }
 
@@ -1779,7 +1812,8 @@ func (a *QualityApi) GetQualityFormsSurveyVersions(ctx context.Context, formID s
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsSurveyVersionsIter(ctx context.Context, formID string, opts *GetQualityFormsSurveyVersionsOptions) iter.Seq2[models.SurveyForm, error] {
-	return a.getQualityFormsSurveyVersionsWalk(formID, opts).Items(ctx)
+	first, read, fetch := a.getQualityFormsSurveyVersionsWalk(formID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityFormsSurveyVersionsPages returns an iterator over the pages of
@@ -1787,25 +1821,27 @@ func (a *QualityApi) GetQualityFormsSurveyVersionsIter(ctx context.Context, form
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityFormsSurveyVersionsPages(ctx context.Context, formID string, opts *GetQualityFormsSurveyVersionsOptions) iter.Seq2[*platformclient.Page[models.SurveyFormEntityListing], error] {
-	return a.getQualityFormsSurveyVersionsWalk(formID, opts).Pages(ctx)
+	first, read, fetch := a.getQualityFormsSurveyVersionsWalk(formID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityFormsSurveyVersionsWalk is the walk of GetQualityFormsSurveyVersionsIter and GetQualityFormsSurveyVersionsPages.
-func (a *QualityApi) getQualityFormsSurveyVersionsWalk(formID string, opts *GetQualityFormsSurveyVersionsOptions) platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm] {
+// getQualityFormsSurveyVersionsWalk is the walk of GetQualityFormsSurveyVersionsIter and GetQualityFormsSurveyVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormsSurveyVersionsWalk(formID string, opts *GetQualityFormsSurveyVersionsOptions) (int64, func(*models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error), func(context.Context, int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormsSurveyVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityFormsSurveyVersions(ctx, formID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityFormsSurveyVersions(ctx, formID, &o)
 	}
 }
 
@@ -1884,7 +1920,8 @@ func (a *QualityApi) GetQualityFormsSurveys(ctx context.Context, opts *GetQualit
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsSurveysIter(ctx context.Context, opts *GetQualityFormsSurveysOptions) iter.Seq2[models.SurveyForm, error] {
-	return a.getQualityFormsSurveysWalk(opts).Items(ctx)
+	first, read, fetch := a.getQualityFormsSurveysWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityFormsSurveysPages returns an iterator over the pages of GetQualityFormsSurveys, walked
@@ -1892,25 +1929,27 @@ func (a *QualityApi) GetQualityFormsSurveysIter(ctx context.Context, opts *GetQu
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityFormsSurveysPages(ctx context.Context, opts *GetQualityFormsSurveysOptions) iter.Seq2[*platformclient.Page[models.SurveyFormEntityListing], error] {
-	return a.getQualityFormsSurveysWalk(opts).Pages(ctx)
+	first, read, fetch := a.getQualityFormsSurveysWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityFormsSurveysWalk is the walk of GetQualityFormsSurveysIter and GetQualityFormsSurveysPages.
-func (a *QualityApi) getQualityFormsSurveysWalk(opts *GetQualityFormsSurveysOptions) platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm] {
+// getQualityFormsSurveysWalk is the walk of GetQualityFormsSurveysIter and GetQualityFormsSurveysPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormsSurveysWalk(opts *GetQualityFormsSurveysOptions) (int64, func(*models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error), func(context.Context, int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormsSurveysOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityFormsSurveys(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityFormsSurveys(ctx, &o)
 	}
 }
 
@@ -2096,7 +2135,8 @@ func (a *QualityApi) GetQualityPublishedforms(ctx context.Context, opts *GetQual
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityPublishedformsIter(ctx context.Context, opts *GetQualityPublishedformsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
-	return a.getQualityPublishedformsWalk(opts).Items(ctx)
+	first, read, fetch := a.getQualityPublishedformsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityPublishedformsPages returns an iterator over the pages of GetQualityPublishedforms,
@@ -2104,25 +2144,27 @@ func (a *QualityApi) GetQualityPublishedformsIter(ctx context.Context, opts *Get
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityPublishedformsPages(ctx context.Context, opts *GetQualityPublishedformsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
-	return a.getQualityPublishedformsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getQualityPublishedformsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityPublishedformsWalk is the walk of GetQualityPublishedformsIter and GetQualityPublishedformsPages.
-func (a *QualityApi) getQualityPublishedformsWalk(opts *GetQualityPublishedformsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
+// getQualityPublishedformsWalk is the walk of GetQualityPublishedformsIter and GetQualityPublishedformsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityPublishedformsWalk(opts *GetQualityPublishedformsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityPublishedformsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityPublishedforms(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityPublishedforms(ctx, &o)
 	}
 }
 
@@ -2202,7 +2244,8 @@ func (a *QualityApi) GetQualityPublishedformsEvaluations(ctx context.Context, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityPublishedformsEvaluationsIter(ctx context.Context, opts *GetQualityPublishedformsEvaluationsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
-	return a.getQualityPublishedformsEvaluationsWalk(opts).Items(ctx)
+	first, read, fetch := a.getQualityPublishedformsEvaluationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityPublishedformsEvaluationsPages returns an iterator over the pages of
@@ -2210,25 +2253,27 @@ func (a *QualityApi) GetQualityPublishedformsEvaluationsIter(ctx context.Context
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityPublishedformsEvaluationsPages(ctx context.Context, opts *GetQualityPublishedformsEvaluationsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
-	return a.getQualityPublishedformsEvaluationsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getQualityPublishedformsEvaluationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityPublishedformsEvaluationsWalk is the walk of GetQualityPublishedformsEvaluationsIter and GetQualityPublishedformsEvaluationsPages.
-func (a *QualityApi) getQualityPublishedformsEvaluationsWalk(opts *GetQualityPublishedformsEvaluationsOptions) platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse] {
+// getQualityPublishedformsEvaluationsWalk is the walk of GetQualityPublishedformsEvaluationsIter and GetQualityPublishedformsEvaluationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityPublishedformsEvaluationsWalk(opts *GetQualityPublishedformsEvaluationsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityPublishedformsEvaluationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EvaluationFormResponseEntityListing, models.EvaluationFormResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityPublishedformsEvaluations(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityPublishedformsEvaluations(ctx, &o)
 	}
 }
 
@@ -2309,7 +2354,8 @@ func (a *QualityApi) GetQualityPublishedformsSurveys(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityPublishedformsSurveysIter(ctx context.Context, opts *GetQualityPublishedformsSurveysOptions) iter.Seq2[models.SurveyForm, error] {
-	return a.getQualityPublishedformsSurveysWalk(opts).Items(ctx)
+	first, read, fetch := a.getQualityPublishedformsSurveysWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetQualityPublishedformsSurveysPages returns an iterator over the pages of
@@ -2317,25 +2363,27 @@ func (a *QualityApi) GetQualityPublishedformsSurveysIter(ctx context.Context, op
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *QualityApi) GetQualityPublishedformsSurveysPages(ctx context.Context, opts *GetQualityPublishedformsSurveysOptions) iter.Seq2[*platformclient.Page[models.SurveyFormEntityListing], error] {
-	return a.getQualityPublishedformsSurveysWalk(opts).Pages(ctx)
+	first, read, fetch := a.getQualityPublishedformsSurveysWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getQualityPublishedformsSurveysWalk is the walk of GetQualityPublishedformsSurveysIter and GetQualityPublishedformsSurveysPages.
-func (a *QualityApi) getQualityPublishedformsSurveysWalk(opts *GetQualityPublishedformsSurveysOptions) platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm] {
+// getQualityPublishedformsSurveysWalk is the walk of GetQualityPublishedformsSurveysIter and GetQualityPublishedformsSurveysPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityPublishedformsSurveysWalk(opts *GetQualityPublishedformsSurveysOptions) (int64, func(*models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error), func(context.Context, int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityPublishedformsSurveysOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SurveyFormEntityListing, models.SurveyForm]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetQualityPublishedformsSurveys(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetQualityPublishedformsSurveys(ctx, &o)
 	}
 }
 
@@ -2826,7 +2874,8 @@ func (a *QualityApi) PostQualityEvaluationsSearch(ctx context.Context, body *mod
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *QualityApi) PostQualityEvaluationsSearchIter(ctx context.Context, body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) iter.Seq2[models.EvaluationSearchItemResponse, error] {
-	return a.postQualityEvaluationsSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postQualityEvaluationsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostQualityEvaluationsSearchPages returns an iterator over the pages of
@@ -2834,32 +2883,34 @@ func (a *QualityApi) PostQualityEvaluationsSearchIter(ctx context.Context, body 
 // arguments, same end). Each page holds the listing as the API sent it, its response, and the page
 // number (Next) to resume from, as body.PageNumber.
 func (a *QualityApi) PostQualityEvaluationsSearchPages(ctx context.Context, body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) iter.Seq2[*platformclient.Page[models.EvaluationSearchResponse], error] {
-	return a.postQualityEvaluationsSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postQualityEvaluationsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postQualityEvaluationsSearchWalk is the walk of PostQualityEvaluationsSearchIter and PostQualityEvaluationsSearchPages.
-func (a *QualityApi) postQualityEvaluationsSearchWalk(body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) platformclient.NumberWalk[models.EvaluationSearchResponse, models.EvaluationSearchItemResponse] {
+// postQualityEvaluationsSearchWalk is the walk of PostQualityEvaluationsSearchIter and PostQualityEvaluationsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) postQualityEvaluationsSearchWalk(body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) (int64, func(*models.EvaluationSearchResponse) ([]models.EvaluationSearchItemResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationSearchResponse) ([]models.EvaluationSearchItemResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, 0, 0, nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.EvaluationSearchResponse, models.EvaluationSearchItemResponse]{
-		First: start,
-		Read: func(r *models.EvaluationSearchResponse) ([]models.EvaluationSearchItemResponse, int64, int64, error) {
-			return r.Results, 0, 0, nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EvaluationSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.EvaluationSearchRequestDTO
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.EvaluationSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.EvaluationSearchRequestDTO
+			if body != nil {
+				b = *body
 			}
-			return a.PostQualityEvaluationsSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostQualityEvaluationsSearch(ctx, pageBody, opts)
 	}
 }
 

@@ -646,7 +646,8 @@ func (a *RecordingApi) GetOrphanrecordings(ctx context.Context, opts *GetOrphanr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetOrphanrecordingsIter(ctx context.Context, opts *GetOrphanrecordingsOptions) iter.Seq2[models.OrphanRecording, error] {
-	return a.getOrphanrecordingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getOrphanrecordingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetOrphanrecordingsPages returns an iterator over the pages of GetOrphanrecordings, walked as
@@ -654,25 +655,27 @@ func (a *RecordingApi) GetOrphanrecordingsIter(ctx context.Context, opts *GetOrp
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *RecordingApi) GetOrphanrecordingsPages(ctx context.Context, opts *GetOrphanrecordingsOptions) iter.Seq2[*platformclient.Page[models.OrphanRecordingListing], error] {
-	return a.getOrphanrecordingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getOrphanrecordingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getOrphanrecordingsWalk is the walk of GetOrphanrecordingsIter and GetOrphanrecordingsPages.
-func (a *RecordingApi) getOrphanrecordingsWalk(opts *GetOrphanrecordingsOptions) platformclient.NumberWalk[models.OrphanRecordingListing, models.OrphanRecording] {
+// getOrphanrecordingsWalk is the walk of GetOrphanrecordingsIter and GetOrphanrecordingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getOrphanrecordingsWalk(opts *GetOrphanrecordingsOptions) (int64, func(*models.OrphanRecordingListing) ([]models.OrphanRecording, int64, int64, error), func(context.Context, int64) (*models.OrphanRecordingListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OrphanRecordingListing) ([]models.OrphanRecording, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrphanrecordingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.OrphanRecordingListing, models.OrphanRecording]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.OrphanRecordingListing) ([]models.OrphanRecording, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.OrphanRecordingListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetOrphanrecordings(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OrphanRecordingListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetOrphanrecordings(ctx, &o)
 	}
 }
 
@@ -815,7 +818,8 @@ func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpolicies(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpoliciesIter(ctx context.Context, opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) iter.Seq2[models.Policy, error] {
-	return a.getRecordingCrossplatformMediaretentionpoliciesWalk(opts).Items(ctx)
+	first, read, fetch := a.getRecordingCrossplatformMediaretentionpoliciesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRecordingCrossplatformMediaretentionpoliciesPages returns an iterator over the pages of
@@ -824,25 +828,27 @@ func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpoliciesIter(ctx c
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpoliciesPages(ctx context.Context, opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) iter.Seq2[*platformclient.Page[models.PolicyEntityListing], error] {
-	return a.getRecordingCrossplatformMediaretentionpoliciesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRecordingCrossplatformMediaretentionpoliciesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRecordingCrossplatformMediaretentionpoliciesWalk is the walk of GetRecordingCrossplatformMediaretentionpoliciesIter and GetRecordingCrossplatformMediaretentionpoliciesPages.
-func (a *RecordingApi) getRecordingCrossplatformMediaretentionpoliciesWalk(opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) platformclient.NumberWalk[models.PolicyEntityListing, models.Policy] {
+// getRecordingCrossplatformMediaretentionpoliciesWalk is the walk of GetRecordingCrossplatformMediaretentionpoliciesIter and GetRecordingCrossplatformMediaretentionpoliciesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingCrossplatformMediaretentionpoliciesWalk(opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) (int64, func(*models.PolicyEntityListing) ([]models.Policy, int64, int64, error), func(context.Context, int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PolicyEntityListing) ([]models.Policy, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRecordingCrossplatformMediaretentionpoliciesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.PolicyEntityListing, models.Policy]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.PolicyEntityListing) ([]models.Policy, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRecordingCrossplatformMediaretentionpolicies(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRecordingCrossplatformMediaretentionpolicies(ctx, &o)
 	}
 }
 
@@ -972,7 +978,8 @@ func (a *RecordingApi) GetRecordingJobFailedrecordings(ctx context.Context, jobI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingJobFailedrecordingsIter(ctx context.Context, jobID string, opts *GetRecordingJobFailedrecordingsOptions) iter.Seq2[models.RecordingJobFailedRecording, error] {
-	return a.getRecordingJobFailedrecordingsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getRecordingJobFailedrecordingsWalk(jobID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRecordingJobFailedrecordingsPages returns an iterator over the pages of
@@ -980,25 +987,27 @@ func (a *RecordingApi) GetRecordingJobFailedrecordingsIter(ctx context.Context, 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *RecordingApi) GetRecordingJobFailedrecordingsPages(ctx context.Context, jobID string, opts *GetRecordingJobFailedrecordingsOptions) iter.Seq2[*platformclient.Page[models.FailedRecordingEntityListing], error] {
-	return a.getRecordingJobFailedrecordingsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getRecordingJobFailedrecordingsWalk(jobID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRecordingJobFailedrecordingsWalk is the walk of GetRecordingJobFailedrecordingsIter and GetRecordingJobFailedrecordingsPages.
-func (a *RecordingApi) getRecordingJobFailedrecordingsWalk(jobID string, opts *GetRecordingJobFailedrecordingsOptions) platformclient.NumberWalk[models.FailedRecordingEntityListing, models.RecordingJobFailedRecording] {
+// getRecordingJobFailedrecordingsWalk is the walk of GetRecordingJobFailedrecordingsIter and GetRecordingJobFailedrecordingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingJobFailedrecordingsWalk(jobID string, opts *GetRecordingJobFailedrecordingsOptions) (int64, func(*models.FailedRecordingEntityListing) ([]models.RecordingJobFailedRecording, int64, int64, error), func(context.Context, int64) (*models.FailedRecordingEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FailedRecordingEntityListing) ([]models.RecordingJobFailedRecording, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRecordingJobFailedrecordingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FailedRecordingEntityListing, models.RecordingJobFailedRecording]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FailedRecordingEntityListing) ([]models.RecordingJobFailedRecording, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FailedRecordingEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRecordingJobFailedrecordings(ctx, jobID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FailedRecordingEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRecordingJobFailedrecordings(ctx, jobID, &o)
 	}
 }
 
@@ -1081,7 +1090,8 @@ func (a *RecordingApi) GetRecordingJobs(ctx context.Context, opts *GetRecordingJ
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingJobsIter(ctx context.Context, opts *GetRecordingJobsOptions) iter.Seq2[models.RecordingJob, error] {
-	return a.getRecordingJobsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRecordingJobsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRecordingJobsPages returns an iterator over the pages of GetRecordingJobs, walked as
@@ -1089,25 +1099,27 @@ func (a *RecordingApi) GetRecordingJobsIter(ctx context.Context, opts *GetRecord
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *RecordingApi) GetRecordingJobsPages(ctx context.Context, opts *GetRecordingJobsOptions) iter.Seq2[*platformclient.Page[models.RecordingJobEntityListing], error] {
-	return a.getRecordingJobsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRecordingJobsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRecordingJobsWalk is the walk of GetRecordingJobsIter and GetRecordingJobsPages.
-func (a *RecordingApi) getRecordingJobsWalk(opts *GetRecordingJobsOptions) platformclient.NumberWalk[models.RecordingJobEntityListing, models.RecordingJob] {
+// getRecordingJobsWalk is the walk of GetRecordingJobsIter and GetRecordingJobsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingJobsWalk(opts *GetRecordingJobsOptions) (int64, func(*models.RecordingJobEntityListing) ([]models.RecordingJob, int64, int64, error), func(context.Context, int64) (*models.RecordingJobEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RecordingJobEntityListing) ([]models.RecordingJob, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRecordingJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.RecordingJobEntityListing, models.RecordingJob]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.RecordingJobEntityListing) ([]models.RecordingJob, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.RecordingJobEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRecordingJobs(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.RecordingJobEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRecordingJobs(ctx, &o)
 	}
 }
 
@@ -1245,7 +1257,8 @@ func (a *RecordingApi) GetRecordingMediaretentionpolicies(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingMediaretentionpoliciesIter(ctx context.Context, opts *GetRecordingMediaretentionpoliciesOptions) iter.Seq2[models.Policy, error] {
-	return a.getRecordingMediaretentionpoliciesWalk(opts).Items(ctx)
+	first, read, fetch := a.getRecordingMediaretentionpoliciesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRecordingMediaretentionpoliciesPages returns an iterator over the pages of
@@ -1253,25 +1266,27 @@ func (a *RecordingApi) GetRecordingMediaretentionpoliciesIter(ctx context.Contex
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *RecordingApi) GetRecordingMediaretentionpoliciesPages(ctx context.Context, opts *GetRecordingMediaretentionpoliciesOptions) iter.Seq2[*platformclient.Page[models.PolicyEntityListing], error] {
-	return a.getRecordingMediaretentionpoliciesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRecordingMediaretentionpoliciesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRecordingMediaretentionpoliciesWalk is the walk of GetRecordingMediaretentionpoliciesIter and GetRecordingMediaretentionpoliciesPages.
-func (a *RecordingApi) getRecordingMediaretentionpoliciesWalk(opts *GetRecordingMediaretentionpoliciesOptions) platformclient.NumberWalk[models.PolicyEntityListing, models.Policy] {
+// getRecordingMediaretentionpoliciesWalk is the walk of GetRecordingMediaretentionpoliciesIter and GetRecordingMediaretentionpoliciesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingMediaretentionpoliciesWalk(opts *GetRecordingMediaretentionpoliciesOptions) (int64, func(*models.PolicyEntityListing) ([]models.Policy, int64, int64, error), func(context.Context, int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PolicyEntityListing) ([]models.Policy, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRecordingMediaretentionpoliciesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.PolicyEntityListing, models.Policy]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.PolicyEntityListing) ([]models.Policy, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRecordingMediaretentionpolicies(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRecordingMediaretentionpolicies(ctx, &o)
 	}
 }
 
@@ -1338,7 +1353,8 @@ func (a *RecordingApi) GetRecordingRecordingkeys(ctx context.Context, opts *GetR
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingRecordingkeysIter(ctx context.Context, opts *GetRecordingRecordingkeysOptions) iter.Seq2[models.EncryptionKey, error] {
-	return a.getRecordingRecordingkeysWalk(opts).Items(ctx)
+	first, read, fetch := a.getRecordingRecordingkeysWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRecordingRecordingkeysPages returns an iterator over the pages of GetRecordingRecordingkeys,
@@ -1346,25 +1362,27 @@ func (a *RecordingApi) GetRecordingRecordingkeysIter(ctx context.Context, opts *
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *RecordingApi) GetRecordingRecordingkeysPages(ctx context.Context, opts *GetRecordingRecordingkeysOptions) iter.Seq2[*platformclient.Page[models.EncryptionKeyEntityListing], error] {
-	return a.getRecordingRecordingkeysWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRecordingRecordingkeysWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRecordingRecordingkeysWalk is the walk of GetRecordingRecordingkeysIter and GetRecordingRecordingkeysPages.
-func (a *RecordingApi) getRecordingRecordingkeysWalk(opts *GetRecordingRecordingkeysOptions) platformclient.NumberWalk[models.EncryptionKeyEntityListing, models.EncryptionKey] {
+// getRecordingRecordingkeysWalk is the walk of GetRecordingRecordingkeysIter and GetRecordingRecordingkeysPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingRecordingkeysWalk(opts *GetRecordingRecordingkeysOptions) (int64, func(*models.EncryptionKeyEntityListing) ([]models.EncryptionKey, int64, int64, error), func(context.Context, int64) (*models.EncryptionKeyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EncryptionKeyEntityListing) ([]models.EncryptionKey, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRecordingRecordingkeysOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EncryptionKeyEntityListing, models.EncryptionKey]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EncryptionKeyEntityListing) ([]models.EncryptionKey, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EncryptionKeyEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRecordingRecordingkeys(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EncryptionKeyEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRecordingRecordingkeys(ctx, &o)
 	}
 }
 
@@ -1479,7 +1497,8 @@ func (a *RecordingApi) GetRecordingsRetentionQuery(ctx context.Context, retentio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingsRetentionQueryIter(ctx context.Context, retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) iter.Seq2[models.RecordingRetention, error] {
-	return a.getRecordingsRetentionQueryWalk(retentionThresholdDays, opts).Items(ctx)
+	first, read, fetch := a.getRecordingsRetentionQueryWalk(retentionThresholdDays, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetRecordingsRetentionQueryPages returns an iterator over the pages of
@@ -1487,27 +1506,29 @@ func (a *RecordingApi) GetRecordingsRetentionQueryIter(ctx context.Context, rete
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *RecordingApi) GetRecordingsRetentionQueryPages(ctx context.Context, retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) iter.Seq2[*platformclient.Page[models.RecordingRetentionCursorEntityListing], error] {
-	return a.getRecordingsRetentionQueryWalk(retentionThresholdDays, opts).Pages(ctx)
+	first, read, fetch := a.getRecordingsRetentionQueryWalk(retentionThresholdDays, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getRecordingsRetentionQueryWalk is the walk of GetRecordingsRetentionQueryIter and GetRecordingsRetentionQueryPages.
-func (a *RecordingApi) getRecordingsRetentionQueryWalk(retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) platformclient.CursorWalk[models.RecordingRetentionCursorEntityListing, models.RecordingRetention] {
+// getRecordingsRetentionQueryWalk is the walk of GetRecordingsRetentionQueryIter and GetRecordingsRetentionQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingsRetentionQueryWalk(retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) (string, func(*models.RecordingRetentionCursorEntityListing) ([]models.RecordingRetention, string, error), func(context.Context, string) (*models.RecordingRetentionCursorEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RecordingRetentionCursorEntityListing) ([]models.RecordingRetention, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetRecordingsRetentionQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.RecordingRetentionCursorEntityListing, models.RecordingRetention]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.RecordingRetentionCursorEntityListing) ([]models.RecordingRetention, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.RecordingRetentionCursorEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetRecordingsRetentionQuery(ctx, retentionThresholdDays, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.RecordingRetentionCursorEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetRecordingsRetentionQuery(ctx, retentionThresholdDays, &o)
 	}
 }
 

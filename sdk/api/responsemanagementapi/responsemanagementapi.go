@@ -155,7 +155,8 @@ func (a *ResponseManagementApi) GetResponsemanagementLibraries(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ResponseManagementApi) GetResponsemanagementLibrariesIter(ctx context.Context, opts *GetResponsemanagementLibrariesOptions) iter.Seq2[models.Library, error] {
-	return a.getResponsemanagementLibrariesWalk(opts).Items(ctx)
+	first, read, fetch := a.getResponsemanagementLibrariesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetResponsemanagementLibrariesPages returns an iterator over the pages of
@@ -163,25 +164,27 @@ func (a *ResponseManagementApi) GetResponsemanagementLibrariesIter(ctx context.C
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ResponseManagementApi) GetResponsemanagementLibrariesPages(ctx context.Context, opts *GetResponsemanagementLibrariesOptions) iter.Seq2[*platformclient.Page[models.LibraryEntityListing], error] {
-	return a.getResponsemanagementLibrariesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getResponsemanagementLibrariesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getResponsemanagementLibrariesWalk is the walk of GetResponsemanagementLibrariesIter and GetResponsemanagementLibrariesPages.
-func (a *ResponseManagementApi) getResponsemanagementLibrariesWalk(opts *GetResponsemanagementLibrariesOptions) platformclient.NumberWalk[models.LibraryEntityListing, models.Library] {
+// getResponsemanagementLibrariesWalk is the walk of GetResponsemanagementLibrariesIter and GetResponsemanagementLibrariesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ResponseManagementApi) getResponsemanagementLibrariesWalk(opts *GetResponsemanagementLibrariesOptions) (int64, func(*models.LibraryEntityListing) ([]models.Library, int64, int64, error), func(context.Context, int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LibraryEntityListing) ([]models.Library, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetResponsemanagementLibrariesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LibraryEntityListing, models.Library]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LibraryEntityListing) ([]models.Library, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetResponsemanagementLibraries(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetResponsemanagementLibraries(ctx, &o)
 	}
 }
 
@@ -339,7 +342,8 @@ func (a *ResponseManagementApi) GetResponsemanagementResponses(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ResponseManagementApi) GetResponsemanagementResponsesIter(ctx context.Context, libraryID string, opts *GetResponsemanagementResponsesOptions) iter.Seq2[models.Response, error] {
-	return a.getResponsemanagementResponsesWalk(libraryID, opts).Items(ctx)
+	first, read, fetch := a.getResponsemanagementResponsesWalk(libraryID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetResponsemanagementResponsesPages returns an iterator over the pages of
@@ -347,25 +351,27 @@ func (a *ResponseManagementApi) GetResponsemanagementResponsesIter(ctx context.C
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ResponseManagementApi) GetResponsemanagementResponsesPages(ctx context.Context, libraryID string, opts *GetResponsemanagementResponsesOptions) iter.Seq2[*platformclient.Page[models.ResponseEntityListing], error] {
-	return a.getResponsemanagementResponsesWalk(libraryID, opts).Pages(ctx)
+	first, read, fetch := a.getResponsemanagementResponsesWalk(libraryID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getResponsemanagementResponsesWalk is the walk of GetResponsemanagementResponsesIter and GetResponsemanagementResponsesPages.
-func (a *ResponseManagementApi) getResponsemanagementResponsesWalk(libraryID string, opts *GetResponsemanagementResponsesOptions) platformclient.NumberWalk[models.ResponseEntityListing, models.Response] {
+// getResponsemanagementResponsesWalk is the walk of GetResponsemanagementResponsesIter and GetResponsemanagementResponsesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ResponseManagementApi) getResponsemanagementResponsesWalk(libraryID string, opts *GetResponsemanagementResponsesOptions) (int64, func(*models.ResponseEntityListing) ([]models.Response, int64, int64, error), func(context.Context, int64) (*models.ResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ResponseEntityListing) ([]models.Response, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetResponsemanagementResponsesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ResponseEntityListing, models.Response]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ResponseEntityListing) ([]models.Response, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetResponsemanagementResponses(ctx, libraryID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetResponsemanagementResponses(ctx, libraryID, &o)
 	}
 }
 
@@ -502,7 +508,8 @@ func (a *ResponseManagementApi) PostResponsemanagementLibrariesQuery(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ResponseManagementApi) PostResponsemanagementLibrariesQueryIter(ctx context.Context, body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) iter.Seq2[models.Library, error] {
-	return a.postResponsemanagementLibrariesQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postResponsemanagementLibrariesQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostResponsemanagementLibrariesQueryPages returns an iterator over the pages of
@@ -510,27 +517,29 @@ func (a *ResponseManagementApi) PostResponsemanagementLibrariesQueryIter(ctx con
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *ResponseManagementApi) PostResponsemanagementLibrariesQueryPages(ctx context.Context, body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) iter.Seq2[*platformclient.Page[models.LibraryEntityListing], error] {
-	return a.postResponsemanagementLibrariesQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postResponsemanagementLibrariesQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postResponsemanagementLibrariesQueryWalk is the walk of PostResponsemanagementLibrariesQueryIter and PostResponsemanagementLibrariesQueryPages.
-func (a *ResponseManagementApi) postResponsemanagementLibrariesQueryWalk(body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) platformclient.NumberWalk[models.LibraryEntityListing, models.Library] {
+// postResponsemanagementLibrariesQueryWalk is the walk of PostResponsemanagementLibrariesQueryIter and PostResponsemanagementLibrariesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ResponseManagementApi) postResponsemanagementLibrariesQueryWalk(body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) (int64, func(*models.LibraryEntityListing) ([]models.Library, int64, int64, error), func(context.Context, int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LibraryEntityListing) ([]models.Library, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostResponsemanagementLibrariesQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LibraryEntityListing, models.Library]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LibraryEntityListing) ([]models.Library, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if page != max(int64(platformclient.Deref(o.PageNumber)), 1) {
-				o.PageNumber = platformclient.Ptr(int32(page))
-			}
-			return a.PostResponsemanagementLibrariesQuery(ctx, body, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if page != max(int64(platformclient.Deref(o.PageNumber)), 1) {
+			o.PageNumber = platformclient.Ptr(int32(page))
+		}
+		return a.PostResponsemanagementLibrariesQuery(ctx, body, &o)
 	}
 }
 
@@ -623,7 +632,8 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearch(ctx c
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearchIter(ctx context.Context, body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) iter.Seq2[models.ResponseAsset, error] {
-	return a.postResponsemanagementResponseassetsSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postResponsemanagementResponseassetsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostResponsemanagementResponseassetsSearchPages returns an iterator over the pages of
@@ -632,32 +642,34 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearchIter(c
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as body.PageNumber.
 func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearchPages(ctx context.Context, body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) iter.Seq2[*platformclient.Page[models.ResponseAssetSearchResults], error] {
-	return a.postResponsemanagementResponseassetsSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postResponsemanagementResponseassetsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postResponsemanagementResponseassetsSearchWalk is the walk of PostResponsemanagementResponseassetsSearchIter and PostResponsemanagementResponseassetsSearchPages.
-func (a *ResponseManagementApi) postResponsemanagementResponseassetsSearchWalk(body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) platformclient.NumberWalk[models.ResponseAssetSearchResults, models.ResponseAsset] {
+// postResponsemanagementResponseassetsSearchWalk is the walk of PostResponsemanagementResponseassetsSearchIter and PostResponsemanagementResponseassetsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ResponseManagementApi) postResponsemanagementResponseassetsSearchWalk(body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) (int64, func(*models.ResponseAssetSearchResults) ([]models.ResponseAsset, int64, int64, error), func(context.Context, int64) (*models.ResponseAssetSearchResults, *platformclient.APIResponse, error)) {
+	read := func(r *models.ResponseAssetSearchResults) ([]models.ResponseAsset, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.ResponseAssetSearchResults, models.ResponseAsset]{
-		First: start,
-		Read: func(r *models.ResponseAssetSearchResults) ([]models.ResponseAsset, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ResponseAssetSearchResults, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.ResponseAssetSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.ResponseAssetSearchResults, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ResponseAssetSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostResponsemanagementResponseassetsSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostResponsemanagementResponseassetsSearch(ctx, pageBody, opts)
 	}
 }
 

@@ -704,7 +704,8 @@ func (a *RoutingApi) GetRoutingAssessments(ctx context.Context, opts *GetRouting
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingAssessmentsIter(ctx context.Context, opts *GetRoutingAssessmentsOptions) iter.Seq2[models.BenefitAssessment, error] {
-	return a.getRoutingAssessmentsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingAssessmentsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetRoutingAssessmentsPages returns an iterator over the pages of GetRoutingAssessments, walked as
@@ -712,27 +713,29 @@ func (a *RoutingApi) GetRoutingAssessmentsIter(ctx context.Context, opts *GetRou
 // the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *RoutingApi) GetRoutingAssessmentsPages(ctx context.Context, opts *GetRoutingAssessmentsOptions) iter.Seq2[*platformclient.Page[models.AssessmentListing], error] {
-	return a.getRoutingAssessmentsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingAssessmentsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getRoutingAssessmentsWalk is the walk of GetRoutingAssessmentsIter and GetRoutingAssessmentsPages.
-func (a *RoutingApi) getRoutingAssessmentsWalk(opts *GetRoutingAssessmentsOptions) platformclient.CursorWalk[models.AssessmentListing, models.BenefitAssessment] {
+// getRoutingAssessmentsWalk is the walk of GetRoutingAssessmentsIter and GetRoutingAssessmentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingAssessmentsWalk(opts *GetRoutingAssessmentsOptions) (string, func(*models.AssessmentListing) ([]models.BenefitAssessment, string, error), func(context.Context, string) (*models.AssessmentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AssessmentListing) ([]models.BenefitAssessment, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetRoutingAssessmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AssessmentListing, models.BenefitAssessment]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.AssessmentListing) ([]models.BenefitAssessment, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AssessmentListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetRoutingAssessments(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AssessmentListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetRoutingAssessments(ctx, &o)
 	}
 }
 
@@ -1029,7 +1032,8 @@ func (a *RoutingApi) GetRoutingEmailDomainRoutes(ctx context.Context, domainName
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailDomainRoutesIter(ctx context.Context, domainName string, opts *GetRoutingEmailDomainRoutesOptions) iter.Seq2[models.InboundRoute, error] {
-	return a.getRoutingEmailDomainRoutesWalk(domainName, opts).Items(ctx)
+	first, read, fetch := a.getRoutingEmailDomainRoutesWalk(domainName, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingEmailDomainRoutesPages returns an iterator over the pages of
@@ -1037,25 +1041,27 @@ func (a *RoutingApi) GetRoutingEmailDomainRoutesIter(ctx context.Context, domain
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingEmailDomainRoutesPages(ctx context.Context, domainName string, opts *GetRoutingEmailDomainRoutesOptions) iter.Seq2[*platformclient.Page[models.InboundRouteEntityListing], error] {
-	return a.getRoutingEmailDomainRoutesWalk(domainName, opts).Pages(ctx)
+	first, read, fetch := a.getRoutingEmailDomainRoutesWalk(domainName, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingEmailDomainRoutesWalk is the walk of GetRoutingEmailDomainRoutesIter and GetRoutingEmailDomainRoutesPages.
-func (a *RoutingApi) getRoutingEmailDomainRoutesWalk(domainName string, opts *GetRoutingEmailDomainRoutesOptions) platformclient.NumberWalk[models.InboundRouteEntityListing, models.InboundRoute] {
+// getRoutingEmailDomainRoutesWalk is the walk of GetRoutingEmailDomainRoutesIter and GetRoutingEmailDomainRoutesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingEmailDomainRoutesWalk(domainName string, opts *GetRoutingEmailDomainRoutesOptions) (int64, func(*models.InboundRouteEntityListing) ([]models.InboundRoute, int64, int64, error), func(context.Context, int64) (*models.InboundRouteEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.InboundRouteEntityListing) ([]models.InboundRoute, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingEmailDomainRoutesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.InboundRouteEntityListing, models.InboundRoute]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.InboundRouteEntityListing) ([]models.InboundRoute, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.InboundRouteEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingEmailDomainRoutes(ctx, domainName, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InboundRouteEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingEmailDomainRoutes(ctx, domainName, &o)
 	}
 }
 
@@ -1142,7 +1148,8 @@ func (a *RoutingApi) GetRoutingEmailDomains(ctx context.Context, opts *GetRoutin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailDomainsIter(ctx context.Context, opts *GetRoutingEmailDomainsOptions) iter.Seq2[models.InboundDomain, error] {
-	return a.getRoutingEmailDomainsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingEmailDomainsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingEmailDomainsPages returns an iterator over the pages of GetRoutingEmailDomains, walked
@@ -1150,25 +1157,27 @@ func (a *RoutingApi) GetRoutingEmailDomainsIter(ctx context.Context, opts *GetRo
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingEmailDomainsPages(ctx context.Context, opts *GetRoutingEmailDomainsOptions) iter.Seq2[*platformclient.Page[models.InboundDomainEntityListing], error] {
-	return a.getRoutingEmailDomainsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingEmailDomainsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingEmailDomainsWalk is the walk of GetRoutingEmailDomainsIter and GetRoutingEmailDomainsPages.
-func (a *RoutingApi) getRoutingEmailDomainsWalk(opts *GetRoutingEmailDomainsOptions) platformclient.NumberWalk[models.InboundDomainEntityListing, models.InboundDomain] {
+// getRoutingEmailDomainsWalk is the walk of GetRoutingEmailDomainsIter and GetRoutingEmailDomainsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingEmailDomainsWalk(opts *GetRoutingEmailDomainsOptions) (int64, func(*models.InboundDomainEntityListing) ([]models.InboundDomain, int64, int64, error), func(context.Context, int64) (*models.InboundDomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.InboundDomainEntityListing) ([]models.InboundDomain, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingEmailDomainsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.InboundDomainEntityListing, models.InboundDomain]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.InboundDomainEntityListing) ([]models.InboundDomain, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.InboundDomainEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingEmailDomains(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InboundDomainEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingEmailDomains(ctx, &o)
 	}
 }
 
@@ -1282,7 +1291,8 @@ func (a *RoutingApi) GetRoutingEmailOutboundDomains(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailOutboundDomainsIter(ctx context.Context, opts *GetRoutingEmailOutboundDomainsOptions) iter.Seq2[models.OutboundDomain, error] {
-	return a.getRoutingEmailOutboundDomainsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingEmailOutboundDomainsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingEmailOutboundDomainsPages returns an iterator over the pages of
@@ -1290,25 +1300,27 @@ func (a *RoutingApi) GetRoutingEmailOutboundDomainsIter(ctx context.Context, opt
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingEmailOutboundDomainsPages(ctx context.Context, opts *GetRoutingEmailOutboundDomainsOptions) iter.Seq2[*platformclient.Page[models.OutboundDomainEntityListing], error] {
-	return a.getRoutingEmailOutboundDomainsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingEmailOutboundDomainsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingEmailOutboundDomainsWalk is the walk of GetRoutingEmailOutboundDomainsIter and GetRoutingEmailOutboundDomainsPages.
-func (a *RoutingApi) getRoutingEmailOutboundDomainsWalk(opts *GetRoutingEmailOutboundDomainsOptions) platformclient.NumberWalk[models.OutboundDomainEntityListing, models.OutboundDomain] {
+// getRoutingEmailOutboundDomainsWalk is the walk of GetRoutingEmailOutboundDomainsIter and GetRoutingEmailOutboundDomainsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingEmailOutboundDomainsWalk(opts *GetRoutingEmailOutboundDomainsOptions) (int64, func(*models.OutboundDomainEntityListing) ([]models.OutboundDomain, int64, int64, error), func(context.Context, int64) (*models.OutboundDomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OutboundDomainEntityListing) ([]models.OutboundDomain, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingEmailOutboundDomainsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.OutboundDomainEntityListing, models.OutboundDomain]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.OutboundDomainEntityListing) ([]models.OutboundDomain, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.OutboundDomainEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingEmailOutboundDomains(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OutboundDomainEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingEmailOutboundDomains(ctx, &o)
 	}
 }
 
@@ -1353,7 +1365,8 @@ func (a *RoutingApi) GetRoutingEmailSetting(ctx context.Context, opts *GetRoutin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailSettingIter(ctx context.Context, opts *GetRoutingEmailSettingOptions) iter.Seq2[models.EmailSetting, error] {
-	return a.getRoutingEmailSettingWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingEmailSettingWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingEmailSettingPages returns an iterator over the pages of GetRoutingEmailSetting, walked
@@ -1361,25 +1374,27 @@ func (a *RoutingApi) GetRoutingEmailSettingIter(ctx context.Context, opts *GetRo
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingEmailSettingPages(ctx context.Context, opts *GetRoutingEmailSettingOptions) iter.Seq2[*platformclient.Page[models.EmailSettingEntityListing], error] {
-	return a.getRoutingEmailSettingWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingEmailSettingWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingEmailSettingWalk is the walk of GetRoutingEmailSettingIter and GetRoutingEmailSettingPages.
-func (a *RoutingApi) getRoutingEmailSettingWalk(opts *GetRoutingEmailSettingOptions) platformclient.NumberWalk[models.EmailSettingEntityListing, models.EmailSetting] {
+// getRoutingEmailSettingWalk is the walk of GetRoutingEmailSettingIter and GetRoutingEmailSettingPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingEmailSettingWalk(opts *GetRoutingEmailSettingOptions) (int64, func(*models.EmailSettingEntityListing) ([]models.EmailSetting, int64, int64, error), func(context.Context, int64) (*models.EmailSettingEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EmailSettingEntityListing) ([]models.EmailSetting, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingEmailSettingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EmailSettingEntityListing, models.EmailSetting]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EmailSettingEntityListing) ([]models.EmailSetting, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EmailSettingEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingEmailSetting(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EmailSettingEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingEmailSetting(ctx, &o)
 	}
 }
 
@@ -1496,7 +1511,8 @@ func (a *RoutingApi) GetRoutingLanguages(ctx context.Context, opts *GetRoutingLa
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingLanguagesIter(ctx context.Context, opts *GetRoutingLanguagesOptions) iter.Seq2[models.Language, error] {
-	return a.getRoutingLanguagesWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingLanguagesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingLanguagesPages returns an iterator over the pages of GetRoutingLanguages, walked as
@@ -1504,25 +1520,27 @@ func (a *RoutingApi) GetRoutingLanguagesIter(ctx context.Context, opts *GetRouti
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingLanguagesPages(ctx context.Context, opts *GetRoutingLanguagesOptions) iter.Seq2[*platformclient.Page[models.LanguageEntityListing], error] {
-	return a.getRoutingLanguagesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingLanguagesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingLanguagesWalk is the walk of GetRoutingLanguagesIter and GetRoutingLanguagesPages.
-func (a *RoutingApi) getRoutingLanguagesWalk(opts *GetRoutingLanguagesOptions) platformclient.NumberWalk[models.LanguageEntityListing, models.Language] {
+// getRoutingLanguagesWalk is the walk of GetRoutingLanguagesIter and GetRoutingLanguagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingLanguagesWalk(opts *GetRoutingLanguagesOptions) (int64, func(*models.LanguageEntityListing) ([]models.Language, int64, int64, error), func(context.Context, int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LanguageEntityListing) ([]models.Language, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingLanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LanguageEntityListing, models.Language]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LanguageEntityListing) ([]models.Language, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingLanguages(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingLanguages(ctx, &o)
 	}
 }
 
@@ -1600,7 +1618,8 @@ func (a *RoutingApi) GetRoutingMessageRecipients(ctx context.Context, opts *GetR
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingMessageRecipientsIter(ctx context.Context, opts *GetRoutingMessageRecipientsOptions) iter.Seq2[models.Recipient, error] {
-	return a.getRoutingMessageRecipientsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingMessageRecipientsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingMessageRecipientsPages returns an iterator over the pages of
@@ -1608,25 +1627,27 @@ func (a *RoutingApi) GetRoutingMessageRecipientsIter(ctx context.Context, opts *
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingMessageRecipientsPages(ctx context.Context, opts *GetRoutingMessageRecipientsOptions) iter.Seq2[*platformclient.Page[models.RecipientListing], error] {
-	return a.getRoutingMessageRecipientsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingMessageRecipientsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingMessageRecipientsWalk is the walk of GetRoutingMessageRecipientsIter and GetRoutingMessageRecipientsPages.
-func (a *RoutingApi) getRoutingMessageRecipientsWalk(opts *GetRoutingMessageRecipientsOptions) platformclient.NumberWalk[models.RecipientListing, models.Recipient] {
+// getRoutingMessageRecipientsWalk is the walk of GetRoutingMessageRecipientsIter and GetRoutingMessageRecipientsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingMessageRecipientsWalk(opts *GetRoutingMessageRecipientsOptions) (int64, func(*models.RecipientListing) ([]models.Recipient, int64, int64, error), func(context.Context, int64) (*models.RecipientListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RecipientListing) ([]models.Recipient, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingMessageRecipientsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.RecipientListing, models.Recipient]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.RecipientListing) ([]models.Recipient, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.RecipientListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingMessageRecipients(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.RecipientListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingMessageRecipients(ctx, &o)
 	}
 }
 
@@ -1766,7 +1787,8 @@ func (a *RoutingApi) GetRoutingPredictors(ctx context.Context, opts *GetRoutingP
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingPredictorsIter(ctx context.Context, opts *GetRoutingPredictorsOptions) iter.Seq2[models.Predictor, error] {
-	return a.getRoutingPredictorsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingPredictorsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetRoutingPredictorsPages returns an iterator over the pages of GetRoutingPredictors, walked as
@@ -1774,27 +1796,29 @@ func (a *RoutingApi) GetRoutingPredictorsIter(ctx context.Context, opts *GetRout
 // the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *RoutingApi) GetRoutingPredictorsPages(ctx context.Context, opts *GetRoutingPredictorsOptions) iter.Seq2[*platformclient.Page[models.PredictorListing], error] {
-	return a.getRoutingPredictorsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingPredictorsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getRoutingPredictorsWalk is the walk of GetRoutingPredictorsIter and GetRoutingPredictorsPages.
-func (a *RoutingApi) getRoutingPredictorsWalk(opts *GetRoutingPredictorsOptions) platformclient.CursorWalk[models.PredictorListing, models.Predictor] {
+// getRoutingPredictorsWalk is the walk of GetRoutingPredictorsIter and GetRoutingPredictorsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingPredictorsWalk(opts *GetRoutingPredictorsOptions) (string, func(*models.PredictorListing) ([]models.Predictor, string, error), func(context.Context, string) (*models.PredictorListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PredictorListing) ([]models.Predictor, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetRoutingPredictorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.PredictorListing, models.Predictor]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.PredictorListing) ([]models.Predictor, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.PredictorListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetRoutingPredictors(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.PredictorListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetRoutingPredictors(ctx, &o)
 	}
 }
 
@@ -2228,7 +2252,8 @@ func (a *RoutingApi) GetRoutingQueueUsers(ctx context.Context, queueID string, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueueUsersIter(ctx context.Context, queueID string, opts *GetRoutingQueueUsersOptions) iter.Seq2[models.QueueMember, error] {
-	return a.getRoutingQueueUsersWalk(queueID, opts).Items(ctx)
+	first, read, fetch := a.getRoutingQueueUsersWalk(queueID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingQueueUsersPages returns an iterator over the pages of GetRoutingQueueUsers, walked as
@@ -2236,25 +2261,27 @@ func (a *RoutingApi) GetRoutingQueueUsersIter(ctx context.Context, queueID strin
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingQueueUsersPages(ctx context.Context, queueID string, opts *GetRoutingQueueUsersOptions) iter.Seq2[*platformclient.Page[models.QueueMemberEntityListingV1], error] {
-	return a.getRoutingQueueUsersWalk(queueID, opts).Pages(ctx)
+	first, read, fetch := a.getRoutingQueueUsersWalk(queueID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingQueueUsersWalk is the walk of GetRoutingQueueUsersIter and GetRoutingQueueUsersPages.
-func (a *RoutingApi) getRoutingQueueUsersWalk(queueID string, opts *GetRoutingQueueUsersOptions) platformclient.NumberWalk[models.QueueMemberEntityListingV1, models.QueueMember] {
+// getRoutingQueueUsersWalk is the walk of GetRoutingQueueUsersIter and GetRoutingQueueUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueueUsersWalk(queueID string, opts *GetRoutingQueueUsersOptions) (int64, func(*models.QueueMemberEntityListingV1) ([]models.QueueMember, int64, int64, error), func(context.Context, int64) (*models.QueueMemberEntityListingV1, *platformclient.APIResponse, error)) {
+	read := func(r *models.QueueMemberEntityListingV1) ([]models.QueueMember, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueueUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.QueueMemberEntityListingV1, models.QueueMember]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.QueueMemberEntityListingV1) ([]models.QueueMember, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.QueueMemberEntityListingV1, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingQueueUsers(ctx, queueID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.QueueMemberEntityListingV1, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingQueueUsers(ctx, queueID, &o)
 	}
 }
 
@@ -2309,7 +2336,8 @@ func (a *RoutingApi) GetRoutingQueueWrapupcodes(ctx context.Context, queueID str
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueueWrapupcodesIter(ctx context.Context, queueID string, opts *GetRoutingQueueWrapupcodesOptions) iter.Seq2[models.WrapupCode, error] {
-	return a.getRoutingQueueWrapupcodesWalk(queueID, opts).Items(ctx)
+	first, read, fetch := a.getRoutingQueueWrapupcodesWalk(queueID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingQueueWrapupcodesPages returns an iterator over the pages of GetRoutingQueueWrapupcodes,
@@ -2317,25 +2345,27 @@ func (a *RoutingApi) GetRoutingQueueWrapupcodesIter(ctx context.Context, queueID
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingQueueWrapupcodesPages(ctx context.Context, queueID string, opts *GetRoutingQueueWrapupcodesOptions) iter.Seq2[*platformclient.Page[models.WrapupCodeEntityListing], error] {
-	return a.getRoutingQueueWrapupcodesWalk(queueID, opts).Pages(ctx)
+	first, read, fetch := a.getRoutingQueueWrapupcodesWalk(queueID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingQueueWrapupcodesWalk is the walk of GetRoutingQueueWrapupcodesIter and GetRoutingQueueWrapupcodesPages.
-func (a *RoutingApi) getRoutingQueueWrapupcodesWalk(queueID string, opts *GetRoutingQueueWrapupcodesOptions) platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode] {
+// getRoutingQueueWrapupcodesWalk is the walk of GetRoutingQueueWrapupcodesIter and GetRoutingQueueWrapupcodesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueueWrapupcodesWalk(queueID string, opts *GetRoutingQueueWrapupcodesOptions) (int64, func(*models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error), func(context.Context, int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueueWrapupcodesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingQueueWrapupcodes(ctx, queueID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingQueueWrapupcodes(ctx, queueID, &o)
 	}
 }
 
@@ -2424,7 +2454,8 @@ func (a *RoutingApi) GetRoutingQueues(ctx context.Context, opts *GetRoutingQueue
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesIter(ctx context.Context, opts *GetRoutingQueuesOptions) iter.Seq2[models.Queue, error] {
-	return a.getRoutingQueuesWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingQueuesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingQueuesPages returns an iterator over the pages of GetRoutingQueues, walked as
@@ -2432,25 +2463,27 @@ func (a *RoutingApi) GetRoutingQueuesIter(ctx context.Context, opts *GetRoutingQ
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingQueuesPages(ctx context.Context, opts *GetRoutingQueuesOptions) iter.Seq2[*platformclient.Page[models.QueueEntityListing], error] {
-	return a.getRoutingQueuesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingQueuesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingQueuesWalk is the walk of GetRoutingQueuesIter and GetRoutingQueuesPages.
-func (a *RoutingApi) getRoutingQueuesWalk(opts *GetRoutingQueuesOptions) platformclient.NumberWalk[models.QueueEntityListing, models.Queue] {
+// getRoutingQueuesWalk is the walk of GetRoutingQueuesIter and GetRoutingQueuesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueuesWalk(opts *GetRoutingQueuesOptions) (int64, func(*models.QueueEntityListing) ([]models.Queue, int64, int64, error), func(context.Context, int64) (*models.QueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.QueueEntityListing, models.Queue]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingQueues(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingQueues(ctx, &o)
 	}
 }
 
@@ -2525,7 +2558,8 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviews(ctx context.Context, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesDivisionviewsIter(ctx context.Context, opts *GetRoutingQueuesDivisionviewsOptions) iter.Seq2[models.Queue, error] {
-	return a.getRoutingQueuesDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingQueuesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingQueuesDivisionviewsPages returns an iterator over the pages of
@@ -2533,25 +2567,27 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviewsIter(ctx context.Context, opts
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingQueuesDivisionviewsPages(ctx context.Context, opts *GetRoutingQueuesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.QueueEntityListing], error] {
-	return a.getRoutingQueuesDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingQueuesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingQueuesDivisionviewsWalk is the walk of GetRoutingQueuesDivisionviewsIter and GetRoutingQueuesDivisionviewsPages.
-func (a *RoutingApi) getRoutingQueuesDivisionviewsWalk(opts *GetRoutingQueuesDivisionviewsOptions) platformclient.NumberWalk[models.QueueEntityListing, models.Queue] {
+// getRoutingQueuesDivisionviewsWalk is the walk of GetRoutingQueuesDivisionviewsIter and GetRoutingQueuesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueuesDivisionviewsWalk(opts *GetRoutingQueuesDivisionviewsOptions) (int64, func(*models.QueueEntityListing) ([]models.Queue, int64, int64, error), func(context.Context, int64) (*models.QueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueuesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.QueueEntityListing, models.Queue]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingQueuesDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingQueuesDivisionviews(ctx, &o)
 	}
 }
 
@@ -2604,7 +2640,8 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviewsAll(ctx context.Context, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesDivisionviewsAllIter(ctx context.Context, opts *GetRoutingQueuesDivisionviewsAllOptions) iter.Seq2[models.Queue, error] {
-	return a.getRoutingQueuesDivisionviewsAllWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingQueuesDivisionviewsAllWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingQueuesDivisionviewsAllPages returns an iterator over the pages of
@@ -2612,25 +2649,27 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviewsAllIter(ctx context.Context, o
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingQueuesDivisionviewsAllPages(ctx context.Context, opts *GetRoutingQueuesDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.QueueEntityListing], error] {
-	return a.getRoutingQueuesDivisionviewsAllWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingQueuesDivisionviewsAllWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingQueuesDivisionviewsAllWalk is the walk of GetRoutingQueuesDivisionviewsAllIter and GetRoutingQueuesDivisionviewsAllPages.
-func (a *RoutingApi) getRoutingQueuesDivisionviewsAllWalk(opts *GetRoutingQueuesDivisionviewsAllOptions) platformclient.NumberWalk[models.QueueEntityListing, models.Queue] {
+// getRoutingQueuesDivisionviewsAllWalk is the walk of GetRoutingQueuesDivisionviewsAllIter and GetRoutingQueuesDivisionviewsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueuesDivisionviewsAllWalk(opts *GetRoutingQueuesDivisionviewsAllOptions) (int64, func(*models.QueueEntityListing) ([]models.Queue, int64, int64, error), func(context.Context, int64) (*models.QueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueuesDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.QueueEntityListing, models.Queue]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingQueuesDivisionviewsAll(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingQueuesDivisionviewsAll(ctx, &o)
 	}
 }
 
@@ -2687,7 +2726,8 @@ func (a *RoutingApi) GetRoutingQueuesMe(ctx context.Context, opts *GetRoutingQue
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesMeIter(ctx context.Context, opts *GetRoutingQueuesMeOptions) iter.Seq2[models.UserQueue, error] {
-	return a.getRoutingQueuesMeWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingQueuesMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingQueuesMePages returns an iterator over the pages of GetRoutingQueuesMe, walked as
@@ -2695,25 +2735,27 @@ func (a *RoutingApi) GetRoutingQueuesMeIter(ctx context.Context, opts *GetRoutin
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingQueuesMePages(ctx context.Context, opts *GetRoutingQueuesMeOptions) iter.Seq2[*platformclient.Page[models.UserQueueEntityListing], error] {
-	return a.getRoutingQueuesMeWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingQueuesMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingQueuesMeWalk is the walk of GetRoutingQueuesMeIter and GetRoutingQueuesMePages.
-func (a *RoutingApi) getRoutingQueuesMeWalk(opts *GetRoutingQueuesMeOptions) platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue] {
+// getRoutingQueuesMeWalk is the walk of GetRoutingQueuesMeIter and GetRoutingQueuesMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueuesMeWalk(opts *GetRoutingQueuesMeOptions) (int64, func(*models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error), func(context.Context, int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueuesMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingQueuesMe(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingQueuesMe(ctx, &o)
 	}
 }
 
@@ -2980,7 +3022,8 @@ func (a *RoutingApi) GetRoutingSkillgroupMembers(ctx context.Context, skillGroup
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSkillgroupMembersIter(ctx context.Context, skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) iter.Seq2[models.UserReferenceWithName, error] {
-	return a.getRoutingSkillgroupMembersWalk(skillGroupID, opts).Items(ctx)
+	first, read, fetch := a.getRoutingSkillgroupMembersWalk(skillGroupID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetRoutingSkillgroupMembersPages returns an iterator over the pages of
@@ -2988,27 +3031,29 @@ func (a *RoutingApi) GetRoutingSkillgroupMembersIter(ctx context.Context, skillG
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *RoutingApi) GetRoutingSkillgroupMembersPages(ctx context.Context, skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) iter.Seq2[*platformclient.Page[models.SkillGroupMemberEntityListing], error] {
-	return a.getRoutingSkillgroupMembersWalk(skillGroupID, opts).Pages(ctx)
+	first, read, fetch := a.getRoutingSkillgroupMembersWalk(skillGroupID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getRoutingSkillgroupMembersWalk is the walk of GetRoutingSkillgroupMembersIter and GetRoutingSkillgroupMembersPages.
-func (a *RoutingApi) getRoutingSkillgroupMembersWalk(skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) platformclient.CursorWalk[models.SkillGroupMemberEntityListing, models.UserReferenceWithName] {
+// getRoutingSkillgroupMembersWalk is the walk of GetRoutingSkillgroupMembersIter and GetRoutingSkillgroupMembersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingSkillgroupMembersWalk(skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) (string, func(*models.SkillGroupMemberEntityListing) ([]models.UserReferenceWithName, string, error), func(context.Context, string) (*models.SkillGroupMemberEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SkillGroupMemberEntityListing) ([]models.UserReferenceWithName, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetRoutingSkillgroupMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SkillGroupMemberEntityListing, models.UserReferenceWithName]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.SkillGroupMemberEntityListing) ([]models.UserReferenceWithName, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SkillGroupMemberEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetRoutingSkillgroupMembers(ctx, skillGroupID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SkillGroupMemberEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetRoutingSkillgroupMembers(ctx, skillGroupID, &o)
 	}
 }
 
@@ -3094,7 +3139,8 @@ func (a *RoutingApi) GetRoutingSkillgroups(ctx context.Context, opts *GetRouting
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSkillgroupsIter(ctx context.Context, opts *GetRoutingSkillgroupsOptions) iter.Seq2[models.SkillGroupDefinition, error] {
-	return a.getRoutingSkillgroupsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingSkillgroupsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetRoutingSkillgroupsPages returns an iterator over the pages of GetRoutingSkillgroups, walked as
@@ -3102,27 +3148,29 @@ func (a *RoutingApi) GetRoutingSkillgroupsIter(ctx context.Context, opts *GetRou
 // the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *RoutingApi) GetRoutingSkillgroupsPages(ctx context.Context, opts *GetRoutingSkillgroupsOptions) iter.Seq2[*platformclient.Page[models.SkillGroupEntityListing], error] {
-	return a.getRoutingSkillgroupsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingSkillgroupsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getRoutingSkillgroupsWalk is the walk of GetRoutingSkillgroupsIter and GetRoutingSkillgroupsPages.
-func (a *RoutingApi) getRoutingSkillgroupsWalk(opts *GetRoutingSkillgroupsOptions) platformclient.CursorWalk[models.SkillGroupEntityListing, models.SkillGroupDefinition] {
+// getRoutingSkillgroupsWalk is the walk of GetRoutingSkillgroupsIter and GetRoutingSkillgroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingSkillgroupsWalk(opts *GetRoutingSkillgroupsOptions) (string, func(*models.SkillGroupEntityListing) ([]models.SkillGroupDefinition, string, error), func(context.Context, string) (*models.SkillGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SkillGroupEntityListing) ([]models.SkillGroupDefinition, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetRoutingSkillgroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SkillGroupEntityListing, models.SkillGroupDefinition]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.SkillGroupEntityListing) ([]models.SkillGroupDefinition, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SkillGroupEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetRoutingSkillgroups(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SkillGroupEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetRoutingSkillgroups(ctx, &o)
 	}
 }
 
@@ -3177,7 +3225,8 @@ func (a *RoutingApi) GetRoutingSkills(ctx context.Context, opts *GetRoutingSkill
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSkillsIter(ctx context.Context, opts *GetRoutingSkillsOptions) iter.Seq2[models.RoutingSkill, error] {
-	return a.getRoutingSkillsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingSkillsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingSkillsPages returns an iterator over the pages of GetRoutingSkills, walked as
@@ -3185,25 +3234,27 @@ func (a *RoutingApi) GetRoutingSkillsIter(ctx context.Context, opts *GetRoutingS
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingSkillsPages(ctx context.Context, opts *GetRoutingSkillsOptions) iter.Seq2[*platformclient.Page[models.SkillEntityListing], error] {
-	return a.getRoutingSkillsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingSkillsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingSkillsWalk is the walk of GetRoutingSkillsIter and GetRoutingSkillsPages.
-func (a *RoutingApi) getRoutingSkillsWalk(opts *GetRoutingSkillsOptions) platformclient.NumberWalk[models.SkillEntityListing, models.RoutingSkill] {
+// getRoutingSkillsWalk is the walk of GetRoutingSkillsIter and GetRoutingSkillsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingSkillsWalk(opts *GetRoutingSkillsOptions) (int64, func(*models.SkillEntityListing) ([]models.RoutingSkill, int64, int64, error), func(context.Context, int64) (*models.SkillEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SkillEntityListing) ([]models.RoutingSkill, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingSkillsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SkillEntityListing, models.RoutingSkill]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SkillEntityListing) ([]models.RoutingSkill, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SkillEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingSkills(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SkillEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingSkills(ctx, &o)
 	}
 }
 
@@ -3269,7 +3320,8 @@ func (a *RoutingApi) GetRoutingSmsAddresses(ctx context.Context, opts *GetRoutin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSmsAddressesIter(ctx context.Context, opts *GetRoutingSmsAddressesOptions) iter.Seq2[models.SmsAddress, error] {
-	return a.getRoutingSmsAddressesWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingSmsAddressesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingSmsAddressesPages returns an iterator over the pages of GetRoutingSmsAddresses, walked
@@ -3277,25 +3329,27 @@ func (a *RoutingApi) GetRoutingSmsAddressesIter(ctx context.Context, opts *GetRo
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingSmsAddressesPages(ctx context.Context, opts *GetRoutingSmsAddressesOptions) iter.Seq2[*platformclient.Page[models.SmsAddressEntityListing], error] {
-	return a.getRoutingSmsAddressesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingSmsAddressesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingSmsAddressesWalk is the walk of GetRoutingSmsAddressesIter and GetRoutingSmsAddressesPages.
-func (a *RoutingApi) getRoutingSmsAddressesWalk(opts *GetRoutingSmsAddressesOptions) platformclient.NumberWalk[models.SmsAddressEntityListing, models.SmsAddress] {
+// getRoutingSmsAddressesWalk is the walk of GetRoutingSmsAddressesIter and GetRoutingSmsAddressesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingSmsAddressesWalk(opts *GetRoutingSmsAddressesOptions) (int64, func(*models.SmsAddressEntityListing) ([]models.SmsAddress, int64, int64, error), func(context.Context, int64) (*models.SmsAddressEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SmsAddressEntityListing) ([]models.SmsAddress, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingSmsAddressesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SmsAddressEntityListing, models.SmsAddress]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SmsAddressEntityListing) ([]models.SmsAddress, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SmsAddressEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingSmsAddresses(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SmsAddressEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingSmsAddresses(ctx, &o)
 	}
 }
 
@@ -3533,7 +3587,8 @@ func (a *RoutingApi) GetRoutingSmsPhonenumbers(ctx context.Context, opts *GetRou
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSmsPhonenumbersIter(ctx context.Context, opts *GetRoutingSmsPhonenumbersOptions) iter.Seq2[models.SmsPhoneNumber, error] {
-	return a.getRoutingSmsPhonenumbersWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingSmsPhonenumbersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingSmsPhonenumbersPages returns an iterator over the pages of GetRoutingSmsPhonenumbers,
@@ -3541,25 +3596,27 @@ func (a *RoutingApi) GetRoutingSmsPhonenumbersIter(ctx context.Context, opts *Ge
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingSmsPhonenumbersPages(ctx context.Context, opts *GetRoutingSmsPhonenumbersOptions) iter.Seq2[*platformclient.Page[models.SmsPhoneNumberEntityListing], error] {
-	return a.getRoutingSmsPhonenumbersWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingSmsPhonenumbersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingSmsPhonenumbersWalk is the walk of GetRoutingSmsPhonenumbersIter and GetRoutingSmsPhonenumbersPages.
-func (a *RoutingApi) getRoutingSmsPhonenumbersWalk(opts *GetRoutingSmsPhonenumbersOptions) platformclient.NumberWalk[models.SmsPhoneNumberEntityListing, models.SmsPhoneNumber] {
+// getRoutingSmsPhonenumbersWalk is the walk of GetRoutingSmsPhonenumbersIter and GetRoutingSmsPhonenumbersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingSmsPhonenumbersWalk(opts *GetRoutingSmsPhonenumbersOptions) (int64, func(*models.SmsPhoneNumberEntityListing) ([]models.SmsPhoneNumber, int64, int64, error), func(context.Context, int64) (*models.SmsPhoneNumberEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SmsPhoneNumberEntityListing) ([]models.SmsPhoneNumber, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingSmsPhonenumbersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SmsPhoneNumberEntityListing, models.SmsPhoneNumber]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SmsPhoneNumberEntityListing) ([]models.SmsPhoneNumber, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SmsPhoneNumberEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingSmsPhonenumbers(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SmsPhoneNumberEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingSmsPhonenumbers(ctx, &o)
 	}
 }
 
@@ -3725,7 +3782,8 @@ func (a *RoutingApi) GetRoutingUtilizationLabels(ctx context.Context, opts *GetR
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingUtilizationLabelsIter(ctx context.Context, opts *GetRoutingUtilizationLabelsOptions) iter.Seq2[models.UtilizationLabel, error] {
-	return a.getRoutingUtilizationLabelsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingUtilizationLabelsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingUtilizationLabelsPages returns an iterator over the pages of
@@ -3733,25 +3791,27 @@ func (a *RoutingApi) GetRoutingUtilizationLabelsIter(ctx context.Context, opts *
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingUtilizationLabelsPages(ctx context.Context, opts *GetRoutingUtilizationLabelsOptions) iter.Seq2[*platformclient.Page[models.UtilizationLabelEntityListing], error] {
-	return a.getRoutingUtilizationLabelsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingUtilizationLabelsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingUtilizationLabelsWalk is the walk of GetRoutingUtilizationLabelsIter and GetRoutingUtilizationLabelsPages.
-func (a *RoutingApi) getRoutingUtilizationLabelsWalk(opts *GetRoutingUtilizationLabelsOptions) platformclient.NumberWalk[models.UtilizationLabelEntityListing, models.UtilizationLabel] {
+// getRoutingUtilizationLabelsWalk is the walk of GetRoutingUtilizationLabelsIter and GetRoutingUtilizationLabelsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingUtilizationLabelsWalk(opts *GetRoutingUtilizationLabelsOptions) (int64, func(*models.UtilizationLabelEntityListing) ([]models.UtilizationLabel, int64, int64, error), func(context.Context, int64) (*models.UtilizationLabelEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UtilizationLabelEntityListing) ([]models.UtilizationLabel, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingUtilizationLabelsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UtilizationLabelEntityListing, models.UtilizationLabel]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UtilizationLabelEntityListing) ([]models.UtilizationLabel, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UtilizationLabelEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingUtilizationLabels(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UtilizationLabelEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingUtilizationLabels(ctx, &o)
 	}
 }
 
@@ -3847,7 +3907,8 @@ func (a *RoutingApi) GetRoutingWrapupcodes(ctx context.Context, opts *GetRouting
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingWrapupcodesIter(ctx context.Context, opts *GetRoutingWrapupcodesOptions) iter.Seq2[models.WrapupCode, error] {
-	return a.getRoutingWrapupcodesWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingWrapupcodesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingWrapupcodesPages returns an iterator over the pages of GetRoutingWrapupcodes, walked as
@@ -3855,25 +3916,27 @@ func (a *RoutingApi) GetRoutingWrapupcodesIter(ctx context.Context, opts *GetRou
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingWrapupcodesPages(ctx context.Context, opts *GetRoutingWrapupcodesOptions) iter.Seq2[*platformclient.Page[models.WrapupCodeEntityListing], error] {
-	return a.getRoutingWrapupcodesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingWrapupcodesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingWrapupcodesWalk is the walk of GetRoutingWrapupcodesIter and GetRoutingWrapupcodesPages.
-func (a *RoutingApi) getRoutingWrapupcodesWalk(opts *GetRoutingWrapupcodesOptions) platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode] {
+// getRoutingWrapupcodesWalk is the walk of GetRoutingWrapupcodesIter and GetRoutingWrapupcodesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingWrapupcodesWalk(opts *GetRoutingWrapupcodesOptions) (int64, func(*models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error), func(context.Context, int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingWrapupcodesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingWrapupcodes(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingWrapupcodes(ctx, &o)
 	}
 }
 
@@ -3966,7 +4029,8 @@ func (a *RoutingApi) GetRoutingWrapupcodesDivisionviews(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingWrapupcodesDivisionviewsIter(ctx context.Context, opts *GetRoutingWrapupcodesDivisionviewsOptions) iter.Seq2[models.WrapupCode, error] {
-	return a.getRoutingWrapupcodesDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getRoutingWrapupcodesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetRoutingWrapupcodesDivisionviewsPages returns an iterator over the pages of
@@ -3974,25 +4038,27 @@ func (a *RoutingApi) GetRoutingWrapupcodesDivisionviewsIter(ctx context.Context,
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *RoutingApi) GetRoutingWrapupcodesDivisionviewsPages(ctx context.Context, opts *GetRoutingWrapupcodesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.WrapupCodeEntityListing], error] {
-	return a.getRoutingWrapupcodesDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getRoutingWrapupcodesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getRoutingWrapupcodesDivisionviewsWalk is the walk of GetRoutingWrapupcodesDivisionviewsIter and GetRoutingWrapupcodesDivisionviewsPages.
-func (a *RoutingApi) getRoutingWrapupcodesDivisionviewsWalk(opts *GetRoutingWrapupcodesDivisionviewsOptions) platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode] {
+// getRoutingWrapupcodesDivisionviewsWalk is the walk of GetRoutingWrapupcodesDivisionviewsIter and GetRoutingWrapupcodesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingWrapupcodesDivisionviewsWalk(opts *GetRoutingWrapupcodesDivisionviewsOptions) (int64, func(*models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error), func(context.Context, int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingWrapupcodesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.WrapupCodeEntityListing, models.WrapupCode]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetRoutingWrapupcodesDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetRoutingWrapupcodesDivisionviews(ctx, &o)
 	}
 }
 
@@ -4052,7 +4118,8 @@ func (a *RoutingApi) GetUserQueues(ctx context.Context, userID string, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserQueuesIter(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[models.UserQueue, error] {
-	return a.getUserQueuesWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserQueuesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUserQueuesPages returns an iterator over the pages of GetUserQueues, walked as
@@ -4060,25 +4127,27 @@ func (a *RoutingApi) GetUserQueuesIter(ctx context.Context, userID string, opts 
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as opts.PageNumber.
 func (a *RoutingApi) GetUserQueuesPages(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[*platformclient.Page[models.UserQueueEntityListing], error] {
-	return a.getUserQueuesWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserQueuesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUserQueuesWalk is the walk of GetUserQueuesIter and GetUserQueuesPages.
-func (a *RoutingApi) getUserQueuesWalk(userID string, opts *GetUserQueuesOptions) platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue] {
+// getUserQueuesWalk is the walk of GetUserQueuesIter and GetUserQueuesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getUserQueuesWalk(userID string, opts *GetUserQueuesOptions) (int64, func(*models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error), func(context.Context, int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUserQueues(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUserQueues(ctx, userID, &o)
 	}
 }
 
@@ -4133,7 +4202,8 @@ func (a *RoutingApi) GetUserRoutinglanguages(ctx context.Context, userID string,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserRoutinglanguagesIter(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[models.UserRoutingLanguage, error] {
-	return a.getUserRoutinglanguagesWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserRoutinglanguagesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUserRoutinglanguagesPages returns an iterator over the pages of GetUserRoutinglanguages,
@@ -4141,25 +4211,27 @@ func (a *RoutingApi) GetUserRoutinglanguagesIter(ctx context.Context, userID str
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *RoutingApi) GetUserRoutinglanguagesPages(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[*platformclient.Page[models.UserLanguageEntityListing], error] {
-	return a.getUserRoutinglanguagesWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserRoutinglanguagesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUserRoutinglanguagesWalk is the walk of GetUserRoutinglanguagesIter and GetUserRoutinglanguagesPages.
-func (a *RoutingApi) getUserRoutinglanguagesWalk(userID string, opts *GetUserRoutinglanguagesOptions) platformclient.NumberWalk[models.UserLanguageEntityListing, models.UserRoutingLanguage] {
+// getUserRoutinglanguagesWalk is the walk of GetUserRoutinglanguagesIter and GetUserRoutinglanguagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getUserRoutinglanguagesWalk(userID string, opts *GetUserRoutinglanguagesOptions) (int64, func(*models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error), func(context.Context, int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserRoutinglanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserLanguageEntityListing, models.UserRoutingLanguage]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUserRoutinglanguages(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUserRoutinglanguages(ctx, userID, &o)
 	}
 }
 
@@ -4214,7 +4286,8 @@ func (a *RoutingApi) GetUserRoutingskills(ctx context.Context, userID string, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserRoutingskillsIter(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[models.UserRoutingSkill, error] {
-	return a.getUserRoutingskillsWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserRoutingskillsWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUserRoutingskillsPages returns an iterator over the pages of GetUserRoutingskills, walked as
@@ -4222,25 +4295,27 @@ func (a *RoutingApi) GetUserRoutingskillsIter(ctx context.Context, userID string
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *RoutingApi) GetUserRoutingskillsPages(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[*platformclient.Page[models.UserSkillEntityListing], error] {
-	return a.getUserRoutingskillsWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserRoutingskillsWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUserRoutingskillsWalk is the walk of GetUserRoutingskillsIter and GetUserRoutingskillsPages.
-func (a *RoutingApi) getUserRoutingskillsWalk(userID string, opts *GetUserRoutingskillsOptions) platformclient.NumberWalk[models.UserSkillEntityListing, models.UserRoutingSkill] {
+// getUserRoutingskillsWalk is the walk of GetUserRoutingskillsIter and GetUserRoutingskillsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getUserRoutingskillsWalk(userID string, opts *GetUserRoutingskillsOptions) (int64, func(*models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error), func(context.Context, int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserRoutingskillsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserSkillEntityListing, models.UserRoutingSkill]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUserRoutingskills(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUserRoutingskills(ctx, userID, &o)
 	}
 }
 
@@ -4292,7 +4367,8 @@ func (a *RoutingApi) GetUserSkillgroups(ctx context.Context, userID string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserSkillgroupsIter(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[models.SkillGroup, error] {
-	return a.getUserSkillgroupsWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserSkillgroupsWalk(userID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetUserSkillgroupsPages returns an iterator over the pages of GetUserSkillgroups, walked as
@@ -4300,27 +4376,29 @@ func (a *RoutingApi) GetUserSkillgroupsIter(ctx context.Context, userID string, 
 // API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *RoutingApi) GetUserSkillgroupsPages(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[*platformclient.Page[models.UserSkillGroupEntityListing], error] {
-	return a.getUserSkillgroupsWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserSkillgroupsWalk(userID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getUserSkillgroupsWalk is the walk of GetUserSkillgroupsIter and GetUserSkillgroupsPages.
-func (a *RoutingApi) getUserSkillgroupsWalk(userID string, opts *GetUserSkillgroupsOptions) platformclient.CursorWalk[models.UserSkillGroupEntityListing, models.SkillGroup] {
+// getUserSkillgroupsWalk is the walk of GetUserSkillgroupsIter and GetUserSkillgroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getUserSkillgroupsWalk(userID string, opts *GetUserSkillgroupsOptions) (string, func(*models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error), func(context.Context, string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetUserSkillgroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.UserSkillGroupEntityListing, models.SkillGroup]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetUserSkillgroups(ctx, userID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetUserSkillgroups(ctx, userID, &o)
 	}
 }
 

@@ -51,7 +51,8 @@ func (a *SearchApi) GetDocumentationGknSearch(ctx context.Context, q64 string, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetDocumentationGknSearchIter(ctx context.Context, q64 string, opts *GetDocumentationGknSearchOptions) iter.Seq2[models.GKNDocumentationResult, error] {
-	return a.getDocumentationGknSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getDocumentationGknSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetDocumentationGknSearchPages returns an iterator over the pages of GetDocumentationGknSearch,
@@ -59,19 +60,21 @@ func (a *SearchApi) GetDocumentationGknSearchIter(ctx context.Context, q64 strin
 // the listing as the API sent it, its response, and the cursor (NextCursor) to resume from, as the
 // argument q64.
 func (a *SearchApi) GetDocumentationGknSearchPages(ctx context.Context, q64 string, opts *GetDocumentationGknSearchOptions) iter.Seq2[*platformclient.Page[models.GKNDocumentationSearchResponse], error] {
-	return a.getDocumentationGknSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getDocumentationGknSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getDocumentationGknSearchWalk is the walk of GetDocumentationGknSearchIter and GetDocumentationGknSearchPages.
-func (a *SearchApi) getDocumentationGknSearchWalk(q64 string, opts *GetDocumentationGknSearchOptions) platformclient.CursorWalk[models.GKNDocumentationSearchResponse, models.GKNDocumentationResult] {
-	return platformclient.CursorWalk[models.GKNDocumentationSearchResponse, models.GKNDocumentationResult]{
-		First: q64,
-		Read: func(r *models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetDocumentationGknSearch(ctx, cursor, opts)
-		},
+// getDocumentationGknSearchWalk is the walk of GetDocumentationGknSearchIter and GetDocumentationGknSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getDocumentationGknSearchWalk(q64 string, opts *GetDocumentationGknSearchOptions) (string, func(*models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, string, error), func(context.Context, string) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetDocumentationGknSearch(ctx, cursor, opts)
 	}
 }
 
@@ -100,7 +103,8 @@ func (a *SearchApi) GetDocumentationSearch(ctx context.Context, q64 string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetDocumentationSearchIter(ctx context.Context, q64 string, opts *GetDocumentationSearchOptions) iter.Seq2[models.DocumentationResult, error] {
-	return a.getDocumentationSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getDocumentationSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetDocumentationSearchPages returns an iterator over the pages of GetDocumentationSearch, walked
@@ -108,19 +112,21 @@ func (a *SearchApi) GetDocumentationSearchIter(ctx context.Context, q64 string, 
 // as the API sent it, its response, and the cursor (NextCursor) to resume from, as the argument
 // q64.
 func (a *SearchApi) GetDocumentationSearchPages(ctx context.Context, q64 string, opts *GetDocumentationSearchOptions) iter.Seq2[*platformclient.Page[models.DocumentationSearchResponse], error] {
-	return a.getDocumentationSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getDocumentationSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getDocumentationSearchWalk is the walk of GetDocumentationSearchIter and GetDocumentationSearchPages.
-func (a *SearchApi) getDocumentationSearchWalk(q64 string, opts *GetDocumentationSearchOptions) platformclient.CursorWalk[models.DocumentationSearchResponse, models.DocumentationResult] {
-	return platformclient.CursorWalk[models.DocumentationSearchResponse, models.DocumentationResult]{
-		First: q64,
-		Read: func(r *models.DocumentationSearchResponse) ([]models.DocumentationResult, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetDocumentationSearch(ctx, cursor, opts)
-		},
+// getDocumentationSearchWalk is the walk of GetDocumentationSearchIter and GetDocumentationSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getDocumentationSearchWalk(q64 string, opts *GetDocumentationSearchOptions) (string, func(*models.DocumentationSearchResponse) ([]models.DocumentationResult, string, error), func(context.Context, string) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.DocumentationSearchResponse) ([]models.DocumentationResult, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetDocumentationSearch(ctx, cursor, opts)
 	}
 }
 
@@ -158,26 +164,29 @@ func (a *SearchApi) GetGroupsSearch(ctx context.Context, q64 string, opts *GetGr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetGroupsSearchIter(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[models.Group, error] {
-	return a.getGroupsSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getGroupsSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetGroupsSearchPages returns an iterator over the pages of GetGroupsSearch, walked as
 // GetGroupsSearchIter walks them (same arguments, same end). Each page holds the listing as the API
 // sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *SearchApi) GetGroupsSearchPages(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[*platformclient.Page[models.GroupsSearchResponse], error] {
-	return a.getGroupsSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getGroupsSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getGroupsSearchWalk is the walk of GetGroupsSearchIter and GetGroupsSearchPages.
-func (a *SearchApi) getGroupsSearchWalk(q64 string, opts *GetGroupsSearchOptions) platformclient.CursorWalk[models.GroupsSearchResponse, models.Group] {
-	return platformclient.CursorWalk[models.GroupsSearchResponse, models.Group]{
-		First: q64,
-		Read: func(r *models.GroupsSearchResponse) ([]models.Group, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetGroupsSearch(ctx, cursor, opts)
-		},
+// getGroupsSearchWalk is the walk of GetGroupsSearchIter and GetGroupsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getGroupsSearchWalk(q64 string, opts *GetGroupsSearchOptions) (string, func(*models.GroupsSearchResponse) ([]models.Group, string, error), func(context.Context, string) (*models.GroupsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.GroupsSearchResponse) ([]models.Group, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetGroupsSearch(ctx, cursor, opts)
 	}
 }
 
@@ -216,26 +225,29 @@ func (a *SearchApi) GetLocationsSearch(ctx context.Context, q64 string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetLocationsSearchIter(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
-	return a.getLocationsSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getLocationsSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetLocationsSearchPages returns an iterator over the pages of GetLocationsSearch, walked as
 // GetLocationsSearchIter walks them (same arguments, same end). Each page holds the listing as the
 // API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *SearchApi) GetLocationsSearchPages(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
-	return a.getLocationsSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getLocationsSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getLocationsSearchWalk is the walk of GetLocationsSearchIter and GetLocationsSearchPages.
-func (a *SearchApi) getLocationsSearchWalk(q64 string, opts *GetLocationsSearchOptions) platformclient.CursorWalk[models.LocationsSearchResponse, models.LocationDefinition] {
-	return platformclient.CursorWalk[models.LocationsSearchResponse, models.LocationDefinition]{
-		First: q64,
-		Read: func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetLocationsSearch(ctx, cursor, opts)
-		},
+// getLocationsSearchWalk is the walk of GetLocationsSearchIter and GetLocationsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getLocationsSearchWalk(q64 string, opts *GetLocationsSearchOptions) (string, func(*models.LocationsSearchResponse) ([]models.LocationDefinition, string, error), func(context.Context, string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetLocationsSearch(ctx, cursor, opts)
 	}
 }
 
@@ -283,27 +295,30 @@ func (a *SearchApi) GetSearch(ctx context.Context, q64 string, opts *GetSearchOp
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) GetSearchIter(ctx context.Context, q64 string, opts *GetSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return a.getSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetSearchPages returns an iterator over the pages of GetSearch, walked as GetSearchIter walks
 // them (same arguments, same end). Each page holds the listing as the API sent it, its response,
 // and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *SearchApi) GetSearchPages(ctx context.Context, q64 string, opts *GetSearchOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
-	return a.getSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getSearchWalk is the walk of GetSearchIter and GetSearchPages.
-func (a *SearchApi) getSearchWalk(q64 string, opts *GetSearchOptions) platformclient.CursorWalk[models.JsonNodeSearchResponse, json.RawMessage] {
-	return platformclient.CursorWalk[models.JsonNodeSearchResponse, json.RawMessage]{
-		First: q64,
-		Read: func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, string, error) {
-			items, err := platformclient.RawItems(r.Results)
-			return items, platformclient.Deref(r.NextPage), err
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetSearch(ctx, cursor, opts)
-		},
+// getSearchWalk is the walk of GetSearchIter and GetSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getSearchWalk(q64 string, opts *GetSearchOptions) (string, func(*models.JsonNodeSearchResponse) ([]json.RawMessage, string, error), func(context.Context, string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.NextPage), err
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetSearch(ctx, cursor, opts)
 	}
 }
 
@@ -353,27 +368,30 @@ func (a *SearchApi) GetSearchSuggest(ctx context.Context, q64 string, opts *GetS
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) GetSearchSuggestIter(ctx context.Context, q64 string, opts *GetSearchSuggestOptions) iter.Seq2[json.RawMessage, error] {
-	return a.getSearchSuggestWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getSearchSuggestWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetSearchSuggestPages returns an iterator over the pages of GetSearchSuggest, walked as
 // GetSearchSuggestIter walks them (same arguments, same end). Each page holds the listing as the
 // API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *SearchApi) GetSearchSuggestPages(ctx context.Context, q64 string, opts *GetSearchSuggestOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
-	return a.getSearchSuggestWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getSearchSuggestWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getSearchSuggestWalk is the walk of GetSearchSuggestIter and GetSearchSuggestPages.
-func (a *SearchApi) getSearchSuggestWalk(q64 string, opts *GetSearchSuggestOptions) platformclient.CursorWalk[models.JsonNodeSearchResponse, json.RawMessage] {
-	return platformclient.CursorWalk[models.JsonNodeSearchResponse, json.RawMessage]{
-		First: q64,
-		Read: func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, string, error) {
-			items, err := platformclient.RawItems(r.Results)
-			return items, platformclient.Deref(r.NextPage), err
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetSearchSuggest(ctx, cursor, opts)
-		},
+// getSearchSuggestWalk is the walk of GetSearchSuggestIter and GetSearchSuggestPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getSearchSuggestWalk(q64 string, opts *GetSearchSuggestOptions) (string, func(*models.JsonNodeSearchResponse) ([]json.RawMessage, string, error), func(context.Context, string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.NextPage), err
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetSearchSuggest(ctx, cursor, opts)
 	}
 }
 
@@ -414,7 +432,8 @@ func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearch(ctx context.Context, q
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
-	return a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
@@ -422,19 +441,21 @@ func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearchIter(ctx context.Contex
 // them (same arguments, same end). Each page holds the listing as the API sent it, its response,
 // and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
-	return a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesSitesSearchWalk is the walk of GetTelephonyProvidersEdgesSitesSearchIter and GetTelephonyProvidersEdgesSitesSearchPages.
-func (a *SearchApi) getTelephonyProvidersEdgesSitesSearchWalk(q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) platformclient.CursorWalk[models.SitesSearchResponse, models.Site] {
-	return platformclient.CursorWalk[models.SitesSearchResponse, models.Site]{
-		First: q64,
-		Read: func(r *models.SitesSearchResponse) ([]models.Site, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
-		},
+// getTelephonyProvidersEdgesSitesSearchWalk is the walk of GetTelephonyProvidersEdgesSitesSearchIter and GetTelephonyProvidersEdgesSitesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getTelephonyProvidersEdgesSitesSearchWalk(q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) (string, func(*models.SitesSearchResponse) ([]models.Site, string, error), func(context.Context, string) (*models.SitesSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SitesSearchResponse) ([]models.Site, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
 	}
 }
 
@@ -482,26 +503,29 @@ func (a *SearchApi) GetUsersSearch(ctx context.Context, q64 string, opts *GetUse
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetUsersSearchIter(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[models.User, error] {
-	return a.getUsersSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getUsersSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetUsersSearchPages returns an iterator over the pages of GetUsersSearch, walked as
 // GetUsersSearchIter walks them (same arguments, same end). Each page holds the listing as the API
 // sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *SearchApi) GetUsersSearchPages(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
-	return a.getUsersSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getUsersSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getUsersSearchWalk is the walk of GetUsersSearchIter and GetUsersSearchPages.
-func (a *SearchApi) getUsersSearchWalk(q64 string, opts *GetUsersSearchOptions) platformclient.CursorWalk[models.UsersSearchResponse, models.User] {
-	return platformclient.CursorWalk[models.UsersSearchResponse, models.User]{
-		First: q64,
-		Read: func(r *models.UsersSearchResponse) ([]models.User, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetUsersSearch(ctx, cursor, opts)
-		},
+// getUsersSearchWalk is the walk of GetUsersSearchIter and GetUsersSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getUsersSearchWalk(q64 string, opts *GetUsersSearchOptions) (string, func(*models.UsersSearchResponse) ([]models.User, string, error), func(context.Context, string) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetUsersSearch(ctx, cursor, opts)
 	}
 }
 
@@ -540,26 +564,29 @@ func (a *SearchApi) GetVoicemailSearch(ctx context.Context, q64 string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetVoicemailSearchIter(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return a.getVoicemailSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getVoicemailSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetVoicemailSearchPages returns an iterator over the pages of GetVoicemailSearch, walked as
 // GetVoicemailSearchIter walks them (same arguments, same end). Each page holds the listing as the
 // API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *SearchApi) GetVoicemailSearchPages(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[*platformclient.Page[models.VoicemailsSearchResponse], error] {
-	return a.getVoicemailSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getVoicemailSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getVoicemailSearchWalk is the walk of GetVoicemailSearchIter and GetVoicemailSearchPages.
-func (a *SearchApi) getVoicemailSearchWalk(q64 string, opts *GetVoicemailSearchOptions) platformclient.CursorWalk[models.VoicemailsSearchResponse, models.VoicemailMessage] {
-	return platformclient.CursorWalk[models.VoicemailsSearchResponse, models.VoicemailMessage]{
-		First: q64,
-		Read: func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetVoicemailSearch(ctx, cursor, opts)
-		},
+// getVoicemailSearchWalk is the walk of GetVoicemailSearchIter and GetVoicemailSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getVoicemailSearchWalk(q64 string, opts *GetVoicemailSearchOptions) (string, func(*models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error), func(context.Context, string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetVoicemailSearch(ctx, cursor, opts)
 	}
 }
 
@@ -611,7 +638,8 @@ func (a *SearchApi) PostConversationsCustomattributesSearch(ctx context.Context,
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostConversationsCustomattributesSearchIter(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return a.postConversationsCustomattributesSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postConversationsCustomattributesSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostConversationsCustomattributesSearchPages returns an iterator over the pages of
@@ -620,33 +648,35 @@ func (a *SearchApi) PostConversationsCustomattributesSearchIter(ctx context.Cont
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // body.PageNumber.
 func (a *SearchApi) PostConversationsCustomattributesSearchPages(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
-	return a.postConversationsCustomattributesSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postConversationsCustomattributesSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postConversationsCustomattributesSearchWalk is the walk of PostConversationsCustomattributesSearchIter and PostConversationsCustomattributesSearchPages.
-func (a *SearchApi) postConversationsCustomattributesSearchWalk(body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage] {
+// postConversationsCustomattributesSearchWalk is the walk of PostConversationsCustomattributesSearchIter and PostConversationsCustomattributesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postConversationsCustomattributesSearchWalk(body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) (int64, func(*models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage]{
-		First: start,
-		Read: func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
-			items, err := platformclient.RawItems(r.Results)
-			return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.ConversationCustomAttributesSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.ConversationCustomAttributesSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -698,7 +728,8 @@ func (a *SearchApi) PostConversationsParticipantsAttributesSearch(ctx context.Co
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostConversationsParticipantsAttributesSearchIter(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return a.postConversationsParticipantsAttributesSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postConversationsParticipantsAttributesSearchWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // PostConversationsParticipantsAttributesSearchPages returns an iterator over the pages of
@@ -707,33 +738,35 @@ func (a *SearchApi) PostConversationsParticipantsAttributesSearchIter(ctx contex
 // page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
 // from, as body.Cursor.
 func (a *SearchApi) PostConversationsParticipantsAttributesSearchPages(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonCursorSearchResponse], error] {
-	return a.postConversationsParticipantsAttributesSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postConversationsParticipantsAttributesSearchWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// postConversationsParticipantsAttributesSearchWalk is the walk of PostConversationsParticipantsAttributesSearchIter and PostConversationsParticipantsAttributesSearchPages.
-func (a *SearchApi) postConversationsParticipantsAttributesSearchWalk(body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) platformclient.CursorWalk[models.JsonCursorSearchResponse, json.RawMessage] {
+// postConversationsParticipantsAttributesSearchWalk is the walk of PostConversationsParticipantsAttributesSearchIter and PostConversationsParticipantsAttributesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postConversationsParticipantsAttributesSearchWalk(body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) (string, func(*models.JsonCursorSearchResponse) ([]json.RawMessage, string, error), func(context.Context, string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonCursorSearchResponse) ([]json.RawMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.Cursor), err
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.Cursor)
 	}
-	return platformclient.CursorWalk[models.JsonCursorSearchResponse, json.RawMessage]{
-		First: start,
-		Read: func(r *models.JsonCursorSearchResponse) ([]json.RawMessage, string, error) {
-			items, err := platformclient.RawItems(r.Results)
-			return items, platformclient.Deref(r.Cursor), err
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if cursor != start {
-				var b models.ConversationParticipantSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.Cursor = &cursor
-				pageBody = &b
+	return start, read, func(ctx context.Context, cursor string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.ConversationParticipantSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
-		},
+			b.Cursor = &cursor
+			pageBody = &b
+		}
+		return a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -777,7 +810,8 @@ func (a *SearchApi) PostDocumentationGknSearch(ctx context.Context, body *models
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostDocumentationGknSearchIter(ctx context.Context, body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) iter.Seq2[models.GKNDocumentationResult, error] {
-	return a.postDocumentationGknSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postDocumentationGknSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostDocumentationGknSearchPages returns an iterator over the pages of PostDocumentationGknSearch,
@@ -785,32 +819,34 @@ func (a *SearchApi) PostDocumentationGknSearchIter(ctx context.Context, body *mo
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as body.PageNumber.
 func (a *SearchApi) PostDocumentationGknSearchPages(ctx context.Context, body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) iter.Seq2[*platformclient.Page[models.GKNDocumentationSearchResponse], error] {
-	return a.postDocumentationGknSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postDocumentationGknSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postDocumentationGknSearchWalk is the walk of PostDocumentationGknSearchIter and PostDocumentationGknSearchPages.
-func (a *SearchApi) postDocumentationGknSearchWalk(body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) platformclient.NumberWalk[models.GKNDocumentationSearchResponse, models.GKNDocumentationResult] {
+// postDocumentationGknSearchWalk is the walk of PostDocumentationGknSearchIter and PostDocumentationGknSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postDocumentationGknSearchWalk(body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) (int64, func(*models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, int64, int64, error), func(context.Context, int64) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.GKNDocumentationSearchResponse, models.GKNDocumentationResult]{
-		First: start,
-		Read: func(r *models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.GKNDocumentationSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.GKNDocumentationSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostDocumentationGknSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostDocumentationGknSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -854,7 +890,8 @@ func (a *SearchApi) PostDocumentationSearch(ctx context.Context, body *models.Do
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostDocumentationSearchIter(ctx context.Context, body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) iter.Seq2[models.DocumentationResult, error] {
-	return a.postDocumentationSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postDocumentationSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostDocumentationSearchPages returns an iterator over the pages of PostDocumentationSearch,
@@ -862,32 +899,34 @@ func (a *SearchApi) PostDocumentationSearchIter(ctx context.Context, body *model
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as body.PageNumber.
 func (a *SearchApi) PostDocumentationSearchPages(ctx context.Context, body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) iter.Seq2[*platformclient.Page[models.DocumentationSearchResponse], error] {
-	return a.postDocumentationSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postDocumentationSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postDocumentationSearchWalk is the walk of PostDocumentationSearchIter and PostDocumentationSearchPages.
-func (a *SearchApi) postDocumentationSearchWalk(body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) platformclient.NumberWalk[models.DocumentationSearchResponse, models.DocumentationResult] {
+// postDocumentationSearchWalk is the walk of PostDocumentationSearchIter and PostDocumentationSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postDocumentationSearchWalk(body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) (int64, func(*models.DocumentationSearchResponse) ([]models.DocumentationResult, int64, int64, error), func(context.Context, int64) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.DocumentationSearchResponse) ([]models.DocumentationResult, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.DocumentationSearchResponse, models.DocumentationResult]{
-		First: start,
-		Read: func(r *models.DocumentationSearchResponse) ([]models.DocumentationResult, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.DocumentationSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.DocumentationSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostDocumentationSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostDocumentationSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -933,7 +972,8 @@ func (a *SearchApi) PostGroupsSearch(ctx context.Context, body *models.GroupSear
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostGroupsSearchIter(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[models.Group, error] {
-	return a.postGroupsSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postGroupsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostGroupsSearchPages returns an iterator over the pages of PostGroupsSearch, walked as
@@ -941,32 +981,34 @@ func (a *SearchApi) PostGroupsSearchIter(ctx context.Context, body *models.Group
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as body.PageNumber.
 func (a *SearchApi) PostGroupsSearchPages(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[*platformclient.Page[models.GroupsSearchResponse], error] {
-	return a.postGroupsSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postGroupsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postGroupsSearchWalk is the walk of PostGroupsSearchIter and PostGroupsSearchPages.
-func (a *SearchApi) postGroupsSearchWalk(body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) platformclient.NumberWalk[models.GroupsSearchResponse, models.Group] {
+// postGroupsSearchWalk is the walk of PostGroupsSearchIter and PostGroupsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postGroupsSearchWalk(body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) (int64, func(*models.GroupsSearchResponse) ([]models.Group, int64, int64, error), func(context.Context, int64) (*models.GroupsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.GroupsSearchResponse) ([]models.Group, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.GroupsSearchResponse, models.Group]{
-		First: start,
-		Read: func(r *models.GroupsSearchResponse) ([]models.Group, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.GroupSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.GroupSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostGroupsSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostGroupsSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -1012,7 +1054,8 @@ func (a *SearchApi) PostLocationsSearch(ctx context.Context, body *models.Locati
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostLocationsSearchIter(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
-	return a.postLocationsSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postLocationsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostLocationsSearchPages returns an iterator over the pages of PostLocationsSearch, walked as
@@ -1020,32 +1063,34 @@ func (a *SearchApi) PostLocationsSearchIter(ctx context.Context, body *models.Lo
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as body.PageNumber.
 func (a *SearchApi) PostLocationsSearchPages(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
-	return a.postLocationsSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postLocationsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postLocationsSearchWalk is the walk of PostLocationsSearchIter and PostLocationsSearchPages.
-func (a *SearchApi) postLocationsSearchWalk(body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) platformclient.NumberWalk[models.LocationsSearchResponse, models.LocationDefinition] {
+// postLocationsSearchWalk is the walk of PostLocationsSearchIter and PostLocationsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postLocationsSearchWalk(body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) (int64, func(*models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error), func(context.Context, int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.LocationsSearchResponse, models.LocationDefinition]{
-		First: start,
-		Read: func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.LocationSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.LocationSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostLocationsSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostLocationsSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -1102,40 +1147,43 @@ func (a *SearchApi) PostSearch(ctx context.Context, body *models.SearchRequest, 
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostSearchIter(ctx context.Context, body *models.SearchRequest, opts *PostSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return a.postSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostSearchPages returns an iterator over the pages of PostSearch, walked as PostSearchIter walks
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as body.PageNumber.
 func (a *SearchApi) PostSearchPages(ctx context.Context, body *models.SearchRequest, opts *PostSearchOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
-	return a.postSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postSearchWalk is the walk of PostSearchIter and PostSearchPages.
-func (a *SearchApi) postSearchWalk(body *models.SearchRequest, opts *PostSearchOptions) platformclient.NumberWalk[models.JsonNodeSearchResponse, json.RawMessage] {
+// postSearchWalk is the walk of PostSearchIter and PostSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postSearchWalk(body *models.SearchRequest, opts *PostSearchOptions) (int64, func(*models.JsonNodeSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.JsonNodeSearchResponse, json.RawMessage]{
-		First: start,
-		Read: func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, int64, int64, error) {
-			items, err := platformclient.RawItems(r.Results)
-			return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.SearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.SearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -1232,7 +1280,8 @@ func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearch(ctx context.Cont
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearchIter(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostSpeechandtextanalyticsTranscriptsSearchPages returns an iterator over the pages of
@@ -1241,33 +1290,35 @@ func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearchIter(ctx context.
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as body.PageNumber.
 func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearchPages(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
-	return a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postSpeechandtextanalyticsTranscriptsSearchWalk is the walk of PostSpeechandtextanalyticsTranscriptsSearchIter and PostSpeechandtextanalyticsTranscriptsSearchPages.
-func (a *SearchApi) postSpeechandtextanalyticsTranscriptsSearchWalk(body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage] {
+// postSpeechandtextanalyticsTranscriptsSearchWalk is the walk of PostSpeechandtextanalyticsTranscriptsSearchIter and PostSpeechandtextanalyticsTranscriptsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postSpeechandtextanalyticsTranscriptsSearchWalk(body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) (int64, func(*models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage]{
-		First: start,
-		Read: func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
-			items, err := platformclient.RawItems(r.Results)
-			return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.TranscriptSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.TranscriptSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -1315,7 +1366,8 @@ func (a *SearchApi) PostTeamsSearch(ctx context.Context, body *models.TeamSearch
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[models.Team, error] {
-	return a.postTeamsSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postTeamsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostTeamsSearchPages returns an iterator over the pages of PostTeamsSearch, walked as
@@ -1323,32 +1375,34 @@ func (a *SearchApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSe
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as body.PageNumber.
 func (a *SearchApi) PostTeamsSearchPages(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[*platformclient.Page[models.TeamsSearchResponse], error] {
-	return a.postTeamsSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postTeamsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postTeamsSearchWalk is the walk of PostTeamsSearchIter and PostTeamsSearchPages.
-func (a *SearchApi) postTeamsSearchWalk(body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) platformclient.NumberWalk[models.TeamsSearchResponse, models.Team] {
+// postTeamsSearchWalk is the walk of PostTeamsSearchIter and PostTeamsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postTeamsSearchWalk(body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) (int64, func(*models.TeamsSearchResponse) ([]models.Team, int64, int64, error), func(context.Context, int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.TeamsSearchResponse) ([]models.Team, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.TeamsSearchResponse, models.Team]{
-		First: start,
-		Read: func(r *models.TeamsSearchResponse) ([]models.Team, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.TeamSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.TeamSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostTeamsSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostTeamsSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -1398,7 +1452,8 @@ func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearch(ctx context.Context, 
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
-	return a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
@@ -1407,32 +1462,34 @@ func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearchIter(ctx context.Conte
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // body.PageNumber.
 func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
-	return a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postTelephonyProvidersEdgesSitesSearchWalk is the walk of PostTelephonyProvidersEdgesSitesSearchIter and PostTelephonyProvidersEdgesSitesSearchPages.
-func (a *SearchApi) postTelephonyProvidersEdgesSitesSearchWalk(body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) platformclient.NumberWalk[models.SitesSearchResponse, models.Site] {
+// postTelephonyProvidersEdgesSitesSearchWalk is the walk of PostTelephonyProvidersEdgesSitesSearchIter and PostTelephonyProvidersEdgesSitesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postTelephonyProvidersEdgesSitesSearchWalk(body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) (int64, func(*models.SitesSearchResponse) ([]models.Site, int64, int64, error), func(context.Context, int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SitesSearchResponse) ([]models.Site, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.SitesSearchResponse, models.Site]{
-		First: start,
-		Read: func(r *models.SitesSearchResponse) ([]models.Site, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.SiteSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.SiteSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -1480,7 +1537,8 @@ func (a *SearchApi) PostUsersSearch(ctx context.Context, body *models.UserSearch
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostUsersSearchIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[models.User, error] {
-	return a.postUsersSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postUsersSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostUsersSearchPages returns an iterator over the pages of PostUsersSearch, walked as
@@ -1488,32 +1546,34 @@ func (a *SearchApi) PostUsersSearchIter(ctx context.Context, body *models.UserSe
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as body.PageNumber.
 func (a *SearchApi) PostUsersSearchPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
-	return a.postUsersSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postUsersSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postUsersSearchWalk is the walk of PostUsersSearchIter and PostUsersSearchPages.
-func (a *SearchApi) postUsersSearchWalk(body *models.UserSearchRequest, opts *PostUsersSearchOptions) platformclient.NumberWalk[models.UsersSearchResponse, models.User] {
+// postUsersSearchWalk is the walk of PostUsersSearchIter and PostUsersSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postUsersSearchWalk(body *models.UserSearchRequest, opts *PostUsersSearchOptions) (int64, func(*models.UsersSearchResponse) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.UsersSearchResponse, models.User]{
-		First: start,
-		Read: func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.UserSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostUsersSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostUsersSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -1562,7 +1622,8 @@ func (a *SearchApi) PostUsersSearchTeamsAssign(ctx context.Context, body *models
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[models.User, error] {
-	return a.postUsersSearchTeamsAssignWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postUsersSearchTeamsAssignWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostUsersSearchTeamsAssignPages returns an iterator over the pages of PostUsersSearchTeamsAssign,
@@ -1570,32 +1631,34 @@ func (a *SearchApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *mo
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as body.PageNumber.
 func (a *SearchApi) PostUsersSearchTeamsAssignPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
-	return a.postUsersSearchTeamsAssignWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postUsersSearchTeamsAssignWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postUsersSearchTeamsAssignWalk is the walk of PostUsersSearchTeamsAssignIter and PostUsersSearchTeamsAssignPages.
-func (a *SearchApi) postUsersSearchTeamsAssignWalk(body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) platformclient.NumberWalk[models.UsersSearchResponse, models.User] {
+// postUsersSearchTeamsAssignWalk is the walk of PostUsersSearchTeamsAssignIter and PostUsersSearchTeamsAssignPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postUsersSearchTeamsAssignWalk(body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) (int64, func(*models.UsersSearchResponse) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.UsersSearchResponse, models.User]{
-		First: start,
-		Read: func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.UserSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
 	}
 }
 
@@ -1641,7 +1704,8 @@ func (a *SearchApi) PostVoicemailSearch(ctx context.Context, body *models.Voicem
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostVoicemailSearchIter(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return a.postVoicemailSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postVoicemailSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostVoicemailSearchPages returns an iterator over the pages of PostVoicemailSearch, walked as
@@ -1649,31 +1713,33 @@ func (a *SearchApi) PostVoicemailSearchIter(ctx context.Context, body *models.Vo
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as body.PageNumber.
 func (a *SearchApi) PostVoicemailSearchPages(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[*platformclient.Page[models.VoicemailsSearchResponse], error] {
-	return a.postVoicemailSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postVoicemailSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postVoicemailSearchWalk is the walk of PostVoicemailSearchIter and PostVoicemailSearchPages.
-func (a *SearchApi) postVoicemailSearchWalk(body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) platformclient.NumberWalk[models.VoicemailsSearchResponse, models.VoicemailMessage] {
+// postVoicemailSearchWalk is the walk of PostVoicemailSearchIter and PostVoicemailSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postVoicemailSearchWalk(body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) (int64, func(*models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.VoicemailsSearchResponse, models.VoicemailMessage]{
-		First: start,
-		Read: func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.VoicemailSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.VoicemailSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostVoicemailSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostVoicemailSearch(ctx, pageBody, opts)
 	}
 }

@@ -320,7 +320,8 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResults(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) iter.Seq2[models.SocialMediaAggregateDataContainer, error] {
-	return a.getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetSocialmediaAnalyticsAggregatesJobResultsPages returns an iterator over the pages of
@@ -329,27 +330,29 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResultsIter(ctx con
 // holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
 // as opts.Cursor.
 func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SocialMediaAsyncAggregateQueryResponse], error] {
-	return a.getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getSocialmediaAnalyticsAggregatesJobResultsWalk is the walk of GetSocialmediaAnalyticsAggregatesJobResultsIter and GetSocialmediaAnalyticsAggregatesJobResultsPages.
-func (a *SocialMediaApi) getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) platformclient.CursorWalk[models.SocialMediaAsyncAggregateQueryResponse, models.SocialMediaAggregateDataContainer] {
+// getSocialmediaAnalyticsAggregatesJobResultsWalk is the walk of GetSocialmediaAnalyticsAggregatesJobResultsIter and GetSocialmediaAnalyticsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) (string, func(*models.SocialMediaAsyncAggregateQueryResponse) ([]models.SocialMediaAggregateDataContainer, string, error), func(context.Context, string) (*models.SocialMediaAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SocialMediaAsyncAggregateQueryResponse) ([]models.SocialMediaAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetSocialmediaAnalyticsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SocialMediaAsyncAggregateQueryResponse, models.SocialMediaAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.SocialMediaAsyncAggregateQueryResponse) ([]models.SocialMediaAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SocialMediaAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetSocialmediaAnalyticsAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.SocialMediaAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetSocialmediaAnalyticsAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -437,7 +440,8 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResultsIter(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) iter.Seq2[models.SocialMediaDetailDataContainer, error] {
-	return a.getSocialmediaAnalyticsMessagesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getSocialmediaAnalyticsMessagesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetSocialmediaAnalyticsMessagesJobResultsPages returns an iterator over the pages of
@@ -446,27 +450,29 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResultsIter(ctx conte
 // holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
 // as opts.Cursor.
 func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResultsPages(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SocialMediaAsyncDetailQueryResponse], error] {
-	return a.getSocialmediaAnalyticsMessagesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getSocialmediaAnalyticsMessagesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getSocialmediaAnalyticsMessagesJobResultsWalk is the walk of GetSocialmediaAnalyticsMessagesJobResultsIter and GetSocialmediaAnalyticsMessagesJobResultsPages.
-func (a *SocialMediaApi) getSocialmediaAnalyticsMessagesJobResultsWalk(jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) platformclient.CursorWalk[models.SocialMediaAsyncDetailQueryResponse, models.SocialMediaDetailDataContainer] {
+// getSocialmediaAnalyticsMessagesJobResultsWalk is the walk of GetSocialmediaAnalyticsMessagesJobResultsIter and GetSocialmediaAnalyticsMessagesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaAnalyticsMessagesJobResultsWalk(jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) (string, func(*models.SocialMediaAsyncDetailQueryResponse) ([]models.SocialMediaDetailDataContainer, string, error), func(context.Context, string) (*models.SocialMediaAsyncDetailQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SocialMediaAsyncDetailQueryResponse) ([]models.SocialMediaDetailDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetSocialmediaAnalyticsMessagesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.SocialMediaAsyncDetailQueryResponse, models.SocialMediaDetailDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.SocialMediaAsyncDetailQueryResponse) ([]models.SocialMediaDetailDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SocialMediaAsyncDetailQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetSocialmediaAnalyticsMessagesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.SocialMediaAsyncDetailQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetSocialmediaAnalyticsMessagesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -548,7 +554,8 @@ func (a *SocialMediaApi) GetSocialmediaEscalationrules(ctx context.Context, divi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaEscalationrulesIter(ctx context.Context, divisionID string, opts *GetSocialmediaEscalationrulesOptions) iter.Seq2[models.EscalationRuleResponse, error] {
-	return a.getSocialmediaEscalationrulesWalk(divisionID, opts).Items(ctx)
+	first, read, fetch := a.getSocialmediaEscalationrulesWalk(divisionID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSocialmediaEscalationrulesPages returns an iterator over the pages of
@@ -556,25 +563,27 @@ func (a *SocialMediaApi) GetSocialmediaEscalationrulesIter(ctx context.Context, 
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *SocialMediaApi) GetSocialmediaEscalationrulesPages(ctx context.Context, divisionID string, opts *GetSocialmediaEscalationrulesOptions) iter.Seq2[*platformclient.Page[models.SocialEscalationResponseEntityListing], error] {
-	return a.getSocialmediaEscalationrulesWalk(divisionID, opts).Pages(ctx)
+	first, read, fetch := a.getSocialmediaEscalationrulesWalk(divisionID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSocialmediaEscalationrulesWalk is the walk of GetSocialmediaEscalationrulesIter and GetSocialmediaEscalationrulesPages.
-func (a *SocialMediaApi) getSocialmediaEscalationrulesWalk(divisionID string, opts *GetSocialmediaEscalationrulesOptions) platformclient.NumberWalk[models.SocialEscalationResponseEntityListing, models.EscalationRuleResponse] {
+// getSocialmediaEscalationrulesWalk is the walk of GetSocialmediaEscalationrulesIter and GetSocialmediaEscalationrulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaEscalationrulesWalk(divisionID string, opts *GetSocialmediaEscalationrulesOptions) (int64, func(*models.SocialEscalationResponseEntityListing) ([]models.EscalationRuleResponse, int64, int64, error), func(context.Context, int64) (*models.SocialEscalationResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SocialEscalationResponseEntityListing) ([]models.EscalationRuleResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaEscalationrulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SocialEscalationResponseEntityListing, models.EscalationRuleResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SocialEscalationResponseEntityListing) ([]models.EscalationRuleResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SocialEscalationResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSocialmediaEscalationrules(ctx, divisionID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SocialEscalationResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSocialmediaEscalationrules(ctx, divisionID, &o)
 	}
 }
 
@@ -661,7 +670,8 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrules(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesIter(ctx context.Context, topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) iter.Seq2[models.DataIngestionRuleResponse, error] {
-	return a.getSocialmediaTopicDataingestionrulesWalk(topicID, opts).Items(ctx)
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesWalk(topicID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSocialmediaTopicDataingestionrulesPages returns an iterator over the pages of
@@ -669,25 +679,27 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesIter(ctx context.C
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesPages(ctx context.Context, topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) iter.Seq2[*platformclient.Page[models.DataIngestionRuleResponseEntityListing], error] {
-	return a.getSocialmediaTopicDataingestionrulesWalk(topicID, opts).Pages(ctx)
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesWalk(topicID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSocialmediaTopicDataingestionrulesWalk is the walk of GetSocialmediaTopicDataingestionrulesIter and GetSocialmediaTopicDataingestionrulesPages.
-func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesWalk(topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) platformclient.NumberWalk[models.DataIngestionRuleResponseEntityListing, models.DataIngestionRuleResponse] {
+// getSocialmediaTopicDataingestionrulesWalk is the walk of GetSocialmediaTopicDataingestionrulesIter and GetSocialmediaTopicDataingestionrulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesWalk(topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) (int64, func(*models.DataIngestionRuleResponseEntityListing) ([]models.DataIngestionRuleResponse, int64, int64, error), func(context.Context, int64) (*models.DataIngestionRuleResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DataIngestionRuleResponseEntityListing) ([]models.DataIngestionRuleResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicDataingestionrulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DataIngestionRuleResponseEntityListing, models.DataIngestionRuleResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DataIngestionRuleResponseEntityListing) ([]models.DataIngestionRuleResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DataIngestionRuleResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSocialmediaTopicDataingestionrules(ctx, topicID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DataIngestionRuleResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSocialmediaTopicDataingestionrules(ctx, topicID, &o)
 	}
 }
 
@@ -826,7 +838,8 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIn
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter(ctx context.Context, topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) iter.Seq2[models.FacebookDataIngestionRuleVersionResponse, error] {
-	return a.getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID, facebookIngestionRuleID, opts).Items(ctx)
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID, facebookIngestionRuleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPages returns an
@@ -836,25 +849,27 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIn
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPages(ctx context.Context, topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) iter.Seq2[*platformclient.Page[models.FacebookDataIngestionRuleVersionResponseEntityListing], error] {
-	return a.getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID, facebookIngestionRuleID, opts).Pages(ctx)
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID, facebookIngestionRuleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPages.
-func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) platformclient.NumberWalk[models.FacebookDataIngestionRuleVersionResponseEntityListing, models.FacebookDataIngestionRuleVersionResponse] {
+// getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) (int64, func(*models.FacebookDataIngestionRuleVersionResponseEntityListing) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, error), func(context.Context, int64) (*models.FacebookDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FacebookDataIngestionRuleVersionResponseEntityListing) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.FacebookDataIngestionRuleVersionResponseEntityListing, models.FacebookDataIngestionRuleVersionResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.FacebookDataIngestionRuleVersionResponseEntityListing) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.FacebookDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions(ctx, topicID, facebookIngestionRuleID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FacebookDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions(ctx, topicID, facebookIngestionRuleID, &o)
 	}
 }
 
@@ -993,7 +1008,8 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagram
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter(ctx context.Context, topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) iter.Seq2[models.InstagramDataIngestionRuleVersionResponse, error] {
-	return a.getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID, instagramIngestionRuleID, opts).Items(ctx)
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID, instagramIngestionRuleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPages returns an
@@ -1003,25 +1019,27 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagram
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPages(ctx context.Context, topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) iter.Seq2[*platformclient.Page[models.InstagramDataIngestionRuleVersionResponseEntityListing], error] {
-	return a.getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID, instagramIngestionRuleID, opts).Pages(ctx)
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID, instagramIngestionRuleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPages.
-func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) platformclient.NumberWalk[models.InstagramDataIngestionRuleVersionResponseEntityListing, models.InstagramDataIngestionRuleVersionResponse] {
+// getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) (int64, func(*models.InstagramDataIngestionRuleVersionResponseEntityListing) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, error), func(context.Context, int64) (*models.InstagramDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.InstagramDataIngestionRuleVersionResponseEntityListing) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.InstagramDataIngestionRuleVersionResponseEntityListing, models.InstagramDataIngestionRuleVersionResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.InstagramDataIngestionRuleVersionResponseEntityListing) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.InstagramDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions(ctx, topicID, instagramIngestionRuleID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InstagramDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions(ctx, topicID, instagramIngestionRuleID, &o)
 	}
 }
 
@@ -1153,7 +1171,8 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter(ctx context.Context, topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) iter.Seq2[models.OpenDataIngestionRuleVersionResponse, error] {
-	return a.getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID, openID, opts).Items(ctx)
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID, openID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPages returns an iterator over the pages
@@ -1162,25 +1181,27 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions
 // end). Each page holds the listing as the API sent it (with its total and pageCount), its
 // response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPages(ctx context.Context, topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) iter.Seq2[*platformclient.Page[models.OpenDataIngestionRuleVersionResponseEntityListing], error] {
-	return a.getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID, openID, opts).Pages(ctx)
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID, openID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter and GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPages.
-func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) platformclient.NumberWalk[models.OpenDataIngestionRuleVersionResponseEntityListing, models.OpenDataIngestionRuleVersionResponse] {
+// getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter and GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) (int64, func(*models.OpenDataIngestionRuleVersionResponseEntityListing) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, error), func(context.Context, int64) (*models.OpenDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OpenDataIngestionRuleVersionResponseEntityListing) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.OpenDataIngestionRuleVersionResponseEntityListing, models.OpenDataIngestionRuleVersionResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.OpenDataIngestionRuleVersionResponseEntityListing) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.OpenDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions(ctx, topicID, openID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OpenDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions(ctx, topicID, openID, &o)
 	}
 }
 
@@ -1318,7 +1339,8 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterInge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter(ctx context.Context, topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) iter.Seq2[models.TwitterDataIngestionRuleVersionResponse, error] {
-	return a.getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID, twitterIngestionRuleID, opts).Items(ctx)
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID, twitterIngestionRuleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPages returns an
@@ -1328,25 +1350,27 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterInge
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPages(ctx context.Context, topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) iter.Seq2[*platformclient.Page[models.TwitterDataIngestionRuleVersionResponseEntityListing], error] {
-	return a.getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID, twitterIngestionRuleID, opts).Pages(ctx)
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID, twitterIngestionRuleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPages.
-func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) platformclient.NumberWalk[models.TwitterDataIngestionRuleVersionResponseEntityListing, models.TwitterDataIngestionRuleVersionResponse] {
+// getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) (int64, func(*models.TwitterDataIngestionRuleVersionResponseEntityListing) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, error), func(context.Context, int64) (*models.TwitterDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TwitterDataIngestionRuleVersionResponseEntityListing) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TwitterDataIngestionRuleVersionResponseEntityListing, models.TwitterDataIngestionRuleVersionResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TwitterDataIngestionRuleVersionResponseEntityListing) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TwitterDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions(ctx, topicID, twitterIngestionRuleID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TwitterDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions(ctx, topicID, twitterIngestionRuleID, &o)
 	}
 }
 
@@ -1414,7 +1438,8 @@ func (a *SocialMediaApi) GetSocialmediaTopics(ctx context.Context, opts *GetSoci
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicsIter(ctx context.Context, opts *GetSocialmediaTopicsOptions) iter.Seq2[models.SocialTopicWithDataIngestionRuleMetadataResponse, error] {
-	return a.getSocialmediaTopicsWalk(opts).Items(ctx)
+	first, read, fetch := a.getSocialmediaTopicsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSocialmediaTopicsPages returns an iterator over the pages of GetSocialmediaTopics, walked as
@@ -1422,25 +1447,27 @@ func (a *SocialMediaApi) GetSocialmediaTopicsIter(ctx context.Context, opts *Get
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *SocialMediaApi) GetSocialmediaTopicsPages(ctx context.Context, opts *GetSocialmediaTopicsOptions) iter.Seq2[*platformclient.Page[models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing], error] {
-	return a.getSocialmediaTopicsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getSocialmediaTopicsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSocialmediaTopicsWalk is the walk of GetSocialmediaTopicsIter and GetSocialmediaTopicsPages.
-func (a *SocialMediaApi) getSocialmediaTopicsWalk(opts *GetSocialmediaTopicsOptions) platformclient.NumberWalk[models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, models.SocialTopicWithDataIngestionRuleMetadataResponse] {
+// getSocialmediaTopicsWalk is the walk of GetSocialmediaTopicsIter and GetSocialmediaTopicsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicsWalk(opts *GetSocialmediaTopicsOptions) (int64, func(*models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, error), func(context.Context, int64) (*models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, models.SocialTopicWithDataIngestionRuleMetadataResponse]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSocialmediaTopics(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSocialmediaTopics(ctx, &o)
 	}
 }
 

@@ -244,7 +244,8 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategories(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategoriesIter(ctx context.Context, opts *GetSpeechandtextanalyticsCategoriesOptions) iter.Seq2[models.StaCategory, error] {
-	return a.getSpeechandtextanalyticsCategoriesWalk(opts).Items(ctx)
+	first, read, fetch := a.getSpeechandtextanalyticsCategoriesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSpeechandtextanalyticsCategoriesPages returns an iterator over the pages of
@@ -252,25 +253,27 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategoriesIter(ctx con
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategoriesPages(ctx context.Context, opts *GetSpeechandtextanalyticsCategoriesOptions) iter.Seq2[*platformclient.Page[models.CategoriesEntityListing], error] {
-	return a.getSpeechandtextanalyticsCategoriesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getSpeechandtextanalyticsCategoriesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSpeechandtextanalyticsCategoriesWalk is the walk of GetSpeechandtextanalyticsCategoriesIter and GetSpeechandtextanalyticsCategoriesPages.
-func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsCategoriesWalk(opts *GetSpeechandtextanalyticsCategoriesOptions) platformclient.NumberWalk[models.CategoriesEntityListing, models.StaCategory] {
+// getSpeechandtextanalyticsCategoriesWalk is the walk of GetSpeechandtextanalyticsCategoriesIter and GetSpeechandtextanalyticsCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsCategoriesWalk(opts *GetSpeechandtextanalyticsCategoriesOptions) (int64, func(*models.CategoriesEntityListing) ([]models.StaCategory, int64, int64, error), func(context.Context, int64) (*models.CategoriesEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CategoriesEntityListing) ([]models.StaCategory, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSpeechandtextanalyticsCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.CategoriesEntityListing, models.StaCategory]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.CategoriesEntityListing) ([]models.StaCategory, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.CategoriesEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSpeechandtextanalyticsCategories(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CategoriesEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSpeechandtextanalyticsCategories(ctx, &o)
 	}
 }
 
@@ -371,7 +374,8 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategories
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategoriesIter(ctx context.Context, conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) iter.Seq2[models.ConversationCategory, error] {
-	return a.getSpeechandtextanalyticsConversationCategoriesWalk(conversationID, opts).Items(ctx)
+	first, read, fetch := a.getSpeechandtextanalyticsConversationCategoriesWalk(conversationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSpeechandtextanalyticsConversationCategoriesPages returns an iterator over the pages of
@@ -380,25 +384,27 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategories
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategoriesPages(ctx context.Context, conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) iter.Seq2[*platformclient.Page[models.ConversationCategoriesEntityListing], error] {
-	return a.getSpeechandtextanalyticsConversationCategoriesWalk(conversationID, opts).Pages(ctx)
+	first, read, fetch := a.getSpeechandtextanalyticsConversationCategoriesWalk(conversationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSpeechandtextanalyticsConversationCategoriesWalk is the walk of GetSpeechandtextanalyticsConversationCategoriesIter and GetSpeechandtextanalyticsConversationCategoriesPages.
-func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsConversationCategoriesWalk(conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) platformclient.NumberWalk[models.ConversationCategoriesEntityListing, models.ConversationCategory] {
+// getSpeechandtextanalyticsConversationCategoriesWalk is the walk of GetSpeechandtextanalyticsConversationCategoriesIter and GetSpeechandtextanalyticsConversationCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsConversationCategoriesWalk(conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) (int64, func(*models.ConversationCategoriesEntityListing) ([]models.ConversationCategory, int64, int64, error), func(context.Context, int64) (*models.ConversationCategoriesEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConversationCategoriesEntityListing) ([]models.ConversationCategory, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSpeechandtextanalyticsConversationCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ConversationCategoriesEntityListing, models.ConversationCategory]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ConversationCategoriesEntityListing) ([]models.ConversationCategory, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ConversationCategoriesEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSpeechandtextanalyticsConversationCategories(ctx, conversationID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ConversationCategoriesEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSpeechandtextanalyticsConversationCategories(ctx, conversationID, &o)
 	}
 }
 
@@ -917,7 +923,8 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsigh
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsightsIter(ctx context.Context, opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) iter.Seq2[models.ProgramInsightsSettings, error] {
-	return a.getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts).Items(ctx)
+	first, read, fetch := a.getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSpeechandtextanalyticsProgramsSettingsInsightsPages returns an iterator over the pages of
@@ -926,25 +933,27 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsigh
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsightsPages(ctx context.Context, opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) iter.Seq2[*platformclient.Page[models.ProgramInsightsSettingsEntityListing], error] {
-	return a.getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSpeechandtextanalyticsProgramsSettingsInsightsWalk is the walk of GetSpeechandtextanalyticsProgramsSettingsInsightsIter and GetSpeechandtextanalyticsProgramsSettingsInsightsPages.
-func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) platformclient.NumberWalk[models.ProgramInsightsSettingsEntityListing, models.ProgramInsightsSettings] {
+// getSpeechandtextanalyticsProgramsSettingsInsightsWalk is the walk of GetSpeechandtextanalyticsProgramsSettingsInsightsIter and GetSpeechandtextanalyticsProgramsSettingsInsightsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) (int64, func(*models.ProgramInsightsSettingsEntityListing) ([]models.ProgramInsightsSettings, int64, int64, error), func(context.Context, int64) (*models.ProgramInsightsSettingsEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ProgramInsightsSettingsEntityListing) ([]models.ProgramInsightsSettings, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSpeechandtextanalyticsProgramsSettingsInsightsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ProgramInsightsSettingsEntityListing, models.ProgramInsightsSettings]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ProgramInsightsSettingsEntityListing) ([]models.ProgramInsightsSettings, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ProgramInsightsSettingsEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSpeechandtextanalyticsProgramsSettingsInsights(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ProgramInsightsSettingsEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSpeechandtextanalyticsProgramsSettingsInsights(ctx, &o)
 	}
 }
 
@@ -1193,7 +1202,8 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopics(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsIter(ctx context.Context, opts *GetSpeechandtextanalyticsTopicsOptions) iter.Seq2[models.ListedTopic, error] {
-	return a.getSpeechandtextanalyticsTopicsWalk(opts).Items(ctx)
+	first, read, fetch := a.getSpeechandtextanalyticsTopicsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetSpeechandtextanalyticsTopicsPages returns an iterator over the pages of
@@ -1201,25 +1211,27 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsIter(ctx context
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsPages(ctx context.Context, opts *GetSpeechandtextanalyticsTopicsOptions) iter.Seq2[*platformclient.Page[models.TopicsEntityListing], error] {
-	return a.getSpeechandtextanalyticsTopicsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getSpeechandtextanalyticsTopicsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getSpeechandtextanalyticsTopicsWalk is the walk of GetSpeechandtextanalyticsTopicsIter and GetSpeechandtextanalyticsTopicsPages.
-func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsTopicsWalk(opts *GetSpeechandtextanalyticsTopicsOptions) platformclient.NumberWalk[models.TopicsEntityListing, models.ListedTopic] {
+// getSpeechandtextanalyticsTopicsWalk is the walk of GetSpeechandtextanalyticsTopicsIter and GetSpeechandtextanalyticsTopicsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsTopicsWalk(opts *GetSpeechandtextanalyticsTopicsOptions) (int64, func(*models.TopicsEntityListing) ([]models.ListedTopic, int64, int64, error), func(context.Context, int64) (*models.TopicsEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TopicsEntityListing) ([]models.ListedTopic, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSpeechandtextanalyticsTopicsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TopicsEntityListing, models.ListedTopic]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TopicsEntityListing) ([]models.ListedTopic, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TopicsEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetSpeechandtextanalyticsTopics(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TopicsEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetSpeechandtextanalyticsTopics(ctx, &o)
 	}
 }
 
@@ -1889,7 +1901,8 @@ func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearch(ctx
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearchIter(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostSpeechandtextanalyticsTranscriptsSearchPages returns an iterator over the pages of
@@ -1898,33 +1911,35 @@ func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearchIter
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as body.PageNumber.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearchPages(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
-	return a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postSpeechandtextanalyticsTranscriptsSearchWalk is the walk of PostSpeechandtextanalyticsTranscriptsSearchIter and PostSpeechandtextanalyticsTranscriptsSearchPages.
-func (a *SpeechTextAnalyticsApi) postSpeechandtextanalyticsTranscriptsSearchWalk(body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage] {
+// postSpeechandtextanalyticsTranscriptsSearchWalk is the walk of PostSpeechandtextanalyticsTranscriptsSearchIter and PostSpeechandtextanalyticsTranscriptsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SpeechTextAnalyticsApi) postSpeechandtextanalyticsTranscriptsSearchWalk(body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) (int64, func(*models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.JsonSearchResponse, json.RawMessage]{
-		First: start,
-		Read: func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
-			items, err := platformclient.RawItems(r.Results)
-			return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.TranscriptSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.TranscriptSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
 	}
 }
 

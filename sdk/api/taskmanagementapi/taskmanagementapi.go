@@ -340,7 +340,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinHistory(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkbinHistoryIter(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) iter.Seq2[models.WorkitemsChangeWorkbinDelta, error] {
-	return a.getTaskmanagementWorkbinHistoryWalk(workbinID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorkbinHistoryWalk(workbinID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorkbinHistoryPages returns an iterator over the pages of
@@ -348,27 +349,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinHistoryIter(ctx context.Cont
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorkbinHistoryPages(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) iter.Seq2[*platformclient.Page[models.WorkbinChangeListing], error] {
-	return a.getTaskmanagementWorkbinHistoryWalk(workbinID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorkbinHistoryWalk(workbinID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorkbinHistoryWalk is the walk of GetTaskmanagementWorkbinHistoryIter and GetTaskmanagementWorkbinHistoryPages.
-func (a *TaskManagementApi) getTaskmanagementWorkbinHistoryWalk(workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) platformclient.CursorWalk[models.WorkbinChangeListing, models.WorkitemsChangeWorkbinDelta] {
+// getTaskmanagementWorkbinHistoryWalk is the walk of GetTaskmanagementWorkbinHistoryIter and GetTaskmanagementWorkbinHistoryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkbinHistoryWalk(workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) (string, func(*models.WorkbinChangeListing) ([]models.WorkitemsChangeWorkbinDelta, string, error), func(context.Context, string) (*models.WorkbinChangeListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkbinChangeListing) ([]models.WorkitemsChangeWorkbinDelta, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkbinHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorkbinChangeListing, models.WorkitemsChangeWorkbinDelta]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorkbinChangeListing) ([]models.WorkitemsChangeWorkbinDelta, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkbinChangeListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorkbinHistory(ctx, workbinID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkbinChangeListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorkbinHistory(ctx, workbinID, &o)
 	}
 }
 
@@ -452,7 +455,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinVersions(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkbinVersionsIter(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) iter.Seq2[models.WorkbinVersion, error] {
-	return a.getTaskmanagementWorkbinVersionsWalk(workbinID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorkbinVersionsWalk(workbinID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorkbinVersionsPages returns an iterator over the pages of
@@ -460,27 +464,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinVersionsIter(ctx context.Con
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorkbinVersionsPages(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) iter.Seq2[*platformclient.Page[models.WorkbinVersionListing], error] {
-	return a.getTaskmanagementWorkbinVersionsWalk(workbinID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorkbinVersionsWalk(workbinID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorkbinVersionsWalk is the walk of GetTaskmanagementWorkbinVersionsIter and GetTaskmanagementWorkbinVersionsPages.
-func (a *TaskManagementApi) getTaskmanagementWorkbinVersionsWalk(workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) platformclient.CursorWalk[models.WorkbinVersionListing, models.WorkbinVersion] {
+// getTaskmanagementWorkbinVersionsWalk is the walk of GetTaskmanagementWorkbinVersionsIter and GetTaskmanagementWorkbinVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkbinVersionsWalk(workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) (string, func(*models.WorkbinVersionListing) ([]models.WorkbinVersion, string, error), func(context.Context, string) (*models.WorkbinVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkbinVersionListing) ([]models.WorkbinVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkbinVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorkbinVersionListing, models.WorkbinVersion]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorkbinVersionListing) ([]models.WorkbinVersion, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkbinVersionListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorkbinVersions(ctx, workbinID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkbinVersionListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorkbinVersions(ctx, workbinID, &o)
 	}
 }
 
@@ -570,7 +576,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemHistory(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemHistoryIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) iter.Seq2[models.WorkitemsChangeWorkitemDelta, error] {
-	return a.getTaskmanagementWorkitemHistoryWalk(workitemID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorkitemHistoryWalk(workitemID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorkitemHistoryPages returns an iterator over the pages of
@@ -578,27 +585,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemHistoryIter(ctx context.Con
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemHistoryPages(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) iter.Seq2[*platformclient.Page[models.WorkitemChangeListing], error] {
-	return a.getTaskmanagementWorkitemHistoryWalk(workitemID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorkitemHistoryWalk(workitemID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorkitemHistoryWalk is the walk of GetTaskmanagementWorkitemHistoryIter and GetTaskmanagementWorkitemHistoryPages.
-func (a *TaskManagementApi) getTaskmanagementWorkitemHistoryWalk(workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) platformclient.CursorWalk[models.WorkitemChangeListing, models.WorkitemsChangeWorkitemDelta] {
+// getTaskmanagementWorkitemHistoryWalk is the walk of GetTaskmanagementWorkitemHistoryIter and GetTaskmanagementWorkitemHistoryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkitemHistoryWalk(workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) (string, func(*models.WorkitemChangeListing) ([]models.WorkitemsChangeWorkitemDelta, string, error), func(context.Context, string) (*models.WorkitemChangeListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemChangeListing) ([]models.WorkitemsChangeWorkitemDelta, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkitemHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorkitemChangeListing, models.WorkitemsChangeWorkitemDelta]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorkitemChangeListing) ([]models.WorkitemsChangeWorkitemDelta, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemChangeListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorkitemHistory(ctx, workitemID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemChangeListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorkitemHistory(ctx, workitemID, &o)
 	}
 }
 
@@ -667,7 +676,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapups(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapupsIter(ctx context.Context, workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) iter.Seq2[models.WorkitemWrapup, error] {
-	return a.getTaskmanagementWorkitemUserWrapupsWalk(workitemID, userID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorkitemUserWrapupsWalk(workitemID, userID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorkitemUserWrapupsPages returns an iterator over the pages of
@@ -675,27 +685,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapupsIter(ctx context
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapupsPages(ctx context.Context, workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) iter.Seq2[*platformclient.Page[models.WorkitemWrapupEntityListing], error] {
-	return a.getTaskmanagementWorkitemUserWrapupsWalk(workitemID, userID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorkitemUserWrapupsWalk(workitemID, userID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorkitemUserWrapupsWalk is the walk of GetTaskmanagementWorkitemUserWrapupsIter and GetTaskmanagementWorkitemUserWrapupsPages.
-func (a *TaskManagementApi) getTaskmanagementWorkitemUserWrapupsWalk(workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) platformclient.CursorWalk[models.WorkitemWrapupEntityListing, models.WorkitemWrapup] {
+// getTaskmanagementWorkitemUserWrapupsWalk is the walk of GetTaskmanagementWorkitemUserWrapupsIter and GetTaskmanagementWorkitemUserWrapupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkitemUserWrapupsWalk(workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) (string, func(*models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error), func(context.Context, string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkitemUserWrapupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorkitemWrapupEntityListing, models.WorkitemWrapup]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorkitemUserWrapups(ctx, workitemID, userID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorkitemUserWrapups(ctx, workitemID, userID, &o)
 	}
 }
 
@@ -780,7 +792,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemVersions(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemVersionsIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) iter.Seq2[models.WorkitemVersion, error] {
-	return a.getTaskmanagementWorkitemVersionsWalk(workitemID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorkitemVersionsWalk(workitemID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorkitemVersionsPages returns an iterator over the pages of
@@ -788,27 +801,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemVersionsIter(ctx context.Co
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemVersionsPages(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) iter.Seq2[*platformclient.Page[models.WorkitemVersionListing], error] {
-	return a.getTaskmanagementWorkitemVersionsWalk(workitemID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorkitemVersionsWalk(workitemID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorkitemVersionsWalk is the walk of GetTaskmanagementWorkitemVersionsIter and GetTaskmanagementWorkitemVersionsPages.
-func (a *TaskManagementApi) getTaskmanagementWorkitemVersionsWalk(workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) platformclient.CursorWalk[models.WorkitemVersionListing, models.WorkitemVersion] {
+// getTaskmanagementWorkitemVersionsWalk is the walk of GetTaskmanagementWorkitemVersionsIter and GetTaskmanagementWorkitemVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkitemVersionsWalk(workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) (string, func(*models.WorkitemVersionListing) ([]models.WorkitemVersion, string, error), func(context.Context, string) (*models.WorkitemVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemVersionListing) ([]models.WorkitemVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkitemVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorkitemVersionListing, models.WorkitemVersion]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorkitemVersionListing) ([]models.WorkitemVersion, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemVersionListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorkitemVersions(ctx, workitemID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemVersionListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorkitemVersions(ctx, workitemID, &o)
 	}
 }
 
@@ -874,7 +889,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapups(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapupsIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) iter.Seq2[models.WorkitemWrapup, error] {
-	return a.getTaskmanagementWorkitemWrapupsWalk(workitemID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorkitemWrapupsWalk(workitemID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorkitemWrapupsPages returns an iterator over the pages of
@@ -882,27 +898,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapupsIter(ctx context.Con
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapupsPages(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) iter.Seq2[*platformclient.Page[models.WorkitemWrapupEntityListing], error] {
-	return a.getTaskmanagementWorkitemWrapupsWalk(workitemID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorkitemWrapupsWalk(workitemID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorkitemWrapupsWalk is the walk of GetTaskmanagementWorkitemWrapupsIter and GetTaskmanagementWorkitemWrapupsPages.
-func (a *TaskManagementApi) getTaskmanagementWorkitemWrapupsWalk(workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) platformclient.CursorWalk[models.WorkitemWrapupEntityListing, models.WorkitemWrapup] {
+// getTaskmanagementWorkitemWrapupsWalk is the walk of GetTaskmanagementWorkitemWrapupsIter and GetTaskmanagementWorkitemWrapupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkitemWrapupsWalk(workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) (string, func(*models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error), func(context.Context, string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkitemWrapupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorkitemWrapupEntityListing, models.WorkitemWrapup]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorkitemWrapups(ctx, workitemID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorkitemWrapups(ctx, workitemID, &o)
 	}
 }
 
@@ -1034,7 +1052,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMeIter(ctx context.Context, opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) iter.Seq2[models.BulkJob, error] {
-	return a.getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorkitemsBulkJobsUsersMePages returns an iterator over the pages of
@@ -1043,27 +1062,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMeIter(ctx co
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMePages(ctx context.Context, opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) iter.Seq2[*platformclient.Page[models.BulkJobsListing], error] {
-	return a.getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorkitemsBulkJobsUsersMeWalk is the walk of GetTaskmanagementWorkitemsBulkJobsUsersMeIter and GetTaskmanagementWorkitemsBulkJobsUsersMePages.
-func (a *TaskManagementApi) getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) platformclient.CursorWalk[models.BulkJobsListing, models.BulkJob] {
+// getTaskmanagementWorkitemsBulkJobsUsersMeWalk is the walk of GetTaskmanagementWorkitemsBulkJobsUsersMeIter and GetTaskmanagementWorkitemsBulkJobsUsersMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) (string, func(*models.BulkJobsListing) ([]models.BulkJob, string, error), func(context.Context, string) (*models.BulkJobsListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.BulkJobsListing) ([]models.BulkJob, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkitemsBulkJobsUsersMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.BulkJobsListing, models.BulkJob]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.BulkJobsListing) ([]models.BulkJob, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.BulkJobsListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.BulkJobsListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx, &o)
 	}
 }
 
@@ -1465,7 +1486,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRules(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) iter.Seq2[models.WorkitemDateBasedRule, error] {
-	return a.getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorktypeFlowsDatebasedRulesPages returns an iterator over the pages of
@@ -1474,27 +1496,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRulesIter(ctx
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRulesPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) iter.Seq2[*platformclient.Page[models.WorkitemDateBasedRuleListing], error] {
-	return a.getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorktypeFlowsDatebasedRulesWalk is the walk of GetTaskmanagementWorktypeFlowsDatebasedRulesIter and GetTaskmanagementWorktypeFlowsDatebasedRulesPages.
-func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) platformclient.CursorWalk[models.WorkitemDateBasedRuleListing, models.WorkitemDateBasedRule] {
+// getTaskmanagementWorktypeFlowsDatebasedRulesWalk is the walk of GetTaskmanagementWorktypeFlowsDatebasedRulesIter and GetTaskmanagementWorktypeFlowsDatebasedRulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) (string, func(*models.WorkitemDateBasedRuleListing) ([]models.WorkitemDateBasedRule, string, error), func(context.Context, string) (*models.WorkitemDateBasedRuleListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemDateBasedRuleListing) ([]models.WorkitemDateBasedRule, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorktypeFlowsDatebasedRulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorkitemDateBasedRuleListing, models.WorkitemDateBasedRule]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorkitemDateBasedRuleListing) ([]models.WorkitemDateBasedRule, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemDateBasedRuleListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorktypeFlowsDatebasedRules(ctx, worktypeID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemDateBasedRuleListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorktypeFlowsDatebasedRules(ctx, worktypeID, &o)
 	}
 }
 
@@ -1574,7 +1598,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRules
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) iter.Seq2[models.WorkitemOnAttributeChangeRule, error] {
-	return a.getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorktypeFlowsOnattributechangeRulesPages returns an iterator over the pages of
@@ -1583,27 +1608,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRules
 // Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRulesPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) iter.Seq2[*platformclient.Page[models.WorkitemOnAttributeChangeRuleListing], error] {
-	return a.getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk is the walk of GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter and GetTaskmanagementWorktypeFlowsOnattributechangeRulesPages.
-func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) platformclient.CursorWalk[models.WorkitemOnAttributeChangeRuleListing, models.WorkitemOnAttributeChangeRule] {
+// getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk is the walk of GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter and GetTaskmanagementWorktypeFlowsOnattributechangeRulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) (string, func(*models.WorkitemOnAttributeChangeRuleListing) ([]models.WorkitemOnAttributeChangeRule, string, error), func(context.Context, string) (*models.WorkitemOnAttributeChangeRuleListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemOnAttributeChangeRuleListing) ([]models.WorkitemOnAttributeChangeRule, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorkitemOnAttributeChangeRuleListing, models.WorkitemOnAttributeChangeRule]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorkitemOnAttributeChangeRuleListing) ([]models.WorkitemOnAttributeChangeRule, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemOnAttributeChangeRuleListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorktypeFlowsOnattributechangeRules(ctx, worktypeID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemOnAttributeChangeRuleListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorktypeFlowsOnattributechangeRules(ctx, worktypeID, &o)
 	}
 }
 
@@ -1683,7 +1710,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRules(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) iter.Seq2[models.WorkitemOnCreateRule, error] {
-	return a.getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorktypeFlowsOncreateRulesPages returns an iterator over the pages of
@@ -1692,27 +1720,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRulesIter(ctx 
 // holds the listing as the API sent it (with its nextUri), its response, and the cursor
 // (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRulesPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) iter.Seq2[*platformclient.Page[models.WorkitemOnCreateRuleListing], error] {
-	return a.getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorktypeFlowsOncreateRulesWalk is the walk of GetTaskmanagementWorktypeFlowsOncreateRulesIter and GetTaskmanagementWorktypeFlowsOncreateRulesPages.
-func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) platformclient.CursorWalk[models.WorkitemOnCreateRuleListing, models.WorkitemOnCreateRule] {
+// getTaskmanagementWorktypeFlowsOncreateRulesWalk is the walk of GetTaskmanagementWorktypeFlowsOncreateRulesIter and GetTaskmanagementWorktypeFlowsOncreateRulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) (string, func(*models.WorkitemOnCreateRuleListing) ([]models.WorkitemOnCreateRule, string, error), func(context.Context, string) (*models.WorkitemOnCreateRuleListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemOnCreateRuleListing) ([]models.WorkitemOnCreateRule, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorktypeFlowsOncreateRulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorkitemOnCreateRuleListing, models.WorkitemOnCreateRule]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorkitemOnCreateRuleListing) ([]models.WorkitemOnCreateRule, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemOnCreateRuleListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorktypeFlowsOncreateRules(ctx, worktypeID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemOnCreateRuleListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorktypeFlowsOncreateRules(ctx, worktypeID, &o)
 	}
 }
 
@@ -1777,7 +1807,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeHistory(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeHistoryIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) iter.Seq2[models.WorkitemsChangeWorktypeDelta, error] {
-	return a.getTaskmanagementWorktypeHistoryWalk(worktypeID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorktypeHistoryWalk(worktypeID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorktypeHistoryPages returns an iterator over the pages of
@@ -1785,27 +1816,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeHistoryIter(ctx context.Con
 // arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeHistoryPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) iter.Seq2[*platformclient.Page[models.WorktypeChangeListing], error] {
-	return a.getTaskmanagementWorktypeHistoryWalk(worktypeID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorktypeHistoryWalk(worktypeID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorktypeHistoryWalk is the walk of GetTaskmanagementWorktypeHistoryIter and GetTaskmanagementWorktypeHistoryPages.
-func (a *TaskManagementApi) getTaskmanagementWorktypeHistoryWalk(worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) platformclient.CursorWalk[models.WorktypeChangeListing, models.WorkitemsChangeWorktypeDelta] {
+// getTaskmanagementWorktypeHistoryWalk is the walk of GetTaskmanagementWorktypeHistoryIter and GetTaskmanagementWorktypeHistoryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorktypeHistoryWalk(worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) (string, func(*models.WorktypeChangeListing) ([]models.WorkitemsChangeWorktypeDelta, string, error), func(context.Context, string) (*models.WorktypeChangeListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorktypeChangeListing) ([]models.WorkitemsChangeWorktypeDelta, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorktypeHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorktypeChangeListing, models.WorkitemsChangeWorktypeDelta]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorktypeChangeListing) ([]models.WorkitemsChangeWorktypeDelta, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorktypeChangeListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorktypeHistory(ctx, worktypeID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorktypeChangeListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorktypeHistory(ctx, worktypeID, &o)
 	}
 }
 
@@ -1938,7 +1971,8 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeVersions(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeVersionsIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) iter.Seq2[models.WorktypeVersion, error] {
-	return a.getTaskmanagementWorktypeVersionsWalk(worktypeID, opts).Items(ctx)
+	first, read, fetch := a.getTaskmanagementWorktypeVersionsWalk(worktypeID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTaskmanagementWorktypeVersionsPages returns an iterator over the pages of
@@ -1946,27 +1980,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeVersionsIter(ctx context.Co
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeVersionsPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) iter.Seq2[*platformclient.Page[models.WorktypeVersionListing], error] {
-	return a.getTaskmanagementWorktypeVersionsWalk(worktypeID, opts).Pages(ctx)
+	first, read, fetch := a.getTaskmanagementWorktypeVersionsWalk(worktypeID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTaskmanagementWorktypeVersionsWalk is the walk of GetTaskmanagementWorktypeVersionsIter and GetTaskmanagementWorktypeVersionsPages.
-func (a *TaskManagementApi) getTaskmanagementWorktypeVersionsWalk(worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) platformclient.CursorWalk[models.WorktypeVersionListing, models.WorktypeVersion] {
+// getTaskmanagementWorktypeVersionsWalk is the walk of GetTaskmanagementWorktypeVersionsIter and GetTaskmanagementWorktypeVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorktypeVersionsWalk(worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) (string, func(*models.WorktypeVersionListing) ([]models.WorktypeVersion, string, error), func(context.Context, string) (*models.WorktypeVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorktypeVersionListing) ([]models.WorktypeVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorktypeVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.WorktypeVersionListing, models.WorktypeVersion]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.WorktypeVersionListing) ([]models.WorktypeVersion, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorktypeVersionListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTaskmanagementWorktypeVersions(ctx, worktypeID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorktypeVersionListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTaskmanagementWorktypeVersions(ctx, worktypeID, &o)
 	}
 }
 
@@ -2533,7 +2569,8 @@ func (a *TaskManagementApi) PostTaskmanagementWorkbinsQuery(ctx context.Context,
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TaskManagementApi) PostTaskmanagementWorkbinsQueryIter(ctx context.Context, body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) iter.Seq2[models.Workbin, error] {
-	return a.postTaskmanagementWorkbinsQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postTaskmanagementWorkbinsQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // PostTaskmanagementWorkbinsQueryPages returns an iterator over the pages of
@@ -2541,32 +2578,34 @@ func (a *TaskManagementApi) PostTaskmanagementWorkbinsQueryIter(ctx context.Cont
 // arguments, same end). Each page holds the listing as the API sent it, its response, and the
 // cursor (NextCursor) to resume from, as body.After.
 func (a *TaskManagementApi) PostTaskmanagementWorkbinsQueryPages(ctx context.Context, body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) iter.Seq2[*platformclient.Page[models.WorkbinQueryEntityListing], error] {
-	return a.postTaskmanagementWorkbinsQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postTaskmanagementWorkbinsQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// postTaskmanagementWorkbinsQueryWalk is the walk of PostTaskmanagementWorkbinsQueryIter and PostTaskmanagementWorkbinsQueryPages.
-func (a *TaskManagementApi) postTaskmanagementWorkbinsQueryWalk(body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) platformclient.CursorWalk[models.WorkbinQueryEntityListing, models.Workbin] {
+// postTaskmanagementWorkbinsQueryWalk is the walk of PostTaskmanagementWorkbinsQueryIter and PostTaskmanagementWorkbinsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) postTaskmanagementWorkbinsQueryWalk(body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) (string, func(*models.WorkbinQueryEntityListing) ([]models.Workbin, string, error), func(context.Context, string) (*models.WorkbinQueryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkbinQueryEntityListing) ([]models.Workbin, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.CursorWalk[models.WorkbinQueryEntityListing, models.Workbin]{
-		First: start,
-		Read: func(r *models.WorkbinQueryEntityListing) ([]models.Workbin, string, error) {
-			return r.Entities, platformclient.Deref(r.After), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkbinQueryEntityListing, *platformclient.APIResponse, error) {
-			pageBody := body
-			if cursor != start {
-				var b models.WorkbinQueryRequest
-				if body != nil {
-					b = *body
-				}
-				b.After = &cursor
-				pageBody = &b
+	return start, read, func(ctx context.Context, cursor string) (*models.WorkbinQueryEntityListing, *platformclient.APIResponse, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.WorkbinQueryRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostTaskmanagementWorkbinsQuery(ctx, pageBody, opts)
-		},
+			b.After = &cursor
+			pageBody = &b
+		}
+		return a.PostTaskmanagementWorkbinsQuery(ctx, pageBody, opts)
 	}
 }
 
@@ -2814,7 +2853,8 @@ func (a *TaskManagementApi) PostTaskmanagementWorkitemsQuery(ctx context.Context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TaskManagementApi) PostTaskmanagementWorkitemsQueryIter(ctx context.Context, body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) iter.Seq2[models.Workitem, error] {
-	return a.postTaskmanagementWorkitemsQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postTaskmanagementWorkitemsQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // PostTaskmanagementWorkitemsQueryPages returns an iterator over the pages of
@@ -2822,32 +2862,34 @@ func (a *TaskManagementApi) PostTaskmanagementWorkitemsQueryIter(ctx context.Con
 // arguments, same end). Each page holds the listing as the API sent it, its response, and the
 // cursor (NextCursor) to resume from, as body.After.
 func (a *TaskManagementApi) PostTaskmanagementWorkitemsQueryPages(ctx context.Context, body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) iter.Seq2[*platformclient.Page[models.WorkitemPostQueryEntityListing], error] {
-	return a.postTaskmanagementWorkitemsQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postTaskmanagementWorkitemsQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// postTaskmanagementWorkitemsQueryWalk is the walk of PostTaskmanagementWorkitemsQueryIter and PostTaskmanagementWorkitemsQueryPages.
-func (a *TaskManagementApi) postTaskmanagementWorkitemsQueryWalk(body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) platformclient.CursorWalk[models.WorkitemPostQueryEntityListing, models.Workitem] {
+// postTaskmanagementWorkitemsQueryWalk is the walk of PostTaskmanagementWorkitemsQueryIter and PostTaskmanagementWorkitemsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) postTaskmanagementWorkitemsQueryWalk(body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) (string, func(*models.WorkitemPostQueryEntityListing) ([]models.Workitem, string, error), func(context.Context, string) (*models.WorkitemPostQueryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemPostQueryEntityListing) ([]models.Workitem, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.CursorWalk[models.WorkitemPostQueryEntityListing, models.Workitem]{
-		First: start,
-		Read: func(r *models.WorkitemPostQueryEntityListing) ([]models.Workitem, string, error) {
-			return r.Entities, platformclient.Deref(r.After), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorkitemPostQueryEntityListing, *platformclient.APIResponse, error) {
-			pageBody := body
-			if cursor != start {
-				var b models.WorkitemQueryPostRequest
-				if body != nil {
-					b = *body
-				}
-				b.After = &cursor
-				pageBody = &b
+	return start, read, func(ctx context.Context, cursor string) (*models.WorkitemPostQueryEntityListing, *platformclient.APIResponse, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.WorkitemQueryPostRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostTaskmanagementWorkitemsQuery(ctx, pageBody, opts)
-		},
+			b.After = &cursor
+			pageBody = &b
+		}
+		return a.PostTaskmanagementWorkitemsQuery(ctx, pageBody, opts)
 	}
 }
 
@@ -3171,7 +3213,8 @@ func (a *TaskManagementApi) PostTaskmanagementWorktypesQuery(ctx context.Context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TaskManagementApi) PostTaskmanagementWorktypesQueryIter(ctx context.Context, body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) iter.Seq2[models.Worktype, error] {
-	return a.postTaskmanagementWorktypesQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postTaskmanagementWorktypesQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // PostTaskmanagementWorktypesQueryPages returns an iterator over the pages of
@@ -3179,32 +3222,34 @@ func (a *TaskManagementApi) PostTaskmanagementWorktypesQueryIter(ctx context.Con
 // arguments, same end). Each page holds the listing as the API sent it, its response, and the
 // cursor (NextCursor) to resume from, as body.After.
 func (a *TaskManagementApi) PostTaskmanagementWorktypesQueryPages(ctx context.Context, body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) iter.Seq2[*platformclient.Page[models.WorktypeQueryEntityListing], error] {
-	return a.postTaskmanagementWorktypesQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postTaskmanagementWorktypesQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// postTaskmanagementWorktypesQueryWalk is the walk of PostTaskmanagementWorktypesQueryIter and PostTaskmanagementWorktypesQueryPages.
-func (a *TaskManagementApi) postTaskmanagementWorktypesQueryWalk(body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) platformclient.CursorWalk[models.WorktypeQueryEntityListing, models.Worktype] {
+// postTaskmanagementWorktypesQueryWalk is the walk of PostTaskmanagementWorktypesQueryIter and PostTaskmanagementWorktypesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) postTaskmanagementWorktypesQueryWalk(body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) (string, func(*models.WorktypeQueryEntityListing) ([]models.Worktype, string, error), func(context.Context, string) (*models.WorktypeQueryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorktypeQueryEntityListing) ([]models.Worktype, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.CursorWalk[models.WorktypeQueryEntityListing, models.Worktype]{
-		First: start,
-		Read: func(r *models.WorktypeQueryEntityListing) ([]models.Worktype, string, error) {
-			return r.Entities, platformclient.Deref(r.After), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.WorktypeQueryEntityListing, *platformclient.APIResponse, error) {
-			pageBody := body
-			if cursor != start {
-				var b models.WorktypeQueryRequest
-				if body != nil {
-					b = *body
-				}
-				b.After = &cursor
-				pageBody = &b
+	return start, read, func(ctx context.Context, cursor string) (*models.WorktypeQueryEntityListing, *platformclient.APIResponse, error) {
+		pageBody := body
+		if cursor != start {
+			var b models.WorktypeQueryRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostTaskmanagementWorktypesQuery(ctx, pageBody, opts)
-		},
+			b.After = &cursor
+			pageBody = &b
+		}
+		return a.PostTaskmanagementWorktypesQuery(ctx, pageBody, opts)
 	}
 }
 

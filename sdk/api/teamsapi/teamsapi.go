@@ -154,7 +154,8 @@ func (a *TeamsApi) GetTeamMembers(ctx context.Context, teamID string, opts *GetT
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TeamsApi) GetTeamMembersIter(ctx context.Context, teamID string, opts *GetTeamMembersOptions) iter.Seq2[models.UserReferenceWithName, error] {
-	return a.getTeamMembersWalk(teamID, opts).Items(ctx)
+	first, read, fetch := a.getTeamMembersWalk(teamID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTeamMembersPages returns an iterator over the pages of GetTeamMembers, walked as
@@ -162,27 +163,29 @@ func (a *TeamsApi) GetTeamMembersIter(ctx context.Context, teamID string, opts *
 // sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *TeamsApi) GetTeamMembersPages(ctx context.Context, teamID string, opts *GetTeamMembersOptions) iter.Seq2[*platformclient.Page[models.TeamMemberEntityListing], error] {
-	return a.getTeamMembersWalk(teamID, opts).Pages(ctx)
+	first, read, fetch := a.getTeamMembersWalk(teamID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTeamMembersWalk is the walk of GetTeamMembersIter and GetTeamMembersPages.
-func (a *TeamsApi) getTeamMembersWalk(teamID string, opts *GetTeamMembersOptions) platformclient.CursorWalk[models.TeamMemberEntityListing, models.UserReferenceWithName] {
+// getTeamMembersWalk is the walk of GetTeamMembersIter and GetTeamMembersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TeamsApi) getTeamMembersWalk(teamID string, opts *GetTeamMembersOptions) (string, func(*models.TeamMemberEntityListing) ([]models.UserReferenceWithName, string, error), func(context.Context, string) (*models.TeamMemberEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TeamMemberEntityListing) ([]models.UserReferenceWithName, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTeamMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.TeamMemberEntityListing, models.UserReferenceWithName]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.TeamMemberEntityListing) ([]models.UserReferenceWithName, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.TeamMemberEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTeamMembers(ctx, teamID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.TeamMemberEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTeamMembers(ctx, teamID, &o)
 	}
 }
 
@@ -243,34 +246,37 @@ func (a *TeamsApi) GetTeams(ctx context.Context, opts *GetTeamsOptions) (*models
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TeamsApi) GetTeamsIter(ctx context.Context, opts *GetTeamsOptions) iter.Seq2[models.Team, error] {
-	return a.getTeamsWalk(opts).Items(ctx)
+	first, read, fetch := a.getTeamsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTeamsPages returns an iterator over the pages of GetTeams, walked as GetTeamsIter walks them
 // (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
 // its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *TeamsApi) GetTeamsPages(ctx context.Context, opts *GetTeamsOptions) iter.Seq2[*platformclient.Page[models.TeamEntityListing], error] {
-	return a.getTeamsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTeamsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTeamsWalk is the walk of GetTeamsIter and GetTeamsPages.
-func (a *TeamsApi) getTeamsWalk(opts *GetTeamsOptions) platformclient.CursorWalk[models.TeamEntityListing, models.Team] {
+// getTeamsWalk is the walk of GetTeamsIter and GetTeamsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TeamsApi) getTeamsWalk(opts *GetTeamsOptions) (string, func(*models.TeamEntityListing) ([]models.Team, string, error), func(context.Context, string) (*models.TeamEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TeamEntityListing) ([]models.Team, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTeamsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.TeamEntityListing, models.Team]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.TeamEntityListing) ([]models.Team, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.TeamEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTeams(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.TeamEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTeams(ctx, &o)
 	}
 }
 
@@ -474,7 +480,8 @@ func (a *TeamsApi) PostTeamsSearch(ctx context.Context, body *models.TeamSearchR
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TeamsApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[models.Team, error] {
-	return a.postTeamsSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postTeamsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostTeamsSearchPages returns an iterator over the pages of PostTeamsSearch, walked as
@@ -482,31 +489,33 @@ func (a *TeamsApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSea
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as body.PageNumber.
 func (a *TeamsApi) PostTeamsSearchPages(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[*platformclient.Page[models.TeamsSearchResponse], error] {
-	return a.postTeamsSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postTeamsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postTeamsSearchWalk is the walk of PostTeamsSearchIter and PostTeamsSearchPages.
-func (a *TeamsApi) postTeamsSearchWalk(body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) platformclient.NumberWalk[models.TeamsSearchResponse, models.Team] {
+// postTeamsSearchWalk is the walk of PostTeamsSearchIter and PostTeamsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TeamsApi) postTeamsSearchWalk(body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) (int64, func(*models.TeamsSearchResponse) ([]models.Team, int64, int64, error), func(context.Context, int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.TeamsSearchResponse) ([]models.Team, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.TeamsSearchResponse, models.Team]{
-		First: start,
-		Read: func(r *models.TeamsSearchResponse) ([]models.Team, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.TeamSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.TeamSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostTeamsSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostTeamsSearch(ctx, pageBody, opts)
 	}
 }

@@ -200,7 +200,8 @@ func (a *TelephonyApi) GetTelephonyNumbersRouting(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyApi) GetTelephonyNumbersRoutingIter(ctx context.Context, opts *GetTelephonyNumbersRoutingOptions) iter.Seq2[models.NumberRouting, error] {
-	return a.getTelephonyNumbersRoutingWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyNumbersRoutingWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyNumbersRoutingPages returns an iterator over the pages of GetTelephonyNumbersRouting,
@@ -208,27 +209,29 @@ func (a *TelephonyApi) GetTelephonyNumbersRoutingIter(ctx context.Context, opts 
 // the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
 // resume from, as opts.After.
 func (a *TelephonyApi) GetTelephonyNumbersRoutingPages(ctx context.Context, opts *GetTelephonyNumbersRoutingOptions) iter.Seq2[*platformclient.Page[models.NumberRoutingListing], error] {
-	return a.getTelephonyNumbersRoutingWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyNumbersRoutingWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTelephonyNumbersRoutingWalk is the walk of GetTelephonyNumbersRoutingIter and GetTelephonyNumbersRoutingPages.
-func (a *TelephonyApi) getTelephonyNumbersRoutingWalk(opts *GetTelephonyNumbersRoutingOptions) platformclient.CursorWalk[models.NumberRoutingListing, models.NumberRouting] {
+// getTelephonyNumbersRoutingWalk is the walk of GetTelephonyNumbersRoutingIter and GetTelephonyNumbersRoutingPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyApi) getTelephonyNumbersRoutingWalk(opts *GetTelephonyNumbersRoutingOptions) (string, func(*models.NumberRoutingListing) ([]models.NumberRouting, string, error), func(context.Context, string) (*models.NumberRoutingListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NumberRoutingListing) ([]models.NumberRouting, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTelephonyNumbersRoutingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.NumberRoutingListing, models.NumberRouting]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.NumberRoutingListing) ([]models.NumberRouting, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.NumberRoutingListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetTelephonyNumbersRouting(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.NumberRoutingListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetTelephonyNumbersRouting(ctx, &o)
 	}
 }
 

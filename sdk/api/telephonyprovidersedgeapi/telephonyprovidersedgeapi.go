@@ -764,7 +764,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunks(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunksIter(ctx context.Context, edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) iter.Seq2[models.Trunk, error] {
-	return a.getTelephonyProvidersEdgeTrunksWalk(edgeID, opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgeTrunksWalk(edgeID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgeTrunksPages returns an iterator over the pages of
@@ -772,25 +773,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunksIter(ctx cont
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunksPages(ctx context.Context, edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) iter.Seq2[*platformclient.Page[models.TrunkEntityListing], error] {
-	return a.getTelephonyProvidersEdgeTrunksWalk(edgeID, opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgeTrunksWalk(edgeID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgeTrunksWalk is the walk of GetTelephonyProvidersEdgeTrunksIter and GetTelephonyProvidersEdgeTrunksPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgeTrunksWalk(edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) platformclient.NumberWalk[models.TrunkEntityListing, models.Trunk] {
+// getTelephonyProvidersEdgeTrunksWalk is the walk of GetTelephonyProvidersEdgeTrunksIter and GetTelephonyProvidersEdgeTrunksPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgeTrunksWalk(edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) (int64, func(*models.TrunkEntityListing) ([]models.Trunk, int64, int64, error), func(context.Context, int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrunkEntityListing) ([]models.Trunk, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgeTrunksOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrunkEntityListing, models.Trunk]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrunkEntityListing) ([]models.Trunk, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgeTrunks(ctx, edgeID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgeTrunks(ctx, edgeID, &o)
 	}
 }
 
@@ -869,7 +872,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdges(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesOptions) iter.Seq2[models.Edge, error] {
-	return a.getTelephonyProvidersEdgesWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesPages returns an iterator over the pages of GetTelephonyProvidersEdges,
@@ -877,25 +881,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesIter(ctx context.C
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesOptions) iter.Seq2[*platformclient.Page[models.EdgeEntityListing], error] {
-	return a.getTelephonyProvidersEdgesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesWalk is the walk of GetTelephonyProvidersEdgesIter and GetTelephonyProvidersEdgesPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesWalk(opts *GetTelephonyProvidersEdgesOptions) platformclient.NumberWalk[models.EdgeEntityListing, models.Edge] {
+// getTelephonyProvidersEdgesWalk is the walk of GetTelephonyProvidersEdgesIter and GetTelephonyProvidersEdgesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesWalk(opts *GetTelephonyProvidersEdgesOptions) (int64, func(*models.EdgeEntityListing) ([]models.Edge, int64, int64, error), func(context.Context, int64) (*models.EdgeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EdgeEntityListing) ([]models.Edge, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EdgeEntityListing, models.Edge]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EdgeEntityListing) ([]models.Edge, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EdgeEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdges(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EdgeEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdges(ctx, &o)
 	}
 }
 
@@ -1071,7 +1077,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpools(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesDidpoolsOptions) iter.Seq2[models.DIDPool, error] {
-	return a.getTelephonyProvidersEdgesDidpoolsWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesDidpoolsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesDidpoolsPages returns an iterator over the pages of
@@ -1079,25 +1086,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsIter(ctx c
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesDidpoolsOptions) iter.Seq2[*platformclient.Page[models.DIDPoolEntityListing], error] {
-	return a.getTelephonyProvidersEdgesDidpoolsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesDidpoolsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesDidpoolsWalk is the walk of GetTelephonyProvidersEdgesDidpoolsIter and GetTelephonyProvidersEdgesDidpoolsPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidpoolsWalk(opts *GetTelephonyProvidersEdgesDidpoolsOptions) platformclient.NumberWalk[models.DIDPoolEntityListing, models.DIDPool] {
+// getTelephonyProvidersEdgesDidpoolsWalk is the walk of GetTelephonyProvidersEdgesDidpoolsIter and GetTelephonyProvidersEdgesDidpoolsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidpoolsWalk(opts *GetTelephonyProvidersEdgesDidpoolsOptions) (int64, func(*models.DIDPoolEntityListing) ([]models.DIDPool, int64, int64, error), func(context.Context, int64) (*models.DIDPoolEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DIDPoolEntityListing) ([]models.DIDPool, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesDidpoolsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DIDPoolEntityListing, models.DIDPool]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DIDPoolEntityListing) ([]models.DIDPool, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DIDPoolEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesDidpools(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DIDPoolEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesDidpools(ctx, &o)
 	}
 }
 
@@ -1165,7 +1174,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDids(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDidsIter(ctx context.Context, typeParam string, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) iter.Seq2[models.DIDNumber, error] {
-	return a.getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam, opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesDidpoolsDidsPages returns an iterator over the pages of
@@ -1174,25 +1184,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDidsIter(c
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDidsPages(ctx context.Context, typeParam string, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) iter.Seq2[*platformclient.Page[models.DIDNumberEntityListing], error] {
-	return a.getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam, opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesDidpoolsDidsWalk is the walk of GetTelephonyProvidersEdgesDidpoolsDidsIter and GetTelephonyProvidersEdgesDidpoolsDidsPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam string, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) platformclient.NumberWalk[models.DIDNumberEntityListing, models.DIDNumber] {
+// getTelephonyProvidersEdgesDidpoolsDidsWalk is the walk of GetTelephonyProvidersEdgesDidpoolsDidsIter and GetTelephonyProvidersEdgesDidpoolsDidsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam string, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) (int64, func(*models.DIDNumberEntityListing) ([]models.DIDNumber, int64, int64, error), func(context.Context, int64) (*models.DIDNumberEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DIDNumberEntityListing) ([]models.DIDNumber, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesDidpoolsDidsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DIDNumberEntityListing, models.DIDNumber]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DIDNumberEntityListing) ([]models.DIDNumber, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DIDNumberEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesDidpoolsDids(ctx, typeParam, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DIDNumberEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesDidpoolsDids(ctx, typeParam, &o)
 	}
 }
 
@@ -1271,7 +1283,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDids(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesDidsOptions) iter.Seq2[models.DID, error] {
-	return a.getTelephonyProvidersEdgesDidsWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesDidsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesDidsPages returns an iterator over the pages of
@@ -1279,25 +1292,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidsIter(ctx conte
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesDidsOptions) iter.Seq2[*platformclient.Page[models.DIDEntityListing], error] {
-	return a.getTelephonyProvidersEdgesDidsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesDidsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesDidsWalk is the walk of GetTelephonyProvidersEdgesDidsIter and GetTelephonyProvidersEdgesDidsPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidsWalk(opts *GetTelephonyProvidersEdgesDidsOptions) platformclient.NumberWalk[models.DIDEntityListing, models.DID] {
+// getTelephonyProvidersEdgesDidsWalk is the walk of GetTelephonyProvidersEdgesDidsIter and GetTelephonyProvidersEdgesDidsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidsWalk(opts *GetTelephonyProvidersEdgesDidsOptions) (int64, func(*models.DIDEntityListing) ([]models.DID, int64, int64, error), func(context.Context, int64) (*models.DIDEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DIDEntityListing) ([]models.DID, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesDidsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DIDEntityListing, models.DID]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DIDEntityListing) ([]models.DID, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DIDEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesDids(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DIDEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesDids(ctx, &o)
 	}
 }
 
@@ -1415,7 +1430,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroups(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroupsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesEdgegroupsOptions) iter.Seq2[models.EdgeGroup, error] {
-	return a.getTelephonyProvidersEdgesEdgegroupsWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesEdgegroupsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesEdgegroupsPages returns an iterator over the pages of
@@ -1423,25 +1439,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroupsIter(ctx
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroupsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesEdgegroupsOptions) iter.Seq2[*platformclient.Page[models.EdgeGroupEntityListing], error] {
-	return a.getTelephonyProvidersEdgesEdgegroupsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesEdgegroupsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesEdgegroupsWalk is the walk of GetTelephonyProvidersEdgesEdgegroupsIter and GetTelephonyProvidersEdgesEdgegroupsPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesEdgegroupsWalk(opts *GetTelephonyProvidersEdgesEdgegroupsOptions) platformclient.NumberWalk[models.EdgeGroupEntityListing, models.EdgeGroup] {
+// getTelephonyProvidersEdgesEdgegroupsWalk is the walk of GetTelephonyProvidersEdgesEdgegroupsIter and GetTelephonyProvidersEdgesEdgegroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesEdgegroupsWalk(opts *GetTelephonyProvidersEdgesEdgegroupsOptions) (int64, func(*models.EdgeGroupEntityListing) ([]models.EdgeGroup, int64, int64, error), func(context.Context, int64) (*models.EdgeGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EdgeGroupEntityListing) ([]models.EdgeGroup, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesEdgegroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.EdgeGroupEntityListing, models.EdgeGroup]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.EdgeGroupEntityListing) ([]models.EdgeGroup, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.EdgeGroupEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesEdgegroups(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EdgeGroupEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesEdgegroups(ctx, &o)
 	}
 }
 
@@ -1584,7 +1602,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpools(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) iter.Seq2[models.ExtensionPool, error] {
-	return a.getTelephonyProvidersEdgesExtensionpoolsWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionpoolsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesExtensionpoolsPages returns an iterator over the pages of
@@ -1593,25 +1612,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsIter
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) iter.Seq2[*platformclient.Page[models.ExtensionPoolEntityListing], error] {
-	return a.getTelephonyProvidersEdgesExtensionpoolsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionpoolsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesExtensionpoolsWalk is the walk of GetTelephonyProvidersEdgesExtensionpoolsIter and GetTelephonyProvidersEdgesExtensionpoolsPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionpoolsWalk(opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) platformclient.NumberWalk[models.ExtensionPoolEntityListing, models.ExtensionPool] {
+// getTelephonyProvidersEdgesExtensionpoolsWalk is the walk of GetTelephonyProvidersEdgesExtensionpoolsIter and GetTelephonyProvidersEdgesExtensionpoolsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionpoolsWalk(opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) (int64, func(*models.ExtensionPoolEntityListing) ([]models.ExtensionPool, int64, int64, error), func(context.Context, int64) (*models.ExtensionPoolEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExtensionPoolEntityListing) ([]models.ExtensionPool, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesExtensionpoolsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ExtensionPoolEntityListing, models.ExtensionPool]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ExtensionPoolEntityListing) ([]models.ExtensionPool, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ExtensionPoolEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesExtensionpools(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExtensionPoolEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesExtensionpools(ctx, &o)
 	}
 }
 
@@ -1691,7 +1712,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) iter.Seq2[models.ExtensionPoolDivisionView, error] {
-	return a.getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPages returns an iterator over the pages of
@@ -1700,25 +1722,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivi
 // Each page holds the listing as the API sent it (with its total and pageCount), its response, and
 // the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ExtensionPoolDivisionViewEntityListing], error] {
-	return a.getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk is the walk of GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter and GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) platformclient.NumberWalk[models.ExtensionPoolDivisionViewEntityListing, models.ExtensionPoolDivisionView] {
+// getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk is the walk of GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter and GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) (int64, func(*models.ExtensionPoolDivisionViewEntityListing) ([]models.ExtensionPoolDivisionView, int64, int64, error), func(context.Context, int64) (*models.ExtensionPoolDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExtensionPoolDivisionViewEntityListing) ([]models.ExtensionPoolDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ExtensionPoolDivisionViewEntityListing, models.ExtensionPoolDivisionView]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ExtensionPoolDivisionViewEntityListing) ([]models.ExtensionPoolDivisionView, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ExtensionPoolDivisionViewEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesExtensionpoolsDivisionviews(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExtensionPoolDivisionViewEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesExtensionpoolsDivisionviews(ctx, &o)
 	}
 }
 
@@ -1782,7 +1806,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensions(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionsOptions) iter.Seq2[models.Extension, error] {
-	return a.getTelephonyProvidersEdgesExtensionsWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesExtensionsPages returns an iterator over the pages of
@@ -1790,25 +1815,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionsIter(ctx
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionsOptions) iter.Seq2[*platformclient.Page[models.ExtensionEntityListing], error] {
-	return a.getTelephonyProvidersEdgesExtensionsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesExtensionsWalk is the walk of GetTelephonyProvidersEdgesExtensionsIter and GetTelephonyProvidersEdgesExtensionsPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionsWalk(opts *GetTelephonyProvidersEdgesExtensionsOptions) platformclient.NumberWalk[models.ExtensionEntityListing, models.Extension] {
+// getTelephonyProvidersEdgesExtensionsWalk is the walk of GetTelephonyProvidersEdgesExtensionsIter and GetTelephonyProvidersEdgesExtensionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionsWalk(opts *GetTelephonyProvidersEdgesExtensionsOptions) (int64, func(*models.ExtensionEntityListing) ([]models.Extension, int64, int64, error), func(context.Context, int64) (*models.ExtensionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExtensionEntityListing) ([]models.Extension, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesExtensionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ExtensionEntityListing, models.Extension]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ExtensionEntityListing) ([]models.Extension, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ExtensionEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesExtensions(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExtensionEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesExtensions(ctx, &o)
 	}
 }
 
@@ -1920,7 +1947,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettings(c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) iter.Seq2[models.LineBase, error] {
-	return a.getTelephonyProvidersEdgesLinebasesettingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesLinebasesettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesLinebasesettingsPages returns an iterator over the pages of
@@ -1929,25 +1957,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettingsIt
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettingsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) iter.Seq2[*platformclient.Page[models.LineBaseEntityListing], error] {
-	return a.getTelephonyProvidersEdgesLinebasesettingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesLinebasesettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesLinebasesettingsWalk is the walk of GetTelephonyProvidersEdgesLinebasesettingsIter and GetTelephonyProvidersEdgesLinebasesettingsPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesLinebasesettingsWalk(opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) platformclient.NumberWalk[models.LineBaseEntityListing, models.LineBase] {
+// getTelephonyProvidersEdgesLinebasesettingsWalk is the walk of GetTelephonyProvidersEdgesLinebasesettingsIter and GetTelephonyProvidersEdgesLinebasesettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesLinebasesettingsWalk(opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) (int64, func(*models.LineBaseEntityListing) ([]models.LineBase, int64, int64, error), func(context.Context, int64) (*models.LineBaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LineBaseEntityListing) ([]models.LineBase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesLinebasesettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LineBaseEntityListing, models.LineBase]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LineBaseEntityListing) ([]models.LineBase, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LineBaseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesLinebasesettings(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LineBaseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesLinebasesettings(ctx, &o)
 	}
 }
 
@@ -2010,7 +2040,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLines(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesLinesOptions) iter.Seq2[models.Line, error] {
-	return a.getTelephonyProvidersEdgesLinesWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesLinesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesLinesPages returns an iterator over the pages of
@@ -2018,25 +2049,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinesIter(ctx cont
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesLinesOptions) iter.Seq2[*platformclient.Page[models.LineEntityListing], error] {
-	return a.getTelephonyProvidersEdgesLinesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesLinesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesLinesWalk is the walk of GetTelephonyProvidersEdgesLinesIter and GetTelephonyProvidersEdgesLinesPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesLinesWalk(opts *GetTelephonyProvidersEdgesLinesOptions) platformclient.NumberWalk[models.LineEntityListing, models.Line] {
+// getTelephonyProvidersEdgesLinesWalk is the walk of GetTelephonyProvidersEdgesLinesIter and GetTelephonyProvidersEdgesLinesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesLinesWalk(opts *GetTelephonyProvidersEdgesLinesOptions) (int64, func(*models.LineEntityListing) ([]models.Line, int64, int64, error), func(context.Context, int64) (*models.LineEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LineEntityListing) ([]models.Line, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesLinesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.LineEntityListing, models.Line]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.LineEntityListing) ([]models.Line, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.LineEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesLines(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LineEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesLines(ctx, &o)
 	}
 }
 
@@ -2185,7 +2218,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutes(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesOutboundroutesOptions) iter.Seq2[models.OutboundRoute, error] {
-	return a.getTelephonyProvidersEdgesOutboundroutesWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesOutboundroutesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesOutboundroutesPages returns an iterator over the pages of
@@ -2194,25 +2228,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutesIter
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesOutboundroutesOptions) iter.Seq2[*platformclient.Page[models.OutboundRouteEntityListing], error] {
-	return a.getTelephonyProvidersEdgesOutboundroutesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesOutboundroutesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesOutboundroutesWalk is the walk of GetTelephonyProvidersEdgesOutboundroutesIter and GetTelephonyProvidersEdgesOutboundroutesPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesOutboundroutesWalk(opts *GetTelephonyProvidersEdgesOutboundroutesOptions) platformclient.NumberWalk[models.OutboundRouteEntityListing, models.OutboundRoute] {
+// getTelephonyProvidersEdgesOutboundroutesWalk is the walk of GetTelephonyProvidersEdgesOutboundroutesIter and GetTelephonyProvidersEdgesOutboundroutesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesOutboundroutesWalk(opts *GetTelephonyProvidersEdgesOutboundroutesOptions) (int64, func(*models.OutboundRouteEntityListing) ([]models.OutboundRoute, int64, int64, error), func(context.Context, int64) (*models.OutboundRouteEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OutboundRouteEntityListing) ([]models.OutboundRoute, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesOutboundroutesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.OutboundRouteEntityListing, models.OutboundRoute]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.OutboundRouteEntityListing) ([]models.OutboundRoute, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.OutboundRouteEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesOutboundroutes(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OutboundRouteEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesOutboundroutes(ctx, &o)
 	}
 }
 
@@ -2329,7 +2365,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettings(
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) iter.Seq2[models.PhoneBase, error] {
-	return a.getTelephonyProvidersEdgesPhonebasesettingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonebasesettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesPhonebasesettingsPages returns an iterator over the pages of
@@ -2338,25 +2375,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsI
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) iter.Seq2[*platformclient.Page[models.PhoneBaseEntityListing], error] {
-	return a.getTelephonyProvidersEdgesPhonebasesettingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonebasesettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesPhonebasesettingsWalk is the walk of GetTelephonyProvidersEdgesPhonebasesettingsIter and GetTelephonyProvidersEdgesPhonebasesettingsPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonebasesettingsWalk(opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) platformclient.NumberWalk[models.PhoneBaseEntityListing, models.PhoneBase] {
+// getTelephonyProvidersEdgesPhonebasesettingsWalk is the walk of GetTelephonyProvidersEdgesPhonebasesettingsIter and GetTelephonyProvidersEdgesPhonebasesettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonebasesettingsWalk(opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) (int64, func(*models.PhoneBaseEntityListing) ([]models.PhoneBase, int64, int64, error), func(context.Context, int64) (*models.PhoneBaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PhoneBaseEntityListing) ([]models.PhoneBase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesPhonebasesettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.PhoneBaseEntityListing, models.PhoneBase]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.PhoneBaseEntityListing) ([]models.PhoneBase, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.PhoneBaseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesPhonebasesettings(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PhoneBaseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesPhonebasesettings(ctx, &o)
 	}
 }
 
@@ -2404,7 +2443,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) iter.Seq2[models.Metabase, error] {
-	return a.getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPages returns an iterator over the
@@ -2413,25 +2453,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsA
 // same end). Each page holds the listing as the API sent it (with its total and pageCount), its
 // response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) iter.Seq2[*platformclient.Page[models.PhoneMetaBaseEntityListing], error] {
-	return a.getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk is the walk of GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter and GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) platformclient.NumberWalk[models.PhoneMetaBaseEntityListing, models.Metabase] {
+// getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk is the walk of GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter and GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) (int64, func(*models.PhoneMetaBaseEntityListing) ([]models.Metabase, int64, int64, error), func(context.Context, int64) (*models.PhoneMetaBaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PhoneMetaBaseEntityListing) ([]models.Metabase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.PhoneMetaBaseEntityListing, models.Metabase]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.PhoneMetaBaseEntityListing) ([]models.Metabase, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.PhoneMetaBaseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PhoneMetaBaseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases(ctx, &o)
 	}
 }
 
@@ -2587,7 +2629,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhones(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonesOptions) iter.Seq2[models.Phone, error] {
-	return a.getTelephonyProvidersEdgesPhonesWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesPhonesPages returns an iterator over the pages of
@@ -2595,25 +2638,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonesIter(ctx con
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonesOptions) iter.Seq2[*platformclient.Page[models.PhoneEntityListing], error] {
-	return a.getTelephonyProvidersEdgesPhonesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesPhonesWalk is the walk of GetTelephonyProvidersEdgesPhonesIter and GetTelephonyProvidersEdgesPhonesPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonesWalk(opts *GetTelephonyProvidersEdgesPhonesOptions) platformclient.NumberWalk[models.PhoneEntityListing, models.Phone] {
+// getTelephonyProvidersEdgesPhonesWalk is the walk of GetTelephonyProvidersEdgesPhonesIter and GetTelephonyProvidersEdgesPhonesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonesWalk(opts *GetTelephonyProvidersEdgesPhonesOptions) (int64, func(*models.PhoneEntityListing) ([]models.Phone, int64, int64, error), func(context.Context, int64) (*models.PhoneEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PhoneEntityListing) ([]models.Phone, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesPhonesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.PhoneEntityListing, models.Phone]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.PhoneEntityListing) ([]models.Phone, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.PhoneEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesPhones(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PhoneEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesPhones(ctx, &o)
 	}
 }
 
@@ -2862,7 +2907,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutes
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutesIter(ctx context.Context, siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) iter.Seq2[models.OutboundRouteBase, error] {
-	return a.getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID, opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesSiteOutboundroutesPages returns an iterator over the pages of
@@ -2871,25 +2917,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutes
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutesPages(ctx context.Context, siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) iter.Seq2[*platformclient.Page[models.OutboundRouteBaseEntityListing], error] {
-	return a.getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID, opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesSiteOutboundroutesWalk is the walk of GetTelephonyProvidersEdgesSiteOutboundroutesIter and GetTelephonyProvidersEdgesSiteOutboundroutesPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) platformclient.NumberWalk[models.OutboundRouteBaseEntityListing, models.OutboundRouteBase] {
+// getTelephonyProvidersEdgesSiteOutboundroutesWalk is the walk of GetTelephonyProvidersEdgesSiteOutboundroutesIter and GetTelephonyProvidersEdgesSiteOutboundroutesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) (int64, func(*models.OutboundRouteBaseEntityListing) ([]models.OutboundRouteBase, int64, int64, error), func(context.Context, int64) (*models.OutboundRouteBaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OutboundRouteBaseEntityListing) ([]models.OutboundRouteBase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesSiteOutboundroutesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.OutboundRouteBaseEntityListing, models.OutboundRouteBase]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.OutboundRouteBaseEntityListing) ([]models.OutboundRouteBase, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.OutboundRouteBaseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesSiteOutboundroutes(ctx, siteID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OutboundRouteBaseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesSiteOutboundroutes(ctx, siteID, &o)
 	}
 }
 
@@ -2990,7 +3038,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSites(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesSitesOptions) iter.Seq2[models.Site, error] {
-	return a.getTelephonyProvidersEdgesSitesWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesSitesPages returns an iterator over the pages of
@@ -2998,25 +3047,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesIter(ctx cont
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesSitesOptions) iter.Seq2[*platformclient.Page[models.SiteEntityListing], error] {
-	return a.getTelephonyProvidersEdgesSitesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesSitesWalk is the walk of GetTelephonyProvidersEdgesSitesIter and GetTelephonyProvidersEdgesSitesPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSitesWalk(opts *GetTelephonyProvidersEdgesSitesOptions) platformclient.NumberWalk[models.SiteEntityListing, models.Site] {
+// getTelephonyProvidersEdgesSitesWalk is the walk of GetTelephonyProvidersEdgesSitesIter and GetTelephonyProvidersEdgesSitesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSitesWalk(opts *GetTelephonyProvidersEdgesSitesOptions) (int64, func(*models.SiteEntityListing) ([]models.Site, int64, int64, error), func(context.Context, int64) (*models.SiteEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SiteEntityListing) ([]models.Site, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesSitesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.SiteEntityListing, models.Site]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.SiteEntityListing) ([]models.Site, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SiteEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesSites(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SiteEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesSites(ctx, &o)
 	}
 }
 
@@ -3057,7 +3108,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesSearch(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
-	return a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
@@ -3065,19 +3117,21 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesSearchIter(ct
 // them (same arguments, same end). Each page holds the listing as the API sent it, its response,
 // and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
-	return a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesSitesSearchWalk is the walk of GetTelephonyProvidersEdgesSitesSearchIter and GetTelephonyProvidersEdgesSitesSearchPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSitesSearchWalk(q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) platformclient.CursorWalk[models.SitesSearchResponse, models.Site] {
-	return platformclient.CursorWalk[models.SitesSearchResponse, models.Site]{
-		First: q64,
-		Read: func(r *models.SitesSearchResponse) ([]models.Site, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
-		},
+// getTelephonyProvidersEdgesSitesSearchWalk is the walk of GetTelephonyProvidersEdgesSitesSearchIter and GetTelephonyProvidersEdgesSitesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSitesSearchWalk(q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) (string, func(*models.SitesSearchResponse) ([]models.Site, string, error), func(context.Context, string) (*models.SitesSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SitesSearchResponse) ([]models.Site, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
 	}
 }
 
@@ -3120,7 +3174,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezones(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezonesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTimezonesOptions) iter.Seq2[models.RegionTimeZone, error] {
-	return a.getTelephonyProvidersEdgesTimezonesWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesTimezonesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesTimezonesPages returns an iterator over the pages of
@@ -3128,25 +3183,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezonesIter(ctx 
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezonesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTimezonesOptions) iter.Seq2[*platformclient.Page[models.TimeZoneEntityListing], error] {
-	return a.getTelephonyProvidersEdgesTimezonesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesTimezonesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesTimezonesWalk is the walk of GetTelephonyProvidersEdgesTimezonesIter and GetTelephonyProvidersEdgesTimezonesPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTimezonesWalk(opts *GetTelephonyProvidersEdgesTimezonesOptions) platformclient.NumberWalk[models.TimeZoneEntityListing, models.RegionTimeZone] {
+// getTelephonyProvidersEdgesTimezonesWalk is the walk of GetTelephonyProvidersEdgesTimezonesIter and GetTelephonyProvidersEdgesTimezonesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTimezonesWalk(opts *GetTelephonyProvidersEdgesTimezonesOptions) (int64, func(*models.TimeZoneEntityListing) ([]models.RegionTimeZone, int64, int64, error), func(context.Context, int64) (*models.TimeZoneEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TimeZoneEntityListing) ([]models.RegionTimeZone, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesTimezonesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TimeZoneEntityListing, models.RegionTimeZone]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TimeZoneEntityListing) ([]models.RegionTimeZone, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TimeZoneEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesTimezones(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TimeZoneEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesTimezones(ctx, &o)
 	}
 }
 
@@ -3317,7 +3374,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettings(
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) iter.Seq2[models.TrunkBase, error] {
-	return a.getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesTrunkbasesettingsPages returns an iterator over the pages of
@@ -3326,25 +3384,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsI
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) iter.Seq2[*platformclient.Page[models.TrunkBaseEntityListing], error] {
-	return a.getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesTrunkbasesettingsWalk is the walk of GetTelephonyProvidersEdgesTrunkbasesettingsIter and GetTelephonyProvidersEdgesTrunkbasesettingsPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) platformclient.NumberWalk[models.TrunkBaseEntityListing, models.TrunkBase] {
+// getTelephonyProvidersEdgesTrunkbasesettingsWalk is the walk of GetTelephonyProvidersEdgesTrunkbasesettingsIter and GetTelephonyProvidersEdgesTrunkbasesettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) (int64, func(*models.TrunkBaseEntityListing) ([]models.TrunkBase, int64, int64, error), func(context.Context, int64) (*models.TrunkBaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrunkBaseEntityListing) ([]models.TrunkBase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesTrunkbasesettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrunkBaseEntityListing, models.TrunkBase]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrunkBaseEntityListing) ([]models.TrunkBase, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrunkBaseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesTrunkbasesettings(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrunkBaseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesTrunkbasesettings(ctx, &o)
 	}
 }
 
@@ -3399,7 +3459,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) iter.Seq2[models.Metabase, error] {
-	return a.getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPages returns an iterator over the
@@ -3408,25 +3469,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsA
 // same end). Each page holds the listing as the API sent it (with its total and pageCount), its
 // response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) iter.Seq2[*platformclient.Page[models.TrunkMetabaseEntityListing], error] {
-	return a.getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk is the walk of GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter and GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) platformclient.NumberWalk[models.TrunkMetabaseEntityListing, models.Metabase] {
+// getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk is the walk of GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter and GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) (int64, func(*models.TrunkMetabaseEntityListing) ([]models.Metabase, int64, int64, error), func(context.Context, int64) (*models.TrunkMetabaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrunkMetabaseEntityListing) ([]models.Metabase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrunkMetabaseEntityListing, models.Metabase]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrunkMetabaseEntityListing) ([]models.Metabase, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrunkMetabaseEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrunkMetabaseEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases(ctx, &o)
 	}
 }
 
@@ -3529,7 +3592,8 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunks(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunksIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunksOptions) iter.Seq2[models.Trunk, error] {
-	return a.getTelephonyProvidersEdgesTrunksWalk(opts).Items(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunksWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetTelephonyProvidersEdgesTrunksPages returns an iterator over the pages of
@@ -3537,25 +3601,27 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunksIter(ctx con
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunksPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunksOptions) iter.Seq2[*platformclient.Page[models.TrunkEntityListing], error] {
-	return a.getTelephonyProvidersEdgesTrunksWalk(opts).Pages(ctx)
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunksWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getTelephonyProvidersEdgesTrunksWalk is the walk of GetTelephonyProvidersEdgesTrunksIter and GetTelephonyProvidersEdgesTrunksPages.
-func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunksWalk(opts *GetTelephonyProvidersEdgesTrunksOptions) platformclient.NumberWalk[models.TrunkEntityListing, models.Trunk] {
+// getTelephonyProvidersEdgesTrunksWalk is the walk of GetTelephonyProvidersEdgesTrunksIter and GetTelephonyProvidersEdgesTrunksPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunksWalk(opts *GetTelephonyProvidersEdgesTrunksOptions) (int64, func(*models.TrunkEntityListing) ([]models.Trunk, int64, int64, error), func(context.Context, int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrunkEntityListing) ([]models.Trunk, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesTrunksOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrunkEntityListing, models.Trunk]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrunkEntityListing) ([]models.Trunk, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetTelephonyProvidersEdgesTrunks(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetTelephonyProvidersEdgesTrunks(ctx, &o)
 	}
 }
 
@@ -4545,7 +4611,8 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearch(ctx c
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
-	return a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
@@ -4554,32 +4621,34 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearchIter(c
 // total and pageCount), its response, and the page number (Next) to resume from, as
 // body.PageNumber.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
-	return a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postTelephonyProvidersEdgesSitesSearchWalk is the walk of PostTelephonyProvidersEdgesSitesSearchIter and PostTelephonyProvidersEdgesSitesSearchPages.
-func (a *TelephonyProvidersEdgeApi) postTelephonyProvidersEdgesSitesSearchWalk(body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) platformclient.NumberWalk[models.SitesSearchResponse, models.Site] {
+// postTelephonyProvidersEdgesSitesSearchWalk is the walk of PostTelephonyProvidersEdgesSitesSearchIter and PostTelephonyProvidersEdgesSitesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) postTelephonyProvidersEdgesSitesSearchWalk(body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) (int64, func(*models.SitesSearchResponse) ([]models.Site, int64, int64, error), func(context.Context, int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SitesSearchResponse) ([]models.Site, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.SitesSearchResponse, models.Site]{
-		First: start,
-		Read: func(r *models.SitesSearchResponse) ([]models.Site, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.SiteSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.SiteSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
 	}
 }
 

@@ -135,7 +135,8 @@ func (a *UsageApi) GetUsageAggregatesQueryJob(ctx context.Context, jobID string,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsageApi) GetUsageAggregatesQueryJobIter(ctx context.Context, jobID string, opts *GetUsageAggregatesQueryJobOptions) iter.Seq2[models.OrganizationPublicApiUsage, error] {
-	return a.getUsageAggregatesQueryJobWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getUsageAggregatesQueryJobWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetUsageAggregatesQueryJobPages returns an iterator over the pages of GetUsageAggregatesQueryJob,
@@ -143,27 +144,29 @@ func (a *UsageApi) GetUsageAggregatesQueryJobIter(ctx context.Context, jobID str
 // the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
 // resume from, as opts.After.
 func (a *UsageApi) GetUsageAggregatesQueryJobPages(ctx context.Context, jobID string, opts *GetUsageAggregatesQueryJobOptions) iter.Seq2[*platformclient.Page[models.OrganizationPublicApiUsageResultsResponse], error] {
-	return a.getUsageAggregatesQueryJobWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getUsageAggregatesQueryJobWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getUsageAggregatesQueryJobWalk is the walk of GetUsageAggregatesQueryJobIter and GetUsageAggregatesQueryJobPages.
-func (a *UsageApi) getUsageAggregatesQueryJobWalk(jobID string, opts *GetUsageAggregatesQueryJobOptions) platformclient.CursorWalk[models.OrganizationPublicApiUsageResultsResponse, models.OrganizationPublicApiUsage] {
+// getUsageAggregatesQueryJobWalk is the walk of GetUsageAggregatesQueryJobIter and GetUsageAggregatesQueryJobPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsageApi) getUsageAggregatesQueryJobWalk(jobID string, opts *GetUsageAggregatesQueryJobOptions) (string, func(*models.OrganizationPublicApiUsageResultsResponse) ([]models.OrganizationPublicApiUsage, string, error), func(context.Context, string) (*models.OrganizationPublicApiUsageResultsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.OrganizationPublicApiUsageResultsResponse) ([]models.OrganizationPublicApiUsage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetUsageAggregatesQueryJobOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.OrganizationPublicApiUsageResultsResponse, models.OrganizationPublicApiUsage]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.OrganizationPublicApiUsageResultsResponse) ([]models.OrganizationPublicApiUsage, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.OrganizationPublicApiUsageResultsResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetUsageAggregatesQueryJob(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.OrganizationPublicApiUsageResultsResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetUsageAggregatesQueryJob(ctx, jobID, &o)
 	}
 }
 
@@ -215,7 +218,8 @@ func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJob(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJobIter(ctx context.Context, clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) iter.Seq2[models.ClientPublicApiUsage, error] {
-	return a.getUsageClientClientIdAggregatesQueryJobWalk(clientID, jobID, opts).Items(ctx)
+	first, read, fetch := a.getUsageClientClientIdAggregatesQueryJobWalk(clientID, jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetUsageClientClientIdAggregatesQueryJobPages returns an iterator over the pages of
@@ -223,27 +227,29 @@ func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJobIter(ctx context.Cont
 // walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
 // nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJobPages(ctx context.Context, clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) iter.Seq2[*platformclient.Page[models.ClientPublicApiUsageResultsResponse], error] {
-	return a.getUsageClientClientIdAggregatesQueryJobWalk(clientID, jobID, opts).Pages(ctx)
+	first, read, fetch := a.getUsageClientClientIdAggregatesQueryJobWalk(clientID, jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getUsageClientClientIdAggregatesQueryJobWalk is the walk of GetUsageClientClientIdAggregatesQueryJobIter and GetUsageClientClientIdAggregatesQueryJobPages.
-func (a *UsageApi) getUsageClientClientIdAggregatesQueryJobWalk(clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) platformclient.CursorWalk[models.ClientPublicApiUsageResultsResponse, models.ClientPublicApiUsage] {
+// getUsageClientClientIdAggregatesQueryJobWalk is the walk of GetUsageClientClientIdAggregatesQueryJobIter and GetUsageClientClientIdAggregatesQueryJobPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsageApi) getUsageClientClientIdAggregatesQueryJobWalk(clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) (string, func(*models.ClientPublicApiUsageResultsResponse) ([]models.ClientPublicApiUsage, string, error), func(context.Context, string) (*models.ClientPublicApiUsageResultsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ClientPublicApiUsageResultsResponse) ([]models.ClientPublicApiUsage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetUsageClientClientIdAggregatesQueryJobOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ClientPublicApiUsageResultsResponse, models.ClientPublicApiUsage]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.ClientPublicApiUsageResultsResponse) ([]models.ClientPublicApiUsage, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ClientPublicApiUsageResultsResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetUsageClientClientIdAggregatesQueryJob(ctx, clientID, jobID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ClientPublicApiUsageResultsResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetUsageClientClientIdAggregatesQueryJob(ctx, clientID, jobID, &o)
 	}
 }
 
@@ -319,7 +325,8 @@ func (a *UsageApi) GetUsageSimplesearchExecutionIdResults(ctx context.Context, e
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsageApi) GetUsageSimplesearchExecutionIdResultsIter(ctx context.Context, executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) iter.Seq2[models.ApiUsageRow, error] {
-	return a.getUsageSimplesearchExecutionIdResultsWalk(executionID, opts).Items(ctx)
+	first, read, fetch := a.getUsageSimplesearchExecutionIdResultsWalk(executionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetUsageSimplesearchExecutionIdResultsPages returns an iterator over the pages of
@@ -327,27 +334,29 @@ func (a *UsageApi) GetUsageSimplesearchExecutionIdResultsIter(ctx context.Contex
 // walks them (same arguments, same end). Each page holds the listing as the API sent it, its
 // response, and the cursor (NextCursor) to resume from, as opts.After.
 func (a *UsageApi) GetUsageSimplesearchExecutionIdResultsPages(ctx context.Context, executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) iter.Seq2[*platformclient.Page[models.ApiUsageQueryResult], error] {
-	return a.getUsageSimplesearchExecutionIdResultsWalk(executionID, opts).Pages(ctx)
+	first, read, fetch := a.getUsageSimplesearchExecutionIdResultsWalk(executionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getUsageSimplesearchExecutionIdResultsWalk is the walk of GetUsageSimplesearchExecutionIdResultsIter and GetUsageSimplesearchExecutionIdResultsPages.
-func (a *UsageApi) getUsageSimplesearchExecutionIdResultsWalk(executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) platformclient.CursorWalk[models.ApiUsageQueryResult, models.ApiUsageRow] {
+// getUsageSimplesearchExecutionIdResultsWalk is the walk of GetUsageSimplesearchExecutionIdResultsIter and GetUsageSimplesearchExecutionIdResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsageApi) getUsageSimplesearchExecutionIdResultsWalk(executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) (string, func(*models.ApiUsageQueryResult) ([]models.ApiUsageRow, string, error), func(context.Context, string) (*models.ApiUsageQueryResult, *platformclient.APIResponse, error)) {
+	read := func(r *models.ApiUsageQueryResult) ([]models.ApiUsageRow, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(platformclient.Deref(r.Cursors).After), nil
+	}
 	var o GetUsageSimplesearchExecutionIdResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ApiUsageQueryResult, models.ApiUsageRow]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.ApiUsageQueryResult) ([]models.ApiUsageRow, string, error) {
-			return r.Results, platformclient.Deref(platformclient.Deref(r.Cursors).After), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ApiUsageQueryResult, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetUsageSimplesearchExecutionIdResults(ctx, executionID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ApiUsageQueryResult, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetUsageSimplesearchExecutionIdResults(ctx, executionID, &o)
 	}
 }
 

@@ -480,7 +480,8 @@ func (a *UsersApi) GetAnalyticsUsersAggregatesJobResults(ctx context.Context, jo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAnalyticsUsersAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[models.UserAggregateDataContainer, error] {
-	return a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsUsersAggregatesJobResultsPages returns an iterator over the pages of
@@ -488,27 +489,29 @@ func (a *UsersApi) GetAnalyticsUsersAggregatesJobResultsIter(ctx context.Context
 // them (same arguments, same end). Each page holds the listing as the API sent it, its response,
 // and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *UsersApi) GetAnalyticsUsersAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.UserAsyncAggregateQueryResponse], error] {
-	return a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsUsersAggregatesJobResultsWalk is the walk of GetAnalyticsUsersAggregatesJobResultsIter and GetAnalyticsUsersAggregatesJobResultsPages.
-func (a *UsersApi) getAnalyticsUsersAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) platformclient.CursorWalk[models.UserAsyncAggregateQueryResponse, models.UserAggregateDataContainer] {
+// getAnalyticsUsersAggregatesJobResultsWalk is the walk of GetAnalyticsUsersAggregatesJobResultsIter and GetAnalyticsUsersAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getAnalyticsUsersAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) (string, func(*models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error), func(context.Context, string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsUsersAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.UserAsyncAggregateQueryResponse, models.UserAggregateDataContainer]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error) {
-			return r.Results, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -600,7 +603,8 @@ func (a *UsersApi) GetAnalyticsUsersDetailsJobResults(ctx context.Context, jobID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAnalyticsUsersDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
-	return a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts).Items(ctx)
+	first, read, fetch := a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetAnalyticsUsersDetailsJobResultsPages returns an iterator over the pages of
@@ -608,27 +612,29 @@ func (a *UsersApi) GetAnalyticsUsersDetailsJobResultsIter(ctx context.Context, j
 // (same arguments, same end). Each page holds the listing as the API sent it, its response, and the
 // cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *UsersApi) GetAnalyticsUsersDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsAsyncQueryResponse], error] {
-	return a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts).Pages(ctx)
+	first, read, fetch := a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getAnalyticsUsersDetailsJobResultsWalk is the walk of GetAnalyticsUsersDetailsJobResultsIter and GetAnalyticsUsersDetailsJobResultsPages.
-func (a *UsersApi) getAnalyticsUsersDetailsJobResultsWalk(jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) platformclient.CursorWalk[models.AnalyticsUserDetailsAsyncQueryResponse, models.AnalyticsUserDetail] {
+// getAnalyticsUsersDetailsJobResultsWalk is the walk of GetAnalyticsUsersDetailsJobResultsIter and GetAnalyticsUsersDetailsJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getAnalyticsUsersDetailsJobResultsWalk(jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) (string, func(*models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error), func(context.Context, string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.UserDetails, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsUsersDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.AnalyticsUserDetailsAsyncQueryResponse, models.AnalyticsUserDetail]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error) {
-			return r.UserDetails, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
 	}
 }
 
@@ -728,7 +734,8 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMe(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[models.AuthzDivision, error] {
-	return a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationDivisionspermittedPagedMePages returns an iterator over the pages of
@@ -737,25 +744,27 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx context.Con
 // holds the listing as the API sent it (with its total and pageCount), its response, and the page
 // number (Next) to resume from, as opts.PageNumber.
 func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMePages(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
-	return a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationDivisionspermittedPagedMeWalk is the walk of GetAuthorizationDivisionspermittedPagedMeIter and GetAuthorizationDivisionspermittedPagedMePages.
-func (a *UsersApi) getAuthorizationDivisionspermittedPagedMeWalk(permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision] {
+// getAuthorizationDivisionspermittedPagedMeWalk is the walk of GetAuthorizationDivisionspermittedPagedMeIter and GetAuthorizationDivisionspermittedPagedMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getAuthorizationDivisionspermittedPagedMeWalk(permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) (int64, func(*models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionspermittedPagedMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
 	}
 }
 
@@ -811,7 +820,8 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectId(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[models.AuthzDivision, error] {
-	return a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts).Items(ctx)
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetAuthorizationDivisionspermittedPagedSubjectIdPages returns an iterator over the pages of
@@ -820,25 +830,27 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(ctx cont
 // page holds the listing as the API sent it (with its total and pageCount), its response, and the
 // page number (Next) to resume from, as opts.PageNumber.
 func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectIdPages(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
-	return a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts).Pages(ctx)
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getAuthorizationDivisionspermittedPagedSubjectIdWalk is the walk of GetAuthorizationDivisionspermittedPagedSubjectIdIter and GetAuthorizationDivisionspermittedPagedSubjectIdPages.
-func (a *UsersApi) getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision] {
+// getAuthorizationDivisionspermittedPagedSubjectIdWalk is the walk of GetAuthorizationDivisionspermittedPagedSubjectIdIter and GetAuthorizationDivisionspermittedPagedSubjectIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) (int64, func(*models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionspermittedPagedSubjectIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DivsPermittedEntityListing, models.AuthzDivision]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
 	}
 }
 
@@ -995,7 +1007,8 @@ func (a *UsersApi) GetProfilesUsers(ctx context.Context, opts *GetProfilesUsersO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetProfilesUsersIter(ctx context.Context, opts *GetProfilesUsersOptions) iter.Seq2[models.UserProfile, error] {
-	return a.getProfilesUsersWalk(opts).Items(ctx)
+	first, read, fetch := a.getProfilesUsersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetProfilesUsersPages returns an iterator over the pages of GetProfilesUsers, walked as
@@ -1003,25 +1016,27 @@ func (a *UsersApi) GetProfilesUsersIter(ctx context.Context, opts *GetProfilesUs
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *UsersApi) GetProfilesUsersPages(ctx context.Context, opts *GetProfilesUsersOptions) iter.Seq2[*platformclient.Page[models.UserProfileEntityListing], error] {
-	return a.getProfilesUsersWalk(opts).Pages(ctx)
+	first, read, fetch := a.getProfilesUsersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getProfilesUsersWalk is the walk of GetProfilesUsersIter and GetProfilesUsersPages.
-func (a *UsersApi) getProfilesUsersWalk(opts *GetProfilesUsersOptions) platformclient.NumberWalk[models.UserProfileEntityListing, models.UserProfile] {
+// getProfilesUsersWalk is the walk of GetProfilesUsersIter and GetProfilesUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getProfilesUsersWalk(opts *GetProfilesUsersOptions) (int64, func(*models.UserProfileEntityListing) ([]models.UserProfile, int64, int64, error), func(context.Context, int64) (*models.UserProfileEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserProfileEntityListing) ([]models.UserProfile, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetProfilesUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserProfileEntityListing, models.UserProfile]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserProfileEntityListing) ([]models.UserProfile, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserProfileEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetProfilesUsers(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserProfileEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetProfilesUsers(ctx, &o)
 	}
 }
 
@@ -1367,7 +1382,8 @@ func (a *UsersApi) GetUserFavorites(ctx context.Context, userID string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserFavoritesIter(ctx context.Context, userID string, opts *GetUserFavoritesOptions) iter.Seq2[models.User, error] {
-	return a.getUserFavoritesWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserFavoritesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUserFavoritesPages returns an iterator over the pages of GetUserFavorites, walked as
@@ -1375,25 +1391,27 @@ func (a *UsersApi) GetUserFavoritesIter(ctx context.Context, userID string, opts
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as opts.PageNumber.
 func (a *UsersApi) GetUserFavoritesPages(ctx context.Context, userID string, opts *GetUserFavoritesOptions) iter.Seq2[*platformclient.Page[models.UserEntityListing], error] {
-	return a.getUserFavoritesWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserFavoritesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUserFavoritesWalk is the walk of GetUserFavoritesIter and GetUserFavoritesPages.
-func (a *UsersApi) getUserFavoritesWalk(userID string, opts *GetUserFavoritesOptions) platformclient.NumberWalk[models.UserEntityListing, models.User] {
+// getUserFavoritesWalk is the walk of GetUserFavoritesIter and GetUserFavoritesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserFavoritesWalk(userID string, opts *GetUserFavoritesOptions) (int64, func(*models.UserEntityListing) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UserEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserEntityListing) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserFavoritesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserEntityListing, models.User]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserEntityListing) ([]models.User, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUserFavorites(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUserFavorites(ctx, userID, &o)
 	}
 }
 
@@ -1554,7 +1572,8 @@ func (a *UsersApi) GetUserQueues(ctx context.Context, userID string, opts *GetUs
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserQueuesIter(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[models.UserQueue, error] {
-	return a.getUserQueuesWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserQueuesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUserQueuesPages returns an iterator over the pages of GetUserQueues, walked as
@@ -1562,25 +1581,27 @@ func (a *UsersApi) GetUserQueuesIter(ctx context.Context, userID string, opts *G
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as opts.PageNumber.
 func (a *UsersApi) GetUserQueuesPages(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[*platformclient.Page[models.UserQueueEntityListing], error] {
-	return a.getUserQueuesWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserQueuesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUserQueuesWalk is the walk of GetUserQueuesIter and GetUserQueuesPages.
-func (a *UsersApi) getUserQueuesWalk(userID string, opts *GetUserQueuesOptions) platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue] {
+// getUserQueuesWalk is the walk of GetUserQueuesIter and GetUserQueuesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserQueuesWalk(userID string, opts *GetUserQueuesOptions) (int64, func(*models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error), func(context.Context, int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserQueueEntityListing, models.UserQueue]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUserQueues(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUserQueues(ctx, userID, &o)
 	}
 }
 
@@ -1657,7 +1678,8 @@ func (a *UsersApi) GetUserRoutinglanguages(ctx context.Context, userID string, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserRoutinglanguagesIter(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[models.UserRoutingLanguage, error] {
-	return a.getUserRoutinglanguagesWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserRoutinglanguagesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUserRoutinglanguagesPages returns an iterator over the pages of GetUserRoutinglanguages,
@@ -1665,25 +1687,27 @@ func (a *UsersApi) GetUserRoutinglanguagesIter(ctx context.Context, userID strin
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *UsersApi) GetUserRoutinglanguagesPages(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[*platformclient.Page[models.UserLanguageEntityListing], error] {
-	return a.getUserRoutinglanguagesWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserRoutinglanguagesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUserRoutinglanguagesWalk is the walk of GetUserRoutinglanguagesIter and GetUserRoutinglanguagesPages.
-func (a *UsersApi) getUserRoutinglanguagesWalk(userID string, opts *GetUserRoutinglanguagesOptions) platformclient.NumberWalk[models.UserLanguageEntityListing, models.UserRoutingLanguage] {
+// getUserRoutinglanguagesWalk is the walk of GetUserRoutinglanguagesIter and GetUserRoutinglanguagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserRoutinglanguagesWalk(userID string, opts *GetUserRoutinglanguagesOptions) (int64, func(*models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error), func(context.Context, int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserRoutinglanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserLanguageEntityListing, models.UserRoutingLanguage]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUserRoutinglanguages(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUserRoutinglanguages(ctx, userID, &o)
 	}
 }
 
@@ -1738,7 +1762,8 @@ func (a *UsersApi) GetUserRoutingskills(ctx context.Context, userID string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserRoutingskillsIter(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[models.UserRoutingSkill, error] {
-	return a.getUserRoutingskillsWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserRoutingskillsWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUserRoutingskillsPages returns an iterator over the pages of GetUserRoutingskills, walked as
@@ -1746,25 +1771,27 @@ func (a *UsersApi) GetUserRoutingskillsIter(ctx context.Context, userID string, 
 // the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *UsersApi) GetUserRoutingskillsPages(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[*platformclient.Page[models.UserSkillEntityListing], error] {
-	return a.getUserRoutingskillsWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserRoutingskillsWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUserRoutingskillsWalk is the walk of GetUserRoutingskillsIter and GetUserRoutingskillsPages.
-func (a *UsersApi) getUserRoutingskillsWalk(userID string, opts *GetUserRoutingskillsOptions) platformclient.NumberWalk[models.UserSkillEntityListing, models.UserRoutingSkill] {
+// getUserRoutingskillsWalk is the walk of GetUserRoutingskillsIter and GetUserRoutingskillsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserRoutingskillsWalk(userID string, opts *GetUserRoutingskillsOptions) (int64, func(*models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error), func(context.Context, int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserRoutingskillsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserSkillEntityListing, models.UserRoutingSkill]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUserRoutingskills(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUserRoutingskills(ctx, userID, &o)
 	}
 }
 
@@ -1836,7 +1863,8 @@ func (a *UsersApi) GetUserSkillgroups(ctx context.Context, userID string, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserSkillgroupsIter(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[models.SkillGroup, error] {
-	return a.getUserSkillgroupsWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserSkillgroupsWalk(userID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetUserSkillgroupsPages returns an iterator over the pages of GetUserSkillgroups, walked as
@@ -1844,27 +1872,29 @@ func (a *UsersApi) GetUserSkillgroupsIter(ctx context.Context, userID string, op
 // API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *UsersApi) GetUserSkillgroupsPages(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[*platformclient.Page[models.UserSkillGroupEntityListing], error] {
-	return a.getUserSkillgroupsWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserSkillgroupsWalk(userID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getUserSkillgroupsWalk is the walk of GetUserSkillgroupsIter and GetUserSkillgroupsPages.
-func (a *UsersApi) getUserSkillgroupsWalk(userID string, opts *GetUserSkillgroupsOptions) platformclient.CursorWalk[models.UserSkillGroupEntityListing, models.SkillGroup] {
+// getUserSkillgroupsWalk is the walk of GetUserSkillgroupsIter and GetUserSkillgroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserSkillgroupsWalk(userID string, opts *GetUserSkillgroupsOptions) (string, func(*models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error), func(context.Context, string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetUserSkillgroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.UserSkillGroupEntityListing, models.SkillGroup]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetUserSkillgroups(ctx, userID, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetUserSkillgroups(ctx, userID, &o)
 	}
 }
 
@@ -1982,7 +2012,8 @@ func (a *UsersApi) GetUserTrustors(ctx context.Context, userID string, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserTrustorsIter(ctx context.Context, userID string, opts *GetUserTrustorsOptions) iter.Seq2[models.Trustor, error] {
-	return a.getUserTrustorsWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getUserTrustorsWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUserTrustorsPages returns an iterator over the pages of GetUserTrustors, walked as
@@ -1990,25 +2021,27 @@ func (a *UsersApi) GetUserTrustorsIter(ctx context.Context, userID string, opts 
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as opts.PageNumber.
 func (a *UsersApi) GetUserTrustorsPages(ctx context.Context, userID string, opts *GetUserTrustorsOptions) iter.Seq2[*platformclient.Page[models.TrustorEntityListing], error] {
-	return a.getUserTrustorsWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getUserTrustorsWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUserTrustorsWalk is the walk of GetUserTrustorsIter and GetUserTrustorsPages.
-func (a *UsersApi) getUserTrustorsWalk(userID string, opts *GetUserTrustorsOptions) platformclient.NumberWalk[models.TrustorEntityListing, models.Trustor] {
+// getUserTrustorsWalk is the walk of GetUserTrustorsIter and GetUserTrustorsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserTrustorsWalk(userID string, opts *GetUserTrustorsOptions) (int64, func(*models.TrustorEntityListing) ([]models.Trustor, int64, int64, error), func(context.Context, int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustorEntityListing) ([]models.Trustor, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserTrustorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.TrustorEntityListing, models.Trustor]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.TrustorEntityListing) ([]models.Trustor, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUserTrustors(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUserTrustors(ctx, userID, &o)
 	}
 }
 
@@ -2120,32 +2153,35 @@ func (a *UsersApi) GetUsers(ctx context.Context, opts *GetUsersOptions) (*models
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersIter(ctx context.Context, opts *GetUsersOptions) iter.Seq2[models.User, error] {
-	return a.getUsersWalk(opts).Items(ctx)
+	first, read, fetch := a.getUsersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUsersPages returns an iterator over the pages of GetUsers, walked as GetUsersIter walks them
 // (same arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *UsersApi) GetUsersPages(ctx context.Context, opts *GetUsersOptions) iter.Seq2[*platformclient.Page[models.UserEntityListing], error] {
-	return a.getUsersWalk(opts).Pages(ctx)
+	first, read, fetch := a.getUsersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUsersWalk is the walk of GetUsersIter and GetUsersPages.
-func (a *UsersApi) getUsersWalk(opts *GetUsersOptions) platformclient.NumberWalk[models.UserEntityListing, models.User] {
+// getUsersWalk is the walk of GetUsersIter and GetUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersWalk(opts *GetUsersOptions) (int64, func(*models.UserEntityListing) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UserEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserEntityListing) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.UserEntityListing, models.User]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.UserEntityListing) ([]models.User, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UserEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUsers(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUsers(ctx, &o)
 	}
 }
 
@@ -2195,7 +2231,8 @@ func (a *UsersApi) GetUsersChatsMe(ctx context.Context, opts *GetUsersChatsMeOpt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersChatsMeIter(ctx context.Context, opts *GetUsersChatsMeOptions) iter.Seq2[models.ChatItem, error] {
-	return a.getUsersChatsMeWalk(opts).Items(ctx)
+	first, read, fetch := a.getUsersChatsMeWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetUsersChatsMePages returns an iterator over the pages of GetUsersChatsMe, walked as
@@ -2203,27 +2240,29 @@ func (a *UsersApi) GetUsersChatsMeIter(ctx context.Context, opts *GetUsersChatsM
 // sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
 // opts.After.
 func (a *UsersApi) GetUsersChatsMePages(ctx context.Context, opts *GetUsersChatsMeOptions) iter.Seq2[*platformclient.Page[models.ChatItemCursorListing], error] {
-	return a.getUsersChatsMeWalk(opts).Pages(ctx)
+	first, read, fetch := a.getUsersChatsMeWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getUsersChatsMeWalk is the walk of GetUsersChatsMeIter and GetUsersChatsMePages.
-func (a *UsersApi) getUsersChatsMeWalk(opts *GetUsersChatsMeOptions) platformclient.CursorWalk[models.ChatItemCursorListing, models.ChatItem] {
+// getUsersChatsMeWalk is the walk of GetUsersChatsMeIter and GetUsersChatsMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersChatsMeWalk(opts *GetUsersChatsMeOptions) (string, func(*models.ChatItemCursorListing) ([]models.ChatItem, string, error), func(context.Context, string) (*models.ChatItemCursorListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ChatItemCursorListing) ([]models.ChatItem, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetUsersChatsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.ChatItemCursorListing, models.ChatItem]{
-		First: platformclient.Deref(o.After),
-		Read: func(r *models.ChatItemCursorListing) ([]models.ChatItem, string, error) {
-			return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.ChatItemCursorListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.After = &cursor
-			}
-			return a.GetUsersChatsMe(ctx, &o)
-		},
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ChatItemCursorListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.After = &cursor
+		}
+		return a.GetUsersChatsMe(ctx, &o)
 	}
 }
 
@@ -2492,7 +2531,8 @@ func (a *UsersApi) GetUsersDevelopmentActivities(ctx context.Context, opts *GetU
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersDevelopmentActivitiesIter(ctx context.Context, opts *GetUsersDevelopmentActivitiesOptions) iter.Seq2[models.DevelopmentActivity, error] {
-	return a.getUsersDevelopmentActivitiesWalk(opts).Items(ctx)
+	first, read, fetch := a.getUsersDevelopmentActivitiesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUsersDevelopmentActivitiesPages returns an iterator over the pages of
@@ -2500,25 +2540,27 @@ func (a *UsersApi) GetUsersDevelopmentActivitiesIter(ctx context.Context, opts *
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *UsersApi) GetUsersDevelopmentActivitiesPages(ctx context.Context, opts *GetUsersDevelopmentActivitiesOptions) iter.Seq2[*platformclient.Page[models.DevelopmentActivityListing], error] {
-	return a.getUsersDevelopmentActivitiesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getUsersDevelopmentActivitiesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUsersDevelopmentActivitiesWalk is the walk of GetUsersDevelopmentActivitiesIter and GetUsersDevelopmentActivitiesPages.
-func (a *UsersApi) getUsersDevelopmentActivitiesWalk(opts *GetUsersDevelopmentActivitiesOptions) platformclient.NumberWalk[models.DevelopmentActivityListing, models.DevelopmentActivity] {
+// getUsersDevelopmentActivitiesWalk is the walk of GetUsersDevelopmentActivitiesIter and GetUsersDevelopmentActivitiesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersDevelopmentActivitiesWalk(opts *GetUsersDevelopmentActivitiesOptions) (int64, func(*models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error), func(context.Context, int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUsersDevelopmentActivitiesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DevelopmentActivityListing, models.DevelopmentActivity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUsersDevelopmentActivities(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUsersDevelopmentActivities(ctx, &o)
 	}
 }
 
@@ -2628,7 +2670,8 @@ func (a *UsersApi) GetUsersDevelopmentActivitiesMe(ctx context.Context, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersDevelopmentActivitiesMeIter(ctx context.Context, opts *GetUsersDevelopmentActivitiesMeOptions) iter.Seq2[models.DevelopmentActivity, error] {
-	return a.getUsersDevelopmentActivitiesMeWalk(opts).Items(ctx)
+	first, read, fetch := a.getUsersDevelopmentActivitiesMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetUsersDevelopmentActivitiesMePages returns an iterator over the pages of
@@ -2636,25 +2679,27 @@ func (a *UsersApi) GetUsersDevelopmentActivitiesMeIter(ctx context.Context, opts
 // arguments, same end). Each page holds the listing as the API sent it (with its total and
 // pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *UsersApi) GetUsersDevelopmentActivitiesMePages(ctx context.Context, opts *GetUsersDevelopmentActivitiesMeOptions) iter.Seq2[*platformclient.Page[models.DevelopmentActivityListing], error] {
-	return a.getUsersDevelopmentActivitiesMeWalk(opts).Pages(ctx)
+	first, read, fetch := a.getUsersDevelopmentActivitiesMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getUsersDevelopmentActivitiesMeWalk is the walk of GetUsersDevelopmentActivitiesMeIter and GetUsersDevelopmentActivitiesMePages.
-func (a *UsersApi) getUsersDevelopmentActivitiesMeWalk(opts *GetUsersDevelopmentActivitiesMeOptions) platformclient.NumberWalk[models.DevelopmentActivityListing, models.DevelopmentActivity] {
+// getUsersDevelopmentActivitiesMeWalk is the walk of GetUsersDevelopmentActivitiesMeIter and GetUsersDevelopmentActivitiesMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersDevelopmentActivitiesMeWalk(opts *GetUsersDevelopmentActivitiesMeOptions) (int64, func(*models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error), func(context.Context, int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUsersDevelopmentActivitiesMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.DevelopmentActivityListing, models.DevelopmentActivity]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetUsersDevelopmentActivitiesMe(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetUsersDevelopmentActivitiesMe(ctx, &o)
 	}
 }
 
@@ -2836,34 +2881,37 @@ func (a *UsersApi) GetUsersQuery(ctx context.Context, opts *GetUsersQueryOptions
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersQueryIter(ctx context.Context, opts *GetUsersQueryOptions) iter.Seq2[models.User, error] {
-	return a.getUsersQueryWalk(opts).Items(ctx)
+	first, read, fetch := a.getUsersQueryWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetUsersQueryPages returns an iterator over the pages of GetUsersQuery, walked as
 // GetUsersQueryIter walks them (same arguments, same end). Each page holds the listing as the API
 // sent it, its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
 func (a *UsersApi) GetUsersQueryPages(ctx context.Context, opts *GetUsersQueryOptions) iter.Seq2[*platformclient.Page[models.UserCursorEntityListing], error] {
-	return a.getUsersQueryWalk(opts).Pages(ctx)
+	first, read, fetch := a.getUsersQueryWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getUsersQueryWalk is the walk of GetUsersQueryIter and GetUsersQueryPages.
-func (a *UsersApi) getUsersQueryWalk(opts *GetUsersQueryOptions) platformclient.CursorWalk[models.UserCursorEntityListing, models.User] {
+// getUsersQueryWalk is the walk of GetUsersQueryIter and GetUsersQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersQueryWalk(opts *GetUsersQueryOptions) (string, func(*models.UserCursorEntityListing) ([]models.User, string, error), func(context.Context, string) (*models.UserCursorEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserCursorEntityListing) ([]models.User, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetUsersQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.CursorWalk[models.UserCursorEntityListing, models.User]{
-		First: platformclient.Deref(o.Cursor),
-		Read: func(r *models.UserCursorEntityListing) ([]models.User, string, error) {
-			return r.Entities, platformclient.Deref(r.Cursor), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.UserCursorEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			if cursor != "" {
-				o.Cursor = &cursor
-			}
-			return a.GetUsersQuery(ctx, &o)
-		},
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.UserCursorEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		if cursor != "" {
+			o.Cursor = &cursor
+		}
+		return a.GetUsersQuery(ctx, &o)
 	}
 }
 
@@ -2911,26 +2959,29 @@ func (a *UsersApi) GetUsersSearch(ctx context.Context, q64 string, opts *GetUser
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersSearchIter(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[models.User, error] {
-	return a.getUsersSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getUsersSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetUsersSearchPages returns an iterator over the pages of GetUsersSearch, walked as
 // GetUsersSearchIter walks them (same arguments, same end). Each page holds the listing as the API
 // sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *UsersApi) GetUsersSearchPages(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
-	return a.getUsersSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getUsersSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getUsersSearchWalk is the walk of GetUsersSearchIter and GetUsersSearchPages.
-func (a *UsersApi) getUsersSearchWalk(q64 string, opts *GetUsersSearchOptions) platformclient.CursorWalk[models.UsersSearchResponse, models.User] {
-	return platformclient.CursorWalk[models.UsersSearchResponse, models.User]{
-		First: q64,
-		Read: func(r *models.UsersSearchResponse) ([]models.User, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetUsersSearch(ctx, cursor, opts)
-		},
+// getUsersSearchWalk is the walk of GetUsersSearchIter and GetUsersSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersSearchWalk(q64 string, opts *GetUsersSearchOptions) (string, func(*models.UsersSearchResponse) ([]models.User, string, error), func(context.Context, string) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetUsersSearch(ctx, cursor, opts)
 	}
 }
 
@@ -3540,7 +3591,8 @@ func (a *UsersApi) PostAnalyticsUsersDetailsQuery(ctx context.Context, body *mod
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *UsersApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
-	return a.postAnalyticsUsersDetailsQueryWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postAnalyticsUsersDetailsQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostAnalyticsUsersDetailsQueryPages returns an iterator over the pages of
@@ -3548,37 +3600,39 @@ func (a *UsersApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, body 
 // arguments, same end). Each page holds the listing as the API sent it (with its totalHits), its
 // response, and the page number (Next) to resume from, as body.Paging.PageNumber.
 func (a *UsersApi) PostAnalyticsUsersDetailsQueryPages(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsQueryResponse], error] {
-	return a.postAnalyticsUsersDetailsQueryWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postAnalyticsUsersDetailsQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postAnalyticsUsersDetailsQueryWalk is the walk of PostAnalyticsUsersDetailsQueryIter and PostAnalyticsUsersDetailsQueryPages.
-func (a *UsersApi) postAnalyticsUsersDetailsQueryWalk(body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) platformclient.NumberWalk[models.AnalyticsUserDetailsQueryResponse, models.AnalyticsUserDetail] {
+// postAnalyticsUsersDetailsQueryWalk is the walk of PostAnalyticsUsersDetailsQueryIter and PostAnalyticsUsersDetailsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) postAnalyticsUsersDetailsQueryWalk(body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) (int64, func(*models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error), func(context.Context, int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), nil
+	}
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.NumberWalk[models.AnalyticsUserDetailsQueryResponse, models.AnalyticsUserDetail]{
-		First: start,
-		Read: func(r *models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error) {
-			return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.UserDetailsQuery
-				if body != nil {
-					b = *body
-				}
-				var paging models.PagingSpec
-				if b.Paging != nil {
-					paging = *b.Paging
-				}
-				paging.PageNumber = platformclient.Ptr(int32(page))
-				b.Paging = &paging
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserDetailsQuery
+			if body != nil {
+				b = *body
 			}
-			return a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
-		},
+			var paging models.PagingSpec
+			if b.Paging != nil {
+				paging = *b.Paging
+			}
+			paging.PageNumber = platformclient.Ptr(int32(page))
+			b.Paging = &paging
+			pageBody = &b
+		}
+		return a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
 	}
 }
 
@@ -4169,7 +4223,8 @@ func (a *UsersApi) PostUsersSearch(ctx context.Context, body *models.UserSearchR
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *UsersApi) PostUsersSearchIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[models.User, error] {
-	return a.postUsersSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postUsersSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostUsersSearchPages returns an iterator over the pages of PostUsersSearch, walked as
@@ -4177,32 +4232,34 @@ func (a *UsersApi) PostUsersSearchIter(ctx context.Context, body *models.UserSea
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as body.PageNumber.
 func (a *UsersApi) PostUsersSearchPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
-	return a.postUsersSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postUsersSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postUsersSearchWalk is the walk of PostUsersSearchIter and PostUsersSearchPages.
-func (a *UsersApi) postUsersSearchWalk(body *models.UserSearchRequest, opts *PostUsersSearchOptions) platformclient.NumberWalk[models.UsersSearchResponse, models.User] {
+// postUsersSearchWalk is the walk of PostUsersSearchIter and PostUsersSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) postUsersSearchWalk(body *models.UserSearchRequest, opts *PostUsersSearchOptions) (int64, func(*models.UsersSearchResponse) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.UsersSearchResponse, models.User]{
-		First: start,
-		Read: func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.UserSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostUsersSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostUsersSearch(ctx, pageBody, opts)
 	}
 }
 
@@ -4251,7 +4308,8 @@ func (a *UsersApi) PostUsersSearchTeamsAssign(ctx context.Context, body *models.
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *UsersApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[models.User, error] {
-	return a.postUsersSearchTeamsAssignWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postUsersSearchTeamsAssignWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostUsersSearchTeamsAssignPages returns an iterator over the pages of PostUsersSearchTeamsAssign,
@@ -4259,32 +4317,34 @@ func (a *UsersApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *mod
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as body.PageNumber.
 func (a *UsersApi) PostUsersSearchTeamsAssignPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
-	return a.postUsersSearchTeamsAssignWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postUsersSearchTeamsAssignWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postUsersSearchTeamsAssignWalk is the walk of PostUsersSearchTeamsAssignIter and PostUsersSearchTeamsAssignPages.
-func (a *UsersApi) postUsersSearchTeamsAssignWalk(body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) platformclient.NumberWalk[models.UsersSearchResponse, models.User] {
+// postUsersSearchTeamsAssignWalk is the walk of PostUsersSearchTeamsAssignIter and PostUsersSearchTeamsAssignPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) postUsersSearchTeamsAssignWalk(body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) (int64, func(*models.UsersSearchResponse) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.UsersSearchResponse, models.User]{
-		First: start,
-		Read: func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.UserSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.UserSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
 	}
 }
 

@@ -127,7 +127,8 @@ func (a *VoicemailApi) GetVoicemailGroupMessages(ctx context.Context, groupID st
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *VoicemailApi) GetVoicemailGroupMessagesIter(ctx context.Context, groupID string, opts *GetVoicemailGroupMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return a.getVoicemailGroupMessagesWalk(groupID, opts).Items(ctx)
+	first, read, fetch := a.getVoicemailGroupMessagesWalk(groupID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetVoicemailGroupMessagesPages returns an iterator over the pages of GetVoicemailGroupMessages,
@@ -135,25 +136,27 @@ func (a *VoicemailApi) GetVoicemailGroupMessagesIter(ctx context.Context, groupI
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *VoicemailApi) GetVoicemailGroupMessagesPages(ctx context.Context, groupID string, opts *GetVoicemailGroupMessagesOptions) iter.Seq2[*platformclient.Page[models.VoicemailMessageEntityListing], error] {
-	return a.getVoicemailGroupMessagesWalk(groupID, opts).Pages(ctx)
+	first, read, fetch := a.getVoicemailGroupMessagesWalk(groupID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getVoicemailGroupMessagesWalk is the walk of GetVoicemailGroupMessagesIter and GetVoicemailGroupMessagesPages.
-func (a *VoicemailApi) getVoicemailGroupMessagesWalk(groupID string, opts *GetVoicemailGroupMessagesOptions) platformclient.NumberWalk[models.VoicemailMessageEntityListing, models.VoicemailMessage] {
+// getVoicemailGroupMessagesWalk is the walk of GetVoicemailGroupMessagesIter and GetVoicemailGroupMessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) getVoicemailGroupMessagesWalk(groupID string, opts *GetVoicemailGroupMessagesOptions) (int64, func(*models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetVoicemailGroupMessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.VoicemailMessageEntityListing, models.VoicemailMessage]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetVoicemailGroupMessages(ctx, groupID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetVoicemailGroupMessages(ctx, groupID, &o)
 	}
 }
 
@@ -247,7 +250,8 @@ func (a *VoicemailApi) GetVoicemailMeMessages(ctx context.Context, opts *GetVoic
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *VoicemailApi) GetVoicemailMeMessagesIter(ctx context.Context, opts *GetVoicemailMeMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return a.getVoicemailMeMessagesWalk(opts).Items(ctx)
+	first, read, fetch := a.getVoicemailMeMessagesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetVoicemailMeMessagesPages returns an iterator over the pages of GetVoicemailMeMessages, walked
@@ -255,25 +259,27 @@ func (a *VoicemailApi) GetVoicemailMeMessagesIter(ctx context.Context, opts *Get
 // as the API sent it (with its total and pageCount), its response, and the page number (Next) to
 // resume from, as opts.PageNumber.
 func (a *VoicemailApi) GetVoicemailMeMessagesPages(ctx context.Context, opts *GetVoicemailMeMessagesOptions) iter.Seq2[*platformclient.Page[models.VoicemailMessageEntityListing], error] {
-	return a.getVoicemailMeMessagesWalk(opts).Pages(ctx)
+	first, read, fetch := a.getVoicemailMeMessagesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getVoicemailMeMessagesWalk is the walk of GetVoicemailMeMessagesIter and GetVoicemailMeMessagesPages.
-func (a *VoicemailApi) getVoicemailMeMessagesWalk(opts *GetVoicemailMeMessagesOptions) platformclient.NumberWalk[models.VoicemailMessageEntityListing, models.VoicemailMessage] {
+// getVoicemailMeMessagesWalk is the walk of GetVoicemailMeMessagesIter and GetVoicemailMeMessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) getVoicemailMeMessagesWalk(opts *GetVoicemailMeMessagesOptions) (int64, func(*models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetVoicemailMeMessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.VoicemailMessageEntityListing, models.VoicemailMessage]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetVoicemailMeMessages(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetVoicemailMeMessages(ctx, &o)
 	}
 }
 
@@ -442,7 +448,8 @@ func (a *VoicemailApi) GetVoicemailQueueMessages(ctx context.Context, queueID st
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *VoicemailApi) GetVoicemailQueueMessagesIter(ctx context.Context, queueID string, opts *GetVoicemailQueueMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return a.getVoicemailQueueMessagesWalk(queueID, opts).Items(ctx)
+	first, read, fetch := a.getVoicemailQueueMessagesWalk(queueID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetVoicemailQueueMessagesPages returns an iterator over the pages of GetVoicemailQueueMessages,
@@ -450,25 +457,27 @@ func (a *VoicemailApi) GetVoicemailQueueMessagesIter(ctx context.Context, queueI
 // the listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *VoicemailApi) GetVoicemailQueueMessagesPages(ctx context.Context, queueID string, opts *GetVoicemailQueueMessagesOptions) iter.Seq2[*platformclient.Page[models.VoicemailMessageEntityListing], error] {
-	return a.getVoicemailQueueMessagesWalk(queueID, opts).Pages(ctx)
+	first, read, fetch := a.getVoicemailQueueMessagesWalk(queueID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getVoicemailQueueMessagesWalk is the walk of GetVoicemailQueueMessagesIter and GetVoicemailQueueMessagesPages.
-func (a *VoicemailApi) getVoicemailQueueMessagesWalk(queueID string, opts *GetVoicemailQueueMessagesOptions) platformclient.NumberWalk[models.VoicemailMessageEntityListing, models.VoicemailMessage] {
+// getVoicemailQueueMessagesWalk is the walk of GetVoicemailQueueMessagesIter and GetVoicemailQueueMessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) getVoicemailQueueMessagesWalk(queueID string, opts *GetVoicemailQueueMessagesOptions) (int64, func(*models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetVoicemailQueueMessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.VoicemailMessageEntityListing, models.VoicemailMessage]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetVoicemailQueueMessages(ctx, queueID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetVoicemailQueueMessages(ctx, queueID, &o)
 	}
 }
 
@@ -507,26 +516,29 @@ func (a *VoicemailApi) GetVoicemailSearch(ctx context.Context, q64 string, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *VoicemailApi) GetVoicemailSearchIter(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return a.getVoicemailSearchWalk(q64, opts).Items(ctx)
+	first, read, fetch := a.getVoicemailSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
 }
 
 // GetVoicemailSearchPages returns an iterator over the pages of GetVoicemailSearch, walked as
 // GetVoicemailSearchIter walks them (same arguments, same end). Each page holds the listing as the
 // API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
 func (a *VoicemailApi) GetVoicemailSearchPages(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[*platformclient.Page[models.VoicemailsSearchResponse], error] {
-	return a.getVoicemailSearchWalk(q64, opts).Pages(ctx)
+	first, read, fetch := a.getVoicemailSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
 }
 
-// getVoicemailSearchWalk is the walk of GetVoicemailSearchIter and GetVoicemailSearchPages.
-func (a *VoicemailApi) getVoicemailSearchWalk(q64 string, opts *GetVoicemailSearchOptions) platformclient.CursorWalk[models.VoicemailsSearchResponse, models.VoicemailMessage] {
-	return platformclient.CursorWalk[models.VoicemailsSearchResponse, models.VoicemailMessage]{
-		First: q64,
-		Read: func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error) {
-			return r.Results, platformclient.Deref(r.NextPage), nil
-		},
-		Fetch: func(ctx context.Context, cursor string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
-			return a.GetVoicemailSearch(ctx, cursor, opts)
-		},
+// getVoicemailSearchWalk is the walk of GetVoicemailSearchIter and GetVoicemailSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) getVoicemailSearchWalk(q64 string, opts *GetVoicemailSearchOptions) (string, func(*models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error), func(context.Context, string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.NextPage), nil
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetVoicemailSearch(ctx, cursor, opts)
 	}
 }
 
@@ -598,7 +610,8 @@ func (a *VoicemailApi) GetVoicemailUserMessages(ctx context.Context, userID stri
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *VoicemailApi) GetVoicemailUserMessagesIter(ctx context.Context, userID string, opts *GetVoicemailUserMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return a.getVoicemailUserMessagesWalk(userID, opts).Items(ctx)
+	first, read, fetch := a.getVoicemailUserMessagesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetVoicemailUserMessagesPages returns an iterator over the pages of GetVoicemailUserMessages,
@@ -606,25 +619,27 @@ func (a *VoicemailApi) GetVoicemailUserMessagesIter(ctx context.Context, userID 
 // listing as the API sent it (with its total and pageCount), its response, and the page number
 // (Next) to resume from, as opts.PageNumber.
 func (a *VoicemailApi) GetVoicemailUserMessagesPages(ctx context.Context, userID string, opts *GetVoicemailUserMessagesOptions) iter.Seq2[*platformclient.Page[models.VoicemailMessageEntityListing], error] {
-	return a.getVoicemailUserMessagesWalk(userID, opts).Pages(ctx)
+	first, read, fetch := a.getVoicemailUserMessagesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getVoicemailUserMessagesWalk is the walk of GetVoicemailUserMessagesIter and GetVoicemailUserMessagesPages.
-func (a *VoicemailApi) getVoicemailUserMessagesWalk(userID string, opts *GetVoicemailUserMessagesOptions) platformclient.NumberWalk[models.VoicemailMessageEntityListing, models.VoicemailMessage] {
+// getVoicemailUserMessagesWalk is the walk of GetVoicemailUserMessagesIter and GetVoicemailUserMessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) getVoicemailUserMessagesWalk(userID string, opts *GetVoicemailUserMessagesOptions) (int64, func(*models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetVoicemailUserMessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.VoicemailMessageEntityListing, models.VoicemailMessage]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetVoicemailUserMessages(ctx, userID, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetVoicemailUserMessages(ctx, userID, &o)
 	}
 }
 
@@ -874,7 +889,8 @@ func (a *VoicemailApi) PostVoicemailSearch(ctx context.Context, body *models.Voi
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *VoicemailApi) PostVoicemailSearchIter(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return a.postVoicemailSearchWalk(body, opts).Items(ctx)
+	first, read, fetch := a.postVoicemailSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // PostVoicemailSearchPages returns an iterator over the pages of PostVoicemailSearch, walked as
@@ -882,32 +898,34 @@ func (a *VoicemailApi) PostVoicemailSearchIter(ctx context.Context, body *models
 // API sent it (with its total and pageCount), its response, and the page number (Next) to resume
 // from, as body.PageNumber.
 func (a *VoicemailApi) PostVoicemailSearchPages(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[*platformclient.Page[models.VoicemailsSearchResponse], error] {
-	return a.postVoicemailSearchWalk(body, opts).Pages(ctx)
+	first, read, fetch := a.postVoicemailSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// postVoicemailSearchWalk is the walk of PostVoicemailSearchIter and PostVoicemailSearchPages.
-func (a *VoicemailApi) postVoicemailSearchWalk(body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) platformclient.NumberWalk[models.VoicemailsSearchResponse, models.VoicemailMessage] {
+// postVoicemailSearchWalk is the walk of PostVoicemailSearchIter and PostVoicemailSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) postVoicemailSearchWalk(body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) (int64, func(*models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.NumberWalk[models.VoicemailsSearchResponse, models.VoicemailMessage]{
-		First: start,
-		Read: func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error) {
-			return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
-			pageBody := body
-			if page != max(start, 1) {
-				var b models.VoicemailSearchRequest
-				if body != nil {
-					b = *body
-				}
-				b.PageNumber = platformclient.Ptr(int32(page))
-				pageBody = &b
+	return start, read, func(ctx context.Context, page int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
+		pageBody := body
+		if page != max(start, 1) {
+			var b models.VoicemailSearchRequest
+			if body != nil {
+				b = *body
 			}
-			return a.PostVoicemailSearch(ctx, pageBody, opts)
-		},
+			b.PageNumber = platformclient.Ptr(int32(page))
+			pageBody = &b
+		}
+		return a.PostVoicemailSearch(ctx, pageBody, opts)
 	}
 }
 

@@ -4328,7 +4328,8 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunits(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitsIter(ctx context.Context, opts *GetWorkforcemanagementManagementunitsOptions) iter.Seq2[models.ManagementUnit, error] {
-	return a.getWorkforcemanagementManagementunitsWalk(opts).Items(ctx)
+	first, read, fetch := a.getWorkforcemanagementManagementunitsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetWorkforcemanagementManagementunitsPages returns an iterator over the pages of
@@ -4336,25 +4337,27 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitsIter(ctx c
 // them (same arguments, same end). Each page holds the listing as the API sent it (with its total
 // and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
 func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitsPages(ctx context.Context, opts *GetWorkforcemanagementManagementunitsOptions) iter.Seq2[*platformclient.Page[models.ManagementUnitListing], error] {
-	return a.getWorkforcemanagementManagementunitsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getWorkforcemanagementManagementunitsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getWorkforcemanagementManagementunitsWalk is the walk of GetWorkforcemanagementManagementunitsIter and GetWorkforcemanagementManagementunitsPages.
-func (a *WorkforceManagementApi) getWorkforcemanagementManagementunitsWalk(opts *GetWorkforcemanagementManagementunitsOptions) platformclient.NumberWalk[models.ManagementUnitListing, models.ManagementUnit] {
+// getWorkforcemanagementManagementunitsWalk is the walk of GetWorkforcemanagementManagementunitsIter and GetWorkforcemanagementManagementunitsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *WorkforceManagementApi) getWorkforcemanagementManagementunitsWalk(opts *GetWorkforcemanagementManagementunitsOptions) (int64, func(*models.ManagementUnitListing) ([]models.ManagementUnit, int64, int64, error), func(context.Context, int64) (*models.ManagementUnitListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ManagementUnitListing) ([]models.ManagementUnit, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetWorkforcemanagementManagementunitsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.ManagementUnitListing, models.ManagementUnit]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.ManagementUnitListing) ([]models.ManagementUnit, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.ManagementUnitListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetWorkforcemanagementManagementunits(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ManagementUnitListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetWorkforcemanagementManagementunits(ctx, &o)
 	}
 }
 

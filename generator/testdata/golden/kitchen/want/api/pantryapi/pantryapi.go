@@ -170,7 +170,8 @@ func (a *PantryApi) GetPantryJars(ctx context.Context, opts *GetPantryJarsOption
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *PantryApi) GetPantryJarsIter(ctx context.Context, opts *GetPantryJarsOptions) iter.Seq2[models.Jar, error] {
-	return a.getPantryJarsWalk(opts).Items(ctx)
+	first, read, fetch := a.getPantryJarsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
 }
 
 // GetPantryJarsPages returns an iterator over the pages of GetPantryJars, walked as
@@ -178,25 +179,27 @@ func (a *PantryApi) GetPantryJarsIter(ctx context.Context, opts *GetPantryJarsOp
 // sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
 // as opts.PageNumber.
 func (a *PantryApi) GetPantryJarsPages(ctx context.Context, opts *GetPantryJarsOptions) iter.Seq2[*platformclient.Page[models.JarListing], error] {
-	return a.getPantryJarsWalk(opts).Pages(ctx)
+	first, read, fetch := a.getPantryJarsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
 }
 
-// getPantryJarsWalk is the walk of GetPantryJarsIter and GetPantryJarsPages.
-func (a *PantryApi) getPantryJarsWalk(opts *GetPantryJarsOptions) platformclient.NumberWalk[models.JarListing, models.Jar] {
+// getPantryJarsWalk is the walk of GetPantryJarsIter and GetPantryJarsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *PantryApi) getPantryJarsWalk(opts *GetPantryJarsOptions) (int64, func(*models.JarListing) ([]models.Jar, int64, int64, error), func(context.Context, int64) (*models.JarListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.JarListing) ([]models.Jar, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetPantryJarsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.NumberWalk[models.JarListing, models.Jar]{
-		First: int64(platformclient.Deref(o.PageNumber)),
-		Read: func(r *models.JarListing) ([]models.Jar, int64, int64, error) {
-			return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
-		},
-		Fetch: func(ctx context.Context, page int64) (*models.JarListing, *platformclient.APIResponse, error) {
-			o := o
-			o.PageNumber = platformclient.Ptr(int32(page))
-			return a.GetPantryJars(ctx, &o)
-		},
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.JarListing, *platformclient.APIResponse, error) {
+		o := o
+		o.PageNumber = platformclient.Ptr(int32(page))
+		return a.GetPantryJars(ctx, &o)
 	}
 }
 
